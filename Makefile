@@ -1,0 +1,47 @@
+# taizhang: make demo | make test | make lint | make bench | make format
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SHARED  ?= ../shared
+PG_URL  ?= postgres://postgres@127.0.0.1:5432/postgres
+
+.PHONY: install demo test test-sqlite test-postgres lint format bench score clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/taizhang demo --seeds $(SHARED)/seeds
+
+test: install
+	$(BIN)/python -m pytest
+	@if $(BIN)/python -m taizhang.dbcheck "$(PG_URL)"; then \
+		echo "== PostgreSQL is reachable: running the suite again on it"; \
+		DATABASE_URL="$(PG_URL)" $(BIN)/python -m pytest; \
+	else echo "== PostgreSQL not reachable: SQLite run only"; fi
+
+lint: install
+	$(BIN)/ruff check taizhang tests
+	$(BIN)/mypy taizhang/extract
+
+format: install
+	$(BIN)/ruff format taizhang tests
+	$(BIN)/ruff check --fix taizhang tests
+
+bench: install
+	$(BIN)/taizhang bench --seeds $(SHARED)/seeds
+
+score: install
+	rm -rf out/score && $(BIN)/taizhang extract $(SHARED)/seeds/*.txt --json-dir out/score
+	$(BIN)/python $(SHARED)/tools/score_extraction.py $(SHARED)/gold out/score
+
+clean:
+	rm -rf $(VENV) build *.egg-info out

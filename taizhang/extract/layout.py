@@ -1,0 +1,209 @@
+"""Layout: the document as one text with offsets, and the tables found in it.
+
+Real tables (docx, xlsx, html, pdf) are laid out as text, a row a line and cells separated by
+tabs, so that every cell has offsets like any other text. Tables that a plain-text file holds
+flattened (a cell a line behind a tab, rows separated by blank lines, as text copied out of a
+word processor gives them; or a row a line with tab-separated cells) are found again here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Paragraph, Source, Table
+
+__all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: offsets of its text in the document text; ``merged`` when a merge covers it
+    and it shows its top-left cell's text."""
+
+    start: int
+    end: int
+    merged: bool = False
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as rows of cells, with its index among the document's tables."""
+
+    index: int
+    rows: tuple[tuple[Cell, ...], ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The document text, its tables, and the stretches of running text outside them."""
+
+    text: str
+    grids: tuple[Grid, ...]
+    prose: tuple[tuple[int, int], ...]  # (start, end) of running text outside tables
+
+
+def lay_out(source: Source) -> tuple[str, list[Grid], list[tuple[int, int]]]:
+    """Lay the blocks of ``source`` out as one text; return it with its real tables and the
+    spans of its paragraphs (flattened tables inside paragraphs are found later)."""
+    parts: list[str] = []
+    grids: list[Grid] = []
+    paragraphs: list[tuple[int, int]] = []
+    pos = 0
+    for block in source.blocks:
+        if parts:
+            parts.append("\n")
+            pos += 1
+        if isinstance(block, Paragraph):
+            parts.append(block.text)
+            paragraphs.append((pos, pos + len(block.text)))
+            pos += len(block.text)
+            continue
+        grid, text = _lay_out_table(block, pos, len(grids))
+        parts.append(text)
+        grids.append(grid)
+        pos += len(text)
+    return "".join(parts), grids, paragraphs
+
+
+def _lay_out_table(table: Table, base: int, index: int) -> tuple[Grid, str]:
+    out: list[str] = []
+    rows: list[tuple[Cell, ...]] = []
+    pos = base
+    above: dict[int, Cell] = {}
+    for r, row in enumerate(table.rows):
+        if r:
+            out.append("\n")
+            pos += 1
+        cells: list[Cell] = []
+        left: Cell | None = None
+        for c, text in enumerate(row):
+            if c:
+                out.append("\t")
+                pos += 1
+            merged = bool(table.merged and r < len(table.merged) and c < len(table.merged[r]) and table.merged[r][c])
+            if merged:
+                # Point at the merge's first cell: the one above with the same text, else the left.
+                ref = above.get(c) if (c in above and _same(table, r - 1, c, text)) else left
+                if ref is not None:
+                    cells.append(Cell(ref.start, ref.end, True))
+                    left = cells[-1]
+                    above[c] = cells[-1]
+                    continue
+            clean = text.replace("\t", " ")
+            out.append(clean)
+            cell = Cell(pos, pos + len(clean), merged)
+            pos += len(clean)
+            cells.append(cell)
+            left = cell
+            above[c] = cell
+        rows.append(tuple(cells))
+    text = "".join(out)
+    return Grid(index, tuple(rows), base, base + len(text)), text
+
+
+def _same(table: Table, r: int, c: int, text: str) -> bool:
+    return r >= 0 and c < len(table.rows[r]) and table.rows[r][c] == text
+
+
+# A line of a flattened table with cells one per line: the cell's text follows a tab.
+# matches: "\t区金融服务署" ; must not match: "  一、总体要求" (spaces, not a tab)
+_CELL_LINE = re.compile(r"\t(?P<cell>[^\n]*)")
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:
+    """Tables flattened into the running text ``work[start:end]``."""
+    grids = _cell_per_line_grids(work, start, end, first_index)
+    if grids:
+        return grids
+    return _row_per_line_grids(work, start, end, first_index)
+
+
+def _lines(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    while pos < end:
+        nl = work.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _cell_per_line_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:
+    """Cells one per line behind a tab; a blank line ends a row; an untabbed line continues the
+    cell above it (a cell broken across lines)."""
+    grids: list[Grid] = []
+    rows: list[tuple[Cell, ...]] = []
+    row: list[list[int]] = []  # [start, end] per cell
+    table_start = -1
+    last_end = start
+    blank_run = 0
+
+    def close_row() -> None:
+        nonlocal row
+        if row:
+            rows.append(tuple(Cell(s, e) for s, e in row))
+            row = []
+
+    def close_table() -> None:
+        nonlocal rows, table_start
+        close_row()
+        if len(rows) >= 2 and sum(len(r) > 1 for r in rows) >= 2:
+            grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
+        rows = []
+        table_start = -1
+
+    for ls, le in _lines(work, start, end):
+        line = work[ls:le]
+        if line.startswith("\t"):
+            if table_start < 0:
+                table_start = ls
+            cell_start = ls + 1
+            row.append([cell_start, le])
+            last_end = le
+            blank_run = 0
+        elif not line.strip():
+            close_row()
+            blank_run += 1
+        elif row:
+            # A cell broken across lines continues here.
+            row[-1][1] = le
+            last_end = le
+        else:
+            if table_start >= 0:
+                close_table()
+            blank_run = 0
+    close_table()
+    return grids
+
+
+def _row_per_line_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:
+    """A row a line, cells separated by tabs (two or more cells with text)."""
+    grids: list[Grid] = []
+    rows: list[tuple[Cell, ...]] = []
+    table_start = -1
+    last_end = start
+    for ls, le in _lines(work, start, end):
+        line = work[ls:le]
+        parts = line.split("\t")
+        if len([p for p in parts if p.strip()]) >= 2:
+            if table_start < 0:
+                table_start = ls
+            cells = []
+            pos = ls
+            for p in parts:
+                cells.append(Cell(pos, pos + len(p)))
+                pos += len(p) + 1
+            rows.append(tuple(cells))
+            last_end = le
+        elif line.strip() or rows:
+            if len(rows) >= 2:
+                grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
+            rows, table_start = [], -1
+    if len(rows) >= 2:
+        grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
+    return grids

@@ -1,0 +1,62 @@
+"""Normalisation: one working text, of exactly the same length as the original.
+
+Rules run on the working text; answers are sliced from the original, so offsets never drift.
+The working text is in simplified script (OpenCC ``t2s``), with full-width ASCII folded to
+half-width (``１２％`` -> ``12%``, ``（`` -> ``(``) and the ideographic space made a plain space.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["working_text", "to_simplified", "fold_width"]
+
+# Full-width ASCII block U+FF01..U+FF5E maps to U+0021..U+007E; U+3000 is the ideographic space.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20
+# Other one-to-one folds that the rules rely on: the many dashes and dots of Chinese typesetting.
+_WIDTH.update({ord("－"): ord("-"), ord("．"): ord("."), ord("〜"): ord("~"), ord("～"): ord("~")})
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _convert_same_length(text: str) -> str:
+    """Convert with OpenCC, keeping one character for one: phrase conversions that change the
+    length (rare) are redone character by character for the lines they touch."""
+    conv = _converter()
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return str(out)
+    lines = text.split("\n")
+    fixed = []
+    for line in lines:
+        c = conv.convert(line)
+        if len(c) != len(line):
+            c = "".join(ch2 if len(ch2 := conv.convert(ch)) == 1 else ch for ch in line)
+        fixed.append(c)
+    return "\n".join(fixed)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified script, one character for one."""
+    if not text:
+        return text
+    return _convert_same_length(text)
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII and the ideographic space to their half-width forms."""
+    return text.translate(_WIDTH)
+
+
+def working_text(text: str) -> str:
+    """The text the rules read: simplified, half-width, the same length as ``text``."""
+    out = fold_width(to_simplified(text))
+    assert len(out) == len(text)
+    return out

@@ -1,0 +1,322 @@
+"""The outline of running text (一、 / (一) / 1. / (1) / ①) and the tasks of numbered measures.
+
+A numbered measure is a task. Where one measure hands different clauses to different units with
+role notes such as ``(区商务局牵头负责)``, each clause up to its note is a task of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .deadlines import find_deadline
+from .model import Passage, Span, Task
+from .units import UnitRoles, looks_like_unit, parse_roles, parse_units
+
+__all__ = ["HEADING", "heading_number", "read_text_tasks", "TextTasks", "find_role_notes"]
+
+
+class _Heading:
+    """Numbering of headings, by level (0: 第一章/第一部分, 1: 一、, 2: (一), 3: 1., 4: (1), 5: ①)."""
+
+    # matches: "第一章 总则", "第二部分" ; must not match: "第一批"
+    L0 = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十百]+)(?:章|部分|篇)\s*")
+    # matches: "一、聚焦…", "十二、" ; must not match: "一流营商环境", "一是"
+    L1 = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*")
+    # matches: "(一)推动…" ; must not match: "(1)"
+    L2 = re.compile(r"^\s*\((?P<n>[一二三四五六七八九十]{1,3})\)\s*")
+    # matches: "1.全面优化…", "12、" ; must not match: "1.5亿元", "2024年"
+    L3 = re.compile(r"^\s*(?P<n>\d{1,3})\s*(?:[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")
+    # matches: "(1)" ; must not match: "(2024)"
+    L4 = re.compile(r"^\s*\((?P<n>\d{1,2})\)\s*")
+    # matches: "①" ; must not match: "1"
+    L5 = re.compile(r"^\s*(?P<n>[①-⑳])\s*")
+    # An article: "第三条" (a numbered measure in regulations).
+    ART = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十百]+)条\s*")
+
+    ORDER = ((0, L0), (1, L1), (2, L2), (3, ART), (3, L3), (4, L4), (5, L5))
+
+    def match(self, work: str) -> tuple[int, re.Match[str]] | None:
+        for level, rx in self.ORDER:
+            m = rx.match(work)
+            if m:
+                return level, m
+        return None
+
+    def level(self, work: str) -> int | None:
+        found = self.match(work)
+        return found[0] if found else None
+
+    def strip(self, text: str) -> str:
+        found = self.match(text)
+        return text[found[1].end() :] if found else text
+
+
+HEADING = _Heading()
+
+
+def heading_number(work: str) -> str | None:
+    """The numeral of a heading as written: ``一``, ``五``, ``11``."""
+    found = HEADING.match(work)
+    return found[1].group("n") if found else None
+
+
+def _ref_part(level: int, n: str) -> str:
+    return f"({n})" if level in (2, 4) else n
+
+
+# A role note: a bracketed list of units with a role marker or label.
+# matches: "(区商务局牵头负责)", "【责任单位:区科技局】" ; must not match: "(以下简称《行动纲要》)"
+_NOTE = re.compile(r"[(【\[](?P<body>[^()【】\[\]\n]{2,160})[)】\]]")
+# A trailing unit note without brackets at the end of an item: "责任单位:区科技局、区财政局。"
+# matches: "牵头单位:区商务局;配合单位:区财政局" ; must not match: "单位名称"
+_TRAILING_NOTE = re.compile(r"(?:^|[。;])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位)\s*:[^。\n]{2,160})\s*[。]?\s*$")
+
+
+def find_role_notes(orig: str, work: str, start: int, end: int) -> list[tuple[int, int, UnitRoles]]:
+    """Role notes in ``work[start:end]``: (start, end, roles) with offsets in the document."""
+    notes = []
+    for m in _NOTE.finditer(work, start, end):
+        roles = _note_roles(orig, work, m.start("body"), m.end("body"))
+        if roles:
+            notes.append((m.start(), m.end(), roles))
+    if not notes:
+        m = _TRAILING_NOTE.search(work, start, end)
+        if m:
+            roles = _note_roles(orig, work, m.start("body"), m.end("body"))
+            if roles:
+                notes.append((m.start("body"), m.end(), roles))
+    return notes
+
+
+def _note_roles(orig: str, work: str, s: int, e: int) -> UnitRoles | None:
+    body = work[s:e]
+    roles = parse_roles(orig[s:e], body)
+    names = roles.lead + roles.co
+    if not names:
+        return None
+    from .normalise import working_text
+
+    for n in names:
+        w = working_text(n)
+        if not (looks_like_unit(w) or w.startswith(("各", "相关", "有关"))):
+            return None
+    # A bare list of names with no marker or label is a role note only if all are units.
+    return roles
+
+
+@dataclass
+class _Node:
+    level: int
+    number: str | None
+    start: int  # offset of the title text (after the numbering)
+    line_end: int
+    body: list[tuple[int, int]] = field(default_factory=list)  # further lines of its body
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TextTasks:
+    tasks: tuple[Task, ...]
+    passages: tuple[Passage, ...]
+
+
+# The title of an item: a short first sentence, ending with 。 or a colon.
+# matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters
+_TITLE = re.compile(r"^(?P<title>[^。;:!?\n]{2,40}?)[。:!]")
+_LEADING = re.compile(r"^[\s。;,:、)]+")
+_TRAILING = re.compile(r"[\s;,、(]+$")
+
+
+def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        pos = start
+        while pos < end:
+            nl = work.find("\n", pos, end)
+            stop = end if nl < 0 else nl
+            s = pos
+            while s < stop and work[s].isspace():
+                s += 1
+            e = stop
+            while e > s and work[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+            pos = stop + 1
+    return out
+
+
+def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]]) -> TextTasks:
+    """Tasks of numbered measures in the running text ``spans``, and passages for metrics."""
+    lines = _lines(work, spans)
+    root = _Node(-1, None, 0, 0)
+    stack = [root]
+    nodes: list[_Node] = []
+    passages: list[Passage] = []
+    for s, e in lines:
+        found = HEADING.match(work[s:e])
+        heading_title = None
+        if found:
+            level, m = found
+            while stack[-1].level >= level:
+                stack.pop()
+            node = _Node(level, m.group("n"), s + m.end(), e, parent=stack[-1])
+            stack[-1].children.append(node)
+            stack.append(node)
+            nodes.append(node)
+            heading_title = _title_of(work, node)
+        else:
+            stack[-1].body.append((s, e))
+        current = stack[-1]
+        heading = heading_title or (_title_of(work, current) if current is not root else None)
+        passages.append(Passage(s, e, heading=heading))
+
+    any_notes = any(find_role_notes(text, work, n.start, n.line_end) for n in nodes) or any(
+        find_role_notes(text, work, s, e) for n in nodes for s, e in n.body
+    )
+    tasks: list[Task] = []
+    for node in nodes:
+        if node.children:
+            continue
+        parts = [(node.start, node.line_end), *node.body]
+        has_notes = any(find_role_notes(text, work, s, e) for s, e in parts)
+        if any_notes and not has_notes and not _sibling_has_notes(text, work, node):
+            continue
+        if not any_notes and node.level < 2:
+            continue
+        tasks.extend(_item_tasks(text, work, node, parts))
+    return TextTasks(tuple(tasks), tuple(passages))
+
+
+def _sibling_has_notes(text: str, work: str, node: _Node) -> bool:
+    if node.parent is None:
+        return False
+    for sib in node.parent.children:
+        if sib is node:
+            continue
+        for s, e in [(sib.start, sib.line_end), *sib.body]:
+            if find_role_notes(text, work, s, e):
+                return True
+    return False
+
+
+def _title_of(work: str, node: _Node) -> str | None:
+    line = work[node.start : node.line_end]
+    m = _TITLE.match(line)
+    if m and len(line) > m.end() + 4:
+        return line[: m.end("title")].strip()
+    if len(line) <= 40 and not line.endswith("。"):
+        return line.strip()
+    return None
+
+
+def _ref(node: _Node) -> str | None:
+    parts = []
+    n: _Node | None = node
+    while n is not None and n.level >= 0:
+        if n.number and n.level > 0:
+            parts.append(_ref_part(n.level, n.number))
+        n = n.parent
+    return ".".join(reversed(parts)) or None
+
+
+def _section(node: _Node, work: str, text: str) -> str | None:
+    n: _Node | None = node
+    top = None
+    while n is not None and n.level >= 0:
+        top = n
+        n = n.parent
+    if top is None or top is node:
+        return None
+    return text[top.start : top.line_end].strip()
+
+
+def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]]) -> list[Task]:
+    line = work[node.start : node.line_end]
+    title_m = _TITLE.match(line)
+    body_start = node.start
+    measure: str | None
+    if title_m and len(line) > title_m.end() + 4:
+        measure = text[node.start : node.start + title_m.end("title")].strip()
+        body_start = node.start + title_m.end()
+    elif node.body and len(line) <= 40:
+        measure = text[node.start : node.line_end].strip()
+        body_start = node.line_end
+    else:
+        parent = node.parent
+        measure = _title_text(text, work, parent) if parent is not None and parent.level >= 0 else None
+    segments = [(max(s, body_start), e) for s, e in parts if e > body_start]
+    if not segments:
+        segments = [(node.start, node.line_end)]
+    ref = _ref(node)
+    section = _section(node, work, text)
+    tasks: list[Task] = []
+    pending_start: int | None = None
+    pending_end: int | None = None
+    for s, e in segments:
+        notes = find_role_notes(text, work, s, e)
+        pos = s
+        for ns, ne, roles in notes:
+            clause_start = pending_start if pending_start is not None else pos
+            t = _clause_task(text, work, clause_start, ns, roles, ref, measure, section, node.number)
+            if t is not None:
+                tasks.append(t)
+            pending_start = None
+            pos = ne
+        if pos < e:
+            if pending_start is None:
+                pending_start = pos
+            pending_end = e
+    if pending_start is not None and pending_end is not None:
+        t = _clause_task(text, work, pending_start, pending_end, UnitRoles(), ref, measure, section, node.number)
+        if t is not None and (not tasks or len(t.text) >= 12):
+            tasks.append(t)
+    return tasks
+
+
+def _title_text(text: str, work: str, node: _Node) -> str | None:
+    title = _title_of(work, node)
+    if title is None:
+        return None
+    return text[node.start : node.start + len(title)].strip()
+
+
+def _clause_task(
+    text: str,
+    work: str,
+    start: int,
+    end: int,
+    roles: UnitRoles,
+    ref: str | None,
+    measure: str | None,
+    section: str | None,
+    number: str | None,
+) -> Task | None:
+    chunk = work[start:end]
+    lead = _LEADING.match(chunk)
+    if lead:
+        start += lead.end()
+    chunk = work[start:end]
+    trail = _TRAILING.search(chunk)
+    if trail:
+        end = start + trail.start()
+    if end - start < 2:
+        return None
+    body_text = re.sub(r"\s*\n\s*", "", text[start:end])
+    return Task(
+        ref=ref,
+        measure=measure,
+        text=body_text,
+        lead_units=roles.lead,
+        co_units=roles.co,
+        deadline=find_deadline(work[start:end], text[start:end]),
+        span=Span(start, end),
+        section=section,
+        number=number,
+    )
+
+
+# Re-exported for tables, which name units in cells the same way.
+_ = parse_units

@@ -1,0 +1,123 @@
+"""The extraction pipeline: read -> normalise -> lay out -> tables and outline -> tasks, metrics."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from .layout import Grid, find_text_grids, lay_out
+from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Passage, Source, Task
+from .normalise import working_text
+from .outline import read_text_tasks
+from .tables import read_task_table
+from .units import UnitRegistry
+
+__all__ = ["extract", "extract_text", "extract_source"]
+
+
+def extract(
+    path_or_bytes: str | os.PathLike[str] | bytes,
+    settings: Mapping[str, Any] | None = None,
+    *,
+    name: str | None = None,
+) -> Extraction:
+    """Extract tasks and metrics from a document file (a path, or its bytes with ``name``).
+
+    Raises ExtractionError, naming the file and the reason, when it cannot be read.
+    ``settings`` may hold ``max_bytes`` (the largest file accepted).
+    """
+    from .read import read_bytes, read_path
+
+    opts = dict(settings or {})
+    if isinstance(path_or_bytes, bytes | bytearray):
+        kwargs = {"max_bytes": int(opts["max_bytes"])} if "max_bytes" in opts else {}
+        source = read_bytes(bytes(path_or_bytes), name or "<bytes>", **kwargs)
+    else:
+        source = read_path(path_or_bytes)
+    return extract_source(source)
+
+
+def extract_text(text: str, *, name: str = "<text>") -> Extraction:
+    """Extract tasks and metrics from a document's text."""
+    return extract_source(Source(name, "txt", (Paragraph(text),)))
+
+
+def extract_source(source: Source) -> Extraction:
+    """Extract tasks and metrics from a document already read."""
+    text, grids, paragraphs = lay_out(source)
+    work = working_text(text)
+
+    prose: list[tuple[int, int]] = []
+    all_grids: list[Grid] = list(grids)
+    for start, end in paragraphs:
+        found = find_text_grids(work, start, end, len(all_grids))
+        all_grids.extend(found)
+        pos = start
+        for g in found:
+            if g.start > pos:
+                prose.append((pos, g.start))
+            pos = max(pos, g.end)
+        if pos < end:
+            prose.append((pos, end))
+
+    tasks: list[Task] = []
+    passages: list[Passage] = []
+    table_tasks: dict[int, list[Task]] = {}
+    for grid in all_grids:
+        read = read_task_table(text, work, grid)
+        if read is None:
+            # Not a task table: its rows are read for figures like any text.
+            for row in grid.rows:
+                cells = [c for c in row if c.end > c.start]
+                if cells:
+                    passages.append(Passage(min(c.start for c in cells), max(c.end for c in cells)))
+            continue
+        table_tasks[grid.start] = list(read.tasks)
+        passages.extend(read.passages)
+    text_read = read_text_tasks(text, work, prose)
+    passages.extend(text_read.passages)
+
+    # Tasks in reading order: tables and running text interleave as the document has them.
+    for _, ts in sorted(table_tasks.items()):
+        tasks.extend(ts)
+    tasks.extend(text_read.tasks)
+    tasks.sort(key=lambda t: t.span.start)
+    passages.sort(key=lambda p: p.start)
+
+    info = _doc_info(text, work, source.name)
+    metrics = _metrics(text, work, passages, info)
+
+    registry = UnitRegistry()
+    for t in tasks:
+        for u in (*t.lead_units, *t.co_units):
+            registry.add(u)
+    return Extraction(
+        name=source.name,
+        format=source.format,
+        text=text,
+        info=info,
+        tasks=tuple(tasks),
+        metrics=tuple(metrics),
+        units=tuple(registry.units()),
+        encoding=source.encoding,
+    )
+
+
+def _doc_info(text: str, work: str, name: str) -> DocInfo:
+    try:
+        from .docinfo import doc_info
+    except ImportError:  # being written
+        return DocInfo()
+    return doc_info(text, work, name)
+
+
+def _metrics(text: str, work: str, passages: list[Passage], info: DocInfo) -> list[Metric]:
+    try:
+        from .metrics import find_metrics
+    except ImportError:  # being written
+        return []
+    return list(find_metrics(text, work, passages, info))
+
+
+_ = ExtractionError

@@ -1,0 +1,251 @@
+"""Task tables (任务分解表): reading tasks, units and deadlines from a table's rows.
+
+A task table is recognised by its heading row (序号 / 主要措施 / 重点任务 / 完成时限 / 牵头单位 /
+协办单位, and their many variants). Section rows (一、…) and measure cells ((一) …) give each
+task its place; a blank cell of a vertically merged column takes the value above it within its
+block, as a reader of the printed table would.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .deadlines import find_deadline, parse_deadline
+from .layout import Cell, Grid
+from .lexicon import table_columns
+from .model import CellRef, Deadline, Passage, Span, Task
+from .outline import HEADING, heading_number
+from .units import UnitRoles, is_none, parse_roles
+
+__all__ = ["TableTasks", "read_task_table", "find_header"]
+
+_SPACE = re.compile(r"\s+")
+# A task's own number at the start of its cell.
+# matches: "1.将数字人民币…", "12、", "(3)" ; must not match: "2024年…", "1.5亿元"
+_TASK_NUMBER = re.compile(r"^\s*(?:(?P<n>\d{1,3})(?:[.、](?!\d)|\s)|\((?P<p>\d{1,3})\)|(?P<c>[①-⑳]))\s*")
+# A measure's numeral: "(一)" or "一、".
+# matches: "(五)", "(十二)" ; must not match: "(1)"
+_MEASURE_NUMERAL = re.compile(r"^\s*\((?P<n>[一二三四五六七八九十百]+)\)\s*")
+
+
+@dataclass(frozen=True)
+class TableTasks:
+    """The tasks of one task table, with the passages metric finding should read."""
+
+    tasks: tuple[Task, ...]
+    passages: tuple[Passage, ...]
+
+
+def _role_of(heading: str) -> str | None:
+    h = _SPACE.sub("", heading)
+    if not h or len(h) > 12:
+        return None
+    best: tuple[int, str] | None = None
+    for role, words in table_columns().items():
+        for w in words:
+            if w in h and (best is None or len(w) > best[0]):
+                best = (len(w), role)
+    return best[1] if best else None
+
+
+def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
+    """The heading row of a task table and its columns by role, or None when it is none.
+
+    A task table names at least a task column and a unit or deadline column.
+    """
+    for r, row in enumerate(grid.rows[:8]):
+        roles: dict[str, int] = {}
+        for c, cell in enumerate(row):
+            if cell.merged and c and row[c - 1].start == cell.start:
+                continue
+            role = _role_of(work[cell.start : cell.end])
+            if role and role not in roles:
+                roles[role] = c
+            elif role == "task" and "measure" not in roles:
+                # Two task-like columns: the first groups (措施), the second is the task.
+                roles["measure"], roles["task"] = roles["task"], c
+        if "task" not in roles and "measure" in roles and ("lead" in roles or "deadline" in roles):
+            roles["task"] = roles.pop("measure")
+        if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
+            return r, roles
+    return None
+
+
+def _cell_text(work: str, cell: Cell | None) -> str:
+    if cell is None:
+        return ""
+    return work[cell.start : cell.end].strip()
+
+
+def _single_line(text: str) -> str:
+    """A cell's text on one line: line breaks inside it are where the cell wrapped."""
+    return re.sub(r"\s*\n\s*", "", text).strip()
+
+
+def _uses_none_marker(work: str, grid: Grid, col: int, first: int) -> bool:
+    for row in grid.rows[first:]:
+        if col < len(row) and is_none(_cell_text(work, row[col])):
+            return True
+    return False
+
+
+def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
+    """The tasks of ``grid`` when it is a task table, else None."""
+    found = find_header(work, grid)
+    if found is None:
+        return None
+    header, cols = found
+    ncols = max(len(r) for r in grid.rows)
+    header_texts = [_SPACE.sub("", _cell_text(work, c)) for c in grid.rows[header]]
+    co_blank_is_merge = "co" in cols and _uses_none_marker(work, grid, cols["co"], header + 1)
+
+    tasks: list[Task] = []
+    passages: list[Passage] = []
+    section = section_num = None
+    measure = measure_num = None
+    prev: dict[str, object] = {}
+
+    for r in range(header + 1, len(grid.rows)):
+        row = list(grid.rows[r])
+        if len(row) < ncols:
+            # A short row lost its leading (merged, blank) cells when flattened.
+            pad = [None] * (ncols - len(row))
+            row = pad + row  # type: ignore[operator]
+        cells: list[Cell | None] = list(row)
+
+        def cell(role: str, cells: list[Cell | None] = cells) -> Cell | None:
+            c = cols.get(role)
+            return cells[c] if c is not None and c < len(cells) else None
+
+        texts = [_cell_text(work, c) for c in cells]
+        if [_SPACE.sub("", t) for t in texts] == header_texts:
+            continue  # the heading row repeated on a new page
+        distinct = {t for t in texts if t}
+        task_cell = cell("task")
+        task_w = _cell_text(work, task_cell)
+
+        # A section row: one text across the row (一、…), or nothing in the task column.
+        if len(distinct) == 1 and (not task_w or all(t == task_w for t in distinct)):
+            only = next(iter(distinct))
+            if HEADING.level(only) in (0, 1) or not task_w or len(distinct) == 1:
+                level = HEADING.level(only)
+                if level == 2:
+                    measure_num = heading_number(only)
+                    measure = _single_line(HEADING.strip(text_at(text, work, only, cells)))
+                else:
+                    section_num = heading_number(only) if level in (0, 1) else None
+                    section = _single_line(HEADING.strip(text_at(text, work, only, cells)))
+                    measure = measure_num = None
+                prev = {}
+                continue
+        if not task_w:
+            continue
+
+        # The measure: its own column, or a numeral in the sequence column.
+        seq_w = _cell_text(work, cell("seq"))
+        m_cell = cell("measure")
+        m_w = _cell_text(work, m_cell)
+        new_measure = False
+        num = _MEASURE_NUMERAL.match(seq_w)
+        if num:
+            if num.group("n") != measure_num:
+                new_measure = True
+            measure_num = num.group("n")
+        if m_w:
+            mnum = _MEASURE_NUMERAL.match(m_w)
+            if mnum:
+                measure_num = mnum.group("n")
+                m_w = m_w[mnum.end() :]
+            m_orig = text[m_cell.start : m_cell.end].strip() if m_cell else m_w
+            m_text = _single_line(HEADING.strip(m_orig))
+            if m_text != measure:
+                new_measure = True
+            measure = m_text
+        if new_measure:
+            prev = {}
+
+        # The task's own number and text.
+        assert task_cell is not None
+        raw = text[task_cell.start : task_cell.end]
+        lead_ws = len(raw) - len(raw.lstrip())
+        t_start = task_cell.start + lead_ws
+        t_work = work[t_start : task_cell.end].rstrip()
+        number = None
+        nm = _TASK_NUMBER.match(t_work)
+        if nm:
+            number = nm.group("n") or nm.group("p") or nm.group("c")
+            t_start += nm.end()
+            t_work = t_work[nm.end() :]
+        elif re.fullmatch(r"\d{1,3}", seq_w):
+            number = seq_w
+        t_end = t_start + len(t_work)
+        task_text = _single_line(text[t_start:t_end])
+
+        # Deadline: its cell, else the cell above in the same block, else the task's words.
+        dl_cell = cell("deadline")
+        dl_w = _cell_text(work, dl_cell)
+        deadline: Deadline | None
+        if dl_w:
+            deadline = parse_deadline(dl_w, text[dl_cell.start : dl_cell.end].strip() if dl_cell else dl_w)
+        elif "deadline" in cols:
+            deadline = prev.get("deadline") if isinstance(prev.get("deadline"), Deadline) else None  # type: ignore[assignment]
+        else:
+            deadline = find_deadline(t_work, text[t_start:t_end])
+
+        # Units: the lead column (roles inside it are honoured), and the co column.
+        lead_cell, co_cell = cell("lead"), cell("co")
+        lead_w = _cell_text(work, lead_cell)
+        roles = UnitRoles()
+        if lead_w and lead_cell is not None:
+            roles = parse_roles(text[lead_cell.start : lead_cell.end], work[lead_cell.start : lead_cell.end])
+        lead = roles.lead
+        co_extra = roles.co
+        if not lead and not lead_w:
+            lead = prev.get("lead", ())  # type: ignore[assignment]
+        co_w = _cell_text(work, co_cell)
+        if co_w and co_cell is not None:
+            co_roles = parse_roles(text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end], default="co")
+            co = co_roles.co + tuple(u for u in co_roles.lead if u not in co_roles.co)
+        elif co_cell is not None and (co_cell.merged or co_blank_is_merge) and not co_w:
+            co = prev.get("co", ())  # type: ignore[assignment]
+        else:
+            co = ()
+        co = tuple(dict.fromkeys(u for u in co_extra + tuple(co) if u not in lead))
+
+        prev = {"lead": lead, "co": co, "deadline": deadline}
+        ref_parts = [p for p in (section_num, f"({measure_num})" if measure_num else None, number) if p]
+        refs = [CellRef(grid.index, r, cols["task"])]
+        tasks.append(
+            Task(
+                ref=".".join(ref_parts) or None,
+                measure=measure,
+                text=task_text,
+                lead_units=tuple(lead),
+                co_units=co,
+                deadline=deadline,
+                span=Span(t_start, t_end),
+                cells=tuple(refs),
+                section=section,
+                number=number,
+            )
+        )
+        passages.append(
+            Passage(
+                t_start,
+                t_end,
+                year_hint=deadline.year if deadline and deadline.kind != "ongoing" else None,
+                heading=measure,
+                ongoing=bool(deadline and deadline.kind == "ongoing"),
+            )
+        )
+    return TableTasks(tuple(tasks), tuple(passages))
+
+
+def text_at(text: str, work: str, only: str, cells: list[Cell | None]) -> str:
+    """The original text of the cell whose working text is ``only``."""
+    for c in cells:
+        if c is not None and work[c.start : c.end].strip() == only:
+            raw = text[c.start : c.end]
+            return raw.strip()
+    return only

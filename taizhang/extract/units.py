@@ -1,0 +1,308 @@
+"""Responsible units (单位): reading a list of names, cleaning it, and a registry of aliases.
+
+A list as a document writes it is expanded into whole names: a name broken across lines is
+joined, a shared level prefix is distributed (``区发展改革局、工业和信息化局`` -> ``区发展改革局``,
+``区工业和信息化局``) and so is a shared suffix (``黄贝、南湖、莲塘街道办`` -> three ``…街道办``).
+Roles are read from the markers around the names (``牵头负责`` marks lead units, ``配合`` co-units).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .lexicon import abbreviations, unit_words
+from .normalise import working_text
+
+__all__ = ["UnitRoles", "parse_units", "parse_roles", "is_none", "UnitRegistry", "unit_key", "looks_like_unit"]
+
+# A separator between two names of a list.
+# matches: "区科技局、区财政局" (、) ; must not match: the 和 of "工业和信息化局"
+_SEP = re.compile(r"[、,;/]+")
+_SPACE = re.compile(r"\s+")
+# Brackets around a role note inside a cell: "区商务局(牵头)".
+# matches: "(牵头)" ; must not match: "(深圳)"
+_ROLE_NOTE = re.compile(r"\((?P<role>牵头|主责|负责|配合|协办|参与)(?:单位)?\)")
+# A label that opens a unit list: "牵头单位:区商务局".
+# matches: "责任单位:" ; must not match: "单位" alone
+_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|牵头|配合)[:]")
+
+
+@dataclass(frozen=True)
+class UnitRoles:
+    """Units read from one place, by role."""
+
+    lead: tuple[str, ...] = ()
+    co: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.co)
+
+
+def is_none(work: str) -> bool:
+    """True when a cell says there is no unit (``——``, ``无``, ``/``)."""
+    s = _SPACE.sub("", work)
+    return s in unit_words().none_markers or (bool(s) and set(s) <= set("—-－─/\\"))
+
+
+def _ends_with_suffix(name: str) -> str:
+    for suffix in unit_words().suffixes:
+        if name.endswith(suffix):
+            return suffix
+    return ""
+
+
+def looks_like_unit(work_name: str) -> bool:
+    """A plausible unit name: 2 to 40 characters ending with a unit suffix (局, 办, 中心…)."""
+    n = len(work_name)
+    return 2 <= n <= 40 and bool(_ends_with_suffix(work_name)) and not work_name[0].isdigit()
+
+
+def _level_prefix(name: str) -> str:
+    for prefix in unit_words().level_prefixes:
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            return prefix
+    return ""
+
+
+def _has_place(name: str) -> bool:
+    """True when the name carries a place of its own (黄埔临港经济区管委会), not only common words
+    that hold a place character (城市更新局, 住房和城乡建设局)."""
+    words = unit_words()
+    for common in words.not_places:
+        name = name.replace(common, "")
+    return any(marker in name for marker in words.place_markers)
+
+
+def _is_collective(name: str) -> bool:
+    return any(name.startswith(p) for p in unit_words().collective_prefixes)
+
+
+def _join_broken_lines(orig: str, work: str) -> tuple[str, str]:
+    """Join a name broken across lines; a line break between two whole names separates them."""
+    if "\n" not in work:
+        return orig, work
+    out_o, out_w = [], []
+    lines_o, lines_w = orig.split("\n"), work.split("\n")
+    for lo, lw in zip(lines_o, lines_w, strict=True):
+        lo, lw = lo.strip(), lw.strip()
+        if not lw:
+            continue
+        if out_w and (
+            (looks_like_unit(out_w[-1].split("、")[-1]) and (_level_prefix(lw) or _is_collective(lw)))
+            or out_w[-1].endswith(("、", ","))
+        ):
+            out_o.append("、")
+            out_w.append("、")
+        out_o.append(lo)
+        out_w.append(lw)
+    return "".join(out_o), "".join(out_w)
+
+
+def parse_units(orig: str, work: str | None = None) -> list[str]:
+    """The unit names of a list, expanded and cleaned, in the original script.
+
+    ``work`` is the working form of ``orig`` (same length); it is computed when not given.
+    """
+    if work is None:
+        work = working_text(orig)
+    orig, work = _join_broken_lines(orig, work)
+    # Remove all spaces, kept aligned in both forms.
+    keep = [i for i, ch in enumerate(work) if not ch.isspace()]
+    orig = "".join(orig[i] for i in keep)
+    work = "".join(work[i] for i in keep)
+    if not work or is_none(work):
+        return []
+    names: list[tuple[str, str]] = []
+    pos = 0
+    for m in _SEP.finditer(work + "、"):
+        w, o = work[pos : m.start()], orig[pos : m.start()]
+        pos = m.end()
+        note = _ROLE_NOTE.search(w)
+        if note:
+            w, o = w[: note.start()], o[: note.start()]
+        if w and not is_none(w):
+            names.append((o, w))
+    return _distribute(names)
+
+
+def _distribute(names: list[tuple[str, str]]) -> list[str]:
+    """Give a shared level prefix and a shared suffix to the names that lack them."""
+    if not names:
+        return []
+    out = [list(pair) for pair in names]
+    # A shared suffix: "黄贝、南湖、莲塘街道办" -> every bare name takes the last one's suffix.
+    last_suffix = _ends_with_suffix(out[-1][1])
+    if last_suffix and len(out) > 1:
+        for pair in out[:-1]:
+            w = pair[1]
+            if not _ends_with_suffix(w) and len(w) <= 6:
+                o_suffix = out[-1][0][len(out[-1][0]) - len(last_suffix) :]
+                pair[0] += o_suffix
+                pair[1] += last_suffix
+    # A shared level prefix: "区发展改革局、工业和信息化局" -> "区工业和信息化局".
+    prefix_o, prefix_w = "", ""
+    for pair in out:
+        o, w = pair
+        p = _level_prefix(w)
+        if p:
+            prefix_o, prefix_w = o[: len(p)], p
+            continue
+        if prefix_w and looks_like_unit(w) and not _has_place(w) and not _is_collective(w):
+            po, pw = prefix_o, prefix_w
+            # A party committee's prefix (区委) goes to party organs (部, 办); a department (局)
+            # takes the government's (区).
+            if pw.endswith("委") and w.endswith(("局", "中心", "署")):
+                po, pw = po[:-1], pw[:-1]
+            pair[0], pair[1] = po + o, pw + w
+    seen: set[str] = set()
+    result = []
+    for o, w in out:
+        if w not in seen:
+            seen.add(w)
+            result.append(o)
+    return result
+
+
+def _strip_marker(work: str, markers: Iterable[str]) -> tuple[str, str]:
+    for marker in markers:
+        if work.endswith(marker):
+            return work[: -len(marker)], marker
+    return work, ""
+
+
+# A group of a role note: units and the marker after them, up to a comma or semicolon.
+# matches: "区商务局牵头" ; must not match: the comma between two groups
+_GROUP = re.compile(r"[^,;。]+")
+
+
+def parse_roles(orig: str, work: str | None = None, *, default: str = "lead") -> UnitRoles:
+    """Units of a role note such as ``区商务局牵头,区财政局配合`` or ``责任单位:区科技局``.
+
+    Groups ending with a lead marker (牵头负责, 牵头, 负责) give lead units, with a co marker
+    (配合, 协办, 参与) co-units; a group with no marker takes ``default``. When a lead unit is
+    named, units listed without a marker beside it are co-units.
+    """
+    if work is None:
+        work = working_text(orig)
+    words = unit_words()
+    lead: list[str] = []
+    co: list[str] = []
+    unmarked: list[str] = []
+    for m in _GROUP.finditer(work):
+        w = m.group().strip()
+        o = orig[m.start() : m.end()].strip()
+        if not w:
+            continue
+        role = ""
+        label = _LABEL.match(w)
+        if label:
+            lab = label.group("label")
+            if any(lab.startswith(x) or x.startswith(lab) for x in words.co_labels):
+                role = "co"
+            elif any(lab.startswith(x) or x.startswith(lab) for x in words.lead_labels):
+                role = "lead"
+            w, o = w[label.end() :], o[label.end() :]
+        stripped, marker = _strip_marker(w, words.co_markers)
+        if marker:
+            role = role or "co"
+        else:
+            stripped, marker = _strip_marker(w, words.lead_markers)
+            if marker:
+                role = role or "lead"
+        o = o[: len(stripped)]
+        # Per-name notes inside the group: "区商务局(牵头)、区财政局".
+        if not role and _ROLE_NOTE.search(stripped):
+            for part_o, part_w in _split_pairs(o, stripped):
+                note = _ROLE_NOTE.search(part_w)
+                names = parse_units(part_o, part_w)
+                if note and note.group("role") in ("牵头", "主责", "负责"):
+                    lead.extend(names)
+                elif note:
+                    co.extend(names)
+                else:
+                    unmarked.extend(names)
+            continue
+        names = parse_units(o, stripped)
+        if role == "lead":
+            lead.extend(names)
+        elif role == "co":
+            co.extend(names)
+        else:
+            unmarked.extend(names)
+    if unmarked:
+        if lead:
+            co = unmarked + co
+        elif default == "co":
+            co = unmarked + co
+        else:
+            lead = unmarked
+    return UnitRoles(tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(co) if u not in lead))
+
+
+def _split_pairs(orig: str, work: str) -> list[tuple[str, str]]:
+    out, pos = [], 0
+    for m in _SEP.finditer(work + "、"):
+        out.append((orig[pos : m.start()], work[pos : m.start()]))
+        pos = m.end()
+    return [p for p in out if p[1]]
+
+
+def unit_key(name: str) -> str:
+    """The registry's key of a unit name: simplified, abbreviations expanded, 和/与 dropped.
+
+    ``区发改局``, ``区发展和改革局`` and ``區發展改革局`` have one key.
+    """
+    w = _SPACE.sub("", working_text(name))
+    for short, full in abbreviations():
+        if short in w:
+            if short in full:
+                # The short form is part of the full one (街道办 / 街道办事处): expand at the end only.
+                if w.endswith(short) and not w.endswith(full):
+                    w = w[: -len(short)] + full
+            else:
+                w = w.replace(short, full)
+    return w.replace("和", "").replace("与", "")
+
+
+@dataclass
+class UnitRegistry:
+    """Canonical unit names with their aliases, learned from the documents read.
+
+    It ships empty: ``add`` learns a name (returning the canonical one it is an alias of, if
+    any), ``merge`` records that an officer joined two names into one unit.
+    """
+
+    _canonical: dict[str, str] = field(default_factory=dict)  # key -> canonical name
+    _aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical -> names seen
+
+    def add(self, name: str) -> str:
+        """Learn ``name``; return the canonical name of its unit."""
+        key = unit_key(name)
+        canonical = self._canonical.get(key)
+        if canonical is None:
+            canonical = working_text(name)
+            self._canonical[key] = canonical
+            self._aliases.setdefault(canonical, set())
+        if name != canonical:
+            self._aliases[canonical].add(name)
+        return canonical
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name ``name`` is known by, or None."""
+        return self._canonical.get(unit_key(name))
+
+    def merge(self, alias: str, canonical: str) -> None:
+        """Make ``alias`` (and everything it stood for) a name of ``canonical``."""
+        target = self.add(canonical)
+        old = self._canonical.get(unit_key(alias))
+        names = {alias} | (self._aliases.pop(old, set()) | {old} if old and old != target else set())
+        for n in names:
+            self._canonical[unit_key(n)] = target
+            if n != target:
+                self._aliases[target].add(n)
+
+    def units(self) -> dict[str, tuple[str, ...]]:
+        """Every canonical name with its aliases, sorted."""
+        return {c: tuple(sorted(a)) for c, a in sorted(self._aliases.items())}
