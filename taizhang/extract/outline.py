@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .deadlines import find_deadline
 from .model import Passage, Span, Task
-from .units import UnitRoles, looks_like_unit, parse_roles, parse_units
+from .units import UnitRoles, looks_like_unit, parse_roles
 
 __all__ = ["HEADING", "heading_number", "read_text_tasks", "TextTasks", "find_role_notes"]
 
@@ -124,7 +124,10 @@ class TextTasks:
 
 # The title of an item: a short first sentence, ending with 。 or a colon.
 # matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters
-_TITLE = re.compile(r"^(?P<title>[^。;:!?\n]{2,40}?)[。:!]")
+_TITLE = re.compile(r"^(?P<title>[^。;:!?,\n]{2,40}?)[。:!]")
+# The closing provisions of a document are not tasks.
+# matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施" ; must not match: "推进本区政务服务"
+_PROVISION = re.compile(r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划)(?:自|由|所称|有效期|适用)|之日起(?:施行|实施)|制定本(?:措施|办法|方案|规定|细则|意见)")
 _LEADING = re.compile(r"^[\s。;,:、)]+")
 _TRAILING = re.compile(r"[\s;,、(]+$")
 
@@ -186,20 +189,22 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]]) -> TextT
             continue
         if not any_notes and node.level < 2:
             continue
+        if not has_notes and _PROVISION.search(work, node.start, node.line_end):
+            continue
         tasks.extend(_item_tasks(text, work, node, parts))
     return TextTasks(tuple(tasks), tuple(passages))
 
 
 def _sibling_has_notes(text: str, work: str, node: _Node) -> bool:
+    """Most of the item's siblings carry role notes: it is a measure of the same list that
+    names no unit of its own."""
     if node.parent is None:
         return False
-    for sib in node.parent.children:
-        if sib is node:
-            continue
-        for s, e in [(sib.start, sib.line_end), *sib.body]:
-            if find_role_notes(text, work, s, e):
-                return True
-    return False
+    sibs = [s for s in node.parent.children if s is not node and s.level == node.level]
+    noted = sum(
+        1 for sib in sibs if any(find_role_notes(text, work, s, e) for s, e in [(sib.start, sib.line_end), *sib.body])
+    )
+    return bool(sibs) and noted * 2 > len(sibs)
 
 
 def _title_of(work: str, node: _Node) -> str | None:
@@ -273,6 +278,14 @@ def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]])
         t = _clause_task(text, work, pending_start, pending_end, UnitRoles(), ref, measure, section, node.number)
         if t is not None and (not tasks or len(t.text) >= 12):
             tasks.append(t)
+    if not tasks and body_start > node.start:
+        # The item is its title and a note: the title is the task.
+        notes = find_role_notes(text, work, node.start, node.line_end)
+        roles = notes[0][2] if notes else UnitRoles()
+        end = notes[0][0] if notes else node.line_end
+        t = _clause_task(text, work, node.start, end, roles, ref, measure, section, node.number)
+        if t is not None:
+            tasks.append(t)
     return tasks
 
 
@@ -317,6 +330,3 @@ def _clause_task(
         number=number,
     )
 
-
-# Re-exported for tables, which name units in cells the same way.
-_ = parse_units

@@ -1,0 +1,57 @@
+"""Deadlines from a deadline cell and from a task's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.extract.deadlines import find_deadline, parse_deadline
+from taizhang.extract.normalise import working_text
+
+
+def _cell(text: str) -> tuple[str, int | None, int | None] | None:
+    d = parse_deadline(working_text(text), text)
+    return None if d is None else (d.kind, d.year, d.month)
+
+
+class ParseDeadlineTestCase:
+    @pytest.mark.parametrize(
+        ("cell", "expected"),
+        [
+            ("2024年12月", ("month", 2024, 12)),
+            ("２０２４年１２月", ("month", 2024, 12)),
+            ("2024年6月底前", ("month", 2024, 6)),
+            ("2024年底", ("month", 2024, 12)),
+            ("2025年上半年", ("month", 2025, 6)),
+            ("2024年第三季度", ("month", 2024, 9)),
+            ("2024.6", ("month", 2024, 6)),
+            ("二〇二五年六月", ("month", 2025, 6)),
+            ("2025年", ("year", 2025, None)),
+            ("到2025年", ("year", 2025, None)),
+            ("常态化推进", ("ongoing", None, None)),
+            ("長期", ("ongoing", None, None)),
+            ("持续推进", ("ongoing", None, None)),
+            ("2023年12月启动，2025年12月完成", ("month", 2025, 12)),
+        ],
+    )
+    def test_it_reads_a_deadline_cell(self, cell: str, expected: tuple[str, int | None, int | None]) -> None:
+        assert _cell(cell) == expected
+
+    @pytest.mark.parametrize("cell", ["", "——", "12个月", "按计划"])
+    def test_it_finds_no_deadline_where_there_is_none(self, cell: str) -> None:
+        assert _cell(cell) is None
+
+
+class FindDeadlineTestCase:
+    def test_a_target_year_in_the_task_is_its_deadline(self) -> None:
+        d = find_deadline(working_text("到2025年释放30公顷产业用地"))
+        assert d is not None and (d.kind, d.year) == ("year", 2025)
+
+    def test_a_before_date_is_a_deadline(self) -> None:
+        d = find_deadline(working_text("2024年12月底前完成改造"))
+        assert d is not None and (d.kind, d.year, d.month) == ("month", 2024, 12)
+
+    def test_a_year_that_dates_an_action_is_not_a_deadline(self) -> None:
+        assert find_deadline(working_text("2024年率先实现互联互通")) is None
+
+    def test_a_past_figure_growing_to_a_year_is_not_a_deadline(self) -> None:
+        assert find_deadline(working_text("生产总值从2016年的1945亿元增长到2020年的2375亿元")) is None

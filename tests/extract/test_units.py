@@ -1,0 +1,88 @@
+"""Unit lists: cleaning, distribution of prefixes and suffixes, roles and the alias registry."""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.extract.units import UnitRegistry, is_none, parse_roles, parse_units, unit_key
+
+
+class ParseUnitsTestCase:
+    @pytest.mark.parametrize(
+        ("written", "expected"),
+        [
+            ("区发展改革局、工业和信息化局、科技局", ["区发展改革局", "区工业和信息化局", "区科技局"]),
+            ("黄贝、南湖、莲塘街道办", ["黄贝街道办", "南湖街道办", "莲塘街道办"]),
+            ("区企业服务\n中心", ["区企业服务中心"]),
+            ("区委组织部、区企业服务\n中心", ["区委组织部", "区企业服务中心"]),
+            ("区委组织部、宣传部、科技局", ["区委组织部", "区委宣传部", "区科技局"]),
+            ("区规划和自然资源局、城市更新局", ["区规划和自然资源局", "区城市更新局"]),
+            ("区商务局、西区产业园管委会", ["区商务局", "西区产业园管委会"]),
+            ("各产业部门、各招商先锋队", ["各产业部门", "各招商先锋队"]),
+            ("市规划和自然资源局罗湖管理局", ["市规划和自然资源局罗湖管理局"]),
+            ("區國資局、金融局", ["區國資局", "區金融局"]),
+            ("区发改局\n区财政局", ["区发改局", "区财政局"]),
+        ],
+    )
+    def test_it_expands_a_written_list_into_whole_names(self, written: str, expected: list[str]) -> None:
+        assert parse_units(written) == expected
+
+    @pytest.mark.parametrize("cell", ["——", "—", "无", "/", "", "  "])
+    def test_it_reads_a_none_marker_as_no_unit(self, cell: str) -> None:
+        assert parse_units(cell) == []
+
+    def test_it_knows_a_name_is_not_a_none_marker(self) -> None:
+        assert not is_none("区司法局")
+
+
+class ParseRolesTestCase:
+    def test_it_reads_lead_and_co_markers(self) -> None:
+        roles = parse_roles("区商务局牵头，区财政局、税务局配合")
+        assert roles.lead == ("区商务局",)
+        assert roles.co == ("区财政局", "区税务局")
+
+    def test_it_reads_labels(self) -> None:
+        roles = parse_roles("牵头单位：区政务服务数据管理局；配合单位：区财政局、区统计局")
+        assert roles.lead == ("区政务服务数据管理局",)
+        assert roles.co == ("区财政局", "区统计局")
+
+    def test_units_named_as_responsible_with_no_lead_are_lead_units(self) -> None:
+        assert parse_roles("责任单位：区科技局、区财政局").lead == ("区科技局", "区财政局")
+
+    def test_a_note_in_brackets_marks_the_lead_and_the_others_are_co_units(self) -> None:
+        roles = parse_roles("区企业服务中心（牵头）、区政数局")
+        assert roles.lead == ("区企业服务中心",)
+        assert roles.co == ("区政数局",)
+
+    def test_traditional_script_is_kept_as_written(self) -> None:
+        roles = parse_roles("區投資促進局、黃埔臨港經濟區管委會牽頭負責")
+        assert roles.lead == ("區投資促進局", "黃埔臨港經濟區管委會")
+
+
+class UnitRegistryTestCase:
+    def test_an_abbreviation_and_the_full_name_have_one_key(self) -> None:
+        assert unit_key("区发改局") == unit_key("区发展改革局") == unit_key("区发展和改革局")
+
+    def test_both_scripts_have_one_key(self) -> None:
+        assert unit_key("區發展改革局") == unit_key("区发展改革局")
+
+    def test_a_street_office_and_its_short_form_have_one_key(self) -> None:
+        assert unit_key("莲塘街道办") == unit_key("莲塘街道办事处")
+
+    def test_distinct_units_keep_distinct_keys(self) -> None:
+        assert unit_key("区科技局") != unit_key("区财政局")
+
+    def test_it_learns_units_and_their_aliases(self) -> None:
+        reg = UnitRegistry()
+        first = reg.add("区发展改革局")
+        assert reg.add("区发改局") == first
+        assert reg.add("區發展改革局") == first
+        assert reg.units() == {"区发展改革局": ("区发改局", "區發展改革局")}
+
+    def test_an_officer_can_merge_two_names_into_one_unit(self) -> None:
+        reg = UnitRegistry()
+        reg.add("区企业服务中心")
+        reg.add("区企服中心")
+        reg.merge("区企服中心", "区企业服务中心")
+        assert reg.canonical("区企服中心") == "区企业服务中心"
+        assert list(reg.units()) == ["区企业服务中心"]
