@@ -73,7 +73,7 @@ def parse_deadline(work: str, orig: str | None = None) -> Deadline | None:
     best: Deadline | None = None
     for m in _DATE.finditer(work):
         if not (m.group("month") or m.group("month2") or m.group("end") or m.group("half") or m.group("quarter")):
-            if not _YEAR_WORD.match(work, m.start()) and not m.group("year")[0] in "〇零○一二三四五六七八九":
+            if not _YEAR_WORD.match(work, m.start()) and m.group("year")[0] not in "〇零○一二三四五六七八九":
                 continue
         d = _from_match(m, text)
         if best is None or (d.year or 0, d.month or 13) >= (best.year or 0, best.month or 13):

@@ -75,17 +75,17 @@ _TRAILING_NOTE = re.compile(r"(?:^|[。;])\s*(?P<body>(?:牵头单位|责任单�
 
 def find_role_notes(orig: str, work: str, start: int, end: int) -> list[tuple[int, int, UnitRoles]]:
     """Role notes in ``work[start:end]``: (start, end, roles) with offsets in the document."""
-    notes = []
+    notes: list[tuple[int, int, UnitRoles]] = []
     for m in _NOTE.finditer(work, start, end):
         roles = _note_roles(orig, work, m.start("body"), m.end("body"))
         if roles:
             notes.append((m.start(), m.end(), roles))
     if not notes:
-        m = _TRAILING_NOTE.search(work, start, end)
-        if m:
-            roles = _note_roles(orig, work, m.start("body"), m.end("body"))
+        tm = _TRAILING_NOTE.search(work, start, end)
+        if tm:
+            roles = _note_roles(orig, work, tm.start("body"), tm.end("body"))
             if roles:
-                notes.append((m.start("body"), m.end(), roles))
+                notes.append((tm.start("body"), tm.end(), roles))
     return notes
 
 
@@ -162,10 +162,10 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]]) -> TextT
         found = HEADING.match(work[s:e])
         heading_title = None
         if found:
-            level, m = found
+            level, hm = found
             while stack[-1].level >= level:
                 stack.pop()
-            node = _Node(level, m.group("n"), s + m.end(), e, parent=stack[-1])
+            node = _Node(level, hm.group("n"), s + hm.end(), e, parent=stack[-1])
             stack[-1].children.append(node)
             stack.append(node)
             nodes.append(node)

@@ -109,7 +109,8 @@ def _doc_info(text: str, work: str, name: str) -> DocInfo:
         from .docinfo import doc_info
     except ImportError:  # being written
         return DocInfo()
-    return doc_info(text, work, name)
+    info: DocInfo = doc_info(text, work, name)
+    return info
 
 
 def _metrics(text: str, work: str, passages: list[Passage], info: DocInfo) -> list[Metric]:

@@ -107,12 +107,11 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
     prev: dict[str, object] = {}
 
     for r in range(header + 1, len(grid.rows)):
-        row = list(grid.rows[r])
-        if len(row) < ncols:
+        cells: list[Cell | None] = list(grid.rows[r])
+        if len(cells) < ncols:
             # A short row lost its leading (merged, blank) cells when flattened.
-            pad = [None] * (ncols - len(row))
-            row = pad + row  # type: ignore[operator]
-        cells: list[Cell | None] = list(row)
+            pad: list[Cell | None] = [None] * (ncols - len(cells))
+            cells = pad + cells
 
         def cell(role: str, cells: list[Cell | None] = cells) -> Cell | None:
             c = cols.get(role)

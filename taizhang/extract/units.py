@@ -83,7 +83,8 @@ def _join_broken_lines(orig: str, work: str) -> tuple[str, str]:
     """Join a name broken across lines; a line break between two whole names separates them."""
     if "\n" not in work:
         return orig, work
-    out_o, out_w = [], []
+    out_o: list[str] = []
+    out_w: list[str] = []
     lines_o, lines_w = orig.split("\n"), work.split("\n")
     for lo, lw in zip(lines_o, lines_w, strict=True):
         lo, lw = lo.strip(), lw.strip()
