@@ -125,6 +125,15 @@ class TextTasks:
 # The title of an item: a short first sentence, ending with 。 or a colon.
 # matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters
 _TITLE = re.compile(r"^(?P<title>[^。;:!?,\n]{2,40}?)[。:!]")
+# A heading of a part that describes rather than assigns: background, principles, situation.
+# matches: "发展现状及面临形势", "指导思想", "存在问题" ; must not match: "加快发展新兴产业"
+_BACKGROUND = re.compile(r"现状|基础$|存在问题|面临形势|发展形势|形势分析|指导思想|基本原则|发展原则|总体要求|背景|重要意义|编制依据")
+# A sentence of running text: up to 。 or ; (the unit of a task in a narrative plan).
+_SENTENCE = re.compile(r"[^。;!?]+[。;!?]?")
+
+# A figure or table caption: "图 1 产业空间布局". must not match: "图书馆建设"
+_CAPTION = re.compile(r"^\s*[图表]\s*\d")
+
 # The closing provisions of a document are not tasks.
 # matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施" ; must not match: "推进本区政务服务"
 _PROVISION = re.compile(r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划)(?:自|由|所称|有效期|适用)|之日起(?:施行|实施)|制定本(?:措施|办法|方案|规定|细则|意见)")
@@ -187,12 +196,36 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]]) -> TextT
         has_notes = any(find_role_notes(text, work, s, e) for s, e in parts)
         if any_notes and not has_notes and not _sibling_has_notes(text, work, node):
             continue
-        if not any_notes and node.level < 2:
+        if not any_notes and (node.level < 2 or _under_background(work, node)):
             continue
         if not has_notes and _PROVISION.search(work, node.start, node.line_end):
             continue
-        tasks.extend(_item_tasks(text, work, node, parts))
+        if any_notes:
+            tasks.extend(_item_tasks(text, work, node, parts))
+        else:
+            tasks.extend(_sentence_tasks(text, work, node, parts))
     return TextTasks(tuple(tasks), tuple(passages))
+
+
+def _under_background(work: str, node: _Node) -> bool:
+    n: _Node | None = node
+    while n is not None and n.level >= 0:
+        if _BACKGROUND.search(work, n.start, min(n.line_end, n.start + 20)):
+            return True
+        n = n.parent
+    return False
+
+
+def _sentence_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]]) -> list[Task]:
+    """A narrative plan's item: each sentence of its body is a task (the item has no units)."""
+    whole = _item_tasks(text, work, node, parts)
+    out: list[Task] = []
+    for task in whole:
+        for m in _SENTENCE.finditer(work, task.span.start, task.span.end):
+            t = _clause_task(text, work, m.start(), m.end(), UnitRoles(), task.ref, task.measure, task.section, task.number)
+            if t is not None and len(t.text) >= 8 and not _CAPTION.match(t.text):
+                out.append(t)
+    return out
 
 
 def _sibling_has_notes(text: str, work: str, node: _Node) -> bool:
