@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .deadlines import find_deadline
-from .model import Passage, Span, Task
+from .deadlines import find_deadline, parse_deadline
+from .model import Deadline, Passage, Span, Task
+from .normalise import working_text
 from .units import UnitRoles, looks_like_unit, parse_roles
 
-__all__ = ["HEADING", "heading_number", "read_text_tasks", "TextTasks", "find_role_notes"]
+__all__ = ["HEADING", "heading_number", "read_text_tasks", "TextTasks", "find_role_notes", "RoleNote"]
 
 
 class _Heading:
@@ -70,39 +71,58 @@ def _ref_part(level: int, n: str) -> str:
 _NOTE = re.compile(r"[(【\[](?P<body>[^()【】\[\]\n]{2,160})[)】\]]")
 # A trailing unit note without brackets at the end of an item: "责任单位:区科技局、区财政局。"
 # matches: "牵头单位:区商务局;配合单位:区财政局" ; must not match: "单位名称"
-_TRAILING_NOTE = re.compile(r"(?:^|[。;])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位)\s*:[^。\n]{2,160})\s*[。]?\s*$")
+_TRAILING_NOTE = re.compile(r"(?<![^。;\n])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位)\s*:[^。\n]{2,160})\s*[。]?\s*$")
 
 
-def find_role_notes(orig: str, work: str, start: int, end: int) -> list[tuple[int, int, UnitRoles]]:
-    """Role notes in ``work[start:end]``: (start, end, roles) with offsets in the document."""
-    notes: list[tuple[int, int, UnitRoles]] = []
+# A deadline inside a note: "完成时限:2024年12月底".
+# matches: "完成时限:2024年底", "时间节点:常态化推进" ; must not match: "责任单位:区科技局"
+_NOTE_DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求|时限|完成期限)\s*:\s*(?P<when>[^;,。]+)")
+
+
+@dataclass(frozen=True)
+class RoleNote:
+    """A note naming the units of the clause before it, and its deadline when the note gives one."""
+
+    start: int
+    end: int
+    roles: UnitRoles
+    deadline: Deadline | None = None
+
+
+def find_role_notes(orig: str, work: str, start: int, end: int) -> list[RoleNote]:
+    """Role notes in ``work[start:end]``, with offsets in the document."""
+    notes: list[RoleNote] = []
     for m in _NOTE.finditer(work, start, end):
-        roles = _note_roles(orig, work, m.start("body"), m.end("body"))
-        if roles:
-            notes.append((m.start(), m.end(), roles))
+        note = _note(orig, work, m.start("body"), m.end("body"), m.start(), m.end())
+        if note:
+            notes.append(note)
     if not notes:
         tm = _TRAILING_NOTE.search(work, start, end)
         if tm:
-            roles = _note_roles(orig, work, tm.start("body"), tm.end("body"))
-            if roles:
-                notes.append((tm.start("body"), tm.end(), roles))
+            note = _note(orig, work, tm.start("body"), tm.end("body"), tm.start("body"), tm.end())
+            if note:
+                notes.append(note)
     return notes
 
 
-def _note_roles(orig: str, work: str, s: int, e: int) -> UnitRoles | None:
-    body = work[s:e]
-    roles = parse_roles(orig[s:e], body)
+def _note(orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int) -> RoleNote | None:
+    deadline = None
+    dm = _NOTE_DEADLINE.search(work, s, e)
+    if dm:
+        deadline = parse_deadline(dm.group("when"), orig[dm.start("when") : dm.end("when")])
+        # Read the units from what is left of the note.
+        body_w = work[s : dm.start()] + " " * (dm.end() - dm.start()) + work[dm.end() : e]
+    else:
+        body_w = work[s:e]
+    roles = parse_roles(orig[s:e], body_w)
     names = roles.lead + roles.co
     if not names:
         return None
-    from .normalise import working_text
-
     for n in names:
         w = working_text(n)
         if not (looks_like_unit(w) or w.startswith(("各", "相关", "有关"))):
             return None
-    # A bare list of names with no marker or label is a role note only if all are units.
-    return roles
+    return RoleNote(outer_s, outer_e, roles, deadline)
 
 
 @dataclass
@@ -296,13 +316,13 @@ def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]])
     for s, e in segments:
         notes = find_role_notes(text, work, s, e)
         pos = s
-        for ns, ne, roles in notes:
+        for note in notes:
             clause_start = pending_start if pending_start is not None else pos
-            t = _clause_task(text, work, clause_start, ns, roles, ref, measure, section, node.number)
+            t = _clause_task(text, work, clause_start, note.start, note.roles, ref, measure, section, node.number, note.deadline)
             if t is not None:
                 tasks.append(t)
             pending_start = None
-            pos = ne
+            pos = note.end
         if pos < e:
             if pending_start is None:
                 pending_start = pos
@@ -314,9 +334,9 @@ def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]])
     if not tasks and body_start > node.start:
         # The item is its title and a note: the title is the task.
         notes = find_role_notes(text, work, node.start, node.line_end)
-        roles = notes[0][2] if notes else UnitRoles()
-        end = notes[0][0] if notes else node.line_end
-        t = _clause_task(text, work, node.start, end, roles, ref, measure, section, node.number)
+        roles = notes[0].roles if notes else UnitRoles()
+        end = notes[0].start if notes else node.line_end
+        t = _clause_task(text, work, node.start, end, roles, ref, measure, section, node.number, notes[0].deadline if notes else None)
         if t is not None:
             tasks.append(t)
     return tasks
@@ -339,6 +359,7 @@ def _clause_task(
     measure: str | None,
     section: str | None,
     number: str | None,
+    deadline: Deadline | None = None,
 ) -> Task | None:
     chunk = work[start:end]
     lead = _LEADING.match(chunk)
@@ -357,7 +378,7 @@ def _clause_task(
         text=body_text,
         lead_units=roles.lead,
         co_units=roles.co,
-        deadline=find_deadline(work[start:end], text[start:end]),
+        deadline=deadline or find_deadline(work[start:end], text[start:end]),
         span=Span(start, end),
         section=section,
         number=number,

@@ -202,6 +202,9 @@ def parse_roles(orig: str, work: str | None = None, *, default: str = "lead") ->
             lab = label.group("label")
             if any(lab.startswith(x) or x.startswith(lab) for x in words.co_labels):
                 role = "co"
+            elif lab.startswith("责任") or lab.startswith("负责"):
+                # 责任单位 are lead units unless a lead unit is named beside them.
+                role = ""
             elif any(lab.startswith(x) or x.startswith(lab) for x in words.lead_labels):
                 role = "lead"
             w, o = w[label.end() :], o[label.end() :]
