@@ -7,6 +7,7 @@ half-width (``１２％`` -> ``12%``, ``（`` -> ``(``) and the ideographic spac
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -50,13 +51,28 @@ def to_simplified(text: str) -> str:
     return _convert_same_length(text)
 
 
+# Any character fold_width changes; most texts have few, and searching is cheaper than translating.
+_FOLDABLE = re.compile("[\uff01-\uff5e\u3000－．〜～]")
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII and the ideographic space to their half-width forms."""
+    if _FOLDABLE.search(text) is None:
+        return text
     return text.translate(_WIDTH)
 
 
 def working_text(text: str) -> str:
     """The text the rules read: simplified, half-width, the same length as ``text``."""
+    if len(text) <= 32:
+        return _short_working_text(text)
+    out = fold_width(to_simplified(text))
+    assert len(out) == len(text)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _short_working_text(text: str) -> str:
     out = fold_width(to_simplified(text))
     assert len(out) == len(text)
     return out

@@ -89,6 +89,27 @@ class RoleNote:
     deadline: Deadline | None = None
 
 
+class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
+    """Role notes by span, so that a line is read for notes once per document."""
+
+    def __init__(self, orig: str, work: str) -> None:
+        super().__init__()
+        self.orig, self.work = orig, work
+
+    def of(self, start: int, end: int) -> list[RoleNote]:
+        key = (start, end)
+        found = self.get(key)
+        if found is None:
+            # Most lines hold no bracket or label at all: skip them cheaply.
+            chunk = self.work[start:end]
+            if ("(" in chunk or "【" in chunk or "[" in chunk or "单位" in chunk or "部门" in chunk):
+                found = find_role_notes(self.orig, self.work, start, end)
+            else:
+                found = []
+            self[key] = found
+        return found
+
+
 def find_role_notes(orig: str, work: str, start: int, end: int) -> list[RoleNote]:
     """Role notes in ``work[start:end]``, with offsets in the document."""
     notes: list[RoleNote] = []
@@ -119,7 +140,7 @@ def _note(orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int) -> R
     if not names:
         return None
     for n in names:
-        w = working_text(n)
+        w = working_text(n) if not n.isascii() else n
         if not (looks_like_unit(w) or w.startswith(("各", "相关", "有关"))):
             return None
     return RoleNote(outer_s, outer_e, roles, deadline)
@@ -205,25 +226,26 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]]) -> TextT
         heading = heading_title or (_title_of(work, current) if current is not root else None)
         passages.append(Passage(s, e, heading=heading))
 
-    any_notes = any(find_role_notes(text, work, n.start, n.line_end) for n in nodes) or any(
-        find_role_notes(text, work, s, e) for n in nodes for s, e in n.body
+    cache = _NoteCache(text, work)
+    any_notes = any(cache.of(n.start, n.line_end) for n in nodes) or any(
+        cache.of(s, e) for n in nodes for s, e in n.body
     )
     tasks: list[Task] = []
     for node in nodes:
         if node.children:
             continue
         parts = [(node.start, node.line_end), *node.body]
-        has_notes = any(find_role_notes(text, work, s, e) for s, e in parts)
-        if any_notes and not has_notes and not _sibling_has_notes(text, work, node):
+        has_notes = any(cache.of(s, e) for s, e in parts)
+        if any_notes and not has_notes and not _sibling_has_notes(cache, node):
             continue
         if not any_notes and (node.level < 2 or _under_background(work, node)):
             continue
         if not has_notes and _PROVISION.search(work, node.start, node.line_end):
             continue
         if any_notes:
-            tasks.extend(_item_tasks(text, work, node, parts))
+            tasks.extend(_item_tasks(text, work, node, parts, cache))
         else:
-            tasks.extend(_sentence_tasks(text, work, node, parts))
+            tasks.extend(_sentence_tasks(text, work, node, parts, cache))
     return TextTasks(tuple(tasks), tuple(passages))
 
 
@@ -236,9 +258,9 @@ def _under_background(work: str, node: _Node) -> bool:
     return False
 
 
-def _sentence_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]]) -> list[Task]:
+def _sentence_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]], cache: _NoteCache) -> list[Task]:
     """A narrative plan's item: each sentence of its body is a task (the item has no units)."""
-    whole = _item_tasks(text, work, node, parts)
+    whole = _item_tasks(text, work, node, parts, cache)
     out: list[Task] = []
     for task in whole:
         for m in _SENTENCE.finditer(work, task.span.start, task.span.end):
@@ -248,14 +270,14 @@ def _sentence_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, in
     return out
 
 
-def _sibling_has_notes(text: str, work: str, node: _Node) -> bool:
+def _sibling_has_notes(cache: _NoteCache, node: _Node) -> bool:
     """Most of the item's siblings carry role notes: it is a measure of the same list that
     names no unit of its own."""
     if node.parent is None:
         return False
     sibs = [s for s in node.parent.children if s is not node and s.level == node.level]
     noted = sum(
-        1 for sib in sibs if any(find_role_notes(text, work, s, e) for s, e in [(sib.start, sib.line_end), *sib.body])
+        1 for sib in sibs if any(cache.of(s, e) for s, e in [(sib.start, sib.line_end), *sib.body])
     )
     return bool(sibs) and noted * 2 > len(sibs)
 
@@ -291,7 +313,7 @@ def _section(node: _Node, work: str, text: str) -> str | None:
     return text[top.start : top.line_end].strip()
 
 
-def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]]) -> list[Task]:
+def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]], cache: _NoteCache) -> list[Task]:
     line = work[node.start : node.line_end]
     title_m = _TITLE.match(line)
     body_start = node.start
@@ -314,7 +336,7 @@ def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]])
     pending_start: int | None = None
     pending_end: int | None = None
     for s, e in segments:
-        notes = find_role_notes(text, work, s, e)
+        notes = cache.of(s, e)
         pos = s
         for note in notes:
             clause_start = pending_start if pending_start is not None else pos
@@ -333,7 +355,7 @@ def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]])
             tasks.append(t)
     if not tasks and body_start > node.start:
         # The item is its title and a note: the title is the task.
-        notes = find_role_notes(text, work, node.start, node.line_end)
+        notes = cache.of(node.start, node.line_end)
         roles = notes[0].roles if notes else UnitRoles()
         end = notes[0].start if notes else node.line_end
         t = _clause_task(text, work, node.start, end, roles, ref, measure, section, node.number, notes[0].deadline if notes else None)

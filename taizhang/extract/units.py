@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import abbreviations, unit_words
 from .normalise import working_text
@@ -47,10 +48,18 @@ def is_none(work: str) -> bool:
 
 
 def _ends_with_suffix(name: str) -> str:
-    for suffix in unit_words().suffixes:
-        if name.endswith(suffix):
-            return suffix
+    """The longest unit suffix ``name`` ends with, or ""."""
+    lengths, suffixes = _suffix_index()
+    for n in lengths:
+        if name[-n:] in suffixes:
+            return name[-n:]
     return ""
+
+
+@lru_cache(maxsize=1)
+def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
+    words = unit_words().suffixes
+    return tuple(sorted({len(w) for w in words}, reverse=True)), frozenset(words)
 
 
 def looks_like_unit(work_name: str) -> bool:
