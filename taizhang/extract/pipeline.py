@@ -13,7 +13,16 @@ from .outline import read_text_tasks
 from .tables import read_task_table
 from .units import UnitRegistry
 
-__all__ = ["extract", "extract_text", "extract_source"]
+__all__ = ["extract", "extract_text", "extract_source", "clear_caches"]
+
+
+def clear_caches() -> None:
+    """Forget the memos of unit lists and short texts (benchmarks measure a cold document)."""
+    from .normalise import _short_working_text
+    from .units import _parse_roles
+
+    _parse_roles.cache_clear()
+    _short_working_text.cache_clear()
 
 
 def extract(

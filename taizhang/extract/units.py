@@ -196,6 +196,11 @@ def parse_roles(orig: str, work: str | None = None, *, default: str = "lead") ->
     """
     if work is None:
         work = working_text(orig)
+    return _parse_roles(orig, work, default)
+
+
+@lru_cache(maxsize=2048)
+def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
     words = unit_words()
     lead: list[str] = []
     co: list[str] = []
