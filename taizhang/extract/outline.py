@@ -14,7 +14,7 @@ from .model import Deadline, Passage, Span, Task
 from .normalise import working_text
 from .units import UnitRoles, looks_like_unit, parse_roles
 
-__all__ = ["HEADING", "heading_number", "read_text_tasks", "TextTasks", "find_role_notes", "RoleNote"]
+__all__ = ["HEADING", "heading_number", "read_text_tasks", "TextTasks", "find_role_notes", "RoleNote", "ref_part"]
 
 
 class _Heading:
@@ -62,7 +62,10 @@ def heading_number(work: str) -> str | None:
     return found[1].group("n") if found else None
 
 
-def _ref_part(level: int, n: str) -> str:
+def ref_part(level: int, n: str | None) -> str | None:
+    """A heading's numeral as a part of a task's ref: ``(一)`` for levels 2 and 4, else as is."""
+    if n is None:
+        return None
     return f"({n})" if level in (2, 4) else n
 
 
@@ -297,7 +300,7 @@ def _ref(node: _Node) -> str | None:
     n: _Node | None = node
     while n is not None and n.level >= 0:
         if n.number and n.level > 0:
-            parts.append(_ref_part(n.level, n.number))
+            parts.append(ref_part(n.level, n.number) or "")
         n = n.parent
     return ".".join(reversed(parts)) or None
 

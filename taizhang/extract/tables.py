@@ -15,7 +15,7 @@ from .deadlines import find_deadline, parse_deadline
 from .layout import Cell, Grid
 from .lexicon import table_columns
 from .model import CellRef, Deadline, Passage, Span, Task
-from .outline import HEADING, heading_number
+from .outline import HEADING, heading_number, ref_part as _ref_part
 from .units import UnitRoles, is_none, parse_roles
 
 __all__ = ["TableTasks", "read_task_table", "find_header"]
@@ -60,6 +60,9 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
             if cell.merged and c and row[c - 1].start == cell.start:
                 continue
             role = _role_of(work[cell.start : cell.end])
+            if role == "lead" and "lead" in roles and "co" not in roles:
+                # A second unit column beside the lead one (牵头单位 / 责任单位) lists co-units.
+                role = "co"
             if role and role not in roles:
                 roles[role] = c
             elif role == "task" and "measure" not in roles:
@@ -103,7 +106,7 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
     tasks: list[Task] = []
     passages: list[Passage] = []
     section = section_num = None
-    measure = measure_num = None
+    measure = measure_ref = None  # the measure's title and its numbering as a ref part: "(一)"
     prev: dict[str, object] = {}
 
     for r in range(header + 1, len(grid.rows)):
@@ -129,13 +132,13 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
             only = next(iter(distinct))
             if HEADING.level(only) in (0, 1) or not task_w or len(distinct) == 1:
                 level = HEADING.level(only)
-                if level == 2:
-                    measure_num = heading_number(only)
+                if level is not None and level >= 2:
+                    measure_ref = _ref_part(level, heading_number(only))
                     measure = _single_line(HEADING.strip(text_at(text, work, only, cells)))
                 else:
                     section_num = heading_number(only) if level in (0, 1) else None
                     section = _single_line(HEADING.strip(text_at(text, work, only, cells)))
-                    measure = measure_num = None
+                    measure = measure_ref = None
                 prev = {}
                 continue
         if not task_w:
@@ -148,14 +151,14 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
         new_measure = False
         num = _MEASURE_NUMERAL.match(seq_w)
         if num:
-            if num.group("n") != measure_num:
+            if f"({num.group('n')})" != measure_ref:
                 new_measure = True
-            measure_num = num.group("n")
+            measure_ref = f"({num.group('n')})"
         if m_w:
-            mnum = _MEASURE_NUMERAL.match(m_w)
+            mnum = HEADING.match(m_w)
             if mnum:
-                measure_num = mnum.group("n")
-                m_w = m_w[mnum.end() :]
+                measure_ref = _ref_part(mnum[0], mnum[1].group("n"))
+                m_w = m_w[mnum[1].end() :]
             m_orig = text[m_cell.start : m_cell.end].strip() if m_cell else m_w
             m_text = _single_line(HEADING.strip(m_orig))
             if m_text != measure:
@@ -213,7 +216,7 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
         co = tuple(dict.fromkeys(u for u in co_extra + tuple(co) if u not in lead))
 
         prev = {"lead": lead, "co": co, "deadline": deadline}
-        ref_parts = [p for p in (section_num, f"({measure_num})" if measure_num else None, number) if p]
+        ref_parts = [p for p in (section_num, measure_ref, number) if p]
         refs = [CellRef(grid.index, r, cols["task"])]
         tasks.append(
             Task(

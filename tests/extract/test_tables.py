@@ -61,3 +61,30 @@ class RealTableTestCase:
         rows = [HEADER, ("1", "措施甲", "任务一。", "2024年12月", "区科技局", "——"), HEADER, ("2", "措施甲", "任务二。", "2024年12月", "区科技局", "——")]
         result = extract_source(Source("t.docx", "docx", (_table(rows, [no] * 4),)))
         assert [t.text for t in result.tasks] == ["任务一。", "任务二。"]
+
+
+class HeadingVariantsTestCase:
+    def test_two_task_like_columns_are_measure_then_task_and_a_leader_column_is_no_unit(self) -> None:
+        no = (False,) * 6
+        rows = [
+            ("序号", "重点任务", "具体措施", "牵头领导", "责任单位", "完成时限"),
+            ("1", "1.提升审批效率", "（1）压缩审批时限。", "张三", "区政数局", "2024年底"),
+            ("2", "1.提升审批效率", "（2）推行告知承诺。", "张三", "区司法局", "2025年6月"),
+        ]
+        merged = [no, no, (False, True, False, True, False, False)]
+        result = extract_source(Source("t.xlsx", "xlsx", (_table(rows, merged),)))
+        got = [(t.ref, t.measure, t.text, t.lead_units) for t in result.tasks]
+        assert got == [
+            ("1.1", "提升审批效率", "压缩审批时限。", ("区政数局",)),
+            ("1.2", "提升审批效率", "推行告知承诺。", ("区司法局",)),
+        ]
+
+    def test_units_listed_beside_a_named_lead_unit_are_co_units(self) -> None:
+        rows = [
+            ("序号", "工作任务", "牵头单位", "责任单位", "完成时限"),
+            ("1", "建设企业服务平台。", "区企业服务中心", "区政数局、各街道办", "2024年12月"),
+        ]
+        result = extract_source(Source("t.xlsx", "xlsx", (_table(rows, [(False,) * 5] * 2),)))
+        (task,) = result.tasks
+        assert task.lead_units == ("区企业服务中心",)
+        assert task.co_units == ("区政数局", "各街道办")
