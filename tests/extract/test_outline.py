@@ -1,0 +1,65 @@
+"""The outline of running text and flattened tables found in plain text."""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.extract import extract_text
+from taizhang.extract.layout import find_text_grids
+from taizhang.extract.normalise import working_text
+from taizhang.extract.outline import HEADING, heading_number
+
+
+class HeadingTestCase:
+    @pytest.mark.parametrize(
+        ("line", "level", "number"),
+        [
+            ("第一章 总则", 0, "一"),
+            ("一、聚焦现代化产业发展", 1, "一"),
+            ("（五）加快构建现代化产业人才体系", 2, "五"),
+            ("11.动态建立双清单机制", 3, "11"),
+            ("第三条 加快推进审批改革", 3, "三"),
+            ("（2）推行告知承诺", 4, "2"),
+            ("③完善机制", 5, "③"),
+        ],
+    )
+    def test_it_knows_each_level_of_numbering(self, line: str, level: int, number: str) -> None:
+        work = working_text(line)
+        assert HEADING.level(work) == level
+        assert heading_number(work) == number
+
+    @pytest.mark.parametrize("line", ["一流营商环境", "1.5亿元扶持资金", "2024年率先实现", "（2024）", "一是加强领导"])
+    def test_it_does_not_take_ordinary_text_for_a_heading(self, line: str) -> None:
+        assert HEADING.level(working_text(line)) is None
+
+
+class FlattenedTableTestCase:
+    TEXT = "标题\n\n\t序号\n\t重点任务\n\t牵头单位\n\n\t1\n\t建设综合\n窗口。\n\t区政数局\n\n\t2\n\t推行帮办。\n\t区司法局\n\n正文继续。"
+
+    def test_it_finds_a_table_flattened_a_cell_a_line(self) -> None:
+        work = working_text(self.TEXT)
+        (grid,) = find_text_grids(work, 0, len(work), 0)
+        cells = [[work[c.start : c.end] for c in row] for row in grid.rows]
+        assert cells == [["序号", "重点任务", "牵头单位"], ["1", "建设综合\n窗口。", "区政数局"], ["2", "推行帮办。", "区司法局"]]
+
+    def test_a_cell_broken_across_lines_is_one_task_text(self) -> None:
+        result = extract_text(self.TEXT)
+        assert [(t.text, t.lead_units) for t in result.tasks] == [("建设综合窗口。", ("区政数局",)), ("推行帮办。", ("区司法局",))]
+
+    def test_text_without_tabs_has_no_table(self) -> None:
+        work = working_text("一、总体要求\n（一）指导思想。坚持稳中求进。\n")
+        assert find_text_grids(work, 0, len(work), 0) == []
+
+
+class NarrativeTestCase:
+    def test_a_narrative_plan_gives_a_task_per_sentence_of_its_action_items(self) -> None:
+        text = "一、发展现状\n（一）发展基础\n1.规模提升。生产总值增长到2375亿元。\n二、重点任务\n（一）打造总部经济廊道\n推进总部基地建设。加快湖贝塔建设进度。\n"
+        result = extract_text(text)
+        assert [(t.ref, t.measure, t.text) for t in result.tasks] == [
+            ("二.(一)", "打造总部经济廊道", "推进总部基地建设。"),
+            ("二.(一)", "打造总部经济廊道", "加快湖贝塔建设进度。"),
+        ]
+
+    def test_closing_provisions_are_not_tasks(self) -> None:
+        text = "第一条 加快审批改革。（区住建局负责）\n第二条 推进数据共享。（区政数局负责）\n第三条 本措施自发布之日起施行。\n"
+        assert [t.ref for t in extract_text(text).tasks] == ["一", "二"]
