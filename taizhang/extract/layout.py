@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Paragraph, Source, Table
 
 __all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids"]
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """A table cell: offsets of its text in the document text; ``merged`` when a merge covers it
-    and it shows its top-left cell's text."""
+    and it shows its top-left cell's text. (A named tuple: tables have many cells.)"""
 
     start: int
     end: int

@@ -9,7 +9,6 @@ Roles are read from the markers around the names (``牵头负责`` marks lead un
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,6 +42,8 @@ class UnitRoles:
 
 def is_none(work: str) -> bool:
     """True when a cell says there is no unit (``——``, ``无``, ``/``)."""
+    if len(work) > 12:
+        return False
     s = _SPACE.sub("", work)
     return s in unit_words().none_markers or (bool(s) and set(s) <= set("—-－─/\\"))
 
@@ -118,10 +119,11 @@ def parse_units(orig: str, work: str | None = None) -> list[str]:
     if work is None:
         work = working_text(orig)
     orig, work = _join_broken_lines(orig, work)
-    # Remove all spaces, kept aligned in both forms.
-    keep = [i for i, ch in enumerate(work) if not ch.isspace()]
-    orig = "".join(orig[i] for i in keep)
-    work = "".join(work[i] for i in keep)
+    if _SPACE.search(work):
+        # Remove all spaces, kept aligned in both forms.
+        keep = [i for i, ch in enumerate(work) if not ch.isspace()]
+        orig = "".join(orig[i] for i in keep)
+        work = "".join(work[i] for i in keep)
     if not work or is_none(work):
         return []
     names: list[tuple[str, str]] = []
@@ -175,7 +177,9 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     return result
 
 
-def _strip_marker(work: str, markers: Iterable[str]) -> tuple[str, str]:
+def _strip_marker(work: str, markers: tuple[str, ...]) -> tuple[str, str]:
+    if not work.endswith(markers):
+        return work, ""
     for marker in markers:
         if work.endswith(marker):
             return work[: -len(marker)], marker
@@ -267,6 +271,7 @@ def _split_pairs(orig: str, work: str) -> list[tuple[str, str]]:
     return [p for p in out if p[1]]
 
 
+@lru_cache(maxsize=8192)
 def unit_key(name: str) -> str:
     """The registry's key of a unit name: simplified, abbreviations expanded, 和/与 dropped.
 

@@ -1,0 +1,73 @@
+"""The role and unit of a user, the facts every other ``access.py`` decides on.
+
+See docs/permissions.md for the role x action table these predicates implement.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+
+from .models import UNIT_ROLES, Membership, Role
+
+__all__ = [
+    "role_of",
+    "unit_id_of",
+    "is_steering",
+    "sees_everything",
+    "require_steering",
+    "require_unit_role",
+]
+
+STEERING_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR})
+READ_ALL_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.VIEWER})
+
+
+def _membership(user: Any) -> Membership | None:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    try:
+        return user.membership  # type: ignore[no-any-return]
+    except Membership.DoesNotExist:
+        return None
+
+
+def role_of(user: Any) -> Role | None:
+    """The user's role; a superuser without a membership is an administrator; else None."""
+    membership = _membership(user)
+    if membership is not None:
+        return Role(membership.role)
+    if getattr(user, "is_authenticated", False) and user.is_active and user.is_superuser:
+        return Role.ADMINISTRATOR
+    return None
+
+
+def unit_id_of(user: Any) -> int | None:
+    """The id of the unit a unit leader or officer acts for, else None."""
+    membership = _membership(user)
+    if membership is None or membership.role not in UNIT_ROLES:
+        return None
+    return membership.unit_id
+
+
+def is_steering(user: Any) -> bool:
+    """Administrators and the supervisor (督查室) see and steer everything."""
+    return role_of(user) in STEERING_ROLES
+
+
+def sees_everything(user: Any) -> bool:
+    """Administrators, the supervisor and read-only viewers read every policy, task and report."""
+    return role_of(user) in READ_ALL_ROLES
+
+
+def require_steering(user: Any, what: str) -> None:
+    """Raise PermissionDenied unless the user is an administrator or the supervisor."""
+    if not is_steering(user):
+        raise PermissionDenied(f"只有督查室可以{what}")
+
+
+def require_unit_role(user: Any, role: Role, unit_id: int | None, what: str) -> None:
+    """Raise PermissionDenied unless the user has ``role`` in the unit ``unit_id``."""
+    if role_of(user) != role or unit_id is None or unit_id_of(user) != unit_id:
+        raise PermissionDenied(f"只有本单位的{role.label}可以{what}")

@@ -1,0 +1,65 @@
+"""The append-only history of every change to a task, report, policy or unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+__all__ = ["HistoryEntry", "HistoryIsAppendOnly"]
+
+
+class HistoryIsAppendOnly(Exception):
+    """Raised when code tries to change or delete a history row."""
+
+
+class HistoryQuerySet(models.QuerySet["HistoryEntry"]):
+    def update(self, **kwargs: Any) -> int:
+        raise HistoryIsAppendOnly("history rows cannot be updated")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise HistoryIsAppendOnly("history rows cannot be deleted")
+
+    def for_task(self, task_id: int) -> HistoryQuerySet:
+        return self.filter(task_id=task_id).order_by("at", "pk")
+
+
+class HistoryEntry(models.Model):
+    """One change (变更记录): who did what, when, to which object, with its values before and after.
+
+    Rows are only ever added: ``save()`` refuses to update an existing row and ``delete()``
+    refuses outright, on the row and on querysets alike.
+    """
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    object_type = models.CharField(max_length=64)  # "ledger.task"
+    object_id = models.BigIntegerField()
+    task_id = models.BigIntegerField(null=True, blank=True, db_index=True)  # for the task's page
+    action = models.CharField(max_length=64)  # "submit_report"
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    note = models.TextField(blank=True)
+
+    objects = HistoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+        verbose_name = "变更记录"
+        verbose_name_plural = "变更记录"
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise HistoryIsAppendOnly("history rows cannot be updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise HistoryIsAppendOnly("history rows cannot be deleted")

@@ -1,0 +1,245 @@
+"""What a document says of itself: its title, its own year, the period it plans for and its kind.
+
+``doc_info(text, work, name)`` reads the working text (simplified, half-width, the same length as
+``text``) and slices the title from ``text``. The year is the document's own: a date line
+(``发布时间:2022/02/24``, ``2022-06-21``, ``二〇二二年六月`` at the end), else the title, else (for a
+work report) the year it plans for, else a year in the file name; never a year that only appears in
+a cited document number (``国发〔2019〕11号``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import LexiconError, load_data
+from .model import DocInfo
+from .normalise import working_text
+from .numbers import NumberError, parse_chinese
+
+__all__ = ["doc_info", "five_year_period", "DocWords", "doc_words"]
+
+_KINDS = ("table", "work_report", "measures", "plan", "news")
+
+
+@dataclass(frozen=True)
+class DocWords:
+    """Words by which a document names its kind, and lines that are never its title."""
+
+    kinds: dict[str, tuple[str, ...]]
+    not_title: tuple[str, ...]
+    news_title_verbs: tuple[str, ...]
+
+
+def _word_list(data: dict[str, object], key: str, name: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+        raise LexiconError(f"data/{name}: '{key}' must be a non-empty list of non-empty strings")
+    return tuple(sorted({working_text(w) for w in value}, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def doc_words() -> DocWords:
+    """The word lists of ``data/doc_kinds.json``, validated (LexiconError names the bad key)."""
+    name = "doc_kinds.json"
+    data = load_data(name)
+    return DocWords(
+        kinds={k: _word_list(data, k, name) for k in _KINDS},
+        not_title=_word_list(data, "not_title", name),
+        news_title_verbs=_word_list(data, "news_title_verbs", name),
+    )
+
+
+# A cited document number, whose year is not the document's own.
+# matches: "国发〔2019〕11号", "[2021]3号" ; must not match: "(2022-2025年)"
+_DOC_NUMBER = re.compile(r"[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*\d*\s*号?")
+# A date line: a label, then year-month(-day) with - / . or 年月.
+# matches: "发布时间:2022/02/24", "时间:2022-06-21 16:38", "日期:2023年5月" ; must not match: "2022-2025年"
+_DATE_LINE = re.compile(
+    r"(?:发布|发文|成文|印发|更新)?(?:时间|日期)\s*[::]\s*(?P<y>(?:19|20)\d{2})\s*(?:[-/.年]\s*(?P<m>\d{1,2}))"
+)
+# A bare date: year, month and day, as a signature or a dateline writes it.
+# matches: "2022年6月21日", "2022-06-21" ; must not match: "2022-2025", "2025年"
+_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}(?!\d))")
+# A date in Chinese numerals, as the end of an official document writes it.
+# matches: "二〇二二年六月", "二〇二二年六月二十一日" ; must not match: "二十年" (no year of four digits)
+_CHINESE_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月")
+# A period of years.
+# matches: "2022-2025年", "2021—2025年", "2023至2025年" ; must not match: "2022-06-21"
+_PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年")
+# A five-year plan named by its number.
+# matches: "十四五", "“十三五”" ; must not match: "十五" (the bare number)
+_FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])五")
+# A year in running text or a title.
+# matches: "2024年", "2024 年" ; must not match: "12024年" (a longer number)
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
+# A year in a file name.
+# matches: "plan_2023.txt", "2023年报告.docx" ; must not match: "file20231.txt"
+_NAME_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)")
+# A heading-like line ends in no sentence punctuation.
+# matches: "罗湖区产业发展“十四五”规划" ; must not match: "制定如下措施。"
+_SENTENCE_END = re.compile(r"[。,;:、]\s*$")
+# The 《…》 title cited first.
+# matches: "《罗湖区优化营商环境若干措施》" ; must not match: "“三力三区”"
+_BOOK_TITLE = re.compile(r"《(?P<t>[^《》\n]{4,80})》")
+# Numbering that opens a body line (not a title).
+# matches: "一、", "(一)", "1." ; must not match: "罗湖区"
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
+
+
+def five_year_period(n: int) -> tuple[int, int]:
+    """The years of the n-th five-year plan (十四五 is n=14: 2021-2025), from the sixth on."""
+    start = 1956 + 5 * (n - 1)
+    return start, start + 4
+
+
+def _lines(work: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of the first ``limit`` non-blank lines, and whether a blank line follows."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(work)
+    while pos < n and len(out) < limit:
+        end = work.find("\n", pos)
+        if end < 0:
+            end = n
+        if work[pos:end].strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _title(text: str, work: str) -> tuple[int, int] | None:
+    """Offsets of the title: the first heading-like line near the top (joined with a wrapped
+    second line), else the first 《…》 title."""
+    words = doc_words()
+    lines = _lines(work, 12)
+    for i, (s, e) in enumerate(lines):
+        line = work[s:e].strip()
+        if any(w in line for w in words.not_title) or ">" in line:
+            continue
+        if len(line) > 60 or _SENTENCE_END.search(line) or _NUMBERED.match(line):
+            if len(line) > 60:
+                break
+            continue
+        if len(line) < 4:
+            continue
+        start = s + (len(work[s:e]) - len(work[s:e].lstrip()))
+        end = s + len(work[s:e].rstrip())
+        # A title wrapped over two lines: the next line follows at once and is short.
+        if i + 1 < len(lines):
+            ns, ne = lines[i + 1]
+            nxt = work[ns:ne].strip()
+            if (
+                ns == e + 1
+                and 2 <= len(nxt) <= 30
+                and not _SENTENCE_END.search(nxt)
+                and not _NUMBERED.match(nxt)
+                and not any(w in nxt for w in words.not_title)
+                and _kind_of(line + nxt, title_only=True) != "other"
+                and _kind_of(line, title_only=True) == "other"
+            ):
+                end = ns + len(work[ns:ne].rstrip())
+        return start, end
+    m = _BOOK_TITLE.search(work)
+    if m:
+        return m.start("t"), m.end("t")
+    return None
+
+
+def _kind_of(title: str, head: str = "", *, title_only: bool = False) -> str:
+    """The kind a title names: a task table, a work report, the kind of a document cited in the
+    title (关于印发《…方案》的通知), news (a headline: 出台…方案), measures or a plan; else, from the
+    words of a news page near the top, news."""
+    words = doc_words()
+    kinds = words.kinds
+    if any(w in title for w in kinds["table"]):
+        return "table"
+    if any(w in title for w in kinds["work_report"]):
+        return "work_report"
+    if not title_only and any(w in head for w in kinds["work_report"]):
+        return "work_report"
+    inner = _BOOK_TITLE.search(title)
+    if inner:
+        cited = _kind_of(inner["t"], title_only=True)
+        if cited != "other":
+            return cited
+    if not title_only and any(w in title for w in words.news_title_verbs):
+        return "news"
+    if any(w in title for w in kinds["measures"]):
+        return "measures"
+    if any(w in title for w in kinds["plan"]):
+        return "plan"
+    if not title_only and any(w in head for w in kinds["news"]):
+        return "news"
+    return "other"
+
+
+def _strip_doc_numbers(s: str) -> str:
+    return _DOC_NUMBER.sub(lambda m: " " * len(m.group()), s)
+
+
+def _date_year(work: str) -> int | None:
+    """The year of a date line at the top or a signature date at the end."""
+    head, tail = work[:600], work[-300:]
+    for part in (head, tail):
+        m = _DATE_LINE.search(part)
+        if m:
+            return int(m["y"])
+    for part in (head, tail):
+        m = _DATE.search(part)
+        if m:
+            return int(m["y"])
+    m = _CHINESE_DATE.search(tail)
+    if m:
+        try:
+            return parse_chinese(m["y"])
+        except NumberError:
+            return None
+    return None
+
+
+def doc_info(text: str, work: str, name: str) -> DocInfo:
+    """Title, own year, plan period and kind of a document.
+
+    ``text`` is the document as read, ``work`` its working text (``working_text(text)``, the same
+    length); ``name`` is its file name, read for a year only when the text gives none. ``kind`` is
+    one of plan, measures, work_report, table, news, other.
+    """
+    if len(work) != len(text):
+        raise ValueError(f"{name}: the working text must have the length of the text")
+    span = _title(text, work)
+    title = text[span[0] : span[1]].replace("\n", "") if span else ""
+    work_title = _strip_doc_numbers(work[span[0] : span[1]].replace("\n", "")) if span else ""
+    head = _strip_doc_numbers(work[:800])
+    kind = _kind_of(work_title, head)
+
+    period_start = period_end = None
+    m = _PERIOD.search(work_title) or _PERIOD.search(head)
+    if m and int(m["a"]) <= int(m["b"]) <= int(m["a"]) + 15:
+        period_start, period_end = int(m["a"]), int(m["b"])
+    else:
+        f = _FIVE_YEAR.search(work_title)
+        if f:
+            period_start, period_end = five_year_period(10 + "一二三四五六七八九".index(f["n"]) + 1)
+
+    year = _date_year(work)
+    if year is None and span is not None:
+        # The title's own year; a period in the title (2023-2025年) starts in the year of issue.
+        in_title = _PERIOD.search(work_title)
+        y = _YEAR.search(_PERIOD.sub("", work_title))
+        if in_title:
+            year = int(in_title["a"])
+        elif y:
+            year = int(y["y"])
+        elif period_start is not None and _FIVE_YEAR.search(work_title):
+            year = period_start
+    if year is None and kind == "work_report":
+        # A work report (or news of one) plans for the latest year it names near its top.
+        years = [int(y["y"]) for y in _YEAR.finditer(head)]
+        year = max(years) if years else None
+    if year is None:
+        stem = working_text(name)
+        ny = _NAME_YEAR.search(stem)
+        year = int(ny["y"]) if ny else None
+    return DocInfo(title=title.strip(), year=year, period_start=period_start, period_end=period_end, kind=kind)

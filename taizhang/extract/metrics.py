@@ -1,0 +1,739 @@
+"""Quantified targets and reported actuals (指标) of a document.
+
+``find_metrics(text, work, passages, info)`` reads the working text once with one compiled
+pattern of figures (a number, an optional magnitude 万/亿…, a unit of measure), keeps the figures
+that fall in the passages, drops what is not the size of an indicator (ordinals, names in quotes,
+counts of the document's own parts, terms of a benefit, eligibility thresholds), and reads each
+figure's comparator, year and kind (target or actual) from the words around it and from the part of
+the document it stands in (a review of a past period, or the plan). Indicators and spans are
+sliced from the original ``text`` by offset.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from .lexicon import LexiconError, load_data
+from .model import DocInfo, Metric, Passage, Span
+from .normalise import working_text
+from .numbers import NumberError, parse_chinese, parse_fraction, parse_number, parse_tenths, scale
+
+__all__ = ["find_metrics", "line_passages", "MetricWords", "metric_words"]
+
+Kind = Literal["target", "actual"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists
+
+
+@dataclass(frozen=True)
+class MetricWords:
+    """The word lists of the metric finder (data/metric_units.json, comparators.json,
+    metric_words.json), folded to the working text and sorted longest first."""
+
+    units: dict[str, str]  # written -> base unit
+    counts: frozenset[str]
+    need_noun_after: frozenset[str]
+    not_after: dict[str, str]
+    time_units: frozenset[str]
+    cmp_before: dict[str, str]
+    cmp_after: dict[str, str]
+    cmp_between: dict[str, str]
+    not_comparators: tuple[str, ...]
+    lists: dict[str, tuple[str, ...]]
+
+    def words(self, key: str) -> tuple[str, ...]:
+        return self.lists[key]
+
+
+_COMPARATORS = {">=", ">", "=", "~", "<=", "<"}
+_LIST_KEYS = (
+    "review_headings", "target_headings", "review_openers", "target_openers", "target_markers",
+    "actual_markers", "doc_part_nouns", "unit_nouns", "presenting_verbs", "benefit_before",
+    "benefit_after", "threshold_after", "not_before", "count_verbs", "action_verbs", "descriptors",
+    "since_words", "range_from", "growth_words", "verb_lookalikes", "change_to_words",
+)
+
+
+def _fold_list(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+        raise LexiconError(f"{where} must be a non-empty list of non-empty strings")
+    return tuple(sorted({working_text(w) for w in value}, key=lambda w: (-len(w), w)))
+
+
+def _fold_map(value: object, where: str, allowed: set[str] | None = None) -> dict[str, str]:
+    if not isinstance(value, dict) or not value:
+        raise LexiconError(f"{where} must be a non-empty object")
+    out: dict[str, str] = {}
+    for k, v in value.items():
+        if not isinstance(k, str) or not k or not isinstance(v, str):
+            raise LexiconError(f"{where}: {k!r} must map a non-empty string to a string")
+        if allowed is not None and v not in allowed:
+            raise LexiconError(f"{where}: {k!r} maps to {v!r}, not one of {sorted(allowed)}")
+        out[working_text(k)] = working_text(v)
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+@lru_cache(maxsize=1)
+def metric_words() -> MetricWords:
+    """The validated word lists; LexiconError names the file and key that is malformed."""
+    u = load_data("metric_units.json")
+    c = load_data("comparators.json")
+    w = load_data("metric_words.json")
+    units = _fold_map(u.get("units"), "data/metric_units.json: 'units'")
+    not_after = u.get("not_after")
+    if not isinstance(not_after, dict) or not all(isinstance(v, str) for v in not_after.values()):
+        raise LexiconError("data/metric_units.json: 'not_after' must map a unit to a string of characters")
+    return MetricWords(
+        units=units,
+        counts=frozenset(_fold_list(u.get("counts"), "data/metric_units.json: 'counts'")),
+        need_noun_after=frozenset(_fold_list(u.get("need_noun_after"), "data/metric_units.json: 'need_noun_after'")),
+        not_after={working_text(k): working_text(v) for k, v in not_after.items()},
+        time_units=frozenset(_fold_list(u.get("time_units"), "data/metric_units.json: 'time_units'")),
+        cmp_before=_fold_map(c.get("before"), "data/comparators.json: 'before'", _COMPARATORS),
+        cmp_after=_fold_map(c.get("after"), "data/comparators.json: 'after'", _COMPARATORS),
+        cmp_between=_fold_map(c.get("between"), "data/comparators.json: 'between'", _COMPARATORS),
+        not_comparators=_fold_list(c.get("not_comparators"), "data/comparators.json: 'not_comparators'"),
+        lists={k: _fold_list(w.get(k), f"data/metric_words.json: '{k}'") for k in _LIST_KEYS},
+    )
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(x) for x in sorted(words, key=lambda s: (-len(s), s)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+
+_CN = "〇零一二两三四五六七八九十百千"
+
+
+@lru_cache(maxsize=1)
+def _figure_pattern() -> re.Pattern[str]:
+    """One pattern for every way a figure is written; the branch that matched names the way.
+
+    ``arabic``: 1945.16 亿元, 3-5 个, 300多家, 2.5万个 (must not match 2025年, 5G, B1地块: no unit);
+    ``frac``: 三分之一; ``pct``: 百分之十五; ``tenths``: 九成; ``big``: 八大 / 10大 followed by a noun;
+    ``cn``: 三个 / 两所 (Chinese numerals with a classifier).
+    """
+    mw = metric_words()
+    units = _alternation(list(mw.units))
+    counts = _alternation(list(mw.counts))
+    between = _alternation(list(mw.cmp_between))
+    number = r"\d+(?:,\d{3})*(?:\.\d+)?"
+    return re.compile(
+        # Every way starts with a digit or a Chinese numeral: the lookahead lets the engine skip
+        # all other characters at once.
+        rf"(?=[\d{_CN}])"
+        rf"(?:(?<![\d.A-Za-z+\-/])(?P<num>{number})(?P<pct1>[ \t]*%)?"
+        rf"(?:[ \t]*(?P<sep>[-~至到])[ \t]*(?P<num2>{number}))?"
+        rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千)?"
+        rf"[ \t]*(?P<between2>{between})?[ \t]*(?P<unit>{units})(?![A-Za-z+])"
+        rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
+        rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
+        rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九]?)"
+        rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
+        rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff]))"
+    )
+
+
+# A year mentioned in running text (the nearest one before a figure is its year).
+# matches: "到2025年", "2020 年底", "2016 年的" ; must not match: "12025年", "2025年12月" is fine (the year)
+_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年(?!\d)")
+# A period of years: the figure is for its end.
+# matches: "2022-2025年" ; must not match: "2022-06-21"
+_YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}[ \t]*年?[ \t]*[-—–~至到][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
+# "within N years" counts from the document's year.
+# matches: "三年内", "5年内" ; must not match: "2025年内" (a year, not a count)
+_YEARS_WITHIN = re.compile(r"(?<!\d)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})[ \t]*年(?:之)?内")
+# A heading with its numbering: level 1 (一、 / 第一章) or level 2 ((一)).
+# matches: "一、发展现状及面临形势", "(一)发展基础" ; must not match: "1.经济规模" (a list item)
+_HEADING = re.compile(
+    r"^[ \t]*(?:(?P<l1>[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部篇])|(?P<l2>\([一二三四五六七八九十]+\)))"
+    r"[ \t]*(?P<title>[^\n。]{0,60})",
+    re.M,
+)
+# Short quotations and titles name things; figures inside them are not metrics.
+# matches: "“支持民营企业发展13条”", "《…(2022-2025年)》", "〔2019〕11号" ; must not match: a long quoted sentence
+_NAMED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,8}〕[^\n,。;]{0,6}号")
+# Boundaries of a clause and of a sentence.
+# A comma between digits (1,250.6) separates thousands, not clauses.
+_CLAUSE_END = re.compile(r"(?=[,;。!?:\n])(?:[;。!?:\n]|(?<!\d),|,(?!\d{3}(?!\d)))")
+_SENTENCE_END = re.compile(r"[;。!?\n]")
+_GROWTH_TO = ("增", "到", "至")
+# Words between an indicator and its figure that are not part of the indicator's name.
+_INDICATOR_TAIL = ("分别", "从", "由", "的", "增至", "增长到", "提高到", "提升到", "、")
+# One name of a list before 分别.
+# matches: "批发业" and "零售业销售额" in "批发业、零售业销售额" ; must not match: "、"
+_NAME = re.compile(r"[^、与和]+")
+# Where the noun after a figure ends.
+# matches: "、", ",", "和" ; must not match: a character of the noun
+_RIGHT_STOP = re.compile(r"[、,;。!?:\n(]|和|及|以上|增长|增至|提高|提升|下降")
+# A clause that names no subject of its own borrows the one before it.
+# matches: "占GDP比重", "增长" ; must not match: "新增"
+_BORROW_SUBJECT = ("占", "增长", "年均", "同比", "比上年", "较上年", "下降", "提高")
+# Verbs between a subject and its figure.
+_SUBJECT_VERBS = ("完成", "实现", "达到", "达", "为", "是", "有", "仅有", "虽已", "已", "合计", "共")
+# A year at the end of an indicator's words is the figure's year, not its name.
+# matches: "2020 年的" ; must not match: "2020年度指标" (the year is followed by more words)
+_TRAILING_YEAR = re.compile(r"(?:19|20)\d{2}[ \t]*年(?:底|末)?[ \t]*的?[ \t]*\Z")
+_LEAD_NOISE = re.compile(
+    r"(?:[ \t]|其中|同时|并|力争|争取|努力|确保|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:的)?"
+    r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?)+"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# The parts of a document: review of a past period, or the plan
+
+
+@dataclass(frozen=True)
+class _Mode:
+    start: int
+    kind: Kind
+    year: int | None
+    level: int  # 1, 2 for numbered headings; 3 for openers and leading years
+
+
+def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
+    """(year of a review, year of a target) when the text names none."""
+    if info.period_start is not None and info.period_end is not None:
+        return info.period_start - 1, info.period_end
+    if info.kind in ("work_report", "plan") and info.year is not None:
+        return info.year - 1, info.year
+    return None, None
+
+
+@lru_cache(maxsize=64)
+def _any_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_alternation(words))
+
+
+@lru_cache(maxsize=64)
+def _suffix_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Anchored at the end (``endpos``): the leftmost match is the longest word ending there.
+    return re.compile(rf"(?:{_alternation(words)})[ \t]*\Z")
+
+
+@lru_cache(maxsize=64)
+def _prefix_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*(?P<w>{_alternation(words)})")
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return _any_re(words).search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _mode_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(opener at a line start, year at a line start, unnumbered heading line)."""
+    mw = metric_words()
+    openers = _alternation((*mw.words("review_openers"), *mw.words("target_openers")))
+    headings = _alternation((*mw.words("review_headings"), "目标"))
+    # An opener: "过去一年,…", "今年,…". must not match: "…,今年" (not at a line start)
+    opener = re.compile(rf"^[ \t]*(?P<w>{openers})(?P<rest>[^\n]{{0,12}})", re.M)
+    # A year that opens a paragraph: "2023年,…", "报告指出,2023年,…". must not match: "到2025年释放"
+    lead_year = re.compile(r"^[ \t]*[^\n\d]{0,8}?(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$)", re.M)
+    # An unnumbered heading: "发展基础", "主要目标". must not match: "全市新增就业1万人。"
+    short = re.compile(rf"^[ \t]*(?=[^\n]{{2,20}}$)[^\n,。;:!?]*?(?:{headings})[^\n,。;:!?]*$", re.M)
+    return opener, lead_year, short
+
+
+def _modes(work: str, info: DocInfo) -> list[_Mode]:
+    """Where the document turns to a review or to its plan, in order of offset."""
+    mw = metric_words()
+    review_words, target_words = mw.words("review_headings"), mw.words("target_headings")
+    review_openers = set(mw.words("review_openers"))
+    review_year, target_year = _defaults(info)
+    marks: list[_Mode] = [_Mode(0, "target", target_year, 0)]
+    for m in _HEADING.finditer(work):
+        title = m["title"]
+        y = _YEAR.search(title)
+        level = 1 if m["l1"] else 2
+        if _has(title, review_words) or (y and info.year is not None and int(y["y"]) < info.year):
+            marks.append(_Mode(m.start(), "actual", int(y["y"]) if y else review_year, level))
+        elif level == 1 or _has(title, target_words):
+            marks.append(_Mode(m.start(), "target", int(y["y"]) if y else target_year, level))
+    opener, lead_year, short = _mode_patterns()
+    opened: set[int] = set()
+    for m in opener.finditer(work):
+        y = _YEAR.search(m["rest"])
+        if m["w"] in review_openers:
+            marks.append(_Mode(m.start(), "actual", int(y["y"]) if y else review_year, 3))
+        else:
+            marks.append(_Mode(m.start(), "target", int(y["y"]) if y else target_year, 3))
+        opened.add(m.start())
+    if info.year is not None:
+        for m in lead_year.finditer(work):
+            if m.start() not in opened:
+                year = int(m["y"])
+                marks.append(_Mode(m.start(), "actual" if year < info.year else "target", year, 3))
+    for m in short.finditer(work):
+        line = m.group()
+        if _HEADING.match(line):
+            continue  # numbered: read above
+        if _has(line, review_words):
+            marks.append(_Mode(m.start(), "actual", review_year, 2))
+        elif "目标" in line:
+            marks.append(_Mode(m.start(), "target", target_year, 2))
+    marks.sort(key=lambda k: k.start)
+    return marks
+
+
+def _mode_at(marks: list[_Mode], starts: list[int], pos: int) -> _Mode:
+    i = bisect.bisect_right(starts, pos) - 1
+    return marks[max(i, 0)]
+
+
+# ---------------------------------------------------------------------------------------------
+# One figure
+
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int  # of the number
+    end: int  # of the unit (and of a comparator word after it)
+    value: float
+    unit: str
+    comparator: str
+    raw_end: int  # end of the figure as written, without a comparator after it
+
+
+def _ends_with_any(work: str, pos: int, words: tuple[str, ...], floor: int) -> str:
+    """The longest word of ``words`` that ends at ``pos`` (spaces before pos skipped)."""
+    m = _suffix_re(words).search(work, max(floor, pos - 16), pos)
+    return m.group().rstrip(" \t") if m else ""
+
+
+def _starts_with_any(work: str, pos: int, words: tuple[str, ...], ceiling: int) -> str:
+    """The longest word of ``words`` that starts at ``pos`` (spaces after pos skipped)."""
+    m = _prefix_re(words).match(work, pos, ceiling)
+    return m["w"] if m else ""
+
+
+def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) -> _Figure | None:
+    """The value, unit and comparator of one match, or None when it is not a figure of a metric."""
+    mw = metric_words()
+    cmp_before = tuple(mw.cmp_before)
+    comparator = ""
+    if m["num"] is not None:
+        unit_w = m["unit"]
+        unit = mw.units[unit_w]
+        end = m.end()
+        nxt = work[end : end + 1]
+        if unit_w in mw.not_after and nxt and nxt in mw.not_after[unit_w]:
+            return None
+        if unit_w in mw.need_noun_after and not ("\u4e00" <= nxt <= "\u9fff"):
+            return None
+        if m["pct1"] and unit != "%":
+            return None
+        try:
+            value = parse_number(m["num"])
+        except NumberError:
+            return None
+        if m["num2"] is not None:
+            try:
+                upper = parse_number(m["num2"])
+            except NumberError:
+                return None
+            if upper <= value:
+                return None  # not a range (2016至2020 is years, not written with a unit)
+            comparator = ">="
+        if m["mag"]:
+            if unit in ("%", "个百分点", "倍"):
+                return None
+            value = scale(value, m["mag"])
+        between = m["between"] or m["between2"]
+        if between and not comparator:
+            comparator = mw.cmp_between[between]
+        after = _starts_with_any(work, end, tuple(mw.cmp_after), hi)
+        raw_end = end
+        if after:
+            if after in ("内", "之内") and unit not in mw.time_units:
+                after = ""
+            elif not comparator:
+                comparator = mw.cmp_after[after]
+            if after:
+                end = work.index(after, end) + len(after)
+        return _finish(work, m.start(), end, raw_end, value, unit, comparator, cmp_before, clause_lo)
+    if m["frac"] is not None:
+        try:
+            value = parse_fraction(m["frac"])
+        except NumberError:
+            return None
+        return _finish(work, m.start(), m.end(), m.end(), value, "%", "", cmp_before, clause_lo)
+    if m["pct"] is not None:
+        try:
+            value = parse_number(m["pct"])
+        except NumberError:
+            return None
+        return _finish(work, m.start(), m.end(), m.end(), value, "%", "", cmp_before, clause_lo)
+    if m["tenths"] is not None:
+        # 成 is a common character (形成, 建成): only a share after a comparator or 占 is tenths.
+        if not _ends_with_any(work, m.start(), _share_words(), clause_lo):
+            return None
+        try:
+            value = parse_tenths(m["tenths"])
+        except NumberError:
+            return None
+        return _finish(work, m.start(), m.end(), m.end(), value, "%", "", cmp_before, clause_lo)
+    if m["big"] is not None:
+        return _read_big(work, m, clause_lo)
+    if m["cn"] is not None:
+        verb = _ends_with_any(work, m.start(), mw.words("count_verbs"), clause_lo)
+        if not verb:
+            return None
+        try:
+            value = float(parse_chinese(m["cn"]))
+        except NumberError:
+            return None
+        if value < 2:
+            return None
+        unit = mw.units.get(m["cunit"], m["cunit"])
+        return _Figure(m.start(), m.end(), value, unit, "=", m.end())
+    return None
+
+
+@lru_cache(maxsize=1)
+def _share_words() -> tuple[str, ...]:
+    return (*metric_words().cmp_before, "占")
+
+
+def _read_big(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
+    """八大 / 10大 + noun: a count when launched by a verb (推出八大示范项目); a named set
+    (三大工程, 金融、商贸、商务服务三大优势产业) otherwise."""
+    mw = metric_words()
+    big = m["big"]
+    try:
+        value = parse_number(big)
+    except NumberError:
+        return None
+    if not big.isdigit():
+        # A Chinese numeral: only after a verb that brings the things into being, with no list
+        # of their names between.
+        window = work[max(clause_lo, m.start() - 10) : m.start()]
+        if "、" in window or not any(v in window for v in mw.words("count_verbs")):
+            return None
+    elif "、" in work[max(clause_lo, m.start() - 12) : m.start()]:
+        return None
+    if value < 2:
+        return None
+    return _Figure(m.start(), m.end(), value, "个", "=", m.end())
+
+
+def _finish(
+    work: str, start: int, end: int, raw_end: int, value: float, unit: str, comparator: str,
+    cmp_before: tuple[str, ...], clause_lo: int,
+) -> _Figure | None:
+    before = _ends_with_any(work, start, cmp_before, clause_lo)
+    if before and _ends_with_any(work, start, metric_words().not_comparators, clause_lo):
+        before = ""  # 签约6只 is not 约6只
+    if not comparator:
+        comparator = metric_words().cmp_before[before] if before else "="
+    return _Figure(start, end, value, unit, comparator, raw_end)
+
+
+# ---------------------------------------------------------------------------------------------
+# Filters: what a figure of this shape is not
+
+
+def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
+    mw = metric_words()
+    lo, hi = clause
+    if _ends_with_any(work, fig.start, mw.words("not_before"), lo):
+        return True  # an ordinal or a ranking: 第3, 前10名
+    before = work[lo : fig.start]
+    rest = work[fig.end : hi]
+    if _starts_with_any(work, fig.raw_end, mw.words("threshold_after"), hi):
+        return True  # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的
+    if _starts_with_any(work, fig.end, mw.words("threshold_after"), hi) in ("的", "级"):
+        return True
+    if _has(before, mw.words("benefit_before")) or _starts_with_any(work, fig.end, mw.words("benefit_after"), hi):
+        return True  # the terms of a benefit: 最高给予100万元奖励
+    if any(rest.lstrip().startswith(n) for n in mw.words("unit_nouns")):
+        return True  # the units that answer for the document: 26家区直部门
+    if _has(rest, mw.words("doc_part_nouns")) and (
+        _has(before, mw.words("presenting_verbs")) or "《" in before or work[fig.start - 1 : fig.start] == "以"
+    ):
+        return True  # the document's own parts: 推出29项行动计划
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Year and kind
+
+
+def _explicit_year(work: str, lo: int, pos: int, named: list[tuple[int, int]]) -> int | None:
+    """The nearest year named before ``pos`` in its sentence (from ``lo``), outside names."""
+    mw = metric_words()
+    best: int | None = None
+    for m in _YEAR.finditer(work, lo, pos):
+        if _inside(named, m.start()):
+            continue
+        tail = work[m.end() : m.end() + 4]
+        if any(tail.lstrip(" \t").startswith(w) for w in mw.words("since_words")):
+            continue
+        if work[m.end() : m.end() + 1] == "度" and work[m.end() + 1 : m.end() + 2] not in ",":
+            continue
+        best = int(m["y"])
+    for m in _YEAR_RANGE.finditer(work, lo, pos):
+        if not _inside(named, m.start()):
+            best = int(m["y"]) if best is None or m.end() >= pos - 40 else best
+    return best
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 60)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _bound(stops: list[int], pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The stretch around ``pos`` between two delimiters (offsets in ``stops``), within [lo, hi)."""
+    i = bisect.bisect_left(stops, pos)
+    a = stops[i - 1] + 1 if i > 0 else lo
+    b = stops[i] if i < len(stops) else hi
+    return max(a, lo), min(b, hi)
+
+
+# ---------------------------------------------------------------------------------------------
+# The public API
+
+
+def line_passages(text: str) -> list[Passage]:
+    """One passage per non-empty line of ``text``, with no hints (for tests and plain text)."""
+    out: list[Passage] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(Passage(pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInfo) -> list[Metric]:
+    """The metrics of a document, in reading order.
+
+    ``text`` is the document as read and ``work`` its working text (the same length); only figures
+    inside ``passages`` are read. A passage's ``year_hint`` is the year of its table row (its
+    figures are for that year unless they name one); ``ongoing`` rows give figures no year.
+    """
+    if len(text) != len(work):
+        raise ValueError("find_metrics: the working text must have the length of the text")
+    if not passages:
+        return []
+    mw = metric_words()
+    spans = sorted((p.start, p.end, i) for i, p in enumerate(passages))
+    starts = [s for s, _, _ in spans]
+    named = [(m.start(), m.end()) for m in _NAMED.finditer(work)]
+    marks = _modes(work, info)
+    clause_stops = [m.start() for m in _CLAUSE_END.finditer(work)]
+    sentence_stops = [m.start() for m in _SENTENCE_END.finditer(work)]
+    mark_starts = [k.start for k in marks]
+    review_year, target_year = _defaults(info)
+    prev_period_start = info.period_start - 5 if info.period_start is not None else None
+
+    out: list[Metric] = []
+    seen: set[tuple[object, ...]] = set()
+    for m in _figure_pattern().finditer(work):
+        pos = m.start()
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0 or not (spans[i][0] <= pos < spans[i][1]):
+            continue
+        passage = passages[spans[i][2]]
+        p_lo, p_hi = spans[i][0], spans[i][1]
+        if _inside(named, pos):
+            continue
+        c_lo, c_hi = _bound(clause_stops, pos, p_lo, p_hi)
+        fig = _read_figure(work, m, p_lo, p_hi, c_lo)
+        if fig is None or _excluded(work, fig, (c_lo, c_hi)):
+            continue
+        s_lo, _ = _bound(sentence_stops, pos, p_lo, p_hi)
+        kind, year = _kind_and_year(work, fig, (c_lo, c_hi), s_lo, passage, info, marks, mark_starts, named)
+        if kind is None:
+            continue
+        if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
+            year = review_year
+        # 从X增长到Y with no years named: X is the start of the period reviewed.
+        if (
+            kind == "actual"
+            and prev_period_start is not None
+            and _explicit_year(work, s_lo, fig.start, named) is None
+            and _has(work[c_lo : fig.start], mw.words("range_from"))
+            and not _has(work[c_lo : fig.start], _GROWTH_TO)
+        ):
+            year = prev_period_start
+        span_text = text[c_lo:c_hi].strip()
+        indicator = _indicator(text, work, fig, (c_lo, c_hi), s_lo)
+        key = (kind, round(fig.value, 6), fig.unit, year, re.sub(r"\s+", "", work[c_lo:c_hi]))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Metric(
+                kind=kind,
+                indicator=indicator,
+                value=fig.value,
+                unit=fig.unit,
+                comparator=fig.comparator,
+                year=year,
+                span_text=span_text,
+                span=Span(c_lo + (len(text[c_lo:c_hi]) - len(text[c_lo:c_hi].lstrip())), c_hi),
+                raw=text[fig.start : fig.raw_end],
+            )
+        )
+    _ = target_year
+    return out
+
+
+def _kind_and_year(
+    work: str,
+    fig: _Figure,
+    clause: tuple[int, int],
+    s_lo: int,
+    passage: Passage,
+    info: DocInfo,
+    marks: list[_Mode],
+    mark_starts: list[int],
+    named: list[tuple[int, int]],
+) -> tuple[Kind | None, int | None]:
+    mw = metric_words()
+    c_lo, _ = clause
+    mode = _mode_at(marks, mark_starts, fig.start)
+    review_year, target_year = _defaults(info)
+    sentence_before = work[s_lo : fig.start]
+    clause_before = work[c_lo : fig.start]
+    explicit = _explicit_year(work, s_lo, fig.start, named)
+    kind: Kind = mode.kind
+    if explicit is not None:
+        if info.year is not None:
+            kind = "actual" if explicit < info.year else "target"
+        if _has(sentence_before, mw.words("target_markers")):
+            kind = "target"
+        elif _has(sentence_before, mw.words("actual_markers")):
+            kind = "actual"
+        return kind, explicit
+    if passage.ongoing:
+        return "target", None
+    if passage.year_hint is not None:
+        return "target", passage.year_hint
+    year = mode.year
+    if kind == "target":
+        if _has(clause_before, mw.words("actual_markers")):
+            return "actual", review_year
+        if (
+            info.kind == "plan"
+            and _ends_with_any(work, fig.start, mw.words("descriptors"), c_lo)
+            and not _has(_any_re(mw.words("verb_lookalikes")).sub("", clause_before), mw.words("action_verbs"))
+            and not _has(clause_before, mw.words("growth_words"))
+        ):
+            return "actual", review_year  # a state described: 面积 2.03 平方公里
+        w = _YEARS_WITHIN.search(work, s_lo, fig.start)
+        if w and info.year is not None:
+            try:
+                n = int(parse_number(w["n"]))
+            except NumberError:
+                n = 0
+            if 0 < n <= 10:
+                return "target", info.year + n
+    elif _has(sentence_before, mw.words("target_markers")):
+        return "target", target_year
+    return kind, year
+
+
+@lru_cache(maxsize=1)
+def _indicator_tail() -> tuple[str, ...]:
+    """Words that end an indicator's phrase but are not part of its name."""
+    mw = metric_words()
+    return (*mw.cmp_before, *_INDICATOR_TAIL, *_SUBJECT_VERBS, *mw.words("change_to_words"))
+
+
+def _trim_left(work: str, lo: int, hi: int, keep_growth: bool = False) -> tuple[int, int]:
+    """[lo, hi) less leading time and growth words and trailing years, comparators and verbs."""
+    mw = metric_words()
+    tail = _indicator_tail()
+    while True:
+        start = lo
+        lead = _LEAD_NOISE.match(work, lo, hi)
+        if lead and lead.end() > lo:
+            lo = lead.end()
+        grow = "" if keep_growth else _starts_with_any(work, lo, mw.words("growth_words"), hi)
+        if grow:
+            lo = work.index(grow, lo) + len(grow)
+        if lo == start:
+            break
+    while hi > lo:
+        year = _TRAILING_YEAR.search(work, lo, hi)
+        if year:
+            hi = year.start()
+            continue
+        w = _ends_with_any(work, hi, tail, lo)
+        if not w or (w in mw.cmp_before and _ends_with_any(work, hi, mw.not_comparators, lo)):
+            break
+        hi = work.rindex(w, lo, hi)
+    while lo < hi and work[lo] in " \t、,":
+        lo += 1
+    while hi > lo and work[hi - 1] in " \t、,":
+        hi -= 1
+    return lo, hi
+
+
+def _indicator(text: str, work: str, fig: _Figure, clause: tuple[int, int], s_lo: int) -> str:
+    """What is measured: the words of the clause before the figure (less time words and
+    comparators) and the noun after it, sliced from ``text``. A figure of a list takes its own
+    name (批发业、零售业销售额分别达到X、Y); a clause that opens with 占 / 增长 takes the subject of the
+    clause before it (地区生产总值完成X,增长Y%)."""
+    lo, hi = clause
+    figs = [m for m in _figure_pattern().finditer(work, lo, hi) if m.start() <= fig.start]
+    k = len(figs) - 1
+    first = figs[0].start() if figs else fig.start
+    base_lo, base_hi = _trim_left(work, lo, first)
+    base = work[base_lo:base_hi]
+    if k > 0:
+        left_lo, left_hi = _trim_left(work, figs[k - 1].end(), fig.start)
+        if left_hi <= left_lo:
+            left_lo, left_hi = base_lo, base_hi
+    else:
+        left_lo, left_hi = base_lo, base_hi
+    pieces: list[str] = []
+    split = work.find("分别", base_lo, first)
+    if split > base_lo and (left_lo, left_hi) == (base_lo, base_hi):
+        names = [(m.start(), m.end()) for m in _NAME.finditer(work, base_lo, split)]
+        if len(names) > 1:
+            a, b = names[min(k, len(names) - 1)]
+            pieces.append(text[a:b])
+            left_lo = left_hi = base_lo
+    left = text[left_lo:left_hi]
+    if len(left) > 30:
+        left = left[-30:]
+    if s_lo < lo and not pieces:
+        # A clause with no subject of its own (…完成X亿元,增长6.2%) borrows the one before it.
+        own_lo, own_hi = _trim_left(work, lo, first, keep_growth=True)
+        if not left or work.startswith(_BORROW_SUBJECT, own_lo):
+            prev = _bound_prev(work, s_lo, lo)
+            if prev is not None:
+                pieces.append(text[prev[0] : prev[1]])
+                if k == 0 and own_hi > own_lo:
+                    left = text[own_lo:own_hi]
+    pieces.append(left)
+    sm = _RIGHT_STOP.search(work, fig.end, hi)
+    right_hi = min(sm.start() if sm else hi, fig.end + 24)
+    pieces.append(text[fig.end : right_hi])
+    out = re.sub(r"[ \t]+", "", "".join(pieces)).strip("、,,")
+    return out or text[fig.start : fig.raw_end]
+
+
+def _bound_prev(work: str, s_lo: int, lo: int) -> tuple[int, int] | None:
+    """The subject of the clause before ``lo`` in its sentence: its words up to its figure."""
+    a = s_lo
+    for m in _CLAUSE_END.finditer(work, s_lo, lo - 1):
+        a = m.end()
+    m = _figure_pattern().search(work, a, lo - 1)
+    end = m.start() if m else lo - 1
+    p_lo, p_hi = _trim_left(work, a, end)
+    return (p_lo, p_hi) if p_hi > p_lo else None

@@ -1,0 +1,439 @@
+"""Every write to the ledger, as ``do_<verb>_<noun>``.
+
+Each action checks the user's right to act, runs in one transaction and writes history rows.
+Refusals are ``PermissionDenied`` (who may act) or ``ValidationError`` naming the field (what is
+wrong); a stale edit raises :class:`~taizhang.core.concurrency.ConcurrentEditError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from taizhang.accounts.access import is_steering, require_steering, require_unit_role, role_of, unit_id_of
+from taizhang.accounts.models import UNIT_ROLES, Role
+from taizhang.core.concurrency import save_versioned
+from taizhang.core.history import record, snapshot
+from taizhang.policies.models import Measure
+from taizhang.units.models import Unit, UnitStatus
+
+from .models import (
+    AssignmentRole,
+    Attachment,
+    DeadlineKind,
+    ExtensionRequest,
+    ExtensionStatus,
+    ProgressReport,
+    ReportContribution,
+    ReportStatus,
+    Task,
+    TaskAssignment,
+    TaskStatus,
+)
+
+__all__ = [
+    "do_update_task",
+    "do_acknowledge_task",
+    "do_return_task",
+    "do_reassign_task",
+    "do_request_extension",
+    "do_decide_extension",
+    "do_save_report",
+    "do_submit_report",
+    "do_approve_report",
+    "do_accept_report",
+    "do_return_report",
+    "do_add_contribution",
+    "do_add_attachment",
+    "do_close_task",
+]
+
+TASK_EDIT_FIELDS = ("ref", "text", "measure", "weight", "deadline_kind", "deadline_year", "deadline_month", "deadline_text")
+REPORT_FIELDS = ["narrative", "percent", "metric_values", "status", "comments"]
+
+
+def _lock_task(task: Task) -> Task:
+    return Task.objects.select_for_update().get(pk=task.pk)
+
+
+def _lock_report(report: ProgressReport) -> ProgressReport:
+    return ProgressReport.objects.select_for_update().select_related("task").get(pk=report.pk)
+
+
+def _assignment_of(user: Any, task: Task) -> TaskAssignment:
+    """The user's unit's assignment on ``task``; PermissionDenied when the unit has none."""
+    if role_of(user) not in UNIT_ROLES:
+        raise PermissionDenied("只有任务的承办单位可以这样做")
+    assignment = TaskAssignment.objects.filter(task=task, unit_id=unit_id_of(user)).first()
+    if assignment is None:
+        raise PermissionDenied("这个任务没有交办给您的单位")
+    return assignment
+
+
+def _require_open(task: Task) -> None:
+    if task.status == TaskStatus.CLOSED:
+        raise ValidationError({"status": f"任务 {task.ref or task.pk} 已办结"})
+    if task.status == TaskStatus.DRAFT:
+        raise ValidationError({"status": f"任务 {task.ref or task.pk} 尚未交办"})
+
+
+def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) -> Task:
+    """Edit a task's text, reference, measure, weight or deadline (supervisor), refusing a stale edit.
+
+    The deadline changes only through an extension once the task is assigned; a draft's deadline
+    may be corrected freely.
+    """
+    require_steering(user, "修改任务")
+    unknown = set(changes) - set(TASK_EDIT_FIELDS)
+    if unknown:
+        raise ValidationError({sorted(unknown)[0]: "这个字段不能在这里修改"})
+    with transaction.atomic():
+        current = _lock_task(task)
+        if current.status != TaskStatus.DRAFT and {"deadline_kind", "deadline_year", "deadline_month"} & set(changes):
+            raise ValidationError({"deadline_kind": "已交办任务的完成时限只能通过延期申请修改"})
+        if "measure" in changes and changes["measure"] is not None:
+            measure = changes["measure"]
+            if not isinstance(measure, Measure) or measure.policy_id != current.policy_id:
+                raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
+        candidate = Task.objects.get(pk=current.pk)
+        for name, value in changes.items():
+            setattr(candidate, name, value)
+        candidate.full_clean(exclude=["policy"])
+        before = snapshot(current, list(changes))
+        save_versioned(current, seen_version, changes)
+        record(user, current, "update_task", before=before, after=snapshot(current, list(changes)))
+    return current
+
+
+def do_acknowledge_task(user: Any, task: Task) -> TaskAssignment:
+    """A unit leader or officer acknowledges (签收) the task for his unit."""
+    with transaction.atomic():
+        task = _lock_task(task)
+        assignment = _assignment_of(user, task)
+        if task.status not in (TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS):
+            raise ValidationError({"status": f"任务当前状态“{task.get_status_display()}”不能签收"})
+        if assignment.acknowledged_at is not None:
+            return assignment
+        assignment.acknowledged_at = timezone.now()
+        assignment.returned_reason = ""
+        assignment.save(update_fields=["acknowledged_at", "returned_reason"])
+        if assignment.role == AssignmentRole.LEAD and task.status == TaskStatus.ASSIGNED:
+            task.status = TaskStatus.ACKNOWLEDGED
+            task.version += 1
+            task.save(update_fields=["status", "version"])
+        record(user, assignment, "acknowledge_task", task_id=task.pk,
+               after={"unit": assignment.unit_id, "acknowledged_at": assignment.acknowledged_at})
+    return assignment
+
+
+def do_return_task(user: Any, task: Task, *, reason: str) -> Task:
+    """A unit sends a task back to the supervisor (不属于本单位职责), with its reason."""
+    if not reason or not reason.strip():
+        raise ValidationError({"reason": "退回任务需要说明理由"})
+    with transaction.atomic():
+        task = _lock_task(task)
+        assignment = _assignment_of(user, task)
+        _require_open(task)
+        assignment.returned_reason = reason.strip()
+        assignment.acknowledged_at = None
+        assignment.save(update_fields=["returned_reason", "acknowledged_at"])
+        before = {"status": task.status}
+        task.status = TaskStatus.RETURNED_TO_SUPERVISOR
+        task.version += 1
+        task.save(update_fields=["status", "version"])
+        record(user, task, "return_task", before=before,
+               after={"status": task.status, "unit": assignment.unit_id, "reason": assignment.returned_reason})
+    return task
+
+
+def do_reassign_task(user: Any, task: Task, *, lead: Iterable[Unit], co: Iterable[Unit] = ()) -> Task:
+    """The supervisor sets a task's lead and co-units anew; an assigned task goes back to 已交办."""
+    require_steering(user, "重新交办任务")
+    leads, cos = list(lead), list(co)
+    if not leads:
+        raise ValidationError({"lead": "至少需要一个牵头单位"})
+    for unit in [*leads, *cos]:
+        if unit.status != UnitStatus.CONFIRMED or unit.merged_into_id is not None:
+            raise ValidationError({"lead" if unit in leads else "co": f"单位“{unit.name}”尚未确认"})
+    with transaction.atomic():
+        task = _lock_task(task)
+        if task.status == TaskStatus.CLOSED:
+            raise ValidationError({"status": "已办结的任务不能重新交办"})
+        before = {"units": [[a.unit.name, a.role] for a in task.assignments.select_related("unit")]}
+        task.assignments.all().delete()
+        seen: set[int] = set()
+        for role, units in ((AssignmentRole.LEAD, leads), (AssignmentRole.CO, cos)):
+            for order, unit in enumerate(units):
+                if unit.pk not in seen:
+                    seen.add(unit.pk)
+                    TaskAssignment.objects.create(task=task, unit=unit, role=role, order=order)
+        if task.status != TaskStatus.DRAFT:
+            task.status = TaskStatus.ASSIGNED
+            task.assigned_at = timezone.now()
+        task.version += 1
+        task.save(update_fields=["status", "assigned_at", "version"])
+        after = {"units": [[a.unit.name, a.role] for a in task.assignments.select_related("unit")]}
+        record(user, task, "reassign_task", before=before, after=after)
+    return task
+
+
+def do_request_extension(
+    user: Any, task: Task, *, kind: str, year: int | None, month: int | None = None, reason: str
+) -> ExtensionRequest:
+    """The lead unit asks to move a task's deadline (延期申请), with its reason."""
+    with transaction.atomic():
+        task = _lock_task(task)
+        assignment = _assignment_of(user, task)
+        if assignment.role != AssignmentRole.LEAD:
+            raise PermissionDenied("只有牵头单位可以申请延期")
+        _require_open(task)
+        if ExtensionRequest.objects.filter(task=task, status=ExtensionStatus.PENDING).exists():
+            raise ValidationError({"task": "这个任务已有待审批的延期申请"})
+        ext = ExtensionRequest(
+            task=task, unit_id=assignment.unit_id, requested_kind=kind, requested_year=year,
+            requested_month=month, reason=(reason or "").strip(), requested_by=user,
+        )
+        ext.full_clean()
+        ext.save()
+        record(user, ext, "request_extension", task_id=task.pk,
+               after=snapshot(ext, ["requested_kind", "requested_year", "requested_month", "reason"]))
+    return ext
+
+
+def do_decide_extension(user: Any, ext: ExtensionRequest, *, approve: bool, comment: str = "") -> ExtensionRequest:
+    """The supervisor approves or refuses an extension; on approval the task's first deadline is kept
+    in ``original_deadline_*`` and the new one applies."""
+    require_steering(user, "审批延期申请")
+    with transaction.atomic():
+        ext = ExtensionRequest.objects.select_for_update().get(pk=ext.pk)
+        if ext.status != ExtensionStatus.PENDING:
+            raise ValidationError({"status": "这个延期申请已经审批过"})
+        ext.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED
+        ext.decided_by = user
+        ext.decided_at = timezone.now()
+        ext.decision_comment = comment
+        ext.save(update_fields=["status", "decided_by", "decided_at", "decision_comment"])
+        record(user, ext, "decide_extension", task_id=ext.task_id, after={"status": ext.status, "comment": comment})
+        if approve:
+            task = _lock_task(ext.task)
+            fields = ["deadline_kind", "deadline_year", "deadline_month", "deadline_text",
+                      "original_deadline_kind", "original_deadline_year", "original_deadline_month"]
+            before = snapshot(task, fields)
+            if not task.original_deadline_kind:
+                task.original_deadline_kind = task.deadline_kind or DeadlineKind.ONGOING
+                task.original_deadline_year = task.deadline_year
+                task.original_deadline_month = task.deadline_month
+            task.deadline_kind = ext.requested_kind
+            task.deadline_year = ext.requested_year
+            task.deadline_month = ext.requested_month
+            task.deadline_text = ""
+            task.version += 1
+            task.save(update_fields=[*fields, "version"])
+            record(user, task, "extend_deadline", before=before, after=snapshot(task, fields))
+    return ext
+
+
+def _check_report_values(percent: int, metric_values: Mapping[str, Any], task: Task) -> dict[str, Any]:
+    if isinstance(percent, bool) or not isinstance(percent, int) or not 0 <= percent <= 100:
+        raise ValidationError({"percent": f"完成百分比必须是 0 到 100 的整数，收到 {percent!r}"})
+    known = {str(pk) for pk in task.metrics.values_list("pk", flat=True)}
+    clean: dict[str, Any] = {}
+    for key, value in metric_values.items():
+        if str(key) not in known:
+            raise ValidationError({"metric_values": f"指标 {key} 不属于这个任务"})
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValidationError({"metric_values": f"指标 {key} 的值必须是数字，收到 {value!r}"})
+        clean[str(key)] = value
+    return clean
+
+
+def do_save_report(
+    user: Any,
+    *,
+    task: Task,
+    period: str,
+    narrative: str,
+    percent: int,
+    metric_values: Mapping[str, Any] | None = None,
+    report: ProgressReport | None = None,
+    seen_version: int | None = None,
+) -> ProgressReport:
+    """An officer of the lead unit drafts or edits his unit's report for ``period``.
+
+    Editing an existing report needs the version it was read at; if someone saved since, nothing
+    is written and ConcurrentEditError carries the other's values.
+    """
+    values = _check_report_values(percent, metric_values or {}, task)
+    if not period or len(period) > 10:
+        raise ValidationError({"period": "报送期次必须填写，如 2025-03"})
+    with transaction.atomic():
+        task = _lock_task(task)
+        assignment = _assignment_of(user, task)
+        require_unit_role(user, Role.UNIT_OFFICER, assignment.unit_id, "填写进展报送")
+        if assignment.role != AssignmentRole.LEAD:
+            raise PermissionDenied("协办单位请在牵头单位的报送中补充，而不是另行报送")
+        if task.status in (TaskStatus.DRAFT, TaskStatus.CLOSED, TaskStatus.RETURNED_TO_SUPERVISOR):
+            raise ValidationError({"task": f"任务当前状态“{task.get_status_display()}”不能报送进展"})
+        changes = {"narrative": narrative, "percent": percent, "metric_values": values}
+        if report is None:
+            existing = ProgressReport.objects.filter(task=task, unit_id=assignment.unit_id, period=period).first()
+            if existing is not None:
+                raise ValidationError({"period": f"本单位 {period} 的报送已存在，请修改那一份"})
+            report = ProgressReport.objects.create(
+                task=task, unit_id=assignment.unit_id, period=period, created_by=user, **changes
+            )
+            record(user, report, "create_report", task_id=task.pk, after=snapshot(report, ["period", *changes]))
+            return report
+        if report.task_id != task.pk or report.unit_id != assignment.unit_id:
+            raise PermissionDenied("您不能修改其他单位的进展报送")
+        if seen_version is None:
+            raise ValidationError({"version": "修改报送需要提供读取时的版本号"})
+        current = _lock_report(report)
+        if not current.is_editable:
+            raise ValidationError({"status": f"报送状态为“{current.get_status_display()}”，不能再修改"})
+        before = snapshot(current, list(changes))
+        save_versioned(current, seen_version, changes)
+        record(user, current, "save_report", task_id=task.pk, before=before, after=snapshot(current, list(changes)))
+    return current
+
+
+def _move_report(
+    user: Any, report: ProgressReport, *, allowed_from: Iterable[str], to: str, action: str, extra: Mapping[str, Any]
+) -> ProgressReport:
+    report = _lock_report(report)
+    if report.status not in allowed_from:
+        raise ValidationError({"status": f"报送状态为“{report.get_status_display()}”，不能{action}"})
+    before = snapshot(report, ["status", *extra])
+    report.status = to
+    for name, value in extra.items():
+        setattr(report, name, value)
+    report.version += 1
+    report.save(update_fields=["status", "version", *extra])
+    record(user, report, action, task_id=report.task_id, before=before, after=snapshot(report, ["status", *extra]))
+    return report
+
+
+def do_submit_report(user: Any, report: ProgressReport) -> ProgressReport:
+    """The unit's officer submits a draft (or returned) report to the unit leader."""
+    require_unit_role(user, Role.UNIT_OFFICER, report.unit_id, "报送进展")
+    with transaction.atomic():
+        return _move_report(
+            user, report, allowed_from=(ReportStatus.DRAFT, ReportStatus.RETURNED), to=ReportStatus.SUBMITTED,
+            action="submit_report", extra={"submitted_by": user, "submitted_at": timezone.now()},
+        )
+
+
+def do_approve_report(user: Any, report: ProgressReport) -> ProgressReport:
+    """The unit's leader approves a submitted report; it then reaches the supervisor."""
+    require_unit_role(user, Role.UNIT_LEADER, report.unit_id, "审核本单位报送")
+    with transaction.atomic():
+        return _move_report(
+            user, report, allowed_from=(ReportStatus.SUBMITTED,), to=ReportStatus.APPROVED_BY_LEADER,
+            action="approve_report", extra={"approved_by": user, "approved_at": timezone.now()},
+        )
+
+
+def do_accept_report(user: Any, report: ProgressReport, *, comments: str = "") -> ProgressReport:
+    """The supervisor accepts a leader-approved report; the task's progress becomes the report's."""
+    require_steering(user, "采纳进展报送")
+    with transaction.atomic():
+        report = _move_report(
+            user, report, allowed_from=(ReportStatus.APPROVED_BY_LEADER,), to=ReportStatus.ACCEPTED,
+            action="accept_report",
+            extra={"reviewed_by": user, "reviewed_at": timezone.now(), "comments": comments},
+        )
+        task = _lock_task(report.task)
+        if task.status != TaskStatus.CLOSED:
+            before = snapshot(task, ["status", "progress"])
+            task.progress = report.percent
+            task.status = TaskStatus.IN_PROGRESS
+            task.version += 1
+            task.save(update_fields=["progress", "status", "version"])
+            record(user, task, "update_progress", before=before, after=snapshot(task, ["status", "progress"]))
+    return report
+
+
+def do_return_report(user: Any, report: ProgressReport, *, comments: str) -> ProgressReport:
+    """The supervisor returns (退回) a report with comments; the unit edits and resubmits it."""
+    require_steering(user, "退回进展报送")
+    if not comments or not comments.strip():
+        raise ValidationError({"comments": "退回报送需要填写意见"})
+    with transaction.atomic():
+        return _move_report(
+            user, report, allowed_from=(ReportStatus.SUBMITTED, ReportStatus.APPROVED_BY_LEADER),
+            to=ReportStatus.RETURNED, action="return_report",
+            extra={"reviewed_by": user, "reviewed_at": timezone.now(), "comments": comments.strip()},
+        )
+
+
+def do_add_contribution(user: Any, report: ProgressReport, *, text: str) -> ReportContribution:
+    """A co-unit's officer or leader adds its part to the lead unit's report."""
+    if not text or not text.strip():
+        raise ValidationError({"text": "补充内容不能为空"})
+    with transaction.atomic():
+        report = _lock_report(report)
+        assignment = _assignment_of(user, report.task)
+        if assignment.role != AssignmentRole.CO:
+            raise PermissionDenied("只有协办单位可以补充报送")
+        if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED):
+            raise ValidationError({"status": "报送已审核，不能再补充"})
+        contribution = ReportContribution.objects.create(
+            report=report, unit_id=assignment.unit_id, text=text.strip(), created_by=user
+        )
+        record(user, contribution, "add_contribution", task_id=report.task_id, after={"report": report.pk, "text": contribution.text})
+    return contribution
+
+
+def do_add_attachment(user: Any, report: ProgressReport, *, name: str, data: bytes) -> Attachment:
+    """An officer of the report's unit attaches an evidence file (佐证材料)."""
+    from django.conf import settings
+
+    require_unit_role(user, Role.UNIT_OFFICER, report.unit_id, "上传佐证材料")
+    if not name or not data:
+        raise ValidationError({"file": "佐证材料不能为空"})
+    if len(data) > settings.TAIZHANG_MAX_UPLOAD_BYTES:
+        raise ValidationError({"file": f"{name}: 文件过大"})
+    with transaction.atomic():
+        report = _lock_report(report)
+        if report.status == ReportStatus.ACCEPTED:
+            raise ValidationError({"status": "已采纳的报送不能再添加材料"})
+        attachment = Attachment(report=report, name=name[:255], size=len(data), uploaded_by=user)
+        attachment.file.save(name, ContentFile(data), save=False)
+        attachment.save()
+        record(user, attachment, "add_attachment", task_id=report.task_id, after={"report": report.pk, "name": attachment.name})
+    return attachment
+
+
+def do_close_task(user: Any, task: Task, *, note: str = "") -> Task:
+    """The supervisor closes a task (办结): it needs an accepted report with evidence attached."""
+    require_steering(user, "办结任务")
+    with transaction.atomic():
+        task = _lock_task(task)
+        if task.status == TaskStatus.CLOSED:
+            raise ValidationError({"status": "任务已办结"})
+        _require_open(task)
+        evidence = ProgressReport.objects.filter(
+            task=task, status=ReportStatus.ACCEPTED, attachments__isnull=False
+        ).exists()
+        if not evidence:
+            raise ValidationError({"evidence": "办结需要一份已采纳且附有佐证材料的进展报送"})
+        before = snapshot(task, ["status", "progress", "closed_at"])
+        task.status = TaskStatus.CLOSED
+        task.progress = 100
+        task.closed_at = timezone.now()
+        task.version += 1
+        task.save(update_fields=["status", "progress", "closed_at", "version"])
+        record(user, task, "close_task", before=before, after=snapshot(task, ["status", "progress", "closed_at"]), note=note)
+    return task
+
+
+def can_steer(user: Any) -> bool:
+    """Whether the user steers the ledger (for templates; actions check for themselves)."""
+    return is_steering(user)
+
+

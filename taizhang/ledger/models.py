@@ -1,0 +1,330 @@
+"""The ledger (台账): tasks, who answers for them, their targets, reports and extensions."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+__all__ = [
+    "Task",
+    "TaskStatus",
+    "DeadlineKind",
+    "TaskAssignment",
+    "AssignmentRole",
+    "Metric",
+    "ProgressReport",
+    "ReportStatus",
+    "ReportContribution",
+    "Attachment",
+    "ExtensionRequest",
+    "ExtensionStatus",
+    "deadline_date",
+]
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class DeadlineKind(models.TextChoices):
+    NONE = "", "未定"
+    MONTH = "month", "月份"
+    YEAR = "year", "年度"
+    ONGOING = "ongoing", "常态化推进"
+
+
+def deadline_date(kind: str, year: int | None, month: int | None) -> dt.date | None:
+    """The last day a deadline allows: end of the month, end of the year; None when ongoing/unset."""
+    if kind == DeadlineKind.MONTH and year and month:
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if kind == DeadlineKind.YEAR and year:
+        return dt.date(year, 12, 31)
+    return None
+
+
+def _check_deadline(kind: str, year: int | None, month: int | None, field: str) -> None:
+    if kind == DeadlineKind.MONTH and (year is None or month is None or not 1 <= month <= 12):
+        raise ValidationError({field: "按月的完成时限需要年份和 1-12 的月份"})
+    if kind == DeadlineKind.YEAR and year is None:
+        raise ValidationError({field: "按年的完成时限需要年份"})
+    if kind in (DeadlineKind.ONGOING, DeadlineKind.NONE) and (year is not None or month is not None):
+        raise ValidationError({field: "常态化或未定的完成时限不能有年份和月份"})
+
+
+class TaskStatus(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    ASSIGNED = "assigned", "已交办"
+    ACKNOWLEDGED = "acknowledged", "已签收"
+    RETURNED_TO_SUPERVISOR = "returned_to_supervisor", "已退回督查室"
+    IN_PROGRESS = "in_progress", "推进中"
+    CLOSED = "closed", "已办结"
+
+
+class TaskQuerySet(models.QuerySet["Task"]):
+    def visible_to(self, user: object) -> TaskQuerySet:
+        """The tasks ``user`` may read (see taizhang/ledger/access.py)."""
+        from .access import visible_tasks
+
+        return visible_tasks(self, user)
+
+
+class Task(models.Model):
+    """One accountable piece of work (重点任务) with its reference, deadline and progress.
+
+    When a deadline is extended the first deadline is kept in ``original_deadline_*``.
+    """
+
+    policy = models.ForeignKey("policies.Policy", on_delete=models.CASCADE, related_name="tasks")
+    measure = models.ForeignKey(
+        "policies.Measure", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+    )
+    ref = models.CharField("序号", max_length=40, blank=True)  # 二.(五).11
+    order = models.PositiveIntegerField(default=0)
+    text = models.TextField("重点任务")
+    deadline_kind = models.CharField(max_length=10, choices=DeadlineKind.choices, blank=True, default="")
+    deadline_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    deadline_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    deadline_text = models.CharField(max_length=100, blank=True)
+    original_deadline_kind = models.CharField(max_length=10, choices=DeadlineKind.choices, blank=True, default="")
+    original_deadline_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    original_deadline_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=30, choices=TaskStatus.choices, default=TaskStatus.DRAFT, db_index=True)
+    progress = models.PositiveSmallIntegerField(default=0, validators=PERCENT)
+    weight = models.DecimalField(max_digits=6, decimal_places=2, default=1)
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["policy", "order", "pk"]
+        verbose_name = "重点任务"
+        verbose_name_plural = "重点任务"
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.text[:30]}".strip()
+
+    def clean(self) -> None:
+        if not self.text.strip():
+            raise ValidationError({"text": "任务内容不能为空"})
+        _check_deadline(self.deadline_kind, self.deadline_year, self.deadline_month, "deadline_kind")
+        if self.weight is not None and self.weight <= 0:
+            raise ValidationError({"weight": "权重必须大于 0"})
+        if self.span_start is not None and self.span_end is not None and self.span_end < self.span_start:
+            raise ValidationError({"span_end": "原文位置的结束不能早于开始"})
+
+    @property
+    def deadline(self) -> dt.date | None:
+        return deadline_date(self.deadline_kind, self.deadline_year, self.deadline_month)
+
+    @property
+    def original_deadline(self) -> dt.date | None:
+        return deadline_date(self.original_deadline_kind, self.original_deadline_year, self.original_deadline_month)
+
+    @property
+    def was_extended(self) -> bool:
+        return bool(self.original_deadline_kind)
+
+
+class AssignmentRole(models.TextChoices):
+    LEAD = "lead", "牵头单位"
+    CO = "co", "协办单位"
+
+
+class TaskAssignment(models.Model):
+    """A unit's part in a task: lead (牵头) or co-unit (协办), and whether it acknowledged (签收)."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="assignments")
+    role = models.CharField(max_length=10, choices=AssignmentRole.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    returned_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["task", "role", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["task", "unit"], name="assignment_unique_unit_per_task")]
+        verbose_name = "任务分工"
+        verbose_name_plural = "任务分工"
+
+    def __str__(self) -> str:
+        return f"{self.task_id}:{self.unit} ({self.role})"
+
+
+class Metric(models.Model):
+    """A quantified target or actual (指标) of a policy, attached to a task when it sits in one."""
+
+    class Kind(models.TextChoices):
+        TARGET = "target", "目标值"
+        ACTUAL = "actual", "实际值"
+
+    policy = models.ForeignKey("policies.Policy", on_delete=models.CASCADE, related_name="metrics")
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TARGET)
+    indicator = models.CharField(max_length=200)
+    value = models.FloatField()
+    unit = models.CharField(max_length=30, blank=True)
+    comparator = models.CharField(max_length=2, default=">=")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    span_text = models.TextField(blank=True)
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    raw = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["policy", "span_start", "pk"]
+        verbose_name = "指标"
+        verbose_name_plural = "指标"
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.comparator} {self.value}{self.unit}"
+
+    def clean(self) -> None:
+        if self.comparator not in {">=", ">", "=", "~", "<=", "<"}:
+            raise ValidationError({"comparator": f"比较符 {self.comparator!r} 不是 >=, >, =, ~, <=, < 之一"})
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已报送"
+    APPROVED_BY_LEADER = "approved_by_leader", "单位负责人已审核"
+    ACCEPTED = "accepted", "督查室已采纳"
+    RETURNED = "returned", "已退回"
+
+
+class ReportQuerySet(models.QuerySet["ProgressReport"]):
+    def visible_to(self, user: object) -> ReportQuerySet:
+        """The reports ``user`` may read (see taizhang/ledger/access.py)."""
+        from .access import visible_reports
+
+        return visible_reports(self, user)
+
+
+class ProgressReport(models.Model):
+    """A lead unit's report (进展报送) on a task for one period, reviewed by its leader then the supervisor."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="reports")
+    period = models.CharField(max_length=10)  # "2025-03", "2025-Q1", "2025-H1", "2025"
+    narrative = models.TextField(blank=True)
+    percent = models.PositiveSmallIntegerField(default=0, validators=PERCENT)
+    metric_values = models.JSONField(default=dict, blank=True)  # {metric id: value}
+    status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT, db_index=True)
+    comments = models.TextField(blank=True)  # the supervisor's (退回意见)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["task", "period", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "unit", "period"], name="report_unique_period_per_unit")
+        ]
+        verbose_name = "进展报送"
+        verbose_name_plural = "进展报送"
+
+    def __str__(self) -> str:
+        return f"{self.task_id} {self.period} {self.unit}"
+
+    @property
+    def is_editable(self) -> bool:
+        """A draft or a returned report may still be changed by its unit."""
+        return self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+
+class ReportContribution(models.Model):
+    """A co-unit's addition (协办单位补充) to the lead unit's report."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="contributions")
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="contributions")
+    text = models.TextField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "created_at", "pk"]
+        verbose_name = "协办补充"
+        verbose_name_plural = "协办补充"
+
+
+class Attachment(models.Model):
+    """An evidence file (佐证材料) attached to a report."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "pk"]
+        verbose_name = "佐证材料"
+        verbose_name_plural = "佐证材料"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", "待审批"
+    APPROVED = "approved", "已同意"
+    REFUSED = "refused", "不同意"
+
+
+class ExtensionRequest(models.Model):
+    """A unit's request to extend a task's deadline (延期申请), decided by the supervisor."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extension_requests")
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="extension_requests")
+    requested_kind = models.CharField(max_length=10, choices=DeadlineKind.choices)
+    requested_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    requested_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    reason = models.TextField()
+    status = models.CharField(max_length=10, choices=ExtensionStatus.choices, default=ExtensionStatus.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["task", "requested_at", "pk"]
+        verbose_name = "延期申请"
+        verbose_name_plural = "延期申请"
+
+    def clean(self) -> None:
+        if not self.reason.strip():
+            raise ValidationError({"reason": "延期申请需要说明理由"})
+        _check_deadline(self.requested_kind, self.requested_year, self.requested_month, "requested_kind")

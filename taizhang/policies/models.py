@@ -1,0 +1,87 @@
+"""Policy documents (政策文件) and the measures (主要措施) that group their tasks."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+__all__ = ["Policy", "PolicyKind", "PolicyStatus", "ReportCadence", "Measure"]
+
+
+class PolicyKind(models.TextChoices):
+    PLAN = "plan", "规划/行动方案"
+    MEASURES = "measures", "若干措施"
+    WORK_REPORT = "work_report", "政府工作报告"
+    TABLE = "table", "任务分解表"
+    NEWS = "news", "新闻/通报"
+    OTHER = "other", "其他"
+
+
+class PolicyStatus(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    PUBLISHED = "published", "已发布"
+
+
+class ReportCadence(models.TextChoices):
+    MONTHLY = "monthly", "每月"
+    QUARTERLY = "quarterly", "每季度"
+    HALF_YEARLY = "half_yearly", "每半年"
+    YEARLY = "yearly", "每年"
+
+
+class Policy(models.Model):
+    """A policy document and its ledger: a draft while under review, then published (交办).
+
+    The uploaded original and the text the extractor read are kept, so every task can be traced
+    back to the place it came from.
+    """
+
+    title = models.CharField(max_length=300)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    kind = models.CharField(max_length=20, choices=PolicyKind.choices, default=PolicyKind.OTHER)
+    status = models.CharField(max_length=20, choices=PolicyStatus.choices, default=PolicyStatus.DRAFT)
+    original = models.FileField(upload_to="policies/%Y/%m/", blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    original_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    text = models.TextField(blank=True)
+    report_cadence = models.CharField(
+        max_length=20, choices=ReportCadence.choices, default=ReportCadence.MONTHLY
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = "政策文件"
+        verbose_name_plural = "政策文件"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if not self.title.strip():
+            raise ValidationError({"title": "文件标题不能为空"})
+        if self.year is not None and not 1949 <= self.year <= 2100:
+            raise ValidationError({"year": f"年份 {self.year} 不合理"})
+
+
+class Measure(models.Model):
+    """A heading (主要措施) that groups tasks of one policy."""
+
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="measures")
+    ref = models.CharField(max_length=40, blank=True)
+    title = models.CharField(max_length=300)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["policy", "order", "pk"]
+        verbose_name = "主要措施"
+        verbose_name_plural = "主要措施"
+
+    def __str__(self) -> str:
+        return self.title

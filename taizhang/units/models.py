@@ -1,0 +1,82 @@
+"""Government units (单位) and the other names they go by."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+__all__ = ["Unit", "UnitAlias", "UnitKind", "UnitStatus"]
+
+
+class UnitKind(models.TextChoices):
+    DEPARTMENT = "department", "区直部门"
+    SUBDISTRICT = "subdistrict", "街道办"
+    STATIONED = "stationed", "驻区单位"
+    HEADQUARTERS = "headquarters", "指挥部"
+    COURT = "court", "法院"
+    OTHER = "other", "其他"
+
+
+class UnitStatus(models.TextChoices):
+    PROPOSED = "proposed", "待确认"
+    CONFIRMED = "confirmed", "已确认"
+
+
+class Unit(models.Model):
+    """A government body (单位/部门) that answers for tasks.
+
+    Units the extractor finds are ``proposed`` until an administrator confirms them or merges
+    them into an existing unit (``merged_into``; the merged name becomes an alias).
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+    short_name = models.CharField(max_length=50, blank=True)
+    kind = models.CharField(max_length=20, choices=UnitKind.choices, default=UnitKind.OTHER)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    responsible_head = models.CharField("第一责任人", max_length=50, blank=True)
+    status = models.CharField(max_length=20, choices=UnitStatus.choices, default=UnitStatus.PROPOSED)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_units"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "单位"
+        verbose_name_plural = "单位"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.name != self.name.strip() or not self.name:
+            raise ValidationError({"name": "单位名称不能为空，且首尾不能有空格"})
+        if self.parent_id is not None and self.parent_id == self.pk:
+            raise ValidationError({"parent": "单位不能是自己的上级"})
+        if self.merged_into_id is not None and self.merged_into_id == self.pk:
+            raise ValidationError({"merged_into": "单位不能合并到自己"})
+
+    @property
+    def is_active(self) -> bool:
+        """A unit that has not been merged into another."""
+        return self.merged_into_id is None
+
+
+class UnitAlias(models.Model):
+    """Another name of a unit (a former name, an abbreviation, a traditional-script spelling)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "单位别名"
+        verbose_name_plural = "单位别名"
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,36 @@
+"""Shared fixtures: the named cast (taizhang/core/builders.py) and a published sample policy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture
+def cast(db: Any) -> Any:
+    from taizhang.core.builders import make_cast
+
+    return make_cast()
+
+
+@pytest.fixture
+def policy(cast: Any) -> Any:
+    """The sample task table, imported and published by sam: task 1 led by A with B helping,
+    task 2 led by B, task 3 led by a third unit with A helping."""
+    from taizhang.core.builders import make_policy
+
+    return make_policy(cast.sam)
+
+
+@pytest.fixture
+def tasks(policy: Any) -> list[Any]:
+    return list(policy.tasks.order_by("order"))
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(request: Any, tmp_path: Any) -> None:
+    """Uploaded files of a test go to its own temporary folder."""
+    if "settings" in request.fixturenames or request.node.get_closest_marker("django_db") or "db" in request.fixturenames:
+        settings = request.getfixturevalue("settings")
+        settings.MEDIA_ROOT = str(tmp_path / "media")

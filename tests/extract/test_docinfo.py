@@ -1,0 +1,98 @@
+"""What a document says of itself: title, own year, plan period and kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.extract.docinfo import doc_info, five_year_period
+from taizhang.extract.model import DocInfo
+from taizhang.extract.normalise import working_text
+
+
+def info(text: str, name: str = "doc.txt") -> DocInfo:
+    return doc_info(text, working_text(text), name)
+
+
+class YearTestCase:
+    def test_it_reads_a_date_line_with_slashes(self) -> None:
+        assert info("某区产业发展规划\n\n浏览量:12\n发布时间:2022/02/24\n正文。").year == 2022
+
+    def test_it_reads_a_news_time_line(self) -> None:
+        assert info("标题新闻\n • 时间:2022-06-21 16:38\n正文。").year == 2022
+
+    def test_it_reads_a_date_in_chinese_numerals_at_the_end(self) -> None:
+        text = "关于加强某项工作的意见\n一、总体要求。\n某市人民政府\n二〇二一年六月十八日"
+        assert info(text).year == 2021
+
+    def test_it_ignores_the_year_of_a_cited_document_number(self) -> None:
+        text = "关于推进开发区创新提升的若干措施\n根据《某某意见》(国发〔2019〕11号)精神,制定如下措施。"
+        assert info(text).year is None
+
+    def test_a_period_in_the_title_gives_its_first_year(self) -> None:
+        d = info("某市数字经济发展规划(2023—2025年)\n正文。")
+        assert (d.year, d.period_start, d.period_end) == (2023, 2023, 2025)
+
+    def test_a_work_report_without_a_date_plans_for_the_latest_year_it_names(self) -> None:
+        text = "记者某某 报道\n区长作政府工作报告。报告总结回顾2023年工作,部署安排2024年工作,全面推进各项任务落实落细落到位。"
+        d = info(text)
+        assert (d.kind, d.year) == ("work_report", 2024)
+
+    def test_the_file_name_gives_the_year_when_the_text_gives_none(self) -> None:
+        assert info("关于支持企业发展的若干措施\n正文。", name="measures_2021.txt").year == 2021
+
+    def test_with_nothing_to_go_on_the_year_is_none(self) -> None:
+        assert info("关于支持企业发展的若干措施\n正文。", name="a.txt").year is None
+
+
+class PeriodTestCase:
+    @pytest.mark.parametrize(("n", "years"), [(13, (2016, 2020)), (14, (2021, 2025)), (11, (2006, 2010))])
+    def test_five_year_plans_are_numbered_from_the_sixth_in_1981(self, n: int, years: tuple[int, int]) -> None:
+        assert five_year_period(n) == years
+
+    def test_a_plan_named_shisiwu_covers_2021_to_2025(self) -> None:
+        d = info("罗湖区产业发展“十四五”规划\n\n正文。")
+        assert (d.period_start, d.period_end, d.kind) == (2021, 2025, "plan")
+
+
+class TitleTestCase:
+    def test_a_title_wrapped_over_two_lines_is_joined(self) -> None:
+        d = info("廣州開發區關于推進創新提升打造\n改革開放新高地的若干措施\n為深入貫徹……,制定如下措施。")
+        assert d.title == "廣州開發區關于推進創新提升打造改革開放新高地的若干措施"
+        assert d.kind == "measures"
+
+    def test_breadcrumbs_and_bylines_are_not_the_title(self) -> None:
+        d = info("首页 > 服务\n\n设立产业母基金!某区优化营商环境“放大招”\n\n • 来源:某报\n正文。")
+        assert d.title == "设立产业母基金!某区优化营商环境“放大招”"
+        assert d.kind == "news"
+
+    def test_without_a_heading_line_the_first_cited_title_is_taken(self) -> None:
+        long_line = "日前," + "某" * 70 + "《某区优化营商环境行动方案》正式印发。"
+        assert info(long_line).title == "某区优化营商环境行动方案"
+
+
+class KindTestCase:
+    @pytest.mark.parametrize(
+        ("title", "kind"),
+        [
+            ("《某区优化营商环境若干措施》任务分解表", "table"),
+            ("2025年某区政府工作报告", "work_report"),
+            ("关于支持先进制造业发展的若干措施", "measures"),
+            ("某区营商环境创新试点行动纲要(2022-2025年)", "plan"),
+            ("某区推进数字政府建设实施方案", "plan"),
+            ("关于印发《某区城市更新三年行动方案》的通知", "plan"),
+            ("我区出台优化营商环境行动方案", "news"),
+            ("某区召开营商环境工作会议", "news"),
+            ("某区营商环境工作简报第3期", "other"),
+        ],
+    )
+    def test_the_title_names_the_kind(self, title: str, kind: str) -> None:
+        assert info(f"{title}\n\n正文。").kind == kind
+
+    def test_a_page_with_a_source_line_is_news(self) -> None:
+        assert info("某区又有新举措\n来源:某报 记者 某某\n正文。").kind == "news"
+
+
+class ErrorTestCase:
+    def test_a_working_text_of_another_length_is_refused_with_the_file_name(self) -> None:
+        with pytest.raises(ValueError, match="plan.txt"):
+            doc_info("abc", "ab", "plan.txt")
