@@ -61,7 +61,9 @@ _DATE_LINE = re.compile(
 )
 # A bare date: year, month and day, as a signature or a dateline writes it.
 # matches: "2022年6月21日", "2022-06-21" ; must not match: "2022-2025", "2025年"
-_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}(?!\d))")
+_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}(?!\d))"
+)
 # A date in Chinese numerals, as the end of an official document writes it.
 # matches: "二〇二二年六月", "二〇二二年六月二十一日" ; must not match: "二十年" (no year of four digits)
 _CHINESE_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月")
@@ -242,4 +244,6 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         stem = working_text(name)
         ny = _NAME_YEAR.search(stem)
         year = int(ny["y"]) if ny else None
-    return DocInfo(title=title.strip(), year=year, period_start=period_start, period_end=period_end, kind=kind)
+    return DocInfo(
+        title=title.strip(), year=year, period_start=period_start, period_end=period_end, kind=kind
+    )

@@ -45,6 +45,7 @@ class MetricWords:
     cmp_before: dict[str, str]
     cmp_after: dict[str, str]
     cmp_between: dict[str, str]
+    cmp_adverbs: dict[str, str]
     not_comparators: tuple[str, ...]
     lists: dict[str, tuple[str, ...]]
 
@@ -54,10 +55,28 @@ class MetricWords:
 
 _COMPARATORS = {">=", ">", "=", "~", "<=", "<"}
 _LIST_KEYS = (
-    "review_headings", "target_headings", "review_openers", "target_openers", "target_markers",
-    "actual_markers", "doc_part_nouns", "unit_nouns", "presenting_verbs", "benefit_before",
-    "benefit_after", "threshold_after", "not_before", "count_verbs", "action_verbs", "descriptors",
-    "since_words", "range_from", "growth_words", "verb_lookalikes", "change_to_words",
+    "review_headings",
+    "target_headings",
+    "review_openers",
+    "target_openers",
+    "target_markers",
+    "actual_markers",
+    "doc_part_nouns",
+    "unit_nouns",
+    "presenting_verbs",
+    "benefit_before",
+    "benefit_after",
+    "threshold_after",
+    "not_before",
+    "count_verbs",
+    "action_verbs",
+    "descriptors",
+    "since_words",
+    "range_from",
+    "growth_words",
+    "verb_lookalikes",
+    "change_to_words",
+    "base_before",
 )
 
 
@@ -93,12 +112,15 @@ def metric_words() -> MetricWords:
     return MetricWords(
         units=units,
         counts=frozenset(_fold_list(u.get("counts"), "data/metric_units.json: 'counts'")),
-        need_noun_after=frozenset(_fold_list(u.get("need_noun_after"), "data/metric_units.json: 'need_noun_after'")),
+        need_noun_after=frozenset(
+            _fold_list(u.get("need_noun_after"), "data/metric_units.json: 'need_noun_after'")
+        ),
         not_after={working_text(k): working_text(v) for k, v in not_after.items()},
         time_units=frozenset(_fold_list(u.get("time_units"), "data/metric_units.json: 'time_units'")),
         cmp_before=_fold_map(c.get("before"), "data/comparators.json: 'before'", _COMPARATORS),
         cmp_after=_fold_map(c.get("after"), "data/comparators.json: 'after'", _COMPARATORS),
         cmp_between=_fold_map(c.get("between"), "data/comparators.json: 'between'", _COMPARATORS),
+        cmp_adverbs=_fold_map(c.get("adverbs"), "data/comparators.json: 'adverbs'", _COMPARATORS),
         not_comparators=_fold_list(c.get("not_comparators"), "data/comparators.json: 'not_comparators'"),
         lists={k: _fold_list(w.get(k), f"data/metric_words.json: '{k}'") for k in _LIST_KEYS},
     )
@@ -133,7 +155,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?=[\d{_CN}])"
         rf"(?:(?<![\d.A-Za-z+\-/])(?P<num>{number})(?P<pct1>[ \t]*%)?"
         rf"(?:[ \t]*(?P<sep>[-~至到])[ \t]*(?P<num2>{number}))?"
-        rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千)?"
+        rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
         rf"[ \t]*(?P<between2>{between})?[ \t]*(?P<unit>{units})(?![A-Za-z+])"
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
@@ -144,11 +166,11 @@ def _figure_pattern() -> re.Pattern[str]:
 
 
 # A year mentioned in running text (the nearest one before a figure is its year).
-# matches: "到2025年", "2020 年底", "2016 年的" ; must not match: "12025年", "2025年12月" is fine (the year)
+# matches: "到2025年", "2020 年底", "2016 年的" ; must not match: "12025年" (a longer number)
 _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年(?!\d)")
-# A period of years: the figure is for its end.
-# matches: "2022-2025年" ; must not match: "2022-06-21"
-_YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}[ \t]*年?[ \t]*[-—–~至到][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
+# A part of the year already past: its figures are reported, not planned.
+# matches: "前三季度", "上半年", "1-9月", "一季度" ; must not match: "下半年", "第四季度末前"
+_TO_DATE = re.compile(r"前[一二三]季度|上半年|[一1]季度|(?<!\d)1[-~至]\d{1,2}月|截至目前")
 # "within N years" counts from the document's year.
 # matches: "三年内", "5年内" ; must not match: "2025年内" (a year, not a count)
 _YEARS_WITHIN = re.compile(r"(?<!\d)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})[ \t]*年(?:之)?内")
@@ -160,15 +182,24 @@ _HEADING = re.compile(
     re.M,
 )
 # Short quotations and titles name things; figures inside them are not metrics.
-# matches: "“支持民营企业发展13条”", "《…(2022-2025年)》", "〔2019〕11号" ; must not match: a long quoted sentence
-_NAMED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,8}〕[^\n,。;]{0,6}号")
-# Boundaries of a clause and of a sentence.
-# A comma between digits (1,250.6) separates thousands, not clauses.
+# matches: "“支持民营企业发展13条”", "《…(2022-2025年)》", "〔2019〕11号" ; must not match: a quoted
+# sentence of more than 20 characters (“力争到2025年全市新增高新技术企业100家以上”)
+_NAMED = re.compile(
+    r"“[^“”\n]{0,20}”|\"[^\"\n]{0,20}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,8}〕[^\n,。;]{0,6}号"
+)
+# The end of a clause. A comma between digits (1,250.6) separates thousands, not clauses.
+# matches: the "," of "完成480亿元,增长6%" ; must not match: the "," of "1,250.6亿元"
 _CLAUSE_END = re.compile(r"(?=[,;。!?:\n])(?:[;。!?:\n]|(?<!\d),|,(?!\d{3}(?!\d)))")
-_SENTENCE_END = re.compile(r"[;。!?\n]")
 _GROWTH_TO = ("增", "到", "至")
 # Words between an indicator and its figure that are not part of the indicator's name.
 _INDICATOR_TAIL = ("分别", "从", "由", "的", "增至", "增长到", "提高到", "提升到", "、")
+# Spaces inside a line (a PDF's "1945.16 亿元"), and any white space.
+# matches: " " ; must not match: "亿"
+_SPACES = re.compile(r"[ \t]+")
+_SPACES_ALL = re.compile(r"\s+")
+# One figure shared by the names before it: 各 / 分别 / 均 just before the verb.
+# matches: "各新增", "分别达到", "均不低于" ; must not match: "各类", "各部门" (each of a kind)
+_SHARED = re.compile(r"(?<![、])(?:各|分别|均)(?=[^类区部级地项种有单街个]{0,6}$)")
 # One name of a list before 分别.
 # matches: "批发业" and "零售业销售额" in "批发业、零售业销售额" ; must not match: "、"
 _NAME = re.compile(r"[^、与和]+")
@@ -183,8 +214,10 @@ _SUBJECT_VERBS = ("完成", "实现", "达到", "达", "为", "是", "有", "仅
 # A year at the end of an indicator's words is the figure's year, not its name.
 # matches: "2020 年的" ; must not match: "2020年度指标" (the year is followed by more words)
 _TRAILING_YEAR = re.compile(r"(?:19|20)\d{2}[ \t]*年(?:底|末)?[ \t]*的?[ \t]*\Z")
+# Words that open a clause but name no indicator: time, intent, list numbers.
+# matches: "力争到2025年", "其中", "“十三五”期间", "1." ; must not match: "新增"
 _LEAD_NOISE = re.compile(
-    r"(?:[ \t]|其中|同时|并|力争|争取|努力|确保|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:的)?"
+    r"(?:[ \t]|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
     r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?)+"
 )
 
@@ -230,6 +263,10 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
     return _any_re(words).search(text) is not None
 
 
+# Years named relative to the document's own.
+_RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+
+
 @lru_cache(maxsize=1)
 def _mode_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(opener at a line start, year at a line start, unnumbered heading line)."""
@@ -264,10 +301,13 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     opened: set[int] = set()
     for m in opener.finditer(work):
         y = _YEAR.search(m["rest"])
-        if m["w"] in review_openers:
-            marks.append(_Mode(m.start(), "actual", int(y["y"]) if y else review_year, 3))
-        else:
-            marks.append(_Mode(m.start(), "target", int(y["y"]) if y else target_year, 3))
+        kind: Kind = "actual" if m["w"] in review_openers else "target"
+        year = review_year if kind == "actual" else target_year
+        if y:
+            year = int(y["y"])
+        elif m["w"] in _RELATIVE_YEARS and info.year is not None:
+            year = info.year + _RELATIVE_YEARS[m["w"]]  # 今年 is the document's year
+        marks.append(_Mode(m.start(), kind, year, 3))
         opened.add(m.start())
     if info.year is not None:
         for m in lead_year.finditer(work):
@@ -293,6 +333,20 @@ def _mode_at(marks: list[_Mode], starts: list[int], pos: int) -> _Mode:
 
 # ---------------------------------------------------------------------------------------------
 # One figure
+
+
+class _Matches:
+    """Every figure pattern match of a document, in order, to look up by offset."""
+
+    def __init__(self, matches: list[re.Match[str]]) -> None:
+        self.matches = matches
+        self.starts = [m.start() for m in matches]
+
+    def within(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The matches that start and end inside [lo, hi)."""
+        a = bisect.bisect_left(self.starts, lo)
+        b = bisect.bisect_left(self.starts, hi)
+        return [m for m in self.matches[a:b] if m.end() <= hi]
 
 
 @dataclass(frozen=True)
@@ -428,14 +482,26 @@ def _read_big(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
 
 
 def _finish(
-    work: str, start: int, end: int, raw_end: int, value: float, unit: str, comparator: str,
-    cmp_before: tuple[str, ...], clause_lo: int,
+    work: str,
+    start: int,
+    end: int,
+    raw_end: int,
+    value: float,
+    unit: str,
+    comparator: str,
+    cmp_before: tuple[str, ...],
+    clause_lo: int,
 ) -> _Figure | None:
     before = _ends_with_any(work, start, cmp_before, clause_lo)
     if before and _ends_with_any(work, start, metric_words().not_comparators, clause_lo):
         before = ""  # 签约6只 is not 约6只
     if not comparator:
-        comparator = metric_words().cmp_before[before] if before else "="
+        mw = metric_words()
+        if before:
+            comparator = mw.cmp_before[before]
+        else:
+            adverb = _any_re(tuple(mw.cmp_adverbs)).search(work, max(clause_lo, start - 8), start)
+            comparator = mw.cmp_adverbs[adverb.group()] if adverb else "="
     return _Figure(start, end, value, unit, comparator, raw_end)
 
 
@@ -450,16 +516,22 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
         return True  # an ordinal or a ranking: 第3, 前10名
     before = work[lo : fig.start]
     rest = work[fig.end : hi]
+    if fig.unit in mw.time_units and "圈" in work[fig.end : hi]:
+        return True  # the name of a service area: 15分钟政务服务圈
     if _starts_with_any(work, fig.raw_end, mw.words("threshold_after"), hi):
         return True  # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的
     if _starts_with_any(work, fig.end, mw.words("threshold_after"), hi) in ("的", "级"):
         return True
-    if _has(before, mw.words("benefit_before")) or _starts_with_any(work, fig.end, mw.words("benefit_after"), hi):
+    if _has(before, mw.words("benefit_before")) or _starts_with_any(
+        work, fig.end, mw.words("benefit_after"), hi
+    ):
         return True  # the terms of a benefit: 最高给予100万元奖励
-    if any(rest.lstrip().startswith(n) for n in mw.words("unit_nouns")):
+    if _starts_with_any(work, fig.end, mw.words("unit_nouns"), hi):
         return True  # the units that answer for the document: 26家区直部门
     if _has(rest, mw.words("doc_part_nouns")) and (
-        _has(before, mw.words("presenting_verbs")) or "《" in before or work[fig.start - 1 : fig.start] == "以"
+        _has(before, mw.words("presenting_verbs"))
+        or "《" in before
+        or work[fig.start - 1 : fig.start] == "以"
     ):
         return True  # the document's own parts: 推出29项行动计划
     return False
@@ -481,10 +553,9 @@ def _explicit_year(work: str, lo: int, pos: int, named: list[tuple[int, int]]) -
             continue
         if work[m.end() : m.end() + 1] == "度" and work[m.end() + 1 : m.end() + 2] not in ",":
             continue
+        if _ends_with_any(work, m.start(), mw.words("base_before"), lo):
+            continue  # the base of a comparison: 较2020年增长10%
         best = int(m["y"])
-    for m in _YEAR_RANGE.finditer(work, lo, pos):
-        if not _inside(named, m.start()):
-            best = int(m["y"]) if best is None or m.end() >= pos - 40 else best
     return best
 
 
@@ -493,12 +564,39 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _bound(stops: list[int], pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """The stretch around ``pos`` between two delimiters (offsets in ``stops``), within [lo, hi)."""
-    i = bisect.bisect_left(stops, pos)
-    a = stops[i - 1] + 1 if i > 0 else lo
-    b = stops[i] if i < len(stops) else hi
-    return max(a, lo), min(b, hi)
+def _is_thousands(work: str, i: int) -> bool:
+    """The comma at ``i`` separates thousands (1,250.6), not clauses."""
+    return (
+        i > 0
+        and work[i - 1].isdigit()
+        and work[i + 1 : i + 4].isdigit()
+        and len(work[i + 1 : i + 4]) == 3
+        and not work[i + 4 : i + 5].isdigit()
+    )
+
+
+def _bound(work: str, pos: int, lo: int, hi: int, stops: str) -> tuple[int, int]:
+    """The stretch around ``pos`` between two stop characters, within [lo, hi); a comma counts
+    as a stop (when it is in ``stops``) unless it separates thousands."""
+    a = lo
+    for ch in stops:
+        i = work.rfind(ch, a, pos)
+        while ch == "," and i >= 0 and _is_thousands(work, i):
+            i = work.rfind(ch, a, i)
+        if i + 1 > a:
+            a = i + 1
+    b = hi
+    for ch in stops:
+        i = work.find(ch, pos, b)
+        while ch == "," and i >= 0 and _is_thousands(work, i):
+            i = work.find(ch, i + 1, b)
+        if 0 <= i < b:
+            b = i
+    return a, b
+
+
+_CLAUSE_STOPS = ",;。!?:\n"
+_SENTENCE_STOPS = ";。!?\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -532,63 +630,98 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
     starts = [s for s, _, _ in spans]
     named = [(m.start(), m.end()) for m in _NAMED.finditer(work)]
     marks = _modes(work, info)
-    clause_stops = [m.start() for m in _CLAUSE_END.finditer(work)]
-    sentence_stops = [m.start() for m in _SENTENCE_END.finditer(work)]
     mark_starts = [k.start for k in marks]
-    review_year, target_year = _defaults(info)
-    prev_period_start = info.period_start - 5 if info.period_start is not None else None
+    review_year, _ = _defaults(info)
+    # The period a five-year plan reviews is the five years before its own.
+    five_years = info.period_start is not None and info.period_end == info.period_start + 4
+    prev_period_start = info.period_start - 5 if five_years and info.period_start is not None else None
 
     out: list[Metric] = []
     seen: set[tuple[object, ...]] = set()
-    for m in _figure_pattern().finditer(work):
+    figures = _Matches(list(_figure_pattern().finditer(work)))
+    for m in figures.matches:
         pos = m.start()
-        i = bisect.bisect_right(starts, pos) - 1
+        i = last = bisect.bisect_right(starts, pos) - 1
+        while i >= 0 and pos >= spans[i][1] and i > last - 8:
+            i -= 1  # passages may nest: look a few back for one that holds pos
         if i < 0 or not (spans[i][0] <= pos < spans[i][1]):
             continue
         passage = passages[spans[i][2]]
         p_lo, p_hi = spans[i][0], spans[i][1]
         if _inside(named, pos):
             continue
-        c_lo, c_hi = _bound(clause_stops, pos, p_lo, p_hi)
+        c_lo, c_hi = _bound(work, pos, p_lo, p_hi, _CLAUSE_STOPS)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
         if fig is None or _excluded(work, fig, (c_lo, c_hi)):
             continue
-        s_lo, _ = _bound(sentence_stops, pos, p_lo, p_hi)
+        s_lo, _ = _bound(work, pos, p_lo, p_hi, _SENTENCE_STOPS)
         kind, year = _kind_and_year(work, fig, (c_lo, c_hi), s_lo, passage, info, marks, mark_starts, named)
-        if kind is None:
-            continue
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
         # 从X增长到Y with no years named: X is the start of the period reviewed.
         if (
             kind == "actual"
-            and prev_period_start is not None
             and _explicit_year(work, s_lo, fig.start, named) is None
             and _has(work[c_lo : fig.start], mw.words("range_from"))
             and not _has(work[c_lo : fig.start], _GROWTH_TO)
         ):
             year = prev_period_start
         span_text = text[c_lo:c_hi].strip()
-        indicator = _indicator(text, work, fig, (c_lo, c_hi), s_lo)
-        key = (kind, round(fig.value, 6), fig.unit, year, re.sub(r"\s+", "", work[c_lo:c_hi]))
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(
-            Metric(
-                kind=kind,
-                indicator=indicator,
-                value=fig.value,
-                unit=fig.unit,
-                comparator=fig.comparator,
-                year=year,
-                span_text=span_text,
-                span=Span(c_lo + (len(text[c_lo:c_hi]) - len(text[c_lo:c_hi].lstrip())), c_hi),
-                raw=text[fig.start : fig.raw_end],
+        span = Span(c_lo + (len(text[c_lo:c_hi]) - len(text[c_lo:c_hi].lstrip())), c_hi)
+        names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
+        if names:
+            v_lo, v_hi = _trim_left(work, verb_lo, fig.start)
+            shared = text[v_lo:v_hi] + _right_noun(text, work, fig, c_hi)
+            indicators = [text[a:b] + shared for a, b in names]
+        else:
+            indicators = [_indicator(text, work, fig, (c_lo, c_hi), s_lo, figures)]
+        for indicator in indicators:
+            key = (
+                kind,
+                round(fig.value, 6),
+                fig.unit,
+                year,
+                _SPACES_ALL.sub("", work[c_lo:c_hi]),
+                len(indicators) > 1 and indicator,
             )
-        )
-    _ = target_year
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                Metric(
+                    kind=kind,
+                    indicator=indicator,
+                    value=fig.value,
+                    unit=fig.unit,
+                    comparator=fig.comparator,
+                    year=year,
+                    span_text=span_text,
+                    span=span,
+                    raw=text[fig.start : fig.raw_end],
+                )
+            )
     return out
+
+
+def _shared_by(
+    work: str, fig: _Figure, clause: tuple[int, int], figures: _Matches
+) -> tuple[list[tuple[int, int]], int]:
+    """The names one figure is shared by (金融、科技企业各新增2家: two indicators) and where the
+    words they share begin; no names when the figure is not shared."""
+    lo, hi = clause
+    m = _SHARED.search(work, max(lo, fig.start - 8), fig.start)
+    if not m:
+        return [], lo
+    if len(figures.within(lo, hi)) != 1:
+        return [], lo  # several figures: each has its own name (分别达到X、Y)
+    s_lo, s_hi = _trim_left(work, lo, m.start())
+    names = [(n.start(), n.end()) for n in _NAME.finditer(work, s_lo, s_hi)]
+    return (names, m.end()) if len(names) > 1 else ([], lo)
+
+
+def _right_noun(text: str, work: str, fig: _Figure, hi: int) -> str:
+    sm = _RIGHT_STOP.search(work, fig.end, hi)
+    return _SPACES.sub("", text[fig.end : min(sm.start() if sm else hi, fig.end + 24)])
 
 
 def _kind_and_year(
@@ -601,7 +734,7 @@ def _kind_and_year(
     marks: list[_Mode],
     mark_starts: list[int],
     named: list[tuple[int, int]],
-) -> tuple[Kind | None, int | None]:
+) -> tuple[Kind, int | None]:
     mw = metric_words()
     c_lo, _ = clause
     mode = _mode_at(marks, mark_starts, fig.start)
@@ -624,12 +757,16 @@ def _kind_and_year(
         return "target", passage.year_hint
     year = mode.year
     if kind == "target":
+        if _TO_DATE.search(sentence_before):
+            return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if _has(clause_before, mw.words("actual_markers")):
             return "actual", review_year
         if (
             info.kind == "plan"
             and _ends_with_any(work, fig.start, mw.words("descriptors"), c_lo)
-            and not _has(_any_re(mw.words("verb_lookalikes")).sub("", clause_before), mw.words("action_verbs"))
+            and not _has(
+                _any_re(mw.words("verb_lookalikes")).sub("", clause_before), mw.words("action_verbs")
+            )
             and not _has(clause_before, mw.words("growth_words"))
         ):
             return "actual", review_year  # a state described: 面积 2.03 平方公里
@@ -668,7 +805,7 @@ def _trim_left(work: str, lo: int, hi: int, keep_growth: bool = False) -> tuple[
         if lo == start:
             break
     while hi > lo:
-        year = _TRAILING_YEAR.search(work, lo, hi)
+        year = _TRAILING_YEAR.search(work, max(lo, hi - 12), hi) if work[hi - 1] in "年的底末 \t" else None
         if year:
             hi = year.start()
             continue
@@ -683,17 +820,18 @@ def _trim_left(work: str, lo: int, hi: int, keep_growth: bool = False) -> tuple[
     return lo, hi
 
 
-def _indicator(text: str, work: str, fig: _Figure, clause: tuple[int, int], s_lo: int) -> str:
+def _indicator(
+    text: str, work: str, fig: _Figure, clause: tuple[int, int], s_lo: int, figures: _Matches
+) -> str:
     """What is measured: the words of the clause before the figure (less time words and
     comparators) and the noun after it, sliced from ``text``. A figure of a list takes its own
     name (批发业、零售业销售额分别达到X、Y); a clause that opens with 占 / 增长 takes the subject of the
     clause before it (地区生产总值完成X,增长Y%)."""
     lo, hi = clause
-    figs = [m for m in _figure_pattern().finditer(work, lo, hi) if m.start() <= fig.start]
+    figs = [m for m in figures.within(lo, hi) if m.start() <= fig.start]
     k = len(figs) - 1
     first = figs[0].start() if figs else fig.start
     base_lo, base_hi = _trim_left(work, lo, first)
-    base = work[base_lo:base_hi]
     if k > 0:
         left_lo, left_hi = _trim_left(work, figs[k - 1].end(), fig.start)
         if left_hi <= left_lo:
@@ -715,25 +853,23 @@ def _indicator(text: str, work: str, fig: _Figure, clause: tuple[int, int], s_lo
         # A clause with no subject of its own (…完成X亿元,增长6.2%) borrows the one before it.
         own_lo, own_hi = _trim_left(work, lo, first, keep_growth=True)
         if not left or work.startswith(_BORROW_SUBJECT, own_lo):
-            prev = _bound_prev(work, s_lo, lo)
+            prev = _bound_prev(work, s_lo, lo, figures)
             if prev is not None:
                 pieces.append(text[prev[0] : prev[1]])
                 if k == 0 and own_hi > own_lo:
                     left = text[own_lo:own_hi]
     pieces.append(left)
-    sm = _RIGHT_STOP.search(work, fig.end, hi)
-    right_hi = min(sm.start() if sm else hi, fig.end + 24)
-    pieces.append(text[fig.end : right_hi])
-    out = re.sub(r"[ \t]+", "", "".join(pieces)).strip("、,,")
+    pieces.append(_right_noun(text, work, fig, hi))
+    out = _SPACES.sub("", "".join(pieces)).strip("、,")
     return out or text[fig.start : fig.raw_end]
 
 
-def _bound_prev(work: str, s_lo: int, lo: int) -> tuple[int, int] | None:
+def _bound_prev(work: str, s_lo: int, lo: int, figures: _Matches) -> tuple[int, int] | None:
     """The subject of the clause before ``lo`` in its sentence: its words up to its figure."""
     a = s_lo
-    for m in _CLAUSE_END.finditer(work, s_lo, lo - 1):
-        a = m.end()
-    m = _figure_pattern().search(work, a, lo - 1)
-    end = m.start() if m else lo - 1
+    for stop in _CLAUSE_END.finditer(work, s_lo, lo - 1):
+        a = stop.end()
+    inside = figures.within(a, lo - 1)
+    end = inside[0].start() if inside else lo - 1
     p_lo, p_hi = _trim_left(work, a, end)
     return (p_lo, p_hi) if p_hi > p_lo else None

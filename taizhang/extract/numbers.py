@@ -40,8 +40,18 @@ MAGNITUDES: dict[str, float] = {
 }
 
 CHINESE_DIGITS: dict[str, int] = {
-    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
 }
 _CHINESE_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_BIG: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
@@ -54,7 +64,9 @@ _ARABIC = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _CHINESE = re.compile(r"^[〇零一二两三四五六七八九十百千万亿]+$")
 # A fraction: the denominator before 分之.
 # matches: "三分之一", "3分之2" ; must not match: "三分" (no 之)
-_FRACTION = re.compile(r"^(?P<den>[\d〇零一二两三四五六七八九十百千]+)分之(?P<num>[\d〇零一二两三四五六七八九十百千]+)$")
+_FRACTION = re.compile(
+    r"^(?P<den>[\d〇零一二两三四五六七八九十百千]+)分之(?P<num>[\d〇零一二两三四五六七八九十百千]+)$"
+)
 # Tenths (成): 九成 is nine tenths.
 # matches: "九成", "7成", "八成五" ; must not match: "成" alone
 _TENTHS = re.compile(r"^(?P<n>[\d一二两三四五六七八九十])成(?P<half>[一二三四五六七八九五])?$")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from typing import Any
 
@@ -18,6 +19,8 @@ from taizhang.core.history import record, snapshot
 from .models import Measure, Policy, PolicyKind, PolicyStatus
 
 __all__ = ["do_import_policy", "do_publish_policy", "ImportResult"]
+
+logger = logging.getLogger(__name__)
 
 
 class ImportResult:
@@ -35,6 +38,9 @@ def _run_extractor(data: bytes, name: str) -> Any:
         return extract(data, name=name)
     except ExtractionError as exc:
         raise ValidationError({"file": f"{name}: {exc.reason}"}) from None
+    except Exception as exc:  # a fault in the library must not leave a half import or a 500
+        logger.exception("extraction of %s failed", name)
+        raise ValidationError({"file": f"{name}: 文件解析失败（{type(exc).__name__}: {exc}）"}) from None
 
 
 def do_import_policy(

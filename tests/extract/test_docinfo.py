@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from taizhang.extract import docinfo as docinfo_module
 from taizhang.extract.docinfo import doc_info, five_year_period
+from taizhang.extract.lexicon import LexiconError
 from taizhang.extract.model import DocInfo
 from taizhang.extract.normalise import working_text
 
@@ -46,7 +50,9 @@ class YearTestCase:
 
 class PeriodTestCase:
     @pytest.mark.parametrize(("n", "years"), [(13, (2016, 2020)), (14, (2021, 2025)), (11, (2006, 2010))])
-    def test_five_year_plans_are_numbered_from_the_sixth_in_1981(self, n: int, years: tuple[int, int]) -> None:
+    def test_five_year_plans_are_numbered_from_the_sixth_in_1981(
+        self, n: int, years: tuple[int, int]
+    ) -> None:
         assert five_year_period(n) == years
 
     def test_a_plan_named_shisiwu_covers_2021_to_2025(self) -> None:
@@ -96,3 +102,17 @@ class ErrorTestCase:
     def test_a_working_text_of_another_length_is_refused_with_the_file_name(self) -> None:
         with pytest.raises(ValueError, match="plan.txt"):
             doc_info("abc", "ab", "plan.txt")
+
+    def test_a_malformed_word_list_names_its_file_and_key(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        real = docinfo_module.load_data
+
+        def broken(name: str) -> dict[str, Any]:
+            return {**real(name), "plan": "规划"}
+
+        monkeypatch.setattr(docinfo_module, "load_data", broken)
+        docinfo_module.doc_words.cache_clear()
+        try:
+            with pytest.raises(LexiconError, match=r"doc_kinds\.json.*'plan'"):
+                docinfo_module.doc_words()
+        finally:
+            docinfo_module.doc_words.cache_clear()

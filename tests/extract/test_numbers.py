@@ -17,8 +17,17 @@ from taizhang.extract.numbers import (
 class ChineseNumeralTestCase:
     @pytest.mark.parametrize(
         ("written", "value"),
-        [("三", 3), ("十", 10), ("十二", 12), ("二十五", 25), ("一百零三", 103), ("两千", 2000),
-         ("三万二千", 32000), ("一亿五千万", 150_000_000), ("二〇二二", 2022)],
+        [
+            ("三", 3),
+            ("十", 10),
+            ("十二", 12),
+            ("二十五", 25),
+            ("一百零三", 103),
+            ("两千", 2000),
+            ("三万二千", 32000),
+            ("一亿五千万", 150_000_000),
+            ("二〇二二", 2022),
+        ],
     )
     def test_it_reads_chinese_numerals(self, written: str, value: int) -> None:
         assert parse_chinese(written) == value
@@ -44,10 +53,18 @@ class NumberTestCase:
 class ScaleTestCase:
     @pytest.mark.parametrize(
         ("value", "mark", "scaled"),
-        [(28, "万", 280_000), (7.2, "亿", 720_000_000), (1.6, "万", 16_000), (1.02, "万亿", 1.02e12),
-         (1250.6, "亿", 125_060_000_000), (3, None, 3)],
+        [
+            (28, "万", 280_000),
+            (7.2, "亿", 720_000_000),
+            (1.6, "万", 16_000),
+            (1.02, "万亿", 1.02e12),
+            (1250.6, "亿", 125_060_000_000),
+            (3, None, 3),
+        ],
     )
-    def test_it_scales_by_the_magnitude_without_binary_noise(self, value: float, mark: str | None, scaled: float) -> None:
+    def test_it_scales_by_the_magnitude_without_binary_noise(
+        self, value: float, mark: str | None, scaled: float
+    ) -> None:
         assert scale(value, mark) == scaled
 
     def test_it_refuses_an_unknown_magnitude(self) -> None:

@@ -1,0 +1,167 @@
+"""``taizhang demo``: a ledger to look at, built through the same actions the interface uses.
+
+Migrates, imports the seed documents, confirms the units they name, publishes, creates one login
+per role, files a plausible history of progress reports, prints the logins and serves on
+127.0.0.1:8000 (unless ``--no-serve``). Running it twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from taizhang.accounts.models import Role
+
+ROLE_LOGINS = [
+    ("alice", Role.ADMINISTRATOR),
+    ("sam", Role.SUPERVISOR),
+    ("vera", Role.VIEWER),
+    ("amy", Role.UNIT_LEADER),
+    ("andy", Role.UNIT_OFFICER),
+    ("bob", Role.UNIT_LEADER),
+    ("ben", Role.UNIT_OFFICER),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the seed documents and a demo history, print the logins, and serve on 127.0.0.1:8000."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--seeds", default=str(Path(settings.BASE_DIR).parent / "shared" / "seeds"))
+        parser.add_argument("--no-serve", action="store_true", help="load the data and stop")
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        seeds = Path(options["seeds"])
+        if not seeds.is_dir():
+            raise CommandError(f"--seeds {seeds}: no such folder")
+        files = sorted(p for p in seeds.iterdir() if p.is_file() and not p.name.startswith("."))
+        if not files:
+            raise CommandError(f"--seeds {seeds}: the folder has no documents")
+        call_command("migrate", interactive=False, verbosity=0)
+
+        from taizhang.core.builders import DEMO_PASSWORD_SUFFIX, make_cast
+
+        cast = make_cast()
+        policies = [p for p in (self._import(cast, path) for path in files) if p is not None]
+        self._publish(cast, policies)
+        self._history(cast)
+
+        self.stdout.write(self.style.SUCCESS("\n台账 demo logins (username / password):"))
+        units = {cast.amy: cast.unit_a, cast.andy: cast.unit_a, cast.bob: cast.unit_b, cast.ben: cast.unit_b}
+        for username, role in ROLE_LOGINS:
+            user = getattr(cast, username)
+            where = f"  ({units[user].name})" if user in units else ""
+            self.stdout.write(f"  {username:<6} / {username}{DEMO_PASSWORD_SUFFIX:<12} {role.label}{where}")
+        if not options["no_serve"]:
+            self.stdout.write(f"\nServing on http://{options['addrport']}/")
+            call_command("runserver", options["addrport"], use_reloader=False)
+
+    def _import(self, cast: Any, path: Path) -> Any:
+        from taizhang.policies.actions import do_import_policy
+        from taizhang.policies.models import Policy
+
+        data = path.read_bytes()
+        existing = Policy.objects.filter(original_sha256=hashlib.sha256(data).hexdigest()).first()
+        if existing is not None:
+            self.stdout.write(f"  {path.name}: already imported")
+            return existing
+        extraction = None
+        try:
+            from taizhang.extract import extract
+
+            extraction = extract(data, name=path.name)
+        except Exception as exc:  # the library is still being finished: fall back to its text entry point
+            if path.suffix.lower() != ".txt":
+                self.stderr.write(f"  {path.name}: skipped, the extraction library cannot read it ({exc!r})")
+                return None
+            from taizhang.extract import extract_text
+
+            self.stderr.write(f"  {path.name}: extract() failed ({exc!r}); reading it as plain text")
+            extraction = extract_text(data.decode("utf-8", errors="replace"), name=path.name)
+        try:
+            result = do_import_policy(cast.sam, data=data, name=path.name, extraction=extraction)
+        except ValidationError as exc:
+            self.stderr.write(f"  {path.name}: not imported: {'; '.join(exc.messages)}")
+            return None
+        policy = result.policy
+        self.stdout.write(
+            f"  {path.name}: {policy.tasks.count()} tasks, {policy.metrics.count()} metrics, "
+            f"{len(result.proposed_units)} new units proposed"
+        )
+        return policy
+
+    def _publish(self, cast: Any, policies: list[Any]) -> None:
+        from taizhang.ledger.actions import do_reassign_task
+        from taizhang.ledger.models import Task
+        from taizhang.policies.actions import do_publish_policy
+        from taizhang.policies.models import PolicyStatus
+        from taizhang.units.actions import do_confirm_unit
+        from taizhang.units.models import Unit, UnitKind, UnitStatus
+
+        for unit in Unit.objects.filter(status=UnitStatus.PROPOSED, merged_into=None):
+            do_confirm_unit(cast.alice, unit)
+        departments = list(
+            Unit.objects.filter(status=UnitStatus.CONFIRMED, merged_into=None, kind=UnitKind.DEPARTMENT).order_by("name")
+        ) or [cast.unit_a, cast.unit_b]
+        for policy in policies:
+            if policy.status != PolicyStatus.DRAFT or not policy.tasks.exists():
+                continue  # already published, or a document without tasks (news, a report): kept as a draft
+            # The supervisor gives each task the document left without a lead unit to a department.
+            orphans = Task.objects.filter(policy=policy).exclude(assignments__role="lead").order_by("order")
+            for i, task in enumerate(orphans):
+                do_reassign_task(cast.sam, task, lead=[departments[i % len(departments)]])
+            do_publish_policy(cast.sam, policy)
+
+    def _history(self, cast: Any) -> None:
+        from taizhang.ledger import actions as L
+        from taizhang.ledger.models import ProgressReport, Task, TaskStatus
+
+        if ProgressReport.objects.exists():
+            self.stdout.write("  progress history: already there")
+            return
+        today = timezone.localdate()
+        month = today.month - 1 or 12
+        period = f"{today.year if today.month > 1 else today.year - 1}-{month:02d}"
+        counts = {"accepted": 0, "closed": 0, "returned": 0, "waiting": 0, "extension": 0, "late": 0}
+        for officer, leader, unit in ((cast.andy, cast.amy, cast.unit_a), (cast.ben, cast.bob, cast.unit_b)):
+            led = Task.objects.filter(assignments__unit=unit, assignments__role="lead", status=TaskStatus.ASSIGNED)
+            for i, task in enumerate(led.order_by("policy_id", "order")[:12]):
+                L.do_acknowledge_task(leader, task)
+                kind = i % 6
+                if kind == 5:
+                    counts["late"] += 1  # acknowledged, nothing reported: behind schedule
+                    continue
+                if kind == 4:
+                    L.do_request_extension(officer, task, kind="year", year=today.year + 1, reason="配套项目审批未完成，需顺延")
+                    counts["extension"] += 1
+                    continue
+                percent = [100, 60, 30, 45][kind]
+                report = L.do_save_report(
+                    officer, task=task, period=period, percent=percent,
+                    narrative=f"本期已按计划推进，完成约{percent}%。",
+                )
+                if kind == 0:
+                    L.do_add_attachment(officer, report, name="验收材料.txt", data="验收意见：已完成。".encode())
+                L.do_submit_report(officer, report)
+                if kind == 3:
+                    counts["waiting"] += 1
+                    continue
+                L.do_approve_report(leader, report)
+                if kind == 2:
+                    L.do_return_report(cast.sam, report, comments="请补充量化数据和佐证材料。")
+                    counts["returned"] += 1
+                    continue
+                L.do_accept_report(cast.sam, report)
+                counts["accepted"] += 1
+                if kind == 0:
+                    L.do_close_task(cast.sam, task, note="材料齐全，同意办结")
+                    counts["closed"] += 1
+        self.stdout.write("  progress history: " + ", ".join(f"{k} {v}" for k, v in counts.items()))

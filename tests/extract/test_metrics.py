@@ -1,0 +1,305 @@
+"""Quantified targets and actuals (指标): golden documents, then one rule per test."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from taizhang.extract import metrics as metrics_module
+from taizhang.extract.docinfo import doc_info
+from taizhang.extract.lexicon import LexiconError
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.model import DocInfo, Metric, Passage
+from taizhang.extract.normalise import working_text
+
+GOLDEN = Path(__file__).parent / "golden" / "metrics"
+FIELDS = ("kind", "value", "unit", "comparator", "year", "span")
+PLAN = DocInfo(title="某区发展规划", year=2022, period_start=2021, period_end=2025, kind="plan")
+MEASURES = DocInfo(title="若干措施", kind="measures")
+
+
+def find(text: str, info: DocInfo = MEASURES, passages: Sequence[Passage] | None = None) -> list[Metric]:
+    return find_metrics(text, working_text(text), line_passages(text) if passages is None else passages, info)
+
+
+def one(text: str, info: DocInfo = MEASURES) -> Metric:
+    found = find(text, info)
+    assert len(found) == 1, [m.to_dict() for m in found]
+    return found[0]
+
+
+def golden(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    info = doc_info(text, working_text(text), path.name)
+    found = find(text, info)
+    return {
+        "doc": {"year": info.year, "period": [info.period_start, info.period_end], "kind": info.kind},
+        "metrics": [{k: m.to_dict()[k] for k in FIELDS} for m in found],
+    }
+
+
+@pytest.mark.parametrize("path", sorted(GOLDEN.glob("*.txt")), ids=lambda p: p.stem)
+def test_it_finds_the_expected_metrics(path: Path) -> None:
+    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert golden(path) == expected
+
+
+def test_every_span_is_sliced_from_the_original_text_at_its_offsets() -> None:
+    for path in sorted(GOLDEN.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for m in find(text, doc_info(text, working_text(text), path.name)):
+            assert text[m.span.start : m.span.end] == m.span_text, (path.name, m.span_text)
+            assert m.raw and m.raw in m.span_text
+
+
+class ValueAndUnitTestCase:
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("到2025年释放28万平方米生产空间。", 280_000, "平方米"),
+            ("发放7.2亿元扶持资金。", 720_000_000, "元"),
+            ("全市高层次人才总数超过1.6万人。", 16_000, "人"),
+            ("地区生产总值达到1.02万亿元。", 1.02e12, "元"),
+            ("研发投入强度提高0.3个百分点。", 0.3, "个百分点"),
+            ("释放30公顷产业用地。", 30, "公顷"),
+            ("企业在签订合同后3个工作日内取得批复。", 3, "工作日"),
+            ("民营企业入围数量占比不低于三分之一。", 33.33, "%"),
+            ("服务业占GDP比重超过九成。", 90, "%"),
+            ("规上企业占比达到百分之十五。", 15, "%"),
+            ("建成2.5萬個充電樁。", 25_000, "个"),
+            ("新增学位１万个。", 10_000, "个"),
+        ],
+    )
+    def test_it_normalises_to_the_base_unit(self, text: str, value: float, unit: str) -> None:
+        m = one(text)
+        assert (m.value, m.unit) == (pytest.approx(value), unit)
+
+    def test_a_classifier_may_end_the_clause(self) -> None:
+        found = find("引进院士5位,审批时间缩短至5天,新增设备100台,组建服务队伍20支。")
+        assert [(m.value, m.unit) for m in found] == [(5, "位"), (5, "天"), (100, "台"), (20, "支")]
+
+    def test_a_classifier_that_starts_another_word_is_not_a_unit(self) -> None:
+        assert find("用3个月时间推进台账管理,支持企业发展。") == []
+
+    def test_qian_before_a_length_unit_is_not_a_magnitude(self) -> None:
+        m = one("新建绿道5千米。")
+        assert (m.value, m.unit) == (5, "公里")
+
+    def test_a_long_quoted_goal_is_still_read(self) -> None:
+        m = one("“力争到2025年全市新增高新技术企业100家以上”是总体要求。", PLAN)
+        assert (m.value, m.comparator, m.year) == (100, ">=", 2025)
+
+    def test_a_count_of_named_things_launched_is_a_metric(self) -> None:
+        m = one("全区推出深港融合八大示范项目。")
+        assert (m.value, m.unit) == (8, "个")
+
+    def test_a_count_written_with_a_digit_before_da_is_a_metric(self) -> None:
+        assert one("加快谋划建设10大价值创新园集群。").value == 10
+
+
+class ComparatorTestCase:
+    @pytest.mark.parametrize(
+        ("text", "comparator"),
+        [
+            ("引进持牌金融机构不低于30家。", ">="),
+            ("新引进保险机构不少于20家。", ">="),
+            ("至少建成5个服务站。", ">="),
+            ("新增专精特新企业60家以上。", ">="),
+            ("产业总营收规模超过100亿元。", ">"),
+            ("增加值突破2000亿元。", ">"),
+            ("全年建设保障性住房超5000套。", ">"),
+            ("服务企业300多家。", ">"),
+            ("全年退减降缓税费约14亿元。", "~"),
+            ("为企业申请信用贷款近26亿元。", "~"),
+            ("地区生产总值增长6%左右。", "~"),
+            ("审批时限压缩至3个工作日以内。", "<="),
+            ("负债率不超过60%。", "<="),
+            ("国高企业占全市比重不足2%。", "<="),
+            ("现代服务业占比达到75%。", "="),
+            ("签约6只产业基金。", "="),
+        ],
+    )
+    def test_it_reads_the_comparator_around_the_figure(self, text: str, comparator: str) -> None:
+        assert one(text).comparator == comparator
+
+    @pytest.mark.parametrize(
+        ("text", "low"), [("新增平台载体1-2个。", 1), ("打造3-5 个品牌。", 3), ("培育1至2家上市平台。", 1)]
+    )
+    def test_a_range_keeps_its_lower_bound_as_at_least(self, text: str, low: float) -> None:
+        m = one(text)
+        assert (m.value, m.comparator) == (low, ">=")
+
+
+class ListTestCase:
+    def test_fenbie_gives_one_record_per_indicator_with_the_same_span(self) -> None:
+        found = find("金融业、商贸业增加值分别增长到936.86亿元、389.91亿元。", PLAN)
+        assert [m.value for m in found] == [93_686_000_000, 38_991_000_000]
+        assert found[0].span_text == found[1].span_text
+        assert found[0].indicator.startswith("金融业") and found[1].indicator.startswith("商贸业")
+
+    def test_one_figure_shared_by_ge_gives_one_record_per_indicator(self) -> None:
+        found = find("金融、科技企业各新增2家。")
+        assert [(m.indicator, m.value) for m in found] == [("金融新增", 2), ("科技企业新增", 2)]
+        assert found[0].span_text == found[1].span_text
+
+    def test_ge_naming_each_of_a_kind_does_not_share_a_figure(self) -> None:
+        assert len(find("各区各部门新增10家企业。")) == 1
+
+    def test_a_list_of_figures_gives_one_record_each(self) -> None:
+        found = find("8个外资优质项目、2个世界500强投资项目顺利落地。")
+        assert [(m.value, m.unit) for m in found] == [(8, "个"), (2, "个")]
+        assert "世界500强投资项目" in found[1].indicator
+
+
+class NotAMetricTestCase:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "《行动纲要》从五大板块推出29项行动计划。",
+            "以87个重大项目作为支撑。",
+            "26家区直部门一把手作为第一责任人。",
+            "对首次认定的企业最高给予100万元奖励。",
+            "按设备投资额的10%给予补助。",
+            "对年产值首次突破10亿元的企业予以支持。",
+            "综合实力列全省第三,连续位居全国百强区第15位。",
+            "落实“惠企50条”。",
+            "全速推进“三大工程”。",
+            "根据(国发〔2019〕11号)文件精神。",
+            "年满35周岁以下的青年人才。",
+            "打造“金镶玉”政策2.0版。",
+            "打造12英寸晶圆制造项目。",
+            "加快5G基站建设。",
+            "落实“20+8”产业集群部署。",
+            "联系电话:0755-12345678。",
+            "于2023年6月30日前完成。",
+            "依照本办法第10条执行。",
+            "提供7×24小时服务。",
+            "以金融、商贸、商务服务三大优势产业为支撑。",
+        ],
+    )
+    def test_it_is_not_a_metric(self, text: str) -> None:
+        assert find(text) == []
+
+    def test_a_count_of_firms_that_meet_a_threshold_is_kept_but_not_the_threshold(self) -> None:
+        assert [(m.value, m.unit) for m in find("新增2家营收10亿元级的科技企业。")] == [(2, "家")]
+        assert [m.value for m in find("培育7家年度财政贡献超过5000万的龙头企业。")] == [7]
+
+
+class YearTestCase:
+    def test_an_explicit_year_is_the_figures_year(self) -> None:
+        m = one("到2025年,新增10家国内上市公司。", PLAN)
+        assert (m.kind, m.year) == ("target", 2025)
+
+    def test_from_one_year_to_another_gives_each_figure_its_year(self) -> None:
+        found = find("生产总值从2016年的1945.16亿元增长到2020年的2375.28亿元。", PLAN)
+        assert [(m.year, m.kind) for m in found] == [(2016, "actual"), (2020, "actual")]
+
+    def test_from_x_to_y_in_a_review_without_years_spans_the_previous_period(self) -> None:
+        text = "一、发展基础\n全社会研发支出从4.37亿元增至12.74亿元。"
+        assert [m.year for m in find(text, PLAN)] == [2016, 2020]
+
+    def test_a_plans_targets_are_for_the_end_of_its_period(self) -> None:
+        text = "一、发展现状\n新增创新载体41家。\n二、发展目标\n国家高新技术企业累计超过800家。"
+        assert [(m.kind, m.year) for m in find(text, PLAN)] == [("actual", 2020), ("target", 2025)]
+
+    def test_n_years_within_counts_from_the_documents_year(self) -> None:
+        m = one("三年内新增商业面积10万平方米。", DocInfo(year=2023, kind="measures"))
+        assert m.year == 2026
+
+    def test_a_table_row_gives_its_deadline_year(self) -> None:
+        text = "民营企业入围数量占比不低于三分之一。"
+        m = find(text, MEASURES, [Passage(0, len(text), year_hint=2024)])[0]
+        assert (m.kind, m.year) == ("target", 2024)
+
+    def test_an_ongoing_row_gives_no_year(self) -> None:
+        text = "实现企业诉求解决回复率100%。"
+        m = find(text, MEASURES, [Passage(0, len(text), year_hint=None, ongoing=True)])[0]
+        assert (m.kind, m.year) == ("target", None)
+
+    def test_with_nothing_to_go_on_the_year_is_none(self) -> None:
+        assert one("培育打造1至2家新的国企上市平台。").year is None
+
+    def test_a_work_report_reviews_the_year_before_and_plans_its_own(self) -> None:
+        info = DocInfo(year=2024, kind="work_report")
+        text = (
+            "回顾2023:成绩显著\n羅湖引入301家重點企業。\n展望2024:重点抓好十大行动\n新增5个市级以上创新载体。"
+        )
+        assert [(m.kind, m.year, m.value) for m in find(text, info)] == [
+            ("actual", 2023, 301),
+            ("target", 2024, 5),
+        ]
+
+    def test_the_base_of_a_comparison_is_not_the_figures_year(self) -> None:
+        m = one("二、发展目标\n单位GDP能耗较2020年下降13.5%。", PLAN)
+        assert (m.kind, m.year) == ("target", 2025)
+
+    def test_jinnian_is_the_documents_own_year(self) -> None:
+        m = one("今年,力争新增企业300家。", DocInfo(year=2023, kind="news"))
+        assert (m.kind, m.year) == ("target", 2023)
+
+    def test_a_part_of_the_year_already_past_is_reported(self) -> None:
+        m = one("今年前三季度,全区地区生产总值增长5.2%。", DocInfo(year=2023, kind="news"))
+        assert (m.kind, m.year) == ("actual", 2023)
+
+    def test_yuji_in_a_review_is_an_estimate_of_the_past_year(self) -> None:
+        text = "一、2023年工作回顾\n预计全年地区生产总值增长6.5%。"
+        m = one(text, DocInfo(year=2024, kind="work_report"))
+        assert (m.kind, m.year) == ("actual", 2023)
+
+    def test_lizheng_in_a_review_section_is_still_a_target(self) -> None:
+        m = one("一、发展基础\n力争新增创新载体5家。", PLAN)
+        assert (m.kind, m.year) == ("target", 2025)
+
+    def test_a_state_described_in_a_plan_is_an_actual_of_the_base_year(self) -> None:
+        m = one("三、空间格局\n产业带长度3.6公里。", PLAN)
+        assert (m.kind, m.year) == ("actual", 2020)
+
+
+class PassageTestCase:
+    def test_only_figures_inside_the_passages_are_read(self) -> None:
+        text = "新增10家企业。\n新增20家企业。"
+        found = find(text, MEASURES, [Passage(text.index("新增20"), len(text))])
+        assert [m.value for m in found] == [20]
+
+    def test_no_passages_give_no_metrics(self) -> None:
+        assert find("新增10家企业。", MEASURES, []) == []
+
+    def test_the_same_clause_said_twice_is_reported_once(self) -> None:
+        text = "全年建设保障性住房超5000套。\n全年建设保障性住房超5000套。"
+        assert len(find(text)) == 1
+
+    def test_traditional_text_is_read_and_sliced_in_its_own_script(self) -> None:
+        m = one("發放消費補貼２.３５億元。")
+        assert (m.value, m.unit, m.span_text, m.raw) == (
+            235_000_000,
+            "元",
+            "發放消費補貼２.３５億元",
+            "２.３５億元",
+        )
+
+
+class BadInputTestCase:
+    def test_a_working_text_of_another_length_is_refused(self) -> None:
+        with pytest.raises(ValueError, match="length"):
+            find_metrics("新增10家", "新增", [], MEASURES)
+
+    def test_a_malformed_word_list_names_its_file_and_key(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        real = metrics_module.load_data
+
+        def broken(name: str) -> dict[str, Any]:
+            data = dict(real(name))
+            if name == "comparators.json":
+                data["before"] = {"不低于": "at least"}
+            return data
+
+        monkeypatch.setattr(metrics_module, "load_data", broken)
+        metrics_module.metric_words.cache_clear()
+        try:
+            with pytest.raises(LexiconError, match=r"comparators\.json.*before.*不低于"):
+                metrics_module.metric_words()
+        finally:
+            metrics_module.metric_words.cache_clear()

@@ -1,0 +1,67 @@
+"""The demo loader and the import's handling of a failing extractor."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+
+from taizhang.core.builders import SAMPLE_TASK_TABLE
+from taizhang.core.models import HistoryEntry
+from taizhang.ledger.models import ProgressReport, Task, TaskStatus
+from taizhang.policies.actions import do_import_policy
+from taizhang.policies.models import Policy, PolicyStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def _demo(seeds):
+    out = io.StringIO()
+    call_command("demo", "--seeds", str(seeds), "--no-serve", stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+class DemoTestCase:
+    def test_it_loads_publishes_reports_and_prints_one_login_per_role(self, tmp_path):
+        (tmp_path / "plan.txt").write_text(SAMPLE_TASK_TABLE, encoding="utf-8")
+        out = _demo(tmp_path)
+        policy = Policy.objects.get()
+        assert policy.status == PolicyStatus.PUBLISHED
+        assert ProgressReport.objects.filter(status="accepted").exists()
+        assert Task.objects.exclude(status=TaskStatus.ASSIGNED).exists()
+        for login in ("alice / alice-taizhang", "sam / sam-taizhang", "vera / vera-taizhang",
+                      "amy / amy-taizhang", "andy / andy-taizhang"):
+            assert " ".join(login.split()) in " ".join(out.split())
+
+    def test_running_it_twice_adds_nothing(self, tmp_path):
+        (tmp_path / "plan.txt").write_text(SAMPLE_TASK_TABLE, encoding="utf-8")
+        _demo(tmp_path)
+        counts = (Policy.objects.count(), Task.objects.count(), ProgressReport.objects.count(), HistoryEntry.objects.count())
+        _demo(tmp_path)
+        assert (Policy.objects.count(), Task.objects.count(), ProgressReport.objects.count(), HistoryEntry.objects.count()) == counts
+
+    def test_it_names_a_missing_seeds_folder(self, tmp_path):
+        with pytest.raises(CommandError, match="no such folder"):
+            _demo(tmp_path / "nowhere")
+
+
+class ExtractorFaultTestCase:
+    def test_a_failing_extractor_is_reported_naming_the_file_and_leaves_nothing(self, cast, monkeypatch):
+        import taizhang.extract
+
+        def broken(data, name=None, settings=None):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(taizhang.extract, "extract", broken)
+        with pytest.raises(ValidationError) as err:
+            do_import_policy(cast.sam, data=b"abc", name="plan.txt")
+        assert "plan.txt" in err.value.message_dict["file"][0]
+        assert not Policy.objects.exists()
+
+    def test_it_refuses_an_oversized_upload(self, cast, settings):
+        settings.TAIZHANG_MAX_UPLOAD_BYTES = 10
+        with pytest.raises(ValidationError) as err:
+            do_import_policy(cast.sam, data=b"x" * 11, name="big.txt")
+        assert "big.txt" in err.value.message_dict["file"][0]

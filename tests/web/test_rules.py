@@ -1,0 +1,81 @@
+"""Computed rules as pure functions: progress roll-up and time-elapsed progress (序时进度)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from taizhang.ledger.models import deadline_date
+from taizhang.ledger.rules import ScheduleStatus, expected_progress, rollup, schedule_status
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def at(y: int, m: int, d: int) -> dt.datetime:
+    return dt.datetime(y, m, d, 12, tzinfo=SHANGHAI)
+
+
+class RollupTestCase:
+    def test_it_weights_each_tasks_progress(self):
+        result = rollup([("a", 3, 100), ("b", 1, 0)])
+        assert result.percent == 75.0
+        assert result.weights == {"a": 0.75, "b": 0.25}
+
+    def test_an_empty_group_is_at_zero(self):
+        assert rollup([]).percent == 0.0
+
+    def test_it_refuses_a_non_positive_weight_naming_the_task(self):
+        with pytest.raises(ValueError, match="task b"):
+            rollup([("a", 1, 10), ("b", 0, 10)])
+
+    def test_it_refuses_a_percent_over_100(self):
+        with pytest.raises(ValueError, match="percent"):
+            rollup([("a", 1, 101)])
+
+
+class ScheduleTestCase:
+    def test_halfway_through_time_half_done_is_on_schedule(self):
+        s = schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 12, 31), percent=50, now=at(2025, 7, 2))
+        assert s.status == ScheduleStatus.ON
+        assert 49 < s.expected < 51
+
+    def test_halfway_through_time_with_little_done_is_behind(self):
+        s = schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 12, 31), percent=20, now=at(2025, 7, 2))
+        assert s.status == ScheduleStatus.BEHIND
+
+    def test_early_with_much_done_is_ahead(self):
+        s = schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 12, 31), percent=60, now=at(2025, 3, 1))
+        assert s.status == ScheduleStatus.AHEAD
+
+    def test_past_the_deadline_unfinished_is_behind_even_at_95(self):
+        s = schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 6, 30), percent=95, now=at(2025, 7, 5))
+        assert (s.status, s.expected) == (ScheduleStatus.BEHIND, 100.0)
+
+    def test_an_ongoing_task_has_no_schedule(self):
+        s = schedule_status(start=dt.date(2025, 1, 1), deadline=None, percent=0, now=at(2025, 7, 5))
+        assert (s.status, s.expected) == (ScheduleStatus.ONGOING, None)
+
+    def test_a_closed_task_is_done(self):
+        s = schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 6, 30), percent=100, now=at(2025, 7, 5), closed=True)
+        assert s.status == ScheduleStatus.DONE
+
+    def test_it_refuses_a_naive_now(self):
+        with pytest.raises(ValueError, match="aware"):
+            schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 6, 30), percent=0, now=dt.datetime(2025, 2, 1))
+
+    def test_expected_progress_is_clamped_to_the_period(self):
+        assert expected_progress(dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2024, 1, 1)) == 0.0
+        assert expected_progress(dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2026, 1, 1)) == 100.0
+
+
+class DeadlineDateTestCase:
+    def test_a_month_deadline_ends_on_the_months_last_day(self):
+        assert deadline_date("month", 2024, 2) == dt.date(2024, 2, 29)
+
+    def test_a_year_deadline_ends_on_december_31(self):
+        assert deadline_date("year", 2025, None) == dt.date(2025, 12, 31)
+
+    def test_ongoing_has_no_date(self):
+        assert deadline_date("ongoing", None, None) is None
