@@ -97,6 +97,10 @@ def table_title(extraction: Extraction) -> str:
     m = _TITLE_BRACKETS.match(title)
     if m:
         title = m.group("title")
+    # A title that is already a task table's ("《…》任务分解表") is kept as it is.
+    inner = re.match(r"^《(?P<doc>[^《》]+)》\s*(?P<rest>任务分解表|任务清单|责任分工表|分工方案)$", title)
+    if inner:
+        return f"《{inner.group('doc')}》{inner.group('rest')}"
     return f"《{title}》任务分解表"
 
 

@@ -99,6 +99,9 @@ class FormatTestCase:
     def test_it_does_not_double_the_title_brackets(self) -> None:
         assert table_title(_plan(title="《若干措施》")) == "《若干措施》任务分解表"
 
+    def test_a_title_that_already_names_a_task_table_is_kept(self) -> None:
+        assert table_title(_plan(title="《若干措施》任务分解表")) == "《若干措施》任务分解表"
+
     def test_it_titles_an_untitled_document_after_its_file_name(self) -> None:
         assert table_title(_plan(name="in/2024计划.docx", title="")) == "《2024计划》任务分解表"
 
