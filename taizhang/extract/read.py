@@ -221,6 +221,14 @@ def _has_text(block: Block) -> bool:
 # Zip archives: .docx and .xlsx
 
 
+# The main part of a Word document; web editors save it as document2.xml.
+# Must match: 'word/document.xml', 'word/document2.xml'. Must not match: 'word/settings.xml'
+_DOCX_MAIN = re.compile(r"^word/document\d*\.xml$")
+# The main part of an Excel workbook.
+# Must match: 'xl/workbook.xml', 'xl/workbook2.xml'. Must not match: 'xl/worksheets/sheet1.xml'
+_XLSX_MAIN = re.compile(r"^xl/workbook\d*\.xml$")
+
+
 def _zip_kind(data: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -243,9 +251,9 @@ def _zip_kind(data: bytes, name: str) -> str:
             name, f"refused: the archive unpacks {unpacked // max(packed, 1)} times its size (a zip bomb?)"
         )
     names = {info.filename for info in infos}
-    if "word/document.xml" in names:
+    if any(_DOCX_MAIN.match(n) for n in names):
         return "docx"
-    if "xl/workbook.xml" in names:
+    if any(_XLSX_MAIN.match(n) for n in names):
         return "xlsx"
     if any(n.startswith("word/") for n in names) or any(n.startswith("xl/") for n in names):
         raise ExtractionError(name, "truncated or corrupt .docx/.xlsx (its main part is missing)")
@@ -485,7 +493,7 @@ class _HtmlWalker:
     def _flush(self) -> None:
         text = "".join(self.buffer)
         self.buffer = []
-        lines = [line.strip() for line in text.split("\n")]
+        lines = [line.strip().strip("\ufeff\u200b").strip() for line in text.split("\n")]
         paragraph = "\n".join(line for line in lines if line)
         if paragraph:
             self.out.append(Paragraph(paragraph))

@@ -15,7 +15,8 @@ from .deadlines import find_deadline, parse_deadline
 from .layout import Cell, Grid
 from .lexicon import table_columns
 from .model import CellRef, Deadline, Passage, Span, Task
-from .outline import HEADING, heading_number, ref_part as _ref_part
+from .outline import HEADING, heading_number
+from .outline import ref_part as _ref_part
 from .units import UnitRoles, is_none, parse_roles
 
 __all__ = ["TableTasks", "read_task_table", "find_header"]

@@ -111,6 +111,17 @@ class DocxReaderTestCase:
         table = tables(read_bytes(out.getvalue(), "n.docx"))[0]
         assert "区发改局 区财政局" in table.rows[1][1]
 
+    def test_it_finds_a_main_part_saved_under_another_name(self) -> None:
+        import io
+        import zipfile
+
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(f.docx_bytes(["区营商办"]))) as src, zipfile.ZipFile(out, "w") as dst:
+            for info in src.infolist():
+                body = src.read(info).replace(b"word/document.xml", b"word/document2.xml")
+                dst.writestr(info.filename.replace("word/document.xml", "word/document2.xml"), body)
+        assert texts(read_bytes(out.getvalue(), "web.docx")) == ["区营商办"]
+
 
 class XlsxReaderTestCase:
     def test_it_reads_one_table_per_non_empty_sheet(self) -> None:
@@ -179,6 +190,12 @@ class HtmlReaderTestCase:
     def test_it_detects_an_undeclared_gbk_page(self) -> None:
         source = read_bytes(f.html_bytes(self.BODY, charset="gbk", declare=False), "p.htm")
         assert source.encoding == "gb18030" and texts(source)[0] == "关于印发方案的通知"
+
+    def test_it_reads_a_utf16_page_and_an_xhtml_page(self) -> None:
+        utf16 = read_bytes("<html><body><p>区营商办</p></body></html>".encode("utf-16"), "u.html")
+        assert (utf16.format, utf16.encoding, texts(utf16)) == ("html", "utf-16-le", ["区营商办"])
+        xhtml = '<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x"><html><p>区</p></html>'
+        assert read_bytes(xhtml.encode(), "x.xhtml").format == "html"
 
     def test_it_sniffs_a_fragment_starting_with_a_table(self) -> None:
         assert detect_format("<table><tr><td>区发改局</td></tr></table>".encode()) == "html"
