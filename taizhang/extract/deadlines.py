@@ -92,6 +92,8 @@ def find_deadline(work: str, orig: str | None = None) -> Deadline | None:
     A year that only dates an action (``2024年率先实现``) is not a deadline.
     """
     found: Deadline | None = None
+    if "年" not in work:
+        return None
     for m in _TEXT_DEADLINE.finditer(work):
         part = m.group("a") or m.group("b")
         start = m.start("a") if m.group("a") else m.start("b")

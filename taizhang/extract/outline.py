@@ -181,8 +181,9 @@ _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 # The closing provisions of a document are not tasks.
 # matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施" ; must not match: "推进本区政务服务"
 _PROVISION = re.compile(r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划)(?:自|由|所称|有效期|适用)|之日起(?:施行|实施)|制定本(?:措施|办法|方案|规定|细则|意见)")
-_LEADING = re.compile(r"^[\s。;,:、)]+")
-_TRAILING = re.compile(r"[\s;,、(]+$")
+# What a clause does not begin or end with: the punctuation left by the note or sentence before.
+_LEADING_CHARS = " \t\r\n\u3000。;,:、)"
+_TRAILING_CHARS = " \t\r\n\u3000;,、("
 
 
 def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -248,7 +249,7 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]]) -> TextT
         if any_notes:
             tasks.extend(_item_tasks(text, work, node, parts, cache))
         else:
-            tasks.extend(_sentence_tasks(text, work, node, parts, cache))
+            tasks.extend(_sentence_tasks(text, work, node, parts))
     return TextTasks(tuple(tasks), tuple(passages))
 
 
@@ -261,13 +262,17 @@ def _under_background(work: str, node: _Node) -> bool:
     return False
 
 
-def _sentence_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]], cache: _NoteCache) -> list[Task]:
+def _sentence_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]]) -> list[Task]:
     """A narrative plan's item: each sentence of its body is a task (the item has no units)."""
-    whole = _item_tasks(text, work, node, parts, cache)
+    measure, segments = _item_body(text, work, node, parts)
+    ref, section = _ref(node), _section(node, work, text)
     out: list[Task] = []
-    for task in whole:
-        for m in _SENTENCE.finditer(work, task.span.start, task.span.end):
-            t = _clause_task(text, work, m.start(), m.end(), UnitRoles(), task.ref, task.measure, task.section, task.number)
+    no_units = UnitRoles()
+    for s, e in segments:
+        for m in _SENTENCE.finditer(work, s, e):
+            if m.end() - m.start() < 8:
+                continue
+            t = _clause_task(text, work, m.start(), m.end(), no_units, ref, measure, section, node.number)
             if t is not None and len(t.text) >= 8 and not _CAPTION.match(t.text):
                 out.append(t)
     return out
@@ -316,7 +321,8 @@ def _section(node: _Node, work: str, text: str) -> str | None:
     return text[top.start : top.line_end].strip()
 
 
-def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]], cache: _NoteCache) -> list[Task]:
+def _item_body(text: str, work: str, node: _Node, parts: list[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
+    """An item's measure (its own title, else its parent's) and the spans of its body."""
     line = work[node.start : node.line_end]
     title_m = _TITLE.match(line)
     body_start = node.start
@@ -333,6 +339,12 @@ def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]],
     segments = [(max(s, body_start), e) for s, e in parts if e > body_start]
     if not segments:
         segments = [(node.start, node.line_end)]
+    return measure, segments
+
+
+def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]], cache: _NoteCache) -> list[Task]:
+    measure, segments = _item_body(text, work, node, parts)
+    body_start = segments[0][0]
     ref = _ref(node)
     section = _section(node, work, text)
     tasks: list[Task] = []
@@ -387,16 +399,14 @@ def _clause_task(
     deadline: Deadline | None = None,
 ) -> Task | None:
     chunk = work[start:end]
-    lead = _LEADING.match(chunk)
-    if lead:
-        start += lead.end()
-    chunk = work[start:end]
-    trail = _TRAILING.search(chunk)
-    if trail:
-        end = start + trail.start()
+    stripped = chunk.lstrip(_LEADING_CHARS)
+    start += len(chunk) - len(stripped)
+    end = start + len(stripped.rstrip(_TRAILING_CHARS))
     if end - start < 2:
         return None
-    body_text = re.sub(r"\s*\n\s*", "", text[start:end])
+    body_text = text[start:end]
+    if "\n" in body_text:
+        body_text = re.sub(r"\s*\n\s*", "", body_text)
     return Task(
         ref=ref,
         measure=measure,
