@@ -122,7 +122,7 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
             return cells[c] if c is not None and c < len(cells) else None
 
         texts = [_cell_text(work, c) for c in cells]
-        if [_SPACE.sub("", t) for t in texts] == header_texts:
+        if texts and _SPACE.sub("", texts[0]) == header_texts[0] and [_SPACE.sub("", t) for t in texts] == header_texts:
             continue  # the heading row repeated on a new page
         distinct = {t for t in texts if t}
         task_cell = cell("task")

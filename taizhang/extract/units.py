@@ -81,7 +81,8 @@ def _has_place(name: str) -> bool:
     that hold a place character (城市更新局, 住房和城乡建设局)."""
     words = unit_words()
     for common in words.not_places:
-        name = name.replace(common, "")
+        if common in name:
+            name = name.replace(common, "")
     return any(marker in name for marker in words.place_markers)
 
 
@@ -131,7 +132,7 @@ def parse_units(orig: str, work: str | None = None) -> list[str]:
     for m in _SEP.finditer(work + "、"):
         w, o = work[pos : m.start()], orig[pos : m.start()]
         pos = m.end()
-        note = _ROLE_NOTE.search(w)
+        note = _ROLE_NOTE.search(w) if "(" in w else None
         if note:
             w, o = w[: note.start()], o[: note.start()]
         if w and not is_none(w):
@@ -215,10 +216,10 @@ def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
         if not w:
             continue
         role = ""
-        label = _LABEL.match(w)
+        label = _LABEL.match(w) if ":" in w else None
         if label:
             lab = label.group("label")
-            if any(lab.startswith(x) or x.startswith(lab) for x in words.co_labels):
+            if lab in words.co_labels or any(lab.startswith(x) or x.startswith(lab) for x in words.co_labels):
                 role = "co"
             elif lab.startswith("责任") or lab.startswith("负责"):
                 # 责任单位 are lead units unless a lead unit is named beside them.
@@ -235,7 +236,7 @@ def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
                 role = role or "lead"
         o = o[: len(stripped)]
         # Per-name notes inside the group: "区商务局(牵头)、区财政局".
-        if not role and _ROLE_NOTE.search(stripped):
+        if not role and "(" in stripped and _ROLE_NOTE.search(stripped):
             for part_o, part_w in _split_pairs(o, stripped):
                 note = _ROLE_NOTE.search(part_w)
                 names = parse_units(part_o, part_w)
