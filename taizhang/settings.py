@@ -27,7 +27,11 @@ def _env_bool(name: str, default: bool) -> bool:
 DEBUG = _env_bool("DEBUG", True)
 # The fallback key is for development only; a server sets SECRET_KEY in its environment.
 SECRET_KEY = os.environ.get("SECRET_KEY", "taizhang-dev-only-insecure-key-do-not-use-in-production")
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    if h.strip()
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

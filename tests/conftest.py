@@ -29,8 +29,13 @@ def tasks(policy: Any) -> list[Any]:
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(request: Any, tmp_path: Any) -> None:
-    """Uploaded files of a test go to its own temporary folder."""
-    if "settings" in request.fixturenames or request.node.get_closest_marker("django_db") or "db" in request.fixturenames:
+def _web_test_settings(request: Any, tmp_path: Any) -> None:
+    """Uploaded files of a test go to its own temporary folder; passwords hash fast."""
+    if (
+        "settings" in request.fixturenames
+        or request.node.get_closest_marker("django_db")
+        or "db" in request.fixturenames
+    ):
         settings = request.getfixturevalue("settings")
         settings.MEDIA_ROOT = str(tmp_path / "media")
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

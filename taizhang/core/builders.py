@@ -20,7 +20,15 @@ from django.contrib.auth import get_user_model
 from taizhang.accounts.models import Membership, Role
 from taizhang.units.models import Unit, UnitKind, UnitStatus
 
-__all__ = ["Cast", "make_cast", "make_person", "make_unit", "make_policy", "SAMPLE_TASK_TABLE", "DEMO_PASSWORD_SUFFIX"]
+__all__ = [
+    "Cast",
+    "make_cast",
+    "make_person",
+    "make_unit",
+    "make_policy",
+    "SAMPLE_TASK_TABLE",
+    "DEMO_PASSWORD_SUFFIX",
+]
 
 DEMO_PASSWORD_SUFFIX = "-taizhang"
 
@@ -85,7 +93,9 @@ def make_unit(name: str, kind: str = UnitKind.DEPARTMENT, **fields: Any) -> Unit
 def make_person(username: str, role: str, unit: Unit | None = None, password: str | None = None) -> Any:
     """A user with ``role`` (and ``unit``); the password defaults to ``<username>-taizhang``."""
     User = get_user_model()
-    user, created = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
+    )
     if created:
         user.set_password(password or f"{username}{DEMO_PASSWORD_SUFFIX}")
         user.is_staff = role == Role.ADMINISTRATOR
@@ -111,7 +121,9 @@ def make_cast() -> Cast:
     )
 
 
-def make_policy(supervisor: Any, text: str = SAMPLE_TASK_TABLE, *, name: str = "sample.txt", publish: bool = True) -> Any:
+def make_policy(
+    supervisor: Any, text: str = SAMPLE_TASK_TABLE, *, name: str = "sample.txt", publish: bool = True
+) -> Any:
     """Import ``text`` as a policy through the actions; with ``publish`` confirm its proposed units and publish it."""
     from taizhang.extract import extract_text
     from taizhang.policies.actions import do_import_policy, do_publish_policy

@@ -82,7 +82,9 @@ def access_report(user: Any, report_id: Any, for_write: bool = False) -> Progres
         ).get(pk=int(report_id))
     except (ProgressReport.DoesNotExist, TypeError, ValueError):
         raise Http404("没有这份进展报送") from None
-    if for_write and not (is_steering(user) or (role_of(user) in UNIT_ROLES and unit_id_of(user) == report.unit_id)):
+    if for_write and not (
+        is_steering(user) or (role_of(user) in UNIT_ROLES and unit_id_of(user) == report.unit_id)
+    ):
         raise PermissionDenied("您不能修改其他单位的进展报送")
     return report
 

@@ -53,7 +53,16 @@ __all__ = [
     "do_close_task",
 ]
 
-TASK_EDIT_FIELDS = ("ref", "text", "measure", "weight", "deadline_kind", "deadline_year", "deadline_month", "deadline_text")
+TASK_EDIT_FIELDS = (
+    "ref",
+    "text",
+    "measure",
+    "weight",
+    "deadline_kind",
+    "deadline_year",
+    "deadline_month",
+    "deadline_text",
+)
 REPORT_FIELDS = ["narrative", "percent", "metric_values", "status", "comments"]
 
 
@@ -94,7 +103,9 @@ def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) 
         raise ValidationError({sorted(unknown)[0]: "这个字段不能在这里修改"})
     with transaction.atomic():
         current = _lock_task(task)
-        if current.status != TaskStatus.DRAFT and {"deadline_kind", "deadline_year", "deadline_month"} & set(changes):
+        if current.status != TaskStatus.DRAFT and {"deadline_kind", "deadline_year", "deadline_month"} & set(
+            changes
+        ):
             raise ValidationError({"deadline_kind": "已交办任务的完成时限只能通过延期申请修改"})
         if "measure" in changes and changes["measure"] is not None:
             measure = changes["measure"]
@@ -126,8 +137,13 @@ def do_acknowledge_task(user: Any, task: Task) -> TaskAssignment:
             task.status = TaskStatus.ACKNOWLEDGED
             task.version += 1
             task.save(update_fields=["status", "version"])
-        record(user, assignment, "acknowledge_task", task_id=task.pk,
-               after={"unit": assignment.unit_id, "acknowledged_at": assignment.acknowledged_at})
+        record(
+            user,
+            assignment,
+            "acknowledge_task",
+            task_id=task.pk,
+            after={"unit": assignment.unit_id, "acknowledged_at": assignment.acknowledged_at},
+        )
     return assignment
 
 
@@ -146,8 +162,13 @@ def do_return_task(user: Any, task: Task, *, reason: str) -> Task:
         task.status = TaskStatus.RETURNED_TO_SUPERVISOR
         task.version += 1
         task.save(update_fields=["status", "version"])
-        record(user, task, "return_task", before=before,
-               after={"status": task.status, "unit": assignment.unit_id, "reason": assignment.returned_reason})
+        record(
+            user,
+            task,
+            "return_task",
+            before=before,
+            after={"status": task.status, "unit": assignment.unit_id, "reason": assignment.returned_reason},
+        )
     return task
 
 
@@ -195,17 +216,29 @@ def do_request_extension(
         if ExtensionRequest.objects.filter(task=task, status=ExtensionStatus.PENDING).exists():
             raise ValidationError({"task": "这个任务已有待审批的延期申请"})
         ext = ExtensionRequest(
-            task=task, unit_id=assignment.unit_id, requested_kind=kind, requested_year=year,
-            requested_month=month, reason=(reason or "").strip(), requested_by=user,
+            task=task,
+            unit_id=assignment.unit_id,
+            requested_kind=kind,
+            requested_year=year,
+            requested_month=month,
+            reason=(reason or "").strip(),
+            requested_by=user,
         )
         ext.full_clean()
         ext.save()
-        record(user, ext, "request_extension", task_id=task.pk,
-               after=snapshot(ext, ["requested_kind", "requested_year", "requested_month", "reason"]))
+        record(
+            user,
+            ext,
+            "request_extension",
+            task_id=task.pk,
+            after=snapshot(ext, ["requested_kind", "requested_year", "requested_month", "reason"]),
+        )
     return ext
 
 
-def do_decide_extension(user: Any, ext: ExtensionRequest, *, approve: bool, comment: str = "") -> ExtensionRequest:
+def do_decide_extension(
+    user: Any, ext: ExtensionRequest, *, approve: bool, comment: str = ""
+) -> ExtensionRequest:
     """The supervisor approves or refuses an extension; on approval the task's first deadline is kept
     in ``original_deadline_*`` and the new one applies."""
     require_steering(user, "审批延期申请")
@@ -218,11 +251,24 @@ def do_decide_extension(user: Any, ext: ExtensionRequest, *, approve: bool, comm
         ext.decided_at = timezone.now()
         ext.decision_comment = comment
         ext.save(update_fields=["status", "decided_by", "decided_at", "decision_comment"])
-        record(user, ext, "decide_extension", task_id=ext.task_id, after={"status": ext.status, "comment": comment})
+        record(
+            user,
+            ext,
+            "decide_extension",
+            task_id=ext.task_id,
+            after={"status": ext.status, "comment": comment},
+        )
         if approve:
             task = _lock_task(ext.task)
-            fields = ["deadline_kind", "deadline_year", "deadline_month", "deadline_text",
-                      "original_deadline_kind", "original_deadline_year", "original_deadline_month"]
+            fields = [
+                "deadline_kind",
+                "deadline_year",
+                "deadline_month",
+                "deadline_text",
+                "original_deadline_kind",
+                "original_deadline_year",
+                "original_deadline_month",
+            ]
             before = snapshot(task, fields)
             if not task.original_deadline_kind:
                 task.original_deadline_kind = task.deadline_kind or DeadlineKind.ONGOING
@@ -281,13 +327,17 @@ def do_save_report(
             raise ValidationError({"task": f"任务当前状态“{task.get_status_display()}”不能报送进展"})
         changes = {"narrative": narrative, "percent": percent, "metric_values": values}
         if report is None:
-            existing = ProgressReport.objects.filter(task=task, unit_id=assignment.unit_id, period=period).first()
+            existing = ProgressReport.objects.filter(
+                task=task, unit_id=assignment.unit_id, period=period
+            ).first()
             if existing is not None:
                 raise ValidationError({"period": f"本单位 {period} 的报送已存在，请修改那一份"})
             report = ProgressReport.objects.create(
                 task=task, unit_id=assignment.unit_id, period=period, created_by=user, **changes
             )
-            record(user, report, "create_report", task_id=task.pk, after=snapshot(report, ["period", *changes]))
+            record(
+                user, report, "create_report", task_id=task.pk, after=snapshot(report, ["period", *changes])
+            )
             return report
         if report.task_id != task.pk or report.unit_id != assignment.unit_id:
             raise PermissionDenied("您不能修改其他单位的进展报送")
@@ -298,12 +348,25 @@ def do_save_report(
             raise ValidationError({"status": f"报送状态为“{current.get_status_display()}”，不能再修改"})
         before = snapshot(current, list(changes))
         save_versioned(current, seen_version, changes)
-        record(user, current, "save_report", task_id=task.pk, before=before, after=snapshot(current, list(changes)))
+        record(
+            user,
+            current,
+            "save_report",
+            task_id=task.pk,
+            before=before,
+            after=snapshot(current, list(changes)),
+        )
     return current
 
 
 def _move_report(
-    user: Any, report: ProgressReport, *, allowed_from: Iterable[str], to: str, action: str, extra: Mapping[str, Any]
+    user: Any,
+    report: ProgressReport,
+    *,
+    allowed_from: Iterable[str],
+    to: str,
+    action: str,
+    extra: Mapping[str, Any],
 ) -> ProgressReport:
     report = _lock_report(report)
     if report.status not in allowed_from:
@@ -314,7 +377,14 @@ def _move_report(
         setattr(report, name, value)
     report.version += 1
     report.save(update_fields=["status", "version", *extra])
-    record(user, report, action, task_id=report.task_id, before=before, after=snapshot(report, ["status", *extra]))
+    record(
+        user,
+        report,
+        action,
+        task_id=report.task_id,
+        before=before,
+        after=snapshot(report, ["status", *extra]),
+    )
     return report
 
 
@@ -323,8 +393,12 @@ def do_submit_report(user: Any, report: ProgressReport) -> ProgressReport:
     require_unit_role(user, Role.UNIT_OFFICER, report.unit_id, "报送进展")
     with transaction.atomic():
         return _move_report(
-            user, report, allowed_from=(ReportStatus.DRAFT, ReportStatus.RETURNED), to=ReportStatus.SUBMITTED,
-            action="submit_report", extra={"submitted_by": user, "submitted_at": timezone.now()},
+            user,
+            report,
+            allowed_from=(ReportStatus.DRAFT, ReportStatus.RETURNED),
+            to=ReportStatus.SUBMITTED,
+            action="submit_report",
+            extra={"submitted_by": user, "submitted_at": timezone.now()},
         )
 
 
@@ -333,8 +407,12 @@ def do_approve_report(user: Any, report: ProgressReport) -> ProgressReport:
     require_unit_role(user, Role.UNIT_LEADER, report.unit_id, "审核本单位报送")
     with transaction.atomic():
         return _move_report(
-            user, report, allowed_from=(ReportStatus.SUBMITTED,), to=ReportStatus.APPROVED_BY_LEADER,
-            action="approve_report", extra={"approved_by": user, "approved_at": timezone.now()},
+            user,
+            report,
+            allowed_from=(ReportStatus.SUBMITTED,),
+            to=ReportStatus.APPROVED_BY_LEADER,
+            action="approve_report",
+            extra={"approved_by": user, "approved_at": timezone.now()},
         )
 
 
@@ -343,7 +421,10 @@ def do_accept_report(user: Any, report: ProgressReport, *, comments: str = "") -
     require_steering(user, "采纳进展报送")
     with transaction.atomic():
         report = _move_report(
-            user, report, allowed_from=(ReportStatus.APPROVED_BY_LEADER,), to=ReportStatus.ACCEPTED,
+            user,
+            report,
+            allowed_from=(ReportStatus.APPROVED_BY_LEADER,),
+            to=ReportStatus.ACCEPTED,
             action="accept_report",
             extra={"reviewed_by": user, "reviewed_at": timezone.now(), "comments": comments},
         )
@@ -365,8 +446,11 @@ def do_return_report(user: Any, report: ProgressReport, *, comments: str) -> Pro
         raise ValidationError({"comments": "退回报送需要填写意见"})
     with transaction.atomic():
         return _move_report(
-            user, report, allowed_from=(ReportStatus.SUBMITTED, ReportStatus.APPROVED_BY_LEADER),
-            to=ReportStatus.RETURNED, action="return_report",
+            user,
+            report,
+            allowed_from=(ReportStatus.SUBMITTED, ReportStatus.APPROVED_BY_LEADER),
+            to=ReportStatus.RETURNED,
+            action="return_report",
             extra={"reviewed_by": user, "reviewed_at": timezone.now(), "comments": comments.strip()},
         )
 
@@ -385,7 +469,13 @@ def do_add_contribution(user: Any, report: ProgressReport, *, text: str) -> Repo
         contribution = ReportContribution.objects.create(
             report=report, unit_id=assignment.unit_id, text=text.strip(), created_by=user
         )
-        record(user, contribution, "add_contribution", task_id=report.task_id, after={"report": report.pk, "text": contribution.text})
+        record(
+            user,
+            contribution,
+            "add_contribution",
+            task_id=report.task_id,
+            after={"report": report.pk, "text": contribution.text},
+        )
     return contribution
 
 
@@ -405,7 +495,13 @@ def do_add_attachment(user: Any, report: ProgressReport, *, name: str, data: byt
         attachment = Attachment(report=report, name=name[:255], size=len(data), uploaded_by=user)
         attachment.file.save(name, ContentFile(data), save=False)
         attachment.save()
-        record(user, attachment, "add_attachment", task_id=report.task_id, after={"report": report.pk, "name": attachment.name})
+        record(
+            user,
+            attachment,
+            "add_attachment",
+            task_id=report.task_id,
+            after={"report": report.pk, "name": attachment.name},
+        )
     return attachment
 
 
@@ -428,12 +524,17 @@ def do_close_task(user: Any, task: Task, *, note: str = "") -> Task:
         task.closed_at = timezone.now()
         task.version += 1
         task.save(update_fields=["status", "progress", "closed_at", "version"])
-        record(user, task, "close_task", before=before, after=snapshot(task, ["status", "progress", "closed_at"]), note=note)
+        record(
+            user,
+            task,
+            "close_task",
+            before=before,
+            after=snapshot(task, ["status", "progress", "closed_at"]),
+            note=note,
+        )
     return task
 
 
 def can_steer(user: Any) -> bool:
     """Whether the user steers the ledger (for templates; actions check for themselves)."""
     return is_steering(user)
-
-

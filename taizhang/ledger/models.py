@@ -88,12 +88,16 @@ class Task(models.Model):
     deadline_year = models.PositiveSmallIntegerField(null=True, blank=True)
     deadline_month = models.PositiveSmallIntegerField(null=True, blank=True)
     deadline_text = models.CharField(max_length=100, blank=True)
-    original_deadline_kind = models.CharField(max_length=10, choices=DeadlineKind.choices, blank=True, default="")
+    original_deadline_kind = models.CharField(
+        max_length=10, choices=DeadlineKind.choices, blank=True, default=""
+    )
     original_deadline_year = models.PositiveSmallIntegerField(null=True, blank=True)
     original_deadline_month = models.PositiveSmallIntegerField(null=True, blank=True)
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
-    status = models.CharField(max_length=30, choices=TaskStatus.choices, default=TaskStatus.DRAFT, db_index=True)
+    status = models.CharField(
+        max_length=30, choices=TaskStatus.choices, default=TaskStatus.DRAFT, db_index=True
+    )
     progress = models.PositiveSmallIntegerField(default=0, validators=PERCENT)
     weight = models.DecimalField(max_digits=6, decimal_places=2, default=1)
     assigned_at = models.DateTimeField(null=True, blank=True)
@@ -126,7 +130,9 @@ class Task(models.Model):
 
     @property
     def original_deadline(self) -> dt.date | None:
-        return deadline_date(self.original_deadline_kind, self.original_deadline_year, self.original_deadline_month)
+        return deadline_date(
+            self.original_deadline_kind, self.original_deadline_year, self.original_deadline_month
+        )
 
     @property
     def was_extended(self) -> bool:
@@ -150,7 +156,9 @@ class TaskAssignment(models.Model):
 
     class Meta:
         ordering = ["task", "role", "order", "pk"]
-        constraints = [models.UniqueConstraint(fields=["task", "unit"], name="assignment_unique_unit_per_task")]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "unit"], name="assignment_unique_unit_per_task")
+        ]
         verbose_name = "任务分工"
         verbose_name_plural = "任务分工"
 
@@ -216,7 +224,9 @@ class ProgressReport(models.Model):
     narrative = models.TextField(blank=True)
     percent = models.PositiveSmallIntegerField(default=0, validators=PERCENT)
     metric_values = models.JSONField(default=dict, blank=True)  # {metric id: value}
-    status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT, db_index=True)
+    status = models.CharField(
+        max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT, db_index=True
+    )
     comments = models.TextField(blank=True)  # the supervisor's (退回意见)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

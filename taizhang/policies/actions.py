@@ -67,7 +67,9 @@ def do_import_policy(
     if not data:
         raise ValidationError({"file": f"{base}: 文件是空的"})
     if len(data) > settings.TAIZHANG_MAX_UPLOAD_BYTES:
-        raise ValidationError({"file": f"{base}: 文件超过 {settings.TAIZHANG_MAX_UPLOAD_BYTES // (1024 * 1024)} MB"})
+        raise ValidationError(
+            {"file": f"{base}: 文件超过 {settings.TAIZHANG_MAX_UPLOAD_BYTES // (1024 * 1024)} MB"}
+        )
     if extraction is None:
         extraction = _run_extractor(data, base)
     info = extraction.info
@@ -87,9 +89,9 @@ def do_import_policy(
         )
         policy.full_clean(exclude=["original"])
         policy.save()
-        policy.original.save(base, ContentFile(data), save=False)
-        policy.save(update_fields=["original"])
-        record(user, policy, "import_policy", after=snapshot(policy, ["title", "year", "kind", "original_name"]))
+        record(
+            user, policy, "import_policy", after=snapshot(policy, ["title", "year", "kind", "original_name"])
+        )
 
         directory = UnitDirectory(user)
         measures: dict[str, Measure] = {}
@@ -99,7 +101,9 @@ def do_import_policy(
             if found.measure:
                 measure = measures.get(found.measure)
                 if measure is None:
-                    measure = Measure.objects.create(policy=policy, title=found.measure[:300], order=len(measures))
+                    measure = Measure.objects.create(
+                        policy=policy, title=found.measure[:300], order=len(measures)
+                    )
                     measures[found.measure] = measure
             deadline = found.deadline
             task = Task(
@@ -119,7 +123,9 @@ def do_import_policy(
             try:
                 task.full_clean(exclude=["policy", "measure"])
             except ValidationError as exc:
-                raise ValidationError({"tasks": f"第 {order + 1} 项任务（{found.ref or ''}）: {exc.messages[0]}"}) from None
+                raise ValidationError(
+                    {"tasks": f"第 {order + 1} 项任务（{found.ref or ''}）: {exc.messages[0]}"}
+                ) from None
             task.save()
             tasks.append(task)
             seen: set[int] = set()
@@ -130,11 +136,20 @@ def do_import_policy(
                         continue
                     seen.add(unit.pk)
                     TaskAssignment.objects.create(task=task, unit=unit, role=role, order=position)
-            record(user, task, "import_task", after=snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month"]))
+            record(
+                user,
+                task,
+                "import_task",
+                after=snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month"]),
+            )
 
         for found in extraction.metrics:
             owner = next(
-                (t for t in tasks if t.span_start is not None and t.span_start <= found.span.start < (t.span_end or 0)),
+                (
+                    t
+                    for t in tasks
+                    if t.span_start is not None and t.span_start <= found.span.start < (t.span_end or 0)
+                ),
                 None,
             )
             Metric.objects.create(
@@ -151,6 +166,9 @@ def do_import_policy(
                 span_end=found.span.end,
                 raw=found.raw[:100],
             )
+        # Stored last, so a refused import leaves no file behind.
+        policy.original.save(base, ContentFile(data), save=False)
+        policy.save(update_fields=["original"])
     return ImportResult(policy, directory.proposed)
 
 
@@ -188,9 +206,18 @@ def do_publish_policy(user: Any, policy: Policy) -> Policy:
         policy.published_at = now
         policy.version += 1
         policy.save(update_fields=["status", "published_at", "version"])
-        record(user, policy, "publish_policy", before=before, after=snapshot(policy, ["status", "published_at"]))
+        record(
+            user, policy, "publish_policy", before=before, after=snapshot(policy, ["status", "published_at"])
+        )
         for task in tasks:
-            Task.objects.filter(pk=task.pk).update(status=TaskStatus.ASSIGNED, assigned_at=now, version=task.version + 1)
-            record(user, task, "assign_task", before={"status": task.status},
-                   after={"status": TaskStatus.ASSIGNED, "units": [a.unit.name for a in task.assignments.all()]})
+            Task.objects.filter(pk=task.pk).update(
+                status=TaskStatus.ASSIGNED, assigned_at=now, version=task.version + 1
+            )
+            record(
+                user,
+                task,
+                "assign_task",
+                before={"status": task.status},
+                after={"status": TaskStatus.ASSIGNED, "units": [a.unit.name for a in task.assignments.all()]},
+            )
     return policy

@@ -15,7 +15,14 @@ from taizhang.core.history import record, snapshot
 
 from .models import Unit, UnitAlias, UnitKind, UnitStatus
 
-__all__ = ["name_key", "UnitDirectory", "do_create_unit", "do_confirm_unit", "do_merge_unit", "guess_unit_kind"]
+__all__ = [
+    "name_key",
+    "UnitDirectory",
+    "do_create_unit",
+    "do_confirm_unit",
+    "do_merge_unit",
+    "guess_unit_kind",
+]
 
 # Whitespace and the full-width space that documents put inside names ("区 商务局").
 # matches: " \u3000\t"; must not match: "区商务局"
@@ -132,7 +139,12 @@ def do_create_unit(
         unit.save()
         for alias in aliases:
             _add_alias(unit, alias)
-        record(user, unit, "create_unit", after=snapshot(unit, ["name", "kind", "short_name", "parent", "status"]))
+        record(
+            user,
+            unit,
+            "create_unit",
+            after=snapshot(unit, ["name", "kind", "short_name", "parent", "status"]),
+        )
     return unit
 
 
@@ -218,10 +230,18 @@ def do_merge_unit(user: Any, unit: Unit, into: Unit) -> Unit:
         unit.merged_into = into
         unit.version += 1
         unit.save(update_fields=["merged_into", "version"])
-        record(user, unit, "merge_unit", before=before, after=snapshot(unit, ["merged_into", "status"]),
-               note=f"合并到 {into.name}")
+        record(
+            user,
+            unit,
+            "merge_unit",
+            before=before,
+            after=snapshot(unit, ["merged_into", "status"]),
+            note=f"合并到 {into.name}",
+        )
         for task_id in sorted(set(moved_tasks)):
             from taizhang.ledger.models import Task
 
-            record(user, Task(pk=task_id), "reassign_unit", before={"unit": unit.name}, after={"unit": into.name})
+            record(
+                user, Task(pk=task_id), "reassign_unit", before={"unit": unit.name}, after={"unit": into.name}
+            )
     return into

@@ -33,7 +33,9 @@ class Unit(models.Model):
     name = models.CharField(max_length=100, unique=True)
     short_name = models.CharField(max_length=50, blank=True)
     kind = models.CharField(max_length=20, choices=UnitKind.choices, default=UnitKind.OTHER)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
     responsible_head = models.CharField("第一责任人", max_length=50, blank=True)
     status = models.CharField(max_length=20, choices=UnitStatus.choices, default=UnitStatus.PROPOSED)
     merged_into = models.ForeignKey(

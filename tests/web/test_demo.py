@@ -31,16 +31,31 @@ class DemoTestCase:
         assert policy.status == PolicyStatus.PUBLISHED
         assert ProgressReport.objects.filter(status="accepted").exists()
         assert Task.objects.exclude(status=TaskStatus.ASSIGNED).exists()
-        for login in ("alice / alice-taizhang", "sam / sam-taizhang", "vera / vera-taizhang",
-                      "amy / amy-taizhang", "andy / andy-taizhang"):
+        for login in (
+            "alice / alice-taizhang",
+            "sam / sam-taizhang",
+            "vera / vera-taizhang",
+            "amy / amy-taizhang",
+            "andy / andy-taizhang",
+        ):
             assert " ".join(login.split()) in " ".join(out.split())
 
     def test_running_it_twice_adds_nothing(self, tmp_path):
         (tmp_path / "plan.txt").write_text(SAMPLE_TASK_TABLE, encoding="utf-8")
         _demo(tmp_path)
-        counts = (Policy.objects.count(), Task.objects.count(), ProgressReport.objects.count(), HistoryEntry.objects.count())
+        counts = (
+            Policy.objects.count(),
+            Task.objects.count(),
+            ProgressReport.objects.count(),
+            HistoryEntry.objects.count(),
+        )
         _demo(tmp_path)
-        assert (Policy.objects.count(), Task.objects.count(), ProgressReport.objects.count(), HistoryEntry.objects.count()) == counts
+        assert (
+            Policy.objects.count(),
+            Task.objects.count(),
+            ProgressReport.objects.count(),
+            HistoryEntry.objects.count(),
+        ) == counts
 
     def test_it_names_a_missing_seeds_folder(self, tmp_path):
         with pytest.raises(CommandError, match="no such folder"):

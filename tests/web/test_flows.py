@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _import(cast, text=SAMPLE_TASK_TABLE):
-    return do_import_policy(cast.sam, data=text.encode(), name="plan.txt", extraction=extract_text(text, name="plan.txt"))
+    return do_import_policy(
+        cast.sam, data=text.encode(), name="plan.txt", extraction=extract_text(text, name="plan.txt")
+    )
 
 
 class ImportTestCase:
@@ -33,7 +35,11 @@ class ImportTestCase:
         tasks = list(policy.tasks.order_by("order"))
         assert [t.ref for t in tasks] == ["一.(一).1", "一.(一).2", "一.(二).3"]
         assert [m.title for m in policy.measures.all()] == ["深化“一网通办”改革", "优化市场准入"]
-        assert (tasks[0].deadline_kind, tasks[0].deadline_year, tasks[0].deadline_month) == ("month", 2025, 12)
+        assert (tasks[0].deadline_kind, tasks[0].deadline_year, tasks[0].deadline_month) == (
+            "month",
+            2025,
+            12,
+        )
         assert tasks[2].deadline_kind == "ongoing"
         assert policy.text[tasks[0].span_start : tasks[0].span_end].startswith("推进高频政务服务")
         lead = tasks[0].assignments.get(role="lead")
@@ -111,8 +117,15 @@ class ReportFlowTestCase:
         L.do_return_report(cast.sam, report, comments="请补充数据")
         report.refresh_from_db()
         assert (report.status, report.comments) == (ReportStatus.RETURNED, "请补充数据")
-        L.do_save_report(cast.andy, task=tasks[0], period="2025-03", narrative="补充", percent=20,
-                         report=report, seen_version=report.version)
+        L.do_save_report(
+            cast.andy,
+            task=tasks[0],
+            period="2025-03",
+            narrative="补充",
+            percent=20,
+            report=report,
+            seen_version=report.version,
+        )
         L.do_submit_report(cast.andy, report)
         report.refresh_from_db()
         assert report.status == ReportStatus.SUBMITTED
@@ -168,7 +181,11 @@ class ExtensionTestCase:
         L.do_decide_extension(cast.sam, ext, approve=True)
         task.refresh_from_db()
         assert (task.deadline_year, task.deadline_month) == (2026, 6)
-        assert (task.original_deadline_kind, task.original_deadline_year, task.original_deadline_month) == ("month", 2025, 12)
+        assert (task.original_deadline_kind, task.original_deadline_year, task.original_deadline_month) == (
+            "month",
+            2025,
+            12,
+        )
         ext2 = L.do_request_extension(cast.andy, task, kind="month", year=2026, month=12, reason="再次延后")
         L.do_decide_extension(cast.sam, ext2, approve=True)
         task.refresh_from_db()
@@ -209,11 +226,25 @@ class ConcurrentEditTestCase:
     def test_the_second_save_of_a_report_is_refused_with_the_others_change(self, cast, tasks):
         report = L.do_save_report(cast.andy, task=tasks[0], period="2025-03", narrative="v1", percent=10)
         seen = report.version
-        L.do_save_report(cast.andy, task=tasks[0], period="2025-03", narrative="first edit", percent=30,
-                         report=report, seen_version=seen)
+        L.do_save_report(
+            cast.andy,
+            task=tasks[0],
+            period="2025-03",
+            narrative="first edit",
+            percent=30,
+            report=report,
+            seen_version=seen,
+        )
         with pytest.raises(ConcurrentEditError) as err:
-            L.do_save_report(cast.andy, task=tasks[0], period="2025-03", narrative="second edit", percent=50,
-                             report=report, seen_version=seen)
+            L.do_save_report(
+                cast.andy,
+                task=tasks[0],
+                period="2025-03",
+                narrative="second edit",
+                percent=50,
+                report=report,
+                seen_version=seen,
+            )
         assert err.value.current["narrative"] == "first edit"
         assert err.value.current["percent"] == 30
         report.refresh_from_db()
@@ -242,10 +273,21 @@ class HistoryTestCase:
         L.do_approve_report(cast.amy, report)
         L.do_return_report(cast.sam, report, comments="补充")
         actions = list(HistoryEntry.objects.for_task(task.pk).values_list("action", flat=True))
-        assert actions == ["import_task", "assign_task", "acknowledge_task", "create_report",
-                           "submit_report", "approve_report", "return_report"]
+        assert actions == [
+            "import_task",
+            "assign_task",
+            "acknowledge_task",
+            "create_report",
+            "submit_report",
+            "approve_report",
+            "return_report",
+        ]
         last = HistoryEntry.objects.for_task(task.pk).last()
-        assert (last.actor, last.before["status"], last.after["status"]) == (cast.sam, "approved_by_leader", "returned")
+        assert (last.actor, last.before["status"], last.after["status"]) == (
+            cast.sam,
+            "approved_by_leader",
+            "returned",
+        )
 
     def test_history_rows_cannot_be_changed_or_deleted(self, cast, tasks):
         entry = HistoryEntry.objects.first()
@@ -265,3 +307,24 @@ class HistoryTestCase:
         with pytest.raises(PermissionDenied):
             L.do_close_task(cast.andy, tasks[0])
         assert HistoryEntry.objects.count() == before
+
+
+class ImportAtomicityTestCase:
+    def test_a_bad_task_late_in_the_document_leaves_the_database_as_it_was(self, cast):
+        from dataclasses import replace
+
+        from taizhang.extract.model import Deadline
+
+        extraction = extract_text(SAMPLE_TASK_TABLE, name="plan.txt")
+        broken = replace(
+            extraction.tasks[-1],
+            lead_units=("全新的单位",),
+            deadline=Deadline(kind="month", year=2025, month=13),
+        )
+        extraction = replace(extraction, tasks=(*extraction.tasks[:-1], broken))
+        counts = (Unit.objects.count(), HistoryEntry.objects.count())
+        with pytest.raises(ValidationError) as err:
+            do_import_policy(cast.sam, data=b"x", name="plan.txt", extraction=extraction)
+        assert "第 3 项任务" in err.value.message_dict["tasks"][0]
+        assert not Task.objects.exists()
+        assert (Unit.objects.count(), HistoryEntry.objects.count()) == counts

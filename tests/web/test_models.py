@@ -55,7 +55,9 @@ class OtherModelsTestCase:
         assert "comparator" in err.value.message_dict
 
     def test_an_extension_needs_a_reason(self, tasks, cast):
-        ext = ExtensionRequest(task=tasks[0], unit=cast.unit_a, requested_kind="year", requested_year=2026, reason=" ")
+        ext = ExtensionRequest(
+            task=tasks[0], unit=cast.unit_a, requested_kind="year", requested_year=2026, reason=" "
+        )
         with pytest.raises(ValidationError) as err:
             ext.full_clean()
         assert "reason" in err.value.message_dict

@@ -39,41 +39,91 @@ def _report(cast: Any, task: Task, status: str = "draft") -> ProgressReport:
 
 
 def _draft_policy(cast: Any) -> Any:
-    return do_import_policy(cast.sam, data=b"x", name="p.txt", extraction=extract_text(SAMPLE_TASK_TABLE)).policy
+    return do_import_policy(
+        cast.sam, data=b"x", name="p.txt", extraction=extract_text(SAMPLE_TASK_TABLE)
+    ).policy
 
 
 # action name -> (function(cast, tasks, who), people allowed). tasks[0] is led by A (amy, andy), helped by B.
 ACTIONS: dict[str, tuple[Callable[[Any, list[Task], Any], Any], set[str]]] = {
-    "import_policy": (lambda c, t, u: do_import_policy(u, data=b"x", name="p.txt", extraction=extract_text(SAMPLE_TASK_TABLE)), {"alice", "sam"}),
-    "publish_policy": (lambda c, t, u: _publish(c, u), {"alice", "sam"}),
-    "confirm_unit": (lambda c, t, u: do_confirm_unit(u, Unit.objects.create(name="新单位")), {"alice", "sam"}),
-    "merge_unit": (lambda c, t, u: do_merge_unit(u, Unit.objects.create(name="新单位"), c.unit_a), {"alice", "sam"}),
-    "acknowledge_task": (lambda c, t, u: L.do_acknowledge_task(u, t[0]), {"amy", "andy", "bob", "ben"}),
-    "return_task": (lambda c, t, u: L.do_return_task(u, t[0], reason="不是本单位职责"), {"amy", "andy", "bob", "ben"}),
-    "reassign_task": (lambda c, t, u: L.do_reassign_task(u, t[0], lead=[c.unit_b]), {"alice", "sam"}),
-    "update_task": (lambda c, t, u: L.do_update_task(u, t[0], seen_version=t[0].version, text="改"), {"alice", "sam"}),
-    "request_extension": (lambda c, t, u: L.do_request_extension(u, t[0], kind="year", year=2027, reason="r"), {"amy", "andy"}),
-    "decide_extension": (
-        lambda c, t, u: L.do_decide_extension(u, L.do_request_extension(c.andy, t[0], kind="year", year=2027, reason="r"), approve=True),
+    "import_policy": (
+        lambda c, t, u: do_import_policy(
+            u, data=b"x", name="p.txt", extraction=extract_text(SAMPLE_TASK_TABLE)
+        ),
         {"alice", "sam"},
     ),
-    "save_report": (lambda c, t, u: L.do_save_report(u, task=t[0], period="2025-02", narrative="x", percent=5), {"andy"}),
+    "publish_policy": (lambda c, t, u: _publish(c, u), {"alice", "sam"}),
+    "confirm_unit": (
+        lambda c, t, u: do_confirm_unit(u, Unit.objects.create(name="新单位")),
+        {"alice", "sam"},
+    ),
+    "merge_unit": (
+        lambda c, t, u: do_merge_unit(u, Unit.objects.create(name="新单位"), c.unit_a),
+        {"alice", "sam"},
+    ),
+    "acknowledge_task": (lambda c, t, u: L.do_acknowledge_task(u, t[0]), {"amy", "andy", "bob", "ben"}),
+    "return_task": (
+        lambda c, t, u: L.do_return_task(u, t[0], reason="不是本单位职责"),
+        {"amy", "andy", "bob", "ben"},
+    ),
+    "reassign_task": (lambda c, t, u: L.do_reassign_task(u, t[0], lead=[c.unit_b]), {"alice", "sam"}),
+    "update_task": (
+        lambda c, t, u: L.do_update_task(u, t[0], seen_version=t[0].version, text="改"),
+        {"alice", "sam"},
+    ),
+    "request_extension": (
+        lambda c, t, u: L.do_request_extension(u, t[0], kind="year", year=2027, reason="r"),
+        {"amy", "andy"},
+    ),
+    "decide_extension": (
+        lambda c, t, u: L.do_decide_extension(
+            u, L.do_request_extension(c.andy, t[0], kind="year", year=2027, reason="r"), approve=True
+        ),
+        {"alice", "sam"},
+    ),
+    "save_report": (
+        lambda c, t, u: L.do_save_report(u, task=t[0], period="2025-02", narrative="x", percent=5),
+        {"andy"},
+    ),
     "submit_report": (lambda c, t, u: L.do_submit_report(u, _report(c, t[0])), {"andy"}),
     "approve_report": (lambda c, t, u: L.do_approve_report(u, _report(c, t[0], "submitted")), {"amy"}),
     "accept_report": (lambda c, t, u: L.do_accept_report(u, _report(c, t[0], "approved")), {"alice", "sam"}),
-    "return_report": (lambda c, t, u: L.do_return_report(u, _report(c, t[0], "approved"), comments="补充"), {"alice", "sam"}),
-    "add_contribution": (lambda c, t, u: L.do_add_contribution(u, _report(c, t[0]), text="补充"), {"bob", "ben"}),
-    "add_attachment": (lambda c, t, u: L.do_add_attachment(u, _report(c, t[0]), name="a.pdf", data=b"x"), {"andy"}),
+    "return_report": (
+        lambda c, t, u: L.do_return_report(u, _report(c, t[0], "approved"), comments="补充"),
+        {"alice", "sam"},
+    ),
+    "add_contribution": (
+        lambda c, t, u: L.do_add_contribution(u, _report(c, t[0]), text="补充"),
+        {"bob", "ben"},
+    ),
+    "add_attachment": (
+        lambda c, t, u: L.do_add_attachment(u, _report(c, t[0]), name="a.pdf", data=b"x"),
+        {"andy"},
+    ),
     "close_task": (lambda c, t, u: _close(c, t[0], u), {"alice", "sam"}),
     # reading by id
-    "read_task_of_a": (lambda c, t, u: access_task(u, t[0].pk), {"alice", "sam", "vera", "amy", "andy", "bob", "ben"}),
+    "read_task_of_a": (
+        lambda c, t, u: access_task(u, t[0].pk),
+        {"alice", "sam", "vera", "amy", "andy", "bob", "ben"},
+    ),
     "read_task_of_b_only": (lambda c, t, u: access_task(u, t[1].pk), {"alice", "sam", "vera", "bob", "ben"}),
-    "read_report_of_a": (lambda c, t, u: access_report(u, _report(c, t[0]).pk), {"alice", "sam", "vera", "amy", "andy", "bob", "ben"}),
-    "write_report_of_a": (lambda c, t, u: access_report(u, _report(c, t[0]).pk, for_write=True), {"alice", "sam", "amy", "andy"}),
-    "write_task_of_a": (lambda c, t, u: access_task(u, t[0].pk, for_write=True), {"alice", "sam", "amy", "andy", "bob", "ben"}),
+    "read_report_of_a": (
+        lambda c, t, u: access_report(u, _report(c, t[0]).pk),
+        {"alice", "sam", "vera", "amy", "andy", "bob", "ben"},
+    ),
+    "write_report_of_a": (
+        lambda c, t, u: access_report(u, _report(c, t[0]).pk, for_write=True),
+        {"alice", "sam", "amy", "andy"},
+    ),
+    "write_task_of_a": (
+        lambda c, t, u: access_task(u, t[0].pk, for_write=True),
+        {"alice", "sam", "amy", "andy", "bob", "ben"},
+    ),
     "read_draft_policy": (lambda c, t, u: access_policy(u, _draft_policy(c).pk), {"alice", "sam", "vera"}),
     "read_extension_of_a": (
-        lambda c, t, u: access_extension(u, L.do_request_extension(c.andy, t[0], kind="year", year=2027, reason="r").pk),
+        lambda c, t, u: access_extension(
+            u, L.do_request_extension(c.andy, t[0], kind="year", year=2027, reason="r").pk
+        ),
         {"alice", "sam", "vera", "amy", "andy"},
     ),
 }
@@ -106,7 +156,9 @@ def test_permission_matrix(cast: Any, tasks: list[Task], action: str, person: st
 
 
 class CrossUnitTestCase:
-    def test_an_officer_of_unit_b_cannot_reach_unit_as_report_by_id(self, cast: Any, tasks: list[Task]) -> None:
+    def test_an_officer_of_unit_b_cannot_reach_unit_as_report_by_id(
+        self, cast: Any, tasks: list[Task]
+    ) -> None:
         # Task 2 is led by B alone: A has no part in it, so B's report on it is invisible to A.
         report = L.do_save_report(cast.ben, task=tasks[1], period="2025-01", narrative="B 的报送", percent=10)
         with pytest.raises(Http404):
@@ -116,8 +168,15 @@ class CrossUnitTestCase:
         with pytest.raises(PermissionDenied):
             L.do_submit_report(cast.andy, report)
         with pytest.raises(PermissionDenied):
-            L.do_save_report(cast.andy, task=tasks[1], period="2025-01", narrative="篡改", percent=90,
-                             report=report, seen_version=report.version)
+            L.do_save_report(
+                cast.andy,
+                task=tasks[1],
+                period="2025-01",
+                narrative="篡改",
+                percent=90,
+                report=report,
+                seen_version=report.version,
+            )
         report.refresh_from_db()
         assert (report.narrative, report.status) == ("B 的报送", "draft")
 
@@ -136,7 +195,9 @@ class CrossUnitTestCase:
         assert Task.objects.visible_to(cast.vera).count() == 6
         assert Task.objects.visible_to(None).count() == 0
 
-    def test_a_user_without_a_role_sees_nothing(self, cast: Any, tasks: list[Task], django_user_model: Any) -> None:
+    def test_a_user_without_a_role_sees_nothing(
+        self, cast: Any, tasks: list[Task], django_user_model: Any
+    ) -> None:
         nobody = django_user_model.objects.create_user("nobody", password="x")
         assert Task.objects.visible_to(nobody).count() == 0
         assert ProgressReport.objects.visible_to(nobody).count() == 0

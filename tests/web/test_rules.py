@@ -37,20 +37,28 @@ class RollupTestCase:
 
 class ScheduleTestCase:
     def test_halfway_through_time_half_done_is_on_schedule(self):
-        s = schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 12, 31), percent=50, now=at(2025, 7, 2))
+        s = schedule_status(
+            start=dt.date(2025, 1, 1), deadline=dt.date(2025, 12, 31), percent=50, now=at(2025, 7, 2)
+        )
         assert s.status == ScheduleStatus.ON
         assert 49 < s.expected < 51
 
     def test_halfway_through_time_with_little_done_is_behind(self):
-        s = schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 12, 31), percent=20, now=at(2025, 7, 2))
+        s = schedule_status(
+            start=dt.date(2025, 1, 1), deadline=dt.date(2025, 12, 31), percent=20, now=at(2025, 7, 2)
+        )
         assert s.status == ScheduleStatus.BEHIND
 
     def test_early_with_much_done_is_ahead(self):
-        s = schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 12, 31), percent=60, now=at(2025, 3, 1))
+        s = schedule_status(
+            start=dt.date(2025, 1, 1), deadline=dt.date(2025, 12, 31), percent=60, now=at(2025, 3, 1)
+        )
         assert s.status == ScheduleStatus.AHEAD
 
     def test_past_the_deadline_unfinished_is_behind_even_at_95(self):
-        s = schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 6, 30), percent=95, now=at(2025, 7, 5))
+        s = schedule_status(
+            start=dt.date(2025, 1, 1), deadline=dt.date(2025, 6, 30), percent=95, now=at(2025, 7, 5)
+        )
         assert (s.status, s.expected) == (ScheduleStatus.BEHIND, 100.0)
 
     def test_an_ongoing_task_has_no_schedule(self):
@@ -58,12 +66,23 @@ class ScheduleTestCase:
         assert (s.status, s.expected) == (ScheduleStatus.ONGOING, None)
 
     def test_a_closed_task_is_done(self):
-        s = schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 6, 30), percent=100, now=at(2025, 7, 5), closed=True)
+        s = schedule_status(
+            start=dt.date(2025, 1, 1),
+            deadline=dt.date(2025, 6, 30),
+            percent=100,
+            now=at(2025, 7, 5),
+            closed=True,
+        )
         assert s.status == ScheduleStatus.DONE
 
     def test_it_refuses_a_naive_now(self):
         with pytest.raises(ValueError, match="aware"):
-            schedule_status(start=dt.date(2025, 1, 1), deadline=dt.date(2025, 6, 30), percent=0, now=dt.datetime(2025, 2, 1))
+            schedule_status(
+                start=dt.date(2025, 1, 1),
+                deadline=dt.date(2025, 6, 30),
+                percent=0,
+                now=dt.datetime(2025, 2, 1),
+            )
 
     def test_expected_progress_is_clamped_to_the_period(self):
         assert expected_progress(dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2024, 1, 1)) == 0.0
@@ -79,3 +98,30 @@ class DeadlineDateTestCase:
 
     def test_ongoing_has_no_date(self):
         assert deadline_date("ongoing", None, None) is None
+
+
+@pytest.mark.django_db
+class ProgressFromTheDatabaseTestCase:
+    def test_policy_and_measure_progress_are_weighted_means_of_their_tasks(
+        self, tasks, django_assert_num_queries
+    ):
+        from taizhang.ledger.models import Task
+        from taizhang.ledger.progress import measure_rollups, policy_rollup
+
+        Task.objects.filter(pk=tasks[0].pk).update(progress=100, weight=3)
+        with django_assert_num_queries(1):
+            overall = policy_rollup(tasks[0].policy)
+        assert overall.percent == 60.0  # (3*100 + 0 + 0) / 5
+        assert overall.weights[tasks[0].pk] == 0.6
+        by_measure = measure_rollups(tasks[0].policy)
+        assert by_measure[tasks[0].measure_id].percent == 75.0  # tasks 1 (w3, 100%) and 2 (w1, 0%)
+        assert by_measure[tasks[2].measure_id].percent == 0.0
+
+    def test_a_task_past_its_deadline_without_progress_is_behind(self, tasks):
+        from taizhang.ledger.progress import task_schedule
+
+        task = tasks[1]  # due 2025-06
+        later = dt.datetime(2025, 7, 15, tzinfo=SHANGHAI)
+        task.assigned_at = dt.datetime(2025, 1, 1, tzinfo=SHANGHAI)
+        assert task_schedule(task, later).status == ScheduleStatus.BEHIND
+        assert task_schedule(tasks[2], later).status == ScheduleStatus.ONGOING

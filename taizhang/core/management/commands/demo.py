@@ -109,7 +109,9 @@ class Command(BaseCommand):
         for unit in Unit.objects.filter(status=UnitStatus.PROPOSED, merged_into=None):
             do_confirm_unit(cast.alice, unit)
         departments = list(
-            Unit.objects.filter(status=UnitStatus.CONFIRMED, merged_into=None, kind=UnitKind.DEPARTMENT).order_by("name")
+            Unit.objects.filter(
+                status=UnitStatus.CONFIRMED, merged_into=None, kind=UnitKind.DEPARTMENT
+            ).order_by("name")
         ) or [cast.unit_a, cast.unit_b]
         for policy in policies:
             if policy.status != PolicyStatus.DRAFT or not policy.tasks.exists():
@@ -132,7 +134,9 @@ class Command(BaseCommand):
         period = f"{today.year if today.month > 1 else today.year - 1}-{month:02d}"
         counts = {"accepted": 0, "closed": 0, "returned": 0, "waiting": 0, "extension": 0, "late": 0}
         for officer, leader, unit in ((cast.andy, cast.amy, cast.unit_a), (cast.ben, cast.bob, cast.unit_b)):
-            led = Task.objects.filter(assignments__unit=unit, assignments__role="lead", status=TaskStatus.ASSIGNED)
+            led = Task.objects.filter(
+                assignments__unit=unit, assignments__role="lead", status=TaskStatus.ASSIGNED
+            )
             for i, task in enumerate(led.order_by("policy_id", "order")[:12]):
                 L.do_acknowledge_task(leader, task)
                 kind = i % 6
@@ -140,16 +144,23 @@ class Command(BaseCommand):
                     counts["late"] += 1  # acknowledged, nothing reported: behind schedule
                     continue
                 if kind == 4:
-                    L.do_request_extension(officer, task, kind="year", year=today.year + 1, reason="配套项目审批未完成，需顺延")
+                    L.do_request_extension(
+                        officer, task, kind="year", year=today.year + 1, reason="配套项目审批未完成，需顺延"
+                    )
                     counts["extension"] += 1
                     continue
                 percent = [100, 60, 30, 45][kind]
                 report = L.do_save_report(
-                    officer, task=task, period=period, percent=percent,
+                    officer,
+                    task=task,
+                    period=period,
+                    percent=percent,
                     narrative=f"本期已按计划推进，完成约{percent}%。",
                 )
                 if kind == 0:
-                    L.do_add_attachment(officer, report, name="验收材料.txt", data="验收意见：已完成。".encode())
+                    L.do_add_attachment(
+                        officer, report, name="验收材料.txt", data="验收意见：已完成。".encode()
+                    )
                 L.do_submit_report(officer, report)
                 if kind == 3:
                     counts["waiting"] += 1

@@ -1,0 +1,244 @@
+"""Indicator monitoring (指标监测): the linear trajectory from baseline to target and a judgement.
+
+Method (also in docs/status-rules.md): the expected value in year *y* lies on the
+straight line from (baseline year, baseline value) to (target year, target value).
+The latest actual up to ``as_of`` is compared with the expected value for its own
+year. Within the tolerance band (a share of the whole planned change; tighter for a
+binding 约束性 indicator) it is at risk; beyond it, off track. For a "down"
+indicator every inequality flips. An actual that already meets the target is
+``achieved``; a target year passed without achieving it is ``off_track``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Literal
+
+__all__ = [
+    "Actual",
+    "Indicator",
+    "IndicatorJudgement",
+    "Judgement",
+    "PlanSummary",
+    "expected_value",
+    "judge",
+    "plan_summary",
+]
+
+_COMPARATORS = (">=", ">", "<=", "<", "=")
+
+
+def _decimal(value: object, name: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, str, Decimal, float)):
+        raise ValueError(f"{name} 必须是数值，而不是 {value!r}")
+    try:
+        result = Decimal(str(value))
+    except ArithmeticError:
+        raise ValueError(f"{name} 必须是数值，而不是 {value!r}") from None
+    if not result.is_finite():
+        raise ValueError(f"{name} 必须是有限数值，而不是 {value!r}")
+    return result
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A quantified target of a plan (指标): baseline → target, direction and kind.
+
+    ``comparator`` says how the target is met (``>=`` for 达到, ``>`` for 超过, ``<=``
+    for 控制在…以内). ``binding`` is True for 约束性, False for 预期性.
+    """
+
+    code: str
+    name: str
+    baseline_value: Decimal
+    baseline_year: int
+    target_value: Decimal
+    target_year: int
+    direction: Literal["up", "down"] = "up"
+    comparator: str = ">="
+    binding: bool = False
+    unit: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "baseline_value", _decimal(self.baseline_value, f"{self.code} baseline_value")
+        )
+        object.__setattr__(self, "target_value", _decimal(self.target_value, f"{self.code} target_value"))
+        if self.direction not in ("up", "down"):
+            raise ValueError(f"{self.code}：direction 必须是 up 或 down，而不是 {self.direction!r}")
+        if self.comparator not in _COMPARATORS:
+            raise ValueError(
+                f"{self.code}：comparator 必须是 {_COMPARATORS} 之一，而不是 {self.comparator!r}"
+            )
+        if self.target_year < self.baseline_year:
+            raise ValueError(f"{self.code}：目标年份 {self.target_year} 早于基期年份 {self.baseline_year}")
+
+
+@dataclass(frozen=True)
+class Actual:
+    """An actual value (实际值) of an indicator for one year."""
+
+    year: int
+    value: Decimal
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", _decimal(self.value, f"{self.year} 年实际值"))
+
+
+class Judgement(StrEnum):
+    """The verdict on an indicator."""
+
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    ACHIEVED = "achieved"
+    NO_DATA = "no_data"
+
+
+_JUDGEMENT_ZH: dict[Judgement, str] = {
+    Judgement.ON_TRACK: "符合进度",
+    Judgement.AT_RISK: "存在风险",
+    Judgement.OFF_TRACK: "明显滞后",
+    Judgement.ACHIEVED: "已达标",
+    Judgement.NO_DATA: "暂无数据",
+}
+
+
+@dataclass(frozen=True)
+class IndicatorJudgement:
+    """A judgement with its method and figures, so the UI can say how it was reached."""
+
+    code: str
+    judgement: Judgement
+    binding: bool
+    message: str
+    latest_year: int | None = None
+    latest_value: Decimal | None = None
+    expected: Decimal | None = None
+    gap: Decimal | None = None
+    tolerance: Decimal | None = None
+
+
+def _places(value: Decimal) -> Decimal:
+    # Four places keep small-valued indicators (e.g. 0.435 吨标准煤/万元) exact enough.
+    return value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
+def _show(value: Decimal) -> str:
+    """A figure for a message: no exponent, no trailing zeros (800, 7.6, 0.444)."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def expected_value(indicator: Indicator, year: int) -> Decimal:
+    """The value on the straight line baseline → target in ``year``, rounded half up to 4 places.
+
+    Before the baseline year it is the baseline; after the target year, the target.
+    """
+    if year <= indicator.baseline_year or indicator.target_year == indicator.baseline_year:
+        return indicator.baseline_value if year <= indicator.baseline_year else indicator.target_value
+    if year >= indicator.target_year:
+        return indicator.target_value
+    share = Decimal(year - indicator.baseline_year) / Decimal(indicator.target_year - indicator.baseline_year)
+    change = indicator.target_value - indicator.baseline_value
+    return _places(indicator.baseline_value + change * share)
+
+
+def _meets_target(indicator: Indicator, value: Decimal) -> bool:
+    target = indicator.target_value
+    return {
+        ">=": value >= target,
+        ">": value > target,
+        "<=": value <= target,
+        "<": value < target,
+        "=": value == target,
+    }[indicator.comparator]
+
+
+def judge(
+    indicator: Indicator,
+    actuals: Iterable[Actual],
+    as_of: int | date,
+    tolerance: Decimal = Decimal("0.10"),
+    binding_tolerance: Decimal = Decimal("0.05"),
+) -> IndicatorJudgement:
+    """Judge an indicator on the latest actual of a year ≤ ``as_of``.
+
+    ``tolerance`` (binding: ``binding_tolerance``) is a share of the whole planned
+    change |target − baseline|: an actual short of the trajectory by no more than that
+    is ``at_risk``, by more is ``off_track``; on or beyond the line it is ``on_track``.
+    """
+    year_limit = as_of.year if isinstance(as_of, date) else as_of
+    usable = [a for a in actuals if a.year <= year_limit]
+    if not usable:
+        return IndicatorJudgement(
+            indicator.code, Judgement.NO_DATA, indicator.binding, f"截至 {year_limit} 年暂无实际值"
+        )
+    latest = max(usable, key=lambda a: a.year)
+    share = _decimal(binding_tolerance if indicator.binding else tolerance, "tolerance")
+    band = _places(abs(indicator.target_value - indicator.baseline_value) * share)
+    expected = expected_value(indicator, latest.year)
+    sign = Decimal(1) if indicator.direction == "up" else Decimal(-1)
+    gap = _places((latest.value - expected) * sign)  # positive: ahead of the line
+    kind = "约束性" if indicator.binding else "预期性"
+    figures = (
+        f"{latest.year} 年实际值 {_show(latest.value)}{indicator.unit}，"
+        f"线性轨迹值 {_show(expected)}{indicator.unit}"
+    )
+    if _meets_target(indicator, latest.value):
+        verdict = Judgement.ACHIEVED
+        method = (
+            f"{figures}，已达到目标 {indicator.comparator} {_show(indicator.target_value)}{indicator.unit}"
+        )
+    elif latest.year >= indicator.target_year:
+        verdict = Judgement.OFF_TRACK
+        method = f"{figures}，目标年份 {indicator.target_year} 年已到仍未达标"
+    elif gap >= 0:
+        verdict = Judgement.ON_TRACK
+        method = f"{figures}，达到或快于线性轨迹"
+    elif -gap <= band:
+        verdict = Judgement.AT_RISK
+        method = f"{figures}，落后 {_show(-gap)}{indicator.unit}，在容差 {_show(band)}{indicator.unit}（{kind}）以内"
+    else:
+        verdict = Judgement.OFF_TRACK
+        method = (
+            f"{figures}，落后 {_show(-gap)}{indicator.unit}，超出容差 {_show(band)}{indicator.unit}（{kind}）"
+        )
+    return IndicatorJudgement(
+        indicator.code,
+        verdict,
+        indicator.binding,
+        f"{_JUDGEMENT_ZH[verdict]}：{method}",
+        latest.year,
+        latest.value,
+        expected,
+        gap,
+        band,
+    )
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """Counts for a mid-term review (中期评估): by judgement, and by binding/indicative."""
+
+    total: int
+    by_judgement: dict[Judgement, int]
+    binding: dict[Judgement, int]
+    indicative: dict[Judgement, int]
+
+
+def plan_summary(judgements: Iterable[IndicatorJudgement]) -> PlanSummary:
+    """Count judgements; every :class:`Judgement` appears as a key (zero if none)."""
+    by_judgement = {kind: 0 for kind in Judgement}
+    binding = {kind: 0 for kind in Judgement}
+    indicative = {kind: 0 for kind in Judgement}
+    total = 0
+    for item in judgements:
+        total += 1
+        by_judgement[item.judgement] += 1
+        (binding if item.binding else indicative)[item.judgement] += 1
+    return PlanSummary(total, by_judgement, binding, indicative)
