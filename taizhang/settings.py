@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "taizhang.units",
     "taizhang.policies",
     "taizhang.ledger",
+    "taizhang.api",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,4 @@
-"""The project's URLs: each app adds its own ``urls.py`` here as its views arrive."""
+"""The project's URLs: every app's ``urls.py`` is included here once; apps add their own paths."""
 
 from __future__ import annotations
 
@@ -8,4 +8,9 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("accounts/", include("taizhang.accounts.urls")),
+    path("policies/", include("taizhang.policies.urls")),
+    path("units/", include("taizhang.units.urls")),
+    path("api/", include("taizhang.api.urls")),
+    path("", include("taizhang.ledger.urls")),
 ]

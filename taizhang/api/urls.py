@@ -1,0 +1,7 @@
+"""URLs of the REST API."""
+
+from __future__ import annotations
+
+app_name = "api"
+
+urlpatterns: list = []
