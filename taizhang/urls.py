@@ -14,3 +14,5 @@ urlpatterns = [
     path("api/", include("taizhang.api.urls")),
     path("", include("taizhang.ledger.urls")),
 ]
+
+urlpatterns.insert(-1, path("workbook/", include("taizhang.ledger.workbook_urls")))
