@@ -11,8 +11,7 @@ urlpatterns = [
     path("accounts/", include("taizhang.accounts.urls")),
     path("policies/", include("taizhang.policies.urls")),
     path("units/", include("taizhang.units.urls")),
+    path("workbook/", include("taizhang.ledger.workbook_urls")),
     path("api/", include("taizhang.api.urls")),
     path("", include("taizhang.ledger.urls")),
 ]
-
-urlpatterns.insert(-1, path("workbook/", include("taizhang.ledger.workbook_urls")))
