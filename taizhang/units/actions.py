@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -12,6 +11,7 @@ from django.db import transaction
 
 from taizhang.accounts.access import require_steering
 from taizhang.core.history import record, snapshot
+from taizhang.extract.units import unit_key
 
 from .models import Unit, UnitAlias, UnitKind, UnitStatus
 
@@ -39,16 +39,10 @@ HQ_RE = re.compile(r"(?:指挥部)$")
 DEPARTMENT_RE = re.compile(r"^区.*(?:局|委|办|办公室|署|中心|委员会)$")
 
 
-@functools.cache
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def name_key(name: str) -> str:
-    """The form names are matched by: simplified script, no blanks (區商務局 and 区 商务局 match)."""
-    return str(_t2s().convert(BLANKS_RE.sub("", name)))
+    """The form names are matched by: the extraction library's unit key — simplified script, no
+    blanks, common abbreviations expanded (區商務局, 区 商务局 match; so do 区发改局 and 区发展改革局)."""
+    return unit_key(BLANKS_RE.sub("", name))
 
 
 def guess_unit_kind(name: str) -> str:
