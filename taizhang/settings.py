@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "taizhang.policies",
     "taizhang.ledger",
     "taizhang.api",
+    "taizhang.supervision",
+    "taizhang.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,7 @@ urlpatterns = [
     path("units/", include("taizhang.units.urls")),
     path("workbook/", include("taizhang.ledger.workbook_urls")),
     path("api/", include("taizhang.api.urls")),
+    path("supervision/", include("taizhang.supervision.urls")),
+    path("monitoring/", include("taizhang.monitoring.urls")),
     path("", include("taizhang.ledger.urls")),
 ]
