@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -136,6 +136,24 @@ def _alternation(words: Sequence[str]) -> str:
 _CN = "〇零一二两三四五六七八九十百千"
 
 
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def _arabic_tail(named: bool) -> str:
+    """What follows an Arabic number in a figure: a range, magnitude and unit (the groups are
+    named only for the figure pattern itself)."""
+    mw = metric_words()
+    units = _alternation(list(mw.units))
+    between = _alternation(list(mw.cmp_between))
+    tail = (
+        rf"(?P<pct1>[ \t]*%)?"
+        rf"(?:[ \t]*(?P<sep>[-~至到])[ \t]*(?P<num2>{_NUMBER}))?"
+        rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
+        rf"[ \t]*(?P<between2>{between})?[ \t]*(?P<unit>{units})(?![A-Za-z+])"
+    )
+    return tail if named else re.sub(r"\(\?P<\w+>", "(?:", tail)
+
+
 @lru_cache(maxsize=1)
 def _figure_pattern() -> re.Pattern[str]:
     """One pattern for every way a figure is written; the branch that matched names the way.
@@ -144,25 +162,52 @@ def _figure_pattern() -> re.Pattern[str]:
     ``frac``: 三分之一; ``pct``: 百分之十五; ``tenths``: 九成; ``big``: 八大 / 10大 followed by a noun;
     ``cn``: 三个 / 两所 (Chinese numerals with a classifier).
     """
-    mw = metric_words()
-    units = _alternation(list(mw.units))
-    counts = _alternation(list(mw.counts))
-    between = _alternation(list(mw.cmp_between))
-    number = r"\d+(?:,\d{3})*(?:\.\d+)?"
+    counts = _alternation(list(metric_words().counts))
     return re.compile(
         # Every way starts with a digit or a Chinese numeral: the lookahead lets the engine skip
         # all other characters at once.
         rf"(?=[\d{_CN}])"
-        rf"(?:(?<![\d.A-Za-z+\-/])(?P<num>{number})(?P<pct1>[ \t]*%)?"
-        rf"(?:[ \t]*(?P<sep>[-~至到])[ \t]*(?P<num2>{number}))?"
-        rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
-        rf"[ \t]*(?P<between2>{between})?[ \t]*(?P<unit>{units})(?![A-Za-z+])"
+        rf"(?:(?<![\d.A-Za-z+\-/])(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
         rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九]?)"
         rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
         rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff]))"
     )
+
+
+@lru_cache(maxsize=1)
+def _figure_start_pattern() -> re.Pattern[str]:
+    """Where a figure may start: every place ``_figure_pattern`` matches, and few others.
+
+    It opens with a character class so that the engine skips to the next digit or numeral at
+    C speed (the figure pattern opens with a lookahead, tried at every character).
+    matches: the "1" of "增长15%", the "三" of "三分之一", "三个", "八大", "九成"
+    must not match: the "5" of "15%" (after a digit), the "2" of "2025年" (no unit after it),
+    the "一" of "进一步" (no 分之/成/大/count after it)
+    """
+    counts = _alternation(list(metric_words().counts))
+    return re.compile(
+        rf"[\d{_CN}](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?=\d*(?:,\d{{3}})*(?:\.\d+)?{_arabic_tail(named=False)})"
+        rf"|[\d{_CN}]*(?:分之|成|大|{counts}))"
+    )
+
+
+def _find_figures(work: str) -> list[re.Match[str]]:
+    """``_figure_pattern().finditer(work)``, tried only where a figure may start."""
+    figure = _figure_pattern().match
+    start = _figure_start_pattern().search
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (c := start(work, pos)) is not None:
+        pos = c.start()
+        m = figure(work, pos)
+        if m is None:
+            pos += 1
+        else:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 # A year mentioned in running text (the nearest one before a figure is its year).
@@ -176,11 +221,30 @@ _TO_DATE = re.compile(r"前[一二三]季度|上半年|[一1]季度|(?<!\d)1[-~�
 _YEARS_WITHIN = re.compile(r"(?<!\d)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})[ \t]*年(?:之)?内")
 # A heading with its numbering: level 1 (一、 / 第一章) or level 2 ((一)).
 # matches: "一、发展现状及面临形势", "(一)发展基础" ; must not match: "1.经济规模" (a list item)
-_HEADING = re.compile(
-    r"^[ \t]*(?:(?P<l1>[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部篇])|(?P<l2>\([一二三四五六七八九十]+\)))"
-    r"[ \t]*(?P<title>[^\n。]{0,60})",
-    re.M,
+_HEADING_BODY = (
+    r"[ \t]*(?:(?P<l1>[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部篇])|(?P<l2>\([一二三四五六七八九十]+\)))"
+    r"[ \t]*(?P<title>[^\n。]{0,60})"
 )
+_HEADING = re.compile(rf"^{_HEADING_BODY}", re.M)
+
+
+class _AtLineStarts:
+    """A pattern tried only at the start of each line (``^`` with re.M is tried at every
+    character; a pattern that opens with "\\n" lets the engine jump from line to line). The body
+    must not match a line break; ``m.start("line")`` and ``m["line"]`` are the match in its line."""
+
+    def __init__(self, body: str) -> None:
+        self._first = re.compile(rf"(?P<line>{body})", re.M)
+        self._rest = re.compile(rf"\n(?P<line>{body})", re.M)
+
+    def finditer(self, work: str) -> Iterator[re.Match[str]]:
+        first = self._first.match(work)
+        if first is not None:
+            yield first
+        yield from self._rest.finditer(work)
+
+
+_HEADING_LINES = _AtLineStarts(_HEADING_BODY)
 # Short quotations and titles name things; figures inside them are not metrics.
 # matches: "“支持民营企业发展13条”", "《…(2022-2025年)》", "〔2019〕11号" ; must not match: a quoted
 # sentence of more than 20 characters (“力争到2025年全市新增高新技术企业100家以上”)
@@ -259,8 +323,24 @@ def _prefix_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?P<w>{_alternation(words)})")
 
 
+# The patterns above by the identity of their word list: the word lists are the long-lived tuples
+# of ``metric_words()``, and hashing a whole tuple for ``lru_cache`` on every figure is slow.
+_BY_ID: dict[tuple[int, int], tuple[tuple[str, ...], re.Pattern[str]]] = {}
+_BUILDERS = (_any_re, _suffix_re, _prefix_re)
+
+
+def _pattern_for(builder: int, words: tuple[str, ...]) -> re.Pattern[str]:
+    hit = _BY_ID.get((builder, id(words)))
+    if hit is None or hit[0] is not words:
+        if len(_BY_ID) > 256:
+            _BY_ID.clear()
+        hit = (words, _BUILDERS[builder](words))
+        _BY_ID[(builder, id(words))] = hit
+    return hit[1]
+
+
 def _has(text: str, words: tuple[str, ...]) -> bool:
-    return _any_re(words).search(text) is not None
+    return _pattern_for(0, words).search(text) is not None
 
 
 # Years named relative to the document's own.
@@ -268,17 +348,17 @@ _RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 
 
 @lru_cache(maxsize=1)
-def _mode_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, _AtLineStarts]:
     """(opener at a line start, year at a line start, unnumbered heading line)."""
     mw = metric_words()
     openers = _alternation((*mw.words("review_openers"), *mw.words("target_openers")))
     headings = _alternation((*mw.words("review_headings"), "目标"))
     # An opener: "过去一年,…", "今年,…". must not match: "…,今年" (not at a line start)
-    opener = re.compile(rf"^[ \t]*(?P<w>{openers})(?P<rest>[^\n]{{0,12}})", re.M)
+    opener = _AtLineStarts(rf"[ \t]*(?P<w>{openers})(?P<rest>[^\n]{{0,12}})")
     # A year that opens a paragraph: "2023年,…", "报告指出,2023年,…". must not match: "到2025年释放"
-    lead_year = re.compile(r"^[ \t]*[^\n\d]{0,8}?(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$)", re.M)
+    lead_year = _AtLineStarts(r"[ \t]*[^\n\d]{0,8}?(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$)")
     # An unnumbered heading: "发展基础", "主要目标". must not match: "全市新增就业1万人。"
-    short = re.compile(rf"^[ \t]*(?=[^\n]{{2,20}}$)[^\n,。;:!?]*?(?:{headings})[^\n,。;:!?]*$", re.M)
+    short = _AtLineStarts(rf"[ \t]*(?=[^\n]{{2,20}}$)[^\n,。;:!?]*?(?:{headings})[^\n,。;:!?]*$")
     return opener, lead_year, short
 
 
@@ -289,14 +369,14 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     review_openers = set(mw.words("review_openers"))
     review_year, target_year = _defaults(info)
     marks: list[_Mode] = [_Mode(0, "target", target_year, 0)]
-    for m in _HEADING.finditer(work):
+    for m in _HEADING_LINES.finditer(work):
         title = m["title"]
         y = _YEAR.search(title)
         level = 1 if m["l1"] else 2
         if _has(title, review_words) or (y and info.year is not None and int(y["y"]) < info.year):
-            marks.append(_Mode(m.start(), "actual", int(y["y"]) if y else review_year, level))
+            marks.append(_Mode(m.start("line"), "actual", int(y["y"]) if y else review_year, level))
         elif level == 1 or _has(title, target_words):
-            marks.append(_Mode(m.start(), "target", int(y["y"]) if y else target_year, level))
+            marks.append(_Mode(m.start("line"), "target", int(y["y"]) if y else target_year, level))
     opener, lead_year, short = _mode_patterns()
     opened: set[int] = set()
     for m in opener.finditer(work):
@@ -307,21 +387,21 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             year = int(y["y"])
         elif m["w"] in _RELATIVE_YEARS and info.year is not None:
             year = info.year + _RELATIVE_YEARS[m["w"]]  # 今年 is the document's year
-        marks.append(_Mode(m.start(), kind, year, 3))
-        opened.add(m.start())
+        marks.append(_Mode(m.start("line"), kind, year, 3))
+        opened.add(m.start("line"))
     if info.year is not None:
         for m in lead_year.finditer(work):
-            if m.start() not in opened:
+            if m.start("line") not in opened:
                 year = int(m["y"])
-                marks.append(_Mode(m.start(), "actual" if year < info.year else "target", year, 3))
+                marks.append(_Mode(m.start("line"), "actual" if year < info.year else "target", year, 3))
     for m in short.finditer(work):
-        line = m.group()
+        line = m["line"]
         if _HEADING.match(line):
             continue  # numbered: read above
         if _has(line, review_words):
-            marks.append(_Mode(m.start(), "actual", review_year, 2))
+            marks.append(_Mode(m.start("line"), "actual", review_year, 2))
         elif "目标" in line:
-            marks.append(_Mode(m.start(), "target", target_year, 2))
+            marks.append(_Mode(m.start("line"), "target", target_year, 2))
     marks.sort(key=lambda k: k.start)
     return marks
 
@@ -359,22 +439,51 @@ class _Figure:
     raw_end: int  # end of the figure as written, without a comparator after it
 
 
+# The words of a list as a set, with their lengths longest first, by the identity of the list.
+_SETS: dict[int, tuple[tuple[str, ...], frozenset[str], tuple[int, ...]]] = {}
+
+
+def _word_set(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    hit = _SETS.get(id(words))
+    if hit is None or hit[0] is not words:
+        if len(_SETS) > 256:
+            _SETS.clear()
+        hit = (words, frozenset(words), tuple(sorted({len(w) for w in words}, reverse=True)))
+        _SETS[id(words)] = hit
+    return hit[1], hit[2]
+
+
 def _ends_with_any(work: str, pos: int, words: tuple[str, ...], floor: int) -> str:
     """The longest word of ``words`` that ends at ``pos`` (spaces before pos skipped)."""
-    m = _suffix_re(words).search(work, max(floor, pos - 16), pos)
-    return m.group().rstrip(" \t") if m else ""
+    lo = max(floor, pos - 16)
+    if pos > 0 and work[pos - 1] in " \t":
+        m = _pattern_for(1, words).search(work, lo, pos)
+        return m.group().rstrip(" \t") if m else ""
+    # No spaces to skip: the longest word that is the text just before pos (what the pattern
+    # finds, without trying it at each of the 16 places before pos).
+    found, lengths = _word_set(words)
+    for n in lengths:
+        if pos - n >= lo and work[pos - n : pos] in found:
+            return work[pos - n : pos]
+    return ""
 
 
 def _starts_with_any(work: str, pos: int, words: tuple[str, ...], ceiling: int) -> str:
     """The longest word of ``words`` that starts at ``pos`` (spaces after pos skipped)."""
-    m = _prefix_re(words).match(work, pos, ceiling)
-    return m["w"] if m else ""
+    if work[pos : pos + 1] in " \t":  # a space (or the end): let the pattern skip it
+        m = _pattern_for(2, words).match(work, pos, ceiling)
+        return m["w"] if m else ""
+    found, lengths = _word_set(words)
+    for n in lengths:
+        if pos + n <= ceiling and work[pos : pos + n] in found:
+            return work[pos : pos + n]
+    return ""
 
 
 def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) -> _Figure | None:
     """The value, unit and comparator of one match, or None when it is not a figure of a metric."""
     mw = metric_words()
-    cmp_before = tuple(mw.cmp_before)
+    cmp_before = _cmp_words()[0]
     comparator = ""
     if m["num"] is not None:
         unit_w = m["unit"]
@@ -406,7 +515,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         between = m["between"] or m["between2"]
         if between and not comparator:
             comparator = mw.cmp_between[between]
-        after = _starts_with_any(work, end, tuple(mw.cmp_after), hi)
+        after = _starts_with_any(work, end, _cmp_words()[1], hi)
         raw_end = end
         if after:
             if after in ("内", "之内") and unit not in mw.time_units:
@@ -455,6 +564,13 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
 
 
 @lru_cache(maxsize=1)
+def _cmp_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The comparator words written before a figure, after it, and as adverbs."""
+    mw = metric_words()
+    return tuple(mw.cmp_before), tuple(mw.cmp_after), tuple(mw.cmp_adverbs)
+
+
+@lru_cache(maxsize=1)
 def _share_words() -> tuple[str, ...]:
     return (*metric_words().cmp_before, "占")
 
@@ -500,7 +616,7 @@ def _finish(
         if before:
             comparator = mw.cmp_before[before]
         else:
-            adverb = _any_re(tuple(mw.cmp_adverbs)).search(work, max(clause_lo, start - 8), start)
+            adverb = _pattern_for(0, _cmp_words()[2]).search(work, max(clause_lo, start - 8), start)
             comparator = mw.cmp_adverbs[adverb.group()] if adverb else "="
     return _Figure(start, end, value, unit, comparator, raw_end)
 
@@ -564,39 +680,35 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _is_thousands(work: str, i: int) -> bool:
-    """The comma at ``i`` separates thousands (1,250.6), not clauses."""
-    return (
-        i > 0
-        and work[i - 1].isdigit()
-        and work[i + 1 : i + 4].isdigit()
-        and len(work[i + 1 : i + 4]) == 3
-        and not work[i + 4 : i + 5].isdigit()
-    )
-
-
-def _bound(work: str, pos: int, lo: int, hi: int, stops: str) -> tuple[int, int]:
-    """The stretch around ``pos`` between two stop characters, within [lo, hi); a comma counts
-    as a stop (when it is in ``stops``) unless it separates thousands."""
-    a = lo
-    for ch in stops:
-        i = work.rfind(ch, a, pos)
-        while ch == "," and i >= 0 and _is_thousands(work, i):
-            i = work.rfind(ch, a, i)
-        if i + 1 > a:
-            a = i + 1
-    b = hi
-    for ch in stops:
-        i = work.find(ch, pos, b)
-        while ch == "," and i >= 0 and _is_thousands(work, i):
-            i = work.find(ch, i + 1, b)
-        if 0 <= i < b:
-            b = i
-    return a, b
-
-
-_CLAUSE_STOPS = ",;。!?:\n"
 _SENTENCE_STOPS = ";。!?\n"
+# Every stop character of a clause or a sentence, found in one pass.
+# matches: "," "。" "\n" ; must not match: "、"
+_STOP = re.compile(r"[,;。!?:\n]")
+# A comma between digits that separates thousands, not clauses (it opens with the comma, so the
+# engine jumps from comma to comma).
+# matches: the "," of "1,250.6" ; must not match: the "," of "完成480亿元,增长6%", "1,2345"
+_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))(?<=\d,)")
+
+
+class _Stops:
+    """The clause and sentence stops of one passage, found once, to bound each of its figures by
+    bisection (rather than scanning the passage again for every figure)."""
+
+    def __init__(self, work: str, lo: int, hi: int) -> None:
+        self.lo, self.hi = lo, hi
+        found = [m.start() for m in _STOP.finditer(work, lo, hi)]
+        # The digits after a comma may run past the passage: look 4 characters beyond it.
+        thousands = {m.start() for m in _THOUSANDS.finditer(work, lo, hi + 4)} if "," in work[lo:hi] else None
+        self.clause = [i for i in found if i not in thousands] if thousands else found
+        self.sentence = [i for i in self.clause if work[i] in _SENTENCE_STOPS]
+
+    def bound(self, stops: list[int], pos: int) -> tuple[int, int]:
+        """The stretch around ``pos`` between two stops (``self.clause`` or ``self.sentence``),
+        within the passage."""
+        j = bisect.bisect_left(stops, pos)
+        a = stops[j - 1] + 1 if j > 0 else self.lo
+        b = stops[j] if j < len(stops) else self.hi
+        return a, b
 
 
 # ---------------------------------------------------------------------------------------------
@@ -638,7 +750,8 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
 
     out: list[Metric] = []
     seen: set[tuple[object, ...]] = set()
-    figures = _Matches(list(_figure_pattern().finditer(work)))
+    figures = _Matches(_find_figures(work))
+    passage_stops: dict[int, _Stops] = {}
     for m in figures.matches:
         pos = m.start()
         i = last = bisect.bisect_right(starts, pos) - 1
@@ -650,11 +763,14 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
         p_lo, p_hi = spans[i][0], spans[i][1]
         if _inside(named, pos):
             continue
-        c_lo, c_hi = _bound(work, pos, p_lo, p_hi, _CLAUSE_STOPS)
+        stops = passage_stops.get(i)
+        if stops is None:
+            stops = passage_stops[i] = _Stops(work, p_lo, p_hi)
+        c_lo, c_hi = stops.bound(stops.clause, pos)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
         if fig is None or _excluded(work, fig, (c_lo, c_hi)):
             continue
-        s_lo, _ = _bound(work, pos, p_lo, p_hi, _SENTENCE_STOPS)
+        s_lo, _ = stops.bound(stops.sentence, pos)
         kind, year = _kind_and_year(work, fig, (c_lo, c_hi), s_lo, passage, info, marks, mark_starts, named)
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
@@ -765,7 +881,7 @@ def _kind_and_year(
             info.kind == "plan"
             and _ends_with_any(work, fig.start, mw.words("descriptors"), c_lo)
             and not _has(
-                _any_re(mw.words("verb_lookalikes")).sub("", clause_before), mw.words("action_verbs")
+                _pattern_for(0, mw.words("verb_lookalikes")).sub("", clause_before), mw.words("action_verbs")
             )
             and not _has(clause_before, mw.words("growth_words"))
         ):

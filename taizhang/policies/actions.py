@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -18,7 +20,16 @@ from taizhang.core.history import record, snapshot
 
 from .models import Measure, Policy, PolicyKind, PolicyStatus
 
-__all__ = ["do_import_policy", "do_publish_policy", "ImportResult"]
+__all__ = [
+    "do_import_policy",
+    "do_publish_policy",
+    "do_update_draft_task",
+    "do_add_draft_task",
+    "do_delete_draft_task",
+    "do_update_metric",
+    "split_unit_names",
+    "ImportResult",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -221,3 +232,182 @@ def do_publish_policy(user: Any, policy: Policy) -> Policy:
                 after={"status": TaskStatus.ASSIGNED, "units": [a.unit.name for a in task.assignments.all()]},
             )
     return policy
+
+
+# Separators between unit names typed in one field: the enumeration comma, commas, semicolons,
+# slashes and line breaks.
+# matches: "、" in "区商务局、区发展改革局"; must not match: "区商务局"
+UNIT_SEPARATORS_RE = re.compile(r"[、，,；;／/\n\r]+")
+# A field that says "no unit" in a task table.
+# matches: "——", "-", "无"; must not match: "区商务局"
+NO_UNIT_RE = re.compile(r"^(?:[—\-－–]+|无|/)$")
+
+
+def split_unit_names(value: str) -> list[str]:
+    """The unit names typed in one field ("区商务局、区发展改革局"), blanks and "——" dropped."""
+    names: list[str] = []
+    for part in UNIT_SEPARATORS_RE.split(value or ""):
+        part = part.strip()
+        if part and not NO_UNIT_RE.match(part) and part not in names:
+            names.append(part)
+    return names
+
+
+def _require_draft(policy: Policy) -> None:
+    if policy.status != PolicyStatus.DRAFT:
+        raise ValidationError({"status": f"“{policy.title}”已经发布，请在任务页面修改"})
+
+
+def _assign_units(user: Any, task: Any, lead: Iterable[str], co: Iterable[str]) -> list[str]:
+    """Replace the task's assignments by the named units (matched or proposed); their names."""
+    from taizhang.ledger.models import AssignmentRole, TaskAssignment
+    from taizhang.units.actions import UnitDirectory
+
+    directory = UnitDirectory(user)
+    TaskAssignment.objects.filter(task=task).delete()
+    seen: set[int] = set()
+    names: list[str] = []
+    for role, group in ((AssignmentRole.LEAD, lead), (AssignmentRole.CO, co)):
+        for position, name in enumerate(group):
+            unit = directory.get_or_propose(name)
+            if unit.pk in seen:
+                continue
+            seen.add(unit.pk)
+            TaskAssignment.objects.create(task=task, unit=unit, role=role, order=position)
+            names.append(f"{role}:{unit.name}")
+    return names
+
+
+def _unit_names(task: Any) -> list[str]:
+    return [f"{a.role}:{a.unit.name}" for a in task.assignments.select_related("unit").order_by("role", "order")]
+
+
+def do_update_draft_task(
+    user: Any,
+    task: Any,
+    *,
+    seen_version: int,
+    changes: dict[str, Any],
+    lead: Iterable[str] | None = None,
+    co: Iterable[str] | None = None,
+) -> Any:
+    """Correct a task of a draft policy on the review screen: its fields (as ``do_update_task``,
+    refusing a stale edit) and, when given, its lead and co-units by name. An unknown name
+    proposes a unit. One transaction; history records the fields and units before and after."""
+    require_steering(user, "修改任务")
+    from taizhang.ledger.actions import do_update_task
+
+    with transaction.atomic():
+        _require_draft(Policy.objects.select_for_update().get(pk=task.policy_id))
+        if lead is not None:
+            lead = list(lead)
+            if not lead:
+                raise ValidationError({"lead": "请填写至少一个牵头单位"})
+        task = do_update_task(user, task, seen_version=seen_version, **changes)
+        if lead is not None or co is not None:
+            before = _unit_names(task)
+            current = {"lead": [], "co": []}  # type: dict[str, list[str]]
+            for entry in before:
+                role, name = entry.split(":", 1)
+                current[role].append(name)
+            after = _assign_units(
+                user,
+                task,
+                lead if lead is not None else current["lead"],
+                co if co is not None else current["co"],
+            )
+            if after != before:
+                record(user, task, "update_task_units", before={"units": before}, after={"units": after})
+    return task
+
+
+def do_add_draft_task(
+    user: Any,
+    policy: Policy,
+    *,
+    text: str,
+    ref: str = "",
+    measure: Measure | None = None,
+    deadline_kind: str = "",
+    deadline_year: int | None = None,
+    deadline_month: int | None = None,
+    weight: Any = 1,
+    lead: Iterable[str] = (),
+    co: Iterable[str] = (),
+) -> Any:
+    """Add a task the extractor missed to a draft policy, placed after the others."""
+    require_steering(user, "添加任务")
+    from django.db.models import Max
+
+    from taizhang.ledger.models import Task, TaskStatus
+
+    with transaction.atomic():
+        policy = Policy.objects.select_for_update().get(pk=policy.pk)
+        _require_draft(policy)
+        if measure is not None and measure.policy_id != policy.pk:
+            raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
+        order = (Task.objects.filter(policy=policy).aggregate(m=Max("order"))["m"] or 0) + 1
+        task = Task(
+            policy=policy,
+            measure=measure,
+            ref=ref.strip()[:40],
+            order=order,
+            text=text.strip(),
+            deadline_kind=deadline_kind or "",
+            deadline_year=deadline_year,
+            deadline_month=deadline_month,
+            weight=weight,
+            status=TaskStatus.DRAFT,
+        )
+        task.full_clean(exclude=["policy", "measure"])
+        task.save()
+        units = _assign_units(user, task, list(lead), list(co))
+        after = snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"])
+        record(user, task, "add_task", after={**after, "units": units})
+    return task
+
+
+def do_delete_draft_task(user: Any, task: Any) -> None:
+    """Delete a task of a draft policy (a false find of the extractor); history keeps its values."""
+    require_steering(user, "删除任务")
+    from taizhang.ledger.models import Task
+
+    with transaction.atomic():
+        _require_draft(Policy.objects.select_for_update().get(pk=task.policy_id))
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        before = snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"])
+        record(user, task, "delete_task", before={**before, "units": _unit_names(task)})
+        task.delete()
+
+
+METRIC_EDIT_FIELDS = ("indicator", "value", "unit", "comparator", "year", "kind", "task")
+
+
+def do_update_metric(user: Any, metric: Any, **changes: Any) -> Any:
+    """Correct a metric (指标) of a draft policy: indicator, value, unit, comparator, year, kind, task."""
+    require_steering(user, "修改指标")
+    from taizhang.ledger.models import Metric
+
+    unknown = set(changes) - set(METRIC_EDIT_FIELDS)
+    if unknown:
+        raise ValidationError({sorted(unknown)[0]: "这个字段不能在这里修改"})
+    with transaction.atomic():
+        _require_draft(Policy.objects.select_for_update().get(pk=metric.policy_id))
+        metric = Metric.objects.select_for_update().get(pk=metric.pk)
+        task = changes.get("task")
+        if task is not None and task.policy_id != metric.policy_id:
+            raise ValidationError({"task": "指标只能挂在同一个政策文件的任务上"})
+        before = snapshot(metric, list(changes))
+        for name, value in changes.items():
+            setattr(metric, name, value)
+        metric.full_clean(exclude=["policy", "task"])
+        metric.save(update_fields=[("task" if n == "task" else n) for n in changes])
+        record(
+            user,
+            metric,
+            "update_metric",
+            before=before,
+            after=snapshot(metric, list(changes)),
+            task_id=metric.task_id,
+        )
+    return metric

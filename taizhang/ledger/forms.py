@@ -1,0 +1,192 @@
+"""Forms of the ledger's pages: they parse and check input; the actions in ``actions.py`` write.
+
+Every error names its field, so a refused form shows the person what to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from taizhang.policies.models import Policy
+from taizhang.units.models import Unit
+
+from .models import DeadlineKind, Metric, TaskStatus
+
+__all__ = [
+    "TaskFilterForm",
+    "TaskEditForm",
+    "ReturnTaskForm",
+    "ExtensionRequestForm",
+    "ExtensionDecisionForm",
+    "ReportForm",
+    "ReviewForm",
+    "ContributionForm",
+    "AttachmentForm",
+    "CloseTaskForm",
+    "ConfirmForm",
+    "SORTS",
+]
+
+# A deadline month as typed in a filter box.
+# Matches "2025-03"; does not match "2025-3-1" or "25-03".
+MONTH_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")
+
+# Sort orders of the task list; tasks without a dated deadline go last on every database.
+SORTS: dict[str, tuple[Any, ...]] = {
+    "ref": ("policy_id", "order", "pk"),
+    "deadline": (F("deadline_year").asc(nulls_last=True), F("deadline_month").asc(nulls_last=True), "pk"),
+    "-deadline": (F("deadline_year").desc(nulls_last=True), F("deadline_month").desc(nulls_last=True), "-pk"),
+    "progress": ("progress", "pk"),
+    "-progress": ("-progress", "-pk"),
+    "status": ("status", "pk"),
+}
+
+SCHEDULE_CHOICES = [
+    ("", _("Any schedule")),
+    ("behind", _("Behind schedule")),
+    ("on", _("On schedule")),
+    ("ahead", _("Ahead of schedule")),
+]
+
+
+class TaskFilterForm(forms.Form):
+    """The task list's filters and sort order, read from the query string."""
+
+    policy = forms.ModelChoiceField(queryset=Policy.objects.none(), required=False, label=_("Policy"))
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, label=_("Unit"))
+    status = forms.ChoiceField(
+        choices=[("", _("Any status")), *TaskStatus.choices], required=False, label=_("Status")
+    )
+    month = forms.CharField(required=False, label=_("Deadline month"), help_text="YYYY-MM")
+    schedule = forms.ChoiceField(choices=SCHEDULE_CHOICES, required=False, label=_("Schedule"))
+    q = forms.CharField(required=False, max_length=100, label=_("Search"))
+    sort = forms.ChoiceField(
+        choices=[
+            ("ref", _("Reference")),
+            ("deadline", _("Deadline, earliest first")),
+            ("-deadline", _("Deadline, latest first")),
+            ("progress", _("Progress, lowest first")),
+            ("-progress", _("Progress, highest first")),
+            ("status", _("Status")),
+        ],
+        required=False,
+        label=_("Sort"),
+    )
+
+    def __init__(self, *args: Any, policies: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["policy"].queryset = policies
+        self.fields["unit"].queryset = units
+
+    def clean_month(self) -> tuple[int, int] | None:
+        value = (self.cleaned_data.get("month") or "").strip()
+        if not value:
+            return None
+        match = MONTH_RE.match(value)
+        if match is None:
+            raise forms.ValidationError(_("Enter the month as YYYY-MM, e.g. 2025-03."))
+        return int(match["year"]), int(match["month"])
+
+
+class VersionedForm(forms.Form):
+    """A form that carries the version of the row the person saw, so a stale save is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class TaskEditForm(VersionedForm):
+    """The supervisor's edit of a task's reference, text and weight."""
+
+    ref = forms.CharField(required=False, max_length=40, label=_("Reference"))
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Task"))
+    weight = forms.DecimalField(min_value=0.01, max_digits=6, decimal_places=2, label=_("Weight"))
+
+
+class ReturnTaskForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason"))
+
+
+class ExtensionRequestForm(forms.Form):
+    """A lead unit's request for a new deadline: a month (YYYY-MM) or a year."""
+
+    new_deadline = forms.CharField(label=_("New deadline"), help_text=_("YYYY-MM or YYYY"))
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason"))
+
+    def clean_new_deadline(self) -> tuple[str, int, int | None]:
+        value = self.cleaned_data["new_deadline"].strip()
+        match = MONTH_RE.match(value)
+        if match is not None:
+            return DeadlineKind.MONTH, int(match["year"]), int(match["month"])
+        if re.fullmatch(r"\d{4}", value):
+            return DeadlineKind.YEAR, int(value), None
+        raise forms.ValidationError(_("Enter the new deadline as YYYY-MM or YYYY."))
+
+
+class ExtensionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("refuse", _("Refuse"))])
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Comment"))
+
+
+class ReportForm(forms.Form):
+    """A progress report draft: narrative, percent, one field per metric of the task, evidence.
+
+    ``version`` is required when editing an existing report.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    narrative = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label=_("Progress"))
+    percent = forms.IntegerField(min_value=0, max_value=100, label=_("Percent complete"))
+    file = forms.FileField(required=False, label=_("Evidence file"))
+
+    def __init__(self, *args: Any, metrics: Sequence[Metric] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.metrics = list(metrics)
+        for metric in self.metrics:
+            self.fields[f"metric_{metric.pk}"] = forms.FloatField(
+                required=False,
+                label=f"{metric.indicator} ({metric.comparator} {metric.value:g}{metric.unit})",
+            )
+
+    def metric_values(self) -> dict[str, float]:
+        """The metric values entered, keyed by metric id (blank ones left out)."""
+        out: dict[str, float] = {}
+        for metric in self.metrics:
+            value = self.cleaned_data.get(f"metric_{metric.pk}")
+            if value is not None:
+                out[str(metric.pk)] = value
+        return out
+
+
+class ReviewForm(forms.Form):
+    """The supervisor's review: accept, or return (退回) with comments."""
+
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("return", _("Return"))])
+    comments = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Comments"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "return" and not (data.get("comments") or "").strip():
+            self.add_error("comments", _("Say why the report is returned."))
+        return data
+
+
+class ContributionForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Contribution"))
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Evidence file"))
+
+
+class ConfirmForm(forms.Form):
+    """A bare confirmation (acknowledge, submit, approve): the action itself checks everything."""
+
+
+class CloseTaskForm(forms.Form):
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Note"))

@@ -1,0 +1,751 @@
+"""The ledger's pages: overview, task list, task page with its workflow actions, and a unit's inbox.
+
+Views parse, fetch through ``access.py``, act through ``actions.py`` and render. A refused action
+answers 403 (PermissionDenied), a row the person may not read 404, wrong input 400 with the form's
+errors naming the field, and a stale edit 409 showing the other person's saved values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from taizhang.accounts.access import is_steering, role_of, sees_everything, unit_id_of
+from taizhang.accounts.models import UNIT_ROLES, Role
+from taizhang.core.concurrency import ConcurrentEditError
+from taizhang.core.models import HistoryEntry
+from taizhang.policies.access import visible_policies
+from taizhang.policies.models import Policy, ReportCadence
+from taizhang.units.models import Unit, UnitStatus
+
+from . import actions as A
+from .access import access_extension, access_report, access_task
+from .forms import (
+    SORTS,
+    AttachmentForm,
+    CloseTaskForm,
+    ConfirmForm,
+    ContributionForm,
+    ExtensionDecisionForm,
+    ExtensionRequestForm,
+    ReportForm,
+    ReturnTaskForm,
+    ReviewForm,
+    TaskEditForm,
+    TaskFilterForm,
+)
+from .models import (
+    AssignmentRole,
+    Attachment,
+    DeadlineKind,
+    ExtensionRequest,
+    ExtensionStatus,
+    ProgressReport,
+    ReportContribution,
+    ReportStatus,
+    Task,
+    TaskAssignment,
+    TaskStatus,
+    deadline_date,
+)
+from .progress import task_schedule
+from .rules import rollup, schedule_status
+
+__all__ = ["home", "task_list", "task_detail", "inbox", "period_of"]
+
+PAGE_SIZE = 50
+LIST_SIZE = 50  # rows shown per inbox section; the counts cover all
+OPEN_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS)
+SCHEDULE_LABELS = {
+    "behind": _("Behind schedule"),
+    "on": _("On schedule"),
+    "ahead": _("Ahead of schedule"),
+    "done": _("Closed"),
+    "ongoing": _("Ongoing, no schedule"),
+}
+
+
+def period_of(cadence: str, day: dt.date) -> str:
+    """The reporting period ``day`` falls in for a policy's cadence: 2025-03, 2025-Q1, 2025-H1, 2025."""
+    if cadence == ReportCadence.QUARTERLY:
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if cadence == ReportCadence.HALF_YEARLY:
+        return f"{day.year}-H{1 if day.month <= 6 else 2}"
+    if cadence == ReportCadence.YEARLY:
+        return str(day.year)
+    return f"{day.year}-{day.month:02d}"
+
+
+def _past_deadline(today: dt.date) -> Q:
+    """Tasks whose dated deadline (end of its month or year) is before ``today``."""
+    month_past = Q(deadline_kind=DeadlineKind.MONTH) & (
+        Q(deadline_year__lt=today.year) | Q(deadline_year=today.year, deadline_month__lt=today.month)
+    )
+    year_past = Q(deadline_kind=DeadlineKind.YEAR, deadline_year__lt=today.year)
+    return month_past | year_past
+
+
+# ----------------------------------------------------------------------------- overview
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Steering roles see every policy's progress and counts by status; unit people their inbox."""
+    if role_of(request.user) in UNIT_ROLES:
+        return redirect("ledger:inbox")
+    policies = list(visible_policies(Policy.objects.all(), request.user).order_by("-created_at", "pk"))
+    ids = [p.pk for p in policies]
+    items: dict[int, list[tuple[int, Any, int]]] = defaultdict(list)
+    for policy_id, pk, weight, progress in Task.objects.filter(policy_id__in=ids).values_list(
+        "policy_id", "pk", "weight", "progress"
+    ):
+        items[policy_id].append((pk, weight, progress))
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    totals: dict[str, int] = defaultdict(int)
+    for row in Task.objects.filter(policy_id__in=ids).values("policy_id", "status").annotate(n=Count("pk")):
+        counts[row["policy_id"]][row["status"]] = row["n"]
+        totals[row["status"]] += row["n"]
+    for policy in policies:
+        policy.rollup = rollup(items[policy.pk])
+        policy.task_count = len(items[policy.pk])
+        policy.status_counts = [
+            (value, label, counts[policy.pk].get(value, 0)) for value, label in TaskStatus.choices
+        ]
+    return render(
+        request,
+        "ledger/home.html",
+        {
+            "policies": policies,
+            "totals": [(value, label, totals.get(value, 0)) for value, label in TaskStatus.choices],
+        },
+    )
+
+
+# ----------------------------------------------------------------------------- task list
+
+
+def _filtered_tasks(user: Any, form: TaskFilterForm) -> QuerySet[Task]:
+    tasks = Task.objects.visible_to(user)
+    data = form.cleaned_data
+    if data.get("policy"):
+        tasks = tasks.filter(policy=data["policy"])
+    if data.get("unit"):
+        tasks = tasks.filter(Exists(TaskAssignment.objects.filter(task=OuterRef("pk"), unit=data["unit"])))
+    if data.get("status"):
+        tasks = tasks.filter(status=data["status"])
+    if data.get("month"):
+        year, month = data["month"]
+        in_month = Q(deadline_kind=DeadlineKind.MONTH, deadline_year=year, deadline_month=month)
+        if month == 12:
+            in_month |= Q(deadline_kind=DeadlineKind.YEAR, deadline_year=year)
+        tasks = tasks.filter(in_month)
+    if data.get("q"):
+        tasks = tasks.filter(Q(text__icontains=data["q"]) | Q(ref__icontains=data["q"]))
+    return tasks.order_by(*SORTS[data.get("sort") or "ref"])
+
+
+def _schedule_pks(tasks: QuerySet[Task], wanted: str, now: dt.datetime) -> list[int]:
+    """Ids of ``tasks`` (in order) whose schedule status is ``wanted``; computed with rules.py."""
+    pks = []
+    for pk, assigned_at, created_at, kind, year, month, progress, status in tasks.values_list(
+        "pk",
+        "assigned_at",
+        "created_at",
+        "deadline_kind",
+        "deadline_year",
+        "deadline_month",
+        "progress",
+        "status",
+    ):
+        schedule = schedule_status(
+            start=timezone.localdate(assigned_at or created_at),
+            deadline=deadline_date(kind, year, month),
+            percent=progress,
+            now=now,
+            closed=status == TaskStatus.CLOSED,
+        )
+        if schedule.status == wanted:
+            pks.append(pk)
+    return pks
+
+
+def _list_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    latest = ProgressReport.objects.filter(task=OuterRef("pk")).order_by("-period", "-pk")
+    return (
+        tasks.select_related("policy")
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=TaskAssignment.objects.select_related("unit").order_by("role", "order"),
+            )
+        )
+        .annotate(latest_report_status=Subquery(latest.values("status")[:1]))
+    )
+
+
+@login_required
+def task_list(request: HttpRequest) -> HttpResponse:
+    """The tasks the person may read, filtered, sorted and paginated (50 a page)."""
+    user = request.user
+    form = TaskFilterForm(
+        request.GET or None,
+        policies=visible_policies(Policy.objects.only("pk", "title"), user).order_by("-created_at", "pk"),
+        units=Unit.objects.filter(status=UnitStatus.CONFIRMED, merged_into__isnull=True).only("pk", "name"),
+    )
+    if form.is_bound and not form.is_valid():
+        return render(request, "ledger/task_list.html", {"form": form, "page": None}, status=400)
+    if not form.is_bound:
+        form.is_valid()  # an empty, unbound filter: every visible task, default order
+        form.cleaned_data = {}
+    now = timezone.localtime()
+    tasks = _filtered_tasks(user, form)
+    wanted = form.cleaned_data.get("schedule")
+    if wanted:
+        paginator = Paginator(_schedule_pks(tasks, wanted, now), PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        by_pk = {t.pk: t for t in _list_rows(Task.objects.filter(pk__in=list(page.object_list)))}
+        rows = [by_pk[pk] for pk in page.object_list]
+    else:
+        paginator = Paginator(_list_rows(tasks), PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        rows = list(page.object_list)
+    for task in rows:
+        task.schedule = task_schedule(task, now)
+        task.schedule_label = SCHEDULE_LABELS[task.schedule.status]
+        status = task.latest_report_status
+        task.latest_report_label = ReportStatus(status).label if status else ""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "ledger/task_list.html",
+        {"form": form, "page": page, "rows": rows, "query": query.urlencode()},
+    )
+
+
+# ----------------------------------------------------------------------------- task page
+
+
+def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything the task page shows and the forms the person may use, in a fixed number of queries."""
+    user = request.user
+    bound = bound or {}
+    steering = is_steering(user)
+    role = role_of(user)
+    unit_id = unit_id_of(user)
+    assignments = list(task.assignments.select_related("unit").order_by("role", "order"))
+    mine = next((a for a in assignments if a.unit_id == unit_id), None)
+    metrics = list(task.metrics.all())
+    reports = list(
+        ProgressReport.objects.visible_to(user)
+        .filter(task=task)
+        .select_related("unit", "created_by", "submitted_by", "approved_by", "reviewed_by")
+        .prefetch_related(
+            Prefetch(
+                "contributions", queryset=ReportContribution.objects.select_related("unit", "created_by")
+            ),
+            "attachments",
+        )
+        .order_by("-period", "-pk")
+    )
+    extensions = ExtensionRequest.objects.filter(task=task).select_related(
+        "unit", "requested_by", "decided_by"
+    )
+    if not sees_everything(user):
+        extensions = extensions.filter(unit_id=unit_id)
+    extensions = list(extensions)
+    is_open = task.status in OPEN_STATUSES
+    metric_names = {str(m.pk): m for m in metrics}
+    for report in reports:
+        own = unit_id is not None and report.unit_id == unit_id
+        report.metric_rows = [
+            (metric_names.get(key), value) for key, value in sorted(report.metric_values.items())
+        ]
+        report.can_edit = own and role == Role.UNIT_OFFICER and report.is_editable
+        report.can_approve = own and role == Role.UNIT_LEADER and report.status == ReportStatus.SUBMITTED
+        report.can_review = steering and report.status in (
+            ReportStatus.SUBMITTED,
+            ReportStatus.APPROVED_BY_LEADER,
+        )
+        report.can_contribute = (
+            mine is not None
+            and mine.role == AssignmentRole.CO
+            and report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED)
+        )
+        report.edit_form = bound.get(f"report_{report.pk}") or ReportForm(
+            initial={
+                "version": report.version,
+                "narrative": report.narrative,
+                "percent": report.percent,
+                **{f"metric_{key}": value for key, value in report.metric_values.items()},
+            },
+            metrics=metrics,
+            prefix=f"r{report.pk}",
+        )
+        report.review_form = bound.get(f"review_{report.pk}") or ReviewForm(prefix=f"v{report.pk}")
+        report.contribution_form = bound.get(f"contribute_{report.pk}") or ContributionForm(
+            prefix=f"c{report.pk}"
+        )
+        report.attachment_form = bound.get(f"attach_{report.pk}") or AttachmentForm(prefix=f"a{report.pk}")
+        report.conflict = bound.get(f"conflict_report_{report.pk}")
+    period = period_of(task.policy.report_cadence, timezone.localdate())
+    leads = mine is not None and mine.role == AssignmentRole.LEAD
+    has_pending = any(e.status == ExtensionStatus.PENDING for e in extensions)
+    for ext in extensions:
+        ext.decide_form = bound.get(f"decide_{ext.pk}") or ExtensionDecisionForm(prefix=f"e{ext.pk}")
+    schedule = task_schedule(task)
+    return {
+        "task": task,
+        "assignments": assignments,
+        "mine": mine,
+        "metrics": metrics,
+        "reports": reports,
+        "extensions": extensions,
+        "history": list(HistoryEntry.objects.for_task(task.pk).select_related("actor")),
+        "schedule": schedule,
+        "schedule_label": SCHEDULE_LABELS[schedule.status],
+        "steering": steering,
+        "period": period,
+        "can_acknowledge": mine is not None and mine.acknowledged_at is None and is_open,
+        "can_return_task": mine is not None and is_open,
+        "can_request_extension": leads and is_open and not has_pending,
+        "can_report": (
+            leads
+            and role == Role.UNIT_OFFICER
+            and is_open
+            and not any(r.unit_id == unit_id and r.period == period for r in reports)
+        ),
+        "can_edit_task": steering and task.status != TaskStatus.CLOSED,
+        "can_close": steering and task.status not in (TaskStatus.CLOSED, TaskStatus.DRAFT),
+        "edit_form": bound.get("edit_task")
+        or TaskEditForm(
+            initial={"version": task.version, "ref": task.ref, "text": task.text, "weight": task.weight}
+        ),
+        "task_conflict": bound.get("conflict_edit_task"),
+        "return_form": bound.get("return_task") or ReturnTaskForm(),
+        "extension_form": bound.get("extension") or ExtensionRequestForm(),
+        "report_form": bound.get("report_new") or ReportForm(metrics=metrics, prefix="new"),
+        "close_form": bound.get("close") or CloseTaskForm(),
+        "refused": bound.get("refused", []),
+    }
+
+
+@login_required
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A task with its units, schedule, reports, extensions, history and the actions open to the person."""
+    task = access_task(request.user, pk)
+    return render(request, "ledger/task_detail.html", _detail_context(request, task))
+
+
+def _refuse(form: Any, error: ValidationError) -> None:
+    """Put an action's ValidationError on the form: on the field it names, else on the whole form."""
+    for field, errors in (
+        error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
+    ):
+        target = field if field in form.fields else None
+        for message in errors:
+            form.add_error(target, message if target else f"{field}: {message}" if field else message)
+
+
+def _perform(
+    request: HttpRequest,
+    task: Task,
+    name: str,
+    form: Any,
+    run: Callable[[dict[str, Any]], Any],
+    done: str,
+) -> HttpResponse:
+    """Validate ``form``, run the action; on success go back to the task page, else show it with the errors."""
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                run(form.cleaned_data)
+        except ValidationError as error:
+            _refuse(form, error)
+        except ConcurrentEditError as error:
+            form.add_error(
+                None,
+                _t(
+                    "Someone else saved this in the meantime; their values are shown. Your changes were not saved."
+                ),
+            )
+            data = form.data.copy()
+            data[form.add_prefix("version")] = str(error.current.get("version", ""))
+            form.data = data
+            bound = {name: form, f"conflict_{name}": error.current}
+            task.refresh_from_db()
+            return render(
+                request, "ledger/task_detail.html", _detail_context(request, task, bound), status=409
+            )
+        else:
+            messages.success(request, done)
+            return redirect("ledger:task_detail", pk=task.pk)
+    bound = {name: form}
+    if not form.fields:  # a bare confirmation has no place of its own on the page for its errors
+        bound["refused"] = [str(e) for errors in form.errors.values() for e in errors]
+    return render(request, "ledger/task_detail.html", _detail_context(request, task, bound), status=400)
+
+
+def _read_upload(upload: Any) -> bytes:
+    from django.conf import settings
+
+    data: bytes = upload.read(settings.TAIZHANG_MAX_UPLOAD_BYTES + 1)  # the action refuses anything larger
+    return data
+
+
+@require_POST
+@login_required
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access_task(request.user, pk, for_write=True)
+    form = TaskEditForm(request.POST)
+    return _perform(
+        request,
+        task,
+        "edit_task",
+        form,
+        lambda d: A.do_update_task(
+            request.user, task, seen_version=d["version"], ref=d["ref"], text=d["text"], weight=d["weight"]
+        ),
+        _t("The task was saved."),
+    )
+
+
+@require_POST
+@login_required
+def task_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access_task(request.user, pk, for_write=True)
+    return _perform(
+        request,
+        task,
+        "acknowledge",
+        ConfirmForm({}),
+        lambda d: A.do_acknowledge_task(request.user, task),
+        _t("The task was acknowledged."),
+    )
+
+
+@require_POST
+@login_required
+def task_return(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access_task(request.user, pk, for_write=True)
+    return _perform(
+        request,
+        task,
+        "return_task",
+        ReturnTaskForm(request.POST),
+        lambda d: A.do_return_task(request.user, task, reason=d["reason"]),
+        _t("The task was sent back to the supervisor."),
+    )
+
+
+@require_POST
+@login_required
+def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access_task(request.user, pk, for_write=True)
+
+    def run(d: dict[str, Any]) -> Any:
+        kind, year, month = d["new_deadline"]
+        return A.do_request_extension(
+            request.user, task, kind=kind, year=year, month=month, reason=d["reason"]
+        )
+
+    return _perform(
+        request,
+        task,
+        "extension",
+        ExtensionRequestForm(request.POST),
+        run,
+        _t("The extension was requested."),
+    )
+
+
+@require_POST
+@login_required
+def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    ext = access_extension(request.user, pk, for_write=True)
+    task = access_task(request.user, ext.task_id)
+    return _perform(
+        request,
+        task,
+        f"decide_{ext.pk}",
+        ExtensionDecisionForm(request.POST, prefix=f"e{ext.pk}"),
+        lambda d: A.do_decide_extension(
+            request.user, ext, approve=d["decision"] == "approve", comment=d["comment"]
+        ),
+        _t("The extension request was decided."),
+    )
+
+
+@require_POST
+@login_required
+def task_close(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access_task(request.user, pk, for_write=True)
+    return _perform(
+        request,
+        task,
+        "close",
+        CloseTaskForm(request.POST),
+        lambda d: A.do_close_task(request.user, task, note=d["note"]),
+        _t("The task was closed."),
+    )
+
+
+# ----------------------------------------------------------------------------- reports
+
+
+@require_POST
+@login_required
+def report_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """The lead unit's officer starts this period's report on a task."""
+    task = access_task(request.user, pk, for_write=True)
+    form = ReportForm(request.POST, request.FILES, metrics=list(task.metrics.all()), prefix="new")
+    period = period_of(task.policy.report_cadence, timezone.localdate())
+
+    def run(d: dict[str, Any]) -> Any:
+        report = A.do_save_report(
+            request.user,
+            task=task,
+            period=period,
+            narrative=d["narrative"],
+            percent=d["percent"],
+            metric_values=form.metric_values(),
+        )
+        if d.get("file"):
+            A.do_add_attachment(request.user, report, name=d["file"].name, data=_read_upload(d["file"]))
+        return report
+
+    return _perform(request, task, "report_new", form, run, _t("The report draft was saved."))
+
+
+@require_POST
+@login_required
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The officer edits a draft or returned report; a stale version is refused (409)."""
+    report = access_report(request.user, pk, for_write=True)
+    task = access_task(request.user, report.task_id)
+    form = ReportForm(request.POST, request.FILES, metrics=list(task.metrics.all()), prefix=f"r{report.pk}")
+
+    def run(d: dict[str, Any]) -> Any:
+        if d.get("version") is None:
+            raise ValidationError({"version": _t("The version you read is missing; reload the page.")})
+        saved = A.do_save_report(
+            request.user,
+            task=task,
+            period=report.period,
+            narrative=d["narrative"],
+            percent=d["percent"],
+            metric_values=form.metric_values(),
+            report=report,
+            seen_version=d["version"],
+        )
+        if d.get("file"):
+            A.do_add_attachment(request.user, saved, name=d["file"].name, data=_read_upload(d["file"]))
+        return saved
+
+    return _perform(request, task, f"report_{report.pk}", form, run, _t("The report was saved."))
+
+
+def _report_move(
+    request: HttpRequest, pk: int, act: Callable[[Any, ProgressReport], Any], done: str
+) -> HttpResponse:
+    report = access_report(request.user, pk, for_write=True)
+    task = access_task(request.user, report.task_id)
+    return _perform(
+        request, task, f"move_{report.pk}", ConfirmForm({}), lambda d: act(request.user, report), done
+    )
+
+
+@require_POST
+@login_required
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _report_move(request, pk, A.do_submit_report, _t("The report was submitted to the unit leader."))
+
+
+@require_POST
+@login_required
+def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _report_move(
+        request, pk, A.do_approve_report, _t("The report was approved and sent to the supervisor.")
+    )
+
+
+@require_POST
+@login_required
+def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The supervisor accepts a report or returns it with comments."""
+    report = access_report(request.user, pk, for_write=True)
+    task = access_task(request.user, report.task_id)
+
+    def run(d: dict[str, Any]) -> Any:
+        if d["decision"] == "accept":
+            return A.do_accept_report(request.user, report, comments=d["comments"])
+        return A.do_return_report(request.user, report, comments=d["comments"])
+
+    form = ReviewForm(request.POST, prefix=f"v{report.pk}")
+    return _perform(request, task, f"review_{report.pk}", form, run, _t("The review was recorded."))
+
+
+@require_POST
+@login_required
+def report_contribute(request: HttpRequest, pk: int) -> HttpResponse:
+    """A co-unit adds its part to the lead unit's report."""
+    report = access_report(request.user, pk)
+    task = access_task(request.user, report.task_id)
+    form = ContributionForm(request.POST, prefix=f"c{report.pk}")
+    return _perform(
+        request,
+        task,
+        f"contribute_{report.pk}",
+        form,
+        lambda d: A.do_add_contribution(request.user, report, text=d["text"]),
+        _t("Your contribution was added."),
+    )
+
+
+@require_POST
+@login_required
+def report_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access_report(request.user, pk, for_write=True)
+    task = access_task(request.user, report.task_id)
+    form = AttachmentForm(request.POST, request.FILES, prefix=f"a{report.pk}")
+    return _perform(
+        request,
+        task,
+        f"attach_{report.pk}",
+        form,
+        lambda d: A.do_add_attachment(
+            request.user, report, name=d["file"].name, data=_read_upload(d["file"])
+        ),
+        _t("The evidence file was attached."),
+    )
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    """An evidence file, for those who may read its report."""
+    attachment = get_object_or_404(Attachment.objects.only("pk", "report_id", "file", "name"), pk=pk)
+    access_report(request.user, attachment.report_id)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_t("The file is missing from storage.")) from None
+    return FileResponse(handle, as_attachment=True, filename=attachment.name)
+
+
+# ----------------------------------------------------------------------------- inbox
+
+
+def _due_this_cycle(unit_id: int, today: dt.date) -> Q:
+    """Tasks with no report of the unit submitted (or further) for the current period of their policy's cadence."""
+    due = Q()
+    for cadence in ReportCadence.values:
+        filed = ProgressReport.objects.filter(
+            task=OuterRef("pk"), unit_id=unit_id, period=period_of(cadence, today)
+        ).exclude(status__in=(ReportStatus.DRAFT, ReportStatus.RETURNED))
+        due |= Q(policy__report_cadence=cadence) & ~Q(Exists(filed))
+    return due
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """What waits on the person: for a unit, tasks to acknowledge, reports due, returned or to approve,
+    and overdue tasks; for steering roles, reports to review, extension requests and returned tasks."""
+    user = request.user
+    today = timezone.localdate()
+    unit_id = unit_id_of(user)
+    tasks = Task.objects.visible_to(user).select_related("policy")
+    reports = ProgressReport.objects.visible_to(user).select_related("task", "unit")
+    sections: list[tuple[str, str, Any]] = []  # (key, title, queryset)
+    if unit_id is not None:
+        sections = [
+            (
+                "acknowledge",
+                _t("Tasks to acknowledge"),
+                tasks.filter(
+                    status__in=OPEN_STATUSES,
+                    assignments__unit_id=unit_id,
+                    assignments__acknowledged_at__isnull=True,
+                ),
+            ),
+            (
+                "due",
+                _t("Reports due this cycle"),
+                tasks.filter(
+                    Exists(
+                        TaskAssignment.objects.filter(
+                            task=OuterRef("pk"), unit_id=unit_id, role=AssignmentRole.LEAD
+                        )
+                    ),
+                    _due_this_cycle(unit_id, today),
+                    status__in=OPEN_STATUSES,
+                ),
+            ),
+            (
+                "returned",
+                _t("Reports returned to the unit"),
+                reports.filter(unit_id=unit_id, status=ReportStatus.RETURNED),
+            ),
+        ]
+        if role_of(user) == Role.UNIT_LEADER:
+            sections.append(
+                (
+                    "approve",
+                    _t("Reports awaiting your approval"),
+                    reports.filter(unit_id=unit_id, status=ReportStatus.SUBMITTED),
+                )
+            )
+        overdue = tasks.filter(Exists(TaskAssignment.objects.filter(task=OuterRef("pk"), unit_id=unit_id)))
+    elif sees_everything(user):
+        sections = [
+            ("review", _t("Reports awaiting review"), reports.filter(status=ReportStatus.APPROVED_BY_LEADER)),
+            (
+                "extensions",
+                _t("Extension requests awaiting a decision"),
+                ExtensionRequest.objects.filter(status=ExtensionStatus.PENDING).select_related(
+                    "task", "unit"
+                ),
+            ),
+            (
+                "returned_tasks",
+                _t("Tasks sent back by units"),
+                tasks.filter(status=TaskStatus.RETURNED_TO_SUPERVISOR),
+            ),
+        ]
+        overdue = tasks
+    else:
+        overdue = tasks.none()
+    sections.append(
+        (
+            "overdue",
+            _t("Tasks past their deadline"),
+            overdue.filter(_past_deadline(today)).exclude(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT)),
+        )
+    )
+    shown = [
+        {"key": key, "title": title, "count": qs.count(), "rows": list(qs.order_by("pk")[:LIST_SIZE])}
+        for key, title, qs in sections
+    ]
+    return render(
+        request,
+        "ledger/inbox.html",
+        {
+            "sections": shown,
+            "unit": Unit.objects.filter(pk=unit_id).first() if unit_id else None,
+            "today": today,
+        },
+    )

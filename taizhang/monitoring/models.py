@@ -1,0 +1,209 @@
+"""Monitoring's own rows: supervisor ratings and scoring settings (绩效考核), indicators (指标监测)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+__all__ = [
+    "UnitRating",
+    "ScoringSettings",
+    "Indicator",
+    "IndicatorActual",
+    "Direction",
+    "Comparator",
+    "check_period",
+]
+
+# An assessment period: a year "2024", a quarter "2024-Q4", a half "2024-H1" or a month "2024-11".
+PERIOD_HELP = "如 2024、2024-H1、2024-Q4 或 2024-11"
+
+
+def check_period(value: str, field: str = "period") -> str:
+    """``value`` if it is a valid period (see :data:`PERIOD_HELP`); else ValidationError naming ``field``."""
+    from .queries import parse_period
+
+    try:
+        parse_period(value)
+    except ValueError as error:
+        raise ValidationError({field: str(error)}) from None
+    return value
+
+
+class UnitRating(models.Model):
+    """The supervisor's rating (督查评价, 0–100) of a unit for an assessment period."""
+
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="ratings")
+    period = models.CharField(max_length=10, help_text=PERIOD_HELP)
+    rating = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    note = models.TextField(blank=True)
+    rated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["period", "unit", "pk"]
+        constraints = [models.UniqueConstraint(fields=["unit", "period"], name="rating_unique_unit_period")]
+        verbose_name = "督查评价"
+        verbose_name_plural = "督查评价"
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.period}: {self.rating}"
+
+    def clean(self) -> None:
+        check_period(self.period)
+        if self.rating is None or not Decimal(0) <= Decimal(self.rating) <= Decimal(100):
+            raise ValidationError({"rating": "督查评价必须在 0 到 100 之间"})
+
+
+class ScoringSettings(models.Model):
+    """The stored 考核办法: a ScoringConfig mapping, the report due rule and the list rules.
+
+    One row (the latest saved is used); ``config`` is validated with
+    ``ScoringConfig.from_mapping`` and ``lists`` with ``ListRules`` before it is saved.
+    """
+
+    config = models.JSONField(default=dict, blank=True)
+    lists = models.JSONField(default=dict, blank=True)
+    report_due_days = models.PositiveSmallIntegerField(default=5, help_text="报送期结束后多少天内报送算按时")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "考核办法"
+        verbose_name_plural = "考核办法"
+
+    def clean(self) -> None:
+        from .queries import list_rules_from, scoring_config_from
+
+        try:
+            scoring_config_from(self.config)
+        except (ValueError, TypeError) as error:
+            raise ValidationError({"config": str(error)}) from None
+        try:
+            list_rules_from(self.lists)
+        except (ValueError, TypeError) as error:
+            raise ValidationError({"lists": str(error)}) from None
+
+
+class Direction(models.TextChoices):
+    UP = "up", "越大越好"
+    DOWN = "down", "越小越好"
+
+
+class Comparator(models.TextChoices):
+    AT_LEAST = ">=", "达到（≥）"
+    MORE_THAN = ">", "超过（>）"
+    AT_MOST = "<=", "控制在…以内（≤）"
+    LESS_THAN = "<", "低于（<）"
+    EQUAL = "=", "等于（=）"
+
+
+class Indicator(models.Model):
+    """A quantified target of a policy (指标): baseline → target, direction, binding or indicative.
+
+    ``baseline_*`` may be empty until the supervisor enters it; without a baseline the
+    trajectory cannot be drawn and the judgement says so.
+    """
+
+    policy = models.ForeignKey("policies.Policy", on_delete=models.CASCADE, related_name="indicators")
+    code = models.CharField(max_length=20)
+    name = models.CharField(max_length=200)
+    measure_unit = models.CharField("计量单位", max_length=30, blank=True)
+    baseline_value = models.DecimalField(max_digits=24, decimal_places=4, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_value = models.DecimalField(max_digits=24, decimal_places=4)
+    target_year = models.PositiveSmallIntegerField()
+    comparator = models.CharField(max_length=2, choices=Comparator.choices, default=Comparator.AT_LEAST)
+    direction = models.CharField(max_length=4, choices=Direction.choices, default=Direction.UP)
+    binding = models.BooleanField("约束性", default=False)
+    source_metric = models.ForeignKey(
+        "ledger.Metric", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["policy", "code", "pk"]
+        constraints = [models.UniqueConstraint(fields=["policy", "code"], name="indicator_unique_code")]
+        verbose_name = "监测指标"
+        verbose_name_plural = "监测指标"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def clean(self) -> None:
+        if not self.name.strip():
+            raise ValidationError({"name": "指标名称不能为空"})
+        for field in ("baseline_year", "target_year"):
+            year = getattr(self, field)
+            if year is not None and not 1949 <= year <= 2100:
+                raise ValidationError({field: f"年份 {year} 不合理"})
+        if (self.baseline_value is None) != (self.baseline_year is None):
+            raise ValidationError({"baseline_year": "基期值和基期年份须同时填写或同时留空"})
+        if self.baseline_year is not None and self.target_year is not None:
+            if self.target_year < self.baseline_year:
+                raise ValidationError({"target_year": "目标年份不能早于基期年份"})
+
+    def as_trajectory(self) -> Any:
+        """The pure :class:`taizhang.supervision.trajectory.Indicator`, or None without a baseline."""
+        from taizhang.supervision.trajectory import Indicator as Plain
+
+        if self.baseline_value is None or self.baseline_year is None:
+            return None
+        return Plain(
+            code=self.code,
+            name=self.name,
+            baseline_value=Decimal(self.baseline_value),
+            baseline_year=self.baseline_year,
+            target_value=Decimal(self.target_value),
+            target_year=self.target_year,
+            direction=self.direction,  # type: ignore[arg-type]
+            comparator=self.comparator,
+            binding=self.binding,
+            unit=self.measure_unit,
+        )
+
+
+class IndicatorActual(models.Model):
+    """An actual value (实际值) of an indicator for one year, entered or imported."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="actuals")
+    year = models.PositiveSmallIntegerField()
+    value = models.DecimalField(max_digits=24, decimal_places=4)
+    note = models.TextField(blank=True)
+    source_metric = models.ForeignKey(
+        "ledger.Metric", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    entered_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["indicator", "year", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="actual_unique_indicator_year")
+        ]
+        verbose_name = "指标实际值"
+        verbose_name_plural = "指标实际值"
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.year}: {self.value}"
+
+    def clean(self) -> None:
+        if not 1949 <= self.year <= 2100:
+            raise ValidationError({"year": f"年份 {self.year} 不合理"})

@@ -1,0 +1,153 @@
+"""Forms of the policies app: upload a document, correct tasks and metrics on the review screen."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from taizhang.ledger.models import DeadlineKind, Metric
+
+from .actions import split_unit_names
+from .models import Measure, Policy
+
+__all__ = ["ImportForm", "TaskReviewForm", "NewTaskForm", "MetricReviewForm", "apply_errors"]
+
+COMPARATORS = [(c, c) for c in (">=", ">", "=", "~", "<=", "<")]
+
+
+def apply_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put an action's ValidationError on the form: on the named field when the form has it,
+    else as a form error that still names the field."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for field, messages in exc.message_dict.items():
+        if field in form.fields:
+            form.add_error(field, messages)
+        else:
+            form.add_error(None, [f"{field}: {m}" for m in messages])
+
+
+class ImportForm(forms.Form):
+    """Upload a policy document; its size is checked here, its content by the extraction library."""
+
+    file = forms.FileField(label=_("Document"), help_text=_("Word (.docx, .doc), PDF, text, web page or spreadsheet"))
+    title = forms.CharField(label=_("Title"), max_length=300, required=False, help_text=_("Leave empty to use the document's own title"))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        name = os.path.basename(upload.name or "")
+        limit = settings.TAIZHANG_MAX_UPLOAD_BYTES
+        if upload.size == 0:
+            raise ValidationError(_("%(name)s: the file is empty") % {"name": name})
+        if upload.size > limit:
+            raise ValidationError(
+                _("%(name)s: the file is larger than %(limit)s MB") % {"name": name, "limit": round(limit / 1048576, 1)}
+            )
+        return upload
+
+
+class _TaskFields(forms.Form):
+    ref = forms.CharField(label=_("Reference"), max_length=40, required=False)
+    text = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}))
+    measure = forms.TypedChoiceField(label=_("Measure"), required=False, coerce=int, empty_value=None)
+    deadline_kind = forms.ChoiceField(label=_("Deadline"), choices=DeadlineKind.choices, required=False)
+    deadline_year = forms.IntegerField(label=_("Deadline year"), min_value=1949, max_value=2100, required=False)
+    deadline_month = forms.IntegerField(label=_("Deadline month"), min_value=1, max_value=12, required=False)
+    weight = forms.DecimalField(label=_("Weight"), min_value=0.01, max_value=9999, decimal_places=2, initial=1)
+    lead = forms.CharField(
+        label=_("Lead units"), max_length=500, help_text=_("Separate several units with 、 or a comma; a new name proposes a unit")
+    )
+    co = forms.CharField(label=_("Co-units"), max_length=1000, required=False)
+
+    def __init__(self, *args: Any, measures: list[Measure], **kwargs: Any) -> None:
+        # Choices from a list the page loaded once, so many cards cost no query each.
+        super().__init__(*args, **kwargs)
+        self.measures = {m.pk: m for m in measures}
+        self.fields["measure"].choices = [("", "—"), *((m.pk, f"{m.ref} {m.title}".strip()[:60]) for m in measures)]
+        self.fields["lead"].widget.attrs["list"] = "unit-names"
+        self.fields["co"].widget.attrs["list"] = "unit-names"
+
+    def clean_lead(self) -> list[str]:
+        names = split_unit_names(self.cleaned_data["lead"])
+        if not names:
+            raise ValidationError(_("Name at least one lead unit"))
+        return names
+
+    def clean_co(self) -> list[str]:
+        return split_unit_names(self.cleaned_data.get("co") or "")
+
+    def task_changes(self) -> dict[str, Any]:
+        """The cleaned values as keyword arguments of the task actions (units apart)."""
+        data = self.cleaned_data
+        return {
+            "ref": data["ref"].strip(),
+            "text": data["text"].strip(),
+            "measure": self.measures.get(data["measure"]) if data["measure"] else None,
+            "deadline_kind": data["deadline_kind"] or "",
+            "deadline_year": data["deadline_year"],
+            "deadline_month": data["deadline_month"],
+            "weight": data["weight"],
+        }
+
+
+class TaskReviewForm(_TaskFields):
+    """Correct one extracted task of a draft policy; ``version`` refuses a stale save."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    @classmethod
+    def for_task(cls, task: Any, measures: list[Measure], data: Any = None) -> TaskReviewForm:
+        lead = "、".join(a.unit.name for a in task.assignments.all() if a.role == "lead")
+        co = "、".join(a.unit.name for a in task.assignments.all() if a.role == "co")
+        initial = {
+            "ref": task.ref,
+            "text": task.text,
+            "measure": task.measure_id,
+            "deadline_kind": task.deadline_kind,
+            "deadline_year": task.deadline_year,
+            "deadline_month": task.deadline_month,
+            "weight": task.weight,
+            "lead": lead,
+            "co": co,
+            "version": task.version,
+        }
+        return cls(data, initial=initial, prefix=f"t{task.pk}", measures=measures)
+
+
+class NewTaskForm(_TaskFields):
+    """Add a task the extraction library missed."""
+
+
+class MetricReviewForm(forms.Form):
+    """Correct one metric (指标) of a draft policy."""
+
+    indicator = forms.CharField(label=_("Indicator"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Metric.Kind.choices)
+    comparator = forms.ChoiceField(label=_("Comparator"), choices=COMPARATORS)
+    value = forms.FloatField(label=_("Value"))
+    unit = forms.CharField(label=_("Unit of measure"), max_length=30, required=False)
+    year = forms.IntegerField(label=_("Year"), min_value=1949, max_value=2100, required=False)
+    task = forms.TypedChoiceField(label=_("Task"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: Any, tasks: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tasks = {t.pk: t for t in tasks}
+        self.fields["task"].choices = [("", "—"), *((t.pk, t.ref or f"#{t.pk}") for t in tasks)]
+
+    @classmethod
+    def for_metric(cls, metric: Metric, tasks: list[Any], data: Any = None) -> MetricReviewForm:
+        initial = {f: getattr(metric, f) for f in ("indicator", "kind", "comparator", "value", "unit", "year")}
+        initial["task"] = metric.task_id
+        return cls(data, initial=initial, prefix=f"m{metric.pk}", tasks=tasks)
+
+    def metric_changes(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["task"] = self.tasks.get(data["task"]) if data["task"] else None
+        data["unit"] = data["unit"].strip()
+        return data

@@ -1,0 +1,87 @@
+"""The only way code gets supervision rows for a user.
+
+- Supervision notices (督办单) are read by whoever reads their task (ledger/access.py); the
+  supervisor issues and closes them, people of a lead unit of the task answer them.
+- In-app notices (提醒) are read by their recipient only; anyone else's answers 404.
+- The work queues and the judgement pages are for those who read everything (supervisor,
+  administrator, viewer); the others answer 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from taizhang.accounts.access import is_steering, role_of, sees_everything, unit_id_of
+from taizhang.accounts.models import UNIT_ROLES
+from taizhang.ledger.access import visible_tasks
+from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment
+
+from .models import Notice, SupervisionNotice
+
+__all__ = [
+    "visible_supervision_notices",
+    "access_supervision_notice",
+    "answers_notice",
+    "visible_notices",
+    "access_notice",
+    "require_overview",
+]
+
+M = TypeVar("M", bound=QuerySet[Any])
+
+
+def visible_supervision_notices(queryset: M, user: Any) -> M:
+    """Filter ``queryset`` of supervision notices down to those on tasks ``user`` may read."""
+    if sees_everything(user):
+        return queryset
+    if unit_id_of(user) is None:
+        return queryset.none()
+    return queryset.filter(task__in=visible_tasks(Task.objects.all(), user).values("pk"))
+
+
+def answers_notice(user: Any, notice: SupervisionNotice) -> bool:
+    """Whether ``user`` is a leader or officer of a lead unit (牵头单位) of the notice's task."""
+    if role_of(user) not in UNIT_ROLES:
+        return False
+    return TaskAssignment.objects.filter(
+        task_id=notice.task_id, unit_id=unit_id_of(user), role=AssignmentRole.LEAD
+    ).exists()
+
+
+def access_supervision_notice(user: Any, notice_id: Any, for_write: bool = False) -> SupervisionNotice:
+    """The supervision notice ``notice_id`` if ``user`` may read it; with ``for_write`` only the
+    supervisor or a lead unit of its task (404 when not readable, 403 when not writable)."""
+    try:
+        notice = visible_supervision_notices(
+            SupervisionNotice.objects.select_related("task", "issued_by", "answered_by"), user
+        ).get(pk=int(notice_id))
+    except (SupervisionNotice.DoesNotExist, TypeError, ValueError):
+        raise Http404("没有这份督办单") from None
+    if for_write and not (is_steering(user) or answers_notice(user, notice)):
+        raise PermissionDenied("只有督查室和牵头单位可以处理督办单")
+    return notice
+
+
+def visible_notices(user: Any) -> QuerySet[Notice]:
+    """The in-app notices of ``user`` (nobody reads anyone else's); none for people without a role."""
+    if role_of(user) is None:
+        return Notice.objects.none()
+    return Notice.objects.filter(recipient=user)
+
+
+def access_notice(user: Any, notice_id: Any) -> Notice:
+    """The user's own notice ``notice_id``; another person's answers 404 like a missing one."""
+    try:
+        return visible_notices(user).get(pk=int(notice_id))
+    except (Notice.DoesNotExist, TypeError, ValueError):
+        raise Http404("没有这条提醒") from None
+
+
+def require_overview(user: Any) -> None:
+    """Raise PermissionDenied unless ``user`` reads everything (supervisor, administrator, viewer)."""
+    if not sees_everything(user):
+        raise PermissionDenied("只有督查室和区领导可以查看督办总览")

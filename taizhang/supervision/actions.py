@@ -1,0 +1,217 @@
+"""Every write of supervision, as ``do_<verb>_<noun>``.
+
+Each action checks the user's right, runs in one transaction, writes a history row linked to the
+task (so it shows on the task's page) and creates the in-app notices it causes; the reminder job
+e-mails them. Refusals are ``PermissionDenied`` or ``ValidationError`` naming the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from taizhang.accounts.access import require_steering
+from taizhang.core.history import record, snapshot
+from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment
+from taizhang.ledger.models import TaskStatus as LedgerStatus
+from taizhang.policies.models import Policy
+
+from .access import answers_notice
+from .facts import policy_config
+from .models import (
+    Judgement,
+    Notice,
+    NoticeKind,
+    RuleSettings,
+    SupervisionNotice,
+    SupervisionNoticeState,
+    TaskStatus,
+)
+from .notify import notify_people, unit_people
+from .rules import RuleConfig
+from .status import refresh_statuses
+
+__all__ = [
+    "do_issue_supervision_notice",
+    "do_answer_supervision_notice",
+    "do_close_supervision_notice",
+    "do_judge_task",
+    "do_save_rule_settings",
+    "do_mark_notice_read",
+    "do_mark_all_notices_read",
+]
+
+NOTICE_FIELDS = ["status", "answer", "answered_by", "answered_at", "closed_by", "closed_at"]
+
+
+def _task_label(task: Task) -> str:
+    return f"{task.ref} {task.text[:40]}".strip()
+
+
+def do_issue_supervision_notice(
+    user: Any, task: Task, *, instruction: str, due_on: dt.date, now: dt.datetime | None = None
+) -> SupervisionNotice:
+    """The supervisor issues a supervision notice (督办单) on an assigned, open task; the lead
+    unit's leaders and officers are notified. The due date may not lie in the past."""
+    require_steering(user, "下发督办单")
+    now = now or timezone.now()
+    if not instruction or not instruction.strip():
+        raise ValidationError({"instruction": "督办要求不能为空"})
+    if not isinstance(due_on, dt.date):
+        raise ValidationError({"due_on": "回复期限必须是日期"})
+    if due_on < timezone.localdate(now):
+        raise ValidationError({"due_on": f"回复期限 {due_on.isoformat()} 早于今天"})
+    with transaction.atomic():
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        if task.status in (LedgerStatus.DRAFT, LedgerStatus.CLOSED):
+            raise ValidationError({"task": f"任务状态为“{task.get_status_display()}”，不能督办"})
+        notice = SupervisionNotice.objects.create(
+            task=task, instruction=instruction.strip(), due_on=due_on, issued_by=user, issued_at=now
+        )
+        record(
+            user, notice, "issue_supervision_notice", task_id=task.pk,
+            after=snapshot(notice, ["instruction", "due_on", "status"]),
+        )
+        leads = TaskAssignment.objects.filter(task=task, role=AssignmentRole.LEAD).values_list("unit_id", flat=True)
+        people = unit_people(list(leads))
+        notify_people(
+            [uid for members in people.values() for uid, _ in members],
+            NoticeKind.NOTICE_ISSUED, task.pk, str(notice.pk),
+            f"督查室对任务“{_task_label(task)}”下发督办单，请于 {due_on.isoformat()} 前回复：{notice.instruction}",
+            now,
+        )
+        refresh_statuses([task.pk], now)
+    return notice
+
+
+def do_answer_supervision_notice(
+    user: Any, notice: SupervisionNotice, *, answer: str, now: dt.datetime | None = None
+) -> SupervisionNotice:
+    """A leader or officer of the task's lead unit answers an open supervision notice; the issuer
+    is notified."""
+    now = now or timezone.now()
+    if not answers_notice(user, notice):
+        raise PermissionDenied("只有牵头单位的负责人或联络员可以回复督办单")
+    if not answer or not answer.strip():
+        raise ValidationError({"answer": "回复内容不能为空"})
+    with transaction.atomic():
+        notice = SupervisionNotice.objects.select_for_update().select_related("task").get(pk=notice.pk)
+        if notice.status != SupervisionNoticeState.OPEN:
+            raise ValidationError({"status": f"督办单状态为“{notice.get_status_display()}”，不能再回复"})
+        before = snapshot(notice, NOTICE_FIELDS)
+        notice.status = SupervisionNoticeState.ANSWERED
+        notice.answer = answer.strip()
+        notice.answered_by = user
+        notice.answered_at = now
+        notice.save(update_fields=["status", "answer", "answered_by", "answered_at"])
+        record(
+            user, notice, "answer_supervision_notice", task_id=notice.task_id,
+            before=before, after=snapshot(notice, NOTICE_FIELDS),
+        )
+        if notice.issued_by_id:
+            notify_people(
+                [notice.issued_by_id], NoticeKind.NOTICE_ANSWERED, notice.task_id, str(notice.pk),
+                f"任务“{_task_label(notice.task)}”的督办单已回复：{notice.answer}", now,
+            )
+        refresh_statuses([notice.task_id], now)
+    return notice
+
+
+def do_close_supervision_notice(
+    user: Any, notice: SupervisionNotice, *, note: str = "", now: dt.datetime | None = None
+) -> SupervisionNotice:
+    """The supervisor closes (办结) a supervision notice, answered or withdrawn unanswered."""
+    require_steering(user, "办结督办单")
+    now = now or timezone.now()
+    with transaction.atomic():
+        notice = SupervisionNotice.objects.select_for_update().get(pk=notice.pk)
+        if notice.status == SupervisionNoticeState.CLOSED:
+            raise ValidationError({"status": "督办单已办结"})
+        before = snapshot(notice, NOTICE_FIELDS)
+        notice.status = SupervisionNoticeState.CLOSED
+        notice.closed_by = user
+        notice.closed_at = now
+        notice.save(update_fields=["status", "closed_by", "closed_at"])
+        record(
+            user, notice, "close_supervision_notice", task_id=notice.task_id,
+            before=before, after=snapshot(notice, NOTICE_FIELDS), note=note.strip(),
+        )
+        refresh_statuses([notice.task_id], now)
+    return notice
+
+
+def do_judge_task(user: Any, task: Task, *, judgement: str, now: dt.datetime | None = None) -> TaskStatus:
+    """The supervisor records a likelihood-of-delivery judgement (研判) on an assigned task;
+    an empty judgement clears it."""
+    require_steering(user, "研判任务")
+    if judgement not in Judgement.values and judgement != "":
+        raise ValidationError({"judgement": f"未知的研判结论 {judgement!r}"})
+    now = now or timezone.now()
+    with transaction.atomic():
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        if task.status == LedgerStatus.DRAFT:
+            raise ValidationError({"task": "任务尚未交办，不能研判"})
+        if not TaskStatus.objects.filter(task=task).exists():
+            refresh_statuses([task.pk], now)
+        status = TaskStatus.objects.select_for_update().get(task=task)
+        before = snapshot(status, ["judgement", "judged_at"])
+        status.judgement = judgement
+        status.judged_by = user if judgement else None
+        status.judged_at = now if judgement else None
+        status.save(update_fields=["judgement", "judged_by", "judged_at"])
+        record(
+            user, status, "judge_task", task_id=task.pk,
+            before=before, after=snapshot(status, ["judgement", "judged_at"]),
+        )
+    return status
+
+
+def do_save_rule_settings(
+    user: Any, policy: Policy, values: Mapping[str, Any], *, now: dt.datetime | None = None
+) -> RuleSettings:
+    """The supervisor sets a policy's status-rule thresholds; only values differing from the
+    policy's defaults are stored, and its tasks' colours are recomputed."""
+    require_steering(user, "修改预警规则")
+    now = now or timezone.now()
+    base = policy_config(policy.report_cadence, None)
+    try:
+        config = RuleConfig.from_mapping({**_fields(base), **dict(values)})
+    except (TypeError, ValueError) as error:
+        raise ValidationError({"values": str(error)}) from None
+    overrides = {k: v for k, v in _fields(config).items() if v != getattr(base, k)}
+    with transaction.atomic():
+        settings, _ = RuleSettings.objects.select_for_update().get_or_create(policy=policy)
+        before = {"values": settings.values}
+        settings.values = overrides
+        settings.updated_by = user
+        settings.updated_at = now
+        settings.full_clean(exclude=["policy", "updated_by"])
+        settings.save(update_fields=["values", "updated_by", "updated_at"])
+        record(user, settings, "save_rule_settings", before=before, after={"values": overrides})
+        refresh_statuses(policy.tasks.values_list("pk", flat=True), now)
+    return settings
+
+
+def _fields(config: RuleConfig) -> dict[str, Any]:
+    return {name: getattr(config, name) for name in RuleConfig.__dataclass_fields__}
+
+
+def do_mark_notice_read(user: Any, notice: Notice, *, now: dt.datetime | None = None) -> bool:
+    """Mark one of the user's own notices read; answers whether it was unread. Reading is not
+    a change of the ledger, so it leaves no history row."""
+    if notice.recipient_id != getattr(user, "pk", None):
+        raise PermissionDenied("只能处理自己的提醒")
+    return Notice.objects.filter(pk=notice.pk, read_at=None).update(read_at=now or timezone.now()) == 1
+
+
+def do_mark_all_notices_read(user: Any, *, now: dt.datetime | None = None) -> int:
+    """Mark every unread notice of the user read; answers how many."""
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied("请先登录")
+    return Notice.objects.filter(recipient=user, read_at=None).update(read_at=now or timezone.now())
+

@@ -1,0 +1,200 @@
+"""Supervision's own rows: computed statuses (红黄绿灯), per-policy rule settings, supervision
+notices (督办单) and in-app notices (提醒).
+
+The colour itself is computed by the pure functions of :mod:`taizhang.supervision.rules`;
+:func:`taizhang.supervision.status.refresh_statuses` stores it here so lists can filter on it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from .rules import DeliveryJudgement, RuleConfig
+
+__all__ = [
+    "StatusColour",
+    "Judgement",
+    "TaskStatus",
+    "RuleSettings",
+    "SupervisionNotice",
+    "SupervisionNoticeState",
+    "Notice",
+    "NoticeKind",
+]
+
+
+class StatusColour(models.TextChoices):
+    GREEN = "green", "绿灯"
+    AMBER = "amber", "黄灯"
+    RED = "red", "红灯"
+    CLOSED = "closed", "已办结"
+
+
+class Judgement(models.TextChoices):
+    HIGHLY_LIKELY = DeliveryJudgement.HIGHLY_LIKELY.value, "很可能按期完成"
+    LIKELY = DeliveryJudgement.LIKELY.value, "可能按期完成"
+    UNLIKELY = DeliveryJudgement.UNLIKELY.value, "可能无法按期完成"
+    HIGHLY_UNLIKELY = DeliveryJudgement.HIGHLY_UNLIKELY.value, "很可能无法按期完成"
+
+
+class TaskStatus(models.Model):
+    """The computed colour of a task with its reasons, and the supervisor's judgement (研判).
+
+    ``changed_at`` is when the colour last changed; ``turned_red_at`` when the task last turned
+    red, kept while it stays red and cleared when it leaves red. A task without a row counts as
+    green until the job computes it.
+    """
+
+    task = models.OneToOneField("ledger.Task", related_name="rag", on_delete=models.CASCADE)
+    colour = models.CharField(max_length=8, choices=StatusColour.choices, db_index=True)
+    reasons = models.JSONField(default=list)  # [{code, colour, message}]
+    computed_at = models.DateTimeField()
+    changed_at = models.DateTimeField()
+    previous_colour = models.CharField(max_length=8, choices=StatusColour.choices, blank=True)
+    turned_red_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    judgement = models.CharField(max_length=20, choices=Judgement.choices, blank=True)
+    judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    judged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "任务状态"
+        verbose_name_plural = "任务状态"
+
+    def __str__(self) -> str:
+        return f"{self.task_id}: {self.colour}"
+
+    def reason_codes(self) -> list[str]:
+        return [r.get("code", "") for r in self.reasons]
+
+
+class RuleSettings(models.Model):
+    """A policy's overrides of the status-rule thresholds (see docs/status-rules.md).
+
+    ``values`` holds only the fields that differ from :class:`RuleConfig`'s defaults;
+    :meth:`config` gives the full configuration.
+    """
+
+    policy = models.OneToOneField("policies.Policy", related_name="rule_settings", on_delete=models.CASCADE)
+    values = models.JSONField(default=dict, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "预警规则设置"
+        verbose_name_plural = "预警规则设置"
+
+    def __str__(self) -> str:
+        return f"{self.policy_id}: {self.values}"
+
+    def clean(self) -> None:
+        if not isinstance(self.values, dict):
+            raise ValidationError({"values": "规则设置必须是键值对"})
+        try:
+            RuleConfig.from_mapping(self.values)
+        except (TypeError, ValueError) as error:
+            raise ValidationError({"values": str(error)}) from None
+
+    def config(self) -> RuleConfig:
+        return RuleConfig.from_mapping(self.values)
+
+
+class SupervisionNoticeState(models.TextChoices):
+    OPEN = "open", "待回复"
+    ANSWERED = "answered", "已回复"
+    CLOSED = "closed", "已办结"
+
+
+class SupervisionNoticeQuerySet(models.QuerySet["SupervisionNotice"]):
+    def visible_to(self, user: Any) -> SupervisionNoticeQuerySet:
+        """The supervision notices on tasks ``user`` may read (see access.py)."""
+        from .access import visible_supervision_notices
+
+        return visible_supervision_notices(self, user)
+
+
+class SupervisionNotice(models.Model):
+    """A supervisor's supervision notice (督办单) on a task: an instruction with a due date, the
+    lead unit's answer, and the supervisor closing it. Unanswered past ``due_on`` turns the task red.
+    """
+
+    task = models.ForeignKey("ledger.Task", related_name="supervision_notices", on_delete=models.CASCADE)
+    instruction = models.TextField()
+    due_on = models.DateField()
+    status = models.CharField(
+        max_length=10,
+        choices=SupervisionNoticeState.choices,
+        default=SupervisionNoticeState.OPEN,
+        db_index=True,
+    )
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField()
+    answer = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SupervisionNoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = "督办单"
+        verbose_name_plural = "督办单"
+
+    def __str__(self) -> str:
+        return f"督办单 {self.pk} (任务 {self.task_id})"
+
+    def clean(self) -> None:
+        if not self.instruction.strip():
+            raise ValidationError({"instruction": "督办要求不能为空"})
+
+
+class NoticeKind(models.TextChoices):
+    REPORT_DUE = "report_due", "进展报送即将到期"
+    REPORT_LATE = "report_late", "进展报送逾期"
+    TASK_RED = "task_red", "任务亮红灯"
+    NOTICE_ISSUED = "notice_issued", "收到督办单"
+    NOTICE_ANSWERED = "notice_answered", "督办单已回复"
+    ESCALATION = "escalation", "催办升级"
+
+
+class Notice(models.Model):
+    """An in-app notification (提醒) to one person, also sent by e-mail by the reminder job.
+
+    ``key`` is unique (``kind:task:period-or-date:user``), so the same notice is never created
+    twice; ``emailed_at`` is claimed with a conditional update, so it is never e-mailed twice.
+    """
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
+    task = models.ForeignKey(
+        "ledger.Task", null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
+    )
+    text = models.TextField()
+    key = models.CharField(max_length=160, unique=True)
+    created_at = models.DateTimeField(db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+        verbose_name = "提醒"
+        verbose_name_plural = "提醒"
+
+    def __str__(self) -> str:
+        return self.key

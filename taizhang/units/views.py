@@ -1,0 +1,158 @@
+"""Unit pages: the hierarchy, a unit's page, and the forms that confirm or merge proposed units.
+
+Every person with a role reads units; only administrators and the supervisor confirm or merge
+them (403 for others, through ``access_unit(..., for_write=True)`` and the actions).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _t
+
+from taizhang.accounts.access import is_steering, role_of
+from taizhang.policies.forms import apply_errors
+
+from .access import access_unit
+from .actions import do_confirm_unit, do_merge_unit
+from .forms import ConfirmUnitForm, MergeUnitForm
+from .models import Unit, UnitStatus
+
+__all__ = ["unit_list", "unit_detail", "unit_confirm", "unit_merge", "unit_tree"]
+
+
+def unit_tree(units: list[Unit]) -> list[tuple[Unit, int]]:
+    """The units in hierarchy order, each with its depth (children under their parent, by name).
+
+    A unit whose parent is not in ``units`` starts a tree of its own; a cycle cannot hide a unit.
+    """
+    by_parent: dict[int | None, list[Unit]] = {}
+    ids = {u.pk for u in units}
+    for unit in units:
+        parent = unit.parent_id if unit.parent_id in ids else None
+        by_parent.setdefault(parent, []).append(unit)
+    out: list[tuple[Unit, int]] = []
+    seen: set[int] = set()
+
+    def walk(parent: int | None, depth: int) -> None:
+        for unit in sorted(by_parent.get(parent, []), key=lambda u: u.name):
+            if unit.pk in seen:
+                continue
+            seen.add(unit.pk)
+            out.append((unit, depth))
+            walk(unit.pk, depth + 1)
+
+    walk(None, 0)
+    for unit in units:  # units caught in a parent cycle
+        if unit.pk not in seen:
+            seen.add(unit.pk)
+            out.append((unit, 0))
+    return out
+
+
+def _next_or(request: HttpRequest, default: str, *args: Any) -> HttpResponse:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(default, *args)
+
+
+@login_required
+def unit_list(request: HttpRequest) -> HttpResponse:
+    """All active units as a hierarchy, with kind, status, responsible head and member count."""
+    if role_of(request.user) is None:
+        raise Http404(_t("No such page"))
+    units = Unit.objects.filter(merged_into=None).annotate(
+        member_count=Count("memberships", distinct=True),
+        alias_count=Count("aliases", distinct=True),
+    )
+    status = request.GET.get("status", "")
+    if status in UnitStatus.values:
+        units = units.filter(status=status)
+    rows = unit_tree(list(units))
+    proposed = Unit.objects.filter(merged_into=None, status=UnitStatus.PROPOSED).count()
+    return render(
+        request,
+        "units/unit_list.html",
+        {
+            "rows": rows,
+            "status": status,
+            "statuses": UnitStatus.choices,
+            "proposed_count": proposed,
+            "steering": is_steering(request.user),
+        },
+    )
+
+
+@login_required
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A unit: its names, place in the hierarchy, members and the number of tasks it leads or helps with."""
+    unit = access_unit(request.user, pk)
+    counts = unit.assignments.aggregate(
+        lead=Count("pk", filter=Q(role="lead")), co=Count("pk", filter=Q(role="co"))
+    )
+    return render(
+        request,
+        "units/unit_detail.html",
+        {
+            "unit": unit,
+            "aliases": list(unit.aliases.all()),
+            "children": list(unit.children.filter(merged_into=None)),
+            "members": list(unit.memberships.select_related("user").order_by("user__username")),
+            "counts": counts,
+            "steering": is_steering(request.user),
+        },
+    )
+
+
+@login_required
+def unit_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm a proposed unit (administrator or supervisor)."""
+    unit = access_unit(request.user, pk, for_write=True)
+    form = ConfirmUnitForm(request.POST or None, unit=unit)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                unit = do_confirm_unit(
+                    request.user,
+                    unit,
+                    name=form.cleaned_data["name"],
+                    kind=form.cleaned_data["kind"],
+                    parent=form.cleaned_data["parent"],
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _t("Unit %(name)s confirmed.") % {"name": unit.name})
+                return _next_or(request, "units:detail", unit.pk)
+        return render(request, "units/unit_confirm.html", {"unit": unit, "form": form}, status=400)
+    return render(request, "units/unit_confirm.html", {"unit": unit, "form": form})
+
+
+@login_required
+def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """Merge a unit into an existing one (administrator or supervisor); its name becomes an alias."""
+    unit = access_unit(request.user, pk, for_write=True)
+    if unit.merged_into_id is not None:
+        raise Http404(_t("This unit has already been merged"))
+    form = MergeUnitForm(request.POST or None, unit=unit)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                into = do_merge_unit(request.user, unit, form.cleaned_data["into"])
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(
+                    request, _t("%(name)s merged into %(into)s.") % {"name": unit.name, "into": into.name}
+                )
+                return _next_or(request, "units:detail", into.pk)
+        return render(request, "units/unit_merge.html", {"unit": unit, "form": form}, status=400)
+    return render(request, "units/unit_merge.html", {"unit": unit, "form": form})
