@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "taizhang.api",
     "taizhang.supervision",
     "taizhang.monitoring",
+    "taizhang.portal",
+    "taizhang.bulletins",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,7 @@ urlpatterns = [
     path("api/", include("taizhang.api.urls")),
     path("supervision/", include("taizhang.supervision.urls")),
     path("monitoring/", include("taizhang.monitoring.urls")),
+    path("bulletins/", include("taizhang.bulletins.urls")),
+    path("public/", include("taizhang.portal.urls")),
     path("", include("taizhang.ledger.urls")),
 ]

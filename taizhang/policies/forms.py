@@ -36,7 +36,7 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
 class ImportForm(forms.Form):
     """Upload a policy document; its size is checked here, its content by the extraction library."""
 
-    file = forms.FileField(label=_("Document"), help_text=_("Word (.docx, .doc), PDF, text, web page or spreadsheet"))
+    file = forms.FileField(label=_("Document"), allow_empty_file=True, help_text=_("Word (.docx, .doc), PDF, text, web page or spreadsheet"))
     title = forms.CharField(label=_("Title"), max_length=300, required=False, help_text=_("Leave empty to use the document's own title"))
 
     def clean_file(self) -> Any:

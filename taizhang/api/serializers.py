@@ -1,0 +1,565 @@
+"""What the API reads and writes: one serializer per resource, and one per action's input.
+
+Output serializers are read-only views of rows already fetched through ``access.py``. Input
+serializers only check shapes and bounds (types, lengths, ranges); the rules of the ledger are
+left to the ``do_*`` actions, which the views call with the validated values.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from rest_framework import serializers
+
+from taizhang.core.models import HistoryEntry
+from taizhang.ledger.models import (
+    Attachment,
+    DeadlineKind,
+    ExtensionRequest,
+    ExtensionStatus,
+    ProgressReport,
+    ReportContribution,
+    ReportStatus,
+    Task,
+    TaskAssignment,
+    TaskStatus,
+)
+from taizhang.policies.models import Measure, Policy, PolicyStatus
+from taizhang.units.models import Unit, UnitKind, UnitStatus
+
+__all__ = [
+    "PolicySerializer",
+    "PolicyImportSerializer",
+    "PolicyImportResultSerializer",
+    "MeasureSerializer",
+    "TaskSerializer",
+    "TaskUpdateSerializer",
+    "TaskFilterSerializer",
+    "ReasonSerializer",
+    "ReassignSerializer",
+    "ExtensionInputSerializer",
+    "CloseSerializer",
+    "UnitSerializer",
+    "UnitConfirmSerializer",
+    "UnitMergeSerializer",
+    "ReportSerializer",
+    "ReportCreateSerializer",
+    "ReportUpdateSerializer",
+    "ReportFilterSerializer",
+    "CommentsSerializer",
+    "ContributionInputSerializer",
+    "ExtensionRequestSerializer",
+    "ExtensionDecisionSerializer",
+    "HistoryEntrySerializer",
+    "MAX_ID",
+]
+
+# Ids are 64-bit; a larger number is refused as input rather than sent to the database.
+MAX_ID = 2**63 - 1
+YEAR_BOUNDS = {"min_value": 1949, "max_value": 2100}
+
+# A reporting period: a year, a month, a quarter or a half-year.
+# matches: "2025", "2025-03", "2025-Q1", "2025-H2"; must not match: "2025-13", "25-03", "2025Q1"
+PERIOD_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<part>0[1-9]|1[0-2]|Q[1-4]|H[12]))?$")
+# A month a deadline filter names.
+# matches: "2025-06"; must not match: "2025-6", "2025-00", "2025-06-30"
+MONTH_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")
+
+
+def _no_surrogates(value: str) -> None:
+    """Lone UTF-16 surrogates cannot be stored (PostgreSQL refuses them): refuse them as input."""
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise serializers.ValidationError("文本含有无法保存的字符（孤立的代理码位）")
+
+
+class Text(serializers.CharField):
+    """A text field that refuses characters no database can store (NUL, lone surrogates)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(_no_surrogates)
+
+
+def IdField(**kwargs: Any) -> serializers.IntegerField:  # noqa: N802 - reads as a field class
+    """A row id: a positive 64-bit integer."""
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+# ----------------------------------------------------------------------------------------------
+# Policies and measures
+
+
+class MeasureSerializer(serializers.ModelSerializer[Measure]):
+    """A heading (主要措施) that groups tasks of one policy."""
+
+    class Meta:
+        model = Measure
+        fields = ["id", "policy", "ref", "title", "order"]
+        read_only_fields = fields
+        extra_kwargs = {
+            "policy": {"help_text": "The policy the measure belongs to."},
+            "ref": {"help_text": "The measure's number in the document, e.g. 一 or （二）."},
+            "title": {"help_text": "The measure's heading as the document gives it."},
+            "order": {"help_text": "Position of the measure within its policy."},
+        }
+
+
+class PolicySerializer(serializers.ModelSerializer[Policy]):
+    """A policy document (政策文件): a draft under review, or published (交办)."""
+
+    task_count = serializers.SerializerMethodField(help_text="Number of tasks of the policy.")
+
+    class Meta:
+        model = Policy
+        fields = [
+            "id",
+            "title",
+            "year",
+            "kind",
+            "status",
+            "report_cadence",
+            "original_name",
+            "original_sha256",
+            "created_at",
+            "published_at",
+            "task_count",
+            "version",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "title": {"help_text": "Title of the document."},
+            "year": {"help_text": "Year the document applies to, when it names one."},
+            "kind": {"help_text": "Kind of document: plan, measures, work report, task table, news, other."},
+            "status": {"help_text": "draft while under review; published once assigned (交办)."},
+            "report_cadence": {"help_text": "How often lead units report progress on its tasks."},
+            "original_name": {"help_text": "File name of the uploaded original."},
+            "original_sha256": {"help_text": "SHA-256 of the uploaded original."},
+            "published_at": {"help_text": "When the policy was published; null for a draft."},
+            "version": {"help_text": "Row version, raised by every change (optimistic locking)."},
+        }
+
+    def get_task_count(self, policy: Policy) -> int:
+        annotated = getattr(policy, "task_count", None)
+        if isinstance(annotated, int):
+            return annotated
+        return policy.tasks.count()
+
+
+class PolicyImportSerializer(serializers.Serializer[Any]):
+    """A document to import as a draft policy (multipart upload)."""
+
+    file = serializers.FileField(
+        help_text="The policy document (.txt, .docx, .pdf, .html, .xlsx ...); checked by content."
+    )
+    title = Text(
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        help_text="Title to use instead of the one the extractor finds.",
+    )
+
+
+class ProposedUnitSerializer(serializers.ModelSerializer[Unit]):
+    class Meta:
+        model = Unit
+        fields = ["id", "name", "kind", "status"]
+        read_only_fields = fields
+
+
+class PolicyImportResultSerializer(serializers.Serializer[Any]):
+    """The draft policy an import made and the units it proposed (to confirm or merge)."""
+
+    policy = PolicySerializer(read_only=True, help_text="The draft policy.")
+    proposed_units = ProposedUnitSerializer(
+        many=True, read_only=True, help_text="Units the document names that the ledger did not know."
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Tasks
+
+
+class AssignmentSerializer(serializers.ModelSerializer[TaskAssignment]):
+    """A unit's part in a task: lead (牵头) or co-unit (协办)."""
+
+    unit_name = serializers.CharField(source="unit.name", read_only=True, help_text="The unit's name.")
+
+    class Meta:
+        model = TaskAssignment
+        fields = ["unit", "unit_name", "role", "acknowledged_at", "returned_reason"]
+        read_only_fields = fields
+        extra_kwargs = {
+            "unit": {"help_text": "Id of the unit."},
+            "role": {"help_text": "lead (牵头单位) or co (协办单位)."},
+            "acknowledged_at": {"help_text": "When the unit acknowledged (签收) the task; null if not yet."},
+            "returned_reason": {"help_text": "Why the unit sent the task back, if it did."},
+        }
+
+
+class TaskSerializer(serializers.ModelSerializer[Task]):
+    """A task (重点任务) with its reference, deadline, status, progress and units."""
+
+    policy_title = serializers.CharField(source="policy.title", read_only=True, help_text="Title of the policy.")
+    measure_title = serializers.CharField(
+        source="measure.title", read_only=True, default=None, help_text="Heading of the measure, if any."
+    )
+    deadline = serializers.DateField(read_only=True, help_text="Last day the deadline allows; null if ongoing.")
+    assignments = AssignmentSerializer(many=True, read_only=True, help_text="Lead and co-units.")
+
+    class Meta:
+        model = Task
+        fields = [
+            "id",
+            "policy",
+            "policy_title",
+            "measure",
+            "measure_title",
+            "ref",
+            "order",
+            "text",
+            "deadline_kind",
+            "deadline_year",
+            "deadline_month",
+            "deadline_text",
+            "deadline",
+            "original_deadline_kind",
+            "original_deadline_year",
+            "original_deadline_month",
+            "status",
+            "progress",
+            "weight",
+            "assigned_at",
+            "closed_at",
+            "assignments",
+            "version",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "ref": {"help_text": "The task's reference in the document, e.g. 二.(五).11."},
+            "text": {"help_text": "What is to be done."},
+            "deadline_kind": {"help_text": "month, year, ongoing (常态化推进) or empty (not set)."},
+            "deadline_text": {"help_text": "The deadline as the document words it."},
+            "original_deadline_kind": {"help_text": "The first deadline, kept when an extension moved it."},
+            "progress": {"help_text": "Percent done, from the last accepted report."},
+            "weight": {"help_text": "Weight of the task in its measure's and policy's progress."},
+            "version": {"help_text": "Row version; send it back when editing (optimistic locking)."},
+        }
+
+
+class TaskUpdateSerializer(serializers.Serializer[Any]):
+    """An edit of a task by the supervisor; ``version`` is the one read, refused (409) when stale."""
+
+    version = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="The version that was read.")
+    ref = Text(required=False, allow_blank=True, max_length=40, help_text="New reference.")
+    text = Text(required=False, max_length=20000, help_text="New task text.")
+    measure = serializers.PrimaryKeyRelatedField(
+        queryset=Measure.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Id of a measure of the same policy, or null.",
+    )
+    weight = serializers.DecimalField(
+        max_digits=6, decimal_places=2, required=False, help_text="New weight (> 0)."
+    )
+    deadline_kind = serializers.ChoiceField(
+        choices=DeadlineKind.choices, required=False, allow_blank=True, help_text="New deadline kind (drafts only)."
+    )
+    deadline_year = serializers.IntegerField(required=False, allow_null=True, **YEAR_BOUNDS)
+    deadline_month = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=12)
+    deadline_text = Text(required=False, allow_blank=True, max_length=100)
+
+
+class TaskFilterSerializer(serializers.Serializer[Any]):
+    """Filters of the task list (query parameters)."""
+
+    policy = IdField(required=False, help_text="Only tasks of this policy.")
+    unit = IdField(required=False, help_text="Only tasks this unit leads or helps with.")
+    role = serializers.ChoiceField(
+        choices=[("lead", "lead"), ("co", "co")],
+        required=False,
+        help_text="With unit: only tasks the unit leads (lead) or helps with (co).",
+    )
+    status = serializers.ChoiceField(choices=TaskStatus.choices, required=False, help_text="Only tasks in this status.")
+    deadline_year = serializers.IntegerField(required=False, help_text="Only tasks due in this year.", **YEAR_BOUNDS)
+    deadline_by = serializers.RegexField(
+        MONTH_RE, required=False, help_text="Only tasks due by the end of this month (YYYY-MM)."
+    )
+
+
+class ReasonSerializer(serializers.Serializer[Any]):
+    """Why a unit sends a task back to the supervisor."""
+
+    reason = Text(max_length=2000, help_text="Why the task is not the unit's (required).")
+
+
+class ReassignSerializer(serializers.Serializer[Any]):
+    """The units a task is assigned to anew."""
+
+    lead = serializers.ListField(
+        child=IdField(), min_length=1, max_length=50, help_text="Ids of the lead units (at least one)."
+    )
+    co = serializers.ListField(
+        child=IdField(), required=False, default=list, max_length=50, help_text="Ids of the co-units."
+    )
+
+
+class ExtensionInputSerializer(serializers.Serializer[Any]):
+    """A request to move a task's deadline (延期申请)."""
+
+    kind = serializers.ChoiceField(
+        choices=[(DeadlineKind.MONTH, "month"), (DeadlineKind.YEAR, "year"), (DeadlineKind.ONGOING, "ongoing")],
+        help_text="Kind of the requested deadline.",
+    )
+    year = serializers.IntegerField(required=False, allow_null=True, default=None, **YEAR_BOUNDS)
+    month = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=12)
+    reason = Text(max_length=2000, help_text="Why the deadline should move (required).")
+
+
+class CloseSerializer(serializers.Serializer[Any]):
+    """Closing a task (办结)."""
+
+    note = Text(required=False, allow_blank=True, default="", max_length=2000, help_text="A note for the history.")
+
+
+# ----------------------------------------------------------------------------------------------
+# Units
+
+
+class UnitSerializer(serializers.ModelSerializer[Unit]):
+    """A government unit (单位) that answers for tasks."""
+
+    aliases = serializers.SerializerMethodField(help_text="Other names the unit goes by.")
+
+    class Meta:
+        model = Unit
+        fields = [
+            "id",
+            "name",
+            "short_name",
+            "kind",
+            "parent",
+            "responsible_head",
+            "status",
+            "merged_into",
+            "aliases",
+            "version",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "kind": {"help_text": "department, subdistrict, stationed, headquarters, court or other."},
+            "parent": {"help_text": "Id of the unit above it, if any."},
+            "responsible_head": {"help_text": "The unit's responsible head (第一责任人)."},
+            "status": {"help_text": "proposed (found by an import) or confirmed."},
+            "merged_into": {"help_text": "Id of the unit it was merged into, if it was."},
+        }
+
+    def get_aliases(self, unit: Unit) -> list[str]:
+        return [alias.name for alias in unit.aliases.all()]
+
+
+class UnitConfirmSerializer(serializers.Serializer[Any]):
+    """Confirming a proposed unit, optionally correcting it."""
+
+    name = Text(required=False, max_length=100, help_text="Corrected name; the old one becomes an alias.")
+    kind = serializers.ChoiceField(choices=UnitKind.choices, required=False, help_text="Kind of unit.")
+    parent = IdField(required=False, help_text="Id of the unit above it.")
+
+
+class UnitMergeSerializer(serializers.Serializer[Any]):
+    """Merging a unit into another one."""
+
+    into = IdField(help_text="Id of the unit to merge into; the merged name becomes its alias.")
+
+
+# ----------------------------------------------------------------------------------------------
+# Progress reports
+
+
+class ContributionSerializer(serializers.ModelSerializer[ReportContribution]):
+    class Meta:
+        model = ReportContribution
+        fields = ["id", "unit", "text", "created_at"]
+        read_only_fields = fields
+
+
+class AttachmentSerializer(serializers.ModelSerializer[Attachment]):
+    class Meta:
+        model = Attachment
+        fields = ["id", "name", "size", "uploaded_at"]
+        read_only_fields = fields
+
+
+class ReportSerializer(serializers.ModelSerializer[ProgressReport]):
+    """A progress report (进展报送) of a lead unit on a task for one period."""
+
+    contributions = ContributionSerializer(many=True, read_only=True, help_text="Co-units' additions.")
+    attachments = AttachmentSerializer(many=True, read_only=True, help_text="Evidence files (佐证材料).")
+
+    class Meta:
+        model = ProgressReport
+        fields = [
+            "id",
+            "task",
+            "unit",
+            "period",
+            "narrative",
+            "percent",
+            "metric_values",
+            "status",
+            "comments",
+            "created_at",
+            "submitted_at",
+            "approved_at",
+            "reviewed_at",
+            "contributions",
+            "attachments",
+            "version",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "period": {"help_text": "The period reported on: 2025, 2025-03, 2025-Q1 or 2025-H1."},
+            "narrative": {"help_text": "What was done."},
+            "percent": {"help_text": "Percent of the task done (0-100)."},
+            "metric_values": {"help_text": "Values of the task's metrics, by metric id."},
+            "status": {"help_text": "draft, submitted, approved_by_leader, accepted or returned."},
+            "comments": {"help_text": "The supervisor's comments when returning or accepting."},
+            "version": {"help_text": "Row version; send it back when editing (optimistic locking)."},
+        }
+
+
+def _finite_numbers(values: dict[str, Any]) -> dict[str, Any]:
+    for key, value in values.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            raise serializers.ValidationError(f"指标 {key} 的值必须是有限的数字")
+    return values
+
+
+class ReportValuesSerializer(serializers.Serializer[Any]):
+    narrative = Text(allow_blank=True, max_length=20000, help_text="What was done.")
+    percent = serializers.IntegerField(min_value=0, max_value=100, help_text="Percent of the task done.")
+    metric_values = serializers.DictField(
+        child=serializers.FloatField(),
+        required=False,
+        default=dict,
+        validators=[_finite_numbers],
+        help_text="Values of the task's metrics, by metric id.",
+    )
+
+
+class ReportCreateSerializer(ReportValuesSerializer):
+    """A new draft report by an officer of the task's lead unit."""
+
+    task = IdField(help_text="Id of the task reported on.")
+    period = serializers.RegexField(PERIOD_RE, help_text="The period: 2025, 2025-03, 2025-Q1 or 2025-H1.")
+
+
+class ReportUpdateSerializer(serializers.Serializer[Any]):
+    """An edit of a draft or returned report; ``version`` is the one read, refused (409) when stale."""
+
+    version = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="The version that was read.")
+    narrative = Text(required=False, allow_blank=True, max_length=20000, help_text="What was done.")
+    percent = serializers.IntegerField(required=False, min_value=0, max_value=100, help_text="Percent done.")
+    metric_values = serializers.DictField(
+        child=serializers.FloatField(),
+        required=False,
+        validators=[_finite_numbers],
+        help_text="Values of the task's metrics, by metric id.",
+    )
+
+
+class ReportFilterSerializer(serializers.Serializer[Any]):
+    """Filters of the report list (query parameters)."""
+
+    task = IdField(required=False, help_text="Only reports on this task.")
+    unit = IdField(required=False, help_text="Only reports of this unit.")
+    status = serializers.ChoiceField(choices=ReportStatus.choices, required=False, help_text="Only in this status.")
+    period = serializers.RegexField(PERIOD_RE, required=False, help_text="Only for this period.")
+
+
+class CommentsSerializer(serializers.Serializer[Any]):
+    """The supervisor's comments on accepting or returning (退回) a report."""
+
+    comments = Text(required=False, allow_blank=True, default="", max_length=5000, help_text="Comments.")
+
+
+class ContributionInputSerializer(serializers.Serializer[Any]):
+    """A co-unit's addition to the lead unit's report."""
+
+    text = Text(max_length=20000, help_text="What the co-unit did.")
+
+
+# ----------------------------------------------------------------------------------------------
+# Extension requests and history
+
+
+class ExtensionRequestSerializer(serializers.ModelSerializer[ExtensionRequest]):
+    """A unit's request to extend a task's deadline (延期申请)."""
+
+    class Meta:
+        model = ExtensionRequest
+        fields = [
+            "id",
+            "task",
+            "unit",
+            "requested_kind",
+            "requested_year",
+            "requested_month",
+            "reason",
+            "status",
+            "requested_at",
+            "decided_at",
+            "decision_comment",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "status": {"help_text": "pending, approved or refused."},
+            "decision_comment": {"help_text": "The supervisor's comment on the decision."},
+        }
+
+
+class ExtensionFilterSerializer(serializers.Serializer[Any]):
+    """Filters of the extension request list (query parameters)."""
+
+    task = IdField(required=False, help_text="Only requests on this task.")
+    status = serializers.ChoiceField(choices=ExtensionStatus.choices, required=False, help_text="Only in this status.")
+
+
+class ExtensionDecisionSerializer(serializers.Serializer[Any]):
+    """The supervisor's decision on an extension request."""
+
+    approve = serializers.BooleanField(help_text="true to approve, false to refuse.")
+    comment = Text(required=False, allow_blank=True, default="", max_length=2000, help_text="Comment.")
+
+
+class UnitFilterSerializer(serializers.Serializer[Any]):
+    """Filters of the unit list (query parameters)."""
+
+    status = serializers.ChoiceField(choices=UnitStatus.choices, required=False, help_text="proposed or confirmed.")
+    kind = serializers.ChoiceField(choices=UnitKind.choices, required=False, help_text="Kind of unit.")
+
+
+class PolicyFilterSerializer(serializers.Serializer[Any]):
+    """Filters of the policy list (query parameters)."""
+
+    status = serializers.ChoiceField(choices=PolicyStatus.choices, required=False, help_text="draft or published.")
+
+
+class HistoryEntrySerializer(serializers.ModelSerializer[HistoryEntry]):
+    """One change in the append-only history (变更记录)."""
+
+    actor_name = serializers.CharField(
+        source="actor.username", read_only=True, default=None, help_text="Who made the change."
+    )
+
+    class Meta:
+        model = HistoryEntry
+        fields = ["id", "at", "actor", "actor_name", "object_type", "object_id", "action", "before", "after", "note"]
+        read_only_fields = fields
+        extra_kwargs = {
+            "object_type": {"help_text": "What was changed, e.g. ledger.task or ledger.progressreport."},
+            "action": {"help_text": "What was done, e.g. submit_report."},
+            "before": {"help_text": "The changed values before."},
+            "after": {"help_text": "The changed values after."},
+        }

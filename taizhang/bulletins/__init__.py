@@ -1,0 +1,1 @@
+"""Bulletins (通报): the periodic report sent to units, as .docx and .pdf."""

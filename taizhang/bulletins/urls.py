@@ -1,0 +1,7 @@
+"""URLs of the bulletins app."""
+
+from __future__ import annotations
+
+app_name = "bulletins"
+
+urlpatterns: list = []
