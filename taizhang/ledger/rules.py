@@ -13,7 +13,15 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Rollup", "rollup", "ScheduleStatus", "Schedule", "expected_progress", "schedule_status"]
+__all__ = [
+    "Rollup",
+    "rollup",
+    "ScheduleStatus",
+    "Schedule",
+    "expected_progress",
+    "schedule_status",
+    "report_period",
+]
 
 
 @dataclass(frozen=True)
@@ -104,3 +112,15 @@ def schedule_status(
     else:
         status = ScheduleStatus.ON
     return Schedule(status, expected, float(percent))
+
+
+def report_period(cadence: str, day: dt.date) -> str:
+    """The reporting period (报送期次) ``day`` falls in for a policy's cadence: ``2025-03`` (monthly,
+    the default), ``2025-Q1`` (quarterly), ``2025-H1`` (half-yearly) or ``2025`` (yearly)."""
+    if cadence == "quarterly":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if cadence == "half_yearly":
+        return f"{day.year}-H{1 if day.month <= 6 else 2}"
+    if cadence == "yearly":
+        return str(day.year)
+    return f"{day.year}-{day.month:02d}"

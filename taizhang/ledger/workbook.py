@@ -47,6 +47,7 @@ from .models import (
     TaskAssignment,
     TaskStatus,
 )
+from .rules import report_period
 
 __all__ = [
     "LEDGER_COLUMNS",
@@ -169,16 +170,7 @@ class RowProblem:
 # Plain helpers
 
 
-def current_period(cadence: str, today: dt.date) -> str:
-    """The report period (报送期次) containing ``today`` at ``cadence``: ``2025-03``, ``2025-Q1``,
-    ``2025-H1`` or ``2025``."""
-    if cadence == "quarterly":
-        return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
-    if cadence == "half_yearly":
-        return f"{today.year}-H{1 if today.month <= 6 else 2}"
-    if cadence == "yearly":
-        return str(today.year)
-    return f"{today.year}-{today.month:02d}"
+current_period = report_period  # the report period containing a day (see ledger.rules)
 
 
 def section_labels(text: str) -> list[tuple[int, str]]:
