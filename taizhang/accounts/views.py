@@ -47,7 +47,12 @@ def token_regenerate(request: HttpRequest) -> HttpResponse:
         old = Token.objects.filter(user=request.user).first()
         if old is not None:
             old.delete()
-        token = Token.objects.create(user=request.user)
+        Token.objects.create(user=request.user)
         record(request.user, request.user, "regenerate_token" if old else "create_token")
-    messages.success(request, _t("A new API token was created; the previous one no longer works.") if old else _t("Your API token was created."))
+    messages.success(
+        request,
+        _t("A new API token was created; the previous one no longer works.")
+        if old
+        else _t("Your API token was created."),
+    )
     return redirect("accounts:profile")

@@ -3,7 +3,8 @@
 The rules themselves live in the apps' ``access.py`` and ``actions.py``; this module only
 translates their answers into HTTP: ``Http404`` -> 404, ``PermissionDenied`` -> 403, a Django
 ``ValidationError`` -> 400 with the messages by field, ``ConcurrentEditError`` -> 409 with the
-values the other person saved.
+values the other person saved, and a database ``IntegrityError`` (two people creating the same row
+at once) -> 409.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.permissions import BasePermission
@@ -42,10 +44,13 @@ def _field_messages(exc: DjangoValidationError) -> dict[str, Any]:
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """DRF's handler, plus the two refusals the ledger's actions raise that DRF does not know."""
+    """DRF's handler, plus the refusals of the ledger's actions and database that DRF does not know."""
     if isinstance(exc, ConcurrentEditError):
+        return Response({"detail": str(exc), "current": exc.current}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, IntegrityError):
         return Response(
-            {"detail": str(exc), "current": exc.current}, status=status.HTTP_409_CONFLICT
+            {"detail": _("This conflicts with a row saved at the same time; reload and try again.")},
+            status=status.HTTP_409_CONFLICT,
         )
     if isinstance(exc, DjangoValidationError):
         return Response(_field_messages(exc), status=status.HTTP_400_BAD_REQUEST)

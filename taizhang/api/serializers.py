@@ -50,9 +50,13 @@ __all__ = [
     "ReportFilterSerializer",
     "CommentsSerializer",
     "ContributionInputSerializer",
+    "AttachmentUploadSerializer",
     "ExtensionRequestSerializer",
     "ExtensionDecisionSerializer",
     "HistoryEntrySerializer",
+    "ExtensionFilterSerializer",
+    "UnitFilterSerializer",
+    "PolicyFilterSerializer",
     "MAX_ID",
 ]
 
@@ -87,6 +91,51 @@ def IdField(**kwargs: Any) -> serializers.IntegerField:  # noqa: N802 - reads as
     return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
 
 
+# Descriptions of fields by name, shared by the output serializers (the OpenAPI document shows them).
+HELP = {
+    "id": "Id of the row.",
+    "policy": "Id of the policy.",
+    "task": "Id of the task.",
+    "unit": "Id of the unit.",
+    "measure": "Id of the measure (主要措施), or null.",
+    "order": "Position within the parent.",
+    "name": "Name.",
+    "short_name": "Short name the documents also use.",
+    "size": "Size in bytes.",
+    "text": "The text.",
+    "reason": "The reason given.",
+    "note": "A note about the change.",
+    "status": "Workflow status.",
+    "kind": "Kind.",
+    "created_at": "When it was created.",
+    "uploaded_at": "When it was uploaded.",
+    "requested_at": "When it was requested.",
+    "decided_at": "When it was decided; null while pending.",
+    "submitted_at": "When the officer submitted it.",
+    "approved_at": "When the unit leader approved it.",
+    "reviewed_at": "When the supervisor accepted or returned it.",
+    "assigned_at": "When it was assigned (交办).",
+    "closed_at": "When it was closed (办结).",
+    "at": "When it happened.",
+    "actor": "Id of the user who did it.",
+    "object_id": "Id of the changed row.",
+    "deadline_year": "Year of the deadline.",
+    "deadline_month": "Month of the deadline (1-12), for a month deadline.",
+    "original_deadline_year": "Year of the first deadline.",
+    "original_deadline_month": "Month of the first deadline.",
+    "requested_kind": "Kind of the requested deadline: month, year or ongoing.",
+    "requested_year": "Year of the requested deadline.",
+    "requested_month": "Month of the requested deadline.",
+    "version": "Row version, raised by every change (optimistic locking).",
+}
+
+
+def _help(fields: list[str], **own: str) -> dict[str, dict[str, str]]:
+    """``extra_kwargs`` giving every field of ``fields`` a description (``own`` first, then HELP)."""
+    texts = {**HELP, **own}
+    return {name: {"help_text": texts[name]} for name in fields if name in texts}
+
+
 # ----------------------------------------------------------------------------------------------
 # Policies and measures
 
@@ -98,12 +147,13 @@ class MeasureSerializer(serializers.ModelSerializer[Measure]):
         model = Measure
         fields = ["id", "policy", "ref", "title", "order"]
         read_only_fields = fields
-        extra_kwargs = {
-            "policy": {"help_text": "The policy the measure belongs to."},
-            "ref": {"help_text": "The measure's number in the document, e.g. 一 or （二）."},
-            "title": {"help_text": "The measure's heading as the document gives it."},
-            "order": {"help_text": "Position of the measure within its policy."},
-        }
+        extra_kwargs = _help(
+            fields,
+            policy="The policy the measure belongs to.",
+            ref="The measure's number in the document, e.g. 一 or （二）.",
+            title="The measure's heading as the document gives it.",
+            order="Position of the measure within its policy.",
+        )
 
 
 class PolicySerializer(serializers.ModelSerializer[Policy]):
@@ -128,17 +178,18 @@ class PolicySerializer(serializers.ModelSerializer[Policy]):
             "version",
         ]
         read_only_fields = fields
-        extra_kwargs = {
-            "title": {"help_text": "Title of the document."},
-            "year": {"help_text": "Year the document applies to, when it names one."},
-            "kind": {"help_text": "Kind of document: plan, measures, work report, task table, news, other."},
-            "status": {"help_text": "draft while under review; published once assigned (交办)."},
-            "report_cadence": {"help_text": "How often lead units report progress on its tasks."},
-            "original_name": {"help_text": "File name of the uploaded original."},
-            "original_sha256": {"help_text": "SHA-256 of the uploaded original."},
-            "published_at": {"help_text": "When the policy was published; null for a draft."},
-            "version": {"help_text": "Row version, raised by every change (optimistic locking)."},
-        }
+        extra_kwargs = _help(
+            fields,
+            title="Title of the document.",
+            year="Year the document applies to, when it names one.",
+            kind="Kind of document: plan, measures, work report, task table, news, other.",
+            status="draft while under review; published once assigned (交办).",
+            report_cadence="How often lead units report progress on its tasks.",
+            original_name="File name of the uploaded original.",
+            original_sha256="SHA-256 of the uploaded original.",
+            published_at="When the policy was published; null for a draft.",
+            version="Row version, raised by every change (optimistic locking).",
+        )
 
     def get_task_count(self, policy: Policy) -> int:
         annotated = getattr(policy, "task_count", None)
@@ -166,6 +217,7 @@ class ProposedUnitSerializer(serializers.ModelSerializer[Unit]):
         model = Unit
         fields = ["id", "name", "kind", "status"]
         read_only_fields = fields
+        extra_kwargs = _help(fields)
 
 
 class PolicyImportResultSerializer(serializers.Serializer[Any]):
@@ -190,22 +242,31 @@ class AssignmentSerializer(serializers.ModelSerializer[TaskAssignment]):
         model = TaskAssignment
         fields = ["unit", "unit_name", "role", "acknowledged_at", "returned_reason"]
         read_only_fields = fields
-        extra_kwargs = {
-            "unit": {"help_text": "Id of the unit."},
-            "role": {"help_text": "lead (牵头单位) or co (协办单位)."},
-            "acknowledged_at": {"help_text": "When the unit acknowledged (签收) the task; null if not yet."},
-            "returned_reason": {"help_text": "Why the unit sent the task back, if it did."},
-        }
+        extra_kwargs = _help(
+            fields,
+            unit="Id of the unit.",
+            role="lead (牵头单位) or co (协办单位).",
+            acknowledged_at="When the unit acknowledged (签收) the task; null if not yet.",
+            returned_reason="Why the unit sent the task back, if it did.",
+        )
 
 
 class TaskSerializer(serializers.ModelSerializer[Task]):
     """A task (重点任务) with its reference, deadline, status, progress and units."""
 
-    policy_title = serializers.CharField(source="policy.title", read_only=True, help_text="Title of the policy.")
-    measure_title = serializers.CharField(
-        source="measure.title", read_only=True, default=None, help_text="Heading of the measure, if any."
+    policy_title = serializers.CharField(
+        source="policy.title", read_only=True, help_text="Title of the policy."
     )
-    deadline = serializers.DateField(read_only=True, help_text="Last day the deadline allows; null if ongoing.")
+    measure_title = serializers.CharField(
+        source="measure.title",
+        read_only=True,
+        default=None,
+        allow_null=True,
+        help_text="Heading of the measure, if any.",
+    )
+    deadline = serializers.DateField(
+        read_only=True, allow_null=True, help_text="Last day the deadline allows; null if ongoing."
+    )
     assignments = AssignmentSerializer(many=True, read_only=True, help_text="Lead and co-units.")
 
     class Meta:
@@ -236,16 +297,17 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
             "version",
         ]
         read_only_fields = fields
-        extra_kwargs = {
-            "ref": {"help_text": "The task's reference in the document, e.g. 二.(五).11."},
-            "text": {"help_text": "What is to be done."},
-            "deadline_kind": {"help_text": "month, year, ongoing (常态化推进) or empty (not set)."},
-            "deadline_text": {"help_text": "The deadline as the document words it."},
-            "original_deadline_kind": {"help_text": "The first deadline, kept when an extension moved it."},
-            "progress": {"help_text": "Percent done, from the last accepted report."},
-            "weight": {"help_text": "Weight of the task in its measure's and policy's progress."},
-            "version": {"help_text": "Row version; send it back when editing (optimistic locking)."},
-        }
+        extra_kwargs = _help(
+            fields,
+            ref="The task's reference in the document, e.g. 二.(五).11.",
+            text="What is to be done.",
+            deadline_kind="month, year, ongoing (常态化推进) or empty (not set).",
+            deadline_text="The deadline as the document words it.",
+            original_deadline_kind="The first deadline, kept when an extension moved it.",
+            progress="Percent done, from the last accepted report.",
+            weight="Weight of the task in its measure's and policy's progress.",
+            version="Row version; send it back when editing (optimistic locking).",
+        )
 
 
 class TaskUpdateSerializer(serializers.Serializer[Any]):
@@ -264,11 +326,22 @@ class TaskUpdateSerializer(serializers.Serializer[Any]):
         max_digits=6, decimal_places=2, required=False, help_text="New weight (> 0)."
     )
     deadline_kind = serializers.ChoiceField(
-        choices=DeadlineKind.choices, required=False, allow_blank=True, help_text="New deadline kind (drafts only)."
+        choices=DeadlineKind.choices,
+        required=False,
+        allow_blank=True,
+        help_text="New deadline kind (drafts only).",
     )
-    deadline_year = serializers.IntegerField(required=False, allow_null=True, **YEAR_BOUNDS)
-    deadline_month = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=12)
-    deadline_text = Text(required=False, allow_blank=True, max_length=100)
+    deadline_year = serializers.IntegerField(
+        required=False, allow_null=True, help_text="New deadline year (drafts only).", **YEAR_BOUNDS
+    )
+    deadline_month = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=12,
+        help_text="New deadline month (drafts only).",
+    )
+    deadline_text = Text(required=False, allow_blank=True, max_length=100, help_text="The deadline in words.")
 
 
 class TaskFilterSerializer(serializers.Serializer[Any]):
@@ -281,8 +354,12 @@ class TaskFilterSerializer(serializers.Serializer[Any]):
         required=False,
         help_text="With unit: only tasks the unit leads (lead) or helps with (co).",
     )
-    status = serializers.ChoiceField(choices=TaskStatus.choices, required=False, help_text="Only tasks in this status.")
-    deadline_year = serializers.IntegerField(required=False, help_text="Only tasks due in this year.", **YEAR_BOUNDS)
+    status = serializers.ChoiceField(
+        choices=TaskStatus.choices, required=False, help_text="Only tasks in this status."
+    )
+    deadline_year = serializers.IntegerField(
+        required=False, help_text="Only tasks due in this year.", **YEAR_BOUNDS
+    )
     deadline_by = serializers.RegexField(
         MONTH_RE, required=False, help_text="Only tasks due by the end of this month (YYYY-MM)."
     )
@@ -309,18 +386,33 @@ class ExtensionInputSerializer(serializers.Serializer[Any]):
     """A request to move a task's deadline (延期申请)."""
 
     kind = serializers.ChoiceField(
-        choices=[(DeadlineKind.MONTH, "month"), (DeadlineKind.YEAR, "year"), (DeadlineKind.ONGOING, "ongoing")],
+        choices=[
+            (DeadlineKind.MONTH, "month"),
+            (DeadlineKind.YEAR, "year"),
+            (DeadlineKind.ONGOING, "ongoing"),
+        ],
         help_text="Kind of the requested deadline.",
     )
-    year = serializers.IntegerField(required=False, allow_null=True, default=None, **YEAR_BOUNDS)
-    month = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=12)
+    year = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Year of the new deadline.", **YEAR_BOUNDS
+    )
+    month = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=1,
+        max_value=12,
+        help_text="Month of the new deadline (for a month deadline).",
+    )
     reason = Text(max_length=2000, help_text="Why the deadline should move (required).")
 
 
 class CloseSerializer(serializers.Serializer[Any]):
     """Closing a task (办结)."""
 
-    note = Text(required=False, allow_blank=True, default="", max_length=2000, help_text="A note for the history.")
+    note = Text(
+        required=False, allow_blank=True, default="", max_length=2000, help_text="A note for the history."
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -347,13 +439,14 @@ class UnitSerializer(serializers.ModelSerializer[Unit]):
             "version",
         ]
         read_only_fields = fields
-        extra_kwargs = {
-            "kind": {"help_text": "department, subdistrict, stationed, headquarters, court or other."},
-            "parent": {"help_text": "Id of the unit above it, if any."},
-            "responsible_head": {"help_text": "The unit's responsible head (第一责任人)."},
-            "status": {"help_text": "proposed (found by an import) or confirmed."},
-            "merged_into": {"help_text": "Id of the unit it was merged into, if it was."},
-        }
+        extra_kwargs = _help(
+            fields,
+            kind="department, subdistrict, stationed, headquarters, court or other.",
+            parent="Id of the unit above it, if any.",
+            responsible_head="The unit's responsible head (第一责任人).",
+            status="proposed (found by an import) or confirmed.",
+            merged_into="Id of the unit it was merged into, if it was.",
+        )
 
     def get_aliases(self, unit: Unit) -> list[str]:
         return [alias.name for alias in unit.aliases.all()]
@@ -382,6 +475,7 @@ class ContributionSerializer(serializers.ModelSerializer[ReportContribution]):
         model = ReportContribution
         fields = ["id", "unit", "text", "created_at"]
         read_only_fields = fields
+        extra_kwargs = _help(fields)
 
 
 class AttachmentSerializer(serializers.ModelSerializer[Attachment]):
@@ -389,6 +483,7 @@ class AttachmentSerializer(serializers.ModelSerializer[Attachment]):
         model = Attachment
         fields = ["id", "name", "size", "uploaded_at"]
         read_only_fields = fields
+        extra_kwargs = _help(fields)
 
 
 class ReportSerializer(serializers.ModelSerializer[ProgressReport]):
@@ -418,15 +513,16 @@ class ReportSerializer(serializers.ModelSerializer[ProgressReport]):
             "version",
         ]
         read_only_fields = fields
-        extra_kwargs = {
-            "period": {"help_text": "The period reported on: 2025, 2025-03, 2025-Q1 or 2025-H1."},
-            "narrative": {"help_text": "What was done."},
-            "percent": {"help_text": "Percent of the task done (0-100)."},
-            "metric_values": {"help_text": "Values of the task's metrics, by metric id."},
-            "status": {"help_text": "draft, submitted, approved_by_leader, accepted or returned."},
-            "comments": {"help_text": "The supervisor's comments when returning or accepting."},
-            "version": {"help_text": "Row version; send it back when editing (optimistic locking)."},
-        }
+        extra_kwargs = _help(
+            fields,
+            period="The period reported on: 2025, 2025-03, 2025-Q1 or 2025-H1.",
+            narrative="What was done.",
+            percent="Percent of the task done (0-100).",
+            metric_values="Values of the task's metrics, by metric id.",
+            status="draft, submitted, approved_by_leader, accepted or returned.",
+            comments="The supervisor's comments when returning or accepting.",
+            version="Row version; send it back when editing (optimistic locking).",
+        )
 
 
 def _finite_numbers(values: dict[str, Any]) -> dict[str, Any]:
@@ -474,7 +570,9 @@ class ReportFilterSerializer(serializers.Serializer[Any]):
 
     task = IdField(required=False, help_text="Only reports on this task.")
     unit = IdField(required=False, help_text="Only reports of this unit.")
-    status = serializers.ChoiceField(choices=ReportStatus.choices, required=False, help_text="Only in this status.")
+    status = serializers.ChoiceField(
+        choices=ReportStatus.choices, required=False, help_text="Only in this status."
+    )
     period = serializers.RegexField(PERIOD_RE, required=False, help_text="Only for this period.")
 
 
@@ -482,6 +580,12 @@ class CommentsSerializer(serializers.Serializer[Any]):
     """The supervisor's comments on accepting or returning (退回) a report."""
 
     comments = Text(required=False, allow_blank=True, default="", max_length=5000, help_text="Comments.")
+
+
+class AttachmentUploadSerializer(serializers.Serializer[Any]):
+    """An evidence file (佐证材料) for a report (multipart upload)."""
+
+    file = serializers.FileField(help_text="The evidence file.")
 
 
 class ContributionInputSerializer(serializers.Serializer[Any]):
@@ -513,17 +617,20 @@ class ExtensionRequestSerializer(serializers.ModelSerializer[ExtensionRequest]):
             "decision_comment",
         ]
         read_only_fields = fields
-        extra_kwargs = {
-            "status": {"help_text": "pending, approved or refused."},
-            "decision_comment": {"help_text": "The supervisor's comment on the decision."},
-        }
+        extra_kwargs = _help(
+            fields,
+            status="pending, approved or refused.",
+            decision_comment="The supervisor's comment on the decision.",
+        )
 
 
 class ExtensionFilterSerializer(serializers.Serializer[Any]):
     """Filters of the extension request list (query parameters)."""
 
     task = IdField(required=False, help_text="Only requests on this task.")
-    status = serializers.ChoiceField(choices=ExtensionStatus.choices, required=False, help_text="Only in this status.")
+    status = serializers.ChoiceField(
+        choices=ExtensionStatus.choices, required=False, help_text="Only in this status."
+    )
 
 
 class ExtensionDecisionSerializer(serializers.Serializer[Any]):
@@ -536,30 +643,50 @@ class ExtensionDecisionSerializer(serializers.Serializer[Any]):
 class UnitFilterSerializer(serializers.Serializer[Any]):
     """Filters of the unit list (query parameters)."""
 
-    status = serializers.ChoiceField(choices=UnitStatus.choices, required=False, help_text="proposed or confirmed.")
+    status = serializers.ChoiceField(
+        choices=UnitStatus.choices, required=False, help_text="proposed or confirmed."
+    )
     kind = serializers.ChoiceField(choices=UnitKind.choices, required=False, help_text="Kind of unit.")
 
 
 class PolicyFilterSerializer(serializers.Serializer[Any]):
     """Filters of the policy list (query parameters)."""
 
-    status = serializers.ChoiceField(choices=PolicyStatus.choices, required=False, help_text="draft or published.")
+    status = serializers.ChoiceField(
+        choices=PolicyStatus.choices, required=False, help_text="draft or published."
+    )
 
 
 class HistoryEntrySerializer(serializers.ModelSerializer[HistoryEntry]):
     """One change in the append-only history (变更记录)."""
 
     actor_name = serializers.CharField(
-        source="actor.username", read_only=True, default=None, help_text="Who made the change."
+        source="actor.username",
+        read_only=True,
+        default=None,
+        allow_null=True,
+        help_text="Who made the change.",
     )
 
     class Meta:
         model = HistoryEntry
-        fields = ["id", "at", "actor", "actor_name", "object_type", "object_id", "action", "before", "after", "note"]
+        fields = [
+            "id",
+            "at",
+            "actor",
+            "actor_name",
+            "object_type",
+            "object_id",
+            "action",
+            "before",
+            "after",
+            "note",
+        ]
         read_only_fields = fields
-        extra_kwargs = {
-            "object_type": {"help_text": "What was changed, e.g. ledger.task or ledger.progressreport."},
-            "action": {"help_text": "What was done, e.g. submit_report."},
-            "before": {"help_text": "The changed values before."},
-            "after": {"help_text": "The changed values after."},
-        }
+        extra_kwargs = _help(
+            fields,
+            object_type="What was changed, e.g. ledger.task or ledger.progressreport.",
+            action="What was done, e.g. submit_report.",
+            before="The changed values before.",
+            after="The changed values after.",
+        )

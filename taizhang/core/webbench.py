@@ -159,7 +159,11 @@ def bench_web(database: str, options: BenchOptions) -> list[Figure]:
     requests = max(REQUESTS, options.runs)
     done = subprocess.run(
         [sys.executable, "-m", "taizhang.core.webbench", url, "--requests", str(requests)],
-        env=env, stdout=subprocess.PIPE, text=True, timeout=1800, check=False,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=1800,
+        check=False,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
@@ -173,7 +177,9 @@ def bench_web_sqlite(options: BenchOptions) -> list[Figure]:
     return bench_web("sqlite", options)
 
 
-@register("web-postgres", "task list, task page, inbox, API on the PostgreSQL bench ledger (taizhang benchdata)")
+@register(
+    "web-postgres", "task list, task page, inbox, API on the PostgreSQL bench ledger (taizhang benchdata)"
+)
 def bench_web_postgres(options: BenchOptions) -> list[Figure]:
     """The pages on the PostgreSQL bench database."""
     return bench_web("postgres", options)
@@ -289,8 +295,7 @@ def _measure(requests: int) -> list[tuple[str, float, str]]:
     ]
     supervisor = Membership.objects.filter(role=Role.SUPERVISOR).select_related("user").first()
     officers = {
-        ms.unit_id: ms.user
-        for ms in Membership.objects.filter(role=Role.UNIT_OFFICER).select_related("user")
+        ms.unit_id: ms.user for ms in Membership.objects.filter(role=Role.UNIT_OFFICER).select_related("user")
     }
     if supervisor is None or not officers:
         raise RuntimeError("the bench database has no supervisor or no unit officer: run taizhang benchdata")
@@ -302,9 +307,11 @@ def _measure(requests: int) -> list[tuple[str, float, str]]:
     )
     by_load = sorted(load, key=lambda row: row[1])
     busy_unit, busy_n = by_load[-1]
-    small_unit, small_n = min(by_load, key=lambda row: abs(row[1] - 10))
+    small_unit, _ = by_load[0]
+    # A unit whose last page of 50 is short (about 10 rows): the same page with few rows.
+    short_unit, _ = min(by_load, key=lambda row: (row[1] % 50 == 0, abs(row[1] % 50 - 10)))
     boss = supervisor.user
-    busy, small = officers[busy_unit], officers[small_unit]
+    busy, small, short = officers[busy_unit], officers[small_unit], officers[short_unit]
     m.figures.append((f"busiest unit's tasks (officer {busy.username})", busy_n, ""))
 
     detail_re = _detail_link_re(reverse)
@@ -321,7 +328,11 @@ def _measure(requests: int) -> list[tuple[str, float, str]]:
     if url is not None:
         m.time_page("task list", "supervisor", boss, lambda i: url)
         m.time_page("task list", "busy unit officer", busy, lambda i: url)
-        m.count_queries("task list", [("small unit officer", small, url), ("busy unit officer", busy, url)], html_rows)
+        m.count_queries(
+            "task list",
+            [("a short last page", short, f"{url}?page=999999"), ("busy unit officer", busy, url)],
+            html_rows,
+        )
 
     # A task page, random tasks
     if m.url("task page", "ledger:task_detail", 1) is not None:
@@ -353,7 +364,9 @@ def _measure(requests: int) -> list[tuple[str, float, str]]:
     url = m.url("inbox", "ledger:inbox")
     if url is not None:
         m.time_page("inbox", "busy unit officer", busy, lambda i: url)
-        m.count_queries("inbox", [("small unit officer", small, url), ("busy unit officer", busy, url)], html_rows)
+        m.count_queries(
+            "inbox", [("small unit officer", small, url), ("busy unit officer", busy, url)], html_rows
+        )
 
     # The API's task list
     url = m.url("API task list", "api:task-list")
@@ -374,7 +387,11 @@ def _measure(requests: int) -> list[tuple[str, float, str]]:
 
 def _detail_link_re(reverse: Callable[..., str]) -> re.Pattern[str]:
     """Links to task pages in a page: /tasks/123/ as the URLconf writes them."""
-    sample = reverse("ledger:task_detail", args=[987654321]) if _has_url("ledger:task_detail") else "/tasks/987654321/"
+    sample = (
+        reverse("ledger:task_detail", args=[987654321])
+        if _has_url("ledger:task_detail")
+        else "/tasks/987654321/"
+    )
     head, tail = sample.split("987654321")
     # matches: href="/tasks/42/"; must not match: href="/tasks/42/edit/" (another page of the task)
     return re.compile(re.escape(head) + r"(\d+)" + re.escape(tail) + r'"')
@@ -398,7 +415,10 @@ def _child(argv: list[str]) -> int:
     parser.add_argument("--requests", type=int, default=REQUESTS)
     options = parser.parse_args(argv)
     if os.environ.get("DATABASE_URL") != options.url:
-        print("error: run through `taizhang bench web-…`, which sets DATABASE_URL to the bench database", file=sys.stderr)
+        print(
+            "error: run through `taizhang bench web-…`, which sets DATABASE_URL to the bench database",
+            file=sys.stderr,
+        )
         return 2
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "taizhang.settings")
     import django

@@ -9,8 +9,35 @@ from .model import Deadline
 
 __all__ = ["parse_deadline", "find_deadline", "chinese_year"]
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_MONTHS = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
 
 # A date: a year and an optional month, quarter or half.
 # matches: "2024年12月", "2024年底", "2024.6", "2025年上半年", "2024年第三季度", "二〇二五年六月"
@@ -72,7 +99,9 @@ def parse_deadline(work: str, orig: str | None = None) -> Deadline | None:
     text = (orig if orig is not None else work).strip()
     best: Deadline | None = None
     for m in _DATE.finditer(work):
-        if not (m.group("month") or m.group("month2") or m.group("end") or m.group("half") or m.group("quarter")):
+        if not (
+            m.group("month") or m.group("month2") or m.group("end") or m.group("half") or m.group("quarter")
+        ):
             if not _YEAR_WORD.match(work, m.start()) and m.group("year")[0] not in "〇零○一二三四五六七八九":
                 continue
         d = _from_match(m, text)
@@ -98,6 +127,8 @@ def find_deadline(work: str, orig: str | None = None) -> Deadline | None:
         part = m.group("a") or m.group("b")
         start = m.start("a") if m.group("a") else m.start("b")
         d = parse_deadline(part, (orig or work)[start : start + len(part)])
-        if d is not None and (found is None or (d.year or 0, d.month or 13) > (found.year or 0, found.month or 13)):
+        if d is not None and (
+            found is None or (d.year or 0, d.month or 13) > (found.year or 0, found.month or 13)
+        ):
             found = d
     return found

@@ -83,7 +83,9 @@ def _lay_out_table(table: Table, base: int, index: int) -> tuple[Grid, str]:
             if c:
                 out.append("\t")
                 pos += 1
-            merged = bool(table.merged and r < len(table.merged) and c < len(table.merged[r]) and table.merged[r][c])
+            merged = bool(
+                table.merged and r < len(table.merged) and c < len(table.merged[r]) and table.merged[r][c]
+            )
             if merged:
                 # Point at the merge's first cell: the one above with the same text, else the left.
                 ref = above.get(c) if (c in above and _same(table, r - 1, c, text)) else left

@@ -23,7 +23,7 @@ from .model import DocInfo, Metric, Passage, Span
 from .normalise import working_text
 from .numbers import NumberError, parse_chinese, parse_fraction, parse_number, parse_tenths, scale
 
-__all__ = ["find_metrics", "line_passages", "MetricWords", "metric_words"]
+__all__ = ["find_metrics", "line_passages", "MetricWords", "metric_words", "clear_caches"]
 
 Kind = Literal["target", "actual"]
 
@@ -83,6 +83,9 @@ _LIST_KEYS = (
 def _fold_list(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
         raise LexiconError(f"{where} must be a non-empty list of non-empty strings")
+    spaced = [w for w in value if w != w.strip()]
+    if spaced:
+        raise LexiconError(f"{where}: {spaced[0]!r} has spaces around it")
     return tuple(sorted({working_text(w) for w in value}, key=lambda w: (-len(w), w)))
 
 
@@ -93,6 +96,8 @@ def _fold_map(value: object, where: str, allowed: set[str] | None = None) -> dic
     for k, v in value.items():
         if not isinstance(k, str) or not k or not isinstance(v, str):
             raise LexiconError(f"{where}: {k!r} must map a non-empty string to a string")
+        if k != k.strip():
+            raise LexiconError(f"{where}: {k!r} has spaces around it")
         if allowed is not None and v not in allowed:
             raise LexiconError(f"{where}: {k!r} maps to {v!r}, not one of {sorted(allowed)}")
         out[working_text(k)] = working_text(v)
@@ -186,11 +191,25 @@ def _figure_start_pattern() -> re.Pattern[str]:
     must not match: the "5" of "15%" (after a digit), the "2" of "2025年" (no unit after it),
     the "一" of "进一步" (no 分之/成/大/count after it)
     """
-    counts = _alternation(list(metric_words().counts))
+    mw = metric_words()
+    counts = _alternation(list(mw.counts))
+    # Cheap first checks: the characters a unit (or %, a range, a magnitude, a comparator) and a
+    # count word may start with; the whole tail is tried only after one of them.
+    after_number = {"%", "-", "~", "至", "到", "万", "千", "百", "亿"} | {
+        w[0] for w in (*mw.units, *mw.cmp_between)
+    }
+    after_numeral = {"分", "成", "大"} | {w[0] for w in mw.counts}
+    number = r"\d*(?:,\d{3})*(?:\.\d+)?"
     return re.compile(
-        rf"[\d{_CN}](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?=\d*(?:,\d{{3}})*(?:\.\d+)?{_arabic_tail(named=False)})"
-        rf"|[\d{_CN}]*(?:分之|成|大|{counts}))"
+        rf"[\d{_CN}](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
+        rf"(?={number}{_arabic_tail(named=False)})"
+        rf"|[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts}))"
     )
+
+
+def _charset(chars: set[str]) -> str:
+    """The inside of a character class of ``chars``."""
+    return "".join(re.escape(c) for c in sorted(chars))
 
 
 def _find_figures(work: str) -> list[re.Match[str]]:
@@ -216,6 +235,14 @@ _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年(?!\d)")
 # A part of the year already past: its figures are reported, not planned.
 # matches: "前三季度", "上半年", "1-9月", "一季度" ; must not match: "下半年", "第四季度末前"
 _TO_DATE = re.compile(r"前[一二三]季度|上半年|[一1]季度|(?<!\d)1[-~至]\d{1,2}月|截至目前")
+
+
+def _may_be_to_date(words: str) -> bool:
+    """Whether ``words`` hold what every match of ``_TO_DATE`` holds (cheaper than the pattern,
+    which is tried at every character)."""
+    return "季度" in words or "月" in words or "上半年" in words or "截至目前" in words
+
+
 # "within N years" counts from the document's year.
 # matches: "三年内", "5年内" ; must not match: "2025年内" (a year, not a count)
 _YEARS_WITHIN = re.compile(r"(?<!\d)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})[ \t]*年(?:之)?内")
@@ -253,7 +280,8 @@ _NAMED = re.compile(
 )
 # The end of a clause. A comma between digits (1,250.6) separates thousands, not clauses.
 # matches: the "," of "完成480亿元,增长6%" ; must not match: the "," of "1,250.6亿元"
-_CLAUSE_END = re.compile(r"(?=[,;。!?:\n])(?:[;。!?:\n]|(?<!\d),|,(?!\d{3}(?!\d)))")
+# (It opens with the stop character itself so that the engine jumps from stop to stop.)
+_CLAUSE_END = re.compile(r"[,;。!?:\n](?:(?<=[;。!?:\n])|(?<!\d,)|(?<=,)(?!\d{3}(?!\d)))")
 _GROWTH_TO = ("增", "到", "至")
 # Words between an indicator and its figure that are not part of the indicator's name.
 _INDICATOR_TAIL = ("分别", "从", "由", "的", "增至", "增长到", "提高到", "提升到", "、")
@@ -323,24 +351,8 @@ def _prefix_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?P<w>{_alternation(words)})")
 
 
-# The patterns above by the identity of their word list: the word lists are the long-lived tuples
-# of ``metric_words()``, and hashing a whole tuple for ``lru_cache`` on every figure is slow.
-_BY_ID: dict[tuple[int, int], tuple[tuple[str, ...], re.Pattern[str]]] = {}
-_BUILDERS = (_any_re, _suffix_re, _prefix_re)
-
-
-def _pattern_for(builder: int, words: tuple[str, ...]) -> re.Pattern[str]:
-    hit = _BY_ID.get((builder, id(words)))
-    if hit is None or hit[0] is not words:
-        if len(_BY_ID) > 256:
-            _BY_ID.clear()
-        hit = (words, _BUILDERS[builder](words))
-        _BY_ID[(builder, id(words))] = hit
-    return hit[1]
-
-
 def _has(text: str, words: tuple[str, ...]) -> bool:
-    return _pattern_for(0, words).search(text) is not None
+    return _any_re(words).search(text) is not None
 
 
 # Years named relative to the document's own.
@@ -439,51 +451,44 @@ class _Figure:
     raw_end: int  # end of the figure as written, without a comparator after it
 
 
-# The words of a list as a set, with their lengths longest first, by the identity of the list.
-_SETS: dict[int, tuple[tuple[str, ...], frozenset[str], tuple[int, ...]]] = {}
+# The last text read backwards (one document is read at a time): "the word that ends at pos" is
+# "the reversed word that starts at len - pos" in it, one anchored match instead of a search.
+_REVERSED: list[str] = ["", ""]
 
 
-def _word_set(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
-    hit = _SETS.get(id(words))
-    if hit is None or hit[0] is not words:
-        if len(_SETS) > 256:
-            _SETS.clear()
-        hit = (words, frozenset(words), tuple(sorted({len(w) for w in words}, reverse=True)))
-        _SETS[id(words)] = hit
-    return hit[1], hit[2]
+def _reversed(work: str) -> str:
+    if len(work) < 512:
+        return work[::-1]  # a short string is cheaper to reverse than to keep
+    if _REVERSED[0] is not work:
+        _REVERSED[:] = [work, work[::-1]]
+    return _REVERSED[1]
+
+
+@lru_cache(maxsize=64)
+def _reversed_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Longest first, so the first word that matches is the longest (words have no spaces around
+    # them: _fold_list and _fold_map check).
+    backwards = sorted((w[::-1] for w in words), key=lambda s: (-len(s), s))
+    return re.compile(rf"[ \t]*(?P<w>{'|'.join(re.escape(w) for w in backwards)})")
 
 
 def _ends_with_any(work: str, pos: int, words: tuple[str, ...], floor: int) -> str:
-    """The longest word of ``words`` that ends at ``pos`` (spaces before pos skipped)."""
-    lo = max(floor, pos - 16)
-    if pos > 0 and work[pos - 1] in " \t":
-        m = _pattern_for(1, words).search(work, lo, pos)
-        return m.group().rstrip(" \t") if m else ""
-    # No spaces to skip: the longest word that is the text just before pos (what the pattern
-    # finds, without trying it at each of the 16 places before pos).
-    found, lengths = _word_set(words)
-    for n in lengths:
-        if pos - n >= lo and work[pos - n : pos] in found:
-            return work[pos - n : pos]
-    return ""
+    """The longest word of ``words`` that ends at ``pos`` (spaces before pos skipped), starting
+    no more than 16 characters before ``pos`` and not before ``floor``."""
+    n = len(work)
+    m = _reversed_re(words).match(_reversed(work), n - pos, n - max(floor, pos - 16))
+    return m["w"][::-1] if m else ""
 
 
 def _starts_with_any(work: str, pos: int, words: tuple[str, ...], ceiling: int) -> str:
     """The longest word of ``words`` that starts at ``pos`` (spaces after pos skipped)."""
-    if work[pos : pos + 1] in " \t":  # a space (or the end): let the pattern skip it
-        m = _pattern_for(2, words).match(work, pos, ceiling)
-        return m["w"] if m else ""
-    found, lengths = _word_set(words)
-    for n in lengths:
-        if pos + n <= ceiling and work[pos : pos + n] in found:
-            return work[pos : pos + n]
-    return ""
+    m = _prefix_re(words).match(work, pos, ceiling)
+    return m["w"] if m else ""
 
 
 def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) -> _Figure | None:
     """The value, unit and comparator of one match, or None when it is not a figure of a metric."""
     mw = metric_words()
-    cmp_before = _cmp_words()[0]
     comparator = ""
     if m["num"] is not None:
         unit_w = m["unit"]
@@ -524,19 +529,19 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 comparator = mw.cmp_after[after]
             if after:
                 end = work.index(after, end) + len(after)
-        return _finish(work, m.start(), end, raw_end, value, unit, comparator, cmp_before, clause_lo)
+        return _finish(work, m.start(), end, raw_end, value, unit, comparator, clause_lo)
     if m["frac"] is not None:
         try:
             value = parse_fraction(m["frac"])
         except NumberError:
             return None
-        return _finish(work, m.start(), m.end(), m.end(), value, "%", "", cmp_before, clause_lo)
+        return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
     if m["pct"] is not None:
         try:
             value = parse_number(m["pct"])
         except NumberError:
             return None
-        return _finish(work, m.start(), m.end(), m.end(), value, "%", "", cmp_before, clause_lo)
+        return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
     if m["tenths"] is not None:
         # 成 is a common character (形成, 建成): only a share after a comparator or 占 is tenths.
         if not _ends_with_any(work, m.start(), _share_words(), clause_lo):
@@ -545,7 +550,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
             value = parse_tenths(m["tenths"])
         except NumberError:
             return None
-        return _finish(work, m.start(), m.end(), m.end(), value, "%", "", cmp_before, clause_lo)
+        return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
     if m["big"] is not None:
         return _read_big(work, m, clause_lo)
     if m["cn"] is not None:
@@ -605,20 +610,26 @@ def _finish(
     value: float,
     unit: str,
     comparator: str,
-    cmp_before: tuple[str, ...],
     clause_lo: int,
 ) -> _Figure | None:
-    before = _ends_with_any(work, start, cmp_before, clause_lo)
-    if before and _ends_with_any(work, start, metric_words().not_comparators, clause_lo):
-        before = ""  # 签约6只 is not 约6只
     if not comparator:
-        mw = metric_words()
-        if before:
-            comparator = mw.cmp_before[before]
-        else:
-            adverb = _pattern_for(0, _cmp_words()[2]).search(work, max(clause_lo, start - 8), start)
-            comparator = mw.cmp_adverbs[adverb.group()] if adverb else "="
+        comparator = _comparator_before(work[max(clause_lo, start - 16) : start])
     return _Figure(start, end, value, unit, comparator, raw_end)
+
+
+@lru_cache(maxsize=4096)
+def _comparator_before(before: str) -> str:
+    """The comparator of a figure written in the (up to 16) characters ``before`` it: a word just
+    before it (不低于, 约), else an adverb in the last 8 characters (力争), else "="."""
+    mw = metric_words()
+    n = len(before)
+    word = _ends_with_any(before, n, _cmp_words()[0], 0)
+    if word and _ends_with_any(before, n, mw.not_comparators, 0):
+        word = ""  # 签约6只 is not 约6只
+    if word:
+        return mw.cmp_before[word]
+    adverb = _any_re(_cmp_words()[2]).search(before, max(0, n - 8), n)
+    return mw.cmp_adverbs[adverb.group()] if adverb else "="
 
 
 # ---------------------------------------------------------------------------------------------
@@ -636,7 +647,10 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
         return True  # the name of a service area: 15分钟政务服务圈
     if _starts_with_any(work, fig.raw_end, mw.words("threshold_after"), hi):
         return True  # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的
-    if _starts_with_any(work, fig.end, mw.words("threshold_after"), hi) in ("的", "级"):
+    if fig.end != fig.raw_end and _starts_with_any(work, fig.end, mw.words("threshold_after"), hi) in (
+        "的",
+        "级",
+    ):
         return True
     if _has(before, mw.words("benefit_before")) or _starts_with_any(
         work, fig.end, mw.words("benefit_after"), hi
@@ -661,6 +675,8 @@ def _explicit_year(work: str, lo: int, pos: int, named: list[tuple[int, int]]) -
     """The nearest year named before ``pos`` in its sentence (from ``lo``), outside names."""
     mw = metric_words()
     best: int | None = None
+    if work.find("年", lo, pos) < 0:
+        return None  # no year named (the pattern is tried at every character)
     for m in _YEAR.finditer(work, lo, pos):
         if _inside(named, m.start()):
             continue
@@ -680,10 +696,11 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-_SENTENCE_STOPS = ";。!?\n"
-# Every stop character of a clause or a sentence, found in one pass.
+# The end of a clause (a comma may separate thousands instead: see _THOUSANDS).
 # matches: "," "。" "\n" ; must not match: "、"
 _STOP = re.compile(r"[,;。!?:\n]")
+# The end of a sentence. matches: "。" "\n" ; must not match: ","
+_SENTENCE_STOP = re.compile(r"[;。!?\n]")
 # A comma between digits that separates thousands, not clauses (it opens with the comma, so the
 # engine jumps from comma to comma).
 # matches: the "," of "1,250.6" ; must not match: the "," of "完成480亿元,增长6%", "1,2345"
@@ -691,28 +708,38 @@ _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))(?<=\d,)")
 
 
 class _Stops:
-    """The clause and sentence stops of one passage, found once, to bound each of its figures by
-    bisection (rather than scanning the passage again for every figure)."""
+    """Bounds a figure's clause or sentence by searching from the figure outwards: forwards in
+    the text, and backwards in the text reversed (Python has no backward search), so that only
+    the clause itself is read."""
 
-    def __init__(self, work: str, lo: int, hi: int) -> None:
-        self.lo, self.hi = lo, hi
-        found = [m.start() for m in _STOP.finditer(work, lo, hi)]
-        # The digits after a comma may run past the passage: look 4 characters beyond it.
-        thousands = {m.start() for m in _THOUSANDS.finditer(work, lo, hi + 4)} if "," in work[lo:hi] else None
-        self.clause = [i for i in found if i not in thousands] if thousands else found
-        self.sentence = [i for i in self.clause if work[i] in _SENTENCE_STOPS]
+    def __init__(self, work: str) -> None:
+        self.work = work
+        self.reverse = work[::-1]
 
-    def bound(self, stops: list[int], pos: int) -> tuple[int, int]:
-        """The stretch around ``pos`` between two stops (``self.clause`` or ``self.sentence``),
-        within the passage."""
-        j = bisect.bisect_left(stops, pos)
-        a = stops[j - 1] + 1 if j > 0 else self.lo
-        b = stops[j] if j < len(stops) else self.hi
+    def bound(self, stop: re.Pattern[str], pos: int, lo: int, hi: int) -> tuple[int, int]:
+        """The stretch around ``pos`` between two ``stop`` characters, within [lo, hi); a comma
+        that separates thousands is no stop."""
+        work, reverse, n = self.work, self.reverse, len(self.work)
+        m = stop.search(work, pos, hi)
+        while m is not None and _THOUSANDS.match(work, m.start()):
+            m = stop.search(work, m.start() + 1, hi)
+        b = m.start() if m is not None else hi
+        m = stop.search(reverse, n - pos, n - lo)
+        while m is not None and _THOUSANDS.match(work, n - 1 - m.start()):
+            m = stop.search(reverse, m.start() + 1, n - lo)
+        a = n - m.start() if m is not None else lo
         return a, b
 
 
 # ---------------------------------------------------------------------------------------------
 # The public API
+
+
+def clear_caches() -> None:
+    """Forget the memos of short texts (benchmarks measure a cold document)."""
+    _trim.cache_clear()
+    _comparator_before.cache_clear()
+    _REVERSED[:] = ["", ""]
 
 
 def line_passages(text: str) -> list[Passage]:
@@ -751,7 +778,7 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
     out: list[Metric] = []
     seen: set[tuple[object, ...]] = set()
     figures = _Matches(_find_figures(work))
-    passage_stops: dict[int, _Stops] = {}
+    stops = _Stops(work)
     for m in figures.matches:
         pos = m.start()
         i = last = bisect.bisect_right(starts, pos) - 1
@@ -763,23 +790,20 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
         p_lo, p_hi = spans[i][0], spans[i][1]
         if _inside(named, pos):
             continue
-        stops = passage_stops.get(i)
-        if stops is None:
-            stops = passage_stops[i] = _Stops(work, p_lo, p_hi)
-        c_lo, c_hi = stops.bound(stops.clause, pos)
+        c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
         if fig is None or _excluded(work, fig, (c_lo, c_hi)):
             continue
-        s_lo, _ = stops.bound(stops.sentence, pos)
+        s_lo, _ = stops.bound(_SENTENCE_STOP, pos, p_lo, p_hi)
         kind, year = _kind_and_year(work, fig, (c_lo, c_hi), s_lo, passage, info, marks, mark_starts, named)
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
         # 从X增长到Y with no years named: X is the start of the period reviewed.
         if (
             kind == "actual"
-            and _explicit_year(work, s_lo, fig.start, named) is None
             and _has(work[c_lo : fig.start], mw.words("range_from"))
             and not _has(work[c_lo : fig.start], _GROWTH_TO)
+            and _explicit_year(work, s_lo, fig.start, named) is None
         ):
             year = prev_period_start
         span_text = text[c_lo:c_hi].strip()
@@ -873,7 +897,7 @@ def _kind_and_year(
         return "target", passage.year_hint
     year = mode.year
     if kind == "target":
-        if _TO_DATE.search(sentence_before):
+        if _may_be_to_date(sentence_before) and _TO_DATE.search(sentence_before):
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if _has(clause_before, mw.words("actual_markers")):
             return "actual", review_year
@@ -881,12 +905,12 @@ def _kind_and_year(
             info.kind == "plan"
             and _ends_with_any(work, fig.start, mw.words("descriptors"), c_lo)
             and not _has(
-                _pattern_for(0, mw.words("verb_lookalikes")).sub("", clause_before), mw.words("action_verbs")
+                _any_re(mw.words("verb_lookalikes")).sub("", clause_before), mw.words("action_verbs")
             )
             and not _has(clause_before, mw.words("growth_words"))
         ):
             return "actual", review_year  # a state described: 面积 2.03 平方公里
-        w = _YEARS_WITHIN.search(work, s_lo, fig.start)
+        w = _YEARS_WITHIN.search(work, s_lo, fig.start) if work.find("内", s_lo, fig.start) >= 0 else None
         if w and info.year is not None:
             try:
                 n = int(parse_number(w["n"]))
@@ -908,8 +932,19 @@ def _indicator_tail() -> tuple[str, ...]:
 
 def _trim_left(work: str, lo: int, hi: int, keep_growth: bool = False) -> tuple[int, int]:
     """[lo, hi) less leading time and growth words and trailing years, comparators and verbs."""
+    if hi <= lo:
+        return lo, hi
+    a, b = _trim(work[lo:hi], keep_growth)
+    return lo + a, lo + b
+
+
+@lru_cache(maxsize=4096)
+def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
+    """``_trim_left`` of a whole string: it reads nothing outside [lo, hi), and the same words
+    come back often (a table repeats its row headings)."""
     mw = metric_words()
     tail = _indicator_tail()
+    work, lo, hi = words, 0, len(words)
     while True:
         start = lo
         lead = _LEAD_NOISE.match(work, lo, hi)

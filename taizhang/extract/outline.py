@@ -14,7 +14,15 @@ from .model import Deadline, Passage, Span, Task
 from .normalise import working_text
 from .units import UnitRoles, looks_like_unit, parse_roles
 
-__all__ = ["HEADING", "heading_number", "read_text_tasks", "TextTasks", "find_role_notes", "RoleNote", "ref_part"]
+__all__ = [
+    "HEADING",
+    "heading_number",
+    "read_text_tasks",
+    "TextTasks",
+    "find_role_notes",
+    "RoleNote",
+    "ref_part",
+]
 
 
 class _Heading:
@@ -74,7 +82,9 @@ def ref_part(level: int, n: str | None) -> str | None:
 _NOTE = re.compile(r"[(【\[](?P<body>[^()【】\[\]\n]{2,160})[)】\]]")
 # A trailing unit note without brackets at the end of an item: "责任单位:区科技局、区财政局。"
 # matches: "牵头单位:区商务局;配合单位:区财政局" ; must not match: "单位名称"
-_TRAILING_NOTE = re.compile(r"(?<![^。;\n])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位)\s*:[^。\n]{2,160})\s*[。]?\s*$")
+_TRAILING_NOTE = re.compile(
+    r"(?<![^。;\n])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位)\s*:[^。\n]{2,160})\s*[。]?\s*$"
+)
 
 
 # A deadline inside a note: "完成时限:2024年12月底".
@@ -105,7 +115,7 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
         if found is None:
             # Most lines hold no bracket or label at all: skip them cheaply.
             chunk = self.work[start:end]
-            if ("(" in chunk or "【" in chunk or "[" in chunk or "单位" in chunk or "部门" in chunk):
+            if "(" in chunk or "【" in chunk or "[" in chunk or "单位" in chunk or "部门" in chunk:
                 found = find_role_notes(self.orig, self.work, start, end)
             else:
                 found = []
@@ -171,7 +181,9 @@ class TextTasks:
 _TITLE = re.compile(r"^(?P<title>[^。;:!?,\n]{2,40}?)[。:!]")
 # A heading of a part that describes rather than assigns: background, principles, situation.
 # matches: "发展现状及面临形势", "指导思想", "存在问题" ; must not match: "加快发展新兴产业"
-_BACKGROUND = re.compile(r"现状|基础$|存在问题|面临形势|发展形势|形势分析|指导思想|基本原则|发展原则|总体要求|背景|重要意义|编制依据")
+_BACKGROUND = re.compile(
+    r"现状|基础$|存在问题|面临形势|发展形势|形势分析|指导思想|基本原则|发展原则|总体要求|背景|重要意义|编制依据"
+)
 # A sentence of running text: up to 。 or ; (the unit of a task in a narrative plan).
 _SENTENCE = re.compile(r"[^。;!?]+[。;!?]?")
 
@@ -180,7 +192,9 @@ _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 
 # The closing provisions of a document are not tasks.
 # matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施" ; must not match: "推进本区政务服务"
-_PROVISION = re.compile(r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划)(?:自|由|所称|有效期|适用)|之日起(?:施行|实施)|制定本(?:措施|办法|方案|规定|细则|意见)")
+_PROVISION = re.compile(
+    r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划)(?:自|由|所称|有效期|适用)|之日起(?:施行|实施)|制定本(?:措施|办法|方案|规定|细则|意见)"
+)
 # What a clause does not begin or end with: the punctuation left by the note or sentence before.
 _LEADING_CHARS = " \t\r\n\u3000。;,:、)"
 _TRAILING_CHARS = " \t\r\n\u3000;,、("
@@ -284,9 +298,7 @@ def _sibling_has_notes(cache: _NoteCache, node: _Node) -> bool:
     if node.parent is None:
         return False
     sibs = [s for s in node.parent.children if s is not node and s.level == node.level]
-    noted = sum(
-        1 for sib in sibs if any(cache.of(s, e) for s, e in [(sib.start, sib.line_end), *sib.body])
-    )
+    noted = sum(1 for sib in sibs if any(cache.of(s, e) for s, e in [(sib.start, sib.line_end), *sib.body]))
     return bool(sibs) and noted * 2 > len(sibs)
 
 
@@ -321,7 +333,9 @@ def _section(node: _Node, work: str, text: str) -> str | None:
     return text[top.start : top.line_end].strip()
 
 
-def _item_body(text: str, work: str, node: _Node, parts: list[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
+def _item_body(
+    text: str, work: str, node: _Node, parts: list[tuple[int, int]]
+) -> tuple[str | None, list[tuple[int, int]]]:
     """An item's measure (its own title, else its parent's) and the spans of its body."""
     line = work[node.start : node.line_end]
     title_m = _TITLE.match(line)
@@ -342,7 +356,9 @@ def _item_body(text: str, work: str, node: _Node, parts: list[tuple[int, int]]) 
     return measure, segments
 
 
-def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]], cache: _NoteCache) -> list[Task]:
+def _item_tasks(
+    text: str, work: str, node: _Node, parts: list[tuple[int, int]], cache: _NoteCache
+) -> list[Task]:
     measure, segments = _item_body(text, work, node, parts)
     body_start = segments[0][0]
     ref = _ref(node)
@@ -355,7 +371,18 @@ def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]],
         pos = s
         for note in notes:
             clause_start = pending_start if pending_start is not None else pos
-            t = _clause_task(text, work, clause_start, note.start, note.roles, ref, measure, section, node.number, note.deadline)
+            t = _clause_task(
+                text,
+                work,
+                clause_start,
+                note.start,
+                note.roles,
+                ref,
+                measure,
+                section,
+                node.number,
+                note.deadline,
+            )
             if t is not None:
                 tasks.append(t)
             pending_start = None
@@ -365,7 +392,9 @@ def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]],
                 pending_start = pos
             pending_end = e
     if pending_start is not None and pending_end is not None:
-        t = _clause_task(text, work, pending_start, pending_end, UnitRoles(), ref, measure, section, node.number)
+        t = _clause_task(
+            text, work, pending_start, pending_end, UnitRoles(), ref, measure, section, node.number
+        )
         if t is not None and (not tasks or len(t.text) >= 12):
             tasks.append(t)
     if not tasks and body_start > node.start:
@@ -373,7 +402,18 @@ def _item_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]],
         notes = cache.of(node.start, node.line_end)
         roles = notes[0].roles if notes else UnitRoles()
         end = notes[0].start if notes else node.line_end
-        t = _clause_task(text, work, node.start, end, roles, ref, measure, section, node.number, notes[0].deadline if notes else None)
+        t = _clause_task(
+            text,
+            work,
+            node.start,
+            end,
+            roles,
+            ref,
+            measure,
+            section,
+            node.number,
+            notes[0].deadline if notes else None,
+        )
         if t is not None:
             tasks.append(t)
     return tasks
@@ -418,4 +458,3 @@ def _clause_task(
         section=section,
         number=number,
     )
-

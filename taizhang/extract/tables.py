@@ -122,7 +122,11 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
             return cells[c] if c is not None and c < len(cells) else None
 
         texts = [_cell_text(work, c) for c in cells]
-        if texts and _SPACE.sub("", texts[0]) == header_texts[0] and [_SPACE.sub("", t) for t in texts] == header_texts:
+        if (
+            texts
+            and _SPACE.sub("", texts[0]) == header_texts[0]
+            and [_SPACE.sub("", t) for t in texts] == header_texts
+        ):
             continue  # the heading row repeated on a new page
         distinct = {t for t in texts if t}
         task_cell = cell("task")
@@ -208,7 +212,9 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
             lead = prev.get("lead", ())  # type: ignore[assignment]
         co_w = _cell_text(work, co_cell)
         if co_w and co_cell is not None:
-            co_roles = parse_roles(text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end], default="co")
+            co_roles = parse_roles(
+                text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end], default="co"
+            )
             co = co_roles.co + tuple(u for u in co_roles.lead if u not in co_roles.co)
         elif co_cell is not None and (co_cell.merged or co_blank_is_merge) and not co_w:
             co = prev.get("co", ())  # type: ignore[assignment]

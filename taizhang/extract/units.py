@@ -15,7 +15,15 @@ from functools import lru_cache
 from .lexicon import abbreviations, unit_words
 from .normalise import working_text
 
-__all__ = ["UnitRoles", "parse_units", "parse_roles", "is_none", "UnitRegistry", "unit_key", "looks_like_unit"]
+__all__ = [
+    "UnitRoles",
+    "parse_units",
+    "parse_roles",
+    "is_none",
+    "UnitRegistry",
+    "unit_key",
+    "looks_like_unit",
+]
 
 # A separator between two names of a list.
 # matches: "区科技局、区财政局" (、) ; must not match: the 和 of "工业和信息化局"

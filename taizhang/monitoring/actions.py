@@ -163,6 +163,24 @@ def _name_key(name: str) -> str:
     return NAME_NOISE_RE.sub("", name)
 
 
+# A name shorter than this is too vague to be matched inside another (规模, 占比).
+MIN_CONTAINED_NAME = 4
+
+
+def _actuals_of(target: Any, actuals: dict[str, list[Any]]) -> list[Any]:
+    """The actuals that measure the same thing as ``target``: the same name, else (with the same
+    unit of measure) a name that contains the other, as 新引进持牌金融机构 contains 引进持牌金融机构."""
+    key = _name_key(target.indicator)
+    if key in actuals:
+        return actuals[key]
+    found: list[Any] = []
+    for other, rows in actuals.items():
+        shorter = min(key, other, key=len)
+        if len(shorter) >= MIN_CONTAINED_NAME and (key in other or other in key):
+            found.extend(a for a in rows if a.unit == target.unit)
+    return found
+
+
 def _next_code(policy: Any) -> int:
     numbers = [
         int(code[1:])
@@ -176,7 +194,8 @@ def do_create_indicators_from_metrics(user: Any, policy: Any) -> list[Indicator]
     """Turn ``policy``'s extracted targets (ledger.Metric, kind target) into indicators.
 
     Each target with a year becomes an indicator (code I1, I2… in text order; target value,
-    year, comparator, unit). Actuals of the same indicator name: the earliest one before the
+    year, comparator, unit). Actuals of the same indicator (the same name, or with the same unit
+    a name containing the other, see :func:`_actuals_of`): the earliest one before the
     target year becomes the baseline (a plan states its base year first), later ones become
     actual values. A comparator ≤/<
     makes a "down" indicator; 约束性 in the target's sentence marks it binding. A target
@@ -204,10 +223,8 @@ def do_create_indicators_from_metrics(user: Any, policy: Any) -> list[Indicator]
                 continue
             comparator = metric.comparator if metric.comparator in Comparator.values else Comparator.AT_LEAST
             direction = Direction.DOWN if comparator in ("<=", "<") else Direction.UP
-            earlier = sorted(
-                (a for a in actuals.get(_name_key(metric.indicator), []) if a.year < metric.year),
-                key=lambda a: (a.year, a.pk),
-            )
+            same = _actuals_of(metric, actuals)
+            earlier = sorted((a for a in same if a.year < metric.year), key=lambda a: (a.year, a.pk))
             baseline = earlier[0] if earlier else None
             indicator = Indicator.objects.create(
                 policy=policy,
@@ -224,11 +241,7 @@ def do_create_indicators_from_metrics(user: Any, policy: Any) -> list[Indicator]
                 source_metric=metric,
             )
             number += 1
-            later = [
-                a
-                for a in actuals.get(_name_key(metric.indicator), [])
-                if baseline is None or a.year > baseline.year
-            ]
+            later = [a for a in same if baseline is None or a.year > baseline.year]
             seen_years: set[int] = set()
             for actual in sorted(later, key=lambda a: (a.year, a.pk)):
                 if actual.year in seen_years:

@@ -18,10 +18,19 @@ __all__ = [
     "Direction",
     "Comparator",
     "check_period",
+    "plain_number",
 ]
 
 # An assessment period: a year "2024", a quarter "2024-Q4", a half "2024-H1" or a month "2024-11".
 PERIOD_HELP = "如 2024、2024-H1、2024-Q4 或 2024-11"
+
+
+def plain_number(value: Decimal | None) -> str:
+    """A stored figure as people write it: no exponent, no trailing zeros (800, 7.6, 0.45); empty for None."""
+    if value is None:
+        return ""
+    text = format(Decimal(value), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def check_period(value: str, field: str = "period") -> str:
@@ -137,7 +146,7 @@ class Indicator(models.Model):
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
-        ordering = ["policy", "code", "pk"]
+        ordering = ["policy", "pk"]
         constraints = [models.UniqueConstraint(fields=["policy", "code"], name="indicator_unique_code")]
         verbose_name = "监测指标"
         verbose_name_plural = "监测指标"
@@ -158,6 +167,14 @@ class Indicator(models.Model):
             if self.target_year < self.baseline_year:
                 raise ValidationError({"target_year": "目标年份不能早于基期年份"})
 
+    @property
+    def target_display(self) -> str:
+        return plain_number(self.target_value)
+
+    @property
+    def baseline_display(self) -> str:
+        return plain_number(self.baseline_value)
+
     def as_trajectory(self) -> Any:
         """The pure :class:`taizhang.supervision.trajectory.Indicator`, or None without a baseline."""
         from taizhang.supervision.trajectory import Indicator as Plain
@@ -171,7 +188,7 @@ class Indicator(models.Model):
             baseline_year=self.baseline_year,
             target_value=Decimal(self.target_value),
             target_year=self.target_year,
-            direction=self.direction,  # type: ignore[arg-type]
+            direction=self.direction,
             comparator=self.comparator,
             binding=self.binding,
             unit=self.measure_unit,
@@ -203,6 +220,10 @@ class IndicatorActual(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.year}: {self.value}"
+
+    @property
+    def value_display(self) -> str:
+        return plain_number(self.value)
 
     def clean(self) -> None:
         if not 1949 <= self.year <= 2100:

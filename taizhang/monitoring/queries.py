@@ -51,6 +51,7 @@ __all__ = [
     "Scoreboard",
     "scoreboard",
     "due_reports",
+    "disagreements",
 ]
 
 COLOURS: tuple[str, ...] = ("green", "amber", "red", "closed")
@@ -274,7 +275,10 @@ def counts_by_deadline_month(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
         else:
             key = (9999, 99, "ongoing")
         groups[key][row["colour"]] = groups[key].get(row["colour"], 0) + row["n"]
-    return [{"key": k[2], "label": k[2], **_shares(v)} for k, v in sorted(groups.items())]
+    return [
+        {"key": k[2], "label": "常态化推进" if k[2] == "ongoing" else k[2], **_shares(v)}
+        for k, v in sorted(groups.items())
+    ]
 
 
 def turned_red(tasks: QuerySet[Task], since: dt.datetime, limit: int = 50) -> tuple[int, list[Any]]:
@@ -535,3 +539,27 @@ def due_reports(
         )
     out.sort(key=lambda r: (r["due"], r["task_id"]))
     return out[:limit]
+
+
+def disagreements(tasks: QuerySet[Task], limit: int = 20) -> tuple[int, list[tuple[Any, Any]]]:
+    """Tasks whose supervisor's judgement (研判) and computed colour part ways: how many, and up to
+    ``limit`` of them with their :class:`~taizhang.supervision.rules.Disagreement` (2 queries).
+
+    Which (judgement, colour) pairs disagree is asked of the pure rule for every pair, so the
+    rule is written once, in ``supervision.rules``.
+    """
+    from django.db.models import Q
+
+    from taizhang.supervision.rules import DeliveryJudgement, disagreement
+
+    model = _status_model()
+    if model is None:
+        return 0, []
+    pairs = Q(pk__in=[])
+    for judged in DeliveryJudgement:
+        for colour in ("green", "amber", "red"):
+            if disagreement(colour, judged) is not None:  # type: ignore[arg-type]
+                pairs |= Q(judgement=judged.value, colour=colour)
+    rows = model.objects.filter(pairs, task__in=tasks).exclude(task__status=TaskState.CLOSED)
+    shown = list(rows.select_related("task", "task__policy").order_by("-judged_at", "task_id")[:limit])
+    return rows.count(), [(row, disagreement(row.colour, row.judgement)) for row in shown]

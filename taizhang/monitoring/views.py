@@ -20,6 +20,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from taizhang.accounts.access import is_steering, require_steering, sees_everything, unit_id_of
 from taizhang.core.concurrency import ConcurrentEditError
@@ -130,6 +131,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     by_month = _with_links(queries.counts_by_deadline_month(tasks), "month", **fixed)
     since = timezone.now() - dt.timedelta(days=7)
     red_count, red_latest = queries.turned_red(tasks, since)
+    disagree_count, disagree_rows = queries.disagreements(tasks)
     charts = {
         "overall": {
             "labels": [COLOUR_LABELS[c] for c in queries.COLOURS],
@@ -158,6 +160,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "by_month": by_month,
             "red_count": red_count,
             "red_latest": red_latest,
+            "disagree_count": disagree_count,
+            "disagree_rows": disagree_rows,
             "since": since,
             "charts": charts,
             "colour_heads": [COLOUR_LABELS[c] for c in queries.COLOURS],
@@ -401,9 +405,7 @@ def policy_indicators(request: HttpRequest, policy_id: int) -> HttpResponse:
             else:
                 messages.success(request, f"已导入 {len(saved)} 个实际值")
                 return HttpResponseRedirect(request.path)
-    indicators = list(
-        Indicator.objects.filter(policy=policy).prefetch_related("actuals").order_by("code", "pk")
-    )
+    indicators = list(Indicator.objects.filter(policy=policy).prefetch_related("actuals").order_by("pk"))
     today = timezone.localdate()
     rows = [{"indicator": i, "judgement": _judgement_of(i, today)} for i in indicators]
     summary = plan_summary(r["judgement"] for r in rows if r["judgement"] is not None)
@@ -464,6 +466,11 @@ def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
         "unit": indicator.measure_unit,
         "line": [],
         "actuals": [],
+        "labels": {
+            "line": gettext("Linear trajectory"),
+            "actual": gettext("Actual value"),
+            "target": gettext("Target"),
+        },
     }
     if plain is not None:
         years = range(plain.baseline_year, plain.target_year + 1)

@@ -279,7 +279,9 @@ def _assign_units(user: Any, task: Any, lead: Iterable[str], co: Iterable[str]) 
 
 
 def _unit_names(task: Any) -> list[str]:
-    return [f"{a.role}:{a.unit.name}" for a in task.assignments.select_related("unit").order_by("role", "order")]
+    return [
+        f"{a.role}:{a.unit.name}" for a in task.assignments.select_related("unit").order_by("role", "order")
+    ]
 
 
 def do_update_draft_task(
@@ -303,6 +305,12 @@ def do_update_draft_task(
             lead = list(lead)
             if not lead:
                 raise ValidationError({"lead": "请填写至少一个牵头单位"})
+        deadline = ("deadline_kind", "deadline_year", "deadline_month")
+        if "deadline_text" not in changes and any(
+            name in changes and changes[name] != getattr(task, name) for name in deadline
+        ):
+            # The document's wording no longer describes a corrected deadline.
+            changes = {**changes, "deadline_text": ""}
         task = do_update_task(user, task, seen_version=seen_version, **changes)
         if lead is not None or co is not None:
             before = _unit_names(task)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from taizhang.ledger.models import DeadlineKind, Metric
 
 from .actions import split_unit_names
-from .models import Measure, Policy
+from .models import Measure
 
 __all__ = ["ImportForm", "TaskReviewForm", "NewTaskForm", "MetricReviewForm", "apply_errors"]
 
@@ -36,8 +36,17 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
 class ImportForm(forms.Form):
     """Upload a policy document; its size is checked here, its content by the extraction library."""
 
-    file = forms.FileField(label=_("Document"), allow_empty_file=True, help_text=_("Word (.docx, .doc), PDF, text, web page or spreadsheet"))
-    title = forms.CharField(label=_("Title"), max_length=300, required=False, help_text=_("Leave empty to use the document's own title"))
+    file = forms.FileField(
+        label=_("Document"),
+        allow_empty_file=True,
+        help_text=_("Word (.docx, .doc), PDF, text, web page or spreadsheet"),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=300,
+        required=False,
+        help_text=_("Leave empty to use the document's own title"),
+    )
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -47,7 +56,8 @@ class ImportForm(forms.Form):
             raise ValidationError(_("%(name)s: the file is empty") % {"name": name})
         if upload.size > limit:
             raise ValidationError(
-                _("%(name)s: the file is larger than %(limit)s MB") % {"name": name, "limit": round(limit / 1048576, 1)}
+                _("%(name)s: the file is larger than %(limit)s MB")
+                % {"name": name, "limit": round(limit / 1048576, 1)}
             )
         return upload
 
@@ -57,11 +67,17 @@ class _TaskFields(forms.Form):
     text = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}))
     measure = forms.TypedChoiceField(label=_("Measure"), required=False, coerce=int, empty_value=None)
     deadline_kind = forms.ChoiceField(label=_("Deadline"), choices=DeadlineKind.choices, required=False)
-    deadline_year = forms.IntegerField(label=_("Deadline year"), min_value=1949, max_value=2100, required=False)
+    deadline_year = forms.IntegerField(
+        label=_("Deadline year"), min_value=1949, max_value=2100, required=False
+    )
     deadline_month = forms.IntegerField(label=_("Deadline month"), min_value=1, max_value=12, required=False)
-    weight = forms.DecimalField(label=_("Weight"), min_value=0.01, max_value=9999, decimal_places=2, initial=1)
+    weight = forms.DecimalField(
+        label=_("Weight"), min_value=0.01, max_value=9999, decimal_places=2, initial=1
+    )
     lead = forms.CharField(
-        label=_("Lead units"), max_length=500, help_text=_("Separate several units with 、 or a comma; a new name proposes a unit")
+        label=_("Lead units"),
+        max_length=500,
+        help_text=_("Separate several units with 、 or a comma; a new name proposes a unit"),
     )
     co = forms.CharField(label=_("Co-units"), max_length=1000, required=False)
 
@@ -69,7 +85,10 @@ class _TaskFields(forms.Form):
         # Choices from a list the page loaded once, so many cards cost no query each.
         super().__init__(*args, **kwargs)
         self.measures = {m.pk: m for m in measures}
-        self.fields["measure"].choices = [("", "—"), *((m.pk, f"{m.ref} {m.title}".strip()[:60]) for m in measures)]
+        self.fields["measure"].choices = [
+            ("", "—"),
+            *((m.pk, f"{m.ref} {m.title}".strip()[:60]) for m in measures),
+        ]
         self.fields["lead"].widget.attrs["list"] = "unit-names"
         self.fields["co"].widget.attrs["list"] = "unit-names"
 
@@ -85,13 +104,17 @@ class _TaskFields(forms.Form):
     def task_changes(self) -> dict[str, Any]:
         """The cleaned values as keyword arguments of the task actions (units apart)."""
         data = self.cleaned_data
+        kind = data["deadline_kind"] or ""
+        # A year-only or ongoing deadline keeps no stale month/year from the fields it hides.
+        year = data["deadline_year"] if kind in (DeadlineKind.MONTH, DeadlineKind.YEAR) else None
+        month = data["deadline_month"] if kind == DeadlineKind.MONTH else None
         return {
             "ref": data["ref"].strip(),
             "text": data["text"].strip(),
             "measure": self.measures.get(data["measure"]) if data["measure"] else None,
-            "deadline_kind": data["deadline_kind"] or "",
-            "deadline_year": data["deadline_year"],
-            "deadline_month": data["deadline_month"],
+            "deadline_kind": kind,
+            "deadline_year": year,
+            "deadline_month": month,
             "weight": data["weight"],
         }
 
@@ -142,7 +165,9 @@ class MetricReviewForm(forms.Form):
 
     @classmethod
     def for_metric(cls, metric: Metric, tasks: list[Any], data: Any = None) -> MetricReviewForm:
-        initial = {f: getattr(metric, f) for f in ("indicator", "kind", "comparator", "value", "unit", "year")}
+        initial = {
+            f: getattr(metric, f) for f in ("indicator", "kind", "comparator", "value", "unit", "year")
+        }
         initial["task"] = metric.task_id
         return cls(data, initial=initial, prefix=f"m{metric.pk}", tasks=tasks)
 

@@ -35,7 +35,15 @@ from .access import access_policy, visible_policies
 from .forms import ImportForm, MetricReviewForm, NewTaskForm, TaskReviewForm, apply_errors
 from .models import Policy, PolicyStatus
 
-__all__ = ["policy_list", "policy_import", "policy_review", "policy_publish", "policy_detail", "highlight_source", "Span"]
+__all__ = [
+    "policy_list",
+    "policy_import",
+    "policy_review",
+    "policy_publish",
+    "policy_detail",
+    "highlight_source",
+    "Span",
+]
 
 PAGE_SIZE = 50
 
@@ -101,7 +109,12 @@ def policy_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "policies/policy_list.html",
-        {"page": page, "steering": is_steering(request.user), "status": status, "statuses": PolicyStatus.choices},
+        {
+            "page": page,
+            "steering": is_steering(request.user),
+            "status": status,
+            "statuses": PolicyStatus.choices,
+        },
     )
 
 
@@ -151,10 +164,12 @@ def _review_tasks(policy: Policy) -> list[Task]:
     )
 
 
-def _card(request: HttpRequest, task: Task, form: TaskReviewForm, policy: Policy, status: int = 200, **extra: Any) -> HttpResponse:
-    return render(
-        request, "policies/_review_task.html", {"task": task, "form": form, "policy": policy, **extra}, status=status
-    )
+def _card(
+    request: HttpRequest, task: Task, form: TaskReviewForm, policy: Policy, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """One task card: the fragment htmx swaps in, or a page of its own for a plain form post."""
+    template = "policies/_review_task.html" if _is_htmx(request) else "policies/review_task_page.html"
+    return render(request, template, {"task": task, "form": form, "policy": policy, **extra}, status=status)
 
 
 @login_required
@@ -167,7 +182,9 @@ def policy_review(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_review(request, policy)
 
 
-def _render_review(request: HttpRequest, policy: Policy, *, new_form: NewTaskForm | None = None, status: int = 200) -> HttpResponse:
+def _render_review(
+    request: HttpRequest, policy: Policy, *, new_form: NewTaskForm | None = None, status: int = 200
+) -> HttpResponse:
     tasks = _review_tasks(policy)
     measures = list(policy.measures.all())
     metrics = list(Metric.objects.filter(policy=policy).order_by("span_start", "pk"))
@@ -188,7 +205,9 @@ def _render_review(request: HttpRequest, policy: Policy, *, new_form: NewTaskFor
     cards = [(task, TaskReviewForm.for_task(task, measures)) for task in tasks]
     metric_forms = [(m, MetricReviewForm.for_metric(m, tasks)) for m in metrics]
     unit_names = list(
-        Unit.objects.filter(merged_into=None, status=UnitStatus.CONFIRMED).order_by("name").values_list("name", flat=True)
+        Unit.objects.filter(merged_into=None, status=UnitStatus.CONFIRMED)
+        .order_by("name")
+        .values_list("name", flat=True)
     )
     return render(
         request,
@@ -254,7 +273,9 @@ def review_task_save(request: HttpRequest, pk: int, task_pk: int) -> HttpRespons
 
 def _fresh(policy: Policy, task_pk: int) -> Task:
     assignments = TaskAssignment.objects.select_related("unit").order_by("role", "order", "pk")
-    return Task.objects.prefetch_related(Prefetch("assignments", queryset=assignments)).get(policy=policy, pk=task_pk)
+    return Task.objects.prefetch_related(Prefetch("assignments", queryset=assignments)).get(
+        policy=policy, pk=task_pk
+    )
 
 
 @login_required
@@ -266,7 +287,11 @@ def review_task_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             task = actions.do_add_draft_task(
-                request.user, policy, **form.task_changes(), lead=form.cleaned_data["lead"], co=form.cleaned_data["co"]
+                request.user,
+                policy,
+                **form.task_changes(),
+                lead=form.cleaned_data["lead"],
+                co=form.cleaned_data["co"],
             )
         except ValidationError as exc:
             apply_errors(form, exc)

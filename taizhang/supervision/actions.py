@@ -74,14 +74,21 @@ def do_issue_supervision_notice(
             task=task, instruction=instruction.strip(), due_on=due_on, issued_by=user, issued_at=now
         )
         record(
-            user, notice, "issue_supervision_notice", task_id=task.pk,
+            user,
+            notice,
+            "issue_supervision_notice",
+            task_id=task.pk,
             after=snapshot(notice, ["instruction", "due_on", "status"]),
         )
-        leads = TaskAssignment.objects.filter(task=task, role=AssignmentRole.LEAD).values_list("unit_id", flat=True)
+        leads = TaskAssignment.objects.filter(task=task, role=AssignmentRole.LEAD).values_list(
+            "unit_id", flat=True
+        )
         people = unit_people(list(leads))
         notify_people(
             [uid for members in people.values() for uid, _ in members],
-            NoticeKind.NOTICE_ISSUED, task.pk, str(notice.pk),
+            NoticeKind.NOTICE_ISSUED,
+            task.pk,
+            str(notice.pk),
             f"督查室对任务“{_task_label(task)}”下发督办单，请于 {due_on.isoformat()} 前回复：{notice.instruction}",
             now,
         )
@@ -110,13 +117,21 @@ def do_answer_supervision_notice(
         notice.answered_at = now
         notice.save(update_fields=["status", "answer", "answered_by", "answered_at"])
         record(
-            user, notice, "answer_supervision_notice", task_id=notice.task_id,
-            before=before, after=snapshot(notice, NOTICE_FIELDS),
+            user,
+            notice,
+            "answer_supervision_notice",
+            task_id=notice.task_id,
+            before=before,
+            after=snapshot(notice, NOTICE_FIELDS),
         )
         if notice.issued_by_id:
             notify_people(
-                [notice.issued_by_id], NoticeKind.NOTICE_ANSWERED, notice.task_id, str(notice.pk),
-                f"任务“{_task_label(notice.task)}”的督办单已回复：{notice.answer}", now,
+                [notice.issued_by_id],
+                NoticeKind.NOTICE_ANSWERED,
+                notice.task_id,
+                str(notice.pk),
+                f"任务“{_task_label(notice.task)}”的督办单已回复：{notice.answer}",
+                now,
             )
         refresh_statuses([notice.task_id], now)
     return notice
@@ -138,8 +153,13 @@ def do_close_supervision_notice(
         notice.closed_at = now
         notice.save(update_fields=["status", "closed_by", "closed_at"])
         record(
-            user, notice, "close_supervision_notice", task_id=notice.task_id,
-            before=before, after=snapshot(notice, NOTICE_FIELDS), note=note.strip(),
+            user,
+            notice,
+            "close_supervision_notice",
+            task_id=notice.task_id,
+            before=before,
+            after=snapshot(notice, NOTICE_FIELDS),
+            note=note.strip(),
         )
         refresh_statuses([notice.task_id], now)
     return notice
@@ -165,8 +185,12 @@ def do_judge_task(user: Any, task: Task, *, judgement: str, now: dt.datetime | N
         status.judged_at = now if judgement else None
         status.save(update_fields=["judgement", "judged_by", "judged_at"])
         record(
-            user, status, "judge_task", task_id=task.pk,
-            before=before, after=snapshot(status, ["judgement", "judged_at"]),
+            user,
+            status,
+            "judge_task",
+            task_id=task.pk,
+            before=before,
+            after=snapshot(status, ["judgement", "judged_at"]),
         )
     return status
 
@@ -214,4 +238,3 @@ def do_mark_all_notices_read(user: Any, *, now: dt.datetime | None = None) -> in
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied("请先登录")
     return Notice.objects.filter(recipient=user, read_at=None).update(read_at=now or timezone.now())
-

@@ -1,7 +1,7 @@
 """Reading many tasks into :class:`~taizhang.supervision.rules.TaskFacts` in a fixed number of queries.
 
 :func:`load_contexts` takes a list of task ids and answers, per task, its facts, the rule
-configuration of its policy, its lead units and its next report due. It runs the same eight
+configuration of its policy, its lead units and its next report due. It runs the same nine
 queries whatever the number of tasks (callers batch the ids), so the reminder job and the status
 refresh scale to a province-sized ledger.
 
@@ -34,6 +34,7 @@ from taizhang.ledger.models import (
     deadline_date,
 )
 from taizhang.ledger.models import TaskStatus as LedgerStatus
+from taizhang.ledger.rules import report_period
 from taizhang.policies.models import Policy, ReportCadence
 
 from .models import RuleSettings, SupervisionNotice
@@ -78,20 +79,14 @@ def policy_config(cadence: str, overrides: dict[str, object] | None) -> RuleConf
 
 
 def _period_of(cadence: str, day: dt.date) -> tuple[str, dt.date, dt.date]:
-    """The period containing ``day``: its label, its last day and the first day of the next one."""
-    y, m = day.year, day.month
-    if cadence == ReportCadence.QUARTERLY:
-        q = (m - 1) // 3 + 1
-        label, last_month = f"{y}-Q{q}", q * 3
-    elif cadence == ReportCadence.HALF_YEARLY:
-        h = 1 if m <= 6 else 2
-        label, last_month = f"{y}-H{h}", h * 6
-    elif cadence == ReportCadence.YEARLY:
-        label, last_month = f"{y}", 12
-    else:
-        label, last_month = f"{y}-{m:02d}", m
-    end = dt.date(y, last_month, calendar.monthrange(y, last_month)[1])
-    return label, end, end + dt.timedelta(days=1)
+    """The period containing ``day``: its label (the ledger's own rule), its last day and the first
+    day of the next one."""
+    months = {ReportCadence.QUARTERLY: 3, ReportCadence.HALF_YEARLY: 6, ReportCadence.YEARLY: 12}.get(
+        ReportCadence(cadence) if cadence in ReportCadence.values else ReportCadence.MONTHLY, 1
+    )
+    last_month = ((day.month - 1) // months + 1) * months
+    end = dt.date(day.year, last_month, calendar.monthrange(day.year, last_month)[1])
+    return report_period(cadence, day), end, end + dt.timedelta(days=1)
 
 
 def report_periods(cadence: str, start: dt.date, now: dt.date) -> list[tuple[str, dt.date]]:
@@ -134,7 +129,7 @@ def _last_progress_change(task_ids: Sequence[int]) -> dict[int, dt.date]:
 
 
 def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskContext]:
-    """The :class:`TaskContext` of every task in ``task_ids`` (draft tasks are skipped), in eight
+    """The :class:`TaskContext` of every task in ``task_ids`` (draft tasks are skipped), in nine
     queries whatever their number."""
     ids = list(task_ids)
     today = timezone.localdate(now)
@@ -142,17 +137,25 @@ def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskCo
         Task.objects.filter(pk__in=ids)
         .exclude(status=LedgerStatus.DRAFT)
         .values(
-            "pk", "policy_id", "ref", "text", "status", "progress", "assigned_at", "created_at",
-            "closed_at", "deadline_kind", "deadline_year", "deadline_month",
+            "pk",
+            "policy_id",
+            "ref",
+            "text",
+            "status",
+            "progress",
+            "assigned_at",
+            "created_at",
+            "closed_at",
+            "deadline_kind",
+            "deadline_year",
+            "deadline_month",
         )
     )
     ids = [t["pk"] for t in tasks]
     if not ids:
         return {}
     policy_ids = {t["policy_id"] for t in tasks}
-    settings = dict(
-        RuleSettings.objects.filter(policy_id__in=policy_ids).values_list("policy_id", "values")
-    )
+    settings = dict(RuleSettings.objects.filter(policy_id__in=policy_ids).values_list("policy_id", "values"))
     configs: dict[int, RuleConfig] = {}
     cadences: dict[int, str] = {}
     for pk, cadence in Policy.objects.filter(pk__in=policy_ids).values_list("pk", "report_cadence"):

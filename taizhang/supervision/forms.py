@@ -26,7 +26,9 @@ __all__ = [
 class IssueNoticeForm(forms.Form):
     """A supervision notice (督办单): what the unit must do and by when it must answer."""
 
-    instruction = forms.CharField(label=_("Instruction"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+    instruction = forms.CharField(
+        label=_("Instruction"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
     due_on = forms.DateField(label=_("Answer by"), widget=forms.DateInput(attrs={"type": "date"}))
 
 

@@ -26,7 +26,6 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -54,6 +53,7 @@ __all__ = [
 ]
 
 CHASES = (NoticeKind.REPORT_LATE, NoticeKind.TASK_RED)
+DELIVERY_BATCH = 500
 
 
 def reminder_days_before() -> int:
@@ -90,7 +90,9 @@ class ReminderRun:
         )
 
 
-def unit_people(unit_ids: Iterable[int], roles: Sequence[str] = (Role.UNIT_LEADER, Role.UNIT_OFFICER)) -> dict[int, list[tuple[int, str]]]:
+def unit_people(
+    unit_ids: Iterable[int], roles: Sequence[str] = (Role.UNIT_LEADER, Role.UNIT_OFFICER)
+) -> dict[int, list[tuple[int, str]]]:
     """Active people of each unit with one of ``roles``, as (user id, role), in one query."""
     out: dict[int, list[tuple[int, str]]] = defaultdict(list)
     rows = Membership.objects.filter(
@@ -151,7 +153,10 @@ def plan_notices(
     for task_id, context in contexts.items():
         unit_users = [uid for unit in context.lead_unit_ids for uid, _ in people.get(unit, ())]
         leaders = [
-            uid for unit in context.lead_unit_ids for uid, role in people.get(unit, ()) if role == Role.UNIT_LEADER
+            uid
+            for unit in context.lead_unit_ids
+            for uid, role in people.get(unit, ())
+            if role == Role.UNIT_LEADER
         ]
         label = _label(context)
         if context.next_due is not None:
@@ -160,7 +165,10 @@ def plan_notices(
             if 0 <= left <= days_before:
                 when = "今天" if left == 0 else f"{left} 天后（{due_on.isoformat()}）"
                 add(
-                    NoticeKind.REPORT_DUE, context, period, unit_users,
+                    NoticeKind.REPORT_DUE,
+                    context,
+                    period,
+                    unit_users,
                     f"任务“{label}”{period} 的进展报告将于{when}到期，请按时报送。",
                 )
         status = statuses.get(task_id)
@@ -170,7 +178,10 @@ def plan_notices(
         for reason in status.reasons:
             if reason.get("code") == "report_late":
                 stamp = str(reason.get("figures", {}).get("due_on", ""))
-                current[NoticeKind.REPORT_LATE] = (stamp, f"任务“{label}”{reason.get('message', '')}，请尽快报送。")
+                current[NoticeKind.REPORT_LATE] = (
+                    stamp,
+                    f"任务“{label}”{reason.get('message', '')}，请尽快报送。",
+                )
         if status.colour == "red" and status.turned_red_at is not None:
             stamp = timezone.localdate(status.turned_red_at).isoformat()
             why = "；".join(r.get("message", "") for r in status.reasons if r.get("colour") == "red")
@@ -180,7 +191,10 @@ def plan_notices(
             first = chases.get((task_id, kind, stamp))
             if first is not None and (today - timezone.localdate(first)).days >= escalate_after:
                 add(
-                    NoticeKind.ESCALATION, context, f"{kind}-{stamp}", [*leaders, *supervisor_ids],
+                    NoticeKind.ESCALATION,
+                    context,
+                    f"{kind}-{stamp}",
+                    [*leaders, *supervisor_ids],
                     f"催办升级：{text}（首次提醒于 {timezone.localdate(first).isoformat()}，"
                     f"{escalate_after} 天内未见回应）",
                 )
@@ -204,7 +218,9 @@ def create_notices(planned: Sequence[Notice]) -> list[Notice]:
 
 def _chases(task_ids: Sequence[int]) -> dict[tuple[int, str, str], dt.datetime]:
     first: dict[tuple[int, str, str], dt.datetime] = {}
-    rows = Notice.objects.filter(task_id__in=task_ids, kind__in=CHASES).values_list("task_id", "kind", "key", "created_at")
+    rows = Notice.objects.filter(task_id__in=task_ids, kind__in=CHASES).values_list(
+        "task_id", "kind", "key", "created_at"
+    )
     for task_id, kind, key, created_at in rows:
         stamp = key.split(":")[2]
         k = (task_id, kind, stamp)
@@ -235,17 +251,20 @@ def deliver_pending(now: dt.datetime | None = None, *, dry_run: bool = False) ->
     if dry_run:
         return pending.count(), 0
     sent = failed = 0
-    for notice in pending.iterator():
-        if Notice.objects.filter(pk=notice.pk, emailed_at=None).update(emailed_at=now) != 1:
-            continue  # another run claimed it
-        subject, body = _email(notice)
-        try:
-            send_mail(subject, body, None, [notice.recipient.email])
-        except Exception:  # noqa: BLE001 - any backend failure: release the claim, retry next run
-            Notice.objects.filter(pk=notice.pk, emailed_at=now).update(emailed_at=None)
-            failed += 1
-            continue
-        sent += 1
+    # Read the ids first: the rows are updated while we go, which a database cursor need not survive.
+    ids = list(pending.values_list("pk", flat=True))
+    for start in range(0, len(ids), DELIVERY_BATCH):
+        for notice in pending.filter(pk__in=ids[start : start + DELIVERY_BATCH]):
+            if Notice.objects.filter(pk=notice.pk, emailed_at=None).update(emailed_at=now) != 1:
+                continue  # another run claimed it
+            subject, body = _email(notice)
+            try:
+                send_mail(subject, body, None, [notice.recipient.email])
+            except Exception:  # noqa: BLE001 - any backend failure: release the claim, retry next run
+                Notice.objects.filter(pk=notice.pk, emailed_at=now).update(emailed_at=None)
+                failed += 1
+                continue
+            sent += 1
     return sent, failed
 
 
@@ -266,8 +285,14 @@ def send_reminders(now: dt.datetime | None = None, *, dry_run: bool = False) -> 
             statuses = {s.task_id: s for s in TaskStatus.objects.filter(task_id__in=ids)}
             people = unit_people({u for c in contexts.values() for u in c.lead_unit_ids})
             planned = plan_notices(
-                contexts, statuses, _chases(ids), people, supervisor_ids, now,
-                days_before=days_before, escalate_after=escalate_after,
+                contexts,
+                statuses,
+                _chases(ids),
+                people,
+                supervisor_ids,
+                now,
+                days_before=days_before,
+                escalate_after=escalate_after,
             )
             for notice in create_notices(planned):
                 run.created[notice.kind] += 1
@@ -285,10 +310,13 @@ def notify_people(
     """Create one notice of ``kind`` for each of ``user_ids`` (once per key); the job e-mails them."""
     planned = [
         Notice(
-            recipient_id=uid, kind=kind, task_id=task_id, text=text,
-            key=notice_key(kind, task_id, stamp, uid), created_at=now,
+            recipient_id=uid,
+            kind=kind,
+            task_id=task_id,
+            text=text,
+            key=notice_key(kind, task_id, stamp, uid),
+            created_at=now,
         )
         for uid in dict.fromkeys(user_ids)
     ]
     return create_notices(planned)
-

@@ -88,7 +88,9 @@ def _live_status(task: Task) -> dict[str, Any]:
     return {"colour": str(assessment.colour), "reasons": reasons_json(assessment)}
 
 
-def _supervision_context(request: HttpRequest, task: Task, bound: dict[str, Any] | None = None) -> dict[str, Any]:
+def _supervision_context(
+    request: HttpRequest, task: Task, bound: dict[str, Any] | None = None
+) -> dict[str, Any]:
     user = request.user
     bound = bound or {}
     stored = TaskStatus.objects.filter(task=task).select_related("judged_by").first()
@@ -207,8 +209,12 @@ def task_judge(request: HttpRequest, pk: int) -> HttpResponse:
     stored = TaskStatus.objects.filter(task=task).first()
     if request.method != "POST" or status_code == 200:
         form = JudgementForm(initial={"judgement": stored.judgement if stored else ""})
-    template = "supervision/_judgement.html" if request.headers.get("HX-Request") else "supervision/judge.html"
-    return render(request, template, {"task": task, "stored": stored, "judgement_form": form}, status=status_code)
+    template = (
+        "supervision/_judgement.html" if request.headers.get("HX-Request") else "supervision/judge.html"
+    )
+    return render(
+        request, template, {"task": task, "stored": stored, "judgement_form": form}, status=status_code
+    )
 
 
 @login_required
@@ -258,9 +264,9 @@ def queues(request: HttpRequest) -> HttpResponse:
         _section(
             "overdue",
             _t("Tasks past their deadline and not closed"),
-            open_tasks.filter(_past_deadline(today)).select_related("policy").order_by(
-                "deadline_year", "deadline_month", "pk"
-            ),
+            open_tasks.filter(_past_deadline(today))
+            .select_related("policy")
+            .order_by("deadline_year", "deadline_month", "pk"),
         ),
         _section(
             "notices",
@@ -290,7 +296,9 @@ def rules_help(request: HttpRequest) -> HttpResponse:
     """The status rules with the thresholds of a chosen policy, and its settings form for the supervisor."""
     if role_of(request.user) is None:
         raise PermissionDenied(_t("You have no role in the ledger."))
-    policies = list(visible_policies(Policy.objects.all(), request.user).select_related("rule_settings").order_by("pk"))
+    policies = list(
+        visible_policies(Policy.objects.all(), request.user).select_related("rule_settings").order_by("pk")
+    )
     chosen = None
     if request.GET.get("policy"):
         chosen = access_policy(request.user, request.GET["policy"])
@@ -298,7 +306,11 @@ def rules_help(request: HttpRequest) -> HttpResponse:
 
 
 def _render_rules(
-    request: HttpRequest, policies: list[Policy], chosen: Policy | None, form: RuleSettingsForm | None = None, status: int = 200
+    request: HttpRequest,
+    policies: list[Policy],
+    chosen: Policy | None,
+    form: RuleSettingsForm | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     overrides: dict[str, Any] = {}
     if chosen is not None:

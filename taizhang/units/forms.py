@@ -34,4 +34,6 @@ class MergeUnitForm(forms.Form):
 
     def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["into"].queryset = Unit.objects.filter(merged_into=None).exclude(pk=unit.pk).order_by("name")
+        self.fields["into"].queryset = (
+            Unit.objects.filter(merged_into=None).exclude(pk=unit.pk).order_by("name")
+        )

@@ -57,11 +57,15 @@ def unit_tree(units: list[Unit]) -> list[tuple[Unit, int]]:
     return out
 
 
+def _next(request: HttpRequest) -> str:
+    """The page to return to after a form (the review screen), if it is on this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else ""
+
+
 def _next_or(request: HttpRequest, default: str, *args: Any) -> HttpResponse:
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(default, *args)
+    target = _next(request)
+    return redirect(target) if target else redirect(default, *args)
 
 
 @login_required
@@ -132,8 +136,13 @@ def unit_confirm(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _t("Unit %(name)s confirmed.") % {"name": unit.name})
                 return _next_or(request, "units:detail", unit.pk)
-        return render(request, "units/unit_confirm.html", {"unit": unit, "form": form}, status=400)
-    return render(request, "units/unit_confirm.html", {"unit": unit, "form": form})
+        return render(
+            request,
+            "units/unit_confirm.html",
+            {"unit": unit, "form": form, "next": _next(request)},
+            status=400,
+        )
+    return render(request, "units/unit_confirm.html", {"unit": unit, "form": form, "next": _next(request)})
 
 
 @login_required
@@ -154,5 +163,7 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
                     request, _t("%(name)s merged into %(into)s.") % {"name": unit.name, "into": into.name}
                 )
                 return _next_or(request, "units:detail", into.pk)
-        return render(request, "units/unit_merge.html", {"unit": unit, "form": form}, status=400)
-    return render(request, "units/unit_merge.html", {"unit": unit, "form": form})
+        return render(
+            request, "units/unit_merge.html", {"unit": unit, "form": form, "next": _next(request)}, status=400
+        )
+    return render(request, "units/unit_merge.html", {"unit": unit, "form": form, "next": _next(request)})

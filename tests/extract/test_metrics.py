@@ -11,7 +11,7 @@ import pytest
 
 from taizhang.extract import metrics as metrics_module
 from taizhang.extract.docinfo import doc_info
-from taizhang.extract.lexicon import LexiconError
+from taizhang.extract.lexicon import LexiconError, load_data
 from taizhang.extract.metrics import find_metrics, line_passages
 from taizhang.extract.model import DocInfo, Metric, Passage
 from taizhang.extract.normalise import working_text
@@ -300,6 +300,62 @@ class BadInputTestCase:
         metrics_module.metric_words.cache_clear()
         try:
             with pytest.raises(LexiconError, match=r"comparators\.json.*before.*不低于"):
+                metrics_module.metric_words()
+        finally:
+            metrics_module.metric_words.cache_clear()
+
+
+class FastPathsTestCase:
+    """The shortcuts that make metric finding fast find what the plain patterns find."""
+
+    TRICKY = (
+        "到2025年,新增1,250.6亿元,增长6.5%,进一步提高三分之一,百分之十五的企业九成以上满意。\n"
+        "推出八大示范项目、10大工程,建成三个中心,两所学校;5G基站B1地块第3名,2016至2020年。\n"
+        "2.5万个 3-5 个 300多家 12月 2024年3月 1,2345元 约 3 个 不低于  5%"
+    )
+
+    def test_the_figure_finder_finds_what_the_figure_pattern_finds(self) -> None:
+        texts = [self.TRICKY] + [p.read_text(encoding="utf-8") for p in sorted(GOLDEN.glob("*.txt"))]
+        for text in texts:
+            work = working_text(text)
+            plain = [(m.span(), m.groupdict()) for m in metrics_module._figure_pattern().finditer(work)]
+            fast = [(m.span(), m.groupdict()) for m in metrics_module._find_figures(work)]
+            assert fast == plain
+            assert plain  # every text has figures: the comparison is not empty
+
+    def test_a_comma_between_thousands_does_not_end_a_clause(self) -> None:
+        work = "完成1,250.6亿元,增长6%;共1,2345家"
+        stops = metrics_module._Stops(work)
+        clause = metrics_module._STOP
+        assert stops.bound(clause, work.index("1,250"), 0, len(work)) == (0, work.index(",增长"))
+        assert stops.bound(clause, work.index("6%"), 0, len(work)) == (work.index("增长"), work.index(";"))
+        # "1,2345" is not a thousands separator: the comma ends a clause.
+        assert stops.bound(clause, work.index("2345"), 0, len(work)) == (work.index("2345"), len(work))
+        # The digits after the comma may lie past the passage's end: still no stop.
+        assert stops.bound(clause, 2, 0, work.index(",250") + 1) == (0, work.index(",250") + 1)
+
+    def test_the_word_before_a_figure_is_the_longest_and_spaces_are_skipped(self) -> None:
+        words = ("不低于", "低于", "约")
+        work = "产值不低于 \t5亿元,约3个"
+        five = work.index("5")
+        assert metrics_module._ends_with_any(work, five, words, 0) == "不低于"
+        assert metrics_module._ends_with_any(work, five, words, work.index("低于")) == "低于"
+        assert metrics_module._ends_with_any(work, work.index("3"), words, 0) == "约"
+        assert metrics_module._ends_with_any(work, work.index("亿"), words, 0) == ""
+
+    def test_a_word_with_spaces_around_it_is_refused(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        real = load_data
+
+        def spaced(name: str) -> dict[str, Any]:
+            data = dict(real(name))
+            if name == "metric_words.json":
+                data["since_words"] = [*data["since_words"], "以来 "]
+            return data
+
+        monkeypatch.setattr(metrics_module, "load_data", spaced)
+        metrics_module.metric_words.cache_clear()
+        try:
+            with pytest.raises(LexiconError, match=r"metric_words\.json.*since_words.*以来 .*spaces"):
                 metrics_module.metric_words()
         finally:
             metrics_module.metric_words.cache_clear()

@@ -28,7 +28,9 @@ class HeadingTestCase:
         assert HEADING.level(work) == level
         assert heading_number(work) == number
 
-    @pytest.mark.parametrize("line", ["一流营商环境", "1.5亿元扶持资金", "2024年率先实现", "（2024）", "一是加强领导"])
+    @pytest.mark.parametrize(
+        "line", ["一流营商环境", "1.5亿元扶持资金", "2024年率先实现", "（2024）", "一是加强领导"]
+    )
     def test_it_does_not_take_ordinary_text_for_a_heading(self, line: str) -> None:
         assert HEADING.level(working_text(line)) is None
 
@@ -40,11 +42,18 @@ class FlattenedTableTestCase:
         work = working_text(self.TEXT)
         (grid,) = find_text_grids(work, 0, len(work), 0)
         cells = [[work[c.start : c.end] for c in row] for row in grid.rows]
-        assert cells == [["序号", "重点任务", "牵头单位"], ["1", "建设综合\n窗口。", "区政数局"], ["2", "推行帮办。", "区司法局"]]
+        assert cells == [
+            ["序号", "重点任务", "牵头单位"],
+            ["1", "建设综合\n窗口。", "区政数局"],
+            ["2", "推行帮办。", "区司法局"],
+        ]
 
     def test_a_cell_broken_across_lines_is_one_task_text(self) -> None:
         result = extract_text(self.TEXT)
-        assert [(t.text, t.lead_units) for t in result.tasks] == [("建设综合窗口。", ("区政数局",)), ("推行帮办。", ("区司法局",))]
+        assert [(t.text, t.lead_units) for t in result.tasks] == [
+            ("建设综合窗口。", ("区政数局",)),
+            ("推行帮办。", ("区司法局",)),
+        ]
 
     def test_text_without_tabs_has_no_table(self) -> None:
         work = working_text("一、总体要求\n（一）指导思想。坚持稳中求进。\n")

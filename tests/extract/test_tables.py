@@ -19,7 +19,14 @@ def _merged_table() -> Table:
         HEADER,
         ("一、优化政务服务",) * 6,
         ("1", "推进政务服务集成", "建设综合窗口。", "2024年12月", "区政务服务数据管理局", "各街道办"),
-        ("2", "推进政务服务集成", "推行帮办代办，到2025年覆盖100%事项。", "2025年6月", "区政务服务数据管理局", "——"),
+        (
+            "2",
+            "推进政务服务集成",
+            "推行帮办代办，到2025年覆盖100%事项。",
+            "2025年6月",
+            "区政务服务数据管理局",
+            "——",
+        ),
         ("3", "提升法治保障", "设立商事调解中心。", "常态化推进", "区司法局、区法院", "区检察院"),
     ]
     merged = [
@@ -35,14 +42,26 @@ def _merged_table() -> Table:
 
 class RealTableTestCase:
     def test_it_reads_tasks_from_a_table_with_merged_cells(self) -> None:
-        result = extract_source(Source("plan.docx", "docx", (Paragraph("某区营商环境任务分解表"), _merged_table())))
+        result = extract_source(
+            Source("plan.docx", "docx", (Paragraph("某区营商环境任务分解表"), _merged_table()))
+        )
         got = [(t.ref, t.measure, t.text, t.lead_units, t.co_units) for t in result.tasks]
         assert got == [
             ("一.1", "推进政务服务集成", "建设综合窗口。", ("区政务服务数据管理局",), ("各街道办",)),
-            ("一.2", "推进政务服务集成", "推行帮办代办，到2025年覆盖100%事项。", ("区政务服务数据管理局",), ()),
+            (
+                "一.2",
+                "推进政务服务集成",
+                "推行帮办代办，到2025年覆盖100%事项。",
+                ("区政务服务数据管理局",),
+                (),
+            ),
             ("一.3", "提升法治保障", "设立商事调解中心。", ("区司法局", "区法院"), ("区检察院",)),
         ]
-        assert [t.deadline.kind if t.deadline else None for t in result.tasks] == ["month", "month", "ongoing"]
+        assert [t.deadline.kind if t.deadline else None for t in result.tasks] == [
+            "month",
+            "month",
+            "ongoing",
+        ]
 
     def test_every_task_of_a_table_names_its_cell_and_offsets(self) -> None:
         result = extract_source(Source("plan.docx", "docx", (Paragraph("标题"), _merged_table())))
@@ -52,13 +71,20 @@ class RealTableTestCase:
             assert result.text[task.span.start : task.span.end] == task.text
 
     def test_a_table_that_is_not_a_task_table_gives_no_task(self) -> None:
-        table = _table([("指标", "2020年", "2025年"), ("地区生产总值", "2375亿元", "3000亿元")], [(False,) * 3] * 2)
+        table = _table(
+            [("指标", "2020年", "2025年"), ("地区生产总值", "2375亿元", "3000亿元")], [(False,) * 3] * 2
+        )
         result = extract_source(Source("t.xlsx", "xlsx", (table,)))
         assert result.tasks == ()
 
     def test_a_repeated_heading_row_is_not_a_task(self) -> None:
         no = (False,) * 6
-        rows = [HEADER, ("1", "措施甲", "任务一。", "2024年12月", "区科技局", "——"), HEADER, ("2", "措施甲", "任务二。", "2024年12月", "区科技局", "——")]
+        rows = [
+            HEADER,
+            ("1", "措施甲", "任务一。", "2024年12月", "区科技局", "——"),
+            HEADER,
+            ("2", "措施甲", "任务二。", "2024年12月", "区科技局", "——"),
+        ]
         result = extract_source(Source("t.docx", "docx", (_table(rows, [no] * 4),)))
         assert [t.text for t in result.tasks] == ["任务一。", "任务二。"]
 

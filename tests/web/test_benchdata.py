@@ -63,7 +63,9 @@ class GenerateLedgerTestCase:
 
     def test_reports_are_the_lead_units_with_distinct_periods_and_realistic_statuses(self, ledger):
         reports = ProgressReport.objects.select_related("task")
-        lead_of = dict(TaskAssignment.objects.filter(role=AssignmentRole.LEAD).values_list("task_id", "unit_id"))
+        lead_of = dict(
+            TaskAssignment.objects.filter(role=AssignmentRole.LEAD).values_list("task_id", "unit_id")
+        )
         seen = set()
         for report in reports:
             assert report.unit_id == lead_of[report.task_id]
@@ -82,7 +84,11 @@ class GenerateLedgerTestCase:
         assert len(statuses) >= 3
 
     def test_tasks_of_a_draft_policy_stay_drafts_and_published_ones_are_assigned(self, ledger):
-        assert not Task.objects.filter(policy__status=PolicyStatus.DRAFT).exclude(status=TaskStatus.DRAFT).exists()
+        assert (
+            not Task.objects.filter(policy__status=PolicyStatus.DRAFT)
+            .exclude(status=TaskStatus.DRAFT)
+            .exists()
+        )
         published = Task.objects.filter(policy__status=PolicyStatus.PUBLISHED)
         assert not published.filter(status=TaskStatus.DRAFT).exists()
         assert not published.filter(assigned_at=None).exists()
@@ -165,3 +171,18 @@ class WebBenchSkipTestCase:
         figures = bench_web(f"sqlite:///{tmp_path / 'none.sqlite3'}", BenchOptions())
         assert len(figures) == 1
         assert "skipped" in figures[0].label and "taizhang benchdata --database" in figures[0].label
+
+    def test_the_web_benches_are_registered_for_both_databases(self):
+        from taizhang.core import webbench  # noqa: F401  (registers on import)
+        from taizhang.extract.bench import registered
+
+        assert {"web-sqlite", "web-postgres"} <= {b.name for b in registered()}
+
+    def test_bench_database_names_resolve_to_urls_apart_from_the_demo_database(self):
+        from taizhang.core.webbench import bench_database_url
+
+        assert bench_database_url("sqlite").endswith("/bench/bench.sqlite3")
+        assert bench_database_url("postgres").startswith("postgres://")
+        assert bench_database_url("sqlite:////tmp/x.sqlite3") == "sqlite:////tmp/x.sqlite3"
+        with pytest.raises(ValueError, match="expected sqlite, postgres"):
+            bench_database_url("mysql")

@@ -84,7 +84,7 @@ class DashboardNumbersTestCase:
 
     def test_it_counts_by_deadline_month_with_ongoing_last(self, painted):
         groups = queries.counts_by_deadline_month(queries.dashboard_tasks())
-        labels = [g["label"] for g in groups]
+        labels = [g["key"] for g in groups]
         assert labels == ["2025-06", "2025-09", "2025-12", "ongoing"]
         assert dict(zip(labels, [g["total"] for g in groups], strict=True)) == {
             "2025-06": 1,
@@ -92,6 +92,7 @@ class DashboardNumbersTestCase:
             "2025-12": 1,
             "ongoing": 1,
         }
+        assert groups[-1]["label"] == "常态化推进"
 
     def test_it_leaves_draft_policies_out(self, cast, painted):
         from taizhang.core.builders import make_policy
@@ -107,6 +108,18 @@ class DashboardNumbersTestCase:
         counts = queries.colour_counts(queries.dashboard_tasks())["counts"]
         assert stored["red"] >= 2  # two dated tasks far past their deadlines
         assert {c: counts[c] for c in stored} == stored
+
+
+class DisagreementTestCase:
+    def test_it_lists_tasks_whose_judgement_the_rules_contradict(self, client, cast, painted, tasks):
+        RAG.objects.filter(task=tasks[0]).update(judgement="highly_likely")  # red: optimistic by 2
+        RAG.objects.filter(task=tasks[1]).update(judgement="likely")  # amber: compatible
+        client.force_login(cast.sam)
+        response = client.get(reverse("monitoring:dashboard"))
+        assert response.context["disagree_count"] == 1
+        [(status, found)] = response.context["disagree_rows"]
+        assert status.task_id == tasks[0].pk and (found.kind, found.gap) == ("optimistic", 2)
+        assert "研判偏乐观" in response.content.decode()
 
 
 class DashboardPageTestCase:
@@ -150,7 +163,7 @@ class DashboardPageTestCase:
         with CaptureQueriesContext(connection) as many:
             response = client.get(reverse("monitoring:dashboard"))
         assert response.context["overall"]["total"] == 37
-        assert len(many) == len(few) == 10
+        assert len(many) == len(few) == 12
 
 
 class DashboardAccessTestCase:

@@ -234,3 +234,16 @@ class ImportTestCase:
     def test_only_steering_roles_import(self, cast, metrics):
         with pytest.raises(PermissionDenied):
             M.do_import_actuals(cast.vera, metrics, workbook([["指标代码", "年份", "实际值"]]))
+
+
+class NameMatchingTestCase:
+    def test_an_actual_whose_name_contains_the_targets_with_the_same_unit_is_its_baseline(self, cast, policy):
+        Metric.objects.filter(policy=policy).delete()
+        metric(policy, "actual", "全区新引进持牌金融机构", 6, 2023, unit="家")
+        metric(policy, "actual", "引进持牌金融机构资产", 6e9, 2023, unit="元")  # another unit of measure
+        metric(policy, "actual", "规模", 26e9, 2023, unit="元")
+        metric(policy, "target", "引进持牌金融机构", 10, 2024, unit="家")
+        metric(policy, "target", "基金规模", 30e9, 2024, unit="元")
+        banks, funds = M.do_create_indicators_from_metrics(cast.sam, policy)
+        assert (banks.baseline_value, banks.baseline_year) == (Decimal("6"), 2023)
+        assert funds.baseline_value is None  # 规模 is too short a name to match inside another

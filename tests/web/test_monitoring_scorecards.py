@@ -257,3 +257,30 @@ class ScorecardAccessTestCase:
         with pytest.raises(ValidationError) as error:
             M.do_rate_unit(cast.sam, cast.unit_a, period="2025-Q1", rating="101")
         assert "rating" in error.value.message_dict
+
+
+class ScorecardQueriesTestCase:
+    def test_the_ranking_takes_the_same_number_of_queries_whatever_the_ledger_size(
+        self, client, cast, quarter
+    ):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from taizhang.core.builders import make_unit
+        from taizhang.ledger.models import AssignmentRole, TaskAssignment
+
+        client.force_login(cast.sam)
+        url = reverse("monitoring:scorecards") + "?period=2025-Q1"
+        client.get(url)
+        with CaptureQueriesContext(connection) as few:
+            client.get(url)
+        policy = quarter[0].policy
+        for i in range(12):
+            task = Task.objects.create(policy=policy, text=f"任务{i}", status=TaskStatus.ASSIGNED)
+            TaskAssignment.objects.create(
+                task=task, unit=make_unit(f"第{i}街道办事处"), role=AssignmentRole.LEAD
+            )
+        with CaptureQueriesContext(connection) as many:
+            response = client.get(url)
+        assert len(response.context["rows"]) == 15
+        assert len(many) == len(few)

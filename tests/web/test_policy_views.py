@@ -36,14 +36,16 @@ def _docx_bytes() -> bytes:
     document = docx.Document()
     document.add_paragraph("关于优化营商环境的若干措施")
     table = document.add_table(rows=3, cols=5)
-    for cell, text in zip(table.rows[0].cells, ["序号", "重点任务", "完成时限", "牵头单位", "协办单位"]):
+    for cell, text in zip(
+        table.rows[0].cells, ["序号", "重点任务", "完成时限", "牵头单位", "协办单位"], strict=False
+    ):
         cell.text = text
     rows = [
         ["1", "推进企业开办全程网办，开办时间压缩至1个工作日。", "2026年6月", "区市场监督管理局", "区商务局"],
         ["2", "建设企业服务专区，为企业精准推送惠企政策。", "2026年12月", "区发展改革局", "——"],
     ]
-    for row, values in zip(table.rows[1:], rows):
-        for cell, text in zip(row.cells, values):
+    for row, values in zip(table.rows[1:], rows, strict=False):
+        for cell, text in zip(row.cells, values, strict=False):
             cell.text = text
     buffer = io.BytesIO()
     document.save(buffer)
@@ -79,7 +81,9 @@ class HighlightTestCase:
 
     def test_it_nests_a_metric_inside_its_task_and_cuts_a_crossing_span(self):
         text = "0123456789"
-        html = highlight_source(text, [Span(2, 8, "task", "t"), Span(4, 6, "metric", "m"), Span(7, 10, "metric", "x")])
+        html = highlight_source(
+            text, [Span(2, 8, "task", "t"), Span(4, 6, "metric", "m"), Span(7, 10, "metric", "x")]
+        )
         assert html == (
             '01<mark id="t" class="task">23<mark id="m" class="metric">45</mark>6'
             '<mark id="x" class="metric">7</mark></mark>89'
@@ -105,7 +109,9 @@ class PolicyListTestCase:
         assert reverse("policies:detail", args=[draft.pk]) not in page
         assert reverse("policies:import") not in page
 
-    def test_its_query_count_does_not_grow_with_the_policies(self, client, cast, django_assert_max_num_queries):
+    def test_its_query_count_does_not_grow_with_the_policies(
+        self, client, cast, django_assert_max_num_queries
+    ):
         for _ in range(6):
             _draft(cast)
         client.force_login(cast.sam)
@@ -116,7 +122,9 @@ class PolicyListTestCase:
 class ImportTestCase:
     def test_a_text_task_table_is_imported_and_opens_in_review(self, client, cast):
         client.force_login(cast.sam)
-        response = client.post(reverse("policies:import"), {"file": _upload("方案.txt", SMALL_TABLE.encode())})
+        response = client.post(
+            reverse("policies:import"), {"file": _upload("方案.txt", SMALL_TABLE.encode())}
+        )
         policy = Policy.objects.get()
         assert response.status_code == 302
         assert response["Location"] == reverse("policies:review", args=[policy.pk])
@@ -143,7 +151,9 @@ class ImportTestCase:
     def test_a_file_over_the_size_limit_is_refused(self, client, cast, settings):
         settings.TAIZHANG_MAX_UPLOAD_BYTES = 1024
         client.force_login(cast.sam)
-        response = client.post(reverse("policies:import"), {"file": _upload("big.txt", "任务".encode() * 600)})
+        response = client.post(
+            reverse("policies:import"), {"file": _upload("big.txt", "任务".encode() * 600)}
+        )
         assert response.status_code == 400
         page = response.content.decode()
         assert "big.txt" in page and "MB" in page
@@ -200,7 +210,9 @@ class ReviewTestCase:
         draft = _draft(cast)
         task = draft.tasks.order_by("order").first()
         client.force_login(cast.sam)
-        data = _card_data(task, text="推进高频事项全程网办。", weight="2.5", lead="区发展改革局", co="区财政局")
+        data = _card_data(
+            task, text="推进高频事项全程网办。", weight="2.5", lead="区发展改革局", co="区财政局"
+        )
         response = client.post(
             reverse("policies:review_task_save", args=[draft.pk, task.pk]), data, HTTP_HX_REQUEST="true"
         )
@@ -222,7 +234,7 @@ class ReviewTestCase:
         client.force_login(cast.sam)
         response = client.post(
             reverse("policies:review_task_save", args=[draft.pk, task.pk]),
-            _card_data(task, lead="——", deadline_kind="month", deadline_month=""),
+            _card_data(task, lead="——"),
             HTTP_HX_REQUEST="true",
         )
         assert response.status_code == 400
@@ -231,12 +243,50 @@ class ReviewTestCase:
         task.refresh_from_db()
         assert task.assignments.filter(role="lead").exists() and task.version == 1
 
+    def test_a_month_deadline_without_a_month_is_refused_naming_the_deadline(self, client, cast):
+        draft = _draft(cast)
+        task = draft.tasks.order_by("order").first()
+        client.force_login(cast.sam)
+        response = client.post(
+            reverse("policies:review_task_save", args=[draft.pk, task.pk]),
+            _card_data(task, deadline_kind="month", deadline_month=""),
+            HTTP_HX_REQUEST="true",
+        )
+        assert response.status_code == 400
+        assert "完成时限: 按月的完成时限需要年份和 1-12 的月份" in response.content.decode()
+
+    def test_switching_a_deadline_to_ongoing_drops_its_year_and_month(self, client, cast):
+        draft = _draft(cast)
+        task = draft.tasks.order_by("order").first()
+        client.force_login(cast.sam)
+        response = client.post(
+            reverse("policies:review_task_save", args=[draft.pk, task.pk]),
+            _card_data(task, deadline_kind="ongoing"),
+        )
+        assert response.status_code == 302
+        task.refresh_from_db()
+        assert (task.deadline_kind, task.deadline_year, task.deadline_month) == ("ongoing", None, None)
+        assert task.deadline_text == ""  # the document's "2025年12月" no longer applies
+
+    def test_a_refused_plain_form_post_shows_the_card_on_a_full_page(self, client, cast):
+        draft = _draft(cast)
+        task = draft.tasks.order_by("order").first()
+        client.force_login(cast.sam)
+        response = client.post(
+            reverse("policies:review_task_save", args=[draft.pk, task.pk]), _card_data(task, text="")
+        )
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "<html" in page and f'id="card-{task.pk}"' in page and "<p>任务: " in page and "必填" in page
+
     def test_a_stale_card_is_refused_with_the_other_persons_values(self, client, cast):
         draft = _draft(cast)
         task = draft.tasks.order_by("order").first()
         client.force_login(cast.sam)
         url = reverse("policies:review_task_save", args=[draft.pk, task.pk])
-        assert client.post(url, _card_data(task, text="第一次修改。"), HTTP_HX_REQUEST="true").status_code == 200
+        assert (
+            client.post(url, _card_data(task, text="第一次修改。"), HTTP_HX_REQUEST="true").status_code == 200
+        )
         response = client.post(url, _card_data(task, text="第二次修改。"), HTTP_HX_REQUEST="true")
         assert response.status_code == 409
         assert "第一次修改。" in response.content.decode()
@@ -248,8 +298,15 @@ class ReviewTestCase:
         client.force_login(cast.sam)
         response = client.post(
             reverse("policies:review_task_add", args=[draft.pk]),
-            {"new-text": "开展营商环境满意度调查。", "new-ref": "4", "new-deadline_kind": "year",
-             "new-deadline_year": "2026", "new-weight": "1", "new-lead": "区商务局", "new-co": ""},
+            {
+                "new-text": "开展营商环境满意度调查。",
+                "new-ref": "4",
+                "new-deadline_kind": "year",
+                "new-deadline_year": "2026",
+                "new-weight": "1",
+                "new-lead": "区商务局",
+                "new-co": "",
+            },
         )
         assert response.status_code == 302
         added = draft.tasks.get(ref="4")
@@ -258,15 +315,27 @@ class ReviewTestCase:
         response = client.post(reverse("policies:review_task_delete", args=[draft.pk, added.pk]))
         assert response.status_code == 302
         assert not Task.objects.filter(pk=added.pk).exists()
-        assert HistoryEntry.objects.get(task_id=added.pk, action="delete_task").before["text"] == "开展营商环境满意度调查。"
+        assert (
+            HistoryEntry.objects.get(task_id=added.pk, action="delete_task").before["text"]
+            == "开展营商环境满意度调查。"
+        )
 
     def test_a_metric_can_be_corrected(self, client, cast):
         draft = _draft(cast)
         metric = Metric.objects.get(policy=draft)
         client.force_login(cast.sam)
-        data = {f"m{metric.pk}-{k}": v for k, v in {
-            "indicator": "全程网办率", "kind": "target", "comparator": ">=", "value": "95", "unit": "%",
-            "year": "2025", "task": metric.task_id}.items()}
+        data = {
+            f"m{metric.pk}-{k}": v
+            for k, v in {
+                "indicator": "全程网办率",
+                "kind": "target",
+                "comparator": ">=",
+                "value": "95",
+                "unit": "%",
+                "year": "2025",
+                "task": metric.task_id,
+            }.items()
+        }
         response = client.post(
             reverse("policies:review_metric_save", args=[draft.pk, metric.pk]), data, HTTP_HX_REQUEST="true"
         )
@@ -278,7 +347,9 @@ class ReviewTestCase:
     def test_a_published_policy_is_no_longer_reviewed(self, client, cast, policy):
         client.force_login(cast.sam)
         response = client.get(reverse("policies:review", args=[policy.pk]))
-        assert response.status_code == 302 and response["Location"] == reverse("policies:detail", args=[policy.pk])
+        assert response.status_code == 302 and response["Location"] == reverse(
+            "policies:detail", args=[policy.pk]
+        )
         task = policy.tasks.first()
         url = reverse("policies:review_task_save", args=[policy.pk, task.pk])
         assert client.post(url, _card_data(task)).status_code == 404
@@ -289,7 +360,9 @@ class ReviewTestCase:
         task = draft.tasks.first()
         client.force_login(getattr(cast, who))
         assert client.get(reverse("policies:review", args=[draft.pk])).status_code == 404
-        response = client.post(reverse("policies:review_task_save", args=[draft.pk, task.pk]), _card_data(task))
+        response = client.post(
+            reverse("policies:review_task_save", args=[draft.pk, task.pk]), _card_data(task)
+        )
         assert response.status_code == 404
         assert client.post(reverse("policies:publish", args=[draft.pk])).status_code == 404
 
@@ -321,7 +394,9 @@ class PublishTestCase:
             client.force_login(cast.sam)
             client.post(reverse("units:confirm", args=[unit.pk]), {"name": unit.name, "kind": unit.kind})
         response = client.post(reverse("policies:publish", args=[draft.pk]))
-        assert response.status_code == 302 and response["Location"] == reverse("policies:detail", args=[draft.pk])
+        assert response.status_code == 302 and response["Location"] == reverse(
+            "policies:detail", args=[draft.pk]
+        )
         assert set(draft.tasks.values_list("status", flat=True)) == {TaskStatus.ASSIGNED}
         page = client.get(response["Location"]).content.decode()
         assert "33.3%" in page  # each of three equal tasks carries a third of the weight
@@ -338,9 +413,64 @@ class DetailTestCase:
         assert reverse("ledger:task_detail", args=[tasks[0].pk]) in page
 
     def test_a_unit_cannot_read_a_policy_without_its_tasks(self, client, cast, policy):
-        from taizhang.core.builders import make_person, make_unit
         from taizhang.accounts.models import Role
+        from taizhang.core.builders import make_person, make_unit
 
         stranger = make_person("sally", Role.UNIT_OFFICER, make_unit("区司法局"))
         client.force_login(stranger)
         assert client.get(reverse("policies:detail", args=[policy.pk])).status_code == 404
+
+
+class ReviewActionsTestCase:
+    """The review actions refuse whoever may not steer, and published policies, whatever the path."""
+
+    @pytest.mark.parametrize("who", ["vera", "amy", "andy"])
+    def test_only_the_steering_roles_may_use_them(self, cast, who):
+        from django.core.exceptions import PermissionDenied
+
+        from taizhang.policies import actions as P
+
+        draft = _draft(cast)
+        task = draft.tasks.first()
+        person = getattr(cast, who)
+        with pytest.raises(PermissionDenied):
+            P.do_update_draft_task(person, task, seen_version=task.version, changes={"text": "改"})
+        with pytest.raises(PermissionDenied):
+            P.do_add_draft_task(person, draft, text="新任务", lead=["区商务局"])
+        with pytest.raises(PermissionDenied):
+            P.do_delete_draft_task(person, task)
+        with pytest.raises(PermissionDenied):
+            P.do_update_metric(person, Metric.objects.get(policy=draft), value=1)
+        assert draft.tasks.count() == 3 and not HistoryEntry.objects.filter(actor=person).exists()
+
+    def test_they_refuse_a_published_policy_naming_the_status(self, cast, policy, tasks):
+        from django.core.exceptions import ValidationError
+
+        from taizhang.policies import actions as P
+
+        with pytest.raises(ValidationError) as refused:
+            P.do_delete_draft_task(cast.sam, tasks[0])
+        assert "status" in refused.value.message_dict
+        with pytest.raises(ValidationError):
+            P.do_add_draft_task(cast.sam, policy, text="新任务", lead=["区商务局"])
+        assert policy.tasks.count() == 3
+
+    def test_a_metric_cannot_be_moved_to_another_policys_task(self, cast, policy, tasks):
+        from django.core.exceptions import ValidationError
+
+        from taizhang.policies import actions as P
+
+        draft = _draft(cast)
+        with pytest.raises(ValidationError) as refused:
+            P.do_update_metric(cast.sam, Metric.objects.get(policy=draft), task=tasks[0])
+        assert "task" in refused.value.message_dict
+
+    def test_unit_names_are_split_on_the_usual_separators(self):
+        from taizhang.policies.actions import split_unit_names
+
+        assert split_unit_names("区商务局、区财政局，区司法局;区商务局") == [
+            "区商务局",
+            "区财政局",
+            "区司法局",
+        ]
+        assert split_unit_names("——") == [] and split_unit_names("") == []

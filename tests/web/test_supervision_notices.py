@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
-from zoneinfo import ZoneInfo
 
 from taizhang.core.builders import make_policy
 from taizhang.core.models import HistoryEntry
@@ -44,10 +44,14 @@ def _issue(cast: Any, task: Any, due: dt.date = dt.date(2025, 1, 20)) -> Supervi
 
 
 class SupervisionNoticeFlowTestCase:
-    def test_issuing_notifies_the_lead_unit_and_is_in_the_task_history(self, cast: Any, published: list[Any]) -> None:
+    def test_issuing_notifies_the_lead_unit_and_is_in_the_task_history(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         notice = _issue(cast, published[0])
         assert notice.status == "open"
-        people = set(Notice.objects.filter(kind="notice_issued").values_list("recipient__username", flat=True))
+        people = set(
+            Notice.objects.filter(kind="notice_issued").values_list("recipient__username", flat=True)
+        )
         assert people == {"amy", "andy"}
         entry = HistoryEntry.objects.for_task(published[0].pk).get(action="issue_supervision_notice")
         assert entry.after["due_on"] == "2025-01-20" and entry.actor == cast.sam
@@ -68,7 +72,9 @@ class SupervisionNoticeFlowTestCase:
             "close_supervision_notice",
         ]
 
-    def test_an_unanswered_notice_past_its_due_date_turns_the_task_red(self, cast: Any, published: list[Any]) -> None:
+    def test_an_unanswered_notice_past_its_due_date_turns_the_task_red(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         _issue(cast, published[0])
         refresh_statuses([published[0].pk], local(2025, 1, 21))
         status = TaskStatus.objects.get(task=published[0])
@@ -80,7 +86,9 @@ class SupervisionNoticeFlowTestCase:
         refresh_statuses([published[0].pk], local(2025, 1, 21))
         assert "notice_unanswered" not in TaskStatus.objects.get(task=published[0]).reason_codes()
 
-    def test_an_empty_instruction_or_a_past_due_date_is_refused_by_field(self, cast: Any, published: list[Any]) -> None:
+    def test_an_empty_instruction_or_a_past_due_date_is_refused_by_field(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         with pytest.raises(ValidationError) as empty:
             S.do_issue_supervision_notice(cast.sam, published[0], instruction=" ", due_on=dt.date(2025, 2, 1))
         assert "instruction" in empty.value.message_dict
@@ -111,7 +119,9 @@ class SupervisionNoticeFlowTestCase:
 
 
 class JudgementTestCase:
-    def test_the_supervisor_records_and_clears_a_judgement_with_history(self, cast: Any, published: list[Any]) -> None:
+    def test_the_supervisor_records_and_clears_a_judgement_with_history(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         status = S.do_judge_task(cast.sam, published[0], judgement="unlikely", now=local(2025, 1, 20))
         assert (status.judgement, status.judged_by, status.colour) == ("unlikely", cast.sam, "green")
         cleared = S.do_judge_task(cast.sam, published[0], judgement="")
@@ -125,7 +135,9 @@ class JudgementTestCase:
 
 
 class RuleSettingsTestCase:
-    def test_inconsistent_thresholds_are_refused_naming_the_field(self, cast: Any, published: list[Any]) -> None:
+    def test_inconsistent_thresholds_are_refused_naming_the_field(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         with pytest.raises(ValidationError) as refused:
             S.do_save_rule_settings(cast.sam, published[0].policy, {"returns_red": 1})
         assert "returns_red" in str(refused.value)
@@ -134,7 +146,9 @@ class RuleSettingsTestCase:
         with pytest.raises(ValidationError, match="colour_blind"):
             S.do_save_rule_settings(cast.sam, published[0].policy, {"colour_blind": 1})
 
-    def test_only_changed_values_are_stored_and_the_change_is_in_history(self, cast: Any, published: list[Any]) -> None:
+    def test_only_changed_values_are_stored_and_the_change_is_in_history(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         policy = published[0].policy
         settings = S.do_save_rule_settings(cast.sam, policy, {"due_soon_days": 15, "stalled_cycles": 3})
         assert settings.values == {"stalled_cycles": 3}

@@ -10,12 +10,12 @@ import datetime as dt
 from io import StringIO
 from typing import Any
 from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.management import CommandError, call_command
-from zoneinfo import ZoneInfo
 
 from taizhang.core.builders import make_policy
 from taizhang.ledger import actions as L
@@ -47,7 +47,9 @@ def _mailed_to() -> list[str]:
 
 
 class ReminderKindsTestCase:
-    def test_officers_and_leader_are_reminded_before_a_report_is_due(self, cast: Any, published: list[Any]) -> None:
+    def test_officers_and_leader_are_reminded_before_a_report_is_due(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         run = send_reminders(local(2025, 1, 29))
         assert _who("report_due", published[0]) == {"amy", "andy"}
         assert _who("report_due", published[1]) == {"bob", "ben"}
@@ -61,7 +63,9 @@ class ReminderKindsTestCase:
 
     def test_a_unit_that_reported_is_not_reminded(self, cast: Any, published: list[Any]) -> None:
         with time_machine.travel(local(2025, 1, 27), tick=False):
-            report = L.do_save_report(cast.andy, task=published[0], period="2025-01", narrative="x", percent=5)
+            report = L.do_save_report(
+                cast.andy, task=published[0], period="2025-01", narrative="x", percent=5
+            )
             L.do_submit_report(cast.andy, report)
         send_reminders(local(2025, 1, 29))
         assert _who("report_due", published[0]) == set()
@@ -88,6 +92,22 @@ class ReminderKindsTestCase:
         send_reminders(local(2025, 1, 29))
         assert _who("report_due", published[0]) == {"amy"}
         assert "amy@example.org" not in _mailed_to() and "andy@example.org" not in _mailed_to()
+
+    def test_supervision_notices_and_answers_are_mailed_by_the_job(
+        self, cast: Any, published: list[Any]
+    ) -> None:
+        from taizhang.supervision.actions import do_answer_supervision_notice, do_issue_supervision_notice
+
+        with time_machine.travel(local(2025, 1, 12), tick=False):
+            notice = do_issue_supervision_notice(
+                cast.sam, published[0], instruction="请报送整改方案", due_on=dt.date(2025, 1, 16)
+            )
+        send_reminders(local(2025, 1, 12, 10))
+        assert _mailed_to() == ["amy@example.org", "andy@example.org"]
+        assert "请报送整改方案" in mail.outbox[0].body
+        do_answer_supervision_notice(cast.andy, notice, answer="已报送", now=local(2025, 1, 13))
+        send_reminders(local(2025, 1, 13, 10))
+        assert mail.outbox[-1].to == ["sam@example.org"] and "已报送" in mail.outbox[-1].body
 
 
 class NeverTwiceTestCase:
@@ -161,7 +181,9 @@ class EscalationTestCase:
     def test_a_chase_answered_in_time_is_not_escalated(self, cast: Any, published: list[Any]) -> None:
         send_reminders(local(2025, 2, 5))
         with time_machine.travel(local(2025, 2, 7), tick=False):
-            report = L.do_save_report(cast.andy, task=published[0], period="2025-01", narrative="x", percent=5)
+            report = L.do_save_report(
+                cast.andy, task=published[0], period="2025-01", narrative="x", percent=5
+            )
             L.do_submit_report(cast.andy, report)
         send_reminders(local(2025, 2, 10))
         assert _who("escalation", published[0]) == set()

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from zoneinfo import ZoneInfo
 
 from taizhang.core.builders import SAMPLE_TASK_TABLE, make_policy
 from taizhang.ledger import actions as L
@@ -62,9 +62,22 @@ class ReportPeriodsTestCase:
         assert [p for p, _ in periods] == ["2025-Q1", "2025-Q2", "2025-Q3"]
         assert periods[1][1] == dt.date(2025, 6, 30)
 
+    def test_half_yearly_and_yearly_periods(self) -> None:
+        assert report_periods("half_yearly", dt.date(2025, 5, 1), dt.date(2025, 7, 1)) == [
+            ("2025-H1", dt.date(2025, 6, 30)),
+            ("2025-H2", dt.date(2025, 12, 31)),
+        ]
+        assert report_periods("yearly", dt.date(2025, 5, 1), dt.date(2025, 5, 2)) == [
+            ("2025", dt.date(2025, 12, 31))
+        ]
+
     def test_a_quarterly_policy_is_judged_in_cycles_of_days(self) -> None:
         config = policy_config("quarterly", {"report_grace_days": 7})
-        assert (config.report_cadence, config.report_cadence_days, config.report_grace_days) == ("days", 91, 7)
+        assert (config.report_cadence, config.report_cadence_days, config.report_grace_days) == (
+            "days",
+            91,
+            7,
+        )
 
 
 class RefreshStatusesTestCase:
@@ -72,14 +85,18 @@ class RefreshStatusesTestCase:
         assert refresh_statuses(now=local(2025, 1, 20)) == 3
         assert {s.colour for s in TaskStatus.objects.all()} == {"green"}
 
-    def test_a_report_missing_past_the_grace_days_turns_the_task_amber(self, cast: Any, published: list[Any]) -> None:
+    def test_a_report_missing_past_the_grace_days_turns_the_task_amber(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         refresh_statuses(now=local(2025, 2, 5))
         status = _status(published[0])
         assert status.colour == "amber"
         late = [r for r in status.reasons if r["code"] == "report_late"]
         assert late and late[0]["figures"]["due_on"] == "2025-01-31"
 
-    def test_a_report_missing_for_more_than_a_cycle_turns_it_red(self, cast: Any, published: list[Any]) -> None:
+    def test_a_report_missing_for_more_than_a_cycle_turns_it_red(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         refresh_statuses(now=local(2025, 3, 5))
         assert _status(published[0]).colour == "red"
 
@@ -143,7 +160,9 @@ class RefreshStatusesTestCase:
 
 
 class FactsTestCase:
-    def test_consecutive_returns_count_since_the_last_acceptance(self, cast: Any, published: list[Any]) -> None:
+    def test_consecutive_returns_count_since_the_last_acceptance(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         task = published[0]
         report = _report(cast, task, "2025-01", 10, local(2025, 1, 30))
         for _ in range(2):
@@ -156,7 +175,9 @@ class FactsTestCase:
         refresh_statuses([task.pk], local(2025, 2, 2))
         assert "returned" in _status(task).reason_codes()
 
-    def test_the_last_progress_change_comes_from_accepted_reports(self, cast: Any, published: list[Any]) -> None:
+    def test_the_last_progress_change_comes_from_accepted_reports(
+        self, cast: Any, published: list[Any]
+    ) -> None:
         task = published[0]
         report = _report(cast, task, "2025-01", 40, local(2025, 1, 30))
         with time_machine.travel(local(2025, 2, 3), tick=False):

@@ -26,7 +26,9 @@ class ImportMatchingTestCase:
         result = do_import_policy(cast.sam, data=TABLE.encode("utf-8"), name="plan.txt")
         leads = {
             a.task.text: a.unit
-            for a in TaskAssignment.objects.filter(task__policy=result.policy, role="lead").select_related("task", "unit")
+            for a in TaskAssignment.objects.filter(task__policy=result.policy, role="lead").select_related(
+                "task", "unit"
+            )
         }
         assert leads["编制年度投资计划。"] == cast.unit_b  # 区发改局 is 区发展改革局
         assert leads["推进港企服务专区建设。"] == cast.unit_a  # 區商務局 is 区商务局

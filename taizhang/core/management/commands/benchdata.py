@@ -19,7 +19,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 
-from taizhang.core.webbench import BENCH_ALIAS, bench_database_url, ensure_postgres_database, use_bench_database
+from taizhang.core.webbench import (
+    BENCH_ALIAS,
+    bench_database_url,
+    ensure_postgres_database,
+    use_bench_database,
+)
 
 
 def _size(text: str) -> int:
@@ -37,15 +42,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--database", default="sqlite",
+            "--database",
+            default="sqlite",
             help="sqlite (var/bench/bench.sqlite3), postgres (taizhang_bench on 127.0.0.1) or a database URL",
         )
         parser.add_argument("--units", type=_size, default=3000, help="units (at least 2)")
         parser.add_argument("--tasks", type=_size, default=150_000, help="tasks")
         parser.add_argument("--reports", type=_size, default=1_500_000, help="progress reports")
-        parser.add_argument("--policies", type=_size, default=None, help="policies (default: tasks/100, at most 300)")
-        parser.add_argument("--seed", type=int, default=2025, help="random seed (the same seed, the same ledger)")
-        parser.add_argument("--force", action="store_true", help="empty a bench database that holds data, then fill it")
+        parser.add_argument(
+            "--policies", type=_size, default=None, help="policies (default: tasks/100, at most 300)"
+        )
+        parser.add_argument(
+            "--seed", type=int, default=2025, help="random seed (the same seed, the same ledger)"
+        )
+        parser.add_argument(
+            "--force", action="store_true", help="empty a bench database that holds data, then fill it"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from taizhang.core.benchdata import BenchDataExists, generate_ledger
@@ -76,9 +88,14 @@ class Command(BaseCommand):
         )
         try:
             result = generate_ledger(
-                units=options["units"], tasks=options["tasks"], reports=options["reports"],
-                policies=options["policies"], seed=options["seed"], using=BENCH_ALIAS,
-                force=options["force"], progress=self.stdout.write,
+                units=options["units"],
+                tasks=options["tasks"],
+                reports=options["reports"],
+                policies=options["policies"],
+                seed=options["seed"],
+                using=BENCH_ALIAS,
+                force=options["force"],
+                progress=self.stdout.write,
             )
         except BenchDataExists as exc:
             raise CommandError(str(exc).replace("force=True (--force)", "--force")) from None
@@ -97,4 +114,6 @@ class Command(BaseCommand):
                 f"analyze {analyze_seconds:.1f} s) on {result.database}"
             )
         )
-        self.stdout.write(f"now run: taizhang bench web-{connection.vendor.replace('postgresql', 'postgres')}")
+        self.stdout.write(
+            f"now run: taizhang bench web-{connection.vendor.replace('postgresql', 'postgres')}"
+        )

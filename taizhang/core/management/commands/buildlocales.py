@@ -146,7 +146,9 @@ def _messages_from_python(text: str, name: str) -> Iterator[Message]:
             continue
         count, plural, context = TRANSLATION_FUNCTIONS[aliases[node.func.id]]
         args = node.args[:count]
-        if len(args) < count or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
+        if len(args) < count or not all(
+            isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args
+        ):
             continue
         values = [a.value for a in args]  # type: ignore[attr-defined]
         ctx = values.pop(0) if context else ""
@@ -181,7 +183,9 @@ def _messages_from_makemessages(root: Path) -> set[Message]:
         try:
             os.chdir(copy)
             with override_settings(LOCALE_PATHS=[copy / "locale"]):
-                call_command("makemessages", locale=["zh_Hans"], verbosity=0, no_location=True, no_obsolete=True)
+                call_command(
+                    "makemessages", locale=["zh_Hans"], verbosity=0, no_location=True, no_obsolete=True
+                )
         finally:
             os.chdir(here)
         po = copy / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
@@ -324,7 +328,9 @@ def read_po(path: Path) -> list[Message]:
 
     def flush() -> None:
         if "msgid" in fields:
-            messages.append(Message(fields["msgid"], fields.get("msgid_plural", ""), fields.get("msgctxt", "")))
+            messages.append(
+                Message(fields["msgid"], fields.get("msgid_plural", ""), fields.get("msgctxt", ""))
+            )
         fields.clear()
 
     for raw in path.read_text(encoding="utf-8").splitlines():
@@ -371,7 +377,9 @@ def write_mo(path: Path, lang: str, catalogue: dict[Message, list[str]]) -> None
         value_offsets += [len(entries[k]), strs_start + pos]
         pos += len(entries[k]) + 1
     header = struct.pack("Iiiiiii", 0x950412DE, 0, count, table_start, table_start + count * 8, 0, 0)
-    body = struct.pack(f"{len(key_offsets)}i", *key_offsets) + struct.pack(f"{len(value_offsets)}i", *value_offsets)
+    body = struct.pack(f"{len(key_offsets)}i", *key_offsets) + struct.pack(
+        f"{len(value_offsets)}i", *value_offsets
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(header + body + ids + strs)
 
@@ -390,9 +398,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
-            "--no-gettext", action="store_true", help="do not run makemessages even when GNU gettext is installed"
+            "--no-gettext",
+            action="store_true",
+            help="do not run makemessages even when GNU gettext is installed",
         )
-        parser.add_argument("--zh-hant-config", default="s2hk", help="OpenCC configuration for zh_Hant (default s2hk)")
+        parser.add_argument(
+            "--zh-hant-config", default="s2hk", help="OpenCC configuration for zh_Hant (default s2hk)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -417,4 +429,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  conflicting translations: {conflict}")
         where = {m.msgid: files for m, files in found.items()}
         for msgid in missing:
-            self.stdout.write(f"  untranslated: {msgid!r} ({', '.join(where.get(msgid, ['makemessages'])[:2])})")
+            self.stdout.write(
+                f"  untranslated: {msgid!r} ({', '.join(where.get(msgid, ['makemessages'])[:2])})"
+            )

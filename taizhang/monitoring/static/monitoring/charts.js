@@ -26,7 +26,7 @@
       tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)", textStyle: { fontSize: big() } },
       legend: { bottom: 0, textStyle: { fontSize: big() } },
       series: [{
-        type: "pie", radius: ["35%", "65%"],
+        type: "pie", radius: window.innerWidth < 640 ? ["28%", "52%"] : ["35%", "65%"],
         label: { fontSize: big(), formatter: "{b}\n{c}" },
         data: chart.values.map(function (v, i) {
           return { value: v, name: chart.labels[i], itemStyle: { color: COLOURS[ORDER[i]] } };
@@ -37,17 +37,28 @@
 
   function stacked(id, chart, labels, horizontal) {
     if (!chart || !chart.labels.length) { return; }
-    var category = { type: "category", data: chart.labels, axisLabel: { fontSize: big() - 2, interval: 0, width: 160, overflow: "truncate" } };
+    var node = document.getElementById(id);
+    if (node && horizontal) {
+      /* one readable row per group, however many groups there are */
+      node.style.height = Math.max(260, 44 * chart.labels.length + 90) + "px";
+    }
+    var labelWidth = window.innerWidth < 640 ? 110 : 220;
+    var category = {
+      type: "category", data: chart.labels,
+      axisLabel: { fontSize: big() - 2, interval: 0, width: horizontal ? labelWidth : 90, overflow: horizontal ? "break" : "truncate" }
+    };
     var value = { type: "value", minInterval: 1, axisLabel: { fontSize: big() - 2 } };
     make(id, {
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, textStyle: { fontSize: big() } },
       legend: { top: 0, textStyle: { fontSize: big() } },
-      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      grid: horizontal
+        ? { left: labelWidth + 16, right: 16, top: 40, bottom: 32, containLabel: false }
+        : { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? Object.assign({ inverse: true }, category) : value,
       dataZoom: chart.labels.length > 15 ? [{ type: "inside", orient: horizontal ? "vertical" : "horizontal" }] : [],
       series: ORDER.map(function (c) {
-        return { name: labels[c], type: "bar", stack: "all", itemStyle: { color: COLOURS[c] }, data: chart.series[c] };
+        return { name: labels[c], type: "bar", stack: "all", barMaxWidth: 36, itemStyle: { color: COLOURS[c] }, data: chart.series[c] };
       })
     });
   }
@@ -55,15 +66,20 @@
   function trajectory(id, chart) {
     var series = [];
     if (chart.line.length) {
-      series.push({ name: "线性轨迹", type: "line", data: chart.line, lineStyle: { type: "dashed", width: 3 }, symbolSize: 6 });
+      series.push({ name: chart.labels.line, type: "line", data: chart.line, lineStyle: { type: "dashed", width: 3 }, symbolSize: 6 });
     }
-    series.push({ name: "实际值", type: "scatter", data: chart.actuals, symbolSize: 16, itemStyle: { color: "#d93025" } });
-    series.push({ name: "目标值", type: "scatter", data: [chart.target], symbol: "diamond", symbolSize: 20, itemStyle: { color: "#2e9e44" } });
+    series.push({ name: chart.labels.actual, type: "scatter", data: chart.actuals, symbolSize: 16, itemStyle: { color: "#d93025" } });
+    series.push({ name: chart.labels.target, type: "scatter", data: [chart.target], symbol: "diamond", symbolSize: 20, itemStyle: { color: "#2e9e44" } });
     make(id, {
       tooltip: { trigger: "item", textStyle: { fontSize: big() } },
       legend: { top: 0, textStyle: { fontSize: big() } },
       grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
-      xAxis: { type: "value", minInterval: 1, scale: true, axisLabel: { fontSize: big() - 2, formatter: "{value}" } },
+      xAxis: {
+        type: "value", minInterval: 1,
+        min: function (v) { return Math.floor(v.min) - 1; },
+        max: function (v) { return Math.ceil(v.max) + 1; },
+        axisLabel: { fontSize: big() - 2, formatter: function (v) { return String(v); } }
+      },
       yAxis: { type: "value", scale: true, name: chart.unit, axisLabel: { fontSize: big() - 2 } },
       series: series
     });

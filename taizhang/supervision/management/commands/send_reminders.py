@@ -19,7 +19,9 @@ def _parse_now(value: str) -> dt.datetime:
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"--now: {value!r} is not an ISO date or date-time (e.g. 2025-03-31T08:00)") from None
+        raise CommandError(
+            f"--now: {value!r} is not an ISO date or date-time (e.g. 2025-03-31T08:00)"
+        ) from None
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
     return parsed
@@ -30,11 +32,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--now", help="run as of this ISO date-time (local time when naive)")
-        parser.add_argument("--dry-run", action="store_true", help="compute and report, change and send nothing")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="compute and report, change and send nothing"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         now = _parse_now(options["now"]) if options.get("now") else timezone.now()
         run = send_reminders(now, dry_run=options["dry_run"])
         self.stdout.write(run.summary())
         if run.failed:
-            raise CommandError(f"{run.failed} e-mail(s) could not be sent; they will be retried on the next run")
+            raise CommandError(
+                f"{run.failed} e-mail(s) could not be sent; they will be retried on the next run"
+            )

@@ -1,0 +1,589 @@
+"""API endpoints: parse, access, act, answer; the same ``access_*`` and ``do_*`` as the web pages.
+
+Lists come from ``visible_to(user)`` (or the equivalent ``visible_*`` of an app), single rows from
+``access_*``, and every write from a ``do_*`` action, so no endpoint can skip a permission check
+or the history. Refusals are translated by :func:`taizhang.api.permissions.api_exception_handler`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework import serializers as drf_serializers
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.decorators import action
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from taizhang.accounts.access import role_of, sees_everything, unit_id_of
+from taizhang.core.models import HistoryEntry
+from taizhang.ledger import actions as ledger_actions
+from taizhang.ledger.access import (
+    access_extension,
+    access_report,
+    access_task,
+    visible_reports,
+    visible_tasks,
+)
+from taizhang.ledger.models import (
+    DeadlineKind,
+    ExtensionRequest,
+    ProgressReport,
+    Task,
+    TaskAssignment,
+)
+from taizhang.policies.access import access_policy, visible_policies
+from taizhang.policies.actions import do_import_policy, do_publish_policy
+from taizhang.policies.models import Measure, Policy
+from taizhang.units.access import access_unit
+from taizhang.units.actions import do_confirm_unit, do_merge_unit
+from taizhang.units.models import Unit, UnitAlias
+
+from . import serializers as s
+from .permissions import HasLedgerRole, api_exception_handler
+
+__all__ = [
+    "TokenView",
+    "PolicyViewSet",
+    "MeasureViewSet",
+    "TaskViewSet",
+    "UnitViewSet",
+    "ReportViewSet",
+    "ExtensionRequestViewSet",
+    "visible_extensions",
+]
+
+# Offsets past this are refused rather than sent to the database (SQLite overflows at 2**63).
+MAX_OFFSET = 10**9
+
+ERRORS = {
+    400: OpenApiResponse(description="Malformed input; the messages are keyed by field."),
+    403: OpenApiResponse(description="The user may read this but not do this."),
+    404: OpenApiResponse(description="No such row, or one the user may not read."),
+}
+CONFLICT = {
+    409: OpenApiResponse(description="Someone saved since it was read; `current` holds their values.")
+}
+
+
+class Pagination(LimitOffsetPagination):
+    """limit/offset pages of 50 rows (at most 500), refusing absurd offsets with a 400."""
+
+    default_limit = 50
+    max_limit = 500
+
+    def get_offset(self, request: Request) -> int:
+        offset = super().get_offset(request)
+        if offset > MAX_OFFSET:
+            raise drf_serializers.ValidationError({self.offset_query_param: f"不能超过 {MAX_OFFSET}"})
+        return offset
+
+
+def visible_extensions(queryset: QuerySet[ExtensionRequest], user: Any) -> QuerySet[ExtensionRequest]:
+    """Extension requests ``user`` may read: all for readers-of-everything, else his unit's own
+    requests on tasks he can see (the rule of ``ledger.access.access_extension``, for lists)."""
+    if sees_everything(user):
+        return queryset
+    unit_id = unit_id_of(user)
+    if unit_id is None:
+        return queryset.none()
+    tasks = visible_tasks(Task.objects.filter(pk=OuterRef("task_id")), user)
+    return queryset.filter(Exists(tasks), unit_id=unit_id)
+
+
+def _filters(serializer_class: type[drf_serializers.Serializer[Any]], request: Request) -> dict[str, Any]:
+    """The validated query parameters, or a 400 naming the bad one."""
+    params = serializer_class(data=request.query_params)
+    params.is_valid(raise_exception=True)
+    return {k: v for k, v in params.validated_data.items() if v is not None}
+
+
+def _input(serializer_class: type[drf_serializers.Serializer[Any]], request: Request) -> dict[str, Any]:
+    data = serializer_class(data=request.data)
+    data.is_valid(raise_exception=True)
+    return dict(data.validated_data)
+
+
+class LedgerViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+    """Shared by every endpoint: signed-in users with a role, the ledger's refusals, pages of 50."""
+
+    permission_classes = [IsAuthenticated, HasLedgerRole]
+    pagination_class = Pagination
+
+    def get_exception_handler(self) -> Any:
+        return api_exception_handler
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+class TokenView(ObtainAuthToken):
+    """``POST /api/token/``: a username and password give the user's API token (the same one each time)."""
+
+    @extend_schema(summary="Obtain the API token of a username and password")
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().post(request, *args, **kwargs)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Policies the user may read", parameters=[s.PolicyFilterSerializer]),
+    retrieve=extend_schema(summary="One policy", responses={200: s.PolicySerializer, 404: ERRORS[404]}),
+)
+class PolicyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSet):
+    """Policy documents; the supervisor imports (upload) and publishes them."""
+
+    serializer_class = s.PolicySerializer
+
+    def get_queryset(self) -> QuerySet[Policy]:
+        queryset = visible_policies(Policy.objects.annotate(task_count=Count("tasks")), self.request.user)
+        if self.action == "list":
+            queryset = queryset.filter(**_filters(s.PolicyFilterSerializer, self.request))
+        return queryset.order_by("-created_at", "pk")
+
+    def get_object(self) -> Policy:
+        policy = access_policy(self.request.user, self.kwargs["pk"])
+        return policy
+
+    @extend_schema(
+        summary="Import a document as a draft policy",
+        request={"multipart/form-data": s.PolicyImportSerializer},
+        responses={201: s.PolicyImportResultSerializer, **ERRORS},
+    )
+    def create(self, request: Request) -> Response:
+        data = _input(s.PolicyImportSerializer, request)
+        upload = data["file"]
+        if upload.size > settings.TAIZHANG_MAX_UPLOAD_BYTES:
+            raise drf_serializers.ValidationError(
+                {"file": f"{upload.name}: 文件超过 {settings.TAIZHANG_MAX_UPLOAD_BYTES // (1024 * 1024)} MB"}
+            )
+        result = do_import_policy(
+            request.user, data=upload.read(), name=upload.name or "", title=data.get("title") or None
+        )
+        body = s.PolicyImportResultSerializer(
+            {"policy": result.policy, "proposed_units": result.proposed_units}
+        ).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Publish (交办) a draft policy", request=None, responses={200: s.PolicySerializer, **ERRORS}
+    )
+    @action(detail=True, methods=["post"])
+    def publish(self, request: Request, pk: str) -> Response:
+        policy = access_policy(request.user, pk, for_write=True)
+        do_publish_policy(request.user, policy)
+        return Response(s.PolicySerializer(access_policy(request.user, pk)).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Measures of the policies the user may read"),
+    retrieve=extend_schema(summary="One measure", responses={200: s.MeasureSerializer, 404: ERRORS[404]}),
+)
+class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSet):
+    """Measures (主要措施), read-only."""
+
+    serializer_class = s.MeasureSerializer
+
+    def get_queryset(self) -> QuerySet[Measure]:
+        policies = visible_policies(Policy.objects.filter(pk=OuterRef("policy_id")), self.request.user)
+        return Measure.objects.filter(Exists(policies)).order_by("policy", "order", "pk")
+
+    def get_object(self) -> Measure:
+        try:
+            return self.get_queryset().get(pk=int(self.kwargs["pk"]))
+        except (Measure.DoesNotExist, ValueError, OverflowError):
+            raise Http404("没有这个主要措施") from None
+
+
+def _deadline_by(year: int, month: int) -> Q:
+    """Tasks due by the end of ``year``-``month``: month deadlines up to it, year deadlines ending by it."""
+    by_month = Q(deadline_kind=DeadlineKind.MONTH) & (
+        Q(deadline_year__lt=year) | Q(deadline_year=year, deadline_month__lte=month)
+    )
+    by_year = Q(deadline_kind=DeadlineKind.YEAR) & (
+        Q(deadline_year__lt=year) | (Q(deadline_year=year) if month == 12 else Q(pk__in=[]))
+    )
+    return by_month | by_year
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Tasks the user may read", parameters=[s.TaskFilterSerializer]),
+    retrieve=extend_schema(summary="One task", responses={200: s.TaskSerializer, 404: ERRORS[404]}),
+)
+class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSet):
+    """Tasks (重点任务): read, edited by the supervisor, acknowledged, returned, reassigned, closed."""
+
+    serializer_class = s.TaskSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Task]:
+        queryset = visible_tasks(
+            Task.objects.select_related("policy", "measure").prefetch_related(
+                Prefetch("assignments", queryset=TaskAssignment.objects.select_related("unit"))
+            ),
+            self.request.user,
+        )
+        if self.action != "list":
+            return queryset
+        f = _filters(s.TaskFilterSerializer, self.request)
+        if "policy" in f:
+            queryset = queryset.filter(policy_id=f["policy"])
+        if "unit" in f:
+            mine = TaskAssignment.objects.filter(task=OuterRef("pk"), unit_id=f["unit"])
+            if "role" in f:
+                mine = mine.filter(role=f["role"])
+            queryset = queryset.filter(Exists(mine))
+        if "status" in f:
+            queryset = queryset.filter(status=f["status"])
+        if "deadline_year" in f:
+            queryset = queryset.filter(deadline_year=f["deadline_year"])
+        if "deadline_by" in f:
+            year, month = (int(part) for part in f["deadline_by"].split("-"))
+            queryset = queryset.filter(_deadline_by(year, month))
+        return queryset.order_by("policy", "order", "pk")
+
+    def get_object(self) -> Task:
+        task = access_task(self.request.user, self.kwargs["pk"])
+        return self.get_queryset().get(pk=task.pk)
+
+    def _answer(self, request: Request, pk: Any) -> Response:
+        return Response(s.TaskSerializer(self.get_queryset().get(pk=access_task(request.user, pk).pk)).data)
+
+    @extend_schema(
+        summary="Edit a task (supervisor)",
+        request=s.TaskUpdateSerializer,
+        responses={200: s.TaskSerializer, **ERRORS, **CONFLICT},
+    )
+    def partial_update(self, request: Request, pk: str) -> Response:
+        task = access_task(request.user, pk, for_write=True)
+        data = _input(s.TaskUpdateSerializer, request)
+        seen = data.pop("version")
+        ledger_actions.do_update_task(request.user, task, seen_version=seen, **data)
+        return self._answer(request, pk)
+
+    @extend_schema(
+        summary="Acknowledge (签收) for the user's unit",
+        request=None,
+        responses={200: s.TaskSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def acknowledge(self, request: Request, pk: str) -> Response:
+        ledger_actions.do_acknowledge_task(request.user, access_task(request.user, pk, for_write=True))
+        return self._answer(request, pk)
+
+    @extend_schema(
+        summary="Send the task back to the supervisor",
+        request=s.ReasonSerializer,
+        responses={200: s.TaskSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_task(self, request: Request, pk: str) -> Response:
+        task = access_task(request.user, pk, for_write=True)
+        data = _input(s.ReasonSerializer, request)
+        ledger_actions.do_return_task(request.user, task, reason=data["reason"])
+        return self._answer(request, pk)
+
+    @extend_schema(
+        summary="Assign the task to other units (supervisor)",
+        request=s.ReassignSerializer,
+        responses={200: s.TaskSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def reassign(self, request: Request, pk: str) -> Response:
+        task = access_task(request.user, pk, for_write=True)
+        data = _input(s.ReassignSerializer, request)
+        ids = [*data["lead"], *data["co"]]
+        units = Unit.objects.in_bulk(ids)
+        missing = [unit_id for unit_id in ids if unit_id not in units]
+        if missing:
+            field = "lead" if missing[0] in data["lead"] else "co"
+            raise drf_serializers.ValidationError({field: f"没有 id 为 {missing[0]} 的单位"})
+        ledger_actions.do_reassign_task(
+            request.user, task, lead=[units[i] for i in data["lead"]], co=[units[i] for i in data["co"]]
+        )
+        return self._answer(request, pk)
+
+    @extend_schema(
+        summary="Ask to extend the deadline (lead unit)",
+        request=s.ExtensionInputSerializer,
+        responses={201: s.ExtensionRequestSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="request-extension")
+    def request_extension(self, request: Request, pk: str) -> Response:
+        task = access_task(request.user, pk, for_write=True)
+        data = _input(s.ExtensionInputSerializer, request)
+        ext = ledger_actions.do_request_extension(request.user, task, **data)
+        return Response(s.ExtensionRequestSerializer(ext).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Close the task (办结, supervisor)",
+        request=s.CloseSerializer,
+        responses={200: s.TaskSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, pk: str) -> Response:
+        task = access_task(request.user, pk, for_write=True)
+        data = _input(s.CloseSerializer, request)
+        ledger_actions.do_close_task(request.user, task, note=data["note"])
+        return self._answer(request, pk)
+
+    @extend_schema(
+        summary="The task's history (变更记录)",
+        responses={200: s.HistoryEntrySerializer(many=True), 404: ERRORS[404]},
+    )
+    @action(detail=True, methods=["get"], pagination_class=Pagination)
+    def history(self, request: Request, pk: str) -> Response:
+        task = access_task(request.user, pk)
+        entries = HistoryEntry.objects.for_task(task.pk).select_related("actor")
+        page = self.paginate_queryset(entries)
+        return self.get_paginated_response(s.HistoryEntrySerializer(page, many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Units", parameters=[s.UnitFilterSerializer]),
+    retrieve=extend_schema(summary="One unit", responses={200: s.UnitSerializer, 404: ERRORS[404]}),
+)
+class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSet):
+    """Units (单位): everyone with a role reads them; the supervisor confirms and merges them."""
+
+    serializer_class = s.UnitSerializer
+
+    def get_queryset(self) -> QuerySet[Unit]:
+        if role_of(self.request.user) is None:
+            return Unit.objects.none()
+        queryset = Unit.objects.prefetch_related(
+            Prefetch("aliases", queryset=UnitAlias.objects.order_by("name"))
+        )
+        if self.action == "list":
+            queryset = queryset.filter(**_filters(s.UnitFilterSerializer, self.request))
+        return queryset.order_by("name")
+
+    def get_object(self) -> Unit:
+        unit = access_unit(self.request.user, self.kwargs["pk"])
+        return self.get_queryset().get(pk=unit.pk)
+
+    def _answer(self, unit_id: int) -> Response:
+        return Response(s.UnitSerializer(self.get_queryset().get(pk=unit_id)).data)
+
+    @extend_schema(
+        summary="Confirm a proposed unit (supervisor)",
+        request=s.UnitConfirmSerializer,
+        responses={200: s.UnitSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def confirm(self, request: Request, pk: str) -> Response:
+        unit = access_unit(request.user, pk, for_write=True)
+        data = _input(s.UnitConfirmSerializer, request)
+        if "parent" in data:
+            try:
+                data["parent"] = Unit.objects.get(pk=data["parent"])
+            except Unit.DoesNotExist:
+                raise drf_serializers.ValidationError(
+                    {"parent": f"没有 id 为 {data['parent']} 的单位"}
+                ) from None
+        unit = do_confirm_unit(request.user, unit, **data)
+        return self._answer(unit.pk)
+
+    @extend_schema(
+        summary="Merge the unit into another (supervisor)",
+        request=s.UnitMergeSerializer,
+        responses={200: s.UnitSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def merge(self, request: Request, pk: str) -> Response:
+        unit = access_unit(request.user, pk, for_write=True)
+        data = _input(s.UnitMergeSerializer, request)
+        try:
+            into = Unit.objects.get(pk=data["into"])
+        except Unit.DoesNotExist:
+            raise drf_serializers.ValidationError({"into": f"没有 id 为 {data['into']} 的单位"}) from None
+        into = do_merge_unit(request.user, unit, into)
+        return self._answer(into.pk)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Progress reports the user may read", parameters=[s.ReportFilterSerializer]),
+    retrieve=extend_schema(summary="One report", responses={200: s.ReportSerializer, 404: ERRORS[404]}),
+)
+class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSet):
+    """Progress reports (进展报送): drafted by the lead unit's officer, approved by its leader,
+    accepted or returned by the supervisor."""
+
+    serializer_class = s.ReportSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[ProgressReport]:
+        queryset = visible_reports(
+            ProgressReport.objects.prefetch_related("contributions", "attachments"), self.request.user
+        )
+        if self.action == "list":
+            f = _filters(s.ReportFilterSerializer, self.request)
+            queryset = queryset.filter(
+                **{("task_id" if k == "task" else "unit_id" if k == "unit" else k): v for k, v in f.items()}
+            )
+        return queryset.order_by("task", "period", "pk")
+
+    def get_object(self) -> ProgressReport:
+        report = access_report(self.request.user, self.kwargs["pk"])
+        return self.get_queryset().get(pk=report.pk)
+
+    def _answer(self, report_id: int, code: int = status.HTTP_200_OK) -> Response:
+        return Response(s.ReportSerializer(self.get_queryset().get(pk=report_id)).data, status=code)
+
+    @extend_schema(
+        summary="Draft a report (officer of the lead unit)",
+        request=s.ReportCreateSerializer,
+        responses={201: s.ReportSerializer, **ERRORS},
+    )
+    def create(self, request: Request) -> Response:
+        data = _input(s.ReportCreateSerializer, request)
+        try:
+            task = access_task(request.user, data["task"], for_write=True)
+        except Http404:
+            raise drf_serializers.ValidationError({"task": f"没有 id 为 {data['task']} 的任务"}) from None
+        report = ledger_actions.do_save_report(
+            request.user,
+            task=task,
+            period=data["period"],
+            narrative=data["narrative"],
+            percent=data["percent"],
+            metric_values=data["metric_values"],
+        )
+        return self._answer(report.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Edit a draft or returned report",
+        request=s.ReportUpdateSerializer,
+        responses={200: s.ReportSerializer, **ERRORS, **CONFLICT},
+    )
+    def partial_update(self, request: Request, pk: str) -> Response:
+        report = access_report(request.user, pk, for_write=True)
+        data = _input(s.ReportUpdateSerializer, request)
+        report = ledger_actions.do_save_report(
+            request.user,
+            task=report.task,
+            period=report.period,
+            narrative=data.get("narrative", report.narrative),
+            percent=data.get("percent", report.percent),
+            metric_values=data.get("metric_values", report.metric_values),
+            report=report,
+            seen_version=data["version"],
+        )
+        return self._answer(report.pk)
+
+    @extend_schema(
+        summary="Submit to the unit leader (officer)",
+        request=None,
+        responses={200: s.ReportSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str) -> Response:
+        report = ledger_actions.do_submit_report(
+            request.user, access_report(request.user, pk, for_write=True)
+        )
+        return self._answer(report.pk)
+
+    @extend_schema(
+        summary="Approve as the unit's leader", request=None, responses={200: s.ReportSerializer, **ERRORS}
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, pk: str) -> Response:
+        report = ledger_actions.do_approve_report(
+            request.user, access_report(request.user, pk, for_write=True)
+        )
+        return self._answer(report.pk)
+
+    @extend_schema(
+        summary="Accept (supervisor)",
+        request=s.CommentsSerializer,
+        responses={200: s.ReportSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk: str) -> Response:
+        report = access_report(request.user, pk, for_write=True)
+        data = _input(s.CommentsSerializer, request)
+        report = ledger_actions.do_accept_report(request.user, report, comments=data["comments"])
+        return self._answer(report.pk)
+
+    @extend_schema(
+        summary="Return (退回) with comments (supervisor)",
+        request=s.CommentsSerializer,
+        responses={200: s.ReportSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_report(self, request: Request, pk: str) -> Response:
+        report = access_report(request.user, pk, for_write=True)
+        data = _input(s.CommentsSerializer, request)
+        report = ledger_actions.do_return_report(request.user, report, comments=data["comments"])
+        return self._answer(report.pk)
+
+    @extend_schema(
+        summary="Attach an evidence file (officer of the report's unit)",
+        request={"multipart/form-data": s.AttachmentUploadSerializer},
+        responses={201: s.ReportSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def attachments(self, request: Request, pk: str) -> Response:
+        report = access_report(request.user, pk, for_write=True)
+        upload = _input(s.AttachmentUploadSerializer, request)["file"]
+        if upload.size > settings.TAIZHANG_MAX_UPLOAD_BYTES:
+            raise drf_serializers.ValidationError({"file": f"{upload.name}: 文件过大"})
+        ledger_actions.do_add_attachment(request.user, report, name=upload.name or "", data=upload.read())
+        return self._answer(report.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Add a co-unit's contribution",
+        request=s.ContributionInputSerializer,
+        responses={201: s.ReportSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def contribute(self, request: Request, pk: str) -> Response:
+        report = access_report(request.user, pk)
+        data = _input(s.ContributionInputSerializer, request)
+        ledger_actions.do_add_contribution(request.user, report, text=data["text"])
+        return self._answer(report.pk, status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Extension requests the user may read", parameters=[s.ExtensionFilterSerializer]
+    ),
+    retrieve=extend_schema(
+        summary="One extension request", responses={200: s.ExtensionRequestSerializer, 404: ERRORS[404]}
+    ),
+)
+class ExtensionRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSet):
+    """Extension requests (延期申请): made on a task, decided by the supervisor."""
+
+    serializer_class = s.ExtensionRequestSerializer
+
+    def get_queryset(self) -> QuerySet[ExtensionRequest]:
+        queryset = visible_extensions(ExtensionRequest.objects.all(), self.request.user)
+        if self.action == "list":
+            f = _filters(s.ExtensionFilterSerializer, self.request)
+            queryset = queryset.filter(**{("task_id" if k == "task" else k): v for k, v in f.items()})
+        return queryset.order_by("-requested_at", "pk")
+
+    def get_object(self) -> ExtensionRequest:
+        return access_extension(self.request.user, self.kwargs["pk"])
+
+    @extend_schema(
+        summary="Approve or refuse (supervisor)",
+        request=s.ExtensionDecisionSerializer,
+        responses={200: s.ExtensionRequestSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str) -> Response:
+        ext = access_extension(request.user, pk, for_write=True)
+        data = _input(s.ExtensionDecisionSerializer, request)
+        ext = ledger_actions.do_decide_extension(
+            request.user, ext, approve=data["approve"], comment=data["comment"]
+        )
+        return Response(s.ExtensionRequestSerializer(ext).data)

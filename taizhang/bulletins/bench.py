@@ -1,0 +1,93 @@
+"""The ``bulletin`` bench of ``taizhang bench``: a bulletin of the whole bench ledger, timed.
+
+The bench runs in a child process (``python -m taizhang.bulletins.bench URL``) whose
+``DATABASE_URL`` is the bench database made by ``taizhang benchdata`` (SQLite by default,
+``TAIZHANG_BULLETIN_BENCH_DATABASE=postgres`` or a URL for another); it gathers the current
+quarter's figures and writes the .docx and the .pdf in memory, writing nothing to the database.
+Without a bench database it skips at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from taizhang.extract.bench import BenchOptions, Figure, register
+
+__all__ = ["bench_bulletin"]
+
+
+def _database_url() -> str | None:
+    from taizhang.core.webbench import bench_database_url
+
+    url = bench_database_url(os.environ.get("TAIZHANG_BULLETIN_BENCH_DATABASE", "sqlite"))
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        return None
+    return url
+
+
+@register("bulletin", "bulletin (通报) of the whole bench ledger: gather, .docx, .pdf (taizhang benchdata)")
+def bench_bulletin(options: BenchOptions) -> list[Figure]:
+    """Time one bulletin of the bench ledger in a child process configured on it."""
+    url = _database_url()
+    if url is None:
+        hint = "generate it with: taizhang benchdata --database sqlite"
+        return [Figure(f"skipped (no bench database); {hint}", 0, "")]
+    env = dict(os.environ, DATABASE_URL=url, DEBUG="0", DJANGO_SETTINGS_MODULE="taizhang.settings")
+    done = subprocess.run(
+        [sys.executable, "-m", "taizhang.bulletins.bench", url],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"the bulletin bench failed (exit status {done.returncode}); see above")
+    return [Figure(label, value, unit) for label, value, unit in json.loads(lines[-1])["figures"]]
+
+
+def _child(url: str) -> int:
+    if os.environ.get("DATABASE_URL") != url:
+        print("error: run through `taizhang bench bulletin`, which sets DATABASE_URL", file=sys.stderr)
+        return 2
+    import django
+
+    django.setup()
+    from django.utils import timezone
+
+    from taizhang.bulletins.actions import DEFAULT_ISSUER
+    from taizhang.bulletins.build import Masthead, gather
+    from taizhang.bulletins.docx import write_docx
+    from taizhang.bulletins.pdf import write_pdf
+
+    today = timezone.localdate()
+    period = f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+    head = Masthead(DEFAULT_ISSUER, f"营商督通〔{today.year}〕1号")
+    start = time.perf_counter()
+    data = gather(period)
+    gathered = time.perf_counter()
+    docx = write_docx(data, head)
+    written = time.perf_counter()
+    pdf = write_pdf(data, head)
+    done = time.perf_counter()
+    figures = [
+        ("tasks", data.summary.tasks, ""),
+        ("red tasks listed", data.red_tasks, ""),
+        ("gather figures", round((gathered - start) * 1000, 1), "ms"),
+        ("write .docx", round((written - gathered) * 1000, 1), "ms"),
+        ("write .pdf", round((done - written) * 1000, 1), "ms"),
+        (".docx size", round(len(docx) / 1024, 1), "KB"),
+        (".pdf size", round(len(pdf) / 1024, 1), "KB"),
+    ]
+    print(json.dumps({"figures": figures}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child(sys.argv[1]) if len(sys.argv) == 2 else 2)

@@ -1,0 +1,32 @@
+"""What the public portal shows of each policy, as the supervisor chose (default: nothing)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+__all__ = ["PublicationSettings"]
+
+
+class PublicationSettings(models.Model):
+    """Whether a published policy appears on the public portal (公开门户) and the blue book, and
+    whether its progress (colours, percentages, accepted narratives) and indicators are shown.
+
+    A policy without a row is not public.
+    """
+
+    policy = models.OneToOneField("policies.Policy", related_name="publication", on_delete=models.CASCADE)
+    is_public = models.BooleanField(default=False, db_index=True)
+    show_progress = models.BooleanField(default=True)
+    show_indicators = models.BooleanField(default=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "公开设置"
+        verbose_name_plural = "公开设置"
+
+    def __str__(self) -> str:
+        return f"{self.policy_id}: {'公开' if self.is_public else '不公开'}"

@@ -1,0 +1,129 @@
+"""Pages of the public portal (no login) and the supervisor's publication settings.
+
+Public pages read only through :mod:`.access`; anonymous responses are marked cacheable for a
+short time (``PORTAL_MAX_AGE`` seconds, default 300) and set no cookie, so a shared cache may
+keep them. The settings page is for steering roles and writes through :mod:`.actions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from taizhang.accounts.access import require_steering
+from taizhang.policies.access import access_policy
+from taizhang.policies.models import Policy, PolicyStatus
+
+from . import actions
+from .access import COLOURS, access_public_policy, load_public, public_policies
+from .bluebook import write_bluebook
+
+__all__ = ["home", "policy_detail", "bluebook", "manage", "manage_policy"]
+
+
+def public_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Mark anonymous responses ``public, max-age`` and drop the CSRF cookie the shared layout
+    would set (a cached response must not hand one visitor's cookie to the next); signed-in
+    users get ``private`` responses."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True)
+        else:
+            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+            patch_cache_control(response, public=True, max_age=getattr(settings, "PORTAL_MAX_AGE", 300))
+        return response
+
+    return wrapped
+
+
+@require_GET
+@public_cache
+def home(request: HttpRequest) -> HttpResponse:
+    """The public programme: every public policy with its progress and colour counts."""
+    programme = load_public(list(public_policies()), detail=False)
+    return render(request, "portal/home.html", {"programme": programme, "colours": COLOURS})
+
+
+def _chart_data(policy: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": f"indicator-{index}",
+            "name": indicator.name,
+            "unit": indicator.measure_unit,
+            "target": [indicator.target_year, float(indicator.target_value)],
+            "baseline": [indicator.baseline_year, float(indicator.baseline_value)]
+            if indicator.baseline_value is not None
+            else None,
+            "actuals": [[year, float(value)] for year, value in indicator.actuals],
+            "expected": [[year, float(value)] for year, value in indicator.expected],
+        }
+        for index, indicator in enumerate(policy.indicators)
+    ]
+
+
+@require_GET
+@public_cache
+def policy_detail(request: HttpRequest, policy_id: int) -> HttpResponse:
+    """One public policy: measures, tasks (with colour, progress and accepted narrative when
+    shown) and indicator charts (when shown)."""
+    public = load_public([access_public_policy(policy_id)])[0]
+    return render(
+        request,
+        "portal/policy.html",
+        {"policy": public, "charts": _chart_data(public), "colours": COLOURS},
+    )
+
+
+@require_GET
+@public_cache
+def bluebook(request: HttpRequest) -> HttpResponse:
+    """The blue book (蓝皮书) of the whole public programme as PDF."""
+    response = HttpResponse(write_bluebook(), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="bluebook.pdf"'
+    return response
+
+
+@login_required
+def manage(request: HttpRequest) -> HttpResponse:
+    """The supervisor's list of published policies with what the portal shows of each."""
+    require_steering(request.user, _("choose what is public"))
+    policies = Policy.objects.filter(status=PolicyStatus.PUBLISHED).select_related("publication")
+    rows = [(p, getattr(p, "publication", None)) for p in policies]
+    return render(request, "portal/manage.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def manage_policy(request: HttpRequest, policy_id: int) -> HttpResponse:
+    """Publish a policy to the portal (with the chosen parts) or withdraw it."""
+    policy = access_policy(request.user, policy_id)
+    try:
+        if request.POST.get("is_public") == "1":
+            actions.do_publish_to_portal(
+                request.user,
+                policy,
+                show_progress=request.POST.get("show_progress") == "1",
+                show_indicators=request.POST.get("show_indicators") == "1",
+            )
+            messages.success(request, _("Published to the portal."))
+        else:
+            actions.do_withdraw_from_portal(request.user, policy)
+            messages.success(request, _("Withdrawn from the portal."))
+    except ValidationError as error:
+        messages.error(request, "；".join(m for ms in error.message_dict.values() for m in ms))
+    return HttpResponseRedirect(reverse("portal:manage"))

@@ -1,0 +1,123 @@
+"""The interface catalogues: every string translated, the compiled files up to date, the switch works."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from taizhang.core.management.commands import buildlocales as B
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def messages():
+    return B.collect_messages()
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return B.load_sources()
+
+
+class CatalogueTestCase:
+    def test_every_string_of_the_interface_has_a_chinese_translation(self, messages, sources):
+        missing = sorted(
+            f"{m.msgid!r} in {files[0]}" for m, files in messages.items() if m.msgid not in sources.chinese
+        )
+        assert not missing, "untranslated (add them to taizhang/locale/src/<yours>.json):\n" + "\n".join(
+            missing
+        )
+
+    def test_the_compiled_catalogues_are_up_to_date_with_the_sources(self, messages, sources):
+        expected = B.build_catalogues(messages, sources.chinese)
+        for lang, catalogue in expected.items():
+            compiled = B.read_mo(B.LOCALE_DIR / lang / "LC_MESSAGES" / "django.mo")
+            stale = []
+            for message, forms in catalogue.items():
+                if not forms:
+                    continue
+                key = message.key
+                got = [compiled.get((key, 0))] if message.plural else [compiled.get(key)]
+                if got[0] != forms[0]:
+                    stale.append(f"{lang}: {message.msgid!r} is {got[0]!r}, the sources say {forms[0]!r}")
+            assert not stale, "run `manage.py buildlocales`:\n" + "\n".join(stale[:20])
+
+    def test_the_mo_writer_round_trips_plurals_and_contexts(self, tmp_path):
+        catalogue = {
+            B.Message("Tasks"): ["任务"],
+            B.Message("%(counter)s task", "%(counter)s tasks"): ["%(counter)s 项任务"],
+            B.Message("May", context="month"): ["五月"],
+            B.Message("Untranslated"): [],
+        }
+        path = tmp_path / "django.mo"
+        B.write_mo(path, "zh_Hans", catalogue)
+        read = B.read_mo(path)
+        assert read["Tasks"] == "任务"
+        assert read[("%(counter)s task", 0)] == "%(counter)s 项任务"
+        assert read["month\x04May"] == "五月"
+        assert "Untranslated" not in read
+
+    def test_the_po_reader_reads_what_the_po_writer_wrote(self, tmp_path):
+        catalogue = {B.Message('Say "hi"\n'): ["说“嗨”"], B.Message("a", "as", "ctx"): ["甲"]}
+        path = tmp_path / "django.po"
+        B.write_po(path, "zh_Hans", catalogue)
+        assert sorted(B.read_po(path)) == sorted([B.Message("", ""), *catalogue])
+
+    def test_templates_and_python_strings_are_both_collected(self, messages):
+        assert B.Message("Import a policy") in messages  # a template
+        assert B.Message("Name at least one lead unit") in messages  # gettext_lazy in a form
+        assert B.Message("%(counter)s task", "%(counter)s tasks") in messages  # blocktranslate count
+
+    def test_a_source_translation_that_drops_a_placeholder_is_refused_naming_the_file(self, tmp_path):
+        (tmp_path / "bad.json").write_text(
+            json.dumps({"Task %(ref)s saved.": "任务已保存。"}), encoding="utf-8"
+        )
+        with pytest.raises(B.CatalogueError, match=r"bad\.json.*ref"):
+            B.load_sources(tmp_path)
+
+    def test_a_source_that_is_not_an_object_of_strings_is_refused(self, tmp_path):
+        (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
+        with pytest.raises(B.CatalogueError, match=r"list\.json"):
+            B.load_sources(tmp_path)
+
+    def test_template_variables_may_be_written_as_in_the_template(self, tmp_path):
+        (tmp_path / "a.json").write_text(
+            json.dumps({"{{ counter }} task": "{{ counter }} 项任务"}), encoding="utf-8"
+        )
+        assert B.load_sources(tmp_path).chinese == {"%(counter)s task": "%(counter)s 项任务"}
+
+    def test_two_files_disagreeing_are_reported_and_the_shell_wins(self, tmp_path):
+        (tmp_path / "a.json").write_text(json.dumps({"Inbox": "待办"}), encoding="utf-8")
+        (tmp_path / "shell.json").write_text(json.dumps({"Inbox": "收件箱"}), encoding="utf-8")
+        loaded = B.load_sources(tmp_path)
+        assert loaded.chinese == {"Inbox": "收件箱"} and "a.json" in loaded.conflicts[0]
+
+
+class LanguageSwitchTestCase:
+    def test_switching_to_traditional_chinese_translates_the_login_page(self, client, db):
+        response = client.post(
+            reverse("set_language"), {"language": "zh-hant", "next": reverse("accounts:login")}
+        )
+        assert response.status_code == 302
+        page = client.get(reverse("accounts:login")).content.decode()
+        assert (
+            '<html lang="zh-hant">' in page and "登錄台賬系統" in page and "密碼" in page
+        )  # converted with OpenCC s2hk (Hong Kong forms)
+
+    def test_switching_to_english_translates_the_navigation(self, client, cast):
+        client.force_login(cast.andy)
+        client.post(reverse("set_language"), {"language": "en", "next": "/"})
+        page = client.get(reverse("policies:list")).content.decode()
+        assert (
+            '<html lang="en">' in page
+            and ">Policies</a>" in page
+            and ">Inbox</a>" in page
+            and "Log out" in page
+        )
+
+    def test_the_browser_language_is_followed_when_none_was_chosen(self, client, db):
+        page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "Sign in to the ledger" in page
