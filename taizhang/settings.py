@@ -91,6 +91,8 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if os.environ.get("TAIZHANG_TEST_DATABASE"):  # lets two test runs share one PostgreSQL server
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TAIZHANG_TEST_DATABASE"]}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
