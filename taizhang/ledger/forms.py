@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from taizhang.policies.models import Policy
+from taizhang.policies.models import Measure, Policy
 from taizhang.units.models import Unit
 
 from .models import DeadlineKind, Metric, TaskStatus
@@ -47,6 +47,14 @@ SORTS: dict[str, tuple[Any, ...]] = {
     "status": ("status", "pk"),
 }
 
+COLOUR_CHOICES = [
+    ("", _("Any colour")),
+    ("red", _("Red")),
+    ("amber", _("Amber")),
+    ("green", _("Green")),
+    ("closed", _("Closed")),
+]
+
 SCHEDULE_CHOICES = [
     ("", _("Any schedule")),
     ("behind", _("Behind schedule")),
@@ -55,14 +63,68 @@ SCHEDULE_CHOICES = [
 ]
 
 
+def find_unit(value: str) -> Unit:
+    """The unit a filter box names: its id, its name, short name or an alias (matched as the units
+    app matches names: simplified script, no blanks, abbreviations expanded), or the one unit whose
+    name contains the text. A merged unit answers as the unit it was merged into.
+
+    Raises ValidationError when no unit, or more than one, fits.
+    """
+    from taizhang.units.actions import BLANKS_RE, UnitDirectory
+
+    text = BLANKS_RE.sub("", value)
+    found: Unit | None = None
+    if text.isdigit():
+        found = Unit.objects.filter(pk=int(text)).first() if len(text) < 12 else None
+    else:
+        found = (
+            Unit.objects.filter(Q(name=text) | Q(short_name=text) | Q(aliases__name=text)).order_by("pk").first()
+        )
+        if found is None:
+            found = UnitDirectory(None).find(text)  # reads every unit: only for names typed loosely
+        if found is None:
+            near = list(Unit.objects.filter(name__icontains=text).order_by("name")[:4])
+            if len(near) == 1:
+                found = near[0]
+            elif near:
+                names = "、".join(u.name for u in near[:3])
+                raise forms.ValidationError(
+                    _("Several units match “%(text)s” (%(names)s…); type more of the name."),
+                    params={"text": value, "names": names},
+                )
+    if found is None:
+        raise forms.ValidationError(_("No unit is called “%(text)s”."), params={"text": value})
+    seen = {found.pk}
+    while found.merged_into_id is not None and found.merged_into_id not in seen:
+        seen.add(found.merged_into_id)
+        found = Unit.objects.get(pk=found.merged_into_id)
+    return found
+
+
+class MeasureChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.ref} {obj.title}".strip()
+
+
 class TaskFilterForm(forms.Form):
-    """The task list's filters and sort order, read from the query string."""
+    """The task list's filters and sort order, read from the query string.
+
+    ``unit`` is typed (an id, a name, short name or alias), so the page never lists every unit;
+    ``measure`` offers the measures of the chosen policy (or just the one asked for).
+    """
 
     policy = forms.ModelChoiceField(queryset=Policy.objects.none(), required=False, label=_("Policy"))
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, label=_("Unit"))
+    measure = MeasureChoiceField(queryset=Measure.objects.none(), required=False, label=_("Measure"))
+    unit = forms.CharField(
+        required=False,
+        max_length=100,
+        label=_("Unit"),
+        widget=forms.TextInput(attrs={"placeholder": _("Unit name"), "size": 14}),
+    )
     status = forms.ChoiceField(
         choices=[("", _("Any status")), *TaskStatus.choices], required=False, label=_("Status")
     )
+    colour = forms.ChoiceField(choices=COLOUR_CHOICES, required=False, label=_("Colour"))
     month = forms.CharField(required=False, label=_("Deadline month"), help_text="YYYY-MM")
     schedule = forms.ChoiceField(choices=SCHEDULE_CHOICES, required=False, label=_("Schedule"))
     q = forms.CharField(required=False, max_length=100, label=_("Search"))
@@ -79,10 +141,31 @@ class TaskFilterForm(forms.Form):
         label=_("Sort"),
     )
 
-    def __init__(self, *args: Any, policies: Any, units: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, policies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["policy"].queryset = policies
-        self.fields["unit"].queryset = units
+        self.fields["measure"].queryset = self._measures(policies)
+
+    def _measures(self, policies: Any) -> Any:
+        """The measures the measure box offers: those of the chosen policy, else the one asked for."""
+        measures = Measure.objects.filter(policy__in=policies.values("pk")).only("pk", "ref", "title", "policy_id")
+        policy, measure = (self.data.get(key) if self.is_bound else None for key in ("policy", "measure"))
+        if policy and str(policy).isdigit() and len(str(policy)) < 12:
+            return measures.filter(policy_id=int(policy)).order_by("order", "pk")
+        if measure and str(measure).isdigit() and len(str(measure)) < 12:
+            return measures.filter(pk=int(measure))
+        return measures.none()
+
+    def clean_unit(self) -> Unit | None:
+        value = (self.cleaned_data.get("unit") or "").strip()
+        if not value:
+            return None
+        unit = find_unit(value)
+        # The box shows the unit's own name (a dashboard's link carries its id).
+        data = self.data.copy()
+        data[self.add_prefix("unit")] = unit.name
+        self.data = data
+        return unit
 
     def clean_month(self) -> tuple[int, int] | None:
         value = (self.cleaned_data.get("month") or "").strip()

@@ -31,7 +31,7 @@ from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.core.models import HistoryEntry
 from taizhang.policies.access import visible_policies
 from taizhang.policies.models import Policy, ReportCadence
-from taizhang.units.models import Unit, UnitStatus
+from taizhang.units.models import Unit
 
 from . import actions as A
 from .access import access_extension, access_report, access_task
@@ -130,15 +130,30 @@ def home(request: HttpRequest) -> HttpResponse:
 # ----------------------------------------------------------------------------- task list
 
 
+def _colour_filter(colour: str) -> Q:
+    """Tasks of one colour (红黄绿灯) as the dashboards count them: closed tasks are ``closed``, the
+    others take their computed colour, green until it is computed; drafts have none."""
+    if colour == "closed":
+        return Q(status=TaskStatus.CLOSED)
+    rag = Q(rag__colour=colour)
+    if colour == "green":
+        rag |= Q(rag__isnull=True)
+    return rag & ~Q(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT))
+
+
 def _filtered_tasks(user: Any, form: TaskFilterForm) -> QuerySet[Task]:
     tasks = Task.objects.visible_to(user)
     data = form.cleaned_data
     if data.get("policy"):
         tasks = tasks.filter(policy=data["policy"])
+    if data.get("measure"):
+        tasks = tasks.filter(measure=data["measure"])
     if data.get("unit"):
         tasks = tasks.filter(Exists(TaskAssignment.objects.filter(task=OuterRef("pk"), unit=data["unit"])))
     if data.get("status"):
         tasks = tasks.filter(status=data["status"])
+    if data.get("colour"):
+        tasks = tasks.filter(_colour_filter(data["colour"]))
     if data.get("month"):
         year, month = data["month"]
         in_month = Q(deadline_kind=DeadlineKind.MONTH, deadline_year=year, deadline_month=month)
@@ -196,7 +211,6 @@ def task_list(request: HttpRequest) -> HttpResponse:
     form = TaskFilterForm(
         request.GET or None,
         policies=visible_policies(Policy.objects.only("pk", "title"), user).order_by("-created_at", "pk"),
-        units=Unit.objects.filter(status=UnitStatus.CONFIRMED, merged_into__isnull=True).only("pk", "name"),
     )
     if form.is_bound and not form.is_valid():
         return render(request, "ledger/task_list.html", {"form": form, "page": None}, status=400)
