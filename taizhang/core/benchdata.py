@@ -58,6 +58,8 @@ __all__ = [
     "GenerationResult",
     "database_has_data",
     "generate_ledger",
+    "SupervisionResult",
+    "prepare_supervision",
 ]
 
 # Every generated person has this password, so the bench database can be looked at with runserver.
@@ -287,6 +289,147 @@ def _describe(using: str) -> str:
     db = connections[using].settings_dict
     engine = db["ENGINE"].rsplit(".", 1)[-1]
     return f"{engine}:{db.get('NAME') or ''}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Supervision and the portal on a generated ledger
+
+
+@dataclass(frozen=True)
+class SupervisionResult:
+    """What :func:`prepare_supervision` wrote: statuses by colour, judgements, supervision
+    notices and public policies, and the seconds each step took."""
+
+    colours: dict[str, int]
+    judged: int
+    notices: int
+    public_policies: int
+    seconds: dict[str, float]
+
+
+def prepare_supervision(
+    *,
+    now: dt.datetime | None = None,
+    public_share: float = 1 / 3,
+    seed: int = 2025,
+    progress: Callable[[str], None] | None = None,
+) -> SupervisionResult:
+    """Give a generated ledger what the dashboard, the queues, the bulletin and the portal read.
+
+    - every assigned task's colour, computed by the status job
+      (:func:`taizhang.supervision.status.refresh_statuses`) as of ``now``;
+    - the day each red task turned red, spread over the last eight weeks (the job marks them all
+      as turning red ``now``, as it would on its first run) so "turned red this week" is a part;
+    - the supervisor's judgement (研判) on one task in fifty, some at odds with the rules, and a
+      supervision notice (督办单) on one red task in forty, a third of them answered;
+    - ``public_share`` of the published policies made public on the portal, nine in ten of them
+      with their progress shown.
+
+    Runs on the ``default`` database (the status job's); ``taizhang benchdata`` runs it in a child
+    process whose default database is the bench database. Running it again recomputes the colours
+    and replaces the judgements, notices and publication settings it wrote.
+    """
+    from taizhang.portal.models import PublicationSettings
+    from taizhang.supervision.models import SupervisionNotice, SupervisionNoticeState
+    from taizhang.supervision.models import TaskStatus as RagStatus
+    from taizhang.supervision.status import refresh_statuses
+
+    say = progress or (lambda _line: None)
+    now = now or timezone.now()
+    rng = random.Random(seed)
+    seconds: dict[str, float] = {}
+    supervisor = (
+        Membership.objects.filter(role=Role.SUPERVISOR)
+        .order_by("pk")
+        .values_list("user_id", flat=True)
+        .first()
+    )
+
+    start = time.perf_counter()
+    refresh_statuses(now=now)
+    seconds["statuses"] = time.perf_counter() - start
+    say(f"  statuses: {seconds['statuses']:.1f} s")
+
+    start = time.perf_counter()
+    red_ids = list(
+        RagStatus.objects.filter(colour="red").order_by("task_id").values_list("task_id", flat=True)
+    )
+    for week in range(8):  # one red task in eight turned red this week, one in eight the week before…
+        chosen = red_ids[week::8]
+        when = now - dt.timedelta(days=7 * week + 1, hours=week * 3)
+        for at in range(0, len(chosen), _BATCH * 5):
+            RagStatus.objects.filter(task_id__in=chosen[at : at + _BATCH * 5]).update(
+                turned_red_at=when, changed_at=when, previous_colour="amber"
+            )
+    all_ids = list(RagStatus.objects.order_by("task_id").values_list("task_id", "colour"))
+    judgements = ("highly_likely", "likely", "unlikely", "highly_unlikely")
+    judged = [(task_id, rng.choice(judgements)) for task_id, _ in all_ids[::50]]
+    with transaction.atomic():
+        RagStatus.objects.exclude(judgement="").update(judgement="", judged_by=None, judged_at=None)
+        for judgement in judgements:
+            ids = [task_id for task_id, j in judged if j == judgement]
+            for at in range(0, len(ids), _BATCH * 5):
+                RagStatus.objects.filter(task_id__in=ids[at : at + _BATCH * 5]).update(
+                    judgement=judgement, judged_by_id=supervisor, judged_at=now - dt.timedelta(days=3)
+                )
+    seconds["judgements"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    notices: list[SupervisionNotice] = []
+    for k, task_id in enumerate(red_ids[::40]):
+        issued = now - dt.timedelta(days=rng.randint(2, 40))
+        answered = k % 3 == 0
+        notices.append(
+            SupervisionNotice(
+                task_id=task_id,
+                instruction="请于规定时间内报告滞后原因和整改措施。",
+                due_on=timezone.localdate(issued) + dt.timedelta(days=10),
+                status=SupervisionNoticeState.ANSWERED if answered else SupervisionNoticeState.OPEN,
+                issued_by_id=supervisor,
+                issued_at=issued,
+                answer="已制定整改措施，正在推进。" if answered else "",
+                answered_at=issued + dt.timedelta(days=5) if answered else None,
+            )
+        )
+    with transaction.atomic():
+        SupervisionNotice.objects.filter(instruction="请于规定时间内报告滞后原因和整改措施。").delete()
+        SupervisionNotice.objects.bulk_create(notices, batch_size=_BATCH)
+
+    published = list(
+        Policy.objects.filter(status=PolicyStatus.PUBLISHED).order_by("pk").values_list("pk", flat=True)
+    )
+    every = max(1, round(1 / public_share)) if public_share > 0 else 0
+    public = published[::every] if every else []
+    with transaction.atomic():
+        PublicationSettings.objects.all().delete()
+        PublicationSettings.objects.bulk_create(
+            [
+                PublicationSettings(
+                    policy_id=pk,
+                    is_public=True,
+                    show_progress=k % 10 != 9,
+                    show_indicators=True,
+                    updated_by_id=supervisor,
+                    updated_at=now,
+                )
+                for k, pk in enumerate(public)
+            ],
+            batch_size=_BATCH,
+        )
+    seconds["notices and portal"] = time.perf_counter() - start
+    colours = dict(
+        RagStatus.objects.values("colour")
+        .annotate(n=models.Count("pk"))
+        .order_by()
+        .values_list("colour", "n")
+    )
+    return SupervisionResult(
+        colours={str(c): int(n) for c, n in colours.items()},
+        judged=len(judged),
+        notices=len(notices),
+        public_policies=len(public),
+        seconds=seconds,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

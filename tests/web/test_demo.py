@@ -57,6 +57,24 @@ class DemoTestCase:
             HistoryEntry.objects.count(),
         ) == counts
 
+    def test_it_sets_up_the_supervision_layer_too(self, tmp_path):
+        from taizhang.bulletins.models import Bulletin
+        from taizhang.monitoring.models import Indicator, UnitRating
+        from taizhang.portal.models import PublicationSettings
+        from taizhang.supervision.models import Notice, SupervisionNotice
+        from taizhang.supervision.models import TaskStatus as Colour
+
+        (tmp_path / "plan.txt").write_text(SAMPLE_TASK_TABLE, encoding="utf-8")
+        out = _demo(tmp_path)
+        policy = Policy.objects.get()
+        assigned = Task.objects.filter(policy=policy).exclude(status=TaskStatus.DRAFT)
+        assert Colour.objects.filter(task__in=assigned).count() == assigned.count() > 0
+        assert Indicator.objects.filter(policy=policy, target_year=2025).exists()
+        assert PublicationSettings.objects.get(policy=policy).is_public
+        assert SupervisionNotice.objects.count() == 1 and UnitRating.objects.count() == 2
+        assert Bulletin.objects.count() == 1 and "bulletin:" in out
+        assert "reminders: statuses computed" in out and Notice.objects.filter(task__policy=policy).exists()
+
     def test_it_names_a_missing_seeds_folder(self, tmp_path):
         with pytest.raises(CommandError, match="no such folder"):
             _demo(tmp_path / "nowhere")

@@ -2,12 +2,17 @@
 
     taizhang benchdata [--database sqlite|postgres|URL] [--units 3000] [--tasks 150000]
                        [--reports 1500000] [--policies N] [--seed 2025] [--force]
+                       [--no-supervision | --supervision-only]
 
 The bench database is not the demo database: ``sqlite`` is ``var/bench/bench.sqlite3``,
 ``postgres`` is ``taizhang_bench`` on the local server (``TAIZHANG_BENCH_POSTGRES_URL`` overrides
 it), and any other value is a database URL. The command creates it when needed, migrates it and
 runs :func:`taizhang.core.benchdata.generate_ledger`; a database that already holds data is
-refused unless ``--force``, which empties it first. ``taizhang bench`` then times the pages on it.
+refused unless ``--force``, which empties it first. Then, unless ``--no-supervision``, it computes
+every task's colour and publishes a third of the policies to the portal
+(:func:`taizhang.core.benchdata.prepare_supervision`, in a child process whose default database is
+the bench database); ``--supervision-only`` does only that, on a bench database generated before.
+``taizhang bench`` then times the pages on it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from taizhang.core.webbench import (
     BENCH_ALIAS,
     bench_database_url,
     ensure_postgres_database,
+    prepare_bench_supervision,
     use_bench_database,
 )
 
@@ -58,6 +64,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="empty a bench database that holds data, then fill it"
         )
+        step = parser.add_mutually_exclusive_group()
+        step.add_argument(
+            "--no-supervision",
+            action="store_true",
+            help="skip computing the colours and publishing policies to the portal",
+        )
+        step.add_argument(
+            "--supervision-only",
+            action="store_true",
+            help="only compute the colours and publish policies to the portal, on the ledger already there",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from taizhang.core.benchdata import BenchDataExists, generate_ledger
@@ -80,6 +97,9 @@ class Command(BaseCommand):
         call_command("migrate", database=BENCH_ALIAS, interactive=False, verbosity=0)
         migrate_seconds = time.perf_counter() - started
         connection = connections[BENCH_ALIAS]
+        if options["supervision_only"]:
+            self._supervision(url, connection)
+            return
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:  # a throwaway database: no fsync while filling it
                 cursor.execute("PRAGMA synchronous=OFF")
@@ -114,6 +134,21 @@ class Command(BaseCommand):
                 f"analyze {analyze_seconds:.1f} s) on {result.database}"
             )
         )
+        if not options["no_supervision"]:
+            self._supervision(url, connection)
         self.stdout.write(
             f"now run: taizhang bench web-{connection.vendor.replace('postgresql', 'postgres')}"
         )
+
+    def _supervision(self, url: str, connection: Any) -> None:
+        """Colours, judgements, notices and portal settings on the ledger (a child process)."""
+        self.stdout.write("computing colours and publishing policies to the portal …")
+        started = time.perf_counter()
+        connection.close()  # SQLite: the child writes to the same file
+        try:
+            prepare_bench_supervision(url, self.stdout.write)
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from None
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.stdout.write(self.style.SUCCESS(f"supervision data in {time.perf_counter() - started:.1f} s"))

@@ -8,6 +8,7 @@ per role, files a plausible history of progress reports, prints the logins and s
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from taizhang.accounts.models import Role
+
+CONSOLE_MAIL = "django.core.mail.backends.console.EmailBackend"
+FILE_MAIL = "django.core.mail.backends.filebased.EmailBackend"
 
 ROLE_LOGINS = [
     ("alice", Role.ADMINISTRATOR),
@@ -46,6 +50,9 @@ class Command(BaseCommand):
         if not files:
             raise CommandError(f"--seeds {seeds}: the folder has no documents")
         call_command("migrate", interactive=False, verbosity=0)
+        if settings.EMAIL_BACKEND == CONSOLE_MAIL:  # the demo's e-mails go to files, not over its console
+            settings.EMAIL_BACKEND = FILE_MAIL
+            settings.EMAIL_FILE_PATH = str(Path(settings.VAR_DIR) / "mail")
 
         from taizhang.core.builders import DEMO_PASSWORD_SUFFIX, make_cast
 
@@ -53,6 +60,7 @@ class Command(BaseCommand):
         policies = [p for p in (self._import(cast, path) for path in files) if p is not None]
         self._publish(cast, policies)
         self._history(cast)
+        self._supervision(cast)
 
         self.stdout.write(self.style.SUCCESS("\n台账 demo logins (username / password):"))
         units = {cast.amy: cast.unit_a, cast.andy: cast.unit_a, cast.bob: cast.unit_b, cast.ben: cast.unit_b}
@@ -176,3 +184,121 @@ class Command(BaseCommand):
                     L.do_close_task(cast.sam, task, note="材料齐全，同意办结")
                     counts["closed"] += 1
         self.stdout.write("  progress history: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+    def _supervision(self, cast: Any) -> None:
+        """Indicators with actuals, colours, a supervision notice, judgements, ratings, the portal,
+        a bulletin and a reminder run: the supervision layer of the demo, each step once."""
+        from decimal import Decimal
+
+        from taizhang.bulletins.actions import do_generate_bulletin
+        from taizhang.bulletins.models import Bulletin
+        from taizhang.ledger.models import Task, TaskStatus
+        from taizhang.monitoring.actions import (
+            do_create_indicators_from_metrics,
+            do_rate_unit,
+            do_record_actual,
+        )
+        from taizhang.monitoring.models import Indicator, UnitRating
+        from taizhang.policies.models import Policy, PolicyStatus
+        from taizhang.portal.actions import do_publish_to_portal
+        from taizhang.portal.models import PublicationSettings
+        from taizhang.supervision.actions import do_issue_supervision_notice, do_judge_task
+        from taizhang.supervision.models import Judgement, SupervisionNotice
+        from taizhang.supervision.notify import send_reminders
+        from taizhang.supervision.status import refresh_statuses
+
+        now = timezone.now()
+        today = timezone.localdate(now)
+        published = list(Policy.objects.filter(status=PolicyStatus.PUBLISHED).order_by("pk"))
+        made = actuals = 0
+        for policy in published:
+            if not Indicator.objects.filter(policy=policy).exists():
+                made += len(do_create_indicators_from_metrics(cast.sam, policy))
+            for i, indicator in enumerate(Indicator.objects.filter(policy=policy).order_by("code")):
+                if indicator.baseline_value is None or indicator.baseline_year is None:
+                    continue
+                year = min(indicator.target_year, today.year - 1)
+                if year <= indicator.baseline_year or indicator.actuals.filter(year=year).exists():
+                    continue
+                # along the line for most, behind it for every third: on-track and at-risk both show
+                share = Decimal("0.5") if i % 3 == 2 else Decimal("1.05")
+                elapsed = Decimal(year - indicator.baseline_year) / Decimal(
+                    indicator.target_year - indicator.baseline_year
+                )
+                span = indicator.target_value - indicator.baseline_value
+                value = indicator.baseline_value + span * elapsed * share
+                do_record_actual(cast.sam, indicator, year=year, value=value.quantize(Decimal("0.01")))
+                actuals += 1
+        actuals += self._actuals_from_other_documents(cast, published)
+        self.stdout.write(f"  indicators: {made} made from the targets, {actuals} actuals recorded")
+
+        refresh_statuses(now=now)
+        open_tasks = Task.objects.filter(
+            status__in=[TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS]
+        ).order_by("policy_id", "order")
+        if not SupervisionNotice.objects.exists():
+            for task in open_tasks.filter(rag__colour="red")[:1] or open_tasks[:1]:
+                do_issue_supervision_notice(
+                    cast.sam,
+                    task,
+                    instruction="请于期限内报送推进情况及下一步措施，逾期将纳入考核通报。",
+                    due_on=today + timedelta(days=7),
+                    now=now,
+                )
+            judgements = [Judgement.HIGHLY_UNLIKELY, Judgement.LIKELY, Judgement.HIGHLY_LIKELY]
+            for task, judgement in zip(open_tasks[1:4], judgements, strict=False):
+                do_judge_task(cast.sam, task, judgement=judgement, now=now)
+        period = f"{today.year}-{today.month:02d}"
+        if not UnitRating.objects.exists():
+            for unit, rating in ((cast.unit_a, 92), (cast.unit_b, 78)):
+                do_rate_unit(cast.sam, unit, period=period, rating=rating, note="季度督查评价")
+        portal = 0
+        for policy in published:
+            if not PublicationSettings.objects.filter(policy=policy).exists():
+                do_publish_to_portal(cast.sam, policy, now=now)
+                portal += 1
+        self.stdout.write(f"  public portal: {portal} policies published")
+        if not Bulletin.objects.exists():
+            do_generate_bulletin(cast.sam, period, now=now)
+            self.stdout.write(f"  bulletin: {period} drafted")
+        run = send_reminders(now)
+        where = f" (e-mails in {settings.EMAIL_FILE_PATH})" if settings.EMAIL_BACKEND == FILE_MAIL else ""
+        self.stdout.write(f"  reminders: {run.summary()}{where}")
+
+    def _actuals_from_other_documents(self, cast: Any, published: list[Any]) -> int:
+        """A later document's reported actuals (a work report's 2023 figures) recorded against the
+        plan's indicators that measure the same thing, as an officer would after reading it."""
+        from collections import defaultdict
+        from decimal import Decimal
+
+        from taizhang.extract.normalise import to_simplified
+        from taizhang.ledger.models import Metric
+        from taizhang.monitoring.actions import _actuals_of, _name_key, do_record_actual
+        from taizhang.monitoring.models import Indicator
+
+        recorded = 0
+        for policy in published:
+            reported: dict[str, list[Any]] = defaultdict(list)
+            for metric in Metric.objects.filter(kind=Metric.Kind.ACTUAL, year__isnull=False).exclude(
+                policy=policy
+            ):
+                metric.indicator = to_simplified(metric.indicator)
+                reported[_name_key(metric.indicator)].append(metric)
+            for indicator in Indicator.objects.filter(
+                policy=policy, source_metric__isnull=False
+            ).select_related("source_metric"):
+                for actual in _actuals_of(indicator.source_metric, reported):
+                    too_early = indicator.baseline_year is not None and actual.year <= indicator.baseline_year
+                    if too_early or actual.year > indicator.target_year:
+                        continue
+                    if indicator.actuals.filter(year=actual.year).exists():
+                        continue
+                    do_record_actual(
+                        cast.sam,
+                        indicator,
+                        year=actual.year,
+                        value=Decimal(str(actual.value)),
+                        note=f"自《{actual.policy.title}》",
+                    )
+                    recorded += 1
+        return recorded
