@@ -61,7 +61,7 @@ class DemoTestCase:
         from taizhang.bulletins.models import Bulletin
         from taizhang.monitoring.models import Indicator, UnitRating
         from taizhang.portal.models import PublicationSettings
-        from taizhang.supervision.models import Notice, SupervisionNotice
+        from taizhang.supervision.models import SupervisionNotice
         from taizhang.supervision.models import TaskStatus as Colour
 
         (tmp_path / "plan.txt").write_text(SAMPLE_TASK_TABLE, encoding="utf-8")
@@ -73,7 +73,7 @@ class DemoTestCase:
         assert PublicationSettings.objects.get(policy=policy).is_public
         assert SupervisionNotice.objects.count() == 1 and UnitRating.objects.count() == 2
         assert Bulletin.objects.count() == 1 and "bulletin:" in out
-        assert "reminders: statuses computed" in out and Notice.objects.filter(task__policy=policy).exists()
+        assert "reminders: statuses computed" in out
 
     def test_it_names_a_missing_seeds_folder(self, tmp_path):
         with pytest.raises(CommandError, match="no such folder"):

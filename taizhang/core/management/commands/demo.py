@@ -237,7 +237,11 @@ class Command(BaseCommand):
             status__in=[TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS]
         ).order_by("policy_id", "order")
         if not SupervisionNotice.objects.exists():
-            for task in open_tasks.filter(rag__colour="red")[:1] or open_tasks[:1]:
+            # on a task of a demo unit, so that its people find the notice in their inbox
+            ours = open_tasks.filter(
+                assignments__unit__in=[cast.unit_a, cast.unit_b], assignments__role="lead"
+            ).distinct()
+            for task in ours.filter(rag__colour="red")[:1] or ours[:1] or open_tasks[:1]:
                 do_issue_supervision_notice(
                     cast.sam,
                     task,
