@@ -1,0 +1,113 @@
+"""The permission matrix, continued: review, supervision, monitoring, portal and bulletin actions.
+
+Same table as tests/web/test_permissions.py (docs/permissions.md): each action is tried by each
+person of the cast on fresh data; refusal is PermissionDenied or Http404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+
+from taizhang.bulletins.actions import do_generate_bulletin, do_issue_bulletin
+from taizhang.ledger.models import Metric, Task
+from taizhang.monitoring import actions as M
+from taizhang.policies import actions as P
+from taizhang.portal.actions import do_publish_to_portal, do_withdraw_from_portal
+from taizhang.supervision import actions as S
+from tests.web.test_permissions import PEOPLE, _draft_policy
+
+pytestmark = pytest.mark.django_db
+
+STEERING = {"alice", "sam"}
+
+
+def _due() -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=7)
+
+
+def _notice(c: Any, t: list[Task]) -> Any:
+    return S.do_issue_supervision_notice(c.sam, t[0], instruction="请报送进展", due_on=_due())
+
+
+def _draft_task(c: Any) -> Any:
+    return _draft_policy(c).tasks.order_by("order").first()
+
+
+def _indicator(c: Any, t: list[Task]) -> Any:
+    return M.do_create_indicators_from_metrics(c.sam, t[0].policy)[0]
+
+
+ACTIONS: dict[str, tuple[Callable[[Any, list[Task], Any], Any], set[str]]] = {
+    # the review screen (a draft policy)
+    "update_draft_task": (
+        lambda c, t, u: (
+            (task := _draft_task(c))
+            and P.do_update_draft_task(u, task, seen_version=task.version, changes={"text": "改"})
+        ),
+        STEERING,
+    ),
+    "add_draft_task": (lambda c, t, u: P.do_add_draft_task(u, _draft_policy(c), text="补充任务"), STEERING),
+    "delete_draft_task": (lambda c, t, u: P.do_delete_draft_task(u, _draft_task(c)), STEERING),
+    "update_metric": (
+        lambda c, t, u: P.do_update_metric(
+            u, Metric.objects.filter(policy=_draft_policy(c)).first(), value=95
+        ),
+        STEERING,
+    ),
+    # supervision (督办)
+    "issue_supervision_notice": (
+        lambda c, t, u: S.do_issue_supervision_notice(u, t[0], instruction="请报送进展", due_on=_due()),
+        STEERING,
+    ),
+    "answer_supervision_notice": (
+        lambda c, t, u: S.do_answer_supervision_notice(u, _notice(c, t), answer="已推进"),
+        {"amy", "andy"},
+    ),
+    "close_supervision_notice": (lambda c, t, u: S.do_close_supervision_notice(u, _notice(c, t)), STEERING),
+    "judge_task": (lambda c, t, u: S.do_judge_task(u, t[0], judgement="likely"), STEERING),
+    "save_rule_settings": (
+        lambda c, t, u: S.do_save_rule_settings(u, t[0].policy, {"returns_amber": 1}),
+        STEERING,
+    ),
+    # monitoring (考核, 指标)
+    "rate_unit": (lambda c, t, u: M.do_rate_unit(u, c.unit_a, period="2025-01", rating=90), STEERING),
+    "create_indicators": (lambda c, t, u: M.do_create_indicators_from_metrics(u, t[0].policy), STEERING),
+    "record_actual": (lambda c, t, u: M.do_record_actual(u, _indicator(c, t), year=2024, value=80), STEERING),
+    "update_indicator": (
+        lambda c, t, u: (
+            (ind := _indicator(c, t))
+            and M.do_update_indicator(u, ind, seen_version=ind.version, binding=True)
+        ),
+        STEERING,
+    ),
+    # the public portal and bulletins
+    "publish_to_portal": (lambda c, t, u: do_publish_to_portal(u, t[0].policy), STEERING),
+    "withdraw_from_portal": (
+        lambda c, t, u: do_publish_to_portal(c.sam, t[0].policy) and do_withdraw_from_portal(u, t[0].policy),
+        STEERING,
+    ),
+    "generate_bulletin": (lambda c, t, u: do_generate_bulletin(u, "2025-01"), STEERING),
+    "issue_bulletin": (
+        lambda c, t, u: do_issue_bulletin(u, do_generate_bulletin(c.sam, "2025-01")),
+        STEERING,
+    ),
+}
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+@pytest.mark.parametrize("action", sorted(ACTIONS))
+def test_permission_matrix(cast: Any, tasks: list[Task], action: str, person: str) -> None:
+    run, allowed = ACTIONS[action]
+    user = getattr(cast, person)
+    if person in allowed:
+        assert run(cast, tasks, user) is not False
+    else:
+        with pytest.raises((PermissionDenied, Http404)):
+            run(cast, tasks, user)
