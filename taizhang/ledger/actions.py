@@ -7,12 +7,14 @@ wrong); a stale edit raises :class:`~taizhang.core.concurrency.ConcurrentEditErr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F, Max
 from django.utils import timezone
 
 from taizhang.accounts.access import is_steering, require_steering, require_unit_role, role_of, unit_id_of
@@ -51,6 +53,9 @@ __all__ = [
     "do_add_contribution",
     "do_add_attachment",
     "do_close_task",
+    "do_create_task",
+    "do_split_task",
+    "do_merge_tasks",
 ]
 
 TASK_EDIT_FIELDS = (
@@ -538,3 +543,244 @@ def do_close_task(user: Any, task: Task, *, note: str = "") -> Task:
 def can_steer(user: Any) -> bool:
     """Whether the user steers the ledger (for templates; actions check for themselves)."""
     return is_steering(user)
+
+
+# ---------------------------------------------------------------------------------------------
+# The structure of a published policy's tasks: created by hand, split, merged
+
+TASK_SNAPSHOT = [
+    "ref",
+    "text",
+    "measure_id",
+    "deadline_kind",
+    "deadline_year",
+    "deadline_month",
+    "weight",
+    "order",
+]
+
+
+def _check_units(leads: list[Unit], cos: list[Unit]) -> None:
+    if not leads:
+        raise ValidationError({"lead": "至少需要一个牵头单位"})
+    for unit in [*leads, *cos]:
+        if unit.status != UnitStatus.CONFIRMED or unit.merged_into_id is not None:
+            raise ValidationError({"lead" if unit in leads else "co": f"单位“{unit.name}”尚未确认"})
+
+
+def _make_room(policy_id: int, after: int, count: int) -> None:
+    """Shift the tasks of the policy placed after ``after`` by ``count``, so new tasks fit there."""
+    Task.objects.filter(policy_id=policy_id, order__gt=after).update(order=F("order") + count)
+
+
+def _units_of(task: Task) -> list[list[str]]:
+    return [[a.unit.name, a.role] for a in task.assignments.select_related("unit").order_by("role", "order")]
+
+
+def do_create_task(
+    user: Any,
+    policy: Any,
+    *,
+    text: str,
+    lead: Iterable[Unit],
+    co: Iterable[Unit] = (),
+    ref: str = "",
+    measure: Measure | None = None,
+    deadline_kind: str = "",
+    deadline_year: int | None = None,
+    deadline_month: int | None = None,
+    weight: Any = 1,
+) -> Task:
+    """The supervisor adds a task by hand to a published policy: assigned (交办) at once to its
+    confirmed lead and co-units, placed after the last task of its measure (or at the end).
+
+    A draft policy's missing tasks are added on the review screen (``do_add_draft_task``).
+    """
+    from taizhang.policies.models import Policy, PolicyStatus
+
+    require_steering(user, "新建任务")
+    leads, cos = list(lead), [u for u in co if u not in list(lead)]
+    _check_units(leads, cos)
+    with transaction.atomic():
+        policy = Policy.objects.select_for_update().get(pk=policy.pk)
+        if policy.status != PolicyStatus.PUBLISHED:
+            raise ValidationError({"policy": "政策文件尚未发布：请在核对页面添加任务"})
+        if measure is not None and measure.policy_id != policy.pk:
+            raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
+        tasks = Task.objects.filter(policy=policy)
+        last_of_measure = tasks.filter(measure=measure).aggregate(m=Max("order"))["m"] if measure else None
+        last = tasks.aggregate(m=Max("order"))["m"] or 0
+        order = (last_of_measure if last_of_measure is not None else last) + 1
+        now = timezone.now()
+        task = Task(
+            policy=policy,
+            measure=measure,
+            ref=(ref or "").strip()[:40],
+            order=order,
+            text=(text or "").strip(),
+            deadline_kind=deadline_kind or "",
+            deadline_year=deadline_year,
+            deadline_month=deadline_month,
+            original_deadline_kind=deadline_kind or "",
+            original_deadline_year=deadline_year,
+            original_deadline_month=deadline_month,
+            weight=weight,
+            status=TaskStatus.ASSIGNED,
+            assigned_at=now,
+        )
+        task.full_clean(exclude=["policy", "measure"])
+        _make_room(policy.pk, order - 1, 1)
+        task.save()
+        for role, units in ((AssignmentRole.LEAD, leads), (AssignmentRole.CO, cos)):
+            for position, unit in enumerate(dict.fromkeys(units)):
+                TaskAssignment.objects.create(task=task, unit=unit, role=role, order=position)
+        record(user, task, "create_task", after={**snapshot(task, TASK_SNAPSHOT), "units": _units_of(task)})
+    return task
+
+
+def do_split_task(user: Any, task: Task, *, parts: Sequence[str]) -> list[Task]:
+    """Split a task into several (one per clause a unit answers for). The task keeps the first
+    text, its reports, metrics and history; each further part becomes a task placed right after
+    it with the same measure, deadline and units, referenced ``<ref>-2``, ``<ref>-3``…. The weight
+    is shared out equally. Returns all the parts, the original first."""
+    require_steering(user, "拆分任务")
+    texts = [p.strip() for p in parts if p and p.strip()]
+    if len(texts) < 2:
+        raise ValidationError({"parts": "拆分至少需要两段任务内容"})
+    with transaction.atomic():
+        task = _lock_task(task)
+        if task.status == TaskStatus.CLOSED:
+            raise ValidationError({"status": f"任务 {task.ref or task.pk} 已办结，不能拆分"})
+        before = snapshot(task, TASK_SNAPSHOT)
+        share = (Decimal(task.weight) / len(texts)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+        share = max(share, Decimal("0.01"))
+        assignments = list(task.assignments.all())
+        _make_room(task.policy_id, task.order, len(texts) - 1)
+        made: list[Task] = []
+        for n, text in enumerate(texts[1:], start=2):
+            part = Task(
+                policy_id=task.policy_id,
+                measure_id=task.measure_id,
+                ref=f"{task.ref}-{n}"[:40] if task.ref else "",
+                order=task.order + n - 1,
+                text=text,
+                deadline_kind=task.deadline_kind,
+                deadline_year=task.deadline_year,
+                deadline_month=task.deadline_month,
+                deadline_text=task.deadline_text,
+                original_deadline_kind=task.original_deadline_kind,
+                original_deadline_year=task.original_deadline_year,
+                original_deadline_month=task.original_deadline_month,
+                span_start=task.span_start,
+                span_end=task.span_end,
+                status=TaskStatus.DRAFT if task.status == TaskStatus.DRAFT else TaskStatus.ASSIGNED,
+                assigned_at=task.assigned_at,
+                weight=share,
+            )
+            part.full_clean(exclude=["policy", "measure"])
+            part.save()
+            for a in assignments:
+                TaskAssignment.objects.create(
+                    task=part,
+                    unit_id=a.unit_id,
+                    role=a.role,
+                    order=a.order,
+                    acknowledged_at=a.acknowledged_at,
+                )
+            record(
+                user,
+                part,
+                "create_task",
+                after={**snapshot(part, TASK_SNAPSHOT), "units": _units_of(part), "split_from": task.pk},
+            )
+            made.append(part)
+        task.text = texts[0]
+        task.weight = share
+        if task.ref and not task.ref.endswith("-1"):
+            task.ref = f"{task.ref}-1"[:40]
+        task.version += 1
+        task.full_clean(exclude=["policy", "measure"])
+        task.save(update_fields=["text", "weight", "ref", "version"])
+        record(
+            user,
+            task,
+            "split_task",
+            before=before,
+            after={**snapshot(task, TASK_SNAPSHOT), "into": [p.pk for p in made]},
+        )
+    return [task, *made]
+
+
+def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
+    """Merge tasks of one policy into the first of them (in the policy's order): its text becomes
+    ``text`` (or the texts joined with "；"), its units every unit of the merged tasks (a unit that
+    leads any of them leads), its weight their sum, and their metrics move to it. A task with
+    reports, extension requests or supervision notices of its own cannot be merged into another
+    (its record would be lost): refused, naming it. The merged tasks are deleted; history keeps them."""
+    require_steering(user, "合并任务")
+    ids = list(dict.fromkeys(t.pk for t in tasks))
+    if len(ids) < 2:
+        raise ValidationError({"tasks": "请至少选择两个任务"})
+    with transaction.atomic():
+        locked = list(Task.objects.select_for_update().filter(pk__in=ids).order_by("order", "pk"))
+        if len(locked) != len(ids):
+            raise ValidationError({"tasks": "所选任务已不存在"})
+        if len({t.policy_id for t in locked}) != 1:
+            raise ValidationError({"tasks": "只能合并同一个政策文件的任务"})
+        for t in locked:
+            if t.status == TaskStatus.CLOSED:
+                raise ValidationError({"tasks": f"任务 {t.ref or t.pk} 已办结，不能合并"})
+        keeper, others = locked[0], locked[1:]
+        for t in others:
+            notices = getattr(t, "supervision_notices", None)
+            if (
+                t.reports.exists()
+                or t.extension_requests.exists()
+                or (notices is not None and notices.exists())
+            ):
+                raise ValidationError(
+                    {"tasks": f"任务 {t.ref or t.pk} 已有进度报告、延期申请或督办单，不能并入其他任务"}
+                )
+        before = {**snapshot(keeper, TASK_SNAPSHOT), "units": _units_of(keeper)}
+        roles: dict[int, str] = {}
+        for t in locked:
+            for a in t.assignments.order_by("role", "order"):
+                if a.role == AssignmentRole.LEAD or a.unit_id not in roles:
+                    roles[a.unit_id] = a.role
+        existing = {a.unit_id: a for a in keeper.assignments.all()}
+        for position, (unit_id, role) in enumerate(roles.items()):
+            if unit_id in existing:
+                if existing[unit_id].role != role:
+                    TaskAssignment.objects.filter(pk=existing[unit_id].pk).update(role=role)
+            else:
+                TaskAssignment.objects.create(task=keeper, unit_id=unit_id, role=role, order=position)
+        from .models import Metric
+
+        Metric.objects.filter(task__in=others).update(task=keeper)
+        keeper.text = (text or "").strip() or "；".join(t.text.rstrip("。；;") for t in locked) + "。"
+        keeper.weight = sum((Decimal(t.weight) for t in locked), Decimal(0))
+        keeper.version += 1
+        keeper.full_clean(exclude=["policy", "measure"])
+        keeper.save(update_fields=["text", "weight", "version"])
+        for t in others:
+            record(
+                user,
+                t,
+                "merge_task",
+                task_id=keeper.pk,  # shown on the page of the task it went into
+                before={**snapshot(t, TASK_SNAPSHOT), "units": _units_of(t)},
+                after={"into": keeper.pk},
+            )
+            t.delete()
+        record(
+            user,
+            keeper,
+            "merge_tasks",
+            before=before,
+            after={
+                **snapshot(keeper, TASK_SNAPSHOT),
+                "units": _units_of(keeper),
+                "merged": [t.pk for t in others],
+            },
+        )
+    return keeper

@@ -419,3 +419,42 @@ def do_update_metric(user: Any, metric: Any, **changes: Any) -> Any:
             task_id=metric.task_id,
         )
     return metric
+
+
+def do_create_measure(user: Any, policy: Policy, *, title: str, ref: str = "") -> Measure:
+    """The supervisor adds a measure (主要措施) to group tasks under, placed after the others."""
+    require_steering(user, "新建主要措施")
+    from django.db.models import Max
+
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": "主要措施的名称不能为空"})
+    with transaction.atomic():
+        policy = Policy.objects.select_for_update().get(pk=policy.pk)
+        order = (policy.measures.aggregate(m=Max("order"))["m"] or 0) + 1
+        measure = Measure(policy=policy, ref=(ref or "").strip()[:40], title=title[:300], order=order)
+        measure.full_clean(exclude=["policy"])
+        measure.save()
+        record(user, measure, "create_measure", after=snapshot(measure, ["ref", "title", "order"]))
+    return measure
+
+
+def do_set_report_cadence(user: Any, policy: Policy, cadence: str) -> Policy:
+    """The supervisor sets how often the lead units of ``policy`` report progress."""
+    require_steering(user, "设置报送周期")
+    from .models import ReportCadence
+
+    if cadence not in ReportCadence.values:
+        raise ValidationError(
+            {"report_cadence": f"报送周期 {cadence!r} 不是 {', '.join(ReportCadence.values)} 之一"}
+        )
+    with transaction.atomic():
+        policy = Policy.objects.select_for_update().get(pk=policy.pk)
+        if policy.report_cadence == cadence:
+            return policy
+        before = snapshot(policy, ["report_cadence"])
+        policy.report_cadence = cadence
+        policy.version += 1
+        policy.save(update_fields=["report_cadence", "version"])
+        record(user, policy, "set_report_cadence", before=before, after=snapshot(policy, ["report_cadence"]))
+    return policy

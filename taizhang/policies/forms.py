@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -13,9 +14,19 @@ from django.utils.translation import gettext_lazy as _
 from taizhang.ledger.models import DeadlineKind, Metric
 
 from .actions import split_unit_names
-from .models import Measure
+from .models import Measure, ReportCadence
 
-__all__ = ["ImportForm", "TaskReviewForm", "NewTaskForm", "MetricReviewForm", "apply_errors"]
+__all__ = [
+    "ImportForm",
+    "TaskReviewForm",
+    "NewTaskForm",
+    "MetricReviewForm",
+    "TaskSplitForm",
+    "TaskMergeForm",
+    "MeasureForm",
+    "CadenceForm",
+    "apply_errors",
+]
 
 COMPARATORS = [(c, c) for c in (">=", ">", "=", "~", "<=", "<")]
 
@@ -176,3 +187,54 @@ class MetricReviewForm(forms.Form):
         data["task"] = self.tasks.get(data["task"]) if data["task"] else None
         data["unit"] = data["unit"].strip()
         return data
+
+
+class TaskSplitForm(forms.Form):
+    """Split a task: one line per part; the first line stays with the task."""
+
+    parts = forms.CharField(
+        label=_("Parts"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("One task per line; the first line stays with this task and keeps its reports"),
+    )
+
+    def clean_parts(self) -> list[str]:
+        parts = [line.strip() for line in self.cleaned_data["parts"].splitlines() if line.strip()]
+        if len(parts) < 2:
+            raise ValidationError(_("Write at least two lines to split the task"))
+        return parts
+
+
+class TaskMergeForm(forms.Form):
+    """Merge the ticked tasks of a policy into the first of them."""
+
+    tasks = forms.TypedMultipleChoiceField(label=_("Tasks"), coerce=int)
+    text = forms.CharField(
+        label=_("Text of the merged task"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Leave empty to join the texts of the tasks"),
+    )
+
+    def __init__(self, *args: Any, task_ids: Iterable[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tasks"].choices = [(pk, pk) for pk in task_ids]
+
+    def clean_tasks(self) -> list[int]:
+        chosen = self.cleaned_data["tasks"]
+        if len(chosen) < 2:
+            raise ValidationError(_("Tick at least two tasks to merge"))
+        return chosen
+
+
+class MeasureForm(forms.Form):
+    """A new measure (主要措施) to group tasks under."""
+
+    ref = forms.CharField(label=_("Reference"), max_length=40, required=False)
+    title = forms.CharField(label=_("Measure"), max_length=300)
+
+
+class CadenceForm(forms.Form):
+    """How often lead units report on the policy's tasks."""
+
+    report_cadence = forms.ChoiceField(label=_("Report cadence"), choices=ReportCadence.choices)

@@ -1,10 +1,11 @@
-"""URLs of the policies app: list, import, review (with its inline edits), publish, detail."""
+"""URLs of the policies app: list, import, review (with its inline edits), publish, detail, and the
+structure of a published policy (tasks added, split, merged; measures; report cadence)."""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import structure_views, views
 
 app_name = "policies"
 
@@ -18,4 +19,9 @@ urlpatterns = [
     path("<int:pk>/review/tasks/<int:task_pk>/delete/", views.review_task_delete, name="review_task_delete"),
     path("<int:pk>/review/metrics/<int:metric_pk>/", views.review_metric_save, name="review_metric_save"),
     path("<int:pk>/publish/", views.policy_publish, name="publish"),
+    path("<int:pk>/tasks/new/", structure_views.task_new, name="task_new"),
+    path("<int:pk>/tasks/merge/", structure_views.tasks_merge, name="tasks_merge"),
+    path("<int:pk>/tasks/<int:task_pk>/split/", structure_views.task_split, name="task_split"),
+    path("<int:pk>/measures/new/", structure_views.measure_new, name="measure_new"),
+    path("<int:pk>/cadence/", structure_views.policy_cadence, name="cadence"),
 ]

@@ -33,7 +33,7 @@ from taizhang.units.models import Unit, UnitStatus
 from . import actions
 from .access import access_policy, visible_policies
 from .forms import ImportForm, MetricReviewForm, NewTaskForm, TaskReviewForm, apply_errors
-from .models import Policy, PolicyStatus
+from .models import Policy, PolicyStatus, ReportCadence
 
 __all__ = [
     "policy_list",
@@ -387,5 +387,7 @@ def policy_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "groups": [g for g in groups if g["tasks"]],
             "overall": overall,
             "steering": is_steering(request.user),
+            "can_restructure": is_steering(request.user) and policy.status == PolicyStatus.PUBLISHED,
+            "cadences": ReportCadence.choices,
         },
     )

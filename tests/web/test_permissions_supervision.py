@@ -1,4 +1,4 @@
-"""The permission matrix, continued: review, supervision, monitoring, portal and bulletin actions.
+"""The permission matrix, continued: review, task structure, supervision, monitoring, portal, bulletins.
 
 Same table as tests/web/test_permissions.py (docs/permissions.md): each action is tried by each
 person of the cast on fresh data; refusal is PermissionDenied or Http404.
@@ -16,6 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from taizhang.bulletins.actions import do_generate_bulletin, do_issue_bulletin
+from taizhang.ledger import actions as L
 from taizhang.ledger.models import Metric, Task
 from taizhang.monitoring import actions as M
 from taizhang.policies import actions as P
@@ -61,6 +62,15 @@ ACTIONS: dict[str, tuple[Callable[[Any, list[Task], Any], Any], set[str]]] = {
         ),
         STEERING,
     ),
+    # the structure of a published policy
+    "create_task": (
+        lambda c, t, u: L.do_create_task(u, t[0].policy, text="新任务", lead=[c.unit_a]),
+        STEERING,
+    ),
+    "split_task": (lambda c, t, u: L.do_split_task(u, t[0], parts=["甲", "乙"]), STEERING),
+    "merge_tasks": (lambda c, t, u: L.do_merge_tasks(u, [t[1], t[2]]), STEERING),
+    "create_measure": (lambda c, t, u: P.do_create_measure(u, t[0].policy, title="新措施"), STEERING),
+    "set_report_cadence": (lambda c, t, u: P.do_set_report_cadence(u, t[0].policy, "quarterly"), STEERING),
     # supervision (督办)
     "issue_supervision_notice": (
         lambda c, t, u: S.do_issue_supervision_notice(u, t[0], instruction="请报送进展", due_on=_due()),
