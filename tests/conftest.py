@@ -39,3 +39,13 @@ def _web_test_settings(request: Any, tmp_path: Any) -> None:
         settings = request.getfixturevalue("settings")
         settings.MEDIA_ROOT = str(tmp_path / "media")
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: the local-memory cache outlives a test, and SQLite
+    may give a rolled-back test's ids again, so figures cached under the ledger's stamp
+    (taizhang/supervision/stamp.py) must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()

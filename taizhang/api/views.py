@@ -223,13 +223,16 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSe
     serializer_class = s.TaskSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def get_queryset(self) -> QuerySet[Task]:
-        queryset = visible_tasks(
-            Task.objects.select_related("policy", "measure").prefetch_related(
-                Prefetch("assignments", queryset=TaskAssignment.objects.select_related("unit"))
-            ),
-            self.request.user,
+    @staticmethod
+    def _loaded(queryset: QuerySet[Task]) -> QuerySet[Task]:
+        """``queryset`` with what a task's answer shows: policy, measure, units."""
+        units = TaskAssignment.objects.select_related("unit").order_by("role", "order", "pk")
+        return queryset.select_related("policy", "measure").prefetch_related(
+            Prefetch("assignments", queryset=units)
         )
+
+    def get_queryset(self) -> QuerySet[Task]:
+        queryset = self._loaded(visible_tasks(Task.objects.all(), self.request.user))
         if self.action != "list":
             return queryset
         f = _filters(s.TaskFilterSerializer, self.request)
@@ -247,7 +250,10 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSe
         if "deadline_by" in f:
             year, month = (int(part) for part in f["deadline_by"].split("-"))
             queryset = queryset.filter(_deadline_by(year, month))
-        return queryset.order_by("policy", "order", "pk")
+        # By policy id, not the policy's own order (newest first), which joins and sorts every row;
+        # one unit's tasks are few among the province's: sorted, not looked for along the index.
+        few = "policy" not in f and ("unit" in f or not sees_everything(self.request.user))
+        return queryset.by_reference(few=few)
 
     def get_object(self) -> Task:
         task = access_task(self.request.user, self.kwargs["pk"])

@@ -78,7 +78,9 @@ def _child(url: str) -> int:
     done = time.perf_counter()
     figures = [
         ("tasks", data.summary.tasks, ""),
-        ("red tasks listed", data.red_tasks, ""),
+        ("red tasks", data.summary.red, ""),
+        ("red tasks listed", sum(len(group.tasks) for group in data.red_by_unit), ""),
+        ("units ranked", len(data.ranking), ""),
         ("gather figures", round((gathered - start) * 1000, 1), "ms"),
         ("write .docx", round((written - gathered) * 1000, 1), "ms"),
         ("write .pdf", round((done - written) * 1000, 1), "ms"),

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Sum, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from taizhang.ledger.models import AssignmentRole, TaskAssignment, deadline_date
 from taizhang.ledger.models import TaskStatus as TaskState
-from taizhang.ledger.rules import rollup
-from taizhang.monitoring.queries import Period, dashboard_tasks, parse_period, scoreboard
+from taizhang.monitoring.queries import Period, colour_expression, dashboard_tasks, parse_period, scoreboard
 from taizhang.policies.models import PolicyStatus
 
 __all__ = [
@@ -42,6 +43,9 @@ COLOURS: tuple[str, ...] = ("green", "amber", "red", "closed")
 COLOUR_ZH = {"green": "绿灯", "amber": "黄灯", "red": "红灯", "closed": "已办结"}
 LIST_ZH = {"red": "红榜", "yellow": "黄榜", "black": "黑榜"}
 CHART_LIMIT = 20  # bars in a progress chart; more would not fit a page
+RED_UNITS_LISTED = 30  # lead units whose red tasks are listed, most red first
+RED_TASKS_PER_UNIT = 10  # red tasks listed under each of them; the rest are counted
+NO_LEAD = "（未定牵头单位）"
 QUARTER_ZH = {1: "一", 2: "二", 3: "三", 4: "四"}
 
 
@@ -108,10 +112,19 @@ class RedTask:
 
 @dataclass(frozen=True)
 class UnitRedTasks:
-    """A lead unit (牵头单位) and its red tasks."""
+    """A lead unit (牵头单位) and its red tasks: ``total`` of them, the first ``tasks`` listed."""
 
     unit: str
     tasks: tuple[RedTask, ...]
+    total: int = -1  # -1: as many as listed
+
+    def __post_init__(self) -> None:
+        if self.total < 0:
+            object.__setattr__(self, "total", len(self.tasks))
+
+    @property
+    def not_listed(self) -> int:
+        return self.total - len(self.tasks)
 
 
 @dataclass(frozen=True)
@@ -135,10 +148,13 @@ class BulletinData:
     policies: tuple[PolicyProgress, ...]
     red_by_unit: tuple[UnitRedTasks, ...]
     ranking: tuple[RankRow, ...]
+    red_units_not_listed: int = 0  # lead units with red tasks beyond RED_UNITS_LISTED
+    red_tasks_not_listed: int = 0  # their red tasks
 
     @property
     def red_tasks(self) -> int:
-        return sum(len(group.tasks) for group in self.red_by_unit)
+        """Red tasks of the listed units (listed or counted under their unit)."""
+        return sum(group.total for group in self.red_by_unit)
 
     def charted_policies(self, limit: int = CHART_LIMIT) -> tuple[str, tuple[PolicyProgress, ...]]:
         """The title and bars of the progress chart: every policy, or the ``limit`` slowest."""
@@ -148,11 +164,8 @@ class BulletinData:
         return f"总体进度最低的{limit}个政策文件（%）", tuple(slowest)
 
 
-def _summary(colours: list[str]) -> Summary:
-    return Summary(
-        tasks=len(colours),
-        **{colour: sum(1 for c in colours if c == colour) for colour in COLOURS},
-    )
+def _summary(counts: dict[str, int]) -> Summary:
+    return Summary(tasks=sum(counts.get(c, 0) for c in COLOURS), **{c: counts.get(c, 0) for c in COLOURS})
 
 
 def _deadline_text(row: dict[str, Any]) -> str:
@@ -164,77 +177,105 @@ def _deadline_text(row: dict[str, Any]) -> str:
     return "常态化推进" if row["deadline_kind"] == "ongoing" else ""
 
 
-def _colour(row: dict[str, Any]) -> str:
-    if row["status"] == TaskState.CLOSED:
-        return "closed"
-    return str(row["rag__colour"] or "green")
+def _progress(weights: Decimal | None, weighted: Decimal | None) -> float:
+    """The roll-up of a policy's tasks (``rules.rollup``: the weighted mean, one decimal) from the
+    sums of their weights and of weight x progress."""
+    if not weights:
+        return 0.0
+    return round(float(weighted or 0) / float(weights), 1)
 
 
 def gather(code: str, now: dt.datetime | None = None) -> BulletinData:
     """The figures of the bulletin for period ``code`` (2024-11 or 2024-Q4) as of ``now``.
 
-    Two queries for the ledger, whatever its size, plus those of the scoreboard.
+    Four or five queries for the ledger, whatever its size (the colours and progress by policy, the
+    red tasks by lead unit, those without one, the listed red tasks), plus the scoreboard's. The
+    :data:`RED_UNITS_LISTED` units with the most red tasks are listed, with their first
+    :data:`RED_TASKS_PER_UNIT` red tasks each; the others are counted.
     """
     now = now or timezone.now()
     period = bulletin_period(code)
     tasks = dashboard_tasks().filter(policy__status=PolicyStatus.PUBLISHED)
-    rows = list(
-        tasks.order_by("policy_id", "order", "pk").values(
-            "pk",
-            "policy_id",
-            "policy__title",
-            "ref",
-            "text",
-            "status",
-            "progress",
-            "weight",
-            "deadline_kind",
-            "deadline_year",
-            "deadline_month",
-            "deadline_text",
-            "rag__colour",
-            "rag__reasons",
+    colour = colour_expression()
+    by_colour = {c: Count("pk", filter=Q(bulletin_colour=c)) for c in COLOURS}
+    policy_rows = list(
+        tasks.annotate(bulletin_colour=colour)
+        .values("policy_id", "policy__title")
+        .annotate(
+            **by_colour,
+            weights=Sum("weight"),
+            weighted=Sum(
+                F("weight") * F("progress"), output_field=DecimalField(max_digits=20, decimal_places=2)
+            ),
         )
+        .order_by("policy_id")
     )
-    leads: dict[int, str] = {}
-    lead_rows = (
-        TaskAssignment.objects.filter(
-            role=AssignmentRole.LEAD,
-            task__in=tasks.exclude(status=TaskState.CLOSED).filter(rag__colour="red"),
-        )
-        .order_by("task_id", "order", "pk")
-        .values_list("task_id", "unit__name")
-    )
-    for task_id, unit in lead_rows:
-        leads.setdefault(task_id, unit)
-
-    by_policy: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        by_policy[row["policy_id"]].append(row)
     policies = tuple(
         PolicyProgress(
-            title=group[0]["policy__title"],
-            summary=_summary([_colour(r) for r in group]),
-            progress=rollup([(r["pk"], r["weight"], r["progress"]) for r in group]).percent,
+            title=row["policy__title"],
+            summary=_summary({c: row[c] for c in COLOURS}),
+            progress=_progress(row["weights"], row["weighted"]),
         )
-        for group in by_policy.values()
+        for row in policy_rows
     )
+    overall = _summary({c: sum(row[c] for row in policy_rows) for c in COLOURS})
 
-    red: dict[str, list[RedTask]] = defaultdict(list)
-    for row in rows:
-        if _colour(row) != "red":
-            continue
+    red_tasks = tasks.exclude(status=TaskState.CLOSED).filter(rag__colour="red")
+    # A task is listed under its first lead unit (by the assignments' order).
+    earlier_lead = TaskAssignment.objects.filter(
+        task_id=OuterRef("task_id"), role=AssignmentRole.LEAD
+    ).filter(Q(order__lt=OuterRef("order")) | Q(order=OuterRef("order"), pk__lt=OuterRef("pk")))
+    red_leads = TaskAssignment.objects.filter(role=AssignmentRole.LEAD, task__in=red_tasks).exclude(
+        Exists(earlier_lead)
+    )
+    per_unit = list(red_leads.values_list("unit__name").annotate(n=Count("pk")).order_by())
+    no_lead = red_tasks.exclude(
+        Exists(TaskAssignment.objects.filter(task_id=OuterRef("pk"), role=AssignmentRole.LEAD))
+    ).count()
+    if no_lead:
+        per_unit.append((NO_LEAD, no_lead))
+    per_unit.sort(key=lambda row: (-row[1], row[0]))
+    listed_units = [unit for unit, _ in per_unit[:RED_UNITS_LISTED]]
+    listed_rows: dict[str, list[RedTask]] = defaultdict(list)
+    fields = ["deadline_kind", "deadline_year", "deadline_month", "deadline_text", "ref", "text"]
+
+    def add(unit: str, row: dict[str, Any], prefix: str) -> None:
+        plain = {f: row[prefix + f] for f in fields}
         reasons = tuple(
             str(reason.get("message", ""))
-            for reason in (row["rag__reasons"] or [])
+            for reason in (row[prefix + "rag__reasons"] or [])
             if reason.get("colour") == "red" and reason.get("message")
         )
-        red[leads.get(row["pk"], "（未定牵头单位）")].append(
-            RedTask(row["ref"], row["text"], row["policy__title"], _deadline_text(row), reasons)
+        listed_rows[unit].append(
+            RedTask(
+                plain["ref"], plain["text"], row[prefix + "policy__title"], _deadline_text(plain), reasons
+            )
         )
+
+    named = [unit for unit in listed_units if unit != NO_LEAD]
+    if named:
+        order = [F("task__policy_id"), F("task__order"), F("task_id")]
+        rows = (
+            red_leads.filter(unit__name__in=named)
+            .annotate(place=Window(RowNumber(), partition_by=[F("unit__name")], order_by=order))
+            .filter(place__lte=RED_TASKS_PER_UNIT)
+            .order_by(*order)
+            .values("unit__name", *(f"task__{f}" for f in [*fields, "policy__title", "rag__reasons"]))
+        )
+        for row in rows:
+            add(row["unit__name"], row, "task__")
+    if NO_LEAD in listed_units:
+        orphans = (
+            red_tasks.exclude(
+                Exists(TaskAssignment.objects.filter(task_id=OuterRef("pk"), role=AssignmentRole.LEAD))
+            )
+            .order_by("policy_id", "order", "pk")
+            .values(*fields, "policy__title", "rag__reasons")[:RED_TASKS_PER_UNIT]
+        )
+        for row in orphans:
+            add(NO_LEAD, row, "")
     red_by_unit = tuple(
-        UnitRedTasks(unit, tuple(items))
-        for unit, items in sorted(red.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        UnitRedTasks(unit, tuple(listed_rows[unit]), n) for unit, n in per_unit[:RED_UNITS_LISTED]
     )
 
     board = scoreboard(period, now=now)
@@ -251,10 +292,12 @@ def gather(code: str, now: dt.datetime | None = None) -> BulletinData:
         period=period.code,
         label=period_label(period),
         generated_on=timezone.localdate(now),
-        summary=_summary([_colour(r) for r in rows]),
+        summary=overall,
         policies=policies,
         red_by_unit=red_by_unit,
         ranking=ranking,
+        red_units_not_listed=max(0, len(per_unit) - RED_UNITS_LISTED),
+        red_tasks_not_listed=sum(n for _, n in per_unit[RED_UNITS_LISTED:]),
     )
 
 

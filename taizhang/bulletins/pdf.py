@@ -128,10 +128,25 @@ def para(text: Any, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(str(text)), style)
 
 
+CELL_PADDING = 6  # points left and right of a table cell (reportlab's default)
+
+
 def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> Table:
     """A bordered table with a shaded header row repeated on each page; cells wrap CJK text."""
     cell = styles()["cell"]
-    data = [[para(h, cell) for h in header]] + [[para(v, cell) for v in row] for row in rows]
+    room = [w - 2 * CELL_PADDING for w in widths]
+
+    def value(text: Any, width: float) -> Any:
+        # A short one-line value is drawn as a plain string (the same font, size and leading): a
+        # Paragraph per cell is most of the time of a long ranking.
+        plain = str(text)
+        if "\n" not in plain and pdfmetrics.stringWidth(plain, cell.fontName, cell.fontSize) <= width:
+            return plain
+        return para(plain, cell)
+
+    data = [[para(h, cell) for h in header]] + [
+        [value(v, w) for v, w in zip(row, room, strict=True)] for row in rows
+    ]
     table = Table(data, colWidths=list(widths), repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -139,6 +154,9 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Seq
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ]
         )
     )
@@ -247,12 +265,21 @@ def _story(data: BulletinData, head: Masthead) -> list[Any]:
     if not data.red_by_unit:
         story.append(para("本期无红灯任务。", s["body"]))
     for index, group in enumerate(data.red_by_unit, start=1):
-        story.append(para(f"（{chinese_index(index)}）{group.unit}（{len(group.tasks)}项）", s["h2"]))
+        story.append(para(f"（{chinese_index(index)}）{group.unit}（{group.total}项）", s["h2"]))
         story.append(
             grid_table(
                 ["序号", "重点任务", "完成时限", "红灯原因"],
                 [[t.ref, t.text, t.deadline, "；".join(t.reasons)] for t in group.tasks],
                 [width * 0.10, width * 0.50, width * 0.14, width * 0.26],
+            )
+        )
+        if group.not_listed:
+            story.append(para(f"另有{group.not_listed}项红灯任务未列出，详见台账。", s["body"]))
+    if data.red_units_not_listed:
+        story.append(
+            para(
+                f"另有{data.red_units_not_listed}个牵头单位共{data.red_tasks_not_listed}项红灯任务，详见台账。",
+                s["body"],
             )
         )
     story.append(para(f"四、{data.label}绩效考核排名", s["h1"]))

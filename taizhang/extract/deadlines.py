@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import ongoing_phrases
 from .model import Deadline
@@ -96,6 +97,23 @@ def parse_deadline(work: str, orig: str | None = None) -> Deadline | None:
     ``work`` is the working text (simplified, half-width); ``orig`` is kept as the deadline's
     text. ``None`` when it gives no deadline.
     """
+    if len(work) > 64:
+        return _parse_deadline(work, orig)
+    return _short_deadline(work, orig)
+
+
+def clear_caches() -> None:
+    """Forget the memo of short deadlines."""
+    _short_deadline.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _short_deadline(work: str, orig: str | None) -> Deadline | None:
+    """``parse_deadline`` of a short text: a document repeats its deadlines (a Deadline is frozen)."""
+    return _parse_deadline(work, orig)
+
+
+def _parse_deadline(work: str, orig: str | None) -> Deadline | None:
     text = (orig if orig is not None else work).strip()
     best: Deadline | None = None
     for m in _DATE.finditer(work):

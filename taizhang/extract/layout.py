@@ -125,13 +125,22 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
 
 
 def _lines(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(s, s + len(line)) for s, line in _line_texts(work, start, end)]
+
+
+# Cell(s, e) without the Python-level __new__ of a named tuple (tables have many cells).
+_cell = tuple.__new__
+
+
+def _line_texts(work: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, text) of each line of ``work[start:end]`` (a final line break opens no line)."""
     out = []
     pos = start
-    while pos < end:
-        nl = work.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        out.append((pos, stop))
-        pos = stop + 1
+    for line in work[start:end].split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    if pos - 1 == end and (not out[-1][1]):
+        out.pop()  # the text ends with a line break, or is empty
     return out
 
 
@@ -143,42 +152,35 @@ def _cell_per_line_grids(work: str, start: int, end: int, first_index: int) -> l
     row: list[list[int]] = []  # [start, end] per cell
     table_start = -1
     last_end = start
-    blank_run = 0
-
-    def close_row() -> None:
-        nonlocal row
-        if row:
-            rows.append(tuple(Cell(s, e) for s, e in row))
-            row = []
 
     def close_table() -> None:
-        nonlocal rows, table_start
-        close_row()
+        nonlocal rows, row, table_start
+        if row:
+            rows.append(tuple([_cell(Cell, (s, e, False)) for s, e in row]))
+            row = []
         if len(rows) >= 2 and sum(len(r) > 1 for r in rows) >= 2:
             grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
         rows = []
         table_start = -1
 
-    for ls, le in _lines(work, start, end):
-        line = work[ls:le]
-        if line.startswith("\t"):
+    for ls, line in _line_texts(work, start, end):
+        if line[:1] == "\t":
             if table_start < 0:
                 table_start = ls
-            cell_start = ls + 1
-            row.append([cell_start, le])
+            le = ls + len(line)
+            row.append([ls + 1, le])
             last_end = le
-            blank_run = 0
         elif not line.strip():
-            close_row()
-            blank_run += 1
+            if row:
+                rows.append(tuple([_cell(Cell, (s, e, False)) for s, e in row]))
+                row = []
         elif row:
             # A cell broken across lines continues here.
+            le = ls + len(line)
             row[-1][1] = le
             last_end = le
-        else:
-            if table_start >= 0:
-                close_table()
-            blank_run = 0
+        elif table_start >= 0:
+            close_table()
     close_table()
     return grids
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .lexicon import LexiconError, load_data
 from .model import DocInfo, Metric, Passage, Span
@@ -48,6 +48,8 @@ class MetricWords:
     cmp_adverbs: dict[str, str]
     not_comparators: tuple[str, ...]
     lists: dict[str, tuple[str, ...]]
+    # The lists compiled for matching (_WordList), by key: filled by metric_words().
+    compiled: dict[str, _WordList] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, key: str) -> tuple[str, ...]:
         return self.lists[key]
@@ -114,7 +116,7 @@ def metric_words() -> MetricWords:
     not_after = u.get("not_after")
     if not isinstance(not_after, dict) or not all(isinstance(v, str) for v in not_after.values()):
         raise LexiconError("data/metric_units.json: 'not_after' must map a unit to a string of characters")
-    return MetricWords(
+    mw = MetricWords(
         units=units,
         counts=frozenset(_fold_list(u.get("counts"), "data/metric_units.json: 'counts'")),
         need_noun_after=frozenset(
@@ -129,6 +131,9 @@ def metric_words() -> MetricWords:
         not_comparators=_fold_list(c.get("not_comparators"), "data/comparators.json: 'not_comparators'"),
         lists={k: _fold_list(w.get(k), f"data/metric_words.json: '{k}'") for k in _LIST_KEYS},
     )
+    mw.compiled.update({k: _WordList(v) for k, v in mw.lists.items()})
+    mw.compiled["not_comparators"] = _WordList(mw.not_comparators)
+    return mw
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -351,8 +356,44 @@ def _prefix_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?P<w>{_alternation(words)})")
 
 
-def _has(text: str, words: tuple[str, ...]) -> bool:
-    return _any_re(words).search(text) is not None
+class _WordList:
+    """The compiled forms of one word list, with the characters its words start and end with
+    (a figure is checked against a dozen lists; most checks fail on the first character)."""
+
+    __slots__ = ("words", "search", "prefix", "firsts", "lasts", "lengths", "members")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words
+        self.search = _any_re(words).search
+        self.prefix = _prefix_re(words).match
+        # Every word once, and their lengths longest first: the longest word that ends at an
+        # offset is found by a few slices (a regex would read the text backwards).
+        self.members = frozenset(words)
+        self.lengths = tuple(sorted({len(w) for w in words}, reverse=True))
+        # A space or tab may be skipped before (after) a word: those are tried by the pattern.
+        self.firsts = frozenset(w[0] for w in words) | {" ", "\t"}
+        self.lasts = frozenset(w[-1] for w in words) | {" ", "\t"}
+
+
+_WORD_LISTS: dict[int, _WordList] = {}
+
+
+def _word_list(words: tuple[str, ...]) -> _WordList:
+    """The compiled word list of ``words`` (looked up by identity: the lists are built once)."""
+    found = _WORD_LISTS.get(id(words))
+    if found is None or found.words is not words:
+        if len(_WORD_LISTS) > 256:
+            _WORD_LISTS.clear()
+        found = _WORD_LISTS[id(words)] = _WordList(words)
+    return found
+
+
+def _compiled(words: tuple[str, ...] | _WordList) -> _WordList:
+    return words if isinstance(words, _WordList) else _word_list(words)
+
+
+def _has(text: str, words: tuple[str, ...] | _WordList) -> bool:
+    return _compiled(words).search(text) is not None
 
 
 # Years named relative to the document's own.
@@ -360,8 +401,8 @@ _RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 
 
 @lru_cache(maxsize=1)
-def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, _AtLineStarts]:
-    """(opener at a line start, year at a line start, unnumbered heading line)."""
+def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, re.Pattern[str]]:
+    """(opener at a line start, year at a line start, a word of an unnumbered heading)."""
     mw = metric_words()
     openers = _alternation((*mw.words("review_openers"), *mw.words("target_openers")))
     headings = _alternation((*mw.words("review_headings"), "目标"))
@@ -369,9 +410,32 @@ def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, _AtLineStarts]:
     opener = _AtLineStarts(rf"[ \t]*(?P<w>{openers})(?P<rest>[^\n]{{0,12}})")
     # A year that opens a paragraph: "2023年,…", "报告指出,2023年,…". must not match: "到2025年释放"
     lead_year = _AtLineStarts(r"[ \t]*[^\n\d]{0,8}?(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$)")
-    # An unnumbered heading: "发展基础", "主要目标". must not match: "全市新增就业1万人。"
-    short = _AtLineStarts(rf"[ \t]*(?=[^\n]{{2,20}}$)[^\n,。;:!?]*?(?:{headings})[^\n,。;:!?]*$")
+    # A word of an unnumbered heading: "发展基础", "主要目标" (see _short_headings).
+    short = re.compile(headings)
     return opener, lead_year, short
+
+
+# What an unnumbered heading line holds none of.
+_NOT_IN_SHORT_HEADING = frozenset(",。;:!?")
+
+
+def _short_headings(work: str, words: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+    """(offset, text) of the lines that are an unnumbered heading: 2 to 20 characters after the
+    spaces that open them, a heading word (``words``) and no clause punctuation.
+    matches: "发展基础", "  主要目标" ; must not match: "全市新增就业1万人。", a line of 30 characters
+    (Each line holding a heading word is read once; most lines hold none.)"""
+    last = -1
+    for hit in words.finditer(work):
+        start = work.rfind("\n", 0, hit.start()) + 1
+        if start == last:
+            continue
+        last = start
+        end = work.find("\n", hit.end())
+        line = work[start:] if end < 0 else work[start:end]
+        n = len(line)
+        if n < 2 or n - (n - len(line.lstrip(" \t"))) > 20 or not _NOT_IN_SHORT_HEADING.isdisjoint(line):
+            continue
+        yield start, line
 
 
 def _modes(work: str, info: DocInfo) -> list[_Mode]:
@@ -406,14 +470,13 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             if m.start("line") not in opened:
                 year = int(m["y"])
                 marks.append(_Mode(m.start("line"), "actual" if year < info.year else "target", year, 3))
-    for m in short.finditer(work):
-        line = m["line"]
+    for line_start, line in _short_headings(work, short):
         if _HEADING.match(line):
             continue  # numbered: read above
         if _has(line, review_words):
-            marks.append(_Mode(m.start("line"), "actual", review_year, 2))
+            marks.append(_Mode(line_start, "actual", review_year, 2))
         elif "目标" in line:
-            marks.append(_Mode(m.start("line"), "target", target_year, 2))
+            marks.append(_Mode(line_start, "target", target_year, 2))
     marks.sort(key=lambda k: k.start)
     return marks
 
@@ -433,16 +496,19 @@ class _Matches:
     def __init__(self, matches: list[re.Match[str]]) -> None:
         self.matches = matches
         self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
 
     def within(self, lo: int, hi: int) -> list[re.Match[str]]:
         """The matches that start and end inside [lo, hi)."""
         a = bisect.bisect_left(self.starts, lo)
-        b = bisect.bisect_left(self.starts, hi)
-        return [m for m in self.matches[a:b] if m.end() <= hi]
+        b = bisect.bisect_left(self.starts, hi, a)
+        ends, matches = self.ends, self.matches
+        return [matches[j] for j in range(a, b) if ends[j] <= hi]
 
 
-@dataclass(frozen=True)
-class _Figure:
+class _Figure(NamedTuple):
+    """One figure read (a named tuple: a document has many)."""
+
     start: int  # of the number
     end: int  # of the unit (and of a comparator word after it)
     value: float
@@ -451,38 +517,32 @@ class _Figure:
     raw_end: int  # end of the figure as written, without a comparator after it
 
 
-# The last text read backwards (one document is read at a time): "the word that ends at pos" is
-# "the reversed word that starts at len - pos" in it, one anchored match instead of a search.
-_REVERSED: list[str] = ["", ""]
-
-
-def _reversed(work: str) -> str:
-    if len(work) < 512:
-        return work[::-1]  # a short string is cheaper to reverse than to keep
-    if _REVERSED[0] is not work:
-        _REVERSED[:] = [work, work[::-1]]
-    return _REVERSED[1]
-
-
-@lru_cache(maxsize=64)
-def _reversed_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    # Longest first, so the first word that matches is the longest (words have no spaces around
-    # them: _fold_list and _fold_map check).
-    backwards = sorted((w[::-1] for w in words), key=lambda s: (-len(s), s))
-    return re.compile(rf"[ \t]*(?P<w>{'|'.join(re.escape(w) for w in backwards)})")
-
-
-def _ends_with_any(work: str, pos: int, words: tuple[str, ...], floor: int) -> str:
+def _ends_with_any(work: str, pos: int, words: tuple[str, ...] | _WordList, floor: int) -> str:
     """The longest word of ``words`` that ends at ``pos`` (spaces before pos skipped), starting
     no more than 16 characters before ``pos`` and not before ``floor``."""
-    n = len(work)
-    m = _reversed_re(words).match(_reversed(work), n - pos, n - max(floor, pos - 16))
-    return m["w"][::-1] if m else ""
+    lo = max(floor, pos - 16)
+    if pos <= lo:
+        return ""
+    wl = words if isinstance(words, _WordList) else _word_list(words)
+    if work[pos - 1] not in wl.lasts:
+        return ""
+    while pos > lo and work[pos - 1] in " \t":
+        pos -= 1  # words have no spaces around them (_fold_list and _fold_map check)
+    members = wl.members
+    for n in wl.lengths:
+        if pos - n >= lo and work[pos - n : pos] in members:
+            return work[pos - n : pos]
+    return ""
 
 
-def _starts_with_any(work: str, pos: int, words: tuple[str, ...], ceiling: int) -> str:
+def _starts_with_any(work: str, pos: int, words: tuple[str, ...] | _WordList, ceiling: int) -> str:
     """The longest word of ``words`` that starts at ``pos`` (spaces after pos skipped)."""
-    m = _prefix_re(words).match(work, pos, ceiling)
+    if pos >= ceiling or pos >= len(work):
+        return ""
+    wl = words if isinstance(words, _WordList) else _word_list(words)
+    if work[pos] not in wl.firsts:
+        return ""
+    m = wl.prefix(work, pos, ceiling)
     return m["w"] if m else ""
 
 
@@ -501,9 +561,8 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
             return None
         if m["pct1"] and unit != "%":
             return None
-        try:
-            value = parse_number(m["num"])
-        except NumberError:
+        value = _arabic_value(m["num"])
+        if value is None:
             return None
         if m["num2"] is not None:
             try:
@@ -554,7 +613,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
     if m["big"] is not None:
         return _read_big(work, m, clause_lo)
     if m["cn"] is not None:
-        verb = _ends_with_any(work, m.start(), mw.words("count_verbs"), clause_lo)
+        verb = _ends_with_any(work, m.start(), mw.compiled["count_verbs"], clause_lo)
         if not verb:
             return None
         try:
@@ -568,16 +627,25 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
     return None
 
 
+@lru_cache(maxsize=4096)
+def _arabic_value(number: str) -> float | None:
+    """``parse_number`` of a figure's number, None when it is none (numbers repeat: memoised)."""
+    try:
+        return parse_number(number)
+    except NumberError:
+        return None
+
+
 @lru_cache(maxsize=1)
-def _cmp_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _cmp_words() -> tuple[_WordList, _WordList, _WordList]:
     """The comparator words written before a figure, after it, and as adverbs."""
     mw = metric_words()
-    return tuple(mw.cmp_before), tuple(mw.cmp_after), tuple(mw.cmp_adverbs)
+    return _WordList(tuple(mw.cmp_before)), _WordList(tuple(mw.cmp_after)), _WordList(tuple(mw.cmp_adverbs))
 
 
 @lru_cache(maxsize=1)
-def _share_words() -> tuple[str, ...]:
-    return (*metric_words().cmp_before, "占")
+def _share_words() -> _WordList:
+    return _WordList((*metric_words().cmp_before, "占"))
 
 
 def _read_big(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
@@ -624,11 +692,11 @@ def _comparator_before(before: str) -> str:
     mw = metric_words()
     n = len(before)
     word = _ends_with_any(before, n, _cmp_words()[0], 0)
-    if word and _ends_with_any(before, n, mw.not_comparators, 0):
+    if word and _ends_with_any(before, n, mw.compiled["not_comparators"], 0):
         word = ""  # 签约6只 is not 约6只
     if word:
         return mw.cmp_before[word]
-    adverb = _any_re(_cmp_words()[2]).search(before, max(0, n - 8), n)
+    adverb = _cmp_words()[2].search(before, max(0, n - 8), n)
     return mw.cmp_adverbs[adverb.group()] if adverb else "="
 
 
@@ -639,27 +707,27 @@ def _comparator_before(before: str) -> str:
 def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
     mw = metric_words()
     lo, hi = clause
-    if _ends_with_any(work, fig.start, mw.words("not_before"), lo):
+    if _ends_with_any(work, fig.start, mw.compiled["not_before"], lo):
         return True  # an ordinal or a ranking: 第3, 前10名
     before = work[lo : fig.start]
     rest = work[fig.end : hi]
     if fig.unit in mw.time_units and "圈" in work[fig.end : hi]:
         return True  # the name of a service area: 15分钟政务服务圈
-    if _starts_with_any(work, fig.raw_end, mw.words("threshold_after"), hi):
+    if _starts_with_any(work, fig.raw_end, mw.compiled["threshold_after"], hi):
         return True  # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的
-    if fig.end != fig.raw_end and _starts_with_any(work, fig.end, mw.words("threshold_after"), hi) in (
+    if fig.end != fig.raw_end and _starts_with_any(work, fig.end, mw.compiled["threshold_after"], hi) in (
         "的",
         "级",
     ):
         return True
-    if _has(before, mw.words("benefit_before")) or _starts_with_any(
-        work, fig.end, mw.words("benefit_after"), hi
+    if _has(before, mw.compiled["benefit_before"]) or _starts_with_any(
+        work, fig.end, mw.compiled["benefit_after"], hi
     ):
         return True  # the terms of a benefit: 最高给予100万元奖励
-    if _starts_with_any(work, fig.end, mw.words("unit_nouns"), hi):
+    if _starts_with_any(work, fig.end, mw.compiled["unit_nouns"], hi):
         return True  # the units that answer for the document: 26家区直部门
-    if _has(rest, mw.words("doc_part_nouns")) and (
-        _has(before, mw.words("presenting_verbs"))
+    if _has(rest, mw.compiled["doc_part_nouns"]) and (
+        _has(before, mw.compiled["presenting_verbs"])
         or "《" in before
         or work[fig.start - 1 : fig.start] == "以"
     ):
@@ -671,7 +739,7 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
 # Year and kind
 
 
-def _explicit_year(work: str, lo: int, pos: int, named: list[tuple[int, int]]) -> int | None:
+def _explicit_year(work: str, lo: int, pos: int, named: _Spans) -> int | None:
     """The nearest year named before ``pos`` in its sentence (from ``lo``), outside names."""
     mw = metric_words()
     best: int | None = None
@@ -685,15 +753,25 @@ def _explicit_year(work: str, lo: int, pos: int, named: list[tuple[int, int]]) -
             continue
         if work[m.end() : m.end() + 1] == "度" and work[m.end() + 1 : m.end() + 2] not in ",":
             continue
-        if _ends_with_any(work, m.start(), mw.words("base_before"), lo):
+        if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
             continue  # the base of a comparison: 较2020年增长10%
         best = int(m["y"])
     return best
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect.bisect_right(spans, (pos, 1 << 60)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+class _Spans:
+    """Spans that do not overlap (names in quotes), in order, to ask whether one holds an offset."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+
+def _inside(spans: _Spans, pos: int) -> bool:
+    i = bisect.bisect_right(spans.starts, pos) - 1
+    return i >= 0 and pos < spans.ends[i]
 
 
 # The end of a clause (a comma may separate thousands instead: see _THOUSANDS).
@@ -730,6 +808,14 @@ class _Stops:
         a = n - m.start() if m is not None else lo
         return a, b
 
+    def sentence_start(self, clause_lo: int, lo: int) -> int:
+        """The start of the sentence of the clause that starts at ``clause_lo``, within [lo, ...):
+        ``bound(_SENTENCE_STOP, pos, lo, hi)[0]`` for any ``pos`` of the clause (every sentence
+        stop is a clause stop, so there is none between the clause's start and ``pos``)."""
+        n = len(self.work)
+        m = _SENTENCE_STOP.search(self.reverse, n - clause_lo, n - lo)
+        return n - m.start() if m is not None else lo
+
 
 # ---------------------------------------------------------------------------------------------
 # The public API
@@ -739,7 +825,7 @@ def clear_caches() -> None:
     """Forget the memos of short texts (benchmarks measure a cold document)."""
     _trim.cache_clear()
     _comparator_before.cache_clear()
-    _REVERSED[:] = ["", ""]
+    _arabic_value.cache_clear()
 
 
 def line_passages(text: str) -> list[Passage]:
@@ -767,7 +853,7 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
     mw = metric_words()
     spans = sorted((p.start, p.end, i) for i, p in enumerate(passages))
     starts = [s for s, _, _ in spans]
-    named = [(m.start(), m.end()) for m in _NAMED.finditer(work)]
+    named = _Spans([m.span() for m in _NAMED.finditer(work)])
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
     review_year, _ = _defaults(info)
@@ -794,21 +880,24 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
         if fig is None or _excluded(work, fig, (c_lo, c_hi)):
             continue
-        s_lo, _ = stops.bound(_SENTENCE_STOP, pos, p_lo, p_hi)
+        s_lo = stops.sentence_start(c_lo, p_lo)
         kind, year = _kind_and_year(work, fig, (c_lo, c_hi), s_lo, passage, info, marks, mark_starts, named)
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
         # 从X增长到Y with no years named: X is the start of the period reviewed.
         if (
             kind == "actual"
-            and _has(work[c_lo : fig.start], mw.words("range_from"))
+            and _has(work[c_lo : fig.start], mw.compiled["range_from"])
             and not _has(work[c_lo : fig.start], _GROWTH_TO)
             and _explicit_year(work, s_lo, fig.start, named) is None
         ):
             year = prev_period_start
+        clause_key = _SPACES_ALL.sub("", work[c_lo:c_hi])
+        names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
+        if not names and (kind, round(fig.value, 6), fig.unit, year, clause_key, False) in seen:
+            continue  # the same figure of the same clause again: its indicator is not needed
         span_text = text[c_lo:c_hi].strip()
         span = Span(c_lo + (len(text[c_lo:c_hi]) - len(text[c_lo:c_hi].lstrip())), c_hi)
-        names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
         if names:
             v_lo, v_hi = _trim_left(work, verb_lo, fig.start)
             shared = text[v_lo:v_hi] + _right_noun(text, work, fig, c_hi)
@@ -821,7 +910,7 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
                 round(fig.value, 6),
                 fig.unit,
                 year,
-                _SPACES_ALL.sub("", work[c_lo:c_hi]),
+                clause_key,
                 len(indicators) > 1 and indicator,
             )
             if key in seen:
@@ -873,7 +962,7 @@ def _kind_and_year(
     info: DocInfo,
     marks: list[_Mode],
     mark_starts: list[int],
-    named: list[tuple[int, int]],
+    named: _Spans,
 ) -> tuple[Kind, int | None]:
     mw = metric_words()
     c_lo, _ = clause
@@ -886,9 +975,9 @@ def _kind_and_year(
     if explicit is not None:
         if info.year is not None:
             kind = "actual" if explicit < info.year else "target"
-        if _has(sentence_before, mw.words("target_markers")):
+        if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
-        elif _has(sentence_before, mw.words("actual_markers")):
+        elif _has(sentence_before, mw.compiled["actual_markers"]):
             kind = "actual"
         return kind, explicit
     if passage.ongoing:
@@ -899,15 +988,15 @@ def _kind_and_year(
     if kind == "target":
         if _may_be_to_date(sentence_before) and _TO_DATE.search(sentence_before):
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
-        if _has(clause_before, mw.words("actual_markers")):
+        if _has(clause_before, mw.compiled["actual_markers"]):
             return "actual", review_year
         if (
             info.kind == "plan"
-            and _ends_with_any(work, fig.start, mw.words("descriptors"), c_lo)
+            and _ends_with_any(work, fig.start, mw.compiled["descriptors"], c_lo)
             and not _has(
-                _any_re(mw.words("verb_lookalikes")).sub("", clause_before), mw.words("action_verbs")
+                _any_re(mw.words("verb_lookalikes")).sub("", clause_before), mw.compiled["action_verbs"]
             )
-            and not _has(clause_before, mw.words("growth_words"))
+            and not _has(clause_before, mw.compiled["growth_words"])
         ):
             return "actual", review_year  # a state described: 面积 2.03 平方公里
         w = _YEARS_WITHIN.search(work, s_lo, fig.start) if work.find("内", s_lo, fig.start) >= 0 else None
@@ -918,16 +1007,16 @@ def _kind_and_year(
                 n = 0
             if 0 < n <= 10:
                 return "target", info.year + n
-    elif _has(sentence_before, mw.words("target_markers")):
+    elif _has(sentence_before, mw.compiled["target_markers"]):
         return "target", target_year
     return kind, year
 
 
 @lru_cache(maxsize=1)
-def _indicator_tail() -> tuple[str, ...]:
+def _indicator_tail() -> _WordList:
     """Words that end an indicator's phrase but are not part of its name."""
     mw = metric_words()
-    return (*mw.cmp_before, *_INDICATOR_TAIL, *_SUBJECT_VERBS, *mw.words("change_to_words"))
+    return _WordList((*mw.cmp_before, *_INDICATOR_TAIL, *_SUBJECT_VERBS, *mw.words("change_to_words")))
 
 
 def _trim_left(work: str, lo: int, hi: int, keep_growth: bool = False) -> tuple[int, int]:
@@ -950,7 +1039,7 @@ def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
         lead = _LEAD_NOISE.match(work, lo, hi)
         if lead and lead.end() > lo:
             lo = lead.end()
-        grow = "" if keep_growth else _starts_with_any(work, lo, mw.words("growth_words"), hi)
+        grow = "" if keep_growth else _starts_with_any(work, lo, mw.compiled["growth_words"], hi)
         if grow:
             lo = work.index(grow, lo) + len(grow)
         if lo == start:
@@ -961,7 +1050,7 @@ def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
             hi = year.start()
             continue
         w = _ends_with_any(work, hi, tail, lo)
-        if not w or (w in mw.cmp_before and _ends_with_any(work, hi, mw.not_comparators, lo)):
+        if not w or (w in mw.cmp_before and _ends_with_any(work, hi, mw.compiled["not_comparators"], lo)):
             break
         hi = work.rindex(w, lo, hi)
     while lo < hi and work[lo] in " \t、,":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .deadlines import find_deadline, parse_deadline
 from .model import Deadline, Passage, Span, Task
@@ -45,7 +46,13 @@ class _Heading:
 
     ORDER = ((0, L0), (1, L1), (2, L2), (3, ART), (3, L3), (4, L4), (5, L5))
 
+    # The characters a heading opens with (after white space), by the patterns above.
+    FIRSTS = frozenset("第一二三四五六七八九十(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
     def match(self, work: str) -> tuple[int, re.Match[str]] | None:
+        first = work[:1]
+        if not (first in self.FIRSTS or first.isdecimal() or first.isspace()) or not first:
+            return None  # no pattern can match (most lines of running text)
         for level, rx in self.ORDER:
             m = rx.match(work)
             if m:
@@ -140,15 +147,25 @@ def find_role_notes(orig: str, work: str, start: int, end: int) -> list[RoleNote
 
 
 def _note(orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int) -> RoleNote | None:
+    found = _note_body(orig[s:e], work[s:e])
+    if found is None:
+        return None
+    return RoleNote(outer_s, outer_e, found[0], found[1])
+
+
+@lru_cache(maxsize=4096)
+def _note_body(orig: str, work: str) -> tuple[UnitRoles, Deadline | None] | None:
+    """The units and deadline a note's body names (None when it names no unit). Notes repeat
+    across a document (the same units, the same deadline): memoised."""
     deadline = None
-    dm = _NOTE_DEADLINE.search(work, s, e)
+    dm = _NOTE_DEADLINE.search(work)
     if dm:
         deadline = parse_deadline(dm.group("when"), orig[dm.start("when") : dm.end("when")])
         # Read the units from what is left of the note.
-        body_w = work[s : dm.start()] + " " * (dm.end() - dm.start()) + work[dm.end() : e]
+        body_w = work[: dm.start()] + " " * (dm.end() - dm.start()) + work[dm.end() :]
     else:
-        body_w = work[s:e]
-    roles = parse_roles(orig[s:e], body_w)
+        body_w = work
+    roles = parse_roles(orig, body_w)
     names = roles.lead + roles.co
     if not names:
         return None
@@ -156,7 +173,12 @@ def _note(orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int) -> R
         w = working_text(n) if not n.isascii() else n
         if not (looks_like_unit(w) or w.startswith(("各", "相关", "有关"))):
             return None
-    return RoleNote(outer_s, outer_e, roles, deadline)
+    return roles, deadline
+
+
+def clear_caches() -> None:
+    """Forget the memo of role notes."""
+    _note_body.cache_clear()
 
 
 @dataclass
@@ -195,27 +217,25 @@ _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 _PROVISION = re.compile(
     r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划)(?:自|由|所称|有效期|适用)|之日起(?:施行|实施)|制定本(?:措施|办法|方案|规定|细则|意见)"
 )
+# A line break inside a clause, with the spaces around it (the clause is joined across it).
+_WRAP = re.compile(r"\s*\n\s*")
+_NO_ROLES = UnitRoles()
 # What a clause does not begin or end with: the punctuation left by the note or sentence before.
 _LEADING_CHARS = " \t\r\n\u3000。;,:、)"
 _TRAILING_CHARS = " \t\r\n\u3000;,、("
 
 
 def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The non-blank lines of ``spans``, without the white space around them."""
     out = []
     for start, end in spans:
         pos = start
-        while pos < end:
-            nl = work.find("\n", pos, end)
-            stop = end if nl < 0 else nl
-            s = pos
-            while s < stop and work[s].isspace():
-                s += 1
-            e = stop
-            while e > s and work[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
-            pos = stop + 1
+        for line in work[start:end].split("\n"):
+            stripped = line.strip()
+            if stripped:
+                s = pos + len(line) - len(line.lstrip())
+                out.append((s, s + len(stripped)))
+            pos += len(line) + 1
     return out
 
 
@@ -281,7 +301,7 @@ def _sentence_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, in
     measure, segments = _item_body(text, work, node, parts)
     ref, section = _ref(node), _section(node, work, text)
     out: list[Task] = []
-    no_units = UnitRoles()
+    no_units = _NO_ROLES
     for s, e in segments:
         for m in _SENTENCE.finditer(work, s, e):
             if m.end() - m.start() < 8:
@@ -393,14 +413,14 @@ def _item_tasks(
             pending_end = e
     if pending_start is not None and pending_end is not None:
         t = _clause_task(
-            text, work, pending_start, pending_end, UnitRoles(), ref, measure, section, node.number
+            text, work, pending_start, pending_end, _NO_ROLES, ref, measure, section, node.number
         )
         if t is not None and (not tasks or len(t.text) >= 12):
             tasks.append(t)
     if not tasks and body_start > node.start:
         # The item is its title and a note: the title is the task.
         notes = cache.of(node.start, node.line_end)
-        roles = notes[0].roles if notes else UnitRoles()
+        roles = notes[0].roles if notes else _NO_ROLES
         end = notes[0].start if notes else node.line_end
         t = _clause_task(
             text,
@@ -446,7 +466,7 @@ def _clause_task(
         return None
     body_text = text[start:end]
     if "\n" in body_text:
-        body_text = re.sub(r"\s*\n\s*", "", body_text)
+        body_text = _WRAP.sub("", body_text)
     return Task(
         ref=ref,
         measure=measure,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .deadlines import find_deadline, parse_deadline
 from .layout import Cell, Grid
@@ -22,6 +23,11 @@ from .units import UnitRoles, is_none, parse_roles
 __all__ = ["TableTasks", "read_task_table", "find_header"]
 
 _SPACE = re.compile(r"\s+")
+# A number alone in the sequence column. matches: "12" ; must not match: "(一)"
+_SEQ_NUMBER = re.compile(r"\d{1,3}")
+_NO_ROLES = UnitRoles()
+# A line break where a cell's text wrapped, with the spaces around it.
+_WRAP = re.compile(r"\s*\n\s*")
 # A task's own number at the start of its cell.
 # matches: "1.将数字人民币…", "12、", "(3)" ; must not match: "2024年…", "1.5亿元"
 _TASK_NUMBER = re.compile(r"^\s*(?:(?P<n>\d{1,3})(?:[.、](?!\d)|\s)|\((?P<p>\d{1,3})\)|(?P<c>[①-⑳]))\s*")
@@ -38,6 +44,12 @@ class TableTasks:
     passages: tuple[Passage, ...]
 
 
+def clear_caches() -> None:
+    """Forget the memo of heading cells."""
+    _role_of.cache_clear()
+
+
+@lru_cache(maxsize=1024)
 def _role_of(heading: str) -> str | None:
     h = _SPACE.sub("", heading)
     if not h or len(h) > 12:
@@ -84,7 +96,9 @@ def _cell_text(work: str, cell: Cell | None) -> str:
 
 def _single_line(text: str) -> str:
     """A cell's text on one line: line breaks inside it are where the cell wrapped."""
-    return re.sub(r"\s*\n\s*", "", text).strip()
+    if "\n" not in text:
+        return text.strip()
+    return _WRAP.sub("", text).strip()
 
 
 def _uses_none_marker(work: str, grid: Grid, col: int, first: int) -> bool:
@@ -109,6 +123,9 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
     section = section_num = None
     measure = measure_ref = None  # the measure's title and its numbering as a ref part: "(一)"
     prev: dict[str, object] = {}
+    c_task = cols["task"]
+    c_seq, c_measure, c_deadline = cols.get("seq"), cols.get("measure"), cols.get("deadline")
+    c_lead, c_co = cols.get("lead"), cols.get("co")
 
     for r in range(header + 1, len(grid.rows)):
         cells: list[Cell | None] = list(grid.rows[r])
@@ -117,11 +134,8 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
             pad: list[Cell | None] = [None] * (ncols - len(cells))
             cells = pad + cells
 
-        def cell(role: str, cells: list[Cell | None] = cells) -> Cell | None:
-            c = cols.get(role)
-            return cells[c] if c is not None and c < len(cells) else None
-
-        texts = [_cell_text(work, c) for c in cells]
+        n_cells = len(cells)
+        texts = [work[c.start : c.end].strip() if c is not None else "" for c in cells]
         if (
             texts
             and _SPACE.sub("", texts[0]) == header_texts[0]
@@ -129,7 +143,7 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
         ):
             continue  # the heading row repeated on a new page
         distinct = {t for t in texts if t}
-        task_cell = cell("task")
+        task_cell = cells[c_task] if c_task < n_cells else None
         task_w = _cell_text(work, task_cell)
 
         # A section row: one text across the row (一、…), or nothing in the task column.
@@ -150,8 +164,8 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
             continue
 
         # The measure: its own column, or a numeral in the sequence column.
-        seq_w = _cell_text(work, cell("seq"))
-        m_cell = cell("measure")
+        seq_w = _cell_text(work, cells[c_seq] if c_seq is not None and c_seq < n_cells else None)
+        m_cell = cells[c_measure] if c_measure is not None and c_measure < n_cells else None
         m_w = _cell_text(work, m_cell)
         new_measure = False
         num = _MEASURE_NUMERAL.match(seq_w)
@@ -184,13 +198,13 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
             number = nm.group("n") or nm.group("p") or nm.group("c")
             t_start += nm.end()
             t_work = t_work[nm.end() :]
-        elif re.fullmatch(r"\d{1,3}", seq_w):
+        elif _SEQ_NUMBER.fullmatch(seq_w):
             number = seq_w
         t_end = t_start + len(t_work)
         task_text = _single_line(text[t_start:t_end])
 
         # Deadline: its cell, else the cell above in the same block, else the task's words.
-        dl_cell = cell("deadline")
+        dl_cell = cells[c_deadline] if c_deadline is not None and c_deadline < n_cells else None
         dl_w = _cell_text(work, dl_cell)
         deadline: Deadline | None
         if dl_w:
@@ -201,9 +215,10 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
             deadline = find_deadline(t_work, text[t_start:t_end])
 
         # Units: the lead column (roles inside it are honoured), and the co column.
-        lead_cell, co_cell = cell("lead"), cell("co")
+        lead_cell = cells[c_lead] if c_lead is not None and c_lead < n_cells else None
+        co_cell = cells[c_co] if c_co is not None and c_co < n_cells else None
         lead_w = _cell_text(work, lead_cell)
-        roles = UnitRoles()
+        roles = _NO_ROLES
         if lead_w and lead_cell is not None:
             roles = parse_roles(text[lead_cell.start : lead_cell.end], work[lead_cell.start : lead_cell.end])
         lead = roles.lead

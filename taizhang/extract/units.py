@@ -48,12 +48,20 @@ class UnitRoles:
         return bool(self.lead or self.co)
 
 
+_NONE_CHARS = frozenset("—-－─/\\")
+
+
 def is_none(work: str) -> bool:
     """True when a cell says there is no unit (``——``, ``无``, ``/``)."""
     if len(work) > 12:
         return False
+    return _is_none(work)
+
+
+@lru_cache(maxsize=4096)
+def _is_none(work: str) -> bool:
     s = _SPACE.sub("", work)
-    return s in unit_words().none_markers or (bool(s) and set(s) <= set("—-－─/\\"))
+    return s in unit_words().none_markers or (bool(s) and set(s) <= _NONE_CHARS)
 
 
 def _ends_with_suffix(name: str) -> str:
@@ -71,12 +79,14 @@ def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
     return tuple(sorted({len(w) for w in words}, reverse=True)), frozenset(words)
 
 
+@lru_cache(maxsize=8192)
 def looks_like_unit(work_name: str) -> bool:
     """A plausible unit name: 2 to 40 characters ending with a unit suffix (局, 办, 中心…)."""
     n = len(work_name)
     return 2 <= n <= 40 and bool(_ends_with_suffix(work_name)) and not work_name[0].isdigit()
 
 
+@lru_cache(maxsize=8192)
 def _level_prefix(name: str) -> str:
     for prefix in unit_words().level_prefixes:
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
@@ -84,6 +94,7 @@ def _level_prefix(name: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _has_place(name: str) -> bool:
     """True when the name carries a place of its own (黄埔临港经济区管委会), not only common words
     that hold a place character (城市更新局, 住房和城乡建设局)."""
@@ -94,6 +105,7 @@ def _has_place(name: str) -> bool:
     return any(marker in name for marker in words.place_markers)
 
 
+@lru_cache(maxsize=4096)
 def _is_collective(name: str) -> bool:
     return any(name.startswith(p) for p in unit_words().collective_prefixes)
 
@@ -127,6 +139,12 @@ def parse_units(orig: str, work: str | None = None) -> list[str]:
     """
     if work is None:
         work = working_text(orig)
+    return list(_parse_units(orig, work))
+
+
+@lru_cache(maxsize=8192)
+def _parse_units(orig: str, work: str) -> tuple[str, ...]:
+    """``parse_units`` of one list (a document repeats its unit lists: memoised)."""
     orig, work = _join_broken_lines(orig, work)
     if _SPACE.search(work):
         # Remove all spaces, kept aligned in both forms.
@@ -134,7 +152,7 @@ def parse_units(orig: str, work: str | None = None) -> list[str]:
         orig = "".join(orig[i] for i in keep)
         work = "".join(work[i] for i in keep)
     if not work or is_none(work):
-        return []
+        return ()
     names: list[tuple[str, str]] = []
     pos = 0
     for m in _SEP.finditer(work + "、"):
@@ -145,7 +163,7 @@ def parse_units(orig: str, work: str | None = None) -> list[str]:
             w, o = w[: note.start()], o[: note.start()]
         if w and not is_none(w):
             names.append((o, w))
-    return _distribute(names)
+    return tuple(_distribute(names))
 
 
 def _distribute(names: list[tuple[str, str]]) -> list[str]:
@@ -214,54 +232,15 @@ def parse_roles(orig: str, work: str | None = None, *, default: str = "lead") ->
 
 @lru_cache(maxsize=2048)
 def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
-    words = unit_words()
     lead: list[str] = []
     co: list[str] = []
     unmarked: list[str] = []
     for m in _GROUP.finditer(work):
-        w = m.group().strip()
-        o = orig[m.start() : m.end()].strip()
-        if not w:
-            continue
-        role = ""
-        label = _LABEL.match(w) if ":" in w else None
-        if label:
-            lab = label.group("label")
-            if lab in words.co_labels or any(lab.startswith(x) or x.startswith(lab) for x in words.co_labels):
-                role = "co"
-            elif lab.startswith("责任") or lab.startswith("负责"):
-                # 责任单位 are lead units unless a lead unit is named beside them.
-                role = ""
-            elif any(lab.startswith(x) or x.startswith(lab) for x in words.lead_labels):
-                role = "lead"
-            w, o = w[label.end() :], o[label.end() :]
-        stripped, marker = _strip_marker(w, words.co_markers)
-        if marker:
-            role = role or "co"
-        else:
-            stripped, marker = _strip_marker(w, words.lead_markers)
-            if marker:
-                role = role or "lead"
-        o = o[: len(stripped)]
-        # Per-name notes inside the group: "区商务局(牵头)、区财政局".
-        if not role and "(" in stripped and _ROLE_NOTE.search(stripped):
-            for part_o, part_w in _split_pairs(o, stripped):
-                note = _ROLE_NOTE.search(part_w)
-                names = parse_units(part_o, part_w)
-                if note and note.group("role") in ("牵头", "主责", "负责"):
-                    lead.extend(names)
-                elif note:
-                    co.extend(names)
-                else:
-                    unmarked.extend(names)
-            continue
-        names = parse_units(o, stripped)
-        if role == "lead":
-            lead.extend(names)
-        elif role == "co":
-            co.extend(names)
-        else:
-            unmarked.extend(names)
+        found = _group_roles(m.group(), orig[m.start() : m.end()])
+        if found is not None:
+            lead.extend(found[0])
+            co.extend(found[1])
+            unmarked.extend(found[2])
     if unmarked:
         if lead:
             co = unmarked + co
@@ -272,12 +251,83 @@ def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
     return UnitRoles(tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(co) if u not in lead))
 
 
+_Names = tuple[str, ...]
+
+
+@lru_cache(maxsize=8192)
+def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names] | None:
+    """The (lead, co, unmarked) units of one group of a role note (``w`` its working text, ``o``
+    the original), or None when it is blank. Groups repeat across a document: memoised."""
+    words = unit_words()
+    w = w.strip()
+    o = o.strip()
+    if not w:
+        return None
+    role = ""
+    label = _LABEL.match(w) if ":" in w else None
+    if label:
+        lab = label.group("label")
+        if lab in words.co_labels or any(lab.startswith(x) or x.startswith(lab) for x in words.co_labels):
+            role = "co"
+        elif lab.startswith("责任") or lab.startswith("负责"):
+            # 责任单位 are lead units unless a lead unit is named beside them.
+            role = ""
+        elif any(lab.startswith(x) or x.startswith(lab) for x in words.lead_labels):
+            role = "lead"
+        w, o = w[label.end() :], o[label.end() :]
+    stripped, marker = _strip_marker(w, words.co_markers)
+    if marker:
+        role = role or "co"
+    else:
+        stripped, marker = _strip_marker(w, words.lead_markers)
+        if marker:
+            role = role or "lead"
+    o = o[: len(stripped)]
+    # Per-name notes inside the group: "区商务局(牵头)、区财政局".
+    if not role and "(" in stripped and _ROLE_NOTE.search(stripped):
+        lead: list[str] = []
+        co: list[str] = []
+        unmarked: list[str] = []
+        for part_o, part_w in _split_pairs(o, stripped):
+            note = _ROLE_NOTE.search(part_w)
+            part_names = _parse_units(part_o, part_w)
+            if note and note.group("role") in ("牵头", "主责", "负责"):
+                lead.extend(part_names)
+            elif note:
+                co.extend(part_names)
+            else:
+                unmarked.extend(part_names)
+        return tuple(lead), tuple(co), tuple(unmarked)
+    names = _parse_units(o, stripped)
+    if role == "lead":
+        return names, (), ()
+    if role == "co":
+        return (), names, ()
+    return (), (), names
+
+
 def _split_pairs(orig: str, work: str) -> list[tuple[str, str]]:
     out, pos = [], 0
     for m in _SEP.finditer(work + "、"):
         out.append((orig[pos : m.start()], work[pos : m.start()]))
         pos = m.end()
     return [p for p in out if p[1]]
+
+
+def clear_caches() -> None:
+    """Forget the memos of unit lists and names (benchmarks measure a cold document)."""
+    for memo in (
+        _parse_roles,
+        _group_roles,
+        _parse_units,
+        _is_none,
+        looks_like_unit,
+        _level_prefix,
+        _has_place,
+        _is_collective,
+        unit_key,
+    ):
+        memo.cache_clear()
 
 
 @lru_cache(maxsize=8192)

@@ -11,6 +11,9 @@ from typing import Any
 
 from django import forms
 from django.db.models import F, Q
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from taizhang.policies.models import Measure, Policy
@@ -78,7 +81,9 @@ def find_unit(value: str) -> Unit:
         found = Unit.objects.filter(pk=int(text)).first() if len(text) < 12 else None
     else:
         found = (
-            Unit.objects.filter(Q(name=text) | Q(short_name=text) | Q(aliases__name=text)).order_by("pk").first()
+            Unit.objects.filter(Q(name=text) | Q(short_name=text) | Q(aliases__name=text))
+            .order_by("pk")
+            .first()
         )
         if found is None:
             found = UnitDirectory(None).find(text)  # reads every unit: only for names typed loosely
@@ -101,6 +106,34 @@ def find_unit(value: str) -> Unit:
     return found
 
 
+class PlainSelect(forms.Select):
+    """A ``<select>`` written in one pass: the HTML of Django's, without a template per option
+    (the policy box of a province's 300 policies took 80 ms that way)."""
+
+    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> str:
+        chosen = set(self.format_value(value))
+        options = []
+        found = False
+        for option_value, label in self.choices:
+            text = "" if option_value is None else str(option_value)
+            selected = not found and text in chosen
+            found |= selected
+            options.append(
+                format_html(
+                    '<option value="{}"{}>{}</option>',
+                    text,
+                    mark_safe(" selected") if selected else "",
+                    label,
+                )
+            )
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            mark_safe("".join(options)),
+        )
+
+
 class MeasureChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.ref} {obj.title}".strip()
@@ -113,8 +146,12 @@ class TaskFilterForm(forms.Form):
     ``measure`` offers the measures of the chosen policy (or just the one asked for).
     """
 
-    policy = forms.ModelChoiceField(queryset=Policy.objects.none(), required=False, label=_("Policy"))
-    measure = MeasureChoiceField(queryset=Measure.objects.none(), required=False, label=_("Measure"))
+    policy = forms.ModelChoiceField(
+        queryset=Policy.objects.none(), required=False, label=_("Policy"), widget=PlainSelect
+    )
+    measure = MeasureChoiceField(
+        queryset=Measure.objects.none(), required=False, label=_("Measure"), widget=PlainSelect
+    )
     unit = forms.CharField(
         required=False,
         max_length=100,
@@ -122,11 +159,16 @@ class TaskFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": _("Unit name"), "size": 14}),
     )
     status = forms.ChoiceField(
-        choices=[("", _("Any status")), *TaskStatus.choices], required=False, label=_("Status")
+        choices=[("", _("Any status")), *TaskStatus.choices],
+        required=False,
+        label=_("Status"),
+        widget=PlainSelect,
     )
-    colour = forms.ChoiceField(choices=COLOUR_CHOICES, required=False, label=_("Colour"))
+    colour = forms.ChoiceField(choices=COLOUR_CHOICES, required=False, label=_("Colour"), widget=PlainSelect)
     month = forms.CharField(required=False, label=_("Deadline month"), help_text="YYYY-MM")
-    schedule = forms.ChoiceField(choices=SCHEDULE_CHOICES, required=False, label=_("Schedule"))
+    schedule = forms.ChoiceField(
+        choices=SCHEDULE_CHOICES, required=False, label=_("Schedule"), widget=PlainSelect
+    )
     q = forms.CharField(required=False, max_length=100, label=_("Search"))
     sort = forms.ChoiceField(
         choices=[
@@ -139,6 +181,7 @@ class TaskFilterForm(forms.Form):
         ],
         required=False,
         label=_("Sort"),
+        widget=PlainSelect,
     )
 
     def __init__(self, *args: Any, policies: Any, **kwargs: Any) -> None:
@@ -148,7 +191,9 @@ class TaskFilterForm(forms.Form):
 
     def _measures(self, policies: Any) -> Any:
         """The measures the measure box offers: those of the chosen policy, else the one asked for."""
-        measures = Measure.objects.filter(policy__in=policies.values("pk")).only("pk", "ref", "title", "policy_id")
+        measures = Measure.objects.filter(policy__in=policies.values("pk")).only(
+            "pk", "ref", "title", "policy_id"
+        )
         policy, measure = (self.data.get(key) if self.is_bound else None for key in ("policy", "measure"))
         if policy and str(policy).isdigit() and len(str(policy)) < 12:
             return measures.filter(policy_id=int(policy)).order_by("order", "pk")
@@ -212,7 +257,9 @@ class ExtensionRequestForm(forms.Form):
 
 
 class ExtensionDecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("refuse", _("Refuse"))])
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))]
+    )
     comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Comment"))
 
 
@@ -249,7 +296,9 @@ class ReportForm(forms.Form):
 class ReviewForm(forms.Form):
     """The supervisor's review: accept, or return (退回) with comments."""
 
-    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("return", _("Return"))])
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("accept", _("Accept")), ("return", _("Return"))]
+    )
     comments = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Comments"))
 
     def clean(self) -> dict[str, Any]:

@@ -20,7 +20,9 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -71,7 +73,11 @@ __all__ = ["home", "task_list", "task_detail", "inbox", "period_of"]
 period_of = report_period  # the name the views and their tests use
 
 PAGE_SIZE = 50
-LIST_SIZE = 50  # rows shown per inbox section; the counts cover all
+LIST_SIZE = 50  # rows shown per inbox section; the counts cover all, up to INBOX_COUNT_CAP
+# Counting stops here: past it the list says "more than" and the inbox "1000+", so a long list
+# (a province's 150,000 tasks) is not counted in full for every page shown.
+LIST_COUNT_CAP = 10_000
+INBOX_COUNT_CAP = 1000
 OPEN_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS)
 SCHEDULE_LABELS = {
     "behind": _("Behind schedule"),
@@ -89,6 +95,46 @@ def _past_deadline(today: dt.date) -> Q:
     )
     year_past = Q(deadline_kind=DeadlineKind.YEAR, deadline_year__lt=today.year)
     return month_past | year_past
+
+
+def count_upto(queryset: QuerySet[Any], cap: int) -> int:
+    """How many rows ``queryset`` has, counting no further than ``cap + 1``."""
+    return queryset.order_by()[: cap + 1].count()
+
+
+class CappedPaginator(Paginator):
+    """Django's paginator, counting at most ``cap`` rows for the first pages of a long list.
+
+    ``exact`` says whether ``count`` is the whole count; a page ending past the cap (or a page
+    number past it) counts everything, so every page stays reachable and the last is found.
+    ``counted`` is what is counted (the rows without the columns only shown), by default the rows.
+    """
+
+    def __init__(self, object_list: Any, per_page: int, cap: int | None = None, counted: Any = None) -> None:
+        super().__init__(object_list, per_page)
+        self.cap = LIST_COUNT_CAP if cap is None else cap
+        self.counted = object_list if counted is None else counted
+        self.exact = True
+
+    @cached_property
+    def count(self) -> int:
+        if not isinstance(self.counted, QuerySet):
+            return len(self.counted)
+        found = count_upto(self.counted, self.cap)
+        self.exact = found <= self.cap
+        return found
+
+    def validate_number(self, number: Any) -> int:
+        try:
+            wanted = int(number)
+        except (TypeError, ValueError):
+            wanted = 1
+        if self.count and not self.exact and wanted * self.per_page > self.cap:
+            self.__dict__["count"] = self.counted.order_by().count()
+            self.__dict__.pop("num_pages", None)
+            self.exact = True
+        result: int = super().validate_number(number)
+        return result
 
 
 # ----------------------------------------------------------------------------- overview
@@ -133,11 +179,14 @@ def home(request: HttpRequest) -> HttpResponse:
 def _colour_filter(colour: str) -> Q:
     """Tasks of one colour (红黄绿灯) as the dashboards count them: closed tasks are ``closed``, the
     others take their computed colour, green until it is computed; drafts have none."""
+    from taizhang.supervision.models import TaskStatus as Computed
+
     if colour == "closed":
         return Q(status=TaskStatus.CLOSED)
-    rag = Q(rag__colour=colour)
     if colour == "green":
-        rag |= Q(rag__isnull=True)
+        rag = Q(rag__colour=colour) | Q(rag__isnull=True)
+    else:  # a semi-join the database may start from the colour's index
+        rag = Q(Exists(Computed.objects.filter(task=OuterRef("pk"), colour=colour)))
     return rag & ~Q(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT))
 
 
@@ -162,7 +211,12 @@ def _filtered_tasks(user: Any, form: TaskFilterForm) -> QuerySet[Task]:
         tasks = tasks.filter(in_month)
     if data.get("q"):
         tasks = tasks.filter(Q(text__icontains=data["q"]) | Q(ref__icontains=data["q"]))
-    return tasks.order_by(*SORTS[data.get("sort") or "ref"])
+    sort = data.get("sort") or "ref"
+    if sort == "ref":  # one unit's tasks are few among the province's: sorted, not looked for
+        return tasks.by_reference(
+            few=not data.get("policy") and bool(data.get("unit") or not sees_everything(user))
+        )
+    return tasks.order_by(*SORTS[sort])
 
 
 def _schedule_pks(tasks: QuerySet[Task], wanted: str, now: dt.datetime) -> list[int]:
@@ -192,15 +246,11 @@ def _schedule_pks(tasks: QuerySet[Task], wanted: str, now: dt.datetime) -> list[
 
 def _list_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
     latest = ProgressReport.objects.filter(task=OuterRef("pk")).order_by("-period", "-pk")
-    return (
-        tasks.select_related("policy")
-        .prefetch_related(
-            Prefetch(
-                "assignments",
-                queryset=TaskAssignment.objects.select_related("unit").order_by("role", "order"),
-            )
-        )
-        .annotate(latest_report_status=Subquery(latest.values("status")[:1]))
+    units = TaskAssignment.objects.select_related("unit").only(
+        "task_id", "unit_id", "role", "order", "acknowledged_at", "unit__name"
+    )
+    return tasks.prefetch_related(Prefetch("assignments", queryset=units.order_by("role", "order"))).annotate(
+        latest_report_status=Subquery(latest.values("status")[:1])
     )
 
 
@@ -220,20 +270,39 @@ def task_list(request: HttpRequest) -> HttpResponse:
     now = timezone.localtime()
     tasks = _filtered_tasks(user, form)
     wanted = form.cleaned_data.get("schedule")
+    # A page is chosen by ids (a narrow query, however deep the page), then its rows are read.
     if wanted:
-        paginator = Paginator(_schedule_pks(tasks, wanted, now), PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        by_pk = {t.pk: t for t in _list_rows(Task.objects.filter(pk__in=list(page.object_list)))}
-        rows = [by_pk[pk] for pk in page.object_list]
+        paginator = CappedPaginator(_schedule_pks(tasks, wanted, now), PAGE_SIZE)
     else:
-        paginator = Paginator(_list_rows(tasks), PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        rows = list(page.object_list)
-    for task in rows:
+        paginator = CappedPaginator(tasks.values_list("pk", flat=True), PAGE_SIZE, counted=tasks)
+    page = paginator.get_page(request.GET.get("page"))
+    pks = list(page.object_list)
+    by_pk = {t.pk: t for t in _list_rows(Task.objects.filter(pk__in=pks).order_by())} if pks else {}
+    rows = [by_pk[pk] for pk in pks]
+    url = task_url()
+    for task in rows:  # what each cell shows, worked out here rather than by the template
         task.schedule = task_schedule(task, now)
         task.schedule_label = SCHEDULE_LABELS[task.schedule.status]
         status = task.latest_report_status
         task.latest_report_label = ReportStatus(status).label if status else ""
+        task.href = url(task.pk)
+        task.short_text = short(task.text, 60)
+        units = list(task.assignments.all())
+        task.lead_names = [
+            f"{a.unit.name} ✓" if a.acknowledged_at else a.unit.name
+            for a in units
+            if a.role == AssignmentRole.LEAD
+        ]
+        task.co_names = [a.unit.name for a in units if a.role == AssignmentRole.CO]
+        deadline = task.deadline
+        task.deadline_shown = (
+            deadline.isoformat() if deadline else task.deadline_text or task.get_deadline_kind_display()
+        )
+        if task.was_extended:
+            original = task.original_deadline
+            task.original_shown = (
+                original.isoformat() if original else task.get_original_deadline_kind_display()
+            )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -292,21 +361,30 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
             and mine.role == AssignmentRole.CO
             and report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED)
         )
-        report.edit_form = bound.get(f"report_{report.pk}") or ReportForm(
-            initial={
-                "version": report.version,
-                "narrative": report.narrative,
-                "percent": report.percent,
-                **{f"metric_{key}": value for key, value in report.metric_values.items()},
-            },
-            metrics=metrics,
-            prefix=f"r{report.pk}",
+        # Only the forms the person may use are made (a page of 20 reports made 80 otherwise).
+        report.edit_form = bound.get(f"report_{report.pk}") or (
+            ReportForm(
+                initial={
+                    "version": report.version,
+                    "narrative": report.narrative,
+                    "percent": report.percent,
+                    **{f"metric_{key}": value for key, value in report.metric_values.items()},
+                },
+                metrics=metrics,
+                prefix=f"r{report.pk}",
+            )
+            if report.can_edit
+            else None
         )
-        report.review_form = bound.get(f"review_{report.pk}") or ReviewForm(prefix=f"v{report.pk}")
-        report.contribution_form = bound.get(f"contribute_{report.pk}") or ContributionForm(
-            prefix=f"c{report.pk}"
+        report.review_form = bound.get(f"review_{report.pk}") or (
+            ReviewForm(prefix=f"v{report.pk}") if report.can_review else None
         )
-        report.attachment_form = bound.get(f"attach_{report.pk}") or AttachmentForm(prefix=f"a{report.pk}")
+        report.contribution_form = bound.get(f"contribute_{report.pk}") or (
+            ContributionForm(prefix=f"c{report.pk}") if report.can_contribute else None
+        )
+        report.attachment_form = bound.get(f"attach_{report.pk}") or (
+            AttachmentForm(prefix=f"a{report.pk}") if report.can_edit else None
+        )
         report.conflict = bound.get(f"conflict_report_{report.pk}")
     period = period_of(task.policy.report_cadence, timezone.localdate())
     leads = mine is not None and mine.role == AssignmentRole.LEAD
@@ -666,6 +744,62 @@ def _due_this_cycle(unit_id: int, today: dt.date) -> Q:
     return due
 
 
+def short(text: str, size: int) -> str:
+    """``text`` cut to ``size`` characters with an ellipsis, as the ``truncatechars`` filter does."""
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def task_url() -> Callable[[Any], str]:
+    """A task page's URL from its id, reversing the pattern once for a whole list."""
+    head, tail = reverse("ledger:task_detail", args=[987654321]).split("987654321")
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+def _describe(rows: list[Any]) -> None:
+    """What an inbox line shows, worked out here rather than by the template, row by row."""
+    url = task_url()
+    for row in rows:
+        if isinstance(row, Task):
+            row.href = url(row.pk)
+            row.title = f"{row.ref} {short(row.text, 50)}"
+            deadline = row.deadline
+            when = deadline.isoformat() if deadline else row.get_deadline_kind_display()
+            row.detail = f"{when} · {row.get_status_display()}"
+            continue
+        task = row.task
+        row.title = f"{task.ref} {short(task.text, 50)}"
+        if isinstance(row, ExtensionRequest):
+            row.href = f"{url(row.task_id)}#extensions"
+            row.detail = f"{row.unit.name}: {short(row.reason, 40)}"
+        else:
+            row.href = f"{url(row.task_id)}#report-{row.pk}"
+            parts = [row.period, row.unit.name, row.get_status_display()]
+            if row.comments:
+                parts.append(short(row.comments, 40))
+            row.detail = " · ".join(parts)
+
+
+def _inbox_section(key: str, title: str, queryset: QuerySet[Any]) -> dict[str, Any]:
+    """A section of the inbox: its first rows and how many there are (``more`` past the cap).
+
+    Two queries whatever the rows: the ids (narrow, at most the cap), then the rows shown.
+    """
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True)[: INBOX_COUNT_CAP + 1])
+    shown = ids[: min(LIST_SIZE, INBOX_COUNT_CAP)]
+    rows = queryset.model.objects.filter(pk__in=shown).order_by("pk")
+    if queryset.model is not Task:  # reports and extension requests name their task and unit
+        rows = rows.select_related("task", "unit")
+    rows = list(rows)
+    _describe(rows)
+    return {
+        "key": key,
+        "title": title,
+        "count": min(len(ids), INBOX_COUNT_CAP),
+        "more": len(ids) > INBOX_COUNT_CAP,
+        "rows": rows,
+    }
+
+
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
     """What waits on the person: for a unit, tasks to acknowledge, reports due, returned or to approve,
@@ -673,8 +807,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
     unit_id = unit_id_of(user)
-    tasks = Task.objects.visible_to(user).select_related("policy")
-    reports = ProgressReport.objects.visible_to(user).select_related("task", "unit")
+    tasks = Task.objects.visible_to(user)
+    reports = ProgressReport.objects.visible_to(user)
     sections: list[tuple[str, str, Any]] = []  # (key, title, queryset)
     if unit_id is not None:
         sections = [
@@ -721,9 +855,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             (
                 "extensions",
                 _t("Extension requests awaiting a decision"),
-                ExtensionRequest.objects.filter(status=ExtensionStatus.PENDING).select_related(
-                    "task", "unit"
-                ),
+                ExtensionRequest.objects.filter(status=ExtensionStatus.PENDING),
             ),
             (
                 "returned_tasks",
@@ -741,10 +873,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             overdue.filter(_past_deadline(today)).exclude(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT)),
         )
     )
-    shown = [
-        {"key": key, "title": title, "count": qs.count(), "rows": list(qs.order_by("pk")[:LIST_SIZE])}
-        for key, title, qs in sections
-    ]
+    shown = [_inbox_section(key, title, qs) for key, title, qs in sections]
     return render(
         request,
         "ledger/inbox.html",

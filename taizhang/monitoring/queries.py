@@ -17,12 +17,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Avg, Case, CharField, Count, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import Avg, Case, CharField, Count, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from taizhang.ledger.models import AssignmentRole, DeadlineKind, ProgressReport, Task, TaskAssignment
 from taizhang.ledger.models import TaskStatus as TaskState
+from taizhang.ledger.rules import report_period
 from taizhang.supervision.scoring import (
     ListRules,
     RankedScore,
@@ -45,6 +46,7 @@ __all__ = [
     "colour_expression",
     "dashboard_tasks",
     "colour_counts",
+    "totals",
     "counts_by",
     "turned_red",
     "unit_period_facts",
@@ -98,12 +100,9 @@ def parse_period(code: str) -> Period:
 
 
 def period_of_date(day: dt.date, kind: str = "quarter") -> Period:
-    """The quarter (or month, or year) that contains ``day``."""
-    if kind == "month":
-        return parse_period(f"{day.year}-{day.month:02d}")
-    if kind == "year":
-        return parse_period(str(day.year))
-    return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+    """The quarter (or month, or year) that contains ``day`` (the ledger's ``report_period`` rule)."""
+    cadence = {"month": "monthly", "year": "yearly"}.get(kind, "quarterly")
+    return parse_period(report_period(cadence, day))
 
 
 def _reporting_periods(cadence: str, within: Period) -> list[Period]:
@@ -182,8 +181,11 @@ def colour_expression() -> Any:
 def dashboard_tasks(policy_id: int | None = None) -> QuerySet[Task]:
     """The tasks a dashboard counts: published work (not drafts), of one policy or all."""
     tasks = Task.objects.exclude(status=TaskState.DRAFT)
+    filters: list[tuple[str, Any, bool]] = [("status", TaskState.DRAFT, True)]
     if policy_id is not None:
         tasks = tasks.filter(policy_id=policy_id)
+        filters.append(("policy_id", policy_id, False))
+    tasks._dashboard_filters = filters  # type: ignore[attr-defined]
     return tasks
 
 
@@ -194,6 +196,11 @@ def _shares(counts: Mapping[str, int]) -> dict[str, Any]:
         "counts": {c: counts.get(c, 0) for c in COLOURS},
         "shares": {c: (round(100 * counts.get(c, 0) / total, 1) if total else 0.0) for c in COLOURS},
     }
+
+
+def totals(groups: list[dict[str, Any]]) -> dict[str, Any]:
+    """Counts and shares of each colour over ``groups`` that share no task (as ``colour_counts``)."""
+    return _shares({c: sum(g["counts"][c] for g in groups) for c in COLOURS})
 
 
 def colour_counts(tasks: QuerySet[Task]) -> dict[str, Any]:
@@ -226,33 +233,24 @@ def counts_by(tasks: QuerySet[Task], key: str, label: str | None = None) -> list
 
 
 def counts_by_lead_unit(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
-    """Colour counts of ``tasks`` by their lead unit (牵头单位): one query."""
+    """Colour counts of ``tasks`` by their lead unit (牵头单位): two queries (the counts grouped by
+    unit id, then the units' names)."""
+    from taizhang.units.models import Unit
+
     assignments = TaskAssignment.objects.filter(role=AssignmentRole.LEAD, task__in=tasks)
-    colour = colour_expression()
     if _status_model() is not None:
-        colour = Case(
-            When(task__status=TaskState.CLOSED, then=Value("closed")),
-            default=Coalesce("task__rag__colour", Value("green")),
-            output_field=CharField(),
-        )
+        fallback: Any = Coalesce("task__rag__colour", Value("green"))
     else:
-        colour = Case(
-            When(task__status=TaskState.CLOSED, then=Value("closed")),
-            default=Value("green"),
-            output_field=CharField(),
-        )
-    rows = (
-        assignments.annotate(colour=colour)
-        .values("unit_id", "unit__name", "colour")
-        .annotate(n=Count("pk"))
-        .order_by()
+        fallback = Value("green")
+    colour = Case(
+        When(task__status=TaskState.CLOSED, then=Value("closed")), default=fallback, output_field=CharField()
     )
+    rows = assignments.annotate(colour=colour).values("unit_id", "colour").annotate(n=Count("pk")).order_by()
     groups: dict[int, dict[str, int]] = defaultdict(dict)
-    labels: dict[int, str] = {}
     for row in rows:
         groups[row["unit_id"]][row["colour"]] = row["n"]
-        labels[row["unit_id"]] = row["unit__name"]
-    out = [{"key": k, "label": labels[k], **_shares(v)} for k, v in groups.items()]
+    labels = dict(Unit.objects.filter(pk__in=list(groups)).values_list("pk", "name")) if groups else {}
+    out = [{"key": k, "label": labels.get(k, ""), **_shares(v)} for k, v in groups.items()]
     out.sort(key=lambda g: (-g["counts"]["red"], -g["counts"]["amber"], g["label"]))
     return out
 
@@ -281,12 +279,30 @@ def counts_by_deadline_month(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
     ]
 
 
+def _statuses_of(tasks: QuerySet[Task]) -> Any:
+    """The status rows of ``tasks``. For a :func:`dashboard_tasks` queryset the conditions are
+    joined (``task__…``) rather than ``task_id IN (…)``: the database then reads the few status
+    rows asked for (by colour, date or judgement) instead of every task."""
+    rows = _status_model().objects.all()
+    plain = _plain_filters(tasks)
+    if plain is None:
+        return rows.filter(task__in=tasks)
+    for lookup, value, negated in plain:
+        condition = {f"task__{lookup}": value}
+        rows = rows.exclude(**condition) if negated else rows.filter(**condition)
+    return rows
+
+
+def _plain_filters(tasks: QuerySet[Task]) -> list[tuple[str, Any, bool]] | None:
+    """The conditions of a :func:`dashboard_tasks` queryset, or None for any other queryset."""
+    return getattr(tasks, "_dashboard_filters", None)
+
+
 def turned_red(tasks: QuerySet[Task], since: dt.datetime, limit: int = 50) -> tuple[int, list[Any]]:
     """How many of ``tasks`` turned red since ``since`` and the latest ``limit`` of them (2 queries)."""
-    model = _status_model()
-    if model is None:
+    if _status_model() is None:
         return 0, []
-    rows = model.objects.filter(task__in=tasks, colour="red", turned_red_at__gte=since)
+    rows = _statuses_of(tasks).filter(colour="red", turned_red_at__gte=since)
     latest = list(rows.select_related("task", "task__policy").order_by("-turned_red_at", "task_id")[:limit])
     return rows.count(), latest
 
@@ -328,6 +344,143 @@ def _supervision_notice_counts(period: Period) -> dict[int, int]:
     return {r[unit_path]: r["n"] for r in rows.values(unit_path).annotate(n=Count("pk")).order_by()}
 
 
+_CADENCES_OF_THEIR_OWN = ("quarterly", "half_yearly", "yearly")  # any other cadence reports monthly
+
+
+def _any_of(conditions: Any) -> Q:
+    """The OR of ``conditions`` (a condition never true when there is none)."""
+    out = Q(pk__in=[])
+    for condition in conditions:
+        out |= condition
+    return out
+
+
+def _month_ends(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The last days of months falling within [first, last]."""
+    out = []
+    year, month = first.year, first.month
+    while True:
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if end > last:
+            return out
+        if end >= first:
+            out.append(end)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _dated(prefix: str = "task__") -> Q:
+    """A task whose deadline has a date (a month with its year, or a year; ``deadline_date``)."""
+    return Q(
+        **{f"{prefix}deadline_kind": DeadlineKind.MONTH, f"{prefix}deadline_year__gt": 0},
+        **{f"{prefix}deadline_month__gt": 0},
+    ) | Q(**{f"{prefix}deadline_kind": DeadlineKind.YEAR, f"{prefix}deadline_year__gt": 0})
+
+
+def _deadline_before(day: dt.date) -> Q:
+    """Lead rows whose task's deadline (the last day it allows) falls before ``day``."""
+    month = Q(
+        task__deadline_kind=DeadlineKind.MONTH, task__deadline_year__gt=0, task__deadline_month__gt=0
+    ) & (
+        Q(task__deadline_year__lt=day.year)
+        | Q(task__deadline_year=day.year, task__deadline_month__lt=day.month)
+    )
+    year = Q(
+        task__deadline_kind=DeadlineKind.YEAR, task__deadline_year__gt=0, task__deadline_year__lt=day.year
+    )
+    return month | year
+
+
+def _deadline_on(day: dt.date) -> Q:
+    """Lead rows whose task's deadline is exactly ``day`` (a month's or a year's last day)."""
+    out = Q(pk__in=[])
+    if day == dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1]):
+        out |= Q(
+            task__deadline_kind=DeadlineKind.MONTH,
+            task__deadline_year=day.year,
+            task__deadline_month=day.month,
+        )
+    if (day.month, day.day) == (12, 31):
+        out |= Q(task__deadline_kind=DeadlineKind.YEAR, task__deadline_year=day.year)
+    return out
+
+
+def _closed_before(moment: dt.datetime) -> Q:
+    return Q(task__status=TaskState.CLOSED, task__closed_at__isnull=False, task__closed_at__lt=moment)
+
+
+def _missing_reports(period: Period, today: dt.date, due_days: dt.timedelta) -> Count:
+    """Lead rows x reporting periods of their policy's cadence ending within ``period`` and due
+    before ``today``, the task assigned by the period's end and not closed before it began, with no
+    report of the unit submitted for it (see :func:`unit_period_facts`)."""
+    from django.db.models import Exists
+
+    cases = []
+    for cadence in ("monthly", *_CADENCES_OF_THEIR_OWN):
+        if cadence == "monthly":
+            of_cadence = ~Q(task__policy__report_cadence__in=_CADENCES_OF_THEIR_OWN)
+        else:
+            of_cadence = Q(task__policy__report_cadence=cadence)
+        for reporting in _reporting_periods(cadence, period):
+            if reporting.end + due_days >= today:
+                continue
+            reported = ProgressReport.objects.filter(
+                task_id=OuterRef("task_id"),
+                unit_id=OuterRef("unit_id"),
+                period=reporting.code,
+                submitted_at__isnull=False,
+            )
+            cases.append(
+                of_cadence
+                & Q(task__assigned_at__isnull=False, task__assigned_at__lt=_day_end(reporting.end))
+                & ~_closed_before(_day_end(reporting.start - dt.timedelta(days=1)))
+                & ~Q(Exists(reported))
+            )
+    if not cases:
+        return Count("pk", filter=Q(pk__in=[]))
+    # One conditional count per reporting period, added up (a row may miss several periods).
+    total: Any = None
+    for case in cases:
+        term = Count("pk", filter=case)
+        total = term if total is None else total + term
+    return total
+
+
+def _overdue_tasks(period: Period, as_of: dt.date) -> Count:
+    """Lead rows whose task was past its deadline and not yet closed on some day of ``period``
+    up to ``as_of``: the first overdue day is the period's start or the day after the deadline,
+    whichever is later."""
+    if as_of < period.start:
+        return Count("pk", filter=Q(pk__in=[]))
+    # Deadline before the period began: overdue from its first day.
+    cases = [_deadline_before(period.start) & ~_closed_before(_day_end(period.start))]
+    # Deadline within the period, before as_of: overdue from the day after it.
+    day = period.start
+    while day < as_of:
+        cases.append(_deadline_on(day) & ~_closed_before(_day_end(day + dt.timedelta(days=1))))
+        day = _next_deadline_day(day)
+    return Count("pk", filter=_any_of(cases))
+
+
+def _next_deadline_day(day: dt.date) -> dt.date:
+    """The next month end after ``day`` (deadlines fall on month ends; a year's on 31 December)."""
+    following = day + dt.timedelta(days=1)
+    return dt.date(following.year, following.month, calendar.monthrange(following.year, following.month)[1])
+
+
+def _closed_on_time(period: Period) -> Count:
+    """Lead rows whose task was closed within ``period``, on or before its deadline (if any)."""
+    closed_within = Q(
+        task__status=TaskState.CLOSED,
+        task__closed_at__isnull=False,
+        task__closed_at__gte=_day_end(period.start - dt.timedelta(days=1)),
+        task__closed_at__lt=_day_end(period.end),
+    )
+    in_time = ~_dated() | ~_deadline_before(period.end)  # no date, or the deadline is period.end or later
+    for end in _month_ends(period.start, period.end - dt.timedelta(days=1)):
+        in_time |= _deadline_on(end) & Q(task__closed_at__lt=_day_end(end))
+    return Count("pk", filter=closed_within & in_time)
+
+
 def unit_period_facts(
     period: Period, now: dt.datetime | None = None, report_due_days: int = 5
 ) -> dict[int, tuple[str, UnitPeriodFacts]]:
@@ -356,66 +509,57 @@ def unit_period_facts(
     as_of = min(period.end, today)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 
-    # Leads: the tasks each unit answers for (one query).
-    lead_rows = list(
-        TaskAssignment.objects.filter(role=AssignmentRole.LEAD)
-        .exclude(task__status=TaskState.DRAFT)
-        .values(
-            "unit_id",
-            "task_id",
-            "task__status",
-            "task__assigned_at",
-            "task__closed_at",
-            "task__deadline_kind",
-            "task__deadline_year",
-            "task__deadline_month",
-            "task__policy__report_cadence",
-        )
-    )
-    # Submitted reports by (task, unit, period) (one query).
-    submitted: dict[tuple[int, int, str], dt.date] = {}
-    for row in ProgressReport.objects.filter(submitted_at__isnull=False).values(
-        "task_id", "unit_id", "period", "submitted_at"
-    ):
-        submitted[(row["task_id"], row["unit_id"], row["period"])] = timezone.localdate(row["submitted_at"])
     due_days = dt.timedelta(days=report_due_days)
-    for (_task, unit_id, code), day in submitted.items():
+
+    # Reports submitted for a reporting period within the assessment period, on time or late, by
+    # unit (two queries: the period codes written, then the counts).
+    within: dict[str, Period] = {}
+    for code in (
+        ProgressReport.objects.filter(submitted_at__isnull=False)
+        .values_list("period", flat=True)
+        .distinct()
+        .order_by()
+    ):
         try:
             reporting = parse_period(code)
         except ValueError:
             continue
-        if not period.contains(reporting):
-            continue
-        counts[unit_id]["on_time_reports" if day <= reporting.end + due_days else "late_reports"] += 1
-
-    from taizhang.ledger.models import deadline_date
-
-    for row in lead_rows:
-        unit_id = row["unit_id"]
-        assigned = _local_date(row["task__assigned_at"])
-        closed = _local_date(row["task__closed_at"])
-        is_closed = row["task__status"] == TaskState.CLOSED
-        deadline = deadline_date(
-            row["task__deadline_kind"], row["task__deadline_year"], row["task__deadline_month"]
+        if period.contains(reporting):
+            within[code] = reporting
+    if within:
+        on_time = _any_of(
+            Q(period=code, submitted_at__lt=_day_end(reporting.end + due_days))
+            for code, reporting in within.items()
         )
-        for reporting in _reporting_periods(row["task__policy__report_cadence"], period):
-            if reporting.end + due_days >= today:
-                continue
-            if assigned is None or assigned > reporting.end:
-                continue
-            if is_closed and closed is not None and closed < reporting.start:
-                continue
-            if (row["task_id"], unit_id, reporting.code) not in submitted:
-                counts[unit_id]["missing_reports"] += 1
-        if deadline is not None:
-            first_overdue_day = max(period.start, deadline + dt.timedelta(days=1))
-            if first_overdue_day <= as_of and not (
-                is_closed and closed is not None and closed <= first_overdue_day
-            ):
-                counts[unit_id]["overdue_tasks"] += 1
-        if is_closed and closed is not None and period.start <= closed <= period.end:
-            if deadline is None or closed <= deadline:
-                counts[unit_id]["tasks_closed_on_time"] += 1
+        for row in (
+            ProgressReport.objects.filter(submitted_at__isnull=False, period__in=list(within))
+            .values("unit_id")
+            .annotate(n=Count("pk"), on_time=Count("pk", filter=on_time))
+            .order_by()
+        ):
+            if row["on_time"]:
+                counts[row["unit_id"]]["on_time_reports"] += row["on_time"]
+            if row["n"] > row["on_time"]:
+                counts[row["unit_id"]]["late_reports"] += row["n"] - row["on_time"]
+
+    # The tasks each unit leads: missing reports, overdue tasks, tasks closed on time (one query).
+    lead_counts = (
+        TaskAssignment.objects.filter(role=AssignmentRole.LEAD)
+        .exclude(task__status=TaskState.DRAFT)
+        .values("unit_id")
+        .annotate(
+            missing_reports=_missing_reports(period, today, due_days),
+            overdue_tasks=_overdue_tasks(period, as_of),
+            tasks_closed_on_time=_closed_on_time(period),
+        )
+        .order_by()
+    )
+    lead_units: list[int] = []
+    for row in lead_counts:
+        lead_units.append(row["unit_id"])
+        for key in ("missing_reports", "overdue_tasks", "tasks_closed_on_time"):
+            if row[key]:
+                counts[row["unit_id"]][key] += row[key]
 
     # Returns (退回) recorded in the history during the period (one query).
     report_unit = ProgressReport.objects.filter(pk=OuterRef("object_id")).values("unit_id")[:1]
@@ -445,7 +589,7 @@ def unit_period_facts(
         .annotate(avg=Avg("rating"))
         .order_by()
     }
-    unit_ids = set(counts) | set(ratings) | {row["unit_id"] for row in lead_rows}
+    unit_ids = set(counts) | set(ratings) | set(lead_units)
     names = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
     out: dict[int, tuple[str, UnitPeriodFacts]] = {}
     for unit_id in unit_ids:
@@ -498,13 +642,7 @@ def scoreboard(period: Period, now: dt.datetime | None = None) -> Scoreboard:
 
 
 def _current_reporting_period(cadence: str, day: dt.date) -> Period:
-    if cadence == "quarterly":
-        return period_of_date(day, "quarter")
-    if cadence == "half_yearly":
-        return parse_period(f"{day.year}-H{1 if day.month <= 6 else 2}")
-    if cadence == "yearly":
-        return period_of_date(day, "year")
-    return period_of_date(day, "month")
+    return parse_period(report_period(cadence, day))
 
 
 def due_reports(
@@ -560,6 +698,6 @@ def disagreements(tasks: QuerySet[Task], limit: int = 20) -> tuple[int, list[tup
         for colour in ("green", "amber", "red"):
             if disagreement(colour, judged) is not None:  # type: ignore[arg-type]
                 pairs |= Q(judgement=judged.value, colour=colour)
-    rows = model.objects.filter(pairs, task__in=tasks).exclude(task__status=TaskState.CLOSED)
+    rows = _statuses_of(tasks).filter(pairs).exclude(task__status=TaskState.CLOSED)
     shown = list(rows.select_related("task", "task__policy").order_by("-judged_at", "task_id")[:limit])
     return rows.count(), [(row, disagreement(row.colour, row.judgement)) for row in shown]

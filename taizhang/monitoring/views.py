@@ -15,18 +15,20 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from taizhang.accounts.access import is_steering, require_steering, sees_everything, unit_id_of
 from taizhang.core.concurrency import ConcurrentEditError
-from taizhang.ledger.models import ProgressReport, ReportStatus, TaskAssignment
+from taizhang.ledger.models import ProgressReport, ReportStatus, Task, TaskAssignment
 from taizhang.policies.access import access_policy, visible_policies
 from taizhang.policies.models import Policy
+from taizhang.supervision.stamp import cached, ledger_stamp
 from taizhang.supervision.trajectory import Actual, expected_value, judge, plan_summary
 
 from . import actions, queries
@@ -54,15 +56,20 @@ __all__ = [
 ]
 
 COLOUR_LABELS = {"green": "绿灯", "amber": "黄灯", "red": "红灯", "closed": "已办结"}
+UNIT_ROWS = 30  # lead units in the dashboard's table, most red first (``?units=all``: every one)
 
 
-def task_list_url(**params: Any) -> str:
-    """The ledger's task list filtered by ``params``: policy, unit, month (YYYY-MM), status (workflow),
-    colour and measure (the last two are links the list may not filter on yet)."""
+def _task_list_base() -> str:
     try:
-        base = reverse("ledger:task_list")
+        return reverse("ledger:task_list")
     except NoReverseMatch:
-        base = "/tasks/"
+        return "/tasks/"
+
+
+def task_list_url(*, _base: str | None = None, **params: Any) -> str:
+    """The ledger's task list filtered by ``params``: policy, unit, month (YYYY-MM), status (workflow),
+    colour (red/amber/green/closed) and measure."""
+    base = _base or _task_list_base()
     query = {k: v for k, v in params.items() if v not in (None, "", "ongoing")}
     return f"{base}?{urlencode(query)}" if query else base
 
@@ -73,13 +80,14 @@ def _colour_filter(colour: str) -> dict[str, str]:
 
 
 def _with_links(groups: list[dict[str, Any]], param: str, **fixed: Any) -> list[dict[str, Any]]:
+    base = _task_list_base()
     for group in groups:
-        group["url"] = task_list_url(**fixed, **{param: group["key"]})
+        group["url"] = task_list_url(_base=base, **fixed, **{param: group["key"]})
         group["cells"] = [
             {
                 "colour": c,
                 "count": group["counts"][c],
-                "url": task_list_url(**fixed, **{param: group["key"]}, **_colour_filter(c)),
+                "url": task_list_url(_base=base, **fixed, **{param: group["key"]}, **_colour_filter(c)),
             }
             for c in queries.COLOURS
         ]
@@ -107,31 +115,98 @@ def _chart(groups: list[dict[str, Any]], limit: int = 30) -> dict[str, Any]:
     }
 
 
+def _week_start() -> dt.datetime:
+    """The start of the dashboard's week: midnight (local time) of the same day a week ago, so the
+    "turned red this week" figure turns with the date, as the ledger's stamp does."""
+    return timezone.make_aware(dt.datetime.combine(timezone.localdate() - dt.timedelta(days=7), dt.time()))
+
+
+def _dashboard_figures(policy_id: int | None, since: dt.datetime, all_units: bool) -> dict[str, Any]:
+    """The dashboard's figures (counted over every task of one policy or all) with their links: the
+    same for every reader of everything, so :func:`dashboard` caches them by the ledger's stamp.
+
+    Only the first :data:`UNIT_ROWS` lead units are kept unless ``all_units``: a province has
+    thousands, and the cache would otherwise hand over a megabyte on every request.
+    """
+    tasks = queries.dashboard_tasks(policy_id)
+    fixed = {"policy": policy_id} if policy_id is not None else {}
+    by_month = _with_links(queries.counts_by_deadline_month(tasks), "month", **fixed)
+    # Every task falls in one deadline month: the overall counts are their sums (no query of their own).
+    overall = queries.totals(by_month)
+    by_policy = (
+        _with_links(queries.counts_by(tasks, "policy_id", "policy__title"), "policy")
+        if policy_id is None
+        else []
+    )
+    units = queries.counts_by_lead_unit(tasks)
+    units_total = len(units)
+    units = _with_links(units if all_units else units[:UNIT_ROWS], "unit", **fixed)
+    by_measure = (
+        _with_links(queries.counts_by(tasks, "measure_id", "measure__title"), "measure", **fixed)
+        if policy_id is not None
+        else []
+    )
+    policies = list(
+        Policy.objects.filter(Exists(Task.objects.filter(policy_id=OuterRef("pk"))))
+        .order_by("title")
+        .values("pk", "title")
+    )
+    red_count, red_latest = queries.turned_red(tasks, since)
+    disagree_count, disagree_rows = queries.disagreements(tasks)
+    # The tables rendered once per change (thousands of cells with links): cached with the figures.
+    heads = [COLOUR_LABELS[c] for c in queries.COLOURS]
+    tables = {
+        name: render_to_string(
+            "monitoring/_colour_table.html", {"groups": groups, "heading": heading, "colour_heads": heads}
+        )
+        for name, groups, heading in (
+            ("policy", by_policy, gettext("Policy")),
+            ("unit", units, gettext("Lead unit")),
+            ("measure", by_measure, gettext("Measure")),
+            ("month", by_month, gettext("Deadline month")),
+        )
+    }
+    return {
+        "tables": tables,
+        "red_count": red_count,
+        "red_latest": red_latest,
+        "disagree_count": disagree_count,
+        "disagree_rows": disagree_rows,
+        "overall": overall,
+        "overall_tiles": _tiles(overall, **fixed),
+        "by_month": by_month,
+        "by_policy": by_policy,
+        "units": units,
+        "units_total": units_total,
+        "by_measure": by_measure,
+        "policies": policies,
+    }
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """All policies at a glance for the supervisor and leaders; ``?policy=`` narrows to one."""
+    """All policies at a glance for the supervisor and leaders; ``?policy=`` narrows to one.
+
+    The figures are cached under the ledger's change stamp (:mod:`taizhang.supervision.stamp`): a
+    request after no change costs one query for them.
+    """
     if unit_id_of(request.user) is not None:
         return HttpResponseRedirect(reverse("monitoring:unit"))
     require_dashboard(request.user)
     policy = None
     if request.GET.get("policy"):
         policy = access_policy(request.user, request.GET["policy"])
-    tasks = queries.dashboard_tasks(policy.pk if policy else None)
-    fixed = {"policy": policy.pk} if policy else {}
-    overall = queries.colour_counts(tasks)
-    by_policy = (
-        _with_links(queries.counts_by(tasks, "policy_id", "policy__title"), "policy") if not policy else []
+    policy_id = policy.pk if policy else None
+    since = _week_start()
+    all_units = request.GET.get("units") == "all"
+    figures = cached(
+        "monitoring.dashboard",
+        ("everything", policy_id, since.isoformat(), all_units, get_language()),
+        ledger_stamp(),
+        lambda: _dashboard_figures(policy_id, since, all_units),
     )
-    by_unit = _with_links(queries.counts_by_lead_unit(tasks), "unit", **fixed)
-    by_measure = (
-        _with_links(queries.counts_by(tasks, "measure_id", "measure__title"), "measure", **fixed)
-        if policy
-        else []
-    )
-    by_month = _with_links(queries.counts_by_deadline_month(tasks), "month", **fixed)
-    since = timezone.now() - dt.timedelta(days=7)
-    red_count, red_latest = queries.turned_red(tasks, since)
-    disagree_count, disagree_rows = queries.disagreements(tasks)
+    overall, by_month, by_policy = figures["overall"], figures["by_month"], figures["by_policy"]
+    by_measure, by_unit = figures["by_measure"], figures["units"]
     charts = {
         "overall": {
             "labels": [COLOUR_LABELS[c] for c in queries.COLOURS],
@@ -148,20 +223,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "monitoring/dashboard.html",
         {
             "policy": policy,
-            "policies": Policy.objects.filter(tasks__isnull=False)
-            .distinct()
-            .order_by("title")
-            .values("pk", "title"),
+            "policies": figures["policies"],
+            "tables": figures["tables"],
             "overall": overall,
-            "overall_tiles": _tiles(overall, **fixed),
+            "overall_tiles": figures["overall_tiles"],
             "by_policy": by_policy,
             "by_unit": by_unit,
+            "units_total": figures["units_total"],
+            "all_units": all_units,
             "by_measure": by_measure,
             "by_month": by_month,
-            "red_count": red_count,
-            "red_latest": red_latest,
-            "disagree_count": disagree_count,
-            "disagree_rows": disagree_rows,
+            "red_count": figures["red_count"],
+            "red_latest": figures["red_latest"],
+            "disagree_count": figures["disagree_count"],
+            "disagree_rows": figures["disagree_rows"],
             "since": since,
             "charts": charts,
             "colour_heads": [COLOUR_LABELS[c] for c in queries.COLOURS],

@@ -186,6 +186,8 @@ def load_public(policies: list[Policy], *, detail: bool = True) -> list[PublicPo
     """
     ids = [p.pk for p in policies]
     flags = {p.pk: p.publication for p in policies}
+    if not detail:
+        return _summaries(policies)
     rows = list(
         Task.objects.filter(policy_id__in=ids)
         .exclude(status=TaskState.DRAFT)
@@ -273,6 +275,57 @@ def load_public(policies: list[Policy], *, detail: bool = True) -> list[PublicPo
                 else None,
                 measures=tuple(grouped),
                 indicators=tuple(indicators.get(policy.pk, ())) if settings.show_indicators else (),
+            )
+        )
+    return out
+
+
+def _summaries(policies: list[Policy]) -> list[PublicPolicy]:
+    """The home page's figures of ``policies``: tasks, colour counts and progress of each, counted
+    by the database (one query, whatever the number of tasks)."""
+    from django.db.models import Case, CharField, Count, DecimalField, F, Q, Sum, Value, When
+    from django.db.models.functions import Coalesce
+
+    colour = Case(
+        When(status=TaskState.CLOSED, then=Value("closed")),
+        default=Coalesce("rag__colour", Value("green")),
+        output_field=CharField(),
+    )
+    rows = {
+        row["policy_id"]: row
+        for row in Task.objects.filter(policy_id__in=[p.pk for p in policies])
+        .exclude(status=TaskState.DRAFT)
+        .annotate(public_colour=colour)
+        .values("policy_id")
+        .annotate(
+            tasks=Count("pk"),
+            weights=Sum("weight"),
+            weighted=Sum(
+                F("weight") * F("progress"), output_field=DecimalField(max_digits=20, decimal_places=2)
+            ),
+            **{c: Count("pk", filter=Q(public_colour=c)) for c in COLOURS},
+        )
+        .order_by()
+    }
+    out: list[PublicPolicy] = []
+    for policy in policies:
+        settings = policy.publication
+        show = settings.show_progress
+        row = rows.get(policy.pk)
+        weights = row["weights"] if row else None
+        progress = round(float(row["weighted"] or 0) / float(weights), 1) if weights else 0.0
+        out.append(
+            PublicPolicy(
+                pk=policy.pk,
+                title=policy.title,
+                year=policy.year,
+                show_progress=show,
+                show_indicators=settings.show_indicators,
+                tasks=row["tasks"] if row else 0,
+                counts={c: (row[c] if row else 0) for c in COLOURS} if show else {},
+                progress=progress if show else None,
+                measures=(),
+                indicators=(),
             )
         )
     return out

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 from taizhang.accounts.access import require_steering
 from taizhang.policies.access import access_policy
 from taizhang.policies.models import Policy, PolicyStatus
+from taizhang.supervision.stamp import cached, ledger_stamp
 
 from . import actions
 from .access import COLOURS, access_public_policy, load_public, public_policies
@@ -54,8 +55,15 @@ def public_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
 @require_GET
 @public_cache
 def home(request: HttpRequest) -> HttpResponse:
-    """The public programme: every public policy with its progress and colour counts."""
-    programme = load_public(list(public_policies()), detail=False)
+    """The public programme: every public policy with its progress and colour counts.
+
+    The same for every visitor (only what is public), so cached under the ledger's change stamp
+    (:mod:`taizhang.supervision.stamp`): publishing or withdrawing a policy records history, which
+    moves the stamp, so a withdrawn policy is gone from the next request on.
+    """
+    programme = cached(
+        "portal.home", ("public",), ledger_stamp(), lambda: load_public(list(public_policies()), detail=False)
+    )
     return render(request, "portal/home.html", {"programme": programme, "colours": COLOURS})
 
 

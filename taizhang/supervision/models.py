@@ -65,6 +65,13 @@ class TaskStatus(models.Model):
     class Meta:
         verbose_name = "任务状态"
         verbose_name_plural = "任务状态"
+        indexes = [
+            # The dashboard: what turned red this week; the tasks the supervisor judged (a few).
+            models.Index(fields=["colour", "turned_red_at"], name="taskstatus_red_since"),
+            models.Index(fields=["judgement"], name="taskstatus_judged", condition=~models.Q(judgement="")),
+            # The ledger's change stamp (supervision/stamp.py): the latest computation.
+            models.Index(fields=["computed_at"], name="taskstatus_computed_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.task_id}: {self.colour}"

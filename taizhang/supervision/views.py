@@ -14,12 +14,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _t
 from django.views.decorators.http import require_POST
 
@@ -50,6 +53,7 @@ from .facts import load_contexts, policy_config
 from .forms import AnswerNoticeForm, CloseNoticeForm, IssueNoticeForm, JudgementForm, RuleSettingsForm
 from .models import SupervisionNotice, SupervisionNoticeState, TaskStatus
 from .rules import describe_rules, disagreement
+from .stamp import cached, ledger_stamp
 from .status import assess, reasons_json
 
 __all__ = [
@@ -243,48 +247,102 @@ def _past_deadline(today: dt.date) -> Q:
     return by_month | by_year
 
 
-def _section(key: str, title: str, queryset: QuerySet[Any]) -> dict[str, Any]:
-    return {"key": key, "title": title, "count": queryset.count(), "rows": list(queryset[:QUEUE_ROWS])}
+def _late_reports(closed: tuple[str, ...]) -> QuerySet[TaskStatus]:
+    """Status rows of open tasks whose reasons include ``report_late`` (amber or red only, as
+    the rule gives: the colour index narrows the rows before their reasons are read)."""
+    rows = TaskStatus.objects.filter(colour__in=("amber", "red")).exclude(task__status__in=closed)
+    if connection.features.supports_json_field_contains:
+        return rows.filter(reasons__contains=[{"code": "report_late"}])
+    return rows.annotate(reason_text=Cast("reasons", TextField())).filter(
+        reason_text__contains='"report_late"'
+    )
+
+
+def _label(task: Task) -> str:
+    return f"{task.ref} {Truncator(task.text).chars(50)}"
+
+
+def _queue_row(key: str, row: Any) -> dict[str, Any]:
+    """What the queue page shows of ``row``, as plain values (cached; the page only prints them)."""
+    if key == "reports_missing":
+        message = next((r.get("message", "") for r in row.reasons if r.get("code") == "report_late"), "")
+        url = reverse("supervision:task", args=[row.task_id])
+        return {"url": url, "label": _label(row.task), "detail": message}
+    if key == "overdue":
+        deadline = row.deadline.isoformat() if row.deadline else ""
+        url = reverse("supervision:task", args=[row.pk])
+        return {"url": url, "label": _label(row), "detail": f"{deadline} · {row.get_status_display()}"}
+    if key == "notices":
+        url = f"{reverse('supervision:task', args=[row.task_id])}#notice-{row.pk}"
+        return {"url": url, "label": _label(row.task), "due_on": row.due_on}
+    if key == "extensions":
+        url = f"{reverse('ledger:task_detail', args=[row.task_id])}#extensions"
+        detail = f"{row.unit.name}: {Truncator(row.reason).chars(40)}"
+        return {"url": url, "label": _label(row.task), "detail": detail}
+    url = f"{reverse('ledger:task_detail', args=[row.task_id])}#report-{row.pk}"
+    return {"url": url, "label": _label(row.task), "detail": f"{row.period} · {row.unit.name}"}
+
+
+def _queue_figures(today: dt.date) -> dict[str, tuple[int, list[dict[str, Any]]]]:
+    """Each queue's count and first :data:`QUEUE_ROWS` rows as plain values (two queries a queue)."""
+    closed = (LedgerStatus.DRAFT, LedgerStatus.CLOSED)
+    queues: dict[str, QuerySet[Any]] = {
+        "reports_missing": _late_reports(closed)
+        .select_related("task")
+        .order_by("task__policy_id", "task__order", "task_id"),
+        "overdue": Task.objects.exclude(status__in=closed)
+        .filter(_past_deadline(today))
+        .order_by("deadline_year", "deadline_month", "pk"),
+        "notices": SupervisionNotice.objects.filter(status=SupervisionNoticeState.OPEN)
+        .select_related("task")
+        .order_by("due_on", "pk"),
+        "extensions": ExtensionRequest.objects.filter(status=ExtensionStatus.PENDING)
+        .select_related("task", "unit")
+        .order_by("pk"),
+        "review": ProgressReport.objects.filter(status=ReportStatus.APPROVED_BY_LEADER)
+        .select_related("task", "unit")
+        .order_by("submitted_at", "pk"),
+    }
+    return {
+        key: (rows.count(), [_queue_row(key, row) for row in rows[:QUEUE_ROWS]])
+        for key, rows in queues.items()
+    }
 
 
 @login_required
 def queues(request: HttpRequest) -> HttpResponse:
-    """The supervisor's work queues, each with its count and its first rows."""
+    """The supervisor's work queues, each with its count and its first rows.
+
+    The counts and rows are the same for every reader of everything (``require_overview``), so
+    they are cached under the ledger's change stamp (:mod:`.stamp`): one query when nothing
+    changed since the last request, the queues' queries when something did.
+    """
     require_overview(request.user)
     today = timezone.localdate()
-    open_tasks = Task.objects.exclude(status__in=(LedgerStatus.DRAFT, LedgerStatus.CLOSED))
-    late = (
-        TaskStatus.objects.annotate(reason_text=Cast("reasons", TextField()))
-        .filter(reason_text__contains='"report_late"', task__in=open_tasks.values("pk"))
-        .select_related("task", "task__policy")
-        .order_by("task__policy_id", "task__order", "task_id")
+    figures = cached(
+        "supervision.queues",
+        ("everything", QUEUE_ROWS, get_language()),
+        ledger_stamp(),
+        lambda: _queue_figures(today),
     )
+    titles = {
+        "reports_missing": _t("Reports due and missing"),
+        "overdue": _t("Tasks past their deadline and not closed"),
+        "notices": _t("Supervision notices unanswered"),
+        "extensions": _t("Extension requests waiting"),
+        "review": _t("Reports waiting for review"),
+    }
+    inbox = reverse("ledger:inbox")
+    more = {"extensions": inbox, "review": inbox}
     sections = [
-        _section("reports_missing", _t("Reports due and missing"), late),
-        _section(
-            "overdue",
-            _t("Tasks past their deadline and not closed"),
-            open_tasks.filter(_past_deadline(today))
-            .select_related("policy")
-            .order_by("deadline_year", "deadline_month", "pk"),
-        ),
-        _section(
-            "notices",
-            _t("Supervision notices unanswered"),
-            SupervisionNotice.objects.filter(status=SupervisionNoticeState.OPEN).select_related("task"),
-        ),
-        _section(
-            "extensions",
-            _t("Extension requests waiting"),
-            ExtensionRequest.objects.filter(status=ExtensionStatus.PENDING).select_related("task", "unit"),
-        ),
-        _section(
-            "review",
-            _t("Reports waiting for review"),
-            ProgressReport.objects.filter(status=ReportStatus.APPROVED_BY_LEADER)
-            .select_related("task", "unit")
-            .order_by("submitted_at", "pk"),
-        ),
+        {
+            "key": key,
+            "title": title,
+            "count": figures[key][0],
+            "rows": figures[key][1],
+            "more": more.get(key, ""),
+        }
+        for key, title in titles.items()
     ]
     return render(
         request, "supervision/queues.html", {"sections": sections, "today": today, "limit": QUEUE_ROWS}

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -591,6 +592,26 @@ class FilterTestCase:
         assert ids("deadline_year=2024") == set()
 
 
+class TaskOrderTestCase:
+    """The task list is in the documents' order: policy (by id), the task's order, id."""
+
+    @pytest.mark.parametrize(
+        "name, query", [("sam", ""), ("andy", ""), ("sam", "unit=UNIT_A"), ("ben", "role=co")]
+    )
+    def test_tasks_come_by_policy_then_order(self, cast: Any, name: str, query: str) -> None:
+        first = make_policy(cast.sam, name="first.txt")
+        second = make_policy(cast.sam, name="second.txt")
+        Task.objects.filter(policy=first).update(order=F("order") + 100)  # order restarts per policy
+        user = getattr(cast, name)
+        query = query.replace("UNIT_A", str(cast.unit_a.pk))
+        got = [row["id"] for row in api(user).get(f"/api/tasks/?{query}&limit=500").json()["results"]]
+        expected = [
+            t.pk for t in sorted(Task.objects.filter(pk__in=got), key=lambda t: (t.policy_id, t.order, t.pk))
+        ]
+        assert got == expected
+        assert {Task.objects.get(pk=pk).policy_id for pk in got} == {first.pk, second.pk}
+
+
 class QueryCountTestCase:
     """List endpoints answer with the same number of queries for 1 row and for 30."""
 
@@ -616,6 +637,22 @@ class QueryCountTestCase:
             self._same_for_1_and_30(
                 api(who), "/api/tasks/", Task.objects.count(), 5, django_assert_max_num_queries
             )
+
+    def test_filtered_task_lists(self, cast: Any, django_assert_max_num_queries: Any) -> None:
+        for n in range(10):
+            make_policy(cast.sam, name=f"p{n}.txt")
+        for who, query in (
+            (cast.sam, f"unit={cast.unit_a.pk}"),
+            (cast.sam, "status=assigned&deadline_by=2025-12"),
+            (cast.andy, "role=lead"),
+        ):
+            client = api(who)
+            rows = client.get(f"/api/tasks/?{query}").json()["count"]
+            assert rows >= 10, query
+            with django_assert_max_num_queries(5):
+                one = self._count(client, f"/api/tasks/?{query}&limit=1")
+            with django_assert_max_num_queries(5):
+                assert self._count(client, f"/api/tasks/?{query}&limit={rows}") == one
 
     def test_report_list(self, cast: Any, tasks: list[Task], django_assert_max_num_queries: Any) -> None:
         for year in (2023, 2024, 2025):

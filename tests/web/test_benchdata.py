@@ -186,3 +186,33 @@ class WebBenchSkipTestCase:
         assert bench_database_url("sqlite:////tmp/x.sqlite3") == "sqlite:////tmp/x.sqlite3"
         with pytest.raises(ValueError, match="expected sqlite, postgres"):
             bench_database_url("mysql")
+
+
+class PrepareSupervisionTestCase:
+    def test_it_computes_colours_and_publishes_policies_to_the_portal(self, ledger):
+        from taizhang.core.benchdata import prepare_supervision
+        from taizhang.portal.models import PublicationSettings
+        from taizhang.supervision.models import SupervisionNotice
+        from taizhang.supervision.models import TaskStatus as RAG
+
+        result = prepare_supervision(public_share=0.5)
+        assigned = Task.objects.exclude(status=TaskStatus.DRAFT).count()
+        assert RAG.objects.count() == assigned == sum(result.colours.values())
+        public = PublicationSettings.objects.filter(is_public=True)
+        assert public.count() == result.public_policies > 0
+        assert not public.exclude(policy__status=PolicyStatus.PUBLISHED).exists()
+        assert RAG.objects.exclude(judgement="").count() == result.judged
+        assert SupervisionNotice.objects.count() == result.notices
+        red = RAG.objects.filter(colour="red")
+        if red.exists():
+            assert not red.filter(turned_red_at=None).exists()
+
+    def test_running_it_again_replaces_what_it_wrote(self, ledger):
+        from taizhang.core.benchdata import prepare_supervision
+        from taizhang.portal.models import PublicationSettings
+        from taizhang.supervision.models import SupervisionNotice
+
+        first = prepare_supervision()
+        second = prepare_supervision()
+        assert PublicationSettings.objects.count() == second.public_policies == first.public_policies
+        assert SupervisionNotice.objects.count() == second.notices

@@ -84,6 +84,25 @@ class GatherTestCase:
         assert all(task.reasons for group in data.red_by_unit for task in group.tasks)
         assert len(data.policies) == 1 and 0 <= data.policies[0].progress <= 100
 
+    def test_it_lists_the_units_with_most_red_tasks_and_counts_the_rest(
+        self, cast: Any, tasks: list[Any], monkeypatch: Any
+    ) -> None:
+        from taizhang.bulletins import build
+        from taizhang.supervision.status import refresh_statuses
+
+        refresh_statuses(now=LATE)
+        full = gather("2027-Q1", LATE)
+        assert full.summary.red >= 2 and full.red_units_not_listed == 0
+        monkeypatch.setattr(build, "RED_UNITS_LISTED", 1)
+        monkeypatch.setattr(build, "RED_TASKS_PER_UNIT", 1)
+        short = gather("2027-Q1", LATE)
+        [group] = short.red_by_unit
+        assert group == full.red_by_unit[0].__class__(group.unit, group.tasks, group.total)
+        assert (group.unit, group.total) == (full.red_by_unit[0].unit, full.red_by_unit[0].total)
+        assert group.tasks == full.red_by_unit[0].tasks[:1] and group.not_listed == group.total - 1
+        assert short.red_units_not_listed == len(full.red_by_unit) - 1
+        assert short.red_tasks_not_listed == full.summary.red - group.total
+
     def test_it_leaves_draft_policies_out(self, cast: Any) -> None:
         from taizhang.core.builders import make_policy
 

@@ -159,6 +159,89 @@ class UnitInboxTestCase:
         assert _sections(response)["acknowledge"]["count"] == 32
 
 
+class InboxCountingTestCase:
+    """Each section counts up to a cap ("1000+") and shows its first rows, in fixed queries."""
+
+    def _assigned(self, policy: Any, unit: Any, n: int) -> list[Task]:
+        made = Task.objects.bulk_create(
+            [
+                Task(
+                    policy=policy,
+                    ref=f"8.{i}",
+                    order=200 + i,
+                    text=f"待签收任务{i}" * 10,
+                    status=TaskStatus.ASSIGNED,
+                    deadline_kind="month",
+                    deadline_year=2025,
+                    deadline_month=3,
+                )
+                for i in range(n)
+            ]
+        )
+        TaskAssignment.objects.bulk_create(
+            [TaskAssignment(task=t, unit=unit, role=AssignmentRole.LEAD) for t in made]
+        )
+        return made
+
+    def test_past_the_cap_a_section_says_more(
+        self, client: Any, cast: Any, policy: Any, tasks: Any, monkeypatch: Any
+    ) -> None:
+        from taizhang.ledger import views
+
+        monkeypatch.setattr(views, "INBOX_COUNT_CAP", 20)
+        monkeypatch.setattr(views, "LIST_SIZE", 10)
+        made = self._assigned(policy, cast.unit_a, 30)
+        response = _login(client, cast, "andy").get(reverse("ledger:inbox"))
+        ack = _sections(response)["acknowledge"]
+        assert (ack["count"], ack["more"]) == (20, True)
+        assert _pks(ack) == sorted([tasks[0].pk, tasks[2].pk, *(t.pk for t in made)])[:10]
+        content = response.content.decode()
+        assert '<strong data-count="acknowledge">20+</strong>' in content
+        row = ack["rows"][2]
+        assert f'<a href="{reverse("ledger:task_detail", args=[row.pk])}">{row.ref} ' in content
+        assert "…" in row.title and len(row.text) > 50
+
+    def test_a_section_under_the_cap_is_counted_exactly(
+        self, client: Any, cast: Any, policy: Any, tasks: Any
+    ) -> None:
+        self._assigned(policy, cast.unit_a, 30)
+        ack = _sections(_login(client, cast, "andy").get(reverse("ledger:inbox")))["acknowledge"]
+        assert (ack["count"], ack["more"]) == (32, False)
+
+    def _fill(self, cast: Any, policy: Any, n: int) -> None:
+        """``n`` more rows in every section of unit A's leader and of the supervisor."""
+        made = self._assigned(policy, cast.unit_a, 3 * n)
+        for task in made[:n]:  # reports submitted (the leader's), approved (the supervisor's), returned
+            for period, moves in (("2025-01", 1), ("2025-02", 2), ("2025-03", 3)):
+                report = L.do_save_report(cast.andy, task=task, period=period, narrative="x", percent=10)
+                L.do_submit_report(cast.andy, report)
+                if moves == 2:
+                    L.do_approve_report(cast.amy, report)
+                if moves == 3:
+                    L.do_return_report(cast.sam, report, comments="请补充佐证材料")
+        for task in made[n : 2 * n]:
+            L.do_request_extension(cast.andy, task, kind="year", year=2026, reason="资金未到位")
+        for task in made[2 * n :]:
+            L.do_return_task(cast.andy, task, reason="不属于本单位职责")
+
+    @pytest.mark.parametrize("name", ["sam", "amy"])
+    def test_the_query_count_does_not_grow_with_rows_for_steering_and_leaders(
+        self, client: Any, cast: Any, policy: Any, tasks: Any, name: str
+    ) -> None:
+        def count() -> int:
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(reverse("ledger:inbox"))
+            assert response.status_code == 200
+            assert all(s["rows"] for s in response.context["sections"]), "every section shows rows"
+            return len(queries)
+
+        _login(client, cast, name)
+        self._fill(cast, policy, 1)
+        few = count()
+        self._fill(cast, policy, 50)
+        assert count() == few
+
+
 class SteeringInboxTestCase:
     @pytest.mark.parametrize("name", ["alice", "sam", "vera"])
     def test_steering_roles_see_reports_to_review_and_extension_requests(

@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 
 from taizhang.core.builders import SAMPLE_TASK_TABLE, make_policy
 from taizhang.ledger import actions as L
+from taizhang.ledger.models import Task
 from taizhang.supervision.facts import load_contexts, policy_config, report_periods
 from taizhang.supervision.models import TaskStatus
 from taizhang.supervision.status import refresh_statuses
@@ -211,3 +212,75 @@ class RefreshQueryCountTestCase:
         assert self._count(local(2025, 1, 20)) == first_create
         assert self._count(local(2025, 2, 5)) == first_update
         assert TaskStatus.objects.count() == 6
+
+    def _counts(self) -> list[int]:
+        """Queries of a first refresh (rows created), a later one (colours and reasons change) and
+        a repeat at the same time (nothing but computed_at changes)."""
+        return [
+            self._count(local(2025, 1, 20)),
+            self._count(local(2025, 3, 5)),
+            self._count(local(2025, 3, 5)),
+        ]
+
+    def test_three_tasks_and_thirty_tasks_take_the_same_queries(
+        self, cast: Any, published: list[Any]
+    ) -> None:
+        _report(cast, published[0], "2025-01", 10, local(2025, 1, 30))
+        few = self._counts()
+        TaskStatus.objects.all().delete()
+        for n in range(9):
+            with time_machine.travel(local(2025, 1, 10), tick=False):
+                policy = make_policy(
+                    cast.sam, SAMPLE_TASK_TABLE.replace("某区", f"第{n}区"), name=f"p{n}.txt"
+                )
+            _report(cast, policy.tasks.order_by("order")[0], "2025-01", 10, local(2025, 1, 30))
+        assert TaskStatus.objects.count() == 0
+        assert self._counts() == few
+        assert TaskStatus.objects.count() == 30
+        assert set(TaskStatus.objects.values_list("computed_at", flat=True)) == {local(2025, 3, 5)}
+
+    def test_a_few_scattered_tasks_take_as_many_queries_as_many(
+        self, cast: Any, published: list[Any]
+    ) -> None:
+        for n in range(9):
+            with time_machine.travel(local(2025, 1, 10), tick=False):
+                make_policy(cast.sam, SAMPLE_TASK_TABLE.replace("某区", f"第{n}区"), name=f"p{n}.txt")
+        ids = sorted(Task.objects.values_list("pk", flat=True))
+        assert len(ids) == 30
+
+        def count(task_ids: list[int]) -> int:
+            with CaptureQueriesContext(connection) as ctx:
+                refresh_statuses(task_ids, local(2025, 1, 20))
+            return len(ctx.captured_queries)
+
+        scattered = count([ids[0], ids[-1]])  # looked up by id
+        TaskStatus.objects.all().delete()
+        assert count(ids) == scattered  # looked up by range
+        assert TaskStatus.objects.count() == 30
+
+
+class StoredReasonsTestCase:
+    def test_reasons_follow_the_figures_while_the_colour_and_changed_at_stay(
+        self, cast: Any, published: list[Any]
+    ) -> None:
+        refresh_statuses(now=local(2025, 3, 5))
+        refresh_statuses(now=local(2025, 3, 9))
+        status = _status(published[0])
+        assert status.colour == "red" and status.changed_at == local(2025, 3, 5)
+        assert status.turned_red_at == local(2025, 3, 5) and status.computed_at == local(2025, 3, 9)
+        late = [r for r in status.reasons if r["code"] == "report_late"]
+        assert late[0]["figures"]["days_late"] == 37  # 2025-01-31 to 2025-03-09
+
+    def test_an_unchanged_status_only_moves_computed_at(self, cast: Any, published: list[Any]) -> None:
+        refresh_statuses(now=local(2025, 1, 20))
+        before = {
+            s.task_id: (s.colour, s.reasons, s.changed_at, s.previous_colour)
+            for s in TaskStatus.objects.all()
+        }
+        refresh_statuses(now=local(2025, 1, 21))
+        after = {
+            s.task_id: (s.colour, s.reasons, s.changed_at, s.previous_colour)
+            for s in TaskStatus.objects.all()
+        }
+        assert after == before
+        assert set(TaskStatus.objects.values_list("computed_at", flat=True)) == {local(2025, 1, 21)}

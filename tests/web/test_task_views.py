@@ -142,6 +142,171 @@ class TaskListTestCase:
             client.get(reverse("ledger:task_list"), {"schedule": "behind"})
 
 
+def _rows(response: Any) -> list[int]:
+    assert response.status_code == 200, response.context["form"].errors
+    return [t.pk for t in response.context["rows"]]
+
+
+def _colour(task: Any, colour: str) -> None:
+    """Store ``task``'s computed colour as the supervision job does (only the fields the list reads)."""
+    from django.utils import timezone
+
+    from taizhang.supervision.models import TaskStatus as Computed
+
+    now = timezone.now()
+    Computed.objects.update_or_create(
+        task=task, defaults={"colour": colour, "computed_at": now, "changed_at": now}
+    )
+
+
+class TaskListFilterTestCase:
+    """The filters the monitoring dashboards link to: colour, measure and a typed unit."""
+
+    def test_it_filters_by_colour_as_the_dashboards_count(self, client: Any, cast: Any, tasks: Any) -> None:
+        from taizhang.core.builders import make_policy
+
+        _colour(tasks[0], "red")
+        _colour(tasks[1], "amber")  # tasks[2] has no computed colour yet: green
+        draft = make_policy(cast.sam, name="draft.txt", publish=False)  # drafts have no colour
+        url = reverse("ledger:task_list")
+        _login(client, cast, "sam")
+        assert _rows(client.get(url, {"colour": "red"})) == [tasks[0].pk]
+        assert _rows(client.get(url, {"colour": "amber"})) == [tasks[1].pk]
+        assert _rows(client.get(url, {"colour": "green"})) == [tasks[2].pk]
+        assert _rows(client.get(url, {"colour": "closed"})) == []
+        assert draft.tasks.exists() and len(_rows(client.get(url))) == 3 + draft.tasks.count()
+        Task.objects.filter(pk=tasks[0].pk).update(status=TaskStatus.CLOSED)  # its red row is stale
+        assert _rows(client.get(url, {"colour": "closed"})) == [tasks[0].pk]
+        assert _rows(client.get(url, {"colour": "red"})) == []
+        assert _rows(client.get(url, {"colour": "closed", "status": "closed"})) == [tasks[0].pk]
+
+    def test_a_unit_sees_only_its_own_tasks_of_a_colour(self, client: Any, cast: Any, tasks: Any) -> None:
+        for task in tasks:
+            _colour(task, "red")
+        response = _login(client, cast, "ben").get(reverse("ledger:task_list"), {"colour": "red"})
+        assert _rows(response) == [tasks[0].pk, tasks[1].pk]
+
+    def test_an_unknown_colour_is_refused_naming_the_field(self, client: Any, cast: Any, tasks: Any) -> None:
+        response = _login(client, cast, "sam").get(reverse("ledger:task_list"), {"colour": "blue"})
+        assert response.status_code == 400
+        assert "colour" in response.context["form"].errors
+
+    def test_it_filters_by_measure(self, client: Any, cast: Any, policy: Any, tasks: Any) -> None:
+        first, second = policy.measures.order_by("order")[:2]
+        url = reverse("ledger:task_list")
+        _login(client, cast, "sam")
+        assert _rows(client.get(url, {"measure": first.pk})) == [tasks[0].pk, tasks[1].pk]
+        assert _rows(client.get(url, {"measure": second.pk, "policy": policy.pk})) == [tasks[2].pk]
+        missing = client.get(url, {"measure": second.pk + 1000})
+        assert missing.status_code == 400 and "measure" in missing.context["form"].errors
+
+    def test_the_measure_box_offers_the_chosen_policys_measures(
+        self, client: Any, cast: Any, policy: Any, tasks: Any
+    ) -> None:
+        _login(client, cast, "sam")
+        url = reverse("ledger:task_list")
+        field = client.get(url, {"policy": policy.pk}).context["form"].fields["measure"]
+        assert sorted(m.pk for m in field.queryset) == sorted(m.pk for m in policy.measures.all())
+        measure = policy.measures.order_by("order").first()
+        content = client.get(url, {"measure": measure.pk}).content.decode()
+        assert f'<option value="{measure.pk}" selected>' in content
+
+    @pytest.mark.parametrize(
+        "typed", ["区发展改革局", "区 发展改革局", "區發展改革局", "区发改局", "发展改革"]
+    )
+    def test_the_unit_is_typed_by_name_alias_or_part_of_it(
+        self, client: Any, cast: Any, tasks: Any, typed: str
+    ) -> None:
+        response = _login(client, cast, "sam").get(reverse("ledger:task_list"), {"unit": typed})
+        assert _rows(response) == [tasks[0].pk, tasks[1].pk]
+        assert response.context["form"].cleaned_data["unit"] == cast.unit_b
+
+    def test_a_link_by_unit_id_shows_the_units_name_in_the_box(
+        self, client: Any, cast: Any, tasks: Any
+    ) -> None:
+        response = _login(client, cast, "sam").get(reverse("ledger:task_list"), {"unit": cast.unit_b.pk})
+        assert _rows(response) == [tasks[0].pk, tasks[1].pk]
+        content = response.content.decode()
+        assert 'name="unit" value="区发展改革局"' in content
+        assert '<select name="unit"' not in content  # the page no longer lists every unit
+
+    @pytest.mark.parametrize("typed, message", [("区财政局", "没有名为"), ("区", "多个单位")])
+    def test_an_unknown_or_ambiguous_unit_is_refused_naming_the_field(
+        self, client: Any, cast: Any, tasks: Any, typed: str, message: str
+    ) -> None:
+        response = _login(client, cast, "sam").get(reverse("ledger:task_list"), {"unit": typed})
+        assert response.status_code == 400
+        assert message in " ".join(response.context["form"].errors["unit"])
+
+    def test_a_merged_unit_finds_the_tasks_of_the_unit_it_became(
+        self, client: Any, cast: Any, tasks: Any
+    ) -> None:
+        from taizhang.core.builders import make_unit
+        from taizhang.units.actions import do_merge_unit
+
+        old = make_unit("区发展和改革委员会")
+        do_merge_unit(cast.sam, old, cast.unit_b)
+        response = _login(client, cast, "sam").get(
+            reverse("ledger:task_list"), {"unit": "区发展和改革委员会"}
+        )
+        assert _rows(response) == [tasks[0].pk, tasks[1].pk]
+
+
+class TaskListCountingTestCase:
+    """Long lists are counted up to a cap; every page stays reachable and the queries stay fixed."""
+
+    def test_past_the_cap_the_list_says_more_than(
+        self, client: Any, cast: Any, policy: Any, tasks: Any, monkeypatch: Any
+    ) -> None:
+        from taizhang.ledger import views
+
+        monkeypatch.setattr(views, "LIST_COUNT_CAP", 60)
+        _add_tasks(policy, cast.unit_a, 100)  # 103 tasks: 3 pages of 50
+        _login(client, cast, "sam")
+        first = client.get(reverse("ledger:task_list"))
+        assert not first.context["page"].paginator.exact
+        assert "more than 60" in first.content.decode() or "超过 60" in first.content.decode()
+        assert first.context["page"].has_next()
+        second = client.get(reverse("ledger:task_list"), {"page": "2"})  # reaches the cap: counted
+        assert second.context["page"].paginator.exact
+        assert second.context["page"].paginator.num_pages == 3
+        last = client.get(reverse("ledger:task_list"), {"page": "999"})
+        assert last.context["page"].number == 3 and len(last.context["rows"]) == 3
+        ordered = [t.pk for t in Task.objects.order_by("policy_id", "order", "pk")]
+        assert _rows(last) == ordered[-3:]
+
+    @pytest.mark.parametrize(
+        "name, params",
+        [
+            ("sam", {}),
+            ("sam", {"colour": "red"}),
+            ("sam", {"colour": "green", "unit": "区商务局"}),
+            ("sam", {"sort": "-deadline", "page": "2"}),
+            ("andy", {"status": "assigned"}),
+            ("andy", {"sort": "progress"}),
+        ],
+    )
+    def test_the_query_count_does_not_grow_with_the_rows_shown(
+        self, client: Any, cast: Any, policy: Any, tasks: Any, name: str, params: dict[str, str]
+    ) -> None:
+        _login(client, cast, name)
+        url = f"{reverse('ledger:task_list')}?{'&'.join(f'{k}={v}' for k, v in params.items())}"
+
+        def add(n: int) -> None:
+            _add_tasks(policy, cast.unit_a, n)
+            Task.objects.update(status=TaskStatus.ASSIGNED)
+            for task in Task.objects.all():
+                _colour(task, "red" if task.pk % 2 else "green")
+
+        add(4)
+        few = _queries(client, url)
+        assert 0 < len(client.get(url).context["rows"]) < 10
+        add(150)
+        many = _queries(client, url)
+        assert few == many
+        assert len(client.get(url).context["rows"]) == 50
+
+
 class TaskPageTestCase:
     @pytest.mark.parametrize("name", [*STEERING, "amy", "andy", "bob", "ben"])
     def test_everyone_with_a_part_reads_the_task(self, client: Any, cast: Any, tasks: Any, name: str) -> None:
