@@ -22,12 +22,18 @@ __all__ = ["bench_bulletin"]
 
 
 def _database_url() -> str | None:
-    from taizhang.core.webbench import bench_database_url
+    """The bench database to use: ``TAIZHANG_BULLETIN_BENCH_DATABASE`` when set, else the
+    PostgreSQL bench database when it holds a ledger, else the SQLite one; None when none does."""
+    from taizhang.core.webbench import _missing_data, bench_database_url
 
-    url = bench_database_url(os.environ.get("TAIZHANG_BULLETIN_BENCH_DATABASE", "sqlite"))
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
-        return None
-    return url
+    chosen = os.environ.get("TAIZHANG_BULLETIN_BENCH_DATABASE")
+    for name in [chosen] if chosen else ["postgres", "sqlite"]:
+        url = bench_database_url(name)
+        if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+            continue
+        if _missing_data(url) is None:
+            return url
+    return None
 
 
 @register("bulletin", "bulletin (通报) of the whole bench ledger: gather, .docx, .pdf (taizhang benchdata)")
@@ -35,7 +41,7 @@ def bench_bulletin(options: BenchOptions) -> list[Figure]:
     """Time one bulletin of the bench ledger in a child process configured on it."""
     url = _database_url()
     if url is None:
-        hint = "generate it with: taizhang benchdata --database sqlite"
+        hint = "generate it with: taizhang benchdata --database postgres (or sqlite)"
         return [Figure(f"skipped (no bench database); {hint}", 0, "")]
     env = dict(os.environ, DATABASE_URL=url, DEBUG="0", DJANGO_SETTINGS_MODULE="taizhang.settings")
     done = subprocess.run(
