@@ -393,7 +393,8 @@ def _compiled(words: tuple[str, ...] | _WordList) -> _WordList:
 
 
 def _has(text: str, words: tuple[str, ...] | _WordList) -> bool:
-    return _compiled(words).search(text) is not None
+    wl = words if isinstance(words, _WordList) else _word_list(words)
+    return wl.search(text) is not None
 
 
 # Years named relative to the document's own.
@@ -706,30 +707,29 @@ def _comparator_before(before: str) -> str:
 
 def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
     mw = metric_words()
+    compiled = mw.compiled
     lo, hi = clause
-    if _ends_with_any(work, fig.start, mw.compiled["not_before"], lo):
+    start, end = fig.start, fig.end
+    if _ends_with_any(work, start, compiled["not_before"], lo):
         return True  # an ordinal or a ranking: 第3, 前10名
-    before = work[lo : fig.start]
-    rest = work[fig.end : hi]
-    if fig.unit in mw.time_units and "圈" in work[fig.end : hi]:
+    if fig.unit in mw.time_units and work.find("圈", end, hi) >= 0:
         return True  # the name of a service area: 15分钟政务服务圈
-    if _starts_with_any(work, fig.raw_end, mw.compiled["threshold_after"], hi):
+    threshold = compiled["threshold_after"]
+    if _starts_with_any(work, fig.raw_end, threshold, hi):
         return True  # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的
-    if fig.end != fig.raw_end and _starts_with_any(work, fig.end, mw.compiled["threshold_after"], hi) in (
-        "的",
-        "级",
-    ):
+    if end != fig.raw_end and _starts_with_any(work, end, threshold, hi) in ("的", "级"):
         return True
-    if _has(before, mw.compiled["benefit_before"]) or _starts_with_any(
-        work, fig.end, mw.compiled["benefit_after"], hi
+    # The word lists are plain words: searching [lo, start) finds what searching the slice would.
+    if compiled["benefit_before"].search(work, lo, start) is not None or _starts_with_any(
+        work, end, compiled["benefit_after"], hi
     ):
         return True  # the terms of a benefit: 最高给予100万元奖励
-    if _starts_with_any(work, fig.end, mw.compiled["unit_nouns"], hi):
+    if _starts_with_any(work, end, compiled["unit_nouns"], hi):
         return True  # the units that answer for the document: 26家区直部门
-    if _has(rest, mw.compiled["doc_part_nouns"]) and (
-        _has(before, mw.compiled["presenting_verbs"])
-        or "《" in before
-        or work[fig.start - 1 : fig.start] == "以"
+    if compiled["doc_part_nouns"].search(work, end, hi) is not None and (
+        compiled["presenting_verbs"].search(work, lo, start) is not None
+        or work.find("《", lo, start) >= 0
+        or work[start - 1 : start] == "以"
     ):
         return True  # the document's own parts: 推出29项行动计划
     return False
@@ -749,7 +749,7 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans) -> int | None:
         if _inside(named, m.start()):
             continue
         tail = work[m.end() : m.end() + 4]
-        if any(tail.lstrip(" \t").startswith(w) for w in mw.words("since_words")):
+        if tail.lstrip(" \t").startswith(mw.words("since_words")):
             continue
         if work[m.end() : m.end() + 1] == "度" and work[m.end() + 1 : m.end() + 2] not in ",":
             continue

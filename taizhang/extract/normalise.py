@@ -89,6 +89,15 @@ def clear_caches() -> None:
 
 @lru_cache(maxsize=4096)
 def _short_working_text(text: str) -> str:
-    out = fold_width(to_simplified(text))
-    assert len(out) == len(text)
-    return out
+    """``fold_width(to_simplified(text))`` of a short text (unit names, words of the lists: a
+    document asks for hundreds), with the calls between them made once."""
+    if not text:
+        return text
+    out = _converter().convert(text)
+    if len(out) != len(text):
+        out = _convert_same_length(text)
+    if _FOLDABLE.search(out) is not None:
+        out = out.translate(_WIDTH)
+    if len(out) != len(text):
+        raise AssertionError("the working text must keep the length of the text")
+    return str(out)

@@ -49,6 +49,19 @@ class TestEndsWithAny:
         assert metrics._ends_with_any(work, pos, words, floor) == expected
 
 
+class TestShortWorkingText:
+    @settings(max_examples=200, derandomize=True)
+    @given(st.text(alphabet=_WIDE + _KEPT + "區發展與改革財務乾燥什麼", max_size=32))
+    def test_a_short_text_gets_what_the_long_path_gives(self, text: str) -> None:
+        # Short texts take one shortcut through conversion and folding; the answer is the same.
+        normalise.clear_caches()
+        assert normalise.working_text(text) == normalise.fold_width(normalise.to_simplified(text))
+
+    def test_traditional_script_and_wide_forms_are_both_converted(self) -> None:
+        normalise.clear_caches()
+        assert normalise.working_text("區發展和改革局（１２％）") == "区发展和改革局(12%)"
+
+
 class TestLines:
     @settings(max_examples=200, derandomize=True)
     @given(st.text(alphabet="\n\ta 区", max_size=30), st.data())
