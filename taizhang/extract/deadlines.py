@@ -7,38 +7,12 @@ from functools import lru_cache
 
 from .lexicon import ongoing_phrases
 from .model import Deadline
+from .numbers import CHINESE_DIGITS, NumberError, parse_chinese
 
 __all__ = ["parse_deadline", "find_deadline", "chinese_year"]
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "○": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_MONTHS = {
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-    "十一": 11,
-    "十二": 12,
-}
+# Years are written digit by digit, with ○ or a Latin O now and then for 〇 (二○二四).
+_CN_DIGITS = {**{k: v for k, v in CHINESE_DIGITS.items() if k != "两"}, "○": 0, "O": 0}
 
 # A date: a year and an optional month, quarter or half.
 # matches: "2024年12月", "2024年底", "2024.6", "2025年上半年", "2024年第三季度", "二〇二五年六月"
@@ -73,7 +47,11 @@ def _month(text: str | None) -> int | None:
         return None
     if text.isdigit():
         return int(text)
-    return _CN_MONTHS.get(text)
+    try:
+        month = parse_chinese(text)
+    except NumberError:
+        return None
+    return month if 1 <= month <= 12 else None
 
 
 def _from_match(m: re.Match[str], source: str) -> Deadline:

@@ -181,16 +181,12 @@ def do_reassign_task(user: Any, task: Task, *, lead: Iterable[Unit], co: Iterabl
     """The supervisor sets a task's lead and co-units anew; an assigned task goes back to 已交办."""
     require_steering(user, "重新交办任务")
     leads, cos = list(lead), list(co)
-    if not leads:
-        raise ValidationError({"lead": "至少需要一个牵头单位"})
-    for unit in [*leads, *cos]:
-        if unit.status != UnitStatus.CONFIRMED or unit.merged_into_id is not None:
-            raise ValidationError({"lead" if unit in leads else "co": f"单位“{unit.name}”尚未确认"})
+    _check_units(leads, cos)
     with transaction.atomic():
         task = _lock_task(task)
         if task.status == TaskStatus.CLOSED:
             raise ValidationError({"status": "已办结的任务不能重新交办"})
-        before = {"units": [[a.unit.name, a.role] for a in task.assignments.select_related("unit")]}
+        before = {"units": _units_of(task)}
         task.assignments.all().delete()
         seen: set[int] = set()
         for role, units in ((AssignmentRole.LEAD, leads), (AssignmentRole.CO, cos)):
@@ -203,8 +199,7 @@ def do_reassign_task(user: Any, task: Task, *, lead: Iterable[Unit], co: Iterabl
             task.assigned_at = timezone.now()
         task.version += 1
         task.save(update_fields=["status", "assigned_at", "version"])
-        after = {"units": [[a.unit.name, a.role] for a in task.assignments.select_related("unit")]}
-        record(user, task, "reassign_task", before=before, after=after)
+        record(user, task, "reassign_task", before=before, after={"units": _units_of(task)})
     return task
 
 

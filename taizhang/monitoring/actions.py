@@ -159,7 +159,7 @@ def do_save_scoring_settings(
 NAME_NOISE_RE = re.compile(r"[\s\u3000“”\"'‘’]+")
 
 
-def _name_key(name: str) -> str:
+def indicator_key(name: str) -> str:
     return NAME_NOISE_RE.sub("", name)
 
 
@@ -167,10 +167,10 @@ def _name_key(name: str) -> str:
 MIN_CONTAINED_NAME = 4
 
 
-def _actuals_of(target: Any, actuals: dict[str, list[Any]]) -> list[Any]:
+def actuals_of(target: Any, actuals: dict[str, list[Any]]) -> list[Any]:
     """The actuals that measure the same thing as ``target``: the same name, else (with the same
     unit of measure) a name that contains the other, as 新引进持牌金融机构 contains 引进持牌金融机构."""
-    key = _name_key(target.indicator)
+    key = indicator_key(target.indicator)
     if key in actuals:
         return actuals[key]
     found: list[Any] = []
@@ -195,7 +195,7 @@ def do_create_indicators_from_metrics(user: Any, policy: Any) -> list[Indicator]
 
     Each target with a year becomes an indicator (code I1, I2… in text order; target value,
     year, comparator, unit). Actuals of the same indicator (the same name, or with the same unit
-    a name containing the other, see :func:`_actuals_of`): the earliest one before the
+    a name containing the other, see :func:`actuals_of`): the earliest one before the
     target year becomes the baseline (a plan states its base year first), later ones become
     actual values. A comparator ≤/<
     makes a "down" indicator; 约束性 in the target's sentence marks it binding. A target
@@ -208,7 +208,7 @@ def do_create_indicators_from_metrics(user: Any, policy: Any) -> list[Indicator]
     actuals: dict[str, list[Metric]] = defaultdict(list)
     for metric in metrics:
         if metric.kind == Metric.Kind.ACTUAL and metric.year:
-            actuals[_name_key(metric.indicator)].append(metric)
+            actuals[indicator_key(metric.indicator)].append(metric)
     created: list[Indicator] = []
     with transaction.atomic():
         done = set(
@@ -223,7 +223,7 @@ def do_create_indicators_from_metrics(user: Any, policy: Any) -> list[Indicator]
                 continue
             comparator = metric.comparator if metric.comparator in Comparator.values else Comparator.AT_LEAST
             direction = Direction.DOWN if comparator in ("<=", "<") else Direction.UP
-            same = _actuals_of(metric, actuals)
+            same = actuals_of(metric, actuals)
             earlier = sorted((a for a in same if a.year < metric.year), key=lambda a: (a.year, a.pk))
             baseline = earlier[0] if earlier else None
             indicator = Indicator.objects.create(

@@ -277,21 +277,26 @@ class Command(BaseCommand):
 
         from taizhang.extract.normalise import to_simplified
         from taizhang.ledger.models import Metric
-        from taizhang.monitoring.actions import _actuals_of, _name_key, do_record_actual
+        from taizhang.monitoring.actions import actuals_of, do_record_actual, indicator_key
         from taizhang.monitoring.models import Indicator
 
+        reported_by_policy: dict[int, list[Any]] = defaultdict(list)
+        for metric in Metric.objects.filter(kind=Metric.Kind.ACTUAL, year__isnull=False).select_related(
+            "policy"
+        ):
+            metric.indicator = to_simplified(metric.indicator)
+            reported_by_policy[metric.policy_id].append(metric)
         recorded = 0
         for policy in published:
             reported: dict[str, list[Any]] = defaultdict(list)
-            for metric in Metric.objects.filter(kind=Metric.Kind.ACTUAL, year__isnull=False).exclude(
-                policy=policy
-            ):
-                metric.indicator = to_simplified(metric.indicator)
-                reported[_name_key(metric.indicator)].append(metric)
+            for policy_id, metrics in reported_by_policy.items():
+                if policy_id != policy.pk:
+                    for metric in metrics:
+                        reported[indicator_key(metric.indicator)].append(metric)
             for indicator in Indicator.objects.filter(
                 policy=policy, source_metric__isnull=False
             ).select_related("source_metric"):
-                for actual in _actuals_of(indicator.source_metric, reported):
+                for actual in actuals_of(indicator.source_metric, reported):
                     too_early = indicator.baseline_year is not None and actual.year <= indicator.baseline_year
                     if too_early or actual.year > indicator.target_year:
                         continue
