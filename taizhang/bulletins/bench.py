@@ -24,14 +24,14 @@ __all__ = ["bench_bulletin"]
 def _database_url() -> str | None:
     """The bench database to use: ``TAIZHANG_BULLETIN_BENCH_DATABASE`` when set, else the
     PostgreSQL bench database when it holds a ledger, else the SQLite one; None when none does."""
-    from taizhang.core.webbench import _missing_data, bench_database_url
+    from taizhang.core.webbench import bench_database_url, missing_bench_data
 
     chosen = os.environ.get("TAIZHANG_BULLETIN_BENCH_DATABASE")
     for name in [chosen] if chosen else ["postgres", "sqlite"]:
         url = bench_database_url(name)
         if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
             continue
-        if _missing_data(url) is None:
+        if missing_bench_data(url) is None:
             return url
     return None
 

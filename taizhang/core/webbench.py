@@ -37,6 +37,7 @@ __all__ = [
     "use_bench_database",
     "bench_web",
     "prepare_bench_supervision",
+    "missing_bench_data",
 ]
 
 BENCH_ALIAS = "bench"
@@ -147,7 +148,7 @@ def prepare_bench_supervision(url: str, say: Callable[[str], None]) -> None:
 # The benches, as ``taizhang bench`` runs them
 
 
-def _missing_data(url: str) -> str | None:
+def missing_bench_data(url: str) -> str | None:
     """Why the bench database at ``url`` cannot be benched (None when it holds a ledger)."""
     db = _parse(url)
     query = "SELECT 1 FROM ledger_task LIMIT 1"
@@ -177,7 +178,7 @@ def bench_web(database: str, options: BenchOptions) -> list[Figure]:
     """Time the pages on the bench database ``database`` (sqlite, postgres or a URL) in a child
     process; a single "skipped" figure when there is no bench data."""
     url = bench_database_url(database)
-    why = _missing_data(url)
+    why = missing_bench_data(url)
     if why is not None:
         hint = f"generate it with: taizhang benchdata --database {database}"
         print(f"  skipped: {why}; {hint}", file=sys.stderr)
