@@ -9,6 +9,7 @@ word processor gives them; or a row a line with tab-separated cells) are found a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -144,29 +145,44 @@ def _line_texts(work: str, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+def _iter_lines(work: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """``_line_texts`` one line at a time (a reader that stops early reads no further)."""
+    pos = start
+    while pos < end:
+        nl = work.find("\n", pos, end)
+        if nl < 0:
+            yield pos, work[pos:end]
+            return
+        yield pos, work[pos:nl]
+        pos = nl + 1
+
+
 def _cell_per_line_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:
     """Cells one per line behind a tab; a blank line ends a row; an untabbed line continues the
     cell above it (a cell broken across lines)."""
     grids: list[Grid] = []
+    # Lines outside a table change nothing: the search jumps to the next line that opens with a
+    # tab, and the lines from there are read until the table ends.
+    pos = start
+    while pos < end:
+        if work[pos] != "\t":
+            pos = work.find("\n\t", pos, end) + 1
+            if pos == 0:
+                break
+        pos = _read_cell_lines(work, pos, end, first_index, grids)
+    return grids
+
+
+def _read_cell_lines(work: str, start: int, end: int, first_index: int, grids: list[Grid]) -> int:
+    """Read the table whose first cell line starts at ``start`` (adding it to ``grids`` when it
+    has rows enough); return where the line after it starts (``end`` when the text ends first)."""
     rows: list[tuple[Cell, ...]] = []
     row: list[list[int]] = []  # [start, end] per cell
-    table_start = -1
+    table_start = start
     last_end = start
-
-    def close_table() -> None:
-        nonlocal rows, row, table_start
-        if row:
-            rows.append(tuple([_cell(Cell, (s, e, False)) for s, e in row]))
-            row = []
-        if len(rows) >= 2 and sum(len(r) > 1 for r in rows) >= 2:
-            grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
-        rows = []
-        table_start = -1
-
-    for ls, line in _line_texts(work, start, end):
+    next_start = end
+    for ls, line in _iter_lines(work, start, end):
         if line[:1] == "\t":
-            if table_start < 0:
-                table_start = ls
             le = ls + len(line)
             row.append([ls + 1, le])
             last_end = le
@@ -179,10 +195,14 @@ def _cell_per_line_grids(work: str, start: int, end: int, first_index: int) -> l
             le = ls + len(line)
             row[-1][1] = le
             last_end = le
-        elif table_start >= 0:
-            close_table()
-    close_table()
-    return grids
+        else:
+            next_start = ls  # a line of text after a blank line: the table has ended
+            break
+    if row:
+        rows.append(tuple([_cell(Cell, (s, e, False)) for s, e in row]))
+    if len(rows) >= 2 and sum(len(r) > 1 for r in rows) >= 2:
+        grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
+    return next_start
 
 
 def _row_per_line_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:

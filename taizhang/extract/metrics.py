@@ -173,6 +173,8 @@ def _figure_pattern() -> re.Pattern[str]:
     ``cn``: 三个 / 两所 (Chinese numerals with a classifier).
     """
     counts = _alternation(list(metric_words().counts))
+    # re.ASCII: a digit is 0-9 (the working text has full-width digits folded), which the engine
+    # tests at a glance; a Unicode digit class costs a lookup for every character of the text.
     return re.compile(
         # Every way starts with a digit or a Chinese numeral: the lookahead lets the engine skip
         # all other characters at once.
@@ -182,7 +184,8 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
         rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九]?)"
         rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
-        rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff]))"
+        rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff]))",
+        re.ASCII,
     )
 
 
@@ -208,7 +211,8 @@ def _figure_start_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"[\d{_CN}](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
-        rf"|[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts}))"
+        rf"|[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts}))",
+        re.ASCII,  # see _figure_pattern
     )
 
 
@@ -290,10 +294,9 @@ _CLAUSE_END = re.compile(r"[,;。!?:\n](?:(?<=[;。!?:\n])|(?<!\d,)|(?<=,)(?!\d{
 _GROWTH_TO = ("增", "到", "至")
 # Words between an indicator and its figure that are not part of the indicator's name.
 _INDICATOR_TAIL = ("分别", "从", "由", "的", "增至", "增长到", "提高到", "提升到", "、")
-# Spaces inside a line (a PDF's "1945.16 亿元"), and any white space.
+# Spaces inside a line (a PDF's "1945.16 亿元").
 # matches: " " ; must not match: "亿"
 _SPACES = re.compile(r"[ \t]+")
-_SPACES_ALL = re.compile(r"\s+")
 # One figure shared by the names before it: 各 / 分别 / 均 just before the verb.
 # matches: "各新增", "分别达到", "均不低于" ; must not match: "各类", "各部门" (each of a kind)
 _SHARED = re.compile(r"(?<![、])(?:各|分别|均)(?=[^类区部级地项种有单街个]{0,6}$)")
@@ -580,7 +583,8 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         between = m["between"] or m["between2"]
         if between and not comparator:
             comparator = mw.cmp_between[between]
-        after = _starts_with_any(work, end, _cmp_words()[1], hi)
+        cmp_after = _cmp_words()[1]
+        after = _starts_with_any(work, end, cmp_after, hi) if nxt in cmp_after.firsts else ""
         raw_end = end
         if after:
             if after in ("内", "之内") and unit not in mw.time_units:
@@ -709,22 +713,32 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
     mw = metric_words()
     compiled = mw.compiled
     lo, hi = clause
-    start, end = fig.start, fig.end
-    if _ends_with_any(work, start, compiled["not_before"], lo):
+    start, end, raw_end = fig.start, fig.end, fig.raw_end
+    # Most checks fail on the character beside the figure: it is looked at before the words.
+    before = work[start - 1 : start] if start > lo else ""
+    after = work[end : end + 1] if end < hi else ""
+    not_before = compiled["not_before"]
+    if before in not_before.lasts and _ends_with_any(work, start, not_before, lo):
         return True  # an ordinal or a ranking: 第3, 前10名
     if fig.unit in mw.time_units and work.find("圈", end, hi) >= 0:
         return True  # the name of a service area: 15分钟政务服务圈
     threshold = compiled["threshold_after"]
-    if _starts_with_any(work, fig.raw_end, threshold, hi):
+    if work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
         return True  # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的
-    if end != fig.raw_end and _starts_with_any(work, end, threshold, hi) in ("的", "级"):
+    if (
+        end != raw_end
+        and after in threshold.firsts
+        and _starts_with_any(work, end, threshold, hi) in ("的", "级")
+    ):
         return True
     # The word lists are plain words: searching [lo, start) finds what searching the slice would.
-    if compiled["benefit_before"].search(work, lo, start) is not None or _starts_with_any(
-        work, end, compiled["benefit_after"], hi
+    benefit_after = compiled["benefit_after"]
+    if compiled["benefit_before"].search(work, lo, start) is not None or (
+        after in benefit_after.firsts and _starts_with_any(work, end, benefit_after, hi)
     ):
         return True  # the terms of a benefit: 最高给予100万元奖励
-    if _starts_with_any(work, end, compiled["unit_nouns"], hi):
+    unit_nouns = compiled["unit_nouns"]
+    if after in unit_nouns.firsts and _starts_with_any(work, end, unit_nouns, hi):
         return True  # the units that answer for the document: 26家区直部门
     if compiled["doc_part_nouns"].search(work, end, hi) is not None and (
         compiled["presenting_verbs"].search(work, lo, start) is not None
@@ -799,14 +813,16 @@ class _Stops:
         that separates thousands is no stop."""
         work, reverse, n = self.work, self.reverse, len(self.work)
         m = stop.search(work, pos, hi)
-        while m is not None and _THOUSANDS.match(work, m.start()):
-            m = stop.search(work, m.start() + 1, hi)
         b = m.start() if m is not None else hi
+        while m is not None and work[b] == "," and _THOUSANDS.match(work, b):
+            m = stop.search(work, b + 1, hi)
+            b = m.start() if m is not None else hi
         m = stop.search(reverse, n - pos, n - lo)
-        while m is not None and _THOUSANDS.match(work, n - 1 - m.start()):
-            m = stop.search(reverse, m.start() + 1, n - lo)
-        a = n - m.start() if m is not None else lo
-        return a, b
+        r = m.start() if m is not None else n - lo
+        while m is not None and reverse[r] == "," and _THOUSANDS.match(work, n - 1 - r):
+            m = stop.search(reverse, r + 1, n - lo)
+            r = m.start() if m is not None else n - lo
+        return n - r, b
 
     def sentence_start(self, clause_lo: int, lo: int) -> int:
         """The start of the sentence of the clause that starts at ``clause_lo``, within [lo, ...):
@@ -856,7 +872,8 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
     named = _Spans([m.span() for m in _NAMED.finditer(work)])
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
-    review_year, _ = _defaults(info)
+    defaults = _defaults(info)
+    review_year = defaults[0]
     # The period a five-year plan reviews is the five years before its own.
     five_years = info.period_start is not None and info.period_end == info.period_start + 4
     prev_period_start = info.period_start - 5 if five_years and info.period_start is not None else None
@@ -881,7 +898,9 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
         if fig is None or _excluded(work, fig, (c_lo, c_hi)):
             continue
         s_lo = stops.sentence_start(c_lo, p_lo)
-        kind, year = _kind_and_year(work, fig, (c_lo, c_hi), s_lo, passage, info, marks, mark_starts, named)
+        kind, year = _kind_and_year(
+            work, fig, (c_lo, c_hi), s_lo, passage, info, defaults, marks, mark_starts, named
+        )
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
         # 从X增长到Y with no years named: X is the start of the period reviewed.
@@ -892,7 +911,7 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
             and _explicit_year(work, s_lo, fig.start, named) is None
         ):
             year = prev_period_start
-        clause_key = _SPACES_ALL.sub("", work[c_lo:c_hi])
+        clause_key = "".join(work[c_lo:c_hi].split())  # the clause without white space
         names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
         if not names and (kind, round(fig.value, 6), fig.unit, year, clause_key, False) in seen:
             continue  # the same figure of the same clause again: its indicator is not needed
@@ -938,7 +957,11 @@ def _shared_by(
     """The names one figure is shared by (金融、科技企业各新增2家: two indicators) and where the
     words they share begin; no names when the figure is not shared."""
     lo, hi = clause
-    m = _SHARED.search(work, max(lo, fig.start - 8), fig.start)
+    a = max(lo, fig.start - 8)
+    window = work[a : fig.start]
+    if "各" not in window and "分别" not in window and "均" not in window:
+        return [], lo  # none of the words _SHARED looks for (cheaper than the pattern)
+    m = _SHARED.search(work, a, fig.start)
     if not m:
         return [], lo
     if len(figures.within(lo, hi)) != 1:
@@ -960,6 +983,7 @@ def _kind_and_year(
     s_lo: int,
     passage: Passage,
     info: DocInfo,
+    defaults: tuple[int | None, int | None],
     marks: list[_Mode],
     mark_starts: list[int],
     named: _Spans,
@@ -967,7 +991,7 @@ def _kind_and_year(
     mw = metric_words()
     c_lo, _ = clause
     mode = _mode_at(marks, mark_starts, fig.start)
-    review_year, target_year = _defaults(info)
+    review_year, target_year = defaults  # _defaults(info)
     sentence_before = work[s_lo : fig.start]
     clause_before = work[c_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named)

@@ -55,21 +55,20 @@ def to_simplified(text: str) -> str:
 _FOLDABLE = re.compile("[\uff01-\uff5e\u3000－．〜～]")
 
 
-# (full-width, half-width) pairs of _WIDTH.
-_FOLDS = tuple((chr(k), chr(v)) for k, v in _WIDTH.items())
-
-
 def fold_width(text: str) -> str:
     """Full-width ASCII and the ideographic space to their half-width forms."""
-    if _FOLDABLE.search(text) is None:
+    m = _FOLDABLE.search(text)
+    if m is None:
         return text
     if len(text) < 4096:
         return text.translate(_WIDTH)
-    # A long text: str.translate looks every character up in the table; replacing the few
-    # full-width characters a document holds, one by one, runs at the speed of a search.
-    for wide, narrow in _FOLDS:
-        if wide in text:
-            text = text.replace(wide, narrow)
+    # A long text: str.translate looks every character up in the table. A document holds few
+    # distinct full-width characters (（）,:;): each is replaced throughout when the search first
+    # meets it, and the search goes on from there, so the text is searched once.
+    while m is not None:
+        wide = m.group()
+        text = text.replace(wide, chr(_WIDTH[ord(wide)]))
+        m = _FOLDABLE.search(text, m.start())
     return text
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .deadlines import find_deadline, parse_deadline
-from .model import Deadline, Passage, Span, Task
+from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
 from .units import UnitRoles, looks_like_unit, parse_roles
 
@@ -46,14 +46,29 @@ class _Heading:
 
     ORDER = ((0, L0), (1, L1), (2, L2), (3, ART), (3, L3), (4, L4), (5, L5))
 
-    # The characters a heading opens with (after white space), by the patterns above.
-    FIRSTS = frozenset("第一二三四五六七八九十(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+    # The patterns, in ORDER, that a heading opening with a character (after white space) may
+    # match; a decimal digit may open only L3. Most lines of running text open with none.
+    BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
+        "第": ((0, L0), (3, ART)),
+        "(": ((2, L2), (4, L4)),
+        **dict.fromkeys("一二三四五六七八九十", ((1, L1),)),
+        **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", ((5, L5),)),
+    }
+    DIGIT = ((3, L3),)
 
     def match(self, work: str) -> tuple[int, re.Match[str]] | None:
         first = work[:1]
-        if not (first in self.FIRSTS or first.isdecimal() or first.isspace()) or not first:
-            return None  # no pattern can match (most lines of running text)
-        for level, rx in self.ORDER:
+        if first.isspace():
+            i, n = 1, len(work)
+            while i < n and work[i].isspace():
+                i += 1
+            first = work[i : i + 1]
+        rxs = self.BY_FIRST.get(first)
+        if rxs is None:
+            if not first.isdecimal():
+                return None  # no pattern can match (most lines of running text)
+            rxs = self.DIGIT
+        for level, rx in rxs:
             m = rx.match(work)
             if m:
                 return level, m
@@ -99,6 +114,7 @@ _TRAILING_NOTE = re.compile(
 _NOTE_DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求|时限|完成期限)\s*:\s*(?P<when>[^;,。]+)")
 
 
+@quick_init
 @dataclass(frozen=True)
 class RoleNote:
     """A note naming the units of the clause before it, and its deadline when the note gives one."""

@@ -113,9 +113,9 @@ def _extract_source(source: Source) -> Extraction:
     metrics = _metrics(text, work, passages, info)
 
     registry = UnitRegistry()
-    for t in tasks:
-        for u in (*t.lead_units, *t.co_units):
-            registry.add(u)
+    # Each name once, in order of first mention (adding a name again changes nothing).
+    for u in dict.fromkeys(u for t in tasks for units in (t.lead_units, t.co_units) for u in units):
+        registry.add(u)
     return Extraction(
         name=source.name,
         format=source.format,

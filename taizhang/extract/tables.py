@@ -138,8 +138,8 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
         texts = [work[c.start : c.end].strip() if c is not None else "" for c in cells]
         if (
             texts
-            and _SPACE.sub("", texts[0]) == header_texts[0]
-            and [_SPACE.sub("", t) for t in texts] == header_texts
+            and "".join(texts[0].split()) == header_texts[0]
+            and ["".join(t.split()) for t in texts] == header_texts
         ):
             continue  # the heading row repeated on a new page
         distinct = {t for t in texts if t}

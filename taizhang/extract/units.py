@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import abbreviations, unit_words
+from .model import quick_init
 from .normalise import working_text
 
 __all__ = [
@@ -37,6 +38,7 @@ _ROLE_NOTE = re.compile(r"\((?P<role>牵头|主责|负责|配合|协办|参与)(
 _LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|牵头|配合)[:]")
 
 
+@quick_init
 @dataclass(frozen=True)
 class UnitRoles:
     """Units read from one place, by role."""

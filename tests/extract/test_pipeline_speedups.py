@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from taizhang.extract import metrics, normalise, units
 from taizhang.extract.bench import generate_document
-from taizhang.extract.layout import _cell_per_line_grids, _lines
+from taizhang.extract.layout import Cell, _cell_per_line_grids, _lines
+from taizhang.extract.model import Metric, Span, Task, quick_init
+from taizhang.extract.outline import HEADING
 from taizhang.extract.pipeline import clear_caches, extract_text
 
 # Characters that fold_width changes, and some it keeps, to build texts from.
@@ -85,6 +89,123 @@ class TestLines:
             ["序号", "重点任务"],
             ["1", "推进审批改革"],
         ]
+
+
+def _cell_grids_line_by_line(work: str, start: int, end: int) -> list[tuple[int, int, list[list[Cell]]]]:
+    """The flattened tables of work[start:end] read one line at a time, every line looked at."""
+    grids: list[tuple[int, int, list[list[Cell]]]] = []
+    rows: list[list[Cell]] = []
+    row: list[list[int]] = []
+    table_start, last_end = -1, start
+
+    def close() -> None:
+        nonlocal rows, row, table_start
+        if row:
+            rows.append([Cell(a, b) for a, b in row])
+            row = []
+        if len(rows) >= 2 and sum(len(r) > 1 for r in rows) >= 2:
+            grids.append((table_start, last_end, rows))
+        rows, table_start = [], -1
+
+    for ls, le in _lines(work, start, end):
+        line = work[ls:le]
+        if line[:1] == "\t":
+            table_start = ls if table_start < 0 else table_start
+            row.append([ls + 1, le])
+            last_end = le
+        elif not line.strip():
+            if row:
+                rows.append([Cell(a, b) for a, b in row])
+                row = []
+        elif row:
+            row[-1][1] = le
+            last_end = le
+        elif table_start >= 0:
+            close()
+    close()
+    return grids
+
+
+class TestCellLineTables:
+    @settings(max_examples=300, derandomize=True)
+    @given(
+        st.lists(st.sampled_from(["\t甲\n\t乙丙", "\t丁", "", "正文", " "]), min_size=6, max_size=40),
+        st.data(),
+    )
+    def test_jumping_from_table_to_table_finds_what_reading_every_line_finds(
+        self, lines: list[str], data: st.DataObject
+    ) -> None:
+        work = "\n".join(lines)
+        starts = [0, *(i + 1 for i, ch in enumerate(work) if ch == "\n")]
+        start = data.draw(st.sampled_from(starts))  # a paragraph starts a line
+        end = data.draw(st.integers(start, len(work)))
+        found = [
+            (g.start, g.end, [list(r) for r in g.rows]) for g in _cell_per_line_grids(work, start, end, 0)
+        ]
+        assert found == _cell_grids_line_by_line(work, start, end)
+
+
+class TestHeadingByFirstCharacter:
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet=" \t\u3000\n第一二十章条部分篇()①⑳12.、x区", max_size=12))
+    def test_the_patterns_tried_by_first_character_match_as_trying_them_all_in_order(self, work: str) -> None:
+        expected = next(((lv, m) for lv, rx in HEADING.ORDER if (m := rx.match(work))), None)
+        found = HEADING.match(work)
+        assert (found and (found[0], found[1].span(), found[1]["n"])) == (
+            expected and (expected[0], expected[1].span(), expected[1]["n"])
+        )
+
+
+class TestClauseBounds:
+    @settings(max_examples=300, derandomize=True)
+    @given(st.text(alphabet="12,。;\n区亿", max_size=30), st.data())
+    def test_bounds_skip_only_the_commas_between_thousands(self, work: str, data: st.DataObject) -> None:
+        lo = data.draw(st.integers(0, len(work)))
+        hi = data.draw(st.integers(lo, len(work)))
+        pos = data.draw(st.integers(lo, hi))
+        stops = [
+            i
+            for i in range(lo, hi)
+            if work[i] in ",;。!?:\n" and not (work[i] == "," and metrics._THOUSANDS.match(work, i))
+        ]
+        after = [i for i in stops if i >= pos]
+        before = [i for i in stops if i < pos]
+        expected = (before[-1] + 1 if before else lo, after[0] if after else hi)
+        assert metrics._Stops(work).bound(metrics._STOP, pos, lo, hi) == expected
+
+
+class TestQuickInit:
+    def test_values_keep_their_signature_defaults_equality_and_immutability(self) -> None:
+        span = Span(3, 9)
+        task = Task("1", None, "推进审批改革", ("区政务服务数据管理局",), (), None, span)
+        assert (task.cells, task.section, task.number) == ((), None, None)
+        assert task == Task(
+            ref="1",
+            measure=None,
+            text="推进审批改革",
+            lead_units=("区政务服务数据管理局",),
+            co_units=(),
+            deadline=None,
+            span=Span(3, 9),
+        )
+        assert hash(task) == hash(dataclasses.replace(task))
+        assert dataclasses.replace(task, text="优化").text == "优化"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            task.text = "x"  # type: ignore[misc]
+        with pytest.raises(TypeError):
+            Span(1)  # type: ignore[call-arg]
+        with pytest.raises(TypeError):
+            Span(1, 2, end=3)  # type: ignore[misc]
+        metric = Metric("target", "新增企业", 5.0, "家", ">=", 2025, "新增企业5家以上", span)
+        assert metric.raw == "" and metric.to_dict()["value"] == 5
+
+    def test_a_field_with_a_factory_is_refused(self) -> None:
+        @dataclasses.dataclass(frozen=True)
+        class WithFactory:
+            items: list[str] = dataclasses.field(default_factory=list)
+
+        with pytest.raises(TypeError, match="default_factory"):
+            quick_init(WithFactory)
 
 
 class TestCaches:
