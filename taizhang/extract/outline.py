@@ -169,6 +169,10 @@ def _note(orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int) -> R
     return RoleNote(outer_s, outer_e, found[0], found[1])
 
 
+# What ends a group of units in a note (as units._GROUP reads them), and the start of the note.
+_GROUP_ENDS = ("", ",", ";", "。")
+
+
 @lru_cache(maxsize=4096)
 def _note_body(orig: str, work: str) -> tuple[UnitRoles, Deadline | None] | None:
     """The units and deadline a note's body names (None when it names no unit). Notes repeat
@@ -178,10 +182,16 @@ def _note_body(orig: str, work: str) -> tuple[UnitRoles, Deadline | None] | None
     if dm:
         deadline = parse_deadline(dm.group("when"), orig[dm.start("when") : dm.end("when")])
         # Read the units from what is left of the note.
-        body_w = work[: dm.start()] + " " * (dm.end() - dm.start()) + work[dm.end() :]
+        ds, de = dm.span()
+        if work[:ds].rstrip()[-1:] in _GROUP_ENDS:
+            # The deadline is a group of its own (…;完成时限:2024年底): the note without it reads
+            # the same, and its units are memoised apart from the deadline, which varies more.
+            body_o, body_w = orig[:ds] + orig[de:], work[:ds] + work[de:]
+        else:
+            body_o, body_w = orig, work[:ds] + " " * (de - ds) + work[de:]
     else:
-        body_w = work
-    roles = parse_roles(orig, body_w)
+        body_o, body_w = orig, work
+    roles = parse_roles(body_o, body_w)
     names = roles.lead + roles.co
     if not names:
         return None

@@ -144,7 +144,7 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
             continue  # the heading row repeated on a new page
         distinct = {t for t in texts if t}
         task_cell = cells[c_task] if c_task < n_cells else None
-        task_w = _cell_text(work, task_cell)
+        task_w = texts[c_task] if c_task < n_cells else ""  # texts[i] is _cell_text of cells[i]
 
         # A section row: one text across the row (一、…), or nothing in the task column.
         if len(distinct) == 1 and (not task_w or all(t == task_w for t in distinct)):
@@ -164,9 +164,9 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
             continue
 
         # The measure: its own column, or a numeral in the sequence column.
-        seq_w = _cell_text(work, cells[c_seq] if c_seq is not None and c_seq < n_cells else None)
+        seq_w = texts[c_seq] if c_seq is not None and c_seq < n_cells else ""
         m_cell = cells[c_measure] if c_measure is not None and c_measure < n_cells else None
-        m_w = _cell_text(work, m_cell)
+        m_w = texts[c_measure] if c_measure is not None and c_measure < n_cells else ""
         new_measure = False
         num = _MEASURE_NUMERAL.match(seq_w)
         if num:
@@ -205,7 +205,7 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
 
         # Deadline: its cell, else the cell above in the same block, else the task's words.
         dl_cell = cells[c_deadline] if c_deadline is not None and c_deadline < n_cells else None
-        dl_w = _cell_text(work, dl_cell)
+        dl_w = texts[c_deadline] if c_deadline is not None and c_deadline < n_cells else ""
         deadline: Deadline | None
         if dl_w:
             deadline = parse_deadline(dl_w, text[dl_cell.start : dl_cell.end].strip() if dl_cell else dl_w)
@@ -217,7 +217,7 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
         # Units: the lead column (roles inside it are honoured), and the co column.
         lead_cell = cells[c_lead] if c_lead is not None and c_lead < n_cells else None
         co_cell = cells[c_co] if c_co is not None and c_co < n_cells else None
-        lead_w = _cell_text(work, lead_cell)
+        lead_w = texts[c_lead] if c_lead is not None and c_lead < n_cells else ""
         roles = _NO_ROLES
         if lead_w and lead_cell is not None:
             roles = parse_roles(text[lead_cell.start : lead_cell.end], work[lead_cell.start : lead_cell.end])
@@ -225,7 +225,7 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
         co_extra = roles.co
         if not lead and not lead_w:
             lead = prev.get("lead", ())  # type: ignore[assignment]
-        co_w = _cell_text(work, co_cell)
+        co_w = texts[c_co] if c_co is not None and c_co < n_cells else ""
         if co_w and co_cell is not None:
             co_roles = parse_roles(
                 text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end], default="co"
