@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taizhang.extract import metrics, normalise, units
+from taizhang.extract import metrics, normalise, outline, units
 from taizhang.extract.bench import generate_document
 from taizhang.extract.layout import Cell, _cell_per_line_grids, _lines
 from taizhang.extract.model import Metric, Span, Task, quick_init
@@ -172,6 +172,39 @@ class TestClauseBounds:
         before = [i for i in stops if i < pos]
         expected = (before[-1] + 1 if before else lo, after[0] if after else hi)
         assert metrics._Stops(work).bound(metrics._STOP, pos, lo, hi) == expected
+
+
+class TestNoteDeadlines:
+    @settings(max_examples=150, derandomize=True)
+    @given(
+        st.lists(
+            st.sampled_from(["牵头单位:区商务局", "配合单位:区财政局、各街道", "区科技局牵头", " "]),
+            max_size=3,
+        ),
+        st.sampled_from(["完成时限:2024年底", "时间节点:常态化推进", "完成时间:2025年6月"]),
+        st.integers(0, 3),
+        st.sampled_from([";", ",", " ;", "", "区发展改革局"]),
+    )
+    def test_units_are_read_as_when_the_deadline_is_blanked(
+        self, groups: list[str], deadline: str, at: int, glue: str
+    ) -> None:
+        # The note's deadline is cut out when it is a group of its own, blanked otherwise: the
+        # units read must be those read from the note with the deadline blanked.
+        parts = [*groups]
+        parts.insert(min(at, len(parts)), deadline)
+        work = glue.join(parts) if glue.strip(" ;,") == "" else ";".join(parts[:-1]) + glue + parts[-1]
+        outline.clear_caches()
+        units.clear_caches()
+        found = outline._note_body(work, work)
+        dm = outline._NOTE_DEADLINE.search(work)
+        assert dm is not None
+        blanked = work[: dm.start()] + " " * (dm.end() - dm.start()) + work[dm.end() :]
+        roles = units.parse_roles(work, blanked)
+        if not (roles.lead + roles.co):
+            assert found is None
+        else:
+            assert found is not None and found[0] == roles
+            assert found[1] is not None and found[1].text
 
 
 class TestQuickInit:
