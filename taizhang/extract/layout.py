@@ -9,7 +9,6 @@ word processor gives them; or a row a line with tab-separated cells) are found a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -145,18 +144,6 @@ def _line_texts(work: str, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
-def _iter_lines(work: str, start: int, end: int) -> Iterator[tuple[int, str]]:
-    """``_line_texts`` one line at a time (a reader that stops early reads no further)."""
-    pos = start
-    while pos < end:
-        nl = work.find("\n", pos, end)
-        if nl < 0:
-            yield pos, work[pos:end]
-            return
-        yield pos, work[pos:nl]
-        pos = nl + 1
-
-
 def _cell_per_line_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:
     """Cells one per line behind a tab; a blank line ends a row; an untabbed line continues the
     cell above it (a cell broken across lines)."""
@@ -173,15 +160,22 @@ def _cell_per_line_grids(work: str, start: int, end: int, first_index: int) -> l
     return grids
 
 
+# Where a flattened table ends: a line of text (not blank, not behind a tab) after a blank line.
+# matches: "\n\n正文" (at the blank line) ; must not match: "\n\n\t1" (the next row), "\n续" (a
+# cell broken across lines: no blank line before it)
+_TABLE_END = re.compile(r"\n[^\S\n]*\n(?!\t)(?=[^\S\n]*\S)")
+
+
 def _read_cell_lines(work: str, start: int, end: int, first_index: int, grids: list[Grid]) -> int:
     """Read the table whose first cell line starts at ``start`` (adding it to ``grids`` when it
     has rows enough); return where the line after it starts (``end`` when the text ends first)."""
+    found = _TABLE_END.search(work, start, end)
+    stop = found.end() if found is not None else end
     rows: list[tuple[Cell, ...]] = []
     row: list[list[int]] = []  # [start, end] per cell
-    table_start = start
     last_end = start
-    next_start = end
-    for ls, line in _iter_lines(work, start, end):
+    ls = start
+    for line in work[start:stop].split("\n"):
         if line[:1] == "\t":
             le = ls + len(line)
             row.append([ls + 1, le])
@@ -190,19 +184,18 @@ def _read_cell_lines(work: str, start: int, end: int, first_index: int, grids: l
             if row:
                 rows.append(tuple([_cell(Cell, (s, e, False)) for s, e in row]))
                 row = []
-        elif row:
-            # A cell broken across lines continues here.
+        else:
+            # A cell broken across lines continues here (a line of text after a blank line
+            # ends the table: the stop).
             le = ls + len(line)
             row[-1][1] = le
             last_end = le
-        else:
-            next_start = ls  # a line of text after a blank line: the table has ended
-            break
+        ls += len(line) + 1
     if row:
         rows.append(tuple([_cell(Cell, (s, e, False)) for s, e in row]))
     if len(rows) >= 2 and sum(len(r) > 1 for r in rows) >= 2:
-        grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
-    return next_start
+        grids.append(Grid(first_index + len(grids), tuple(rows), start, last_end))
+    return stop
 
 
 def _row_per_line_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:

@@ -413,7 +413,8 @@ def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, re.Pattern[str]]:
     # An opener: "过去一年,…", "今年,…". must not match: "…,今年" (not at a line start)
     opener = _AtLineStarts(rf"[ \t]*(?P<w>{openers})(?P<rest>[^\n]{{0,12}})")
     # A year that opens a paragraph: "2023年,…", "报告指出,2023年,…". must not match: "到2025年释放"
-    lead_year = _AtLineStarts(r"[ \t]*[^\n\d]{0,8}?(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$)")
+    # (Possessive: the year can only start at the first digit of its line, so nothing is retried.)
+    lead_year = _AtLineStarts(r"[ \t]*+[^\n\d]{0,8}+(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$)")
     # A word of an unnumbered heading: "发展基础", "主要目标" (see _short_headings).
     short = re.compile(headings)
     return opener, lead_year, short

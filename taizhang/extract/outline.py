@@ -216,6 +216,7 @@ class _Node:
     body: list[tuple[int, int]] = field(default_factory=list)  # further lines of its body
     parent: _Node | None = None
     children: list[_Node] = field(default_factory=list)
+    title: str | None = None  # _title_of the node, read once
 
 
 @dataclass(frozen=True)
@@ -274,21 +275,19 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]]) -> TextT
     passages: list[Passage] = []
     for s, e in lines:
         found = HEADING.match(work[s:e])
-        heading_title = None
         if found:
             level, hm = found
             while stack[-1].level >= level:
                 stack.pop()
             node = _Node(level, hm.group("n"), s + hm.end(), e, parent=stack[-1])
+            node.title = _title_of(work, node)
             stack[-1].children.append(node)
             stack.append(node)
             nodes.append(node)
-            heading_title = _title_of(work, node)
         else:
             stack[-1].body.append((s, e))
-        current = stack[-1]
-        heading = heading_title or (_title_of(work, current) if current is not root else None)
-        passages.append(Passage(s, e, heading=heading))
+        # The line's heading: the title of the item it is in (the root has none).
+        passages.append(Passage(s, e, heading=stack[-1].title))
 
     cache = _NoteCache(text, work)
     any_notes = any(cache.of(n.start, n.line_end) for n in nodes) or any(
@@ -466,7 +465,7 @@ def _item_tasks(
 
 
 def _title_text(text: str, work: str, node: _Node) -> str | None:
-    title = _title_of(work, node)
+    title = node.title
     if title is None:
         return None
     return text[node.start : node.start + len(title)].strip()

@@ -114,7 +114,13 @@ def _extract_source(source: Source) -> Extraction:
 
     registry = UnitRegistry()
     # Each name once, in order of first mention (adding a name again changes nothing).
-    for u in dict.fromkeys(u for t in tasks for units in (t.lead_units, t.co_units) for u in units):
+    names: dict[str, None] = {}
+    for t in tasks:
+        for u in t.lead_units:
+            names[u] = None
+        for u in t.co_units:
+            names[u] = None
+    for u in names:
         registry.add(u)
     return Extraction(
         name=source.name,

@@ -127,9 +127,13 @@ def _cell_grids_line_by_line(work: str, start: int, end: int) -> list[tuple[int,
 
 
 class TestCellLineTables:
-    @settings(max_examples=300, derandomize=True)
+    @settings(max_examples=600, derandomize=True)
     @given(
-        st.lists(st.sampled_from(["\t甲\n\t乙丙", "\t丁", "", "正文", " "]), min_size=6, max_size=40),
+        st.lists(
+            st.sampled_from(["\t甲\n\t乙丙", "\t丁", "", "正文", " ", "\u3000", "\r", " 续\t"]),
+            min_size=6,
+            max_size=40,
+        ),
         st.data(),
     )
     def test_jumping_from_table_to_table_finds_what_reading_every_line_finds(
@@ -205,6 +209,18 @@ class TestNoteDeadlines:
         else:
             assert found is not None and found[0] == roles
             assert found[1] is not None and found[1].text
+
+
+class TestLeadYear:
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet=" \t\n报告指出,是底末年第1季度2023", max_size=30))
+    def test_the_possessive_pattern_finds_what_the_lazy_one_finds(self, work: str) -> None:
+        # A year can start only at the first digit of its line: nothing before it is retried.
+        lazy = re.compile(r"^[ \t]*[^\n\d]{0,8}?(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$)", re.M)
+        _, lead_year, _ = metrics._mode_patterns()
+        assert [(m.start("line"), m["y"]) for m in lead_year.finditer(work)] == [
+            (m.start(), m["y"]) for m in lazy.finditer(work)
+        ]
 
 
 class TestQuickInit:
