@@ -555,8 +555,12 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
     """The value, unit and comparator of one match, or None when it is not a figure of a metric."""
     mw = metric_words()
     comparator = ""
-    if m["num"] is not None:
-        unit_w = m["unit"]
+    num = m["num"]
+    if num is not None:
+        # The groups of an Arabic figure, in one call (each m[name] is a call of its own).
+        unit_w, pct1, num2, mag, between, between2 = m.group(
+            "unit", "pct1", "num2", "mag", "between", "between2"
+        )
         unit = mw.units[unit_w]
         end = m.end()
         nxt = work[end : end + 1]
@@ -564,24 +568,24 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
             return None
         if unit_w in mw.need_noun_after and not ("\u4e00" <= nxt <= "\u9fff"):
             return None
-        if m["pct1"] and unit != "%":
+        if pct1 and unit != "%":
             return None
-        value = _arabic_value(m["num"])
+        value = _arabic_value(num)
         if value is None:
             return None
-        if m["num2"] is not None:
+        if num2 is not None:
             try:
-                upper = parse_number(m["num2"])
+                upper = parse_number(num2)
             except NumberError:
                 return None
             if upper <= value:
                 return None  # not a range (2016至2020 is years, not written with a unit)
             comparator = ">="
-        if m["mag"]:
+        if mag:
             if unit in ("%", "个百分点", "倍"):
                 return None
-            value = scale(value, m["mag"])
-        between = m["between"] or m["between2"]
+            value = scale(value, mag)
+        between = between or between2
         if between and not comparator:
             comparator = mw.cmp_between[between]
         cmp_after = _cmp_words()[1]
@@ -883,9 +887,10 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
     seen: set[tuple[object, ...]] = set()
     figures = _Matches(_find_figures(work))
     stops = _Stops(work)
+    bisect_right = bisect.bisect_right
     for m in figures.matches:
         pos = m.start()
-        i = last = bisect.bisect_right(starts, pos) - 1
+        i = last = bisect_right(starts, pos) - 1
         while i >= 0 and pos >= spans[i][1] and i > last - 8:
             i -= 1  # passages may nest: look a few back for one that holds pos
         if i < 0 or not (spans[i][0] <= pos < spans[i][1]):
@@ -914,7 +919,9 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
             year = prev_period_start
         clause_key = "".join(work[c_lo:c_hi].split())  # the clause without white space
         names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
-        if not names and (kind, round(fig.value, 6), fig.unit, year, clause_key, False) in seen:
+        value = fig.value
+        value_key = value if value.is_integer() else round(value, 6)  # (round is slow; most are whole)
+        if not names and (kind, value_key, fig.unit, year, clause_key, False) in seen:
             continue  # the same figure of the same clause again: its indicator is not needed
         span_text = text[c_lo:c_hi].strip()
         span = Span(c_lo + (len(text[c_lo:c_hi]) - len(text[c_lo:c_hi].lstrip())), c_hi)
@@ -927,7 +934,7 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
         for indicator in indicators:
             key = (
                 kind,
-                round(fig.value, 6),
+                value_key,
                 fig.unit,
                 year,
                 clause_key,

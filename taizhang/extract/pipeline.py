@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 
 from .layout import Grid, find_text_grids, lay_out
@@ -106,8 +107,8 @@ def _extract_source(source: Source) -> Extraction:
     for _, ts in sorted(table_tasks.items()):
         tasks.extend(ts)
     tasks.extend(text_read.tasks)
-    tasks.sort(key=lambda t: t.span.start)
-    passages.sort(key=lambda p: p.start)
+    tasks.sort(key=attrgetter("span.start"))
+    passages.sort(key=attrgetter("start"))
 
     info = _doc_info(text, work, source.name)
     metrics = _metrics(text, work, passages, info)
