@@ -7,8 +7,14 @@ half-width (``１２％`` -> ``12%``, ``（`` -> ``(``) and the ideographic spac
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 __all__ = ["working_text", "to_simplified", "fold_width"]
@@ -27,28 +33,145 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")
 
 
+def _convert_line(conv: Any, line: str) -> str:
+    """One line converted, one character for one: a phrase conversion that changes the length
+    (rare) is redone character by character."""
+    c = str(conv.convert(line))
+    if len(c) != len(line):
+        c = "".join(ch2 if len(ch2 := conv.convert(ch)) == 1 else ch for ch in line)
+    return c
+
+
 def _convert_same_length(text: str) -> str:
-    """Convert with OpenCC, keeping one character for one: phrase conversions that change the
-    length (rare) are redone character by character for the lines they touch."""
+    """Convert with OpenCC, keeping one character for one: the lines whose conversion changes
+    their length are redone character by character."""
     conv = _converter()
-    out = conv.convert(text)
-    if len(out) == len(text):
-        return str(out)
+    out = str(conv.convert(text))
+    if len(out) == len(text) and "\n" not in text:
+        return out
     lines = text.split("\n")
-    fixed = []
-    for line in lines:
-        c = conv.convert(line)
-        if len(c) != len(line):
-            c = "".join(ch2 if len(ch2 := conv.convert(ch)) == 1 else ch for ch in line)
-        fixed.append(c)
-    return "\n".join(fixed)
+    if len(out) == len(text) and all(len(a) == len(b) for a, b in zip(lines, out.split("\n"), strict=False)):
+        return out
+    return "\n".join(_convert_line(conv, line) for line in lines)
+
+
+# A text with none of the characters OpenCC's t2s may change is its own simplified form (those
+# characters are read from the installed OpenCC's dictionaries: see _changing_chars), and so is
+# a line of it: no dictionary word spans a line break, so converting a text line by line gives
+# what converting it whole gives. Only the lines that hold such a character are converted, until
+# they are most of the text read (a document in traditional script): the rest is converted whole.
+# A call costs about as much as converting this many characters:
+_CALL_COST = 100
 
 
 def to_simplified(text: str) -> str:
     """Traditional to simplified script, one character for one."""
     if not text:
         return text
-    return _convert_same_length(text)
+    changing = _changing_chars()
+    if changing is None or _has_astral(text):
+        # (The class holds the characters of the Basic Multilingual Plane only: a text with
+        # others is converted whole.)
+        return _convert_same_length(text)
+    m = changing.search(text)
+    if m is None:
+        return text
+    conv = _converter()
+    parts: list[str] = []
+    pos = 0  # text[:pos] is done
+    converted = 0  # characters converted line by line, with the cost of the calls
+    while m is not None:
+        start = text.rfind("\n", pos, m.start()) + 1
+        if converted > 64 * _CALL_COST and 2 * converted > start:
+            break  # most of the text so far: the rest is converted whole
+        end = text.find("\n", m.end())
+        if end < 0:
+            end = len(text)
+        parts.append(text[pos:start])
+        parts.append(_convert_line(conv, text[start:end]))
+        converted += end - start + _CALL_COST
+        pos = end
+        m = changing.search(text, end)
+    parts.append(text[pos:] if m is None else _convert_same_length(text[pos:]))
+    return "".join(parts)
+
+
+def _has_astral(text: str) -> bool:
+    """Whether ``text`` holds a character beyond U+FFFF (it takes two UTF-16 code units; encoding
+    is quicker than searching)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+@lru_cache(maxsize=1)
+def _changing_chars() -> re.Pattern[str] | None:
+    """A character class of every character the t2s conversion may change, read from the
+    dictionaries of the installed OpenCC with its own ``opencc_dict`` tool; None when they
+    cannot be read (then every text is converted).
+
+    A dictionary word changes a text only where its first value differs from it, so a text with
+    no character that is at such a place in a word (or in a word whose value has another length)
+    is left as it is: 瞭 of 瞭解 -> 了解 is in the class, 解 is not.
+    """
+    try:
+        config = Path(_converter().config)
+        share = config.parent
+        tool = share.parent.parent / "bin" / "opencc_dict"
+        if not tool.is_file():
+            found = shutil.which("opencc_dict")
+            if found is None:
+                return None
+            tool = Path(found)
+        spec = json.loads(config.read_text(encoding="utf-8"))
+        steps = [*spec.get("normalization", ()), *spec["conversion_chain"]]
+        chars: set[str] = set()
+        with tempfile.TemporaryDirectory() as tmp:
+            for kind, name in (f for step in steps for f in _dict_files(step["dict"])):
+                path = share / name
+                if kind == "ocd2":
+                    out = Path(tmp) / "dictionary.txt"
+                    subprocess.run(
+                        [str(tool), "-i", str(path), "-o", str(out), "-f", "ocd2", "-t", "text"],
+                        check=True,
+                        capture_output=True,
+                        timeout=60,
+                    )
+                    path = out
+                chars.update(_changed_in(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, subprocess.SubprocessError):
+        return None
+    # Characters of the Basic Multilingual Plane only: the engine tests such a class with a table
+    # lookup, and a class with any other is a list it reads through for every character.
+    bmp = sorted(c for c in chars if c <= "\uffff")
+    if not bmp:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in bmp) + "]")
+
+
+def _dict_files(spec: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(type, file) of the dictionaries of one step of an OpenCC config (groups opened)."""
+    kind = spec["type"]
+    if kind == "group":
+        for d in spec["dicts"]:
+            yield from _dict_files(d)
+    elif kind in ("ocd2", "text"):
+        yield kind, str(spec["file"])
+    else:
+        raise ValueError(f"an OpenCC dictionary of type {kind!r}")
+
+
+def _changed_in(dictionary: str) -> Iterator[str]:
+    """The characters a dictionary in text form (``word<TAB>value [value…]``) may change."""
+    for line in dictionary.split("\n"):
+        if not line:
+            continue
+        word, _, values = line.partition("\t")
+        value = values.split(" ")[0]
+        if not value or "\n" in word:
+            raise ValueError(f"an OpenCC dictionary line that is not word<TAB>value: {line!r}")
+        if len(value) != len(word):
+            yield from word
+        else:
+            yield from (a for a, b in zip(word, value, strict=True) if a != b)
 
 
 # Any character fold_width changes; most texts have few, and searching is cheaper than translating.
@@ -92,9 +215,13 @@ def _short_working_text(text: str) -> str:
     document asks for hundreds), with the calls between them made once."""
     if not text:
         return text
-    out = _converter().convert(text)
-    if len(out) != len(text):
-        out = _convert_same_length(text)
+    changing = _changing_chars()
+    if changing is not None and changing.search(text) is None and not _has_astral(text):
+        out = text  # nothing here that t2s changes
+    else:
+        out = _converter().convert(text)
+        if len(out) != len(text):
+            out = _convert_same_length(text)
     if _FOLDABLE.search(out) is not None:
         out = out.translate(_WIDTH)
     if len(out) != len(text):

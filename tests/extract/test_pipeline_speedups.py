@@ -126,6 +126,62 @@ def _cell_grids_line_by_line(work: str, start: int, end: int) -> list[tuple[int,
     return grids
 
 
+class TestSimplifiedLineByLine:
+    """to_simplified converts only the lines holding a character t2s may change."""
+
+    def test_the_class_is_read_from_opencc_and_holds_characters_changed_only_in_words(self) -> None:
+        changing = normalise._changing_chars()
+        assert changing is not None
+        # 瞭 and 藉 stay as they are alone but change in 瞭解 -> 了解 and 藉口 -> 借口.
+        assert normalise._converter().convert("瞭") == "瞭"
+        assert changing.match("瞭") and changing.match("藉") and changing.match("區")
+        assert not changing.match("解") and not changing.match("口") and not changing.match("区")
+
+    @settings(max_examples=300, derandomize=True)
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "瞭解",
+                    "藉口",
+                    "明瞭",
+                    "區發展和改革局",
+                    "区发展改革局",
+                    "覆盖",
+                    "\n",
+                    "\n",
+                    "。",
+                    "\U0002f804",
+                ]
+            ),
+            max_size=30,
+        ),
+        st.integers(1, 400),
+    )
+    def test_it_gives_what_converting_the_whole_text_gives(self, pieces: list[str], repeat: int) -> None:
+        text = "".join(pieces) * (repeat if len(pieces) < 4 else 1)
+        whole = normalise._convert_same_length(text) if text else text
+        assert normalise.to_simplified(text) == whole
+        assert len(whole) == len(text)
+
+    def test_a_long_traditional_text_is_converted_whole_after_the_first_lines(self) -> None:
+        text = "\n".join(["區發展和改革局瞭解企業訴求"] * 2000 + ["简体一行"] * 10)
+        assert normalise.to_simplified(text) == "\n".join(
+            ["区发展和改革局了解企业诉求"] * 2000 + ["简体一行"] * 10
+        )
+
+    def test_without_the_dictionaries_every_text_is_converted(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(normalise, "_changing_chars", lambda: None)
+        assert normalise.to_simplified("瞭解區情\n简体") == "了解区情\n简体"
+
+    def test_a_dictionary_in_text_form_gives_the_characters_it_changes(self) -> None:
+        assert set(normalise._changed_in("瞭解\t了解\n區\t区\n乾隆\t乾隆\n著\t著 着\n")) == {"瞭", "區"}
+        # A word whose value has another length: every character of it may change.
+        assert set(normalise._changed_in("ABC\tAB\n")) == {"A", "B", "C"}
+        with pytest.raises(ValueError):
+            list(normalise._changed_in("瞭解\n"))
+
+
 class TestCellLineTables:
     @settings(max_examples=600, derandomize=True)
     @given(
