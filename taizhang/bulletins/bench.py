@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from taizhang.extract.bench import BenchOptions, Figure, register
+from taizhang.extract.bench import BenchOptions, BenchSkipped, Figure, register
 
 __all__ = ["bench_bulletin"]
 
@@ -41,8 +41,9 @@ def bench_bulletin(options: BenchOptions) -> list[Figure]:
     """Time one bulletin of the bench ledger in a child process configured on it."""
     url = _database_url()
     if url is None:
-        hint = "generate it with: taizhang benchdata --database postgres (or sqlite)"
-        return [Figure(f"skipped (no bench database); {hint}", 0, "")]
+        raise BenchSkipped(
+            "no bench database; generate it with: taizhang benchdata --database postgres (or sqlite)"
+        )
     env = dict(os.environ, DATABASE_URL=url, DEBUG="0", DJANGO_SETTINGS_MODULE="taizhang.settings")
     done = subprocess.run(
         [sys.executable, "-m", "taizhang.bulletins.bench", url],

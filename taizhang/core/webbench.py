@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from taizhang.extract.bench import BenchOptions, Figure, register
+from taizhang.extract.bench import BenchOptions, BenchSkipped, Figure, register
 
 __all__ = [
     "BENCH_ALIAS",
@@ -176,13 +176,11 @@ def missing_bench_data(url: str) -> str | None:
 
 def bench_web(database: str, options: BenchOptions) -> list[Figure]:
     """Time the pages on the bench database ``database`` (sqlite, postgres or a URL) in a child
-    process; a single "skipped" figure when there is no bench data."""
+    process; BenchSkipped, saying how to make it, when there is no bench data."""
     url = bench_database_url(database)
     why = missing_bench_data(url)
     if why is not None:
-        hint = f"generate it with: taizhang benchdata --database {database}"
-        print(f"  skipped: {why}; {hint}", file=sys.stderr)
-        return [Figure(f"skipped ({why}); {hint}", 0, "")]
+        raise BenchSkipped(f"{why}; generate it with: taizhang benchdata --database {database}")
     requests = max(REQUESTS, options.runs)
     done = subprocess.run(
         [sys.executable, "-m", "taizhang.core.webbench", url, "--requests", str(requests)],

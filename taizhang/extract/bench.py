@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 __all__ = [
+    "BenchSkipped",
     "BenchOptions",
     "Figure",
     "Bench",
@@ -28,6 +29,11 @@ __all__ = [
     "generate_document",
     "chinese_number",
 ]
+
+
+class BenchSkipped(Exception):
+    """Raised by a bench that cannot run here (no bench data): its row says "skipped", and the
+    reason (with how to make the data) is printed below the table."""
 
 
 @dataclass(frozen=True)
@@ -90,12 +96,17 @@ def run_benches(options: BenchOptions, names: Sequence[str] = (), out: TextIO | 
         return 2
     status = 0
     rows: list[tuple[str, str, str]] = []
+    skipped: list[str] = []
     for bench in registered():
         if names and bench.name not in names:
             continue
         print(f"running {bench.name}: {bench.description} …", file=sys.stderr, flush=True)
         try:
             figures = bench.run(options)
+        except BenchSkipped as exc:
+            rows.append((bench.name, "skipped (see below)", ""))
+            skipped.append(f"{bench.name}: skipped: {exc}")
+            continue
         except Exception as exc:  # a bench must not hide the others' figures
             rows.append((bench.name, f"error: {type(exc).__name__}: {exc}", ""))
             status = 1
@@ -104,6 +115,8 @@ def run_benches(options: BenchOptions, names: Sequence[str] = (), out: TextIO | 
             value = format(f.value, f.fmt) if f.fmt else _format_value(f.value)
             rows.append((bench.name, f.label, f"{value} {f.unit}".rstrip()))
     _print_table(("bench", "figure", "value"), rows, out)
+    if skipped:
+        print("", *skipped, sep="\n", file=out)
     return status
 
 

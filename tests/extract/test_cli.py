@@ -258,6 +258,24 @@ class BenchTestCase:
         assert "test-probe" in capsys.readouterr().out
         assert "test-probe" not in [b.name for b in registered()]
 
+    def test_a_skipped_bench_gets_a_short_row_and_its_reason_below_the_table(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from taizhang.extract import bench
+
+        @register("test-skip", "a bench with no data here")
+        def skip(options: BenchOptions) -> list[Figure]:
+            raise bench.BenchSkipped("no data; generate it with: make-data")
+
+        try:
+            assert run_benches(BenchOptions(runs=1), ["test-skip"]) == 0
+        finally:
+            bench._REGISTRY.pop("test-skip")
+        lines = capsys.readouterr().out.splitlines()
+        row = next(line for line in lines if line.startswith("test-skip "))
+        assert "skipped (see below)" in row and "make-data" not in row
+        assert lines[-1] == "test-skip: skipped: no data; generate it with: make-data"
+
     @needs_seeds
     def test_the_bench_command_prints_its_figures(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["bench", "--seeds", str(SEEDS), "--mb", "0.05", "--runs", "1"]) == 0
