@@ -877,8 +877,8 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
     named = _Spans([m.span() for m in _NAMED.finditer(work)])
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
-    defaults = _defaults(info)
-    review_year = defaults[0]
+    defaults = _defaults(info)  # (year of a review, year of a target), read once
+    review_year, _ = defaults
     # The period a five-year plan reviews is the five years before its own.
     five_years = info.period_start is not None and info.period_end == info.period_start + 4
     prev_period_start = info.period_start - 5 if five_years and info.period_start is not None else None
@@ -999,7 +999,7 @@ def _kind_and_year(
     mw = metric_words()
     c_lo, _ = clause
     mode = _mode_at(marks, mark_starts, fig.start)
-    review_year, target_year = defaults  # _defaults(info)
+    review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]
     clause_before = work[c_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named)

@@ -47,8 +47,6 @@ def _convert_same_length(text: str) -> str:
     their length are redone character by character."""
     conv = _converter()
     out = str(conv.convert(text))
-    if len(out) == len(text) and "\n" not in text:
-        return out
     lines = text.split("\n")
     if len(out) == len(text) and all(len(a) == len(b) for a, b in zip(lines, out.split("\n"), strict=False)):
         return out
@@ -199,8 +197,13 @@ def working_text(text: str) -> str:
     """The text the rules read: simplified, half-width, the same length as ``text``."""
     if len(text) <= 32:
         return _short_working_text(text)
+    return _working_text(text)
+
+
+def _working_text(text: str) -> str:
     out = fold_width(to_simplified(text))
-    assert len(out) == len(text)
+    if len(out) != len(text):
+        raise AssertionError("the working text must keep the length of the text")
     return out
 
 
@@ -209,21 +212,5 @@ def clear_caches() -> None:
     _short_working_text.cache_clear()
 
 
-@lru_cache(maxsize=4096)
-def _short_working_text(text: str) -> str:
-    """``fold_width(to_simplified(text))`` of a short text (unit names, words of the lists: a
-    document asks for hundreds), with the calls between them made once."""
-    if not text:
-        return text
-    changing = _changing_chars()
-    if changing is not None and changing.search(text) is None and not _has_astral(text):
-        out = text  # nothing here that t2s changes
-    else:
-        out = _converter().convert(text)
-        if len(out) != len(text):
-            out = _convert_same_length(text)
-    if _FOLDABLE.search(out) is not None:
-        out = out.translate(_WIDTH)
-    if len(out) != len(text):
-        raise AssertionError("the working text must keep the length of the text")
-    return str(out)
+# Short texts (unit names, words of the lists: a document asks for hundreds) are memoised.
+_short_working_text = lru_cache(maxsize=4096)(_working_text)

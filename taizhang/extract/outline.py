@@ -13,7 +13,7 @@ from functools import lru_cache
 from .deadlines import find_deadline, parse_deadline
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
-from .units import UnitRoles, looks_like_unit, parse_roles
+from .units import GROUP_SEPARATORS, UnitRoles, looks_like_unit, parse_roles
 
 __all__ = [
     "HEADING",
@@ -169,10 +169,6 @@ def _note(orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int) -> R
     return RoleNote(outer_s, outer_e, found[0], found[1])
 
 
-# What ends a group of units in a note (as units._GROUP reads them), and the start of the note.
-_GROUP_ENDS = ("", ",", ";", "。")
-
-
 @lru_cache(maxsize=4096)
 def _note_body(orig: str, work: str) -> tuple[UnitRoles, Deadline | None] | None:
     """The units and deadline a note's body names (None when it names no unit). Notes repeat
@@ -183,7 +179,8 @@ def _note_body(orig: str, work: str) -> tuple[UnitRoles, Deadline | None] | None
         deadline = parse_deadline(dm.group("when"), orig[dm.start("when") : dm.end("when")])
         # Read the units from what is left of the note.
         ds, de = dm.span()
-        if work[:ds].rstrip()[-1:] in _GROUP_ENDS:
+        before = work[:ds].rstrip()
+        if not before or before[-1] in GROUP_SEPARATORS:
             # The deadline is a group of its own (…;完成时限:2024年底): the note without it reads
             # the same, and its units are memoised apart from the deadline, which varies more.
             body_o, body_w = orig[:ds] + orig[de:], work[:ds] + work[de:]

@@ -17,6 +17,7 @@ from .model import quick_init
 from .normalise import working_text
 
 __all__ = [
+    "GROUP_SEPARATORS",
     "UnitRoles",
     "parse_units",
     "parse_roles",
@@ -215,9 +216,11 @@ def _strip_marker(work: str, markers: tuple[str, ...]) -> tuple[str, str]:
     return work, ""
 
 
+# What separates the groups of a role note (in the working text).
+GROUP_SEPARATORS = ",;。"
 # A group of a role note: units and the marker after them, up to a comma or semicolon.
 # matches: "区商务局牵头" ; must not match: the comma between two groups
-_GROUP = re.compile(r"[^,;。]+")
+_GROUP = re.compile(f"[^{GROUP_SEPARATORS}]+")
 
 
 def parse_roles(orig: str, work: str | None = None, *, default: str = "lead") -> UnitRoles:

@@ -17,6 +17,13 @@ from taizhang.extract.model import Metric, Span, Task, quick_init
 from taizhang.extract.outline import HEADING
 from taizhang.extract.pipeline import clear_caches, extract_text
 
+
+def _draw_span(data: st.DataObject, n: int) -> tuple[int, int]:
+    """A span [start, end) of a text of ``n`` characters."""
+    start = data.draw(st.integers(0, n))
+    return start, data.draw(st.integers(start, n))
+
+
 # Characters that fold_width changes, and some it keeps, to build texts from.
 _WIDE = "０１９ＡＺａｚ，；：（）％\u3000－．〜～"
 _KEPT = "区局年月日一二、。 \t\nab12%"
@@ -70,8 +77,7 @@ class TestLines:
     @settings(max_examples=200, derandomize=True)
     @given(st.text(alphabet="\n\ta 区", max_size=30), st.data())
     def test_lines_are_the_spans_between_line_breaks(self, work: str, data: st.DataObject) -> None:
-        start = data.draw(st.integers(0, len(work)))
-        end = data.draw(st.integers(start, len(work)))
+        start, end = _draw_span(data, len(work))
         expected = []
         pos = start
         while pos < end:
@@ -220,8 +226,7 @@ class TestClauseBounds:
     @settings(max_examples=300, derandomize=True)
     @given(st.text(alphabet="12,。;\n区亿", max_size=30), st.data())
     def test_bounds_skip_only_the_commas_between_thousands(self, work: str, data: st.DataObject) -> None:
-        lo = data.draw(st.integers(0, len(work)))
-        hi = data.draw(st.integers(lo, len(work)))
+        lo, hi = _draw_span(data, len(work))
         pos = data.draw(st.integers(lo, hi))
         stops = [
             i
