@@ -278,6 +278,7 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
             "measure",
             "measure_title",
             "ref",
+            "reference",
             "order",
             "text",
             "deadline_kind",
@@ -299,7 +300,11 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
         read_only_fields = fields
         extra_kwargs = _help(
             fields,
-            ref="The task's reference in the document, e.g. 二.(五).11.",
+            ref="The task's number as the document writes it (序号), e.g. 二.(五).11; not always unique.",
+            reference=(
+                "The task's unique, stable reference within its policy (任务编号): the document's number, "
+                "with -1, -2… where the document repeats it (四.(二).3-5), or 第12项 for an unnumbered task."
+            ),
             text="What is to be done.",
             deadline_kind="month, year, ongoing (常态化推进) or empty (not set).",
             deadline_text="The deadline as the document words it.",

@@ -37,6 +37,7 @@ from .models import (
     TaskAssignment,
     TaskStatus,
 )
+from .references import next_reference, position_reference
 
 __all__ = [
     "do_update_task",
@@ -89,11 +90,16 @@ def _assignment_of(user: Any, task: Task) -> TaskAssignment:
     return assignment
 
 
+def _references_of(policy_id: int, but: int | None = None) -> set[str]:
+    """The references the tasks of a policy already have (but task ``but``)."""
+    return set(Task.objects.filter(policy_id=policy_id).exclude(pk=but).values_list("reference", flat=True))
+
+
 def _require_open(task: Task) -> None:
     if task.status == TaskStatus.CLOSED:
-        raise ValidationError({"status": f"任务 {task.ref or task.pk} 已办结"})
+        raise ValidationError({"status": f"任务 {task.label} 已办结"})
     if task.status == TaskStatus.DRAFT:
-        raise ValidationError({"status": f"任务 {task.ref or task.pk} 尚未交办"})
+        raise ValidationError({"status": f"任务 {task.label} 尚未交办"})
 
 
 def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) -> Task:
@@ -116,6 +122,11 @@ def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) 
             measure = changes["measure"]
             if not isinstance(measure, Measure) or measure.policy_id != current.policy_id:
                 raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
+        if "ref" in changes and current.status == TaskStatus.DRAFT and changes["ref"] != current.ref:
+            # A draft's number corrected on the review screen: its reference follows (nobody
+            # outside the supervisor has seen it yet); an assigned task's reference stays.
+            taken = _references_of(current.policy_id, but=current.pk)
+            changes = {**changes, "reference": next_reference(changes["ref"] or current.reference, taken)}
         candidate = Task.objects.get(pk=current.pk)
         for name, value in changes.items():
             setattr(candidate, name, value)
@@ -545,6 +556,7 @@ def can_steer(user: Any) -> bool:
 
 TASK_SNAPSHOT = [
     "ref",
+    "reference",
     "text",
     "measure_id",
     "deadline_kind",
@@ -607,10 +619,12 @@ def do_create_task(
         last = tasks.aggregate(m=Max("order"))["m"] or 0
         order = (last_of_measure if last_of_measure is not None else last) + 1
         now = timezone.now()
+        taken = _references_of(policy.pk)
         task = Task(
             policy=policy,
             measure=measure,
             ref=(ref or "").strip()[:40],
+            reference=next_reference((ref or "").strip() or position_reference(len(taken) + 1), taken),
             order=order,
             text=(text or "").strip(),
             deadline_kind=deadline_kind or "",
@@ -645,18 +659,22 @@ def do_split_task(user: Any, task: Task, *, parts: Sequence[str]) -> list[Task]:
     with transaction.atomic():
         task = _lock_task(task)
         if task.status == TaskStatus.CLOSED:
-            raise ValidationError({"status": f"任务 {task.ref or task.pk} 已办结，不能拆分"})
+            raise ValidationError({"status": f"任务 {task.label} 已办结，不能拆分"})
         before = snapshot(task, TASK_SNAPSHOT)
         share = (Decimal(task.weight) / len(texts)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
         share = max(share, Decimal("0.01"))
         assignments = list(task.assignments.all())
         _make_room(task.policy_id, task.order, len(texts) - 1)
+        taken = _references_of(task.policy_id)
         made: list[Task] = []
         for n, text in enumerate(texts[1:], start=2):
+            reference = next_reference(f"{task.reference or task.pk}-{n}", taken)
+            taken.add(reference)
             part = Task(
                 policy_id=task.policy_id,
                 measure_id=task.measure_id,
                 ref=f"{task.ref}-{n}"[:40] if task.ref else "",
+                reference=reference,
                 order=task.order + n - 1,
                 text=text,
                 deadline_kind=task.deadline_kind,
@@ -724,7 +742,7 @@ def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
             raise ValidationError({"tasks": "只能合并同一个政策文件的任务"})
         for t in locked:
             if t.status == TaskStatus.CLOSED:
-                raise ValidationError({"tasks": f"任务 {t.ref or t.pk} 已办结，不能合并"})
+                raise ValidationError({"tasks": f"任务 {t.label} 已办结，不能合并"})
         keeper, others = locked[0], locked[1:]
         for t in others:
             notices = getattr(t, "supervision_notices", None)
@@ -734,7 +752,7 @@ def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
                 or (notices is not None and notices.exists())
             ):
                 raise ValidationError(
-                    {"tasks": f"任务 {t.ref or t.pk} 已有进度报告、延期申请或督办单，不能并入其他任务"}
+                    {"tasks": f"任务 {t.label} 已有进度报告、延期申请或督办单，不能并入其他任务"}
                 )
         before = {**snapshot(keeper, TASK_SNAPSHOT), "units": _units_of(keeper)}
         roles: dict[int, str] = {}

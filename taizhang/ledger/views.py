@@ -761,13 +761,13 @@ def _describe(rows: list[Any]) -> None:
     for row in rows:
         if isinstance(row, Task):
             row.href = url(row.pk)
-            row.title = f"{row.ref} {short(row.text, 50)}"
+            row.title = f"{row.label} {short(row.text, 50)}"
             deadline = row.deadline
             when = deadline.isoformat() if deadline else row.get_deadline_kind_display()
             row.detail = f"{when} · {row.get_status_display()}"
             continue
         task = row.task
-        row.title = f"{task.ref} {short(task.text, 50)}"
+        row.title = f"{task.label} {short(task.text, 50)}"
         if isinstance(row, ExtensionRequest):
             row.href = f"{url(row.task_id)}#extensions"
             row.detail = f"{row.unit.name}: {short(row.reason, 40)}"

@@ -654,7 +654,7 @@ def due_reports(
     rows = list(
         TaskAssignment.objects.filter(unit_id=unit_id, role=AssignmentRole.LEAD)
         .exclude(task__status__in=[TaskState.DRAFT, TaskState.CLOSED])
-        .values("task_id", "task__ref", "task__text", "task__policy__report_cadence")
+        .values("task_id", "task__reference", "task__text", "task__policy__report_cadence")
     )
     done = set(
         ProgressReport.objects.filter(
@@ -669,7 +669,7 @@ def due_reports(
         out.append(
             {
                 "task_id": row["task_id"],
-                "ref": row["task__ref"],
+                "ref": row["task__reference"],
                 "text": row["task__text"],
                 "period": reporting.code,
                 "due": reporting.end + dt.timedelta(days=report_due_days),

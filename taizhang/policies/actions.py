@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from taizhang.accounts.access import require_steering
 from taizhang.core.history import record, snapshot
+from taizhang.ledger.references import assign_references, next_reference, position_reference
 
 from .models import Measure, Policy, PolicyKind, PolicyStatus
 
@@ -107,6 +108,7 @@ def do_import_policy(
         directory = UnitDirectory(user)
         measures: dict[str, Measure] = {}
         tasks: list[Task] = []
+        references = assign_references([found.ref or "" for found in extraction.tasks])
         for order, found in enumerate(extraction.tasks):
             measure = None
             if found.measure:
@@ -121,6 +123,7 @@ def do_import_policy(
                 policy=policy,
                 measure=measure,
                 ref=(found.ref or "")[:40],
+                reference=references[order],
                 order=order,
                 text=found.text,
                 deadline_kind=deadline.kind if deadline else "",
@@ -135,7 +138,7 @@ def do_import_policy(
                 task.full_clean(exclude=["policy", "measure"])
             except ValidationError as exc:
                 raise ValidationError(
-                    {"tasks": f"第 {order + 1} 项任务（{found.ref or ''}）: {exc.messages[0]}"}
+                    {"tasks": f"第 {order + 1} 项任务（{references[order]}）: {exc.messages[0]}"}
                 ) from None
             task.save()
             tasks.append(task)
@@ -151,7 +154,9 @@ def do_import_policy(
                 user,
                 task,
                 "import_task",
-                after=snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month"]),
+                after=snapshot(
+                    task, ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month"]
+                ),
             )
 
         for found in extraction.metrics:
@@ -201,7 +206,7 @@ def do_publish_policy(user: Any, policy: Policy) -> Policy:
             raise ValidationError({"tasks": f"“{policy.title}”没有任务，不能发布"})
         problems: list[str] = []
         for task in tasks:
-            label = task.ref or f"#{task.pk}"
+            label = task.label
             assignments = list(task.assignments.all())
             if not any(a.role == AssignmentRole.LEAD for a in assignments):
                 problems.append(f"任务 {label} 没有牵头单位")
@@ -355,10 +360,12 @@ def do_add_draft_task(
         if measure is not None and measure.policy_id != policy.pk:
             raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
         order = (Task.objects.filter(policy=policy).aggregate(m=Max("order"))["m"] or 0) + 1
+        taken = set(Task.objects.filter(policy=policy).values_list("reference", flat=True))
         task = Task(
             policy=policy,
             measure=measure,
             ref=ref.strip()[:40],
+            reference=next_reference(ref.strip() or position_reference(len(taken) + 1), taken),
             order=order,
             text=text.strip(),
             deadline_kind=deadline_kind or "",
@@ -370,7 +377,9 @@ def do_add_draft_task(
         task.full_clean(exclude=["policy", "measure"])
         task.save()
         units = _assign_units(user, task, list(lead), list(co))
-        after = snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"])
+        after = snapshot(
+            task, ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"]
+        )
         record(user, task, "add_task", after={**after, "units": units})
     return task
 
@@ -383,7 +392,9 @@ def do_delete_draft_task(user: Any, task: Any) -> None:
     with transaction.atomic():
         _require_draft(Policy.objects.select_for_update().get(pk=task.policy_id))
         task = Task.objects.select_for_update().get(pk=task.pk)
-        before = snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"])
+        before = snapshot(
+            task, ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"]
+        )
         record(user, task, "delete_task", before={**before, "units": _unit_names(task)})
         task.delete()
 

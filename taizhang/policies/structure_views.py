@@ -129,7 +129,7 @@ def tasks_merge(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _t("%(n)s tasks merged into %(ref)s.") % {"n": len(tasks), "ref": kept.ref or kept.pk},
+                _t("%(n)s tasks merged into %(ref)s.") % {"n": len(tasks), "ref": kept.label},
             )
             return redirect(reverse("policies:detail", args=[policy.pk]) + f"#task-{kept.pk}")
     _flash_errors(request, form)

@@ -260,14 +260,14 @@ def review_task_save(request: HttpRequest, pk: int, task_pk: int) -> HttpRespons
             status = 400
         else:
             if not _is_htmx(request):
-                messages.success(request, _t("Task %(ref)s saved.") % {"ref": task.ref or task.pk})
+                messages.success(request, _t("Task %(ref)s saved.") % {"ref": task.label})
                 return redirect(reverse("policies:review", args=[policy.pk]) + f"#card-{task.pk}")
             task = _fresh(policy, task.pk)
             return _card(request, task, TaskReviewForm.for_task(task, measures), policy, saved=True)
     else:
         status = 400
     if not _is_htmx(request):
-        messages.error(request, _t("Task %(ref)s was not saved.") % {"ref": task.ref or task.pk})
+        messages.error(request, _t("Task %(ref)s was not saved.") % {"ref": task.label})
     return _card(request, _fresh(policy, task.pk), form, policy, status=status, conflict=conflict)
 
 
@@ -310,7 +310,7 @@ def review_task_delete(request: HttpRequest, pk: int, task_pk: int) -> HttpRespo
     actions.do_delete_draft_task(request.user, task)
     if _is_htmx(request):
         return HttpResponse("")
-    messages.success(request, _t("Task %(ref)s deleted.") % {"ref": task.ref or task_pk})
+    messages.success(request, _t("Task %(ref)s deleted.") % {"ref": task.label})
     return redirect("policies:review", policy.pk)
 
 

@@ -196,7 +196,7 @@ def load_public(policies: list[Policy], *, detail: bool = True) -> list[PublicPo
             "pk",
             "policy_id",
             "measure_id",
-            "ref",
+            "reference",
             "text",
             "status",
             "progress",
@@ -241,7 +241,7 @@ def load_public(policies: list[Policy], *, detail: bool = True) -> list[PublicPo
             narrative = narratives.get(row["pk"]) if show else None
             public_tasks[row["measure_id"]].append(
                 PublicTask(
-                    ref=row["ref"],
+                    ref=row["reference"],
                     text=row["text"],
                     deadline=_deadline(row),
                     lead_units="、".join(units.get((row["pk"], AssignmentRole.LEAD), [])),

@@ -50,7 +50,7 @@ NOTICE_FIELDS = ["status", "answer", "answered_by", "answered_at", "closed_by", 
 
 
 def _task_label(task: Task) -> str:
-    return f"{task.ref} {task.text[:40]}".strip()
+    return f"{task.label} {task.text[:40]}"
 
 
 def do_issue_supervision_notice(

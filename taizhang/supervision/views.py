@@ -259,7 +259,7 @@ def _late_reports(closed: tuple[str, ...]) -> QuerySet[TaskStatus]:
 
 
 def _label(task: Task) -> str:
-    return f"{task.ref} {Truncator(task.text).chars(50)}"
+    return f"{task.label} {Truncator(task.text).chars(50)}"
 
 
 def _queue_row(key: str, row: Any) -> dict[str, Any]:

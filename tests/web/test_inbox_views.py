@@ -198,7 +198,7 @@ class InboxCountingTestCase:
         content = response.content.decode()
         assert '<strong data-count="acknowledge">20+</strong>' in content
         row = ack["rows"][2]
-        assert f'<a href="{reverse("ledger:task_detail", args=[row.pk])}">{row.ref} ' in content
+        assert f'<a href="{reverse("ledger:task_detail", args=[row.pk])}">{row.label} ' in content
         assert "…" in row.title and len(row.text) > 50
 
     def test_a_section_under_the_cap_is_counted_exactly(
