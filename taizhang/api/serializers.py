@@ -371,9 +371,9 @@ class TaskFilterSerializer(serializers.Serializer[Any]):
 
 
 class ReasonSerializer(serializers.Serializer[Any]):
-    """Why a unit sends a task back to the supervisor."""
+    """Why a unit sends a task back to the supervisor, or a leader a report back to the officer."""
 
-    reason = Text(max_length=2000, help_text="Why the task is not the unit's (required).")
+    reason = Text(max_length=2000, help_text="Why it is sent back (required).")
 
 
 class ReassignSerializer(serializers.Serializer[Any]):
@@ -507,6 +507,7 @@ class ReportSerializer(serializers.ModelSerializer[ProgressReport]):
             "narrative",
             "percent",
             "metric_values",
+            "requests_close",
             "status",
             "comments",
             "created_at",
@@ -524,8 +525,9 @@ class ReportSerializer(serializers.ModelSerializer[ProgressReport]):
             narrative="What was done.",
             percent="Percent of the task done (0-100).",
             metric_values="Values of the task's metrics, by metric id.",
+            requests_close="Whether the lead unit asks with this report for the task to be closed (申请办结).",
             status="draft, submitted, approved_by_leader, accepted or returned.",
-            comments="The supervisor's comments when returning or accepting.",
+            comments="Why it was returned (by the unit leader or the supervisor), or the supervisor's comments.",
             version="Row version; send it back when editing (optimistic locking).",
         )
 
@@ -547,6 +549,9 @@ class ReportValuesSerializer(serializers.Serializer[Any]):
         validators=[_finite_numbers],
         help_text="Values of the task's metrics, by metric id.",
     )
+    requests_close = serializers.BooleanField(
+        required=False, default=False, help_text="Ask for the task to be closed (申请办结); needs 100 %."
+    )
 
 
 class ReportCreateSerializer(ReportValuesSerializer):
@@ -567,6 +572,9 @@ class ReportUpdateSerializer(serializers.Serializer[Any]):
         required=False,
         validators=[_finite_numbers],
         help_text="Values of the task's metrics, by metric id.",
+    )
+    requests_close = serializers.BooleanField(
+        required=False, help_text="Ask for the task to be closed (申请办结); needs 100 %."
     )
 
 

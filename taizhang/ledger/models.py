@@ -266,7 +266,9 @@ class ProgressReport(models.Model):
     status = models.CharField(
         max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT, db_index=True
     )
-    comments = models.TextField(blank=True)  # the supervisor's (退回意见)
+    # The lead unit asks for the task to be closed (申请办结) with this report: 100 %, with evidence.
+    requests_close = models.BooleanField("申请办结", default=False)
+    comments = models.TextField(blank=True)  # why it was returned (退回意见), by the leader or the supervisor
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
