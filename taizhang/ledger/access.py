@@ -365,8 +365,10 @@ def can_close_task(user: Any, task: Task) -> Decision:
         ]
         contributed: set[int] = set()
     else:
-        if report.percent < 100 or task.progress < 100:
+        if report.percent < 100:
             gaps.append(("progress", f"最近采纳的报送（{report.period}）进度为 {report.percent}%，未达 100%"))
+        elif task.progress < 100:
+            gaps.append(("progress", f"任务进度为 {task.progress}%，未达 100%"))
         if not report.requests_close:
             gaps.append(("request", f"牵头单位未在最近采纳的报送（{report.period}）中申请办结"))
         if not report.attachments.all():

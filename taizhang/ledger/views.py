@@ -807,6 +807,14 @@ def _due_this_cycle(unit_id: int, today: dt.date) -> Q:
     return due
 
 
+def _notices_to_answer(unit_id: int) -> QuerySet[Any]:
+    """Open supervision notices (督办单) on tasks the unit leads: its people answer them."""
+    from taizhang.supervision.models import SupervisionNotice, SupervisionNoticeState
+
+    leads = TaskAssignment.objects.filter(task=OuterRef("task_id"), unit_id=unit_id, role=AssignmentRole.LEAD)
+    return SupervisionNotice.objects.filter(Exists(leads), status=SupervisionNoticeState.OPEN)
+
+
 def short(text: str, size: int) -> str:
     """``text`` cut to ``size`` characters with an ellipsis, as the ``truncatechars`` filter does."""
     return text if len(text) <= size else text[: size - 1] + "…"
@@ -831,7 +839,10 @@ def _describe(rows: list[Any]) -> None:
             continue
         task = row.task
         row.title = f"{task.label} {short(task.text, 50)}"
-        if isinstance(row, ExtensionRequest):
+        if not hasattr(row, "unit_id"):  # a supervision notice (督办单): to its reply form
+            row.href = reverse("supervision:task", args=[row.task_id]) + f"#notice-{row.pk}"
+            row.detail = f"{_t('Answer by')} {row.due_on.isoformat()} · {short(row.instruction, 40)}"
+        elif isinstance(row, ExtensionRequest):
             row.href = f"{url(row.task_id)}#extensions"
             row.detail = f"{row.unit}: {short(row.reason, 40)}"
         else:
@@ -850,8 +861,9 @@ def _inbox_section(key: str, title: str, queryset: QuerySet[Any]) -> dict[str, A
     ids = list(queryset.order_by("pk").values_list("pk", flat=True)[: INBOX_COUNT_CAP + 1])
     shown = ids[: min(LIST_SIZE, INBOX_COUNT_CAP)]
     rows = queryset.model.objects.filter(pk__in=shown).order_by("pk")
-    if queryset.model is not Task:  # reports and extension requests name their task and unit
-        rows = rows.select_related("task", "unit")
+    if queryset.model is not Task:  # reports, extension requests and notices name their task (and unit)
+        has_unit = any(f.name == "unit" for f in queryset.model._meta.get_fields())
+        rows = rows.select_related("task", "unit") if has_unit else rows.select_related("task")
     rows = list(rows)
     _describe(rows)
     return {
@@ -902,6 +914,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
                 _t("Reports returned to the unit"),
                 reports.filter(unit_id=unit_id, status=ReportStatus.RETURNED),
             ),
+            ("notices", _t("Supervision notices to answer"), _notices_to_answer(unit_id)),
         ]
         if role_of(user) == Role.UNIT_LEADER:
             sections.append(

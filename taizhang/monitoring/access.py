@@ -34,6 +34,8 @@ from .models import Indicator
 
 __all__ = [
     "require_dashboard",
+    "can_read_dashboard",
+    "can_read_unit_dashboard",
     "require_unit_dashboard",
     "require_ranking",
     "can_read_ranking",
@@ -47,17 +49,26 @@ __all__ = [
 ]
 
 
+def can_read_dashboard(user: Any, policy: Any = None) -> Decision:
+    """The overall dashboard: readers of everything (the supervisor and district leadership)."""
+    return ALLOWED if sees_everything(user) else refused("总览看板仅供督查室和区领导查看")
+
+
 def require_dashboard(user: Any) -> None:
     """PermissionDenied unless ``user`` reads everything (the supervisor's and leaders' dashboard)."""
-    if not sees_everything(user):
-        raise PermissionDenied("总览看板仅供督查室和区领导查看")
+    can_read_dashboard(user).check()
+
+
+def can_read_unit_dashboard(user: Any, unit: Any = None) -> Decision:
+    """A unit's dashboard (its tasks, due reports, its own score and rank): its leaders and officers."""
+    return ALLOWED if unit_id_of(user) is not None else refused("单位看板仅供单位负责人和联络员查看")
 
 
 def require_unit_dashboard(user: Any) -> int:
     """The unit id whose dashboard ``user`` sees; PermissionDenied for users without a unit."""
+    can_read_unit_dashboard(user).check()
     unit_id = unit_id_of(user)
-    if unit_id is None:
-        raise PermissionDenied("单位看板仅供单位负责人和联络员查看")
+    assert unit_id is not None
     return unit_id
 
 
