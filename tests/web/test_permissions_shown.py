@@ -349,7 +349,7 @@ ENTRIES: dict[str, Shown] = {
                 READERS | {"amy", "andy"},
                 MA.can_read_breakdown,
                 lambda c, t: c.unit_a,
-                lambda c, t, o: (_url("monitoring:breakdown", o.pk) + "?period=2025-Q1", 'id="summary"'),
+                lambda c, t, o: (_url("monitoring:breakdown", o.pk) + "?period=2025-Q1", f"<h1>{o.name}"),
             ),
         ),
         (

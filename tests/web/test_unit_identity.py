@@ -291,11 +291,12 @@ class MergeMovesEveryRowTestCase:
         assert child.parent == cast.unit_a and old.merged_into == cast.unit_a
         assert set(cast.unit_a.aliases.values_list("name", flat=True)) >= {"区发改委", "区发展改革局"}
 
-    def test_after_a_merge_the_scorecard_ranks_one_unit(self, cast: Any, tasks: Any) -> None:
-        from taizhang.monitoring.queries import parse_period, scoreboard
+    def test_after_a_merge_the_scorecard_knows_one_unit(self, cast: Any, tasks: Any) -> None:
+        from taizhang.monitoring.queries import parse_period, unit_period_facts
 
         do_rate_unit(cast.sam, cast.unit_b, period="2025-01", rating=70)
         do_merge_unit(cast.sam, cast.unit_b, cast.unit_a)
-        board = scoreboard(parse_period("2025-01"), now=timezone.make_aware(dt.datetime(2025, 3, 1)))
-        names = [r.scorecard.unit for r in board.ranked]
+        facts = unit_period_facts(parse_period("2025-01"), now=timezone.make_aware(dt.datetime(2025, 3, 1)))
+        names = [name for name, _ in facts.values()]
         assert "区发展改革局" not in names and names.count("区商务局") == 1
+        assert facts[cast.unit_a.pk][1].supervisor_rating == 70  # B's rating moved with it

@@ -210,7 +210,7 @@ class Command(BaseCommand):
                     continue
                 L.do_accept_report(cast.sam, report)
                 counts["accepted"] += 1
-                if kind == 0 and can_close_task(cast.sam, task):
+                if kind == 0 and can_close_task(cast.sam, Task.objects.get(pk=task.pk)):
                     L.do_close_task(cast.sam, task, note="材料齐全，同意办结")
                     counts["closed"] += 1
         self.stdout.write("  progress history: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
