@@ -262,6 +262,8 @@ def _django(args: list[str]) -> int:
     """Hand the command to Django's management, as ``manage.py`` would."""
     import importlib.util
 
+    if args[0] == "demo":  # the demo is a development server: DEBUG on unless said otherwise
+        os.environ.setdefault("DEBUG", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
     module = os.environ["DJANGO_SETTINGS_MODULE"]
     try:
@@ -279,6 +281,14 @@ def _django(args: list[str]) -> int:
         from django.core.management import execute_from_command_line
     except ImportError as exc:
         print(f"error: taizhang {args[0]}: Django is not installed: {exc}", file=sys.stderr)
+        return 2
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018  (loads the settings: a missing SECRET_KEY is said here)
+    except ImproperlyConfigured as exc:
+        print(f"error: taizhang {args[0]}: {exc}", file=sys.stderr)
         return 2
     try:
         execute_from_command_line(["taizhang", *args])
