@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 OWN_COMMANDS = ("extract", "bench")
+# Development tools: DEBUG is on for them unless the environment says otherwise (a server's
+# commands, with DEBUG off, need a SECRET_KEY: see docs/deploy.md).
+DEVELOPMENT_COMMANDS = ("demo", "runserver", "benchdata", "buildlocales", "makemigrations")
 DEFAULT_SETTINGS = "taizhang.settings"
 
 
@@ -262,7 +265,7 @@ def _django(args: list[str]) -> int:
     """Hand the command to Django's management, as ``manage.py`` would."""
     import importlib.util
 
-    if args[0] == "demo":  # the demo is a development server: DEBUG on unless said otherwise
+    if args[0] in DEVELOPMENT_COMMANDS:
         os.environ.setdefault("DEBUG", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
     module = os.environ["DJANGO_SETTINGS_MODULE"]
