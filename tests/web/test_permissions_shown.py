@@ -530,6 +530,9 @@ ALIASES = {
     "write_task_of_a": "access_task[write]",
     "read_draft_policy": "access_policy[draft]",
     "read_extension_of_a": "access_extension",
+    "read_login_events": "visible_login_events",
+    "revoke_own_api_token": "do_revoke_api_token",
+    "revoke_another_persons_api_token": "do_revoke_api_token[another person's]",
 }
 
 
