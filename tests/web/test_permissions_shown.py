@@ -613,5 +613,5 @@ def test_docs_permissions_md_says_what_the_matrix_checks() -> None:
             assert known == expected, (
                 f"docs/permissions.md: {name}: the table says {sorted(expected)}, the matrix {sorted(known)}"
             )
-    missing = {n for n in actions if n.startswith("do_")} - named
+    missing = {n for n in actions if n.startswith("do_") and "[" not in n} - named
     assert not missing, f"actions of the matrix missing from docs/permissions.md: {sorted(missing)}"
