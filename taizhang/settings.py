@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "taizhang.monitoring",
     "taizhang.portal",
     "taizhang.bulletins",
+    "taizhang.enterprises",
 ]
 
 MIDDLEWARE = [
