@@ -749,6 +749,7 @@ def do_lodge_objection(
         raise ValidationError({"contact": "请留下联系人和联系方式，以便答复"})
     today = today or timezone.localdate()
     with transaction.atomic():
+        decision = Decision.objects.select_related("benefit_list__benefit").get(pk=decision.pk)
         blist = decision.benefit_list
         if blist.status != ListStatus.ON_NOTICE or not (blist.notice_from <= today <= blist.notice_until):
             raise ValidationError({"decision": "这份名单不在公示期内"})

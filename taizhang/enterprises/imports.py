@@ -145,6 +145,7 @@ class EnterpriseRecord:
     name: str = ""
     hk_br_number: str = ""
     facts: list[FactValue] = field(default_factory=list)
+    year: int | None = None  # the row's 年度, when the file has one
 
 
 @dataclass
@@ -343,6 +344,8 @@ def _year(value: Any) -> int:
     if isinstance(value, dt.date | dt.datetime):
         raise _CellError(f"「{value:%Y-%m-%d}」是日期，年度应为 4 位数字，如 2024")
     text = _text(value).removesuffix("年度").removesuffix("年")
+    if DATE_RE.match(_text(value)) and len(_text(value)) > 4:
+        raise _CellError(f"「{_text(value)}」是日期，年度应为 4 位数字，如 2024")
     if not re.fullmatch(r"(19|20)\d\d", text):
         raise _CellError(f"「{_text(value)}」不是年度（应为 4 位数字，如 2024）")
     return int(text)
@@ -416,7 +419,7 @@ def parse_registry(
         if _is_blank(cell):
             continue
         target, scale, year = _recognise(cell)
-        head = _text(cell)
+        head = str(cell).strip()
         if target is None:
             parsed.ignored.append(head)
             continue
@@ -429,7 +432,8 @@ def parse_registry(
         parsed.columns.append((head, _meaning(target, year)))
     present = {c.target for c in columns}
     certificate = _certificate_of(present, parsed)
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, int | None], int] = {}
+    by_code: dict[str, EnterpriseRecord] = {}
     count = 0
     try:
         for number, cells in rows:
@@ -438,12 +442,22 @@ def parse_registry(
             count += 1
             record = _record(number, cells, columns, certificate, parsed)
             if record is not None:
-                first = seen.get(record.credit_code)
+                key = (record.credit_code, record.year)
+                first = seen.get(key)
                 if first is not None:
-                    parsed.error(number, targets["credit_code"], f"与第 {first} 行的企业重复")
-                else:
-                    seen[record.credit_code] = number
+                    same = f"{record.year} 年度的" if record.year else ""
+                    parsed.error(number, targets["credit_code"], f"与第 {first} 行{same}企业重复")
+                    continue
+                seen[key] = number
+                earlier = by_code.get(record.credit_code)
+                if earlier is None:
+                    by_code[record.credit_code] = record
                     parsed.records.append(record)
+                else:  # the same enterprise in another year's row: a repeated value, the later row's
+                    merged = {(f.attribute, f.year): f for f in (*earlier.facts, *record.facts)}
+                    earlier.facts = list(merged.values())
+                    earlier.name = earlier.name or record.name
+                    earlier.hk_br_number = earlier.hk_br_number or record.hk_br_number
             if progress is not None and count % 1000 == 0:
                 progress(count)
     except ValidationError as exc:
@@ -519,14 +533,16 @@ def _record(
             parsed.error(number, br_column.header, exc.messages[0])
             bad = True
     row_year: int | None = None
+    year_bad = False
     year_column, year_value = cell("year")
     if year_column is not None and not _is_blank(year_value):
         try:
             row_year = _year(year_value)
         except _CellError as exc:
             parsed.error(number, year_column.header, str(exc))
-            bad = True
+            bad = year_bad = True
     cert_from = cert_until = None
+    cert_bad = False
     for target in ("cert_from", "cert_until"):
         column, value = cell(target)
         if column is not None and not _is_blank(value):
@@ -534,7 +550,7 @@ def _record(
                 parsed_date = _date(value)
             except _CellError as exc:
                 parsed.error(number, column.header, str(exc))
-                bad = True
+                bad = cert_bad = True
                 continue
             if target == "cert_from":
                 cert_from = parsed_date
@@ -549,6 +565,11 @@ def _record(
             value
         ):
             continue
+        attribute = BY_CODE.get(target)
+        if year_bad and attribute is not None and attribute.yearly and not column.year:
+            continue  # the year cell is wrong: said once, not again for every yearly column
+        if cert_bad and target in ("high_tech", "srdi_tier"):
+            continue
         try:
             record.facts.extend(_facts(target, column, value, row_year, certificate, cert_from, cert_until))
         except _CellError as exc:
@@ -558,6 +579,7 @@ def _record(
     if hk is not None and hk.number and br_column is not None and not record.hk_br_number and not bad:
         parsed.error(number, br_column.header, "港资企业需要填写香港商业登记号码")
         bad = True
+    record.year = row_year
     return None if bad else record
 
 
