@@ -251,7 +251,7 @@ def _compile(node: Node, year: int, schema: Mapping[str, Any]) -> Any:
             return a * b
         return pl.when(b != 0).then(a / b)
     if isinstance(node, Cmp):
-        a, b = c(node.a), c(node.b)
+        a, b = _typed(node.a, node.b, year, schema), _typed(node.b, node.a, year, schema)
         return {
             "=": lambda: a == b,
             "!=": lambda: a != b,
@@ -263,7 +263,12 @@ def _compile(node: Node, year: int, schema: Mapping[str, Any]) -> Any:
     if isinstance(node, In):
         values = [_literal_value(item, year) for item in node.items]
         x = c(node.x)
-        if all(isinstance(v, str) for v in values):
+        if isinstance(node.x, Attr) and isinstance(schema.get(_column(node.x, year)), pl.Enum):
+            # a 门类 held as an Enum: compared by its category index, not as text
+            categories = list(schema[_column(node.x, year)].categories)
+            indices = [categories.index(v) for v in values if v in categories]
+            test = x.to_physical().is_in(pl.lit(pl.Series(indices, dtype=pl.UInt32)).implode())
+        elif all(isinstance(v, str) for v in values):
             test = x.cast(pl.String).is_in(pl.lit(pl.Series(values, dtype=pl.String)).implode())
         elif all(isinstance(v, bool) for v in values):
             test = x.is_in(pl.lit(pl.Series(values, dtype=pl.Boolean)).implode())
@@ -290,6 +295,17 @@ def _compile(node: Node, year: int, schema: Mapping[str, Any]) -> Any:
     raise AssertionError(node)
 
 
+def _typed(node: Node, other: Node, year: int, schema: Mapping[str, Any]) -> Any:
+    """``node`` compiled; a whole number compared with an integer column is an integer literal
+    of that column's type (no cast of the column to floats)."""
+    pl = _polars()
+    if isinstance(node, Num) and float(node.value).is_integer() and isinstance(other, Attr):
+        dtype = schema.get(_column(other, year))
+        if dtype is not None and dtype.is_integer():
+            return pl.lit(int(node.value), dtype=dtype)
+    return _compile(node, year, schema)
+
+
 def _literal_value(node: Node, year: int) -> Any:
     if isinstance(node, Num):
         return node.value
@@ -310,7 +326,7 @@ class BatchResult:
     benefit code (true eligible / false not eligible / null possibly eligible).
     """
 
-    frame: Any  # the prepared frame (inputs)
+    frame: Any  # the inputs, as given (certificates not yet resolved to the evaluation date)
     outcomes: Any
     rules: dict[str, Rule]
     condition_columns: dict[str, list[str]]  # benefit code -> its conditions' columns
@@ -349,8 +365,8 @@ class BatchResult:
         return self.outcomes.filter(test.fill_null(outcome == Outcome.POSSIBLY)).get_column("id").to_list()
 
     def row(self, index: int) -> dict[str, Any]:
-        """The prepared inputs of the enterprise at ``index``."""
-        return dict(self.frame.row(index, named=True))
+        """The inputs of the enterprise at ``index``, certificates resolved on the evaluation date."""
+        return prepare_row(self.frame.row(index, named=True), self.as_of)
 
     def explain(
         self, index: int, code: str, *, lang: str = "zh-hans", sources: Source | None = None
@@ -370,8 +386,8 @@ def evaluate(
     the per-condition columns are kept (explanations and the per-condition counts need them).
     """
     pl = _polars()
-    prepared = prepare(frame, as_of)
-    schema = prepared.schema
+    schema = dict(frame.schema)
+    schema.update({"high_tech": pl.Boolean, "srdi_tier": pl.UInt8})
     year = as_of.year
     atoms: dict[str, tuple[str, Any]] = {}
     columns: dict[str, list[str]] = {}
@@ -384,14 +400,15 @@ def evaluate(
             names.append(atoms[key][0])
         columns[rule.code] = names
     query = (
-        prepared.lazy()
+        frame.lazy()
+        .with_columns(_certificate_exprs(frame.schema, as_of))
         .select(pl.col("id"), *[expr.alias(name) for name, expr in atoms.values()])
         .with_columns(pl.all_horizontal(columns[rule.code]).alias(rule.code) for rule in rules)
     )
     if not keep_conditions:
         query = query.select("id", *[rule.code for rule in rules])
     outcomes = query.collect()
-    return BatchResult(prepared, outcomes, {rule.code: rule for rule in rules}, columns, as_of)
+    return BatchResult(frame, outcomes, {rule.code: rule for rule in rules}, columns, as_of)
 
 
 def amounts(result: BatchResult, code: str, ids: Sequence[int] | None = None) -> dict[int, float | None]:
@@ -400,7 +417,7 @@ def amounts(result: BatchResult, code: str, ids: Sequence[int] | None = None) ->
     rule = result.rules[code]
     if ids is None:
         ids = result.ids(code, Outcome.ELIGIBLE)
-    rows = result.frame.filter(pl.col("id").is_in(list(ids)))
+    rows = prepare(result.frame.filter(pl.col("id").is_in(list(ids))), result.as_of)
     if rule.formula is None:
         return {i: None for i in rows.get_column("id").to_list()}
     expr = _compile(rule.formula, result.as_of.year, rows.schema).cast(pl.Float64)
