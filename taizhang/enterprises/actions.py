@@ -352,6 +352,7 @@ def do_create_benefit(
     valid_from: dt.date | None = None,
     valid_until: dt.date | None = None,
     for_hk: bool = False,
+    clause_text: str = "",
 ) -> Benefit:
     """Add a benefit to the catalogue with its first rule version. The supervisor, or a unit
     for its own benefits."""
@@ -381,6 +382,8 @@ def do_create_benefit(
         benefit.full_clean(exclude=["current"])
         if policy is not None and clause_start is not None and clause_end is not None:
             benefit.clause_text = policy.text[clause_start:clause_end]
+        else:
+            benefit.clause_text = (clause_text or "").strip()
         benefit.save()
         version = BenefitVersion.objects.create(
             benefit=benefit,

@@ -32,6 +32,7 @@ __all__ = [
     "CATALOGUE_PATH",
     "load_catalogue",
     "YEARS",
+    "years_before",
 ]
 
 CATALOGUE_PATH = Path(__file__).resolve().parent / "data" / "benefits.json"
@@ -115,9 +116,17 @@ def _pick_industry(rng: random.Random) -> tuple[str, int, list[str]]:
     return section, divisions[0], words
 
 
-def generate_enterprises(n: int, seed: int = 2024) -> list[GeneratedEnterprise]:
-    """``n`` enterprises, the same for the same seed."""
+def years_before(year: int) -> tuple[int, int, int]:
+    """The three years of figures a registry holds in ``year``: the three before it."""
+    return (year - 3, year - 2, year - 1)
+
+
+def generate_enterprises(
+    n: int, seed: int = 2024, years: tuple[int, ...] = YEARS
+) -> list[GeneratedEnterprise]:
+    """``n`` enterprises with figures for ``years``, the same for the same seed."""
     rng = random.Random(seed)
+    last = years[-1]
     out = []
     names: set[str] = set()
     for i in range(n):
@@ -145,9 +154,9 @@ def generate_enterprises(n: int, seed: int = 2024) -> list[GeneratedEnterprise]:
         if hk:
             e.name = name.replace("有限公司", "（深圳）有限公司") if rng.random() < 0.5 else name
         revenue = size
-        for year in YEARS:
+        for year in years:
             revenue = max(0.0, revenue * (1 + growth + rng.gauss(0, 0.1)))
-            if rng.random() < 0.03 and year == 2023:
+            if rng.random() < 0.03 and year == years[-2]:
                 revenue *= 3.0  # a jump: some firms cross a threshold
             e.revenue[year] = round(revenue, -2)
             e.above_scale[year] = revenue >= _SCALE.get(section, 1e7)
@@ -156,8 +165,8 @@ def generate_enterprises(n: int, seed: int = 2024) -> list[GeneratedEnterprise]:
             if section in ("C", "I", "M") or rng.random() < 0.1:
                 e.rd[year] = round(revenue * rng.uniform(0.01, 0.09), -2)
         if section in ("C", "I", "M") and rng.random() < 0.3:
-            first = rng.choice([2018, 2021, 2022, 2023, 2024])
-            renewed = first + 3 * ((2024 - first) // 3)  # certificates run three years and are renewed
+            first = rng.choice([last - 6, last - 3, last - 2, last - 1, last])
+            renewed = first + 3 * ((last - first) // 3)  # certificates run three years and are renewed
             issued = dt.date(renewed, rng.randint(10, 12), rng.randint(1, 28))
             e.high_tech = (
                 f"GR{issued.year}44{rng.randint(200000, 209999)}",
@@ -167,7 +176,9 @@ def generate_enterprises(n: int, seed: int = 2024) -> list[GeneratedEnterprise]:
             )
         if rng.random() < 0.06 or (section in ("C", "I") and rng.random() < 0.15):
             tier = rng.choices(["创新型", "市级", "省级", "国家级"], [0.4, 0.3, 0.2, 0.1])[0]
-            listed = dt.date(rng.choice([2022, 2023, 2024, 2024]), rng.randint(1, 12), rng.randint(1, 28))
+            listed = dt.date(
+                rng.choice([last - 2, last - 1, last, last]), rng.randint(1, 12), rng.randint(1, 28)
+            )
             e.srdi = (tier, listed, listed.replace(year=listed.year + 3) - dt.timedelta(days=1))
         out.append(e)
     return out
@@ -182,7 +193,8 @@ def department_exports(
     of the firms have not filed): those firms are "possibly eligible" for R&D benefits.
     """
     rng = random.Random(seed)
-    last = YEARS[-1]
+    years = sorted(enterprises[0].revenue) if enterprises else list(YEARS)
+    last = years[-1]
     yield (
         "区市场监督管理局",
         "市场主体登记信息.csv",
@@ -203,7 +215,7 @@ def department_exports(
         ["统一社会信用代码", "企业名称", "年度", "营业收入（万元）", "从业人数", "是否规上", "在本区经营"]
     ]
     for e in enterprises:
-        for year in YEARS:
+        for year in years:
             rows.append(
                 [
                     e.code,
@@ -215,7 +227,7 @@ def department_exports(
                     "是" if e.operating else "否",
                 ]
             )
-    yield "区统计局", "统计名录库（2022-2024）.xlsx", rows
+    yield "区统计局", f"统计名录库（{years[0]}-{years[-1]}）.xlsx", rows
     rows = [["统一社会信用代码", "企业名称", "年度", "研发投入（万元）"]]
     for e in enterprises:
         for year, value in e.rd.items():
@@ -236,7 +248,7 @@ def department_exports(
     yield "区工业和信息化局", "专精特新企业名单.csv", rows
     rows = [["统一社会信用代码", "年度", "纳税额（万元）"]]
     for e in enterprises:
-        for year in YEARS:
+        for year in years:
             rows.append([e.code, year, round(e.tax[year] / 1e4, 2)])
     yield "区税务局", "纳税情况.csv", rows
     rows = [["统一社会信用代码", "企业名称", "信用状态"]] + [[e.code, e.name, e.credit] for e in enterprises]
