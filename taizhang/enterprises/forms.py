@@ -46,7 +46,9 @@ class RegistryFilterForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Department export (.xlsx, .csv, .json)"))
     source = forms.ModelChoiceField(label=_("Data source (department)"), queryset=Unit.objects.none())
-    as_of = forms.DateField(label=_("Data as of"), widget=forms.DateInput(attrs={"type": "date"}))
+    as_of = forms.DateField(
+        label=_("Data as of"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args: Any, unit: Unit | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -62,10 +64,14 @@ class BenefitForm(forms.Form):
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     unit = forms.ModelChoiceField(label=_("Department that pays it"), queryset=Unit.objects.none())
     valid_from = forms.DateField(
-        label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Valid from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     valid_until = forms.DateField(
-        label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Valid until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     for_hk = forms.BooleanField(label=_("Recommend in the Hong Kong enterprise zone"), required=False)
     conditions = forms.CharField(
@@ -91,7 +97,9 @@ class RulesForm(forms.Form):
 
 
 class GenerateListForm(forms.Form):
-    as_of = forms.DateField(label=_("Evaluate on"), widget=forms.DateInput(attrs={"type": "date"}))
+    as_of = forms.DateField(
+        label=_("Evaluate on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -129,7 +137,9 @@ class DecideObjectionForm(forms.Form):
 
 class PayoutForm(forms.Form):
     amount = forms.DecimalField(label=_("Amount paid (yuan)"), max_digits=14, decimal_places=2, min_value=0)
-    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(
+        label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     reference = forms.CharField(label=_("Payment reference"), max_length=100, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

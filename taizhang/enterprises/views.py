@@ -504,11 +504,17 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A list: its decisions with their frozen explanations, and the next step of the loop."""
     blist = access_list(request.user, pk)
     lang = lang_of(request)
-    decisions = list(
-        blist.decisions.select_related("enterprise", "rule_version", "benefit_list").prefetch_related(
-            "objections"
-        )
+    counts = dict(blist.decisions.values_list("status").annotate(n=Count("pk")))
+    status = request.GET.get("status", "")
+    decisions_query = blist.decisions.select_related(
+        "enterprise", "rule_version", "benefit_list"
+    ).prefetch_related("objections")
+    if status in DecisionStatus.values:
+        decisions_query = decisions_query.filter(status=status)
+    page = Paginator(decisions_query.order_by("enterprise__name", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
+    decisions = list(page)
     for decision in decisions:
         decision.explanation = _decision_explanation(decision, lang)
     steering = is_steering(request.user)
@@ -516,6 +522,11 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "blist": blist,
         "benefit": blist.benefit,
         "decisions": decisions,
+        "page": page,
+        "status": status,
+        "status_counts": [
+            (v, label, counts.get(v, 0)) for v, label in DecisionStatus.choices if counts.get(v)
+        ],
         "steering": steering,
         "writes": writes_for_unit(request.user, blist.benefit.unit_id),
         "today": timezone.localdate(),
