@@ -159,7 +159,7 @@ class PeriodForm(forms.Form):
 
 
 def _field_for(column: str) -> forms.Field:
-    code, _, year = column.partition("@")
+    code, _sep, year = column.partition("@")
     attribute = BY_CODE[code]
     label = attribute.label + (f"（{year}年）" if year else "")
     help_text = _("Source: %(department)s") % {"department": attribute.source}

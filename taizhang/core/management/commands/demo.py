@@ -72,7 +72,9 @@ class Command(BaseCommand):
             where = f"  ({units[user].name})" if user in units else ""
             self.stdout.write(f"  {username:<6} / {username}{DEMO_PASSWORD_SUFFIX:<12} {role.label}{where}")
         for username, label, enterprise in enterprise_logins:
-            self.stdout.write(f"  {username:<6} / {username}{DEMO_PASSWORD_SUFFIX:<12} {label}  ({enterprise})")
+            self.stdout.write(
+                f"  {username:<6} / {username}{DEMO_PASSWORD_SUFFIX:<12} {label}  ({enterprise})"
+            )
         if not options["no_serve"]:
             self.stdout.write(f"\nServing on http://{options['addrport']}/")
             call_command("runserver", options["addrport"], use_reloader=False)
