@@ -76,7 +76,7 @@ def _departments() -> dict[str, Any]:
     return {name: make_unit(name) for name in DEPARTMENTS}
 
 
-def _registry(cast: Any, departments: dict[str, Any], today: dt.date, out: Any) -> None:
+def _registry(cast: Any, departments: dict[str, Any], today: dt.date, out: Any, size: int) -> None:
     from .actions import do_import_registry
     from .builders import department_exports, generate_enterprises, to_csv, to_xlsx, years_before
     from .imports import parse_registry
@@ -85,7 +85,7 @@ def _registry(cast: Any, departments: dict[str, Any], today: dt.date, out: Any) 
     if Enterprise.objects.exists():
         out(f"  enterprise registry: already there ({Enterprise.objects.count()} enterprises)")
         return
-    generated = generate_enterprises(DEMO_REGISTRY_SIZE, seed=2026, years=years_before(today.year))
+    generated = generate_enterprises(size, seed=2026, years=years_before(today.year))
     as_of = today.replace(day=1)
     for department, name, rows in department_exports(generated):
         data = to_xlsx(rows) if name.endswith(".xlsx") else to_csv(rows)
@@ -93,9 +93,7 @@ def _registry(cast: Any, departments: dict[str, Any], today: dt.date, out: Any) 
         if not parsed.ok:
             raise RuntimeError(f"{name}: {parsed.errors[0]}")
         do_import_registry(cast.sam, parsed, source=departments[department], as_of=as_of)
-    out(
-        f"  enterprise registry: {DEMO_REGISTRY_SIZE} enterprises imported from {len(DEPARTMENTS) + 1} department exports"
-    )
+    out(f"  enterprise registry: {size} enterprises imported from {len(DEPARTMENTS) + 1} department exports")
 
 
 def _policy(cast: Any, path: Path, out: Any) -> Any:
@@ -237,20 +235,27 @@ def _loop(cast: Any, benefits: dict[str, Any], today: dt.date, out: Any) -> tupl
         hana_decision = Decision.objects.filter(enterprise_id__in=hk_ids).select_related("enterprise").first()
     hana_enterprise = hana_decision.enterprise if hana_decision else None
     if hana_enterprise is None:
-        hana_enterprise = (
+        fact = (
             EnterpriseFact.objects.filter(attribute="hk_funded", number=1)
             .select_related("enterprise")
             .first()
-            .enterprise
         )
+        hana_enterprise = fact.enterprise if fact is not None else None
+    if erin_enterprise is None:  # a small registry: nobody on the loop's list
+        from .models import Enterprise
+
+        erin_enterprise = Enterprise.objects.exclude(pk__in=hk_ids).order_by("pk").first()
+    if erin_enterprise is None:
+        return None, None
     from taizhang.core.builders import DEMO_PASSWORD_SUFFIX
 
     erin = A.do_create_enterprise_account(
         cast.sam, erin_enterprise, username="erin", password=f"erin{DEMO_PASSWORD_SUFFIX}"
     )
-    A.do_create_enterprise_account(
-        cast.sam, hana_enterprise, username="hana", password=f"hana{DEMO_PASSWORD_SUFFIX}"
-    )
+    if hana_enterprise is not None:
+        A.do_create_enterprise_account(
+            cast.sam, hana_enterprise, username="hana", password=f"hana{DEMO_PASSWORD_SUFFIX}"
+        )
     # erin confirms; the department pays; its officer drafts the ledger report from the payouts
     mine = blist.decisions.filter(enterprise=erin_enterprise, status=DecisionStatus.AWAITING).first()
     if mine is not None:
@@ -298,11 +303,13 @@ def _zone(cast: Any, out: Any) -> None:
     )
 
 
-def load_enterprise_demo(cast: Any, seeds: Path, out: Any) -> list[tuple[str, str, str]]:
+def load_enterprise_demo(
+    cast: Any, seeds: Path, out: Any, size: int = DEMO_REGISTRY_SIZE
+) -> list[tuple[str, str, str]]:
     """Build the enterprise demo; the logins to print: (username, label, enterprise name)."""
     today = timezone.localdate()
     departments = _departments()
-    _registry(cast, departments, today, out)
+    _registry(cast, departments, today, out, size)
     corpus = seeds.parent / "corpus" / "docs"
     benefits = _catalogue(cast, departments, corpus if corpus.is_dir() else None, out)
     erin, hana = _loop(cast, benefits, today, out)

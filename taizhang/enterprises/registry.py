@@ -75,15 +75,17 @@ def registry_frame(enterprises: Iterable[int] | None = None) -> Any:
     ids_query = Enterprise.objects.order_by("pk").values_list("pk", flat=True)
     wanted = None if enterprises is None else sorted(set(enterprises))
     if wanted is not None:
-        ids = [i for i in ids_query.filter(pk__in=wanted)] if len(wanted) < 10_000 else [i for i in ids_query if i in set(wanted)]
+        ids = (
+            [i for i in ids_query.filter(pk__in=wanted)]
+            if len(wanted) < 10_000
+            else [i for i in ids_query if i in set(wanted)]
+        )
     else:
         ids = list(ids_query.iterator(chunk_size=CHUNK))
     base = pl.DataFrame({"id": pl.Series("id", ids, dtype=pl.Int64)})
     table = EnterpriseFact._meta.db_table
     real = "double precision" if connection.vendor == "postgresql" else "REAL"
-    sql = (
-        f"SELECT enterprise_id, attribute, year, CAST(number AS {real}), text, valid_from, valid_until FROM {table}"
-    )
+    sql = f"SELECT enterprise_id, attribute, year, CAST(number AS {real}), text, valid_from, valid_until FROM {table}"
     params: list[Any] = []
     if wanted is not None and len(wanted) < 10_000:
         sql += f" WHERE enterprise_id IN ({', '.join(['%s'] * len(wanted))})" if wanted else " WHERE 1 = 0"
@@ -110,14 +112,19 @@ def registry_frame(enterprises: Iterable[int] | None = None) -> Any:
         strict=False,
     )
     del rows
-    facts = facts.filter(pl.col("attribute").is_in(list(BY_CODE)) & pl.col("id").is_in(base.get_column("id").implode()))
+    facts = facts.filter(
+        pl.col("attribute").is_in(list(BY_CODE)) & pl.col("id").is_in(base.get_column("id").implode())
+    )
     frame = base
     plain = facts.filter(~pl.col("attribute").is_in(["high_tech", "srdi_tier"])).with_columns(
         pl.when(pl.col("year") > 0)
         .then(pl.col("attribute") + "@" + pl.col("year").cast(pl.String))
         .otherwise(pl.col("attribute"))
         .alias("column"),
-        pl.when(pl.col("attribute") == "industry_section").then(pl.col("text")).otherwise(pl.col("number").cast(pl.String)).alias("value"),
+        pl.when(pl.col("attribute") == "industry_section")
+        .then(pl.col("text"))
+        .otherwise(pl.col("number").cast(pl.String))
+        .alias("value"),
     )
     if plain.height:
         wide = plain.pivot(on="column", index="id", values="value", aggregate_function="last")

@@ -215,3 +215,63 @@ def test_the_generated_registry_reads_back_as_a_frame(registry: list[Any]) -> No
     hk = sum(1 for e in registry if e.hk_funded)
     assert frame.get_column("hk_funded").sum() == hk
     assert HistoryEntry.objects.filter(action="import_registry").count() == 7
+
+
+class CommandsTestCase:
+    def test_import_registry_and_evaluate_benefits(
+        self, cast: Any, departments: dict[str, Any], tmp_path: Any
+    ) -> None:
+        import io
+
+        from django.core.management import CommandError, call_command
+
+        from taizhang.enterprises.actions import do_create_benefit
+
+        cast.alice.is_superuser = True
+        cast.alice.save()
+        path = tmp_path / "统计.csv"
+        path.write_bytes(
+            to_csv([["统一社会信用代码", "企业名称", "年度", "营业收入（万元）"], [A, "甲", 2024, 100]])
+        )
+        out = io.StringIO()
+        call_command(
+            "import_registry",
+            str(path),
+            "--source",
+            "区统计局",
+            "--as-of",
+            "2025-03-31",
+            stdout=out,
+            verbosity=0,
+        )
+        assert "1 rows, 1 enterprises added, 1 values written" in out.getvalue()
+        bad = tmp_path / "bad.csv"
+        bad.write_bytes(to_csv([["统一社会信用代码", "企业名称"], ["123", "乙"]]))
+        with pytest.raises(CommandError, match="refused, nothing was stored"):
+            call_command(
+                "import_registry",
+                str(bad),
+                "--source",
+                "区统计局",
+                "--as-of",
+                "2025-03-31",
+                stdout=io.StringIO(),
+                stderr=io.StringIO(),
+                verbosity=0,
+            )
+        do_create_benefit(
+            cast.sam,
+            code="b",
+            name="b",
+            unit=cast.unit_a,
+            conditions="上年度营业收入 >= 50万元",
+            formula="1万元",
+        )
+        out = io.StringIO()
+        call_command("evaluate_benefits", "--as-of", "2025-06-30", stdout=out)
+        assert (
+            "1 enterprises, 1 benefits" in out.getvalue()
+            and "b: eligible 1, possibly 0, not eligible 0" in out.getvalue()
+        )
+        with pytest.raises(CommandError, match="no such benefit x"):
+            call_command("evaluate_benefits", "--benefit", "x", stdout=io.StringIO())

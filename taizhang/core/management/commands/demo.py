@@ -41,6 +41,9 @@ class Command(BaseCommand):
         parser.add_argument("--seeds", default=str(Path(settings.BASE_DIR).parent / "shared" / "seeds"))
         parser.add_argument("--no-serve", action="store_true", help="load the data and stop")
         parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--enterprises", type=int, default=2000, help="size of the generated enterprise registry"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         seeds = Path(options["seeds"])
@@ -63,7 +66,7 @@ class Command(BaseCommand):
         self._supervision(cast)
         from taizhang.enterprises.demo import load_enterprise_demo
 
-        enterprise_logins = load_enterprise_demo(cast, seeds, self.stdout.write)
+        enterprise_logins = load_enterprise_demo(cast, seeds, self.stdout.write, size=options["enterprises"])
 
         self.stdout.write(self.style.SUCCESS("\n台账 demo logins (username / password):"))
         units = {cast.amy: cast.unit_a, cast.andy: cast.unit_a, cast.bob: cast.unit_b, cast.ben: cast.unit_b}

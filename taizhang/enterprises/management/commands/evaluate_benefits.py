@@ -29,7 +29,9 @@ class Command(BaseCommand):
             as_of = dt.date.fromisoformat(options["as_of"]) if options["as_of"] else timezone.localdate()
         except ValueError:
             raise CommandError(f"--as-of {options['as_of']}: not a date (YYYY-MM-DD)") from None
-        benefits = Benefit.objects.filter(status=BenefitStatus.ACTIVE, current__isnull=False).select_related("current")
+        benefits = Benefit.objects.filter(status=BenefitStatus.ACTIVE, current__isnull=False).select_related(
+            "current"
+        )
         if options["benefit"]:
             benefits = benefits.filter(code__in=options["benefit"])
             missing = set(options["benefit"]) - set(benefits.values_list("code", flat=True))

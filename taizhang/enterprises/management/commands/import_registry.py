@@ -17,9 +17,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
-        parser.add_argument("--source", required=True, help="the department the data comes from (a unit's name)")
+        parser.add_argument(
+            "--source", required=True, help="the department the data comes from (a unit's name)"
+        )
         parser.add_argument("--as-of", required=True, help="the date the data is true as of (YYYY-MM-DD)")
-        parser.add_argument("--user", default="", help="the user the import is done as (default: the first superuser)")
+        parser.add_argument(
+            "--user", default="", help="the user the import is done as (default: the first superuser)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from tqdm import tqdm
@@ -39,20 +43,35 @@ class Command(BaseCommand):
         if source is None:
             raise CommandError(f"--source {options['source']}: no such unit")
         User = get_user_model()
-        user = User.objects.filter(username=options["user"]).first() if options["user"] else User.objects.filter(is_superuser=True).order_by("pk").first()
+        user = (
+            User.objects.filter(username=options["user"]).first()
+            if options["user"]
+            else User.objects.filter(is_superuser=True).order_by("pk").first()
+        )
         if user is None:
             raise CommandError("no user to import as (--user NAME, or create a superuser)")
         with tqdm(desc=f"{path.name}: checking", unit=" rows", disable=options["verbosity"] == 0) as bar:
-            parsed = parse_registry(path.name, path.read_bytes(), progress=lambda done: bar.update(done - bar.n))
+            parsed = parse_registry(
+                path.name, path.read_bytes(), progress=lambda done: bar.update(done - bar.n)
+            )
         if not parsed.ok:
             for error in parsed.errors:
                 self.stderr.write(f"{path.name}: {error}")
             raise CommandError(f"{path.name}: refused, nothing was stored ({len(parsed.errors)} problems)")
         try:
-            with tqdm(total=len(parsed.records), desc=f"{path.name}: writing", unit=" enterprises", disable=options["verbosity"] == 0) as bar:
-                batch = do_import_registry(user, parsed, source=source, as_of=as_of, progress=lambda done: bar.update(done - bar.n))
+            with tqdm(
+                total=len(parsed.records),
+                desc=f"{path.name}: writing",
+                unit=" enterprises",
+                disable=options["verbosity"] == 0,
+            ) as bar:
+                batch = do_import_registry(
+                    user, parsed, source=source, as_of=as_of, progress=lambda done: bar.update(done - bar.n)
+                )
         except (ValidationError, PermissionDenied) as exc:
-            raise CommandError(f"{path.name}: refused, nothing was stored: {'; '.join(getattr(exc, 'messages', [str(exc)]))}") from None
+            raise CommandError(
+                f"{path.name}: refused, nothing was stored: {'; '.join(getattr(exc, 'messages', [str(exc)]))}"
+            ) from None
         self.stdout.write(
             f"{path.name}: {batch.rows} rows, {batch.enterprises_created} enterprises added, "
             f"{batch.facts_written} values written, {batch.facts_kept} newer values kept"
