@@ -216,8 +216,6 @@ class CalculatorForm(forms.Form):
     def __init__(self, *args: Any, columns: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for column in columns:
-            if column in ("high_tech", "srdi_tier"):
-                continue
             self.fields[column] = _field_for(column)
 
     def values(self) -> dict[str, Any]:

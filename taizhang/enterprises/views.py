@@ -662,10 +662,16 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
 # ----------------------------------------------------------------------------------- calculator
 
 
+CERTIFICATES = ("high_tech", "srdi_tier")
+
+
 def _calculator_state(
-    row: dict[str, Any], sources: dict[str, Any], lang: str, as_of: dt.date
+    row: dict[str, Any], sources: dict[str, Any], lang: str, as_of: dt.date, ask_certificates: bool = False
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Each benefit's explanation for ``row``, and the inputs still missing that would decide one."""
+    """Each benefit's explanation for ``row``, and the inputs still missing that would decide one.
+
+    With ``ask_certificates`` (no enterprise of the registry to start from) the two certificate
+    lists are asked too, until answered (``high_tech?`` in the row)."""
     results = []
     missing: dict[str, None] = {}
     year = as_of.year
@@ -680,6 +686,10 @@ def _calculator_state(
             continue
         e = explain(rule, row, as_of, lang=lang, sources=sources.get)
         results.append({"benefit": benefit, "explanation": e})
+        if ask_certificates:
+            for attr in rule.attributes():
+                if attr.code in CERTIFICATES and f"{attr.code}?" not in row:
+                    missing[attr.code] = None
         if e.outcome == Outcome.POSSIBLY:
             from .engine import _column, eval_node, prepare_row
 
@@ -721,14 +731,24 @@ def calculator(request: HttpRequest) -> HttpResponse:
     # What was entered on earlier rounds travels in the form as hidden fields.
     carried: dict[str, Any] = {}
     previous = request.POST.getlist("answered") if request.method == "POST" else []
-    results, missing = _calculator_state(row, sources, lang, today)
+    blank = enterprise is None
+    results, missing = _calculator_state(row, sources, lang, today, blank)
     form = CalculatorForm(request.POST or None, columns=sorted(set(missing) | set(previous)))
     if request.method == "POST" and form.is_valid():
         carried = form.values()
-        row.update(carried)
-        for column in carried:
-            sources[column] = (entered_label, None)
-        results, missing = _calculator_state(row, sources, lang, today)
+        for column, value in carried.items():
+            if column == "high_tech":  # a certificate in force today, as the user says
+                row["high_tech?"] = True
+                row["high_tech_from"] = today if value else None
+                sources["high_tech_from"] = (entered_label, None)
+            elif column == "srdi_tier":
+                row["srdi_tier?"] = True
+                row["srdi_tier_raw"], row["srdi_from"] = (value, today) if value else (None, None)
+                sources["srdi_tier_raw"] = (entered_label, None)
+            else:
+                row[column] = value
+                sources[column] = (entered_label, None)
+        results, missing = _calculator_state(row, sources, lang, today, blank)
         form = CalculatorForm(
             initial={
                 k: (v / 1e4 if BY_CODE[k.split("@")[0]].kind == Kind.MONEY else v) for k, v in carried.items()

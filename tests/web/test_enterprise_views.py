@@ -229,3 +229,24 @@ def _upload(name: str, data: bytes) -> Any:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, data)
+
+
+class BlankCalculatorTestCase:
+    def test_an_officer_without_an_enterprise_is_asked_the_certificates_too(
+        self, client: Any, cast: Any
+    ) -> None:
+        E.do_create_benefit(
+            cast.sam,
+            code="ht",
+            name="高企奖励",
+            unit=cast.unit_a,
+            conditions="高新技术企业 = 是",
+            formula="20万元",
+        )
+        client.force_login(cast.sam)
+        page = client.get(reverse("enterprises:calculator")).content.decode()
+        assert 'name="high_tech"' in page
+        page = client.post(reverse("enterprises:calculator"), {"high_tech": "1"}).content.decode()
+        assert "没有缺少的数据" in page and "20万元" in page
+        page = client.post(reverse("enterprises:calculator"), {"high_tech": "0"}).content.decode()
+        assert "不符合：高新技术企业 = 是" in page
