@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from functools import lru_cache
 from collections.abc import Callable
 from typing import Any
 
@@ -260,11 +261,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "enterprises/detail.html", context)
 
 
+@lru_cache(maxsize=256)
+def _parsed_rule(code: str, conditions: str, formula: str) -> Rule:
+    return Rule.parse(code, conditions, formula)
+
+
 def _decision_explanation(decision: Decision, lang: str) -> Any:
     """A decision's explanation, rendered from its frozen rule version and data."""
     row, sources = row_from_snapshot(decision.snapshot)
+    version = decision.rule_version
     try:
-        rule = decision.rule_version.rule()
+        rule = _parsed_rule(decision.benefit_list.benefit.code, version.conditions, version.formula)
     except RuleError:
         return None
     return explain(rule, row, decision.benefit_list.as_of, lang=lang, sources=sources.get)
@@ -507,7 +514,7 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     counts = dict(blist.decisions.values_list("status").annotate(n=Count("pk")))
     status = request.GET.get("status", "")
     decisions_query = blist.decisions.select_related(
-        "enterprise", "rule_version", "benefit_list"
+        "enterprise", "rule_version", "benefit_list__benefit"
     ).prefetch_related("objections")
     if status in DecisionStatus.values:
         decisions_query = decisions_query.filter(status=status)
