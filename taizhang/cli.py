@@ -248,6 +248,7 @@ def _print_json(results: Sequence[Extraction]) -> None:
 def _bench(options: argparse.Namespace) -> int:
     import taizhang.bulletins.bench  # noqa: F401  (registers the bulletin bench)
     import taizhang.core.webbench  # noqa: F401  (registers the web benches)
+    import taizhang.enterprises.bench  # noqa: F401  (registers the benefit benches)
     from taizhang.extract.bench import BenchOptions, registered, run_benches
 
     if options.list:

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "taizhang.monitoring",
     "taizhang.portal",
     "taizhang.bulletins",
+    "taizhang.enterprises",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "taizhang.enterprises.middleware.EnterpriseUserMiddleware",  # enterprise users' defaults
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it answers a locked-out sign-in

@@ -17,5 +17,7 @@ urlpatterns = [
     path("monitoring/", include("taizhang.monitoring.urls")),
     path("bulletins/", include("taizhang.bulletins.urls")),
     path("public/", include("taizhang.portal.urls")),
+    path("public/", include("taizhang.enterprises.public_urls")),
+    path("enterprises/", include("taizhang.enterprises.urls")),
     path("", include("taizhang.ledger.urls")),
 ]

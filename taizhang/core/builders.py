@@ -27,6 +27,7 @@ __all__ = [
     "make_unit",
     "make_policy",
     "make_closing_report",
+    "make_enterprise_user",
     "SAMPLE_TASK_TABLE",
     "DEMO_PASSWORD_SUFFIX",
 ]
@@ -120,6 +121,25 @@ def make_cast() -> Cast:
         unit_a=unit_a,
         unit_b=unit_b,
     )
+
+
+def make_enterprise_user(username: str, *, name: str = "", serial: int = 1) -> Any:
+    """A user acting for an enterprise (企业用户), with the enterprise; reused when it exists."""
+    from taizhang.enterprises.builders import credit_code
+    from taizhang.enterprises.models import Enterprise, EnterpriseAccount
+
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
+    )
+    if created:
+        user.set_password(f"{username}{DEMO_PASSWORD_SUFFIX}")
+        user.save()
+        enterprise, _ = Enterprise.objects.get_or_create(
+            credit_code=credit_code(serial), defaults={"name": name or f"深圳市{username}科技有限公司"}
+        )
+        EnterpriseAccount.objects.create(user=user, enterprise=enterprise)
+    return user
 
 
 def make_policy(

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def _demo(seeds):
     out = io.StringIO()
-    call_command("demo", "--seeds", str(seeds), "--no-serve", stdout=out, stderr=io.StringIO())
+    call_command(
+        "demo", "--seeds", str(seeds), "--no-serve", "--enterprises", "60", stdout=out, stderr=io.StringIO()
+    )
     return out.getvalue()
 
 
@@ -37,6 +39,8 @@ class DemoTestCase:
             "vera / vera-taizhang",
             "amy / amy-taizhang",
             "andy / andy-taizhang",
+            "erin / erin-taizhang 企业用户",
+            "hana / hana-taizhang 港资企业用户",
         ):
             assert " ".join(login.split()) in " ".join(out.split())
 

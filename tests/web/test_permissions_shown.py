@@ -483,7 +483,7 @@ def test_the_rule_and_the_button_agree_person_by_person(
     entry = ENTRIES[name]
     subject = entry.subject(cast, tasks)
     for person in PEOPLE:
-        user = getattr(cast, person)
+        user = matrix.person_of(cast, person)
         decision = entry.rule(user, subject)
         assert bool(decision) == (person in entry.allowed), (name, person, getattr(decision, "reason", ""))
         if entry.page is None:

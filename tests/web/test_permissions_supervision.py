@@ -27,7 +27,7 @@ from taizhang.portal.actions import do_publish_to_portal, do_withdraw_from_porta
 from taizhang.supervision import actions as S
 from taizhang.units import actions as U
 from taizhang.units.models import UnitKind
-from tests.web.test_permissions import PEOPLE, _draft_policy
+from tests.web.test_permissions import PEOPLE, _draft_policy, person_of
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +162,7 @@ ACTIONS: dict[str, tuple[Callable[[Any, list[Task], Any], Any], set[str]]] = {
 @pytest.mark.parametrize("action", sorted(ACTIONS))
 def test_permission_matrix(cast: Any, tasks: list[Task], action: str, person: str) -> None:
     run, allowed = ACTIONS[action]
-    user = getattr(cast, person)
+    user = person_of(cast, person)
     if person in allowed:
         assert run(cast, tasks, user) is not False
     else:

@@ -46,6 +46,9 @@ class Command(BaseCommand):
         parser.add_argument("--seeds", default=str(Path(settings.BASE_DIR).parent / "shared" / "seeds"))
         parser.add_argument("--no-serve", action="store_true", help="load the data and stop")
         parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--enterprises", type=int, default=2000, help="size of the generated enterprise registry"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         seeds = Path(options["seeds"])
@@ -67,6 +70,9 @@ class Command(BaseCommand):
         self._publish(cast, policies)
         self._history(cast)
         self._supervision(cast)
+        from taizhang.enterprises.demo import load_enterprise_demo
+
+        enterprise_logins = load_enterprise_demo(cast, seeds, self.stdout.write, size=options["enterprises"])
 
         self.stdout.write(self.style.SUCCESS("\n台账 demo logins (username / password):"))
         units = {cast.amy: cast.unit_a, cast.andy: cast.unit_a, cast.bob: cast.unit_b, cast.ben: cast.unit_b}
@@ -74,6 +80,10 @@ class Command(BaseCommand):
             user = getattr(cast, username)
             where = f"  ({units[user].name})" if user in units else ""
             self.stdout.write(f"  {username:<6} / {username}{DEMO_PASSWORD_SUFFIX:<12} {role.label}{where}")
+        for username, label, enterprise in enterprise_logins:
+            self.stdout.write(
+                f"  {username:<6} / {username}{DEMO_PASSWORD_SUFFIX:<12} {label}  ({enterprise})"
+            )
         if not options["no_serve"]:
             self.stdout.write(f"\nServing on http://{options['addrport']}/")
             call_command("runserver", options["addrport"], use_reloader=False)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EnterprisesConfig(AppConfig):
+    name = "taizhang.enterprises"
+    label = "enterprises"
+    verbose_name = "企业服务"

@@ -1,0 +1,519 @@
+"""Enterprises (企业), what is known of them, the benefits (惠企政策) written as rules, and the
+免申即享 loop: lists, public notice (公示), objections, confirmations (意愿确认) and payouts.
+
+Also the Hong Kong enterprise zone's content (港企服务专区): service items (服务事项) and
+深港资讯 news, and the link from a user to the enterprise he acts for (enterprise accounts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from .attributes import ATTRIBUTES, BY_CODE
+
+__all__ = [
+    "Enterprise",
+    "EnterpriseFact",
+    "RegistryImport",
+    "EnterpriseAccount",
+    "Benefit",
+    "BenefitStatus",
+    "BenefitVersion",
+    "BenefitExample",
+    "BenefitList",
+    "ListStatus",
+    "Decision",
+    "DecisionStatus",
+    "Objection",
+    "ObjectionStatus",
+    "ServiceItem",
+    "NewsItem",
+    "validate_credit_code",
+    "validate_hk_br_number",
+]
+
+# A Hong Kong business registration number: the 8-digit BR number, optionally with the
+# certificate's branch and check parts (12345678-000-01-24-3).
+# matches: "12345678", "12345678-000-01-24-3"; must not match: "1234567", "BR12345678"
+HK_BR_RE = re.compile(r"^\d{8}(?:-\d{3}-\d{2}-\d{2}-[0-9A-Z])?$")
+
+
+def validate_credit_code(value: str) -> str:
+    """The 统一社会信用代码 compacted and checked (format and check digit), or ValidationError."""
+    from stdnum.cn import uscc
+    from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+
+    code = (value or "").strip().upper()
+    try:
+        return str(uscc.validate(code))
+    except InvalidLength:
+        raise ValidationError(f"统一社会信用代码「{value}」应为 18 位，实为 {len(code)} 位") from None
+    except InvalidChecksum:
+        raise ValidationError(f"统一社会信用代码「{value}」校验位不对") from None
+    except (InvalidFormat, InvalidComponent):
+        raise ValidationError(f"统一社会信用代码「{value}」含有不允许的字符") from None
+
+
+def validate_hk_br_number(value: str) -> str:
+    """A Hong Kong business registration number (商业登记号码), 8 digits, or ValidationError."""
+    number = (value or "").strip().upper().replace(" ", "")
+    if not HK_BR_RE.match(number):
+        raise ValidationError(f"香港商业登记号码「{value}」应为 8 位数字（可带 -000-01-24-3 后缀）")
+    return number
+
+
+class EnterpriseQuerySet(models.QuerySet["Enterprise"]):
+    def visible_to(self, user: object) -> EnterpriseQuerySet:
+        """The enterprises ``user`` may read (see taizhang/enterprises/access.py)."""
+        from .access import visible_enterprises
+
+        return visible_enterprises(self, user)
+
+
+class Enterprise(models.Model):
+    """An enterprise served by the district, keyed by its 统一社会信用代码 (credit code).
+
+    What benefits depend on is held as facts (:class:`EnterpriseFact`), each with its source.
+    """
+
+    credit_code = models.CharField("统一社会信用代码", max_length=18, unique=True)
+    name = models.CharField("企业名称", max_length=200)
+    hk_br_number = models.CharField("香港商业登记号码", max_length=24, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = EnterpriseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = "企业"
+        verbose_name_plural = "企业"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        errors = {}
+        try:
+            self.credit_code = validate_credit_code(self.credit_code)
+        except ValidationError as exc:
+            errors["credit_code"] = exc.messages
+        if not self.name.strip():
+            errors["name"] = ["企业名称不能为空"]
+        if self.hk_br_number:
+            try:
+                self.hk_br_number = validate_hk_br_number(self.hk_br_number)
+            except ValidationError as exc:
+                errors["hk_br_number"] = exc.messages
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def masked_code(self) -> str:
+        """The credit code with its middle hidden, for public lists: 9144****0DHJ6T."""
+        return self.credit_code[:4] + "*" * 8 + self.credit_code[-6:]
+
+
+ATTRIBUTE_CHOICES = [(a.code, a.label) for a in ATTRIBUTES]
+
+
+class EnterpriseFact(models.Model):
+    """One attribute of an enterprise (of one year, for yearly figures), with the department it
+    came from (数据来源) and the date it is true as of (截至日期).
+
+    ``number`` holds figures, years, yes/no (1/0), the 专精特新 tier and the credit status;
+    ``text`` the 行业门类 letter or a certificate number; certificates have validity dates.
+    ``year`` is 0 for attributes not held per year.
+    """
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="facts")
+    attribute = models.CharField(max_length=40, choices=ATTRIBUTE_CHOICES)
+    year = models.PositiveSmallIntegerField(default=0)
+    number = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
+    text = models.CharField(max_length=60, blank=True)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_until = models.DateField(null=True, blank=True)
+    source = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
+    as_of = models.DateField("截至日期")
+    batch = models.ForeignKey(
+        "RegistryImport", null=True, blank=True, on_delete=models.SET_NULL, related_name="facts"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["enterprise", "attribute", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "attribute", "year"], name="fact_unique_attribute_year"
+            )
+        ]
+        verbose_name = "企业数据"
+        verbose_name_plural = "企业数据"
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} {self.attribute}{'@' + str(self.year) if self.year else ''}"
+
+    def clean(self) -> None:
+        attribute = BY_CODE.get(self.attribute)
+        if attribute is None:
+            raise ValidationError({"attribute": f"未知的属性「{self.attribute}」"})
+        if attribute.yearly and not self.year:
+            raise ValidationError({"year": f"{attribute.label}按年度记录，需要年度"})
+        if not attribute.yearly and self.year:
+            raise ValidationError({"year": f"{attribute.label}不按年度记录"})
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": "有效期截止日不能早于起始日"})
+
+
+class RegistryImport(models.Model):
+    """One accepted import of a department's export (a rejected file leaves no row at all)."""
+
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    source = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
+    as_of = models.DateField("截至日期")
+    rows = models.PositiveIntegerField(default=0)
+    enterprises_created = models.PositiveIntegerField(default=0)
+    facts_written = models.PositiveIntegerField(default=0)
+    facts_kept = models.PositiveIntegerField(default=0)  # stored values newer than the file's
+    columns = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "企业数据导入"
+        verbose_name_plural = "企业数据导入"
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.rows})"
+
+
+class EnterpriseAccount(models.Model):
+    """A user who acts for an enterprise (企业用户): he sees that enterprise only."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enterprise_account"
+    )
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="accounts")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "企业用户"
+        verbose_name_plural = "企业用户"
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.enterprise}"
+
+
+class BenefitStatus(models.TextChoices):
+    ACTIVE = "active", "有效"
+    RETIRED = "retired", "已停用"
+
+
+class BenefitQuerySet(models.QuerySet["Benefit"]):
+    def visible_to(self, user: object) -> BenefitQuerySet:
+        """The benefits ``user`` may read (see taizhang/enterprises/access.py)."""
+        from .access import visible_benefits
+
+        return visible_benefits(self, user)
+
+
+class Benefit(models.Model):
+    """A benefit (惠企政策) in the catalogue: the policy clause it comes from, the ledger task it
+    fulfils, the department that pays it, its validity, and its rules (versioned)."""
+
+    code = models.SlugField("编号", max_length=40, unique=True)
+    name = models.CharField("名称", max_length=200)
+    summary = models.TextField("简介", blank=True)
+    policy = models.ForeignKey(
+        "policies.Policy", null=True, blank=True, on_delete=models.PROTECT, related_name="benefits"
+    )
+    clause_start = models.PositiveIntegerField(null=True, blank=True)
+    clause_end = models.PositiveIntegerField(null=True, blank=True)
+    clause_text = models.TextField("条款原文", blank=True)
+    task = models.ForeignKey(
+        "ledger.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="benefits"
+    )
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="benefits")
+    valid_from = models.DateField("有效期起", null=True, blank=True)
+    valid_until = models.DateField("有效期止", null=True, blank=True)
+    for_hk = models.BooleanField("港企专区推荐", default=False)
+    status = models.CharField(max_length=10, choices=BenefitStatus.choices, default=BenefitStatus.ACTIVE)
+    current = models.ForeignKey(
+        "BenefitVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = BenefitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "惠企政策"
+        verbose_name_plural = "惠企政策"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if not self.name.strip():
+            raise ValidationError({"name": "名称不能为空"})
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": "有效期止不能早于有效期起"})
+        if (self.clause_start is None) != (self.clause_end is None):
+            raise ValidationError({"clause_end": "条款位置需要起止两端"})
+        if self.clause_start is not None and self.clause_end is not None:
+            if self.clause_end <= self.clause_start:
+                raise ValidationError({"clause_end": "条款的结束位置应在开始之后"})
+            if self.policy is None:
+                raise ValidationError({"policy": "条款位置需要所属的政策文件"})
+            if self.clause_end > len(self.policy.text):
+                raise ValidationError({"clause_end": "条款位置超出了政策文件的长度"})
+        if self.task is not None and self.policy is not None and self.task.policy_id != self.policy.pk:
+            raise ValidationError({"task": "关联的任务应属于同一个政策文件"})
+
+    def in_force(self, on: object) -> bool:
+        """Whether the benefit applies on the date ``on``."""
+        return (self.valid_from is None or self.valid_from <= on) and (  # type: ignore[operator]
+            self.valid_until is None or on <= self.valid_until  # type: ignore[operator]
+        )
+
+
+class BenefitVersion(models.Model):
+    """One version of a benefit's rules: conditions and amount formula, as written. Immutable:
+    a change is a new version, and every decision names the version it was made with."""
+
+    benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    conditions = models.TextField("条件")
+    formula = models.TextField("金额公式", blank=True)
+    note = models.CharField("修改说明", max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["benefit", "-number"]
+        constraints = [models.UniqueConstraint(fields=["benefit", "number"], name="benefit_version_unique")]
+        verbose_name = "规则版本"
+        verbose_name_plural = "规则版本"
+
+    def __str__(self) -> str:
+        return f"{self.benefit_id} v{self.number}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise ValidationError({"conditions": "规则版本不能修改，请保存为新版本"})
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def rule(self) -> object:
+        """The engine's :class:`~taizhang.enterprises.engine.Rule` of this version."""
+        from .engine import Rule
+
+        return Rule.parse(self.benefit.code, self.conditions, self.formula, self.benefit.name)
+
+
+class BenefitExample(models.Model):
+    """An example case of a benefit (like a test): inputs and the expected outcome and amount.
+
+    Saving new rules runs every example; a version that breaks one is refused.
+    """
+
+    class Expected(models.TextChoices):
+        ELIGIBLE = "eligible", "符合"
+        NOT_ELIGIBLE = "not_eligible", "不符合"
+        POSSIBLY = "possibly", "可能符合（缺少数据）"
+
+    benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="examples")
+    name = models.CharField("示例", max_length=200)
+    as_of = models.DateField("评估日")
+    inputs = models.JSONField("输入", default=dict)  # {column: value}, as the frame holds them
+    expected = models.CharField(max_length=20, choices=Expected.choices)
+    expected_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["benefit", "pk"]
+        verbose_name = "规则示例"
+        verbose_name_plural = "规则示例"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ListStatus(models.TextChoices):
+    DRAFT = "draft", "待审核"
+    APPROVED = "approved", "审核通过，待公示"
+    RETURNED = "returned", "已退回"
+    ON_NOTICE = "on_notice", "公示中"
+    FINAL = "final", "公示结束，待企业确认"
+    CLOSED = "closed", "已兑现完毕"
+
+
+class BenefitList(models.Model):
+    """A list of enterprises matched to a benefit (兑现名单), generated from the registry on a date
+    with one rule version; reviewed by the supervisor, put on public notice (公示), then final."""
+
+    benefit = models.ForeignKey(Benefit, on_delete=models.PROTECT, related_name="lists")
+    rule_version = models.ForeignKey(BenefitVersion, on_delete=models.PROTECT, related_name="lists")
+    number = models.PositiveIntegerField()
+    as_of = models.DateField("数据截至")
+    status = models.CharField(max_length=20, choices=ListStatus.choices, default=ListStatus.DRAFT)
+    evaluated = models.PositiveIntegerField(default=0)
+    eligible_count = models.PositiveIntegerField(default=0)
+    possibly_count = models.PositiveIntegerField(default=0)
+    review_comments = models.TextField(blank=True)
+    notice_from = models.DateField(null=True, blank=True)
+    notice_until = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["benefit", "-number"]
+        constraints = [models.UniqueConstraint(fields=["benefit", "number"], name="benefit_list_unique")]
+        verbose_name = "兑现名单"
+        verbose_name_plural = "兑现名单"
+
+    def __str__(self) -> str:
+        return f"{self.benefit.name} 第{self.number}批"
+
+
+class DecisionStatus(models.TextChoices):
+    PROPOSED = "proposed", "拟兑现"
+    NEEDS_DATA = "needs_data", "待补充数据"
+    EXCLUDED = "excluded", "审核剔除"
+    WITHDRAWN = "withdrawn", "异议成立，撤销"
+    AWAITING = "awaiting", "待企业确认"
+    CONFIRMED = "confirmed", "企业已确认"
+    DECLINED = "declined", "企业放弃"
+    PAID = "paid", "已兑现"
+
+
+class Decision(models.Model):
+    """One enterprise on a list: the outcome, the amount, and, frozen with it, the rule version
+    and the data it was decided on (``snapshot``: column -> value, source, as-of)."""
+
+    benefit_list = models.ForeignKey(BenefitList, on_delete=models.CASCADE, related_name="decisions")
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.PROTECT, related_name="decisions")
+    rule_version = models.ForeignKey(BenefitVersion, on_delete=models.PROTECT, related_name="decisions")
+    outcome = models.CharField(max_length=20)  # engine.Outcome
+    amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    snapshot = models.JSONField(default=dict)
+    missing = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=20, choices=DecisionStatus.choices, db_index=True)
+    reason = models.TextField(blank=True)  # why excluded / withdrawn / declined
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    paid_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    paid_on = models.DateField(null=True, blank=True)
+    payment_reference = models.CharField(max_length=100, blank=True)
+    paid_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["benefit_list", "enterprise__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["benefit_list", "enterprise"], name="decision_unique_enterprise")
+        ]
+        verbose_name = "兑现决定"
+        verbose_name_plural = "兑现决定"
+
+    def __str__(self) -> str:
+        return f"{self.benefit_list_id}:{self.enterprise_id} {self.status}"
+
+
+class ObjectionStatus(models.TextChoices):
+    OPEN = "open", "待处理"
+    UPHELD = "upheld", "异议成立"
+    DISMISSED = "dismissed", "异议不成立"
+
+
+class Objection(models.Model):
+    """An objection (异议) lodged during a list's public notice, about one enterprise on it."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="objections")
+    text = models.TextField("异议内容")
+    contact = models.CharField("联系人及方式", max_length=200)
+    lodged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lodged_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=20, choices=ObjectionStatus.choices, default=ObjectionStatus.OPEN)
+    reply = models.TextField("处理意见", blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["lodged_at", "pk"]
+        verbose_name = "公示异议"
+        verbose_name_plural = "公示异议"
+
+
+class ServiceItem(models.Model):
+    """A service (服务事项) offered to enterprises, shown in the Hong Kong enterprise zone."""
+
+    title = models.CharField("事项名称", max_length=200)
+    summary = models.TextField("办理说明")
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
+    location = models.CharField("办理地点/渠道", max_length=200, blank=True)
+    for_hk = models.BooleanField("港企专区", default=True)
+    task = models.ForeignKey(
+        "ledger.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = "服务事项"
+        verbose_name_plural = "服务事项"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NewsItem(models.Model):
+    """A news item (深港资讯) officers publish in the Hong Kong enterprise zone."""
+
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("正文")
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = "深港资讯"
+        verbose_name_plural = "深港资讯"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
