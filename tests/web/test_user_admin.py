@@ -54,8 +54,13 @@ class UserListTestCase:
 
     def test_it_searches_by_name_username_email_and_mobile(self, admin_client, cast):
         A.do_create_user(
-            cast.alice, username="lili", name="李丽", email="li.li@example.gov.cn", phone="13912345678",
-            role=Role.VIEWER, invite=False,
+            cast.alice,
+            username="lili",
+            name="李丽",
+            email="li.li@example.gov.cn",
+            phone="13912345678",
+            role=Role.VIEWER,
+            invite=False,
         )
         for q in ("李丽", "lili", "li.li@", "1391234"):
             body = page(admin_client.get(reverse("accounts:users"), {"q": q}))
@@ -72,7 +77,9 @@ class UserListTestCase:
         invited = page(admin_client.get(reverse("accounts:users"), {"status": "invited"}))
         assert "没有符合条件的用户" in invited
 
-    def test_its_query_count_does_not_grow_with_the_people(self, admin_client, cast, django_assert_max_num_queries):
+    def test_its_query_count_does_not_grow_with_the_people(
+        self, admin_client, cast, django_assert_max_num_queries
+    ):
         unit = make_unit("区财政局")
         for n in range(30):
             make_person(f"person{n}", Role.UNIT_OFFICER, unit)
@@ -80,7 +87,9 @@ class UserListTestCase:
             response = admin_client.get(reverse("accounts:users"))
         assert response.status_code == 200 and ">person29</td>" in page(response)
 
-    def test_a_superuser_made_on_the_command_line_is_listed_as_administrator(self, admin_client, cast, django_user_model):
+    def test_a_superuser_made_on_the_command_line_is_listed_as_administrator(
+        self, admin_client, cast, django_user_model
+    ):
         django_user_model.objects.create_superuser("root", "root@example.gov.cn", "x-very-long-password")
         body = page(admin_client.get(reverse("accounts:users"), {"role": Role.ADMINISTRATOR}))
         assert ">root</td>" in body and ">alice</td>" in body and ">sam</td>" not in body
@@ -93,7 +102,9 @@ class CreateTestCase:
         with django_capture_on_commit_callbacks(execute=True):
             response = new_person(admin_client, cast.unit_a)
         user = Membership.objects.get(user__username="wangxm").user
-        assert response.status_code == 302 and response["Location"] == reverse("accounts:user_detail", args=[user.pk])
+        assert response.status_code == 302 and response["Location"] == reverse(
+            "accounts:user_detail", args=[user.pk]
+        )
         assert user.first_name == "王晓明" and user.membership.unit == cast.unit_a
         assert user.membership.phone == "13800138000"  # blanks dropped
         assert not user.has_usable_password() and not user.is_staff
@@ -101,7 +112,11 @@ class CreateTestCase:
         body = mailoutbox[0].body
         assert "王晓明，您好" in body and "wangxm" in body and "区商务局" in body and "7 天内" in body
         assert re.search(r"http://testserver/accounts/invitation/[\w-]+/[\w-]+/", body)
-        actions = list(HistoryEntry.objects.filter(object_type="auth.user", object_id=user.pk).values_list("action", flat=True))
+        actions = list(
+            HistoryEntry.objects.filter(object_type="auth.user", object_id=user.pk).values_list(
+                "action", flat=True
+            )
+        )
         assert actions == ["create_user", "send_invitation"]
 
     def test_a_unit_officer_without_a_unit_is_refused_naming_the_field(self, admin_client, cast):
@@ -122,12 +137,19 @@ class CreateTestCase:
         proposed = Unit.objects.create(name="区新单位")
         with pytest.raises(ValidationError) as refused:
             A.do_create_user(
-                cast.alice, username="x1", name="某某", email="x1@example.org", role=Role.UNIT_OFFICER, unit=proposed
+                cast.alice,
+                username="x1",
+                name="某某",
+                email="x1@example.org",
+                role=Role.UNIT_OFFICER,
+                unit=proposed,
             )
         assert "unit" in refused.value.message_dict
 
     def test_the_form_can_start_from_a_unit_and_a_role(self, admin_client, cast):
-        form = admin_client.get(reverse("accounts:user_create"), {"unit": cast.unit_b.pk, "role": "unit_leader"}).context["form"]
+        form = admin_client.get(
+            reverse("accounts:user_create"), {"unit": cast.unit_b.pk, "role": "unit_leader"}
+        ).context["form"]
         assert str(form["unit"].value()) == str(cast.unit_b.pk) and form["role"].value() == "unit_leader"
 
 
@@ -145,7 +167,9 @@ class EditTestCase:
         }
         return client.post(reverse("accounts:user_edit", args=[person.pk]), data)
 
-    def test_the_administrator_moves_an_officer_to_another_unit_and_the_history_says_so(self, admin_client, cast):
+    def test_the_administrator_moves_an_officer_to_another_unit_and_the_history_says_so(
+        self, admin_client, cast
+    ):
         response = self.edit(admin_client, cast.andy, name="安迪", unit=cast.unit_b.pk, role=Role.UNIT_LEADER)
         assert response.status_code == 302
         cast.andy.refresh_from_db()
@@ -160,8 +184,13 @@ class EditTestCase:
     def test_an_edit_over_a_newer_one_is_refused(self, admin_client, cast):
         seen = cast.andy.membership.version
         A.do_update_user(
-            cast.alice, cast.andy, seen_version=seen, name="安迪", email=cast.andy.email,
-            role=Role.UNIT_OFFICER, unit=cast.unit_a,
+            cast.alice,
+            cast.andy,
+            seen_version=seen,
+            name="安迪",
+            email=cast.andy.email,
+            role=Role.UNIT_OFFICER,
+            unit=cast.unit_a,
         )
         cast.andy.membership.version = seen
         response = self.edit(admin_client, cast.andy, name="旧值", version=seen)
@@ -170,8 +199,13 @@ class EditTestCase:
         assert cast.andy.first_name == "安迪"
         with pytest.raises(ConcurrentEditError):
             A.do_update_user(
-                cast.alice, cast.andy, seen_version=seen, name="x", email=cast.andy.email,
-                role=Role.UNIT_OFFICER, unit=cast.unit_a,
+                cast.alice,
+                cast.andy,
+                seen_version=seen,
+                name="x",
+                email=cast.andy.email,
+                role=Role.UNIT_OFFICER,
+                unit=cast.unit_a,
             )
 
     def test_the_last_administrator_keeps_the_role(self, admin_client, cast):
@@ -180,11 +214,22 @@ class EditTestCase:
         make_person("alice2", Role.ADMINISTRATOR)
         assert self.edit(admin_client, cast.alice, name="爱丽丝", role=Role.VIEWER).status_code == 302
 
-    def test_a_superuser_without_a_membership_gets_one_on_the_first_edit(self, admin_client, cast, django_user_model):
-        root = django_user_model.objects.create_superuser("root", "root@example.gov.cn", "x-very-long-password")
+    def test_a_superuser_without_a_membership_gets_one_on_the_first_edit(
+        self, admin_client, cast, django_user_model
+    ):
+        root = django_user_model.objects.create_superuser(
+            "root", "root@example.gov.cn", "x-very-long-password"
+        )
         response = admin_client.post(
             reverse("accounts:user_edit", args=[root.pk]),
-            {"name": "运维", "email": "root@example.gov.cn", "phone": "", "role": "administrator", "unit": "", "version": 0},
+            {
+                "name": "运维",
+                "email": "root@example.gov.cn",
+                "phone": "",
+                "role": "administrator",
+                "unit": "",
+                "version": 0,
+            },
         )
         assert response.status_code == 302
         assert Membership.objects.get(user=root).role == Role.ADMINISTRATOR
@@ -243,7 +288,11 @@ class DeactivateTestCase:
         client.logout()
         signed_in = client.post(reverse("accounts:login"), {"username": "andy", "password": "andy-taizhang"})
         assert signed_in.status_code == 302
-        assert list(HistoryEntry.objects.filter(object_id=cast.andy.pk, object_type="auth.user").values_list("action", flat=True)) == [
+        assert list(
+            HistoryEntry.objects.filter(object_id=cast.andy.pk, object_type="auth.user").values_list(
+                "action", flat=True
+            )
+        ) == [
             "deactivate_user",
             "reactivate_user",
         ]
@@ -265,7 +314,12 @@ class UnlockTestCase:
 
     def test_the_administrator_sees_a_lock_out_and_lifts_it(self, client, cast):
         self.lock(client)
-        assert client.post(reverse("accounts:login"), {"username": "andy", "password": "andy-taizhang"}).status_code == 429
+        assert (
+            client.post(
+                reverse("accounts:login"), {"username": "andy", "password": "andy-taizhang"}
+            ).status_code
+            == 429
+        )
         admin = type(client)()
         admin.force_login(cast.alice)
         listed = page(admin.get(reverse("accounts:users"), {"status": "locked"}))
@@ -273,7 +327,12 @@ class UnlockTestCase:
         detail = page(admin.get(reverse("accounts:user_detail", args=[cast.andy.pk])))
         assert "密码错误次数过多" in detail and "127.0.0.1" in detail
         assert admin.post(reverse("accounts:user_unlock", args=[cast.andy.pk])).status_code == 302
-        assert client.post(reverse("accounts:login"), {"username": "andy", "password": "andy-taizhang"}).status_code == 302
+        assert (
+            client.post(
+                reverse("accounts:login"), {"username": "andy", "password": "andy-taizhang"}
+            ).status_code
+            == 302
+        )
         entry = HistoryEntry.objects.get(action="unlock_user")
         assert entry.actor == cast.alice and entry.before == {"locked_from": ["127.0.0.1"]}
 
@@ -295,7 +354,12 @@ class UnitPeopleTestCase:
 class HistoryPageTestCase:
     def test_every_change_to_people_is_on_the_history_page_in_three_languages(self, client, cast):
         A.do_create_user(
-            cast.alice, username="lili", name="李丽", email="li@example.gov.cn", role=Role.VIEWER, invite=False
+            cast.alice,
+            username="lili",
+            name="李丽",
+            email="li@example.gov.cn",
+            role=Role.VIEWER,
+            invite=False,
         )
         A.do_deactivate_user(cast.alice, cast.ben)
         client.force_login(cast.alice)

@@ -30,7 +30,9 @@ GOOD = [
 ]
 
 
-def xlsx(rows: list[list[Any]], title: str | None = "罗湖区台账系统用户名单", header: list[str] = HEADER) -> bytes:
+def xlsx(
+    rows: list[list[Any]], title: str | None = "罗湖区台账系统用户名单", header: list[str] = HEADER
+) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -79,8 +81,22 @@ class PreviewTestCase:
         rows = [
             GOOD[0],
             ["", "nobody", "nobody@luohu.gov.cn", None, "区商务局", "单位联络员"],  # row 5: no name
-            ["张三", "andy", "zhangsan@luohu.gov.cn", None, "区商务局", "单位联络员"],  # row 6: username taken
-            ["张四", "wangxm", "zhangsi@luohu.gov.cn", None, "区商务局", "单位联络员"],  # row 7: repeats row 4
+            [
+                "张三",
+                "andy",
+                "zhangsan@luohu.gov.cn",
+                None,
+                "区商务局",
+                "单位联络员",
+            ],  # row 6: username taken
+            [
+                "张四",
+                "wangxm",
+                "zhangsi@luohu.gov.cn",
+                None,
+                "区商务局",
+                "单位联络员",
+            ],  # row 7: repeats row 4
             ["张五", "zhangwu", "not-an-address", None, "区商务局", "单位联络员"],  # row 8
             ["张六", "zhangliu", "zl@luohu.gov.cn", "电话", "区商务局", "单位联络员"],  # row 9
             ["张七", "zhangqi", "zq@luohu.gov.cn", None, "区外星局", "单位联络员"],  # row 10
@@ -116,14 +132,19 @@ class PreviewTestCase:
         assert UserImport.objects.count() == 0
 
     def test_a_sheet_without_the_columns_says_which_are_missing(self, admin_client, cast):
-        response = upload(admin_client, xlsx(GOOD, header=["姓名", "用户名", "邮箱", "手机", "部门名称", "职务"]))
+        response = upload(
+            admin_client, xlsx(GOOD, header=["姓名", "用户名", "邮箱", "手机", "部门名称", "职务"])
+        )
         assert response.status_code == 400
         assert "缺少这些列：单位、角色" in str(response.context["form"].errors)
 
     def test_headers_and_roles_in_traditional_script_and_english_are_read(self, cast):
         header = ["Name", "用戶名", "E-mail", "手機號碼", "單位", "Role"]
         plan = read_people(
-            xlsx([["陳大文", "chantm", "chan@example.hk", "+852 9123 4567", "區商務局", "Unit officer"]], header=header),
+            xlsx(
+                [["陳大文", "chantm", "chan@example.hk", "+852 9123 4567", "區商務局", "Unit officer"]],
+                header=header,
+            ),
             "hk.xlsx",
         )
         assert plan.errors == []
@@ -132,7 +153,9 @@ class PreviewTestCase:
         assert role_from_text("單位負責人") == Role.UNIT_LEADER and role_from_text("viewer") == Role.VIEWER
 
     def test_a_phone_typed_as_a_number_keeps_its_digits(self, cast):
-        plan = read_people(xlsx([["王晓明", "wangxm", "w@luohu.gov.cn", 13800138000.0, "区商务局", "单位联络员"]]), "a.xlsx")
+        plan = read_people(
+            xlsx([["王晓明", "wangxm", "w@luohu.gov.cn", 13800138000.0, "区商务局", "单位联络员"]]), "a.xlsx"
+        )
         assert plan.people[0].phone == "13800138000"
 
     def test_the_template_can_be_filled_in_and_imported(self, admin_client, cast):
@@ -165,7 +188,12 @@ class ConfirmTestCase:
             response = admin_client.post(reverse("accounts:user_import_confirm"), {"token": token})
         assert response.status_code == 302 and response["Location"] == reverse("accounts:users")
         wang = Membership.objects.select_related("user", "unit").get(user__username="wangxm")
-        assert (wang.user.first_name, wang.unit, wang.role, wang.phone) == ("王晓明", cast.unit_a, "unit_officer", "13800138000")
+        assert (wang.user.first_name, wang.unit, wang.role, wang.phone) == (
+            "王晓明",
+            cast.unit_a,
+            "unit_officer",
+            "13800138000",
+        )
         assert Membership.objects.get(user__username="zhaogang").unit is None
         assert sorted(m.to[0] for m in mailoutbox) == sorted(row[2] for row in GOOD)
         assert all("/accounts/invitation/" in m.body for m in mailoutbox)
@@ -173,7 +201,9 @@ class ConfirmTestCase:
         assert entry.actor == cast.alice and entry.after["count"] == 3 and entry.after["file"] == "名单.xlsx"
         assert HistoryEntry.objects.filter(action="create_user", note="从 名单.xlsx 导入").count() == 3
 
-    def test_confirming_twice_files_once(self, admin_client, cast, mailoutbox, django_capture_on_commit_callbacks):
+    def test_confirming_twice_files_once(
+        self, admin_client, cast, mailoutbox, django_capture_on_commit_callbacks
+    ):
         token = self.preview(admin_client)
         with django_capture_on_commit_callbacks(execute=True):
             first = admin_client.post(reverse("accounts:user_import_confirm"), {"token": token})
@@ -196,7 +226,14 @@ class ConfirmTestCase:
 
     def test_a_username_taken_since_the_preview_creates_nobody(self, admin_client, cast):
         token = self.preview(admin_client)
-        A.do_create_user(cast.alice, username="lili", name="另一个李丽", email="other@luohu.gov.cn", role=Role.VIEWER, invite=False)
+        A.do_create_user(
+            cast.alice,
+            username="lili",
+            name="另一个李丽",
+            email="other@luohu.gov.cn",
+            role=Role.VIEWER,
+            invite=False,
+        )
         response = admin_client.post(reverse("accounts:user_import_confirm"), {"token": token})
         assert response.status_code == 400
         assert "第 5 行“用户名”列：“lili”已被使用" in response.content.decode()
@@ -207,7 +244,9 @@ class ConfirmTestCase:
 @pytest.mark.django_db(transaction=True)
 class ConcurrentConfirmTestCase:
     def test_simultaneous_confirmations_file_once(self, cast):
-        if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(("file:memorydb", ":memory:")):
+        if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
+            ("file:memorydb", ":memory:")
+        ):
             pytest.skip("an in-memory SQLite database is not shared between threads")
         plan = A.do_preview_user_import(cast.alice, file_name="名单.xlsx", data=xlsx(GOOD))
         outcomes: list[str] = []

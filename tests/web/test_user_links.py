@@ -62,16 +62,26 @@ class InvitationTestCase:
     def test_the_invitee_sets_a_password_once_and_signs_in(self, client, invited, mailoutbox):
         link = link_in(mailoutbox[0])
         opened = client.get(link)
-        assert opened.status_code == 302 and opened["Location"].endswith("/set-password/")  # no token in the page's address
+        assert opened.status_code == 302 and opened["Location"].endswith(
+            "/set-password/"
+        )  # no token in the page's address
         form = client.get(opened["Location"])
         assert "设置您的密码" in form.content.decode() and "wangxm" in form.content.decode()
         done = client.post(opened["Location"], {"new_password1": STRONG, "new_password2": STRONG})
         assert done.status_code == 302 and done["Location"] == reverse("accounts:password_set")
-        assert client.post(reverse("accounts:login"), {"username": "wangxm", "password": STRONG}).status_code == 302
+        assert (
+            client.post(reverse("accounts:login"), {"username": "wangxm", "password": STRONG}).status_code
+            == 302
+        )
         client.logout()
         again = client.get(link)
         assert again.status_code == 200 and "链接已失效" in again.content.decode()
-        assert HistoryEntry.objects.filter(action="accept_invitation", object_id=invited.pk, actor=invited).count() == 1
+        assert (
+            HistoryEntry.objects.filter(
+                action="accept_invitation", object_id=invited.pk, actor=invited
+            ).count()
+            == 1
+        )
 
     def test_the_password_validators_apply(self, client, invited, mailoutbox):
         for weak in ("12345678901", "short", "wangxm2025x", "password123"):
@@ -138,7 +148,12 @@ class ResetTestCase:
         self, client, cast, mailoutbox, django_capture_on_commit_callbacks
     ):
         self.send(cast, django_capture_on_commit_callbacks, cast.andy)
-        assert client.post(reverse("accounts:login"), {"username": "andy", "password": "andy-taizhang"}).status_code == 302
+        assert (
+            client.post(
+                reverse("accounts:login"), {"username": "andy", "password": "andy-taizhang"}
+            ).status_code
+            == 302
+        )
 
     def test_a_reset_link_expires_after_a_day(
         self, client, cast, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
@@ -151,12 +166,17 @@ class ResetTestCase:
         later(monkeypatch, reset_tokens, timedelta(hours=25))
         assert "链接已失效" in client.get(link_in(mailoutbox[0])).content.decode()
 
-    def test_setting_a_password_lifts_a_lock_out(self, client, cast, mailoutbox, django_capture_on_commit_callbacks):
+    def test_setting_a_password_lifts_a_lock_out(
+        self, client, cast, mailoutbox, django_capture_on_commit_callbacks
+    ):
         for _ in range(5):
             client.post(reverse("accounts:login"), {"username": "andy", "password": "wrong-password"})
         self.send(cast, django_capture_on_commit_callbacks, cast.andy)
         assert set_password(client, link_in(mailoutbox[0])).status_code == 302
-        assert client.post(reverse("accounts:login"), {"username": "andy", "password": STRONG}).status_code == 302
+        assert (
+            client.post(reverse("accounts:login"), {"username": "andy", "password": STRONG}).status_code
+            == 302
+        )
 
 
 class ForgotPasswordTestCase:
@@ -179,7 +199,9 @@ class ForgotPasswordTestCase:
         entry = HistoryEntry.objects.get(action="request_password_reset")
         assert entry.actor is None and "127.0.0.1" in entry.note
 
-    def test_asking_again_soon_sends_nothing_more(self, client, cast, mailoutbox, django_capture_on_commit_callbacks):
+    def test_asking_again_soon_sends_nothing_more(
+        self, client, cast, mailoutbox, django_capture_on_commit_callbacks
+    ):
         for _ in range(3):
             self.ask(client, django_capture_on_commit_callbacks, "andy@example.org")
         assert len(mailoutbox) == 1
@@ -195,12 +217,16 @@ class ForgotPasswordTestCase:
         assert len(mailoutbox) == 2 and "/accounts/invitation/" in mailoutbox[1].body
         assert "链接已失效" in client.get(link_in(mailoutbox[0])).content.decode()
 
-    def test_a_deactivated_person_is_sent_nothing(self, client, cast, mailoutbox, django_capture_on_commit_callbacks):
+    def test_a_deactivated_person_is_sent_nothing(
+        self, client, cast, mailoutbox, django_capture_on_commit_callbacks
+    ):
         A.do_deactivate_user(cast.alice, cast.andy)
         self.ask(client, django_capture_on_commit_callbacks, "andy@example.org")
         assert mailoutbox == []
 
-    def test_the_e_mail_is_in_the_language_of_the_page(self, client, cast, mailoutbox, django_capture_on_commit_callbacks):
+    def test_the_e_mail_is_in_the_language_of_the_page(
+        self, client, cast, mailoutbox, django_capture_on_commit_callbacks
+    ):
         client.post(reverse("set_language"), {"language": "en", "next": "/"})
         self.ask(client, django_capture_on_commit_callbacks, "andy@example.org")
         assert "Choose a new password" in mailoutbox[0].subject and "Dear andy" in mailoutbox[0].body
@@ -217,7 +243,9 @@ class MailFailureTestCase:
             )
         assert HistoryEntry.objects.filter(action="email_failed", object_id=person.pk).exists()
         client.force_login(cast.alice)
-        assert "邮件发送失败" in client.get(reverse("accounts:user_detail", args=[person.pk])).content.decode()
+        assert (
+            "邮件发送失败" in client.get(reverse("accounts:user_detail", args=[person.pk])).content.decode()
+        )
 
 
 class BrokenBackend:
