@@ -285,10 +285,10 @@ class _Checker:
 
         from taizhang.units.models import UnitStatus
 
-        errors: list[RowError] = []
+        found: list[tuple[str, RowError]] = []
 
         def refuse(name: str, message: str) -> None:
-            errors.append(RowError(row, headers.get(name, COLUMNS[name][0]), message))
+            found.append((name, RowError(row, headers.get(name, COLUMNS[name][0]), message)))
 
         name = values.get("name", "")
         if not name:
@@ -376,6 +376,10 @@ class _Checker:
         elif role in UNIT_ROLES:
             refuse("unit", _("a %(role)s must belong to a unit") % {"role": str(role.label) if role else ""})
 
+        # In the order of the file's columns, as the eye reads the row.
+        columns = list(headers)
+        found.sort(key=lambda item: columns.index(item[0]) if item[0] in columns else len(columns))
+        errors = [error for _field, error in found]
         if errors or role is None:
             return None, errors
         return (
