@@ -23,7 +23,7 @@ def pages(cast: Any) -> list[str]:
     andy = f"/accounts/users/{cast.andy.pk}/"
     return [
         "/accounts/users/",
-        "/accounts/users/?unit=%d&status=active" % cast.unit_a.pk,
+        f"/accounts/users/?unit={cast.unit_a.pk}&status=active",
         "/accounts/users/new/",
         "/accounts/users/import/",
         "/accounts/users/history/",
