@@ -61,8 +61,8 @@ PAGE_SIZE = 50
 HISTORY_PAGE_SIZE = 100
 
 ACTION_LABELS = {
-    "create_user": _("Created"),
-    "update_user": _("Changed"),
+    "create_user": _("Account opened"),
+    "update_user": _("Account changed"),
     "deactivate_user": _("Deactivated"),
     "reactivate_user": _("Reactivated"),
     "unlock_user": _("Sign-in lock-out lifted"),
@@ -84,7 +84,7 @@ FIELD_LABELS = {
     "phone": _("Mobile"),
     "role": _("Role"),
     "unit": _("Unit"),
-    "is_active": _("Active"),
+    "is_active": _("Can sign in"),
     "tokens_revoked": _("API tokens revoked"),
     "attempts_cleared": _("Failed attempts cleared"),
     "locked_from": _("Locked out from"),
