@@ -153,6 +153,15 @@ if os.environ.get("TRUSTED_PROXY_COUNT"):
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 # API tokens (accounts.ApiToken): stored hashed, valid this many days unless the person chooses.
 TAIZHANG_API_TOKEN_DAYS = int(os.environ.get("TAIZHANG_API_TOKEN_DAYS", "90"))
+# Links e-mailed to people (accounts/mail.py): an invitation to set one's password is valid this
+# many days, a password reset this many hours; either works once. Django's own bound on such
+# tokens is the longer of the two. The links start with TAIZHANG_SITE_URL when it is set (the
+# address people reach the site at, e.g. https://taizhang.example.gov.cn), else with the address
+# of the request that sent them.
+TAIZHANG_INVITATION_DAYS = int(os.environ.get("TAIZHANG_INVITATION_DAYS", "7"))
+TAIZHANG_PASSWORD_RESET_HOURS = int(os.environ.get("TAIZHANG_PASSWORD_RESET_HOURS", "24"))
+PASSWORD_RESET_TIMEOUT = max(TAIZHANG_INVITATION_DAYS * 24, TAIZHANG_PASSWORD_RESET_HOURS) * 3600
+TAIZHANG_SITE_URL = os.environ.get("TAIZHANG_SITE_URL", "").strip().rstrip("/")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "accounts:login"

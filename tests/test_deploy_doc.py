@@ -206,6 +206,7 @@ class FollowTheDeployGuideTestCase:
             "/workbook/",
             "/accounts/profile/",
             "/accounts/logins/",
+            "/accounts/users/",
             "/public/",
         ):
             page = request(base + path, headers=cookie)

@@ -1,4 +1,10 @@
-"""Who a user is in the ledger: a role and, for unit people, a unit."""
+"""Who a user is in the ledger: a role and, for unit people, a unit.
+
+The roles of the product are the members of :class:`Role`, in this one place: the forms, the user
+list's filter, the .xlsx import (which reads a role by its label in any of the interface's languages
+or by its code) and docs/permissions.md follow it. A new role is a new member here (and in
+``UNIT_ROLES`` when it acts for a unit), a migration, and its rows in docs/permissions.md.
+"""
 
 from __future__ import annotations
 
@@ -8,29 +14,40 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-__all__ = ["ApiToken", "LoginEvent", "LoginOutcome", "Membership", "Role"]
+__all__ = ["ApiToken", "LoginEvent", "LoginOutcome", "Membership", "Role", "UNIT_ROLES", "UserImport"]
 
 
 class Role(models.TextChoices):
-    ADMINISTRATOR = "administrator", "系统管理员"
-    SUPERVISOR = "supervisor", "督查室"
-    UNIT_LEADER = "unit_leader", "单位负责人"
-    UNIT_OFFICER = "unit_officer", "单位联络员"
-    VIEWER = "viewer", "只读"
+    """The roles of the ledger (see docs/permissions.md for what each may do)."""
+
+    ADMINISTRATOR = "administrator", _("Administrator")  # 系统管理员
+    SUPERVISOR = "supervisor", _("Supervisor")  # 督查室
+    UNIT_LEADER = "unit_leader", _("Unit leader")  # 单位负责人
+    UNIT_OFFICER = "unit_officer", _("Unit officer")  # 单位联络员
+    VIEWER = "viewer", _("Read-only")  # 只读 (district leadership)
 
 
+# The roles that act for a unit: a person with one of them must belong to a unit.
 UNIT_ROLES = frozenset({Role.UNIT_LEADER, Role.UNIT_OFFICER})
 
 
 class Membership(models.Model):
-    """A user's role in the ledger and, for a unit leader or officer, the unit they act for."""
+    """A user's role in the ledger, the unit they work in (required for a unit leader or officer,
+    whom it names the unit they act for) and their mobile number.
+
+    The name and e-mail are the user's own (``first_name`` holds the whole name, 姓名, as Chinese
+    names are written; ``last_name`` stays empty). ``version`` guards the administrator's edits.
+    """
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     role = models.CharField(max_length=20, choices=Role.choices)
     unit = models.ForeignKey(
         "units.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
     )
+    phone = models.CharField("手机", max_length=20, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = "成员"
@@ -109,3 +126,28 @@ class LoginEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_outcome_display()}"
+
+
+class UserImport(models.Model):
+    """A previewed .xlsx list of people (用户批量导入) waiting for the administrator's confirmation.
+
+    Only a file whose every row passed is kept, as the rows to create (``rows``); a rejected file
+    leaves nothing. ``token`` is the preview's one-time key: confirming claims it with a conditional
+    update (``confirmed_at`` from empty), so a double click or a replayed form creates the people
+    once. Previews never confirmed are removed after a day.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    file_name = models.CharField(max_length=255)
+    rows = models.JSONField(default=list)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "用户批量导入"
+        verbose_name_plural = "用户批量导入"
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({len(self.rows)})"

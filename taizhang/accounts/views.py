@@ -1,23 +1,36 @@
-"""Sign in and out, the profile page (role, API tokens, password) and the sign-in audit."""
+"""Sign in and out, the profile page (role, API tokens, password), the sign-in audit, and the pages
+of the links e-mailed to people: set one's first password from an invitation, ask for a password
+reset on the sign-in page and set a new one from the link."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _t
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST
 
 from taizhang.accounts.access import role_of, visible_api_tokens, visible_login_events
 from taizhang.core.history import record
 
-from .actions import do_create_api_token, do_revoke_api_token
-from .forms import ApiTokenForm, LoginEventFilterForm, LoginForm
+from . import mail
+from .actions import (
+    do_create_api_token,
+    do_request_password_reset,
+    do_revoke_api_token,
+    do_set_password_from_link,
+)
+from .forms import ApiTokenForm, ForgotPasswordForm, LoginEventFilterForm, LoginForm
 
 __all__ = [
     "LoginView",
@@ -27,6 +40,11 @@ __all__ = [
     "token_create",
     "token_revoke",
     "login_events",
+    "InvitationView",
+    "ResetView",
+    "forgot_password",
+    "forgot_password_sent",
+    "password_set",
 ]
 
 AUDIT_ROWS = 500
@@ -119,3 +137,84 @@ def login_events(request: HttpRequest) -> HttpResponse:
         "registration/login_events.html",
         {"events": events[:AUDIT_ROWS], "form": form, "limit": AUDIT_ROWS},
     )
+
+
+class ChoosePasswordForm(SetPasswordForm):  # type: ignore[type-arg]
+    """Django's set-password form (every password validator applies) with our labels."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password2"].label = _("New password again")
+
+
+class InvitationView(auth_views.PasswordResetConfirmView):
+    """An invitation link: the person chooses their first password. The link works once and for
+    ``TAIZHANG_INVITATION_DAYS`` days; a deactivated account's link does not work."""
+
+    kind = mail.INVITATION
+    token_generator = mail.invitation_tokens
+    form_class = ChoosePasswordForm
+    template_name = "accounts/set_password.html"
+    success_url = reverse_lazy("accounts:password_set")
+
+    def get_user(self, uidb64: str) -> Any:
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(kind=self.kind, person=self.user if self.validlink else None)
+        return context
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            do_set_password_from_link(self.user, form.cleaned_data["new_password1"], self.kind)
+        except ValidationError as exc:
+            form.add_error("new_password2", exc)
+            return self.form_invalid(form)
+        del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class ResetView(InvitationView):
+    """A password reset link: the person chooses a new password. The link works once and for
+    ``TAIZHANG_PASSWORD_RESET_HOURS`` hours."""
+
+    kind = mail.RESET
+    token_generator = mail.reset_tokens
+
+
+@require_http_methods(["GET", "POST"])
+def forgot_password(request: HttpRequest) -> HttpResponse:
+    """Ask for a password reset by e-mail address; the answer is the same whether or not the
+    address is known, so the page reveals nobody's address."""
+    form = ForgotPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        from axes.helpers import get_client_ip_address
+
+        do_request_password_reset(
+            form.cleaned_data["email"],
+            site=mail.site_url(request),
+            language=get_language(),
+            address=get_client_ip_address(request) or "",
+        )
+        return redirect("accounts:forgot_password_sent")
+    return render(
+        request,
+        "accounts/forgot_password.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def forgot_password_sent(request: HttpRequest) -> HttpResponse:
+    """What happens next, after asking for a reset."""
+    return render(
+        request, "accounts/forgot_password_sent.html", {"hours": settings.TAIZHANG_PASSWORD_RESET_HOURS}
+    )
+
+
+def password_set(request: HttpRequest) -> HttpResponse:
+    """The password is set: sign in with it."""
+    return render(request, "accounts/password_set.html")

@@ -100,7 +100,6 @@ def make_person(username: str, role: str, unit: Unit | None = None, password: st
     )
     if created:
         user.set_password(password or f"{username}{DEMO_PASSWORD_SUFFIX}")
-        user.is_staff = role == Role.ADMINISTRATOR
         user.save()
     Membership.objects.update_or_create(user=user, defaults={"role": role, "unit": unit})
     return user

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _t
 
-from taizhang.accounts.access import is_steering, role_of
+from taizhang.accounts.access import is_steering, role_of, unit_people
 from taizhang.policies.forms import apply_errors
 
 from .access import (
@@ -129,7 +129,7 @@ def _detail(
             "unit": unit,
             "aliases": list(unit.aliases.all()),
             "children": list(unit.children.filter(merged_into=None)),
-            "members": list(unit.memberships.select_related("user").order_by("user__username")),
+            "people": unit_people(request.user, unit),
             "counts": counts,
             "steering": is_steering(request.user),
             "can_confirm": can_confirm_unit(request.user, unit) and unit.status == UnitStatus.PROPOSED,
