@@ -35,6 +35,7 @@ from taizhang.supervision.actions import do_issue_supervision_notice
 from taizhang.units import access as UA
 from taizhang.units.models import Unit, UnitKind, UnitStatus
 from tests.web import test_permissions as matrix
+from tests.web import test_permissions_accounts as matrix3
 from tests.web import test_permissions_supervision as matrix2
 
 pytestmark = pytest.mark.django_db
@@ -514,9 +515,9 @@ def test_the_rules_allow_whom_the_actions_let_act() -> None:
 def _matrix() -> dict[str, set[str]]:
     """The actions' matrix by the function docs/permissions.md names (do_<key>)."""
     out: dict[str, set[str]] = {}
-    for table in (matrix.ACTIONS, matrix2.ACTIONS):
+    for table in (matrix.ACTIONS, matrix2.ACTIONS, matrix3.ACTIONS):
         for key, (_, allowed) in table.items():
-            out[ALIASES.get(key, f"do_{key}")] = set(allowed)
+            out[ALIASES.get(key, key if READ_ONLY_NAMES.match(key) else f"do_{key}")] = set(allowed)
     return out
 
 
@@ -550,6 +551,8 @@ PEOPLE_OF = {
 # The matrix's task is led by A and helped by B; its report is A's.
 CELLS = {
     "yes": {"A", "B", ""},
+    "yes (not himself)": {"A", "B", ""},
+    "yes (his own preview, once)": {"A", "B", ""},
     "all": {"A", "B", ""},
     "own": {"A", "B", ""},
     "drafts and issued": {"A", "B", ""},
@@ -567,10 +570,17 @@ CELLS = {
 }
 # Actions made of others, checked where those are: a unit's workbook files reports and
 # contributions through their actions; a notice is marked read by its own recipient only.
-DELEGATED = {"do_file_unit_workbook", "do_mark_notice_read"}
+# Asking for a password reset and setting a password from an e-mailed link need no login: their
+# own tests (tests/web/test_user_links.py) check them.
+DELEGATED = {
+    "do_file_unit_workbook",
+    "do_mark_notice_read",
+    "do_request_password_reset",
+    "do_set_password_from_link",
+}
 # Rows of reads by a queryset or an ``access_*`` fetch are checked by the matrix's read rows and
 # their own tests, not by cell.
-READ_ONLY_NAMES = re.compile(r"^(visible_\w+|access_\w+|\w+\.visible_to)$")
+READ_ONLY_NAMES = re.compile(r"^(visible_\w+|access_\w+|\w+\.visible_to|open_work|unit_people)$")
 
 
 def _doc_rows() -> list[tuple[list[str], list[str], str]]:
@@ -594,6 +604,8 @@ def _expected(cells: list[str], row: str) -> set[str]:
         for unit, persons in PEOPLE_OF[column].items():
             if unit in CELLS[cell]:
                 people |= persons
+    if all(cell == "own" for cell in cells):  # one's own things: the enterprise user (erin) too
+        people.add("erin")
     return people
 
 
