@@ -53,6 +53,7 @@ class UnitWords:
     not_places: tuple[str, ...]
     none_markers: frozenset[str]
     lead_markers: tuple[str, ...]
+    duty_markers: tuple[str, ...]
     co_markers: tuple[str, ...]
     lead_labels: tuple[str, ...]
     co_labels: tuple[str, ...]
@@ -70,6 +71,7 @@ def unit_words() -> UnitWords:
         not_places=_words(d, "place_words_not_places", name),
         none_markers=frozenset(_words(d, "none_markers", name)),
         lead_markers=_words(d, "lead_markers", name),
+        duty_markers=_words(d, "duty_markers", name),
         co_markers=_words(d, "co_markers", name),
         lead_labels=_words(d, "lead_labels", name),
         co_labels=_words(d, "co_labels", name),

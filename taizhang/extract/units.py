@@ -164,9 +164,24 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         note = _ROLE_NOTE.search(w) if "(" in w else None
         if note:
             w, o = w[: note.start()], o[: note.start()]
-        if w and not is_none(w):
+        if "等" in w:
+            names.extend(_split_etc(o, w))
+        elif w and not is_none(w):
             names.append((o, w))
     return tuple(_distribute(names))
+
+
+def _split_etc(o: str, w: str) -> list[tuple[str, str]]:
+    """A name closed by 等 (and others): ``X等`` is X, ``X等有关部门`` is X and 有关部门, ``X等部门`` is X.
+    A 等 that does not close the name is kept (must not split: "平等")."""
+    i = w.find("等")
+    rest = w[i + 1 :]
+    if i < 2 or not (not rest or _is_collective(rest) or rest in ("部门", "单位")):
+        return [(o, w)]
+    out = [(o[:i], w[:i])]
+    if _is_collective(rest):
+        out.append((o[i + 1 :], rest))
+    return out
 
 
 def _distribute(names: list[tuple[str, str]]) -> list[str]:
@@ -183,15 +198,24 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
                 o_suffix = out[-1][0][len(out[-1][0]) - len(last_suffix) :]
                 pair[0] += o_suffix
                 pair[1] += last_suffix
-    # A shared level prefix: "区发展改革局、工业和信息化局" -> "区工业和信息化局".
+    # A shared level prefix: "区发展改革局、工业和信息化局" -> "区工业和信息化局". A list that writes
+    # the same prefix on several names writes each name whole: "市商务委、市交通委、长三角区域合作
+    # 办公室" (must not become 市长三角…); a national body's name (国家…, 中国…) is whole too.
+    prefixes = [_level_prefix(pair[1]) for pair in out]
     prefix_o, prefix_w = "", ""
-    for pair in out:
+    for pair, p in zip(out, prefixes, strict=True):
         o, w = pair
-        p = _level_prefix(w)
         if p:
             prefix_o, prefix_w = o[: len(p)], p
             continue
-        if prefix_w and looks_like_unit(w) and not _has_place(w) and not _is_collective(w):
+        if (
+            prefix_w
+            and prefixes.count(prefix_w) < 2
+            and looks_like_unit(w)
+            and not _has_place(w)
+            and not _is_collective(w)
+            and not w.startswith(_NATIONAL)
+        ):
             po, pw = prefix_o, prefix_w
             # A party committee's prefix (区委) goes to party organs (部, 办); a department (局)
             # takes the government's (区).
@@ -205,6 +229,10 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             seen.add(w)
             result.append(o)
     return result
+
+
+# The opening of a national body's name, which never takes a local prefix.
+_NATIONAL = ("国家", "中国", "全国", "中央")
 
 
 def _strip_marker(work: str, markers: tuple[str, ...]) -> tuple[str, str]:
@@ -226,9 +254,10 @@ _GROUP = re.compile(f"[^{GROUP_SEPARATORS}]+")
 def parse_roles(orig: str, work: str | None = None, *, default: str = "lead") -> UnitRoles:
     """Units of a role note such as ``区商务局牵头,区财政局配合`` or ``责任单位:区科技局``.
 
-    Groups ending with a lead marker (牵头负责, 牵头, 负责) give lead units, with a co marker
-    (配合, 协办, 参与) co-units; a group with no marker takes ``default``. When a lead unit is
-    named, units listed without a marker beside it are co-units.
+    Groups ending with a lead marker (牵头负责, 牵头) give lead units, with a co marker (配合,
+    协办, 参与) co-units. Units that only answer for the work (a duty marker: 负责, 分工负责,
+    分头落实; the label 责任单位; no marker) are co-units when a lead unit is named beside them,
+    else they take ``default``.
     """
     if work is None:
         work = working_text(orig)
@@ -238,21 +267,18 @@ def parse_roles(orig: str, work: str | None = None, *, default: str = "lead") ->
 @lru_cache(maxsize=2048)
 def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
     lead: list[str] = []
-    co: list[str] = []
+    co: list[str] = []  # co-units and units with no role of their own, in the order written
     unmarked: list[str] = []
     for m in _GROUP.finditer(work):
         found = _group_roles(m.group(), orig[m.start() : m.end()])
         if found is not None:
             lead.extend(found[0])
+            co.extend(found[2])
             co.extend(found[1])
             unmarked.extend(found[2])
-    if unmarked:
-        if lead:
-            co = unmarked + co
-        elif default == "co":
-            co = unmarked + co
-        else:
-            lead = unmarked
+    if unmarked and not lead and default != "co":
+        lead = unmarked
+        co = [u for u in co if u not in unmarked]
     return UnitRoles(tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(co) if u not in lead))
 
 
@@ -287,6 +313,9 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names] | None:
         stripped, marker = _strip_marker(w, words.lead_markers)
         if marker:
             role = role or "lead"
+        else:
+            # 负责 / 分工负责 / 落实: units that answer for the work, lead or co by what is beside them.
+            stripped, marker = _strip_marker(w, words.duty_markers)
     o = o[: len(stripped)]
     # Per-name notes inside the group: "区商务局(牵头)、区财政局".
     if not role and "(" in stripped and _ROLE_NOTE.search(stripped):
