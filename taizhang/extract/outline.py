@@ -13,7 +13,7 @@ from functools import lru_cache
 from .deadlines import find_deadline, parse_deadline
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
-from .units import GROUP_SEPARATORS, UnitRoles, looks_like_unit, parse_roles
+from .units import GROUP_SEPARATORS, UnitRoles, has_role_marker, looks_like_unit, parse_roles, parse_units
 
 __all__ = [
     "HEADING",
@@ -41,8 +41,10 @@ class _Heading:
     L4 = re.compile(r"^\s*\((?P<n>\d{1,2})\)\s*")
     # matches: "①" ; must not match: "1"
     L5 = re.compile(r"^\s*(?P<n>[①-⑳])\s*")
-    # An article: "第三条" (a numbered measure in regulations).
-    ART = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十百]+)条\s*")
+    # An article (a numbered measure in regulations and 若干措施), its number in either script and
+    # spaced out as text pulled from a PDF leaves it.
+    # matches: "第三条", "第19条", "第 1 0 条" ; must not match: "第三批", "第19项"
+    ART = re.compile(r"^\s*第\s*(?P<n>[一二三四五六七八九十百]+|\d(?:\s?\d){0,2})\s*条\s*")
 
     ORDER = ((0, L0), (1, L1), (2, L2), (3, ART), (3, L3), (4, L4), (5, L5))
 
@@ -87,9 +89,14 @@ HEADING = _Heading()
 
 
 def heading_number(work: str) -> str | None:
-    """The numeral of a heading as written: ``一``, ``五``, ``11``."""
+    """The numeral of a heading as written: ``一``, ``五``, ``11`` (``第 1 0 条``: ``10``)."""
     found = HEADING.match(work)
-    return found[1].group("n") if found else None
+    return _numeral(found[1]) if found else None
+
+
+def _numeral(m: re.Match[str]) -> str:
+    n = m.group("n")
+    return n.replace(" ", "") if " " in n else n
 
 
 def ref_part(level: int, n: str | None) -> str | None:
@@ -99,9 +106,15 @@ def ref_part(level: int, n: str | None) -> str | None:
     return f"({n})" if level in (2, 4) else n
 
 
-# A role note: a bracketed list of units with a role marker or label.
-# matches: "(区商务局牵头负责)", "【责任单位:区科技局】" ; must not match: "(以下简称《行动纲要》)"
-_NOTE = re.compile(r"[(【\[](?P<body>[^()【】\[\]\n]{2,160})[)】\]]")
+# A role note: a bracketed list of units with a role marker or label. Text pulled from a PDF may
+# break it across lines, even across a page's blank lines.
+# matches: "(区商务局牵头负责)", "【责任单位:区科技局】", "(牵头部\n\n门:市交通委)" ;
+# must not match: "(以下简称《行动纲要》)"
+_NOTE = re.compile(r"[(【\[](?P<body>[^()【】\[\]]{2,160})[)】\]]")
+# What may follow a note that names its units with no role marker or label ("(市商务局)"): the end
+# of the clause. A bare name inside a sentence is an alternative, not a note.
+# matches: "(市商务局)。", "(市商务局)\n" ; must not match: "乡镇(街道)招商引资", "(街道)综合文化站"
+_CLAUSE_END = frozenset("。;!?\n")
 # A trailing unit note without brackets at the end of an item: "责任单位:区科技局、区财政局。"
 # matches: "牵头单位:区商务局;配合单位:区财政局" ; must not match: "单位名称"
 _TRAILING_NOTE = re.compile(
@@ -117,20 +130,22 @@ _NOTE_DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点|时限�
 @quick_init
 @dataclass(frozen=True)
 class RoleNote:
-    """A note naming the units of the clause before it, and its deadline when the note gives one."""
+    """A note naming the units of the clause before it, and its deadline when the note gives one.
+    ``marked`` when a label or a role marker says what the units do (not a bare list of names)."""
 
     start: int
     end: int
     roles: UnitRoles
     deadline: Deadline | None = None
+    marked: bool = True
 
 
 class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
     """Role notes by span, so that a line is read for notes once per document."""
 
-    def __init__(self, orig: str, work: str) -> None:
+    def __init__(self, orig: str, work: str, year: int | None = None) -> None:
         super().__init__()
-        self.orig, self.work = orig, work
+        self.orig, self.work, self.year = orig, work, year
 
     def of(self, start: int, end: int) -> list[RoleNote]:
         key = (start, end)
@@ -139,44 +154,60 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
             # Most lines hold no bracket or label at all: skip them cheaply.
             chunk = self.work[start:end]
             if "(" in chunk or "【" in chunk or "[" in chunk or "单位" in chunk or "部门" in chunk:
-                found = find_role_notes(self.orig, self.work, start, end)
+                found = find_role_notes(self.orig, self.work, start, end, self.year)
             else:
                 found = []
             self[key] = found
         return found
 
 
-def find_role_notes(orig: str, work: str, start: int, end: int) -> list[RoleNote]:
-    """Role notes in ``work[start:end]``, with offsets in the document."""
+def find_role_notes(orig: str, work: str, start: int, end: int, year: int | None = None) -> list[RoleNote]:
+    """Role notes in ``work[start:end]``, with offsets in the document. ``year`` is the
+    document's own (a note's 6月底前 is of that year)."""
     notes: list[RoleNote] = []
     for m in _NOTE.finditer(work, start, end):
-        note = _note(orig, work, m.start("body"), m.end("body"), m.start(), m.end())
-        if note:
-            notes.append(note)
+        note = _note(orig, work, m.start("body"), m.end("body"), m.start(), m.end(), year)
+        if note is None:
+            continue
+        if not note.marked:
+            after = work[m.end() : m.end() + 1]
+            before = work[m.start() - 1 : m.start()] if m.start() > start else "\n"
+            if after and after not in _CLAUSE_END and before not in _CLAUSE_END:
+                continue
+        notes.append(note)
     if not notes:
         tm = _TRAILING_NOTE.search(work, start, end)
         if tm:
-            note = _note(orig, work, tm.start("body"), tm.end("body"), tm.start("body"), tm.end())
+            note = _note(orig, work, tm.start("body"), tm.end("body"), tm.start("body"), tm.end(), year)
             if note:
                 notes.append(note)
     return notes
 
 
-def _note(orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int) -> RoleNote | None:
-    found = _note_body(orig[s:e], work[s:e])
+def _note(
+    orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int, year: int | None
+) -> RoleNote | None:
+    o, w = orig[s:e], work[s:e]
+    if "\n" in w:
+        # Broken across lines (and pages): the line breaks and the spaces around them go.
+        keep = [i for i, ch in enumerate(w) if not ch.isspace()]
+        o, w = "".join(o[i] for i in keep), "".join(w[i] for i in keep)
+    found = _note_body(o, w, year)
     if found is None:
         return None
-    return RoleNote(outer_s, outer_e, found[0], found[1])
+    return RoleNote(outer_s, outer_e, found[0], found[1], found[2])
 
 
 @lru_cache(maxsize=4096)
-def _note_body(orig: str, work: str) -> tuple[UnitRoles, Deadline | None] | None:
-    """The units and deadline a note's body names (None when it names no unit). Notes repeat
-    across a document (the same units, the same deadline): memoised."""
+def _note_body(
+    orig: str, work: str, year: int | None = None
+) -> tuple[UnitRoles, Deadline | None, bool] | None:
+    """The units and deadline a note's body names, and whether it marks their role with a label
+    or marker (None when it names no unit). Notes repeat across a document: memoised."""
     deadline = None
     dm = _NOTE_DEADLINE.search(work)
     if dm:
-        deadline = parse_deadline(dm.group("when"), orig[dm.start("when") : dm.end("when")])
+        deadline = parse_deadline(dm.group("when"), orig[dm.start("when") : dm.end("when")], year)
         # Read the units from what is left of the note.
         ds, de = dm.span()
         before = work[:ds].rstrip()
@@ -188,15 +219,36 @@ def _note_body(orig: str, work: str) -> tuple[UnitRoles, Deadline | None] | None
             body_o, body_w = orig, work[:ds] + " " * (de - ds) + work[de:]
     else:
         body_o, body_w = orig, work
+        # A group of its own that is a date ("6月底前完成,牵头单位:区商务局"): the deadline.
+        for gm in _NOTE_GROUP.finditer(work):
+            group = gm.group()
+            if ":" in group or not any(ch in group for ch in "年月季底内"):
+                continue
+            found = parse_deadline(group, orig[gm.start() : gm.end()], year)
+            if found is not None and found.kind != "ongoing":
+                deadline = found
+                body_o = orig[: gm.start()] + orig[gm.end() :]
+                body_w = work[: gm.start()] + work[gm.end() :]
+                break
     roles = parse_roles(body_o, body_w)
     names = roles.lead + roles.co
     if not names:
         return None
-    for n in names:
-        w = working_text(n) if not n.isascii() else n
-        if not (looks_like_unit(w) or w.startswith(("各", "相关", "有关"))):
-            return None
-    return roles, deadline
+    marked = ":" in body_w or has_role_marker(body_w)
+    units_like = [looks_like_unit(w) or w.startswith(("各", "相关", "有关")) for w in map(_work_of, names)]
+    # A labelled note (牵头单位:…) is a note even when a name is unusual (中国人民银行XX分行);
+    # an unlabelled one must be all unit names.
+    if not all(units_like) and not (":" in body_w and any(units_like)):
+        return None
+    return roles, deadline, marked
+
+
+def _work_of(name: str) -> str:
+    return working_text(name) if not name.isascii() else name
+
+
+# A group of a note, between its commas and semicolons.
+_NOTE_GROUP = re.compile(r"[^,;。]+")
 
 
 def clear_caches() -> None:
@@ -214,6 +266,9 @@ class _Node:
     parent: _Node | None = None
     children: list[_Node] = field(default_factory=list)
     title: str | None = None  # _title_of the node, read once
+    span: int = 0  # the prose span its heading line is in
+    body_spans: list[int] = field(default_factory=list)  # the prose span of each body line
+    closed: bool = False  # the closing matter of the document (抄送, 印发): never a task
 
 
 @dataclass(frozen=True)
@@ -222,24 +277,42 @@ class TextTasks:
     passages: tuple[Passage, ...]
 
 
-# The title of an item: a short first sentence, ending with 。 or a colon.
+# The title of an item: a short first sentence, ending with 。 or a colon (matched at its start).
 # matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters
-_TITLE = re.compile(r"^(?P<title>[^。;:!?,\n]{2,40}?)[。:!]")
+_TITLE = re.compile(r"(?P<title>[^。;:!?,\n]{2,40}?)[。:!]")
 # A heading of a part that describes rather than assigns: background, principles, situation.
 # matches: "发展现状及面临形势", "指导思想", "存在问题" ; must not match: "加快发展新兴产业"
 _BACKGROUND = re.compile(
     r"现状|基础$|存在问题|面临形势|发展形势|形势分析|指导思想|基本原则|发展原则|总体要求|背景|重要意义|编制依据"
 )
-# A sentence of running text: up to 。 or ; (the unit of a task in a narrative plan).
-_SENTENCE = re.compile(r"[^。;!?]+[。;!?]?")
 
 # A figure or table caption: "图 1 产业空间布局". must not match: "图书馆建设"
 _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 
-# The closing provisions of a document are not tasks.
-# matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施" ; must not match: "推进本区政务服务"
+# The closing provisions of a document are not tasks: when it takes effect, who explains it, which
+# rule wins where two disagree.
+# matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施", "本政策涉及同一内容的奖励",
+# "如与上级政策规定不一致的,按上级规定执行" ; must not match: "推进本区政务服务"
 _PROVISION = re.compile(
-    r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划)(?:自|由|所称|有效期|适用)|之日起(?:施行|实施)|制定本(?:措施|办法|方案|规定|细则|意见)"
+    r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)(?:自|由|所称|有效期|适用|涉及|中)"
+    r"|之日起(?:施行|实施|执行)|制定本(?:措施|办法|方案|规定|细则|意见)"
+    r"|(?:如|若)与[^。]{1,30}(?:不一致|相抵触|相冲突)"
+)
+# The closing matter after a document's last item: copies, issuing office (matched at a line's
+# start).
+# matches: "抄送:市委各部门", "  主送:各区政府" ; must not match: "抄送材料的审核"
+_CLOSING = re.compile(r"\s*(?:抄送|主送|分送|发送)\s*:")
+# Where a line of running text ends its paragraph: a line that ends otherwise was wrapped (text
+# pulled from a PDF) and goes on in the next line.
+# matches the end of: "推进政务服务数字化转型。", "(省大数据局牵头)" ; must not match: "推进一体化在"
+_PARAGRAPH_END = frozenset("。;!?:)】]”’…")
+# A clause that opens with units and what they are to do: the units answer for the clause and
+# what follows it, up to the next such clause.
+# matches: "县商务局负责新建项目相关工作", "各区县、各有关部门要完善配套政策" ;
+# must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[。;,]))\s*(?P<units>[^,。;:()“”《》\s]{2,40}?)"
+    r"(?:牵头负责|牵头|负责(?!人|同志)|要|应当|应|须|必须)"
 )
 # A line break inside a clause, with the spaces around it (the clause is joined across it).
 _WRAP = re.compile(r"\s*\n\s*")
@@ -248,65 +321,126 @@ _NO_ROLES = UnitRoles()
 _LEADING_CHARS = " \t\r\n\u3000。;,:、)"
 _TRAILING_CHARS = " \t\r\n\u3000;,、("
 
+_Span = tuple[int, int]
 
-def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The non-blank lines of ``spans``, without the white space around them."""
+
+def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The non-blank lines of ``spans``, without the white space around them, with the index of
+    the span each is in."""
     out = []
-    for start, end in spans:
+    for k, (start, end) in enumerate(spans):
         pos = start
         for line in work[start:end].split("\n"):
             stripped = line.strip()
             if stripped:
                 s = pos + len(line) - len(line.lstrip())
-                out.append((s, s + len(stripped)))
+                out.append((s, s + len(stripped), k))
             pos += len(line) + 1
     return out
 
 
-def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]]) -> TextTasks:
-    """Tasks of numbered measures in the running text ``spans``, and passages for metrics."""
+def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]], year: int | None = None) -> TextTasks:
+    """Tasks of the running text ``spans``, and passages for metrics. ``year`` is the document's
+    own (relative deadlines such as 年底前 are of that year)."""
     lines = _lines(work, spans)
     root = _Node(-1, None, 0, 0)
     stack = [root]
     nodes: list[_Node] = []
     passages: list[Passage] = []
-    for s, e in lines:
+    for s, e, k in lines:
         found = HEADING.match(work[s:e])
         if found:
             level, hm = found
             while stack[-1].level >= level:
                 stack.pop()
-            node = _Node(level, hm.group("n"), s + hm.end(), e, parent=stack[-1])
+            node = _Node(level, _numeral(hm), s + hm.end(), e, parent=stack[-1], span=k)
             node.title = _title_of(work, node)
             stack[-1].children.append(node)
             stack.append(node)
             nodes.append(node)
+        elif work[s] in "抄主分发" and _CLOSING.match(work, s, e):
+            # The closing matter: nothing after it belongs to the last item.
+            while len(stack) > 1:
+                stack.pop()
+            node = _Node(99, None, s, e, parent=root, span=k, closed=True)
+            root.children.append(node)
+            stack.append(node)
         else:
             stack[-1].body.append((s, e))
+            stack[-1].body_spans.append(k)
         # The line's heading: the title of the item it is in (the root has none).
         passages.append(Passage(s, e, heading=stack[-1].title))
 
-    cache = _NoteCache(text, work)
-    any_notes = any(cache.of(n.start, n.line_end) for n in nodes) or any(
-        cache.of(s, e) for n in nodes for s, e in n.body
-    )
+    cache = _NoteCache(text, work, year)
+    paras = {id(n): _paragraphs(work, n) for n in (root, *nodes) if not n.closed}
+    noted = {key: any(cache.of(s, e) for s, e in ps) for key, ps in paras.items()}
+    any_notes = any(noted.values())
+    # Leaves with notes among the leaves of each level: an item of a noted list that names no
+    # unit of its own is still one of its measures.
+    leaves = [n for n in nodes if not n.children and not n.closed]
+    noted_by_level: dict[int, list[bool]] = {}
+    for n in leaves:
+        noted_by_level.setdefault(n.level, []).append(noted[id(n)])
     tasks: list[Task] = []
-    for node in nodes:
-        if node.children:
+    for node in (root, *nodes):
+        if node.closed:
             continue
-        parts = [(node.start, node.line_end), *node.body]
-        has_notes = any(cache.of(s, e) for s, e in parts)
-        if any_notes and not has_notes and not _sibling_has_notes(cache, node):
+        ps = paras[id(node)]
+        if node.children or node is root:
+            # The paragraphs of a heading before its first item (or of a text with no heading
+            # at all) are tasks when they carry notes.
+            if noted[id(node)]:
+                tasks.extend(_paragraph_tasks(text, work, node, ps, cache, year))
             continue
-        if not any_notes and (node.level < 2 or _under_background(work, node)):
-            continue
-        if not has_notes and _PROVISION.search(work, node.start, node.line_end):
+        if noted[id(node)]:
+            tasks.extend(_item_tasks(text, work, node, ps, cache, year))
             continue
         if any_notes:
-            tasks.extend(_item_tasks(text, work, node, parts, cache))
-        else:
-            tasks.extend(_sentence_tasks(text, work, node, parts))
+            if not _sibling_has_notes(node, noted, noted_by_level):
+                continue
+        elif _under_background(work, node) or (
+            node.level < 2 and not (node.level == 1 and _has_inline_body(work, node))
+        ):
+            continue
+        if _PROVISION.search(work, node.start, node.line_end):
+            continue
+        tasks.extend(_plain_tasks(text, work, node, ps, year))
+    tasks.sort(key=_span_start)
     return TextTasks(tuple(tasks), tuple(passages))
+
+
+def _span_start(task: Task) -> int:
+    return task.span.start
+
+
+def _paragraphs(work: str, node: _Node) -> list[_Span]:
+    """The paragraphs of a node: its heading line (when it has one) and its body lines, a line
+    that does not end a sentence joined with the next one of the same prose span."""
+    out: list[list[int]] = []
+    lines: list[tuple[int, int, int]] = [
+        (s, e, k) for (s, e), k in zip(node.body, node.body_spans, strict=True)
+    ]
+    if node.level >= 0:
+        lines.insert(0, (node.start, node.line_end, node.span))
+    last_span = -1
+    open_para = False
+    for i, (s, e, k) in enumerate(lines):
+        if open_para and k == last_span:
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+        last_span = k
+        # A heading line that is a bare title ends its paragraph; other lines end one when they
+        # end a sentence.
+        is_title = i == 0 and node.level >= 0 and _TITLE.match(work, s, e) is None and e - s <= 40
+        open_para = not is_title and work[e - 1] not in _PARAGRAPH_END
+    return [(s, e) for s, e in out]
+
+
+def _has_inline_body(work: str, node: _Node) -> bool:
+    """The heading line goes on after its title: "一、加强组织领导。成立工作专班…"."""
+    m = _TITLE.match(work, node.start, node.line_end)
+    return m is not None and node.line_end - m.end() > 4
 
 
 def _under_background(work: str, node: _Node) -> bool:
@@ -318,30 +452,16 @@ def _under_background(work: str, node: _Node) -> bool:
     return False
 
 
-def _sentence_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]]) -> list[Task]:
-    """A narrative plan's item: each sentence of its body is a task (the item has no units)."""
-    measure, segments = _item_body(text, work, node, parts)
-    ref, section = _ref(node), _section(node, work, text)
-    out: list[Task] = []
-    no_units = _NO_ROLES
-    for s, e in segments:
-        for m in _SENTENCE.finditer(work, s, e):
-            if m.end() - m.start() < 8:
-                continue
-            t = _clause_task(text, work, m.start(), m.end(), no_units, ref, measure, section, node.number)
-            if t is not None and len(t.text) >= 8 and not _CAPTION.match(t.text):
-                out.append(t)
-    return out
-
-
-def _sibling_has_notes(cache: _NoteCache, node: _Node) -> bool:
-    """Most of the item's siblings carry role notes: it is a measure of the same list that
-    names no unit of its own."""
+def _sibling_has_notes(node: _Node, noted: dict[int, bool], by_level: dict[int, list[bool]]) -> bool:
+    """Most of the item's siblings carry role notes (or, for an only item, most items of its
+    level): it is a measure of the same list that names no unit of its own."""
     if node.parent is None:
         return False
-    sibs = [s for s in node.parent.children if s is not node and s.level == node.level]
-    noted = sum(1 for sib in sibs if any(cache.of(s, e) for s, e in [(sib.start, sib.line_end), *sib.body]))
-    return bool(sibs) and noted * 2 > len(sibs)
+    sibs = [s for s in node.parent.children if s is not node and s.level == node.level and not s.closed]
+    if sibs:
+        return sum(noted.get(id(s), False) for s in sibs) * 2 > len(sibs)
+    level = by_level.get(node.level, [])
+    return sum(level) * 2 > len(level)
 
 
 def _title_of(work: str, node: _Node) -> str | None:
@@ -375,33 +495,34 @@ def _section(node: _Node, work: str, text: str) -> str | None:
     return text[top.start : top.line_end].strip()
 
 
-def _item_body(
-    text: str, work: str, node: _Node, parts: list[tuple[int, int]]
-) -> tuple[str | None, list[tuple[int, int]]]:
-    """An item's measure (its own title, else its parent's) and the spans of its body."""
+def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[str | None, list[_Span], bool]:
+    """An item's measure (its own title, else its parent's), the spans of its body, and whether
+    its heading line was a bare title over paragraphs of their own."""
     line = work[node.start : node.line_end]
     title_m = _TITLE.match(line)
     body_start = node.start
     measure: str | None
+    titled = False
     if title_m and len(line) > title_m.end() + 4:
         measure = text[node.start : node.start + title_m.end("title")].strip()
         body_start = node.start + title_m.end()
-    elif node.body and len(line) <= 40:
+    elif len(paras) > 1 and len(line) <= 40:
         measure = text[node.start : node.line_end].strip()
-        body_start = node.line_end
+        body_start = paras[1][0]
+        titled = True
     else:
         parent = node.parent
         measure = _title_text(text, work, parent) if parent is not None and parent.level >= 0 else None
-    segments = [(max(s, body_start), e) for s, e in parts if e > body_start]
+    segments = [(max(s, body_start), e) for s, e in paras if e > body_start]
     if not segments:
         segments = [(node.start, node.line_end)]
-    return measure, segments
+    return measure, segments, titled
 
 
 def _item_tasks(
-    text: str, work: str, node: _Node, parts: list[tuple[int, int]], cache: _NoteCache
+    text: str, work: str, node: _Node, paras: list[_Span], cache: _NoteCache, year: int | None
 ) -> list[Task]:
-    measure, segments = _item_body(text, work, node, parts)
+    measure, segments, _ = _item_body(text, work, node, paras)
     body_start = segments[0][0]
     ref = _ref(node)
     section = _section(node, work, text)
@@ -412,7 +533,13 @@ def _item_tasks(
         notes = cache.of(s, e)
         pos = s
         for note in notes:
+            if note.start < s:
+                continue  # a note that opens before the body (in the title)
             clause_start = pending_start if pending_start is not None else pos
+            if not tasks and not work[clause_start : note.start].strip(_LEADING_CHARS):
+                # The first note follows the title at once ("加大融资支持。(…)…"): the title is
+                # its clause.
+                clause_start = node.start
             t = _clause_task(
                 text,
                 work,
@@ -424,6 +551,7 @@ def _item_tasks(
                 section,
                 node.number,
                 note.deadline,
+                year,
             )
             if t is not None:
                 tasks.append(t)
@@ -435,7 +563,7 @@ def _item_tasks(
             pending_end = e
     if pending_start is not None and pending_end is not None:
         t = _clause_task(
-            text, work, pending_start, pending_end, _NO_ROLES, ref, measure, section, node.number
+            text, work, pending_start, pending_end, _NO_ROLES, ref, measure, section, node.number, None, year
         )
         if t is not None and (not tasks or len(t.text) >= 12):
             tasks.append(t)
@@ -455,10 +583,94 @@ def _item_tasks(
             section,
             node.number,
             notes[0].deadline if notes else None,
+            year,
         )
         if t is not None:
             tasks.append(t)
     return tasks
+
+
+def _paragraph_tasks(
+    text: str, work: str, node: _Node, paras: list[_Span], cache: _NoteCache, year: int | None
+) -> list[Task]:
+    """Unnumbered paragraphs that end with a note, under a heading or with none: each clause up
+    to a note is a task (a note alone on its line takes the paragraph before it)."""
+    measure = _title_text(text, work, node) if node.level >= 0 else None
+    ref, section = _ref(node), _section(node, work, text) if node.level >= 0 else None
+    tasks: list[Task] = []
+    previous: _Span | None = None
+    for s, e in paras:
+        notes = cache.of(s, e)
+        if node.level >= 0 and s == node.start:
+            previous = None  # the heading line is the measure
+            if not notes:
+                continue
+        pos = s
+        for note in notes:
+            start = pos
+            if note.start - pos < 2 and pos == s and previous is not None:
+                start = previous[0]  # the note stands on a line of its own
+            t = _clause_task(
+                text,
+                work,
+                start,
+                note.start,
+                note.roles,
+                ref,
+                measure,
+                section,
+                node.number,
+                note.deadline,
+                year,
+            )
+            if t is not None:
+                tasks.append(t)
+            pos = note.end
+        previous = None if notes else (s, e)
+    return tasks
+
+
+def _plain_tasks(text: str, work: str, node: _Node, paras: list[_Span], year: int | None) -> list[Task]:
+    """An item with no note: one task (a bare title over paragraphs: one task a paragraph), cut
+    where a clause opens with the units that are to do it."""
+    measure, segments, titled = _item_body(text, work, node, paras)
+    ref, section = _ref(node), _section(node, work, text)
+    pieces = segments if titled else [(segments[0][0], segments[-1][1])]
+    out: list[Task] = []
+    for s, e in pieces:
+        for cs, ce, roles in _subject_clauses(text, work, s, e):
+            t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, None, year)
+            if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
+                out.append(t)
+    return out
+
+
+def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[int, int, UnitRoles]]:
+    """``work[start:end]`` cut before each clause that opens with the units that are to do it
+    (``县商务局负责…``, ``各区县、各有关部门要…``), with those units as its lead."""
+    cuts: list[tuple[int, UnitRoles]] = [(start, _NO_ROLES)]
+    chunk = work[start:end]
+    if "负责" in chunk or "牵头" in chunk or "要" in chunk or "应" in chunk or "须" in chunk:
+        for m in _SUBJECT.finditer(chunk):
+            us, ue = start + m.start("units"), start + m.end("units")
+            names = parse_units(text[us:ue], work[us:ue])
+            if names and all(_is_subject_unit(_work_of(n)) for n in names):
+                if us - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
+                    cuts.pop()
+                cuts.append((us, UnitRoles(tuple(names))))
+    out = []
+    for i, (s, roles) in enumerate(cuts):
+        e = cuts[i + 1][0] if i + 1 < len(cuts) else end
+        out.append((s, e, roles))
+    return out
+
+
+def _is_subject_unit(w: str) -> bool:
+    """A unit that can open a clause: a unit name, or a collective of units or places (各区县,
+    有关部门), not of firms or people (各类市场主体)."""
+    if looks_like_unit(w):
+        return True
+    return w.startswith(("各", "相关", "有关")) and w[-1] in "市县区镇乡地委局办"
 
 
 def _title_text(text: str, work: str, node: _Node) -> str | None:
@@ -479,6 +691,7 @@ def _clause_task(
     section: str | None,
     number: str | None,
     deadline: Deadline | None = None,
+    year: int | None = None,
 ) -> Task | None:
     chunk = work[start:end]
     stripped = chunk.lstrip(_LEADING_CHARS)
@@ -495,7 +708,7 @@ def _clause_task(
         text=body_text,
         lead_units=roles.lead,
         co_units=roles.co,
-        deadline=deadline or find_deadline(work[start:end], text[start:end]),
+        deadline=deadline or find_deadline(work[start:end], text[start:end], year),
         span=Span(start, end),
         section=section,
         number=number,

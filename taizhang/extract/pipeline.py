@@ -86,11 +86,13 @@ def _extract_source(source: Source) -> Extraction:
         if pos < end:
             prose.append((pos, end))
 
+    # The document's own year: relative deadlines (年底前, 6月底前, 年内) are of that year.
+    info = _doc_info(text, work, source.name)
     tasks: list[Task] = []
     passages: list[Passage] = []
     table_tasks: dict[int, list[Task]] = {}
     for grid in all_grids:
-        read = read_task_table(text, work, grid)
+        read = read_task_table(text, work, grid, info.year)
         if read is None:
             # Not a task table: its rows are read for figures like any text.
             for row in grid.rows:
@@ -100,7 +102,7 @@ def _extract_source(source: Source) -> Extraction:
             continue
         table_tasks[grid.start] = list(read.tasks)
         passages.extend(read.passages)
-    text_read = read_text_tasks(text, work, prose)
+    text_read = read_text_tasks(text, work, prose, info.year)
     passages.extend(text_read.passages)
 
     # Tasks in reading order: tables and running text interleave as the document has them.
@@ -110,7 +112,6 @@ def _extract_source(source: Source) -> Extraction:
     tasks.sort(key=attrgetter("span.start"))
     passages.sort(key=attrgetter("start"))
 
-    info = _doc_info(text, work, source.name)
     metrics = _metrics(text, work, passages, info)
 
     registry = UnitRegistry()

@@ -108,8 +108,9 @@ def _uses_none_marker(work: str, grid: Grid, col: int, first: int) -> bool:
     return False
 
 
-def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
-    """The tasks of ``grid`` when it is a task table, else None."""
+def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -> TableTasks | None:
+    """The tasks of ``grid`` when it is a task table, else None. ``year`` is the document's own
+    (a deadline cell such as 年底前 is of that year)."""
     found = find_header(work, grid)
     if found is None:
         return None
@@ -208,11 +209,13 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
         dl_w = texts[c_deadline] if c_deadline is not None and c_deadline < n_cells else ""
         deadline: Deadline | None
         if dl_w:
-            deadline = parse_deadline(dl_w, text[dl_cell.start : dl_cell.end].strip() if dl_cell else dl_w)
+            deadline = parse_deadline(
+                dl_w, text[dl_cell.start : dl_cell.end].strip() if dl_cell else dl_w, year
+            )
         elif "deadline" in cols:
             deadline = prev.get("deadline") if isinstance(prev.get("deadline"), Deadline) else None  # type: ignore[assignment]
         else:
-            deadline = find_deadline(t_work, text[t_start:t_end])
+            deadline = find_deadline(t_work, text[t_start:t_end], year)
 
         # Units: the lead column (roles inside it are honoured), and the co column.
         lead_cell = cells[c_lead] if c_lead is not None and c_lead < n_cells else None

@@ -25,6 +25,7 @@ __all__ = [
     "UnitRegistry",
     "unit_key",
     "looks_like_unit",
+    "has_role_marker",
 ]
 
 # A separator between two names of a list.
@@ -194,7 +195,8 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     if last_suffix and len(out) > 1:
         for pair in out[:-1]:
             w = pair[1]
-            if not _ends_with_suffix(w) and len(w) <= 6:
+            # A collective is whole: "各区县、各有关部门" (must not become 各区县部门).
+            if not _ends_with_suffix(w) and len(w) <= 6 and not _is_collective(w):
                 o_suffix = out[-1][0][len(out[-1][0]) - len(last_suffix) :]
                 pair[0] += o_suffix
                 pair[1] += last_suffix
@@ -233,6 +235,17 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
 
 # The opening of a national body's name, which never takes a local prefix.
 _NATIONAL = ("国家", "中国", "全国", "中央")
+
+
+@lru_cache(maxsize=1)
+def _marker_pattern() -> re.Pattern[str]:
+    words = unit_words()
+    return re.compile("|".join(map(re.escape, words.lead_markers + words.duty_markers + words.co_markers)))
+
+
+def has_role_marker(work: str) -> bool:
+    """True when ``work`` holds a word that says what units do (牵头, 负责, 配合…)."""
+    return _marker_pattern().search(work) is not None
 
 
 def _strip_marker(work: str, markers: tuple[str, ...]) -> tuple[str, str]:
