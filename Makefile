@@ -40,8 +40,16 @@ bench: install
 	$(BIN)/taizhang bench --seeds $(SHARED)/seeds
 
 score: install
-	rm -rf out/score && $(BIN)/taizhang extract $(SHARED)/seeds/*.txt --json-dir out/score
-	$(BIN)/python $(SHARED)/tools/score_extraction.py $(SHARED)/gold out/score
+	@rm -rf out/score; for set in "seeds:$(SHARED)/seeds:$(SHARED)/gold" \
+	    "shared-corpus:$(SHARED)/corpus/docs:$(SHARED)/corpus/gold" \
+	    "own-tune:tests/extract/corpus/tune/docs:tests/extract/corpus/tune/gold" \
+	    "own-holdout:tests/extract/corpus/holdout/docs:tests/extract/corpus/holdout/gold"; do \
+	  name=$${set%%:*}; rest=$${set#*:}; docs=$${rest%%:*}; gold=$${rest#*:}; \
+	  [ -d "$$docs" ] || { echo "== $$name: $$docs not found, skipped"; continue; }; \
+	  echo "== $$name ($$docs)"; \
+	  $(BIN)/taizhang extract "$$docs"/* --json-dir out/score/$$name -q || exit 1; \
+	  $(BIN)/python $(SHARED)/tools/score_extraction.py "$$gold" out/score/$$name || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build *.egg-info out
