@@ -14,9 +14,12 @@ __all__ = ["parse_deadline", "find_deadline", "chinese_year"]
 
 def _first_group(m: re.Match[str]) -> str:
     """The name of the group a relative date opens with (after 力争 / 到 …)."""
-    return "which" if m.group("which") else next(
-        g for g in ("end", "within", "month", "half", "quarter") if m.group(g)
+    return (
+        "which"
+        if m.group("which")
+        else next(g for g in ("end", "within", "month", "half", "quarter") if m.group(g))
     )
+
 
 # Years are written digit by digit, with ○ or a Latin O now and then for 〇 (二○二四).
 _CN_DIGITS = {**{k: v for k, v in CHINESE_DIGITS.items() if k != "两"}, "○": 0, "O": 0}

@@ -108,9 +108,10 @@ def ref_part(level: int, n: str | None) -> str | None:
 
 # A role note: a bracketed list of units with a role marker or label. Text pulled from a PDF may
 # break it across lines, even across a page's blank lines.
-# matches: "(区商务局牵头负责)", "【责任单位:区科技局】", "(牵头部\n\n门:市交通委)" ;
-# must not match: "(以下简称《行动纲要》)"
-_NOTE = re.compile(r"[(【\[](?P<body>[^()【】\[\]]{2,160})[)】\]]")
+# A bracketed name of a place may sit inside it.
+# matches: "(区商务局牵头负责)", "【责任单位:区科技局】", "(牵头部\n\n门:市交通委)",
+# "〔责任单位:省商务厅、各市(州)人民政府〕" ; must not match: "(以下简称《行动纲要》)"
+_NOTE = re.compile(r"[(【\[〔](?P<body>(?:[^()【】\[\]〔〕]|\([^()\n]{1,12}\)){2,160})[)】\]〕]")
 # What may follow a note that names its units with no role marker or label ("(市商务局)"): the end
 # of the clause. A bare name inside a sentence is an alternative, not a note.
 # matches: "(市商务局)。", "(市商务局)\n" ; must not match: "乡镇(街道)招商引资", "(街道)综合文化站"
@@ -153,7 +154,14 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
         if found is None:
             # Most lines hold no bracket or label at all: skip them cheaply.
             chunk = self.work[start:end]
-            if "(" in chunk or "【" in chunk or "[" in chunk or "单位" in chunk or "部门" in chunk:
+            if (
+                "(" in chunk
+                or "【" in chunk
+                or "[" in chunk
+                or "〔" in chunk
+                or "单位" in chunk
+                or "部门" in chunk
+            ):
                 found = find_role_notes(self.orig, self.work, start, end, self.year)
             else:
                 found = []
@@ -205,6 +213,13 @@ def _note_body(
     """The units and deadline a note's body names, and whether it marks their role with a label
     or marker (None when it names no unit). Notes repeat across a document: memoised."""
     deadline = None
+    if "。" in work and ":" in work:
+        # A labelled note may go on with a remark after a full stop ("…按职责分工负责。具体任务
+        # 均涉及各市政府,下同"): what follows is read only where a label opens it.
+        cut = work.index("。")
+        rest = work[cut + 1 :]
+        if rest and _NOTE_LABEL.match(rest) is None:
+            orig, work = orig[:cut], work[:cut]
     dm = _NOTE_DEADLINE.search(work)
     if dm:
         deadline = parse_deadline(dm.group("when"), orig[dm.start("when") : dm.end("when")], year)
@@ -236,10 +251,13 @@ def _note_body(
         return None
     marked = ":" in body_w or has_role_marker(body_w)
     units_like = [looks_like_unit(w) or w.startswith(("各", "相关", "有关")) for w in map(_work_of, names)]
-    # A labelled note (牵头单位:…) is a note even when a name is unusual (中国人民银行XX分行);
-    # an unlabelled one must be all unit names.
-    if not all(units_like) and not (":" in body_w and any(units_like)):
-        return None
+    if not all(units_like):
+        # A labelled note (责任单位:…) may go on with a remark ("具体任务均涉及各市政府,下同"):
+        # its unit names are kept. An unlabelled one must be all unit names.
+        if ":" not in body_w or not any(units_like):
+            return None
+        keep = {n for n, ok in zip(names, units_like, strict=True) if ok}
+        roles = UnitRoles(tuple(n for n in roles.lead if n in keep), tuple(n for n in roles.co if n in keep))
     return roles, deadline, marked
 
 
@@ -247,6 +265,8 @@ def _work_of(name: str) -> str:
     return working_text(name) if not name.isascii() else name
 
 
+# A label that opens a part of a note. matches: "配合单位:", "完成时限:" ; must not match: "具体任务"
+_NOTE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点|期限)\s*:")
 # A group of a note, between its commas and semicolons.
 _NOTE_GROUP = re.compile(r"[^,;。]+")
 
@@ -381,6 +401,7 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]], year: in
     noted_by_level: dict[int, list[bool]] = {}
     for n in leaves:
         noted_by_level.setdefault(n.level, []).append(noted[id(n)])
+    shared = _shared_notes(work, nodes, paras, noted, cache)
     tasks: list[Task] = []
     for node in (root, *nodes):
         if node.closed:
@@ -394,6 +415,10 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]], year: in
             continue
         if noted[id(node)]:
             tasks.extend(_item_tasks(text, work, node, ps, cache, year))
+            continue
+        note = shared.get(id(node))
+        if note is not None:
+            tasks.extend(_plain_tasks(text, work, node, ps, year, note))
             continue
         if any_notes:
             if not _sibling_has_notes(node, noted, noted_by_level):
@@ -411,6 +436,30 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]], year: in
 
 def _span_start(task: Task) -> int:
     return task.span.start
+
+
+def _shared_notes(
+    work: str, nodes: list[_Node], paras: dict[int, list[_Span]], noted: dict[int, bool], cache: _NoteCache
+) -> dict[int, RoleNote]:
+    """Items with no note of their own followed by a sibling whose note stands on a line of its
+    own: the note closes the list and answers for them all ("(1)…(2)…(3)…\n(责任单位:…)")."""
+    out: dict[int, RoleNote] = {}
+    for parent in nodes:
+        waiting: list[_Node] = []
+        for child in parent.children:
+            if child.children or child.closed:
+                waiting = []
+            elif not noted[id(child)]:
+                waiting.append(child)
+            else:
+                if waiting:
+                    last = paras[id(child)][-1]
+                    notes = cache.of(*last)
+                    if notes and notes[0].start == last[0] and notes[-1].end >= last[1] - 1:
+                        for w in waiting:
+                            out[id(w)] = notes[0]
+                waiting = []
+    return out
 
 
 def _paragraphs(work: str, node: _Node) -> list[_Span]:
@@ -506,7 +555,7 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     if title_m and len(line) > title_m.end() + 4:
         measure = text[node.start : node.start + title_m.end("title")].strip()
         body_start = node.start + title_m.end()
-    elif len(paras) > 1 and len(line) <= 40:
+    elif len(paras) > 1 and len(line) <= 40 and not line.endswith("。"):
         measure = text[node.start : node.line_end].strip()
         body_start = paras[1][0]
         titled = True
@@ -630,16 +679,21 @@ def _paragraph_tasks(
     return tasks
 
 
-def _plain_tasks(text: str, work: str, node: _Node, paras: list[_Span], year: int | None) -> list[Task]:
+def _plain_tasks(
+    text: str, work: str, node: _Node, paras: list[_Span], year: int | None, note: RoleNote | None = None
+) -> list[Task]:
     """An item with no note: one task (a bare title over paragraphs: one task a paragraph), cut
-    where a clause opens with the units that are to do it."""
+    where a clause opens with the units that are to do it; ``note`` a note that answers for it
+    from further on."""
     measure, segments, titled = _item_body(text, work, node, paras)
     ref, section = _ref(node), _section(node, work, text)
     pieces = segments if titled else [(segments[0][0], segments[-1][1])]
     out: list[Task] = []
     for s, e in pieces:
-        for cs, ce, roles in _subject_clauses(text, work, s, e):
-            t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, None, year)
+        clauses = _subject_clauses(text, work, s, e) if note is None else [(s, e, note.roles)]
+        for cs, ce, roles in clauses:
+            deadline = note.deadline if note is not None else None
+            t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
                 out.append(t)
     return out

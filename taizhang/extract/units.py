@@ -159,7 +159,10 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         return ()
     names: list[tuple[str, str]] = []
     pos = 0
+    inside = _bracketed(work) if "(" in work else frozenset()
     for m in _SEP.finditer(work + "、"):
+        if m.start() in inside:
+            continue  # "各县(市、区)人民政府" is one name
         w, o = work[pos : m.start()], orig[pos : m.start()]
         pos = m.end()
         note = _ROLE_NOTE.search(w) if "(" in w else None
@@ -167,9 +170,39 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
             w, o = w[: note.start()], o[: note.start()]
         if "等" in w:
             names.extend(_split_etc(o, w))
+        elif "及" in w:
+            names.extend(_split_and(o, w))
         elif w and not is_none(w):
             names.append((o, w))
     return tuple(_distribute(names))
+
+
+def _bracketed(work: str) -> frozenset[int]:
+    """Offsets inside round brackets."""
+    inside = set()
+    depth = 0
+    for i, ch in enumerate(work):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(i)
+    return frozenset(inside)
+
+
+def _split_and(o: str, w: str) -> list[tuple[str, str]]:
+    """Two names joined by 及: "市级各有关部门及各县市区政府" is two units; a 及 inside one name
+    stays (must not split: "市场监管局及其派出机构", where 其派出机构 is no name)."""
+    i = w.find("及")
+    head, tail = w[:i], w[i + 1 :]
+    if _whole_name(head) and _whole_name(tail):
+        return [(o[:i], head), (o[i + 1 :], tail)]
+    return [(o, w)] if w and not is_none(w) else []
+
+
+def _whole_name(w: str) -> bool:
+    return looks_like_unit(w) and (not _is_collective(w) or len(w) > 2)
 
 
 def _split_etc(o: str, w: str) -> list[tuple[str, str]]:
@@ -282,8 +315,8 @@ def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
     lead: list[str] = []
     co: list[str] = []  # co-units and units with no role of their own, in the order written
     unmarked: list[str] = []
-    for m in _GROUP.finditer(work):
-        found = _group_roles(m.group(), orig[m.start() : m.end()])
+    for gs, ge in _groups(work):
+        found = _group_roles(work[gs:ge], orig[gs:ge])
         if found is not None:
             lead.extend(found[0])
             co.extend(found[2])
@@ -296,6 +329,32 @@ def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
 
 
 _Names = tuple[str, ...]
+
+
+def _groups(work: str) -> list[tuple[int, int]]:
+    """The groups of a role note: between separators, and a label opens a group of its own
+    ("牵头单位:区商务局 配合单位:区财政局")."""
+    spans = [(m.start(), m.end()) for m in _GROUP.finditer(work)]
+    if ":" not in work:
+        return spans
+    out = []
+    labels = _label_pattern()
+    for s, e in spans:
+        cut = s
+        for lm in labels.finditer(work, s + 1, e):
+            if work[cut : lm.start()].strip():
+                out.append((cut, lm.start()))
+                cut = lm.start()
+        out.append((cut, e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern[str]:
+    words = unit_words()
+    labels = sorted({*words.lead_labels, *words.co_labels}, key=len, reverse=True)
+    # matches: "配合单位:" ; must not match: "配合" with no colon
+    return re.compile(f"(?:{'|'.join(map(re.escape, labels))})\\s*:")
 
 
 @lru_cache(maxsize=8192)

@@ -29,6 +29,12 @@ class ParseUnitsTestCase:
             # 等 closes a list: X等 is X; X等有关部门 is X and 有关部门.
             ("省科技厅、省海洋局等", ["省科技厅", "省海洋局"]),
             ("省发展改革委、省住房城乡建设厅等有关部门", ["省发展改革委", "省住房城乡建设厅", "有关部门"]),
+            # A list's separator inside brackets belongs to a name; 及 joins two whole names.
+            ("市直各有关单位、各县（市、区）人民政府", ["市直各有关单位", "各县（市、区）人民政府"]),
+            ("市级各有关部门及各县市区政府", ["市级各有关部门", "各县市区政府"]),
+            ("市场监管局及其派出机构", ["市场监管局及其派出机构"]),
+            # A collective is whole: it takes no shared suffix.
+            ("各区县、各有关部门", ["各区县", "各有关部门"]),
         ],
     )
     def test_it_expands_a_written_list_into_whole_names(self, written: str, expected: list[str]) -> None:
@@ -73,6 +79,10 @@ class ParseRolesTestCase:
     ) -> None:
         roles = parse_roles(note)
         assert (roles.lead, roles.co) == (lead, co)
+
+    def test_a_label_opens_a_group_without_a_separator_before_it(self) -> None:
+        roles = parse_roles("牵头单位：区商务局　配合单位：区财政局、区统计局")
+        assert (roles.lead, roles.co) == (("区商务局",), ("区财政局", "区统计局"))
 
     def test_a_note_in_brackets_marks_the_lead_and_the_others_are_co_units(self) -> None:
         roles = parse_roles("区企业服务中心（牵头）、区政数局")
