@@ -128,6 +128,13 @@ def _short_deadline(work: str, orig: str | None, year: int | None) -> Deadline |
     return _parse_deadline(work, orig, year)
 
 
+def _may_be_relative(work: str) -> bool:
+    """A cheap first look: the words every relative date holds one of."""
+    return (
+        "月" in work or "年底" in work or "年内" in work or "年末" in work or "季度" in work or "半年" in work
+    )
+
+
 def _relative(m: re.Match[str], year: int, source: str) -> Deadline:
     """The deadline a relative date (``_RELATIVE`` or ``_RELATIVE_TEXT``) gives in ``year``."""
     if m.group("which") in ("明年", "次年"):
@@ -165,7 +172,7 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
             best = d
     if best is not None:
         return best
-    if year is not None and ("年" in work or "月" in work or "季度" in work):
+    if year is not None and _may_be_relative(work):
         for m in _RELATIVE.finditer(work):
             best = _latest(best, _relative(m, year, text))
         if best is not None:
@@ -183,7 +190,7 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
     the document's year (``年底前``, ``6月底前完成``, ``年内``) needs ``year``, the document's own.
     """
     found: Deadline | None = None
-    if year is not None and ("月" in work or "年" in work or "季度" in work):
+    if year is not None and _may_be_relative(work):
         for m in _RELATIVE_TEXT.finditer(work):
             if m.group("after") or m.group("within") or m.start() < m.start(_first_group(m)):
                 src = (orig or work)[m.start() : m.end()]

@@ -119,9 +119,59 @@ _LINE = re.compile(r"[^\n]*\n?")
 def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:
     """Tables flattened into the running text ``work[start:end]``."""
     grids = _cell_per_line_grids(work, start, end, first_index)
-    if grids:
-        return grids
-    return _row_per_line_grids(work, start, end, first_index)
+    if not grids:
+        grids = _row_per_line_grids(work, start, end, first_index)
+    if work.find("|", start, end) >= 0:
+        # A markdown copy of a web page keeps its tables as rows of cells between pipes.
+        pipes = [g for g in _pipe_grids(work, start, end) if not any(_overlap(g, o) for o in grids)]
+        if pipes:
+            merged = sorted([*grids, *pipes], key=lambda g: g.start)
+            grids = [Grid(first_index + i, g.rows, g.start, g.end) for i, g in enumerate(merged)]
+    return grids
+
+
+def _overlap(a: Grid, b: Grid) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+# A row of a markdown table: a line that opens with a pipe.
+# matches: "| 1 | 推进审批改革 | 区政数局 |" ; must not match: "推进 | 改革" (no pipe at the start)
+_PIPE_ROW = re.compile(r"[^\S\n]*\|[^\n]*")
+# The rule under a markdown table's heading row. matches: "|---|:--:|" ; must not match: "| 1 | 区 |"
+_PIPE_RULE = re.compile(r"[\s|:\-]*")
+
+
+def _pipe_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Markdown tables: rows of cells between pipes, the rule under the heading row left out."""
+    grids: list[Grid] = []
+    rows: list[tuple[Cell, ...]] = []
+    table_start = last_end = -1
+    for ls, line in _line_texts(work, start, end):
+        m = _PIPE_ROW.fullmatch(line)
+        if m is None or line.count("|") < 2:
+            if len(rows) >= 2:
+                grids.append(Grid(0, tuple(rows), table_start, last_end))
+            rows = []
+            continue
+        if not rows:
+            table_start = ls
+        last_end = ls + len(line)
+        if _PIPE_RULE.fullmatch(line):
+            continue
+        first = ls + line.index("|") + 1
+        stop = ls + line.rstrip().rindex("|")
+        if stop < first:
+            continue
+        cells = []
+        pos = first
+        for part in work[first:stop].split("|"):
+            lead = len(part) - len(part.lstrip())
+            cells.append(Cell(pos + lead, pos + len(part.rstrip()) if part.strip() else pos + lead))
+            pos += len(part) + 1
+        rows.append(tuple(cells))
+    if len(rows) >= 2:
+        grids.append(Grid(0, tuple(rows), table_start, last_end))
+    return grids
 
 
 def _lines(work: str, start: int, end: int) -> list[tuple[int, int]]:

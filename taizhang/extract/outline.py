@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .deadlines import find_deadline, parse_deadline
+from .lexicon import unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
 from .units import GROUP_SEPARATORS, UnitRoles, has_role_marker, looks_like_unit, parse_roles, parse_units
@@ -35,8 +36,8 @@ class _Heading:
     L1 = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*")
     # matches: "(一)推动…" ; must not match: "(1)"
     L2 = re.compile(r"^\s*\((?P<n>[一二三四五六七八九十]{1,3})\)\s*")
-    # matches: "1.全面优化…", "12、" ; must not match: "1.5亿元", "2024年"
-    L3 = re.compile(r"^\s*(?P<n>\d{1,3})\s*(?:[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")
+    # matches: "1.全面优化…", "12、", "2\. 强化" (markdown's escaped dot) ; must not match: "1.5亿元", "2024年"
+    L3 = re.compile(r"^\s*(?P<n>\d{1,3})\s*(?:\\?[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")
     # matches: "(1)" ; must not match: "(2024)"
     L4 = re.compile(r"^\s*\((?P<n>\d{1,2})\)\s*")
     # matches: "①" ; must not match: "1"
@@ -196,9 +197,17 @@ def _note(
     orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int, year: int | None
 ) -> RoleNote | None:
     o, w = orig[s:e], work[s:e]
-    if "\n" in w:
-        # Broken across lines (and pages): the line breaks and the spaces around them go.
-        keep = [i for i, ch in enumerate(w) if not ch.isspace()]
+    if "\n" in w or "*" in w:
+        # Broken across lines (and pages, leaving a page number) or emphasised in markdown: the
+        # line breaks, page numbers, spaces and emphasis marks go.
+        drop: set[int] = set()
+        if "\n" in w:
+            pos = 0
+            for line in w.split("\n"):
+                if line.strip() and _PAGE_NUMBER.fullmatch(line.strip()):
+                    drop.update(range(pos, pos + len(line)))
+                pos += len(line) + 1
+        keep = [i for i, ch in enumerate(w) if not (ch.isspace() or ch == "*" or i in drop)]
         o, w = "".join(o[i] for i in keep), "".join(w[i] for i in keep)
     found = _note_body(o, w, year)
     if found is None:
@@ -327,26 +336,34 @@ _CLOSING = re.compile(r"\s*(?:抄送|主送|分送|发送)\s*:")
 # matches the end of: "推进政务服务数字化转型。", "(省大数据局牵头)" ; must not match: "推进一体化在"
 _PARAGRAPH_END = frozenset("。;!?:)】]”’…")
 # A clause that opens with units and what they are to do: the units answer for the clause and
-# what follows it, up to the next such clause.
+# what follows it, up to the next such clause. The verb is found first and the clause's opening
+# read back from it (verbs are rarer than clause openings).
 # matches: "县商务局负责新建项目相关工作", "各区县、各有关部门要完善配套政策" ;
 # must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
-_SUBJECT = re.compile(
-    r"(?:^|(?<=[。;,]))\s*(?P<units>[^,。;:()“”《》\s]{2,40}?)"
-    r"(?:牵头负责|牵头|负责(?!人|同志)|要|应当|应|须|必须)"
-)
+_DUTY_VERB = re.compile(r"牵头负责|牵头|负责(?!人|同志)|必须|要|应当|应|须")
+# What a clause's units hold none of. must not match: "区发展改革局"
+_NOT_IN_UNITS = re.compile(r"[:()“”《》]")
 # A line break inside a clause, with the spaces around it (the clause is joined across it).
 _WRAP = re.compile(r"\s*\n\s*")
 _NO_ROLES = UnitRoles()
 # What a clause does not begin or end with: the punctuation left by the note or sentence before.
-_LEADING_CHARS = " \t\r\n\u3000。;,:、)"
-_TRAILING_CHARS = " \t\r\n\u3000;,、("
+# The emphasis of a markdown copy ("**加强组织领导。**") goes with them.
+_LEADING_CHARS = " \t\r\n\u3000。;,:、)*"
+_TRAILING_CHARS = " \t\r\n\u3000;,、(*"
+# What a line of a markdown copy of a web page opens or closes with around its text: heading
+# marks, a quote, a list bullet, emphasis.
+# matches: "## ", "> ", "- ", "**" ; must not match: "——" (a dash that opens a Chinese list item)
+_MARKUP_OPEN = re.compile(r"(?:#{1,6}\s+|>\s*|[-+]\s+|\*\*?(?!\s))+")
+# A page number left in text pulled from a PDF: "5", "- 5 -", "—5—", "第 5 页".
+# matches: "12", "- 3 -", "第3页" ; must not match: "3年", "1.加强领导"
+_PAGE_NUMBER = re.compile(r"[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–\s]*")
 
 _Span = tuple[int, int]
 
 
 def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """The non-blank lines of ``spans``, without the white space around them, with the index of
-    the span each is in."""
+    """The non-blank lines of ``spans``, without the white space and markup around them, with
+    the index of the span each is in. Page numbers are left out."""
     out = []
     for k, (start, end) in enumerate(spans):
         pos = start
@@ -354,7 +371,18 @@ def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]
             stripped = line.strip()
             if stripped:
                 s = pos + len(line) - len(line.lstrip())
-                out.append((s, s + len(stripped), k))
+                e = s + len(stripped)
+                first = stripped[0]
+                if (first.isdigit() or first in "第—–-") and _PAGE_NUMBER.fullmatch(stripped):
+                    s = e
+                elif first in "#>-+*":
+                    m = _MARKUP_OPEN.match(work, s, e)
+                    if m:
+                        s = m.end()
+                while e > s and work[e - 1] == "*":
+                    e -= 1
+                if e > s:
+                    out.append((s, e, k))
             pos += len(line) + 1
     return out
 
@@ -553,10 +581,10 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     measure: str | None
     titled = False
     if title_m and len(line) > title_m.end() + 4:
-        measure = text[node.start : node.start + title_m.end("title")].strip()
+        measure = text[node.start : node.start + title_m.end("title")].strip(" *")
         body_start = node.start + title_m.end()
-    elif len(paras) > 1 and len(line) <= 40 and not line.endswith("。"):
-        measure = text[node.start : node.line_end].strip()
+    elif len(paras) > 1 and len(line) <= 40 and line[-1:] not in _PARAGRAPH_END:
+        measure = text[node.start : node.line_end].strip(" *")
         body_start = paras[1][0]
         titled = True
     else:
@@ -650,11 +678,14 @@ def _paragraph_tasks(
     previous: _Span | None = None
     for s, e in paras:
         notes = cache.of(s, e)
+        pos = s
         if node.level >= 0 and s == node.start:
             previous = None  # the heading line is the measure
             if not notes:
                 continue
-        pos = s
+            title = _TITLE.match(work, s, e)
+            if title is not None:
+                pos = title.end()  # "(一)推进一网通办。2024年底前…(牵头单位:…)": after the title
         for note in notes:
             start = pos
             if note.start - pos < 2 and pos == s and previous is not None:
@@ -705,13 +736,23 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
     cuts: list[tuple[int, UnitRoles]] = [(start, _NO_ROLES)]
     chunk = work[start:end]
     if "负责" in chunk or "牵头" in chunk or "要" in chunk or "应" in chunk or "须" in chunk:
-        for m in _SUBJECT.finditer(chunk):
-            us, ue = start + m.start("units"), start + m.end("units")
+        ends = _unit_ends()
+        for m in _DUTY_VERB.finditer(chunk):
+            v = m.start()
+            if v < 2 or chunk[v - 1] not in ends:
+                continue  # most verbs follow no unit (a cheap first look)
+            cs = max(chunk.rfind("。", 0, v), chunk.rfind(";", 0, v), chunk.rfind(",", 0, v)) + 1
+            while cs < v and chunk[cs].isspace():
+                cs += 1
+            if not 2 <= v - cs <= 40 or _NOT_IN_UNITS.search(chunk, cs, v):
+                continue
+            us, ue = start + cs, start + v
             names = parse_units(text[us:ue], work[us:ue])
             if names and all(_is_subject_unit(_work_of(n)) for n in names):
                 if us - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
                     cuts.pop()
-                cuts.append((us, UnitRoles(tuple(names))))
+                if us > cuts[-1][0]:
+                    cuts.append((us, UnitRoles(tuple(names))))
     out = []
     for i, (s, roles) in enumerate(cuts):
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
@@ -719,19 +760,29 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
     return out
 
 
+@lru_cache(maxsize=1)
+def _unit_ends() -> frozenset[str]:
+    """The characters a unit name, or a collective of places, may end with."""
+    return frozenset(w[-1] for w in unit_words().suffixes) | frozenset(_COLLECTIVE_ENDS)
+
+
+# The last character of a collective of units or places (各区县, 各地, 有关委局).
+_COLLECTIVE_ENDS = "市县区镇乡地委局办"
+
+
 def _is_subject_unit(w: str) -> bool:
     """A unit that can open a clause: a unit name, or a collective of units or places (各区县,
     有关部门), not of firms or people (各类市场主体)."""
     if looks_like_unit(w):
         return True
-    return w.startswith(("各", "相关", "有关")) and w[-1] in "市县区镇乡地委局办"
+    return w.startswith(("各", "相关", "有关")) and w[-1] in _COLLECTIVE_ENDS
 
 
 def _title_text(text: str, work: str, node: _Node) -> str | None:
     title = node.title
     if title is None:
         return None
-    return text[node.start : node.start + len(title)].strip()
+    return text[node.start : node.start + len(title)].strip(" *")
 
 
 def _clause_task(

@@ -31,7 +31,8 @@ class HeadingTestCase:
         assert heading_number(work) == number
 
     @pytest.mark.parametrize(
-        "line", ["一流营商环境", "1.5亿元扶持资金", "2024年率先实现", "（2024）", "一是加强领导", "第19项任务"]
+        "line",
+        ["一流营商环境", "1.5亿元扶持资金", "2024年率先实现", "（2024）", "一是加强领导", "第19项任务"],
     )
     def test_it_does_not_take_ordinary_text_for_a_heading(self, line: str) -> None:
         assert HEADING.level(working_text(line)) is None
