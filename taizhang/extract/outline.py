@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .deadlines import find_deadline, parse_deadline
-from .lexicon import unit_words
+from .lexicon import ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
 from .units import GROUP_SEPARATORS, UnitRoles, has_role_marker, looks_like_unit, parse_roles, parse_units
@@ -126,7 +126,9 @@ _TRAILING_NOTE = re.compile(
 
 # A deadline inside a note: "完成时限:2024年12月底".
 # matches: "完成时限:2024年底", "时间节点:常态化推进" ; must not match: "责任单位:区科技局"
-_NOTE_DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求|时限|完成期限)\s*:\s*(?P<when>[^;,。]+)")
+_NOTE_DEADLINE = re.compile(
+    r"(?:完成时限|完成时间|时间节点|时限要求|时间要求|截止时间|时限|完成期限|时间)\s*:\s*(?P<when>[^;,。]+)"
+)
 
 
 @quick_init
@@ -246,10 +248,10 @@ def _note_body(
         # A group of its own that is a date ("6月底前完成,牵头单位:区商务局"): the deadline.
         for gm in _NOTE_GROUP.finditer(work):
             group = gm.group()
-            if ":" in group or not any(ch in group for ch in "年月季底内"):
+            if ":" in group or (not any(ch in group for ch in "年月季底内") and not _is_ongoing(group)):
                 continue
             found = parse_deadline(group, orig[gm.start() : gm.end()], year)
-            if found is not None and found.kind != "ongoing":
+            if found is not None and (found.kind != "ongoing" or _is_ongoing(group)):
                 deadline = found
                 body_o = orig[: gm.start()] + orig[gm.end() :]
                 body_w = work[: gm.start()] + work[gm.end() :]
@@ -268,6 +270,13 @@ def _note_body(
         keep = {n for n, ok in zip(names, units_like, strict=True) if ok}
         roles = UnitRoles(tuple(n for n in roles.lead if n in keep), tuple(n for n in roles.co if n in keep))
     return roles, deadline, marked
+
+
+def _is_ongoing(group: str) -> bool:
+    """A group of a note that is an ongoing deadline and nothing else ("长期坚持", "持续推进"),
+    not units with an ongoing word ("各部门持续推进")."""
+    g = group.strip()
+    return any(g == p or (g.startswith(p) and len(g) - len(p) <= 2) for p in ongoing_phrases())
 
 
 def _work_of(name: str) -> str:
