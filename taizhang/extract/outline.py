@@ -7,7 +7,7 @@ role notes such as ``(区商务局牵头负责)``, each clause up to its note is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .deadlines import find_deadline, parse_deadline
@@ -109,10 +109,11 @@ def ref_part(level: int, n: str | None) -> str | None:
 
 # A role note: a bracketed list of units with a role marker or label. Text pulled from a PDF may
 # break it across lines, even across a page's blank lines.
-# A bracketed name of a place may sit inside it.
+# A bracketed name of a place may sit inside it (the pattern reads plain text, then a bracketed
+# name and plain text again: no backtracking). Its body is 2 to 160 characters.
 # matches: "(区商务局牵头负责)", "【责任单位:区科技局】", "(牵头部\n\n门:市交通委)",
-# "〔责任单位:省商务厅、各市(州)人民政府〕" ; must not match: "(以下简称《行动纲要》)"
-_NOTE = re.compile(r"[(【\[〔](?P<body>(?:[^()【】\[\]〔〕]|\([^()\n]{1,12}\)){2,160})[)】\]〕]")
+# "(责任单位:各县(市、区)人民政府)" ; must not match: "(以下简称《行动纲要》)" (no unit: read, refused)
+_NOTE = re.compile(r"[(【\[〔](?P<body>[^()【】\[\]〔〕]*(?:\([^()\n]{1,12}\)[^()【】\[\]〔〕]*)*)[)】\]〕]")
 # What may follow a note that names its units with no role marker or label ("(市商务局)"): the end
 # of the clause. A bare name inside a sentence is an alternative, not a note.
 # matches: "(市商务局)。", "(市商务局)\n" ; must not match: "乡镇(街道)招商引资", "(街道)综合文化站"
@@ -144,6 +145,10 @@ class RoleNote:
     marked: bool = True
 
 
+# What a line holding a note holds one of (one scan of the line). must not match: "推进政务服务"
+_MAY_HOLD_NOTE = re.compile(r"[(【\[〔]|单位|部门")
+
+
 class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
     """Role notes by span, so that a line is read for notes once per document."""
 
@@ -156,15 +161,7 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
         found = self.get(key)
         if found is None:
             # Most lines hold no bracket or label at all: skip them cheaply.
-            chunk = self.work[start:end]
-            if (
-                "(" in chunk
-                or "【" in chunk
-                or "[" in chunk
-                or "〔" in chunk
-                or "单位" in chunk
-                or "部门" in chunk
-            ):
+            if _MAY_HOLD_NOTE.search(self.work, start, end) is not None:
                 found = find_role_notes(self.orig, self.work, start, end, self.year)
             else:
                 found = []
@@ -177,7 +174,10 @@ def find_role_notes(orig: str, work: str, start: int, end: int, year: int | None
     document's own (a note's 6月底前 is of that year)."""
     notes: list[RoleNote] = []
     for m in _NOTE.finditer(work, start, end):
-        note = _note(orig, work, m.start("body"), m.end("body"), m.start(), m.end(), year)
+        bs, be = m.span("body")
+        if not 2 <= be - bs <= 160:
+            continue
+        note = _note(orig, work, bs, be, m.start(), m.end(), year)
         if note is None:
             continue
         if not note.marked:
@@ -246,7 +246,8 @@ def _note_body(
     else:
         body_o, body_w = orig, work
         # A group of its own that is a date ("6月底前完成,牵头单位:区商务局"): the deadline.
-        for gm in _NOTE_GROUP.finditer(work):
+        dated = _DATE_CHARS.search(work) is not None or _ongoing_pattern().search(work) is not None
+        for gm in _NOTE_GROUP.finditer(work) if dated else ():
             group = gm.group()
             if ":" in group or (not any(ch in group for ch in "年月季底内") and not _is_ongoing(group)):
                 continue
@@ -261,8 +262,8 @@ def _note_body(
     if not names:
         return None
     marked = ":" in body_w or has_role_marker(body_w)
-    units_like = [looks_like_unit(w) or w.startswith(("各", "相关", "有关")) for w in map(_work_of, names)]
-    if not all(units_like):
+    units_like = [_unit_like(n) for n in names]
+    if False in units_like:
         # A labelled note (责任单位:…) may go on with a remark ("具体任务均涉及各市政府,下同"):
         # its unit names are kept. An unlabelled one must be all unit names.
         if ":" not in body_w or not any(units_like):
@@ -270,6 +271,15 @@ def _note_body(
         keep = {n for n, ok in zip(names, units_like, strict=True) if ok}
         roles = UnitRoles(tuple(n for n in roles.lead if n in keep), tuple(n for n in roles.co if n in keep))
     return roles, deadline, marked
+
+
+# What a date of a note holds one of. must not match: "区商务局牵头"
+_DATE_CHARS = re.compile(r"[年月季底内]")
+
+
+@lru_cache(maxsize=1)
+def _ongoing_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, ongoing_phrases())))
 
 
 def _is_ongoing(group: str) -> bool:
@@ -283,6 +293,14 @@ def _work_of(name: str) -> str:
     return working_text(name) if not name.isascii() else name
 
 
+def _unit_like(name: str) -> bool:
+    w = working_text(name) if not name.isascii() else name
+    return looks_like_unit(w) or w.startswith(_COLLECTIVE_OPENINGS)
+
+
+_COLLECTIVE_OPENINGS = ("各", "相关", "有关")
+
+
 # A label that opens a part of a note. matches: "配合单位:", "完成时限:" ; must not match: "具体任务"
 _NOTE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点|期限)\s*:")
 # A group of a note, between its commas and semicolons.
@@ -294,19 +312,45 @@ def clear_caches() -> None:
     _note_body.cache_clear()
 
 
-@dataclass
 class _Node:
-    level: int
-    number: str | None
-    start: int  # offset of the title text (after the numbering)
-    line_end: int
-    body: list[tuple[int, int]] = field(default_factory=list)  # further lines of its body
-    parent: _Node | None = None
-    children: list[_Node] = field(default_factory=list)
-    title: str | None = None  # _title_of the node, read once
-    span: int = 0  # the prose span its heading line is in
-    body_spans: list[int] = field(default_factory=list)  # the prose span of each body line
-    closed: bool = False  # the closing matter of the document (抄送, 印发): never a task
+    """A heading of the outline and the lines of its body (a plain class with slots: a large
+    document has tens of thousands)."""
+
+    __slots__ = (
+        "level",
+        "number",
+        "start",
+        "line_end",
+        "body",
+        "parent",
+        "children",
+        "title",
+        "span",
+        "body_spans",
+        "closed",
+    )
+
+    def __init__(
+        self,
+        level: int,
+        number: str | None,
+        start: int,
+        line_end: int,
+        parent: _Node | None = None,
+        span: int = 0,
+        closed: bool = False,
+    ) -> None:
+        self.level = level
+        self.number = number
+        self.start = start  # offset of the title text (after the numbering)
+        self.line_end = line_end
+        self.body: list[tuple[int, int]] = []  # further lines of its body
+        self.parent = parent
+        self.children: list[_Node] = []
+        self.title: str | None = None  # _title_of the node, read once
+        self.span = span  # the prose span its heading line is in
+        self.body_spans: list[int] = []  # the prose span of each body line
+        self.closed = closed  # the closing matter of the document (抄送, 印发): never a task
 
 
 @dataclass(frozen=True)
@@ -382,7 +426,7 @@ def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]
                 s = pos + len(line) - len(line.lstrip())
                 e = s + len(stripped)
                 first = stripped[0]
-                if (first.isdigit() or first in "第—–-") and _PAGE_NUMBER.fullmatch(stripped):
+                if e - s <= 12 and (first.isdigit() or first in "第—–-") and _PAGE_NUMBER.fullmatch(stripped):
                     s = e
                 elif first in "#>-+*":
                     m = _MARKUP_OPEN.match(work, s, e)
@@ -502,6 +546,8 @@ def _shared_notes(
 def _paragraphs(work: str, node: _Node) -> list[_Span]:
     """The paragraphs of a node: its heading line (when it has one) and its body lines, a line
     that does not end a sentence joined with the next one of the same prose span."""
+    if not node.body:
+        return [(node.start, node.line_end)] if node.level >= 0 else []
     out: list[list[int]] = []
     lines: list[tuple[int, int, int]] = [
         (s, e, k) for (s, e), k in zip(node.body, node.body_spans, strict=True)
@@ -615,10 +661,12 @@ def _item_tasks(
     tasks: list[Task] = []
     pending_start: int | None = None
     pending_end: int | None = None
-    for s, e in segments:
-        notes = cache.of(s, e)
+    for ps, e in paras:
+        if e <= body_start:
+            continue
+        s = max(ps, body_start)
         pos = s
-        for note in notes:
+        for note in cache.of(ps, e):  # the paragraph's notes (read once for the whole outline)
             if note.start < s:
                 continue  # a note that opens before the body (in the title)
             clause_start = pending_start if pending_start is not None else pos
