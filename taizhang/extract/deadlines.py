@@ -71,6 +71,12 @@ _RELATIVE_TEXT = re.compile(
 )
 
 
+# A five-year plan period named as a deadline: "“十四五”期间" ends in 2025 (十一五 2006-2010,
+# 十四五 2021-2025, 十五五 2026-2030: general knowledge of the national plan calendar).
+# matches: "“十四五”期间", "十四五末", "十五五时期内" ; must not match: "十四五规划纲要", "十四五重点项目"
+_PLAN_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|时期|末)")
+
+
 def chinese_year(text: str) -> int:
     """``2024`` or ``二〇二四`` as a number."""
     if text.isdigit():
@@ -195,6 +201,10 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
             if m.group("after") or m.group("within") or m.start() < m.start(_first_group(m)):
                 src = (orig or work)[m.start() : m.end()]
                 found = _latest(found, _relative(m, year, src))
+    if "十" in work and "五" in work:
+        for m in _PLAN_PERIOD.finditer(work):
+            end_year = 2005 + 5 * "一二三四五六七八九".index(m.group("n")) + 5
+            found = _latest(found, Deadline("year", end_year, None, (orig or work)[m.start() : m.end()]))
     if "年" not in work:
         return found
     for m in _TEXT_DEADLINE.finditer(work):

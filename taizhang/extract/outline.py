@@ -14,7 +14,15 @@ from .deadlines import find_deadline, parse_deadline
 from .lexicon import ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
-from .units import GROUP_SEPARATORS, UnitRoles, has_role_marker, looks_like_unit, parse_roles, parse_units
+from .units import (
+    GROUP_SEPARATORS,
+    UnitRoles,
+    collective_after,
+    has_role_marker,
+    looks_like_unit,
+    parse_roles,
+    parse_units,
+)
 
 __all__ = [
     "HEADING",
@@ -380,10 +388,11 @@ _PROVISION = re.compile(
     r"|之日起(?:施行|实施|执行)|制定本(?:措施|办法|方案|规定|细则|意见)"
     r"|(?:如|若)与[^。]{1,30}(?:不一致|相抵触|相冲突)"
 )
-# The closing matter after a document's last item: copies, issuing office (matched at a line's
-# start).
-# matches: "抄送:市委各部门", "  主送:各区政府" ; must not match: "抄送材料的审核"
-_CLOSING = re.compile(r"\s*(?:抄送|主送|分送|发送)\s*:")
+# The closing matter after a document's last item: copies, issuing office, the list of its
+# attachments (matched at a line's start).
+# matches: "抄送:市委各部门", "  主送:各区政府", "附件:任务分解表", "附件1" ;
+# must not match: "抄送材料的审核", "附件材料齐全的"
+_CLOSING = re.compile(r"\s*(?:(?:抄送|主送|分送|发送)\s*:|附件\s*[\d一二三四五六七八九十]*\s*(?::|$))")
 # Where a line of running text ends its paragraph: a line that ends otherwise was wrapped (text
 # pulled from a PDF) and goes on in the next line.
 # matches the end of: "推进政务服务数字化转型。", "(省大数据局牵头)" ; must not match: "推进一体化在"
@@ -440,9 +449,17 @@ def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]
     return out
 
 
-def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]], year: int | None = None) -> TextTasks:
+def read_text_tasks(
+    text: str,
+    work: str,
+    spans: list[tuple[int, int]],
+    year: int | None = None,
+    has_task_table: bool = False,
+) -> TextTasks:
     """Tasks of the running text ``spans``, and passages for metrics. ``year`` is the document's
-    own (relative deadlines such as 年底前 are of that year)."""
+    own (relative deadlines such as 年底前 are of that year). ``has_task_table`` when the document
+    holds a task table: with no role note in its text, the table is its list of tasks, and its
+    text gives only the clauses that name the units to do them."""
     lines = _lines(work, spans)
     root = _Node(-1, None, 0, 0)
     stack = [root]
@@ -459,7 +476,7 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]], year: in
             stack[-1].children.append(node)
             stack.append(node)
             nodes.append(node)
-        elif work[s] in "抄主分发" and _CLOSING.match(work, s, e):
+        elif work[s] in "抄主分发附" and _CLOSING.match(work, s, e):
             # The closing matter: nothing after it belongs to the last item.
             while len(stack) > 1:
                 stack.pop()
@@ -508,9 +525,12 @@ def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]], year: in
             node.level < 2 and not (node.level == 1 and _has_inline_body(work, node))
         ):
             continue
-        if _PROVISION.search(work, node.start, node.line_end):
+        if _PROVISION.search(work, node.start, node.line_end) or _under_closing_part(work, node):
             continue
-        tasks.extend(_plain_tasks(text, work, node, ps, year))
+        plain = _plain_tasks(text, work, node, ps, year)
+        if has_task_table and not any_notes:
+            plain = [t for t in plain if t.lead_units]
+        tasks.extend(plain)
     tasks.sort(key=_span_start)
     return TextTasks(tuple(tasks), tuple(passages))
 
@@ -573,6 +593,20 @@ def _has_inline_body(work: str, node: _Node) -> bool:
     """The heading line goes on after its title: "一、加强组织领导。成立工作专班…"."""
     m = _TITLE.match(work, node.start, node.line_end)
     return m is not None and node.line_end - m.end() > 4
+
+
+# The heading of a document's supplementary provisions: when it takes effect, how it is applied.
+# matches: "附则", "三、附则" (its title) ; must not match: "附件", "其他" (a part that may assign work)
+_CLOSING_PART = re.compile(r"\s*附\s*则\s*$")
+
+
+def _under_closing_part(work: str, node: _Node) -> bool:
+    n = node.parent
+    while n is not None and n.level >= 0:
+        if _CLOSING_PART.match(work, n.start, n.line_end):
+            return True
+        n = n.parent
+    return False
 
 
 def _under_background(work: str, node: _Node) -> bool:
@@ -699,7 +733,7 @@ def _item_tasks(
         t = _clause_task(
             text, work, pending_start, pending_end, _NO_ROLES, ref, measure, section, node.number, None, year
         )
-        if t is not None and (not tasks or len(t.text) >= 12):
+        if t is not None and (not tasks or len(t.text) >= 12) and not _CAPTION.match(t.text):
             tasks.append(t)
     if not tasks and body_start > node.start:
         # The item is its title and a note: the title is the task.
@@ -806,10 +840,14 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             us, ue = start + cs, start + v
             names = parse_units(text[us:ue], work[us:ue])
             if names and all(_is_subject_unit(_work_of(n)) for n in names):
+                # "X牵头各相关单位…": the units X leads are co-units.
+                joined = collective_after(chunk, m.end()) if m.group() == "牵头" else ""
+                co = (text[start + m.end() : start + m.end() + len(joined)],) if joined else ()
+                roles = UnitRoles(tuple(names), co)
                 if us - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
-                    cuts.pop()
-                if us > cuts[-1][0]:
-                    cuts.append((us, UnitRoles(tuple(names))))
+                    cuts[-1] = (us, roles)  # the text opens with its units
+                elif us > cuts[-1][0]:
+                    cuts.append((us, roles))
     out = []
     for i, (s, roles) in enumerate(cuts):
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
@@ -842,6 +880,22 @@ def _title_text(text: str, work: str, node: _Node) -> str | None:
     return text[node.start : node.start + len(title)].strip(" *")
 
 
+def _own_lead(work: str, roles: UnitRoles) -> UnitRoles:
+    """A lead named in the task's own words outranks the order of the note's list: "…区建设管理委
+    负责统筹协调…(责任单位:区建设管理委、区发展改革委…)" makes 区建设管理委 the lead and the
+    others co-units. must not change: a list none of whose units the words name as doing it."""
+    named = tuple(
+        u
+        for u in roles.lead
+        if (w := _work_of(u)) in work
+        and any(f"{w}{verb}" in work for verb in ("负责", "牵头"))
+        or f"由{_work_of(u)}牵头" in work
+    )
+    if not named or len(named) == len(roles.lead):
+        return roles
+    return UnitRoles(named, tuple(u for u in roles.lead if u not in named) + roles.co)
+
+
 def _clause_task(
     text: str,
     work: str,
@@ -864,6 +918,8 @@ def _clause_task(
     body_text = text[start:end]
     if "\n" in body_text:
         body_text = _WRAP.sub("", body_text)
+    if len(roles.lead) > 1 and ("负责" in stripped or "牵头" in stripped):
+        roles = _own_lead(work[start:end], roles)
     return Task(
         ref=ref,
         measure=measure,

@@ -26,6 +26,8 @@ __all__ = [
     "unit_key",
     "looks_like_unit",
     "has_role_marker",
+    "names_after",
+    "collective_after",
 ]
 
 # A separator between two names of a list.
@@ -494,3 +496,38 @@ class UnitRegistry:
     def units(self) -> dict[str, tuple[str, ...]]:
         """Every canonical name with its aliases, sorted."""
         return {c: tuple(sorted(a)) for c, a in sorted(self._aliases.items())}
+
+
+def names_after(work: str, pos: int, known: dict[str, str]) -> tuple[str, ...]:
+    """The known unit names (working form -> name as written) that ``work`` lists from ``pos``:
+    "会同区绿化市容局、区房管局制定…" gives both. Longest name first; a list goes on after 、, 和
+    or 及."""
+    out: list[str] = []
+    lengths = sorted({len(k) for k in known}, reverse=True)
+    while pos < len(work):
+        for n in lengths:
+            name = known.get(work[pos : pos + n])
+            if name is not None:
+                out.append(name)
+                pos += n
+                break
+        else:
+            break
+        if pos < len(work) and work[pos] in "、和及":
+            pos += 1
+            continue
+        break
+    return tuple(out)
+
+
+# A collective of units: "各相关单位", "有关部门", "各街镇", "各区县".
+# matches: "各相关单位横向协作" (up to 单位) ; must not match: "各类市场主体"
+_COLLECTIVE = re.compile(
+    r"(?:各|相关|有关)[^,。;、:()]{0,6}?(?:单位|部门|机构|街道|街镇|乡镇|区县|县市区|地区|区)"
+)
+
+
+def collective_after(work: str, pos: int) -> str:
+    """A collective of units that ``work`` names at ``pos`` ("各相关单位", "有关部门"), or ""."""
+    m = _COLLECTIVE.match(work, pos)
+    return m.group() if m else ""

@@ -95,3 +95,11 @@ class NarrativeTestCase:
     def test_closing_provisions_are_not_tasks(self) -> None:
         text = "第一条 加快审批改革。（区住建局负责）\n第二条 推进数据共享。（区政数局负责）\n第三条 本措施自发布之日起施行。\n"
         assert [t.ref for t in extract_text(text).tasks] == ["一", "二"]
+
+
+class SubjectClauseTestCase:
+    def test_a_text_that_opens_with_its_units_is_one_task_of_theirs(self) -> None:
+        # The clause cut at the very start of the item (a regression: it emptied the cut list).
+        text = "一、工作任务\n（一）县商务局负责新建项目相关工作。\n（二）推进项目建设。\n"
+        tasks = extract_text(text).tasks
+        assert [(t.text, t.lead_units) for t in tasks][0] == ("县商务局负责新建项目相关工作。", ("县商务局",))
