@@ -421,9 +421,8 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
         elif (
             seq_cell is not None
             and len(post) < n - k - 1
-            and (roles[k + 1 + len(post)] not in ("lead", "co") or _names_units(work, s, e))
+            and _place(work, s, e, post, roles, k + 1 + len(post))
         ):
-            post.append((s, e))
             table_end = e
         else:
             # After a full row (or before the first), text belongs to the table only when the
@@ -447,6 +446,34 @@ def _task_column(work: str, header: list[tuple[int, int]], k: int) -> int:
         if column_role(work[header[c][0] : header[c][1]]) in ("task", "measure"):
             found = c
     return found
+
+
+# What a deadline cell holds. matches: "2024年6月底前", "年底前", "长期坚持" ; must not match: "区政数局"
+_DEADLINE_CELL = re.compile(r"(?:19|20)\d\d|[年月]|季度|长期|持续|常态")
+
+
+def _fits(role: str | None, work: str, s: int, e: int) -> bool:
+    """The paragraph can be a cell of a column of this role: units in a unit column, a date in a
+    deadline column; anything in another."""
+    if role in ("lead", "co"):
+        return _names_units(work, s, e)
+    if role == "deadline":
+        return e - s <= 24 and _DEADLINE_CELL.search(work, s, e) is not None
+    return True
+
+
+def _place(work: str, s: int, e: int, post: list[tuple[int, int]], roles: list[str | None], c: int) -> bool:
+    """Put the paragraph in column ``c`` of the row, or in a later column of its kind when the
+    cells between were blank (a blank cell leaves no paragraph); False when it fits none."""
+    if _fits(roles[c], work, s, e):
+        post.append((s, e))
+        return True
+    for later in range(c + 1, len(roles)):
+        if roles[later] in ("lead", "co", "deadline") and _fits(roles[later], work, s, e):
+            post.extend((s, s) for _ in range(later - c))  # blank cells, not merged ones
+            post.append((s, e))
+            return True
+    return False
 
 
 def _names_units(work: str, s: int, e: int) -> bool:
