@@ -7,7 +7,7 @@ role notes such as ``(区商务局牵头负责)``, each clause up to its note is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .deadlines import find_deadline, parse_deadline
@@ -129,7 +129,8 @@ _CLAUSE_END = frozenset("。;!?\n")
 # A trailing unit note without brackets at the end of an item: "责任单位:区科技局、区财政局。"
 # matches: "牵头单位:区商务局;配合单位:区财政局" ; must not match: "单位名称"
 _TRAILING_NOTE = re.compile(
-    r"(?<![^。;\n])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位)\s*:[^。\n]{2,160})\s*[。]?\s*$"
+    r"(?<![^。;\n])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
+    r"|完成时限|完成时间|时间节点)\s*:[^。]{2,160})\s*[。]?\s*$"
 )
 
 
@@ -268,7 +269,10 @@ def _note_body(
     roles = parse_roles(body_o, body_w)
     names = roles.lead + roles.co
     if not names:
-        return None
+        # A note of a deadline alone ("完成时限:2024年底") is a part of the note before it.
+        alone = deadline is not None and not body_w.strip(" ;,。")
+        dated = alone and (":" in work or _DEADLINE_WORD.search(work) is not None)
+        return (roles, deadline, True) if dated else None
     marked = ":" in body_w or has_role_marker(body_w)
     units_like = [_unit_like(n) for n in names]
     if False in units_like:
@@ -311,6 +315,9 @@ _COLLECTIVE_OPENINGS = ("各", "相关", "有关")
 
 # A label that opens a part of a note. matches: "配合单位:", "完成时限:" ; must not match: "具体任务"
 _NOTE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点|期限)\s*:")
+# A bracketed date that is a deadline: it says by when. matches: "2024年底前", "6月底前完成",
+# "年内完成" ; must not match: "2018-2022年" (a plan's period)
+_DEADLINE_WORD = re.compile(r"[前底末]|完成|年内")
 # A group of a note, between its commas and semicolons.
 _NOTE_GROUP = re.compile(r"[^,;。]+")
 
@@ -368,8 +375,9 @@ class TextTasks:
 
 
 # The title of an item: a short first sentence, ending with 。 or a colon (matched at its start).
-# matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters
-_TITLE = re.compile(r"(?P<title>[^。;:!?,\n]{2,40}?)[。:!]")
+# matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters,
+# "区市场监管局】开展…" (a bracket: a note, not a title)
+_TITLE = re.compile(r"(?P<title>[^。;:!?,\n(【\[〔)】\]〕]{2,40}?)[。:!]")
 # A heading of a part that describes rather than assigns: background, principles, situation.
 # matches: "发展现状及面临形势", "指导思想", "存在问题" ; must not match: "加快发展新兴产业"
 _BACKGROUND = re.compile(
@@ -514,7 +522,7 @@ def read_text_tasks(
         if noted[id(node)]:
             tasks.extend(_item_tasks(text, work, node, ps, cache, year))
             continue
-        note = shared.get(id(node))
+        note = shared.get(id(node)) or _heading_note(work, node, paras, cache)
         if note is not None:
             tasks.extend(_plain_tasks(text, work, node, ps, year, note))
             continue
@@ -537,6 +545,31 @@ def read_text_tasks(
 
 def _span_start(task: Task) -> int:
     return task.span.start
+
+
+def _bare_title(work: str, pos: int, note_start: int, titled: bool) -> bool:
+    """What a heading holds before its note is its title and nothing more (no clause of work)."""
+    pre = work[pos:note_start].strip(_LEADING_CHARS + "。")
+    return not pre or (not titled and len(pre) <= 40 and "。" not in pre)
+
+
+def _heading_note(
+    work: str, node: _Node, paras: dict[int, list[_Span]], cache: _NoteCache
+) -> RoleNote | None:
+    """The note of a heading above the item that is its title and a note and nothing else:
+    "(一)优化政务服务(牵头单位:区政数局)" answers for the items under it."""
+    n = node.parent
+    while n is not None and n.level >= 0:
+        ps = paras.get(id(n))
+        if ps:
+            s, e = ps[0]
+            notes = cache.of(s, e)
+            if notes:
+                title = _TITLE.match(work, s, e)
+                pos = title.end() if title is not None else s
+                return notes[0] if _bare_title(work, pos, notes[0].start, title is not None) else None
+        n = n.parent
+    return None
 
 
 def _shared_notes(
@@ -636,8 +669,15 @@ def _title_of(work: str, node: _Node) -> str | None:
     if m and len(line) > m.end() + 4:
         return line[: m.end("title")].strip()
     if len(line) <= 40 and not line.endswith("。"):
-        return line.strip()
+        # A note beside the title is not part of it: "优化政务服务(牵头单位:区政数局)".
+        cut = _NOTE_OPENING.search(line)
+        return (line[: cut.start()] if cut is not None and cut.start() >= 2 else line).strip()
     return None
+
+
+# Where a note opens beside a title. matches: "(牵头单位:", "【责任单位", "(区政数局牵头)" ;
+# must not match: "(试行)"
+_NOTE_OPENING = re.compile(r"[(【\[〔][^()【】\[\]〔〕]*?(?:单位|部门|牵头|负责|配合)")
 
 
 def _ref(node: _Node) -> str | None:
@@ -695,6 +735,8 @@ def _item_tasks(
     tasks: list[Task] = []
     pending_start: int | None = None
     pending_end: int | None = None
+    last_note_end = -1
+    carry: RoleNote | None = None
     for ps, e in paras:
         if e <= body_start:
             continue
@@ -704,7 +746,21 @@ def _item_tasks(
             if note.start < s:
                 continue  # a note that opens before the body (in the title)
             clause_start = pending_start if pending_start is not None else pos
-            if not tasks and not work[clause_start : note.start].strip(_LEADING_CHARS):
+            empty = not work[clause_start : note.start].strip(_LEADING_CHARS)
+            if empty and tasks and last_note_end == clause_start:
+                # A second note right after the first ("牵头单位:…\n配合单位:…\n完成时限:…"): one
+                # note in parts, for the same clause.
+                tasks[-1] = _with_note(tasks[-1], note)
+                pending_start = None
+                pos = last_note_end = note.end
+                continue
+            if not tasks and empty:
+                if not work[node.start : note.start].strip(_LEADING_CHARS):
+                    # The item opens with its note ("【牵头单位:…】开展…"): it is for what follows.
+                    carry = note
+                    pending_start = None
+                    pos = last_note_end = note.end
+                    continue
                 # The first note follows the title at once ("加大融资支持。(…)…"): the title is
                 # its clause.
                 clause_start = node.start
@@ -724,14 +780,17 @@ def _item_tasks(
             if t is not None:
                 tasks.append(t)
             pending_start = None
-            pos = note.end
+            pos = last_note_end = note.end
         if pos < e:
             if pending_start is None:
                 pending_start = pos
             pending_end = e
     if pending_start is not None and pending_end is not None:
+        roles, deadline = (
+            (carry.roles, carry.deadline) if carry is not None and not tasks else (_NO_ROLES, None)
+        )
         t = _clause_task(
-            text, work, pending_start, pending_end, _NO_ROLES, ref, measure, section, node.number, None, year
+            text, work, pending_start, pending_end, roles, ref, measure, section, node.number, deadline, year
         )
         if t is not None and (not tasks or len(t.text) >= 12) and not _CAPTION.match(t.text):
             tasks.append(t)
@@ -758,6 +817,13 @@ def _item_tasks(
     return tasks
 
 
+def _with_note(task: Task, note: RoleNote) -> Task:
+    """``task`` with the units and deadline of a further part of its note."""
+    lead = tuple(dict.fromkeys((*task.lead_units, *note.roles.lead)))
+    co = tuple(u for u in dict.fromkeys((*task.co_units, *note.roles.co)) if u not in lead)
+    return replace(task, lead_units=lead, co_units=co, deadline=task.deadline or note.deadline)
+
+
 def _paragraph_tasks(
     text: str, work: str, node: _Node, paras: list[_Span], cache: _NoteCache, year: int | None
 ) -> list[Task]:
@@ -777,6 +843,8 @@ def _paragraph_tasks(
             title = _TITLE.match(work, s, e)
             if title is not None:
                 pos = title.end()  # "(一)推进一网通办。2024年底前…(牵头单位:…)": after the title
+            if node.children and _bare_title(work, pos, notes[0].start, title is not None):
+                continue  # "(一)优化政务服务(牵头单位:…)": the note is for the items under it
         for note in notes:
             start = pos
             if note.start - pos < 2 and pos == s and previous is not None:
