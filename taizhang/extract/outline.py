@@ -154,10 +154,6 @@ class RoleNote:
     marked: bool = True
 
 
-# What a line holding a note holds one of (one scan of the line). must not match: "推进政务服务"
-_MAY_HOLD_NOTE = re.compile(r"[(【\[〔]|单位|部门")
-
-
 class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
     """Role notes by span, so that a line is read for notes once per document."""
 
@@ -170,7 +166,15 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
         found = self.get(key)
         if found is None:
             # Most lines hold no bracket or label at all: skip them cheaply.
-            if _MAY_HOLD_NOTE.search(self.work, start, end) is not None:
+            chunk = self.work[start:end]  # substring tests: faster than one pattern
+            if (
+                "(" in chunk
+                or "【" in chunk
+                or "单位" in chunk
+                or "部门" in chunk
+                or "[" in chunk
+                or "〔" in chunk
+            ):
                 found = find_role_notes(self.orig, self.work, start, end, self.year)
             else:
                 found = []
@@ -498,7 +502,12 @@ def read_text_tasks(
         passages.append(Passage(s, e, heading=stack[-1].title))
 
     cache = _NoteCache(text, work, year)
-    paras = {id(n): _paragraphs(work, n) for n in (root, *nodes) if not n.closed}
+    # Most items are one line: their paragraph is that line (no call for it).
+    paras = {
+        id(n): _paragraphs(work, n) if n.body or n.level < 0 else [(n.start, n.line_end)]
+        for n in (root, *nodes)
+        if not n.closed
+    }
     noted = {key: any(cache.of(s, e) for s, e in ps) for key, ps in paras.items()}
     any_notes = any(noted.values())
     # Leaves with notes among the leaves of each level: an item of a noted list that names no
