@@ -212,10 +212,14 @@ def _split_etc(o: str, w: str) -> list[tuple[str, str]]:
     A 等 that does not close the name is kept (must not split: "平等")."""
     i = w.find("等")
     rest = w[i + 1 :]
-    if i < 2 or not (not rest or _is_collective(rest) or rest in ("部门", "单位")):
+    # "市直有关部门", "区级相关单位": a collective too, whatever its level.
+    group = _is_collective(rest) or (
+        ("有关" in rest or "相关" in rest) and rest.endswith(("部门", "单位")) and len(rest) <= 8
+    )
+    if i < 2 or not (not rest or group or rest in ("部门", "单位")):
         return [(o, w)]
     out = [(o[:i], w[:i])]
-    if _is_collective(rest):
+    if group:
         out.append((o[i + 1 :], rest))
     return out
 
