@@ -322,14 +322,19 @@ def _paragraphs_of(work: str, start: int, end: int) -> list[tuple[int, int]]:
 def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
     grids: list[Grid] = []
     pos = start
-    # The next place of each word (each searched for again only once passed: one scan each).
-    nexts = {w: work.find(w, start, end) for w in ("序号", "编号")}
+    # The next place of each word at a line's start (each searched for again only once passed:
+    # one scan each; a cell behind a tab, "\t序号", is never looked at).
+    nexts = {w: work.find(w, start, end) for w in ("\n序号", "\n编号")}
+    first = work.startswith(("序号", "编号"), start)
     while pos < end:
         # A line that holds 序号 (or 编号) and nothing else opens such a table's heading row.
         for w, h in nexts.items():
             if 0 <= h < pos:
                 nexts[w] = work.find(w, pos, end)
-        hits = [h for h in nexts.values() if h >= 0]
+        hits = [h + 1 for h in nexts.values() if h >= 0]
+        if first:
+            hits.append(start)
+            first = False
         if not hits:
             break
         hit = min(hits)

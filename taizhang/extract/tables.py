@@ -287,7 +287,7 @@ _CELL_ITEM = re.compile(r"[^\S\n]*(?P<n>\d{1,2})[^\S\n]*(?:[.、．](?!\d)|[^\S\
 def _cell_items(work: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The tasks of a cell that numbers several, a line each from 1 ("1. …\n2. …"), as (start,
     end, number); [] when it holds one."""
-    if "\n" not in work[start:end]:
+    if work.find("\n", start, end) < 0:
         return []
     heads: list[tuple[int, int, str]] = []  # (line start, text start, number)
     pos = start
