@@ -362,6 +362,15 @@ def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
     return grids
 
 
+def _is_column_before(work: str, span: tuple[int, int]) -> bool:
+    """A heading before 序号 is a column's when it names a known column ("任务类型"), not the
+    table's title ("任务分解表", "附件")."""
+    if not _is_heading_cell(work, span):
+        return False
+    text = work[span[0] : span[1]]
+    return column_role(text) is not None and not text.endswith(("表", "清单", "目录"))
+
+
 def _is_heading_cell(work: str, span: tuple[int, int]) -> bool:
     return "\n" not in work[span[0] : span[1]] and _HEADING_CELL.fullmatch(work, span[0], span[1]) is not None
 
@@ -370,7 +379,7 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     """The table whose heading row holds the sequence heading ``paras[at]``, and the index of the
     paragraph after it."""
     first = at
-    while first > 0 and at - first < 4 and _is_heading_cell(work, paras[first - 1]):
+    while first > 0 and at - first < 4 and _is_column_before(work, paras[first - 1]):
         first -= 1
     last = at
     while last + 1 < len(paras) and last - first < 9 and _is_heading_cell(work, paras[last + 1]):

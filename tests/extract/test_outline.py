@@ -103,3 +103,12 @@ class SubjectClauseTestCase:
         text = "一、工作任务\n（一）县商务局负责新建项目相关工作。\n（二）推进项目建设。\n"
         tasks = extract_text(text).tasks
         assert [(t.text, t.lead_units) for t in tasks][0] == ("县商务局负责新建项目相关工作。", ("县商务局",))
+
+
+class ParagraphTableTestCase:
+    def test_the_tables_title_before_its_heading_row_is_no_column(self) -> None:
+        text = "附件\n\n任务分解表\n\n序号\n\n重点任务\n\n责任单位\n\n1\n\n推进A工作。\n\n区商务局\n\n2\n\n推进B工作。\n\n区财政局\n"
+        assert [(t.text, t.lead_units) for t in extract_text(text).tasks] == [
+            ("推进A工作。", ("区商务局",)),
+            ("推进B工作。", ("区财政局",)),
+        ]
