@@ -58,6 +58,10 @@ def lay_out(source: Source) -> tuple[str, list[Grid], list[tuple[int, int]]]:
         if parts:
             parts.append("\n")
             pos += 1
+        if isinstance(block, Table) and _one_column(block):
+            # A table of one column is a page laid out in a table (web pages of government sites
+            # put the whole document in one cell), not a table of data: its text is running text.
+            block = Paragraph("\n".join(t for row in block.rows for t in dict.fromkeys(row) if t.strip()))
         if isinstance(block, Paragraph):
             parts.append(block.text)
             paragraphs.append((pos, pos + len(block.text)))
@@ -68,6 +72,11 @@ def lay_out(source: Source) -> tuple[str, list[Grid], list[tuple[int, int]]]:
         grids.append(grid)
         pos += len(text)
     return "".join(parts), grids, paragraphs
+
+
+def _one_column(table: Table) -> bool:
+    """Every row holds one text at most (cells merged across the row repeat it)."""
+    return all(len({t for t in row if t.strip()}) <= 1 for row in table.rows)
 
 
 def _lay_out_table(table: Table, base: int, index: int) -> tuple[Grid, str]:

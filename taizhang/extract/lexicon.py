@@ -62,6 +62,7 @@ class UnitWords:
     none_markers: frozenset[str]
     lead_markers: tuple[str, ...]
     duty_markers: tuple[str, ...]
+    guide_markers: tuple[str, ...]
     co_markers: tuple[str, ...]
     lead_labels: tuple[str, ...]
     co_labels: tuple[str, ...]
@@ -80,6 +81,7 @@ def unit_words() -> UnitWords:
         none_markers=frozenset(_words(d, "none_markers", name)),
         lead_markers=_words(d, "lead_markers", name),
         duty_markers=_words(d, "duty_markers", name),
+        guide_markers=_words(d, "guide_markers", name),
         co_markers=_words(d, "co_markers", name),
         lead_labels=_words(d, "lead_labels", name),
         co_labels=_words(d, "co_labels", name),

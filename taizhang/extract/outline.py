@@ -237,9 +237,10 @@ def _note_body(
     """The units and deadline a note's body names, and whether it marks their role with a label
     or marker (None when it names no unit). Notes repeat across a document: memoised."""
     deadline = None
-    if "。" in work and ":" in work:
-        # A labelled note may go on with a remark after a full stop ("…按职责分工负责。具体任务
-        # 均涉及各市政府,下同"): what follows is read only where a label opens it.
+    if "。" in work:
+        # A note may go on with a remark after a full stop ("…按职责分工负责。具体任务均涉及各
+        # 市政府,下同"; "…负责落实。以下均需…,不再列出"): what follows is read only where a
+        # label opens it.
         cut = work.index("。")
         rest = work[cut + 1 :]
         if rest and _NOTE_LABEL.match(rest) is None:
@@ -414,9 +415,30 @@ _PARAGRAPH_END = frozenset("。;!?:)】]”’…")
 # read back from it (verbs are rarer than clause openings).
 # matches: "县商务局负责新建项目相关工作", "各区县、各有关部门要完善配套政策" ;
 # must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
-_DUTY_VERB = re.compile(r"牵头负责|牵头|负责(?!人|同志)|必须|要|应当|应|须")
-# What a clause's units hold none of. must not match: "区发展改革局"
-_NOT_IN_UNITS = re.compile(r"[:()“”《》]")
+_DUTY_VERB = re.compile(r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)")
+# What the units of a clause may not open with: a preposition ("经生态环境部审核") makes them no
+# subject; 由 names the doer ("由市科委牵头") and is left out.
+_NOT_SUBJECT_OPENING = (
+    "经",
+    "在",
+    "对",
+    "向",
+    "按",
+    "为",
+    "与",
+    "和",
+    "及",
+    "把",
+    "以",
+    "从",
+    "并",
+    "将",
+    "据",
+)
+# A verb of a duty anywhere in an item. must not match: "推进政务服务"
+_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将")
+# What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
+_NOT_IN_UNITS = re.compile(r"[:“”《》]")
 # A line break inside a clause, with the spaces around it (the clause is joined across it).
 _WRAP = re.compile(r"\s*\n\s*")
 _NO_ROLES = UnitRoles()
@@ -535,17 +557,25 @@ def read_text_tasks(
         if note is not None:
             tasks.extend(_plain_tasks(text, work, node, ps, year, note))
             continue
+        # Only the clauses that name their units ("各地区、各有关部门要…"): in a noted list of
+        # which the item is not a measure, and in a document whose task list is its table.
+        units_only = has_task_table and not any_notes
         if any_notes:
-            if not _sibling_has_notes(node, noted, noted_by_level):
-                continue
+            units_only = not _sibling_has_notes(node, noted, noted_by_level)
         elif _under_background(work, node) or (
             node.level < 2 and not (node.level == 1 and _has_inline_body(work, node))
         ):
             continue
         if _PROVISION.search(work, node.start, node.line_end) or _under_closing_part(work, node):
             continue
-        plain = _plain_tasks(text, work, node, ps, year)
-        if has_task_table and not any_notes:
+        if (
+            units_only
+            and not _DUTY_HINT.search(work, node.start, ps[-1][1] if ps else node.line_end)
+            and not _intro_roles(text, work, node, paras)
+        ):
+            continue  # a cheap first look: no verb of a duty, no list introduced by its units
+        plain = _plain_tasks(text, work, node, ps, year, paras_of=paras)
+        if units_only:
             plain = [t for t in plain if t.lead_units]
         tasks.extend(plain)
     tasks.sort(key=_span_start)
@@ -795,14 +825,17 @@ def _item_tasks(
                 pending_start = pos
             pending_end = e
     if pending_start is not None and pending_end is not None:
-        roles, deadline = (
-            (carry.roles, carry.deadline) if carry is not None and not tasks else (_NO_ROLES, None)
-        )
-        t = _clause_task(
-            text, work, pending_start, pending_end, roles, ref, measure, section, node.number, deadline, year
-        )
-        if t is not None and (not tasks or len(t.text) >= 12) and not _CAPTION.match(t.text):
-            tasks.append(t)
+        # The text after the last note: for the note that opened the item, else a clause of its
+        # own (cut where a clause names its units: "各地区、各有关部门要…").
+        if carry is not None and not tasks:
+            pieces = [(pending_start, pending_end, carry.roles)]
+        else:
+            pieces = _subject_clauses(text, work, pending_start, pending_end)
+        for cs, ce, roles in pieces:
+            deadline = carry.deadline if carry is not None and roles is carry.roles else None
+            t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
+            if t is not None and (not tasks or roles or len(t.text) >= 12) and not _CAPTION.match(t.text):
+                tasks.append(t)
     if not tasks and body_start > node.start:
         # The item is its title and a note: the title is the task.
         notes = cache.of(node.start, node.line_end)
@@ -879,18 +912,27 @@ def _paragraph_tasks(
 
 
 def _plain_tasks(
-    text: str, work: str, node: _Node, paras: list[_Span], year: int | None, note: RoleNote | None = None
+    text: str,
+    work: str,
+    node: _Node,
+    paras: list[_Span],
+    year: int | None,
+    note: RoleNote | None = None,
+    paras_of: dict[int, list[_Span]] | None = None,
 ) -> list[Task]:
     """An item with no note: one task (a bare title over paragraphs: one task a paragraph), cut
     where a clause opens with the units that are to do it; ``note`` a note that answers for it
-    from further on."""
+    from further on. A clause that names no unit takes those of the sentence that introduced the
+    list (``试点地区要…重点做好以下工作:``), looked for in ``paras_of`` (paragraphs by node)."""
     measure, segments, titled = _item_body(text, work, node, paras)
     ref, section = _ref(node), _section(node, work, text)
     pieces = segments if titled else [(segments[0][0], segments[-1][1])]
     out: list[Task] = []
+    intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
     for s, e in pieces:
         clauses = _subject_clauses(text, work, s, e) if note is None else [(s, e, note.roles)]
         for cs, ce, roles in clauses:
+            roles = roles or intro
             deadline = note.deadline if note is not None else None
             t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
@@ -898,33 +940,63 @@ def _plain_tasks(
     return out
 
 
+def _intro_roles(text: str, work: str, node: _Node, paras_of: dict[int, list[_Span]]) -> UnitRoles:
+    """The units of the sentence that introduces the list the item is in: the last paragraph of
+    a heading above it, before its items, opening with units and ending with a colon
+    ("试点地区要认真组织实施,…重点做好以下工作:"); none when there is no such sentence."""
+    n = node.parent
+    while n is not None and n.level >= 0:
+        ps = paras_of.get(id(n)) or []
+        if len(ps) > 1 and work[ps[-1][1] - 1] == ":":
+            s, e = ps[-1]
+            clauses = _subject_clauses(text, work, s, e)
+            if clauses[0][2] and clauses[0][0] == s:
+                return clauses[0][2]
+        n = n.parent
+    return _NO_ROLES
+
+
 def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[int, int, UnitRoles]]:
     """``work[start:end]`` cut before each clause that opens with the units that are to do it
     (``县商务局负责…``, ``各区县、各有关部门要…``), with those units as its lead."""
     cuts: list[tuple[int, UnitRoles]] = [(start, _NO_ROLES)]
     chunk = work[start:end]
-    if "负责" in chunk or "牵头" in chunk or "要" in chunk or "应" in chunk or "须" in chunk:
+    if _DUTY_HINT.search(chunk) is not None:
         ends = _unit_ends()
         for m in _DUTY_VERB.finditer(chunk):
             v = m.start()
-            if v < 2 or chunk[v - 1] not in ends:
+            if v < 2 or (chunk[v - 1] not in ends and chunk[v - 1] != ")"):
                 continue  # most verbs follow no unit (a cheap first look)
-            cs = max(chunk.rfind("。", 0, v), chunk.rfind(";", 0, v), chunk.rfind(",", 0, v)) + 1
+            stop = max(chunk.rfind("。", 0, v), chunk.rfind(";", 0, v))
+            cs = max(stop, chunk.rfind(",", 0, v)) + 1
+            if m.group() == "将" and cs != stop + 1:
+                continue  # "X将…" assigns only as a sentence of its own, not inside one
             while cs < v and chunk[cs].isspace():
+                cs += 1
+            if chunk.startswith(_NOT_SUBJECT_OPENING, cs):
+                continue
+            clause = cs  # where the clause (and the task cut there) opens
+            if chunk.startswith("由", cs):
                 cs += 1
             if not 2 <= v - cs <= 40 or _NOT_IN_UNITS.search(chunk, cs, v):
                 continue
             us, ue = start + cs, start + v
             names = parse_units(text[us:ue], work[us:ue])
             if names and all(_is_subject_unit(_work_of(n)) for n in names):
-                # "X牵头各相关单位…": the units X leads are co-units.
-                joined = collective_after(chunk, m.end()) if m.group() == "牵头" else ""
-                co = (text[start + m.end() : start + m.end() + len(joined)],) if joined else ()
+                # "X牵头各相关单位…", "X要会同有关方面…": the units X leads or works with.
+                after = m.end()
+                if m.group() not in ("牵头", "会同") and chunk.startswith("会同", after):
+                    after += 2
+                joined = (
+                    collective_after(chunk, after) if after > m.end() or m.group() in ("牵头", "会同") else ""
+                )
+                co = (text[start + after : start + after + len(joined)],) if joined else ()
                 roles = UnitRoles(tuple(names), co)
-                if us - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
-                    cuts[-1] = (us, roles)  # the text opens with its units
-                elif us > cuts[-1][0]:
-                    cuts.append((us, roles))
+                at = start + clause
+                if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
+                    cuts[-1] = (at, roles)  # the text opens with its units
+                elif at > cuts[-1][0]:
+                    cuts.append((at, roles))
     out = []
     for i, (s, roles) in enumerate(cuts):
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
@@ -945,8 +1017,8 @@ _COLLECTIVE_ENDS = "市县区镇乡地委局办"
 def _is_subject_unit(w: str) -> bool:
     """A unit that can open a clause: a unit name, or a collective of units or places (各区县,
     有关部门), not of firms or people (各类市场主体)."""
-    if looks_like_unit(w):
-        return True
+    if looks_like_unit(w) or w.endswith("地区"):
+        return True  # a unit, or the regions a measure is addressed to (试点地区, 各地区)
     return w.startswith(("各", "相关", "有关")) and w[-1] in _COLLECTIVE_ENDS
 
 

@@ -87,14 +87,20 @@ def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
 
 @lru_cache(maxsize=8192)
 def looks_like_unit(work_name: str) -> bool:
-    """A plausible unit name: 2 to 40 characters ending with a unit suffix (局, 办, 中心…)."""
+    """A plausible unit name: 2 to 40 characters ending with a unit suffix (局, 办, 中心…), before
+    a bracketed alternative ("政府办公厅(室)")."""
     n = len(work_name)
-    return 2 <= n <= 40 and bool(_ends_with_suffix(work_name)) and not work_name[0].isdigit()
+    if work_name.endswith(")") and "(" in work_name:
+        work_name = work_name[: work_name.rindex("(")]
+    return 2 <= n <= 40 and bool(_ends_with_suffix(work_name)) and not work_name[:1].isdigit()
 
 
 @lru_cache(maxsize=8192)
 def _level_prefix(name: str) -> str:
-    for prefix in unit_words().level_prefixes:
+    words = unit_words()
+    if name.startswith(words.not_places):
+        return ""  # 市场监管总局, 城市管理局: a common word, not the level 市
+    for prefix in words.level_prefixes:
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
             return prefix
     return ""
@@ -279,7 +285,11 @@ _NATIONAL = ("国家", "中国", "全国", "中央")
 @lru_cache(maxsize=1)
 def _marker_pattern() -> re.Pattern[str]:
     words = unit_words()
-    return re.compile("|".join(map(re.escape, words.lead_markers + words.duty_markers + words.co_markers)))
+    return re.compile(
+        "|".join(
+            map(re.escape, words.lead_markers + words.duty_markers + words.guide_markers + words.co_markers)
+        )
+    )
 
 
 def has_role_marker(work: str) -> bool:
@@ -321,16 +331,21 @@ def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
     lead: list[str] = []
     co: list[str] = []  # co-units and units with no role of their own, in the order written
     unmarked: list[str] = []
+    guide: list[str] = []
     for gs, ge in _groups(work):
         found = _group_roles(work[gs:ge], orig[gs:ge])
         if found is not None:
             lead.extend(found[0])
+            co.extend(found[3])
             co.extend(found[2])
             co.extend(found[1])
             unmarked.extend(found[2])
-    if unmarked and not lead and default != "co":
-        lead = unmarked
-        co = [u for u in co if u not in unmarked]
+            guide.extend(found[3])
+    if default != "co" and not lead:
+        # No lead named: the units that answer for the work lead; failing them, those that
+        # guide it ("生态环境部指导" alone).
+        lead = unmarked or guide
+        co = [u for u in co if u not in lead]
     return UnitRoles(tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(co) if u not in lead))
 
 
@@ -364,9 +379,10 @@ def _label_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8192)
-def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names] | None:
-    """The (lead, co, unmarked) units of one group of a role note (``w`` its working text, ``o``
-    the original), or None when it is blank. Groups repeat across a document: memoised."""
+def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names, _Names] | None:
+    """The (lead, co, unmarked, guiding) units of one group of a role note (``w`` its working
+    text, ``o`` the original), or None when it is blank. Groups repeat across a document:
+    memoised."""
     words = unit_words()
     w = w.strip()
     o = o.strip()
@@ -394,6 +410,10 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names] | None:
         else:
             # 负责 / 分工负责 / 落实: units that answer for the work, lead or co by what is beside them.
             stripped, marker = _strip_marker(w, words.duty_markers)
+            if not marker:
+                stripped, marker = _strip_marker(w, words.guide_markers)
+                if marker:
+                    role = role or "guide"
     o = o[: len(stripped)]
     # Per-name notes inside the group: "区商务局(牵头)、区财政局".
     if not role and "(" in stripped and _ROLE_NOTE.search(stripped):
@@ -409,13 +429,15 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names] | None:
                 co.extend(part_names)
             else:
                 unmarked.extend(part_names)
-        return tuple(lead), tuple(co), tuple(unmarked)
+        return tuple(lead), tuple(co), tuple(unmarked), ()
     names = _parse_units(o, stripped)
     if role == "lead":
-        return names, (), ()
+        return names, (), (), ()
     if role == "co":
-        return (), names, ()
-    return (), (), names
+        return (), names, (), ()
+    if role == "guide":
+        return (), (), (), names
+    return (), (), names, ()
 
 
 def _split_pairs(orig: str, work: str) -> list[tuple[str, str]]:
@@ -524,10 +546,10 @@ def names_after(work: str, pos: int, known: dict[str, str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-# A collective of units: "各相关单位", "有关部门", "各街镇", "各区县".
+# A collective of units: "各相关单位", "有关部门", "有关方面", "各街镇", "各区县".
 # matches: "各相关单位横向协作" (up to 单位) ; must not match: "各类市场主体"
 _COLLECTIVE = re.compile(
-    r"(?:各|相关|有关)[^,。;、:()]{0,6}?(?:单位|部门|机构|街道|街镇|乡镇|区县|县市区|地区|区)"
+    r"(?:各|相关|有关)[^,。;、:()]{0,6}?(?:单位|部门|机构|方面|街道|街镇|乡镇|区县|县市区|地区|区)"
 )
 
 

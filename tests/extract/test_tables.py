@@ -135,3 +135,15 @@ class HeadingVariantsTestCase:
             ),
             ("开展政策宣讲。", ("区工业和信息化局",), (), {"kind": "ongoing"}),
         ]
+
+
+class LayoutTableTestCase:
+    def test_a_page_laid_out_in_a_one_cell_table_is_running_text(self) -> None:
+        # Government web pages often put the whole document in one table cell.
+        page = "某某工作方案\n一、重点任务\n（一）推进数据共享。建设共享平台。（省大数据局负责）\n（二）优化服务。（省政务服务中心负责）"
+        meta = Table(rows=(("索引号：000014349/2018-00204", "索引号：000014349/2018-00204"),))
+        result = extract_source(Source("page.html", "html", (meta, Table(rows=((page,),)))))
+        assert [(t.ref, t.lead_units) for t in result.tasks] == [
+            ("一.(一)", ("省大数据局",)),
+            ("一.(二)", ("省政务服务中心",)),
+        ]

@@ -30,6 +30,8 @@ class ParseUnitsTestCase:
             ("省科技厅、省海洋局等", ["省科技厅", "省海洋局"]),
             ("省发展改革委、省住房城乡建设厅等有关部门", ["省发展改革委", "省住房城乡建设厅", "有关部门"]),
             ("市财政局、市规划局等市直有关部门", ["市财政局", "市规划局", "市直有关部门"]),
+            # 市场… is a common word, not the level 市: it gives no prefix to the names after it.
+            ("体育总局、市场监管总局、财政部", ["体育总局", "市场监管总局", "财政部"]),
             # A list's separator inside brackets belongs to a name; 及 joins two whole names.
             ("市直各有关单位、各县（市、区）人民政府", ["市直各有关单位", "各县（市、区）人民政府"]),
             ("市级各有关部门及各县市区政府", ["市级各有关部门", "各县市区政府"]),
@@ -76,6 +78,9 @@ class ParseRolesTestCase:
                 ("省大数据局", "各有关部门"),
             ),
             ("省大数据局牵头，各有关部门分头落实", ("省大数据局",), ("各有关部门",)),
+            # Units that guide the work lead only when nobody leads or answers for it.
+            ("生态环境部、工业和信息化部指导", ("生态环境部", "工业和信息化部"), ()),
+            ("生态环境部指导，试点城市政府负责落实", ("试点城市政府",), ("生态环境部",)),
             (
                 "牵头单位：省科技厅，责任单位：省委组织部、省发展改革委等",
                 ("省科技厅",),
