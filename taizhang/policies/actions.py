@@ -15,9 +15,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from taizhang.accounts.access import require_steering
 from taizhang.core.history import record, snapshot
+from taizhang.ledger.references import assign_references, next_reference, position_reference
 
+from .access import can_import_policy, can_publish_policy, can_restructure_policy, can_review_policy
 from .models import Measure, Policy, PolicyKind, PolicyStatus
 
 __all__ = [
@@ -68,7 +69,7 @@ def do_import_policy(
     e.g. on the review screen). Units are matched by name or alias; unknown ones are proposed.
     All or nothing: a failure leaves the database as it was and names the file and the reason.
     """
-    require_steering(user, "导入政策文件")
+    can_import_policy(user).check()
     from taizhang.ledger.models import AssignmentRole, Metric, Task, TaskAssignment, TaskStatus
     from taizhang.units.actions import UnitDirectory
 
@@ -107,6 +108,7 @@ def do_import_policy(
         directory = UnitDirectory(user)
         measures: dict[str, Measure] = {}
         tasks: list[Task] = []
+        references = assign_references([found.ref or "" for found in extraction.tasks])
         for order, found in enumerate(extraction.tasks):
             measure = None
             if found.measure:
@@ -121,6 +123,7 @@ def do_import_policy(
                 policy=policy,
                 measure=measure,
                 ref=(found.ref or "")[:40],
+                reference=references[order],
                 order=order,
                 text=found.text,
                 deadline_kind=deadline.kind if deadline else "",
@@ -135,7 +138,7 @@ def do_import_policy(
                 task.full_clean(exclude=["policy", "measure"])
             except ValidationError as exc:
                 raise ValidationError(
-                    {"tasks": f"第 {order + 1} 项任务（{found.ref or ''}）: {exc.messages[0]}"}
+                    {"tasks": f"第 {order + 1} 项任务（{references[order]}）: {exc.messages[0]}"}
                 ) from None
             task.save()
             tasks.append(task)
@@ -151,7 +154,9 @@ def do_import_policy(
                 user,
                 task,
                 "import_task",
-                after=snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month"]),
+                after=snapshot(
+                    task, ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month"]
+                ),
             )
 
         for found in extraction.metrics:
@@ -188,7 +193,7 @@ def do_publish_policy(user: Any, policy: Policy) -> Policy:
 
     Refused, naming the tasks, when a task has no lead unit or a unit is still only proposed.
     """
-    require_steering(user, "发布政策文件")
+    can_publish_policy(user).check()
     from taizhang.ledger.models import AssignmentRole, Task, TaskStatus
     from taizhang.units.models import UnitStatus
 
@@ -201,7 +206,7 @@ def do_publish_policy(user: Any, policy: Policy) -> Policy:
             raise ValidationError({"tasks": f"“{policy.title}”没有任务，不能发布"})
         problems: list[str] = []
         for task in tasks:
-            label = task.ref or f"#{task.pk}"
+            label = task.label
             assignments = list(task.assignments.all())
             if not any(a.role == AssignmentRole.LEAD for a in assignments):
                 problems.append(f"任务 {label} 没有牵头单位")
@@ -296,7 +301,7 @@ def do_update_draft_task(
     """Correct a task of a draft policy on the review screen: its fields (as ``do_update_task``,
     refusing a stale edit) and, when given, its lead and co-units by name. An unknown name
     proposes a unit. One transaction; history records the fields and units before and after."""
-    require_steering(user, "修改任务")
+    can_review_policy(user).check()
     from taizhang.ledger.actions import do_update_task
 
     with transaction.atomic():
@@ -344,7 +349,7 @@ def do_add_draft_task(
     co: Iterable[str] = (),
 ) -> Any:
     """Add a task the extractor missed to a draft policy, placed after the others."""
-    require_steering(user, "添加任务")
+    can_review_policy(user).check()
     from django.db.models import Max
 
     from taizhang.ledger.models import Task, TaskStatus
@@ -355,10 +360,12 @@ def do_add_draft_task(
         if measure is not None and measure.policy_id != policy.pk:
             raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
         order = (Task.objects.filter(policy=policy).aggregate(m=Max("order"))["m"] or 0) + 1
+        taken = set(Task.objects.filter(policy=policy).values_list("reference", flat=True))
         task = Task(
             policy=policy,
             measure=measure,
             ref=ref.strip()[:40],
+            reference=next_reference(ref.strip() or position_reference(len(taken) + 1), taken),
             order=order,
             text=text.strip(),
             deadline_kind=deadline_kind or "",
@@ -370,20 +377,24 @@ def do_add_draft_task(
         task.full_clean(exclude=["policy", "measure"])
         task.save()
         units = _assign_units(user, task, list(lead), list(co))
-        after = snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"])
+        after = snapshot(
+            task, ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"]
+        )
         record(user, task, "add_task", after={**after, "units": units})
     return task
 
 
 def do_delete_draft_task(user: Any, task: Any) -> None:
     """Delete a task of a draft policy (a false find of the extractor); history keeps its values."""
-    require_steering(user, "删除任务")
+    can_review_policy(user).check()
     from taizhang.ledger.models import Task
 
     with transaction.atomic():
         _require_draft(Policy.objects.select_for_update().get(pk=task.policy_id))
         task = Task.objects.select_for_update().get(pk=task.pk)
-        before = snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"])
+        before = snapshot(
+            task, ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"]
+        )
         record(user, task, "delete_task", before={**before, "units": _unit_names(task)})
         task.delete()
 
@@ -393,7 +404,7 @@ METRIC_EDIT_FIELDS = ("indicator", "value", "unit", "comparator", "year", "kind"
 
 def do_update_metric(user: Any, metric: Any, **changes: Any) -> Any:
     """Correct a metric (指标) of a draft policy: indicator, value, unit, comparator, year, kind, task."""
-    require_steering(user, "修改指标")
+    can_review_policy(user).check()
     from taizhang.ledger.models import Metric
 
     unknown = set(changes) - set(METRIC_EDIT_FIELDS)
@@ -423,7 +434,7 @@ def do_update_metric(user: Any, metric: Any, **changes: Any) -> Any:
 
 def do_create_measure(user: Any, policy: Policy, *, title: str, ref: str = "") -> Measure:
     """The supervisor adds a measure (主要措施) to group tasks under, placed after the others."""
-    require_steering(user, "新建主要措施")
+    can_restructure_policy(user).check()
     from django.db.models import Max
 
     title = (title or "").strip()
@@ -441,7 +452,7 @@ def do_create_measure(user: Any, policy: Policy, *, title: str, ref: str = "") -
 
 def do_set_report_cadence(user: Any, policy: Policy, cadence: str) -> Policy:
     """The supervisor sets how often the lead units of ``policy`` report progress."""
-    require_steering(user, "设置报送周期")
+    can_restructure_policy(user).check()
     from .models import ReportCadence
 
     if cadence not in ReportCadence.values:

@@ -172,7 +172,7 @@ class MetricReviewForm(forms.Form):
     def __init__(self, *args: Any, tasks: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tasks = {t.pk: t for t in tasks}
-        self.fields["task"].choices = [("", "—"), *((t.pk, t.ref or f"#{t.pk}") for t in tasks)]
+        self.fields["task"].choices = [("", "—"), *((t.pk, t.label) for t in tasks)]
 
     @classmethod
     def for_metric(cls, metric: Metric, tasks: list[Any], data: Any = None) -> MetricReviewForm:
