@@ -11,6 +11,16 @@ from .numbers import CHINESE_DIGITS, NumberError, parse_chinese
 
 __all__ = ["parse_deadline", "find_deadline", "chinese_year"]
 
+
+def _first_group(m: re.Match[str]) -> str:
+    """The name of the group a relative date opens with (after 力争 / 到 …)."""
+    return (
+        "which"
+        if m.group("which")
+        else next(g for g in ("end", "within", "month", "half", "quarter") if m.group(g))
+    )
+
+
 # Years are written digit by digit, with ○ or a Latin O now and then for 〇 (二○二四).
 _CN_DIGITS = {**{k: v for k, v in CHINESE_DIGITS.items() if k != "两"}, "○": 0, "O": 0}
 
@@ -33,6 +43,38 @@ _TEXT_DEADLINE = re.compile(
     r"(?:(?:(?<![\u4e00-\u9fff])(?:到|至|于)|力争(?:到|在|于)?|争取(?:到|在|于)?|确保(?:到|在|于)?|计划(?:到|在|于)?)\s*(?P<a>(?:19|20)\d\d\s*年(?:\s*(?:1[0-2]|0?[1-9])\s*月)?(?:底|末)?)"
     r"|(?P<b>(?:19|20)\d\d\s*年(?:\s*(?:1[0-2]|0?[1-9])\s*月)?(?:底|末)?)\s*(?:前|以前|之前))"
 )
+
+
+# What may not stand just before a relative date: a figure or a word that makes it some other
+# year's or a recurring date ("三年内", "每年年底", "当年", "上半年" of "去年上半年", "2024年底").
+_NOT_BEFORE_RELATIVE = "0-9〇零○一二三四五六七八九十两几多每当该上同次去前近个半整周学财逐历年"
+# A date relative to the document's own year, in a deadline cell or a note: "年底前", "6月底",
+# "年内", "上半年", "三季度末", "今年12月", "明年6月底前".
+# matches: "年底前", "6月底前完成", "年内", "三季度" ; must not match: "三年内", "每年年底", "12个月"
+_RELATIVE = re.compile(
+    rf"(?<![{_NOT_BEFORE_RELATIVE}])(?P<which>今年|本年度?|明年|次年)?"
+    r"(?:(?P<end>年底|年末)|(?P<within>年内)"
+    r"|(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?![份]?[以之]?内)"
+    r"|(?P<half>上半年|下半年)|第?(?P<quarter>[一二三四1-4])季度)"
+)
+# The same in a task's own words, where a bare date may only date an action ("6月举办"): it needs
+# 前 / 完成 after it, or 力争 / 确保 / 到 before it; "年内" stands alone.
+# matches: "年底前", "6月底前", "力争年底", "年内", "9月30日前" ; must not match: "6月举办",
+# "年底召开", "在3月举办"
+_RELATIVE_TEXT = re.compile(
+    rf"(?:(?:力争|确保|争取|(?<![\u4e00-\u9fff])到)\s*)?(?<![{_NOT_BEFORE_RELATIVE}])"
+    r"(?P<which>今年|本年度?|明年|次年)?"
+    r"(?:(?P<end>年底|年末)|(?P<within>年内)"
+    r"|(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:底|末|中旬|下旬|上旬|\d{1,2}日)?"
+    r"|(?P<half>上半年|下半年)|第?(?P<quarter>[一二三四1-4])季度(?:末)?)"
+    r"(?P<after>\s*(?:前|以前|之前|底前|完成))?"
+)
+
+
+# A five-year plan period named as a deadline: "“十四五”期间" ends in 2025 (十一五 2006-2010,
+# 十四五 2021-2025, 十五五 2026-2030: general knowledge of the national plan calendar).
+# matches: "“十四五”期间", "十四五末", "十五五时期内" ; must not match: "十四五规划纲要", "十四五重点项目"
+_PLAN_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|时期|末)")
 
 
 def chinese_year(text: str) -> int:
@@ -69,15 +111,16 @@ def _from_match(m: re.Match[str], source: str) -> Deadline:
     return Deadline("year", year, None, source)
 
 
-def parse_deadline(work: str, orig: str | None = None) -> Deadline | None:
+def parse_deadline(work: str, orig: str | None = None, year: int | None = None) -> Deadline | None:
     """The deadline a deadline cell or phrase gives; the latest when it gives several.
 
     ``work`` is the working text (simplified, half-width); ``orig`` is kept as the deadline's
-    text. ``None`` when it gives no deadline.
+    text. A date relative to the document's year (年底前, 6月底, 年内) needs ``year``, the
+    document's own. ``None`` when it gives no deadline.
     """
     if len(work) > 64:
-        return _parse_deadline(work, orig)
-    return _short_deadline(work, orig)
+        return _parse_deadline(work, orig, year)
+    return _short_deadline(work, orig, year)
 
 
 def clear_caches() -> None:
@@ -86,12 +129,42 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=4096)
-def _short_deadline(work: str, orig: str | None) -> Deadline | None:
+def _short_deadline(work: str, orig: str | None, year: int | None) -> Deadline | None:
     """``parse_deadline`` of a short text: a document repeats its deadlines (a Deadline is frozen)."""
-    return _parse_deadline(work, orig)
+    return _parse_deadline(work, orig, year)
 
 
-def _parse_deadline(work: str, orig: str | None) -> Deadline | None:
+def _may_be_relative(work: str) -> bool:
+    """A cheap first look: the words every relative date holds one of."""
+    return (
+        "月" in work or "年底" in work or "年内" in work or "年末" in work or "季度" in work or "半年" in work
+    )
+
+
+def _relative(m: re.Match[str], year: int, source: str) -> Deadline:
+    """The deadline a relative date (``_RELATIVE`` or ``_RELATIVE_TEXT``) gives in ``year``."""
+    if m.group("which") in ("明年", "次年"):
+        year += 1
+    if m.group("within"):
+        return Deadline("year", year, None, source)
+    month = 12
+    if m.group("month"):
+        month = _month(m.group("month")) or 12
+    elif m.group("half"):
+        month = 6 if m.group("half") == "上半年" else 12
+    elif m.group("quarter"):
+        q = m.group("quarter")
+        month = 3 * ("一二三四".index(q) + 1 if q in "一二三四" else int(q))
+    return Deadline("month", year, month, source)
+
+
+def _latest(a: Deadline | None, b: Deadline) -> Deadline:
+    if a is None or (b.year or 0, b.month or 13) > (a.year or 0, a.month or 13):
+        return b
+    return a
+
+
+def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Deadline | None:
     text = (orig if orig is not None else work).strip()
     best: Deadline | None = None
     for m in _DATE.finditer(work):
@@ -105,20 +178,35 @@ def _parse_deadline(work: str, orig: str | None) -> Deadline | None:
             best = d
     if best is not None:
         return best
+    if year is not None and _may_be_relative(work):
+        for m in _RELATIVE.finditer(work):
+            best = _latest(best, _relative(m, year, text))
+        if best is not None:
+            return best
     compact = re.sub(r"\s+", "", work)
     if compact and any(p in compact for p in ongoing_phrases()):
         return Deadline("ongoing", None, None, text)
     return None
 
 
-def find_deadline(work: str, orig: str | None = None) -> Deadline | None:
+def find_deadline(work: str, orig: str | None = None, year: int | None = None) -> Deadline | None:
     """A deadline stated inside a task's own words (``到2025年``, ``2024年底前``), or None.
 
-    A year that only dates an action (``2024年率先实现``) is not a deadline.
+    A year that only dates an action (``2024年率先实现``) is not a deadline. A date relative to
+    the document's year (``年底前``, ``6月底前完成``, ``年内``) needs ``year``, the document's own.
     """
     found: Deadline | None = None
+    if year is not None and _may_be_relative(work):
+        for m in _RELATIVE_TEXT.finditer(work):
+            if m.group("after") or m.group("within") or m.start() < m.start(_first_group(m)):
+                src = (orig or work)[m.start() : m.end()]
+                found = _latest(found, _relative(m, year, src))
+    if "十" in work and "五" in work:
+        for m in _PLAN_PERIOD.finditer(work):
+            end_year = 2005 + 5 * "一二三四五六七八九".index(m.group("n")) + 5
+            found = _latest(found, Deadline("year", end_year, None, (orig or work)[m.start() : m.end()]))
     if "年" not in work:
-        return None
+        return found
     for m in _TEXT_DEADLINE.finditer(work):
         part = m.group("a") or m.group("b")
         start = m.start("a") if m.group("a") else m.start("b")

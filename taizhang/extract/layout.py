@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .lexicon import column_role
 from .model import Paragraph, Source, Table
+from .units import looks_like_unit, parse_units
 
 __all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids"]
 
@@ -56,6 +58,10 @@ def lay_out(source: Source) -> tuple[str, list[Grid], list[tuple[int, int]]]:
         if parts:
             parts.append("\n")
             pos += 1
+        if isinstance(block, Table) and _one_column(block):
+            # A table of one column is a page laid out in a table (web pages of government sites
+            # put the whole document in one cell), not a table of data: its text is running text.
+            block = Paragraph("\n".join(t for row in block.rows for t in dict.fromkeys(row) if t.strip()))
         if isinstance(block, Paragraph):
             parts.append(block.text)
             paragraphs.append((pos, pos + len(block.text)))
@@ -66,6 +72,11 @@ def lay_out(source: Source) -> tuple[str, list[Grid], list[tuple[int, int]]]:
         grids.append(grid)
         pos += len(text)
     return "".join(parts), grids, paragraphs
+
+
+def _one_column(table: Table) -> bool:
+    """Every row holds one text at most (cells merged across the row repeat it)."""
+    return all(len({t for t in row if t.strip()}) <= 1 for row in table.rows)
 
 
 def _lay_out_table(table: Table, base: int, index: int) -> tuple[Grid, str]:
@@ -119,9 +130,64 @@ _LINE = re.compile(r"[^\n]*\n?")
 def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:
     """Tables flattened into the running text ``work[start:end]``."""
     grids = _cell_per_line_grids(work, start, end, first_index)
-    if grids:
-        return grids
-    return _row_per_line_grids(work, start, end, first_index)
+    if not grids:
+        grids = _row_per_line_grids(work, start, end, first_index)
+    more: list[Grid] = []
+    if work.find("|", start, end) >= 0:
+        # A markdown copy of a web page keeps its tables as rows of cells between pipes.
+        more.extend(_pipe_grids(work, start, end))
+    if work.find("序号", start, end) >= 0 or work.find("编号", start, end) >= 0:
+        # A table copied out of a web page or a PDF a cell a paragraph.
+        more.extend(_paragraph_cell_grids(work, start, end))
+    more = [g for g in more if not any(_overlap(g, o) for o in grids)]
+    if more:
+        merged = sorted([*grids, *more], key=lambda g: g.start)
+        grids = [Grid(first_index + i, g.rows, g.start, g.end) for i, g in enumerate(merged)]
+    return grids
+
+
+def _overlap(a: Grid, b: Grid) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+# A row of a markdown table: a line that opens with a pipe.
+# matches: "| 1 | 推进审批改革 | 区政数局 |" ; must not match: "推进 | 改革" (no pipe at the start)
+_PIPE_ROW = re.compile(r"[^\S\n]*\|[^\n]*")
+# The rule under a markdown table's heading row. matches: "|---|:--:|" ; must not match: "| 1 | 区 |"
+_PIPE_RULE = re.compile(r"[\s|:\-]*")
+
+
+def _pipe_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Markdown tables: rows of cells between pipes, the rule under the heading row left out."""
+    grids: list[Grid] = []
+    rows: list[tuple[Cell, ...]] = []
+    table_start = last_end = -1
+    for ls, line in _line_texts(work, start, end):
+        m = _PIPE_ROW.fullmatch(line)
+        if m is None or line.count("|") < 2:
+            if len(rows) >= 2:
+                grids.append(Grid(0, tuple(rows), table_start, last_end))
+            rows = []
+            continue
+        if not rows:
+            table_start = ls
+        last_end = ls + len(line)
+        if _PIPE_RULE.fullmatch(line):
+            continue
+        first = ls + line.index("|") + 1
+        stop = ls + line.rstrip().rindex("|")
+        if stop < first:
+            continue
+        cells = []
+        pos = first
+        for part in work[first:stop].split("|"):
+            lead = len(part) - len(part.lstrip())
+            cells.append(Cell(pos + lead, pos + len(part.rstrip()) if part.strip() else pos + lead))
+            pos += len(part) + 1
+        rows.append(tuple(cells))
+    if len(rows) >= 2:
+        grids.append(Grid(0, tuple(rows), table_start, last_end))
+    return grids
 
 
 def _lines(work: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -224,3 +290,217 @@ def _row_per_line_grids(work: str, start: int, end: int, first_index: int) -> li
     if len(rows) >= 2:
         grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
     return grids
+
+
+# A table flattened a cell a paragraph (blank lines between cells), as text copied out of a web
+# page or a PDF gives it: a heading row of short paragraphs holding 序号, then rows, each opened
+# (or, behind a category column, split) by its number in sequence.
+#   序号 / 任务内容 / 责任单位 / 1 / 强化…工作。 / 区绿化市容局 / 2 / …
+# A paragraph of the sequence column. matches: "12" ; must not match: "12.推进", "2024"
+_SEQ_CELL = re.compile(r"\d{1,3}")
+# A heading cell: short, no sentence in it. matches: "重点内容", "完成时限" ; must not match:
+# "行动一：再造发展新极行动", "1"
+_HEADING_CELL = re.compile(r"[^\d\s,，。;；:：、()（）][^,，。;；:：、]{1,9}")
+# A row that spans the table (a section of it), not a cell of a column.
+# matches: "行动一：再造发展新极行动", "一、优化政务服务", "（二）强化要素保障" ; must not match: "旧区改造"
+_SECTION_CELL = re.compile(
+    r"(?:行动|任务|专项)?[一二三四五六七八九十]+[、.：:]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+"
+)
+
+
+def _paragraphs_of(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraphs of ``work[start:end]``: runs of non-blank lines, without the white space
+    around them."""
+    out: list[tuple[int, int]] = []
+    para_s = para_e = -1
+    for ls, line in _line_texts(work, start, end):
+        if line.strip():
+            s = ls + len(line) - len(line.lstrip())
+            e = ls + len(line.rstrip())
+            if para_s < 0:
+                para_s = s
+            para_e = e
+        elif para_s >= 0:
+            out.append((para_s, para_e))
+            para_s = -1
+    if para_s >= 0:
+        out.append((para_s, para_e))
+    return out
+
+
+def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
+    grids: list[Grid] = []
+    pos = start
+    # The next place of each word at a line's start (each searched for again only once passed:
+    # one scan each; a cell behind a tab, "\t序号", is never looked at).
+    nexts = {w: work.find(w, start, end) for w in ("\n序号", "\n编号")}
+    first = work.startswith(("序号", "编号"), start)
+    while pos < end:
+        # A line that holds 序号 (or 编号) and nothing else opens such a table's heading row.
+        for w, h in nexts.items():
+            if 0 <= h < pos:
+                nexts[w] = work.find(w, pos, end)
+        hits = [h + 1 for h in nexts.values() if h >= 0]
+        if first:
+            hits.append(start)
+            first = False
+        if not hits:
+            break
+        hit = min(hits)
+        ls = work.rfind("\n", start, hit) + 1
+        le = work.find("\n", hit, end)
+        le = end if le < 0 else le
+        pos = le
+        line = work[ls:le]
+        if "\t" in line or line.strip() not in ("序号", "编号"):
+            continue  # a cell behind a tab is read as a table a cell a line
+        # Read the paragraphs around it, more of them while the table goes on.
+        before = work.rfind("\n", start, max(start, ls - 200)) + 1
+        window = 20000
+        while True:
+            stop = min(end, le + window)
+            paras = _paragraphs_of(work, before, stop)
+            at = next(i for i, (ps, _) in enumerate(paras) if ps >= ls)
+            grid, nxt = _read_paragraph_table(work, paras, at)
+            if grid is None or stop == end or nxt < len(paras):
+                break
+            window *= 4
+        if grid is not None:
+            grids.append(grid)
+            pos = max(pos, grid.end)
+    return grids
+
+
+def _is_column_before(work: str, span: tuple[int, int]) -> bool:
+    """A heading before 序号 is a column's when it names a known column ("任务类型"), not the
+    table's title ("任务分解表", "附件")."""
+    if not _is_heading_cell(work, span):
+        return False
+    text = work[span[0] : span[1]]
+    return column_role(text) is not None and not text.endswith(("表", "清单", "目录"))
+
+
+def _is_heading_cell(work: str, span: tuple[int, int]) -> bool:
+    return "\n" not in work[span[0] : span[1]] and _HEADING_CELL.fullmatch(work, span[0], span[1]) is not None
+
+
+def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> tuple[Grid | None, int]:
+    """The table whose heading row holds the sequence heading ``paras[at]``, and the index of the
+    paragraph after it."""
+    first = at
+    while first > 0 and at - first < 4 and _is_column_before(work, paras[first - 1]):
+        first -= 1
+    last = at
+    while last + 1 < len(paras) and last - first < 9 and _is_heading_cell(work, paras[last + 1]):
+        last += 1
+    header = paras[first : last + 1]
+    n, k = len(header), at - first  # columns; the sequence column
+    if n < 3:
+        return None, at + 1
+    heading_texts = {work[s:e] for s, e in header}
+    task = _task_column(work, header, k) - k - 1  # the task cell's place among the cells after seq
+    roles = [column_role(work[s:e]) for s, e in header]
+    rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in header)]
+    pre: list[tuple[int, int]] = []
+    seq_cell: tuple[int, int] | None = None
+    post: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []
+    seq = 0
+    table_end = header[-1][1]
+
+    def emit(overflow: list[tuple[int, int]]) -> None:
+        cells = post + overflow
+        if overflow and 0 <= task < len(post):
+            # A cell broken into paragraphs (the task's, most likely): joined again.
+            x = len(overflow)
+            cells = cells[:task] + [(cells[task][0], cells[task + x][1])] + cells[task + x + 1 :]
+        assert seq_cell is not None
+        row = [Cell(s, e) for s, e in pre] + [Cell(*seq_cell)] + [Cell(s, e) for s, e in cells]
+        while len(row) < len(pre) + n - k:
+            # A cell left out: its text is printed once for the rows it spans (a merged cell).
+            row.append(Cell(row[-1].end, row[-1].end, True))
+        rows.append(tuple(row))
+
+    i = last + 1
+    while i < len(paras):
+        s, e = paras[i]
+        text = work[s:e]
+        if text in heading_texts:
+            i += 1  # the heading row repeated on a new page
+            continue
+        if _SEQ_CELL.fullmatch(text) and (seq_cell is None or int(text) == seq + 1):
+            # Between two rows: rows across the table (sections), the leading cells of the next
+            # row (before the sequence column), and what is left: a broken cell of the row above.
+            sections = [p for p in pending if _SECTION_CELL.match(work, p[0], p[1])]
+            rest = [p for p in pending if p not in sections]
+            leading = rest[len(rest) - k :] if k else []
+            overflow = rest[: len(rest) - len(leading)]
+            if seq_cell is not None:
+                emit(overflow)
+            rows.extend((Cell(p[0], p[1]),) for p in sections)
+            pre, seq_cell, post, pending = leading, (s, e), [], []
+            seq = int(text)
+            table_end = e
+        elif (
+            seq_cell is not None
+            and len(post) < n - k - 1
+            and _place(work, s, e, post, roles, k + 1 + len(post))
+        ):
+            table_end = e
+        else:
+            # After a full row (or before the first), text belongs to the table only when the
+            # next number follows soon.
+            ahead = {work[ps:pe] for ps, pe in paras[i + 1 : i + n + 2]}
+            if str(seq + 1) not in ahead or len(pending) > n:
+                break
+            pending.append((s, e))
+        i += 1
+    if seq_cell is not None:
+        emit([])
+    if len(rows) < 3:
+        return None, at + 1
+    return Grid(0, tuple(rows), header[0][0], table_end), i
+
+
+def _task_column(work: str, header: list[tuple[int, int]], k: int) -> int:
+    """The column the tasks are in: the last heading after the sequence holding a task word."""
+    found = k + 1
+    for c in range(k + 1, len(header)):
+        if column_role(work[header[c][0] : header[c][1]]) in ("task", "measure"):
+            found = c
+    return found
+
+
+# What a deadline cell holds. matches: "2024年6月底前", "年底前", "长期坚持" ; must not match: "区政数局"
+_DEADLINE_CELL = re.compile(r"(?:19|20)\d\d|[年月]|季度|长期|持续|常态")
+
+
+def _fits(role: str | None, work: str, s: int, e: int) -> bool:
+    """The paragraph can be a cell of a column of this role: units in a unit column, a date in a
+    deadline column; anything in another."""
+    if role in ("lead", "co"):
+        return _names_units(work, s, e)
+    if role == "deadline":
+        return e - s <= 24 and _DEADLINE_CELL.search(work, s, e) is not None
+    return True
+
+
+def _place(work: str, s: int, e: int, post: list[tuple[int, int]], roles: list[str | None], c: int) -> bool:
+    """Put the paragraph in column ``c`` of the row, or in a later column of its kind when the
+    cells between were blank (a blank cell leaves no paragraph); False when it fits none."""
+    if _fits(roles[c], work, s, e):
+        post.append((s, e))
+        return True
+    for later in range(c + 1, len(roles)):
+        if roles[later] in ("lead", "co", "deadline") and _fits(roles[later], work, s, e):
+            post.extend((s, s) for _ in range(later - c))  # blank cells, not merged ones
+            post.append((s, e))
+            return True
+    return False
+
+
+def _names_units(work: str, s: int, e: int) -> bool:
+    """The paragraph is a list of unit names (a cell of a unit column), not the leading cell of
+    the next row ("“美丽家园”建设") or a section of the table."""
+    names = parse_units(work[s:e], work[s:e])
+    return bool(names) and all(looks_like_unit(n) or n.startswith(("各", "相关", "有关")) for n in names)

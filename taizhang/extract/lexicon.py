@@ -14,7 +14,15 @@ from typing import Any
 
 from .normalise import working_text
 
-__all__ = ["UnitWords", "unit_words", "abbreviations", "table_columns", "ongoing_phrases", "load_data"]
+__all__ = [
+    "UnitWords",
+    "unit_words",
+    "abbreviations",
+    "table_columns",
+    "column_role",
+    "ongoing_phrases",
+    "load_data",
+]
 
 
 class LexiconError(ValueError):
@@ -53,6 +61,8 @@ class UnitWords:
     not_places: tuple[str, ...]
     none_markers: frozenset[str]
     lead_markers: tuple[str, ...]
+    duty_markers: tuple[str, ...]
+    guide_markers: tuple[str, ...]
     co_markers: tuple[str, ...]
     lead_labels: tuple[str, ...]
     co_labels: tuple[str, ...]
@@ -70,6 +80,8 @@ def unit_words() -> UnitWords:
         not_places=_words(d, "place_words_not_places", name),
         none_markers=frozenset(_words(d, "none_markers", name)),
         lead_markers=_words(d, "lead_markers", name),
+        duty_markers=_words(d, "duty_markers", name),
+        guide_markers=_words(d, "guide_markers", name),
         co_markers=_words(d, "co_markers", name),
         lead_labels=_words(d, "lead_labels", name),
         co_labels=_words(d, "co_labels", name),
@@ -96,6 +108,21 @@ def table_columns() -> dict[str, tuple[str, ...]]:
     if not isinstance(cols, dict) or not cols:
         raise LexiconError(f"data/{name}: 'columns' must be an object of role -> words")
     return {role: _words(cols, role, name) for role in cols}
+
+
+@lru_cache(maxsize=1024)
+def column_role(heading: str) -> str | None:
+    """The role of a task table's column by its heading (the longest heading word it holds wins):
+    seq, measure, task, deadline, lead, co, progress, person; None for a heading of none."""
+    h = "".join(heading.split())
+    if not h or len(h) > 12:
+        return None
+    best: tuple[int, str] | None = None
+    for role, words in table_columns().items():
+        for w in words:
+            if w in h and (best is None or len(w) > best[0]):
+                best = (len(w), role)
+    return best[1] if best else None
 
 
 @lru_cache(maxsize=1)

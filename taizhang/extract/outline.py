@@ -7,13 +7,22 @@ role notes such as ``(区商务局牵头负责)``, each clause up to its note is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .deadlines import find_deadline, parse_deadline
+from .lexicon import ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
-from .units import GROUP_SEPARATORS, UnitRoles, looks_like_unit, parse_roles
+from .units import (
+    GROUP_SEPARATORS,
+    UnitRoles,
+    collective_after,
+    has_role_marker,
+    looks_like_unit,
+    parse_roles,
+    parse_units,
+)
 
 __all__ = [
     "HEADING",
@@ -35,14 +44,16 @@ class _Heading:
     L1 = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*")
     # matches: "(一)推动…" ; must not match: "(1)"
     L2 = re.compile(r"^\s*\((?P<n>[一二三四五六七八九十]{1,3})\)\s*")
-    # matches: "1.全面优化…", "12、" ; must not match: "1.5亿元", "2024年"
-    L3 = re.compile(r"^\s*(?P<n>\d{1,3})\s*(?:[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")
+    # matches: "1.全面优化…", "12、", "2\. 强化" (markdown's escaped dot) ; must not match: "1.5亿元", "2024年"
+    L3 = re.compile(r"^\s*(?P<n>\d{1,3})\s*(?:\\?[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")
     # matches: "(1)" ; must not match: "(2024)"
     L4 = re.compile(r"^\s*\((?P<n>\d{1,2})\)\s*")
     # matches: "①" ; must not match: "1"
     L5 = re.compile(r"^\s*(?P<n>[①-⑳])\s*")
-    # An article: "第三条" (a numbered measure in regulations).
-    ART = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十百]+)条\s*")
+    # An article (a numbered measure in regulations and 若干措施), its number in either script and
+    # spaced out as text pulled from a PDF leaves it.
+    # matches: "第三条", "第19条", "第 1 0 条" ; must not match: "第三批", "第19项"
+    ART = re.compile(r"^\s*第\s*(?P<n>[一二三四五六七八九十百]+|\d(?:\s?\d){0,2})\s*条\s*")
 
     ORDER = ((0, L0), (1, L1), (2, L2), (3, ART), (3, L3), (4, L4), (5, L5))
 
@@ -87,9 +98,14 @@ HEADING = _Heading()
 
 
 def heading_number(work: str) -> str | None:
-    """The numeral of a heading as written: ``一``, ``五``, ``11``."""
+    """The numeral of a heading as written: ``一``, ``五``, ``11`` (``第 1 0 条``: ``10``)."""
     found = HEADING.match(work)
-    return found[1].group("n") if found else None
+    return _numeral(found[1]) if found else None
+
+
+def _numeral(m: re.Match[str]) -> str:
+    n = m.group("n")
+    return n.replace(" ", "") if " " in n else n
 
 
 def ref_part(level: int, n: str | None) -> str | None:
@@ -99,84 +115,139 @@ def ref_part(level: int, n: str | None) -> str | None:
     return f"({n})" if level in (2, 4) else n
 
 
-# A role note: a bracketed list of units with a role marker or label.
-# matches: "(区商务局牵头负责)", "【责任单位:区科技局】" ; must not match: "(以下简称《行动纲要》)"
-_NOTE = re.compile(r"[(【\[](?P<body>[^()【】\[\]\n]{2,160})[)】\]]")
+# A role note: a bracketed list of units with a role marker or label. Text pulled from a PDF may
+# break it across lines, even across a page's blank lines.
+# A bracketed name of a place may sit inside it (the pattern reads plain text, then a bracketed
+# name and plain text again: no backtracking). Its body is 2 to 160 characters.
+# matches: "(区商务局牵头负责)", "【责任单位:区科技局】", "(牵头部\n\n门:市交通委)",
+# "(责任单位:各县(市、区)人民政府)" ; must not match: "(以下简称《行动纲要》)" (no unit: read, refused)
+_NOTE = re.compile(r"[(【\[〔](?P<body>[^()【】\[\]〔〕]*(?:\([^()\n]{1,12}\)[^()【】\[\]〔〕]*)*)[)】\]〕]")
+# What may follow a note that names its units with no role marker or label ("(市商务局)"): the end
+# of the clause. A bare name inside a sentence is an alternative, not a note.
+# matches: "(市商务局)。", "(市商务局)\n" ; must not match: "乡镇(街道)招商引资", "(街道)综合文化站"
+_CLAUSE_END = frozenset("。;!?\n")
 # A trailing unit note without brackets at the end of an item: "责任单位:区科技局、区财政局。"
 # matches: "牵头单位:区商务局;配合单位:区财政局" ; must not match: "单位名称"
 _TRAILING_NOTE = re.compile(
-    r"(?<![^。;\n])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位)\s*:[^。\n]{2,160})\s*[。]?\s*$"
+    r"(?<![^。;\n])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
+    r"|完成时限|完成时间|时间节点)\s*:[^。]{2,160})\s*[。]?\s*$"
 )
 
 
 # A deadline inside a note: "完成时限:2024年12月底".
 # matches: "完成时限:2024年底", "时间节点:常态化推进" ; must not match: "责任单位:区科技局"
-_NOTE_DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求|时限|完成期限)\s*:\s*(?P<when>[^;,。]+)")
+_NOTE_DEADLINE = re.compile(
+    r"(?:完成时限|完成时间|时间节点|时限要求|时间要求|截止时间|时限|完成期限|时间)\s*:\s*(?P<when>[^;,。]+)"
+)
 
 
 @quick_init
 @dataclass(frozen=True)
 class RoleNote:
-    """A note naming the units of the clause before it, and its deadline when the note gives one."""
+    """A note naming the units of the clause before it, and its deadline when the note gives one.
+    ``marked`` when a label or a role marker says what the units do (not a bare list of names)."""
 
     start: int
     end: int
     roles: UnitRoles
     deadline: Deadline | None = None
+    marked: bool = True
 
 
 class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
     """Role notes by span, so that a line is read for notes once per document."""
 
-    def __init__(self, orig: str, work: str) -> None:
+    def __init__(self, orig: str, work: str, year: int | None = None) -> None:
         super().__init__()
-        self.orig, self.work = orig, work
+        self.orig, self.work, self.year = orig, work, year
 
     def of(self, start: int, end: int) -> list[RoleNote]:
         key = (start, end)
         found = self.get(key)
         if found is None:
             # Most lines hold no bracket or label at all: skip them cheaply.
-            chunk = self.work[start:end]
-            if "(" in chunk or "【" in chunk or "[" in chunk or "单位" in chunk or "部门" in chunk:
-                found = find_role_notes(self.orig, self.work, start, end)
+            chunk = self.work[start:end]  # substring tests: faster than one pattern
+            if (
+                "(" in chunk
+                or "【" in chunk
+                or "单位" in chunk
+                or "部门" in chunk
+                or "[" in chunk
+                or "〔" in chunk
+            ):
+                found = find_role_notes(self.orig, self.work, start, end, self.year)
             else:
                 found = []
             self[key] = found
         return found
 
 
-def find_role_notes(orig: str, work: str, start: int, end: int) -> list[RoleNote]:
-    """Role notes in ``work[start:end]``, with offsets in the document."""
+def find_role_notes(orig: str, work: str, start: int, end: int, year: int | None = None) -> list[RoleNote]:
+    """Role notes in ``work[start:end]``, with offsets in the document. ``year`` is the
+    document's own (a note's 6月底前 is of that year)."""
     notes: list[RoleNote] = []
     for m in _NOTE.finditer(work, start, end):
-        note = _note(orig, work, m.start("body"), m.end("body"), m.start(), m.end())
-        if note:
-            notes.append(note)
+        bs, be = m.span("body")
+        if not 2 <= be - bs <= 160:
+            continue
+        note = _note(orig, work, bs, be, m.start(), m.end(), year)
+        if note is None:
+            continue
+        if not note.marked:
+            after = work[m.end() : m.end() + 1]
+            before = work[m.start() - 1 : m.start()] if m.start() > start else "\n"
+            if after and after not in _CLAUSE_END and before not in _CLAUSE_END:
+                continue
+        notes.append(note)
     if not notes:
         tm = _TRAILING_NOTE.search(work, start, end)
         if tm:
-            note = _note(orig, work, tm.start("body"), tm.end("body"), tm.start("body"), tm.end())
+            note = _note(orig, work, tm.start("body"), tm.end("body"), tm.start("body"), tm.end(), year)
             if note:
                 notes.append(note)
     return notes
 
 
-def _note(orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int) -> RoleNote | None:
-    found = _note_body(orig[s:e], work[s:e])
+def _note(
+    orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int, year: int | None
+) -> RoleNote | None:
+    o, w = orig[s:e], work[s:e]
+    if "\n" in w or "*" in w:
+        # Broken across lines (and pages, leaving a page number) or emphasised in markdown: the
+        # line breaks, page numbers, spaces and emphasis marks go.
+        drop: set[int] = set()
+        if "\n" in w:
+            pos = 0
+            for line in w.split("\n"):
+                if line.strip() and _PAGE_NUMBER.fullmatch(line.strip()):
+                    drop.update(range(pos, pos + len(line)))
+                pos += len(line) + 1
+        keep = [i for i, ch in enumerate(w) if not (ch.isspace() or ch == "*" or i in drop)]
+        o, w = "".join(o[i] for i in keep), "".join(w[i] for i in keep)
+    found = _note_body(o, w, year)
     if found is None:
         return None
-    return RoleNote(outer_s, outer_e, found[0], found[1])
+    return RoleNote(outer_s, outer_e, found[0], found[1], found[2])
 
 
 @lru_cache(maxsize=4096)
-def _note_body(orig: str, work: str) -> tuple[UnitRoles, Deadline | None] | None:
-    """The units and deadline a note's body names (None when it names no unit). Notes repeat
-    across a document (the same units, the same deadline): memoised."""
+def _note_body(
+    orig: str, work: str, year: int | None = None
+) -> tuple[UnitRoles, Deadline | None, bool] | None:
+    """The units and deadline a note's body names, and whether it marks their role with a label
+    or marker (None when it names no unit). Notes repeat across a document: memoised."""
     deadline = None
+    if "。" in work:
+        # A note may go on with a remark after a full stop ("…按职责分工负责。具体任务均涉及各
+        # 市政府,下同"; "…负责落实。以下均需…,不再列出"): what follows is read only where a
+        # label opens it.
+        cut = work.index("。")
+        rest = work[cut + 1 :]
+        if rest and _NOTE_LABEL.match(rest) is None:
+            orig, work = orig[:cut], work[:cut]
     dm = _NOTE_DEADLINE.search(work)
     if dm:
-        deadline = parse_deadline(dm.group("when"), orig[dm.start("when") : dm.end("when")])
+        deadline = parse_deadline(dm.group("when"), orig[dm.start("when") : dm.end("when")], year)
         # Read the units from what is left of the note.
         ds, de = dm.span()
         before = work[:ds].rstrip()
@@ -188,15 +259,72 @@ def _note_body(orig: str, work: str) -> tuple[UnitRoles, Deadline | None] | None
             body_o, body_w = orig, work[:ds] + " " * (de - ds) + work[de:]
     else:
         body_o, body_w = orig, work
+        # A group of its own that is a date ("6月底前完成,牵头单位:区商务局"): the deadline.
+        dated = _DATE_CHARS.search(work) is not None or _ongoing_pattern().search(work) is not None
+        for gm in _NOTE_GROUP.finditer(work) if dated else ():
+            group = gm.group()
+            if ":" in group or (not any(ch in group for ch in "年月季底内") and not _is_ongoing(group)):
+                continue
+            found = parse_deadline(group, orig[gm.start() : gm.end()], year)
+            if found is not None and (found.kind != "ongoing" or _is_ongoing(group)):
+                deadline = found
+                body_o = orig[: gm.start()] + orig[gm.end() :]
+                body_w = work[: gm.start()] + work[gm.end() :]
+                break
     roles = parse_roles(body_o, body_w)
     names = roles.lead + roles.co
     if not names:
-        return None
-    for n in names:
-        w = working_text(n) if not n.isascii() else n
-        if not (looks_like_unit(w) or w.startswith(("各", "相关", "有关"))):
+        # A note of a deadline alone ("完成时限:2024年底") is a part of the note before it.
+        alone = deadline is not None and not body_w.strip(" ;,。")
+        dated = alone and (":" in work or _DEADLINE_WORD.search(work) is not None)
+        return (roles, deadline, True) if dated else None
+    marked = ":" in body_w or has_role_marker(body_w)
+    units_like = [_unit_like(n) for n in names]
+    if False in units_like:
+        # A labelled note (责任单位:…) may go on with a remark ("具体任务均涉及各市政府,下同"):
+        # its unit names are kept. An unlabelled one must be all unit names.
+        if ":" not in body_w or not any(units_like):
             return None
-    return roles, deadline
+        keep = {n for n, ok in zip(names, units_like, strict=True) if ok}
+        roles = UnitRoles(tuple(n for n in roles.lead if n in keep), tuple(n for n in roles.co if n in keep))
+    return roles, deadline, marked
+
+
+# What a date of a note holds one of. must not match: "区商务局牵头"
+_DATE_CHARS = re.compile(r"[年月季底内]")
+
+
+@lru_cache(maxsize=1)
+def _ongoing_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, ongoing_phrases())))
+
+
+def _is_ongoing(group: str) -> bool:
+    """A group of a note that is an ongoing deadline and nothing else ("长期坚持", "持续推进"),
+    not units with an ongoing word ("各部门持续推进")."""
+    g = group.strip()
+    return any(g == p or (g.startswith(p) and len(g) - len(p) <= 2) for p in ongoing_phrases())
+
+
+def _work_of(name: str) -> str:
+    return working_text(name) if not name.isascii() else name
+
+
+def _unit_like(name: str) -> bool:
+    w = working_text(name) if not name.isascii() else name
+    return looks_like_unit(w) or w.startswith(_COLLECTIVE_OPENINGS)
+
+
+_COLLECTIVE_OPENINGS = ("各", "相关", "有关")
+
+
+# A label that opens a part of a note. matches: "配合单位:", "完成时限:" ; must not match: "具体任务"
+_NOTE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点|期限)\s*:")
+# A bracketed date that is a deadline: it says by when. matches: "2024年底前", "6月底前完成",
+# "年内完成" ; must not match: "2018-2022年" (a plan's period)
+_DEADLINE_WORD = re.compile(r"[前底末]|完成|年内")
+# A group of a note, between its commas and semicolons.
+_NOTE_GROUP = re.compile(r"[^,;。]+")
 
 
 def clear_caches() -> None:
@@ -204,16 +332,45 @@ def clear_caches() -> None:
     _note_body.cache_clear()
 
 
-@dataclass
 class _Node:
-    level: int
-    number: str | None
-    start: int  # offset of the title text (after the numbering)
-    line_end: int
-    body: list[tuple[int, int]] = field(default_factory=list)  # further lines of its body
-    parent: _Node | None = None
-    children: list[_Node] = field(default_factory=list)
-    title: str | None = None  # _title_of the node, read once
+    """A heading of the outline and the lines of its body (a plain class with slots: a large
+    document has tens of thousands)."""
+
+    __slots__ = (
+        "level",
+        "number",
+        "start",
+        "line_end",
+        "body",
+        "parent",
+        "children",
+        "title",
+        "span",
+        "body_spans",
+        "closed",
+    )
+
+    def __init__(
+        self,
+        level: int,
+        number: str | None,
+        start: int,
+        line_end: int,
+        parent: _Node | None = None,
+        span: int = 0,
+        closed: bool = False,
+    ) -> None:
+        self.level = level
+        self.number = number
+        self.start = start  # offset of the title text (after the numbering)
+        self.line_end = line_end
+        self.body: list[tuple[int, int]] = []  # further lines of its body
+        self.parent = parent
+        self.children: list[_Node] = []
+        self.title: str | None = None  # _title_of the node, read once
+        self.span = span  # the prose span its heading line is in
+        self.body_spans: list[int] = []  # the prose span of each body line
+        self.closed = closed  # the closing matter of the document (抄送, 印发): never a task
 
 
 @dataclass(frozen=True)
@@ -222,91 +379,306 @@ class TextTasks:
     passages: tuple[Passage, ...]
 
 
-# The title of an item: a short first sentence, ending with 。 or a colon.
-# matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters
-_TITLE = re.compile(r"^(?P<title>[^。;:!?,\n]{2,40}?)[。:!]")
+# The title of an item: a short first sentence, ending with 。 or a colon (matched at its start).
+# matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters,
+# "区市场监管局】开展…" (a bracket: a note, not a title)
+_TITLE = re.compile(r"(?P<title>[^。;:!?,\n(【\[〔)】\]〕]{2,40}?)[。:!]")
 # A heading of a part that describes rather than assigns: background, principles, situation.
 # matches: "发展现状及面临形势", "指导思想", "存在问题" ; must not match: "加快发展新兴产业"
 _BACKGROUND = re.compile(
     r"现状|基础$|存在问题|面临形势|发展形势|形势分析|指导思想|基本原则|发展原则|总体要求|背景|重要意义|编制依据"
 )
-# A sentence of running text: up to 。 or ; (the unit of a task in a narrative plan).
-_SENTENCE = re.compile(r"[^。;!?]+[。;!?]?")
 
 # A figure or table caption: "图 1 产业空间布局". must not match: "图书馆建设"
 _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 
-# The closing provisions of a document are not tasks.
-# matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施" ; must not match: "推进本区政务服务"
+# The closing provisions of a document are not tasks: when it takes effect, who explains it, which
+# rule wins where two disagree.
+# matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施", "本政策涉及同一内容的奖励",
+# "如与上级政策规定不一致的,按上级规定执行" ; must not match: "推进本区政务服务"
 _PROVISION = re.compile(
-    r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划)(?:自|由|所称|有效期|适用)|之日起(?:施行|实施)|制定本(?:措施|办法|方案|规定|细则|意见)"
+    r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)(?:自|由|所称|有效期|适用|涉及|中)"
+    r"|之日起(?:施行|实施|执行)|制定本(?:措施|办法|方案|规定|细则|意见)"
+    r"|(?:如|若)与[^。]{1,30}(?:不一致|相抵触|相冲突)"
 )
+# The closing matter after a document's last item: copies, issuing office, the list of its
+# attachments (matched at a line's start).
+# matches: "抄送:市委各部门", "  主送:各区政府", "附件:任务分解表", "附件1" ;
+# must not match: "抄送材料的审核", "附件材料齐全的"
+_CLOSING = re.compile(r"\s*(?:(?:抄送|主送|分送|发送)\s*:|附件\s*[\d一二三四五六七八九十]*\s*(?::|$))")
+# Where a line of running text ends its paragraph: a line that ends otherwise was wrapped (text
+# pulled from a PDF) and goes on in the next line.
+# matches the end of: "推进政务服务数字化转型。", "(省大数据局牵头)" ; must not match: "推进一体化在"
+_PARAGRAPH_END = frozenset("。;!?:)】]”’…")
+# A clause that opens with units and what they are to do: the units answer for the clause and
+# what follows it, up to the next such clause. The verb is found first and the clause's opening
+# read back from it (verbs are rarer than clause openings).
+# matches: "县商务局负责新建项目相关工作", "各区县、各有关部门要完善配套政策" ;
+# must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
+_DUTY_VERB = re.compile(r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)")
+# What the units of a clause may not open with: a preposition ("经生态环境部审核") makes them no
+# subject; 由 names the doer ("由市科委牵头") and is left out.
+_NOT_SUBJECT_OPENING = (
+    "经",
+    "在",
+    "对",
+    "向",
+    "按",
+    "为",
+    "与",
+    "和",
+    "及",
+    "把",
+    "以",
+    "从",
+    "并",
+    "将",
+    "据",
+)
+# A verb of a duty anywhere in an item. must not match: "推进政务服务"
+_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将")
+# What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
+_NOT_IN_UNITS = re.compile(r"[:“”《》]")
 # A line break inside a clause, with the spaces around it (the clause is joined across it).
 _WRAP = re.compile(r"\s*\n\s*")
 _NO_ROLES = UnitRoles()
 # What a clause does not begin or end with: the punctuation left by the note or sentence before.
-_LEADING_CHARS = " \t\r\n\u3000。;,:、)"
-_TRAILING_CHARS = " \t\r\n\u3000;,、("
+# The emphasis of a markdown copy ("**加强组织领导。**") goes with them.
+_LEADING_CHARS = " \t\r\n\u3000。;,:、)*"
+_TRAILING_CHARS = " \t\r\n\u3000;,、(*"
+# What a line of a markdown copy of a web page opens or closes with around its text: heading
+# marks, a quote, a list bullet, emphasis.
+# matches: "## ", "> ", "- ", "**" ; must not match: "——" (a dash that opens a Chinese list item)
+_MARKUP_OPEN = re.compile(r"(?:#{1,6}\s+|>\s*|[-+]\s+|\*\*?(?!\s))+")
+# A page number left in text pulled from a PDF: "5", "- 5 -", "—5—", "第 5 页".
+# matches: "12", "- 3 -", "第3页" ; must not match: "3年", "1.加强领导"
+_PAGE_NUMBER = re.compile(r"[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–\s]*")
+
+_Span = tuple[int, int]
 
 
-def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The non-blank lines of ``spans``, without the white space around them."""
+def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The non-blank lines of ``spans``, without the white space and markup around them, with
+    the index of the span each is in. Page numbers are left out."""
     out = []
-    for start, end in spans:
+    for k, (start, end) in enumerate(spans):
         pos = start
         for line in work[start:end].split("\n"):
             stripped = line.strip()
             if stripped:
                 s = pos + len(line) - len(line.lstrip())
-                out.append((s, s + len(stripped)))
+                e = s + len(stripped)
+                first = stripped[0]
+                if e - s <= 12 and (first.isdigit() or first in "第—–-") and _PAGE_NUMBER.fullmatch(stripped):
+                    s = e
+                elif first in "#>-+*":
+                    m = _MARKUP_OPEN.match(work, s, e)
+                    if m:
+                        s = m.end()
+                while e > s and work[e - 1] == "*":
+                    e -= 1
+                if e > s:
+                    out.append((s, e, k))
             pos += len(line) + 1
     return out
 
 
-def read_text_tasks(text: str, work: str, spans: list[tuple[int, int]]) -> TextTasks:
-    """Tasks of numbered measures in the running text ``spans``, and passages for metrics."""
+def read_text_tasks(
+    text: str,
+    work: str,
+    spans: list[tuple[int, int]],
+    year: int | None = None,
+    has_task_table: bool = False,
+) -> TextTasks:
+    """Tasks of the running text ``spans``, and passages for metrics. ``year`` is the document's
+    own (relative deadlines such as 年底前 are of that year). ``has_task_table`` when the document
+    holds a task table: with no role note in its text, the table is its list of tasks, and its
+    text gives only the clauses that name the units to do them."""
     lines = _lines(work, spans)
     root = _Node(-1, None, 0, 0)
     stack = [root]
     nodes: list[_Node] = []
     passages: list[Passage] = []
-    for s, e in lines:
+    for s, e, k in lines:
         found = HEADING.match(work[s:e])
         if found:
             level, hm = found
             while stack[-1].level >= level:
                 stack.pop()
-            node = _Node(level, hm.group("n"), s + hm.end(), e, parent=stack[-1])
+            node = _Node(level, _numeral(hm), s + hm.end(), e, parent=stack[-1], span=k)
             node.title = _title_of(work, node)
             stack[-1].children.append(node)
             stack.append(node)
             nodes.append(node)
+        elif work[s] in "抄主分发附" and _CLOSING.match(work, s, e):
+            # The closing matter: nothing after it belongs to the last item.
+            while len(stack) > 1:
+                stack.pop()
+            node = _Node(99, None, s, e, parent=root, span=k, closed=True)
+            root.children.append(node)
+            stack.append(node)
         else:
             stack[-1].body.append((s, e))
+            stack[-1].body_spans.append(k)
         # The line's heading: the title of the item it is in (the root has none).
         passages.append(Passage(s, e, heading=stack[-1].title))
 
-    cache = _NoteCache(text, work)
-    any_notes = any(cache.of(n.start, n.line_end) for n in nodes) or any(
-        cache.of(s, e) for n in nodes for s, e in n.body
-    )
+    cache = _NoteCache(text, work, year)
+    # Most items are one line: their paragraph is that line (no call for it).
+    paras = {
+        id(n): _paragraphs(work, n) if n.body or n.level < 0 else [(n.start, n.line_end)]
+        for n in (root, *nodes)
+        if not n.closed
+    }
+    noted = {key: any(cache.of(s, e) for s, e in ps) for key, ps in paras.items()}
+    any_notes = any(noted.values())
+    # Leaves with notes among the leaves of each level: an item of a noted list that names no
+    # unit of its own is still one of its measures.
+    leaves = [n for n in nodes if not n.children and not n.closed]
+    noted_by_level: dict[int, list[bool]] = {}
+    for n in leaves:
+        noted_by_level.setdefault(n.level, []).append(noted[id(n)])
+    shared = _shared_notes(work, nodes, paras, noted, cache)
     tasks: list[Task] = []
-    for node in nodes:
-        if node.children:
+    for node in (root, *nodes):
+        if node.closed:
             continue
-        parts = [(node.start, node.line_end), *node.body]
-        has_notes = any(cache.of(s, e) for s, e in parts)
-        if any_notes and not has_notes and not _sibling_has_notes(cache, node):
+        ps = paras[id(node)]
+        if node.children or node is root:
+            # The paragraphs of a heading before its first item (or of a text with no heading
+            # at all) are tasks when they carry notes.
+            if noted[id(node)]:
+                tasks.extend(_paragraph_tasks(text, work, node, ps, cache, year))
             continue
-        if not any_notes and (node.level < 2 or _under_background(work, node)):
+        if noted[id(node)]:
+            tasks.extend(_item_tasks(text, work, node, ps, cache, year))
             continue
-        if not has_notes and _PROVISION.search(work, node.start, node.line_end):
+        note = shared.get(id(node)) or _heading_note(work, node, paras, cache)
+        if note is not None:
+            tasks.extend(_plain_tasks(text, work, node, ps, year, note))
             continue
+        # Only the clauses that name their units ("各地区、各有关部门要…"): in a noted list of
+        # which the item is not a measure, and in a document whose task list is its table.
+        units_only = has_task_table and not any_notes
         if any_notes:
-            tasks.extend(_item_tasks(text, work, node, parts, cache))
-        else:
-            tasks.extend(_sentence_tasks(text, work, node, parts))
+            units_only = not _sibling_has_notes(node, noted, noted_by_level)
+        elif _under_background(work, node) or (
+            node.level < 2 and not (node.level == 1 and _has_inline_body(work, node))
+        ):
+            continue
+        if _PROVISION.search(work, node.start, node.line_end) or _under_closing_part(work, node):
+            continue
+        if (
+            units_only
+            and not _DUTY_HINT.search(work, node.start, ps[-1][1] if ps else node.line_end)
+            and not _intro_roles(text, work, node, paras)
+        ):
+            continue  # a cheap first look: no verb of a duty, no list introduced by its units
+        plain = _plain_tasks(text, work, node, ps, year, paras_of=paras)
+        if units_only:
+            plain = [t for t in plain if t.lead_units]
+        tasks.extend(plain)
+    tasks.sort(key=_span_start)
     return TextTasks(tuple(tasks), tuple(passages))
+
+
+def _span_start(task: Task) -> int:
+    return task.span.start
+
+
+def _bare_title(work: str, pos: int, note_start: int, titled: bool) -> bool:
+    """What a heading holds before its note is its title and nothing more (no clause of work)."""
+    pre = work[pos:note_start].strip(_LEADING_CHARS + "。")
+    return not pre or (not titled and len(pre) <= 40 and "。" not in pre)
+
+
+def _heading_note(
+    work: str, node: _Node, paras: dict[int, list[_Span]], cache: _NoteCache
+) -> RoleNote | None:
+    """The note of a heading above the item that is its title and a note and nothing else:
+    "(一)优化政务服务(牵头单位:区政数局)" answers for the items under it."""
+    n = node.parent
+    while n is not None and n.level >= 0:
+        ps = paras.get(id(n))
+        if ps:
+            s, e = ps[0]
+            notes = cache.of(s, e)
+            if notes:
+                title = _TITLE.match(work, s, e)
+                pos = title.end() if title is not None else s
+                return notes[0] if _bare_title(work, pos, notes[0].start, title is not None) else None
+        n = n.parent
+    return None
+
+
+def _shared_notes(
+    work: str, nodes: list[_Node], paras: dict[int, list[_Span]], noted: dict[int, bool], cache: _NoteCache
+) -> dict[int, RoleNote]:
+    """Items with no note of their own followed by a sibling whose note stands on a line of its
+    own: the note closes the list and answers for them all ("(1)…(2)…(3)…\n(责任单位:…)")."""
+    out: dict[int, RoleNote] = {}
+    for parent in nodes:
+        waiting: list[_Node] = []
+        for child in parent.children:
+            if child.children or child.closed:
+                waiting = []
+            elif not noted[id(child)]:
+                waiting.append(child)
+            else:
+                if waiting:
+                    last = paras[id(child)][-1]
+                    notes = cache.of(*last)
+                    if notes and notes[0].start == last[0] and notes[-1].end >= last[1] - 1:
+                        for w in waiting:
+                            out[id(w)] = notes[0]
+                waiting = []
+    return out
+
+
+def _paragraphs(work: str, node: _Node) -> list[_Span]:
+    """The paragraphs of a node: its heading line (when it has one) and its body lines, a line
+    that does not end a sentence joined with the next one of the same prose span."""
+    if not node.body:
+        return [(node.start, node.line_end)] if node.level >= 0 else []
+    out: list[list[int]] = []
+    lines: list[tuple[int, int, int]] = [
+        (s, e, k) for (s, e), k in zip(node.body, node.body_spans, strict=True)
+    ]
+    if node.level >= 0:
+        lines.insert(0, (node.start, node.line_end, node.span))
+    last_span = -1
+    open_para = False
+    for i, (s, e, k) in enumerate(lines):
+        if open_para and k == last_span:
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+        last_span = k
+        # A heading line that is a bare title ends its paragraph; other lines end one when they
+        # end a sentence.
+        is_title = i == 0 and node.level >= 0 and _TITLE.match(work, s, e) is None and e - s <= 40
+        open_para = not is_title and work[e - 1] not in _PARAGRAPH_END
+    return [(s, e) for s, e in out]
+
+
+def _has_inline_body(work: str, node: _Node) -> bool:
+    """The heading line goes on after its title: "一、加强组织领导。成立工作专班…"."""
+    m = _TITLE.match(work, node.start, node.line_end)
+    return m is not None and node.line_end - m.end() > 4
+
+
+# The heading of a document's supplementary provisions: when it takes effect, how it is applied.
+# matches: "附则", "三、附则" (its title) ; must not match: "附件", "其他" (a part that may assign work)
+_CLOSING_PART = re.compile(r"\s*附\s*则\s*$")
+
+
+def _under_closing_part(work: str, node: _Node) -> bool:
+    n = node.parent
+    while n is not None and n.level >= 0:
+        if _CLOSING_PART.match(work, n.start, n.line_end):
+            return True
+        n = n.parent
+    return False
 
 
 def _under_background(work: str, node: _Node) -> bool:
@@ -318,30 +690,16 @@ def _under_background(work: str, node: _Node) -> bool:
     return False
 
 
-def _sentence_tasks(text: str, work: str, node: _Node, parts: list[tuple[int, int]]) -> list[Task]:
-    """A narrative plan's item: each sentence of its body is a task (the item has no units)."""
-    measure, segments = _item_body(text, work, node, parts)
-    ref, section = _ref(node), _section(node, work, text)
-    out: list[Task] = []
-    no_units = _NO_ROLES
-    for s, e in segments:
-        for m in _SENTENCE.finditer(work, s, e):
-            if m.end() - m.start() < 8:
-                continue
-            t = _clause_task(text, work, m.start(), m.end(), no_units, ref, measure, section, node.number)
-            if t is not None and len(t.text) >= 8 and not _CAPTION.match(t.text):
-                out.append(t)
-    return out
-
-
-def _sibling_has_notes(cache: _NoteCache, node: _Node) -> bool:
-    """Most of the item's siblings carry role notes: it is a measure of the same list that
-    names no unit of its own."""
+def _sibling_has_notes(node: _Node, noted: dict[int, bool], by_level: dict[int, list[bool]]) -> bool:
+    """Most of the item's siblings carry role notes (or, for an only item, most items of its
+    level): it is a measure of the same list that names no unit of its own."""
     if node.parent is None:
         return False
-    sibs = [s for s in node.parent.children if s is not node and s.level == node.level]
-    noted = sum(1 for sib in sibs if any(cache.of(s, e) for s, e in [(sib.start, sib.line_end), *sib.body]))
-    return bool(sibs) and noted * 2 > len(sibs)
+    sibs = [s for s in node.parent.children if s is not node and s.level == node.level and not s.closed]
+    if sibs:
+        return sum(noted.get(id(s), False) for s in sibs) * 2 > len(sibs)
+    level = by_level.get(node.level, [])
+    return sum(level) * 2 > len(level)
 
 
 def _title_of(work: str, node: _Node) -> str | None:
@@ -350,8 +708,15 @@ def _title_of(work: str, node: _Node) -> str | None:
     if m and len(line) > m.end() + 4:
         return line[: m.end("title")].strip()
     if len(line) <= 40 and not line.endswith("。"):
-        return line.strip()
+        # A note beside the title is not part of it: "优化政务服务(牵头单位:区政数局)".
+        cut = _NOTE_OPENING.search(line)
+        return (line[: cut.start()] if cut is not None and cut.start() >= 2 else line).strip()
     return None
+
+
+# Where a note opens beside a title. matches: "(牵头单位:", "【责任单位", "(区政数局牵头)" ;
+# must not match: "(试行)"
+_NOTE_OPENING = re.compile(r"[(【\[〔][^()【】\[\]〔〕]*?(?:单位|部门|牵头|负责|配合)")
 
 
 def _ref(node: _Node) -> str | None:
@@ -375,44 +740,69 @@ def _section(node: _Node, work: str, text: str) -> str | None:
     return text[top.start : top.line_end].strip()
 
 
-def _item_body(
-    text: str, work: str, node: _Node, parts: list[tuple[int, int]]
-) -> tuple[str | None, list[tuple[int, int]]]:
-    """An item's measure (its own title, else its parent's) and the spans of its body."""
+def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[str | None, list[_Span], bool]:
+    """An item's measure (its own title, else its parent's), the spans of its body, and whether
+    its heading line was a bare title over paragraphs of their own."""
     line = work[node.start : node.line_end]
     title_m = _TITLE.match(line)
     body_start = node.start
     measure: str | None
+    titled = False
     if title_m and len(line) > title_m.end() + 4:
-        measure = text[node.start : node.start + title_m.end("title")].strip()
+        measure = text[node.start : node.start + title_m.end("title")].strip(" *")
         body_start = node.start + title_m.end()
-    elif node.body and len(line) <= 40:
-        measure = text[node.start : node.line_end].strip()
-        body_start = node.line_end
+    elif len(paras) > 1 and len(line) <= 40 and line[-1:] not in _PARAGRAPH_END:
+        measure = text[node.start : node.line_end].strip(" *")
+        body_start = paras[1][0]
+        titled = True
     else:
         parent = node.parent
         measure = _title_text(text, work, parent) if parent is not None and parent.level >= 0 else None
-    segments = [(max(s, body_start), e) for s, e in parts if e > body_start]
+    segments = [(max(s, body_start), e) for s, e in paras if e > body_start]
     if not segments:
         segments = [(node.start, node.line_end)]
-    return measure, segments
+    return measure, segments, titled
 
 
 def _item_tasks(
-    text: str, work: str, node: _Node, parts: list[tuple[int, int]], cache: _NoteCache
+    text: str, work: str, node: _Node, paras: list[_Span], cache: _NoteCache, year: int | None
 ) -> list[Task]:
-    measure, segments = _item_body(text, work, node, parts)
+    measure, segments, _ = _item_body(text, work, node, paras)
     body_start = segments[0][0]
     ref = _ref(node)
     section = _section(node, work, text)
     tasks: list[Task] = []
     pending_start: int | None = None
     pending_end: int | None = None
-    for s, e in segments:
-        notes = cache.of(s, e)
+    last_note_end = -1
+    carry: RoleNote | None = None
+    for ps, e in paras:
+        if e <= body_start:
+            continue
+        s = max(ps, body_start)
         pos = s
-        for note in notes:
+        for note in cache.of(ps, e):  # the paragraph's notes (read once for the whole outline)
+            if note.start < s:
+                continue  # a note that opens before the body (in the title)
             clause_start = pending_start if pending_start is not None else pos
+            empty = not work[clause_start : note.start].strip(_LEADING_CHARS)
+            if empty and tasks and last_note_end == clause_start:
+                # A second note right after the first ("牵头单位:…\n配合单位:…\n完成时限:…"): one
+                # note in parts, for the same clause.
+                tasks[-1] = _with_note(tasks[-1], note)
+                pending_start = None
+                pos = last_note_end = note.end
+                continue
+            if not tasks and empty:
+                if not work[node.start : note.start].strip(_LEADING_CHARS):
+                    # The item opens with its note ("【牵头单位:…】开展…"): it is for what follows.
+                    carry = note
+                    pending_start = None
+                    pos = last_note_end = note.end
+                    continue
+                # The first note follows the title at once ("加大融资支持。(…)…"): the title is
+                # its clause.
+                clause_start = node.start
             t = _clause_task(
                 text,
                 work,
@@ -424,21 +814,28 @@ def _item_tasks(
                 section,
                 node.number,
                 note.deadline,
+                year,
             )
             if t is not None:
                 tasks.append(t)
             pending_start = None
-            pos = note.end
+            pos = last_note_end = note.end
         if pos < e:
             if pending_start is None:
                 pending_start = pos
             pending_end = e
     if pending_start is not None and pending_end is not None:
-        t = _clause_task(
-            text, work, pending_start, pending_end, _NO_ROLES, ref, measure, section, node.number
-        )
-        if t is not None and (not tasks or len(t.text) >= 12):
-            tasks.append(t)
+        # The text after the last note: for the note that opened the item, else a clause of its
+        # own (cut where a clause names its units: "各地区、各有关部门要…").
+        if carry is not None and not tasks:
+            pieces = [(pending_start, pending_end, carry.roles)]
+        else:
+            pieces = _subject_clauses(text, work, pending_start, pending_end)
+        for cs, ce, roles in pieces:
+            deadline = carry.deadline if carry is not None and roles is carry.roles else None
+            t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
+            if t is not None and (not tasks or roles or len(t.text) >= 12) and not _CAPTION.match(t.text):
+                tasks.append(t)
     if not tasks and body_start > node.start:
         # The item is its title and a note: the title is the task.
         notes = cache.of(node.start, node.line_end)
@@ -455,17 +852,197 @@ def _item_tasks(
             section,
             node.number,
             notes[0].deadline if notes else None,
+            year,
         )
         if t is not None:
             tasks.append(t)
     return tasks
 
 
+def _with_note(task: Task, note: RoleNote) -> Task:
+    """``task`` with the units and deadline of a further part of its note."""
+    lead = tuple(dict.fromkeys((*task.lead_units, *note.roles.lead)))
+    co = tuple(u for u in dict.fromkeys((*task.co_units, *note.roles.co)) if u not in lead)
+    return replace(task, lead_units=lead, co_units=co, deadline=task.deadline or note.deadline)
+
+
+def _paragraph_tasks(
+    text: str, work: str, node: _Node, paras: list[_Span], cache: _NoteCache, year: int | None
+) -> list[Task]:
+    """Unnumbered paragraphs that end with a note, under a heading or with none: each clause up
+    to a note is a task (a note alone on its line takes the paragraph before it)."""
+    measure = _title_text(text, work, node) if node.level >= 0 else None
+    ref, section = _ref(node), _section(node, work, text) if node.level >= 0 else None
+    tasks: list[Task] = []
+    previous: _Span | None = None
+    for s, e in paras:
+        notes = cache.of(s, e)
+        pos = s
+        if node.level >= 0 and s == node.start:
+            previous = None  # the heading line is the measure
+            if not notes:
+                continue
+            title = _TITLE.match(work, s, e)
+            if title is not None:
+                pos = title.end()  # "(一)推进一网通办。2024年底前…(牵头单位:…)": after the title
+            if node.children and _bare_title(work, pos, notes[0].start, title is not None):
+                continue  # "(一)优化政务服务(牵头单位:…)": the note is for the items under it
+        for note in notes:
+            start = pos
+            if note.start - pos < 2 and pos == s and previous is not None:
+                start = previous[0]  # the note stands on a line of its own
+            t = _clause_task(
+                text,
+                work,
+                start,
+                note.start,
+                note.roles,
+                ref,
+                measure,
+                section,
+                node.number,
+                note.deadline,
+                year,
+            )
+            if t is not None:
+                tasks.append(t)
+            pos = note.end
+        previous = None if notes else (s, e)
+    return tasks
+
+
+def _plain_tasks(
+    text: str,
+    work: str,
+    node: _Node,
+    paras: list[_Span],
+    year: int | None,
+    note: RoleNote | None = None,
+    paras_of: dict[int, list[_Span]] | None = None,
+) -> list[Task]:
+    """An item with no note: one task (a bare title over paragraphs: one task a paragraph), cut
+    where a clause opens with the units that are to do it; ``note`` a note that answers for it
+    from further on. A clause that names no unit takes those of the sentence that introduced the
+    list (``试点地区要…重点做好以下工作:``), looked for in ``paras_of`` (paragraphs by node)."""
+    measure, segments, titled = _item_body(text, work, node, paras)
+    ref, section = _ref(node), _section(node, work, text)
+    pieces = segments if titled else [(segments[0][0], segments[-1][1])]
+    out: list[Task] = []
+    intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
+    for s, e in pieces:
+        clauses = _subject_clauses(text, work, s, e) if note is None else [(s, e, note.roles)]
+        for cs, ce, roles in clauses:
+            roles = roles or intro
+            deadline = note.deadline if note is not None else None
+            t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
+            if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
+                out.append(t)
+    return out
+
+
+def _intro_roles(text: str, work: str, node: _Node, paras_of: dict[int, list[_Span]]) -> UnitRoles:
+    """The units of the sentence that introduces the list the item is in: the last paragraph of
+    a heading above it, before its items, opening with units and ending with a colon
+    ("试点地区要认真组织实施,…重点做好以下工作:"); none when there is no such sentence."""
+    n = node.parent
+    while n is not None and n.level >= 0:
+        ps = paras_of.get(id(n)) or []
+        if len(ps) > 1 and work[ps[-1][1] - 1] == ":":
+            s, e = ps[-1]
+            clauses = _subject_clauses(text, work, s, e)
+            if clauses[0][2] and clauses[0][0] == s:
+                return clauses[0][2]
+        n = n.parent
+    return _NO_ROLES
+
+
+def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[int, int, UnitRoles]]:
+    """``work[start:end]`` cut before each clause that opens with the units that are to do it
+    (``县商务局负责…``, ``各区县、各有关部门要…``), with those units as its lead."""
+    cuts: list[tuple[int, UnitRoles]] = [(start, _NO_ROLES)]
+    chunk = work[start:end]
+    if _DUTY_HINT.search(chunk) is not None:
+        ends = _unit_ends()
+        for m in _DUTY_VERB.finditer(chunk):
+            v = m.start()
+            if v < 2 or (chunk[v - 1] not in ends and chunk[v - 1] != ")"):
+                continue  # most verbs follow no unit (a cheap first look)
+            stop = max(chunk.rfind("。", 0, v), chunk.rfind(";", 0, v))
+            cs = max(stop, chunk.rfind(",", 0, v)) + 1
+            if m.group() == "将" and cs != stop + 1:
+                continue  # "X将…" assigns only as a sentence of its own, not inside one
+            while cs < v and chunk[cs].isspace():
+                cs += 1
+            if chunk.startswith(_NOT_SUBJECT_OPENING, cs):
+                continue
+            clause = cs  # where the clause (and the task cut there) opens
+            if chunk.startswith("由", cs):
+                cs += 1
+            if not 2 <= v - cs <= 40 or _NOT_IN_UNITS.search(chunk, cs, v):
+                continue
+            us, ue = start + cs, start + v
+            names = parse_units(text[us:ue], work[us:ue])
+            if names and all(_is_subject_unit(_work_of(n)) for n in names):
+                # "X牵头各相关单位…", "X要会同有关方面…": the units X leads or works with.
+                after = m.end()
+                if m.group() not in ("牵头", "会同") and chunk.startswith("会同", after):
+                    after += 2
+                joined = (
+                    collective_after(chunk, after) if after > m.end() or m.group() in ("牵头", "会同") else ""
+                )
+                co = (text[start + after : start + after + len(joined)],) if joined else ()
+                roles = UnitRoles(tuple(names), co)
+                at = start + clause
+                if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
+                    cuts[-1] = (at, roles)  # the text opens with its units
+                elif at > cuts[-1][0]:
+                    cuts.append((at, roles))
+    out = []
+    for i, (s, roles) in enumerate(cuts):
+        e = cuts[i + 1][0] if i + 1 < len(cuts) else end
+        out.append((s, e, roles))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _unit_ends() -> frozenset[str]:
+    """The characters a unit name, or a collective of places, may end with."""
+    return frozenset(w[-1] for w in unit_words().suffixes) | frozenset(_COLLECTIVE_ENDS)
+
+
+# The last character of a collective of units or places (各区县, 各地, 有关委局).
+_COLLECTIVE_ENDS = "市县区镇乡地委局办"
+
+
+def _is_subject_unit(w: str) -> bool:
+    """A unit that can open a clause: a unit name, or a collective of units or places (各区县,
+    有关部门), not of firms or people (各类市场主体)."""
+    if looks_like_unit(w) or w.endswith("地区"):
+        return True  # a unit, or the regions a measure is addressed to (试点地区, 各地区)
+    return w.startswith(("各", "相关", "有关")) and w[-1] in _COLLECTIVE_ENDS
+
+
 def _title_text(text: str, work: str, node: _Node) -> str | None:
     title = node.title
     if title is None:
         return None
-    return text[node.start : node.start + len(title)].strip()
+    return text[node.start : node.start + len(title)].strip(" *")
+
+
+def _own_lead(work: str, roles: UnitRoles) -> UnitRoles:
+    """A lead named in the task's own words outranks the order of the note's list: "…区建设管理委
+    负责统筹协调…(责任单位:区建设管理委、区发展改革委…)" makes 区建设管理委 the lead and the
+    others co-units. must not change: a list none of whose units the words name as doing it."""
+    named = tuple(
+        u
+        for u in roles.lead
+        if (w := _work_of(u)) in work
+        and any(f"{w}{verb}" in work for verb in ("负责", "牵头"))
+        or f"由{_work_of(u)}牵头" in work
+    )
+    if not named or len(named) == len(roles.lead):
+        return roles
+    return UnitRoles(named, tuple(u for u in roles.lead if u not in named) + roles.co)
 
 
 def _clause_task(
@@ -479,6 +1056,7 @@ def _clause_task(
     section: str | None,
     number: str | None,
     deadline: Deadline | None = None,
+    year: int | None = None,
 ) -> Task | None:
     chunk = work[start:end]
     stripped = chunk.lstrip(_LEADING_CHARS)
@@ -489,13 +1067,15 @@ def _clause_task(
     body_text = text[start:end]
     if "\n" in body_text:
         body_text = _WRAP.sub("", body_text)
+    if len(roles.lead) > 1 and ("负责" in stripped or "牵头" in stripped):
+        roles = _own_lead(work[start:end], roles)
     return Task(
         ref=ref,
         measure=measure,
         text=body_text,
         lead_units=roles.lead,
         co_units=roles.co,
-        deadline=deadline or find_deadline(work[start:end], text[start:end]),
+        deadline=deadline or find_deadline(work[start:end], text[start:end], year),
         span=Span(start, end),
         section=section,
         number=number,

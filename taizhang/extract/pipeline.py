@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Mapping
+from dataclasses import replace
 from operator import attrgetter
 from typing import Any
 
@@ -13,7 +14,7 @@ from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Pass
 from .normalise import working_text
 from .outline import read_text_tasks
 from .tables import read_task_table
-from .units import UnitRegistry
+from .units import UnitRegistry, names_after
 
 __all__ = ["extract", "extract_text", "extract_source", "clear_caches"]
 
@@ -86,11 +87,13 @@ def _extract_source(source: Source) -> Extraction:
         if pos < end:
             prose.append((pos, end))
 
+    # The document's own year: relative deadlines (年底前, 6月底前, 年内) are of that year.
+    info = _doc_info(text, work, source.name)
     tasks: list[Task] = []
     passages: list[Passage] = []
     table_tasks: dict[int, list[Task]] = {}
     for grid in all_grids:
-        read = read_task_table(text, work, grid)
+        read = read_task_table(text, work, grid, info.year)
         if read is None:
             # Not a task table: its rows are read for figures like any text.
             for row in grid.rows:
@@ -100,7 +103,7 @@ def _extract_source(source: Source) -> Extraction:
             continue
         table_tasks[grid.start] = list(read.tasks)
         passages.extend(read.passages)
-    text_read = read_text_tasks(text, work, prose)
+    text_read = read_text_tasks(text, work, prose, info.year, has_task_table=any(table_tasks.values()))
     passages.extend(text_read.passages)
 
     # Tasks in reading order: tables and running text interleave as the document has them.
@@ -109,8 +112,9 @@ def _extract_source(source: Source) -> Extraction:
     tasks.extend(text_read.tasks)
     tasks.sort(key=attrgetter("span.start"))
     passages.sort(key=attrgetter("start"))
+    if any("会同" in t.text for t in tasks):
+        tasks = _named_cooperators(tasks, text, work)
 
-    info = _doc_info(text, work, source.name)
     metrics = _metrics(text, work, passages, info)
 
     registry = UnitRegistry()
@@ -133,6 +137,31 @@ def _extract_source(source: Source) -> Extraction:
         units=tuple(registry.units()),
         encoding=source.encoding,
     )
+
+
+def _named_cooperators(tasks: list[Task], text: str, work: str) -> list[Task]:
+    """Units a task's own words name as working with its units ("会同区绿化市容局制定…") are its
+    co-units, when the document names them as units elsewhere (not a vague 会同有关部门)."""
+    known: dict[str, str] = {}
+    for t in tasks:
+        for u in (*t.lead_units, *t.co_units):
+            known.setdefault(working_text(u), u)
+    out = []
+    for t in tasks:
+        s, e = t.span.start, t.span.end
+        w = work[s:e]
+        if "会同" not in w:
+            out.append(t)
+            continue
+        co = list(t.co_units)
+        pos = w.find("会同")
+        while pos >= 0:
+            at = pos + 2
+            names = names_after(w, at, known)
+            co.extend(n for n in names if n not in t.lead_units and n not in co)
+            pos = w.find("会同", at)
+        out.append(replace(t, co_units=tuple(co)) if len(co) != len(t.co_units) else t)
+    return out
 
 
 def _doc_info(text: str, work: str, name: str) -> DocInfo:

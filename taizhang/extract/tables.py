@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .deadlines import find_deadline, parse_deadline
 from .layout import Cell, Grid
-from .lexicon import table_columns
+from .lexicon import column_role
 from .model import CellRef, Deadline, Passage, Span, Task
 from .outline import HEADING, heading_number
 from .outline import ref_part as _ref_part
@@ -46,20 +45,10 @@ class TableTasks:
 
 def clear_caches() -> None:
     """Forget the memo of heading cells."""
-    _role_of.cache_clear()
+    column_role.cache_clear()
 
 
-@lru_cache(maxsize=1024)
-def _role_of(heading: str) -> str | None:
-    h = _SPACE.sub("", heading)
-    if not h or len(h) > 12:
-        return None
-    best: tuple[int, str] | None = None
-    for role, words in table_columns().items():
-        for w in words:
-            if w in h and (best is None or len(w) > best[0]):
-                best = (len(w), role)
-    return best[1] if best else None
+_role_of = column_role
 
 
 def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
@@ -108,8 +97,9 @@ def _uses_none_marker(work: str, grid: Grid, col: int, first: int) -> bool:
     return False
 
 
-def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
-    """The tasks of ``grid`` when it is a task table, else None."""
+def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -> TableTasks | None:
+    """The tasks of ``grid`` when it is a task table, else None. ``year`` is the document's own
+    (a deadline cell such as 年底前 is of that year)."""
     found = find_header(work, grid)
     if found is None:
         return None
@@ -123,6 +113,7 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
     section = section_num = None
     measure = measure_ref = None  # the measure's title and its numbering as a ref part: "(一)"
     prev: dict[str, object] = {}
+    above: dict[str, object] = {}  # the row above, whatever its block: what a merged cell shows
     c_task = cols["task"]
     c_seq, c_measure, c_deadline = cols.get("seq"), cols.get("measure"), cols.get("deadline")
     c_lead, c_co = cols.get("lead"), cols.get("co")
@@ -192,27 +183,34 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
         lead_ws = len(raw) - len(raw.lstrip())
         t_start = task_cell.start + lead_ws
         t_work = work[t_start : task_cell.end].rstrip()
+        items: list[tuple[int, int, str | None]] = list(_cell_items(work, t_start, t_start + len(t_work)))
         number = None
-        nm = _TASK_NUMBER.match(t_work)
-        if nm:
-            number = nm.group("n") or nm.group("p") or nm.group("c")
-            t_start += nm.end()
-            t_work = t_work[nm.end() :]
-        elif _SEQ_NUMBER.fullmatch(seq_w):
-            number = seq_w
-        t_end = t_start + len(t_work)
-        task_text = _single_line(text[t_start:t_end])
+        if len(items) > 1:
+            t_end = t_start + len(t_work)
+        else:
+            nm = _TASK_NUMBER.match(t_work)
+            if nm:
+                number = nm.group("n") or nm.group("p") or nm.group("c")
+                t_start += nm.end()
+                t_work = t_work[nm.end() :]
+            elif _SEQ_NUMBER.fullmatch(seq_w):
+                number = seq_w
+            t_end = t_start + len(t_work)
+            items = [(t_start, t_end, number)]
 
         # Deadline: its cell, else the cell above in the same block, else the task's words.
         dl_cell = cells[c_deadline] if c_deadline is not None and c_deadline < n_cells else None
         dl_w = texts[c_deadline] if c_deadline is not None and c_deadline < n_cells else ""
         deadline: Deadline | None
         if dl_w:
-            deadline = parse_deadline(dl_w, text[dl_cell.start : dl_cell.end].strip() if dl_cell else dl_w)
+            deadline = parse_deadline(
+                dl_w, text[dl_cell.start : dl_cell.end].strip() if dl_cell else dl_w, year
+            )
         elif "deadline" in cols:
-            deadline = prev.get("deadline") if isinstance(prev.get("deadline"), Deadline) else None  # type: ignore[assignment]
+            held = above if dl_cell is not None and dl_cell.merged else prev
+            deadline = held.get("deadline") if isinstance(held.get("deadline"), Deadline) else None  # type: ignore[assignment]
         else:
-            deadline = find_deadline(t_work, text[t_start:t_end])
+            deadline = None  # read from each task's own words below
 
         # Units: the lead column (roles inside it are honoured), and the co column.
         lead_cell = cells[c_lead] if c_lead is not None and c_lead < n_cells else None
@@ -224,46 +222,92 @@ def read_task_table(text: str, work: str, grid: Grid) -> TableTasks | None:
         lead = roles.lead
         co_extra = roles.co
         if not lead and not lead_w:
-            lead = prev.get("lead", ())  # type: ignore[assignment]
+            held = above if lead_cell is not None and lead_cell.merged else prev
+            lead = held.get("lead", ())  # type: ignore[assignment]
         co_w = texts[c_co] if c_co is not None and c_co < n_cells else ""
         if co_w and co_cell is not None:
             co_roles = parse_roles(
                 text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end], default="co"
             )
             co = co_roles.co + tuple(u for u in co_roles.lead if u not in co_roles.co)
-        elif co_cell is not None and (co_cell.merged or co_blank_is_merge) and not co_w:
+        elif co_cell is not None and co_cell.merged and not co_w:
+            co = above.get("co", ())  # type: ignore[assignment]
+        elif co_cell is not None and co_blank_is_merge and not co_w:
             co = prev.get("co", ())  # type: ignore[assignment]
         else:
             co = ()
         co = tuple(dict.fromkeys(u for u in co_extra + tuple(co) if u not in lead))
 
         prev = {"lead": lead, "co": co, "deadline": deadline}
-        ref_parts = [p for p in (section_num, measure_ref, number) if p]
-        refs = [CellRef(grid.index, r, cols["task"])]
-        tasks.append(
-            Task(
-                ref=".".join(ref_parts) or None,
-                measure=measure,
-                text=task_text,
-                lead_units=tuple(lead),
-                co_units=co,
-                deadline=deadline,
-                span=Span(t_start, t_end),
-                cells=tuple(refs),
-                section=section,
-                number=number,
+        above = prev
+        for i_start, i_end, i_number in items:
+            i_work = work[i_start:i_end]
+            i_deadline = deadline
+            if i_deadline is None and "deadline" not in cols:
+                i_deadline = find_deadline(i_work, text[i_start:i_end], year)
+            i_lead, i_co = tuple(lead), co
+            if i_work.startswith(_ONLY_COOPERATES):
+                # "配合开展…": the row's units only cooperate in this task.
+                i_lead, i_co = (), tuple(dict.fromkeys((*lead, *co)))
+            i_num = i_number if len(items) == 1 else ".".join(p for p in (seq_w or None, i_number) if p)
+            ref_parts = [p for p in (section_num, measure_ref, i_num) if p]
+            tasks.append(
+                Task(
+                    ref=".".join(ref_parts) or None,
+                    measure=measure,
+                    text=_single_line(text[i_start:i_end]),
+                    lead_units=i_lead,
+                    co_units=i_co,
+                    deadline=i_deadline,
+                    span=Span(i_start, i_end),
+                    cells=(CellRef(grid.index, r, cols["task"]),),
+                    section=section,
+                    number=i_num,
+                )
             )
-        )
-        passages.append(
-            Passage(
-                t_start,
-                t_end,
-                year_hint=deadline.year if deadline and deadline.kind != "ongoing" else None,
-                heading=measure,
-                ongoing=bool(deadline and deadline.kind == "ongoing"),
+            passages.append(
+                Passage(
+                    i_start,
+                    i_end,
+                    year_hint=i_deadline.year if i_deadline and i_deadline.kind != "ongoing" else None,
+                    heading=measure,
+                    ongoing=bool(i_deadline and i_deadline.kind == "ongoing"),
+                )
             )
-        )
     return TableTasks(tuple(tasks), tuple(passages))
+
+
+# A task that its units only cooperate in. matches: "配合开展污染检查" ; must not match: "配套建设"
+_ONLY_COOPERATES = ("配合", "协助", "协同配合")
+# An item of a cell that lists several tasks, a line each: "1. 强化…\n2. 推动…".
+# matches: "2. 推动", "3、完善", "2．" ; must not match: "2024年", "1.5亿元"
+_CELL_ITEM = re.compile(r"[^\S\n]*(?P<n>\d{1,2})[^\S\n]*(?:[.、．](?!\d)|[^\S\n])[^\S\n]*")
+
+
+def _cell_items(work: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The tasks of a cell that numbers several, a line each from 1 ("1. …\n2. …"), as (start,
+    end, number); [] when it holds one."""
+    if work.find("\n", start, end) < 0:
+        return []
+    heads: list[tuple[int, int, str]] = []  # (line start, text start, number)
+    pos = start
+    while pos < end:
+        m = _CELL_ITEM.match(work, pos, end)
+        if m is not None and m.group("n") == str(len(heads) + 1):
+            heads.append((pos, m.end(), m.group("n")))
+        elif not heads:
+            return []  # the cell does not open with item 1
+        nl = work.find("\n", pos, end)
+        if nl < 0:
+            break
+        pos = nl + 1
+    if len(heads) < 2:
+        return []
+    out = []
+    for i, (_, text_start, n) in enumerate(heads):
+        e = heads[i + 1][0] if i + 1 < len(heads) else end
+        out.append((text_start, text_start + len(work[text_start:e].rstrip()), n))
+    return out
 
 
 def text_at(text: str, work: str, only: str, cells: list[Cell | None]) -> str:

@@ -25,6 +25,9 @@ __all__ = [
     "UnitRegistry",
     "unit_key",
     "looks_like_unit",
+    "has_role_marker",
+    "names_after",
+    "collective_after",
 ]
 
 # A separator between two names of a list.
@@ -84,14 +87,20 @@ def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
 
 @lru_cache(maxsize=8192)
 def looks_like_unit(work_name: str) -> bool:
-    """A plausible unit name: 2 to 40 characters ending with a unit suffix (局, 办, 中心…)."""
+    """A plausible unit name: 2 to 40 characters ending with a unit suffix (局, 办, 中心…), before
+    a bracketed alternative ("政府办公厅(室)")."""
     n = len(work_name)
-    return 2 <= n <= 40 and bool(_ends_with_suffix(work_name)) and not work_name[0].isdigit()
+    if work_name.endswith(")") and "(" in work_name:
+        work_name = work_name[: work_name.rindex("(")]
+    return 2 <= n <= 40 and bool(_ends_with_suffix(work_name)) and not work_name[:1].isdigit()
 
 
 @lru_cache(maxsize=8192)
 def _level_prefix(name: str) -> str:
-    for prefix in unit_words().level_prefixes:
+    words = unit_words()
+    if name.startswith(words.not_places):
+        return ""  # 市场监管总局, 城市管理局: a common word, not the level 市
+    for prefix in words.level_prefixes:
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
             return prefix
     return ""
@@ -158,15 +167,67 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         return ()
     names: list[tuple[str, str]] = []
     pos = 0
+    inside = _bracketed(work) if "(" in work else frozenset()
     for m in _SEP.finditer(work + "、"):
+        if m.start() in inside:
+            continue  # "各县(市、区)人民政府" is one name
         w, o = work[pos : m.start()], orig[pos : m.start()]
         pos = m.end()
         note = _ROLE_NOTE.search(w) if "(" in w else None
         if note:
             w, o = w[: note.start()], o[: note.start()]
-        if w and not is_none(w):
+        if "等" in w:
+            names.extend(_split_etc(o, w))
+        elif "及" in w:
+            names.extend(_split_and(o, w))
+        elif w and not is_none(w):
             names.append((o, w))
     return tuple(_distribute(names))
+
+
+def _bracketed(work: str) -> frozenset[int]:
+    """Offsets inside round brackets."""
+    inside = set()
+    depth = 0
+    for i, ch in enumerate(work):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(i)
+    return frozenset(inside)
+
+
+def _split_and(o: str, w: str) -> list[tuple[str, str]]:
+    """Two names joined by 及: "市级各有关部门及各县市区政府" is two units; a 及 inside one name
+    stays (must not split: "市场监管局及其派出机构", where 其派出机构 is no name)."""
+    i = w.find("及")
+    head, tail = w[:i], w[i + 1 :]
+    if _whole_name(head) and _whole_name(tail):
+        return [(o[:i], head), (o[i + 1 :], tail)]
+    return [(o, w)] if w and not is_none(w) else []
+
+
+def _whole_name(w: str) -> bool:
+    return looks_like_unit(w) and (not _is_collective(w) or len(w) > 2)
+
+
+def _split_etc(o: str, w: str) -> list[tuple[str, str]]:
+    """A name closed by 等 (and others): ``X等`` is X, ``X等有关部门`` is X and 有关部门, ``X等部门`` is X.
+    A 等 that does not close the name is kept (must not split: "平等")."""
+    i = w.find("等")
+    rest = w[i + 1 :]
+    # "市直有关部门", "区级相关单位": a collective too, whatever its level.
+    group = _is_collective(rest) or (
+        ("有关" in rest or "相关" in rest) and rest.endswith(("部门", "单位")) and len(rest) <= 8
+    )
+    if i < 2 or not (not rest or group or rest in ("部门", "单位")):
+        return [(o, w)]
+    out = [(o[:i], w[:i])]
+    if group:
+        out.append((o[i + 1 :], rest))
+    return out
 
 
 def _distribute(names: list[tuple[str, str]]) -> list[str]:
@@ -179,19 +240,29 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     if last_suffix and len(out) > 1:
         for pair in out[:-1]:
             w = pair[1]
-            if not _ends_with_suffix(w) and len(w) <= 6:
+            # A collective is whole: "各区县、各有关部门" (must not become 各区县部门).
+            if not _ends_with_suffix(w) and len(w) <= 6 and not _is_collective(w):
                 o_suffix = out[-1][0][len(out[-1][0]) - len(last_suffix) :]
                 pair[0] += o_suffix
                 pair[1] += last_suffix
-    # A shared level prefix: "区发展改革局、工业和信息化局" -> "区工业和信息化局".
+    # A shared level prefix: "区发展改革局、工业和信息化局" -> "区工业和信息化局". A list that writes
+    # the same prefix on several names writes each name whole: "市商务委、市交通委、长三角区域合作
+    # 办公室" (must not become 市长三角…); a national body's name (国家…, 中国…) is whole too.
+    prefixes = [_level_prefix(pair[1]) for pair in out]
     prefix_o, prefix_w = "", ""
-    for pair in out:
+    for pair, p in zip(out, prefixes, strict=True):
         o, w = pair
-        p = _level_prefix(w)
         if p:
             prefix_o, prefix_w = o[: len(p)], p
             continue
-        if prefix_w and looks_like_unit(w) and not _has_place(w) and not _is_collective(w):
+        if (
+            prefix_w
+            and prefixes.count(prefix_w) < 2
+            and looks_like_unit(w)
+            and not _has_place(w)
+            and not _is_collective(w)
+            and not w.startswith(_NATIONAL)
+        ):
             po, pw = prefix_o, prefix_w
             # A party committee's prefix (区委) goes to party organs (部, 办); a department (局)
             # takes the government's (区).
@@ -205,6 +276,25 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             seen.add(w)
             result.append(o)
     return result
+
+
+# The opening of a national body's name, which never takes a local prefix.
+_NATIONAL = ("国家", "中国", "全国", "中央")
+
+
+@lru_cache(maxsize=1)
+def _marker_pattern() -> re.Pattern[str]:
+    words = unit_words()
+    return re.compile(
+        "|".join(
+            map(re.escape, words.lead_markers + words.duty_markers + words.guide_markers + words.co_markers)
+        )
+    )
+
+
+def has_role_marker(work: str) -> bool:
+    """True when ``work`` holds a word that says what units do (牵头, 负责, 配合…)."""
+    return _marker_pattern().search(work) is not None
 
 
 def _strip_marker(work: str, markers: tuple[str, ...]) -> tuple[str, str]:
@@ -226,9 +316,10 @@ _GROUP = re.compile(f"[^{GROUP_SEPARATORS}]+")
 def parse_roles(orig: str, work: str | None = None, *, default: str = "lead") -> UnitRoles:
     """Units of a role note such as ``区商务局牵头,区财政局配合`` or ``责任单位:区科技局``.
 
-    Groups ending with a lead marker (牵头负责, 牵头, 负责) give lead units, with a co marker
-    (配合, 协办, 参与) co-units; a group with no marker takes ``default``. When a lead unit is
-    named, units listed without a marker beside it are co-units.
+    Groups ending with a lead marker (牵头负责, 牵头) give lead units, with a co marker (配合,
+    协办, 参与) co-units. Units that only answer for the work (a duty marker: 负责, 分工负责,
+    分头落实; the label 责任单位; no marker) are co-units when a lead unit is named beside them,
+    else they take ``default``.
     """
     if work is None:
         work = working_text(orig)
@@ -238,31 +329,60 @@ def parse_roles(orig: str, work: str | None = None, *, default: str = "lead") ->
 @lru_cache(maxsize=2048)
 def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
     lead: list[str] = []
-    co: list[str] = []
+    co: list[str] = []  # co-units and units with no role of their own, in the order written
     unmarked: list[str] = []
-    for m in _GROUP.finditer(work):
-        found = _group_roles(m.group(), orig[m.start() : m.end()])
+    guide: list[str] = []
+    for gs, ge in _groups(work):
+        found = _group_roles(work[gs:ge], orig[gs:ge])
         if found is not None:
             lead.extend(found[0])
+            co.extend(found[3])
+            co.extend(found[2])
             co.extend(found[1])
             unmarked.extend(found[2])
-    if unmarked:
-        if lead:
-            co = unmarked + co
-        elif default == "co":
-            co = unmarked + co
-        else:
-            lead = unmarked
+            guide.extend(found[3])
+    if default != "co" and not lead:
+        # No lead named: the units that answer for the work lead; failing them, those that
+        # guide it ("生态环境部指导" alone).
+        lead = unmarked or guide
+        co = [u for u in co if u not in lead]
     return UnitRoles(tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(co) if u not in lead))
 
 
 _Names = tuple[str, ...]
 
 
+def _groups(work: str) -> list[tuple[int, int]]:
+    """The groups of a role note: between separators, and a label opens a group of its own
+    ("牵头单位:区商务局 配合单位:区财政局")."""
+    spans = [(m.start(), m.end()) for m in _GROUP.finditer(work)]
+    if ":" not in work:
+        return spans
+    out = []
+    labels = _label_pattern()
+    for s, e in spans:
+        cut = s
+        for lm in labels.finditer(work, s + 1, e):
+            if work[cut : lm.start()].strip():
+                out.append((cut, lm.start()))
+                cut = lm.start()
+        out.append((cut, e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern[str]:
+    words = unit_words()
+    labels = sorted({*words.lead_labels, *words.co_labels}, key=len, reverse=True)
+    # matches: "配合单位:" ; must not match: "配合" with no colon
+    return re.compile(f"(?:{'|'.join(map(re.escape, labels))})\\s*:")
+
+
 @lru_cache(maxsize=8192)
-def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names] | None:
-    """The (lead, co, unmarked) units of one group of a role note (``w`` its working text, ``o``
-    the original), or None when it is blank. Groups repeat across a document: memoised."""
+def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names, _Names] | None:
+    """The (lead, co, unmarked, guiding) units of one group of a role note (``w`` its working
+    text, ``o`` the original), or None when it is blank. Groups repeat across a document:
+    memoised."""
     words = unit_words()
     w = w.strip()
     o = o.strip()
@@ -287,6 +407,13 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names] | None:
         stripped, marker = _strip_marker(w, words.lead_markers)
         if marker:
             role = role or "lead"
+        else:
+            # 负责 / 分工负责 / 落实: units that answer for the work, lead or co by what is beside them.
+            stripped, marker = _strip_marker(w, words.duty_markers)
+            if not marker:
+                stripped, marker = _strip_marker(w, words.guide_markers)
+                if marker:
+                    role = role or "guide"
     o = o[: len(stripped)]
     # Per-name notes inside the group: "区商务局(牵头)、区财政局".
     if not role and "(" in stripped and _ROLE_NOTE.search(stripped):
@@ -302,13 +429,15 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names] | None:
                 co.extend(part_names)
             else:
                 unmarked.extend(part_names)
-        return tuple(lead), tuple(co), tuple(unmarked)
+        return tuple(lead), tuple(co), tuple(unmarked), ()
     names = _parse_units(o, stripped)
     if role == "lead":
-        return names, (), ()
+        return names, (), (), ()
     if role == "co":
-        return (), names, ()
-    return (), (), names
+        return (), names, (), ()
+    if role == "guide":
+        return (), (), (), names
+    return (), (), names, ()
 
 
 def _split_pairs(orig: str, work: str) -> list[tuple[str, str]]:
@@ -393,3 +522,38 @@ class UnitRegistry:
     def units(self) -> dict[str, tuple[str, ...]]:
         """Every canonical name with its aliases, sorted."""
         return {c: tuple(sorted(a)) for c, a in sorted(self._aliases.items())}
+
+
+def names_after(work: str, pos: int, known: dict[str, str]) -> tuple[str, ...]:
+    """The known unit names (working form -> name as written) that ``work`` lists from ``pos``:
+    "会同区绿化市容局、区房管局制定…" gives both. Longest name first; a list goes on after 、, 和
+    or 及."""
+    out: list[str] = []
+    lengths = sorted({len(k) for k in known}, reverse=True)
+    while pos < len(work):
+        for n in lengths:
+            name = known.get(work[pos : pos + n])
+            if name is not None:
+                out.append(name)
+                pos += n
+                break
+        else:
+            break
+        if pos < len(work) and work[pos] in "、和及":
+            pos += 1
+            continue
+        break
+    return tuple(out)
+
+
+# A collective of units: "各相关单位", "有关部门", "有关方面", "各街镇", "各区县".
+# matches: "各相关单位横向协作" (up to 单位) ; must not match: "各类市场主体"
+_COLLECTIVE = re.compile(
+    r"(?:各|相关|有关)[^,。;、:()]{0,6}?(?:单位|部门|机构|方面|街道|街镇|乡镇|区县|县市区|地区|区)"
+)
+
+
+def collective_after(work: str, pos: int) -> str:
+    """A collective of units that ``work`` names at ``pos`` ("各相关单位", "有关部门"), or ""."""
+    m = _COLLECTIVE.match(work, pos)
+    return m.group() if m else ""

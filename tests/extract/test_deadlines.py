@@ -55,3 +55,49 @@ class FindDeadlineTestCase:
 
     def test_a_past_figure_growing_to_a_year_is_not_a_deadline(self) -> None:
         assert find_deadline(working_text("生产总值从2016年的1945亿元增长到2020年的2375亿元")) is None
+
+
+class RelativeDeadlineTestCase:
+    """A date relative to the document's own year (年底前, 6月底前, 年内) resolves against it."""
+
+    @pytest.mark.parametrize(
+        ("words", "expected"),
+        [
+            ("年底前，健全完善省级信息平台", ("month", 2019, 12)),
+            ("年内培育50家智能工厂", ("year", 2019, None)),
+            ("6月底前完成系统对接", ("month", 2019, 6)),
+            ("力争年底建成", ("month", 2019, 12)),
+            ("明年6月底前上线", ("month", 2020, 6)),
+            ("9月30日前完成", ("month", 2019, 9)),
+        ],
+    )
+    def test_a_relative_date_in_a_tasks_words_is_of_the_documents_year(
+        self, words: str, expected: tuple[str, int, int | None]
+    ) -> None:
+        d = find_deadline(working_text(words), words, 2019)
+        assert d is not None and (d.kind, d.year, d.month) == expected
+
+    @pytest.mark.parametrize(
+        "words", ["三年内完成改造", "每年年底前报送", "6月举办博览会", "在3月举办", "近年内", "12个月"]
+    )
+    def test_other_years_recurring_dates_and_dated_actions_are_no_deadline(self, words: str) -> None:
+        assert find_deadline(working_text(words), words, 2019) is None
+
+    def test_without_the_documents_year_a_relative_date_is_no_deadline(self) -> None:
+        assert find_deadline(working_text("年底前完成"), "年底前完成") is None
+        assert parse_deadline(working_text("年底前"), "年底前") is None
+
+    @pytest.mark.parametrize(
+        ("cell", "expected"),
+        [
+            ("年底前", ("month", 2023, 12)),
+            ("6月底", ("month", 2023, 6)),
+            ("三季度", ("month", 2023, 9)),
+            ("年内", ("year", 2023, None)),
+        ],
+    )
+    def test_a_relative_deadline_cell_is_of_the_documents_year(
+        self, cell: str, expected: tuple[str, int, int | None]
+    ) -> None:
+        d = parse_deadline(working_text(cell), cell, 2023)
+        assert d is not None and (d.kind, d.year, d.month) == expected

@@ -19,6 +19,8 @@ class HeadingTestCase:
             ("（五）加快构建现代化产业人才体系", 2, "五"),
             ("11.动态建立双清单机制", 3, "11"),
             ("第三条 加快推进审批改革", 3, "三"),
+            ("第19条 对各乡镇招商引资", 3, "19"),
+            ("第 1 0 条 鼓励企业标准创制", 3, "10"),
             ("（2）推行告知承诺", 4, "2"),
             ("③完善机制", 5, "③"),
         ],
@@ -29,7 +31,8 @@ class HeadingTestCase:
         assert heading_number(work) == number
 
     @pytest.mark.parametrize(
-        "line", ["一流营商环境", "1.5亿元扶持资金", "2024年率先实现", "（2024）", "一是加强领导"]
+        "line",
+        ["一流营商环境", "1.5亿元扶持资金", "2024年率先实现", "（2024）", "一是加强领导", "第19项任务"],
     )
     def test_it_does_not_take_ordinary_text_for_a_heading(self, line: str) -> None:
         assert HEADING.level(working_text(line)) is None
@@ -61,14 +64,51 @@ class FlattenedTableTestCase:
 
 
 class NarrativeTestCase:
-    def test_a_narrative_plan_gives_a_task_per_sentence_of_its_action_items(self) -> None:
-        text = "一、发展现状\n（一）发展基础\n1.规模提升。生产总值增长到2375亿元。\n二、重点任务\n（一）打造总部经济廊道\n推进总部基地建设。加快湖贝塔建设进度。\n"
+    def test_a_narrative_plan_gives_a_task_per_paragraph_under_a_titled_heading(self) -> None:
+        text = (
+            "一、发展现状\n（一）发展基础\n1.规模提升。生产总值增长到2375亿元。\n二、重点任务\n"
+            "（一）打造总部经济廊道\n推进总部基地建设。加快湖贝塔建设进度。\n完善总部配套设施。\n"
+        )
         result = extract_text(text)
         assert [(t.ref, t.measure, t.text) for t in result.tasks] == [
-            ("二.(一)", "打造总部经济廊道", "推进总部基地建设。"),
-            ("二.(一)", "打造总部经济廊道", "加快湖贝塔建设进度。"),
+            ("二.(一)", "打造总部经济廊道", "推进总部基地建设。加快湖贝塔建设进度。"),
+            ("二.(一)", "打造总部经济廊道", "完善总部配套设施。"),
+        ]
+
+    def test_lines_wrapped_inside_a_sentence_are_one_paragraph(self) -> None:
+        # Text pulled from a PDF breaks lines inside sentences, and a note across a page break.
+        text = "二、重点任务\n（一）打造总部经济廊道\n推进总部基地建设，加快湖贝\n塔建设进度。（牵头部\n\n门：区发展改革局）\n"
+        (task,) = extract_text(text).tasks
+        assert (task.text, task.lead_units) == ("推进总部基地建设，加快湖贝塔建设进度。", ("区发展改革局",))
+
+    def test_an_item_without_notes_is_one_task_cut_where_units_open_a_clause(self) -> None:
+        text = (
+            "第 1 0 条 成立工作领导小组，统筹推进重点产业发展。县商务局负责新建项目相关工作，"
+            "县工信局负责技改项目相关工作。\n第 1 1 条 本政策自发布之日起施行。\n"
+        )
+        assert [(t.ref, t.text, t.lead_units) for t in extract_text(text).tasks] == [
+            ("10", "成立工作领导小组，统筹推进重点产业发展。", ()),
+            ("10", "县商务局负责新建项目相关工作", ("县商务局",)),
+            ("10", "县工信局负责技改项目相关工作。", ("县工信局",)),
         ]
 
     def test_closing_provisions_are_not_tasks(self) -> None:
         text = "第一条 加快审批改革。（区住建局负责）\n第二条 推进数据共享。（区政数局负责）\n第三条 本措施自发布之日起施行。\n"
         assert [t.ref for t in extract_text(text).tasks] == ["一", "二"]
+
+
+class SubjectClauseTestCase:
+    def test_a_text_that_opens_with_its_units_is_one_task_of_theirs(self) -> None:
+        # The clause cut at the very start of the item (a regression: it emptied the cut list).
+        text = "一、工作任务\n（一）县商务局负责新建项目相关工作。\n（二）推进项目建设。\n"
+        tasks = extract_text(text).tasks
+        assert [(t.text, t.lead_units) for t in tasks][0] == ("县商务局负责新建项目相关工作。", ("县商务局",))
+
+
+class ParagraphTableTestCase:
+    def test_the_tables_title_before_its_heading_row_is_no_column(self) -> None:
+        text = "附件\n\n任务分解表\n\n序号\n\n重点任务\n\n责任单位\n\n1\n\n推进A工作。\n\n区商务局\n\n2\n\n推进B工作。\n\n区财政局\n"
+        assert [(t.text, t.lead_units) for t in extract_text(text).tasks] == [
+            ("推进A工作。", ("区商务局",)),
+            ("推进B工作。", ("区财政局",)),
+        ]

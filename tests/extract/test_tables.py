@@ -114,3 +114,36 @@ class HeadingVariantsTestCase:
         (task,) = result.tasks
         assert task.lead_units == ("区企业服务中心",)
         assert task.co_units == ("区政数局", "各街道办")
+
+    def test_other_headings_of_the_same_columns_and_a_deadline_of_the_documents_year(self) -> None:
+        rows = [
+            ("序号", "工作要点", "责任主体", "协同部门", "时间要求"),
+            ("1", "推行企业开办一日办结。", "区市场监管局", "区税务局", "年底前"),
+            ("2", "开展政策宣讲。", "区工业和信息化局", "——", "每季度"),
+        ]
+        title = Paragraph("某区2024年优化营商环境工作要点")
+        result = extract_source(Source("t.docx", "docx", (title, _table(rows, [(False,) * 5] * 3))))
+        got = [(t.text, t.lead_units, t.co_units, t.deadline and t.deadline.to_dict()) for t in result.tasks]
+        assert [
+            (text, lead, co, d and {k: v for k, v in d.items() if k != "text"}) for text, lead, co, d in got
+        ] == [
+            (
+                "推行企业开办一日办结。",
+                ("区市场监管局",),
+                ("区税务局",),
+                {"kind": "month", "year": 2024, "month": 12},
+            ),
+            ("开展政策宣讲。", ("区工业和信息化局",), (), {"kind": "ongoing"}),
+        ]
+
+
+class LayoutTableTestCase:
+    def test_a_page_laid_out_in_a_one_cell_table_is_running_text(self) -> None:
+        # Government web pages often put the whole document in one table cell.
+        page = "某某工作方案\n一、重点任务\n（一）推进数据共享。建设共享平台。（省大数据局负责）\n（二）优化服务。（省政务服务中心负责）"
+        meta = Table(rows=(("索引号：000014349/2018-00204", "索引号：000014349/2018-00204"),))
+        result = extract_source(Source("page.html", "html", (meta, Table(rows=((page,),)))))
+        assert [(t.ref, t.lead_units) for t in result.tasks] == [
+            ("一.(一)", ("省大数据局",)),
+            ("一.(二)", ("省政务服务中心",)),
+        ]

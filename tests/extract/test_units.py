@@ -22,6 +22,22 @@ class ParseUnitsTestCase:
             ("市规划和自然资源局罗湖管理局", ["市规划和自然资源局罗湖管理局"]),
             ("區國資局、金融局", ["區國資局", "區金融局"]),
             ("区发改局\n区财政局", ["区发改局", "区财政局"]),
+            # A list that writes the prefix on every name writes each name whole.
+            ("市商务委、市交通委、长三角区域合作办公室", ["市商务委", "市交通委", "长三角区域合作办公室"]),
+            ("省委金融办、省财政厅、山东金融监管局", ["省委金融办", "省财政厅", "山东金融监管局"]),
+            ("省大数据局、国家金融监督管理总局山东监管局", ["省大数据局", "国家金融监督管理总局山东监管局"]),
+            # 等 closes a list: X等 is X; X等有关部门 is X and 有关部门.
+            ("省科技厅、省海洋局等", ["省科技厅", "省海洋局"]),
+            ("省发展改革委、省住房城乡建设厅等有关部门", ["省发展改革委", "省住房城乡建设厅", "有关部门"]),
+            ("市财政局、市规划局等市直有关部门", ["市财政局", "市规划局", "市直有关部门"]),
+            # 市场… is a common word, not the level 市: it gives no prefix to the names after it.
+            ("体育总局、市场监管总局、财政部", ["体育总局", "市场监管总局", "财政部"]),
+            # A list's separator inside brackets belongs to a name; 及 joins two whole names.
+            ("市直各有关单位、各县（市、区）人民政府", ["市直各有关单位", "各县（市、区）人民政府"]),
+            ("市级各有关部门及各县市区政府", ["市级各有关部门", "各县市区政府"]),
+            ("市场监管局及其派出机构", ["市场监管局及其派出机构"]),
+            # A collective is whole: it takes no shared suffix.
+            ("各区县、各有关部门", ["各区县", "各有关部门"]),
         ],
     )
     def test_it_expands_a_written_list_into_whole_names(self, written: str, expected: list[str]) -> None:
@@ -48,6 +64,40 @@ class ParseRolesTestCase:
 
     def test_units_named_as_responsible_with_no_lead_are_lead_units(self) -> None:
         assert parse_roles("责任单位：区科技局、区财政局").lead == ("区科技局", "区财政局")
+
+    @pytest.mark.parametrize(
+        ("note", "lead", "co"),
+        [
+            # Units that answer for the work (负责, 分工负责, 分头落实) lead when no lead is named...
+            ("省工业和信息化厅、省海洋局分工负责", ("省工业和信息化厅", "省海洋局"), ()),
+            ("省委网信办、省大数据局分工负责，各部门配合", ("省委网信办", "省大数据局"), ("各部门",)),
+            # ... and are co-units beside a named lead.
+            (
+                "省政府办公厅牵头，省大数据局配合，各有关部门分工负责",
+                ("省政府办公厅",),
+                ("省大数据局", "各有关部门"),
+            ),
+            ("省大数据局牵头，各有关部门分头落实", ("省大数据局",), ("各有关部门",)),
+            # Units that guide the work lead only when nobody leads or answers for it.
+            ("生态环境部、工业和信息化部指导", ("生态环境部", "工业和信息化部"), ()),
+            ("生态环境部指导，试点城市政府负责落实", ("试点城市政府",), ("生态环境部",)),
+            ("商务部指导，供销合作总社参与", ("商务部",), ("供销合作总社",)),
+            (
+                "牵头单位：省科技厅，责任单位：省委组织部、省发展改革委等",
+                ("省科技厅",),
+                ("省委组织部", "省发展改革委"),
+            ),
+        ],
+    )
+    def test_units_answering_for_the_work_lead_unless_a_lead_is_named(
+        self, note: str, lead: tuple[str, ...], co: tuple[str, ...]
+    ) -> None:
+        roles = parse_roles(note)
+        assert (roles.lead, roles.co) == (lead, co)
+
+    def test_a_label_opens_a_group_without_a_separator_before_it(self) -> None:
+        roles = parse_roles("牵头单位：区商务局　配合单位：区财政局、区统计局")
+        assert (roles.lead, roles.co) == (("区商务局",), ("区财政局", "区统计局"))
 
     def test_a_note_in_brackets_marks_the_lead_and_the_others_are_co_units(self) -> None:
         roles = parse_roles("区企业服务中心（牵头）、区政数局")
