@@ -340,6 +340,8 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
         return info.period_start - 1, info.period_end
     if info.kind in ("work_report", "plan") and info.year is not None:
         return info.year - 1, info.year
+    if info.kind == "report" and info.year is not None:
+        return info.year, info.year  # a report on a situation: as it stands when written
     return None, None
 
 
@@ -449,7 +451,9 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     review_words, target_words = mw.words("review_headings"), mw.words("target_headings")
     review_openers = set(mw.words("review_openers"))
     review_year, target_year = _defaults(info)
-    marks: list[_Mode] = [_Mode(0, "target", target_year, 0)]
+    # A report on a situation reviews it from its first line; any other document plans.
+    first: _Mode = _Mode(0, "actual", review_year, 0) if info.kind == "report" else _Mode(0, "target", target_year, 0)
+    marks: list[_Mode] = [first]
     for m in _HEADING_LINES.finditer(work):
         title = m["title"]
         y = _YEAR.search(title)
