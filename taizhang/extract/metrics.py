@@ -422,6 +422,9 @@ def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, re.Pattern[str]]:
     return opener, lead_year, short
 
 
+# A paragraph that reviews the recent years up to the time of writing.
+# matches: "近十年来,", "近年来," "  近5年来" ; must not match: "最近,", "近十年的" (no 来)
+_RECENT_LINES = _AtLineStarts(r"[ \t]*近(?:[一二三四五六七八九十]{1,2}|\d{1,2}|几)?年(?:以)?来")
 # What an unnumbered heading line holds none of.
 _NOT_IN_SHORT_HEADING = frozenset(",。;:!?")
 
@@ -475,6 +478,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         marks.append(_Mode(m.start("line"), kind, year, 3))
         opened.add(m.start("line"))
     if info.year is not None:
+        for m in _RECENT_LINES.finditer(work):
+            # 近十年来,… reviews up to the time of writing: the document's own year.
+            marks.append(_Mode(m.start("line"), "actual", info.year, 3))
+            opened.add(m.start("line"))
         for m in lead_year.finditer(work):
             if m.start("line") not in opened:
                 year = int(m["y"])
@@ -909,7 +916,7 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
             continue
         s_lo = stops.sentence_start(c_lo, p_lo)
         kind, year = _kind_and_year(
-            work, fig, (c_lo, c_hi), s_lo, passage, info, defaults, marks, mark_starts, named
+            work, fig, (c_lo, c_hi), s_lo, p_lo, passage, info, defaults, marks, mark_starts, named
         )
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
@@ -993,6 +1000,7 @@ def _kind_and_year(
     fig: _Figure,
     clause: tuple[int, int],
     s_lo: int,
+    p_lo: int,
     passage: Passage,
     info: DocInfo,
     defaults: tuple[int | None, int | None],
@@ -1007,6 +1015,8 @@ def _kind_and_year(
     sentence_before = work[s_lo : fig.start]
     clause_before = work[c_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named)
+    if explicit is None and s_lo > p_lo:
+        explicit = _horizon_year(work, p_lo, s_lo, info)
     kind: Kind = mode.kind
     if explicit is not None:
         if info.year is not None:
@@ -1020,6 +1030,10 @@ def _kind_and_year(
         return "target", None
     if passage.year_hint is not None:
         return "target", passage.year_hint
+    if kind == "target" and "每" in clause_before and _STANDING.search(clause_before):
+        # A standing quota (每年新增…) is for every year: it has the plan's year only when the
+        # document plans one year (an annual plan, a work report).
+        return "target", target_year if _plans_one_year(info) else None
     year = mode.year
     if kind == "target":
         if _may_be_to_date(sentence_before) and _TO_DATE.search(sentence_before):
@@ -1046,6 +1060,40 @@ def _kind_and_year(
     elif _has(sentence_before, mw.compiled["target_markers"]):
         return "target", target_year
     return kind, year
+
+
+# A goal paragraph's horizon: a year to reach, opening a sentence or clause of the paragraph; the
+# figures of the paragraph's later sentences are for it.
+# matches: "力争到2027年," "。到2025年底," ; must not match: "增加到2021年的" (the end of a change
+# reviewed: no clause opens there), "从2012年"
+_HORIZON = re.compile(
+    r"(?:^|(?<=[。;!?\n,:]))[ \t]*(?:力争|争取|确保|预计|计划|目标是)?[ \t]*(?:到|至)[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年",
+    re.M,
+)
+# A standing quota: a figure for every year (每年新增…, 每年度).
+# matches: "每年布局", "每年度" ; must not match: "每年龄段" (a count per age group: no verb or 度)
+_STANDING = re.compile(r"每年(?:度|[^龄份])")
+
+
+def _horizon_year(work: str, lo: int, hi: int, info: DocInfo) -> int | None:
+    """The year a goal paragraph sets (力争到2027年,…) before ``hi`` in the paragraph from ``lo``;
+    a year before the document's own is a review's, not a horizon."""
+    if work.find("年", lo, hi) < 0:
+        return None
+    best: int | None = None
+    for m in _HORIZON.finditer(work, lo, hi):
+        best = int(m["y"])
+    if best is not None and info.year is not None and best < info.year:
+        return None
+    return best
+
+
+def _plans_one_year(info: DocInfo) -> bool:
+    """Whether the document plans for one year: a work report, or a plan with a year of its own
+    and no period."""
+    if info.kind == "work_report":
+        return True
+    return info.kind == "plan" and info.year is not None and info.period_start is None
 
 
 @lru_cache(maxsize=1)

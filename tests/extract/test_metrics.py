@@ -259,6 +259,34 @@ class YearTestCase:
         assert (m.kind, m.year) == ("actual", 2020)
 
 
+    def test_a_goal_paragraphs_year_holds_for_its_later_sentences(self) -> None:
+        text = "打造创新高地。力争到2027年,智能算力占比达到40%。培育20家领军企业。"
+        found = find(text, DocInfo(year=2024, kind="plan"))
+        assert [(m.value, m.kind, m.year) for m in found] == [(40, "target", 2027), (20, "target", 2027)]
+
+    def test_a_year_reached_in_a_review_does_not_carry_to_the_next_sentence(self) -> None:
+        text = "光缆线路长度从2012年的1479万公里增加到2021年的5481万公里。建成153家绿色数据中心。"
+        found = find(text, DocInfo(year=2022, kind="report"))
+        assert [(m.value, m.year) for m in found][-1] == (153, 2022)
+
+    def test_a_standing_quota_has_no_year_unless_the_document_plans_one_year(self) -> None:
+        text = "每年布局150项以上基础研究项目。"
+        assert one(text, DocInfo(year=2023, kind="measures")).year is None
+        assert one(text, PLAN).year is None
+        assert one(text, DocInfo(year=2019, kind="work_report")).year == 2019
+        dated = one("到2025年,产业链韧性显著增强。每年新增授权发明专利10000件以上。", PLAN)
+        assert dated.year == 2025
+
+    def test_a_review_of_the_recent_years_is_as_of_the_documents_year(self) -> None:
+        info = DocInfo(year=2021, period_start=2021, period_end=2025, kind="plan")
+        m = one("一、现状与形势\n近十年来,发布国家标准285项。", info)
+        assert (m.kind, m.year) == ("actual", 2021)
+
+    def test_a_report_on_a_situation_reports_actuals_of_its_year(self) -> None:
+        m = one("数字基础设施建设成效显著。累计建成开通5G基站196.8万个。", DocInfo(year=2022, kind="report"))
+        assert (m.kind, m.year) == ("actual", 2022)
+
+
 class PassageTestCase:
     def test_only_figures_inside_the_passages_are_read(self) -> None:
         text = "新增10家企业。\n新增20家企业。"
