@@ -38,6 +38,7 @@ class MetricWords:
     metric_words.json), folded to the working text and sorted longest first."""
 
     units: dict[str, str]  # written -> base unit
+    latin_units: tuple[str, ...]  # units in Latin letters, matched in any case, kept as written
     counts: frozenset[str]
     need_noun_after: frozenset[str]
     not_after: dict[str, str]
@@ -118,6 +119,7 @@ def metric_words() -> MetricWords:
         raise LexiconError("data/metric_units.json: 'not_after' must map a unit to a string of characters")
     mw = MetricWords(
         units=units,
+        latin_units=_fold_list(u.get("latin_units"), "data/metric_units.json: 'latin_units'"),
         counts=frozenset(_fold_list(u.get("counts"), "data/metric_units.json: 'counts'")),
         need_noun_after=frozenset(
             _fold_list(u.get("need_noun_after"), "data/metric_units.json: 'need_noun_after'")
@@ -153,11 +155,11 @@ def _arabic_tail(named: bool) -> str:
     """What follows an Arabic number in a figure: a range, magnitude and unit (the groups are
     named only for the figure pattern itself)."""
     mw = metric_words()
-    units = _alternation(list(mw.units))
+    units = f"{_alternation(list(mw.units))}|(?i:{_alternation(mw.latin_units)})"
     between = _alternation(list(mw.cmp_between))
     tail = (
         rf"(?P<pct1>[ \t]*%)?"
-        rf"(?:[ \t]*(?P<sep>[-~至到])[ \t]*(?P<num2>{_NUMBER}))?"
+        rf"(?:[ \t]*(?P<sep>--?|——?|[~至到–])[ \t]*(?P<num2>{_NUMBER}))?"
         rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
         rf"[ \t]*(?P<between2>{between})?[ \t]*(?P<unit>{units})(?![A-Za-z+])"
     )
@@ -203,9 +205,11 @@ def _figure_start_pattern() -> re.Pattern[str]:
     counts = _alternation(list(mw.counts))
     # Cheap first checks: the characters a unit (or %, a range, a magnitude, a comparator) and a
     # count word may start with; the whole tail is tried only after one of them.
-    after_number = {"%", "-", "~", "至", "到", "万", "千", "百", "亿"} | {
-        w[0] for w in (*mw.units, *mw.cmp_between)
-    }
+    after_number = (
+        {"%", "-", "~", "至", "到", "万", "千", "百", "亿", "—", "–"}
+        | {w[0] for w in (*mw.units, *mw.cmp_between)}
+        | {c for w in mw.latin_units for c in (w[0].lower(), w[0].upper())}
+    )
     after_numeral = {"分", "成", "大"} | {w[0] for w in mw.counts}
     number = r"\d*(?:,\d{3})*(?:\.\d+)?"
     return re.compile(
@@ -572,7 +576,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         unit_w, pct1, num2, mag, between, between2 = m.group(
             "unit", "pct1", "num2", "mag", "between", "between2"
         )
-        unit = mw.units[unit_w]
+        unit = mw.units.get(unit_w, unit_w)  # a unit in Latin letters is kept as written
         end = m.end()
         nxt = work[end : end + 1]
         if unit_w in mw.not_after and nxt and nxt in mw.not_after[unit_w]:

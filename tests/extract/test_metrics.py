@@ -72,6 +72,11 @@ class ValueAndUnitTestCase:
             ("规上企业占比达到百分之十五。", 15, "%"),
             ("建成2.5萬個充電樁。", 25_000, "个"),
             ("新增学位１万个。", 10_000, "个"),
+            ("全市算力总规模达到12EFLOPS。", 12, "EFLOPS"),
+            ("全省算力规模达到14EFlops。", 14, "EFlops"),  # kept as written
+            ("完成设备更新6.5万台(套)。", 65_000, "台套"),
+            ("开展文化惠民活动10万余场次。", 100_000, "场次"),
+            ("共补水6600万方。", 66_000_000, "方"),
         ],
     )
     def test_it_normalises_to_the_base_unit(self, text: str, value: float, unit: str) -> None:
@@ -96,6 +101,9 @@ class ValueAndUnitTestCase:
     def test_a_count_of_named_things_launched_is_a_metric(self) -> None:
         m = one("全区推出深港融合八大示范项目。")
         assert (m.value, m.unit) == (8, "个")
+
+    def test_a_single_latin_letter_or_a_name_is_no_unit(self) -> None:
+        assert find("新建5G基站。建成3D打印中心。大王店110kv变电站投入使用。方案略。") == []
 
     def test_a_count_written_with_a_digit_before_da_is_a_metric(self) -> None:
         assert one("加快谋划建设10大价值创新园集群。").value == 10
@@ -127,7 +135,14 @@ class ComparatorTestCase:
         assert one(text).comparator == comparator
 
     @pytest.mark.parametrize(
-        ("text", "low"), [("新增平台载体1-2个。", 1), ("打造3-5 个品牌。", 3), ("培育1至2家上市平台。", 1)]
+        ("text", "low"),
+        [
+            ("新增平台载体1-2个。", 1),
+            ("打造3-5 个品牌。", 3),
+            ("培育1至2家上市平台。", 1),
+            ("争创1—2个国家级重大创新平台。", 1),
+            ("力争1--2家企业挂牌上市。", 1),
+        ],
     )
     def test_a_range_keeps_its_lower_bound_as_at_least(self, text: str, low: float) -> None:
         m = one(text)
