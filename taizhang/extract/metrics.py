@@ -80,6 +80,9 @@ _LIST_KEYS = (
     "verb_lookalikes",
     "change_to_words",
     "base_before",
+    "benefit_grants",
+    "benefit_nouns",
+    "payout_verbs",
 )
 
 
@@ -729,7 +732,7 @@ def _comparator_before(before: str) -> str:
 # Filters: what a figure of this shape is not
 
 
-def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
+def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int) -> bool:
     mw = metric_words()
     compiled = mw.compiled
     lo, hi = clause
@@ -739,18 +742,27 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
     after = work[end : end + 1] if end < hi else ""
     not_before = compiled["not_before"]
     if before in not_before.lasts and _ends_with_any(work, start, not_before, lo):
-        return True  # an ordinal or a ranking: 第3, 前10名
+        return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
     if fig.unit in mw.time_units and work.find("圈", end, hi) >= 0:
         return True  # the name of a service area: 15分钟政务服务圈
+    if work.find("每", max(lo, start - 5), start) >= 0 and _PER_UNIT.search(work, max(lo, start - 5), start):
+        return True  # the unit a benefit is reckoned by: 每认定1家高新技术企业(给予…)
+    if _is_benefit_clause(work, lo, hi) or _is_condition(work, end, lo, hi, p_hi):
+        return True  # the terms of a benefit (给予企业30万元奖励) or who may have it (对…的)
     threshold = compiled["threshold_after"]
     if work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
-        return True  # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的
+        # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的; but a share of the things
+        # the clause opens with (全省50%以上的文化馆…) and money the government commits
+        # (设立总规模不少于100亿元的专项基金) are indicators
+        return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
     if (
         end != raw_end
         and after in threshold.firsts
         and _starts_with_any(work, end, threshold, hi) in ("的", "级")
     ):
-        return True
+        return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
+    if fig.unit not in mw.counts and fig.unit not in _RELATIVE_UNITS and _QUALIFIER.match(work, raw_end, hi):
+        return True  # a measure that qualifies a noun: 5亿元以上项目 (projects of that size)
     # The word lists are plain words: searching [lo, start) finds what searching the slice would.
     benefit_after = compiled["benefit_after"]
     if compiled["benefit_before"].search(work, lo, start) is not None or (
@@ -767,6 +779,83 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
     ):
         return True  # the document's own parts: 推出29项行动计划
     return False
+
+
+# The unit a benefit is reckoned by: 每 and a verb just before the figure.
+# matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
+_PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
+# Units of a share or a multiple: a figure in them never qualifies a noun.
+_RELATIVE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
+# A measure followed by 以上 / 以下 and a noun: it qualifies the noun.
+# matches: "以上项目" (5亿元以上项目), "及以上企业" ; must not match: "以上," "以上。" (a comparator)
+_QUALIFIER = re.compile(r"[ \t]*(?:及)?以[上下](?=[\u4e00-\u9fff])(?!的)")
+# Before a share of the things a clause opens with: nothing, or the area it is taken over.
+# matches: "", "全省", "我市", "力争全国" ; must not match: "研发投入占比超过" (an indicator: a threshold)
+_SCOPE_ONLY = re.compile(
+    r"[ \t]*(?:力争|推动|实现|确保|争取)?[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"
+    r"[ \t]*(?:有|的)?[ \t]*\Z"
+)
+# Money the government commits: a verb of setting aside, and a fund after the figure.
+# matches: "设立总规模不少于" + "100亿元的数字经济发展专项基金" ; must not match: "营收10亿元级的企业"
+_COMMIT_VERBS = ("设立", "安排", "设置", "组建", "筹集", "统筹", "投入", "形成")
+_FUNDS = ("基金", "资金", "资金池")
+# A condition of a benefit: a clause that names who qualifies and ends with 的.
+# matches: "对主营业务收入首次突破1000亿元、500亿元的", "固定资产投资1000万元及以上至5000万元的"
+# must not match: "对2019年申报的总投资1212亿元的38个省市重点项目" (it does not end with 的)
+_CONDITION_END = re.compile(r"的[ \t)\]〕】]*\Z")
+_CONDITION_START = re.compile(r"[ \t]*(?:对于|对|凡是|凡)")
+
+
+@lru_cache(maxsize=1)
+def _benefit_words() -> tuple[_WordList, _WordList, _WordList]:
+    """(words that grant a benefit, benefits named, verbs of money paid out as a whole)."""
+    mw = metric_words()
+    return (
+        _WordList(mw.words("benefit_grants")),
+        _WordList(mw.words("benefit_nouns")),
+        _WordList(mw.words("payout_verbs")),
+    )
+
+
+def _is_benefit_clause(work: str, lo: int, hi: int) -> bool:
+    """Whether the clause [lo, hi) grants a benefit: 给予企业30万元奖励, 按5%给予奖励, 全部奖补给企业;
+    a benefit named with no verb of paying out as a whole (发放消费补贴2.35亿元 is an actual)."""
+    grants, nouns, payouts = _benefit_words()
+    if grants.search(work, lo, hi) is not None:
+        return True
+    return nouns.search(work, lo, hi) is not None and payouts.search(work, lo, hi) is None
+
+
+def _is_condition(work: str, fig_end: int, lo: int, hi: int, p_hi: int) -> bool:
+    """Whether the clause [lo, hi) is the condition of a benefit: it ends with 的 and opens with
+    对 / 凡 or is followed by a clause that grants a benefit (…5000万元以上的,参照其…给予企业奖励);
+    or it opens with 对 / 凡, names what qualifies with 的 after the figure, and a clause that
+    grants a benefit follows (对主营业务收入首次突破100亿元的法人企业,给予…)."""
+    if work.find("的", fig_end, hi) < 0:
+        return False
+    opens = _CONDITION_START.match(work, lo, hi) is not None
+    ends = _CONDITION_END.search(work, lo, hi) is not None
+    if ends and opens:
+        return True
+    if not (ends or opens):
+        return False
+    m = _STOP.search(work, hi + 1, p_hi)
+    nxt_hi = m.start() if m is not None else p_hi
+    return _is_benefit_clause(work, hi + 1, nxt_hi)
+
+
+def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
+    """A share that opens its clause: 全省50%以上的文化馆具备…, 70%的规上企业实现…"""
+    return fig.unit == "%" and _SCOPE_ONLY.match(work, lo, fig.start) is not None
+
+
+def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Money the government sets aside: 设立总规模不少于100亿元的数字经济发展专项基金."""
+    if fig.unit != "元":
+        return False
+    before = work[lo : fig.start]
+    after = work[fig.end : hi].replace(" ", "")
+    return any(v in before for v in _COMMIT_VERBS) and any(f in after for f in _FUNDS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -916,7 +1005,7 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
             continue
         c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
-        if fig is None or _excluded(work, fig, (c_lo, c_hi)):
+        if fig is None or _excluded(work, fig, (c_lo, c_hi), p_hi):
             continue
         s_lo = stops.sentence_start(c_lo, p_lo)
         kind, year = _kind_and_year(

@@ -194,10 +194,34 @@ class NotAMetricTestCase:
             "依照本办法第10条执行。",
             "提供7×24小时服务。",
             "以金融、商贸、商务服务三大优势产业为支撑。",
+            # the terms of a benefit and who may have it
+            "参照其年度地方财政贡献的70%、80%和90%给予企业奖励。",
+            "按企业新增财力的50%连续3年全部奖补给企业。",
+            "对主营业务收入首次突破1000亿元、500亿元的法人企业,给予一次性奖励。",
+            "固定资产投资1000万元及以上至5000万元、5000万元以上的,参照其贡献给予企业奖励。",
+            "对新建面积在100亩及以上至500亩的,按标准补助。",
+            "每认定1家高新技术企业,给予奖励。",
+            "由乡镇与开发区根据财政贡献按50%比例进行分配。",
+            "全年谋划5亿元以上项目。",
         ],
     )
     def test_it_is_not_a_metric(self, text: str) -> None:
         assert find(text) == []
+
+    def test_money_paid_out_as_a_whole_is_a_metric(self) -> None:
+        assert one("发放消费补贴2.35亿元。").value == 235_000_000
+
+    def test_money_the_government_sets_aside_is_a_metric(self) -> None:
+        m = one("设立总规模不少于100亿元的数字经济发展专项基金。")
+        assert (m.value, m.comparator) == (10_000_000_000, ">=")
+
+    def test_a_share_that_opens_its_clause_is_a_metric(self) -> None:
+        assert one("全省50%以上的文化馆具备数字服务能力。").value == 50
+        assert find("对研发投入占比超过5%的企业给予奖励。") == []
+
+    def test_a_count_of_things_of_a_size_is_kept_but_not_the_size(self) -> None:
+        found = find("全年谋划亿元以上项目不少于20个,5亿元以上项目不少于10个。")
+        assert [(m.value, m.unit) for m in found] == [(20, "个"), (10, "个")]
 
     def test_a_count_of_firms_that_meet_a_threshold_is_kept_but_not_the_threshold(self) -> None:
         assert [(m.value, m.unit) for m in find("新增2家营收10亿元级的科技企业。")] == [(2, "家")]
