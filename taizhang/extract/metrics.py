@@ -246,8 +246,8 @@ def _find_figures(work: str) -> list[re.Match[str]]:
 
 
 # A year mentioned in running text (the nearest one before a figure is its year).
-# matches: "到2025年", "2020 年底", "2016 年的" ; must not match: "12025年" (a longer number)
-_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年(?!\d)")
+# matches: "到2025年", "2020 年底", "2016 年的", "2022年6月" ; must not match: "12025年" (a longer number)
+_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年")
 # A part of the year already past: its figures are reported, not planned.
 # matches: "前三季度", "上半年", "1-9月", "一季度" ; must not match: "下半年", "第四季度末前"
 _TO_DATE = re.compile(r"前[一二三]季度|上半年|[一1]季度|(?<!\d)1[-~至]\d{1,2}月|截至目前")
@@ -1021,7 +1021,9 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
             and _explicit_year(work, s_lo, fig.start, named) is None
         ):
             year = prev_period_start
-        clause_key = "".join(work[c_lo:c_hi].split())  # the clause without white space
+        # The clause without white space, and where in it the figure stands (two figures of one
+        # value in one clause are two metrics; the same clause said again is not).
+        clause_key = ("".join(work[c_lo:c_hi].split()), len("".join(work[c_lo : fig.start].split())))
         names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
         value = fig.value
         value_key = value if value.is_integer() else round(value, 6)  # (round is slow; most are whole)

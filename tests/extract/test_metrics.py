@@ -164,6 +164,10 @@ class ListTestCase:
     def test_ge_naming_each_of_a_kind_does_not_share_a_figure(self) -> None:
         assert len(find("各区各部门新增10家企业。")) == 1
 
+    def test_two_figures_of_one_value_in_one_clause_are_two_metrics(self) -> None:
+        found = find("新增高新技术企业7家、院士工作站1家、省级重点实验室1家。")
+        assert [m.value for m in found] == [7, 1, 1]
+
     def test_a_list_of_figures_gives_one_record_each(self) -> None:
         found = find("8个外资优质项目、2个世界500强投资项目顺利落地。")
         assert [(m.value, m.unit) for m in found] == [(8, "个"), (2, "个")]
@@ -297,6 +301,12 @@ class YearTestCase:
         m = one("三、空间格局\n产业带长度3.6公里。", PLAN)
         assert (m.kind, m.year) == ("actual", 2020)
 
+
+    def test_a_year_followed_by_its_month_is_the_figures_year(self) -> None:
+        m = one("2021年至2022年6月,近150家企业完成首发上市。", DocInfo(year=2022, kind="report"))
+        assert (m.kind, m.year) == ("actual", 2022)
+        m = one("软件业务收入增长到2021年9.6万亿元。", DocInfo(year=2022, kind="report"))
+        assert m.year == 2021
 
     def test_a_goal_paragraphs_year_holds_for_its_later_sentences(self) -> None:
         text = "打造创新高地。力争到2027年,智能算力占比达到40%。培育20家领军企业。"
