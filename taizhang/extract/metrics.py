@@ -470,8 +470,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         level = 1 if m["l1"] else 2
         if _has(title, review_words) or (y and info.year is not None and int(y["y"]) < info.year):
             marks.append(_Mode(m.start("line"), "actual", int(y["y"]) if y else review_year, level))
-        elif level == 1 or _has(title, target_words):
+        elif _has(title, target_words) or (level == 1 and first.kind == "target"):
             marks.append(_Mode(m.start("line"), "target", int(y["y"]) if y else target_year, level))
+        elif level == 1:
+            marks.append(_Mode(m.start("line"), first.kind, first.year, level))  # a report's part
     opener, lead_year, short = _mode_patterns()
     opened: set[int] = set()
     for m in opener.finditer(work):
@@ -1114,8 +1116,8 @@ def _kind_and_year(
         explicit = _horizon_year(work, p_lo, s_lo, info)
     kind: Kind = mode.kind
     if explicit is not None:
-        if info.year is not None:
-            kind = "actual" if explicit < info.year else "target"
+        if info.year is not None and explicit != info.year:
+            kind = "actual" if explicit < info.year else "target"  # the document's own year: as its part
         if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
         elif _has(sentence_before, mw.compiled["actual_markers"]):
