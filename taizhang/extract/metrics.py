@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -981,6 +981,7 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
     spans = sorted((p.start, p.end, i) for i, p in enumerate(passages))
     starts = [s for s, _, _ in spans]
     named = _Spans([m.span() for m in _NAMED.finditer(work)])
+    info = _with_horizon(work, info)
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
     defaults = _defaults(info)  # (year of a review, year of a target), read once
@@ -1183,6 +1184,28 @@ def _horizon_year(work: str, lo: int, hi: int, info: DocInfo) -> int | None:
     if best is not None and info.year is not None and best < info.year:
         return None
     return best
+
+
+# A year a plan sets out to reach. matches: "到2027年", "至 2026 年" ; must not match: "2027年" alone
+# (It opens with a character class: the engine skips to the next 到 or 至.)
+_TO_YEAR = re.compile(r"[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
+
+
+def _with_horizon(work: str, info: DocInfo) -> DocInfo:
+    """A plan that names no period but sets out to reach a later year (到2027年, the year it names
+    most often) plans for the years from its own to that one: its one-off targets with no year of
+    their own are for that year, and it is not a plan of one year."""
+    if info.kind != "plan" or info.year is None or info.period_start is not None:
+        return info
+    counts: dict[int, int] = {}
+    for m in _TO_YEAR.finditer(work):
+        y = int(m["y"])
+        if info.year < y <= info.year + 15:
+            counts[y] = counts.get(y, 0) + 1
+    if not counts:
+        return info
+    end = max(counts, key=lambda y: (counts[y], -y))
+    return replace(info, period_start=info.year, period_end=end)
 
 
 def _plans_one_year(info: DocInfo) -> bool:

@@ -326,6 +326,11 @@ class YearTestCase:
         dated = one("到2025年,产业链韧性显著增强。每年新增授权发明专利10000件以上。", PLAN)
         assert dated.year == 2025
 
+    def test_a_plan_that_sets_out_to_reach_a_year_plans_up_to_it(self) -> None:
+        text = "一、主要目标\n力争到2027年,培育20家领军企业。\n二、重点任务\n每年布局150项以上研究项目。建成2个研究院。"
+        found = find(text, DocInfo(year=2024, kind="plan"))
+        assert [(m.value, m.year) for m in found] == [(20, 2027), (150, None), (2, 2027)]
+
     def test_a_review_of_the_recent_years_is_as_of_the_documents_year(self) -> None:
         info = DocInfo(year=2021, period_start=2021, period_end=2025, kind="plan")
         m = one("一、现状与形势\n近十年来,发布国家标准285项。", info)
