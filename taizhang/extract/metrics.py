@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 from .lexicon import LexiconError, load_data
 from .model import DocInfo, Metric, Passage, Span
 from .normalise import working_text
-from .numbers import NumberError, parse_chinese, parse_fraction, parse_number, parse_tenths, scale
+from .numbers import MAGNITUDES, NumberError, parse_chinese, parse_fraction, parse_number, parse_tenths, scale
 
 __all__ = ["find_metrics", "line_passages", "MetricWords", "metric_words", "clear_caches"]
 
@@ -83,6 +83,7 @@ _LIST_KEYS = (
     "benefit_grants",
     "benefit_nouns",
     "payout_verbs",
+    "build_verbs",
 )
 
 
@@ -158,13 +159,15 @@ def _arabic_tail(named: bool) -> str:
     """What follows an Arabic number in a figure: a range, magnitude and unit (the groups are
     named only for the figure pattern itself)."""
     mw = metric_words()
-    units = f"{_alternation(list(mw.units))}|(?i:{_alternation(mw.latin_units)})"
+    cjk_units = _alternation(list(mw.units))
+    latin = _alternation(mw.latin_units)
     between = _alternation(list(mw.cmp_between))
     tail = (
         rf"(?P<pct1>[ \t]*%)?"
         rf"(?:[ \t]*(?P<sep>--?|——?|[~至到–])[ \t]*(?P<num2>{_NUMBER}))?"
         rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
-        rf"[ \t]*(?P<between2>{between})?[ \t]*(?P<unit>{units})(?![A-Za-z+])"
+        rf"[ \t]*(?P<between2>{between})?[ \t]*(?:(?P<unit>{cjk_units})(?!\+)|(?P<latin>(?i:{latin}))(?![A-Za-z+])"
+        rf"|(?P<nounit>(?<!%)(?=[ \t]*(?:左右|以下|以内|以上)?[ \t]*[,;。!?\n、)])))"
     )
     return tail if named else re.sub(r"\(\?P<\w+>", "(?:", tail)
 
@@ -178,18 +181,20 @@ def _figure_pattern() -> re.Pattern[str]:
     ``cn``: 三个 / 两所 (Chinese numerals with a classifier).
     """
     counts = _alternation(list(metric_words().counts))
+    units = _alternation(list(metric_words().units))
     # re.ASCII: a digit is 0-9 (the working text has full-width digits folded), which the engine
     # tests at a glance; a Unicode digit class costs a lookup for every character of the text.
     return re.compile(
         # Every way starts with a digit or a Chinese numeral: the lookahead lets the engine skip
         # all other characters at once.
-        rf"(?=[\d{_CN}])"
+        rf"(?=[\d{_CN}万亿])"
         rf"(?:(?<![\d.A-Za-z+\-/])(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
         rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九]?)"
         rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
-        rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff]))",
+        rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff])"
+        rf"|(?<![{_CN}万亿\d.第])(?P<cbig>[{_CN}万亿]*[千万亿])(?P<cbunit>{units}))",
         re.ASCII,
     )
 
@@ -210,15 +215,18 @@ def _figure_start_pattern() -> re.Pattern[str]:
     # count word may start with; the whole tail is tried only after one of them.
     after_number = (
         {"%", "-", "~", "至", "到", "万", "千", "百", "亿", "—", "–"}
+        | {",", ";", "。", "!", "?", "\n", "、", ")", " ", "\t", "左", "以"}
         | {w[0] for w in (*mw.units, *mw.cmp_between)}
         | {c for w in mw.latin_units for c in (w[0].lower(), w[0].upper())}
     )
     after_numeral = {"分", "成", "大"} | {w[0] for w in mw.counts}
+    after_magnitude = {w[0] for w in mw.units}
     number = r"\d*(?:,\d{3})*(?:\.\d+)?"
     return re.compile(
-        rf"[\d{_CN}](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
+        rf"[\d{_CN}万亿](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
-        rf"|[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts}))",
+        rf"|(?<=[\d{_CN}])[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
+        rf"|[{_CN}万亿]*(?<=[千万亿])(?=[{_charset(after_magnitude)}]))",
         re.ASCII,  # see _figure_pattern
     )
 
@@ -578,15 +586,30 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
     num = m["num"]
     if num is not None:
         # The groups of an Arabic figure, in one call (each m[name] is a call of its own).
-        unit_w, pct1, num2, mag, between, between2 = m.group(
-            "unit", "pct1", "num2", "mag", "between", "between2"
+        unit_w, pct1, num2, mag, between, between2, latin = m.group(
+            "unit", "pct1", "num2", "mag", "between", "between2", "latin"
         )
-        unit = mw.units.get(unit_w, unit_w)  # a unit in Latin letters is kept as written
         end = m.end()
         nxt = work[end : end + 1]
-        if unit_w in mw.not_after and nxt and nxt in mw.not_after[unit_w]:
-            return None
-        if unit_w in mw.need_noun_after and not ("\u4e00" <= nxt <= "\u9fff"):
+        if unit_w is not None:
+            unit = mw.units[unit_w]
+            if unit_w in mw.not_after and nxt and nxt in mw.not_after[unit_w]:
+                return None
+            if (
+                unit_w in mw.need_noun_after
+                and not ("\u4e00" <= nxt <= "\u9fff")
+                and not _has(work[clause_lo : m.start()], mw.compiled["build_verbs"])
+            ):
+                return None  # 第3条, 惠企30条; but 建成农村公路20条
+            if unit_w == "个" and nxt in _UNIT_LIST_JOINERS:
+                shared = _SHARED_UNIT.match(work, end)
+                if shared is not None:
+                    unit = mw.units["个" + shared["rest"]]  # 31.1个和26.3个百分点
+        elif latin is not None:
+            unit = latin  # a unit in Latin letters is kept as written
+        elif mag in ("万", "亿", "万亿") or _is_index_level(work, clause_lo, m.start()):
+            unit = ""  # IPv6活跃用户数达6.97亿; 两化融合发展指数达到125左右
+        else:
             return None
         if pct1 and unit != "%":
             return None
@@ -642,6 +665,8 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
     if m["big"] is not None:
         return _read_big(work, m, clause_lo)
+    if m["cbig"] is not None:
+        return _read_cbig(work, m, clause_lo)
     if m["cn"] is not None:
         verb = _ends_with_any(work, m.start(), mw.compiled["count_verbs"], clause_lo)
         if not verb:
@@ -655,6 +680,53 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         unit = mw.units.get(m["cunit"], m["cunit"])
         return _Figure(m.start(), m.end(), value, unit, "=", m.end())
     return None
+
+
+# A list of figures that share the end of their unit: 31.1个和26.3个百分点.
+# matches: "和26.3个百分点", "、5个工作日" ; must not match: "和26.3个" (the unit is 个 for both)
+_UNIT_LIST_JOINERS = frozenset("和、与及或至")
+_SHARED_UNIT = re.compile(r"[ \t]*[和、与及或至][ \t]*\d+(?:\.\d+)?[ \t]*个(?P<rest>百分点|工作日)")
+# A level read with no unit: an index (指数, 系数, PUE) just before a verb of level.
+# matches: "两化融合发展指数达到" (125左右), "电能使用效率降至" (1.1), "综合污染指数为" (7.26)
+# must not match: "增长" (a figure without its unit is no metric), "指数型企业"
+_INDEX_LEVEL = re.compile(
+    r"(?:指数|系数|PUE|使用效率)[^,;。!?\n]{0,6}?(?:达到|达|为|降至|降到|降低到|降低至|下降到|下降至|提高到|提高至|"
+    r"提升到|提升至|控制在|保持在|不低于|不高于|不超过|低于|高于|超过)[ \t]*\Z"
+)
+
+
+def _is_index_level(work: str, lo: int, start: int) -> bool:
+    """Whether the figure at ``start`` is the level of an index, read with no unit."""
+    return _INDEX_LEVEL.search(work, max(lo, start - 24), start) is not None
+
+
+def _read_cbig(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
+    """A figure of Chinese numerals with 千 / 万 / 亿 and a unit (三百亿元, 近万亩, 超万亿元, 一千亩):
+    read only after a comparator or a verb that sizes it (突破, 近, 超, 过, 占地, 新增), since the
+    same characters name things (千家万户, 万人助企)."""
+    mw = metric_words()
+    numeral, unit_w = m["cbig"], m["cbunit"]
+    end = m.end()
+    nxt = work[end : end + 1]
+    if unit_w in mw.not_after and nxt and nxt in mw.not_after[unit_w]:
+        return None
+    lead = _ends_with_any(work, m.start(), _cbig_leads(), clause_lo)
+    if not lead:
+        return None
+    try:
+        value = float(MAGNITUDES[numeral]) if numeral in MAGNITUDES else float(parse_chinese(numeral))
+    except NumberError:
+        return None
+    if value < 1000:
+        return None
+    comparator = ">" if lead == "过" else ""
+    return _finish(work, m.start(), end, end, value, mw.units[unit_w], comparator, clause_lo)
+
+
+@lru_cache(maxsize=1)
+def _cbig_leads() -> _WordList:
+    mw = metric_words()
+    return _WordList((*mw.cmp_before, "过", *mw.words("count_verbs"), *mw.words("descriptors")))
 
 
 @lru_cache(maxsize=4096)
@@ -745,8 +817,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int) -> bo
     not_before = compiled["not_before"]
     if before in not_before.lasts and _ends_with_any(work, start, not_before, lo):
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
-    if fig.unit in mw.time_units and work.find("圈", end, hi) >= 0:
-        return True  # the name of a service area: 15分钟政务服务圈
+    if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
+        return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
     if work.find("每", max(lo, start - 5), start) >= 0 and _PER_UNIT.search(work, max(lo, start - 5), start):
         return True  # the unit a benefit is reckoned by: 每认定1家高新技术企业(给予…)
     if _is_benefit_clause(work, lo, hi) or _is_condition(work, end, lo, hi, p_hi):
@@ -801,31 +873,48 @@ _SCOPE_ONLY = re.compile(
 # matches: "设立总规模不少于" + "100亿元的数字经济发展专项基金" ; must not match: "营收10亿元级的企业"
 _COMMIT_VERBS = ("设立", "安排", "设置", "组建", "筹集", "统筹", "投入", "形成")
 _FUNDS = ("基金", "资金", "资金池")
+_PROJECTS = ("项目", "工程")
 # A condition of a benefit: a clause that names who qualifies and ends with 的.
 # matches: "对主营业务收入首次突破1000亿元、500亿元的", "固定资产投资1000万元及以上至5000万元的"
 # must not match: "对2019年申报的总投资1212亿元的38个省市重点项目" (it does not end with 的)
-_CONDITION_END = re.compile(r"的[ \t)\]〕】]*\Z")
+_CONDITION_CLOSERS = frozenset(" \t)]〕】")  # what may follow its 的
 _CONDITION_START = re.compile(r"[ \t]*(?:对于|对|凡是|凡)")
 
 
 @lru_cache(maxsize=1)
-def _benefit_words() -> tuple[_WordList, _WordList, _WordList]:
-    """(words that grant a benefit, benefits named, verbs of money paid out as a whole)."""
+def _benefit_words() -> tuple[re.Pattern[str], frozenset[str], _WordList]:
+    """(words that grant or name a benefit, the granting ones, verbs of money paid out as a
+    whole)."""
     mw = metric_words()
+    grants = mw.words("benefit_grants")
     return (
-        _WordList(mw.words("benefit_grants")),
-        _WordList(mw.words("benefit_nouns")),
+        _any_re((*grants, *mw.words("benefit_nouns"))),
+        frozenset(grants),
         _WordList(mw.words("payout_verbs")),
     )
+
+
+# The last clause asked about (figures of one clause are read one after another).
+_BENEFIT_MEMO: list[object] = [None, -1, -1, False]
 
 
 def _is_benefit_clause(work: str, lo: int, hi: int) -> bool:
     """Whether the clause [lo, hi) grants a benefit: 给予企业30万元奖励, 按5%给予奖励, 全部奖补给企业;
     a benefit named with no verb of paying out as a whole (发放消费补贴2.35亿元 is an actual)."""
-    grants, nouns, payouts = _benefit_words()
-    if grants.search(work, lo, hi) is not None:
-        return True
-    return nouns.search(work, lo, hi) is not None and payouts.search(work, lo, hi) is None
+    memo = _BENEFIT_MEMO
+    if memo[0] is work and memo[1] == lo and memo[2] == hi:
+        return bool(memo[3])
+    words, grants, payouts = _benefit_words()
+    found = False
+    for m in words.finditer(work, lo, hi):
+        if m.group() in grants:
+            found = True
+            break
+        if payouts.search(work, lo, hi) is None:
+            found = True
+        break
+    memo[:] = [work, lo, hi, found]
+    return found
 
 
 def _is_condition(work: str, fig_end: int, lo: int, hi: int, p_hi: int) -> bool:
@@ -836,7 +925,10 @@ def _is_condition(work: str, fig_end: int, lo: int, hi: int, p_hi: int) -> bool:
     if work.find("的", fig_end, hi) < 0:
         return False
     opens = _CONDITION_START.match(work, lo, hi) is not None
-    ends = _CONDITION_END.search(work, lo, hi) is not None
+    j = hi
+    while j > lo and work[j - 1] in _CONDITION_CLOSERS:
+        j -= 1
+    ends = work[j - 1 : j] == "的"
     if ends and opens:
         return True
     if not (ends or opens):
@@ -852,12 +944,15 @@ def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
 
 
 def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:
-    """Money the government sets aside: 设立总规模不少于100亿元的数字经济发展专项基金."""
+    """Money the government sets aside (设立总规模不少于100亿元的数字经济发展专项基金), or the
+    investment in a project it names (实施总投资8.7亿元的“四好农村路”工程)."""
     if fig.unit != "元":
         return False
     before = work[lo : fig.start]
     after = work[fig.end : hi].replace(" ", "")
-    return any(v in before for v in _COMMIT_VERBS) and any(f in after for f in _FUNDS)
+    if any(v in before for v in _COMMIT_VERBS) and any(f in after for f in _FUNDS):
+        return True
+    return before.rstrip(" \t").endswith("投资") and after.startswith("的") and any(p in after for p in _PROJECTS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -950,6 +1045,7 @@ class _Stops:
 
 def clear_caches() -> None:
     """Forget the memos of short texts (benchmarks measure a cold document)."""
+    _BENEFIT_MEMO[:] = [None, -1, -1, False]
     _trim.cache_clear()
     _comparator_before.cache_clear()
     _arabic_value.cache_clear()
@@ -992,6 +1088,7 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
 
     out: list[Metric] = []
     seen: set[tuple[object, ...]] = set()
+    _BENEFIT_MEMO[:] = [None, -1, -1, False]
     figures = _Matches(_find_figures(work))
     stops = _Stops(work)
     bisect_right = bisect.bisect_right
@@ -1065,6 +1162,7 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
                     raw=text[fig.start : fig.raw_end],
                 )
             )
+    _BENEFIT_MEMO[:] = [None, -1, -1, False]  # holds no document after the call
     return out
 
 

@@ -77,6 +77,12 @@ class ValueAndUnitTestCase:
             ("完成设备更新6.5万台(套)。", 65_000, "台套"),
             ("开展文化惠民活动10万余场次。", 100_000, "场次"),
             ("共补水6600万方。", 66_000_000, "方"),
+            ("存款余额突破三百亿元大关。", 30_000_000_000, "元"),
+            ("带动相关产业规模超万亿元。", 1e12, "元"),
+            ("共收储土地近万亩。", 10_000, "亩"),
+            ("IPv6活跃用户数达6.97亿。", 697_000_000, ""),
+            ("全省两化融合发展指数达到125左右。", 125, ""),
+            ("建成农村公路20条。", 20, "条"),
         ],
     )
     def test_it_normalises_to_the_base_unit(self, text: str, value: float, unit: str) -> None:
@@ -101,6 +107,28 @@ class ValueAndUnitTestCase:
     def test_a_count_of_named_things_launched_is_a_metric(self) -> None:
         m = one("全区推出深港融合八大示范项目。")
         assert (m.value, m.unit) == (8, "个")
+
+    def test_chinese_numerals_with_a_magnitude_need_a_word_that_sizes_them(self) -> None:
+        assert find("把政策送进千家万户。开展万人助企行动。") == []
+        assert one("存款余额突破三百亿元大关。").comparator == ">"
+        assert one("全省集成电路产业规模过千亿元。").comparator == ">"
+
+    def test_a_bare_number_is_a_figure_only_as_the_level_of_an_index(self) -> None:
+        assert find("全年增长8,力争实现新突破。第3,第4。") == []
+
+    def test_a_package_of_articles_is_no_count_of_things_built(self) -> None:
+        assert find("出台惠企30条,落实第3条。") == []
+
+    def test_the_investment_in_a_named_project_is_a_metric(self) -> None:
+        m = one("实施总投资8.7亿元的“四好农村路”新一期工程建设。")
+        assert m.value == 870_000_000
+
+    def test_figures_of_a_list_share_the_end_of_their_unit(self) -> None:
+        found = find("比2012年分别提升31.1个和26.3个百分点。")
+        assert [(m.value, m.unit) for m in found] == [(31.1, "个百分点"), (26.3, "个百分点")]
+
+    def test_time_taken_is_no_metric(self) -> None:
+        assert find("利用20天时间,完成了土地收储。") == []
 
     def test_a_single_latin_letter_or_a_name_is_no_unit(self) -> None:
         assert find("新建5G基站。建成3D打印中心。大王店110kv变电站投入使用。方案略。") == []
