@@ -77,8 +77,8 @@ _CHINESE_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P
 # matches: "2022-2025年", "2021—2025年", "2023至2025年" ; must not match: "2022-06-21"
 _PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年")
 # A five-year plan named by its number.
-# matches: "十四五", "“十三五”" ; must not match: "十五" (the bare number)
-_FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])五")
+# matches: "十四五", "“十三五”", "第十四个五年规划" ; must not match: "十五" (the bare number)
+_FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])(?:五|个五年)")
 # A year in running text or a title.
 # matches: "2024年", "2024 年" ; must not match: "12024年" (a longer number)
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")

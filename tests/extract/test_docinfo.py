@@ -71,6 +71,11 @@ class PeriodTestCase:
         assert (d.year, d.period_start, d.period_end, d.kind) == (2019, None, None, "plan")
 
 
+    def test_a_plan_named_by_the_full_number_of_its_five_year_plan(self) -> None:
+        d = info("某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n正文。")
+        assert (d.period_start, d.period_end, d.kind) == (2021, 2025, "plan")
+
+
 class TitleTestCase:
     def test_a_title_wrapped_over_two_lines_is_joined(self) -> None:
         d = info("廣州開發區關于推進創新提升打造\n改革開放新高地的若干措施\n為深入貫徹……,制定如下措施。")
