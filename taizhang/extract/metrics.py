@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from .layout import Grid
 from .lexicon import LexiconError, load_data
 from .model import DocInfo, Metric, Passage, Span
 from .normalise import working_text
@@ -1062,15 +1063,32 @@ def line_passages(text: str) -> list[Passage]:
     return out
 
 
-def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInfo) -> list[Metric]:
+def find_metrics(
+    text: str, work: str, passages: Sequence[Passage], info: DocInfo, tables: Sequence[Grid] = ()
+) -> list[Metric]:
     """The metrics of a document, in reading order.
 
     ``text`` is the document as read and ``work`` its working text (the same length); only figures
     inside ``passages`` are read. A passage's ``year_hint`` is the year of its table row (its
     figures are for that year unless they name one); ``ongoing`` rows give figures no year.
+    ``tables`` are the document's tables that are not task tables: a table of indicators among
+    them (a row an indicator, a column a year) is read by its columns, and its rows not as text.
     """
     if len(text) != len(work):
         raise ValueError("find_metrics: the working text must have the length of the text")
+    if tables:
+        from .indicator_tables import table_metrics
+
+        found: list[Metric] = []
+        skip: list[tuple[int, int]] = []
+        for grid in tables:
+            read = table_metrics(text, work, grid, info)
+            if read is not None:
+                found.extend(read)
+                skip.append((grid.start, grid.end))
+        if skip:
+            kept = [p for p in passages if not any(a <= p.start < b for a, b in skip)]
+            return sorted([*find_metrics(text, work, kept, info), *found], key=lambda m: m.span.start)
     if not passages:
         return []
     mw = metric_words()

@@ -470,3 +470,41 @@ class FastPathsTestCase:
                 metrics_module.metric_words()
         finally:
             metrics_module.metric_words.cache_clear()
+
+
+class IndicatorTableTestCase:
+    """A table of indicators: a row an indicator, a column a year (主要指标表)."""
+
+    TABLE = (
+        "某区国民经济和社会发展第十四个五年规划纲要\n"
+        "(2021年1月28日区人民代表大会会议批准)\n"
+        "序号\t指标\t2020年\t2025年\t年均增长\t属性\n"
+        "1\t地区生产总值(亿元)\t1250\t1750\t7%左右\t预期性\n"
+        "2\t研发经费投入强度(%)\t2.1\t3.0\t[0.9]\t预期性\n"
+        "3\t城镇调查失业率(%)\t4.5\t<5.5\t—\t预期性\n"
+    )
+
+    def test_each_year_column_gives_a_figure_of_its_year(self) -> None:
+        from taizhang.extract import extract_text
+
+        found = [
+            (m.kind, m.indicator, m.value, m.unit, m.comparator, m.year)
+            for m in extract_text(self.TABLE, name="plan.txt").metrics
+        ]
+        assert found == [
+            ("actual", "地区生产总值", 125_000_000_000, "元", "=", 2020),
+            ("target", "地区生产总值", 175_000_000_000, "元", "=", 2025),
+            ("target", "地区生产总值年均增长", 7, "%", "~", 2025),
+            ("actual", "研发经费投入强度", 2.1, "%", "=", 2020),
+            ("target", "研发经费投入强度", 3.0, "%", "=", 2025),
+            ("target", "研发经费投入强度年均增长", 0.9, "个百分点", "=", 2025),
+            ("actual", "城镇调查失业率", 4.5, "%", "=", 2020),
+            ("target", "城镇调查失业率", 5.5, "%", "<", 2025),
+        ]
+
+    def test_a_table_without_a_year_column_is_read_as_text(self) -> None:
+        from taizhang.extract import extract_text
+
+        text = "序号\t项目名称\t建设内容\n1\t产业园\t新建厂房5万平方米\n2\t学校\t新增学位2000个\n"
+        found = [(m.value, m.unit) for m in extract_text(text, name="t.txt").metrics]
+        assert found == [(50_000, "平方米"), (2000, "个")]
