@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from .layout import Grid
@@ -312,7 +313,7 @@ _GROWTH_TO = ("增", "到", "至")
 _INDICATOR_TAIL = ("分别", "从", "由", "的", "增至", "增长到", "提高到", "提升到", "、")
 # Spaces inside a line (a PDF's "1945.16 亿元").
 # matches: " " ; must not match: "亿"
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = re.compile(r"[ \t\n]+")  # (a line break inside an indicator is a wrapped line's)
 # One figure shared by the names before it: 各 / 分别 / 均 just before the verb.
 # matches: "各新增", "分别达到", "均不低于" ; must not match: "各类", "各部门" (each of a kind)
 _SHARED = re.compile(r"(?<![、])(?:各|分别|均)(?=[^类区部级地项种有单街个]{0,6}$)")
@@ -1091,6 +1092,14 @@ def find_metrics(
             return sorted([*find_metrics(text, work, kept, info), *found], key=lambda m: m.span.start)
     if not passages:
         return []
+    soft = _soft_breaks(text, work)
+    if soft:
+        # A text wrapped at a fixed width (pulled out of a PDF) is read as its paragraphs.
+        chars = list(work)
+        for b in soft:
+            chars[b] = " "
+        work = "".join(chars)
+        passages = _merge_passages(passages, soft)
     mw = metric_words()
     spans = sorted((p.start, p.end, i) for i, p in enumerate(passages))
     starts = [s for s, _, _ in spans]
@@ -1181,6 +1190,89 @@ def find_metrics(
                 )
             )
     _BENEFIT_MEMO[:] = [None, -1, -1, False]  # holds no document after the call
+    return out
+
+
+# What ends a sentence or a heading at the end of a line: the line is not wrapped there.
+_LINE_ENDS = frozenset("。;:!?”\"》)")
+# What opens a new item or heading: the line before it is not wrapped into it.
+# matches: "一、", "(二)", "3.", "第五条", "附件" ; must not match: "了历史机遇"
+_ITEM_START = re.compile(
+    r"[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、]|第[一二三四五六七八九十\d]+[章节条部篇]|附件)"
+)
+
+
+def _width(line: str) -> int:
+    """The printed width of a line: a Chinese character is two columns, an ASCII one is one."""
+    n = len(line)
+    return n + (len(line.encode("utf-8")) - n) // 2
+
+
+def _soft_breaks(text: str, work: str) -> list[int]:
+    """The line breaks of a text wrapped at a fixed width (a PDF's text) that fall inside a
+    paragraph: most lines of such a text are about as wide as one another, and a line of that
+    width that ends in no sentence stop runs on into the next (unless the next opens an item).
+    A page number alone on a line between two such lines is passed over. Other texts have none.
+    (Widths are measured on ``text``, whose full-width punctuation the working text folds.)"""
+    starts = [0]
+    pos = work.find("\n")
+    while pos >= 0 and len(starts) < 400:
+        starts.append(pos + 1)
+        pos = work.find("\n", pos + 1)
+    widths: dict[int, int] = {}
+    sample = 0
+    for a, b in zip(starts, starts[1:], strict=False):
+        w = _width(text[a : b - 1])
+        if 30 <= w <= 140:
+            widths[w] = widths.get(w, 0) + 1
+            sample += 1
+    if sample < 20:
+        return []
+    mode = max(widths, key=lambda w: sum(widths.get(w + d, 0) for d in range(-3, 4)))
+    near = sum(widths.get(mode + d, 0) for d in range(-3, 4))
+    if near < 0.4 * sample:
+        return []  # lines of any width: paragraphs, not a wrapped text
+    out: list[int] = []
+    n = len(work)
+    a = 0
+    while a < n:
+        b = work.find("\n", a)
+        if b < 0:
+            break
+        line = work[a:b].rstrip(" \t")
+        if line and line[-1] not in _LINE_ENDS and _width(text[a:b].rstrip(" \t\u3000")) >= mode - 6:
+            nxt = work.find("\n", b + 1)
+            nxt_line = work[b + 1 : nxt if nxt >= 0 else n].strip()
+            if nxt_line.isdigit() and nxt >= 0 and len(nxt_line) <= 4:
+                after = work[nxt + 1 : nxt + 12]
+                if after.strip() and not _ITEM_START.match(after):
+                    out.extend((b, nxt))  # a page number between two parts of a paragraph
+                a = nxt + 1
+                continue
+            if nxt_line and not _ITEM_START.match(work, b + 1):
+                out.append(b)
+        a = b + 1
+    return out
+
+
+def _merge_passages(passages: Sequence[Passage], soft: list[int]) -> list[Passage]:
+    """``passages`` with those that a soft line break (or a page number between two) separates
+    made one."""
+    breaks = set(soft)
+    out: list[Passage] = []
+    for p in sorted(passages, key=attrgetter("start")):
+        if out:
+            last = out[-1]
+            gap = range(last.end, p.start)
+            if (
+                len(gap) <= 8
+                and last.year_hint == p.year_hint
+                and last.ongoing == p.ongoing
+                and any(b in breaks for b in gap)
+            ):
+                out[-1] = Passage(last.start, max(last.end, p.end), last.year_hint, last.heading, last.ongoing)
+                continue
+        out.append(p)
     return out
 
 

@@ -508,3 +508,27 @@ class IndicatorTableTestCase:
         text = "序号\t项目名称\t建设内容\n1\t产业园\t新建厂房5万平方米\n2\t学校\t新增学位2000个\n"
         found = [(m.value, m.unit) for m in extract_text(text, name="t.txt").metrics]
         assert found == [(50_000, "平方米"), (2000, "个")]
+
+
+class WrappedTextTestCase:
+    """Text pulled out of a PDF: every line wrapped at the same width, paragraphs run on."""
+
+    @staticmethod
+    def wrapped(paragraph: str, width: int = 26) -> str:
+        return "\n".join(paragraph[i : i + width] for i in range(0, len(paragraph), width))
+
+    def test_a_figure_and_its_year_across_a_wrapped_line_are_read(self) -> None:
+        filler = "坚持创新驱动发展，加快推进产业转型升级，持续优化营商环境，" * 12
+        goal = "力争到2025年，全市规模以上制造业企业大部分实现数字化网络化，建成500"
+        pad = 26 - (len(filler) + len(goal)) % 26
+        paragraph = filler + "，" * pad + goal + "个以上智能制造示范工厂。" + filler
+        text = "一、发展目标\n" + self.wrapped(paragraph) + "\n二、重点任务\n"
+        assert "500\n个" in text
+        m = one(text, DocInfo(year=2021, kind="measures"))
+        assert (m.value, m.unit, m.comparator, m.year) == (500, "个", ">=", 2025)
+        assert "\n" not in m.indicator
+
+    def test_lines_of_any_width_are_not_joined(self) -> None:
+        lines = ["某" * (10 + 7 * i % 50) for i in range(40)]
+        text = "\n".join([*lines[:20], "全年新增企业10", "家,新增就业5000人。", *lines[20:]])
+        assert [m.value for m in find(text)] == [5000]
