@@ -139,7 +139,7 @@ def _title(text: str, work: str) -> tuple[int, int] | None:
             continue
         if len(line) < 4 or _DATELINE.match(line):
             continue
-        start = s + (len(work[s:e]) - len(work[s:e].lstrip()))
+        start = s + (len(work[s:e]) - len(work[s:e].lstrip(" \t#")))  # a markdown heading's # too
         end = s + len(work[s:e].rstrip())
         # A title wrapped over two lines: the next line follows at once and is short.
         if i + 1 < len(lines):

@@ -355,8 +355,12 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
     """(year of a review, year of a target) when the text names none."""
     if info.period_start is not None and info.period_end is not None:
         return info.period_start - 1, info.period_end
-    if info.kind in ("work_report", "plan") and info.year is not None:
+    if info.kind == "work_report" and info.year is not None:
         return info.year - 1, info.year
+    if info.kind == "plan" and info.year is not None:
+        # A plan of one year (its title names the year) plans for it; a standing plan (实施方案
+        # (试行)) sets targets of no year.
+        return info.year - 1, info.year if _plans_one_year(info) else None
     if info.kind == "report" and info.year is not None:
         return info.year, info.year  # a report on a situation: as it stands when written
     return None, None
@@ -1115,6 +1119,8 @@ def find_metrics(
 
     out: list[Metric] = []
     seen: set[tuple[object, ...]] = set()
+    body: set[tuple[object, ...]] = set()  # (kind, value, unit, year) said before the annex
+    annex = _annex_start(work)
     _BENEFIT_MEMO[:] = [None, -1, -1, False]
     figures = _Matches(_find_figures(work))
     stops = _Stops(work)
@@ -1176,6 +1182,12 @@ def find_metrics(
             if key in seen:
                 continue
             seen.add(key)
+            said = (kind, value_key, fig.unit, year)
+            if annex is not None and fig.start > annex:
+                if said in body:
+                    continue  # an annexed task list restating a target of the body
+            else:
+                body.add(said)
             out.append(
                 Metric(
                     kind=kind,
@@ -1274,6 +1286,20 @@ def _merge_passages(passages: Sequence[Passage], soft: list[int]) -> list[Passag
                 continue
         out.append(p)
     return out
+
+
+# The heading of an annex at the start of a line. matches: "附件:", "附件1", "# 附件 任务清单"
+# must not match: "详见附件" (a mention), "附件" as the first line of a document sent as one
+_ANNEX = re.compile(r"\n[ \t#*]*附件")
+
+
+def _annex_start(work: str) -> int | None:
+    """Where the annexes after the body of a document begin (None without one): the first line
+    opening with 附件 past the first tenth of the document (an attachment sent on its own opens
+    with the word)."""
+    for m in _ANNEX.finditer(work, len(work) // 10):
+        return m.start()
+    return None
 
 
 def _shared_by(
@@ -1417,11 +1443,14 @@ def _with_horizon(work: str, info: DocInfo) -> DocInfo:
 
 
 def _plans_one_year(info: DocInfo) -> bool:
-    """Whether the document plans for one year: a work report, or a plan with a year of its own
-    and no period."""
+    """Whether the document plans for one year: a work report, or a plan with no period whose
+    title names its year (静安区2025年生活垃圾分类工作实施方案, 数字山东2019行动方案; with no title
+    found, the year it is known by)."""
     if info.kind == "work_report":
         return True
-    return info.kind == "plan" and info.year is not None and info.period_start is None
+    if info.kind != "plan" or info.year is None or info.period_start is not None:
+        return False
+    return not info.title or str(info.year) in info.title
 
 
 @lru_cache(maxsize=1)

@@ -95,6 +95,10 @@ class TitleTestCase:
         long_line = "为贯彻落实《某省数字经济发展规划》," + "某" * 70 + "。"
         assert info(long_line).title == ""
 
+    def test_a_markdown_heading_is_a_title_without_its_marks(self) -> None:
+        d = info("# 关于印发《某区城市体检实施方案(试行)》的通知\n\n正文。")
+        assert (d.title, d.kind) == ("关于印发《某区城市体检实施方案(试行)》的通知", "plan")
+
     def test_a_dateline_is_not_the_title(self) -> None:
         text = "2019年1月29日某区第二届人民代表大会第三次会议上\n一、2018年工作回顾\n正文。"
         assert info(text).title == ""

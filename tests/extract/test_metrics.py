@@ -235,6 +235,7 @@ class NotAMetricTestCase:
             "每认定1家高新技术企业,给予奖励。",
             "由乡镇与开发区根据财政贡献按50%比例进行分配。",
             "全年谋划5亿元以上项目。",
+            "加快推进安远路899项目。",
         ],
     )
     def test_it_is_not_a_metric(self, text: str) -> None:
@@ -353,6 +354,19 @@ class YearTestCase:
         assert one(text, DocInfo(year=2019, kind="work_report")).year == 2019
         dated = one("到2025年,产业链韧性显著增强。每年新增授权发明专利10000件以上。", PLAN)
         assert dated.year == 2025
+
+    def test_a_plan_of_one_year_plans_for_it_and_a_standing_plan_for_no_year(self) -> None:
+        text = "一、工作目标\n全区完成18个高标准分类小区。每年选取4个试点镇开展体检。"
+        annual = DocInfo(title="某区2025年生活垃圾分类工作实施方案", year=2025, kind="plan")
+        assert [m.year for m in find(text, annual)] == [2025, 2025]
+        standing = DocInfo(title="某区城市体检实施方案(试行)", year=2024, kind="plan")
+        assert [m.year for m in find(text, standing)] == [None, None]
+
+    def test_an_annexed_task_list_does_not_restate_the_bodys_targets(self) -> None:
+        body = "一、工作目标\n完成289个投放点微更新。\n" + "二、保障措施\n加强组织领导。\n" * 5
+        text = body + "附件:\n任务清单\n1.完成全区289个投放点微更新,新增回收点9个。\n"
+        info = DocInfo(title="某区2025年工作方案", year=2025, kind="plan")
+        assert [m.value for m in find(text, info)] == [289, 9]
 
     def test_a_plan_that_sets_out_to_reach_a_year_plans_up_to_it(self) -> None:
         text = "一、主要目标\n力争到2027年,培育20家领军企业。\n二、重点任务\n每年布局150项以上研究项目。建成2个研究院。"
