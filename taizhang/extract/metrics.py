@@ -866,9 +866,12 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int) -> bo
 _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
 # Units of a share or a multiple: a figure in them never qualifies a noun.
 _RELATIVE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
-# A measure followed by 以上 / 以下 and a noun: it qualifies the noun.
-# matches: "以上项目" (5亿元以上项目), "及以上企业" ; must not match: "以上," "以上。" (a comparator)
-_QUALIFIER = re.compile(r"[ \t]*(?:及)?以[上下](?=[\u4e00-\u9fff])(?!的)")
+# A measure followed by 以上 / 以下 and things it sizes: it qualifies them.
+# matches: "以上项目" (5亿元以上项目), "及以上企业" ; must not match: "以上," "以上。" (a comparator),
+# "以上建设用地面积" (50平方公里以上建设用地: an amount of land, at least 50 km²)
+_QUALIFIER = re.compile(
+    r"[ \t]*(?:及)?以[上下][ \t]*(?:的)?[ \t]*(?:项目|企业|工程|公司|集团|园区|楼宇|总部|产业集群|重点项目|重大项目|商圈|平台)"
+)
 # Before a share of the things a clause opens with: nothing, or the area it is taken over.
 # matches: "", "全省", "我市", "力争全国" ; must not match: "研发投入占比超过" (an indicator: a threshold)
 _SCOPE_ONLY = re.compile(
@@ -981,6 +984,8 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans) -> int | None:
             continue
         if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
             continue  # the base of a comparison: 较2020年增长10%
+        if work[m.start() - 1 : m.start()] == "自":
+            continue  # where a span up to now starts: 自2020年…以来,共完成
         best = int(m["y"])
     return best
 
@@ -1372,6 +1377,8 @@ def _kind_and_year(
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if _has(clause_before, mw.compiled["actual_markers"]):
             return "actual", review_year
+        if work.find("已", fig.end, clause[1]) >= 0 and _ALREADY.search(work, fig.end, clause[1]):
+            return "actual", review_year  # 25.2平方公里已完成达标评估
         if (
             info.kind == "plan"
             and _ends_with_any(work, fig.start, mw.compiled["descriptors"], c_lo)
@@ -1402,6 +1409,9 @@ _HORIZON = re.compile(
     r"(?:^|(?<=[。;!?\n,:]))[ \t]*(?:力争|争取|确保|预计|计划|目标是)?[ \t]*(?:到|至)[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年",
     re.M,
 )
+# Done already, said after the figure. matches: "已完成", "已建成", "已通过验收" ; must not match:
+# "已有基础上" (a base, not a completion)
+_ALREADY = re.compile(r"已(?:经)?(?:完成|建成|实现|通过|投入使用|竣工|开通|落地|达到)")
 # A standing quota: a figure for every year (每年新增…, 每年度).
 # matches: "每年布局", "每年度" ; must not match: "每年龄段" (a count per age group: no verb or 度)
 _STANDING = re.compile(r"每年(?:度|[^龄份])")

@@ -77,6 +77,7 @@ class ValueAndUnitTestCase:
             ("完成设备更新6.5万台(套)。", 65_000, "台套"),
             ("开展文化惠民活动10万余场次。", 100_000, "场次"),
             ("共补水6600万方。", 66_000_000, "方"),
+            ("全区排水系统基本达到3-5年一遇排水能力。", 3, "年一遇"),
             ("存款余额突破三百亿元大关。", 30_000_000_000, "元"),
             ("带动相关产业规模超万亿元。", 1e12, "元"),
             ("共收储土地近万亩。", 10_000, "亩"),
@@ -236,6 +237,7 @@ class NotAMetricTestCase:
             "由乡镇与开发区根据财政贡献按50%比例进行分配。",
             "全年谋划5亿元以上项目。",
             "加快推进安远路899项目。",
+            "固定资产投资在1亿元及以上且亩均投资强度不低于200万元的项目为重大产业项目。",
         ],
     )
     def test_it_is_not_a_metric(self, text: str) -> None:
@@ -251,6 +253,10 @@ class NotAMetricTestCase:
     def test_a_share_that_opens_its_clause_is_a_metric(self) -> None:
         assert one("全省50%以上的文化馆具备数字服务能力。").value == 50
         assert find("对研发投入占比超过5%的企业给予奖励。") == []
+
+    def test_an_amount_of_at_least_a_measure_is_kept(self) -> None:
+        m = one("到2025年底,50平方公里以上建设用地面积达到海绵城市建设目标要求。", PLAN)
+        assert (m.value, m.comparator, m.year) == (50, ">=", 2025)
 
     def test_a_count_of_things_of_a_size_is_kept_but_not_the_size(self) -> None:
         found = find("全年谋划亿元以上项目不少于20个,5亿元以上项目不少于10个。")
@@ -330,6 +336,11 @@ class YearTestCase:
         m = one("三、空间格局\n产业带长度3.6公里。", PLAN)
         assert (m.kind, m.year) == ("actual", 2020)
 
+
+    def test_the_start_of_a_span_up_to_now_is_not_the_figures_year(self) -> None:
+        text = "自2020年开展达标评估以来,共计25.2平方公里已完成达标评估。"
+        m = one(text, DocInfo(title="某区实施方案", year=2024, kind="plan"))
+        assert (m.kind, m.year) == ("actual", 2023)
 
     def test_a_year_followed_by_its_month_is_the_figures_year(self) -> None:
         m = one("2021年至2022年6月,近150家企业完成首发上市。", DocInfo(year=2022, kind="report"))
