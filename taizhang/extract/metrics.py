@@ -827,6 +827,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int) -> bo
         return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
     if work.find("每", max(lo, start - 5), start) >= 0 and _PER_UNIT.search(work, max(lo, start - 5), start):
         return True  # the unit a benefit is reckoned by: 每认定1家高新技术企业(给予…)
+    if _RECKONING.match(work, lo, start):
+        return True  # the terms a thing is reckoned by: 按照流域100年一遇洪水标准
     if _is_benefit_clause(work, lo, hi) or _is_condition(work, end, lo, hi, p_hi):
         return True  # the terms of a benefit (给予企业30万元奖励) or who may have it (对…的)
     threshold = compiled["threshold_after"]
@@ -864,6 +866,9 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int) -> bo
 # The unit a benefit is reckoned by: 每 and a verb just before the figure.
 # matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
 _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
+# A clause that opens with the terms something is reckoned by.
+# matches: "按照流域不同降雨典型", "依照" ; must not match: "按期完成" (on time), "按下"
+_RECKONING = re.compile(r"[ \t]*(?:按照|依照|参照|依据|根据)")
 # Units of a share or a multiple: a figure in them never qualifies a noun.
 _RELATIVE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
 # A measure followed by 以上 / 以下 and things it sizes: it qualifies them.
