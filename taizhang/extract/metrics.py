@@ -157,9 +157,10 @@ _CN = "〇零一二两三四五六七八九十百千"
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 
-def _arabic_tail(named: bool) -> str:
+def _arabic_tail(named: bool, bare: bool = False) -> str:
     """What follows an Arabic number in a figure: a range, magnitude and unit (the groups are
-    named only for the figure pattern itself)."""
+    named only for the figure pattern itself). A figure may have no unit after 万 / 亿 (用户数
+    达6.97亿); a ``bare`` one may have none at all (指数达到125左右: see _find_figures)."""
     mw = metric_words()
     cjk_units = _alternation(list(mw.units))
     latin = _alternation(mw.latin_units)
@@ -169,7 +170,7 @@ def _arabic_tail(named: bool) -> str:
         rf"(?:[ \t]*(?P<sep>--?|——?|[~至到–])[ \t]*(?P<num2>{_NUMBER}))?"
         rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
         rf"[ \t]*(?P<between2>{between})?[ \t]*(?:(?P<unit>{cjk_units})(?!\+)|(?P<latin>(?i:{latin}))(?![A-Za-z+])"
-        rf"|(?P<nounit>(?<!%)(?=[ \t]*(?:左右|以下|以内|以上)?[ \t]*[,;。!?\n、)])))"
+        rf"|(?P<nounit>{'(?<!%)' if bare else '(?<=[万亿])'}(?=[ \t]*(?:左右|以下|以内|以上)?[ \t]*[,;。!?\n、)])))"
     )
     return tail if named else re.sub(r"\(\?P<\w+>", "(?:", tail)
 
@@ -217,7 +218,6 @@ def _figure_start_pattern() -> re.Pattern[str]:
     # count word may start with; the whole tail is tried only after one of them.
     after_number = (
         {"%", "-", "~", "至", "到", "万", "千", "百", "亿", "—", "–"}
-        | {",", ";", "。", "!", "?", "\n", "、", ")", " ", "\t", "左", "以"}
         | {w[0] for w in (*mw.units, *mw.cmp_between)}
         | {c for w in mw.latin_units for c in (w[0].lower(), w[0].upper())}
     )
@@ -228,7 +228,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
         rf"[\d{_CN}万亿](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
         rf"|(?<=[\d{_CN}])[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
-        rf"|[{_CN}万亿]*(?<=[千万亿])(?=[{_charset(after_magnitude)}]))",
+        rf"|(?<![\d.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?<=[千万亿])(?=[{_charset(after_magnitude)}]))",
         re.ASCII,  # see _figure_pattern
     )
 
@@ -239,6 +239,42 @@ def _charset(chars: set[str]) -> str:
 
 
 def _find_figures(work: str) -> list[re.Match[str]]:
+    """Every figure of ``work`` in order: those of the figure pattern (_scan_figures), and the
+    levels of an index written with no unit (两化融合发展指数达到125左右), looked for only after
+    an index's name (a bare number is no figure anywhere else)."""
+    found = _scan_figures(work)
+    bare = _bare_figure_pattern().match
+    extra: list[re.Match[str]] = []
+    for m in _INDEX_NAME.finditer(work):
+        v = _LEVEL_VERB.search(work, m.end(), m.end() + 16)
+        if v is not None:
+            b = bare(work, v.end())
+            if b is not None and b["nounit"] is not None:
+                extra.append(b)
+    if not extra:
+        return found
+    starts = {m.start() for m in found}
+    return sorted([*found, *(b for b in extra if b.start() not in starts)], key=lambda m: m.start())
+
+
+@lru_cache(maxsize=1)
+def _bare_figure_pattern() -> re.Pattern[str]:
+    """An Arabic figure that may have no unit at all (read only after an index's name)."""
+    return re.compile(
+        rf"(?<![\d.A-Za-z+\-/])(?P<num>{_NUMBER}){_arabic_tail(named=True, bare=True)}", re.ASCII
+    )
+
+
+# The name of an index, and the verb of level after it (the figure follows the verb).
+# matches: "指数" + "达到" (指数达到125), "PUE" + "降至" ; must not match: "指数型" (no verb of level)
+_INDEX_NAME = re.compile(r"指数|系数|PUE|使用效率")
+_LEVEL_VERB = re.compile(
+    r"[^,;。!?\n\d]{0,6}?(?:达到|达|为|降至|降到|降低到|降低至|下降到|下降至|提高到|提高至|提升到|提升至|控制在|"
+    r"保持在|不低于|不高于|不超过|低于|高于|超过)[ \t]*(?=\d)"
+)
+
+
+def _scan_figures(work: str) -> list[re.Match[str]]:
     """``_figure_pattern().finditer(work)``, tried only where a figure may start."""
     figure = _figure_pattern().match
     start = _figure_start_pattern().search
@@ -476,7 +512,9 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     review_openers = set(mw.words("review_openers"))
     review_year, target_year = _defaults(info)
     # A report on a situation reviews it from its first line; any other document plans.
-    first: _Mode = _Mode(0, "actual", review_year, 0) if info.kind == "report" else _Mode(0, "target", target_year, 0)
+    first: _Mode = (
+        _Mode(0, "actual", review_year, 0) if info.kind == "report" else _Mode(0, "target", target_year, 0)
+    )
     marks: list[_Mode] = [first]
     for m in _HEADING_LINES.finditer(work):
         title = m["title"]
@@ -812,7 +850,7 @@ def _comparator_before(before: str) -> str:
 # Filters: what a figure of this shape is not
 
 
-def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int) -> bool:
+def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benefits: _BenefitMarks) -> bool:
     mw = metric_words()
     compiled = mw.compiled
     lo, hi = clause
@@ -827,9 +865,9 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int) -> bo
         return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
     if work.find("每", max(lo, start - 5), start) >= 0 and _PER_UNIT.search(work, max(lo, start - 5), start):
         return True  # the unit a benefit is reckoned by: 每认定1家高新技术企业(给予…)
-    if _RECKONING.match(work, lo, start):
+    if work[lo : lo + 1] in _RECKONING_FIRSTS and _RECKONING.match(work, lo, start):
         return True  # the terms a thing is reckoned by: 按照流域100年一遇洪水标准
-    if _is_benefit_clause(work, lo, hi) or _is_condition(work, end, lo, hi, p_hi):
+    if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
         return True  # the terms of a benefit (给予企业30万元奖励) or who may have it (对…的)
     threshold = compiled["threshold_after"]
     if work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
@@ -869,6 +907,7 @@ _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{
 # A clause that opens with the terms something is reckoned by.
 # matches: "按照流域不同降雨典型", "依照" ; must not match: "按期完成" (on time), "按下"
 _RECKONING = re.compile(r"[ \t]*(?:按照|依照|参照|依据|根据)")
+_RECKONING_FIRSTS = frozenset(" \t按依参根")
 # Units of a share or a multiple: a figure in them never qualifies a noun.
 _RELATIVE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
 # A measure followed by 以上 / 以下 and things it sizes: it qualifies them.
@@ -896,7 +935,7 @@ _CONDITION_START = re.compile(r"[ \t]*(?:对于|对|凡是|凡)")
 
 
 @lru_cache(maxsize=1)
-def _benefit_words() -> tuple[re.Pattern[str], frozenset[str], _WordList]:
+def _benefit_words() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     """(words that grant or name a benefit, the granting ones, verbs of money paid out as a
     whole)."""
     mw = metric_words()
@@ -904,34 +943,45 @@ def _benefit_words() -> tuple[re.Pattern[str], frozenset[str], _WordList]:
     return (
         _any_re((*grants, *mw.words("benefit_nouns"))),
         frozenset(grants),
-        _WordList(mw.words("payout_verbs")),
+        _any_re(mw.words("payout_verbs")),
     )
 
 
-# The last clause asked about (figures of one clause are read one after another).
-_BENEFIT_MEMO: list[object] = [None, -1, -1, False]
+class _BenefitMarks:
+    """Where a document names a benefit (给予, 奖励…) and where it pays money out as a whole
+    (发放, 拨付…), found once for the whole text (a search per clause costs more), to ask of any
+    clause."""
+
+    __slots__ = ("starts", "ends", "grants", "payouts")
+
+    def __init__(self, work: str) -> None:
+        words, grants, payouts = _benefit_words()
+        found = list(words.finditer(work))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        self.grants = [m.group() in grants for m in found]
+        self.payouts = [m.start() for m in payouts.finditer(work)]
+
+    def is_benefit_clause(self, lo: int, hi: int) -> bool:
+        """Whether the clause [lo, hi) grants a benefit: 给予企业30万元奖励, 按5%给予奖励, 全部奖补给
+        企业; a benefit named with no verb of paying out as a whole (发放消费补贴2.35亿元 is an
+        actual)."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, lo)
+        named = False
+        while i < len(starts) and starts[i] < hi:
+            if self.ends[i] <= hi:
+                if self.grants[i]:
+                    return True
+                named = True
+            i += 1
+        if not named:
+            return False
+        j = bisect.bisect_left(self.payouts, lo)
+        return not (j < len(self.payouts) and self.payouts[j] < hi)
 
 
-def _is_benefit_clause(work: str, lo: int, hi: int) -> bool:
-    """Whether the clause [lo, hi) grants a benefit: 给予企业30万元奖励, 按5%给予奖励, 全部奖补给企业;
-    a benefit named with no verb of paying out as a whole (发放消费补贴2.35亿元 is an actual)."""
-    memo = _BENEFIT_MEMO
-    if memo[0] is work and memo[1] == lo and memo[2] == hi:
-        return bool(memo[3])
-    words, grants, payouts = _benefit_words()
-    found = False
-    for m in words.finditer(work, lo, hi):
-        if m.group() in grants:
-            found = True
-            break
-        if payouts.search(work, lo, hi) is None:
-            found = True
-        break
-    memo[:] = [work, lo, hi, found]
-    return found
-
-
-def _is_condition(work: str, fig_end: int, lo: int, hi: int, p_hi: int) -> bool:
+def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi: int, p_hi: int) -> bool:
     """Whether the clause [lo, hi) is the condition of a benefit: it ends with 的 and opens with
     对 / 凡 or is followed by a clause that grants a benefit (…5000万元以上的,参照其…给予企业奖励);
     or it opens with 对 / 凡, names what qualifies with 的 after the figure, and a clause that
@@ -949,7 +999,7 @@ def _is_condition(work: str, fig_end: int, lo: int, hi: int, p_hi: int) -> bool:
         return False
     m = _STOP.search(work, hi + 1, p_hi)
     nxt_hi = m.start() if m is not None else p_hi
-    return _is_benefit_clause(work, hi + 1, nxt_hi)
+    return benefits.is_benefit_clause(hi + 1, nxt_hi)
 
 
 def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
@@ -966,7 +1016,11 @@ def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:
     after = work[fig.end : hi].replace(" ", "")
     if any(v in before for v in _COMMIT_VERBS) and any(f in after for f in _FUNDS):
         return True
-    return before.rstrip(" \t").endswith("投资") and after.startswith("的") and any(p in after for p in _PROJECTS)
+    return (
+        before.rstrip(" \t").endswith("投资")
+        and after.startswith("的")
+        and any(p in after for p in _PROJECTS)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1061,7 +1115,6 @@ class _Stops:
 
 def clear_caches() -> None:
     """Forget the memos of short texts (benchmarks measure a cold document)."""
-    _BENEFIT_MEMO[:] = [None, -1, -1, False]
     _trim.cache_clear()
     _comparator_before.cache_clear()
     _arabic_value.cache_clear()
@@ -1118,7 +1171,8 @@ def find_metrics(
     spans = sorted((p.start, p.end, i) for i, p in enumerate(passages))
     starts = [s for s, _, _ in spans]
     named = _Spans([m.span() for m in _NAMED.finditer(work)])
-    info = _with_horizon(work, info)
+    horizons = _Horizons(work)
+    info = _with_horizon(horizons, info)
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
     defaults = _defaults(info)  # (year of a review, year of a target), read once
@@ -1131,7 +1185,7 @@ def find_metrics(
     seen: set[tuple[object, ...]] = set()
     body: set[tuple[object, ...]] = set()  # (kind, value, unit, year) said before the annex
     annex = _annex_start(work)
-    _BENEFIT_MEMO[:] = [None, -1, -1, False]
+    benefits = _BenefitMarks(work)
     figures = _Matches(_find_figures(work))
     stops = _Stops(work)
     bisect_right = bisect.bisect_right
@@ -1148,11 +1202,11 @@ def find_metrics(
             continue
         c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
-        if fig is None or _excluded(work, fig, (c_lo, c_hi), p_hi):
+        if fig is None or _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
             continue
         s_lo = stops.sentence_start(c_lo, p_lo)
         kind, year = _kind_and_year(
-            work, fig, (c_lo, c_hi), s_lo, p_lo, passage, info, defaults, marks, mark_starts, named
+            work, fig, (c_lo, c_hi), s_lo, p_lo, horizons, passage, info, defaults, marks, mark_starts, named
         )
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
@@ -1166,7 +1220,7 @@ def find_metrics(
             year = prev_period_start
         # The clause without white space, and where in it the figure stands (two figures of one
         # value in one clause are two metrics; the same clause said again is not).
-        clause_key = ("".join(work[c_lo:c_hi].split()), len("".join(work[c_lo : fig.start].split())))
+        clause_key = ("".join(work[c_lo:c_hi].split()), fig.start - c_lo - work.count(" ", c_lo, fig.start))
         names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
         value = fig.value
         value_key = value if value.is_integer() else round(value, 6)  # (round is slow; most are whole)
@@ -1211,12 +1265,11 @@ def find_metrics(
                     raw=text[fig.start : fig.raw_end],
                 )
             )
-    _BENEFIT_MEMO[:] = [None, -1, -1, False]  # holds no document after the call
     return out
 
 
 # What ends a sentence or a heading at the end of a line: the line is not wrapped there.
-_LINE_ENDS = frozenset("。;:!?”\"》)")
+_LINE_ENDS = frozenset('。;:!?”"》)')
 # What opens a new item or heading: the line before it is not wrapped into it.
 # matches: "一、", "(二)", "3.", "第五条", "附件" ; must not match: "了历史机遇"
 _ITEM_START = re.compile(
@@ -1292,7 +1345,9 @@ def _merge_passages(passages: Sequence[Passage], soft: list[int]) -> list[Passag
                 and last.ongoing == p.ongoing
                 and any(b in breaks for b in gap)
             ):
-                out[-1] = Passage(last.start, max(last.end, p.end), last.year_hint, last.heading, last.ongoing)
+                out[-1] = Passage(
+                    last.start, max(last.end, p.end), last.year_hint, last.heading, last.ongoing
+                )
                 continue
         out.append(p)
     return out
@@ -1307,8 +1362,12 @@ def _annex_start(work: str) -> int | None:
     """Where the annexes after the body of a document begin (None without one): the first line
     opening with 附件 past the first tenth of the document (an attachment sent on its own opens
     with the word)."""
-    for m in _ANNEX.finditer(work, len(work) // 10):
-        return m.start()
+    pos = work.find("附件", len(work) // 10)
+    while pos >= 0:
+        line = work.rfind("\n", 0, pos)
+        if line >= 0 and _ANNEX.match(work, line, pos + 2):
+            return line
+        pos = work.find("附件", pos + 2)
     return None
 
 
@@ -1343,6 +1402,7 @@ def _kind_and_year(
     clause: tuple[int, int],
     s_lo: int,
     p_lo: int,
+    horizons: _Horizons,
     passage: Passage,
     info: DocInfo,
     defaults: tuple[int | None, int | None],
@@ -1358,7 +1418,7 @@ def _kind_and_year(
     clause_before = work[c_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named)
     if explicit is None and s_lo > p_lo:
-        explicit = _horizon_year(work, p_lo, s_lo, info)
+        explicit = horizons.year(p_lo, s_lo, info)
     kind: Kind = mode.kind
     if explicit is not None:
         if info.year is not None and explicit != info.year:
@@ -1407,13 +1467,44 @@ def _kind_and_year(
 
 
 # A goal paragraph's horizon: a year to reach, opening a sentence or clause of the paragraph; the
-# figures of the paragraph's later sentences are for it.
-# matches: "力争到2027年," "。到2025年底," ; must not match: "增加到2021年的" (the end of a change
-# reviewed: no clause opens there), "从2012年"
-_HORIZON = re.compile(
-    r"(?:^|(?<=[。;!?\n,:]))[ \t]*(?:力争|争取|确保|预计|计划|目标是)?[ \t]*(?:到|至)[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年",
-    re.M,
-)
+# figures of the paragraph's later sentences are for it. (The year itself is found by _TO_YEAR;
+# this is what may stand before it.)
+# matches: "力争" + "到2027年" after a stop, "。" + "到2025年底" ; must not match: "增加" + "到2021年的"
+# (the end of a change reviewed: no clause opens there), "从2012年"
+_HORIZON_LEAD = re.compile(r"(?:^|[。;!?\n,:])[ \t]*(?:力争|争取|确保|预计|计划|目标是)?[ \t]*\Z")
+
+
+class _Horizons:
+    """Where a document sets a year to reach at the opening of a clause, found once (the years
+    are few; a search per figure would read its paragraph again and again). ``all`` holds every
+    year to reach (到2027年), at the opening of a clause or not."""
+
+    __slots__ = ("starts", "years", "all")
+
+    def __init__(self, work: str) -> None:
+        self.starts: list[int] = []
+        self.years: list[int] = []
+        self.all: list[int] = []
+        for m in _TO_YEAR.finditer(work):
+            a = m.start()
+            y = int(m["y"])
+            self.all.append(y)
+            if _HORIZON_LEAD.search(work, max(0, a - 8), a):
+                self.starts.append(a)
+                self.years.append(y)
+
+    def year(self, lo: int, hi: int, info: DocInfo) -> int | None:
+        """The year a goal paragraph sets (力争到2027年,…) before ``hi`` in the paragraph from
+        ``lo``; a year before the document's own is a review's, not a horizon."""
+        i = bisect.bisect_left(self.starts, hi) - 1
+        if i < 0 or self.starts[i] < lo:
+            return None
+        best = self.years[i]
+        if info.year is not None and best < info.year:
+            return None
+        return best
+
+
 # Done already, said after the figure. matches: "已完成", "已建成", "已通过验收" ; must not match:
 # "已有基础上" (a base, not a completion)
 _ALREADY = re.compile(r"已(?:经)?(?:完成|建成|实现|通过|投入使用|竣工|开通|落地|达到)")
@@ -1422,33 +1513,19 @@ _ALREADY = re.compile(r"已(?:经)?(?:完成|建成|实现|通过|投入使用|�
 _STANDING = re.compile(r"每年(?:度|[^龄份])")
 
 
-def _horizon_year(work: str, lo: int, hi: int, info: DocInfo) -> int | None:
-    """The year a goal paragraph sets (力争到2027年,…) before ``hi`` in the paragraph from ``lo``;
-    a year before the document's own is a review's, not a horizon."""
-    if work.find("年", lo, hi) < 0:
-        return None
-    best: int | None = None
-    for m in _HORIZON.finditer(work, lo, hi):
-        best = int(m["y"])
-    if best is not None and info.year is not None and best < info.year:
-        return None
-    return best
-
-
 # A year a plan sets out to reach. matches: "到2027年", "至 2026 年" ; must not match: "2027年" alone
 # (It opens with a character class: the engine skips to the next 到 or 至.)
 _TO_YEAR = re.compile(r"[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
 
 
-def _with_horizon(work: str, info: DocInfo) -> DocInfo:
+def _with_horizon(horizons: _Horizons, info: DocInfo) -> DocInfo:
     """A plan that names no period but sets out to reach a later year (到2027年, the year it names
     most often) plans for the years from its own to that one: its one-off targets with no year of
     their own are for that year, and it is not a plan of one year."""
     if info.kind != "plan" or info.year is None or info.period_start is not None:
         return info
     counts: dict[int, int] = {}
-    for m in _TO_YEAR.finditer(work):
-        y = int(m["y"])
+    for y in horizons.all:
         if info.year < y <= info.year + 15:
             counts[y] = counts.get(y, 0) + 1
     if not counts:

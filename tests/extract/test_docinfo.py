@@ -47,9 +47,10 @@ class YearTestCase:
     def test_with_nothing_to_go_on_the_year_is_none(self) -> None:
         assert info("关于支持企业发展的若干措施\n正文。", name="a.txt").year is None
 
-
     def test_a_work_report_dated_at_a_congress_session_is_a_work_report(self) -> None:
-        text = "2019年1月29日某区第二届人民代表大会第三次会议\n某区人民政府区长 某某\n一、2018年工作回顾\n正文。"
+        text = (
+            "2019年1月29日某区第二届人民代表大会第三次会议\n某区人民政府区长 某某\n一、2018年工作回顾\n正文。"
+        )
         d = info(text)
         assert (d.kind, d.year) == ("work_report", 2019)
 
@@ -65,11 +66,12 @@ class PeriodTestCase:
         d = info("罗湖区产业发展“十四五”规划\n\n正文。")
         assert (d.period_start, d.period_end, d.kind) == (2021, 2025, "plan")
 
-
     def test_the_period_of_a_cited_document_is_not_the_documents_own(self) -> None:
-        d = info("为贯彻落实《某省数字经济发展规划(2018-2022年)》,制定本行动方案。\n一、工作任务\n正文。", "p_2019.txt")
+        d = info(
+            "为贯彻落实《某省数字经济发展规划(2018-2022年)》,制定本行动方案。\n一、工作任务\n正文。",
+            "p_2019.txt",
+        )
         assert (d.year, d.period_start, d.period_end, d.kind) == (2019, None, None, "plan")
-
 
     def test_a_plan_named_by_the_full_number_of_its_five_year_plan(self) -> None:
         d = info("某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n正文。")

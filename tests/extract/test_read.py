@@ -62,7 +62,9 @@ class TextEncodingTestCase:
     def test_line_breaks_stored_as_escapes_become_line_breaks(self) -> None:
         # Text taken out of a JSON or CSV cell as it was stored: the breaks are the escape
         # sequences, and a no-break space is the HTML entity.
-        raw = r"2019年1月29日在区人大会议上\r\n区长&nbsp; 某某\r\n一、2018年工作回顾\r\n2018年，完成任务。\r\n"
+        raw = (
+            r"2019年1月29日在区人大会议上\r\n区长&nbsp; 某某\r\n一、2018年工作回顾\r\n2018年，完成任务。\r\n"
+        )
         assert texts(read_bytes(raw.encode("utf-8"), "t.txt")) == [
             "2019年1月29日在区人大会议上\n区长  某某\n一、2018年工作回顾\n2018年，完成任务。\n"
         ]
