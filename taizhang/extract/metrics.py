@@ -86,6 +86,8 @@ _LIST_KEYS = (
     "benefit_nouns",
     "payout_verbs",
     "build_verbs",
+    "present_words",
+    "fund_nouns",
 )
 
 
@@ -154,7 +156,11 @@ def _alternation(words: Sequence[str]) -> str:
 _CN = "〇零一二两三四五六七八九十百千"
 
 
-_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A number as written: thousands may be grouped by commas (1,250.6) or, as Hong Kong and many PDFs
+# write them, by spaces (4 800萬人次, 67 000個): only 1-3 digits before the first space.
+# matches: "1,945.16", "4 800", "12314" ; must not match: "2013 200" as one number (4 digits before
+# the space: two numbers)
+_NUMBER = r"(?:\d{1,3}(?: \d{3})+(?!\d)|\d+(?:,\d{3})*)(?:\.\d+)?"
 
 
 def _arabic_tail(named: bool, bare: bool = False) -> str:
@@ -223,7 +229,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
     )
     after_numeral = {"分", "成", "大"} | {w[0] for w in mw.counts}
     after_magnitude = {w[0] for w in mw.units}
-    number = r"\d*(?:,\d{3})*(?:\.\d+)?"
+    number = r"\d*(?:[, ]\d{3})*(?:\.\d+)?"
     return re.compile(
         rf"[\d{_CN}万亿](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
@@ -461,6 +467,9 @@ def _has(text: str, words: tuple[str, ...] | _WordList) -> bool:
 
 # Years named relative to the document's own.
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+# A year named relative to the document's own. matches: "去年", "今年" ; must not match: "上年" (the
+# base of a growth rate: 比上年增长)
+_RELATIVE_YEAR = re.compile("今年|去年|明年|前年")
 
 
 @lru_cache(maxsize=1)
@@ -865,6 +874,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
     if work.find("每", max(lo, start - 5), start) >= 0 and _PER_UNIT.search(work, max(lo, start - 5), start):
         return True  # the unit a benefit is reckoned by: 每认定1家高新技术企业(给予…)
+    if work.find("人", lo, start) >= 0 and _PER_RECIPIENT.search(work, lo, start):
+        return True  # what each recipient has: 低保标准月人均提高221元
     if work[lo : lo + 1] in _RECKONING_FIRSTS and _RECKONING.match(work, lo, start):
         return True  # the terms a thing is reckoned by: 按照流域100年一遇洪水标准
     if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
@@ -904,6 +915,10 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
 # The unit a benefit is reckoned by: 每 and a verb just before the figure.
 # matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
 _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
+# An amount each recipient has. matches: "月人均", "每人每月", "人均每月" ; must not match: "人均可支配收入"
+_PER_RECIPIENT = re.compile(r"月人均|每人每月|人均每月|每人每年")
+
+
 # A clause that opens with the terms something is reckoned by.
 # matches: "按照流域不同降雨典型", "依照" ; must not match: "按期完成" (on time), "按下"
 _RECKONING = re.compile(r"[ \t]*(?:按照|依照|参照|依据|根据)")
@@ -1027,13 +1042,22 @@ def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:
 # Year and kind
 
 
-def _explicit_year(work: str, lo: int, pos: int, named: _Spans) -> int | None:
-    """The nearest year named before ``pos`` in its sentence (from ``lo``), outside names."""
+def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | None = None) -> int | None:
+    """The nearest year named before ``pos`` in its sentence (from ``lo``), outside names: by its
+    number (2025年) or, given the document's year, relative to it (去年, 今年, 明年)."""
     mw = metric_words()
     best: int | None = None
+    best_at = -1
     if work.find("年", lo, pos) < 0:
         return None  # no year named (the pattern is tried at every character)
+    if doc_year is not None:
+        for m in _RELATIVE_YEAR.finditer(work, lo, pos):
+            if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
+                continue  # the base of a comparison: 比去年增长10%
+            best, best_at = doc_year + _RELATIVE_YEARS[m.group()], m.start()
     for m in _YEAR.finditer(work, lo, pos):
+        if m.start() < best_at:
+            continue
         if _inside(named, m.start()):
             continue
         tail = work[m.end() : m.end() + 4]
@@ -1217,7 +1241,9 @@ def find_metrics(
             and not _has(work[c_lo : fig.start], _GROWTH_TO)
             and _explicit_year(work, s_lo, fig.start, named) is None
         ):
-            year = prev_period_start
+            year = (
+                prev_period_start if prev_period_start is not None else _years_reviewed_from(work, p_lo, year)
+            )
         # The clause without white space, and where in it the figure stands (two figures of one
         # value in one clause are two metrics; the same clause said again is not).
         clause_key = ("".join(work[c_lo:c_hi].split()), fig.start - c_lo - work.count(" ", c_lo, fig.start))
@@ -1371,6 +1397,25 @@ def _annex_start(work: str) -> int | None:
     return None
 
 
+# A paragraph that reviews the last N years. matches: "这五年,", "过去五年,", "五年来," ; must not
+# match: "五年内" (a span ahead), "第五年"
+_N_YEARS_REVIEWED = re.compile(
+    r"[ \t]*(?:这|过去|近)?(?P<n>[两三四五六七八九十]|\d{1,2})年(?:来|间|里|中)?[ \t]*[,:]"
+)
+
+
+def _years_reviewed_from(work: str, p_lo: int, year: int | None) -> int | None:
+    """The first year of the span a paragraph reviews (这五年,… in a review of ``year``: 从X增长
+    到Y gives X that year), or ``year`` when the paragraph names no span."""
+    m = _N_YEARS_REVIEWED.match(work, p_lo)
+    if m is None or year is None:
+        return year
+    try:
+        return year - int(parse_number(m["n"]))
+    except NumberError:
+        return year
+
+
 def _shared_by(
     work: str, fig: _Figure, clause: tuple[int, int], figures: _Matches
 ) -> tuple[list[tuple[int, int]], int]:
@@ -1416,7 +1461,7 @@ def _kind_and_year(
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]
     clause_before = work[c_lo : fig.start]
-    explicit = _explicit_year(work, s_lo, fig.start, named)
+    explicit = _explicit_year(work, s_lo, fig.start, named, info.year)
     if explicit is None and s_lo > p_lo:
         explicit = horizons.year(p_lo, s_lo, info)
     kind: Kind = mode.kind
@@ -1425,13 +1470,17 @@ def _kind_and_year(
             kind = "actual" if explicit < info.year else "target"  # the document's own year: as its part
         if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
-        elif _has(sentence_before, mw.compiled["actual_markers"]):
-            kind = "actual"
+        elif _has(sentence_before, mw.compiled["actual_markers"]) or (
+            _may_be_to_date(sentence_before) and _TO_DATE.search(sentence_before)
+        ):
+            kind = "actual"  # 截至…; 今年前三季度…增长5.2%
         return kind, explicit
     if passage.ongoing:
         return "target", None
     if passage.year_hint is not None:
         return "target", passage.year_hint
+    if info.year is not None and _has(sentence_before, mw.compiled["present_words"]):
+        return "actual", info.year  # as it stands when written: 目前, 现时, 最新的3.4%
     if kind == "target" and "每" in clause_before and _STANDING.search(clause_before):
         # A standing quota (每年新增…) is for every year: it has the plan's year only when the
         # document plans one year (an annual plan, a work report).
@@ -1461,9 +1510,16 @@ def _kind_and_year(
                 n = 0
             if 0 < n <= 10:
                 return "target", info.year + n
-    elif _has(sentence_before, mw.compiled["target_markers"]):
+    elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+def _secured(work: str, lo: int, hi: int) -> bool:
+    """Whether 争取 in [lo, hi) is followed by the money or projects obtained (争取增发国债项目资金:
+    in a review, secured), not by what is striven for (争取达到)."""
+    i = work.find("争取", lo, hi)
+    return i >= 0 and _has(work[i + 2 : min(hi, i + 10)], metric_words().compiled["fund_nouns"])
 
 
 # A goal paragraph's horizon: a year to reach, opening a sentence or clause of the paragraph; the

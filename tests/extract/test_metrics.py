@@ -77,6 +77,11 @@ class ValueAndUnitTestCase:
             ("完成设备更新6.5万台(套)。", 65_000, "台套"),
             ("开展文化惠民活动10万余场次。", 100_000, "场次"),
             ("共补水6600万方。", 66_000_000, "方"),
+            ("2012年访港旅客总数超过4 800万人次。", 48_000_000, "人次"),
+            ("提供超过67 000个房间。", 67_000, "个"),
+            ("人民币存款余额合共7,200亿元人民币。", 720_000_000_000, "元人民币"),
+            ("粮食总产781.8亿斤。", 78_180_000_000, "斤"),
+            ("中欧班列开行超800列。", 800, "列"),
             ("存款余额突破三百亿元大关。", 30_000_000_000, "元"),
             ("带动相关产业规模超万亿元。", 1e12, "元"),
             ("共收储土地近万亩。", 10_000, "亩"),
@@ -238,6 +243,7 @@ class NotAMetricTestCase:
             "加快推进安远路899项目。",
             "固定资产投资在1亿元及以上且亩均投资强度不低于200万元的项目为重大产业项目。",
             "按照流域不同降雨典型100年一遇、区域50年一遇洪水标准设防。",
+            "城乡低保标准月人均分别提高221元和90元。",
         ],
     )
     def test_it_is_not_a_metric(self, text: str) -> None:
@@ -340,6 +346,26 @@ class YearTestCase:
         text = "自2020年开展达标评估以来,共计25.2平方公里已完成达标评估。"
         m = one(text, DocInfo(title="某区实施方案", year=2024, kind="plan"))
         assert (m.kind, m.year) == ("actual", 2023)
+
+    def test_a_year_named_relative_to_the_documents_is_the_figures_year(self) -> None:
+        info = DocInfo(year=2013, kind="work_report")
+        assert [(m.kind, m.year) for m in find("整体投资在去年进一步飙升9.1%。", info)] == [("actual", 2012)]
+        assert [m.year for m in find("二、重点任务\n出口比去年增长10%。", info)] == [2013]  # a base
+
+    def test_a_figure_as_it_stands_now_is_of_the_documents_year(self) -> None:
+        info = DocInfo(year=2013, kind="work_report")
+        m = one("一、2012年工作回顾\n整个行业目前雇用员工77万人。", info)
+        assert (m.kind, m.year) == ("actual", 2013)
+
+    def test_money_secured_in_a_review_is_an_actual(self) -> None:
+        info = DocInfo(year=2025, kind="work_report")
+        m = one("一、2024年工作回顾\n争取增发国债项目资金1221.9亿元。", info)
+        assert (m.kind, m.year) == ("actual", 2024)
+
+    def test_from_x_to_y_in_a_paragraph_reviewing_five_years(self) -> None:
+        text = "一、过去五年工作回顾\n这五年,国家级高新技术企业从0.94万家增加到1.55万家。"
+        found = find(text, DocInfo(year=2026, kind="work_report"))
+        assert [(m.value, m.year) for m in found] == [(9_400, 2020), (15_500, 2025)]
 
     def test_a_year_followed_by_its_month_is_the_figures_year(self) -> None:
         m = one("2021年至2022年6月,近150家企业完成首发上市。", DocInfo(year=2022, kind="report"))
