@@ -88,6 +88,8 @@ _LIST_KEYS = (
     "build_verbs",
     "present_words",
     "fund_nouns",
+    "state_verbs",
+    "future_markers",
 )
 
 
@@ -300,6 +302,9 @@ def _scan_figures(work: str) -> list[re.Match[str]]:
 # A year mentioned in running text (the nearest one before a figure is its year).
 # matches: "到2025年", "2020 年底", "2016 年的", "2022年6月" ; must not match: "12025年" (a longer number)
 _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年")
+# A fiscal year across two calendar years; its figures are for the year it ends in.
+# matches: "2013-14年度", "2013-2014年度" ; must not match: "2013年度" (one year), "2021-2025年" (a period)
+_FISCAL_YEAR = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?:(?:19|20)\d{2}|\d{2})[ \t]*年度")
 # A part of the year already past: its figures are reported, not planned.
 # matches: "前三季度", "上半年", "1-9月", "一季度" ; must not match: "下半年", "第四季度末前"
 _TO_DATE = re.compile(r"前[一二三]季度|上半年|[一1]季度|(?<!\d)1[-~至]\d{1,2}月|截至目前")
@@ -391,6 +396,7 @@ class _Mode:
     kind: Kind
     year: int | None
     level: int  # 1, 2 for numbered headings; 3 for openers and leading years
+    end: int | None = None  # a mark that holds for its paragraph only ends with it
 
 
 def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
@@ -543,9 +549,18 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         year = review_year if kind == "actual" else target_year
         if y:
             year = int(y["y"])
-        elif m["w"] in _RELATIVE_YEARS and info.year is not None:
-            year = info.year + _RELATIVE_YEARS[m["w"]]  # 今年 is the document's year
-        marks.append(_Mode(m.start("line"), kind, year, 3))
+        end: int | None = None
+        if m["w"] in _RELATIVE_YEARS and info.year is not None:
+            if _RELATIVE_YEARS[m["w"]] < 0:
+                # 去年,… in the middle of a plan dates its paragraph, not what follows it (a part
+                # that reviews last year opens with a heading or 过去一年).
+                end = work.find("\n", m.start("line"))
+                end = len(work) if end < 0 else end
+            if not y:
+                year = info.year + _RELATIVE_YEARS[m["w"]]  # 今年 is the document's year
+                if year == info.year and kind == "target" and target_year is not None:
+                    year = target_year  # … and what it plans is for its plan's year (a budget's)
+        marks.append(_Mode(m.start("line"), kind, year, 3, end))
         opened.add(m.start("line"))
     if info.year is not None:
         for m in _RECENT_LINES.finditer(work):
@@ -568,8 +583,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
 
 
 def _mode_at(marks: list[_Mode], starts: list[int], pos: int) -> _Mode:
-    i = bisect.bisect_right(starts, pos) - 1
-    return marks[max(i, 0)]
+    i = max(bisect.bisect_right(starts, pos) - 1, 0)
+    while i > 0 and (end := marks[i].end) is not None and pos >= end:
+        i -= 1  # past a paragraph's own mark: the one before it holds
+    return marks[i]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1055,9 +1072,13 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | 
             if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
                 continue  # the base of a comparison: 比去年增长10%
             best, best_at = doc_year + _RELATIVE_YEARS[m.group()], m.start()
+    fiscal_end = -1
+    for m in _FISCAL_YEAR.finditer(work, lo, pos):
+        if not _inside(named, m.start()) and m.start() > best_at:
+            best, best_at, fiscal_end = int(m["a"]) + 1, m.start(), m.end()  # 2013-14年度 ends in 2014
     for m in _YEAR.finditer(work, lo, pos):
-        if m.start() < best_at:
-            continue
+        if m.start() < best_at or m.start() < fiscal_end:
+            continue  # before a nearer year, or inside the fiscal year
         if _inside(named, m.start()):
             continue
         tail = work[m.end() : m.end() + 4]
@@ -1196,7 +1217,7 @@ def find_metrics(
     starts = [s for s, _, _ in spans]
     named = _Spans([m.span() for m in _NAMED.finditer(work)])
     horizons = _Horizons(work)
-    info = _with_horizon(horizons, info)
+    info = _with_fiscal_year(work, _with_horizon(horizons, info))
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
     defaults = _defaults(info)  # (year of a review, year of a target), read once
@@ -1481,6 +1502,13 @@ def _kind_and_year(
         return "target", passage.year_hint
     if info.year is not None and _has(sentence_before, mw.compiled["present_words"]):
         return "actual", info.year  # as it stands when written: 目前, 现时, 最新的3.4%
+    if (
+        kind == "target"
+        and info.year is not None
+        and _has(sentence_before, mw.compiled["state_verbs"])
+        and not _has(sentence_before, mw.compiled["future_markers"])
+    ):
+        return "actual", info.year  # a state described as it is: 金融服务业雇用23万人
     if kind == "target" and "每" in clause_before and _STANDING.search(clause_before):
         # A standing quota (每年新增…) is for every year: it has the plan's year only when the
         # document plans one year (an annual plan, a work report).
@@ -1588,6 +1616,20 @@ def _with_horizon(horizons: _Horizons, info: DocInfo) -> DocInfo:
         return info
     end = max(counts, key=lambda y: (counts[y], -y))
     return replace(info, period_start=info.year, period_end=end)
+
+
+def _with_fiscal_year(work: str, info: DocInfo) -> DocInfo:
+    """A budget for a fiscal year across two calendar years (2013-14年度, named most often among
+    the fiscal years the speech names, starting in its own year) plans for the year it ends in."""
+    if info.kind != "work_report" or info.year is None or work.find("年度") < 0:
+        return info
+    counts: dict[int, int] = {}
+    for m in _FISCAL_YEAR.finditer(work):
+        a = int(m["a"])
+        counts[a] = counts.get(a, 0) + 1
+    if not counts or max(counts, key=lambda a: (counts[a], a)) != info.year:
+        return info
+    return replace(info, period_start=info.year, period_end=info.year + 1)
 
 
 def _plans_one_year(info: DocInfo) -> bool:

@@ -367,6 +367,28 @@ class YearTestCase:
         found = find(text, DocInfo(year=2026, kind="work_report"))
         assert [(m.value, m.year) for m in found] == [(9_400, 2020), (15_500, 2025)]
 
+    def test_qunian_opening_a_paragraph_dates_that_paragraph_only(self) -> None:
+        info = DocInfo(year=2013, kind="work_report")
+        text = "二、推动经济\n去年,访港旅客增加16%。\n金融服务业将新增职位5000个。"
+        assert [(m.value, m.year) for m in find(text, info)] == [(16, 2012), (5000, 2013)]
+
+    def test_a_fiscal_year_across_two_years_is_the_year_it_ends_in(self) -> None:
+        m = one("2013-2014年度的教育经常开支预计达630亿元。", DocInfo(year=2013, kind="work_report"))
+        assert m.year == 2014
+
+    def test_a_budget_for_a_fiscal_year_plans_for_the_year_it_ends_in(self) -> None:
+        text = "一、引言\n我建议拨款50亿元注资语文基金。\n2013-14年度的开支。2013-14年度的收入。"
+        assert one(text, DocInfo(year=2013, kind="work_report")).year == 2014
+
+    def test_a_state_described_as_it_is_is_an_actual_of_the_documents_year(self) -> None:
+        info = DocInfo(year=2013, kind="work_report")
+        assert [(m.kind, m.year) for m in find("二、推动经济\n金融服务业雇用23万人。", info)] == [
+            ("actual", 2013)
+        ]
+        assert [(m.kind, m.year) for m in find("二、推动经济\n金融服务业将雇用23万人。", info)] == [
+            ("target", 2013)
+        ]
+
     def test_a_year_followed_by_its_month_is_the_figures_year(self) -> None:
         m = one("2021年至2022年6月,近150家企业完成首发上市。", DocInfo(year=2022, kind="report"))
         assert (m.kind, m.year) == ("actual", 2022)
