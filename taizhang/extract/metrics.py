@@ -893,6 +893,10 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the unit a benefit is reckoned by: 每认定1家高新技术企业(给予…)
     if work.find("人", lo, start) >= 0 and _PER_RECIPIENT.search(work, lo, start):
         return True  # what each recipient has: 低保标准月人均提高221元
+    if work.find("原则上", lo, hi) >= 0:
+        return True  # a rule laid down: 担保费率原则上不超过1%
+    if fig.unit in mw.counts and work.count("、", lo, start) >= 1 and _counts_its_list(work, fig, lo):
+        return True  # the count of the names listed before it: 北京、吉林、…、贵州10个省
     if work[lo : lo + 1] in _RECKONING_FIRSTS and _RECKONING.match(work, lo, start):
         return True  # the terms a thing is reckoned by: 按照流域100年一遇洪水标准
     if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
@@ -932,6 +936,21 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
 # The unit a benefit is reckoned by: 每 and a verb just before the figure.
 # matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
 _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
+
+
+def _counts_its_list(work: str, fig: _Figure, lo: int) -> bool:
+    """Whether a count follows the list of names it counts (北京、吉林、贵州3个省; 汽车、电子等2个
+    产业): as many names, separated by 、, as the count, with no figure among them."""
+    names = work[lo : fig.start].rstrip(" \t等共")
+    if any(c.isdigit() for c in names) or "各" in names or "分别" in names or "均" in names:
+        return False  # figures among the names, or one figure for each of them (金融、科技企业各新增2家)
+    last = names[names.rfind("、") + 1 :]
+    if len(last) > 6:
+        return False  # the list does not end at the figure (…、泥城镇和四团镇范围内选取4个)
+    n = names.count("、") + 1
+    return n >= 2 and fig.value == n
+
+
 # An amount each recipient has. matches: "月人均", "每人每月", "人均每月" ; must not match: "人均可支配收入"
 _PER_RECIPIENT = re.compile(r"月人均|每人每月|人均每月|每人每年")
 

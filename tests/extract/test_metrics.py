@@ -159,6 +159,7 @@ class ComparatorTestCase:
             ("地区生产总值增长6%左右。", "~"),
             ("审批时限压缩至3个工作日以内。", "<="),
             ("负债率不超过60%。", "<="),
+            ("担保金额占比不得低于80%。", ">="),
             ("国高企业占全市比重不足2%。", "<="),
             ("现代服务业占比达到75%。", "="),
             ("签约6只产业基金。", "="),
@@ -244,10 +245,20 @@ class NotAMetricTestCase:
             "固定资产投资在1亿元及以上且亩均投资强度不低于200万元的项目为重大产业项目。",
             "按照流域不同降雨典型100年一遇、区域50年一遇洪水标准设防。",
             "城乡低保标准月人均分别提高221元和90元。",
+            "对单户担保金额500万元以上的主体收取的担保费率原则上不超过1.5%。",
+            "重点支持单户担保金额500万元及以下的小微企业。",
+            "确定北京、吉林、安徽、山东4个省开展试点。",
         ],
     )
     def test_it_is_not_a_metric(self, text: str) -> None:
         assert find(text) == []
+
+    def test_a_share_required_of_what_meets_a_threshold_is_a_metric(self) -> None:
+        m = one("其中单户担保金额500万元及以下的占比不得低于50%。")
+        assert (m.value, m.unit, m.comparator) == (50, "%", ">=")
+
+    def test_a_count_of_some_of_the_names_listed_is_a_metric(self) -> None:
+        assert one("在书院镇、万祥镇、泥城镇和四团镇范围内选取4个试点镇。").value == 4
 
     def test_money_paid_out_as_a_whole_is_a_metric(self) -> None:
         assert one("发放消费补贴2.35亿元。").value == 235_000_000
