@@ -205,7 +205,8 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九]?)"
         rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
         rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff])"
-        rf"|(?<![{_CN}万亿\d.第])(?P<cbig>[{_CN}万亿]*[千万亿])(?P<cbunit>{units}))",
+        rf"|(?<![{_CN}万亿\d.第])(?P<cbig>[{_CN}万亿]*[千万亿]|[{_CN}万]*[十百千万](?P<duo>多)(?:万亿|亿|万)?)"
+        rf"(?P<cbunit>{units}))",
         re.ASCII,
     )
 
@@ -236,7 +237,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
         rf"[\d{_CN}万亿](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
         rf"|(?<=[\d{_CN}])[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
-        rf"|(?<![\d.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?<=[千万亿])(?=[{_charset(after_magnitude)}]))",
+        rf"|(?<![\d.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",
         re.ASCII,  # see _figure_pattern
     )
 
@@ -773,7 +774,7 @@ def _is_index_level(work: str, lo: int, start: int) -> bool:
 def _read_cbig(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
     """A figure of Chinese numerals with 千 / 万 / 亿 and a unit (三百亿元, 近万亩, 超万亿元, 一千亩):
     read only after a comparator or a verb that sizes it (突破, 近, 超, 过, 占地, 新增), since the
-    same characters name things (千家万户, 万人助企)."""
+    same characters name things (千家万户, 万人助企); one with 多 (七百多亿元) is read anywhere."""
     mw = metric_words()
     numeral, unit_w = m["cbig"], m["cbunit"]
     end = m.end()
@@ -781,6 +782,15 @@ def _read_cbig(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
     if unit_w in mw.not_after and nxt and nxt in mw.not_after[unit_w]:
         return None
     lead = _ends_with_any(work, m.start(), _cbig_leads(), clause_lo)
+    if m["duo"] is not None:
+        # 七百多亿元, 六万多个: a quantity more than the numeral (no name is written so), even
+        # with no word before it.
+        base, _, mag = numeral.partition("多")
+        try:
+            value = float(parse_chinese(base)) * (MAGNITUDES[mag] if mag else 1)
+        except (NumberError, KeyError):
+            return None
+        return _finish(work, m.start(), end, end, value, mw.units[unit_w], ">", clause_lo)
     if not lead:
         return None
     try:
