@@ -20,7 +20,7 @@ from .numbers import NumberError, parse_chinese
 
 __all__ = ["doc_info", "five_year_period", "DocWords", "doc_words"]
 
-_KINDS = ("table", "work_report", "measures", "plan", "news")
+_KINDS = ("table", "work_report", "report", "measures", "plan", "news")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,9 @@ class DocWords:
     kinds: dict[str, tuple[str, ...]]
     not_title: tuple[str, ...]
     news_title_verbs: tuple[str, ...]
+    speech_openers: tuple[str, ...]
+    citing_words: tuple[str, ...]
+    announcing_words: tuple[str, ...]
 
 
 def _word_list(data: dict[str, object], key: str, name: str) -> tuple[str, ...]:
@@ -48,6 +51,9 @@ def doc_words() -> DocWords:
         kinds={k: _word_list(data, k, name) for k in _KINDS},
         not_title=_word_list(data, "not_title", name),
         news_title_verbs=_word_list(data, "news_title_verbs", name),
+        speech_openers=_word_list(data, "speech_openers", name),
+        citing_words=_word_list(data, "citing_words", name),
+        announcing_words=_word_list(data, "announcing_words", name),
     )
 
 
@@ -71,8 +77,8 @@ _CHINESE_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P
 # matches: "2022-2025年", "2021—2025年", "2023至2025年" ; must not match: "2022-06-21"
 _PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年")
 # A five-year plan named by its number.
-# matches: "十四五", "“十三五”" ; must not match: "十五" (the bare number)
-_FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])五")
+# matches: "十四五", "“十三五”", "第十四个五年规划" ; must not match: "十五" (the bare number)
+_FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])(?:五|个五年)")
 # A year in running text or a title.
 # matches: "2024年", "2024 年" ; must not match: "12024年" (a longer number)
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
@@ -85,6 +91,13 @@ _SENTENCE_END = re.compile(r"[。,;:、]\s*$")
 # The 《…》 title cited first.
 # matches: "《罗湖区优化营商环境若干措施》" ; must not match: "“三力三区”"
 _BOOK_TITLE = re.compile(r"《(?P<t>[^《》\n]{4,80})》")
+# A dateline: the date and place of a speech or a meeting, not a title.
+# matches: "2019年1月29日保定市某区人民代表大会会议", "——2025年1月19日在…会议上" ; must not match:
+# "2025年某区政府工作报告"
+_DATELINE = re.compile(r"^[—\-\s]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# A parenthetical after a title: (以下简称《行动纲要》), (国发〔2019〕11号).
+# matches: "(以下简称《纲要》)" ; must not match: "正式印发"
+_PARENTHESES = re.compile(r"\s*\([^()\n]{0,30}\)\s*")
 # Numbering that opens a body line (not a title).
 # matches: "一、", "(一)", "1." ; must not match: "罗湖区"
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
@@ -124,9 +137,9 @@ def _title(text: str, work: str) -> tuple[int, int] | None:
             if len(line) > 60:
                 break
             continue
-        if len(line) < 4:
+        if len(line) < 4 or _DATELINE.match(line):
             continue
-        start = s + (len(work[s:e]) - len(work[s:e].lstrip()))
+        start = s + (len(work[s:e]) - len(work[s:e].lstrip(" \t#")))  # a markdown heading's # too
         end = s + len(work[s:e].rstrip())
         # A title wrapped over two lines: the next line follows at once and is short.
         if i + 1 < len(lines):
@@ -143,10 +156,67 @@ def _title(text: str, work: str) -> tuple[int, int] | None:
             ):
                 end = ns + len(work[ns:ne].rstrip())
         return start, end
-    m = _BOOK_TITLE.search(work)
-    if m:
-        return m.start("t"), m.end("t")
+    for m in _BOOK_TITLE.finditer(work, 0, min(len(work), 800)):
+        if _announced(work, m):
+            return m.start("t"), m.end("t")
     return None
+
+
+def _announced(work: str, m: re.Match[str]) -> bool:
+    """Whether the 《…》 title ``m`` is the document announced (关于印发《…》的通知, 《…》正式出台),
+    not a document it cites (为贯彻落实《…》, 按照《…》规定)."""
+    words = doc_words()
+    before = work[max(0, m.start() - 6) : m.start()]
+    if any(w in before for w in words.citing_words):
+        return False
+    after = _PARENTHESES.sub("", work[m.end() : m.end() + 40])[:6]
+    return any(w in before or w in after for w in words.announcing_words)
+
+
+def _blank_cited(head: str) -> str:
+    """``head`` with the 《…》 titles of the documents it cites blanked (their periods and years
+    are not the document's own)."""
+    words = doc_words()
+
+    def blank(m: re.Match[str]) -> str:
+        before = head[max(0, m.start() - 6) : m.start()]
+        return " " * len(m.group()) if any(w in before for w in words.citing_words) else m.group()
+
+    return _BOOK_TITLE.sub(blank, head) if "《" in head else head
+
+
+# A dateline of a speech to a people's congress or its standing committee.
+# matches: "2019年1月29日某区第二届人民代表大会第三次会议", "——2022年10月28日在全国人民代表大会常务委员会
+# 第三十七次会议上" ; must not match: "2023年5月12日" (no congress), "某区人民代表大会审议通过" (no date)
+_CONGRESS_DATELINE = re.compile(
+    r"^[—\-\s]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,30}?人民代表大会(?P<sc>常务委员会)?[^\n]{0,12}?会议",
+    re.M,
+)
+
+
+def _congress_speech(head: str) -> str:
+    """A speech dated at a session of a people's congress is its government's work report; one
+    at a session of the congress's standing committee reports on a situation ("report")."""
+    m = _CONGRESS_DATELINE.search(head)
+    if m is None:
+        return ""
+    return "report" if m["sc"] else "work_report"
+
+
+def _self_named_kind(head: str) -> str:
+    """The kind a document names itself by in its opening lines: 制定本行动方案 (plan), 现提出如下
+    意见 / 制定若干政策措施如下 (measures), 现就…情况报告如下 (report); "other" when it does not."""
+    kinds = doc_words().kinds
+    for kind in ("report", "measures", "plan"):
+        for w in kinds[kind]:
+            i = head.find(w)
+            while i >= 0:
+                if head[max(0, i - 1) : i] == "本" or head.startswith("如下", i + len(w)):
+                    return kind
+                if head[max(0, i - 2) : i] == "如下":
+                    return kind
+                i = head.find(w, i + 1)
+    return "other"
 
 
 def _kind_of(title: str, head: str = "", *, title_only: bool = False) -> str:
@@ -159,8 +229,14 @@ def _kind_of(title: str, head: str = "", *, title_only: bool = False) -> str:
         return "table"
     if any(w in title for w in kinds["work_report"]):
         return "work_report"
-    if not title_only and any(w in head for w in kinds["work_report"]):
-        return "work_report"
+    if not title_only:
+        if any(w in head for w in (*kinds["work_report"], *words.speech_openers)):
+            return "work_report"
+        speech = _congress_speech(head)
+        if speech:
+            return speech
+    if any(w in title for w in kinds["report"]):
+        return "report"
     inner = _BOOK_TITLE.search(title)
     if inner:
         cited = _kind_of(inner["t"], title_only=True)
@@ -172,8 +248,12 @@ def _kind_of(title: str, head: str = "", *, title_only: bool = False) -> str:
         return "measures"
     if any(w in title for w in kinds["plan"]):
         return "plan"
-    if not title_only and any(w in head for w in kinds["news"]):
-        return "news"
+    if not title_only:
+        named = _self_named_kind(head)
+        if named != "other":
+            return named
+        if any(w in head for w in kinds["news"]):
+            return "news"
     return "other"
 
 
@@ -206,14 +286,14 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
 
     ``text`` is the document as read, ``work`` its working text (``working_text(text)``, the same
     length); ``name`` is its file name, read for a year only when the text gives none. ``kind`` is
-    one of plan, measures, work_report, table, news, other.
+    one of plan, measures, work_report, report (on a situation), table, news, other.
     """
     if len(work) != len(text):
         raise ValueError(f"{name}: the working text must have the length of the text")
     span = _title(text, work)
     title = text[span[0] : span[1]].replace("\n", "") if span else ""
     work_title = _strip_doc_numbers(work[span[0] : span[1]].replace("\n", "")) if span else ""
-    head = _strip_doc_numbers(work[:800])
+    head = _blank_cited(_strip_doc_numbers(work[:800]))
     kind = _kind_of(work_title, head)
 
     period_start = period_end = None

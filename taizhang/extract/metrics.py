@@ -14,14 +14,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
+from .layout import Grid
 from .lexicon import LexiconError, load_data
 from .model import DocInfo, Metric, Passage, Span
 from .normalise import working_text
-from .numbers import NumberError, parse_chinese, parse_fraction, parse_number, parse_tenths, scale
+from .numbers import MAGNITUDES, NumberError, parse_chinese, parse_fraction, parse_number, parse_tenths, scale
 
 __all__ = ["find_metrics", "line_passages", "MetricWords", "metric_words", "clear_caches"]
 
@@ -38,6 +40,7 @@ class MetricWords:
     metric_words.json), folded to the working text and sorted longest first."""
 
     units: dict[str, str]  # written -> base unit
+    latin_units: tuple[str, ...]  # units in Latin letters, matched in any case, kept as written
     counts: frozenset[str]
     need_noun_after: frozenset[str]
     not_after: dict[str, str]
@@ -79,6 +82,14 @@ _LIST_KEYS = (
     "verb_lookalikes",
     "change_to_words",
     "base_before",
+    "benefit_grants",
+    "benefit_nouns",
+    "payout_verbs",
+    "build_verbs",
+    "present_words",
+    "fund_nouns",
+    "state_verbs",
+    "future_markers",
 )
 
 
@@ -118,6 +129,7 @@ def metric_words() -> MetricWords:
         raise LexiconError("data/metric_units.json: 'not_after' must map a unit to a string of characters")
     mw = MetricWords(
         units=units,
+        latin_units=_fold_list(u.get("latin_units"), "data/metric_units.json: 'latin_units'"),
         counts=frozenset(_fold_list(u.get("counts"), "data/metric_units.json: 'counts'")),
         need_noun_after=frozenset(
             _fold_list(u.get("need_noun_after"), "data/metric_units.json: 'need_noun_after'")
@@ -146,20 +158,27 @@ def _alternation(words: Sequence[str]) -> str:
 _CN = "〇零一二两三四五六七八九十百千"
 
 
-_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A number as written: thousands may be grouped by commas (1,250.6) or, as Hong Kong and many PDFs
+# write them, by spaces (4 800萬人次, 67 000個): only 1-3 digits before the first space.
+# matches: "1,945.16", "4 800", "12314" ; must not match: "2013 200" as one number (4 digits before
+# the space: two numbers)
+_NUMBER = r"(?:\d{1,3}(?: \d{3})+(?!\d)|\d+(?:,\d{3})*)(?:\.\d+)?"
 
 
-def _arabic_tail(named: bool) -> str:
+def _arabic_tail(named: bool, bare: bool = False) -> str:
     """What follows an Arabic number in a figure: a range, magnitude and unit (the groups are
-    named only for the figure pattern itself)."""
+    named only for the figure pattern itself). A figure may have no unit after 万 / 亿 (用户数
+    达6.97亿); a ``bare`` one may have none at all (指数达到125左右: see _find_figures)."""
     mw = metric_words()
-    units = _alternation(list(mw.units))
+    cjk_units = _alternation(list(mw.units))
+    latin = _alternation(mw.latin_units)
     between = _alternation(list(mw.cmp_between))
     tail = (
         rf"(?P<pct1>[ \t]*%)?"
-        rf"(?:[ \t]*(?P<sep>[-~至到])[ \t]*(?P<num2>{_NUMBER}))?"
+        rf"(?:[ \t]*(?P<sep>--?|——?|[~至到–])[ \t]*(?P<num2>{_NUMBER}))?"
         rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
-        rf"[ \t]*(?P<between2>{between})?[ \t]*(?P<unit>{units})(?![A-Za-z+])"
+        rf"[ \t]*(?P<between2>{between})?[ \t]*(?:(?P<unit>{cjk_units})(?!\+)|(?P<latin>(?i:{latin}))(?![A-Za-z+])"
+        rf"|(?P<nounit>{'(?<!%)' if bare else '(?<=[万亿])'}(?=[ \t]*(?:左右|以下|以内|以上)?[ \t]*[,;。!?\n、)])))"
     )
     return tail if named else re.sub(r"\(\?P<\w+>", "(?:", tail)
 
@@ -173,18 +192,21 @@ def _figure_pattern() -> re.Pattern[str]:
     ``cn``: 三个 / 两所 (Chinese numerals with a classifier).
     """
     counts = _alternation(list(metric_words().counts))
+    units = _alternation(list(metric_words().units))
     # re.ASCII: a digit is 0-9 (the working text has full-width digits folded), which the engine
     # tests at a glance; a Unicode digit class costs a lookup for every character of the text.
     return re.compile(
         # Every way starts with a digit or a Chinese numeral: the lookahead lets the engine skip
         # all other characters at once.
-        rf"(?=[\d{_CN}])"
+        rf"(?=[\d{_CN}万亿])"
         rf"(?:(?<![\d.A-Za-z+\-/])(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
         rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九]?)"
         rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
-        rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff]))",
+        rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff])"
+        rf"|(?<![{_CN}万亿\d.第])(?P<cbig>[{_CN}万亿]*[千万亿]|[{_CN}万]*[十百千万](?P<duo>多)(?:万亿|亿|万)?)"
+        rf"(?P<cbunit>{units}))",
         re.ASCII,
     )
 
@@ -203,15 +225,19 @@ def _figure_start_pattern() -> re.Pattern[str]:
     counts = _alternation(list(mw.counts))
     # Cheap first checks: the characters a unit (or %, a range, a magnitude, a comparator) and a
     # count word may start with; the whole tail is tried only after one of them.
-    after_number = {"%", "-", "~", "至", "到", "万", "千", "百", "亿"} | {
-        w[0] for w in (*mw.units, *mw.cmp_between)
-    }
+    after_number = (
+        {"%", "-", "~", "至", "到", "万", "千", "百", "亿", "—", "–"}
+        | {w[0] for w in (*mw.units, *mw.cmp_between)}
+        | {c for w in mw.latin_units for c in (w[0].lower(), w[0].upper())}
+    )
     after_numeral = {"分", "成", "大"} | {w[0] for w in mw.counts}
-    number = r"\d*(?:,\d{3})*(?:\.\d+)?"
+    after_magnitude = {w[0] for w in mw.units}
+    number = r"\d*(?:[, ]\d{3})*(?:\.\d+)?"
     return re.compile(
-        rf"[\d{_CN}](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
+        rf"[\d{_CN}万亿](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
-        rf"|[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts}))",
+        rf"|(?<=[\d{_CN}])[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
+        rf"|(?<![\d.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",
         re.ASCII,  # see _figure_pattern
     )
 
@@ -222,6 +248,42 @@ def _charset(chars: set[str]) -> str:
 
 
 def _find_figures(work: str) -> list[re.Match[str]]:
+    """Every figure of ``work`` in order: those of the figure pattern (_scan_figures), and the
+    levels of an index written with no unit (两化融合发展指数达到125左右), looked for only after
+    an index's name (a bare number is no figure anywhere else)."""
+    found = _scan_figures(work)
+    bare = _bare_figure_pattern().match
+    extra: list[re.Match[str]] = []
+    for m in _INDEX_NAME.finditer(work):
+        v = _LEVEL_VERB.search(work, m.end(), m.end() + 16)
+        if v is not None:
+            b = bare(work, v.end())
+            if b is not None and b["nounit"] is not None:
+                extra.append(b)
+    if not extra:
+        return found
+    starts = {m.start() for m in found}
+    return sorted([*found, *(b for b in extra if b.start() not in starts)], key=lambda m: m.start())
+
+
+@lru_cache(maxsize=1)
+def _bare_figure_pattern() -> re.Pattern[str]:
+    """An Arabic figure that may have no unit at all (read only after an index's name)."""
+    return re.compile(
+        rf"(?<![\d.A-Za-z+\-/])(?P<num>{_NUMBER}){_arabic_tail(named=True, bare=True)}", re.ASCII
+    )
+
+
+# The name of an index, and the verb of level after it (the figure follows the verb).
+# matches: "指数" + "达到" (指数达到125), "PUE" + "降至" ; must not match: "指数型" (no verb of level)
+_INDEX_NAME = re.compile(r"指数|系数|PUE|使用效率")
+_LEVEL_VERB = re.compile(
+    r"[^,;。!?\n\d]{0,6}?(?:达到|达|为|降至|降到|降低到|降低至|下降到|下降至|提高到|提高至|提升到|提升至|控制在|"
+    r"保持在|不低于|不高于|不超过|低于|高于|超过)[ \t]*(?=\d)"
+)
+
+
+def _scan_figures(work: str) -> list[re.Match[str]]:
     """``_figure_pattern().finditer(work)``, tried only where a figure may start."""
     figure = _figure_pattern().match
     start = _figure_start_pattern().search
@@ -239,8 +301,11 @@ def _find_figures(work: str) -> list[re.Match[str]]:
 
 
 # A year mentioned in running text (the nearest one before a figure is its year).
-# matches: "到2025年", "2020 年底", "2016 年的" ; must not match: "12025年" (a longer number)
-_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年(?!\d)")
+# matches: "到2025年", "2020 年底", "2016 年的", "2022年6月" ; must not match: "12025年" (a longer number)
+_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年")
+# A fiscal year across two calendar years; its figures are for the year it ends in.
+# matches: "2013-14年度", "2013-2014年度" ; must not match: "2013年度" (one year), "2021-2025年" (a period)
+_FISCAL_YEAR = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?:(?:19|20)\d{2}|\d{2})[ \t]*年度")
 # A part of the year already past: its figures are reported, not planned.
 # matches: "前三季度", "上半年", "1-9月", "一季度" ; must not match: "下半年", "第四季度末前"
 _TO_DATE = re.compile(r"前[一二三]季度|上半年|[一1]季度|(?<!\d)1[-~至]\d{1,2}月|截至目前")
@@ -296,7 +361,7 @@ _GROWTH_TO = ("增", "到", "至")
 _INDICATOR_TAIL = ("分别", "从", "由", "的", "增至", "增长到", "提高到", "提升到", "、")
 # Spaces inside a line (a PDF's "1945.16 亿元").
 # matches: " " ; must not match: "亿"
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = re.compile(r"[ \t\n]+")  # (a line break inside an indicator is a wrapped line's)
 # One figure shared by the names before it: 各 / 分别 / 均 just before the verb.
 # matches: "各新增", "分别达到", "均不低于" ; must not match: "各类", "各部门" (each of a kind)
 _SHARED = re.compile(r"(?<![、])(?:各|分别|均)(?=[^类区部级地项种有单街个]{0,6}$)")
@@ -332,14 +397,21 @@ class _Mode:
     kind: Kind
     year: int | None
     level: int  # 1, 2 for numbered headings; 3 for openers and leading years
+    end: int | None = None  # a mark that holds for its paragraph only ends with it
 
 
 def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
     """(year of a review, year of a target) when the text names none."""
     if info.period_start is not None and info.period_end is not None:
         return info.period_start - 1, info.period_end
-    if info.kind in ("work_report", "plan") and info.year is not None:
+    if info.kind == "work_report" and info.year is not None:
         return info.year - 1, info.year
+    if info.kind == "plan" and info.year is not None:
+        # A plan of one year (its title names the year) plans for it; a standing plan (实施方案
+        # (试行)) sets targets of no year.
+        return info.year - 1, info.year if _plans_one_year(info) else None
+    if info.kind == "report" and info.year is not None:
+        return info.year, info.year  # a report on a situation: as it stands when written
     return None, None
 
 
@@ -402,6 +474,9 @@ def _has(text: str, words: tuple[str, ...] | _WordList) -> bool:
 
 # Years named relative to the document's own.
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+# A year named relative to the document's own. matches: "去年", "今年" ; must not match: "上年" (the
+# base of a growth rate: 比上年增长)
+_RELATIVE_YEAR = re.compile("今年|去年|明年|前年")
 
 
 @lru_cache(maxsize=1)
@@ -420,6 +495,9 @@ def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, re.Pattern[str]]:
     return opener, lead_year, short
 
 
+# A paragraph that reviews the recent years up to the time of writing.
+# matches: "近十年来,", "近年来," "  近5年来" ; must not match: "最近,", "近十年的" (no 来)
+_RECENT_LINES = _AtLineStarts(r"[ \t]*近(?:[一二三四五六七八九十]{1,2}|\d{1,2}|几)?年(?:以)?来")
 # What an unnumbered heading line holds none of.
 _NOT_IN_SHORT_HEADING = frozenset(",。;:!?")
 
@@ -449,15 +527,21 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     review_words, target_words = mw.words("review_headings"), mw.words("target_headings")
     review_openers = set(mw.words("review_openers"))
     review_year, target_year = _defaults(info)
-    marks: list[_Mode] = [_Mode(0, "target", target_year, 0)]
+    # A report on a situation reviews it from its first line; any other document plans.
+    first: _Mode = (
+        _Mode(0, "actual", review_year, 0) if info.kind == "report" else _Mode(0, "target", target_year, 0)
+    )
+    marks: list[_Mode] = [first]
     for m in _HEADING_LINES.finditer(work):
         title = m["title"]
         y = _YEAR.search(title)
         level = 1 if m["l1"] else 2
         if _has(title, review_words) or (y and info.year is not None and int(y["y"]) < info.year):
             marks.append(_Mode(m.start("line"), "actual", int(y["y"]) if y else review_year, level))
-        elif level == 1 or _has(title, target_words):
+        elif _has(title, target_words) or (level == 1 and first.kind == "target"):
             marks.append(_Mode(m.start("line"), "target", int(y["y"]) if y else target_year, level))
+        elif level == 1:
+            marks.append(_Mode(m.start("line"), first.kind, first.year, level))  # a report's part
     opener, lead_year, short = _mode_patterns()
     opened: set[int] = set()
     for m in opener.finditer(work):
@@ -466,11 +550,24 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         year = review_year if kind == "actual" else target_year
         if y:
             year = int(y["y"])
-        elif m["w"] in _RELATIVE_YEARS and info.year is not None:
-            year = info.year + _RELATIVE_YEARS[m["w"]]  # 今年 is the document's year
-        marks.append(_Mode(m.start("line"), kind, year, 3))
+        end: int | None = None
+        if m["w"] in _RELATIVE_YEARS and info.year is not None:
+            if _RELATIVE_YEARS[m["w"]] < 0:
+                # 去年,… in the middle of a plan dates its paragraph, not what follows it (a part
+                # that reviews last year opens with a heading or 过去一年).
+                end = work.find("\n", m.start("line"))
+                end = len(work) if end < 0 else end
+            if not y:
+                year = info.year + _RELATIVE_YEARS[m["w"]]  # 今年 is the document's year
+                if year == info.year and kind == "target" and target_year is not None:
+                    year = target_year  # … and what it plans is for its plan's year (a budget's)
+        marks.append(_Mode(m.start("line"), kind, year, 3, end))
         opened.add(m.start("line"))
     if info.year is not None:
+        for m in _RECENT_LINES.finditer(work):
+            # 近十年来,… reviews up to the time of writing: the document's own year.
+            marks.append(_Mode(m.start("line"), "actual", info.year, 3))
+            opened.add(m.start("line"))
         for m in lead_year.finditer(work):
             if m.start("line") not in opened:
                 year = int(m["y"])
@@ -487,8 +584,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
 
 
 def _mode_at(marks: list[_Mode], starts: list[int], pos: int) -> _Mode:
-    i = bisect.bisect_right(starts, pos) - 1
-    return marks[max(i, 0)]
+    i = max(bisect.bisect_right(starts, pos) - 1, 0)
+    while i > 0 and (end := marks[i].end) is not None and pos >= end:
+        i -= 1  # past a paragraph's own mark: the one before it holds
+    return marks[i]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -558,15 +657,30 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
     num = m["num"]
     if num is not None:
         # The groups of an Arabic figure, in one call (each m[name] is a call of its own).
-        unit_w, pct1, num2, mag, between, between2 = m.group(
-            "unit", "pct1", "num2", "mag", "between", "between2"
+        unit_w, pct1, num2, mag, between, between2, latin = m.group(
+            "unit", "pct1", "num2", "mag", "between", "between2", "latin"
         )
-        unit = mw.units[unit_w]
         end = m.end()
         nxt = work[end : end + 1]
-        if unit_w in mw.not_after and nxt and nxt in mw.not_after[unit_w]:
-            return None
-        if unit_w in mw.need_noun_after and not ("\u4e00" <= nxt <= "\u9fff"):
+        if unit_w is not None:
+            unit = mw.units[unit_w]
+            if unit_w in mw.not_after and nxt and nxt in mw.not_after[unit_w]:
+                return None
+            if (
+                unit_w in mw.need_noun_after
+                and not ("\u4e00" <= nxt <= "\u9fff")
+                and not _has(work[clause_lo : m.start()], mw.compiled["build_verbs"])
+            ):
+                return None  # 第3条, 惠企30条; but 建成农村公路20条
+            if unit_w == "个" and nxt in _UNIT_LIST_JOINERS:
+                shared = _SHARED_UNIT.match(work, end)
+                if shared is not None:
+                    unit = mw.units["个" + shared["rest"]]  # 31.1个和26.3个百分点
+        elif latin is not None:
+            unit = latin  # a unit in Latin letters is kept as written
+        elif mag in ("万", "亿", "万亿") or _is_index_level(work, clause_lo, m.start()):
+            unit = ""  # IPv6活跃用户数达6.97亿; 两化融合发展指数达到125左右
+        else:
             return None
         if pct1 and unit != "%":
             return None
@@ -622,6 +736,8 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
     if m["big"] is not None:
         return _read_big(work, m, clause_lo)
+    if m["cbig"] is not None:
+        return _read_cbig(work, m, clause_lo)
     if m["cn"] is not None:
         verb = _ends_with_any(work, m.start(), mw.compiled["count_verbs"], clause_lo)
         if not verb:
@@ -635,6 +751,62 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         unit = mw.units.get(m["cunit"], m["cunit"])
         return _Figure(m.start(), m.end(), value, unit, "=", m.end())
     return None
+
+
+# A list of figures that share the end of their unit: 31.1个和26.3个百分点.
+# matches: "和26.3个百分点", "、5个工作日" ; must not match: "和26.3个" (the unit is 个 for both)
+_UNIT_LIST_JOINERS = frozenset("和、与及或至")
+_SHARED_UNIT = re.compile(r"[ \t]*[和、与及或至][ \t]*\d+(?:\.\d+)?[ \t]*个(?P<rest>百分点|工作日)")
+# A level read with no unit: an index (指数, 系数, PUE) just before a verb of level.
+# matches: "两化融合发展指数达到" (125左右), "电能使用效率降至" (1.1), "综合污染指数为" (7.26)
+# must not match: "增长" (a figure without its unit is no metric), "指数型企业"
+_INDEX_LEVEL = re.compile(
+    r"(?:指数|系数|PUE|使用效率)[^,;。!?\n]{0,6}?(?:达到|达|为|降至|降到|降低到|降低至|下降到|下降至|提高到|提高至|"
+    r"提升到|提升至|控制在|保持在|不低于|不高于|不超过|低于|高于|超过)[ \t]*\Z"
+)
+
+
+def _is_index_level(work: str, lo: int, start: int) -> bool:
+    """Whether the figure at ``start`` is the level of an index, read with no unit."""
+    return _INDEX_LEVEL.search(work, max(lo, start - 24), start) is not None
+
+
+def _read_cbig(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
+    """A figure of Chinese numerals with 千 / 万 / 亿 and a unit (三百亿元, 近万亩, 超万亿元, 一千亩):
+    read only after a comparator or a verb that sizes it (突破, 近, 超, 过, 占地, 新增), since the
+    same characters name things (千家万户, 万人助企); one with 多 (七百多亿元) is read anywhere."""
+    mw = metric_words()
+    numeral, unit_w = m["cbig"], m["cbunit"]
+    end = m.end()
+    nxt = work[end : end + 1]
+    if unit_w in mw.not_after and nxt and nxt in mw.not_after[unit_w]:
+        return None
+    lead = _ends_with_any(work, m.start(), _cbig_leads(), clause_lo)
+    if m["duo"] is not None:
+        # 七百多亿元, 六万多个: a quantity more than the numeral (no name is written so), even
+        # with no word before it.
+        base, _, mag = numeral.partition("多")
+        try:
+            value = float(parse_chinese(base)) * (MAGNITUDES[mag] if mag else 1)
+        except (NumberError, KeyError):
+            return None
+        return _finish(work, m.start(), end, end, value, mw.units[unit_w], ">", clause_lo)
+    if not lead:
+        return None
+    try:
+        value = float(MAGNITUDES[numeral]) if numeral in MAGNITUDES else float(parse_chinese(numeral))
+    except NumberError:
+        return None
+    if value < 1000:
+        return None
+    comparator = ">" if lead == "过" else ""
+    return _finish(work, m.start(), end, end, value, mw.units[unit_w], comparator, clause_lo)
+
+
+@lru_cache(maxsize=1)
+def _cbig_leads() -> _WordList:
+    mw = metric_words()
+    return _WordList((*mw.cmp_before, "过", *mw.words("count_verbs"), *mw.words("descriptors")))
 
 
 @lru_cache(maxsize=4096)
@@ -714,7 +886,7 @@ def _comparator_before(before: str) -> str:
 # Filters: what a figure of this shape is not
 
 
-def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
+def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benefits: _BenefitMarks) -> bool:
     mw = metric_words()
     compiled = mw.compiled
     lo, hi = clause
@@ -724,18 +896,35 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
     after = work[end : end + 1] if end < hi else ""
     not_before = compiled["not_before"]
     if before in not_before.lasts and _ends_with_any(work, start, not_before, lo):
-        return True  # an ordinal or a ranking: 第3, 前10名
-    if fig.unit in mw.time_units and work.find("圈", end, hi) >= 0:
-        return True  # the name of a service area: 15分钟政务服务圈
+        return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
+    if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
+        return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
+    if work.find("每", max(lo, start - 5), start) >= 0 and _PER_UNIT.search(work, max(lo, start - 5), start):
+        return True  # the unit a benefit is reckoned by: 每认定1家高新技术企业(给予…)
+    if work.find("人", lo, start) >= 0 and _PER_RECIPIENT.search(work, lo, start):
+        return True  # what each recipient has: 低保标准月人均提高221元
+    if work.find("原则上", lo, hi) >= 0:
+        return True  # a rule laid down: 担保费率原则上不超过1%
+    if fig.unit in mw.counts and work.count("、", lo, start) >= 1 and _counts_its_list(work, fig, lo):
+        return True  # the count of the names listed before it: 北京、吉林、…、贵州10个省
+    if work[lo : lo + 1] in _RECKONING_FIRSTS and _RECKONING.match(work, lo, start):
+        return True  # the terms a thing is reckoned by: 按照流域100年一遇洪水标准
+    if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
+        return True  # the terms of a benefit (给予企业30万元奖励) or who may have it (对…的)
     threshold = compiled["threshold_after"]
     if work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
-        return True  # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的
+        # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的; but a share of the things
+        # the clause opens with (全省50%以上的文化馆…) and money the government commits
+        # (设立总规模不少于100亿元的专项基金) are indicators
+        return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
     if (
         end != raw_end
         and after in threshold.firsts
         and _starts_with_any(work, end, threshold, hi) in ("的", "级")
     ):
-        return True
+        return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
+    if fig.unit not in mw.counts and fig.unit not in _RELATIVE_UNITS and _QUALIFIER.match(work, raw_end, hi):
+        return True  # a measure that qualifies a noun: 5亿元以上项目 (projects of that size)
     # The word lists are plain words: searching [lo, start) finds what searching the slice would.
     benefit_after = compiled["benefit_after"]
     if compiled["benefit_before"].search(work, lo, start) is not None or (
@@ -754,17 +943,171 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int]) -> bool:
     return False
 
 
+# The unit a benefit is reckoned by: 每 and a verb just before the figure.
+# matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
+_PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
+
+
+def _counts_its_list(work: str, fig: _Figure, lo: int) -> bool:
+    """Whether a count follows the list of names it counts (北京、吉林、贵州3个省; 汽车、电子等2个
+    产业): as many names, separated by 、, as the count, with no figure among them."""
+    names = work[lo : fig.start].rstrip(" \t等共")
+    if any(c.isdigit() for c in names) or "各" in names or "分别" in names or "均" in names:
+        return False  # figures among the names, or one figure for each of them (金融、科技企业各新增2家)
+    last = names[names.rfind("、") + 1 :]
+    if len(last) > 6:
+        return False  # the list does not end at the figure (…、泥城镇和四团镇范围内选取4个)
+    n = names.count("、") + 1
+    return n >= 2 and fig.value == n
+
+
+# An amount each recipient has. matches: "月人均", "每人每月", "人均每月" ; must not match: "人均可支配收入"
+_PER_RECIPIENT = re.compile(r"月人均|每人每月|人均每月|每人每年")
+
+
+# A clause that opens with the terms something is reckoned by.
+# matches: "按照流域不同降雨典型", "依照" ; must not match: "按期完成" (on time), "按下"
+_RECKONING = re.compile(r"[ \t]*(?:按照|依照|参照|依据|根据)")
+_RECKONING_FIRSTS = frozenset(" \t按依参根")
+# Units of a share or a multiple: a figure in them never qualifies a noun.
+_RELATIVE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
+# A measure followed by 以上 / 以下 and things it sizes: it qualifies them.
+# matches: "以上项目" (5亿元以上项目), "及以上企业" ; must not match: "以上," "以上。" (a comparator),
+# "以上建设用地面积" (50平方公里以上建设用地: an amount of land, at least 50 km²)
+_QUALIFIER = re.compile(
+    r"[ \t]*(?:及)?以[上下][ \t]*(?:的)?[ \t]*(?:项目|企业|工程|公司|集团|园区|楼宇|总部|产业集群|重点项目|重大项目|商圈|平台)"
+)
+# Before a share of the things a clause opens with: nothing, or the area it is taken over.
+# matches: "", "全省", "我市", "力争全国" ; must not match: "研发投入占比超过" (an indicator: a threshold)
+_SCOPE_ONLY = re.compile(
+    r"[ \t]*(?:力争|推动|实现|确保|争取)?[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"
+    r"[ \t]*(?:有|的)?[ \t]*\Z"
+)
+# Money the government commits: a verb of setting aside, and a fund after the figure.
+# matches: "设立总规模不少于" + "100亿元的数字经济发展专项基金" ; must not match: "营收10亿元级的企业"
+_COMMIT_VERBS = ("设立", "安排", "设置", "组建", "筹集", "统筹", "投入", "形成")
+_FUNDS = ("基金", "资金", "资金池")
+_PROJECTS = ("项目", "工程")
+# A condition of a benefit: a clause that names who qualifies and ends with 的.
+# matches: "对主营业务收入首次突破1000亿元、500亿元的", "固定资产投资1000万元及以上至5000万元的"
+# must not match: "对2019年申报的总投资1212亿元的38个省市重点项目" (it does not end with 的)
+_CONDITION_CLOSERS = frozenset(" \t)]〕】")  # what may follow its 的
+_CONDITION_START = re.compile(r"[ \t]*(?:对于|对|凡是|凡)")
+
+
+@lru_cache(maxsize=1)
+def _benefit_words() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """(words that grant or name a benefit, the granting ones, verbs of money paid out as a
+    whole)."""
+    mw = metric_words()
+    grants = mw.words("benefit_grants")
+    return (
+        _any_re((*grants, *mw.words("benefit_nouns"))),
+        frozenset(grants),
+        _any_re(mw.words("payout_verbs")),
+    )
+
+
+class _BenefitMarks:
+    """Where a document names a benefit (给予, 奖励…) and where it pays money out as a whole
+    (发放, 拨付…), found once for the whole text (a search per clause costs more), to ask of any
+    clause."""
+
+    __slots__ = ("starts", "ends", "grants", "payouts")
+
+    def __init__(self, work: str) -> None:
+        words, grants, payouts = _benefit_words()
+        found = list(words.finditer(work))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        self.grants = [m.group() in grants for m in found]
+        self.payouts = [m.start() for m in payouts.finditer(work)]
+
+    def is_benefit_clause(self, lo: int, hi: int) -> bool:
+        """Whether the clause [lo, hi) grants a benefit: 给予企业30万元奖励, 按5%给予奖励, 全部奖补给
+        企业; a benefit named with no verb of paying out as a whole (发放消费补贴2.35亿元 is an
+        actual)."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, lo)
+        named = False
+        while i < len(starts) and starts[i] < hi:
+            if self.ends[i] <= hi:
+                if self.grants[i]:
+                    return True
+                named = True
+            i += 1
+        if not named:
+            return False
+        j = bisect.bisect_left(self.payouts, lo)
+        return not (j < len(self.payouts) and self.payouts[j] < hi)
+
+
+def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi: int, p_hi: int) -> bool:
+    """Whether the clause [lo, hi) is the condition of a benefit: it ends with 的 and opens with
+    对 / 凡 or is followed by a clause that grants a benefit (…5000万元以上的,参照其…给予企业奖励);
+    or it opens with 对 / 凡, names what qualifies with 的 after the figure, and a clause that
+    grants a benefit follows (对主营业务收入首次突破100亿元的法人企业,给予…)."""
+    if work.find("的", fig_end, hi) < 0:
+        return False
+    opens = _CONDITION_START.match(work, lo, hi) is not None
+    j = hi
+    while j > lo and work[j - 1] in _CONDITION_CLOSERS:
+        j -= 1
+    ends = work[j - 1 : j] == "的"
+    if ends and opens:
+        return True
+    if not (ends or opens):
+        return False
+    m = _STOP.search(work, hi + 1, p_hi)
+    nxt_hi = m.start() if m is not None else p_hi
+    return benefits.is_benefit_clause(hi + 1, nxt_hi)
+
+
+def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
+    """A share that opens its clause: 全省50%以上的文化馆具备…, 70%的规上企业实现…"""
+    return fig.unit == "%" and _SCOPE_ONLY.match(work, lo, fig.start) is not None
+
+
+def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Money the government sets aside (设立总规模不少于100亿元的数字经济发展专项基金), or the
+    investment in a project it names (实施总投资8.7亿元的“四好农村路”工程)."""
+    if fig.unit != "元":
+        return False
+    before = work[lo : fig.start]
+    after = work[fig.end : hi].replace(" ", "")
+    if any(v in before for v in _COMMIT_VERBS) and any(f in after for f in _FUNDS):
+        return True
+    return (
+        before.rstrip(" \t").endswith("投资")
+        and after.startswith("的")
+        and any(p in after for p in _PROJECTS)
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Year and kind
 
 
-def _explicit_year(work: str, lo: int, pos: int, named: _Spans) -> int | None:
-    """The nearest year named before ``pos`` in its sentence (from ``lo``), outside names."""
+def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | None = None) -> int | None:
+    """The nearest year named before ``pos`` in its sentence (from ``lo``), outside names: by its
+    number (2025年) or, given the document's year, relative to it (去年, 今年, 明年)."""
     mw = metric_words()
     best: int | None = None
+    best_at = -1
     if work.find("年", lo, pos) < 0:
         return None  # no year named (the pattern is tried at every character)
+    if doc_year is not None:
+        for m in _RELATIVE_YEAR.finditer(work, lo, pos):
+            if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
+                continue  # the base of a comparison: 比去年增长10%
+            best, best_at = doc_year + _RELATIVE_YEARS[m.group()], m.start()
+    fiscal_end = -1
+    for m in _FISCAL_YEAR.finditer(work, lo, pos):
+        if not _inside(named, m.start()) and m.start() > best_at:
+            best, best_at, fiscal_end = int(m["a"]) + 1, m.start(), m.end()  # 2013-14年度 ends in 2014
     for m in _YEAR.finditer(work, lo, pos):
+        if m.start() < best_at or m.start() < fiscal_end:
+            continue  # before a nearer year, or inside the fiscal year
         if _inside(named, m.start()):
             continue
         tail = work[m.end() : m.end() + 4]
@@ -774,6 +1117,8 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans) -> int | None:
             continue
         if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
             continue  # the base of a comparison: 较2020年增长10%
+        if work[m.start() - 1 : m.start()] == "自":
+            continue  # where a span up to now starts: 自2020年…以来,共完成
         best = int(m["y"])
     return best
 
@@ -860,21 +1205,48 @@ def line_passages(text: str) -> list[Passage]:
     return out
 
 
-def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInfo) -> list[Metric]:
+def find_metrics(
+    text: str, work: str, passages: Sequence[Passage], info: DocInfo, tables: Sequence[Grid] = ()
+) -> list[Metric]:
     """The metrics of a document, in reading order.
 
     ``text`` is the document as read and ``work`` its working text (the same length); only figures
     inside ``passages`` are read. A passage's ``year_hint`` is the year of its table row (its
     figures are for that year unless they name one); ``ongoing`` rows give figures no year.
+    ``tables`` are the document's tables that are not task tables: a table of indicators among
+    them (a row an indicator, a column a year) is read by its columns, and its rows not as text.
     """
     if len(text) != len(work):
         raise ValueError("find_metrics: the working text must have the length of the text")
+    if tables:
+        from .indicator_tables import table_metrics
+
+        found: list[Metric] = []
+        skip: list[tuple[int, int]] = []
+        for grid in tables:
+            read = table_metrics(text, work, grid, info)
+            if read is not None:
+                found.extend(read)
+                skip.append((grid.start, grid.end))
+        if skip:
+            kept = [p for p in passages if not any(a <= p.start < b for a, b in skip)]
+            return sorted([*find_metrics(text, work, kept, info), *found], key=lambda m: m.span.start)
     if not passages:
         return []
+    soft = _soft_breaks(text, work)
+    if soft:
+        # A text wrapped at a fixed width (pulled out of a PDF) is read as its paragraphs.
+        chars = list(work)
+        for b in soft:
+            chars[b] = " "
+        work = "".join(chars)
+        passages = _merge_passages(passages, soft)
     mw = metric_words()
     spans = sorted((p.start, p.end, i) for i, p in enumerate(passages))
     starts = [s for s, _, _ in spans]
     named = _Spans([m.span() for m in _NAMED.finditer(work)])
+    horizons = _Horizons(work)
+    info = _with_fiscal_year(work, _with_horizon(horizons, info))
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
     defaults = _defaults(info)  # (year of a review, year of a target), read once
@@ -885,6 +1257,9 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
 
     out: list[Metric] = []
     seen: set[tuple[object, ...]] = set()
+    body: set[tuple[object, ...]] = set()  # (kind, value, unit, year) said before the annex
+    annex = _annex_start(work)
+    benefits = _BenefitMarks(work)
     figures = _Matches(_find_figures(work))
     stops = _Stops(work)
     bisect_right = bisect.bisect_right
@@ -901,11 +1276,11 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
             continue
         c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
-        if fig is None or _excluded(work, fig, (c_lo, c_hi)):
+        if fig is None or _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
             continue
         s_lo = stops.sentence_start(c_lo, p_lo)
         kind, year = _kind_and_year(
-            work, fig, (c_lo, c_hi), s_lo, passage, info, defaults, marks, mark_starts, named
+            work, fig, (c_lo, c_hi), s_lo, p_lo, horizons, passage, info, defaults, marks, mark_starts, named
         )
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
@@ -916,8 +1291,12 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
             and not _has(work[c_lo : fig.start], _GROWTH_TO)
             and _explicit_year(work, s_lo, fig.start, named) is None
         ):
-            year = prev_period_start
-        clause_key = "".join(work[c_lo:c_hi].split())  # the clause without white space
+            year = (
+                prev_period_start if prev_period_start is not None else _years_reviewed_from(work, p_lo, year)
+            )
+        # The clause without white space, and where in it the figure stands (two figures of one
+        # value in one clause are two metrics; the same clause said again is not).
+        clause_key = ("".join(work[c_lo:c_hi].split()), fig.start - c_lo - work.count(" ", c_lo, fig.start))
         names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
         value = fig.value
         value_key = value if value.is_integer() else round(value, 6)  # (round is slow; most are whole)
@@ -943,6 +1322,12 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
             if key in seen:
                 continue
             seen.add(key)
+            said = (kind, value_key, fig.unit, year)
+            if annex is not None and fig.start > annex:
+                if said in body:
+                    continue  # an annexed task list restating a target of the body
+            else:
+                body.add(said)
             out.append(
                 Metric(
                     kind=kind,
@@ -957,6 +1342,128 @@ def find_metrics(text: str, work: str, passages: Sequence[Passage], info: DocInf
                 )
             )
     return out
+
+
+# What ends a sentence or a heading at the end of a line: the line is not wrapped there.
+_LINE_ENDS = frozenset('。;:!?”"》)')
+# What opens a new item or heading: the line before it is not wrapped into it.
+# matches: "一、", "(二)", "3.", "第五条", "附件" ; must not match: "了历史机遇"
+_ITEM_START = re.compile(
+    r"[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、]|第[一二三四五六七八九十\d]+[章节条部篇]|附件)"
+)
+
+
+def _width(line: str) -> int:
+    """The printed width of a line: a Chinese character is two columns, an ASCII one is one."""
+    n = len(line)
+    return n + (len(line.encode("utf-8")) - n) // 2
+
+
+def _soft_breaks(text: str, work: str) -> list[int]:
+    """The line breaks of a text wrapped at a fixed width (a PDF's text) that fall inside a
+    paragraph: most lines of such a text are about as wide as one another, and a line of that
+    width that ends in no sentence stop runs on into the next (unless the next opens an item).
+    A page number alone on a line between two such lines is passed over. Other texts have none.
+    (Widths are measured on ``text``, whose full-width punctuation the working text folds.)"""
+    starts = [0]
+    pos = work.find("\n")
+    while pos >= 0 and len(starts) < 400:
+        starts.append(pos + 1)
+        pos = work.find("\n", pos + 1)
+    widths: dict[int, int] = {}
+    sample = 0
+    for a, b in zip(starts, starts[1:], strict=False):
+        w = _width(text[a : b - 1])
+        if 30 <= w <= 140:
+            widths[w] = widths.get(w, 0) + 1
+            sample += 1
+    if sample < 20:
+        return []
+    mode = max(widths, key=lambda w: sum(widths.get(w + d, 0) for d in range(-3, 4)))
+    near = sum(widths.get(mode + d, 0) for d in range(-3, 4))
+    if near < 0.4 * sample:
+        return []  # lines of any width: paragraphs, not a wrapped text
+    out: list[int] = []
+    n = len(work)
+    a = 0
+    while a < n:
+        b = work.find("\n", a)
+        if b < 0:
+            break
+        line = work[a:b].rstrip(" \t")
+        if line and line[-1] not in _LINE_ENDS and _width(text[a:b].rstrip(" \t\u3000")) >= mode - 6:
+            nxt = work.find("\n", b + 1)
+            nxt_line = work[b + 1 : nxt if nxt >= 0 else n].strip()
+            if nxt_line.isdigit() and nxt >= 0 and len(nxt_line) <= 4:
+                after = work[nxt + 1 : nxt + 12]
+                if after.strip() and not _ITEM_START.match(after):
+                    out.extend((b, nxt))  # a page number between two parts of a paragraph
+                a = nxt + 1
+                continue
+            if nxt_line and not _ITEM_START.match(work, b + 1):
+                out.append(b)
+        a = b + 1
+    return out
+
+
+def _merge_passages(passages: Sequence[Passage], soft: list[int]) -> list[Passage]:
+    """``passages`` with those that a soft line break (or a page number between two) separates
+    made one."""
+    breaks = set(soft)
+    out: list[Passage] = []
+    for p in sorted(passages, key=attrgetter("start")):
+        if out:
+            last = out[-1]
+            gap = range(last.end, p.start)
+            if (
+                len(gap) <= 8
+                and last.year_hint == p.year_hint
+                and last.ongoing == p.ongoing
+                and any(b in breaks for b in gap)
+            ):
+                out[-1] = Passage(
+                    last.start, max(last.end, p.end), last.year_hint, last.heading, last.ongoing
+                )
+                continue
+        out.append(p)
+    return out
+
+
+# The heading of an annex at the start of a line. matches: "附件:", "附件1", "# 附件 任务清单"
+# must not match: "详见附件" (a mention), "附件" as the first line of a document sent as one
+_ANNEX = re.compile(r"\n[ \t#*]*附件")
+
+
+def _annex_start(work: str) -> int | None:
+    """Where the annexes after the body of a document begin (None without one): the first line
+    opening with 附件 past the first tenth of the document (an attachment sent on its own opens
+    with the word)."""
+    pos = work.find("附件", len(work) // 10)
+    while pos >= 0:
+        line = work.rfind("\n", 0, pos)
+        if line >= 0 and _ANNEX.match(work, line, pos + 2):
+            return line
+        pos = work.find("附件", pos + 2)
+    return None
+
+
+# A paragraph that reviews the last N years. matches: "这五年,", "过去五年,", "五年来," ; must not
+# match: "五年内" (a span ahead), "第五年"
+_N_YEARS_REVIEWED = re.compile(
+    r"[ \t]*(?:这|过去|近)?(?P<n>[两三四五六七八九十]|\d{1,2})年(?:来|间|里|中)?[ \t]*[,:]"
+)
+
+
+def _years_reviewed_from(work: str, p_lo: int, year: int | None) -> int | None:
+    """The first year of the span a paragraph reviews (这五年,… in a review of ``year``: 从X增长
+    到Y gives X that year), or ``year`` when the paragraph names no span."""
+    m = _N_YEARS_REVIEWED.match(work, p_lo)
+    if m is None or year is None:
+        return year
+    try:
+        return year - int(parse_number(m["n"]))
+    except NumberError:
+        return year
 
 
 def _shared_by(
@@ -989,6 +1496,8 @@ def _kind_and_year(
     fig: _Figure,
     clause: tuple[int, int],
     s_lo: int,
+    p_lo: int,
+    horizons: _Horizons,
     passage: Passage,
     info: DocInfo,
     defaults: tuple[int | None, int | None],
@@ -1002,26 +1511,45 @@ def _kind_and_year(
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]
     clause_before = work[c_lo : fig.start]
-    explicit = _explicit_year(work, s_lo, fig.start, named)
+    explicit = _explicit_year(work, s_lo, fig.start, named, info.year)
+    if explicit is None and s_lo > p_lo:
+        explicit = horizons.year(p_lo, s_lo, info)
     kind: Kind = mode.kind
     if explicit is not None:
-        if info.year is not None:
-            kind = "actual" if explicit < info.year else "target"
+        if info.year is not None and explicit != info.year:
+            kind = "actual" if explicit < info.year else "target"  # the document's own year: as its part
         if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
-        elif _has(sentence_before, mw.compiled["actual_markers"]):
-            kind = "actual"
+        elif _has(sentence_before, mw.compiled["actual_markers"]) or (
+            _may_be_to_date(sentence_before) and _TO_DATE.search(sentence_before)
+        ):
+            kind = "actual"  # 截至…; 今年前三季度…增长5.2%
         return kind, explicit
     if passage.ongoing:
         return "target", None
     if passage.year_hint is not None:
         return "target", passage.year_hint
+    if info.year is not None and _has(sentence_before, mw.compiled["present_words"]):
+        return "actual", info.year  # as it stands when written: 目前, 现时, 最新的3.4%
+    if (
+        kind == "target"
+        and info.year is not None
+        and _has(sentence_before, mw.compiled["state_verbs"])
+        and not _has(sentence_before, mw.compiled["future_markers"])
+    ):
+        return "actual", info.year  # a state described as it is: 金融服务业雇用23万人
+    if kind == "target" and "每" in clause_before and _STANDING.search(clause_before):
+        # A standing quota (每年新增…) is for every year: it has the plan's year only when the
+        # document plans one year (an annual plan, a work report).
+        return "target", target_year if _plans_one_year(info) else None
     year = mode.year
     if kind == "target":
         if _may_be_to_date(sentence_before) and _TO_DATE.search(sentence_before):
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if _has(clause_before, mw.compiled["actual_markers"]):
             return "actual", review_year
+        if work.find("已", fig.end, clause[1]) >= 0 and _ALREADY.search(work, fig.end, clause[1]):
+            return "actual", review_year  # 25.2平方公里已完成达标评估
         if (
             info.kind == "plan"
             and _ends_with_any(work, fig.start, mw.compiled["descriptors"], c_lo)
@@ -1039,9 +1567,109 @@ def _kind_and_year(
                 n = 0
             if 0 < n <= 10:
                 return "target", info.year + n
-    elif _has(sentence_before, mw.compiled["target_markers"]):
+    elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+def _secured(work: str, lo: int, hi: int) -> bool:
+    """Whether 争取 in [lo, hi) is followed by the money or projects obtained (争取增发国债项目资金:
+    in a review, secured), not by what is striven for (争取达到)."""
+    i = work.find("争取", lo, hi)
+    return i >= 0 and _has(work[i + 2 : min(hi, i + 10)], metric_words().compiled["fund_nouns"])
+
+
+# A goal paragraph's horizon: a year to reach, opening a sentence or clause of the paragraph; the
+# figures of the paragraph's later sentences are for it. (The year itself is found by _TO_YEAR;
+# this is what may stand before it.)
+# matches: "力争" + "到2027年" after a stop, "。" + "到2025年底" ; must not match: "增加" + "到2021年的"
+# (the end of a change reviewed: no clause opens there), "从2012年"
+_HORIZON_LEAD = re.compile(r"(?:^|[。;!?\n,:])[ \t]*(?:力争|争取|确保|预计|计划|目标是)?[ \t]*\Z")
+
+
+class _Horizons:
+    """Where a document sets a year to reach at the opening of a clause, found once (the years
+    are few; a search per figure would read its paragraph again and again). ``all`` holds every
+    year to reach (到2027年), at the opening of a clause or not."""
+
+    __slots__ = ("starts", "years", "all")
+
+    def __init__(self, work: str) -> None:
+        self.starts: list[int] = []
+        self.years: list[int] = []
+        self.all: list[int] = []
+        for m in _TO_YEAR.finditer(work):
+            a = m.start()
+            y = int(m["y"])
+            self.all.append(y)
+            if _HORIZON_LEAD.search(work, max(0, a - 8), a):
+                self.starts.append(a)
+                self.years.append(y)
+
+    def year(self, lo: int, hi: int, info: DocInfo) -> int | None:
+        """The year a goal paragraph sets (力争到2027年,…) before ``hi`` in the paragraph from
+        ``lo``; a year before the document's own is a review's, not a horizon."""
+        i = bisect.bisect_left(self.starts, hi) - 1
+        if i < 0 or self.starts[i] < lo:
+            return None
+        best = self.years[i]
+        if info.year is not None and best < info.year:
+            return None
+        return best
+
+
+# Done already, said after the figure. matches: "已完成", "已建成", "已通过验收" ; must not match:
+# "已有基础上" (a base, not a completion)
+_ALREADY = re.compile(r"已(?:经)?(?:完成|建成|实现|通过|投入使用|竣工|开通|落地|达到)")
+# A standing quota: a figure for every year (每年新增…, 每年度).
+# matches: "每年布局", "每年度" ; must not match: "每年龄段" (a count per age group: no verb or 度)
+_STANDING = re.compile(r"每年(?:度|[^龄份])")
+
+
+# A year a plan sets out to reach. matches: "到2027年", "至 2026 年" ; must not match: "2027年" alone
+# (It opens with a character class: the engine skips to the next 到 or 至.)
+_TO_YEAR = re.compile(r"[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
+
+
+def _with_horizon(horizons: _Horizons, info: DocInfo) -> DocInfo:
+    """A plan that names no period but sets out to reach a later year (到2027年, the year it names
+    most often) plans for the years from its own to that one: its one-off targets with no year of
+    their own are for that year, and it is not a plan of one year."""
+    if info.kind != "plan" or info.year is None or info.period_start is not None:
+        return info
+    counts: dict[int, int] = {}
+    for y in horizons.all:
+        if info.year < y <= info.year + 15:
+            counts[y] = counts.get(y, 0) + 1
+    if not counts:
+        return info
+    end = max(counts, key=lambda y: (counts[y], -y))
+    return replace(info, period_start=info.year, period_end=end)
+
+
+def _with_fiscal_year(work: str, info: DocInfo) -> DocInfo:
+    """A budget for a fiscal year across two calendar years (2013-14年度, named most often among
+    the fiscal years the speech names, starting in its own year) plans for the year it ends in."""
+    if info.kind != "work_report" or info.year is None or work.find("年度") < 0:
+        return info
+    counts: dict[int, int] = {}
+    for m in _FISCAL_YEAR.finditer(work):
+        a = int(m["a"])
+        counts[a] = counts.get(a, 0) + 1
+    if not counts or max(counts, key=lambda a: (counts[a], a)) != info.year:
+        return info
+    return replace(info, period_start=info.year, period_end=info.year + 1)
+
+
+def _plans_one_year(info: DocInfo) -> bool:
+    """Whether the document plans for one year: a work report, or a plan with no period whose
+    title names its year (静安区2025年生活垃圾分类工作实施方案, 数字山东2019行动方案; with no title
+    found, the year it is known by)."""
+    if info.kind == "work_report":
+        return True
+    if info.kind != "plan" or info.year is None or info.period_start is not None:
+        return False
+    return not info.title or str(info.year) in info.title
 
 
 @lru_cache(maxsize=1)

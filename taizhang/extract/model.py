@@ -245,7 +245,7 @@ class DocInfo:
     year: int | None = None  # the document's own year (date line, title), else from its file name
     period_start: int | None = None
     period_end: int | None = None
-    kind: str = "other"  # plan | measures | work_report | table | news | other
+    kind: str = "other"  # plan | measures | work_report | report | table | news | other
 
 
 @dataclass(frozen=True)

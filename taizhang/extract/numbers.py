@@ -1,6 +1,6 @@
 """Numbers as Chinese documents write them: Arabic or Chinese numerals, magnitudes, fractions.
 
-``parse_number("1,945.16")`` -> 1945.16; ``parse_number("二十五")`` -> 25;
+``parse_number("1,945.16")`` -> 1945.16; ``parse_number("4 800")`` -> 4800; ``parse_number("二十五")`` -> 25;
 ``scale(2.5, "万")`` -> 25000; ``parse_fraction("三分之一")`` -> 33.33 (a share, in per cent);
 ``parse_tenths("九成")`` -> 90 (per cent). Everything here is a pure function of its argument and
 reads the working text (half-width digits, simplified script).
@@ -56,9 +56,10 @@ CHINESE_DIGITS: dict[str, int] = {
 _CHINESE_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_BIG: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 
-# An Arabic number with optional thousands separators and decimals.
-# matches: "1,945.16", "12314", "0.8" ; must not match: "1,94" (a bad group), "." alone
-_ARABIC = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# An Arabic number with optional thousands separators (commas, or single spaces) and decimals.
+# matches: "1,945.16", "12314", "0.8", "4 800" ; must not match: "1,94" (a bad group), "." alone,
+# "12 34" (a group of two)
+_ARABIC = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?$")
 # A Chinese numeral made of digits and the units 十百千万亿.
 # matches: "二十五", "一百二十", "三" ; must not match: "二十五个" (a classifier is not a numeral)
 _CHINESE = re.compile(r"^[〇零一二两三四五六七八九十百千万亿]+$")
@@ -106,7 +107,7 @@ def parse_number(s: str) -> float:
     """
     t = s.strip()
     if _ARABIC.match(t):
-        return float(t.replace(",", ""))
+        return float(t.replace(",", "").replace(" ", ""))
     if _CHINESE.match(t):
         return float(parse_chinese(t))
     raise NumberError(f"not a number: {s!r}")

@@ -92,9 +92,11 @@ def _extract_source(source: Source) -> Extraction:
     tasks: list[Task] = []
     passages: list[Passage] = []
     table_tasks: dict[int, list[Task]] = {}
+    other_tables: list[Grid] = []
     for grid in all_grids:
         read = read_task_table(text, work, grid, info.year)
         if read is None:
+            other_tables.append(grid)
             # Not a task table: its rows are read for figures like any text.
             for row in grid.rows:
                 cells = [c for c in row if c.end > c.start]
@@ -115,7 +117,7 @@ def _extract_source(source: Source) -> Extraction:
     if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
 
-    metrics = _metrics(text, work, passages, info)
+    metrics = _metrics(text, work, passages, info, other_tables)
 
     registry = UnitRegistry()
     # Each name once, in order of first mention (adding a name again changes nothing).
@@ -173,12 +175,14 @@ def _doc_info(text: str, work: str, name: str) -> DocInfo:
     return info
 
 
-def _metrics(text: str, work: str, passages: list[Passage], info: DocInfo) -> list[Metric]:
+def _metrics(
+    text: str, work: str, passages: list[Passage], info: DocInfo, tables: list[Grid]
+) -> list[Metric]:
     try:
         from .metrics import find_metrics
     except ImportError:  # being written
         return []
-    return list(find_metrics(text, work, passages, info))
+    return list(find_metrics(text, work, passages, info, tables))
 
 
 _ = ExtractionError

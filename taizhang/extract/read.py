@@ -12,6 +12,7 @@ an Office archive, PDF pages, reading time) keep a hostile file from exhausting 
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
@@ -420,7 +421,30 @@ def _looks_binary(text: str) -> bool:
 
 def _read_txt(data: bytes, name: str) -> Source:
     text, encoding = decode_text(data, name)
-    return Source(name, "txt", (Paragraph(text),), encoding)
+    return Source(name, "txt", (Paragraph(unescape_flat_text(text)),), encoding)
+
+
+# A line break written as an escape sequence (text taken out of a JSON or CSV cell as it was
+# stored). matches: the "\\r\\n" of "会议\\r\\n一、回顾", "\\n" ; must not match: "C:\\new" (a
+# path: a letter follows), a real line break
+_ESCAPED_BREAK = re.compile(r"\\r\\n|\\n(?![A-Za-z])|\\r(?![A-Za-z])")
+# An HTML entity left in text copied from a page's source.
+# matches: "&nbsp;", "&amp;", "&#12288;" ; must not match: "R&D", "&nbsp" (no semicolon)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+
+
+def unescape_flat_text(text: str) -> str:
+    """A plain text as its author wrote it: line breaks stored as the escapes ``\\r\\n`` / ``\\n``
+    (with fewer real line breaks than escaped ones, and at least three) become real line breaks,
+    and HTML entities (``&nbsp;``) the characters they stand for (a no-break space a space).
+    Any other text is returned as it is."""
+    if "\\" in text:
+        escaped = len(_ESCAPED_BREAK.findall(text))
+        if escaped >= 3 and escaped > text.count("\n"):
+            text = _ESCAPED_BREAK.sub("\n", text).replace("\\t", "\t")
+    if "&" in text and _ENTITY.search(text):
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
+    return text
 
 
 # ---------------------------------------------------------------------------------------------

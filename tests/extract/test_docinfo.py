@@ -47,6 +47,13 @@ class YearTestCase:
     def test_with_nothing_to_go_on_the_year_is_none(self) -> None:
         assert info("关于支持企业发展的若干措施\n正文。", name="a.txt").year is None
 
+    def test_a_work_report_dated_at_a_congress_session_is_a_work_report(self) -> None:
+        text = (
+            "2019年1月29日某区第二届人民代表大会第三次会议\n某区人民政府区长 某某\n一、2018年工作回顾\n正文。"
+        )
+        d = info(text)
+        assert (d.kind, d.year) == ("work_report", 2019)
+
 
 class PeriodTestCase:
     @pytest.mark.parametrize(("n", "years"), [(13, (2016, 2020)), (14, (2021, 2025)), (11, (2006, 2010))])
@@ -57,6 +64,17 @@ class PeriodTestCase:
 
     def test_a_plan_named_shisiwu_covers_2021_to_2025(self) -> None:
         d = info("罗湖区产业发展“十四五”规划\n\n正文。")
+        assert (d.period_start, d.period_end, d.kind) == (2021, 2025, "plan")
+
+    def test_the_period_of_a_cited_document_is_not_the_documents_own(self) -> None:
+        d = info(
+            "为贯彻落实《某省数字经济发展规划(2018-2022年)》,制定本行动方案。\n一、工作任务\n正文。",
+            "p_2019.txt",
+        )
+        assert (d.year, d.period_start, d.period_end, d.kind) == (2019, None, None, "plan")
+
+    def test_a_plan_named_by_the_full_number_of_its_five_year_plan(self) -> None:
+        d = info("某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n正文。")
         assert (d.period_start, d.period_end, d.kind) == (2021, 2025, "plan")
 
 
@@ -75,6 +93,18 @@ class TitleTestCase:
         long_line = "日前," + "某" * 70 + "《某区优化营商环境行动方案》正式印发。"
         assert info(long_line).title == "某区优化营商环境行动方案"
 
+    def test_a_title_the_document_follows_is_not_its_title(self) -> None:
+        long_line = "为贯彻落实《某省数字经济发展规划》," + "某" * 70 + "。"
+        assert info(long_line).title == ""
+
+    def test_a_markdown_heading_is_a_title_without_its_marks(self) -> None:
+        d = info("# 关于印发《某区城市体检实施方案(试行)》的通知\n\n正文。")
+        assert (d.title, d.kind) == ("关于印发《某区城市体检实施方案(试行)》的通知", "plan")
+
+    def test_a_dateline_is_not_the_title(self) -> None:
+        text = "2019年1月29日某区第二届人民代表大会第三次会议上\n一、2018年工作回顾\n正文。"
+        assert info(text).title == ""
+
 
 class KindTestCase:
     @pytest.mark.parametrize(
@@ -82,6 +112,7 @@ class KindTestCase:
         [
             ("《某区优化营商环境若干措施》任务分解表", "table"),
             ("2025年某区政府工作报告", "work_report"),
+            ("2013-14年度财政预算案", "work_report"),
             ("关于支持先进制造业发展的若干措施", "measures"),
             ("某区营商环境创新试点行动纲要(2022-2025年)", "plan"),
             ("某区推进数字政府建设实施方案", "plan"),
@@ -93,6 +124,24 @@ class KindTestCase:
     )
     def test_the_title_names_the_kind(self, title: str, kind: str) -> None:
         assert info(f"{title}\n\n正文。").kind == kind
+
+    @pytest.mark.parametrize(
+        ("opening", "kind"),
+        [
+            ("为加快数字经济发展,特制定本行动计划。", "plan"),
+            ("为加快数字经济发展,结合我市实际,制定本实施方案。", "plan"),
+            ("为促进先进制造业发展,制定若干政策措施如下。", "measures"),
+            ("各市人民政府:为加快产业发展,现提出如下意见。", "measures"),
+            ("受国务院委托,现就数字经济发展情况报告如下,请审议。", "report"),
+            ("为做好全年工作,召开会议研究部署。", "other"),
+        ],
+    )
+    def test_without_a_title_the_name_it_gives_itself_tells_the_kind(self, opening: str, kind: str) -> None:
+        assert info(f"{opening}\n一、总体要求\n正文。").kind == kind
+
+    def test_a_speech_to_a_congress_standing_committee_is_a_report(self) -> None:
+        text = "2022年10月28日在全国人民代表大会常务委员会第三十七次会议上\n某某\n正文。"
+        assert info(text).kind == "report"
 
     def test_a_page_with_a_source_line_is_news(self) -> None:
         assert info("某区又有新举措\n来源:某报 记者 某某\n正文。").kind == "news"

@@ -72,6 +72,24 @@ class ValueAndUnitTestCase:
             ("规上企业占比达到百分之十五。", 15, "%"),
             ("建成2.5萬個充電樁。", 25_000, "个"),
             ("新增学位１万个。", 10_000, "个"),
+            ("全市算力总规模达到12EFLOPS。", 12, "EFLOPS"),
+            ("全省算力规模达到14EFlops。", 14, "EFlops"),  # kept as written
+            ("完成设备更新6.5万台(套)。", 65_000, "台套"),
+            ("开展文化惠民活动10万余场次。", 100_000, "场次"),
+            ("共补水6600万方。", 66_000_000, "方"),
+            ("2012年访港旅客总数超过4 800万人次。", 48_000_000, "人次"),
+            ("提供超过67 000个房间。", 67_000, "个"),
+            ("人民币存款余额合共7,200亿元人民币。", 720_000_000_000, "元人民币"),
+            ("粮食总产781.8亿斤。", 78_180_000_000, "斤"),
+            ("中欧班列开行超800列。", 800, "列"),
+            ("存款余额突破三百亿元大关。", 30_000_000_000, "元"),
+            ("带动相关产业规模超万亿元。", 1e12, "元"),
+            ("共收储土地近万亩。", 10_000, "亩"),
+            ("基本工程开支预计为七百多亿元。", 70_000_000_000, "元"),
+            ("香港国际机场提供六万多个职位。", 60_000, "个"),
+            ("IPv6活跃用户数达6.97亿。", 697_000_000, ""),
+            ("全省两化融合发展指数达到125左右。", 125, ""),
+            ("建成农村公路20条。", 20, "条"),
         ],
     )
     def test_it_normalises_to_the_base_unit(self, text: str, value: float, unit: str) -> None:
@@ -97,6 +115,31 @@ class ValueAndUnitTestCase:
         m = one("全区推出深港融合八大示范项目。")
         assert (m.value, m.unit) == (8, "个")
 
+    def test_chinese_numerals_with_a_magnitude_need_a_word_that_sizes_them(self) -> None:
+        assert find("把政策送进千家万户。开展万人助企行动。") == []
+        assert one("存款余额突破三百亿元大关。").comparator == ">"
+        assert one("全省集成电路产业规模过千亿元。").comparator == ">"
+
+    def test_a_bare_number_is_a_figure_only_as_the_level_of_an_index(self) -> None:
+        assert find("全年增长8,力争实现新突破。第3,第4。") == []
+
+    def test_a_package_of_articles_is_no_count_of_things_built(self) -> None:
+        assert find("出台惠企30条,落实第3条。") == []
+
+    def test_the_investment_in_a_named_project_is_a_metric(self) -> None:
+        m = one("实施总投资8.7亿元的“四好农村路”新一期工程建设。")
+        assert m.value == 870_000_000
+
+    def test_figures_of_a_list_share_the_end_of_their_unit(self) -> None:
+        found = find("比2012年分别提升31.1个和26.3个百分点。")
+        assert [(m.value, m.unit) for m in found] == [(31.1, "个百分点"), (26.3, "个百分点")]
+
+    def test_time_taken_is_no_metric(self) -> None:
+        assert find("利用20天时间,完成了土地收储。") == []
+
+    def test_a_single_latin_letter_or_a_name_is_no_unit(self) -> None:
+        assert find("新建5G基站。建成3D打印中心。大王店110kv变电站投入使用。方案略。") == []
+
     def test_a_count_written_with_a_digit_before_da_is_a_metric(self) -> None:
         assert one("加快谋划建设10大价值创新园集群。").value == 10
 
@@ -118,6 +161,7 @@ class ComparatorTestCase:
             ("地区生产总值增长6%左右。", "~"),
             ("审批时限压缩至3个工作日以内。", "<="),
             ("负债率不超过60%。", "<="),
+            ("担保金额占比不得低于80%。", ">="),
             ("国高企业占全市比重不足2%。", "<="),
             ("现代服务业占比达到75%。", "="),
             ("签约6只产业基金。", "="),
@@ -127,7 +171,14 @@ class ComparatorTestCase:
         assert one(text).comparator == comparator
 
     @pytest.mark.parametrize(
-        ("text", "low"), [("新增平台载体1-2个。", 1), ("打造3-5 个品牌。", 3), ("培育1至2家上市平台。", 1)]
+        ("text", "low"),
+        [
+            ("新增平台载体1-2个。", 1),
+            ("打造3-5 个品牌。", 3),
+            ("培育1至2家上市平台。", 1),
+            ("争创1—2个国家级重大创新平台。", 1),
+            ("力争1--2家企业挂牌上市。", 1),
+        ],
     )
     def test_a_range_keeps_its_lower_bound_as_at_least(self, text: str, low: float) -> None:
         m = one(text)
@@ -148,6 +199,10 @@ class ListTestCase:
 
     def test_ge_naming_each_of_a_kind_does_not_share_a_figure(self) -> None:
         assert len(find("各区各部门新增10家企业。")) == 1
+
+    def test_two_figures_of_one_value_in_one_clause_are_two_metrics(self) -> None:
+        found = find("新增高新技术企业7家、院士工作站1家、省级重点实验室1家。")
+        assert [m.value for m in found] == [7, 1, 1]
 
     def test_a_list_of_figures_gives_one_record_each(self) -> None:
         found = find("8个外资优质项目、2个世界500强投资项目顺利落地。")
@@ -179,10 +234,52 @@ class NotAMetricTestCase:
             "依照本办法第10条执行。",
             "提供7×24小时服务。",
             "以金融、商贸、商务服务三大优势产业为支撑。",
+            # the terms of a benefit and who may have it
+            "参照其年度地方财政贡献的70%、80%和90%给予企业奖励。",
+            "按企业新增财力的50%连续3年全部奖补给企业。",
+            "对主营业务收入首次突破1000亿元、500亿元的法人企业,给予一次性奖励。",
+            "固定资产投资1000万元及以上至5000万元、5000万元以上的,参照其贡献给予企业奖励。",
+            "对新建面积在100亩及以上至500亩的,按标准补助。",
+            "每认定1家高新技术企业,给予奖励。",
+            "由乡镇与开发区根据财政贡献按50%比例进行分配。",
+            "全年谋划5亿元以上项目。",
+            "加快推进安远路899项目。",
+            "固定资产投资在1亿元及以上且亩均投资强度不低于200万元的项目为重大产业项目。",
+            "按照流域不同降雨典型100年一遇、区域50年一遇洪水标准设防。",
+            "城乡低保标准月人均分别提高221元和90元。",
+            "对单户担保金额500万元以上的主体收取的担保费率原则上不超过1.5%。",
+            "重点支持单户担保金额500万元及以下的小微企业。",
+            "确定北京、吉林、安徽、山东4个省开展试点。",
         ],
     )
     def test_it_is_not_a_metric(self, text: str) -> None:
         assert find(text) == []
+
+    def test_a_share_required_of_what_meets_a_threshold_is_a_metric(self) -> None:
+        m = one("其中单户担保金额500万元及以下的占比不得低于50%。")
+        assert (m.value, m.unit, m.comparator) == (50, "%", ">=")
+
+    def test_a_count_of_some_of_the_names_listed_is_a_metric(self) -> None:
+        assert one("在书院镇、万祥镇、泥城镇和四团镇范围内选取4个试点镇。").value == 4
+
+    def test_money_paid_out_as_a_whole_is_a_metric(self) -> None:
+        assert one("发放消费补贴2.35亿元。").value == 235_000_000
+
+    def test_money_the_government_sets_aside_is_a_metric(self) -> None:
+        m = one("设立总规模不少于100亿元的数字经济发展专项基金。")
+        assert (m.value, m.comparator) == (10_000_000_000, ">=")
+
+    def test_a_share_that_opens_its_clause_is_a_metric(self) -> None:
+        assert one("全省50%以上的文化馆具备数字服务能力。").value == 50
+        assert find("对研发投入占比超过5%的企业给予奖励。") == []
+
+    def test_an_amount_of_at_least_a_measure_is_kept(self) -> None:
+        m = one("到2025年底,50平方公里以上建设用地面积达到海绵城市建设目标要求。", PLAN)
+        assert (m.value, m.comparator, m.year) == (50, ">=", 2025)
+
+    def test_a_count_of_things_of_a_size_is_kept_but_not_the_size(self) -> None:
+        found = find("全年谋划亿元以上项目不少于20个,5亿元以上项目不少于10个。")
+        assert [(m.value, m.unit) for m in found] == [(20, "个"), (10, "个")]
 
     def test_a_count_of_firms_that_meet_a_threshold_is_kept_but_not_the_threshold(self) -> None:
         assert [(m.value, m.unit) for m in find("新增2家营收10亿元级的科技企业。")] == [(2, "家")]
@@ -258,6 +355,105 @@ class YearTestCase:
         m = one("三、空间格局\n产业带长度3.6公里。", PLAN)
         assert (m.kind, m.year) == ("actual", 2020)
 
+    def test_the_start_of_a_span_up_to_now_is_not_the_figures_year(self) -> None:
+        text = "自2020年开展达标评估以来,共计25.2平方公里已完成达标评估。"
+        m = one(text, DocInfo(title="某区实施方案", year=2024, kind="plan"))
+        assert (m.kind, m.year) == ("actual", 2023)
+
+    def test_a_year_named_relative_to_the_documents_is_the_figures_year(self) -> None:
+        info = DocInfo(year=2013, kind="work_report")
+        assert [(m.kind, m.year) for m in find("整体投资在去年进一步飙升9.1%。", info)] == [("actual", 2012)]
+        assert [m.year for m in find("二、重点任务\n出口比去年增长10%。", info)] == [2013]  # a base
+
+    def test_a_figure_as_it_stands_now_is_of_the_documents_year(self) -> None:
+        info = DocInfo(year=2013, kind="work_report")
+        m = one("一、2012年工作回顾\n整个行业目前雇用员工77万人。", info)
+        assert (m.kind, m.year) == ("actual", 2013)
+
+    def test_money_secured_in_a_review_is_an_actual(self) -> None:
+        info = DocInfo(year=2025, kind="work_report")
+        m = one("一、2024年工作回顾\n争取增发国债项目资金1221.9亿元。", info)
+        assert (m.kind, m.year) == ("actual", 2024)
+
+    def test_from_x_to_y_in_a_paragraph_reviewing_five_years(self) -> None:
+        text = "一、过去五年工作回顾\n这五年,国家级高新技术企业从0.94万家增加到1.55万家。"
+        found = find(text, DocInfo(year=2026, kind="work_report"))
+        assert [(m.value, m.year) for m in found] == [(9_400, 2020), (15_500, 2025)]
+
+    def test_qunian_opening_a_paragraph_dates_that_paragraph_only(self) -> None:
+        info = DocInfo(year=2013, kind="work_report")
+        text = "二、推动经济\n去年,访港旅客增加16%。\n金融服务业将新增职位5000个。"
+        assert [(m.value, m.year) for m in find(text, info)] == [(16, 2012), (5000, 2013)]
+
+    def test_a_fiscal_year_across_two_years_is_the_year_it_ends_in(self) -> None:
+        m = one("2013-2014年度的教育经常开支预计达630亿元。", DocInfo(year=2013, kind="work_report"))
+        assert m.year == 2014
+
+    def test_a_budget_for_a_fiscal_year_plans_for_the_year_it_ends_in(self) -> None:
+        text = "一、引言\n我建议拨款50亿元注资语文基金。\n2013-14年度的开支。2013-14年度的收入。"
+        assert one(text, DocInfo(year=2013, kind="work_report")).year == 2014
+
+    def test_a_state_described_as_it_is_is_an_actual_of_the_documents_year(self) -> None:
+        info = DocInfo(year=2013, kind="work_report")
+        assert [(m.kind, m.year) for m in find("二、推动经济\n金融服务业雇用23万人。", info)] == [
+            ("actual", 2013)
+        ]
+        assert [(m.kind, m.year) for m in find("二、推动经济\n金融服务业将雇用23万人。", info)] == [
+            ("target", 2013)
+        ]
+
+    def test_a_year_followed_by_its_month_is_the_figures_year(self) -> None:
+        m = one("2021年至2022年6月,近150家企业完成首发上市。", DocInfo(year=2022, kind="report"))
+        assert (m.kind, m.year) == ("actual", 2022)
+        m = one("软件业务收入增长到2021年9.6万亿元。", DocInfo(year=2022, kind="report"))
+        assert m.year == 2021
+
+    def test_a_goal_paragraphs_year_holds_for_its_later_sentences(self) -> None:
+        text = "打造创新高地。力争到2027年,智能算力占比达到40%。培育20家领军企业。"
+        found = find(text, DocInfo(year=2024, kind="plan"))
+        assert [(m.value, m.kind, m.year) for m in found] == [(40, "target", 2027), (20, "target", 2027)]
+
+    def test_a_year_reached_in_a_review_does_not_carry_to_the_next_sentence(self) -> None:
+        text = "光缆线路长度从2012年的1479万公里增加到2021年的5481万公里。建成153家绿色数据中心。"
+        found = find(text, DocInfo(year=2022, kind="report"))
+        assert [(m.value, m.year) for m in found][-1] == (153, 2022)
+
+    def test_a_standing_quota_has_no_year_unless_the_document_plans_one_year(self) -> None:
+        text = "每年布局150项以上基础研究项目。"
+        assert one(text, DocInfo(year=2023, kind="measures")).year is None
+        assert one(text, PLAN).year is None
+        assert one(text, DocInfo(year=2019, kind="work_report")).year == 2019
+        dated = one("到2025年,产业链韧性显著增强。每年新增授权发明专利10000件以上。", PLAN)
+        assert dated.year == 2025
+
+    def test_a_plan_of_one_year_plans_for_it_and_a_standing_plan_for_no_year(self) -> None:
+        text = "一、工作目标\n全区完成18个高标准分类小区。每年选取4个试点镇开展体检。"
+        annual = DocInfo(title="某区2025年生活垃圾分类工作实施方案", year=2025, kind="plan")
+        assert [m.year for m in find(text, annual)] == [2025, 2025]
+        standing = DocInfo(title="某区城市体检实施方案(试行)", year=2024, kind="plan")
+        assert [m.year for m in find(text, standing)] == [None, None]
+
+    def test_an_annexed_task_list_does_not_restate_the_bodys_targets(self) -> None:
+        body = "一、工作目标\n完成289个投放点微更新。\n" + "二、保障措施\n加强组织领导。\n" * 5
+        text = body + "附件:\n任务清单\n1.完成全区289个投放点微更新,新增回收点9个。\n"
+        info = DocInfo(title="某区2025年工作方案", year=2025, kind="plan")
+        assert [m.value for m in find(text, info)] == [289, 9]
+
+    def test_a_plan_that_sets_out_to_reach_a_year_plans_up_to_it(self) -> None:
+        text = "一、主要目标\n力争到2027年,培育20家领军企业。\n二、重点任务\n每年布局150项以上研究项目。建成2个研究院。"
+        found = find(text, DocInfo(year=2024, kind="plan"))
+        assert [(m.value, m.year) for m in found] == [(20, 2027), (150, None), (2, 2027)]
+
+    def test_a_review_of_the_recent_years_is_as_of_the_documents_year(self) -> None:
+        info = DocInfo(year=2021, period_start=2021, period_end=2025, kind="plan")
+        m = one("一、现状与形势\n近十年来,发布国家标准285项。", info)
+        assert (m.kind, m.year) == ("actual", 2021)
+
+    def test_a_report_on_a_situation_reports_actuals_of_its_year(self) -> None:
+        text = "一、数字基础设施建设成效显著\n累计建成开通5G基站196.8万个。\n二、下一步工作安排\n建成一批平台10个。"
+        found = find(text, DocInfo(year=2022, kind="report"))
+        assert [(m.kind, m.year) for m in found] == [("actual", 2022), ("target", 2022)]
+
 
 class PassageTestCase:
     def test_only_figures_inside_the_passages_are_read(self) -> None:
@@ -319,7 +515,7 @@ class FastPathsTestCase:
         for text in texts:
             work = working_text(text)
             plain = [(m.span(), m.groupdict()) for m in metrics_module._figure_pattern().finditer(work)]
-            fast = [(m.span(), m.groupdict()) for m in metrics_module._find_figures(work)]
+            fast = [(m.span(), m.groupdict()) for m in metrics_module._scan_figures(work)]
             assert fast == plain
             assert plain  # every text has figures: the comparison is not empty
 
@@ -359,3 +555,65 @@ class FastPathsTestCase:
                 metrics_module.metric_words()
         finally:
             metrics_module.metric_words.cache_clear()
+
+
+class IndicatorTableTestCase:
+    """A table of indicators: a row an indicator, a column a year (主要指标表)."""
+
+    TABLE = (
+        "某区国民经济和社会发展第十四个五年规划纲要\n"
+        "(2021年1月28日区人民代表大会会议批准)\n"
+        "序号\t指标\t2020年\t2025年\t年均增长\t属性\n"
+        "1\t地区生产总值(亿元)\t1250\t1750\t7%左右\t预期性\n"
+        "2\t研发经费投入强度(%)\t2.1\t3.0\t[0.9]\t预期性\n"
+        "3\t城镇调查失业率(%)\t4.5\t<5.5\t—\t预期性\n"
+    )
+
+    def test_each_year_column_gives_a_figure_of_its_year(self) -> None:
+        from taizhang.extract import extract_text
+
+        found = [
+            (m.kind, m.indicator, m.value, m.unit, m.comparator, m.year)
+            for m in extract_text(self.TABLE, name="plan.txt").metrics
+        ]
+        assert found == [
+            ("actual", "地区生产总值", 125_000_000_000, "元", "=", 2020),
+            ("target", "地区生产总值", 175_000_000_000, "元", "=", 2025),
+            ("target", "地区生产总值年均增长", 7, "%", "~", 2025),
+            ("actual", "研发经费投入强度", 2.1, "%", "=", 2020),
+            ("target", "研发经费投入强度", 3.0, "%", "=", 2025),
+            ("target", "研发经费投入强度年均增长", 0.9, "个百分点", "=", 2025),
+            ("actual", "城镇调查失业率", 4.5, "%", "=", 2020),
+            ("target", "城镇调查失业率", 5.5, "%", "<", 2025),
+        ]
+
+    def test_a_table_without_a_year_column_is_read_as_text(self) -> None:
+        from taizhang.extract import extract_text
+
+        text = "序号\t项目名称\t建设内容\n1\t产业园\t新建厂房5万平方米\n2\t学校\t新增学位2000个\n"
+        found = [(m.value, m.unit) for m in extract_text(text, name="t.txt").metrics]
+        assert found == [(50_000, "平方米"), (2000, "个")]
+
+
+class WrappedTextTestCase:
+    """Text pulled out of a PDF: every line wrapped at the same width, paragraphs run on."""
+
+    @staticmethod
+    def wrapped(paragraph: str, width: int = 26) -> str:
+        return "\n".join(paragraph[i : i + width] for i in range(0, len(paragraph), width))
+
+    def test_a_figure_and_its_year_across_a_wrapped_line_are_read(self) -> None:
+        filler = "坚持创新驱动发展，加快推进产业转型升级，持续优化营商环境，" * 12
+        goal = "力争到2025年，全市规模以上制造业企业大部分实现数字化网络化，建成500"
+        pad = 26 - (len(filler) + len(goal)) % 26
+        paragraph = filler + "，" * pad + goal + "个以上智能制造示范工厂。" + filler
+        text = "一、发展目标\n" + self.wrapped(paragraph) + "\n二、重点任务\n"
+        assert "500\n个" in text
+        m = one(text, DocInfo(year=2021, kind="measures"))
+        assert (m.value, m.unit, m.comparator, m.year) == (500, "个", ">=", 2025)
+        assert "\n" not in m.indicator
+
+    def test_lines_of_any_width_are_not_joined(self) -> None:
+        lines = ["某" * (10 + 7 * i % 50) for i in range(40)]
+        text = "\n".join([*lines[:20], "全年新增企业10", "家,新增就业5000人。", *lines[20:]])
+        assert [m.value for m in find(text)] == [5000]

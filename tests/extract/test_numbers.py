@@ -41,10 +41,13 @@ class NumberTestCase:
     def test_it_reads_thousands_separators_and_decimals(self) -> None:
         assert parse_number("1,945.16") == 1945.16
 
+    def test_it_reads_thousands_grouped_by_spaces(self) -> None:
+        assert (parse_number("4 800"), parse_number("67 000.5")) == (4800, 67000.5)
+
     def test_it_reads_chinese_numerals_too(self) -> None:
         assert parse_number("八") == 8
 
-    @pytest.mark.parametrize("bad", ["", "1,94", "十二a", "."])
+    @pytest.mark.parametrize("bad", ["", "1,94", "十二a", ".", "12 34", "2013 200"])
     def test_it_names_what_is_not_a_number(self, bad: str) -> None:
         with pytest.raises(NumberError, match="not a number"):
             parse_number(bad)

@@ -59,6 +59,20 @@ class TextEncodingTestCase:
         source = read_bytes("第一行\r\n第二行\r第三行\n".encode("gbk"), "t.txt")
         assert texts(source) == ["第一行\n第二行\n第三行\n"]
 
+    def test_line_breaks_stored_as_escapes_become_line_breaks(self) -> None:
+        # Text taken out of a JSON or CSV cell as it was stored: the breaks are the escape
+        # sequences, and a no-break space is the HTML entity.
+        raw = (
+            r"2019年1月29日在区人大会议上\r\n区长&nbsp; 某某\r\n一、2018年工作回顾\r\n2018年，完成任务。\r\n"
+        )
+        assert texts(read_bytes(raw.encode("utf-8"), "t.txt")) == [
+            "2019年1月29日在区人大会议上\n区长  某某\n一、2018年工作回顾\n2018年，完成任务。\n"
+        ]
+
+    def test_a_text_with_real_line_breaks_keeps_its_backslashes(self) -> None:
+        text = "文件保存在 C:\\new\\plan 目录。\n第二行\n第三行 \\n 一处\n"
+        assert texts(read_bytes(text.encode("utf-8"), "t.txt")) == [text]
+
     def test_it_drops_the_byte_order_mark_and_names_the_encoding(self) -> None:
         text, encoding = decode_text("\ufeff营商环境".encode("utf-8"))
         assert (text, encoding) == ("营商环境", "utf-8")
