@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import Any
 
+from .confidence import assess
 from .layout import Grid, find_text_grids, lay_out
 from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Passage, Source, Task
 from .normalise import working_text
@@ -112,6 +113,8 @@ def _extract_source(source: Source) -> Extraction:
 
     info = _doc_info(text, work, source.name)
     metrics = _metrics(text, work, passages, info)
+    # What the reviewer should check: each item's confidence and reasons for doubt.
+    checked_tasks, checked_metrics = assess(work, tasks, metrics)
 
     registry = UnitRegistry()
     # Each name once, in order of first mention (adding a name again changes nothing).
@@ -128,8 +131,8 @@ def _extract_source(source: Source) -> Extraction:
         format=source.format,
         text=text,
         info=info,
-        tasks=tuple(tasks),
-        metrics=tuple(metrics),
+        tasks=checked_tasks,
+        metrics=checked_metrics,
         units=tuple(registry.units()),
         encoding=source.encoding,
     )

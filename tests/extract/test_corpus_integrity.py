@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import numbers
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -40,7 +40,7 @@ def _doc_path(gold: Path) -> Path:
     return gold.parent.parent / "docs" / json.loads(gold.read_text(encoding="utf-8"))["doc"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _doc_text(path: Path) -> str:
     if path.suffix == ".txt":
         return path.read_text(encoding="utf-8")
