@@ -43,7 +43,10 @@ def _doc_path(gold: Path) -> Path:
 @cache
 def _doc_text(path: Path) -> str:
     if path.suffix == ".txt":
-        return path.read_text(encoding="utf-8")
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:  # a text as published in GB18030/GBK or Big5
+            pass
     return extract(path).text
 
 
