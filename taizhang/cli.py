@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 OWN_COMMANDS = ("extract", "bench")
+# Development tools: DEBUG is on for them unless the environment says otherwise (a server's
+# commands, with DEBUG off, need a SECRET_KEY: see docs/deploy.md).
+DEVELOPMENT_COMMANDS = ("demo", "runserver", "benchdata", "buildlocales", "makemigrations")
 DEFAULT_SETTINGS = "taizhang.settings"
 
 
@@ -263,6 +266,8 @@ def _django(args: list[str]) -> int:
     """Hand the command to Django's management, as ``manage.py`` would."""
     import importlib.util
 
+    if args[0] in DEVELOPMENT_COMMANDS:
+        os.environ.setdefault("DEBUG", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
     module = os.environ["DJANGO_SETTINGS_MODULE"]
     try:
@@ -280,6 +285,14 @@ def _django(args: list[str]) -> int:
         from django.core.management import execute_from_command_line
     except ImportError as exc:
         print(f"error: taizhang {args[0]}: Django is not installed: {exc}", file=sys.stderr)
+        return 2
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018  (loads the settings: a missing SECRET_KEY is said here)
+    except ImproperlyConfigured as exc:
+        print(f"error: taizhang {args[0]}: {exc}", file=sys.stderr)
         return 2
     try:
         execute_from_command_line(["taizhang", *args])

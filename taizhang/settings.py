@@ -2,15 +2,23 @@
 
 Everything that differs between a laptop and a server comes from the environment:
 ``DATABASE_URL`` (PostgreSQL; SQLite at ``var/taizhang.sqlite3`` when unset), ``SECRET_KEY``,
-``DEBUG``, ``ALLOWED_HOSTS`` (comma-separated) and ``EMAIL_BACKEND``.
+``DEBUG``, ``ALLOWED_HOSTS`` and ``CSRF_TRUSTED_ORIGINS`` (comma-separated),
+``SECURE_PROXY_SSL_HEADER``, ``EMAIL_BACKEND``; docs/deploy.md lists them all.
+
+Safe by default: ``DEBUG`` is off unless the environment turns it on (``make demo``,
+``taizhang demo`` and the test settings do), and with ``DEBUG`` off the settings refuse to load
+without a ``SECRET_KEY``.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("TAIZHANG_VAR_DIR", BASE_DIR / "var"))
@@ -24,14 +32,21 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = _env_bool("DEBUG", True)
-# The fallback key is for development only; a server sets SECRET_KEY in its environment.
-SECRET_KEY = os.environ.get("SECRET_KEY", "taizhang-dev-only-insecure-key-do-not-use-in-production")
-ALLOWED_HOSTS = [
-    h.strip()
-    for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
-    if h.strip()
-]
+def _env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = _env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set: a server (DEBUG off) needs a long random SECRET_KEY in its "
+            "environment (see docs/deploy.md); DEBUG=1 is for development only"
+        )
+    SECRET_KEY = "taizhang-dev-only-insecure-key-do-not-use-in-production"  # DEBUG only
+ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")  # e.g. https://taizhang.example.gov.cn
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -41,8 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
+    "csp",
+    "axes",
     "taizhang.core",
     "taizhang.accounts",
     "taizhang.units",
@@ -57,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it answers a locked-out sign-in
 ]
 
 ROOT_URLCONF = "taizhang.urls"
@@ -91,16 +109,48 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded database serves a small office: WAL lets readers go on while one writes, and
+    # every transaction takes the write lock when it begins (IMMEDIATE) and waits up to
+    # ``timeout`` seconds for it, so concurrent saves queue instead of failing "database is locked"
+    # (a deferred transaction that reads, then writes, cannot wait: SQLite refuses it at once).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": float(os.environ.get("SQLITE_TIMEOUT", "30")),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 if os.environ.get("TAIZHANG_TEST_DATABASE"):  # lets two test runs share one PostgreSQL server
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TAIZHANG_TEST_DATABASE"]}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username and address first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in throttling (django-axes): five wrong passwords for one username from one address lock
+# that pair out for AXES_COOLOFF_MINUTES; a right password resets the count. Locking by username
+# alone would let anyone lock a colleague out; by address alone, one office behind one NAT out.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are audited in accounts.LoginEvent
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Behind a reverse proxy the client's address is the right-most one the proxy appended to
+# X-Forwarded-For; set TRUSTED_PROXY_COUNT to the number of proxies in front of the server.
+if os.environ.get("TRUSTED_PROXY_COUNT"):
+    AXES_IPWARE_PROXY_COUNT = int(os.environ["TRUSTED_PROXY_COUNT"])
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# API tokens (accounts.ApiToken): stored hashed, valid this many days unless the person chooses.
+TAIZHANG_API_TOKEN_DAYS = int(os.environ.get("TAIZHANG_API_TOKEN_DAYS", "90"))
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -114,9 +164,21 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "taizhang" / "static"]  # the project's own CSS, JS and vendored libraries
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+if not DEBUG:  # the server serves its own static files (in development runserver does)
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# With DEBUG off, `taizhang collectstatic` writes compressed files with hashed names that
+# whitenoise serves with far-future cache headers; in development they are served as they are.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 MEDIA_URL = "media/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 # Uploads: policy documents and evidence files. Larger bodies are refused before they are read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
@@ -125,15 +187,47 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 TAIZHANG_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = False  # htmx reads no cookie (the token is in the page), but forms in other tabs do
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "3600"))
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a promise to the browsers' makers that only the domain's owner can give
+        # (docs/deploy.md); without it, Django's deploy check would warn on every server.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Behind a reverse proxy that terminates HTTPS: the header it sets to say the request came over
+# HTTPS, e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto. Only set it when the proxy always sets
+# (or overwrites) that header: a client could send it too.
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    _proxy_header = os.environ["SECURE_PROXY_SSL_HEADER"].strip().upper().replace("-", "_")
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_proxy_header}", "https")
+
+# Content Security Policy (django-csp): scripts, styles, images and fonts come from this server
+# only; no inline script, inline style, eval or plug-in; no framing. Pages keep their scripts in
+# static files and hand them data through json_script, and charts draw on canvas.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "taizhang@localhost")
@@ -141,10 +235,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "taizhang@localhost")
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "taizhang.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The browsable API's pages carry inline styles the CSP refuses: JSON only on a server.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
+    + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
 }
@@ -152,6 +249,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "taizhang API",
     "DESCRIPTION": "台账: policies, tasks, units and progress reports",
     "VERSION": "0.1.0",
+    # The schema is generated and compared with the committed openapi.json by the test suite
+    # (tests/web/test_api_schema.py); `check --deploy` on a server checks the server.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
 }
 
 LOGGING = {

@@ -5,13 +5,19 @@ See docs/permissions.md for the role x action table these predicates implement.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from .models import UNIT_ROLES, Membership, Role
+from .models import UNIT_ROLES, ApiToken, LoginEvent, Membership, Role
 
 __all__ = [
+    "token_for_key",
+    "visible_login_events",
+    "visible_api_tokens",
     "role_of",
     "unit_id_of",
     "is_steering",
@@ -71,3 +77,36 @@ def require_unit_role(user: Any, role: Role, unit_id: int | None, what: str) -> 
     """Raise PermissionDenied unless the user has ``role`` in the unit ``unit_id``."""
     if role_of(user) != role or unit_id is None or unit_id_of(user) != unit_id:
         raise PermissionDenied(f"只有本单位的{role.label}可以{what}")
+
+
+def token_for_key(key: str, now: datetime | None = None) -> ApiToken | None:
+    """The usable token whose key is ``key`` (not revoked, not expired, its user active), else
+    None. Its ``last_used_at`` is brought up to date at most once every five minutes."""
+    from .actions import hash_key
+
+    if not key or len(key) > 200:
+        return None
+    now = now or timezone.now()
+    token = ApiToken.objects.select_related("user").filter(digest=hash_key(key)).first()
+    if token is None or not token.is_usable(now) or not token.user.is_active:
+        return None
+    stale = Q(last_used_at=None) | Q(last_used_at__lt=now - timedelta(minutes=5))
+    if token.last_used_at is None or token.last_used_at < now - timedelta(minutes=5):
+        ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=now)
+    return token
+
+
+def visible_api_tokens(user: Any, now: datetime | None = None) -> QuerySet[ApiToken]:
+    """The person's own tokens: the usable ones and those revoked or expired in the last year."""
+    now = now or timezone.now()
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ApiToken.objects.none()
+    year_ago = now - timedelta(days=365)
+    return ApiToken.objects.filter(user=user, expires_at__gt=year_ago).exclude(revoked_at__lt=year_ago)
+
+
+def visible_login_events(user: Any) -> QuerySet[LoginEvent]:
+    """The sign-in audit, for the administrator only (PermissionDenied for anyone else)."""
+    if role_of(user) != Role.ADMINISTRATOR:
+        raise PermissionDenied("只有系统管理员可以查看登录日志")
+    return LoginEvent.objects.select_related("user")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
-__all__ = ["Membership", "Role"]
+__all__ = ["ApiToken", "LoginEvent", "LoginOutcome", "Membership", "Role"]
 
 
 class Role(models.TextChoices):
@@ -39,3 +42,68 @@ class Membership(models.Model):
     def clean(self) -> None:
         if self.role in UNIT_ROLES and self.unit_id is None:
             raise ValidationError({"unit": "单位负责人和联络员必须属于一个单位"})
+
+
+class ApiToken(models.Model):
+    """An API token (接口令牌) another system uses to call the API on a person's behalf.
+
+    Only the SHA-256 digest of the key is stored: the key itself is shown once, when it is made,
+    and cannot be read back. A token stops working when it expires or is revoked; revoked and
+    expired tokens stay listed on the person's profile until they are a year old.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("名称", max_length=100, blank=True)
+    prefix = models.CharField(max_length=12)  # the key's first characters, to tell tokens apart
+    digest = models.CharField(max_length=64, unique=True)  # sha256 of the key, hex
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "API 令牌"
+        verbose_name_plural = "API 令牌"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    def is_usable(self, now: datetime | None = None) -> bool:
+        """Neither revoked nor expired at ``now``."""
+        now = now or timezone.now()
+        return self.revoked_at is None and self.expires_at > now
+
+
+class LoginOutcome(models.TextChoices):
+    SUCCESS = "success", "登录成功"
+    FAILURE = "failure", "登录失败"
+    LOCKED_OUT = "locked_out", "登录已锁定"
+    LOGOUT = "logout", "退出登录"
+
+
+class LoginEvent(models.Model):
+    """One sign-in, failed sign-in, lock-out or sign-out (登录日志), for the administrator to audit.
+
+    Append-only like the history: database triggers refuse to change or delete a row
+    (``taizhang.core.appendonly``). ``username`` is what was typed; ``user`` is set when it named
+    an account.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    username = models.CharField(max_length=150, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    outcome = models.CharField(max_length=20, choices=LoginOutcome.choices)
+    channel = models.CharField(max_length=10, default="web")  # web, api, admin
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "登录日志"
+        verbose_name_plural = "登录日志"
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_outcome_display()}"

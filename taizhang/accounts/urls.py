@@ -1,4 +1,5 @@
-"""URLs of the accounts app: sign in and out, and the profile page with the API token."""
+"""URLs of the accounts app: sign in and out, the profile page (API tokens, password), the
+sign-in audit."""
 
 from __future__ import annotations
 
@@ -12,5 +13,8 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
-    path("token/", views.token_regenerate, name="token"),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("token/", views.token_create, name="token"),
+    path("token/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    path("logins/", views.login_events, name="login_events"),
 ]

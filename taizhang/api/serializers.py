@@ -30,6 +30,7 @@ from taizhang.policies.models import Measure, Policy, PolicyStatus
 from taizhang.units.models import Unit, UnitKind, UnitStatus
 
 __all__ = [
+    "TokenSerializer",
     "PolicySerializer",
     "PolicyImportSerializer",
     "PolicyImportResultSerializer",
@@ -138,6 +139,15 @@ def _help(fields: list[str], **own: str) -> dict[str, dict[str, str]]:
 
 # ----------------------------------------------------------------------------------------------
 # Policies and measures
+
+
+class TokenSerializer(serializers.Serializer[Any]):
+    """A new API token: the key (shown this once; only its digest is stored) and when it expires."""
+
+    token = serializers.CharField(
+        help_text="The key: send it as `Authorization: Token <token>`; shown this once."
+    )
+    expires_at = serializers.DateTimeField(help_text="When the token stops working.")
 
 
 class MeasureSerializer(serializers.ModelSerializer[Measure]):

@@ -12,18 +12,21 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _t
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
-from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.decorators import action
 from rest_framework.pagination import LimitOffsetPagination
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from taizhang.accounts.access import role_of, sees_everything, unit_id_of
+from taizhang.accounts.actions import do_create_api_token
 from taizhang.core.models import HistoryEntry
 from taizhang.ledger import actions as ledger_actions
 from taizhang.ledger.access import (
@@ -125,12 +128,39 @@ class LedgerViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
 # ----------------------------------------------------------------------------------------------
 
 
-class TokenView(ObtainAuthToken):
-    """``POST /api/token/``: a username and password give the user's API token (the same one each time)."""
+class TokenView(APIView):
+    """``POST /api/token/``: a username and password give a new API token, valid for
+    ``TAIZHANG_API_TOKEN_DAYS`` days; it is listed (and can be revoked) on the person's profile.
 
-    @extend_schema(summary="Obtain the API token of a username and password")
+    Wrong passwords count towards the sign-in lock-out (django-axes) like the sign-in form's.
+    """
+
+    authentication_classes: list[Any] = []
+    permission_classes: list[Any] = []
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        summary="Obtain a new API token with a username and password",
+        request=AuthTokenSerializer,
+        responses={
+            200: s.TokenSerializer,
+            400: OpenApiResponse(description="Wrong username or password."),
+            429: OpenApiResponse(description="Too many wrong passwords: signing in is locked for a while."),
+        },
+    )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().post(request, *args, **kwargs)
+        serializer = AuthTokenSerializer(data=request.data, context={"request": request})
+        if not serializer.is_valid():
+            if getattr(request, "axes_locked_out", False) or getattr(
+                request._request, "axes_locked_out", False
+            ):
+                return Response(
+                    {"detail": _t("Too many wrong passwords: try again later.")},
+                    status=status.HTTP_429_TOO_MANY_REQUESTS,
+                )
+            return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
+        token, key = do_create_api_token(serializer.validated_data["user"], name="API /api/token/")
+        return Response(s.TokenSerializer({"token": key, "expires_at": token.expires_at}).data)
 
 
 @extend_schema_view(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -45,6 +46,7 @@ def bench_bulletin(options: BenchOptions) -> list[Figure]:
             "no bench database; generate it with: taizhang benchdata --database postgres (or sqlite)"
         )
     env = dict(os.environ, DATABASE_URL=url, DEBUG="0", DJANGO_SETTINGS_MODULE="taizhang.settings")
+    env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # a server's settings need one; any will do here
     done = subprocess.run(
         [sys.executable, "-m", "taizhang.bulletins.bench", url],
         env=env,

@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
     name = "taizhang.core"
     label = "core"
     verbose_name = "核心"
+
+    def ready(self) -> None:
+        from .appendonly import reinstall_after_migrate
+
+        # SQLite drops a table's triggers when a migration rebuilds it: make them again.
+        post_migrate.connect(reinstall_after_migrate, sender=self, dispatch_uid="taizhang.core.appendonly")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -123,6 +124,7 @@ def use_bench_database(url: str) -> None:
 def _child_env(url: str) -> dict[str, str]:
     env = dict(os.environ, DATABASE_URL=url, DEBUG="0", SECURE_SSL_REDIRECT="0", CONN_MAX_AGE="600")
     env.setdefault("DJANGO_SETTINGS_MODULE", "taizhang.settings")
+    env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # a server's settings need one; any will do here
     return env
 
 

@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import Any
 
 from .model import Deadline, Extraction, Task
+from .sheets import save_workbook
 
 __all__ = [
     "COLUMNS",
@@ -276,7 +277,7 @@ def write_xlsx(extractions: Sequence[Extraction], path: str | os.PathLike[str]) 
         ws.page_margins.left = ws.page_margins.right = 0.6
         ws.page_margins.top = ws.page_margins.bottom = 0.7
     wb.remove(default)
-    wb.save(os.fspath(path))
+    save_workbook(wb, path)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from taizhang.extract.render import (
     format_deadline,
     format_units,
 )
+from taizhang.extract.sheets import save_workbook
 from taizhang.units.actions import UnitDirectory
 from taizhang.units.models import Unit, UnitStatus
 
@@ -452,7 +453,7 @@ def ledger_workbook(user: Any, tasks: Any, *, title: str | None = None) -> bytes
             ws.merge_cells(start_row=start, start_column=2, end_row=end, end_column=2)
     wb.remove(default)
     out = io.BytesIO()
-    wb.save(out)
+    save_workbook(wb, out)
     return out.getvalue()
 
 
@@ -802,7 +803,7 @@ def unit_workbook(user: Any, unit: Unit, today: dt.date) -> bytes:
             r += 1
     wb.remove(default)
     out = io.BytesIO()
-    wb.save(out)
+    save_workbook(wb, out)
     return out.getvalue()
 
 

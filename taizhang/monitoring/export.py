@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from taizhang.extract.sheets import save_workbook
+
 from .queries import Scoreboard
 
 __all__ = ["scoreboard_workbook", "LIST_LABELS"]
@@ -95,5 +97,5 @@ def scoreboard_workbook(board: Scoreboard) -> bytes:
         [32, 18, 10, 10, 10, 8],
     )
     out = io.BytesIO()
-    book.save(out)
+    save_workbook(book, out)
     return out.getvalue()

@@ -55,6 +55,10 @@ def task_table(title: str, rows: Iterable[tuple[str, str, str, str]]) -> str:
 
 @pytest.fixture
 def ledger(cast: Any) -> dict[str, Any]:
+    return build_ledger(cast)
+
+
+def build_ledger(cast: Any) -> dict[str, Any]:
     """The three policies of the module docstring, built through the builders and the actions;
     the colours are computed by the status job as of now. Deadlines are relative to this year."""
     from taizhang.core.builders import make_policy

@@ -15,10 +15,10 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
+from taizhang.accounts.actions import do_create_api_token
 from taizhang.api.schema import SNAPSHOT
 
 schema = schemathesis.openapi.from_path(SNAPSHOT)
@@ -44,8 +44,8 @@ def keep_test_connection() -> Iterator[None]:
 def auth_header(request: Any, tasks: list[Any], keep_test_connection: None) -> dict[str, str]:
     """The token of the supervisor or of unit A's officer, with the sample policy published."""
     cast = request.getfixturevalue("cast")
-    token, _ = Token.objects.get_or_create(user=getattr(cast, request.param))
-    return {"Authorization": f"Token {token.key}"}
+    _, key = do_create_api_token(getattr(cast, request.param))
+    return {"Authorization": f"Token {key}"}
 
 
 @schema.parametrize()

@@ -13,6 +13,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from taizhang.accounts.access import visible_login_events
+from taizhang.accounts.actions import do_create_api_token, do_revoke_api_token
 from taizhang.core.builders import SAMPLE_TASK_TABLE
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
@@ -125,6 +127,13 @@ ACTIONS: dict[str, tuple[Callable[[Any, list[Task], Any], Any], set[str]]] = {
             u, L.do_request_extension(c.andy, t[0], kind="year", year=2027, reason="r").pk
         ),
         {"alice", "sam", "vera", "amy", "andy"},
+    ),
+    "read_login_events": (lambda c, t, u: list(visible_login_events(u)), {"alice"}),
+    "create_api_token": (lambda c, t, u: do_create_api_token(u), set(PEOPLE)),
+    "revoke_own_api_token": (lambda c, t, u: do_revoke_api_token(u, do_create_api_token(u)[0]), set(PEOPLE)),
+    "revoke_another_persons_api_token": (
+        lambda c, t, u: do_revoke_api_token(u, do_create_api_token(c.andy if u != c.andy else c.ben)[0]),
+        set(),
     ),
 }
 

@@ -6,8 +6,9 @@ import re
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
+from taizhang.accounts.actions import do_create_api_token
+from taizhang.accounts.models import ApiToken
 from taizhang.core.models import HistoryEntry
 
 pytestmark = pytest.mark.django_db
@@ -133,21 +134,35 @@ class ProfileTestCase:
         page = client.get(reverse("accounts:profile")).content.decode()
         assert "单位负责人" in page and "区商务局" in page and "还没有 API 令牌" in page
 
-    def test_a_token_is_created_then_regenerated_and_the_old_one_stops_working(self, client, cast):
+    def test_a_token_is_created_shown_once_and_revoked(self, client, cast):
         client.force_login(cast.ben)
-        client.post(reverse("accounts:token"))
-        first = Token.objects.get(user=cast.ben).key
-        assert first in client.get(reverse("accounts:profile")).content.decode()
-        client.post(reverse("accounts:token"))
-        second = Token.objects.get(user=cast.ben).key
-        assert second != first and not Token.objects.filter(key=first).exists()
-        actions = list(HistoryEntry.objects.filter(object_type="auth.user").values_list("action", flat=True))
-        assert actions == ["create_token", "regenerate_token"]
+        created = client.post(reverse("accounts:token"), {"name": "统计系统", "days": "30"})
+        key = created.context["new_key"]
+        assert key.startswith("tz_") and key in created.content.decode()
+        token = ApiToken.objects.get(user=cast.ben)
+        assert token.name == "统计系统" and key.startswith(token.prefix)
+        assert (token.expires_at - token.created_at).days == 30
+        later = client.get(reverse("accounts:profile")).content.decode()
+        assert key not in later and f"{token.prefix}…" in later  # shown once, then only its start
+        client.post(reverse("accounts:token_revoke", args=[token.pk]))
+        token.refresh_from_db()
+        assert token.revoked_at is not None
+        actions = list(
+            HistoryEntry.objects.filter(object_type="accounts.apitoken").values_list("action", flat=True)
+        )
+        assert actions == ["create_api_token", "revoke_api_token"]
 
     def test_a_token_is_only_made_by_post(self, client, cast):
         client.force_login(cast.ben)
         assert client.get(reverse("accounts:token")).status_code == 405
-        assert not Token.objects.exists()
+        assert not ApiToken.objects.exists()
+
+    def test_one_cannot_revoke_someone_elses_token(self, client, cast):
+        token, _ = do_create_api_token(cast.andy)
+        client.force_login(cast.ben)
+        assert client.post(reverse("accounts:token_revoke", args=[token.pk])).status_code == 404
+        token.refresh_from_db()
+        assert token.revoked_at is None
 
 
 class ErrorPageTestCase:

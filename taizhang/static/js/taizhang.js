@@ -34,3 +34,8 @@ document.addEventListener("DOMContentLoaded", function () {
     {code: "[45]..", swap: false, error: true}
   ];
 });
+/* A filter or language select submits its form when changed (no inline handlers: see the CSP). */
+document.addEventListener("change", function (event) {
+  var select = event.target.closest("select[data-autosubmit]");
+  if (select && select.form) { select.form.submit(); }
+});

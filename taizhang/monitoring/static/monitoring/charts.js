@@ -23,7 +23,7 @@
 
   function pie(id, chart, labels) {
     make(id, {
-      tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)", textStyle: { fontSize: big() } },
+      tooltip: { trigger: "item", renderMode: "richText", formatter: "{b}: {c} ({d}%)", textStyle: { fontSize: big() } },
       legend: { bottom: 0, textStyle: { fontSize: big() } },
       series: [{
         type: "pie", radius: window.innerWidth < 640 ? ["28%", "52%"] : ["35%", "65%"],
@@ -49,7 +49,7 @@
     };
     var value = { type: "value", minInterval: 1, axisLabel: { fontSize: big() - 2 } };
     make(id, {
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, textStyle: { fontSize: big() } },
+      tooltip: { trigger: "axis", renderMode: "richText", axisPointer: { type: "shadow" }, textStyle: { fontSize: big() } },
       legend: { top: 0, textStyle: { fontSize: big() } },
       grid: horizontal
         ? { left: labelWidth + 16, right: 16, top: 40, bottom: 32, containLabel: false }
@@ -71,7 +71,7 @@
     series.push({ name: chart.labels.actual, type: "scatter", data: chart.actuals, symbolSize: 16, itemStyle: { color: "#d93025" } });
     series.push({ name: chart.labels.target, type: "scatter", data: [chart.target], symbol: "diamond", symbolSize: 20, itemStyle: { color: "#2e9e44" } });
     make(id, {
-      tooltip: { trigger: "item", textStyle: { fontSize: big() } },
+      tooltip: { trigger: "item", renderMode: "richText", textStyle: { fontSize: big() } },
       legend: { top: 0, textStyle: { fontSize: big() } },
       grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
       xAxis: {
