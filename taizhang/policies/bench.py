@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -56,6 +57,7 @@ def _run(url: str, options: BenchOptions, var_dir: Path) -> list[Figure]:
         TAIZHANG_VAR_DIR=str(var_dir),
         DJANGO_SETTINGS_MODULE="taizhang.settings",
     )
+    env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # a server's settings need one; any will do here
     done = subprocess.run(
         [sys.executable, "-m", "taizhang.policies.bench", url, str(plan)],
         env=env,
