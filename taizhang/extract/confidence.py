@@ -62,6 +62,7 @@ class Doubt(StrEnum):
     NO_UNIT = "no_unit"
     SHORT_INDICATOR = "short_indicator"
     LONG_INDICATOR = "long_indicator"
+    BROKEN_INDICATOR = "broken_indicator"
     INFERRED_YEAR = "inferred_year"
 
 
@@ -248,6 +249,12 @@ _SENTENCE_BEFORE = 300  # how far back a figure's sentence start (and year) is l
 
 _CN_DIGITS = "〇一二三四五六七八九"
 
+# An indicator cut at the wrong place: it opens with punctuation that closes or separates
+# (")、" of "…特定区（3.92平方公里）、幸福片区"), or holds brackets emptied of their figure.
+_STRAY_OPENERS = frozenset(")）]】、,，.。:：;；")
+# matches: "特定区（）", "(  )"; must not match: "（Ⅰ类）"
+_EMPTY_BRACKETS = re.compile(r"[（(]\s*[)）]")
+
 
 def _sentence_start(work: str, pos: int) -> int:
     # str.rfind from the figure back finds the nearest stop at C speed (a regex would walk the
@@ -293,11 +300,18 @@ def _metric_doubts(metric: Metric, work: str, rules: DoubtRules) -> tuple[Doubt,
         found.append(Doubt.NO_YEAR)
     if not metric.unit:
         found.append(Doubt.NO_UNIT)
-    size = len(metric.indicator.strip())
+    indicator = metric.indicator.strip()
+    size = len(indicator)
     if size <= rules.short_indicator:
         found.append(Doubt.SHORT_INDICATOR)
     elif size > rules.long_indicator:
         found.append(Doubt.LONG_INDICATOR)
+    if indicator and (
+        indicator[0] in _STRAY_OPENERS
+        or _EMPTY_BRACKETS.search(indicator)
+        or indicator.count("(") + indicator.count("（") != indicator.count(")") + indicator.count("）")
+    ):
+        found.append(Doubt.BROKEN_INDICATOR)
     if year is not None and not _year_written(work, year, sentence, end):
         found.append(Doubt.INFERRED_YEAR)
     return tuple(found)

@@ -45,6 +45,9 @@ DOUBT_LABELS: dict[Doubt, Promise] = {
     Doubt.NO_UNIT: _("No unit of measure found"),
     Doubt.SHORT_INDICATOR: _("Very short indicator name: maybe not taken whole"),
     Doubt.LONG_INDICATOR: _("Very long indicator name: maybe taken too wide"),
+    Doubt.BROKEN_INDICATOR: _(
+        "The indicator name is cut short (it opens with punctuation or its brackets do not pair)"
+    ),
     Doubt.INFERRED_YEAR: _(
         "The sentence does not write the figure's year: taken from the context or the document's year"
     ),
@@ -64,6 +67,7 @@ DOUBT_SHORT_LABELS: dict[Doubt, Promise] = {
     Doubt.NO_UNIT: _("No unit of measure"),
     Doubt.SHORT_INDICATOR: _("Very short indicator"),
     Doubt.LONG_INDICATOR: _("Very long indicator"),
+    Doubt.BROKEN_INDICATOR: _("Indicator cut short"),
     Doubt.INFERRED_YEAR: _("Year inferred"),
 }
 

@@ -167,6 +167,20 @@ class MetricDoubtsTestCase:
         m, work = metric_in("到2025年，新增企业100家。", "100家", indicator=indicator)
         assert metric_doubts(m, work) == (expected,)
 
+    @pytest.mark.parametrize(
+        ("indicator", "broken"),
+        [
+            ("）、幸福片区与封浜片区（）", True),
+            ("嘉定老城特定区（）", True),
+            ("、马陆社区", True),
+            ("高标准生活垃圾分类小区（Ⅰ类）", False),
+            ("新增企业数量", False),
+        ],
+    )
+    def test_an_indicator_cut_at_the_wrong_place_is_doubtful(self, indicator: str, broken: bool) -> None:
+        m, work = metric_in("到2025年，新增企业100家。", "100家", indicator=indicator)
+        assert (Doubt.BROKEN_INDICATOR in metric_doubts(m, work)) is broken
+
 
 class ConfidenceTestCase:
     def test_it_is_the_product_of_the_factors_of_the_reasons(self) -> None:
