@@ -323,9 +323,13 @@ def _metric_doubts(metric: Metric, work: str, rules: DoubtRules) -> tuple[Doubt,
 _Item = TypeVar("_Item", Task, Metric)
 
 
-def _pieces(tasks: Sequence[Task], i: int) -> int:
+def _pieces(tasks: Sequence[Task], i: int, runs: dict[int, int]) -> int:
     """How many tasks were cut from the item of ``tasks[i]``: the run of tasks around it, in
-    reading order, from the same item (ref, number, measure) and not from a table."""
+    reading order, from the same item (ref, number, measure) and not from a table. ``runs``
+    remembers the runs already measured (a plan's item may be cut into dozens of sentences)."""
+    known = runs.get(i)
+    if known is not None:
+        return known
     t = tasks[i]
     if t.cells:
         return 1
@@ -344,6 +348,8 @@ def _pieces(tasks: Sequence[Task], i: int) -> int:
         and (tasks[hi].ref, tasks[hi].number, tasks[hi].measure) == key
     ):
         hi += 1
+    for j in range(lo, hi):
+        runs[j] = hi - lo
     return hi - lo
 
 
@@ -373,6 +379,7 @@ def assess(
     short, long = rules.short_text, rules.long_text
     resolved: dict[tuple[str, ...], bool] = {}
     years_written: dict[str, bool] = {}
+    runs: dict[int, int] = {}
     out_tasks: list[Task] = []
     append = out_tasks.append
     for i, t in enumerate(tasks):
@@ -403,7 +410,7 @@ def assess(
                 if written:
                     append(t)
                     continue
-        doubts = _task_doubts(t, _pieces(tasks, i), rules, resolved)
+        doubts = _task_doubts(t, _pieces(tasks, i, runs), rules, resolved)
         append(_with_doubts(t, doubts, factors) if doubts else t)
     out_metrics: list[Metric] = []
     for m in metrics:
