@@ -343,7 +343,9 @@ def review_task_save(request: HttpRequest, pk: int, task_pk: int) -> HttpRespons
         else:
             if not _is_htmx(request):
                 messages.success(request, _t("Task %(ref)s saved.") % {"ref": task.ref or task.pk})
-                return redirect(reverse("policies:review", args=[policy.pk]) + f"#card-{task.pk}")
+                return redirect(
+                    reverse("policies:review", args=[policy.pk]) + f"?focus={task.pk}#card-{task.pk}"
+                )
             task = _fresh(policy, task.pk)
             return _card(request, task, TaskReviewForm.for_task(task, measures), policy, saved=True)
     else:
@@ -379,7 +381,7 @@ def review_task_add(request: HttpRequest, pk: int) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _t("Task added."))
-            return redirect(reverse("policies:review", args=[policy.pk]) + f"#card-{task.pk}")
+            return redirect(reverse("policies:review", args=[policy.pk]) + f"?focus={task.pk}#card-{task.pk}")
     return _render_review(request, policy, new_form=form, status=400)
 
 
