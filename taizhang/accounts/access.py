@@ -1,20 +1,29 @@
-"""The role and unit of a user, the facts every other ``access.py`` decides on.
+"""The role and unit of a user, the facts every other ``access.py`` decides on, and the
+:class:`Decision` their ``can_<verb>_<noun>(user, obj)`` functions answer with.
 
-See docs/permissions.md for the role x action table these predicates implement.
+One path for "may this person do it": each app's ``access.py`` has a ``can_<verb>_<noun>`` per
+action; the action calls it and refuses with ``.check()``, the page calls it to show (or not) the
+button, and tests/web/test_permissions*.py checks both against docs/permissions.md.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from .models import UNIT_ROLES, ApiToken, LoginEvent, Membership, Role
 
 __all__ = [
+    "Decision",
+    "ALLOWED",
+    "refused",
+    "refused_now",
+    "missing",
     "token_for_key",
     "visible_login_events",
     "visible_api_tokens",
@@ -24,7 +33,64 @@ __all__ = [
     "sees_everything",
     "require_steering",
     "require_unit_role",
+    "steering_decision",
 ]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether a person may take an action on an object now; falsy when not, with why.
+
+    A refusal of the person (``field`` empty: not his role, not his unit) is raised as
+    PermissionDenied; a refusal of the moment (``field`` set: the report is not submitted yet, the
+    task lacks evidence) as a ValidationError naming the field. Templates test it as a boolean and
+    may show ``reason``.
+    """
+
+    allowed: bool
+    reason: str = ""
+    field: str = ""
+    missing: tuple[tuple[str, str], ...] = ()  # (field, what is missing) when several things are
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    def check(self) -> None:
+        """Raise the refusal (PermissionDenied or ValidationError naming the field); nothing when allowed."""
+        if self.allowed:
+            return
+        if self.missing:
+            raise ValidationError({field: [reason] for field, reason in self.missing})
+        if self.field:
+            raise ValidationError({self.field: self.reason})
+        raise PermissionDenied(self.reason)
+
+    def check_person(self) -> None:
+        """Raise PermissionDenied when the person may not act at all (a view's first check, before
+        it reads a form); a refusal of the moment is left to the action and the form's errors."""
+        if not self.allowed and not self.field and not self.missing:
+            raise PermissionDenied(self.reason)
+
+
+ALLOWED = Decision(True)
+
+
+def refused(reason: str) -> Decision:
+    """The person may not take this action at all (PermissionDenied)."""
+    return Decision(False, reason)
+
+
+def refused_now(field: str, reason: str) -> Decision:
+    """The person could, but not in the object's present state (ValidationError naming ``field``)."""
+    return Decision(False, reason, field)
+
+
+def missing(items: list[tuple[str, str]], opening: str) -> Decision:
+    """Refused until every (field, what) of ``items`` is there; allowed when none is missing."""
+    if not items:
+        return ALLOWED
+    return Decision(False, opening + "；".join(what for _, what in items), items[0][0], tuple(items))
+
 
 STEERING_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR})
 READ_ALL_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.VIEWER})
@@ -77,6 +143,11 @@ def require_unit_role(user: Any, role: Role, unit_id: int | None, what: str) -> 
     """Raise PermissionDenied unless the user has ``role`` in the unit ``unit_id``."""
     if role_of(user) != role or unit_id is None or unit_id_of(user) != unit_id:
         raise PermissionDenied(f"只有本单位的{role.label}可以{what}")
+
+
+def steering_decision(user: Any, what: str) -> Decision:
+    """Allowed for administrators and the supervisor; the others are refused, saying who may."""
+    return ALLOWED if is_steering(user) else refused(f"只有督查室可以{what}")
 
 
 def token_for_key(key: str, now: datetime | None = None) -> ApiToken | None:

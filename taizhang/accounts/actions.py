@@ -1,4 +1,5 @@
-"""Writes of the accounts app: API tokens (made, revoked) and the sign-in audit.
+"""Writes of the accounts app: API tokens (made, revoked), the sign-in audit, and the memberships
+moved when units merge.
 
 A token's key is made here, returned once to the caller and never stored: the database keeps its
 SHA-256 digest and first characters only.
@@ -18,7 +19,7 @@ from django.utils import timezone
 
 from taizhang.core.history import record
 
-from .models import ApiToken, LoginEvent, LoginOutcome
+from .models import ApiToken, LoginEvent, LoginOutcome, Membership
 
 __all__ = [
     "KEY_PREFIX",
@@ -26,6 +27,7 @@ __all__ = [
     "do_create_api_token",
     "do_revoke_api_token",
     "hash_key",
+    "move_unit_rows",
     "record_login_event",
 ]
 
@@ -103,3 +105,9 @@ def record_login_event(
         ip_address=ip_address or None,
         user_agent=(user_agent or "")[:255],
     )
+
+
+def move_unit_rows(user: Any, source: Any, target: Any) -> dict[str, int]:
+    """The people of ``source`` now act for ``target`` (called by ``units.actions.do_merge_unit``,
+    inside its transaction and after its permission check)."""
+    return {"accounts.Membership.unit": Membership.objects.filter(unit=source).update(unit=target)}

@@ -5,6 +5,8 @@ class AccountsConfig(AppConfig):
     name = "taizhang.accounts"
     label = "accounts"
     verbose_name = "账户"
+    # Moves the rows of this app that name a unit when the unit is merged into another.
+    unit_rows_mover = "taizhang.accounts.actions.move_unit_rows"
 
     def ready(self) -> None:
         from . import audit

@@ -42,6 +42,8 @@ class Membership(models.Model):
     def clean(self) -> None:
         if self.role in UNIT_ROLES and self.unit_id is None:
             raise ValidationError({"unit": "单位负责人和联络员必须属于一个单位"})
+        if self.unit_id is not None and self.unit.is_collective:
+            raise ValidationError({"unit": f"“{self.unit.name}”是多个单位的统称，不能有成员"})
 
 
 class ApiToken(models.Model):

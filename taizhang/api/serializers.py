@@ -288,6 +288,7 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
             "measure",
             "measure_title",
             "ref",
+            "reference",
             "order",
             "text",
             "deadline_kind",
@@ -309,7 +310,11 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
         read_only_fields = fields
         extra_kwargs = _help(
             fields,
-            ref="The task's reference in the document, e.g. 二.(五).11.",
+            ref="The task's number as the document writes it (序号), e.g. 二.(五).11; not always unique.",
+            reference=(
+                "The task's unique, stable reference within its policy (任务编号): the document's number, "
+                "with -1, -2… where the document repeats it (四.(二).3-5), or 第12项 for an unnumbered task."
+            ),
             text="What is to be done.",
             deadline_kind="month, year, ongoing (常态化推进) or empty (not set).",
             deadline_text="The deadline as the document words it.",
@@ -376,9 +381,9 @@ class TaskFilterSerializer(serializers.Serializer[Any]):
 
 
 class ReasonSerializer(serializers.Serializer[Any]):
-    """Why a unit sends a task back to the supervisor."""
+    """Why a unit sends a task back to the supervisor, or a leader a report back to the officer."""
 
-    reason = Text(max_length=2000, help_text="Why the task is not the unit's (required).")
+    reason = Text(max_length=2000, help_text="Why it is sent back (required).")
 
 
 class ReassignSerializer(serializers.Serializer[Any]):
@@ -512,6 +517,7 @@ class ReportSerializer(serializers.ModelSerializer[ProgressReport]):
             "narrative",
             "percent",
             "metric_values",
+            "requests_close",
             "status",
             "comments",
             "created_at",
@@ -529,8 +535,9 @@ class ReportSerializer(serializers.ModelSerializer[ProgressReport]):
             narrative="What was done.",
             percent="Percent of the task done (0-100).",
             metric_values="Values of the task's metrics, by metric id.",
+            requests_close="Whether the lead unit asks with this report for the task to be closed (申请办结).",
             status="draft, submitted, approved_by_leader, accepted or returned.",
-            comments="The supervisor's comments when returning or accepting.",
+            comments="Why it was returned (by the unit leader or the supervisor), or the supervisor's comments.",
             version="Row version; send it back when editing (optimistic locking).",
         )
 
@@ -552,6 +559,9 @@ class ReportValuesSerializer(serializers.Serializer[Any]):
         validators=[_finite_numbers],
         help_text="Values of the task's metrics, by metric id.",
     )
+    requests_close = serializers.BooleanField(
+        required=False, default=False, help_text="Ask for the task to be closed (申请办结); needs 100 %."
+    )
 
 
 class ReportCreateSerializer(ReportValuesSerializer):
@@ -572,6 +582,9 @@ class ReportUpdateSerializer(serializers.Serializer[Any]):
         required=False,
         validators=[_finite_numbers],
         help_text="Values of the task's metrics, by metric id.",
+    )
+    requests_close = serializers.BooleanField(
+        required=False, help_text="Ask for the task to be closed (申请办结); needs 100 %."
     )
 
 

@@ -505,6 +505,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerView
             narrative=data["narrative"],
             percent=data["percent"],
             metric_values=data["metric_values"],
+            requests_close=data["requests_close"],
         )
         return self._answer(report.pk, status.HTTP_201_CREATED)
 
@@ -525,6 +526,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerView
             metric_values=data.get("metric_values", report.metric_values),
             report=report,
             seen_version=data["version"],
+            requests_close=data.get("requests_close", report.requests_close),
         )
         return self._answer(report.pk)
 
@@ -572,6 +574,18 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerView
         report = access_report(request.user, pk, for_write=True)
         data = _input(s.CommentsSerializer, request)
         report = ledger_actions.do_return_report(request.user, report, comments=data["comments"])
+        return self._answer(report.pk)
+
+    @extend_schema(
+        summary="Return to the unit officer with the reason (the unit's leader)",
+        request=s.ReasonSerializer,
+        responses={200: s.ReportSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="return-to-officer")
+    def return_to_officer(self, request: Request, pk: str) -> Response:
+        report = access_report(request.user, pk, for_write=True)
+        data = _input(s.ReasonSerializer, request)
+        report = ledger_actions.do_return_report_to_officer(request.user, report, reason=data["reason"])
         return self._answer(report.pk)
 
     @extend_schema(

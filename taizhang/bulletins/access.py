@@ -1,6 +1,7 @@
-"""Who reads bulletins: the supervisor, administrators and leadership read every one, drafts
-included; unit leaders and officers read issued bulletins only (they are sent to every unit);
-anyone without a role reads none. A bulletin one may not read answers 404, as a missing one."""
+"""Who reads bulletins (docs/permissions.md): the supervisor and administrators read every one,
+drafts included; leadership (viewers) and the units read issued bulletins only (a draft is the
+office's working copy until it is issued); anyone without a role reads none. A bulletin one may
+not read answers 404, as a missing one. Generating and issuing are the supervisor's."""
 
 from __future__ import annotations
 
@@ -8,20 +9,54 @@ from typing import Any
 
 from django.http import Http404
 
-from taizhang.accounts.access import role_of, sees_everything
+from taizhang.accounts.access import (
+    ALLOWED,
+    Decision,
+    is_steering,
+    refused,
+    refused_now,
+    role_of,
+    steering_decision,
+)
 
 from .models import Bulletin, BulletinStatus
 
-__all__ = ["visible_bulletins", "access_bulletin"]
+__all__ = [
+    "visible_bulletins",
+    "access_bulletin",
+    "can_read_bulletin",
+    "can_generate_bulletin",
+    "can_issue_bulletin",
+]
 
 
 def visible_bulletins(queryset: Any, user: Any) -> Any:
     """``queryset`` narrowed to the bulletins ``user`` may read."""
-    if sees_everything(user):
+    if is_steering(user):
         return queryset
     if role_of(user) is None:
         return queryset.none()
     return queryset.filter(status=BulletinStatus.ISSUED)
+
+
+def can_read_bulletin(user: Any, bulletin: Bulletin) -> Decision:
+    """Drafts for the supervisor; issued bulletins for everyone with a role."""
+    if is_steering(user) or (role_of(user) is not None and bulletin.status == BulletinStatus.ISSUED):
+        return ALLOWED
+    return refused("只有督查室可以查看通报草稿")
+
+
+def can_generate_bulletin(user: Any, period: Any = None) -> Decision:
+    """The supervisor generates a draft bulletin for a period."""
+    return steering_decision(user, "生成通报")
+
+
+def can_issue_bulletin(user: Any, bulletin: Bulletin) -> Decision:
+    """The supervisor issues a draft bulletin to the units."""
+    decision = steering_decision(user, "印发通报")
+    if decision and bulletin.status != BulletinStatus.DRAFT:
+        return refused_now("status", "这份通报已经印发")
+    return decision
 
 
 def access_bulletin(user: Any, bulletin_id: int) -> Bulletin:

@@ -11,9 +11,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from taizhang.accounts.access import require_steering
 from taizhang.core.history import record
 
+from .access import can_generate_bulletin, can_issue_bulletin
 from .build import Masthead, bulletin_period, gather
 from .docx import write_docx
 from .models import Bulletin, BulletinStatus
@@ -39,7 +39,7 @@ def do_generate_bulletin(user: Any, period: str, now: dt.datetime | None = None)
     The supervisor or an administrator only (PermissionDenied otherwise); a malformed period is a
     ValidationError on ``period``. Task colours are refreshed first, so the bulletin is current.
     """
-    require_steering(user, "生成通报")
+    can_generate_bulletin(user, period).check()
     try:
         bulletin_period(period)
     except ValueError as error:
@@ -70,7 +70,7 @@ def do_generate_bulletin(user: Any, period: str, now: dt.datetime | None = None)
 def do_issue_bulletin(user: Any, bulletin: Bulletin, now: dt.datetime | None = None) -> Bulletin:
     """Issue (印发) a draft bulletin: units may read it from now on. Steering roles only; issuing
     an issued bulletin is a ValidationError on ``status``."""
-    require_steering(user, "印发通报")
+    can_issue_bulletin(user, bulletin).check_person()
     now = now or timezone.now()
     with transaction.atomic():
         updated = Bulletin.objects.filter(pk=bulletin.pk, status=BulletinStatus.DRAFT).update(

@@ -237,7 +237,7 @@ def gather(code: str, now: dt.datetime | None = None) -> BulletinData:
     per_unit.sort(key=lambda row: (-row[1], row[0]))
     listed_units = [unit for unit, _ in per_unit[:RED_UNITS_LISTED]]
     listed_rows: dict[str, list[RedTask]] = defaultdict(list)
-    fields = ["deadline_kind", "deadline_year", "deadline_month", "deadline_text", "ref", "text"]
+    fields = ["deadline_kind", "deadline_year", "deadline_month", "deadline_text", "reference", "text"]
 
     def add(unit: str, row: dict[str, Any], prefix: str) -> None:
         plain = {f: row[prefix + f] for f in fields}
@@ -248,7 +248,11 @@ def gather(code: str, now: dt.datetime | None = None) -> BulletinData:
         )
         listed_rows[unit].append(
             RedTask(
-                plain["ref"], plain["text"], row[prefix + "policy__title"], _deadline_text(plain), reasons
+                plain["reference"],
+                plain["text"],
+                row[prefix + "policy__title"],
+                _deadline_text(plain),
+                reasons,
             )
         )
 

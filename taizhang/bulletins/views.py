@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from taizhang.accounts.access import is_steering, require_steering
+from taizhang.accounts.access import is_steering
 
 from . import actions
-from .access import access_bulletin
+from .access import access_bulletin, can_generate_bulletin, can_issue_bulletin
 from .models import Bulletin
 
 __all__ = ["bulletin_list", "generate", "issue", "download"]
@@ -30,13 +30,16 @@ CONTENT_TYPES = {
 
 
 def _list(request: HttpRequest, *, error: str = "", period: str = "", status: int = 200) -> HttpResponse:
-    bulletins = Bulletin.objects.visible_to(request.user).select_related("generated_by", "issued_by")
+    bulletins = list(Bulletin.objects.visible_to(request.user).select_related("generated_by", "issued_by"))
+    for bulletin in bulletins:
+        bulletin.can_issue = can_issue_bulletin(request.user, bulletin)
     today = timezone.localdate()
     return render(
         request,
         "bulletins/list.html",
         {
             "bulletins": bulletins,
+            "can_generate": can_generate_bulletin(request.user),
             "can_steer": is_steering(request.user),
             "error": error,
             "period": period or f"{today.year}-{today.month:02d}",
@@ -55,7 +58,7 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def generate(request: HttpRequest) -> HttpResponse:
     """Generate a draft bulletin for the posted period (steering roles)."""
-    require_steering(request.user, _("generate bulletins"))
+    can_generate_bulletin(request.user).check()
     period = request.POST.get("period", "").strip()
     try:
         bulletin = actions.do_generate_bulletin(request.user, period)

@@ -796,6 +796,7 @@ class _Generator:
                 policy_id=policy.id,
                 measure_id=measure_id,
                 ref=ref,
+                reference=ref,
                 order=order,
                 text=self._task_text(),
                 deadline_kind=kind,

@@ -5,6 +5,11 @@ report; a unit leader or officer reads the tasks his unit leads or helps with (o
 reports of his unit, and the reports of tasks his unit helps with (to add contributions). A row a
 user may not read answers exactly as a missing one: Http404. A readable row the user may not
 change (``for_write=True``) answers PermissionDenied.
+
+Whether a person may take an action on a task or report now is one ``can_<verb>_<noun>(user, obj)``
+per action, answering a :class:`~taizhang.accounts.access.Decision`: the action calls it and
+refuses with ``.check()``; the task page calls it to show the action's button. They read only the
+object and its task's assignments (``task.assignments.all()``, prefetched by the page).
 """
 
 from __future__ import annotations
@@ -15,10 +20,30 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
-from taizhang.accounts.access import is_steering, role_of, sees_everything, unit_id_of
-from taizhang.accounts.models import UNIT_ROLES
+from taizhang.accounts.access import (
+    ALLOWED,
+    Decision,
+    is_steering,
+    missing,
+    refused,
+    refused_now,
+    role_of,
+    sees_everything,
+    steering_decision,
+    unit_id_of,
+)
+from taizhang.accounts.models import UNIT_ROLES, Role
 
-from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, TaskStatus
+from .models import (
+    AssignmentRole,
+    ExtensionRequest,
+    ExtensionStatus,
+    ProgressReport,
+    ReportStatus,
+    Task,
+    TaskAssignment,
+    TaskStatus,
+)
 
 __all__ = [
     "visible_tasks",
@@ -26,7 +51,29 @@ __all__ = [
     "access_task",
     "access_report",
     "access_extension",
+    "OPEN_STATUSES",
+    "can_edit_task",
+    "can_reassign_task",
+    "can_acknowledge_task",
+    "can_return_task",
+    "can_request_extension",
+    "can_decide_extension",
+    "can_create_report",
+    "can_edit_report",
+    "can_submit_report",
+    "can_approve_report",
+    "can_return_report_to_officer",
+    "can_accept_report",
+    "can_return_report",
+    "can_add_contribution",
+    "can_add_attachment",
+    "can_close_task",
+    "can_import_ledger_workbook",
+    "closing_report",
 ]
+
+#: A task a unit works on: assigned (交办), acknowledged (签收) or in progress.
+OPEN_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS)
 
 M = TypeVar("M", bound=QuerySet[Any])
 
@@ -103,3 +150,241 @@ def access_extension(user: Any, request_id: Any, for_write: bool = False) -> Ext
     if for_write and not is_steering(user):
         raise PermissionDenied("只有督查室可以审批延期申请")
     return ext
+
+
+# ---------------------------------------------------------------------------------------------
+# May this person do it (docs/permissions.md)
+
+
+def _mine(user: Any, task: Task) -> TaskAssignment | None:
+    """The assignment of the user's unit on ``task`` (a unit leader or officer), else None."""
+    if role_of(user) not in UNIT_ROLES:
+        return None
+    unit_id = unit_id_of(user)
+    return next((a for a in task.assignments.all() if a.unit_id == unit_id), None)
+
+
+def _unit_person(user: Any, task: Task, what: str) -> tuple[TaskAssignment | None, Decision]:
+    mine = _mine(user, task)
+    if mine is None:
+        return None, refused(f"只有任务的承办单位可以{what}")
+    return mine, ALLOWED
+
+
+def _own_report(user: Any, report: ProgressReport, role: Role, what: str) -> Decision:
+    if role_of(user) != role or unit_id_of(user) != report.unit_id:
+        return refused(f"只有本单位的{role.label}可以{what}")
+    return ALLOWED
+
+
+def can_edit_task(user: Any, task: Task) -> Decision:
+    """The supervisor edits a task's text, reference, weight (deadline: see the action) until it is closed."""
+    decision = steering_decision(user, "修改任务")
+    if decision and task.status == TaskStatus.CLOSED:
+        return refused_now("status", f"任务 {task.label} 已办结，不能修改")
+    return decision
+
+
+def can_reassign_task(user: Any, task: Task) -> Decision:
+    """The supervisor names a task's units anew until it is closed."""
+    decision = steering_decision(user, "重新交办任务")
+    if decision and task.status == TaskStatus.CLOSED:
+        return refused_now("status", "已办结的任务不能重新交办")
+    return decision
+
+
+def can_acknowledge_task(user: Any, task: Task) -> Decision:
+    """A leader or officer of a unit named on an open task acknowledges (签收) it, once."""
+    mine, decision = _unit_person(user, task, "签收任务")
+    if mine is None:
+        return decision
+    if task.status not in OPEN_STATUSES:
+        return refused_now("status", f"任务当前状态“{task.get_status_display()}”不能签收")
+    if mine.acknowledged_at is not None:
+        return refused_now("status", "本单位已签收这个任务")
+    return ALLOWED
+
+
+def can_return_task(user: Any, task: Task) -> Decision:
+    """A unit named on a task sends it back to the supervisor (不属于本单位职责), while it is open and
+    the unit has not already sent it back."""
+    mine, decision = _unit_person(user, task, "退回任务")
+    if mine is None:
+        return decision
+    if task.status not in (*OPEN_STATUSES, TaskStatus.RETURNED_TO_SUPERVISOR):
+        return refused_now("status", f"任务 {task.label} 当前状态“{task.get_status_display()}”不能退回")
+    if mine.returned_reason and mine.acknowledged_at is None:
+        return refused_now("status", "本单位已退回这个任务")
+    return ALLOWED
+
+
+def can_request_extension(user: Any, task: Task) -> Decision:
+    """The lead unit asks to move an open task's deadline, one pending request at a time."""
+    mine, decision = _unit_person(user, task, "申请延期")
+    if mine is None:
+        return decision
+    if mine.role != AssignmentRole.LEAD:
+        return refused("只有牵头单位可以申请延期")
+    if task.status not in OPEN_STATUSES:
+        return refused_now("status", f"任务 {task.label} 当前状态“{task.get_status_display()}”不能申请延期")
+    if any(e.status == ExtensionStatus.PENDING for e in task.extension_requests.all()):
+        return refused_now("task", "这个任务已有待审批的延期申请")
+    return ALLOWED
+
+
+def can_decide_extension(user: Any, extension: ExtensionRequest) -> Decision:
+    """The supervisor approves or refuses a pending extension request."""
+    decision = steering_decision(user, "审批延期申请")
+    if decision and extension.status != ExtensionStatus.PENDING:
+        return refused_now("status", "这个延期申请已经审批过")
+    return decision
+
+
+def _reportable(task: Task) -> Decision:
+    if task.status not in OPEN_STATUSES:
+        return refused_now("task", f"任务当前状态“{task.get_status_display()}”不能报送进展")
+    return ALLOWED
+
+
+def can_create_report(user: Any, task: Task, period: str | None = None) -> Decision:
+    """An officer of the lead unit starts a report on an open task (for ``period``: one per period)."""
+    if role_of(user) != Role.UNIT_OFFICER:
+        return refused("只有牵头单位的联络员可以填写进展报送")
+    mine, decision = _unit_person(user, task, "填写进展报送")
+    if mine is None:
+        return decision
+    if mine.role != AssignmentRole.LEAD:
+        return refused("协办单位请在牵头单位的报送中补充，而不是另行报送")
+    decision = _reportable(task)
+    if decision and period is not None:
+        if ProgressReport.objects.filter(task=task, unit_id=mine.unit_id, period=period).exists():
+            return refused_now("period", f"本单位 {period} 的报送已存在，请修改那一份")
+    return decision
+
+
+def can_edit_report(user: Any, report: ProgressReport) -> Decision:
+    """The officer of the report's unit edits it while it is a draft or returned, its task open."""
+    decision = _own_report(user, report, Role.UNIT_OFFICER, "修改进展报送")
+    if not decision:
+        return decision
+    if not report.is_editable:
+        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再修改")
+    return _reportable(report.task)
+
+
+def can_submit_report(user: Any, report: ProgressReport) -> Decision:
+    """The officer of the report's unit submits a draft or returned report to the unit leader."""
+    decision = _own_report(user, report, Role.UNIT_OFFICER, "报送进展")
+    if decision and not report.is_editable:
+        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能报送")
+    return decision
+
+
+def can_approve_report(user: Any, report: ProgressReport) -> Decision:
+    """The leader of the report's unit approves a submitted report; it then reaches the supervisor."""
+    decision = _own_report(user, report, Role.UNIT_LEADER, "审核本单位报送")
+    if decision and report.status != ReportStatus.SUBMITTED:
+        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能审核")
+    return decision
+
+
+def can_return_report_to_officer(user: Any, report: ProgressReport) -> Decision:
+    """The leader of the report's unit sends a submitted report back to the officer, with a reason."""
+    decision = _own_report(user, report, Role.UNIT_LEADER, "退回本单位报送")
+    if decision and report.status != ReportStatus.SUBMITTED:
+        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能退回联络员")
+    return decision
+
+
+def can_accept_report(user: Any, report: ProgressReport) -> Decision:
+    """The supervisor accepts (采纳) a report its unit leader approved."""
+    decision = steering_decision(user, "采纳进展报送")
+    if decision and report.status != ReportStatus.APPROVED_BY_LEADER:
+        return refused_now("status", f"报送状态为“{report.get_status_display()}”，单位负责人审核后才能采纳")
+    return decision
+
+
+def can_return_report(user: Any, report: ProgressReport) -> Decision:
+    """The supervisor returns (退回) a submitted or leader-approved report with comments."""
+    decision = steering_decision(user, "退回进展报送")
+    if decision and report.status not in (ReportStatus.SUBMITTED, ReportStatus.APPROVED_BY_LEADER):
+        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能退回")
+    return decision
+
+
+def can_add_contribution(user: Any, report: ProgressReport) -> Decision:
+    """A co-unit's leader or officer adds its part to the lead unit's report until the leader approves it."""
+    mine, decision = _unit_person(user, report.task, "补充报送")
+    if mine is None:
+        return decision
+    if mine.role != AssignmentRole.CO:
+        return refused("只有协办单位可以补充报送")
+    if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED):
+        return refused_now("status", "报送已审核，不能再补充")
+    return ALLOWED
+
+
+def can_add_attachment(user: Any, report: ProgressReport) -> Decision:
+    """The officer of the report's unit attaches evidence while the report is a draft or returned."""
+    decision = _own_report(user, report, Role.UNIT_OFFICER, "上传佐证材料")
+    if decision and not report.is_editable:
+        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再添加材料")
+    return decision
+
+
+def closing_report(task: Task) -> ProgressReport | None:
+    """The report a close (办结) rests on: the task's latest accepted report (by period, then review)."""
+    return (
+        task.reports.filter(status=ReportStatus.ACCEPTED)
+        .select_related("task")
+        .prefetch_related("attachments", "contributions")
+        .order_by("-period", "-reviewed_at", "-pk")
+        .first()
+    )
+
+
+def can_close_task(user: Any, task: Task) -> Decision:
+    """The supervisor closes (办结) an open task when it has what a supervisor requires: its latest
+    accepted report at 100 %, asking to close (申请办结, the lead unit's request, approved by its
+    leader), with evidence attached, and an addition from every co-unit named on the task (a
+    collective name such as 各街道办 is not asked). A refusal names everything missing."""
+    decision = steering_decision(user, "办结任务")
+    if not decision:
+        return decision
+    if task.status == TaskStatus.CLOSED:
+        return refused_now("status", "任务已办结")
+    if task.status not in OPEN_STATUSES:
+        return refused_now("status", f"任务 {task.label} 当前状态“{task.get_status_display()}”不能办结")
+    report = closing_report(task)
+    gaps: list[tuple[str, str]] = []
+    if report is None:
+        gaps = [
+            ("progress", "没有督查室已采纳的进展报送，进度未达 100%"),
+            ("request", "牵头单位尚未申请办结"),
+            ("evidence", "没有佐证材料"),
+        ]
+        contributed: set[int] = set()
+    else:
+        if report.percent < 100:
+            gaps.append(("progress", f"最近采纳的报送（{report.period}）进度为 {report.percent}%，未达 100%"))
+        elif task.progress < 100:
+            gaps.append(("progress", f"任务进度为 {task.progress}%，未达 100%"))
+        if not report.requests_close:
+            gaps.append(("request", f"牵头单位未在最近采纳的报送（{report.period}）中申请办结"))
+        if not report.attachments.all():
+            gaps.append(("evidence", f"最近采纳的报送（{report.period}）没有佐证材料"))
+        contributed = {c.unit_id for c in report.contributions.all()}
+    silent = [
+        a.unit
+        for a in task.assignments.all()
+        if a.role == AssignmentRole.CO and a.unit_id not in contributed and not a.unit.is_collective
+    ]
+    if silent:
+        names = "、".join(u.name for u in silent)
+        gaps.append(("contributions", f"协办单位{names}未在申请办结的报送中补充情况"))
+    return missing(gaps, "办结还缺：")
+
+
+def can_import_ledger_workbook(user: Any, workbook: Any = None) -> Decision:
+    """The supervisor re-imports an exported ledger workbook (its changes go through the task actions)."""
+    return steering_decision(user, "导入台账")

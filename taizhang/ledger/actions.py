@@ -17,13 +17,32 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from taizhang.accounts.access import is_steering, require_steering, require_unit_role, role_of, unit_id_of
-from taizhang.accounts.models import UNIT_ROLES, Role
+from taizhang.accounts.access import unit_id_of
 from taizhang.core.concurrency import save_versioned
 from taizhang.core.history import record, snapshot
+from taizhang.policies.access import can_restructure_policy
 from taizhang.policies.models import Measure
+from taizhang.units.access import can_expand_collective
 from taizhang.units.models import Unit, UnitStatus
 
+from .access import (
+    can_accept_report,
+    can_acknowledge_task,
+    can_add_attachment,
+    can_add_contribution,
+    can_approve_report,
+    can_close_task,
+    can_create_report,
+    can_decide_extension,
+    can_edit_report,
+    can_edit_task,
+    can_reassign_task,
+    can_request_extension,
+    can_return_report,
+    can_return_report_to_officer,
+    can_return_task,
+    can_submit_report,
+)
 from .models import (
     AssignmentRole,
     Attachment,
@@ -37,6 +56,7 @@ from .models import (
     TaskAssignment,
     TaskStatus,
 )
+from .references import next_reference, position_reference
 
 __all__ = [
     "do_update_task",
@@ -50,12 +70,15 @@ __all__ = [
     "do_approve_report",
     "do_accept_report",
     "do_return_report",
+    "do_return_report_to_officer",
     "do_add_contribution",
     "do_add_attachment",
     "do_close_task",
     "do_create_task",
     "do_split_task",
     "do_merge_tasks",
+    "do_expand_collective",
+    "move_unit_rows",
 ]
 
 TASK_EDIT_FIELDS = (
@@ -80,20 +103,13 @@ def _lock_report(report: ProgressReport) -> ProgressReport:
 
 
 def _assignment_of(user: Any, task: Task) -> TaskAssignment:
-    """The user's unit's assignment on ``task``; PermissionDenied when the unit has none."""
-    if role_of(user) not in UNIT_ROLES:
-        raise PermissionDenied("只有任务的承办单位可以这样做")
-    assignment = TaskAssignment.objects.filter(task=task, unit_id=unit_id_of(user)).first()
-    if assignment is None:
-        raise PermissionDenied("这个任务没有交办给您的单位")
-    return assignment
+    """The user's unit's assignment on ``task`` (the access rule said it has one)."""
+    return TaskAssignment.objects.get(task=task, unit_id=unit_id_of(user))
 
 
-def _require_open(task: Task) -> None:
-    if task.status == TaskStatus.CLOSED:
-        raise ValidationError({"status": f"任务 {task.ref or task.pk} 已办结"})
-    if task.status == TaskStatus.DRAFT:
-        raise ValidationError({"status": f"任务 {task.ref or task.pk} 尚未交办"})
+def _references_of(policy_id: int, but: int | None = None) -> set[str]:
+    """The references the tasks of a policy already have (but task ``but``)."""
+    return set(Task.objects.filter(policy_id=policy_id).exclude(pk=but).values_list("reference", flat=True))
 
 
 def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) -> Task:
@@ -102,12 +118,13 @@ def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) 
     The deadline changes only through an extension once the task is assigned; a draft's deadline
     may be corrected freely.
     """
-    require_steering(user, "修改任务")
+    can_edit_task(user, task).check_person()
     unknown = set(changes) - set(TASK_EDIT_FIELDS)
     if unknown:
         raise ValidationError({sorted(unknown)[0]: "这个字段不能在这里修改"})
     with transaction.atomic():
         current = _lock_task(task)
+        can_edit_task(user, current).check()
         if current.status != TaskStatus.DRAFT and {"deadline_kind", "deadline_year", "deadline_month"} & set(
             changes
         ):
@@ -116,6 +133,11 @@ def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) 
             measure = changes["measure"]
             if not isinstance(measure, Measure) or measure.policy_id != current.policy_id:
                 raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
+        if "ref" in changes and current.status == TaskStatus.DRAFT and changes["ref"] != current.ref:
+            # A draft's number corrected on the review screen: its reference follows (nobody
+            # outside the supervisor has seen it yet); an assigned task's reference stays.
+            taken = _references_of(current.policy_id, but=current.pk)
+            changes = {**changes, "reference": next_reference(changes["ref"] or current.reference, taken)}
         candidate = Task.objects.get(pk=current.pk)
         for name, value in changes.items():
             setattr(candidate, name, value)
@@ -127,14 +149,16 @@ def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) 
 
 
 def do_acknowledge_task(user: Any, task: Task) -> TaskAssignment:
-    """A unit leader or officer acknowledges (签收) the task for his unit."""
+    """A unit leader or officer acknowledges (签收) the task for his unit; again, nothing changes."""
     with transaction.atomic():
         task = _lock_task(task)
+        decision = can_acknowledge_task(user, task)
+        if not decision:
+            mine = TaskAssignment.objects.filter(task=task, unit_id=unit_id_of(user)).first()
+            if mine is not None and mine.acknowledged_at is not None and task.status != TaskStatus.CLOSED:
+                return mine  # acknowledged already: nothing to do
+            decision.check()
         assignment = _assignment_of(user, task)
-        if task.status not in (TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS):
-            raise ValidationError({"status": f"任务当前状态“{task.get_status_display()}”不能签收"})
-        if assignment.acknowledged_at is not None:
-            return assignment
         assignment.acknowledged_at = timezone.now()
         assignment.returned_reason = ""
         assignment.save(update_fields=["acknowledged_at", "returned_reason"])
@@ -154,12 +178,12 @@ def do_acknowledge_task(user: Any, task: Task) -> TaskAssignment:
 
 def do_return_task(user: Any, task: Task, *, reason: str) -> Task:
     """A unit sends a task back to the supervisor (不属于本单位职责), with its reason."""
-    if not reason or not reason.strip():
-        raise ValidationError({"reason": "退回任务需要说明理由"})
     with transaction.atomic():
         task = _lock_task(task)
+        can_return_task(user, task).check()
+        if not reason or not reason.strip():
+            raise ValidationError({"reason": "退回任务需要说明理由"})
         assignment = _assignment_of(user, task)
-        _require_open(task)
         assignment.returned_reason = reason.strip()
         assignment.acknowledged_at = None
         assignment.save(update_fields=["returned_reason", "acknowledged_at"])
@@ -179,13 +203,12 @@ def do_return_task(user: Any, task: Task, *, reason: str) -> Task:
 
 def do_reassign_task(user: Any, task: Task, *, lead: Iterable[Unit], co: Iterable[Unit] = ()) -> Task:
     """The supervisor sets a task's lead and co-units anew; an assigned task goes back to 已交办."""
-    require_steering(user, "重新交办任务")
+    can_reassign_task(user, task).check_person()
     leads, cos = list(lead), list(co)
     _check_units(leads, cos)
     with transaction.atomic():
         task = _lock_task(task)
-        if task.status == TaskStatus.CLOSED:
-            raise ValidationError({"status": "已办结的任务不能重新交办"})
+        can_reassign_task(user, task).check()
         before = {"units": _units_of(task)}
         task.assignments.all().delete()
         seen: set[int] = set()
@@ -209,12 +232,8 @@ def do_request_extension(
     """The lead unit asks to move a task's deadline (延期申请), with its reason."""
     with transaction.atomic():
         task = _lock_task(task)
+        can_request_extension(user, task).check()
         assignment = _assignment_of(user, task)
-        if assignment.role != AssignmentRole.LEAD:
-            raise PermissionDenied("只有牵头单位可以申请延期")
-        _require_open(task)
-        if ExtensionRequest.objects.filter(task=task, status=ExtensionStatus.PENDING).exists():
-            raise ValidationError({"task": "这个任务已有待审批的延期申请"})
         ext = ExtensionRequest(
             task=task,
             unit_id=assignment.unit_id,
@@ -241,11 +260,10 @@ def do_decide_extension(
 ) -> ExtensionRequest:
     """The supervisor approves or refuses an extension; on approval the task's first deadline is kept
     in ``original_deadline_*`` and the new one applies."""
-    require_steering(user, "审批延期申请")
+    can_decide_extension(user, ext).check_person()
     with transaction.atomic():
         ext = ExtensionRequest.objects.select_for_update().get(pk=ext.pk)
-        if ext.status != ExtensionStatus.PENDING:
-            raise ValidationError({"status": "这个延期申请已经审批过"})
+        can_decide_extension(user, ext).check()
         ext.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED
         ext.decided_by = user
         ext.decided_at = timezone.now()
@@ -308,8 +326,10 @@ def do_save_report(
     metric_values: Mapping[str, Any] | None = None,
     report: ProgressReport | None = None,
     seen_version: int | None = None,
+    requests_close: bool = False,
 ) -> ProgressReport:
-    """An officer of the lead unit drafts or edits his unit's report for ``period``.
+    """An officer of the lead unit drafts or edits his unit's report for ``period``; with
+    ``requests_close`` the report asks for the task to be closed (申请办结), which needs 100 %.
 
     Editing an existing report needs the version it was read at; if someone saved since, nothing
     is written and ConcurrentEditError carries the other's values.
@@ -317,21 +337,19 @@ def do_save_report(
     values = _check_report_values(percent, metric_values or {}, task)
     if not period or len(period) > 10:
         raise ValidationError({"period": "报送期次必须填写，如 2025-03"})
+    if requests_close and percent != 100:
+        raise ValidationError({"requests_close": f"申请办结需要完成进度为 100%，本次填写的是 {percent}%"})
     with transaction.atomic():
         task = _lock_task(task)
-        assignment = _assignment_of(user, task)
-        require_unit_role(user, Role.UNIT_OFFICER, assignment.unit_id, "填写进展报送")
-        if assignment.role != AssignmentRole.LEAD:
-            raise PermissionDenied("协办单位请在牵头单位的报送中补充，而不是另行报送")
-        if task.status in (TaskStatus.DRAFT, TaskStatus.CLOSED, TaskStatus.RETURNED_TO_SUPERVISOR):
-            raise ValidationError({"task": f"任务当前状态“{task.get_status_display()}”不能报送进展"})
-        changes = {"narrative": narrative, "percent": percent, "metric_values": values}
+        changes = {
+            "narrative": narrative,
+            "percent": percent,
+            "metric_values": values,
+            "requests_close": bool(requests_close),
+        }
         if report is None:
-            existing = ProgressReport.objects.filter(
-                task=task, unit_id=assignment.unit_id, period=period
-            ).first()
-            if existing is not None:
-                raise ValidationError({"period": f"本单位 {period} 的报送已存在，请修改那一份"})
+            can_create_report(user, task, period).check()
+            assignment = _assignment_of(user, task)
             report = ProgressReport.objects.create(
                 task=task, unit_id=assignment.unit_id, period=period, created_by=user, **changes
             )
@@ -339,13 +357,12 @@ def do_save_report(
                 user, report, "create_report", task_id=task.pk, after=snapshot(report, ["period", *changes])
             )
             return report
-        if report.task_id != task.pk or report.unit_id != assignment.unit_id:
-            raise PermissionDenied("您不能修改其他单位的进展报送")
+        current = _lock_report(report)
+        if current.task_id != task.pk:
+            raise PermissionDenied("您不能修改其他任务的进展报送")
+        can_edit_report(user, current).check()
         if seen_version is None:
             raise ValidationError({"version": "修改报送需要提供读取时的版本号"})
-        current = _lock_report(report)
-        if not current.is_editable:
-            raise ValidationError({"status": f"报送状态为“{current.get_status_display()}”，不能再修改"})
         before = snapshot(current, list(changes))
         save_versioned(current, seen_version, changes)
         record(
@@ -363,14 +380,15 @@ def _move_report(
     user: Any,
     report: ProgressReport,
     *,
-    allowed_from: Iterable[str],
+    may: Any,
     to: str,
     action: str,
     extra: Mapping[str, Any],
 ) -> ProgressReport:
+    """Move a report to status ``to`` once ``may(user, report)`` allows it on the locked row."""
+    may(user, report).check_person()
     report = _lock_report(report)
-    if report.status not in allowed_from:
-        raise ValidationError({"status": f"报送状态为“{report.get_status_display()}”，不能{action}"})
+    may(user, report).check()
     before = snapshot(report, ["status", *extra])
     report.status = to
     for name, value in extra.items():
@@ -390,12 +408,11 @@ def _move_report(
 
 def do_submit_report(user: Any, report: ProgressReport) -> ProgressReport:
     """The unit's officer submits a draft (or returned) report to the unit leader."""
-    require_unit_role(user, Role.UNIT_OFFICER, report.unit_id, "报送进展")
     with transaction.atomic():
         return _move_report(
             user,
             report,
-            allowed_from=(ReportStatus.DRAFT, ReportStatus.RETURNED),
+            may=can_submit_report,
             to=ReportStatus.SUBMITTED,
             action="submit_report",
             extra={"submitted_by": user, "submitted_at": timezone.now()},
@@ -404,12 +421,11 @@ def do_submit_report(user: Any, report: ProgressReport) -> ProgressReport:
 
 def do_approve_report(user: Any, report: ProgressReport) -> ProgressReport:
     """The unit's leader approves a submitted report; it then reaches the supervisor."""
-    require_unit_role(user, Role.UNIT_LEADER, report.unit_id, "审核本单位报送")
     with transaction.atomic():
         return _move_report(
             user,
             report,
-            allowed_from=(ReportStatus.SUBMITTED,),
+            may=can_approve_report,
             to=ReportStatus.APPROVED_BY_LEADER,
             action="approve_report",
             extra={"approved_by": user, "approved_at": timezone.now()},
@@ -418,12 +434,11 @@ def do_approve_report(user: Any, report: ProgressReport) -> ProgressReport:
 
 def do_accept_report(user: Any, report: ProgressReport, *, comments: str = "") -> ProgressReport:
     """The supervisor accepts a leader-approved report; the task's progress becomes the report's."""
-    require_steering(user, "采纳进展报送")
     with transaction.atomic():
         report = _move_report(
             user,
             report,
-            allowed_from=(ReportStatus.APPROVED_BY_LEADER,),
+            may=can_accept_report,
             to=ReportStatus.ACCEPTED,
             action="accept_report",
             extra={"reviewed_by": user, "reviewed_at": timezone.now(), "comments": comments},
@@ -441,14 +456,14 @@ def do_accept_report(user: Any, report: ProgressReport, *, comments: str = "") -
 
 def do_return_report(user: Any, report: ProgressReport, *, comments: str) -> ProgressReport:
     """The supervisor returns (退回) a report with comments; the unit edits and resubmits it."""
-    require_steering(user, "退回进展报送")
+    can_return_report(user, report).check_person()
     if not comments or not comments.strip():
         raise ValidationError({"comments": "退回报送需要填写意见"})
     with transaction.atomic():
         return _move_report(
             user,
             report,
-            allowed_from=(ReportStatus.SUBMITTED, ReportStatus.APPROVED_BY_LEADER),
+            may=can_return_report,
             to=ReportStatus.RETURNED,
             action="return_report",
             extra={"reviewed_by": user, "reviewed_at": timezone.now(), "comments": comments.strip()},
@@ -457,15 +472,12 @@ def do_return_report(user: Any, report: ProgressReport, *, comments: str) -> Pro
 
 def do_add_contribution(user: Any, report: ProgressReport, *, text: str) -> ReportContribution:
     """A co-unit's officer or leader adds its part to the lead unit's report."""
-    if not text or not text.strip():
-        raise ValidationError({"text": "补充内容不能为空"})
     with transaction.atomic():
         report = _lock_report(report)
+        can_add_contribution(user, report).check()
+        if not text or not text.strip():
+            raise ValidationError({"text": "补充内容不能为空"})
         assignment = _assignment_of(user, report.task)
-        if assignment.role != AssignmentRole.CO:
-            raise PermissionDenied("只有协办单位可以补充报送")
-        if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED):
-            raise ValidationError({"status": "报送已审核，不能再补充"})
         contribution = ReportContribution.objects.create(
             report=report, unit_id=assignment.unit_id, text=text.strip(), created_by=user
         )
@@ -483,15 +495,14 @@ def do_add_attachment(user: Any, report: ProgressReport, *, name: str, data: byt
     """An officer of the report's unit attaches an evidence file (佐证材料)."""
     from django.conf import settings
 
-    require_unit_role(user, Role.UNIT_OFFICER, report.unit_id, "上传佐证材料")
+    can_add_attachment(user, report).check_person()
     if not name or not data:
         raise ValidationError({"file": "佐证材料不能为空"})
     if len(data) > settings.TAIZHANG_MAX_UPLOAD_BYTES:
         raise ValidationError({"file": f"{name}: 文件过大"})
     with transaction.atomic():
         report = _lock_report(report)
-        if report.status == ReportStatus.ACCEPTED:
-            raise ValidationError({"status": "已采纳的报送不能再添加材料"})
+        can_add_attachment(user, report).check()
         attachment = Attachment(report=report, name=name[:255], size=len(data), uploaded_by=user)
         attachment.file.save(name, ContentFile(data), save=False)
         attachment.save()
@@ -506,24 +517,19 @@ def do_add_attachment(user: Any, report: ProgressReport, *, name: str, data: byt
 
 
 def do_close_task(user: Any, task: Task, *, note: str = "") -> Task:
-    """The supervisor closes a task (办结): it needs an accepted report with evidence attached."""
-    require_steering(user, "办结任务")
+    """The supervisor closes a task (办结) when it has what :func:`~.access.can_close_task` requires
+    (the latest accepted report at 100 %, asking to close, with evidence and every co-unit's
+    addition); a refusal names everything missing. Progress is not changed: it is already the
+    accepted report's 100 %."""
+    can_close_task(user, task).check_person()
     with transaction.atomic():
         task = _lock_task(task)
-        if task.status == TaskStatus.CLOSED:
-            raise ValidationError({"status": "任务已办结"})
-        _require_open(task)
-        evidence = ProgressReport.objects.filter(
-            task=task, status=ReportStatus.ACCEPTED, attachments__isnull=False
-        ).exists()
-        if not evidence:
-            raise ValidationError({"evidence": "办结需要一份已采纳且附有佐证材料的进展报送"})
+        can_close_task(user, task).check()
         before = snapshot(task, ["status", "progress", "closed_at"])
         task.status = TaskStatus.CLOSED
-        task.progress = 100
         task.closed_at = timezone.now()
         task.version += 1
-        task.save(update_fields=["status", "progress", "closed_at", "version"])
+        task.save(update_fields=["status", "closed_at", "version"])
         record(
             user,
             task,
@@ -535,9 +541,21 @@ def do_close_task(user: Any, task: Task, *, note: str = "") -> Task:
     return task
 
 
-def can_steer(user: Any) -> bool:
-    """Whether the user steers the ledger (for templates; actions check for themselves)."""
-    return is_steering(user)
+def do_return_report_to_officer(user: Any, report: ProgressReport, *, reason: str) -> ProgressReport:
+    """The unit leader sends a submitted report back to the unit's officer (退回联络员) with the
+    reason, before it reaches the supervisor; the officer edits and submits it again."""
+    can_return_report_to_officer(user, report).check_person()
+    if not reason or not reason.strip():
+        raise ValidationError({"reason": "退回联络员需要说明理由"})
+    with transaction.atomic():
+        return _move_report(
+            user,
+            report,
+            may=can_return_report_to_officer,
+            to=ReportStatus.RETURNED,
+            action="return_report_to_officer",
+            extra={"comments": reason.strip()},
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -545,6 +563,7 @@ def can_steer(user: Any) -> bool:
 
 TASK_SNAPSHOT = [
     "ref",
+    "reference",
     "text",
     "measure_id",
     "deadline_kind",
@@ -593,7 +612,7 @@ def do_create_task(
     """
     from taizhang.policies.models import Policy, PolicyStatus
 
-    require_steering(user, "新建任务")
+    can_restructure_policy(user).check()
     leads, cos = list(lead), [u for u in co if u not in list(lead)]
     _check_units(leads, cos)
     with transaction.atomic():
@@ -607,10 +626,12 @@ def do_create_task(
         last = tasks.aggregate(m=Max("order"))["m"] or 0
         order = (last_of_measure if last_of_measure is not None else last) + 1
         now = timezone.now()
+        taken = _references_of(policy.pk)
         task = Task(
             policy=policy,
             measure=measure,
             ref=(ref or "").strip()[:40],
+            reference=next_reference((ref or "").strip() or position_reference(len(taken) + 1), taken),
             order=order,
             text=(text or "").strip(),
             deadline_kind=deadline_kind or "",
@@ -638,25 +659,29 @@ def do_split_task(user: Any, task: Task, *, parts: Sequence[str]) -> list[Task]:
     text, its reports, metrics and history; each further part becomes a task placed right after
     it with the same measure, deadline and units, referenced ``<ref>-2``, ``<ref>-3``…. The weight
     is shared out equally. Returns all the parts, the original first."""
-    require_steering(user, "拆分任务")
+    can_restructure_policy(user).check()
     texts = [p.strip() for p in parts if p and p.strip()]
     if len(texts) < 2:
         raise ValidationError({"parts": "拆分至少需要两段任务内容"})
     with transaction.atomic():
         task = _lock_task(task)
         if task.status == TaskStatus.CLOSED:
-            raise ValidationError({"status": f"任务 {task.ref or task.pk} 已办结，不能拆分"})
+            raise ValidationError({"status": f"任务 {task.label} 已办结，不能拆分"})
         before = snapshot(task, TASK_SNAPSHOT)
         share = (Decimal(task.weight) / len(texts)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
         share = max(share, Decimal("0.01"))
         assignments = list(task.assignments.all())
         _make_room(task.policy_id, task.order, len(texts) - 1)
+        taken = _references_of(task.policy_id)
         made: list[Task] = []
         for n, text in enumerate(texts[1:], start=2):
+            reference = next_reference(f"{task.reference or task.pk}-{n}", taken)
+            taken.add(reference)
             part = Task(
                 policy_id=task.policy_id,
                 measure_id=task.measure_id,
                 ref=f"{task.ref}-{n}"[:40] if task.ref else "",
+                reference=reference,
                 order=task.order + n - 1,
                 text=text,
                 deadline_kind=task.deadline_kind,
@@ -712,7 +737,7 @@ def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
     leads any of them leads), its weight their sum, and their metrics move to it. A task with
     reports, extension requests or supervision notices of its own cannot be merged into another
     (its record would be lost): refused, naming it. The merged tasks are deleted; history keeps them."""
-    require_steering(user, "合并任务")
+    can_restructure_policy(user).check()
     ids = list(dict.fromkeys(t.pk for t in tasks))
     if len(ids) < 2:
         raise ValidationError({"tasks": "请至少选择两个任务"})
@@ -724,7 +749,7 @@ def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
             raise ValidationError({"tasks": "只能合并同一个政策文件的任务"})
         for t in locked:
             if t.status == TaskStatus.CLOSED:
-                raise ValidationError({"tasks": f"任务 {t.ref or t.pk} 已办结，不能合并"})
+                raise ValidationError({"tasks": f"任务 {t.label} 已办结，不能合并"})
         keeper, others = locked[0], locked[1:]
         for t in others:
             notices = getattr(t, "supervision_notices", None)
@@ -734,7 +759,7 @@ def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
                 or (notices is not None and notices.exists())
             ):
                 raise ValidationError(
-                    {"tasks": f"任务 {t.ref or t.pk} 已有进度报告、延期申请或督办单，不能并入其他任务"}
+                    {"tasks": f"任务 {t.label} 已有进度报告、延期申请或督办单，不能并入其他任务"}
                 )
         before = {**snapshot(keeper, TASK_SNAPSHOT), "units": _units_of(keeper)}
         roles: dict[int, str] = {}
@@ -779,3 +804,107 @@ def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
             },
         )
     return keeper
+
+
+# ---------------------------------------------------------------------------------------------
+# Units: moving the ledger's rows when units merge, expanding a collective (各街道办)
+
+
+def move_unit_rows(user: Any, source: Unit, target: Unit) -> dict[str, int]:
+    """The ledger's rows of ``source`` become ``target``'s (called by ``units.actions.do_merge_unit``
+    inside its transaction, after its permission check): assignments (where both were named on a
+    task one stays, leading if either led, acknowledged if either had), reports, contributions and
+    extension requests. Two reports for one task and period cannot both stand: refused, naming them.
+    Each task touched shows the merge in its history."""
+    clashes = ProgressReport.objects.filter(
+        unit=source,
+        task__reports__unit=target,
+        task__reports__period=F("period"),
+    ).select_related("task")
+    clash = clashes.first()
+    if clash is not None:
+        raise ValidationError(
+            {
+                "merged_into": (
+                    f"任务 {clash.task.label} 的 {clash.period} 进展报送两个单位各有一份，"
+                    "合并后不能并存，未合并"
+                )
+            }
+        )
+    tasks: set[int] = set()
+    assignments = 0
+    for assignment in TaskAssignment.objects.select_for_update().filter(unit=source):
+        tasks.add(assignment.task_id)
+        kept = TaskAssignment.objects.filter(task_id=assignment.task_id, unit=target).first()
+        if kept is None:
+            TaskAssignment.objects.filter(pk=assignment.pk).update(unit=target)
+        else:
+            changes: dict[str, Any] = {}
+            if assignment.role == AssignmentRole.LEAD and kept.role != AssignmentRole.LEAD:
+                changes["role"] = AssignmentRole.LEAD
+            if kept.acknowledged_at is None and assignment.acknowledged_at is not None:
+                changes["acknowledged_at"] = assignment.acknowledged_at
+            if changes:
+                TaskAssignment.objects.filter(pk=kept.pk).update(**changes)
+            assignment.delete()
+        assignments += 1
+    moved = {
+        "ledger.TaskAssignment.unit": assignments,
+        "ledger.ProgressReport.unit": ProgressReport.objects.filter(unit=source).update(unit=target),
+        "ledger.ReportContribution.unit": ReportContribution.objects.filter(unit=source).update(unit=target),
+        "ledger.ExtensionRequest.unit": ExtensionRequest.objects.filter(unit=source).update(unit=target),
+    }
+    for task_id in sorted(tasks):
+        record(
+            user, Task(pk=task_id), "reassign_unit", before={"unit": source.name}, after={"unit": target.name}
+        )
+    return moved
+
+
+def do_expand_collective(
+    user: Any, collective: Unit, *, into: Iterable[Unit], tasks: Iterable[Task] | None = None
+) -> list[Task]:
+    """The supervisor expands a collective (各街道办, 各有关部门) named on tasks into the registry's
+    units it stands for: on each task (every open task naming it, by default) the collective's
+    assignment is replaced by one per unit, in the same role (a unit already named keeps its part,
+    leading if either led). Closed tasks keep what they had. Returns the tasks changed."""
+    can_expand_collective(user, collective).check()
+    members = list(dict.fromkeys(into))
+    if not members:
+        raise ValidationError({"into": "请选择至少一个单位"})
+    for unit in members:
+        if unit.is_collective or unit.status != UnitStatus.CONFIRMED or unit.merged_into_id is not None:
+            raise ValidationError({"into": f"“{unit.name}”不是已确认的单位"})
+    wanted = None if tasks is None else [t.pk for t in tasks]
+    changed: list[Task] = []
+    with transaction.atomic():
+        rows = (
+            TaskAssignment.objects.select_for_update()
+            .filter(unit=collective)
+            .exclude(task__status=TaskStatus.CLOSED)
+        )
+        if wanted is not None:
+            rows = rows.filter(task_id__in=wanted)
+        for row in rows.select_related("task").order_by("task_id"):
+            task = _lock_task(row.task)
+            before = {"units": _units_of(task)}
+            existing = {a.unit_id: a for a in task.assignments.all()}
+            for unit in members:
+                present = existing.get(unit.pk)
+                if present is None:
+                    TaskAssignment.objects.create(task=task, unit=unit, role=row.role, order=row.order)
+                elif row.role == AssignmentRole.LEAD and present.role != AssignmentRole.LEAD:
+                    TaskAssignment.objects.filter(pk=present.pk).update(role=AssignmentRole.LEAD)
+            row.delete()
+            task.version += 1
+            task.save(update_fields=["version"])
+            record(
+                user,
+                task,
+                "expand_collective",
+                before=before,
+                after={"units": _units_of(task)},
+                note=collective.name,
+            )
+            changed.append(task)
+    return changed

@@ -5,3 +5,5 @@ class LedgerConfig(AppConfig):
     name = "taizhang.ledger"
     label = "ledger"
     verbose_name = "台账"
+    # Moves the rows of this app that name a unit when the unit is merged into another.
+    unit_rows_mover = "taizhang.ledger.actions.move_unit_rows"

@@ -29,10 +29,12 @@ __all__ = [
     "ExtensionDecisionForm",
     "ReportForm",
     "ReviewForm",
+    "ReturnToOfficerForm",
     "ContributionForm",
     "AttachmentForm",
     "CloseTaskForm",
     "ConfirmForm",
+    "ExpandCollectiveForm",
     "SORTS",
 ]
 
@@ -272,6 +274,11 @@ class ReportForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     narrative = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label=_("Progress"))
     percent = forms.IntegerField(min_value=0, max_value=100, label=_("Percent complete"))
+    requests_close = forms.BooleanField(
+        required=False,
+        label=_("Ask to close the task"),
+        help_text=_("Only at 100 %, with evidence attached; co-units add their part before you submit."),
+    )
     file = forms.FileField(required=False, label=_("Evidence file"))
 
     def __init__(self, *args: Any, metrics: Sequence[Metric] = (), **kwargs: Any) -> None:
@@ -294,18 +301,29 @@ class ReportForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    """The supervisor's review: accept, or return (退回) with comments."""
+    """The supervisor's review: accept, or return (退回) with comments; ``decisions`` are those the
+    rules allow on the report now (a report its leader has not approved may only be returned)."""
 
-    decision = forms.ChoiceField(
-        label=_("Decision"), choices=[("accept", _("Accept")), ("return", _("Return"))]
-    )
+    DECISIONS = {"accept": _("Accept"), "return": _("Return")}
+
+    decision = forms.ChoiceField(label=_("Decision"), choices=list(DECISIONS.items()))
     comments = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Comments"))
+
+    def __init__(self, *args: Any, decisions: Sequence[str] = ("accept", "return"), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [(d, self.DECISIONS[d]) for d in decisions]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("decision") == "return" and not (data.get("comments") or "").strip():
             self.add_error("comments", _("Say why the report is returned."))
         return data
+
+
+class ReturnToOfficerForm(forms.Form):
+    """The unit leader sends a report back to the officer with the reason."""
+
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason"))
 
 
 class ContributionForm(forms.Form):
@@ -322,3 +340,27 @@ class ConfirmForm(forms.Form):
 
 class CloseTaskForm(forms.Form):
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Note"))
+
+
+class ExpandCollectiveForm(forms.Form):
+    """The units a collective (各街道办) stands for, chosen from the registry."""
+
+    into = forms.ModelMultipleChoiceField(
+        label=_("Units it stands for"),
+        queryset=Unit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one unit.")},
+    )
+
+    def __init__(self, *args: Any, collective: Unit, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial", {"into": list(collective.suggested_members().values_list("pk", flat=True))}
+        )
+        super().__init__(*args, **kwargs)
+        from taizhang.units.models import UnitKind, UnitStatus
+
+        self.fields["into"].queryset = (
+            Unit.objects.filter(status=UnitStatus.CONFIRMED, merged_into=None)
+            .exclude(kind=UnitKind.COLLECTIVE)
+            .order_by("kind", "name")
+        )

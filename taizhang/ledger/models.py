@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -92,7 +93,9 @@ class Task(models.Model):
     measure = models.ForeignKey(
         "policies.Measure", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
     )
-    ref = models.CharField("序号", max_length=40, blank=True)  # 二.(五).11
+    ref = models.CharField("序号", max_length=40, blank=True)  # 二.(五).11, as the document writes it
+    # The task's one name within its policy (references.py): unique, stable once given.
+    reference = models.CharField("任务编号", max_length=60, blank=True)
     order = models.PositiveIntegerField(default=0)
     text = models.TextField("重点任务")
     deadline_kind = models.CharField(max_length=10, choices=DeadlineKind.choices, blank=True, default="")
@@ -126,11 +129,34 @@ class Task(models.Model):
         ordering = ["policy", "order", "pk"]
         # The lists' order by reference (policy, order, pk) reads its first page off this index.
         indexes = [models.Index(fields=["policy", "order", "id"], name="task_policy_order_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["policy", "reference"],
+                condition=~models.Q(reference=""),
+                name="task_unique_reference_per_policy",
+            )
+        ]
         verbose_name = "重点任务"
         verbose_name_plural = "重点任务"
 
     def __str__(self) -> str:
-        return f"{self.ref} {self.text[:30]}".strip()
+        return f"{self.label} {self.text[:30]}"
+
+    @property
+    def label(self) -> str:
+        """How a person names this task: its reference (a row written without one: its id)."""
+        return self.reference or f"#{self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """A new task written without a reference (a test's or a script's row) is given the next
+        free one of its policy; the actions give it themselves."""
+        if self._state.adding and not self.reference and self.policy_id is not None:
+            from .references import next_reference, position_reference
+
+            taken = set(Task.objects.filter(policy_id=self.policy_id).values_list("reference", flat=True))
+            wanted = self.ref or position_reference(len(taken) + 1)
+            self.reference = next_reference(wanted, taken)
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if not self.text.strip():
@@ -247,7 +273,9 @@ class ProgressReport(models.Model):
     status = models.CharField(
         max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT, db_index=True
     )
-    comments = models.TextField(blank=True)  # the supervisor's (退回意见)
+    # The lead unit asks for the task to be closed (申请办结) with this report: 100 %, with evidence.
+    requests_close = models.BooleanField("申请办结", default=False)
+    comments = models.TextField(blank=True)  # why it was returned (退回意见), by the leader or the supervisor
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import collective_views, views
 
 app_name = "ledger"
 
@@ -24,7 +24,9 @@ urlpatterns = [
     path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
     path("reports/<int:pk>/approve/", views.report_approve, name="report_approve"),
     path("reports/<int:pk>/review/", views.report_review, name="report_review"),
+    path("reports/<int:pk>/return/", views.report_return_to_officer, name="report_return_to_officer"),
     path("reports/<int:pk>/contribute/", views.report_contribute, name="report_contribute"),
     path("reports/<int:pk>/attach/", views.report_attach, name="report_attach"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("collectives/<int:pk>/expand/", collective_views.collective_expand, name="collective_expand"),
 ]

@@ -17,7 +17,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -36,7 +45,26 @@ from taizhang.policies.models import Policy, ReportCadence
 from taizhang.units.models import Unit
 
 from . import actions as A
-from .access import access_extension, access_report, access_task
+from .access import (
+    access_extension,
+    access_report,
+    access_task,
+    can_accept_report,
+    can_acknowledge_task,
+    can_add_attachment,
+    can_add_contribution,
+    can_approve_report,
+    can_close_task,
+    can_create_report,
+    can_decide_extension,
+    can_edit_report,
+    can_edit_task,
+    can_request_extension,
+    can_return_report,
+    can_return_report_to_officer,
+    can_return_task,
+    can_submit_report,
+)
 from .forms import (
     SORTS,
     AttachmentForm,
@@ -47,6 +75,7 @@ from .forms import (
     ExtensionRequestForm,
     ReportForm,
     ReturnTaskForm,
+    ReturnToOfficerForm,
     ReviewForm,
     TaskEditForm,
     TaskFilterForm,
@@ -289,11 +318,11 @@ def task_list(request: HttpRequest) -> HttpResponse:
         task.short_text = short(task.text, 60)
         units = list(task.assignments.all())
         task.lead_names = [
-            f"{a.unit.name} ✓" if a.acknowledged_at else a.unit.name
+            f"{a.unit} ✓" if a.acknowledged_at else str(a.unit)
             for a in units
             if a.role == AssignmentRole.LEAD
         ]
-        task.co_names = [a.unit.name for a in units if a.role == AssignmentRole.CO]
+        task.co_names = [str(a.unit) for a in units if a.role == AssignmentRole.CO]
         deadline = task.deadline
         task.deadline_shown = (
             deadline.isoformat() if deadline else task.deadline_text or task.get_deadline_kind_display()
@@ -316,13 +345,22 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Everything the task page shows and the forms the person may use, in a fixed number of queries."""
+    """Everything the task page shows and the forms the person may use, in a fixed number of queries.
+
+    Which buttons show is asked of the same ``can_*`` rules the actions refuse with (access.py).
+    """
     user = request.user
     bound = bound or {}
     steering = is_steering(user)
-    role = role_of(user)
     unit_id = unit_id_of(user)
-    assignments = list(task.assignments.select_related("unit").order_by("role", "order"))
+    prefetch_related_objects(
+        [task],
+        Prefetch(
+            "assignments", queryset=TaskAssignment.objects.select_related("unit").order_by("role", "order")
+        ),
+        "extension_requests",
+    )
+    assignments = list(task.assignments.all())
     mine = next((a for a in assignments if a.unit_id == unit_id), None)
     metrics = list(task.metrics.all())
     reports = list(
@@ -337,30 +375,25 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
         )
         .order_by("-period", "-pk")
     )
-    extensions = ExtensionRequest.objects.filter(task=task).select_related(
-        "unit", "requested_by", "decided_by"
-    )
-    if not sees_everything(user):
-        extensions = extensions.filter(unit_id=unit_id)
-    extensions = list(extensions)
-    is_open = task.status in OPEN_STATUSES
+    extensions = [e for e in task.extension_requests.all() if sees_everything(user) or e.unit_id == unit_id]
     metric_names = {str(m.pk): m for m in metrics}
     for report in reports:
-        own = unit_id is not None and report.unit_id == unit_id
+        report.task = task  # the rules read the task's prefetched assignments
         report.metric_rows = [
             (metric_names.get(key), value) for key, value in sorted(report.metric_values.items())
         ]
-        report.can_edit = own and role == Role.UNIT_OFFICER and report.is_editable
-        report.can_approve = own and role == Role.UNIT_LEADER and report.status == ReportStatus.SUBMITTED
-        report.can_review = steering and report.status in (
-            ReportStatus.SUBMITTED,
-            ReportStatus.APPROVED_BY_LEADER,
-        )
-        report.can_contribute = (
-            mine is not None
-            and mine.role == AssignmentRole.CO
-            and report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED)
-        )
+        report.can_edit = can_edit_report(user, report)
+        report.can_submit = can_submit_report(user, report)
+        report.can_approve = can_approve_report(user, report)
+        report.can_return_to_officer = can_return_report_to_officer(user, report)
+        decisions = [
+            d
+            for d, rule in (("accept", can_accept_report), ("return", can_return_report))
+            if rule(user, report)
+        ]
+        report.can_review = bool(decisions)
+        report.can_contribute = can_add_contribution(user, report)
+        report.can_attach = can_add_attachment(user, report)
         # Only the forms the person may use are made (a page of 20 reports made 80 otherwise).
         report.edit_form = bound.get(f"report_{report.pk}") or (
             ReportForm(
@@ -368,6 +401,7 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
                     "version": report.version,
                     "narrative": report.narrative,
                     "percent": report.percent,
+                    "requests_close": report.requests_close,
                     **{f"metric_{key}": value for key, value in report.metric_values.items()},
                 },
                 metrics=metrics,
@@ -377,21 +411,24 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
             else None
         )
         report.review_form = bound.get(f"review_{report.pk}") or (
-            ReviewForm(prefix=f"v{report.pk}") if report.can_review else None
+            ReviewForm(prefix=f"v{report.pk}", decisions=decisions) if decisions else None
+        )
+        report.send_back_form = bound.get(f"send_back_{report.pk}") or (
+            ReturnToOfficerForm(prefix=f"b{report.pk}") if report.can_return_to_officer else None
         )
         report.contribution_form = bound.get(f"contribute_{report.pk}") or (
             ContributionForm(prefix=f"c{report.pk}") if report.can_contribute else None
         )
         report.attachment_form = bound.get(f"attach_{report.pk}") or (
-            AttachmentForm(prefix=f"a{report.pk}") if report.can_edit else None
+            AttachmentForm(prefix=f"a{report.pk}") if report.can_attach else None
         )
         report.conflict = bound.get(f"conflict_report_{report.pk}")
     period = period_of(task.policy.report_cadence, timezone.localdate())
-    leads = mine is not None and mine.role == AssignmentRole.LEAD
-    has_pending = any(e.status == ExtensionStatus.PENDING for e in extensions)
     for ext in extensions:
+        ext.can_decide = can_decide_extension(user, ext)
         ext.decide_form = bound.get(f"decide_{ext.pk}") or ExtensionDecisionForm(prefix=f"e{ext.pk}")
     schedule = task_schedule(task)
+    can_close = can_close_task(user, task) if steering and task.status in OPEN_STATUSES else None
     return {
         "task": task,
         "assignments": assignments,
@@ -399,22 +436,18 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
         "metrics": metrics,
         "reports": reports,
         "extensions": extensions,
+        "supervision_notices": _task_notices(user, task),
         "history": list(HistoryEntry.objects.for_task(task.pk).select_related("actor")),
         "schedule": schedule,
         "schedule_label": SCHEDULE_LABELS[schedule.status],
         "steering": steering,
         "period": period,
-        "can_acknowledge": mine is not None and mine.acknowledged_at is None and is_open,
-        "can_return_task": mine is not None and is_open,
-        "can_request_extension": leads and is_open and not has_pending,
-        "can_report": (
-            leads
-            and role == Role.UNIT_OFFICER
-            and is_open
-            and not any(r.unit_id == unit_id and r.period == period for r in reports)
-        ),
-        "can_edit_task": steering and task.status != TaskStatus.CLOSED,
-        "can_close": steering and task.status not in (TaskStatus.CLOSED, TaskStatus.DRAFT),
+        "can_acknowledge": can_acknowledge_task(user, task),
+        "can_return_task": can_return_task(user, task),
+        "can_request_extension": can_request_extension(user, task),
+        "can_report": can_create_report(user, task, period),
+        "can_edit_task": can_edit_task(user, task),
+        "can_close": can_close,
         "edit_form": bound.get("edit_task")
         or TaskEditForm(
             initial={"version": task.version, "ref": task.ref, "text": task.text, "weight": task.weight}
@@ -426,6 +459,18 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
         "close_form": bound.get("close") or CloseTaskForm(),
         "refused": bound.get("refused", []),
     }
+
+
+def _task_notices(user: Any, task: Task) -> list[Any]:
+    """The task's supervision notices (督办单) the person may read, each saying whether he answers it."""
+    from taizhang.supervision.access import can_answer_supervision_notice
+    from taizhang.supervision.models import SupervisionNotice
+
+    notices = list(SupervisionNotice.objects.visible_to(user).filter(task=task).order_by("-issued_at", "-pk"))
+    for notice in notices:
+        notice.task = task
+        notice.can_answer = can_answer_supervision_notice(user, notice)
+    return notices
 
 
 @login_required
@@ -607,6 +652,7 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
             narrative=d["narrative"],
             percent=d["percent"],
             metric_values=form.metric_values(),
+            requests_close=d.get("requests_close", False),
         )
         if d.get("file"):
             A.do_add_attachment(request.user, report, name=d["file"].name, data=_read_upload(d["file"]))
@@ -635,6 +681,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             metric_values=form.metric_values(),
             report=report,
             seen_version=d["version"],
+            requests_close=d.get("requests_close", False),
         )
         if d.get("file"):
             A.do_add_attachment(request.user, saved, name=d["file"].name, data=_read_upload(d["file"]))
@@ -664,6 +711,22 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return _report_move(
         request, pk, A.do_approve_report, _t("The report was approved and sent to the supervisor.")
+    )
+
+
+@require_POST
+@login_required
+def report_return_to_officer(request: HttpRequest, pk: int) -> HttpResponse:
+    """The unit leader sends a submitted report back to the officer with the reason."""
+    report = access_report(request.user, pk, for_write=True)
+    task = access_task(request.user, report.task_id)
+    return _perform(
+        request,
+        task,
+        f"send_back_{report.pk}",
+        ReturnToOfficerForm(request.POST, prefix=f"b{report.pk}"),
+        lambda d: A.do_return_report_to_officer(request.user, report, reason=d["reason"]),
+        _t("The report was returned to the unit officer."),
     )
 
 
@@ -744,6 +807,14 @@ def _due_this_cycle(unit_id: int, today: dt.date) -> Q:
     return due
 
 
+def _notices_to_answer(unit_id: int) -> QuerySet[Any]:
+    """Open supervision notices (督办单) on tasks the unit leads: its people answer them."""
+    from taizhang.supervision.models import SupervisionNotice, SupervisionNoticeState
+
+    leads = TaskAssignment.objects.filter(task=OuterRef("task_id"), unit_id=unit_id, role=AssignmentRole.LEAD)
+    return SupervisionNotice.objects.filter(Exists(leads), status=SupervisionNoticeState.OPEN)
+
+
 def short(text: str, size: int) -> str:
     """``text`` cut to ``size`` characters with an ellipsis, as the ``truncatechars`` filter does."""
     return text if len(text) <= size else text[: size - 1] + "…"
@@ -761,19 +832,22 @@ def _describe(rows: list[Any]) -> None:
     for row in rows:
         if isinstance(row, Task):
             row.href = url(row.pk)
-            row.title = f"{row.ref} {short(row.text, 50)}"
+            row.title = f"{row.label} {short(row.text, 50)}"
             deadline = row.deadline
             when = deadline.isoformat() if deadline else row.get_deadline_kind_display()
             row.detail = f"{when} · {row.get_status_display()}"
             continue
         task = row.task
-        row.title = f"{task.ref} {short(task.text, 50)}"
-        if isinstance(row, ExtensionRequest):
+        row.title = f"{task.label} {short(task.text, 50)}"
+        if not hasattr(row, "unit_id"):  # a supervision notice (督办单): to its reply form
+            row.href = reverse("supervision:task", args=[row.task_id]) + f"#notice-{row.pk}"
+            row.detail = f"{_t('Answer by')} {row.due_on.isoformat()} · {short(row.instruction, 40)}"
+        elif isinstance(row, ExtensionRequest):
             row.href = f"{url(row.task_id)}#extensions"
-            row.detail = f"{row.unit.name}: {short(row.reason, 40)}"
+            row.detail = f"{row.unit}: {short(row.reason, 40)}"
         else:
             row.href = f"{url(row.task_id)}#report-{row.pk}"
-            parts = [row.period, row.unit.name, row.get_status_display()]
+            parts = [row.period, str(row.unit), row.get_status_display()]
             if row.comments:
                 parts.append(short(row.comments, 40))
             row.detail = " · ".join(parts)
@@ -787,8 +861,9 @@ def _inbox_section(key: str, title: str, queryset: QuerySet[Any]) -> dict[str, A
     ids = list(queryset.order_by("pk").values_list("pk", flat=True)[: INBOX_COUNT_CAP + 1])
     shown = ids[: min(LIST_SIZE, INBOX_COUNT_CAP)]
     rows = queryset.model.objects.filter(pk__in=shown).order_by("pk")
-    if queryset.model is not Task:  # reports and extension requests name their task and unit
-        rows = rows.select_related("task", "unit")
+    if queryset.model is not Task:  # reports, extension requests and notices name their task (and unit)
+        has_unit = any(f.name == "unit" for f in queryset.model._meta.get_fields())
+        rows = rows.select_related("task", "unit") if has_unit else rows.select_related("task")
     rows = list(rows)
     _describe(rows)
     return {
@@ -839,6 +914,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
                 _t("Reports returned to the unit"),
                 reports.filter(unit_id=unit_id, status=ReportStatus.RETURNED),
             ),
+            ("notices", _t("Supervision notices to answer"), _notices_to_answer(unit_id)),
         ]
         if role_of(user) == Role.UNIT_LEADER:
             sections.append(

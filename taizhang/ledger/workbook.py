@@ -84,7 +84,7 @@ LEDGER_COLUMNS: tuple[str, ...] = (
     "进度(%)",
     "编号",
 )
-LEDGER_WIDTHS: tuple[float, ...] = (6, 18, 50, 12, 18, 20, 10, 36, 8, 14)
+LEDGER_WIDTHS: tuple[float, ...] = (12, 18, 50, 12, 18, 20, 10, 36, 8, 14)
 _L_TEXT, _L_DEADLINE, _L_LEAD, _L_CO, _L_KEY = 2, 3, 4, 5, 9
 
 #: A unit's report workbook: read-only task columns, this period's progress (filled in offline),
@@ -105,7 +105,7 @@ UNIT_COLUMNS: tuple[str, ...] = (
     "本期指标值",
     "编号",
 )
-UNIT_WIDTHS: tuple[float, ...] = (6, 44, 12, 16, 18, 10, 10, 30, 8, 40, 10, 24, 12, 14)
+UNIT_WIDTHS: tuple[float, ...] = (12, 44, 12, 16, 18, 10, 10, 30, 8, 40, 10, 24, 12, 14)
 (
     _U_TEXT,
     _U_DEADLINE,
@@ -403,7 +403,7 @@ def ledger_workbook(user: Any, tasks: Any, *, title: str | None = None) -> bytes
         )
         labels = section_labels(policy.text)
         merges: list[tuple[int, int]] = []
-        r, n, section = 3, 0, None
+        r, section = 3, None
         run_start, run_measure = 0, None
         for task in policy_tasks:
             label = _section_of(labels, task.span_start)
@@ -417,12 +417,11 @@ def ledger_workbook(user: Any, tasks: Any, *, title: str | None = None) -> bytes
                 ws.row_dimensions[r].height = 20
                 r += 1
                 run_measure = None
-            n += 1
             latest = ""
             if task.latest_narrative:
                 latest = f"{task.latest_period}：{task.latest_narrative}"
             values = [
-                str(n),
+                task.label,
                 task.measure.title if task.measure else "",
                 task.text,
                 _task_deadline(task),
@@ -682,7 +681,7 @@ def plan_ledger_import(user: Any, data: bytes) -> LedgerPlan:
                 row=number,
                 task_id=task.pk,
                 seen_version=version,
-                label=task.ref or f"#{task.pk}",
+                label=task.label,
                 diffs=tuple(diffs),
                 text=new_text,
                 deadline=new_deadline,
@@ -770,13 +769,13 @@ def unit_workbook(user: Any, unit: Unit, today: dt.date) -> bytes:
         wb, "进展报送", f"{unit.name}进展报送表（{today:%Y年%m月%d日}导出）", UNIT_COLUMNS, UNIT_WIDTHS
     )
     r = 3
-    for n, task in enumerate(tasks, start=1):
+    for task in tasks:
         period = current_period(task.policy.report_cadence, today)
         role = _role_of_unit(task, unit.pk)
         history = reports.get(task.pk, [])
         this = next((rep for rep in history if rep.period == period), None)
         last = next((rep for rep in history if rep is not this), None)
-        values: dict[int, Any] = {0: str(n), **_unit_cells(task, unit.pk, period)}
+        values: dict[int, Any] = {0: task.label, **_unit_cells(task, unit.pk, period)}
         if last is not None:
             values[7] = f"{last.period}：{last.narrative}" if last.narrative else last.period
             values[8] = last.percent

@@ -14,10 +14,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from taizhang.accounts.access import require_steering
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.units.models import Unit
 
+from .access import can_import_ledger_workbook
 from .actions import do_add_contribution, do_reassign_task, do_save_report, do_submit_report, do_update_task
 from .models import AssignmentRole, ProgressReport, Task
 
@@ -28,7 +28,7 @@ def do_apply_ledger_import(user: Any, changes: Sequence[Mapping[str, Any]]) -> i
     """Apply the confirmed changes of a ledger re-import (supervisor): task texts, draft deadlines,
     units. Each task is edited at the version it was exported at, so a task changed since refuses
     the whole import (ConcurrentEditError). Returns the number of tasks changed."""
-    require_steering(user, "导入台账")
+    can_import_ledger_workbook(user).check()
     with transaction.atomic():
         for change in changes:
             task = Task.objects.get(pk=int(change["task"]))

@@ -21,12 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from taizhang.accounts.access import is_steering, role_of, sees_everything, unit_id_of
+from taizhang.accounts.access import role_of, sees_everything, unit_id_of
 from taizhang.accounts.models import Role
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.policies.access import access_policy
 from taizhang.units.access import access_unit
 
+from .access import can_import_ledger_workbook
 from .models import Task
 from .workbook import (
     XLSX_CONTENT_TYPE,
@@ -99,7 +100,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "workbook/index.html",
         {
-            "steering": is_steering(request.user),
+            "steering": bool(can_import_ledger_workbook(request.user)),
             "unit_id": unit_id_of(request.user),
             "officer": role_of(request.user) == Role.UNIT_OFFICER,
         },
@@ -129,8 +130,7 @@ def export_policy(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ledger_import(request: HttpRequest) -> HttpResponse:
     """The supervisor uploads an exported (and edited) ledger; the changes are shown, not applied."""
-    if not is_steering(request.user):
-        raise PermissionDenied(_("Only the supervisor may import the ledger."))
+    can_import_ledger_workbook(request.user).check()
     form = UploadForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {"form": form}
     if request.method == "POST" and form.is_valid():
@@ -150,8 +150,7 @@ def ledger_import(request: HttpRequest) -> HttpResponse:
 @require_POST
 def ledger_import_confirm(request: HttpRequest) -> HttpResponse:
     """Apply the changes previewed under ``token``, through the actions, in one transaction."""
-    if not is_steering(request.user):
-        raise PermissionDenied(_("Only the supervisor may import the ledger."))
+    can_import_ledger_workbook(request.user).check()
     form = ConfirmForm(request.POST)
     changes = (
         request.session.pop(_LEDGER_SESSION + request.POST.get("token", ""), None)

@@ -2,9 +2,11 @@
 
 - The supervisor's dashboard: readers of everything (administrator, supervisor, viewer).
 - A unit's dashboard: unit leaders and officers, for their own unit.
-- The ranking of a period: every user with a role.
+- The ranking of a period (the whole district's): readers of everything; a unit's people see
+  their own unit's standing on its dashboard and breakdown, not the others'.
 - A unit's score breakdown: readers of everything and the people of that unit; another unit's
   breakdown answers 404, as a missing one.
+- Rating a unit and the 考核办法: the supervisor (a collective such as 各街道办 is not rated).
 - Indicators: readable with their policy (``access_policy``); changed by steering roles only.
 """
 
@@ -15,7 +17,16 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from taizhang.accounts.access import is_steering, role_of, sees_everything, unit_id_of
+from taizhang.accounts.access import (
+    ALLOWED,
+    Decision,
+    is_steering,
+    refused,
+    refused_now,
+    sees_everything,
+    steering_decision,
+    unit_id_of,
+)
 from taizhang.policies.access import access_policy, visible_policies
 from taizhang.units.models import Unit
 
@@ -23,32 +34,79 @@ from .models import Indicator
 
 __all__ = [
     "require_dashboard",
+    "can_read_dashboard",
+    "can_read_unit_dashboard",
     "require_unit_dashboard",
     "require_ranking",
+    "can_read_ranking",
+    "can_read_breakdown",
+    "can_rate_unit",
+    "can_save_scoring_settings",
+    "can_edit_indicators",
     "access_breakdown",
     "access_indicator",
     "visible_indicators",
 ]
 
 
+def can_read_dashboard(user: Any, policy: Any = None) -> Decision:
+    """The overall dashboard: readers of everything (the supervisor and district leadership)."""
+    return ALLOWED if sees_everything(user) else refused("总览看板仅供督查室和区领导查看")
+
+
 def require_dashboard(user: Any) -> None:
     """PermissionDenied unless ``user`` reads everything (the supervisor's and leaders' dashboard)."""
-    if not sees_everything(user):
-        raise PermissionDenied("总览看板仅供督查室和区领导查看")
+    can_read_dashboard(user).check()
+
+
+def can_read_unit_dashboard(user: Any, unit: Any = None) -> Decision:
+    """A unit's dashboard (its tasks, due reports, its own score and rank): its leaders and officers."""
+    return ALLOWED if unit_id_of(user) is not None else refused("单位看板仅供单位负责人和联络员查看")
 
 
 def require_unit_dashboard(user: Any) -> int:
     """The unit id whose dashboard ``user`` sees; PermissionDenied for users without a unit."""
+    can_read_unit_dashboard(user).check()
     unit_id = unit_id_of(user)
-    if unit_id is None:
-        raise PermissionDenied("单位看板仅供单位负责人和联络员查看")
+    assert unit_id is not None
     return unit_id
 
 
+def can_read_ranking(user: Any, period: Any = None) -> Decision:
+    """The whole ranking of a period (with the 红黄黑榜): readers of everything."""
+    if sees_everything(user):
+        return ALLOWED
+    return refused("考核排名仅供督查室和区领导查看；本单位的得分见单位看板")
+
+
 def require_ranking(user: Any) -> None:
-    """Every user with a role may read a period's ranking; others get PermissionDenied."""
-    if role_of(user) is None:
-        raise PermissionDenied("没有查看考核排名的权限")
+    """PermissionDenied unless ``user`` may read the whole ranking (:func:`can_read_ranking`)."""
+    can_read_ranking(user).check()
+
+
+def can_read_breakdown(user: Any, unit: Unit) -> Decision:
+    """A unit's score breakdown: readers of everything, and the people of that unit."""
+    if sees_everything(user) or (unit_id_of(user) is not None and unit_id_of(user) == unit.pk):
+        return ALLOWED
+    return refused("只能查看本单位的考核得分")
+
+
+def can_rate_unit(user: Any, unit: Unit) -> Decision:
+    """The supervisor rates a unit (督查评价); a collective name is not rated."""
+    decision = steering_decision(user, "录入督查评价")
+    if decision and getattr(unit, "is_collective", False):
+        return refused_now("unit", f"“{unit.name}”是多个单位的统称，不参与考核")
+    return decision
+
+
+def can_save_scoring_settings(user: Any, settings: Any = None) -> Decision:
+    """The supervisor sets the 考核办法."""
+    return steering_decision(user, "修改考核办法")
+
+
+def can_edit_indicators(user: Any, policy: Any = None) -> Decision:
+    """The supervisor makes and edits a policy's indicators and records their actuals."""
+    return steering_decision(user, "修改监测指标")
 
 
 def access_breakdown(user: Any, unit_id: Any) -> Unit:
@@ -58,7 +116,7 @@ def access_breakdown(user: Any, unit_id: Any) -> Unit:
         unit = Unit.objects.get(pk=int(unit_id))
     except (Unit.DoesNotExist, TypeError, ValueError):
         raise Http404("没有这个单位") from None
-    if sees_everything(user) or unit_id_of(user) == unit.pk:
+    if can_read_breakdown(user, unit):
         return unit
     raise Http404("没有这个单位")
 

@@ -19,10 +19,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from taizhang.accounts.access import require_steering
 from taizhang.core.concurrency import save_versioned
 from taizhang.core.history import record, snapshot
 
+from .access import can_edit_indicators, can_rate_unit, can_save_scoring_settings
 from .models import (
     Comparator,
     Direction,
@@ -36,6 +36,7 @@ from .queries import list_rules_from, scoring_config_from
 
 __all__ = [
     "do_rate_unit",
+    "move_unit_rows",
     "do_save_scoring_settings",
     "do_create_indicators_from_metrics",
     "do_update_indicator",
@@ -90,7 +91,7 @@ def _year(value: Any, field_name: str, *, required: bool = True) -> int | None:
 
 def do_rate_unit(user: Any, unit: Any, *, period: str, rating: Any, note: str = "") -> UnitRating:
     """The supervisor rates ``unit`` for ``period`` (督查评价, 0–100); a second rating replaces the first."""
-    require_steering(user, "录入督查评价")
+    can_rate_unit(user, unit).check()
     check_period(period)
     value = _decimal(rating, "rating")
     assert value is not None
@@ -110,6 +111,27 @@ def do_rate_unit(user: Any, unit: Any, *, period: str, rating: Any, note: str = 
     return row
 
 
+def move_unit_rows(user: Any, source: Any, target: Any) -> dict[str, int]:
+    """The supervisor's ratings of ``source`` become ``target``'s (called by
+    ``units.actions.do_merge_unit`` inside its transaction). Where both were rated for one period
+    the target's rating stands; the other is deleted, its values kept in the history."""
+    moved = 0
+    for rating in UnitRating.objects.select_for_update().filter(unit=source).order_by("pk"):
+        if UnitRating.objects.filter(unit=target, period=rating.period).exists():
+            record(
+                user,
+                rating,
+                "drop_merged_rating",
+                before=snapshot(rating, ["unit", "period", "rating", "note"]),
+                note=f"合并到 {target.name}：该期已有评价",
+            )
+            rating.delete()
+            continue
+        UnitRating.objects.filter(pk=rating.pk).update(unit=target)
+        moved += 1
+    return {"monitoring.UnitRating.unit": moved}
+
+
 def do_save_scoring_settings(
     user: Any,
     *,
@@ -119,7 +141,7 @@ def do_save_scoring_settings(
 ) -> ScoringSettings:
     """The supervisor saves the 考核办法; ``config`` is checked by ``ScoringConfig.from_mapping`` and
     ``lists`` by ``ListRules``; a wrong key or value is a ValidationError naming the field."""
-    require_steering(user, "修改考核办法")
+    can_save_scoring_settings(user).check()
     try:
         scoring_config_from(config)
     except (ValueError, TypeError) as error:
@@ -203,7 +225,7 @@ def do_create_indicators_from_metrics(user: Any, policy: Any) -> list[Indicator]
     """
     from taizhang.ledger.models import Metric
 
-    require_steering(user, "生成监测指标")
+    can_edit_indicators(user).check()
     metrics = list(Metric.objects.filter(policy=policy).order_by(F("span_start").asc(nulls_last=True), "pk"))
     actuals: dict[str, list[Metric]] = defaultdict(list)
     for metric in metrics:
@@ -290,7 +312,7 @@ def _clean_indicator_values(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def do_update_indicator(user: Any, indicator: Indicator, *, seen_version: int, **values: Any) -> Indicator:
     """The supervisor edits an indicator (baseline, target, comparator, direction, binding…)."""
-    require_steering(user, "修改监测指标")
+    can_edit_indicators(user).check()
     changes = _clean_indicator_values(values)
     candidate = Indicator(
         **{**snapshot(indicator, INDICATOR_FIELDS), "policy_id": indicator.policy_id, **changes}
@@ -308,7 +330,7 @@ def do_record_actual(
     user: Any, indicator: Indicator, *, year: Any, value: Any, note: str = ""
 ) -> IndicatorActual:
     """The supervisor records the actual value of ``indicator`` for ``year`` (replacing an earlier one)."""
-    require_steering(user, "录入指标实际值")
+    can_edit_indicators(user).check()
     clean_year = _year(year, "year")
     clean_value = _decimal(value, "value")
     with transaction.atomic():
@@ -362,7 +384,7 @@ def do_import_actuals(user: Any, policy: Any, data: bytes) -> list[IndicatorActu
     """
     from openpyxl import load_workbook
 
-    require_steering(user, "导入指标实际值")
+    can_edit_indicators(user).check()
     try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         rows = list(sheet.iter_rows(values_only=True))

@@ -58,43 +58,46 @@ def scoreboard_workbook(board: Scoreboard) -> bytes:
                 entry.rank,
                 card.unit,
                 float(card.total),
+                float(card.delivery),
                 card.overdue_tasks,
                 LIST_LABELS.get(str(listed or ""), ""),
             ]
         )
+    for card in board.unassessed:
+        rows.append(["", card.unit, "", "", card.overdue_tasks, "本期无考核事项"])
     _table(
         ranking,
         f"{board.period.code} 绩效考核排名",
-        ["名次", "单位", "得分", "超期任务", "榜单"],
+        ["名次", "单位", "得分", "履职得分", "超期任务", "榜单"],
         rows,
-        [8, 32, 10, 10, 8],
+        [8, 32, 10, 10, 10, 14],
     )
-    for row in ranking.iter_rows(min_row=3, min_col=3, max_col=3):
+    for row in ranking.iter_rows(min_row=3, min_col=3, max_col=4):
         for cell in row:
             cell.number_format = "0.00"
     details = book.create_sheet("得分明细")
     lines: list[list[object]] = []
     for entry in board.ranked:
         card = entry.scorecard
-        lines.append([card.unit, "基础分", "", "", float(card.base), ""])
         for line in card.lines:
             lines.append(
                 [
                     card.unit,
                     line.label_zh,
                     float(line.count),
+                    float(line.due) if line.due is not None else "",
                     float(line.points_each),
                     float(line.subtotal),
                     "是" if line.cap_applied else "",
                 ]
             )
-        lines.append([card.unit, "合计", "", "", float(card.total), ""])
+        lines.append([card.unit, "合计", "", "", "", float(card.total), ""])
     _table(
         details,
         f"{board.period.code} 得分明细",
-        ["单位", "考核项目", "数量", "每项分值", "得分", "封顶"],
+        ["单位", "考核项目", "完成数", "应完成数", "权重/每项分值", "得分", "封顶"],
         lines,
-        [32, 18, 10, 10, 10, 8],
+        [32, 18, 10, 10, 12, 10, 8],
     )
     out = io.BytesIO()
     save_workbook(book, out)

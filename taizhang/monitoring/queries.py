@@ -12,16 +12,23 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
 from django.db.models import Avg, Case, CharField, Count, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, TruncDate
 from django.utils import timezone
 
-from taizhang.ledger.models import AssignmentRole, DeadlineKind, ProgressReport, Task, TaskAssignment
+from taizhang.ledger.models import (
+    AssignmentRole,
+    DeadlineKind,
+    ProgressReport,
+    Task,
+    TaskAssignment,
+    deadline_date,
+)
 from taizhang.ledger.models import TaskStatus as TaskState
 from taizhang.ledger.rules import report_period
 from taizhang.supervision.scoring import (
@@ -31,9 +38,11 @@ from taizhang.supervision.scoring import (
     ScoringConfig,
     UnitPeriodFacts,
     honour_lists,
+    progress_ratio,
     rank,
     score_unit,
 )
+from taizhang.units.models import Unit, UnitKind
 
 __all__ = [
     "COLOURS",
@@ -235,7 +244,6 @@ def counts_by(tasks: QuerySet[Task], key: str, label: str | None = None) -> list
 def counts_by_lead_unit(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
     """Colour counts of ``tasks`` by their lead unit (牵头单位): two queries (the counts grouped by
     unit id, then the units' names)."""
-    from taizhang.units.models import Unit
 
     assignments = TaskAssignment.objects.filter(role=AssignmentRole.LEAD, task__in=tasks)
     if _status_model() is not None:
@@ -448,7 +456,7 @@ def _missing_reports(period: Period, today: dt.date, due_days: dt.timedelta) -> 
 def _overdue_tasks(period: Period, as_of: dt.date) -> Count:
     """Lead rows whose task was past its deadline and not yet closed on some day of ``period``
     up to ``as_of``: the first overdue day is the period's start or the day after the deadline,
-    whichever is later."""
+    whichever is later. A task assigned after its deadline had passed is not held to it."""
     if as_of < period.start:
         return Count("pk", filter=Q(pk__in=[]))
     # Deadline before the period began: overdue from its first day.
@@ -458,7 +466,7 @@ def _overdue_tasks(period: Period, as_of: dt.date) -> Count:
     while day < as_of:
         cases.append(_deadline_on(day) & ~_closed_before(_day_end(day + dt.timedelta(days=1))))
         day = _next_deadline_day(day)
-    return Count("pk", filter=_any_of(cases))
+    return Count("pk", filter=_held_to_deadline() & _any_of(cases))
 
 
 def _next_deadline_day(day: dt.date) -> dt.date:
@@ -467,22 +475,106 @@ def _next_deadline_day(day: dt.date) -> dt.date:
     return dt.date(following.year, following.month, calendar.monthrange(following.year, following.month)[1])
 
 
-def _closed_on_time(period: Period) -> Count:
-    """Lead rows whose task was closed within ``period``, on or before its deadline (if any)."""
-    closed_within = Q(
+def _closed_within(period: Period, as_of: dt.date) -> Q:
+    """Lead rows whose task was closed between the period's first day and ``as_of``."""
+    return Q(
         task__status=TaskState.CLOSED,
         task__closed_at__isnull=False,
         task__closed_at__gte=_day_end(period.start - dt.timedelta(days=1)),
-        task__closed_at__lt=_day_end(period.end),
+        task__closed_at__lt=_day_end(as_of),
     )
-    in_time = ~_dated() | ~_deadline_before(period.end)  # no date, or the deadline is period.end or later
+
+
+def _held_to_deadline() -> Q:
+    """Lead rows whose task is held to its deadline: dated, and the deadline falls on or after
+    the month it was assigned in. A task assigned after its deadline had passed is not due by it
+    (its deadline needs correcting): closing it counts as on time, leaving it open is not overdue."""
+    tz = timezone.get_current_timezone()
+    year, month = ExtractYear("task__assigned_at", tzinfo=tz), ExtractMonth("task__assigned_at", tzinfo=tz)
+    by_month = Q(task__deadline_kind=DeadlineKind.MONTH) & (
+        Q(task__deadline_year__gt=year) | Q(task__deadline_year=year, task__deadline_month__gte=month)
+    )
+    by_year = Q(task__deadline_kind=DeadlineKind.YEAR, task__deadline_year__gte=year)
+    return _dated() & (by_month | by_year)
+
+
+def _in_time(period: Period) -> Q:
+    """Lead rows whose task, closed within ``period``, was closed by its deadline: no deadline (or
+    none it is held to), a deadline at the period's end or later, or one within the period met."""
+    in_time = ~_held_to_deadline() | ~_deadline_before(period.end)
     for end in _month_ends(period.start, period.end - dt.timedelta(days=1)):
         in_time |= _deadline_on(end) & Q(task__closed_at__lt=_day_end(end))
-    return Count("pk", filter=closed_within & in_time)
+    return in_time
+
+
+def _closed_late(period: Period, as_of: dt.date) -> Count:
+    """Lead rows whose task was closed within the period (up to ``as_of``) after its deadline."""
+    return Count("pk", filter=_closed_within(period, as_of) & ~_in_time(period))
+
+
+def _due_unclosed(as_of: dt.date) -> Count:
+    """Lead rows whose task is held to a deadline that passed before ``as_of`` and that was still
+    open at its end."""
+    still_open = ~Q(task__status=TaskState.CLOSED) | Q(task__closed_at__gte=_day_end(as_of))
+    return Count("pk", filter=_held_to_deadline() & _deadline_before(as_of) & still_open)
+
+
+def _closed_on_time(period: Period) -> Count:
+    """Lead rows whose task was closed within ``period``, on or before its deadline (if any)."""
+    return Count("pk", filter=_closed_within(period, period.end) & _in_time(period))
+
+
+def _progress_ratios(period: Period, as_of: dt.date, judged_from: Decimal) -> dict[int, list[Decimal]]:
+    """Each unit's progress ratios (one query): the tasks it leads, assigned by ``as_of``, open at
+    its end and not yet at their deadline, whose 序时进度 on ``as_of`` (from the day assigned to the
+    deadline) is at least ``judged_from`` %: the accepted progress as of ``as_of`` (the latest report
+    the supervisor accepted by then; 0 without one) against it, held to 0–1. Tasks sharing a start,
+    deadline and accepted progress are read as one row."""
+    from taizhang.ledger.models import ReportStatus
+    from taizhang.supervision.rules import schedule_position
+
+    accepted = ProgressReport.objects.filter(
+        task_id=OuterRef("task_id"), status=ReportStatus.ACCEPTED, reviewed_at__lt=_day_end(as_of)
+    ).order_by("-reviewed_at", "-pk")
+    still_open = ~Q(task__status=TaskState.CLOSED) | Q(task__closed_at__gte=_day_end(as_of))
+    rows = (
+        TaskAssignment.objects.filter(role=AssignmentRole.LEAD, task__assigned_at__lt=_day_end(as_of))
+        .exclude(task__status=TaskState.DRAFT)
+        .filter(still_open, _dated(), ~_deadline_before(as_of))
+        .annotate(
+            start=TruncDate("task__assigned_at", tzinfo=timezone.get_current_timezone()),
+            accepted=Coalesce(Subquery(accepted.values("percent")[:1]), Value(0)),
+        )
+        .values(
+            "unit_id",
+            "start",
+            "task__deadline_kind",
+            "task__deadline_year",
+            "task__deadline_month",
+            "accepted",
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    out: dict[int, list[Decimal]] = defaultdict(list)
+    for row in rows:
+        deadline = deadline_date(
+            row["task__deadline_kind"], row["task__deadline_year"], row["task__deadline_month"]
+        )
+        if deadline is None or row["start"] is None:
+            continue
+        expected, _ = schedule_position(row["start"], deadline, row["accepted"], as_of)
+        if expected < judged_from:
+            continue
+        out[row["unit_id"]].extend([progress_ratio(row["accepted"], expected)] * row["n"])
+    return out
 
 
 def unit_period_facts(
-    period: Period, now: dt.datetime | None = None, report_due_days: int = 5
+    period: Period,
+    now: dt.datetime | None = None,
+    report_due_days: int = 5,
+    judged_from: Decimal = Decimal(10),
 ) -> dict[int, tuple[str, UnitPeriodFacts]]:
     """Every unit's counts for ``period``, keyed by unit id: ``(unit name, UnitPeriodFacts)``.
 
@@ -494,13 +586,17 @@ def unit_period_facts(
       whose due date has passed by ``now``, for a task the unit leads that was assigned before
       the period ended and not closed before it began, with no submitted report;
     - returned: times a report of the unit was returned (退回) during the period;
+    - progress: for each task the unit leads, assigned and open on ``as_of`` (the period's end, or
+      today while it runs) and not past its deadline, whose 序时进度 is at least ``judged_from`` %:
+      the accepted progress against it (:func:`_progress_ratios`);
     - overdue: tasks the unit leads that were past their deadline and not yet closed on some
       day of the period (up to today, when the period is still running);
     - closed on time: tasks the unit leads closed during the period on or before their deadline;
+      closed late: closed during the period after it; due and unclosed: past their deadline
+      before ``as_of`` and still open at its end;
     - supervision notices received during the period; the period's supervisor rating.
     """
     from taizhang.core.models import HistoryEntry
-    from taizhang.units.models import Unit
 
     from .models import UnitRating
 
@@ -546,20 +642,31 @@ def unit_period_facts(
     lead_counts = (
         TaskAssignment.objects.filter(role=AssignmentRole.LEAD)
         .exclude(task__status=TaskState.DRAFT)
+        .filter(task__assigned_at__lt=_day_end(as_of))
         .values("unit_id")
         .annotate(
             missing_reports=_missing_reports(period, today, due_days),
             overdue_tasks=_overdue_tasks(period, as_of),
             tasks_closed_on_time=_closed_on_time(period),
+            tasks_closed_late=_closed_late(period, as_of),
+            tasks_due_unclosed=_due_unclosed(as_of),
         )
         .order_by()
     )
     lead_units: list[int] = []
+    lead_keys = (
+        "missing_reports",
+        "overdue_tasks",
+        "tasks_closed_on_time",
+        "tasks_closed_late",
+        "tasks_due_unclosed",
+    )
     for row in lead_counts:
         lead_units.append(row["unit_id"])
-        for key in ("missing_reports", "overdue_tasks", "tasks_closed_on_time"):
+        for key in lead_keys:
             if row[key]:
                 counts[row["unit_id"]][key] += row[key]
+    ratios = _progress_ratios(period, as_of, judged_from)
 
     # Returns (退回) recorded in the history during the period (one query).
     report_unit = ProgressReport.objects.filter(pk=OuterRef("object_id")).values("unit_id")[:1]
@@ -589,14 +696,20 @@ def unit_period_facts(
         .annotate(avg=Avg("rating"))
         .order_by()
     }
-    unit_ids = set(counts) | set(ratings) | set(lead_units)
-    names = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
+    unit_ids = set(counts) | set(ratings) | set(lead_units) | set(ratios)
+    # A collective (各街道办) is not an accountable unit, and a merged unit's rows have moved.
+    names = dict(
+        Unit.objects.filter(pk__in=unit_ids, merged_into=None)
+        .exclude(kind=UnitKind.COLLECTIVE)
+        .values_list("pk", "name")
+    )
     out: dict[int, tuple[str, UnitPeriodFacts]] = {}
-    for unit_id in unit_ids:
+    for unit_id in unit_ids & set(names):
         rating = ratings.get(unit_id)
         facts = UnitPeriodFacts(
             unit=names[unit_id],
             supervisor_rating=Decimal(str(rating)).quantize(Decimal("0.01")) if rating is not None else None,
+            progress_ratios=tuple(ratios.get(unit_id, ())),
             **dict(counts[unit_id]),
         )
         out[unit_id] = (names[unit_id], facts)
@@ -605,7 +718,8 @@ def unit_period_facts(
 
 @dataclass(frozen=True)
 class Scoreboard:
-    """A period's scorecards, ranking and lists, with the facts each score was computed from."""
+    """A period's scorecards, ranking and lists, with the facts each score was computed from;
+    ``unassessed`` are the units that had nothing due in the period (listed apart, not ranked)."""
 
     period: Period
     config: ScoringConfig
@@ -614,6 +728,7 @@ class Scoreboard:
     facts: dict[int, UnitPeriodFacts]
     unit_ids: dict[str, int]
     report_due_days: int
+    unassessed: list[ScoreCard] = field(default_factory=list)
 
     def card_of(self, unit_id: int) -> tuple[RankedScore, UnitPeriodFacts] | None:
         for entry in self.ranked:
@@ -627,7 +742,9 @@ def scoreboard(period: Period, now: dt.datetime | None = None) -> Scoreboard:
     stored = current_settings()
     config = scoring_config_from(stored.config)
     rules = list_rules_from(stored.lists)
-    gathered = unit_period_facts(period, now=now, report_due_days=stored.report_due_days)
+    gathered = unit_period_facts(
+        period, now=now, report_due_days=stored.report_due_days, judged_from=config.progress_judged_from
+    )
     cards: list[ScoreCard] = [score_unit(facts, config) for _, facts in gathered.values()]
     ranked = rank(cards)
     return Scoreboard(
@@ -638,6 +755,7 @@ def scoreboard(period: Period, now: dt.datetime | None = None) -> Scoreboard:
         facts={uid: facts for uid, (_, facts) in gathered.items()},
         unit_ids={name: uid for uid, (name, _) in gathered.items()},
         report_due_days=stored.report_due_days,
+        unassessed=sorted((c for c in cards if not c.assessed), key=lambda c: c.unit),
     )
 
 
@@ -654,7 +772,7 @@ def due_reports(
     rows = list(
         TaskAssignment.objects.filter(unit_id=unit_id, role=AssignmentRole.LEAD)
         .exclude(task__status__in=[TaskState.DRAFT, TaskState.CLOSED])
-        .values("task_id", "task__ref", "task__text", "task__policy__report_cadence")
+        .values("task_id", "task__reference", "task__text", "task__policy__report_cadence")
     )
     done = set(
         ProgressReport.objects.filter(
@@ -669,7 +787,7 @@ def due_reports(
         out.append(
             {
                 "task_id": row["task_id"],
-                "ref": row["task__ref"],
+                "ref": row["task__reference"],
                 "text": row["task__text"],
                 "period": reporting.code,
                 "due": reporting.end + dt.timedelta(days=report_due_days),

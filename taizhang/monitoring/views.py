@@ -23,18 +23,23 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
-from taizhang.accounts.access import is_steering, require_steering, sees_everything, unit_id_of
+from taizhang.accounts.access import is_steering, unit_id_of
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.ledger.models import ProgressReport, ReportStatus, Task, TaskAssignment
 from taizhang.policies.access import access_policy, visible_policies
 from taizhang.policies.models import Policy
 from taizhang.supervision.stamp import cached, ledger_stamp
 from taizhang.supervision.trajectory import Actual, expected_value, judge, plan_summary
+from taizhang.units.models import Unit
 
 from . import actions, queries
 from .access import (
     access_breakdown,
     access_indicator,
+    can_edit_indicators,
+    can_rate_unit,
+    can_read_breakdown,
+    can_save_scoring_settings,
     require_dashboard,
     require_ranking,
     require_unit_dashboard,
@@ -311,7 +316,6 @@ def scorecards(request: HttpRequest) -> HttpResponse:
     if period is None:
         return render(request, "monitoring/scorecards.html", {"problem": problem}, status=400)
     board = queries.scoreboard(period)
-    own = unit_id_of(request.user)
     rows = []
     for entry in board.ranked:
         unit_id = board.unit_ids[entry.scorecard.unit]
@@ -321,7 +325,7 @@ def scorecards(request: HttpRequest) -> HttpResponse:
                 "unit_id": unit_id,
                 "list": LIST_LABELS.get(str(board.lists.list_of(entry.scorecard.unit) or ""), ""),
                 "list_code": str(board.lists.list_of(entry.scorecard.unit) or ""),
-                "may_open": sees_everything(request.user) or own == unit_id,
+                "may_open": bool(can_read_breakdown(request.user, Unit(pk=unit_id))),
             }
         )
     return render(
@@ -334,6 +338,7 @@ def scorecards(request: HttpRequest) -> HttpResponse:
             "lists": {code: [e.scorecard.unit for e in getattr(board.lists, code)] for code in LIST_LABELS},
             "list_labels": LIST_LABELS,
             "steering": is_steering(request.user),
+            "can_set_scoring": can_save_scoring_settings(request.user),
         },
     )
 
@@ -377,6 +382,7 @@ def scorecard_breakdown(request: HttpRequest, unit_id: int) -> HttpResponse:
             "report_due_days": board.report_due_days,
             "form": form,
             "steering": is_steering(request.user),
+            "can_rate": can_rate_unit(request.user, unit),
         },
     )
 
@@ -397,7 +403,7 @@ def scorecards_export(request: HttpRequest) -> HttpResponse:
 @login_required
 def scoring_settings(request: HttpRequest) -> HttpResponse:
     """The supervisor edits the 考核办法 (JSON of ScoringConfig and ListRules)."""
-    require_steering(request.user, "修改考核办法")
+    can_save_scoring_settings(request.user).check()
     stored = queries.current_settings()
     if request.method == "POST":
         form = ScoringSettingsForm(request.POST)
@@ -460,11 +466,11 @@ def _judgement_of(indicator: Indicator, today: dt.date) -> Any:
 def policy_indicators(request: HttpRequest, policy_id: int) -> HttpResponse:
     """A policy's indicators with their judgement and the plan-level summary (中期评估)."""
     policy = access_policy(request.user, policy_id)
-    steering = is_steering(request.user)
+    steering = bool(can_edit_indicators(request.user, policy))
     import_form = ActualsImportForm()
     problems: list[tuple[int, str]] = []
     if request.method == "POST":
-        require_steering(request.user, "修改监测指标")
+        can_edit_indicators(request.user, policy).check()
         if request.POST.get("action") == "from_metrics":
             created = actions.do_create_indicators_from_metrics(request.user, policy)
             messages.success(request, f"已从提取的目标值生成 {len(created)} 个指标")

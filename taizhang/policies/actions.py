@@ -17,9 +17,10 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 
-from taizhang.accounts.access import require_steering
 from taizhang.core.history import record, record_many, snapshot
+from taizhang.ledger.references import assign_references, next_reference, position_reference
 
+from .access import can_import_policy, can_publish_policy, can_restructure_policy, can_review_policy
 from .models import Measure, Policy, PolicyKind, PolicyStatus
 
 __all__ = [
@@ -100,7 +101,7 @@ def do_import_policy(
     as it was and names the file and the reason. Rows are written in bulk, so a plan of hundreds
     of tasks imports in a fraction of a second; a plain function a background job can call.
     """
-    require_steering(user, "导入政策文件")
+    can_import_policy(user).check()
     from taizhang.ledger.models import AssignmentRole, Metric, Task, TaskAssignment, TaskStatus
     from taizhang.units.actions import UnitDirectory
 
@@ -149,12 +150,14 @@ def do_import_policy(
         Measure.objects.bulk_create(measures.values())
 
         tasks: list[Task] = []
+        references = assign_references([found.ref or "" for found in extraction.tasks])
         for order, found in enumerate(extraction.tasks):
             deadline = found.deadline
             task = Task(
                 policy=policy,
                 measure=measures[found.measure] if found.measure else None,
                 ref=(found.ref or "")[:40],
+                reference=references[order],
                 order=order,
                 text=found.text,
                 deadline_kind=deadline.kind if deadline else "",
@@ -171,7 +174,7 @@ def do_import_policy(
                 task.full_clean(exclude=["policy", "measure"])
             except ValidationError as exc:
                 raise ValidationError(
-                    {"tasks": f"第 {order + 1} 项任务（{found.ref or ''}）: {exc.messages[0]}"}
+                    {"tasks": f"第 {order + 1} 项任务（{references[order]}）: {exc.messages[0]}"}
                 ) from None
             tasks.append(task)
         Task.objects.bulk_create(tasks, batch_size=500)
@@ -188,7 +191,8 @@ def do_import_policy(
                     seen.add(unit.pk)
                     assignments.append(TaskAssignment(task=task, unit=unit, role=role, order=position))
         TaskAssignment.objects.bulk_create(assignments, batch_size=500)
-        fields = ["ref", "text", "deadline_kind", "deadline_year", "deadline_month", "confidence", "doubts"]
+        fields = ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month"]
+        fields += ["confidence", "doubts"]
         record_many(user, "import_task", ((task, None, snapshot(task, fields)) for task in tasks))
 
         starts = [t.span_start or 0 for t in tasks]
@@ -226,7 +230,7 @@ class PublishWarning:
     """A task that would be handed out without a lead unit or without a deadline (完成时限)."""
 
     task_id: int
-    label: str  # the task's number (序号), or #id
+    label: str  # the task's reference (任务编号), or #id
     text: str
     no_lead: bool
     no_deadline: bool
@@ -237,11 +241,10 @@ class PublishNeedsConfirmation(ValidationError):
     and confirms (``digest`` names exactly these warnings), or corrects the tasks first."""
 
     def __init__(self, policy: Policy, warnings: list[PublishWarning]) -> None:
-        no_lead = sum(w.no_lead for w in warnings)
-        no_deadline = sum(w.no_deadline for w in warnings)
-        parts = [f"{no_lead} 项任务没有牵头单位"] if no_lead else []
-        parts += [f"{no_deadline} 项任务没有完成时限"] if no_deadline else []
-        super().__init__({"tasks": f"“{policy.title}”有{'，'.join(parts)}：确认后才能发布"})
+        problems = [f"任务 {w.label} 没有牵头单位" for w in warnings if w.no_lead]
+        problems += [f"任务 {w.label} 没有完成时限" for w in warnings if w.no_deadline]
+        shown = "；".join(problems[:10]) + (f"；等 {len(problems)} 处" if len(problems) > 10 else "")
+        super().__init__({"tasks": f"{shown}：确认后才能发布“{policy.title}”"})
         self.policy = policy
         self.warnings = warnings
         self.digest = warnings_digest(warnings)
@@ -259,11 +262,11 @@ def publish_warnings(policy: Policy) -> list[PublishWarning]:
         .annotate(has_lead=Exists(lead))
         .filter(models.Q(has_lead=False) | models.Q(deadline_kind=""))
         .order_by("order", "pk")
-        .values_list("pk", "ref", "text", "has_lead", "deadline_kind")
+        .values_list("pk", "reference", "text", "has_lead", "deadline_kind")
     )
     return [
-        PublishWarning(pk, ref or f"#{pk}", text, not has_lead, not deadline_kind)
-        for pk, ref, text, has_lead, deadline_kind in rows
+        PublishWarning(pk, reference or f"#{pk}", text, not has_lead, not deadline_kind)
+        for pk, reference, text, has_lead, deadline_kind in rows
     ]
 
 
@@ -282,7 +285,7 @@ def do_publish_policy(user: Any, policy: Policy, *, confirm: str | bool = False)
     it raises :class:`PublishNeedsConfirmation` listing them, and a digest that no longer matches
     (a task changed in the meantime) raises it again. History records the warnings confirmed.
     """
-    require_steering(user, "发布政策文件")
+    can_publish_policy(user).check()
     from taizhang.ledger.models import Task, TaskStatus
     from taizhang.units.models import UnitStatus
 
@@ -295,7 +298,7 @@ def do_publish_policy(user: Any, policy: Policy, *, confirm: str | bool = False)
             raise ValidationError({"tasks": f"“{policy.title}”没有任务，不能发布"})
         problems: list[str] = []
         for task in tasks:
-            label = task.ref or f"#{task.pk}"
+            label = task.label
             for a in task.assignments.all():
                 if a.unit.status != UnitStatus.CONFIRMED or a.unit.merged_into_id is not None:
                     problems.append(f"任务 {label} 的单位“{a.unit.name}”尚未确认")
@@ -398,7 +401,7 @@ def do_update_draft_task(
     """Correct a task of a draft policy on the review screen: its fields (as ``do_update_task``,
     refusing a stale edit) and, when given, its lead and co-units by name. An unknown name
     proposes a unit. One transaction; history records the fields and units before and after."""
-    require_steering(user, "修改任务")
+    can_review_policy(user).check()
     from taizhang.ledger.actions import do_update_task
 
     with transaction.atomic():
@@ -462,7 +465,7 @@ def do_add_draft_task(
     co: Iterable[str] = (),
 ) -> Any:
     """Add a task the extractor missed to a draft policy, placed after the others."""
-    require_steering(user, "添加任务")
+    can_review_policy(user).check()
     from django.db.models import Max
 
     from taizhang.ledger.models import Task, TaskStatus
@@ -473,10 +476,12 @@ def do_add_draft_task(
         if measure is not None and measure.policy_id != policy.pk:
             raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
         order = (Task.objects.filter(policy=policy).aggregate(m=Max("order"))["m"] or 0) + 1
+        taken = set(Task.objects.filter(policy=policy).values_list("reference", flat=True))
         task = Task(
             policy=policy,
             measure=measure,
             ref=ref.strip()[:40],
+            reference=next_reference(ref.strip() or position_reference(len(taken) + 1), taken),
             order=order,
             text=text.strip(),
             deadline_kind=deadline_kind or "",
@@ -488,20 +493,24 @@ def do_add_draft_task(
         task.full_clean(exclude=["policy", "measure"])
         task.save()
         units = _assign_units(user, task, list(lead), list(co))
-        after = snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"])
+        after = snapshot(
+            task, ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"]
+        )
         record(user, task, "add_task", after={**after, "units": units})
     return task
 
 
 def do_delete_draft_task(user: Any, task: Any) -> None:
     """Delete a task of a draft policy (a false find of the extractor); history keeps its values."""
-    require_steering(user, "删除任务")
+    can_review_policy(user).check()
     from taizhang.ledger.models import Task
 
     with transaction.atomic():
         _require_draft(Policy.objects.select_for_update().get(pk=task.policy_id))
         task = Task.objects.select_for_update().get(pk=task.pk)
-        before = snapshot(task, ["ref", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"])
+        before = snapshot(
+            task, ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month", "weight"]
+        )
         record(user, task, "delete_task", before={**before, "units": _unit_names(task)})
         task.delete()
 
@@ -511,7 +520,7 @@ METRIC_EDIT_FIELDS = ("indicator", "value", "unit", "comparator", "year", "kind"
 
 def do_update_metric(user: Any, metric: Any, **changes: Any) -> Any:
     """Correct a metric (指标) of a draft policy: indicator, value, unit, comparator, year, kind, task."""
-    require_steering(user, "修改指标")
+    can_review_policy(user).check()
     from taizhang.ledger.models import Metric
 
     unknown = set(changes) - set(METRIC_EDIT_FIELDS)
@@ -542,7 +551,7 @@ def do_update_metric(user: Any, metric: Any, **changes: Any) -> Any:
 
 def do_create_measure(user: Any, policy: Policy, *, title: str, ref: str = "") -> Measure:
     """The supervisor adds a measure (主要措施) to group tasks under, placed after the others."""
-    require_steering(user, "新建主要措施")
+    can_restructure_policy(user).check()
     from django.db.models import Max
 
     title = (title or "").strip()
@@ -560,7 +569,7 @@ def do_create_measure(user: Any, policy: Policy, *, title: str, ref: str = "") -
 
 def do_set_report_cadence(user: Any, policy: Policy, cadence: str) -> Policy:
     """The supervisor sets how often the lead units of ``policy`` report progress."""
-    require_steering(user, "设置报送周期")
+    can_restructure_policy(user).check()
     from .models import ReportCadence
 
     if cadence not in ReportCadence.values:

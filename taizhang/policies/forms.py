@@ -248,10 +248,13 @@ class TaskChoices:
         values = (
             Task.objects.filter(policy=policy)
             .order_by("order", "pk")
-            .values_list("pk", "ref", "text", "span_start")
+            .values_list("pk", "reference", "text", "span_start")
         )
         return cls(
-            tuple((pk, f"{ref or f'#{pk}'} {text[:20]}".strip(), start) for pk, ref, text, start in values)
+            tuple(
+                (pk, f"{reference or f'#{pk}'} {text[:20]}".strip(), start)
+                for pk, reference, text, start in values
+            )
         )
 
     def near(

@@ -18,14 +18,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _t
 from django.views.decorators.http import require_POST
 
-from taizhang.accounts.access import require_steering
 from taizhang.ledger import actions as ledger_actions
 from taizhang.ledger.models import Task
 from taizhang.units.actions import UnitDirectory
 from taizhang.units.models import Unit, UnitStatus
 
 from . import actions
-from .access import access_policy
+from .access import access_policy, can_restructure_policy
 from .forms import CadenceForm, MeasureForm, NewTaskForm, TaskMergeForm, TaskSplitForm, apply_errors
 from .models import Policy, PolicyStatus
 
@@ -35,7 +34,7 @@ __all__ = ["task_new", "task_split", "tasks_merge", "measure_new", "policy_caden
 def _published(request: HttpRequest, pk: int) -> Policy:
     """The published policy ``pk``, for a person who steers (404 unseen, 403 not steering)."""
     policy = access_policy(request.user, pk)
-    require_steering(request.user, "调整任务结构")
+    can_restructure_policy(request.user).check()
     if policy.status != PolicyStatus.PUBLISHED:
         raise Http404("只有已发布的政策文件可以这样调整")
     return policy
@@ -129,7 +128,7 @@ def tasks_merge(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _t("%(n)s tasks merged into %(ref)s.") % {"n": len(tasks), "ref": kept.ref or kept.pk},
+                _t("%(n)s tasks merged into %(ref)s.") % {"n": len(tasks), "ref": kept.label},
             )
             return redirect(reverse("policies:detail", args=[policy.pk]) + f"#task-{kept.pk}")
     _flash_errors(request, form)

@@ -24,14 +24,20 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _t
 from django.views.decorators.http import require_POST
 
-from taizhang.accounts.access import is_steering, require_steering
+from taizhang.accounts.access import is_steering
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.ledger.models import Metric, Task, TaskAssignment
 from taizhang.ledger.progress import measure_rollups, policy_rollup
 from taizhang.units.models import Unit, UnitStatus
 
 from . import actions
-from .access import access_policy, visible_policies
+from .access import (
+    access_policy,
+    can_import_policy,
+    can_restructure_policy,
+    can_review_policy,
+    visible_policies,
+)
 from .doubts import BAND_LABELS, METRIC_DOUBTS, TASK_DOUBTS, band_of, labelled, reasons
 from .forms import ImportForm, MetricReviewForm, NewTaskForm, TaskChoices, TaskReviewForm, apply_errors
 from .models import Policy, PolicyStatus, ReportCadence
@@ -117,6 +123,7 @@ def policy_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "steering": is_steering(request.user),
+            "can_import": can_import_policy(request.user),
             "status": status,
             "statuses": PolicyStatus.choices,
         },
@@ -126,7 +133,7 @@ def policy_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def policy_import(request: HttpRequest) -> HttpResponse:
     """Upload a document; the extraction library reads it into a draft that opens in review."""
-    require_steering(request.user, "导入政策文件")
+    can_import_policy(request.user).check()
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if form.is_valid():
@@ -342,7 +349,7 @@ def review_task_save(request: HttpRequest, pk: int, task_pk: int) -> HttpRespons
             status = 400
         else:
             if not _is_htmx(request):
-                messages.success(request, _t("Task %(ref)s saved.") % {"ref": task.ref or task.pk})
+                messages.success(request, _t("Task %(ref)s saved.") % {"ref": task.label})
                 return redirect(
                     reverse("policies:review", args=[policy.pk]) + f"?focus={task.pk}#card-{task.pk}"
                 )
@@ -351,7 +358,7 @@ def review_task_save(request: HttpRequest, pk: int, task_pk: int) -> HttpRespons
     else:
         status = 400
     if not _is_htmx(request):
-        messages.error(request, _t("Task %(ref)s was not saved.") % {"ref": task.ref or task.pk})
+        messages.error(request, _t("Task %(ref)s was not saved.") % {"ref": task.label})
     return _card(request, _fresh(policy, task.pk), form, policy, status=status, conflict=conflict)
 
 
@@ -394,7 +401,7 @@ def review_task_delete(request: HttpRequest, pk: int, task_pk: int) -> HttpRespo
     actions.do_delete_draft_task(request.user, task)
     if _is_htmx(request):
         return HttpResponse("")
-    messages.success(request, _t("Task %(ref)s deleted.") % {"ref": task.ref or task_pk})
+    messages.success(request, _t("Task %(ref)s deleted.") % {"ref": task.label})
     return redirect("policies:review", policy.pk)
 
 
@@ -489,7 +496,8 @@ def policy_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "groups": [g for g in groups if g["tasks"]],
             "overall": overall,
             "steering": is_steering(request.user),
-            "can_restructure": is_steering(request.user) and policy.status == PolicyStatus.PUBLISHED,
+            "can_restructure": can_restructure_policy(request.user, policy),
+            "can_review": can_review_policy(request.user, policy),
             "cadences": ReportCadence.choices,
         },
     )

@@ -19,6 +19,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from taizhang.accounts.access import Decision, steering_decision
 from taizhang.ledger.models import (
     AssignmentRole,
     ProgressReport,
@@ -32,6 +33,7 @@ from taizhang.ledger.rules import rollup
 from taizhang.policies.models import Measure, Policy, PolicyStatus
 
 __all__ = [
+    "can_publish_to_portal",
     "COLOURS",
     "public_policies",
     "access_public_policy",
@@ -41,6 +43,12 @@ __all__ = [
     "PublicPolicy",
     "load_public",
 ]
+
+
+def can_publish_to_portal(user: Any, policy: Any = None) -> Decision:
+    """The supervisor chooses what of a policy the public portal shows, or withdraws it."""
+    return steering_decision(user, "设置公开内容")
+
 
 COLOURS: tuple[str, ...] = ("green", "amber", "red", "closed")
 
@@ -196,7 +204,7 @@ def load_public(policies: list[Policy], *, detail: bool = True) -> list[PublicPo
             "pk",
             "policy_id",
             "measure_id",
-            "ref",
+            "reference",
             "text",
             "status",
             "progress",
@@ -241,7 +249,7 @@ def load_public(policies: list[Policy], *, detail: bool = True) -> list[PublicPo
             narrative = narratives.get(row["pk"]) if show else None
             public_tasks[row["measure_id"]].append(
                 PublicTask(
-                    ref=row["ref"],
+                    ref=row["reference"],
                     text=row["text"],
                     deadline=_deadline(row),
                     lead_units="、".join(units.get((row["pk"], AssignmentRole.LEAD), [])),

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from taizhang.accounts.access import require_steering
 from taizhang.core.history import record, snapshot
 from taizhang.policies.models import Policy, PolicyStatus
 
+from .access import can_publish_to_portal
 from .models import PublicationSettings
 
 __all__ = ["do_publish_to_portal", "do_withdraw_from_portal"]
@@ -38,7 +38,7 @@ def do_publish_to_portal(
     The supervisor or an administrator only; a draft policy is a ValidationError on ``policy``
     (only work that was assigned can be reported to the public).
     """
-    require_steering(user, "设置公开内容")
+    can_publish_to_portal(user, policy).check()
     if policy.status != PolicyStatus.PUBLISHED:
         raise ValidationError({"policy": "草稿政策不能公开，请先交办"})
     with transaction.atomic():
@@ -53,7 +53,7 @@ def do_publish_to_portal(
 
 def do_withdraw_from_portal(user: Any, policy: Policy, now: dt.datetime | None = None) -> PublicationSettings:
     """Take ``policy`` off the portal and out of the blue book. Steering roles only."""
-    require_steering(user, "撤回公开内容")
+    can_publish_to_portal(user, policy).check()
     with transaction.atomic():
         row = _settings_for(policy)
         before = snapshot(row, FIELDS)

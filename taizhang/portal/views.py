@@ -22,13 +22,12 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from taizhang.accounts.access import require_steering
 from taizhang.policies.access import access_policy
 from taizhang.policies.models import Policy, PolicyStatus
 from taizhang.supervision.stamp import cached, ledger_stamp
 
 from . import actions
-from .access import COLOURS, access_public_policy, load_public, public_policies
+from .access import COLOURS, access_public_policy, can_publish_to_portal, load_public, public_policies
 from .bluebook import write_bluebook
 
 __all__ = ["home", "policy_detail", "bluebook", "manage", "manage_policy"]
@@ -109,7 +108,7 @@ def bluebook(request: HttpRequest) -> HttpResponse:
 @login_required
 def manage(request: HttpRequest) -> HttpResponse:
     """The supervisor's list of published policies with what the portal shows of each."""
-    require_steering(request.user, _("choose what is public"))
+    can_publish_to_portal(request.user).check()
     policies = Policy.objects.filter(status=PolicyStatus.PUBLISHED).select_related("publication")
     rows = [(p, getattr(p, "publication", None)) for p in policies]
     return render(request, "portal/manage.html", {"rows": rows})

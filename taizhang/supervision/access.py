@@ -15,12 +15,23 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from taizhang.accounts.access import is_steering, role_of, sees_everything, unit_id_of
+from taizhang.accounts.access import (
+    ALLOWED,
+    Decision,
+    is_steering,
+    refused,
+    refused_now,
+    role_of,
+    sees_everything,
+    steering_decision,
+    unit_id_of,
+)
 from taizhang.accounts.models import UNIT_ROLES
 from taizhang.ledger.access import visible_tasks
 from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment
+from taizhang.ledger.models import TaskStatus as LedgerStatus
 
-from .models import Notice, SupervisionNotice
+from .models import Notice, SupervisionNotice, SupervisionNoticeState
 
 __all__ = [
     "visible_supervision_notices",
@@ -29,6 +40,11 @@ __all__ = [
     "visible_notices",
     "access_notice",
     "require_overview",
+    "can_issue_supervision_notice",
+    "can_answer_supervision_notice",
+    "can_close_supervision_notice",
+    "can_judge_task",
+    "can_save_rule_settings",
 ]
 
 M = TypeVar("M", bound=QuerySet[Any])
@@ -85,3 +101,46 @@ def require_overview(user: Any) -> None:
     """Raise PermissionDenied unless ``user`` reads everything (supervisor, administrator, viewer)."""
     if not sees_everything(user):
         raise PermissionDenied("只有督查室和区领导可以查看督办总览")
+
+
+# ---------------------------------------------------------------------------------------------
+# May this person do it (docs/permissions.md); the actions refuse with ``.check()``, the pages
+# show their buttons when these allow.
+
+
+def can_issue_supervision_notice(user: Any, task: Task) -> Decision:
+    """The supervisor issues a supervision notice (督办单) on an assigned task not yet closed."""
+    decision = steering_decision(user, "下发督办单")
+    if decision and task.status in (LedgerStatus.DRAFT, LedgerStatus.CLOSED):
+        return refused_now("task", f"任务状态为“{task.get_status_display()}”，不能督办")
+    return decision
+
+
+def can_answer_supervision_notice(user: Any, notice: SupervisionNotice) -> Decision:
+    """A leader or officer of the task's lead unit answers an open supervision notice."""
+    if not answers_notice(user, notice):
+        return refused("只有牵头单位的负责人或联络员可以回复督办单")
+    if notice.status != SupervisionNoticeState.OPEN:
+        return refused_now("status", f"督办单状态为“{notice.get_status_display()}”，不能再回复")
+    return ALLOWED
+
+
+def can_close_supervision_notice(user: Any, notice: SupervisionNotice) -> Decision:
+    """The supervisor closes (办结) a supervision notice, answered or withdrawn unanswered."""
+    decision = steering_decision(user, "办结督办单")
+    if decision and notice.status == SupervisionNoticeState.CLOSED:
+        return refused_now("status", "督办单已办结")
+    return decision
+
+
+def can_judge_task(user: Any, task: Task) -> Decision:
+    """The supervisor records a judgement (研判) on an assigned task."""
+    decision = steering_decision(user, "研判任务")
+    if decision and task.status == LedgerStatus.DRAFT:
+        return refused_now("task", "任务尚未交办，不能研判")
+    return decision
+
+
+def can_save_rule_settings(user: Any, policy: Any) -> Decision:
+    """The supervisor sets a policy's status-rule thresholds."""
+    return steering_decision(user, "修改预警规则")

@@ -15,13 +15,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from taizhang.accounts.access import require_steering
 from taizhang.core.history import record, snapshot
 from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment
-from taizhang.ledger.models import TaskStatus as LedgerStatus
 from taizhang.policies.models import Policy
 
-from .access import answers_notice
+from .access import (
+    can_answer_supervision_notice,
+    can_close_supervision_notice,
+    can_issue_supervision_notice,
+    can_judge_task,
+    can_save_rule_settings,
+)
 from .facts import policy_config
 from .models import (
     Judgement,
@@ -50,7 +54,7 @@ NOTICE_FIELDS = ["status", "answer", "answered_by", "answered_at", "closed_by", 
 
 
 def _task_label(task: Task) -> str:
-    return f"{task.ref} {task.text[:40]}".strip()
+    return f"{task.label} {task.text[:40]}"
 
 
 def do_issue_supervision_notice(
@@ -58,7 +62,7 @@ def do_issue_supervision_notice(
 ) -> SupervisionNotice:
     """The supervisor issues a supervision notice (督办单) on an assigned, open task; the lead
     unit's leaders and officers are notified. The due date may not lie in the past."""
-    require_steering(user, "下发督办单")
+    can_issue_supervision_notice(user, task).check_person()
     now = now or timezone.now()
     if not instruction or not instruction.strip():
         raise ValidationError({"instruction": "督办要求不能为空"})
@@ -68,8 +72,7 @@ def do_issue_supervision_notice(
         raise ValidationError({"due_on": f"回复期限 {due_on.isoformat()} 早于今天"})
     with transaction.atomic():
         task = Task.objects.select_for_update().get(pk=task.pk)
-        if task.status in (LedgerStatus.DRAFT, LedgerStatus.CLOSED):
-            raise ValidationError({"task": f"任务状态为“{task.get_status_display()}”，不能督办"})
+        can_issue_supervision_notice(user, task).check()
         notice = SupervisionNotice.objects.create(
             task=task, instruction=instruction.strip(), due_on=due_on, issued_by=user, issued_at=now
         )
@@ -102,14 +105,12 @@ def do_answer_supervision_notice(
     """A leader or officer of the task's lead unit answers an open supervision notice; the issuer
     is notified."""
     now = now or timezone.now()
-    if not answers_notice(user, notice):
-        raise PermissionDenied("只有牵头单位的负责人或联络员可以回复督办单")
+    can_answer_supervision_notice(user, notice).check_person()
     if not answer or not answer.strip():
         raise ValidationError({"answer": "回复内容不能为空"})
     with transaction.atomic():
         notice = SupervisionNotice.objects.select_for_update().select_related("task").get(pk=notice.pk)
-        if notice.status != SupervisionNoticeState.OPEN:
-            raise ValidationError({"status": f"督办单状态为“{notice.get_status_display()}”，不能再回复"})
+        can_answer_supervision_notice(user, notice).check()
         before = snapshot(notice, NOTICE_FIELDS)
         notice.status = SupervisionNoticeState.ANSWERED
         notice.answer = answer.strip()
@@ -141,12 +142,11 @@ def do_close_supervision_notice(
     user: Any, notice: SupervisionNotice, *, note: str = "", now: dt.datetime | None = None
 ) -> SupervisionNotice:
     """The supervisor closes (办结) a supervision notice, answered or withdrawn unanswered."""
-    require_steering(user, "办结督办单")
+    can_close_supervision_notice(user, notice).check_person()
     now = now or timezone.now()
     with transaction.atomic():
         notice = SupervisionNotice.objects.select_for_update().get(pk=notice.pk)
-        if notice.status == SupervisionNoticeState.CLOSED:
-            raise ValidationError({"status": "督办单已办结"})
+        can_close_supervision_notice(user, notice).check()
         before = snapshot(notice, NOTICE_FIELDS)
         notice.status = SupervisionNoticeState.CLOSED
         notice.closed_by = user
@@ -168,14 +168,13 @@ def do_close_supervision_notice(
 def do_judge_task(user: Any, task: Task, *, judgement: str, now: dt.datetime | None = None) -> TaskStatus:
     """The supervisor records a likelihood-of-delivery judgement (研判) on an assigned task;
     an empty judgement clears it."""
-    require_steering(user, "研判任务")
+    can_judge_task(user, task).check_person()
     if judgement not in Judgement.values and judgement != "":
         raise ValidationError({"judgement": f"未知的研判结论 {judgement!r}"})
     now = now or timezone.now()
     with transaction.atomic():
         task = Task.objects.select_for_update().get(pk=task.pk)
-        if task.status == LedgerStatus.DRAFT:
-            raise ValidationError({"task": "任务尚未交办，不能研判"})
+        can_judge_task(user, task).check()
         if not TaskStatus.objects.filter(task=task).exists():
             refresh_statuses([task.pk], now)
         status = TaskStatus.objects.select_for_update().get(task=task)
@@ -200,7 +199,7 @@ def do_save_rule_settings(
 ) -> RuleSettings:
     """The supervisor sets a policy's status-rule thresholds; only values differing from the
     policy's defaults are stored, and its tasks' colours are recomputed."""
-    require_steering(user, "修改预警规则")
+    can_save_rule_settings(user, policy).check()
     now = now or timezone.now()
     base = policy_config(policy.report_cadence, None)
     try:

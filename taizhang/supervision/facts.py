@@ -196,7 +196,7 @@ def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskCo
         .values_list(
             "pk",
             "policy_id",
-            "ref",
+            "reference",
             "text",
             "status",
             "progress",

@@ -1,9 +1,11 @@
 """Scorecards of units per period (绩效考核), ranking and the red/yellow/black lists (红黄黑榜).
 
-Pure arithmetic on counts: the web layer counts a unit's reports, tasks and notices
-for the period into :class:`UnitPeriodFacts` and calls :func:`score_unit`. Every
-figure is a :class:`~decimal.Decimal` rounded half up to two places, and the lines
-of a scorecard always sum exactly to its total.
+Scores reward delivery (docs/scoring.md): a unit earns its points by reporting on time, by
+accepted progress against 序时进度 and by closing its tasks on time; what it was due to do and did
+not earns nothing, so silence loses points. Pure arithmetic on counts: the web layer gathers a
+unit's facts for the period into :class:`UnitPeriodFacts` and calls :func:`score_unit`. Every
+figure is a :class:`~decimal.Decimal` rounded half up to two places, and the lines of a scorecard
+always sum exactly to its total.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 __all__ = [
+    "DELIVERY_LINES",
     "ITEM_CODES",
     "HonourList",
     "HonourLists",
@@ -25,15 +28,18 @@ __all__ = [
     "ScoringConfig",
     "UnitPeriodFacts",
     "honour_lists",
+    "progress_ratio",
     "rank",
     "score_unit",
 ]
 
 _CENT = Decimal("0.01")
+_RATIO = Decimal("0.0001")
+_ONE = Decimal(1)
 
 
 def _money(value: Decimal) -> Decimal:
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    return value.quantize(_CENT, rounding=ROUND_HALF_UP) + 0  # + 0: no "-0.00"
 
 
 def _decimal(value: object, name: str) -> Decimal:
@@ -48,12 +54,21 @@ def _decimal(value: object, name: str) -> Decimal:
     return result
 
 
+def progress_ratio(accepted: int | Decimal, expected: Decimal | int) -> Decimal:
+    """How far a task's accepted progress meets its 序时进度: ``accepted / expected`` held to 0–1,
+    to four places (1 when nothing is expected yet)."""
+    expected = _decimal(expected, "expected")
+    accepted = _decimal(accepted, "accepted")
+    if expected <= 0:
+        return _ONE
+    return min(_ONE, max(Decimal(0), accepted / expected)).quantize(_RATIO, rounding=ROUND_HALF_UP)
+
+
 @dataclass(frozen=True)
 class ItemRule:
-    """One line of a 考核办法: points per occurrence (negative for a deduction) and a cap.
+    """A deduction of a 考核办法: points per occurrence (negative) and a cap on the line.
 
-    ``cap`` bounds the absolute value of the line's subtotal (e.g. 扣完为止, 最多扣 10 分);
-    None means no cap.
+    ``cap`` bounds the absolute value of the line's subtotal (最多扣 10 分); None means no cap.
     """
 
     points_each: Decimal
@@ -69,40 +84,42 @@ class ItemRule:
             object.__setattr__(self, "cap", cap)
 
 
-# The counted items, in the order a scorecard lists them.
-ITEM_CODES: tuple[str, ...] = (
-    "on_time_reports",
-    "late_reports",
-    "missing_reports",
-    "returned_reports",
-    "overdue_tasks",
-    "tasks_closed_on_time",
-    "supervision_notices",
+#: The delivery lines, in the order a scorecard lists them: (code, label).
+DELIVERY_LINES: tuple[tuple[str, str], ...] = (
+    ("reporting", "按时报送进展"),
+    ("progress", "进度达到序时进度"),
+    ("closing", "按期办结"),
 )
+
+#: The counted deductions, in the order a scorecard lists them.
+ITEM_CODES: tuple[str, ...] = ("returned_reports", "supervision_notices")
 
 
 def _default_items() -> dict[str, ItemRule]:
     return {
-        "on_time_reports": ItemRule(Decimal("0.5"), "按时报送进展", Decimal("10")),
-        "late_reports": ItemRule(Decimal("-1"), "逾期报送进展", Decimal("10")),
-        "missing_reports": ItemRule(Decimal("-2"), "未报送进展", Decimal("20")),
         "returned_reports": ItemRule(Decimal("-0.5"), "报告被退回", Decimal("5")),
-        "overdue_tasks": ItemRule(Decimal("-3"), "任务超期未办结", Decimal("30")),
-        "tasks_closed_on_time": ItemRule(Decimal("1"), "任务按期办结", Decimal("10")),
         "supervision_notices": ItemRule(Decimal("-2"), "被下发督办单", Decimal("10")),
     }
+
+
+def _default_weights() -> dict[str, Decimal]:
+    return {"reporting": Decimal(30), "progress": Decimal(40), "closing": Decimal(30)}
 
 
 @dataclass(frozen=True)
 class ScoringConfig:
     """How a period's scores are computed, written the way a 考核办法 writes it.
 
-    The total is ``base_score`` plus every item line plus the rating line. The rating
-    line is ``rating_weight × (average supervisor rating − rating_neutral)``, capped at
-    ``rating_cap`` either way; with no rating the line is 0.
+    The delivery score (履职得分, 0–100) shares 100 points among the delivery lines by ``weights``,
+    over the lines the unit had something to do in; a late report or a task closed late earns
+    ``late_credit`` of an on-time one. A task's progress is judged once its 序时进度 reaches
+    ``progress_judged_from`` %. The total is the delivery score plus the deductions (``items``) plus
+    the rating line ``rating_weight × (average rating − rating_neutral)``, capped at ``rating_cap``.
     """
 
-    base_score: Decimal = Decimal("100")
+    weights: Mapping[str, Decimal] = field(default_factory=_default_weights)
+    late_credit: Decimal = Decimal("0.5")
+    progress_judged_from: Decimal = Decimal("10")
     items: Mapping[str, ItemRule] = field(default_factory=_default_items)
     rating_weight: Decimal = Decimal("0.1")
     rating_neutral: Decimal = Decimal("80")
@@ -110,25 +127,44 @@ class ScoringConfig:
     rating_label_zh: str = "督查评价"
 
     def __post_init__(self) -> None:
-        for name in ("base_score", "rating_weight", "rating_neutral"):
+        for name in ("late_credit", "progress_judged_from", "rating_weight", "rating_neutral"):
             object.__setattr__(self, name, _decimal(getattr(self, name), name))
+        if not Decimal(0) <= self.late_credit <= _ONE:
+            raise ValueError(f"ScoringConfig: late_credit 必须在 0 到 1 之间，而不是 {self.late_credit}")
+        if not Decimal(0) <= self.progress_judged_from <= Decimal(100):
+            raise ValueError("ScoringConfig: progress_judged_from 必须在 0 到 100 之间")
         if self.rating_cap is not None:
             object.__setattr__(self, "rating_cap", _decimal(self.rating_cap, "rating_cap"))
+        codes = {code for code, _ in DELIVERY_LINES}
+        unknown = sorted(set(self.weights) - codes)
+        if unknown:
+            raise ValueError(
+                f"ScoringConfig: 未知的履职项目 {', '.join(unknown)}（可用：{', '.join(sorted(codes))}）"
+            )
+        weights = {code: _decimal(self.weights.get(code, 0), f"weights.{code}") for code in codes}
+        if any(w < 0 for w in weights.values()) or not any(weights.values()):
+            raise ValueError("ScoringConfig: weights 必须非负，且至少一项大于 0")
+        object.__setattr__(self, "weights", weights)
         unknown = sorted(set(self.items) - set(ITEM_CODES))
         if unknown:
-            raise ValueError(f"ScoringConfig: 未知的考核项目 {', '.join(unknown)}")
+            raise ValueError(
+                f"ScoringConfig: 未知的扣分项目 {', '.join(unknown)}（可用：{', '.join(ITEM_CODES)}）"
+            )
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, object]) -> ScoringConfig:
-        """Build a config from stored settings (e.g. JSON of a 考核办法); unknown keys are named.
+        """Build a config from stored settings (JSON of a 考核办法); unknown keys are named.
 
-        ``items`` maps an item code to ``{"points_each": …, "label_zh": …, "cap": …}``.
+        ``weights`` maps a delivery line to its share; ``items`` maps a deduction's code to
+        ``{"points_each": …, "label_zh": …, "cap": …}``.
         """
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(values) - known)
         if unknown:
             raise ValueError(f"ScoringConfig: 未知的配置项 {', '.join(unknown)}")
         arguments = dict(values)
+        if "weights" in arguments and not isinstance(arguments["weights"], Mapping):
+            raise ValueError("ScoringConfig: weights 必须是 履职项目 → 权重 的映射")
         if "items" in arguments:
             raw_items = arguments["items"]
             if not isinstance(raw_items, Mapping):
@@ -146,23 +182,49 @@ class ScoringConfig:
 
 @dataclass(frozen=True)
 class UnitPeriodFacts:
-    """The counts of one unit in one assessment period; ``supervisor_rating`` is 0–100."""
+    """What one unit was due to do in an assessment period and what it did.
+
+    Reports: ``on_time_reports``, ``late_reports``, ``missing_reports`` (due and never submitted),
+    ``returned_reports``. Tasks it leads: ``progress_ratios`` (one per task judged on progress:
+    accepted progress against 序时进度, 0–1), ``tasks_closed_on_time``, ``tasks_closed_late`` and
+    ``tasks_due_unclosed`` (past their deadline and still open), ``overdue_tasks`` (past their
+    deadline and open on some day of the period, for the lists). ``supervisor_rating`` is 0–100.
+    """
 
     unit: str
     on_time_reports: int = 0
     late_reports: int = 0
     missing_reports: int = 0
     returned_reports: int = 0
-    overdue_tasks: int = 0
+    progress_ratios: tuple[Decimal, ...] = ()
     tasks_closed_on_time: int = 0
+    tasks_closed_late: int = 0
+    tasks_due_unclosed: int = 0
+    overdue_tasks: int = 0
     supervision_notices: int = 0
     supervisor_rating: Decimal | None = None
 
+    COUNTS = (
+        "on_time_reports",
+        "late_reports",
+        "missing_reports",
+        "returned_reports",
+        "tasks_closed_on_time",
+        "tasks_closed_late",
+        "tasks_due_unclosed",
+        "overdue_tasks",
+        "supervision_notices",
+    )
+
     def __post_init__(self) -> None:
-        for code in ITEM_CODES:
+        for code in self.COUNTS:
             value = getattr(self, code)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValueError(f"{self.unit}：{code} 必须是非负整数，而不是 {value!r}")
+        ratios = tuple(_decimal(r, "progress_ratios") for r in self.progress_ratios)
+        if any(not Decimal(0) <= r <= _ONE for r in ratios):
+            raise ValueError(f"{self.unit}：progress_ratios 必须在 0 到 1 之间")
+        object.__setattr__(self, "progress_ratios", ratios)
         if self.supervisor_rating is not None:
             rating = _decimal(self.supervisor_rating, "supervisor_rating")
             if not Decimal(0) <= rating <= Decimal(100):
@@ -172,7 +234,13 @@ class UnitPeriodFacts:
 
 @dataclass(frozen=True)
 class ScoreLine:
-    """One line of the breakdown: ``subtotal`` is ``count × points_each`` after the cap."""
+    """One line of the breakdown.
+
+    A delivery line: ``count`` is what was done (an on-time report or task counts 1, a late one
+    ``late_credit``, a task's progress its ratio) out of ``due``, ``points_each`` its share of
+    the 100 points; ``subtotal = points_each × count / due``. A deduction: ``count`` occurrences ×
+    ``points_each``, held within the cap. The rating line: ``count`` is rating − neutral.
+    """
 
     item: str
     label_zh: str
@@ -180,17 +248,32 @@ class ScoreLine:
     points_each: Decimal
     subtotal: Decimal
     cap_applied: bool
+    due: Decimal | None = None
 
 
 @dataclass(frozen=True)
 class ScoreCard:
-    """A unit's score for a period; ``base + sum(line.subtotal) == total`` exactly."""
+    """A unit's score for a period; ``sum(line.subtotal) == total`` exactly.
+
+    ``assessed`` is False when the unit had nothing to do in any delivery line: it is listed apart,
+    never ranked. ``delivery`` is the 履职得分, the delivery lines' sum.
+    """
 
     unit: str
-    base: Decimal
     lines: tuple[ScoreLine, ...]
     total: Decimal
     overdue_tasks: int
+    delivery: Decimal = Decimal(0)
+    assessed: bool = True
+
+    @property
+    def base(self) -> Decimal:
+        """There is no base score: every point is earned (kept for the templates' arithmetic)."""
+        return Decimal("0.00")
+
+    def subtotal(self, item: str) -> Decimal:
+        """The subtotal of line ``item`` (0 when the card has no such line)."""
+        return next((line.subtotal for line in self.lines if line.item == item), Decimal(0))
 
 
 def _capped(raw: Decimal, cap: Decimal | None) -> tuple[Decimal, bool]:
@@ -199,14 +282,44 @@ def _capped(raw: Decimal, cap: Decimal | None) -> tuple[Decimal, bool]:
     return raw, False
 
 
-def score_unit(facts: UnitPeriodFacts, config: ScoringConfig | None = None) -> ScoreCard:
-    """Score one unit: the base score plus a line per configured item and the rating line.
+def _delivery(facts: UnitPeriodFacts, config: ScoringConfig) -> dict[str, tuple[Decimal, Decimal]]:
+    """Each delivery line's (done, due): reports, progress ratios, tasks due to be closed."""
+    late = config.late_credit
+    return {
+        "reporting": (
+            facts.on_time_reports + late * facts.late_reports,
+            Decimal(facts.on_time_reports + facts.late_reports + facts.missing_reports),
+        ),
+        "progress": (sum(facts.progress_ratios, Decimal(0)), Decimal(len(facts.progress_ratios))),
+        "closing": (
+            facts.tasks_closed_on_time + late * facts.tasks_closed_late,
+            Decimal(facts.tasks_closed_on_time + facts.tasks_closed_late + facts.tasks_due_unclosed),
+        ),
+    }
 
-    Each subtotal is rounded half up to two places before summing, so the printed
-    breakdown adds up to the printed total.
+
+def score_unit(facts: UnitPeriodFacts, config: ScoringConfig | None = None) -> ScoreCard:
+    """Score one unit: the delivery lines (100 points shared by weight among the lines the unit
+    had something due in), then the deductions and the rating line.
+
+    Each subtotal is rounded half up to two places before summing, so the printed breakdown adds
+    up to the printed total. A unit with nothing due in any delivery line is not assessed.
     """
     config = config or ScoringConfig()
+    done_due = _delivery(facts, config)
+    judged = {code: w for code, w in config.weights.items() if w > 0 and done_due[code][1] > 0}
+    weight_total = sum(judged.values(), Decimal(0))
     lines: list[ScoreLine] = []
+    for code, label in DELIVERY_LINES:
+        if config.weights[code] <= 0:
+            continue
+        done, due = done_due[code]
+        share = _money(Decimal(100) * judged[code] / weight_total) if code in judged else Decimal("0.00")
+        subtotal = (
+            _money(Decimal(100) * judged[code] * done / (due * weight_total)) if code in judged else share
+        )
+        lines.append(ScoreLine(code, label, done, share, subtotal, False, due))
+    delivery = sum((line.subtotal for line in lines), Decimal(0))
     for code in ITEM_CODES:
         rule = config.items.get(code)
         if rule is None:
@@ -228,25 +341,40 @@ def score_unit(facts: UnitPeriodFacts, config: ScoringConfig | None = None) -> S
                 capped,
             )
         )
-    base = _money(config.base_score)
-    total = base + sum((line.subtotal for line in lines), Decimal(0))
-    return ScoreCard(facts.unit, base, tuple(lines), total, facts.overdue_tasks)
+    total = sum((line.subtotal for line in lines), Decimal("0.00"))
+    return ScoreCard(facts.unit, tuple(lines), total, facts.overdue_tasks, delivery, bool(judged))
 
 
 @dataclass(frozen=True)
 class RankedScore:
-    """A scorecard with its rank; equal totals share a rank (1, 1, 3…)."""
+    """A scorecard with its rank; only scorecards equal on every tie-break share a rank (1, 1, 3…)."""
 
     rank: int
     scorecard: ScoreCard
 
 
+def _tie_key(card: ScoreCard) -> tuple[Decimal, Decimal, Decimal, Decimal, int]:
+    """Higher total first; then (the documented tie-break) more points for closing on time, for
+    progress against 序时进度, for reporting on time, then fewer overdue tasks."""
+    return (
+        -card.total,
+        -card.subtotal("closing"),
+        -card.subtotal("progress"),
+        -card.subtotal("reporting"),
+        card.overdue_tasks,
+    )
+
+
 def rank(scorecards: Iterable[ScoreCard]) -> list[RankedScore]:
-    """Scorecards from highest to lowest total, ties sharing the better rank, then by unit name."""
-    ordered = sorted(scorecards, key=lambda card: (-card.total, card.unit))
+    """The assessed scorecards in ranking order (unassessed ones are left out).
+
+    Ordered by total, then by the tie-break of :func:`_tie_key`; units equal on all of it share
+    the better rank and the next rank skips, and are listed by unit name.
+    """
+    ordered = sorted((c for c in scorecards if c.assessed), key=lambda c: (_tie_key(c), c.unit))
     ranked: list[RankedScore] = []
     for position, card in enumerate(ordered, start=1):
-        if ranked and ranked[-1].scorecard.total == card.total:
+        if ranked and _tie_key(ranked[-1].scorecard) == _tie_key(card):
             ranked.append(RankedScore(ranked[-1].rank, card))
         else:
             ranked.append(RankedScore(position, card))
@@ -271,11 +399,11 @@ class ListRules:
     """
 
     red_top_n: int | None = 3
-    red_min_score: Decimal | None = Decimal("100")
+    red_min_score: Decimal | None = Decimal("90")
     black_bottom_n: int | None = 3
-    black_below: Decimal | None = Decimal("80")
+    black_below: Decimal | None = Decimal("60")
     yellow_min_overdue: int | None = 1
-    yellow_below: Decimal | None = Decimal("90")
+    yellow_below: Decimal | None = Decimal("75")
 
     def __post_init__(self) -> None:
         if self.red_top_n is None and self.red_min_score is None:

@@ -44,7 +44,10 @@ from . import actions as A
 from .access import (
     access_notice,
     access_supervision_notice,
-    answers_notice,
+    can_answer_supervision_notice,
+    can_close_supervision_notice,
+    can_issue_supervision_notice,
+    can_judge_task,
     require_overview,
     visible_notices,
     visible_supervision_notices,
@@ -103,15 +106,18 @@ def _supervision_context(
             "issued_by", "answered_by"
         )
     )
-    answering = bool(items) and answers_notice(user, items[0])
     for item in items:
-        item.can_answer = answering and item.status == SupervisionNoticeState.OPEN
+        item.task = task
+        item.can_answer = can_answer_supervision_notice(user, item)
+        item.can_close = can_close_supervision_notice(user, item)
         item.answer_form = bound.get(f"answer_{item.pk}") or AnswerNoticeForm(prefix=f"n{item.pk}")
     live = _live_status(task)
     gap = None
     if stored is not None and stored.judgement and live["colour"]:
         gap = disagreement(live["colour"], stored.judgement)
     steering = is_steering(user)
+    may_issue = can_issue_supervision_notice(user, task)
+    may_judge = can_judge_task(user, task)
     return {
         "task": task,
         "status": live,
@@ -120,9 +126,9 @@ def _supervision_context(
         "notices": items,
         "steering": steering,
         "today": timezone.localdate(),
-        "issue_form": bound.get("issue") or (IssueNoticeForm() if steering else None),
+        "issue_form": bound.get("issue") or (IssueNoticeForm() if may_issue else None),
         "judgement_form": JudgementForm(initial={"judgement": stored.judgement if stored else ""})
-        if steering
+        if may_judge
         else None,
         "close_form": CloseNoticeForm(),
     }
@@ -140,8 +146,7 @@ def task_supervision(request: HttpRequest, pk: int) -> HttpResponse:
 def notice_issue(request: HttpRequest, pk: int) -> HttpResponse:
     """The supervisor issues a supervision notice on the task."""
     task = access_task(request.user, pk)
-    if not is_steering(request.user):
-        raise PermissionDenied(_t("Only the supervisor can issue supervision notices."))
+    can_issue_supervision_notice(request.user, task).check_person()
     form = IssueNoticeForm(request.POST)
     if form.is_valid():
         try:
@@ -193,8 +198,7 @@ def notice_close(request: HttpRequest, pk: int) -> HttpResponse:
 def task_judge(request: HttpRequest, pk: int) -> HttpResponse:
     """The supervisor's judgement of a task; answers the small form alone to an htmx request."""
     task = access_task(request.user, pk)
-    if not is_steering(request.user):
-        raise PermissionDenied(_t("Only the supervisor records judgements."))
+    can_judge_task(request.user, task).check_person()
     status_code = 200
     if request.method == "POST":
         form = JudgementForm(request.POST)
@@ -259,7 +263,7 @@ def _late_reports(closed: tuple[str, ...]) -> QuerySet[TaskStatus]:
 
 
 def _label(task: Task) -> str:
-    return f"{task.ref} {Truncator(task.text).chars(50)}"
+    return f"{task.label} {Truncator(task.text).chars(50)}"
 
 
 def _queue_row(key: str, row: Any) -> dict[str, Any]:
@@ -277,10 +281,10 @@ def _queue_row(key: str, row: Any) -> dict[str, Any]:
         return {"url": url, "label": _label(row.task), "due_on": row.due_on}
     if key == "extensions":
         url = f"{reverse('ledger:task_detail', args=[row.task_id])}#extensions"
-        detail = f"{row.unit.name}: {Truncator(row.reason).chars(40)}"
+        detail = f"{row.unit}: {Truncator(row.reason).chars(40)}"
         return {"url": url, "label": _label(row.task), "detail": detail}
     url = f"{reverse('ledger:task_detail', args=[row.task_id])}#report-{row.pk}"
-    return {"url": url, "label": _label(row.task), "detail": f"{row.period} · {row.unit.name}"}
+    return {"url": url, "label": _label(row.task), "detail": f"{row.period} · {row.unit}"}
 
 
 def _queue_figures(today: dt.date) -> dict[str, tuple[int, list[dict[str, Any]]]]:

@@ -1,19 +1,22 @@
-"""Every write to units: create, propose (from an import), confirm, merge; each writes history."""
+"""Every write to units: create, propose (from an import), confirm, merge, add an alias; each
+writes history. Names are stored, compared and shown as :mod:`taizhang.units.names` says."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.module_loading import import_string
 
-from taizhang.accounts.access import require_steering
 from taizhang.core.history import record, snapshot
-from taizhang.extract.units import unit_key
 
+from .access import can_add_unit_alias, can_confirm_unit, can_create_unit, can_merge_unit
 from .models import Unit, UnitAlias, UnitKind, UnitStatus
+from .names import BLANKS_RE, is_collective, name_key, stored_name
 
 __all__ = [
     "name_key",
@@ -21,12 +24,10 @@ __all__ = [
     "do_create_unit",
     "do_confirm_unit",
     "do_merge_unit",
+    "do_add_unit_alias",
     "guess_unit_kind",
+    "unit_row_movers",
 ]
-
-# Whitespace and the full-width space that documents put inside names ("区 商务局").
-# matches: " \u3000\t"; must not match: "区商务局"
-BLANKS_RE = re.compile(r"[\s\u3000]+")
 
 # A unit's kind from the end of its name.
 # matches: "东门街道办事处", "东门街道"; must not match: "区商务局"
@@ -39,14 +40,11 @@ HQ_RE = re.compile(r"(?:指挥部)$")
 DEPARTMENT_RE = re.compile(r"^区.*(?:局|委|办|办公室|署|中心|委员会)$")
 
 
-def name_key(name: str) -> str:
-    """The form names are matched by: the extraction library's unit key — simplified script, no
-    blanks, common abbreviations expanded (區商務局, 区 商务局 match; so do 区发改局 and 区发展改革局)."""
-    return unit_key(BLANKS_RE.sub("", name))
-
-
 def guess_unit_kind(name: str) -> str:
-    """A first guess at a proposed unit's kind from the end of its name; the administrator corrects it."""
+    """A first guess at a proposed unit's kind from its name (a collective, 各街道办, first); the
+    administrator corrects it."""
+    if is_collective(name):
+        return UnitKind.COLLECTIVE
     simple = name_key(name)
     for rule, kind in (
         (SUBDISTRICT_RE, UnitKind.SUBDISTRICT),
@@ -87,8 +85,9 @@ class UnitDirectory:
         return self.by_key.get(name_key(name))
 
     def get_or_propose(self, name: str) -> Unit:
-        """The unit called ``name``; a new proposed unit (with history) when none matches."""
-        clean = BLANKS_RE.sub("", name)
+        """The unit called ``name``; a new proposed unit (with history) when none matches, named
+        in simplified script (a traditional document's 區財政局 becomes 区财政局)."""
+        clean = stored_name(name)
         if not clean:
             raise ValidationError({"unit": "单位名称不能为空"})
         found = self.find(clean)
@@ -111,18 +110,24 @@ def do_create_unit(
     user: Any,
     *,
     name: str,
-    kind: str = UnitKind.OTHER,
+    kind: str | None = None,
     short_name: str = "",
     parent: Unit | None = None,
     responsible_head: str = "",
     aliases: Iterable[str] = (),
 ) -> Unit:
-    """Create a confirmed unit (administrator or supervisor), with its aliases."""
-    require_steering(user, "新建单位")
+    """Create a confirmed unit (administrator or supervisor), with its aliases; the name is kept in
+    simplified script, the kind guessed from it when not given. A name or alias that another unit
+    already goes by (in any script) is refused, naming that unit."""
+    can_create_unit(user).check()
     with transaction.atomic():
+        clean = stored_name(name)
+        taken = UnitDirectory(user).find(clean) if clean else None
+        if taken is not None:
+            raise ValidationError({"name": f"“{clean}”已是单位“{taken.name}”的名称或别名"})
         unit = Unit(
-            name=BLANKS_RE.sub("", name),
-            kind=kind,
+            name=clean,
+            kind=kind or guess_unit_kind(clean),
             short_name=short_name,
             parent=parent,
             responsible_head=responsible_head,
@@ -142,31 +147,35 @@ def do_create_unit(
     return unit
 
 
-def _add_alias(unit: Unit, alias: str) -> None:
+def _add_alias(unit: Unit, alias: str) -> UnitAlias | None:
+    """Record ``alias`` (kept as written, blanks dropped) as a name of ``unit``; nothing when it is
+    the unit's own name in another script or already its alias (in any script); refused when it is
+    another unit's alias."""
     alias = BLANKS_RE.sub("", alias)
-    if not alias or alias == unit.name:
-        return
-    existing = UnitAlias.objects.filter(name=alias).first()
-    if existing is not None and existing.unit_id != unit.pk:
-        raise ValidationError({"aliases": f"别名“{alias}”已属于另一个单位"})
-    if existing is None:
-        UnitAlias.objects.create(unit=unit, name=alias)
+    if not alias or stored_name(alias) == unit.name:
+        return None
+    simple = stored_name(alias)
+    for existing in UnitAlias.objects.select_related("unit"):
+        if stored_name(existing.name) == simple:
+            if existing.unit_id != unit.pk:
+                raise ValidationError({"aliases": f"别名“{alias}”已属于单位“{existing.unit.name}”"})
+            return None
+    return UnitAlias.objects.create(unit=unit, name=alias)
 
 
 def do_confirm_unit(
     user: Any, unit: Unit, *, kind: str | None = None, name: str | None = None, parent: Unit | None = None
 ) -> Unit:
     """Confirm a proposed unit, optionally correcting its name, kind and parent."""
-    require_steering(user, "确认单位")
+    can_confirm_unit(user, unit).check_person()
     with transaction.atomic():
         unit = Unit.objects.select_for_update().get(pk=unit.pk)
-        if unit.merged_into_id is not None:
-            raise ValidationError({"status": f"单位“{unit.name}”已合并到其他单位，不能确认"})
+        can_confirm_unit(user, unit).check()
         fields = ["name", "kind", "parent", "status"]
         before = snapshot(unit, fields)
         old_name = unit.name
         if name is not None:
-            unit.name = BLANKS_RE.sub("", name)
+            unit.name = stored_name(name)
         if kind is not None:
             unit.kind = kind
         if parent is not None:
@@ -181,44 +190,47 @@ def do_confirm_unit(
     return unit
 
 
+def unit_row_movers() -> list[Callable[[Any, Unit, Unit], dict[str, int]]]:
+    """The function of each installed app that moves its rows from one unit to another: the dotted
+    path its ``AppConfig.unit_rows_mover`` names. An app whose rows name a unit declares one, so a
+    merge leaves nothing behind (tests/web/test_unit_identity.py checks every foreign key)."""
+    return [
+        import_string(path)
+        for config in apps.get_app_configs()
+        if (path := getattr(config, "unit_rows_mover", None))
+    ]
+
+
+def move_unit_rows(user: Any, source: Unit, target: Unit) -> dict[str, int]:
+    """The units app's own rows: aliases, the units below ``source`` and those merged into it.
+
+    Each app's mover takes ``(user, source, target)``, runs inside the merge's transaction, may
+    refuse with a ValidationError naming what cannot move, and answers how many rows of each
+    ``app.Model.field`` it moved (every field it looks after, 0 when none)."""
+    return {
+        "units.UnitAlias.unit": UnitAlias.objects.filter(unit=source).update(unit=target),
+        "units.Unit.parent": Unit.objects.filter(parent=source).exclude(pk=target.pk).update(parent=target),
+        "units.Unit.merged_into": Unit.objects.filter(merged_into=source).update(merged_into=target),
+    }
+
+
 def do_merge_unit(user: Any, unit: Unit, into: Unit) -> Unit:
-    """Merge ``unit`` (usually a proposed one) into ``into``: its assignments, reports, members and
-    aliases move over and its name becomes an alias of ``into``. Returns ``into``."""
-    require_steering(user, "合并单位")
+    """Merge ``unit`` (usually a proposed one, or the same body under another name) into ``into``:
+    every app moves its rows that name ``unit`` (assignments, reports, contributions, extension
+    requests, memberships, ratings, aliases…) to ``into``, and the merged name becomes an alias of
+    ``into``. History records what moved. Returns ``into``."""
+    can_merge_unit(user, unit).check_person()
     if unit.pk == into.pk:
         raise ValidationError({"merged_into": "单位不能合并到自己"})
-    from taizhang.accounts.models import Membership
-    from taizhang.ledger.models import (
-        ExtensionRequest,
-        ProgressReport,
-        ReportContribution,
-        TaskAssignment,
-    )
-
     with transaction.atomic():
         unit = Unit.objects.select_for_update().get(pk=unit.pk)
         into = Unit.objects.select_for_update().get(pk=into.pk)
+        can_merge_unit(user, unit).check()
         if into.merged_into_id is not None:
             raise ValidationError({"merged_into": f"“{into.name}”本身已被合并，请选择现有单位"})
-        moved_tasks: list[int] = []
-        for assignment in TaskAssignment.objects.filter(unit=unit).select_related("task"):
-            clash = TaskAssignment.objects.filter(task_id=assignment.task_id, unit=into).first()
-            if clash is None:
-                assignment.unit = into
-                assignment.save(update_fields=["unit"])
-            else:
-                # Both were named on the task: keep one assignment, the stronger role.
-                if assignment.role == "lead" and clash.role != "lead":
-                    clash.role = "lead"
-                    clash.save(update_fields=["role"])
-                assignment.delete()
-            moved_tasks.append(assignment.task_id)
-        ProgressReport.objects.filter(unit=unit).update(unit=into)
-        ReportContribution.objects.filter(unit=unit).update(unit=into)
-        ExtensionRequest.objects.filter(unit=unit).update(unit=into)
-        Membership.objects.filter(unit=unit).update(unit=into)
-        UnitAlias.objects.filter(unit=unit).update(unit=into)
-        Unit.objects.filter(merged_into=unit).update(merged_into=into)
+        moved: dict[str, int] = {}
+        for mover in unit_row_movers():
+            moved.update(mover(user, unit, into))
         _add_alias(into, unit.name)
         before = snapshot(unit, ["merged_into", "status"])
         unit.merged_into = into
@@ -229,13 +241,33 @@ def do_merge_unit(user: Any, unit: Unit, into: Unit) -> Unit:
             unit,
             "merge_unit",
             before=before,
-            after=snapshot(unit, ["merged_into", "status"]),
+            after={
+                **snapshot(unit, ["merged_into", "status"]),
+                "moved": {k: n for k, n in moved.items() if n},
+            },
             note=f"合并到 {into.name}",
         )
-        for task_id in sorted(set(moved_tasks)):
-            from taizhang.ledger.models import Task
-
-            record(
-                user, Task(pk=task_id), "reassign_unit", before={"unit": unit.name}, after={"unit": into.name}
-            )
     return into
+
+
+def do_add_unit_alias(user: Any, unit: Unit, alias: str) -> UnitAlias:
+    """Record another name of ``unit`` (the registry's 区科技局 for 区科技创新局), so documents naming it
+    find the unit. Refused when the name is another unit's: merge that unit instead."""
+    can_add_unit_alias(user, unit).check()
+    clean = BLANKS_RE.sub("", alias or "")
+    if not clean:
+        raise ValidationError({"alias": "别名不能为空"})
+    with transaction.atomic():
+        unit = Unit.objects.select_for_update().get(pk=unit.pk)
+        other = UnitDirectory(user).find(clean)
+        if other is not None and other.pk != unit.pk:
+            raise ValidationError(
+                {"alias": f"“{clean}”是单位“{other.name}”的名称：请把它合并到“{unit.name}”"}
+            )
+        if other is not None:
+            raise ValidationError({"alias": f"“{clean}”已是“{unit.name}”的名称或别名"})
+        made = _add_alias(unit, clean)
+        if made is None:
+            raise ValidationError({"alias": f"“{clean}”已是“{unit.name}”的名称或别名"})
+        record(user, unit, "add_unit_alias", after={"alias": made.name})
+    return made

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Unit, UnitKind, UnitStatus
 
-__all__ = ["ConfirmUnitForm", "MergeUnitForm"]
+__all__ = ["ConfirmUnitForm", "MergeUnitForm", "AliasForm"]
 
 
 class ConfirmUnitForm(forms.Form):
@@ -37,3 +37,9 @@ class MergeUnitForm(forms.Form):
         self.fields["into"].queryset = (
             Unit.objects.filter(merged_into=None).exclude(pk=unit.pk).order_by("name")
         )
+
+
+class AliasForm(forms.Form):
+    """Another name a unit goes by (区科技局 for 区科技创新局)."""
+
+    alias = forms.CharField(label=_("Other name"), max_length=100)

@@ -15,6 +15,7 @@ class UnitKind(models.TextChoices):
     STATIONED = "stationed", "驻区单位"
     HEADQUARTERS = "headquarters", "指挥部"
     COURT = "court", "法院"
+    COLLECTIVE = "collective", "统称（多个单位）"
     OTHER = "other", "其他"
 
 
@@ -27,7 +28,10 @@ class Unit(models.Model):
     """A government body (单位/部门) that answers for tasks.
 
     Units the extractor finds are ``proposed`` until an administrator confirms them or merges
-    them into an existing unit (``merged_into``; the merged name becomes an alias).
+    them into an existing unit (``merged_into``; the merged name becomes an alias). Names are kept
+    in simplified script and shown in the interface's (names.py). A ``collective`` (各街道办,
+    各有关部门) stands for several units: it may be named on a task, but it has no members, is never
+    scored or ranked, and the supervisor expands it into the units it stands for.
     """
 
     name = models.CharField(max_length=100, unique=True)
@@ -53,7 +57,29 @@ class Unit(models.Model):
         verbose_name_plural = "单位"
 
     def __str__(self) -> str:
-        return self.name
+        return self.shown
+
+    @property
+    def shown(self) -> str:
+        """The name in the script of the interface (区财政局, 區財政局 in traditional)."""
+        from .names import shown_name
+
+        return shown_name(self.name)
+
+    @property
+    def is_collective(self) -> bool:
+        """A name for several units (各街道办), not one accountable body."""
+        return self.kind == UnitKind.COLLECTIVE
+
+    def suggested_members(self) -> models.QuerySet[Unit]:
+        """The registry's units a collective most likely stands for (各街道办: the subdistricts),
+        to offer when it is expanded; none when its name does not say."""
+        from .names import member_kind_of
+
+        kind = member_kind_of(self.name) if self.is_collective else None
+        if kind is None:
+            return Unit.objects.none()
+        return Unit.objects.filter(kind=kind, status=UnitStatus.CONFIRMED, merged_into=None).order_by("name")
 
     def clean(self) -> None:
         if self.name != self.name.strip() or not self.name:

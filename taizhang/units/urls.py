@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/", views.unit_detail, name="detail"),
     path("<int:pk>/confirm/", views.unit_confirm, name="confirm"),
     path("<int:pk>/merge/", views.unit_merge, name="merge"),
+    path("<int:pk>/aliases/", views.unit_alias, name="alias"),
 ]

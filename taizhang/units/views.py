@@ -20,12 +20,19 @@ from django.utils.translation import gettext as _t
 from taizhang.accounts.access import is_steering, role_of
 from taizhang.policies.forms import apply_errors
 
-from .access import access_unit
-from .actions import do_confirm_unit, do_merge_unit
-from .forms import ConfirmUnitForm, MergeUnitForm
+from .access import (
+    access_unit,
+    can_add_unit_alias,
+    can_confirm_unit,
+    can_expand_collective,
+    can_merge_unit,
+)
+from .actions import do_add_unit_alias, do_confirm_unit, do_merge_unit
+from .forms import AliasForm, ConfirmUnitForm, MergeUnitForm
 from .models import Unit, UnitStatus
+from .names import name_key
 
-__all__ = ["unit_list", "unit_detail", "unit_confirm", "unit_merge", "unit_tree"]
+__all__ = ["unit_list", "unit_detail", "unit_confirm", "unit_merge", "unit_alias", "unit_tree", "same_names"]
 
 
 def unit_tree(units: list[Unit]) -> list[tuple[Unit, int]]:
@@ -57,6 +64,18 @@ def unit_tree(units: list[Unit]) -> list[tuple[Unit, int]]:
     return out
 
 
+def same_names(units: list[Unit]) -> list[list[Unit]]:
+    """Groups of active units that go by one name in different scripts or spellings (區財政局 and
+    区财政局): candidates for a merge, each group by name."""
+    groups: dict[str, list[Unit]] = {}
+    for unit in units:
+        groups.setdefault(name_key(unit.name), []).append(unit)
+    return sorted(
+        (sorted(group, key=lambda u: u.name) for group in groups.values() if len(group) > 1),
+        key=lambda group: group[0].name,
+    )
+
+
 def _next(request: HttpRequest) -> str:
     """The page to return to after a form (the review screen), if it is on this site."""
     target = request.POST.get("next") or request.GET.get("next") or ""
@@ -82,6 +101,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
         units = units.filter(status=status)
     rows = unit_tree(list(units))
     proposed = Unit.objects.filter(merged_into=None, status=UnitStatus.PROPOSED).count()
+    duplicates = same_names(list(Unit.objects.filter(merged_into=None).only("pk", "name")))
     return render(
         request,
         "units/unit_list.html",
@@ -90,15 +110,15 @@ def unit_list(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": UnitStatus.choices,
             "proposed_count": proposed,
+            "duplicates": duplicates,
             "steering": is_steering(request.user),
         },
     )
 
 
-@login_required
-def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A unit: its names, place in the hierarchy, members and the number of tasks it leads or helps with."""
-    unit = access_unit(request.user, pk)
+def _detail(
+    request: HttpRequest, unit: Unit, alias_form: AliasForm | None = None, status: int = 200
+) -> HttpResponse:
     counts = unit.assignments.aggregate(
         lead=Count("pk", filter=Q(role="lead")), co=Count("pk", filter=Q(role="co"))
     )
@@ -112,8 +132,36 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "members": list(unit.memberships.select_related("user").order_by("user__username")),
             "counts": counts,
             "steering": is_steering(request.user),
+            "can_confirm": can_confirm_unit(request.user, unit) and unit.status == UnitStatus.PROPOSED,
+            "can_merge": can_merge_unit(request.user, unit),
+            "can_add_alias": can_add_unit_alias(request.user, unit),
+            "can_expand": can_expand_collective(request.user, unit),
+            "alias_form": alias_form or AliasForm(),
         },
+        status=status,
     )
+
+
+@login_required
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A unit: its names, place in the hierarchy, members and the number of tasks it leads or helps with."""
+    return _detail(request, access_unit(request.user, pk))
+
+
+@login_required
+def unit_alias(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record another name of a unit (administrator or supervisor)."""
+    unit = access_unit(request.user, pk, for_write=True)
+    form = AliasForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_add_unit_alias(request.user, unit, form.cleaned_data["alias"])
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _t("The other name was recorded."))
+            return redirect("units:detail", unit.pk)
+    return _detail(request, unit, form, status=400)
 
 
 @login_required

@@ -114,7 +114,9 @@ def build_ledger(cast: Any) -> dict[str, Any]:
         L.do_approve_report(cast.amy, report)
         L.do_return_report(cast.sam, report, comments="请补充量化数据。")
 
-    report = L.do_save_report(cast.ben, task=closed, period=period, narrative="已全面推行。", percent=100)
+    report = L.do_save_report(
+        cast.ben, task=closed, period=period, narrative="已全面推行。", percent=100, requests_close=True
+    )
     L.do_add_attachment(cast.ben, report, name="验收材料.txt", data="验收意见：已完成。".encode())
     L.do_submit_report(cast.ben, report)
     L.do_approve_report(cast.bob, report)

@@ -69,7 +69,9 @@ def test_no_document_is_in_both_parts():
 def test_every_document_has_its_gold_and_every_gold_its_document(part):
     docs = {p.stem for p in (CORPUS / part / "docs").iterdir() if p.is_file()}
     golds = {_stem(g) for g in (CORPUS / part / "gold").glob("*.gold.json")}
-    assert docs == golds, f"corpus/{part}: documents without gold {sorted(docs - golds)}, gold without document {sorted(golds - docs)}"
+    assert docs == golds, (
+        f"corpus/{part}: documents without gold {sorted(docs - golds)}, gold without document {sorted(golds - docs)}"
+    )
 
 
 @pytest.mark.parametrize("gold", GOLD, ids=lambda p: f"{p.parent.parent.name}/{_stem(p)}")
@@ -96,7 +98,9 @@ def test_gold_file(gold: Path):
         assert t["measure"] is None or isinstance(t["measure"], str), at
         for key in ("lead_units", "co_units"):
             units = t[key]
-            assert isinstance(units, list) and all(isinstance(u, str) and u.strip() for u in units), f"{at}: {key}"
+            assert isinstance(units, list) and all(isinstance(u, str) and u.strip() for u in units), (
+                f"{at}: {key}"
+            )
             assert len(set(units)) == len(units), f"{at}: {key} repeats a unit"
         assert not set(t["lead_units"]) & set(t["co_units"]), f"{at}: a unit both leads and co-operates"
         _check_deadline(t["deadline"], at)

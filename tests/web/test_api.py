@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from taizhang.accounts.actions import do_create_api_token
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_policy, make_unit
+from taizhang.core.builders import SAMPLE_TASK_TABLE, make_closing_report, make_policy, make_unit
 from taizhang.core.models import HistoryEntry
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
@@ -214,11 +214,9 @@ def _upload(name: str, data: bytes) -> Any:
 
 
 def _accepted_with_evidence(cast: Any, task: Task) -> ProgressReport:
-    report = L.do_save_report(cast.andy, task=task, period="2025-12", narrative="完成", percent=100)
-    L.do_add_attachment(cast.andy, report, name="a.pdf", data=b"x")
-    L.do_submit_report(cast.andy, report)
-    L.do_approve_report(cast.amy, report)
-    return L.do_accept_report(cast.sam, report)
+    return make_closing_report(
+        task, officer=cast.andy, leader=cast.amy, supervisor=cast.sam, period="2025-12", helpers=[cast.ben]
+    )
 
 
 def _confirmed_draft(cast: Any) -> Policy:
@@ -375,6 +373,14 @@ class WorkflowTestCase:
         assert refused.status_code == 400
         assert "evidence" in refused.json()
         other = _report(cast, tasks[0], period="2025-12")
+        asked = api(cast.andy).patch(
+            f"/api/reports/{other.pk}/",
+            {"version": other.version, "percent": 100, "requests_close": True},
+            format="json",
+        )
+        assert asked.status_code == 200 and asked.json()["requests_close"] is True
+        other.refresh_from_db()
+        L.do_add_contribution(cast.ben, other, text="协办部分已完成")
         uploaded = api(cast.andy).post(
             f"/api/reports/{other.pk}/attachments/",
             {"file": _upload("验收报告.pdf", b"%PDF-1.4 ...")},

@@ -228,9 +228,15 @@ class BulletinPagesTestCase:
         assert client.post(reverse("bulletins:generate"), {"period": "2024-12"}).status_code == 403
         assert client.post(reverse("bulletins:issue", args=[draft.pk])).status_code == 404
 
-    def test_leadership_reads_drafts_but_cannot_issue(self, client: Any, cast: Any) -> None:
+    def test_leadership_reads_issued_bulletins_not_drafts_and_cannot_issue(
+        self, client: Any, cast: Any
+    ) -> None:
         draft = do_generate_bulletin(cast.sam, "2024-10")
         client.force_login(cast.vera)
+        assert client.get(reverse("bulletins:download", args=[draft.pk, "docx"])).status_code == 404
+        assert client.post(reverse("bulletins:issue", args=[draft.pk])).status_code == 404
+        assert draft.number not in client.get(reverse("bulletins:list")).content.decode()
+        do_issue_bulletin(cast.sam, draft)
         assert client.get(reverse("bulletins:download", args=[draft.pk, "docx"])).status_code == 200
         assert client.post(reverse("bulletins:issue", args=[draft.pk])).status_code == 403
 

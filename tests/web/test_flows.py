@@ -154,9 +154,12 @@ class ReportFlowTestCase:
 
 class CloseTestCase:
     def _accepted(self, cast, task, attach):
-        report = L.do_save_report(cast.andy, task=task, period="2025-12", narrative="完成", percent=100)
+        report = L.do_save_report(
+            cast.andy, task=task, period="2025-12", narrative="完成", percent=100, requests_close=True
+        )
         if attach:
             L.do_add_attachment(cast.andy, report, name="验收材料.pdf", data=b"%PDF-1.4 evidence")
+        L.do_add_contribution(cast.ben, report, text="协办部分已完成")
         L.do_submit_report(cast.andy, report)
         L.do_approve_report(cast.amy, report)
         L.do_accept_report(cast.sam, report)

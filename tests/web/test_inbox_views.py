@@ -16,6 +16,7 @@ from django.utils import timezone
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment, TaskStatus
 from taizhang.ledger.views import period_of
+from taizhang.supervision.actions import do_issue_supervision_notice
 
 pytestmark = pytest.mark.django_db
 
@@ -198,7 +199,7 @@ class InboxCountingTestCase:
         content = response.content.decode()
         assert '<strong data-count="acknowledge">20+</strong>' in content
         row = ack["rows"][2]
-        assert f'<a href="{reverse("ledger:task_detail", args=[row.pk])}">{row.ref} ' in content
+        assert f'<a href="{reverse("ledger:task_detail", args=[row.pk])}">{row.label} ' in content
         assert "…" in row.title and len(row.text) > 50
 
     def test_a_section_under_the_cap_is_counted_exactly(
@@ -223,6 +224,13 @@ class InboxCountingTestCase:
             L.do_request_extension(cast.andy, task, kind="year", year=2026, reason="资金未到位")
         for task in made[2 * n :]:
             L.do_return_task(cast.andy, task, reason="不属于本单位职责")
+        for task in made[:n]:  # supervision notices (督办单) the unit answers
+            do_issue_supervision_notice(
+                cast.sam,
+                task,
+                instruction="请报送推进情况",
+                due_on=timezone.localdate() + dt.timedelta(days=7),
+            )
 
     @pytest.mark.parametrize("name", ["sam", "amy"])
     def test_the_query_count_does_not_grow_with_rows_for_steering_and_leaders(

@@ -87,6 +87,39 @@ class FactsTestCase:
         third = next(f for name, f in facts.values() if name == "区市场监督管理局")
         assert third.missing_reports == 3
 
+    def test_it_judges_accepted_progress_against_the_schedule(self, cast, quarter):
+        # Assigned 2 January, due 31 December 2025: on 31 March 88 of 363 days have passed, so
+        # 序时进度 is 24.2 %; nothing accepted yet is 0 of it. Task 2 (B, due 30 June) stands at
+        # 88 of 179 days, 49.2 %. Task 3 (常态化推进) has no schedule and is not judged.
+        q1 = queries.parse_period("2025-Q1")
+        facts = queries.unit_period_facts(q1, now=NOW)
+        assert facts[cast.unit_a.pk][1].progress_ratios == (Decimal(0),)
+        assert facts[cast.unit_b.pk][1].progress_ratios == (Decimal(0),)
+        third = next(f for name, f in facts.values() if name == "区市场监督管理局")
+        assert third.progress_ratios == ()
+        first = quarter[0].reports.get(period="2025-01")
+        with time_machine.travel(at(2025, 3, 1), tick=False):
+            L.do_accept_report(cast.sam, first)  # 20 % accepted: 20 / 24.2 of the schedule
+        facts = queries.unit_period_facts(q1, now=NOW)
+        assert facts[cast.unit_a.pk][1].progress_ratios == (Decimal("0.8264"),)
+        # Accepted on 1 March, it does not count for February (57 of 363 days, 15.7 %) …
+        february = queries.unit_period_facts(queries.parse_period("2025-02"), now=NOW)
+        assert february[cast.unit_a.pk][1].progress_ratios == (Decimal(0),)
+        # … and in January (29 days, 8.0 %) too little time had passed to judge progress.
+        january = queries.unit_period_facts(queries.parse_period("2025-01"), now=NOW)
+        assert january[cast.unit_a.pk][1].progress_ratios == ()
+
+    def test_a_task_assigned_after_its_deadline_is_not_held_to_it(self, cast):
+        with time_machine.travel(at(2025, 8, 1), tick=False):
+            policy = make_policy(cast.sam)  # task 2 was due in June 2025
+        tasks = list(policy.tasks.order_by("order"))
+        q3 = queries.unit_period_facts(queries.parse_period("2025-Q3"), now=at(2025, 10, 10))
+        b = q3[cast.unit_b.pk][1]
+        assert (b.tasks_due_unclosed, b.tasks_closed_late) == (0, 0)
+        Task.objects.filter(pk=tasks[1].pk).update(status=TaskStatus.CLOSED, closed_at=at(2025, 9, 1))
+        q3 = queries.unit_period_facts(queries.parse_period("2025-Q3"), now=at(2025, 10, 10))
+        assert q3[cast.unit_b.pk][1].tasks_closed_on_time == 1
+
     def test_a_report_not_yet_due_is_not_missing(self, cast, quarter):
         facts = queries.unit_period_facts(queries.parse_period("2025-Q1"), now=at(2025, 4, 3))
         assert facts[cast.unit_a.pk][1].missing_reports == 0
@@ -96,11 +129,14 @@ class FactsTestCase:
         facts = queries.unit_period_facts(q3, now=at(2025, 10, 10))
         assert facts[cast.unit_b.pk][1].overdue_tasks == 1  # task 2 was due by June 2025
         assert facts[cast.unit_a.pk][1].overdue_tasks == 0
+        assert facts[cast.unit_b.pk][1].tasks_due_unclosed == 1
         Task.objects.filter(pk=quarter[1].pk).update(status=TaskStatus.CLOSED, closed_at=at(2025, 8, 1))
         Task.objects.filter(pk=quarter[0].pk).update(status=TaskStatus.CLOSED, closed_at=at(2025, 8, 2))
         facts = queries.unit_period_facts(q3, now=at(2025, 10, 10))
         assert facts[cast.unit_b.pk][1].overdue_tasks == 1  # overdue in July, closed late in August
         assert facts[cast.unit_b.pk][1].tasks_closed_on_time == 0
+        assert facts[cast.unit_b.pk][1].tasks_closed_late == 1
+        assert facts[cast.unit_b.pk][1].tasks_due_unclosed == 0
         assert facts[cast.unit_a.pk][1].tasks_closed_on_time == 1
         q4 = queries.unit_period_facts(queries.parse_period("2025-Q4"), now=at(2026, 1, 10))
         assert q4[cast.unit_b.pk][1].overdue_tasks == 0  # closed before the quarter began
@@ -128,19 +164,25 @@ class ScorecardPageTestCase:
                 on_time_reports=1,
                 late_reports=1,
                 missing_reports=1,
+                progress_ratios=(Decimal(0),),
                 supervisor_rating=Decimal("90"),
             ),
         )
-        assert expected.total == Decimal("98.50")  # 100 + 0.5 − 1 − 2 + 1 (rating 90)
-        client.force_login(cast.andy)
+        # Reporting (1 + 0.5 × 1) / 3 of 30, progress 0 of 40: 100 × 30 × 0.5 / 70 = 21.43; rating +1.
+        assert expected.total == Decimal("22.43")
+        client.force_login(cast.sam)
         with time_machine.travel(NOW, tick=False):
             response = client.get(reverse("monitoring:scorecards"), {"period": "2025-Q1"})
         assert response.status_code == 200
         rows = {r["entry"].scorecard.unit: r for r in response.context["rows"]}
         assert rows[cast.unit_a.name]["entry"].scorecard.total == expected.total
         assert rows[cast.unit_a.name]["entry"].rank == 1
-        assert rows[cast.unit_b.name]["entry"].scorecard.total == Decimal("96.00")  # 100 + .5 − 4 − .5
-        assert '<td class="num total">98.50</td>' in response.content.decode()
+        # B: 1 of 3 reports on time, progress 0: 100 × 30 × (1/3) / 70 = 14.29; one return −0.50.
+        assert rows[cast.unit_b.name]["entry"].scorecard.total == Decimal("13.79")
+        # The third unit never reported (3 missing) and has no task on a schedule: 0.
+        assert rows["区市场监督管理局"]["entry"].scorecard.total == Decimal("0.00")
+        assert [r["entry"].rank for r in response.context["rows"]] == [1, 2, 3]
+        assert '<td class="num score">22.43</td>' in response.content.decode()
 
     def test_the_breakdown_lines_add_up_to_the_total(self, client, cast, quarter):
         client.force_login(cast.sam)
@@ -149,11 +191,11 @@ class ScorecardPageTestCase:
                 reverse("monitoring:breakdown", args=[cast.unit_b.pk]), {"period": "2025-Q1"}
             )
         card = response.context["entry"].scorecard
-        assert card.base + sum(line.subtotal for line in card.lines) == card.total
+        assert sum(line.subtotal for line in card.lines) == card.total
         html = response.content.decode()
         for line in card.lines:
             assert f'data-item="{line.item}"' in html
-        assert "未报送进展" in html and "-4.00" in html
+        assert "按时报送进展" in html and "14.29" in html and "1 / 3" in html
 
     def test_a_wrong_period_is_refused_with_the_reason(self, client, cast):
         client.force_login(cast.sam)
@@ -173,14 +215,14 @@ class ExportTestCase:
         book = load_workbook(io.BytesIO(response.content))
         ranking = book["考核排名"]
         assert ranking["A1"].value == "2025-Q1 绩效考核排名"
-        assert [c.value for c in ranking[2]] == ["名次", "单位", "得分", "超期任务", "榜单"]
-        assert ranking["B3"].value == cast.unit_a.name and ranking["C3"].value == 98.5
+        assert [c.value for c in ranking[2]] == ["名次", "单位", "得分", "履职得分", "超期任务", "榜单"]
+        assert ranking["B3"].value == cast.unit_a.name and ranking["C3"].value == 22.43
         assert ranking["B3"].font.name == "宋体"
         details = book["得分明细"]
         b_lines = [
             row for row in details.iter_rows(min_row=3, values_only=True) if row[0] == cast.unit_b.name
         ]
-        assert sum(r[4] for r in b_lines if r[1] != "合计") == pytest.approx(b_lines[-1][4])
+        assert sum(r[5] for r in b_lines if r[1] != "合计") == pytest.approx(b_lines[-1][5])
 
     def test_unit_people_cannot_export_every_units_breakdown(self, client, cast):
         client.force_login(cast.andy)
@@ -192,16 +234,20 @@ class ScoringSettingsTestCase:
         M.do_save_scoring_settings(
             cast.sam,
             config={
-                "base_score": "90",
-                "items": {"missing_reports": {"points_each": -5, "label_zh": "未报送"}},
+                "weights": {"reporting": 100, "progress": 0, "closing": 0},
+                "items": {"returned_reports": {"points_each": -5, "label_zh": "退回"}},
             },
             lists={},
             report_due_days=5,
         )
         board = queries.scoreboard(queries.parse_period("2025-Q1"), now=NOW)
         entry, _ = board.card_of(cast.unit_b.pk)
-        assert [line.item for line in entry.scorecard.lines] == ["missing_reports", "supervisor_rating"]
-        assert entry.scorecard.total == Decimal("80.00")
+        assert [line.item for line in entry.scorecard.lines] == [
+            "reporting",
+            "returned_reports",
+            "supervisor_rating",
+        ]
+        assert entry.scorecard.total == Decimal("28.33")  # 100 × 1/3 − 5
 
     def test_a_wrong_rule_is_refused_naming_it(self, client, cast):
         client.force_login(cast.sam)
@@ -225,10 +271,16 @@ class ScoringSettingsTestCase:
 
 
 class ScorecardAccessTestCase:
-    @pytest.mark.parametrize("who", ["alice", "sam", "vera", "amy", "andy", "bob", "ben"])
-    def test_everyone_with_a_role_sees_the_ranking(self, client, cast, who):
+    @pytest.mark.parametrize("who", ["alice", "sam", "vera"])
+    def test_readers_of_everything_see_the_ranking(self, client, cast, who):
         client.force_login(getattr(cast, who))
         assert client.get(reverse("monitoring:scorecards")).status_code == 200
+
+    @pytest.mark.parametrize("who", ["amy", "andy", "bob", "ben"])
+    def test_a_unit_does_not_open_the_whole_ranking(self, client, cast, who):
+        client.force_login(getattr(cast, who))
+        assert client.get(reverse("monitoring:scorecards")).status_code == 403
+        assert client.get(reverse("monitoring:scorecards_export")).status_code == 403
 
     def test_a_unit_sees_its_own_breakdown_but_not_anothers(self, client, cast, quarter):
         client.force_login(cast.andy)
@@ -276,7 +328,15 @@ class ScorecardQueriesTestCase:
             client.get(url)
         policy = quarter[0].policy
         for i in range(12):
-            task = Task.objects.create(policy=policy, text=f"任务{i}", status=TaskStatus.ASSIGNED)
+            task = Task.objects.create(
+                policy=policy,
+                text=f"任务{i}",
+                status=TaskStatus.ASSIGNED,
+                assigned_at=at(2025, 1, 2),
+                deadline_kind="month",
+                deadline_year=2025,
+                deadline_month=12,
+            )
             TaskAssignment.objects.create(
                 task=task, unit=make_unit(f"第{i}街道办事处"), role=AssignmentRole.LEAD
             )

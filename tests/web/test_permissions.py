@@ -15,7 +15,7 @@ from django.http import Http404
 
 from taizhang.accounts.access import visible_login_events
 from taizhang.accounts.actions import do_create_api_token, do_revoke_api_token
-from taizhang.core.builders import SAMPLE_TASK_TABLE
+from taizhang.core.builders import SAMPLE_TASK_TABLE, make_closing_report
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
 from taizhang.ledger.access import access_extension, access_report, access_task
@@ -144,11 +144,9 @@ def _publish(cast: Any, user: Any) -> Any:
 
 
 def _close(cast: Any, task: Task, user: Any) -> Any:
-    report = L.do_save_report(cast.andy, task=task, period="2025-12", narrative="完成", percent=100)
-    L.do_add_attachment(cast.andy, report, name="a.pdf", data=b"x")
-    L.do_submit_report(cast.andy, report)
-    L.do_approve_report(cast.amy, report)
-    L.do_accept_report(cast.sam, report)
+    make_closing_report(
+        task, officer=cast.andy, leader=cast.amy, supervisor=cast.sam, period="2025-12", helpers=[cast.ben]
+    )
     return L.do_close_task(user, task)
 
 

@@ -7,6 +7,7 @@ person of the cast on fresh data; refusal is PermissionDenied or Http404.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -16,12 +17,16 @@ from django.http import Http404
 from django.utils import timezone
 
 from taizhang.bulletins.actions import do_generate_bulletin, do_issue_bulletin
+from taizhang.core.builders import make_unit
 from taizhang.ledger import actions as L
-from taizhang.ledger.models import Metric, Task
+from taizhang.ledger import workbook_actions as W
+from taizhang.ledger.models import AssignmentRole, Metric, Task, TaskAssignment
 from taizhang.monitoring import actions as M
 from taizhang.policies import actions as P
 from taizhang.portal.actions import do_publish_to_portal, do_withdraw_from_portal
 from taizhang.supervision import actions as S
+from taizhang.units import actions as U
+from taizhang.units.models import UnitKind
 from tests.web.test_permissions import PEOPLE, _draft_policy
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +48,29 @@ def _draft_task(c: Any) -> Any:
 
 def _indicator(c: Any, t: list[Task]) -> Any:
     return M.do_create_indicators_from_metrics(c.sam, t[0].policy)[0]
+
+
+def _submitted(c: Any, t: list[Task]) -> Any:
+    report = L.do_save_report(c.andy, task=t[0], period="2025-01", narrative="x", percent=10)
+    return L.do_submit_report(c.andy, report)
+
+
+def _collective_on(task: Task) -> Any:
+    collective = make_unit("各街道办", kind=UnitKind.COLLECTIVE)
+    TaskAssignment.objects.get_or_create(task=task, unit=collective, defaults={"role": AssignmentRole.CO})
+    return collective
+
+
+def _actuals(c: Any, t: list[Task]) -> bytes:
+    from openpyxl import Workbook
+
+    indicator = _indicator(c, t)
+    book = Workbook()
+    book.active.append(["指标代码", "年份", "实际值", "备注"])
+    book.active.append([indicator.code, 2024, 80, ""])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 ACTIONS: dict[str, tuple[Callable[[Any, list[Task], Any], Any], set[str]]] = {
@@ -104,6 +132,25 @@ ACTIONS: dict[str, tuple[Callable[[Any, list[Task], Any], Any], set[str]]] = {
         STEERING,
     ),
     "generate_bulletin": (lambda c, t, u: do_generate_bulletin(u, "2025-01"), STEERING),
+    # added with the one path for may-this-person-do-it (docs/permissions.md)
+    "return_report_to_officer": (
+        lambda c, t, u: L.do_return_report_to_officer(u, _submitted(c, t), reason="请补充"),
+        {"amy"},
+    ),
+    "create_unit": (lambda c, t, u: U.do_create_unit(u, name="区新设局"), STEERING),
+    "add_unit_alias": (lambda c, t, u: U.do_add_unit_alias(u, c.unit_a, "区商贸局"), STEERING),
+    "expand_collective": (
+        lambda c, t, u: L.do_expand_collective(
+            u, _collective_on(t[0]), into=[make_unit("东门街道办事处", kind=UnitKind.SUBDISTRICT)]
+        ),
+        STEERING,
+    ),
+    "save_scoring_settings": (
+        lambda c, t, u: M.do_save_scoring_settings(u, config={}, lists={}, report_due_days=5),
+        STEERING,
+    ),
+    "import_actuals": (lambda c, t, u: M.do_import_actuals(u, t[0].policy, _actuals(c, t)), STEERING),
+    "apply_ledger_import": (lambda c, t, u: W.do_apply_ledger_import(u, []) == 0, STEERING),
     "issue_bulletin": (
         lambda c, t, u: do_issue_bulletin(u, do_generate_bulletin(c.sam, "2025-01")),
         STEERING,

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from taizhang.core.builders import make_closing_report
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import Attachment, Metric, ProgressReport, ReportContribution, ReportStatus
 from taizhang.ledger.views import period_of
@@ -200,11 +201,14 @@ class ReportReviewTestCase:
     def test_the_supervisor_closes_a_task_with_accepted_evidence(
         self, client: Any, cast: Any, tasks: Any
     ) -> None:
-        report = _draft(cast, tasks[0])
-        L.do_add_attachment(cast.andy, report, name="证明.pdf", data=b"%PDF")
-        L.do_submit_report(cast.andy, report)
-        L.do_approve_report(cast.amy, report)
-        L.do_accept_report(cast.sam, report)
+        report = make_closing_report(
+            tasks[0],
+            officer=cast.andy,
+            leader=cast.amy,
+            supervisor=cast.sam,
+            period="2025-12",
+            helpers=[cast.ben],
+        )
         response = _login(client, cast, "sam").post(
             reverse("ledger:task_close", args=[tasks[0].pk]), {"note": "已完成"}
         )

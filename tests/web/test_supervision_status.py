@@ -16,7 +16,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_policy
+from taizhang.core.builders import SAMPLE_TASK_TABLE, make_closing_report, make_policy
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import Task
 from taizhang.supervision.facts import load_contexts, policy_config, report_periods
@@ -114,11 +114,14 @@ class RefreshStatusesTestCase:
     def test_a_closed_task_is_closed_even_past_its_deadline(self, cast: Any, published: list[Any]) -> None:
         task = published[0]
         with time_machine.travel(local(2025, 1, 30), tick=False):
-            report = L.do_save_report(cast.andy, task=task, period="2025-01", narrative="完成", percent=100)
-            L.do_add_attachment(cast.andy, report, name="证明.pdf", data=b"%PDF-1.4 evidence")
-            L.do_submit_report(cast.andy, report)
-            L.do_approve_report(cast.amy, report)
-            L.do_accept_report(cast.sam, report)
+            make_closing_report(
+                task,
+                officer=cast.andy,
+                leader=cast.amy,
+                supervisor=cast.sam,
+                period="2025-01",
+                helpers=[cast.ben],
+            )
             L.do_close_task(cast.sam, task)
         refresh_statuses(now=local(2026, 3, 1))
         assert _status(task).colour == "closed"

@@ -483,12 +483,16 @@ class TaskPageActionsShownTestCase:
         )
         for url, pk in (
             ("task_edit", tasks[0].pk),
-            ("task_close", tasks[0].pk),
             ("report_review", report.pk),
         ):
             assert reverse(f"ledger:{url}", args=[pk]) in content, url
         assert reverse("ledger:extension_decide", args=[ext.pk]) in content
         assert reverse("ledger:task_acknowledge", args=[tasks[0].pk]) not in content
+        # A report its leader has not approved may be returned, not accepted.
+        assert 'value="return"' in content and 'value="accept"' not in content
+        # Nothing to close on yet: the close section says what is missing instead of offering it.
+        assert reverse("ledger:task_close", args=[tasks[0].pk]) not in content
+        assert 'data-missing="progress"' in content
 
     def test_a_viewer_is_offered_no_action(self, client: Any, cast: Any, tasks: Any) -> None:
         content = (

@@ -60,7 +60,7 @@ class LedgerExportTestCase:
         assert rows[2][0] == "一、提升政务服务效能"  # the section row
         assert "A3:I3" in {str(r) for r in ws.merged_cells.ranges}
         first = rows[3]
-        assert first[0] == "1" and first[1] == "深化“一网通办”改革"
+        assert first[0] == "一.(一).1" and first[1] == "深化“一网通办”改革"  # the task's reference
         assert first[3:6] == ["2025年12月", "区商务局", "区发展改革局"]
         assert first[6] == "已交办" and first[8] == 0
         assert ws.column_dimensions["J"].hidden is True

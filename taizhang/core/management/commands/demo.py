@@ -23,6 +23,11 @@ from taizhang.accounts.models import Role
 CONSOLE_MAIL = "django.core.mail.backends.console.EmailBackend"
 FILE_MAIL = "django.core.mail.backends.filebased.EmailBackend"
 
+# The demo district's registry: units and the other names they go by in its documents.
+DEMO_REGISTRY: list[tuple[str, list[str]]] = [
+    ("区科技创新局", ["区科技局"]),
+]
+
 ROLE_LOGINS = [
     ("alice", Role.ADMINISTRATOR),
     ("sam", Role.SUPERVISOR),
@@ -57,6 +62,7 @@ class Command(BaseCommand):
         from taizhang.core.builders import DEMO_PASSWORD_SUFFIX, make_cast
 
         cast = make_cast()
+        self._registry(cast)
         policies = [p for p in (self._import(cast, path) for path in files) if p is not None]
         self._publish(cast, policies)
         self._history(cast)
@@ -71,6 +77,22 @@ class Command(BaseCommand):
         if not options["no_serve"]:
             self.stdout.write(f"\nServing on http://{options['addrport']}/")
             call_command("runserver", options["addrport"], use_reloader=False)
+
+    def _registry(self, cast: Any) -> None:
+        """The district's unit registry before any document is read: the names its bodies also go
+        by (区科技局 is 区科技创新局), so the documents' units are matched to one body each."""
+        from taizhang.units.actions import do_add_unit_alias, do_create_unit
+        from taizhang.units.models import Unit, UnitKind
+
+        for name, aliases in DEMO_REGISTRY:
+            unit = Unit.objects.filter(name=name).first()
+            if unit is None:
+                do_create_unit(cast.alice, name=name, kind=UnitKind.DEPARTMENT, aliases=aliases)
+                continue
+            known = set(unit.aliases.values_list("name", flat=True))
+            for alias in aliases:
+                if alias not in known:
+                    do_add_unit_alias(cast.alice, unit, alias)
 
     def _import(self, cast: Any, path: Path) -> Any:
         from taizhang.policies.actions import do_import_policy
@@ -132,6 +154,7 @@ class Command(BaseCommand):
 
     def _history(self, cast: Any) -> None:
         from taizhang.ledger import actions as L
+        from taizhang.ledger.access import can_close_task
         from taizhang.ledger.models import ProgressReport, Task, TaskStatus
 
         if ProgressReport.objects.exists():
@@ -163,12 +186,19 @@ class Command(BaseCommand):
                     task=task,
                     period=period,
                     percent=percent,
-                    narrative=f"本期已按计划推进，完成约{percent}%。",
+                    narrative="任务已完成，申请办结。"
+                    if kind == 0
+                    else f"本期已按计划推进，完成约{percent}%。",
+                    requests_close=kind == 0,
                 )
                 if kind == 0:
                     L.do_add_attachment(
                         officer, report, name="验收材料.txt", data="验收意见：已完成。".encode()
                     )
+                    # the co-units the demo has people for add their part (the others cannot)
+                    for helper, helped in ((cast.andy, cast.unit_a), (cast.ben, cast.unit_b)):
+                        if task.assignments.filter(unit=helped, role="co").exists():
+                            L.do_add_contribution(helper, report, text="本单位负责部分已完成。")
                 L.do_submit_report(officer, report)
                 if kind == 3:
                     counts["waiting"] += 1
@@ -180,7 +210,7 @@ class Command(BaseCommand):
                     continue
                 L.do_accept_report(cast.sam, report)
                 counts["accepted"] += 1
-                if kind == 0:
+                if kind == 0 and can_close_task(cast.sam, Task.objects.get(pk=task.pk)):
                     L.do_close_task(cast.sam, task, note="材料齐全，同意办结")
                     counts["closed"] += 1
         self.stdout.write("  progress history: " + ", ".join(f"{k} {v}" for k, v in counts.items()))

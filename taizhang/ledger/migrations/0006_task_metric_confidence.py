@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ledger', '0002_task_policy_order_idx'),
+        ('ledger', '0005_report_requests_close'),
     ]
 
     operations = [
