@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 PG_URL  ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: install demo test test-sqlite test-postgres lint format bench score clean
+.PHONY: install demo test test-sqlite test-postgres lint format bench score confidence clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -50,6 +50,13 @@ score: install
 	  $(BIN)/taizhang extract "$$docs"/* --json-dir out/score/$$name -q || exit 1; \
 	  $(BIN)/python $(SHARED)/tools/score_extraction.py "$$gold" out/score/$$name || exit 1; \
 	done
+
+# Precision of tasks and metrics per confidence band (docs/confidence.md); the holdout part is the
+# lead's to score: CONFIDENCE_CORPORA="holdout=tests/extract/corpus/holdout/docs:tests/extract/corpus/holdout/gold"
+CONFIDENCE_CORPORA ?= seeds=$(SHARED)/seeds:$(SHARED)/gold shared-corpus=$(SHARED)/corpus/docs:$(SHARED)/corpus/gold \
+	own-tune=tests/extract/corpus/tune/docs:tests/extract/corpus/tune/gold
+confidence: install
+	$(BIN)/python -m taizhang.extract.calibrate --scorer $(SHARED)/tools/score_extraction.py $(CONFIDENCE_CORPORA)
 
 clean:
 	rm -rf $(VENV) build *.egg-info out

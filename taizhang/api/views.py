@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _t
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -203,12 +203,26 @@ class PolicyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerView
         return Response(body, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        summary="Publish (交办) a draft policy", request=None, responses={200: s.PolicySerializer, **ERRORS}
+        summary="Publish (交办) a draft policy",
+        description=(
+            "Tasks without a lead unit or without a deadline do not stop publishing, but must be "
+            "confirmed: without confirm_warnings=true the answer is 400 naming how many there are."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "confirm_warnings",
+                bool,
+                description="Publish even though some tasks have no lead unit or no deadline.",
+            )
+        ],
+        request=None,
+        responses={200: s.PolicySerializer, **ERRORS},
     )
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, pk: str) -> Response:
         policy = access_policy(request.user, pk, for_write=True)
-        do_publish_policy(request.user, policy)
+        confirm = request.query_params.get("confirm_warnings", "").lower() in ("1", "true", "yes")
+        do_publish_policy(request.user, policy, confirm=confirm)
         return Response(s.PolicySerializer(access_policy(request.user, pk)).data)
 
 

@@ -144,18 +144,23 @@ def make_enterprise_user(username: str, *, name: str = "", serial: int = 1) -> A
 def make_policy(
     supervisor: Any, text: str = SAMPLE_TASK_TABLE, *, name: str = "sample.txt", publish: bool = True
 ) -> Any:
-    """Import ``text`` as a policy through the actions; with ``publish`` confirm its proposed units and publish it."""
+    """Import ``text`` as a policy through the actions; with ``publish`` confirm its proposed units and
+    publish it (accepting the warnings of tasks without a lead unit or deadline)."""
     from taizhang.extract import extract_text
     from taizhang.policies.actions import do_import_policy, do_publish_policy
     from taizhang.units.actions import do_confirm_unit
 
     result = do_import_policy(
-        supervisor, data=text.encode("utf-8"), name=name, extraction=extract_text(text, name=name)
+        supervisor,
+        data=text.encode("utf-8"),
+        name=name,
+        extraction=extract_text(text, name=name),
+        allow_duplicate=True,  # tests and the demo make the same sample more than once
     )
     if publish:
         for unit in result.proposed_units:
             do_confirm_unit(supervisor, unit)
-        do_publish_policy(supervisor, result.policy)
+        do_publish_policy(supervisor, result.policy, confirm=True)
         result.policy.refresh_from_db()
     return result.policy
 

@@ -11,7 +11,7 @@ from django.db import models
 
 from .models import HistoryEntry
 
-__all__ = ["record", "snapshot"]
+__all__ = ["record", "record_many", "snapshot"]
 
 
 def _plain(value: Any) -> Any:
@@ -36,6 +36,30 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return out
 
 
+def _entry(
+    actor: Any,
+    obj: models.Model,
+    action: str,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+    task_id: int | None,
+    note: str,
+) -> HistoryEntry:
+    label = f"{obj._meta.app_label}.{obj._meta.model_name}"
+    if task_id is None and label == "ledger.task":
+        task_id = obj.pk
+    return HistoryEntry(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        object_type=label,
+        object_id=obj.pk,
+        task_id=task_id,
+        action=action,
+        before={k: _plain(v) for k, v in (before or {}).items()},
+        after={k: _plain(v) for k, v in (after or {}).items()},
+        note=note,
+    )
+
+
 def record(
     actor: Any,
     obj: models.Model,
@@ -50,16 +74,19 @@ def record(
 
     ``task_id`` links the row to a task's page; for a task itself it defaults to its own id.
     """
-    label = f"{obj._meta.app_label}.{obj._meta.model_name}"
-    if task_id is None and label == "ledger.task":
-        task_id = obj.pk
-    return HistoryEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        object_type=label,
-        object_id=obj.pk,
-        task_id=task_id,
-        action=action,
-        before={k: _plain(v) for k, v in (before or {}).items()},
-        after={k: _plain(v) for k, v in (after or {}).items()},
-        note=note,
+    entry = _entry(actor, obj, action, before, after, task_id, note)
+    entry.save()
+    return entry
+
+
+def record_many(
+    actor: Any,
+    action: str,
+    changes: Iterable[tuple[models.Model, Mapping[str, Any] | None, Mapping[str, Any] | None]],
+) -> None:
+    """Append one history row per ``(object, values before, values after)`` for ``action`` in
+    one INSERT, as many calls of :func:`record` would (an import writes hundreds at once)."""
+    HistoryEntry.objects.bulk_create(
+        [_entry(actor, obj, action, before, after, None, "") for obj, before, after in changes],
+        batch_size=500,
     )

@@ -173,6 +173,8 @@ class Task:
     cells: tuple[CellRef, ...] = ()
     section: str | None = None  # the top-level heading the task sits under (一、…)
     number: str | None = None  # the task's own number as written ("11")
+    confidence: float = 1.0  # how sure the extractor is, 0..1 (extract/confidence.py)
+    doubts: tuple[str, ...] = ()  # the reasons for doubt: codes of confidence.Doubt
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -188,6 +190,8 @@ class Task:
             out["cells"] = [[c.table, c.row, c.col] for c in self.cells]
         if self.section:
             out["section"] = self.section
+        out["confidence"] = self.confidence
+        out["doubts"] = list(self.doubts)
         return out
 
 
@@ -205,6 +209,8 @@ class Metric:
     span_text: str
     span: Span
     raw: str = ""  # the figure as written ("28万平方米")
+    confidence: float = 1.0  # how sure the extractor is, 0..1 (extract/confidence.py)
+    doubts: tuple[str, ...] = ()  # the reasons for doubt: codes of confidence.Doubt
 
     def to_dict(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
@@ -218,6 +224,8 @@ class Metric:
             "span": self.span_text,
             "offsets": [self.span.start, self.span.end],
             "raw": self.raw,
+            "confidence": self.confidence,
+            "doubts": list(self.doubts),
         }
 
 

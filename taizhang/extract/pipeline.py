@@ -9,6 +9,7 @@ from dataclasses import replace
 from operator import attrgetter
 from typing import Any
 
+from .confidence import assess
 from .layout import Grid, find_text_grids, lay_out
 from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Passage, Source, Task
 from .normalise import working_text
@@ -118,6 +119,8 @@ def _extract_source(source: Source) -> Extraction:
         tasks = _named_cooperators(tasks, text, work)
 
     metrics = _metrics(text, work, passages, info, other_tables)
+    # What the reviewer should check: each item's confidence and reasons for doubt.
+    checked_tasks, checked_metrics = assess(work, tasks, metrics)
 
     registry = UnitRegistry()
     # Each name once, in order of first mention (adding a name again changes nothing).
@@ -134,8 +137,8 @@ def _extract_source(source: Source) -> Extraction:
         format=source.format,
         text=text,
         info=info,
-        tasks=tuple(tasks),
-        metrics=tuple(metrics),
+        tasks=checked_tasks,
+        metrics=checked_metrics,
         units=tuple(registry.units()),
         encoding=source.encoding,
     )

@@ -109,6 +109,10 @@ class Task(models.Model):
     original_deadline_month = models.PositiveSmallIntegerField(null=True, blank=True)
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
+    # How sure the extraction is of the values, and what the reviewer should check (codes of
+    # taizhang.extract.confidence.Doubt, space-separated); 1.0 and none once a person saved them.
+    confidence = models.FloatField("置信度", default=1.0)
+    doubts = models.CharField("存疑原因", max_length=255, blank=True, default="")
     status = models.CharField(
         max_length=30, choices=TaskStatus.choices, default=TaskStatus.DRAFT, db_index=True
     )
@@ -224,6 +228,9 @@ class Metric(models.Model):
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
     raw = models.CharField(max_length=100, blank=True)
+    # As a task's: the extraction's confidence and reasons for doubt, cleared once a person saved it.
+    confidence = models.FloatField("置信度", default=1.0)
+    doubts = models.CharField("存疑原因", max_length=255, blank=True, default="")
 
     class Meta:
         ordering = ["policy", "span_start", "pk"]

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
-from taizhang.core.history import record, snapshot
+from taizhang.core.history import record, record_many, snapshot
 from taizhang.ledger.references import assign_references, next_reference, position_reference
 
 from .access import can_import_policy, can_publish_policy, can_restructure_policy, can_review_policy
@@ -30,6 +32,12 @@ __all__ = [
     "do_update_metric",
     "split_unit_names",
     "ImportResult",
+    "DuplicateDocument",
+    "find_duplicate",
+    "PublishWarning",
+    "PublishNeedsConfirmation",
+    "publish_warnings",
+    "warnings_digest",
 ]
 
 logger = logging.getLogger(__name__)
@@ -55,6 +63,25 @@ def _run_extractor(data: bytes, name: str) -> Any:
         raise ValidationError({"file": f"{name}: 文件解析失败（{type(exc).__name__}: {exc}）"}) from None
 
 
+class DuplicateDocument(ValidationError):
+    """The same file (by content) was imported before: ``policy`` is the one it made."""
+
+    def __init__(self, name: str, policy: Policy) -> None:
+        when = timezone.localtime(policy.created_at).strftime("%Y-%m-%d %H:%M")
+        super().__init__(
+            {
+                "file": f"{name}: 这份文件已于 {when} 导入为“{policy.title}”（编号 {policy.pk}，{policy.get_status_display()}），未重复导入"
+            }
+        )
+        self.policy = policy
+
+
+def find_duplicate(data: bytes) -> Policy | None:
+    """The policy already imported from a file with exactly these bytes (the oldest), if any."""
+    digest = hashlib.sha256(data).hexdigest()
+    return Policy.objects.filter(original_sha256=digest).order_by("created_at", "pk").first()
+
+
 def do_import_policy(
     user: Any,
     *,
@@ -62,12 +89,17 @@ def do_import_policy(
     name: str,
     title: str | None = None,
     extraction: Any = None,
+    allow_duplicate: bool = False,
 ) -> ImportResult:
     """Import a policy document as a draft Policy with its measures, tasks, assignments and metrics.
 
-    The extraction library reads ``data`` (``extraction`` may be passed when it was already run,
-    e.g. on the review screen). Units are matched by name or alias; unknown ones are proposed.
-    All or nothing: a failure leaves the database as it was and names the file and the reason.
+    The extraction library reads ``data`` (``extraction`` may be passed when it was already run).
+    Units are matched by name or alias; unknown ones are proposed. Each task and metric keeps the
+    extraction's confidence and reasons for doubt. A file whose bytes were imported before is
+    refused with :class:`DuplicateDocument` naming that policy (``allow_duplicate`` lets the demo
+    and test builders make the same sample again). All or nothing: a failure leaves the database
+    as it was and names the file and the reason. Rows are written in bulk, so a plan of hundreds
+    of tasks imports in a fraction of a second; a plain function a background job can call.
     """
     can_import_policy(user).check()
     from taizhang.ledger.models import AssignmentRole, Metric, Task, TaskAssignment, TaskStatus
@@ -82,6 +114,10 @@ def do_import_policy(
         raise ValidationError(
             {"file": f"{base}: 文件超过 {settings.TAIZHANG_MAX_UPLOAD_BYTES // (1024 * 1024)} MB"}
         )
+    if not allow_duplicate:
+        earlier = find_duplicate(data)
+        if earlier is not None:
+            raise DuplicateDocument(base, earlier)
     if extraction is None:
         extraction = _run_extractor(data, base)
     info = extraction.info
@@ -105,23 +141,21 @@ def do_import_policy(
             user, policy, "import_policy", after=snapshot(policy, ["title", "year", "kind", "original_name"])
         )
 
-        directory = UnitDirectory(user)
         measures: dict[str, Measure] = {}
+        for found in extraction.tasks:
+            if found.measure and found.measure not in measures:
+                measures[found.measure] = Measure(
+                    policy=policy, title=found.measure[:300], order=len(measures)
+                )
+        Measure.objects.bulk_create(measures.values())
+
         tasks: list[Task] = []
         references = assign_references([found.ref or "" for found in extraction.tasks])
         for order, found in enumerate(extraction.tasks):
-            measure = None
-            if found.measure:
-                measure = measures.get(found.measure)
-                if measure is None:
-                    measure = Measure.objects.create(
-                        policy=policy, title=found.measure[:300], order=len(measures)
-                    )
-                    measures[found.measure] = measure
             deadline = found.deadline
             task = Task(
                 policy=policy,
-                measure=measure,
+                measure=measures[found.measure] if found.measure else None,
                 ref=(found.ref or "")[:40],
                 reference=references[order],
                 order=order,
@@ -132,6 +166,8 @@ def do_import_policy(
                 deadline_text=(deadline.text if deadline else "")[:100],
                 span_start=found.span.start,
                 span_end=found.span.end,
+                confidence=found.confidence,
+                doubts=" ".join(found.doubts),
                 status=TaskStatus.DRAFT,
             )
             try:
@@ -140,8 +176,12 @@ def do_import_policy(
                 raise ValidationError(
                     {"tasks": f"第 {order + 1} 项任务（{references[order]}）: {exc.messages[0]}"}
                 ) from None
-            task.save()
             tasks.append(task)
+        Task.objects.bulk_create(tasks, batch_size=500)
+
+        directory = UnitDirectory(user)
+        assignments: list[TaskAssignment] = []
+        for task, found in zip(tasks, extraction.tasks, strict=True):
             seen: set[int] = set()
             for role, names in ((AssignmentRole.LEAD, found.lead_units), (AssignmentRole.CO, found.co_units)):
                 for position, unit_name in enumerate(names):
@@ -149,26 +189,19 @@ def do_import_policy(
                     if unit.pk in seen:
                         continue
                     seen.add(unit.pk)
-                    TaskAssignment.objects.create(task=task, unit=unit, role=role, order=position)
-            record(
-                user,
-                task,
-                "import_task",
-                after=snapshot(
-                    task, ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month"]
-                ),
-            )
+                    assignments.append(TaskAssignment(task=task, unit=unit, role=role, order=position))
+        TaskAssignment.objects.bulk_create(assignments, batch_size=500)
+        fields = ["ref", "reference", "text", "deadline_kind", "deadline_year", "deadline_month"]
+        fields += ["confidence", "doubts"]
+        record_many(user, "import_task", ((task, None, snapshot(task, fields)) for task in tasks))
 
+        starts = [t.span_start or 0 for t in tasks]
+        metrics: list[Metric] = []
         for found in extraction.metrics:
-            owner = next(
-                (
-                    t
-                    for t in tasks
-                    if t.span_start is not None and t.span_start <= found.span.start < (t.span_end or 0)
-                ),
-                None,
-            )
-            Metric.objects.create(
+            # The task whose span holds the figure (tasks are in reading order).
+            i = bisect.bisect_right(starts, found.span.start) - 1
+            owner = tasks[i] if i >= 0 and found.span.start < (tasks[i].span_end or 0) else None
+            metric = Metric(
                 policy=policy,
                 task=owner,
                 kind=found.kind,
@@ -181,20 +214,79 @@ def do_import_policy(
                 span_start=found.span.start,
                 span_end=found.span.end,
                 raw=found.raw[:100],
+                confidence=found.confidence,
+                doubts=" ".join(found.doubts),
             )
+            metrics.append(metric)
+        Metric.objects.bulk_create(metrics, batch_size=500)
         # Stored last, so a refused import leaves no file behind.
         policy.original.save(base, ContentFile(data), save=False)
         policy.save(update_fields=["original"])
     return ImportResult(policy, directory.proposed)
 
 
-def do_publish_policy(user: Any, policy: Policy) -> Policy:
+@dataclass(frozen=True)
+class PublishWarning:
+    """A task that would be handed out without a lead unit or without a deadline (完成时限)."""
+
+    task_id: int
+    label: str  # the task's reference (任务编号), or #id
+    text: str
+    no_lead: bool
+    no_deadline: bool
+
+
+class PublishNeedsConfirmation(ValidationError):
+    """Publishing would hand out tasks without a lead unit or deadline: the supervisor sees them
+    and confirms (``digest`` names exactly these warnings), or corrects the tasks first."""
+
+    def __init__(self, policy: Policy, warnings: list[PublishWarning]) -> None:
+        problems = [f"任务 {w.label} 没有牵头单位" for w in warnings if w.no_lead]
+        problems += [f"任务 {w.label} 没有完成时限" for w in warnings if w.no_deadline]
+        shown = "；".join(problems[:10]) + (f"；等 {len(problems)} 处" if len(problems) > 10 else "")
+        super().__init__({"tasks": f"{shown}：确认后才能发布“{policy.title}”"})
+        self.policy = policy
+        self.warnings = warnings
+        self.digest = warnings_digest(warnings)
+
+
+def publish_warnings(policy: Policy) -> list[PublishWarning]:
+    """The tasks of ``policy`` without a lead unit or without a deadline, in the document's order."""
+    from django.db.models import Exists, OuterRef
+
+    from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment
+
+    lead = TaskAssignment.objects.filter(task=OuterRef("pk"), role=AssignmentRole.LEAD)
+    rows = (
+        Task.objects.filter(policy=policy)
+        .annotate(has_lead=Exists(lead))
+        .filter(models.Q(has_lead=False) | models.Q(deadline_kind=""))
+        .order_by("order", "pk")
+        .values_list("pk", "reference", "text", "has_lead", "deadline_kind")
+    )
+    return [
+        PublishWarning(pk, reference or f"#{pk}", text, not has_lead, not deadline_kind)
+        for pk, reference, text, has_lead, deadline_kind in rows
+    ]
+
+
+def warnings_digest(warnings: Iterable[PublishWarning]) -> str:
+    """A short fingerprint of a list of warnings: a confirmation holds only for what was shown."""
+    key = ";".join(f"{w.task_id}:{int(w.no_lead)}{int(w.no_deadline)}" for w in warnings)
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def do_publish_policy(user: Any, policy: Policy, *, confirm: str | bool = False) -> Policy:
     """Publish a draft policy (交办): every task becomes assigned to its units, or nothing changes.
 
-    Refused, naming the tasks, when a task has no lead unit or a unit is still only proposed.
+    Refused, naming the tasks, when a unit is still only proposed. Tasks without a lead unit or
+    without a deadline do not stop it, but the supervisor must have seen them: without
+    ``confirm`` (the digest of the warnings he was shown, or True to accept whatever they are)
+    it raises :class:`PublishNeedsConfirmation` listing them, and a digest that no longer matches
+    (a task changed in the meantime) raises it again. History records the warnings confirmed.
     """
     can_publish_policy(user).check()
-    from taizhang.ledger.models import AssignmentRole, Task, TaskStatus
+    from taizhang.ledger.models import Task, TaskStatus
     from taizhang.units.models import UnitStatus
 
     with transaction.atomic():
@@ -207,35 +299,43 @@ def do_publish_policy(user: Any, policy: Policy) -> Policy:
         problems: list[str] = []
         for task in tasks:
             label = task.label
-            assignments = list(task.assignments.all())
-            if not any(a.role == AssignmentRole.LEAD for a in assignments):
-                problems.append(f"任务 {label} 没有牵头单位")
-            for a in assignments:
+            for a in task.assignments.all():
                 if a.unit.status != UnitStatus.CONFIRMED or a.unit.merged_into_id is not None:
                     problems.append(f"任务 {label} 的单位“{a.unit.name}”尚未确认")
         if problems:
             shown = "；".join(problems[:10]) + (f"；等 {len(problems)} 处" if len(problems) > 10 else "")
             raise ValidationError({"tasks": shown})
+        warnings = publish_warnings(policy)
+        if warnings and confirm is not True and confirm != warnings_digest(warnings):
+            raise PublishNeedsConfirmation(policy, warnings)
         now = timezone.now()
         before = snapshot(policy, ["status", "published_at"])
         policy.status = PolicyStatus.PUBLISHED
         policy.published_at = now
         policy.version += 1
         policy.save(update_fields=["status", "published_at", "version"])
-        record(
-            user, policy, "publish_policy", before=before, after=snapshot(policy, ["status", "published_at"])
+        after = snapshot(policy, ["status", "published_at"])
+        if warnings:
+            after["confirmed_warnings"] = {
+                "no_lead": [w.label for w in warnings if w.no_lead],
+                "no_deadline": [w.label for w in warnings if w.no_deadline],
+            }
+        record(user, policy, "publish_policy", before=before, after=after)
+        Task.objects.filter(policy=policy).update(
+            status=TaskStatus.ASSIGNED, assigned_at=now, version=models.F("version") + 1
         )
-        for task in tasks:
-            Task.objects.filter(pk=task.pk).update(
-                status=TaskStatus.ASSIGNED, assigned_at=now, version=task.version + 1
-            )
-            record(
-                user,
-                task,
-                "assign_task",
-                before={"status": task.status},
-                after={"status": TaskStatus.ASSIGNED, "units": [a.unit.name for a in task.assignments.all()]},
-            )
+        record_many(
+            user,
+            "assign_task",
+            (
+                (
+                    task,
+                    {"status": task.status},
+                    {"status": TaskStatus.ASSIGNED, "units": [a.unit.name for a in task.assignments.all()]},
+                )
+                for task in tasks
+            ),
+        )
     return policy
 
 
@@ -331,7 +431,23 @@ def do_update_draft_task(
             )
             if after != before:
                 record(user, task, "update_task_units", before={"units": before}, after={"units": after})
+        _mark_checked(user, task)
     return task
+
+
+def _mark_checked(user: Any, item: Any) -> None:
+    """A person saved the task or metric on the review screen: the extraction's reasons for
+    doubt are answered. Its confidence becomes 1.0 and its reasons are cleared; the history keeps
+    what they were (and the import's row what the extraction said)."""
+    if not item.doubts and item.confidence == 1.0:
+        return
+    before = {"confidence": item.confidence, "doubts": item.doubts}
+    type(item).objects.filter(pk=item.pk).update(confidence=1.0, doubts="")
+    item.confidence, item.doubts = 1.0, ""
+    task_id = item.pk if item._meta.model_name == "task" else item.task_id
+    record(
+        user, item, "check_extracted", before=before, after={"confidence": 1.0, "doubts": ""}, task_id=task_id
+    )
 
 
 def do_add_draft_task(
@@ -429,6 +545,7 @@ def do_update_metric(user: Any, metric: Any, **changes: Any) -> Any:
             after=snapshot(metric, list(changes)),
             task_id=metric.task_id,
         )
+        _mark_checked(user, metric)
     return metric
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from taizhang.ledger.models import DeadlineKind, Metric
@@ -21,6 +26,7 @@ __all__ = [
     "TaskReviewForm",
     "NewTaskForm",
     "MetricReviewForm",
+    "TaskChoices",
     "TaskSplitForm",
     "TaskMergeForm",
     "MeasureForm",
@@ -29,6 +35,60 @@ __all__ = [
 ]
 
 COMPARATORS = [(c, c) for c in (">=", ">", "=", "~", "<=", "<")]
+NEAR_TASKS = 4  # tasks listed before and after a metric's own in its task select
+
+
+class QuickSelect(forms.Select):
+    """A select drawn in Python: a review page holds hundreds of options, which Django's own
+    widget templates draw one template include each (most of the page's time). Same HTML."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> str:
+        final = self.build_attrs(self.attrs, attrs)
+        final["name"] = name
+        chosen = set(self.format_value(value))
+        options = []
+        for option_value, label in self.choices:
+            text = "" if option_value is None else str(option_value)
+            options.append(
+                format_html(
+                    '<option value="{}"{}>{}</option>', text, " selected" if text in chosen else "", label
+                )
+            )
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe("".join(options)))
+
+
+class _QuickInput:
+    """An input drawn in Python (as :class:`QuickSelect`): ``<input type=… name=… value=…>``."""
+
+    input_type: str
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> str:
+        widget = self.get_context(name, value, attrs)["widget"]  # type: ignore[attr-defined]
+        final = {"type": widget["type"], "name": name, **widget["attrs"]}
+        if widget["value"] is not None:
+            final["value"] = widget["value"]
+        return format_html("<input{}>", flatatt(final))
+
+
+class QuickTextInput(_QuickInput, forms.TextInput):
+    pass
+
+
+class QuickNumberInput(_QuickInput, forms.NumberInput):
+    pass
+
+
+class QuickHiddenInput(_QuickInput, forms.HiddenInput):
+    pass
+
+
+class QuickTextarea(forms.Textarea):
+    """A textarea drawn in Python (as :class:`QuickSelect`)."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> str:
+        widget = self.get_context(name, value, attrs)["widget"]
+        final = {"name": name, **widget["attrs"]}
+        return format_html("<textarea{}>\n{}</textarea>", flatatt(final), widget["value"] or "")
 
 
 def apply_errors(form: forms.Form, exc: ValidationError) -> None:
@@ -74,23 +134,35 @@ class ImportForm(forms.Form):
 
 
 class _TaskFields(forms.Form):
-    ref = forms.CharField(label=_("Reference"), max_length=40, required=False)
-    text = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}))
-    measure = forms.TypedChoiceField(label=_("Measure"), required=False, coerce=int, empty_value=None)
-    deadline_kind = forms.ChoiceField(label=_("Deadline"), choices=DeadlineKind.choices, required=False)
-    deadline_year = forms.IntegerField(
-        label=_("Deadline year"), min_value=1949, max_value=2100, required=False
+    ref = forms.CharField(label=_("Reference"), max_length=40, required=False, widget=QuickTextInput)
+    text = forms.CharField(label=_("Task"), widget=QuickTextarea(attrs={"rows": 3}))
+    measure = forms.TypedChoiceField(
+        label=_("Measure"), required=False, coerce=int, empty_value=None, widget=QuickSelect
     )
-    deadline_month = forms.IntegerField(label=_("Deadline month"), min_value=1, max_value=12, required=False)
+    deadline_kind = forms.ChoiceField(
+        label=_("Deadline"), choices=DeadlineKind.choices, required=False, widget=QuickSelect
+    )
+    deadline_year = forms.IntegerField(
+        label=_("Deadline year"), min_value=1949, max_value=2100, required=False, widget=QuickNumberInput
+    )
+    deadline_month = forms.IntegerField(
+        label=_("Deadline month"), min_value=1, max_value=12, required=False, widget=QuickNumberInput
+    )
     weight = forms.DecimalField(
-        label=_("Weight"), min_value=0.01, max_value=9999, decimal_places=2, initial=1
+        label=_("Weight"),
+        min_value=0.01,
+        max_value=9999,
+        decimal_places=2,
+        initial=1,
+        widget=QuickNumberInput,
     )
     lead = forms.CharField(
         label=_("Lead units"),
         max_length=500,
         help_text=_("Separate several units with 、 or a comma; a new name proposes a unit"),
+        widget=QuickTextInput,
     )
-    co = forms.CharField(label=_("Co-units"), max_length=1000, required=False)
+    co = forms.CharField(label=_("Co-units"), max_length=1000, required=False, widget=QuickTextInput)
 
     def __init__(self, *args: Any, measures: list[Measure], **kwargs: Any) -> None:
         # Choices from a list the page loaded once, so many cards cost no query each.
@@ -133,7 +205,7 @@ class _TaskFields(forms.Form):
 class TaskReviewForm(_TaskFields):
     """Correct one extracted task of a draft policy; ``version`` refuses a stale save."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=QuickHiddenInput)
 
     @classmethod
     def for_task(cls, task: Any, measures: list[Measure], data: Any = None) -> TaskReviewForm:
@@ -158,33 +230,89 @@ class NewTaskForm(_TaskFields):
     """Add a task the extraction library missed."""
 
 
+@dataclass(frozen=True)
+class TaskChoices:
+    """The tasks of a policy a metric may hang on: (id, label, place in the source), in order.
+
+    All of them are valid; a metric's select lists only those around it (:meth:`near`), so a
+    page of metrics of a plan with hundreds of tasks does not repeat every task in every card.
+    """
+
+    rows: tuple[tuple[int, str, int | None], ...]
+
+    @classmethod
+    def of(cls, policy: Any) -> TaskChoices:
+        """The choices of ``policy``'s tasks (one query)."""
+        from taizhang.ledger.models import Task
+
+        values = (
+            Task.objects.filter(policy=policy)
+            .order_by("order", "pk")
+            .values_list("pk", "reference", "text", "span_start")
+        )
+        return cls(
+            tuple(
+                (pk, f"{reference or f'#{pk}'} {text[:20]}".strip(), start)
+                for pk, reference, text, start in values
+            )
+        )
+
+    def near(
+        self, task_id: int | None, position: int | None, around: int = NEAR_TASKS
+    ) -> list[tuple[int, str]]:
+        """The task ``task_id`` and the tasks around it (else around the source ``position``)."""
+        index = next((i for i, row in enumerate(self.rows) if row[0] == task_id), None)
+        if index is None:
+            starts = [row[2] if row[2] is not None else -1 for row in self.rows]
+            index = max(0, bisect.bisect_right(starts, position if position is not None else -1) - 1)
+        return [(pk, label) for pk, label, _ in self.rows[max(0, index - around) : index + around + 1]]
+
+    def ids(self) -> set[int]:
+        return {row[0] for row in self.rows}
+
+
 class MetricReviewForm(forms.Form):
     """Correct one metric (指标) of a draft policy."""
 
-    indicator = forms.CharField(label=_("Indicator"), max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), choices=Metric.Kind.choices)
-    comparator = forms.ChoiceField(label=_("Comparator"), choices=COMPARATORS)
-    value = forms.FloatField(label=_("Value"))
-    unit = forms.CharField(label=_("Unit of measure"), max_length=30, required=False)
-    year = forms.IntegerField(label=_("Year"), min_value=1949, max_value=2100, required=False)
-    task = forms.TypedChoiceField(label=_("Task"), required=False, coerce=int, empty_value=None)
+    indicator = forms.CharField(label=_("Indicator"), max_length=200, widget=QuickTextInput)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Metric.Kind.choices, widget=QuickSelect)
+    comparator = forms.ChoiceField(label=_("Comparator"), choices=COMPARATORS, widget=QuickSelect)
+    value = forms.FloatField(label=_("Value"), widget=QuickNumberInput)
+    unit = forms.CharField(label=_("Unit of measure"), max_length=30, required=False, widget=QuickTextInput)
+    year = forms.IntegerField(
+        label=_("Year"), min_value=1949, max_value=2100, required=False, widget=QuickNumberInput
+    )
+    task = forms.TypedChoiceField(
+        label=_("Task"), required=False, coerce=int, empty_value=None, widget=QuickSelect
+    )
 
-    def __init__(self, *args: Any, tasks: list[Any], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, tasks: TaskChoices, shown: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.tasks = {t.pk: t for t in tasks}
-        self.fields["task"].choices = [("", "—"), *((t.pk, t.label) for t in tasks)]
+        self.task_ids = tasks.ids()
+        field = self.fields["task"]
+        field.choices = [("", "—"), *shown]
+
+        # Any task of the policy is valid, though only the nearby ones are listed.
+        def valid(value: Any) -> bool:
+            return value in ("", None) or (str(value).isdigit() and int(value) in self.task_ids)
+
+        field.valid_value = valid  # type: ignore[method-assign]
 
     @classmethod
-    def for_metric(cls, metric: Metric, tasks: list[Any], data: Any = None) -> MetricReviewForm:
+    def for_metric(cls, metric: Metric, tasks: TaskChoices, data: Any = None) -> MetricReviewForm:
         initial = {
             f: getattr(metric, f) for f in ("indicator", "kind", "comparator", "value", "unit", "year")
         }
         initial["task"] = metric.task_id
-        return cls(data, initial=initial, prefix=f"m{metric.pk}", tasks=tasks)
+        shown = tasks.near(metric.task_id, metric.span_start)
+        return cls(data, initial=initial, prefix=f"m{metric.pk}", tasks=tasks, shown=shown)
 
-    def metric_changes(self) -> dict[str, Any]:
+    def metric_changes(self, policy: Any) -> dict[str, Any]:
+        """The cleaned values as keyword arguments of ``do_update_metric`` (the task looked up)."""
+        from taizhang.ledger.models import Task
+
         data = dict(self.cleaned_data)
-        data["task"] = self.tasks.get(data["task"]) if data["task"] else None
+        data["task"] = Task.objects.filter(policy=policy, pk=data["task"]).first() if data["task"] else None
         data["unit"] = data["unit"].strip()
         return data
 

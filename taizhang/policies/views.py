@@ -38,8 +38,10 @@ from .access import (
     can_review_policy,
     visible_policies,
 )
-from .forms import ImportForm, MetricReviewForm, NewTaskForm, TaskReviewForm, apply_errors
+from .doubts import BAND_LABELS, METRIC_DOUBTS, TASK_DOUBTS, band_of, labelled, reasons
+from .forms import ImportForm, MetricReviewForm, NewTaskForm, TaskChoices, TaskReviewForm, apply_errors
 from .models import Policy, PolicyStatus, ReportCadence
+from .review import BANDS, ReviewQuery, excerpt, metric_summary, rows_of, select, task_summary
 
 __all__ = [
     "policy_list",
@@ -52,6 +54,7 @@ __all__ = [
 ]
 
 PAGE_SIZE = 50
+REVIEW_PAGE_SIZE = 20  # cards a review page shows
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Span:
     css: str
     anchor: str
     card: str = ""
+    href: str = ""  # where the card is when it is not on the page
 
 
 def highlight_source(text: str, spans: Iterable[Span]) -> SafeString:
@@ -85,7 +89,8 @@ def highlight_source(text: str, spans: Iterable[Span]) -> SafeString:
         end = min(span.end, len(text), stack[-1] if stack else len(text))
         out.append(escape(text[pos : span.start]))
         card = format_html(' data-card="{}"', span.card) if span.card else ""
-        out.append(format_html('<mark id="{}" class="{}"{}>', span.anchor, span.css, card))
+        href = format_html(' data-href="{}"', span.href) if span.href else ""
+        out.append(format_html('<mark id="{}" class="{}"{}{}>', span.anchor, span.css, card, href))
         pos = span.start
         stack.append(end)
     while stack:
@@ -140,6 +145,13 @@ def policy_import(request: HttpRequest) -> HttpResponse:
                     name=upload.name,
                     title=form.cleaned_data["title"] or None,
                 )
+            except actions.DuplicateDocument as exc:
+                return render(
+                    request,
+                    "policies/policy_import.html",
+                    {"form": form, "duplicate": exc.policy},
+                    status=409,
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
@@ -164,11 +176,20 @@ def _draft_for_review(request: HttpRequest, pk: int) -> Policy:
     return policy
 
 
-def _review_tasks(policy: Policy) -> list[Task]:
-    assignments = TaskAssignment.objects.select_related("unit").order_by("role", "order", "pk")
-    return list(
-        Task.objects.filter(policy=policy).prefetch_related(Prefetch("assignments", queryset=assignments))
+def _assignments() -> Prefetch:
+    return Prefetch(
+        "assignments", queryset=TaskAssignment.objects.select_related("unit").order_by("role", "order", "pk")
     )
+
+
+def _decorate(item: Task | Metric, text: str) -> Task | Metric:
+    """Give a task or metric what its card shows: band, reasons and source excerpt."""
+    item.band = band_of(item.confidence)  # type: ignore[union-attr]
+    item.reasons = reasons(item.doubts)  # type: ignore[union-attr]
+    item.excerpt = excerpt(
+        text, item.span_start, item.span_end, "task" if isinstance(item, Task) else "metric"
+    )  # type: ignore[union-attr]
+    return item
 
 
 def _card(
@@ -176,13 +197,15 @@ def _card(
 ) -> HttpResponse:
     """One task card: the fragment htmx swaps in, or a page of its own for a plain form post."""
     template = "policies/_review_task.html" if _is_htmx(request) else "policies/review_task_page.html"
+    _decorate(task, policy.text)
     return render(request, template, {"task": task, "form": form, "policy": policy, **extra}, status=status)
 
 
 @login_required
 def policy_review(request: HttpRequest, pk: int) -> HttpResponse:
-    """The review screen: the source text with every task and metric highlighted, beside the
-    editable tasks and metrics, the proposed units and the publish button."""
+    """The review screen: the draft's tasks (or metrics) a page at a time, the doubtful ones first
+    with their reasons and the place in the source each came from, filters by band and reason,
+    the whole source text on its own tab, the proposed units and the publish button."""
     policy = access_policy(request.user, pk, for_write=True)
     if policy.status != PolicyStatus.DRAFT:
         return redirect("policies:detail", policy.pk)
@@ -192,44 +215,103 @@ def policy_review(request: HttpRequest, pk: int) -> HttpResponse:
 def _render_review(
     request: HttpRequest, policy: Policy, *, new_form: NewTaskForm | None = None, status: int = 200
 ) -> HttpResponse:
-    tasks = _review_tasks(policy)
+    query = ReviewQuery.from_params(request.GET)
+    if new_form is not None:
+        query = ReviewQuery(show="tasks")  # the refused form, with its errors, at the end of the list
+    task_rows = rows_of(Task, policy, "order")
+    metric_rows = rows_of(Metric, policy, "span_start")
+    rows = metric_rows if query.show == "metrics" else task_rows
+    chosen = select(rows, query)
+    if query.focus is not None and all(r.pk != query.focus for r in chosen):
+        # The item asked for is filtered out: show it among all of them.
+        query = ReviewQuery(show=query.show, order=query.order, focus=query.focus)
+        chosen = select(rows, query)
+    page_number: Any = query.page
+    if query.focus is not None:
+        index = next((i for i, r in enumerate(chosen) if r.pk == query.focus), 0)
+        page_number = index // REVIEW_PAGE_SIZE + 1
+    page = Paginator([r.pk for r in chosen], REVIEW_PAGE_SIZE).get_page(page_number)
+    query = ReviewQuery(query.show, query.band, query.doubt, query.order, str(page.number))
     measures = list(policy.measures.all())
-    metrics = list(Metric.objects.filter(policy=policy).order_by("span_start", "pk"))
-    spans = [
-        Span(t.span_start, t.span_end, "task", f"src-task-{t.pk}", f"card-{t.pk}")
-        for t in tasks
-        if t.span_start is not None and t.span_end is not None
-    ] + [
-        Span(m.span_start, m.span_end, "metric", f"src-metric-{m.pk}")
-        for m in metrics
-        if m.span_start is not None and m.span_end is not None
-    ]
-    proposed: dict[int, Unit] = {}
-    for task in tasks:
-        for a in task.assignments.all():
-            if a.unit.status == UnitStatus.PROPOSED and a.unit.merged_into_id is None:
-                proposed.setdefault(a.unit.pk, a.unit)
-    cards = [(task, TaskReviewForm.for_task(task, measures)) for task in tasks]
-    metric_forms = [(m, MetricReviewForm.for_metric(m, tasks)) for m in metrics]
-    unit_names = list(
-        Unit.objects.filter(merged_into=None, status=UnitStatus.CONFIRMED)
-        .order_by("name")
-        .values_list("name", flat=True)
-    )
-    return render(
-        request,
-        "policies/policy_review.html",
-        {
-            "policy": policy,
-            "source": highlight_source(policy.text, spans),
-            "cards": cards,
-            "metric_forms": metric_forms,
-            "proposed_units": sorted(proposed.values(), key=lambda u: u.name),
-            "unit_names": unit_names,
-            "new_form": new_form or NewTaskForm(prefix="new", measures=measures),
-        },
-        status=status,
-    )
+    tasks_summed, metrics_summed = task_summary(task_rows), metric_summary(metric_rows)
+    context: dict[str, Any] = {
+        "policy": policy,
+        "query": query,
+        "page": page,
+        "task_summary": tasks_summed,
+        "metric_summary": metrics_summed,
+        "summaries": [
+            (kind, summed, [(b, BAND_LABELS[b], summed.bands[b]) for b in BANDS])
+            for kind, summed in (("tasks", tasks_summed), ("metrics", metrics_summed))
+        ],
+        "proposed_units": list(
+            Unit.objects.filter(
+                status=UnitStatus.PROPOSED, merged_into=None, assignments__task__policy=policy
+            )
+            .distinct()
+            .order_by("name")
+        ),
+        "warnings": actions.publish_warnings(policy),
+        "bands": [(b, BAND_LABELS[b]) for b in BANDS],
+        "filter_reasons": labelled(METRIC_DOUBTS if query.show == "metrics" else TASK_DOUBTS),
+        "page_urls": _page_urls(query, page),
+    }
+    ids = list(page.object_list)
+    if query.show == "tasks":
+        found = Task.objects.filter(pk__in=ids).prefetch_related(_assignments()).in_bulk()
+        cards = [found[i] for i in ids if i in found]
+        context["cards"] = [(_decorate(t, policy.text), TaskReviewForm.for_task(t, measures)) for t in cards]
+        context["new_form"] = new_form or NewTaskForm(prefix="new", measures=measures)
+        context["unit_names"] = list(
+            Unit.objects.filter(merged_into=None, status=UnitStatus.CONFIRMED)
+            .order_by("name")
+            .values_list("name", flat=True)
+        )
+    elif query.show == "metrics":
+        found_metrics = Metric.objects.filter(pk__in=ids).in_bulk()
+        choices = TaskChoices.of(policy)
+        context["metric_forms"] = [
+            (_decorate(m, policy.text), MetricReviewForm.for_metric(m, choices))
+            for m in (found_metrics[i] for i in ids if i in found_metrics)
+        ]
+    else:
+        base = reverse("policies:review", args=[policy.pk])
+        spans = [
+            Span(
+                r.span_start,
+                r.span_end,
+                "task",
+                f"src-task-{r.pk}",
+                f"card-{r.pk}",
+                f"{base}?focus={r.pk}#card-{r.pk}",
+            )
+            for r in task_rows
+            if r.span_start is not None and r.span_end is not None
+        ] + [
+            Span(
+                r.span_start,
+                r.span_end,
+                "metric",
+                f"src-metric-{r.pk}",
+                f"metric-{r.pk}",
+                f"{base}?show=metrics&focus={r.pk}#metric-{r.pk}",
+            )
+            for r in metric_rows
+            if r.span_start is not None and r.span_end is not None
+        ]
+        context["source"] = highlight_source(policy.text, spans)
+    return render(request, "policies/policy_review.html", context, status=status)
+
+
+def _page_urls(query: ReviewQuery, page: Any) -> dict[str, str]:
+    urls = {}
+    if page.has_previous():
+        urls["previous"] = query.url(page=str(page.previous_page_number()))
+        urls["first"] = query.url(page="1")
+    if page.has_next():
+        urls["next"] = query.url(page=str(page.next_page_number()))
+        urls["last"] = query.url(page=str(page.paginator.num_pages))
+    return urls
 
 
 def _task_of(policy: Policy, task_pk: int) -> Task:
@@ -268,7 +350,9 @@ def review_task_save(request: HttpRequest, pk: int, task_pk: int) -> HttpRespons
         else:
             if not _is_htmx(request):
                 messages.success(request, _t("Task %(ref)s saved.") % {"ref": task.label})
-                return redirect(reverse("policies:review", args=[policy.pk]) + f"#card-{task.pk}")
+                return redirect(
+                    reverse("policies:review", args=[policy.pk]) + f"?focus={task.pk}#card-{task.pk}"
+                )
             task = _fresh(policy, task.pk)
             return _card(request, task, TaskReviewForm.for_task(task, measures), policy, saved=True)
     else:
@@ -304,7 +388,7 @@ def review_task_add(request: HttpRequest, pk: int) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _t("Task added."))
-            return redirect(reverse("policies:review", args=[policy.pk]) + f"#card-{task.pk}")
+            return redirect(reverse("policies:review", args=[policy.pk]) + f"?focus={task.pk}#card-{task.pk}")
     return _render_review(request, policy, new_form=form, status=400)
 
 
@@ -329,21 +413,23 @@ def review_metric_save(request: HttpRequest, pk: int, metric_pk: int) -> HttpRes
     metric = Metric.objects.filter(policy=policy, pk=metric_pk).first()
     if metric is None:
         raise Http404(_t("No such metric in this policy"))
-    tasks = list(Task.objects.filter(policy=policy))
-    form = MetricReviewForm.for_metric(metric, tasks, data=request.POST)
+    choices = TaskChoices.of(policy)
+    form = MetricReviewForm.for_metric(metric, choices, data=request.POST)
     status = 400
     saved = False
     if form.is_valid():
         try:
-            metric = actions.do_update_metric(request.user, metric, **form.metric_changes())
+            metric = actions.do_update_metric(request.user, metric, **form.metric_changes(policy))
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
             status, saved = 200, True
             if not _is_htmx(request):
                 messages.success(request, _t("Metric saved."))
-                return redirect(reverse("policies:review", args=[policy.pk]) + f"#metric-{metric.pk}")
-            form = MetricReviewForm.for_metric(metric, tasks)
+                url = reverse("policies:review", args=[policy.pk])
+                return redirect(f"{url}?show=metrics&focus={metric.pk}#metric-{metric.pk}")
+            form = MetricReviewForm.for_metric(metric, choices)
+    _decorate(metric, policy.text)
     return render(
         request,
         "policies/_review_metric.html",
@@ -355,10 +441,26 @@ def review_metric_save(request: HttpRequest, pk: int, metric_pk: int) -> HttpRes
 @login_required
 @require_POST
 def policy_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    """Publish (交办) the draft; a refusal names the tasks that stop it and changes nothing."""
+    """Publish (交办) the draft. A refusal names the tasks that stop it and changes nothing; tasks
+    without a lead unit or deadline are listed on a page where the supervisor confirms them (the
+    confirmation holds for exactly the tasks he saw) or goes back to correct them."""
     policy = access_policy(request.user, pk, for_write=True)
     try:
-        actions.do_publish_policy(request.user, policy)
+        actions.do_publish_policy(request.user, policy, confirm=request.POST.get("confirm", ""))
+    except actions.PublishNeedsConfirmation as exc:
+        return render(
+            request,
+            "policies/policy_publish_confirm.html",
+            {
+                "policy": policy,
+                "warnings": exc.warnings,
+                "digest": exc.digest,
+                "no_lead": sum(w.no_lead for w in exc.warnings),
+                "no_deadline": sum(w.no_deadline for w in exc.warnings),
+                "doubtful": Task.objects.filter(policy=policy).exclude(doubts="").count(),
+                "again": bool(request.POST.get("confirm")),
+            },
+        )
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, _t("Not published: %(reason)s") % {"reason": message})

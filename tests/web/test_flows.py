@@ -20,9 +20,13 @@ from taizhang.units.models import Unit, UnitAlias, UnitStatus
 pytestmark = pytest.mark.django_db
 
 
-def _import(cast, text=SAMPLE_TASK_TABLE):
+def _import(cast, text=SAMPLE_TASK_TABLE, **options):
     return do_import_policy(
-        cast.sam, data=text.encode(), name="plan.txt", extraction=extract_text(text, name="plan.txt")
+        cast.sam,
+        data=text.encode(),
+        name="plan.txt",
+        extraction=extract_text(text, name="plan.txt"),
+        **options,
     )
 
 
@@ -94,7 +98,7 @@ class PublishTestCase:
         task3 = result.policy.tasks.get(ref="一.(二).3")
         assert task3.assignments.get(role="lead").unit == cast.unit_b
         assert UnitAlias.objects.get(name="区市场监督管理局").unit == cast.unit_b
-        again = _import(cast)
+        again = _import(cast, allow_duplicate=True)
         assert "区市场监督管理局" not in [u.name for u in again.proposed_units]
 
 

@@ -131,7 +131,9 @@ class ImportTestCase:
         assert policy.status == PolicyStatus.DRAFT and policy.original_name == "方案.txt"
         assert policy.tasks.count() == 2
         page = client.get(response["Location"]).content.decode()
-        assert "区住房建设局" in page and 'id="src-task-' in page
+        assert "区住房建设局" in page and 'id="card-' in page
+        source = client.get(response["Location"] + "?show=source").content.decode()
+        assert 'id="src-task-' in source
 
     def test_a_word_document_is_imported_by_its_content(self, client, cast):
         client.force_login(cast.sam)
@@ -187,11 +189,14 @@ class ReviewTestCase:
     def test_the_review_screen_shows_source_spans_tasks_metrics_and_proposed_units(self, client, cast):
         draft = _draft(cast)
         client.force_login(cast.sam)
-        page = client.get(reverse("policies:review", args=[draft.pk])).content.decode()
+        url = reverse("policies:review", args=[draft.pk])
+        page = client.get(url).content.decode()
+        source = client.get(url + "?show=source").content.decode()
         for task in draft.tasks.all():
-            assert f'id="src-task-{task.pk}"' in page and f'id="card-{task.pk}"' in page
+            assert f'id="card-{task.pk}"' in page and f'id="src-task-{task.pk}"' in source
         metric = Metric.objects.get(policy=draft)
-        assert f'id="src-metric-{metric.pk}"' in page
+        assert f'id="src-metric-{metric.pk}"' in source
+        assert f'id="metric-{metric.pk}"' in client.get(url + "?show=metrics").content.decode()
         assert "东门街道办事处" in page.split('id="proposed-units"')[1].split("</section>")[0]
         assert reverse("units:confirm", args=[Unit.objects.get(name="东门街道办事处").pk]) in page
 

@@ -17,6 +17,7 @@ document.addEventListener("click", function (event) {
   var mark = event.target.closest(".source mark[data-card]");
   if (!mark) { return; }
   var card = document.getElementById(mark.getAttribute("data-card"));
+  if (!card && mark.getAttribute("data-href")) { window.location.href = mark.getAttribute("data-href"); return; }
   if (card) {
     document.querySelectorAll(".task-card.active").forEach(function (el) { el.classList.remove("active"); });
     card.classList.add("active");

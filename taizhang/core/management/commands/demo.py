@@ -160,7 +160,7 @@ class Command(BaseCommand):
             orphans = Task.objects.filter(policy=policy).exclude(assignments__role="lead").order_by("order")
             for i, task in enumerate(orphans):
                 do_reassign_task(cast.sam, task, lead=[departments[i % len(departments)]])
-            do_publish_policy(cast.sam, policy)
+            do_publish_policy(cast.sam, policy, confirm=True)  # the tasks the document left undated
 
     def _history(self, cast: Any) -> None:
         from taizhang.ledger import actions as L
