@@ -63,6 +63,7 @@ from .registry import enterprise_row, registry_frame, snapshot_of
 
 __all__ = [
     "do_import_registry",
+    "move_unit_rows",
     "do_create_enterprise_account",
     "do_create_benefit",
     "do_update_benefit",
@@ -1032,3 +1033,16 @@ def do_publish_news_item(
             after={"published_at": item.published_at},
         )
     return item
+
+
+def move_unit_rows(user: Any, source: Unit, target: Unit) -> dict[str, int]:
+    """The enterprise rows that name ``source`` name ``target`` instead (called by
+    ``units.actions.do_merge_unit`` inside its transaction, after its permission check): the data
+    source of each fact and import, the paying unit of each benefit, the unit of each service item.
+    None of these fields is part of a uniqueness rule, so nothing collides."""
+    return {
+        "enterprises.EnterpriseFact.source": EnterpriseFact.objects.filter(source=source).update(source=target),
+        "enterprises.RegistryImport.source": RegistryImport.objects.filter(source=source).update(source=target),
+        "enterprises.Benefit.unit": Benefit.objects.filter(unit=source).update(unit=target),
+        "enterprises.ServiceItem.unit": ServiceItem.objects.filter(unit=source).update(unit=target),
+    }

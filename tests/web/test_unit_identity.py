@@ -300,3 +300,24 @@ class MergeMovesEveryRowTestCase:
         names = [name for name, _ in facts.values()]
         assert "区发展改革局" not in names and names.count("区商务局") == 1
         assert facts[cast.unit_a.pk][1].supervisor_rating == 70  # B's rating moved with it
+
+
+def test_a_merge_moves_the_enterprise_rows_of_the_merged_unit(cast: Any) -> None:
+    """The enterprises app moves its own rows: a benefit paid by B, B's service items and the facts
+    and imports B was the data source of all name A after B is merged into A."""
+    from taizhang.enterprises.models import Benefit, Enterprise, EnterpriseFact, RegistryImport, ServiceItem
+    from taizhang.units.actions import do_merge_unit
+
+    source, target = cast.unit_b, cast.unit_a
+    as_of = dt.date(2025, 12, 31)
+    enterprise = Enterprise.objects.create(credit_code="91440300MA5F0000X1", name="测试企业")
+    fact = EnterpriseFact.objects.create(
+        enterprise=enterprise, attribute="employees", year=2025, number=10, source=source, as_of=as_of
+    )
+    batch = RegistryImport.objects.create(file_name="a.xlsx", sha256="0" * 64, source=source, as_of=as_of)
+    benefit = Benefit.objects.create(code="test-benefit", name="测试补贴", unit=source)
+    item = ServiceItem.objects.create(title="测试事项", summary="说明", unit=source)
+    do_merge_unit(cast.sam, source, target)
+    for row, field in ((fact, "source_id"), (batch, "source_id"), (benefit, "unit_id"), (item, "unit_id")):
+        row.refresh_from_db()
+        assert getattr(row, field) == target.pk, (type(row).__name__, field)
