@@ -44,6 +44,25 @@ class DemoTestCase:
         ):
             assert " ".join(login.split()) in " ".join(out.split())
 
+    def test_it_loads_the_real_seed_documents_and_the_benefit_clauses_of_the_corpus(self):
+        """What `make demo` loads: ../shared/seeds, and the corpus documents beside them whose
+        clauses the demo's benefits cite (imported and published with their undated clauses)."""
+        from pathlib import Path
+
+        from django.conf import settings
+
+        from taizhang.enterprises.models import Benefit
+
+        seeds = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+        if not (seeds.is_dir() and (seeds.parent / "corpus" / "docs").is_dir()):
+            pytest.skip("../shared is not beside the project")
+        out = _demo(seeds)
+        assert Policy.objects.count() >= 7  # the five seeds and the corpus documents benefits cite
+        cited = Policy.objects.filter(benefits__isnull=False).distinct()
+        assert cited.count() >= 2 and all(p.status == PolicyStatus.PUBLISHED for p in cited)
+        assert Benefit.objects.filter(policy__isnull=False).count() >= 8
+        assert "imported for its benefit clauses" in out
+
     def test_running_it_twice_adds_nothing(self, tmp_path):
         (tmp_path / "plan.txt").write_text(SAMPLE_TASK_TABLE, encoding="utf-8")
         _demo(tmp_path)
