@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from taizhang.accounts.actions import do_create_api_token
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_closing_report, make_policy, make_unit
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_closing_report, make_policy, make_unit
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import ExtensionRequest, ProgressReport, Task, TaskStatus

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from taizhang.core.builders import SAMPLE_TASK_TABLE
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.core.models import HistoryEntry, HistoryIsAppendOnly
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import ExtensionStatus, ReportStatus, Task, TaskStatus

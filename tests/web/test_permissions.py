@@ -15,7 +15,7 @@ from django.http import Http404
 
 from taizhang.accounts.access import visible_login_events
 from taizhang.accounts.actions import do_create_api_token, do_revoke_api_token
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_closing_report
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_closing_report
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
 from taizhang.ledger.access import access_extension, access_report, access_task
@@ -33,7 +33,7 @@ PEOPLE = ["alice", "sam", "vera", "amy", "andy", "bob", "ben", "erin"]
 def person_of(cast: Any, name: str) -> Any:
     """A person of the cast; ``erin`` is an enterprise user (企业用户): no role in the ledger."""
     if name == "erin":
-        from taizhang.core.builders import make_enterprise_user
+        from taizhang.devtools.builders import make_enterprise_user
 
         return make_enterprise_user("erin")
     return getattr(cast, name)

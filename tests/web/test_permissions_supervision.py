@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from taizhang.bulletins.actions import do_generate_bulletin, do_issue_bulletin
-from taizhang.core.builders import make_unit
+from taizhang.devtools.builders import make_unit
 from taizhang.ledger import actions as L
 from taizhang.ledger import workbook_actions as W
 from taizhang.ledger.models import AssignmentRole, Metric, Task, TaskAssignment

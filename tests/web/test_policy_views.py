@@ -9,8 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_policy
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_policy
 from taizhang.ledger.models import Metric, Task, TaskStatus
 from taizhang.policies.models import Policy, PolicyStatus
 from taizhang.policies.views import Span, highlight_source
@@ -419,7 +419,7 @@ class DetailTestCase:
 
     def test_a_unit_cannot_read_a_policy_without_its_tasks(self, client, cast, policy):
         from taizhang.accounts.models import Role
-        from taizhang.core.builders import make_person, make_unit
+        from taizhang.devtools.builders import make_person, make_unit
 
         stranger = make_person("sally", Role.UNIT_OFFICER, make_unit("区司法局"))
         client.force_login(stranger)

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from taizhang.core.builders import make_policy
+from taizhang.devtools.builders import make_policy
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment, TaskStatus
 from taizhang.ledger.references import assign_references, next_reference, position_reference

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from taizhang.accounts.models import Membership, Role
-from taizhang.core.builders import make_person, make_policy, make_unit
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import make_person, make_policy, make_unit
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import (
     AssignmentRole,

@@ -62,7 +62,7 @@ class Command(BaseCommand):
             settings.EMAIL_BACKEND = FILE_MAIL
             settings.EMAIL_FILE_PATH = str(Path(settings.VAR_DIR) / "mail")
 
-        from taizhang.core.builders import DEMO_PASSWORD_SUFFIX, make_cast
+        from taizhang.devtools.builders import DEMO_PASSWORD_SUFFIX, make_cast
 
         cast = make_cast()
         self._registry(cast)
@@ -70,7 +70,7 @@ class Command(BaseCommand):
         self._publish(cast, policies)
         self._history(cast)
         self._supervision(cast)
-        from taizhang.enterprises.demo import load_enterprise_demo
+        from taizhang.devtools.enterprise_demo import load_enterprise_demo
 
         enterprise_logins = load_enterprise_demo(cast, seeds, self.stdout.write, size=options["enterprises"])
 
