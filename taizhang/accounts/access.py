@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from taizhang.core.access import (
@@ -200,39 +202,25 @@ class OpenWork:
 
 
 def open_work(user: Any, person: Any) -> OpenWork:
-    """``person``'s open work (see :class:`OpenWork`), for the administrator only."""
-    from taizhang.ledger.models import ExtensionRequest, ExtensionStatus, ProgressReport, ReportStatus
-    from taizhang.supervision.models import SupervisionNotice, SupervisionNoticeState
+    """``person``'s open work (see :class:`OpenWork`), for the administrator only.
 
+    The apps above accounts give their part through their ``AppConfig.open_work_of``: a function
+    ``(person, unit, uncovered)`` answering some of OpenWork's lists (the ledger its reports and
+    extension requests, supervision its notices)."""
     require_administrator(user)
     membership = Membership.objects.filter(user=person).select_related("unit").first()
     role = membership.role if membership else None
     unit = membership.unit if membership else None
-    reports = ProgressReport.objects.select_related("task", "unit")
-    drafts = list(
-        reports.filter(created_by=person, status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED]).order_by(
-            "pk"
-        )
-    )
     uncovered = None
-    awaiting: list[Any] = []
     if role in UNIT_ROLES and unit is not None:
         others = Membership.objects.filter(unit=unit, role=role, user__is_active=True).exclude(user=person)
         if not others.exists():
             uncovered = Role(role)
-            if role == Role.UNIT_LEADER:
-                awaiting = list(reports.filter(unit=unit, status=ReportStatus.SUBMITTED).order_by("pk"))
-    extensions = list(
-        ExtensionRequest.objects.select_related("task")
-        .filter(requested_by=person, status=ExtensionStatus.PENDING)
-        .order_by("pk")
-    )
-    notices = list(
-        SupervisionNotice.objects.select_related("task")
-        .filter(issued_by=person, status__in=[SupervisionNoticeState.OPEN, SupervisionNoticeState.ANSWERED])
-        .order_by("pk")
-    )
-    return OpenWork(drafts, awaiting, extensions, notices, uncovered, unit)
+    parts: dict[str, list[Any]] = {}
+    for config in apps.get_app_configs():
+        if path := getattr(config, "open_work_of", None):
+            parts.update(import_string(path)(person, unit, uncovered))
+    return OpenWork(**parts, uncovered=uncovered, unit=unit)
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ from .models import (
 )
 
 __all__ = [
+    "open_work_of",
     "visible_tasks",
     "visible_reports",
     "access_task",
@@ -388,3 +389,26 @@ def can_close_task(user: Any, task: Task) -> Decision:
 def can_import_ledger_workbook(user: Any, workbook: Any = None) -> Decision:
     """The supervisor re-imports an exported ledger workbook (its changes go through the task actions)."""
     return steering_decision(user, "导入台账")
+
+
+def open_work_of(person: Any, unit: Any, uncovered: Role | None) -> dict[str, list[Any]]:
+    """The ledger's part of ``person``'s open work (accounts.access.open_work, through
+    ``LedgerConfig.open_work_of``): the reports they started, still draft or returned; their
+    unit's submitted reports when they are its only leader; their pending extension requests."""
+    from .models import ExtensionRequest, ExtensionStatus, ProgressReport, ReportStatus
+
+    reports = ProgressReport.objects.select_related("task", "unit")
+    drafts = list(
+        reports.filter(created_by=person, status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED]).order_by(
+            "pk"
+        )
+    )
+    awaiting: list[Any] = []
+    if uncovered == Role.UNIT_LEADER and unit is not None:
+        awaiting = list(reports.filter(unit=unit, status=ReportStatus.SUBMITTED).order_by("pk"))
+    extensions = list(
+        ExtensionRequest.objects.select_related("task")
+        .filter(requested_by=person, status=ExtensionStatus.PENDING)
+        .order_by("pk")
+    )
+    return {"drafts": drafts, "awaiting_approval": awaiting, "extensions": extensions}

@@ -5,3 +5,5 @@ class SupervisionConfig(AppConfig):
     name = "taizhang.supervision"
     label = "supervision"
     verbose_name = "督办"
+    # Its part of a person's open work, for the administrator (accounts.access.open_work).
+    open_work_of = "taizhang.supervision.access.open_work_of"
