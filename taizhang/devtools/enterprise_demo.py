@@ -107,7 +107,7 @@ def _policy(cast: Any, path: Path, out: Any) -> Any:
     from taizhang.extract import extract
     from taizhang.ledger.actions import do_reassign_task
     from taizhang.ledger.models import Task
-    from taizhang.policies.actions import do_import_policy, do_publish_policy
+    from taizhang.ledger.policy_actions import do_import_policy, do_publish_policy
     from taizhang.policies.models import Policy, PolicyStatus
     from taizhang.units.actions import do_confirm_unit
     from taizhang.units.models import Unit, UnitStatus

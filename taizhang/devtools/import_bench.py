@@ -151,7 +151,7 @@ def _measure(plan: Path, imports: int, requests: int) -> list[tuple[str, Any, st
 
     from taizhang.devtools.builders import make_cast
     from taizhang.extract import extract
-    from taizhang.policies.actions import DuplicateDocument, do_import_policy
+    from taizhang.ledger.policy_actions import DuplicateDocument, do_import_policy
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)  # a server's pages name hashed files

@@ -40,7 +40,7 @@ from taizhang.accounts.access import is_steering, role_of, sees_everything, unit
 from taizhang.accounts.models import UNIT_ROLES, Role
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.core.models import HistoryEntry
-from taizhang.policies.access import visible_policies
+from taizhang.ledger.access import visible_policies
 from taizhang.policies.models import Policy, ReportCadence
 from taizhang.units.models import Unit
 

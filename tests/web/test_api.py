@@ -19,7 +19,7 @@ from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_closing_report, m
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import ExtensionRequest, ProgressReport, Task, TaskStatus
-from taizhang.policies.actions import do_import_policy
+from taizhang.ledger.policy_actions import do_import_policy
 from taizhang.policies.models import Measure, Policy, PolicyStatus
 from taizhang.units.models import Unit, UnitStatus
 

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from taizhang.core.models import HistoryEntry
 from taizhang.devtools.builders import SAMPLE_TASK_TABLE
 from taizhang.ledger.models import ProgressReport, Task, TaskStatus
-from taizhang.policies.actions import do_import_policy
+from taizhang.ledger.policy_actions import do_import_policy
 from taizhang.policies.models import Policy, PolicyStatus
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from taizhang.devtools.builders import SAMPLE_TASK_TABLE
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import ExtensionStatus, ReportStatus, Task, TaskStatus
-from taizhang.policies.actions import do_import_policy, do_publish_policy
+from taizhang.ledger.policy_actions import do_import_policy, do_publish_policy
 from taizhang.policies.models import PolicyStatus
 from taizhang.units.actions import do_confirm_unit, do_merge_unit
 from taizhang.units.models import Unit, UnitAlias, UnitStatus

@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from taizhang.core.forms import apply_errors
 from taizhang.ledger.models import DeadlineKind, Metric
+from taizhang.policies.models import Measure, ReportCadence
 
-from .actions import split_unit_names
-from .models import Measure, ReportCadence
+from .policy_actions import split_unit_names
 
 __all__ = [
     "ImportForm",
