@@ -30,7 +30,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check taizhang tests
-	$(BIN)/mypy taizhang/extract
+	$(BIN)/mypy taizhang
 
 format: install
 	$(BIN)/ruff format taizhang tests

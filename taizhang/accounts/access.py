@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from taizhang.core.access import (
     ALLOWED,
     Decision,
+    Person,
     is_steering,
     missing,
     refused,
@@ -40,6 +41,7 @@ from taizhang.core.access import (
 from .models import UNIT_ROLES, ApiToken, LoginEvent, Membership, Role, UserImport
 
 __all__ = [
+    "Person",
     "Decision",
     "ALLOWED",
     "refused",

@@ -12,6 +12,7 @@ from django.http import Http404
 from taizhang.accounts.access import (
     ALLOWED,
     Decision,
+    Person,
     is_steering,
     refused,
     refused_now,
@@ -39,19 +40,19 @@ def visible_bulletins(queryset: Any, user: Any) -> Any:
     return queryset.filter(status=BulletinStatus.ISSUED)
 
 
-def can_read_bulletin(user: Any, bulletin: Bulletin) -> Decision:
+def can_read_bulletin(user: Person, bulletin: Bulletin) -> Decision:
     """Drafts for the supervisor; issued bulletins for everyone with a role."""
     if is_steering(user) or (role_of(user) is not None and bulletin.status == BulletinStatus.ISSUED):
         return ALLOWED
     return refused("只有督查室可以查看通报草稿")
 
 
-def can_generate_bulletin(user: Any, period: Any = None) -> Decision:
+def can_generate_bulletin(user: Person, period: Any = None) -> Decision:
     """The supervisor generates a draft bulletin for a period."""
     return steering_decision(user, "生成通报")
 
 
-def can_issue_bulletin(user: Any, bulletin: Bulletin) -> Decision:
+def can_issue_bulletin(user: Person, bulletin: Bulletin) -> Decision:
     """The supervisor issues a draft bulletin to the units."""
     decision = steering_decision(user, "印发通报")
     if decision and bulletin.status != BulletinStatus.DRAFT:

@@ -10,13 +10,22 @@ administrator's reads of people).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+
+# Whom every access rule decides about: a signed-in user (the project's user model) or the anonymous
+# visitor of a public page, as ``request.user`` is.
+Person: TypeAlias = "AbstractBaseUser | AnonymousUser"
+
 __all__ = [
+    "Person",
     "Role",
     "UNIT_ROLES",
     "STEERING_ROLES",
@@ -109,55 +118,60 @@ STEERING_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR})
 READ_ALL_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.VIEWER})
 
 
-def _membership(user: Any) -> Any:
+def _membership(user: Person | None) -> Any:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
     try:
-        return user.membership
+        return getattr(user, "membership")  # noqa: B009  (the reverse relation accounts.Membership adds)
     except ObjectDoesNotExist:  # no Membership row (accounts.models)
         return None
 
 
-def role_of(user: Any) -> Role | None:
+def role_of(user: Person | None) -> Role | None:
     """The user's role; a superuser without a membership is an administrator; else None."""
     membership = _membership(user)
     if membership is not None:
         return Role(membership.role)
-    if getattr(user, "is_authenticated", False) and user.is_active and user.is_superuser:
+    if (
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and user.is_active
+        and getattr(user, "is_superuser", False)
+    ):
         return Role.ADMINISTRATOR
     return None
 
 
-def unit_id_of(user: Any) -> int | None:
+def unit_id_of(user: Person | None) -> int | None:
     """The id of the unit a unit leader or officer acts for, else None."""
     membership = _membership(user)
     if membership is None or membership.role not in UNIT_ROLES:
         return None
-    return membership.unit_id
+    return int(membership.unit_id) if membership.unit_id is not None else None
 
 
-def is_steering(user: Any) -> bool:
+def is_steering(user: Person | None) -> bool:
     """Administrators and the supervisor (督查室) see and steer everything."""
     return role_of(user) in STEERING_ROLES
 
 
-def sees_everything(user: Any) -> bool:
+def sees_everything(user: Person | None) -> bool:
     """Administrators, the supervisor and read-only viewers read every policy, task and report."""
     return role_of(user) in READ_ALL_ROLES
 
 
-def require_steering(user: Any, what: str) -> None:
+def require_steering(user: Person | None, what: str) -> None:
     """Raise PermissionDenied unless the user is an administrator or the supervisor."""
     if not is_steering(user):
         raise PermissionDenied(f"只有督查室可以{what}")
 
 
-def require_unit_role(user: Any, role: Role, unit_id: int | None, what: str) -> None:
+def require_unit_role(user: Person | None, role: Role, unit_id: int | None, what: str) -> None:
     """Raise PermissionDenied unless the user has ``role`` in the unit ``unit_id``."""
     if role_of(user) != role or unit_id is None or unit_id_of(user) != unit_id:
         raise PermissionDenied(f"只有本单位的{role.label}可以{what}")
 
 
-def steering_decision(user: Any, what: str) -> Decision:
+def steering_decision(user: Person | None, what: str) -> Decision:
     """Allowed for administrators and the supervisor; the others are refused, saying who may."""
     return ALLOWED if is_steering(user) else refused(f"只有督查室可以{what}")

@@ -23,6 +23,7 @@ from django.http import Http404
 from taizhang.accounts.access import (
     ALLOWED,
     Decision,
+    Person,
     is_steering,
     missing,
     refused,
@@ -181,7 +182,7 @@ def _own_report(user: Any, report: ProgressReport, role: Role, what: str) -> Dec
     return ALLOWED
 
 
-def can_edit_task(user: Any, task: Task) -> Decision:
+def can_edit_task(user: Person, task: Task) -> Decision:
     """The supervisor edits a task's text, reference, weight (deadline: see the action) until it is closed."""
     decision = steering_decision(user, "修改任务")
     if decision and task.status == TaskStatus.CLOSED:
@@ -189,7 +190,7 @@ def can_edit_task(user: Any, task: Task) -> Decision:
     return decision
 
 
-def can_reassign_task(user: Any, task: Task) -> Decision:
+def can_reassign_task(user: Person, task: Task) -> Decision:
     """The supervisor names a task's units anew until it is closed."""
     decision = steering_decision(user, "重新交办任务")
     if decision and task.status == TaskStatus.CLOSED:
@@ -197,7 +198,7 @@ def can_reassign_task(user: Any, task: Task) -> Decision:
     return decision
 
 
-def can_acknowledge_task(user: Any, task: Task) -> Decision:
+def can_acknowledge_task(user: Person, task: Task) -> Decision:
     """A leader or officer of a unit named on an open task acknowledges (签收) it, once."""
     mine, decision = _unit_person(user, task, "签收任务")
     if mine is None:
@@ -209,7 +210,7 @@ def can_acknowledge_task(user: Any, task: Task) -> Decision:
     return ALLOWED
 
 
-def can_return_task(user: Any, task: Task) -> Decision:
+def can_return_task(user: Person, task: Task) -> Decision:
     """A unit named on a task sends it back to the supervisor (不属于本单位职责), while it is open and
     the unit has not already sent it back."""
     mine, decision = _unit_person(user, task, "退回任务")
@@ -222,7 +223,7 @@ def can_return_task(user: Any, task: Task) -> Decision:
     return ALLOWED
 
 
-def can_request_extension(user: Any, task: Task) -> Decision:
+def can_request_extension(user: Person, task: Task) -> Decision:
     """The lead unit asks to move an open task's deadline, one pending request at a time."""
     mine, decision = _unit_person(user, task, "申请延期")
     if mine is None:
@@ -236,7 +237,7 @@ def can_request_extension(user: Any, task: Task) -> Decision:
     return ALLOWED
 
 
-def can_decide_extension(user: Any, extension: ExtensionRequest) -> Decision:
+def can_decide_extension(user: Person, extension: ExtensionRequest) -> Decision:
     """The supervisor approves or refuses a pending extension request."""
     decision = steering_decision(user, "审批延期申请")
     if decision and extension.status != ExtensionStatus.PENDING:
@@ -250,7 +251,7 @@ def _reportable(task: Task) -> Decision:
     return ALLOWED
 
 
-def can_create_report(user: Any, task: Task, period: str | None = None) -> Decision:
+def can_create_report(user: Person, task: Task, period: str | None = None) -> Decision:
     """An officer of the lead unit starts a report on an open task (for ``period``: one per period)."""
     if role_of(user) != Role.UNIT_OFFICER:
         return refused("只有牵头单位的联络员可以填写进展报送")
@@ -266,7 +267,7 @@ def can_create_report(user: Any, task: Task, period: str | None = None) -> Decis
     return decision
 
 
-def can_edit_report(user: Any, report: ProgressReport) -> Decision:
+def can_edit_report(user: Person, report: ProgressReport) -> Decision:
     """The officer of the report's unit edits it while it is a draft or returned, its task open."""
     decision = _own_report(user, report, Role.UNIT_OFFICER, "修改进展报送")
     if not decision:
@@ -276,7 +277,7 @@ def can_edit_report(user: Any, report: ProgressReport) -> Decision:
     return _reportable(report.task)
 
 
-def can_submit_report(user: Any, report: ProgressReport) -> Decision:
+def can_submit_report(user: Person, report: ProgressReport) -> Decision:
     """The officer of the report's unit submits a draft or returned report to the unit leader."""
     decision = _own_report(user, report, Role.UNIT_OFFICER, "报送进展")
     if decision and not report.is_editable:
@@ -284,7 +285,7 @@ def can_submit_report(user: Any, report: ProgressReport) -> Decision:
     return decision
 
 
-def can_approve_report(user: Any, report: ProgressReport) -> Decision:
+def can_approve_report(user: Person, report: ProgressReport) -> Decision:
     """The leader of the report's unit approves a submitted report; it then reaches the supervisor."""
     decision = _own_report(user, report, Role.UNIT_LEADER, "审核本单位报送")
     if decision and report.status != ReportStatus.SUBMITTED:
@@ -292,7 +293,7 @@ def can_approve_report(user: Any, report: ProgressReport) -> Decision:
     return decision
 
 
-def can_return_report_to_officer(user: Any, report: ProgressReport) -> Decision:
+def can_return_report_to_officer(user: Person, report: ProgressReport) -> Decision:
     """The leader of the report's unit sends a submitted report back to the officer, with a reason."""
     decision = _own_report(user, report, Role.UNIT_LEADER, "退回本单位报送")
     if decision and report.status != ReportStatus.SUBMITTED:
@@ -300,7 +301,7 @@ def can_return_report_to_officer(user: Any, report: ProgressReport) -> Decision:
     return decision
 
 
-def can_accept_report(user: Any, report: ProgressReport) -> Decision:
+def can_accept_report(user: Person, report: ProgressReport) -> Decision:
     """The supervisor accepts (采纳) a report its unit leader approved."""
     decision = steering_decision(user, "采纳进展报送")
     if decision and report.status != ReportStatus.APPROVED_BY_LEADER:
@@ -308,7 +309,7 @@ def can_accept_report(user: Any, report: ProgressReport) -> Decision:
     return decision
 
 
-def can_return_report(user: Any, report: ProgressReport) -> Decision:
+def can_return_report(user: Person, report: ProgressReport) -> Decision:
     """The supervisor returns (退回) a submitted or leader-approved report with comments."""
     decision = steering_decision(user, "退回进展报送")
     if decision and report.status not in (ReportStatus.SUBMITTED, ReportStatus.APPROVED_BY_LEADER):
@@ -316,7 +317,7 @@ def can_return_report(user: Any, report: ProgressReport) -> Decision:
     return decision
 
 
-def can_add_contribution(user: Any, report: ProgressReport) -> Decision:
+def can_add_contribution(user: Person, report: ProgressReport) -> Decision:
     """A co-unit's leader or officer adds its part to the lead unit's report until the leader approves it."""
     mine, decision = _unit_person(user, report.task, "补充报送")
     if mine is None:
@@ -328,7 +329,7 @@ def can_add_contribution(user: Any, report: ProgressReport) -> Decision:
     return ALLOWED
 
 
-def can_add_attachment(user: Any, report: ProgressReport) -> Decision:
+def can_add_attachment(user: Person, report: ProgressReport) -> Decision:
     """The officer of the report's unit attaches evidence while the report is a draft or returned."""
     decision = _own_report(user, report, Role.UNIT_OFFICER, "上传佐证材料")
     if decision and not report.is_editable:
@@ -347,7 +348,7 @@ def closing_report(task: Task) -> ProgressReport | None:
     )
 
 
-def can_close_task(user: Any, task: Task) -> Decision:
+def can_close_task(user: Person, task: Task) -> Decision:
     """The supervisor closes (办结) an open task when it has what a supervisor requires: its latest
     accepted report at 100 %, asking to close (申请办结, the lead unit's request, approved by its
     leader), with evidence attached, and an addition from every co-unit named on the task (a
@@ -389,7 +390,7 @@ def can_close_task(user: Any, task: Task) -> Decision:
     return missing(gaps, "办结还缺：")
 
 
-def can_import_ledger_workbook(user: Any, workbook: Any = None) -> Decision:
+def can_import_ledger_workbook(user: Person, workbook: Any = None) -> Decision:
     """The supervisor re-imports an exported ledger workbook (its changes go through the task actions)."""
     return steering_decision(user, "导入台账")
 

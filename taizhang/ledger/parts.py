@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from importlib import import_module
 from typing import Any
 
 from django.apps import apps
-from django.utils.module_loading import import_module
 
 __all__ = ["page_part"]
 

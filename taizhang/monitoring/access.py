@@ -20,6 +20,7 @@ from django.http import Http404
 from taizhang.accounts.access import (
     ALLOWED,
     Decision,
+    Person,
     is_steering,
     refused,
     refused_now,
@@ -49,7 +50,7 @@ __all__ = [
 ]
 
 
-def can_read_dashboard(user: Any, policy: Any = None) -> Decision:
+def can_read_dashboard(user: Person, policy: Any = None) -> Decision:
     """The overall dashboard: readers of everything (the supervisor and district leadership)."""
     return ALLOWED if sees_everything(user) else refused("总览看板仅供督查室和区领导查看")
 
@@ -59,7 +60,7 @@ def require_dashboard(user: Any) -> None:
     can_read_dashboard(user).check()
 
 
-def can_read_unit_dashboard(user: Any, unit: Any = None) -> Decision:
+def can_read_unit_dashboard(user: Person, unit: Any = None) -> Decision:
     """A unit's dashboard (its tasks, due reports, its own score and rank): its leaders and officers."""
     return ALLOWED if unit_id_of(user) is not None else refused("单位看板仅供单位负责人和联络员查看")
 
@@ -72,7 +73,7 @@ def require_unit_dashboard(user: Any) -> int:
     return unit_id
 
 
-def can_read_ranking(user: Any, period: Any = None) -> Decision:
+def can_read_ranking(user: Person, period: Any = None) -> Decision:
     """The whole ranking of a period (with the 红黄黑榜): readers of everything."""
     if sees_everything(user):
         return ALLOWED
@@ -84,14 +85,14 @@ def require_ranking(user: Any) -> None:
     can_read_ranking(user).check()
 
 
-def can_read_breakdown(user: Any, unit: Unit) -> Decision:
+def can_read_breakdown(user: Person, unit: Unit) -> Decision:
     """A unit's score breakdown: readers of everything, and the people of that unit."""
     if sees_everything(user) or (unit_id_of(user) is not None and unit_id_of(user) == unit.pk):
         return ALLOWED
     return refused("只能查看本单位的考核得分")
 
 
-def can_rate_unit(user: Any, unit: Unit) -> Decision:
+def can_rate_unit(user: Person, unit: Unit) -> Decision:
     """The supervisor rates a unit (督查评价); a collective name is not rated."""
     decision = steering_decision(user, "录入督查评价")
     if decision and getattr(unit, "is_collective", False):
@@ -99,12 +100,12 @@ def can_rate_unit(user: Any, unit: Unit) -> Decision:
     return decision
 
 
-def can_save_scoring_settings(user: Any, settings: Any = None) -> Decision:
+def can_save_scoring_settings(user: Person, settings: Any = None) -> Decision:
     """The supervisor sets the 考核办法."""
     return steering_decision(user, "修改考核办法")
 
 
-def can_edit_indicators(user: Any, policy: Any = None) -> Decision:
+def can_edit_indicators(user: Person, policy: Any = None) -> Decision:
     """The supervisor makes and edits a policy's indicators and records their actuals."""
     return steering_decision(user, "修改监测指标")
 

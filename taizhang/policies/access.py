@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from taizhang.accounts.access import (
     Decision,
+    Person,
     refused_now,
     steering_decision,
 )
@@ -26,12 +27,12 @@ __all__ = [
 Q = TypeVar("Q", bound=QuerySet[Any])
 
 
-def can_import_policy(user: Any, policy: Any = None) -> Decision:
+def can_import_policy(user: Person, policy: Any = None) -> Decision:
     """The supervisor imports a document as a draft policy."""
     return steering_decision(user, "导入政策文件")
 
 
-def can_review_policy(user: Any, policy: Policy | None = None) -> Decision:
+def can_review_policy(user: Person, policy: Policy | None = None) -> Decision:
     """The supervisor corrects a draft's tasks and metrics on the review screen."""
     decision = steering_decision(user, "修改任务")
     if decision and policy is not None and policy.status != PolicyStatus.DRAFT:
@@ -39,7 +40,7 @@ def can_review_policy(user: Any, policy: Policy | None = None) -> Decision:
     return decision
 
 
-def can_publish_policy(user: Any, policy: Policy | None = None) -> Decision:
+def can_publish_policy(user: Person, policy: Policy | None = None) -> Decision:
     """The supervisor publishes (交办) a draft policy."""
     decision = steering_decision(user, "发布政策文件")
     if decision and policy is not None and policy.status != PolicyStatus.DRAFT:
@@ -47,7 +48,7 @@ def can_publish_policy(user: Any, policy: Policy | None = None) -> Decision:
     return decision
 
 
-def can_restructure_policy(user: Any, policy: Policy | None = None) -> Decision:
+def can_restructure_policy(user: Person, policy: Policy | None = None) -> Decision:
     """The supervisor adds, splits and merges the tasks of a published policy, adds measures and
     sets its report cadence."""
     decision = steering_decision(user, "调整任务结构")

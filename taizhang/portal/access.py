@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from taizhang.accounts.access import Decision, steering_decision
+from taizhang.accounts.access import Decision, Person, steering_decision
 from taizhang.ledger.models import (
     AssignmentRole,
     ProgressReport,
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 
-def can_publish_to_portal(user: Any, policy: Any = None) -> Decision:
+def can_publish_to_portal(user: Person, policy: Any = None) -> Decision:
     """The supervisor chooses what of a policy the public portal shows, or withdraws it."""
     return steering_decision(user, "设置公开内容")
 

@@ -18,6 +18,7 @@ from django.http import Http404
 from taizhang.accounts.access import (
     ALLOWED,
     Decision,
+    Person,
     is_steering,
     refused,
     refused_now,
@@ -109,7 +110,7 @@ def require_overview(user: Any) -> None:
 # show their buttons when these allow.
 
 
-def can_issue_supervision_notice(user: Any, task: Task) -> Decision:
+def can_issue_supervision_notice(user: Person, task: Task) -> Decision:
     """The supervisor issues a supervision notice (督办单) on an assigned task not yet closed."""
     decision = steering_decision(user, "下发督办单")
     if decision and task.status in (LedgerStatus.DRAFT, LedgerStatus.CLOSED):
@@ -117,7 +118,7 @@ def can_issue_supervision_notice(user: Any, task: Task) -> Decision:
     return decision
 
 
-def can_answer_supervision_notice(user: Any, notice: SupervisionNotice) -> Decision:
+def can_answer_supervision_notice(user: Person, notice: SupervisionNotice) -> Decision:
     """A leader or officer of the task's lead unit answers an open supervision notice."""
     if not answers_notice(user, notice):
         return refused("只有牵头单位的负责人或联络员可以回复督办单")
@@ -126,7 +127,7 @@ def can_answer_supervision_notice(user: Any, notice: SupervisionNotice) -> Decis
     return ALLOWED
 
 
-def can_close_supervision_notice(user: Any, notice: SupervisionNotice) -> Decision:
+def can_close_supervision_notice(user: Person, notice: SupervisionNotice) -> Decision:
     """The supervisor closes (办结) a supervision notice, answered or withdrawn unanswered."""
     decision = steering_decision(user, "办结督办单")
     if decision and notice.status == SupervisionNoticeState.CLOSED:
@@ -134,7 +135,7 @@ def can_close_supervision_notice(user: Any, notice: SupervisionNotice) -> Decisi
     return decision
 
 
-def can_judge_task(user: Any, task: Task) -> Decision:
+def can_judge_task(user: Person, task: Task) -> Decision:
     """The supervisor records a judgement (研判) on an assigned task."""
     decision = steering_decision(user, "研判任务")
     if decision and task.status == LedgerStatus.DRAFT:
@@ -142,7 +143,7 @@ def can_judge_task(user: Any, task: Task) -> Decision:
     return decision
 
 
-def can_save_rule_settings(user: Any, policy: Any) -> Decision:
+def can_save_rule_settings(user: Person, policy: Any) -> Decision:
     """The supervisor sets a policy's status-rule thresholds."""
     return steering_decision(user, "修改预警规则")
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from taizhang.core.access import Decision, is_steering, refused_now, role_of, steering_decision
+from taizhang.core.access import Decision, Person, is_steering, refused_now, role_of, steering_decision
 
 from .models import Unit
 
@@ -35,12 +35,12 @@ def access_unit(user: Any, unit_id: Any, for_write: bool = False) -> Unit:
     return unit
 
 
-def can_create_unit(user: Any, unit: Any = None) -> Decision:
+def can_create_unit(user: Person, unit: Any = None) -> Decision:
     """The supervisor adds a unit to the registry."""
     return steering_decision(user, "新建单位")
 
 
-def can_confirm_unit(user: Any, unit: Unit) -> Decision:
+def can_confirm_unit(user: Person, unit: Unit) -> Decision:
     """The supervisor confirms a proposed unit that has not been merged away."""
     decision = steering_decision(user, "确认单位")
     if decision and unit.merged_into_id is not None:
@@ -48,7 +48,7 @@ def can_confirm_unit(user: Any, unit: Unit) -> Decision:
     return decision
 
 
-def can_merge_unit(user: Any, unit: Unit) -> Decision:
+def can_merge_unit(user: Person, unit: Unit) -> Decision:
     """The supervisor merges a unit (not yet merged) into another."""
     decision = steering_decision(user, "合并单位")
     if decision and unit.merged_into_id is not None:
@@ -56,7 +56,7 @@ def can_merge_unit(user: Any, unit: Unit) -> Decision:
     return decision
 
 
-def can_add_unit_alias(user: Any, unit: Unit) -> Decision:
+def can_add_unit_alias(user: Person, unit: Unit) -> Decision:
     """The supervisor records another name of an active unit."""
     decision = steering_decision(user, "添加单位别名")
     if decision and unit.merged_into_id is not None:
@@ -64,7 +64,7 @@ def can_add_unit_alias(user: Any, unit: Unit) -> Decision:
     return decision
 
 
-def can_expand_collective(user: Any, unit: Unit) -> Decision:
+def can_expand_collective(user: Person, unit: Unit) -> Decision:
     """The supervisor expands a confirmed collective (各街道办) into the units it stands for."""
     decision = steering_decision(user, "展开统称单位")
     if decision and not unit.is_collective:
