@@ -504,7 +504,7 @@ class _Generator:
             return
         connection = connections[self.using]
         table = connection.ops.quote_name(rows.model._meta.db_table)
-        columns = ", ".join(connection.ops.quote_name(c) for c in rows.columns)
+        columns = ", ".join(connection.ops.quote_name(str(c)) for c in rows.columns)
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
@@ -521,7 +521,7 @@ class _Generator:
         """Rows were written with explicit ids: move PostgreSQL's sequences past them."""
         connection = connections[self.using]
         user_model = get_user_model()
-        all_models = [
+        all_models: list[type[models.Model]] = [
             Unit,
             user_model,
             Membership,

@@ -114,7 +114,7 @@ def _drop_postgres_database(url: str) -> None:
     import psycopg
     from psycopg import sql
 
-    db = dict(dj_database_url.parse(url))
+    db: dict[str, Any] = dict(dj_database_url.parse(url))
     try:
         with psycopg.connect(
             dbname="postgres",

@@ -82,7 +82,7 @@ def ensure_postgres_database(url: str) -> None:
     from psycopg import sql
 
     db = _parse(url)
-    params = {
+    params: dict[str, Any] = {
         "host": db.get("HOST") or "127.0.0.1",
         "port": db.get("PORT") or 5432,
         "user": db.get("USER") or "postgres",
@@ -223,6 +223,11 @@ def _percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(ordered, n=100, method="inclusive")[int(q) - 1]
 
 
+def _always(url: str) -> Callable[[int], str]:
+    """The same URL for every request of a timing."""
+    return lambda i: url
+
+
 class _Measurer:
     """Times pages for named people and counts their queries; collects the figures."""
 
@@ -361,8 +366,8 @@ def _measure(requests: int) -> list[tuple[str, float, str]]:
     # The task list
     url = m.url("task list", "ledger:task_list")
     if url is not None:
-        m.time_page("task list", "supervisor", boss, lambda i: url)
-        m.time_page("task list", "busy unit officer", busy, lambda i: url)
+        m.time_page("task list", "supervisor", boss, _always(url))
+        m.time_page("task list", "busy unit officer", busy, _always(url))
         m.count_queries(
             "task list",
             [("a short last page", short, f"{url}?page=999999"), ("busy unit officer", busy, url)],
@@ -398,7 +403,7 @@ def _measure(requests: int) -> list[tuple[str, float, str]]:
     # The unit's inbox
     url = m.url("inbox", "ledger:inbox")
     if url is not None:
-        m.time_page("inbox", "busy unit officer", busy, lambda i: url)
+        m.time_page("inbox", "busy unit officer", busy, _always(url))
         m.count_queries(
             "inbox", [("small unit officer", small, url), ("busy unit officer", busy, url)], html_rows
         )
@@ -406,8 +411,8 @@ def _measure(requests: int) -> list[tuple[str, float, str]]:
     # The API's task list
     url = m.url("API task list", "api:task-list")
     if url is not None:
-        m.time_page("API task list", "supervisor", boss, lambda i: url)
-        m.time_page("API task list", "busy unit officer", busy, lambda i: url)
+        m.time_page("API task list", "supervisor", boss, _always(url))
+        m.time_page("API task list", "busy unit officer", busy, _always(url))
         m.count_queries(
             "API task list",
             [("limit=10", boss, f"{url}?limit=10"), ("limit=50", boss, f"{url}?limit=50")],
@@ -442,7 +447,7 @@ def _measure_supervision(m: _Measurer, boss: Any) -> None:
 
     url = m.url("dashboard", "monitoring:dashboard")
     if url is not None:
-        m.time_page("dashboard", "supervisor", boss, lambda i: url)
+        m.time_page("dashboard", "supervisor", boss, _always(url))
         sizes = list(
             Policy.objects.annotate(n=Count("tasks"))
             .filter(n__gt=0)
@@ -467,11 +472,11 @@ def _measure_supervision(m: _Measurer, boss: Any) -> None:
 
     url = m.url("work queues", "supervision:queues")
     if url is not None:
-        m.time_page("work queues", "supervisor", boss, lambda i: url)
+        m.time_page("work queues", "supervisor", boss, _always(url))
 
     url = m.url("portal home", "portal:home")
     if url is not None:
-        m.time_page("portal home", "anonymous visitor", None, lambda i: url)
+        m.time_page("portal home", "anonymous visitor", None, _always(url))
         m.count_queries("portal home", [(f"{public} public policies", None, url)])
 
     timed = m.p95_by_goal.get(SUPERVISION_GOAL_P95_MS, [])

@@ -306,7 +306,11 @@ class Command(BaseCommand):
             do_generate_bulletin(cast.sam, period, now=now)
             self.stdout.write(f"  bulletin: {period} drafted")
         run = send_reminders(now)
-        where = f" (e-mails in {settings.EMAIL_FILE_PATH})" if settings.EMAIL_BACKEND == FILE_MAIL else ""
+        where = (
+            f" (e-mails in {getattr(settings, 'EMAIL_FILE_PATH', '')})"
+            if settings.EMAIL_BACKEND == FILE_MAIL
+            else ""
+        )
         self.stdout.write(f"  reminders: {run.summary()}{where}")
 
     def _actuals_from_other_documents(self, cast: Any, published: list[Any]) -> int:
