@@ -63,7 +63,7 @@ __all__ = [
 
 # Ids are 64-bit; a larger number is refused as input rather than sent to the database.
 MAX_ID = 2**63 - 1
-YEAR_BOUNDS = {"min_value": 1949, "max_value": 2100}
+YEAR_BOUNDS: dict[str, Any] = {"min_value": 1949, "max_value": 2100}
 
 # A reporting period: a year, a month, a quarter or a half-year.
 # matches: "2025", "2025-03", "2025-Q1", "2025-H2"; must not match: "2025-13", "25-03", "2025Q1"

@@ -152,3 +152,25 @@ def test_the_reader_sees_function_local_and_relative_imports():
     assert _cycles({("a", "b"): ["x"], ("b", "c"): ["y"], ("c", "a"): ["z"], ("c", "d"): ["w"]}) == [
         ["a", "b", "c"]
     ]
+
+
+def test_every_hook_of_a_lower_app_is_answered():
+    """The ways a lower app asks a higher one (docs/architecture.md) all resolve: a renamed function
+    must fail here, not leave a page silently without its part."""
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    from taizhang.ledger.parts import page_part
+
+    paths = {
+        (config.label, hook): getattr(config, hook)
+        for config in apps.get_app_configs()
+        for hook in ("unit_rows_mover", "unit_people", "open_work_of")
+        if getattr(config, hook, None)
+    }
+    for path in paths.values():
+        assert callable(import_string(path))
+    assert ("accounts", "unit_people") in paths
+    assert {("ledger", "open_work_of"), ("supervision", "open_work_of")} <= set(paths)
+    for name in ("colour_filter", "task_notices", "notices_to_answer"):
+        assert page_part(name) is not None, name
