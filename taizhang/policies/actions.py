@@ -82,6 +82,18 @@ def find_duplicate(data: bytes) -> Policy | None:
     return Policy.objects.filter(original_sha256=digest).order_by("created_at", "pk").first()
 
 
+def _lock_document(data: bytes) -> None:
+    """Hold, until the transaction ends, the database's lock on importing these bytes: a
+    PostgreSQL transaction-level advisory lock keyed by the content's digest. SQLite's write
+    transactions (``IMMEDIATE``) are already one at a time."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        key = int(hashlib.sha256(data).hexdigest()[:15], 16)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
 def do_import_policy(
     user: Any,
     *,
@@ -125,6 +137,13 @@ def do_import_policy(
     policy_title = (title or info.title or os.path.splitext(base)[0]).strip()[:300]
 
     with transaction.atomic():
+        if not allow_duplicate:
+            # Two uploads of one file at once (a double click): the second waits for the first's
+            # transaction, then finds its policy and is refused.
+            _lock_document(data)
+            earlier = find_duplicate(data)
+            if earlier is not None:
+                raise DuplicateDocument(base, earlier)
         policy = Policy(
             title=policy_title,
             year=info.year,
