@@ -177,6 +177,19 @@ def _own_report(user: Any, report: ProgressReport, role: Role, what: str) -> Dec
     return ALLOWED
 
 
+def _still_lead(report: ProgressReport, what: str) -> Decision:
+    """A report answers for its task only while its unit still leads the task: once the task is
+    reassigned away from the unit (重新交办), the unit's report is no longer worked on, submitted,
+    approved, given evidence or accepted. Reads the task's (prefetched) assignments."""
+    task = report.task
+    if any(a.unit_id == report.unit_id and a.role == AssignmentRole.LEAD for a in task.assignments.all()):
+        return ALLOWED
+    return refused_now(
+        "task",
+        f"任务 {task.label} 已重新交办，{report.unit.name}不再是牵头单位，这份报送不能再{what}",
+    )
+
+
 def can_edit_task(user: Any, task: Task) -> Decision:
     """The supervisor edits a task's text, reference, weight (deadline: see the action) until it is closed."""
     decision = steering_decision(user, "修改任务")
@@ -269,7 +282,7 @@ def can_edit_report(user: Any, report: ProgressReport) -> Decision:
         return decision
     if not report.is_editable:
         return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再修改")
-    return _reportable(report.task)
+    return _reportable(report.task) and _still_lead(report, "修改")
 
 
 def can_submit_report(user: Any, report: ProgressReport) -> Decision:
@@ -277,7 +290,7 @@ def can_submit_report(user: Any, report: ProgressReport) -> Decision:
     decision = _own_report(user, report, Role.UNIT_OFFICER, "报送进展")
     if decision and not report.is_editable:
         return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能报送")
-    return decision
+    return decision and _still_lead(report, "报送")
 
 
 def can_approve_report(user: Any, report: ProgressReport) -> Decision:
@@ -285,7 +298,7 @@ def can_approve_report(user: Any, report: ProgressReport) -> Decision:
     decision = _own_report(user, report, Role.UNIT_LEADER, "审核本单位报送")
     if decision and report.status != ReportStatus.SUBMITTED:
         return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能审核")
-    return decision
+    return decision and _still_lead(report, "审核")
 
 
 def can_return_report_to_officer(user: Any, report: ProgressReport) -> Decision:
@@ -301,7 +314,7 @@ def can_accept_report(user: Any, report: ProgressReport) -> Decision:
     decision = steering_decision(user, "采纳进展报送")
     if decision and report.status != ReportStatus.APPROVED_BY_LEADER:
         return refused_now("status", f"报送状态为“{report.get_status_display()}”，单位负责人审核后才能采纳")
-    return decision
+    return decision and _still_lead(report, "采纳")
 
 
 def can_return_report(user: Any, report: ProgressReport) -> Decision:
@@ -321,7 +334,7 @@ def can_add_contribution(user: Any, report: ProgressReport) -> Decision:
         return refused("只有协办单位可以补充报送")
     if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED):
         return refused_now("status", "报送已审核，不能再补充")
-    return ALLOWED
+    return _still_lead(report, "补充")
 
 
 def can_add_attachment(user: Any, report: ProgressReport) -> Decision:
@@ -329,7 +342,7 @@ def can_add_attachment(user: Any, report: ProgressReport) -> Decision:
     decision = _own_report(user, report, Role.UNIT_OFFICER, "上传佐证材料")
     if decision and not report.is_editable:
         return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再添加材料")
-    return decision
+    return decision and _still_lead(report, "添加佐证材料")
 
 
 def closing_report(task: Task) -> ProgressReport | None:
