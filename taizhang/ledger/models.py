@@ -25,6 +25,10 @@ __all__ = [
     "ExtensionRequest",
     "ExtensionStatus",
     "deadline_date",
+    "DEADLINE_YEARS",
+    "check_deadline",
+    "validate_deadline_year",
+    "in_deadline_years",
 ]
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -46,7 +50,33 @@ def deadline_date(kind: str, year: int | None, month: int | None) -> dt.date | N
     return None
 
 
-def _check_deadline(kind: str, year: int | None, month: int | None, field: str) -> None:
+#: The years a deadline may name, on every path (web forms, API, workbooks, imports, actions).
+DEADLINE_YEARS = (1949, 2100)
+
+
+def in_deadline_years(year: int | None) -> bool:
+    """Whether a deadline may name ``year`` (no year at all passes)."""
+    return year is None or DEADLINE_YEARS[0] <= int(year) <= DEADLINE_YEARS[1]
+
+
+def validate_deadline_year(year: int | None) -> None:
+    """The one check of a deadline's year (a Django validator): within :data:`DEADLINE_YEARS`.
+    Forms, API serializers, the workbook import and the models all call it, so 9999 is refused
+    everywhere with the same message."""
+    low, high = DEADLINE_YEARS
+    if not in_deadline_years(year):
+        raise ValidationError(
+            f"完成时限的年份 {year} 超出范围：应在 {low} 至 {high} 年之间",
+            code="deadline_year",
+        )
+
+
+def check_deadline(kind: str, year: int | None, month: int | None, field: str) -> None:
+    """A deadline's kind, year and month agree, and its year is in bounds; ValidationError on ``field``."""
+    try:
+        validate_deadline_year(year)
+    except ValidationError as exc:
+        raise ValidationError({field: exc.messages}) from None
     if kind == DeadlineKind.MONTH and (year is None or month is None or not 1 <= month <= 12):
         raise ValidationError({field: "按月的完成时限需要年份和 1-12 的月份"})
     if kind == DeadlineKind.YEAR and year is None:
@@ -161,7 +191,7 @@ class Task(models.Model):
     def clean(self) -> None:
         if not self.text.strip():
             raise ValidationError({"text": "任务内容不能为空"})
-        _check_deadline(self.deadline_kind, self.deadline_year, self.deadline_month, "deadline_kind")
+        check_deadline(self.deadline_kind, self.deadline_year, self.deadline_month, "deadline_kind")
         if self.weight is not None and self.weight <= 0:
             raise ValidationError({"weight": "权重必须大于 0"})
         if self.span_start is not None and self.span_end is not None and self.span_end < self.span_start:
@@ -385,4 +415,4 @@ class ExtensionRequest(models.Model):
     def clean(self) -> None:
         if not self.reason.strip():
             raise ValidationError({"reason": "延期申请需要说明理由"})
-        _check_deadline(self.requested_kind, self.requested_year, self.requested_month, "requested_kind")
+        check_deadline(self.requested_kind, self.requested_year, self.requested_month, "requested_kind")

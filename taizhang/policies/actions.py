@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from taizhang.core.history import record, record_many, snapshot
+from taizhang.ledger.models import in_deadline_years
 from taizhang.ledger.references import assign_references, next_reference, position_reference
 
 from .access import can_import_policy, can_publish_policy, can_restructure_policy, can_review_policy
@@ -172,6 +173,12 @@ def do_import_policy(
         references = assign_references([found.ref or "" for found in extraction.tasks])
         for order, found in enumerate(extraction.tasks):
             deadline = found.deadline
+            doubts = list(found.doubts)
+            text_only = ""
+            if deadline is not None and deadline.kind != "ongoing" and not in_deadline_years(deadline.year):
+                # A year no deadline may name (the one validator refuses it): the reviewer sets it.
+                text_only, deadline = deadline.text, None
+                doubts.append("no_deadline")
             task = Task(
                 policy=policy,
                 measure=measures[found.measure] if found.measure else None,
@@ -182,11 +189,11 @@ def do_import_policy(
                 deadline_kind=deadline.kind if deadline else "",
                 deadline_year=deadline.year if deadline and deadline.kind != "ongoing" else None,
                 deadline_month=deadline.month if deadline and deadline.kind == "month" else None,
-                deadline_text=(deadline.text if deadline else "")[:100],
+                deadline_text=(deadline.text if deadline else text_only)[:100],
                 span_start=found.span.start,
                 span_end=found.span.end,
                 confidence=found.confidence,
-                doubts=" ".join(found.doubts),
+                doubts=" ".join(dict.fromkeys(doubts)),
                 status=TaskStatus.DRAFT,
             )
             try:
