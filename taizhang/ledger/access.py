@@ -35,7 +35,9 @@ from taizhang.accounts.access import (
 from taizhang.accounts.models import UNIT_ROLES, Role
 
 from .models import (
+    FROZEN_REPORT_STATUSES,
     AssignmentRole,
+    Attachment,
     ExtensionRequest,
     ExtensionStatus,
     ProgressReport,
@@ -67,6 +69,7 @@ __all__ = [
     "can_return_report",
     "can_add_contribution",
     "can_add_attachment",
+    "can_delete_attachment",
     "can_close_task",
     "can_import_ledger_workbook",
     "closing_report",
@@ -337,12 +340,29 @@ def can_add_contribution(user: Any, report: ProgressReport) -> Decision:
     return _still_lead(report, "补充")
 
 
+def _evidence_open(report: ProgressReport, what: str) -> Decision:
+    if report.status in FROZEN_REPORT_STATUSES:
+        return refused_now(
+            "status", f"报送状态为“{report.get_status_display()}”，佐证材料已锁定，不能再{what}"
+        )
+    if not report.is_editable:
+        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再{what}")
+    return _still_lead(report, what)
+
+
 def can_add_attachment(user: Any, report: ProgressReport) -> Decision:
-    """The officer of the report's unit attaches evidence while the report is a draft or returned."""
+    """The officer of the report's unit attaches evidence while the report is a draft or returned;
+    once its leader approved it (or the supervisor accepted it) its evidence is frozen."""
     decision = _own_report(user, report, Role.UNIT_OFFICER, "上传佐证材料")
-    if decision and not report.is_editable:
-        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再添加材料")
-    return decision and _still_lead(report, "添加佐证材料")
+    return decision and _evidence_open(report, "添加佐证材料")
+
+
+def can_delete_attachment(user: Any, attachment: Attachment) -> Decision:
+    """The officer of the report's unit removes an evidence file while the report is a draft or
+    returned (a wrong file); frozen, as attaching, once the leader approved the report."""
+    report = attachment.report
+    decision = _own_report(user, report, Role.UNIT_OFFICER, "删除佐证材料")
+    return decision and _evidence_open(report, "删除佐证材料")
 
 
 def closing_report(task: Task) -> ProgressReport | None:

@@ -22,6 +22,8 @@ __all__ = [
     "ReportStatus",
     "ReportContribution",
     "Attachment",
+    "EvidenceFrozen",
+    "FROZEN_REPORT_STATUSES",
     "ExtensionRequest",
     "ExtensionStatus",
     "deadline_date",
@@ -360,8 +362,38 @@ class ReportContribution(models.Model):
         verbose_name_plural = "协办补充"
 
 
+#: A report its unit leader approved, or the supervisor accepted: its evidence is frozen.
+FROZEN_REPORT_STATUSES = (ReportStatus.APPROVED_BY_LEADER, ReportStatus.ACCEPTED)
+
+
+class EvidenceFrozen(ValidationError):
+    """Evidence added to or removed from a report its leader approved or the supervisor accepted."""
+
+    def __init__(self, report_id: int | None) -> None:
+        super().__init__(
+            {
+                "file": f"进展报送 #{report_id} 已经单位负责人审核或督查室采纳，佐证材料已锁定，不能再添加或删除"
+            }
+        )
+
+
+class AttachmentQuerySet(models.QuerySet["Attachment"]):
+    def delete(self) -> tuple[int, dict[str, int]]:
+        frozen = self.filter(report__status__in=FROZEN_REPORT_STATUSES).values_list("report_id", flat=True)
+        first = frozen.first()
+        if first is not None:
+            raise EvidenceFrozen(first)
+        return super().delete()
+
+
 class Attachment(models.Model):
-    """An evidence file (佐证材料) attached to a report."""
+    """An evidence file (佐证材料) attached to a report.
+
+    Frozen with its report: once the unit leader approved the report (or the supervisor accepted
+    it) no file is added to it or removed from it, by any code path (``save``/``delete`` refuse
+    with :class:`EvidenceFrozen`; the actions refuse first, through ``can_add_attachment`` and
+    ``can_delete_attachment``). Deleting a whole report or task takes its files with it.
+    """
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="evidence/%Y/%m/")
@@ -372,6 +404,8 @@ class Attachment(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AttachmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["report", "pk"]
         verbose_name = "佐证材料"
@@ -379,6 +413,19 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def _frozen(self) -> bool:
+        return ProgressReport.objects.filter(pk=self.report_id, status__in=FROZEN_REPORT_STATUSES).exists()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding and self._frozen():
+            raise EvidenceFrozen(self.report_id)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if self._frozen():
+            raise EvidenceFrozen(self.report_id)
+        return super().delete(*args, **kwargs)
 
 
 class ExtensionStatus(models.TextChoices):

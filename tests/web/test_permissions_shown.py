@@ -66,6 +66,14 @@ def _report(c: Any, t: list[Task], status: str = "draft") -> Any:
     return report
 
 
+def _frozen_attachment(c: Any, t: list[Task]) -> Any:
+    """An evidence file of A's report, which its leader then approved."""
+    report = _report(c, t)
+    attachment = L.do_add_attachment(c.andy, report, name="a.pdf", data=b"x")
+    L.do_approve_report(c.amy, L.do_submit_report(c.andy, report))
+    return type(attachment).objects.select_related("report__task", "report__unit").get(pk=attachment.pk)
+
+
 def _reassigned_away(status: str) -> Callable[[Any, list[Task]], Any]:
     """A's report in ``status``, after the supervisor reassigned its task to B alone."""
 
@@ -250,6 +258,42 @@ ENTRIES: dict[str, Shown] = {
                 LA.can_accept_report,
                 lambda c, t: _report(c, t, "approved"),
                 lambda c, t, o: (_url("ledger:task_detail", o.task_id), f'id="id_v{o.pk}-decision"'),
+            ),
+        ),
+        (
+            "",
+            Shown(
+                "do_delete_attachment",
+                {"andy"},
+                LA.can_delete_attachment,
+                lambda c, t: L.do_add_attachment(c.andy, _report(c, t), name="a.pdf", data=b"x"),
+                lambda c, t, o: (
+                    _url("ledger:task_detail", o.report.task_id),
+                    _url("ledger:attachment_delete", o.pk),
+                ),
+            ),
+        ),
+        (
+            "approved",
+            Shown(
+                "do_delete_attachment",
+                set(),
+                LA.can_delete_attachment,
+                lambda c, t: _frozen_attachment(c, t),
+                lambda c, t, o: (
+                    _url("ledger:task_detail", o.report.task_id),
+                    _url("ledger:attachment_delete", o.pk),
+                ),
+            ),
+        ),
+        (
+            "approved",
+            Shown(
+                "do_add_attachment",
+                set(),
+                LA.can_add_attachment,
+                lambda c, t: _report(c, t, "approved"),
+                lambda c, t, o: (_url("ledger:task_detail", o.task_id), _url("ledger:report_attach", o.pk)),
             ),
         ),
         (
