@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from taizhang.accounts.access import (
@@ -50,6 +50,7 @@ from .models import (
 __all__ = [
     "visible_tasks",
     "visible_reports",
+    "visible_history",
     "access_task",
     "access_report",
     "access_extension",
@@ -101,6 +102,41 @@ def visible_reports(queryset: M, user: Any) -> M:
         return queryset.none()
     helping = TaskAssignment.objects.filter(task=OuterRef("task_id"), unit_id=unit_id)
     return queryset.filter(unit_id=unit_id) | queryset.filter(Exists(helping))
+
+
+#: History rows about the task itself, its policy and supervision: everyone who reads the task.
+SHARED_HISTORY = ("ledger.task", "ledger.metric", "ledger.taskassignment", "policies.", "supervision.")
+
+
+def visible_history(queryset: M, user: Any, task: Task) -> M:
+    """Filter ``queryset`` of ``task``'s history rows down to those ``user`` may read (the task's
+    page and the API's history). Readers of everything read every row. A unit's person, who reads
+    the task, reads the rows about the task, its policy and its supervision, and a row about a
+    report, a contribution or an evidence file only if he may read the report (``visible_reports``),
+    and a row about an extension request only if his unit asked for it (``access_extension``): a
+    unit-private row (another lead unit's extension reason, another unit's report after a
+    reassignment, enterprise service rows) is not shown to a unit that is not party to it."""
+    if sees_everything(user):
+        return queryset
+    unit_id = unit_id_of(user)
+    if unit_id is None:
+        return queryset.none()
+    reports = list(
+        visible_reports(ProgressReport.objects.filter(task_id=task.pk), user).values_list("pk", flat=True)
+    )
+    shared = Q(object_type__in=[t for t in SHARED_HISTORY if not t.endswith(".")])
+    for prefix in (t for t in SHARED_HISTORY if t.endswith(".")):
+        shared |= Q(object_type__startswith=prefix)
+    own_extensions = ExtensionRequest.objects.filter(task_id=task.pk, unit_id=unit_id).values("pk")
+    return queryset.filter(
+        shared
+        | Q(object_type="ledger.progressreport", object_id__in=reports)
+        | (
+            Q(object_type__in=("ledger.reportcontribution", "ledger.attachment"))
+            & (Q(after__report__in=reports) | Q(before__report__in=reports))
+        )
+        | Q(object_type="ledger.extensionrequest", object_id__in=own_extensions)
+    )
 
 
 def _writes_task(user: Any, task: Task) -> bool:

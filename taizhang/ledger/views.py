@@ -65,6 +65,7 @@ from .access import (
     can_return_report_to_officer,
     can_return_task,
     can_submit_report,
+    visible_history,
 )
 from .forms import (
     SORTS,
@@ -452,7 +453,9 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
         "reports": reports,
         "extensions": extensions,
         "supervision_notices": _task_notices(user, task),
-        "history": list(HistoryEntry.objects.for_task(task.pk).select_related("actor")),
+        "history": list(
+            visible_history(HistoryEntry.objects.for_task(task.pk), user, task).select_related("actor")
+        ),
         "schedule": schedule,
         "schedule_label": SCHEDULE_LABELS[schedule.status],
         "steering": steering,
