@@ -25,7 +25,7 @@ from taizhang.accounts.access import role_of, sees_everything, unit_id_of
 from taizhang.accounts.models import Role
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.core.once import AlreadyConfirmed
-from taizhang.policies.access import access_policy
+from taizhang.ledger.access import access_policy
 from taizhang.units.access import access_unit
 
 from .access import can_import_ledger_workbook

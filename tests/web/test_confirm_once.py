@@ -21,8 +21,8 @@ from openpyxl import load_workbook
 from taizhang.core.models import Confirmation
 from taizhang.core.once import ALREADY_CONFIRMED, AlreadyConfirmed, claim_once
 from taizhang.ledger import actions as L
+from taizhang.ledger import policy_actions as P
 from taizhang.ledger.models import ProgressReport, ReportContribution, Task
-from taizhang.policies import actions as P
 from taizhang.policies.models import Policy
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -176,7 +176,7 @@ class ConcurrentConfirmationTestCase:
     def test_twenty_concurrent_imports_of_one_file_make_one_policy(self, cast):
         if not _threads_share_the_database():
             pytest.skip("an in-memory SQLite database is not shared between threads")
-        from taizhang.core.builders import SAMPLE_TASK_TABLE
+        from taizhang.devtools.builders import SAMPLE_TASK_TABLE
 
         data = SAMPLE_TASK_TABLE.encode("utf-8")
         extraction = P._run_extractor(data, "措施.txt")

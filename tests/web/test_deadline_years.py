@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from taizhang.accounts.actions import do_create_api_token
-from taizhang.core.builders import make_policy
+from taizhang.devtools.builders import make_policy
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import ExtensionRequest, Task, validate_deadline_year
 from taizhang.ledger.workbook import ledger_workbook, plan_ledger_import
@@ -129,7 +129,7 @@ class WorkbookTestCase:
 
 
 def test_an_imported_document_with_a_year_out_of_bounds_keeps_the_task_without_a_deadline(cast):
-    from taizhang.core.builders import SAMPLE_TASK_TABLE
+    from taizhang.devtools.builders import SAMPLE_TASK_TABLE
 
     assert "2025年12月" in SAMPLE_TASK_TABLE
     draft = make_policy(cast.sam, SAMPLE_TASK_TABLE.replace("2025年12月", "1900年12月"), publish=False)

@@ -9,8 +9,8 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from taizhang.accounts.actions import do_create_api_token
-from taizhang.core.builders import make_person, make_unit
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import make_person, make_unit
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import Task
 

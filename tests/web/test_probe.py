@@ -1,4 +1,4 @@
-"""The production probes (taizhang/core/probe.py, ``taizhang probe``) at small scale: a share of
+"""The production probes (taizhang/devtools/probe.py, ``taizhang probe``) at small scale: a share of
 the paths as a unit officer of each unit, the viewer and an outsider, bad uploads and double
 submits find no 500, no duplicate and no cross-unit read; and the probe does find a cross-unit
 read when one is there."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from taizhang.core import probe as P
+from taizhang.devtools import probe as P
 
 SMALL = r"^/(tasks/|reports/|attachments/|api/(tasks|reports|extensions)/|workbook/export)"
 

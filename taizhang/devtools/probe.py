@@ -1,6 +1,6 @@
 """The production probes of issue 9, replayable: every URL and API path as every role, bad
 uploads, double and concurrent submits, cross-unit reads. ``taizhang probe`` runs them on a
-throwaway database (``core/management/commands/probe.py``); ``tests/web/test_probe.py`` runs a
+throwaway database (``devtools/management/commands/probe.py``); ``tests/web/test_probe.py`` runs a
 small share of them in the test database.
 
 The world: the sample policy published (task 1 led by units A and B together, task 2 led by B
@@ -97,7 +97,7 @@ class ProbeWorld:
 def build_world() -> ProbeWorld:
     """Build the probes' world through the actions (see the module's docstring)."""
     from taizhang.accounts.models import Role
-    from taizhang.core.builders import (
+    from taizhang.devtools.builders import (
         SAMPLE_TASK_TABLE,
         make_cast,
         make_enterprise_user,

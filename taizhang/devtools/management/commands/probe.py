@@ -4,7 +4,7 @@
 
 A database of its own is created next to the configured one (as the test runner does: SQLite in a
 temporary file, PostgreSQL as ``test_<name>_probe`` or ``$TAIZHANG_TEST_DATABASE``), migrated,
-filled with the probes' world (taizhang/core/probe.py), probed, and dropped: the configured
+filled with the probes' world (taizhang/devtools/probe.py), probed, and dropped: the configured
 database is never touched. Exit status 1 when any 500, duplicate or cross-unit read was found.
 """
 
@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import override_settings, setup_test_environment, teardown_test_environment
 
-from taizhang.core.probe import PEOPLE, run_probe
+from taizhang.devtools.probe import PEOPLE, run_probe
 
 
 class Command(BaseCommand):
