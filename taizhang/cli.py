@@ -26,7 +26,7 @@ __all__ = ["main"]
 OWN_COMMANDS = ("extract", "bench")
 # Development tools: DEBUG is on for them unless the environment says otherwise (a server's
 # commands, with DEBUG off, need a SECRET_KEY: see docs/deploy.md).
-DEVELOPMENT_COMMANDS = ("demo", "runserver", "benchdata", "buildlocales", "makemigrations")
+DEVELOPMENT_COMMANDS = ("demo", "runserver", "benchdata", "buildlocales", "makemigrations", "probe")
 DEFAULT_SETTINGS = "taizhang.settings"
 
 

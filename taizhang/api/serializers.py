@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from taizhang.core.models import HistoryEntry
 from taizhang.ledger.models import (
+    DEADLINE_YEARS,
     Attachment,
     DeadlineKind,
     ExtensionRequest,
@@ -25,6 +26,7 @@ from taizhang.ledger.models import (
     Task,
     TaskAssignment,
     TaskStatus,
+    validate_deadline_year,
 )
 from taizhang.policies.models import Measure, Policy, PolicyStatus
 from taizhang.units.models import Unit, UnitKind, UnitStatus
@@ -63,7 +65,17 @@ __all__ = [
 
 # Ids are 64-bit; a larger number is refused as input rather than sent to the database.
 MAX_ID = 2**63 - 1
-YEAR_BOUNDS: dict[str, Any] = {"min_value": 1949, "max_value": 2100}
+YEAR_BOUNDS: dict[str, Any] = {"min_value": DEADLINE_YEARS[0], "max_value": DEADLINE_YEARS[1]}
+
+
+class DeadlineYearField(serializers.IntegerField):
+    """A deadline's year: bounded in the schema, checked by the ledger's one validator
+    (``validate_deadline_year``), so the API refuses 9999 with the web's and the workbook's message."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**YEAR_BOUNDS, **kwargs)
+        self.validators = [validate_deadline_year]
+
 
 # A reporting period: a year, a month, a quarter or a half-year.
 # matches: "2025", "2025-03", "2025-Q1", "2025-H2"; must not match: "2025-13", "25-03", "2025Q1"
@@ -346,8 +358,8 @@ class TaskUpdateSerializer(serializers.Serializer[Any]):
         allow_blank=True,
         help_text="New deadline kind (drafts only).",
     )
-    deadline_year = serializers.IntegerField(
-        required=False, allow_null=True, help_text="New deadline year (drafts only).", **YEAR_BOUNDS
+    deadline_year = DeadlineYearField(
+        required=False, allow_null=True, help_text="New deadline year (drafts only)."
     )
     deadline_month = serializers.IntegerField(
         required=False,
@@ -408,8 +420,8 @@ class ExtensionInputSerializer(serializers.Serializer[Any]):
         ],
         help_text="Kind of the requested deadline.",
     )
-    year = serializers.IntegerField(
-        required=False, allow_null=True, default=None, help_text="Year of the new deadline.", **YEAR_BOUNDS
+    year = DeadlineYearField(
+        required=False, allow_null=True, default=None, help_text="Year of the new deadline."
     )
     month = serializers.IntegerField(
         required=False,

@@ -34,6 +34,7 @@ from taizhang.ledger.access import (
     access_policy,
     access_report,
     access_task,
+    visible_history,
     visible_policies,
     visible_reports,
     visible_tasks,
@@ -392,7 +393,9 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSe
     @action(detail=True, methods=["get"], pagination_class=Pagination)
     def history(self, request: Request, pk: str) -> Response:
         task = access_task(request.user, pk)
-        entries = HistoryEntry.objects.for_task(task.pk).select_related("actor")
+        entries = visible_history(HistoryEntry.objects.for_task(task.pk), request.user, task).select_related(
+            "actor"
+        )
         page = self.paginate_queryset(entries)
         return self.get_paginated_response(s.HistoryEntrySerializer(page, many=True).data)
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-__all__ = ["HistoryEntry", "HistoryIsAppendOnly"]
+__all__ = ["HistoryEntry", "HistoryIsAppendOnly", "Confirmation"]
 
 
 class HistoryIsAppendOnly(Exception):
@@ -63,3 +63,25 @@ class HistoryEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise HistoryIsAppendOnly("history rows cannot be deleted")
+
+
+class Confirmation(models.Model):
+    """A preview that was confirmed (确认): its one-time key, written once (taizhang.core.once).
+
+    The key is unique in the database, so of two confirmations of one preview (a double click,
+    twenty concurrent posts, a replayed form) the second insert fails and files nothing.
+    """
+
+    key = models.CharField(max_length=160, unique=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = "确认记录"
+        verbose_name_plural = "确认记录"
+
+    def __str__(self) -> str:
+        return self.key

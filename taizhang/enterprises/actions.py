@@ -35,6 +35,7 @@ from django.utils import timezone
 from taizhang.accounts.access import is_steering, require_steering, role_of, unit_id_of
 from taizhang.accounts.models import UNIT_ROLES
 from taizhang.core.history import record, snapshot
+from taizhang.core.once import claim_once
 from taizhang.units.models import Unit
 
 from .access import enterprise_of, require_benefit_unit, require_officer_writer
@@ -105,9 +106,12 @@ def do_import_registry(
     source: Unit,
     as_of: dt.date,
     progress: Callable[[int], None] | None = None,
+    once: str | None = None,
 ) -> RegistryImport:
     """Store a checked department export: new enterprises are created, each value is written
     with ``source`` and ``as_of`` unless the stored one is more recent (it is kept).
+    ``once``: the upload form's token, claimed in the same transaction, so a double click or a
+    replayed form imports the file once (AlreadyConfirmed after).
 
     A file with errors, an unknown enterprise without a name, or a date in the future is
     refused whole: nothing is written. A unit's people import their own unit's data only.
@@ -121,6 +125,8 @@ def do_import_registry(
         raise ValidationError({"as_of": f"截至日期 {as_of} 在未来"})
     codes = [r.credit_code for r in parsed.records]
     with transaction.atomic():
+        if once is not None:
+            claim_once("enterprises.import", once, user)
         existing: dict[str, Enterprise] = {}
         for chunk in _chunks(codes):
             for enterprise in Enterprise.objects.filter(credit_code__in=chunk):
@@ -1041,8 +1047,12 @@ def move_unit_rows(user: Any, source: Unit, target: Unit) -> dict[str, int]:
     source of each fact and import, the paying unit of each benefit, the unit of each service item.
     None of these fields is part of a uniqueness rule, so nothing collides."""
     return {
-        "enterprises.EnterpriseFact.source": EnterpriseFact.objects.filter(source=source).update(source=target),
-        "enterprises.RegistryImport.source": RegistryImport.objects.filter(source=source).update(source=target),
+        "enterprises.EnterpriseFact.source": EnterpriseFact.objects.filter(source=source).update(
+            source=target
+        ),
+        "enterprises.RegistryImport.source": RegistryImport.objects.filter(source=source).update(
+            source=target
+        ),
         "enterprises.Benefit.unit": Benefit.objects.filter(unit=source).update(unit=target),
         "enterprises.ServiceItem.unit": ServiceItem.objects.filter(unit=source).update(unit=target),
     }

@@ -328,6 +328,7 @@ def import_registry(request: HttpRequest) -> HttpResponse:
                     source=form.cleaned_data["source"],
                     as_of=form.cleaned_data["as_of"],
                     progress=progress("write"),
+                    once=request.POST.get("token") or None,
                 )
             except ValidationError as error:
                 _refusal(request, error)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from taizhang.accounts.access import (
@@ -37,7 +37,9 @@ from taizhang.accounts.models import UNIT_ROLES, Role
 from taizhang.policies.models import Policy, PolicyStatus
 
 from .models import (
+    FROZEN_REPORT_STATUSES,
     AssignmentRole,
+    Attachment,
     ExtensionRequest,
     ExtensionStatus,
     ProgressReport,
@@ -53,6 +55,7 @@ __all__ = [
     "open_work_of",
     "visible_tasks",
     "visible_reports",
+    "visible_history",
     "access_task",
     "access_report",
     "access_extension",
@@ -72,6 +75,7 @@ __all__ = [
     "can_return_report",
     "can_add_contribution",
     "can_add_attachment",
+    "can_delete_attachment",
     "can_close_task",
     "can_import_ledger_workbook",
     "closing_report",
@@ -105,7 +109,42 @@ def visible_reports(queryset: M, user: Any) -> M:
     return queryset.filter(unit_id=unit_id) | queryset.filter(Exists(helping))
 
 
-def _writes_task(user: Any, task: Task) -> bool:
+#: History rows about the task itself, its policy and supervision: everyone who reads the task.
+SHARED_HISTORY = ("ledger.task", "ledger.metric", "ledger.taskassignment", "policies.", "supervision.")
+
+
+def visible_history(queryset: M, user: Any, task: Task) -> M:
+    """Filter ``queryset`` of ``task``'s history rows down to those ``user`` may read (the task's
+    page and the API's history). Readers of everything read every row. A unit's person, who reads
+    the task, reads the rows about the task, its policy and its supervision, and a row about a
+    report, a contribution or an evidence file only if he may read the report (``visible_reports``),
+    and a row about an extension request only if his unit asked for it (``access_extension``): a
+    unit-private row (another lead unit's extension reason, another unit's report after a
+    reassignment, enterprise service rows) is not shown to a unit that is not party to it."""
+    if sees_everything(user):
+        return queryset
+    unit_id = unit_id_of(user)
+    if unit_id is None:
+        return queryset.none()
+    reports = list(
+        visible_reports(ProgressReport.objects.filter(task_id=task.pk), user).values_list("pk", flat=True)
+    )
+    shared = Q(object_type__in=[t for t in SHARED_HISTORY if not t.endswith(".")])
+    for prefix in (t for t in SHARED_HISTORY if t.endswith(".")):
+        shared |= Q(object_type__startswith=prefix)
+    own_extensions = ExtensionRequest.objects.filter(task_id=task.pk, unit_id=unit_id).values("pk")
+    return queryset.filter(
+        shared
+        | Q(object_type="ledger.progressreport", object_id__in=reports)
+        | (
+            Q(object_type__in=("ledger.reportcontribution", "ledger.attachment"))
+            & (Q(after__report__in=reports) | Q(before__report__in=reports))
+        )
+        | Q(object_type="ledger.extensionrequest", object_id__in=own_extensions)
+    )
+
+
+def _writes_task(user: Person, task: Task) -> bool:
     if is_steering(user):
         return True
     if role_of(user) in UNIT_ROLES:
@@ -113,7 +152,7 @@ def _writes_task(user: Any, task: Task) -> bool:
     return False
 
 
-def access_task(user: Any, task_id: Any, for_write: bool = False) -> Task:
+def access_task(user: Person, task_id: Any, for_write: bool = False) -> Task:
     """The task ``task_id`` if ``user`` may read it (and act on it, with ``for_write``); else 404/403."""
     try:
         task = visible_tasks(Task.objects.select_related("policy", "measure"), user).get(pk=int(task_id))
@@ -124,7 +163,7 @@ def access_task(user: Any, task_id: Any, for_write: bool = False) -> Task:
     return task
 
 
-def access_report(user: Any, report_id: Any, for_write: bool = False) -> ProgressReport:
+def access_report(user: Person, report_id: Any, for_write: bool = False) -> ProgressReport:
     """The report ``report_id`` if ``user`` may read it; with ``for_write`` only the supervisor
     or people of the report's own unit. Another unit's report answers 404 (or 403 when a co-unit
     may read but not change it)."""
@@ -141,7 +180,7 @@ def access_report(user: Any, report_id: Any, for_write: bool = False) -> Progres
     return report
 
 
-def access_extension(user: Any, request_id: Any, for_write: bool = False) -> ExtensionRequest:
+def access_extension(user: Person, request_id: Any, for_write: bool = False) -> ExtensionRequest:
     """The extension request ``request_id`` if its task is readable by ``user``; writing (deciding)
     is for the supervisor only."""
     try:
@@ -161,7 +200,7 @@ def access_extension(user: Any, request_id: Any, for_write: bool = False) -> Ext
 # May this person do it (docs/permissions.md)
 
 
-def _mine(user: Any, task: Task) -> TaskAssignment | None:
+def _mine(user: Person, task: Task) -> TaskAssignment | None:
     """The assignment of the user's unit on ``task`` (a unit leader or officer), else None."""
     if role_of(user) not in UNIT_ROLES:
         return None
@@ -169,17 +208,30 @@ def _mine(user: Any, task: Task) -> TaskAssignment | None:
     return next((a for a in task.assignments.all() if a.unit_id == unit_id), None)
 
 
-def _unit_person(user: Any, task: Task, what: str) -> tuple[TaskAssignment | None, Decision]:
+def _unit_person(user: Person, task: Task, what: str) -> tuple[TaskAssignment | None, Decision]:
     mine = _mine(user, task)
     if mine is None:
         return None, refused(f"只有任务的承办单位可以{what}")
     return mine, ALLOWED
 
 
-def _own_report(user: Any, report: ProgressReport, role: Role, what: str) -> Decision:
+def _own_report(user: Person, report: ProgressReport, role: Role, what: str) -> Decision:
     if role_of(user) != role or unit_id_of(user) != report.unit_id:
         return refused(f"只有本单位的{role.label}可以{what}")
     return ALLOWED
+
+
+def _still_lead(report: ProgressReport, what: str) -> Decision:
+    """A report answers for its task only while its unit still leads the task: once the task is
+    reassigned away from the unit (重新交办), the unit's report is no longer worked on, submitted,
+    approved, given evidence or accepted. Reads the task's (prefetched) assignments."""
+    task = report.task
+    if any(a.unit_id == report.unit_id and a.role == AssignmentRole.LEAD for a in task.assignments.all()):
+        return ALLOWED
+    return refused_now(
+        "task",
+        f"任务 {task.label} 已重新交办，{report.unit.name}不再是牵头单位，这份报送不能再{what}",
+    )
 
 
 def can_edit_task(user: Person, task: Task) -> Decision:
@@ -274,7 +326,7 @@ def can_edit_report(user: Person, report: ProgressReport) -> Decision:
         return decision
     if not report.is_editable:
         return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再修改")
-    return _reportable(report.task)
+    return _reportable(report.task) and _still_lead(report, "修改")
 
 
 def can_submit_report(user: Person, report: ProgressReport) -> Decision:
@@ -282,7 +334,7 @@ def can_submit_report(user: Person, report: ProgressReport) -> Decision:
     decision = _own_report(user, report, Role.UNIT_OFFICER, "报送进展")
     if decision and not report.is_editable:
         return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能报送")
-    return decision
+    return decision and _still_lead(report, "报送")
 
 
 def can_approve_report(user: Person, report: ProgressReport) -> Decision:
@@ -290,7 +342,7 @@ def can_approve_report(user: Person, report: ProgressReport) -> Decision:
     decision = _own_report(user, report, Role.UNIT_LEADER, "审核本单位报送")
     if decision and report.status != ReportStatus.SUBMITTED:
         return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能审核")
-    return decision
+    return decision and _still_lead(report, "审核")
 
 
 def can_return_report_to_officer(user: Person, report: ProgressReport) -> Decision:
@@ -306,7 +358,7 @@ def can_accept_report(user: Person, report: ProgressReport) -> Decision:
     decision = steering_decision(user, "采纳进展报送")
     if decision and report.status != ReportStatus.APPROVED_BY_LEADER:
         return refused_now("status", f"报送状态为“{report.get_status_display()}”，单位负责人审核后才能采纳")
-    return decision
+    return decision and _still_lead(report, "采纳")
 
 
 def can_return_report(user: Person, report: ProgressReport) -> Decision:
@@ -326,15 +378,32 @@ def can_add_contribution(user: Person, report: ProgressReport) -> Decision:
         return refused("只有协办单位可以补充报送")
     if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED):
         return refused_now("status", "报送已审核，不能再补充")
-    return ALLOWED
+    return _still_lead(report, "补充")
+
+
+def _evidence_open(report: ProgressReport, what: str) -> Decision:
+    if report.status in FROZEN_REPORT_STATUSES:
+        return refused_now(
+            "status", f"报送状态为“{report.get_status_display()}”，佐证材料已锁定，不能再{what}"
+        )
+    if not report.is_editable:
+        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再{what}")
+    return _still_lead(report, what)
 
 
 def can_add_attachment(user: Person, report: ProgressReport) -> Decision:
-    """The officer of the report's unit attaches evidence while the report is a draft or returned."""
+    """The officer of the report's unit attaches evidence while the report is a draft or returned;
+    once its leader approved it (or the supervisor accepted it) its evidence is frozen."""
     decision = _own_report(user, report, Role.UNIT_OFFICER, "上传佐证材料")
-    if decision and not report.is_editable:
-        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再添加材料")
-    return decision
+    return decision and _evidence_open(report, "添加佐证材料")
+
+
+def can_delete_attachment(user: Person, attachment: Attachment) -> Decision:
+    """The officer of the report's unit removes an evidence file while the report is a draft or
+    returned (a wrong file); frozen, as attaching, once the leader approved the report."""
+    report = attachment.report
+    decision = _own_report(user, report, Role.UNIT_OFFICER, "删除佐证材料")
+    return decision and _evidence_open(report, "删除佐证材料")
 
 
 def closing_report(task: Task) -> ProgressReport | None:
@@ -430,7 +499,7 @@ def visible_policies(queryset: M, user: Any) -> M:
     return queryset.filter(Exists(mine), status=PolicyStatus.PUBLISHED)
 
 
-def access_policy(user: Any, policy_id: Any, for_write: bool = False) -> Policy:
+def access_policy(user: Person, policy_id: Any, for_write: bool = False) -> Policy:
     """The policy ``policy_id`` if ``user`` may read it; writing is for the supervisor (404/403)."""
     try:
         policy = visible_policies(Policy.objects.all(), user).get(pk=int(policy_id))

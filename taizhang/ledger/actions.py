@@ -34,6 +34,7 @@ from .access import (
     can_close_task,
     can_create_report,
     can_decide_extension,
+    can_delete_attachment,
     can_edit_report,
     can_edit_task,
     can_reassign_task,
@@ -73,6 +74,7 @@ __all__ = [
     "do_return_report_to_officer",
     "do_add_contribution",
     "do_add_attachment",
+    "do_delete_attachment",
     "do_close_task",
     "do_create_task",
     "do_split_task",
@@ -514,6 +516,30 @@ def do_add_attachment(user: Any, report: ProgressReport, *, name: str, data: byt
             after={"report": report.pk, "name": attachment.name},
         )
     return attachment
+
+
+def do_delete_attachment(user: Any, attachment: Attachment) -> None:
+    """An officer of the report's unit removes an evidence file from a draft or returned report
+    (never once the leader approved it); the file goes from storage once the removal is committed."""
+    attachment.report = ProgressReport.objects.select_related("task", "unit").get(pk=attachment.report_id)
+    can_delete_attachment(user, attachment).check_person()
+    with transaction.atomic():
+        attachment.report = _lock_report(attachment.report)
+        can_delete_attachment(user, attachment).check()
+        name, stored = attachment.name, attachment.file.name
+        report_id, pk = attachment.report_id, attachment.pk
+        attachment.delete()
+        attachment.pk = pk
+        record(
+            user,
+            attachment,
+            "delete_attachment",
+            task_id=attachment.report.task_id,
+            before={"report": report_id, "name": name},
+        )
+        storage = attachment.file.storage
+        if stored:
+            transaction.on_commit(lambda: storage.delete(stored))
 
 
 def do_close_task(user: Any, task: Task, *, note: str = "") -> Task:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from taizhang.policies.models import Measure, Policy
 from taizhang.units.models import Unit
 
-from .models import DeadlineKind, Metric, TaskStatus
+from .models import DeadlineKind, Metric, TaskStatus, validate_deadline_year
 
 __all__ = [
     "TaskFilterForm",
@@ -252,8 +252,10 @@ class ExtensionRequestForm(forms.Form):
         value = self.cleaned_data["new_deadline"].strip()
         match = MONTH_RE.match(value)
         if match is not None:
+            validate_deadline_year(int(match["year"]))
             return DeadlineKind.MONTH, int(match["year"]), int(match["month"])
         if re.fullmatch(r"\d{4}", value):
+            validate_deadline_year(int(value))
             return DeadlineKind.YEAR, int(value), None
         raise forms.ValidationError(_("Enter the new deadline as YYYY-MM or YYYY."))
 

@@ -22,9 +22,15 @@ __all__ = [
     "ReportStatus",
     "ReportContribution",
     "Attachment",
+    "EvidenceFrozen",
+    "FROZEN_REPORT_STATUSES",
     "ExtensionRequest",
     "ExtensionStatus",
     "deadline_date",
+    "DEADLINE_YEARS",
+    "check_deadline",
+    "validate_deadline_year",
+    "in_deadline_years",
 ]
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -46,7 +52,33 @@ def deadline_date(kind: str, year: int | None, month: int | None) -> dt.date | N
     return None
 
 
-def _check_deadline(kind: str, year: int | None, month: int | None, field: str) -> None:
+#: The years a deadline may name, on every path (web forms, API, workbooks, imports, actions).
+DEADLINE_YEARS = (1949, 2100)
+
+
+def in_deadline_years(year: int | None) -> bool:
+    """Whether a deadline may name ``year`` (no year at all passes)."""
+    return year is None or DEADLINE_YEARS[0] <= int(year) <= DEADLINE_YEARS[1]
+
+
+def validate_deadline_year(year: int | None) -> None:
+    """The one check of a deadline's year (a Django validator): within :data:`DEADLINE_YEARS`.
+    Forms, API serializers, the workbook import and the models all call it, so 9999 is refused
+    everywhere with the same message."""
+    low, high = DEADLINE_YEARS
+    if not in_deadline_years(year):
+        raise ValidationError(
+            f"完成时限的年份 {year} 超出范围：应在 {low} 至 {high} 年之间",
+            code="deadline_year",
+        )
+
+
+def check_deadline(kind: str, year: int | None, month: int | None, field: str) -> None:
+    """A deadline's kind, year and month agree, and its year is in bounds; ValidationError on ``field``."""
+    try:
+        validate_deadline_year(year)
+    except ValidationError as exc:
+        raise ValidationError({field: exc.messages}) from None
     if kind == DeadlineKind.MONTH and (year is None or month is None or not 1 <= month <= 12):
         raise ValidationError({field: "按月的完成时限需要年份和 1-12 的月份"})
     if kind == DeadlineKind.YEAR and year is None:
@@ -161,7 +193,7 @@ class Task(models.Model):
     def clean(self) -> None:
         if not self.text.strip():
             raise ValidationError({"text": "任务内容不能为空"})
-        _check_deadline(self.deadline_kind, self.deadline_year, self.deadline_month, "deadline_kind")
+        check_deadline(self.deadline_kind, self.deadline_year, self.deadline_month, "deadline_kind")
         if self.weight is not None and self.weight <= 0:
             raise ValidationError({"weight": "权重必须大于 0"})
         if self.span_start is not None and self.span_end is not None and self.span_end < self.span_start:
@@ -330,8 +362,38 @@ class ReportContribution(models.Model):
         verbose_name_plural = "协办补充"
 
 
+#: A report its unit leader approved, or the supervisor accepted: its evidence is frozen.
+FROZEN_REPORT_STATUSES = (ReportStatus.APPROVED_BY_LEADER, ReportStatus.ACCEPTED)
+
+
+class EvidenceFrozen(ValidationError):
+    """Evidence added to or removed from a report its leader approved or the supervisor accepted."""
+
+    def __init__(self, report_id: int | None) -> None:
+        super().__init__(
+            {
+                "file": f"进展报送 #{report_id} 已经单位负责人审核或督查室采纳，佐证材料已锁定，不能再添加或删除"
+            }
+        )
+
+
+class AttachmentQuerySet(models.QuerySet["Attachment"]):
+    def delete(self) -> tuple[int, dict[str, int]]:
+        frozen = self.filter(report__status__in=FROZEN_REPORT_STATUSES).values_list("report_id", flat=True)
+        first = frozen.first()
+        if first is not None:
+            raise EvidenceFrozen(first)
+        return super().delete()
+
+
 class Attachment(models.Model):
-    """An evidence file (佐证材料) attached to a report."""
+    """An evidence file (佐证材料) attached to a report.
+
+    Frozen with its report: once the unit leader approved the report (or the supervisor accepted
+    it) no file is added to it or removed from it, by any code path (``save``/``delete`` refuse
+    with :class:`EvidenceFrozen`; the actions refuse first, through ``can_add_attachment`` and
+    ``can_delete_attachment``). Deleting a whole report or task takes its files with it.
+    """
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="evidence/%Y/%m/")
@@ -342,6 +404,8 @@ class Attachment(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AttachmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["report", "pk"]
         verbose_name = "佐证材料"
@@ -349,6 +413,19 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def _frozen(self) -> bool:
+        return ProgressReport.objects.filter(pk=self.report_id, status__in=FROZEN_REPORT_STATUSES).exists()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding and self._frozen():
+            raise EvidenceFrozen(self.report_id)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if self._frozen():
+            raise EvidenceFrozen(self.report_id)
+        return super().delete(*args, **kwargs)
 
 
 class ExtensionStatus(models.TextChoices):
@@ -385,4 +462,4 @@ class ExtensionRequest(models.Model):
     def clean(self) -> None:
         if not self.reason.strip():
             raise ValidationError({"reason": "延期申请需要说明理由"})
-        _check_deadline(self.requested_kind, self.requested_year, self.requested_month, "requested_kind")
+        check_deadline(self.requested_kind, self.requested_year, self.requested_month, "requested_kind")

@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from taizhang.core.history import record, record_many, snapshot
+from taizhang.ledger.models import in_deadline_years
 from taizhang.ledger.references import assign_references, next_reference, position_reference
 from taizhang.policies.access import (
     can_import_policy,
@@ -86,6 +87,18 @@ def find_duplicate(data: bytes) -> Policy | None:
     return Policy.objects.filter(original_sha256=digest).order_by("created_at", "pk").first()
 
 
+def _lock_document(data: bytes) -> None:
+    """Hold, until the transaction ends, the database's lock on importing these bytes: a
+    PostgreSQL transaction-level advisory lock keyed by the content's digest. SQLite's write
+    transactions (``IMMEDIATE``) are already one at a time."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        key = int(hashlib.sha256(data).hexdigest()[:15], 16)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
 def do_import_policy(
     user: Any,
     *,
@@ -129,6 +142,13 @@ def do_import_policy(
     policy_title = (title or info.title or os.path.splitext(base)[0]).strip()[:300]
 
     with transaction.atomic():
+        if not allow_duplicate:
+            # Two uploads of one file at once (a double click): the second waits for the first's
+            # transaction, then finds its policy and is refused.
+            _lock_document(data)
+            earlier = find_duplicate(data)
+            if earlier is not None:
+                raise DuplicateDocument(base, earlier)
         policy = Policy(
             title=policy_title,
             year=info.year,
@@ -157,6 +177,12 @@ def do_import_policy(
         references = assign_references([found.ref or "" for found in extraction.tasks])
         for order, found in enumerate(extraction.tasks):
             deadline = found.deadline
+            doubts = list(found.doubts)
+            text_only = ""
+            if deadline is not None and deadline.kind != "ongoing" and not in_deadline_years(deadline.year):
+                # A year no deadline may name (the one validator refuses it): the reviewer sets it.
+                text_only, deadline = deadline.text, None
+                doubts.append("no_deadline")
             task = Task(
                 policy=policy,
                 measure=measures[found.measure] if found.measure else None,
@@ -167,11 +193,11 @@ def do_import_policy(
                 deadline_kind=deadline.kind if deadline else "",
                 deadline_year=deadline.year if deadline and deadline.kind != "ongoing" else None,
                 deadline_month=deadline.month if deadline and deadline.kind == "month" else None,
-                deadline_text=(deadline.text if deadline else "")[:100],
+                deadline_text=(deadline.text if deadline else text_only)[:100],
                 span_start=found.span.start,
                 span_end=found.span.end,
                 confidence=found.confidence,
-                doubts=" ".join(found.doubts),
+                doubts=" ".join(dict.fromkeys(doubts)),
                 status=TaskStatus.DRAFT,
             )
             try:

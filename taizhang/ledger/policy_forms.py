@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from taizhang.core.forms import apply_errors
-from taizhang.ledger.models import DeadlineKind, Metric
+from taizhang.ledger.models import DEADLINE_YEARS, DeadlineKind, Metric, validate_deadline_year
 from taizhang.policies.models import Measure, ReportCadence
 
 from .policy_actions import split_unit_names
@@ -131,7 +131,10 @@ class _TaskFields(forms.Form):
         label=_("Deadline"), choices=DeadlineKind.choices, required=False, widget=QuickSelect
     )
     deadline_year = forms.IntegerField(
-        label=_("Deadline year"), min_value=1949, max_value=2100, required=False, widget=QuickNumberInput
+        label=_("Deadline year"),
+        required=False,
+        validators=[validate_deadline_year],
+        widget=QuickNumberInput(attrs={"min": DEADLINE_YEARS[0], "max": DEADLINE_YEARS[1]}),
     )
     deadline_month = forms.IntegerField(
         label=_("Deadline month"), min_value=1, max_value=12, required=False, widget=QuickNumberInput

@@ -28,5 +28,6 @@ urlpatterns = [
     path("reports/<int:pk>/contribute/", views.report_contribute, name="report_contribute"),
     path("reports/<int:pk>/attach/", views.report_attach, name="report_attach"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("attachments/<int:pk>/delete/", views.attachment_delete, name="attachment_delete"),
     path("collectives/<int:pk>/expand/", collective_views.collective_expand, name="collective_expand"),
 ]

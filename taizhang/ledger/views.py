@@ -57,6 +57,7 @@ from .access import (
     can_close_task,
     can_create_report,
     can_decide_extension,
+    can_delete_attachment,
     can_edit_report,
     can_edit_task,
     can_request_extension,
@@ -64,6 +65,7 @@ from .access import (
     can_return_report_to_officer,
     can_return_task,
     can_submit_report,
+    visible_history,
 )
 from .forms import (
     SORTS,
@@ -371,6 +373,7 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
     )
     extensions = [e for e in task.extension_requests.all() if sees_everything(user) or e.unit_id == unit_id]
     metric_names = {str(m.pk): m for m in metrics}
+    hidden_errors: list[str] = []
     for report in reports:
         report.task = task  # the rules read the task's prefetched assignments
         report.metric_rows = [
@@ -388,6 +391,9 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
         report.can_review = bool(decisions)
         report.can_contribute = can_add_contribution(user, report)
         report.can_attach = can_add_attachment(user, report)
+        for attachment in report.attachments.all():
+            attachment.report = report
+            attachment.can_delete = can_delete_attachment(user, attachment)
         # Only the forms the person may use are made (a page of 20 reports made 80 otherwise).
         report.edit_form = bound.get(f"report_{report.pk}") or (
             ReportForm(
@@ -417,6 +423,16 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
             AttachmentForm(prefix=f"a{report.pk}") if report.can_attach else None
         )
         report.conflict = bound.get(f"conflict_report_{report.pk}")
+        # A refused form the page no longer offers (the report moved on): its errors go on top.
+        for key, shown in (
+            (f"report_{report.pk}", report.can_edit),
+            (f"attach_{report.pk}", report.can_attach),
+            (f"contribute_{report.pk}", report.can_contribute),
+            (f"send_back_{report.pk}", report.can_return_to_officer),
+            (f"review_{report.pk}", report.can_review),
+        ):
+            if key in bound and not shown:
+                hidden_errors.extend(str(e) for errors in bound[key].errors.values() for e in errors)
     period = period_of(task.policy.report_cadence, timezone.localdate())
     for ext in extensions:
         ext.can_decide = can_decide_extension(user, ext)
@@ -431,7 +447,9 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
         "reports": reports,
         "extensions": extensions,
         "supervision_notices": _task_notices(user, task),
-        "history": list(HistoryEntry.objects.for_task(task.pk).select_related("actor")),
+        "history": list(
+            visible_history(HistoryEntry.objects.for_task(task.pk), user, task).select_related("actor")
+        ),
         "schedule": schedule,
         "schedule_label": SCHEDULE_LABELS[schedule.status],
         "steering": steering,
@@ -451,7 +469,7 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
         "extension_form": bound.get("extension") or ExtensionRequestForm(),
         "report_form": bound.get("report_new") or ReportForm(metrics=metrics, prefix="new"),
         "close_form": bound.get("close") or CloseTaskForm(),
-        "refused": bound.get("refused", []),
+        "refused": [*bound.get("refused", []), *hidden_errors],
     }
 
 
@@ -767,6 +785,23 @@ def report_attach(request: HttpRequest, pk: int) -> HttpResponse:
             request.user, report, name=d["file"].name, data=_read_upload(d["file"])
         ),
         _t("The evidence file was attached."),
+    )
+
+
+@require_POST
+@login_required
+def attachment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """The officer removes an evidence file from his unit's draft or returned report."""
+    attachment = get_object_or_404(Attachment.objects.only("pk", "report_id", "file", "name"), pk=pk)
+    report = access_report(request.user, attachment.report_id, for_write=True)
+    task = access_task(request.user, report.task_id)
+    return _perform(
+        request,
+        task,
+        f"delete_attachment_{attachment.pk}",
+        ConfirmForm({}),
+        lambda d: A.do_delete_attachment(request.user, attachment),
+        _t("The evidence file was removed."),
     )
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext as _
 
@@ -47,6 +48,7 @@ from .models import (
     Task,
     TaskAssignment,
     TaskStatus,
+    validate_deadline_year,
 )
 from .rules import report_period
 
@@ -627,7 +629,10 @@ def plan_ledger_import(user: Any, data: bytes) -> LedgerPlan:
         if not _same_text(deadline_cell, _task_deadline(task)):
             diffs.append(("完成时限", _task_deadline(task), deadline_cell))
             parsed = parse_deadline(deadline_cell) if deadline_cell else None
-            if deadline_cell and parsed is None:
+            out_of_range = _deadline_year_problem(deadline_cell, parsed)
+            if out_of_range:
+                row_problems.append(RowProblem(number, "完成时限", out_of_range))
+            elif deadline_cell and parsed is None:
                 row_problems.append(RowProblem(number, "完成时限", _("The deadline is not understood.")))
             elif task.status != TaskStatus.DRAFT:
                 row_problems.append(
@@ -997,6 +1002,24 @@ def _task_row(
             RowProblem(number, "本期进度(%)", _("A co-unit reports no percent; the lead unit does."))
         )
     return entry
+
+
+# A year written in a deadline cell, understood or not ("9999年", "9999-12", "9999/12").
+# matches: "9999" in "9999年12月", "0999" in "0999-01"; must not match: "12" in "12月"
+_CELL_YEAR_RE = re.compile(r"(?<!\d)(\d{4,})\s*(?:年|[-/.])")
+
+
+def _deadline_year_problem(cell: str, parsed: Any) -> str:
+    """The one deadline validator's message when the cell names a year no deadline may have."""
+    years = [parsed.year] if parsed is not None and parsed.year else []
+    if not years:
+        years = [int(m) for m in _CELL_YEAR_RE.findall(cell or "")][:1]
+    for year in years:
+        try:
+            validate_deadline_year(year)
+        except ValidationError as exc:
+            return exc.messages[0]
+    return ""
 
 
 def _decide(entry: UnitEntry) -> None:

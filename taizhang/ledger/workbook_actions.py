@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from taizhang.core.concurrency import ConcurrentEditError
+from taizhang.core.once import claim_once
 from taizhang.units.models import Unit
 
 from .access import can_import_ledger_workbook
@@ -24,12 +25,18 @@ from .models import AssignmentRole, ProgressReport, Task
 __all__ = ["do_apply_ledger_import", "do_file_unit_workbook"]
 
 
-def do_apply_ledger_import(user: Any, changes: Sequence[Mapping[str, Any]]) -> int:
+def do_apply_ledger_import(
+    user: Any, changes: Sequence[Mapping[str, Any]], *, once: str | None = None
+) -> int:
     """Apply the confirmed changes of a ledger re-import (supervisor): task texts, draft deadlines,
     units. Each task is edited at the version it was exported at, so a task changed since refuses
-    the whole import (ConcurrentEditError). Returns the number of tasks changed."""
+    the whole import (ConcurrentEditError). ``once``: the preview's token, claimed in the same
+    transaction, so the preview is applied once (AlreadyConfirmed after). Returns the number of
+    tasks changed."""
     can_import_ledger_workbook(user).check()
     with transaction.atomic():
+        if once is not None:
+            claim_once("workbook.ledger", once, user)
         for change in changes:
             task = Task.objects.get(pk=int(change["task"]))
             edits: dict[str, Any] = {}
@@ -63,14 +70,18 @@ def do_file_unit_workbook(
     *,
     submit: bool,
     drafts: Sequence[Mapping[str, Any]] = (),
+    once: str | None = None,
 ) -> list[Any]:
     """File a unit's confirmed report workbook: each lead row becomes this period's report (created,
     or the draft edited at the version previewed), submitted when ``submit``; each co-unit row
     becomes a contribution to the lead unit's report. With ``submit`` the unchanged drafts of the
     upload (``{"report": id, "version": v}``) are submitted too, unless changed since the preview.
-    Returns the reports and contributions filed."""
+    ``once``: the preview's token, claimed in the same transaction, so a double click or concurrent
+    posts file it once (AlreadyConfirmed after). Returns the reports and contributions filed."""
     filed: list[Any] = []
     with transaction.atomic():
+        if once is not None:
+            claim_once("workbook.unit", once, user)
         if submit:
             for draft in drafts:
                 report = ProgressReport.objects.get(pk=int(draft["report"]))

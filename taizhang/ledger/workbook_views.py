@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from taizhang.accounts.access import role_of, sees_everything, unit_id_of
 from taizhang.accounts.models import Role
 from taizhang.core.concurrency import ConcurrentEditError
+from taizhang.core.once import AlreadyConfirmed
 from taizhang.ledger.access import access_policy
 from taizhang.units.access import access_unit
 
@@ -152,11 +153,8 @@ def ledger_import_confirm(request: HttpRequest) -> HttpResponse:
     """Apply the changes previewed under ``token``, through the actions, in one transaction."""
     can_import_ledger_workbook(request.user).check()
     form = ConfirmForm(request.POST)
-    changes = (
-        request.session.pop(_LEDGER_SESSION + request.POST.get("token", ""), None)
-        if form.is_valid()
-        else None
-    )
+    token = request.POST.get("token", "")
+    changes = request.session.pop(_LEDGER_SESSION + token, None) if form.is_valid() else None
     if changes is None:
         return render(
             request,
@@ -165,9 +163,11 @@ def ledger_import_confirm(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     try:
-        count = do_apply_ledger_import(request.user, changes)
+        count = do_apply_ledger_import(request.user, changes, once=token)
     except ConcurrentEditError as exc:
         return render(request, "workbook/done.html", {"error": str(exc)}, status=409)
+    except AlreadyConfirmed as exc:
+        return render(request, "workbook/done.html", {"error": "; ".join(exc.messages)}, status=409)
     except ValidationError as exc:
         return render(request, "workbook/done.html", {"error": "; ".join(exc.messages)}, status=400)
     return render(
@@ -228,9 +228,8 @@ def unit_upload_confirm(request: HttpRequest) -> HttpResponse:
     """File the reports previewed under ``token``, as drafts or submitted, in one transaction."""
     unit = _require_officer(request)
     form = ConfirmForm(request.POST)
-    stored = (
-        request.session.pop(_UNIT_SESSION + request.POST.get("token", ""), None) if form.is_valid() else None
-    )
+    token = request.POST.get("token", "")
+    stored = request.session.pop(_UNIT_SESSION + token, None) if form.is_valid() else None
     if stored is None or stored.get("unit") != unit.pk:
         return render(
             request,
@@ -244,9 +243,12 @@ def unit_upload_confirm(request: HttpRequest) -> HttpResponse:
             stored["entries"],
             submit=form.cleaned_data.get("mode") == "submit",
             drafts=stored.get("drafts", []),
+            once=token,
         )
     except ConcurrentEditError as exc:
         return render(request, "workbook/done.html", {"error": str(exc)}, status=409)
+    except AlreadyConfirmed as exc:
+        return render(request, "workbook/done.html", {"error": "; ".join(exc.messages)}, status=409)
     except (ValidationError, PermissionDenied) as exc:
         message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         return render(request, "workbook/done.html", {"error": message}, status=400)

@@ -434,7 +434,9 @@ def _plain(value: Any) -> Any:
 def _default_config() -> dict[str, Any]:
     config = queries.scoring_config_from({})
     return {
-        "base_score": str(config.base_score),
+        "weights": {code: str(weight) for code, weight in config.weights.items()},
+        "late_credit": str(config.late_credit),
+        "progress_judged_from": str(config.progress_judged_from),
         "items": {
             code: {"points_each": str(rule.points_each), "label_zh": rule.label_zh, "cap": _plain(rule.cap)}
             for code, rule in config.items.items()

@@ -110,6 +110,12 @@ ACTIONS: dict[str, tuple[Callable[[Any, list[Task], Any], Any], set[str]]] = {
         lambda c, t, u: L.do_add_attachment(u, _report(c, t[0]), name="a.pdf", data=b"x"),
         {"andy"},
     ),
+    "delete_attachment": (
+        lambda c, t, u: L.do_delete_attachment(
+            u, L.do_add_attachment(c.andy, _report(c, t[0]), name="a.pdf", data=b"x")
+        ),
+        {"andy"},
+    ),
     "close_task": (lambda c, t, u: _close(c, t[0], u), {"alice", "sam"}),
     # reading by id
     "read_task_of_a": (

@@ -66,6 +66,26 @@ def _report(c: Any, t: list[Task], status: str = "draft") -> Any:
     return report
 
 
+def _frozen_attachment(c: Any, t: list[Task]) -> Any:
+    """An evidence file of A's report, which its leader then approved."""
+    report = _report(c, t)
+    attachment = L.do_add_attachment(c.andy, report, name="a.pdf", data=b"x")
+    L.do_approve_report(c.amy, L.do_submit_report(c.andy, report))
+    return type(attachment).objects.select_related("report__task", "report__unit").get(pk=attachment.pk)
+
+
+def _reassigned_away(status: str) -> Callable[[Any, list[Task]], Any]:
+    """A's report in ``status``, after the supervisor reassigned its task to B alone."""
+
+    def subject(c: Any, t: list[Task]) -> Any:
+        report = _report(c, t, status)
+        L.do_reassign_task(c.sam, Task.objects.get(pk=t[0].pk), lead=[c.unit_b])
+        report.refresh_from_db()
+        return report
+
+    return subject
+
+
 def _extension(c: Any, t: list[Task]) -> Any:
     return L.do_request_extension(c.andy, t[0], kind="year", year=2027, reason="顺延")
 
@@ -238,6 +258,105 @@ ENTRIES: dict[str, Shown] = {
                 LA.can_accept_report,
                 lambda c, t: _report(c, t, "approved"),
                 lambda c, t, o: (_url("ledger:task_detail", o.task_id), f'id="id_v{o.pk}-decision"'),
+            ),
+        ),
+        (
+            "",
+            Shown(
+                "do_delete_attachment",
+                {"andy"},
+                LA.can_delete_attachment,
+                lambda c, t: L.do_add_attachment(c.andy, _report(c, t), name="a.pdf", data=b"x"),
+                lambda c, t, o: (
+                    _url("ledger:task_detail", o.report.task_id),
+                    _url("ledger:attachment_delete", o.pk),
+                ),
+            ),
+        ),
+        (
+            "approved",
+            Shown(
+                "do_delete_attachment",
+                set(),
+                LA.can_delete_attachment,
+                lambda c, t: _frozen_attachment(c, t),
+                lambda c, t, o: (
+                    _url("ledger:task_detail", o.report.task_id),
+                    _url("ledger:attachment_delete", o.pk),
+                ),
+            ),
+        ),
+        (
+            "approved",
+            Shown(
+                "do_add_attachment",
+                set(),
+                LA.can_add_attachment,
+                lambda c, t: _report(c, t, "approved"),
+                lambda c, t, o: (_url("ledger:task_detail", o.task_id), _url("ledger:report_attach", o.pk)),
+            ),
+        ),
+        (
+            "reassigned away",
+            Shown(
+                "do_save_report",
+                set(),
+                LA.can_edit_report,
+                _reassigned_away("draft"),
+                lambda c, t, o: (_url("ledger:task_detail", o.task_id), _url("ledger:report_edit", o.pk)),
+            ),
+        ),
+        (
+            "reassigned away",
+            Shown(
+                "do_submit_report",
+                set(),
+                LA.can_submit_report,
+                _reassigned_away("draft"),
+                lambda c, t, o: (_url("ledger:task_detail", o.task_id), _url("ledger:report_submit", o.pk)),
+            ),
+        ),
+        (
+            "reassigned away",
+            Shown(
+                "do_add_attachment",
+                set(),
+                LA.can_add_attachment,
+                _reassigned_away("draft"),
+                lambda c, t, o: (_url("ledger:task_detail", o.task_id), _url("ledger:report_attach", o.pk)),
+            ),
+        ),
+        (
+            "reassigned away",
+            Shown(
+                "do_add_contribution",
+                set(),
+                LA.can_add_contribution,
+                _reassigned_away("draft"),
+                lambda c, t, o: (
+                    _url("ledger:task_detail", o.task_id),
+                    _url("ledger:report_contribute", o.pk),
+                ),
+            ),
+        ),
+        (
+            "reassigned away",
+            Shown(
+                "do_approve_report",
+                set(),
+                LA.can_approve_report,
+                _reassigned_away("submitted"),
+                lambda c, t, o: (_url("ledger:task_detail", o.task_id), _url("ledger:report_approve", o.pk)),
+            ),
+        ),
+        (
+            "reassigned away",
+            Shown(
+                "do_accept_report",
+                set(),
+                LA.can_accept_report,
+                _reassigned_away("approved"),
+                lambda c, t, o: (_url("ledger:task_detail", o.task_id), 'value="accept"'),
             ),
         ),
         (
