@@ -1,0 +1,27 @@
+"""Who sees a job: only the person who started it (docs/permissions.md). Anyone else, whatever his
+role, gets 404, as for a job that does not exist: a job's page may name a document or a period
+its owner has not shared yet. The system's own jobs (no owner: reminders from the schedule) have
+no page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from .models import Job
+
+__all__ = ["visible_jobs", "access_job"]
+
+
+def visible_jobs(user: Any) -> Any:
+    if not getattr(user, "is_authenticated", False):
+        return Job.objects.none()
+    return Job.objects.filter(owner=user)
+
+
+def access_job(user: Any, pk: int) -> Job:
+    job = visible_jobs(user).filter(pk=pk).first()
+    if job is None:
+        raise Http404("没有这项后台任务")
+    return job
