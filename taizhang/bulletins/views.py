@@ -16,9 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from taizhang.accounts.access import is_steering
+from taizhang.jobs.actions import start_job
+from taizhang.jobs.models import JobKind
 
 from . import actions
 from .access import access_bulletin, can_generate_bulletin, can_issue_bulletin
+from .build import bulletin_period
 from .models import Bulletin
 
 __all__ = ["bulletin_list", "generate", "issue", "download"]
@@ -57,16 +60,16 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def generate(request: HttpRequest) -> HttpResponse:
-    """Generate a draft bulletin for the posted period (steering roles)."""
+    """Queue a draft bulletin for the posted period (steering roles): the worker builds it and the
+    job's page then opens the list; a malformed period is refused here, before anything is queued."""
     can_generate_bulletin(request.user).check()
     period = request.POST.get("period", "").strip()
     try:
-        bulletin = actions.do_generate_bulletin(request.user, period)
-    except ValidationError as error:
-        message = "；".join(m for ms in error.message_dict.values() for m in ms)
-        return _list(request, error=message, period=period, status=400)
-    messages.success(request, _("Bulletin %(number)s generated.") % {"number": bulletin.number})
-    return HttpResponseRedirect(reverse("bulletins:list"))
+        bulletin_period(period)
+    except ValueError as error:
+        return _list(request, error=str(error), period=period, status=400)
+    job = start_job(JobKind.BULLETIN, request.user, {"period": period})
+    return HttpResponseRedirect(reverse("jobs:detail", args=[job.pk]) + "?follow=1")
 
 
 @login_required
