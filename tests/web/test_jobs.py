@@ -4,13 +4,16 @@ limits by what a document holds once read."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from taizhang.core.builders import SAMPLE_TASK_TABLE
@@ -19,6 +22,7 @@ from taizhang.jobs.models import Job, JobKind, JobStatus
 from taizhang.jobs.tasks import execute
 from taizhang.ledger.models import Task
 from taizhang.policies.models import Policy
+from taizhang.supervision.models import TaskStatus
 from taizhang.units.models import Unit
 
 
@@ -147,3 +151,42 @@ class LimitsTestCase:
         job = Job.objects.get()
         assert job.status == JobStatus.FAILED and "RuntimeError" in job.error
         assert not Policy.objects.exists()
+
+
+class CommandsQueueJobsTestCase:
+    def test_reminders_queued_from_the_command_run_in_the_worker(self, cast, policy, run_jobs):
+        out = io.StringIO()
+        call_command("send_reminders", "--queue", stdout=out)
+        job = Job.objects.get(kind=JobKind.REMINDERS)
+        assert f"job {job.pk}" in out.getvalue() and job.owner is None
+        assert run_jobs() == 1
+        job.refresh_from_db()
+        assert job.status == JobStatus.DONE and "statuses computed" in job.result_label
+        assert TaskStatus.objects.exists()  # the run refreshed the colours
+        assert not Job.objects.filter(status=JobStatus.QUEUED).exists()  # no schedule asked
+
+    def test_a_reminder_schedule_queues_the_next_run_once(self, cast, policy, run_jobs):
+        call_command("send_reminders", "--queue", "--every-hours", "2", stdout=io.StringIO())
+        call_command("send_reminders", "--queue", "--every-hours", "2", stdout=io.StringIO())
+        assert Job.objects.filter(kind=JobKind.REMINDERS).count() == 1  # one schedule
+        before = timezone.now()
+        assert run_jobs() == 1
+        following = Job.objects.get(status=JobStatus.QUEUED)
+        deferred = DBTaskResult.objects.get(id=following.task_id)
+        assert deferred.run_after >= before + dt.timedelta(hours=2)
+        assert run_jobs() == 0  # not due yet
+
+    def test_every_hours_needs_the_queue(self, db):
+        with pytest.raises(CommandError, match="--every-hours"):
+            call_command("send_reminders", "--every-hours", "1", stdout=io.StringIO())
+
+    def test_bench_data_queued_from_the_command_fails_in_the_worker_with_the_commands_reason(
+        self, db, run_jobs
+    ):
+        out = io.StringIO()
+        call_command("benchdata", "--queue", "--database", "oracle", "--units", "20", stdout=out)
+        job = Job.objects.get(kind=JobKind.BENCHDATA)
+        assert job.params["units"] == 20 and job.params["database"] == "oracle"
+        assert run_jobs() == 1
+        job.refresh_from_db()
+        assert job.status == JobStatus.FAILED and "--database" in job.error

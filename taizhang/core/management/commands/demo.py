@@ -120,6 +120,9 @@ class Command(BaseCommand):
             )
         if not options["no_serve"]:
             worker = start_worker()
+            from taizhang.supervision.jobs import queue_reminders
+
+            queue_reminders(1, run_after=timezone.now() + timedelta(hours=1))
             self.stdout.write(f"\nBackground jobs: worker process {worker.pid} (taizhang db_worker)")
             self.stdout.write(f"Serving on http://{options['addrport']}/")
             try:
