@@ -20,8 +20,12 @@ def visible_jobs(user: Any) -> Any:
     return Job.objects.filter(owner=user)
 
 
-def access_job(user: Any, pk: int) -> Job:
-    job = visible_jobs(user).filter(pk=pk).first()
+def access_job(user: Any, pk: Any) -> Job:
+    """The job ``pk`` if ``user`` started it, else 404 (also for an id that is not a number)."""
+    try:
+        job = visible_jobs(user).filter(pk=int(pk)).first()
+    except (TypeError, ValueError, OverflowError):
+        job = None
     if job is None:
         raise Http404("没有这项后台任务")
     return job

@@ -42,6 +42,7 @@ class Job(models.Model):
     step = models.CharField(max_length=200, blank=True)  # what it is doing now
     result_url = models.CharField(max_length=300, blank=True)
     result_label = models.CharField(max_length=300, blank=True)
+    result = models.JSONField(default=dict, blank=True)  # what it made, for the API: {"policy": 12, ...}
     error = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)  # the engine's result id
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,6 +1,7 @@
 """The one task the engine runs: :func:`run_job` looks the job up and calls its kind's handler.
 
-A handler is ``handler(job, progress) -> (result_url, result_label)``; it reports how far it got
+A handler is ``handler(job, progress) -> (result_url, result_label[, result])``, ``result`` a
+JSON-able dict of what it made (the API's answer); it reports how far it got
 with ``progress(percent, step)`` and refuses with a ValidationError whose messages the job's page
 shows. The handler's own writes are its transactions: a failed job leaves nothing half-stored,
 and the file a job worked on is deleted once it is done either way.
@@ -41,7 +42,7 @@ def _progress(job: Job) -> Progress:
     return report
 
 
-def _finish(job: Job, status: str, **fields: str) -> None:
+def _finish(job: Job, status: str, **fields: object) -> None:
     Job.objects.filter(pk=job.pk).update(
         status=status, finished_at=timezone.now(), progress=100 if status == JobStatus.DONE else 0, **fields
     )
@@ -58,7 +59,7 @@ def execute(job_id: int) -> str:
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now(), step="")
     try:
         handler = import_string(HANDLERS[job.kind])
-        url, label = handler(job, _progress(job))
+        url, label, *more = handler(job, _progress(job))
     except ValidationError as exc:
         _finish(job, JobStatus.FAILED, error="；".join(exc.messages), step="")
     except PermissionDenied as exc:
@@ -76,7 +77,14 @@ def execute(job_id: int) -> str:
             step="",
         )
     else:
-        _finish(job, JobStatus.DONE, result_url=url[:300], result_label=label[:300], step="")
+        _finish(
+            job,
+            JobStatus.DONE,
+            result_url=url[:300],
+            result_label=label[:300],
+            result=more[0] if more else {},
+            step="",
+        )
     finally:
         if job.upload:
             job.upload.delete(save=False)

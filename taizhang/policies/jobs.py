@@ -15,7 +15,7 @@ from .actions import DuplicateDocument, do_import_policy, find_duplicate, read_d
 __all__ = ["import_policy"]
 
 
-def import_policy(job: Any, progress: Any) -> tuple[str, str]:
+def import_policy(job: Any, progress: Any) -> tuple[str, str, dict[str, Any]]:
     from taizhang.extract import ExtractionError, extract_source
 
     user = job.owner
@@ -43,4 +43,8 @@ def import_policy(job: Any, progress: Any) -> tuple[str, str]:
     )
     policy = result.policy
     label = f"{policy.title}：{len(extraction.tasks)} 项任务，{len(result.proposed_units)} 个新单位待确认"
-    return reverse("policies:review", args=[policy.pk]), label
+    made = {
+        "policy": policy.pk,
+        "proposed_units": [{"id": unit.pk, "name": unit.name} for unit in result.proposed_units],
+    }
+    return reverse("policies:review", args=[policy.pk]), label, made
