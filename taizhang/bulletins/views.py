@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from taizhang.accounts.access import is_steering
+from taizhang.jobs.access import pending_jobs
 from taizhang.jobs.actions import start_job
 from taizhang.jobs.models import JobKind
 
@@ -46,6 +47,7 @@ def _list(request: HttpRequest, *, error: str = "", period: str = "", status: in
             "can_steer": is_steering(request.user),
             "error": error,
             "period": period or f"{today.year}-{today.month:02d}",
+            "pending_jobs": pending_jobs(request.user, JobKind.BULLETIN),
         },
         status=status,
     )

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from .models import Job
 
-__all__ = ["visible_jobs", "access_job"]
+__all__ = ["visible_jobs", "access_job", "pending_jobs"]
 
 
 def visible_jobs(user: Any) -> Any:
@@ -29,3 +29,15 @@ def access_job(user: Any, pk: Any) -> Job:
     if job is None:
         raise Http404("没有这项后台任务")
     return job
+
+
+def pending_jobs(user: Any, kind: str) -> list[Job]:
+    """``user``'s jobs of ``kind`` still waiting or running, newest first (for the page that
+    starts them)."""
+    from .models import JobStatus
+
+    return list(
+        visible_jobs(user)
+        .filter(kind=kind, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+        .order_by("-pk")[:10]
+    )

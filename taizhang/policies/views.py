@@ -27,6 +27,7 @@ from django.views.decorators.http import require_POST
 
 from taizhang.accounts.access import is_steering
 from taizhang.core.concurrency import ConcurrentEditError
+from taizhang.jobs.access import pending_jobs
 from taizhang.jobs.actions import start_job
 from taizhang.jobs.models import JobKind
 from taizhang.ledger.models import Metric, Task, TaskAssignment
@@ -129,6 +130,7 @@ def policy_list(request: HttpRequest) -> HttpResponse:
             "can_import": can_import_policy(request.user),
             "status": status,
             "statuses": PolicyStatus.choices,
+            "pending_jobs": pending_jobs(request.user, JobKind.IMPORT_POLICY),
         },
     )
 

@@ -190,3 +190,19 @@ class CommandsQueueJobsTestCase:
         assert run_jobs() == 1
         job.refresh_from_db()
         assert job.status == JobStatus.FAILED and "--database" in job.error
+
+
+class PendingJobsShownTestCase:
+    def test_the_pages_that_start_jobs_list_the_persons_unfinished_ones(self, client, cast, run_jobs):
+        client.force_login(cast.sam)
+        _post(client, "待处理.txt", SAMPLE_TASK_TABLE.encode())
+        client.post(reverse("bulletins:generate"), {"period": "2024-11"})
+        policies = client.get(reverse("policies:list")).content.decode()
+        bulletins = client.get(reverse("bulletins:list")).content.decode()
+        assert 'id="pending-jobs"' in policies and "待处理.txt" in policies
+        assert 'id="pending-jobs"' in bulletins and "2024-11" in bulletins
+        client.force_login(cast.alice)  # another steering person sees none of them
+        assert "待处理.txt" not in client.get(reverse("policies:list")).content.decode()
+        client.force_login(cast.sam)
+        run_jobs()
+        assert 'id="pending-jobs"' not in client.get(reverse("policies:list")).content.decode()
