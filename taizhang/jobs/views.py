@@ -11,11 +11,23 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from .access import access_job, visible_jobs
-from .models import JobStatus
+from .models import Job, JobKind, JobStatus
 
 __all__ = ["job_detail", "job_list"]
 
 REFRESH_SECONDS = 2
+
+
+def _finished_message(job: Job) -> str:
+    """What the page the job made opens with, in the reader's language."""
+    made = job.result or {}
+    if job.kind == JobKind.IMPORT_POLICY and "tasks" in made:
+        return _("Imported %(name)s: %(tasks)s tasks, %(units)s proposed units. Review and publish it.") % {
+            "name": job.params.get("name", ""),
+            "tasks": made["tasks"],
+            "units": len(made.get("proposed_units", [])),
+        }
+    return _("%(job)s finished: %(result)s") % {"job": job.get_kind_display(), "result": job.result_label}
 
 
 @login_required
@@ -24,10 +36,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     the owner to), a job that succeeded forwards to what it made."""
     job = access_job(request.user, pk)
     if job.status == JobStatus.DONE and request.GET.get("follow") and job.result_url:
-        messages.success(
-            request,
-            _("%(job)s finished: %(result)s") % {"job": job.get_kind_display(), "result": job.result_label},
-        )
+        messages.success(request, _finished_message(job))
         return redirect(job.result_url)
     return render(
         request,

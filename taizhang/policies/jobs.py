@@ -45,6 +45,7 @@ def import_policy(job: Any, progress: Any) -> tuple[str, str, dict[str, Any]]:
     label = f"{policy.title}：{len(extraction.tasks)} 项任务，{len(result.proposed_units)} 个新单位待确认"
     made = {
         "policy": policy.pk,
+        "tasks": len(extraction.tasks),
         "proposed_units": [{"id": unit.pk, "name": unit.name} for unit in result.proposed_units],
     }
     return reverse("policies:review", args=[policy.pk]), label, made
