@@ -108,7 +108,7 @@ def bluebook(request: HttpRequest) -> HttpResponse:
     edition = current_edition()
     if edition is None:
         response = render(
-            request, "portal/bluebook_pending.html", {"retry": BLUEBOOK_RETRY_SECONDS}, status=503
+            request, "portal/bluebook_pending.html", {"retry": BLUEBOOK_RETRY_SECONDS}, status=202
         )
         response["Retry-After"] = str(BLUEBOOK_RETRY_SECONDS)
         request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
