@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "taizhang.core",
     "taizhang.accounts",
     "taizhang.units",
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
     "taizhang.portal",
     "taizhang.bulletins",
     "taizhang.enterprises",
+    "taizhang.jobs",
     "taizhang.devtools",  # developer tools: demo, benchdata, buildlocales (above every app)
 ]
 
@@ -241,7 +244,18 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Background jobs (taizhang/jobs): django-tasks with its database backend, so the queue lives in
+# the same database on SQLite and PostgreSQL alike; `taizhang db_worker` runs them (docs/deploy.md,
+# `make demo` starts one beside the server). Imports are limited by what the document holds once
+# read, not only by its bytes: the expanded size of a .docx/.xlsx's parts (what the XML parser
+# holds in memory) and the characters of text read.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TAIZHANG_MAX_EXPANDED_BYTES = int(os.environ.get("TAIZHANG_MAX_EXPANDED_BYTES", str(64 * 1024 * 1024)))
+TAIZHANG_MAX_TEXT_CHARS = int(os.environ.get("TAIZHANG_MAX_TEXT_CHARS", "3000000"))
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+if os.environ.get("EMAIL_FILE_PATH"):  # the file-based backend's folder (the demo's mail)
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "taizhang@localhost")
 
 REST_FRAMEWORK = {

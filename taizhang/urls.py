@@ -19,5 +19,6 @@ urlpatterns = [
     path("public/", include("taizhang.portal.urls")),
     path("public/", include("taizhang.enterprises.public_urls")),
     path("enterprises/", include("taizhang.enterprises.urls")),
+    path("jobs/", include("taizhang.jobs.urls")),
     path("", include("taizhang.ledger.urls")),
 ]

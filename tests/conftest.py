@@ -49,3 +49,29 @@ def _empty_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def run_jobs(db: Any, monkeypatch: Any) -> Any:
+    """Drain the job queue as the worker does: the engine's own ``db_worker`` loop in batch mode,
+    in this process, on the test's database connection (its check for stale connections, which
+    would close the test's transaction, is skipped). Returns how many tasks it ran."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def drain() -> int:
+        worker = db_worker.Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="tests",
+            excluded_queue_names=[],
+        )
+        worker.run()
+        return worker._run_tasks
+
+    return drain

@@ -38,7 +38,7 @@ def blocks() -> dict[str, str]:
     found = dict(
         re.findall(r"<!-- test: (\w+) -->\s*```\w*\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
     )
-    assert set(found) >= {"install", "settings", "prepare", "serve"}, sorted(found)
+    assert set(found) >= {"install", "settings", "prepare", "serve", "worker"}, sorted(found)
     return found
 
 
@@ -132,6 +132,10 @@ def server(tmp_path_factory: Any, database_url: str | None) -> Iterator[dict[str
     process = subprocess.Popen(
         ["bash", "-c", here(doc["serve"])], env=env, stdout=log, stderr=subprocess.STDOUT
     )
+    worker_log = open(top / "worker.log", "w")  # noqa: SIM115  (closed below)
+    worker = subprocess.Popen(
+        ["bash", "-c", here(doc["worker"])], env=env, stdout=worker_log, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -143,8 +147,14 @@ def server(tmp_path_factory: Any, database_url: str | None) -> Iterator[dict[str
             except OSError:
                 assert time.monotonic() < deadline, (top / "gunicorn.log").read_text()
                 time.sleep(0.3)
-        yield {"base": base, "port": port, "var": var}
+        yield {"base": base, "port": port, "var": var, "worker": worker, "top": top}
     finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+        worker_log.close()
         process.terminate()
         try:
             process.wait(timeout=20)
@@ -161,6 +171,31 @@ def cookies_of(answer: Answer) -> dict[str, http.cookies.Morsel[str]]:
     return dict(jar)
 
 
+def sign_in(server: dict[str, Any]) -> dict[str, str]:
+    """Sign the administrator in through the proxy: his session cookie and CSRF token."""
+    base, origin = server["base"], f"https://127.0.0.1:{server['port']}"
+    login = request(base + "/accounts/login/")
+    csrf = cookies_of(login)["csrftoken"].value
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text()).group(1)
+    signed_in = request(
+        base + "/accounts/login/",
+        method="POST",
+        data=urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "username": "admin", "password": PASSWORD}
+        ).encode(),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf}",
+            "Origin": origin,
+            "Referer": origin + "/accounts/login/",
+        },
+    )
+    assert signed_in.status == 302, signed_in.text()[:500]
+    session = cookies_of(signed_in)["sessionid"]
+    assert session["secure"] and session["httponly"]
+    return {"Cookie": f"csrftoken={csrf}; sessionid={session.value}", "csrf": csrf}
+
+
 class FollowTheDeployGuideTestCase:
     def test_the_server_answers_over_https_only_with_the_safety_headers(self, server: dict[str, Any]) -> None:
         plain = request(server["base"] + "/accounts/login/", headers={"X-Forwarded-Proto": "http"})
@@ -175,27 +210,8 @@ class FollowTheDeployGuideTestCase:
         assert missing.status == 404 and "URLconf" not in missing.text()  # DEBUG is off
 
     def test_an_administrator_signs_in_and_loads_the_pages(self, server: dict[str, Any]) -> None:
-        base, origin = server["base"], f"https://127.0.0.1:{server['port']}"
-        login = request(base + "/accounts/login/")
-        csrf = cookies_of(login)["csrftoken"].value
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text()).group(1)
-        signed_in = request(
-            base + "/accounts/login/",
-            method="POST",
-            data=urllib.parse.urlencode(
-                {"csrfmiddlewaretoken": token, "username": "admin", "password": PASSWORD}
-            ).encode(),
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": f"csrftoken={csrf}",
-                "Origin": origin,
-                "Referer": origin + "/accounts/login/",
-            },
-        )
-        assert signed_in.status == 302, signed_in.text()[:500]
-        session = cookies_of(signed_in)["sessionid"]
-        assert session["secure"] and session["httponly"]
-        cookie = {"Cookie": f"csrftoken={csrf}; sessionid={session.value}"}
+        base = server["base"]
+        cookie = {"Cookie": sign_in(server)["Cookie"]}
         for path in (
             "/",
             "/tasks/",
@@ -219,3 +235,44 @@ class FollowTheDeployGuideTestCase:
         assert stylesheet, "the pages ask for the collected, content-hashed stylesheet"
         css = request(base + stylesheet.group(1), headers={"Accept-Encoding": "gzip"})
         assert css.status == 200 and "max-age=315360000" in css.headers["Cache-Control"]
+
+    def test_an_import_runs_in_the_worker_the_guide_starts(self, server: dict[str, Any]) -> None:
+        """The upload page answers at once; the worker of docs/deploy.md reads the document and the
+        job's page then forwards to the draft's review screen."""
+        base, origin = server["base"], f"https://127.0.0.1:{server['port']}"
+        session = sign_in(server)
+        form = request(base + "/policies/import/", headers={"Cookie": session["Cookie"]})
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text()).group(1)
+        boundary = "taizhang" + secrets.token_hex(8)
+        document = "附件\n\n\t序号\t主要任务\t完成时限\t牵头单位\n\t1\t推进企业开办全程网办。\t2026年6月\t区市场监管局\n"
+        body = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{token}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="deploy.txt"\r\n'
+            f"Content-Type: text/plain\r\n\r\n{document}\r\n--{boundary}--\r\n"
+        ).encode()
+        posted = request(
+            base + "/policies/import/",
+            method="POST",
+            data=body,
+            headers={
+                "Cookie": session["Cookie"],
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Origin": origin,
+                "Referer": origin + "/policies/import/",
+            },
+        )
+        assert posted.status == 302 and "/jobs/" in posted.headers["Location"], posted.text()[:500]
+        job_page = urllib.parse.urljoin(base + "/", posted.headers["Location"].replace(origin, base))
+        deadline = time.monotonic() + 120  # the worker polls its queue every second
+        while True:
+            answer = request(job_page, headers={"Cookie": session["Cookie"]})
+            if answer.status == 302:
+                break
+            assert answer.status == 200 and 'id="job-error"' not in answer.text(), answer.text()[:2000]
+            assert server["worker"].poll() is None, (server["top"] / "worker.log").read_text()
+            assert time.monotonic() < deadline, (server["top"] / "worker.log").read_text()
+            time.sleep(0.5)
+        review = urllib.parse.urljoin(base + "/", answer.headers["Location"].replace(origin, base))
+        assert re.search(r"/policies/\d+/review/$", review), review
+        page = request(review, headers={"Cookie": session["Cookie"]})
+        assert page.status == 200 and "推进企业开办全程网办" in page.text()

@@ -14,6 +14,7 @@ from typing import Any
 from rest_framework import serializers
 
 from taizhang.core.models import HistoryEntry
+from taizhang.jobs.models import Job
 from taizhang.ledger.models import (
     DEADLINE_YEARS,
     Attachment,
@@ -35,7 +36,7 @@ __all__ = [
     "TokenSerializer",
     "PolicySerializer",
     "PolicyImportSerializer",
-    "PolicyImportResultSerializer",
+    "JobSerializer",
     "MeasureSerializer",
     "TaskSerializer",
     "TaskUpdateSerializer",
@@ -242,13 +243,41 @@ class ProposedUnitSerializer(serializers.ModelSerializer[Unit]):
         extra_kwargs = _help(fields)
 
 
-class PolicyImportResultSerializer(serializers.Serializer[Any]):
-    """The draft policy an import made and the units it proposed (to confirm or merge)."""
+class JobSerializer(serializers.ModelSerializer[Job]):
+    """A background job the user started (an import): poll it until ``status`` is done or failed."""
 
-    policy = PolicySerializer(read_only=True, help_text="The draft policy.")
-    proposed_units = ProposedUnitSerializer(
-        many=True, read_only=True, help_text="Units the document names that the ledger did not know."
-    )
+    class Meta:
+        model = Job
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "progress",
+            "step",
+            "error",
+            "result",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "id": {"help_text": "The job's number (its page: /jobs/{id}/)."},
+            "kind": {
+                "help_text": "What the job does: import_policy, bulletin, bluebook, reminders, benchdata."
+            },
+            "status": {"help_text": "queued, running, done or failed."},
+            "created_at": {"help_text": "When it was queued."},
+            "started_at": {"help_text": "When the worker started it."},
+            "finished_at": {"help_text": "When it finished (done or failed)."},
+            "progress": {"help_text": "Percent done."},
+            "step": {"help_text": "What the job is doing now."},
+            "error": {"help_text": "Why it failed (naming the file and the reason), when it failed."},
+            "result": {
+                "help_text": "What it made, once done: for an import, the draft policy's id "
+                "(`policy`) and the units it proposed (`proposed_units`: id and name)."
+            },
+        }
 
 
 # ----------------------------------------------------------------------------------------------

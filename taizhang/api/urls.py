@@ -18,6 +18,7 @@ router.register("tasks", views.TaskViewSet, basename="task")
 router.register("units", views.UnitViewSet, basename="unit")
 router.register("reports", views.ReportViewSet, basename="report")
 router.register("extensions", views.ExtensionRequestViewSet, basename="extension")
+router.register("jobs", views.JobViewSet, basename="job")
 
 urlpatterns = [
     path("token/", views.TokenView.as_view(), name="token"),

@@ -7,11 +7,13 @@ or the history. Refusals are translated by :func:`taizhang.api.permissions.api_e
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _t
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -28,6 +30,9 @@ from rest_framework.views import APIView
 from taizhang.accounts.access import role_of, sees_everything, unit_id_of
 from taizhang.accounts.actions import do_create_api_token
 from taizhang.core.models import HistoryEntry
+from taizhang.jobs.access import access_job, visible_jobs
+from taizhang.jobs.actions import start_job
+from taizhang.jobs.models import JobKind
 from taizhang.ledger import actions as ledger_actions
 from taizhang.ledger.access import (
     access_extension,
@@ -46,7 +51,8 @@ from taizhang.ledger.models import (
     Task,
     TaskAssignment,
 )
-from taizhang.ledger.policy_actions import do_import_policy, do_publish_policy
+from taizhang.ledger.policy_actions import DuplicateDocument, do_publish_policy, find_duplicate
+from taizhang.policies.access import can_import_policy
 from taizhang.policies.models import Measure, Policy
 from taizhang.units.access import access_unit
 from taizhang.units.actions import do_confirm_unit, do_merge_unit
@@ -186,23 +192,41 @@ class PolicyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerView
 
     @extend_schema(
         summary="Import a document as a draft policy",
+        description=(
+            "The file is stored and read by the jobs worker: the answer (202) is the job, whose "
+            "`Location` (/api/jobs/{id}/) to poll until its status is `done` (its `result` names "
+            "the draft policy and the units it proposed) or `failed` (its `error` says why). A file "
+            "imported before is refused at once (400) naming the policy it made."
+        ),
         request={"multipart/form-data": s.PolicyImportSerializer},
-        responses={201: s.PolicyImportResultSerializer, **ERRORS},
+        responses={202: s.JobSerializer, **ERRORS},
     )
     def create(self, request: Request) -> Response:
+        can_import_policy(request.user).check()
         data = _input(s.PolicyImportSerializer, request)
         upload = data["file"]
+        name = os.path.basename(upload.name or "") or "document"
         if upload.size > settings.TAIZHANG_MAX_UPLOAD_BYTES:
             raise drf_serializers.ValidationError(
-                {"file": f"{upload.name}: 文件超过 {settings.TAIZHANG_MAX_UPLOAD_BYTES // (1024 * 1024)} MB"}
+                {"file": f"{name}: 文件超过 {settings.TAIZHANG_MAX_UPLOAD_BYTES // (1024 * 1024)} MB"}
             )
-        result = do_import_policy(
-            request.user, data=upload.read(), name=upload.name or "", title=data.get("title") or None
+        if upload.size == 0:
+            raise drf_serializers.ValidationError({"file": f"{name}: 文件是空的"})
+        content = upload.read()
+        earlier = find_duplicate(content)
+        if earlier is not None:
+            raise DuplicateDocument(name, earlier)
+        job = start_job(
+            JobKind.IMPORT_POLICY,
+            request.user,
+            {"name": name, "title": data.get("title") or ""},
+            upload=(name, content),
         )
-        body = s.PolicyImportResultSerializer(
-            {"policy": result.policy, "proposed_units": result.proposed_units}
-        ).data
-        return Response(body, status=status.HTTP_201_CREATED)
+        return Response(
+            s.JobSerializer(job).data,
+            status=status.HTTP_202_ACCEPTED,
+            headers={"Location": reverse("api:job-detail", args=[job.pk])},
+        )
 
     @extend_schema(
         summary="Publish (交办) a draft policy",
@@ -655,3 +679,21 @@ class ExtensionRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
             request.user, ext, approve=data["approve"], comment=data["comment"]
         )
         return Response(s.ExtensionRequestSerializer(ext).data)
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary="One background job the user started (an import)",
+        responses={200: s.JobSerializer, 404: ERRORS[404]},
+    ),
+)
+class JobViewSet(mixins.RetrieveModelMixin, LedgerViewSet):
+    """Background jobs: only the person who started one reads it (404 for anyone else)."""
+
+    serializer_class = s.JobSerializer
+
+    def get_queryset(self) -> Any:
+        return visible_jobs(self.request.user)
+
+    def get_object(self) -> Any:
+        return access_job(self.request.user, self.kwargs["pk"])

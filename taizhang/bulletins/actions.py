@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -33,12 +34,17 @@ def masthead_for(year: int) -> Masthead:
     return Masthead(issuer=issuer, number=f"{prefix}〔{year}〕{count + 1}号")
 
 
-def do_generate_bulletin(user: Any, period: str, now: dt.datetime | None = None) -> Bulletin:
+def do_generate_bulletin(
+    user: Any, period: str, now: dt.datetime | None = None, progress: Callable[[int, str], None] | None = None
+) -> Bulletin:
     """Gather ``period``'s figures (2024-11 or 2024-Q4) and write a draft bulletin (.docx and .pdf).
 
     The supervisor or an administrator only (PermissionDenied otherwise); a malformed period is a
     ValidationError on ``period``. Task colours are refreshed first, so the bulletin is current.
+    A province's bulletin takes many seconds: the pages queue it as a background job
+    (:mod:`taizhang.bulletins.jobs`), which follows the steps through ``progress(percent, step)``.
     """
+    progress = progress or (lambda percent, step: None)
     can_generate_bulletin(user, period).check()
     try:
         bulletin_period(period)
@@ -47,7 +53,9 @@ def do_generate_bulletin(user: Any, period: str, now: dt.datetime | None = None)
     now = now or timezone.now()
     from taizhang.supervision.status import refresh_statuses
 
+    progress(5, "刷新任务状态")
     refresh_statuses(now=now)
+    progress(30, "汇总各单位的任务和进度")
     data = gather(period, now)
     with transaction.atomic():
         head = masthead_for(timezone.localdate(now).year)
@@ -60,8 +68,13 @@ def do_generate_bulletin(user: Any, period: str, now: dt.datetime | None = None)
             | {"tasks": data.summary.tasks},
         )
         stem = f"tongbao-{data.period}-{now:%Y%m%d%H%M%S}"
-        bulletin.docx.save(f"{stem}.docx", ContentFile(write_docx(data, head)), save=False)
-        bulletin.pdf.save(f"{stem}.pdf", ContentFile(write_pdf(data, head)), save=False)
+        progress(55, "写 Word 文件")
+        docx = write_docx(data, head)
+        progress(75, "写 PDF 文件")
+        pdf = write_pdf(data, head)
+        # Stored once both are written: a failure leaves no file behind.
+        bulletin.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
+        bulletin.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
         bulletin.save()
         record(user, bulletin, "bulletin.generate", after={"period": data.period, "number": head.number})
     return bulletin

@@ -16,9 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from taizhang.accounts.access import is_steering
+from taizhang.jobs.access import pending_jobs
+from taizhang.jobs.actions import start_job
+from taizhang.jobs.models import JobKind
 
 from . import actions
 from .access import access_bulletin, can_generate_bulletin, can_issue_bulletin
+from .build import bulletin_period
 from .models import Bulletin
 
 __all__ = ["bulletin_list", "generate", "issue", "download"]
@@ -43,6 +47,7 @@ def _list(request: HttpRequest, *, error: str = "", period: str = "", status: in
             "can_steer": is_steering(request.user),
             "error": error,
             "period": period or f"{today.year}-{today.month:02d}",
+            "pending_jobs": pending_jobs(request.user, JobKind.BULLETIN),
         },
         status=status,
     )
@@ -57,16 +62,16 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def generate(request: HttpRequest) -> HttpResponse:
-    """Generate a draft bulletin for the posted period (steering roles)."""
+    """Queue a draft bulletin for the posted period (steering roles): the worker builds it and the
+    job's page then opens the list; a malformed period is refused here, before anything is queued."""
     can_generate_bulletin(request.user).check()
     period = request.POST.get("period", "").strip()
     try:
-        bulletin = actions.do_generate_bulletin(request.user, period)
-    except ValidationError as error:
-        message = "；".join(m for ms in error.message_dict.values() for m in ms)
-        return _list(request, error=message, period=period, status=400)
-    messages.success(request, _("Bulletin %(number)s generated.") % {"number": bulletin.number})
-    return HttpResponseRedirect(reverse("bulletins:list"))
+        bulletin_period(period)
+    except ValueError as error:
+        return _list(request, error=str(error), period=period, status=400)
+    job = start_job(JobKind.BULLETIN, request.user, {"period": period})
+    return HttpResponseRedirect(reverse("jobs:detail", args=[job.pk]) + "?follow=1")
 
 
 @login_required

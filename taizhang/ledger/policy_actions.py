@@ -30,6 +30,7 @@ from taizhang.policies.models import Measure, Policy, PolicyKind, PolicyStatus
 
 __all__ = [
     "do_import_policy",
+    "read_document",
     "do_publish_policy",
     "do_update_draft_task",
     "do_add_draft_task",
@@ -56,13 +57,76 @@ class ImportResult:
         self.proposed_units = proposed_units
 
 
-def _run_extractor(data: bytes, name: str) -> Any:
-    from taizhang.extract import ExtractionError, extract
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
+
+def read_document(data: bytes, name: str) -> Any:
+    """Read ``data`` into the extraction library's Source, within the limits of what a document
+    may hold once read (settings ``TAIZHANG_MAX_EXPANDED_BYTES``, ``TAIZHANG_MAX_TEXT_CHARS``).
+
+    The bytes of an upload say little of the memory it takes: a .docx or .xlsx is a zip whose XML
+    parts the parser holds expanded, several times over, so their expanded size is checked before
+    anything is parsed; the characters of text read are checked before the extractor runs. Either
+    refusal, and any reason the library gives, is a ValidationError on ``file`` naming the file.
+    """
+    import io
+    import zipfile
+
+    from taizhang.extract import ExtractionError
+    from taizhang.extract.model import Paragraph
+    from taizhang.extract.read import read_bytes
+
+    if data[:2] == b"PK":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                expanded = sum(
+                    info.file_size
+                    for info in archive.infolist()
+                    if info.filename.lower().endswith((".xml", ".rels", ".vml"))
+                )
+        except (zipfile.BadZipFile, OSError, ValueError):
+            expanded = 0  # not a readable zip: the reader says why
+        limit = settings.TAIZHANG_MAX_EXPANDED_BYTES
+        if expanded > limit:
+            raise ValidationError(
+                {
+                    "file": f"{name}: 文件解压后的文档内容有 {_mb(expanded)}，超过上限 {_mb(limit)}"
+                    "（读取它需要的内存过多）；请删去图片以外的多余内容，或拆成几个文件导入"
+                }
+            )
     try:
-        return extract(data, name=name)
+        source = read_bytes(data, name, max_bytes=settings.TAIZHANG_MAX_UPLOAD_BYTES)
     except ExtractionError as exc:
         raise ValidationError({"file": f"{name}: {exc.reason}"}) from None
+    chars = 0
+    for block in source.blocks:
+        if isinstance(block, Paragraph):
+            chars += len(block.text)
+        else:
+            merged = block.merged
+            for r, row in enumerate(block.rows):
+                for c, cell in enumerate(row):
+                    if not (merged and r < len(merged) and c < len(merged[r]) and merged[r][c]):
+                        chars += len(cell)
+    limit_chars = settings.TAIZHANG_MAX_TEXT_CHARS
+    if chars > limit_chars:
+        raise ValidationError(
+            {"file": f"{name}: 文件的文字有 {chars:,} 字，超过上限 {limit_chars:,} 字；请拆成几个文件导入"}
+        )
+    return source
+
+
+def _run_extractor(data: bytes, name: str) -> Any:
+    from taizhang.extract import ExtractionError, extract_source
+
+    source = read_document(data, name)
+    try:
+        return extract_source(source)
+    except ExtractionError as exc:
+        raise ValidationError({"file": f"{name}: {exc.reason}"}) from None
+    except MemoryError:
+        raise ValidationError({"file": f"{name}: 文件太大，识别时内存不足"}) from None
     except Exception as exc:  # a fault in the library must not leave a half import or a 500
         logger.exception("extraction of %s failed", name)
         raise ValidationError({"file": f"{name}: 文件解析失败（{type(exc).__name__}: {exc}）"}) from None

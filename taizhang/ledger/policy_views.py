@@ -7,6 +7,7 @@ the form's errors naming the field, a stale edit 409 with the other person's sav
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,9 @@ from django.views.decorators.http import require_POST
 from taizhang.accounts.access import is_steering
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.ledger.access import access_policy, visible_policies
+from taizhang.jobs.access import pending_jobs
+from taizhang.jobs.actions import start_job
+from taizhang.jobs.models import JobKind
 from taizhang.ledger.models import Metric, Task, TaskAssignment
 from taizhang.ledger.progress import measure_rollups, policy_rollup
 from taizhang.policies.access import can_import_policy, can_restructure_policy, can_review_policy
@@ -129,45 +133,39 @@ def policy_list(request: HttpRequest) -> HttpResponse:
             "can_import": can_import_policy(request.user),
             "status": status,
             "statuses": PolicyStatus.choices,
+            "pending_jobs": pending_jobs(request.user, JobKind.IMPORT_POLICY),
         },
     )
 
 
 @login_required
 def policy_import(request: HttpRequest) -> HttpResponse:
-    """Upload a document; the extraction library reads it into a draft that opens in review."""
+    """Upload a document: the file is stored and a background job reads it into a draft; the
+    person is sent to the job's page, which shows its progress and then opens the review screen
+    (or says why the document was refused). The request itself parses nothing: it checks the size
+    and whether the same file was imported before."""
     can_import_policy(request.user).check()
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            try:
-                result = actions.do_import_policy(
-                    request.user,
-                    data=upload.read(),
-                    name=upload.name,
-                    title=form.cleaned_data["title"] or None,
-                )
-            except actions.DuplicateDocument as exc:
+            data = upload.read()
+            earlier = actions.find_duplicate(data)
+            if earlier is not None:
                 return render(
                     request,
                     "policies/policy_import.html",
-                    {"form": form, "duplicate": exc.policy},
+                    {"form": form, "duplicate": earlier},
                     status=409,
                 )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _t("Imported %(name)s: %(tasks)s tasks, %(units)s proposed units. Review and publish it.")
-                    % {
-                        "name": result.policy.original_name,
-                        "tasks": result.policy.tasks.count(),
-                        "units": len(result.proposed_units),
-                    },
-                )
-                return redirect("policies:review", result.policy.pk)
+            name = os.path.basename(upload.name or "") or "document"
+            job = start_job(
+                JobKind.IMPORT_POLICY,
+                request.user,
+                {"name": name, "title": form.cleaned_data["title"]},
+                upload=(name, data),
+            )
+            return redirect(reverse("jobs:detail", args=[job.pk]) + "?follow=1")
         return render(request, "policies/policy_import.html", {"form": form}, status=400)
     return render(request, "policies/policy_import.html", {"form": form})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-__all__ = ["PublicationSettings"]
+__all__ = ["PublicationSettings", "BlueBookEdition"]
 
 
 class PublicationSettings(models.Model):
@@ -30,3 +30,20 @@ class PublicationSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.policy_id}: {'公开' if self.is_public else '不公开'}"
+
+
+class BlueBookEdition(models.Model):
+    """A blue book PDF the worker built (taizhang/portal/jobs.py), with the ledger stamp it was
+    built at: the public page serves the newest edition and queues a new one when the ledger moved."""
+
+    stamp = models.CharField(max_length=200)
+    pdf = models.FileField(upload_to="bluebook/")
+    built_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-built_at", "-pk"]
+        verbose_name = "蓝皮书"
+        verbose_name_plural = "蓝皮书"
+
+    def __str__(self) -> str:
+        return f"蓝皮书 {self.built_at:%Y-%m-%d %H:%M}"

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -28,7 +28,8 @@ from taizhang.supervision.stamp import cached, ledger_stamp
 
 from . import actions
 from .access import COLOURS, access_public_policy, can_publish_to_portal, load_public, public_policies
-from .bluebook import write_bluebook
+from .jobs import current_edition
+from .models import BlueBookEdition
 
 __all__ = ["home", "policy_detail", "bluebook", "manage", "manage_policy"]
 
@@ -96,11 +97,29 @@ def policy_detail(request: HttpRequest, policy_id: int) -> HttpResponse:
     )
 
 
+BLUEBOOK_RETRY_SECONDS = 5
+
+
 @require_GET
-@public_cache
 def bluebook(request: HttpRequest) -> HttpResponse:
-    """The blue book (蓝皮书) of the whole public programme as PDF."""
-    response = HttpResponse(write_bluebook(), content_type="application/pdf")
+    """The blue book (蓝皮书) of the whole public programme as PDF: the edition the worker built
+    (:mod:`.jobs`). While the first one (or one after a change of what is public) is being built,
+    a page says so and refreshes itself; it is not cached."""
+    edition = current_edition()
+    if edition is None:
+        response = render(
+            request, "portal/bluebook_pending.html", {"retry": BLUEBOOK_RETRY_SECONDS}, status=202
+        )
+        response["Retry-After"] = str(BLUEBOOK_RETRY_SECONDS)
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+        patch_cache_control(response, no_store=True)
+        return response
+    response = public_cache(_serve_edition)(request, edition)
+    return response
+
+
+def _serve_edition(request: HttpRequest, edition: BlueBookEdition) -> HttpResponse:
+    response = FileResponse(edition.pdf.open("rb"), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="bluebook.pdf"'
     return response
 

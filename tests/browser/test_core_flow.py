@@ -53,7 +53,9 @@ NARRATIVE = "已完成企业开办线上专区改造，平均办理时间压缩�
 
 
 class CoreFlowTestCase:
-    def test_a_policy_goes_from_upload_to_an_accepted_report(self, page: Any, cast: Any) -> None:
+    def test_a_policy_goes_from_upload_to_an_accepted_report(
+        self, page: Any, cast: Any, run_jobs: Any
+    ) -> None:
         from taizhang.core.models import HistoryEntry
         from taizhang.ledger.models import ProgressReport, ReportStatus, Task, TaskStatus
         from taizhang.policies.models import Policy, PolicyStatus
@@ -68,7 +70,11 @@ class CoreFlowTestCase:
         )
         page.get_by_label(t("Title"), exact=True).fill(TITLE)
         page.get_by_role("button", name=t("Import"), exact=True).click()
-        expect(page).to_have_url(re.compile(r"/policies/\d+/review/$"))
+        # the background job's page, which refreshes itself until the worker has read the document
+        expect(page).to_have_url(re.compile(r"/jobs/\d+/\?follow=1$"))
+        expect(page.locator("#job")).to_have_attribute("data-status", "queued")
+        assert run_jobs() == 1
+        expect(page).to_have_url(re.compile(r"/policies/\d+/review/$"), timeout=15_000)
         expect_message(
             page,
             t(

@@ -21,6 +21,7 @@ PACKAGE = Path(taizhang.__file__).parent
 LAYERS: list[tuple[str, ...]] = [
     ("extract",),  # the extraction library: plain Python, nothing of Django
     ("core",),  # history, append-only, concurrency, backup, form helpers
+    ("jobs",),  # the background-job record and runner; handlers are named by dotted path, never imported
     ("units",),  # the registry of units and their names
     ("accounts",),  # people, roles, access decisions, user administration
     ("policies",),  # Policy and Measure: the documents, below the tasks made of them

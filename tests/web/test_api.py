@@ -167,7 +167,7 @@ MATRIX: dict[str, tuple[Call, dict[str, int]]] = {
             {"file": _upload("plan.txt", (SAMPLE_TASK_TABLE + "\n").encode("utf-8"))},
             format="multipart",
         ),
-        {"alice": 201, "sam": 201, "vera": 403, "amy": 403, "andy": 403, "bob": 403, "ben": 403},
+        {"alice": 202, "sam": 202, "vera": 403, "amy": 403, "andy": 403, "bob": 403, "ben": 403},
     ),
     "publish a draft policy": (
         lambda c, k, t: c.post(f"/api/policies/{_confirmed_draft(k).pk}/publish/"),
@@ -395,20 +395,40 @@ class WorkflowTestCase:
         assert closed.status_code == 200
         assert (closed.json()["status"], closed.json()["progress"]) == (TaskStatus.CLOSED, 100)
 
-    def test_importing_a_document_makes_a_draft_and_proposes_its_units(self, cast: Any) -> None:
+    def test_importing_a_document_makes_a_draft_and_proposes_its_units(
+        self, cast: Any, run_jobs: Any
+    ) -> None:
         response = api(cast.sam).post(
             "/api/policies/",
             {"file": _upload("plan.txt", SAMPLE_TASK_TABLE.encode("utf-8")), "title": "某区措施"},
             format="multipart",
         )
-        assert response.status_code == 201, response.content
-        body = response.json()
-        assert (body["policy"]["title"], body["policy"]["status"]) == ("某区措施", PolicyStatus.DRAFT)
-        assert body["policy"]["task_count"] == 3
-        assert "区市场监督管理局" in {u["name"] for u in body["proposed_units"]}
-        refused = api(cast.sam).post(f"/api/policies/{body['policy']['id']}/publish/")
+        assert response.status_code == 202, response.content
+        job = response.json()
+        assert response["Location"] == f"/api/jobs/{job['id']}/"
+        assert (job["kind"], job["status"]) == ("import_policy", "queued") and not Policy.objects.exists()
+        assert run_jobs() == 1
+        done = api(cast.sam).get(response["Location"]).json()
+        assert done["status"] == "done" and done["progress"] == 100, done
+        assert "区市场监督管理局" in {u["name"] for u in done["result"]["proposed_units"]}
+        body = api(cast.sam).get(f"/api/policies/{done['result']['policy']}/").json()
+        assert (body["title"], body["status"]) == ("某区措施", PolicyStatus.DRAFT)
+        assert body["task_count"] == 3
+        refused = api(cast.sam).post(f"/api/policies/{body['id']}/publish/")
         assert refused.status_code == 400
         assert "tasks" in refused.json()
+
+    def test_a_job_is_read_by_the_person_who_started_it_only(self, cast: Any, run_jobs: Any) -> None:
+        response = api(cast.sam).post(
+            "/api/policies/", {"file": _upload("坏.docx", b"PK\x03\x04 broken")}, format="multipart"
+        )
+        url = response["Location"]
+        run_jobs()
+        failed = api(cast.sam).get(url).json()
+        assert failed["status"] == "failed" and "坏.docx" in failed["error"] and failed["result"] == {}
+        for other in (cast.alice, cast.vera, cast.andy):
+            assert api(other).get(url).status_code == 404
+        assert Policy.objects.count() == 0
 
     def test_an_empty_upload_is_refused_naming_the_file(self, cast: Any) -> None:
         response = api(cast.sam).post(

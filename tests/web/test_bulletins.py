@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import os
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -21,6 +22,7 @@ from taizhang.bulletins.build import bulletin_period, chinese_index, gather, per
 from taizhang.bulletins.models import Bulletin, BulletinStatus
 from taizhang.bulletins.pdf import cjk_font
 from taizhang.core.models import HistoryEntry
+from taizhang.jobs.models import Job, JobStatus
 from taizhang.ledger.models import TaskStatus as TaskState
 
 # Far past every deadline of the sample table (2025年12月 and earlier): open tasks are overdue.
@@ -199,13 +201,20 @@ class GenerateBulletinTestCase:
 @pytest.mark.django_db
 class BulletinPagesTestCase:
     def test_the_supervisor_generates_from_the_list_page_and_downloads_both_files(
-        self, client: Any, cast: Any, policy: Any
+        self, client: Any, cast: Any, policy: Any, run_jobs: Any
     ) -> None:
         client.force_login(cast.sam)
         assert client.get(reverse("bulletins:list")).status_code == 200
         response = client.post(reverse("bulletins:generate"), {"period": "2024-11"})
-        assert response.status_code == 302
+        assert response.status_code == 302 and "/jobs/" in response["Location"]
+        assert not Bulletin.objects.exists()  # the worker builds it, not the request
+        waiting = client.get(response["Location"]).content.decode()
+        assert "2024-11" in waiting and 'http-equiv="refresh"' in waiting
+        assert run_jobs() == 1
+        done = client.get(response["Location"])
+        assert done.status_code == 302 and done["Location"] == reverse("bulletins:list")
         bulletin = Bulletin.objects.get()
+        assert bulletin.number in client.get(done["Location"]).content.decode()
         docx = client.get(reverse("bulletins:download", args=[bulletin.pk, "docx"]))
         assert docx.status_code == 200 and docx["Content-Type"].startswith("application/vnd.openxml")
         pdf = client.get(reverse("bulletins:download", args=[bulletin.pk, "pdf"]))
@@ -215,7 +224,29 @@ class BulletinPagesTestCase:
         client.force_login(cast.sam)
         response = client.post(reverse("bulletins:generate"), {"period": "someday"})
         assert response.status_code == 400 and "期次" in response.content.decode()
+        assert not Bulletin.objects.exists() and not Job.objects.exists()
+
+    def test_a_bulletin_that_fails_in_the_worker_says_why_and_uses_no_number(
+        self, client: Any, cast: Any, policy: Any, run_jobs: Any, monkeypatch: Any, settings: Any
+    ) -> None:
+        import taizhang.bulletins.actions as bulletin_actions
+
+        def broken(*args: Any, **kwargs: Any) -> bytes:
+            raise ValueError("a chart could not be drawn")
+
+        monkeypatch.setattr(bulletin_actions, "write_pdf", broken)
+        client.force_login(cast.sam)
+        response = client.post(reverse("bulletins:generate"), {"period": "2024-11"})
+        run_jobs()
+        page = client.get(response["Location"])
+        assert page.status_code == 200 and 'id="job-error"' in page.content.decode()
+        assert Job.objects.get().status == JobStatus.FAILED
         assert not Bulletin.objects.exists()
+        media = Path(settings.MEDIA_ROOT) / "bulletins"
+        assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
+        monkeypatch.undo()
+        bulletin = do_generate_bulletin(cast.sam, "2024-11")
+        assert bulletin.number.endswith("1号")
 
     def test_units_see_issued_bulletins_only_and_cannot_generate(self, client: Any, cast: Any) -> None:
         draft = do_generate_bulletin(cast.sam, "2024-10")

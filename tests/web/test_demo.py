@@ -107,10 +107,10 @@ class ExtractorFaultTestCase:
     def test_a_failing_extractor_is_reported_naming_the_file_and_leaves_nothing(self, cast, monkeypatch):
         import taizhang.extract
 
-        def broken(data, name=None, settings=None):
+        def broken(source):
             raise RuntimeError("boom")
 
-        monkeypatch.setattr(taizhang.extract, "extract", broken)
+        monkeypatch.setattr(taizhang.extract, "extract_source", broken)
         with pytest.raises(ValidationError) as err:
             do_import_policy(cast.sam, data=b"abc", name="plan.txt")
         assert "plan.txt" in err.value.message_dict["file"][0]

@@ -328,10 +328,13 @@ class DuplicateImportTestCase:
             reverse("policies:import"), {"file": SimpleUploadedFile(name, data, "application/octet-stream")}
         )
 
-    def test_the_same_file_again_names_the_policy_it_made_with_a_link(self, client: Any, cast: Any) -> None:
+    def test_the_same_file_again_names_the_policy_it_made_with_a_link(
+        self, client: Any, cast: Any, run_jobs: Any
+    ) -> None:
         client.force_login(cast.sam)
         data = PLAN.encode("utf-8")
         assert self._upload(client, "要点.txt", data).status_code == 302
+        run_jobs()
         first = Policy.objects.get()
         response = self._upload(client, "副本.txt", data)
         assert response.status_code == 409
@@ -339,6 +342,25 @@ class DuplicateImportTestCase:
         assert reverse("policies:review", args=[first.pk]) in block and first.title in block
         assert Policy.objects.count() == 1
         assert self._upload(client, "改过.txt", data + "4.新增一项任务。\n".encode()).status_code == 302
+        run_jobs()
+        assert Policy.objects.count() == 2
+
+    def test_a_duplicate_uploaded_while_the_first_waits_fails_its_job_naming_the_first(
+        self, client: Any, cast: Any, run_jobs: Any
+    ) -> None:
+        from taizhang.jobs.models import Job, JobStatus
+
+        client.force_login(cast.sam)
+        data = PLAN.encode("utf-8")
+        assert self._upload(client, "要点.txt", data).status_code == 302
+        second = self._upload(client, "副本.txt", data)
+        assert second.status_code == 302  # the first is not imported yet: the job finds it
+        assert run_jobs() == 2
+        first = Policy.objects.get()
+        failed = Job.objects.get(status=JobStatus.FAILED)
+        assert f"编号 {first.pk}" in failed.error and "副本.txt" in failed.error
+        page = client.get(second["Location"]).content.decode()
+        assert f"编号 {first.pk}" in page
 
     def test_a_published_duplicate_links_to_its_page(self, client: Any, cast: Any, policy: Policy) -> None:
         client.force_login(cast.sam)

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from taizhang.core.models import HistoryEntry
 from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_policy
+from taizhang.jobs.models import Job, JobStatus
 from taizhang.ledger.models import Metric, Task, TaskStatus
 from taizhang.ledger.policy_views import Span, highlight_source
 from taizhang.policies.models import Policy, PolicyStatus
@@ -119,12 +120,25 @@ class PolicyListTestCase:
             assert client.get(reverse("policies:list")).status_code == 200
 
 
+def _job_url(response) -> str:
+    assert response.status_code == 302, response.content.decode()[:500]
+    job = Job.objects.latest("pk")
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk]) + "?follow=1"
+    return response["Location"]
+
+
 class ImportTestCase:
-    def test_a_text_task_table_is_imported_and_opens_in_review(self, client, cast):
+    def test_a_text_task_table_is_imported_and_opens_in_review(self, client, cast, run_jobs):
         client.force_login(cast.sam)
         response = client.post(
             reverse("policies:import"), {"file": _upload("方案.txt", SMALL_TABLE.encode())}
         )
+        job_url = _job_url(response)
+        assert not Policy.objects.exists()  # the request stored the file; the worker reads it
+        waiting = client.get(job_url)
+        assert waiting.status_code == 200 and 'http-equiv="refresh"' in waiting.content.decode()
+        assert run_jobs() == 1
+        response = client.get(job_url)
         policy = Policy.objects.get()
         assert response.status_code == 302
         assert response["Location"] == reverse("policies:review", args=[policy.pk])
@@ -134,11 +148,15 @@ class ImportTestCase:
         assert "区住房建设局" in page and 'id="card-' in page
         source = client.get(response["Location"] + "?show=source").content.decode()
         assert 'id="src-task-' in source
+        job = Job.objects.get()
+        assert job.status == JobStatus.DONE and job.progress == 100 and not job.upload
+        assert policy.original  # the policy keeps its own copy of the file
 
-    def test_a_word_document_is_imported_by_its_content(self, client, cast):
+    def test_a_word_document_is_imported_by_its_content(self, client, cast, run_jobs):
         client.force_login(cast.sam)
         response = client.post(reverse("policies:import"), {"file": _upload("upload.bin", _docx_bytes())})
-        assert response.status_code == 302, response.content.decode()
+        _job_url(response)
+        run_jobs()
         policy = Policy.objects.get()
         texts = sorted(policy.tasks.values_list("text", flat=True))
         assert any("企业开办全程网办" in t for t in texts) and len(texts) == 2
@@ -148,7 +166,7 @@ class ImportTestCase:
         response = client.post(reverse("policies:import"), {"file": _upload("空.txt", b"")})
         assert response.status_code == 400
         assert "空.txt" in response.content.decode()
-        assert not Policy.objects.exists()
+        assert not Policy.objects.exists() and not Job.objects.exists()
 
     def test_a_file_over_the_size_limit_is_refused(self, client, cast, settings):
         settings.TAIZHANG_MAX_UPLOAD_BYTES = 1024
@@ -159,14 +177,19 @@ class ImportTestCase:
         assert response.status_code == 400
         page = response.content.decode()
         assert "big.txt" in page and "MB" in page
-        assert not Policy.objects.exists()
+        assert not Policy.objects.exists() and not Job.objects.exists()
 
-    def test_random_bytes_named_docx_are_refused_and_leave_no_trace(self, client, cast, settings):
+    def test_random_bytes_named_docx_are_refused_and_leave_no_trace(self, client, cast, settings, run_jobs):
         client.force_login(cast.sam)
         units_before = Unit.objects.count()
         response = client.post(reverse("policies:import"), {"file": _upload("方案.docx", os.urandom(4096))})
-        assert response.status_code == 400
-        assert "方案.docx" in response.content.decode()
+        job_url = _job_url(response)
+        run_jobs()
+        page = client.get(job_url)
+        assert page.status_code == 200  # a failed job stays on its page, with the reason
+        text = page.content.decode()
+        assert "方案.docx" in text and 'id="job-error"' in text and 'http-equiv="refresh"' not in text
+        assert Job.objects.get().status == JobStatus.FAILED
         assert not Policy.objects.exists() and not Task.objects.exists()
         assert Unit.objects.count() == units_before
         media = settings.MEDIA_ROOT
@@ -178,7 +201,7 @@ class ImportTestCase:
         assert client.get(reverse("policies:import")).status_code == 403
         response = client.post(reverse("policies:import"), {"file": _upload("a.txt", SMALL_TABLE.encode())})
         assert response.status_code == 403
-        assert not Policy.objects.exists()
+        assert not Policy.objects.exists() and not Job.objects.exists()
 
     def test_anonymous_people_are_sent_to_sign_in(self, client, db):
         response = client.get(reverse("policies:import"))

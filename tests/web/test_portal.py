@@ -212,14 +212,66 @@ class NothingPrivateLeaksTestCase:
 
 
 @pytest.mark.django_db
+class BlueBookInTheWorkerTestCase:
+    def test_the_request_queues_the_blue_book_once_and_the_worker_builds_it(
+        self, client: Client, public_policy: Any, run_jobs: Any
+    ) -> None:
+        from taizhang.jobs.models import Job, JobKind, JobStatus
+        from taizhang.portal.models import BlueBookEdition
+
+        first = client.get(reverse("portal:bluebook"))
+        assert first.status_code == 202 and 'http-equiv="refresh"' in first.content.decode()
+        client.get(reverse("portal:bluebook"))
+        assert Job.objects.filter(kind=JobKind.BLUEBOOK).count() == 1  # one job, however many ask
+        assert not BlueBookEdition.objects.exists()
+        assert run_jobs() == 1
+        assert Job.objects.get().status == JobStatus.DONE
+        served = client.get(reverse("portal:bluebook"))
+        assert served.status_code == 200 and served["Content-Type"] == "application/pdf"
+        assert public_policy.title in _pdf_text(b"".join(served.streaming_content))
+        assert Job.objects.count() == 1  # current: nothing queued again
+
+    def test_a_withdrawn_policy_is_never_served_from_an_older_edition(
+        self, client: Client, cast: Any, public_policy: Any, run_jobs: Any
+    ) -> None:
+        from taizhang.portal.models import BlueBookEdition
+
+        client.get(reverse("portal:bluebook"))
+        run_jobs()
+        do_withdraw_from_portal(cast.sam, public_policy)
+        assert client.get(reverse("portal:bluebook")).status_code == 202
+        run_jobs()
+        served = client.get(reverse("portal:bluebook"))
+        assert served.status_code == 200
+        assert public_policy.title not in _pdf_text(b"".join(served.streaming_content))
+        assert BlueBookEdition.objects.count() == 2  # the newest two are kept
+
+    def test_after_other_changes_the_older_edition_is_served_while_a_new_one_is_built(
+        self, client: Client, cast: Any, public_policy: Any, run_jobs: Any
+    ) -> None:
+        from taizhang.jobs.models import Job, JobStatus
+
+        client.get(reverse("portal:bluebook"))
+        run_jobs()
+        from taizhang.core.history import record
+
+        record(cast.sam, public_policy, "test.other_change")  # e.g. a report saved: the ledger moved
+        assert client.get(reverse("portal:bluebook")).status_code == 200
+        assert Job.objects.filter(status=JobStatus.QUEUED).count() == 1
+
+
 class PublicPagesTestCase:
     def test_nothing_is_public_by_default(self, client: Client, policy: Any) -> None:
         assert client.get(reverse("portal:policy", args=[policy.pk])).status_code == 404
         assert policy.title not in client.get(reverse("portal:home")).content.decode()
 
     def test_pages_need_no_login_and_are_cacheable_without_cookies(
-        self, client: Client, public_policy: Any
+        self, client: Client, public_policy: Any, run_jobs: Any
     ) -> None:
+        pending = client.get(reverse("portal:bluebook"))  # the worker has not built it yet
+        assert pending.status_code == 202 and pending["Retry-After"]
+        assert "no-store" in pending["Cache-Control"] and not pending.cookies
+        assert run_jobs() == 1
         for url in (
             reverse("portal:home"),
             reverse("portal:policy", args=[public_policy.pk]),

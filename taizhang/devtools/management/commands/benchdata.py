@@ -43,6 +43,20 @@ def _size(text: str) -> int:
     return value
 
 
+# The options a queued run hands to the worker (taizhang/core/jobs.py runs the command with them).
+QUEUED_OPTIONS = (
+    "database",
+    "units",
+    "tasks",
+    "reports",
+    "policies",
+    "seed",
+    "force",
+    "no_supervision",
+    "supervision_only",
+)
+
+
 class Command(BaseCommand):
     help = "Create the bench database (separate from the demo's) and fill it with a generated ledger."
 
@@ -64,6 +78,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="empty a bench database that holds data, then fill it"
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="queue the generation for the jobs worker (taizhang db_worker) instead of running it here",
+        )
         step = parser.add_mutually_exclusive_group()
         step.add_argument(
             "--no-supervision",
@@ -78,6 +97,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         from taizhang.devtools.benchdata import BenchDataExists, generate_ledger
+
+        if options.get("queue"):
+            from taizhang.jobs.actions import start_job
+            from taizhang.jobs.models import JobKind
+
+            params = {name: options[name] for name in QUEUED_OPTIONS}
+            job = start_job(JobKind.BENCHDATA, None, params)
+            self.stdout.write(f"bench data queued as job {job.pk}: the jobs worker generates it")
+            return
 
         try:
             url = bench_database_url(options["database"])

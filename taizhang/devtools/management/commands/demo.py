@@ -7,7 +7,11 @@ per role, files a plausible history of progress reports, prints the logins and s
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import os
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -37,6 +41,36 @@ ROLE_LOGINS = [
     ("bob", Role.UNIT_LEADER),
     ("ben", Role.UNIT_OFFICER),
 ]
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """The jobs worker (imports, bulletins, the blue book: docs/deploy.md) as a child process with
+    this process's settings and environment; :func:`stop_worker` ends it with the server."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "taizhang.settings"),
+    }
+    if settings.EMAIL_BACKEND == FILE_MAIL:
+        env["EMAIL_BACKEND"] = FILE_MAIL
+        env["EMAIL_FILE_PATH"] = str(settings.EMAIL_FILE_PATH)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "django", "db_worker", "--no-reload", "--interval", "1", "--verbosity", "1"],
+        env=env,
+    )
+    atexit.register(stop_worker, worker)
+    return worker
+
+
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    """End the worker: SIGTERM lets it finish the job it is running, then it is killed after 30 s."""
+    if worker.poll() is not None:
+        return
+    worker.terminate()
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
 
 
 class Command(BaseCommand):
@@ -85,8 +119,16 @@ class Command(BaseCommand):
                 f"  {username:<6} / {username}{DEMO_PASSWORD_SUFFIX:<12} {label}  ({enterprise})"
             )
         if not options["no_serve"]:
-            self.stdout.write(f"\nServing on http://{options['addrport']}/")
-            call_command("runserver", options["addrport"], use_reloader=False)
+            worker = start_worker()
+            from taizhang.supervision.jobs import queue_reminders
+
+            queue_reminders(1, run_after=timezone.now() + timedelta(hours=1))
+            self.stdout.write(f"\nBackground jobs: worker process {worker.pid} (taizhang db_worker)")
+            self.stdout.write(f"Serving on http://{options['addrport']}/")
+            try:
+                call_command("runserver", options["addrport"], use_reloader=False)
+            finally:
+                stop_worker(worker)
 
     def _registry(self, cast: Any) -> None:
         """The district's unit registry before any document is read: the names its bodies also go

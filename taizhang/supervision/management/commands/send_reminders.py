@@ -35,8 +35,33 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="compute and report, change and send nothing"
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="queue the run for the jobs worker (taizhang db_worker) instead of running it here",
+        )
+        parser.add_argument(
+            "--every-hours",
+            type=int,
+            metavar="N",
+            help="with --queue: the worker runs it again every N hours (one schedule, however often queued)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        every = options.get("every_hours")
+        if every is not None and (every < 1 or not options.get("queue")):
+            raise CommandError("--every-hours: a whole number of hours of at least 1, with --queue")
+        if options.get("queue"):
+            if options.get("now") or options.get("dry_run"):
+                raise CommandError(
+                    "--queue runs as of the time the worker runs it, for real: no --now or --dry-run"
+                )
+            from taizhang.supervision.jobs import queue_reminders
+
+            job = queue_reminders(every)
+            repeat = f", then every {every} h" if every else ""
+            self.stdout.write(f"reminders queued as job {job.pk}{repeat}: the jobs worker runs them")
+            return
         now = _parse_now(options["now"]) if options.get("now") else timezone.now()
         run = send_reminders(now, dry_run=options["dry_run"])
         self.stdout.write(run.summary())

@@ -1,0 +1,43 @@
+"""Who sees a job: only the person who started it (docs/permissions.md). Anyone else, whatever his
+role, gets 404, as for a job that does not exist: a job's page may name a document or a period
+its owner has not shared yet. The system's own jobs (no owner: reminders from the schedule) have
+no page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from .models import Job
+
+__all__ = ["visible_jobs", "access_job", "pending_jobs"]
+
+
+def visible_jobs(user: Any) -> Any:
+    if not getattr(user, "is_authenticated", False):
+        return Job.objects.none()
+    return Job.objects.filter(owner=user)
+
+
+def access_job(user: Any, pk: Any) -> Job:
+    """The job ``pk`` if ``user`` started it, else 404 (also for an id that is not a number)."""
+    try:
+        job = visible_jobs(user).filter(pk=int(pk)).first()
+    except (TypeError, ValueError, OverflowError):
+        job = None
+    if job is None:
+        raise Http404("没有这项后台任务")
+    return job
+
+
+def pending_jobs(user: Any, kind: str) -> list[Job]:
+    """``user``'s jobs of ``kind`` still waiting or running, newest first (for the page that
+    starts them)."""
+    from .models import JobStatus
+
+    return list(
+        visible_jobs(user)
+        .filter(kind=kind, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+        .order_by("-pk")[:10]
+    )

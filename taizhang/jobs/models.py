@@ -1,0 +1,62 @@
+"""A background job as its owner sees it: what it does, how far it got, what it made or why it failed.
+
+The engine (``django-tasks`` with its database backend) keeps its own queue and result rows; this
+row is the product's: who started the job (only he sees its page), its progress for the page that
+refreshes, the uploaded file it works on, and a clear result or error message.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+__all__ = ["Job", "JobKind", "JobStatus"]
+
+
+class JobKind(models.TextChoices):
+    IMPORT_POLICY = "import_policy", "导入政策文件"
+    BULLETIN = "bulletin", "生成通报"
+    BLUEBOOK = "bluebook", "生成蓝皮书"
+    REMINDERS = "reminders", "发送催办提醒"
+    BENCHDATA = "benchdata", "生成基准数据"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "排队中"
+    RUNNING = "running", "进行中"
+    DONE = "done", "已完成"
+    FAILED = "failed", "失败"
+
+
+class Job(models.Model):
+    kind = models.CharField(max_length=20, choices=JobKind.choices)
+    status = models.CharField(
+        max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED, db_index=True
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs"
+    )
+    params = models.JSONField(default=dict, blank=True)
+    upload = models.FileField(upload_to="jobs/%Y/%m/", blank=True)
+    progress = models.PositiveSmallIntegerField(default=0)  # percent
+    step = models.CharField(max_length=200, blank=True)  # what it is doing now
+    result_url = models.CharField(max_length=300, blank=True)
+    result_label = models.CharField(max_length=300, blank=True)
+    result = models.JSONField(default=dict, blank=True)  # what it made, for the API: {"policy": 12, ...}
+    error = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)  # the engine's result id
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "后台任务"
+        verbose_name_plural = "后台任务"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)
