@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from taizhang.policies.access import can_import_policy
+
 from .policy_actions import DuplicateDocument, do_import_policy, find_duplicate, read_document
 
 __all__ = ["import_policy"]

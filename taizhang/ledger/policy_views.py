@@ -27,10 +27,10 @@ from django.views.decorators.http import require_POST
 
 from taizhang.accounts.access import is_steering
 from taizhang.core.concurrency import ConcurrentEditError
-from taizhang.ledger.access import access_policy, visible_policies
 from taizhang.jobs.access import pending_jobs
 from taizhang.jobs.actions import start_job
 from taizhang.jobs.models import JobKind
+from taizhang.ledger.access import access_policy, visible_policies
 from taizhang.ledger.models import Metric, Task, TaskAssignment
 from taizhang.ledger.progress import measure_rollups, policy_rollup
 from taizhang.policies.access import can_import_policy, can_restructure_policy, can_review_policy
