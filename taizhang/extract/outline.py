@@ -20,6 +20,7 @@ from .units import (
     collective_after,
     has_role_marker,
     looks_like_unit,
+    FIRST_LEADS,
     parse_roles,
     parse_units,
 )
@@ -160,6 +161,9 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
     def __init__(self, orig: str, work: str, year: int | None = None) -> None:
         super().__init__()
         self.orig, self.work, self.year = orig, work, year
+        # The document says once that the first unit of each list leads ("排在第一位的部门为
+        # 牵头部门,下同"): every note of it reads so.
+        self.first_leads = FIRST_LEADS.search(work) is not None
 
     def of(self, start: int, end: int) -> list[RoleNote]:
         key = (start, end)
@@ -175,22 +179,25 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
                 or "[" in chunk
                 or "〔" in chunk
             ):
-                found = find_role_notes(self.orig, self.work, start, end, self.year)
+                found = find_role_notes(self.orig, self.work, start, end, self.year, self.first_leads)
             else:
                 found = []
             self[key] = found
         return found
 
 
-def find_role_notes(orig: str, work: str, start: int, end: int, year: int | None = None) -> list[RoleNote]:
+def find_role_notes(
+    orig: str, work: str, start: int, end: int, year: int | None = None, first_leads: bool = False
+) -> list[RoleNote]:
     """Role notes in ``work[start:end]``, with offsets in the document. ``year`` is the
-    document's own (a note's 6月底前 is of that year)."""
+    document's own (a note's 6月底前 is of that year); ``first_leads``: the document declares
+    that the first unit of each list leads."""
     notes: list[RoleNote] = []
     for m in _NOTE.finditer(work, start, end):
         bs, be = m.span("body")
         if not 2 <= be - bs <= 160:
             continue
-        note = _note(orig, work, bs, be, m.start(), m.end(), year)
+        note = _note(orig, work, bs, be, m.start(), m.end(), year, first_leads)
         if note is None:
             continue
         if not note.marked:
@@ -202,14 +209,23 @@ def find_role_notes(orig: str, work: str, start: int, end: int, year: int | None
     if not notes:
         tm = _TRAILING_NOTE.search(work, start, end)
         if tm:
-            note = _note(orig, work, tm.start("body"), tm.end("body"), tm.start("body"), tm.end(), year)
+            note = _note(
+                orig, work, tm.start("body"), tm.end("body"), tm.start("body"), tm.end(), year, first_leads
+            )
             if note:
                 notes.append(note)
     return notes
 
 
 def _note(
-    orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int, year: int | None
+    orig: str,
+    work: str,
+    s: int,
+    e: int,
+    outer_s: int,
+    outer_e: int,
+    year: int | None,
+    first_leads: bool = False,
 ) -> RoleNote | None:
     o, w = orig[s:e], work[s:e]
     if "\n" in w or "*" in w:
@@ -224,7 +240,7 @@ def _note(
                 pos += len(line) + 1
         keep = [i for i, ch in enumerate(w) if not (ch.isspace() or ch == "*" or i in drop)]
         o, w = "".join(o[i] for i in keep), "".join(w[i] for i in keep)
-    found = _note_body(o, w, year)
+    found = _note_body(o, w, year, first_leads)
     if found is None:
         return None
     return RoleNote(outer_s, outer_e, found[0], found[1], found[2])
@@ -232,7 +248,7 @@ def _note(
 
 @lru_cache(maxsize=4096)
 def _note_body(
-    orig: str, work: str, year: int | None = None
+    orig: str, work: str, year: int | None = None, first_leads: bool = False
 ) -> tuple[UnitRoles, Deadline | None, bool] | None:
     """The units and deadline a note's body names, and whether it marks their role with a label
     or marker (None when it names no unit). Notes repeat across a document: memoised."""
@@ -271,7 +287,7 @@ def _note_body(
                 body_o = orig[: gm.start()] + orig[gm.end() :]
                 body_w = work[: gm.start()] + work[gm.end() :]
                 break
-    roles = parse_roles(body_o, body_w)
+    roles = parse_roles(body_o, body_w, first_leads=first_leads)
     names = roles.lead + roles.co
     if not names:
         # A note of a deadline alone ("完成时限:2024年底") is a part of the note before it.
@@ -978,6 +994,11 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             clause = cs  # where the clause (and the task cut there) opens
             if chunk.startswith("由", cs):
                 cs += 1
+            else:
+                # "成立由X牵头…的工作机制": the units follow the 由.
+                by = chunk.rfind("由", cs, v)
+                if by >= 0 and v - by <= 30:
+                    cs = by + 1
             if not 2 <= v - cs <= 40 or _NOT_IN_UNITS.search(chunk, cs, v):
                 continue
             us, ue = start + cs, start + v
