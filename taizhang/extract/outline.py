@@ -15,12 +15,12 @@ from .lexicon import ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
 from .units import (
+    FIRST_LEADS,
     GROUP_SEPARATORS,
     UnitRoles,
     collective_after,
     has_role_marker,
     looks_like_unit,
-    FIRST_LEADS,
     parse_roles,
     parse_units,
 )
