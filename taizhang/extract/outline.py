@@ -577,7 +577,14 @@ def read_text_tasks(
         # which the item is not a measure, and in a document whose task list is its table.
         units_only = has_task_table and not any_notes
         if any_notes:
+            # In a document whose measures carry role notes, an item of a part that assigns work
+            # is a task even when it names no unit (a reviewer assigns it); one of a part that
+            # describes (background, principles, goals) only for the clauses that name units.
             units_only = not _sibling_has_notes(node, noted, noted_by_level)
+            if units_only and not (_under_background(work, node) or _under_goals(work, node)):
+                if not (node.body or _has_inline_body(work, node)):
+                    continue  # a title alone (its table read apart)
+                units_only = False
         elif _under_background(work, node) or (
             node.level < 2 and not (node.level == 1 and _has_inline_body(work, node))
         ):
@@ -701,6 +708,19 @@ def _under_background(work: str, node: _Node) -> bool:
     n: _Node | None = node
     while n is not None and n.level >= 0:
         if _BACKGROUND.search(work, n.start, min(n.line_end, n.start + 20)):
+            return True
+        n = n.parent
+    return False
+
+
+# A heading of a part that states goals: "发展目标", "二、工作目标", "（二）主要目标".
+_GOALS = re.compile(r"目标")
+
+
+def _under_goals(work: str, node: _Node) -> bool:
+    n: _Node | None = node
+    while n is not None and n.level >= 0:
+        if _GOALS.search(work, n.start, min(n.line_end, n.start + 12)):
             return True
         n = n.parent
     return False

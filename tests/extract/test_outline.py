@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from taizhang.extract import extract_text
+from taizhang.extract import extract, extract_text
 from taizhang.extract.layout import find_text_grids
 from taizhang.extract.normalise import working_text
 from taizhang.extract.outline import HEADING, heading_number
@@ -112,3 +112,25 @@ class ParagraphTableTestCase:
             ("推进A工作。", ("区商务局",)),
             ("推进B工作。", ("区财政局",)),
         ]
+
+
+def test_an_item_of_a_part_that_assigns_work_is_a_task_without_units_in_a_noted_document():
+    text = (
+        "某区2025年度实施计划\n"
+        "一、工作目标\n"
+        "（一）总体目标。到2025年底，完成旧住房修缮更新60万平方米。\n"
+        "二、行动任务\n"
+        "1.完成旧住房修缮更新60万平方米。（牵头单位：区房管局、相关街镇）\n"
+        "2.实施7公里燃气老化管道改造。（牵头单位：区建设管理委，支撑单位：区财政局）\n"
+        "三、工作保障\n"
+        "（一）坚持城市体检先行\n"
+        "坚持“先体检、后更新”，深入开展区级城市体检和专项体检，强化体检成果应用。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="plan.txt").tasks
+    got = [(t.text, t.lead_units) for t in tasks]
+    assert got == [
+        ("完成旧住房修缮更新60万平方米。", ("区房管局", "相关街镇")),
+        ("实施7公里燃气老化管道改造。", ("区建设管理委",)),
+        # No unit named: still work the plan assigns, for the reviewer to give a unit.
+        ("坚持“先体检、后更新”，深入开展区级城市体检和专项体检，强化体检成果应用。", ()),
+    ]
