@@ -398,7 +398,11 @@ class TextTasks:
 # The title of an item: a short first sentence, ending with 。 or a colon (matched at its start).
 # matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters,
 # "区市场监管局】开展…" (a bracket: a note, not a title)
-_TITLE = re.compile(r"(?P<title>[^。;:!?,\n(【\[〔)】\]〕]{2,40}?)[。:!]")
+# A title may carry its date in brackets: "建立工作机制(2021年8月)。" (the step's deadline).
+_TITLE = re.compile(
+    r"(?P<title>[^。;:!?,\n(【\[〔)】\]〕]{2,40}?)"
+    r"(?:\((?P<when>(?:(?:19|20)\d\d年)?\d{1,2}月[^()。]{0,10}|(?:19|20)\d\d年[^()。\d]{0,6})\))?[。:!]"
+)
 # A heading of a part that describes rather than assigns: background, principles, situation.
 # matches: "发展现状及面临形势", "指导思想", "存在问题" ; must not match: "加快发展新兴产业"
 _BACKGROUND = re.compile(
@@ -421,7 +425,7 @@ _PROVISION = re.compile(
 # attachments (matched at a line's start).
 # matches: "抄送:市委各部门", "  主送:各区政府", "附件:任务分解表", "附件1" ;
 # must not match: "抄送材料的审核", "附件材料齐全的"
-_CLOSING = re.compile(r"\s*(?:(?:抄送|主送|分送|发送)\s*:|附件\s*[\d一二三四五六七八九十]*\s*(?::|$))")
+_CLOSING = re.compile(r"\s*(?:(?:抄送|主送|分送|发送)\s*:|附[件表]\s*[\d一二三四五六七八九十]*\s*(?::|$))")
 # Where a line of running text ends its paragraph: a line that ends otherwise was wrapped (text
 # pulled from a PDF) and goes on in the next line.
 # matches the end of: "推进政务服务数字化转型。", "(省大数据局牵头)" ; must not match: "推进一体化在"
@@ -800,6 +804,22 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     return measure, segments, titled
 
 
+def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Deadline | None:
+    """The date an item's title carries in brackets ("(2021年8月)"): the deadline of the tasks of
+    the item that give none of their own."""
+    m = _TITLE.match(work, node.start, node.line_end)
+    if m is None or m.group("when") is None:
+        return None
+    ws, we = m.span("when")
+    return parse_deadline(work[ws:we], text[ws:we], year)
+
+
+def _dated(tasks: list[Task], deadline: Deadline | None) -> list[Task]:
+    if deadline is None:
+        return tasks
+    return [t if t.deadline is not None else replace(t, deadline=deadline) for t in tasks]
+
+
 def _item_tasks(
     text: str, work: str, node: _Node, paras: list[_Span], cache: _NoteCache, year: int | None
 ) -> list[Task]:
@@ -892,7 +912,7 @@ def _item_tasks(
         )
         if t is not None:
             tasks.append(t)
-    return tasks
+    return _dated(tasks, _title_deadline(text, work, node, year))
 
 
 def _with_note(task: Task, note: RoleNote) -> Task:
@@ -973,7 +993,7 @@ def _plain_tasks(
             t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
                 out.append(t)
-    return out
+    return _dated(out, _title_deadline(text, work, node, year))
 
 
 def _intro_roles(text: str, work: str, node: _Node, paras_of: dict[int, list[_Span]]) -> UnitRoles:
@@ -1032,6 +1052,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     collective_after(chunk, after) if after > m.end() or m.group() in ("牵头", "会同") else ""
                 )
                 co = (text[start + after : start + after + len(joined)],) if joined else ()
+                if not co and (m.group() in ("牵头", "会同") or after > m.end()):
+                    co = _joined_units(text, work, start + after, start + len(chunk))
                 roles = UnitRoles(tuple(names), co)
                 at = start + clause
                 if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
@@ -1043,6 +1065,24 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
         out.append((s, e, roles))
     return out
+
+
+# The units a lead works with, listed after 会同 or after "X牵头,": up to 等部门 / 共同 / 参与.
+# matches: "区发展改革委、区经委等部门共同推进", ",市发展改革委、市水务局等部门共同参与"
+_JOINED = re.compile(r",?(?P<units>[^,。;:()“”《》]{2,400}?)(?:等(?:有关|相关)?(?:部门|单位)|共同|参与|配合)")
+
+
+def _joined_units(text: str, work: str, pos: int, end: int) -> tuple[str, ...]:
+    """The units listed at ``pos`` that work with a clause's lead, or () when what follows is no
+    list of units."""
+    m = _JOINED.match(work, pos, end)
+    if m is None:
+        return ()
+    us, ue = m.span("units")
+    names = parse_units(text[us:ue], work[us:ue])
+    if names and all(_is_subject_unit(_work_of(n)) for n in names):
+        return tuple(names)
+    return ()
 
 
 @lru_cache(maxsize=1)

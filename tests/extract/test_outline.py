@@ -134,3 +134,36 @@ def test_an_item_of_a_part_that_assigns_work_is_a_task_without_units_in_a_noted_
         # No unit named: still work the plan assigns, for the reviewer to give a unit.
         ("坚持“先体检、后更新”，深入开展区级城市体检和专项体检，强化体检成果应用。", ()),
     ]
+
+
+def test_a_step_dated_in_its_title_takes_that_date_as_its_deadline():
+    text = (
+        "2021年某区城市体检工作方案\n"
+        "三、工作步骤\n"
+        "（一）建立工作机制（2021年8月）。编制本区城市体检工作方案，确定体检指标体系。\n"
+        "（二）形成体检报告（2021年10月）。10月15日前，形成城市体检正式报告。\n"
+        "（三）体检成果应用（2021年12月）。制定对应的行动计划与近期项目清单。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    got = [(t.measure, t.text, t.deadline.year, t.deadline.month) for t in tasks]
+    assert got == [
+        ("建立工作机制", "编制本区城市体检工作方案，确定体检指标体系。", 2021, 8),
+        ("形成体检报告", "10月15日前，形成城市体检正式报告。", 2021, 10),
+        ("体检成果应用", "制定对应的行动计划与近期项目清单。", 2021, 12),
+    ]
+
+
+def test_the_units_a_lead_works_with_are_its_co_units():
+    text = (
+        "某区工作方案\n"
+        "一、主要任务\n"
+        "1.推进城市更新。（牵头单位：区建设管理委）\n"
+        "二、保障措施\n"
+        "（一）强化组织领导。成立由市交通委牵头，市发展改革委、市水务局等部门共同参与的推进机制，统筹推进示范试点工作。\n"
+        "（二）加强协同。区建设管理委会同区发展改革委、区经委等部门共同推进城市体检工作。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [(t.lead_units, t.co_units) for t in tasks[1:]] == [
+        (("市交通委",), ("市发展改革委", "市水务局")),
+        (("区建设管理委",), ("区发展改革委", "区经委")),
+    ]
