@@ -987,6 +987,7 @@ def _plain_tasks(
     intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
     for s, e in pieces:
         clauses = _subject_clauses(text, work, s, e) if note is None else [(s, e, note.roles)]
+        clauses = [(ds, de, roles) for cs, ce, roles in clauses for ds, de in _dated_steps(work, cs, ce)]
         for cs, ce, roles in clauses:
             roles = roles or intro
             deadline = note.deadline if note is not None else None
@@ -1065,6 +1066,31 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
         out.append((s, e, roles))
     return out
+
+
+# A sentence that opens with the date it is due by: "2024年3月底前,", "6月底前,", "年底前,".
+_DATED_OPENING = re.compile(
+    r"(?:(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月|年)(?:份)?(?:底|末|中旬|上旬|下旬)?前,"
+)
+
+
+def _dated_steps(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``work[start:end]`` cut before each sentence that opens with its own date, when the text
+    opens so too: a phase of a plan sets its milestones one dated sentence each ("2023年9月底前,
+    全面排查…。2023年11月底前,集中力量…。"), each a task with its deadline."""
+    i = start
+    while i < end and work[i] in " \t\n":
+        i += 1
+    if _DATED_OPENING.match(work, i, end) is None:
+        return [(start, end)]
+    cuts = [start]
+    pos = work.find("。", i, end)
+    while 0 <= pos < end - 1:
+        if _DATED_OPENING.match(work, pos + 1, end):
+            cuts.append(pos + 1)
+        pos = work.find("。", pos + 1, end)
+    cuts.append(end)
+    return list(zip(cuts[:-1], cuts[1:], strict=True))
 
 
 # The units a lead works with, listed after 会同 or after "X牵头,": up to 等部门 / 共同 / 参与.

@@ -167,3 +167,21 @@ def test_the_units_a_lead_works_with_are_its_co_units():
         (("市交通委",), ("市发展改革委", "市水务局")),
         (("区建设管理委",), ("区发展改革委", "区经委")),
     ]
+
+
+def test_a_phase_that_sets_dated_milestones_gives_a_task_for_each():
+    text = (
+        "某区专项整治工作方案\n"
+        "工作安排\n"
+        "(一)集中攻坚阶段。2023年9月底前，全面排查燃气风险隐患，建立专项整治台账。"
+        "2023年11月底前，集中力量消除突出问题。\n"
+        "(二)巩固提升阶段。2024年3月底前，全面完成专项整治。2024年6月前，开展“回头看”。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    got = [(t.text, t.deadline.year, t.deadline.month) for t in tasks]
+    assert got == [
+        ("2023年9月底前，全面排查燃气风险隐患，建立专项整治台账。", 2023, 9),
+        ("2023年11月底前，集中力量消除突出问题。", 2023, 11),
+        ("2024年3月底前，全面完成专项整治。", 2024, 3),
+        ("2024年6月前，开展“回头看”。", 2024, 6),
+    ]
