@@ -435,7 +435,9 @@ _PARAGRAPH_END = frozenset("。;!?:)】]”’…")
 # read back from it (verbs are rarer than clause openings).
 # matches: "县商务局负责新建项目相关工作", "各区县、各有关部门要完善配套政策" ;
 # must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
-_DUTY_VERB = re.compile(r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)")
+_DUTY_VERB = re.compile(
+    r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}责任主体)|指导(?=、协调|协调)"
+)
 # What the units of a clause may not open with: a preposition ("经生态环境部审核") makes them no
 # subject; 由 names the doer ("由市科委牵头") and is left out.
 _NOT_SUBJECT_OPENING = (
@@ -456,7 +458,7 @@ _NOT_SUBJECT_OPENING = (
     "据",
 )
 # A verb of a duty anywhere in an item. must not match: "推进政务服务"
-_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将")
+_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
 _NOT_IN_UNITS = re.compile(r"[:“”《》]")
 # A line break inside a clause, with the spaces around it (the clause is joined across it).
@@ -589,10 +591,12 @@ def read_text_tasks(
                 if not (node.body or _has_inline_body(work, node)):
                     continue  # a title alone (its table read apart)
                 units_only = False
-        elif _under_background(work, node) or (
-            node.level < 2 and not (node.level == 1 and _has_inline_body(work, node))
-        ):
+        elif _under_background(work, node):
             continue
+        elif node.level < 2 and not (node.level == 1 and _has_inline_body(work, node)):
+            # A part's own paragraphs: only the clauses that name the units to do them
+            # ("各单位要…", "区绿化市容局负责…").
+            units_only = True
         if _PROVISION.search(work, node.start, node.line_end) or _under_closing_part(work, node):
             continue
         if (

@@ -185,3 +185,22 @@ def test_a_phase_that_sets_dated_milestones_gives_a_task_for_each():
         ("2024年3月底前，全面完成专项整治。", 2024, 3),
         ("2024年6月前，开展“回头看”。", 2024, 6),
     ]
+
+
+def test_a_part_that_gives_each_unit_a_paragraph_makes_each_a_task():
+    text = (
+        "关于进一步加强本区装修垃圾处理的工作方案\n"
+        "一、职责分工\n"
+        "区绿化市容局负责本区装修垃圾处理的全面管理和指导工作。\n"
+        "区城管执法局依法对违反规定的行为实施行政处罚。\n"
+        "区住房保障房屋管理局指导、协调各街道督促物业服务企业做好装修垃圾投放管理工作。\n"
+        "二、有关要求\n"
+        "各单位要充分利用电视、报刊、网络等媒体，及时曝光典型案例。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [t.lead_units for t in tasks] == [
+        ("区绿化市容局",),
+        ("区城管执法局",),
+        ("区住房保障房屋管理局",),
+        ("各单位",),
+    ]
