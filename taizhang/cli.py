@@ -246,10 +246,10 @@ def _print_json(results: Sequence[Extraction]) -> None:
 
 
 def _bench(options: argparse.Namespace) -> int:
-    import taizhang.bulletins.bench  # noqa: F401  (registers the bulletin bench)
-    import taizhang.core.webbench  # noqa: F401  (registers the web benches)
+    import taizhang.devtools.bulletin_bench  # noqa: F401  (registers the bulletin bench)
+    import taizhang.devtools.import_bench  # noqa: F401  (registers the import and review benches)
+    import taizhang.devtools.webbench  # noqa: F401  (registers the web benches)
     import taizhang.enterprises.bench  # noqa: F401  (registers the benefit benches)
-    import taizhang.policies.bench  # noqa: F401  (registers the import and review benches)
     from taizhang.extract.bench import BenchOptions, registered, run_benches
 
     if options.list:

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "taizhang.portal",
     "taizhang.bulletins",
     "taizhang.enterprises",
+    "taizhang.devtools",  # developer tools: demo, benchdata, buildlocales (above every app)
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("taizhang.accounts.urls")),
-    path("policies/", include("taizhang.policies.urls")),
+    path("policies/", include("taizhang.ledger.policy_urls")),
     path("units/", include("taizhang.units.urls")),
     path("workbook/", include("taizhang.ledger.workbook_urls")),
     path("api/", include("taizhang.api.urls")),

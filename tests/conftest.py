@@ -1,4 +1,4 @@
-"""Shared fixtures: the named cast (taizhang/core/builders.py) and a published sample policy."""
+"""Shared fixtures: the named cast (taizhang/devtools/builders.py) and a published sample policy."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 @pytest.fixture
 def cast(db: Any) -> Any:
-    from taizhang.core.builders import make_cast
+    from taizhang.devtools.builders import make_cast
 
     return make_cast()
 
@@ -18,7 +18,7 @@ def cast(db: Any) -> Any:
 def policy(cast: Any) -> Any:
     """The sample task table, imported and published by sam: task 1 led by A with B helping,
     task 2 led by B, task 3 led by a third unit with A helping."""
-    from taizhang.core.builders import make_policy
+    from taizhang.devtools.builders import make_policy
 
     return make_policy(cast.sam)
 

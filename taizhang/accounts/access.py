@@ -1,5 +1,6 @@
 """The role and unit of a user, the facts every other ``access.py`` decides on, and the
-:class:`Decision` their ``can_<verb>_<noun>(user, obj)`` functions answer with.
+:class:`Decision` their ``can_<verb>_<noun>(user, obj)`` functions answer with (defined in
+``taizhang.core.access``, re-exported here), and the administrator's reads of people.
 
 One path for "may this person do it": each app's ``access.py`` has a ``can_<verb>_<noun>`` per
 action; the action calls it and refuses with ``.check()``, the page calls it to show (or not) the
@@ -12,12 +13,29 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+
+from taizhang.core.access import (
+    ALLOWED,
+    Decision,
+    is_steering,
+    missing,
+    refused,
+    refused_now,
+    require_steering,
+    require_unit_role,
+    role_of,
+    sees_everything,
+    steering_decision,
+    unit_id_of,
+)
 
 from .models import UNIT_ROLES, ApiToken, LoginEvent, Membership, Role, UserImport
 
@@ -50,119 +68,6 @@ __all__ = [
     "require_unit_role",
     "steering_decision",
 ]
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Whether a person may take an action on an object now; falsy when not, with why.
-
-    A refusal of the person (``field`` empty: not his role, not his unit) is raised as
-    PermissionDenied; a refusal of the moment (``field`` set: the report is not submitted yet, the
-    task lacks evidence) as a ValidationError naming the field. Templates test it as a boolean and
-    may show ``reason``.
-    """
-
-    allowed: bool
-    reason: str = ""
-    field: str = ""
-    missing: tuple[tuple[str, str], ...] = ()  # (field, what is missing) when several things are
-
-    def __bool__(self) -> bool:
-        return self.allowed
-
-    def check(self) -> None:
-        """Raise the refusal (PermissionDenied or ValidationError naming the field); nothing when allowed."""
-        if self.allowed:
-            return
-        if self.missing:
-            raise ValidationError({field: [reason] for field, reason in self.missing})
-        if self.field:
-            raise ValidationError({self.field: self.reason})
-        raise PermissionDenied(self.reason)
-
-    def check_person(self) -> None:
-        """Raise PermissionDenied when the person may not act at all (a view's first check, before
-        it reads a form); a refusal of the moment is left to the action and the form's errors."""
-        if not self.allowed and not self.field and not self.missing:
-            raise PermissionDenied(self.reason)
-
-
-ALLOWED = Decision(True)
-
-
-def refused(reason: str) -> Decision:
-    """The person may not take this action at all (PermissionDenied)."""
-    return Decision(False, reason)
-
-
-def refused_now(field: str, reason: str) -> Decision:
-    """The person could, but not in the object's present state (ValidationError naming ``field``)."""
-    return Decision(False, reason, field)
-
-
-def missing(items: list[tuple[str, str]], opening: str) -> Decision:
-    """Refused until every (field, what) of ``items`` is there; allowed when none is missing."""
-    if not items:
-        return ALLOWED
-    return Decision(False, opening + "；".join(what for _, what in items), items[0][0], tuple(items))
-
-
-STEERING_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR})
-READ_ALL_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.VIEWER})
-
-
-def _membership(user: Any) -> Membership | None:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    try:
-        return user.membership  # type: ignore[no-any-return]
-    except Membership.DoesNotExist:
-        return None
-
-
-def role_of(user: Any) -> Role | None:
-    """The user's role; a superuser without a membership is an administrator; else None."""
-    membership = _membership(user)
-    if membership is not None:
-        return Role(membership.role)
-    if getattr(user, "is_authenticated", False) and user.is_active and user.is_superuser:
-        return Role.ADMINISTRATOR
-    return None
-
-
-def unit_id_of(user: Any) -> int | None:
-    """The id of the unit a unit leader or officer acts for, else None."""
-    membership = _membership(user)
-    if membership is None or membership.role not in UNIT_ROLES:
-        return None
-    return membership.unit_id
-
-
-def is_steering(user: Any) -> bool:
-    """Administrators and the supervisor (督查室) see and steer everything."""
-    return role_of(user) in STEERING_ROLES
-
-
-def sees_everything(user: Any) -> bool:
-    """Administrators, the supervisor and read-only viewers read every policy, task and report."""
-    return role_of(user) in READ_ALL_ROLES
-
-
-def require_steering(user: Any, what: str) -> None:
-    """Raise PermissionDenied unless the user is an administrator or the supervisor."""
-    if not is_steering(user):
-        raise PermissionDenied(f"只有督查室可以{what}")
-
-
-def require_unit_role(user: Any, role: Role, unit_id: int | None, what: str) -> None:
-    """Raise PermissionDenied unless the user has ``role`` in the unit ``unit_id``."""
-    if role_of(user) != role or unit_id is None or unit_id_of(user) != unit_id:
-        raise PermissionDenied(f"只有本单位的{role.label}可以{what}")
-
-
-def steering_decision(user: Any, what: str) -> Decision:
-    """Allowed for administrators and the supervisor; the others are refused, saying who may."""
-    return ALLOWED if is_steering(user) else refused(f"只有督查室可以{what}")
 
 
 def token_for_key(key: str, now: datetime | None = None) -> ApiToken | None:
@@ -297,39 +202,25 @@ class OpenWork:
 
 
 def open_work(user: Any, person: Any) -> OpenWork:
-    """``person``'s open work (see :class:`OpenWork`), for the administrator only."""
-    from taizhang.ledger.models import ExtensionRequest, ExtensionStatus, ProgressReport, ReportStatus
-    from taizhang.supervision.models import SupervisionNotice, SupervisionNoticeState
+    """``person``'s open work (see :class:`OpenWork`), for the administrator only.
 
+    The apps above accounts give their part through their ``AppConfig.open_work_of``: a function
+    ``(person, unit, uncovered)`` answering some of OpenWork's lists (the ledger its reports and
+    extension requests, supervision its notices)."""
     require_administrator(user)
     membership = Membership.objects.filter(user=person).select_related("unit").first()
     role = membership.role if membership else None
     unit = membership.unit if membership else None
-    reports = ProgressReport.objects.select_related("task", "unit")
-    drafts = list(
-        reports.filter(created_by=person, status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED]).order_by(
-            "pk"
-        )
-    )
     uncovered = None
-    awaiting: list[Any] = []
     if role in UNIT_ROLES and unit is not None:
         others = Membership.objects.filter(unit=unit, role=role, user__is_active=True).exclude(user=person)
         if not others.exists():
             uncovered = Role(role)
-            if role == Role.UNIT_LEADER:
-                awaiting = list(reports.filter(unit=unit, status=ReportStatus.SUBMITTED).order_by("pk"))
-    extensions = list(
-        ExtensionRequest.objects.select_related("task")
-        .filter(requested_by=person, status=ExtensionStatus.PENDING)
-        .order_by("pk")
-    )
-    notices = list(
-        SupervisionNotice.objects.select_related("task")
-        .filter(issued_by=person, status__in=[SupervisionNoticeState.OPEN, SupervisionNoticeState.ANSWERED])
-        .order_by("pk")
-    )
-    return OpenWork(drafts, awaiting, extensions, notices, uncovered, unit)
+    parts: dict[str, list[Any]] = {}
+    for config in apps.get_app_configs():
+        if path := getattr(config, "open_work_of", None):
+            parts.update(import_string(path)(person, unit, uncovered))
+    return OpenWork(**parts, uncovered=uncovered, unit=unit)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Who a user is in the ledger: a role and, for unit people, a unit.
 
-The roles of the product are the members of :class:`Role`, in this one place: the forms, the user
+The roles of the product are the members of :class:`Role` (defined in taizhang.core.access), in this one place: the forms, the user
 list's filter, the .xlsx import (which reads a role by its label in any of the interface's languages
 or by its code) and docs/permissions.md follow it. A new role is a new member here (and in
 ``UNIT_ROLES`` when it acts for a unit), a migration, and its rows in docs/permissions.md.
@@ -14,23 +14,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+
+from taizhang.core.access import UNIT_ROLES, Role  # the roles live with the access base
 
 __all__ = ["ApiToken", "LoginEvent", "LoginOutcome", "Membership", "Role", "UNIT_ROLES", "UserImport"]
-
-
-class Role(models.TextChoices):
-    """The roles of the ledger (see docs/permissions.md for what each may do)."""
-
-    ADMINISTRATOR = "administrator", _("Administrator")  # 系统管理员
-    SUPERVISOR = "supervisor", _("Supervisor")  # 督查室
-    UNIT_LEADER = "unit_leader", _("Unit leader")  # 单位负责人
-    UNIT_OFFICER = "unit_officer", _("Unit officer")  # 单位联络员
-    VIEWER = "viewer", _("Read-only")  # 只读 (district leadership)
-
-
-# The roles that act for a unit: a person with one of them must belong to a unit.
-UNIT_ROLES = frozenset({Role.UNIT_LEADER, Role.UNIT_OFFICER})
 
 
 class Membership(models.Model):

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from taizhang.core.concurrency import ConcurrentEditError
-from taizhang.policies.forms import apply_errors
+from taizhang.core.forms import apply_errors
 
 from . import actions as A
 from .access import (
@@ -497,7 +497,7 @@ def user_import_confirm(request: HttpRequest) -> HttpResponse:
 @require_GET
 def user_import_template(request: HttpRequest) -> HttpResponse:
     """An empty list to fill in, with the confirmed units and the roles as drop-down lists."""
-    from taizhang.ledger.workbook import XLSX_CONTENT_TYPE
+    from taizhang.extract.sheets import XLSX_CONTENT_TYPE
     from taizhang.units.models import Unit, UnitStatus
 
     require_administrator(request.user)

@@ -31,8 +31,10 @@ from taizhang.core.models import HistoryEntry
 from taizhang.ledger import actions as ledger_actions
 from taizhang.ledger.access import (
     access_extension,
+    access_policy,
     access_report,
     access_task,
+    visible_policies,
     visible_reports,
     visible_tasks,
 )
@@ -43,8 +45,7 @@ from taizhang.ledger.models import (
     Task,
     TaskAssignment,
 )
-from taizhang.policies.access import access_policy, visible_policies
-from taizhang.policies.actions import do_import_policy, do_publish_policy
+from taizhang.ledger.policy_actions import do_import_policy, do_publish_policy
 from taizhang.policies.models import Measure, Policy
 from taizhang.units.access import access_unit
 from taizhang.units.actions import do_confirm_unit, do_merge_unit

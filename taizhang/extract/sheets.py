@@ -16,7 +16,10 @@ from __future__ import annotations
 import os
 from typing import IO, Any
 
-__all__ = ["FORMULA_STARTS", "looks_like_formula", "protect_cell", "save_workbook"]
+__all__ = ["FORMULA_STARTS", "XLSX_CONTENT_TYPE", "looks_like_formula", "protect_cell", "save_workbook"]
+
+# The media type of every .xlsx the product serves.
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

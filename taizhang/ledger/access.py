@@ -33,6 +33,7 @@ from taizhang.accounts.access import (
     unit_id_of,
 )
 from taizhang.accounts.models import UNIT_ROLES, Role
+from taizhang.policies.models import Policy, PolicyStatus
 
 from .models import (
     AssignmentRole,
@@ -46,6 +47,9 @@ from .models import (
 )
 
 __all__ = [
+    "visible_policies",
+    "access_policy",
+    "open_work_of",
     "visible_tasks",
     "visible_reports",
     "access_task",
@@ -388,3 +392,49 @@ def can_close_task(user: Any, task: Task) -> Decision:
 def can_import_ledger_workbook(user: Any, workbook: Any = None) -> Decision:
     """The supervisor re-imports an exported ledger workbook (its changes go through the task actions)."""
     return steering_decision(user, "导入台账")
+
+
+def open_work_of(person: Any, unit: Any, uncovered: Role | None) -> dict[str, list[Any]]:
+    """The ledger's part of ``person``'s open work (accounts.access.open_work, through
+    ``LedgerConfig.open_work_of``): the reports they started, still draft or returned; their
+    unit's submitted reports when they are its only leader; their pending extension requests."""
+    from .models import ExtensionRequest, ExtensionStatus, ProgressReport, ReportStatus
+
+    reports = ProgressReport.objects.select_related("task", "unit")
+    drafts = list(
+        reports.filter(created_by=person, status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED]).order_by(
+            "pk"
+        )
+    )
+    awaiting: list[Any] = []
+    if uncovered == Role.UNIT_LEADER and unit is not None:
+        awaiting = list(reports.filter(unit=unit, status=ReportStatus.SUBMITTED).order_by("pk"))
+    extensions = list(
+        ExtensionRequest.objects.select_related("task")
+        .filter(requested_by=person, status=ExtensionStatus.PENDING)
+        .order_by("pk")
+    )
+    return {"drafts": drafts, "awaiting_approval": awaiting, "extensions": extensions}
+
+
+def visible_policies(queryset: M, user: Any) -> M:
+    """Policies ``user`` may read: all for readers-of-everything; published ones with a task of
+    the unit for unit people."""
+    if sees_everything(user):
+        return queryset
+    unit_id = unit_id_of(user)
+    if unit_id is None:
+        return queryset.none()
+    mine = TaskAssignment.objects.filter(task__policy=OuterRef("pk"), unit_id=unit_id)
+    return queryset.filter(Exists(mine), status=PolicyStatus.PUBLISHED)
+
+
+def access_policy(user: Any, policy_id: Any, for_write: bool = False) -> Policy:
+    """The policy ``policy_id`` if ``user`` may read it; writing is for the supervisor (404/403)."""
+    try:
+        policy = visible_policies(Policy.objects.all(), user).get(pk=int(policy_id))
+    except (Policy.DoesNotExist, TypeError, ValueError):
+        raise Http404("没有这个政策文件") from None
+    if for_write and not is_steering(user):
+        raise PermissionDenied("只有督查室可以修改政策文件")
+    return policy

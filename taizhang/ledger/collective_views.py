@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _t
 
-from taizhang.policies.forms import apply_errors
+from taizhang.core.forms import apply_errors
 from taizhang.units.access import access_unit, can_expand_collective
 
 from . import actions as A

@@ -40,7 +40,7 @@ from taizhang.accounts.access import is_steering, role_of, sees_everything, unit
 from taizhang.accounts.models import UNIT_ROLES, Role
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.core.models import HistoryEntry
-from taizhang.policies.access import visible_policies
+from taizhang.ledger.access import visible_policies
 from taizhang.policies.models import Policy, ReportCadence
 from taizhang.units.models import Unit
 
@@ -94,6 +94,7 @@ from .models import (
     TaskStatus,
     deadline_date,
 )
+from .parts import page_part
 from .progress import task_schedule
 from .rules import report_period, rollup, schedule_status
 
@@ -206,17 +207,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _colour_filter(colour: str) -> Q:
-    """Tasks of one colour (红黄绿灯) as the dashboards count them: closed tasks are ``closed``, the
-    others take their computed colour, green until it is computed; drafts have none."""
-    from taizhang.supervision.models import TaskStatus as Computed
-
-    if colour == "closed":
-        return Q(status=TaskStatus.CLOSED)
-    if colour == "green":
-        rag = Q(rag__colour=colour) | Q(rag__isnull=True)
-    else:  # a semi-join the database may start from the colour's index
-        rag = Q(Exists(Computed.objects.filter(task=OuterRef("pk"), colour=colour)))
-    return rag & ~Q(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT))
+    """Tasks of one colour (红黄绿灯) as the dashboards count them (supervision keeps the colours
+    and answers through ``SupervisionConfig.ledger_page_parts``; none when no app keeps them)."""
+    found = page_part("colour_filter")
+    return found(colour) if found else Q(pk__in=[])
 
 
 def _filtered_tasks(user: Any, form: TaskFilterForm) -> QuerySet[Task]:
@@ -462,15 +456,10 @@ def _detail_context(request: HttpRequest, task: Task, bound: dict[str, Any] | No
 
 
 def _task_notices(user: Any, task: Task) -> list[Any]:
-    """The task's supervision notices (督办单) the person may read, each saying whether he answers it."""
-    from taizhang.supervision.access import can_answer_supervision_notice
-    from taizhang.supervision.models import SupervisionNotice
-
-    notices = list(SupervisionNotice.objects.visible_to(user).filter(task=task).order_by("-issued_at", "-pk"))
-    for notice in notices:
-        notice.task = task
-        notice.can_answer = can_answer_supervision_notice(user, notice)
-    return notices
+    """The task's supervision notices (督办单) the person may read, each saying whether he answers it
+    (from supervision, through ``page_part``)."""
+    found = page_part("task_notices")
+    return found(user, task) if found else []
 
 
 @login_required
@@ -807,12 +796,11 @@ def _due_this_cycle(unit_id: int, today: dt.date) -> Q:
     return due
 
 
-def _notices_to_answer(unit_id: int) -> QuerySet[Any]:
-    """Open supervision notices (督办单) on tasks the unit leads: its people answer them."""
-    from taizhang.supervision.models import SupervisionNotice, SupervisionNoticeState
-
-    leads = TaskAssignment.objects.filter(task=OuterRef("task_id"), unit_id=unit_id, role=AssignmentRole.LEAD)
-    return SupervisionNotice.objects.filter(Exists(leads), status=SupervisionNoticeState.OPEN)
+def _notices_to_answer(unit_id: int) -> Any:
+    """Open supervision notices (督办单) on tasks the unit leads (from supervision, through
+    ``page_part``): its people answer them."""
+    found = page_part("notices_to_answer")
+    return found(unit_id) if found else []
 
 
 def short(text: str, size: int) -> str:

@@ -34,7 +34,7 @@ from taizhang.extract.render import (
     format_deadline,
     format_units,
 )
-from taizhang.extract.sheets import save_workbook
+from taizhang.extract.sheets import XLSX_CONTENT_TYPE, save_workbook
 from taizhang.units.actions import UnitDirectory
 from taizhang.units.models import Unit, UnitStatus
 
@@ -69,7 +69,6 @@ __all__ = [
     "XLSX_CONTENT_TYPE",
 ]
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 #: The ledger export's columns: the task table, then status and progress, then the hidden key.
 LEDGER_COLUMNS: tuple[str, ...] = (

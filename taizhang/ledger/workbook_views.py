@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from taizhang.accounts.access import role_of, sees_everything, unit_id_of
 from taizhang.accounts.models import Role
 from taizhang.core.concurrency import ConcurrentEditError
-from taizhang.policies.access import access_policy
+from taizhang.ledger.access import access_policy
 from taizhang.units.access import access_unit
 
 from .access import can_import_ledger_workbook

@@ -27,7 +27,7 @@ from taizhang.accounts.access import (
     steering_decision,
     unit_id_of,
 )
-from taizhang.policies.access import access_policy, visible_policies
+from taizhang.ledger.access import access_policy, visible_policies
 from taizhang.units.models import Unit
 
 from .models import Indicator

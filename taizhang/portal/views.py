@@ -22,7 +22,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from taizhang.policies.access import access_policy
+from taizhang.ledger.access import access_policy
 from taizhang.policies.models import Policy, PolicyStatus
 from taizhang.supervision.stamp import cached, ledger_stamp
 

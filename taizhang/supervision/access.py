@@ -34,6 +34,7 @@ from taizhang.ledger.models import TaskStatus as LedgerStatus
 from .models import Notice, SupervisionNotice, SupervisionNoticeState
 
 __all__ = [
+    "open_work_of",
     "visible_supervision_notices",
     "access_supervision_notice",
     "answers_notice",
@@ -144,3 +145,17 @@ def can_judge_task(user: Any, task: Task) -> Decision:
 def can_save_rule_settings(user: Any, policy: Any) -> Decision:
     """The supervisor sets a policy's status-rule thresholds."""
     return steering_decision(user, "修改预警规则")
+
+
+def open_work_of(person: Any, unit: Any, uncovered: Any) -> dict[str, list[Any]]:
+    """Supervision's part of ``person``'s open work (accounts.access.open_work, through
+    ``SupervisionConfig.open_work_of``): the supervision notices (督办单) they issued that are
+    still open or answered."""
+    from .models import SupervisionNotice, SupervisionNoticeState
+
+    notices = list(
+        SupervisionNotice.objects.select_related("task")
+        .filter(issued_by=person, status__in=[SupervisionNoticeState.OPEN, SupervisionNoticeState.ANSWERED])
+        .order_by("pk")
+    )
+    return {"notices": notices}

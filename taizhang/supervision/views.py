@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _t
 from django.views.decorators.http import require_POST
 
 from taizhang.accounts.access import is_steering, role_of
-from taizhang.ledger.access import access_task
+from taizhang.ledger.access import access_policy, access_task, visible_policies
 from taizhang.ledger.models import (
     DeadlineKind,
     ExtensionRequest,
@@ -37,7 +37,6 @@ from taizhang.ledger.models import (
     Task,
 )
 from taizhang.ledger.models import TaskStatus as LedgerStatus
-from taizhang.policies.access import access_policy, visible_policies
 from taizhang.policies.models import Policy
 
 from . import actions as A

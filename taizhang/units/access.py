@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from taizhang.accounts.access import Decision, is_steering, refused_now, role_of, steering_decision
+from taizhang.core.access import Decision, is_steering, refused_now, role_of, steering_decision
 
 from .models import Unit
 

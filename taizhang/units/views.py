@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,10 +16,11 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _t
 
-from taizhang.accounts.access import is_steering, role_of, unit_people
-from taizhang.policies.forms import apply_errors
+from taizhang.core.access import is_steering, role_of
+from taizhang.core.forms import apply_errors
 
 from .access import (
     access_unit,
@@ -33,6 +35,15 @@ from .models import Unit, UnitStatus
 from .names import name_key
 
 __all__ = ["unit_list", "unit_detail", "unit_confirm", "unit_merge", "unit_alias", "unit_tree", "same_names"]
+
+
+def _unit_people(user: Any, unit: Unit) -> Any:
+    """The people of ``unit`` as its page shows them, from the app that keeps people (its
+    ``AppConfig.unit_people``: accounts, a layer above the units)."""
+    for config in apps.get_app_configs():
+        if path := getattr(config, "unit_people", None):
+            return import_string(path)(user, unit)
+    return None
 
 
 def unit_tree(units: list[Unit]) -> list[tuple[Unit, int]]:
@@ -129,7 +140,7 @@ def _detail(
             "unit": unit,
             "aliases": list(unit.aliases.all()),
             "children": list(unit.children.filter(merged_into=None)),
-            "people": unit_people(request.user, unit),
+            "people": _unit_people(request.user, unit),
             "counts": counts,
             "steering": is_steering(request.user),
             "can_confirm": can_confirm_unit(request.user, unit) and unit.status == UnitStatus.PROPOSED,

@@ -138,7 +138,7 @@ def log_in(page: Any, username: str) -> None:
     """Sign in through the login form, as a person types it (the cast's passwords)."""
     from playwright.sync_api import expect
 
-    from taizhang.core.builders import DEMO_PASSWORD_SUFFIX
+    from taizhang.devtools.builders import DEMO_PASSWORD_SUFFIX
 
     page.goto("/accounts/login/")
     assert_assets_loaded(page)

@@ -70,7 +70,7 @@ def ledger(cast: Any) -> dict[str, Any]:
 @pytest.fixture
 def indicators(cast: Any, ledger: Any) -> Any:
     """The sample policy's metric as an indicator with an actual, made public with its charts."""
-    from taizhang.core.builders import make_policy
+    from taizhang.devtools.builders import make_policy
     from taizhang.monitoring.actions import do_create_indicators_from_metrics, do_record_actual
     from taizhang.portal.actions import do_publish_to_portal
 

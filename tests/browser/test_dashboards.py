@@ -61,7 +61,7 @@ def ledger(cast: Any) -> dict[str, Any]:
 def build_ledger(cast: Any) -> dict[str, Any]:
     """The three policies of the module docstring, built through the builders and the actions;
     the colours are computed by the status job as of now. Deadlines are relative to this year."""
-    from taizhang.core.builders import make_policy
+    from taizhang.devtools.builders import make_policy
     from taizhang.ledger import actions as L
     from taizhang.ledger.rules import report_period
     from taizhang.portal.actions import do_publish_to_portal

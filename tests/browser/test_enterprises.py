@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def world(cast: Any) -> dict[str, Any]:
-    from taizhang.core.builders import make_enterprise_user
+    from taizhang.devtools.builders import make_enterprise_user
     from taizhang.enterprises import actions as E
     from taizhang.enterprises.builders import to_csv
     from taizhang.enterprises.imports import parse_registry

@@ -12,7 +12,7 @@ AS_OF = dt.date(2025, 3, 31)
 
 @pytest.fixture
 def departments(cast: Any) -> dict[str, Any]:
-    from taizhang.core.builders import make_unit
+    from taizhang.devtools.builders import make_unit
 
     names = ["区市场监督管理局", "区统计局", "区科技创新局", "区工业和信息化局", "区税务局", "区发展改革局"]
     return {name: make_unit(name) for name in names}

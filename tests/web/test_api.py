@@ -14,12 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from taizhang.accounts.actions import do_create_api_token
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_closing_report, make_policy, make_unit
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_closing_report, make_policy, make_unit
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import ExtensionRequest, ProgressReport, Task, TaskStatus
-from taizhang.policies.actions import do_import_policy
+from taizhang.ledger.policy_actions import do_import_policy
 from taizhang.policies.models import Measure, Policy, PolicyStatus
 from taizhang.units.models import Unit, UnitStatus
 

@@ -22,7 +22,7 @@ POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgr
 SETUP = """
 import django
 django.setup()
-from taizhang.core.builders import make_cast, make_policy
+from taizhang.devtools.builders import make_cast, make_policy
 from taizhang.ledger import actions as L
 cast = make_cast()
 task = make_policy(cast.sam).tasks.order_by("order").first()
@@ -34,7 +34,7 @@ MORE = """
 import django
 django.setup()
 from django.contrib.auth import get_user_model
-from taizhang.core.builders import make_policy
+from taizhang.devtools.builders import make_policy
 make_policy(get_user_model().objects.get(username="sam"), name="later.txt")
 """
 

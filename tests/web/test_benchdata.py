@@ -1,4 +1,4 @@
-"""The bench ledger generator (taizhang/core/benchdata.py), its command and the web benches' skip."""
+"""The bench ledger generator (taizhang/devtools/benchdata.py), its command and the web benches' skip."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 
 from taizhang.accounts.models import Membership, Role
-from taizhang.core.benchdata import BenchDataExists, database_has_data, generate_ledger
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.benchdata import BenchDataExists, database_has_data, generate_ledger
 from taizhang.ledger.models import (
     AssignmentRole,
     ProgressReport,
@@ -165,20 +165,20 @@ class BenchdataCommandTestCase:
 
 class WebBenchSkipTestCase:
     def test_it_skips_quickly_and_says_how_to_make_the_data(self, tmp_path):
-        from taizhang.core.webbench import bench_web
+        from taizhang.devtools.webbench import bench_web
         from taizhang.extract.bench import BenchOptions, BenchSkipped
 
         with pytest.raises(BenchSkipped, match="taizhang benchdata --database"):
             bench_web(f"sqlite:///{tmp_path / 'none.sqlite3'}", BenchOptions())
 
     def test_the_web_benches_are_registered_for_both_databases(self):
-        from taizhang.core import webbench  # noqa: F401  (registers on import)
+        from taizhang.devtools import webbench  # noqa: F401  (registers on import)
         from taizhang.extract.bench import registered
 
         assert {"web-sqlite", "web-postgres"} <= {b.name for b in registered()}
 
     def test_bench_database_names_resolve_to_urls_apart_from_the_demo_database(self):
-        from taizhang.core.webbench import bench_database_url
+        from taizhang.devtools.webbench import bench_database_url
 
         assert bench_database_url("sqlite").endswith("/bench/bench.sqlite3")
         assert bench_database_url("postgres").startswith("postgres://")
@@ -189,7 +189,7 @@ class WebBenchSkipTestCase:
 
 class PrepareSupervisionTestCase:
     def test_it_computes_colours_and_publishes_policies_to_the_portal(self, ledger):
-        from taizhang.core.benchdata import prepare_supervision
+        from taizhang.devtools.benchdata import prepare_supervision
         from taizhang.portal.models import PublicationSettings
         from taizhang.supervision.models import SupervisionNotice
         from taizhang.supervision.models import TaskStatus as RAG
@@ -207,7 +207,7 @@ class PrepareSupervisionTestCase:
             assert not red.filter(turned_red_at=None).exists()
 
     def test_running_it_again_replaces_what_it_wrote(self, ledger):
-        from taizhang.core.benchdata import prepare_supervision
+        from taizhang.devtools.benchdata import prepare_supervision
         from taizhang.portal.models import PublicationSettings
         from taizhang.supervision.models import SupervisionNotice
 

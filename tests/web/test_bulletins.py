@@ -104,7 +104,7 @@ class GatherTestCase:
         assert short.red_tasks_not_listed == full.summary.red - group.total
 
     def test_it_leaves_draft_policies_out(self, cast: Any) -> None:
-        from taizhang.core.builders import make_policy
+        from taizhang.devtools.builders import make_policy
 
         make_policy(cast.sam, publish=False)
         assert gather("2024-11", LATE).summary.tasks == 0

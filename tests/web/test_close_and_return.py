@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from taizhang.core.builders import make_closing_report, make_unit
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import make_closing_report, make_unit
 from taizhang.ledger import actions as L
 from taizhang.ledger.access import can_close_task
 from taizhang.ledger.models import AssignmentRole, ReportStatus, Task, TaskAssignment, TaskStatus

@@ -8,10 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from taizhang.core.builders import SAMPLE_TASK_TABLE
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE
 from taizhang.ledger.models import ProgressReport, Task, TaskStatus
-from taizhang.policies.actions import do_import_policy
+from taizhang.ledger.policy_actions import do_import_policy
 from taizhang.policies.models import Policy, PolicyStatus
 
 pytestmark = pytest.mark.django_db

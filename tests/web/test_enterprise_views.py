@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from taizhang.core.builders import make_enterprise_user
+from taizhang.devtools.builders import make_enterprise_user
 from taizhang.enterprises import actions as E
 from taizhang.enterprises.builders import to_csv, to_xlsx
 from taizhang.enterprises.imports import parse_registry

@@ -15,7 +15,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from taizhang.core.builders import SAMPLE_TASK_TABLE
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE
 from taizhang.extract.sheets import FORMULA_STARTS, save_workbook
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import ProgressReport, Task

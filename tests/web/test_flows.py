@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from taizhang.core.builders import SAMPLE_TASK_TABLE
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.core.models import HistoryEntry, HistoryIsAppendOnly
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import ExtensionStatus, ReportStatus, Task, TaskStatus
-from taizhang.policies.actions import do_import_policy, do_publish_policy
+from taizhang.ledger.policy_actions import do_import_policy, do_publish_policy
 from taizhang.policies.models import PolicyStatus
 from taizhang.units.actions import do_confirm_unit, do_merge_unit
 from taizhang.units.models import Unit, UnitAlias, UnitStatus

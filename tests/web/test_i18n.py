@@ -7,7 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from taizhang.core.management.commands import buildlocales as B
+from taizhang.devtools.management.commands import buildlocales as B
 
 pytestmark = pytest.mark.django_db
 

@@ -68,7 +68,7 @@ class HomeTestCase:
     def test_the_overview_query_count_does_not_grow_with_policies(
         self, client: Any, cast: Any, tasks: Any, django_assert_max_num_queries: Any
     ) -> None:
-        from taizhang.core.builders import make_policy
+        from taizhang.devtools.builders import make_policy
 
         _login(client, cast, "sam")
         with CaptureQueriesContext(connection) as one:

@@ -97,7 +97,7 @@ class DashboardNumbersTestCase:
         assert groups[-1]["label"] == "常态化推进"
 
     def test_it_leaves_draft_policies_out(self, cast, painted):
-        from taizhang.core.builders import make_policy
+        from taizhang.devtools.builders import make_policy
 
         make_policy(cast.sam, name="draft.txt", publish=False)
         assert queries.colour_counts(queries.dashboard_tasks())["total"] == 7

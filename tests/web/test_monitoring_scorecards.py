@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from taizhang.core.builders import make_policy
+from taizhang.devtools.builders import make_policy
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import Task, TaskStatus
 from taizhang.monitoring import actions as M
@@ -318,7 +318,7 @@ class ScorecardQueriesTestCase:
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        from taizhang.core.builders import make_unit
+        from taizhang.devtools.builders import make_unit
         from taizhang.ledger.models import AssignmentRole, TaskAssignment
 
         client.force_login(cast.sam)

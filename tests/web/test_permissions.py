@@ -15,13 +15,12 @@ from django.http import Http404
 
 from taizhang.accounts.access import visible_login_events
 from taizhang.accounts.actions import do_create_api_token, do_revoke_api_token
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_closing_report
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_closing_report
 from taizhang.extract import extract_text
 from taizhang.ledger import actions as L
-from taizhang.ledger.access import access_extension, access_report, access_task
+from taizhang.ledger.access import access_extension, access_policy, access_report, access_task
 from taizhang.ledger.models import ProgressReport, Task
-from taizhang.policies.access import access_policy
-from taizhang.policies.actions import do_import_policy, do_publish_policy
+from taizhang.ledger.policy_actions import do_import_policy, do_publish_policy
 from taizhang.units.actions import do_confirm_unit, do_merge_unit
 from taizhang.units.models import Unit
 
@@ -33,7 +32,7 @@ PEOPLE = ["alice", "sam", "vera", "amy", "andy", "bob", "ben", "erin"]
 def person_of(cast: Any, name: str) -> Any:
     """A person of the cast; ``erin`` is an enterprise user (企业用户): no role in the ledger."""
     if name == "erin":
-        from taizhang.core.builders import make_enterprise_user
+        from taizhang.devtools.builders import make_enterprise_user
 
         return make_enterprise_user("erin")
     return getattr(cast, name)

@@ -107,7 +107,7 @@ def test_user_administration_matrix(cast: Any, action: str, person: str) -> None
 
 
 def test_a_deactivated_administrator_administers_nobody(cast: Any) -> None:
-    from taizhang.core.builders import make_person
+    from taizhang.devtools.builders import make_person
 
     second = make_person("alice2", Role.ADMINISTRATOR)
     A.do_deactivate_user(second, cast.alice)

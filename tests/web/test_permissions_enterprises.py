@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from taizhang.core.builders import make_enterprise_user
+from taizhang.devtools.builders import make_enterprise_user
 from taizhang.enterprises import actions as E
 from taizhang.enterprises.access import access_benefit, access_decision, access_enterprise, access_list
 from taizhang.enterprises.builders import to_csv

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from taizhang.bulletins.access import can_generate_bulletin, can_issue_bulletin, can_read_bulletin
 from taizhang.bulletins.actions import do_generate_bulletin
-from taizhang.core.builders import make_closing_report, make_unit
+from taizhang.devtools.builders import make_closing_report, make_unit
 from taizhang.ledger import access as LA
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import Task

@@ -17,12 +17,12 @@ from django.http import Http404
 from django.utils import timezone
 
 from taizhang.bulletins.actions import do_generate_bulletin, do_issue_bulletin
-from taizhang.core.builders import make_unit
+from taizhang.devtools.builders import make_unit
 from taizhang.ledger import actions as L
+from taizhang.ledger import policy_actions as P
 from taizhang.ledger import workbook_actions as W
 from taizhang.ledger.models import AssignmentRole, Metric, Task, TaskAssignment
 from taizhang.monitoring import actions as M
-from taizhang.policies import actions as P
 from taizhang.portal.actions import do_publish_to_portal, do_withdraw_from_portal
 from taizhang.supervision import actions as S
 from taizhang.units import actions as U

@@ -13,13 +13,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from taizhang.core.builders import make_policy
-from taizhang.core.management.commands import buildlocales as B
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import make_policy
+from taizhang.devtools.management.commands import buildlocales as B
 from taizhang.extract import extract_text
 from taizhang.extract.confidence import Doubt, confidence_of, message
+from taizhang.ledger import policy_actions as actions
 from taizhang.ledger.models import AssignmentRole, Metric, Task, TaskStatus
-from taizhang.policies import actions
 from taizhang.policies.doubts import DOUBT_LABELS
 from taizhang.policies.models import Policy, PolicyStatus
 from taizhang.units.models import Unit, UnitStatus

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from taizhang.core.models import HistoryEntry
 from taizhang.ledger import actions as L
+from taizhang.ledger import policy_actions as P
 from taizhang.ledger.models import Metric, Task, TaskStatus
-from taizhang.policies import actions as P
 from taizhang.units.models import Unit, UnitStatus
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_policy
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_policy
 from taizhang.ledger.models import Metric, Task, TaskStatus
+from taizhang.ledger.policy_views import Span, highlight_source
 from taizhang.policies.models import Policy, PolicyStatus
-from taizhang.policies.views import Span, highlight_source
 from taizhang.units.models import Unit, UnitStatus
 
 pytestmark = pytest.mark.django_db
@@ -419,7 +419,7 @@ class DetailTestCase:
 
     def test_a_unit_cannot_read_a_policy_without_its_tasks(self, client, cast, policy):
         from taizhang.accounts.models import Role
-        from taizhang.core.builders import make_person, make_unit
+        from taizhang.devtools.builders import make_person, make_unit
 
         stranger = make_person("sally", Role.UNIT_OFFICER, make_unit("区司法局"))
         client.force_login(stranger)
@@ -433,7 +433,7 @@ class ReviewActionsTestCase:
     def test_only_the_steering_roles_may_use_them(self, cast, who):
         from django.core.exceptions import PermissionDenied
 
-        from taizhang.policies import actions as P
+        from taizhang.ledger import policy_actions as P
 
         draft = _draft(cast)
         task = draft.tasks.first()
@@ -451,7 +451,7 @@ class ReviewActionsTestCase:
     def test_they_refuse_a_published_policy_naming_the_status(self, cast, policy, tasks):
         from django.core.exceptions import ValidationError
 
-        from taizhang.policies import actions as P
+        from taizhang.ledger import policy_actions as P
 
         with pytest.raises(ValidationError) as refused:
             P.do_delete_draft_task(cast.sam, tasks[0])
@@ -463,7 +463,7 @@ class ReviewActionsTestCase:
     def test_a_metric_cannot_be_moved_to_another_policys_task(self, cast, policy, tasks):
         from django.core.exceptions import ValidationError
 
-        from taizhang.policies import actions as P
+        from taizhang.ledger import policy_actions as P
 
         draft = _draft(cast)
         with pytest.raises(ValidationError) as refused:
@@ -471,7 +471,7 @@ class ReviewActionsTestCase:
         assert "task" in refused.value.message_dict
 
     def test_unit_names_are_split_on_the_usual_separators(self):
-        from taizhang.policies.actions import split_unit_names
+        from taizhang.ledger.policy_actions import split_unit_names
 
         assert split_unit_names("区商务局、区财政局，区司法局;区商务局") == [
             "区商务局",

@@ -16,8 +16,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_policy
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_policy
 from taizhang.ledger.models import (
     ExtensionRequest,
     ProgressReport,

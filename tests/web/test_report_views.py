@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from taizhang.core.builders import make_closing_report
+from taizhang.devtools.builders import make_closing_report
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import Attachment, Metric, ProgressReport, ReportContribution, ReportStatus
 from taizhang.ledger.views import period_of

@@ -36,7 +36,7 @@ SETUP = """
 import json, django
 django.setup()
 from taizhang.accounts.actions import do_create_api_token
-from taizhang.core.builders import make_cast, make_policy
+from taizhang.devtools.builders import make_cast, make_policy
 cast = make_cast()
 tasks = list(make_policy(cast.sam).tasks.order_by("order"))
 print(json.dumps({

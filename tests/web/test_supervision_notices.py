@@ -14,8 +14,8 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from taizhang.core.builders import make_policy
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import make_policy
 from taizhang.supervision import actions as S
 from taizhang.supervision.models import Notice, SupervisionNotice, TaskStatus
 from taizhang.supervision.status import refresh_statuses

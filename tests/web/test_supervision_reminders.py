@@ -17,7 +17,7 @@ import time_machine
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from taizhang.core.builders import make_policy
+from taizhang.devtools.builders import make_policy
 from taizhang.ledger import actions as L
 from taizhang.supervision.models import Notice
 from taizhang.supervision.notify import send_reminders

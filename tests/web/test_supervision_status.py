@@ -16,7 +16,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_closing_report, make_policy
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_closing_report, make_policy
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import Task
 from taizhang.supervision.facts import load_contexts, policy_config, report_periods

@@ -18,7 +18,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from taizhang.core.builders import SAMPLE_TASK_TABLE, make_policy
+from taizhang.devtools.builders import SAMPLE_TASK_TABLE, make_policy
 from taizhang.ledger import actions as L
 from taizhang.supervision import actions as S
 from taizhang.supervision.models import Notice, SupervisionNotice, TaskStatus

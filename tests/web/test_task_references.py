@@ -12,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from taizhang.core.builders import make_policy
+from taizhang.devtools.builders import make_policy
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment, TaskStatus
+from taizhang.ledger.policy_actions import do_publish_policy
 from taizhang.ledger.references import assign_references, next_reference, position_reference
-from taizhang.policies.actions import do_publish_policy
 
 # A plan that numbers its tasks by heading only: three tasks under 四.(二).3, one under 四.(二).4.
 REPEATING_PLAN = """某区国民经济和社会发展第十四个五年规划

@@ -163,7 +163,7 @@ class TaskListFilterTestCase:
     """The filters the monitoring dashboards link to: colour, measure and a typed unit."""
 
     def test_it_filters_by_colour_as_the_dashboards_count(self, client: Any, cast: Any, tasks: Any) -> None:
-        from taizhang.core.builders import make_policy
+        from taizhang.devtools.builders import make_policy
 
         _colour(tasks[0], "red")
         _colour(tasks[1], "amber")  # tasks[2] has no computed colour yet: green
@@ -241,7 +241,7 @@ class TaskListFilterTestCase:
     def test_a_merged_unit_finds_the_tasks_of_the_unit_it_became(
         self, client: Any, cast: Any, tasks: Any
     ) -> None:
-        from taizhang.core.builders import make_unit
+        from taizhang.devtools.builders import make_unit
         from taizhang.units.actions import do_merge_unit
 
         old = make_unit("区发展和改革委员会")

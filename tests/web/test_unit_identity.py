@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from taizhang.accounts.models import Membership, Role
-from taizhang.core.builders import make_person, make_policy, make_unit
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import make_person, make_policy, make_unit
 from taizhang.ledger import actions as L
 from taizhang.ledger.models import (
     AssignmentRole,
@@ -25,9 +25,9 @@ from taizhang.ledger.models import (
     ReportContribution,
     TaskAssignment,
 )
+from taizhang.ledger.policy_actions import do_import_policy
 from taizhang.monitoring.actions import do_rate_unit
 from taizhang.monitoring.models import UnitRating
-from taizhang.policies.actions import do_import_policy
 from taizhang.units.actions import do_add_unit_alias, do_create_unit, do_merge_unit, unit_row_movers
 from taizhang.units.models import Unit, UnitAlias, UnitKind, UnitStatus
 from taizhang.units.names import is_collective, member_kind_of, shown_name, stored_name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from taizhang.ledger.models import TaskAssignment
-from taizhang.policies.actions import do_import_policy
+from taizhang.ledger.policy_actions import do_import_policy
 from taizhang.units.actions import name_key
 from taizhang.units.models import Unit, UnitStatus
 

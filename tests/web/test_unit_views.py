@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from taizhang.core.builders import make_policy, make_unit
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import make_policy, make_unit
 from taizhang.units.models import Unit, UnitAlias, UnitStatus
 from taizhang.units.views import unit_tree
 

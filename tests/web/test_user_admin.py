@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from taizhang.accounts import actions as A
 from taizhang.accounts.models import ApiToken, Membership, Role
-from taizhang.core.builders import make_person, make_unit
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.core.models import HistoryEntry
+from taizhang.devtools.builders import make_person, make_unit
 from taizhang.ledger import actions as L
 
 pytestmark = pytest.mark.django_db

@@ -216,7 +216,7 @@ class ConfirmTestCase:
             A.do_confirm_user_import(cast.alice, token)
 
     def test_another_administrators_token_creates_nobody(self, client, cast):
-        from taizhang.core.builders import make_person
+        from taizhang.devtools.builders import make_person
 
         client.force_login(cast.alice)
         token = self.preview(client)

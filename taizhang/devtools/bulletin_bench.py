@@ -1,6 +1,6 @@
 """The ``bulletin`` bench of ``taizhang bench``: a bulletin of the whole bench ledger, timed.
 
-The bench runs in a child process (``python -m taizhang.bulletins.bench URL``) whose
+The bench runs in a child process (``python -m taizhang.devtools.bulletin_bench URL``) whose
 ``DATABASE_URL`` is the bench database made by ``taizhang benchdata`` (SQLite by default,
 ``TAIZHANG_BULLETIN_BENCH_DATABASE=postgres`` or a URL for another); it gathers the current
 quarter's figures and writes the .docx and the .pdf in memory, writing nothing to the database.
@@ -25,7 +25,7 @@ __all__ = ["bench_bulletin"]
 def _database_url() -> str | None:
     """The bench database to use: ``TAIZHANG_BULLETIN_BENCH_DATABASE`` when set, else the
     PostgreSQL bench database when it holds a ledger, else the SQLite one; None when none does."""
-    from taizhang.core.webbench import bench_database_url, missing_bench_data
+    from taizhang.devtools.webbench import bench_database_url, missing_bench_data
 
     chosen = os.environ.get("TAIZHANG_BULLETIN_BENCH_DATABASE")
     for name in [chosen] if chosen else ["postgres", "sqlite"]:
@@ -48,7 +48,7 @@ def bench_bulletin(options: BenchOptions) -> list[Figure]:
     env = dict(os.environ, DATABASE_URL=url, DEBUG="0", DJANGO_SETTINGS_MODULE="taizhang.settings")
     env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # a server's settings need one; any will do here
     done = subprocess.run(
-        [sys.executable, "-m", "taizhang.bulletins.bench", url],
+        [sys.executable, "-m", "taizhang.devtools.bulletin_bench", url],
         env=env,
         stdout=subprocess.PIPE,
         text=True,

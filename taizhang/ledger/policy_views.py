@@ -26,22 +26,25 @@ from django.views.decorators.http import require_POST
 
 from taizhang.accounts.access import is_steering
 from taizhang.core.concurrency import ConcurrentEditError
+from taizhang.ledger.access import access_policy, visible_policies
 from taizhang.ledger.models import Metric, Task, TaskAssignment
 from taizhang.ledger.progress import measure_rollups, policy_rollup
+from taizhang.policies.access import can_import_policy, can_restructure_policy, can_review_policy
+from taizhang.policies.doubts import BAND_LABELS, METRIC_DOUBTS, TASK_DOUBTS, band_of, labelled, reasons
+from taizhang.policies.models import Policy, PolicyStatus, ReportCadence
+from taizhang.policies.review import (
+    BANDS,
+    ReviewQuery,
+    excerpt,
+    metric_summary,
+    rows_of,
+    select,
+    task_summary,
+)
 from taizhang.units.models import Unit, UnitStatus
 
-from . import actions
-from .access import (
-    access_policy,
-    can_import_policy,
-    can_restructure_policy,
-    can_review_policy,
-    visible_policies,
-)
-from .doubts import BAND_LABELS, METRIC_DOUBTS, TASK_DOUBTS, band_of, labelled, reasons
-from .forms import ImportForm, MetricReviewForm, NewTaskForm, TaskChoices, TaskReviewForm, apply_errors
-from .models import Policy, PolicyStatus, ReportCadence
-from .review import BANDS, ReviewQuery, excerpt, metric_summary, rows_of, select, task_summary
+from . import policy_actions as actions
+from .policy_forms import ImportForm, MetricReviewForm, NewTaskForm, TaskChoices, TaskReviewForm, apply_errors
 
 __all__ = [
     "policy_list",

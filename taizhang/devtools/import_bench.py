@@ -2,7 +2,7 @@
 
 The plan is the largest seed document (``--seeds``: the Luohu five-year industry plan, 64 KB
 and 289 tasks) or, without seeds, a generated one of the same size (``generate_document``). A
-child process (``python -m taizhang.policies.bench URL PLAN``) migrates a scratch database of
+child process (``python -m taizhang.devtools.import_bench URL PLAN``) migrates a scratch database of
 its own (a temporary SQLite file, or the PostgreSQL database ``taizhang_bench_import``, made
 afresh), imports the plan as the supervisor (best and median of a few imports, the duplicate
 check included: each run's file differs by a trailing blank line), times its review screen (the
@@ -61,7 +61,7 @@ def _run(url: str, options: BenchOptions, var_dir: Path) -> list[Figure]:
     env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # a server's settings need one; any will do here
     imports, requests = min(IMPORTS, max(1, options.runs)), min(REQUESTS, max(3, options.runs))
     done = subprocess.run(
-        [sys.executable, "-m", "taizhang.policies.bench", url, str(plan), str(imports), str(requests)],
+        [sys.executable, "-m", "taizhang.devtools.import_bench", url, str(plan), str(imports), str(requests)],
         env=env,
         stdout=subprocess.PIPE,
         text=True,
@@ -90,7 +90,7 @@ def bench_import_review_sqlite(options: BenchOptions) -> list[Figure]:
 def bench_import_review_postgres(options: BenchOptions) -> list[Figure]:
     """The import and the review screen on a scratch PostgreSQL database, on the server of the
     PostgreSQL bench ledger (skipped, as the web benches are, until it is made)."""
-    from taizhang.core.webbench import bench_database_url, ensure_postgres_database, missing_bench_data
+    from taizhang.devtools.webbench import bench_database_url, ensure_postgres_database, missing_bench_data
 
     base = bench_database_url("postgres")
     why = missing_bench_data(base)
@@ -149,9 +149,9 @@ def _measure(plan: Path, imports: int, requests: int) -> list[tuple[str, Any, st
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    from taizhang.core.builders import make_cast
+    from taizhang.devtools.builders import make_cast
     from taizhang.extract import extract
-    from taizhang.policies.actions import DuplicateDocument, do_import_policy
+    from taizhang.ledger.policy_actions import DuplicateDocument, do_import_policy
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)  # a server's pages name hashed files
@@ -220,7 +220,10 @@ def _measure(plan: Path, imports: int, requests: int) -> list[tuple[str, Any, st
 
 def _child(argv: list[str]) -> int:
     if len(argv) != 4 or not argv[2].isdigit() or not argv[3].isdigit():
-        print("usage: python -m taizhang.policies.bench DATABASE_URL PLAN IMPORTS REQUESTS", file=sys.stderr)
+        print(
+            "usage: python -m taizhang.devtools.import_bench DATABASE_URL PLAN IMPORTS REQUESTS",
+            file=sys.stderr,
+        )
         return 2
     url, plan, imports, requests = argv
     if os.environ.get("DATABASE_URL") != url:

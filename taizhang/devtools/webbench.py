@@ -9,7 +9,7 @@ ledger's pages aim at a p95 under 150 ms, the supervision pages and the portal u
 ``taizhang benchdata --database sqlite|postgres``; without one they skip at once and say how to
 make it, so ``make bench`` stays quick.
 
-Each bench runs in a child process (``python -m taizhang.core.webbench URL``) whose
+Each bench runs in a child process (``python -m taizhang.devtools.webbench URL``) whose
 ``DATABASE_URL`` is the bench database: the ``taizhang bench`` process itself never configures
 Django, and the two databases never meet in one process. The child keeps connections open between
 requests (``CONN_MAX_AGE``) and runs with ``DEBUG`` off, as a server would.
@@ -129,11 +129,11 @@ def _child_env(url: str) -> dict[str, str]:
 
 
 def prepare_bench_supervision(url: str, say: Callable[[str], None]) -> None:
-    """Run :func:`taizhang.core.benchdata.prepare_supervision` on the bench database ``url`` in a
+    """Run :func:`taizhang.devtools.benchdata.prepare_supervision` on the bench database ``url`` in a
     child process (the status job works on the default database); its lines go to ``say``.
     RuntimeError when it fails."""
     with subprocess.Popen(
-        [sys.executable, "-m", "taizhang.core.webbench", url, "--prepare"],
+        [sys.executable, "-m", "taizhang.devtools.webbench", url, "--prepare"],
         env=_child_env(url),
         stdout=subprocess.PIPE,
         text=True,
@@ -185,7 +185,7 @@ def bench_web(database: str, options: BenchOptions) -> list[Figure]:
         raise BenchSkipped(f"{why}; generate it with: taizhang benchdata --database {database}")
     requests = max(REQUESTS, options.runs)
     done = subprocess.run(
-        [sys.executable, "-m", "taizhang.core.webbench", url, "--requests", str(requests)],
+        [sys.executable, "-m", "taizhang.devtools.webbench", url, "--requests", str(requests)],
         env=_child_env(url),
         stdout=subprocess.PIPE,
         text=True,
@@ -524,7 +524,7 @@ def _has_url(name: str) -> bool:
 def _child(argv: list[str]) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m taizhang.core.webbench")
+    parser = argparse.ArgumentParser(prog="python -m taizhang.devtools.webbench")
     parser.add_argument("url", help="the bench database (the same as DATABASE_URL)")
     parser.add_argument("--requests", type=int, default=REQUESTS)
     parser.add_argument(
@@ -542,7 +542,7 @@ def _child(argv: list[str]) -> int:
 
     django.setup()
     if options.prepare:
-        from taizhang.core.benchdata import prepare_supervision
+        from taizhang.devtools.benchdata import prepare_supervision
 
         result = prepare_supervision(progress=lambda line: print(line, flush=True))
         colours = ", ".join(f"{c} {n:,}" for c, n in sorted(result.colours.items()))

@@ -147,7 +147,7 @@ def make_policy(
     """Import ``text`` as a policy through the actions; with ``publish`` confirm its proposed units and
     publish it (accepting the warnings of tasks without a lead unit or deadline)."""
     from taizhang.extract import extract_text
-    from taizhang.policies.actions import do_import_policy, do_publish_policy
+    from taizhang.ledger.policy_actions import do_import_policy, do_publish_policy
     from taizhang.units.actions import do_confirm_unit
 
     result = do_import_policy(

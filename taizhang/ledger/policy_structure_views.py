@@ -19,14 +19,15 @@ from django.utils.translation import gettext as _t
 from django.views.decorators.http import require_POST
 
 from taizhang.ledger import actions as ledger_actions
+from taizhang.ledger.access import access_policy
 from taizhang.ledger.models import Task
+from taizhang.policies.access import can_restructure_policy
+from taizhang.policies.models import Policy, PolicyStatus
 from taizhang.units.actions import UnitDirectory
 from taizhang.units.models import Unit, UnitStatus
 
-from . import actions
-from .access import access_policy, can_restructure_policy
-from .forms import CadenceForm, MeasureForm, NewTaskForm, TaskMergeForm, TaskSplitForm, apply_errors
-from .models import Policy, PolicyStatus
+from . import policy_actions as actions
+from .policy_forms import CadenceForm, MeasureForm, NewTaskForm, TaskMergeForm, TaskSplitForm, apply_errors
 
 __all__ = ["task_new", "task_split", "tasks_merge", "measure_new", "policy_cadence"]
 

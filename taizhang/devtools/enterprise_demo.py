@@ -71,16 +71,22 @@ NEWS = [
 
 
 def _departments() -> dict[str, Any]:
-    from taizhang.core.builders import make_unit
+    from taizhang.devtools.builders import make_unit
 
     return {name: make_unit(name) for name in DEPARTMENTS}
 
 
 def _registry(cast: Any, departments: dict[str, Any], today: dt.date, out: Any, size: int) -> None:
-    from .actions import do_import_registry
-    from .builders import department_exports, generate_enterprises, to_csv, to_xlsx, years_before
-    from .imports import parse_registry
-    from .models import Enterprise
+    from taizhang.enterprises.actions import do_import_registry
+    from taizhang.enterprises.builders import (
+        department_exports,
+        generate_enterprises,
+        to_csv,
+        to_xlsx,
+        years_before,
+    )
+    from taizhang.enterprises.imports import parse_registry
+    from taizhang.enterprises.models import Enterprise
 
     if Enterprise.objects.exists():
         out(f"  enterprise registry: already there ({Enterprise.objects.count()} enterprises)")
@@ -101,7 +107,7 @@ def _policy(cast: Any, path: Path, out: Any) -> Any:
     from taizhang.extract import extract
     from taizhang.ledger.actions import do_reassign_task
     from taizhang.ledger.models import Task
-    from taizhang.policies.actions import do_import_policy, do_publish_policy
+    from taizhang.ledger.policy_actions import do_import_policy, do_publish_policy
     from taizhang.policies.models import Policy, PolicyStatus
     from taizhang.units.actions import do_confirm_unit
     from taizhang.units.models import Unit, UnitStatus
@@ -118,20 +124,21 @@ def _policy(cast: Any, path: Path, out: Any) -> Any:
     if policy.status == PolicyStatus.DRAFT and policy.tasks.exists():
         for task in Task.objects.filter(policy=policy).exclude(assignments__role="lead"):
             do_reassign_task(cast.sam, task, lead=[cast.unit_b])
-        do_publish_policy(cast.sam, policy, confirm=True)  # the demo knowingly leaves the undated clauses undated
+        do_publish_policy(
+            cast.sam, policy, confirm=True
+        )  # the demo knowingly leaves the undated clauses undated
         policy.refresh_from_db()
         out(f"  {path.name}: imported for its benefit clauses ({policy.tasks.count()} tasks)")
     return policy
 
 
 def _catalogue(cast: Any, departments: dict[str, Any], corpus: Path | None, out: Any) -> dict[str, Any]:
+    from taizhang.enterprises.actions import do_add_benefit_example, do_create_benefit
+    from taizhang.enterprises.builders import load_catalogue
+    from taizhang.enterprises.models import Benefit
     from taizhang.ledger.actions import do_create_task, do_reassign_task
     from taizhang.ledger.models import Task
     from taizhang.policies.models import PolicyStatus
-
-    from .actions import do_add_benefit_example, do_create_benefit
-    from .builders import load_catalogue
-    from .models import Benefit
 
     benefits = {b.code: b for b in Benefit.objects.all()}
     if benefits:
@@ -196,8 +203,14 @@ def _catalogue(cast: Any, departments: dict[str, Any], corpus: Path | None, out:
 
 def _loop(cast: Any, benefits: dict[str, Any], today: dt.date, out: Any) -> tuple[Any, Any]:
     """The loop at its stages; returns the enterprises of the two demo logins."""
-    from . import actions as A
-    from .models import BenefitList, Decision, DecisionStatus, EnterpriseAccount, EnterpriseFact
+    from taizhang.enterprises import actions as A
+    from taizhang.enterprises.models import (
+        BenefitList,
+        Decision,
+        DecisionStatus,
+        EnterpriseAccount,
+        EnterpriseFact,
+    )
 
     if EnterpriseAccount.objects.exists():
         accounts = {
@@ -242,12 +255,12 @@ def _loop(cast: Any, benefits: dict[str, Any], today: dt.date, out: Any) -> tupl
         )
         hana_enterprise = fact.enterprise if fact is not None else None
     if erin_enterprise is None:  # a small registry: nobody on the loop's list
-        from .models import Enterprise
+        from taizhang.enterprises.models import Enterprise
 
         erin_enterprise = Enterprise.objects.exclude(pk__in=hk_ids).order_by("pk").first()
     if erin_enterprise is None:
         return None, None
-    from taizhang.core.builders import DEMO_PASSWORD_SUFFIX
+    from taizhang.devtools.builders import DEMO_PASSWORD_SUFFIX
 
     erin = A.do_create_enterprise_account(
         cast.sam, erin_enterprise, username="erin", password=f"erin{DEMO_PASSWORD_SUFFIX}"
@@ -273,11 +286,10 @@ def _loop(cast: Any, benefits: dict[str, Any], today: dt.date, out: Any) -> tupl
 
 
 def _zone(cast: Any, out: Any) -> None:
+    from taizhang.enterprises.actions import do_publish_news_item, do_save_news_item, do_save_service_item
+    from taizhang.enterprises.models import NewsItem, ServiceItem
     from taizhang.ledger.models import Task
     from taizhang.units.models import Unit
-
-    from .actions import do_publish_news_item, do_save_news_item, do_save_service_item
-    from .models import NewsItem, ServiceItem
 
     if ServiceItem.objects.exists():
         return

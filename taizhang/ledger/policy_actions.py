@@ -19,9 +19,13 @@ from django.utils import timezone
 
 from taizhang.core.history import record, record_many, snapshot
 from taizhang.ledger.references import assign_references, next_reference, position_reference
-
-from .access import can_import_policy, can_publish_policy, can_restructure_policy, can_review_policy
-from .models import Measure, Policy, PolicyKind, PolicyStatus
+from taizhang.policies.access import (
+    can_import_policy,
+    can_publish_policy,
+    can_restructure_policy,
+    can_review_policy,
+)
+from taizhang.policies.models import Measure, Policy, PolicyKind, PolicyStatus
 
 __all__ = [
     "do_import_policy",
@@ -570,7 +574,7 @@ def do_create_measure(user: Any, policy: Policy, *, title: str, ref: str = "") -
 def do_set_report_cadence(user: Any, policy: Policy, cadence: str) -> Policy:
     """The supervisor sets how often the lead units of ``policy`` report progress."""
     can_restructure_policy(user).check()
-    from .models import ReportCadence
+    from taizhang.policies.models import ReportCadence
 
     if cadence not in ReportCadence.values:
         raise ValidationError(

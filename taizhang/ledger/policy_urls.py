@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import structure_views, views
+from . import policy_structure_views as structure_views
+from . import policy_views as views
 
 app_name = "policies"
 

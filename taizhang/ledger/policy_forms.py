@@ -16,10 +16,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from taizhang.core.forms import apply_errors
 from taizhang.ledger.models import DeadlineKind, Metric
+from taizhang.policies.models import Measure, ReportCadence
 
-from .actions import split_unit_names
-from .models import Measure, ReportCadence
+from .policy_actions import split_unit_names
 
 __all__ = [
     "ImportForm",
@@ -89,19 +90,6 @@ class QuickTextarea(forms.Textarea):
         widget = self.get_context(name, value, attrs)["widget"]
         final = {"name": name, **widget["attrs"]}
         return format_html("<textarea{}>\n{}</textarea>", flatatt(final), widget["value"] or "")
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put an action's ValidationError on the form: on the named field when the form has it,
-    else as a form error that still names the field."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for field, messages in exc.message_dict.items():
-        if field in form.fields:
-            form.add_error(field, messages)
-        else:
-            form.add_error(None, [f"{field}: {m}" for m in messages])
 
 
 class ImportForm(forms.Form):

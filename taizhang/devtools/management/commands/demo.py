@@ -62,7 +62,7 @@ class Command(BaseCommand):
             settings.EMAIL_BACKEND = FILE_MAIL
             settings.EMAIL_FILE_PATH = str(Path(settings.VAR_DIR) / "mail")
 
-        from taizhang.core.builders import DEMO_PASSWORD_SUFFIX, make_cast
+        from taizhang.devtools.builders import DEMO_PASSWORD_SUFFIX, make_cast
 
         cast = make_cast()
         self._registry(cast)
@@ -70,7 +70,7 @@ class Command(BaseCommand):
         self._publish(cast, policies)
         self._history(cast)
         self._supervision(cast)
-        from taizhang.enterprises.demo import load_enterprise_demo
+        from taizhang.devtools.enterprise_demo import load_enterprise_demo
 
         enterprise_logins = load_enterprise_demo(cast, seeds, self.stdout.write, size=options["enterprises"])
 
@@ -105,7 +105,7 @@ class Command(BaseCommand):
                     do_add_unit_alias(cast.alice, unit, alias)
 
     def _import(self, cast: Any, path: Path) -> Any:
-        from taizhang.policies.actions import do_import_policy
+        from taizhang.ledger.policy_actions import do_import_policy
         from taizhang.policies.models import Policy
 
         data = path.read_bytes()
@@ -141,7 +141,7 @@ class Command(BaseCommand):
     def _publish(self, cast: Any, policies: list[Any]) -> None:
         from taizhang.ledger.actions import do_reassign_task
         from taizhang.ledger.models import Task
-        from taizhang.policies.actions import do_publish_policy
+        from taizhang.ledger.policy_actions import do_publish_policy
         from taizhang.policies.models import PolicyStatus
         from taizhang.units.actions import do_confirm_unit
         from taizhang.units.models import Unit, UnitKind, UnitStatus

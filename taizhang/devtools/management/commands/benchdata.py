@@ -7,10 +7,10 @@
 The bench database is not the demo database: ``sqlite`` is ``var/bench/bench.sqlite3``,
 ``postgres`` is ``taizhang_bench`` on the local server (``TAIZHANG_BENCH_POSTGRES_URL`` overrides
 it), and any other value is a database URL. The command creates it when needed, migrates it and
-runs :func:`taizhang.core.benchdata.generate_ledger`; a database that already holds data is
+runs :func:`taizhang.devtools.benchdata.generate_ledger`; a database that already holds data is
 refused unless ``--force``, which empties it first. Then, unless ``--no-supervision``, it computes
 every task's colour and publishes a third of the policies to the portal
-(:func:`taizhang.core.benchdata.prepare_supervision`, in a child process whose default database is
+(:func:`taizhang.devtools.benchdata.prepare_supervision`, in a child process whose default database is
 the bench database); ``--supervision-only`` does only that, on a bench database generated before.
 ``taizhang bench`` then times the pages on it.
 """
@@ -24,7 +24,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 
-from taizhang.core.webbench import (
+from taizhang.devtools.webbench import (
     BENCH_ALIAS,
     bench_database_url,
     ensure_postgres_database,
@@ -77,7 +77,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from taizhang.core.benchdata import BenchDataExists, generate_ledger
+        from taizhang.devtools.benchdata import BenchDataExists, generate_ledger
 
         try:
             url = bench_database_url(options["database"])
