@@ -337,7 +337,9 @@ def parse_roles(
     """
     if work is None:
         work = working_text(orig)
-    return _parse_roles(orig, work, default, first_leads or FIRST_LEADS.search(work) is not None)
+    if not first_leads and ("第一" in work or "首位" in work):
+        first_leads = FIRST_LEADS.search(work) is not None
+    return _parse_roles(orig, work, default, first_leads)
 
 
 @lru_cache(maxsize=2048)
