@@ -991,6 +991,8 @@ def _plain_tasks(
     intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
     for s, e in pieces:
         clauses = _subject_clauses(text, work, s, e) if note is None else [(s, e, note.roles)]
+        if titled and note is None:
+            clauses = _unit_led(text, work, clauses)
         clauses = [(ds, de, roles) for cs, ce, roles in clauses for ds, de in _dated_steps(work, cs, ce)]
         for cs, ce, roles in clauses:
             roles = roles or intro
@@ -999,6 +1001,76 @@ def _plain_tasks(
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
                 out.append(t)
     return _dated(out, _title_deadline(text, work, node, year))
+
+
+def _unit_led(
+    text: str, work: str, clauses: list[tuple[int, int, UnitRoles]]
+) -> list[tuple[int, int, UnitRoles]]:
+    """The clauses of a paragraph under a bare title that opens with a unit's name and what it
+    does, whatever the verb ("（二）培育绿色低碳产业集群 / 市经济信息化委支持推广…"): the unit
+    answers for it, and each later sentence that opens with another unit is that unit's. must
+    not change: a paragraph that opens otherwise."""
+    if not clauses:
+        return clauses
+    s0, e0, r0 = clauses[0]
+    if not r0 and not _opening_units(text, work, s0, min(e0, s0 + 40)):
+        return clauses
+    out: list[tuple[int, int, UnitRoles]] = []
+    for cs, ce, roles in clauses:
+        cuts: list[tuple[int, UnitRoles]] = [
+            (cs, roles or UnitRoles(_opening_units(text, work, cs, min(ce, cs + 40))))
+        ]
+        pos = work.find("。", cs, ce)
+        while 0 <= pos < ce - 1:
+            names = _opening_units(text, work, pos + 1, min(ce, pos + 41))
+            if names:
+                cuts.append((pos + 1, UnitRoles(names)))
+            pos = work.find("。", pos + 1, ce)
+        out.extend((c, cuts[i + 1][0] if i + 1 < len(cuts) else ce, r) for i, (c, r) in enumerate(cuts))
+    return out
+
+
+# What the verb after a unit's name opening a sentence begins with ("统筹", "支持", "制定",
+# "引导"…): a unit's name never goes on with one of these (a guard against the "市委" of 市委金融办).
+_VERB_OPENINGS = frozenset("负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联")
+# A verb inside what follows a unit's name. must not match: "建设管理委" (of a name)
+_VERB_WORD = re.compile(
+    r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过"
+)
+# Joins two unit names in a subject ("市经济信息化委和市生态环境局").
+_NAME_JOINS = frozenset("、和及")
+
+
+def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units whose names open ``work[s:e]`` when a verb follows them, else ()."""
+    while s < e and work[s] in " \t\n":
+        s += 1
+    if s >= e or not ("\u4e00" <= work[s] <= "\u9fff") or work.startswith(_NOT_SUBJECT_OPENING, s):
+        return ()
+    names: list[str] = []
+    pos = s
+    while pos < e:
+        ends = [
+            k
+            for k in range(pos + 2, min(e, pos + 16))
+            if (work[k] in _VERB_OPENINGS or work[k] in _NAME_JOINS)
+            and not any(ch in _NAME_JOINS for ch in work[pos:k])
+            and not _VERB_WORD.search(work, pos, k)
+            and looks_like_unit(work[pos:k])
+            and _is_subject_unit(work[pos:k])
+        ]
+        if not ends:
+            return ()
+        # The longest name, unless a verb comes between ("市住房城乡建设管理委制定…" is one
+        # name; "市发展改革委推动数据中心建设" is 市发展改革委).
+        k = next((k for k in reversed(ends) if not _VERB_WORD.search(work, ends[0], k)), ends[0])
+        names.append(text[pos:k])
+        pos = k
+        if pos < e and work[pos] in _NAME_JOINS:
+            pos += 1
+            continue
+        return tuple(names)
+    return ()
 
 
 def _intro_roles(text: str, work: str, node: _Node, paras_of: dict[int, list[_Span]]) -> UnitRoles:

@@ -204,3 +204,26 @@ def test_a_part_that_gives_each_unit_a_paragraph_makes_each_a_task():
         ("区住房保障房屋管理局",),
         ("各单位",),
     ]
+
+
+def test_a_paragraph_under_a_bare_title_that_opens_with_a_unit_is_that_units():
+    text = (
+        "某市工作方案\n"
+        "一、主要任务\n"
+        "1.推进园区建设。（牵头单位：市发展改革委）\n"
+        "二、组织保障\n"
+        "（一）培育绿色低碳产业集群\n"
+        "市经济信息化委支持推广“以绿制绿”模式，推动园区布局新型产业。市经济信息化委和市生态环境局联合推进“无废园区”建设。\n"
+        "（二）提升建筑降碳管理水平\n"
+        "市住房城乡建设管理委制定并实施建筑领域能效碳效分级标准。市交通委加快布局充换电基础设施。\n"
+        "（三）坚持党建引领\n"
+        "通过党建联建等加强跨部门联动协同，让人民群众全过程参与。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [t.lead_units for t in tasks[1:]] == [
+        ("市经济信息化委",),
+        ("市经济信息化委", "市生态环境局"),
+        ("市住房城乡建设管理委",),
+        ("市交通委",),
+        (),
+    ]
