@@ -37,11 +37,22 @@ _DATE = re.compile(
 )
 # A year written alone needs 年 after it (or the month form above): "2024年".
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d\s*年")
+# The date of such a deadline: a year, with a month (and day), a half or a quarter.
+# matches: "2025年", "2024年12月31日", "2025年上半年", "2024年第三季度末"
+_TEXT_DATE = (
+    r"(?:19|20)\d\d\s*年(?:\s*(?:1[0-2]|0?[1-9])\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*日)?"
+    r"|上半年|下半年|第?[一二三四1-4]季度)?(?:底|末)?"
+)
 # A date inside a task's own words that is its deadline: "到2025年", "2024年底前", "于2024年6月完成".
-# matches: "到2025年", "2024年12月底前", "力争2025年前" ; must not match: "2024年率先实现"
+# matches: "到2025年", "2024年12月底前", "力争2025年前", "2025年12月31日前", "2024年一季度完成" ;
+# must not match: "2024年率先实现", "2024年完成" (a year alone before 完成 dates the action)
 _TEXT_DEADLINE = re.compile(
-    r"(?:(?:(?<![\u4e00-\u9fff])(?:到|至|于)|力争(?:到|在|于)?|争取(?:到|在|于)?|确保(?:到|在|于)?|计划(?:到|在|于)?)\s*(?P<a>(?:19|20)\d\d\s*年(?:\s*(?:1[0-2]|0?[1-9])\s*月)?(?:底|末)?)"
-    r"|(?P<b>(?:19|20)\d\d\s*年(?:\s*(?:1[0-2]|0?[1-9])\s*月)?(?:底|末)?)\s*(?:前|以前|之前))"
+    r"(?:(?:(?<![\u4e00-\u9fff])(?:到|至|于)|力争(?:到|在|于)?|争取(?:到|在|于)?|确保(?:到|在|于)?|计划(?:到|在|于)?)\s*(?P<a>"
+    + _TEXT_DATE
+    + r")|(?P<b>"
+    + _TEXT_DATE
+    + r")\s*(?:前|以前|之前)"
+    r"|(?P<c>(?:19|20)\d\d\s*年(?:\s*(?:1[0-2]|0?[1-9])\s*月(?:底|末)?|上半年|下半年|第?[一二三四1-4]季度(?:末)?))\s*完成)"
 )
 
 
@@ -208,8 +219,8 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
     if "年" not in work:
         return found
     for m in _TEXT_DEADLINE.finditer(work):
-        part = m.group("a") or m.group("b")
-        start = m.start("a") if m.group("a") else m.start("b")
+        key = "a" if m.group("a") else "b" if m.group("b") else "c"
+        part, start = m.group(key), m.start(key)
         d = parse_deadline(part, (orig or work)[start : start + len(part)])
         if d is not None and (
             found is None or (d.year or 0, d.month or 13) > (found.year or 0, found.month or 13)

@@ -415,11 +415,22 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
             x = len(overflow)
             cells = cells[:task] + [(cells[task][0], cells[task + x][1])] + cells[task + x + 1 :]
         assert seq_cell is not None
-        row = [Cell(s, e) for s, e in pre] + [Cell(*seq_cell)] + [Cell(s, e) for s, e in cells]
+        section = None
+        if 2 <= len(cells) < n - k - 1 and _trailing_section(work, cells, roles[k + 1 :]):
+            # A row across the table (a section's title) after a row whose unit cell is merged.
+            section = cells.pop()
+        cells, merged = _right_align(work, cells, roles[k + 1 :], task)
+        row = (
+            [Cell(s, e) for s, e in pre]
+            + [Cell(*seq_cell)]
+            + [Cell(s, e, i in merged) for i, (s, e) in enumerate(cells)]
+        )
         while len(row) < len(pre) + n - k:
             # A cell left out: its text is printed once for the rows it spans (a merged cell).
             row.append(Cell(row[-1].end, row[-1].end, True))
         rows.append(tuple(row))
+        if section is not None:
+            rows.append((Cell(*section),))
 
     i = last + 1
     while i < len(paras):
@@ -431,7 +442,14 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
         if _SEQ_CELL.fullmatch(text) and (seq_cell is None or int(text) == seq + 1):
             # Between two rows: rows across the table (sections), the leading cells of the next
             # row (before the sequence column), and what is left: a broken cell of the row above.
-            sections = [p for p in pending if _SECTION_CELL.match(work, p[0], p[1])]
+            # The row above ended with its units and no column comes before the sequence: a title
+            # between the rows spans the table.
+            closed = not k and bool(post) and _names_units(work, *post[-1])
+            sections = [
+                p
+                for p in pending
+                if _SECTION_CELL.match(work, p[0], p[1]) or (closed and _is_title(work, *p))
+            ]
             rest = [p for p in pending if p not in sections]
             leading = rest[len(rest) - k :] if k else []
             overflow = rest[: len(rest) - len(leading)]
@@ -462,6 +480,68 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     return Grid(0, tuple(rows), header[0][0], table_end), i
 
 
+# What a sentence holds and a section's title does not.
+_SENTENCE_MARKS = re.compile(r"[，,。;；:：]")
+
+
+def _trailing_section(work: str, cells: list[tuple[int, int]], roles: list[str | None]) -> bool:
+    """The last cell of a short row is a section's title across the table ("建立健全…机制"), not
+    a cell of the row: a short title in a text column after a sentence, where a row's cells go
+    from the general (a measure's title) to the detail (the work), never back."""
+    (ps, pe), (s, e) = cells[-2], cells[-1]
+    c = len(cells) - 1
+    if c >= len(roles) or roles[c] not in ("task", "measure", None) or s == e or ps == pe:
+        return False
+    sentence = pe - ps > 24 or _SENTENCE_MARKS.search(work, ps, pe) is not None
+    return sentence and _is_title(work, s, e)
+
+
+def _is_title(work: str, s: int, e: int) -> bool:
+    """A short title, no sentence in it and no unit names: "建立健全推进机制"."""
+    return 2 <= e - s <= 16 and _SENTENCE_MARKS.search(work, s, e) is None and not _names_units(work, s, e)
+
+
+def _right_align(
+    work: str, cells: list[tuple[int, int]], roles: list[str | None], task: int
+) -> tuple[list[tuple[int, int]], frozenset[int]]:
+    """The cells of a short row (after the sequence cell) put in their columns. A cell merged
+    across rows is printed once, in the block's first row: the rows below lack it, so their
+    cells belong to the right-hand columns. A short row's last cell that names units goes to
+    the unit column after the task; its other cells end at the task column; the columns left
+    of them were merged (事项 / 工作措施 / 责任单位 with 事项 merged: "新建…", "区财政局").
+    must not change: a full row, a row with a blank cell, a row whose cells fit no other way."""
+    n = len(roles)
+    kept = (cells, frozenset())
+    if cells and cells[-1][0] != cells[-1][1]:
+        cells = [c for c in cells if c[0] != c[1]]  # blank cells put before the units by _place
+    if not cells or len(cells) >= n or not 0 <= task < n or any(s == e for s, e in cells):
+        return kept
+    units = [c for c in range(task + 1, n) if roles[c] in ("lead", "co")]
+    tail: list[tuple[int, tuple[int, int]]] = []
+    body = cells
+    if units and _names_units(work, *cells[-1]):
+        tail = [(units[0], cells[-1])]
+        body = cells[:-1]
+    if not body or len(body) > task + 1 or any(_names_units(work, s, e) for s, e in body):
+        return kept
+    first = task + 1 - len(body)
+    if first == 0 and (not tail or tail[0][0] == len(body)):
+        return kept  # already in place
+    placed: dict[int, tuple[int, int]] = {first + i: c for i, c in enumerate(body)}
+    placed.update(tail)
+    out: list[tuple[int, int]] = []
+    merged: set[int] = set()
+    for c in range(max(placed) + 1):
+        if c in placed:
+            out.append(placed[c])
+        else:
+            at = out[-1][1] if out else cells[0][0]
+            out.append((at, at))
+            if c < first:
+                merged.add(c)  # a merged cell; a gap after the text is a blank cell
+    return out, frozenset(merged)
+
+
 def _task_column(work: str, header: list[tuple[int, int]], k: int) -> int:
     """The column the tasks are in: the last heading after the sequence holding a task word."""
     found = k + 1
@@ -487,8 +567,10 @@ def _fits(role: str | None, work: str, s: int, e: int) -> bool:
 
 def _place(work: str, s: int, e: int, post: list[tuple[int, int]], roles: list[str | None], c: int) -> bool:
     """Put the paragraph in column ``c`` of the row, or in a later column of its kind when the
-    cells between were blank (a blank cell leaves no paragraph); False when it fits none."""
-    if _fits(roles[c], work, s, e):
+    cells between were blank (a blank cell leaves no paragraph); False when it fits none. Unit
+    names go to the unit column after a text column (the text cells before were merged)."""
+    units_later = roles[c] in ("task", "measure", None) and any(r in ("lead", "co") for r in roles[c + 1 :])
+    if _fits(roles[c], work, s, e) and not (units_later and post and _names_units(work, s, e)):
         post.append((s, e))
         return True
     for later in range(c + 1, len(roles)):

@@ -15,6 +15,7 @@ from .lexicon import ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
 from .units import (
+    FIRST_LEADS,
     GROUP_SEPARATORS,
     UnitRoles,
     collective_after,
@@ -160,6 +161,9 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
     def __init__(self, orig: str, work: str, year: int | None = None) -> None:
         super().__init__()
         self.orig, self.work, self.year = orig, work, year
+        # The document says once that the first unit of each list leads ("排在第一位的部门为
+        # 牵头部门,下同"): every note of it reads so.
+        self.first_leads = ("第一" in work or "首位" in work) and FIRST_LEADS.search(work) is not None
 
     def of(self, start: int, end: int) -> list[RoleNote]:
         key = (start, end)
@@ -175,22 +179,25 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
                 or "[" in chunk
                 or "〔" in chunk
             ):
-                found = find_role_notes(self.orig, self.work, start, end, self.year)
+                found = find_role_notes(self.orig, self.work, start, end, self.year, self.first_leads)
             else:
                 found = []
             self[key] = found
         return found
 
 
-def find_role_notes(orig: str, work: str, start: int, end: int, year: int | None = None) -> list[RoleNote]:
+def find_role_notes(
+    orig: str, work: str, start: int, end: int, year: int | None = None, first_leads: bool = False
+) -> list[RoleNote]:
     """Role notes in ``work[start:end]``, with offsets in the document. ``year`` is the
-    document's own (a note's 6月底前 is of that year)."""
+    document's own (a note's 6月底前 is of that year); ``first_leads``: the document declares
+    that the first unit of each list leads."""
     notes: list[RoleNote] = []
     for m in _NOTE.finditer(work, start, end):
         bs, be = m.span("body")
         if not 2 <= be - bs <= 160:
             continue
-        note = _note(orig, work, bs, be, m.start(), m.end(), year)
+        note = _note(orig, work, bs, be, m.start(), m.end(), year, first_leads)
         if note is None:
             continue
         if not note.marked:
@@ -202,14 +209,23 @@ def find_role_notes(orig: str, work: str, start: int, end: int, year: int | None
     if not notes:
         tm = _TRAILING_NOTE.search(work, start, end)
         if tm:
-            note = _note(orig, work, tm.start("body"), tm.end("body"), tm.start("body"), tm.end(), year)
+            note = _note(
+                orig, work, tm.start("body"), tm.end("body"), tm.start("body"), tm.end(), year, first_leads
+            )
             if note:
                 notes.append(note)
     return notes
 
 
 def _note(
-    orig: str, work: str, s: int, e: int, outer_s: int, outer_e: int, year: int | None
+    orig: str,
+    work: str,
+    s: int,
+    e: int,
+    outer_s: int,
+    outer_e: int,
+    year: int | None,
+    first_leads: bool = False,
 ) -> RoleNote | None:
     o, w = orig[s:e], work[s:e]
     if "\n" in w or "*" in w:
@@ -224,7 +240,7 @@ def _note(
                 pos += len(line) + 1
         keep = [i for i, ch in enumerate(w) if not (ch.isspace() or ch == "*" or i in drop)]
         o, w = "".join(o[i] for i in keep), "".join(w[i] for i in keep)
-    found = _note_body(o, w, year)
+    found = _note_body(o, w, year, first_leads)
     if found is None:
         return None
     return RoleNote(outer_s, outer_e, found[0], found[1], found[2])
@@ -232,7 +248,7 @@ def _note(
 
 @lru_cache(maxsize=4096)
 def _note_body(
-    orig: str, work: str, year: int | None = None
+    orig: str, work: str, year: int | None = None, first_leads: bool = False
 ) -> tuple[UnitRoles, Deadline | None, bool] | None:
     """The units and deadline a note's body names, and whether it marks their role with a label
     or marker (None when it names no unit). Notes repeat across a document: memoised."""
@@ -271,7 +287,7 @@ def _note_body(
                 body_o = orig[: gm.start()] + orig[gm.end() :]
                 body_w = work[: gm.start()] + work[gm.end() :]
                 break
-    roles = parse_roles(body_o, body_w)
+    roles = parse_roles(body_o, body_w, first_leads=first_leads)
     names = roles.lead + roles.co
     if not names:
         # A note of a deadline alone ("完成时限:2024年底") is a part of the note before it.
@@ -382,7 +398,11 @@ class TextTasks:
 # The title of an item: a short first sentence, ending with 。 or a colon (matched at its start).
 # matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters,
 # "区市场监管局】开展…" (a bracket: a note, not a title)
-_TITLE = re.compile(r"(?P<title>[^。;:!?,\n(【\[〔)】\]〕]{2,40}?)[。:!]")
+# A title may carry its date in brackets: "建立工作机制(2021年8月)。" (the step's deadline).
+_TITLE = re.compile(
+    r"(?P<title>[^。;:!?,\n(【\[〔)】\]〕]{2,40}?)"
+    r"(?:\((?P<when>(?:(?:19|20)\d\d年)?\d{1,2}月[^()。]{0,10}|(?:19|20)\d\d年[^()。\d]{0,6})\))?[。:!]"
+)
 # A heading of a part that describes rather than assigns: background, principles, situation.
 # matches: "发展现状及面临形势", "指导思想", "存在问题" ; must not match: "加快发展新兴产业"
 _BACKGROUND = re.compile(
@@ -405,7 +425,7 @@ _PROVISION = re.compile(
 # attachments (matched at a line's start).
 # matches: "抄送:市委各部门", "  主送:各区政府", "附件:任务分解表", "附件1" ;
 # must not match: "抄送材料的审核", "附件材料齐全的"
-_CLOSING = re.compile(r"\s*(?:(?:抄送|主送|分送|发送)\s*:|附件\s*[\d一二三四五六七八九十]*\s*(?::|$))")
+_CLOSING = re.compile(r"\s*(?:(?:抄送|主送|分送|发送)\s*:|附[件表]\s*[\d一二三四五六七八九十]*\s*(?::|$))")
 # Where a line of running text ends its paragraph: a line that ends otherwise was wrapped (text
 # pulled from a PDF) and goes on in the next line.
 # matches the end of: "推进政务服务数字化转型。", "(省大数据局牵头)" ; must not match: "推进一体化在"
@@ -415,7 +435,9 @@ _PARAGRAPH_END = frozenset("。;!?:)】]”’…")
 # read back from it (verbs are rarer than clause openings).
 # matches: "县商务局负责新建项目相关工作", "各区县、各有关部门要完善配套政策" ;
 # must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
-_DUTY_VERB = re.compile(r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)")
+_DUTY_VERB = re.compile(
+    r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}责任主体)|指导(?=、协调|协调)"
+)
 # What the units of a clause may not open with: a preposition ("经生态环境部审核") makes them no
 # subject; 由 names the doer ("由市科委牵头") and is left out.
 _NOT_SUBJECT_OPENING = (
@@ -436,7 +458,7 @@ _NOT_SUBJECT_OPENING = (
     "据",
 )
 # A verb of a duty anywhere in an item. must not match: "推进政务服务"
-_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将")
+_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
 _NOT_IN_UNITS = re.compile(r"[:“”《》]")
 # A line break inside a clause, with the spaces around it (the clause is joined across it).
@@ -561,11 +583,20 @@ def read_text_tasks(
         # which the item is not a measure, and in a document whose task list is its table.
         units_only = has_task_table and not any_notes
         if any_notes:
+            # In a document whose measures carry role notes, an item of a part that assigns work
+            # is a task even when it names no unit (a reviewer assigns it); one of a part that
+            # describes (background, principles, goals) only for the clauses that name units.
             units_only = not _sibling_has_notes(node, noted, noted_by_level)
-        elif _under_background(work, node) or (
-            node.level < 2 and not (node.level == 1 and _has_inline_body(work, node))
-        ):
+            if units_only and not (_under_background(work, node) or _under_goals(work, node)):
+                if not (node.body or _has_inline_body(work, node)):
+                    continue  # a title alone (its table read apart)
+                units_only = False
+        elif _under_background(work, node):
             continue
+        elif node.level < 2 and not (node.level == 1 and _has_inline_body(work, node)):
+            # A part's own paragraphs: only the clauses that name the units to do them
+            # ("各单位要…", "区绿化市容局负责…").
+            units_only = True
         if _PROVISION.search(work, node.start, node.line_end) or _under_closing_part(work, node):
             continue
         if (
@@ -690,6 +721,19 @@ def _under_background(work: str, node: _Node) -> bool:
     return False
 
 
+# A heading of a part that states goals: "发展目标", "二、工作目标", "（二）主要目标".
+_GOALS = re.compile(r"目标")
+
+
+def _under_goals(work: str, node: _Node) -> bool:
+    n: _Node | None = node
+    while n is not None and n.level >= 0:
+        if _GOALS.search(work, n.start, min(n.line_end, n.start + 12)):
+            return True
+        n = n.parent
+    return False
+
+
 def _sibling_has_notes(node: _Node, noted: dict[int, bool], by_level: dict[int, list[bool]]) -> bool:
     """Most of the item's siblings carry role notes (or, for an only item, most items of its
     level): it is a measure of the same list that names no unit of its own."""
@@ -762,6 +806,22 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     if not segments:
         segments = [(node.start, node.line_end)]
     return measure, segments, titled
+
+
+def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Deadline | None:
+    """The date an item's title carries in brackets ("(2021年8月)"): the deadline of the tasks of
+    the item that give none of their own."""
+    m = _TITLE.match(work, node.start, node.line_end)
+    if m is None or m.group("when") is None:
+        return None
+    ws, we = m.span("when")
+    return parse_deadline(work[ws:we], text[ws:we], year)
+
+
+def _dated(tasks: list[Task], deadline: Deadline | None) -> list[Task]:
+    if deadline is None:
+        return tasks
+    return [t if t.deadline is not None else replace(t, deadline=deadline) for t in tasks]
 
 
 def _item_tasks(
@@ -856,7 +916,7 @@ def _item_tasks(
         )
         if t is not None:
             tasks.append(t)
-    return tasks
+    return _dated(tasks, _title_deadline(text, work, node, year))
 
 
 def _with_note(task: Task, note: RoleNote) -> Task:
@@ -931,13 +991,86 @@ def _plain_tasks(
     intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
     for s, e in pieces:
         clauses = _subject_clauses(text, work, s, e) if note is None else [(s, e, note.roles)]
+        if titled and note is None:
+            clauses = _unit_led(text, work, clauses)
+        clauses = [(ds, de, roles) for cs, ce, roles in clauses for ds, de in _dated_steps(work, cs, ce)]
         for cs, ce, roles in clauses:
             roles = roles or intro
             deadline = note.deadline if note is not None else None
             t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
                 out.append(t)
+    return _dated(out, _title_deadline(text, work, node, year))
+
+
+def _unit_led(
+    text: str, work: str, clauses: list[tuple[int, int, UnitRoles]]
+) -> list[tuple[int, int, UnitRoles]]:
+    """The clauses of a paragraph under a bare title that opens with a unit's name and what it
+    does, whatever the verb ("（二）培育绿色低碳产业集群 / 市经济信息化委支持推广…"): the unit
+    answers for it, and each later sentence that opens with another unit is that unit's. must
+    not change: a paragraph that opens otherwise."""
+    if not clauses:
+        return clauses
+    s0, e0, r0 = clauses[0]
+    if not r0 and not _opening_units(text, work, s0, min(e0, s0 + 40)):
+        return clauses
+    out: list[tuple[int, int, UnitRoles]] = []
+    for cs, ce, roles in clauses:
+        cuts: list[tuple[int, UnitRoles]] = [
+            (cs, roles or UnitRoles(_opening_units(text, work, cs, min(ce, cs + 40))))
+        ]
+        pos = work.find("。", cs, ce)
+        while 0 <= pos < ce - 1:
+            names = _opening_units(text, work, pos + 1, min(ce, pos + 41))
+            if names:
+                cuts.append((pos + 1, UnitRoles(names)))
+            pos = work.find("。", pos + 1, ce)
+        out.extend((c, cuts[i + 1][0] if i + 1 < len(cuts) else ce, r) for i, (c, r) in enumerate(cuts))
     return out
+
+
+# What the verb after a unit's name opening a sentence begins with ("统筹", "支持", "制定",
+# "引导"…): a unit's name never goes on with one of these (a guard against the "市委" of 市委金融办).
+_VERB_OPENINGS = frozenset("负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联")
+# A verb inside what follows a unit's name. must not match: "建设管理委" (of a name)
+_VERB_WORD = re.compile(
+    r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过"
+)
+# Joins two unit names in a subject ("市经济信息化委和市生态环境局").
+_NAME_JOINS = frozenset("、和及")
+
+
+def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units whose names open ``work[s:e]`` when a verb follows them, else ()."""
+    while s < e and work[s] in " \t\n":
+        s += 1
+    if s >= e or not ("\u4e00" <= work[s] <= "\u9fff") or work.startswith(_NOT_SUBJECT_OPENING, s):
+        return ()
+    names: list[str] = []
+    pos = s
+    while pos < e:
+        ends = [
+            k
+            for k in range(pos + 2, min(e, pos + 16))
+            if (work[k] in _VERB_OPENINGS or work[k] in _NAME_JOINS)
+            and not any(ch in _NAME_JOINS for ch in work[pos:k])
+            and not _VERB_WORD.search(work, pos, k)
+            and looks_like_unit(work[pos:k])
+            and _is_subject_unit(work[pos:k])
+        ]
+        if not ends:
+            return ()
+        # The longest name, unless a verb comes between ("市住房城乡建设管理委制定…" is one
+        # name; "市发展改革委推动数据中心建设" is 市发展改革委).
+        k = next((k for k in reversed(ends) if not _VERB_WORD.search(work, ends[0], k)), ends[0])
+        names.append(text[pos:k])
+        pos = k
+        if pos < e and work[pos] in _NAME_JOINS:
+            pos += 1
+            continue
+        return tuple(names)
+    return ()
 
 
 def _intro_roles(text: str, work: str, node: _Node, paras_of: dict[int, list[_Span]]) -> UnitRoles:
@@ -978,6 +1111,11 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             clause = cs  # where the clause (and the task cut there) opens
             if chunk.startswith("由", cs):
                 cs += 1
+            else:
+                # "成立由X牵头…的工作机制": the units follow the 由.
+                by = chunk.rfind("由", cs, v)
+                if by >= 0 and v - by <= 30:
+                    cs = by + 1
             if not 2 <= v - cs <= 40 or _NOT_IN_UNITS.search(chunk, cs, v):
                 continue
             us, ue = start + cs, start + v
@@ -991,6 +1129,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     collective_after(chunk, after) if after > m.end() or m.group() in ("牵头", "会同") else ""
                 )
                 co = (text[start + after : start + after + len(joined)],) if joined else ()
+                if not co and (m.group() in ("牵头", "会同") or after > m.end()):
+                    co = _joined_units(text, work, start + after, start + len(chunk))
                 roles = UnitRoles(tuple(names), co)
                 at = start + clause
                 if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
@@ -1002,6 +1142,49 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
         out.append((s, e, roles))
     return out
+
+
+# A sentence that opens with the date it is due by: "2024年3月底前,", "6月底前,", "年底前,".
+_DATED_OPENING = re.compile(
+    r"(?:(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月|年)(?:份)?(?:底|末|中旬|上旬|下旬)?前,"
+)
+
+
+def _dated_steps(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``work[start:end]`` cut before each sentence that opens with its own date, when the text
+    opens so too: a phase of a plan sets its milestones one dated sentence each ("2023年9月底前,
+    全面排查…。2023年11月底前,集中力量…。"), each a task with its deadline."""
+    i = start
+    while i < end and work[i] in " \t\n":
+        i += 1
+    if _DATED_OPENING.match(work, i, end) is None:
+        return [(start, end)]
+    cuts = [start]
+    pos = work.find("。", i, end)
+    while 0 <= pos < end - 1:
+        if _DATED_OPENING.match(work, pos + 1, end):
+            cuts.append(pos + 1)
+        pos = work.find("。", pos + 1, end)
+    cuts.append(end)
+    return list(zip(cuts[:-1], cuts[1:], strict=True))
+
+
+# The units a lead works with, listed after 会同 or after "X牵头,": up to 等部门 / 共同 / 参与.
+# matches: "区发展改革委、区经委等部门共同推进", ",市发展改革委、市水务局等部门共同参与"
+_JOINED = re.compile(r",?(?P<units>[^,。;:()“”《》]{2,400}?)(?:等(?:有关|相关)?(?:部门|单位)|共同|参与|配合)")
+
+
+def _joined_units(text: str, work: str, pos: int, end: int) -> tuple[str, ...]:
+    """The units listed at ``pos`` that work with a clause's lead, or () when what follows is no
+    list of units."""
+    m = _JOINED.match(work, pos, end)
+    if m is None:
+        return ()
+    us, ue = m.span("units")
+    names = parse_units(text[us:ue], work[us:ue])
+    if names and all(_is_subject_unit(_work_of(n)) for n in names):
+        return tuple(names)
+    return ()
 
 
 @lru_cache(maxsize=1)

@@ -70,6 +70,10 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
             elif role == "task" and "measure" not in roles:
                 # Two task-like columns: the first groups (措施), the second is the task.
                 roles["measure"], roles["task"] = roles["task"], c
+        if roles.get("task", -1) < roles.get("measure", -1):
+            # A measure column right of the task one (事项 / 工作措施): the left one groups, the
+            # right one holds the work, as a table reads from the general to the detail.
+            roles["measure"], roles["task"] = roles["task"], roles["measure"]
         if "task" not in roles and "measure" in roles and ("lead" in roles or "deadline" in roles):
             roles["task"] = roles.pop("measure")
         if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
@@ -246,7 +250,7 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             if i_deadline is None and "deadline" not in cols:
                 i_deadline = find_deadline(i_work, text[i_start:i_end], year)
             i_lead, i_co = tuple(lead), co
-            if i_work.startswith(_ONLY_COOPERATES):
+            if i_work.startswith(_ONLY_COOPERATES) and not _TOGETHER_WITH.match(i_work):
                 # "配合开展…": the row's units only cooperate in this task.
                 i_lead, i_co = (), tuple(dict.fromkeys((*lead, *co)))
             i_num = i_number if len(items) == 1 else ".".join(p for p in (seq_w or None, i_number) if p)
@@ -277,8 +281,13 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     return TableTasks(tuple(tasks), tuple(passages))
 
 
-# A task that its units only cooperate in. matches: "配合开展污染检查" ; must not match: "配套建设"
+# A task that its units only cooperate in. matches: "配合开展污染检查", "协助做好…" ; must not
+# match: "配套建设"
 _ONLY_COOPERATES = ("配合", "协助", "协同配合")
+# 配合 as "together with" a thing, opening a phrase before the work: "配合分布式储能、电动车充电
+# 系统,打造…". must not match: "配合开展污染检查,…", "配合拓宽…线路范围。"
+_TOGETHER_WITH = re.compile(r"配合[^,，。;；]{1,24}(?:系统|设施|平台|工程|项目|设备|装置|技术)[,，]")
+
 # An item of a cell that lists several tasks, a line each: "1. 强化…\n2. 推动…".
 # matches: "2. 推动", "3、完善", "2．" ; must not match: "2024年", "1.5亿元"
 _CELL_ITEM = re.compile(r"[^\S\n]*(?P<n>\d{1,2})[^\S\n]*(?:[.、．](?!\d)|[^\S\n])[^\S\n]*")

@@ -313,21 +313,37 @@ GROUP_SEPARATORS = ",;。"
 _GROUP = re.compile(f"[^{GROUP_SEPARATORS}]+")
 
 
-def parse_roles(orig: str, work: str | None = None, *, default: str = "lead") -> UnitRoles:
+# A document's declaration that the first unit of each list leads and the others co-operate
+# ("排在第一位的部门为牵头部门", "列第一位者为牵头单位", "排在首位的为牵头单位"), in working text.
+# must not match: "牵头单位排在第一位的是…" (a ranking)
+FIRST_LEADS = re.compile(
+    r"(?:排在|列在|列于|排|列)(?:第一位|首位|第一个|第一)(?:的|者)?(?:部门|单位)?(?:为|是)(?:牵头|主责)"
+)
+# A group of a note that only says "the same below" after such a declaration.
+_SAME_BELOW = frozenset(("下同", "以下同", "后同"))
+
+
+def parse_roles(
+    orig: str, work: str | None = None, *, default: str = "lead", first_leads: bool = False
+) -> UnitRoles:
     """Units of a role note such as ``区商务局牵头,区财政局配合`` or ``责任单位:区科技局``.
 
     Groups ending with a lead marker (牵头负责, 牵头) give lead units, with a co marker (配合,
     协办, 参与) co-units. Units that only answer for the work (a duty marker: 负责, 分工负责,
     分头落实; the label 责任单位; no marker) are co-units when a lead unit is named beside them,
-    else they take ``default``.
+    else they take ``default``. ``first_leads``: the document declares that the first unit of
+    each list leads (``FIRST_LEADS``): a list with no lead named gives its first unit the lead
+    and the others the co-units.
     """
     if work is None:
         work = working_text(orig)
-    return _parse_roles(orig, work, default)
+    if not first_leads and ("第一" in work or "首位" in work):
+        first_leads = FIRST_LEADS.search(work) is not None
+    return _parse_roles(orig, work, default, first_leads)
 
 
 @lru_cache(maxsize=2048)
-def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
+def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) -> UnitRoles:
     lead: list[str] = []
     co: list[str] = []  # co-units and units with no role of their own, in the order written
     unmarked: list[str] = []
@@ -343,8 +359,11 @@ def _parse_roles(orig: str, work: str, default: str) -> UnitRoles:
             guide.extend(found[3])
     if default != "co" and not lead:
         # No lead named: the units that answer for the work lead; failing them, those that
-        # guide it ("生态环境部指导" alone).
+        # guide it ("生态环境部指导" alone). Where the document says the first-listed unit
+        # leads, only that one does.
         lead = unmarked or guide
+        if first_leads:
+            lead = lead[:1]
         co = [u for u in co if u not in lead]
     return UnitRoles(tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(co) if u not in lead))
 
@@ -386,7 +405,8 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names, _Names] | None
     words = unit_words()
     w = w.strip()
     o = o.strip()
-    if not w:
+    if not w or w in _SAME_BELOW or FIRST_LEADS.search(w):
+        # Blank, or the declaration of who leads ("排在第一位的部门为牵头部门", "下同"): no units.
         return None
     role = ""
     label = _LABEL.match(w) if ":" in w else None
@@ -430,6 +450,12 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names, _Names] | None
             else:
                 unmarked.extend(part_names)
         return tuple(lead), tuple(co), tuple(unmarked), ()
+    if "会同" in stripped and role != "co":
+        # "X会同Y负责": X leads, Y works with it.
+        cut = stripped.index("会同")
+        head = _parse_units(o[:cut], stripped[:cut])
+        if head:
+            return head, _parse_units(o[cut + 2 :], stripped[cut + 2 :]), (), ()
     names = _parse_units(o, stripped)
     if role == "lead":
         return names, (), (), ()

@@ -101,3 +101,23 @@ class RelativeDeadlineTestCase:
     ) -> None:
         d = parse_deadline(working_text(cell), cell, 2023)
         assert d is not None and (d.kind, d.year, d.month) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "year", "month"),
+    [
+        ("于2025年12月31日前报送国务院办公厅", 2025, 12),
+        ("2025年6月30日前完成验收", 2025, 6),
+        ("确保2024年上半年建成投用", 2024, 6),
+        ("2024年一季度完成方案编制", 2024, 3),
+        ("2024年10月完成评估", 2024, 10),
+    ],
+)
+def test_a_dated_deadline_with_a_day_half_or_quarter_in_the_task_words(words, year, month):
+    found = find_deadline(working_text(words), words, 2023)
+    assert (found.kind, found.year, found.month) == ("month", year, month)
+
+
+def test_a_year_alone_before_an_action_is_no_deadline():
+    assert find_deadline(working_text("2024年完成"), "2024年完成", 2023) is None
+    assert find_deadline(working_text("2024年率先实现"), "2024年率先实现", 2023) is None

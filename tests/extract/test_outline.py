@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from taizhang.extract import extract_text
+from taizhang.extract import extract, extract_text
 from taizhang.extract.layout import find_text_grids
 from taizhang.extract.normalise import working_text
 from taizhang.extract.outline import HEADING, heading_number
@@ -112,3 +112,118 @@ class ParagraphTableTestCase:
             ("推进A工作。", ("区商务局",)),
             ("推进B工作。", ("区财政局",)),
         ]
+
+
+def test_an_item_of_a_part_that_assigns_work_is_a_task_without_units_in_a_noted_document():
+    text = (
+        "某区2025年度实施计划\n"
+        "一、工作目标\n"
+        "（一）总体目标。到2025年底，完成旧住房修缮更新60万平方米。\n"
+        "二、行动任务\n"
+        "1.完成旧住房修缮更新60万平方米。（牵头单位：区房管局、相关街镇）\n"
+        "2.实施7公里燃气老化管道改造。（牵头单位：区建设管理委，支撑单位：区财政局）\n"
+        "三、工作保障\n"
+        "（一）坚持城市体检先行\n"
+        "坚持“先体检、后更新”，深入开展区级城市体检和专项体检，强化体检成果应用。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="plan.txt").tasks
+    got = [(t.text, t.lead_units) for t in tasks]
+    assert got == [
+        ("完成旧住房修缮更新60万平方米。", ("区房管局", "相关街镇")),
+        ("实施7公里燃气老化管道改造。", ("区建设管理委",)),
+        # No unit named: still work the plan assigns, for the reviewer to give a unit.
+        ("坚持“先体检、后更新”，深入开展区级城市体检和专项体检，强化体检成果应用。", ()),
+    ]
+
+
+def test_a_step_dated_in_its_title_takes_that_date_as_its_deadline():
+    text = (
+        "2021年某区城市体检工作方案\n"
+        "三、工作步骤\n"
+        "（一）建立工作机制（2021年8月）。编制本区城市体检工作方案，确定体检指标体系。\n"
+        "（二）形成体检报告（2021年10月）。10月15日前，形成城市体检正式报告。\n"
+        "（三）体检成果应用（2021年12月）。制定对应的行动计划与近期项目清单。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    got = [(t.measure, t.text, t.deadline.year, t.deadline.month) for t in tasks]
+    assert got == [
+        ("建立工作机制", "编制本区城市体检工作方案，确定体检指标体系。", 2021, 8),
+        ("形成体检报告", "10月15日前，形成城市体检正式报告。", 2021, 10),
+        ("体检成果应用", "制定对应的行动计划与近期项目清单。", 2021, 12),
+    ]
+
+
+def test_the_units_a_lead_works_with_are_its_co_units():
+    text = (
+        "某区工作方案\n"
+        "一、主要任务\n"
+        "1.推进城市更新。（牵头单位：区建设管理委）\n"
+        "二、保障措施\n"
+        "（一）强化组织领导。成立由市交通委牵头，市发展改革委、市水务局等部门共同参与的推进机制，统筹推进示范试点工作。\n"
+        "（二）加强协同。区建设管理委会同区发展改革委、区经委等部门共同推进城市体检工作。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [(t.lead_units, t.co_units) for t in tasks[1:]] == [
+        (("市交通委",), ("市发展改革委", "市水务局")),
+        (("区建设管理委",), ("区发展改革委", "区经委")),
+    ]
+
+
+def test_a_phase_that_sets_dated_milestones_gives_a_task_for_each():
+    text = (
+        "某区专项整治工作方案\n"
+        "工作安排\n"
+        "(一)集中攻坚阶段。2023年9月底前，全面排查燃气风险隐患，建立专项整治台账。"
+        "2023年11月底前，集中力量消除突出问题。\n"
+        "(二)巩固提升阶段。2024年3月底前，全面完成专项整治。2024年6月前，开展“回头看”。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    got = [(t.text, t.deadline.year, t.deadline.month) for t in tasks]
+    assert got == [
+        ("2023年9月底前，全面排查燃气风险隐患，建立专项整治台账。", 2023, 9),
+        ("2023年11月底前，集中力量消除突出问题。", 2023, 11),
+        ("2024年3月底前，全面完成专项整治。", 2024, 3),
+        ("2024年6月前，开展“回头看”。", 2024, 6),
+    ]
+
+
+def test_a_part_that_gives_each_unit_a_paragraph_makes_each_a_task():
+    text = (
+        "关于进一步加强本区装修垃圾处理的工作方案\n"
+        "一、职责分工\n"
+        "区绿化市容局负责本区装修垃圾处理的全面管理和指导工作。\n"
+        "区城管执法局依法对违反规定的行为实施行政处罚。\n"
+        "区住房保障房屋管理局指导、协调各街道督促物业服务企业做好装修垃圾投放管理工作。\n"
+        "二、有关要求\n"
+        "各单位要充分利用电视、报刊、网络等媒体，及时曝光典型案例。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [t.lead_units for t in tasks] == [
+        ("区绿化市容局",),
+        ("区城管执法局",),
+        ("区住房保障房屋管理局",),
+        ("各单位",),
+    ]
+
+
+def test_a_paragraph_under_a_bare_title_that_opens_with_a_unit_is_that_units():
+    text = (
+        "某市工作方案\n"
+        "一、主要任务\n"
+        "1.推进园区建设。（牵头单位：市发展改革委）\n"
+        "二、组织保障\n"
+        "（一）培育绿色低碳产业集群\n"
+        "市经济信息化委支持推广“以绿制绿”模式，推动园区布局新型产业。市经济信息化委和市生态环境局联合推进“无废园区”建设。\n"
+        "（二）提升建筑降碳管理水平\n"
+        "市住房城乡建设管理委制定并实施建筑领域能效碳效分级标准。市交通委加快布局充换电基础设施。\n"
+        "（三）坚持党建引领\n"
+        "通过党建联建等加强跨部门联动协同，让人民群众全过程参与。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [t.lead_units for t in tasks[1:]] == [
+        ("市经济信息化委",),
+        ("市经济信息化委", "市生态环境局"),
+        ("市住房城乡建设管理委",),
+        ("市交通委",),
+        (),
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from taizhang.extract import extract_source
+from taizhang.extract import extract, extract_source
 from taizhang.extract.model import Paragraph, Source, Table
 
 HEADER = ("序号", "主要措施", "重点任务", "完成时限", "牵头单位", "协办单位")
@@ -147,3 +147,61 @@ class LayoutTableTestCase:
             ("一.(一)", ("省大数据局",)),
             ("一.(二)", ("省政务服务中心",)),
         ]
+
+
+# A task table copied out of a web page a cell a paragraph, its 事项 and 责任单位 cells merged down
+# their blocks (printed once), a section's title across the table between two blocks.
+_MERGED_BLOCKS = (
+    "任务分工表\n\n序号\n\n事项\n\n工作措施\n\n责任单位\n\n"
+    "1\n\n“光伏+地铁”工程\n\n充分利用轨道交通内既有高架车站等资源，进行光伏项目的开发和建设\n\n申通地铁集团\n\n"
+    "2\n\n新建高架车站、地面车站等要求屋顶光伏覆盖面积达到50%\n\n"
+    "3\n\n配合分布式储能、电动车充电系统，打造公交场站“光储充”一体化模式\n\n"
+    "4\n\n合理规范利用河道沿线设施和场所，探索光伏应用的可行性\n\n市交通委、市水务局\n\n"
+    "建立健全推进机制\n\n"
+    "5\n\n健全商业运营模式\n\n建立以市场化竞争配置为主的项目开发管理机制\n\n市交通委、市经济信息化委\n\n"
+    "6\n\n研究制订绿电交易规则\n\n市发展改革委\n"
+)
+
+
+def test_a_table_read_from_the_general_to_the_detail_with_merged_cells():
+    tasks = extract(_MERGED_BLOCKS.encode("utf-8"), name="分工表.txt").tasks
+    got = [(t.ref, t.measure, t.text, t.lead_units, t.co_units) for t in tasks]
+    assert got == [
+        (
+            "1",
+            "“光伏+地铁”工程",
+            "充分利用轨道交通内既有高架车站等资源，进行光伏项目的开发和建设",
+            ("申通地铁集团",),
+            (),
+        ),
+        (
+            "2",
+            "“光伏+地铁”工程",
+            "新建高架车站、地面车站等要求屋顶光伏覆盖面积达到50%",
+            ("申通地铁集团",),
+            (),
+        ),
+        # 配合 a thing ("together with"), not a unit cooperating: the block's unit still leads.
+        (
+            "3",
+            "“光伏+地铁”工程",
+            "配合分布式储能、电动车充电系统，打造公交场站“光储充”一体化模式",
+            ("申通地铁集团",),
+            (),
+        ),
+        (
+            "4",
+            "“光伏+地铁”工程",
+            "合理规范利用河道沿线设施和场所，探索光伏应用的可行性",
+            ("市交通委", "市水务局"),
+            (),
+        ),
+        (
+            "5",
+            "健全商业运营模式",
+            "建立以市场化竞争配置为主的项目开发管理机制",
+            ("市交通委", "市经济信息化委"),
+            (),
+        ),
+        ("6", "健全商业运营模式", "研究制订绿电交易规则", ("市发展改革委",), ()),
+    ]

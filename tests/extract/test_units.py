@@ -136,3 +136,36 @@ class UnitRegistryTestCase:
         reg.merge("区企服中心", "区企业服务中心")
         assert reg.canonical("区企服中心") == "区企业服务中心"
         assert list(reg.units()) == ["区企业服务中心"]
+
+
+def test_a_declaration_that_the_first_listed_unit_leads_makes_the_others_co_units():
+    roles = parse_roles("税务总局、财政部、海关总署负责,排在第一位的部门为牵头部门,下同")
+    assert roles.lead == ("税务总局",)
+    assert roles.co == ("财政部", "海关总署")
+    # The declaration made once for the document applies to every later list.
+    later = parse_roles("海关总署、商务部等有关部门负责", first_leads=True)
+    assert later.lead == ("海关总署",) and later.co == ("商务部", "有关部门")
+    # Without it, every unit of such a list leads.
+    assert parse_roles("海关总署、商务部负责").lead == ("海关总署", "商务部")
+
+
+def test_a_unit_working_together_with_others_leads_them():
+    roles = parse_roles("国家发展改革委、财政部会同有关部门负责")
+    assert roles.lead == ("国家发展改革委", "财政部")
+    assert roles.co == ("有关部门",)
+
+
+def test_the_first_listed_declaration_reaches_every_note_of_the_document():
+    from taizhang.extract import extract
+
+    text = (
+        "关于促进某项工作的若干意见\n"
+        "一、主要任务\n"
+        "1.拓展市场。推广增值税一般纳税人资格试点。（税务总局、财政部负责，排在第一位的部门为牵头部门，下同）\n"
+        "2.提前适用政策。对入区企业进口自用的机器设备享受税收政策。（海关总署、财政部、税务总局负责）\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="opinions.txt").tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("税务总局",), ("财政部",)),
+        (("海关总署",), ("财政部", "税务总局")),
+    ]
