@@ -1667,7 +1667,9 @@ def _plans_one_year(info: DocInfo) -> bool:
     found, the year it is known by)."""
     if info.kind == "work_report":
         return True
-    if info.kind != "plan" or info.year is None or info.period_start is not None:
+    if info.period_start is not None:
+        return info.period_start == info.period_end  # a period of one year (docinfo.plan_year)
+    if info.kind != "plan" or info.year is None:
         return False
     return not info.title or str(info.year) in info.title
 

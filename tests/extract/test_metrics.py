@@ -455,6 +455,26 @@ class YearTestCase:
         assert [(m.kind, m.year) for m in found] == [("actual", 2022), ("target", 2022)]
 
 
+class DocumentOfOneYearTestCase:
+    """Targets with no year of their own in a document of one year are for that year."""
+
+    @staticmethod
+    def years(text: str) -> list[int | None]:
+        return [m.year for m in find(text, doc_info(text, working_text(text), "doc.txt"))]
+
+    def test_a_notice_for_one_year_gives_its_targets_that_year(self) -> None:
+        text = "关于开展2024年本市海绵城市建设工作的函\n一、工作目标\n本市新增城市建成区50平方公里达到海绵城市建设要求。\n2024年2月1日"
+        assert self.years(text) == [2024]
+
+    def test_an_annual_plan_without_its_year_in_the_title_gives_its_targets_its_year(self) -> None:
+        text = "某区城市更新实施方案\n1.完成旧住房修缮更新60万平方米(年底前完成)。\n2025年7月15日"
+        assert self.years(text) == [2025]
+
+    def test_a_standing_plan_on_trial_gives_its_targets_no_year(self) -> None:
+        text = "某区城市体检实施方案(试行)\n1.选取4个试点镇开展城市体检(年底前完成)。\n2024年5月18日"
+        assert self.years(text) == [None]
+
+
 class PassageTestCase:
     def test_only_figures_inside_the_passages_are_read(self) -> None:
         text = "新增10家企业。\n新增20家企业。"
