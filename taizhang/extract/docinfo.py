@@ -73,6 +73,13 @@ _DATE = re.compile(
 # A date in Chinese numerals, as the end of an official document writes it.
 # matches: "二〇二二年六月", "二〇二二年六月二十一日" ; must not match: "二十年" (no year of four digits)
 _CHINESE_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月")
+# A line that is a date and nothing else (a signature), in Arabic or Chinese numerals.
+# matches: "\n2025年7月15日\n", "\n  二〇一九年三月十五日" ; must not match: "\n2025年7月15日,区政府召开…"
+# (It opens with the line break: the engine jumps from line to line.)
+_DATE_ONLY_LINE = re.compile(
+    r"\n[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"
+    r"|(?P<y>[〇零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[ \t]*(?=\n|\Z)"
+)
 # A period of years.
 # matches: "2022-2025年", "2021—2025年", "2023至2025年" ; must not match: "2022-06-21"
 _PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年")
@@ -289,6 +296,12 @@ def _date_year(work: str) -> int | None:
         if m:
             return int(m["y"])
     m = _CHINESE_DATE.search(tail)
+    if m is None:
+        # The signature of a notice that forwards a plan, or of a body followed by annexes: the
+        # first line that is a date and nothing else.
+        m = _DATE_ONLY_LINE.search(work)
+        if m is not None and m["a"]:
+            return int(m["a"])
     if m:
         try:
             return parse_chinese(m["y"])
@@ -325,9 +338,10 @@ def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
     title naming a past year reports on it); or when it is a plan whose title marks no standing
     rule (试行, 办法…), whose text sets deadlines within the year (年底前, 6月底前, 年内) and names
     no later year to reach (到2027年): an annual plan that does not repeat its year in the title.
-    Reports on a situation, work reports and task tables are left to their own conventions.
+    A task table whose title names one year is of that year too. Reports on a situation and work
+    reports are left to their own conventions.
     """
-    if year is None or kind in ("report", "work_report", "table"):
+    if year is None or kind in ("report", "work_report"):
         return None
     years = {int(m["y"]) for m in _YEAR.finditer(_PERIOD.sub("", title))}
     if years:

@@ -676,6 +676,11 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 shared = _SHARED_UNIT.match(work, end)
                 if shared is not None:
                     unit = mw.units["个" + shared["rest"]]  # 31.1个和26.3个百分点
+            elif nxt == "/" and unit not in _RELATIVE_UNITS:
+                per = _starts_with_any(work, end + 1, _unit_words(), hi)
+                if per and work.startswith(per, end + 1):
+                    unit = f"{unit}/{mw.units[per]}"  # a rate: 路网密度4.15公里/平方公里
+                    end += 1 + len(per)
         elif latin is not None:
             unit = latin  # a unit in Latin letters is kept as written
         elif mag in ("万", "亿", "万亿") or _is_index_level(work, clause_lo, m.start()):
@@ -826,6 +831,12 @@ def _cmp_words() -> tuple[_WordList, _WordList, _WordList]:
 
 
 @lru_cache(maxsize=1)
+def _unit_words() -> _WordList:
+    """The units of measure, to read the second unit of a rate (公里/平方公里)."""
+    return _WordList(tuple(metric_words().units))
+
+
+@lru_cache(maxsize=1)
 def _share_words() -> _WordList:
     return _WordList((*metric_words().cmp_before, "占"))
 
@@ -951,13 +962,14 @@ _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{
 def _counts_its_list(work: str, fig: _Figure, lo: int) -> bool:
     """Whether a count follows the list of names it counts (北京、吉林、贵州3个省; 汽车、电子等2个
     产业): as many names, separated by 、, as the count, with no figure among them."""
-    names = work[lo : fig.start].rstrip(" \t等共")
+    before = work[lo : fig.start].rstrip(" \t共")
+    names = before.rstrip(" \t等")
     if any(c.isdigit() for c in names) or "各" in names or "分别" in names or "均" in names:
         return False  # figures among the names, or one figure for each of them (金融、科技企业各新增2家)
     last = names[names.rfind("、") + 1 :]
-    if len(last) > 6:
+    if len(last) > 6 and not before.endswith("等"):
         return False  # the list does not end at the figure (…、泥城镇和四团镇范围内选取4个)
-    n = names.count("、") + 1
+    n = names.count("、") + 1 + ("以及" in last)  # A、B以及C等3个
     return n >= 2 and fig.value == n
 
 

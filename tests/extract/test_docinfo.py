@@ -199,6 +199,24 @@ class OneYearTestCase:
         )
 
 
+class SignatureDateTestCase:
+    def test_the_signature_of_a_notice_before_a_long_plan_gives_the_year(self) -> None:
+        body = "正文。" * 400
+        text = f"关于转发某区城市更新实施方案的通知\n各街镇:\n现转发给你们。\n二〇一九年三月十五日\n某区城市更新实施方案\n{body}\n附件"
+        assert info(text).year == 2019
+
+    def test_a_date_that_opens_a_sentence_is_not_a_signature(self) -> None:
+        body = "正文。" * 400
+        text = f"某项工作的通知\n{body}\n2018年3月1日,区政府召开会议。\n{body}"
+        assert info(text, "a.txt").year is None
+
+    def test_a_task_table_whose_title_names_its_year_is_of_that_year(self) -> None:
+        d = info(
+            "某区2019年生活垃圾分类工作任务分解表\n序号 任务 牵头单位\n1 完成 区绿化市容局\n2019年2月1日"
+        )
+        assert (d.kind, d.period_start, d.period_end) == ("table", 2019, 2019)
+
+
 class ErrorTestCase:
     def test_a_working_text_of_another_length_is_refused_with_the_file_name(self) -> None:
         with pytest.raises(ValueError, match="plan.txt"):

@@ -96,6 +96,10 @@ class ValueAndUnitTestCase:
         m = one(text)
         assert (m.value, m.unit) == (pytest.approx(value), unit)
 
+    def test_a_rate_keeps_both_its_units(self) -> None:
+        m = one("至2030年,力争路网密度达4.15公里/平方公里。", PLAN)
+        assert (m.value, m.unit, m.year) == (4.15, "公里/平方公里", 2030)
+
     def test_a_classifier_may_end_the_clause(self) -> None:
         found = find("引进院士5位,审批时间缩短至5天,新增设备100台,组建服务队伍20支。")
         assert [(m.value, m.unit) for m in found] == [(5, "位"), (5, "天"), (100, "台"), (20, "支")]
@@ -215,6 +219,8 @@ class NotAMetricTestCase:
         "text",
         [
             "《行动纲要》从五大板块推出29项行动计划。",
+            "重点聚焦甲村、乙村、梅陇永联村曹中村等3个城中村整体改造项目。",
+            "有序开展甲地块、乙地块以及丙地块等3个重点地块土地出让工作。",
             "以87个重大项目作为支撑。",
             "26家区直部门一把手作为第一责任人。",
             "对首次认定的企业最高给予100万元奖励。",
