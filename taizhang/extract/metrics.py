@@ -916,6 +916,10 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # what each recipient has: 低保标准月人均提高221元
     if work.find("原则上", lo, hi) >= 0:
         return True  # a rule laid down: 担保费率原则上不超过1%
+    if fig.unit == "%" and _ends_with_any(work, start, compiled["payout_verbs"], lo):
+        s_lo = max(work.rfind("。", 0, lo), work.rfind("\n", 0, lo)) + 1
+        if benefits.is_benefit_clause(s_lo, lo):
+            return True  # the share of a benefit paid out: 给予投资奖励,分5年拨付,每年拨付20%
     if fig.unit in mw.counts and work.count("、", lo, start) >= 1 and _counts_its_list(work, fig, lo):
         return True  # the count of the names listed before it: 北京、吉林、…、贵州10个省
     if work[lo : lo + 1] in _RECKONING_FIRSTS and _RECKONING.match(work, lo, start):
@@ -923,12 +927,14 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
         return True  # the terms of a benefit (给予企业30万元奖励) or who may have it (对…的)
     threshold = compiled["threshold_after"]
-    if work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
+    if work.startswith(_GOAL_AFTER, end):
+        pass  # the goal named after it: 达标区面积占建成区50%的目标要求
+    elif work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
         # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的; but a share of the things
         # the clause opens with (全省50%以上的文化馆…) and money the government commits
         # (设立总规模不少于100亿元的专项基金) are indicators
         return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
-    if (
+    elif (
         end != raw_end
         and after in threshold.firsts
         and _starts_with_any(work, end, threshold, hi) in ("的", "级")
@@ -954,6 +960,9 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     return False
 
 
+# A figure followed by the goal it sets is the goal's size, not a threshold of things.
+# matches: "的目标" (占建成区50%的目标要求), "的年度目标" ; must not match: "的企业"
+_GOAL_AFTER = ("的目标", "的年度目标", "的工作目标")
 # The unit a benefit is reckoned by: 每 and a verb just before the figure.
 # matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
 _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
@@ -1004,7 +1013,9 @@ _PROJECTS = ("项目", "工程")
 # matches: "对主营业务收入首次突破1000亿元、500亿元的", "固定资产投资1000万元及以上至5000万元的"
 # must not match: "对2019年申报的总投资1212亿元的38个省市重点项目" (it does not end with 的)
 _CONDITION_CLOSERS = frozenset(" \t)]〕】")  # what may follow its 的
-_CONDITION_START = re.compile(r"[ \t]*(?:对于|对|凡是|凡)")
+_CONDITION_START = re.compile(
+    r"[ \t]*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?[ \t]*(?:对于|对|凡是|凡)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -1059,9 +1070,14 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
     对 / 凡 or is followed by a clause that grants a benefit (…5000万元以上的,参照其…给予企业奖励);
     or it opens with 对 / 凡, names what qualifies with 的 after the figure, and a clause that
     grants a benefit follows (对主营业务收入首次突破100亿元的法人企业,给予…)."""
-    if work.find("的", fig_end, hi) < 0:
-        return False
     opens = _CONDITION_START.match(work, lo, hi) is not None
+    if work.find("的", fig_end, hi) < 0:
+        # 对…离岸距离大于等于50公里的近海风电项目, written without 的: a condition only when it opens
+        # with 对 and a clause granting a benefit follows it.
+        if not opens:
+            return False
+        m = _STOP.search(work, hi + 1, p_hi)
+        return work[hi : hi + 1] in ",," and benefits.is_benefit_clause(hi + 1, m.start() if m else p_hi)
     j = hi
     while j > lo and work[j - 1] in _CONDITION_CLOSERS:
         j -= 1

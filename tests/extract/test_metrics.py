@@ -96,6 +96,10 @@ class ValueAndUnitTestCase:
         m = one(text)
         assert (m.value, m.unit) == (pytest.approx(value), unit)
 
+    def test_a_share_followed_by_the_goal_it_sets_is_a_metric(self) -> None:
+        m = one("落实海绵城市达标区面积占建成区50%的目标要求。", PLAN)
+        assert (m.value, m.unit) == (50, "%")
+
     def test_a_rate_keeps_both_its_units(self) -> None:
         m = one("至2030年,力争路网密度达4.15公里/平方公里。", PLAN)
         assert (m.value, m.unit, m.year) == (4.15, "公里/平方公里", 2030)
@@ -220,6 +224,9 @@ class NotAMetricTestCase:
         [
             "《行动纲要》从五大板块推出29项行动计划。",
             "重点聚焦甲村、乙村、梅陇永联村曹中村等3个城中村整体改造项目。",
+            "分类梳理包括区域更新、民生改善等方面共22项任务。",
+            "对企业投资的海上风电项目,根据项目建设规模给予投资奖励,分5年拨付,每年拨付20%。",
+            "(一)对场址中心离岸距离大于等于50公里近海海上风电项目,根据项目建设规模给予投资奖励。",
             "有序开展甲地块、乙地块以及丙地块等3个重点地块土地出让工作。",
             "以87个重大项目作为支撑。",
             "26家区直部门一把手作为第一责任人。",
