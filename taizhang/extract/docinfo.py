@@ -310,6 +310,9 @@ def _date_year(work: str) -> int | None:
     return None
 
 
+# The year of a revision or an edition in a title. matches: "(2021年修订)", "2023年版" ; must not
+# match: "2025年度实施计划"
+_REVISION = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版)")
 # Words of a title that mark rules standing until replaced: they plan for no one year.
 _STANDING_TITLE = ("试行", "暂行", "办法", "规定", "条例", "细则")
 # A deadline within the year of writing, as an annual plan sets them.
@@ -341,11 +344,12 @@ def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
     A task table whose title names one year is of that year too. Reports on a situation and work
     reports are left to their own conventions.
     """
-    if year is None or kind in ("report", "work_report"):
+    if year is None or kind in ("report", "work_report") or _PERIOD.search(title):
         return None
-    years = {int(m["y"]) for m in _YEAR.finditer(_PERIOD.sub("", title))}
+    title = _REVISION.sub("", _PERIOD.sub("", title))  # 条例(2021年修订) is no year of a plan
+    years = {int(m["y"]) for m in _YEAR.finditer(title)}
     if years:
-        if len(years) == 1 and _PERIOD.search(title) is None and min(years) >= year:
+        if len(years) == 1 and min(years) >= year:
             return min(years)
         return None
     if kind != "plan" or any(w in title for w in _STANDING_TITLE):

@@ -178,6 +178,10 @@ class OneYearTestCase:
         text = "某区城市更新实施方案\n按照《某市行动方案(2024-2027年)》要求,年底前完成修缮20万平方米。\n2025年3月1日"
         assert (info(text).period_start, info(text).period_end) == (2025, 2025)
 
+    def test_the_year_of_a_revision_is_no_plan_year(self) -> None:
+        d = info("某市文明行为促进条例(2021年修订)\n第一条 为了……\n2021年9月29日")
+        assert (d.period_start, d.period_end) == (None, None)
+
     def test_a_standing_rule_on_trial_plans_for_no_year(self) -> None:
         text = "某区城市体检实施方案(试行)\n每年选取4个试点镇,年底前完成体检报告。\n2024年5月18日"
         assert (info(text).period_start, info(text).period_end) == (None, None)
