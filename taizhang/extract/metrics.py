@@ -942,6 +942,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
     if fig.unit not in mw.counts and fig.unit not in _RELATIVE_UNITS and _QUALIFIER.match(work, raw_end, hi):
         return True  # a measure that qualifies a noun: 5亿元以上项目 (projects of that size)
+    if fig.unit == "元" and end == raw_end and _MONEY_CLASS.match(work, end, hi):
+        return True  # a size class of firms or projects: 纳税超亿元企业4家, 10亿元项目
     # The word lists are plain words: searching [lo, start) finds what searching the slice would.
     benefit_after = compiled["benefit_after"]
     if compiled["benefit_before"].search(work, lo, start) is not None or (
@@ -998,6 +1000,9 @@ _RELATIVE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
 _QUALIFIER = re.compile(
     r"[ \t]*(?:及)?以[上下][ \t]*(?:的)?[ \t]*(?:项目|企业|工程|公司|集团|园区|楼宇|总部|产业集群|重点项目|重大项目|商圈|平台)"
 )
+# Money directly followed by the things it sizes: a class of them, not an amount.
+# matches: "企业" (超亿元企业), "级项目" ; must not match: "资金", "的企业" (see threshold_after)
+_MONEY_CLASS = re.compile(r"[ \t]*级?(?:企业|项目|工程|楼宇|园区|产业集群)")
 # Before a share of the things a clause opens with: nothing, or the area it is taken over.
 # matches: "", "全省", "我市", "力争全国" ; must not match: "研发投入占比超过" (an indicator: a threshold)
 _SCOPE_ONLY = re.compile(
