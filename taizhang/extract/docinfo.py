@@ -18,7 +18,7 @@ from .model import DocInfo
 from .normalise import working_text
 from .numbers import NumberError, parse_chinese
 
-__all__ = ["doc_info", "five_year_period", "DocWords", "doc_words"]
+__all__ = ["doc_info", "five_year_period", "plan_year", "DocWords", "doc_words"]
 
 _KINDS = ("table", "work_report", "report", "measures", "plan", "news")
 
@@ -73,6 +73,13 @@ _DATE = re.compile(
 # A date in Chinese numerals, as the end of an official document writes it.
 # matches: "二〇二二年六月", "二〇二二年六月二十一日" ; must not match: "二十年" (no year of four digits)
 _CHINESE_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月")
+# A line that is a date and nothing else (a signature), in Arabic or Chinese numerals.
+# matches: "\n2025年7月15日\n", "\n  二〇一九年三月十五日" ; must not match: "\n2025年7月15日,区政府召开…"
+# (It opens with the line break: the engine jumps from line to line.)
+_DATE_ONLY_LINE = re.compile(
+    r"\n[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"
+    r"|(?P<y>[〇零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[ \t]*(?=\n|\Z)"
+)
 # A period of years.
 # matches: "2022-2025年", "2021—2025年", "2023至2025年" ; must not match: "2022-06-21"
 _PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年")
@@ -98,6 +105,9 @@ _DATELINE = re.compile(r"^[—\-\s]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,
 # A parenthetical after a title: (以下简称《行动纲要》), (国发〔2019〕11号).
 # matches: "(以下简称《纲要》)" ; must not match: "正式印发"
 _PARENTHESES = re.compile(r"\s*\([^()\n]{0,30}\)\s*")
+# The label of a title in a page's front matter or index table.
+# matches: "标题: ", "标 题:" ; must not match: "标题新闻" (no colon)
+_TITLE_LABEL = re.compile(r"[ \t]*标[ \t]*题[ \t]*:[ \t]*")
 # Numbering that opens a body line (not a title).
 # matches: "一、", "(一)", "1." ; must not match: "罗湖区"
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
@@ -140,6 +150,9 @@ def _title(text: str, work: str) -> tuple[int, int] | None:
         if len(line) < 4 or _DATELINE.match(line):
             continue
         start = s + (len(work[s:e]) - len(work[s:e].lstrip(" \t#")))  # a markdown heading's # too
+        label = _TITLE_LABEL.match(work, start, e)
+        if label:
+            start = label.end()  # a front matter's "标题: …"
         end = s + len(work[s:e].rstrip())
         # A title wrapped over two lines: the next line follows at once and is short.
         if i + 1 < len(lines):
@@ -178,11 +191,21 @@ def _blank_cited(head: str) -> str:
     are not the document's own)."""
     words = doc_words()
 
-    def blank(m: re.Match[str]) -> str:
+    if "《" not in head:
+        return head
+    out: list[str] = []
+    pos = 0
+    cited_end = -1  # where the last cited title ends
+    for m in _BOOK_TITLE.finditer(head):
         before = head[max(0, m.start() - 6) : m.start()]
-        return " " * len(m.group()) if any(w in before for w in words.citing_words) else m.group()
-
-    return _BOOK_TITLE.sub(blank, head) if "《" in head else head
+        # A title cited after another one (按照《A》《B》等文件, 《A》、《B》) is cited too.
+        chained = cited_end >= 0 and not head[cited_end : m.start()].strip(" 、和及与")
+        if chained or any(w in before for w in words.citing_words):
+            out.append(head[pos : m.start()])
+            out.append(" " * len(m.group()))
+            pos = cited_end = m.end()
+    out.append(head[pos:])
+    return "".join(out)
 
 
 # A dateline of a speech to a people's congress or its standing committee.
@@ -273,12 +296,79 @@ def _date_year(work: str) -> int | None:
         if m:
             return int(m["y"])
     m = _CHINESE_DATE.search(tail)
+    if m is None:
+        # The signature of a notice that forwards a plan, or of a body followed by annexes: the
+        # first line that is a date and nothing else.
+        m = _DATE_ONLY_LINE.search(work)
+        if m is not None and m["a"]:
+            return int(m["a"])
     if m:
         try:
             return parse_chinese(m["y"])
         except NumberError:
             return None
     return None
+
+
+# The year of a revision or an edition in a title. matches: "(2021年修订)", "2023年版" ; must not
+# match: "2025年度实施计划"
+_REVISION = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版)")
+# Words of a title that mark rules standing until replaced: they plan for no one year.
+_STANDING_TITLE = ("试行", "暂行", "办法", "规定", "条例", "细则")
+# A deadline within the year of writing, as an annual plan sets them.
+# matches: "年底前", "6月底前", "年内", "本年度", "今年" ; must not match: "年内容" (a word), "3年内" (N years ahead)
+_IN_YEAR = re.compile(r"年底前|月底前|(?<![\d一二两三四五六七八九十])年内(?!容)|本年度|今年")
+
+
+def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
+    """The one year a document plans for, or None when it plans for no single year.
+
+    The year conventions of ../shared/gold/SCHEMA.md ("Years and the document's own date") rest on
+    this and on the period (``DocInfo.period_start``/``period_end``), which the metric finder reads
+    in this order:
+
+    - a multi-year period (2023-2025年, 十四五, or 到2027年 as the horizon of a plan): one-off
+      targets with no year of their own take the period's end year; its review is of the year
+      before the period;
+    - a work report (政府工作报告, 预算案, 施政报告) plans for its own year and reviews the year before;
+    - a document of one year (this function): its targets with no year of their own are for that
+      year, and so are standing quotas (每年新增…); it reviews the year before;
+    - anything else (意见, 若干措施, a standing 实施方案（试行）): targets with no year of their own
+      get none, and standing quotas none.
+
+    A document is of one year when its title names one year and no period (静安区2025年生活垃圾分类
+    工作实施方案, 关于做好2024年…工作的通知, …实施方案（2023年）) that is not before its own year (a
+    title naming a past year reports on it); or when it is a plan whose title marks no standing
+    rule (试行, 办法…), whose text sets deadlines within the year (年底前, 6月底前, 年内) and names
+    no later year to reach (到2027年): an annual plan that does not repeat its year in the title.
+    A task table whose title names one year is of that year too. Reports on a situation and work
+    reports are left to their own conventions.
+    """
+    if year is None or kind in ("report", "work_report") or _PERIOD.search(title):
+        return None
+    title = _REVISION.sub("", _PERIOD.sub("", title))  # 条例(2021年修订) is no year of a plan
+    years = {int(m["y"]) for m in _YEAR.finditer(title)}
+    if years:
+        if len(years) == 1 and min(years) >= year:
+            return min(years)
+        return None
+    if kind != "plan" or any(w in title for w in _STANDING_TITLE):
+        return None
+    if _IN_YEAR.search(work) is None:
+        return None
+    for m in _YEAR.finditer(work):
+        if int(m["y"]) > year and not _in_name(work, m.start()):
+            return None  # a later year to reach: a plan of several years
+    return year
+
+
+def _in_name(work: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a 《…》 title or a document number (their years are not the
+    document's)."""
+    before = work[max(0, pos - 80) : pos]
+    if before.rfind("《") > before.rfind("》"):
+        return True
+    return work[max(0, pos - 2) : pos].rstrip(" ")[-1:] in ("〔", "[", "【")
 
 
 def doc_info(text: str, work: str, name: str) -> DocInfo:
@@ -324,6 +414,10 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         stem = working_text(name)
         ny = _NAME_YEAR.search(stem)
         year = int(ny["y"]) if ny else None
+    if period_start is None:
+        one = plan_year(work, work_title, year, kind)
+        if one is not None:
+            period_start = period_end = one  # a document of one year plans for that year
     return DocInfo(
         title=title.strip(), year=year, period_start=period_start, period_end=period_end, kind=kind
     )

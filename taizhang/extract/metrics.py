@@ -676,6 +676,11 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 shared = _SHARED_UNIT.match(work, end)
                 if shared is not None:
                     unit = mw.units["个" + shared["rest"]]  # 31.1个和26.3个百分点
+            elif nxt == "/" and unit not in _RELATIVE_UNITS:
+                per = _starts_with_any(work, end + 1, _unit_words(), hi)
+                if per and work.startswith(per, end + 1):
+                    unit = f"{unit}/{mw.units[per]}"  # a rate: 路网密度4.15公里/平方公里
+                    end += 1 + len(per)
         elif latin is not None:
             unit = latin  # a unit in Latin letters is kept as written
         elif mag in ("万", "亿", "万亿") or _is_index_level(work, clause_lo, m.start()):
@@ -826,6 +831,12 @@ def _cmp_words() -> tuple[_WordList, _WordList, _WordList]:
 
 
 @lru_cache(maxsize=1)
+def _unit_words() -> _WordList:
+    """The units of measure, to read the second unit of a rate (公里/平方公里)."""
+    return _WordList(tuple(metric_words().units))
+
+
+@lru_cache(maxsize=1)
 def _share_words() -> _WordList:
     return _WordList((*metric_words().cmp_before, "占"))
 
@@ -905,6 +916,10 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # what each recipient has: 低保标准月人均提高221元
     if work.find("原则上", lo, hi) >= 0:
         return True  # a rule laid down: 担保费率原则上不超过1%
+    if fig.unit == "%" and _ends_with_any(work, start, compiled["payout_verbs"], lo):
+        s_lo = max(work.rfind("。", 0, lo), work.rfind("\n", 0, lo)) + 1
+        if benefits.is_benefit_clause(s_lo, lo):
+            return True  # the share of a benefit paid out: 给予投资奖励,分5年拨付,每年拨付20%
     if fig.unit in mw.counts and work.count("、", lo, start) >= 1 and _counts_its_list(work, fig, lo):
         return True  # the count of the names listed before it: 北京、吉林、…、贵州10个省
     if work[lo : lo + 1] in _RECKONING_FIRSTS and _RECKONING.match(work, lo, start):
@@ -912,12 +927,14 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
         return True  # the terms of a benefit (给予企业30万元奖励) or who may have it (对…的)
     threshold = compiled["threshold_after"]
-    if work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
+    if work.startswith(_GOAL_AFTER, end):
+        pass  # the goal named after it: 达标区面积占建成区50%的目标要求
+    elif work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
         # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的; but a share of the things
         # the clause opens with (全省50%以上的文化馆…) and money the government commits
         # (设立总规模不少于100亿元的专项基金) are indicators
         return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
-    if (
+    elif (
         end != raw_end
         and after in threshold.firsts
         and _starts_with_any(work, end, threshold, hi) in ("的", "级")
@@ -925,6 +942,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
     if fig.unit not in mw.counts and fig.unit not in _RELATIVE_UNITS and _QUALIFIER.match(work, raw_end, hi):
         return True  # a measure that qualifies a noun: 5亿元以上项目 (projects of that size)
+    if fig.unit == "元" and end == raw_end and _MONEY_CLASS.match(work, end, hi):
+        return True  # a size class of firms or projects: 纳税超亿元企业4家, 10亿元项目
     # The word lists are plain words: searching [lo, start) finds what searching the slice would.
     benefit_after = compiled["benefit_after"]
     if compiled["benefit_before"].search(work, lo, start) is not None or (
@@ -943,6 +962,9 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     return False
 
 
+# A figure followed by the goal it sets is the goal's size, not a threshold of things.
+# matches: "的目标" (占建成区50%的目标要求), "的年度目标" ; must not match: "的企业"
+_GOAL_AFTER = ("的目标", "的年度目标", "的工作目标")
 # The unit a benefit is reckoned by: 每 and a verb just before the figure.
 # matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
 _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
@@ -951,13 +973,14 @@ _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{
 def _counts_its_list(work: str, fig: _Figure, lo: int) -> bool:
     """Whether a count follows the list of names it counts (北京、吉林、贵州3个省; 汽车、电子等2个
     产业): as many names, separated by 、, as the count, with no figure among them."""
-    names = work[lo : fig.start].rstrip(" \t等共")
+    before = work[lo : fig.start].rstrip(" \t共")
+    names = before.rstrip(" \t等")
     if any(c.isdigit() for c in names) or "各" in names or "分别" in names or "均" in names:
         return False  # figures among the names, or one figure for each of them (金融、科技企业各新增2家)
     last = names[names.rfind("、") + 1 :]
-    if len(last) > 6:
+    if len(last) > 6 and not before.endswith("等"):
         return False  # the list does not end at the figure (…、泥城镇和四团镇范围内选取4个)
-    n = names.count("、") + 1
+    n = names.count("、") + 1 + ("以及" in last)  # A、B以及C等3个
     return n >= 2 and fig.value == n
 
 
@@ -977,6 +1000,9 @@ _RELATIVE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
 _QUALIFIER = re.compile(
     r"[ \t]*(?:及)?以[上下][ \t]*(?:的)?[ \t]*(?:项目|企业|工程|公司|集团|园区|楼宇|总部|产业集群|重点项目|重大项目|商圈|平台)"
 )
+# Money directly followed by the things it sizes: a class of them, not an amount.
+# matches: "企业" (超亿元企业), "级项目" ; must not match: "资金", "的企业" (see threshold_after)
+_MONEY_CLASS = re.compile(r"[ \t]*级?(?:企业|项目|工程|楼宇|园区|产业集群)")
 # Before a share of the things a clause opens with: nothing, or the area it is taken over.
 # matches: "", "全省", "我市", "力争全国" ; must not match: "研发投入占比超过" (an indicator: a threshold)
 _SCOPE_ONLY = re.compile(
@@ -992,7 +1018,9 @@ _PROJECTS = ("项目", "工程")
 # matches: "对主营业务收入首次突破1000亿元、500亿元的", "固定资产投资1000万元及以上至5000万元的"
 # must not match: "对2019年申报的总投资1212亿元的38个省市重点项目" (it does not end with 的)
 _CONDITION_CLOSERS = frozenset(" \t)]〕】")  # what may follow its 的
-_CONDITION_START = re.compile(r"[ \t]*(?:对于|对|凡是|凡)")
+_CONDITION_START = re.compile(
+    r"[ \t]*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?[ \t]*(?:对于|对|凡是|凡)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -1047,9 +1075,14 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
     对 / 凡 or is followed by a clause that grants a benefit (…5000万元以上的,参照其…给予企业奖励);
     or it opens with 对 / 凡, names what qualifies with 的 after the figure, and a clause that
     grants a benefit follows (对主营业务收入首次突破100亿元的法人企业,给予…)."""
-    if work.find("的", fig_end, hi) < 0:
-        return False
     opens = _CONDITION_START.match(work, lo, hi) is not None
+    if work.find("的", fig_end, hi) < 0:
+        # 对…离岸距离大于等于50公里的近海风电项目, written without 的: a condition only when it opens
+        # with 对 and a clause granting a benefit follows it.
+        if not opens:
+            return False
+        m = _STOP.search(work, hi + 1, p_hi)
+        return work[hi : hi + 1] in ",," and benefits.is_benefit_clause(hi + 1, m.start() if m else p_hi)
     j = hi
     while j > lo and work[j - 1] in _CONDITION_CLOSERS:
         j -= 1
@@ -1667,7 +1700,9 @@ def _plans_one_year(info: DocInfo) -> bool:
     found, the year it is known by)."""
     if info.kind == "work_report":
         return True
-    if info.kind != "plan" or info.year is None or info.period_start is not None:
+    if info.period_start is not None:
+        return info.period_start == info.period_end  # a period of one year (docinfo.plan_year)
+    if info.kind != "plan" or info.year is None:
         return False
     return not info.title or str(info.year) in info.title
 

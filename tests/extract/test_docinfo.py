@@ -147,6 +147,80 @@ class KindTestCase:
         assert info("某区又有新举措\n来源:某报 记者 某某\n正文。").kind == "news"
 
 
+class OneYearTestCase:
+    """A document of one year plans for it (docinfo.plan_year): its period is that one year."""
+
+    def test_a_notice_whose_title_names_its_year_plans_for_it(self) -> None:
+        d = info(
+            "关于做好2024年本市可再生能源开发建设有关事项的通知\n一、本年度新增光伏100万千瓦。\n2024年9月12日"
+        )
+        assert (d.year, d.period_start, d.period_end) == (2024, 2024, 2024)
+
+    def test_a_title_naming_the_next_year_plans_for_that_year(self) -> None:
+        d = info("某区2025年工作要点\n一、重点任务。\n某区人民政府\n2024年12月28日")
+        assert (d.year, d.period_start, d.period_end) == (2024, 2025, 2025)
+
+    def test_a_title_naming_a_past_year_plans_for_none(self) -> None:
+        d = info("关于2023年度某项工作开展情况的通知\n正文。\n2024年3月1日")
+        assert (d.period_start, d.period_end) == (None, None)
+
+    def test_an_annual_plan_with_deadlines_in_its_year_plans_for_it(self) -> None:
+        text = "某区城市更新实施方案\n一、完成旧住房修缮20万平方米(6月底前完成)。\n2025年3月1日"
+        d = info(text)
+        assert (d.kind, d.year, d.period_start, d.period_end) == ("plan", 2025, 2025, 2025)
+
+    def test_a_plan_with_a_later_year_to_reach_is_not_of_one_year(self) -> None:
+        text = "某区城市更新实施方案\n到2027年,完成修缮100万平方米;年底前启动试点。\n2025年3月1日"
+        d = info(text)
+        assert d.period_start != d.period_end or d.period_start is None
+
+    def test_a_later_year_inside_a_cited_title_does_not_count(self) -> None:
+        text = "某区城市更新实施方案\n按照《某市行动方案(2024-2027年)》要求,年底前完成修缮20万平方米。\n2025年3月1日"
+        assert (info(text).period_start, info(text).period_end) == (2025, 2025)
+
+    def test_the_year_of_a_revision_is_no_plan_year(self) -> None:
+        d = info("某市文明行为促进条例(2021年修订)\n第一条 为了……\n2021年9月29日")
+        assert (d.period_start, d.period_end) == (None, None)
+
+    def test_a_standing_rule_on_trial_plans_for_no_year(self) -> None:
+        text = "某区城市体检实施方案(试行)\n每年选取4个试点镇,年底前完成体检报告。\n2024年5月18日"
+        assert (info(text).period_start, info(text).period_end) == (None, None)
+
+    def test_a_period_in_a_second_cited_title_is_not_the_documents_own(self) -> None:
+        text = (
+            "关于印发《某市粮仓光伏建设实施方案》的通知\n按照《某市碳达峰实施方案》《某市绿色低碳转型行动方案"
+            "(2024-2027年)》等文件要求,制定如下方案。\n2025年2月28日"
+        )
+        assert (info(text).period_start, info(text).period_end) == (None, None)
+
+    def test_a_policy_address_is_a_work_report(self) -> None:
+        assert info("二〇一三年施政報告\n主席先生:\n正文。").kind == "work_report"
+
+    def test_the_label_of_a_front_matter_title_is_not_part_of_it(self) -> None:
+        assert (
+            info("---\n标题: 某区城市更新2025年度实施计划\n---\n正文。").title
+            == "某区城市更新2025年度实施计划"
+        )
+
+
+class SignatureDateTestCase:
+    def test_the_signature_of_a_notice_before_a_long_plan_gives_the_year(self) -> None:
+        body = "正文。" * 400
+        text = f"关于转发某区城市更新实施方案的通知\n各街镇:\n现转发给你们。\n二〇一九年三月十五日\n某区城市更新实施方案\n{body}\n附件"
+        assert info(text).year == 2019
+
+    def test_a_date_that_opens_a_sentence_is_not_a_signature(self) -> None:
+        body = "正文。" * 400
+        text = f"某项工作的通知\n{body}\n2018年3月1日,区政府召开会议。\n{body}"
+        assert info(text, "a.txt").year is None
+
+    def test_a_task_table_whose_title_names_its_year_is_of_that_year(self) -> None:
+        d = info(
+            "某区2019年生活垃圾分类工作任务分解表\n序号 任务 牵头单位\n1 完成 区绿化市容局\n2019年2月1日"
+        )
+        assert (d.kind, d.period_start, d.period_end) == ("table", 2019, 2019)
+
+
 class ErrorTestCase:
     def test_a_working_text_of_another_length_is_refused_with_the_file_name(self) -> None:
         with pytest.raises(ValueError, match="plan.txt"):

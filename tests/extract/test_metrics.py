@@ -96,6 +96,14 @@ class ValueAndUnitTestCase:
         m = one(text)
         assert (m.value, m.unit) == (pytest.approx(value), unit)
 
+    def test_a_share_followed_by_the_goal_it_sets_is_a_metric(self) -> None:
+        m = one("落实海绵城市达标区面积占建成区50%的目标要求。", PLAN)
+        assert (m.value, m.unit) == (50, "%")
+
+    def test_a_rate_keeps_both_its_units(self) -> None:
+        m = one("至2030年,力争路网密度达4.15公里/平方公里。", PLAN)
+        assert (m.value, m.unit, m.year) == (4.15, "公里/平方公里", 2030)
+
     def test_a_classifier_may_end_the_clause(self) -> None:
         found = find("引进院士5位,审批时间缩短至5天,新增设备100台,组建服务队伍20支。")
         assert [(m.value, m.unit) for m in found] == [(5, "位"), (5, "天"), (100, "台"), (20, "支")]
@@ -215,6 +223,12 @@ class NotAMetricTestCase:
         "text",
         [
             "《行动纲要》从五大板块推出29项行动计划。",
+            "重点聚焦甲村、乙村、梅陇永联村曹中村等3个城中村整体改造项目。",
+            "分类梳理包括区域更新、民生改善等方面共22项任务。",
+            "全区纳税超亿元企业,带动就业。",
+            "对企业投资的海上风电项目,根据项目建设规模给予投资奖励,分5年拨付,每年拨付20%。",
+            "(一)对场址中心离岸距离大于等于50公里近海海上风电项目,根据项目建设规模给予投资奖励。",
+            "有序开展甲地块、乙地块以及丙地块等3个重点地块土地出让工作。",
             "以87个重大项目作为支撑。",
             "26家区直部门一把手作为第一责任人。",
             "对首次认定的企业最高给予100万元奖励。",
@@ -453,6 +467,26 @@ class YearTestCase:
         text = "一、数字基础设施建设成效显著\n累计建成开通5G基站196.8万个。\n二、下一步工作安排\n建成一批平台10个。"
         found = find(text, DocInfo(year=2022, kind="report"))
         assert [(m.kind, m.year) for m in found] == [("actual", 2022), ("target", 2022)]
+
+
+class DocumentOfOneYearTestCase:
+    """Targets with no year of their own in a document of one year are for that year."""
+
+    @staticmethod
+    def years(text: str) -> list[int | None]:
+        return [m.year for m in find(text, doc_info(text, working_text(text), "doc.txt"))]
+
+    def test_a_notice_for_one_year_gives_its_targets_that_year(self) -> None:
+        text = "关于开展2024年本市海绵城市建设工作的函\n一、工作目标\n本市新增城市建成区50平方公里达到海绵城市建设要求。\n2024年2月1日"
+        assert self.years(text) == [2024]
+
+    def test_an_annual_plan_without_its_year_in_the_title_gives_its_targets_its_year(self) -> None:
+        text = "某区城市更新实施方案\n1.完成旧住房修缮更新60万平方米(年底前完成)。\n2025年7月15日"
+        assert self.years(text) == [2025]
+
+    def test_a_standing_plan_on_trial_gives_its_targets_no_year(self) -> None:
+        text = "某区城市体检实施方案(试行)\n1.选取4个试点镇开展城市体检(年底前完成)。\n2024年5月18日"
+        assert self.years(text) == [None]
 
 
 class PassageTestCase:
