@@ -70,7 +70,7 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
             elif role == "task" and "measure" not in roles:
                 # Two task-like columns: the first groups (措施), the second is the task.
                 roles["measure"], roles["task"] = roles["task"], c
-        if roles.get("task", -1) < roles.get("measure", -1):
+        if "task" in roles and "measure" in roles and roles["task"] < roles["measure"]:
             # A measure column right of the task one (事项 / 工作措施): the left one groups, the
             # right one holds the work, as a table reads from the general to the detail.
             roles["measure"], roles["task"] = roles["task"], roles["measure"]

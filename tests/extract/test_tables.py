@@ -205,3 +205,20 @@ def test_a_table_read_from_the_general_to_the_detail_with_merged_cells():
         ),
         ("6", "健全商业运营模式", "研究制订绿电交易规则", ("市发展改革委",), ()),
     ]
+
+
+def test_a_table_with_a_measure_column_and_no_task_column_reads_the_measures_as_tasks() -> None:
+    # A heading row of 主要措施 / 牵头单位 / 完成时限 and no 重点任务 column: the measure column is
+    # the work (this layout once raised KeyError in the header reader).
+    from taizhang.extract import extract_text
+
+    text = (
+        "某区2025年工作任务分解表\n\n"
+        "| 序号 | 主要措施 | 牵头单位 | 完成时限 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 1 | 优化企业开办流程，推行一网通办 | 区市场监管局 | 2025年6月底前 |\n"
+        "| 2 | 建设企业服务平台港企服务专区 | 区工业和信息化局 | 2025年12月底前 |\n"
+    )
+    result = extract_text(text)
+    assert [t.lead_units for t in result.tasks] == [("区市场监管局",), ("区工业和信息化局",)]
+    assert [t.text for t in result.tasks][0].startswith("优化企业开办流程")
