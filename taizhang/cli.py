@@ -246,6 +246,9 @@ def _print_json(results: Sequence[Extraction]) -> None:
 
 
 def _bench(options: argparse.Namespace) -> int:
+    # The benches are development tools (their own scratch databases): like `taizhang demo`, they
+    # run with DEBUG on unless the environment says otherwise, so no production SECRET_KEY is needed.
+    os.environ.setdefault("DEBUG", "1")
     import taizhang.devtools.bulletin_bench  # noqa: F401  (registers the bulletin bench)
     import taizhang.devtools.import_bench  # noqa: F401  (registers the import and review benches)
     import taizhang.devtools.webbench  # noqa: F401  (registers the web benches)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -215,3 +219,21 @@ class PrepareSupervisionTestCase:
         second = prepare_supervision()
         assert PublicationSettings.objects.count() == second.public_policies == first.public_policies
         assert SupervisionNotice.objects.count() == second.notices
+
+
+def test_make_bench_runs_the_web_benches_without_a_production_secret_key(tmp_path: Path) -> None:
+    # `make bench` runs `taizhang bench` in a plain shell: no DEBUG, no SECRET_KEY. The benches are
+    # development tools; they once stopped with "SECRET_KEY is not set" before measuring anything.
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
+    env["TAIZHANG_VAR_DIR"] = str(tmp_path)
+    taizhang = Path(sys.executable).with_name("taizhang")
+    proc = subprocess.run(
+        [str(taizhang), "bench", "web-sqlite", "--runs", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    out = proc.stdout + proc.stderr
+    assert "SECRET_KEY" not in out
+    assert "no bench database" in out
