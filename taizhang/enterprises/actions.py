@@ -1041,8 +1041,12 @@ def move_unit_rows(user: Any, source: Unit, target: Unit) -> dict[str, int]:
     source of each fact and import, the paying unit of each benefit, the unit of each service item.
     None of these fields is part of a uniqueness rule, so nothing collides."""
     return {
-        "enterprises.EnterpriseFact.source": EnterpriseFact.objects.filter(source=source).update(source=target),
-        "enterprises.RegistryImport.source": RegistryImport.objects.filter(source=source).update(source=target),
+        "enterprises.EnterpriseFact.source": EnterpriseFact.objects.filter(source=source).update(
+            source=target
+        ),
+        "enterprises.RegistryImport.source": RegistryImport.objects.filter(source=source).update(
+            source=target
+        ),
         "enterprises.Benefit.unit": Benefit.objects.filter(unit=source).update(unit=target),
         "enterprises.ServiceItem.unit": ServiceItem.objects.filter(unit=source).update(unit=target),
     }

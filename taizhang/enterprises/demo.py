@@ -118,7 +118,9 @@ def _policy(cast: Any, path: Path, out: Any) -> Any:
     if policy.status == PolicyStatus.DRAFT and policy.tasks.exists():
         for task in Task.objects.filter(policy=policy).exclude(assignments__role="lead"):
             do_reassign_task(cast.sam, task, lead=[cast.unit_b])
-        do_publish_policy(cast.sam, policy, confirm=True)  # the demo knowingly leaves the undated clauses undated
+        do_publish_policy(
+            cast.sam, policy, confirm=True
+        )  # the demo knowingly leaves the undated clauses undated
         policy.refresh_from_db()
         out(f"  {path.name}: imported for its benefit clauses ({policy.tasks.count()} tasks)")
     return policy

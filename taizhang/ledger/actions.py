@@ -57,6 +57,7 @@ from .models import (
     TaskStatus,
 )
 from .references import next_reference, position_reference
+from .signals import refreshes, result_tasks, task_arg, task_of_arg
 
 __all__ = [
     "do_update_task",
@@ -94,6 +95,11 @@ TASK_EDIT_FIELDS = (
 REPORT_FIELDS = ["narrative", "percent", "metric_values", "status", "comments"]
 
 
+def _unit_tasks(args: tuple[Any, ...], kwargs: dict[str, Any], result: Any) -> Iterable[int]:
+    """The tasks the merged-into unit (third argument) is named on after a merge."""
+    return TaskAssignment.objects.filter(unit=args[2]).values_list("task_id", flat=True)
+
+
 def _lock_task(task: Task) -> Task:
     return Task.objects.select_for_update().get(pk=task.pk)
 
@@ -112,6 +118,7 @@ def _references_of(policy_id: int, but: int | None = None) -> set[str]:
     return set(Task.objects.filter(policy_id=policy_id).exclude(pk=but).values_list("reference", flat=True))
 
 
+@refreshes(task_arg)
 def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) -> Task:
     """Edit a task's text, reference, measure, weight or deadline (supervisor), refusing a stale edit.
 
@@ -148,6 +155,7 @@ def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) 
     return current
 
 
+@refreshes(task_arg)
 def do_acknowledge_task(user: Any, task: Task) -> TaskAssignment:
     """A unit leader or officer acknowledges (签收) the task for his unit; again, nothing changes."""
     with transaction.atomic():
@@ -176,6 +184,7 @@ def do_acknowledge_task(user: Any, task: Task) -> TaskAssignment:
     return assignment
 
 
+@refreshes(task_arg)
 def do_return_task(user: Any, task: Task, *, reason: str) -> Task:
     """A unit sends a task back to the supervisor (不属于本单位职责), with its reason."""
     with transaction.atomic():
@@ -201,6 +210,7 @@ def do_return_task(user: Any, task: Task, *, reason: str) -> Task:
     return task
 
 
+@refreshes(task_arg)
 def do_reassign_task(user: Any, task: Task, *, lead: Iterable[Unit], co: Iterable[Unit] = ()) -> Task:
     """The supervisor sets a task's lead and co-units anew; an assigned task goes back to 已交办."""
     can_reassign_task(user, task).check_person()
@@ -226,6 +236,7 @@ def do_reassign_task(user: Any, task: Task, *, lead: Iterable[Unit], co: Iterabl
     return task
 
 
+@refreshes(task_arg)
 def do_request_extension(
     user: Any, task: Task, *, kind: str, year: int | None, month: int | None = None, reason: str
 ) -> ExtensionRequest:
@@ -255,6 +266,7 @@ def do_request_extension(
     return ext
 
 
+@refreshes(task_of_arg)
 def do_decide_extension(
     user: Any, ext: ExtensionRequest, *, approve: bool, comment: str = ""
 ) -> ExtensionRequest:
@@ -406,6 +418,7 @@ def _move_report(
     return report
 
 
+@refreshes(task_of_arg)
 def do_submit_report(user: Any, report: ProgressReport) -> ProgressReport:
     """The unit's officer submits a draft (or returned) report to the unit leader."""
     with transaction.atomic():
@@ -432,6 +445,7 @@ def do_approve_report(user: Any, report: ProgressReport) -> ProgressReport:
         )
 
 
+@refreshes(task_of_arg)
 def do_accept_report(user: Any, report: ProgressReport, *, comments: str = "") -> ProgressReport:
     """The supervisor accepts a leader-approved report; the task's progress becomes the report's."""
     with transaction.atomic():
@@ -454,6 +468,7 @@ def do_accept_report(user: Any, report: ProgressReport, *, comments: str = "") -
     return report
 
 
+@refreshes(task_of_arg)
 def do_return_report(user: Any, report: ProgressReport, *, comments: str) -> ProgressReport:
     """The supervisor returns (退回) a report with comments; the unit edits and resubmits it."""
     can_return_report(user, report).check_person()
@@ -516,6 +531,7 @@ def do_add_attachment(user: Any, report: ProgressReport, *, name: str, data: byt
     return attachment
 
 
+@refreshes(task_arg)
 def do_close_task(user: Any, task: Task, *, note: str = "") -> Task:
     """The supervisor closes a task (办结) when it has what :func:`~.access.can_close_task` requires
     (the latest accepted report at 100 %, asking to close, with evidence and every co-unit's
@@ -591,6 +607,7 @@ def _units_of(task: Task) -> list[list[str]]:
     return [[a.unit.name, a.role] for a in task.assignments.select_related("unit").order_by("role", "order")]
 
 
+@refreshes(result_tasks)
 def do_create_task(
     user: Any,
     policy: Any,
@@ -654,6 +671,7 @@ def do_create_task(
     return task
 
 
+@refreshes(result_tasks)
 def do_split_task(user: Any, task: Task, *, parts: Sequence[str]) -> list[Task]:
     """Split a task into several (one per clause a unit answers for). The task keeps the first
     text, its reports, metrics and history; each further part becomes a task placed right after
@@ -731,6 +749,7 @@ def do_split_task(user: Any, task: Task, *, parts: Sequence[str]) -> list[Task]:
     return [task, *made]
 
 
+@refreshes(result_tasks)
 def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
     """Merge tasks of one policy into the first of them (in the policy's order): its text becomes
     ``text`` (or the texts joined with "；"), its units every unit of the merged tasks (a unit that
@@ -810,6 +829,7 @@ def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
 # Units: moving the ledger's rows when units merge, expanding a collective (各街道办)
 
 
+@refreshes(_unit_tasks)
 def move_unit_rows(user: Any, source: Unit, target: Unit) -> dict[str, int]:
     """The ledger's rows of ``source`` become ``target``'s (called by ``units.actions.do_merge_unit``
     inside its transaction, after its permission check): assignments (where both were named on a
@@ -861,6 +881,7 @@ def move_unit_rows(user: Any, source: Unit, target: Unit) -> dict[str, int]:
     return moved
 
 
+@refreshes(result_tasks)
 def do_expand_collective(
     user: Any, collective: Unit, *, into: Iterable[Unit], tasks: Iterable[Task] | None = None
 ) -> list[Task]:

@@ -2,7 +2,13 @@
 
 - :func:`rollup`: a measure's or policy's progress, the weighted mean of its tasks' progress,
   returned with each task's share of the weight so the interface can show it.
-- :func:`schedule_status`: a task against its time-elapsed progress (序时进度).
+- :func:`expected_progress` and :func:`schedule_status`: a task against its time-elapsed progress
+  (序时进度), the one home of that figure (the status rules, the task list, the monitoring and the
+  scoring all read it from here).
+- :class:`Colour`: the displayed colour of a task (红黄绿灯, 缺完成时限, 已办结), the one enum every page,
+  export, bulletin, portal page and the API use, with :data:`COLOURS` (their order) and
+  :func:`displayed_colour` (the colour shown from the stored one).
+- :func:`report_period`: the reporting period (报送期次) a day falls in.
 """
 
 from __future__ import annotations
@@ -11,9 +17,16 @@ import datetime as dt
 import enum
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+_TENTH = Decimal("0.1")
 
 __all__ = [
+    "Colour",
+    "COLOURS",
+    "COLOUR_ZH",
+    "SCHEDULE_TOLERANCE",
+    "displayed_colour",
     "Rollup",
     "rollup",
     "ScheduleStatus",
@@ -22,6 +35,45 @@ __all__ = [
     "schedule_status",
     "report_period",
 ]
+
+
+class Colour(enum.StrEnum):
+    """The colour a task shows (红黄绿灯). ``no_deadline`` is missing information (未定完成时限), never
+    green; ``closed`` (已办结) outranks every other."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+    NO_DEADLINE = "no_deadline"
+    CLOSED = "closed"
+
+
+#: The colours in the order dashboards, bulletins and the portal count them.
+COLOURS: tuple[Colour, ...] = (Colour.GREEN, Colour.AMBER, Colour.RED, Colour.NO_DEADLINE, Colour.CLOSED)
+
+COLOUR_ZH: dict[Colour, str] = {
+    Colour.GREEN: "绿灯",
+    Colour.AMBER: "黄灯",
+    Colour.RED: "红灯",
+    Colour.NO_DEADLINE: "缺完成时限",
+    Colour.CLOSED: "已办结",
+}
+
+#: Deadline kind of a task without a deadline (未定), as stored in ``Task.deadline_kind``.
+NO_DEADLINE_KIND = ""
+
+
+def displayed_colour(*, closed: bool, stored: str | None, deadline_kind: str) -> Colour:
+    """The colour a task shows: closed tasks are closed; otherwise the colour the rules stored; a
+    task the rules have not judged yet shows ``no_deadline`` when it has no deadline and ``green``
+    otherwise (no rule fires on a task just assigned)."""
+    if closed:
+        return Colour.CLOSED
+    if stored:
+        return Colour(stored)
+    if deadline_kind == NO_DEADLINE_KIND:
+        return Colour.NO_DEADLINE
+    return Colour.GREEN
 
 
 @dataclass(frozen=True)
@@ -63,6 +115,12 @@ class ScheduleStatus(enum.StrEnum):
     AHEAD = "ahead"  # 超前
     DONE = "done"  # 已办结
     ONGOING = "ongoing"  # 常态化推进：无序时进度
+    NO_DEADLINE = "no_deadline"  # 未定完成时限：无从计算序时进度
+
+
+#: Points within which progress counts as on schedule; the same as the status rules' amber lag
+#: threshold (``RuleConfig.lag_amber_points``), so "behind" means the behind-schedule rule fires.
+SCHEDULE_TOLERANCE = 10
 
 
 @dataclass(frozen=True)
@@ -72,15 +130,15 @@ class Schedule:
     actual: float
 
 
-def expected_progress(start: dt.date, deadline: dt.date, today: dt.date) -> float:
-    """Time-elapsed progress (序时进度) in percent: the share of [start, deadline] gone by today."""
-    if deadline <= start:
-        return 100.0 if today >= deadline else 0.0
-    if today <= start:
-        return 0.0
-    if today >= deadline:
-        return 100.0
-    return round(100.0 * (today - start).days / (deadline - start).days, 1)
+def expected_progress(start: dt.date, deadline: dt.date, today: dt.date) -> Decimal:
+    """Time-elapsed progress (序时进度) in percent: the share of days from ``start`` to ``deadline``
+    gone by ``today``, clamped to 0-100 and rounded half up to one decimal. A deadline on or
+    before the start expects 100 from the start."""
+    total = (deadline - start).days
+    if total <= 0:
+        return Decimal(100).quantize(_TENTH)
+    elapsed = min(max((today - start).days, 0), total)
+    return (Decimal(elapsed * 100) / Decimal(total)).quantize(_TENTH, rounding=ROUND_HALF_UP)
 
 
 def schedule_status(
@@ -88,30 +146,37 @@ def schedule_status(
     start: dt.date,
     deadline: dt.date | None,
     percent: float,
-    now: dt.datetime,
+    now: dt.datetime | dt.date,
     closed: bool = False,
-    tolerance: float = 10.0,
+    ongoing: bool = False,
+    tolerance: float = SCHEDULE_TOLERANCE,
 ) -> Schedule:
     """A task's progress against its time-elapsed progress.
 
-    Behind when ``percent`` lags the elapsed share of time by more than ``tolerance`` points,
-    ahead when it leads by more; a task without a dated deadline (常态化推进) has no schedule.
-    ``now`` must be aware; the date is taken in its own time zone.
+    Behind when ``percent`` lags the elapsed share of time by more than ``tolerance`` points, or
+    the deadline has passed unfinished; ahead when it leads by more. A task without a dated
+    deadline has no schedule: ``ongoing`` (常态化推进) when it is ongoing work, else ``no_deadline``.
+    A datetime ``now`` must be aware; its date is taken in its own time zone.
     """
-    if now.tzinfo is None:
-        raise ValueError("now must be an aware datetime")
+    if isinstance(now, dt.datetime):
+        if now.tzinfo is None:
+            raise ValueError("now must be an aware datetime")
+        now = now.date()
     if closed:
         return Schedule(ScheduleStatus.DONE, None, float(percent))
     if deadline is None:
-        return Schedule(ScheduleStatus.ONGOING, None, float(percent))
-    expected = expected_progress(start, deadline, now.date())
-    if percent < expected - tolerance or (expected >= 100.0 and percent < 100):
+        return Schedule(
+            ScheduleStatus.ONGOING if ongoing else ScheduleStatus.NO_DEADLINE, None, float(percent)
+        )
+    expected = expected_progress(start, deadline, now)
+    gap = Decimal(str(percent)) - expected
+    if gap < -Decimal(str(tolerance)) or (expected >= 100 and percent < 100):
         status = ScheduleStatus.BEHIND
-    elif percent > expected + tolerance:
+    elif gap > Decimal(str(tolerance)):
         status = ScheduleStatus.AHEAD
     else:
         status = ScheduleStatus.ON
-    return Schedule(status, expected, float(percent))
+    return Schedule(status, float(expected), float(percent))
 
 
 def report_period(cadence: str, day: dt.date) -> str:

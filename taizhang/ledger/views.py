@@ -65,6 +65,7 @@ from .access import (
     can_return_task,
     can_submit_report,
 )
+from .colours import colour_filter, schedule_filter
 from .forms import (
     SORTS,
     AttachmentForm,
@@ -92,10 +93,9 @@ from .models import (
     Task,
     TaskAssignment,
     TaskStatus,
-    deadline_date,
 )
 from .progress import task_schedule
-from .rules import report_period, rollup, schedule_status
+from .rules import report_period, rollup
 
 __all__ = ["home", "task_list", "task_detail", "inbox", "period_of"]
 
@@ -114,6 +114,7 @@ SCHEDULE_LABELS = {
     "ahead": _("Ahead of schedule"),
     "done": _("Closed"),
     "ongoing": _("Ongoing, no schedule"),
+    "no_deadline": _("No deadline"),
 }
 
 
@@ -205,20 +206,6 @@ def home(request: HttpRequest) -> HttpResponse:
 # ----------------------------------------------------------------------------- task list
 
 
-def _colour_filter(colour: str) -> Q:
-    """Tasks of one colour (红黄绿灯) as the dashboards count them: closed tasks are ``closed``, the
-    others take their computed colour, green until it is computed; drafts have none."""
-    from taizhang.supervision.models import TaskStatus as Computed
-
-    if colour == "closed":
-        return Q(status=TaskStatus.CLOSED)
-    if colour == "green":
-        rag = Q(rag__colour=colour) | Q(rag__isnull=True)
-    else:  # a semi-join the database may start from the colour's index
-        rag = Q(Exists(Computed.objects.filter(task=OuterRef("pk"), colour=colour)))
-    return rag & ~Q(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT))
-
-
 def _filtered_tasks(user: Any, form: TaskFilterForm) -> QuerySet[Task]:
     tasks = Task.objects.visible_to(user)
     data = form.cleaned_data
@@ -231,7 +218,7 @@ def _filtered_tasks(user: Any, form: TaskFilterForm) -> QuerySet[Task]:
     if data.get("status"):
         tasks = tasks.filter(status=data["status"])
     if data.get("colour"):
-        tasks = tasks.filter(_colour_filter(data["colour"]))
+        tasks = tasks.filter(colour_filter(data["colour"]))
     if data.get("month"):
         year, month = data["month"]
         in_month = Q(deadline_kind=DeadlineKind.MONTH, deadline_year=year, deadline_month=month)
@@ -246,31 +233,6 @@ def _filtered_tasks(user: Any, form: TaskFilterForm) -> QuerySet[Task]:
             few=not data.get("policy") and bool(data.get("unit") or not sees_everything(user))
         )
     return tasks.order_by(*SORTS[sort])
-
-
-def _schedule_pks(tasks: QuerySet[Task], wanted: str, now: dt.datetime) -> list[int]:
-    """Ids of ``tasks`` (in order) whose schedule status is ``wanted``; computed with rules.py."""
-    pks = []
-    for pk, assigned_at, created_at, kind, year, month, progress, status in tasks.values_list(
-        "pk",
-        "assigned_at",
-        "created_at",
-        "deadline_kind",
-        "deadline_year",
-        "deadline_month",
-        "progress",
-        "status",
-    ):
-        schedule = schedule_status(
-            start=timezone.localdate(assigned_at or created_at),
-            deadline=deadline_date(kind, year, month),
-            percent=progress,
-            now=now,
-            closed=status == TaskStatus.CLOSED,
-        )
-        if schedule.status == wanted:
-            pks.append(pk)
-    return pks
 
 
 def _list_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
@@ -300,10 +262,9 @@ def task_list(request: HttpRequest) -> HttpResponse:
     tasks = _filtered_tasks(user, form)
     wanted = form.cleaned_data.get("schedule")
     # A page is chosen by ids (a narrow query, however deep the page), then its rows are read.
-    if wanted:
-        paginator = CappedPaginator(_schedule_pks(tasks, wanted, now), PAGE_SIZE)
-    else:
-        paginator = CappedPaginator(tasks.values_list("pk", flat=True), PAGE_SIZE, counted=tasks)
+    if wanted:  # the stored, indexed schedule the actions keep current (ledger.colours)
+        tasks = tasks.filter(schedule_filter(wanted))
+    paginator = CappedPaginator(tasks.values_list("pk", flat=True), PAGE_SIZE, counted=tasks)
     page = paginator.get_page(request.GET.get("page"))
     pks = list(page.object_list)
     by_pk = {t.pk: t for t in _list_rows(Task.objects.filter(pk__in=pks).order_by())} if pks else {}

@@ -17,10 +17,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Avg, Case, CharField, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, TruncDate
 from django.utils import timezone
 
+from taizhang.ledger.colours import colour_expression
 from taizhang.ledger.models import (
     AssignmentRole,
     DeadlineKind,
@@ -30,7 +31,7 @@ from taizhang.ledger.models import (
     deadline_date,
 )
 from taizhang.ledger.models import TaskStatus as TaskState
-from taizhang.ledger.rules import report_period
+from taizhang.ledger.rules import Colour, expected_progress, report_period
 from taizhang.supervision.scoring import (
     ListRules,
     RankedScore,
@@ -65,7 +66,7 @@ __all__ = [
     "disagreements",
 ]
 
-COLOURS: tuple[str, ...] = ("green", "amber", "red", "closed")
+COLOURS: tuple[str, ...] = tuple(c.value for c in Colour)  # the ledger's one enum, in its order
 
 # A period written as 2024, 2024-H1, 2024-Q4 or 2024-11.
 # Matches "2024-Q4", "2024-11", "2024"; must not match "2024-13", "24-Q1" or "2024Q4".
@@ -174,19 +175,6 @@ def _status_model() -> Any:
         return None
 
 
-def colour_expression() -> Any:
-    """A task's colour in SQL: closed tasks are ``closed``; a task without a status row is green."""
-    if _status_model() is None:
-        fallback: Any = Value("green")
-    else:
-        fallback = Coalesce("rag__colour", Value("green"))
-    return Case(
-        When(status=TaskState.CLOSED, then=Value("closed")),
-        default=fallback,
-        output_field=CharField(),
-    )
-
-
 def dashboard_tasks(policy_id: int | None = None) -> QuerySet[Task]:
     """The tasks a dashboard counts: published work (not drafts), of one policy or all."""
     tasks = Task.objects.exclude(status=TaskState.DRAFT)
@@ -246,14 +234,12 @@ def counts_by_lead_unit(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
     unit id, then the units' names)."""
 
     assignments = TaskAssignment.objects.filter(role=AssignmentRole.LEAD, task__in=tasks)
-    if _status_model() is not None:
-        fallback: Any = Coalesce("task__rag__colour", Value("green"))
-    else:
-        fallback = Value("green")
-    colour = Case(
-        When(task__status=TaskState.CLOSED, then=Value("closed")), default=fallback, output_field=CharField()
+    rows = (
+        assignments.annotate(colour=colour_expression("task__"))
+        .values("unit_id", "colour")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    rows = assignments.annotate(colour=colour).values("unit_id", "colour").annotate(n=Count("pk")).order_by()
     groups: dict[int, dict[str, int]] = defaultdict(dict)
     for row in rows:
         groups[row["unit_id"]][row["colour"]] = row["n"]
@@ -264,7 +250,7 @@ def counts_by_lead_unit(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
 
 
 def counts_by_deadline_month(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
-    """Colour counts by deadline month (年度 deadlines as “YYYY 年底”, 常态化 last): one query."""
+    """Colour counts by deadline month (年度 deadlines as “YYYY 年底”, then 常态化, then 未定): one query."""
     rows = (
         tasks.annotate(colour=colour_expression())
         .values("deadline_kind", "deadline_year", "deadline_month", "colour")
@@ -278,11 +264,17 @@ def counts_by_deadline_month(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
             key = (year, month, f"{year}-{month:02d}")
         elif kind == DeadlineKind.YEAR and year:
             key = (year, 12, f"{year}-12")
+        elif kind == DeadlineKind.ONGOING:
+            key = (9999, 98, "ongoing")
         else:
-            key = (9999, 99, "ongoing")
+            key = (9999, 99, "no_deadline")
         groups[key][row["colour"]] = groups[key].get(row["colour"], 0) + row["n"]
     return [
-        {"key": k[2], "label": "常态化推进" if k[2] == "ongoing" else k[2], **_shares(v)}
+        {
+            "key": k[2],
+            "label": {"ongoing": "常态化推进", "no_deadline": "未定完成时限"}.get(k[2], k[2]),
+            **_shares(v),
+        }
         for k, v in sorted(groups.items())
     ]
 
@@ -531,7 +523,6 @@ def _progress_ratios(period: Period, as_of: dt.date, judged_from: Decimal) -> di
     the supervisor accepted by then; 0 without one) against it, held to 0–1. Tasks sharing a start,
     deadline and accepted progress are read as one row."""
     from taizhang.ledger.models import ReportStatus
-    from taizhang.supervision.rules import schedule_position
 
     accepted = ProgressReport.objects.filter(
         task_id=OuterRef("task_id"), status=ReportStatus.ACCEPTED, reviewed_at__lt=_day_end(as_of)
@@ -563,7 +554,7 @@ def _progress_ratios(period: Period, as_of: dt.date, judged_from: Decimal) -> di
         )
         if deadline is None or row["start"] is None:
             continue
-        expected, _ = schedule_position(row["start"], deadline, row["accepted"], as_of)
+        expected = expected_progress(row["start"], deadline, as_of)
         if expected < judged_from:
             continue
         out[row["unit_id"]].extend([progress_ratio(row["accepted"], expected)] * row["n"])

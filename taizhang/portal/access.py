@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from taizhang.accounts.access import Decision, steering_decision
+from taizhang.ledger.colours import colour_expression
 from taizhang.ledger.models import (
     AssignmentRole,
     ProgressReport,
@@ -29,7 +30,7 @@ from taizhang.ledger.models import (
     deadline_date,
 )
 from taizhang.ledger.models import TaskStatus as TaskState
-from taizhang.ledger.rules import rollup
+from taizhang.ledger.rules import Colour, displayed_colour, rollup
 from taizhang.policies.models import Measure, Policy, PolicyStatus
 
 __all__ = [
@@ -50,7 +51,7 @@ def can_publish_to_portal(user: Any, policy: Any = None) -> Decision:
     return steering_decision(user, "设置公开内容")
 
 
-COLOURS: tuple[str, ...] = ("green", "amber", "red", "closed")
+COLOURS: tuple[str, ...] = tuple(c.value for c in Colour)  # the ledger's one enum
 
 
 def public_policies() -> QuerySet[Policy]:
@@ -135,9 +136,11 @@ def _deadline(row: dict[str, Any]) -> str:
 
 
 def _colour(row: dict[str, Any]) -> str:
-    if row["status"] == TaskState.CLOSED:
-        return "closed"
-    return str(row["rag__colour"] or "green")
+    return displayed_colour(
+        closed=row["status"] == TaskState.CLOSED,
+        stored=row["rag__colour"],
+        deadline_kind=row["deadline_kind"],
+    ).value
 
 
 def _latest_accepted(task_ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -291,14 +294,9 @@ def load_public(policies: list[Policy], *, detail: bool = True) -> list[PublicPo
 def _summaries(policies: list[Policy]) -> list[PublicPolicy]:
     """The home page's figures of ``policies``: tasks, colour counts and progress of each, counted
     by the database (one query, whatever the number of tasks)."""
-    from django.db.models import Case, CharField, Count, DecimalField, F, Q, Sum, Value, When
-    from django.db.models.functions import Coalesce
+    from django.db.models import Count, DecimalField, F, Q, Sum
 
-    colour = Case(
-        When(status=TaskState.CLOSED, then=Value("closed")),
-        default=Coalesce("rag__colour", Value("green")),
-        output_field=CharField(),
-    )
+    colour = colour_expression()
     rows = {
         row["policy_id"]: row
         for row in Task.objects.filter(policy_id__in=[p.pk for p in policies])

@@ -1,7 +1,21 @@
+from typing import Any
+
 from django.apps import AppConfig
+
+
+def _refresh(sender: Any, task_ids: list[int], now: Any = None, **kwargs: Any) -> None:
+    from .status import refresh_statuses
+
+    refresh_statuses(task_ids, now)
 
 
 class SupervisionConfig(AppConfig):
     name = "taizhang.supervision"
     label = "supervision"
     verbose_name = "督办"
+
+    def ready(self) -> None:
+        from taizhang.ledger.signals import tasks_changed_signal
+
+        # Every action that changes a fact the status rules read refreshes the stored colour.
+        tasks_changed_signal.connect(_refresh, dispatch_uid="supervision.refresh_statuses")

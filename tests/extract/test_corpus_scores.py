@@ -35,9 +35,18 @@ def test_the_corpus_scores_above_its_floors(name: str, tmp_path: Path) -> None:
         pytest.skip(f"{gold} is not beside the project")
     for path in sorted(p for p in docs.iterdir() if p.is_file()):
         result = extract(path)
-        (tmp_path / f"{path.stem}.json").write_text(json.dumps(result.to_dict(), ensure_ascii=False), encoding="utf-8")
+        (tmp_path / f"{path.stem}.json").write_text(
+            json.dumps(result.to_dict(), ensure_ascii=False), encoding="utf-8"
+        )
     proc = subprocess.run(
-        [sys.executable, str(SCORER), str(gold), str(tmp_path), "--require", *(f"{k}={v}" for k, v in floors.items())],
+        [
+            sys.executable,
+            str(SCORER),
+            str(gold),
+            str(tmp_path),
+            "--require",
+            *(f"{k}={v}" for k, v in floors.items()),
+        ],
         capture_output=True,
         text=True,
         timeout=300,

@@ -62,7 +62,9 @@ class ScheduleTestCase:
         assert (s.status, s.expected) == (ScheduleStatus.BEHIND, 100.0)
 
     def test_an_ongoing_task_has_no_schedule(self):
-        s = schedule_status(start=dt.date(2025, 1, 1), deadline=None, percent=0, now=at(2025, 7, 5))
+        s = schedule_status(
+            start=dt.date(2025, 1, 1), deadline=None, percent=0, now=at(2025, 7, 5), ongoing=True
+        )
         assert (s.status, s.expected) == (ScheduleStatus.ONGOING, None)
 
     def test_a_closed_task_is_done(self):
@@ -83,6 +85,11 @@ class ScheduleTestCase:
                 percent=0,
                 now=dt.datetime(2025, 2, 1),
             )
+
+    def test_a_task_without_a_deadline_has_no_schedule_but_is_not_ongoing(self):
+        common = {"start": dt.date(2025, 1, 1), "deadline": None, "percent": 0, "now": dt.date(2025, 3, 1)}
+        assert schedule_status(**common).status == ScheduleStatus.NO_DEADLINE
+        assert schedule_status(**common, ongoing=True).status == ScheduleStatus.ONGOING
 
     def test_expected_progress_is_clamped_to_the_period(self):
         assert expected_progress(dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2024, 1, 1)) == 0.0

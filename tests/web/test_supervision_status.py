@@ -207,11 +207,12 @@ class RefreshQueryCountTestCase:
     def test_the_number_of_queries_does_not_grow_with_the_number_of_tasks(
         self, cast: Any, published: list[Any]
     ) -> None:
+        TaskStatus.objects.all().delete()  # publishing computed them: count a first computation
         first_create = self._count(local(2025, 1, 20))
         first_update = self._count(local(2025, 2, 5))
-        TaskStatus.objects.all().delete()
         with time_machine.travel(local(2025, 1, 10), tick=False):
             make_policy(cast.sam, SAMPLE_TASK_TABLE.replace("某区", "另一区"), name="other.txt")
+        TaskStatus.objects.all().delete()
         assert self._count(local(2025, 1, 20)) == first_create
         assert self._count(local(2025, 2, 5)) == first_update
         assert TaskStatus.objects.count() == 6
@@ -237,7 +238,7 @@ class RefreshQueryCountTestCase:
                     cast.sam, SAMPLE_TASK_TABLE.replace("某区", f"第{n}区"), name=f"p{n}.txt"
                 )
             _report(cast, policy.tasks.order_by("order")[0], "2025-01", 10, local(2025, 1, 30))
-        assert TaskStatus.objects.count() == 0
+        TaskStatus.objects.all().delete()  # publishing and reporting computed them already
         assert self._counts() == few
         assert TaskStatus.objects.count() == 30
         assert set(TaskStatus.objects.values_list("computed_at", flat=True)) == {local(2025, 3, 5)}
