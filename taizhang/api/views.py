@@ -36,6 +36,7 @@ from taizhang.ledger.access import (
     visible_reports,
     visible_tasks,
 )
+from taizhang.ledger.colours import colour_filter, schedule_filter
 from taizhang.ledger.models import (
     DeadlineKind,
     ExtensionRequest,
@@ -271,7 +272,7 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSe
     def _loaded(queryset: QuerySet[Task]) -> QuerySet[Task]:
         """``queryset`` with what a task's answer shows: policy, measure, units."""
         units = TaskAssignment.objects.select_related("unit").order_by("role", "order", "pk")
-        return queryset.select_related("policy", "measure").prefetch_related(
+        return queryset.select_related("policy", "measure", "rag").prefetch_related(
             Prefetch("assignments", queryset=units)
         )
 
@@ -294,6 +295,10 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSe
         if "deadline_by" in f:
             year, month = (int(part) for part in f["deadline_by"].split("-"))
             queryset = queryset.filter(_deadline_by(year, month))
+        if "colour" in f:
+            queryset = queryset.filter(colour_filter(f["colour"]))
+        if "schedule" in f:
+            queryset = queryset.filter(schedule_filter(f["schedule"]))
         # By policy id, not the policy's own order (newest first), which joins and sorts every row;
         # one unit's tasks are few among the province's: sorted, not looked for along the index.
         few = "policy" not in f and ("unit" in f or not sees_everything(self.request.user))

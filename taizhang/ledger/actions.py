@@ -32,6 +32,7 @@ from .access import (
     can_add_contribution,
     can_approve_report,
     can_close_task,
+    can_correct_task,
     can_create_report,
     can_decide_extension,
     can_edit_report,
@@ -55,6 +56,7 @@ from .models import (
     Task,
     TaskAssignment,
     TaskStatus,
+    _check_deadline,
 )
 from .references import next_reference, position_reference
 from .signals import refreshes, result_tasks, task_arg, task_of_arg
@@ -234,6 +236,67 @@ def do_reassign_task(user: Any, task: Task, *, lead: Iterable[Unit], co: Iterabl
         task.save(update_fields=["status", "assigned_at", "version"])
         record(user, task, "reassign_task", before=before, after={"units": _units_of(task)})
     return task
+
+
+@refreshes(lambda args, kwargs, result: [result[0].pk])
+def correct_task(
+    user: Any,
+    task: Task,
+    *,
+    reason: str,
+    deadline: tuple[str, int | None, int | None] | None = None,
+    lead: Sequence[Unit] | None = None,
+) -> tuple[Task, set[int]]:
+    """The ledger's write of a supervisor's correction after 交办 (``supervision.actions.do_correct_task``
+    tells the units): a new ``deadline`` (kind, year, month) and/or new ``lead`` units (the co-units
+    stay), with a required ``reason`` kept in history. The first deadline is kept as the original,
+    as an extension does. Returns the task and the ids of the lead units before and after."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "请说明更正的原因"})
+    if deadline is None and lead is None:
+        raise ValidationError({"deadline": "请更正完成时限或牵头单位"})
+    leads = list(dict.fromkeys(lead)) if lead is not None else None
+    if leads is not None:
+        if not leads:
+            raise ValidationError({"lead": "请至少选择一个牵头单位"})
+        for unit in leads:
+            if unit.status != UnitStatus.CONFIRMED or unit.merged_into_id is not None:
+                raise ValidationError({"lead": f"“{unit.name}”不是已确认的单位"})
+    if deadline is not None:
+        kind, year, month = deadline
+        if kind not in (DeadlineKind.MONTH, DeadlineKind.YEAR, DeadlineKind.ONGOING):
+            raise ValidationError({"deadline_kind": "请选择按月、按年或常态化推进的完成时限"})
+        _check_deadline(kind, year, month, "deadline_kind")
+    with transaction.atomic():
+        task = _lock_task(task)
+        can_correct_task(user, task).check()
+        old_leads = set(task.assignments.filter(role=AssignmentRole.LEAD).values_list("unit_id", flat=True))
+        fields = ["deadline_kind", "deadline_year", "deadline_month", "deadline_text"]
+        before: dict[str, Any] = {**snapshot(task, fields), "units": _units_of(task)}
+        changed = []
+        if deadline is not None:
+            kind, year, month = deadline
+            if not task.original_deadline_kind and task.deadline_kind:
+                task.original_deadline_kind = task.deadline_kind
+                task.original_deadline_year = task.deadline_year
+                task.original_deadline_month = task.deadline_month
+                changed += ["original_deadline_kind", "original_deadline_year", "original_deadline_month"]
+            task.deadline_kind, task.deadline_year, task.deadline_month = kind, year, month
+            task.deadline_text = ""
+            changed += fields
+        if leads is not None:
+            task.assignments.filter(role=AssignmentRole.LEAD).delete()
+            wanted = {u.pk for u in leads}
+            task.assignments.filter(unit_id__in=wanted).delete()  # a co-unit made lead
+            for order, unit in enumerate(leads):
+                TaskAssignment.objects.create(task=task, unit=unit, role=AssignmentRole.LEAD, order=order)
+        task.version += 1
+        task.save(update_fields=[*changed, "version"])
+        after = {**snapshot(task, fields), "units": _units_of(task), "reason": reason}
+        record(user, task, "correct_task", before=before, after=after)
+        new_leads = {u.pk for u in leads} if leads is not None else old_leads
+    return task, old_leads | new_leads
 
 
 @refreshes(task_arg)
@@ -432,6 +495,7 @@ def do_submit_report(user: Any, report: ProgressReport) -> ProgressReport:
         )
 
 
+@refreshes(task_of_arg)
 def do_approve_report(user: Any, report: ProgressReport) -> ProgressReport:
     """The unit's leader approves a submitted report; it then reaches the supervisor."""
     with transaction.atomic():
@@ -557,6 +621,7 @@ def do_close_task(user: Any, task: Task, *, note: str = "") -> Task:
     return task
 
 
+@refreshes(task_of_arg)
 def do_return_report_to_officer(user: Any, report: ProgressReport, *, reason: str) -> ProgressReport:
     """The unit leader sends a submitted report back to the unit's officer (退回联络员) with the
     reason, before it reaches the supervisor; the officer edits and submits it again."""

@@ -65,7 +65,7 @@ from .access import (
     can_return_task,
     can_submit_report,
 )
-from .colours import colour_filter, schedule_filter
+from .colours import colour_expression, colour_filter, schedule_filter
 from .forms import (
     SORTS,
     AttachmentForm,
@@ -241,7 +241,7 @@ def _list_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
         "task_id", "unit_id", "role", "order", "acknowledged_at", "unit__name"
     )
     return tasks.prefetch_related(Prefetch("assignments", queryset=units.order_by("role", "order"))).annotate(
-        latest_report_status=Subquery(latest.values("status")[:1])
+        latest_report_status=Subquery(latest.values("status")[:1]), colour=colour_expression()
     )
 
 

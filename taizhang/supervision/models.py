@@ -183,6 +183,7 @@ class NoticeKind(models.TextChoices):
     NOTICE_ISSUED = "notice_issued", "收到督办单"
     NOTICE_ANSWERED = "notice_answered", "督办单已回复"
     ESCALATION = "escalation", "催办升级"
+    TASK_CORRECTED = "task_corrected", "任务信息更正"
 
 
 class Notice(models.Model):
