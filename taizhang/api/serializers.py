@@ -28,7 +28,7 @@ from taizhang.ledger.models import (
     TaskAssignment,
     TaskStatus,
 )
-from taizhang.ledger.rules import Colour, ScheduleStatus, displayed_colour
+from taizhang.ledger.rules import PERIOD_RE, Colour, ScheduleStatus, displayed_colour
 from taizhang.policies.models import Measure, Policy, PolicyStatus
 from taizhang.units.models import Unit, UnitKind, UnitStatus
 
@@ -70,7 +70,6 @@ YEAR_BOUNDS = {"min_value": 1949, "max_value": 2100}
 
 # A reporting period: a year, a month, a quarter or a half-year.
 # matches: "2025", "2025-03", "2025-Q1", "2025-H2"; must not match: "2025-13", "25-03", "2025Q1"
-PERIOD_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<part>0[1-9]|1[0-2]|Q[1-4]|H[12]))?$")
 # A month a deadline filter names.
 # matches: "2025-06"; must not match: "2025-6", "2025-00", "2025-06-30"
 MONTH_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")

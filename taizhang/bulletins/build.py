@@ -19,10 +19,11 @@ from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Sum, W
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from taizhang.ledger.models import AssignmentRole, TaskAssignment, deadline_date
+from taizhang.ledger.models import AssignmentRole, TaskAssignment
 from taizhang.ledger.models import TaskStatus as TaskState
 from taizhang.ledger.rules import COLOUR_ZH as LEDGER_COLOUR_ZH
 from taizhang.ledger.rules import COLOURS as LEDGER_COLOURS
+from taizhang.ledger.rules import deadline_label
 from taizhang.monitoring.queries import Period, colour_expression, dashboard_tasks, parse_period, scoreboard
 from taizhang.policies.models import PolicyStatus
 
@@ -172,12 +173,9 @@ def _summary(counts: dict[str, int]) -> Summary:
 
 
 def _deadline_text(row: dict[str, Any]) -> str:
-    if row["deadline_text"]:
-        return str(row["deadline_text"])
-    day = deadline_date(row["deadline_kind"], row["deadline_year"], row["deadline_month"])
-    if day is not None:
-        return f"{day.year}年{day.month}月"
-    return "常态化推进" if row["deadline_kind"] == "ongoing" else ""
+    return deadline_label(
+        row["deadline_kind"], row["deadline_year"], row["deadline_month"], row["deadline_text"]
+    )
 
 
 def _progress(weights: Decimal | None, weighted: Decimal | None) -> float:

@@ -9,15 +9,16 @@ its path, so the ledger does not import the supervision app.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.apps import apps
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 
 from .models import TaskStatus
-from .rules import NO_DEADLINE_KIND, Colour, ScheduleStatus
+from .rules import MONTH_KIND, NO_DEADLINE_KIND, YEAR_KIND, Colour, ScheduleStatus
 
-__all__ = ["colour_expression", "colour_filter", "schedule_filter"]
+__all__ = ["colour_expression", "colour_filter", "schedule_filter", "past_deadline_q", "due_by_q"]
 
 
 def colour_expression(prefix: str = "") -> Any:
@@ -62,3 +63,27 @@ def schedule_filter(schedule: str) -> Q:
     if schedule is ScheduleStatus.DONE:
         return Q(status=TaskStatus.CLOSED)
     return _stored("schedule", schedule.value) & _OPEN
+
+
+def past_deadline_q(today: dt.date, prefix: str = "") -> Q:
+    """Tasks whose deadline has passed on ``today`` (ledger.rules.deadline_past in SQL): a month
+    deadline before ``today``'s month, a year deadline before its year."""
+    month = Q(**{f"{prefix}deadline_kind": MONTH_KIND}) & (
+        Q(**{f"{prefix}deadline_year__lt": today.year})
+        | Q(**{f"{prefix}deadline_year": today.year, f"{prefix}deadline_month__lt": today.month})
+    )
+    year = Q(**{f"{prefix}deadline_kind": YEAR_KIND, f"{prefix}deadline_year__lt": today.year})
+    return month | year
+
+
+def due_by_q(year: int, month: int, prefix: str = "") -> Q:
+    """Tasks due by the end of ``year``-``month``: month deadlines up to it, year deadlines ending by it."""
+    by_month = Q(**{f"{prefix}deadline_kind": MONTH_KIND}) & (
+        Q(**{f"{prefix}deadline_year__lt": year})
+        | Q(**{f"{prefix}deadline_year": year, f"{prefix}deadline_month__lte": month})
+    )
+    by_year = Q(**{f"{prefix}deadline_kind": YEAR_KIND}) & (
+        Q(**{f"{prefix}deadline_year__lt": year})
+        | (Q(**{f"{prefix}deadline_year": year}) if month == 12 else Q(pk__in=[]))
+    )
+    return by_month | by_year

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Any
 
@@ -10,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+from .rules import deadline_date  # the one home of deadlines (ledger.rules)
 
 __all__ = [
     "Task",
@@ -35,15 +36,6 @@ class DeadlineKind(models.TextChoices):
     MONTH = "month", "月份"
     YEAR = "year", "年度"
     ONGOING = "ongoing", "常态化推进"
-
-
-def deadline_date(kind: str, year: int | None, month: int | None) -> dt.date | None:
-    """The last day a deadline allows: end of the month, end of the year; None when ongoing/unset."""
-    if kind == DeadlineKind.MONTH and year and month:
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
-    if kind == DeadlineKind.YEAR and year:
-        return dt.date(year, 12, 31)
-    return None
 
 
 def _check_deadline(kind: str, year: int | None, month: int | None, field: str) -> None:

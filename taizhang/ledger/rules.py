@@ -8,13 +8,20 @@
 - :class:`Colour`: the displayed colour of a task (红黄绿灯, 缺完成时限, 已办结), the one enum every page,
   export, bulletin, portal page and the API use, with :data:`COLOURS` (their order) and
   :func:`displayed_colour` (the colour shown from the stored one).
-- :func:`report_period`: the reporting period (报送期次) a day falls in.
+- Deadlines (完成时限): :func:`deadline_date` (the last day a stored deadline allows),
+  :func:`deadline_past` and :func:`deadline_label` (how a person reads it); their SQL forms are in
+  :mod:`taizhang.ledger.colours`.
+- Reporting periods (报送期次): :func:`report_period` (the label of the period a day falls in),
+  :func:`period_bounds` and :func:`report_periods` (the periods from assignment to now, each due on
+  its last day).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
+import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -34,6 +41,14 @@ __all__ = [
     "expected_progress",
     "schedule_status",
     "report_period",
+    "PERIOD_RE",
+    "Period",
+    "parse_period",
+    "period_bounds",
+    "report_periods",
+    "deadline_date",
+    "deadline_past",
+    "deadline_label",
 ]
 
 
@@ -59,8 +74,40 @@ COLOUR_ZH: dict[Colour, str] = {
     Colour.CLOSED: "已办结",
 }
 
-#: Deadline kind of a task without a deadline (未定), as stored in ``Task.deadline_kind``.
+#: Deadline kinds as stored in ``Task.deadline_kind``: 未定 (no deadline), by a month's end, by a
+#: year's end, ongoing work (常态化推进).
 NO_DEADLINE_KIND = ""
+MONTH_KIND = "month"
+YEAR_KIND = "year"
+ONGOING_KIND = "ongoing"
+
+
+def deadline_date(kind: str, year: int | None, month: int | None) -> dt.date | None:
+    """The last day a deadline allows: end of the month, end of the year; None when ongoing/unset."""
+    if kind == MONTH_KIND and year and month:
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if kind == YEAR_KIND and year:
+        return dt.date(year, 12, 31)
+    return None
+
+
+def deadline_past(deadline: dt.date | None, today: dt.date) -> bool:
+    """Whether ``deadline`` has passed on ``today``: the deadline day itself is not past."""
+    return deadline is not None and today > deadline
+
+
+def deadline_label(kind: str, year: int | None, month: int | None, text: str = "") -> str:
+    """A deadline as a person reads it: the document's own words when kept, else 2025年6月,
+    2025年底, 常态化推进 or 未定."""
+    if text:
+        return text
+    if kind == MONTH_KIND and year and month:
+        return f"{year}年{month}月"
+    if kind == YEAR_KIND and year:
+        return f"{year}年底"
+    if kind == ONGOING_KIND:
+        return "常态化推进"
+    return "未定"
 
 
 def displayed_colour(*, closed: bool, stored: str | None, deadline_kind: str) -> Colour:
@@ -179,6 +226,50 @@ def schedule_status(
     return Schedule(status, float(expected), float(percent))
 
 
+# A period written as 2024, 2024-H1, 2024-Q4 or 2024-11.
+# Matches "2024-Q4", "2024-11", "2024"; must not match "2024-13", "24-Q1" or "2024Q4".
+PERIOD_RE = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<month>0[1-9]|1[0-2])))?$"
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """An assessment or reporting period: its code and first and last days."""
+
+    code: str
+    start: dt.date
+    end: dt.date
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.end <= self.end
+
+
+def parse_period(code: str) -> Period:
+    """The period ``code`` names (2024, 2024-H1, 2024-Q4, 2024-11); ValueError saying why not."""
+    match = PERIOD_RE.match((code or "").strip())
+    if not match:
+        raise ValueError(f"期次 {code!r} 不是 2024、2024-H1、2024-Q4 或 2024-11 的形式")
+    year = int(match["year"])
+    if not 1949 <= year <= 2100:
+        raise ValueError(f"期次 {code!r} 的年份不合理")
+    if match["quarter"]:
+        first = (int(match["quarter"]) - 1) * 3 + 1
+        last = first + 2
+    elif match["half"]:
+        first = 1 if match["half"] == "1" else 7
+        last = first + 5
+    elif match["month"]:
+        first = last = int(match["month"])
+    else:
+        first, last = 1, 12
+    end = dt.date(year, last, calendar.monthrange(year, last)[1])
+    return Period(match.group(0), dt.date(year, first, 1), end)
+
+
+_MONTHS_PER_PERIOD: dict[str, int] = {"quarterly": 3, "half_yearly": 6, "yearly": 12}
+
+
 def report_period(cadence: str, day: dt.date) -> str:
     """The reporting period (报送期次) ``day`` falls in for a policy's cadence: ``2025-03`` (monthly,
     the default), ``2025-Q1`` (quarterly), ``2025-H1`` (half-yearly) or ``2025`` (yearly)."""
@@ -189,3 +280,26 @@ def report_period(cadence: str, day: dt.date) -> str:
     if cadence == "yearly":
         return str(day.year)
     return f"{day.year}-{day.month:02d}"
+
+
+def period_bounds(cadence: str, day: dt.date) -> tuple[str, dt.date, dt.date]:
+    """The period containing ``day``: its label, its first day and its last day (when its report
+    is due)."""
+    months = _MONTHS_PER_PERIOD.get(str(cadence), 1)  # monthly, and any unknown cadence
+    first_month = (day.month - 1) // months * months + 1
+    last_month = first_month + months - 1
+    last = dt.date(day.year, last_month, calendar.monthrange(day.year, last_month)[1])
+    return report_period(cadence, day), dt.date(day.year, first_month, 1), last
+
+
+def report_periods(cadence: str, start: dt.date, now: dt.date) -> list[tuple[str, dt.date]]:
+    """The reporting periods from the one containing ``start`` to the one containing ``now``, each
+    as (label, due date = its last day); at least the first. Example: monthly from 2025-01-20 to
+    2025-03-02 gives 2025-01 (due 01-31), 2025-02 (due 02-28) and 2025-03 (due 03-31)."""
+    periods: list[tuple[str, dt.date]] = []
+    day = start
+    while day <= now or not periods:
+        label, _, last = period_bounds(cadence, day)
+        periods.append((label, last))
+        day = last + dt.timedelta(days=1)
+    return periods

@@ -65,7 +65,7 @@ from .access import (
     can_return_task,
     can_submit_report,
 )
-from .colours import colour_expression, colour_filter, schedule_filter
+from .colours import colour_expression, colour_filter, past_deadline_q, schedule_filter
 from .forms import (
     SORTS,
     AttachmentForm,
@@ -116,15 +116,6 @@ SCHEDULE_LABELS = {
     "ongoing": _("Ongoing, no schedule"),
     "no_deadline": _("No deadline"),
 }
-
-
-def _past_deadline(today: dt.date) -> Q:
-    """Tasks whose dated deadline (end of its month or year) is before ``today``."""
-    month_past = Q(deadline_kind=DeadlineKind.MONTH) & (
-        Q(deadline_year__lt=today.year) | Q(deadline_year=today.year, deadline_month__lt=today.month)
-    )
-    year_past = Q(deadline_kind=DeadlineKind.YEAR, deadline_year__lt=today.year)
-    return month_past | year_past
 
 
 def count_upto(queryset: QuerySet[Any], cap: int) -> int:
@@ -907,7 +898,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         (
             "overdue",
             _t("Tasks past their deadline"),
-            overdue.filter(_past_deadline(today)).exclude(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT)),
+            overdue.filter(past_deadline_q(today)).exclude(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT)),
         )
     )
     shown = [_inbox_section(key, title, qs) for key, title, qs in sections]

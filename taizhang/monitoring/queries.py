@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, TruncDate
 from django.utils import timezone
 
-from taizhang.ledger.colours import colour_expression
+from taizhang.ledger.colours import colour_expression, past_deadline_q
 from taizhang.ledger.models import (
     AssignmentRole,
     DeadlineKind,
@@ -31,7 +30,14 @@ from taizhang.ledger.models import (
     deadline_date,
 )
 from taizhang.ledger.models import TaskStatus as TaskState
-from taizhang.ledger.rules import Colour, expected_progress, report_period
+from taizhang.ledger.rules import (
+    Colour,
+    Period,
+    expected_progress,
+    parse_period,
+    report_period,
+    report_periods,
+)
 from taizhang.supervision.scoring import (
     ListRules,
     RankedScore,
@@ -68,46 +74,6 @@ __all__ = [
 
 COLOURS: tuple[str, ...] = tuple(c.value for c in Colour)  # the ledger's one enum, in its order
 
-# A period written as 2024, 2024-H1, 2024-Q4 or 2024-11.
-# Matches "2024-Q4", "2024-11", "2024"; must not match "2024-13", "24-Q1" or "2024Q4".
-PERIOD_RE = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<month>0[1-9]|1[0-2])))?$"
-)
-
-
-@dataclass(frozen=True)
-class Period:
-    """An assessment or reporting period: its code and first and last days."""
-
-    code: str
-    start: dt.date
-    end: dt.date
-
-    def contains(self, other: Period) -> bool:
-        return self.start <= other.end <= self.end
-
-
-def parse_period(code: str) -> Period:
-    """The period ``code`` names (2024, 2024-H1, 2024-Q4, 2024-11); ValueError saying why not."""
-    match = PERIOD_RE.match((code or "").strip())
-    if not match:
-        raise ValueError(f"期次 {code!r} 不是 2024、2024-H1、2024-Q4 或 2024-11 的形式")
-    year = int(match["year"])
-    if not 1949 <= year <= 2100:
-        raise ValueError(f"期次 {code!r} 的年份不合理")
-    if match["quarter"]:
-        first = (int(match["quarter"]) - 1) * 3 + 1
-        last = first + 2
-    elif match["half"]:
-        first = 1 if match["half"] == "1" else 7
-        last = first + 5
-    elif match["month"]:
-        first = last = int(match["month"])
-    else:
-        first, last = 1, 12
-    end = dt.date(year, last, calendar.monthrange(year, last)[1])
-    return Period(match.group(0), dt.date(year, first, 1), end)
-
 
 def period_of_date(day: dt.date, kind: str = "quarter") -> Period:
     """The quarter (or month, or year) that contains ``day`` (the ledger's ``report_period`` rule)."""
@@ -116,19 +82,13 @@ def period_of_date(day: dt.date, kind: str = "quarter") -> Period:
 
 
 def _reporting_periods(cadence: str, within: Period) -> list[Period]:
-    """The reporting periods of a policy's cadence whose last day falls within ``within``."""
-    out: list[Period] = []
-    for year in range(within.start.year, within.end.year + 1):
-        if cadence == "quarterly":
-            codes = [f"{year}-Q{q}" for q in range(1, 5)]
-        elif cadence == "half_yearly":
-            codes = [f"{year}-H1", f"{year}-H2"]
-        elif cadence == "yearly":
-            codes = [str(year)]
-        else:
-            codes = [f"{year}-{m:02d}" for m in range(1, 13)]
-        out.extend(p for p in map(parse_period, codes) if within.contains(p))
-    return out
+    """The reporting periods of a policy's cadence whose last day falls within ``within`` (the
+    ledger's periods, ledger.rules.report_periods)."""
+    return [
+        parse_period(label)
+        for label, last in report_periods(cadence, within.start, within.end)
+        if within.start <= last <= within.end
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,16 +338,7 @@ def _dated(prefix: str = "task__") -> Q:
 
 def _deadline_before(day: dt.date) -> Q:
     """Lead rows whose task's deadline (the last day it allows) falls before ``day``."""
-    month = Q(
-        task__deadline_kind=DeadlineKind.MONTH, task__deadline_year__gt=0, task__deadline_month__gt=0
-    ) & (
-        Q(task__deadline_year__lt=day.year)
-        | Q(task__deadline_year=day.year, task__deadline_month__lt=day.month)
-    )
-    year = Q(
-        task__deadline_kind=DeadlineKind.YEAR, task__deadline_year__gt=0, task__deadline_year__lt=day.year
-    )
-    return month | year
+    return past_deadline_q(day, prefix="task__")
 
 
 def _deadline_on(day: dt.date) -> Q:

@@ -27,10 +27,9 @@ from taizhang.ledger.models import (
     ReportStatus,
     Task,
     TaskAssignment,
-    deadline_date,
 )
 from taizhang.ledger.models import TaskStatus as TaskState
-from taizhang.ledger.rules import Colour, displayed_colour, rollup
+from taizhang.ledger.rules import Colour, deadline_label, displayed_colour, rollup
 from taizhang.policies.models import Measure, Policy, PolicyStatus
 
 __all__ = [
@@ -127,12 +126,9 @@ class PublicPolicy:
 
 
 def _deadline(row: dict[str, Any]) -> str:
-    if row["deadline_text"]:
-        return str(row["deadline_text"])
-    day = deadline_date(row["deadline_kind"], row["deadline_year"], row["deadline_month"])
-    if day is not None:
-        return f"{day.year}年{day.month}月"
-    return "常态化推进" if row["deadline_kind"] == "ongoing" else ""
+    return deadline_label(
+        row["deadline_kind"], row["deadline_year"], row["deadline_month"], row["deadline_text"]
+    )
 
 
 def _colour(row: dict[str, Any]) -> str:

@@ -13,7 +13,6 @@ report was submitted; the returns rule judges it).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 from collections import defaultdict
@@ -39,7 +38,7 @@ from taizhang.ledger.models import (
     deadline_date,
 )
 from taizhang.ledger.models import TaskStatus as LedgerStatus
-from taizhang.ledger.rules import report_period
+from taizhang.ledger.rules import report_periods as ledger_report_periods
 from taizhang.policies.models import Policy, ReportCadence
 
 from .models import RuleSettings, SupervisionNotice
@@ -83,39 +82,15 @@ def policy_config(cadence: str, overrides: dict[str, object] | None) -> RuleConf
     return RuleConfig.from_mapping({**base, **(overrides or {})})
 
 
-_MONTHS_PER_PERIOD: dict[str, int] = {
-    ReportCadence.QUARTERLY: 3,
-    ReportCadence.HALF_YEARLY: 6,
-    ReportCadence.YEARLY: 12,
-}
-
-
-def _period_of(cadence: str, day: dt.date) -> tuple[str, dt.date, dt.date]:
-    """The period containing ``day``: its label (the ledger's own rule), its last day and the first
-    day of the next one."""
-    months = _MONTHS_PER_PERIOD.get(cadence, 1)  # monthly, and any unknown cadence
-    last_month = ((day.month - 1) // months + 1) * months
-    end = dt.date(day.year, last_month, calendar.monthrange(day.year, last_month)[1])
-    return report_period(cadence, day), end, end + dt.timedelta(days=1)
-
-
 @functools.lru_cache(maxsize=4096)
 def _periods(cadence: str, start: dt.date, now: dt.date) -> tuple[tuple[str, dt.date], ...]:
     # Many tasks share a cadence and an assignment date (a policy's tasks are assigned together),
     # so a full refresh computes each schedule once.
-    periods: list[tuple[str, dt.date]] = []
-    day = start
-    while day <= now or not periods:
-        label, end, following = _period_of(cadence, day)
-        periods.append((label, end))
-        day = following
-    return tuple(periods)
+    return tuple(ledger_report_periods(cadence, start, now))
 
 
 def report_periods(cadence: str, start: dt.date, now: dt.date) -> list[tuple[str, dt.date]]:
-    """The reporting periods from the one containing ``start`` to the one containing ``now``,
-    each as (label, due date = its last day). Example: monthly from 2025-01-20 to 2025-03-02 gives
-    2025-01 (due 01-31), 2025-02 (due 02-28) and 2025-03 (due 03-31)."""
+    """The reporting periods from assignment to now (ledger.rules.report_periods, cached)."""
     return list(_periods(str(cadence), start, now))
 
 

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 
 from taizhang.accounts.access import is_steering, role_of
 from taizhang.ledger.access import access_task, can_correct_task
+from taizhang.ledger.colours import past_deadline_q
 from taizhang.ledger.models import (
     AssignmentRole,
     DeadlineKind,
@@ -315,14 +316,6 @@ def disagreements(request: HttpRequest) -> HttpResponse:
     return render(request, "supervision/disagreements.html", {"rows": rows, "judged": len(judged)})
 
 
-def _past_deadline(today: dt.date) -> Q:
-    by_month = Q(deadline_kind=DeadlineKind.MONTH) & (
-        Q(deadline_year__lt=today.year) | Q(deadline_year=today.year, deadline_month__lt=today.month)
-    )
-    by_year = Q(deadline_kind=DeadlineKind.YEAR, deadline_year__lt=today.year)
-    return by_month | by_year
-
-
 def _late_reports(closed: tuple[str, ...]) -> QuerySet[TaskStatus]:
     """Status rows of open tasks whose reasons include ``report_late`` (amber or red only, as
     the rule gives: the colour index narrows the rows before their reasons are read)."""
@@ -367,7 +360,7 @@ def _queue_figures(today: dt.date) -> dict[str, tuple[int, list[dict[str, Any]]]
         .select_related("task")
         .order_by("task__policy_id", "task__order", "task_id"),
         "overdue": Task.objects.exclude(status__in=closed)
-        .filter(_past_deadline(today))
+        .filter(past_deadline_q(today))
         .order_by("deadline_year", "deadline_month", "pk"),
         "notices": SupervisionNotice.objects.filter(status=SupervisionNoticeState.OPEN)
         .select_related("task")
