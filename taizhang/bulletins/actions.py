@@ -14,7 +14,7 @@ from django.utils import timezone
 from taizhang.core.history import record
 
 from .access import can_generate_bulletin, can_issue_bulletin
-from .build import Masthead, bulletin_period, gather
+from .build import COLOURS, Masthead, bulletin_period, gather
 from .docx import write_docx
 from .models import Bulletin, BulletinStatus
 from .pdf import write_pdf
@@ -56,8 +56,7 @@ def do_generate_bulletin(user: Any, period: str, now: dt.datetime | None = None)
             number=head.number,
             generated_by=user,
             generated_at=now,
-            summary={c: data.summary.count(c) for c in ("green", "amber", "red", "closed")}
-            | {"tasks": data.summary.tasks},
+            summary={c: data.summary.count(c) for c in COLOURS} | {"tasks": data.summary.tasks},
         )
         stem = f"tongbao-{data.period}-{now:%Y%m%d%H%M%S}"
         bulletin.docx.save(f"{stem}.docx", ContentFile(write_docx(data, head)), save=False)

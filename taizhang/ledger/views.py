@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import (
     Count,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -232,7 +233,9 @@ def _list_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
         "task_id", "unit_id", "role", "order", "acknowledged_at", "unit__name"
     )
     return tasks.prefetch_related(Prefetch("assignments", queryset=units.order_by("role", "order"))).annotate(
-        latest_report_status=Subquery(latest.values("status")[:1]), colour=colour_expression()
+        latest_report_status=Subquery(latest.values("status")[:1]),
+        colour=colour_expression(),
+        stored_schedule=F("rag__schedule"),
     )
 
 
@@ -263,7 +266,11 @@ def task_list(request: HttpRequest) -> HttpResponse:
     url = task_url()
     for task in rows:  # what each cell shows, worked out here rather than by the template
         task.schedule = task_schedule(task, now)
-        task.schedule_label = SCHEDULE_LABELS[task.schedule.status]
+        # The position the ?schedule= filter read (stored with the colour), else as computed now.
+        task.schedule_status = task.stored_schedule or str(task.schedule.status)
+        if task.status == TaskStatus.CLOSED:
+            task.schedule_status = "done"
+        task.schedule_label = SCHEDULE_LABELS[task.schedule_status]
         status = task.latest_report_status
         task.latest_report_label = ReportStatus(status).label if status else ""
         task.href = url(task.pk)
