@@ -522,13 +522,19 @@ def do_accept_report(user: Any, report: ProgressReport, *, comments: str = "") -
             extra={"reviewed_by": user, "reviewed_at": timezone.now(), "comments": comments},
         )
         task = _lock_task(report.task)
+        task.consecutive_returns = 0  # an acceptance ends a run of returns
+        fields = ["consecutive_returns"]
         if task.status != TaskStatus.CLOSED:
             before = snapshot(task, ["status", "progress"])
+            if task.progress != report.percent:
+                task.progress_changed_at = timezone.now()
+                fields.append("progress_changed_at")
             task.progress = report.percent
             task.status = TaskStatus.IN_PROGRESS
             task.version += 1
-            task.save(update_fields=["progress", "status", "version"])
+            fields += ["progress", "status", "version"]
             record(user, task, "update_progress", before=before, after=snapshot(task, ["status", "progress"]))
+        task.save(update_fields=fields)
     return report
 
 
@@ -539,7 +545,7 @@ def do_return_report(user: Any, report: ProgressReport, *, comments: str) -> Pro
     if not comments or not comments.strip():
         raise ValidationError({"comments": "退回报送需要填写意见"})
     with transaction.atomic():
-        return _move_report(
+        report = _move_report(
             user,
             report,
             may=can_return_report,
@@ -547,6 +553,8 @@ def do_return_report(user: Any, report: ProgressReport, *, comments: str) -> Pro
             action="return_report",
             extra={"reviewed_by": user, "reviewed_at": timezone.now(), "comments": comments.strip()},
         )
+        Task.objects.filter(pk=report.task_id).update(consecutive_returns=F("consecutive_returns") + 1)
+        return report
 
 
 def do_add_contribution(user: Any, report: ProgressReport, *, text: str) -> ReportContribution:

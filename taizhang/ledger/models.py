@@ -109,6 +109,10 @@ class Task(models.Model):
         max_length=30, choices=TaskStatus.choices, default=TaskStatus.DRAFT, db_index=True
     )
     progress = models.PositiveSmallIntegerField(default=0, validators=PERCENT)
+    # Typed facts the status rules read (supervision.facts), kept by the report actions: when the
+    # accepted progress last moved, and how many of the latest reviews in a row were returns.
+    progress_changed_at = models.DateTimeField(null=True, blank=True)
+    consecutive_returns = models.PositiveSmallIntegerField(default=0)
     weight = models.DecimalField(max_digits=6, decimal_places=2, default=1)
     assigned_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

@@ -1,7 +1,7 @@
 """Reading many tasks into :class:`~taizhang.supervision.rules.TaskFacts` in a fixed number of queries.
 
 :func:`load_contexts` takes a list of task ids and answers, per task, its facts, the rule
-configuration of its policy, its lead units and its next report due. It runs the same nine
+configuration of its policy, its lead units and its next report due. It runs the same seven
 queries whatever the number of tasks (callers batch the ids), so the reminder job and the status
 refresh scale to a province-sized ledger.
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,6 @@ from django.db.models import QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from taizhang.core.models import HistoryEntry
 from taizhang.ledger.models import (
     AssignmentRole,
     DeadlineKind,
@@ -124,35 +123,8 @@ def _rows(queryset: QuerySet[Any, tuple[Any, ...]]) -> Iterable[tuple[Any, ...]]
         return cursor.fetchall()
 
 
-def _consecutive_returns(lookup: _Lookup, wanted: Container[int]) -> dict[int, int]:
-    counts: dict[int, int] = defaultdict(int)
-    rows = (
-        HistoryEntry.objects.filter(**lookup, action__in=("return_report", "accept_report"))
-        .order_by("at", "pk")
-        .values_list("task_id", "action")
-    )
-    for task_id, action in rows:
-        if task_id in wanted:
-            counts[task_id] = counts[task_id] + 1 if action == "return_report" else 0
-    return counts
-
-
-def _last_progress_change(lookup: _Lookup, wanted: Container[int], tz: dt.tzinfo) -> dict[int, dt.date]:
-    changes: dict[int, dt.date] = {}
-    rows = HistoryEntry.objects.filter(**lookup, action="update_progress").values_list(
-        "task_id", "at", "before", "after"
-    )
-    for task_id, at, before, after in rows:
-        if task_id not in wanted or (before or {}).get("progress") == (after or {}).get("progress"):
-            continue
-        day = at.astimezone(tz).date()
-        if task_id not in changes or day > changes[task_id]:
-            changes[task_id] = day
-    return changes
-
-
 def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskContext]:
-    """The :class:`TaskContext` of every task in ``task_ids`` (draft tasks are skipped), in nine
+    """The :class:`TaskContext` of every task in ``task_ids`` (draft tasks are skipped), in seven
     queries whatever their number."""
     requested = sorted(set(task_ids))
     if not requested:
@@ -180,6 +152,8 @@ def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskCo
             "deadline_kind",
             "deadline_year",
             "deadline_month",
+            "consecutive_returns",
+            TruncDate("progress_changed_at", tzinfo=tz),
         )
     )
     tasks = [t for t in _rows(task_rows) if t[0] in wanted]
@@ -221,8 +195,6 @@ def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskCo
         if known is None or (submitted and (known[0] is None or submitted < known[0])):
             periods[period] = (submitted, status)
 
-    returns = _consecutive_returns(lookup, ids)
-    progress_changes = _last_progress_change(lookup, ids, tz)
     notices: dict[int, list[NoticeFact]] = defaultdict(list)
     for task_id, due_on, answered_at, closed_at in SupervisionNotice.objects.filter(**lookup).values_list(
         "task_id", "due_on", "answered_at", "closed_at"
@@ -256,6 +228,8 @@ def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskCo
         deadline_kind,
         deadline_year,
         deadline_month,
+        consecutive_returns,
+        progress_changed_on,
     ) in tasks:
         deadline_key = (deadline_kind, deadline_year, deadline_month)
         if deadline_key in deadlines:
@@ -299,8 +273,8 @@ def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskCo
             closed_at=closed_on,
             progress_percent=int(progress),
             reports=report_facts,
-            consecutive_returns=returns.get(pk, 0),
-            last_progress_change=progress_changes.get(pk),
+            consecutive_returns=consecutive_returns,
+            last_progress_change=progress_changed_on,
             notices=tuple(notices.get(pk, ())),
             extension_pending=pk in pending,
         )
