@@ -11,6 +11,8 @@ import math
 import re
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from taizhang.core.models import HistoryEntry
@@ -29,6 +31,7 @@ from taizhang.ledger.models import (
     TaskStatus,
     validate_deadline_year,
 )
+from taizhang.ledger.rules import PERIOD_RE, Colour, ScheduleStatus, displayed_colour
 from taizhang.policies.models import Measure, Policy, PolicyStatus
 from taizhang.units.models import Unit, UnitKind, UnitStatus
 
@@ -80,7 +83,6 @@ class DeadlineYearField(serializers.IntegerField):
 
 # A reporting period: a year, a month, a quarter or a half-year.
 # matches: "2025", "2025-03", "2025-Q1", "2025-H2"; must not match: "2025-13", "25-03", "2025Q1"
-PERIOD_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<part>0[1-9]|1[0-2]|Q[1-4]|H[12]))?$")
 # A month a deadline filter names.
 # matches: "2025-06"; must not match: "2025-6", "2025-00", "2025-06-30"
 MONTH_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")
@@ -319,6 +321,15 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
         read_only=True, allow_null=True, help_text="Last day the deadline allows; null if ongoing."
     )
     assignments = AssignmentSerializer(many=True, read_only=True, help_text="Lead and co-units.")
+    colour = serializers.SerializerMethodField(
+        help_text="The colour the task shows: green, amber, red, no_deadline (missing information) or closed."
+    )
+    schedule = serializers.SerializerMethodField(
+        help_text="Against 序时进度: behind, on, ahead, ongoing, no_deadline, done; empty when not judged yet."
+    )
+    reasons = serializers.SerializerMethodField(
+        help_text="Why the task has its colour: each rule that fires, its code, colour and text."
+    )
 
     class Meta:
         model = Task
@@ -346,6 +357,9 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
             "assigned_at",
             "closed_at",
             "assignments",
+            "colour",
+            "schedule",
+            "reasons",
             "version",
         ]
         read_only_fields = fields
@@ -364,6 +378,52 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
             weight="Weight of the task in its measure's and policy's progress.",
             version="Row version; send it back when editing (optimistic locking).",
         )
+
+    @staticmethod
+    def _stored(task: Task) -> Any:
+        try:
+            return task.rag  # type: ignore[attr-defined]
+        except ObjectDoesNotExist:
+            return None
+
+    def get_colour(self, task: Task) -> str:
+        stored = self._stored(task)
+        return displayed_colour(
+            closed=task.status == TaskStatus.CLOSED,
+            stored=stored.colour if stored else None,
+            deadline_kind=task.deadline_kind,
+        ).value
+
+    def get_schedule(self, task: Task) -> str:
+        if task.status == TaskStatus.CLOSED:
+            return ScheduleStatus.DONE.value
+        stored = self._stored(task)
+        return stored.schedule if stored else ""
+
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "code": {"type": "string"},
+                    "colour": {"type": "string"},
+                    "text": {"type": "string"},
+                },
+            },
+        }
+    )
+    def get_reasons(self, task: Task) -> list[dict[str, str]]:
+        stored = self._stored(task)
+        if stored is not None:
+            return [
+                {"code": r.get("code", ""), "colour": r.get("colour", ""), "text": r.get("message", "")}
+                for r in stored.reasons
+            ]
+        colour = self.get_colour(task)
+        if colour == Colour.NO_DEADLINE:
+            return [{"code": "no_deadline", "colour": colour, "text": "未定完成时限，请督查室补充"}]
+        return []
 
 
 class TaskUpdateSerializer(serializers.Serializer[Any]):
@@ -418,6 +478,16 @@ class TaskFilterSerializer(serializers.Serializer[Any]):
     )
     deadline_by = serializers.RegexField(
         MONTH_RE, required=False, help_text="Only tasks due by the end of this month (YYYY-MM)."
+    )
+    colour = serializers.ChoiceField(
+        choices=[(c.value, c.value) for c in Colour],
+        required=False,
+        help_text="Only tasks showing this colour (no_deadline: no deadline set).",
+    )
+    schedule = serializers.ChoiceField(
+        choices=[(v.value, v.value) for v in ScheduleStatus],
+        required=False,
+        help_text="Only tasks in this position against 序时进度 (behind, on, ahead, ...).",
     )
 
 

@@ -11,7 +11,7 @@ import os
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _t
@@ -44,8 +44,8 @@ from taizhang.ledger.access import (
     visible_reports,
     visible_tasks,
 )
+from taizhang.ledger.colours import colour_filter, due_by_q, schedule_filter
 from taizhang.ledger.models import (
-    DeadlineKind,
     ExtensionRequest,
     ProgressReport,
     Task,
@@ -272,17 +272,6 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerVie
             raise Http404("没有这个主要措施") from None
 
 
-def _deadline_by(year: int, month: int) -> Q:
-    """Tasks due by the end of ``year``-``month``: month deadlines up to it, year deadlines ending by it."""
-    by_month = Q(deadline_kind=DeadlineKind.MONTH) & (
-        Q(deadline_year__lt=year) | Q(deadline_year=year, deadline_month__lte=month)
-    )
-    by_year = Q(deadline_kind=DeadlineKind.YEAR) & (
-        Q(deadline_year__lt=year) | (Q(deadline_year=year) if month == 12 else Q(pk__in=[]))
-    )
-    return by_month | by_year
-
-
 @extend_schema_view(
     list=extend_schema(summary="Tasks the user may read", parameters=[s.TaskFilterSerializer]),
     retrieve=extend_schema(summary="One task", responses={200: s.TaskSerializer, 404: ERRORS[404]}),
@@ -297,7 +286,7 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSe
     def _loaded(queryset: QuerySet[Task]) -> QuerySet[Task]:
         """``queryset`` with what a task's answer shows: policy, measure, units."""
         units = TaskAssignment.objects.select_related("unit").order_by("role", "order", "pk")
-        return queryset.select_related("policy", "measure").prefetch_related(
+        return queryset.select_related("policy", "measure", "rag").prefetch_related(
             Prefetch("assignments", queryset=units)
         )
 
@@ -319,7 +308,11 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSe
             queryset = queryset.filter(deadline_year=f["deadline_year"])
         if "deadline_by" in f:
             year, month = (int(part) for part in f["deadline_by"].split("-"))
-            queryset = queryset.filter(_deadline_by(year, month))
+            queryset = queryset.filter(due_by_q(year, month))
+        if "colour" in f:
+            queryset = queryset.filter(colour_filter(f["colour"]))
+        if "schedule" in f:
+            queryset = queryset.filter(schedule_filter(f["schedule"]))
         # By policy id, not the policy's own order (newest first), which joins and sorts every row;
         # one unit's tasks are few among the province's: sorted, not looked for along the index.
         few = "policy" not in f and ("unit" in f or not sees_everything(self.request.user))

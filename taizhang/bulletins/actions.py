@@ -15,7 +15,7 @@ from django.utils import timezone
 from taizhang.core.history import record
 
 from .access import can_generate_bulletin, can_issue_bulletin
-from .build import Masthead, bulletin_period, gather
+from .build import COLOURS, Masthead, bulletin_period, gather
 from .docx import write_docx
 from .models import Bulletin, BulletinStatus
 from .pdf import write_pdf
@@ -64,8 +64,7 @@ def do_generate_bulletin(
             number=head.number,
             generated_by=user,
             generated_at=now,
-            summary={c: data.summary.count(c) for c in ("green", "amber", "red", "closed")}
-            | {"tasks": data.summary.tasks},
+            summary={c: data.summary.count(c) for c in COLOURS} | {"tasks": data.summary.tasks},
         )
         stem = f"tongbao-{data.period}-{now:%Y%m%d%H%M%S}"
         progress(55, "写 Word 文件")

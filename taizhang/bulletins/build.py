@@ -1,7 +1,7 @@
 """The figures of a bulletin (通报) for one period, gathered from the ledger in a few queries.
 
 :func:`gather` reads every published policy's assigned tasks with their computed colour
-(``task.rag``; a task without a status row counts as green, a closed task as closed), the lead
+(``task.rag``, shown as :func:`taizhang.ledger.rules.displayed_colour` says), the lead
 unit of each task, and the period's scorecard ranking (:func:`taizhang.monitoring.queries.scoreboard`,
 the arithmetic of :mod:`taizhang.supervision.scoring`). The result is plain frozen data that
 :mod:`.docx` and :mod:`.pdf` render without touching the database.
@@ -19,8 +19,11 @@ from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Sum, W
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from taizhang.ledger.models import AssignmentRole, TaskAssignment, deadline_date
+from taizhang.ledger.models import AssignmentRole, TaskAssignment
 from taizhang.ledger.models import TaskStatus as TaskState
+from taizhang.ledger.rules import COLOUR_ZH as LEDGER_COLOUR_ZH
+from taizhang.ledger.rules import COLOURS as LEDGER_COLOURS
+from taizhang.ledger.rules import deadline_label
 from taizhang.monitoring.queries import Period, colour_expression, dashboard_tasks, parse_period, scoreboard
 from taizhang.policies.models import PolicyStatus
 
@@ -39,8 +42,8 @@ __all__ = [
     "gather",
 ]
 
-COLOURS: tuple[str, ...] = ("green", "amber", "red", "closed")
-COLOUR_ZH = {"green": "绿灯", "amber": "黄灯", "red": "红灯", "closed": "已办结"}
+COLOURS: tuple[str, ...] = tuple(c.value for c in LEDGER_COLOURS)  # the ledger's one enum
+COLOUR_ZH = {c.value: label for c, label in LEDGER_COLOUR_ZH.items()}
 LIST_ZH = {"red": "红榜", "yellow": "黄榜", "black": "黑榜"}
 CHART_LIMIT = 20  # bars in a progress chart; more would not fit a page
 RED_UNITS_LISTED = 30  # lead units whose red tasks are listed, most red first
@@ -85,6 +88,7 @@ class Summary:
     amber: int
     red: int
     closed: int
+    no_deadline: int = 0  # 缺完成时限: missing information, never counted green
 
     def count(self, colour: str) -> int:
         return int(getattr(self, colour))
@@ -169,12 +173,9 @@ def _summary(counts: dict[str, int]) -> Summary:
 
 
 def _deadline_text(row: dict[str, Any]) -> str:
-    if row["deadline_text"]:
-        return str(row["deadline_text"])
-    day = deadline_date(row["deadline_kind"], row["deadline_year"], row["deadline_month"])
-    if day is not None:
-        return f"{day.year}年{day.month}月"
-    return "常态化推进" if row["deadline_kind"] == "ongoing" else ""
+    return deadline_label(
+        row["deadline_kind"], row["deadline_year"], row["deadline_month"], row["deadline_text"]
+    )
 
 
 def _progress(weights: Decimal | None, weighted: Decimal | None) -> float:

@@ -39,7 +39,13 @@ FONTS = {
     "latin": "Times New Roman",
 }
 RED = RGBColor(0xD4, 0x00, 0x00)
-COLOUR_RGB = {"green": (46, 125, 50), "amber": (249, 168, 37), "red": (198, 40, 40), "closed": (96, 125, 139)}
+COLOUR_RGB = {
+    "green": (46, 125, 50),
+    "amber": (249, 168, 37),
+    "red": (198, 40, 40),
+    "closed": (96, 125, 139),
+    "no_deadline": (117, 117, 117),
+}
 
 
 def set_font(
@@ -216,7 +222,8 @@ def write_docx(data: BulletinData, head: Masthead) -> bytes:
     _paragraph(
         doc,
         f"截至{day.year}年{day.month}月{day.day}日，已交办重点任务{summary.tasks}项，其中已办结"
-        f"{summary.closed}项，绿灯{summary.green}项，黄灯{summary.amber}项，红灯{summary.red}项。",
+        f"{summary.closed}项，绿灯{summary.green}项，黄灯{summary.amber}项，红灯{summary.red}项，"
+        f"缺完成时限{summary.no_deadline}项。",
         FONTS["body"],
         16,
         indent=True,
@@ -234,7 +241,7 @@ def write_docx(data: BulletinData, head: Masthead) -> bytes:
     _paragraph(doc, "二、各政策文件推进情况", FONTS["h1"], 16)
     _table(
         doc,
-        ["政策文件", "任务数", "已办结", "绿灯", "黄灯", "红灯", "总体进度"],
+        ["政策文件", "任务数", "已办结", "绿灯", "黄灯", "红灯", "缺时限", "总体进度"],
         [
             [
                 p.title,
@@ -243,11 +250,12 @@ def write_docx(data: BulletinData, head: Masthead) -> bytes:
                 p.summary.green,
                 p.summary.amber,
                 p.summary.red,
+                p.summary.no_deadline,
                 f"{p.progress:.1f}%",
             ]
             for p in data.policies
         ],
-        [6.0, 1.5, 1.5, 1.3, 1.3, 1.3, 2.0],
+        [5.2, 1.4, 1.4, 1.2, 1.2, 1.2, 1.4, 1.9],
     )
     if data.policies:
         title, charted = data.charted_policies()

@@ -65,6 +65,7 @@ COLOUR_FILL = {
     "amber": colors.HexColor("#f9a825"),
     "red": colors.HexColor("#c62828"),
     "closed": colors.HexColor("#607d8b"),
+    "no_deadline": colors.HexColor("#757575"),
 }
 RED_HEAD = colors.HexColor("#d40000")
 
@@ -233,7 +234,8 @@ def _story(data: BulletinData, head: Masthead) -> list[Any]:
         para(
             f"截至{data.generated_on.year}年{data.generated_on.month}月{data.generated_on.day}日，"
             f"已交办重点任务{summary.tasks}项，其中已办结{summary.closed}项，"
-            f"绿灯{summary.green}项，黄灯{summary.amber}项，红灯{summary.red}项。",
+            f"绿灯{summary.green}项，黄灯{summary.amber}项，红灯{summary.red}项，"
+            f"缺完成时限{summary.no_deadline}项。",
             s["body"],
         ),
         colour_chart({c: summary.count(c) for c in COLOURS}),
@@ -247,15 +249,16 @@ def _story(data: BulletinData, head: Masthead) -> list[Any]:
             p.summary.green,
             p.summary.amber,
             p.summary.red,
+            p.summary.no_deadline,
             f"{p.progress:.1f}%",
         ]
         for p in data.policies
     ]
     story.append(
         grid_table(
-            ["政策文件", "任务数", "已办结", "绿灯", "黄灯", "红灯", "总体进度"],
+            ["政策文件", "任务数", "已办结", "绿灯", "黄灯", "红灯", "缺时限", "总体进度"],
             policy_rows,
-            [width * 0.40] + [width * 0.09] * 5 + [width * 0.15],
+            [width * 0.34] + [width * 0.085] * 6 + [width * 0.15],
         )
     )
     if data.policies:

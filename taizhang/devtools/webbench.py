@@ -374,6 +374,13 @@ def _measure(requests: int) -> list[tuple[str, float, str]]:
             html_rows,
         )
 
+    # The task list filtered on 序时进度 (issue 11): read from the stored, indexed schedule
+    url = m.url("task list, behind schedule", "ledger:task_list")
+    if url is not None:
+        behind = f"{url}?schedule=behind"
+        m.time_page("task list ?schedule=behind", "supervisor", boss, lambda i: behind)
+        m.time_page("task list ?schedule=behind", "busy unit officer", busy, lambda i: behind)
+
     # A task page, random tasks
     if m.url("task page", "ledger:task_detail", 1) is not None:
         any_ids = list(Task.objects.order_by("?").values_list("id", flat=True)[: requests + WARM_UP])

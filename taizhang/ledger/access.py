@@ -250,6 +250,17 @@ def can_reassign_task(user: Person, task: Task) -> Decision:
     return decision
 
 
+def can_correct_task(user: Person, task: Task) -> Decision:
+    """The supervisor corrects an assigned task's deadline or lead unit after 交办 (with a reason,
+    told to the units); before 交办 the review screen edits drafts, and a unit asks an extension."""
+    decision = steering_decision(user, "更正完成时限或牵头单位")
+    if decision and task.status == TaskStatus.DRAFT:
+        return refused_now("status", "草稿任务请在审核页修改")
+    if decision and task.status == TaskStatus.CLOSED:
+        return refused_now("status", "已办结的任务不能更正")
+    return decision
+
+
 def can_acknowledge_task(user: Person, task: Task) -> Decision:
     """A leader or officer of a unit named on an open task acknowledges (签收) it, once."""
     mine, decision = _unit_person(user, task, "签收任务")

@@ -32,6 +32,7 @@ from .access import (
     can_add_contribution,
     can_approve_report,
     can_close_task,
+    can_correct_task,
     can_create_report,
     can_decide_extension,
     can_delete_attachment,
@@ -56,8 +57,10 @@ from .models import (
     Task,
     TaskAssignment,
     TaskStatus,
+    check_deadline,
 )
 from .references import next_reference, position_reference
+from .signals import refreshes, result_tasks, task_arg, task_of_arg
 
 __all__ = [
     "do_update_task",
@@ -96,6 +99,11 @@ TASK_EDIT_FIELDS = (
 REPORT_FIELDS = ["narrative", "percent", "metric_values", "status", "comments"]
 
 
+def _unit_tasks(args: tuple[Any, ...], kwargs: dict[str, Any], result: Any) -> Iterable[int]:
+    """The tasks the merged-into unit (third argument) is named on after a merge."""
+    return TaskAssignment.objects.filter(unit=args[2]).values_list("task_id", flat=True)
+
+
 def _lock_task(task: Task) -> Task:
     return Task.objects.select_for_update().get(pk=task.pk)
 
@@ -114,6 +122,7 @@ def _references_of(policy_id: int, but: int | None = None) -> set[str]:
     return set(Task.objects.filter(policy_id=policy_id).exclude(pk=but).values_list("reference", flat=True))
 
 
+@refreshes(task_arg)
 def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) -> Task:
     """Edit a task's text, reference, measure, weight or deadline (supervisor), refusing a stale edit.
 
@@ -150,6 +159,7 @@ def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) 
     return current
 
 
+@refreshes(task_arg)
 def do_acknowledge_task(user: Any, task: Task) -> TaskAssignment:
     """A unit leader or officer acknowledges (签收) the task for his unit; again, nothing changes."""
     with transaction.atomic():
@@ -178,6 +188,7 @@ def do_acknowledge_task(user: Any, task: Task) -> TaskAssignment:
     return assignment
 
 
+@refreshes(task_arg)
 def do_return_task(user: Any, task: Task, *, reason: str) -> Task:
     """A unit sends a task back to the supervisor (不属于本单位职责), with its reason."""
     with transaction.atomic():
@@ -203,6 +214,7 @@ def do_return_task(user: Any, task: Task, *, reason: str) -> Task:
     return task
 
 
+@refreshes(task_arg)
 def do_reassign_task(user: Any, task: Task, *, lead: Iterable[Unit], co: Iterable[Unit] = ()) -> Task:
     """The supervisor sets a task's lead and co-units anew; an assigned task goes back to 已交办."""
     can_reassign_task(user, task).check_person()
@@ -228,6 +240,68 @@ def do_reassign_task(user: Any, task: Task, *, lead: Iterable[Unit], co: Iterabl
     return task
 
 
+@refreshes(lambda args, kwargs, result: [result[0].pk])
+def correct_task(
+    user: Any,
+    task: Task,
+    *,
+    reason: str,
+    deadline: tuple[str, int | None, int | None] | None = None,
+    lead: Sequence[Unit] | None = None,
+) -> tuple[Task, set[int]]:
+    """The ledger's write of a supervisor's correction after 交办 (``supervision.actions.do_correct_task``
+    tells the units): a new ``deadline`` (kind, year, month) and/or new ``lead`` units (the co-units
+    stay), with a required ``reason`` kept in history. The first deadline is kept as the original,
+    as an extension does. Returns the task and the ids of the lead units before and after."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "请说明更正的原因"})
+    if deadline is None and lead is None:
+        raise ValidationError({"deadline": "请更正完成时限或牵头单位"})
+    leads = list(dict.fromkeys(lead)) if lead is not None else None
+    if leads is not None:
+        if not leads:
+            raise ValidationError({"lead": "请至少选择一个牵头单位"})
+        for unit in leads:
+            if unit.status != UnitStatus.CONFIRMED or unit.merged_into_id is not None:
+                raise ValidationError({"lead": f"“{unit.name}”不是已确认的单位"})
+    if deadline is not None:
+        kind, year, month = deadline
+        if kind not in (DeadlineKind.MONTH, DeadlineKind.YEAR, DeadlineKind.ONGOING):
+            raise ValidationError({"deadline_kind": "请选择按月、按年或常态化推进的完成时限"})
+        check_deadline(kind, year, month, "deadline_kind")
+    with transaction.atomic():
+        task = _lock_task(task)
+        can_correct_task(user, task).check()
+        old_leads = set(task.assignments.filter(role=AssignmentRole.LEAD).values_list("unit_id", flat=True))
+        fields = ["deadline_kind", "deadline_year", "deadline_month", "deadline_text"]
+        before: dict[str, Any] = {**snapshot(task, fields), "units": _units_of(task)}
+        changed = []
+        if deadline is not None:
+            kind, year, month = deadline
+            if not task.original_deadline_kind and task.deadline_kind:
+                task.original_deadline_kind = task.deadline_kind
+                task.original_deadline_year = task.deadline_year
+                task.original_deadline_month = task.deadline_month
+                changed += ["original_deadline_kind", "original_deadline_year", "original_deadline_month"]
+            task.deadline_kind, task.deadline_year, task.deadline_month = kind, year, month
+            task.deadline_text = ""
+            changed += fields
+        if leads is not None:
+            task.assignments.filter(role=AssignmentRole.LEAD).delete()
+            wanted = {u.pk for u in leads}
+            task.assignments.filter(unit_id__in=wanted).delete()  # a co-unit made lead
+            for order, unit in enumerate(leads):
+                TaskAssignment.objects.create(task=task, unit=unit, role=AssignmentRole.LEAD, order=order)
+        task.version += 1
+        task.save(update_fields=[*changed, "version"])
+        after = {**snapshot(task, fields), "units": _units_of(task), "reason": reason}
+        record(user, task, "correct_task", before=before, after=after)
+        new_leads = {u.pk for u in leads} if leads is not None else old_leads
+    return task, old_leads | new_leads
+
+
+@refreshes(task_arg)
 def do_request_extension(
     user: Any, task: Task, *, kind: str, year: int | None, month: int | None = None, reason: str
 ) -> ExtensionRequest:
@@ -257,6 +331,7 @@ def do_request_extension(
     return ext
 
 
+@refreshes(task_of_arg)
 def do_decide_extension(
     user: Any, ext: ExtensionRequest, *, approve: bool, comment: str = ""
 ) -> ExtensionRequest:
@@ -408,6 +483,7 @@ def _move_report(
     return report
 
 
+@refreshes(task_of_arg)
 def do_submit_report(user: Any, report: ProgressReport) -> ProgressReport:
     """The unit's officer submits a draft (or returned) report to the unit leader."""
     with transaction.atomic():
@@ -421,6 +497,7 @@ def do_submit_report(user: Any, report: ProgressReport) -> ProgressReport:
         )
 
 
+@refreshes(task_of_arg)
 def do_approve_report(user: Any, report: ProgressReport) -> ProgressReport:
     """The unit's leader approves a submitted report; it then reaches the supervisor."""
     with transaction.atomic():
@@ -434,6 +511,7 @@ def do_approve_report(user: Any, report: ProgressReport) -> ProgressReport:
         )
 
 
+@refreshes(task_of_arg)
 def do_accept_report(user: Any, report: ProgressReport, *, comments: str = "") -> ProgressReport:
     """The supervisor accepts a leader-approved report; the task's progress becomes the report's."""
     with transaction.atomic():
@@ -446,23 +524,30 @@ def do_accept_report(user: Any, report: ProgressReport, *, comments: str = "") -
             extra={"reviewed_by": user, "reviewed_at": timezone.now(), "comments": comments},
         )
         task = _lock_task(report.task)
+        task.consecutive_returns = 0  # an acceptance ends a run of returns
+        fields = ["consecutive_returns"]
         if task.status != TaskStatus.CLOSED:
             before = snapshot(task, ["status", "progress"])
+            if task.progress != report.percent:
+                task.progress_changed_at = timezone.now()
+                fields.append("progress_changed_at")
             task.progress = report.percent
             task.status = TaskStatus.IN_PROGRESS
             task.version += 1
-            task.save(update_fields=["progress", "status", "version"])
+            fields += ["progress", "status", "version"]
             record(user, task, "update_progress", before=before, after=snapshot(task, ["status", "progress"]))
+        task.save(update_fields=fields)
     return report
 
 
+@refreshes(task_of_arg)
 def do_return_report(user: Any, report: ProgressReport, *, comments: str) -> ProgressReport:
     """The supervisor returns (退回) a report with comments; the unit edits and resubmits it."""
     can_return_report(user, report).check_person()
     if not comments or not comments.strip():
         raise ValidationError({"comments": "退回报送需要填写意见"})
     with transaction.atomic():
-        return _move_report(
+        report = _move_report(
             user,
             report,
             may=can_return_report,
@@ -470,6 +555,8 @@ def do_return_report(user: Any, report: ProgressReport, *, comments: str) -> Pro
             action="return_report",
             extra={"reviewed_by": user, "reviewed_at": timezone.now(), "comments": comments.strip()},
         )
+        Task.objects.filter(pk=report.task_id).update(consecutive_returns=F("consecutive_returns") + 1)
+        return report
 
 
 def do_add_contribution(user: Any, report: ProgressReport, *, text: str) -> ReportContribution:
@@ -542,6 +629,7 @@ def do_delete_attachment(user: Any, attachment: Attachment) -> None:
             transaction.on_commit(lambda: storage.delete(stored))
 
 
+@refreshes(task_arg)
 def do_close_task(user: Any, task: Task, *, note: str = "") -> Task:
     """The supervisor closes a task (办结) when it has what :func:`~.access.can_close_task` requires
     (the latest accepted report at 100 %, asking to close, with evidence and every co-unit's
@@ -567,6 +655,7 @@ def do_close_task(user: Any, task: Task, *, note: str = "") -> Task:
     return task
 
 
+@refreshes(task_of_arg)
 def do_return_report_to_officer(user: Any, report: ProgressReport, *, reason: str) -> ProgressReport:
     """The unit leader sends a submitted report back to the unit's officer (退回联络员) with the
     reason, before it reaches the supervisor; the officer edits and submits it again."""
@@ -617,6 +706,7 @@ def _units_of(task: Task) -> list[list[str]]:
     return [[a.unit.name, a.role] for a in task.assignments.select_related("unit").order_by("role", "order")]
 
 
+@refreshes(result_tasks)
 def do_create_task(
     user: Any,
     policy: Any,
@@ -680,6 +770,7 @@ def do_create_task(
     return task
 
 
+@refreshes(result_tasks)
 def do_split_task(user: Any, task: Task, *, parts: Sequence[str]) -> list[Task]:
     """Split a task into several (one per clause a unit answers for). The task keeps the first
     text, its reports, metrics and history; each further part becomes a task placed right after
@@ -757,6 +848,7 @@ def do_split_task(user: Any, task: Task, *, parts: Sequence[str]) -> list[Task]:
     return [task, *made]
 
 
+@refreshes(result_tasks)
 def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
     """Merge tasks of one policy into the first of them (in the policy's order): its text becomes
     ``text`` (or the texts joined with "；"), its units every unit of the merged tasks (a unit that
@@ -836,6 +928,7 @@ def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
 # Units: moving the ledger's rows when units merge, expanding a collective (各街道办)
 
 
+@refreshes(_unit_tasks)
 def move_unit_rows(user: Any, source: Unit, target: Unit) -> dict[str, int]:
     """The ledger's rows of ``source`` become ``target``'s (called by ``units.actions.do_merge_unit``
     inside its transaction, after its permission check): assignments (where both were named on a
@@ -887,6 +980,7 @@ def move_unit_rows(user: Any, source: Unit, target: Unit) -> dict[str, int]:
     return moved
 
 
+@refreshes(result_tasks)
 def do_expand_collective(
     user: Any, collective: Unit, *, into: Iterable[Unit], tasks: Iterable[Task] | None = None
 ) -> list[Task]:

@@ -57,6 +57,7 @@ COLOUR_CHOICES = [
     ("red", _("Red")),
     ("amber", _("Amber")),
     ("green", _("Green")),
+    ("no_deadline", _("No deadline")),
     ("closed", _("Closed")),
 ]
 
@@ -65,6 +66,7 @@ SCHEDULE_CHOICES = [
     ("behind", _("Behind schedule")),
     ("on", _("On schedule")),
     ("ahead", _("Ahead of schedule")),
+    ("no_deadline", _("No deadline")),
 ]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Any
 
@@ -10,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+from .rules import deadline_date  # the one home of deadlines (ledger.rules)
 
 __all__ = [
     "Task",
@@ -41,15 +42,6 @@ class DeadlineKind(models.TextChoices):
     MONTH = "month", "月份"
     YEAR = "year", "年度"
     ONGOING = "ongoing", "常态化推进"
-
-
-def deadline_date(kind: str, year: int | None, month: int | None) -> dt.date | None:
-    """The last day a deadline allows: end of the month, end of the year; None when ongoing/unset."""
-    if kind == DeadlineKind.MONTH and year and month:
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
-    if kind == DeadlineKind.YEAR and year:
-        return dt.date(year, 12, 31)
-    return None
 
 
 #: The years a deadline may name, on every path (web forms, API, workbooks, imports, actions).
@@ -149,6 +141,10 @@ class Task(models.Model):
         max_length=30, choices=TaskStatus.choices, default=TaskStatus.DRAFT, db_index=True
     )
     progress = models.PositiveSmallIntegerField(default=0, validators=PERCENT)
+    # Typed facts the status rules read (supervision.facts), kept by the report actions: when the
+    # accepted progress last moved, and how many of the latest reviews in a row were returns.
+    progress_changed_at = models.DateTimeField(null=True, blank=True)
+    consecutive_returns = models.PositiveSmallIntegerField(default=0)
     weight = models.DecimalField(max_digits=6, decimal_places=2, default=1)
     assigned_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

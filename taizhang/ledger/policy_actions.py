@@ -20,6 +20,7 @@ from django.utils import timezone
 from taizhang.core.history import record, record_many, snapshot
 from taizhang.ledger.models import in_deadline_years
 from taizhang.ledger.references import assign_references, next_reference, position_reference
+from taizhang.ledger.signals import tasks_changed
 from taizhang.policies.access import (
     can_import_policy,
     can_publish_policy,
@@ -430,6 +431,7 @@ def do_publish_policy(user: Any, policy: Policy, *, confirm: str | bool = False)
                 for task in tasks
             ),
         )
+        tasks_changed([task.pk for task in tasks])  # 交办: every task gets its colour now
     return policy
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from .models import Task, TaskStatus
+from .models import DeadlineKind, Task, TaskStatus
 from .rules import Rollup, Schedule, rollup, schedule_status
 
 __all__ = ["policy_rollup", "measure_rollups", "task_schedule"]
@@ -44,4 +44,5 @@ def task_schedule(task: Task, now: dt.datetime | None = None) -> Schedule:
         percent=task.progress,
         now=timezone.localtime(now),
         closed=task.status == TaskStatus.CLOSED,
+        ongoing=task.deadline_kind == DeadlineKind.ONGOING,
     )

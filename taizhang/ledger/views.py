@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import (
     Count,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -67,6 +68,7 @@ from .access import (
     can_submit_report,
     visible_history,
 )
+from .colours import colour_expression, colour_filter, past_deadline_q, schedule_filter
 from .forms import (
     SORTS,
     AttachmentForm,
@@ -94,11 +96,10 @@ from .models import (
     Task,
     TaskAssignment,
     TaskStatus,
-    deadline_date,
 )
 from .parts import page_part
 from .progress import task_schedule
-from .rules import report_period, rollup, schedule_status
+from .rules import report_period, rollup
 
 __all__ = ["home", "task_list", "task_detail", "inbox", "period_of"]
 
@@ -117,16 +118,8 @@ SCHEDULE_LABELS = {
     "ahead": _("Ahead of schedule"),
     "done": _("Closed"),
     "ongoing": _("Ongoing, no schedule"),
+    "no_deadline": _("No deadline"),
 }
-
-
-def _past_deadline(today: dt.date) -> Q:
-    """Tasks whose dated deadline (end of its month or year) is before ``today``."""
-    month_past = Q(deadline_kind=DeadlineKind.MONTH) & (
-        Q(deadline_year__lt=today.year) | Q(deadline_year=today.year, deadline_month__lt=today.month)
-    )
-    year_past = Q(deadline_kind=DeadlineKind.YEAR, deadline_year__lt=today.year)
-    return month_past | year_past
 
 
 def count_upto(queryset: QuerySet[Any], cap: int) -> int:
@@ -208,13 +201,6 @@ def home(request: HttpRequest) -> HttpResponse:
 # ----------------------------------------------------------------------------- task list
 
 
-def _colour_filter(colour: str) -> Q:
-    """Tasks of one colour (红黄绿灯) as the dashboards count them (supervision keeps the colours
-    and answers through ``SupervisionConfig.ledger_page_parts``; none when no app keeps them)."""
-    found = page_part("colour_filter")
-    return found(colour) if found else Q(pk__in=[])
-
-
 def _filtered_tasks(user: Any, form: TaskFilterForm) -> QuerySet[Task]:
     tasks = Task.objects.visible_to(user)
     data = form.cleaned_data
@@ -227,7 +213,7 @@ def _filtered_tasks(user: Any, form: TaskFilterForm) -> QuerySet[Task]:
     if data.get("status"):
         tasks = tasks.filter(status=data["status"])
     if data.get("colour"):
-        tasks = tasks.filter(_colour_filter(data["colour"]))
+        tasks = tasks.filter(colour_filter(data["colour"]))
     if data.get("month"):
         year, month = data["month"]
         in_month = Q(deadline_kind=DeadlineKind.MONTH, deadline_year=year, deadline_month=month)
@@ -244,38 +230,15 @@ def _filtered_tasks(user: Any, form: TaskFilterForm) -> QuerySet[Task]:
     return tasks.order_by(*SORTS[sort])
 
 
-def _schedule_pks(tasks: QuerySet[Task], wanted: str, now: dt.datetime) -> list[int]:
-    """Ids of ``tasks`` (in order) whose schedule status is ``wanted``; computed with rules.py."""
-    pks = []
-    for pk, assigned_at, created_at, kind, year, month, progress, status in tasks.values_list(
-        "pk",
-        "assigned_at",
-        "created_at",
-        "deadline_kind",
-        "deadline_year",
-        "deadline_month",
-        "progress",
-        "status",
-    ):
-        schedule = schedule_status(
-            start=timezone.localdate(assigned_at or created_at),
-            deadline=deadline_date(kind, year, month),
-            percent=progress,
-            now=now,
-            closed=status == TaskStatus.CLOSED,
-        )
-        if schedule.status == wanted:
-            pks.append(pk)
-    return pks
-
-
 def _list_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
     latest = ProgressReport.objects.filter(task=OuterRef("pk")).order_by("-period", "-pk")
     units = TaskAssignment.objects.select_related("unit").only(
         "task_id", "unit_id", "role", "order", "acknowledged_at", "unit__name"
     )
     return tasks.prefetch_related(Prefetch("assignments", queryset=units.order_by("role", "order"))).annotate(
-        latest_report_status=Subquery(latest.values("status")[:1])
+        latest_report_status=Subquery(latest.values("status")[:1]),
+        colour=colour_expression(),
+        stored_schedule=F("rag__schedule"),
     )
 
 
@@ -296,10 +259,9 @@ def task_list(request: HttpRequest) -> HttpResponse:
     tasks = _filtered_tasks(user, form)
     wanted = form.cleaned_data.get("schedule")
     # A page is chosen by ids (a narrow query, however deep the page), then its rows are read.
-    if wanted:
-        paginator = CappedPaginator(_schedule_pks(tasks, wanted, now), PAGE_SIZE)
-    else:
-        paginator = CappedPaginator(tasks.values_list("pk", flat=True), PAGE_SIZE, counted=tasks)
+    if wanted:  # the stored, indexed schedule the actions keep current (ledger.colours)
+        tasks = tasks.filter(schedule_filter(wanted))
+    paginator = CappedPaginator(tasks.values_list("pk", flat=True), PAGE_SIZE, counted=tasks)
     page = paginator.get_page(request.GET.get("page"))
     pks = list(page.object_list)
     by_pk = {t.pk: t for t in _list_rows(Task.objects.filter(pk__in=pks).order_by())} if pks else {}
@@ -307,7 +269,11 @@ def task_list(request: HttpRequest) -> HttpResponse:
     url = task_url()
     for task in rows:  # what each cell shows, worked out here rather than by the template
         task.schedule = task_schedule(task, now)
-        task.schedule_label = SCHEDULE_LABELS[task.schedule.status]
+        # The position the ?schedule= filter read (stored with the colour), else as computed now.
+        task.schedule_status = task.stored_schedule or str(task.schedule.status)
+        if task.status == TaskStatus.CLOSED:
+            task.schedule_status = "done"
+        task.schedule_label = SCHEDULE_LABELS[task.schedule_status]
         status = task.latest_report_status
         task.latest_report_label = ReportStatus(status).label if status else ""
         task.href = url(task.pk)
@@ -969,7 +935,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         (
             "overdue",
             _t("Tasks past their deadline"),
-            overdue.filter(_past_deadline(today)).exclude(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT)),
+            overdue.filter(past_deadline_q(today)).exclude(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT)),
         )
     )
     shown = [_inbox_section(key, title, qs) for key, title, qs in sections]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,10 +16,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Avg, Case, CharField, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, TruncDate
 from django.utils import timezone
 
+from taizhang.ledger.colours import colour_expression, past_deadline_q
 from taizhang.ledger.models import (
     AssignmentRole,
     DeadlineKind,
@@ -30,7 +30,14 @@ from taizhang.ledger.models import (
     deadline_date,
 )
 from taizhang.ledger.models import TaskStatus as TaskState
-from taizhang.ledger.rules import report_period
+from taizhang.ledger.rules import (
+    Colour,
+    Period,
+    expected_progress,
+    parse_period,
+    report_period,
+    report_periods,
+)
 from taizhang.supervision.scoring import (
     ListRules,
     RankedScore,
@@ -65,47 +72,7 @@ __all__ = [
     "disagreements",
 ]
 
-COLOURS: tuple[str, ...] = ("green", "amber", "red", "closed")
-
-# A period written as 2024, 2024-H1, 2024-Q4 or 2024-11.
-# Matches "2024-Q4", "2024-11", "2024"; must not match "2024-13", "24-Q1" or "2024Q4".
-PERIOD_RE = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<month>0[1-9]|1[0-2])))?$"
-)
-
-
-@dataclass(frozen=True)
-class Period:
-    """An assessment or reporting period: its code and first and last days."""
-
-    code: str
-    start: dt.date
-    end: dt.date
-
-    def contains(self, other: Period) -> bool:
-        return self.start <= other.end <= self.end
-
-
-def parse_period(code: str) -> Period:
-    """The period ``code`` names (2024, 2024-H1, 2024-Q4, 2024-11); ValueError saying why not."""
-    match = PERIOD_RE.match((code or "").strip())
-    if not match:
-        raise ValueError(f"期次 {code!r} 不是 2024、2024-H1、2024-Q4 或 2024-11 的形式")
-    year = int(match["year"])
-    if not 1949 <= year <= 2100:
-        raise ValueError(f"期次 {code!r} 的年份不合理")
-    if match["quarter"]:
-        first = (int(match["quarter"]) - 1) * 3 + 1
-        last = first + 2
-    elif match["half"]:
-        first = 1 if match["half"] == "1" else 7
-        last = first + 5
-    elif match["month"]:
-        first = last = int(match["month"])
-    else:
-        first, last = 1, 12
-    end = dt.date(year, last, calendar.monthrange(year, last)[1])
-    return Period(match.group(0), dt.date(year, first, 1), end)
+COLOURS: tuple[str, ...] = tuple(c.value for c in Colour)  # the ledger's one enum, in its order
 
 
 def period_of_date(day: dt.date, kind: str = "quarter") -> Period:
@@ -115,19 +82,13 @@ def period_of_date(day: dt.date, kind: str = "quarter") -> Period:
 
 
 def _reporting_periods(cadence: str, within: Period) -> list[Period]:
-    """The reporting periods of a policy's cadence whose last day falls within ``within``."""
-    out: list[Period] = []
-    for year in range(within.start.year, within.end.year + 1):
-        if cadence == "quarterly":
-            codes = [f"{year}-Q{q}" for q in range(1, 5)]
-        elif cadence == "half_yearly":
-            codes = [f"{year}-H1", f"{year}-H2"]
-        elif cadence == "yearly":
-            codes = [str(year)]
-        else:
-            codes = [f"{year}-{m:02d}" for m in range(1, 13)]
-        out.extend(p for p in map(parse_period, codes) if within.contains(p))
-    return out
+    """The reporting periods of a policy's cadence whose last day falls within ``within`` (the
+    ledger's periods, ledger.rules.report_periods)."""
+    return [
+        parse_period(label)
+        for label, last in report_periods(cadence, within.start, within.end)
+        if within.start <= last <= within.end
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,19 +133,6 @@ def _status_model() -> Any:
         return apps.get_model("supervision", "TaskStatus")
     except LookupError:
         return None
-
-
-def colour_expression() -> Any:
-    """A task's colour in SQL: closed tasks are ``closed``; a task without a status row is green."""
-    if _status_model() is None:
-        fallback: Any = Value("green")
-    else:
-        fallback = Coalesce("rag__colour", Value("green"))
-    return Case(
-        When(status=TaskState.CLOSED, then=Value("closed")),
-        default=fallback,
-        output_field=CharField(),
-    )
 
 
 def dashboard_tasks(policy_id: int | None = None) -> QuerySet[Task]:
@@ -246,14 +194,12 @@ def counts_by_lead_unit(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
     unit id, then the units' names)."""
 
     assignments = TaskAssignment.objects.filter(role=AssignmentRole.LEAD, task__in=tasks)
-    if _status_model() is not None:
-        fallback: Any = Coalesce("task__rag__colour", Value("green"))
-    else:
-        fallback = Value("green")
-    colour = Case(
-        When(task__status=TaskState.CLOSED, then=Value("closed")), default=fallback, output_field=CharField()
+    rows = (
+        assignments.annotate(colour=colour_expression("task__"))
+        .values("unit_id", "colour")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    rows = assignments.annotate(colour=colour).values("unit_id", "colour").annotate(n=Count("pk")).order_by()
     groups: dict[int, dict[str, int]] = defaultdict(dict)
     for row in rows:
         groups[row["unit_id"]][row["colour"]] = row["n"]
@@ -264,7 +210,7 @@ def counts_by_lead_unit(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
 
 
 def counts_by_deadline_month(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
-    """Colour counts by deadline month (年度 deadlines as “YYYY 年底”, 常态化 last): one query."""
+    """Colour counts by deadline month (年度 deadlines as “YYYY 年底”, then 常态化, then 未定): one query."""
     rows = (
         tasks.annotate(colour=colour_expression())
         .values("deadline_kind", "deadline_year", "deadline_month", "colour")
@@ -278,11 +224,17 @@ def counts_by_deadline_month(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
             key = (year, month, f"{year}-{month:02d}")
         elif kind == DeadlineKind.YEAR and year:
             key = (year, 12, f"{year}-12")
+        elif kind == DeadlineKind.ONGOING:
+            key = (9999, 98, "ongoing")
         else:
-            key = (9999, 99, "ongoing")
+            key = (9999, 99, "no_deadline")
         groups[key][row["colour"]] = groups[key].get(row["colour"], 0) + row["n"]
     return [
-        {"key": k[2], "label": "常态化推进" if k[2] == "ongoing" else k[2], **_shares(v)}
+        {
+            "key": k[2],
+            "label": {"ongoing": "常态化推进", "no_deadline": "未定完成时限"}.get(k[2], k[2]),
+            **_shares(v),
+        }
         for k, v in sorted(groups.items())
     ]
 
@@ -386,16 +338,7 @@ def _dated(prefix: str = "task__") -> Q:
 
 def _deadline_before(day: dt.date) -> Q:
     """Lead rows whose task's deadline (the last day it allows) falls before ``day``."""
-    month = Q(
-        task__deadline_kind=DeadlineKind.MONTH, task__deadline_year__gt=0, task__deadline_month__gt=0
-    ) & (
-        Q(task__deadline_year__lt=day.year)
-        | Q(task__deadline_year=day.year, task__deadline_month__lt=day.month)
-    )
-    year = Q(
-        task__deadline_kind=DeadlineKind.YEAR, task__deadline_year__gt=0, task__deadline_year__lt=day.year
-    )
-    return month | year
+    return past_deadline_q(day, prefix="task__")
 
 
 def _deadline_on(day: dt.date) -> Q:
@@ -531,7 +474,6 @@ def _progress_ratios(period: Period, as_of: dt.date, judged_from: Decimal) -> di
     the supervisor accepted by then; 0 without one) against it, held to 0–1. Tasks sharing a start,
     deadline and accepted progress are read as one row."""
     from taizhang.ledger.models import ReportStatus
-    from taizhang.supervision.rules import schedule_position
 
     accepted = ProgressReport.objects.filter(
         task_id=OuterRef("task_id"), status=ReportStatus.ACCEPTED, reviewed_at__lt=_day_end(as_of)
@@ -563,7 +505,7 @@ def _progress_ratios(period: Period, as_of: dt.date, judged_from: Decimal) -> di
         )
         if deadline is None or row["start"] is None:
             continue
-        expected, _ = schedule_position(row["start"], deadline, row["accepted"], as_of)
+        expected = expected_progress(row["start"], deadline, as_of)
         if expected < judged_from:
             continue
         out[row["unit_id"]].extend([progress_ratio(row["accepted"], expected)] * row["n"])

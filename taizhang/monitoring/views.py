@@ -27,6 +27,7 @@ from taizhang.accounts.access import is_steering, unit_id_of
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.ledger.access import access_policy, visible_policies
 from taizhang.ledger.models import ProgressReport, ReportStatus, Task, TaskAssignment
+from taizhang.ledger.rules import COLOUR_ZH
 from taizhang.policies.models import Policy
 from taizhang.supervision.stamp import cached, ledger_stamp
 from taizhang.supervision.trajectory import Actual, expected_value, judge, plan_summary
@@ -60,7 +61,7 @@ __all__ = [
     "indicator_index",
 ]
 
-COLOUR_LABELS = {"green": "绿灯", "amber": "黄灯", "red": "红灯", "closed": "已办结"}
+COLOUR_LABELS = {c.value: label for c, label in COLOUR_ZH.items()}  # the ledger's one enum
 UNIT_ROWS = 30  # lead units in the dashboard's table, most red first (``?units=all``: every one)
 
 
@@ -73,9 +74,13 @@ def _task_list_base() -> str:
 
 def task_list_url(*, _base: str | None = None, **params: Any) -> str:
     """The ledger's task list filtered by ``params``: policy, unit, month (YYYY-MM), status (workflow),
-    colour (red/amber/green/closed) and measure."""
+    colour (red/amber/green/no_deadline/closed) and measure."""
     base = _base or _task_list_base()
-    query = {k: v for k, v in params.items() if v not in (None, "", "ongoing")}
+    query = {
+        k: v
+        for k, v in params.items()
+        if v not in (None, "") and not (k == "month" and v in ("ongoing", "no_deadline"))
+    }
     return f"{base}?{urlencode(query)}" if query else base
 
 

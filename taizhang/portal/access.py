@@ -20,16 +20,16 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from taizhang.accounts.access import Decision, Person, steering_decision
+from taizhang.ledger.colours import colour_expression
 from taizhang.ledger.models import (
     AssignmentRole,
     ProgressReport,
     ReportStatus,
     Task,
     TaskAssignment,
-    deadline_date,
 )
 from taizhang.ledger.models import TaskStatus as TaskState
-from taizhang.ledger.rules import rollup
+from taizhang.ledger.rules import Colour, deadline_label, displayed_colour, rollup
 from taizhang.policies.models import Measure, Policy, PolicyStatus
 
 __all__ = [
@@ -50,7 +50,7 @@ def can_publish_to_portal(user: Person, policy: Any = None) -> Decision:
     return steering_decision(user, "设置公开内容")
 
 
-COLOURS: tuple[str, ...] = ("green", "amber", "red", "closed")
+COLOURS: tuple[str, ...] = tuple(c.value for c in Colour)  # the ledger's one enum
 
 
 def public_policies() -> QuerySet[Policy]:
@@ -126,18 +126,17 @@ class PublicPolicy:
 
 
 def _deadline(row: dict[str, Any]) -> str:
-    if row["deadline_text"]:
-        return str(row["deadline_text"])
-    day = deadline_date(row["deadline_kind"], row["deadline_year"], row["deadline_month"])
-    if day is not None:
-        return f"{day.year}年{day.month}月"
-    return "常态化推进" if row["deadline_kind"] == "ongoing" else ""
+    return deadline_label(
+        row["deadline_kind"], row["deadline_year"], row["deadline_month"], row["deadline_text"]
+    )
 
 
 def _colour(row: dict[str, Any]) -> str:
-    if row["status"] == TaskState.CLOSED:
-        return "closed"
-    return str(row["rag__colour"] or "green")
+    return displayed_colour(
+        closed=row["status"] == TaskState.CLOSED,
+        stored=row["rag__colour"],
+        deadline_kind=row["deadline_kind"],
+    ).value
 
 
 def _latest_accepted(task_ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -291,14 +290,9 @@ def load_public(policies: list[Policy], *, detail: bool = True) -> list[PublicPo
 def _summaries(policies: list[Policy]) -> list[PublicPolicy]:
     """The home page's figures of ``policies``: tasks, colour counts and progress of each, counted
     by the database (one query, whatever the number of tasks)."""
-    from django.db.models import Case, CharField, Count, DecimalField, F, Q, Sum, Value, When
-    from django.db.models.functions import Coalesce
+    from django.db.models import Count, DecimalField, F, Q, Sum
 
-    colour = Case(
-        When(status=TaskState.CLOSED, then=Value("closed")),
-        default=Coalesce("rag__colour", Value("green")),
-        output_field=CharField(),
-    )
+    colour = colour_expression()
     rows = {
         row["policy_id"]: row
         for row in Task.objects.filter(policy_id__in=[p.pk for p in policies])

@@ -35,7 +35,13 @@ from .access import PublicPolicy, load_public, public_policies
 
 __all__ = ["COLOUR_ZH", "write_bluebook", "bluebook_story"]
 
-COLOUR_ZH = {"green": "正常推进", "amber": "存在风险", "red": "进度滞后", "closed": "已完成"}
+COLOUR_ZH = {
+    "green": "正常推进",
+    "amber": "存在风险",
+    "red": "进度滞后",
+    "no_deadline": "时限待定",
+    "closed": "已完成",
+}
 BLUE = colors.HexColor("#0d47a1")
 
 
@@ -61,7 +67,8 @@ def _policy_section(policy: PublicPolicy, index: int, s: dict[str, ParagraphStyl
             para(
                 f"本文件共有重点任务{policy.tasks}项，总体进度{policy.progress:.1f}%。其中已完成"
                 f"{counts.get('closed', 0)}项，正常推进{counts.get('green', 0)}项，存在风险"
-                f"{counts.get('amber', 0)}项，进度滞后{counts.get('red', 0)}项。",
+                f"{counts.get('amber', 0)}项，进度滞后{counts.get('red', 0)}项，"
+                f"时限待定{counts.get('no_deadline', 0)}项。",
                 s["body"],
             )
         )

@@ -8,7 +8,7 @@ e-mails them. Refusals are ``PermissionDenied`` or ``ValidationError`` naming th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,8 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from taizhang.core.history import record, snapshot
+from taizhang.ledger.access import can_correct_task
+from taizhang.ledger.actions import correct_task
 from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment
 from taizhang.policies.models import Policy
+from taizhang.units.models import Unit
 
 from .access import (
     can_answer_supervision_notice,
@@ -41,6 +44,7 @@ from .rules import RuleConfig
 from .status import refresh_statuses
 
 __all__ = [
+    "do_correct_task",
     "do_issue_supervision_notice",
     "do_answer_supervision_notice",
     "do_close_supervision_notice",
@@ -55,6 +59,38 @@ NOTICE_FIELDS = ["status", "answer", "answered_by", "answered_at", "closed_by", 
 
 def _task_label(task: Task) -> str:
     return f"{task.label} {task.text[:40]}"
+
+
+def do_correct_task(
+    user: Any,
+    task: Task,
+    *,
+    reason: str,
+    deadline: tuple[str, int | None, int | None] | None = None,
+    lead: Sequence[Unit] | None = None,
+    now: dt.datetime | None = None,
+) -> Task:
+    """The supervisor corrects a task's deadline or lead unit after 交办, with a reason: the ledger
+    writes it (history keeps before, after and the reason, the colour is refreshed) and the leaders
+    and officers of the lead units before and after are told in their notices."""
+    can_correct_task(user, task).check_person()
+    now = now or timezone.now()
+    with transaction.atomic():
+        task, unit_ids = correct_task(user, task, reason=reason, deadline=deadline, lead=lead)
+        shown = task.deadline.isoformat() if task.deadline else task.get_deadline_kind_display()
+        leads = "、".join(
+            str(a.unit) for a in task.assignments.select_related("unit").filter(role=AssignmentRole.LEAD)
+        )
+        people = unit_people(unit_ids)
+        notify_people(
+            [uid for members in people.values() for uid, _ in members],
+            NoticeKind.TASK_CORRECTED,
+            task.pk,
+            f"v{task.version}",
+            f"督查室更正了任务“{_task_label(task)}”：完成时限 {shown}，牵头单位 {leads}。原因：{reason.strip()}",
+            now,
+        )
+    return task
 
 
 def do_issue_supervision_notice(

@@ -1,4 +1,12 @@
+from typing import Any
+
 from django.apps import AppConfig
+
+
+def _refresh(sender: Any, task_ids: list[int], now: Any = None, **kwargs: Any) -> None:
+    from .status import refresh_statuses
+
+    refresh_statuses(task_ids, now)
 
 
 class SupervisionConfig(AppConfig):
@@ -9,3 +17,9 @@ class SupervisionConfig(AppConfig):
     open_work_of = "taizhang.supervision.access.open_work_of"
     # What it adds to the ledger's pages (ledger.parts.page_part): colours and notices.
     ledger_page_parts = "taizhang.supervision.ledger_parts"
+
+    def ready(self) -> None:
+        from taizhang.ledger.signals import tasks_changed_signal
+
+        # Every action that changes a fact the status rules read refreshes the stored colour.
+        tasks_changed_signal.connect(_refresh, dispatch_uid="supervision.refresh_statuses")

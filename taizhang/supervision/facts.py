@@ -1,7 +1,7 @@
 """Reading many tasks into :class:`~taizhang.supervision.rules.TaskFacts` in a fixed number of queries.
 
 :func:`load_contexts` takes a list of task ids and answers, per task, its facts, the rule
-configuration of its policy, its lead units and its next report due. It runs the same nine
+configuration of its policy, its lead units and its next report due. It runs the same seven
 queries whatever the number of tasks (callers batch the ids), so the reminder job and the status
 refresh scale to a province-sized ledger.
 
@@ -13,11 +13,10 @@ report was submitted; the returns rule judges it).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 from collections import defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +25,6 @@ from django.db.models import QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from taizhang.core.models import HistoryEntry
 from taizhang.ledger.models import (
     AssignmentRole,
     DeadlineKind,
@@ -39,7 +37,7 @@ from taizhang.ledger.models import (
     deadline_date,
 )
 from taizhang.ledger.models import TaskStatus as LedgerStatus
-from taizhang.ledger.rules import report_period
+from taizhang.ledger.rules import report_periods as ledger_report_periods
 from taizhang.policies.models import Policy, ReportCadence
 
 from .models import RuleSettings, SupervisionNotice
@@ -83,39 +81,15 @@ def policy_config(cadence: str, overrides: dict[str, object] | None) -> RuleConf
     return RuleConfig.from_mapping({**base, **(overrides or {})})
 
 
-_MONTHS_PER_PERIOD: dict[str, int] = {
-    ReportCadence.QUARTERLY: 3,
-    ReportCadence.HALF_YEARLY: 6,
-    ReportCadence.YEARLY: 12,
-}
-
-
-def _period_of(cadence: str, day: dt.date) -> tuple[str, dt.date, dt.date]:
-    """The period containing ``day``: its label (the ledger's own rule), its last day and the first
-    day of the next one."""
-    months = _MONTHS_PER_PERIOD.get(cadence, 1)  # monthly, and any unknown cadence
-    last_month = ((day.month - 1) // months + 1) * months
-    end = dt.date(day.year, last_month, calendar.monthrange(day.year, last_month)[1])
-    return report_period(cadence, day), end, end + dt.timedelta(days=1)
-
-
 @functools.lru_cache(maxsize=4096)
 def _periods(cadence: str, start: dt.date, now: dt.date) -> tuple[tuple[str, dt.date], ...]:
     # Many tasks share a cadence and an assignment date (a policy's tasks are assigned together),
     # so a full refresh computes each schedule once.
-    periods: list[tuple[str, dt.date]] = []
-    day = start
-    while day <= now or not periods:
-        label, end, following = _period_of(cadence, day)
-        periods.append((label, end))
-        day = following
-    return tuple(periods)
+    return tuple(ledger_report_periods(cadence, start, now))
 
 
 def report_periods(cadence: str, start: dt.date, now: dt.date) -> list[tuple[str, dt.date]]:
-    """The reporting periods from the one containing ``start`` to the one containing ``now``,
-    each as (label, due date = its last day). Example: monthly from 2025-01-20 to 2025-03-02 gives
-    2025-01 (due 01-31), 2025-02 (due 02-28) and 2025-03 (due 03-31)."""
+    """The reporting periods from assignment to now (ledger.rules.report_periods, cached)."""
     return list(_periods(str(cadence), start, now))
 
 
@@ -149,35 +123,8 @@ def _rows(queryset: QuerySet[Any, tuple[Any, ...]]) -> Iterable[tuple[Any, ...]]
         return cursor.fetchall()
 
 
-def _consecutive_returns(lookup: _Lookup, wanted: Container[int]) -> dict[int, int]:
-    counts: dict[int, int] = defaultdict(int)
-    rows = (
-        HistoryEntry.objects.filter(**lookup, action__in=("return_report", "accept_report"))
-        .order_by("at", "pk")
-        .values_list("task_id", "action")
-    )
-    for task_id, action in rows:
-        if task_id in wanted:
-            counts[task_id] = counts[task_id] + 1 if action == "return_report" else 0
-    return counts
-
-
-def _last_progress_change(lookup: _Lookup, wanted: Container[int], tz: dt.tzinfo) -> dict[int, dt.date]:
-    changes: dict[int, dt.date] = {}
-    rows = HistoryEntry.objects.filter(**lookup, action="update_progress").values_list(
-        "task_id", "at", "before", "after"
-    )
-    for task_id, at, before, after in rows:
-        if task_id not in wanted or (before or {}).get("progress") == (after or {}).get("progress"):
-            continue
-        day = at.astimezone(tz).date()
-        if task_id not in changes or day > changes[task_id]:
-            changes[task_id] = day
-    return changes
-
-
 def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskContext]:
-    """The :class:`TaskContext` of every task in ``task_ids`` (draft tasks are skipped), in nine
+    """The :class:`TaskContext` of every task in ``task_ids`` (draft tasks are skipped), in seven
     queries whatever their number."""
     requested = sorted(set(task_ids))
     if not requested:
@@ -205,6 +152,8 @@ def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskCo
             "deadline_kind",
             "deadline_year",
             "deadline_month",
+            "consecutive_returns",
+            TruncDate("progress_changed_at", tzinfo=tz),
         )
     )
     tasks = [t for t in _rows(task_rows) if t[0] in wanted]
@@ -246,8 +195,6 @@ def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskCo
         if known is None or (submitted and (known[0] is None or submitted < known[0])):
             periods[period] = (submitted, status)
 
-    returns = _consecutive_returns(lookup, ids)
-    progress_changes = _last_progress_change(lookup, ids, tz)
     notices: dict[int, list[NoticeFact]] = defaultdict(list)
     for task_id, due_on, answered_at, closed_at in SupervisionNotice.objects.filter(**lookup).values_list(
         "task_id", "due_on", "answered_at", "closed_at"
@@ -281,6 +228,8 @@ def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskCo
         deadline_kind,
         deadline_year,
         deadline_month,
+        consecutive_returns,
+        progress_changed_on,
     ) in tasks:
         deadline_key = (deadline_kind, deadline_year, deadline_month)
         if deadline_key in deadlines:
@@ -324,8 +273,8 @@ def load_contexts(task_ids: Iterable[int], now: dt.datetime) -> dict[int, TaskCo
             closed_at=closed_on,
             progress_percent=int(progress),
             reports=report_facts,
-            consecutive_returns=returns.get(pk, 0),
-            last_progress_change=progress_changes.get(pk),
+            consecutive_returns=consecutive_returns,
+            last_progress_change=progress_changed_on,
             notices=tuple(notices.get(pk, ())),
             extension_pending=pk in pending,
         )

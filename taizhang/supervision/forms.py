@@ -10,10 +10,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from taizhang.ledger.models import DeadlineKind
+from taizhang.units.models import Unit, UnitStatus
+
 from .models import Judgement
 from .rules import RuleConfig
 
 __all__ = [
+    "CorrectTaskForm",
     "IssueNoticeForm",
     "AnswerNoticeForm",
     "CloseNoticeForm",
@@ -91,3 +95,53 @@ class RuleSettingsForm(forms.Form):
             named = [name for name in RULE_FIELDS if name in message]
             self.add_error(named[-1] if named else None, message)
         return data
+
+
+class CorrectTaskForm(forms.Form):
+    """The supervisor's correction of a task's deadline and/or lead units after 交办, with a reason."""
+
+    deadline_kind = forms.ChoiceField(
+        label=_("New deadline"),
+        required=False,
+        choices=[
+            ("", _("Keep the deadline")),
+            (DeadlineKind.MONTH, _("By the end of a month")),
+            (DeadlineKind.YEAR, _("By the end of a year")),
+            (DeadlineKind.ONGOING, _("Ongoing work (常态化推进)")),
+        ],
+    )
+    deadline_year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    deadline_month = forms.IntegerField(label=_("Month"), required=False, min_value=1, max_value=12)
+    lead = forms.ModelMultipleChoiceField(
+        label=_("New lead units (leave empty to keep them)"),
+        required=False,
+        queryset=Unit.objects.none(),
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
+            status=UnitStatus.CONFIRMED, merged_into__isnull=True
+        ).order_by("name")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("deadline_kind") and not data.get("lead"):
+            raise forms.ValidationError(_("Correct the deadline, the lead units or both."))
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        """The keyword arguments of ``do_correct_task``."""
+        data = self.cleaned_data
+        out: dict[str, Any] = {"reason": data["reason"]}
+        if data.get("deadline_kind"):
+            kind = data["deadline_kind"]
+            out["deadline"] = (
+                kind,
+                data.get("deadline_year") if kind != DeadlineKind.ONGOING else None,
+                data.get("deadline_month") if kind == DeadlineKind.MONTH else None,
+            )
+        if data.get("lead"):
+            out["lead"] = list(data["lead"])
+        return out

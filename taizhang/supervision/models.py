@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from taizhang.ledger.rules import COLOUR_ZH, COLOURS, ScheduleStatus
+
 from .rules import DeliveryJudgement, RuleConfig
 
 __all__ = [
@@ -27,11 +29,11 @@ __all__ = [
 ]
 
 
-class StatusColour(models.TextChoices):
-    GREEN = "green", "绿灯"
-    AMBER = "amber", "黄灯"
-    RED = "red", "红灯"
-    CLOSED = "closed", "已办结"
+# The stored colour's choices are the ledger's one Colour enum (ledger.rules).
+StatusColour = models.TextChoices(  # type: ignore[misc]
+    "StatusColour", [(c.name, (c.value, COLOUR_ZH[c])) for c in COLOURS]
+)
+SCHEDULE_CHOICES = [(s.value, s.value) for s in ScheduleStatus]
 
 
 class Judgement(models.TextChoices):
@@ -45,16 +47,20 @@ class TaskStatus(models.Model):
     """The computed colour of a task with its reasons, and the supervisor's judgement (研判).
 
     ``changed_at`` is when the colour last changed; ``turned_red_at`` when the task last turned
-    red, kept while it stays red and cleared when it leaves red. A task without a row counts as
-    green until the job computes it.
+    red, kept while it stays red and cleared when it leaves red. ``schedule`` is the task against its
+    序时进度 (ledger.rules.schedule_status) as of ``computed_at``, stored so the task list filters on
+    an index. Every action that changes a fact the rules read refreshes the row in the same
+    transaction (ledger.signals.tasks_changed) and the daily job moves the dates on; a task
+    without a row has not been judged yet (ledger.rules.displayed_colour).
     """
 
     task = models.OneToOneField("ledger.Task", related_name="rag", on_delete=models.CASCADE)
-    colour = models.CharField(max_length=8, choices=StatusColour.choices, db_index=True)
+    colour = models.CharField(max_length=16, choices=StatusColour.choices, db_index=True)
+    schedule = models.CharField(max_length=16, choices=SCHEDULE_CHOICES, blank=True, db_index=True)
     reasons = models.JSONField(default=list)  # [{code, colour, message}]
     computed_at = models.DateTimeField()
     changed_at = models.DateTimeField()
-    previous_colour = models.CharField(max_length=8, choices=StatusColour.choices, blank=True)
+    previous_colour = models.CharField(max_length=16, choices=StatusColour.choices, blank=True)
     turned_red_at = models.DateTimeField(null=True, blank=True, db_index=True)
     judgement = models.CharField(max_length=20, choices=Judgement.choices, blank=True)
     judged_by = models.ForeignKey(
@@ -177,6 +183,7 @@ class NoticeKind(models.TextChoices):
     NOTICE_ISSUED = "notice_issued", "收到督办单"
     NOTICE_ANSWERED = "notice_answered", "督办单已回复"
     ESCALATION = "escalation", "催办升级"
+    TASK_CORRECTED = "task_corrected", "任务信息更正"
 
 
 class Notice(models.Model):

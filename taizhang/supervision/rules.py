@@ -13,9 +13,11 @@ import calendar
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
+
+from taizhang.ledger.rules import COLOUR_ZH, Colour, expected_progress
 
 __all__ = [
     "Assessment",
@@ -32,27 +34,16 @@ __all__ = [
     "describe_rules",
     "disagreement",
     "evaluate",
-    "schedule_position",
+    "expected_progress",
 ]
 
 
-class Colour(StrEnum):
-    """The status colour of a task; ``closed`` means 已办结 and outranks every colour."""
+_SEVERITY: dict[Colour, int] = {Colour.GREEN: 0, Colour.NO_DEADLINE: 1, Colour.AMBER: 2, Colour.RED: 3}
 
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
-    CLOSED = "closed"
+_COLOUR_ZH = COLOUR_ZH
 
-
-_SEVERITY: dict[Colour, int] = {Colour.GREEN: 0, Colour.AMBER: 1, Colour.RED: 2}
-
-_COLOUR_ZH: dict[Colour, str] = {
-    Colour.GREEN: "绿灯",
-    Colour.AMBER: "黄灯",
-    Colour.RED: "红灯",
-    Colour.CLOSED: "已办结",
-}
+# Colour steps between a judgement and the rules (only the three lights are compared).
+_JUDGED_STEPS: dict[Colour, int] = {Colour.GREEN: 0, Colour.AMBER: 1, Colour.RED: 2}
 
 
 class ReportOutcome(StrEnum):
@@ -230,40 +221,10 @@ def _add_cycles(day: date, cycles: int, config: RuleConfig) -> date:
     return date.fromordinal(day.toordinal() + cycles * config.report_cadence_days)
 
 
-def schedule_position(
-    start: date,
-    deadline: date,
-    progress: int | float,
-    now: date,
-    tolerance: int | float = 5,
-) -> tuple[Decimal, Literal["behind", "on", "ahead"]]:
-    """The time-elapsed expectation (序时进度) and where ``progress`` stands against it.
-
-    The expected percent is the share of days elapsed from ``start`` to ``deadline``,
-    clamped to 0–100 and rounded half up to one decimal; a deadline on or before the
-    start expects 100 from the start. Progress within ``tolerance`` points of the
-    expectation is ``on``.
-    """
-    start, deadline, now = _as_date(start), _as_date(deadline), _as_date(now)
-    total = (deadline - start).days
-    if total <= 0:
-        share = Decimal(100)
-    else:
-        elapsed = min(max((now - start).days, 0), total)
-        share = Decimal(elapsed * 100) / Decimal(total)
-    expected = share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    gap = Decimal(str(progress)) - expected
-    if gap < -Decimal(str(tolerance)):
-        return expected, "behind"
-    if gap > Decimal(str(tolerance)):
-        return expected, "ahead"
-    return expected, "on"
-
-
 def _lag_points(facts: TaskFacts, now: date) -> tuple[Decimal, Decimal] | None:
     if facts.deadline is None:
         return None
-    expected, _ = schedule_position(facts.assigned_at, facts.deadline, facts.progress_percent, now)
+    expected = expected_progress(facts.assigned_at, facts.deadline, now)
     return expected, expected - Decimal(facts.progress_percent)
 
 
@@ -293,7 +254,7 @@ def _rule_due_soon_behind(facts: TaskFacts, config: RuleConfig, now: date) -> Re
     days_left = (facts.deadline - now).days
     if days_left > config.due_soon_days:
         return None
-    expected, _ = schedule_position(facts.assigned_at, facts.deadline, facts.progress_percent, now)
+    expected = expected_progress(facts.assigned_at, facts.deadline, now)
     if Decimal(facts.progress_percent) >= expected:
         return None
     return Reason(
@@ -496,7 +457,9 @@ def evaluate(facts: TaskFacts, config: RuleConfig, now: date) -> Assessment:
 
     Every rule that fires gives a :class:`Reason`, in the order of :data:`RULES`. An
     ongoing task (or one without a deadline) is judged only by the rules marked
-    ``applies_to_ongoing``. With no reason the task is green.
+    ``applies_to_ongoing``. A task without a deadline that is not ongoing work (未定) is
+    missing information: it shows ``no_deadline`` unless a rule gives amber or red, never
+    green. With no reason the task is green.
     """
     now = _as_date(now)
     if facts.closed:
@@ -513,6 +476,10 @@ def evaluate(facts: TaskFacts, config: RuleConfig, now: date) -> Assessment:
         reason = rule.check(facts, config, now)
         if reason is not None:
             reasons.append(reason)
+    if facts.deadline is None and not facts.ongoing:
+        reasons.append(
+            Reason("no_deadline", Colour.NO_DEADLINE, "未定完成时限，请督查室补充", {"deadline": None})
+        )
     colour = max((r.colour for r in reasons), key=_SEVERITY.__getitem__, default=Colour.GREEN)
     return Assessment(colour, tuple(reasons))
 
@@ -584,13 +551,13 @@ def disagreement(rule_colour: Colour, judgement: DeliveryJudgement | str) -> Dis
     except ValueError:
         raise ValueError(f"未知的研判结论 {judgement!r}") from None
     colour = Colour(rule_colour)
-    if colour is Colour.CLOSED:
+    if colour in (Colour.CLOSED, Colour.NO_DEADLINE):
         return None
     compatible = _JUDGEMENT_COLOURS[judged]
     if colour in compatible:
         return None
-    severities = [_SEVERITY[c] for c in compatible]
-    rule = _SEVERITY[colour]
+    severities = [_JUDGED_STEPS[c] for c in compatible]
+    rule = _JUDGED_STEPS[colour]
     if rule > max(severities):
         kind: Literal["optimistic", "pessimistic"] = "optimistic"
         gap = rule - max(severities)

@@ -20,10 +20,11 @@ from django.utils import timezone
 
 from taizhang.ledger.models import Task
 from taizhang.ledger.models import TaskStatus as LedgerStatus
+from taizhang.ledger.rules import schedule_status
 
 from .facts import TaskContext, load_contexts, task_lookup
 from .models import TaskStatus
-from .rules import Assessment, Colour, evaluate
+from .rules import Assessment, Colour, TaskFacts, evaluate
 
 __all__ = ["refresh_statuses", "refresh_batches", "assess", "BATCH", "reasons_json"]
 
@@ -43,12 +44,34 @@ def assess(context: TaskContext, now: dt.datetime) -> Assessment:
     return evaluate(context.facts, context.config, timezone.localdate(now))
 
 
+def schedule_of(facts: TaskFacts, today: dt.date) -> str:
+    """The task against its 序时进度 as stored in ``TaskStatus.schedule`` (ledger.rules's rule)."""
+    return str(
+        schedule_status(
+            start=facts.assigned_at,
+            deadline=facts.deadline,
+            percent=facts.progress_percent,
+            now=today,
+            closed=facts.closed,
+            ongoing=facts.ongoing,
+        ).status
+    )
+
+
 def _batches(ids: list[int]) -> Iterator[list[int]]:
     for start in range(0, len(ids), BATCH):
         yield ids[start : start + BATCH]
 
 
-_CHANGED_FIELDS = ("colour", "reasons", "computed_at", "changed_at", "previous_colour", "turned_red_at")
+_CHANGED_FIELDS = (
+    "colour",
+    "schedule",
+    "reasons",
+    "computed_at",
+    "changed_at",
+    "previous_colour",
+    "turned_red_at",
+)
 
 
 def _update_changed(rows: list[TaskStatus]) -> None:
@@ -64,7 +87,7 @@ def _update_changed(rows: list[TaskStatus]) -> None:
     sets = ", ".join(f"{q(meta.get_field(name).column)} = v.{name}" for name in _CHANGED_FIELDS)
     sql = (
         f"UPDATE {q(meta.db_table)} AS s SET {sets}"
-        " FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, colour text, reasons jsonb,"
+        " FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, colour text, schedule text, reasons jsonb,"
         " computed_at timestamptz, changed_at timestamptz, previous_colour text, turned_red_at timestamptz)"
         f" WHERE s.{q(meta.pk.column)} = v.id"
     )
@@ -73,6 +96,7 @@ def _update_changed(rows: list[TaskStatus]) -> None:
             {
                 "id": r.pk,
                 "colour": r.colour,
+                "schedule": r.schedule,
                 "reasons": r.reasons,
                 "computed_at": r.computed_at.isoformat(),
                 "changed_at": r.changed_at.isoformat(),
@@ -89,12 +113,21 @@ def _update_changed(rows: list[TaskStatus]) -> None:
 def _refresh_batch(ids: list[int], now: dt.datetime) -> dict[int, TaskContext]:
     contexts = load_contexts(ids, now)
     existing = {
-        task_id: (pk, colour, reasons, previous_colour, changed_at, turned_red_at)
-        for pk, task_id, colour, reasons, previous_colour, changed_at, turned_red_at in TaskStatus.objects.filter(
-            **task_lookup(list(contexts))
+        task_id: (pk, colour, schedule, reasons, previous_colour, changed_at, turned_red_at)
+        for pk, task_id, colour, schedule, reasons, previous_colour, changed_at, turned_red_at in (
+            TaskStatus.objects.filter(**task_lookup(list(contexts)))
+            .order_by()
+            .values_list(
+                "pk",
+                "task_id",
+                "colour",
+                "schedule",
+                "reasons",
+                "previous_colour",
+                "changed_at",
+                "turned_red_at",
+            )
         )
-        .order_by()
-        .values_list("pk", "task_id", "colour", "reasons", "previous_colour", "changed_at", "turned_red_at")
         if task_id in contexts
     }
     new: list[TaskStatus] = []
@@ -104,6 +137,7 @@ def _refresh_batch(ids: list[int], now: dt.datetime) -> dict[int, TaskContext]:
     for task_id, context in contexts.items():
         assessment = evaluate(context.facts, context.config, today)
         colour = str(assessment.colour)
+        schedule = schedule_of(context.facts, today)
         reasons = reasons_json(assessment)
         row = existing.get(task_id)
         if row is None:
@@ -111,6 +145,7 @@ def _refresh_batch(ids: list[int], now: dt.datetime) -> dict[int, TaskContext]:
                 TaskStatus(
                     task_id=task_id,
                     colour=colour,
+                    schedule=schedule,
                     reasons=reasons,
                     computed_at=now,
                     changed_at=now,
@@ -118,9 +153,9 @@ def _refresh_batch(ids: list[int], now: dt.datetime) -> dict[int, TaskContext]:
                 )
             )
             continue
-        pk, old_colour, old_reasons, previous_colour, changed_at, turned_red_at = row
+        pk, old_colour, old_schedule, old_reasons, previous_colour, changed_at, turned_red_at = row
         if old_colour == colour:
-            if old_reasons == reasons:
+            if old_reasons == reasons and old_schedule == schedule:
                 unchanged.append(pk)  # only computed_at moves
                 continue
         else:
@@ -132,6 +167,7 @@ def _refresh_batch(ids: list[int], now: dt.datetime) -> dict[int, TaskContext]:
                 pk=pk,
                 task_id=task_id,
                 colour=colour,
+                schedule=schedule,
                 reasons=reasons,
                 computed_at=now,
                 changed_at=changed_at,

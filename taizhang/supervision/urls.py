@@ -10,6 +10,8 @@ app_name = "supervision"
 
 urlpatterns = [
     path("queues/", views.queues, name="queues"),
+    path("missing/", views.missing_information, name="missing"),
+    path("tasks/<int:pk>/correct/", views.task_correct, name="task_correct"),
     path("disagreements/", views.disagreements, name="disagreements"),
     path("rules/", views.rules_help, name="rules"),
     path("rules/<int:pk>/", views.rules_save, name="rules_save"),

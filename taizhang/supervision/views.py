@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q, QuerySet, TextField
+from django.db.models import Exists, OuterRef, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -27,16 +27,20 @@ from django.utils.translation import gettext as _t
 from django.views.decorators.http import require_POST
 
 from taizhang.accounts.access import is_steering, role_of
-from taizhang.ledger.access import access_policy, access_task, visible_policies
+from taizhang.ledger.access import access_policy, access_task, can_correct_task, visible_policies
+from taizhang.ledger.colours import past_deadline_q
 from taizhang.ledger.models import (
+    AssignmentRole,
     DeadlineKind,
     ExtensionRequest,
     ExtensionStatus,
     ProgressReport,
     ReportStatus,
     Task,
+    TaskAssignment,
 )
 from taizhang.ledger.models import TaskStatus as LedgerStatus
+from taizhang.ledger.rules import displayed_colour
 from taizhang.policies.models import Policy
 
 from . import actions as A
@@ -51,12 +55,18 @@ from .access import (
     visible_notices,
     visible_supervision_notices,
 )
-from .facts import load_contexts, policy_config
-from .forms import AnswerNoticeForm, CloseNoticeForm, IssueNoticeForm, JudgementForm, RuleSettingsForm
+from .facts import policy_config
+from .forms import (
+    AnswerNoticeForm,
+    CloseNoticeForm,
+    CorrectTaskForm,
+    IssueNoticeForm,
+    JudgementForm,
+    RuleSettingsForm,
+)
 from .models import SupervisionNotice, SupervisionNoticeState, TaskStatus
 from .rules import describe_rules, disagreement
 from .stamp import cached, ledger_stamp
-from .status import assess, reasons_json
 
 __all__ = [
     "task_supervision",
@@ -84,14 +94,18 @@ def _errors(form: Any, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, message)
 
 
-def _live_status(task: Task) -> dict[str, Any]:
-    """The task's colour as the rules give it now (the stored row may be a job-run old)."""
-    now = timezone.now()
-    context = load_contexts([task.pk], now).get(task.pk)
-    if context is None:
+def _shown_status(task: Task, stored: TaskStatus | None) -> dict[str, Any]:
+    """The task's colour and reasons as every page shows them: the stored row, which every action
+    refreshes in its transaction (ledger.signals.tasks_changed), so this page, the dashboard, the
+    task list and the API agree; a task not judged yet shows ledger.rules.displayed_colour."""
+    if task.status == LedgerStatus.DRAFT:
         return {"colour": "", "reasons": []}
-    assessment = assess(context, now)
-    return {"colour": str(assessment.colour), "reasons": reasons_json(assessment)}
+    colour = displayed_colour(
+        closed=task.status == LedgerStatus.CLOSED,
+        stored=stored.colour if stored else None,
+        deadline_kind=task.deadline_kind,
+    )
+    return {"colour": colour.value, "reasons": list(stored.reasons) if stored else []}
 
 
 def _supervision_context(
@@ -110,13 +124,14 @@ def _supervision_context(
         item.can_answer = can_answer_supervision_notice(user, item)
         item.can_close = can_close_supervision_notice(user, item)
         item.answer_form = bound.get(f"answer_{item.pk}") or AnswerNoticeForm(prefix=f"n{item.pk}")
-    live = _live_status(task)
+    live = _shown_status(task, stored)
     gap = None
     if stored is not None and stored.judgement and live["colour"]:
         gap = disagreement(live["colour"], stored.judgement)
     steering = is_steering(user)
     may_issue = can_issue_supervision_notice(user, task)
     may_judge = can_judge_task(user, task)
+    may_correct = can_correct_task(user, task)
     return {
         "task": task,
         "status": live,
@@ -130,6 +145,7 @@ def _supervision_context(
         if may_judge
         else None,
         "close_form": CloseNoticeForm(),
+        "can_correct": bool(may_correct),
     }
 
 
@@ -138,6 +154,63 @@ def task_supervision(request: HttpRequest, pk: int) -> HttpResponse:
     """A task's colour with its reasons, its supervision notices and the judgement."""
     task = access_task(request.user, pk)
     return render(request, "supervision/task.html", _supervision_context(request, task))
+
+
+@login_required
+def task_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """The supervisor corrects a task's deadline or lead unit after 交办, with a reason; the units
+    are told. (A unit asks for more time with an extension request.)"""
+    task = access_task(request.user, pk)
+    can_correct_task(request.user, task).check_person()
+    status_code = 200
+    if request.method == "POST":
+        form = CorrectTaskForm(request.POST)
+        if form.is_valid():
+            try:
+                A.do_correct_task(request.user, task, **form.changes())
+            except ValidationError as error:
+                _errors(form, error)
+                status_code = 400
+            else:
+                messages.success(request, _t("Task corrected; its units were told."))
+                return redirect("supervision:task", pk=task.pk)
+        else:
+            status_code = 400
+    else:
+        form = CorrectTaskForm()
+    leads = [a.unit for a in task.assignments.select_related("unit").filter(role=AssignmentRole.LEAD)]
+    return render(
+        request, "supervision/correct.html", {"task": task, "form": form, "leads": leads}, status=status_code
+    )
+
+
+MISSING_PAGE = 50
+
+
+@login_required
+def missing_information(request: HttpRequest) -> HttpResponse:
+    """The supervisor's queue of assigned, open tasks missing a deadline or a lead unit, each with
+    its link to correct it."""
+    require_overview(request.user)
+    no_lead = ~Exists(TaskAssignment.objects.filter(task=OuterRef("pk"), role=AssignmentRole.LEAD))
+    tasks = (
+        Task.objects.exclude(status__in=(LedgerStatus.DRAFT, LedgerStatus.CLOSED))
+        .filter(Q(deadline_kind=DeadlineKind.NONE) | no_lead)
+        .annotate(no_lead=no_lead)
+        .select_related("policy")
+        .order_by("policy_id", "order", "pk")
+    )
+    page = Paginator(tasks, MISSING_PAGE).get_page(request.GET.get("page"))
+    for task in page.object_list:
+        task.missing = [
+            label
+            for label, missing in (
+                (_t("no deadline"), task.deadline_kind == DeadlineKind.NONE),
+                (_t("no lead unit"), task.no_lead),
+            )
+            if missing
+        ]
+    return render(request, "supervision/missing.html", {"page": page})
 
 
 @require_POST
@@ -242,14 +315,6 @@ def disagreements(request: HttpRequest) -> HttpResponse:
     return render(request, "supervision/disagreements.html", {"rows": rows, "judged": len(judged)})
 
 
-def _past_deadline(today: dt.date) -> Q:
-    by_month = Q(deadline_kind=DeadlineKind.MONTH) & (
-        Q(deadline_year__lt=today.year) | Q(deadline_year=today.year, deadline_month__lt=today.month)
-    )
-    by_year = Q(deadline_kind=DeadlineKind.YEAR, deadline_year__lt=today.year)
-    return by_month | by_year
-
-
 def _late_reports(closed: tuple[str, ...]) -> QuerySet[TaskStatus]:
     """Status rows of open tasks whose reasons include ``report_late`` (amber or red only, as
     the rule gives: the colour index narrows the rows before their reasons are read)."""
@@ -294,7 +359,7 @@ def _queue_figures(today: dt.date) -> dict[str, tuple[int, list[dict[str, Any]]]
         .select_related("task")
         .order_by("task__policy_id", "task__order", "task_id"),
         "overdue": Task.objects.exclude(status__in=closed)
-        .filter(_past_deadline(today))
+        .filter(past_deadline_q(today))
         .order_by("deadline_year", "deadline_month", "pk"),
         "notices": SupervisionNotice.objects.filter(status=SupervisionNoticeState.OPEN)
         .select_related("task")

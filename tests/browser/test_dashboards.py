@@ -193,7 +193,9 @@ class DashboardTestCase:
         expect(by_policy).to_contain_text(PUBLIC_TITLE)
         expect(page.locator("main table", has_text=DRAFT_TITLE)).to_have_count(0)
         unit_row = page.locator("tr", has=page.get_by_role("link", name="区商务局", exact=True))
-        expect(unit_row.locator("td.num")).to_have_text(["1", "1", "1", "0", "3", "33.3%"])
+        expect(unit_row.locator("td.num")).to_have_text(
+            ["1", "1", "1", "0", "0", "3", "33.3%"]
+        )  # …, no deadline, closed
         expect(page.locator("#turned-red")).to_contain_text("推进高频事项全程网办")
 
         wait_for_charts(page, CHARTS)
@@ -250,12 +252,14 @@ class PortalTestCase:
         )
         row = page.locator("tr", has=page.get_by_role("link", name=PUBLIC_TITLE))
         expect(row).to_be_visible()
-        # tasks, then (after the progress bar) on track / at risk / off track / completed
+        # tasks, then (after the progress bar) on track / at risk / off track / deadline to be set /
+        # completed
         expect(row.locator("td").nth(1)).to_have_text("5")
         expect(row.locator("td").nth(3)).to_have_text("2")
         expect(row.locator("td").nth(4)).to_have_text("1")
         expect(row.locator("td").nth(5)).to_have_text("1")
-        expect(row.locator("td").nth(6)).to_have_text("1")
+        expect(row.locator("td").nth(6)).to_have_text("0")
+        expect(row.locator("td").nth(7)).to_have_text("1")
         main = page.locator("main")
         expect(main).not_to_contain_text(HIDDEN_TITLE)
         expect(main).not_to_contain_text(DRAFT_TITLE)

@@ -20,7 +20,7 @@ from taizhang.supervision.rules import (
     describe_rules,
     disagreement,
     evaluate,
-    schedule_position,
+    expected_progress,
 )
 
 ASSIGNED = date(2026, 1, 1)
@@ -257,22 +257,53 @@ class ConfigTestCase:
         assert not descriptions["overdue"].applies_to_ongoing
 
 
-class SchedulePositionTestCase:
-    def test_it_is_the_share_of_days_elapsed(self) -> None:
-        assert schedule_position(date(2026, 1, 1), date(2026, 1, 11), 50, date(2026, 1, 6)) == (
-            Decimal("50.0"),
-            "on",
-        )
+class ExpectedProgressTestCase:
+    """序时进度 has one home (ledger.rules); the status rules read it from there."""
+
+    def test_it_is_the_share_of_days_elapsed_rounded_half_up(self) -> None:
+        assert expected_progress(date(2026, 1, 1), date(2026, 1, 11), date(2026, 1, 6)) == Decimal("50.0")
+        # 1/8 = 12.5 %, 1/16 = 6.25 % → 6.3 (half up, not banker's rounding)
+        assert expected_progress(date(2026, 1, 1), date(2026, 1, 17), date(2026, 1, 2)) == Decimal("6.3")
 
     def test_it_is_clamped_before_the_start_and_after_the_deadline(self) -> None:
-        assert schedule_position(date(2026, 1, 1), date(2026, 1, 11), 0, date(2025, 12, 1))[0] == 0
-        assert schedule_position(date(2026, 1, 1), date(2026, 1, 11), 0, date(2026, 3, 1)) == (
-            Decimal("100.0"),
-            "behind",
-        )
+        assert expected_progress(date(2026, 1, 1), date(2026, 1, 11), date(2025, 12, 1)) == 0
+        assert expected_progress(date(2026, 1, 1), date(2026, 1, 11), date(2026, 3, 1)) == Decimal("100.0")
 
-    def test_it_says_ahead_beyond_the_tolerance(self) -> None:
-        assert schedule_position(date(2026, 1, 1), date(2026, 1, 11), 60, date(2026, 1, 6))[1] == "ahead"
+    def test_the_status_rules_use_the_same_figure(self) -> None:
+        facts = TaskFacts(assigned_at=date(2026, 1, 1), deadline=date(2026, 1, 17), progress_percent=0)
+        reason = next(
+            r
+            for r in evaluate(facts, RuleConfig(due_soon_days=30), date(2026, 1, 2)).reasons
+            if r.code == "due_soon_behind"
+        )
+        assert reason.figures["expected"] == "6.3"
+
+
+class NoDeadlineTestCase:
+    """A task without a deadline (未定) is missing information, never green."""
+
+    def test_a_task_without_a_deadline_is_no_deadline_not_green(self) -> None:
+        facts = TaskFacts(assigned_at=date(2026, 1, 1), deadline=None, progress_percent=50)
+        assessment = evaluate(facts, RuleConfig(), date(2026, 1, 5))
+        assert assessment.colour == Colour.NO_DEADLINE
+        assert [r.code for r in assessment.reasons] == ["no_deadline"]
+
+    def test_ongoing_work_without_a_deadline_can_be_green(self) -> None:
+        facts = TaskFacts(assigned_at=date(2026, 1, 1), deadline=None, ongoing=True)
+        assert evaluate(facts, RuleConfig(), date(2026, 1, 5)).colour == Colour.GREEN
+
+    def test_a_late_report_still_makes_it_amber_or_red(self) -> None:
+        facts = TaskFacts(assigned_at=date(2026, 1, 1), deadline=None)
+        assessment = evaluate(facts, RuleConfig(), date(2026, 2, 10))
+        assert assessment.colour == Colour.AMBER
+        assert {r.code for r in assessment.reasons} == {"report_late", "no_deadline"}
+
+    def test_a_closed_task_is_closed(self) -> None:
+        facts = TaskFacts(assigned_at=date(2026, 1, 1), closed=True)
+        assert evaluate(facts, RuleConfig(), date(2026, 2, 10)).colour == Colour.CLOSED
+
+    def test_no_judgement_disagrees_with_missing_information(self) -> None:
+        assert disagreement(Colour.NO_DEADLINE, DeliveryJudgement.HIGHLY_UNLIKELY) is None
 
 
 class DisagreementTestCase:

@@ -73,15 +73,15 @@ class DashboardNumbersTestCase:
     def test_it_counts_each_colour_and_its_share(self, painted):
         counts = queries.colour_counts(queries.dashboard_tasks())
         assert counts["total"] == 7
-        assert counts["counts"] == {"green": 2, "amber": 3, "red": 1, "closed": 1}
+        assert counts["counts"] == {"green": 2, "amber": 3, "red": 1, "no_deadline": 0, "closed": 1}
         assert counts["shares"]["amber"] == pytest.approx(42.9)
 
     def test_it_counts_by_lead_unit_worst_first(self, cast, painted):
         groups = queries.counts_by_lead_unit(queries.dashboard_tasks())
         assert groups[0]["label"] == cast.unit_a.name
-        assert groups[0]["counts"] == {"green": 1, "amber": 2, "red": 1, "closed": 1}
+        assert groups[0]["counts"] == {"green": 1, "amber": 2, "red": 1, "no_deadline": 0, "closed": 1}
         by_name = {g["label"]: g["counts"] for g in groups}
-        assert by_name[cast.unit_b.name] == {"green": 0, "amber": 1, "red": 0, "closed": 0}
+        assert by_name[cast.unit_b.name] == {"green": 0, "amber": 1, "red": 0, "no_deadline": 0, "closed": 0}
         assert by_name["区市场监督管理局"]["green"] == 1
 
     def test_it_counts_by_deadline_month_with_ongoing_last(self, painted):
@@ -130,7 +130,7 @@ class DashboardPageTestCase:
         response = client.get(reverse("monitoring:dashboard"))
         assert response.status_code == 200
         data = dashboard_data(response)
-        assert data["overall"]["values"] == [2, 3, 1, 1]
+        assert data["overall"]["values"] == [2, 3, 1, 0, 1]
         assert data["by_unit"]["labels"][0] == cast.unit_a.name
         assert data["by_unit"]["series"]["red"][0] == 1
         html = response.content.decode()
@@ -207,7 +207,7 @@ class UnitDashboardTestCase:
         response = client.get(reverse("monitoring:unit"))
         assert response.status_code == 200
         tiles = {t["colour"]: t["count"] for t in response.context["led_tiles"]}
-        assert tiles == {"green": 1, "amber": 2, "red": 1, "closed": 1}
+        assert tiles == {"green": 1, "amber": 2, "red": 1, "no_deadline": 0, "closed": 1}
         assert response.context["helping"]["total"] == 1  # task 3, led by a third unit
         assert response.context["standing"].scorecard.unit == cast.unit_a.name
 

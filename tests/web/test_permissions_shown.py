@@ -173,6 +173,16 @@ ENTRIES: dict[str, Shown] = {
         ),
         ("", Shown("do_reassign_task", STEERING, LA.can_reassign_task, lambda c, t: t[0])),
         (
+            "",
+            Shown(
+                "do_correct_task",
+                STEERING,
+                LA.can_correct_task,
+                lambda c, t: t[0],
+                lambda c, t, o: (_url("supervision:task", o.pk), _url("supervision:task_correct", o.pk)),
+            ),
+        ),
+        (
             "new",
             Shown(
                 "do_save_report",

@@ -96,6 +96,10 @@ ACTIONS: dict[str, tuple[Callable[[Any, list[Task], Any], Any], set[str]]] = {
         STEERING,
     ),
     "split_task": (lambda c, t, u: L.do_split_task(u, t[0], parts=["甲", "乙"]), STEERING),
+    "correct_task": (
+        lambda c, t, u: S.do_correct_task(u, t[0], deadline=("year", 2027, None), reason="文件时限有误"),
+        STEERING,
+    ),
     "merge_tasks": (lambda c, t, u: L.do_merge_tasks(u, [t[1], t[2]]), STEERING),
     "create_measure": (lambda c, t, u: P.do_create_measure(u, t[0].policy, title="新措施"), STEERING),
     "set_report_cadence": (lambda c, t, u: P.do_set_report_cadence(u, t[0].policy, "quarterly"), STEERING),

@@ -62,7 +62,9 @@ class ScheduleTestCase:
         assert (s.status, s.expected) == (ScheduleStatus.BEHIND, 100.0)
 
     def test_an_ongoing_task_has_no_schedule(self):
-        s = schedule_status(start=dt.date(2025, 1, 1), deadline=None, percent=0, now=at(2025, 7, 5))
+        s = schedule_status(
+            start=dt.date(2025, 1, 1), deadline=None, percent=0, now=at(2025, 7, 5), ongoing=True
+        )
         assert (s.status, s.expected) == (ScheduleStatus.ONGOING, None)
 
     def test_a_closed_task_is_done(self):
@@ -83,6 +85,11 @@ class ScheduleTestCase:
                 percent=0,
                 now=dt.datetime(2025, 2, 1),
             )
+
+    def test_a_task_without_a_deadline_has_no_schedule_but_is_not_ongoing(self):
+        common = {"start": dt.date(2025, 1, 1), "deadline": None, "percent": 0, "now": dt.date(2025, 3, 1)}
+        assert schedule_status(**common).status == ScheduleStatus.NO_DEADLINE
+        assert schedule_status(**common, ongoing=True).status == ScheduleStatus.ONGOING
 
     def test_expected_progress_is_clamped_to_the_period(self):
         assert expected_progress(dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2024, 1, 1)) == 0.0
@@ -125,3 +132,63 @@ class ProgressFromTheDatabaseTestCase:
         task.assigned_at = dt.datetime(2025, 1, 1, tzinfo=SHANGHAI)
         assert task_schedule(task, later).status == ScheduleStatus.BEHIND
         assert task_schedule(tasks[2], later).status == ScheduleStatus.ONGOING
+
+
+class OneHomeTestCase:
+    """Periods, deadlines and colours have one home (ledger.rules); pure functions, pure tests."""
+
+    def test_period_bounds_follow_the_cadence(self):
+        from taizhang.ledger.rules import period_bounds
+
+        assert period_bounds("quarterly", dt.date(2025, 5, 20)) == (
+            "2025-Q2",
+            dt.date(2025, 4, 1),
+            dt.date(2025, 6, 30),
+        )
+        assert period_bounds("half_yearly", dt.date(2025, 7, 1)) == (
+            "2025-H2",
+            dt.date(2025, 7, 1),
+            dt.date(2025, 12, 31),
+        )
+        assert period_bounds("monthly", dt.date(2024, 2, 3)) == (
+            "2024-02",
+            dt.date(2024, 2, 1),
+            dt.date(2024, 2, 29),
+        )
+        assert period_bounds("yearly", dt.date(2025, 7, 1))[0] == "2025"
+
+    def test_report_periods_run_from_assignment_to_now_and_parse_back(self):
+        from taizhang.ledger.rules import parse_period, report_periods
+
+        periods = report_periods("quarterly", dt.date(2025, 2, 1), dt.date(2025, 7, 1))
+        assert periods == [
+            ("2025-Q1", dt.date(2025, 3, 31)),
+            ("2025-Q2", dt.date(2025, 6, 30)),
+            ("2025-Q3", dt.date(2025, 9, 30)),
+        ]
+        assert [parse_period(label).end for label, _ in periods] == [due for _, due in periods]
+
+    def test_a_deadline_is_past_from_the_day_after(self):
+        from taizhang.ledger.rules import deadline_date, deadline_label, deadline_past
+
+        day = deadline_date("month", 2025, 6)
+        assert not deadline_past(day, dt.date(2025, 6, 30)) and deadline_past(day, dt.date(2025, 7, 1))
+        assert not deadline_past(None, dt.date(2030, 1, 1))
+        assert [
+            deadline_label(*k)
+            for k in (("month", 2025, 6), ("year", 2025, None), ("ongoing", None, None), ("", None, None))
+        ] == [
+            "2025年6月",
+            "2025年底",
+            "常态化推进",
+            "未定",
+        ]
+        assert deadline_label("month", 2025, 6, "2025年6月底前") == "2025年6月底前"
+
+    def test_the_displayed_colour_never_makes_a_missing_deadline_green(self):
+        from taizhang.ledger.rules import Colour, displayed_colour
+
+        assert displayed_colour(closed=False, stored=None, deadline_kind="") is Colour.NO_DEADLINE
+        assert displayed_colour(closed=False, stored=None, deadline_kind="month") is Colour.GREEN
+        assert displayed_colour(closed=False, stored="red", deadline_kind="") is Colour.RED
+        assert displayed_colour(closed=True, stored="red", deadline_kind="month") is Colour.CLOSED

@@ -4,12 +4,13 @@ notice, workbook, bulletin and the API give a task (taizhang/ledger/references.p
 from __future__ import annotations
 
 import io
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from taizhang.devtools.builders import make_policy
@@ -129,7 +130,7 @@ class ImportedReferencesTestCase:
         migration = importlib.import_module("taizhang.ledger.migrations.0003_task_reference")
         policy = make_policy(cast.sam, REPEATING_PLAN, name="plan.txt")
         Task.objects.filter(policy=policy).update(reference="")
-        migration.give_references(apps, None)
+        migration.give_references(apps, SimpleNamespace(connection=connection))
         got = list(policy.tasks.order_by("order").values_list("reference", flat=True))
         assert got == ["四.(二).3-1", "四.(二).3-2", "四.(二).3-3", "四.(二).4"]
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -140,7 +142,7 @@ class OneScriptTestCase:
         trad = Unit.objects.create(name="區財政局")
         collective = Unit.objects.create(name="各街道辦", kind=UnitKind.OTHER)
         clash = Unit.objects.create(name="區商務局")  # 区商务局 exists: left for a merge
-        migration.fold_names(apps, None)
+        migration.fold_names(apps, SimpleNamespace(connection=connection))
         trad.refresh_from_db()
         collective.refresh_from_db()
         clash.refresh_from_db()

@@ -8,12 +8,13 @@ from taizhang.ledger.references import assign_references
 
 def give_references(apps, schema_editor):
     Task = apps.get_model("ledger", "Task")
-    policy_ids = Task.objects.values_list("policy_id", flat=True).distinct().order_by("policy_id")
+    db = schema_editor.connection.alias  # the database migrated (the bench's, not the default)
+    policy_ids = Task.objects.using(db).values_list("policy_id", flat=True).distinct().order_by("policy_id")
     for policy_id in policy_ids:
-        tasks = list(Task.objects.filter(policy_id=policy_id).order_by("order", "pk").only("pk", "ref"))
+        tasks = list(Task.objects.using(db).filter(policy_id=policy_id).order_by("order", "pk").only("pk", "ref"))
         for task, reference in zip(tasks, assign_references([t.ref for t in tasks]), strict=True):
             task.reference = reference
-        Task.objects.bulk_update(tasks, ["reference"], batch_size=1000)
+        Task.objects.using(db).bulk_update(tasks, ["reference"], batch_size=1000)
 
 
 class Migration(migrations.Migration):

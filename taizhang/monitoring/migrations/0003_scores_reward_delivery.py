@@ -10,14 +10,15 @@ KEPT_KEYS = {"items", "rating_weight", "rating_neutral", "rating_cap", "rating_l
 
 def to_delivery(apps, schema_editor):
     ScoringSettings = apps.get_model("monitoring", "ScoringSettings")
-    for row in ScoringSettings.objects.all():
+    db = schema_editor.connection.alias  # the database migrated (a bench's, not the default)
+    for row in ScoringSettings.objects.using(db).all():
         config = dict(row.config or {})
         kept = {key: value for key, value in config.items() if key in KEPT_KEYS}
         if isinstance(kept.get("items"), dict):
             kept["items"] = {code: rule for code, rule in kept["items"].items() if code in KEPT_ITEMS}
         if kept != config:
             row.config = kept
-            row.save(update_fields=["config"])
+            row.save(update_fields=["config"], using=db)
 
 
 class Migration(migrations.Migration):

@@ -9,8 +9,9 @@ from taizhang.units.names import is_collective, stored_name
 
 def fold_names(apps, schema_editor):
     Unit = apps.get_model("units", "Unit")
-    names = set(Unit.objects.values_list("name", flat=True))
-    for unit in Unit.objects.order_by("pk"):
+    db = schema_editor.connection.alias  # the database migrated (a bench's, not the default)
+    names = set(Unit.objects.using(db).values_list("name", flat=True))
+    for unit in Unit.objects.using(db).order_by("pk"):
         fields = []
         if is_collective(unit.name) and unit.kind != "collective":
             unit.kind = "collective"
@@ -22,7 +23,7 @@ def fold_names(apps, schema_editor):
             unit.name = simple
             fields.append("name")
         if fields:
-            unit.save(update_fields=fields)
+            unit.save(update_fields=fields, using=db)
 
 
 class Migration(migrations.Migration):

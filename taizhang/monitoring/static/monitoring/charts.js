@@ -1,8 +1,8 @@
 /* Dashboard and trajectory charts, drawn with the vendored ECharts from data embedded by json_script. */
 (function () {
   "use strict";
-  var COLOURS = { green: "#2e9e44", amber: "#f0a500", red: "#d93025", closed: "#7a869a" };
-  var ORDER = ["green", "amber", "red", "closed"];
+  var COLOURS = { green: "#2e9e44", amber: "#f0a500", red: "#d93025", no_deadline: "#9e9e9e", closed: "#7a869a" };
+  var ORDER = ["green", "amber", "red", "no_deadline", "closed"];
   var charts = [];
 
   function big() { return window.innerWidth < 640 ? 14 : 18; }
