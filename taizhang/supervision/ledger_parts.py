@@ -1,4 +1,4 @@
-"""What supervision adds to the ledger's pages: the task list's filter by colour, a task's
+"""What supervision adds to the ledger's pages: a task's
 supervision notices (督办单) and the notices a unit must answer in its inbox.
 
 The ledger sits below supervision and imports nothing of it: its views ask for these through
@@ -9,27 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
-from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment, TaskStatus
+from taizhang.ledger.models import AssignmentRole, Task, TaskAssignment
 
 from .access import can_answer_supervision_notice
 from .models import SupervisionNotice, SupervisionNoticeState
-from .models import TaskStatus as Computed
 
-__all__ = ["colour_filter", "task_notices", "notices_to_answer"]
-
-
-def colour_filter(colour: str) -> Q:
-    """Tasks of one colour (红黄绿灯) as the dashboards count them: closed tasks are ``closed``, the
-    others take their computed colour, green until it is computed; drafts have none."""
-    if colour == "closed":
-        return Q(status=TaskStatus.CLOSED)
-    if colour == "green":
-        rag = Q(rag__colour=colour) | Q(rag__isnull=True)
-    else:  # a semi-join the database may start from the colour's index
-        rag = Q(Exists(Computed.objects.filter(task=OuterRef("pk"), colour=colour)))
-    return rag & ~Q(status__in=(TaskStatus.CLOSED, TaskStatus.DRAFT))
+__all__ = ["task_notices", "notices_to_answer"]
 
 
 def task_notices(user: Any, task: Task) -> list[Any]:

@@ -173,5 +173,5 @@ def test_every_hook_of_a_lower_app_is_answered():
         assert callable(import_string(path))
     assert ("accounts", "unit_people") in paths
     assert {("ledger", "open_work_of"), ("supervision", "open_work_of")} <= set(paths)
-    for name in ("colour_filter", "task_notices", "notices_to_answer"):
+    for name in ("task_notices", "notices_to_answer"):
         assert page_part(name) is not None, name
