@@ -511,7 +511,7 @@ def _right_align(
     of them were merged (事项 / 工作措施 / 责任单位 with 事项 merged: "新建…", "区财政局").
     must not change: a full row, a row with a blank cell, a row whose cells fit no other way."""
     n = len(roles)
-    kept = (cells, frozenset())
+    kept: tuple[list[tuple[int, int]], frozenset[int]] = (cells, frozenset())
     if cells and cells[-1][0] != cells[-1][1]:
         cells = [c for c in cells if c[0] != c[1]]  # blank cells put before the units by _place
     if not cells or len(cells) >= n or not 0 <= task < n or any(s == e for s, e in cells):

@@ -1128,7 +1128,7 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 joined = (
                     collective_after(chunk, after) if after > m.end() or m.group() in ("牵头", "会同") else ""
                 )
-                co = (text[start + after : start + after + len(joined)],) if joined else ()
+                co: tuple[str, ...] = (text[start + after : start + after + len(joined)],) if joined else ()
                 if not co and (m.group() in ("牵头", "会同") or after > m.end()):
                     co = _joined_units(text, work, start + after, start + len(chunk))
                 roles = UnitRoles(tuple(names), co)

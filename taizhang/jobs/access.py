@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from .models import Job
@@ -14,7 +15,7 @@ from .models import Job
 __all__ = ["visible_jobs", "access_job", "pending_jobs"]
 
 
-def visible_jobs(user: Any) -> Any:
+def visible_jobs(user: Any) -> QuerySet[Job]:
     if not getattr(user, "is_authenticated", False):
         return Job.objects.none()
     return Job.objects.filter(owner=user)

@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -34,13 +35,13 @@ from .models import BlueBookEdition
 __all__ = ["home", "policy_detail", "bluebook", "manage", "manage_policy"]
 
 
-def public_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def public_cache(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Mark anonymous responses ``public, max-age`` and drop the CSRF cookie the shared layout
     would set (a cached response must not hand one visitor's cookie to the next); signed-in
     users get ``private`` responses."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         response = view(request, *args, **kwargs)
         if request.user.is_authenticated:
             patch_cache_control(response, private=True)
@@ -101,7 +102,7 @@ BLUEBOOK_RETRY_SECONDS = 5
 
 
 @require_GET
-def bluebook(request: HttpRequest) -> HttpResponse:
+def bluebook(request: HttpRequest) -> HttpResponseBase:
     """The blue book (蓝皮书) of the whole public programme as PDF: the edition the worker built
     (:mod:`.jobs`). While the first one (or one after a change of what is public) is being built,
     a page says so and refreshes itself; it is not cached."""
@@ -114,11 +115,10 @@ def bluebook(request: HttpRequest) -> HttpResponse:
         request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
         patch_cache_control(response, no_store=True)
         return response
-    response = public_cache(_serve_edition)(request, edition)
-    return response
+    return public_cache(_serve_edition)(request, edition)
 
 
-def _serve_edition(request: HttpRequest, edition: BlueBookEdition) -> HttpResponse:
+def _serve_edition(request: HttpRequest, edition: BlueBookEdition) -> FileResponse:
     response = FileResponse(edition.pdf.open("rb"), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="bluebook.pdf"'
     return response

@@ -30,7 +30,7 @@ __all__ = [
 
 
 # The stored colour's choices are the ledger's one Colour enum (ledger.rules).
-StatusColour = models.TextChoices(  # type: ignore[misc]
+StatusColour = models.TextChoices(  # type: ignore[misc,call-overload]
     "StatusColour", [(c.name, (c.value, COLOUR_ZH[c])) for c in COLOURS]
 )
 SCHEDULE_CHOICES = [(s.value, s.value) for s in ScheduleStatus]
