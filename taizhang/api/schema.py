@@ -47,10 +47,14 @@ def schema_settings() -> dict[str, Any]:
 
 
 def generate_schema() -> dict[str, Any]:
-    """The OpenAPI document of the API as served at ``/api/schema/`` (public view, no request)."""
+    """The OpenAPI document of the API as served at ``/api/schema/`` (public view, no request), in
+    the interface's default language whatever language is active (field titles such as DRF's
+    "Password" are translated lazily: the snapshot must not depend on what ran before)."""
+    from django.conf import settings
+    from django.utils import translation
     from drf_spectacular.generators import SchemaGenerator
 
-    with patched_settings(schema_settings()):
+    with patched_settings(schema_settings()), translation.override(settings.LANGUAGE_CODE):
         schema = SchemaGenerator().get_schema(request=None, public=True)
     return json.loads(json.dumps(schema, default=str))  # type: ignore[no-any-return]
 

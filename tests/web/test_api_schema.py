@@ -90,3 +90,13 @@ class DocumentTestCase:
         assert {"TaskStatusEnum", "ReportStatusEnum", "PolicyStatusEnum", "UnitStatusEnum"} <= names
         hashed = [n for n in names if n.endswith("Enum") and any(ch.isdigit() for ch in n)]
         assert hashed == []
+
+
+def test_the_snapshot_does_not_depend_on_the_active_language() -> None:
+    # Another test (or a request in the same thread) may leave English active: the generated
+    # document is still the committed one, in the interface's default language.
+    from django.utils import translation
+
+    with translation.override("en"):
+        english_active = render_schema(generate_schema())
+    assert english_active == SNAPSHOT.read_text(encoding="utf-8")
