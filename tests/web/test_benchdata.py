@@ -237,3 +237,15 @@ def test_make_bench_runs_the_web_benches_without_a_production_secret_key(tmp_pat
     out = proc.stdout + proc.stderr
     assert "SECRET_KEY" not in out
     assert "no bench database" in out
+
+
+def test_benchdata_runs_on_a_fresh_machine(tmp_path: Path) -> None:
+    # Nothing migrated yet (no var/ database): `taizhang benchdata` migrates the bench database;
+    # a third-party migration writing through the default database once stopped it there.
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env.update(TAIZHANG_VAR_DIR=str(tmp_path), DEBUG="1")
+    taizhang = Path(sys.executable).with_name("taizhang")
+    args = ["benchdata", "--database", "sqlite", "--units", "3", "--tasks", "20", "--reports", "40"]
+    proc = subprocess.run([str(taizhang), *args], env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (tmp_path / "bench" / "bench.sqlite3").exists()

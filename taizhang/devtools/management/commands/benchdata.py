@@ -22,7 +22,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 
 from taizhang.devtools.webbench import (
     BENCH_ALIAS,
@@ -122,6 +122,10 @@ class Command(BaseCommand):
 
         self.stdout.write(f"bench database: {url}")
         started = time.perf_counter()
+        # django-tasks-db's migration 0016 updates its table through the default database whatever
+        # database is being migrated: the default one must hold that table before the bench one is
+        # migrated (on a fresh machine it does not, and the bench stopped with "no such table").
+        call_command("migrate", database=DEFAULT_DB_ALIAS, interactive=False, verbosity=0)
         call_command("migrate", database=BENCH_ALIAS, interactive=False, verbosity=0)
         migrate_seconds = time.perf_counter() - started
         connection = connections[BENCH_ALIAS]
