@@ -533,6 +533,16 @@ def _has_url(name: str) -> bool:
     return True
 
 
+def _collect_static() -> None:
+    """The pages run as a server runs them (DEBUG off): their static files are named through
+    whitenoise's manifest, which ``collectstatic`` writes; without it every page fails."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+
 def _child(argv: list[str]) -> int:
     import argparse
 
@@ -564,6 +574,7 @@ def _child(argv: list[str]) -> int:
             f"public policies: {result.public_policies:,}"
         )
         return 0
+    _collect_static()
     figures = _measure(max(1, options.requests))
     print(json.dumps({"figures": figures}, ensure_ascii=False))
     return 0

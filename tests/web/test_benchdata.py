@@ -249,3 +249,16 @@ def test_benchdata_runs_on_a_fresh_machine(tmp_path: Path) -> None:
     proc = subprocess.run([str(taizhang), *args], env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert (tmp_path / "bench" / "bench.sqlite3").exists()
+    # ... and the web bench then times its pages, served as a server serves them (DEBUG off:
+    # static files through whitenoise's manifest, which the bench collects first).
+    env.pop("DEBUG")
+    proc = subprocess.run(
+        [str(taizhang), "bench", "web-sqlite", "--runs", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    out = proc.stdout + proc.stderr
+    assert "error" not in out, out[-3000:]
+    assert "task list as supervisor: p95" in out
