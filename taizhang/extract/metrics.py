@@ -149,6 +149,36 @@ def metric_words() -> MetricWords:
 
 
 def _alternation(words: Sequence[str]) -> str:
+    """A pattern of any of ``words``, the longest first where several match at one place.
+
+    The words are written as a tree of their shared beginnings (万元|万人|亿元 as
+    万(?:元|人)|亿元): the engine tries an alternative at a time, and a list of a hundred units
+    costs a hundred tries at every figure. Where two words match at one place one begins the
+    other, and the longer is tried first (an ending is tried after the longer words through it),
+    so a match is the one the flat list sorted longest first would give.
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [re.escape(ch) + _tree_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = "|".join(branches)
+    if "" in node:
+        return f"(?:{body})?"  # greedy: the longer words through this ending are tried first
+    return f"(?:{body})" if len(branches) > 1 else body
+
+
+def _flat_alternation(words: Sequence[str]) -> str:
+    """``words`` one after another, the longest first (for a case-blind pattern, where a tree of
+    exact characters would not keep that order)."""
     return "|".join(re.escape(x) for x in sorted(words, key=lambda s: (-len(s), s)))
 
 
@@ -171,7 +201,7 @@ def _arabic_tail(named: bool, bare: bool = False) -> str:
     达6.97亿); a ``bare`` one may have none at all (指数达到125左右: see _find_figures)."""
     mw = metric_words()
     cjk_units = _alternation(list(mw.units))
-    latin = _alternation(mw.latin_units)
+    latin = _flat_alternation(mw.latin_units)
     between = _alternation(list(mw.cmp_between))
     tail = (
         rf"(?P<pct1>[ \t]*%)?"
@@ -236,7 +266,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"[\d{_CN}万亿](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
-        rf"|(?<=[\d{_CN}])[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
+        rf"|(?<=[\d{_CN}])[\d{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
         rf"|(?<![\d.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",
         re.ASCII,  # see _figure_pattern
     )
@@ -1296,6 +1326,7 @@ def find_metrics(
     figures = _Matches(_find_figures(work))
     stops = _Stops(work)
     bisect_right = bisect.bisect_right
+    named_starts, named_ends = named.starts, named.ends
     for m in figures.matches:
         pos = m.start()
         i = last = bisect_right(starts, pos) - 1
@@ -1303,10 +1334,11 @@ def find_metrics(
             i -= 1  # passages may nest: look a few back for one that holds pos
         if i < 0 or not (spans[i][0] <= pos < spans[i][1]):
             continue
-        passage = passages[spans[i][2]]
-        p_lo, p_hi = spans[i][0], spans[i][1]
-        if _inside(named, pos):
-            continue
+        p_lo, p_hi, p_index = spans[i]
+        k = bisect_right(named_starts, pos) - 1
+        if k >= 0 and pos < named_ends[k]:
+            continue  # inside a name (_inside, inline: it is asked of every figure)
+        passage = passages[p_index]
         c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
         if fig is None or _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
