@@ -1361,14 +1361,18 @@ def find_metrics(
             )
         # The clause without white space, and where in it the figure stands (two figures of one
         # value in one clause are two metrics; the same clause said again is not).
-        clause_key = ("".join(work[c_lo:c_hi].split()), fig.start - c_lo - work.count(" ", c_lo, fig.start))
+        clause_w = work[c_lo:c_hi]
+        if _WHITE.search(clause_w) is not None:  # (most clauses have none: no split and join)
+            clause_w = "".join(clause_w.split())
+        clause_key = (clause_w, fig.start - c_lo - work.count(" ", c_lo, fig.start))
         names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
         value = fig.value
         value_key = value if value.is_integer() else round(value, 6)  # (round is slow; most are whole)
         if not names and (kind, value_key, fig.unit, year, clause_key, False) in seen:
             continue  # the same figure of the same clause again: its indicator is not needed
-        span_text = text[c_lo:c_hi].strip()
-        span = Span(c_lo + (len(text[c_lo:c_hi]) - len(text[c_lo:c_hi].lstrip())), c_hi)
+        clause_text = text[c_lo:c_hi]
+        span_text = clause_text.strip()
+        span = Span(c_lo + (len(clause_text) - len(clause_text.lstrip())), c_hi)
         if names:
             v_lo, v_hi = _trim_left(work, verb_lo, fig.start)
             shared = text[v_lo:v_hi] + _right_noun(text, work, fig, c_hi)
@@ -1409,6 +1413,8 @@ def find_metrics(
     return out
 
 
+# White space as str.split() splits on it (\s of a str pattern is what str.isspace holds).
+_WHITE = re.compile(r"\s")
 # What ends a sentence or a heading at the end of a line: the line is not wrapped there.
 _LINE_ENDS = frozenset('。;:!?”"》)')
 # What opens a new item or heading: the line before it is not wrapped into it.
