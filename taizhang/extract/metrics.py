@@ -149,6 +149,36 @@ def metric_words() -> MetricWords:
 
 
 def _alternation(words: Sequence[str]) -> str:
+    """A pattern of any of ``words``, the longest first where several match at one place.
+
+    The words are written as a tree of their shared beginnings (万元|万人|亿元 as
+    万(?:元|人)|亿元): the engine tries an alternative at a time, and a list of a hundred units
+    costs a hundred tries at every figure. Where two words match at one place one begins the
+    other, and the longer is tried first (an ending is tried after the longer words through it),
+    so a match is the one the flat list sorted longest first would give.
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [re.escape(ch) + _tree_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = "|".join(branches)
+    if "" in node:
+        return f"(?:{body})?"  # greedy: the longer words through this ending are tried first
+    return f"(?:{body})" if len(branches) > 1 else body
+
+
+def _flat_alternation(words: Sequence[str]) -> str:
+    """``words`` one after another, the longest first (for a case-blind pattern, where a tree of
+    exact characters would not keep that order)."""
     return "|".join(re.escape(x) for x in sorted(words, key=lambda s: (-len(s), s)))
 
 
@@ -171,7 +201,7 @@ def _arabic_tail(named: bool, bare: bool = False) -> str:
     达6.97亿); a ``bare`` one may have none at all (指数达到125左右: see _find_figures)."""
     mw = metric_words()
     cjk_units = _alternation(list(mw.units))
-    latin = _alternation(mw.latin_units)
+    latin = _flat_alternation(mw.latin_units)
     between = _alternation(list(mw.cmp_between))
     tail = (
         rf"(?P<pct1>[ \t]*%)?"
@@ -236,7 +266,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"[\d{_CN}万亿](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
-        rf"|(?<=[\d{_CN}])[\d{_CN}]*(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
+        rf"|(?<=[\d{_CN}])[\d{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
         rf"|(?<![\d.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",
         re.ASCII,  # see _figure_pattern
     )
@@ -1296,6 +1326,7 @@ def find_metrics(
     figures = _Matches(_find_figures(work))
     stops = _Stops(work)
     bisect_right = bisect.bisect_right
+    named_starts, named_ends = named.starts, named.ends
     for m in figures.matches:
         pos = m.start()
         i = last = bisect_right(starts, pos) - 1
@@ -1303,10 +1334,11 @@ def find_metrics(
             i -= 1  # passages may nest: look a few back for one that holds pos
         if i < 0 or not (spans[i][0] <= pos < spans[i][1]):
             continue
-        passage = passages[spans[i][2]]
-        p_lo, p_hi = spans[i][0], spans[i][1]
-        if _inside(named, pos):
-            continue
+        p_lo, p_hi, p_index = spans[i]
+        k = bisect_right(named_starts, pos) - 1
+        if k >= 0 and pos < named_ends[k]:
+            continue  # inside a name (_inside, inline: it is asked of every figure)
+        passage = passages[p_index]
         c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
         if fig is None or _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
@@ -1329,14 +1361,18 @@ def find_metrics(
             )
         # The clause without white space, and where in it the figure stands (two figures of one
         # value in one clause are two metrics; the same clause said again is not).
-        clause_key = ("".join(work[c_lo:c_hi].split()), fig.start - c_lo - work.count(" ", c_lo, fig.start))
+        clause_w = work[c_lo:c_hi]
+        if _WHITE.search(clause_w) is not None:  # (most clauses have none: no split and join)
+            clause_w = "".join(clause_w.split())
+        clause_key = (clause_w, fig.start - c_lo - work.count(" ", c_lo, fig.start))
         names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
         value = fig.value
         value_key = value if value.is_integer() else round(value, 6)  # (round is slow; most are whole)
         if not names and (kind, value_key, fig.unit, year, clause_key, False) in seen:
             continue  # the same figure of the same clause again: its indicator is not needed
-        span_text = text[c_lo:c_hi].strip()
-        span = Span(c_lo + (len(text[c_lo:c_hi]) - len(text[c_lo:c_hi].lstrip())), c_hi)
+        clause_text = text[c_lo:c_hi]
+        span_text = clause_text.strip()
+        span = Span(c_lo + (len(clause_text) - len(clause_text.lstrip())), c_hi)
         if names:
             v_lo, v_hi = _trim_left(work, verb_lo, fig.start)
             shared = text[v_lo:v_hi] + _right_noun(text, work, fig, c_hi)
@@ -1377,6 +1413,8 @@ def find_metrics(
     return out
 
 
+# White space as str.split() splits on it (\s of a str pattern is what str.isspace holds).
+_WHITE = re.compile(r"\s")
 # What ends a sentence or a heading at the end of a line: the line is not wrapped there.
 _LINE_ENDS = frozenset('。;:!?”"》)')
 # What opens a new item or heading: the line before it is not wrapped into it.

@@ -350,3 +350,27 @@ class TestGarbageCollector:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+class TestWordTree:
+    """Word lists are matched as a tree of shared beginnings (metrics._alternation): every search,
+    prefix and suffix match must be the one the flat list, longest first, gives."""
+
+    @settings(max_examples=150, derandomize=True)
+    @given(
+        st.lists(st.text(alphabet="万亿元人个百分点.+", min_size=1, max_size=4), min_size=1, max_size=12),
+        st.text(alphabet="万亿元人个百分点.+ 年", max_size=40),
+    )
+    def test_the_tree_matches_as_the_flat_list(self, words: list[str], text: str) -> None:
+        tree = metrics._alternation(words)
+        flat = metrics._flat_alternation(words)
+        for wrap in ("{}", "(?:{})[ \t]*\\Z", "[ \t]*(?P<w>{})", "(?:{})(?!元)"):
+            a, b = re.compile(wrap.format(tree)), re.compile(wrap.format(flat))
+            for pos in range(len(text) + 1):
+                ma, mb = a.match(text, pos), b.match(text, pos)
+                assert (ma and ma.span()) == (mb and mb.span())
+            assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+
+    def test_a_word_and_a_longer_one_through_it(self) -> None:
+        pattern = re.compile(metrics._alternation(["万", "万元", "万人次", "亿"]))
+        assert [m.group() for m in pattern.finditer("5万人次10万元3万7亿")] == ["万人次", "万元", "万", "亿"]
