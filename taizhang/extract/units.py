@@ -37,9 +37,11 @@ _SPACE = re.compile(r"\s+")
 # Brackets around a role note inside a cell: "区商务局(牵头)".
 # matches: "(牵头)" ; must not match: "(深圳)"
 _ROLE_NOTE = re.compile(r"\((?P<role>牵头|主责|负责|配合|协办|参与)(?:单位)?\)")
-# A label that opens a unit list: "牵头单位:区商务局".
-# matches: "责任单位:" ; must not match: "单位" alone
-_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|牵头|配合)[:]")
+# A label that opens a unit list: "牵头单位:区商务局", "部门分工:省发展改革委牵头".
+# matches: "责任单位:", "部门分工:" ; must not match: "单位" alone
+_LABEL = re.compile(
+    r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|(?:部门|责任|职责|任务)分工|牵头|配合)[:]"
+)
 
 
 @quick_init
