@@ -170,6 +170,8 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
     names: list[tuple[str, str]] = []
     pos = 0
     inside = _bracketed(work) if "(" in work else frozenset()
+    if "各" in work:
+        inside = inside | _collective_levels(work)
     for m in _SEP.finditer(work + "、"):
         if m.start() in inside:
             continue  # "各县(市、区)人民政府" is one name
@@ -185,6 +187,17 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         elif w and not is_none(w):
             names.append((o, w))
     return tuple(_distribute(names))
+
+
+# The bodies of every place of some levels, one collective ("各市、县(市、区)人民政府": the
+# governments of every city and county): its separators divide no names.
+# matches: "各市、县(市、区)", "各区、县" ; must not match: "各区政府、区发展改革委"
+_LEVELS = re.compile(r"各[省市区县乡镇](?:、[省市区县乡镇](?:\([省市区县乡镇、]+\))?)+")
+
+
+def _collective_levels(work: str) -> frozenset[int]:
+    """Offsets inside a collective of levels of places."""
+    return frozenset(i for m in _LEVELS.finditer(work) for i in range(m.start() + 1, m.end()))
 
 
 def _bracketed(work: str) -> frozenset[int]:
@@ -430,12 +443,14 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names, _Names] | None
         if marker:
             role = role or "lead"
         else:
-            # 负责 / 分工负责 / 落实: units that answer for the work, lead or co by what is beside them.
-            stripped, marker = _strip_marker(w, words.duty_markers)
-            if not marker:
-                stripped, marker = _strip_marker(w, words.guide_markers)
-                if marker:
-                    role = role or "guide"
+            # Units that guide the work or organise its implementation (指导, 组织落实: read
+            # before 落实 alone), then 负责 / 分工负责 / 落实: units that answer for the work, lead
+            # or co by what is beside them.
+            stripped, marker = _strip_marker(w, words.guide_markers)
+            if marker:
+                role = role or "guide"
+            else:
+                stripped, marker = _strip_marker(w, words.duty_markers)
     o = o[: len(stripped)]
     # Per-name notes inside the group: "区商务局(牵头)、区财政局".
     if not role and "(" in stripped and _ROLE_NOTE.search(stripped):

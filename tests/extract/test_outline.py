@@ -262,3 +262,20 @@ def test_a_division_of_work_line_gives_the_roles_and_the_leaders_line_is_no_part
         ("地区生产总值增长6%以上。", ("省发展改革委",), ("各地", "各部门")),
         ("地方一般公共预算收入增长5%左右。", ("市财政局",), ("市税务局",)),
     ]
+
+
+def test_units_that_organise_the_implementation_are_co_units_and_a_note_that_lists_them_once_adds_nothing_later():
+    # "省…按职责分工负责;各市、县(市、区)人民政府组织落实": the provincial departments lead, the city
+    # and county governments organise. The remark that they answer for every later item without
+    # being listed is not read as a note of each later item (the gold convention of the corpus).
+    text = (
+        "关于发展特色优势产业的实施意见\n"
+        "一、科学精准定位。科学制定特色优势产业目录。〔省发展改革委、省商务厅按职责分工负责；"
+        "各市、县（市、区）人民政府组织落实。以下均需各市、县（市、区）人民政府负责，不再列出〕\n"
+        "二、坚持规划引领。实施一批增资扩产项目。（省发展改革委、省工业和信息化厅按职责分工负责）\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="意见.txt").tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("省发展改革委", "省商务厅"), ("各市、县（市、区）人民政府",)),
+        (("省发展改革委", "省工业和信息化厅"), ()),
+    ]
