@@ -260,6 +260,18 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
                 o_suffix = out[-1][0][len(out[-1][0]) - len(last_suffix) :]
                 pair[0] += o_suffix
                 pair[1] += last_suffix
+    # Divisions of one body: "市交通委科技信息处、港务监管处" -> "市交通委港务监管处".
+    body_o = body_w = ""
+    for pair in out:
+        o, w = pair
+        whole = _DIVISION_OF_BODY.fullmatch(w)
+        if whole:
+            body_w = whole.group("body")
+            body_o = o[: len(body_w)]
+        elif body_w and _BARE_DIVISION.fullmatch(w) and not _level_prefix(w):
+            pair[0], pair[1] = body_o + o, body_w + w
+        else:
+            body_o = body_w = ""
     # A shared level prefix: "区发展改革局、工业和信息化局" -> "区工业和信息化局". A list that writes
     # the same prefix on several names writes each name whole: "市商务委、市交通委、长三角区域合作
     # 办公室" (must not become 市长三角…); a national body's name (国家…, 中国…) is whole too.
@@ -292,6 +304,12 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             result.append(o)
     return result
 
+
+# A division (处, 科, 室, 股) of a named body, and a division named alone after it in a list.
+# matches: "市交通委科技信息处" (body 市交通委), "港务监管处" (bare) ; must not match: "区政府办公室",
+# "办公室"
+_DIVISION_OF_BODY = re.compile(r"(?P<body>.+?(?:委员会|委|局|厅|部|办))[^委局厅部办]{2,8}[处科室股]")
+_BARE_DIVISION = re.compile(r"[^委局厅部办区市县省]{2,8}[处科室股]")
 
 # The opening of a national body's name, which never takes a local prefix.
 _NATIONAL = ("国家", "中国", "全国", "中央")
