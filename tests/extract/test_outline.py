@@ -279,3 +279,13 @@ def test_units_that_organise_the_implementation_are_co_units_and_a_note_that_lis
         (("省发展改革委", "省商务厅"), ("各市、县（市、区）人民政府",)),
         (("省发展改革委", "省工业和信息化厅"), ()),
     ]
+
+
+def test_a_branch_of_a_society_in_a_note_is_a_unit():
+    text = (
+        "实施方案\n"
+        "（一）推进船舶受电设施改造。推进船舶开展受电设施改造。"
+        "（牵头部门：市交通委港务监管处；实施部门：市港航中心、中国船级社上海分社）\n"
+    )
+    (task,) = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert task.co_units == ("市港航中心", "中国船级社上海分社")
