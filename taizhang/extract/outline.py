@@ -127,11 +127,20 @@ _NOTE = re.compile(r"[(【\[〔](?P<body>[^()【】\[\]〔〕]*(?:\([^()\n]{1,12
 # of the clause. A bare name inside a sentence is an alternative, not a note.
 # matches: "(市商务局)。", "(市商务局)\n" ; must not match: "乡镇(街道)招商引资", "(街道)综合文化站"
 _CLAUSE_END = frozenset("。;!?\n")
-# A trailing unit note without brackets at the end of an item: "责任单位:区科技局、区财政局。"
-# matches: "牵头单位:区商务局;配合单位:区财政局" ; must not match: "单位名称"
+# A trailing unit note without brackets at the end of an item: "责任单位:区科技局、区财政局。",
+# also on a line of its own, indented as text copied out of a web page leaves it, and a line of
+# the division of work ("部门分工:省发展改革委牵头,各地、各部门配合。").
+# matches: "牵头单位:区商务局;配合单位:区财政局", "  牵头单位:省经信厅" ; must not match: "单位名称"
 _TRAILING_NOTE = re.compile(
-    r"(?<![^。;\n])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
-    r"|完成时限|完成时间|时间节点)\s*:[^。]{2,160})\s*[。]?\s*$"
+    r"(?<![^。;\s])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
+    r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:[^。]{2,160})\s*[。]?\s*$"
+)
+# The line naming the government leader in charge of an item ("分管省领导:林克庆"), beside its
+# units in a division of work: a person, neither a unit nor a part of the work.
+# matches: "分管省领导:林克庆", "\n责任领导:张三" ; must not match: "加强组织领导:各单位要…。"
+_LEADER_LINE = re.compile(
+    r"(?:^|(?<=[。;\s]))\s*(?:分管|责任|牵头|联系|包抓)[省市区县镇]?(?:政府)?(?:级)?(?:领导|副[省市区县]?长)"
+    r"(?:同志)?\s*:[^\n。;:]{1,30}[\s。;]*$"
 )
 
 
@@ -176,6 +185,7 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
                 or "【" in chunk
                 or "单位" in chunk
                 or "部门" in chunk
+                or "分工:" in chunk
                 or "[" in chunk
                 or "〔" in chunk
             ):
@@ -1242,6 +1252,9 @@ def _clause_task(
     year: int | None = None,
 ) -> Task | None:
     chunk = work[start:end]
+    if ":" in chunk and (leader := _LEADER_LINE.search(chunk)) is not None:
+        chunk = chunk[: leader.start()]
+        end = start + len(chunk)
     stripped = chunk.lstrip(_LEADING_CHARS)
     start += len(chunk) - len(stripped)
     end = start + len(stripped.rstrip(_TRAILING_CHARS))

@@ -37,9 +37,11 @@ _SPACE = re.compile(r"\s+")
 # Brackets around a role note inside a cell: "区商务局(牵头)".
 # matches: "(牵头)" ; must not match: "(深圳)"
 _ROLE_NOTE = re.compile(r"\((?P<role>牵头|主责|负责|配合|协办|参与)(?:单位)?\)")
-# A label that opens a unit list: "牵头单位:区商务局".
-# matches: "责任单位:" ; must not match: "单位" alone
-_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|牵头|配合)[:]")
+# A label that opens a unit list: "牵头单位:区商务局", "部门分工:省发展改革委牵头".
+# matches: "责任单位:", "部门分工:" ; must not match: "单位" alone
+_LABEL = re.compile(
+    r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|(?:部门|责任|职责|任务)分工|牵头|配合)[:]"
+)
 
 
 @quick_init
@@ -168,6 +170,8 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
     names: list[tuple[str, str]] = []
     pos = 0
     inside = _bracketed(work) if "(" in work else frozenset()
+    if "各" in work:
+        inside = inside | _collective_levels(work)
     for m in _SEP.finditer(work + "、"):
         if m.start() in inside:
             continue  # "各县(市、区)人民政府" is one name
@@ -183,6 +187,17 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         elif w and not is_none(w):
             names.append((o, w))
     return tuple(_distribute(names))
+
+
+# The bodies of every place of some levels, one collective ("各市、县(市、区)人民政府": the
+# governments of every city and county): its separators divide no names.
+# matches: "各市、县(市、区)", "各区、县" ; must not match: "各区政府、区发展改革委"
+_LEVELS = re.compile(r"各[省市区县乡镇](?:、[省市区县乡镇](?:\([省市区县乡镇、]+\))?)+")
+
+
+def _collective_levels(work: str) -> frozenset[int]:
+    """Offsets inside a collective of levels of places."""
+    return frozenset(i for m in _LEVELS.finditer(work) for i in range(m.start() + 1, m.end()))
 
 
 def _bracketed(work: str) -> frozenset[int]:
@@ -245,6 +260,18 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
                 o_suffix = out[-1][0][len(out[-1][0]) - len(last_suffix) :]
                 pair[0] += o_suffix
                 pair[1] += last_suffix
+    # Divisions of one body: "市交通委科技信息处、港务监管处" -> "市交通委港务监管处".
+    body_o = body_w = ""
+    for pair in out:
+        o, w = pair
+        whole = _DIVISION_OF_BODY.fullmatch(w)
+        if whole:
+            body_w = whole.group("body")
+            body_o = o[: len(body_w)]
+        elif body_w and _BARE_DIVISION.fullmatch(w) and not _level_prefix(w):
+            pair[0], pair[1] = body_o + o, body_w + w
+        else:
+            body_o = body_w = ""
     # A shared level prefix: "区发展改革局、工业和信息化局" -> "区工业和信息化局". A list that writes
     # the same prefix on several names writes each name whole: "市商务委、市交通委、长三角区域合作
     # 办公室" (must not become 市长三角…); a national body's name (国家…, 中国…) is whole too.
@@ -277,6 +304,12 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             result.append(o)
     return result
 
+
+# A division (处, 科, 室, 股) of a named body, and a division named alone after it in a list.
+# matches: "市交通委科技信息处" (body 市交通委), "港务监管处" (bare) ; must not match: "区政府办公室",
+# "办公室"
+_DIVISION_OF_BODY = re.compile(r"(?P<body>.+?(?:委员会|委|局|厅|部|办))[^委局厅部办]{2,8}[处科室股]")
+_BARE_DIVISION = re.compile(r"[^委局厅部办区市县省]{2,8}[处科室股]")
 
 # The opening of a national body's name, which never takes a local prefix.
 _NATIONAL = ("国家", "中国", "全国", "中央")
@@ -428,12 +461,14 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names, _Names] | None
         if marker:
             role = role or "lead"
         else:
-            # 负责 / 分工负责 / 落实: units that answer for the work, lead or co by what is beside them.
-            stripped, marker = _strip_marker(w, words.duty_markers)
-            if not marker:
-                stripped, marker = _strip_marker(w, words.guide_markers)
-                if marker:
-                    role = role or "guide"
+            # Units that guide the work or organise its implementation (指导, 组织落实: read
+            # before 落实 alone), then 负责 / 分工负责 / 落实: units that answer for the work, lead
+            # or co by what is beside them.
+            stripped, marker = _strip_marker(w, words.guide_markers)
+            if marker:
+                role = role or "guide"
+            else:
+                stripped, marker = _strip_marker(w, words.duty_markers)
     o = o[: len(stripped)]
     # Per-name notes inside the group: "区商务局(牵头)、区财政局".
     if not role and "(" in stripped and _ROLE_NOTE.search(stripped):

@@ -227,3 +227,65 @@ def test_a_paragraph_under_a_bare_title_that_opens_with_a_unit_is_that_units():
         ("市交通委",),
         (),
     ]
+
+
+def test_a_unit_line_set_apart_by_blank_lines_and_indented_is_the_items_note():
+    # Web pages copied as text leave a blank line between paragraphs and indent each one.
+    text = (
+        "重点工作责任分解\n\n"
+        "一、省长主抓重点工作\n\n"
+        "  1. 稳企业、防风险。扎实做好稳企业各项工作。\n\n"
+        "  牵头单位:省发展改革委、省经信厅\n\n"
+        "  2. 全面构建国土空间规划体系。全面推进改革。\n\n"
+        "  责任单位:省自然资源厅\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="分解.txt").tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("扎实做好稳企业各项工作。", ("省发展改革委", "省经信厅")),
+        ("全面推进改革。", ("省自然资源厅",)),
+    ]
+
+
+def test_a_division_of_work_line_gives_the_roles_and_the_leaders_line_is_no_part_of_the_task():
+    text = (
+        "重点任务分工方案\n"
+        "一、主要预期目标\n"
+        "1.地区生产总值增长6%以上。\n"
+        "分管省领导:林克庆\n"
+        "部门分工:省发展改革委牵头,各地、各部门配合。\n"
+        "2.地方一般公共预算收入增长5%左右。\n"
+        "分管副市长：张三\n"
+        "责任分工：市财政局牵头，市税务局配合。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="分工方案.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("地区生产总值增长6%以上。", ("省发展改革委",), ("各地", "各部门")),
+        ("地方一般公共预算收入增长5%左右。", ("市财政局",), ("市税务局",)),
+    ]
+
+
+def test_units_that_organise_the_implementation_are_co_units_and_a_note_that_lists_them_once_adds_nothing_later():
+    # "省…按职责分工负责;各市、县(市、区)人民政府组织落实": the provincial departments lead, the city
+    # and county governments organise. The remark that they answer for every later item without
+    # being listed is not read as a note of each later item (the gold convention of the corpus).
+    text = (
+        "关于发展特色优势产业的实施意见\n"
+        "一、科学精准定位。科学制定特色优势产业目录。〔省发展改革委、省商务厅按职责分工负责；"
+        "各市、县（市、区）人民政府组织落实。以下均需各市、县（市、区）人民政府负责，不再列出〕\n"
+        "二、坚持规划引领。实施一批增资扩产项目。（省发展改革委、省工业和信息化厅按职责分工负责）\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="意见.txt").tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("省发展改革委", "省商务厅"), ("各市、县（市、区）人民政府",)),
+        (("省发展改革委", "省工业和信息化厅"), ()),
+    ]
+
+
+def test_a_branch_of_a_society_in_a_note_is_a_unit():
+    text = (
+        "实施方案\n"
+        "（一）推进船舶受电设施改造。推进船舶开展受电设施改造。"
+        "（牵头部门：市交通委港务监管处；实施部门：市港航中心、中国船级社上海分社）\n"
+    )
+    (task,) = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert task.co_units == ("市港航中心", "中国船级社上海分社")

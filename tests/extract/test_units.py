@@ -169,3 +169,28 @@ def test_the_first_listed_declaration_reaches_every_note_of_the_document():
         (("税务总局",), ("财政部",)),
         (("海关总署",), ("财政部", "税务总局")),
     ]
+
+
+def test_the_governments_of_every_city_and_county_are_one_collective():
+    assert parse_units("各市、县（市、区）人民政府、省发展改革委") == [
+        "各市、县（市、区）人民政府",
+        "省发展改革委",
+    ]
+    assert parse_units("各区、县政府") == ["各区、县政府"]
+
+
+def test_units_that_organise_the_implementation_work_beside_the_ones_that_answer_for_it():
+    roles = parse_roles("省发展改革委按职责分工负责；各市人民政府组织落实")
+    assert (roles.lead, roles.co) == (("省发展改革委",), ("各市人民政府",))
+    assert parse_roles("各街道组织实施").lead == ("各街道",)
+
+
+def test_divisions_listed_after_a_division_of_a_body_are_divisions_of_that_body():
+    assert parse_units("市交通委科技信息处、港务监管处、综合规划处、交通建设处") == [
+        "市交通委科技信息处",
+        "市交通委港务监管处",
+        "市交通委综合规划处",
+        "市交通委交通建设处",
+    ]
+    # A body's own office is a name of its own.
+    assert parse_units("市交通委科技信息处、区政府办公室") == ["市交通委科技信息处", "区政府办公室"]
