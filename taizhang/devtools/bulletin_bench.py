@@ -12,12 +12,11 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from taizhang.extract.bench import BenchOptions, BenchSkipped, Figure, register
+from taizhang.extract.bench import BenchOptions, BenchSkipped, Figure, child_figures, register
 
 __all__ = ["bench_bulletin"]
 
@@ -47,18 +46,7 @@ def bench_bulletin(options: BenchOptions) -> list[Figure]:
         )
     env = dict(os.environ, DATABASE_URL=url, DEBUG="0", DJANGO_SETTINGS_MODULE="taizhang.settings")
     env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # a server's settings need one; any will do here
-    done = subprocess.run(
-        [sys.executable, "-m", "taizhang.devtools.bulletin_bench", url],
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(f"the bulletin bench failed (exit status {done.returncode}); see above")
-    return [Figure(label, value, unit) for label, value, unit in json.loads(lines[-1])["figures"]]
+    return child_figures(["taizhang.devtools.bulletin_bench", url], env, "the bulletin bench")
 
 
 def _child(url: str) -> int:

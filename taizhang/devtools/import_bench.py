@@ -18,14 +18,20 @@ import json
 import os
 import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from taizhang.extract.bench import BenchOptions, BenchSkipped, Figure, generate_document, register
+from taizhang.extract.bench import (
+    BenchOptions,
+    BenchSkipped,
+    Figure,
+    child_figures,
+    generate_document,
+    register,
+)
 
 __all__ = ["bench_import_review_sqlite", "bench_import_review_postgres", "plan_for"]
 
@@ -60,18 +66,11 @@ def _run(url: str, options: BenchOptions, var_dir: Path) -> list[Figure]:
     )
     env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # a server's settings need one; any will do here
     imports, requests = min(IMPORTS, max(1, options.runs)), min(REQUESTS, max(3, options.runs))
-    done = subprocess.run(
-        [sys.executable, "-m", "taizhang.devtools.import_bench", url, str(plan), str(imports), str(requests)],
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-        timeout=1800,
-        check=False,
+    return child_figures(
+        ["taizhang.devtools.import_bench", url, str(plan), str(imports), str(requests)],
+        env,
+        "the import-review bench",
     )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(f"the import-review bench failed (exit status {done.returncode}); see above")
-    return [Figure(label, value, unit) for label, value, unit in json.loads(lines[-1])["figures"]]
 
 
 @register(

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from taizhang.extract.bench import BenchOptions, BenchSkipped, Figure, register
+from taizhang.extract.bench import BenchOptions, BenchSkipped, Figure, child_figures, register
 
 __all__ = [
     "BENCH_ALIAS",
@@ -184,18 +184,11 @@ def bench_web(database: str, options: BenchOptions) -> list[Figure]:
     if why is not None:
         raise BenchSkipped(f"{why}; generate it with: taizhang benchdata --database {database}")
     requests = max(REQUESTS, options.runs)
-    done = subprocess.run(
-        [sys.executable, "-m", "taizhang.devtools.webbench", url, "--requests", str(requests)],
-        env=_child_env(url),
-        stdout=subprocess.PIPE,
-        text=True,
-        timeout=1800,
-        check=False,
+    return child_figures(
+        ["taizhang.devtools.webbench", url, "--requests", str(requests)],
+        _child_env(url),
+        f"the web bench on {database}",
     )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(f"the web bench on {database} failed (exit status {done.returncode}); see above")
-    return [Figure(label, value, unit) for label, value, unit in json.loads(lines[-1])["figures"]]
 
 
 @register("web-sqlite", "task list, task page, inbox, API on the SQLite bench ledger (taizhang benchdata)")

@@ -10,7 +10,9 @@ application's) register theirs with :func:`register` and the command runs them a
 
 from __future__ import annotations
 
+import json
 import random
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -77,6 +79,19 @@ def register(
         return fn
 
     return decorate
+
+
+def child_figures(args: Sequence[str], env: dict[str, str], what: str) -> list[Figure]:
+    """Run a bench in a child Python (``python -m`` ``args``, with ``env``) and read the figures it
+    prints as its last JSON line (``{"figures": [[label, value, unit], ...]}``); its other output
+    goes through. RuntimeError naming ``what`` when it fails."""
+    done = subprocess.run(
+        [sys.executable, "-m", *args], env=env, stdout=subprocess.PIPE, text=True, timeout=1800, check=False
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"{what} failed (exit status {done.returncode}); see above")
+    return [Figure(label, value, unit) for label, value, unit in json.loads(lines[-1])["figures"]]
 
 
 def registered() -> list[Bench]:
