@@ -30,6 +30,7 @@ from django.views.decorators.http import require_POST
 
 from taizhang.accounts.access import is_steering, role_of
 from taizhang.accounts.models import UNIT_ROLES
+from taizhang.core.forms import apply_errors
 
 from . import actions as A
 from .access import (
@@ -389,8 +390,7 @@ def benefit_new(request: HttpRequest) -> HttpResponse:
         try:
             benefit = A.do_create_benefit(request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, texts in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, texts)
+            apply_errors(form, error)
         else:
             messages.success(request, _t("The benefit was added."))
             return redirect("enterprises:benefit", pk=benefit.pk)
@@ -445,8 +445,7 @@ def benefit_rules(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             A.do_save_benefit_rules(request.user, benefit, **form.cleaned_data)
         except ValidationError as error:
-            for field, texts in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, texts)
+            apply_errors(form, error)
         else:
             messages.success(request, _t("The rules were saved as a new version."))
             return redirect("enterprises:benefit", pk=benefit.pk)
@@ -830,8 +829,7 @@ def news_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         try:
             A.do_save_news_item(request.user, item, **form.cleaned_data)
         except ValidationError as error:
-            for field, texts in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, texts)
+            apply_errors(form, error)
         else:
             messages.success(request, _t("Saved."))
             return redirect("enterprises:hk")
@@ -864,8 +862,7 @@ def service_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         try:
             A.do_save_service_item(request.user, item, **form.cleaned_data)
         except ValidationError as error:
-            for field, texts in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, texts)
+            apply_errors(form, error)
         else:
             messages.success(request, _t("Saved."))
             return redirect("enterprises:hk")
