@@ -252,6 +252,10 @@ CONTENT_SECURITY_POLICY = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 TAIZHANG_MAX_EXPANDED_BYTES = int(os.environ.get("TAIZHANG_MAX_EXPANDED_BYTES", str(64 * 1024 * 1024)))
 TAIZHANG_MAX_TEXT_CHARS = int(os.environ.get("TAIZHANG_MAX_TEXT_CHARS", "3000000"))
+# A running job that has said nothing for this long (no progress step) while its worker runs on
+# another machine is taken for abandoned (taizhang/jobs/recovery.py); on the worker's own machine
+# a dead process is seen at once.
+TAIZHANG_JOB_SILENT_HOURS = float(os.environ.get("TAIZHANG_JOB_SILENT_HOURS", "6"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 if os.environ.get("EMAIL_FILE_PATH"):  # the file-based backend's folder (the demo's mail)

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from .models import Job
+from .recovery import settle, settle_all
 
 __all__ = ["visible_jobs", "access_job", "pending_jobs"]
 
@@ -29,7 +30,7 @@ def access_job(user: Any, pk: Any) -> Job:
         job = None
     if job is None:
         raise Http404("没有这项后台任务")
-    return job
+    return settle(job)
 
 
 def pending_jobs(user: Any, kind: str) -> list[Job]:
@@ -37,8 +38,10 @@ def pending_jobs(user: Any, kind: str) -> list[Job]:
     starts them)."""
     from .models import JobStatus
 
-    return list(
+    jobs = list(
         visible_jobs(user)
         .filter(kind=kind, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
         .order_by("-pk")[:10]
     )
+    settle_all(jobs)
+    return [job for job in jobs if not job.finished]

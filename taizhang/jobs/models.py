@@ -45,6 +45,10 @@ class Job(models.Model):
     result = models.JSONField(default=dict, blank=True)  # what it made, for the API: {"policy": 12, ...}
     error = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)  # the engine's result id
+    # The process running it ("host:pid") and when it last said so (start and each progress step):
+    # how a job whose worker was killed is told from one still working (recovery.py).
+    worker = models.CharField(max_length=100, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

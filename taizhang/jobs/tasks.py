@@ -18,6 +18,7 @@ from django.utils.module_loading import import_string
 from django_tasks import task
 
 from .models import Job, JobKind, JobStatus
+from .recovery import this_worker
 
 __all__ = ["run_job", "execute", "HANDLERS", "Progress"]
 
@@ -37,7 +38,7 @@ Progress = Callable[[int, str], None]
 def _progress(job: Job) -> Progress:
     def report(percent: int, step: str) -> None:
         percent = max(0, min(99, int(percent)))
-        Job.objects.filter(pk=job.pk).update(progress=percent, step=step[:200])
+        Job.objects.filter(pk=job.pk).update(progress=percent, step=step[:200], heartbeat_at=timezone.now())
 
     return report
 
@@ -56,7 +57,10 @@ def execute(job_id: int) -> str:
         return "missing"
     if job.finished:
         return job.status
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now(), step="")
+    now = timezone.now()
+    Job.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, worker=this_worker(), step=""
+    )
     try:
         handler = import_string(HANDLERS[job.kind])
         url, label, *more = handler(job, _progress(job))

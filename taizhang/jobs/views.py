@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from .access import access_job, visible_jobs
 from .models import Job, JobKind, JobStatus
+from .recovery import settle_all
 
 __all__ = ["job_detail", "job_list"]
 
@@ -51,4 +52,5 @@ def job_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(visible_jobs(request.user).order_by("-created_at", "-pk"), 50).get_page(
         request.GET.get("page")
     )
+    settle_all(page.object_list)
     return render(request, "jobs/list.html", {"page": page})

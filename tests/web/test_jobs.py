@@ -206,3 +206,99 @@ class PendingJobsShownTestCase:
         client.force_login(cast.sam)
         run_jobs()
         assert 'id="pending-jobs"' not in client.get(reverse("policies:list")).content.decode()
+
+
+def _dead_pid() -> int:
+    import subprocess
+
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+class AbandonedJobTestCase:
+    """A job whose worker was killed is told failed when it is next read, not left "running"."""
+
+    def _running(self, cast: Any, worker: str, beat: dt.datetime | None = None) -> Job:
+        job = start_job(JobKind.IMPORT_POLICY, cast.sam, {"name": "方案.txt"}, upload=("a.txt", b"x"))
+        now = timezone.now()
+        Job.objects.filter(pk=job.pk).update(
+            status=JobStatus.RUNNING, started_at=now, heartbeat_at=beat or now, worker=worker
+        )
+        job.refresh_from_db()
+        return job
+
+    def test_the_worker_records_itself_and_its_heartbeat(self, client, cast, run_jobs):
+        from taizhang.jobs.recovery import this_worker
+
+        client.force_login(cast.sam)
+        _post(client, "方案.txt", SAMPLE_TASK_TABLE.encode())
+        run_jobs()
+        job = Job.objects.get()
+        assert job.worker == this_worker() and job.heartbeat_at >= job.started_at
+
+    def test_a_job_whose_process_is_gone_fails_on_its_page(self, client, cast):
+        import socket
+
+        from taizhang.jobs.recovery import ABANDONED
+
+        job = self._running(cast, f"{socket.gethostname()}:{_dead_pid()}")
+        path = job.upload.path
+        client.force_login(cast.sam)
+        page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+        job.refresh_from_db()
+        assert job.status == JobStatus.FAILED and job.error == ABANDONED and job.finished_at
+        assert ABANDONED in page and 'http-equiv="refresh"' not in page
+        assert not job.upload and not __import__("os").path.exists(path)
+        assert Policy.objects.count() == 0
+
+    def test_a_job_whose_process_lives_keeps_running(self, client, cast):
+        import os
+        import socket
+
+        job = self._running(cast, f"{socket.gethostname()}:{os.getpid()}")
+        client.force_login(cast.sam)
+        assert client.get(reverse("jobs:detail", args=[job.pk])).status_code == 200
+        job.refresh_from_db()
+        assert job.status == JobStatus.RUNNING and job.upload
+
+    @pytest.mark.parametrize(("silent_hours", "status"), [(1, JobStatus.RUNNING), (7, JobStatus.FAILED)])
+    def test_a_worker_on_another_machine_is_judged_by_its_heartbeat(self, client, cast, silent_hours, status):
+        job = self._running(cast, "another-machine:4242", timezone.now() - dt.timedelta(hours=silent_hours))
+        client.force_login(cast.sam)
+        assert client.get(reverse("jobs:list")).status_code == 200
+        job.refresh_from_db()
+        assert job.status == status
+
+    def test_the_policy_list_drops_it_from_the_jobs_under_way(self, client, cast):
+        import socket
+
+        alive = self._running(cast, f"{socket.gethostname()}:{__import__('os').getpid()}")
+        dead = self._running(cast, f"{socket.gethostname()}:{_dead_pid()}")
+        client.force_login(cast.sam)
+        page = client.get(reverse("policies:list")).content.decode()
+        assert reverse("jobs:detail", args=[alive.pk]) in page
+        assert reverse("jobs:detail", args=[dead.pk]) not in page
+        dead.refresh_from_db()
+        assert dead.status == JobStatus.FAILED
+
+    def test_the_api_tells_it_failed(self, client, cast):
+        import socket
+
+        from taizhang.jobs.recovery import ABANDONED
+
+        job = self._running(cast, f"{socket.gethostname()}:{_dead_pid()}")
+        client.force_login(cast.sam)
+        answer = client.get(f"/api/jobs/{job.pk}/").json()
+        assert answer["status"] == JobStatus.FAILED and answer["error"] == ABANDONED
+
+    def test_a_job_that_finished_meanwhile_is_left_as_it_is(self, cast):
+        import socket
+
+        from taizhang.jobs.recovery import settle
+
+        job = self._running(cast, f"{socket.gethostname()}:{_dead_pid()}")
+        Job.objects.filter(pk=job.pk).update(status=JobStatus.DONE, result_label="已导入")
+        assert job.status == JobStatus.RUNNING  # the caller's copy is stale
+        settle(job)
+        assert job.status == JobStatus.DONE and job.result_label == "已导入" and not job.error
