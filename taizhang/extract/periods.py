@@ -1,0 +1,156 @@
+"""The periods a speech or report reviews and plans: fiscal years, year headings, parts of a year.
+
+Budget speeches and government work reports review one period and plan the next. They say which
+by conventions of their own, read here on the working text (simplified script):
+
+- a fiscal year across two calendar years (``2013-14年度``, ``2012-2013财政年度``) is the year it
+  ends in; one that ends in the document's own year or before is being closed (its revised
+  estimates, 修订预算, are reported), a later one is planned;
+- an unnumbered heading that names a year or a fiscal year (``2012年经济表现``,
+  ``2013-2014年度财政预算``) dates the section under it, up to the next heading;
+- a paragraph that opens with a fiscal year (``在2013-2014年度,…``) is of that year;
+- a part of the year already past (``今年首季``, ``首两个月``, ``前三季度``) is reported.
+
+``metrics`` asks these functions; they import nothing of it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import Literal, NamedTuple
+
+__all__ = [
+    "FISCAL_YEAR",
+    "TO_DATE",
+    "PeriodMark",
+    "may_be_to_date",
+    "fiscal_year_closed",
+    "year_heading_marks",
+    "fiscal_paragraph_marks",
+]
+
+Kind = Literal["target", "actual"]
+
+# A fiscal year across two calendar years; its figures are for the year it ends in.
+# matches: "2013-14年度", "2013-2014年度", "2012-2013财政年度" ; must not match: "2013年度" (one
+# year), "2021-2025年" (a period)
+FISCAL_YEAR = re.compile(
+    r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度"
+)
+# A part of the year already past: its figures are reported, not planned. Mainland reports count
+# 季度, Hong Kong's speeches 季 and 首N个月.
+# matches: "前三季度", "上半年", "1-9月", "一季度", "首季", "第一季", "首 3季", "首两个月" ;
+# must not match: "下半年", "第四季度末前", "第一季度末前" is matched only as "第一季" (past by then)
+TO_DATE = re.compile(
+    r"前[一二三]季度|上半年|[一1]季度|(?<!\d)1[-~至]\d{1,2}月|截至目前"
+    r"|首[ \t]*(?:[一二两三1-3][ \t]*)?季|第一季|首[ \t]*[一二两三四五六七八九十\d]{1,2}[ \t]*个月"
+)
+
+
+def may_be_to_date(words: str) -> bool:
+    """Whether ``words`` hold what every match of ``TO_DATE`` holds (cheaper than the pattern,
+    which is tried at every character)."""
+    return "季" in words or "月" in words or "上半年" in words or "截至目前" in words
+
+
+def fiscal_year_closed(work: str, lo: int, pos: int, year: int, doc_year: int | None) -> bool:
+    """Whether the year ``year`` named nearest before ``pos`` (from ``lo``) is a fiscal year that
+    ends in the document's own year or before: a budget speech given in its last months reports
+    it (its revised estimates), as Hong Kong's budget speeches report the year about to close
+    (hk_budget_speech_2013: 2012-2013年度政府收入的修订预算; hk_fs_policy_debate_housing_2013:
+    2012-2013财政年度的土地供应)."""
+    if doc_year is None or year > doc_year or work.find("年度", lo, pos) < 0:
+        return False
+    last = None
+    for m in FISCAL_YEAR.finditer(work, lo, pos):
+        last = m
+    if last is None:
+        return False
+    return _end_year(last) == year and work.find("年", last.end(), pos) < 0
+
+
+def _end_year(m: re.Match[str]) -> int:
+    a, b = int(m["a"]), m["b"]
+    return int(b) if len(b) == 4 else a + 1
+
+
+class PeriodMark(NamedTuple):
+    """Where a section or paragraph of one period begins, its kind and year, and where it ends."""
+
+    start: int
+    kind: Kind
+    year: int
+    end: int
+
+
+# An unnumbered heading that opens with a year or a fiscal year: a short line of its own after a
+# blank one, no clause punctuation. (The pattern opens with the line breaks: the engine jumps from
+# one to the next.) matches: "\n \n2012年经济表现", "\n\n2013-2014年度财政预算" ; must not match:
+# "2012年,全市…" (a sentence), "到2025年" (a horizon), a line of 30 characters
+_YEAR_HEADING = re.compile(
+    r"\n[ \t]*\n(?P<line>[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*"
+    r"(?:财政)?年度|(?P<y>(?:19|20)\d{2})[ \t]*年(?!度))[^\n\d,.;:!?、。]{2,16}?[ \t]*)(?=\n[ \t]*\n|\Z)"
+)
+# A line that may be an unnumbered heading: 2 to 20 characters, none a clause's punctuation, with
+# a blank line before and after it. matches: "\n \n推经济增就业  " ; must not match: a page number
+_HEADING_LIKE = re.compile(
+    r"\n[ \t]*\n(?P<line>[ \t]*[^\s,.;:!?、。()][^\n,.;:!?、。]{1,19}?[ \t]*)(?=\n[ \t]*\n|\Z)"
+)
+
+
+def year_heading_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
+    """The sections that an unnumbered heading naming a year dates, each up to the next line
+    that looks like a heading (a short line between blank ones). A year before the document's
+    own, or a fiscal year that ends in it, is reviewed; a later one is planned, and so is the
+    document's own calendar year (its outlook). Hong Kong's budget speeches are laid out so
+    (hk_budget_speech_2013: 2012年经济表现, 2013年经济展望, 2012-2013年度修订预算,
+    2013-2014年度财政预算), as are reports that title their parts by year between blank lines
+    (2024年工作回顾, 2025年工作安排). The document's first line is its title, not a heading."""
+    if doc_year is None:
+        return
+    found = list(_YEAR_HEADING.finditer(work))
+    if not found:
+        return
+    headings = sorted(
+        {m.start("line") for m in _HEADING_LIKE.finditer(work)} | {m.start("line") for m in found}
+    )
+    for m in found:
+        if not work[: m.start()].strip():
+            continue  # the document's title
+        if m["y"] is not None:
+            year = int(m["y"])
+            kind: Kind = "actual" if year < doc_year else "target"
+        else:
+            year = int(m["b"]) if len(m["b"]) == 4 else int(m["a"]) + 1
+            kind = "actual" if year <= doc_year else "target"
+        if abs(year - doc_year) > 30:
+            continue
+        i = bisect.bisect_right(headings, m.start("line"))
+        end = headings[i] if i < len(headings) else len(work)
+        yield PeriodMark(m.start("line"), kind, year, end)
+
+
+# A paragraph that opens with a fiscal year (after its line break: the engine jumps from one to the
+# next). matches: "\n 在2013-2014年度,", "\n2012-13年度的" ;
+# must not match: "较2012-2013年度" (a base)
+_FISCAL_LEAD = re.compile(
+    r"\n(?P<line>[ \t]*(?:在|于)?)[ \t]*(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度"
+)
+
+
+def fiscal_paragraph_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
+    """The paragraphs that open with a fiscal year (在2013-2014年度,政府的总开支为…): their
+    figures are of that year, planned or, when it ends by the document's year, reported. A
+    budget debate's reply and the budget speech itself date their paragraphs so
+    (hk_budget_debate_reply_2013, hk_budget_speech_2013: 2013-2014年度的总收入预计为…)."""
+    if doc_year is None or work.find("年度") < 0:
+        return
+    for m in _FISCAL_LEAD.finditer(work):
+        year = _end_year(m)
+        if abs(year - doc_year) > 30:
+            continue
+        end = work.find("\n", m.end())
+        kind: Kind = "actual" if year <= doc_year else "target"
+        yield PeriodMark(m.start("line"), kind, year, len(work) if end < 0 else end)

@@ -1,0 +1,35 @@
+"""Figures said before the rate or level they size (``录得4.1%的实质按年增长``).
+
+Speeches and reports often put a rate before its measure: ``录得15.5%的可观按年升幅``, ``远低于4.5%
+的趋势增长率``, ``维持在3.8%的水平``, ``实现6%的增长``. The figure is then the size of that measure,
+not a threshold that qualifies the things named after it (``营收10亿元以上的企业``), which is what a
+figure followed by 的 usually is. ``metrics`` asks ``sizes_measure_after`` before it drops such a
+figure as a threshold.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["sizes_measure_after"]
+
+# Units of a rate: a share, a change in points, a multiple.
+_RATE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
+# 的, a few words that qualify the measure (按年, 实质, 可观, 本地生产总值名义), and the measure: a
+# growth, a change, a level. matches: "的实质按年增长", "的可观按年升幅", "的趋势增长率", "的水平",
+# "的低位" ; must not match: "的企业", "的项目增长" (things the figure qualifies), "的增长点"
+_MEASURE_AFTER = re.compile(
+    r"[ \t]*的[ \t]*(?:(?!企业|项目|单位|机构|公司)[\u4e00-\u9fff]){0,8}?"
+    r"(?:增长率|增长(?!点)|增幅|升幅|跌幅|降幅|增速|涨幅|水平|低位|高位|平均数|平均值)"
+)
+
+
+def sizes_measure_after(work: str, end: int, hi: int, unit: str) -> bool:
+    """Whether the rate ending at ``end`` is followed (before ``hi``) by the measure it sizes:
+    ``4.1%的实质按年增长``, as Hong Kong's budget speeches and debates put it
+    (hk_budget_speech_2013: 16.5%的增幅, 4.5%的平均数; hk_fs_policy_debate_economy_2013:
+    4.1%的实质按年增长, 3.3%的低位) and mainland reports say ``实现6%的增长``."""
+    if unit not in _RATE_UNITS:
+        return False
+    m = _MEASURE_AFTER.match(work, end, hi)
+    return m is not None

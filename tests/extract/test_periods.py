@@ -1,0 +1,126 @@
+"""Periods a speech or report reviews and plans (taizhang.extract.periods) and rates said before
+their measure (taizhang.extract.rates): one convention per test, on short synthetic texts."""
+
+from __future__ import annotations
+
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.model import DocInfo, Metric
+from taizhang.extract.normalise import working_text
+from taizhang.extract.periods import (
+    TO_DATE,
+    fiscal_paragraph_marks,
+    fiscal_year_closed,
+    year_heading_marks,
+)
+from taizhang.extract.rates import sizes_measure_after
+
+SPEECH = DocInfo(title="财政预算案", year=2016, kind="work_report")
+
+
+def find(text: str, info: DocInfo = SPEECH) -> list[Metric]:
+    return find_metrics(text, working_text(text), line_passages(text), info)
+
+
+def by_value(text: str, info: DocInfo = SPEECH) -> dict[float, Metric]:
+    return {m.value: m for m in find(text, info)}
+
+
+class TestFiscalYears:
+    def test_a_fiscal_year_named_with_caizheng_is_a_fiscal_year(self) -> None:
+        m = by_value("2016-2017财政年度的土地供应可兴建约3万个住宅单位。")[30000]
+        assert (m.kind, m.year) == ("target", 2017)
+
+    def test_a_fiscal_year_that_ends_in_the_speech_year_is_reported(self) -> None:
+        m = by_value("2015-2016年度政府收入的修订预算达5,000亿元。")[500_000_000_000]
+        assert (m.kind, m.year) == ("actual", 2016)
+
+    def test_a_fiscal_year_after_the_speech_year_is_planned(self) -> None:
+        m = by_value("2016-17年度的总收入预计为4,800亿元。")[480_000_000_000]
+        assert (m.kind, m.year) == ("target", 2017)
+
+    def test_a_fiscal_year_after_a_word_of_comparison_is_a_base_not_the_year(self) -> None:
+        text = "2016-2017年度的总开支预计为4,900亿元,较2015-2016年度的修订预算增加12.5%。"
+        m = by_value(text)[12.5]
+        assert (m.kind, m.year) == ("target", 2017)
+
+    def test_closed_needs_the_fiscal_year_to_be_the_nearest_year(self) -> None:
+        w = working_text("2015-16年度的收入达100亿元")
+        assert fiscal_year_closed(w, 0, w.index("100"), 2016, 2016)
+        w = working_text("2016年收入达100亿元")
+        assert not fiscal_year_closed(w, 0, w.index("100"), 2016, 2016)
+
+
+class TestYearHeadings:
+    TEXT = (
+        "引言\n \n 今年的预算案有四个重点。\n \n"
+        "2015年经济表现\n \n 本港经济全年增长2.4%,失业率为3.3%。\n \n"
+        "2016年经济展望\n \n 本港经济增长1%至2%。\n \n"
+        "支援中小企\n \n 我建议拨款10亿元。\n"
+    )
+
+    def test_a_heading_naming_a_past_year_reviews_its_section(self) -> None:
+        found = by_value(self.TEXT)
+        assert (found[2.4].kind, found[2.4].year) == ("actual", 2015)
+        assert (found[3.3].kind, found[3.3].year) == ("actual", 2015)
+
+    def test_a_heading_naming_the_speech_year_plans_its_section(self) -> None:
+        m = by_value(self.TEXT)[1]
+        assert (m.kind, m.year) == ("target", 2016)
+
+    def test_the_section_ends_at_the_next_heading(self) -> None:
+        marks = list(year_heading_marks(working_text(self.TEXT), 2016))
+        assert [(k.kind, k.year) for k in marks] == [("actual", 2015), ("target", 2016)]
+        assert working_text(self.TEXT)[marks[1].end :].startswith("支援中小企")
+
+    def test_a_fiscal_year_heading_that_ends_in_the_speech_year_reviews(self) -> None:
+        text = "引言\n \n 本年度。\n \n2015-2016年度修订预算\n \n 我预计修订预算为3,900亿元。\n"
+        m = by_value(text)[390_000_000_000]
+        assert (m.kind, m.year) == ("actual", 2016)
+
+    def test_the_title_and_sentences_are_not_year_headings(self) -> None:
+        text = "2016年财政预算案\n \n2015年,全市经济增长2.4%。\n"
+        assert list(year_heading_marks(working_text(text), 2016)) == []
+
+
+class TestFiscalParagraphs:
+    def test_a_paragraph_opening_with_a_fiscal_year_is_of_that_year(self) -> None:
+        text = (
+            "引言\n 回顾2010-2011年度及2010-2011年度。\n"
+            " 在2016-2017年度,政府的总开支为4,900亿元。当中经常开支约3,400亿元,占六成。\n 其他。\n"
+        )
+        marks = list(fiscal_paragraph_marks(working_text(text), 2016))
+        assert [(k.kind, k.year) for k in marks] == [("target", 2017)]
+        m = by_value(text)[340_000_000_000]
+        assert (m.kind, m.year) == ("target", 2017)
+
+
+class TestPartsOfTheYearPast:
+    def test_hong_kong_quarters_and_months_are_parts_of_the_year_past(self) -> None:
+        for words in ("今年首季", "第一季", "首 3季", "首两个月", "前三季度", "一季度"):
+            assert TO_DATE.search(words), words
+        for words in ("下半年", "第四季", "首都"):
+            assert not TO_DATE.search(words), words
+
+    def test_a_figure_of_the_first_months_is_reported(self) -> None:
+        m = by_value("今年首两个月合计出口货量按年仅微升0.3%。")[0.3]
+        assert (m.kind, m.year) == ("actual", 2016)
+
+
+class TestWrappedRelativeYears:
+    def test_a_relative_year_broken_by_a_wrapped_line_still_dates_the_figure(self) -> None:
+        m = by_value("去年第四季回落至3.8%,远低于前 年第四季的6.4%。")[6.4]
+        assert (m.kind, m.year) == ("actual", 2014)
+
+
+class TestRatesBeforeTheirMeasure:
+    def test_a_rate_followed_by_its_measure_is_kept(self) -> None:
+        found = by_value("零售销货量录得12.5%的可观按年升幅,远低于4.5%的趋势增长率。")
+        assert {12.5, 4.5} <= set(found)
+
+    def test_a_rate_followed_by_things_it_qualifies_is_a_threshold(self) -> None:
+        w = working_text("占比超过30%的企业增长较快")
+        end = w.index("%") + 1
+        assert not sizes_measure_after(w, end, len(w), "%")
+        w = working_text("录得4.1%的实质按年增长")
+        assert sizes_measure_after(w, w.index("%") + 1, len(w), "%")
+        assert not sizes_measure_after(w, w.index("%") + 1, len(w), "元")
