@@ -86,17 +86,17 @@ class PeriodMark(NamedTuple):
 
 
 # An unnumbered heading that opens with a year or a fiscal year: a short line of its own after a
-# blank one, no clause punctuation. (The pattern opens with the line breaks: the engine jumps from
-# one to the next.) matches: "\n \n2012年经济表现", "\n\n2013-2014年度财政预算" ; must not match:
+# blank one (and the page number a PDF's text may put after it), no clause punctuation. (The
+# pattern opens with the line breaks: the engine jumps from one to the next.) matches: "\n \n2012年经济表现", "\n\n2013-2014年度财政预算" ; must not match:
 # "2012年,全市…" (a sentence), "到2025年" (a horizon), a line of 30 characters
 _YEAR_HEADING = re.compile(
-    r"\n[ \t]*\n(?P<line>[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*"
+    r"\n[ \t]*\n(?:[ \t]*\d{1,5}[ \t]*\n)?(?P<line>[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*"
     r"(?:财政)?年度|(?P<y>(?:19|20)\d{2})[ \t]*年(?!度))[^\n\d,.;:!?、。]{2,16}?[ \t]*)(?=\n[ \t]*\n|\Z)"
 )
 # A line that may be an unnumbered heading: 2 to 20 characters, none a clause's punctuation, with
 # a blank line before and after it. matches: "\n \n推经济增就业  " ; must not match: a page number
 _HEADING_LIKE = re.compile(
-    r"\n[ \t]*\n(?P<line>[ \t]*[^\s,.;:!?、。()][^\n,.;:!?、。]{1,19}?[ \t]*)(?=\n[ \t]*\n|\Z)"
+    r"\n[ \t]*\n(?:[ \t]*\d{1,5}[ \t]*\n)?(?P<line>[ \t]*[^\s,.;:!?、。()][^\n,.;:!?、。]{1,19}?[ \t]*)(?=\n[ \t]*\n|\Z)"
 )
 
 
@@ -106,8 +106,10 @@ def year_heading_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
     own, or a fiscal year that ends in it, is reviewed; a later one is planned, and so is the
     document's own calendar year (its outlook). Hong Kong's budget speeches are laid out so
     (hk_budget_speech_2013: 2012年经济表现, 2013年经济展望, 2012-2013年度修订预算,
-    2013-2014年度财政预算), as are reports that title their parts by year between blank lines
-    (2024年工作回顾, 2025年工作安排). The document's first line is its title, not a heading."""
+    2013-2014年度财政预算; a page number may stand between the blank line and the heading). Of
+    the tune corpus only Hong Kong's Financial Secretary lays a speech out so; mainland reports
+    number such headings (一、2024年工作回顾), which ``metrics`` reads already. The document's
+    first line is its title, not a heading."""
     if doc_year is None:
         return
     found = list(_YEAR_HEADING.finditer(work))
@@ -116,8 +118,9 @@ def year_heading_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
     headings = sorted(
         {m.start("line") for m in _HEADING_LIKE.finditer(work)} | {m.start("line") for m in found}
     )
+    title = len(work) - len(work.lstrip())
     for m in found:
-        if not work[: m.start()].strip():
+        if m.start() <= title:
             continue  # the document's title
         if m["y"] is not None:
             year = int(m["y"])
@@ -140,6 +143,18 @@ _FISCAL_LEAD = re.compile(
 )
 
 
+# What ends the line before a paragraph: a sentence's stop, a blank line, the start of the text.
+_PARAGRAPH_ENDS = frozenset("。:!?;\n")
+
+
+def _char_before(work: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a space or tab ("" at the start)."""
+    i = pos - 1
+    while i >= 0 and work[i] in " \t":
+        i -= 1
+    return work[i] if i >= 0 else "\n"
+
+
 def fiscal_paragraph_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
     """The paragraphs that open with a fiscal year (在2013-2014年度,政府的总开支为…): their
     figures are of that year, planned or, when it ends by the document's year, reported. A
@@ -148,6 +163,8 @@ def fiscal_paragraph_marks(work: str, doc_year: int | None) -> Iterator[PeriodMa
     if doc_year is None or work.find("年度") < 0:
         return
     for m in _FISCAL_LEAD.finditer(work):
+        if _char_before(work, m.start()) not in _PARAGRAPH_ENDS:
+            continue  # a line wrapped inside a sentence (…,跟\n2007-2008年度相比)
         year = _end_year(m)
         if abs(year - doc_year) > 30:
             continue
