@@ -26,9 +26,9 @@ from .normalise import working_text
 from .numbers import MAGNITUDES, NumberError, parse_chinese, parse_fraction, parse_number, parse_tenths, scale
 from .periods import FISCAL_YEAR as _FISCAL_YEAR
 from .periods import TO_DATE as _TO_DATE
-from .periods import fiscal_paragraph_marks, fiscal_year_closed, year_heading_marks
+from .periods import fiscal_paragraph_marks, fiscal_year_closed, reviews_past_years, year_heading_marks
 from .periods import may_be_to_date as _may_be_to_date
-from .rates import sizes_measure_after
+from .rates import sizes_amount_after, sizes_measure_after
 
 __all__ = ["find_metrics", "line_passages", "MetricWords", "metric_words", "clear_caches"]
 
@@ -961,7 +961,11 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的; but a share of the things
         # the clause opens with (全省50%以上的文化馆…) and money the government commits
         # (设立总规模不少于100亿元的专项基金) are indicators
-        return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
+        return not (
+            _is_share_of_subject(work, fig, lo)
+            or _is_money_committed(work, fig, lo, hi)
+            or sizes_amount_after(work, raw_end, hi, fig.unit)
+        )
     elif (
         end != raw_end
         and after in threshold.firsts
@@ -1604,6 +1608,8 @@ def _kind_and_year(
         return "target", passage.year_hint
     if info.year is not None and _has(sentence_before, mw.compiled["present_words"]):
         return "actual", info.year  # as it stands when written: 目前, 现时, 最新的3.4%
+    if kind == "target" and info.year is not None and reviews_past_years(sentence_before):
+        return "actual", info.year - 1  # 过去5年,…增长超过40%: done in the years up to now
     if (
         kind == "target"
         and info.year is not None

@@ -27,6 +27,7 @@ __all__ = [
     "PeriodMark",
     "may_be_to_date",
     "fiscal_year_closed",
+    "reviews_past_years",
     "year_heading_marks",
     "fiscal_paragraph_marks",
 ]
@@ -74,6 +75,26 @@ def fiscal_year_closed(work: str, lo: int, pos: int, year: int, doc_year: int | 
 def _end_year(m: re.Match[str]) -> int:
     a, b = int(m["a"]), m["b"]
     return int(b) if len(b) == 4 else a + 1
+
+
+# A span of years up to the time of writing, named inside a sentence: what it reports is done.
+# matches: "过去5年", "过去 10 年", "在过去数年", "过去一年", "近五年来", "十年来" ; must not match:
+# "未来5年", "5年内", "过去的做法" (no span of years), "近年" alone
+_PAST_YEARS = re.compile(
+    r"过去[ \t]*(?:[一二两三四五六七八九十几数]{1,3}|\d{1,2})[ \t]*年"
+    r"|近?[ \t]*(?:[一二两三四五六七八九十几]{1,3}|\d{1,2})[ \t]*年(?:以)?来"
+)
+
+
+def reviews_past_years(sentence_before: str) -> bool:
+    """Whether the words of a sentence before a figure name a span of years up to the time of
+    writing (在过去5年,…增长超过40%; 十年来,…): the figure reports what was done in it, even
+    inside a part that plans. Hong Kong's budget speeches review so in the middle of their
+    proposals (hk_budget_speech_2013: 过去5年…货物贸易亦大幅增长超过40%), and mainland work reports
+    in the middle of their tasks (五年来,…)."""
+    if "年" not in sentence_before:
+        return False
+    return _PAST_YEARS.search(sentence_before) is not None
 
 
 class PeriodMark(NamedTuple):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sizes_measure_after"]
+__all__ = ["sizes_measure_after", "sizes_amount_after"]
 
 # Units of a rate: a share, a change in points, a multiple.
 _RATE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
@@ -33,3 +33,26 @@ def sizes_measure_after(work: str, end: int, hi: int, unit: str) -> bool:
         return False
     m = _MEASURE_AFTER.match(work, end, hi)
     return m is not None
+
+
+# 的, a few words that qualify the amount, and a noun of an amount of money, floor space or land
+# (what the figure is the size of, not things it classes). matches: "的经济收益", "的财政储备",
+# "的政府开支", "的办公室楼面", "的专用物流土地", "的信贷保证额" ; must not match: "的企业", "的新政策",
+# "的奖励" (a benefit's terms), "的项目"
+_AMOUNT_AFTER = re.compile(
+    r"[ \t]*的[ \t]*(?:(?!企业|项目|单位|机构|公司|家庭|奖励|补贴|资助)[\u4e00-\u9fff]){0,8}?"
+    r"(?:收益|收入|开支|支出|储备|赤字|盈余|保证额|贷款额|交易额|产值|营业额|销售额|投资额|楼面|写字楼|土地|用地)"
+    r"(?=[ \t]*(?:\Z|[^\u4e00-\u9fff]|的|是|为|将|会|可|已|相|和|及|与|或|作|占))"
+)
+
+
+def sizes_amount_after(work: str, end: int, hi: int, unit: str) -> bool:
+    """Whether the figure ending at ``end`` is followed (before ``hi``) by 的 and the amount it
+    sizes: money earned, spent or held (``每年超过30亿元的经济收益``, ``8,503亿元的财政储备``,
+    ``20个月的政府开支``) or floor space and land (``50万平方米的楼面``, ``约10公顷的土地``).
+    Such a figure is an indicator, not a threshold that classes the things after it
+    (``营收10亿元的企业``). Hong Kong's budget speeches say so throughout (hk_budget_speech_2013,
+    hk_budget_debate_reply_2013), as do mainland reports (``实现100亿元的营业收入``)."""
+    if unit in _RATE_UNITS:
+        return False  # a share of an amount (30%的营业收入) is not its size
+    return _AMOUNT_AFTER.match(work, end, hi) is not None

@@ -10,9 +10,10 @@ from taizhang.extract.periods import (
     TO_DATE,
     fiscal_paragraph_marks,
     fiscal_year_closed,
+    reviews_past_years,
     year_heading_marks,
 )
-from taizhang.extract.rates import sizes_measure_after
+from taizhang.extract.rates import sizes_amount_after, sizes_measure_after
 
 SPEECH = DocInfo(title="财政预算案", year=2016, kind="work_report")
 
@@ -124,3 +125,31 @@ class TestRatesBeforeTheirMeasure:
         w = working_text("录得4.1%的实质按年增长")
         assert sizes_measure_after(w, w.index("%") + 1, len(w), "%")
         assert not sizes_measure_after(w, w.index("%") + 1, len(w), "元")
+
+
+class TestAmountsBeforeTheirNoun:
+    def test_money_followed_by_the_amount_it_sizes_is_kept(self) -> None:
+        found = by_value("我预计会有9,000亿元的财政储备,相等于20个月的政府开支。")
+        assert 900_000_000_000 in found
+
+    def test_money_followed_by_things_it_classes_is_a_threshold(self) -> None:
+        w = working_text("营收10亿元的企业")
+        assert not sizes_amount_after(w, w.index("元") + 1, len(w), "元")
+        w = working_text("每年超过20亿元的经济收益")
+        assert sizes_amount_after(w, w.index("元") + 1, len(w), "元")
+
+    def test_a_share_of_an_amount_is_not_its_size(self) -> None:
+        w = working_text("创造30%的营业收入")
+        assert not sizes_amount_after(w, w.index("%") + 1, len(w), "%")
+
+
+class TestPastYearsInASentence:
+    def test_a_span_of_years_up_to_now_is_reviewed(self) -> None:
+        for words in ("在过去5年,", "过去 10 年", "过去数年", "十年来,", "近五年来"):
+            assert reviews_past_years(working_text(words)), words
+        for words in ("未来5年", "5年内", "过去的做法", "近年"):
+            assert not reviews_past_years(working_text(words)), words
+
+    def test_a_figure_after_a_past_span_in_a_plan_is_reported_for_last_year(self) -> None:
+        m = by_value("我们会开拓新市场。在过去5年,与新兴市场的货物贸易增长超过40%。")[40]
+        assert (m.kind, m.year) == ("actual", 2015)
