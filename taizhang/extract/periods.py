@@ -106,13 +106,16 @@ class PeriodMark(NamedTuple):
     end: int
 
 
-# An unnumbered heading that opens with a year or a fiscal year: a short line of its own after a
-# blank one (and the page number a PDF's text may put after it), no clause punctuation. (The
-# pattern opens with the line breaks: the engine jumps from one to the next.) matches: "\n \n2012年经济表现", "\n\n2013-2014年度财政预算" ; must not match:
-# "2012年,全市…" (a sentence), "到2025年" (a horizon), a line of 30 characters
+# An unnumbered heading that opens with a year or a fiscal year: a short line of its own, no
+# clause punctuation, no date (in a PDF's text, after a blank line and maybe a page number). (The
+# pattern opens with a line break: the engine jumps from one to the next.)
+# matches: "\n \n2012年经济表现", "\n2013-2014年度财政预算", "\n2025年工作安排" ; must not match:
+# "\n2012年,全市…" (a sentence), "\n2025年1月19日" (a date), "\n到2025年" (a horizon), a line of
+# 30 characters
 _YEAR_HEADING = re.compile(
-    r"\n[ \t]*\n(?:[ \t]*\d{1,5}[ \t]*\n)?(?P<line>[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*"
-    r"(?:财政)?年度|(?P<y>(?:19|20)\d{2})[ \t]*年(?!度))[^\n\d,.;:!?、。]{2,16}?[ \t]*)(?=\n[ \t]*\n|\Z)"
+    r"\n(?:[ \t]*\n(?:[ \t]*\d{1,5}[ \t]*\n)?)?(?P<line>[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*"
+    r"(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度|(?P<y>(?:19|20)\d{2})[ \t]*年(?!度))"
+    r"[^\n\d,.;:!?、。]{2,16}?[ \t]*)(?=\n|\Z)"
 )
 # A line that may be an unnumbered heading: 2 to 20 characters, none a clause's punctuation, with
 # a blank line before and after it. matches: "\n \n推经济增就业  " ; must not match: a page number
@@ -123,14 +126,13 @@ _HEADING_LIKE = re.compile(
 
 def year_heading_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
     """The sections that an unnumbered heading naming a year dates, each up to the next line
-    that looks like a heading (a short line between blank ones). A year before the document's
-    own, or a fiscal year that ends in it, is reviewed; a later one is planned, and so is the
-    document's own calendar year (its outlook). Hong Kong's budget speeches are laid out so
-    (hk_budget_speech_2013: 2012年经济表现, 2013年经济展望, 2012-2013年度修订预算,
-    2013-2014年度财政预算; a page number may stand between the blank line and the heading). Of
-    the tune corpus only Hong Kong's Financial Secretary lays a speech out so; mainland reports
-    number such headings (一、2024年工作回顾), which ``metrics`` reads already. The document's
-    first line is its title, not a heading."""
+    that looks like a heading (a short line between blank ones), or the next year heading. A
+    year before the document's own, or a fiscal year that ends in it, is reviewed; a later one is
+    planned, and so is the document's own calendar year (its outlook). Hong Kong's budget speeches
+    are laid out so (hk_budget_speech_2013: 2012年经济表现, 2013年经济展望, 2012-2013年度修订预算,
+    2013-2014年度财政预算; a page number may stand between the blank line and the heading), and so
+    are work reports whose parts are not numbered (xizang_gov_work_report_2025: 2024年工作回顾,
+    2025年工作安排). The document's first line is its title, not a heading."""
     if doc_year is None:
         return
     found = list(_YEAR_HEADING.finditer(work))

@@ -78,6 +78,18 @@ class TestYearHeadings:
         m = by_value(text)[390_000_000_000]
         assert (m.kind, m.year) == ("actual", 2016)
 
+    def test_a_report_without_blank_lines_titles_its_parts_by_year(self) -> None:
+        text = "某省政府工作报告\n2015年1月20日\n2015年工作回顾\n全省经济增长6.5%。\n2016年工作安排\n经济增长7%以上。\n"
+        marks = list(year_heading_marks(working_text(text), 2016))
+        assert [(k.kind, k.year) for k in marks] == [("actual", 2015), ("target", 2016)]
+        found = by_value(text, DocInfo(year=2016, kind="work_report"))
+        assert (found[6.5].kind, found[6.5].year, found[7].kind, found[7].year) == (
+            "actual",
+            2015,
+            "target",
+            2016,
+        )
+
     def test_the_title_and_sentences_are_not_year_headings(self) -> None:
         text = "2016年财政预算案\n \n2015年,全市经济增长2.4%。\n"
         assert list(year_heading_marks(working_text(text), 2016)) == []
