@@ -28,7 +28,7 @@ from .periods import FISCAL_YEAR as _FISCAL_YEAR
 from .periods import TO_DATE as _TO_DATE
 from .periods import fiscal_paragraph_marks, fiscal_year_closed, reviews_past_years, year_heading_marks
 from .periods import may_be_to_date as _may_be_to_date
-from .rates import sizes_amount_after, sizes_measure_after
+from .rates import shared_comparator_after, sizes_amount_after, sizes_measure_after
 
 __all__ = ["find_metrics", "line_passages", "MetricWords", "metric_words", "clear_caches"]
 
@@ -745,6 +745,8 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 comparator = mw.cmp_after[after]
             if after:
                 end = work.index(after, end) + len(after)
+        elif not comparator and unit in _RELATIVE_UNITS and nxt in _UNIT_LIST_JOINERS:
+            comparator = shared_comparator_after(work, end, hi, mw.cmp_after)  # 5%和3%以内
         return _finish(work, m.start(), end, raw_end, value, unit, comparator, clause_lo)
     if m["frac"] is not None:
         try:

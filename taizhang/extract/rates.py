@@ -56,3 +56,24 @@ def sizes_amount_after(work: str, end: int, hi: int, unit: str) -> bool:
     if unit in _RATE_UNITS:
         return False  # a share of an amount (30%的营业收入) is not its size
     return _AMOUNT_AFTER.match(work, end, hi) is not None
+
+
+# The figures after a first one in a list that shares its end: 和 / 、 and a number with the same
+# unit or none. matches: "和3%", "、6.5%", "和 3 %" ; must not match: "至3%" (a range), "、力争8%"
+_LIST_REST = re.compile(r"(?:[ \t]*[和、及与][ \t]*\d+(?:\.\d+)?[ \t]*(?:%|个百分点)?)+[ \t]*")
+
+
+def shared_comparator_after(work: str, end: int, hi: int, words: dict[str, str]) -> str:
+    """The comparator that closes a list of rates the figure ending at ``end`` opens, when the
+    figure has none of its own: ``分别控制在5%和3%以内`` makes both at most, ``分别增长5%、6.5%左右``
+    both about. Work reports write their targets so (xizang_gov_work_report_2025: 城镇调查失业率、
+    居民消费价格涨幅分别控制在5%和3%以内; jiangxi_gov_work_report_2025: 城镇、农村居民人均可支配
+    收入分别增长5%、6.5%左右). ``words`` maps a comparator word written after a figure to its sign."""
+    m = _LIST_REST.match(work, end, hi)
+    if m is None:
+        return ""
+    tail = work[m.end() : min(hi, m.end() + 4)]
+    for word, sign in words.items():  # longest first
+        if tail.startswith(word):
+            return sign
+    return ""

@@ -13,7 +13,7 @@ from taizhang.extract.periods import (
     reviews_past_years,
     year_heading_marks,
 )
-from taizhang.extract.rates import sizes_amount_after, sizes_measure_after
+from taizhang.extract.rates import shared_comparator_after, sizes_amount_after, sizes_measure_after
 
 SPEECH = DocInfo(title="财政预算案", year=2016, kind="work_report")
 
@@ -165,3 +165,17 @@ class TestPastYearsInASentence:
     def test_a_figure_after_a_past_span_in_a_plan_is_reported_for_last_year(self) -> None:
         m = by_value("我们会开拓新市场。在过去5年,与新兴市场的货物贸易增长超过40%。")[40]
         assert (m.kind, m.year) == ("actual", 2015)
+
+
+class TestComparatorClosingAList:
+    def test_a_comparator_after_the_last_rate_of_a_list_holds_for_each(self) -> None:
+        found = by_value("城镇调查失业率、居民消费价格涨幅分别控制在6%和4%以内。")
+        assert (found[6].comparator, found[4].comparator) == ("<=", "<=")
+        found = by_value("城镇、农村居民人均可支配收入分别增长5.5%、7.5%左右。")
+        assert (found[5.5].comparator, found[7.5].comparator) == ("~", "~")
+
+    def test_a_list_with_no_closing_comparator_gives_none(self) -> None:
+        w = working_text("分别增长8%和10%。")
+        assert shared_comparator_after(w, w.index("%") + 1, len(w), {"以内": "<=", "左右": "~"}) == ""
+        w = working_text("增长1%至3%左右")
+        assert shared_comparator_after(w, w.index("%") + 1, len(w), {"以内": "<=", "左右": "~"}) == ""
