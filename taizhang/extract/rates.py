@@ -49,13 +49,26 @@ _AMOUNT_AFTER = re.compile(
 def sizes_amount_after(work: str, end: int, hi: int, unit: str) -> bool:
     """Whether the figure ending at ``end`` is followed (before ``hi``) by 的 and the amount it
     sizes: money earned, spent or held (``每年超过30亿元的经济收益``, ``8,503亿元的财政储备``,
-    ``20个月的政府开支``) or floor space and land (``50万平方米的楼面``, ``约10公顷的土地``).
-    Such a figure is an indicator, not a threshold that classes the things after it
+    ``20个月的政府开支``) or floor space and land (``50万平方米的楼面``, ``约10公顷的土地``), and
+    money followed by the works it pays for (``3800万元的背街巷道改造``, as
+    hailar_gov_work_report_2013 reviews them). Such a figure is an indicator, not a threshold that classes the things after it
     (``营收10亿元的企业``). Hong Kong's budget speeches say so throughout (hk_budget_speech_2013,
     hk_budget_debate_reply_2013), as do mainland reports (``实现100亿元的营业收入``)."""
     if unit in _RATE_UNITS:
         return False  # a share of an amount (30%的营业收入) is not its size
-    return _AMOUNT_AFTER.match(work, end, hi) is not None
+    if _AMOUNT_AFTER.match(work, end, hi) is not None:
+        return True
+    return unit == "元" and _WORKS_AFTER.match(work, end, hi) is not None
+
+
+# 的, a few words that name the works, and a noun of works done: money so placed is what the works
+# cost. matches: "的背街巷道改造", "的供水主管网改造", "的污水处理厂扩建工程" ; must not match:
+# "的项目", "的企业技术改造项目" (a class of projects)
+_WORKS_AFTER = re.compile(
+    r"[ \t]*的[ \t]*(?:(?!企业|项目|单位|机构|公司)[\u4e00-\u9fff]){1,10}?"
+    r"(?:改造|工程|建设|扩建|新建|更换|整治|修缮)"
+    r"(?=[ \t]*(?:\Z|[^\u4e00-\u9fff]|等|和|及|与|已|全部|顺利|基本|相继|陆续))"
+)
 
 
 # The figures after a first one in a list that shares its end: 和 / 、 and a number with the same

@@ -150,6 +150,12 @@ class TestAmountsBeforeTheirNoun:
         w = working_text("每年超过20亿元的经济收益")
         assert sizes_amount_after(w, w.index("元") + 1, len(w), "元")
 
+    def test_money_followed_by_the_works_it_pays_for_is_kept(self) -> None:
+        w = working_text("完成投资2100万元的老旧小区供热改造")
+        assert sizes_amount_after(w, w.index("元") + 1, len(w), "元")
+        w = working_text("对投资2000万元的企业技术改造项目")
+        assert not sizes_amount_after(w, w.index("元") + 1, len(w), "元")
+
     def test_a_share_of_an_amount_is_not_its_size(self) -> None:
         w = working_text("创造30%的营业收入")
         assert not sizes_amount_after(w, w.index("%") + 1, len(w), "%")
