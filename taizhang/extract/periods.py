@@ -117,6 +117,8 @@ _YEAR_HEADING = re.compile(
     r"(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度|(?P<y>(?:19|20)\d{2})[ \t]*年(?!度))"
     r"[^\n\d,.;:!?、。]{2,16}?[ \t]*)(?=\n|\Z)"
 )
+# The last words of a document's title: a line that ends so names a document, not a section.
+_DOCUMENT_KINDS = ("报告", "方案", "计划", "清单", "意见", "通知", "办法", "规划", "要点", "预算案")
 # A line that may be an unnumbered heading: 2 to 20 characters, none a clause's punctuation, with
 # a blank line before and after it. matches: "\n \n推经济增就业  " ; must not match: a page number
 _HEADING_LIKE = re.compile(
@@ -131,8 +133,9 @@ def year_heading_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
     planned, and so is the document's own calendar year (its outlook). Hong Kong's budget speeches
     are laid out so (hk_budget_speech_2013: 2012年经济表现, 2013年经济展望, 2012-2013年度修订预算,
     2013-2014年度财政预算; a page number may stand between the blank line and the heading), and so
-    are work reports whose parts are not numbered (xizang_gov_work_report_2025: 2024年工作回顾,
-    2025年工作安排). The document's first line is its title, not a heading."""
+    are work reports whose parts are not numbered (xizang_gov_work_report_2025 of ../shared/corpus:
+    2024年工作回顾, 2025年工作安排). The document's first line is its title, not a heading, and so
+    is a line that names a kind of document (2025年生活垃圾分类减量推进工作任务清单)."""
     if doc_year is None:
         return
     found = list(_YEAR_HEADING.finditer(work))
@@ -143,8 +146,8 @@ def year_heading_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
     )
     title = len(work) - len(work.lstrip())
     for m in found:
-        if m.start() <= title:
-            continue  # the document's title
+        if m.start() <= title or m["line"].rstrip().endswith(_DOCUMENT_KINDS):
+            continue  # the document's title, or an annex's
         if m["y"] is not None:
             year = int(m["y"])
             kind: Kind = "actual" if year < doc_year else "target"
