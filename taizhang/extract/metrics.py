@@ -28,7 +28,7 @@ from .periods import FISCAL_YEAR as _FISCAL_YEAR
 from .periods import TO_DATE as _TO_DATE
 from .periods import fiscal_paragraph_marks, fiscal_year_closed, reviews_past_years, year_heading_marks
 from .periods import may_be_to_date as _may_be_to_date
-from .rates import shared_comparator_after, sizes_amount_after, sizes_measure_after
+from .rates import shared_comparator_after, sizes_amount_after, sizes_measure_after, tenths_is_share
 
 __all__ = ["find_metrics", "line_passages", "MetricWords", "metric_words", "clear_caches"]
 
@@ -762,7 +762,9 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
     if m["tenths"] is not None:
         # 成 is a common character (形成, 建成): only a share after a comparator or 占 is tenths.
-        if not _ends_with_any(work, m.start(), _share_words(), clause_lo):
+        if not _ends_with_any(work, m.start(), _share_words(), clause_lo) and not tenths_is_share(
+            work, m.start(), clause_lo
+        ):
             return None
         try:
             value = parse_tenths(m["tenths"])

@@ -90,3 +90,22 @@ def shared_comparator_after(work: str, end: int, hi: int, words: dict[str, str])
         if tail.startswith(word):
             return sign
     return ""
+
+
+# What makes N成 a share when it does not follow a comparator or 占 at once: 占 earlier in its
+# clause, with the whole the share is taken of between (占政府经常开支六成, 佔全港企業數目九成以上),
+# or a verb of growth just before it (增加六成, 增加了六成). matches: "占政府经常开支", "增加了" ;
+# must not match: "建" (建成), "形" (形成), "占地100亩,建" (a figure between)
+_SHARE_OF = re.compile(r"占[^\d,;。!?:\n]{1,12}?[的 \t]*\Z")
+_GROWN_BY = re.compile(r"(?:增加|增长|上升|提高|减少|下降)了?[ \t]*\Z")
+
+
+def tenths_is_share(work: str, start: int, clause_lo: int) -> bool:
+    """Whether N成 at ``start`` is a share in tenths though no comparator stands just before it:
+    占 earlier in the clause with the whole between (``佔政府經常開支六成``, ``佔全港人口一成四``)
+    or a verb of growth just before (``本地生產總值則只增加六成``). Hong Kong's speeches write shares
+    so (hk_budget_speech_2013, hk_budget_debate_reply_2013), as mainland reports do
+    (``占全国的三成``). 成 alone is a common character (形成, 建成, 完成): without these it is not
+    read."""
+    lo = max(clause_lo, start - 16)
+    return _SHARE_OF.search(work, lo, start) is not None or _GROWN_BY.search(work, lo, start) is not None

@@ -13,7 +13,12 @@ from taizhang.extract.periods import (
     reviews_past_years,
     year_heading_marks,
 )
-from taizhang.extract.rates import shared_comparator_after, sizes_amount_after, sizes_measure_after
+from taizhang.extract.rates import (
+    shared_comparator_after,
+    sizes_amount_after,
+    sizes_measure_after,
+    tenths_is_share,
+)
 
 SPEECH = DocInfo(title="财政预算案", year=2016, kind="work_report")
 
@@ -185,3 +190,15 @@ class TestComparatorClosingAList:
         assert shared_comparator_after(w, w.index("%") + 1, len(w), {"以内": "<=", "左右": "~"}) == ""
         w = working_text("增长1%至3%左右")
         assert shared_comparator_after(w, w.index("%") + 1, len(w), {"以内": "<=", "左右": "~"}) == ""
+
+
+class TestTenthsAsShares:
+    def test_tenths_after_zhan_and_the_whole_are_a_share(self) -> None:
+        assert by_value("三方面的经常开支约2,000亿元,占政府经常开支六成。").get(60) is not None
+        assert by_value("本地生产总值则只增加七成。").get(70) is not None
+
+    def test_cheng_as_a_common_character_is_not_tenths(self) -> None:
+        w = working_text("占地100亩,建成三成")
+        assert not tenths_is_share(w, w.index("三成"), w.index("建"))
+        w = working_text("占政府开支六成")
+        assert tenths_is_share(w, w.index("六成"), 0)
