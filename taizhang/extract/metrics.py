@@ -26,7 +26,13 @@ from .normalise import working_text
 from .numbers import MAGNITUDES, NumberError, parse_chinese, parse_fraction, parse_number, parse_tenths, scale
 from .periods import FISCAL_YEAR as _FISCAL_YEAR
 from .periods import TO_DATE as _TO_DATE
-from .periods import fiscal_paragraph_marks, fiscal_year_closed, reviews_past_years, year_heading_marks
+from .periods import (
+    fiscal_paragraph_marks,
+    fiscal_year_closed,
+    relative_fiscal_years,
+    reviews_past_years,
+    year_heading_marks,
+)
 from .periods import may_be_to_date as _may_be_to_date
 from .rates import shared_comparator_after, sizes_amount_after, sizes_measure_after, tenths_is_share
 
@@ -1170,6 +1176,9 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | 
             if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
                 continue  # the base of a comparison: 比去年增长10%
             best, best_at = doc_year + _RELATIVE_YEARS[m.group(1) + "年"], m.start()
+        for at, year in relative_fiscal_years(work, lo, pos, doc_year):
+            if not _ends_with_any(work, at, mw.compiled["base_before"], lo) and at >= best_at:
+                best, best_at = year, at  # 下一个财政年度, 本年度: see periods
     fiscal_end = -1
     for m in _FISCAL_YEAR.finditer(work, lo, pos):
         if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "PeriodMark",
     "may_be_to_date",
     "fiscal_year_closed",
+    "relative_fiscal_years",
     "reviews_past_years",
     "year_heading_marks",
     "fiscal_paragraph_marks",
@@ -95,6 +97,48 @@ def reviews_past_years(sentence_before: str) -> bool:
     if "年" not in sentence_before:
         return False
     return _PAST_YEARS.search(sentence_before) is not None
+
+
+# A fiscal year named relative to the time of writing, and its distance from the current one.
+# matches: "本财政年度", "今个财政年度", "本年度", "下一个财政年度", "下一年度", "来年", "上年度" ;
+# must not match: "未来年" (the future), "带来年均" (来年 not after a stop or 在/于/会), "年度" alone
+_RELATIVE_FISCAL = re.compile(
+    r"(?P<now>(?:本|今个|这个)财政年度|本年度)|(?P<next>下一?个?财政年度|下一?年度|(?<![^在于会,。:;\s])来年度?)"
+    r"|(?P<last>上一?个?财政年度|上一?年度)"
+)
+# A date: the document's own tells which fiscal year is current. matches: "2013年 4月 24日"
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?P<m>1[0-2]|0?[1-9])[ \t]*月[ \t]*\d{1,2}[ \t]*日")
+
+
+@lru_cache(maxsize=8)
+def _current_fiscal_end(work: str, doc_year: int) -> int:
+    """The year the fiscal year current at the time of writing ends in. Where the document names
+    fiscal years across two calendar years (Hong Kong's, from April), a date of the document's
+    year in its first lines says whether the year has turned (a budget in February closes the
+    year ending in March, a debate in April is in the next); with none, the budget's own time
+    (before April) is taken. Elsewhere the fiscal year is the calendar year."""
+    if FISCAL_YEAR.search(work) is None:
+        return doc_year
+    for m in _DATE.finditer(work, 0, min(len(work), 3000)):
+        if int(m["y"]) == doc_year:
+            return doc_year + 1 if int(m["m"]) >= 4 else doc_year
+    return doc_year
+
+
+def relative_fiscal_years(work: str, lo: int, pos: int, doc_year: int) -> Iterator[tuple[int, int]]:
+    """(offset, year it ends in) of each fiscal year named relative to the time of writing in
+    [lo, pos): 本年度, 今个财政年度 (the current one), 下一个财政年度, 来年 (the next), 上年度 (the
+    last). A budget speech names the years so (hk_budget_speech_2013: 在下一个财政年度,我们会提供
+    额外4,400万元; 本年度首3季楼市交投较活跃; hk_budget_debate_reply_2013, given in April: 今个财政
+    年度的房屋土地供应), and mainland reports name the calendar year so (本年度, 下年度)."""
+    if work.find("年", lo, pos) < 0:
+        return
+    now: int | None = None
+    for m in _RELATIVE_FISCAL.finditer(work, lo, pos):
+        if now is None:
+            now = _current_fiscal_end(work, doc_year)
+        step = 0 if m["now"] else 1 if m["next"] else -1
+        yield m.start(), now + step
 
 
 class PeriodMark(NamedTuple):

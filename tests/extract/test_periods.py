@@ -10,6 +10,7 @@ from taizhang.extract.periods import (
     TO_DATE,
     fiscal_paragraph_marks,
     fiscal_year_closed,
+    relative_fiscal_years,
     reviews_past_years,
     year_heading_marks,
 )
@@ -202,3 +203,26 @@ class TestTenthsAsShares:
         assert not tenths_is_share(w, w.index("三成"), w.index("建"))
         w = working_text("占政府开支六成")
         assert tenths_is_share(w, w.index("六成"), 0)
+
+
+class TestRelativeFiscalYears:
+    DATED = "立法会 ─ 2016年 4月 20日\n 2016-17年度的开支。\n"
+
+    def test_the_next_fiscal_year_of_a_budget_given_before_april(self) -> None:
+        text = "立法会 ─ 2016年 2月 24日\n 2016-17年度的开支。在下一个财政年度,我们会提供额外4,400万元。\n"
+        m = by_value(text)[44_000_000]
+        assert m.year == 2017
+        w = working_text(text)
+        assert [y for _, y in relative_fiscal_years(w, 0, len(w), 2016)] == [2017]
+
+    def test_this_fiscal_year_of_a_speech_given_after_april_ends_next_year(self) -> None:
+        w = working_text(self.DATED + "今个财政年度的土地供应。")
+        assert [y for _, y in relative_fiscal_years(w, 0, len(w), 2016)] == [2017]
+
+    def test_without_two_year_fiscal_years_the_fiscal_year_is_the_calendar_year(self) -> None:
+        w = working_text("本年度目标。下年度。")
+        assert [y for _, y in relative_fiscal_years(w, 0, len(w), 2016)] == [2016, 2017]
+
+    def test_lai_nian_inside_other_words_is_no_year(self) -> None:
+        w = working_text(self.DATED + "未来年均增长。带来年均收益。")
+        assert list(relative_fiscal_years(w, 0, len(w), 2016)) == []
