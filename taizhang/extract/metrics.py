@@ -1435,9 +1435,10 @@ _WHITE = re.compile(r"\s")
 # What ends a sentence or a heading at the end of a line: the line is not wrapped there.
 _LINE_ENDS = frozenset('。;:!?”"》)')
 # What opens a new item or heading: the line before it is not wrapped into it.
-# matches: "一、", "(二)", "3.", "第五条", "附件" ; must not match: "了历史机遇"
+# matches: "一、", "(二)", "3.", "第五条", "附件" ; must not match: "了历史机遇", "3.2%" (a decimal
+# that a wrapped line opens with)
 _ITEM_START = re.compile(
-    r"[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、]|第[一二三四五六七八九十\d]+[章节条部篇]|附件)"
+    r"[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+(?:\.(?!\d)|、)|第[一二三四五六七八九十\d]+[章节条部篇]|附件)"
 )
 
 

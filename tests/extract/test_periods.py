@@ -226,3 +226,15 @@ class TestRelativeFiscalYears:
     def test_lai_nian_inside_other_words_is_no_year(self) -> None:
         w = working_text(self.DATED + "未来年均增长。带来年均收益。")
         assert list(relative_fiscal_years(w, 0, len(w), 2016)) == []
+
+
+class TestWrappedDecimals:
+    def test_a_wrapped_line_opening_with_a_decimal_runs_on_from_the_line_before(self) -> None:
+        filler = "本港经济的基本情况大致良好而内部需求保持稳定增长的势头"  # 27 characters
+        lines = [filler + "的态势。"] * 24
+        lines[10] = "今年第一季的失业率微升至百分之三点五而劳工市场的失业率从去年年中"
+        lines[11] = "3.2%的低位上升0.3%,走势在未来一段时间确有上行风险。"
+        text = "\n".join(lines) + "\n"
+        m = by_value(text, DocInfo(year=2016, kind="work_report"))[3.2]
+        assert m.year == 2015
+        assert "去年年中" in m.span_text
