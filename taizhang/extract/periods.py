@@ -36,11 +36,11 @@ __all__ = [
 
 Kind = Literal["target", "actual"]
 
-# A fiscal year across two calendar years; its figures are for the year it ends in.
-# matches: "2013-14年度", "2013-2014年度", "2012-2013财政年度" ; must not match: "2013年度" (one
-# year), "2021-2025年" (a period)
+# A fiscal year across two calendar years (or a tax or school year so named); its figures are for
+# the year it ends in. matches: "2013-14年度", "2013-2014年度", "2012-2013财政年度", "2011-2012学年" ;
+# must not match: "2013年度" (one year), "2021-2025年" (a period)
 FISCAL_YEAR = re.compile(
-    r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度"
+    r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:(?:财政|课税)?年度|学年)"
 )
 # A part of the year already past: its figures are reported, not planned. Mainland reports count
 # 季度, Hong Kong's speeches 季 and 首N个月.
@@ -64,7 +64,7 @@ def fiscal_year_closed(work: str, lo: int, pos: int, year: int, doc_year: int | 
     it (its revised estimates), as Hong Kong's budget speeches report the year about to close
     (hk_budget_speech_2013: 2012-2013年度政府收入的修订预算; hk_fs_policy_debate_housing_2013:
     2012-2013财政年度的土地供应)."""
-    if doc_year is None or year > doc_year or work.find("年度", lo, pos) < 0:
+    if doc_year is None or year > doc_year or work.find("年", lo, pos) < 0:
         return False
     last = None
     for m in FISCAL_YEAR.finditer(work, lo, pos):

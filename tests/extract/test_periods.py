@@ -37,6 +37,10 @@ class TestFiscalYears:
         m = by_value("2016-2017财政年度的土地供应可兴建约3万个住宅单位。")[30000]
         assert (m.kind, m.year) == ("target", 2017)
 
+    def test_a_school_year_is_the_year_it_ends_in(self) -> None:
+        m = by_value("在2014-2015学年,有接近600名有特殊教育需要的同学就读专上课程。")[600]
+        assert (m.kind, m.year) == ("actual", 2015)
+
     def test_a_fiscal_year_that_ends_in_the_speech_year_is_reported(self) -> None:
         m = by_value("2015-2016年度政府收入的修订预算达5,000亿元。")[500_000_000_000]
         assert (m.kind, m.year) == ("actual", 2016)
