@@ -32,6 +32,7 @@ from .periods import (
     relative_fiscal_years,
     reviews_past_years,
     year_heading_marks,
+    years_ahead,
 )
 from .periods import may_be_to_date as _may_be_to_date
 from .rates import shared_comparator_after, sizes_amount_after, sizes_measure_after, tenths_is_share
@@ -1652,6 +1653,9 @@ def _kind_and_year(
             and not _has(clause_before, mw.compiled["growth_words"])
         ):
             return "actual", review_year  # a state described: 面积 2.03 平方公里
+        ahead = years_ahead(work, s_lo, fig.start, info.year) if info.year is not None else None
+        if ahead is not None:
+            return "target", ahead  # 未来5年: see periods
         w = _YEARS_WITHIN.search(work, s_lo, fig.start) if work.find("内", s_lo, fig.start) >= 0 else None
         if w and info.year is not None:
             try:

@@ -22,12 +22,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from .numbers import NumberError, parse_number
+
 __all__ = [
     "FISCAL_YEAR",
     "TO_DATE",
     "PeriodMark",
     "may_be_to_date",
     "fiscal_year_closed",
+    "years_ahead",
     "relative_fiscal_years",
     "reviews_past_years",
     "year_heading_marks",
@@ -139,6 +142,28 @@ def relative_fiscal_years(work: str, lo: int, pos: int, doc_year: int) -> Iterat
             now = _current_fiscal_end(work, doc_year)
         step = 0 if m["now"] else 1 if m["next"] else -1
         yield m.start(), now + step
+
+
+# A span of years from now on. matches: "未来5年", "未来 3年至 4年" (from the first), "未来一年" ;
+# must not match: "未来一段时间", "未来发展", "过去5年"
+_YEARS_AHEAD = re.compile(r"未来[ \t]*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})[ \t]*(?:个[ \t]*)?年")
+
+
+def years_ahead(work: str, lo: int, pos: int, doc_year: int) -> int | None:
+    """The year a span of years from now on ends in (未来5年,…: the document's year + 5), named in
+    [lo, pos); for a range (未来3年至4年) its first bound. As ``N年内`` counts from the document's
+    year, so does 未来N年 (hk_budget_debate_reply_2013: 未来3年至4年,私人住宅一手市场预计可以提供
+    67 000个单位; hk_budget_speech_2013: 未来5年…投放45亿元)."""
+    if work.find("未来", lo, pos) < 0:
+        return None
+    m = _YEARS_AHEAD.search(work, lo, pos)
+    if m is None:
+        return None
+    try:
+        k = int(parse_number(m["n"]))
+    except NumberError:
+        return None
+    return doc_year + k if 0 < k <= 30 else None
 
 
 class PeriodMark(NamedTuple):

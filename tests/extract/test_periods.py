@@ -13,6 +13,7 @@ from taizhang.extract.periods import (
     relative_fiscal_years,
     reviews_past_years,
     year_heading_marks,
+    years_ahead,
 )
 from taizhang.extract.rates import (
     shared_comparator_after,
@@ -242,3 +243,22 @@ class TestWrappedDecimals:
         m = by_value(text, DocInfo(year=2016, kind="work_report"))[3.2]
         assert m.year == 2015
         assert "去年年中" in m.span_text
+
+
+class TestYearsAhead:
+    def test_a_span_of_years_from_now_counts_from_the_document_year(self) -> None:
+        for words, year in (
+            ("未来5年", 2021),
+            ("未来 3年至 4年", 2019),
+            ("未来一年", 2017),
+            ("未来十年", 2026),
+        ):
+            w = working_text(words)
+            assert years_ahead(w, 0, len(w), 2016) == year, words
+        for words in ("未来一段时间", "过去5年", "未来发展"):
+            w = working_text(words)
+            assert years_ahead(w, 0, len(w), 2016) is None, words
+
+    def test_a_figure_after_years_from_now_is_for_their_last_year(self) -> None:
+        m = by_value("引言。\n未来3年至4年,一手私人住宅单位供应预计达到7万个。\n")[70000]
+        assert (m.kind, m.year) == ("target", 2019)
