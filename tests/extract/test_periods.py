@@ -262,3 +262,11 @@ class TestYearsAhead:
     def test_a_figure_after_years_from_now_is_for_their_last_year(self) -> None:
         m = by_value("引言。\n未来3年至4年,一手私人住宅单位供应预计达到7万个。\n")[70000]
         assert (m.kind, m.year) == ("target", 2019)
+
+
+class TestCrossingAThreshold:
+    def test_kuayue_before_a_size_reads_as_more_than(self) -> None:
+        m = by_value("两市经济总量跨越2000亿元规模。", DocInfo(year=2025, kind="work_report"))[
+            200_000_000_000
+        ]
+        assert m.comparator == ">"
