@@ -35,7 +35,13 @@ from .periods import (
     years_ahead,
 )
 from .periods import may_be_to_date as _may_be_to_date
-from .rates import shared_comparator_after, sizes_amount_after, sizes_measure_after, tenths_is_share
+from .rates import (
+    compares_with_measure,
+    shared_comparator_after,
+    sizes_amount_after,
+    sizes_measure_after,
+    tenths_is_share,
+)
 
 __all__ = ["find_metrics", "line_passages", "MetricWords", "metric_words", "clear_caches"]
 
@@ -914,6 +920,8 @@ def _finish(
 ) -> _Figure | None:
     if not comparator:
         comparator = _comparator_before(work[max(clause_lo, start - 16) : start])
+        if comparator in ("<", ">") and compares_with_measure(work, start, raw_end, unit):
+            comparator = "="  # 远低于4.5%的趋势增长率: the rate compared with, as it is
     return _Figure(start, end, value, unit, comparator, raw_end)
 
 

@@ -109,3 +109,20 @@ def tenths_is_share(work: str, start: int, clause_lo: int) -> bool:
     read."""
     lo = max(clause_lo, start - 16)
     return _SHARE_OF.search(work, lo, start) is not None or _GROWN_BY.search(work, lo, start) is not None
+
+
+# A comparison with a rate that its measure follows: 低于 / 高于 just before the figure.
+# matches: "低于", "高于 " ; must not match: "不低于" (a bound), "低于同期" (words between: the
+# comparator is not read there at all)
+_COMPARED = re.compile(r"(?<!不)(?:低于|高于)[ \t]*\Z")
+
+
+def compares_with_measure(work: str, start: int, raw_end: int, unit: str) -> bool:
+    """Whether the rate at [start, raw_end) is what something else is compared with: 低于 / 高于
+    just before it and its measure after it (``远低于4.5%的趋势增长率``, ``远高于同期5.5%的本地生产
+    总值名义增长``). The figure then states that measure as it is (=), not a bound on it; Hong Kong's
+    speeches compare so (hk_budget_speech_2013: 远低于过去10年4.5%的平均数;
+    hk_budget_debate_reply_2013; hk_fs_policy_debate_economy_2013)."""
+    if _COMPARED.search(work, max(0, start - 6), start) is None:
+        return False
+    return sizes_measure_after(work, raw_end, min(len(work), raw_end + 24), unit)

@@ -16,6 +16,7 @@ from taizhang.extract.periods import (
     years_ahead,
 )
 from taizhang.extract.rates import (
+    compares_with_measure,
     shared_comparator_after,
     sizes_amount_after,
     sizes_measure_after,
@@ -264,9 +265,24 @@ class TestYearsAhead:
         assert (m.kind, m.year) == ("target", 2019)
 
 
-class TestCrossingAThreshold:
+class TestComparatorWords:
     def test_kuayue_before_a_size_reads_as_more_than(self) -> None:
         m = by_value("两市经济总量跨越2000亿元规模。", DocInfo(year=2025, kind="work_report"))[
             200_000_000_000
         ]
         assert m.comparator == ">"
+
+    def test_yue_you_before_a_count_reads_as_about(self) -> None:
+        m = by_value("建筑中而可即时预售的楼花单位约有9 000个。")[9000]
+        assert m.comparator == "~"
+
+
+class TestComparedWithAMeasure:
+    def test_a_rate_compared_with_is_stated_as_it_is(self) -> None:
+        found = by_value("首3季按年实质增长只有1%,远低于 4.5%的趋势增长率。")
+        assert found[4.5].comparator == "="
+
+    def test_a_bound_stays_a_bound(self) -> None:
+        w = working_text("失业率低于6.5%和通胀率不低于2%的水平")
+        assert not compares_with_measure(w, w.index("6.5"), w.index("6.5") + 4, "%")
+        assert not compares_with_measure(w, w.index("2%"), w.index("2%") + 2, "%")
