@@ -24,6 +24,24 @@ from .lexicon import LexiconError, load_data
 from .model import DocInfo, Metric, Passage, Span
 from .normalise import working_text
 from .numbers import MAGNITUDES, NumberError, parse_chinese, parse_fraction, parse_number, parse_tenths, scale
+from .periods import FISCAL_YEAR as _FISCAL_YEAR
+from .periods import TO_DATE as _TO_DATE
+from .periods import (
+    fiscal_paragraph_marks,
+    fiscal_year_closed,
+    relative_fiscal_years,
+    reviews_past_years,
+    year_heading_marks,
+    years_ahead,
+)
+from .periods import may_be_to_date as _may_be_to_date
+from .rates import (
+    compares_with_measure,
+    shared_comparator_after,
+    sizes_amount_after,
+    sizes_measure_after,
+    tenths_is_share,
+)
 
 __all__ = ["find_metrics", "line_passages", "MetricWords", "metric_words", "clear_caches"]
 
@@ -333,18 +351,7 @@ def _scan_figures(work: str) -> list[re.Match[str]]:
 # A year mentioned in running text (the nearest one before a figure is its year).
 # matches: "到2025年", "2020 年底", "2016 年的", "2022年6月" ; must not match: "12025年" (a longer number)
 _YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年")
-# A fiscal year across two calendar years; its figures are for the year it ends in.
-# matches: "2013-14年度", "2013-2014年度" ; must not match: "2013年度" (one year), "2021-2025年" (a period)
-_FISCAL_YEAR = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?:(?:19|20)\d{2}|\d{2})[ \t]*年度")
-# A part of the year already past: its figures are reported, not planned.
-# matches: "前三季度", "上半年", "1-9月", "一季度" ; must not match: "下半年", "第四季度末前"
-_TO_DATE = re.compile(r"前[一二三]季度|上半年|[一1]季度|(?<!\d)1[-~至]\d{1,2}月|截至目前")
-
-
-def _may_be_to_date(words: str) -> bool:
-    """Whether ``words`` hold what every match of ``_TO_DATE`` holds (cheaper than the pattern,
-    which is tried at every character)."""
-    return "季度" in words or "月" in words or "上半年" in words or "截至目前" in words
+# A fiscal year (_FISCAL_YEAR) and a part of the year already past (_TO_DATE): see periods.
 
 
 # "within N years" counts from the document's year.
@@ -506,7 +513,8 @@ def _has(text: str, words: tuple[str, ...] | _WordList) -> bool:
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 # A year named relative to the document's own. matches: "去年", "今年" ; must not match: "上年" (the
 # base of a growth rate: 比上年增长)
-_RELATIVE_YEAR = re.compile("今年|去年|明年|前年")
+# (A text wrapped at a fixed width may break the word: "前 年".)
+_RELATIVE_YEAR = re.compile("(今|去|明|前)[ \t]?年")
 
 
 @lru_cache(maxsize=1)
@@ -609,6 +617,9 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             marks.append(_Mode(line_start, "actual", review_year, 2))
         elif "目标" in line:
             marks.append(_Mode(line_start, "target", target_year, 2))
+    # Sections under a year heading (2012年经济表现) and paragraphs opening with a fiscal year.
+    for pm in (*year_heading_marks(work, info.year), *fiscal_paragraph_marks(work, info.year)):
+        marks.append(_Mode(pm.start, pm.kind, pm.year, 2 if pm.end < len(work) else 3, pm.end))
     marks.sort(key=lambda k: k.start)
     return marks
 
@@ -747,6 +758,8 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 comparator = mw.cmp_after[after]
             if after:
                 end = work.index(after, end) + len(after)
+        elif not comparator and unit in _RELATIVE_UNITS and nxt in _UNIT_LIST_JOINERS:
+            comparator = shared_comparator_after(work, end, hi, mw.cmp_after)  # 5%和3%以内
         return _finish(work, m.start(), end, raw_end, value, unit, comparator, clause_lo)
     if m["frac"] is not None:
         try:
@@ -762,7 +775,9 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
     if m["tenths"] is not None:
         # 成 is a common character (形成, 建成): only a share after a comparator or 占 is tenths.
-        if not _ends_with_any(work, m.start(), _share_words(), clause_lo):
+        if not _ends_with_any(work, m.start(), _share_words(), clause_lo) and not tenths_is_share(
+            work, m.start(), clause_lo
+        ):
             return None
         try:
             value = parse_tenths(m["tenths"])
@@ -905,6 +920,8 @@ def _finish(
 ) -> _Figure | None:
     if not comparator:
         comparator = _comparator_before(work[max(clause_lo, start - 16) : start])
+        if comparator in ("<", ">") and compares_with_measure(work, start, raw_end, unit):
+            comparator = "="  # 远低于4.5%的趋势增长率: the rate compared with, as it is
     return _Figure(start, end, value, unit, comparator, raw_end)
 
 
@@ -957,13 +974,17 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
         return True  # the terms of a benefit (给予企业30万元奖励) or who may have it (对…的)
     threshold = compiled["threshold_after"]
-    if work.startswith(_GOAL_AFTER, end):
-        pass  # the goal named after it: 达标区面积占建成区50%的目标要求
+    if work.startswith(_GOAL_AFTER, end) or sizes_measure_after(work, raw_end, hi, fig.unit):
+        pass  # the goal named after it (占建成区50%的目标要求), the measure it sizes (4.1%的增长)
     elif work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
         # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的; but a share of the things
         # the clause opens with (全省50%以上的文化馆…) and money the government commits
         # (设立总规模不少于100亿元的专项基金) are indicators
-        return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
+        return not (
+            _is_share_of_subject(work, fig, lo)
+            or _is_money_committed(work, fig, lo, hi)
+            or sizes_amount_after(work, raw_end, hi, fig.unit)
+        )
     elif (
         end != raw_end
         and after in threshold.firsts
@@ -1163,9 +1184,14 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | 
         for m in _RELATIVE_YEAR.finditer(work, lo, pos):
             if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
                 continue  # the base of a comparison: 比去年增长10%
-            best, best_at = doc_year + _RELATIVE_YEARS[m.group()], m.start()
+            best, best_at = doc_year + _RELATIVE_YEARS[m.group(1) + "年"], m.start()
+        for at, year in relative_fiscal_years(work, lo, pos, doc_year):
+            if not _ends_with_any(work, at, mw.compiled["base_before"], lo) and at >= best_at:
+                best, best_at = year, at  # 下一个财政年度, 本年度: see periods
     fiscal_end = -1
     for m in _FISCAL_YEAR.finditer(work, lo, pos):
+        if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
+            continue  # the base of a comparison: 较2012-2013年度的修订预算增加15.6%
         if not _inside(named, m.start()) and m.start() > best_at:
             best, best_at, fiscal_end = int(m["a"]) + 1, m.start(), m.end()  # 2013-14年度 ends in 2014
     for m in _YEAR.finditer(work, lo, pos):
@@ -1418,9 +1444,10 @@ _WHITE = re.compile(r"\s")
 # What ends a sentence or a heading at the end of a line: the line is not wrapped there.
 _LINE_ENDS = frozenset('。;:!?”"》)')
 # What opens a new item or heading: the line before it is not wrapped into it.
-# matches: "一、", "(二)", "3.", "第五条", "附件" ; must not match: "了历史机遇"
+# matches: "一、", "(二)", "3.", "第五条", "附件" ; must not match: "了历史机遇", "3.2%" (a decimal
+# that a wrapped line opens with)
 _ITEM_START = re.compile(
-    r"[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、]|第[一二三四五六七八九十\d]+[章节条部篇]|附件)"
+    r"[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+(?:\.(?!\d)|、)|第[一二三四五六七八九十\d]+[章节条部篇]|附件)"
 )
 
 
@@ -1589,6 +1616,8 @@ def _kind_and_year(
     if explicit is not None:
         if info.year is not None and explicit != info.year:
             kind = "actual" if explicit < info.year else "target"  # the document's own year: as its part
+        elif fiscal_year_closed(work, s_lo, fig.start, explicit, info.year):
+            kind = "actual"  # the fiscal year closing as the speech is given: its revised estimates
         if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
         elif _has(sentence_before, mw.compiled["actual_markers"]) or (
@@ -1602,6 +1631,8 @@ def _kind_and_year(
         return "target", passage.year_hint
     if info.year is not None and _has(sentence_before, mw.compiled["present_words"]):
         return "actual", info.year  # as it stands when written: 目前, 现时, 最新的3.4%
+    if kind == "target" and info.year is not None and reviews_past_years(sentence_before):
+        return "actual", info.year - 1  # 过去5年,…增长超过40%: done in the years up to now
     if (
         kind == "target"
         and info.year is not None
@@ -1630,6 +1661,9 @@ def _kind_and_year(
             and not _has(clause_before, mw.compiled["growth_words"])
         ):
             return "actual", review_year  # a state described: 面积 2.03 平方公里
+        ahead = years_ahead(work, s_lo, fig.start, info.year) if info.year is not None else None
+        if ahead is not None:
+            return "target", ahead  # 未来5年: see periods
         w = _YEARS_WITHIN.search(work, s_lo, fig.start) if work.find("内", s_lo, fig.start) >= 0 else None
         if w and info.year is not None:
             try:

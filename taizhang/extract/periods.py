@@ -1,0 +1,268 @@
+"""The periods a speech or report reviews and plans: fiscal years, year headings, parts of a year.
+
+Budget speeches and government work reports review one period and plan the next. They say which
+by conventions of their own, read here on the working text (simplified script):
+
+- a fiscal year across two calendar years (``2013-14年度``, ``2012-2013财政年度``) is the year it
+  ends in; one that ends in the document's own year or before is being closed (its revised
+  estimates, 修订预算, are reported), a later one is planned;
+- an unnumbered heading that names a year or a fiscal year (``2012年经济表现``,
+  ``2013-2014年度财政预算``) dates the section under it, up to the next heading;
+- a paragraph that opens with a fiscal year (``在2013-2014年度,…``) is of that year;
+- a part of the year already past (``今年首季``, ``首两个月``, ``前三季度``) is reported.
+
+``metrics`` asks these functions; they import nothing of it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from .numbers import NumberError, parse_number
+
+__all__ = [
+    "FISCAL_YEAR",
+    "TO_DATE",
+    "PeriodMark",
+    "may_be_to_date",
+    "fiscal_year_closed",
+    "years_ahead",
+    "relative_fiscal_years",
+    "reviews_past_years",
+    "year_heading_marks",
+    "fiscal_paragraph_marks",
+]
+
+Kind = Literal["target", "actual"]
+
+# A fiscal year across two calendar years (or a tax or school year so named); its figures are for
+# the year it ends in. matches: "2013-14年度", "2013-2014年度", "2012-2013财政年度", "2011-2012学年" ;
+# must not match: "2013年度" (one year), "2021-2025年" (a period)
+FISCAL_YEAR = re.compile(
+    r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:(?:财政|课税)?年度|学年)"
+)
+# A part of the year already past: its figures are reported, not planned. Mainland reports count
+# 季度, Hong Kong's speeches 季 and 首N个月.
+# matches: "前三季度", "上半年", "1-9月", "一季度", "首季", "第一季", "首 3季", "首两个月" ;
+# must not match: "下半年", "第四季度末前", "第一季度末前" is matched only as "第一季" (past by then)
+TO_DATE = re.compile(
+    r"前[一二三]季度|上半年|[一1]季度|(?<!\d)1[-~至]\d{1,2}月|截至目前"
+    r"|首[ \t]*(?:[一二两三1-3][ \t]*)?季|第一季|首[ \t]*[一二两三四五六七八九十\d]{1,2}[ \t]*个月"
+)
+
+
+def may_be_to_date(words: str) -> bool:
+    """Whether ``words`` hold what every match of ``TO_DATE`` holds (cheaper than the pattern,
+    which is tried at every character)."""
+    return "季" in words or "月" in words or "上半年" in words or "截至目前" in words
+
+
+def fiscal_year_closed(work: str, lo: int, pos: int, year: int, doc_year: int | None) -> bool:
+    """Whether the year ``year`` named nearest before ``pos`` (from ``lo``) is a fiscal year that
+    ends in the document's own year or before: a budget speech given in its last months reports
+    it (its revised estimates), as Hong Kong's budget speeches report the year about to close
+    (hk_budget_speech_2013: 2012-2013年度政府收入的修订预算; hk_fs_policy_debate_housing_2013:
+    2012-2013财政年度的土地供应)."""
+    if doc_year is None or year > doc_year or work.find("年", lo, pos) < 0:
+        return False
+    last = None
+    for m in FISCAL_YEAR.finditer(work, lo, pos):
+        last = m
+    if last is None:
+        return False
+    return _end_year(last) == year and work.find("年", last.end(), pos) < 0
+
+
+def _end_year(m: re.Match[str]) -> int:
+    a, b = int(m["a"]), m["b"]
+    return int(b) if len(b) == 4 else a + 1
+
+
+# A span of years up to the time of writing, named inside a sentence: what it reports is done.
+# matches: "过去5年", "过去 10 年", "在过去数年", "过去一年", "近五年来", "十年来" ; must not match:
+# "未来5年", "5年内", "过去的做法" (no span of years), "近年" alone
+_PAST_YEARS = re.compile(
+    r"过去[ \t]*(?:[一二两三四五六七八九十几数]{1,3}|\d{1,2})[ \t]*年"
+    r"|近?[ \t]*(?:[一二两三四五六七八九十几]{1,3}|\d{1,2})[ \t]*年(?:以)?来"
+)
+
+
+def reviews_past_years(sentence_before: str) -> bool:
+    """Whether the words of a sentence before a figure name a span of years up to the time of
+    writing (在过去5年,…增长超过40%; 十年来,…): the figure reports what was done in it, even
+    inside a part that plans. Hong Kong's budget speeches review so in the middle of their
+    proposals (hk_budget_speech_2013: 过去5年…货物贸易亦大幅增长超过40%), and mainland work reports
+    in the middle of their tasks (五年来,…)."""
+    if "年" not in sentence_before:
+        return False
+    return _PAST_YEARS.search(sentence_before) is not None
+
+
+# A fiscal year named relative to the time of writing, and its distance from the current one.
+# matches: "本财政年度", "今个财政年度", "本年度", "下一个财政年度", "下一年度", "来年", "上年度" ;
+# must not match: "未来年" (the future), "带来年均" (来年 not after a stop or 在/于/会), "年度" alone
+_RELATIVE_FISCAL = re.compile(
+    r"(?P<now>(?:本|今个|这个)财政年度|本年度)|(?P<next>下一?个?财政年度|下一?年度|(?<![^在于会,。:;\s])来年度?)"
+    r"|(?P<last>上一?个?财政年度|上一?年度)"
+)
+# A date: the document's own tells which fiscal year is current. matches: "2013年 4月 24日"
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?P<m>1[0-2]|0?[1-9])[ \t]*月[ \t]*\d{1,2}[ \t]*日")
+
+
+@lru_cache(maxsize=8)
+def _current_fiscal_end(work: str, doc_year: int) -> int:
+    """The year the fiscal year current at the time of writing ends in. Where the document names
+    fiscal years across two calendar years (Hong Kong's, from April), a date of the document's
+    year in its first lines says whether the year has turned (a budget in February closes the
+    year ending in March, a debate in April is in the next); with none, the budget's own time
+    (before April) is taken. Elsewhere the fiscal year is the calendar year."""
+    if FISCAL_YEAR.search(work) is None:
+        return doc_year
+    for m in _DATE.finditer(work, 0, min(len(work), 3000)):
+        if int(m["y"]) == doc_year:
+            return doc_year + 1 if int(m["m"]) >= 4 else doc_year
+    return doc_year
+
+
+def relative_fiscal_years(work: str, lo: int, pos: int, doc_year: int) -> Iterator[tuple[int, int]]:
+    """(offset, year it ends in) of each fiscal year named relative to the time of writing in
+    [lo, pos): 本年度, 今个财政年度 (the current one), 下一个财政年度, 来年 (the next), 上年度 (the
+    last). A budget speech names the years so (hk_budget_speech_2013: 在下一个财政年度,我们会提供
+    额外4,400万元; 本年度首3季楼市交投较活跃; hk_budget_debate_reply_2013, given in April: 今个财政
+    年度的房屋土地供应), and mainland reports name the calendar year so (本年度, 下年度)."""
+    if work.find("年", lo, pos) < 0:
+        return
+    now: int | None = None
+    for m in _RELATIVE_FISCAL.finditer(work, lo, pos):
+        if now is None:
+            now = _current_fiscal_end(work, doc_year)
+        step = 0 if m["now"] else 1 if m["next"] else -1
+        yield m.start(), now + step
+
+
+# A span of years from now on. matches: "未来5年", "未来 3年至 4年" (from the first), "未来一年" ;
+# must not match: "未来一段时间", "未来发展", "过去5年"
+_YEARS_AHEAD = re.compile(r"未来[ \t]*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})[ \t]*(?:个[ \t]*)?年")
+
+
+def years_ahead(work: str, lo: int, pos: int, doc_year: int) -> int | None:
+    """The year a span of years from now on ends in (未来5年,…: the document's year + 5), named in
+    [lo, pos); for a range (未来3年至4年) its first bound. As ``N年内`` counts from the document's
+    year, so does 未来N年 (hk_budget_debate_reply_2013: 未来3年至4年,私人住宅一手市场预计可以提供
+    67 000个单位; hk_budget_speech_2013: 未来5年…投放45亿元)."""
+    if work.find("未来", lo, pos) < 0:
+        return None
+    m = _YEARS_AHEAD.search(work, lo, pos)
+    if m is None:
+        return None
+    try:
+        k = int(parse_number(m["n"]))
+    except NumberError:
+        return None
+    return doc_year + k if 0 < k <= 30 else None
+
+
+class PeriodMark(NamedTuple):
+    """Where a section or paragraph of one period begins, its kind and year, and where it ends."""
+
+    start: int
+    kind: Kind
+    year: int
+    end: int
+
+
+# An unnumbered heading that opens with a year or a fiscal year: a short line of its own, no
+# clause punctuation, no date (in a PDF's text, after a blank line and maybe a page number). (The
+# pattern opens with a line break: the engine jumps from one to the next.)
+# matches: "\n \n2012年经济表现", "\n2013-2014年度财政预算", "\n2025年工作安排" ; must not match:
+# "\n2012年,全市…" (a sentence), "\n2025年1月19日" (a date), "\n到2025年" (a horizon), a line of
+# 30 characters
+_YEAR_HEADING = re.compile(
+    r"\n(?:[ \t]*\n(?:[ \t]*\d{1,5}[ \t]*\n)?)?(?P<line>[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*"
+    r"(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度|(?P<y>(?:19|20)\d{2})[ \t]*年(?!度))"
+    r"[^\n\d,.;:!?、。]{2,16}?[ \t]*)(?=\n|\Z)"
+)
+# The last words of a document's title: a line that ends so names a document, not a section.
+_DOCUMENT_KINDS = ("报告", "方案", "计划", "清单", "意见", "通知", "办法", "规划", "要点", "预算案")
+# A line that may be an unnumbered heading: 2 to 20 characters, none a clause's punctuation, with
+# a blank line before and after it. matches: "\n \n推经济增就业  " ; must not match: a page number
+_HEADING_LIKE = re.compile(
+    r"\n[ \t]*\n(?:[ \t]*\d{1,5}[ \t]*\n)?(?P<line>[ \t]*[^\s,.;:!?、。()][^\n,.;:!?、。]{1,19}?[ \t]*)(?=\n[ \t]*\n|\Z)"
+)
+
+
+def year_heading_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
+    """The sections that an unnumbered heading naming a year dates, each up to the next line
+    that looks like a heading (a short line between blank ones), or the next year heading. A
+    year before the document's own, or a fiscal year that ends in it, is reviewed; a later one is
+    planned, and so is the document's own calendar year (its outlook). Hong Kong's budget speeches
+    are laid out so (hk_budget_speech_2013: 2012年经济表现, 2013年经济展望, 2012-2013年度修订预算,
+    2013-2014年度财政预算; a page number may stand between the blank line and the heading), and so
+    are work reports whose parts are not numbered (xizang_gov_work_report_2025 of ../shared/corpus:
+    2024年工作回顾, 2025年工作安排). The document's first line is its title, not a heading, and so
+    is a line that names a kind of document (2025年生活垃圾分类减量推进工作任务清单)."""
+    if doc_year is None:
+        return
+    found = list(_YEAR_HEADING.finditer(work))
+    if not found:
+        return
+    headings = sorted(
+        {m.start("line") for m in _HEADING_LIKE.finditer(work)} | {m.start("line") for m in found}
+    )
+    title = len(work) - len(work.lstrip())
+    for m in found:
+        if m.start() <= title or m["line"].rstrip().endswith(_DOCUMENT_KINDS):
+            continue  # the document's title, or an annex's
+        if m["y"] is not None:
+            year = int(m["y"])
+            kind: Kind = "actual" if year < doc_year else "target"
+        else:
+            year = int(m["b"]) if len(m["b"]) == 4 else int(m["a"]) + 1
+            kind = "actual" if year <= doc_year else "target"
+        if abs(year - doc_year) > 30:
+            continue
+        i = bisect.bisect_right(headings, m.start("line"))
+        end = headings[i] if i < len(headings) else len(work)
+        yield PeriodMark(m.start("line"), kind, year, end)
+
+
+# A paragraph that opens with a fiscal year (after its line break: the engine jumps from one to the
+# next). matches: "\n 在2013-2014年度,", "\n2012-13年度的" ;
+# must not match: "较2012-2013年度" (a base)
+_FISCAL_LEAD = re.compile(
+    r"\n(?P<line>[ \t]*(?:在|于)?)[ \t]*(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度"
+)
+
+
+# What ends the line before a paragraph: a sentence's stop, a blank line, the start of the text.
+_PARAGRAPH_ENDS = frozenset("。:!?;\n")
+
+
+def _char_before(work: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a space or tab ("" at the start)."""
+    i = pos - 1
+    while i >= 0 and work[i] in " \t":
+        i -= 1
+    return work[i] if i >= 0 else "\n"
+
+
+def fiscal_paragraph_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
+    """The paragraphs that open with a fiscal year (在2013-2014年度,政府的总开支为…): their
+    figures are of that year, planned or, when it ends by the document's year, reported. A
+    budget debate's reply and the budget speech itself date their paragraphs so
+    (hk_budget_debate_reply_2013, hk_budget_speech_2013: 2013-2014年度的总收入预计为…)."""
+    if doc_year is None or work.find("年度") < 0:
+        return
+    for m in _FISCAL_LEAD.finditer(work):
+        if _char_before(work, m.start()) not in _PARAGRAPH_ENDS:
+            continue  # a line wrapped inside a sentence (…,跟\n2007-2008年度相比)
+        year = _end_year(m)
+        if abs(year - doc_year) > 30:
+            continue
+        end = work.find("\n", m.end())
+        kind: Kind = "actual" if year <= doc_year else "target"
+        yield PeriodMark(m.start("line"), kind, year, len(work) if end < 0 else end)
