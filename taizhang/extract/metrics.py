@@ -1269,7 +1269,7 @@ def line_passages(text: str) -> list[Passage]:
 
 
 def find_metrics(
-    text: str, work: str, passages: Sequence[Passage], info: DocInfo, tables: Sequence[Grid] = ()
+    text: str, work: str, passages: Sequence[Passage], info: DocInfo, tables: Sequence[Grid] | None = ()
 ) -> list[Metric]:
     """The metrics of a document, in reading order.
 
@@ -1277,12 +1277,14 @@ def find_metrics(
     inside ``passages`` are read. A passage's ``year_hint`` is the year of its table row (its
     figures are for that year unless they name one); ``ongoing`` rows give figures no year.
     ``tables`` are the document's tables that are not task tables: a table of indicators among
-    them (a row an indicator, a column a year) is read by its columns, and its rows not as text.
+    them (a row an indicator, a column a year) is read by its columns, and its rows not as text;
+    so is a table of indicators flattened into the text a cell a line. ``None``: no tables are
+    looked for (the text outside them is being read).
     """
     if len(text) != len(work):
         raise ValueError("find_metrics: the working text must have the length of the text")
-    if tables:
-        from .indicator_tables import table_metrics
+    if tables is not None:
+        from .indicator_tables import flat_table_metrics, table_metrics
 
         found: list[Metric] = []
         skip: list[tuple[int, int]] = []
@@ -1291,9 +1293,14 @@ def find_metrics(
             if read is not None:
                 found.extend(read)
                 skip.append((grid.start, grid.end))
+        # Tables of indicators flattened a cell a line, which no grid holds.
+        for start, end, flat in flat_table_metrics(text, work, info):
+            if not any(a <= start < b or start <= a < end for a, b in skip):
+                found.extend(flat)
+                skip.append((start, end))
         if skip:
             kept = [p for p in passages if not any(a <= p.start < b for a, b in skip)]
-            return sorted([*find_metrics(text, work, kept, info), *found], key=lambda m: m.span.start)
+            return sorted([*find_metrics(text, work, kept, info, None), *found], key=lambda m: m.span.start)
     if not passages:
         return []
     soft = _soft_breaks(text, work)
