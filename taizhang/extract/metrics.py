@@ -1126,6 +1126,36 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
     return benefits.is_benefit_clause(hi + 1, nxt_hi)
 
 
+# A change from a figure to another: what follows the figure it starts from.
+# matches: "提高至99%", "逐步提升到", "增加到", "降低至" ; must not match: "提高", "的基础上"
+_CHANGE_TO = re.compile(r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩)[ \t]*[到至]")
+# The opening of the change, close before the figure. matches: "由", "从2020年的" ; must not match:
+# "由各区负责，"
+_CHANGE_FROM = re.compile(r"[由从][^,，。;；:：由从]{0,12}$")
+
+
+def _base_of_a_change(work: str, fig: _Figure, c_lo: int, review_year: int | None) -> int | None:
+    """The year of a plan's figure that is the start of a change it sets (城镇污水处理能力由12万吨/天
+    提高至24万吨/天; 比重由47.6%提升至73.4%): the figure is where things stand, an actual of the
+    year it names (由2020年的…) or of the year before the plan; the figure it changes to is the
+    target. Plans of 崇明 (water, 十四五) and 河北 (work report's review) write changes so.
+    None: the figure is not the start of a change."""
+    if _CHANGE_TO.match(work, fig.end) is None:
+        return None
+    lead = _CHANGE_FROM.search(work, max(c_lo, fig.start - 14), fig.start)
+    if lead is None:
+        return None
+    named = _YEAR_IN_LEAD.search(lead.group())
+    if named is not None:
+        return int(named.group())
+    if any(w in lead.group() for w in ("目前", "现在", "当前", "现时", "現時")):
+        return None  # where things stand now: the kind and year read from the words stay
+    return review_year
+
+
+_YEAR_IN_LEAD = re.compile(r"(?:19|20)\d{2}(?=年)")
+
+
 def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
     """A share that opens its clause: 全省50%以上的文化馆具备…, 70%的规上企业实现…"""
     return fig.unit == "%" and _SCOPE_ONLY.match(work, lo, fig.start) is not None
@@ -1366,6 +1396,10 @@ def find_metrics(
             year = (
                 prev_period_start if prev_period_start is not None else _years_reviewed_from(work, p_lo, year)
             )
+        if kind == "target":
+            base_year = _base_of_a_change(work, fig, c_lo, review_year)
+            if base_year is not None:
+                kind, year = "actual", base_year
         # The clause without white space, and where in it the figure stands (two figures of one
         # value in one clause are two metrics; the same clause said again is not).
         clause_w = work[c_lo:c_hi]

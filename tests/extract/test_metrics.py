@@ -651,3 +651,20 @@ class WrappedTextTestCase:
         lines = ["某" * (10 + 7 * i % 50) for i in range(40)]
         text = "\n".join([*lines[:20], "全年新增企业10", "家,新增就业5000人。", *lines[20:]])
         assert [m.value for m in find(text)] == [5000]
+
+
+class BaseOfAChangeTestCase:
+    """A plan's change from one figure to another (由X提高至Y): X is where things stand."""
+
+    def test_the_figure_a_change_starts_from_is_an_actual_of_the_year_before_the_plan(self) -> None:
+        found = find("到2025年，全区垃圾回收利用率由35%提高至45%。", PLAN)
+        got = {(m.kind, m.value, m.year) for m in found}
+        assert got == {("actual", 35, 2020), ("target", 45, 2025)}
+
+    def test_a_year_named_at_the_start_of_the_change_is_its_year(self) -> None:
+        found = find("公交分担率从2022年的30%提升到40%。", PLAN)
+        assert ("actual", 30, 2022) in {(m.kind, m.value, m.year) for m in found}
+
+    def test_a_figure_followed_by_a_rise_with_no_from_is_a_target(self) -> None:
+        found = find("全区绿地面积达到30公顷，提高到新的水平。", PLAN)
+        assert [(m.kind, m.value) for m in found] == [("target", 30)]
