@@ -317,7 +317,7 @@ _REVISION = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版)")
 _STANDING_TITLE = ("试行", "暂行", "办法", "规定", "条例", "细则")
 # A deadline within the year of writing, as an annual plan sets them.
 # matches: "年底前", "6月底前", "年内", "本年度", "今年" ; must not match: "年内容" (a word), "3年内" (N years ahead)
-_IN_YEAR = re.compile(r"年底前|月底前|(?<![\d一二两三四五六七八九十])年内(?!容)|本年度|今年")
+_IN_YEAR = re.compile(r"年底前|月底前|(?<![\d一二两三四五六七八九十])年内(?!容)|本年度|今年|力争全年")
 
 
 def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
@@ -352,7 +352,7 @@ def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
         if len(years) == 1 and min(years) >= year:
             return min(years)
         return None
-    if kind != "plan" or any(w in title for w in _STANDING_TITLE):
+    if (kind != "plan" and not _untitled_plan(title, kind)) or any(w in title for w in _STANDING_TITLE):
         return None
     if _IN_YEAR.search(work) is None:
         return None
@@ -360,6 +360,15 @@ def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
         if int(m["y"]) > year and not _in_name(work, m.start()):
             return None  # a later year to reach: a plan of several years
     return year
+
+
+def _untitled_plan(title: str, kind: str) -> bool:
+    """A text with no title of its own (a part cut out of a longer document, such as the items of
+    a division of a work report's tasks, 重点工作责任分解, each with its 责任单位) is read as a
+    plan: whether it plans for one year is then told by its deadlines and targets within the year
+    (年底前, 今年, 力争全年…), as for an annual plan. Seen in the 2023 part of 浙江's division;
+    the divisions of 广东 (2021) and 浙江 (2020) name their year in their titles and are read so."""
+    return not title and kind == "other"
 
 
 def _in_name(work: str, pos: int) -> bool:
