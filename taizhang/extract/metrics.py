@@ -711,6 +711,11 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 if per and work.startswith(per, end + 1):
                     unit = f"{unit}/{mw.units[per]}"  # a rate: 路网密度4.15公里/平方公里
                     end += 1 + len(per)
+                else:
+                    per_time = _PER_TIME.match(work, end + 1)
+                    if per_time is not None:
+                        unit = f"{unit}/{per_time.group()}"  # a capacity: 处置能力300吨/日
+                        end += 1 + len(per_time.group())
         elif latin is not None:
             unit = latin  # a unit in Latin letters is kept as written
         elif mag in ("万", "亿", "万亿") or _is_index_level(work, clause_lo, m.start()):
@@ -983,6 +988,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     unit_nouns = compiled["unit_nouns"]
     if after in unit_nouns.firsts and _starts_with_any(work, end, unit_nouns, hi):
         return True  # the units that answer for the document: 26家区直部门
+    if _counts_indicators(work, fig, hi):
+        return True  # the indicators of the document's own system: 新增34个指标
     if compiled["doc_part_nouns"].search(work, end, hi) is not None and (
         compiled["presenting_verbs"].search(work, lo, start) is not None
         or work.find("《", lo, start) >= 0
@@ -990,6 +997,23 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     ):
         return True  # the document's own parts: 推出29项行动计划
     return False
+
+
+# The time a capacity or a rate is reckoned by, after a slash. matches: "日" (300吨/日), "小时",
+# "年" ; must not match: "平方公里" (a unit of its own: read from the unit words)
+_PER_TIME = re.compile(r"小时|日|天|周|月|年")
+# A count of indicators or criteria: the noun the count sizes ends with 指标.
+# matches: "个指标", "个基础性指标", "项指标的同时" ; must not match: "个指标体系建设项目"
+_INDICATOR_COUNT = re.compile(r"[^\d,，。;；、]{0,6}?指标(?!体系|库)")
+
+
+def _counts_indicators(work: str, fig: _Figure, hi: int) -> bool:
+    """A count of the indicators (or criteria) a document lays down or adopts (城市体检: 沿用65个
+    基础性指标和市级新增34个指标; 对照贫困户退出6项指标) sizes the document's own system of
+    measures, not an indicator: it is no metric (崇明's city check-up, 徐水's work report)."""
+    if fig.unit not in ("个", "项", "类", "大类"):
+        return False
+    return _INDICATOR_COUNT.match(work, fig.end, min(hi, fig.end + 12)) is not None
 
 
 # A figure followed by the goal it sets is the goal's size, not a threshold of things.

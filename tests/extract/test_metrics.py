@@ -668,3 +668,20 @@ class BaseOfAChangeTestCase:
     def test_a_figure_followed_by_a_rise_with_no_from_is_a_target(self) -> None:
         found = find("全区绿地面积达到30公顷，提高到新的水平。", PLAN)
         assert [(m.kind, m.value) for m in found] == [("target", 30)]
+
+
+class CountsOfIndicatorsTestCase:
+    def test_a_count_of_the_indicators_a_document_adopts_is_no_metric(self) -> None:
+        assert find("体检指标沿用国家50个基础性指标和本市新增20个指标的同时，增设特色指标。", PLAN) == []
+
+    def test_a_count_of_criteria_is_no_metric(self) -> None:
+        assert find("全面对照脱贫退出5项指标，因户施策。", PLAN) == []
+
+    def test_a_count_of_projects_on_indicators_is_a_metric(self) -> None:
+        assert [m.value for m in find("建成3个指标体系试点项目。", PLAN)] == [3]
+
+
+class RatesPerTimeTestCase:
+    def test_a_capacity_per_day_keeps_its_time(self) -> None:
+        m = one("到2025年，日处置能力提升至900吨/日。", PLAN)
+        assert (m.value, m.unit, m.year) == (900, "吨/日", 2025)
