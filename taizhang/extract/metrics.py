@@ -332,7 +332,8 @@ def _scan_figures(work: str) -> list[re.Match[str]]:
 
 # A year mentioned in running text (the nearest one before a figure is its year).
 # matches: "到2025年", "2020 年底", "2016 年的", "2022年6月" ; must not match: "12025年" (a longer number)
-_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年")
+# (An item's number may stand just before it: "1.2025年6月底前".)
+_YEAR = re.compile(r"(?:(?<![\d.])|(?<=\n\d\.)|(?<=\n\d\d\.)|(?<=^\d\.))(?P<y>(?:19|20)\d{2})[ \t]*年")
 # A fiscal year across two calendar years; its figures are for the year it ends in.
 # matches: "2013-14年度", "2013-2014年度" ; must not match: "2013年度" (one year), "2021-2025年" (a period)
 _FISCAL_YEAR = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?:(?:19|20)\d{2}|\d{2})[ \t]*年度")
@@ -700,6 +701,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 unit_w in mw.need_noun_after
                 and not ("\u4e00" <= nxt <= "\u9fff")
                 and not _has(work[clause_lo : m.start()], mw.compiled["build_verbs"])
+                and not _built_in_sentence(work, lo, clause_lo, m.start())
             ):
                 return None  # 第3条, 惠企30条; but 建成农村公路20条
             if unit_w == "个" and nxt in _UNIT_LIST_JOINERS:
@@ -804,6 +806,18 @@ _INDEX_LEVEL = re.compile(
     r"(?:指数|系数|PUE|使用效率)[^,;。!?\n]{0,6}?(?:达到|达|为|降至|降到|降低到|降低至|下降到|下降至|提高到|提高至|"
     r"提升到|提升至|控制在|保持在|不低于|不高于|不超过|低于|高于|超过)[ \t]*\Z"
 )
+
+
+def _built_in_sentence(work: str, lo: int, clause_lo: int, pos: int) -> bool:
+    """Whether a clause before ``pos`` in its sentence builds things (新增…30个，总计达60个；特色道路
+    10条，总计达20条): its 条 then counts what is built, as in the clause of the verb. The sentence
+    runs back to a 。 or the passage's start (a ； does not end it): a sentence of running totals
+    (新增…，总计达…；…) keeps its verb in its first clause. In the tune part only 上海's magnolia
+    plan writes 条 so; 第3条 (an ordinal) is excluded before this is asked."""
+    if clause_lo <= lo:
+        return False
+    s_lo = max(lo, work.rfind("。", lo, clause_lo) + 1)
+    return _has(work[s_lo:clause_lo], metric_words().compiled["build_verbs"])
 
 
 def _is_index_level(work: str, lo: int, start: int) -> bool:
@@ -1741,6 +1755,11 @@ class _Horizons:
             if _HORIZON_LEAD.search(work, max(0, a - 8), a):
                 self.starts.append(a)
                 self.years.append(y)
+        opened = _stage_openings(work)
+        if opened:
+            pairs = sorted([*zip(self.starts, self.years), *opened])
+            self.starts = [a for a, _ in pairs]
+            self.years = [y for _, y in pairs]
 
     def year(self, lo: int, hi: int, info: DocInfo) -> int | None:
         """The year a goal paragraph sets (力争到2027年,…) before ``hi`` in the paragraph from
@@ -1765,6 +1784,36 @@ _STANDING = re.compile(r"每年(?:度|[^龄份])")
 # A year a plan sets out to reach. matches: "到2027年", "至 2026 年" ; must not match: "2027年" alone
 # (It opens with a character class: the engine skips to the next 到 or 至.)
 _TO_YEAR = re.compile(r"[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
+
+
+# A candidate year for the date that opens a stage of a plan (found fast: it opens with a digit).
+_YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}[ \t]*年")
+# What may stand between a line's start and the opening date: an item's number, and the first
+# date of a range. matches: "1.", "2.2025年7月至", "(三)" ; must not match: "全区在"
+_STAGE_BEFORE = re.compile(r"[ \t]*(?:\d{1,2}[.、．]|\([一二三四五六七八九十\d]{1,3}\))?[ \t]*(?:(?:19|20)\d{2}[ \t]*年[^,，。;；\n]{0,8})?\Z")
+# What follows the opening date up to the comma that ends it. matches: "6月底前,", "12月,", ",",
+# "7月至12月," ; must not match: "全区完成投资10亿元," (a sentence, not a date)
+_STAGE_AFTER = re.compile(
+    r"(?:\d{1,2}[ \t]*月)?(?:[至到~—-][ \t]*\d{1,2}[ \t]*月)?(?:底|末|中旬|上旬|下旬)?(?:前|起|以来)?[ \t]*[,，]"
+)
+
+
+def _stage_openings(work: str) -> list[tuple[int, int]]:
+    """(line start, year) of each line that opens with a date or a span of dates and a comma:
+    the stages of a plan's schedule (1.2025年6月底前,…; 2.2025年7月至2025年12月,…新增…30个,总计达
+    60个;特色道路10条…). The date is the year of the figures of the whole item, as a horizon
+    that opens a goal paragraph is: a plan's schedule (计划安排, 实施步骤) is written so. In the
+    tune part only 上海's magnolia plan (市绿化市容局) has such a schedule with figures; a year
+    before the document's own stays a review's (see _Horizons.year)."""
+    out: list[tuple[int, int]] = []
+    for m in _YEAR_AT.finditer(work):
+        ls = work.rfind("\n", 0, m.start()) + 1
+        if m.start() - ls > 20 or not _STAGE_BEFORE.match(work, ls, m.start()):
+            continue
+        if _STAGE_AFTER.match(work, m.end()) is None:
+            continue
+        out.append((ls, int(work[m.start() : m.start() + 4])))
+    return out
 
 
 def _with_horizon(horizons: _Horizons, info: DocInfo) -> DocInfo:

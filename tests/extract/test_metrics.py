@@ -685,3 +685,30 @@ class RatesPerTimeTestCase:
     def test_a_capacity_per_day_keeps_its_time(self) -> None:
         m = one("到2025年，日处置能力提升至900吨/日。", PLAN)
         assert (m.value, m.unit, m.year) == (900, "吨/日", 2025)
+
+
+class StagesOfAScheduleTestCase:
+    """A plan's schedule: each item opens with its date, the year of the item's figures."""
+
+    THREE_YEARS = DocInfo(title="三年行动计划", year=2024, period_start=2024, period_end=2026, kind="plan")
+
+    def test_a_year_after_an_items_number_is_a_year(self) -> None:
+        m = one("1.2025年6月底前，新建口袋公园20座。", self.THREE_YEARS)
+        assert (m.value, m.year) == (20, 2025)
+
+    def test_the_opening_date_of_an_item_dates_its_later_sentences(self) -> None:
+        found = find("2.2025年7月至12月，新建绿道10公里，总计达30公里；新增驿站5座，总计达12座。", self.THREE_YEARS)
+        assert {(m.value, m.unit, m.year) for m in found} == {
+            (10, "公里", 2025),
+            (30, "公里", 2025),
+            (5, "座", 2025),
+            (12, "座", 2025),
+        }
+
+    def test_a_count_of_roads_after_a_clause_that_builds_is_a_metric(self) -> None:
+        found = find("2026年底前，新增特色道路10条，总计达30条；特色园5座。", self.THREE_YEARS)
+        assert (30, "条", 2026) in {(m.value, m.unit, m.year) for m in found}
+
+    def test_a_past_year_opening_an_item_is_no_horizon(self) -> None:
+        found = find("2023年，全区新建绿道10公里。\n力争新建绿道20公里。", self.THREE_YEARS)
+        assert [(m.value, m.year) for m in found if m.value == 20] == [(20, 2026)]
