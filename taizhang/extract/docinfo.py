@@ -186,9 +186,13 @@ def _announced(work: str, m: re.Match[str]) -> bool:
     return any(w in before or w in after for w in words.announcing_words)
 
 
-def _blank_cited(head: str) -> str:
+def _blank_cited(head: str, title: str = "") -> str:
     """``head`` with the 《…》 titles of the documents it cites blanked (their periods and years
-    are not the document's own)."""
+    are not the document's own). Given the document's own ``title``, a 《…》 title that is not
+    part of it and is not the document announced (印发《…》) is cited too: a task of the plan that
+    names another plan (推进《上海历史文化名城保护规划（2024—2035年）》编制) gives the plan no period
+    (上海's 2026 urban renewal actions of 市规划资源局; in the tune part the other documents whose
+    opening names other titles (崇明, 奉贤, 嘉定, 闵行…) name no period in them)."""
     words = doc_words()
 
     if "《" not in head:
@@ -200,7 +204,8 @@ def _blank_cited(head: str) -> str:
         before = head[max(0, m.start() - 6) : m.start()]
         # A title cited after another one (按照《A》《B》等文件, 《A》、《B》) is cited too.
         chained = cited_end >= 0 and not head[cited_end : m.start()].strip(" 、和及与")
-        if chained or any(w in before for w in words.citing_words):
+        other = bool(title) and m.group("t") not in title and not _announced(head, m)
+        if chained or other or any(w in before for w in words.citing_words):
             out.append(head[pos : m.start()])
             out.append(" " * len(m.group()))
             pos = cited_end = m.end()
@@ -392,7 +397,7 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
     span = _title(text, work)
     title = text[span[0] : span[1]].replace("\n", "") if span else ""
     work_title = _strip_doc_numbers(work[span[0] : span[1]].replace("\n", "")) if span else ""
-    head = _blank_cited(_strip_doc_numbers(work[:800]))
+    head = _blank_cited(_strip_doc_numbers(work[:800]), work_title)
     kind = _kind_of(work_title, head)
 
     period_start = period_end = None
