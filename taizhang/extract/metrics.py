@@ -959,6 +959,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
         return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
+    if fig.unit in mw.time_units and _ROUND_THE_CLOCK.match(work, end):
+        return True  # the hours a service keeps: 24小时开放公园, 24小时值守
     if work.find("每", max(lo, start - 5), start) >= 0 and _PER_UNIT.search(work, max(lo, start - 5), start):
         return True  # the unit a benefit is reckoned by: 每认定1家高新技术企业(给予…)
     if work.find("人", lo, start) >= 0 and _PER_RECIPIENT.search(work, lo, start):
@@ -1028,6 +1030,12 @@ def _counts_indicators(work: str, fig: _Figure, hi: int) -> bool:
     if fig.unit not in ("个", "项", "类", "大类"):
         return False
     return _INDICATOR_COUNT.match(work, fig.end, min(hi, fig.end + 12)) is not None
+
+
+# What a time qualifies when it gives the hours of a service, not a figure of it (公园24小时开放,
+# 闵行's 二十四小时开放比例 sizes the share, not the hours). matches: "开放", "值守", "不间断服务" ;
+# must not match: "内办结" (a time limit: read elsewhere)
+_ROUND_THE_CLOCK = re.compile(r"[ \t]*(?:不间断)?(?:开放|营业|值守|值班|在线|服务|运行|运营)")
 
 
 # A figure followed by the goal it sets is the goal's size, not a threshold of things.

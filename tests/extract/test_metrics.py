@@ -712,3 +712,12 @@ class StagesOfAScheduleTestCase:
     def test_a_past_year_opening_an_item_is_no_horizon(self) -> None:
         found = find("2023年，全区新建绿道10公里。\n力争新建绿道20公里。", self.THREE_YEARS)
         assert [(m.value, m.year) for m in found if m.value == 20] == [(20, 2026)]
+
+
+class HoursOfAServiceTestCase:
+    def test_the_hours_a_service_keeps_are_no_metric(self) -> None:
+        assert find("协调解决24小时开放公园夜间管理问题，落实24小时值守。", PLAN) == []
+
+    def test_a_share_of_round_the_clock_parks_is_a_metric(self) -> None:
+        m = one("到2025年，各类公园24小时开放比例达到90%。", PLAN)
+        assert (m.value, m.unit) == (90, "%")
