@@ -232,12 +232,14 @@ def _unit_of(name: str, unit_cell: str) -> tuple[str | None, str | None, str]:
 # matches: "基准值（2020年）", "目标值", "“十四五”完成值", "2025年目标值", "现状值" ; must not match:
 # "指标名称", "指标属性"
 _FLAT_VALUE = re.compile(r"(?:基期|基准|基数|现状|完成|实际|目标|规划|预期)值")
+_FLAT_VALUE_WORDS = frozenset({"基期", "基准", "基数", "现状", "完成", "实际", "目标", "规划", "预期"})
 # A year or a five-year period standing alone in a header line (joined to the value word next to
 # it). matches: "“十四五”", "(2020年)", "2025年" ; must not match: "2020-2025年"
 _FLAT_PERIOD = re.compile(r"^[“\"(]?(?:十[一二三四五六七八九]五|(?:19|20)\d{2}年?)[”\")]?$")
 _FLAT_PLAN = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
 # A header cell of the other columns. matches: "序号", "单位", "属性", "指标\n属性", "年均增长"
 _FLAT_SEQ = re.compile(r"^(?:序号|编号)$")
+_FLAT_SEQ_NEAR = re.compile(r"(?:^|\n)[ \t]*(?:序号|编号)[ \t]*\n")
 _FLAT_UNIT = re.compile(r"^(?:计量)?单位$")
 _FLAT_PROP = re.compile(r"^(?:指标)?(?:属性|性质)$")
 _FLAT_GROWTH = re.compile(r"年均|增[长速]")
@@ -268,18 +270,19 @@ def flat_table_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, i
     """The tables of indicators of ``work`` flattened a cell a line: (start, end, metrics) each."""
     out: list[tuple[int, int, list[Metric]]] = []
     pos = 0
-    for m in _FLAT_VALUE.finditer(work):
-        if m.start() < pos:
-            continue
-        ls = work.rfind("\n", 0, m.start()) + 1
-        le = work.find("\n", m.end())
-        le = len(work) if le < 0 else le
-        if le - ls > 16:
-            continue  # not a header line of its own
-        read = _read_flat_table(text, work, ls, info)
-        if read is not None:
-            out.append(read)
-            pos = read[1]
+    at = work.find("值")  # (a search for the character, then a look at the words before it)
+    while at >= 0:
+        if at >= pos and work[at - 2 : at] in _FLAT_VALUE_WORDS:
+            ls = work.rfind("\n", 0, at) + 1
+            le = work.find("\n", at)
+            le = len(work) if le < 0 else le
+            # A header line of its own, in a header with a sequence column and a first row soon.
+            if le - ls <= 16 and _FLAT_SEQ_NEAR.search(work, max(0, ls - 400), ls) and "\n1\n" in work[le : le + 800]:
+                read = _read_flat_table(text, work, ls, info)
+                if read is not None:
+                    out.append(read)
+                    pos = read[1]
+        at = work.find("值", at + 1)
     return out
 
 

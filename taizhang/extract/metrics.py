@@ -1794,11 +1794,13 @@ _STANDING = re.compile(r"每年(?:度|[^龄份])")
 _TO_YEAR = re.compile(r"[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
 
 
-# A candidate year for the date that opens a stage of a plan (found fast: it opens with a digit).
-_YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}[ \t]*年")
-# What may stand between a line's start and the opening date: an item's number, and the first
-# date of a range. matches: "1.", "2.2025年7月至", "(三)" ; must not match: "全区在"
-_STAGE_BEFORE = re.compile(r"[ \t]*(?:\d{1,2}[.、．]|\([一二三四五六七八九十\d]{1,3}\))?[ \t]*(?:(?:19|20)\d{2}[ \t]*年[^,，。;；\n]{0,8})?\Z")
+# A line that opens with a date, after an item's number and the first date of a range. matches:
+# "\n1.2025年", "\n2.2025年7月至2025年", "\n(三)2026年" ; must not match: "\n全区在2025年"
+# (It opens with a line break: the engine jumps from line to line.)
+_STAGE_LINE = re.compile(
+    r"\n[ \t]*(?:\d{1,2}[.、．]|\([一二三四五六七八九十\d]{1,3}\))?[ \t]*"
+    r"(?:(?:19|20)\d{2}[ \t]*年[^,，。;；\n]{0,8}?)?(?P<y>(?:19|20)\d{2})[ \t]*年"
+)
 # What follows the opening date up to the comma that ends it. matches: "6月底前,", "12月,", ",",
 # "7月至12月," ; must not match: "全区完成投资10亿元," (a sentence, not a date)
 _STAGE_AFTER = re.compile(
@@ -1814,13 +1816,10 @@ def _stage_openings(work: str) -> list[tuple[int, int]]:
     tune part only 上海's magnolia plan (市绿化市容局) has such a schedule with figures; a year
     before the document's own stays a review's (see _Horizons.year)."""
     out: list[tuple[int, int]] = []
-    for m in _YEAR_AT.finditer(work):
-        ls = work.rfind("\n", 0, m.start()) + 1
-        if m.start() - ls > 20 or not _STAGE_BEFORE.match(work, ls, m.start()):
+    for m in _STAGE_LINE.finditer("\n" + work):
+        if _STAGE_AFTER.match(work, m.end() - 1) is None:
             continue
-        if _STAGE_AFTER.match(work, m.end()) is None:
-            continue
-        out.append((ls, int(work[m.start() : m.start() + 4])))
+        out.append((m.start(), int(m["y"])))  # (offsets in work: one less than in "\n" + work)
     return out
 
 
