@@ -244,9 +244,13 @@ _FLAT_UNIT = re.compile(r"^(?:计量)?单位$")
 _FLAT_PROP = re.compile(r"^(?:指标)?(?:属性|性质)$")
 _FLAT_GROWTH = re.compile(r"年均|增[长速]")
 # A header line: short, no sentence marks, not a title or a numbered heading.
-_FLAT_NOT_HEADER = re.compile(r"[。，,；;：:]|表$|^\d+[、．]|^\d+\.(?!\d)|^[一二三四五六七八九十]+、|^\([一二三四五六七八九十]+\)|^专栏")
+_FLAT_NOT_HEADER = re.compile(
+    r"[。，,；;：:]|表$|^\d+[、．]|^\d+\.(?!\d)|^[一二三四五六七八九十]+、|^\([一二三四五六七八九十]+\)|^专栏"
+)
 # Where the rows of such a table end: a note or a heading.
-_FLAT_END = re.compile(r"^(?:注|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、．]|\d+\.(?!\d)|专栏|第[一二三四五六七八九十]+[章节部分])")
+_FLAT_END = re.compile(
+    r"^(?:注|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、．]|\d+\.(?!\d)|专栏|第[一二三四五六七八九十]+[章节部分])"
+)
 # A figure in a flattened cell. matches: "46%", "≥73%", "(86.4%)", "120.14\n平方公里", ">1.5",
 # "≥98%(除危废外)", "≥2000" ; must not match: "-", "/", "启动8个城中村整体改造项目"
 _FLAT_CELL = re.compile(
@@ -277,7 +281,11 @@ def flat_table_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, i
             le = work.find("\n", at)
             le = len(work) if le < 0 else le
             # A header line of its own, in a header with a sequence column and a first row soon.
-            if le - ls <= 16 and _FLAT_SEQ_NEAR.search(work, max(0, ls - 400), ls) and "\n1\n" in work[le : le + 800]:
+            if (
+                le - ls <= 16
+                and _FLAT_SEQ_NEAR.search(work, max(0, ls - 400), ls)
+                and "\n1\n" in work[le : le + 800]
+            ):
                 read = _read_flat_table(text, work, ls, info)
                 if read is not None:
                     out.append(read)
@@ -381,19 +389,21 @@ def _read_flat_table(text: str, work: str, hit: int, info: DocInfo) -> tuple[int
         rows.append(row)
     if seq < 2:
         return None
-    note_at = cells[i].start if i < len(cells) and cells[i] is not None else None
+    next_cell = cells[i] if i < len(cells) else None
+    note_at = next_cell.start if next_cell is not None else None
     paren_year = None
     if note_at is not None:
         note = _FLAT_NOTE.search(work, note_at, min(len(work), note_at + 80))
         paren_year = int(note["y"]) if note else None
     out: list[Metric] = []
     table_end = first
-    for r in rows:
-        r = _row_cells(r, work, by_paragraph)
-        if not r:
+    for whole in rows:
+        cut = _row_cells(whole, work, by_paragraph)
+        if not cut:
             continue
-        table_end = max(table_end, max(c.end for c in r if c is not None))
-        r = r[-n:] if len(r) >= n else [None] * (n - len(r)) + r
+        table_end = max(table_end, max(c.end for c in cut if c is not None))
+        pad: list[_FlatCell | None] = [None] * (n - len(cut))
+        r = cut[-n:] if len(cut) >= n else pad + cut
         name_cell = r[name_col] or next((c for c in r if c is not None), None)
         if name_cell is None:
             continue
@@ -401,11 +411,12 @@ def _read_flat_table(text: str, work: str, hit: int, info: DocInfo) -> tuple[int
         unit_written = txt(r[unit_col]) if unit_col is not None else ""
         multiplier, unit, name = _unit_of(name, unit_written)
         for k, col in enumerate(columns):
-            if not isinstance(col, tuple) or r[k] is None:
+            cell = r[k]
+            if not isinstance(col, tuple) or cell is None:
                 continue
-            raw = work[r[k].start : r[k].end]
+            raw = work[cell.start : cell.end]
             cm = _FLAT_CELL.match(raw.strip())
-            if cm is None or txt(r[k]) in _FLAT_EMPTY:
+            if cm is None or txt(cell) in _FLAT_EMPTY:
                 continue
             try:
                 value = parse_number(cm["num"])
@@ -421,7 +432,7 @@ def _read_flat_table(text: str, work: str, hit: int, info: DocInfo) -> tuple[int
             if u is None:
                 continue
             value = scale(value, u_mult) if u_mult else value
-            span = Span(name_cell.start, r[k].end)
+            span = Span(name_cell.start, cell.end)
             out.append(
                 Metric(
                     kind="actual" if kind == "actual" else "target",
@@ -432,7 +443,7 @@ def _read_flat_table(text: str, work: str, hit: int, info: DocInfo) -> tuple[int
                     year=year,
                     span_text=text[span.start : span.end],
                     span=span,
-                    raw=text[r[k].start : r[k].end].strip(),
+                    raw=text[cell.start : cell.end].strip(),
                 )
             )
     if not out:
@@ -483,7 +494,13 @@ def _flat_column(h: str, info: DocInfo) -> tuple[str, int | None] | str:
             year = info.period_start - 1 if info.period_start is not None else None
         else:
             year = info.period_end if info.period_end is not None else info.year
-        actual = base or (y is not None and info.year is not None and year is not None and year < info.year and "目标" not in h)
+        actual = base or (
+            y is not None
+            and info.year is not None
+            and year is not None
+            and year < info.year
+            and "目标" not in h
+        )
         return ("actual" if actual else "target", year)
     return "name"
 

@@ -1174,7 +1174,9 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
 
 # A change from a figure to another: what follows the figure it starts from.
 # matches: "提高至99%", "逐步提升到", "增加到", "降低至" ; must not match: "提高", "的基础上"
-_CHANGE_TO = re.compile(r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩)[ \t]*[到至]")
+_CHANGE_TO = re.compile(
+    r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩)[ \t]*[到至]"
+)
 # The opening of the change, close before the figure. matches: "由", "从2020年的" ; must not match:
 # "由各区负责，"
 _CHANGE_FROM = re.compile(r"[由从][^,，。;；:：由从]{0,12}$")
@@ -1765,7 +1767,7 @@ class _Horizons:
                 self.years.append(y)
         opened = _stage_openings(work)
         if opened:
-            pairs = sorted([*zip(self.starts, self.years), *opened])
+            pairs = sorted([*zip(self.starts, self.years, strict=True), *opened])
             self.starts = [a for a, _ in pairs]
             self.years = [y for _, y in pairs]
 

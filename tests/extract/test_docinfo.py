@@ -248,7 +248,9 @@ PART_HEAD = (
 )
 
 
-def test_an_untitled_part_of_a_division_of_tasks_plans_for_its_year_when_it_sets_targets_of_the_year() -> None:
+def test_an_untitled_part_of_a_division_of_tasks_plans_for_its_year_when_it_sets_targets_of_the_year() -> (
+    None
+):
     text = PART_HEAD + "2.稳住工业增长,力争全年工业增加值增长6%。\n责任单位:省经信厅\n"
     got = doc_info(text, working_text(text), "part_2024.txt")
     assert (got.year, got.period_start, got.period_end) == (2024, 2024, 2024)

@@ -140,4 +140,7 @@ def test_an_empty_cell_is_a_blank_line_and_a_category_is_no_indicator() -> None:
 def test_a_list_of_numbered_lines_is_no_table() -> None:
     text = "主要目标\n目标值\n1\n到2025年，新建公园10座。\n2\n到2025年，绿道长度达到100公里。\n"
     got = find(text, FIVE_YEAR)
-    assert [(k, v, u, y) for k, _, v, u, _, y in got] == [("target", 10, "座", 2025), ("target", 100, "公里", 2025)]
+    assert [(k, v, u, y) for k, _, v, u, _, y in got] == [
+        ("target", 10, "座", 2025),
+        ("target", 100, "公里", 2025),
+    ]

@@ -697,7 +697,9 @@ class StagesOfAScheduleTestCase:
         assert (m.value, m.year) == (20, 2025)
 
     def test_the_opening_date_of_an_item_dates_its_later_sentences(self) -> None:
-        found = find("2.2025年7月至12月，新建绿道10公里，总计达30公里；新增驿站5座，总计达12座。", self.THREE_YEARS)
+        found = find(
+            "2.2025年7月至12月，新建绿道10公里，总计达30公里；新增驿站5座，总计达12座。", self.THREE_YEARS
+        )
         assert {(m.value, m.unit, m.year) for m in found} == {
             (10, "公里", 2025),
             (30, "公里", 2025),
