@@ -1810,6 +1810,10 @@ _STAGE_AFTER = re.compile(
 )
 
 
+# A line that may open with a date: a quick look before the whole pattern is tried.
+_STAGE_CANDIDATE = re.compile(r"\n[ \t]*(?:\d{1,2}[.、．]|\([^)\n]{1,3}\))?[ \t]*(?:19|20)\d{2}")
+
+
 def _stage_openings(work: str) -> list[tuple[int, int]]:
     """(line start, year) of each line that opens with a date or a span of dates and a comma:
     the stages of a plan's schedule (1.2025年6月底前,…; 2.2025年7月至2025年12月,…新增…30个,总计达
@@ -1818,10 +1822,14 @@ def _stage_openings(work: str) -> list[tuple[int, int]]:
     tune part only 上海's magnolia plan (市绿化市容局) has such a schedule with figures; a year
     before the document's own stays a review's (see _Horizons.year)."""
     out: list[tuple[int, int]] = []
-    for m in _STAGE_LINE.finditer("\n" + work):
-        if _STAGE_AFTER.match(work, m.end() - 1) is None:
+    for c in _STAGE_CANDIDATE.finditer(work):
+        m = _STAGE_LINE.match(work, c.start())
+        if m is None or _STAGE_AFTER.match(work, m.end()) is None:
             continue
-        out.append((m.start(), int(m["y"])))  # (offsets in work: one less than in "\n" + work)
+        out.append((c.start() + 1, int(m["y"])))
+    first = _STAGE_LINE.match("\n" + work[:40])  # the first line has no line break before it
+    if first is not None and _STAGE_AFTER.match(work, first.end() - 1) is not None:
+        out.insert(0, (0, int(first["y"])))
     return out
 
 
