@@ -1260,8 +1260,16 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | 
             continue  # the base of a comparison: 较2020年增长10%
         if work[m.start() - 1 : m.start()] == "自":
             continue  # where a span up to now starts: 自2020年…以来,共完成
+        if _BUILT_BEFORE.match(work, m.end()):
+            continue  # what the things are: 2016年前建设的农污设施, 2000年前建成的公房
         best = int(m["y"])
     return best
+
+
+# A year that dates the things counted, not the figure: they were built before it (崇明's
+# 2016年前建设的4万户低标准农污处理设施; 闵行's 以2000年前建成的公房…为重点). matches: "前建设的",
+# "以前建成的", "前的" ; must not match: "前完成" (a deadline), "前,"
+_BUILT_BEFORE = re.compile(r"[ \t]*(?:以)?前[^\s,，。;；:：]{0,3}的")
 
 
 class _Spans:

@@ -723,3 +723,19 @@ class HoursOfAServiceTestCase:
     def test_a_share_of_round_the_clock_parks_is_a_metric(self) -> None:
         m = one("到2025年，各类公园24小时开放比例达到90%。", PLAN)
         assert (m.value, m.unit) == (90, "%")
+
+
+class BuiltBeforeAYearTestCase:
+    def test_a_year_things_were_built_before_is_not_the_figures_year(self) -> None:
+        m = one("推进2010年前建成的3万户老旧设施提标改造。", PLAN)
+        assert (m.value, m.unit, m.year) == (30000, "户", 2025)
+
+    def test_a_deadline_before_a_year_is_the_figures_year(self) -> None:
+        m = one("2023年前完成3万户设施改造。", PLAN)
+        assert (m.value, m.year) == (30000, 2023)
+
+
+class CompoundClassifiersTestCase:
+    def test_item_times_and_river_sections_keep_their_classifier(self) -> None:
+        found = find("完成整改60项次，打通断头河900余条段。", PLAN)
+        assert {(m.value, m.unit) for m in found} == {(60, "项次"), (900, "条段")}
