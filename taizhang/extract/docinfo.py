@@ -186,9 +186,13 @@ def _announced(work: str, m: re.Match[str]) -> bool:
     return any(w in before or w in after for w in words.announcing_words)
 
 
-def _blank_cited(head: str) -> str:
+def _blank_cited(head: str, title: str = "") -> str:
     """``head`` with the 《…》 titles of the documents it cites blanked (their periods and years
-    are not the document's own)."""
+    are not the document's own). Given the document's own ``title``, a 《…》 title that is not
+    part of it and is not the document announced (印发《…》) is cited too: a task of the plan that
+    names another plan (推进《上海历史文化名城保护规划（2024—2035年）》编制) gives the plan no period
+    (上海's 2026 urban renewal actions of 市规划资源局; in the tune part the other documents whose
+    opening names other titles (崇明, 奉贤, 嘉定, 闵行…) name no period in them)."""
     words = doc_words()
 
     if "《" not in head:
@@ -200,7 +204,8 @@ def _blank_cited(head: str) -> str:
         before = head[max(0, m.start() - 6) : m.start()]
         # A title cited after another one (按照《A》《B》等文件, 《A》、《B》) is cited too.
         chained = cited_end >= 0 and not head[cited_end : m.start()].strip(" 、和及与")
-        if chained or any(w in before for w in words.citing_words):
+        other = bool(title) and m.group("t") not in title and not _announced(head, m)
+        if chained or other or any(w in before for w in words.citing_words):
             out.append(head[pos : m.start()])
             out.append(" " * len(m.group()))
             pos = cited_end = m.end()
@@ -317,7 +322,7 @@ _REVISION = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版)")
 _STANDING_TITLE = ("试行", "暂行", "办法", "规定", "条例", "细则")
 # A deadline within the year of writing, as an annual plan sets them.
 # matches: "年底前", "6月底前", "年内", "本年度", "今年" ; must not match: "年内容" (a word), "3年内" (N years ahead)
-_IN_YEAR = re.compile(r"年底前|月底前|(?<![\d一二两三四五六七八九十])年内(?!容)|本年度|今年")
+_IN_YEAR = re.compile(r"年底前|月底前|(?<![\d一二两三四五六七八九十])年内(?!容)|本年度|今年|力争全年")
 
 
 def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
@@ -352,7 +357,7 @@ def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
         if len(years) == 1 and min(years) >= year:
             return min(years)
         return None
-    if kind != "plan" or any(w in title for w in _STANDING_TITLE):
+    if (kind != "plan" and not _untitled_plan(title, kind)) or any(w in title for w in _STANDING_TITLE):
         return None
     if _IN_YEAR.search(work) is None:
         return None
@@ -360,6 +365,15 @@ def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
         if int(m["y"]) > year and not _in_name(work, m.start()):
             return None  # a later year to reach: a plan of several years
     return year
+
+
+def _untitled_plan(title: str, kind: str) -> bool:
+    """A text with no title of its own (a part cut out of a longer document, such as the items of
+    a division of a work report's tasks, 重点工作责任分解, each with its 责任单位) is read as a
+    plan: whether it plans for one year is then told by its deadlines and targets within the year
+    (年底前, 今年, 力争全年…), as for an annual plan. Seen in the 2023 part of 浙江's division;
+    the divisions of 广东 (2021) and 浙江 (2020) name their year in their titles and are read so."""
+    return not title and kind == "other"
 
 
 def _in_name(work: str, pos: int) -> bool:
@@ -383,7 +397,7 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
     span = _title(text, work)
     title = text[span[0] : span[1]].replace("\n", "") if span else ""
     work_title = _strip_doc_numbers(work[span[0] : span[1]].replace("\n", "")) if span else ""
-    head = _blank_cited(_strip_doc_numbers(work[:800]))
+    head = _blank_cited(_strip_doc_numbers(work[:800]), work_title)
     kind = _kind_of(work_title, head)
 
     period_start = period_end = None

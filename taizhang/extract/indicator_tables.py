@@ -210,3 +210,312 @@ def _unit_of(name: str, unit_cell: str) -> tuple[str | None, str | None, str]:
     if base == "%":
         return None, "%", name
     return (mag if mag in MAGNITUDES else None), base, name
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables of indicators flattened into text: a cell a line (or a cell a paragraph)
+#
+# A plan's 主要指标 table copied out of a web page or a word processor loses its grid: each cell
+# comes on its own line, in reading order, the rows led by their sequence number::
+#
+#     序号 / 指标名称 / 单位 / 属性 / “十四五”完成值 / “十五五”目标值
+#     1 / 旧住房成套改造任务 / 万平方米 / 预期性 / 25 / 1.4
+#
+# with the cells either on consecutive lines (rows then separated by a blank line) or each a
+# paragraph of its own (blank lines between all cells, a cell broken over two lines: "基准值\n
+# （2020年）"). Cells merged down a column (a category, a first-level indicator) are printed once,
+# so a row can be shorter than the header; its cells are aligned from the right, where the figures
+# are. Seen in the district plans of 闵行 (十五五 urban renewal: line per cell) and 崇明 (十四五
+# water: paragraph per cell).
+
+# A header cell of the figures: a base or a goal, with or without a year or a five-year period.
+# matches: "基准值（2020年）", "目标值", "“十四五”完成值", "2025年目标值", "现状值" ; must not match:
+# "指标名称", "指标属性"
+_FLAT_VALUE = re.compile(r"(?:基期|基准|基数|现状|完成|实际|目标|规划|预期)值")
+_FLAT_VALUE_WORDS = frozenset({"基期", "基准", "基数", "现状", "完成", "实际", "目标", "规划", "预期"})
+# A year or a five-year period standing alone in a header line (joined to the value word next to
+# it). matches: "“十四五”", "(2020年)", "2025年" ; must not match: "2020-2025年"
+_FLAT_PERIOD = re.compile(r"^[“\"(]?(?:十[一二三四五六七八九]五|(?:19|20)\d{2}年?)[”\")]?$")
+_FLAT_PLAN = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
+# A header cell of the other columns. matches: "序号", "单位", "属性", "指标\n属性", "年均增长"
+_FLAT_SEQ = re.compile(r"^(?:序号|编号)$")
+_FLAT_SEQ_NEAR = re.compile(r"(?:^|\n)[ \t]*(?:序号|编号)[ \t]*\n")
+_FLAT_UNIT = re.compile(r"^(?:计量)?单位$")
+_FLAT_PROP = re.compile(r"^(?:指标)?(?:属性|性质)$")
+_FLAT_GROWTH = re.compile(r"年均|增[长速]")
+# A header line: short, no sentence marks, not a title or a numbered heading.
+_FLAT_NOT_HEADER = re.compile(
+    r"[。，,；;：:]|表$|^\d+[、．]|^\d+\.(?!\d)|^[一二三四五六七八九十]+、|^\([一二三四五六七八九十]+\)|^专栏"
+)
+# Where the rows of such a table end: a note or a heading.
+_FLAT_END = re.compile(
+    r"^(?:注|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、．]|\d+\.(?!\d)|专栏|第[一二三四五六七八九十]+[章节部分])"
+)
+# A figure in a flattened cell. matches: "46%", "≥73%", "(86.4%)", "120.14\n平方公里", ">1.5",
+# "≥98%(除危废外)", "≥2000" ; must not match: "-", "/", "启动8个城中村整体改造项目"
+_FLAT_CELL = re.compile(
+    r"^(?P<pre>[<>≤≥]=?|不低于|不高于|不超过|大于|小于|超过)?\s*(?P<open>[\[〔【(])?\s*"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<u>%|‰|[^\d\s()\[\]〔〕【】%]{1,6})?\s*[\]〕】)]?\s*"
+    r"(?P<post>以上|以下|左右|以内)?\s*(?:\([^()]{1,12}\))?$"
+)
+# A table's note on the figures in parentheses. matches: "注：括号内数据为2019年平均值" ; must not
+# match: "注：[]内为五年累计数"
+_FLAT_NOTE = re.compile(r"括号内[^。\n]{0,12}?(?P<y>(?:19|20)\d{2})年")
+_FLAT_EMPTY = frozenset({"", "-", "/", "—", "——", "－", "--", "无"})
+
+
+@dataclass(frozen=True)
+class _FlatCell:
+    start: int
+    end: int
+
+
+def flat_table_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, int, list[Metric]]]:
+    """The tables of indicators of ``work`` flattened a cell a line: (start, end, metrics) each."""
+    out: list[tuple[int, int, list[Metric]]] = []
+    pos = 0
+    at = work.find("值")  # (a search for the character, then a look at the words before it)
+    while at >= 0:
+        if at >= pos and work[at - 2 : at] in _FLAT_VALUE_WORDS:
+            ls = work.rfind("\n", 0, at) + 1
+            le = work.find("\n", at)
+            le = len(work) if le < 0 else le
+            # A header line of its own, in a header with a sequence column and a first row soon.
+            if (
+                le - ls <= 16
+                and _FLAT_SEQ_NEAR.search(work, max(0, ls - 400), ls)
+                and "\n1\n" in work[le : le + 800]
+            ):
+                read = _read_flat_table(text, work, ls, info)
+                if read is not None:
+                    out.append(read)
+                    pos = read[1]
+        at = work.find("值", at + 1)
+    return out
+
+
+def _lines_from(work: str, pos: int, stop: int) -> list[tuple[int, int]]:
+    out = []
+    while pos < stop:
+        e = work.find("\n", pos, stop)
+        e = stop if e < 0 else e
+        out.append((pos, e))
+        pos = e + 1
+    return out
+
+
+def _read_flat_table(text: str, work: str, hit: int, info: DocInfo) -> tuple[int, int, list[Metric]] | None:
+    """The table whose header holds the line at ``hit``: walk back over the header lines to its
+    first, read the header's columns, then the rows, each led by its sequence number."""
+    back = _lines_from(work, max(0, hit - 400), hit)
+    if back and hit - 400 > 0:
+        back = back[1:]  # the first line may be cut
+    first = hit
+    for s, e in reversed(back):
+        line = work[s:e].strip()
+        if not line:
+            continue
+        if len(line) > 14 or _FLAT_NOT_HEADER.search(line):
+            break
+        first = s
+    lines = _lines_from(work, first, min(len(work), first + 6000))
+    # A cell a paragraph when a blank line follows the header's first line.
+    by_paragraph = len(lines) > 1 and not work[lines[1][0] : lines[1][1]].strip()
+    cells: list[_FlatCell | None] = []  # None: a blank line (line mode)
+    if by_paragraph:
+        cur: list[tuple[int, int]] = []
+        for s, e in lines:
+            if work[s:e].strip():
+                cur.append((s, e))
+            elif cur:
+                cells.append(_FlatCell(cur[0][0], cur[-1][1]))
+                cur = []
+        if cur:
+            cells.append(_FlatCell(cur[0][0], cur[-1][1]))
+    else:
+        cells = [_FlatCell(s, e) if work[s:e].strip() else None for s, e in lines]
+
+    def txt(c: _FlatCell | None) -> str:
+        return "" if c is None else re.sub(r"\s+", "", work[c.start : c.end])
+
+    # The header: up to the first row's sequence number "1" (line mode: up to the first blank).
+    try:
+        one = next(i for i, c in enumerate(cells[:40]) if txt(c) == "1")
+    except StopIteration:
+        return None
+    head = cells[:one]
+    if not by_paragraph and None in head:
+        head = head[: head.index(None)]
+    header = [txt(c) for c in head if c is not None]
+    header = _join_periods(header)
+    try:
+        seq_at = next(i for i, h in enumerate(header) if _FLAT_SEQ.match(h))
+    except StopIteration:
+        return None
+    after = header[seq_at + 1 :]
+    columns = [_flat_column(h, info) for h in after]
+    if not any(isinstance(c, tuple) for c in columns) or len(after) < 3:
+        return None
+    unit_col = next((i for i, h in enumerate(after) if _FLAT_UNIT.match(h)), None)
+    kinds = [c if isinstance(c, str) else "value" for c in columns]
+    name_col = max((i for i, k in enumerate(kinds) if k == "name"), default=None)
+    if name_col is None:
+        return None
+    n = len(after)
+    # The rows: a row from its number to the next number (a number followed by a figure is a
+    # figure); the table ends at a note or a heading, or when a row outgrows the header.
+    rows: list[list[_FlatCell | None]] = []
+    seq = 0
+    i = one
+    row: list[_FlatCell | None] = []
+    while i < len(cells):
+        c = cells[i]
+        t = txt(c)
+        if c is not None and t == str(seq + 1):
+            # A row's number is followed by its first cell, never by a figure or a blank line.
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if nxt is not None and not _FLAT_CELL.match(txt(nxt)):
+                if seq:
+                    rows.append(row)
+                seq += 1
+                row = []
+                i += 1
+                continue
+        if c is not None and (_FLAT_END.match(t) or len([d for d in row if d is not None]) > n + 2):
+            break
+        row.append(c)
+        i += 1
+    if seq:
+        rows.append(row)
+    if seq < 2:
+        return None
+    next_cell = cells[i] if i < len(cells) else None
+    note_at = next_cell.start if next_cell is not None else None
+    paren_year = None
+    if note_at is not None:
+        note = _FLAT_NOTE.search(work, note_at, min(len(work), note_at + 80))
+        paren_year = int(note["y"]) if note else None
+    out: list[Metric] = []
+    table_end = first
+    for whole in rows:
+        cut = _row_cells(whole, work, by_paragraph)
+        if not cut:
+            continue
+        table_end = max(table_end, max(c.end for c in cut if c is not None))
+        pad: list[_FlatCell | None] = [None] * (n - len(cut))
+        r = cut[-n:] if len(cut) >= n else pad + cut
+        name_cell = r[name_col] or next((c for c in r if c is not None), None)
+        if name_cell is None:
+            continue
+        name = re.sub(r"\s+", "", text[name_cell.start : name_cell.end])
+        unit_written = txt(r[unit_col]) if unit_col is not None else ""
+        multiplier, unit, name = _unit_of(name, unit_written)
+        for k, col in enumerate(columns):
+            cell = r[k]
+            if not isinstance(col, tuple) or cell is None:
+                continue
+            raw = work[cell.start : cell.end]
+            cm = _FLAT_CELL.match(raw.strip())
+            if cm is None or txt(cell) in _FLAT_EMPTY:
+                continue
+            try:
+                value = parse_number(cm["num"])
+            except NumberError:
+                continue
+            kind, year = col
+            if cm["open"] and cm["open"] in "(" and paren_year is not None:
+                kind, year = ("actual" if info.year is None or paren_year < info.year else kind), paren_year
+            cmp = _PRE.get(cm["pre"] or "", "") or _POST.get(cm["post"] or "", "") or "="
+            u_mult, u = multiplier, unit
+            if cm["u"]:
+                u_mult, u, _ = _unit_of("", cm["u"])
+            if u is None:
+                continue
+            value = scale(value, u_mult) if u_mult else value
+            span = Span(name_cell.start, cell.end)
+            out.append(
+                Metric(
+                    kind="actual" if kind == "actual" else "target",
+                    indicator=name,
+                    value=value,
+                    unit=u,
+                    comparator=cmp,
+                    year=year,
+                    span_text=text[span.start : span.end],
+                    span=span,
+                    raw=text[cell.start : cell.end].strip(),
+                )
+            )
+    if not out:
+        return None
+    return first, table_end, out
+
+
+def _join_periods(header: list[str]) -> list[str]:
+    """Header lines joined where a year or a period stands on its own line beside the value word
+    it qualifies ("“十四五”" + "完成值")."""
+    out: list[str] = []
+    i = 0
+    while i < len(header):
+        h = header[i]
+        if _FLAT_PERIOD.match(h) and i + 1 < len(header) and _FLAT_VALUE.search(header[i + 1]):
+            out.append(h + header[i + 1])
+            i += 2
+            continue
+        if _FLAT_PERIOD.match(h) and out and _FLAT_VALUE.search(out[-1]) and not _FLAT_PERIOD.search(out[-1]):
+            out[-1] += h
+            i += 1
+            continue
+        out.append(h)
+        i += 1
+    return out
+
+
+def _flat_column(h: str, info: DocInfo) -> tuple[str, int | None] | str:
+    """What a header cell names: ("actual"|"target", year) for a column of figures, else "seq",
+    "unit", "prop", "growth" or "name"."""
+    if _FLAT_SEQ.match(h):
+        return "seq"
+    if _FLAT_UNIT.match(h):
+        return "unit"
+    if _FLAT_PROP.match(h):
+        return "prop"
+    if _FLAT_GROWTH.search(h):
+        return "growth"
+    y = re.search(r"(?:19|20)\d{2}", h)
+    plan = next((v for k, v in _FLAT_PLAN.items() if k in h), None)
+    base = any(w in h for w in _BASE_WORDS)
+    if _FLAT_VALUE.search(h) or (y and len(h) <= 12):
+        if y:
+            year: int | None = int(y.group())
+        elif plan is not None:
+            year = plan + 4
+        elif base:
+            year = info.period_start - 1 if info.period_start is not None else None
+        else:
+            year = info.period_end if info.period_end is not None else info.year
+        actual = base or (
+            y is not None
+            and info.year is not None
+            and year is not None
+            and year < info.year
+            and "目标" not in h
+        )
+        return ("actual" if actual else "target", year)
+    return "name"
+
+
+def _row_cells(row: list[_FlatCell | None], work: str, by_paragraph: bool) -> list[_FlatCell | None]:
+    """A row's cells without what follows it: in line mode the rows are separated by a blank line,
+    so what comes after the row's last blank line (a category cell of the next row) is not the
+    row's unless it is a figure; a blank line between cells is an empty cell."""
+    if by_paragraph:
+        return list(row)
+    while row and row[-1] is None:
+        row = row[:-1]
+    if None in row:
+        last = len(row) - 1 - row[::-1].index(None)
+        tail = [c for c in row[last + 1 :] if c is not None]
+        if tail and not all(_FLAT_CELL.match(work[c.start : c.end].strip()) for c in tail):
+            row = row[:last]
+    return row

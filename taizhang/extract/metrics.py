@@ -350,7 +350,8 @@ def _scan_figures(work: str) -> list[re.Match[str]]:
 
 # A year mentioned in running text (the nearest one before a figure is its year).
 # matches: "到2025年", "2020 年底", "2016 年的", "2022年6月" ; must not match: "12025年" (a longer number)
-_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t]*年")
+# (An item's number may stand just before it: "1.2025年6月底前".)
+_YEAR = re.compile(r"(?:(?<![\d.])|(?<=\n\d\.)|(?<=\n\d\d\.)|(?<=^\d\.))(?P<y>(?:19|20)\d{2})[ \t]*年")
 # A fiscal year (_FISCAL_YEAR) and a part of the year already past (_TO_DATE): see periods.
 
 
@@ -711,6 +712,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 unit_w in mw.need_noun_after
                 and not ("\u4e00" <= nxt <= "\u9fff")
                 and not _has(work[clause_lo : m.start()], mw.compiled["build_verbs"])
+                and not _built_in_sentence(work, lo, clause_lo, m.start())
             ):
                 return None  # 第3条, 惠企30条; but 建成农村公路20条
             if unit_w == "个" and nxt in _UNIT_LIST_JOINERS:
@@ -722,6 +724,11 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 if per and work.startswith(per, end + 1):
                     unit = f"{unit}/{mw.units[per]}"  # a rate: 路网密度4.15公里/平方公里
                     end += 1 + len(per)
+                else:
+                    per_time = _PER_TIME.match(work, end + 1)
+                    if per_time is not None:
+                        unit = f"{unit}/{per_time.group()}"  # a capacity: 处置能力300吨/日
+                        end += 1 + len(per_time.group())
         elif latin is not None:
             unit = latin  # a unit in Latin letters is kept as written
         elif mag in ("万", "亿", "万亿") or _is_index_level(work, clause_lo, m.start()):
@@ -814,6 +821,18 @@ _INDEX_LEVEL = re.compile(
     r"(?:指数|系数|PUE|使用效率)[^,;。!?\n]{0,6}?(?:达到|达|为|降至|降到|降低到|降低至|下降到|下降至|提高到|提高至|"
     r"提升到|提升至|控制在|保持在|不低于|不高于|不超过|低于|高于|超过)[ \t]*\Z"
 )
+
+
+def _built_in_sentence(work: str, lo: int, clause_lo: int, pos: int) -> bool:
+    """Whether a clause before ``pos`` in its sentence builds things (新增…30个，总计达60个；特色道路
+    10条，总计达20条): its 条 then counts what is built, as in the clause of the verb. The sentence
+    runs back to a 。 or the passage's start (a ； does not end it): a sentence of running totals
+    (新增…，总计达…；…) keeps its verb in its first clause. In the tune part only 上海's magnolia
+    plan writes 条 so; 第3条 (an ordinal) is excluded before this is asked."""
+    if clause_lo <= lo:
+        return False
+    s_lo = max(lo, work.rfind("。", lo, clause_lo) + 1)
+    return _has(work[s_lo:clause_lo], metric_words().compiled["build_verbs"])
 
 
 def _is_index_level(work: str, lo: int, start: int) -> bool:
@@ -957,6 +976,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
         return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
+    if fig.unit in mw.time_units and _ROUND_THE_CLOCK.match(work, end):
+        return True  # the hours a service keeps: 24小时开放公园, 24小时值守
     if work.find("每", max(lo, start - 5), start) >= 0 and _PER_UNIT.search(work, max(lo, start - 5), start):
         return True  # the unit a benefit is reckoned by: 每认定1家高新技术企业(给予…)
     if work.find("人", lo, start) >= 0 and _PER_RECIPIENT.search(work, lo, start):
@@ -1004,6 +1025,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     unit_nouns = compiled["unit_nouns"]
     if after in unit_nouns.firsts and _starts_with_any(work, end, unit_nouns, hi):
         return True  # the units that answer for the document: 26家区直部门
+    if _counts_indicators(work, fig, hi):
+        return True  # the indicators of the document's own system: 新增34个指标
     if compiled["doc_part_nouns"].search(work, end, hi) is not None and (
         compiled["presenting_verbs"].search(work, lo, start) is not None
         or work.find("《", lo, start) >= 0
@@ -1011,6 +1034,29 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     ):
         return True  # the document's own parts: 推出29项行动计划
     return False
+
+
+# The time a capacity or a rate is reckoned by, after a slash. matches: "日" (300吨/日), "小时",
+# "年" ; must not match: "平方公里" (a unit of its own: read from the unit words)
+_PER_TIME = re.compile(r"小时|日|天|周|月|年")
+# A count of indicators or criteria: the noun the count sizes ends with 指标.
+# matches: "个指标", "个基础性指标", "项指标的同时" ; must not match: "个指标体系建设项目"
+_INDICATOR_COUNT = re.compile(r"[^\d,，。;；、]{0,6}?指标(?!体系|库)")
+
+
+def _counts_indicators(work: str, fig: _Figure, hi: int) -> bool:
+    """A count of the indicators (or criteria) a document lays down or adopts (城市体检: 沿用65个
+    基础性指标和市级新增34个指标; 对照贫困户退出6项指标) sizes the document's own system of
+    measures, not an indicator: it is no metric (崇明's city check-up, 徐水's work report)."""
+    if fig.unit not in ("个", "项", "类", "大类"):
+        return False
+    return _INDICATOR_COUNT.match(work, fig.end, min(hi, fig.end + 12)) is not None
+
+
+# What a time qualifies when it gives the hours of a service, not a figure of it (公园24小时开放,
+# 闵行's 二十四小时开放比例 sizes the share, not the hours). matches: "开放", "值守", "不间断服务" ;
+# must not match: "内办结" (a time limit: read elsewhere)
+_ROUND_THE_CLOCK = re.compile(r"[ \t]*(?:不间断)?(?:开放|营业|值守|值班|在线|服务|运行|运营)")
 
 
 # A figure followed by the goal it sets is the goal's size, not a threshold of things.
@@ -1147,6 +1193,38 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
     return benefits.is_benefit_clause(hi + 1, nxt_hi)
 
 
+# A change from a figure to another: what follows the figure it starts from.
+# matches: "提高至99%", "逐步提升到", "增加到", "降低至" ; must not match: "提高", "的基础上"
+_CHANGE_TO = re.compile(
+    r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩)[ \t]*[到至]"
+)
+# The opening of the change, close before the figure. matches: "由", "从2020年的" ; must not match:
+# "由各区负责，"
+_CHANGE_FROM = re.compile(r"[由从][^,，。;；:：由从]{0,12}$")
+
+
+def _base_of_a_change(work: str, fig: _Figure, c_lo: int, review_year: int | None) -> int | None:
+    """The year of a plan's figure that is the start of a change it sets (城镇污水处理能力由12万吨/天
+    提高至24万吨/天; 比重由47.6%提升至73.4%): the figure is where things stand, an actual of the
+    year it names (由2020年的…) or of the year before the plan; the figure it changes to is the
+    target. Plans of 崇明 (water, 十四五) and 河北 (work report's review) write changes so.
+    None: the figure is not the start of a change."""
+    if _CHANGE_TO.match(work, fig.end) is None:
+        return None
+    lead = _CHANGE_FROM.search(work, max(c_lo, fig.start - 14), fig.start)
+    if lead is None:
+        return None
+    named = _YEAR_IN_LEAD.search(lead.group())
+    if named is not None:
+        return int(named.group())
+    if any(w in lead.group() for w in ("目前", "现在", "当前", "现时", "現時")):
+        return None  # where things stand now: the kind and year read from the words stay
+    return review_year
+
+
+_YEAR_IN_LEAD = re.compile(r"(?:19|20)\d{2}(?=年)")
+
+
 def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
     """A share that opens its clause: 全省50%以上的文化馆具备…, 70%的规上企业实现…"""
     return fig.unit == "%" and _SCOPE_ONLY.match(work, lo, fig.start) is not None
@@ -1208,8 +1286,16 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | 
             continue  # the base of a comparison: 较2020年增长10%
         if work[m.start() - 1 : m.start()] == "自":
             continue  # where a span up to now starts: 自2020年…以来,共完成
+        if _BUILT_BEFORE.match(work, m.end()):
+            continue  # what the things are: 2016年前建设的农污设施, 2000年前建成的公房
         best = int(m["y"])
     return best
+
+
+# A year that dates the things counted, not the figure: they were built before it (崇明's
+# 2016年前建设的4万户低标准农污处理设施; 闵行's 以2000年前建成的公房…为重点). matches: "前建设的",
+# "以前建成的", "前的" ; must not match: "前完成" (a deadline), "前,"
+_BUILT_BEFORE = re.compile(r"[ \t]*(?:以)?前[^\s,，。;；:：]{0,3}的")
 
 
 class _Spans:
@@ -1295,7 +1381,7 @@ def line_passages(text: str) -> list[Passage]:
 
 
 def find_metrics(
-    text: str, work: str, passages: Sequence[Passage], info: DocInfo, tables: Sequence[Grid] = ()
+    text: str, work: str, passages: Sequence[Passage], info: DocInfo, tables: Sequence[Grid] | None = ()
 ) -> list[Metric]:
     """The metrics of a document, in reading order.
 
@@ -1303,12 +1389,14 @@ def find_metrics(
     inside ``passages`` are read. A passage's ``year_hint`` is the year of its table row (its
     figures are for that year unless they name one); ``ongoing`` rows give figures no year.
     ``tables`` are the document's tables that are not task tables: a table of indicators among
-    them (a row an indicator, a column a year) is read by its columns, and its rows not as text.
+    them (a row an indicator, a column a year) is read by its columns, and its rows not as text;
+    so is a table of indicators flattened into the text a cell a line. ``None``: no tables are
+    looked for (the text outside them is being read).
     """
     if len(text) != len(work):
         raise ValueError("find_metrics: the working text must have the length of the text")
-    if tables:
-        from .indicator_tables import table_metrics
+    if tables is not None:
+        from .indicator_tables import flat_table_metrics, table_metrics
 
         found: list[Metric] = []
         skip: list[tuple[int, int]] = []
@@ -1317,9 +1405,14 @@ def find_metrics(
             if read is not None:
                 found.extend(read)
                 skip.append((grid.start, grid.end))
+        # Tables of indicators flattened a cell a line, which no grid holds.
+        for start, end, flat in flat_table_metrics(text, work, info):
+            if not any(a <= start < b or start <= a < end for a, b in skip):
+                found.extend(flat)
+                skip.append((start, end))
         if skip:
             kept = [p for p in passages if not any(a <= p.start < b for a, b in skip)]
-            return sorted([*find_metrics(text, work, kept, info), *found], key=lambda m: m.span.start)
+            return sorted([*find_metrics(text, work, kept, info, None), *found], key=lambda m: m.span.start)
     if not passages:
         return []
     soft = _soft_breaks(text, work)
@@ -1385,6 +1478,10 @@ def find_metrics(
             year = (
                 prev_period_start if prev_period_start is not None else _years_reviewed_from(work, p_lo, year)
             )
+        if kind == "target":
+            base_year = _base_of_a_change(work, fig, c_lo, review_year)
+            if base_year is not None:
+                kind, year = "actual", base_year
         # The clause without white space, and where in it the figure stands (two figures of one
         # value in one clause are two metrics; the same clause said again is not).
         clause_w = work[c_lo:c_hi]
@@ -1710,6 +1807,11 @@ class _Horizons:
             if _HORIZON_LEAD.search(work, max(0, a - 8), a):
                 self.starts.append(a)
                 self.years.append(y)
+        opened = _stage_openings(work)
+        if opened:
+            pairs = sorted([*zip(self.starts, self.years, strict=True), *opened])
+            self.starts = [a for a, _ in pairs]
+            self.years = [y for _, y in pairs]
 
     def year(self, lo: int, hi: int, info: DocInfo) -> int | None:
         """The year a goal paragraph sets (力争到2027年,…) before ``hi`` in the paragraph from
@@ -1734,6 +1836,43 @@ _STANDING = re.compile(r"每年(?:度|[^龄份])")
 # A year a plan sets out to reach. matches: "到2027年", "至 2026 年" ; must not match: "2027年" alone
 # (It opens with a character class: the engine skips to the next 到 or 至.)
 _TO_YEAR = re.compile(r"[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
+
+
+# A line that opens with a date, after an item's number and the first date of a range. matches:
+# "\n1.2025年", "\n2.2025年7月至2025年", "\n(三)2026年" ; must not match: "\n全区在2025年"
+# (It opens with a line break: the engine jumps from line to line.)
+_STAGE_LINE = re.compile(
+    r"\n[ \t]*(?:\d{1,2}[.、．]|\([一二三四五六七八九十\d]{1,3}\))?[ \t]*"
+    r"(?:(?:19|20)\d{2}[ \t]*年[^,，。;；\n]{0,8}?)?(?P<y>(?:19|20)\d{2})[ \t]*年"
+)
+# What follows the opening date up to the comma that ends it. matches: "6月底前,", "12月,", ",",
+# "7月至12月," ; must not match: "全区完成投资10亿元," (a sentence, not a date)
+_STAGE_AFTER = re.compile(
+    r"(?:\d{1,2}[ \t]*月)?(?:[至到~—-][ \t]*\d{1,2}[ \t]*月)?(?:底|末|中旬|上旬|下旬)?(?:前|起|以来)?[ \t]*[,，]"
+)
+
+
+# A line that may open with a date: a quick look before the whole pattern is tried.
+_STAGE_CANDIDATE = re.compile(r"\n[ \t]*(?:\d{1,2}[.、．]|\([^)\n]{1,3}\))?[ \t]*(?:19|20)\d{2}")
+
+
+def _stage_openings(work: str) -> list[tuple[int, int]]:
+    """(line start, year) of each line that opens with a date or a span of dates and a comma:
+    the stages of a plan's schedule (1.2025年6月底前,…; 2.2025年7月至2025年12月,…新增…30个,总计达
+    60个;特色道路10条…). The date is the year of the figures of the whole item, as a horizon
+    that opens a goal paragraph is: a plan's schedule (计划安排, 实施步骤) is written so. In the
+    tune part only 上海's magnolia plan (市绿化市容局) has such a schedule with figures; a year
+    before the document's own stays a review's (see _Horizons.year)."""
+    out: list[tuple[int, int]] = []
+    for c in _STAGE_CANDIDATE.finditer(work):
+        m = _STAGE_LINE.match(work, c.start())
+        if m is None or _STAGE_AFTER.match(work, m.end()) is None:
+            continue
+        out.append((c.start() + 1, int(m["y"])))
+    first = _STAGE_LINE.match("\n" + work[:40])  # the first line has no line break before it
+    if first is not None and _STAGE_AFTER.match(work, first.end() - 1) is not None:
+        out.insert(0, (0, int(first["y"])))
+    return out
 
 
 def _with_horizon(horizons: _Horizons, info: DocInfo) -> DocInfo:

@@ -239,3 +239,39 @@ class ErrorTestCase:
                 docinfo_module.doc_words()
         finally:
             docinfo_module.doc_words.cache_clear()
+
+
+# The tail of an item cut from the middle of a division of tasks: no title of its own.
+PART_HEAD = (
+    "责任单位:省发展改革委、省经信厅、省科技厅、省财政厅、省商务厅、省税务局、省统计局、省地方金融监管局、"
+    "省人力社保厅、省交通运输厅、省农业农村厅\n"
+)
+
+
+def test_an_untitled_part_of_a_division_of_tasks_plans_for_its_year_when_it_sets_targets_of_the_year() -> (
+    None
+):
+    text = PART_HEAD + "2.稳住工业增长,力争全年工业增加值增长6%。\n责任单位:省经信厅\n"
+    got = doc_info(text, working_text(text), "part_2024.txt")
+    assert (got.year, got.period_start, got.period_end) == (2024, 2024, 2024)
+
+
+def test_an_untitled_text_with_no_target_of_the_year_plans_for_no_one_year() -> None:
+    text = PART_HEAD + "2.稳住工业增长,工业增加值增长6%。\n责任单位:省经信厅\n"
+    got = doc_info(text, working_text(text), "part_2024.txt")
+    assert (got.year, got.period_start) == (2024, None)
+
+
+def test_a_plan_a_task_of_the_plan_names_is_cited_and_gives_no_period() -> None:
+    text = (
+        "关于印发《2026年某市城市更新行动方案》的通知\n各区:\n现将方案印发给你们。\n2026年3月1日\n"
+        "任务1:推进《某市历史文化名城保护规划（2024—2035年）》编制与实施。\n"
+    )
+    got = doc_info(text, working_text(text), "doc.txt")
+    assert (got.year, got.period_start, got.period_end) == (2026, 2026, 2026)
+
+
+def test_the_plan_announced_keeps_its_period() -> None:
+    text = "某区人民政府关于印发《某区绿化三年行动计划（2024—2026年）》的通知\n现将《某区绿化三年行动计划（2024—2026年）》印发给你们。\n"
+    got = doc_info(text, working_text(text), "doc.txt")
+    assert (got.period_start, got.period_end) == (2024, 2026)

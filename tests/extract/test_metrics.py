@@ -651,3 +651,91 @@ class WrappedTextTestCase:
         lines = ["某" * (10 + 7 * i % 50) for i in range(40)]
         text = "\n".join([*lines[:20], "全年新增企业10", "家,新增就业5000人。", *lines[20:]])
         assert [m.value for m in find(text)] == [5000]
+
+
+class BaseOfAChangeTestCase:
+    """A plan's change from one figure to another (由X提高至Y): X is where things stand."""
+
+    def test_the_figure_a_change_starts_from_is_an_actual_of_the_year_before_the_plan(self) -> None:
+        found = find("到2025年，全区垃圾回收利用率由35%提高至45%。", PLAN)
+        got = {(m.kind, m.value, m.year) for m in found}
+        assert got == {("actual", 35, 2020), ("target", 45, 2025)}
+
+    def test_a_year_named_at_the_start_of_the_change_is_its_year(self) -> None:
+        found = find("公交分担率从2022年的30%提升到40%。", PLAN)
+        assert ("actual", 30, 2022) in {(m.kind, m.value, m.year) for m in found}
+
+    def test_a_figure_followed_by_a_rise_with_no_from_is_a_target(self) -> None:
+        found = find("全区绿地面积达到30公顷，提高到新的水平。", PLAN)
+        assert [(m.kind, m.value) for m in found] == [("target", 30)]
+
+
+class CountsOfIndicatorsTestCase:
+    def test_a_count_of_the_indicators_a_document_adopts_is_no_metric(self) -> None:
+        assert find("体检指标沿用国家50个基础性指标和本市新增20个指标的同时，增设特色指标。", PLAN) == []
+
+    def test_a_count_of_criteria_is_no_metric(self) -> None:
+        assert find("全面对照脱贫退出5项指标，因户施策。", PLAN) == []
+
+    def test_a_count_of_projects_on_indicators_is_a_metric(self) -> None:
+        assert [m.value for m in find("建成3个指标体系试点项目。", PLAN)] == [3]
+
+
+class RatesPerTimeTestCase:
+    def test_a_capacity_per_day_keeps_its_time(self) -> None:
+        m = one("到2025年，日处置能力提升至900吨/日。", PLAN)
+        assert (m.value, m.unit, m.year) == (900, "吨/日", 2025)
+
+
+class StagesOfAScheduleTestCase:
+    """A plan's schedule: each item opens with its date, the year of the item's figures."""
+
+    THREE_YEARS = DocInfo(title="三年行动计划", year=2024, period_start=2024, period_end=2026, kind="plan")
+
+    def test_a_year_after_an_items_number_is_a_year(self) -> None:
+        m = one("1.2025年6月底前，新建口袋公园20座。", self.THREE_YEARS)
+        assert (m.value, m.year) == (20, 2025)
+
+    def test_the_opening_date_of_an_item_dates_its_later_sentences(self) -> None:
+        found = find(
+            "2.2025年7月至12月，新建绿道10公里，总计达30公里；新增驿站5座，总计达12座。", self.THREE_YEARS
+        )
+        assert {(m.value, m.unit, m.year) for m in found} == {
+            (10, "公里", 2025),
+            (30, "公里", 2025),
+            (5, "座", 2025),
+            (12, "座", 2025),
+        }
+
+    def test_a_count_of_roads_after_a_clause_that_builds_is_a_metric(self) -> None:
+        found = find("2026年底前，新增特色道路10条，总计达30条；特色园5座。", self.THREE_YEARS)
+        assert (30, "条", 2026) in {(m.value, m.unit, m.year) for m in found}
+
+    def test_a_past_year_opening_an_item_is_no_horizon(self) -> None:
+        found = find("2023年，全区新建绿道10公里。\n力争新建绿道20公里。", self.THREE_YEARS)
+        assert [(m.value, m.year) for m in found if m.value == 20] == [(20, 2026)]
+
+
+class HoursOfAServiceTestCase:
+    def test_the_hours_a_service_keeps_are_no_metric(self) -> None:
+        assert find("协调解决24小时开放公园夜间管理问题，落实24小时值守。", PLAN) == []
+
+    def test_a_share_of_round_the_clock_parks_is_a_metric(self) -> None:
+        m = one("到2025年，各类公园24小时开放比例达到90%。", PLAN)
+        assert (m.value, m.unit) == (90, "%")
+
+
+class BuiltBeforeAYearTestCase:
+    def test_a_year_things_were_built_before_is_not_the_figures_year(self) -> None:
+        m = one("推进2010年前建成的3万户老旧设施提标改造。", PLAN)
+        assert (m.value, m.unit, m.year) == (30000, "户", 2025)
+
+    def test_a_deadline_before_a_year_is_the_figures_year(self) -> None:
+        m = one("2023年前完成3万户设施改造。", PLAN)
+        assert (m.value, m.year) == (30000, 2023)
+
+
+class CompoundClassifiersTestCase:
+    def test_item_times_and_river_sections_keep_their_classifier(self) -> None:
+        found = find("完成整改60项次，打通断头河900余条段。", PLAN)
+        assert {(m.value, m.unit) for m in found} == {(60, "项次"), (900, "条段")}

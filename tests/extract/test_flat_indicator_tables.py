@@ -1,0 +1,146 @@
+"""Tables of indicators flattened into the text a cell a line (indicator_tables.flat_table_metrics)."""
+
+from __future__ import annotations
+
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.model import DocInfo, Metric
+from taizhang.extract.normalise import working_text
+
+FIVE_YEAR = DocInfo(title="某区环境“十四五”规划", year=2021, period_start=2021, period_end=2025, kind="plan")
+NEXT_PLAN = DocInfo(title="某区交通“十五五”规划", year=2026, period_start=2026, period_end=2030, kind="plan")
+
+
+def find(text: str, info: DocInfo) -> list[tuple[str, str, float, str, str, int | None]]:
+    found: list[Metric] = find_metrics(text, working_text(text), line_passages(text), info)
+    return [(m.kind, m.indicator, m.value, m.unit, m.comparator, m.year) for m in found]
+
+
+# A cell a paragraph: blank lines between all cells, a header cell broken over two lines.
+BY_PARAGRAPH = """二、主要指标
+
+序号
+
+指标名称
+
+指标
+属性
+
+基准值
+（2020年）
+
+目标值
+（2025年）
+
+1
+
+绿地面积
+
+约束性
+
+30.5
+平方公里
+
+≥35
+平方公里
+
+2
+
+垃圾回收利用率
+
+预期性
+
+（38％）
+
+45％
+
+3
+
+公厕达标率
+
+预期性
+
+/
+
+100％
+
+注：括号内数据为2019年数据
+
+三、主要任务
+"""
+
+# A cell a line, rows separated by blank lines; merged cells left out; an empty cell as a blank
+# line; the period and the value word of a header on two lines.
+BY_LINE = """指标一览表
+类别
+序号
+指标名称
+单位
+属性
+“十四五”
+完成值
+“十五五”
+目标值
+
+畅通出行
+1
+公交站点覆盖率
+％
+预期性
+85
+95
+
+2
+新增停车泊位
+万个
+预期性
+1.2
+3
+
+安全出行
+3
+道路事故下降
+％
+约束性
+
+≥10
+
+二、重点任务
+"""
+
+
+def test_a_table_a_cell_a_paragraph_is_read_by_its_columns() -> None:
+    got = find(BY_PARAGRAPH, FIVE_YEAR)
+    assert ("actual", "绿地面积", 30.5, "平方公里", "=", 2020) in got
+    assert ("target", "绿地面积", 35, "平方公里", ">=", 2025) in got
+    assert ("target", "垃圾回收利用率", 45, "%", "=", 2025) in got
+    assert ("target", "公厕达标率", 100, "%", "=", 2025) in got
+    assert len(got) == 5, got
+
+
+def test_a_note_gives_the_year_of_the_figures_in_parentheses() -> None:
+    got = find(BY_PARAGRAPH, FIVE_YEAR)
+    assert ("actual", "垃圾回收利用率", 38, "%", "=", 2019) in got
+
+
+def test_a_table_a_cell_a_line_takes_its_years_from_the_periods_of_its_header() -> None:
+    got = find(BY_LINE, NEXT_PLAN)
+    assert ("actual", "公交站点覆盖率", 85, "%", "=", 2025) in got
+    assert ("target", "公交站点覆盖率", 95, "%", "=", 2030) in got
+    assert ("actual", "新增停车泊位", 12000, "个", "=", 2025) in got
+    assert ("target", "新增停车泊位", 30000, "个", "=", 2030) in got
+
+
+def test_an_empty_cell_is_a_blank_line_and_a_category_is_no_indicator() -> None:
+    got = find(BY_LINE, NEXT_PLAN)
+    assert ("target", "道路事故下降", 10, "%", ">=", 2030) in got
+    assert len(got) == 5, got
+    assert not any(ind in ("畅通出行", "安全出行") for _, ind, *_ in got)
+
+
+def test_a_list_of_numbered_lines_is_no_table() -> None:
+    text = "主要目标\n目标值\n1\n到2025年，新建公园10座。\n2\n到2025年，绿道长度达到100公里。\n"
+    got = find(text, FIVE_YEAR)
+    assert [(k, v, u, y) for k, _, v, u, _, y in got] == [
+        ("target", 10, "座", 2025),
+        ("target", 100, "公里", 2025),
+    ]
