@@ -60,11 +60,13 @@ _TEXT_DEADLINE = re.compile(
 # year's or a recurring date ("三年内", "每年年底", "当年", "上半年" of "去年上半年", "2024年底").
 _NOT_BEFORE_RELATIVE = "0-9〇零○一二三四五六七八九十两几多每当该上同次去前近个半整周学财逐历年"
 # A date relative to the document's own year, in a deadline cell or a note: "年底前", "6月底",
-# "年内", "上半年", "三季度末", "今年12月", "明年6月底前".
-# matches: "年底前", "6月底前完成", "年内", "三季度" ; must not match: "三年内", "每年年底", "12个月"
+# "年内", "上半年", "三季度末", "今年12月", "明年6月底前"; "全年" (the work of an annual list
+# that runs the whole year) is of the year as 年内 is.
+# matches: "年底前", "6月底前完成", "年内", "三季度", "全年" ; must not match: "三年内", "每年年底",
+# "12个月"
 _RELATIVE = re.compile(
     rf"(?<![{_NOT_BEFORE_RELATIVE}])(?P<which>今年|本年度?|明年|次年)?"
-    r"(?:(?P<end>年底|年末)|(?P<within>年内)"
+    r"(?:(?P<end>年底|年末)|(?P<within>年内|全年)"
     r"|(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?![份]?[以之]?内)"
     r"|(?P<half>上半年|下半年)|第?(?P<quarter>[一二三四1-4])季度)"
 )
@@ -148,7 +150,13 @@ def _short_deadline(work: str, orig: str | None, year: int | None) -> Deadline |
 def _may_be_relative(work: str) -> bool:
     """A cheap first look: the words every relative date holds one of."""
     return (
-        "月" in work or "年底" in work or "年内" in work or "年末" in work or "季度" in work or "半年" in work
+        "月" in work
+        or "年底" in work
+        or "年内" in work
+        or "年末" in work
+        or "季度" in work
+        or "半年" in work
+        or "全年" in work
     )
 
 
