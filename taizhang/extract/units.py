@@ -165,6 +165,8 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         keep = [i for i, ch in enumerate(work) if not ch.isspace()]
         orig = "".join(orig[i] for i in keep)
         work = "".join(work[i] for i in keep)
+    if "(" in work and _PINYIN_GLOSS.search(work):
+        orig, work = _without_pinyin_glosses(orig, work)
     if not work or is_none(work):
         return ()
     names: list[tuple[str, str]] = []
@@ -187,6 +189,22 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         elif w and not is_none(w):
             names.append((o, w))
     return tuple(_distribute(names))
+
+
+# The pinyin a web page prints after a character in brackets ("經開區(qū)管委會").
+# matches: "(qū)", "(fā)", "(wù)" ; must not match: "(市)", "(试行)", "(2)"
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
+def _without_pinyin_glosses(orig: str, work: str) -> tuple[str, str]:
+    """``orig`` and ``work`` without the pinyin that some reproductions of documents in
+    traditional script print in brackets after a character ("湘西經開區(qū)管委會" is 湘西經開區管委會):
+    the gloss is no part of the name. Seen in the tune document xiangxi_business_environment_plan_2020
+    (湘西州) and in reproductions of other issuers' documents (四川省 川办函〔2017〕113号, 常州市
+    常政发〔2023〕1号) on the web."""
+    drop = {i for m in _PINYIN_GLOSS.finditer(work) for i in range(m.start(), m.end())}
+    keep = [i for i in range(len(work)) if i not in drop]
+    return "".join(orig[i] for i in keep), "".join(work[i] for i in keep)
 
 
 # The bodies of every place of some levels, one collective ("各市、县(市、区)人民政府": the

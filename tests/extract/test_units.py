@@ -217,3 +217,9 @@ def test_places_or_levels_before_one_government_word_are_governments_each():
     assert parse_units("相关市、县政府") == ["相关市政府", "相关县政府"]
     # A government's office is no government of a level: the bare name takes the office's suffix.
     assert parse_units("甲乙、区政府办公室") == ["甲乙办公室", "区政府办公室"]
+
+
+def test_the_pinyin_a_reproduction_prints_after_a_character_is_no_part_of_a_name():
+    assert parse_units("甲乙開發區(qū)管委會、州財政局") == ["甲乙開發區管委會", "州財政局"]
+    # Brackets that hold words, not pinyin, stay.
+    assert parse_units("县政府办公室(试行)") == ["县政府办公室(试行)"]
