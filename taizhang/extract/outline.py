@@ -899,6 +899,8 @@ def _item_tasks(
         # own (cut where a clause names its units: "各地区、各有关部门要…").
         if carry is not None and not tasks:
             pieces = [(pending_start, pending_end, carry.roles)]
+        elif tasks and _is_last_item(node) and "\n" in work[last_note_end:pending_start]:
+            pieces = _closing_clauses(text, work, paras, pending_start, pending_end)
         else:
             pieces = _subject_clauses(text, work, pending_start, pending_end)
         for cs, ce, roles in pieces:
@@ -927,6 +929,44 @@ def _item_tasks(
         if t is not None:
             tasks.append(t)
     return _dated(tasks, _title_deadline(text, work, node, year))
+
+
+def _is_last_item(node: _Node) -> bool:
+    """No item of the outline comes after ``node`` (only the closing matter, if anything)."""
+    n: _Node | None = node
+    while n is not None and n.parent is not None:
+        after = n.parent.children[n.parent.children.index(n) + 1 :]
+        if any(not c.closed for c in after):
+            return False
+        n = n.parent
+    return True
+
+
+def _closing_clauses(
+    text: str, work: str, paras: list[_Span], start: int, end: int
+) -> list[tuple[int, int, UnitRoles]]:
+    """The paragraphs after the last item of a list whose items close with their notes: the
+    document's closing part, run on below the last item because it has no heading of its own
+    (国办发〔2018〕117号 ends "…(国务院办公厅负责)" and then "各有关部门要认真组织实施…。各省(区、市)
+    政府要…。国务院办公厅将…", "自本通知印发之日起…停止执行"). As in any part that assigns no
+    measure, only the clauses that name the units to do them are tasks (a statement of the
+    measures' significance and a repeal are not), a paragraph that opens with units being theirs
+    ("各有关部门制定…的实施办法,于…前报送"). Seen in the tune documents
+    state_council_office_local_incentives_2018 and state_council_office_sports_events_industry_2018
+    (both of 国务院办公厅; no other document of the corpora ends its list so)."""
+    out: list[tuple[int, int, UnitRoles]] = []
+    for ps, pe in paras:
+        s, e = max(ps, start), min(pe, end)
+        if s >= e:
+            continue
+        clauses = _subject_clauses(text, work, s, e)
+        cs, ce, roles = clauses[0]
+        if not roles:
+            names = _opening_units(text, work, cs, min(ce, cs + 40))
+            if names:
+                clauses[0] = (cs, ce, UnitRoles(names))
+        out.extend(c for c in clauses if c[2])
+    return out
 
 
 def _with_note(task: Task, note: RoleNote) -> Task:

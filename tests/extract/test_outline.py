@@ -289,3 +289,23 @@ def test_a_branch_of_a_society_in_a_note_is_a_unit():
     )
     (task,) = extract(text.encode("utf-8"), name="方案.txt").tasks
     assert task.co_units == ("市港航中心", "中国船级社上海分社")
+
+
+def test_the_closing_paragraphs_after_the_last_noted_item_give_only_the_clauses_that_name_units():
+    text = (
+        "关于加大激励力度的通知\n"
+        "一、对工作成效明显的县，在分配资金时予以倾斜。（省财政厅负责）\n"
+        "二、对成效明显的乡镇，优先安排试点。（省农业农村厅负责）\n"
+        "加大激励力度，对于推动工作落实具有重要意义。各有关部门要认真组织实施激励措施，及时制定实施办法。"
+        "省政府办公厅将加强督促检查。\n"
+        "各有关部门制定的实施办法，于年底前报送省政府办公厅。\n"
+        "自本通知印发之日起，原通知停止执行。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="通知.txt").tasks
+    assert [(t.lead_units, t.text[:8]) for t in tasks] == [
+        (("省财政厅",), "对工作成效明显的"),
+        (("省农业农村厅",), "对成效明显的乡镇"),
+        (("各有关部门",), "各有关部门要认真"),
+        (("省政府办公厅",), "省政府办公厅将加"),
+        (("各有关部门",), "各有关部门制定的"),
+    ]
