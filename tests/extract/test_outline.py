@@ -309,3 +309,17 @@ def test_the_closing_paragraphs_after_the_last_noted_item_give_only_the_clauses_
         (("省政府办公厅",), "省政府办公厅将加"),
         (("各有关部门",), "各有关部门制定的"),
     ]
+
+
+def test_units_working_with_another_unit_than_the_tasks_lead_are_not_its_co_units():
+    text = (
+        "某市工作方案\n"
+        "一、主要任务\n"
+        "（一）编制方案。（牵头单位：市住房城乡建设委；配合单位：市财政局）\n"
+        "（二）推进试点。试点区负责编制实施方案，方案报送市生态环境局，经市生态环境局会同市财政局组织评审后实施。\n"
+        "（三）开展评估。市生态环境局会同市财政局开展成效评估。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    got = {t.text[:4]: (t.lead_units, t.co_units) for t in tasks}
+    assert got["试点区负"][1] == ()
+    assert got["市生态环"] == (("市生态环境局",), ("市财政局",))
