@@ -1185,6 +1185,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 at = start + clause
                 if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
                     cuts[-1] = (at, roles)  # the text opens with its units
+                elif _opening_of_sentence(work, cuts[-1], at):
+                    cuts[-1] = (cuts[-1][0], roles)
                 elif at > cuts[-1][0]:
                     cuts.append((at, roles))
     out = []
@@ -1192,6 +1194,19 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
         out.append((s, e, roles))
     return out
+
+
+def _opening_of_sentence(work: str, last: tuple[int, UnitRoles], at: int) -> bool:
+    """The text since the last cut, which names no unit, is the opening of the sentence whose
+    subject comes at ``at`` after a comma: a time or a topic put before the subject ("从2023年第一
+    季度开始,各责任单位要…", "试点城市由省级有关部门推荐,生态环境部会同…筛选确定"), part of that
+    clause, not a task of its own. Seen in the tune documents caidian_gov_work_report_duties_2023
+    (蔡甸区) and state_council_office_zero_waste_city_pilot_2018 (国务院办公厅)."""
+    s, roles = last
+    if roles is not _NO_ROLES or at <= s or work[at - 1] != ",":
+        return False
+    between = work[s : at - 1]
+    return not any(ch in between for ch in "。;!?\n")
 
 
 # A sentence that opens with the date it is due by: "2024年3月底前,", "6月底前,", "年底前,".

@@ -323,3 +323,16 @@ def test_units_working_with_another_unit_than_the_tasks_lead_are_not_its_co_unit
     got = {t.text[:4]: (t.lead_units, t.co_units) for t in tasks}
     assert got["试点区负"][1] == ()
     assert got["市生态环"] == (("市生态环境局",), ("市财政局",))
+
+
+def test_a_time_or_topic_before_the_subject_of_a_sentence_is_part_of_its_clause():
+    text = (
+        "某区工作方案\n"
+        "一、主要任务\n"
+        "（一）编制方案。（牵头单位：区住房城乡建设委）\n"
+        "（二）开展评估。从2024年起,各责任单位要在每季度末报送进展情况。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [(t.lead_units, t.text) for t in tasks[1:]] == [
+        (("各责任单位",), "从2024年起,各责任单位要在每季度末报送进展情况。"),
+    ]
