@@ -598,7 +598,7 @@ def read_text_tasks(
             # describes (background, principles, goals) only for the clauses that name units.
             units_only = not _sibling_has_notes(node, noted, noted_by_level)
             if units_only and not (_under_background(work, node) or _under_goals(work, node)):
-                if not (node.body or _has_inline_body(work, node)):
+                if not (node.body or _has_inline_body(work, node) or _is_sentence_item(work, node)):
                     continue  # a title alone (its table read apart)
                 units_only = False
         elif _under_background(work, node):
@@ -700,6 +700,15 @@ def _paragraphs(work: str, node: _Node) -> list[_Span]:
         is_title = i == 0 and node.level >= 0 and _TITLE.match(work, s, e) is None and e - s <= 40
         open_para = not is_title and work[e - 1] not in _PARAGRAPH_END
     return [(s, e) for s, e in out]
+
+
+def _is_sentence_item(work: str, node: _Node) -> bool:
+    """The heading line is a sentence, not a title: an item that is one untitled paragraph
+    ("一、各责任单位要高度重视,…并于2023年1月15日前将工作方案报区人民政府办公室。"), longer than a
+    title and closed by a full stop, as the numbered requirements of a notice are written. Seen in
+    the tune documents caidian_gov_work_report_duties_2023 (蔡甸区: the notice's requirements) and
+    pudong_landscape_lighting_2023 (浦东新区: its articles of one sentence)."""
+    return node.line_end - node.start > 40 and work[node.line_end - 1] in "。;"
 
 
 def _has_inline_body(work: str, node: _Node) -> bool:

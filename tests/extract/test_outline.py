@@ -336,3 +336,22 @@ def test_a_time_or_topic_before_the_subject_of_a_sentence_is_part_of_its_clause(
     assert [(t.lead_units, t.text) for t in tasks[1:]] == [
         (("各责任单位",), "从2024年起,各责任单位要在每季度末报送进展情况。"),
     ]
+
+
+def test_an_untitled_item_of_one_sentence_in_a_noted_document_is_read_for_its_units():
+    text = (
+        "关于印发某区目标任务责任分解方案的通知\n"
+        "一、各责任单位要高度重视,对照目标任务制订工作方案,并于2024年1月15日前报区政府办公室。\n"
+        "二、加强督办\n"
+        "某区目标任务责任分解方案\n"
+        "一、主要预期目标\n"
+        "(一)地区生产总值增长6%以上\n"
+        "责任单位:区发展改革局\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="通知.txt").tasks
+    first = tasks[0]
+    assert (first.lead_units, first.deadline and (first.deadline.year, first.deadline.month)) == (
+        ("各责任单位",),
+        (2024, 1),
+    )
+    assert tasks[-1].lead_units == ("区发展改革局",)
