@@ -90,6 +90,19 @@ _RELATIVE_TEXT = re.compile(
 _PLAN_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|时期|末)")
 
 
+# After a date in a deadline cell: the date is when the work starts ("2024年起持续推进", "自2023年
+# 7月开始,长期坚持"), so the cell's deadline is what follows it (ongoing), not that date.
+# matches: "起", "开始", "以来" ; must not match: "前", "底前", "完成"
+_STARTS_AT = re.compile(r"\s*(?:起|开始|以来)")
+
+
+def _starts_at(work: str, end: int) -> bool:
+    """The date that ends at ``end`` is when the work starts: a deadline cell written "2024年起持续
+    推进" or "自2023年7月开始,长期坚持" (the way task tables give standing work a start) is due at
+    no date, and goes on. No cell of the corpora reads so yet: general knowledge of the tables."""
+    return _STARTS_AT.match(work, end) is not None
+
+
 def chinese_year(text: str) -> int:
     """``2024`` or ``二〇二四`` as a number."""
     if text.isdigit():
@@ -186,12 +199,16 @@ def _latest(a: Deadline | None, b: Deadline) -> Deadline:
 def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Deadline | None:
     text = (orig if orig is not None else work).strip()
     best: Deadline | None = None
+    started = False
     for m in _DATE.finditer(work):
         if not (
             m.group("month") or m.group("month2") or m.group("end") or m.group("half") or m.group("quarter")
         ):
             if not _YEAR_WORD.match(work, m.start()) and m.group("year")[0] not in "〇零○一二三四五六七八九":
                 continue
+        if _starts_at(work, m.end()):
+            started = True
+            continue  # "2024年起持续推进": when the work starts, not when it is due
         d = _from_match(m, text)
         if best is None or (d.year or 0, d.month or 13) >= (best.year or 0, best.month or 13):
             best = d
@@ -203,7 +220,8 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
         if best is not None:
             return best
     compact = re.sub(r"\s+", "", work)
-    if compact and any(p in compact for p in ongoing_phrases()):
+    if started or (compact and any(p in compact for p in ongoing_phrases())):
+        # Work that starts at a date and is given no end goes on ("2023年起").
         return Deadline("ongoing", None, None, text)
     return None
 

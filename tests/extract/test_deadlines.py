@@ -40,6 +40,13 @@ class ParseDeadlineTestCase:
     def test_it_finds_no_deadline_where_there_is_none(self, cell: str) -> None:
         assert _cell(cell) is None
 
+    @pytest.mark.parametrize("cell", ["2024年起持续推进", "自2023年7月开始,长期坚持", "2023年起"])
+    def test_a_date_the_work_starts_from_is_no_deadline_and_the_work_goes_on(self, cell: str) -> None:
+        assert _cell(cell) == ("ongoing", None, None)
+
+    def test_a_start_and_a_due_date_give_the_due_date(self) -> None:
+        assert _cell("2023年起实施,2024年底前完成") == ("month", 2024, 12)
+
 
 class FindDeadlineTestCase:
     def test_a_target_year_in_the_task_is_its_deadline(self) -> None:
