@@ -355,3 +355,17 @@ def test_an_untitled_item_of_one_sentence_in_a_noted_document_is_read_for_its_un
         (2024, 1),
     )
     assert tasks[-1].lead_units == ("区发展改革局",)
+
+
+def test_units_after_a_leads_comma_and_huitong_are_its_co_units():
+    text = (
+        "某县工作方案\n"
+        "一、主要任务\n"
+        "1.由县发改局牵头，会同县财政局建立重点项目库，年底前完成。\n"
+        "2.县住建局会同县自然资源局推进老旧小区改造。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("县发改局",), ("县财政局",)),
+        (("县住建局",), ("县自然资源局",)),
+    ]
