@@ -690,7 +690,7 @@ def _paragraphs(work: str, node: _Node) -> list[_Span]:
     last_span = -1
     open_para = False
     for i, (s, e, k) in enumerate(lines):
-        if open_para and k == last_span:
+        if open_para and k == last_span and not (i and _title_line_before(work, lines[i - 1], (s, e))):
             out[-1][1] = e
         else:
             out.append([s, e])
@@ -700,6 +700,19 @@ def _paragraphs(work: str, node: _Node) -> list[_Span]:
         is_title = i == 0 and node.level >= 0 and _TITLE.match(work, s, e) is None and e - s <= 40
         open_para = not is_title and work[e - 1] not in _PARAGRAPH_END
     return [(s, e) for s, e in out]
+
+
+def _title_line_before(work: str, line: tuple[int, ...], nxt: tuple[int, int]) -> bool:
+    """``line`` is a title over the paragraph that follows, not the first part of a wrapped line:
+    short (at most 25 characters), no clause in it, and much shorter than the next line (a line a
+    PDF wrapped is as long as the page is wide). "某区2024年重点工作" / "加快推进老旧小区改造,…。(区住建局
+    牵头)": the title is no part of the first task of a list without numbers. Such lines stand over
+    the text in the tune documents state_council_office_zero_waste_city_pilot_2018 (文号, 发文机关,
+    title), tianjin_manufacturing_measures_2023 (date line, title) and in the seed of 罗湖区
+    (measure titles over unnumbered paragraphs)."""
+    s, e = line[0], line[1]
+    n = e - s
+    return n <= 25 and (nxt[1] - nxt[0]) > 1.5 * n and not any(ch in work[s:e] for ch in ",。;:")
 
 
 def _is_sentence_item(work: str, node: _Node) -> bool:

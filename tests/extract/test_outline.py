@@ -369,3 +369,16 @@ def test_units_after_a_leads_comma_and_huitong_are_its_co_units():
         (("县发改局",), ("县财政局",)),
         (("县住建局",), ("县自然资源局",)),
     ]
+
+
+def test_a_short_title_line_over_unnumbered_noted_paragraphs_is_no_part_of_the_first_task():
+    text = (
+        "某区2024年重点工作\n"
+        "加快推进老旧小区改造，完成改造20个小区的年度任务。（区住建局牵头，各街道配合，2024年12月底前）\n"
+        "持续优化营商环境，深化一件事改革。（区政务服务办牵头，常态化推进）\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="要点.txt").tasks
+    assert [t.text for t in tasks] == [
+        "加快推进老旧小区改造，完成改造20个小区的年度任务。",
+        "持续优化营商环境，深化一件事改革。",
+    ]
