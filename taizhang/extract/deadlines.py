@@ -60,11 +60,13 @@ _TEXT_DEADLINE = re.compile(
 # year's or a recurring date ("三年内", "每年年底", "当年", "上半年" of "去年上半年", "2024年底").
 _NOT_BEFORE_RELATIVE = "0-9〇零○一二三四五六七八九十两几多每当该上同次去前近个半整周学财逐历年"
 # A date relative to the document's own year, in a deadline cell or a note: "年底前", "6月底",
-# "年内", "上半年", "三季度末", "今年12月", "明年6月底前".
-# matches: "年底前", "6月底前完成", "年内", "三季度" ; must not match: "三年内", "每年年底", "12个月"
+# "年内", "上半年", "三季度末", "今年12月", "明年6月底前"; "全年" (the work of an annual list
+# that runs the whole year) is of the year as 年内 is.
+# matches: "年底前", "6月底前完成", "年内", "三季度", "全年" ; must not match: "三年内", "每年年底",
+# "12个月"
 _RELATIVE = re.compile(
     rf"(?<![{_NOT_BEFORE_RELATIVE}])(?P<which>今年|本年度?|明年|次年)?"
-    r"(?:(?P<end>年底|年末)|(?P<within>年内)"
+    r"(?:(?P<end>年底|年末)|(?P<within>年内|全年)"
     r"|(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?![份]?[以之]?内)"
     r"|(?P<half>上半年|下半年)|第?(?P<quarter>[一二三四1-4])季度)"
 )
@@ -86,6 +88,19 @@ _RELATIVE_TEXT = re.compile(
 # 十四五 2021-2025, 十五五 2026-2030: general knowledge of the national plan calendar).
 # matches: "“十四五”期间", "十四五末", "十五五时期内" ; must not match: "十四五规划纲要", "十四五重点项目"
 _PLAN_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|时期|末)")
+
+
+# After a date in a deadline cell: the date is when the work starts ("2024年起持续推进", "自2023年
+# 7月开始,长期坚持"), so the cell's deadline is what follows it (ongoing), not that date.
+# matches: "起", "开始", "以来" ; must not match: "前", "底前", "完成"
+_STARTS_AT = re.compile(r"\s*(?:起|开始|以来)")
+
+
+def _starts_at(work: str, end: int) -> bool:
+    """The date that ends at ``end`` is when the work starts: a deadline cell written "2024年起持续
+    推进" or "自2023年7月开始,长期坚持" (the way task tables give standing work a start) is due at
+    no date, and goes on. No cell of the corpora reads so yet: general knowledge of the tables."""
+    return _STARTS_AT.match(work, end) is not None
 
 
 def chinese_year(text: str) -> int:
@@ -148,7 +163,13 @@ def _short_deadline(work: str, orig: str | None, year: int | None) -> Deadline |
 def _may_be_relative(work: str) -> bool:
     """A cheap first look: the words every relative date holds one of."""
     return (
-        "月" in work or "年底" in work or "年内" in work or "年末" in work or "季度" in work or "半年" in work
+        "月" in work
+        or "年底" in work
+        or "年内" in work
+        or "年末" in work
+        or "季度" in work
+        or "半年" in work
+        or "全年" in work
     )
 
 
@@ -178,12 +199,16 @@ def _latest(a: Deadline | None, b: Deadline) -> Deadline:
 def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Deadline | None:
     text = (orig if orig is not None else work).strip()
     best: Deadline | None = None
+    started = False
     for m in _DATE.finditer(work):
         if not (
             m.group("month") or m.group("month2") or m.group("end") or m.group("half") or m.group("quarter")
         ):
             if not _YEAR_WORD.match(work, m.start()) and m.group("year")[0] not in "〇零○一二三四五六七八九":
                 continue
+        if _starts_at(work, m.end()):
+            started = True
+            continue  # "2024年起持续推进": when the work starts, not when it is due
         d = _from_match(m, text)
         if best is None or (d.year or 0, d.month or 13) >= (best.year or 0, best.month or 13):
             best = d
@@ -195,7 +220,8 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
         if best is not None:
             return best
     compact = re.sub(r"\s+", "", work)
-    if compact and any(p in compact for p in ongoing_phrases()):
+    if started or (compact and any(p in compact for p in ongoing_phrases())):
+        # Work that starts at a date and is given no end goes on ("2023年起").
         return Deadline("ongoing", None, None, text)
     return None
 

@@ -139,6 +139,8 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
     if work.find("序号", start, end) >= 0 or work.find("编号", start, end) >= 0:
         # A table copied out of a web page or a PDF a cell a paragraph.
         more.extend(_paragraph_cell_grids(work, start, end))
+        if work.find(" |\n", start, end) >= 0:
+            more.extend(_pipe_cell_grids(work, start, end))
     more = [g for g in more if not any(_overlap(g, o) for o in grids)]
     if more:
         merged = sorted([*grids, *more], key=lambda g: g.start)
@@ -368,6 +370,42 @@ def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
         if grid is not None:
             grids.append(grid)
             pos = max(pos, grid.end)
+    return grids
+
+
+# A line of a table whose cells a web crawl wrote one a line, each closed by a pipe.
+# matches: "序号 |", "招商工作部、安商工作部 |" ; must not match: "| 1 | 区 |" (a markdown row)
+_PIPE_CLOSED_CELL = re.compile(r"[^\S\n]*(?P<cell>[^|\n]*?)[^\S\n]*\|[^\S\n]*")
+
+
+def _pipe_cell_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Tables that the text of a web page gives a cell a line, each cell closed by " |" (the
+    way a crawler flattens an HTML table: "序号 |" / "重点工作 |" / … / "1 |" / "坚持…。 |"): read as
+    a table a cell a paragraph, each such line one paragraph without its pipe. A layout of the
+    crawl, not of an issuer: the tune document huoshan_development_zone_duties_2025 (霍山县) has
+    it, and so do crawled pages of other issuers (常州市 常政发〔2023〕1号)."""
+    grids: list[Grid] = []
+    paras: list[tuple[int, int]] = []
+    heads: list[int] = []
+    for ls, line in _line_texts(work, start, end):
+        m = _PIPE_CLOSED_CELL.fullmatch(line)
+        if m is None:
+            if line.strip():
+                paras.append((ls + len(line) - len(line.lstrip()), ls + len(line.rstrip())))
+            continue
+        s, e = ls + m.start("cell"), ls + m.end("cell")
+        if e > s:
+            if work[s:e] in ("序号", "编号"):
+                heads.append(len(paras))
+            paras.append((s, e))
+    at_end = -1
+    for at in heads:
+        if paras[at][0] < at_end:
+            continue
+        grid, nxt = _read_paragraph_table(work, paras, at)
+        if grid is not None:
+            grids.append(grid)
+            at_end = grid.end
     return grids
 
 

@@ -598,7 +598,7 @@ def read_text_tasks(
             # describes (background, principles, goals) only for the clauses that name units.
             units_only = not _sibling_has_notes(node, noted, noted_by_level)
             if units_only and not (_under_background(work, node) or _under_goals(work, node)):
-                if not (node.body or _has_inline_body(work, node)):
+                if not (node.body or _has_inline_body(work, node) or _is_sentence_item(work, node)):
                     continue  # a title alone (its table read apart)
                 units_only = False
         elif _under_background(work, node):
@@ -690,7 +690,7 @@ def _paragraphs(work: str, node: _Node) -> list[_Span]:
     last_span = -1
     open_para = False
     for i, (s, e, k) in enumerate(lines):
-        if open_para and k == last_span:
+        if open_para and k == last_span and not (i and _title_line_before(work, lines[i - 1], (s, e))):
             out[-1][1] = e
         else:
             out.append([s, e])
@@ -700,6 +700,28 @@ def _paragraphs(work: str, node: _Node) -> list[_Span]:
         is_title = i == 0 and node.level >= 0 and _TITLE.match(work, s, e) is None and e - s <= 40
         open_para = not is_title and work[e - 1] not in _PARAGRAPH_END
     return [(s, e) for s, e in out]
+
+
+def _title_line_before(work: str, line: tuple[int, ...], nxt: tuple[int, int]) -> bool:
+    """``line`` is a title over the paragraph that follows, not the first part of a wrapped line:
+    short (at most 25 characters), no clause in it, and much shorter than the next line (a line a
+    PDF wrapped is as long as the page is wide). "某区2024年重点工作" / "加快推进老旧小区改造,…。(区住建局
+    牵头)": the title is no part of the first task of a list without numbers. Such lines stand over
+    the text in the tune documents state_council_office_zero_waste_city_pilot_2018 (文号, 发文机关,
+    title), tianjin_manufacturing_measures_2023 (date line, title) and in the seed of 罗湖区
+    (measure titles over unnumbered paragraphs)."""
+    s, e = line[0], line[1]
+    n = e - s
+    return n <= 25 and (nxt[1] - nxt[0]) > 1.5 * n and not any(ch in work[s:e] for ch in ",。;:")
+
+
+def _is_sentence_item(work: str, node: _Node) -> bool:
+    """The heading line is a sentence, not a title: an item that is one untitled paragraph
+    ("一、各责任单位要高度重视,…并于2023年1月15日前将工作方案报区人民政府办公室。"), longer than a
+    title and closed by a full stop, as the numbered requirements of a notice are written. Seen in
+    the tune documents caidian_gov_work_report_duties_2023 (蔡甸区: the notice's requirements) and
+    pudong_landscape_lighting_2023 (浦东新区: its articles of one sentence)."""
+    return node.line_end - node.start > 40 and work[node.line_end - 1] in "。;"
 
 
 def _has_inline_body(work: str, node: _Node) -> bool:
@@ -899,6 +921,8 @@ def _item_tasks(
         # own (cut where a clause names its units: "各地区、各有关部门要…").
         if carry is not None and not tasks:
             pieces = [(pending_start, pending_end, carry.roles)]
+        elif tasks and _is_last_item(node) and "\n" in work[last_note_end:pending_start]:
+            pieces = _closing_clauses(text, work, paras, pending_start, pending_end)
         else:
             pieces = _subject_clauses(text, work, pending_start, pending_end)
         for cs, ce, roles in pieces:
@@ -927,6 +951,44 @@ def _item_tasks(
         if t is not None:
             tasks.append(t)
     return _dated(tasks, _title_deadline(text, work, node, year))
+
+
+def _is_last_item(node: _Node) -> bool:
+    """No item of the outline comes after ``node`` (only the closing matter, if anything)."""
+    n: _Node | None = node
+    while n is not None and n.parent is not None:
+        after = n.parent.children[n.parent.children.index(n) + 1 :]
+        if any(not c.closed for c in after):
+            return False
+        n = n.parent
+    return True
+
+
+def _closing_clauses(
+    text: str, work: str, paras: list[_Span], start: int, end: int
+) -> list[tuple[int, int, UnitRoles]]:
+    """The paragraphs after the last item of a list whose items close with their notes: the
+    document's closing part, run on below the last item because it has no heading of its own
+    (国办发〔2018〕117号 ends "…(国务院办公厅负责)" and then "各有关部门要认真组织实施…。各省(区、市)
+    政府要…。国务院办公厅将…", "自本通知印发之日起…停止执行"). As in any part that assigns no
+    measure, only the clauses that name the units to do them are tasks (a statement of the
+    measures' significance and a repeal are not), a paragraph that opens with units being theirs
+    ("各有关部门制定…的实施办法,于…前报送"). Seen in the tune documents
+    state_council_office_local_incentives_2018 and state_council_office_sports_events_industry_2018
+    (both of 国务院办公厅; no other document of the corpora ends its list so)."""
+    out: list[tuple[int, int, UnitRoles]] = []
+    for ps, pe in paras:
+        s, e = max(ps, start), min(pe, end)
+        if s >= e:
+            continue
+        clauses = _subject_clauses(text, work, s, e)
+        cs, ce, roles = clauses[0]
+        if not roles:
+            names = _opening_units(text, work, cs, min(ce, cs + 40))
+            if names:
+                clauses[0] = (cs, ce, UnitRoles(names))
+        out.extend(c for c in clauses if c[2])
+    return out
 
 
 def _with_note(task: Task, note: RoleNote) -> Task:
@@ -1135,16 +1197,21 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 after = m.end()
                 if m.group() not in ("牵头", "会同") and chunk.startswith("会同", after):
                     after += 2
+                after += _lead_then_with(chunk, m.group(), after)
                 joined = (
                     collective_after(chunk, after) if after > m.end() or m.group() in ("牵头", "会同") else ""
                 )
                 co: tuple[str, ...] = (text[start + after : start + after + len(joined)],) if joined else ()
                 if not co and (m.group() in ("牵头", "会同") or after > m.end()):
                     co = _joined_units(text, work, start + after, start + len(chunk))
+                if not co and chunk.startswith("会同", after - 2):
+                    co = _opening_units(text, work, start + after, start + min(len(chunk), after + 40))
                 roles = UnitRoles(tuple(names), co)
                 at = start + clause
                 if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
                     cuts[-1] = (at, roles)  # the text opens with its units
+                elif _opening_of_sentence(work, cuts[-1], at):
+                    cuts[-1] = (cuts[-1][0], roles)
                 elif at > cuts[-1][0]:
                     cuts.append((at, roles))
     out = []
@@ -1152,6 +1219,30 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
         out.append((s, e, roles))
     return out
+
+
+def _opening_of_sentence(work: str, last: tuple[int, UnitRoles], at: int) -> bool:
+    """The text since the last cut, which names no unit, is the opening of the sentence whose
+    subject comes at ``at`` after a comma: a time or a topic put before the subject ("从2023年第一
+    季度开始,各责任单位要…", "试点城市由省级有关部门推荐,生态环境部会同…筛选确定"), part of that
+    clause, not a task of its own. Seen in the tune documents caidian_gov_work_report_duties_2023
+    (蔡甸区) and state_council_office_zero_waste_city_pilot_2018 (国务院办公厅)."""
+    s, roles = last
+    if roles is not _NO_ROLES or at <= s or work[at - 1] != ",":
+        return False
+    between = work[s : at - 1]
+    return not any(ch in between for ch in "。;!?\n")
+
+
+def _lead_then_with(chunk: str, verb: str, after: int) -> int:
+    """How many characters of ",会同" follow a lead's 牵头 at ``after``: "由县发改局牵头,会同县财政局
+    建立项目库" names 县财政局 as working with the lead (its co-unit), as "X会同Y" does (then the
+    units after 会同 are read up to their verb even when no other task names them). A common
+    wording of division of work; no document of the corpora has it yet (general knowledge, like
+    the "X会同Y" of state_council_office_zero_waste_city_pilot_2018)."""
+    if verb in ("牵头", "牵头负责") and chunk.startswith(",会同", after):
+        return 3
+    return 0
 
 
 # A sentence that opens with the date it is due by: "2024年3月底前,", "6月底前,", "年底前,".

@@ -162,11 +162,24 @@ def _named_cooperators(tasks: list[Task], text: str, work: str) -> list[Task]:
         pos = w.find("会同")
         while pos >= 0:
             at = pos + 2
-            names = names_after(w, at, known)
-            co.extend(n for n in names if n not in t.lead_units and n not in co)
+            if not _others_cooperation(w, pos, known, t.lead_units):
+                names = names_after(w, at, known)
+                co.extend(n for n in names if n not in t.lead_units and n not in co)
             pos = w.find("会同", at)
         out.append(replace(t, co_units=tuple(co)) if len(co) != len(t.co_units) else t)
     return out
+
+
+def _others_cooperation(w: str, pos: int, known: dict[str, str], lead: tuple[str, ...]) -> bool:
+    """The 会同 at ``pos`` joins units to another unit than the task's lead: "X会同Y" says who
+    works with X, and when X (named just before it) is not a lead of the task, Y are not the
+    task's co-units ("试点城市负责编制方案…,经生态环境部会同有关部门组织专家评审": the review is
+    生态环境部's step, not the city's co-unit). General reading of 会同 (its subject is the unit
+    that leads the joint work); of the corpora only state_council_office_zero_waste_city_pilot_2018
+    (国务院办公厅) has a 会同 whose unit is not the task's lead."""
+    before = w[max(0, pos - 30) : pos]
+    names = [known[k] for k in known if before.endswith(k)]
+    return bool(names) and not any(n in lead for n in names)
 
 
 def _doc_info(text: str, work: str, name: str) -> DocInfo:

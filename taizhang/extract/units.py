@@ -165,6 +165,8 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         keep = [i for i, ch in enumerate(work) if not ch.isspace()]
         orig = "".join(orig[i] for i in keep)
         work = "".join(work[i] for i in keep)
+    if "(" in work and _PINYIN_GLOSS.search(work):
+        orig, work = _without_pinyin_glosses(orig, work)
     if not work or is_none(work):
         return ()
     names: list[tuple[str, str]] = []
@@ -187,6 +189,22 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         elif w and not is_none(w):
             names.append((o, w))
     return tuple(_distribute(names))
+
+
+# The pinyin a web page prints after a character in brackets ("經開區(qū)管委會").
+# matches: "(qū)", "(fā)", "(wù)" ; must not match: "(市)", "(试行)", "(2)"
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
+def _without_pinyin_glosses(orig: str, work: str) -> tuple[str, str]:
+    """``orig`` and ``work`` without the pinyin that some reproductions of documents in
+    traditional script print in brackets after a character ("湘西經開區(qū)管委會" is 湘西經開區管委會):
+    the gloss is no part of the name. Seen in the tune document xiangxi_business_environment_plan_2020
+    (湘西州) and in reproductions of other issuers' documents (四川省 川办函〔2017〕113号, 常州市
+    常政发〔2023〕1号) on the web."""
+    drop = {i for m in _PINYIN_GLOSS.finditer(work) for i in range(m.start(), m.end())}
+    keep = [i for i in range(len(work)) if i not in drop]
+    return "".join(orig[i] for i in keep), "".join(work[i] for i in keep)
 
 
 # The bodies of every place of some levels, one collective ("各市、县(市、区)人民政府": the
@@ -250,16 +268,29 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     if not names:
         return []
     out = [list(pair) for pair in names]
-    # A shared suffix: "黄贝、南湖、莲塘街道办" -> every bare name takes the last one's suffix.
-    last_suffix = _ends_with_suffix(out[-1][1])
-    if last_suffix and len(out) > 1:
-        for pair in out[:-1]:
-            w = pair[1]
-            # A collective is whole: "各区县、各有关部门" (must not become 各区县部门).
-            if not _ends_with_suffix(w) and len(w) <= 6 and not _is_collective(w):
-                o_suffix = out[-1][0][len(out[-1][0]) - len(last_suffix) :]
-                pair[0] += o_suffix
-                pair[1] += last_suffix
+    # A shared suffix: "黄贝、南湖、莲塘街道办" -> every bare name takes the suffix of the name that
+    # closes its run (the next one with a suffix, not the list's last: "…、黑河、绥芬河市政府、省农垦
+    # 总局" gives 黑河 the 市政府 of 绥芬河市政府).
+    for i, pair in enumerate(out[:-1]):
+        w = pair[1]
+        if _ends_with_suffix(w) or len(w) > 6:
+            continue
+        closing = next((p for p in out[i + 1 :] if _ends_with_suffix(p[1])), None)
+        if closing is None:
+            continue
+        government = _level_government(w, closing[1])
+        if government:
+            pair[0] += closing[0][len(closing[0]) - government :]
+            pair[1] += closing[1][len(closing[1]) - government :]
+            if _is_collective(w) and len(closing[1]) == government + 1:
+                # "相关市、县政府": the collective's word is the level's too (相关县政府).
+                closing[0], closing[1] = pair[0][: len(w) - 1] + closing[0], w[:-1] + closing[1]
+            continue
+        # A collective is whole: "各区县、各有关部门" (must not become 各区县部门).
+        if not _is_collective(w):
+            suffix = _ends_with_suffix(closing[1])
+            pair[0] += closing[0][len(closing[0]) - len(suffix) :]
+            pair[1] += suffix
     # Divisions of one body: "市交通委科技信息处、港务监管处" -> "市交通委港务监管处".
     body_o = body_w = ""
     for pair in out:
@@ -303,6 +334,28 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             seen.add(w)
             result.append(o)
     return result
+
+
+# The government of a level of places closing a list: "绥芬河市政府", "县人民政府".
+# matches: "县政府" (level 县, body 政府), "绥芬河市人民政府" ; must not match: "区政府办公室"
+_LEVEL_GOVERNMENT = re.compile(r".*?(?P<level>[省市县区州旗盟乡镇])(?P<body>(?:人民)?政府)")
+
+
+def _level_government(bare: str, closing: str) -> int:
+    """How many closing characters of ``closing`` a bare name before it takes when the list names
+    the governments of several places or levels with one body word, as government documents
+    write them ("哈尔滨、黑河、绥芬河市政府" are three 市政府; "相关市、县政府" are 相关市政府 and
+    相关县政府; "由市、区政府"): a place takes the level and the body, a level (or a collective
+    of one, 相关市) only the body; 0 when ``closing`` is no such government. Seen in the tune
+    documents heilongjiang_steady_growth_measures (黑龙江省政府) and shanghai_zero_carbon_parks_2026
+    (上海市发展改革委)."""
+    m = _LEVEL_GOVERNMENT.fullmatch(closing)
+    if m is None:
+        return 0
+    body = len(m.group("body"))
+    if bare[-1] in "省市县区州旗盟乡镇":
+        return body
+    return body + 1 if not _is_collective(bare) else 0
 
 
 # A division (处, 科, 室, 股) of a named body, and a division named alone after it in a list.

@@ -40,6 +40,13 @@ class ParseDeadlineTestCase:
     def test_it_finds_no_deadline_where_there_is_none(self, cell: str) -> None:
         assert _cell(cell) is None
 
+    @pytest.mark.parametrize("cell", ["2024年起持续推进", "自2023年7月开始,长期坚持", "2023年起"])
+    def test_a_date_the_work_starts_from_is_no_deadline_and_the_work_goes_on(self, cell: str) -> None:
+        assert _cell(cell) == ("ongoing", None, None)
+
+    def test_a_start_and_a_due_date_give_the_due_date(self) -> None:
+        assert _cell("2023年起实施,2024年底前完成") == ("month", 2024, 12)
+
 
 class FindDeadlineTestCase:
     def test_a_target_year_in_the_task_is_its_deadline(self) -> None:
@@ -83,6 +90,9 @@ class RelativeDeadlineTestCase:
     def test_other_years_recurring_dates_and_dated_actions_are_no_deadline(self, words: str) -> None:
         assert find_deadline(working_text(words), words, 2019) is None
 
+    def test_a_whole_year_in_a_tasks_words_is_a_figures_period_not_a_deadline(self) -> None:
+        assert find_deadline(working_text("全年新增企业100家"), "全年新增企业100家", 2019) is None
+
     def test_without_the_documents_year_a_relative_date_is_no_deadline(self) -> None:
         assert find_deadline(working_text("年底前完成"), "年底前完成") is None
         assert parse_deadline(working_text("年底前"), "年底前") is None
@@ -94,6 +104,9 @@ class RelativeDeadlineTestCase:
             ("6月底", ("month", 2023, 6)),
             ("三季度", ("month", 2023, 9)),
             ("年内", ("year", 2023, None)),
+            # The work of an annual list that runs the whole year.
+            ("全年", ("year", 2023, None)),
+            ("全年推进", ("year", 2023, None)),
         ],
     )
     def test_a_relative_deadline_cell_is_of_the_documents_year(

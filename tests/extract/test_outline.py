@@ -289,3 +289,96 @@ def test_a_branch_of_a_society_in_a_note_is_a_unit():
     )
     (task,) = extract(text.encode("utf-8"), name="方案.txt").tasks
     assert task.co_units == ("市港航中心", "中国船级社上海分社")
+
+
+def test_the_closing_paragraphs_after_the_last_noted_item_give_only_the_clauses_that_name_units():
+    text = (
+        "关于加大激励力度的通知\n"
+        "一、对工作成效明显的县，在分配资金时予以倾斜。（省财政厅负责）\n"
+        "二、对成效明显的乡镇，优先安排试点。（省农业农村厅负责）\n"
+        "加大激励力度，对于推动工作落实具有重要意义。各有关部门要认真组织实施激励措施，及时制定实施办法。"
+        "省政府办公厅将加强督促检查。\n"
+        "各有关部门制定的实施办法，于年底前报送省政府办公厅。\n"
+        "自本通知印发之日起，原通知停止执行。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="通知.txt").tasks
+    assert [(t.lead_units, t.text[:8]) for t in tasks] == [
+        (("省财政厅",), "对工作成效明显的"),
+        (("省农业农村厅",), "对成效明显的乡镇"),
+        (("各有关部门",), "各有关部门要认真"),
+        (("省政府办公厅",), "省政府办公厅将加"),
+        (("各有关部门",), "各有关部门制定的"),
+    ]
+
+
+def test_units_working_with_another_unit_than_the_tasks_lead_are_not_its_co_units():
+    text = (
+        "某市工作方案\n"
+        "一、主要任务\n"
+        "（一）编制方案。（牵头单位：市住房城乡建设委；配合单位：市财政局）\n"
+        "（二）推进试点。试点区负责编制实施方案，方案报送市生态环境局，经市生态环境局会同市财政局组织评审后实施。\n"
+        "（三）开展评估。市生态环境局会同市财政局开展成效评估。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    got = {t.text[:4]: (t.lead_units, t.co_units) for t in tasks}
+    assert got["试点区负"][1] == ()
+    assert got["市生态环"] == (("市生态环境局",), ("市财政局",))
+
+
+def test_a_time_or_topic_before_the_subject_of_a_sentence_is_part_of_its_clause():
+    text = (
+        "某区工作方案\n"
+        "一、主要任务\n"
+        "（一）编制方案。（牵头单位：区住房城乡建设委）\n"
+        "（二）开展评估。从2024年起,各责任单位要在每季度末报送进展情况。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [(t.lead_units, t.text) for t in tasks[1:]] == [
+        (("各责任单位",), "从2024年起,各责任单位要在每季度末报送进展情况。"),
+    ]
+
+
+def test_an_untitled_item_of_one_sentence_in_a_noted_document_is_read_for_its_units():
+    text = (
+        "关于印发某区目标任务责任分解方案的通知\n"
+        "一、各责任单位要高度重视,对照目标任务制订工作方案,并于2024年1月15日前报区政府办公室。\n"
+        "二、加强督办\n"
+        "某区目标任务责任分解方案\n"
+        "一、主要预期目标\n"
+        "(一)地区生产总值增长6%以上\n"
+        "责任单位:区发展改革局\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="通知.txt").tasks
+    first = tasks[0]
+    assert (first.lead_units, first.deadline and (first.deadline.year, first.deadline.month)) == (
+        ("各责任单位",),
+        (2024, 1),
+    )
+    assert tasks[-1].lead_units == ("区发展改革局",)
+
+
+def test_units_after_a_leads_comma_and_huitong_are_its_co_units():
+    text = (
+        "某县工作方案\n"
+        "一、主要任务\n"
+        "1.由县发改局牵头，会同县财政局建立重点项目库，年底前完成。\n"
+        "2.县住建局会同县自然资源局推进老旧小区改造。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("县发改局",), ("县财政局",)),
+        (("县住建局",), ("县自然资源局",)),
+    ]
+
+
+def test_a_short_title_line_over_unnumbered_noted_paragraphs_is_no_part_of_the_first_task():
+    text = (
+        "某区2024年重点工作\n"
+        "加快推进老旧小区改造，完成改造20个小区的年度任务。（区住建局牵头，各街道配合，2024年12月底前）\n"
+        "持续优化营商环境，深化一件事改革。（区政务服务办牵头，常态化推进）\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="要点.txt").tasks
+    assert [t.text for t in tasks] == [
+        "加快推进老旧小区改造，完成改造20个小区的年度任务。",
+        "持续优化营商环境，深化一件事改革。",
+    ]

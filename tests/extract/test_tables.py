@@ -222,3 +222,25 @@ def test_a_table_with_a_measure_column_and_no_task_column_reads_the_measures_as_
     result = extract_text(text)
     assert [t.lead_units for t in result.tasks] == [("区市场监管局",), ("区工业和信息化局",)]
     assert [t.text for t in result.tasks][0].startswith("优化企业开办流程")
+
+
+# A task table as a web crawl flattens it: a cell a line, each closed by " |"; the 责任领导 column
+# names a person, not a unit.
+_PIPE_CLOSED_CELLS = (
+    "2024年园区重点工作清单\n"
+    "序号 |\n工作内容 |\n责任领导 |\n责任单位 |\n完成时限 |\n"
+    "1 |\n推进园区道路改造,完成主干道 提升工程。 |\n王某 |\n建设局、城管中心 |\n年底前 |\n"
+    "2 |\n开展企业走访服务。 |\n李某 |\n经济发展局 |\n全年 |\n"
+)
+
+
+def test_a_table_a_cell_a_line_closed_by_pipes_is_read_as_a_table():
+    tasks = extract(_PIPE_CLOSED_CELLS.encode("utf-8"), name="清单.txt").tasks
+    got = [
+        (t.ref, t.text, t.lead_units, t.deadline and (t.deadline.kind, t.deadline.year, t.deadline.month))
+        for t in tasks
+    ]
+    assert got == [
+        ("1", "推进园区道路改造,完成主干道 提升工程。", ("建设局", "城管中心"), ("month", 2024, 12)),
+        ("2", "开展企业走访服务。", ("经济发展局",), ("year", 2024, None)),
+    ]

@@ -194,3 +194,32 @@ def test_divisions_listed_after_a_division_of_a_body_are_divisions_of_that_body(
     ]
     # A body's own office is a name of its own.
     assert parse_units("市交通委科技信息处、区政府办公室") == ["市交通委科技信息处", "区政府办公室"]
+
+
+def test_a_bare_name_takes_the_suffix_of_the_name_that_closes_its_run():
+    # The run of places ends at the first name with a suffix, not at the list's last name.
+    assert parse_units("甲乙街道、丙丁、戊己街道办、市城管局") == [
+        "甲乙街道",
+        "丙丁街道办",
+        "戊己街道办",
+        "市城管局",
+    ]
+
+
+def test_places_or_levels_before_one_government_word_are_governments_each():
+    assert parse_units("东安、西林、南川市政府、省林业局") == [
+        "东安市政府",
+        "西林市政府",
+        "南川市政府",
+        "省林业局",
+    ]
+    assert parse_units("市、区人民政府") == ["市人民政府", "区人民政府"]
+    assert parse_units("相关市、县政府") == ["相关市政府", "相关县政府"]
+    # A government's office is no government of a level: the bare name takes the office's suffix.
+    assert parse_units("甲乙、区政府办公室") == ["甲乙办公室", "区政府办公室"]
+
+
+def test_the_pinyin_a_reproduction_prints_after_a_character_is_no_part_of_a_name():
+    assert parse_units("甲乙開發區(qū)管委會、州財政局") == ["甲乙開發區管委會", "州財政局"]
+    # Brackets that hold words, not pinyin, stay.
+    assert parse_units("县政府办公室(试行)") == ["县政府办公室(试行)"]
