@@ -282,6 +282,8 @@ def _find_figures(work: str) -> list[re.Match[str]]:
     levels of an index written with no unit (两化融合发展指数达到125左右), looked for only after
     an index's name (a bare number is no figure anywhere else)."""
     found = _scan_figures(work)
+    if not any(name in work for name in _INDEX_NAMES):
+        return found  # (a substring test per name is cheaper than the pattern, tried at every character)
     bare = _bare_figure_pattern().match
     extra: list[re.Match[str]] = []
     for m in _INDEX_NAME.finditer(work):
@@ -306,7 +308,8 @@ def _bare_figure_pattern() -> re.Pattern[str]:
 
 # The name of an index, and the verb of level after it (the figure follows the verb).
 # matches: "指数" + "达到" (指数达到125), "PUE" + "降至" ; must not match: "指数型" (no verb of level)
-_INDEX_NAME = re.compile(r"指数|系数|PUE|使用效率")
+_INDEX_NAMES = ("指数", "系数", "PUE", "使用效率")
+_INDEX_NAME = re.compile("|".join(_INDEX_NAMES))
 _LEVEL_VERB = re.compile(
     r"[^,;。!?\n\d]{0,6}?(?:达到|达|为|降至|降到|降低到|降低至|下降到|下降至|提高到|提高至|提升到|提升至|控制在|"
     r"保持在|不低于|不高于|不超过|低于|高于|超过)[ \t]*(?=\d)"
@@ -382,6 +385,8 @@ _HEADING_LINES = _AtLineStarts(_HEADING_BODY)
 _NAMED = re.compile(
     r"“[^“”\n]{0,20}”|\"[^\"\n]{0,20}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,8}〕[^\n,。;]{0,6}号"
 )
+# The same, one pattern for each first character (see _finditer_merged).
+_NAMED_BY_FIRST = tuple(re.compile(a) for a in _NAMED.pattern.split("|"))
 # The end of a clause. A comma between digits (1,250.6) separates thousands, not clauses.
 # matches: the "," of "完成480亿元,增长6%" ; must not match: the "," of "1,250.6亿元"
 # (It opens with the stop character itself so that the engine jumps from stop to stop.)
@@ -448,6 +453,47 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
 @lru_cache(maxsize=64)
 def _any_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_alternation(words))
+
+
+@lru_cache(maxsize=64)
+def _any_re_by_first(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """``_any_re(words)`` as one pattern for each first character of the words (see
+    _finditer_merged)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w)
+    return tuple(re.compile(_alternation(g)) for _, g in sorted(groups.items()))
+
+
+def _finditer_merged(patterns: Sequence[re.Pattern[str]], work: str) -> list[re.Match[str]]:
+    """The matches ``finditer`` of the alternation of ``patterns`` (none matching an empty string)
+    finds in ``work``. The engine skips to a pattern's literal first character at a glance, but
+    tries a class of first characters (an alternation's) at every character, so a few searches
+    for literals cost less than one for the class. Where two match at one place the earlier
+    pattern's match is taken, and a match that overlaps the one before it is searched for again
+    after that one, as the alternation would."""
+    found = sorted((m for p in patterns for m in p.finditer(work)), key=re.Match.start)
+    pos = 0
+    for m in found:
+        if m.start() < pos:
+            break  # two overlap: searched for one by one below
+        pos = m.end()
+    else:
+        return found
+    heads = [p.search(work) for p in patterns]
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        best: re.Match[str] | None = None
+        for i, h in enumerate(heads):
+            if h is not None and h.start() < pos:
+                h = heads[i] = patterns[i].search(work, pos)
+            if h is not None and (best is None or h.start() < best.start()):
+                best = h
+        if best is None:
+            return out
+        out.append(best)
+        pos = best.end()
 
 
 @lru_cache(maxsize=64)
@@ -1074,12 +1120,16 @@ class _BenefitMarks:
     __slots__ = ("starts", "ends", "grants", "payouts")
 
     def __init__(self, work: str) -> None:
-        words, grants, payouts = _benefit_words()
-        found = list(words.finditer(work))
+        _, grants, _ = _benefit_words()
+        mw = metric_words()
+        # (_benefit_words's patterns, one for each first character: see _finditer_merged)
+        found = _finditer_merged(
+            _any_re_by_first((*mw.words("benefit_grants"), *mw.words("benefit_nouns"))), work
+        )
         self.starts = [m.start() for m in found]
         self.ends = [m.end() for m in found]
         self.grants = [m.group() in grants for m in found]
-        self.payouts = [m.start() for m in payouts.finditer(work)]
+        self.payouts = [m.start() for m in _finditer_merged(_any_re_by_first(mw.words("payout_verbs")), work)]
 
     def is_benefit_clause(self, lo: int, hi: int) -> bool:
         """Whether the clause [lo, hi) grants a benefit: 给予企业30万元奖励, 按5%给予奖励, 全部奖补给
@@ -1307,7 +1357,7 @@ def find_metrics(
     mw = metric_words()
     spans = sorted((p.start, p.end, i) for i, p in enumerate(passages))
     starts = [s for s, _, _ in spans]
-    named = _Spans([m.span() for m in _NAMED.finditer(work)])
+    named = _Spans([m.span() for m in _finditer_merged(_NAMED_BY_FIRST, work)])
     horizons = _Horizons(work)
     info = _with_fiscal_year(work, _with_horizon(horizons, info))
     marks = _modes(work, info)
@@ -1669,7 +1719,7 @@ class _Horizons:
         self.starts: list[int] = []
         self.years: list[int] = []
         self.all: list[int] = []
-        for m in _TO_YEAR.finditer(work):
+        for m in _finditer_merged(_TO_YEARS, work):
             a = m.start()
             y = int(m["y"])
             self.all.append(y)
@@ -1700,6 +1750,8 @@ _STANDING = re.compile(r"每年(?:度|[^龄份])")
 # A year a plan sets out to reach. matches: "到2027年", "至 2026 年" ; must not match: "2027年" alone
 # (It opens with a character class: the engine skips to the next 到 or 至.)
 _TO_YEAR = re.compile(r"[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
+# The same, one pattern for each first character (see _finditer_merged).
+_TO_YEARS = tuple(re.compile(rf"{c}[ \t]*(?P<y>(?:19|20)\d{{2}})[ \t]*年") for c in "到至")
 
 
 def _with_horizon(horizons: _Horizons, info: DocInfo) -> DocInfo:
