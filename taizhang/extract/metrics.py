@@ -1217,7 +1217,8 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | 
                 continue  # the base of a comparison: 比去年增长10%
             best, best_at = doc_year + _RELATIVE_YEARS[m.group()], m.start()
     fiscal_end = -1
-    for m in _FISCAL_YEAR.finditer(work, lo, pos):
+    # (The pattern is tried at every character: looked for only where its 年度 is.)
+    for m in _FISCAL_YEAR.finditer(work, lo, pos) if work.find("年度", lo, pos) >= 0 else ():
         if not _inside(named, m.start()) and m.start() > best_at:
             best, best_at, fiscal_end = int(m["a"]) + 1, m.start(), m.end()  # 2013-14年度 ends in 2014
     for m in _YEAR.finditer(work, lo, pos):
@@ -1613,7 +1614,12 @@ def _shared_by(
 
 def _right_noun(text: str, work: str, fig: _Figure, hi: int) -> str:
     sm = _RIGHT_STOP.search(work, fig.end, hi)
-    return _SPACES.sub("", text[fig.end : min(sm.start() if sm else hi, fig.end + 24)])
+    return _no_spaces(text[fig.end : min(sm.start() if sm else hi, fig.end + 24)])
+
+
+def _no_spaces(s: str) -> str:
+    """``_SPACES.sub("", s)``; most strings have no space (substring tests cost less than a call of sub)."""
+    return _SPACES.sub("", s) if " " in s or "\t" in s or "\n" in s else s
 
 
 def _kind_and_year(
@@ -1780,9 +1786,15 @@ def _with_fiscal_year(work: str, info: DocInfo) -> DocInfo:
     if info.kind != "work_report" or info.year is None or work.find("年度") < 0:
         return info
     counts: dict[int, int] = {}
-    for m in _FISCAL_YEAR.finditer(work):
-        a = int(m["a"])
-        counts[a] = counts.get(a, 0) + 1
+    # Only the lines with 年度 are read (the pattern, tried at every character, matches inside a line).
+    at = work.find("年度")
+    while at >= 0:
+        end = work.find("\n", at)
+        end = len(work) if end < 0 else end
+        for m in _FISCAL_YEAR.finditer(work, work.rfind("\n", 0, at) + 1, end):
+            a = int(m["a"])
+            counts[a] = counts.get(a, 0) + 1
+        at = work.find("年度", end)
     if not counts or max(counts, key=lambda a: (counts[a], a)) != info.year:
         return info
     return replace(info, period_start=info.year, period_end=info.year + 1)
@@ -1889,7 +1901,7 @@ def _indicator(
                     left = text[own_lo:own_hi]
     pieces.append(left)
     pieces.append(_right_noun(text, work, fig, hi))
-    out = _SPACES.sub("", "".join(pieces)).strip("、,")
+    out = _no_spaces("".join(pieces)).strip("、,")
     return out or text[fig.start : fig.raw_end]
 
 
