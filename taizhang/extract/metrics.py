@@ -584,7 +584,16 @@ def _short_headings(work: str, words: re.Pattern[str]) -> Iterator[tuple[int, st
     """(offset, text) of the lines that are an unnumbered heading: 2 to 20 characters after the
     spaces that open them, a heading word (``words``) and no clause punctuation.
     matches: "发展基础", "  主要目标" ; must not match: "全市新增就业1万人。", a line of 30 characters
-    (Each line holding a heading word is read once; most lines hold none.)"""
+    (A text of long lines, most documents, has its lines of at most 20 characters searched for a
+    word by one pattern that jumps from line to line; in a text of short lines (a table a cell a
+    line) the words are looked for, and each line holding one is read once.)"""
+    if len(work) > 40 * work.count("\n"):
+        for m in _short_lines(words.pattern).finditer(work):
+            line = m["line"]
+            if len(line) < 2 or not _NOT_IN_SHORT_HEADING.isdisjoint(line):
+                continue
+            yield m.start("line"), line
+        return
     last = -1
     for hit in words.finditer(work):
         start = work.rfind("\n", 0, hit.start()) + 1
@@ -597,6 +606,13 @@ def _short_headings(work: str, words: re.Pattern[str]) -> Iterator[tuple[int, st
         if n < 2 or n - (n - len(line.lstrip(" \t"))) > 20 or not _NOT_IN_SHORT_HEADING.isdisjoint(line):
             continue
         yield start, line
+
+
+@lru_cache(maxsize=4)
+def _short_lines(words: str) -> _AtLineStarts:
+    """The lines of at most 20 characters after the spaces that open them that hold one of
+    ``words`` (a pattern)."""
+    return _AtLineStarts(rf"[ \t]*+(?=[^\n]{{0,20}}+(?:\n|\Z))[^\n]*?(?:{words})[^\n]*")
 
 
 def _modes(work: str, info: DocInfo) -> list[_Mode]:
