@@ -308,7 +308,7 @@ def _metric_doubts(metric: Metric, work: str, rules: DoubtRules) -> tuple[Doubt,
         found.append(Doubt.LONG_INDICATOR)
     if indicator and (
         indicator[0] in _STRAY_OPENERS
-        or _EMPTY_BRACKETS.search(indicator)
+        or (("(" in indicator or "（" in indicator) and _EMPTY_BRACKETS.search(indicator))
         or indicator.count("(") + indicator.count("（") != indicator.count(")") + indicator.count("）")
     ):
         found.append(Doubt.BROKEN_INDICATOR)

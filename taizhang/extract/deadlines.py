@@ -242,8 +242,8 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
         for m in _PLAN_PERIOD.finditer(work):
             end_year = 2005 + 5 * "一二三四五六七八九".index(m.group("n")) + 5
             found = _latest(found, Deadline("year", end_year, None, (orig or work)[m.start() : m.end()]))
-    if "年" not in work:
-        return found
+    if "年" not in work or ("20" not in work and "19" not in work):
+        return found  # (every way of the pattern holds a year of four digits and 年)
     for m in _TEXT_DEADLINE.finditer(work):
         key = "a" if m.group("a") else "b" if m.group("b") else "c"
         part, start = m.group(key), m.start(key)

@@ -292,12 +292,13 @@ def _strip_doc_numbers(s: str) -> str:
 def _date_year(work: str) -> int | None:
     """The year of a date line at the top or a signature date at the end."""
     head, tail = work[:600], work[-300:]
+    # (Each pattern is tried at every character: a part without the words it needs is passed over.)
     for part in (head, tail):
-        m = _DATE_LINE.search(part)
+        m = _DATE_LINE.search(part) if "时间" in part or "日期" in part else None
         if m:
             return int(m["y"])
     for part in (head, tail):
-        m = _DATE.search(part)
+        m = _DATE.search(part) if "日" in part or "-" in part else None
         if m:
             return int(m["y"])
     m = _CHINESE_DATE.search(tail)

@@ -280,12 +280,14 @@ def _figure_start_pattern() -> re.Pattern[str]:
     )
     after_numeral = {"分", "成", "大"} | {w[0] for w in mw.counts}
     after_magnitude = {w[0] for w in mw.units}
-    number = r"\d*(?:[, ]\d{3})*(?:\.\d+)?"
+    number = r"[0-9]*(?:[, ][0-9]{3})*(?:\.[0-9]+)?"
+    # (0-9 for \d, the same with re.ASCII: a class of its own the engine tests apart. The last
+    # way is not tried after a digit: every figure that starts at a digit is one of the others.)
     return re.compile(
-        rf"[\d{_CN}万亿](?:(?<=\d)(?<![\d.A-Za-z+\-/]\d)(?={number}[ \t]*[{_charset(after_number)}])"
+        rf"[0-9{_CN}万亿](?:(?<=[0-9])(?<![0-9.A-Za-z+\-/][0-9])(?={number}[ \t]*[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
-        rf"|(?<=[\d{_CN}])[\d{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
-        rf"|(?<![\d.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",
+        rf"|(?<=[0-9{_CN}])[0-9{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
+        rf"|(?<![0-9])(?<![0-9.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",
         re.ASCII,  # see _figure_pattern
     )
 
@@ -300,6 +302,8 @@ def _find_figures(work: str) -> list[re.Match[str]]:
     levels of an index written with no unit (两化融合发展指数达到125左右), looked for only after
     an index's name (a bare number is no figure anywhere else)."""
     found = _scan_figures(work)
+    if not any(name in work for name in _INDEX_NAMES):
+        return found  # (a substring test per name is cheaper than the pattern, tried at every character)
     bare = _bare_figure_pattern().match
     extra: list[re.Match[str]] = []
     for m in _INDEX_NAME.finditer(work):
@@ -324,7 +328,8 @@ def _bare_figure_pattern() -> re.Pattern[str]:
 
 # The name of an index, and the verb of level after it (the figure follows the verb).
 # matches: "指数" + "达到" (指数达到125), "PUE" + "降至" ; must not match: "指数型" (no verb of level)
-_INDEX_NAME = re.compile(r"指数|系数|PUE|使用效率")
+_INDEX_NAMES = ("指数", "系数", "PUE", "使用效率")
+_INDEX_NAME = re.compile("|".join(_INDEX_NAMES))
 _LEVEL_VERB = re.compile(
     r"[^,;。!?\n\d]{0,6}?(?:达到|达|为|降至|降到|降低到|降低至|下降到|下降至|提高到|提高至|提升到|提升至|控制在|"
     r"保持在|不低于|不高于|不超过|低于|高于|超过)[ \t]*(?=\d)"
@@ -390,6 +395,8 @@ _HEADING_LINES = _AtLineStarts(_HEADING_BODY)
 _NAMED = re.compile(
     r"“[^“”\n]{0,20}”|\"[^\"\n]{0,20}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,8}〕[^\n,。;]{0,6}号"
 )
+# The same, one pattern for each first character (see _finditer_merged).
+_NAMED_BY_FIRST = tuple(re.compile(a) for a in _NAMED.pattern.split("|"))
 # The end of a clause. A comma between digits (1,250.6) separates thousands, not clauses.
 # matches: the "," of "完成480亿元,增长6%" ; must not match: the "," of "1,250.6亿元"
 # (It opens with the stop character itself so that the engine jumps from stop to stop.)
@@ -456,6 +463,47 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
 @lru_cache(maxsize=64)
 def _any_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_alternation(words))
+
+
+@lru_cache(maxsize=64)
+def _any_re_by_first(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """``_any_re(words)`` as one pattern for each first character of the words (see
+    _finditer_merged)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w)
+    return tuple(re.compile(_alternation(g)) for _, g in sorted(groups.items()))
+
+
+def _finditer_merged(patterns: Sequence[re.Pattern[str]], work: str) -> list[re.Match[str]]:
+    """The matches ``finditer`` of the alternation of ``patterns`` (none matching an empty string)
+    finds in ``work``. The engine skips to a pattern's literal first character at a glance, but
+    tries a class of first characters (an alternation's) at every character, so a few searches
+    for literals cost less than one for the class. Where two match at one place the earlier
+    pattern's match is taken, and a match that overlaps the one before it is searched for again
+    after that one, as the alternation would."""
+    found = sorted((m for p in patterns for m in p.finditer(work)), key=re.Match.start)
+    pos = 0
+    for m in found:
+        if m.start() < pos:
+            break  # two overlap: searched for one by one below
+        pos = m.end()
+    else:
+        return found
+    heads = [p.search(work) for p in patterns]
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        best: re.Match[str] | None = None
+        for i, h in enumerate(heads):
+            if h is not None and h.start() < pos:
+                h = heads[i] = patterns[i].search(work, pos)
+            if h is not None and (best is None or h.start() < best.start()):
+                best = h
+        if best is None:
+            return out
+        out.append(best)
+        pos = best.end()
 
 
 @lru_cache(maxsize=64)
@@ -545,7 +593,16 @@ def _short_headings(work: str, words: re.Pattern[str]) -> Iterator[tuple[int, st
     """(offset, text) of the lines that are an unnumbered heading: 2 to 20 characters after the
     spaces that open them, a heading word (``words``) and no clause punctuation.
     matches: "发展基础", "  主要目标" ; must not match: "全市新增就业1万人。", a line of 30 characters
-    (Each line holding a heading word is read once; most lines hold none.)"""
+    (A text of long lines, most documents, has its lines of at most 20 characters searched for a
+    word by one pattern that jumps from line to line; in a text of short lines (a table a cell a
+    line) the words are looked for, and each line holding one is read once.)"""
+    if len(work) > 40 * work.count("\n"):
+        for m in _short_lines(words.pattern).finditer(work):
+            line = m["line"]
+            if len(line) < 2 or not _NOT_IN_SHORT_HEADING.isdisjoint(line):
+                continue
+            yield m.start("line"), line
+        return
     last = -1
     for hit in words.finditer(work):
         start = work.rfind("\n", 0, hit.start()) + 1
@@ -558,6 +615,13 @@ def _short_headings(work: str, words: re.Pattern[str]) -> Iterator[tuple[int, st
         if n < 2 or n - (n - len(line.lstrip(" \t"))) > 20 or not _NOT_IN_SHORT_HEADING.isdisjoint(line):
             continue
         yield start, line
+
+
+@lru_cache(maxsize=4)
+def _short_lines(words: str) -> _AtLineStarts:
+    """The lines of at most 20 characters after the spaces that open them that hold one of
+    ``words`` (a pattern)."""
+    return _AtLineStarts(rf"[ \t]*+(?=[^\n]{{0,20}}+(?:\n|\Z))[^\n]*?(?:{words})[^\n]*")
 
 
 def _modes(work: str, info: DocInfo) -> list[_Mode]:
@@ -1141,12 +1205,16 @@ class _BenefitMarks:
     __slots__ = ("starts", "ends", "grants", "payouts")
 
     def __init__(self, work: str) -> None:
-        words, grants, payouts = _benefit_words()
-        found = list(words.finditer(work))
+        _, grants, _ = _benefit_words()
+        mw = metric_words()
+        # (_benefit_words's patterns, one for each first character: see _finditer_merged)
+        found = _finditer_merged(
+            _any_re_by_first((*mw.words("benefit_grants"), *mw.words("benefit_nouns"))), work
+        )
         self.starts = [m.start() for m in found]
         self.ends = [m.end() for m in found]
         self.grants = [m.group() in grants for m in found]
-        self.payouts = [m.start() for m in payouts.finditer(work)]
+        self.payouts = [m.start() for m in _finditer_merged(_any_re_by_first(mw.words("payout_verbs")), work)]
 
     def is_benefit_clause(self, lo: int, hi: int) -> bool:
         """Whether the clause [lo, hi) grants a benefit: 给予企业30万元奖励, 按5%给予奖励, 全部奖补给
@@ -1267,7 +1335,9 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | 
             if not _ends_with_any(work, at, mw.compiled["base_before"], lo) and at >= best_at:
                 best, best_at = year, at  # 下一个财政年度, 本年度: see periods
     fiscal_end = -1
-    for m in _FISCAL_YEAR.finditer(work, lo, pos):
+    # (The pattern is tried at every character: looked for only where its 年度 or 学年 is.)
+    named_fiscal = work.find("年度", lo, pos) >= 0 or work.find("学年", lo, pos) >= 0
+    for m in _FISCAL_YEAR.finditer(work, lo, pos) if named_fiscal else ():
         if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
             continue  # the base of a comparison: 较2012-2013年度的修订预算增加15.6%
         if not _inside(named, m.start()) and m.start() > best_at:
@@ -1426,7 +1496,7 @@ def find_metrics(
     mw = metric_words()
     spans = sorted((p.start, p.end, i) for i, p in enumerate(passages))
     starts = [s for s, _, _ in spans]
-    named = _Spans([m.span() for m in _NAMED.finditer(work)])
+    named = _Spans([m.span() for m in _finditer_merged(_NAMED_BY_FIRST, work)])
     horizons = _Horizons(work)
     info = _with_fiscal_year(work, _with_horizon(horizons, info))
     marks = _modes(work, info)
@@ -1568,6 +1638,8 @@ def _soft_breaks(text: str, work: str) -> list[int]:
     widths: dict[int, int] = {}
     sample = 0
     for a, b in zip(starts, starts[1:], strict=False):
+        if not 12 <= b - 1 - a <= 140:
+            continue  # (a line of n characters is n to 2.5 n columns wide: not measured)
         w = _width(text[a : b - 1])
         if 30 <= w <= 140:
             widths[w] = widths.get(w, 0) + 1
@@ -1683,7 +1755,12 @@ def _shared_by(
 
 def _right_noun(text: str, work: str, fig: _Figure, hi: int) -> str:
     sm = _RIGHT_STOP.search(work, fig.end, hi)
-    return _SPACES.sub("", text[fig.end : min(sm.start() if sm else hi, fig.end + 24)])
+    return _no_spaces(text[fig.end : min(sm.start() if sm else hi, fig.end + 24)])
+
+
+def _no_spaces(s: str) -> str:
+    """``_SPACES.sub("", s)``; most strings have no space (substring tests cost less than a call of sub)."""
+    return _SPACES.sub("", s) if " " in s or "\t" in s or "\n" in s else s
 
 
 def _kind_and_year(
@@ -1800,7 +1877,7 @@ class _Horizons:
         self.starts: list[int] = []
         self.years: list[int] = []
         self.all: list[int] = []
-        for m in _TO_YEAR.finditer(work):
+        for m in _finditer_merged(_TO_YEARS, work):
             a = m.start()
             y = int(m["y"])
             self.all.append(y)
@@ -1836,6 +1913,8 @@ _STANDING = re.compile(r"每年(?:度|[^龄份])")
 # A year a plan sets out to reach. matches: "到2027年", "至 2026 年" ; must not match: "2027年" alone
 # (It opens with a character class: the engine skips to the next 到 or 至.)
 _TO_YEAR = re.compile(r"[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
+# The same, one pattern for each first character (see _finditer_merged).
+_TO_YEARS = tuple(re.compile(rf"{c}[ \t]*(?P<y>(?:19|20)\d{{2}})[ \t]*年") for c in "到至")
 
 
 # A line that opens with a date, after an item's number and the first date of a range. matches:
@@ -2006,7 +2085,7 @@ def _indicator(
                     left = text[own_lo:own_hi]
     pieces.append(left)
     pieces.append(_right_noun(text, work, fig, hi))
-    out = _SPACES.sub("", "".join(pieces)).strip("、,")
+    out = _no_spaces("".join(pieces)).strip("、,")
     return out or text[fig.start : fig.raw_end]
 
 

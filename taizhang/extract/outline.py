@@ -697,7 +697,7 @@ def _paragraphs(work: str, node: _Node) -> list[_Span]:
         last_span = k
         # A heading line that is a bare title ends its paragraph; other lines end one when they
         # end a sentence.
-        is_title = i == 0 and node.level >= 0 and _TITLE.match(work, s, e) is None and e - s <= 40
+        is_title = i == 0 and node.level >= 0 and e - s <= 40 and _TITLE.match(work, s, e) is None
         open_para = not is_title and work[e - 1] not in _PARAGRAPH_END
     return [(s, e) for s, e in out]
 
@@ -780,7 +780,8 @@ def _sibling_has_notes(node: _Node, noted: dict[int, bool], by_level: dict[int, 
 
 def _title_of(work: str, node: _Node) -> str | None:
     line = work[node.start : node.line_end]
-    m = _TITLE.match(line)
+    # (A title ends with 。, : or !: a line with none of them is not matched.)
+    m = _TITLE.match(line) if "。" in line or ":" in line or "!" in line else None
     if m and len(line) > m.end() + 4:
         return line[: m.end("title")].strip()
     if len(line) <= 40 and not line.endswith("。"):

@@ -39,7 +39,7 @@ class TestFoldWidth:
 
 
 class TestEndsWithAny:
-    @settings(max_examples=200, derandomize=True)
+    @settings(max_examples=200, derandomize=True, deadline=None)  # (the first call loads the word lists)
     @given(
         st.text(alphabet="不低于约达到以上 \t亿元增长", max_size=24),
         st.integers(0, 24),
@@ -374,3 +374,72 @@ class TestWordTree:
     def test_a_word_and_a_longer_one_through_it(self) -> None:
         pattern = re.compile(metrics._alternation(["万", "万元", "万人次", "亿"]))
         assert [m.group() for m in pattern.finditer("5万人次10万元3万7亿")] == ["万人次", "万元", "万", "亿"]
+
+
+class TestFinditerMerged:
+    """A scan split into one pattern for each first character (metrics._finditer_merged) must
+    find what one scan of the alternation finds, overlaps and ties included."""
+
+    @settings(max_examples=200, derandomize=True, deadline=None)
+    @given(
+        st.lists(st.text(alphabet="给予以奖励补助", min_size=1, max_size=3), min_size=1, max_size=8),
+        st.text(alphabet="给予以奖励补助企业,\n", max_size=60),
+    )
+    def test_words_split_by_first_character_match_as_the_alternation(
+        self, words: list[str], text: str
+    ) -> None:
+        merged = metrics._finditer_merged(metrics._any_re_by_first(tuple(words)), text)
+        whole = metrics._any_re(tuple(words)).finditer(text)
+        assert [m.span() for m in merged] == [m.span() for m in whole]
+
+    @settings(max_examples=200, derandomize=True, deadline=None)
+    @given(st.text(alphabet='“”"《》〔〕号2019到至 年,\n区', max_size=60))
+    def test_names_and_years_to_reach_split_by_first_character_match_as_one_pattern(self, text: str) -> None:
+        for parts, whole in (
+            (metrics._NAMED_BY_FIRST, metrics._NAMED),
+            (metrics._TO_YEARS, metrics._TO_YEAR),
+        ):
+            merged = metrics._finditer_merged(parts, text)
+            assert [m.span() for m in merged] == [m.span() for m in whole.finditer(text)]
+
+    def test_an_overlap_is_searched_for_again_after_the_match_before_it(self) -> None:
+        # 给予 hides the 予以 that starts inside it; the 予以 after it is found.
+        parts = metrics._any_re_by_first(("给予", "予以", "奖励"))
+        found = metrics._finditer_merged(parts, "给予以奖励,予以奖励")
+        assert [m.group() for m in found] == ["给予", "奖励", "予以", "奖励"]
+
+    def test_at_one_place_the_earlier_pattern_wins(self) -> None:
+        parts = (re.compile("ab"), re.compile("abc"))
+        assert [m.group() for m in metrics._finditer_merged(parts, "abcab")] == ["ab", "ab"]
+
+
+class TestShortHeadings:
+    """metrics._short_headings reads a text of long lines by a pattern of short lines, and one of
+    short lines by the heading words: both ways must give the same lines."""
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(["目标", "回顾", "发展基础", "\n", " ", "\t", ",", "。", "区", "主要", "年"]),
+            max_size=30,
+        ),
+        st.integers(0, 60),
+    )
+    def test_both_ways_give_the_same_lines(self, pieces: list[str], pad: int) -> None:
+        words = metrics._mode_patterns()[2]
+        short = "".join(pieces)
+        long = short + "\n" + "区" * pad * 10  # the same lines and one long one: the other way
+        for text in (short, long):
+            by_lines = list(metrics._short_headings(text, words))
+            expected = []
+            start = 0
+            for line in text.split("\n"):
+                if (
+                    len(line) >= 2
+                    and len(line.lstrip(" \t")) <= 20
+                    and metrics._NOT_IN_SHORT_HEADING.isdisjoint(line)
+                    and words.search(line)
+                ):
+                    expected.append((start, line))
+                start += len(line) + 1
+            assert by_lines == expected
