@@ -129,10 +129,13 @@ _NOTE = re.compile(r"[(【\[〔](?P<body>[^()【】\[\]〔〕]*(?:\([^()\n]{1,12
 _CLAUSE_END = frozenset("。;!?\n")
 # A trailing unit note without brackets at the end of an item: "责任单位:区科技局、区财政局。",
 # also on a line of its own, indented as text copied out of a web page leaves it, and a line of
-# the division of work ("部门分工:省发展改革委牵头,各地、各部门配合。").
+# the division of work ("部门分工:省发展改革委牵头,各地、各部门配合。"). A district plan may close
+# each task with the units it involves ("相关部门:区建设管理委、区公安分局、属地街道等。"): with no
+# lead named, they answer for it.
 # matches: "牵头单位:区商务局;配合单位:区财政局", "  牵头单位:省经信厅" ; must not match: "单位名称"
 _TRAILING_NOTE = re.compile(
     r"(?<![^。;\s])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
+    r"|相关部门|相关单位|参与单位|参与部门"
     r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:[^。]{2,160})\s*[。]?\s*$"
 )
 # The line naming the government leader in charge of an item ("分管省领导:林克庆"), beside its
@@ -414,9 +417,10 @@ _TITLE = re.compile(
     r"(?:\((?P<when>(?:(?:19|20)\d\d年)?\d{1,2}月[^()。]{0,10}|(?:19|20)\d\d年[^()。\d]{0,6})\))?[。:!]"
 )
 # A heading of a part that describes rather than assigns: background, principles, situation.
-# matches: "发展现状及面临形势", "指导思想", "存在问题" ; must not match: "加快发展新兴产业"
+# matches: "发展现状及面临形势", "指导思想", "指导原则", "存在问题" ; must not match: "加快发展新兴产业"
 _BACKGROUND = re.compile(
-    r"现状|基础$|存在问题|面临形势|发展形势|形势分析|指导思想|基本原则|发展原则|总体要求|背景|重要意义|编制依据"
+    r"现状|基础$|存在问题|面临形势|发展形势|形势分析|指导思想|(?:基本|发展|指导|工作)原则|总体要求|背景|重要意义"
+    r"|编制依据"
 )
 
 # A figure or table caption: "图 1 产业空间布局". must not match: "图书馆建设"

@@ -184,6 +184,8 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
             names.extend(_split_etc(o, w))
         elif "及" in w:
             names.extend(_split_and(o, w))
+        elif "和" in w:
+            names.extend(_split_he(o, w))
         elif w and not is_none(w):
             names.append((o, w))
     return tuple(_distribute(names))
@@ -224,6 +226,18 @@ def _split_and(o: str, w: str) -> list[tuple[str, str]]:
     return [(o, w)] if w and not is_none(w) else []
 
 
+def _split_he(o: str, w: str) -> list[tuple[str, str]]:
+    """Two names joined by 和 in a list of units: "属地派出所和属地街镇要…", "区交通委和公安分局交管部门
+    按照各自职责…", "市经济信息化委和市生态环境局" are two units each (Jing'an, Jinshan and city
+    documents write a pair of units so). A 和 inside one name stays: its head is no whole name
+    (must not split: "工业和信息化局", "住房和城乡建设管理委", "人力资源和社会保障局")."""
+    i = w.find("和")
+    head, tail = w[:i], w[i + 1 :]
+    if "和" not in tail and _whole_name(head) and _whole_name(tail):
+        return [(o[:i], head), (o[i + 1 :], tail)]
+    return [(o, w)] if w and not is_none(w) else []
+
+
 def _whole_name(w: str) -> bool:
     return looks_like_unit(w) and (not _is_collective(w) or len(w) > 2)
 
@@ -251,15 +265,19 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
         return []
     out = [list(pair) for pair in names]
     # A shared suffix: "黄贝、南湖、莲塘街道办" -> every bare name takes the last one's suffix.
+    # The suffix is written once after a run of bare names: only the names right before the last
+    # one take it, up to one that has a suffix of its own ("轨道交通车站、轨交公安、属地派出所、
+    # 属地街镇": 轨交公安 is no 轨交公安镇).
     last_suffix = _ends_with_suffix(out[-1][1])
     if last_suffix and len(out) > 1:
-        for pair in out[:-1]:
+        for pair in reversed(out[:-1]):
             w = pair[1]
             # A collective is whole: "各区县、各有关部门" (must not become 各区县部门).
-            if not _ends_with_suffix(w) and len(w) <= 6 and not _is_collective(w):
-                o_suffix = out[-1][0][len(out[-1][0]) - len(last_suffix) :]
-                pair[0] += o_suffix
-                pair[1] += last_suffix
+            if _ends_with_suffix(w) or len(w) > 6 or _is_collective(w):
+                break
+            o_suffix = out[-1][0][len(out[-1][0]) - len(last_suffix) :]
+            pair[0] += o_suffix
+            pair[1] += last_suffix
     # Divisions of one body: "市交通委科技信息处、港务监管处" -> "市交通委港务监管处".
     body_o = body_w = ""
     for pair in out:

@@ -289,3 +289,31 @@ def test_a_branch_of_a_society_in_a_note_is_a_unit():
     )
     (task,) = extract(text.encode("utf-8"), name="方案.txt").tasks
     assert task.co_units == ("市港航中心", "中国船级社上海分社")
+
+
+def test_a_closing_line_of_the_units_involved_answers_for_the_item():
+    # District plans close each task with "相关部门：…": with no lead named, those units lead;
+    # a unit the words name as leading (X牵头, X负责) leads and the others co-operate.
+    text = (
+        "四、工作任务\n\n"
+        "（一）全面排查\n\n"
+        "以街道为单位开展排查，形成清单。\n\n"
+        "相关部门：区建设管理委、区公安分局、属地街道等。\n\n"
+        "（二）托底管理\n\n"
+        "属地街道牵头落实日常运维管理，两年内完成治理任务。\n\n"
+        "相关部门：属地街道、区城管执法局等。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("以街道为单位开展排查，形成清单。", ("区建设管理委", "区公安分局", "属地街道"), ()),
+        ("属地街道牵头落实日常运维管理，两年内完成治理任务。", ("属地街道",), ("区城管执法局",)),
+    ]
+
+
+def test_principles_are_background_not_tasks():
+    text = (
+        "一、指导原则\n\n政府引导，多方协同\n\n属地街道作为托底管理的主体，相关部门要协同推进。\n\n"
+        "二、工作任务\n\n（一）全面排查\n\n区建设管理委要组织排查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == ["区建设管理委要组织排查。"]
