@@ -471,6 +471,24 @@ _NOT_SUBJECT_OPENING = (
     "将",
     "据",
 )
+# What follows the body named after a preposition 经 ("经区政府同意", "经市场监管部门审核"): an
+# approval, never the duty of a subject.
+_APPROVAL = re.compile(r"同意|批准|审核|审定|审批|核准|认定|研究|备案")
+
+
+def _name_opening_like_preposition(chunk: str, cs: int, v: int) -> bool:
+    """The clause opens with a unit whose name begins as a preposition does: a town's economic
+    office 经发办 or 经发中心 ("经发办负责园区…的排查整治工作"; Minhang Wujing town and Shanghai's
+    other towns abbreviate 经济发展 so), not the 经 of "经区政府同意…" or "经生态环境部会同有关部门
+    评审通过后实施": a short name right before 负责 or 牵头, with no word of approval in it and no
+    step after it."""
+    if chunk[cs] != "经" or v - cs > 6 or not chunk.startswith(("负责", "牵头"), v):
+        return False
+    end = min(i for i in (chunk.find("。", v), chunk.find(";", v), len(chunk)) if i >= 0)
+    after_by = "后" in chunk[v:end]  # "经X负责审核后…": a step of a procedure
+    return looks_like_unit(chunk[cs:v]) and not _APPROVAL.search(chunk, cs, v) and not after_by
+
+
 # A verb of a duty anywhere in an item. must not match: "推进政务服务"
 _DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
@@ -1120,7 +1138,9 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 continue  # "X将…" assigns only as a sentence of its own, not inside one
             while cs < v and chunk[cs].isspace():
                 cs += 1
-            if chunk.startswith(_NOT_SUBJECT_OPENING, cs):
+            if chunk.startswith(_NOT_SUBJECT_OPENING, cs) and not _name_opening_like_preposition(
+                chunk, cs, v
+            ):
                 continue
             clause = cs  # where the clause (and the task cut there) opens
             if chunk.startswith("由", cs):
@@ -1207,8 +1227,9 @@ def _unit_ends() -> frozenset[str]:
     return frozenset(w[-1] for w in unit_words().suffixes) | frozenset(_COLLECTIVE_ENDS)
 
 
-# The last character of a collective of units or places (各区县, 各地, 有关委局).
-_COLLECTIVE_ENDS = "市县区镇乡地委局办"
+# The last character of a collective of units or places (各区县, 各地, 有关委局), of villages and
+# neighbourhoods (各居村, 各村) or of institutions (各养老服务机构).
+_COLLECTIVE_ENDS = "市县区镇乡地委局办村构"
 
 
 def _is_subject_unit(w: str) -> bool:
@@ -1230,6 +1251,8 @@ def _own_lead(work: str, roles: UnitRoles) -> UnitRoles:
     """A lead named in the task's own words outranks the order of the note's list: "…区建设管理委
     负责统筹协调…(责任单位:区建设管理委、区发展改革委…)" makes 区建设管理委 the lead and the
     others co-units. must not change: a list none of whose units the words name as doing it."""
+    if _listed_before_verb(work, roles.lead):
+        return roles
     named = tuple(
         u
         for u in roles.lead
@@ -1240,6 +1263,14 @@ def _own_lead(work: str, roles: UnitRoles) -> UnitRoles:
     if not named or len(named) == len(roles.lead):
         return roles
     return UnitRoles(named, tuple(u for u in roles.lead if u not in named) + roles.co)
+
+
+def _listed_before_verb(work: str, units: tuple[str, ...]) -> bool:
+    """The units are written as one list right before the verb of their duty ("房管所、规建生态办负责
+    牵头组织…", "平安办、公安派出所负责…"): they answer for it together, the last one no more than
+    the others (Minhang Wujing town's division of work; "区发展改革委、区财政局负责…" in city plans)."""
+    listed = "、".join(_work_of(u) for u in units)
+    return any(f"{listed}{verb}" in work for verb in ("负责", "牵头"))
 
 
 def _clause_task(

@@ -317,3 +317,24 @@ def test_principles_are_background_not_tasks():
     )
     tasks = extract_text(text).tasks
     assert [t.text for t in tasks] == ["区建设管理委要组织排查。"]
+
+
+def test_a_town_division_of_work_gives_each_listed_office_its_line():
+    # A town's offices: 经发办 opens like the preposition 经 but is a unit; a list right before 负责
+    # leads together; 各居村 is a collective of villages and neighbourhoods.
+    text = (
+        "三、保障措施\n"
+        "（一）细化职责分工\n"
+        "房管所、规建生态办负责牵头组织排查整治工作；\n"
+        "经发办负责园区、企业的排查整治工作；\n"
+        "（二）强化督促指导\n"
+        "各居村、相关责任单位要不断完善应急预案。\n"
+        "经区政府同意后，由区商务局负责组织实施。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks if t.lead_units] == [
+        ("房管所、规建生态办负责牵头组织排查整治工作", ("房管所", "规建生态办"), ()),
+        ("经发办负责园区、企业的排查整治工作", ("经发办",), ()),
+        ("各居村、相关责任单位要不断完善应急预案。", ("各居村", "相关责任单位"), ()),
+        ("由区商务局负责组织实施。", ("区商务局",), ()),
+    ]
