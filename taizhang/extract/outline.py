@@ -824,7 +824,7 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     body_start = node.start
     measure: str | None
     titled = False
-    if title_m and len(line) > title_m.end() + 4:
+    if title_m and len(line) > title_m.end() + 4 and not _duty_sentence(text, work, node.start, title_m):
         measure = text[node.start : node.start + title_m.end("title")].strip(" *")
         body_start = node.start + title_m.end()
     elif len(paras) > 1 and len(line) <= 40 and line[-1:] not in _PARAGRAPH_END:
@@ -838,6 +838,21 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     if not segments:
         segments = [(node.start, node.line_end)]
     return measure, segments, titled
+
+
+# The verb of a duty a unit is given in a sentence ("由建设单位负责…", "X负责…"): no title has it.
+_TITLE_DUTY = re.compile(r"负责|牵头")
+
+
+def _duty_sentence(text: str, work: str, start: int, title_m: re.Match[str]) -> bool:
+    """The short first sentence of an item is a duty of a unit, not the item's title: "4.验收合格后
+    由建设单位负责做好相关资料的整理及移交工作。正常运行3个月后，…" (Jinshan's division of duties;
+    "1.区财政局负责落实资金。…" in duty lists of every level). A title names the work alone
+    ("加大融资支持。")."""
+    if title_m.group()[-1] != "。" or _TITLE_DUTY.search(title_m.group("title")) is None:
+        return False
+    end = start + title_m.end("title")
+    return any(roles.lead for _, _, roles in _subject_clauses(text, work, start, end))
 
 
 def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Deadline | None:
@@ -1171,10 +1186,45 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     cuts[-1] = (at, roles)  # the text opens with its units
                 elif at > cuts[-1][0]:
                     cuts.append((at, roles))
+    if len(cuts) > 1:
+        cuts = _lead_ins_joined(work, cuts)
     out = []
     for i, (s, roles) in enumerate(cuts):
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
         out.append((s, e, roles))
+    return out
+
+
+# A clause that only sets the condition or the time of what follows: it ends so ("…交通设施的,",
+# "道路竣工后,", "突发事件情况下,", "2017年6月30日前,") or opens with a preposition of its topic
+# ("对于演练中发现的问题,", "针对…应急状况,").
+# matches: "因交通组织调整，需新增交通设施的，", "道路竣工后，", "对于演练中发现的问题，" ;
+# must not match: "区交通委负责审核，"
+_LEAD_IN_END = re.compile(r"(?:的|后|时|前|情况下|期间)\s*,\s*$")
+_LEAD_IN_OPENING = re.compile(r"\s*(?:对于|针对|对|因|遇|凡|如|在)[^,]{1,40},")
+
+
+def _lead_ins_joined(work: str, cuts: list[tuple[int, UnitRoles]]) -> list[tuple[int, UnitRoles]]:
+    """A clause that names no unit and only sets the condition or the time of the next one ("因交通
+    组织调整，需新增…交通设施的，由公安分局交管部门会同…制定方案"; "2017年6月30日前，各轨道交通车站
+    要…"; "对于演练中发现的问题，相关单位要…") is a part of it, not a task of its own: the next
+    clause takes it in, and its units with it. Regulations and plans of every level write a duty
+    so ("…的，由X负责"; Jinshan's and Jing'an's plans)."""
+    out: list[tuple[int, UnitRoles]] = []
+    for at, roles in cuts:
+        if out and roles is not _NO_ROLES:
+            prev_at, prev_roles = out[-1]
+            # The last clause of the piece before, after its last full stop.
+            stop = max(work.rfind("。", prev_at, at), work.rfind(";", prev_at, at))
+            tail_at = stop + 1 if stop >= 0 else prev_at
+            tail = work[tail_at:at]
+            if len(tail) <= 60 and (_LEAD_IN_END.search(tail) or _LEAD_IN_OPENING.fullmatch(tail)):
+                if tail_at == prev_at and prev_roles is _NO_ROLES:
+                    out[-1] = (prev_at, roles)  # the piece before is the lead-in alone
+                    continue
+                if tail_at > prev_at:
+                    at = tail_at  # the lead-in goes to the clause it introduces
+        out.append((at, roles))
     return out
 
 

@@ -336,5 +336,39 @@ def test_a_town_division_of_work_gives_each_listed_office_its_line():
         ("房管所、规建生态办负责牵头组织排查整治工作", ("房管所", "规建生态办"), ()),
         ("经发办负责园区、企业的排查整治工作", ("经发办",), ()),
         ("各居村、相关责任单位要不断完善应急预案。", ("各居村", "相关责任单位"), ()),
-        ("由区商务局负责组织实施。", ("区商务局",), ()),
+        ("经区政府同意后，由区商务局负责组织实施。", ("区商务局",), ()),
+    ]
+
+
+def test_a_clause_that_only_sets_the_condition_or_time_belongs_to_the_duty_after_it():
+    text = (
+        "三、运行维护\n"
+        "1.因交通组织调整需新增交通设施的，由区公安分局会同区交通委制定方案。\n"
+        "2.区交通委负责日常巡查。对于巡查中发现的问题，各街镇要及时整改。\n"
+        "3. 2017年6月30日前，各轨道交通车站要完成对接。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        (
+            "因交通组织调整需新增交通设施的，由区公安分局会同区交通委制定方案。",
+            ("区公安分局",),
+            ("区交通委",),
+        ),
+        ("区交通委负责日常巡查。", ("区交通委",), ()),
+        ("对于巡查中发现的问题，各街镇要及时整改。", ("各街镇",), ()),
+        ("2017年6月30日前，各轨道交通车站要完成对接。", ("各轨道交通车站",), ()),
+    ]
+    assert tasks[-1].deadline is not None and (tasks[-1].deadline.year, tasks[-1].deadline.month) == (2017, 6)
+
+
+def test_a_short_first_sentence_that_gives_a_unit_its_duty_is_no_title():
+    text = "三、设施建设\n4.验收合格后由建设单位负责做好资料移交工作。正常运行3个月后，办理接管手续。\n5.加大融资支持。区财政局要安排资金。\n"
+    tasks = extract_text(text).tasks
+    assert [(t.measure, t.text, t.lead_units) for t in tasks] == [
+        (
+            "设施建设",
+            "验收合格后由建设单位负责做好资料移交工作。正常运行3个月后，办理接管手续。",
+            ("建设单位",),
+        ),
+        ("加大融资支持", "区财政局要安排资金。", ("区财政局",)),
     ]
