@@ -451,7 +451,11 @@ _PARAGRAPH_END = frozenset("。;!?:)】]”’…")
 # must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
 _DUTY_VERB = re.compile(
     r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}责任主体)|指导(?=、协调|协调)"
+    r"|是(?=[^。;,]{2,40}(?:主管部门|牵头部门|责任部门|责任主体|责任单位|主体)[,;](?:负责|要|应|须|牵头|配合))"
 )
+# A duty list's opening "X是…的主管部门，负责…" / "X是…责任主体，要…" (Jinshan's and Qingpu's
+# divisions of duties; the State Council's "试点城市政府是…责任主体，要…"): X answers for the clause.
+# Not "区政府是…责任主体，由分管副区长牵头…": the duty is another's.
 # What the units of a clause may not open with: a preposition ("经生态环境部审核") makes them no
 # subject; 由 names the doer ("由市科委牵头") and is left out.
 _NOT_SUBJECT_OPENING = (
@@ -490,7 +494,7 @@ def _name_opening_like_preposition(chunk: str, cs: int, v: int) -> bool:
 
 
 # A verb of a duty anywhere in an item. must not match: "推进政务服务"
-_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导")
+_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导|是")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
 _NOT_IN_UNITS = re.compile(r"[:“”《》]")
 # A line break inside a clause, with the spaces around it (the clause is joined across it).
@@ -1165,9 +1169,10 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 by = chunk.rfind("由", cs, v)
                 if by >= 0 and v - by <= 30:
                     cs = by + 1
-            if not 2 <= v - cs <= 40 or _NOT_IN_UNITS.search(chunk, cs, v):
+            ve = _before_short_name(chunk, cs, v)
+            if not 2 <= ve - cs <= 40 or _NOT_IN_UNITS.search(chunk, cs, ve):
                 continue
-            us, ue = start + cs, start + v
+            us, ue = start + cs, start + ve
             names = parse_units(text[us:ue], work[us:ue])
             if names and all(_is_subject_unit(_work_of(n)) for n in names):
                 # "X牵头各相关单位…", "X要会同有关方面…": the units X leads or works with.
@@ -1226,6 +1231,14 @@ def _lead_ins_joined(work: str, cuts: list[tuple[int, UnitRoles]]) -> list[tuple
                     at = tail_at  # the lead-in goes to the clause it introduces
         out.append((at, roles))
     return out
+
+
+def _before_short_name(chunk: str, cs: int, v: int) -> int:
+    """Where the units of a clause end before the short name the text defines for them: "公安金山
+    分局交通管理部门(以下简称“公安分局交管部门”)是…" names 公安金山分局交通管理部门 (documents of every
+    level define a short name so the first time they name a unit)."""
+    at = chunk.find("(以下简称", cs, v)
+    return at if at > cs and chunk.endswith(")", 0, v) else v
 
 
 # A sentence that opens with the date it is due by: "2024年3月底前,", "6月底前,", "年底前,".

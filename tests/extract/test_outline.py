@@ -372,3 +372,14 @@ def test_a_short_first_sentence_that_gives_a_unit_its_duty_is_no_title():
         ),
         ("加大融资支持", "区财政局要安排资金。", ("区财政局",)),
     ]
+
+
+def test_a_unit_that_is_the_authority_or_responsible_body_for_the_work_leads_it():
+    text = (
+        "二、管理职责\n"
+        "（一）区交通委是全区道路建设管理工作的行政主管部门，负责区管道路交通设施的规划和建设。\n"
+        "（二）区公安分局交通管理部门（以下简称“交管部门”）是道路交通安全管理的主管部门，负责交通组织调整。\n"
+        "（三）区政府是推进城市体检工作的责任主体，由分管副区长牵头统筹协调重大事项。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("区交通委",), ("区公安分局交通管理部门",), ()]
