@@ -629,6 +629,8 @@ def read_text_tasks(
                 units_only = False
         elif _under_background(work, node):
             continue
+        elif _in_goals(work, node):
+            units_only = True
         elif node.level < 2 and not (node.level == 1 and _has_inline_body(work, node)):
             # A part's own paragraphs: only the clauses that name the units to do them
             # ("各单位要…", "区绿化市容局负责…").
@@ -764,6 +766,21 @@ _GOALS = re.compile(r"目标")
 def _under_goals(work: str, node: _Node) -> bool:
     n: _Node | None = node
     while n is not None and n.level >= 0:
+        if _GOALS.search(work, n.start, min(n.line_end, n.start + 12)):
+            return True
+        n = n.parent
+    return False
+
+
+def _in_goals(work: str, node: _Node) -> bool:
+    """The item is a goal or a part of the goals, its heading or the one right above it states
+    goals ("三、建设目标 / (二)空间目标 / 1.滨江南段…"; "二、总体目标 / (一)改造内容"): only the
+    clauses of it that name the units to do them are tasks (Yangpu's and Qingpu's plans). An item
+    under a heading of its own that assigns work ("(三)改造实施要求") is not."""
+    n: _Node | None = node
+    for _ in range(2):
+        if n is None or n.level < 0:
+            return False
         if _GOALS.search(work, n.start, min(n.line_end, n.start + 12)):
             return True
         n = n.parent

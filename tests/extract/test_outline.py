@@ -383,3 +383,17 @@ def test_a_unit_that_is_the_authority_or_responsible_body_for_the_work_leads_it(
     )
     tasks = extract_text(text).tasks
     assert [t.lead_units for t in tasks] == [("区交通委",), ("区公安分局交通管理部门",), ()]
+
+
+def test_the_items_of_a_goals_heading_are_goals_but_items_of_a_heading_of_requirements_under_it_are_tasks():
+    text = (
+        "二、总体目标\n"
+        "（一）改造内容\n改造主要包括建筑主体共有部位改造和小区公共区域改造。\n"
+        "（二）改造实施要求\n"
+        "1.明确改造立项实施主体。综合改造工程项目，立项主体为区房管局。\n"
+        "三、建设目标\n（一）空间目标\n"
+        "1.滨江南段\n深化文物建筑和工业遗产成片集中转化利用，高质量推进滨江南段能级提升。\n"
+        "四、主要任务\n（一）建设人民城市地标集群。打造综合性文化地标。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == ["综合改造工程项目，立项主体为区房管局。", "打造综合性文化地标。"]
