@@ -1203,6 +1203,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 if not co and (m.group() in ("牵头", "会同") or after > m.end()):
                     co = _joined_units(text, work, start + after, start + len(chunk))
                 roles = UnitRoles(tuple(names), co)
+                if _to_cooperate(chunk, m):
+                    roles = UnitRoles((), tuple(names))
                 at = start + clause
                 if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
                     cuts[-1] = (at, roles)  # the text opens with its units
@@ -1248,6 +1250,20 @@ def _lead_ins_joined(work: str, cuts: list[tuple[int, UnitRoles]]) -> list[tuple
                     at = tail_at  # the lead-in goes to the clause it introduces
         out.append((at, roles))
     return out
+
+
+# What a clause's units are to do when they only co-operate: "各街镇应配合做好…", "属地派出所和
+# 街道要积极配合落实…", "区相关职能部门应按照工作机制要求，配合做好…".
+# must not match: "配合单位" (a label), "要加强配合" (a verb object)
+_COOPERATE = re.compile(
+    r"(?:(?:按照|根据|依据)[^。;,]{0,30},)?(?:积极|主动|全力|协同)?(?:配合|协助|协同)(?!单位|部门)"
+)
+
+
+def _to_cooperate(chunk: str, m: re.Match[str]) -> bool:
+    """The units of the clause are to co-operate ("各街镇应配合做好对综合改造项目的管理…"; Qingpu's
+    and Jing'an's plans, and duty lists of every level): co-units, as 配合 marks them in a note."""
+    return m.group() in ("要", "应", "应当", "须", "必须") and _COOPERATE.match(chunk, m.end()) is not None
 
 
 def _before_short_name(chunk: str, cs: int, v: int) -> int:

@@ -397,3 +397,19 @@ def test_the_items_of_a_goals_heading_are_goals_but_items_of_a_heading_of_requir
     )
     tasks = extract_text(text).tasks
     assert [t.text for t in tasks] == ["综合改造工程项目，立项主体为区房管局。", "打造综合性文化地标。"]
+
+
+def test_units_that_are_to_cooperate_in_their_own_clause_are_co_units():
+    text = (
+        "四、工作措施\n"
+        "（一）强化项目监管。区房管局应全面落实行业监管。各街镇应配合做好竣工验收等工作。"
+        "区相关职能部门应按照工作机制要求，配合做好相关工作。\n"
+        "（二）加强合作。各街镇要加强配合，做好宣传。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("区房管局",), ()),
+        ((), ("各街镇",)),
+        ((), ("区相关职能部门",)),
+        (("各街镇",), ()),
+    ]
