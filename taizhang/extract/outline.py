@@ -1154,6 +1154,28 @@ def _intro_roles(text: str, work: str, node: _Node, paras_of: dict[int, list[_Sp
             if clauses[0][2] and clauses[0][0] == s:
                 return clauses[0][2]
         n = n.parent
+    return _duties_heading(text, work, node)
+
+
+# A heading over the duties of one unit or officer: "1.轨道交通站长职责", "（三）区财政局的职责",
+# "区级路长办公室主要职责". must not match: "二、主要职责", "（一）各方职责", "（二）“四长”职责"
+_DUTIES_HEADING = re.compile(r"\s*(?P<who>[^,。:;、“”\"'()]{2,16}?)(?:的)?(?:主要)?职责\s*$")
+
+
+def _duties_heading(text: str, work: str, node: _Node) -> UnitRoles:
+    """The unit or officer whose duties a heading above the item lists ("1．轨道交通站长职责 /
+    (1)负责牵头组织落实。…"): it answers for the items under it that name no unit. Divisions of
+    duties group them so by unit, or by post (站长, 路长, 专管员: the post's holder answers)."""
+    n = node.parent
+    while n is not None and n.level >= 0:
+        if "职责" in work[n.start : n.line_end]:
+            m = _DUTIES_HEADING.match(work, n.start, n.line_end)
+            if m is not None:
+                who = m.group("who")
+                if looks_like_unit(who) or who.endswith(("长", "员")):
+                    ws, we = m.span("who")
+                    return UnitRoles((text[ws:we],))
+        n = n.parent
     return _NO_ROLES
 
 

@@ -413,3 +413,20 @@ def test_units_that_are_to_cooperate_in_their_own_clause_are_co_units():
         ((), ("区相关职能部门",)),
         (("各街镇",), ()),
     ]
+
+
+def test_the_items_under_a_heading_of_one_posts_duties_are_that_posts():
+    text = (
+        "二、主要职责\n"
+        "（一）各方职责\n区应急办负责协调指导。\n"
+        "（二）分级职责\n"
+        "1．镇级路长职责\n（1）负责日常联络工作。建立联系人通讯录。\n（2）落实上级交办任务。\n"
+        "2．区财政局的职责\n（1）落实保障资金。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("区应急办负责协调指导。", ("区应急办",)),
+        ("建立联系人通讯录。", ("镇级路长",)),
+        ("落实上级交办任务。", ("镇级路长",)),
+        ("落实保障资金。", ("区财政局",)),
+    ]
