@@ -1201,6 +1201,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             ):
                 continue
             clause = cs  # where the clause (and the task cut there) opens
+            if _ORDINAL.match(chunk, cs):
+                cs += 2  # "四是各镇应…": the units follow the ordinal of the enumeration
             if chunk.startswith("由", cs):
                 cs += 1
             else:
@@ -1243,11 +1245,16 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
 
 # A clause that only sets the condition or the time of what follows: it ends so ("…交通设施的,",
 # "道路竣工后,", "突发事件情况下,", "2017年6月30日前,") or opens with a preposition of its topic
-# ("对于演练中发现的问题,", "针对…应急状况,").
+# ("对于演练中发现的问题,", "针对…应急状况,"), or is the title of a part of an enumeration
+# ("五是落实改造动员工作,").
 # matches: "因交通组织调整，需新增交通设施的，", "道路竣工后，", "对于演练中发现的问题，" ;
 # must not match: "区交通委负责审核，"
 _LEAD_IN_END = re.compile(r"(?:的|后|时|前|情况下|期间)\s*,\s*$")
-_LEAD_IN_OPENING = re.compile(r"\s*(?:对于|针对|对|因|遇|凡|如|在)[^,]{1,40},")
+_LEAD_IN_OPENING = re.compile(r"\s*(?:对于|针对|对|因|遇|凡|如|在|[一二三四五六七八九十]是)[^,]{1,40},")
+# The ordinal of an enumeration inside a paragraph ("一是…；二是…", "四是各镇应…"): each part that
+# opens with its units is theirs (Qingpu's and Minhang Wujing town's plans, work reports of every
+# level); the part's own title before a comma ("五是落实改造动员工作，各街镇应…") goes with it.
+_ORDINAL = re.compile(r"[一二三四五六七八九十]是(?![非否])")
 
 
 def _lead_ins_joined(work: str, cuts: list[tuple[int, UnitRoles]]) -> list[tuple[int, UnitRoles]]:

@@ -430,3 +430,17 @@ def test_the_items_under_a_heading_of_one_posts_duties_are_that_posts():
         ("落实上级交办任务。", ("镇级路长",)),
         ("落实保障资金。", ("区财政局",)),
     ]
+
+
+def test_each_part_of_an_enumeration_that_opens_with_its_units_is_theirs():
+    text = (
+        "四、工作措施\n"
+        "（一）强化工作责任。各成员单位要落实协同保障。一是落实项目统筹工作，做好统筹实施。"
+        "四是各镇应充分履行主体责任，组织实施项目。五是落实改造动员工作，各街镇应做好业主动员。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("各成员单位要落实协同保障。一是落实项目统筹工作，做好统筹实施。", ("各成员单位",)),
+        ("四是各镇应充分履行主体责任，组织实施项目。", ("各镇",)),
+        ("五是落实改造动员工作，各街镇应做好业主动员。", ("各街镇",)),
+    ]
