@@ -607,6 +607,13 @@ def read_text_tasks(
             # at all) are tasks when they carry notes.
             if noted[id(node)]:
                 tasks.extend(_paragraph_tasks(text, work, node, ps, cache, year))
+            elif (
+                node is not root
+                and node.body
+                and not _under_background(work, node)
+                and not _in_goals(work, node)
+            ):
+                tasks.extend(_intro_duties(text, work, node, ps, year))
             continue
         if noted[id(node)]:
             tasks.extend(_item_tasks(text, work, node, ps, cache, year))
@@ -649,6 +656,26 @@ def read_text_tasks(
         tasks.extend(plain)
     tasks.sort(key=_span_start)
     return TextTasks(tuple(tasks), tuple(passages))
+
+
+def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: int | None) -> list[Task]:
+    """The clauses of a heading's own paragraphs, before its items, that name the units to do
+    them: "三、组织保障 / 市发展改革委、市经济信息化委会同有关部门，…加强统筹协调。 / (一)…";
+    "四、工作流程 / 市发展改革委会同市经济信息化委等部门组织申报…；各园区建设主体负责具体实施。"
+    (city and district plans open a part so). A sentence that introduces the list (ending with a
+    colon) is not one."""
+    measure = _title_text(text, work, node)
+    ref, section = _ref(node), _section(node, work, text)
+    out: list[Task] = []
+    for s, e in paras:
+        if s == node.start or work[e - 1] == ":" or _DUTY_HINT.search(work, s, e) is None:
+            continue
+        for cs, ce, roles in _subject_clauses(text, work, s, e):
+            if roles.lead:
+                t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, None, year)
+                if t is not None:
+                    out.append(t)
+    return out
 
 
 def _span_start(task: Task) -> int:

@@ -444,3 +444,20 @@ def test_each_part_of_an_enumeration_that_opens_with_its_units_is_theirs():
         ("四是各镇应充分履行主体责任，组织实施项目。", ("各镇",)),
         ("五是落实改造动员工作，各街镇应做好业主动员。", ("各街镇",)),
     ]
+
+
+def test_a_parts_own_paragraph_before_its_items_gives_the_clauses_that_name_their_units():
+    text = (
+        "四、工作流程\n"
+        "市发展改革委会同市经济信息化委等部门组织申报和评价验收；各区政府负责具体实施。\n"
+        "（一）组织申报。市发展改革委发布申报通知。\n"
+        "五、保障措施\n"
+        "各区要重点做好以下工作：\n"
+        "（一）加强领导。建立工作机制。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks[:2]] == [
+        ("市发展改革委会同市经济信息化委等部门组织申报和评价验收", ("市发展改革委",), ("市经济信息化委",)),
+        ("各区政府负责具体实施。", ("各区政府",), ()),
+    ]
+    assert "各区要重点做好以下工作：" not in [t.text for t in tasks]
