@@ -1142,6 +1142,8 @@ def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
         s += 1
     if s >= e or not ("\u4e00" <= work[s] <= "\u9fff") or work.startswith(_NOT_SUBJECT_OPENING, s):
         return ()
+    if _ORDINAL.match(work, s):
+        return ()  # "三要与环卫部门建立…": an enumeration's part, opened by its ordinal
     names: list[str] = []
     pos = s
     while pos < e:
@@ -1230,6 +1232,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             clause = cs  # where the clause (and the task cut there) opens
             if _ORDINAL.match(chunk, cs):
                 cs += 2  # "四是各镇应…": the units follow the ordinal of the enumeration
+                if chunk.startswith(_NOT_SUBJECT_OPENING, cs):
+                    continue
             if chunk.startswith("由", cs):
                 cs += 1
             else:
@@ -1278,10 +1282,11 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
 # must not match: "区交通委负责审核，"
 _LEAD_IN_END = re.compile(r"(?:的|后|时|前|情况下|期间)\s*,\s*$")
 _LEAD_IN_OPENING = re.compile(r"\s*(?:对于|针对|对|因|遇|凡|如|在|[一二三四五六七八九十]是)[^,]{1,40},")
-# The ordinal of an enumeration inside a paragraph ("一是…；二是…", "四是各镇应…"): each part that
+# The ordinal of an enumeration inside a paragraph ("一是…；二是…", "四是各镇应…", "三要与环卫部门
+# 建立…"): each part that
 # opens with its units is theirs (Qingpu's and Minhang Wujing town's plans, work reports of every
 # level); the part's own title before a comma ("五是落实改造动员工作，各街镇应…") goes with it.
-_ORDINAL = re.compile(r"[一二三四五六七八九十]是(?![非否])")
+_ORDINAL = re.compile(r"[一二三四五六七八九十](?:是(?![非否])|要(?=[^求]))")
 
 
 def _lead_ins_joined(work: str, cuts: list[tuple[int, UnitRoles]]) -> list[tuple[int, UnitRoles]]:

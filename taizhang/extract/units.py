@@ -278,6 +278,7 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             o_suffix = out[-1][0][len(out[-1][0]) - len(last_suffix) :]
             pair[0] += o_suffix
             pair[1] += last_suffix
+    _each_distributed(out)
     # Divisions of one body: "市交通委科技信息处、港务监管处" -> "市交通委港务监管处".
     body_o = body_w = ""
     for pair in out:
@@ -321,6 +322,25 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             seen.add(w)
             result.append(o)
     return result
+
+
+# A bare level of places written after a collective: "各街道、镇" is 各街道 and 各镇.
+_BARE_LEVELS = frozenset(("镇", "乡", "区", "县", "村", "居"))
+
+
+def _each_distributed(out: list[list[str]]) -> None:
+    """Give the 各 of a collective to the bare levels of places listed after it: "各街道、镇作为…
+    责任主体" (Xuhui's plan), "各街道、乡" are every one of each level, as a reader
+    takes them (a bare 镇 names no unit)."""
+    each_o = ""
+    for pair in out:
+        o, w = pair
+        if w.startswith("各") and len(w) > 1:
+            each_o = o[:1]
+        elif each_o and w in _BARE_LEVELS:
+            pair[0], pair[1] = each_o + o, "各" + w
+        else:
+            each_o = ""
 
 
 # A division (处, 科, 室, 股) of a named body, and a division named alone after it in a list.

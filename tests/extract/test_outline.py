@@ -461,3 +461,12 @@ def test_a_parts_own_paragraph_before_its_items_gives_the_clauses_that_name_thei
         ("各区政府负责具体实施。", ("各区政府",), ()),
     ]
     assert "各区要重点做好以下工作：" not in [t.text for t in tasks]
+
+
+def test_the_ordinal_of_an_enumeration_opens_no_unit_name():
+    text = (
+        "三、职责分工\n\n各街道、镇作为本辖区内装修垃圾处理工作的责任主体，负责日常监管。一要发挥社区自治作用。"
+        "三要与环卫部门建立有效的联系机制。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("各街道", "各镇")]

@@ -40,6 +40,8 @@ class ParseUnitsTestCase:
             ("区交通委和公安分局交管部门", ["区交通委", "区公安分局交管部门"]),
             ("各属地派出所和街镇", ["各属地派出所", "街镇"]),
             ("区工业和信息化局、区人力资源和社会保障局", ["区工业和信息化局", "区人力资源和社会保障局"]),
+            # The 各 of a collective goes to the bare levels of places listed after it.
+            ("各街道、镇", ["各街道", "各镇"]),
             # A shared suffix goes only to the run of bare names right before the last name.
             ("轨交车站、轨交公安、属地派出所和属地街镇", ["轨交车站", "轨交公安", "属地派出所", "属地街镇"]),
             # A collective is whole: it takes no shared suffix.
