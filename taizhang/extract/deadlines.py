@@ -226,6 +226,34 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
     return None
 
 
+# A span of years from the document's own that a piece of work is to take: "2年内完成", "三年内
+# 实现", "用4年左右时间完成", "力争用两年时间". Not a span counted from an event ("竣工后五年内",
+# "备案后二年内", "次年起三年内", "重组完成后的3年内") nor a recurring or past one ("每年", "近三年内"),
+# and the work is one to complete (完成, 实现, 建成…), not a benefit paid within a time ("2年内予以
+# 兑现奖励").
+# matches: "3年内完成", "用4年左右时间建立" ; must not match: "竣工后五年内", "近三年内", "历时三年",
+# "2年内予以兑现"
+_YEARS_FROM_NOW = re.compile(
+    r"(?<![后前起的近每\d〇零一二三四五六七八九十两])(?P<use>用)?(?P<n>[1-9]|十|[一二三四五六七八九两])\s*年(?:左右)?"
+    r"(?P<tail>时间|内)(?=[,，]?\s*(?:全面|基本|逐步|力争)?(?:完成|实现|建成|建立|形成|达到|消除|覆盖|解决))"
+)
+
+
+def _years_from_now(work: str, orig: str | None, year: int, found: Deadline | None) -> Deadline | None:
+    """A deadline given as a number of years from the document's own: "2年内完成现有31条…治理任务"
+    in a 2025 plan is the year 2027 (Yangpu's and Minhang Wujing town's plans write their steps so,
+    as work plans commonly do: "三年内实现", "用两年左右时间完成"). "N年内" with nothing before it, or
+    "用N年…时间"; a span after an event (竣工后五年内) is no deadline."""
+    for m in _YEARS_FROM_NOW.finditer(work):
+        if m.group("tail") == "时间" and not m.group("use"):
+            continue  # "三年时间" alone: a duration, not a deadline
+        n = m.group("n")
+        years = int(n) if n.isdigit() else parse_chinese(n)
+        src = (orig or work)[m.start() : m.end()]
+        found = _latest(found, Deadline("year", year + years, None, src))
+    return found
+
+
 def find_deadline(work: str, orig: str | None = None, year: int | None = None) -> Deadline | None:
     """A deadline stated inside a task's own words (``到2025年``, ``2024年底前``), or None.
 
@@ -238,6 +266,8 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
             if m.group("after") or m.group("within") or m.start() < m.start(_first_group(m)):
                 src = (orig or work)[m.start() : m.end()]
                 found = _latest(found, _relative(m, year, src))
+    if year is not None and "年" in work and ("内" in work or "时间" in work):
+        found = _years_from_now(work, orig, year, found)
     if "十" in work and "五" in work:
         for m in _PLAN_PERIOD.finditer(work):
             end_year = 2005 + 5 * "一二三四五六七八九".index(m.group("n")) + 5

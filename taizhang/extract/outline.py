@@ -129,10 +129,13 @@ _NOTE = re.compile(r"[(【\[〔](?P<body>[^()【】\[\]〔〕]*(?:\([^()\n]{1,12
 _CLAUSE_END = frozenset("。;!?\n")
 # A trailing unit note without brackets at the end of an item: "责任单位:区科技局、区财政局。",
 # also on a line of its own, indented as text copied out of a web page leaves it, and a line of
-# the division of work ("部门分工:省发展改革委牵头,各地、各部门配合。").
+# the division of work ("部门分工:省发展改革委牵头,各地、各部门配合。"). A district plan may close
+# each task with the units it involves ("相关部门:区建设管理委、区公安分局、属地街道等。"): with no
+# lead named, they answer for it.
 # matches: "牵头单位:区商务局;配合单位:区财政局", "  牵头单位:省经信厅" ; must not match: "单位名称"
 _TRAILING_NOTE = re.compile(
     r"(?<![^。;\s])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
+    r"|相关部门|相关单位|参与单位|参与部门"
     r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:[^。]{2,160})\s*[。]?\s*$"
 )
 # The line naming the government leader in charge of an item ("分管省领导:林克庆"), beside its
@@ -414,9 +417,10 @@ _TITLE = re.compile(
     r"(?:\((?P<when>(?:(?:19|20)\d\d年)?\d{1,2}月[^()。]{0,10}|(?:19|20)\d\d年[^()。\d]{0,6})\))?[。:!]"
 )
 # A heading of a part that describes rather than assigns: background, principles, situation.
-# matches: "发展现状及面临形势", "指导思想", "存在问题" ; must not match: "加快发展新兴产业"
+# matches: "发展现状及面临形势", "指导思想", "指导原则", "存在问题" ; must not match: "加快发展新兴产业"
 _BACKGROUND = re.compile(
-    r"现状|基础$|存在问题|面临形势|发展形势|形势分析|指导思想|基本原则|发展原则|总体要求|背景|重要意义|编制依据"
+    r"现状|基础$|存在问题|面临形势|发展形势|形势分析|指导思想|(?:基本|发展|指导|工作)原则|总体要求|背景|重要意义"
+    r"|编制依据"
 )
 
 # A figure or table caption: "图 1 产业空间布局". must not match: "图书馆建设"
@@ -447,7 +451,11 @@ _PARAGRAPH_END = frozenset("。;!?:)】]”’…")
 # must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
 _DUTY_VERB = re.compile(
     r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}责任主体)|指导(?=、协调|协调)"
+    r"|是(?=[^。;,]{2,40}(?:主管部门|牵头部门|责任部门|责任主体|责任单位|主体)[,;](?:负责|要|应|须|牵头|配合))"
 )
+# A duty list's opening "X是…的主管部门，负责…" / "X是…责任主体，要…" (Jinshan's and Qingpu's
+# divisions of duties; the State Council's "试点城市政府是…责任主体，要…"): X answers for the clause.
+# Not "区政府是…责任主体，由分管副区长牵头…": the duty is another's.
 # What the units of a clause may not open with: a preposition ("经生态环境部审核") makes them no
 # subject; 由 names the doer ("由市科委牵头") and is left out.
 _NOT_SUBJECT_OPENING = (
@@ -467,8 +475,26 @@ _NOT_SUBJECT_OPENING = (
     "将",
     "据",
 )
+# What follows the body named after a preposition 经 ("经区政府同意", "经市场监管部门审核"): an
+# approval, never the duty of a subject.
+_APPROVAL = re.compile(r"同意|批准|审核|审定|审批|核准|认定|研究|备案")
+
+
+def _name_opening_like_preposition(chunk: str, cs: int, v: int) -> bool:
+    """The clause opens with a unit whose name begins as a preposition does: a town's economic
+    office 经发办 or 经发中心 ("经发办负责园区…的排查整治工作"; Minhang Wujing town and Shanghai's
+    other towns abbreviate 经济发展 so), not the 经 of "经区政府同意…" or "经生态环境部会同有关部门
+    评审通过后实施": a short name right before 负责 or 牵头, with no word of approval in it and no
+    step after it."""
+    if chunk[cs] != "经" or v - cs > 6 or not chunk.startswith(("负责", "牵头"), v):
+        return False
+    end = min(i for i in (chunk.find("。", v), chunk.find(";", v), len(chunk)) if i >= 0)
+    after_by = "后" in chunk[v:end]  # "经X负责审核后…": a step of a procedure
+    return looks_like_unit(chunk[cs:v]) and not _APPROVAL.search(chunk, cs, v) and not after_by
+
+
 # A verb of a duty anywhere in an item. must not match: "推进政务服务"
-_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导")
+_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导|是")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
 _NOT_IN_UNITS = re.compile(r"[:“”《》]")
 # A line break inside a clause, with the spaces around it (the clause is joined across it).
@@ -581,6 +607,13 @@ def read_text_tasks(
             # at all) are tasks when they carry notes.
             if noted[id(node)]:
                 tasks.extend(_paragraph_tasks(text, work, node, ps, cache, year))
+            elif (
+                node is not root
+                and node.body
+                and not _under_background(work, node)
+                and not _in_goals(work, node)
+            ):
+                tasks.extend(_intro_duties(text, work, node, ps, year))
             continue
         if noted[id(node)]:
             tasks.extend(_item_tasks(text, work, node, ps, cache, year))
@@ -603,6 +636,8 @@ def read_text_tasks(
                 units_only = False
         elif _under_background(work, node):
             continue
+        elif _in_goals(work, node):
+            units_only = True
         elif node.level < 2 and not (node.level == 1 and _has_inline_body(work, node)):
             # A part's own paragraphs: only the clauses that name the units to do them
             # ("各单位要…", "区绿化市容局负责…").
@@ -621,6 +656,26 @@ def read_text_tasks(
         tasks.extend(plain)
     tasks.sort(key=_span_start)
     return TextTasks(tuple(tasks), tuple(passages))
+
+
+def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: int | None) -> list[Task]:
+    """The clauses of a heading's own paragraphs, before its items, that name the units to do
+    them: "三、组织保障 / 市发展改革委、市经济信息化委会同有关部门，…加强统筹协调。 / (一)…";
+    "四、工作流程 / 市发展改革委会同市经济信息化委等部门组织申报…；各园区建设主体负责具体实施。"
+    (city and district plans open a part so). A sentence that introduces the list (ending with a
+    colon) is not one."""
+    measure = _title_text(text, work, node)
+    ref, section = _ref(node), _section(node, work, text)
+    out: list[Task] = []
+    for s, e in paras:
+        if s == node.start or work[e - 1] == ":" or _DUTY_HINT.search(work, s, e) is None:
+            continue
+        for cs, ce, roles in _subject_clauses(text, work, s, e):
+            if roles.lead:
+                t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, None, year)
+                if t is not None:
+                    out.append(t)
+    return out
 
 
 def _span_start(task: Task) -> int:
@@ -766,6 +821,21 @@ def _under_goals(work: str, node: _Node) -> bool:
     return False
 
 
+def _in_goals(work: str, node: _Node) -> bool:
+    """The item is a goal or a part of the goals, its heading or the one right above it states
+    goals ("三、建设目标 / (二)空间目标 / 1.滨江南段…"; "二、总体目标 / (一)改造内容"): only the
+    clauses of it that name the units to do them are tasks (Yangpu's and Qingpu's plans). An item
+    under a heading of its own that assigns work ("(三)改造实施要求") is not."""
+    n: _Node | None = node
+    for _ in range(2):
+        if n is None or n.level < 0:
+            return False
+        if _GOALS.search(work, n.start, min(n.line_end, n.start + 12)):
+            return True
+        n = n.parent
+    return False
+
+
 def _sibling_has_notes(node: _Node, noted: dict[int, bool], by_level: dict[int, list[bool]]) -> bool:
     """Most of the item's siblings carry role notes (or, for an only item, most items of its
     level): it is a measure of the same list that names no unit of its own."""
@@ -825,7 +895,7 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     body_start = node.start
     measure: str | None
     titled = False
-    if title_m and len(line) > title_m.end() + 4:
+    if title_m and len(line) > title_m.end() + 4 and not _duty_sentence(text, work, node.start, title_m):
         measure = text[node.start : node.start + title_m.end("title")].strip(" *")
         body_start = node.start + title_m.end()
     elif len(paras) > 1 and len(line) <= 40 and line[-1:] not in _PARAGRAPH_END:
@@ -839,6 +909,21 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     if not segments:
         segments = [(node.start, node.line_end)]
     return measure, segments, titled
+
+
+# The verb of a duty a unit is given in a sentence ("由建设单位负责…", "X负责…"): no title has it.
+_TITLE_DUTY = re.compile(r"负责|牵头")
+
+
+def _duty_sentence(text: str, work: str, start: int, title_m: re.Match[str]) -> bool:
+    """The short first sentence of an item is a duty of a unit, not the item's title: "4.验收合格后
+    由建设单位负责做好相关资料的整理及移交工作。正常运行3个月后，…" (Jinshan's division of duties;
+    "1.区财政局负责落实资金。…" in duty lists of every level). A title names the work alone
+    ("加大融资支持。")."""
+    if title_m.group()[-1] != "。" or _TITLE_DUTY.search(title_m.group("title")) is None:
+        return False
+    end = start + title_m.end("title")
+    return any(roles.lead for _, _, roles in _subject_clauses(text, work, start, end))
 
 
 def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Deadline | None:
@@ -1120,6 +1205,8 @@ def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
         s += 1
     if s >= e or not ("\u4e00" <= work[s] <= "\u9fff") or work.startswith(_NOT_SUBJECT_OPENING, s):
         return ()
+    if _ORDINAL.match(work, s):
+        return ()  # "三要与环卫部门建立…": an enumeration's part, opened by its ordinal
     names: list[str] = []
     pos = s
     while pos < e:
@@ -1159,6 +1246,28 @@ def _intro_roles(text: str, work: str, node: _Node, paras_of: dict[int, list[_Sp
             if clauses[0][2] and clauses[0][0] == s:
                 return clauses[0][2]
         n = n.parent
+    return _duties_heading(text, work, node)
+
+
+# A heading over the duties of one unit or officer: "1.轨道交通站长职责", "（三）区财政局的职责",
+# "区级路长办公室主要职责". must not match: "二、主要职责", "（一）各方职责", "（二）“四长”职责"
+_DUTIES_HEADING = re.compile(r"\s*(?P<who>[^,。:;、“”\"'()]{2,16}?)(?:的)?(?:主要)?职责\s*$")
+
+
+def _duties_heading(text: str, work: str, node: _Node) -> UnitRoles:
+    """The unit or officer whose duties a heading above the item lists ("1．轨道交通站长职责 /
+    (1)负责牵头组织落实。…"): it answers for the items under it that name no unit. Divisions of
+    duties group them so by unit, or by post (站长, 路长, 专管员: the post's holder answers)."""
+    n = node.parent
+    while n is not None and n.level >= 0:
+        if "职责" in work[n.start : n.line_end]:
+            m = _DUTIES_HEADING.match(work, n.start, n.line_end)
+            if m is not None:
+                who = m.group("who")
+                if looks_like_unit(who) or who.endswith(("长", "员")):
+                    ws, we = m.span("who")
+                    return UnitRoles((text[ws:we],))
+        n = n.parent
     return _NO_ROLES
 
 
@@ -1179,9 +1288,15 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 continue  # "X将…" assigns only as a sentence of its own, not inside one
             while cs < v and chunk[cs].isspace():
                 cs += 1
-            if chunk.startswith(_NOT_SUBJECT_OPENING, cs):
+            if chunk.startswith(_NOT_SUBJECT_OPENING, cs) and not _name_opening_like_preposition(
+                chunk, cs, v
+            ):
                 continue
             clause = cs  # where the clause (and the task cut there) opens
+            if _ORDINAL.match(chunk, cs):
+                cs += 2  # "四是各镇应…": the units follow the ordinal of the enumeration
+                if chunk.startswith(_NOT_SUBJECT_OPENING, cs):
+                    continue
             if chunk.startswith("由", cs):
                 cs += 1
             else:
@@ -1189,9 +1304,10 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 by = chunk.rfind("由", cs, v)
                 if by >= 0 and v - by <= 30:
                     cs = by + 1
-            if not 2 <= v - cs <= 40 or _NOT_IN_UNITS.search(chunk, cs, v):
+            ve = _before_short_name(chunk, cs, v)
+            if not 2 <= ve - cs <= 40 or _NOT_IN_UNITS.search(chunk, cs, ve):
                 continue
-            us, ue = start + cs, start + v
+            us, ue = start + cs, start + ve
             names = parse_units(text[us:ue], work[us:ue])
             if names and all(_is_subject_unit(_work_of(n)) for n in names):
                 # "X牵头各相关单位…", "X要会同有关方面…": the units X leads or works with.
@@ -1208,6 +1324,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 if not co and chunk.startswith("会同", after - 2):
                     co = _opening_units(text, work, start + after, start + min(len(chunk), after + 40))
                 roles = UnitRoles(tuple(names), co)
+                if _to_cooperate(chunk, m):
+                    roles = UnitRoles((), tuple(names))
                 at = start + clause
                 if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
                     cuts[-1] = (at, roles)  # the text opens with its units
@@ -1215,6 +1333,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     cuts[-1] = (cuts[-1][0], roles)
                 elif at > cuts[-1][0]:
                     cuts.append((at, roles))
+    if len(cuts) > 1:
+        cuts = _lead_ins_joined(work, cuts)
     out = []
     for i, (s, roles) in enumerate(cuts):
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
@@ -1244,6 +1364,67 @@ def _lead_then_with(chunk: str, verb: str, after: int) -> int:
     if verb in ("牵头", "牵头负责") and chunk.startswith(",会同", after):
         return 3
     return 0
+
+
+# A clause that only sets the condition or the time of what follows: it ends so ("…交通设施的,",
+# "道路竣工后,", "突发事件情况下,", "2017年6月30日前,") or opens with a preposition of its topic
+# ("对于演练中发现的问题,", "针对…应急状况,"), or is the title of a part of an enumeration
+# ("五是落实改造动员工作,").
+# matches: "因交通组织调整，需新增交通设施的，", "道路竣工后，", "对于演练中发现的问题，" ;
+# must not match: "区交通委负责审核，"
+_LEAD_IN_END = re.compile(r"(?:的|后|时|前|情况下|期间)\s*,\s*$")
+_LEAD_IN_OPENING = re.compile(r"\s*(?:对于|针对|对|因|遇|凡|如|在|[一二三四五六七八九十]是)[^,]{1,40},")
+# The ordinal of an enumeration inside a paragraph ("一是…；二是…", "四是各镇应…", "三要与环卫部门
+# 建立…"): each part that
+# opens with its units is theirs (Qingpu's and Minhang Wujing town's plans, work reports of every
+# level); the part's own title before a comma ("五是落实改造动员工作，各街镇应…") goes with it.
+_ORDINAL = re.compile(r"[一二三四五六七八九十](?:是(?![非否])|要(?=[^求]))")
+
+
+def _lead_ins_joined(work: str, cuts: list[tuple[int, UnitRoles]]) -> list[tuple[int, UnitRoles]]:
+    """A clause that names no unit and only sets the condition or the time of the next one ("因交通
+    组织调整，需新增…交通设施的，由公安分局交管部门会同…制定方案"; "2017年6月30日前，各轨道交通车站
+    要…"; "对于演练中发现的问题，相关单位要…") is a part of it, not a task of its own: the next
+    clause takes it in, and its units with it. Regulations and plans of every level write a duty
+    so ("…的，由X负责"; Jinshan's and Jing'an's plans)."""
+    out: list[tuple[int, UnitRoles]] = []
+    for at, roles in cuts:
+        if out and roles is not _NO_ROLES:
+            prev_at, prev_roles = out[-1]
+            # The last clause of the piece before, after its last full stop.
+            stop = max(work.rfind("。", prev_at, at), work.rfind(";", prev_at, at))
+            tail_at = stop + 1 if stop >= 0 else prev_at
+            tail = work[tail_at:at]
+            if len(tail) <= 60 and (_LEAD_IN_END.search(tail) or _LEAD_IN_OPENING.fullmatch(tail)):
+                if tail_at == prev_at and prev_roles is _NO_ROLES:
+                    out[-1] = (prev_at, roles)  # the piece before is the lead-in alone
+                    continue
+                if tail_at > prev_at:
+                    at = tail_at  # the lead-in goes to the clause it introduces
+        out.append((at, roles))
+    return out
+
+
+# What a clause's units are to do when they only co-operate: "各街镇应配合做好…", "属地派出所和
+# 街道要积极配合落实…", "区相关职能部门应按照工作机制要求，配合做好…".
+# must not match: "配合单位" (a label), "要加强配合" (a verb object)
+_COOPERATE = re.compile(
+    r"(?:(?:按照|根据|依据)[^。;,]{0,30},)?(?:积极|主动|全力|协同)?(?:配合|协助|协同)(?!单位|部门)"
+)
+
+
+def _to_cooperate(chunk: str, m: re.Match[str]) -> bool:
+    """The units of the clause are to co-operate ("各街镇应配合做好对综合改造项目的管理…"; Qingpu's
+    and Jing'an's plans, and duty lists of every level): co-units, as 配合 marks them in a note."""
+    return m.group() in ("要", "应", "应当", "须", "必须") and _COOPERATE.match(chunk, m.end()) is not None
+
+
+def _before_short_name(chunk: str, cs: int, v: int) -> int:
+    """Where the units of a clause end before the short name the text defines for them: "公安金山
+    分局交通管理部门(以下简称“公安分局交管部门”)是…" names 公安金山分局交通管理部门 (documents of every
+    level define a short name so the first time they name a unit)."""
+    at = chunk.find("(以下简称", cs, v)
+    return at if at > cs and chunk.endswith(")", 0, v) else v
 
 
 # A sentence that opens with the date it is due by: "2024年3月底前,", "6月底前,", "年底前,".
@@ -1295,8 +1476,9 @@ def _unit_ends() -> frozenset[str]:
     return frozenset(w[-1] for w in unit_words().suffixes) | frozenset(_COLLECTIVE_ENDS)
 
 
-# The last character of a collective of units or places (各区县, 各地, 有关委局).
-_COLLECTIVE_ENDS = "市县区镇乡地委局办"
+# The last character of a collective of units or places (各区县, 各地, 有关委局), of villages and
+# neighbourhoods (各居村, 各村) or of institutions (各养老服务机构).
+_COLLECTIVE_ENDS = "市县区镇乡地委局办村构"
 
 
 def _is_subject_unit(w: str) -> bool:
@@ -1318,6 +1500,8 @@ def _own_lead(work: str, roles: UnitRoles) -> UnitRoles:
     """A lead named in the task's own words outranks the order of the note's list: "…区建设管理委
     负责统筹协调…(责任单位:区建设管理委、区发展改革委…)" makes 区建设管理委 the lead and the
     others co-units. must not change: a list none of whose units the words name as doing it."""
+    if _listed_before_verb(work, roles.lead):
+        return roles
     named = tuple(
         u
         for u in roles.lead
@@ -1328,6 +1512,14 @@ def _own_lead(work: str, roles: UnitRoles) -> UnitRoles:
     if not named or len(named) == len(roles.lead):
         return roles
     return UnitRoles(named, tuple(u for u in roles.lead if u not in named) + roles.co)
+
+
+def _listed_before_verb(work: str, units: tuple[str, ...]) -> bool:
+    """The units are written as one list right before the verb of their duty ("房管所、规建生态办负责
+    牵头组织…", "平安办、公安派出所负责…"): they answer for it together, the last one no more than
+    the others (Minhang Wujing town's division of work; "区发展改革委、区财政局负责…" in city plans)."""
+    listed = "、".join(_work_of(u) for u in units)
+    return any(f"{listed}{verb}" in work for verb in ("负责", "牵头"))
 
 
 def _clause_task(

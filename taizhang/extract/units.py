@@ -186,6 +186,8 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
             names.extend(_split_etc(o, w))
         elif "及" in w:
             names.extend(_split_and(o, w))
+        elif "和" in w:
+            names.extend(_split_he(o, w))
         elif w and not is_none(w):
             names.append((o, w))
     return tuple(_distribute(names))
@@ -242,6 +244,18 @@ def _split_and(o: str, w: str) -> list[tuple[str, str]]:
     return [(o, w)] if w and not is_none(w) else []
 
 
+def _split_he(o: str, w: str) -> list[tuple[str, str]]:
+    """Two names joined by 和 in a list of units: "属地派出所和属地街镇要…", "区交通委和公安分局交管部门
+    按照各自职责…", "市经济信息化委和市生态环境局" are two units each (Jing'an, Jinshan and city
+    documents write a pair of units so). A 和 inside one name stays: its head is no whole name
+    (must not split: "工业和信息化局", "住房和城乡建设管理委", "人力资源和社会保障局")."""
+    i = w.find("和")
+    head, tail = w[:i], w[i + 1 :]
+    if "和" not in tail and _whole_name(head) and _whole_name(tail):
+        return [(o[:i], head), (o[i + 1 :], tail)]
+    return [(o, w)] if w and not is_none(w) else []
+
+
 def _whole_name(w: str) -> bool:
     return looks_like_unit(w) and (not _is_collective(w) or len(w) > 2)
 
@@ -268,16 +282,19 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     if not names:
         return []
     out = [list(pair) for pair in names]
-    # A shared suffix: "黄贝、南湖、莲塘街道办" -> every bare name takes the suffix of the name that
-    # closes its run (the next one with a suffix, not the list's last: "…、黑河、绥芬河市政府、省农垦
-    # 总局" gives 黑河 the 市政府 of 绥芬河市政府).
+    # A shared suffix: "黄贝、南湖、莲塘街道办" -> the bare names before the list's last name take its
+    # suffix; the run stops at a name with a suffix of its own ("轨道交通车站、轨交公安、属地派出所、
+    # 属地街镇": 轨交公安 is no 轨交公安镇). A run closed earlier by a government of a level takes that
+    # government ("…、黑河、绥芬河市政府、省农垦总局" gives 黑河 the 市政府 of 绥芬河市政府).
+    last_suffix = _ends_with_suffix(out[-1][1])
     for i, pair in enumerate(out[:-1]):
         w = pair[1]
         if _ends_with_suffix(w) or len(w) > 6:
             continue
-        closing = next((p for p in out[i + 1 :] if _ends_with_suffix(p[1])), None)
-        if closing is None:
+        at = next((j for j in range(i + 1, len(out)) if _ends_with_suffix(out[j][1])), None)
+        if at is None:
             continue
+        closing = out[at]
         government = _level_government(w, closing[1])
         if government:
             pair[0] += closing[0][len(closing[0]) - government :]
@@ -287,10 +304,10 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
                 closing[0], closing[1] = pair[0][: len(w) - 1] + closing[0], w[:-1] + closing[1]
             continue
         # A collective is whole: "各区县、各有关部门" (must not become 各区县部门).
-        if not _is_collective(w):
-            suffix = _ends_with_suffix(closing[1])
-            pair[0] += closing[0][len(closing[0]) - len(suffix) :]
-            pair[1] += suffix
+        if at == len(out) - 1 and last_suffix and not _is_collective(w):
+            pair[0] += closing[0][len(closing[0]) - len(last_suffix) :]
+            pair[1] += last_suffix
+    _each_distributed(out)
     # Divisions of one body: "市交通委科技信息处、港务监管处" -> "市交通委港务监管处".
     body_o = body_w = ""
     for pair in out:
@@ -356,6 +373,25 @@ def _level_government(bare: str, closing: str) -> int:
     if bare[-1] in "省市县区州旗盟乡镇":
         return body
     return body + 1 if not _is_collective(bare) else 0
+
+
+# A bare level of places written after a collective: "各街道、镇" is 各街道 and 各镇.
+_BARE_LEVELS = frozenset(("镇", "乡", "区", "县", "村", "居"))
+
+
+def _each_distributed(out: list[list[str]]) -> None:
+    """Give the 各 of a collective to the bare levels of places listed after it: "各街道、镇作为…
+    责任主体" (Xuhui's plan), "各街道、乡" are every one of each level, as a reader
+    takes them (a bare 镇 names no unit)."""
+    each_o = ""
+    for pair in out:
+        o, w = pair
+        if w.startswith("各") and len(w) > 1:
+            each_o = o[:1]
+        elif each_o and w in _BARE_LEVELS:
+            pair[0], pair[1] = each_o + o, "各" + w
+        else:
+            each_o = ""
 
 
 # A division (处, 科, 室, 股) of a named body, and a division named alone after it in a list.

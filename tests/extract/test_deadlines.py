@@ -85,13 +85,43 @@ class RelativeDeadlineTestCase:
         assert d is not None and (d.kind, d.year, d.month) == expected
 
     @pytest.mark.parametrize(
-        "words", ["三年内完成改造", "每年年底前报送", "6月举办博览会", "在3月举办", "近年内", "12个月"]
+        "words", ["每年年底前报送", "6月举办博览会", "在3月举办", "近年内", "12个月", "竣工后五年内不得挖掘"]
     )
     def test_other_years_recurring_dates_and_dated_actions_are_no_deadline(self, words: str) -> None:
         assert find_deadline(working_text(words), words, 2019) is None
 
     def test_a_whole_year_in_a_tasks_words_is_a_figures_period_not_a_deadline(self) -> None:
         assert find_deadline(working_text("全年新增企业100家"), "全年新增企业100家", 2019) is None
+
+    @pytest.mark.parametrize(
+        ("words", "expected"),
+        [
+            ("三年内完成改造", 2022),
+            ("2年内完成现有道路治理任务", 2021),
+            ("力争用4年左右时间完成隐患整治", 2023),
+            ("用两年时间建成平台", 2021),
+        ],
+    )
+    def test_a_number_of_years_from_now_counts_from_the_documents_year(
+        self, words: str, expected: int
+    ) -> None:
+        d = find_deadline(working_text(words), words, 2019)
+        assert d is not None and (d.kind, d.year) == ("year", expected)
+
+    @pytest.mark.parametrize(
+        "words",
+        [
+            "近三年内",
+            "申报前3年内",
+            "历时三年全面调查",
+            "三年时间里",
+            "项目竣工备案后二年内完成审计",
+            "次年起三年内兑现",
+            "重组完成后的3年内",
+        ],
+    )
+    def test_a_span_of_years_after_an_event_or_in_the_past_is_no_deadline(self, words: str) -> None:
+        assert find_deadline(working_text(words), words, 2019) is None
 
     def test_without_the_documents_year_a_relative_date_is_no_deadline(self) -> None:
         assert find_deadline(working_text("年底前完成"), "年底前完成") is None

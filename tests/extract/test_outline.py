@@ -382,3 +382,184 @@ def test_a_short_title_line_over_unnumbered_noted_paragraphs_is_no_part_of_the_f
         "加快推进老旧小区改造，完成改造20个小区的年度任务。",
         "持续优化营商环境，深化一件事改革。",
     ]
+
+
+def test_a_closing_line_of_the_units_involved_answers_for_the_item():
+    # District plans close each task with "相关部门：…": with no lead named, those units lead;
+    # a unit the words name as leading (X牵头, X负责) leads and the others co-operate.
+    text = (
+        "四、工作任务\n\n"
+        "（一）全面排查\n\n"
+        "以街道为单位开展排查，形成清单。\n\n"
+        "相关部门：区建设管理委、区公安分局、属地街道等。\n\n"
+        "（二）托底管理\n\n"
+        "属地街道牵头落实日常运维管理，两年内完成治理任务。\n\n"
+        "相关部门：属地街道、区城管执法局等。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("以街道为单位开展排查，形成清单。", ("区建设管理委", "区公安分局", "属地街道"), ()),
+        ("属地街道牵头落实日常运维管理，两年内完成治理任务。", ("属地街道",), ("区城管执法局",)),
+    ]
+
+
+def test_principles_are_background_not_tasks():
+    text = (
+        "一、指导原则\n\n政府引导，多方协同\n\n属地街道作为托底管理的主体，相关部门要协同推进。\n\n"
+        "二、工作任务\n\n（一）全面排查\n\n区建设管理委要组织排查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == ["区建设管理委要组织排查。"]
+
+
+def test_a_town_division_of_work_gives_each_listed_office_its_line():
+    # A town's offices: 经发办 opens like the preposition 经 but is a unit; a list right before 负责
+    # leads together; 各居村 is a collective of villages and neighbourhoods.
+    text = (
+        "三、保障措施\n"
+        "（一）细化职责分工\n"
+        "房管所、规建生态办负责牵头组织排查整治工作；\n"
+        "经发办负责园区、企业的排查整治工作；\n"
+        "（二）强化督促指导\n"
+        "各居村、相关责任单位要不断完善应急预案。\n"
+        "经区政府同意后，由区商务局负责组织实施。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks if t.lead_units] == [
+        ("房管所、规建生态办负责牵头组织排查整治工作", ("房管所", "规建生态办"), ()),
+        ("经发办负责园区、企业的排查整治工作", ("经发办",), ()),
+        ("各居村、相关责任单位要不断完善应急预案。", ("各居村", "相关责任单位"), ()),
+        ("经区政府同意后，由区商务局负责组织实施。", ("区商务局",), ()),
+    ]
+
+
+def test_a_clause_that_only_sets_the_condition_or_time_belongs_to_the_duty_after_it():
+    text = (
+        "三、运行维护\n"
+        "1.因交通组织调整需新增交通设施的，由区公安分局会同区交通委制定方案。\n"
+        "2.区交通委负责日常巡查。对于巡查中发现的问题，各街镇要及时整改。\n"
+        "3. 2017年6月30日前，各轨道交通车站要完成对接。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        (
+            "因交通组织调整需新增交通设施的，由区公安分局会同区交通委制定方案。",
+            ("区公安分局",),
+            ("区交通委",),
+        ),
+        ("区交通委负责日常巡查。", ("区交通委",), ()),
+        ("对于巡查中发现的问题，各街镇要及时整改。", ("各街镇",), ()),
+        ("2017年6月30日前，各轨道交通车站要完成对接。", ("各轨道交通车站",), ()),
+    ]
+    assert tasks[-1].deadline is not None and (tasks[-1].deadline.year, tasks[-1].deadline.month) == (2017, 6)
+
+
+def test_a_short_first_sentence_that_gives_a_unit_its_duty_is_no_title():
+    text = "三、设施建设\n4.验收合格后由建设单位负责做好资料移交工作。正常运行3个月后，办理接管手续。\n5.加大融资支持。区财政局要安排资金。\n"
+    tasks = extract_text(text).tasks
+    assert [(t.measure, t.text, t.lead_units) for t in tasks] == [
+        (
+            "设施建设",
+            "验收合格后由建设单位负责做好资料移交工作。正常运行3个月后，办理接管手续。",
+            ("建设单位",),
+        ),
+        ("加大融资支持", "区财政局要安排资金。", ("区财政局",)),
+    ]
+
+
+def test_a_unit_that_is_the_authority_or_responsible_body_for_the_work_leads_it():
+    text = (
+        "二、管理职责\n"
+        "（一）区交通委是全区道路建设管理工作的行政主管部门，负责区管道路交通设施的规划和建设。\n"
+        "（二）区公安分局交通管理部门（以下简称“交管部门”）是道路交通安全管理的主管部门，负责交通组织调整。\n"
+        "（三）区政府是推进城市体检工作的责任主体，由分管副区长牵头统筹协调重大事项。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("区交通委",), ("区公安分局交通管理部门",), ()]
+
+
+def test_the_items_of_a_goals_heading_are_goals_but_items_of_a_heading_of_requirements_under_it_are_tasks():
+    text = (
+        "二、总体目标\n"
+        "（一）改造内容\n改造主要包括建筑主体共有部位改造和小区公共区域改造。\n"
+        "（二）改造实施要求\n"
+        "1.明确改造立项实施主体。综合改造工程项目，立项主体为区房管局。\n"
+        "三、建设目标\n（一）空间目标\n"
+        "1.滨江南段\n深化文物建筑和工业遗产成片集中转化利用，高质量推进滨江南段能级提升。\n"
+        "四、主要任务\n（一）建设人民城市地标集群。打造综合性文化地标。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == ["综合改造工程项目，立项主体为区房管局。", "打造综合性文化地标。"]
+
+
+def test_units_that_are_to_cooperate_in_their_own_clause_are_co_units():
+    text = (
+        "四、工作措施\n"
+        "（一）强化项目监管。区房管局应全面落实行业监管。各街镇应配合做好竣工验收等工作。"
+        "区相关职能部门应按照工作机制要求，配合做好相关工作。\n"
+        "（二）加强合作。各街镇要加强配合，做好宣传。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("区房管局",), ()),
+        ((), ("各街镇",)),
+        ((), ("区相关职能部门",)),
+        (("各街镇",), ()),
+    ]
+
+
+def test_the_items_under_a_heading_of_one_posts_duties_are_that_posts():
+    text = (
+        "二、主要职责\n"
+        "（一）各方职责\n区应急办负责协调指导。\n"
+        "（二）分级职责\n"
+        "1．镇级路长职责\n（1）负责日常联络工作。建立联系人通讯录。\n（2）落实上级交办任务。\n"
+        "2．区财政局的职责\n（1）落实保障资金。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("区应急办负责协调指导。", ("区应急办",)),
+        ("建立联系人通讯录。", ("镇级路长",)),
+        ("落实上级交办任务。", ("镇级路长",)),
+        ("落实保障资金。", ("区财政局",)),
+    ]
+
+
+def test_each_part_of_an_enumeration_that_opens_with_its_units_is_theirs():
+    text = (
+        "四、工作措施\n"
+        "（一）强化工作责任。各成员单位要落实协同保障。一是落实项目统筹工作，做好统筹实施。"
+        "四是各镇应充分履行主体责任，组织实施项目。五是落实改造动员工作，各街镇应做好业主动员。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("各成员单位要落实协同保障。一是落实项目统筹工作，做好统筹实施。", ("各成员单位",)),
+        ("四是各镇应充分履行主体责任，组织实施项目。", ("各镇",)),
+        ("五是落实改造动员工作，各街镇应做好业主动员。", ("各街镇",)),
+    ]
+
+
+def test_a_parts_own_paragraph_before_its_items_gives_the_clauses_that_name_their_units():
+    text = (
+        "四、工作流程\n"
+        "市发展改革委会同市经济信息化委等部门组织申报和评价验收；各区政府负责具体实施。\n"
+        "（一）组织申报。市发展改革委发布申报通知。\n"
+        "五、保障措施\n"
+        "各区要重点做好以下工作：\n"
+        "（一）加强领导。建立工作机制。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks[:2]] == [
+        ("市发展改革委会同市经济信息化委等部门组织申报和评价验收", ("市发展改革委",), ("市经济信息化委",)),
+        ("各区政府负责具体实施。", ("各区政府",), ()),
+    ]
+    assert "各区要重点做好以下工作：" not in [t.text for t in tasks]
+
+
+def test_the_ordinal_of_an_enumeration_opens_no_unit_name():
+    text = (
+        "三、职责分工\n\n各街道、镇作为本辖区内装修垃圾处理工作的责任主体，负责日常监管。一要发挥社区自治作用。"
+        "三要与环卫部门建立有效的联系机制。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("各街道", "各镇")]

@@ -36,6 +36,14 @@ class ParseUnitsTestCase:
             ("市直各有关单位、各县（市、区）人民政府", ["市直各有关单位", "各县（市、区）人民政府"]),
             ("市级各有关部门及各县市区政府", ["市级各有关部门", "各县市区政府"]),
             ("市场监管局及其派出机构", ["市场监管局及其派出机构"]),
+            # 和 joins two whole names too; inside one name (its head no name) it stays.
+            ("区交通委和公安分局交管部门", ["区交通委", "区公安分局交管部门"]),
+            ("各属地派出所和街镇", ["各属地派出所", "街镇"]),
+            ("区工业和信息化局、区人力资源和社会保障局", ["区工业和信息化局", "区人力资源和社会保障局"]),
+            # The 各 of a collective goes to the bare levels of places listed after it.
+            ("各街道、镇", ["各街道", "各镇"]),
+            # A shared suffix goes only to the run of bare names right before the last name.
+            ("轨交车站、轨交公安、属地派出所和属地街镇", ["轨交车站", "轨交公安", "属地派出所", "属地街镇"]),
             # A collective is whole: it takes no shared suffix.
             ("各区县、各有关部门", ["各区县", "各有关部门"]),
         ],
