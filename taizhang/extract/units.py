@@ -244,14 +244,20 @@ def _split_and(o: str, w: str) -> list[tuple[str, str]]:
     return [(o, w)] if w and not is_none(w) else []
 
 
+# Nouns that name no unit of their own after 和: they share the words before ("各有关部门和单位").
+_GENERIC_NOUNS = frozenset(("单位", "部门", "机构", "学校", "企业", "组织", "个人"))
+
+
 def _split_he(o: str, w: str) -> list[tuple[str, str]]:
     """Two names joined by 和 in a list of units: "属地派出所和属地街镇要…", "区交通委和公安分局交管部门
     按照各自职责…", "市经济信息化委和市生态环境局" are two units each (Jing'an, Jinshan and city
     documents write a pair of units so). A 和 inside one name stays: its head is no whole name
-    (must not split: "工业和信息化局", "住房和城乡建设管理委", "人力资源和社会保障局")."""
+    (must not split: "工业和信息化局", "住房和城乡建设管理委", "人力资源和社会保障局"); so does a 和
+    before a bare generic noun that shares the words before it ("各有关部门和单位", "教育行政部门和
+    学校": one collective, as 国务院 documents write it)."""
     i = w.find("和")
     head, tail = w[:i], w[i + 1 :]
-    if "和" not in tail and _whole_name(head) and _whole_name(tail):
+    if "和" not in tail and tail not in _GENERIC_NOUNS and _whole_name(head) and _whole_name(tail):
         return [(o[:i], head), (o[i + 1 :], tail)]
     return [(o, w)] if w and not is_none(w) else []
 
@@ -286,7 +292,6 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     # suffix; the run stops at a name with a suffix of its own ("轨道交通车站、轨交公安、属地派出所、
     # 属地街镇": 轨交公安 is no 轨交公安镇). A run closed earlier by a government of a level takes that
     # government ("…、黑河、绥芬河市政府、省农垦总局" gives 黑河 the 市政府 of 绥芬河市政府).
-    last_suffix = _ends_with_suffix(out[-1][1])
     for i, pair in enumerate(out[:-1]):
         w = pair[1]
         if _ends_with_suffix(w) or len(w) > 6:
@@ -304,9 +309,11 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
                 closing[0], closing[1] = pair[0][: len(w) - 1] + closing[0], w[:-1] + closing[1]
             continue
         # A collective is whole: "各区县、各有关部门" (must not become 各区县部门).
-        if at == len(out) - 1 and last_suffix and not _is_collective(w):
-            pair[0] += closing[0][len(closing[0]) - len(last_suffix) :]
-            pair[1] += last_suffix
+        suffix = _ends_with_suffix(closing[1])
+        if _is_collective(w) or not (at == len(out) - 1 or _parallel_place(w, closing[1], suffix)):
+            continue
+        pair[0] += closing[0][len(closing[0]) - len(suffix) :]
+        pair[1] += suffix
     _each_distributed(out)
     # Divisions of one body: "市交通委科技信息处、港务监管处" -> "市交通委港务监管处".
     body_o = body_w = ""
@@ -355,7 +362,10 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
 
 # The government of a level of places closing a list: "绥芬河市政府", "县人民政府".
 # matches: "县政府" (level 县, body 政府), "绥芬河市人民政府" ; must not match: "区政府办公室"
-_LEVEL_GOVERNMENT = re.compile(r".*?(?P<level>[省市县区州旗盟乡镇])(?P<body>(?:人民)?政府)")
+# A level may be written with its peer in brackets: "县(区)人民政府", "乡(镇)人民政府".
+_LEVEL_GOVERNMENT = re.compile(
+    r".*?(?P<level>[省市县区州旗盟乡镇](?:\([省市县区州旗盟乡镇]\))?)(?P<body>(?:人民)?政府)"
+)
 
 
 def _level_government(bare: str, closing: str) -> int:
@@ -373,6 +383,14 @@ def _level_government(bare: str, closing: str) -> int:
     if bare[-1] in "省市县区州旗盟乡镇":
         return body
     return body + 1 if not _is_collective(bare) else 0
+
+
+def _parallel_place(bare: str, closing: str, suffix: str) -> bool:
+    """Whether ``bare`` is a place named beside the one ``closing`` names (a run of places closed
+    before the list's last name: "甲乙街道、丙丁、戊己街道办、市城管局"): place names are short and of
+    about one length; a longer bare name is a body of its own ("轨交公安、属地派出所")."""
+    stem = len(closing) - len(suffix)
+    return len(bare) <= 3 and abs(len(bare) - stem) <= 1
 
 
 # A bare level of places written after a collective: "各街道、镇" is 各街道 and 各镇.

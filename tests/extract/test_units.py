@@ -39,6 +39,10 @@ class ParseUnitsTestCase:
             # 和 joins two whole names too; inside one name (its head no name) it stays.
             ("区交通委和公安分局交管部门", ["区交通委", "区公安分局交管部门"]),
             ("各属地派出所和街镇", ["各属地派出所", "街镇"]),
+            # a level written with its peer in brackets is a government of each level
+            ("市、县（区）人民政府", ["市人民政府", "县（区）人民政府"]),
+            # a generic noun after 和 shares the words before it: one collective
+            ("各有关部门和单位", ["各有关部门和单位"]),
             ("区工业和信息化局、区人力资源和社会保障局", ["区工业和信息化局", "区人力资源和社会保障局"]),
             # The 各 of a collective goes to the bare levels of places listed after it.
             ("各街道、镇", ["各街道", "各镇"]),
