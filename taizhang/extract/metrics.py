@@ -1044,10 +1044,20 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the hours a service keeps: 24小时开放公园, 24小时值守
     if work.find("每", max(lo, start - 5), start) >= 0 and _PER_UNIT.search(work, max(lo, start - 5), start):
         return True  # the unit a benefit is reckoned by: 每认定1家高新技术企业(给予…)
+    if work.find("每", lo, start) >= 0 and _PER_ONE.search(work, lo, start) is not None:
+        return True  # what each one a benefit is reckoned by must be: 每引进一家年产值过2000万元企业
     if work.find("人", lo, start) >= 0 and _PER_RECIPIENT.search(work, lo, start):
         return True  # what each recipient has: 低保标准月人均提高221元
-    if work.find("原则上", lo, hi) >= 0:
+    if work.find("原则上", lo, hi) >= 0 and not _is_floor_of_a_rate(work, fig, lo):
         return True  # a rule laid down: 担保费率原则上不超过1%
+    if _is_term_of_a_standard(work, fig, lo) or _is_rate_of_reckoning(work, fig, lo):
+        return True  # a standard laid down (税额标准下调至1元/平方米), a rate reckoned by (按投资额的10%)
+    if _is_per_recipient(work, fig, lo) or _is_limit_of_an_adjustment(work, fig, lo):
+        return True  # what each recipient has or must have (单个项目最高…), a limit (调整幅度不超过15%)
+    if _in_a_condition_sentence(work, fig, lo, hi) or _counts_recipients(work, fig, lo, hi):
+        return True  # who may have a benefit (对…的, …给予), how many get it (支持1家符合条件的)
+    if fig.unit == "项" and _COUNTED_MEASURES.match(work, fig.end, hi) is not None:
+        return True  # the measures a document lays down or revises: 24项督查激励措施
     if fig.unit == "%" and _ends_with_any(work, start, compiled["payout_verbs"], lo):
         s_lo = max(work.rfind("。", 0, lo), work.rfind("\n", 0, lo)) + 1
         if benefits.is_benefit_clause(s_lo, lo):
@@ -1100,6 +1110,123 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     return False
 
 
+# A rate laid down "in principle" as a floor: 覆盖率原则上不低于30% (a target of coverage, 上海's
+# granary solar plan), unlike a ceiling laid down (担保费率原则上不超过1%, 原则上不超过5年).
+_FLOOR_OF_A_RATE = re.compile(r"(?:率|比例|比重)[ \t]*原则上[ \t]*(?:应)?(?:不低于|不少于|达到)[ \t]*\Z")
+
+
+def _is_floor_of_a_rate(work: str, fig: _Figure, lo: int) -> bool:
+    """Whether 原则上 sets a floor for a rate (覆盖率原则上不低于30%): a target, not a rule of
+    procedure. Measures documents write the coverage they expect so (上海's granary solar plan);
+    a ceiling (担保费率原则上不超过1%, 国办's financing guarantee; 建设周期原则上不超过5年, 上海's
+    zero-carbon parks) stays a rule."""
+    return fig.unit == "%" and _FLOOR_OF_A_RATE.search(work, max(lo, fig.start - 24), fig.start) is not None
+
+
+# A standard named, then the terms it sets: 标准为, 標准爲, 标准下调至, 补贴标准：
+# matches: "补贴标准为:第一年按", "稅額標准下調至" ; must not match: "达到国家一级A标准", "标准化"
+_STANDARD_SET = re.compile(
+    r"(?:标准|標准|標準)[ \t]*(?:为|爲|為|是|:|：|(?:下调|上调|调整|提高|降低|下調|上調|調整)[ \t]*(?:至|到|为|爲|為))"
+)
+
+
+def _is_term_of_a_standard(work: str, fig: _Figure, lo: int) -> bool:
+    """Whether the figure is a term of a standard the document lays down (a tax rate, a rate of
+    subsidy): the sentence names the standard and says what it is (城镇土地使用税税额标准下调至
+    1—8元/平方米, 韶关's cost measures; 补贴标准为:第一年按18元/m/月,第二年15元/m/月, 武昌's
+    incubator policy). A standard is a rule of the benefit, not the size of an indicator."""
+    s_lo = max(work.rfind("。", 0, lo), work.rfind("\n", 0, lo), fig.start - 60) + 1
+    return _STANDARD_SET.search(work, s_lo, fig.start) is not None
+
+
+# A rate reckoned on a base named before it: 按照设备投资额的10%, 按其产值的5%.
+# matches: "按照设备、软硬件工具等投资额的" ; must not match: "按期完成率达到", "按时"
+_RECKONED_ON = re.compile(r"按(?:照)?(?!期|时|计划|要求)[^,，。;；:：达提降增\d]{1,30}的[ \t]*\Z")
+
+
+def _is_rate_of_reckoning(work: str, fig: _Figure, lo: int) -> bool:
+    """Whether a share is the rate a payment is reckoned by (竣工投产后按照设备投资额的10%,给予…:
+    天津's manufacturing measures; 按固定资产投资额的10%给予补贴: 长丰's policies): the base it is a
+    share of is named after 按 / 按照, and the rate is a term of the payment."""
+    if fig.unit != "%":
+        return False
+    return _RECKONED_ON.search(work, max(lo, fig.start - 34), fig.start) is not None
+
+
+# A clause that opens with one recipient: 单个项目, 单家企业, 单户企业 (after an item's number).
+# matches: "单个空间每年支持经费", "1.单个库区" ; must not match: "单位GDP能耗", "其中单户担保金额"
+_PER_RECIPIENT_OPENING = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.、．])?[ \t]*单(?:个|家|户|笔|项)")
+
+
+def _is_per_recipient(work: str, fig: _Figure, lo: int) -> bool:
+    """Whether the figure's clause opens with a single recipient (单个空间每年支持经费不超过20万元:
+    武昌's incubator policy; 单家企业奖励最高不超过80万元; 单个库区可利用屋面总面积1500平方米以上:
+    上海's granary solar plan): the cap of a benefit or the condition of one, each recipient's, not
+    the size of an indicator."""
+    return (
+        work[lo : lo + 1] in _PER_RECIPIENT_FIRSTS
+        and _PER_RECIPIENT_OPENING.match(work, lo, fig.start) is not None
+    )
+
+
+_PER_RECIPIENT_FIRSTS = frozenset(" \t(0123456789单")
+# The range an adjustment of a rule may take. matches: "调整幅度不超过", "上浮幅度" ; must not match: "降幅"
+_ADJUSTMENT = re.compile(r"(?:调整|浮动|上浮|下浮|变动)幅度[^,，。;；\d]{0,6}\Z")
+
+
+def _is_limit_of_an_adjustment(work: str, fig: _Figure, lo: int) -> bool:
+    """Whether the figure bounds how far the authority may adjust a rule (奖励标准进行适当调整,调整
+    幅度不超过15%: 上海's renewable energy fund; 利率浮动幅度): a limit of the procedure."""
+    return _ADJUSTMENT.search(work, max(lo, fig.start - 14), fig.start) is not None
+
+
+def _in_a_condition_sentence(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether the figure is in a condition of a sentence that opens with 对 / 对于 / 凡: a clause of
+    it that ends with 的 (对养老服务机构…的,连接软管长度超过2米…的,…: 奉贤's gas safety campaign),
+    or any clause before the grant that ends the sentence (对总投资5000万元以上、…的重大工业项目,以及
+    总投资1000万元以上的…项目,…给予最高5000万元支持: 天津's manufacturing measures; 对新引进…
+    投资1000万元以上的,…给予: 长丰's policies). What follows 对 names who or what the sentence
+    deals with; its figures say which, they size no indicator."""
+    s_lo = (
+        max(work.rfind("。", 0, lo), work.rfind("\n", 0, lo), work.rfind(";", 0, lo), work.rfind("；", 0, lo))
+        + 1
+    )
+    if work[s_lo : s_lo + 1] not in _CONDITION_FIRSTS or _CONDITION_START.match(work, s_lo, hi) is None:
+        return False
+    j = hi
+    while j > lo and work[j - 1] in _CONDITION_CLOSERS:
+        j -= 1
+    if work[j - 1 : j] == "的":
+        return True
+    m = _SENTENCE_STOP.search(work, hi)
+    s_hi = m.start() if m is not None else len(work)
+    return _GRANT_VERBS.search(work, fig.end, s_hi) is not None
+
+
+_CONDITION_FIRSTS = frozenset(" \t(0123456789对凡")
+# Verbs that grant: the end of a condition. matches: "给予", "予以", "奖励", "支持" (给予最高5000万元支持)
+_GRANT_VERBS = re.compile(r"给予|予以|給予|奖补|獎補")
+# A count of recipients: a number of firms or places that meet the conditions of a support.
+# matches: "符合条件的", "符合条件且" ; must not match: "符合要求" with no support before it
+_MEETING_CONDITIONS = re.compile(r"[ \t]*(?:符合|满足)(?:条件|条款)")
+
+
+def _counts_recipients(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether a count names how many get a support (优先支持其行政区域内1家符合条件的国家高新区扩区:
+    国办's local incentives; 每年支持2个符合条件的县): the count of those who meet its conditions,
+    after 支持 / 奖励, is a term of the support."""
+    if fig.unit not in ("家", "个", "名", "项"):
+        return False
+    if _MEETING_CONDITIONS.match(work, fig.end, hi) is None:
+        return False
+    return work.find("支持", lo, fig.start) >= 0 or work.find("奖励", lo, fig.start) >= 0
+
+
+# The measures of a document counted: 24项督查激励措施, 10项政策措施, 3项举措.
+# matches: "督查激励措施", "措施" ; must not match: "重点工程" (see doc_part_nouns), "措施落实率"
+_COUNTED_MEASURES = re.compile(r"[^,，。;；、\d]{0,8}?(?:措施|举措|舉措)(?![落实完成覆])")
+
+
 # The time a capacity or a rate is reckoned by, after a slash. matches: "日" (300吨/日), "小时",
 # "年" ; must not match: "平方公里" (a unit of its own: read from the unit words)
 _PER_TIME = re.compile(r"小时|日|天|周|月|年")
@@ -1129,6 +1256,11 @@ _GOAL_AFTER = ("的目标", "的年度目标", "的工作目标")
 # The unit a benefit is reckoned by: 每 and a verb just before the figure.
 # matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
 _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
+
+
+# One of the things a benefit is reckoned by: 每 and a verb, then one of them.
+# matches: "每引进一家", "每新增1个" ; must not match: "每年新增1家" (a standing quota), "每万人"
+_PER_ONE = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}?[一1][ \t]*[家个户名]")
 
 
 def _counts_its_list(work: str, fig: _Figure, lo: int) -> bool:

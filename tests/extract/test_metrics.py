@@ -739,3 +739,47 @@ class CompoundClassifiersTestCase:
     def test_item_times_and_river_sections_keep_their_classifier(self) -> None:
         found = find("完成整改60项次，打通断头河900余条段。", PLAN)
         assert {(m.value, m.unit) for m in found} == {(60, "项次"), (900, "条段")}
+
+
+class TestTermsOfMeasuresDocuments:
+    """Benefit terms, standards, limits and conditions of 若干措施 / 扶持办法 are no metrics; the
+    targets beside them are."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # a standard laid down, and the terms it sets
+            "全县房产税计税标准下调至每平方米3元。",
+            "租金补贴标准为:首年按每月20元/平方米,次年每月10元/平方米。",
+            # a rate reckoned on a base named after 按照
+            "项目建成后按照其软件投资额的15%,给予不超过300万元补助。",
+            # one recipient's cap or condition
+            "单家企业年度补助不超过50万元。",
+            "2.单个园区建筑面积5000平方米以上;",
+            # how far a rule may be adjusted
+            "主管部门可视情况调整补助标准,调整幅度不超过10%。",
+            # the conditions of a sentence opening with 对, up to its grant
+            "对新建投资3000万元以上、属于首位产业的项目,以及投资800万元以上的技改项目,给予一次性奖励。",
+            "对门店在地下室存放液化气超过50kg的,软管长度超过3米、私接管道的,责令整改。",
+            # how many get a support; what each one reckoned by must be
+            "每年优先支持2个符合条件的乡镇创建示范镇。",
+            "每培育一家年营收超5000万元企业,给予奖励。",
+            # the measures of the document counted, the contact person named
+            "将原有的12项帮扶措施调整为18项帮扶措施。",
+            "各街道确定1名联络员,负责信息报送。",
+        ],
+    )
+    def test_it_is_not_a_metric(self, text: str) -> None:
+        assert find(text) == []
+
+    def test_a_floor_of_a_rate_laid_down_in_principle_is_a_target(self) -> None:
+        m = one("既有公共建筑屋顶绿化覆盖率原则上不低于20%。")
+        assert (m.value, m.unit, m.comparator) == (20, "%", ">=")
+        assert find("贷款利率原则上不超过3%。") == []
+
+    def test_a_target_beside_benefit_terms_is_kept(self) -> None:
+        found = find("力争全县规上工业企业达到300家。对首次升规的企业,给予10万元奖励。")
+        assert [(m.value, m.unit) for m in found] == [(300, "家")]
+
+    def test_a_count_of_firms_meeting_conditions_with_no_support_is_a_metric(self) -> None:
+        assert one("每年推动5家符合条件的企业上市。").value == 5
