@@ -1050,12 +1050,26 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # what each recipient has: 低保标准月人均提高221元
     if work.find("原则上", lo, hi) >= 0 and not _is_floor_of_a_rate(work, fig, lo):
         return True  # a rule laid down: 担保费率原则上不超过1%
-    if _is_term_of_a_standard(work, fig, lo) or _is_rate_of_reckoning(work, fig, lo):
-        return True  # a standard laid down (税额标准下调至1元/平方米), a rate reckoned by (按投资额的10%)
-    if _is_per_recipient(work, fig, lo) or _is_limit_of_an_adjustment(work, fig, lo):
-        return True  # what each recipient has or must have (单个项目最高…), a limit (调整幅度不超过15%)
-    if _in_a_condition_sentence(work, fig, lo, hi) or _counts_recipients(work, fig, lo, hi):
-        return True  # who may have a benefit (对…的, …给予), how many get it (支持1家符合条件的)
+    # (each asked only when a character it needs is near: most figures have none of them)
+    near = max(0, start - 60)
+    if work.find("准", near, start) >= 0 and _is_term_of_a_standard(work, fig, lo):
+        return True  # a standard laid down: 税额标准下调至1元/平方米
+    if (
+        fig.unit == "%"
+        and work.find("按", max(lo, start - 34), start) >= 0
+        and _is_rate_of_reckoning(work, fig, lo)
+    ):
+        return True  # a rate reckoned by: 按照投资额的10%
+    if work.find("单", lo, start) >= 0 and _is_per_recipient(work, fig, lo):
+        return True  # what each recipient has or must have: 单个项目最高…
+    if work.find("幅度", max(lo, start - 14), start) >= 0 and _is_limit_of_an_adjustment(work, fig, lo):
+        return True  # a limit of a procedure: 调整幅度不超过15%
+    if (
+        work.find("对", max(0, lo - 200), lo + 1) >= 0 or work.find("凡", max(0, lo - 200), lo + 1) >= 0
+    ) and (_in_a_condition_sentence(work, fig, lo, hi)):
+        return True  # who may have a benefit: 对…的, …给予
+    if _counts_recipients(work, fig, lo, hi):
+        return True  # how many get a support: 支持1家符合条件的
     if fig.unit == "项" and _COUNTED_MEASURES.match(work, fig.end, hi) is not None:
         return True  # the measures a document lays down or revises: 24项督查激励措施
     if fig.unit == "%" and _ends_with_any(work, start, compiled["payout_verbs"], lo):
@@ -1135,7 +1149,8 @@ def _is_term_of_a_standard(work: str, fig: _Figure, lo: int) -> bool:
     subsidy): the sentence names the standard and says what it is (城镇土地使用税税额标准下调至
     1—8元/平方米, 韶关's cost measures; 补贴标准为:第一年按18元/m/月,第二年15元/m/月, 武昌's
     incubator policy). A standard is a rule of the benefit, not the size of an indicator."""
-    s_lo = max(work.rfind("。", 0, lo), work.rfind("\n", 0, lo), fig.start - 60) + 1
+    floor = max(0, fig.start - 60)  # (a bounded look back: a text may have no stop at all)
+    s_lo = max(work.rfind("。", floor, lo), work.rfind("\n", floor, lo), floor - 1) + 1
     return _STANDARD_SET.search(work, s_lo, fig.start) is not None
 
 
@@ -1187,10 +1202,10 @@ def _in_a_condition_sentence(work: str, fig: _Figure, lo: int, hi: int) -> bool:
     总投资1000万元以上的…项目,…给予最高5000万元支持: 天津's manufacturing measures; 对新引进…
     投资1000万元以上的,…给予: 长丰's policies). What follows 对 names who or what the sentence
     deals with; its figures say which, they size no indicator."""
-    s_lo = (
-        max(work.rfind("。", 0, lo), work.rfind("\n", 0, lo), work.rfind(";", 0, lo), work.rfind("；", 0, lo))
-        + 1
-    )
+    floor = max(0, lo - 200)  # (a bounded look back: a text may have no stop at all)
+    s_lo = max(work.rfind(c, floor, lo) for c in "。\n;；") + 1
+    if s_lo == 0 and floor > 0:
+        return False  # no sentence start near: a condition so long is no condition of one benefit
     if work[s_lo : s_lo + 1] not in _CONDITION_FIRSTS or _CONDITION_START.match(work, s_lo, hi) is None:
         return False
     j = hi
@@ -1198,8 +1213,8 @@ def _in_a_condition_sentence(work: str, fig: _Figure, lo: int, hi: int) -> bool:
         j -= 1
     if work[j - 1 : j] == "的":
         return True
-    m = _SENTENCE_STOP.search(work, hi)
-    s_hi = m.start() if m is not None else len(work)
+    m = _SENTENCE_STOP.search(work, hi, hi + 300)
+    s_hi = m.start() if m is not None else min(len(work), hi + 300)
     return _GRANT_VERBS.search(work, fig.end, s_hi) is not None
 
 
