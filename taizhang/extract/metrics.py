@@ -1070,6 +1070,14 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # who may have a benefit: 对…的, …给予
     if _counts_recipients(work, fig, lo, hi):
         return True  # how many get a support: 支持1家符合条件的
+    if (
+        fig.unit in _TIMES
+        and work.find("每", lo, start) >= 0
+        and _FREQUENCY.search(work, lo, start) is not None
+    ):
+        return True  # how often a procedure is done: 每年至少组织1次排查, 每两年不少于1次
+    if fig.unit in ("名", "个") and _CONTACT.match(work, fig.end, hi) is not None:
+        return True  # the contact person a document asks for: 确定1名工作人员为联络员
     if fig.unit == "项" and _COUNTED_MEASURES.match(work, fig.end, hi) is not None:
         return True  # the measures a document lays down or revises: 24项督查激励措施
     if fig.unit == "%" and _ends_with_any(work, start, compiled["payout_verbs"], lo):
@@ -1235,6 +1243,16 @@ def _counts_recipients(work: str, fig: _Figure, lo: int, hi: int) -> bool:
     if _MEETING_CONDITIONS.match(work, fig.end, hi) is None:
         return False
     return work.find("支持", lo, fig.start) >= 0 or work.find("奖励", lo, fig.start) >= 0
+
+
+# A frequency: how often a procedure is done, 每 and a period before the count of times.
+# matches: "每年至少组织", "每两年不少于", "每季度开展" ; must not match: "每万人" (per capita), "全年"
+_FREQUENCY = re.compile(
+    r"每(?:[一两二三四五六七八九十半]|\d{1,2})?[ \t]*(?:个)?(?:年度?|季度?|月|周|日|天|旬)"
+)
+_TIMES = frozenset({"次", "轮", "遍"})
+# A contact person named for the work. matches: "联系人", "工作人员为…联络员" ; must not match: "工作人员参加培训"
+_CONTACT = re.compile(r"[^,，。;；\d]{0,30}?(?:联系人|联络员|信息员)")
 
 
 # The measures of a document counted: 24项督查激励措施, 10项政策措施, 3项举措.

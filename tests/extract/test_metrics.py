@@ -767,6 +767,10 @@ class TestTermsOfMeasuresDocuments:
             # the measures of the document counted, the contact person named
             "将原有的12项帮扶措施调整为18项帮扶措施。",
             "各街道确定1名联络员,负责信息报送。",
+            "各单位指定1名工作人员担任统计信息员。",
+            # how often a procedure is done
+            "每季度至少召开1次联席会议。",
+            "标线每两年不少于1次复划。",
         ],
     )
     def test_it_is_not_a_metric(self, text: str) -> None:
@@ -780,6 +784,9 @@ class TestTermsOfMeasuresDocuments:
     def test_a_target_beside_benefit_terms_is_kept(self) -> None:
         found = find("力争全县规上工业企业达到300家。对首次升规的企业,给予10万元奖励。")
         assert [(m.value, m.unit) for m in found] == [(300, "家")]
+
+    def test_a_count_of_events_with_no_period_is_a_metric(self) -> None:
+        assert one("全年举办招商推介活动20次。").value == 20
 
     def test_a_count_of_firms_meeting_conditions_with_no_support_is_a_metric(self) -> None:
         assert one("每年推动5家符合条件的企业上市。").value == 5
