@@ -1459,8 +1459,25 @@ _YEAR_IN_LEAD = re.compile(r"(?:19|20)\d{2}(?=年)")
 
 
 def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
-    """A share that opens its clause: 全省50%以上的文化馆具备…, 70%的规上企业实现…"""
-    return fig.unit == "%" and _SCOPE_ONLY.match(work, lo, fig.start) is not None
+    """A share that opens its clause: 全省50%以上的文化馆具备…, 70%的规上企业实现…; or an item of
+    a list of such shares (90%以上的研发机构设立在企业、90%以上的研发人员集中在企业)."""
+    if fig.unit != "%":
+        return False
+    if _SCOPE_ONLY.match(work, lo, fig.start) is not None:
+        return True
+    return work[fig.start - 1 : fig.start] == "、" and _opens_with_a_share(work, lo, fig.start)
+
+
+# A clause that opens with a share of the things it names. matches: "90%以上的研发机构", "全省70%的"
+_SHARE_OPENING = re.compile(r"[^,，。;；、\d]{0,6}?(?P<n>\d+(?:\.\d+)?)[ \t]*%[ \t]*(?:及)?(?:以上)?[ \t]*的")
+
+
+def _opens_with_a_share(work: str, lo: int, pos: int) -> bool:
+    """Whether the clause [lo, pos) opens with a share of the things it names and lists them with
+    、 (a goal of 青岛高新区: 90%以上的研发机构设立在企业、90%以上的研发人员集中在企业; 70%的规上企业
+    实现数字化、50%的中小企业上云): each item of the list is a share of its own subject."""
+    m = _SHARE_OPENING.match(work, lo, pos)
+    return m is not None and _SCOPE_ONLY.match(work, lo, m.start("n")) is not None
 
 
 def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:

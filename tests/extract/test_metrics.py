@@ -785,6 +785,11 @@ class TestTermsOfMeasuresDocuments:
         found = find("力争全县规上工业企业达到300家。对首次升规的企业,给予10万元奖励。")
         assert [(m.value, m.unit) for m in found] == [(300, "家")]
 
+    def test_each_share_of_a_list_of_shares_is_a_metric(self) -> None:
+        found = find("力争80%以上的规上企业完成数字化改造、60%以上的中小企业上云。")
+        assert [(m.value, m.unit, m.comparator) for m in found] == [(80, "%", ">="), (60, "%", ">=")]
+        assert find("对研发投入占比超过5%、6%以上的企业给予奖励。") == []
+
     def test_a_count_of_events_with_no_period_is_a_metric(self) -> None:
         assert one("全年举办招商推介活动20次。").value == 20
 
