@@ -280,11 +280,15 @@ def _figure_start_pattern() -> re.Pattern[str]:
     )
     after_numeral = {"分", "成", "大"} | {w[0] for w in mw.counts}
     after_magnitude = {w[0] for w in mw.units}
-    number = r"[0-9]*(?:[, ][0-9]{3})*(?:\.[0-9]+)?"
+    # The number is read possessively (no giving back): what may follow it (a unit, %, a range, a
+    # magnitude, a comparator, white space and then one of those) never opens with a digit, a
+    # comma, a point or white space before a digit, so a shorter reading never lets the rest match
+    # where the longest fails; backing off a run of digits one by one was most of the scan's work.
+    number = r"[0-9]*+(?:[, ][0-9]{3})*+(?:\.[0-9]+)?+"
     # (0-9 for \d, the same with re.ASCII: a class of its own the engine tests apart. The last
     # way is not tried after a digit: every figure that starts at a digit is one of the others.)
     return re.compile(
-        rf"[0-9{_CN}万亿](?:(?<=[0-9])(?<![0-9.A-Za-z+\-/][0-9])(?={number}[ \t]*[{_charset(after_number)}])"
+        rf"[0-9{_CN}万亿](?:(?<=[0-9])(?<![0-9.A-Za-z+\-/][0-9])(?={number}[ \t]*+[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
         rf"|(?<=[0-9{_CN}])[0-9{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
         rf"|(?<![0-9])(?<![0-9.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",
