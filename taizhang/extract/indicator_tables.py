@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .docinfo import five_year_period
 from .layout import Cell, Grid
 from .model import DocInfo, Metric, Span
 from .numbers import MAGNITUDES, NumberError, parse_number, scale
@@ -236,11 +237,11 @@ _FLAT_VALUE_WORDS = frozenset({"基期", "基准", "基数", "现状", "完成",
 # A year or a five-year period standing alone in a header line (joined to the value word next to
 # it). matches: "“十四五”", "(2020年)", "2025年" ; must not match: "2020-2025年"
 _FLAT_PERIOD = re.compile(r"^[“\"(]?(?:十[一二三四五六七八九]五|(?:19|20)\d{2}年?)[”\")]?$")
-_FLAT_PLAN = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
+# The n-th five-year plan named in a header ("“十四五”完成值"): its years by docinfo.five_year_period.
+_FLAT_PLAN = re.compile(r"十(?P<n>[一二三四五六七八九])五")
 # A header cell of the other columns. matches: "序号", "单位", "属性", "指标\n属性", "年均增长"
 _FLAT_SEQ = re.compile(r"^(?:序号|编号)$")
 _FLAT_SEQ_NEAR = re.compile(r"(?:^|\n)[ \t]*(?:序号|编号)[ \t]*\n")
-_FLAT_UNIT = re.compile(r"^(?:计量)?单位$")
 _FLAT_PROP = re.compile(r"^(?:指标)?(?:属性|性质)$")
 _FLAT_GROWTH = re.compile(r"年均|增[长速]")
 # A header line: short, no sentence marks, not a title or a numbered heading.
@@ -356,7 +357,7 @@ def _read_flat_table(text: str, work: str, hit: int, info: DocInfo) -> tuple[int
     columns = [_flat_column(h, info) for h in after]
     if not any(isinstance(c, tuple) for c in columns) or len(after) < 3:
         return None
-    unit_col = next((i for i, h in enumerate(after) if _FLAT_UNIT.match(h)), None)
+    unit_col = next((i for i, h in enumerate(after) if _UNIT_HEADER.match(h)), None)
     kinds = [c if isinstance(c, str) else "value" for c in columns]
     name_col = max((i for i, k in enumerate(kinds) if k == "name"), default=None)
     if name_col is None:
@@ -476,20 +477,21 @@ def _flat_column(h: str, info: DocInfo) -> tuple[str, int | None] | str:
     "unit", "prop", "growth" or "name"."""
     if _FLAT_SEQ.match(h):
         return "seq"
-    if _FLAT_UNIT.match(h):
+    if _UNIT_HEADER.match(h):
         return "unit"
     if _FLAT_PROP.match(h):
         return "prop"
     if _FLAT_GROWTH.search(h):
         return "growth"
     y = re.search(r"(?:19|20)\d{2}", h)
-    plan = next((v for k, v in _FLAT_PLAN.items() if k in h), None)
+    pm = _FLAT_PLAN.search(h)
+    plan = five_year_period(11 + "一二三四五六七八九".index(pm["n"]))[1] if pm else None
     base = any(w in h for w in _BASE_WORDS)
     if _FLAT_VALUE.search(h) or (y and len(h) <= 12):
         if y:
             year: int | None = int(y.group())
         elif plan is not None:
-            year = plan + 4
+            year = plan
         elif base:
             year = info.period_start - 1 if info.period_start is not None else None
         else:
