@@ -447,7 +447,10 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     task = _task_column(work, header, k) - k - 1  # the task cell's place among the cells after seq
     roles = [column_role(work[s:e]) for s, e in header]
     rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in header)]
-    if last + 1 < len(paras) and all(work[a:b] != "1" for a, b in paras[last + 1 : last + n + 4]):
+    if last + 1 < len(paras) and not any(
+        _SEQ_CELL.fullmatch(work, a, b) for a, b in paras[last + 1 : last + n + 4]
+    ):
+        # No row numbered (a table continued on a new page goes on from its number: "7").
         return _unnumbered_rows(work, paras, last + 1, rows, k, roles)
     pre: list[tuple[int, int]] = []
     seq_cell: tuple[int, int] | None = None

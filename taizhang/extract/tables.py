@@ -78,11 +78,24 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
             # A measure column right of the task one (事项 / 工作措施): the left one groups, the
             # right one holds the work, as a table reads from the general to the detail.
             roles["measure"], roles["task"] = roles["task"], roles["measure"]
-        if "task" not in roles and "measure" in roles and ("lead" in roles or "deadline" in roles):
+        if (
+            "task" not in roles
+            and "measure" in roles
+            and ("lead" in roles or "deadline" in roles)
+            and _SPACE.sub("", work[row[roles["measure"]].start : row[roles["measure"]].end])
+            not in _BARE_CATEGORY
+        ):
             roles["task"] = roles.pop("measure")
         if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
             return r, roles
     return None
+
+
+# A column of bare categories (类别 / 名称 / 明细 / 原运维管理单位: an inventory of facilities and
+# who runs them, as the annexes of 杨浦区's and 静安区's 排水 reform plans list them) names no work:
+# with no task column beside it the table is no task table. A measure column with a title of work
+# (主要任务, 重点领域) still reads as the tasks.
+_BARE_CATEGORY = frozenset({"类别", "类型", "分类"})
 
 
 def _cell_text(work: str, cell: Cell | None) -> str:

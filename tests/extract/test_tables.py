@@ -322,3 +322,11 @@ def test_a_unit_cell_one_name_a_line_is_split_only_between_whole_names():
     assert units("区市政管理委\n（区道路局）\n某某运营集团") == ("区市政管理委（区道路局）", "某某运营集团")
     assert units("区发展和改革委员会\n办公室") == ("区发展和改革委员会办公室",)
     assert units("区绿化市容局、\n区商务委") == ("区绿化市容局", "区商务委")
+
+
+def test_an_inventory_by_category_and_operator_is_no_task_table():
+    inventory = (
+        "附件2\n\n拟移交设施汇总表\n\n序号\n\n类别\n\n名称\n\n明细\n\n原运维管理单位\n\n"
+        "1\n\n管网\n\n雨水管道\n\n主管10公里\n\n某某养护公司\n\n2\n\n泵站\n\n排水泵站\n\n2座\n\n某某建设公司\n"
+    )
+    assert extract(inventory.encode("utf-8"), name="汇总表.txt").tasks == ()
