@@ -360,12 +360,38 @@ def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
         return None
     if (kind != "plan" and not _untitled_plan(title, kind)) or any(w in title for w in _STANDING_TITLE):
         return None
-    if _IN_YEAR.search(work) is None:
+    if _IN_YEAR.search(work) is None and not _dated_within(work, year):
         return None
     for m in _YEAR.finditer(work):
         if int(m["y"]) > year and not _in_name(work, m.start()):
             return None  # a later year to reach: a plan of several years
     return year
+
+
+# A milestone dated to a month or a quarter of a year (a deadline cell of a task table, or a step
+# of a schedule). matches: "2024年6月", "2024年12月底前", "2024年三季度", "2024年第四季度" ;
+# must not match: "2024年3月1日" (a date of signing), "2024年" (a year alone)
+_DATED = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月(?!\s*\d{1,2}\s*日)|第?[一二三四]季度)")
+# A quarter with no year: an annual plan's schedule (一季度…四季度). matches: "一季度", "第三季度",
+# "四季度末" ; must not match: "2024年一季度" (dated: read by _DATED)
+_QUARTER = re.compile(r"(?<![\d年])第?[一二三四]季度")
+
+
+def _dated_within(work: str, year: int) -> bool:
+    """The plan dates its milestones within its own year: a schedule by quarter (一季度…四季度),
+    or two or more deadlines of a month of that year (a task table's 完成时限 cells "2024年6月",
+    "2024年12月底前"), as annual 工作方案 and 实施方案 whose title names no year write them (静安区
+    排水管理体制改革 timetable, 杨浦区 task table; a 区 government's 年度 工作要点 by quarter). Later
+    years are looked at by the caller."""
+    if _QUARTER.search(work):
+        return True
+    own = 0
+    for m in _DATED.finditer(work):
+        if int(m["y"]) == year and not _in_name(work, m.start()):
+            own += 1
+            if own >= 2:
+                return True
+    return False
 
 
 def _untitled_plan(title: str, kind: str) -> bool:

@@ -272,7 +272,16 @@ class _FlatCell:
 
 
 def flat_table_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, int, list[Metric]]]:
-    """The tables of indicators of ``work`` flattened a cell a line: (start, end, metrics) each."""
+    """The tables of indicators of ``work`` flattened a cell a line: (start, end, metrics) each;
+    and the matrices of targets by sub-area (``matrix_metrics``) outside them."""
+    out = _flat_indicator_tables(text, work, info)
+    for start, end, found in matrix_metrics(text, work, info):
+        if not any(a <= start < b or start <= a < end for a, b, _ in out):
+            out.append((start, end, found))
+    return out
+
+
+def _flat_indicator_tables(text: str, work: str, info: DocInfo) -> list[tuple[int, int, list[Metric]]]:
     out: list[tuple[int, int, list[Metric]]] = []
     pos = 0
     at = work.find("值")  # (a search for the character, then a look at the words before it)
@@ -521,3 +530,213 @@ def _row_cells(row: list[_FlatCell | None], work: str, by_paragraph: bool) -> li
         if tail and not all(_FLAT_CELL.match(work[c.start : c.end].strip()) for c in tail):
             row = row[:last]
     return row
+
+
+# ---------------------------------------------------------------------------------------------
+# Matrices of targets by sub-area (分街镇目标任务表, 指标分解表), flattened a cell a paragraph
+#
+# A district's plan hands each 街道/镇/园区 (or each responsible unit) its share of the targets in
+# a table: a row a sub-area, a column an indicator (its unit in parentheses), often a second header
+# row of years under each indicator; flattened, the header cells come first, then each row's number,
+# name and figures, one a paragraph::
+#
+#     序号 / 街镇 / 投放点微更新（个） / 精品居住区建设（个） / 2024年 / 2025年 / 2024年 / 2025年 /
+#     1 / 甲街道 / 62 / 44 / 4 / 2 / … / 小计 / 800 / 571 / 50 / 30
+#
+# Each figure is a target of its row's sub-area for its column's indicator and year (a column of
+# "2023-2024年" is for 2024; with no year row, for the plan's year). A name cell printed once
+# before the year row (a cell spanning the header's second row) names the first row. Seen in
+# 静安区's 垃圾分类 工作方案 of 2024 (指标分解表 by 街镇 and by responsible unit), which hands on
+# the city's own matrix by district (沪委办发〔2023〕21号, 各区分年度任务指标清单); only a table
+# titled as targets handed out (指标/目标/任务/计划 …表) is read so, not an inventory by owner.
+
+# A header cell of an indicator with its unit. matches: "投放点微更新(个)", "新能源环卫车辆配置(辆)",
+# "生活垃圾回收利用率(%)" ; must not match: "序号", "2024年", "区建设管理委(区水务局)" (a unit: no measure)
+_MX_INDICATOR = re.compile(
+    r"(?P<name>[^\d\s()（）,，。;；:：][^()（）,，。;；:：\n]{1,24})[(（](?P<u>[^()（）\d]{1,4})[)）]"
+)
+# A header cell of a year or of years. matches: "2025年", "2023-2024年", "2024—2025年" ; must not
+# match: "2025年6月"
+_MX_YEAR = re.compile(r"(?:19|20)\d{2}(?:[-—~至](?P<end>(?:19|20)\d{2}))?年?(?:度)?")
+# A figure cell, or a cell of no figure. matches: "62", "95.5", "/", "-" ; must not match: "宝山路街道"
+_MX_VALUE = re.compile(r"\d+(?:\.\d+)?%?")
+_MX_NONE = frozenset({"/", "-", "—", "－", "——", "／"})
+# A row of the whole (its figures are the district's). matches: "小计", "合计", "总计", "全区"
+_MX_TOTAL = re.compile(r"小计|合计|总计|全区|全市|全县")
+
+
+def matrix_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, int, list[Metric]]]:
+    """The target matrices of ``work`` flattened a cell a paragraph: (start, end, metrics) each."""
+    out: list[tuple[int, int, list[Metric]]] = []
+    pos = 0
+    at = work.find(")\n", pos)
+    while at >= 0:
+        ls = work.rfind("\n", 0, at) + 1
+        if at >= pos and _MX_INDICATOR.fullmatch(work, ls, at + 1) and _unit_word(work, ls, at + 1):
+            read = _read_matrix(text, work, ls, info)
+            if read is not None:
+                out.append(read)
+                pos = read[1]
+        at = work.find(")\n", at + 2)
+    return out
+
+
+def _unit_word(work: str, s: int, e: int) -> bool:
+    m = _MX_INDICATOR.fullmatch(work, s, e)
+    if m is None:
+        return False
+    mult, unit, _ = _unit_of("", m["u"])
+    return unit is not None and (unit in _KNOWN_UNITS or len(m["u"]) == 1)
+
+
+def _paras_from(work: str, pos: int, stop: int) -> list[tuple[int, int]]:
+    """The paragraphs (runs of non-blank lines) from ``pos``."""
+    out: list[tuple[int, int]] = []
+    s = -1
+    e = pos
+    for ls, le in _lines_from(work, pos, stop):
+        if work[ls:le].strip():
+            if s < 0:
+                s = ls
+            e = le
+        elif s >= 0:
+            out.append((s, e))
+            s = -1
+    if s >= 0:
+        out.append((s, e))
+    return out
+
+
+def _read_matrix(text: str, work: str, hit: int, info: DocInfo) -> tuple[int, int, list[Metric]] | None:
+    paras = _paras_from(work, hit, min(len(work), hit + 8000))
+    if len(paras) < 4 or work[paras[0][1] : paras[1][0]].count("\n") < 2:
+        return None  # a cell a paragraph: a blank line after the first indicator
+
+    def cell(p: tuple[int, int]) -> str:
+        return re.sub(r"\s+", "", work[p[0] : p[1]])
+
+    indicators: list[tuple[str, str | None, str | None]] = []  # (name, magnitude, unit)
+    years: list[int] = []
+    names: list[tuple[int, int]] = []  # name cells before the figures (a cell spanning the header)
+    before = _paras_from(work, max(0, hit - 60), hit)
+    heads = {cell(p) for p in before[-2:]}
+    i = 0
+    while i < len(paras):
+        c = cell(paras[i])
+        m = _MX_INDICATOR.fullmatch(c)
+        if m and _unit_word(c, 0, len(c)):
+            mult, unit, _ = _unit_of("", m["u"])
+            indicators.append((m["name"], mult, unit))
+        elif _MX_YEAR.fullmatch(c):
+            y = _MX_YEAR.fullmatch(c)
+            assert y is not None
+            years.append(int(y["end"] or c[:4]))
+        elif _MX_VALUE.fullmatch(c) or c in _MX_NONE:
+            break
+        elif len(c) <= 16 and not _FLAT_END.match(c):
+            if c not in heads:
+                names.append(paras[i])  # a heading repeated (主要责任单位) names no row
+        else:
+            return None
+        i += 1
+    k = len(indicators)
+    if k < 2 and not (k == 1 and years):
+        return None
+    if years and len(years) % k:
+        return None
+    if len(names) > 1 and (not years or len(names) != k):
+        return None  # sub-headings that are not years (污水管 / 雨水管 under 管网数量): no matrix of targets
+    if not _MX_TITLE.search(_title_before(work, hit)):
+        return None
+    per = len(years) // k if years else 1
+    width = len(years) if years else k
+    base_year = info.period_end if info.period_end is not None else info.year
+    col_years: list[int | None] = list(years) if years else [base_year] * k
+    out: list[Metric] = []
+    end = paras[i - 1][1] if i else hit
+    row_name: tuple[int, int] | None = names[0] if len(names) == 1 else None
+    multi = len(names) > 1  # side by side tables: each name owns its own indicators' columns
+    while i < len(paras):
+        c = cell(paras[i])
+        if (_MX_VALUE.fullmatch(c) or c in _MX_NONE) and row_name is None and not multi:
+            # a row's number, before its name
+            if _SEQ_ROW.fullmatch(c) and i + 1 < len(paras) and not _is_figure(cell(paras[i + 1])):
+                i += 1
+                continue
+            break
+        if _MX_VALUE.fullmatch(c) or c in _MX_NONE:
+            vals: list[tuple[int, int]] = []
+            j = i
+            while j < len(paras) and len(vals) < width and _is_figure(cell(paras[j])):
+                vals.append(paras[j])
+                j += 1
+            if len(vals) < width:
+                break
+            for col, p in enumerate(vals):
+                v = cell(p)
+                if v in _MX_NONE:
+                    continue
+                ind_at = col // per
+                name, mult, unit = indicators[ind_at]
+                owner = names[ind_at * len(names) // k] if multi else row_name
+                assert owner is not None
+                label = cell(owner)
+                pct = v.endswith("%")
+                try:
+                    value = parse_number(v.rstrip("%"))
+                except NumberError:
+                    continue
+                u = "%" if pct else unit
+                if u is None:
+                    continue
+                value = scale(value, mult) if mult and not pct else value
+                year = col_years[col]
+                whole = _MX_TOTAL.match(label) is not None or multi or bool(names)
+                span = Span(owner[0], p[1])
+                actual = info.year is not None and year is not None and year < info.year
+                out.append(
+                    Metric(
+                        kind="actual" if actual else "target",
+                        indicator=name if whole else label + name,
+                        value=value,
+                        unit=u,
+                        comparator="=",
+                        year=year,
+                        span_text=text[span.start : span.end],
+                        span=span,
+                        raw=text[p[0] : p[1]].strip(),
+                    )
+                )
+            end = vals[-1][1]
+            i = j
+            row_name = None
+            if multi or names:
+                break
+            continue
+        if len(c) <= 16 and row_name is None and not _FLAT_END.match(c) and not c.startswith("附件"):
+            row_name = paras[i]
+            i += 1
+            continue
+        break
+    if not out:
+        return None
+    return hit, end, out
+
+
+_SEQ_ROW = re.compile(r"\d{1,3}")
+# The title of a table of targets handed out. matches: "各街镇…指标分解表", "分街镇目标任务表",
+# "年度计划分配表" ; must not match: "公共排水设施移交设施量清单", "既有总包合同清单"
+_MX_TITLE = re.compile(r"指标|目标|任务|计划|分解|分配")
+
+
+def _title_before(work: str, hit: int) -> str:
+    """The nearest line before ``hit`` (within 600 characters) that is a table's title (ends with
+    表), or ""."""
+    s = work.rfind("表\n", max(0, hit - 600), hit)
+    if s < 0:
+        return ""
+    return work[work.rfind("\n", 0, s) + 1 : s + 1]
+
+
+def _is_figure(c: str) -> bool:
+    return _MX_VALUE.fullmatch(c) is not None or c in _MX_NONE

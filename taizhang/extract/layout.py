@@ -300,6 +300,9 @@ def _row_per_line_grids(work: str, start: int, end: int, first_index: int) -> li
 #   序号 / 任务内容 / 责任单位 / 1 / 强化…工作。 / 区绿化市容局 / 2 / …
 # A paragraph of the sequence column. matches: "12" ; must not match: "12.推进", "2024"
 _SEQ_CELL = re.compile(r"\d{1,3}")
+# The heading of a table's sequence column (the column that numbers its rows), alone on its line.
+# matches: "序号", "编号", "项目序号", "任务编号" ; must not match: "序号1", "文件编号：沪府发"
+_SEQ_HEADING = re.compile(r"(?:项目|任务|工作|事项)?(?:序号|编号)")
 # A heading cell: short, no sentence in it. matches: "重点内容", "完成时限" ; must not match:
 # "行动一：再造发展新极行动", "1"
 _HEADING_CELL = re.compile(r"[^\d\s,，。;；:：、()（）][^,，。;；:：、]{1,9}")
@@ -333,28 +336,25 @@ def _paragraphs_of(work: str, start: int, end: int) -> list[tuple[int, int]]:
 def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
     grids: list[Grid] = []
     pos = start
-    # The next place of each word at a line's start (each searched for again only once passed:
-    # one scan each; a cell behind a tab, "\t序号", is never looked at).
-    nexts = {w: work.find(w, start, end) for w in ("\n序号", "\n编号")}
-    first = work.startswith(("序号", "编号"), start)
+    # The next place of each word (each searched for again only once passed: one scan each; a
+    # cell behind a tab, "\t序号", is never looked at).
+    nexts = {w: work.find(w, start, end) for w in ("序号", "编号")}
     while pos < end:
-        # A line that holds 序号 (or 编号) and nothing else opens such a table's heading row.
+        # A line that holds a sequence heading (序号, 项目序号) and nothing else opens such a
+        # table's heading row.
         for w, h in nexts.items():
             if 0 <= h < pos:
                 nexts[w] = work.find(w, pos, end)
-        hits = [h + 1 for h in nexts.values() if h >= 0]
-        if first:
-            hits.append(start)
-            first = False
+        hits = [h for h in nexts.values() if h >= 0]
         if not hits:
             break
         hit = min(hits)
         ls = work.rfind("\n", start, hit) + 1
         le = work.find("\n", hit, end)
         le = end if le < 0 else le
-        pos = le
+        pos = max(le, hit + 2)
         line = work[ls:le]
-        if "\t" in line or line.strip() not in ("序号", "编号"):
+        if "\t" in line or not _SEQ_HEADING.fullmatch(line.strip()):
             continue  # a cell behind a tab is read as a table a cell a line
         # Read the paragraphs around it, more of them while the table goes on.
         before = work.rfind("\n", start, max(start, ls - 200)) + 1
@@ -419,7 +419,13 @@ def _is_column_before(work: str, span: tuple[int, int]) -> bool:
 
 
 def _is_heading_cell(work: str, span: tuple[int, int]) -> bool:
-    return "\n" not in work[span[0] : span[1]] and _HEADING_CELL.fullmatch(work, span[0], span[1]) is not None
+    """A short heading of a column; a heading wrapped over two lines ("责任部门\n（单位）", "任务\n
+    类型") is one when its lines joined are."""
+    s, e = span
+    if "\n" not in work[s:e]:
+        return _HEADING_CELL.fullmatch(work, s, e) is not None
+    lines = work[s:e].split("\n")
+    return len(lines) == 2 and _HEADING_CELL.fullmatch("".join(x.strip() for x in lines)) is not None
 
 
 def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> tuple[Grid | None, int]:
@@ -430,6 +436,8 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
         first -= 1
     last = at
     while last + 1 < len(paras) and last - first < 9 and _is_heading_cell(work, paras[last + 1]):
+        if _after_unit_columns(work, paras[at + 1 : last + 1], paras[last + 1 : last + 3]):
+            break
         last += 1
     header = paras[first : last + 1]
     n, k = len(header), at - first  # columns; the sequence column
@@ -439,6 +447,11 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     task = _task_column(work, header, k) - k - 1  # the task cell's place among the cells after seq
     roles = [column_role(work[s:e]) for s, e in header]
     rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in header)]
+    if last + 1 < len(paras) and not any(
+        _SEQ_CELL.fullmatch(work, a, b) for a, b in paras[last + 1 : last + n + 4]
+    ):
+        # No row numbered (a table continued on a new page goes on from its number: "7").
+        return _unnumbered_rows(work, paras, last + 1, rows, k, roles)
     pre: list[tuple[int, int]] = []
     seq_cell: tuple[int, int] | None = None
     post: list[tuple[int, int]] = []
@@ -457,15 +470,17 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
         if 2 <= len(cells) < n - k - 1 and _trailing_section(work, cells, roles[k + 1 :]):
             # A row across the table (a section's title) after a row whose unit cell is merged.
             section = cells.pop()
-        cells, merged = _right_align(work, cells, roles[k + 1 :], task)
+        dated = _date_align(work, cells, roles[k + 1 :])
+        cells, merged = dated if dated is not None else _right_align(work, cells, roles[k + 1 :], task)
         row = (
             [Cell(s, e) for s, e in pre]
             + [Cell(*seq_cell)]
             + [Cell(s, e, i in merged) for i, (s, e) in enumerate(cells)]
         )
         while len(row) < len(pre) + n - k:
-            # A cell left out: its text is printed once for the rows it spans (a merged cell).
-            row.append(Cell(row[-1].end, row[-1].end, True))
+            # A cell left out: its text is printed once for the rows it spans (a merged cell);
+            # after a row aligned on its date, a unit cell left out was blank.
+            row.append(Cell(row[-1].end, row[-1].end, dated is None))
         rows.append(tuple(row))
         if section is not None:
             rows.append((Cell(*section),))
@@ -516,6 +531,76 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     if len(rows) < 3:
         return None, at + 1
     return Grid(0, tuple(rows), header[0][0], table_end), i
+
+
+def _after_unit_columns(work: str, heads: list[tuple[int, int]], ahead: list[tuple[int, int]]) -> bool:
+    """A short paragraph after a heading row that ends with its unit columns (… / 责任单位 / 配合
+    单位) is the first row's category cell ("深入开展宣传教育") when a sentence (the row's work)
+    follows it, not one more heading; a column's name (参考文件, 备注) is followed by the first
+    row's number or by another heading."""
+    nxt = ahead[0]
+    if len(heads) < 2 or column_role(work[nxt[0] : nxt[1]]) is not None:
+        return False
+    if len(ahead) < 2 or _SEQ_CELL.fullmatch(work, *ahead[1]) or _is_heading_cell(work, ahead[1]):
+        return False
+    if work[nxt[0] : nxt[1]].strip() in ("备注", "说明", "附注"):
+        return False
+    return column_role(work[heads[-1][0] : heads[-1][1]]) in ("lead", "co") and any(
+        column_role(work[a:b]) in ("task", "measure") for a, b in heads
+    )
+
+
+def _unnumbered_rows(
+    work: str,
+    paras: list[tuple[int, int]],
+    i: int,
+    rows: list[tuple[Cell, ...]],
+    k: int,
+    roles: list[str | None],
+) -> tuple[Grid | None, int]:
+    """The rows of a table whose sequence column was left empty (序号 heads it, no row is
+    numbered), as task lists annexed to district work plans print them (静安区 垃圾分类 task list;
+    the 任务清单 of 区级 实施方案 that number their tasks in the body only): the cells after the
+    heading are read in order, a row ending with its unit cells (the table's last columns: 责任单位
+    / 配合单位, "/" where none); the text cells before them end at the task column, so that a row
+    with one more text cell opens a new category (任务名称, merged over the rows below it).
+    None when the table's last columns are not unit columns or fewer than two rows are read."""
+    after = roles[k + 1 :]
+    units = 0
+    while units < len(after) and after[len(after) - 1 - units] in ("lead", "co"):
+        units += 1
+    texts = len(after) - units
+    if not units or not texts or k:
+        return None, i
+    start_rows = len(rows)
+    cur: list[tuple[int, int]] = []
+    unit_cells: list[tuple[int, int]] = []
+    table_end = rows[0][-1].end
+    while i < len(paras):
+        s, e = paras[i]
+        is_unit = _names_units(work, s, e) or _NONE_CELL.fullmatch(work, s, e) is not None
+        if is_unit and cur:
+            unit_cells.append((s, e))
+            if len(unit_cells) == units:
+                body = cur[-texts:]
+                lead = [(body[0][0], body[0][0])] * (texts - len(body))
+                row = [Cell(s, s)] + [Cell(a, b, True) for a, b in lead] + [Cell(a, b) for a, b in body]
+                row += [Cell(a, b) for a, b in unit_cells]
+                rows.append(tuple(row))
+                table_end = e
+                cur, unit_cells = [], []
+        elif not is_unit and not unit_cells and len(cur) < texts and not _SECTION_CELL.match(work, s, e):
+            cur.append((s, e))
+        else:
+            break
+        i += 1
+    if len(rows) - start_rows < 2:
+        return None, i
+    return Grid(0, tuple(rows), rows[0][0].start, table_end), i
+
+
+# A cell that says there is no unit. matches: "/", "—", "无" ; must not match: "区政府"
+_NONE_CELL = re.compile(r"[/／—－-]{1,2}|无")
 
 
 # What a sentence holds and a section's title does not.
@@ -580,6 +665,40 @@ def _right_align(
     return out, frozenset(merged)
 
 
+# A cell that holds a date and nothing else (a deadline column's cell).
+# matches: "2025年4月", "2026年汛期前", "2026年起", "2025年12月底前", "6月底前" ; must not match:
+# "完成2025年度评估", "2025年底前完成移交清单建立", "区政府"
+_DATE_ONLY = re.compile(r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|\d{1,2}月)[^\d，。,;；:：、\n]{0,5}")
+
+
+def _date_align(
+    work: str, cells: list[tuple[int, int]], roles: list[str | None]
+) -> tuple[list[tuple[int, int]], frozenset[int]] | None:
+    """A short row of a table with a deadline column, aligned on its date: the cell that holds
+    only a date is the deadline's; the cells before it end just left of that column (the columns
+    left of them were merged cells, printed once in the block's first row: 任务类型 in 静安区 and
+    杨浦区 reform timetables, 重点领域 in provincial 分工方案), the cells after it fill the unit
+    columns in order (a unit column left out at the end was blank). None when the row is full, has
+    no date-only cell, or does not fit that way.
+    must not change: a full row; a row whose task cell holds a date ("2025年底前完成…")."""
+    body = [c for c in cells if c[0] != c[1]]
+    if not body or len(body) >= len(roles) or "deadline" not in roles:
+        return None
+    d = roles.index("deadline")
+    at = [i for i, (s, e) in enumerate(body) if _DATE_ONLY.fullmatch(work, s, e)]
+    if len(at) != 1:
+        return None
+    j = at[0]
+    after = body[j + 1 :]
+    if j > d or len(after) > len(roles) - d - 1 or any(not _names_units(work, s, e) for s, e in after):
+        return None
+    if j == d and len(body) == len(cells):
+        return None  # already in place
+    start = body[0][0]
+    out: list[tuple[int, int]] = [(start, start)] * (d - j) + body
+    return out, frozenset(range(d - j))
+
+
 def _task_column(work: str, header: list[tuple[int, int]], k: int) -> int:
     """The column the tasks are in: the last heading after the sequence holding a task word."""
     found = k + 1
@@ -623,4 +742,12 @@ def _names_units(work: str, s: int, e: int) -> bool:
     """The paragraph is a list of unit names (a cell of a unit column), not the leading cell of
     the next row ("“美丽家园”建设") or a section of the table."""
     names = parse_units(work[s:e], work[s:e])
-    return bool(names) and all(looks_like_unit(n) or n.startswith(("各", "相关", "有关")) for n in names)
+    return bool(names) and all(
+        (looks_like_unit(n) and not n.endswith(_NOT_UNIT_ENDINGS)) or n.startswith(("各", "相关", "有关"))
+        for n in names
+    )
+
+
+# Titles that end like a unit name but name a piece of work: 部署 (动员部署, 安排部署, 工作部署) is
+# deploying, not a 署 (海关总署); seen as the 改革任务 cell "区级动员部署" of 静安区's reform timetable.
+_NOT_UNIT_ENDINGS = ("部署",)

@@ -17,7 +17,7 @@ from .lexicon import column_role
 from .model import CellRef, Deadline, Passage, Span, Task
 from .outline import HEADING, heading_number
 from .outline import ref_part as _ref_part
-from .units import UnitRoles, is_none, parse_roles
+from .units import UnitRoles, is_none, looks_like_unit, parse_roles
 
 __all__ = ["TableTasks", "read_task_table", "find_header"]
 
@@ -70,15 +70,32 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
             elif role == "task" and "measure" not in roles:
                 # Two task-like columns: the first groups (措施), the second is the task.
                 roles["measure"], roles["task"] = roles["task"], c
+            elif role == "task" and roles.get("task", c) < c:
+                # A third (任务类型 / 改革任务 / 工作要求): the work is in the right-most, as a
+                # table reads from the general to the detail; the one between titles it.
+                roles["task"] = c
         if "task" in roles and "measure" in roles and roles["task"] < roles["measure"]:
             # A measure column right of the task one (事项 / 工作措施): the left one groups, the
             # right one holds the work, as a table reads from the general to the detail.
             roles["measure"], roles["task"] = roles["task"], roles["measure"]
-        if "task" not in roles and "measure" in roles and ("lead" in roles or "deadline" in roles):
+        if (
+            "task" not in roles
+            and "measure" in roles
+            and ("lead" in roles or "deadline" in roles)
+            and _SPACE.sub("", work[row[roles["measure"]].start : row[roles["measure"]].end])
+            not in _BARE_CATEGORY
+        ):
             roles["task"] = roles.pop("measure")
         if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
             return r, roles
     return None
+
+
+# A column of bare categories (类别 / 名称 / 明细 / 原运维管理单位: an inventory of facilities and
+# who runs them, as the annexes of 杨浦区's and 静安区's 排水 reform plans list them) names no work:
+# with no task column beside it the table is no task table. A measure column with a title of work
+# (主要任务, 重点领域) still reads as the tasks.
+_BARE_CATEGORY = frozenset({"类别", "类型", "分类"})
 
 
 def _cell_text(work: str, cell: Cell | None) -> str:
@@ -222,7 +239,9 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         lead_w = texts[c_lead] if c_lead is not None and c_lead < n_cells else ""
         roles = _NO_ROLES
         if lead_w and lead_cell is not None:
-            roles = parse_roles(text[lead_cell.start : lead_cell.end], work[lead_cell.start : lead_cell.end])
+            roles = parse_roles(
+                *_unit_lines(text[lead_cell.start : lead_cell.end], work[lead_cell.start : lead_cell.end])
+            )
         lead = roles.lead
         co_extra = roles.co
         if not lead and not lead_w:
@@ -231,7 +250,8 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         co_w = texts[c_co] if c_co is not None and c_co < n_cells else ""
         if co_w and co_cell is not None:
             co_roles = parse_roles(
-                text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end], default="co"
+                *_unit_lines(text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end]),
+                default="co",
             )
             co = co_roles.co + tuple(u for u in co_roles.lead if u not in co_roles.co)
         elif co_cell is not None and co_cell.merged and not co_w:
@@ -250,8 +270,9 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             if i_deadline is None and "deadline" not in cols:
                 i_deadline = find_deadline(i_work, text[i_start:i_end], year)
             i_lead, i_co = tuple(lead), co
-            if i_work.startswith(_ONLY_COOPERATES) and not _TOGETHER_WITH.match(i_work):
-                # "配合开展…": the row's units only cooperate in this task.
+            if c_co is None and i_work.startswith(_ONLY_COOPERATES) and not _TOGETHER_WITH.match(i_work):
+                # "配合开展…": the row's units only cooperate in this task (a table with a column of
+                # co-units of its own names them there: its lead column still leads the row).
                 i_lead, i_co = (), tuple(dict.fromkeys((*lead, *co)))
             i_num = i_number if len(items) == 1 else ".".join(p for p in (seq_w or None, i_number) if p)
             ref_parts = [p for p in (section_num, measure_ref, i_num) if p]
@@ -279,6 +300,52 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                 )
             )
     return TableTasks(tuple(tasks), tuple(passages))
+
+
+def _unit_lines(orig: str, work: str) -> tuple[str, str]:
+    """A unit cell whose units stand one a line ("区建设管理委\n（区水务局）\n上海城投集团"): each line
+    break between two whole names becomes a 、 (the same length in both forms). A line opening
+    with a bracket continues the name above ("（区水务局）", an alias); a line that is only a
+    unit word ("办公室") or follows a line ending in 、 is the same name or list wrapped. Tables
+    of 静安区 and 杨浦区 (排水管理体制改革 timetables) and 静安区 (垃圾分类 task list) write
+    their unit cells so.
+    must not change: "区发展和改革委员会\n办公室" (one name wrapped), a cell of one line."""
+    if "\n" not in work:
+        return orig, work
+    lines = work.split("\n")
+    out_w = list(work)
+    pos = 0
+    prev = ""
+    for i, line in enumerate(lines):
+        cur = line.strip()
+        if (
+            i
+            and prev
+            and cur
+            and not prev.endswith("、")
+            and _whole_name(prev)
+            and _whole_name(cur)
+            and cur[0] not in "(（"
+        ):
+            out_w[pos - 1] = "、"
+        if cur:
+            prev = cur if cur[0] not in "(（" or not prev else prev + cur
+        pos += len(line) + 1
+    sep = [i for i, ch in enumerate(out_w) if ch == "、" and work[i] == "\n"]
+    out_o = list(orig)
+    for i in sep:
+        out_o[i] = "、"
+    return "".join(out_o), "".join(out_w)
+
+
+def _whole_name(name: str) -> bool:
+    """A unit's whole name: ends with a unit word after a stem of its own ("杨浦城投集团", "区政
+    府"), not a unit word alone ("办公室")."""
+    name = name.rstrip("、，,")
+    return looks_like_unit(name) and name not in _BARE_UNIT_WORDS
+
+
+_BARE_UNIT_WORDS = frozenset({"办公室", "管委会", "委员会", "领导小组", "指挥部"})
 
 
 # A task that its units only cooperate in. matches: "配合开展污染检查", "协助做好…" ; must not

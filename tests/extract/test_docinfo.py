@@ -169,6 +169,22 @@ class OneYearTestCase:
         d = info(text)
         assert (d.kind, d.year, d.period_start, d.period_end) == ("plan", 2025, 2025, 2025)
 
+    def test_an_annual_plan_dated_by_month_in_its_task_table_plans_for_its_year(self) -> None:
+        text = (
+            "某区养老服务提升工作方案\n一、年度目标\n新增养老床位200张。\n附件\n序号\n\n工作任务\n\n完成时限\n\n"
+            "1\n\n完成床位建设\n\n2031年6月\n\n2\n\n完成验收\n\n2031年11月\n某区民政局\n2031年2月10日"
+        )
+        assert (info(text).period_start, info(text).period_end) == (2031, 2031)
+
+    def test_an_annual_plan_scheduled_by_quarter_plans_for_its_year(self) -> None:
+        text = "某区背街小巷整治实施方案\n一、二季度完成排查;三季度完成整治;四季度完成验收。\n2031年2月10日"
+        assert (info(text).period_start, info(text).period_end) == (2031, 2031)
+
+    def test_a_plan_dated_by_month_into_a_later_year_is_not_of_one_year(self) -> None:
+        text = "某区排水改革实施方案\n一、2031年6月完成清单;2031年12月完成移交;2032年6月完成考核。\n2031年2月10日"
+        d = info(text)
+        assert d.period_start != d.period_end or d.period_start is None
+
     def test_a_plan_with_a_later_year_to_reach_is_not_of_one_year(self) -> None:
         text = "某区城市更新实施方案\n到2027年,完成修缮100万平方米;年底前启动试点。\n2025年3月1日"
         d = info(text)

@@ -144,3 +144,149 @@ def test_a_list_of_numbered_lines_is_no_table() -> None:
         ("target", 10, "座", 2025),
         ("target", 100, "公里", 2025),
     ]
+
+
+# A matrix of targets by sub-area: a row a 街道, an indicator (its unit in parentheses) over two
+# year columns, a cell a paragraph; the 合计 row is the district's.
+WORK_PLAN = DocInfo(title="某区垃圾分类工作方案", year=2030, period_start=None, period_end=None, kind="plan")
+BY_STREET = """附件2：
+
+各街道设施建设指标分解表
+
+序号
+
+街道
+
+驿站建设（个）
+
+示范小区（个）
+
+2029-2030年
+
+2031年
+
+2029-2030年
+
+2031年
+
+1
+
+东湖街道
+
+12
+
+8
+
+3
+
+/
+
+2
+
+西岭街道
+
+9
+
+7
+
+2
+
+1
+
+合计
+
+21
+
+15
+
+5
+
+1
+"""
+
+
+def test_a_matrix_of_targets_by_street_gives_a_target_per_cell() -> None:
+    got = find(BY_STREET, WORK_PLAN)
+    assert ("target", "东湖街道驿站建设", 12, "个", "=", 2030) in got
+    assert ("target", "东湖街道驿站建设", 8, "个", "=", 2031) in got
+    assert ("target", "西岭街道示范小区", 1, "个", "=", 2031) in got
+    assert ("target", "驿站建设", 21, "个", "=", 2030) in got  # 合计: the district's
+    assert ("target", "示范小区", 1, "个", "=", 2031) in got
+    assert len(got) == 11  # "/" is no figure; the numbers of the rows are not figures
+
+
+# A matrix by responsible unit whose name cell spans the header's year row (printed before it).
+BY_UNIT = """附件3：
+
+各部门设施建设指标分解表
+
+主要责任单位
+
+新增公交线路（条）
+
+新建充电桩（个）
+
+区交通局
+
+2030年
+
+2031年
+
+2030年
+
+2031年
+
+4
+
+5
+
+120
+
+/
+"""
+
+
+# An inventory with sub-headings under its columns is no matrix of targets (no year columns).
+INVENTORY = """附件1
+
+移交设施量清单
+
+管理主体
+
+管网数量（公里）
+
+检查井（个）
+
+污水管
+
+雨水管
+
+污水井
+
+雨水井
+
+中心城区
+
+3.5
+
+4.5
+
+12
+
+30
+"""
+
+
+def test_an_inventory_by_owner_is_no_matrix_of_targets() -> None:
+    assert find(INVENTORY, WORK_PLAN) == []
+
+
+def test_a_matrix_whose_row_name_comes_before_its_year_row() -> None:
+    got = find(BY_UNIT, WORK_PLAN)
+    assert sorted(got) == sorted(
+        [
+            ("target", "新增公交线路", 4, "条", "=", 2030),
+            ("target", "新增公交线路", 5, "条", "=", 2031),
+            ("target", "新建充电桩", 120, "个", "=", 2030),
+        ]
+    )

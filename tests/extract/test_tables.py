@@ -244,3 +244,89 @@ def test_a_table_a_cell_a_line_closed_by_pipes_is_read_as_a_table():
         ("1", "推进园区道路改造,完成主干道 提升工程。", ("建设局", "城管中心"), ("month", 2024, 12)),
         ("2", "开展企业走访服务。", ("经济发展局",), ("year", 2024, None)),
     ]
+
+
+# A reform timetable copied a cell a paragraph: its sequence column headed 项目序号, two headings
+# wrapped over two lines, the 任务类型 cell merged over the rows of its block (printed once), the
+# units of a cell one a line (an alias on its own line continues the name above), and a 配合 cell
+# left empty (no paragraph for it).
+_TIMETABLE = (
+    "某区管理体制改革任务时间表\n\n项目序号\n\n任务\n类型\n\n改革任务\n\n工作要求\n\n完成时间\n\n责任部门\n（单位）\n\n"
+    "配合部门\n（单位）\n\n"
+    "1\n\n稳妥推进移交\n\n工作专班组建\n\n成立区级工作专班。\n\n2030年3月\n\n区政府\n\n区住房保障局\n\n"
+    "2\n\n底数清单梳理\n\n完成设施底数清单。\n\n2030年6月\n\n区市政管理委\n（区道路局）\n某某运营集团\n\n区财政局\n\n"
+    "3\n\n人员安置\n\n完成人员意愿征询。\n\n2030年9月\n\n某某运营集团\n\n"
+    "4\n\n健全运行机制\n\n考核办法制定\n\n配合市级部门制定考核办法。\n\n2031年汛期前\n\n区防汛办\n\n区市政管理委\n"
+)
+
+
+def test_a_timetable_with_wrapped_headings_and_merged_type_cells_is_read_by_its_date():
+    tasks = extract(_TIMETABLE.encode("utf-8"), name="时间表.txt").tasks
+    got = [(t.measure, t.text, t.lead_units, t.co_units, t.deadline and t.deadline.text) for t in tasks]
+    assert got == [
+        ("稳妥推进移交", "成立区级工作专班。", ("区政府",), ("区住房保障局",), "2030年3月"),
+        (
+            "稳妥推进移交",
+            "完成设施底数清单。",
+            ("区市政管理委（区道路局）", "某某运营集团"),
+            ("区财政局",),
+            "2030年6月",
+        ),
+        # the one unit cell is the lead's; the 配合 cell was blank, not merged with the row above
+        ("稳妥推进移交", "完成人员意愿征询。", ("某某运营集团",), (), "2030年9月"),
+        # 配合市级部门…: the row's own 责任 column still names its lead (the table has a 配合 column)
+        ("健全运行机制", "配合市级部门制定考核办法。", ("区防汛办",), ("区市政管理委",), "2031年汛期前"),
+    ]
+
+
+# A task list whose 序号 column was left empty: each row ends with its two unit cells ("/" for
+# none); a row with one more text cell opens a new 任务名称 (merged over the rows below it).
+_UNNUMBERED = (
+    "附件1：\n\n某区工作方案任务清单\n\n序号\n\n任务名称\n\n任务内容\n\n责任单位\n\n配合单位\n\n"
+    "加强宣传引导\n\n在车站、商圈等场所开展主题宣传，重点做好流动人群的宣传引导。\n\n区文旅局、区商务委\n\n各街镇\n\n"
+    "开展常态化培训，重点做好租住人群的告知工作。\n\n各街镇\n\n/\n\n"
+    "完善设施配置\n\n到2031年，完成120个投放点改造。\n\n区绿化市容局\n区房管局\n\n某某物业集团\n\n"
+    "附件2：\n\n某区指标分解表\n"
+)
+
+
+def test_a_task_list_with_no_row_numbers_is_read_row_by_row_up_to_its_unit_cells():
+    tasks = extract(_UNNUMBERED.encode("utf-8"), name="清单.txt").tasks
+    got = [(t.measure, t.text, t.lead_units, t.co_units, t.deadline and t.deadline.year) for t in tasks]
+    assert got == [
+        (
+            "加强宣传引导",
+            "在车站、商圈等场所开展主题宣传，重点做好流动人群的宣传引导。",
+            ("区文旅局", "区商务委"),
+            ("各街镇",),
+            None,
+        ),
+        ("加强宣传引导", "开展常态化培训，重点做好租住人群的告知工作。", ("各街镇",), (), None),
+        (
+            "完善设施配置",
+            "到2031年，完成120个投放点改造。",
+            ("区绿化市容局", "区房管局"),
+            ("某某物业集团",),
+            2031,
+        ),
+    ]
+
+
+def test_a_unit_cell_one_name_a_line_is_split_only_between_whole_names():
+    from taizhang.extract.tables import _unit_lines
+    from taizhang.extract.units import parse_roles, working_text
+
+    def units(cell: str) -> tuple[str, ...]:
+        return parse_roles(*_unit_lines(cell, working_text(cell))).lead
+
+    assert units("区市政管理委\n（区道路局）\n某某运营集团") == ("区市政管理委（区道路局）", "某某运营集团")
+    assert units("区发展和改革委员会\n办公室") == ("区发展和改革委员会办公室",)
+    assert units("区绿化市容局、\n区商务委") == ("区绿化市容局", "区商务委")
+
+
+def test_an_inventory_by_category_and_operator_is_no_task_table():
+    inventory = (
+        "附件2\n\n拟移交设施汇总表\n\n序号\n\n类别\n\n名称\n\n明细\n\n原运维管理单位\n\n"
+        "1\n\n管网\n\n雨水管道\n\n主管10公里\n\n某某养护公司\n\n2\n\n泵站\n\n排水泵站\n\n2座\n\n某某建设公司\n"
+    )
+    assert extract(inventory.encode("utf-8"), name="汇总表.txt").tasks == ()
