@@ -1,0 +1,141 @@
+"""Regulations written as articles (第N条) and ministries' letters to their addressees.
+
+The texts are written for these tests: they follow the conventions of such documents, not any
+one document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.extract import extract_text
+from taizhang.extract.units import parse_units
+
+REGULATION = """某市河道保洁管理条例
+
+第一章　总则
+
+第一条　为了加强河道保洁管理，改善水环境，根据有关法律、法规，结合本市实际，制定本条例。
+
+第二条　本市行政区域内河道的保洁及其监督管理，适用本条例。
+
+第三条　本条例所称河道保洁，是指对河道水面漂浮物的清除。
+
+第四条　市、县（区）人民政府应当将河道保洁工作纳入年度考核，所需经费列入本级财政预算。
+
+市、县（区）人民政府水行政主管部门负责本行政区域内河道保洁的监督管理工作。
+
+财政、生态环境、农业农村等部门应当按照各自职责做好河道保洁相关工作。
+
+村（居）民委员会协助做好河道保洁工作。
+
+第五条　任何单位和个人不得向河道倾倒垃圾。
+
+第六条　水行政主管部门应当会同生态环境等部门制定河道保洁作业规范；乡镇人民政府应当组织落实本辖区河道的日常保洁。
+
+第七条　公众发现向河道倾倒垃圾的，可以向水行政主管部门举报。
+
+各级人民政府及其有关部门接到举报后，应当及时处理。
+
+第八条　鼓励社会力量参与河道保洁。保洁经费的具体管理办法由市人民政府制定。
+
+第二章　法律责任
+
+第九条　违反本条例第五条规定的，由水行政主管部门责令改正，处五百元以上二千元以下罚款。
+
+第十条　本条例自2025年1月1日起施行。
+"""
+
+
+class RegulationTestCase:
+    def setup_method(self) -> None:
+        self.tasks = extract_text(REGULATION).tasks
+
+    def test_only_the_sentences_that_lay_a_duty_on_a_body_are_tasks(self) -> None:
+        texts = [t.text for t in self.tasks]
+        assert len(texts) == 8
+        assert not any(("制定本条例" in x or "适用本条例" in x or "所称" in x) for x in texts)
+        assert not any("任何单位和个人" in x or "罚款" in x or "可以向" in x for x in texts)
+
+    def test_each_paragraph_of_an_article_is_its_own_task_with_its_own_units(self) -> None:
+        def lead(opening: str) -> tuple[str, ...]:
+            (task,) = [t for t in self.tasks if t.text.startswith(opening)]
+            return task.lead_units
+
+        assert lead("市、县（区）人民政府应当") == ("市人民政府", "县（区）人民政府")
+        assert lead("市、县（区）人民政府水行政") == (
+            "市人民政府水行政主管部门",
+            "县（区）人民政府水行政主管部门",
+        )
+        assert lead("财政、生态环境") == ("财政部门", "生态环境部门", "农业农村部门")
+        assert lead("村（居）民委员会") == ("村（居）民委员会",)
+
+    def test_a_semicolon_separates_the_duties_of_two_bodies_and_会同_names_co_units(self) -> None:
+        (rules,) = [t for t in self.tasks if t.text.startswith("水行政主管部门")]
+        assert rules.lead_units == ("水行政主管部门",)
+        assert rules.co_units == ("生态环境部门",)
+        (towns,) = [t for t in self.tasks if t.text.startswith("乡镇人民政府")]
+        assert towns.lead_units == ("乡镇人民政府",)
+
+    def test_a_duty_after_a_lead_in_and_a_detail_handed_to_a_body(self) -> None:
+        (reports,) = [t for t in self.tasks if "接到举报后" in t.text]
+        assert reports.lead_units == ("各级人民政府", "有关部门")
+        (detail,) = [t for t in self.tasks if "具体管理办法" in t.text]
+        assert detail.lead_units == ("市人民政府",)
+
+    def test_a_set_of_measures_is_not_read_as_a_regulation(self) -> None:
+        text = REGULATION.replace("制定本条例", "制定本措施").replace("本条例自", "本措施自")
+        texts = [t.text for t in extract_text(text).tasks]
+        assert any("适用本条例" in x for x in texts)  # the outline reads every article as a measure
+
+
+LETTER = """某部办公厅关于做好农村公路养护检查工作的通知
+
+各省、自治区、直辖市交通运输厅（局、委），新疆生产建设兵团交通运输局：
+
+为掌握农村公路养护情况，现就有关事项通知如下：
+
+一、请你厅（局）于2025年6月底前组织完成本地区农村公路养护自查，形成自查报告。
+
+二、请各地结合自查发现的问题，制定整改清单，逐项落实整改措施。
+
+三、我部将适时组织抽查。
+
+某部办公厅
+2025年3月1日
+"""
+
+
+class LetterTestCase:
+    def test_the_work_requested_of_the_addressees_is_theirs(self) -> None:
+        tasks = extract_text(LETTER).tasks
+        assert [t.text[:5] for t in tasks] == ["于2025", "结合自查发"]
+        for t in tasks:
+            assert t.lead_units == ("各省、自治区、直辖市交通运输厅（局、委）", "新疆生产建设兵团交通运输局")
+        assert tasks[0].deadline is not None and (tasks[0].deadline.year, tasks[0].deadline.month) == (
+            2025,
+            6,
+        )
+
+    def test_a_letter_whose_outline_names_units_keeps_them(self) -> None:
+        text = LETTER.replace("二、请各地结合", "二、各单位要结合")
+        tasks = extract_text(text).tasks
+        assert [t.lead_units for t in tasks if t.text.startswith("各单位")] == [("各单位",)]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("市、县（市、区）人民政府", ["市人民政府", "县（市、区）人民政府"]),
+        ("省、市人民政府生态环境主管部门", ["省人民政府生态环境主管部门", "市人民政府生态环境主管部门"]),
+        ("市、县（市、区）文明建设指导机构", ["市文明建设指导机构", "县（市、区）文明建设指导机构"]),
+        ("公安、交通、应急等行政执法部门", ["公安行政执法部门", "交通行政执法部门", "应急行政执法部门"]),
+        ("区住房建设、财政等部门", ["区住房建设部门", "区财政部门"]),
+        ("各级人民政府及其有关部门", ["各级人民政府", "有关部门"]),
+        ("镇人民政府以及街道办事处", ["镇人民政府", "街道办事处"]),
+        ("区发展改革委、区财政局等部门", ["区发展改革委", "区财政局"]),
+        ("市场监管局", ["市场监管局"]),
+    ],
+)
+def test_names_of_bodies_as_regulations_write_them(written: str, expected: list[str]) -> None:
+    assert parse_units(written) == expected
