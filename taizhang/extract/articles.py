@@ -77,6 +77,10 @@ _WITH = re.compile(
 )
 
 
+# The bodies that help with a duty, named after it: "X负责…,公安、交通运输部门予以配合".
+_HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给予|做好)?(?:配合|协助)(?!做好)")
+
+
 def tasks_of(
     text: str,
     work: str,
@@ -90,9 +94,11 @@ def tasks_of(
     starts = [(s, e) for s, e, _ in lines if work.startswith("第", s)]
     heads = sum(1 for s, e in starts if _ARTICLE.match(work, s, e))
     if heads >= 5 and _STATUTE.search(work):
-        return article_tasks(text, work, lines, year)
-    if all(set(t.lead_units) <= _ISSUER for t in found):
-        # No unit named but the issuer ("我部将…"): a letter's work is its addressees'.
+        duties = article_tasks(text, work, lines, year)
+        if len(duties) >= 2:
+            return duties  # else rules of support (对…给予奖励) rather than duties: the outline's
+    if all(t.lead_units and set(t.lead_units) <= _ISSUER for t in found):
+        # No task, or only the issuer's ("我部将…"): a letter's work is its addressees'.
         return letter_tasks(text, work, lines, year) or found
     return found
 
@@ -267,10 +273,10 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         start += 1
     lead = tuple(parse_units(text[start:subject_end], work[start:subject_end]))
     co: tuple[str, ...] = ()
-    with_ = _WITH.search(work, pred, ce)
+    with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:
         names = parse_units(text[with_.start("co") : with_.end("co")], with_.group("co"))
-        co = tuple(n for n in names if _is_body(working(n)))
+        co = tuple(n for n in names if _is_body(working(n)) and n not in lead)
     return lead, co
 
 
@@ -286,7 +292,11 @@ _REQUEST = re.compile(
     r"请(?:你们?|贵)(?:单位|厅|局|委|部门|省|市|区|县|办|院)?(?:\([^)]{1,6}\))?"
     r"|请各(?:地区?|单位|部门|有关单位)?(?:[^,。;:]{0,80}?\(以下(?:统|简)称[^)]{1,10}\))?"
     r"|(?<![\u4e00-\u9fff])各(?:地区?|单位|部门)(?=[^,。;]{0,30}(?:要|应当|务必|须))"
+    r"|请(?!与|示|求|予|您|参加)(?=按照|认真|抓紧|尽快|及时|结合|于|做好|组织|加强|统筹)"
 )
+# A reply names whom it answers in its first sentence: "X申报…的相关材料收悉", "X报来的…收悉".
+# must not match: "你厅《关于…的请示》收悉" (no name: the salutation names the addressee)
+_APPLICANT = re.compile(r"(?P<who>[^,。;:\n]{2,30}?)(?:报来|报送|申报|上报|呈报|提交)[^。\n]{0,120}?收悉")
 # How a letter names its issuer instead of naming it: "我部将适时组织抽查".
 _ISSUER = frozenset(("我部", "我厅", "我局", "我委", "我办", "我司", "我省", "我市", "我区"))
 # The salutation of a letter: the addressees, ending with a colon, on a line of their own.
@@ -307,6 +317,12 @@ def letter_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year: 
                 first = i + 1
                 break
     if not addressees:
+        for s, e, _ in lines[:60]:
+            m = _APPLICANT.match(work, s, e)
+            if m and _addressees(text, work, s, m.end("who")):
+                addressees, first = _addressees(text, work, s, m.end("who")), 0
+                break
+    if not addressees:
         return []
     tasks: list[Task] = []
     for s, e, _ in lines[first:]:
@@ -316,6 +332,9 @@ def letter_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year: 
         if m is None:
             continue
         ts = m.end() if m.group().startswith("请") else m.start()
+        if m.group() == "请":  # "请按照…要求,统筹推进…": the work follows the basis
+            basis = re.match(r"(?:按照|根据|结合)[^,。;]{0,120}(?:要求|规定|精神|部署),", work[ts:e])
+            ts += basis.end() if basis else 0
         while ts < e and work[ts] in " ,":
             ts += 1
         te = e

@@ -39,11 +39,13 @@ REGULATION = """某市河道保洁管理条例
 
 第八条　鼓励社会力量参与河道保洁。保洁经费的具体管理办法由市人民政府制定。
 
+第九条　城市管理部门负责河道沿岸违法搭建的查处，公安、交通运输部门予以配合。
+
 第二章　法律责任
 
-第九条　违反本条例第五条规定的，由水行政主管部门责令改正，处五百元以上二千元以下罚款。
+第十条　违反本条例第五条规定的，由水行政主管部门责令改正，处五百元以上二千元以下罚款。
 
-第十条　本条例自2025年1月1日起施行。
+第十一条　本条例自2025年1月1日起施行。
 """
 
 
@@ -53,7 +55,7 @@ class RegulationTestCase:
 
     def test_only_the_sentences_that_lay_a_duty_on_a_body_are_tasks(self) -> None:
         texts = [t.text for t in self.tasks]
-        assert len(texts) == 8
+        assert len(texts) == 9
         assert not any(("制定本条例" in x or "适用本条例" in x or "所称" in x) for x in texts)
         assert not any("任何单位和个人" in x or "罚款" in x or "可以向" in x for x in texts)
 
@@ -83,10 +85,31 @@ class RegulationTestCase:
         (detail,) = [t for t in self.tasks if "具体管理办法" in t.text]
         assert detail.lead_units == ("市人民政府",)
 
+    def test_the_bodies_that_help_with_a_duty_are_its_co_units(self) -> None:
+        (task,) = [t for t in self.tasks if t.text.startswith("城市管理部门")]
+        assert task.lead_units == ("城市管理部门",)
+        assert task.co_units == ("公安部门", "交通运输部门")
+
     def test_a_set_of_measures_is_not_read_as_a_regulation(self) -> None:
         text = REGULATION.replace("制定本条例", "制定本措施").replace("本条例自", "本措施自")
         texts = [t.text for t in extract_text(text).tasks]
         assert any("适用本条例" in x for x in texts)  # the outline reads every article as a measure
+
+    def test_rules_of_support_that_lay_no_duty_on_a_body_are_read_as_measures(self) -> None:
+        text = """某区促进楼宇经济发展扶持办法
+
+第一条　为促进楼宇经济发展，制定本办法。
+
+第二条　对新引进的总部企业，给予一次性落户奖励。
+
+第三条　对年度税收首次超过一亿元的楼宇，给予运营主体奖励。
+
+第四条　对改造提升的老旧楼宇，给予改造费用补贴。
+
+第五条　本办法自2025年1月1日起施行。
+"""
+        texts = [t.text for t in extract_text(text).tasks]
+        assert any("总部企业" in x for x in texts) and any("老旧楼宇" in x for x in texts)
 
 
 LETTER = """某部办公厅关于做好农村公路养护检查工作的通知
@@ -121,6 +144,19 @@ class LetterTestCase:
         text = LETTER.replace("二、请各地结合", "二、各单位要结合")
         tasks = extract_text(text).tasks
         assert [t.lead_units for t in tasks if t.text.startswith("各单位")] == [("各单位",)]
+
+    def test_a_reply_hands_its_work_to_the_body_it_answers(self) -> None:
+        text = """某部关于同意开展智慧港口试点的复函
+
+某省交通运输厅报来的《关于申请开展智慧港口试点的请示》收悉。经研究，同意你厅开展试点。\
+请按照试点管理办法的要求，细化实施方案，加强组织保障，按期完成试点任务。
+
+某部
+2024年5月6日
+"""
+        (task,) = extract_text(text).tasks
+        assert task.text.startswith("细化实施方案")
+        assert task.lead_units == ("某省交通运输厅",)
 
 
 @pytest.mark.parametrize(
