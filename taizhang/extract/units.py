@@ -472,14 +472,29 @@ def _each_distributed(out: list[list[str]]) -> None:
     责任主体" (Xuhui's plan), "各街道、乡" are every one of each level, as a reader
     takes them (a bare 镇 names no unit)."""
     each_o = ""
-    for pair in out:
+    for i, pair in enumerate(out):
         o, w = pair
+        if w in _BARE_KINDS and i > 0:
+            # "有关部门、单位" (neijiang_civilized_behaviour_regulation_2021), "相关部门、单位" and
+            # "各部门、单位" (qingdao_marine_ai_2024): a bare kind of body after a collective is of
+            # that collective too (有关单位), as "有关部门和单位" is one collective.
+            prev_o, prev_w = out[i - 1]
+            kind = _ends_with_suffix(prev_w) or prev_w[-2:]
+            head = prev_w[: len(prev_w) - len(kind)]
+            if head in _COLLECTIVE_HEADS:
+                pair[0], pair[1] = prev_o[: len(head)] + o, head + w
+            continue
         if w.startswith("各") and len(w) > 1:
             each_o = o[:1]
         elif each_o and w in _BARE_LEVELS:
             pair[0], pair[1] = each_o + o, "各" + w
         else:
             each_o = ""
+
+
+# A bare kind of body, and the collective words another name of the list may give it.
+_BARE_KINDS = frozenset(("单位", "部门", "机构"))
+_COLLECTIVE_HEADS = frozenset(("有关", "相关", "各", "各有关", "各相关", "其他有关", "其他相关"))
 
 
 # A division (处, 科, 室, 股) of a named body, and a division named alone after it in a list.

@@ -171,6 +171,8 @@ class LetterTestCase:
         ("镇人民政府以及街道办事处", ["镇人民政府", "街道办事处"]),
         ("区发展改革委、区财政局等部门", ["区发展改革委", "区财政局"]),
         ("市场监管局", ["市场监管局"]),
+        ("有关部门、单位", ["有关部门", "有关单位"]),
+        ("各部门、单位", ["各部门", "各单位"]),
     ],
 )
 def test_names_of_bodies_as_regulations_write_them(written: str, expected: list[str]) -> None:
