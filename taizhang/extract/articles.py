@@ -43,11 +43,11 @@ _STATUTE = re.compile(
 _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 # Where the words of a subject may end: a verb of duty, or a lead-in (对…负责, 在…下, 根据…).
 _OPENER = re.compile(
-    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|对|在|根据|按照|依照|依据|依法|接到|是|,"
+    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|对|在|根据|按照|依照|依据|依法|接到|是|,"
 )
 # A verb of duty at the start of what the subject is to do.
 _DUTY_START = re.compile(
-    r"(?:依法|及时|积极|切实|认真|共同)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|"
+    r"(?:依法|及时|积极|切实|认真|共同)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|"
     r"建立|加强|履行|给予|制定|编制|推进|实施)"
 )
 # A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
@@ -164,26 +164,59 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
 
 
 def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The sentences of a paragraph (to their 。), and a sentence cut at a ; where what follows
-    opens with a body of its own and its duty ("X应当…;Y应当…": two tasks)."""
+    """The clauses of a paragraph that may each be a task: its sentences (to their 。); a sentence
+    cut at a ; where what follows opens with a body of its own and its duty ("X应当…;Y应当…"), and
+    at a comma between the duties of two bodies ("市住房城乡建设部门负责…,市市场监督管理部门负责…");
+    the items of a list whose opening names no body ("对…实行政策扶持:(一)市财政部门将…;(二)…")."""
     out: list[tuple[int, int]] = []
     pos = s
     while pos < e:
         end = work.find("。", pos, e)
         end = e if end < 0 else end + 1
+        stops = _stops(work, pos, end)
+        colon = next((i for i in stops if work[i] == ":"), -1)
+        whole_list = colon >= 0 and _subject(work, pos, colon) is not None
         cut = pos
-        semi = work.find(";", pos, end)
-        while semi >= 0:
-            nxt = semi + 1
-            if _subject(work, nxt, end, strict=True) is not None:
-                out.append((cut, semi + 1))
-                cut = nxt
-            semi = work.find(";", nxt, end)
+        for stop in stops:
+            nxt = _skip(work, stop + 1, end)
+            if work[stop] == ",":
+                if (
+                    _CONDITION_END.search(work, cut, stop)
+                    or _duty_roles(work, work, cut, stop) is None
+                    or _subject(work, nxt, end) is None
+                ):
+                    continue
+            elif _ITEM.match(work, nxt, end):
+                if whole_list:
+                    continue  # "村民委员会应当做好以下工作:(一)…": one task, its list with it
+            elif work[stop] == ":" or _subject(work, nxt, end, strict=True) is None:
+                continue
+            out.append((cut, stop + 1))
+            cut = nxt
         out.append((cut, end))
-        pos = end
-        while pos < e and work[pos] in " \n":
-            pos += 1
+        pos = _skip(work, end, e)
     return out
+
+
+def _stops(work: str, s: int, e: int) -> list[int]:
+    """The commas, semicolons and colons of ``work[s:e]`` at which a sentence may be cut; a colon
+    or semicolon only before a list item on a line of its own."""
+    out = []
+    for i in range(s, e):
+        ch = work[i]
+        if ch == ",":
+            out.append(i)
+        elif ch in ";:":
+            nxt = _skip(work, i + 1, e)
+            if ch == ";" or (nxt > i + 1 and _ITEM.match(work, nxt, e)):
+                out.append(i)
+    return out
+
+
+def _skip(work: str, s: int, e: int) -> int:
+    while s < e and work[s] in " \n":
+        s += 1
+    return s
 
 
 def _is_body(name: str) -> bool:

@@ -43,9 +43,17 @@ REGULATION = """某市河道保洁管理条例
 
 第二章　法律责任
 
-第十条　违反本条例第五条规定的，由水行政主管部门责令改正，处五百元以上二千元以下罚款。
+第十条　市生态环境部门负责河道水质监测，市农业农村部门负责沿河农业面源污染治理。
 
-第十一条　本条例自2025年1月1日起施行。
+第十一条　对河道保洁实行以下保障措施：
+
+（一）市财政部门将河道保洁经费纳入年度预算；
+
+（二）鼓励保洁作业单位采用机械化作业。
+
+第十二条　违反本条例第五条规定的，由水行政主管部门责令改正，处五百元以上二千元以下罚款。
+
+第十三条　本条例自2025年1月1日起施行。
 """
 
 
@@ -55,7 +63,7 @@ class RegulationTestCase:
 
     def test_only_the_sentences_that_lay_a_duty_on_a_body_are_tasks(self) -> None:
         texts = [t.text for t in self.tasks]
-        assert len(texts) == 9
+        assert len(texts) == 12
         assert not any(("制定本条例" in x or "适用本条例" in x or "所称" in x) for x in texts)
         assert not any("任何单位和个人" in x or "罚款" in x or "可以向" in x for x in texts)
 
@@ -89,6 +97,17 @@ class RegulationTestCase:
         (task,) = [t for t in self.tasks if t.text.startswith("城市管理部门")]
         assert task.lead_units == ("城市管理部门",)
         assert task.co_units == ("公安部门", "交通运输部门")
+
+    def test_two_bodies_with_a_duty_each_in_one_sentence_are_two_tasks(self) -> None:
+        (water,) = [t for t in self.tasks if t.text.startswith("市生态环境部门")]
+        assert water.lead_units == ("市生态环境部门",) and "面源" not in water.text
+        (farms,) = [t for t in self.tasks if t.text.startswith("市农业农村部门")]
+        assert farms.lead_units == ("市农业农村部门",)
+
+    def test_the_items_of_a_list_with_no_body_in_its_opening_are_read_one_by_one(self) -> None:
+        (budget,) = [t for t in self.tasks if "纳入年度预算" in t.text]
+        assert budget.lead_units == ("市财政部门",) and "保障措施" not in budget.text
+        assert not any("机械化作业" in t.text for t in self.tasks)
 
     def test_a_set_of_measures_is_not_read_as_a_regulation(self) -> None:
         text = REGULATION.replace("制定本条例", "制定本措施").replace("本条例自", "本措施自")
