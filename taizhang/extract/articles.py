@@ -51,7 +51,9 @@ _DUTY_START = re.compile(
     r"建立|加强|履行|给予|制定|编制|推进|实施)"
 )
 # A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
-_DUTY_IN = re.compile(r"负责|负总责|应当|应(?!急)|须|必须|要(?!求)|承担|给予|实施|做好|开展|协助")
+_DUTY_IN = re.compile(
+    r"负责|负总责|应当|应(?!急)|须|必须|要(?!求)|承担|给予|实施|做好|开展|协助|主管机关|主管部门|责任主体|责任单位"
+)
 # A lead-in: what the subject does or is, before what it is to do.
 _LEAD_IN = re.compile(r"对|在|根据|按照|依照|依据|接到|是|于|经")
 # The number of an item that opens a clause: "(一)", "1.", "1、".
@@ -63,7 +65,7 @@ _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
 # What a body of the state is not: people, firms, associations, media, schools.
 _PRIVATE = re.compile(
     r"公民|个人|法人|组织|企业|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
-    r"|人员|志愿者|团体|业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|管理人"
+    r"|人员|志愿者|团体|业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
 )
 # The ends of the names of bodies the unit lexicon may lack.
 _BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "管委会")
@@ -71,6 +73,12 @@ _BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "
 _BY = re.compile(
     r"(?:具体|实施)[^,。;:]{0,12}由(?P<who>[^,。;:]{2,40}?)(?:分别|另行|统一|负责)?(?:制定|规定|确定|公布)(?!的)"
 )
+# "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
+_DOER = re.compile(
+    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?(?:负责|进行|组织实施|牵头)"
+)
+# An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
+_ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
     r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|,)"
@@ -294,17 +302,25 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         found = _subject(work, cs, ce)
         start = cs
     if found is None:
-        by = _BY.search(work, cs, ce)
+        by = _BY.search(work, cs, ce) or _DOER.search(work, cs, ce)
         if by is None or "解释" in work[by.end() : ce]:
             return None
-        names = parse_units(text[by.start("who") : by.end("who")], by.group("who"))
+        ws, we = by.span("who")
+        alias = _ALIAS.search(work, ws, we)
+        if alias is not None:
+            we = alias.start()  # "由X(以下称Y)负责": the body is X
+        if work.startswith("所在地的", ws):
+            ws += 4  # "由所在地的街道办事处负责": the body of the place
+        names = parse_units(text[ws:we], work[ws:we])
         if not names or not all(_is_body(working(n)) for n in names):
             return None
         return tuple(names), ()
     subject_end, pred = found
     while start < subject_end and work[start] in " \n":
         start += 1
-    lead = tuple(parse_units(text[start:subject_end], work[start:subject_end]))
+    alias = _ALIAS.search(work, start, subject_end)
+    names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
+    lead = tuple(parse_units(text[start:names_end], work[start:names_end]))
     co: tuple[str, ...] = ()
     with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:

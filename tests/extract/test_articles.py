@@ -109,6 +109,28 @@ class RegulationTestCase:
         assert budget.lead_units == ("市财政部门",) and "保障措施" not in budget.text
         assert not any("机械化作业" in t.text for t in self.tasks)
 
+    def test_the_body_named_after_由_or_as_the_competent_authority_answers_for_the_work(self) -> None:
+        text = """某市湿地保护办法
+
+第一条　为了保护湿地，制定本办法。
+
+第二条　市人民政府林业部门（以下称市湿地管理部门）是本市湿地保护的主管部门。
+
+第三条　湿地的调查、监测由市湿地管理部门按统一规范进行。
+
+第四条　重要湿地以外的湿地，分别由所在地的乡镇人民政府负责日常巡护。
+
+第五条　湿地的日常保洁由湿地使用者负责。
+
+第六条　本办法自2025年1月1日起施行。
+"""
+        tasks = extract_text(text).tasks
+        assert [t.lead_units for t in tasks] == [
+            ("市人民政府林业部门",),
+            ("市湿地管理部门",),
+            ("乡镇人民政府",),
+        ]
+
     def test_a_set_of_measures_is_not_read_as_a_regulation(self) -> None:
         text = REGULATION.replace("制定本条例", "制定本措施").replace("本条例自", "本措施自")
         texts = [t.text for t in extract_text(text).tasks]
