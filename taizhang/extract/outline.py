@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from . import articles
 from .deadlines import find_deadline, parse_deadline
 from .lexicon import ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
@@ -655,6 +656,8 @@ def read_text_tasks(
             plain = [t for t in plain if t.lead_units]
         tasks.extend(plain)
     tasks.sort(key=_span_start)
+    if not has_task_table:  # regulations' articles and letters' requests (articles.py)
+        tasks = articles.tasks_of(text, work, lines, year, tasks)
     return TextTasks(tuple(tasks), tuple(passages))
 
 

@@ -169,6 +169,10 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         orig, work = _without_pinyin_glosses(orig, work)
     if not work or is_none(work):
         return ()
+    if "等" in work:
+        shared = _shared_kind(orig, work)
+        if shared:
+            return shared
     names: list[tuple[str, str]] = []
     pos = 0
     inside = _bracketed(work) if "(" in work else frozenset()
@@ -191,6 +195,34 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         elif w and not is_none(w):
             names.append((o, w))
     return tuple(_distribute(names))
+
+
+# A list of bare fields closed by 等 and one kind of body: "公安、城市管理、交通等行政执法部门",
+# "财政、商务、市场监督管理等部门", "工商、食品药品监督等行政管理部门".
+# must not match: "区发展改革委、区财政局等部门" (whole names), "X等有关部门" (a collective after 等)
+_SHARED_KIND = re.compile(r"(?P<fields>[^等,;/]{2,200}?)等(?P<kind>[^等、,;/]{0,6}(?:部门|机关|机构))")
+
+
+def _shared_kind(orig: str, work: str) -> tuple[str, ...]:
+    """The bodies of a list of bare fields of work closed by 等 and the kind of body they share:
+    "公安、城市管理、交通、应急等行政执法部门" names 公安行政执法部门, 城市管理行政执法部门… (the
+    kind goes to every field), as laws and regulations name the departments of a government by
+    their field (neijiang_civilized_behaviour_regulation_2021's law-enforcement departments,
+    jiaxing_catering_fumes_measures_2020's 财政、…、市场监督管理等部门, and pudong_landscape_lighting_2023's
+    规划资源、建设交通、商务、文体旅游等部门). A field is no unit of its own (no unit suffix); a
+    collective after 等 ("等有关部门") is left to ``_split_etc``. Empty when the list is no such one."""
+    m = _SHARED_KIND.fullmatch(work)
+    if m is None or "有关" in m.group("kind") or "相关" in m.group("kind"):
+        return ()
+    fields = m.group("fields").split("、")
+    if any(not 2 <= len(f) <= 10 or _ends_with_suffix(f) or _is_collective(f) or "(" in f for f in fields):
+        return ()
+    kind_o, kind_w = orig[m.start("kind") : m.end("kind")], m.group("kind")
+    out, pos = [], 0
+    for f in fields:
+        out.append((orig[pos : pos + len(f)] + kind_o, f + kind_w))
+        pos += len(f) + 1
+    return tuple(_distribute(out))  # a level written once goes to all: "区发展改革、财政等部门"
 
 
 # The pinyin a web page prints after a character in brackets ("經開區(qū)管委會").
@@ -239,6 +271,15 @@ def _split_and(o: str, w: str) -> list[tuple[str, str]]:
     stays (must not split: "市场监管局及其派出机构", where 其派出机构 is no name)."""
     i = w.find("及")
     head, tail = w[:i], w[i + 1 :]
+    if head.endswith("以") and _whole_name(head[:-1]) and _whole_name(tail):
+        # "镇人民政府以及管理局(管委会)" (pudong_landscape_lighting_2023), "住房城乡建设管理部门以及
+        # 其他行业主管部门" (shanghai_market_supervision_gas_campaign_2022): 以及 joins two names as 及.
+        return [(o[: i - 1], head[:-1]), (o[i + 1 :], tail)]
+    if tail.startswith(("其有关", "其相关")) and _whole_name(head) and _whole_name(tail[1:]):
+        # "各级人民政府及其有关部门" (jiaxing_straw_burning_regulation_2016), "市和区县(市)人民政府
+        # 及其有关部门" (宁波市全民阅读促进条例): the 其 (its) refers back to the head, as laws write
+        # a government and its departments; the collective 有关部门 is the unit.
+        return [(o[:i], head), (o[i + 2 :], tail[1:])]
     if _whole_name(head) and _whole_name(tail):
         return [(o[:i], head), (o[i + 1 :], tail)]
     return [(o, w)] if w and not is_none(w) else []
@@ -294,6 +335,13 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     # government ("…、黑河、绥芬河市政府、省农垦总局" gives 黑河 the 市政府 of 绥芬河市政府).
     for i, pair in enumerate(out[:-1]):
         w = pair[1]
+        rest = _after_level(w, out[i + 1][1]) if len(w) <= 9 else 0
+        if rest:
+            # "市、县(市、区)人民政府环境保护主管部门": the level 市 takes the body after 县(市、区).
+            closing = out[i + 1]
+            pair[0] += closing[0][len(closing[0]) - rest :]
+            pair[1] += closing[1][len(closing[1]) - rest :]
+            continue
         if _ends_with_suffix(w) or len(w) > 6:
             continue
         at = next((j for j in range(i + 1, len(out)) if _ends_with_suffix(out[j][1])), None)
@@ -385,6 +433,28 @@ def _level_government(bare: str, closing: str) -> int:
     return body + 1 if not _is_collective(bare) else 0
 
 
+# A level of places, alone or with the peers it stands for in brackets: "市", "县(市、区)", "乡(镇)".
+_LEVEL = re.compile(r"[省市县区州旗盟乡镇](?:\([省市县区州旗盟乡镇、]{1,7}\))?")
+
+
+def _after_level(bare: str, closing: str) -> int:
+    """How many closing characters of ``closing`` a bare level before it takes when laws and
+    regulations name the bodies of several levels at once: "市、县(市、区)人民政府" are 市人民政府
+    and 县(市、区)人民政府, "市、县(市、区)精神文明建设指导机构" two 指导机构, "市、县(区)人民政府
+    生态环境主管部门" two 主管部门 (neijiang_civilized_behaviour_regulation_2021,
+    jiaxing_straw_burning_regulation_2016, luohe_loose_coal_regulation_2019): the level takes all
+    of the name after the closing name's own level. 0 when ``bare`` is no level or ``closing``
+    opens with none (市场监管局 opens with a common word, not the level 市)."""
+    if not _LEVEL.fullmatch(bare):
+        return 0
+    m = _LEVEL.match(closing)
+    if m is None or closing.startswith(unit_words().not_places):
+        return 0
+    rest = closing[m.end() :]
+    whole = looks_like_unit(rest) or rest.endswith(("机构", "机关"))
+    return len(rest) if len(rest) >= 2 and whole and not any(c in rest for c in "及和与") else 0
+
+
 def _parallel_place(bare: str, closing: str, suffix: str) -> bool:
     """Whether ``bare`` is a place named beside the one ``closing`` names (a run of places closed
     before the list's last name: "甲乙街道、丙丁、戊己街道办、市城管局"): place names are short and of
@@ -402,14 +472,29 @@ def _each_distributed(out: list[list[str]]) -> None:
     责任主体" (Xuhui's plan), "各街道、乡" are every one of each level, as a reader
     takes them (a bare 镇 names no unit)."""
     each_o = ""
-    for pair in out:
+    for i, pair in enumerate(out):
         o, w = pair
+        if w in _BARE_KINDS and i > 0:
+            # "有关部门、单位" (neijiang_civilized_behaviour_regulation_2021), "相关部门、单位" and
+            # "各部门、单位" (qingdao_marine_ai_2024): a bare kind of body after a collective is of
+            # that collective too (有关单位), as "有关部门和单位" is one collective.
+            prev_o, prev_w = out[i - 1]
+            kind = _ends_with_suffix(prev_w) or prev_w[-2:]
+            head = prev_w[: len(prev_w) - len(kind)]
+            if head in _COLLECTIVE_HEADS:
+                pair[0], pair[1] = prev_o[: len(head)] + o, head + w
+            continue
         if w.startswith("各") and len(w) > 1:
             each_o = o[:1]
         elif each_o and w in _BARE_LEVELS:
             pair[0], pair[1] = each_o + o, "各" + w
         else:
             each_o = ""
+
+
+# A bare kind of body, and the collective words another name of the list may give it.
+_BARE_KINDS = frozenset(("单位", "部门", "机构"))
+_COLLECTIVE_HEADS = frozenset(("有关", "相关", "各", "各有关", "各相关", "其他有关", "其他相关"))
 
 
 # A division (处, 科, 室, 股) of a named body, and a division named alone after it in a list.

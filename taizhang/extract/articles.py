@@ -1,0 +1,421 @@
+"""Tasks of two genres the outline of numbered measures does not read: regulations written as
+articles (第N条) and letters that hand their work to their addressees.
+
+A regulation (条例, 办法, 规定, 实施细则 of a people's congress or a government) numbers its
+articles, and most articles lay no task: the purpose and basis (第一条 为了…制定本条例), the
+scope, definitions, principles, what citizens and firms must or may not do, the penalties
+(违反本条例…由X处…罚款). A task is a sentence that lays a duty on a body of the state: "县级以上
+人民政府应当…", "市X主管部门负责…", "X、Y等部门按照各自职责做好…", "村(居)民委员会协助做好…";
+the body that answers for it is its lead, the bodies it works with (会同) its co-units. Seen in
+local regulations of several provinces' people's congresses (neijiang_civilized_behaviour_regulation_2021,
+jiaxing_straw_burning_regulation_2016, jiaxing_catering_fumes_measures_2020,
+luohe_loose_coal_regulation_2019, shanghai_packaging_reduction_rules_2013) and in a district
+government's rules (pudong_landscape_lighting_2023).
+
+A letter or notice of a ministry or its office (函, 通知) to lower bodies names them as its
+addressees in its salutation ("各省、自治区、直辖市…主管部门:") and hands them its work as
+"请你单位…", "请各地…", "各地要…": those paragraphs are tasks, and the addressees answer for them
+(mwr_large_irrigation_districts_letter_2022, miit_steady_growth_cities_notice_2020).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .deadlines import find_deadline
+from .model import Span, Task
+from .normalise import working_text
+from .units import looks_like_unit, parse_units
+
+__all__ = ["tasks_of"]
+
+# The opening of an article (in the working text: half-width, simplified), at a line's start.
+# matches: "第一条 为了…", "第十二条　各级人民政府…", "第3条" ; must not match: "第一章", "第三批"
+_ARTICLE = re.compile(r"第\s*(?P<n>[一二三四五六七八九十百零〇]+|\d{1,3})\s*条(?![件款])\s*")
+# A chapter or section heading: it closes the article before it. matches: "第二章 法律责任"
+_CHAPTER = re.compile(r"第\s*[一二三四五六七八九十百]+\s*[章节编]")
+# What a statute says of itself: it is made (制定本条例) or takes effect (本办法自…施行).
+# must not match: "本措施自发布之日起施行" (a set of policy measures is no statute)
+_STATUTE = re.compile(
+    r"制定本(?:条例|办法|规定|细则|规则)|本(?:条例|办法|规定|细则|规则)(?:自[^。\n]{0,30})?(?:施行|实施)"
+)
+# A list item inside an article: "(一)…;".
+_ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
+# Where the words of a subject may end: a verb of duty, or a lead-in (对…负责, 在…下, 根据…).
+_OPENER = re.compile(
+    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|对|在|根据|按照|依照|依据|依法|接到|是|,"
+)
+# A verb of duty at the start of what the subject is to do.
+_DUTY_START = re.compile(
+    r"(?:依法|及时|积极|切实|认真|共同)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|"
+    r"建立|加强|履行|给予|制定|编制|推进|实施)"
+)
+# A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
+_DUTY_IN = re.compile(
+    r"负责|负总责|应当|应(?!急)|须|必须|要(?!求)|承担|给予|实施|做好|开展|协助|主管机关|主管部门|责任主体|责任单位"
+)
+# A lead-in: what the subject does or is, before what it is to do.
+_LEAD_IN = re.compile(r"对|在|根据|按照|依照|依据|接到|是|于|经")
+# The number of an item that opens a clause: "(一)", "1.", "1、".
+_NUMBERED = re.compile(r"\s*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))\s*")
+# A clause about penalties and the liability of officials: no task.
+_LIABILITY = re.compile(r"违反|滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分")
+# A clause whose condition comes first: "X组织检查时,Y应当协同…" (the duty is Y's).
+_CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
+# What a body of the state is not: people, firms, associations, media, schools.
+_PRIVATE = re.compile(
+    r"公民|个人|法人|组织|企业|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
+    r"|人员|志愿者|团体|业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
+)
+# The ends of the names of bodies the unit lexicon may lack.
+_BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "管委会")
+# "具体办法由X制定": a regulation hands the rules of its detail to a body.
+_BY = re.compile(
+    r"(?:具体|实施)[^,。;:]{0,12}由(?P<who>[^,。;:]{2,40}?)(?:分别|另行|统一|负责)?(?:制定|规定|确定|公布)(?!的)"
+)
+# "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
+_DOER = re.compile(
+    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?(?:负责|进行|组织实施|牵头)"
+)
+# An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
+_ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
+# The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
+_WITH = re.compile(
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|,)"
+)
+
+
+# The bodies that help with a duty, named after it: "X负责…,公安、交通运输部门予以配合".
+_HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给予|做好)?(?:配合|协助)(?!做好)")
+
+
+def tasks_of(
+    text: str,
+    work: str,
+    lines: list[tuple[int, int, int]],
+    year: int | None,
+    found: list[Task],
+) -> list[Task]:
+    """The tasks of a document given the ones its outline ``found``: a regulation's come from its
+    articles (its outline reads every article as a measure); a letter whose outline gave none
+    hands its work to its addressees; any other document keeps ``found``."""
+    starts = [(s, e) for s, e, _ in lines if work.startswith("第", s)]
+    heads = sum(1 for s, e in starts if _ARTICLE.match(work, s, e))
+    if heads >= 5 and _STATUTE.search(work):
+        duties = article_tasks(text, work, lines, year)
+        if len(duties) >= 2:
+            return duties  # else rules of support (对…给予奖励) rather than duties: the outline's
+    if all(t.lead_units and set(t.lead_units) <= _ISSUER for t in found):
+        # No task, or only the issuer's ("我部将…"): a letter's work is its addressees'.
+        return letter_tasks(text, work, lines, year) or found
+    return found
+
+
+def _article_paragraphs(work: str, lines: list[tuple[int, int, int]]) -> list[tuple[str, int, int]]:
+    """The paragraphs of the articles, with the article's number: a list item goes with the
+    paragraph that introduces it (ending with a colon), a line that does not end a sentence (text
+    pulled from a PDF) goes on in the next line."""
+    out: list[tuple[str, int, int]] = []
+    number: str | None = None
+    for s, e, _ in lines:
+        if work.startswith("第", s):
+            m = _ARTICLE.match(work, s, e)
+            if m:
+                number = m.group("n").replace(" ", "")
+                if m.end() < e:
+                    out.append((number, m.end(), e))
+                continue
+            if _CHAPTER.match(work, s, e):
+                number = None
+                continue
+        if number is None:
+            continue
+        if out and out[-1][0] == number:
+            last = out[-1]
+            open_end = work[last[2] - 1] not in "。;!?:)”"
+            listed = _ITEM.match(work, s, e) is not None and (
+                work[last[2] - 1] in ":;" or "\n" in work[last[1] : last[2]]
+            )
+            if open_end or listed:
+                out[-1] = (number, last[1], e)
+                continue
+        out.append((number, s, e))
+    return out
+
+
+def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year: int | None) -> list[Task]:
+    """The tasks of a regulation: the sentences of its articles that lay a duty on a body of the
+    state (``_duty_roles``), one task each."""
+    tasks: list[Task] = []
+    for number, s, e in _article_paragraphs(work, lines):
+        for cs, ce in _clauses(work, s, e):
+            roles = _duty_roles(text, work, cs, ce)
+            if roles is None:
+                continue
+            lead, co = roles
+            ts, te = cs, ce
+            while te > ts and work[te - 1] in " \n;,":
+                te -= 1
+            tasks.append(
+                Task(
+                    ref=f"第{number}条",
+                    measure=None,
+                    text=text[ts:te],
+                    lead_units=lead,
+                    co_units=co,
+                    deadline=find_deadline(work[ts:te], text[ts:te], year),
+                    span=Span(ts, te),
+                    number=number,
+                )
+            )
+    return tasks
+
+
+def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The clauses of a paragraph that may each be a task: its sentences (to their 。); a sentence
+    cut at a ; where what follows opens with a body of its own and its duty ("X应当…;Y应当…"), and
+    at a comma between the duties of two bodies ("市住房城乡建设部门负责…,市市场监督管理部门负责…");
+    the items of a list whose opening names no body ("对…实行政策扶持:(一)市财政部门将…;(二)…")."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    while pos < e:
+        end = work.find("。", pos, e)
+        end = e if end < 0 else end + 1
+        stops = _stops(work, pos, end)
+        colon = next((i for i in stops if work[i] == ":"), -1)
+        whole_list = colon >= 0 and _subject(work, pos, colon) is not None
+        cut = pos
+        for stop in stops:
+            nxt = _skip(work, stop + 1, end)
+            if work[stop] == ",":
+                if (
+                    _CONDITION_END.search(work, cut, stop)
+                    or _duty_roles(work, work, cut, stop) is None
+                    or _subject(work, nxt, end) is None
+                ):
+                    continue
+            elif _ITEM.match(work, nxt, end):
+                if whole_list:
+                    continue  # "村民委员会应当做好以下工作:(一)…": one task, its list with it
+            elif work[stop] == ":" or _subject(work, nxt, end, strict=True) is None:
+                continue
+            out.append((cut, stop + 1))
+            cut = nxt
+        out.append((cut, end))
+        pos = _skip(work, end, e)
+    return out
+
+
+def _stops(work: str, s: int, e: int) -> list[int]:
+    """The commas, semicolons and colons of ``work[s:e]`` at which a sentence may be cut; a colon
+    or semicolon only before a list item on a line of its own."""
+    out = []
+    for i in range(s, e):
+        ch = work[i]
+        if ch == ",":
+            out.append(i)
+        elif ch in ";:":
+            nxt = _skip(work, i + 1, e)
+            if ch == ";" or (nxt > i + 1 and _ITEM.match(work, nxt, e)):
+                out.append(i)
+    return out
+
+
+def _skip(work: str, s: int, e: int) -> int:
+    while s < e and work[s] in " \n":
+        s += 1
+    return s
+
+
+def _is_body(name: str) -> bool:
+    """A body of the state (or a villagers' or residents' committee), not a person or a firm."""
+    if _PRIVATE.search(name):
+        return False
+    if name.endswith("单位"):
+        return name.startswith(("有关", "相关", "各"))
+    return looks_like_unit(name) or name.endswith(_BODY_END)
+
+
+def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int] | None:
+    """Where the subject of ``work[s:e]`` ends, when it opens with bodies of the state and goes
+    on with what they are to do: (end of the subject, start of the predicate)."""
+    while s < e and work[s] in " \n":
+        s += 1
+    if work.startswith("由", s):
+        s += 1  # "由X牵头开展…": the doer follows 由
+    comma = work.find(",", s, e)
+    limit = e if comma < 0 else comma + 1
+    for m in _OPENER.finditer(work, s, limit):
+        v = m.start()
+        if v - s < 2:
+            continue
+        if v - s > 60:
+            break
+        names = parse_units(work[s:v], work[s:v])
+        if not names or not all(_is_body(n) for n in names):
+            continue
+        if _predicate_is_duty(work, v if m.group() != "," else v + 1, e, strict):
+            return v, (v if m.group() != "," else v + 1)
+        return None
+    return None
+
+
+def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
+    """What follows the subject is a duty: it opens with a verb of duty, or its parts open with
+    lead-ins ("在…的指导下,", "根据…职责,", "接到举报后,") up to one that opens with a verb of
+    duty or holds one ("对…给予奖励"). Permissions (可以) are no duty."""
+    parts = work[p:e].split(",")
+    for i, part in enumerate(parts):
+        part = part.strip()
+        if part.startswith("可"):
+            return False
+        if _DUTY_START.match(part):
+            return True
+        if _LEAD_IN.match(part) and not strict:
+            if _DUTY_IN.search(part):
+                return True
+            continue
+        if i == 0 and not part:
+            continue
+        return False
+    return False
+
+
+def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The lead and co-units of a clause that lays a duty on bodies of the state, or None."""
+    while cs < ce and work[cs] in " \n":
+        cs += 1
+    if ce - cs < 6 or _LIABILITY.search(work, cs, ce):
+        return None
+    item = _NUMBERED.match(work, cs, ce)
+    if item:
+        cs = item.end()  # "(一)各区发展改革委应…": an item of an article, numbered
+    found = None
+    start = cs
+    part, comma = cs, work.find(",", cs, ce)
+    while found is None and comma > 0 and comma - cs < 120:
+        if _CONDITION_END.search(work, part, comma):
+            found = _subject(work, comma + 1, ce)  # "X组织检查时,Y应当协同…", "…的,由X牵头…"
+            start = comma + 1
+        part, comma = comma + 1, work.find(",", comma + 1, ce)
+    if found is None:
+        found = _subject(work, cs, ce)
+        start = cs
+    if found is None:
+        by = _BY.search(work, cs, ce) or _DOER.search(work, cs, ce)
+        if by is None or "解释" in work[by.end() : ce]:
+            return None
+        ws, we = by.span("who")
+        alias = _ALIAS.search(work, ws, we)
+        if alias is not None:
+            we = alias.start()  # "由X(以下称Y)负责": the body is X
+        if work.startswith("所在地的", ws):
+            ws += 4  # "由所在地的街道办事处负责": the body of the place
+        names = parse_units(text[ws:we], work[ws:we])
+        if not names or not all(_is_body(working(n)) for n in names):
+            return None
+        return tuple(names), ()
+    subject_end, pred = found
+    while start < subject_end and work[start] in " \n":
+        start += 1
+    alias = _ALIAS.search(work, start, subject_end)
+    names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
+    lead = tuple(parse_units(text[start:names_end], work[start:names_end]))
+    co: tuple[str, ...] = ()
+    with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
+    if with_ is not None:
+        names = parse_units(text[with_.start("co") : with_.end("co")], with_.group("co"))
+        co = tuple(n for n in names if _is_body(working(n)) and n not in lead)
+    return lead, co
+
+
+def working(name: str) -> str:
+    """The working form of a unit's name (for the checks on it)."""
+    return working_text(name)
+
+
+# A request to the addressees of a letter, with whom it names: "请你单位", "请你厅(局)", "请各地",
+# "请各省、自治区…主管部门(以下统称各地)", "各地要…", "各单位在…中要…".
+# must not match: "根据你单位确认上报的…" (no request), "请与…联系"
+_REQUEST = re.compile(
+    r"请(?:你们?|贵)(?:单位|厅|局|委|部门|省|市|区|县|办|院)?(?:\([^)]{1,6}\))?"
+    r"|请各(?:地区?|单位|部门|有关单位)?(?:[^,。;:]{0,80}?\(以下(?:统|简)称[^)]{1,10}\))?"
+    r"|(?<![\u4e00-\u9fff])各(?:地区?|单位|部门)(?=[^,。;]{0,30}(?:要|应当|务必|须))"
+    r"|请(?!与|示|求|予|您|参加)(?=按照|认真|抓紧|尽快|及时|结合|于|做好|组织|加强|统筹)"
+)
+# A reply names whom it answers in its first sentence: "X申报…的相关材料收悉", "X报来的…收悉".
+# must not match: "你厅《关于…的请示》收悉" (no name: the salutation names the addressee)
+_APPLICANT = re.compile(r"(?P<who>[^,。;:\n]{2,30}?)(?:报来|报送|申报|上报|呈报|提交)[^。\n]{0,120}?收悉")
+# How a letter names its issuer instead of naming it: "我部将适时组织抽查".
+_ISSUER = frozenset(("我部", "我厅", "我局", "我委", "我办", "我司", "我省", "我市", "我区"))
+# The salutation of a letter: the addressees, ending with a colon, on a line of their own.
+_SALUTATION = re.compile(r"[^。;:!?]{2,160}:")
+
+
+def letter_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year: int | None) -> list[Task]:
+    """The tasks of a letter or notice to lower bodies: each paragraph after its salutation that
+    hands the addressees work (``_REQUEST``) is a task from the request on, and the addressees
+    named in the salutation answer for it (a ministry's letters: 水利部办公厅's and 工业和信息化部
+    办公厅's to the provinces' departments; 交通运输部's reply to a province's department)."""
+    addressees: tuple[str, ...] = ()
+    first = 0
+    for i, (s, e, _) in enumerate(lines[:60]):
+        if _SALUTATION.fullmatch(work, s, e):
+            addressees = _addressees(text, work, s, e - 1)
+            if addressees:
+                first = i + 1
+                break
+    if not addressees:
+        for s, e, _ in lines[:60]:
+            m = _APPLICANT.match(work, s, e)
+            if m and _addressees(text, work, s, m.end("who")):
+                addressees, first = _addressees(text, work, s, m.end("who")), 0
+                break
+    if not addressees:
+        return []
+    tasks: list[Task] = []
+    for s, e, _ in lines[first:]:
+        if work[e - 1] == ":" or e - s < 8:
+            continue
+        m = _REQUEST.search(work, s, e)
+        if m is None:
+            continue
+        ts = m.end() if m.group().startswith("请") else m.start()
+        if m.group() == "请":  # "请按照…要求,统筹推进…": the work follows the basis
+            basis = re.match(r"(?:按照|根据|结合)[^,。;]{0,120}(?:要求|规定|精神|部署),", work[ts:e])
+            ts += basis.end() if basis else 0
+        while ts < e and work[ts] in " ,":
+            ts += 1
+        te = e
+        if te - ts < 6:
+            continue
+        tasks.append(
+            Task(
+                ref=None,
+                measure=None,
+                text=text[ts:te],
+                lead_units=addressees,
+                co_units=(),
+                deadline=find_deadline(work[ts:te], text[ts:te], year),
+                span=Span(ts, te),
+            )
+        )
+    return tasks
+
+
+def _addressees(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The addressees of a salutation, one to each part between commas (a part may name a
+    collective with 、: "各省、自治区、直辖市水利(水务)厅(局)"), when every part names bodies."""
+    out: list[str] = []
+    pos = s
+    for part in work[s:e].split(","):
+        w = part.strip()
+        name = w
+        while name.endswith(")") and "(" in name:
+            name = name[: name.rindex("(")]
+        if not name or _PRIVATE.search(name) or not (looks_like_unit(name) or name.endswith(_BODY_END)):
+            return ()
+        lead = len(part) - len(part.lstrip())
+        out.append(text[pos + lead : pos + lead + len(w)])
+        pos += len(part) + 1
+    return tuple(out)
