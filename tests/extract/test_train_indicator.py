@@ -58,7 +58,7 @@ def test_candidates_carry_the_rules_verdict_and_a_label_from_the_gold(tmp_path: 
     assert (metrics._excluded, metrics._kind_and_year) == (excluded, kind_and_year)
     by_value = {c.metric["value"]: c for c in cands if c.metric is not None}
     kept, benefit = by_value[5e10], by_value[1e6]
-    assert (kept.label, kept.kept) == (True, True) and "why:kept" in kept.feats
+    assert (kept.label, kept.kept, kept.gold_kind) == (True, True, "target") and "why:kept" in kept.feats
     assert (benefit.label, benefit.kept) == (False, False)
     assert any(f.startswith("why:") and f != "why:kept" for f in benefit.feats)
     assert len(owner) == len(out) == 2
