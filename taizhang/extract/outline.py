@@ -1257,9 +1257,18 @@ _DUTIES_HEADING = re.compile(r"\s*(?P<who>[^,。:;、“”\"'()]{2,16}?)(?:的)
 def _duties_heading(text: str, work: str, node: _Node) -> UnitRoles:
     """The unit or officer whose duties a heading above the item lists ("1．轨道交通站长职责 /
     (1)负责牵头组织落实。…"): it answers for the items under it that name no unit. Divisions of
-    duties group them so by unit, or by post (站长, 路长, 专管员: the post's holder answers)."""
+    duties group them so by unit, or by post (站长, 路长, 专管员: the post's holder answers).
+    A heading that is the unit's name and nothing more does the same ("四、职责分工 / （一）区交通委 /
+    1．制定…"), for its items and for its own paragraphs."""
+    if node.body:
+        named = _unit_heading(text, work, node)
+        if named:
+            return named
     n = node.parent
     while n is not None and n.level >= 0:
+        named = _unit_heading(text, work, n)
+        if named:
+            return named
         if "职责" in work[n.start : n.line_end]:
             m = _DUTIES_HEADING.match(work, n.start, n.line_end)
             if m is not None:
@@ -1268,6 +1277,23 @@ def _duties_heading(text: str, work: str, node: _Node) -> UnitRoles:
                     ws, we = m.span("who")
                     return UnitRoles((text[ws:we],))
         n = n.parent
+    return _NO_ROLES
+
+
+def _unit_heading(text: str, work: str, node: _Node) -> UnitRoles:
+    """The units a heading names when its whole line is their names ("（一）区交通委", "（九）相关街镇",
+    "2.区财政局、区税务局"): a division of duties (职责分工) that heads each unit's block with its
+    name. Districts' plans write it so (Songjiang's parking plan of 2017, whose units' blocks hold
+    numbered items or a paragraph); so do city and county plans ("（一）市发展改革委 / 1.…")."""
+    s, e = node.start, node.line_end
+    line = work[s:e].rstrip(" :。")
+    if not 2 <= len(line) <= 30 or not looks_like_unit(line) or _NOT_IN_UNITS.search(line):
+        return _NO_ROLES
+    if _VERB_WORD.search(line) or _DUTY_VERB.search(line):
+        return _NO_ROLES
+    names = parse_units(text[s : s + len(line)], line)
+    if names and all(_is_subject_unit(_work_of(n)) for n in names):
+        return UnitRoles(tuple(names))
     return _NO_ROLES
 
 
@@ -1309,7 +1335,7 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 continue
             us, ue = start + cs, start + ve
             names = parse_units(text[us:ue], work[us:ue])
-            if names and all(_is_subject_unit(_work_of(n)) for n in names):
+            if names and _units_of_clause(work, us, ue, names):
                 # "X牵头各相关单位…", "X要会同有关方面…": the units X leads or works with.
                 after = m.end()
                 if m.group() not in ("牵头", "会同") and chunk.startswith("会同", after):
@@ -1320,7 +1346,10 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 )
                 co: tuple[str, ...] = (text[start + after : start + after + len(joined)],) if joined else ()
                 if not co and (m.group() in ("牵头", "会同") or after > m.end()):
-                    co = _joined_units(text, work, start + after, start + len(chunk))
+                    at = after
+                    if m.group() == "牵头" and (om := _ORGANISE.match(chunk, at)) is not None:
+                        at = om.end()  # "由街镇牵头协调公安、交通…等有关部门": the units it organises
+                    co = _joined_units(text, work, start + at, start + len(chunk))
                 if not co and chunk.startswith("会同", after - 2):
                     co = _opening_units(text, work, start + after, start + min(len(chunk), after + 40))
                 roles = UnitRoles(tuple(names), co)
@@ -1333,13 +1362,118 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     cuts[-1] = (cuts[-1][0], roles)
                 elif at > cuts[-1][0]:
                     cuts.append((at, roles))
+    if "参" in chunk or "请" in chunk:
+        cuts = _participations(text, work, start, end, cuts)
     if len(cuts) > 1:
         cuts = _lead_ins_joined(work, cuts)
     out = []
     for i, (s, roles) in enumerate(cuts):
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
+        if not roles.co and _PARTNER_HINT.search(work, s, e):
+            roles = _with_partners(text, work, s, e, roles)
         out.append((s, e, roles))
     return out
+
+
+# What a lead does to the units it leads, between 牵头 and their names: "牵头协调", "牵头组织协调".
+_ORGANISE = re.compile(r"(?:组织)?协调|组织(?=[^,。;]{2,60}?等(?:有关|相关)?(?:部门|单位))")
+# Where a clause names the units its lead works with, after the lead is named.
+_PARTNER_HINT = re.compile(r"牵头|参加的|参与的|协同|联合")
+# matches: ",牵头组织协调排水、公安等部门" (the units the clause's lead organises) ;
+# "建立文物、公安等部门和单位参加的联动机制" (the units that take part) ; "由道路、排水等单位协同解决" ;
+# "联合排水管理部门开展普查" (the unit the work is done with). must not match: "由X牵头" (X leads).
+_PARTNERS = re.compile(
+    r"(?<=[,;要应])牵头(?:组织)?(?:协调)?(?P<led>[^,。;:()“”《》]{2,120}?等(?:有关|相关)?(?:部门|单位))"
+    r"|(?:建立|成立|组建|形成)(?P<part>[^,。;:()“”《》由]{2,120}?等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?)(?:共同)?参[加与]的"
+    r"|由(?P<with>[^,。;:()“”《》]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?:协同|配合|协助)"
+    r"|联合(?P<joint>[^,。;:()“”《》]{2,30}?)(?:开展|进行|实施|组织)"
+)
+
+
+# A sentence that sets up a mechanism the units it lists take part in: "建立文物、公安、房管…等部门
+# 和单位参加的行政执法联动机制，…" (they are its co-units; no lead is named).
+_PARTICIPATION = re.compile(
+    r"(?:建立|成立|组建)(?:健全)?(?P<units>[^,。;:()“”《》由]{2,120}?等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?)(?:共同)?参[加与]的"
+)
+
+
+# A request that opens a sentence of a notice: "请各镇、街道…联合排水管理部门开展一次实地普查",
+# "请下立交管理单位、产权单位、养护单位尽快落实…" (the units asked are to do it).
+_REQUEST = re.compile(
+    r"请(?P<units>[^,。;:“”《》]{2,80}?)(?=联合|会同|配合|尽快|及时|认真|切实|按照|根据|结合|于\d|在|对|将|"
+    r"开展|做好|落实|进行|加强|组织|提供|报送|做到|抓紧|高度|严格|立即|务必|全面|做出|制定|编制)"
+)
+
+
+def _addressees(names: list[str]) -> bool:
+    """The names after a request's 请 are those of units or places (各镇, 嘉定工业区, 嘉定新城（马陆镇）),
+    the first a unit or a collective of units."""
+    works = [_work_of(n) for n in names]
+    if not _is_subject_unit(works[0]):
+        return False
+    return all(_is_subject_unit(w) or w.rstrip(")")[-1:] in _COLLECTIVE_ENDS + "道" for w in works)
+
+
+def _participations(
+    text: str, work: str, start: int, end: int, cuts: list[tuple[int, UnitRoles]]
+) -> list[tuple[int, UnitRoles]]:
+    """``cuts`` with a cut before each sentence that asks units to do its work ("请各单位…", the
+    request of a notice: its units lead it; Jiading's underpass notice, and notices of every level
+    to their addressees) or that sets up a mechanism its listed units take part
+    in ("在行政审批项目中，发改、财政…等部门要加强协调配合。建立文物、公安…等部门和单位参加的行政执法
+    联动机制，…"): a piece of work of its own, not the duty of the units of the sentence before; those
+    it lists are its co-units (参与 marks co-units in SCHEMA.md). Plans of every level write a joint
+    mechanism so (Jing'an's heritage plan; "建立由X牵头、Y等部门参与的工作机制" in city plans)."""
+    added: list[tuple[int, UnitRoles]] = []
+    at = start
+    while at < end:
+        while at < end and work[at] in " \t\n":
+            at += 1
+        m = _PARTICIPATION.match(work, at, end)
+        if m is not None:
+            us, ue = m.span("units")
+            names = parse_units(text[us:ue], work[us:ue])
+            if names and _units_of_clause(work, us, ue, names):
+                added.append((at, UnitRoles((), tuple(names))))
+        elif work.startswith("请", at) and (r := _REQUEST.match(work, at, end)) is not None:
+            us, ue = r.span("units")
+            names = parse_units(text[us:ue], work[us:ue])
+            if names and _addressees(names):
+                added.append((at, UnitRoles(tuple(names))))
+        stop = work.find("。", at, end)
+        if stop < 0:
+            break
+        at = stop + 1
+    if not added:
+        return cuts
+    taken = {c[0] for c in cuts if c[1] is not _NO_ROLES}
+    merged = [c for c in cuts if c[0] not in {a[0] for a in added} or c[1] is not _NO_ROLES]
+    merged += [a for a in added if a[0] not in taken]
+    merged.sort(key=lambda c: c[0])
+    if merged[0][0] > start:
+        merged.insert(0, (start, _NO_ROLES))
+    return merged
+
+
+def _with_partners(text: str, work: str, s: int, e: int, roles: UnitRoles) -> UnitRoles:
+    """``roles`` with the co-units the clause names besides its lead: the units its lead is to
+    organise ("各部门要…,牵头组织协调排水、公安等部门"), those that take part in the mechanism it
+    sets up ("建立文物、公安…等部门和单位参加的行政执法联动机制"), those that work with it ("由道路、
+    排水、水利等单位协同解决") or that it works jointly with ("联合排水管理部门开展一次实地普查").
+    SCHEMA's 配合 / 参与 mark co-units so; district plans (Jiading's underpass notice, Jing'an's
+    heritage plan) and city plans write all four. A clause with no lead keeps no lead."""
+    co: list[str] = []
+    for m in _PARTNERS.finditer(work, s, e):
+        group = next(g for g in ("led", "part", "with", "joint") if m.group(g) is not None)
+        if group in ("led", "with", "joint") and not roles.lead:
+            continue  # whose partners they are is not said
+        us, ue = m.span(group)
+        names = parse_units(text[us:ue], work[us:ue])
+        if names and _units_of_clause(work, us, ue, names):
+            co.extend(n for n in names if n not in roles.lead and n not in co)
+    if not co:
+        return roles
+    return UnitRoles(roles.lead, tuple(co))
 
 
 def _opening_of_sentence(work: str, last: tuple[int, UnitRoles], at: int) -> bool:
@@ -1465,9 +1599,33 @@ def _joined_units(text: str, work: str, pos: int, end: int) -> tuple[str, ...]:
         return ()
     us, ue = m.span("units")
     names = parse_units(text[us:ue], work[us:ue])
-    if names and all(_is_subject_unit(_work_of(n)) for n in names):
+    if names and _units_of_clause(work, us, m.end(), names):
         return tuple(names)
     return ()
+
+
+# The close of a list that calls its names departments or units: "发改、财政、规土等部门",
+# "公安、市场监管、文物等部门和单位", "道路、排水、水利等单位", "…等有关部门".
+_CLASS_CLOSE = re.compile(
+    r"等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?(?:要|应|须|共同|参与|参加|配合|协同)?$"
+)
+# A field a department is named by in such a list ("发改", "市场监管", "新闻宣传"): a few Chinese
+# characters, no more.
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _units_of_clause(work: str, us: int, ue: int, names: list[str]) -> bool:
+    """The names read at ``work[us:ue]`` are units that can do a clause's work: each a unit
+    name or a collective of units, or, in a list that the text itself closes with 等部门 / 等单位
+    / 等部门和单位, the fields the departments are named by ("在行政审批项目中，发改、财政、规土、
+    文物等部门要加强协调配合", "公安、市场监管、文物等部门和单位要保持…高压态势"; Jing'an's heritage
+    plan and Qingpu's renovation plan name departments so, as do city and State Council documents:
+    "公安、交通运输等部门要…")."""
+    if all(_is_subject_unit(_work_of(n)) for n in names):
+        return True
+    if _CLASS_CLOSE.search(work, us, ue) is None:
+        return False
+    return all(_FIELD.fullmatch(_work_of(n)) or _is_subject_unit(_work_of(n)) for n in names)
 
 
 @lru_cache(maxsize=1)

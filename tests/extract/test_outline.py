@@ -563,3 +563,68 @@ def test_the_ordinal_of_an_enumeration_opens_no_unit_name():
     )
     tasks = extract_text(text).tasks
     assert [t.lead_units for t in tasks] == [("各街道", "各镇")]
+
+
+def test_the_items_under_a_heading_that_is_a_units_name_are_that_units():
+    text = (
+        "三、职责分工\n"
+        "（一）区民政局\n1．建立养老床位统筹制度。\n2．指导各街道开展走访。\n"
+        "（二）区卫生健康委\n开展家庭医生签约服务，加强医养结合。\n"
+        "（三）各街道\n负责具体组织实施。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("建立养老床位统筹制度。", ("区民政局",)),
+        ("指导各街道开展走访。", ("区民政局",)),
+        ("开展家庭医生签约服务，加强医养结合。", ("区卫生健康委",)),
+        ("负责具体组织实施。", ("各街道",)),
+    ]
+
+
+def test_a_heading_that_is_not_a_units_name_gives_no_unit():
+    text = "二、主要任务\n（一）加强组织领导\n1．建立联席会议制度。\n2．定期通报工作进展。\n"
+    assert [t.lead_units for t in extract_text(text).tasks] == [(), ()]
+
+
+def test_fields_listed_as_departments_are_the_units_of_their_clause():
+    text = (
+        "四、保障措施\n"
+        "（二）加强协同\n"
+        "在项目审批中，交通、环保、民政等部门要加强协调配合。卫生、教育等部门和单位要做好宣传。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("在项目审批中，交通、环保、民政等部门要加强协调配合。", ("交通", "环保", "民政")),
+        ("卫生、教育等部门和单位要做好宣传。", ("卫生", "教育")),
+    ]
+
+
+def test_the_units_a_lead_organises_or_works_with_are_co_units():
+    text = (
+        "二、工作要求\n"
+        "（一）明确分工\n各街镇要落实属地责任，牵头组织协调城管、市场监管等部门，开展联合整治。\n"
+        "（二）整治积水\n排水公司要制定专项方案，由道路、绿化等单位协同解决。\n"
+        "（三）开展普查\n请区水务局联合区规划资源局开展一次普查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("各街镇",), ("城管", "市场监管")),
+        (("排水公司",), ("道路", "绿化")),
+        (("区水务局",), ("区规划资源局",)),
+    ]
+
+
+def test_a_mechanism_the_listed_units_take_part_in_is_a_task_of_its_own():
+    text = (
+        "三、工作措施\n"
+        "（一）加强协调\n区商务委要加强统筹。建立公安、消防、市场监管等部门和单位参加的联合检查机制，定期开展检查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("区商务委要加强统筹。", ("区商务委",), ()),
+        (
+            "建立公安、消防、市场监管等部门和单位参加的联合检查机制，定期开展检查。",
+            (),
+            ("公安", "消防", "市场监管"),
+        ),
+    ]
