@@ -456,6 +456,12 @@ _DUTY_VERB = re.compile(
 # A duty list's opening "X是…的主管部门，负责…" / "X是…责任主体，要…" (Jinshan's and Qingpu's
 # divisions of duties; the State Council's "试点城市政府是…责任主体，要…"): X answers for the clause.
 # Not "区政府是…责任主体，由分管副区长牵头…": the duty is another's.
+# The time a sentence's "X将…" is set in, before its subject: "下一阶段，区建交委将会同区防汛办…",
+# "每年汛期结束后，区建交委将…" (what the drafting unit announces it will do is its task).
+_TIME_LEAD_IN = re.compile(r"\s*(?:下一(?:阶段|步)|今后|此后|届时|[^,。;]{1,20}(?:后|前|期间|结束时)),\s*")
+# A list item that is a document's title and nothing more: the annexes a notice lists
+# ("附件：1.《嘉定区道路下立交情况统计表》 2.《…应急预案》"), no work.
+_TITLE_ONLY = re.compile(r"\s*《[^《》]{2,80}》\s*[。;,]?\s*")
 # What the units of a clause may not open with: a preposition ("经生态环境部审核") makes them no
 # subject; 由 names the doer ("由市科委牵头") and is left out.
 _NOT_SUBJECT_OPENING = (
@@ -644,6 +650,8 @@ def read_text_tasks(
             units_only = True
         if _PROVISION.search(work, node.start, node.line_end) or _under_closing_part(work, node):
             continue
+        if not node.body and _TITLE_ONLY.fullmatch(work, node.start, node.line_end):
+            continue  # "1.《嘉定区道路下立交情况统计表》": a document's title in a list of annexes
         if (
             units_only
             and not _DUTY_HINT.search(work, node.start, ps[-1][1] if ps else node.line_end)
@@ -1195,6 +1203,9 @@ _VERB_OPENINGS = frozenset("负牵统支推制组引加开建完协指督落定�
 _VERB_WORD = re.compile(
     r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过"
 )
+# What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际
+# 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应).
+_MODAL = re.compile(r"应(?!急)|要|须")
 # Joins two unit names in a subject ("市经济信息化委和市生态环境局").
 _NAME_JOINS = frozenset("、和及")
 
@@ -1216,6 +1227,7 @@ def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
             if (work[k] in _VERB_OPENINGS or work[k] in _NAME_JOINS)
             and not any(ch in _NAME_JOINS for ch in work[pos:k])
             and not _VERB_WORD.search(work, pos, k)
+            and not _MODAL.search(work, pos, k)
             and looks_like_unit(work[pos:k])
             and _is_subject_unit(work[pos:k])
         ]
@@ -1310,7 +1322,7 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 continue  # most verbs follow no unit (a cheap first look)
             stop = max(chunk.rfind("。", 0, v), chunk.rfind(";", 0, v))
             cs = max(stop, chunk.rfind(",", 0, v)) + 1
-            if m.group() == "将" and cs != stop + 1:
+            if m.group() == "将" and cs != stop + 1 and not _TIME_LEAD_IN.fullmatch(chunk, stop + 1, cs):
                 continue  # "X将…" assigns only as a sentence of its own, not inside one
             while cs < v and chunk[cs].isspace():
                 cs += 1

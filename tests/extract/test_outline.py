@@ -628,3 +628,24 @@ def test_a_mechanism_the_listed_units_take_part_in_is_a_task_of_its_own():
             ("公安", "消防", "市场监管"),
         ),
     ]
+
+
+def test_a_list_of_annexed_titles_gives_no_task():
+    text = (
+        "一、工作要求\n（一）做好排查\n区水务局要开展排查。\n"
+        "附件：\n\n1.《泵站情况统计表》\n\n2.《应急预案编写提纲》\n"
+    )
+    assert [t.text for t in extract_text(text).tasks] == ["区水务局要开展排查。"]
+
+
+def test_what_a_unit_will_do_after_a_time_lead_in_is_its_task():
+    text = (
+        "三、工作要求\n（一）加强检查\n各单位要做好自查。下一阶段，区建设管理委将会同区应急局开展专项检查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("各单位",), ("区建设管理委",)]
+
+
+def test_a_units_name_stops_before_its_modal_verb():
+    text = "四、措施\n（一）规范管理\n本区物业企业应结合各单位实际情况，理顺分配关系。\n"
+    assert all("应" not in u for t in extract_text(text).tasks for u in t.lead_units)
