@@ -450,11 +450,15 @@ _PARAGRAPH_END = frozenset("。;!?:)】]”’…")
 # matches: "县商务局负责新建项目相关工作", "各区县、各有关部门要完善配套政策" ;
 # must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
 _DUTY_VERB = re.compile(
-    r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}责任主体)|指导(?=、协调|协调)"
-    r"|是(?=[^。;,]{2,40}(?:主管部门|牵头部门|责任部门|责任主体|责任单位|主体)[,;](?:负责|要|应|须|牵头|配合))"
+    r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}(?:责任主体|主管部门|牵头部门))|指导(?=、协调|协调)"
+    r"|切实(?=履行|落实|承担|担负)"
+    r"|是(?=[^。;,]{2,40}(?:主管部门|牵头部门|责任部门|责任主体|责任单位|主体)(?:\(以下简称[^()]{1,20}\))?[,;](?:具体)?(?:负责|要|应|须|牵头|配合))"
 )
 # A duty list's opening "X是…的主管部门，负责…" / "X是…责任主体，要…" (Jinshan's and Qingpu's
-# divisions of duties; the State Council's "试点城市政府是…责任主体，要…"): X answers for the clause.
+# divisions of duties; the State Council's "试点城市政府是…责任主体，要…"; Jiading's "各镇…是…行政
+# 主管部门（以下简称“下立交管理单位”），具体负责…"): X answers for the clause. So does "X作为…主管
+# 部门履行…", and "X切实履行/落实…" (Jing'an's heritage plan: "区文物管理委员会各成员单位切实履行…
+# 责任，区文化局作为全区文物主管部门履行…主体责任").
 # Not "区政府是…责任主体，由分管副区长牵头…": the duty is another's.
 # The time a sentence's "X将…" is set in, before its subject: "下一阶段，区建交委将会同区防汛办…",
 # "每年汛期结束后，区建交委将…" (what the drafting unit announces it will do is its task).
@@ -1418,8 +1422,10 @@ _REQUEST = re.compile(
 
 
 def _addressees(names: list[str]) -> bool:
-    """The names after a request's 请 are those of units or places (各镇, 嘉定工业区, 嘉定新城（马陆镇）),
-    the first a unit or a collective of units."""
+    """The names are those of units or places (各镇, 嘉定工业区, 嘉定新城（马陆镇）), the first a unit or
+    a collective of units: the addressees of a request ("请各镇、街道、嘉定工业区…开展普查") or the
+    subject of a duty ("各镇、街道、嘉定新城（马陆镇）、嘉定工业区、菊园新区是…主管部门，具体负责…";
+    districts name their towns and development zones beside their streets so)."""
     works = [_work_of(n) for n in names]
     if not _is_subject_unit(works[0]):
         return False
@@ -1633,7 +1639,7 @@ def _units_of_clause(work: str, us: int, ue: int, names: list[str]) -> bool:
     文物等部门要加强协调配合", "公安、市场监管、文物等部门和单位要保持…高压态势"; Jing'an's heritage
     plan and Qingpu's renovation plan name departments so, as do city and State Council documents:
     "公安、交通运输等部门要…")."""
-    if all(_is_subject_unit(_work_of(n)) for n in names):
+    if all(_is_subject_unit(_work_of(n)) for n in names) or _addressees(names):
         return True
     if _CLASS_CLOSE.search(work, us, ue) is None:
         return False

@@ -649,3 +649,22 @@ def test_what_a_unit_will_do_after_a_time_lead_in_is_its_task():
 def test_a_units_name_stops_before_its_modal_verb():
     text = "四、措施\n（一）规范管理\n本区物业企业应结合各单位实际情况，理顺分配关系。\n"
     assert all("应" not in u for t in extract_text(text).tasks for u in t.lead_units)
+
+
+def test_units_that_carry_out_or_act_as_a_competent_department_lead_their_clause():
+    text = (
+        "三、落实责任\n（一）压实责任\n"
+        "区防汛指挥部各成员单位切实履行防汛责任，区水务局作为全区防汛主管部门履行统筹职责，定期开展检查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("区防汛指挥部各成员单位",), ("区水务局",)]
+
+
+def test_streets_towns_and_zones_named_as_competent_departments_lead_their_clause():
+    text = (
+        "一、管理主体\n（一）明确主体\n"
+        "泵站的运行由产权单位负责，各镇、街道、城东新区、城南工业区是辖区内泵站管理的主管部门"
+        "（以下简称“管理单位”），具体负责日常管理。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("产权单位",), ("各镇", "街道", "城东新区", "城南工业区")]
