@@ -451,7 +451,7 @@ _PARAGRAPH_END = frozenset("。;!?:)】]”’…")
 # must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
 _DUTY_VERB = re.compile(
     r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}(?:责任主体|主管部门|牵头部门))|指导(?=、协调|协调)"
-    r"|切实(?=履行|落实|承担|担负)"
+    r"|切实(?=履行|落实|承担|担负)|共同(?=做好|推进|开展|落实|负责|实施|组织)"
     r"|是(?=[^。;,]{2,40}(?:主管部门|牵头部门|责任部门|责任主体|责任单位|主体)(?:\(以下简称[^()]{1,20}\))?[,;](?:具体)?(?:负责|要|应|须|牵头|配合))"
 )
 # A duty list's opening "X是…的主管部门，负责…" / "X是…责任主体，要…" (Jinshan's and Qingpu's
@@ -504,7 +504,7 @@ def _name_opening_like_preposition(chunk: str, cs: int, v: int) -> bool:
 
 
 # A verb of a duty anywhere in an item. must not match: "推进政务服务"
-_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导|是")
+_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导|是|切实|共同")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
 _NOT_IN_UNITS = re.compile(r"[:“”《》]")
 # A line break inside a clause, with the spaces around it (the clause is joined across it).
@@ -1296,6 +1296,25 @@ def _duties_heading(text: str, work: str, node: _Node) -> UnitRoles:
     return _NO_ROLES
 
 
+def _paired(roles: UnitRoles) -> UnitRoles:
+    """The lead of a subject "X与Y…要" is X, the units it is paired with its co-units: "各轨道交通车站
+    与属地街镇、派出所要全面完成对接", "区城管执法局与街镇共同做好…" (Jing'an's metro plan; the tune
+    gold of jingan_metro_four_chiefs_2017 reads them so), "本区环卫企业与其工会应…开展集体协商"
+    (Songjiang's sanitation plan: the union is 其工会, the firm's own). A 与 inside a name stays: its
+    head is no unit of its own."""
+    first = roles.lead[0]
+    w = _work_of(first)
+    i = w.find("与")
+    head, tail = first[:i], first[i + 1 :]
+    if tail.startswith("其"):
+        tail = tail[1:]
+    wh, wt = _work_of(head), _work_of(tail)
+    if not (_is_subject_unit(wh) or wh.endswith("企业")) or not (looks_like_unit(wt) or _is_subject_unit(wt)):
+        return roles
+    co = tuple(dict.fromkeys((tail, *roles.lead[1:], *roles.co)))
+    return UnitRoles((head,), co)
+
+
 def _unit_heading(text: str, work: str, node: _Node) -> UnitRoles:
     """The units a heading names when its whole line is their names ("（一）区交通委", "（九）相关街镇",
     "2.区财政局、区税务局"): a division of duties (职责分工) that heads each unit's block with its
@@ -1369,6 +1388,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 if not co and chunk.startswith("会同", after - 2):
                     co = _opening_units(text, work, start + after, start + min(len(chunk), after + 40))
                 roles = UnitRoles(tuple(names), co)
+                if "与" in names[0]:
+                    roles = _paired(roles)
                 if _to_cooperate(chunk, m):
                     roles = UnitRoles((), tuple(names))
                 at = start + clause

@@ -668,3 +668,18 @@ def test_streets_towns_and_zones_named_as_competent_departments_lead_their_claus
     )
     tasks = extract_text(text).tasks
     assert [t.lead_units for t in tasks] == [("产权单位",), ("各镇", "街道", "城东新区", "城南工业区")]
+
+
+def test_a_unit_paired_with_others_by_yu_leads_and_they_co_operate():
+    text = (
+        "二、工作安排\n"
+        "（一）完成对接\n各养老机构与属地街道、派出所要建立联系机制。\n"
+        "（二）日常管理\n区民政局与各街镇共同做好日常检查。\n"
+        "（三）集体协商\n本区物业企业与其工会应开展工资集体协商。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("各养老机构",), ("属地街道", "派出所")),
+        (("区民政局",), ("各街镇",)),
+        (("本区物业企业",), ("工会",)),
+    ]
