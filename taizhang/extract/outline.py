@@ -1296,6 +1296,25 @@ def _duties_heading(text: str, work: str, node: _Node) -> UnitRoles:
     return _NO_ROLES
 
 
+def _units_before_comma(text: str, work: str, start: int, chunk: str, opening: int, cs: int) -> int:
+    """Where a clause's subject opens when the units before its last comma are part of it: "区规划
+    土地局，各街镇（园区）要结合城镇总体规划…" lists two units with a comma, as a list of units the
+    sentence opens with (Songjiang's sanitation plan; lists copied from web pages often lose their
+    enumeration commas so). Only a sentence opening that is units and nothing more joins."""
+    if chunk.startswith(_NOT_SUBJECT_OPENING, cs):
+        return cs  # "…,经生态环境部会同…": no subject follows the comma
+    prev = max(opening, chunk.rfind(",", opening, cs - 1) + 1)
+    seg = chunk[prev : cs - 1].strip()
+    if not 2 <= len(seg) <= 20 or _NOT_IN_UNITS.search(seg) or _VERB_WORD.search(seg) or _MODAL.search(seg):
+        return cs
+    us = start + prev + (len(chunk[prev : cs - 1]) - len(chunk[prev : cs - 1].lstrip()))
+    ue = us + len(seg)
+    names = parse_units(text[us:ue], work[us:ue])
+    if names and all(len(n) <= 12 and _is_subject_unit(_work_of(n)) for n in names):
+        return prev
+    return cs
+
+
 def _paired(roles: UnitRoles) -> UnitRoles:
     """The lead of a subject "X与Y…要" is X, the units it is paired with its co-units: "各轨道交通车站
     与属地街镇、派出所要全面完成对接", "区城管执法局与街镇共同做好…" (Jing'an's metro plan; the tune
@@ -1345,6 +1364,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 continue  # most verbs follow no unit (a cheap first look)
             stop = max(chunk.rfind("。", 0, v), chunk.rfind(";", 0, v))
             cs = max(stop, chunk.rfind(",", 0, v)) + 1
+            if cs > stop + 1:
+                cs = _units_before_comma(text, work, start, chunk, stop + 1, cs)
             if m.group() == "将" and cs != stop + 1 and not _TIME_LEAD_IN.fullmatch(chunk, stop + 1, cs):
                 continue  # "X将…" assigns only as a sentence of its own, not inside one
             while cs < v and chunk[cs].isspace():

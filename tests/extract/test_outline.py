@@ -683,3 +683,9 @@ def test_a_unit_paired_with_others_by_yu_leads_and_they_co_operate():
         (("区民政局",), ("各街镇",)),
         (("本区物业企业",), ("工会",)),
     ]
+
+
+def test_units_listed_with_a_comma_before_their_duty_all_lead_it():
+    text = "三、保障措施\n（一）落实用房\n区规划资源局，各街镇要优先保障环卫用房。实施方案报送区政府，经区政府审定后实施。\n"
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("区规划资源局", "各街镇")]
