@@ -1334,15 +1334,25 @@ def _paired(roles: UnitRoles) -> UnitRoles:
     return UnitRoles((head,), co)
 
 
+# The heading of a division of duties: "四、职责分工", "三、部门职责", "五、任务分工".
+_DIVISION = re.compile(r"职责|分工")
+
+
 def _unit_heading(text: str, work: str, node: _Node) -> UnitRoles:
     """The units a heading names when its whole line is their names ("（一）区交通委", "（九）相关街镇",
-    "2.区财政局、区税务局"): a division of duties (职责分工) that heads each unit's block with its
-    name. Districts' plans write it so (Songjiang's parking plan of 2017, whose units' blocks hold
-    numbered items or a paragraph); so do city and county plans ("（一）市发展改革委 / 1.…")."""
+    "2.区财政局、区税务局") under a division of duties (职责分工, 部门职责) that heads each unit's
+    block with its name. Districts' plans write it so (Songjiang's parking plan of 2017, whose units' blocks hold
+    numbered items or a paragraph); so do city and county plans ("（一）市发展改革委 / 1.…"), as
+    Jing'an's metro plan heads a post's block "1．轨道交通站长职责" (read by ``_DUTIES_HEADING``)."""
     s, e = node.start, node.line_end
     line = work[s:e].rstrip(" :。")
     if not 2 <= len(line) <= 30 or not looks_like_unit(line) or _NOT_IN_UNITS.search(line):
         return _NO_ROLES
+    up = node.parent
+    while up is not None and up.level >= 0 and not _DIVISION.search(work, up.start, up.line_end):
+        up = up.parent
+    if up is None or up.level < 0:
+        return _NO_ROLES  # "（三）莘庄副中心": an area of a plan, not a block of duties
     if _VERB_WORD.search(line) or _DUTY_VERB.search(line):
         return _NO_ROLES
     names = parse_units(text[s : s + len(line)], line)

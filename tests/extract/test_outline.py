@@ -689,3 +689,8 @@ def test_units_listed_with_a_comma_before_their_duty_all_lead_it():
     text = "三、保障措施\n（一）落实用房\n区规划资源局，各街镇要优先保障环卫用房。实施方案报送区政府，经区政府审定后实施。\n"
     tasks = extract_text(text).tasks
     assert [t.lead_units for t in tasks] == [("区规划资源局", "各街镇")]
+
+
+def test_an_area_named_by_a_heading_outside_a_division_of_duties_leads_nothing():
+    text = "二、空间布局\n（三）城南副中心\n推进商务区更新，完善公共服务配套。\n"
+    assert [t.lead_units for t in extract_text(text).tasks] == [()]
