@@ -451,12 +451,22 @@ _PARAGRAPH_END = frozenset("。;!?:)】]”’…")
 # matches: "县商务局负责新建项目相关工作", "各区县、各有关部门要完善配套政策" ;
 # must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
 _DUTY_VERB = re.compile(
-    r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}责任主体)|指导(?=、协调|协调)"
-    r"|是(?=[^。;,]{2,40}(?:主管部门|牵头部门|责任部门|责任主体|责任单位|主体)[,;](?:负责|要|应|须|牵头|配合))"
+    r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}(?:责任主体|主管部门|牵头部门))|指导(?=、协调|协调)"
+    r"|切实(?=履行|落实|承担|担负)|共同(?=做好|推进|开展|落实|负责|实施|组织)"
+    r"|是(?=[^。;,]{2,40}(?:主管部门|牵头部门|责任部门|责任主体|责任单位|主体)(?:\(以下简称[^()]{1,20}\))?[,;](?:具体)?(?:负责|要|应|须|牵头|配合))"
 )
 # A duty list's opening "X是…的主管部门，负责…" / "X是…责任主体，要…" (Jinshan's and Qingpu's
-# divisions of duties; the State Council's "试点城市政府是…责任主体，要…"): X answers for the clause.
+# divisions of duties; the State Council's "试点城市政府是…责任主体，要…"; Jiading's "各镇…是…行政
+# 主管部门（以下简称“下立交管理单位”），具体负责…"): X answers for the clause. So does "X作为…主管
+# 部门履行…", and "X切实履行/落实…" (Jing'an's heritage plan: "区文物管理委员会各成员单位切实履行…
+# 责任，区文化局作为全区文物主管部门履行…主体责任").
 # Not "区政府是…责任主体，由分管副区长牵头…": the duty is another's.
+# The time a sentence's "X将…" is set in, before its subject: "下一阶段，区建交委将会同区防汛办…",
+# "每年汛期结束后，区建交委将…" (what the drafting unit announces it will do is its task).
+_TIME_LEAD_IN = re.compile(r"\s*(?:下一(?:阶段|步)|今后|此后|届时|[^,。;]{1,20}(?:后|前|期间|结束时)),\s*")
+# A list item that is a document's title and nothing more: the annexes a notice lists
+# ("附件：1.《嘉定区道路下立交情况统计表》 2.《…应急预案》"), no work.
+_TITLE_ONLY = re.compile(r"\s*《[^《》]{2,80}》\s*[。;,]?\s*")
 # What the units of a clause may not open with: a preposition ("经生态环境部审核") makes them no
 # subject; 由 names the doer ("由市科委牵头") and is left out.
 _NOT_SUBJECT_OPENING = (
@@ -495,7 +505,7 @@ def _name_opening_like_preposition(chunk: str, cs: int, v: int) -> bool:
 
 
 # A verb of a duty anywhere in an item. must not match: "推进政务服务"
-_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导|是")
+_DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导|是|切实|共同")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
 _NOT_IN_UNITS = re.compile(r"[:“”《》]")
 # A line break inside a clause, with the spaces around it (the clause is joined across it).
@@ -645,6 +655,8 @@ def read_text_tasks(
             units_only = True
         if _PROVISION.search(work, node.start, node.line_end) or _under_closing_part(work, node):
             continue
+        if not node.body and _TITLE_ONLY.fullmatch(work, node.start, node.line_end):
+            continue  # "1.《嘉定区道路下立交情况统计表》": a document's title in a list of annexes
         if (
             units_only
             and not _DUTY_HINT.search(work, node.start, ps[-1][1] if ps else node.line_end)
@@ -1198,6 +1210,9 @@ _VERB_OPENINGS = frozenset("负牵统支推制组引加开建完协指督落定�
 _VERB_WORD = re.compile(
     r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过"
 )
+# What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际
+# 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应).
+_MODAL = re.compile(r"应(?!急)|要|须")
 # Joins two unit names in a subject ("市经济信息化委和市生态环境局").
 _NAME_JOINS = frozenset("、和及")
 
@@ -1219,6 +1234,7 @@ def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
             if (work[k] in _VERB_OPENINGS or work[k] in _NAME_JOINS)
             and not any(ch in _NAME_JOINS for ch in work[pos:k])
             and not _VERB_WORD.search(work, pos, k)
+            and not _MODAL.search(work, pos, k)
             and looks_like_unit(work[pos:k])
             and _is_subject_unit(work[pos:k])
         ]
@@ -1260,9 +1276,18 @@ _DUTIES_HEADING = re.compile(r"\s*(?P<who>[^,。:;、“”\"'()]{2,16}?)(?:的)
 def _duties_heading(text: str, work: str, node: _Node) -> UnitRoles:
     """The unit or officer whose duties a heading above the item lists ("1．轨道交通站长职责 /
     (1)负责牵头组织落实。…"): it answers for the items under it that name no unit. Divisions of
-    duties group them so by unit, or by post (站长, 路长, 专管员: the post's holder answers)."""
+    duties group them so by unit, or by post (站长, 路长, 专管员: the post's holder answers).
+    A heading that is the unit's name and nothing more does the same ("四、职责分工 / （一）区交通委 /
+    1．制定…"), for its items and for its own paragraphs."""
+    if node.body:
+        named = _unit_heading(text, work, node)
+        if named:
+            return named
     n = node.parent
     while n is not None and n.level >= 0:
+        named = _unit_heading(text, work, n)
+        if named:
+            return named
         if "职责" in work[n.start : n.line_end]:
             m = _DUTIES_HEADING.match(work, n.start, n.line_end)
             if m is not None:
@@ -1271,6 +1296,71 @@ def _duties_heading(text: str, work: str, node: _Node) -> UnitRoles:
                     ws, we = m.span("who")
                     return UnitRoles((text[ws:we],))
         n = n.parent
+    return _NO_ROLES
+
+
+def _units_before_comma(text: str, work: str, start: int, chunk: str, opening: int, cs: int) -> int:
+    """Where a clause's subject opens when the units before its last comma are part of it: "区规划
+    土地局，各街镇（园区）要结合城镇总体规划…" lists two units with a comma, as a list of units the
+    sentence opens with (Songjiang's sanitation plan; lists copied from web pages often lose their
+    enumeration commas so). Only a sentence opening that is units and nothing more joins."""
+    if chunk.startswith(_NOT_SUBJECT_OPENING, cs):
+        return cs  # "…,经生态环境部会同…": no subject follows the comma
+    prev = max(opening, chunk.rfind(",", opening, cs - 1) + 1)
+    seg = chunk[prev : cs - 1].strip()
+    if not 2 <= len(seg) <= 20 or _NOT_IN_UNITS.search(seg) or _VERB_WORD.search(seg) or _MODAL.search(seg):
+        return cs
+    us = start + prev + (len(chunk[prev : cs - 1]) - len(chunk[prev : cs - 1].lstrip()))
+    ue = us + len(seg)
+    names = parse_units(text[us:ue], work[us:ue])
+    if names and all(len(n) <= 12 and _is_subject_unit(_work_of(n)) for n in names):
+        return prev
+    return cs
+
+
+def _paired(roles: UnitRoles) -> UnitRoles:
+    """The lead of a subject "X与Y…要" is X, the units it is paired with its co-units: "各轨道交通车站
+    与属地街镇、派出所要全面完成对接", "区城管执法局与街镇共同做好…" (Jing'an's metro plan; the tune
+    gold of jingan_metro_four_chiefs_2017 reads them so), "本区环卫企业与其工会应…开展集体协商"
+    (Songjiang's sanitation plan: the union is 其工会, the firm's own). A 与 inside a name stays: its
+    head is no unit of its own."""
+    first = roles.lead[0]
+    w = _work_of(first)
+    i = w.find("与")
+    head, tail = first[:i], first[i + 1 :]
+    if tail.startswith("其"):
+        tail = tail[1:]
+    wh, wt = _work_of(head), _work_of(tail)
+    if not (_is_subject_unit(wh) or wh.endswith("企业")) or not (looks_like_unit(wt) or _is_subject_unit(wt)):
+        return roles
+    co = tuple(dict.fromkeys((tail, *roles.lead[1:], *roles.co)))
+    return UnitRoles((head,), co)
+
+
+# The heading of a division of duties: "四、职责分工", "三、部门职责", "五、任务分工".
+_DIVISION = re.compile(r"职责|分工")
+
+
+def _unit_heading(text: str, work: str, node: _Node) -> UnitRoles:
+    """The units a heading names when its whole line is their names ("（一）区交通委", "（九）相关街镇",
+    "2.区财政局、区税务局") under a division of duties (职责分工, 部门职责) that heads each unit's
+    block with its name. Districts' plans write it so (Songjiang's parking plan of 2017, whose units' blocks hold
+    numbered items or a paragraph); so do city and county plans ("（一）市发展改革委 / 1.…"), as
+    Jing'an's metro plan heads a post's block "1．轨道交通站长职责" (read by ``_DUTIES_HEADING``)."""
+    s, e = node.start, node.line_end
+    line = work[s:e].rstrip(" :。")
+    if not 2 <= len(line) <= 30 or not looks_like_unit(line) or _NOT_IN_UNITS.search(line):
+        return _NO_ROLES
+    up = node.parent
+    while up is not None and up.level >= 0 and not _DIVISION.search(work, up.start, up.line_end):
+        up = up.parent
+    if up is None or up.level < 0:
+        return _NO_ROLES  # "（三）莘庄副中心": an area of a plan, not a block of duties
+    if _VERB_WORD.search(line) or _DUTY_VERB.search(line):
+        return _NO_ROLES
+    names = parse_units(text[s : s + len(line)], line)
+    if names and all(_is_subject_unit(_work_of(n)) for n in names):
+        return UnitRoles(tuple(names))
     return _NO_ROLES
 
 
@@ -1287,7 +1377,9 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 continue  # most verbs follow no unit (a cheap first look)
             stop = max(chunk.rfind("。", 0, v), chunk.rfind(";", 0, v))
             cs = max(stop, chunk.rfind(",", 0, v)) + 1
-            if m.group() == "将" and cs != stop + 1:
+            if cs > stop + 1:
+                cs = _units_before_comma(text, work, start, chunk, stop + 1, cs)
+            if m.group() == "将" and cs != stop + 1 and not _TIME_LEAD_IN.fullmatch(chunk, stop + 1, cs):
                 continue  # "X将…" assigns only as a sentence of its own, not inside one
             while cs < v and chunk[cs].isspace():
                 cs += 1
@@ -1312,7 +1404,7 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 continue
             us, ue = start + cs, start + ve
             names = parse_units(text[us:ue], work[us:ue])
-            if names and all(_is_subject_unit(_work_of(n)) for n in names):
+            if names and _units_of_clause(work, us, ue, names):
                 # "X牵头各相关单位…", "X要会同有关方面…": the units X leads or works with.
                 after = m.end()
                 if m.group() not in ("牵头", "会同") and chunk.startswith("会同", after):
@@ -1323,10 +1415,15 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 )
                 co: tuple[str, ...] = (text[start + after : start + after + len(joined)],) if joined else ()
                 if not co and (m.group() in ("牵头", "会同") or after > m.end()):
-                    co = _joined_units(text, work, start + after, start + len(chunk))
+                    at = after
+                    if m.group() == "牵头" and (om := _ORGANISE.match(chunk, at)) is not None:
+                        at = om.end()  # "由街镇牵头协调公安、交通…等有关部门": the units it organises
+                    co = _joined_units(text, work, start + at, start + len(chunk))
                 if not co and chunk.startswith("会同", after - 2):
                     co = _opening_units(text, work, start + after, start + min(len(chunk), after + 40))
                 roles = UnitRoles(tuple(names), co)
+                if "与" in names[0]:
+                    roles = _paired(roles)
                 if _to_cooperate(chunk, m):
                     roles = UnitRoles((), tuple(names))
                 at = start + clause
@@ -1336,13 +1433,120 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     cuts[-1] = (cuts[-1][0], roles)
                 elif at > cuts[-1][0]:
                     cuts.append((at, roles))
+    if "参" in chunk or "请" in chunk:
+        cuts = _participations(text, work, start, end, cuts)
     if len(cuts) > 1:
         cuts = _lead_ins_joined(work, cuts)
     out = []
     for i, (s, roles) in enumerate(cuts):
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
+        if not roles.co and _PARTNER_HINT.search(work, s, e):
+            roles = _with_partners(text, work, s, e, roles)
         out.append((s, e, roles))
     return out
+
+
+# What a lead does to the units it leads, between 牵头 and their names: "牵头协调", "牵头组织协调".
+_ORGANISE = re.compile(r"(?:组织)?协调|组织(?=[^,。;]{2,60}?等(?:有关|相关)?(?:部门|单位))")
+# Where a clause names the units its lead works with, after the lead is named.
+_PARTNER_HINT = re.compile(r"牵头|参加的|参与的|协同|联合")
+# matches: ",牵头组织协调排水、公安等部门" (the units the clause's lead organises) ;
+# "建立文物、公安等部门和单位参加的联动机制" (the units that take part) ; "由道路、排水等单位协同解决" ;
+# "联合排水管理部门开展普查" (the unit the work is done with). must not match: "由X牵头" (X leads).
+_PARTNERS = re.compile(
+    r"(?<=[,;要应])牵头(?:组织)?(?:协调)?(?P<led>[^,。;:()“”《》]{2,120}?等(?:有关|相关)?(?:部门|单位))"
+    r"|(?:建立|成立|组建|形成)(?P<part>[^,。;:()“”《》由]{2,120}?等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?)(?:共同)?参[加与]的"
+    r"|由(?P<with>[^,。;:()“”《》]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?:协同|配合|协助)"
+    r"|联合(?P<joint>[^,。;:()“”《》]{2,30}?)(?:开展|进行|实施|组织)"
+)
+
+
+# A sentence that sets up a mechanism the units it lists take part in: "建立文物、公安、房管…等部门
+# 和单位参加的行政执法联动机制，…" (they are its co-units; no lead is named).
+_PARTICIPATION = re.compile(
+    r"(?:建立|成立|组建)(?:健全)?(?P<units>[^,。;:()“”《》由]{2,120}?等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?)(?:共同)?参[加与]的"
+)
+
+
+# A request that opens a sentence of a notice: "请各镇、街道…联合排水管理部门开展一次实地普查",
+# "请下立交管理单位、产权单位、养护单位尽快落实…" (the units asked are to do it).
+_REQUEST = re.compile(
+    r"请(?P<units>[^,。;:“”《》]{2,80}?)(?=联合|会同|配合|尽快|及时|认真|切实|按照|根据|结合|于\d|在|对|将|"
+    r"开展|做好|落实|进行|加强|组织|提供|报送|做到|抓紧|高度|严格|立即|务必|全面|做出|制定|编制)"
+)
+
+
+def _addressees(names: list[str]) -> bool:
+    """The names are those of units or places (各镇, 嘉定工业区, 嘉定新城（马陆镇）), the first a unit or
+    a collective of units: the addressees of a request ("请各镇、街道、嘉定工业区…开展普查") or the
+    subject of a duty ("各镇、街道、嘉定新城（马陆镇）、嘉定工业区、菊园新区是…主管部门，具体负责…";
+    districts name their towns and development zones beside their streets so)."""
+    works = [_work_of(n) for n in names]
+    if not _is_subject_unit(works[0]):
+        return False
+    return all(_is_subject_unit(w) or w.rstrip(")")[-1:] in _COLLECTIVE_ENDS + "道" for w in works)
+
+
+def _participations(
+    text: str, work: str, start: int, end: int, cuts: list[tuple[int, UnitRoles]]
+) -> list[tuple[int, UnitRoles]]:
+    """``cuts`` with a cut before each sentence that asks units to do its work ("请各单位…", the
+    request of a notice: its units lead it; Jiading's underpass notice, and notices of every level
+    to their addressees) or that sets up a mechanism its listed units take part
+    in ("在行政审批项目中，发改、财政…等部门要加强协调配合。建立文物、公安…等部门和单位参加的行政执法
+    联动机制，…"): a piece of work of its own, not the duty of the units of the sentence before; those
+    it lists are its co-units (参与 marks co-units in SCHEMA.md). Plans of every level write a joint
+    mechanism so (Jing'an's heritage plan; "建立由X牵头、Y等部门参与的工作机制" in city plans)."""
+    added: list[tuple[int, UnitRoles]] = []
+    at = start
+    while at < end:
+        while at < end and work[at] in " \t\n":
+            at += 1
+        m = _PARTICIPATION.match(work, at, end)
+        if m is not None:
+            us, ue = m.span("units")
+            names = parse_units(text[us:ue], work[us:ue])
+            if names and _units_of_clause(work, us, ue, names):
+                added.append((at, UnitRoles((), tuple(names))))
+        elif work.startswith("请", at) and (r := _REQUEST.match(work, at, end)) is not None:
+            us, ue = r.span("units")
+            names = parse_units(text[us:ue], work[us:ue])
+            if names and _addressees(names):
+                added.append((at, UnitRoles(tuple(names))))
+        stop = work.find("。", at, end)
+        if stop < 0:
+            break
+        at = stop + 1
+    if not added:
+        return cuts
+    taken = {c[0] for c in cuts if c[1] is not _NO_ROLES}
+    merged = [c for c in cuts if c[0] not in {a[0] for a in added} or c[1] is not _NO_ROLES]
+    merged += [a for a in added if a[0] not in taken]
+    merged.sort(key=lambda c: c[0])
+    if merged[0][0] > start:
+        merged.insert(0, (start, _NO_ROLES))
+    return merged
+
+
+def _with_partners(text: str, work: str, s: int, e: int, roles: UnitRoles) -> UnitRoles:
+    """``roles`` with the co-units the clause names besides its lead: the units its lead is to
+    organise ("各部门要…,牵头组织协调排水、公安等部门"), those that take part in the mechanism it
+    sets up ("建立文物、公安…等部门和单位参加的行政执法联动机制"), those that work with it ("由道路、
+    排水、水利等单位协同解决") or that it works jointly with ("联合排水管理部门开展一次实地普查").
+    SCHEMA's 配合 / 参与 mark co-units so; district plans (Jiading's underpass notice, Jing'an's
+    heritage plan) and city plans write all four. A clause with no lead keeps no lead."""
+    co: list[str] = []
+    for m in _PARTNERS.finditer(work, s, e):
+        group = next(g for g in ("led", "part", "with", "joint") if m.group(g) is not None)
+        if group in ("led", "with", "joint") and not roles.lead:
+            continue  # whose partners they are is not said
+        us, ue = m.span(group)
+        names = parse_units(text[us:ue], work[us:ue])
+        if names and _units_of_clause(work, us, ue, names):
+            co.extend(n for n in names if n not in roles.lead and n not in co)
+    if not co:
+        return roles
+    return UnitRoles(roles.lead, tuple(co))
 
 
 def _opening_of_sentence(work: str, last: tuple[int, UnitRoles], at: int) -> bool:
@@ -1468,9 +1672,33 @@ def _joined_units(text: str, work: str, pos: int, end: int) -> tuple[str, ...]:
         return ()
     us, ue = m.span("units")
     names = parse_units(text[us:ue], work[us:ue])
-    if names and all(_is_subject_unit(_work_of(n)) for n in names):
+    if names and _units_of_clause(work, us, m.end(), names):
         return tuple(names)
     return ()
+
+
+# The close of a list that calls its names departments or units: "发改、财政、规土等部门",
+# "公安、市场监管、文物等部门和单位", "道路、排水、水利等单位", "…等有关部门".
+_CLASS_CLOSE = re.compile(
+    r"等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?(?:要|应|须|共同|参与|参加|配合|协同)?$"
+)
+# A field a department is named by in such a list ("发改", "市场监管", "新闻宣传"): a few Chinese
+# characters, no more.
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _units_of_clause(work: str, us: int, ue: int, names: list[str]) -> bool:
+    """The names read at ``work[us:ue]`` are units that can do a clause's work: each a unit
+    name or a collective of units, or, in a list that the text itself closes with 等部门 / 等单位
+    / 等部门和单位, the fields the departments are named by ("在行政审批项目中，发改、财政、规土、
+    文物等部门要加强协调配合", "公安、市场监管、文物等部门和单位要保持…高压态势"; Jing'an's heritage
+    plan and Qingpu's renovation plan name departments so, as do city and State Council documents:
+    "公安、交通运输等部门要…")."""
+    if all(_is_subject_unit(_work_of(n)) for n in names) or _addressees(names):
+        return True
+    if _CLASS_CLOSE.search(work, us, ue) is None:
+        return False
+    return all(_FIELD.fullmatch(_work_of(n)) or _is_subject_unit(_work_of(n)) for n in names)
 
 
 @lru_cache(maxsize=1)

@@ -307,6 +307,11 @@ def _whole_name(w: str) -> bool:
     return looks_like_unit(w) and (not _is_collective(w) or len(w) > 2)
 
 
+# What a list closed by 等 calls its names: "X、Y等部门", "X、Y等部门和单位" (国务院 and district
+# documents alike write "公安、市场监管、文物等部门和单位要…"): X and Y, nothing more.
+_CLASS_NOUNS = frozenset(("部门", "单位", "部门和单位", "单位和部门"))
+
+
 def _split_etc(o: str, w: str) -> list[tuple[str, str]]:
     """A name closed by 等 (and others): ``X等`` is X, ``X等有关部门`` is X and 有关部门, ``X等部门`` is X.
     A 等 that does not close the name is kept (must not split: "平等")."""
@@ -316,7 +321,7 @@ def _split_etc(o: str, w: str) -> list[tuple[str, str]]:
     group = _is_collective(rest) or (
         ("有关" in rest or "相关" in rest) and rest.endswith(("部门", "单位")) and len(rest) <= 8
     )
-    if i < 2 or not (not rest or group or rest in ("部门", "单位")):
+    if i < 2 or not (not rest or group or rest in _CLASS_NOUNS):
         return [(o, w)]
     out = [(o[:i], w[:i])]
     if group:

@@ -563,3 +563,134 @@ def test_the_ordinal_of_an_enumeration_opens_no_unit_name():
     )
     tasks = extract_text(text).tasks
     assert [t.lead_units for t in tasks] == [("各街道", "各镇")]
+
+
+def test_the_items_under_a_heading_that_is_a_units_name_are_that_units():
+    text = (
+        "三、职责分工\n"
+        "（一）区民政局\n1．建立养老床位统筹制度。\n2．指导各街道开展走访。\n"
+        "（二）区卫生健康委\n开展家庭医生签约服务，加强医养结合。\n"
+        "（三）各街道\n负责具体组织实施。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("建立养老床位统筹制度。", ("区民政局",)),
+        ("指导各街道开展走访。", ("区民政局",)),
+        ("开展家庭医生签约服务，加强医养结合。", ("区卫生健康委",)),
+        ("负责具体组织实施。", ("各街道",)),
+    ]
+
+
+def test_a_heading_that_is_not_a_units_name_gives_no_unit():
+    text = "二、主要任务\n（一）加强组织领导\n1．建立联席会议制度。\n2．定期通报工作进展。\n"
+    assert [t.lead_units for t in extract_text(text).tasks] == [(), ()]
+
+
+def test_fields_listed_as_departments_are_the_units_of_their_clause():
+    text = (
+        "四、保障措施\n"
+        "（二）加强协同\n"
+        "在项目审批中，交通、环保、民政等部门要加强协调配合。卫生、教育等部门和单位要做好宣传。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("在项目审批中，交通、环保、民政等部门要加强协调配合。", ("交通", "环保", "民政")),
+        ("卫生、教育等部门和单位要做好宣传。", ("卫生", "教育")),
+    ]
+
+
+def test_the_units_a_lead_organises_or_works_with_are_co_units():
+    text = (
+        "二、工作要求\n"
+        "（一）明确分工\n各街镇要落实属地责任，牵头组织协调城管、市场监管等部门，开展联合整治。\n"
+        "（二）整治积水\n排水公司要制定专项方案，由道路、绿化等单位协同解决。\n"
+        "（三）开展普查\n请区水务局联合区规划资源局开展一次普查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("各街镇",), ("城管", "市场监管")),
+        (("排水公司",), ("道路", "绿化")),
+        (("区水务局",), ("区规划资源局",)),
+    ]
+
+
+def test_a_mechanism_the_listed_units_take_part_in_is_a_task_of_its_own():
+    text = (
+        "三、工作措施\n"
+        "（一）加强协调\n区商务委要加强统筹。建立公安、消防、市场监管等部门和单位参加的联合检查机制，定期开展检查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("区商务委要加强统筹。", ("区商务委",), ()),
+        (
+            "建立公安、消防、市场监管等部门和单位参加的联合检查机制，定期开展检查。",
+            (),
+            ("公安", "消防", "市场监管"),
+        ),
+    ]
+
+
+def test_a_list_of_annexed_titles_gives_no_task():
+    text = (
+        "一、工作要求\n（一）做好排查\n区水务局要开展排查。\n"
+        "附件：\n\n1.《泵站情况统计表》\n\n2.《应急预案编写提纲》\n"
+    )
+    assert [t.text for t in extract_text(text).tasks] == ["区水务局要开展排查。"]
+
+
+def test_what_a_unit_will_do_after_a_time_lead_in_is_its_task():
+    text = (
+        "三、工作要求\n（一）加强检查\n各单位要做好自查。下一阶段，区建设管理委将会同区应急局开展专项检查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("各单位",), ("区建设管理委",)]
+
+
+def test_a_units_name_stops_before_its_modal_verb():
+    text = "四、措施\n（一）规范管理\n本区物业企业应结合各单位实际情况，理顺分配关系。\n"
+    assert all("应" not in u for t in extract_text(text).tasks for u in t.lead_units)
+
+
+def test_units_that_carry_out_or_act_as_a_competent_department_lead_their_clause():
+    text = (
+        "三、落实责任\n（一）压实责任\n"
+        "区防汛指挥部各成员单位切实履行防汛责任，区水务局作为全区防汛主管部门履行统筹职责，定期开展检查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("区防汛指挥部各成员单位",), ("区水务局",)]
+
+
+def test_streets_towns_and_zones_named_as_competent_departments_lead_their_clause():
+    text = (
+        "一、管理主体\n（一）明确主体\n"
+        "泵站的运行由产权单位负责，各镇、街道、城东新区、城南工业区是辖区内泵站管理的主管部门"
+        "（以下简称“管理单位”），具体负责日常管理。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("产权单位",), ("各镇", "街道", "城东新区", "城南工业区")]
+
+
+def test_a_unit_paired_with_others_by_yu_leads_and_they_co_operate():
+    text = (
+        "二、工作安排\n"
+        "（一）完成对接\n各养老机构与属地街道、派出所要建立联系机制。\n"
+        "（二）日常管理\n区民政局与各街镇共同做好日常检查。\n"
+        "（三）集体协商\n本区物业企业与其工会应开展工资集体协商。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("各养老机构",), ("属地街道", "派出所")),
+        (("区民政局",), ("各街镇",)),
+        (("本区物业企业",), ("工会",)),
+    ]
+
+
+def test_units_listed_with_a_comma_before_their_duty_all_lead_it():
+    text = "三、保障措施\n（一）落实用房\n区规划资源局，各街镇要优先保障环卫用房。实施方案报送区政府，经区政府审定后实施。\n"
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("区规划资源局", "各街镇")]
+
+
+def test_an_area_named_by_a_heading_outside_a_division_of_duties_leads_nothing():
+    text = "二、空间布局\n（三）城南副中心\n推进商务区更新，完善公共服务配套。\n"
+    assert [t.lead_units for t in extract_text(text).tasks] == [()]

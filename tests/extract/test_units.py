@@ -50,6 +50,9 @@ class ParseUnitsTestCase:
             ("轨交车站、轨交公安、属地派出所和属地街镇", ["轨交车站", "轨交公安", "属地派出所", "属地街镇"]),
             # A collective is whole: it takes no shared suffix.
             ("各区县、各有关部门", ["各区县", "各有关部门"]),
+            # A list closed by 等部门和单位 names the fields before it, nothing more.
+            ("交通、环保、民政等部门和单位", ["交通", "环保", "民政"]),
+            ("区水务局、区绿化局等单位和部门", ["区水务局", "区绿化局"]),
         ],
     )
     def test_it_expands_a_written_list_into_whole_names(self, written: str, expected: list[str]) -> None:
