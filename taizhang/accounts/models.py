@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from taizhang.core.access import UNIT_ROLES, Role  # the roles live with the access base
 
@@ -82,10 +83,10 @@ class ApiToken(models.Model):
 
 
 class LoginOutcome(models.TextChoices):
-    SUCCESS = "success", "登录成功"
-    FAILURE = "failure", "登录失败"
-    LOCKED_OUT = "locked_out", "登录已锁定"
-    LOGOUT = "logout", "退出登录"
+    SUCCESS = "success", _("Signed in")
+    FAILURE = "failure", _("Sign-in failed")
+    LOCKED_OUT = "locked_out", _("Sign-in locked")
+    LOGOUT = "logout", _("Signed out")
 
 
 class LoginEvent(models.Model):

@@ -12,6 +12,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .attributes import ATTRIBUTES, BY_CODE
 
@@ -214,8 +215,8 @@ class EnterpriseAccount(models.Model):
 
 
 class BenefitStatus(models.TextChoices):
-    ACTIVE = "active", "有效"
-    RETIRED = "retired", "已停用"
+    ACTIVE = "active", _("In force")
+    RETIRED = "retired", _("Deactivated")
 
 
 class BenefitQuerySet(models.QuerySet["Benefit"]):
@@ -329,9 +330,9 @@ class BenefitExample(models.Model):
     """
 
     class Expected(models.TextChoices):
-        ELIGIBLE = "eligible", "符合"
-        NOT_ELIGIBLE = "not_eligible", "不符合"
-        POSSIBLY = "possibly", "可能符合（缺少数据）"
+        ELIGIBLE = "eligible", _("Eligible")
+        NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+        POSSIBLY = "possibly", _("Possibly eligible (data missing)")
 
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="examples")
     name = models.CharField("示例", max_length=200)
@@ -350,12 +351,12 @@ class BenefitExample(models.Model):
 
 
 class ListStatus(models.TextChoices):
-    DRAFT = "draft", "待审核"
-    APPROVED = "approved", "审核通过，待公示"
-    RETURNED = "returned", "已退回"
-    ON_NOTICE = "on_notice", "公示中"
-    FINAL = "final", "公示结束，待企业确认"
-    CLOSED = "closed", "已兑现完毕"
+    DRAFT = "draft", _("Waiting for review")
+    APPROVED = "approved", _("Approved, awaiting public notice")
+    RETURNED = "returned", _("Returned")
+    ON_NOTICE = "on_notice", _("On public notice")
+    FINAL = "final", _("Notice over, awaiting the enterprises' confirmation")
+    CLOSED = "closed", _("Fully paid out")
 
 
 class BenefitList(models.Model):
@@ -394,14 +395,14 @@ class BenefitList(models.Model):
 
 
 class DecisionStatus(models.TextChoices):
-    PROPOSED = "proposed", "拟兑现"
-    NEEDS_DATA = "needs_data", "待补充数据"
-    EXCLUDED = "excluded", "审核剔除"
-    WITHDRAWN = "withdrawn", "异议成立，撤销"
-    AWAITING = "awaiting", "待企业确认"
-    CONFIRMED = "confirmed", "企业已确认"
-    DECLINED = "declined", "企业放弃"
-    PAID = "paid", "已兑现"
+    PROPOSED = "proposed", _("Proposed")
+    NEEDS_DATA = "needs_data", _("Needs data")
+    EXCLUDED = "excluded", _("Excluded in review")
+    WITHDRAWN = "withdrawn", _("Withdrawn after an objection")
+    AWAITING = "awaiting", _("Awaiting the enterprise's confirmation")
+    CONFIRMED = "confirmed", _("Confirmed by the enterprise")
+    DECLINED = "declined", _("Declined by the enterprise")
+    PAID = "paid", _("Paid")
 
 
 class Decision(models.Model):
@@ -442,9 +443,9 @@ class Decision(models.Model):
 
 
 class ObjectionStatus(models.TextChoices):
-    OPEN = "open", "待处理"
-    UPHELD = "upheld", "异议成立"
-    DISMISSED = "dismissed", "异议不成立"
+    OPEN = "open", _("Open")
+    UPHELD = "upheld", _("Upheld")
+    DISMISSED = "dismissed", _("Dismissed")
 
 
 class Objection(models.Model):

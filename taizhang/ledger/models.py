@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .rules import deadline_date  # the one home of deadlines (ledger.rules)
 
@@ -38,10 +39,10 @@ PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 
 class DeadlineKind(models.TextChoices):
-    NONE = "", "未定"
-    MONTH = "month", "月份"
-    YEAR = "year", "年度"
-    ONGOING = "ongoing", "常态化推进"
+    NONE = "", _("Not set")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year only")
+    ONGOING = "ongoing", _("Ongoing work (常态化推进)")
 
 
 #: The years a deadline may name, on every path (web forms, API, workbooks, imports, actions).
@@ -80,12 +81,12 @@ def check_deadline(kind: str, year: int | None, month: int | None, field: str) -
 
 
 class TaskStatus(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    ASSIGNED = "assigned", "已交办"
-    ACKNOWLEDGED = "acknowledged", "已签收"
-    RETURNED_TO_SUPERVISOR = "returned_to_supervisor", "已退回督查室"
-    IN_PROGRESS = "in_progress", "推进中"
-    CLOSED = "closed", "已办结"
+    DRAFT = "draft", _("Draft")
+    ASSIGNED = "assigned", _("Assigned")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    RETURNED_TO_SUPERVISOR = "returned_to_supervisor", _("Returned to the supervision office")
+    IN_PROGRESS = "in_progress", _("In progress")
+    CLOSED = "closed", _("Closed")
 
 
 class TaskQuerySet(models.QuerySet["Task"]):
@@ -211,8 +212,8 @@ class Task(models.Model):
 
 
 class AssignmentRole(models.TextChoices):
-    LEAD = "lead", "牵头单位"
-    CO = "co", "协办单位"
+    LEAD = "lead", _("Lead unit")
+    CO = "co", _("Co-unit")
 
 
 class TaskAssignment(models.Model):
@@ -241,8 +242,8 @@ class Metric(models.Model):
     """A quantified target or actual (指标) of a policy, attached to a task when it sits in one."""
 
     class Kind(models.TextChoices):
-        TARGET = "target", "目标值"
-        ACTUAL = "actual", "实际值"
+        TARGET = "target", _("Target value")
+        ACTUAL = "actual", _("Actual value")
 
     policy = models.ForeignKey("policies.Policy", on_delete=models.CASCADE, related_name="metrics")
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics")
@@ -274,11 +275,11 @@ class Metric(models.Model):
 
 
 class ReportStatus(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    SUBMITTED = "submitted", "已报送"
-    APPROVED_BY_LEADER = "approved_by_leader", "单位负责人已审核"
-    ACCEPTED = "accepted", "督查室已采纳"
-    RETURNED = "returned", "已退回"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED_BY_LEADER = "approved_by_leader", _("Approved by the unit leader")
+    ACCEPTED = "accepted", _("Accepted by the supervision office")
+    RETURNED = "returned", _("Returned")
 
 
 class ReportQuerySet(models.QuerySet["ProgressReport"]):
@@ -425,9 +426,9 @@ class Attachment(models.Model):
 
 
 class ExtensionStatus(models.TextChoices):
-    PENDING = "pending", "待审批"
-    APPROVED = "approved", "已同意"
-    REFUSED = "refused", "不同意"
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
 
 
 class ExtensionRequest(models.Model):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 __all__ = [
     "UnitRating",
@@ -109,16 +110,16 @@ class ScoringSettings(models.Model):
 
 
 class Direction(models.TextChoices):
-    UP = "up", "越大越好"
-    DOWN = "down", "越小越好"
+    UP = "up", _("Higher is better")
+    DOWN = "down", _("Lower is better")
 
 
 class Comparator(models.TextChoices):
-    AT_LEAST = ">=", "达到（≥）"
-    MORE_THAN = ">", "超过（>）"
-    AT_MOST = "<=", "控制在…以内（≤）"
-    LESS_THAN = "<", "低于（<）"
-    EQUAL = "=", "等于（=）"
+    AT_LEAST = ">=", _("At least (≥)")
+    MORE_THAN = ">", _("More than (>)")
+    AT_MOST = "<=", _("At most (≤)")
+    LESS_THAN = "<", _("Less than (<)")
+    EQUAL = "=", _("Equal to (=)")
 
 
 class Indicator(models.Model):

@@ -5,23 +5,24 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 __all__ = ["Unit", "UnitAlias", "UnitKind", "UnitStatus"]
 
 
 class UnitKind(models.TextChoices):
-    DEPARTMENT = "department", "区直部门"
-    SUBDISTRICT = "subdistrict", "街道办"
-    STATIONED = "stationed", "驻区单位"
-    HEADQUARTERS = "headquarters", "指挥部"
-    COURT = "court", "法院"
-    COLLECTIVE = "collective", "统称（多个单位）"
-    OTHER = "other", "其他"
+    DEPARTMENT = "department", _("District department")
+    SUBDISTRICT = "subdistrict", _("Subdistrict office")
+    STATIONED = "stationed", _("Stationed unit")
+    HEADQUARTERS = "headquarters", _("Headquarters")
+    COURT = "court", _("Court")
+    COLLECTIVE = "collective", _("Collective name (several units)")
+    OTHER = "other", _("Other")
 
 
 class UnitStatus(models.TextChoices):
-    PROPOSED = "proposed", "待确认"
-    CONFIRMED = "confirmed", "已确认"
+    PROPOSED = "proposed", _("To be confirmed")
+    CONFIRMED = "confirmed", _("Confirmed")
 
 
 class Unit(models.Model):

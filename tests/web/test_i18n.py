@@ -118,6 +118,21 @@ class LanguageSwitchTestCase:
             and "Log out" in page
         )
 
+    def test_choice_labels_follow_the_language(self, client, cast):
+        """Stored choices (a job's kind and status here) are shown in the reader's language."""
+        from taizhang.jobs.actions import start_job
+        from taizhang.jobs.models import JobKind
+
+        start_job(JobKind.IMPORT_POLICY, cast.sam, {"name": "方案.txt"}, upload=("a.txt", b"x"))
+        client.force_login(cast.sam)
+        page = client.get(reverse("jobs:list")).content.decode()
+        assert "导入政策文件" in page and "排队中" in page
+        client.post(reverse("set_language"), {"language": "en", "next": "/"})
+        page = client.get(reverse("jobs:list")).content.decode()
+        assert "Import a policy" in page and "Queued" in page and "排队中" not in page
+        client.post(reverse("set_language"), {"language": "zh-hant", "next": "/"})
+        assert "排隊中" in client.get(reverse("jobs:list")).content.decode()
+
     def test_the_browser_language_is_followed_when_none_was_chosen(self, client, db):
         page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
         assert "Sign in to the ledger" in page
