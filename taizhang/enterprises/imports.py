@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from .attributes import BY_CODE, CREDIT_WORDS, SECTIONS, TIER_WORDS, Kind
 from .models import validate_credit_code, validate_hk_br_number
@@ -194,7 +195,9 @@ def read_rows(name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]:
     elif lower.endswith(".json"):
         yield from _json_rows(data)
     else:
-        raise ValidationError({"file": f"{name}：只能导入 .xlsx、.csv 或 .json 文件"})
+        raise ValidationError(
+            {"file": gettext("%(name)s: only .xlsx, .csv or .json files can be imported") % {"name": name}}
+        )
 
 
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
@@ -203,7 +206,9 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise ValidationError({"file": f"不是有效的 .xlsx 文件（{type(exc).__name__}）"}) from None
+        raise ValidationError(
+            {"file": gettext("Not a valid .xlsx file (%(kind)s)") % {"kind": type(exc).__name__}}
+        ) from None
     try:
         sheet = book.worksheets[0]
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -220,7 +225,9 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise ValidationError({"file": "无法识别 CSV 文件的编码（应为 UTF-8 或 GB18030）"})
+        raise ValidationError(
+            {"file": gettext("The CSV file's encoding is not recognised (it should be UTF-8 or GB18030)")}
+        )
     for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
         yield number, list(row)
 
@@ -229,9 +236,11 @@ def _json_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     try:
         items = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError({"file": f"不是有效的 JSON（{exc}）"}) from None
+        raise ValidationError({"file": gettext("Not valid JSON (%(error)s)") % {"error": exc}}) from None
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise ValidationError({"file": "JSON 文件应是一个对象数组，每个对象一家企业"})
+        raise ValidationError(
+            {"file": gettext("The JSON file should be an array of objects, one object per enterprise")}
+        )
     headers: dict[str, None] = {}
     for item in items:
         headers.update(dict.fromkeys(item))

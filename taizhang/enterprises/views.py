@@ -24,7 +24,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _t
 from django.views.decorators.http import require_POST
 
@@ -98,7 +98,7 @@ def lang_of(request: HttpRequest) -> str:
 
 def _officer(request: HttpRequest) -> None:
     if not is_officer(request.user):
-        raise Http404("没有这个页面")
+        raise Http404(gettext("No such page"))
 
 
 def _refusal(request: HttpRequest, error: ValidationError) -> None:

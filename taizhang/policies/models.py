@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 __all__ = ["Policy", "PolicyKind", "PolicyStatus", "ReportCadence", "Measure"]
@@ -66,9 +67,11 @@ class Policy(models.Model):
 
     def clean(self) -> None:
         if not self.title.strip():
-            raise ValidationError({"title": "文件标题不能为空"})
+            raise ValidationError({"title": gettext("The document's title may not be empty")})
         if self.year is not None and not 1949 <= self.year <= 2100:
-            raise ValidationError({"year": f"年份 {self.year} 不合理"})
+            raise ValidationError(
+                {"year": gettext("The year %(year)s is not plausible") % {"year": self.year}}
+            )
 
 
 class Measure(models.Model):

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from taizhang.ledger.rules import COLOUR_ZH, COLOURS, ScheduleStatus
@@ -110,7 +111,7 @@ class RuleSettings(models.Model):
 
     def clean(self) -> None:
         if not isinstance(self.values, dict):
-            raise ValidationError({"values": "规则设置必须是键值对"})
+            raise ValidationError({"values": gettext("The rule settings must be key-value pairs")})
         try:
             RuleConfig.from_mapping(self.values)
         except (TypeError, ValueError) as error:
@@ -174,7 +175,7 @@ class SupervisionNotice(models.Model):
 
     def clean(self) -> None:
         if not self.instruction.strip():
-            raise ValidationError({"instruction": "督办要求不能为空"})
+            raise ValidationError({"instruction": gettext("The instruction may not be empty")})
 
 
 class NoticeKind(models.TextChoices):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 __all__ = ["Unit", "UnitAlias", "UnitKind", "UnitStatus"]
@@ -84,11 +85,13 @@ class Unit(models.Model):
 
     def clean(self) -> None:
         if self.name != self.name.strip() or not self.name:
-            raise ValidationError({"name": "单位名称不能为空，且首尾不能有空格"})
+            raise ValidationError(
+                {"name": gettext("The unit's name may not be empty nor start or end with a space")}
+            )
         if self.parent_id is not None and self.parent_id == self.pk:
-            raise ValidationError({"parent": "单位不能是自己的上级"})
+            raise ValidationError({"parent": gettext("A unit cannot be its own parent")})
         if self.merged_into_id is not None and self.merged_into_id == self.pk:
-            raise ValidationError({"merged_into": "单位不能合并到自己"})
+            raise ValidationError({"merged_into": gettext("A unit cannot be merged into itself")})
 
     @property
     def is_active(self) -> bool:
