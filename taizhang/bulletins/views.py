@@ -83,7 +83,7 @@ def issue(request: HttpRequest, bulletin_id: int) -> HttpResponse:
     try:
         actions.do_issue_bulletin(request.user, bulletin)
     except ValidationError as error:
-        messages.error(request, "；".join(m for ms in error.message_dict.values() for m in ms))
+        messages.error(request, gettext("; ").join(m for ms in error.message_dict.values() for m in ms))
     else:
         messages.success(request, _("Bulletin %(number)s issued.") % {"number": bulletin.number})
     return HttpResponseRedirect(reverse("bulletins:list"))

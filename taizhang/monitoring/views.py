@@ -368,7 +368,7 @@ def scorecard_breakdown(request: HttpRequest, unit_id: int) -> HttpResponse:
                     note=form.cleaned_data["note"],
                 )
             except ValidationError as error:
-                form.add_error(None, "；".join(m for ms in error.message_dict.values() for m in ms))
+                form.add_error(None, gettext("; ").join(m for ms in error.message_dict.values() for m in ms))
             else:
                 messages.success(request, gettext("The supervisor's rating is saved"))
                 return HttpResponseRedirect(f"{request.path}?period={period.code}")
