@@ -171,7 +171,8 @@ def require_unit_role(user: Person | None, role: Role, unit_id: int | None, what
     """Raise PermissionDenied unless the user has ``role`` in the unit ``unit_id``."""
     if role_of(user) != role or unit_id is None or unit_id_of(user) != unit_id:
         raise PermissionDenied(
-            gettext("Only the unit's %(role)s may %(action)s") % {"role": role.label, "action": what}
+            gettext("Only the unit's %(role)s may %(action)s")
+            % {"role": str(role.label).lower(), "action": what}
         )
 
 

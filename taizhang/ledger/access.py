@@ -219,7 +219,8 @@ def _unit_person(user: Person, task: Task, what: str) -> tuple[TaskAssignment | 
 def _own_report(user: Person, report: ProgressReport, role: Role, what: str) -> Decision:
     if role_of(user) != role or unit_id_of(user) != report.unit_id:
         return refused(
-            gettext("Only the unit's %(role)s may %(action)s") % {"role": role.label, "action": what}
+            gettext("Only the unit's %(role)s may %(action)s")
+            % {"role": str(role.label).lower(), "action": what}
         )
     return ALLOWED
 
