@@ -20,6 +20,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from taizhang.core.access import (
@@ -101,7 +102,7 @@ def visible_api_tokens(user: Any, now: datetime | None = None) -> QuerySet[ApiTo
 def visible_login_events(user: Any) -> QuerySet[LoginEvent]:
     """The sign-in audit, for the administrator only (PermissionDenied for anyone else)."""
     if role_of(user) != Role.ADMINISTRATOR:
-        raise PermissionDenied("只有系统管理员可以查看登录日志")
+        raise PermissionDenied(gettext("Only the administrator may see the login log"))
     return LoginEvent.objects.select_related("user")
 
 

@@ -25,6 +25,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from taizhang.core.history import record
@@ -85,13 +86,15 @@ def do_create_api_token(
     """Make an API token for ``user`` valid ``days`` days (``TAIZHANG_API_TOKEN_DAYS`` by default,
     at most a year); return the row and the key, which is shown once and stored nowhere."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        raise PermissionDenied("只有已登录的有效账户可以生成 API 令牌")
+        raise PermissionDenied(gettext("Only a signed-in, active account may create API tokens"))
     days = settings.TAIZHANG_API_TOKEN_DAYS if days is None else days
     if not isinstance(days, int) or not 1 <= days <= MAX_TOKEN_DAYS:
-        raise ValidationError({"days": f"有效期应为 1 到 {MAX_TOKEN_DAYS} 天"})
+        raise ValidationError(
+            {"days": gettext("A token is valid for 1 to %(max_days)s days") % {"max_days": MAX_TOKEN_DAYS}}
+        )
     name = (name or "").strip()
     if len(name) > 100:
-        raise ValidationError({"name": "名称不能超过 100 个字"})
+        raise ValidationError({"name": gettext("The name may not be longer than 100 characters")})
     now = now or timezone.now()
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
@@ -115,7 +118,7 @@ def do_create_api_token(
 def do_revoke_api_token(user: Any, token: ApiToken, now: datetime | None = None) -> ApiToken:
     """Revoke ``token`` (its owner only): it stops working at once and stays listed."""
     if token.user_id != getattr(user, "pk", None):
-        raise PermissionDenied("只能撤销自己的 API 令牌")
+        raise PermissionDenied(gettext("You can revoke only your own API tokens"))
     now = now or timezone.now()
     with transaction.atomic():
         changed = ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=now)

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from taizhang.core.access import UNIT_ROLES, Role  # the roles live with the access base
 
@@ -45,9 +47,16 @@ class Membership(models.Model):
 
     def clean(self) -> None:
         if self.role in UNIT_ROLES and self.unit_id is None:
-            raise ValidationError({"unit": "单位负责人和联络员必须属于一个单位"})
+            raise ValidationError({"unit": gettext("Unit leaders and officers must belong to a unit")})
         if self.unit_id is not None and self.unit.is_collective:
-            raise ValidationError({"unit": f"“{self.unit.name}”是多个单位的统称，不能有成员"})
+            raise ValidationError(
+                {
+                    "unit": gettext(
+                        "“%(unit)s” is a collective name for several units and cannot have members"
+                    )
+                    % {"unit": self.unit.name}
+                }
+            )
 
 
 class ApiToken(models.Model):
@@ -82,10 +91,10 @@ class ApiToken(models.Model):
 
 
 class LoginOutcome(models.TextChoices):
-    SUCCESS = "success", "登录成功"
-    FAILURE = "failure", "登录失败"
-    LOCKED_OUT = "locked_out", "登录已锁定"
-    LOGOUT = "logout", "退出登录"
+    SUCCESS = "success", _("Signed in")
+    FAILURE = "failure", _("Sign-in failed")
+    LOCKED_OUT = "locked_out", _("Sign-in locked")
+    LOGOUT = "logout", _("Signed out")
 
 
 class LoginEvent(models.Model):

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -91,7 +92,9 @@ MONTH_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")
 def _no_surrogates(value: str) -> None:
     """Lone UTF-16 surrogates cannot be stored (PostgreSQL refuses them): refuse them as input."""
     if any("\ud800" <= ch <= "\udfff" for ch in value):
-        raise serializers.ValidationError("文本含有无法保存的字符（孤立的代理码位）")
+        raise serializers.ValidationError(
+            gettext("The text has characters that cannot be saved (lone surrogate code points)")
+        )
 
 
 class Text(serializers.CharField):
@@ -422,7 +425,13 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
             ]
         colour = self.get_colour(task)
         if colour == Colour.NO_DEADLINE:
-            return [{"code": "no_deadline", "colour": colour, "text": "未定完成时限，请督查室补充"}]
+            return [
+                {
+                    "code": "no_deadline",
+                    "colour": colour,
+                    "text": gettext("No deadline set; the supervisor should add one"),
+                }
+            ]
         return []
 
 
@@ -656,7 +665,9 @@ class ReportSerializer(serializers.ModelSerializer[ProgressReport]):
 def _finite_numbers(values: dict[str, Any]) -> dict[str, Any]:
     for key, value in values.items():
         if isinstance(value, float) and not math.isfinite(value):
-            raise serializers.ValidationError(f"指标 {key} 的值必须是有限的数字")
+            raise serializers.ValidationError(
+                gettext("The value of indicator %(key)s must be a finite number") % {"key": key}
+            )
     return values
 
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _t
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -94,7 +95,9 @@ class Pagination(LimitOffsetPagination):
     def get_offset(self, request: Request) -> int:
         offset = super().get_offset(request)
         if offset > MAX_OFFSET:
-            raise drf_serializers.ValidationError({self.offset_query_param: f"不能超过 {MAX_OFFSET}"})
+            raise drf_serializers.ValidationError(
+                {self.offset_query_param: gettext("May not be more than %(max)s") % {"max": MAX_OFFSET}}
+            )
         return offset
 
 
@@ -208,10 +211,15 @@ class PolicyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerView
         name = os.path.basename(upload.name or "") or "document"
         if upload.size > settings.TAIZHANG_MAX_UPLOAD_BYTES:
             raise drf_serializers.ValidationError(
-                {"file": f"{name}: 文件超过 {settings.TAIZHANG_MAX_UPLOAD_BYTES // (1024 * 1024)} MB"}
+                {
+                    "file": gettext("%(name)s: the uploaded file is larger than %(limit)s MB")
+                    % {"name": name, "limit": settings.TAIZHANG_MAX_UPLOAD_BYTES // (1024 * 1024)}
+                }
             )
         if upload.size == 0:
-            raise drf_serializers.ValidationError({"file": f"{name}: 文件是空的"})
+            raise drf_serializers.ValidationError(
+                {"file": gettext("%(name)s: the uploaded file is empty") % {"name": name}}
+            )
         content = upload.read()
         earlier = find_duplicate(content)
         if earlier is not None:
@@ -269,7 +277,7 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerVie
         try:
             return self.get_queryset().get(pk=int(self.kwargs["pk"]))
         except (Measure.DoesNotExist, ValueError, OverflowError):
-            raise Http404("没有这个主要措施") from None
+            raise Http404(gettext("No such main measure")) from None
 
 
 @extend_schema_view(
@@ -373,7 +381,9 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSe
         missing = [unit_id for unit_id in ids if unit_id not in units]
         if missing:
             field = "lead" if missing[0] in data["lead"] else "co"
-            raise drf_serializers.ValidationError({field: f"没有 id 为 {missing[0]} 的单位"})
+            raise drf_serializers.ValidationError(
+                {field: gettext("There is no unit with id %(id)s") % {"id": missing[0]}}
+            )
         ledger_actions.do_reassign_task(
             request.user, task, lead=[units[i] for i in data["lead"]], co=[units[i] for i in data["co"]]
         )
@@ -457,7 +467,7 @@ class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSe
                 data["parent"] = Unit.objects.get(pk=data["parent"])
             except Unit.DoesNotExist:
                 raise drf_serializers.ValidationError(
-                    {"parent": f"没有 id 为 {data['parent']} 的单位"}
+                    {"parent": gettext("There is no unit with id %(id)s") % {"id": data["parent"]}}
                 ) from None
         unit = do_confirm_unit(request.user, unit, **data)
         return self._answer(unit.pk)
@@ -474,7 +484,9 @@ class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerViewSe
         try:
             into = Unit.objects.get(pk=data["into"])
         except Unit.DoesNotExist:
-            raise drf_serializers.ValidationError({"into": f"没有 id 为 {data['into']} 的单位"}) from None
+            raise drf_serializers.ValidationError(
+                {"into": gettext("There is no unit with id %(id)s") % {"id": data["into"]}}
+            ) from None
         into = do_merge_unit(request.user, unit, into)
         return self._answer(into.pk)
 
@@ -518,7 +530,9 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerView
         try:
             task = access_task(request.user, data["task"], for_write=True)
         except Http404:
-            raise drf_serializers.ValidationError({"task": f"没有 id 为 {data['task']} 的任务"}) from None
+            raise drf_serializers.ValidationError(
+                {"task": gettext("There is no task with id %(id)s") % {"id": data["task"]}}
+            ) from None
         report = ledger_actions.do_save_report(
             request.user,
             task=task,
@@ -619,7 +633,9 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LedgerView
         report = access_report(request.user, pk, for_write=True)
         upload = _input(s.AttachmentUploadSerializer, request)["file"]
         if upload.size > settings.TAIZHANG_MAX_UPLOAD_BYTES:
-            raise drf_serializers.ValidationError({"file": f"{upload.name}: 文件过大"})
+            raise drf_serializers.ValidationError(
+                {"file": gettext("%(name)s: the file is too large") % {"name": upload.name}}
+            )
         ledger_actions.do_add_attachment(request.user, report, name=upload.name or "", data=upload.read())
         return self._answer(report.pk, status.HTTP_201_CREATED)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext
 
 from taizhang.accounts.access import (
     ALLOWED,
@@ -44,19 +45,19 @@ def can_read_bulletin(user: Person, bulletin: Bulletin) -> Decision:
     """Drafts for the supervisor; issued bulletins for everyone with a role."""
     if is_steering(user) or (role_of(user) is not None and bulletin.status == BulletinStatus.ISSUED):
         return ALLOWED
-    return refused("只有督查室可以查看通报草稿")
+    return refused(gettext("Only the supervisor may see draft bulletins"))
 
 
 def can_generate_bulletin(user: Person, period: Any = None) -> Decision:
     """The supervisor generates a draft bulletin for a period."""
-    return steering_decision(user, "生成通报")
+    return steering_decision(user, gettext("draw up bulletins"))
 
 
 def can_issue_bulletin(user: Person, bulletin: Bulletin) -> Decision:
     """The supervisor issues a draft bulletin to the units."""
-    decision = steering_decision(user, "印发通报")
+    decision = steering_decision(user, gettext("issue bulletins"))
     if decision and bulletin.status != BulletinStatus.DRAFT:
-        return refused_now("status", "这份通报已经印发")
+        return refused_now("status", gettext("This bulletin is issued already"))
     return decision
 
 
@@ -64,5 +65,5 @@ def access_bulletin(user: Any, bulletin_id: int) -> Bulletin:
     """The bulletin ``bulletin_id`` if ``user`` may read it; Http404 otherwise."""
     bulletin = Bulletin.objects.visible_to(user).filter(pk=bulletin_id).first()
     if bulletin is None:
-        raise Http404("没有这份通报")
+        raise Http404(gettext("No such bulletin"))
     return bulletin

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from taizhang.core.history import record
 
@@ -89,7 +90,7 @@ def do_issue_bulletin(user: Any, bulletin: Bulletin, now: dt.datetime | None = N
             status=BulletinStatus.ISSUED, issued_by=user, issued_at=now
         )
         if updated != 1:
-            raise ValidationError({"status": "这份通报已经印发"})
+            raise ValidationError({"status": gettext("This bulletin is issued already")})
         bulletin.refresh_from_db()
         record(user, bulletin, "bulletin.issue", before={"status": "draft"}, after={"status": "issued"})
     return bulletin

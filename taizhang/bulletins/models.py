@@ -6,13 +6,14 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 __all__ = ["Bulletin", "BulletinStatus"]
 
 
 class BulletinStatus(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    ISSUED = "issued", "已印发"
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
 
 
 class BulletinQuerySet(models.QuerySet["Bulletin"]):

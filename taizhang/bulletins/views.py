@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -82,7 +83,7 @@ def issue(request: HttpRequest, bulletin_id: int) -> HttpResponse:
     try:
         actions.do_issue_bulletin(request.user, bulletin)
     except ValidationError as error:
-        messages.error(request, "；".join(m for ms in error.message_dict.values() for m in ms))
+        messages.error(request, gettext("; ").join(m for ms in error.message_dict.values() for m in ms))
     else:
         messages.success(request, _("Bulletin %(number)s issued.") % {"number": bulletin.number})
     return HttpResponseRedirect(reverse("bulletins:list"))
@@ -93,10 +94,10 @@ def download(request: HttpRequest, bulletin_id: int, kind: str) -> Any:
     """The bulletin's .docx or .pdf as an attachment."""
     bulletin = access_bulletin(request.user, bulletin_id)
     if kind not in CONTENT_TYPES:
-        raise Http404("没有这种格式")
+        raise Http404(gettext("No such format"))
     field = getattr(bulletin, kind)
     if not field:
-        raise Http404("文件不存在")
+        raise Http404(gettext("The file does not exist"))
     return FileResponse(
         field.open("rb"),
         as_attachment=True,

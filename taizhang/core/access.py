@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def missing(items: list[tuple[str, str]], opening: str) -> Decision:
     """Refused until every (field, what) of ``items`` is there; allowed when none is missing."""
     if not items:
         return ALLOWED
-    return Decision(False, opening + "；".join(what for _, what in items), items[0][0], tuple(items))
+    return Decision(False, opening + gettext("; ").join(what for _, what in items), items[0][0], tuple(items))
 
 
 STEERING_ROLES = frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR})
@@ -163,15 +164,22 @@ def sees_everything(user: Person | None) -> bool:
 def require_steering(user: Person | None, what: str) -> None:
     """Raise PermissionDenied unless the user is an administrator or the supervisor."""
     if not is_steering(user):
-        raise PermissionDenied(f"只有督查室可以{what}")
+        raise PermissionDenied(gettext("Only the supervisor may %(action)s") % {"action": what})
 
 
 def require_unit_role(user: Person | None, role: Role, unit_id: int | None, what: str) -> None:
     """Raise PermissionDenied unless the user has ``role`` in the unit ``unit_id``."""
     if role_of(user) != role or unit_id is None or unit_id_of(user) != unit_id:
-        raise PermissionDenied(f"只有本单位的{role.label}可以{what}")
+        raise PermissionDenied(
+            gettext("Only the unit's %(role)s may %(action)s")
+            % {"role": str(role.label).lower(), "action": what}
+        )
 
 
 def steering_decision(user: Person | None, what: str) -> Decision:
     """Allowed for administrators and the supervisor; the others are refused, saying who may."""
-    return ALLOWED if is_steering(user) else refused(f"只有督查室可以{what}")
+    return (
+        ALLOWED
+        if is_steering(user)
+        else refused(gettext("Only the supervisor may %(action)s") % {"action": what})
+    )

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from taizhang.accounts.access import is_steering, role_of, unit_id_of
 from taizhang.accounts.models import UNIT_ROLES, Role
@@ -110,14 +111,17 @@ def writes_for_unit(user: Any, unit_id: int | None) -> bool:
 def require_benefit_unit(user: Any, benefit: Benefit, what: str) -> None:
     """PermissionDenied unless the user steers or belongs to the benefit's department."""
     if not writes_for_unit(user, benefit.unit_id):
-        raise PermissionDenied(f"只有督查室或{benefit.unit.name}可以{what}")
+        raise PermissionDenied(
+            gettext("Only the supervisor or %(unit)s may %(action)s")
+            % {"unit": benefit.unit.name, "action": what}
+        )
 
 
 def require_officer_writer(user: Any, what: str) -> None:
     """PermissionDenied unless the user steers or is a unit leader or officer (not a viewer)."""
     role = role_of(user)
     if role not in (Role.ADMINISTRATOR, Role.SUPERVISOR, Role.UNIT_LEADER, Role.UNIT_OFFICER):
-        raise PermissionDenied(f"只有督查室和各单位可以{what}")
+        raise PermissionDenied(gettext("Only the supervisor and the units may %(action)s") % {"action": what})
 
 
 def visible_enterprises(queryset: M, user: Any) -> M:
@@ -168,10 +172,10 @@ def _get(queryset: QuerySet[Any], pk: Any, missing: str) -> Any:
 def access_enterprise(user: Any, enterprise_id: Any, for_write: bool = False) -> Enterprise:
     """The enterprise if the user may read it (404 otherwise); ``for_write``: officers who write."""
     enterprise: Enterprise = _get(
-        visible_enterprises(Enterprise.objects.all(), user), enterprise_id, "没有这个企业"
+        visible_enterprises(Enterprise.objects.all(), user), enterprise_id, gettext("No such enterprise")
     )
     if for_write:
-        require_officer_writer(user, "修改企业数据")
+        require_officer_writer(user, gettext("change enterprise data"))
     return enterprise
 
 
@@ -180,10 +184,10 @@ def access_benefit(user: Any, benefit_id: Any, for_write: bool = False) -> Benef
     benefit: Benefit = _get(
         visible_benefits(Benefit.objects.select_related("unit", "policy", "task", "current"), user),
         benefit_id,
-        "没有这项政策",
+        gettext("No such benefit"),
     )
     if for_write:
-        require_benefit_unit(user, benefit, "修改这项政策")
+        require_benefit_unit(user, benefit, gettext("change this benefit"))
     return benefit
 
 
@@ -192,10 +196,10 @@ def access_list(user: Any, list_id: Any, for_write: bool = False) -> BenefitList
     blist: BenefitList = _get(
         visible_lists(BenefitList.objects.select_related("benefit", "benefit__unit", "rule_version"), user),
         list_id,
-        "没有这份名单",
+        gettext("No such list"),
     )
     if for_write:
-        require_benefit_unit(user, blist.benefit, "处理这份名单")
+        require_benefit_unit(user, blist.benefit, gettext("handle this list"))
     return blist
 
 
@@ -213,10 +217,10 @@ def access_decision(user: Any, decision_id: Any, for_write: bool = False) -> Dec
             user,
         ),
         decision_id,
-        "没有这条记录",
+        gettext("No such record"),
     )
     if for_write:
         mine = enterprise_of(user)
         if mine is None or mine.pk != decision.enterprise_id:
-            require_benefit_unit(user, decision.benefit_list.benefit, "处理这条记录")
+            require_benefit_unit(user, decision.benefit_list.benefit, gettext("handle this record"))
     return decision

@@ -31,6 +31,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from taizhang.accounts.access import is_steering, require_steering, role_of, unit_id_of
 from taizhang.accounts.models import UNIT_ROLES
@@ -116,13 +117,17 @@ def do_import_registry(
     A file with errors, an unknown enterprise without a name, or a date in the future is
     refused whole: nothing is written. A unit's people import their own unit's data only.
     """
-    require_officer_writer(user, "导入企业数据")
+    require_officer_writer(user, gettext("import enterprise data"))
     if not is_steering(user) and source.pk != unit_id_of(user):
-        raise PermissionDenied("各单位只能导入本单位的数据（数据来源须为本单位）")
+        raise PermissionDenied(
+            gettext("A unit may import only its own data (the data source must be the unit itself)")
+        )
     if not parsed.ok:
         raise ValidationError({"file": [str(e) for e in parsed.errors]})
     if as_of > timezone.localdate():
-        raise ValidationError({"as_of": f"截至日期 {as_of} 在未来"})
+        raise ValidationError(
+            {"as_of": gettext("The as-of date %(as_of)s is in the future") % {"as_of": as_of}}
+        )
     codes = [r.credit_code for r in parsed.records]
     with transaction.atomic():
         if once is not None:
@@ -132,7 +137,10 @@ def do_import_registry(
             for enterprise in Enterprise.objects.filter(credit_code__in=chunk):
                 existing[enterprise.credit_code] = enterprise
         errors = [
-            f"第 {r.row} 行：企业 {r.credit_code} 尚未登记，需要「企业名称」列"
+            gettext(
+                "Row %(row)s: enterprise %(credit_code)s is not registered yet; the “企业名称” column is needed"
+            )
+            % {"row": r.row, "credit_code": r.credit_code}
             for r in parsed.records
             if r.credit_code not in existing and not r.name
         ]
@@ -239,15 +247,17 @@ def do_create_enterprise_account(
     user: Any, enterprise: Enterprise, *, username: str, password: str, email: str = ""
 ) -> Any:
     """Create a login for a person who acts for ``enterprise`` (企业用户). Steering roles only."""
-    require_steering(user, "开设企业账号")
+    require_steering(user, gettext("open enterprise accounts"))
     User = get_user_model()
     username = (username or "").strip()
     if not username:
-        raise ValidationError({"username": "用户名不能为空"})
+        raise ValidationError({"username": gettext("The user name may not be empty")})
     if User.objects.filter(username=username).exists():
-        raise ValidationError({"username": f"用户名「{username}」已被使用"})
+        raise ValidationError(
+            {"username": gettext("The user name “%(username)s” is taken") % {"username": username}}
+        )
     if len(password or "") < 8:
-        raise ValidationError({"password": "密码至少 8 位"})
+        raise ValidationError({"password": gettext("The password needs at least 8 characters")})
     with transaction.atomic():
         person = User.objects.create_user(username=username, password=password, email=email)
         account = EnterpriseAccount.objects.create(user=person, enterprise=enterprise)
@@ -295,13 +305,31 @@ class ExampleResult:
 
     def __str__(self) -> str:
         if self.error:
-            return f"示例「{self.example.name}」：{self.error}"
-        got = {"eligible": "符合", "not_eligible": "不符合", "possibly": "可能符合"}[self.outcome]
-        amount = f"，金额 {self.amount:,.2f} 元" if self.amount is not None else ""
+            return gettext("Example “%(example)s”: %(error)s") % {
+                "example": self.example.name,
+                "error": self.error,
+            }
+        got = {
+            "eligible": gettext("Eligible"),
+            "not_eligible": gettext("Not eligible"),
+            "possibly": gettext("Possibly eligible"),
+        }[self.outcome]
+        amount = (
+            gettext(", amount %(amount)s yuan") % {"amount": format(self.amount, ",.2f")}
+            if self.amount is not None
+            else ""
+        )
         want = f"{self.example.get_expected_display()}"
         if self.example.expected_amount is not None:
-            want += f"，金额 {self.example.expected_amount:,.2f} 元"
-        return f"示例「{self.example.name}」：应为{want}，实为{got}{amount}"
+            want += gettext(", amount %(amount)s yuan") % {
+                "amount": format(self.example.expected_amount, ",.2f")
+            }
+        return gettext("Example “%(example)s”: expected %(want)s, got %(got)s%(amount)s") % {
+            "example": self.example.name,
+            "want": want,
+            "got": got,
+            "amount": amount,
+        }
 
 
 def _example_inputs(inputs: Mapping[str, Any]) -> dict[str, Any]:
@@ -326,7 +354,11 @@ def run_examples(rule: Rule, examples: Sequence[BenefitExample]) -> list[Example
                 amount = explain(rule, row, example.as_of).amount
             results.append(ExampleResult(example, outcome, amount))
         except (TypeError, ValueError, KeyError) as exc:
-            results.append(ExampleResult(example, Outcome.NOT_ELIGIBLE, None, f"输入有误：{exc}"))
+            results.append(
+                ExampleResult(
+                    example, Outcome.NOT_ELIGIBLE, None, gettext("Bad input: %(error)s") % {"error": exc}
+                )
+            )
     return results
 
 
@@ -363,15 +395,15 @@ def do_create_benefit(
 ) -> Benefit:
     """Add a benefit to the catalogue with its first rule version. The supervisor, or a unit
     for its own benefits."""
-    require_officer_writer(user, "新增惠企政策")
+    require_officer_writer(user, gettext("add a benefit"))
     if not is_steering(user) and unit.pk != unit_id_of(user):
-        raise PermissionDenied("各单位只能新增由本单位兑现的政策")
+        raise PermissionDenied(gettext("A unit may add only benefits it pays itself"))
     check_rules(code, conditions, formula)
     code = (code or "").strip()
     if not code:
-        raise ValidationError({"code": "编号不能为空"})
+        raise ValidationError({"code": gettext("The code may not be empty")})
     if Benefit.objects.filter(code=code).exists():
-        raise ValidationError({"code": f"编号「{code}」已存在"})
+        raise ValidationError({"code": gettext("The code “%(code)s” already exists") % {"code": code}})
     with transaction.atomic():
         benefit = Benefit(
             code=code,
@@ -416,12 +448,12 @@ def do_update_benefit(user: Any, benefit: Benefit, *, seen_version: int, **chang
     """Edit a benefit's catalogue entry (not its rules). A stale edit is refused."""
     from taizhang.core.concurrency import save_versioned
 
-    require_benefit_unit(user, benefit, "修改这项政策")
+    require_benefit_unit(user, benefit, gettext("change this benefit"))
     unknown = set(changes) - set(BENEFIT_FIELDS)
     if unknown:
-        raise ValidationError({sorted(unknown)[0]: "这个字段不能在这里修改"})
+        raise ValidationError({sorted(unknown)[0]: gettext("This field cannot be changed here")})
     if "unit" in changes and not is_steering(user):
-        raise PermissionDenied("只有督查室可以改变兑现单位")
+        raise PermissionDenied(gettext("Only the supervisor may change the paying unit"))
     with transaction.atomic():
         candidate = Benefit.objects.get(pk=benefit.pk)
         for name, value in changes.items():
@@ -451,7 +483,7 @@ def do_save_benefit_rules(
 ) -> BenefitVersion:
     """Save new rules as a new version. Refused, naming the field, when they cannot be read or
     when an example case of the benefit no longer gives its expected outcome."""
-    require_benefit_unit(user, benefit, "修改政策规则")
+    require_benefit_unit(user, benefit, gettext("change the benefit's rules"))
     rule = check_rules(benefit.code, conditions, formula)
     failures = [r for r in run_examples(rule, list(benefit.examples.all())) if not r.passed]
     if failures:
@@ -464,7 +496,7 @@ def do_save_benefit_rules(
             and current.conditions == conditions.strip()
             and current.formula == formula.strip()
         ):
-            raise ValidationError({"conditions": "规则没有变化"})
+            raise ValidationError({"conditions": gettext("The rules have not changed")})
         number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         version = BenefitVersion.objects.create(
             benefit=locked,
@@ -502,7 +534,12 @@ def _check_inputs(inputs: Mapping[str, Any]) -> dict[str, Any]:
         try:
             dtype_of(name)
         except KeyError:
-            raise ValidationError({"inputs": f"示例输入里有未知的属性列「{name}」"}) from None
+            raise ValidationError(
+                {
+                    "inputs": gettext("The example's input has an unknown attribute column “%(name)s”")
+                    % {"name": name}
+                }
+            ) from None
         clean[name] = value.isoformat() if isinstance(value, dt.date) else value
     return clean
 
@@ -519,11 +556,18 @@ def do_add_benefit_example(
 ) -> BenefitExample:
     """Add an example case to a benefit (a failing one is kept and shown failing; new rules
     must then satisfy it)."""
-    require_benefit_unit(user, benefit, "添加规则示例")
+    require_benefit_unit(user, benefit, gettext("add a rule example"))
     if expected not in BenefitExample.Expected.values:
-        raise ValidationError({"expected": f"预期结果「{expected}」不是 符合/不符合/可能符合 之一"})
+        raise ValidationError(
+            {
+                "expected": gettext(
+                    "The expected outcome “%(expected)s” is not one of eligible / not eligible / possibly eligible"
+                )
+                % {"expected": expected}
+            }
+        )
     if not (name or "").strip():
-        raise ValidationError({"name": "示例需要一个名称"})
+        raise ValidationError({"name": gettext("An example needs a name")})
     with transaction.atomic():
         example = BenefitExample.objects.create(
             benefit=benefit,
@@ -545,7 +589,7 @@ def do_add_benefit_example(
 
 def do_delete_benefit_example(user: Any, example: BenefitExample) -> None:
     """Remove an example case."""
-    require_benefit_unit(user, example.benefit, "删除规则示例")
+    require_benefit_unit(user, example.benefit, gettext("delete a rule example"))
     with transaction.atomic():
         record(
             user,
@@ -571,13 +615,15 @@ def do_generate_benefit_list(user: Any, benefit: Benefit, *, as_of: dt.date) -> 
     the eligible enterprises (拟兑现) and the possibly eligible ones (待补充数据) on a new list
     for the supervisor's review. Enterprises already on an earlier list of the benefit (not
     excluded, withdrawn or declined) are left out: a benefit is not granted twice."""
-    require_benefit_unit(user, benefit, "生成兑现名单")
+    require_benefit_unit(user, benefit, gettext("draw up a list of beneficiaries"))
     if benefit.status != BenefitStatus.ACTIVE:
-        raise ValidationError({"benefit": "这项政策已停用"})
+        raise ValidationError({"benefit": gettext("This benefit is withdrawn")})
     if not benefit.in_force(as_of):
-        raise ValidationError({"as_of": f"{as_of} 不在政策有效期内"})
+        raise ValidationError(
+            {"as_of": gettext("%(as_of)s is outside the benefit's period of validity") % {"as_of": as_of}}
+        )
     if benefit.current is None:
-        raise ValidationError({"conditions": "这项政策还没有规则"})
+        raise ValidationError({"conditions": gettext("This benefit has no rules yet")})
     version = benefit.current
     rule = check_rules(benefit.code, version.conditions, version.formula)
     with transaction.atomic():
@@ -585,7 +631,13 @@ def do_generate_benefit_list(user: Any, benefit: Benefit, *, as_of: dt.date) -> 
         if locked.lists.filter(
             status__in=[ListStatus.DRAFT, ListStatus.APPROVED, ListStatus.ON_NOTICE]
         ).exists():
-            raise ValidationError({"benefit": "这项政策还有未公示结束的名单，请先处理完"})
+            raise ValidationError(
+                {
+                    "benefit": gettext(
+                        "This benefit still has a list whose public notice has not ended; finish it first"
+                    )
+                }
+            )
         already = set(
             Decision.objects.filter(benefit_list__benefit=locked, status__in=OPEN_DECISIONS).values_list(
                 "enterprise_id", flat=True
@@ -661,7 +713,12 @@ def _move_list(
 ) -> BenefitList:
     locked = _lock_list(blist)
     if locked.status not in allowed:
-        raise ValidationError({"status": f"名单状态为“{locked.get_status_display()}”，不能这样做"})
+        raise ValidationError(
+            {
+                "status": gettext("The list is “%(status)s”; this cannot be done now")
+                % {"status": locked.get_status_display()}
+            }
+        )
     before = snapshot(locked, ["status", *extra])
     locked.status = to
     for name, value in extra.items():
@@ -681,17 +738,17 @@ def _move_list(
 
 def do_exclude_decision(user: Any, decision: Decision, *, reason: str) -> Decision:
     """The supervisor takes an enterprise off a list under review, with the reason."""
-    require_steering(user, "剔除名单中的企业")
+    require_steering(user, gettext("strike an enterprise off the list"))
     if not (reason or "").strip():
-        raise ValidationError({"reason": "剔除需要说明理由"})
+        raise ValidationError({"reason": gettext("Striking off needs a reason")})
     with transaction.atomic():
         locked = (
             Decision.objects.select_for_update().select_related("benefit_list__benefit").get(pk=decision.pk)
         )
         if locked.benefit_list.status != ListStatus.DRAFT:
-            raise ValidationError({"status": "只能在审核时剔除"})
+            raise ValidationError({"status": gettext("Enterprises can be struck off only during review")})
         if locked.status not in (DecisionStatus.PROPOSED, DecisionStatus.NEEDS_DATA):
-            raise ValidationError({"status": "这条记录已处理"})
+            raise ValidationError({"status": gettext("This record has been handled already")})
         before = {"status": locked.status}
         locked.status, locked.reason = DecisionStatus.EXCLUDED, reason.strip()
         locked.version += 1
@@ -711,12 +768,12 @@ def do_review_benefit_list(
     user: Any, blist: BenefitList, *, approve: bool, comments: str = ""
 ) -> BenefitList:
     """The supervisor approves a generated list for public notice, or returns it with comments."""
-    require_steering(user, "审核兑现名单")
+    require_steering(user, gettext("review a list of beneficiaries"))
     if not approve and not (comments or "").strip():
-        raise ValidationError({"comments": "退回名单需要填写意见"})
+        raise ValidationError({"comments": gettext("Returning a list needs comments")})
     with transaction.atomic():
         if approve and not blist.decisions.filter(status=DecisionStatus.PROPOSED).exists():
-            raise ValidationError({"status": "名单中没有拟兑现的企业"})
+            raise ValidationError({"status": gettext("The list has no enterprise to be paid")})
         return _move_list(
             user,
             blist,
@@ -733,9 +790,9 @@ def do_start_public_notice(
     user: Any, blist: BenefitList, *, days: int = 5, today: dt.date | None = None
 ) -> BenefitList:
     """Put an approved list on public notice (公示) for ``days`` days from today."""
-    require_steering(user, "发布公示")
+    require_steering(user, gettext("put a list on public notice"))
     if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 30:
-        raise ValidationError({"days": "公示期应为 1 到 30 天"})
+        raise ValidationError({"days": gettext("A public notice lasts 1 to 30 days")})
     start = today or timezone.localdate()
     with transaction.atomic():
         return _move_list(
@@ -754,17 +811,21 @@ def do_lodge_objection(
 ) -> Objection:
     """Anyone (signed in or not) objects to an enterprise on a list during its public notice."""
     if not (text or "").strip():
-        raise ValidationError({"text": "请写明异议内容"})
+        raise ValidationError({"text": gettext("Please write what the objection is")})
     if not (contact or "").strip():
-        raise ValidationError({"contact": "请留下联系人和联系方式，以便答复"})
+        raise ValidationError(
+            {"contact": gettext("Please leave a contact person and how to reach them, for the reply")}
+        )
     today = today or timezone.localdate()
     with transaction.atomic():
         decision = Decision.objects.select_related("benefit_list__benefit").get(pk=decision.pk)
         blist = decision.benefit_list
         if blist.status != ListStatus.ON_NOTICE or not (blist.notice_from <= today <= blist.notice_until):
-            raise ValidationError({"decision": "这份名单不在公示期内"})
+            raise ValidationError({"decision": gettext("This list is not on public notice")})
         if decision.status != DecisionStatus.PROPOSED:
-            raise ValidationError({"decision": "这家企业不在公示名单上"})
+            raise ValidationError(
+                {"decision": gettext("This enterprise is not on the list on public notice")}
+            )
         actor = user if getattr(user, "is_authenticated", False) else None
         objection = Objection.objects.create(
             decision=decision, text=text.strip()[:4000], contact=contact.strip()[:200], lodged_by=actor
@@ -781,9 +842,9 @@ def do_lodge_objection(
 
 def do_decide_objection(user: Any, objection: Objection, *, upheld: bool, reply: str) -> Objection:
     """The supervisor answers an objection; an upheld one withdraws the enterprise from the list."""
-    require_steering(user, "处理公示异议")
+    require_steering(user, gettext("handle objections to a public notice"))
     if not (reply or "").strip():
-        raise ValidationError({"reply": "请写明处理意见"})
+        raise ValidationError({"reply": gettext("Please write how the objection was handled")})
     with transaction.atomic():
         locked = (
             Objection.objects.select_for_update()
@@ -791,7 +852,7 @@ def do_decide_objection(user: Any, objection: Objection, *, upheld: bool, reply:
             .get(pk=objection.pk)
         )
         if locked.status != ObjectionStatus.OPEN:
-            raise ValidationError({"status": "这条异议已处理"})
+            raise ValidationError({"status": gettext("This objection has been handled already")})
         locked.status = ObjectionStatus.UPHELD if upheld else ObjectionStatus.DISMISSED
         locked.reply, locked.decided_by, locked.decided_at = reply.strip(), user, timezone.now()
         locked.save(update_fields=["status", "reply", "decided_by", "decided_at"])
@@ -818,7 +879,7 @@ def do_decide_objection(user: Any, objection: Objection, *, upheld: bool, reply:
 def do_close_public_notice(user: Any, blist: BenefitList, *, today: dt.date | None = None) -> BenefitList:
     """After the notice period, with every objection answered, the list is final: each enterprise
     on it is asked to confirm (意愿确认)."""
-    require_steering(user, "结束公示")
+    require_steering(user, gettext("end a public notice"))
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = _lock_list(blist)
@@ -827,9 +888,16 @@ def do_close_public_notice(user: Any, blist: BenefitList, *, today: dt.date | No
             and locked.notice_until is not None
             and today <= locked.notice_until
         ):
-            raise ValidationError({"status": f"公示期至 {locked.notice_until}，期满后才能结束"})
+            raise ValidationError(
+                {
+                    "status": gettext(
+                        "The public notice runs until %(notice_until)s; it can end only after that"
+                    )
+                    % {"notice_until": locked.notice_until}
+                }
+            )
         if Objection.objects.filter(decision__benefit_list=locked, status=ObjectionStatus.OPEN).exists():
-            raise ValidationError({"status": "还有未处理的异议"})
+            raise ValidationError({"status": gettext("Some objections are not handled yet")})
         locked = _move_list(user, locked, (ListStatus.ON_NOTICE,), ListStatus.FINAL, "close_public_notice")
         moved = locked.decisions.filter(status=DecisionStatus.PROPOSED).update(status=DecisionStatus.AWAITING)
         record(
@@ -842,13 +910,18 @@ def do_confirm_decision(user: Any, decision: Decision, *, accept: bool, reason: 
     """The enterprise confirms it wants the benefit (意愿确认), or declines it."""
     mine = enterprise_of(user)
     if mine is None or mine.pk != decision.enterprise_id:
-        raise PermissionDenied("只有本企业的用户可以确认")
+        raise PermissionDenied(gettext("Only the enterprise's own users may confirm"))
     with transaction.atomic():
         locked = (
             Decision.objects.select_for_update().select_related("benefit_list__benefit").get(pk=decision.pk)
         )
         if locked.status != DecisionStatus.AWAITING:
-            raise ValidationError({"status": f"当前状态为“{locked.get_status_display()}”，不需要确认"})
+            raise ValidationError(
+                {
+                    "status": gettext("The status is “%(status)s”; no confirmation is needed")
+                    % {"status": locked.get_status_display()}
+                }
+            )
         locked.status = DecisionStatus.CONFIRMED if accept else DecisionStatus.DECLINED
         locked.reason = "" if accept else (reason or "").strip()
         locked.confirmed_by, locked.confirmed_at = user, timezone.now()
@@ -868,22 +941,29 @@ def do_record_payout(
     user: Any, decision: Decision, *, amount: Decimal | str, paid_on: dt.date, reference: str = ""
 ) -> Decision:
     """The benefit's department records the payment of a confirmed decision."""
-    require_benefit_unit(user, decision.benefit_list.benefit, "登记兑现")
+    require_benefit_unit(user, decision.benefit_list.benefit, gettext("record a payment"))
     try:
         paid = Decimal(str(amount)).quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError):
-        raise ValidationError({"amount": f"「{amount}」不是金额"}) from None
+        raise ValidationError(
+            {"amount": gettext("“%(amount)s” is not an amount") % {"amount": amount}}
+        ) from None
     if paid <= 0:
-        raise ValidationError({"amount": "兑现金额应大于 0"})
+        raise ValidationError({"amount": gettext("The amount paid must be more than 0")})
     if paid_on > timezone.localdate():
-        raise ValidationError({"paid_on": "兑现日期不能在未来"})
+        raise ValidationError({"paid_on": gettext("The payment date cannot be in the future")})
     with transaction.atomic():
         locked = (
             Decision.objects.select_for_update().select_related("benefit_list__benefit").get(pk=decision.pk)
         )
         if locked.status != DecisionStatus.CONFIRMED:
             raise ValidationError(
-                {"status": f"当前状态为“{locked.get_status_display()}”，企业确认后才能兑现"}
+                {
+                    "status": gettext(
+                        "The status is “%(status)s”; payment is possible only after the enterprise confirms"
+                    )
+                    % {"status": locked.get_status_display()}
+                }
             )
         locked.status = DecisionStatus.PAID
         locked.paid_amount, locked.paid_on, locked.payment_reference, locked.paid_by = (
@@ -947,9 +1027,9 @@ def do_report_benefit_progress(user: Any, task: Any, *, period: str) -> Any:
     from taizhang.ledger.models import ProgressReport
 
     if role_of(user) not in UNIT_ROLES:
-        raise PermissionDenied("进展报送由任务牵头单位的联络员填写")
+        raise PermissionDenied(gettext("Progress is reported by an officer of the task's lead unit"))
     if not Benefit.objects.filter(task=task).exists():
-        raise ValidationError({"task": "这个任务没有关联的惠企政策"})
+        raise ValidationError({"task": gettext("This task has no benefit linked to it")})
     percent, narrative = benefit_progress(task)
     existing = ProgressReport.objects.filter(task=task, unit_id=unit_id_of(user), period=period).first()
     with transaction.atomic():
@@ -977,11 +1057,11 @@ def do_report_benefit_progress(user: Any, task: Any, *, period: str) -> Any:
 
 def do_save_service_item(user: Any, item: ServiceItem | None = None, **fields: Any) -> ServiceItem:
     """Create or edit a service item (服务事项) of the Hong Kong enterprise zone."""
-    require_officer_writer(user, "编辑服务事项")
+    require_officer_writer(user, gettext("edit service items"))
     allowed = {"title", "summary", "unit", "location", "for_hk", "task", "published"}
     unknown = set(fields) - allowed
     if unknown:
-        raise ValidationError({sorted(unknown)[0]: "这个字段不能在这里修改"})
+        raise ValidationError({sorted(unknown)[0]: gettext("This field cannot be changed here")})
     with transaction.atomic():
         if item is None:
             item = ServiceItem(**fields)
@@ -993,9 +1073,9 @@ def do_save_service_item(user: Any, item: ServiceItem | None = None, **fields: A
             item.version += 1
             action = "update_service_item"
         if not item.title.strip():
-            raise ValidationError({"title": "事项名称不能为空"})
+            raise ValidationError({"title": gettext("The item name may not be empty")})
         if not item.summary.strip():
-            raise ValidationError({"summary": "办理说明不能为空"})
+            raise ValidationError({"summary": gettext("The instructions may not be empty")})
         item.save()
         record(user, item, action, after=snapshot(item, ["title", "unit", "for_hk", "published"]))
     return item
@@ -1003,11 +1083,11 @@ def do_save_service_item(user: Any, item: ServiceItem | None = None, **fields: A
 
 def do_save_news_item(user: Any, item: NewsItem | None = None, *, title: str, body: str) -> NewsItem:
     """Write or edit a 深港资讯 news item (a draft until published)."""
-    require_officer_writer(user, "编辑深港资讯")
+    require_officer_writer(user, gettext("edit Shenzhen–Hong Kong news"))
     if not (title or "").strip():
-        raise ValidationError({"title": "标题不能为空"})
+        raise ValidationError({"title": gettext("The title may not be empty")})
     if not (body or "").strip():
-        raise ValidationError({"body": "正文不能为空"})
+        raise ValidationError({"body": gettext("The text may not be empty")})
     with transaction.atomic():
         if item is None:
             item = NewsItem.objects.create(title=title.strip()[:200], body=body.strip(), created_by=user)
@@ -1026,7 +1106,7 @@ def do_publish_news_item(
     user: Any, item: NewsItem, *, publish: bool = True, now: dt.datetime | None = None
 ) -> NewsItem:
     """Publish a news item to the zone (enterprises and the public portal read it), or withdraw it."""
-    require_officer_writer(user, "发布深港资讯")
+    require_officer_writer(user, gettext("publish Shenzhen–Hong Kong news"))
     with transaction.atomic():
         item = NewsItem.objects.select_for_update().get(pk=item.pk)
         item.published_at = (now or timezone.now()) if publish else None

@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from .attributes import BY_CODE, CREDIT_WORDS, SECTIONS, TIER_WORDS, Kind
 from .models import validate_credit_code, validate_hk_br_number
@@ -124,8 +125,13 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = f"第 {self.row} 行" if self.row else "表头"
-        return f"{where}「{self.column}」列：{self.message}" if self.column else f"{where}：{self.message}"
+        where = gettext("Row %(row)s") % {"row": self.row} if self.row else gettext("Header")
+        return (
+            gettext("%(where)s, column “%(column)s”: %(message)s")
+            % {"where": where, "column": self.column, "message": self.message}
+            if self.column
+            else gettext("%(where)s: %(message)s") % {"where": where, "message": self.message}
+        )
 
 
 @dataclass(frozen=True)
@@ -194,7 +200,9 @@ def read_rows(name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]:
     elif lower.endswith(".json"):
         yield from _json_rows(data)
     else:
-        raise ValidationError({"file": f"{name}：只能导入 .xlsx、.csv 或 .json 文件"})
+        raise ValidationError(
+            {"file": gettext("%(name)s: only .xlsx, .csv or .json files can be imported") % {"name": name}}
+        )
 
 
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
@@ -203,7 +211,9 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise ValidationError({"file": f"不是有效的 .xlsx 文件（{type(exc).__name__}）"}) from None
+        raise ValidationError(
+            {"file": gettext("Not a valid .xlsx file (%(kind)s)") % {"kind": type(exc).__name__}}
+        ) from None
     try:
         sheet = book.worksheets[0]
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -220,7 +230,9 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise ValidationError({"file": "无法识别 CSV 文件的编码（应为 UTF-8 或 GB18030）"})
+        raise ValidationError(
+            {"file": gettext("The CSV file's encoding is not recognised (it should be UTF-8 or GB18030)")}
+        )
     for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
         yield number, list(row)
 
@@ -229,9 +241,11 @@ def _json_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     try:
         items = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError({"file": f"不是有效的 JSON（{exc}）"}) from None
+        raise ValidationError({"file": gettext("Not valid JSON (%(error)s)") % {"error": exc}}) from None
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise ValidationError({"file": "JSON 文件应是一个对象数组，每个对象一家企业"})
+        raise ValidationError(
+            {"file": gettext("The JSON file should be an array of objects, one object per enterprise")}
+        )
     headers: dict[str, None] = {}
     for item in items:
         headers.update(dict.fromkeys(item))
@@ -292,20 +306,23 @@ def _is_blank(value: Any) -> bool:
 
 def _number(value: Any, what: str) -> Decimal:
     if isinstance(value, bool):
-        raise _CellError(f"「{value}」不是{what}")
+        raise _CellError(gettext("“%(value)s” is not %(what)s") % {"value": value, "what": what})
     if isinstance(value, dt.date | dt.datetime):
-        raise _CellError(f"「{value:%Y-%m-%d}」是日期，不是{what}")
+        raise _CellError(
+            gettext("“%(value)s” is a date, not %(what)s")
+            % {"value": format(value, "%Y-%m-%d"), "what": what}
+        )
     if isinstance(value, int | float | Decimal):
         return Decimal(str(value))
     text = _text(value).replace(",", "").replace("，", "")
     if DATE_RE.match(text) and not text.isdigit():
-        raise _CellError(f"「{text}」是日期，不是{what}")
+        raise _CellError(gettext("“%(value)s” is a date, not %(what)s") % {"value": text, "what": what})
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise _CellError(f"「{text}」不是{what}") from None
+        raise _CellError(gettext("“%(value)s” is not %(what)s") % {"value": text, "what": what}) from None
     if not number.is_finite():
-        raise _CellError(f"「{text}」不是{what}")
+        raise _CellError(gettext("“%(value)s” is not %(what)s") % {"value": text, "what": what})
     return number
 
 
@@ -315,18 +332,23 @@ def _date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        raise _CellError(f"「{_text(value)}」是数字，不是日期（应为 2024-03-01）")
+        raise _CellError(
+            gettext("“%(value)s” is a number, not a date (it should be like 2024-03-01)")
+            % {"value": _text(value)}
+        )
     text = _text(value)
     m = DATE_RE.match(text)
     if m is None:
-        raise _CellError(f"「{text}」不是日期（应为 2024-03-01）")
+        raise _CellError(
+            gettext("“%(value)s” is not a date (it should be like 2024-03-01)") % {"value": text}
+        )
     year = int(m.group(1))
     month = int(m.group(2) or m.group(4))
     day = int(m.group(3) or m.group(5))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise _CellError(f"「{text}」不是有效的日期") from None
+        raise _CellError(gettext("“%(value)s” is not a valid date") % {"value": text}) from None
 
 
 def _bool(value: Any) -> bool:
@@ -337,17 +359,24 @@ def _bool(value: Any) -> bool:
         return True
     if text in FALSE_WORDS:
         return False
-    raise _CellError(f"「{_text(value)}」应为 是 或 否")
+    raise _CellError(gettext("“%(value)s” should be 是 (yes) or 否 (no)") % {"value": _text(value)})
 
 
 def _year(value: Any) -> int:
     if isinstance(value, dt.date | dt.datetime):
-        raise _CellError(f"「{value:%Y-%m-%d}」是日期，年度应为 4 位数字，如 2024")
+        raise _CellError(
+            gettext("“%(value)s” is a date; a year should be 4 digits, like 2024")
+            % {"value": format(value, "%Y-%m-%d")}
+        )
     text = _text(value).removesuffix("年度").removesuffix("年")
     if DATE_RE.match(_text(value)) and len(_text(value)) > 4:
-        raise _CellError(f"「{_text(value)}」是日期，年度应为 4 位数字，如 2024")
+        raise _CellError(
+            gettext("“%(value)s” is a date; a year should be 4 digits, like 2024") % {"value": _text(value)}
+        )
     if not re.fullmatch(r"(19|20)\d\d", text):
-        raise _CellError(f"「{_text(value)}」不是年度（应为 4 位数字，如 2024）")
+        raise _CellError(
+            gettext("“%(value)s” is not a year (it should be 4 digits, like 2024)") % {"value": _text(value)}
+        )
     return int(text)
 
 
@@ -358,7 +387,9 @@ def _tier(value: Any) -> int:
     for word, tier in (("国家", 4), ("小巨人", 4), ("省", 3), ("市", 2), ("创新型", 1)):
         if word in text:
             return tier
-    raise _CellError(f"「{text}」不是专精特新等级（国家级、省级、市级、创新型）")
+    raise _CellError(
+        gettext("“%(value)s” is not an SRDI level (国家级, 省级, 市级, 创新型)") % {"value": text}
+    )
 
 
 def _credit(value: Any) -> int:
@@ -376,7 +407,7 @@ def _credit(value: Any) -> int:
     ):
         if word in text:
             return status
-    raise _CellError(f"「{text}」不是信用状态（良好、关注、失信）")
+    raise _CellError(gettext("“%(value)s” is not a credit status (良好, 关注, 失信)") % {"value": text})
 
 
 def parse_industry_code(value: Any) -> tuple[str, int]:
@@ -384,14 +415,29 @@ def parse_industry_code(value: Any) -> tuple[str, int]:
     text = _text(value).upper().replace(" ", "")
     m = re.fullmatch(r"([A-T])?(\d{2})(\d{1,2})?", text)
     if m is None:
-        raise _CellError(f"「{text}」不是国民经济行业代码（如 C3911、I65）")
+        raise _CellError(
+            gettext("“%(value)s” is not an industry code of the national classification (like C3911, I65)")
+            % {"value": text}
+        )
     division = int(m.group(2))
     section = next((s for s, (lo, hi, _) in SECTIONS.items() if lo <= division <= hi), None)
     if section is None:
-        raise _CellError(f"「{text}」的大类 {division:02d} 不存在")
+        raise _CellError(
+            gettext("“%(value)s”: division %(division)s does not exist")
+            % {"value": text, "division": format(division, "02d")}
+        )
     if m.group(1) and m.group(1) != section:
         lo, hi, label = SECTIONS[m.group(1)]
-        raise _CellError(f"「{text}」：门类 {m.group(1)}（{label}）的大类应在 {lo:02d}-{hi:02d} 之间")
+        raise _CellError(
+            gettext("“%(value)s”: the divisions of section %(section)s (%(label)s) are %(lo)s-%(hi)s")
+            % {
+                "value": text,
+                "section": m.group(1),
+                "label": label,
+                "lo": format(lo, "02d"),
+                "hi": format(hi, "02d"),
+            }
+        )
     return section, division
 
 
@@ -410,7 +456,12 @@ def parse_registry(
         parsed.error(0, "", "; ".join(exc.messages))
         return parsed
     if found is None:
-        parsed.error(0, "", f"前 {HEADER_SEARCH_ROWS} 行中没有找到「统一社会信用代码」列")
+        parsed.error(
+            0,
+            "",
+            gettext("No “统一社会信用代码” column was found in the first %(rows)s rows")
+            % {"rows": HEADER_SEARCH_ROWS},
+        )
         return parsed
     _, header = found
     columns: list[_Column] = []
@@ -425,7 +476,7 @@ def parse_registry(
             continue
         key = f"{target}@{year}" if year else target
         if key in targets:
-            parsed.error(0, head, f"与「{targets[key]}」列重复")
+            parsed.error(0, head, gettext("Repeats the column “%(column)s”") % {"column": targets[key]})
             continue
         targets[key] = head
         columns.append(_Column(index, head, target, scale, year))
@@ -445,8 +496,14 @@ def parse_registry(
                 key = (record.credit_code, record.year)
                 first = seen.get(key)
                 if first is not None:
-                    same = f"{record.year} 年度的" if record.year else ""
-                    parsed.error(number, targets["credit_code"], f"与第 {first} 行{same}企业重复")
+                    if record.year:
+                        same = gettext("The same enterprise and year as row %(first)s (%(year)s)") % {
+                            "first": first,
+                            "year": record.year,
+                        }
+                    else:
+                        same = gettext("The same enterprise as row %(first)s") % {"first": first}
+                    parsed.error(number, targets["credit_code"], same)
                     continue
                 seen[key] = number
                 earlier = by_code.get(record.credit_code)
@@ -466,7 +523,7 @@ def parse_registry(
     if progress is not None:
         progress(count)
     if count == 0 and not parsed.errors:
-        parsed.error(0, "", "文件中没有数据行")
+        parsed.error(0, "", gettext("The file has no data rows"))
     return parsed
 
 
@@ -488,10 +545,18 @@ def _certificate_of(present: set[str], parsed: ParsedRegistry) -> str | None:
     """Which certificate the generic date columns (认定日期, 有效期至) belong to."""
     certificates = [c for c in ("high_tech", "srdi_tier") if c in present]
     if len(certificates) > 1 and present & {"cert_from", "cert_until"}:
-        parsed.error(0, "认定日期", "一个文件里同时有高企证书和专精特新等级，日期列无法区分，请分成两个文件")
+        parsed.error(
+            0,
+            "认定日期",
+            gettext(
+                "The file has both high-tech certificates and SRDI levels, so the date column is ambiguous; please split it into two files"
+            ),
+        )
         return None
     if not certificates and present & {"cert_from", "cert_until"}:
-        parsed.error(0, "认定日期", "有认定日期却没有「证书编号」或「专精特新等级」列")
+        parsed.error(
+            0, "认定日期", gettext("There are recognition dates but no “证书编号” or “专精特新等级” column")
+        )
         return None
     return certificates[0] if certificates else None
 
@@ -514,7 +579,7 @@ def _record(
     code_column, code_value = cell("credit_code")
     assert code_column is not None
     if _is_blank(code_value):
-        parsed.error(number, code_column.header, "缺少统一社会信用代码")
+        parsed.error(number, code_column.header, gettext("The unified social credit code is missing"))
         return None
     try:
         code = validate_credit_code(_text(code_value))
@@ -557,7 +622,7 @@ def _record(
             else:
                 cert_until = parsed_date
     if cert_from and cert_until and cert_until < cert_from:
-        parsed.error(number, "有效期至", "有效期截止日早于认定日期")
+        parsed.error(number, "有效期至", gettext("The end of validity is before the recognition date"))
         bad = True
     for column, value in values.values():
         target = column.target
@@ -577,7 +642,11 @@ def _record(
             bad = True
     hk = next((f for f in record.facts if f.attribute == "hk_funded"), None)
     if hk is not None and hk.number and br_column is not None and not record.hk_br_number and not bad:
-        parsed.error(number, br_column.header, "港资企业需要填写香港商业登记号码")
+        parsed.error(
+            number,
+            br_column.header,
+            gettext("A Hong Kong-funded enterprise needs its Hong Kong business registration number"),
+        )
         bad = True
     record.year = row_year
     return None if bad else record
@@ -603,10 +672,18 @@ def _facts(
     if attribute.yearly:
         year = column.year or row_year or 0
         if not year:
-            raise _CellError("按年度的数据需要年度：加「年度」列，或写在列名里，如 2024年营业收入")
+            raise _CellError(
+                gettext(
+                    "Yearly data needs its year: add a “年度” column, or write it in the column's name, like 2024年营业收入"
+                )
+            )
     if target == "high_tech":
         if cert_from is None:
-            raise _CellError("高新技术企业证书需要认定日期（「认定日期」列）")
+            raise _CellError(
+                gettext(
+                    "A high-tech enterprise certificate needs its recognition date (the “认定日期” column)"
+                )
+            )
         return [
             FactValue(
                 "high_tech",
@@ -620,7 +697,7 @@ def _facts(
     if target == "srdi_tier":
         tier = _tier(value)
         if cert_from is None and tier:
-            raise _CellError("专精特新等级需要认定日期（「认定日期」列）")
+            raise _CellError(gettext("An SRDI level needs its recognition date (the “认定日期” column)"))
         facts = [
             FactValue("srdi_tier", 0, number=Decimal(tier), valid_from=cert_from, valid_until=cert_until)
         ]
@@ -634,10 +711,16 @@ def _facts(
         return [FactValue(target, year, number=Decimal(_credit(value)))]
     if kind == Kind.YEAR:
         return [FactValue(target, year, number=Decimal(_year(value)))]
-    what = {Kind.MONEY: "金额", Kind.COUNT: "人数"}.get(kind, "数字")
+    what = {Kind.MONEY: gettext("an amount"), Kind.COUNT: gettext("a head count")}.get(
+        kind, gettext("a number")
+    )
     number = _number(value, what) * column.scale
     if number < 0:
-        raise _CellError(f"「{_text(value)}」：{what}不能为负")
+        raise _CellError(
+            gettext("“%(value)s”: %(what)s cannot be negative") % {"value": _text(value), "what": what}
+        )
     if kind == Kind.COUNT and number != number.to_integral_value():
-        raise _CellError(f"「{_text(value)}」：人数应为整数")
+        raise _CellError(
+            gettext("“%(value)s”: a head count should be a whole number") % {"value": _text(value)}
+        )
     return [FactValue(target, year, number=number.quantize(Decimal("0.01")))]

@@ -12,6 +12,8 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .attributes import ATTRIBUTES, BY_CODE
 
@@ -51,18 +53,32 @@ def validate_credit_code(value: str) -> str:
     try:
         return str(uscc.validate(code))
     except InvalidLength:
-        raise ValidationError(f"统一社会信用代码「{value}」应为 18 位，实为 {len(code)} 位") from None
+        raise ValidationError(
+            gettext("The unified social credit code “%(value)s” should have 18 characters, not %(length)s")
+            % {"value": value, "length": len(code)}
+        ) from None
     except InvalidChecksum:
-        raise ValidationError(f"统一社会信用代码「{value}」校验位不对") from None
+        raise ValidationError(
+            gettext("The check character of the unified social credit code “%(value)s” is wrong")
+            % {"value": value}
+        ) from None
     except (InvalidFormat, InvalidComponent):
-        raise ValidationError(f"统一社会信用代码「{value}」含有不允许的字符") from None
+        raise ValidationError(
+            gettext("The unified social credit code “%(value)s” has characters that are not allowed")
+            % {"value": value}
+        ) from None
 
 
 def validate_hk_br_number(value: str) -> str:
     """A Hong Kong business registration number (商业登记号码), 8 digits, or ValidationError."""
     number = (value or "").strip().upper().replace(" ", "")
     if not HK_BR_RE.match(number):
-        raise ValidationError(f"香港商业登记号码「{value}」应为 8 位数字（可带 -000-01-24-3 后缀）")
+        raise ValidationError(
+            gettext(
+                "The Hong Kong business registration number “%(value)s” should have 8 digits (optionally followed by -000-01-24-3)"
+            )
+            % {"value": value}
+        )
     return number
 
 
@@ -104,7 +120,7 @@ class Enterprise(models.Model):
         except ValidationError as exc:
             errors["credit_code"] = exc.messages
         if not self.name.strip():
-            errors["name"] = ["企业名称不能为空"]
+            errors["name"] = [gettext("The enterprise's name may not be empty")]
         if self.hk_br_number:
             try:
                 self.hk_br_number = validate_hk_br_number(self.hk_br_number)
@@ -161,13 +177,22 @@ class EnterpriseFact(models.Model):
     def clean(self) -> None:
         attribute = BY_CODE.get(self.attribute)
         if attribute is None:
-            raise ValidationError({"attribute": f"未知的属性「{self.attribute}」"})
+            raise ValidationError(
+                {"attribute": gettext("Unknown attribute “%(attribute)s”") % {"attribute": self.attribute}}
+            )
         if attribute.yearly and not self.year:
-            raise ValidationError({"year": f"{attribute.label}按年度记录，需要年度"})
+            raise ValidationError(
+                {
+                    "year": gettext("%(attribute)s is recorded by year; a year is needed")
+                    % {"attribute": attribute.label}
+                }
+            )
         if not attribute.yearly and self.year:
-            raise ValidationError({"year": f"{attribute.label}不按年度记录"})
+            raise ValidationError(
+                {"year": gettext("%(attribute)s is not recorded by year") % {"attribute": attribute.label}}
+            )
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError({"valid_until": "有效期截止日不能早于起始日"})
+            raise ValidationError({"valid_until": gettext("The end of validity cannot be before its start")})
 
 
 class RegistryImport(models.Model):
@@ -214,8 +239,8 @@ class EnterpriseAccount(models.Model):
 
 
 class BenefitStatus(models.TextChoices):
-    ACTIVE = "active", "有效"
-    RETIRED = "retired", "已停用"
+    ACTIVE = "active", _("In force")
+    RETIRED = "retired", _("Deactivated")
 
 
 class BenefitQuerySet(models.QuerySet["Benefit"]):
@@ -265,20 +290,28 @@ class Benefit(models.Model):
 
     def clean(self) -> None:
         if not self.name.strip():
-            raise ValidationError({"name": "名称不能为空"})
+            raise ValidationError({"name": gettext("The name may not be empty")})
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError({"valid_until": "有效期止不能早于有效期起"})
+            raise ValidationError({"valid_until": gettext("“Valid until” cannot be before “valid from”")})
         if (self.clause_start is None) != (self.clause_end is None):
-            raise ValidationError({"clause_end": "条款位置需要起止两端"})
+            raise ValidationError(
+                {"clause_end": gettext("The clause's place needs both its start and its end")}
+            )
         if self.clause_start is not None and self.clause_end is not None:
             if self.clause_end <= self.clause_start:
-                raise ValidationError({"clause_end": "条款的结束位置应在开始之后"})
+                raise ValidationError({"clause_end": gettext("The clause's end should come after its start")})
             if self.policy is None:
-                raise ValidationError({"policy": "条款位置需要所属的政策文件"})
+                raise ValidationError(
+                    {"policy": gettext("The clause's place needs the policy document it belongs to")}
+                )
             if self.clause_end > len(self.policy.text):
-                raise ValidationError({"clause_end": "条款位置超出了政策文件的长度"})
+                raise ValidationError(
+                    {"clause_end": gettext("The clause's place runs past the end of the policy document")}
+                )
         if self.task is not None and self.policy is not None and self.task.policy_id != self.policy.pk:
-            raise ValidationError({"task": "关联的任务应属于同一个政策文件"})
+            raise ValidationError(
+                {"task": gettext("The linked task should belong to the same policy document")}
+            )
 
     def in_force(self, on: object) -> bool:
         """Whether the benefit applies on the date ``on``."""
@@ -312,7 +345,9 @@ class BenefitVersion(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         if not self._state.adding:
-            raise ValidationError({"conditions": "规则版本不能修改，请保存为新版本"})
+            raise ValidationError(
+                {"conditions": gettext("A rule version cannot be changed; save a new version")}
+            )
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def rule(self) -> object:
@@ -329,9 +364,9 @@ class BenefitExample(models.Model):
     """
 
     class Expected(models.TextChoices):
-        ELIGIBLE = "eligible", "符合"
-        NOT_ELIGIBLE = "not_eligible", "不符合"
-        POSSIBLY = "possibly", "可能符合（缺少数据）"
+        ELIGIBLE = "eligible", _("Eligible")
+        NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+        POSSIBLY = "possibly", _("Possibly eligible (data missing)")
 
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="examples")
     name = models.CharField("示例", max_length=200)
@@ -350,12 +385,12 @@ class BenefitExample(models.Model):
 
 
 class ListStatus(models.TextChoices):
-    DRAFT = "draft", "待审核"
-    APPROVED = "approved", "审核通过，待公示"
-    RETURNED = "returned", "已退回"
-    ON_NOTICE = "on_notice", "公示中"
-    FINAL = "final", "公示结束，待企业确认"
-    CLOSED = "closed", "已兑现完毕"
+    DRAFT = "draft", _("Waiting for review")
+    APPROVED = "approved", _("Approved, awaiting public notice")
+    RETURNED = "returned", _("Returned")
+    ON_NOTICE = "on_notice", _("On public notice")
+    FINAL = "final", _("Notice over, awaiting the enterprises' confirmation")
+    CLOSED = "closed", _("Fully paid out")
 
 
 class BenefitList(models.Model):
@@ -394,14 +429,14 @@ class BenefitList(models.Model):
 
 
 class DecisionStatus(models.TextChoices):
-    PROPOSED = "proposed", "拟兑现"
-    NEEDS_DATA = "needs_data", "待补充数据"
-    EXCLUDED = "excluded", "审核剔除"
-    WITHDRAWN = "withdrawn", "异议成立，撤销"
-    AWAITING = "awaiting", "待企业确认"
-    CONFIRMED = "confirmed", "企业已确认"
-    DECLINED = "declined", "企业放弃"
-    PAID = "paid", "已兑现"
+    PROPOSED = "proposed", _("Proposed")
+    NEEDS_DATA = "needs_data", _("Needs data")
+    EXCLUDED = "excluded", _("Excluded in review")
+    WITHDRAWN = "withdrawn", _("Withdrawn after an objection")
+    AWAITING = "awaiting", _("Awaiting the enterprise's confirmation")
+    CONFIRMED = "confirmed", _("Confirmed by the enterprise")
+    DECLINED = "declined", _("Declined by the enterprise")
+    PAID = "paid", _("Paid")
 
 
 class Decision(models.Model):
@@ -442,9 +477,9 @@ class Decision(models.Model):
 
 
 class ObjectionStatus(models.TextChoices):
-    OPEN = "open", "待处理"
-    UPHELD = "upheld", "异议成立"
-    DISMISSED = "dismissed", "异议不成立"
+    OPEN = "open", _("Open")
+    UPHELD = "upheld", _("Upheld")
+    DISMISSED = "dismissed", _("Dismissed")
 
 
 class Objection(models.Model):

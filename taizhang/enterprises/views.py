@@ -24,7 +24,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _t
 from django.views.decorators.http import require_POST
 
@@ -98,7 +98,7 @@ def lang_of(request: HttpRequest) -> str:
 
 def _officer(request: HttpRequest) -> None:
     if not is_officer(request.user):
-        raise Http404("没有这个页面")
+        raise Http404(gettext("No such page"))
 
 
 def _refusal(request: HttpRequest, error: ValidationError) -> None:
@@ -124,9 +124,13 @@ def _refusal(request: HttpRequest, error: ValidationError) -> None:
     }
     if hasattr(error, "message_dict"):
         for field, texts in error.message_dict.items():
-            messages.error(request, f"{labels.get(field, field)}：{'；'.join(texts)}")
+            messages.error(
+                request,
+                gettext("%(field)s: %(errors)s")
+                % {"field": labels.get(field, field), "errors": gettext("; ").join(texts)},
+            )
     else:
-        messages.error(request, "；".join(error.messages))
+        messages.error(request, gettext("; ").join(error.messages))
 
 
 def _act(request: HttpRequest, fn: Callable[[], Any], done: str, back: str) -> HttpResponse:
@@ -287,7 +291,11 @@ def account_create(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("enterprises:detail", args=[enterprise.pk])
     if not form.is_valid():
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}：{'；'.join(errors)}")
+            messages.error(
+                request,
+                gettext("%(field)s: %(errors)s")
+                % {"field": form.fields[field].label, "errors": gettext("; ").join(errors)},
+            )
         return redirect(back)
     return _act(
         request,
@@ -617,7 +625,11 @@ def decision_payout(request: HttpRequest, pk: int) -> HttpResponse:
     back = _list_back(decision.benefit_list)
     if not form.is_valid():
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}：{'；'.join(errors)}")
+            messages.error(
+                request,
+                gettext("%(field)s: %(errors)s")
+                % {"field": form.fields[field].label, "errors": gettext("; ").join(errors)},
+            )
         return redirect(back)
     return _act(
         request,
@@ -941,7 +953,11 @@ def public_objection(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("enterprises_public:notices") + f"?lang={lang}"
     if not form.is_valid():
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}：{'；'.join(errors)}")
+            messages.error(
+                request,
+                gettext("%(field)s: %(errors)s")
+                % {"field": form.fields[field].label, "errors": gettext("; ").join(errors)},
+            )
         return redirect(back)
     return _act(
         request,

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from .models import Job
 from .recovery import settle, settle_all
@@ -29,7 +30,7 @@ def access_job(user: Any, pk: Any) -> Job:
     except (TypeError, ValueError, OverflowError):
         job = None
     if job is None:
-        raise Http404("没有这项后台任务")
+        raise Http404(gettext("No such background job"))
     return settle(job)
 
 

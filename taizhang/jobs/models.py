@@ -9,23 +9,24 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 __all__ = ["Job", "JobKind", "JobStatus"]
 
 
 class JobKind(models.TextChoices):
-    IMPORT_POLICY = "import_policy", "导入政策文件"
-    BULLETIN = "bulletin", "生成通报"
-    BLUEBOOK = "bluebook", "生成蓝皮书"
-    REMINDERS = "reminders", "发送催办提醒"
-    BENCHDATA = "benchdata", "生成基准数据"
+    IMPORT_POLICY = "import_policy", _("Import a policy")
+    BULLETIN = "bulletin", _("Generate bulletin")
+    BLUEBOOK = "bluebook", _("Generate the blue book")
+    REMINDERS = "reminders", _("Send reminders")
+    BENCHDATA = "benchdata", _("Generate benchmark data")
 
 
 class JobStatus(models.TextChoices):
-    QUEUED = "queued", "排队中"
-    RUNNING = "running", "进行中"
-    DONE = "done", "已完成"
-    FAILED = "failed", "失败"
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Completed")
+    FAILED = "failed", _("Failed")
 
 
 class Job(models.Model):

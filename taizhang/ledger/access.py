@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from taizhang.accounts.access import (
     ALLOWED,
@@ -157,9 +158,9 @@ def access_task(user: Person, task_id: Any, for_write: bool = False) -> Task:
     try:
         task = visible_tasks(Task.objects.select_related("policy", "measure"), user).get(pk=int(task_id))
     except (Task.DoesNotExist, TypeError, ValueError):
-        raise Http404("没有这个任务") from None
+        raise Http404(gettext("No such task")) from None
     if for_write and not _writes_task(user, task):
-        raise PermissionDenied("您只能查看这个任务")
+        raise PermissionDenied(gettext("You may only view this task"))
     return task
 
 
@@ -172,11 +173,11 @@ def access_report(user: Person, report_id: Any, for_write: bool = False) -> Prog
             ProgressReport.objects.select_related("task", "task__policy", "unit"), user
         ).get(pk=int(report_id))
     except (ProgressReport.DoesNotExist, TypeError, ValueError):
-        raise Http404("没有这份进展报送") from None
+        raise Http404(gettext("No such progress report")) from None
     if for_write and not (
         is_steering(user) or (role_of(user) in UNIT_ROLES and unit_id_of(user) == report.unit_id)
     ):
-        raise PermissionDenied("您不能修改其他单位的进展报送")
+        raise PermissionDenied(gettext("You cannot change another unit's progress report"))
     return report
 
 
@@ -186,13 +187,13 @@ def access_extension(user: Person, request_id: Any, for_write: bool = False) -> 
     try:
         ext = ExtensionRequest.objects.select_related("task").get(pk=int(request_id))
     except (ExtensionRequest.DoesNotExist, TypeError, ValueError):
-        raise Http404("没有这个延期申请") from None
+        raise Http404(gettext("No such extension request")) from None
     if not visible_tasks(Task.objects.filter(pk=ext.task_id), user).exists():
-        raise Http404("没有这个延期申请")
+        raise Http404(gettext("No such extension request"))
     if not sees_everything(user) and ext.unit_id != unit_id_of(user):
-        raise Http404("没有这个延期申请")
+        raise Http404(gettext("No such extension request"))
     if for_write and not is_steering(user):
-        raise PermissionDenied("只有督查室可以审批延期申请")
+        raise PermissionDenied(gettext("Only the supervisor may decide on extension requests"))
     return ext
 
 
@@ -211,13 +212,16 @@ def _mine(user: Person, task: Task) -> TaskAssignment | None:
 def _unit_person(user: Person, task: Task, what: str) -> tuple[TaskAssignment | None, Decision]:
     mine = _mine(user, task)
     if mine is None:
-        return None, refused(f"只有任务的承办单位可以{what}")
+        return None, refused(gettext("Only the units assigned to the task may %(action)s") % {"action": what})
     return mine, ALLOWED
 
 
 def _own_report(user: Person, report: ProgressReport, role: Role, what: str) -> Decision:
     if role_of(user) != role or unit_id_of(user) != report.unit_id:
-        return refused(f"只有本单位的{role.label}可以{what}")
+        return refused(
+            gettext("Only the unit's %(role)s may %(action)s")
+            % {"role": str(role.label).lower(), "action": what}
+        )
     return ALLOWED
 
 
@@ -230,191 +234,248 @@ def _still_lead(report: ProgressReport, what: str) -> Decision:
         return ALLOWED
     return refused_now(
         "task",
-        f"任务 {task.label} 已重新交办，{report.unit.name}不再是牵头单位，这份报送不能再{what}",
+        gettext(
+            "Task %(task)s was reassigned and %(unit)s no longer leads it: this report is closed, you can no longer %(action)s"
+        )
+        % {"task": task.label, "unit": report.unit.name, "action": what},
     )
 
 
 def can_edit_task(user: Person, task: Task) -> Decision:
     """The supervisor edits a task's text, reference, weight (deadline: see the action) until it is closed."""
-    decision = steering_decision(user, "修改任务")
+    decision = steering_decision(user, gettext("change tasks"))
     if decision and task.status == TaskStatus.CLOSED:
-        return refused_now("status", f"任务 {task.label} 已办结，不能修改")
+        return refused_now(
+            "status", gettext("Task %(task)s is closed and cannot be changed") % {"task": task.label}
+        )
     return decision
 
 
 def can_reassign_task(user: Person, task: Task) -> Decision:
     """The supervisor names a task's units anew until it is closed."""
-    decision = steering_decision(user, "重新交办任务")
+    decision = steering_decision(user, gettext("reassign tasks"))
     if decision and task.status == TaskStatus.CLOSED:
-        return refused_now("status", "已办结的任务不能重新交办")
+        return refused_now("status", gettext("A closed task cannot be reassigned"))
     return decision
 
 
 def can_correct_task(user: Person, task: Task) -> Decision:
     """The supervisor corrects an assigned task's deadline or lead unit after 交办 (with a reason,
     told to the units); before 交办 the review screen edits drafts, and a unit asks an extension."""
-    decision = steering_decision(user, "更正完成时限或牵头单位")
+    decision = steering_decision(user, gettext("correct the deadline or the lead unit"))
     if decision and task.status == TaskStatus.DRAFT:
-        return refused_now("status", "草稿任务请在审核页修改")
+        return refused_now("status", gettext("Change a draft task on the review page"))
     if decision and task.status == TaskStatus.CLOSED:
-        return refused_now("status", "已办结的任务不能更正")
+        return refused_now("status", gettext("A closed task cannot be corrected"))
     return decision
 
 
 def can_acknowledge_task(user: Person, task: Task) -> Decision:
     """A leader or officer of a unit named on an open task acknowledges (签收) it, once."""
-    mine, decision = _unit_person(user, task, "签收任务")
+    mine, decision = _unit_person(user, task, gettext("acknowledge the task"))
     if mine is None:
         return decision
     if task.status not in OPEN_STATUSES:
-        return refused_now("status", f"任务当前状态“{task.get_status_display()}”不能签收")
+        return refused_now(
+            "status",
+            gettext("The task is “%(status)s” and cannot be acknowledged")
+            % {"status": task.get_status_display()},
+        )
     if mine.acknowledged_at is not None:
-        return refused_now("status", "本单位已签收这个任务")
+        return refused_now("status", gettext("Your unit has acknowledged this task already"))
     return ALLOWED
 
 
 def can_return_task(user: Person, task: Task) -> Decision:
     """A unit named on a task sends it back to the supervisor (不属于本单位职责), while it is open and
     the unit has not already sent it back."""
-    mine, decision = _unit_person(user, task, "退回任务")
+    mine, decision = _unit_person(user, task, gettext("return the task"))
     if mine is None:
         return decision
     if task.status not in (*OPEN_STATUSES, TaskStatus.RETURNED_TO_SUPERVISOR):
-        return refused_now("status", f"任务 {task.label} 当前状态“{task.get_status_display()}”不能退回")
+        return refused_now(
+            "status",
+            gettext("Task %(task)s is “%(status)s” and cannot be returned")
+            % {"task": task.label, "status": task.get_status_display()},
+        )
     if mine.returned_reason and mine.acknowledged_at is None:
-        return refused_now("status", "本单位已退回这个任务")
+        return refused_now("status", gettext("Your unit has returned this task already"))
     return ALLOWED
 
 
 def can_request_extension(user: Person, task: Task) -> Decision:
     """The lead unit asks to move an open task's deadline, one pending request at a time."""
-    mine, decision = _unit_person(user, task, "申请延期")
+    mine, decision = _unit_person(user, task, gettext("ask for an extension"))
     if mine is None:
         return decision
     if mine.role != AssignmentRole.LEAD:
-        return refused("只有牵头单位可以申请延期")
+        return refused(gettext("Only the lead unit may ask for an extension"))
     if task.status not in OPEN_STATUSES:
-        return refused_now("status", f"任务 {task.label} 当前状态“{task.get_status_display()}”不能申请延期")
+        return refused_now(
+            "status",
+            gettext("Task %(task)s is “%(status)s”; no extension can be asked for")
+            % {"task": task.label, "status": task.get_status_display()},
+        )
     if any(e.status == ExtensionStatus.PENDING for e in task.extension_requests.all()):
-        return refused_now("task", "这个任务已有待审批的延期申请")
+        return refused_now(
+            "task", gettext("This task already has an extension request waiting for a decision")
+        )
     return ALLOWED
 
 
 def can_decide_extension(user: Person, extension: ExtensionRequest) -> Decision:
     """The supervisor approves or refuses a pending extension request."""
-    decision = steering_decision(user, "审批延期申请")
+    decision = steering_decision(user, gettext("decide on extension requests"))
     if decision and extension.status != ExtensionStatus.PENDING:
-        return refused_now("status", "这个延期申请已经审批过")
+        return refused_now("status", gettext("This extension request has been decided already"))
     return decision
 
 
 def _reportable(task: Task) -> Decision:
     if task.status not in OPEN_STATUSES:
-        return refused_now("task", f"任务当前状态“{task.get_status_display()}”不能报送进展")
+        return refused_now(
+            "task",
+            gettext("The task is “%(status)s”; no progress can be reported")
+            % {"status": task.get_status_display()},
+        )
     return ALLOWED
 
 
 def can_create_report(user: Person, task: Task, period: str | None = None) -> Decision:
     """An officer of the lead unit starts a report on an open task (for ``period``: one per period)."""
     if role_of(user) != Role.UNIT_OFFICER:
-        return refused("只有牵头单位的联络员可以填写进展报送")
-    mine, decision = _unit_person(user, task, "填写进展报送")
+        return refused(gettext("Only an officer of the lead unit may write a progress report"))
+    mine, decision = _unit_person(user, task, gettext("write a progress report"))
     if mine is None:
         return decision
     if mine.role != AssignmentRole.LEAD:
-        return refused("协办单位请在牵头单位的报送中补充，而不是另行报送")
+        return refused(gettext("A co-unit adds to the lead unit's report instead of reporting separately"))
     decision = _reportable(task)
     if decision and period is not None:
         if ProgressReport.objects.filter(task=task, unit_id=mine.unit_id, period=period).exists():
-            return refused_now("period", f"本单位 {period} 的报送已存在，请修改那一份")
+            return refused_now(
+                "period",
+                gettext("Your unit's report for %(period)s exists already; change that one")
+                % {"period": period},
+            )
     return decision
 
 
 def can_edit_report(user: Person, report: ProgressReport) -> Decision:
     """The officer of the report's unit edits it while it is a draft or returned, its task open."""
-    decision = _own_report(user, report, Role.UNIT_OFFICER, "修改进展报送")
+    decision = _own_report(user, report, Role.UNIT_OFFICER, gettext("change the progress report"))
     if not decision:
         return decision
     if not report.is_editable:
-        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再修改")
-    return _reportable(report.task) and _still_lead(report, "修改")
+        return refused_now(
+            "status",
+            gettext("The report is “%(status)s” and can no longer be changed")
+            % {"status": report.get_status_display()},
+        )
+    return _reportable(report.task) and _still_lead(report, gettext("change it"))
 
 
 def can_submit_report(user: Person, report: ProgressReport) -> Decision:
     """The officer of the report's unit submits a draft or returned report to the unit leader."""
-    decision = _own_report(user, report, Role.UNIT_OFFICER, "报送进展")
+    decision = _own_report(user, report, Role.UNIT_OFFICER, gettext("submit the progress report"))
     if decision and not report.is_editable:
-        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能报送")
-    return decision and _still_lead(report, "报送")
+        return refused_now(
+            "status",
+            gettext("The report is “%(status)s” and cannot be submitted")
+            % {"status": report.get_status_display()},
+        )
+    return decision and _still_lead(report, gettext("submit it"))
 
 
 def can_approve_report(user: Person, report: ProgressReport) -> Decision:
     """The leader of the report's unit approves a submitted report; it then reaches the supervisor."""
-    decision = _own_report(user, report, Role.UNIT_LEADER, "审核本单位报送")
+    decision = _own_report(user, report, Role.UNIT_LEADER, gettext("approve the unit's report"))
     if decision and report.status != ReportStatus.SUBMITTED:
-        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能审核")
-    return decision and _still_lead(report, "审核")
+        return refused_now(
+            "status",
+            gettext("The report is “%(status)s” and cannot be approved")
+            % {"status": report.get_status_display()},
+        )
+    return decision and _still_lead(report, gettext("approve it"))
 
 
 def can_return_report_to_officer(user: Person, report: ProgressReport) -> Decision:
     """The leader of the report's unit sends a submitted report back to the officer, with a reason."""
-    decision = _own_report(user, report, Role.UNIT_LEADER, "退回本单位报送")
+    decision = _own_report(user, report, Role.UNIT_LEADER, gettext("return the unit's report"))
     if decision and report.status != ReportStatus.SUBMITTED:
-        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能退回联络员")
+        return refused_now(
+            "status",
+            gettext("The report is “%(status)s” and cannot be returned to the officer")
+            % {"status": report.get_status_display()},
+        )
     return decision
 
 
 def can_accept_report(user: Person, report: ProgressReport) -> Decision:
     """The supervisor accepts (采纳) a report its unit leader approved."""
-    decision = steering_decision(user, "采纳进展报送")
+    decision = steering_decision(user, gettext("accept progress reports"))
     if decision and report.status != ReportStatus.APPROVED_BY_LEADER:
-        return refused_now("status", f"报送状态为“{report.get_status_display()}”，单位负责人审核后才能采纳")
-    return decision and _still_lead(report, "采纳")
+        return refused_now(
+            "status",
+            gettext("The report is “%(status)s”; it can be accepted only after the unit leader approves it")
+            % {"status": report.get_status_display()},
+        )
+    return decision and _still_lead(report, gettext("accept it"))
 
 
 def can_return_report(user: Person, report: ProgressReport) -> Decision:
     """The supervisor returns (退回) a submitted or leader-approved report with comments."""
-    decision = steering_decision(user, "退回进展报送")
+    decision = steering_decision(user, gettext("return progress reports"))
     if decision and report.status not in (ReportStatus.SUBMITTED, ReportStatus.APPROVED_BY_LEADER):
-        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能退回")
+        return refused_now(
+            "status",
+            gettext("The report is “%(status)s” and cannot be returned")
+            % {"status": report.get_status_display()},
+        )
     return decision
 
 
 def can_add_contribution(user: Person, report: ProgressReport) -> Decision:
     """A co-unit's leader or officer adds its part to the lead unit's report until the leader approves it."""
-    mine, decision = _unit_person(user, report.task, "补充报送")
+    mine, decision = _unit_person(user, report.task, gettext("add to the report"))
     if mine is None:
         return decision
     if mine.role != AssignmentRole.CO:
-        return refused("只有协办单位可以补充报送")
+        return refused(gettext("Only a co-unit may add to a report"))
     if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED):
-        return refused_now("status", "报送已审核，不能再补充")
-    return _still_lead(report, "补充")
+        return refused_now("status", gettext("The report is approved; nothing can be added to it any more"))
+    return _still_lead(report, gettext("add to it"))
 
 
 def _evidence_open(report: ProgressReport, what: str) -> Decision:
     if report.status in FROZEN_REPORT_STATUSES:
         return refused_now(
-            "status", f"报送状态为“{report.get_status_display()}”，佐证材料已锁定，不能再{what}"
+            "status",
+            gettext("The report is “%(status)s” and its evidence is locked: you can no longer %(action)s")
+            % {"status": report.get_status_display(), "action": what},
         )
     if not report.is_editable:
-        return refused_now("status", f"报送状态为“{report.get_status_display()}”，不能再{what}")
+        return refused_now(
+            "status",
+            gettext("The report is “%(status)s”: you can no longer %(action)s")
+            % {"status": report.get_status_display(), "action": what},
+        )
     return _still_lead(report, what)
 
 
 def can_add_attachment(user: Person, report: ProgressReport) -> Decision:
     """The officer of the report's unit attaches evidence while the report is a draft or returned;
     once its leader approved it (or the supervisor accepted it) its evidence is frozen."""
-    decision = _own_report(user, report, Role.UNIT_OFFICER, "上传佐证材料")
-    return decision and _evidence_open(report, "添加佐证材料")
+    decision = _own_report(user, report, Role.UNIT_OFFICER, gettext("upload evidence"))
+    return decision and _evidence_open(report, gettext("add evidence"))
 
 
 def can_delete_attachment(user: Person, attachment: Attachment) -> Decision:
     """The officer of the report's unit removes an evidence file while the report is a draft or
     returned (a wrong file); frozen, as attaching, once the leader approved the report."""
     report = attachment.report
-    decision = _own_report(user, report, Role.UNIT_OFFICER, "删除佐证材料")
-    return decision and _evidence_open(report, "删除佐证材料")
+    decision = _own_report(user, report, Role.UNIT_OFFICER, gettext("delete evidence"))
+    return decision and _evidence_open(report, gettext("delete evidence"))
 
 
 def closing_report(task: Task) -> ProgressReport | None:
@@ -433,31 +494,62 @@ def can_close_task(user: Person, task: Task) -> Decision:
     accepted report at 100 %, asking to close (申请办结, the lead unit's request, approved by its
     leader), with evidence attached, and an addition from every co-unit named on the task (a
     collective name such as 各街道办 is not asked). A refusal names everything missing."""
-    decision = steering_decision(user, "办结任务")
+    decision = steering_decision(user, gettext("close tasks"))
     if not decision:
         return decision
     if task.status == TaskStatus.CLOSED:
-        return refused_now("status", "任务已办结")
+        return refused_now("status", gettext("The task is closed"))
     if task.status not in OPEN_STATUSES:
-        return refused_now("status", f"任务 {task.label} 当前状态“{task.get_status_display()}”不能办结")
+        return refused_now(
+            "status",
+            gettext("Task %(task)s is “%(status)s” and cannot be closed")
+            % {"task": task.label, "status": task.get_status_display()},
+        )
     report = closing_report(task)
     gaps: list[tuple[str, str]] = []
     if report is None:
         gaps = [
-            ("progress", "没有督查室已采纳的进展报送，进度未达 100%"),
-            ("request", "牵头单位尚未申请办结"),
-            ("evidence", "没有佐证材料"),
+            ("progress", gettext("no progress report accepted by the supervisor; progress is below 100%")),
+            ("request", gettext("the lead unit has not asked for closing")),
+            ("evidence", gettext("no evidence")),
         ]
         contributed: set[int] = set()
     else:
         if report.percent < 100:
-            gaps.append(("progress", f"最近采纳的报送（{report.period}）进度为 {report.percent}%，未达 100%"))
+            gaps.append(
+                (
+                    "progress",
+                    gettext(
+                        "the latest accepted report (%(period)s) puts progress at %(percent)s%%, below 100%%"
+                    )
+                    % {"period": report.period, "percent": report.percent},
+                )
+            )
         elif task.progress < 100:
-            gaps.append(("progress", f"任务进度为 {task.progress}%，未达 100%"))
+            gaps.append(
+                (
+                    "progress",
+                    gettext("task progress is %(progress)s%%, below 100%%") % {"progress": task.progress},
+                )
+            )
         if not report.requests_close:
-            gaps.append(("request", f"牵头单位未在最近采纳的报送（{report.period}）中申请办结"))
+            gaps.append(
+                (
+                    "request",
+                    gettext(
+                        "the lead unit did not ask for closing in the latest accepted report (%(period)s)"
+                    )
+                    % {"period": report.period},
+                )
+            )
         if not report.attachments.all():
-            gaps.append(("evidence", f"最近采纳的报送（{report.period}）没有佐证材料"))
+            gaps.append(
+                (
+                    "evidence",
+                    gettext("the latest accepted report (%(period)s) has no evidence")
+                    % {"period": report.period},
+                )
+            )
         contributed = {c.unit_id for c in report.contributions.all()}
     silent = [
         a.unit
@@ -466,13 +558,19 @@ def can_close_task(user: Person, task: Task) -> Decision:
     ]
     if silent:
         names = "、".join(u.name for u in silent)
-        gaps.append(("contributions", f"协办单位{names}未在申请办结的报送中补充情况"))
-    return missing(gaps, "办结还缺：")
+        gaps.append(
+            (
+                "contributions",
+                gettext("co-units %(names)s have not added to the report asking for closing")
+                % {"names": names},
+            )
+        )
+    return missing(gaps, gettext("Before closing, still missing: "))
 
 
 def can_import_ledger_workbook(user: Person, workbook: Any = None) -> Decision:
     """The supervisor re-imports an exported ledger workbook (its changes go through the task actions)."""
-    return steering_decision(user, "导入台账")
+    return steering_decision(user, gettext("import the ledger"))
 
 
 def open_work_of(person: Any, unit: Any, uncovered: Role | None) -> dict[str, list[Any]]:
@@ -515,7 +613,7 @@ def access_policy(user: Person, policy_id: Any, for_write: bool = False) -> Poli
     try:
         policy = visible_policies(Policy.objects.all(), user).get(pk=int(policy_id))
     except (Policy.DoesNotExist, TypeError, ValueError):
-        raise Http404("没有这个政策文件") from None
+        raise Http404(gettext("No such policy document")) from None
     if for_write and not is_steering(user):
-        raise PermissionDenied("只有督查室可以修改政策文件")
+        raise PermissionDenied(gettext("Only the supervisor may change policy documents"))
     return policy

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from taizhang.accounts.access import unit_id_of
 from taizhang.core.concurrency import save_versioned
@@ -132,18 +133,26 @@ def do_update_task(user: Any, task: Task, *, seen_version: int, **changes: Any) 
     can_edit_task(user, task).check_person()
     unknown = set(changes) - set(TASK_EDIT_FIELDS)
     if unknown:
-        raise ValidationError({sorted(unknown)[0]: "这个字段不能在这里修改"})
+        raise ValidationError({sorted(unknown)[0]: gettext("This field cannot be changed here")})
     with transaction.atomic():
         current = _lock_task(task)
         can_edit_task(user, current).check()
         if current.status != TaskStatus.DRAFT and {"deadline_kind", "deadline_year", "deadline_month"} & set(
             changes
         ):
-            raise ValidationError({"deadline_kind": "已交办任务的完成时限只能通过延期申请修改"})
+            raise ValidationError(
+                {
+                    "deadline_kind": gettext(
+                        "The deadline of an assigned task changes only through an extension request"
+                    )
+                }
+            )
         if "measure" in changes and changes["measure"] is not None:
             measure = changes["measure"]
             if not isinstance(measure, Measure) or measure.policy_id != current.policy_id:
-                raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
+                raise ValidationError(
+                    {"measure": gettext("The main measure must belong to the same policy document")}
+                )
         if "ref" in changes and current.status == TaskStatus.DRAFT and changes["ref"] != current.ref:
             # A draft's number corrected on the review screen: its reference follows (nobody
             # outside the supervisor has seen it yet); an assigned task's reference stays.
@@ -195,7 +204,7 @@ def do_return_task(user: Any, task: Task, *, reason: str) -> Task:
         task = _lock_task(task)
         can_return_task(user, task).check()
         if not reason or not reason.strip():
-            raise ValidationError({"reason": "退回任务需要说明理由"})
+            raise ValidationError({"reason": gettext("Returning a task needs a reason")})
         assignment = _assignment_of(user, task)
         assignment.returned_reason = reason.strip()
         assignment.acknowledged_at = None
@@ -255,20 +264,24 @@ def correct_task(
     as an extension does. Returns the task and the ids of the lead units before and after."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "请说明更正的原因"})
+        raise ValidationError({"reason": gettext("Please give the reason for the correction")})
     if deadline is None and lead is None:
-        raise ValidationError({"deadline": "请更正完成时限或牵头单位"})
+        raise ValidationError({"deadline": gettext("Please correct the deadline or the lead unit")})
     leads = list(dict.fromkeys(lead)) if lead is not None else None
     if leads is not None:
         if not leads:
-            raise ValidationError({"lead": "请至少选择一个牵头单位"})
+            raise ValidationError({"lead": gettext("Please choose at least one lead unit")})
         for unit in leads:
             if unit.status != UnitStatus.CONFIRMED or unit.merged_into_id is not None:
-                raise ValidationError({"lead": f"“{unit.name}”不是已确认的单位"})
+                raise ValidationError(
+                    {"lead": gettext("“%(unit)s” is not a confirmed unit") % {"unit": unit.name}}
+                )
     if deadline is not None:
         kind, year, month = deadline
         if kind not in (DeadlineKind.MONTH, DeadlineKind.YEAR, DeadlineKind.ONGOING):
-            raise ValidationError({"deadline_kind": "请选择按月、按年或常态化推进的完成时限"})
+            raise ValidationError(
+                {"deadline_kind": gettext("Please choose a monthly, yearly or ongoing deadline")}
+            )
         check_deadline(kind, year, month, "deadline_kind")
     with transaction.atomic():
         task = _lock_task(task)
@@ -381,14 +394,28 @@ def do_decide_extension(
 
 def _check_report_values(percent: int, metric_values: Mapping[str, Any], task: Task) -> dict[str, Any]:
     if isinstance(percent, bool) or not isinstance(percent, int) or not 0 <= percent <= 100:
-        raise ValidationError({"percent": f"完成百分比必须是 0 到 100 的整数，收到 {percent!r}"})
+        raise ValidationError(
+            {
+                "percent": gettext(
+                    "The percentage done must be a whole number from 0 to 100, not %(percent)s"
+                )
+                % {"percent": repr(percent)}
+            }
+        )
     known = {str(pk) for pk in task.metrics.values_list("pk", flat=True)}
     clean: dict[str, Any] = {}
     for key, value in metric_values.items():
         if str(key) not in known:
-            raise ValidationError({"metric_values": f"指标 {key} 不属于这个任务"})
+            raise ValidationError(
+                {"metric_values": gettext("Indicator %(key)s does not belong to this task") % {"key": key}}
+            )
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValidationError({"metric_values": f"指标 {key} 的值必须是数字，收到 {value!r}"})
+            raise ValidationError(
+                {
+                    "metric_values": gettext("The value of indicator %(key)s must be a number, not %(value)s")
+                    % {"key": key, "value": repr(value)}
+                }
+            )
         clean[str(key)] = value
     return clean
 
@@ -413,9 +440,16 @@ def do_save_report(
     """
     values = _check_report_values(percent, metric_values or {}, task)
     if not period or len(period) > 10:
-        raise ValidationError({"period": "报送期次必须填写，如 2025-03"})
+        raise ValidationError({"period": gettext("The reporting period is required, e.g. 2025-03")})
     if requests_close and percent != 100:
-        raise ValidationError({"requests_close": f"申请办结需要完成进度为 100%，本次填写的是 {percent}%"})
+        raise ValidationError(
+            {
+                "requests_close": gettext(
+                    "Asking for closing needs progress at 100%%; this report says %(percent)s%%"
+                )
+                % {"percent": percent}
+            }
+        )
     with transaction.atomic():
         task = _lock_task(task)
         changes = {
@@ -436,10 +470,12 @@ def do_save_report(
             return report
         current = _lock_report(report)
         if current.task_id != task.pk:
-            raise PermissionDenied("您不能修改其他任务的进展报送")
+            raise PermissionDenied(gettext("You cannot change another task's progress report"))
         can_edit_report(user, current).check()
         if seen_version is None:
-            raise ValidationError({"version": "修改报送需要提供读取时的版本号"})
+            raise ValidationError(
+                {"version": gettext("Changing a report needs the version number it had when read")}
+            )
         before = snapshot(current, list(changes))
         save_versioned(current, seen_version, changes)
         record(
@@ -545,7 +581,7 @@ def do_return_report(user: Any, report: ProgressReport, *, comments: str) -> Pro
     """The supervisor returns (退回) a report with comments; the unit edits and resubmits it."""
     can_return_report(user, report).check_person()
     if not comments or not comments.strip():
-        raise ValidationError({"comments": "退回报送需要填写意见"})
+        raise ValidationError({"comments": gettext("Returning a report needs comments")})
     with transaction.atomic():
         report = _move_report(
             user,
@@ -565,7 +601,7 @@ def do_add_contribution(user: Any, report: ProgressReport, *, text: str) -> Repo
         report = _lock_report(report)
         can_add_contribution(user, report).check()
         if not text or not text.strip():
-            raise ValidationError({"text": "补充内容不能为空"})
+            raise ValidationError({"text": gettext("The addition may not be empty")})
         assignment = _assignment_of(user, report.task)
         contribution = ReportContribution.objects.create(
             report=report, unit_id=assignment.unit_id, text=text.strip(), created_by=user
@@ -586,9 +622,9 @@ def do_add_attachment(user: Any, report: ProgressReport, *, name: str, data: byt
 
     can_add_attachment(user, report).check_person()
     if not name or not data:
-        raise ValidationError({"file": "佐证材料不能为空"})
+        raise ValidationError({"file": gettext("The evidence file is empty")})
     if len(data) > settings.TAIZHANG_MAX_UPLOAD_BYTES:
-        raise ValidationError({"file": f"{name}: 文件过大"})
+        raise ValidationError({"file": gettext("%(name)s: the file is too large") % {"name": name}})
     with transaction.atomic():
         report = _lock_report(report)
         can_add_attachment(user, report).check()
@@ -661,7 +697,7 @@ def do_return_report_to_officer(user: Any, report: ProgressReport, *, reason: st
     reason, before it reaches the supervisor; the officer edits and submits it again."""
     can_return_report_to_officer(user, report).check_person()
     if not reason or not reason.strip():
-        raise ValidationError({"reason": "退回联络员需要说明理由"})
+        raise ValidationError({"reason": gettext("Returning a report to the officer needs a reason")})
     with transaction.atomic():
         return _move_report(
             user,
@@ -691,10 +727,15 @@ TASK_SNAPSHOT = [
 
 def _check_units(leads: list[Unit], cos: list[Unit]) -> None:
     if not leads:
-        raise ValidationError({"lead": "至少需要一个牵头单位"})
+        raise ValidationError({"lead": gettext("At least one lead unit is needed")})
     for unit in [*leads, *cos]:
         if unit.status != UnitStatus.CONFIRMED or unit.merged_into_id is not None:
-            raise ValidationError({"lead" if unit in leads else "co": f"单位“{unit.name}”尚未确认"})
+            raise ValidationError(
+                {
+                    "lead" if unit in leads else "co": gettext("The unit “%(unit)s” is not confirmed yet")
+                    % {"unit": unit.name}
+                }
+            )
 
 
 def _make_room(policy_id: int, after: int, count: int) -> None:
@@ -734,9 +775,13 @@ def do_create_task(
     with transaction.atomic():
         policy = Policy.objects.select_for_update().get(pk=policy.pk)
         if policy.status != PolicyStatus.PUBLISHED:
-            raise ValidationError({"policy": "政策文件尚未发布：请在核对页面添加任务"})
+            raise ValidationError(
+                {"policy": gettext("The policy document is not published yet: add tasks on the review page")}
+            )
         if measure is not None and measure.policy_id != policy.pk:
-            raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
+            raise ValidationError(
+                {"measure": gettext("The main measure must belong to the same policy document")}
+            )
         tasks = Task.objects.filter(policy=policy)
         last_of_measure = tasks.filter(measure=measure).aggregate(m=Max("order"))["m"] if measure else None
         last = tasks.aggregate(m=Max("order"))["m"] or 0
@@ -779,11 +824,13 @@ def do_split_task(user: Any, task: Task, *, parts: Sequence[str]) -> list[Task]:
     can_restructure_policy(user).check()
     texts = [p.strip() for p in parts if p and p.strip()]
     if len(texts) < 2:
-        raise ValidationError({"parts": "拆分至少需要两段任务内容"})
+        raise ValidationError({"parts": gettext("Splitting needs at least two parts of the task's content")})
     with transaction.atomic():
         task = _lock_task(task)
         if task.status == TaskStatus.CLOSED:
-            raise ValidationError({"status": f"任务 {task.label} 已办结，不能拆分"})
+            raise ValidationError(
+                {"status": gettext("Task %(task)s is closed and cannot be split") % {"task": task.label}}
+            )
         before = snapshot(task, TASK_SNAPSHOT)
         share = (Decimal(task.weight) / len(texts)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
         share = max(share, Decimal("0.01"))
@@ -858,16 +905,18 @@ def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
     can_restructure_policy(user).check()
     ids = list(dict.fromkeys(t.pk for t in tasks))
     if len(ids) < 2:
-        raise ValidationError({"tasks": "请至少选择两个任务"})
+        raise ValidationError({"tasks": gettext("Please choose at least two tasks")})
     with transaction.atomic():
         locked = list(Task.objects.select_for_update().filter(pk__in=ids).order_by("order", "pk"))
         if len(locked) != len(ids):
-            raise ValidationError({"tasks": "所选任务已不存在"})
+            raise ValidationError({"tasks": gettext("The tasks chosen no longer exist")})
         if len({t.policy_id for t in locked}) != 1:
-            raise ValidationError({"tasks": "只能合并同一个政策文件的任务"})
+            raise ValidationError({"tasks": gettext("Only tasks of the same policy document can be merged")})
         for t in locked:
             if t.status == TaskStatus.CLOSED:
-                raise ValidationError({"tasks": f"任务 {t.label} 已办结，不能合并"})
+                raise ValidationError(
+                    {"tasks": gettext("Task %(task)s is closed and cannot be merged") % {"task": t.label}}
+                )
         keeper, others = locked[0], locked[1:]
         for t in others:
             notices = getattr(t, "supervision_notices", None)
@@ -877,7 +926,12 @@ def do_merge_tasks(user: Any, tasks: Sequence[Task], *, text: str = "") -> Task:
                 or (notices is not None and notices.exists())
             ):
                 raise ValidationError(
-                    {"tasks": f"任务 {t.label} 已有进度报告、延期申请或督办单，不能并入其他任务"}
+                    {
+                        "tasks": gettext(
+                            "Task %(task)s already has progress reports, extension requests or supervision notices and cannot be merged into another task"
+                        )
+                        % {"task": t.label}
+                    }
                 )
         before = {**snapshot(keeper, TASK_SNAPSHOT), "units": _units_of(keeper)}
         roles: dict[int, str] = {}
@@ -945,8 +999,10 @@ def move_unit_rows(user: Any, source: Unit, target: Unit) -> dict[str, int]:
         raise ValidationError(
             {
                 "merged_into": (
-                    f"任务 {clash.task.label} 的 {clash.period} 进展报送两个单位各有一份，"
-                    "合并后不能并存，未合并"
+                    gettext(
+                        "Both units have a progress report of task %(task)s for %(period)s, which cannot both stand after merging; nothing was merged"
+                    )
+                    % {"task": clash.task.label, "period": clash.period}
                 )
             }
         )
@@ -991,10 +1047,12 @@ def do_expand_collective(
     can_expand_collective(user, collective).check()
     members = list(dict.fromkeys(into))
     if not members:
-        raise ValidationError({"into": "请选择至少一个单位"})
+        raise ValidationError({"into": gettext("Please choose at least one unit")})
     for unit in members:
         if unit.is_collective or unit.status != UnitStatus.CONFIRMED or unit.merged_into_id is not None:
-            raise ValidationError({"into": f"“{unit.name}”不是已确认的单位"})
+            raise ValidationError(
+                {"into": gettext("“%(unit)s” is not a confirmed unit") % {"unit": unit.name}}
+            )
     wanted = None if tasks is None else [t.pk for t in tasks]
     changed: list[Task] = []
     with transaction.atomic():

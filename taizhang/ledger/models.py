@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .rules import deadline_date  # the one home of deadlines (ledger.rules)
 
@@ -38,10 +40,10 @@ PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 
 class DeadlineKind(models.TextChoices):
-    NONE = "", "未定"
-    MONTH = "month", "月份"
-    YEAR = "year", "年度"
-    ONGOING = "ongoing", "常态化推进"
+    NONE = "", _("Not set")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year only")
+    ONGOING = "ongoing", _("Ongoing work (常态化推进)")
 
 
 #: The years a deadline may name, on every path (web forms, API, workbooks, imports, actions).
@@ -60,7 +62,8 @@ def validate_deadline_year(year: int | None) -> None:
     low, high = DEADLINE_YEARS
     if not in_deadline_years(year):
         raise ValidationError(
-            f"完成时限的年份 {year} 超出范围：应在 {low} 至 {high} 年之间",
+            gettext("The deadline's year %(year)s is out of range: it should be between %(low)s and %(high)s")
+            % {"year": year, "low": low, "high": high},
             code="deadline_year",
         )
 
@@ -72,20 +75,20 @@ def check_deadline(kind: str, year: int | None, month: int | None, field: str) -
     except ValidationError as exc:
         raise ValidationError({field: exc.messages}) from None
     if kind == DeadlineKind.MONTH and (year is None or month is None or not 1 <= month <= 12):
-        raise ValidationError({field: "按月的完成时限需要年份和 1-12 的月份"})
+        raise ValidationError({field: gettext("A monthly deadline needs a year and a month from 1 to 12")})
     if kind == DeadlineKind.YEAR and year is None:
-        raise ValidationError({field: "按年的完成时限需要年份"})
+        raise ValidationError({field: gettext("A yearly deadline needs a year")})
     if kind in (DeadlineKind.ONGOING, DeadlineKind.NONE) and (year is not None or month is not None):
-        raise ValidationError({field: "常态化或未定的完成时限不能有年份和月份"})
+        raise ValidationError({field: gettext("An ongoing or undecided deadline has no year or month")})
 
 
 class TaskStatus(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    ASSIGNED = "assigned", "已交办"
-    ACKNOWLEDGED = "acknowledged", "已签收"
-    RETURNED_TO_SUPERVISOR = "returned_to_supervisor", "已退回督查室"
-    IN_PROGRESS = "in_progress", "推进中"
-    CLOSED = "closed", "已办结"
+    DRAFT = "draft", _("Draft")
+    ASSIGNED = "assigned", _("Assigned")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    RETURNED_TO_SUPERVISOR = "returned_to_supervisor", _("Returned to the supervision office")
+    IN_PROGRESS = "in_progress", _("In progress")
+    CLOSED = "closed", _("Closed")
 
 
 class TaskQuerySet(models.QuerySet["Task"]):
@@ -188,12 +191,14 @@ class Task(models.Model):
 
     def clean(self) -> None:
         if not self.text.strip():
-            raise ValidationError({"text": "任务内容不能为空"})
+            raise ValidationError({"text": gettext("The task's content may not be empty")})
         check_deadline(self.deadline_kind, self.deadline_year, self.deadline_month, "deadline_kind")
         if self.weight is not None and self.weight <= 0:
-            raise ValidationError({"weight": "权重必须大于 0"})
+            raise ValidationError({"weight": gettext("The weight must be more than 0")})
         if self.span_start is not None and self.span_end is not None and self.span_end < self.span_start:
-            raise ValidationError({"span_end": "原文位置的结束不能早于开始"})
+            raise ValidationError(
+                {"span_end": gettext("The end of the place in the text cannot come before its start")}
+            )
 
     @property
     def deadline(self) -> dt.date | None:
@@ -211,8 +216,8 @@ class Task(models.Model):
 
 
 class AssignmentRole(models.TextChoices):
-    LEAD = "lead", "牵头单位"
-    CO = "co", "协办单位"
+    LEAD = "lead", _("Lead unit")
+    CO = "co", _("Co-unit")
 
 
 class TaskAssignment(models.Model):
@@ -241,8 +246,8 @@ class Metric(models.Model):
     """A quantified target or actual (指标) of a policy, attached to a task when it sits in one."""
 
     class Kind(models.TextChoices):
-        TARGET = "target", "目标值"
-        ACTUAL = "actual", "实际值"
+        TARGET = "target", _("Target value")
+        ACTUAL = "actual", _("Actual value")
 
     policy = models.ForeignKey("policies.Policy", on_delete=models.CASCADE, related_name="metrics")
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics")
@@ -270,15 +275,20 @@ class Metric(models.Model):
 
     def clean(self) -> None:
         if self.comparator not in {">=", ">", "=", "~", "<=", "<"}:
-            raise ValidationError({"comparator": f"比较符 {self.comparator!r} 不是 >=, >, =, ~, <=, < 之一"})
+            raise ValidationError(
+                {
+                    "comparator": gettext("The comparator %(comparator)s is not one of >=, >, =, ~, <=, <")
+                    % {"comparator": repr(self.comparator)}
+                }
+            )
 
 
 class ReportStatus(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    SUBMITTED = "submitted", "已报送"
-    APPROVED_BY_LEADER = "approved_by_leader", "单位负责人已审核"
-    ACCEPTED = "accepted", "督查室已采纳"
-    RETURNED = "returned", "已退回"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED_BY_LEADER = "approved_by_leader", _("Approved by the unit leader")
+    ACCEPTED = "accepted", _("Accepted by the supervision office")
+    RETURNED = "returned", _("Returned")
 
 
 class ReportQuerySet(models.QuerySet["ProgressReport"]):
@@ -368,7 +378,10 @@ class EvidenceFrozen(ValidationError):
     def __init__(self, report_id: int | None) -> None:
         super().__init__(
             {
-                "file": f"进展报送 #{report_id} 已经单位负责人审核或督查室采纳，佐证材料已锁定，不能再添加或删除"
+                "file": gettext(
+                    "Progress report #%(report_id)s was approved by the unit leader or accepted by the supervisor; its evidence is locked and can no longer be added or deleted"
+                )
+                % {"report_id": report_id}
             }
         )
 
@@ -425,9 +438,9 @@ class Attachment(models.Model):
 
 
 class ExtensionStatus(models.TextChoices):
-    PENDING = "pending", "待审批"
-    APPROVED = "approved", "已同意"
-    REFUSED = "refused", "不同意"
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
 
 
 class ExtensionRequest(models.Model):
@@ -457,5 +470,5 @@ class ExtensionRequest(models.Model):
 
     def clean(self) -> None:
         if not self.reason.strip():
-            raise ValidationError({"reason": "延期申请需要说明理由"})
+            raise ValidationError({"reason": gettext("An extension request needs a reason")})
         check_deadline(self.requested_kind, self.requested_year, self.requested_month, "requested_kind")

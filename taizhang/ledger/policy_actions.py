@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from taizhang.core.history import record, record_many, snapshot
 from taizhang.ledger.models import in_deadline_years
@@ -92,8 +93,10 @@ def read_document(data: bytes, name: str) -> Any:
         if expanded > limit:
             raise ValidationError(
                 {
-                    "file": f"{name}: 文件解压后的文档内容有 {_mb(expanded)}，超过上限 {_mb(limit)}"
-                    "（读取它需要的内存过多）；请删去图片以外的多余内容，或拆成几个文件导入"
+                    "file": gettext(
+                        "%(name)s: unpacked, the document's content is %(expanded)s, more than the limit of %(limit)s (reading it needs too much memory); please remove superfluous content other than images, or split it into several files"
+                    )
+                    % {"name": name, "expanded": _mb(expanded), "limit": _mb(limit)}
                 }
             )
     try:
@@ -113,7 +116,12 @@ def read_document(data: bytes, name: str) -> Any:
     limit_chars = settings.TAIZHANG_MAX_TEXT_CHARS
     if chars > limit_chars:
         raise ValidationError(
-            {"file": f"{name}: 文件的文字有 {chars:,} 字，超过上限 {limit_chars:,} 字；请拆成几个文件导入"}
+            {
+                "file": gettext(
+                    "%(name)s: the file's text has %(chars)s characters, more than the limit of %(limit_chars)s; please split it into several files"
+                )
+                % {"name": name, "chars": format(chars, ","), "limit_chars": format(limit_chars, ",")}
+            }
         )
     return source
 
@@ -127,10 +135,20 @@ def _run_extractor(data: bytes, name: str) -> Any:
     except ExtractionError as exc:
         raise ValidationError({"file": f"{name}: {exc.reason}"}) from None
     except MemoryError:
-        raise ValidationError({"file": f"{name}: 文件太大，识别时内存不足"}) from None
+        raise ValidationError(
+            {
+                "file": gettext("%(name)s: the file is too large; memory ran out while reading it")
+                % {"name": name}
+            }
+        ) from None
     except Exception as exc:  # a fault in the library must not leave a half import or a 500
         logger.exception("extraction of %s failed", name)
-        raise ValidationError({"file": f"{name}: 文件解析失败（{type(exc).__name__}: {exc}）"}) from None
+        raise ValidationError(
+            {
+                "file": gettext("%(name)s: the file could not be read (%(kind)s: %(error)s)")
+                % {"name": name, "kind": type(exc).__name__, "error": exc}
+            }
+        ) from None
 
 
 class DuplicateDocument(ValidationError):
@@ -140,7 +158,16 @@ class DuplicateDocument(ValidationError):
         when = timezone.localtime(policy.created_at).strftime("%Y-%m-%d %H:%M")
         super().__init__(
             {
-                "file": f"{name}: 这份文件已于 {when} 导入为“{policy.title}”（编号 {policy.pk}，{policy.get_status_display()}），未重复导入"
+                "file": gettext(
+                    "%(name)s: this file was imported at %(when)s as “%(title)s” (no. %(pk)s, %(status)s); it was not imported again"
+                )
+                % {
+                    "name": name,
+                    "when": when,
+                    "title": policy.title,
+                    "pk": policy.pk,
+                    "status": policy.get_status_display(),
+                }
             }
         )
         self.policy = policy
@@ -189,12 +216,15 @@ def do_import_policy(
 
     base = os.path.basename(name or "")
     if not base:
-        raise ValidationError({"file": "上传的文件没有文件名"})
+        raise ValidationError({"file": gettext("The uploaded file has no name")})
     if not data:
-        raise ValidationError({"file": f"{base}: 文件是空的"})
+        raise ValidationError({"file": gettext("%(name)s: the uploaded file is empty") % {"name": base}})
     if len(data) > settings.TAIZHANG_MAX_UPLOAD_BYTES:
         raise ValidationError(
-            {"file": f"{base}: 文件超过 {settings.TAIZHANG_MAX_UPLOAD_BYTES // (1024 * 1024)} MB"}
+            {
+                "file": gettext("%(name)s: the uploaded file is larger than %(limit)s MB")
+                % {"name": base, "limit": settings.TAIZHANG_MAX_UPLOAD_BYTES // (1024 * 1024)}
+            }
         )
     if not allow_duplicate:
         earlier = find_duplicate(data)
@@ -269,7 +299,10 @@ def do_import_policy(
                 task.full_clean(exclude=["policy", "measure"])
             except ValidationError as exc:
                 raise ValidationError(
-                    {"tasks": f"第 {order + 1} 项任务（{references[order]}）: {exc.messages[0]}"}
+                    {
+                        "tasks": gettext("Task no. %(number)s (%(reference)s): %(error)s")
+                        % {"number": order + 1, "reference": references[order], "error": exc.messages[0]}
+                    }
                 ) from None
             tasks.append(task)
         Task.objects.bulk_create(tasks, batch_size=500)
@@ -336,10 +369,21 @@ class PublishNeedsConfirmation(ValidationError):
     and confirms (``digest`` names exactly these warnings), or corrects the tasks first."""
 
     def __init__(self, policy: Policy, warnings: list[PublishWarning]) -> None:
-        problems = [f"任务 {w.label} 没有牵头单位" for w in warnings if w.no_lead]
-        problems += [f"任务 {w.label} 没有完成时限" for w in warnings if w.no_deadline]
-        shown = "；".join(problems[:10]) + (f"；等 {len(problems)} 处" if len(problems) > 10 else "")
-        super().__init__({"tasks": f"{shown}：确认后才能发布“{policy.title}”"})
+        problems = [
+            gettext("Task %(task)s has no lead unit") % {"task": w.label} for w in warnings if w.no_lead
+        ]
+        problems += [
+            gettext("Task %(task)s has no deadline") % {"task": w.label} for w in warnings if w.no_deadline
+        ]
+        shown = gettext("; ").join(problems[:10]) + (
+            gettext("; %(count)s problems in all") % {"count": len(problems)} if len(problems) > 10 else ""
+        )
+        super().__init__(
+            {
+                "tasks": gettext("%(problems)s: confirm before “%(title)s” can be published")
+                % {"problems": shown, "title": policy.title}
+            }
+        )
         self.policy = policy
         self.warnings = warnings
         self.digest = warnings_digest(warnings)
@@ -387,18 +431,32 @@ def do_publish_policy(user: Any, policy: Policy, *, confirm: str | bool = False)
     with transaction.atomic():
         policy = Policy.objects.select_for_update().get(pk=policy.pk)
         if policy.status != PolicyStatus.DRAFT:
-            raise ValidationError({"status": f"“{policy.title}”已经发布"})
+            raise ValidationError(
+                {"status": gettext("“%(title)s” is published already") % {"title": policy.title}}
+            )
         tasks = list(Task.objects.filter(policy=policy).prefetch_related("assignments__unit"))
         if not tasks:
-            raise ValidationError({"tasks": f"“{policy.title}”没有任务，不能发布"})
+            raise ValidationError(
+                {
+                    "tasks": gettext("“%(title)s” has no tasks and cannot be published")
+                    % {"title": policy.title}
+                }
+            )
         problems: list[str] = []
         for task in tasks:
             label = task.label
             for a in task.assignments.all():
                 if a.unit.status != UnitStatus.CONFIRMED or a.unit.merged_into_id is not None:
-                    problems.append(f"任务 {label} 的单位“{a.unit.name}”尚未确认")
+                    problems.append(
+                        gettext("The unit “%(unit)s” of task %(task)s is not confirmed yet")
+                        % {"task": label, "unit": a.unit.name}
+                    )
         if problems:
-            shown = "；".join(problems[:10]) + (f"；等 {len(problems)} 处" if len(problems) > 10 else "")
+            shown = gettext("; ").join(problems[:10]) + (
+                gettext("; %(count)s problems in all") % {"count": len(problems)}
+                if len(problems) > 10
+                else ""
+            )
             raise ValidationError({"tasks": shown})
         warnings = publish_warnings(policy)
         if warnings and confirm is not True and confirm != warnings_digest(warnings):
@@ -456,7 +514,12 @@ def split_unit_names(value: str) -> list[str]:
 
 def _require_draft(policy: Policy) -> None:
     if policy.status != PolicyStatus.DRAFT:
-        raise ValidationError({"status": f"“{policy.title}”已经发布，请在任务页面修改"})
+        raise ValidationError(
+            {
+                "status": gettext("“%(title)s” is published already; change it on the task pages")
+                % {"title": policy.title}
+            }
+        )
 
 
 def _assign_units(user: Any, task: Any, lead: Iterable[str], co: Iterable[str]) -> list[str]:
@@ -505,7 +568,7 @@ def do_update_draft_task(
         if lead is not None:
             lead = list(lead)
             if not lead:
-                raise ValidationError({"lead": "请填写至少一个牵头单位"})
+                raise ValidationError({"lead": gettext("Please name at least one lead unit")})
         deadline = ("deadline_kind", "deadline_year", "deadline_month")
         if "deadline_text" not in changes and any(
             name in changes and changes[name] != getattr(task, name) for name in deadline
@@ -570,7 +633,9 @@ def do_add_draft_task(
         policy = Policy.objects.select_for_update().get(pk=policy.pk)
         _require_draft(policy)
         if measure is not None and measure.policy_id != policy.pk:
-            raise ValidationError({"measure": "主要措施必须属于同一个政策文件"})
+            raise ValidationError(
+                {"measure": gettext("The main measure must belong to the same policy document")}
+            )
         order = (Task.objects.filter(policy=policy).aggregate(m=Max("order"))["m"] or 0) + 1
         taken = set(Task.objects.filter(policy=policy).values_list("reference", flat=True))
         task = Task(
@@ -621,13 +686,15 @@ def do_update_metric(user: Any, metric: Any, **changes: Any) -> Any:
 
     unknown = set(changes) - set(METRIC_EDIT_FIELDS)
     if unknown:
-        raise ValidationError({sorted(unknown)[0]: "这个字段不能在这里修改"})
+        raise ValidationError({sorted(unknown)[0]: gettext("This field cannot be changed here")})
     with transaction.atomic():
         _require_draft(Policy.objects.select_for_update().get(pk=metric.policy_id))
         metric = Metric.objects.select_for_update().get(pk=metric.pk)
         task = changes.get("task")
         if task is not None and task.policy_id != metric.policy_id:
-            raise ValidationError({"task": "指标只能挂在同一个政策文件的任务上"})
+            raise ValidationError(
+                {"task": gettext("An indicator can belong only to a task of the same policy document")}
+            )
         before = snapshot(metric, list(changes))
         for name, value in changes.items():
             setattr(metric, name, value)
@@ -652,7 +719,7 @@ def do_create_measure(user: Any, policy: Policy, *, title: str, ref: str = "") -
 
     title = (title or "").strip()
     if not title:
-        raise ValidationError({"title": "主要措施的名称不能为空"})
+        raise ValidationError({"title": gettext("The main measure's name may not be empty")})
     with transaction.atomic():
         policy = Policy.objects.select_for_update().get(pk=policy.pk)
         order = (policy.measures.aggregate(m=Max("order"))["m"] or 0) + 1
@@ -670,7 +737,10 @@ def do_set_report_cadence(user: Any, policy: Policy, cadence: str) -> Policy:
 
     if cadence not in ReportCadence.values:
         raise ValidationError(
-            {"report_cadence": f"报送周期 {cadence!r} 不是 {', '.join(ReportCadence.values)} 之一"}
+            {
+                "report_cadence": gettext("The reporting cadence %(cadence)s is not one of %(choices)s")
+                % {"cadence": repr(cadence), "choices": ", ".join(ReportCadence.values)}
+            }
         )
     with transaction.atomic():
         policy = Policy.objects.select_for_update().get(pk=policy.pk)

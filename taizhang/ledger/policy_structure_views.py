@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _t
 from django.views.decorators.http import require_POST
 
@@ -37,7 +38,7 @@ def _published(request: HttpRequest, pk: int) -> Policy:
     policy = access_policy(request.user, pk)
     can_restructure_policy(request.user).check()
     if policy.status != PolicyStatus.PUBLISHED:
-        raise Http404("只有已发布的政策文件可以这样调整")
+        raise Http404(gettext("Only a published policy document can be restructured like this"))
     return policy
 
 
@@ -97,7 +98,7 @@ def task_split(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
     policy = _published(request, pk)
     task = Task.objects.filter(policy=policy, pk=task_pk).first()
     if task is None:
-        raise Http404("没有这个任务")
+        raise Http404(gettext("No such task"))
     form = TaskSplitForm(request.POST or None, initial={"parts": task.text})
     if request.method == "POST" and form.is_valid():
         try:

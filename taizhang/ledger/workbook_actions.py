@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.core.once import claim_once
@@ -60,7 +61,7 @@ def _units(ids: Sequence[int]) -> list[Unit]:
     found = {u.pk: u for u in Unit.objects.filter(pk__in=list(ids))}
     missing = [i for i in ids if i not in found]
     if missing:
-        raise ValidationError({"units": f"单位 {missing[0]} 已不存在"})
+        raise ValidationError({"units": gettext("Unit %(unit)s no longer exists") % {"unit": missing[0]}})
     return [found[i] for i in ids]
 
 

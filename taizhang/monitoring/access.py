@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext
 
 from taizhang.accounts.access import (
     ALLOWED,
@@ -52,7 +53,11 @@ __all__ = [
 
 def can_read_dashboard(user: Person, policy: Any = None) -> Decision:
     """The overall dashboard: readers of everything (the supervisor and district leadership)."""
-    return ALLOWED if sees_everything(user) else refused("总览看板仅供督查室和区领导查看")
+    return (
+        ALLOWED
+        if sees_everything(user)
+        else refused(gettext("The overview dashboard is for the supervisor and the district leadership"))
+    )
 
 
 def require_dashboard(user: Any) -> None:
@@ -62,7 +67,11 @@ def require_dashboard(user: Any) -> None:
 
 def can_read_unit_dashboard(user: Person, unit: Any = None) -> Decision:
     """A unit's dashboard (its tasks, due reports, its own score and rank): its leaders and officers."""
-    return ALLOWED if unit_id_of(user) is not None else refused("单位看板仅供单位负责人和联络员查看")
+    return (
+        ALLOWED
+        if unit_id_of(user) is not None
+        else refused(gettext("The unit dashboard is for unit leaders and officers"))
+    )
 
 
 def require_unit_dashboard(user: Any) -> int:
@@ -77,7 +86,11 @@ def can_read_ranking(user: Person, period: Any = None) -> Decision:
     """The whole ranking of a period (with the 红黄黑榜): readers of everything."""
     if sees_everything(user):
         return ALLOWED
-    return refused("考核排名仅供督查室和区领导查看；本单位的得分见单位看板")
+    return refused(
+        gettext(
+            "The ranking is for the supervisor and the district leadership; your unit's score is on the unit dashboard"
+        )
+    )
 
 
 def require_ranking(user: Any) -> None:
@@ -89,25 +102,29 @@ def can_read_breakdown(user: Person, unit: Unit) -> Decision:
     """A unit's score breakdown: readers of everything, and the people of that unit."""
     if sees_everything(user) or (unit_id_of(user) is not None and unit_id_of(user) == unit.pk):
         return ALLOWED
-    return refused("只能查看本单位的考核得分")
+    return refused(gettext("You may see only your own unit's score"))
 
 
 def can_rate_unit(user: Person, unit: Unit) -> Decision:
     """The supervisor rates a unit (督查评价); a collective name is not rated."""
-    decision = steering_decision(user, "录入督查评价")
+    decision = steering_decision(user, gettext("enter the supervisor's ratings"))
     if decision and getattr(unit, "is_collective", False):
-        return refused_now("unit", f"“{unit.name}”是多个单位的统称，不参与考核")
+        return refused_now(
+            "unit",
+            gettext("“%(unit)s” is a collective name for several units and is not assessed")
+            % {"unit": unit.name},
+        )
     return decision
 
 
 def can_save_scoring_settings(user: Person, settings: Any = None) -> Decision:
     """The supervisor sets the 考核办法."""
-    return steering_decision(user, "修改考核办法")
+    return steering_decision(user, gettext("change the assessment method"))
 
 
 def can_edit_indicators(user: Person, policy: Any = None) -> Decision:
     """The supervisor makes and edits a policy's indicators and records their actuals."""
-    return steering_decision(user, "修改监测指标")
+    return steering_decision(user, gettext("change the monitored indicators"))
 
 
 def access_breakdown(user: Any, unit_id: Any) -> Unit:
@@ -116,10 +133,10 @@ def access_breakdown(user: Any, unit_id: Any) -> Unit:
     try:
         unit = Unit.objects.get(pk=int(unit_id))
     except (Unit.DoesNotExist, TypeError, ValueError):
-        raise Http404("没有这个单位") from None
+        raise Http404(gettext("No such unit")) from None
     if can_read_breakdown(user, unit):
         return unit
-    raise Http404("没有这个单位")
+    raise Http404(gettext("No such unit"))
 
 
 def visible_indicators(queryset: Any, user: Any) -> Any:
@@ -134,8 +151,8 @@ def access_indicator(user: Any, indicator_id: Any, for_write: bool = False) -> I
     try:
         indicator = Indicator.objects.select_related("policy").get(pk=int(indicator_id))
     except (Indicator.DoesNotExist, TypeError, ValueError):
-        raise Http404("没有这个指标") from None
+        raise Http404(gettext("No such indicator")) from None
     access_policy(user, indicator.policy_id)
     if for_write and not is_steering(user):
-        raise PermissionDenied("只有督查室可以修改指标")
+        raise PermissionDenied(gettext("Only the supervisor may change indicators"))
     return indicator

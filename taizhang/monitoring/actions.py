@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from taizhang.core.concurrency import save_versioned
 from taizhang.core.history import record, snapshot
@@ -62,30 +63,41 @@ INDICATOR_FIELDS = (
 def _decimal(value: Any, field_name: str, *, required: bool = True) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ValidationError({field_name: "必须填写"})
+            raise ValidationError({field_name: gettext("Required")})
         return None
     if isinstance(value, bool):
-        raise ValidationError({field_name: f"必须是数值，而不是 {value!r}"})
+        raise ValidationError(
+            {field_name: gettext("Must be a number, not %(value)s") % {"value": repr(value)}}
+        )
     try:
         result = Decimal(str(value).strip().replace(",", ""))
     except (InvalidOperation, ValueError):
-        raise ValidationError({field_name: f"必须是数值，而不是 {value!r}"}) from None
+        raise ValidationError(
+            {field_name: gettext("Must be a number, not %(value)s") % {"value": repr(value)}}
+        ) from None
     if not result.is_finite():
-        raise ValidationError({field_name: f"必须是有限数值，而不是 {value!r}"})
+        raise ValidationError(
+            {field_name: gettext("Must be a finite number, not %(value)s") % {"value": repr(value)}}
+        )
     return result
 
 
 def _year(value: Any, field_name: str, *, required: bool = True) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ValidationError({field_name: "必须填写"})
+            raise ValidationError({field_name: gettext("Required")})
         return None
     try:
         year = int(str(value).strip().removesuffix("年").split(".")[0])
     except ValueError:
-        raise ValidationError({field_name: f"年份必须是四位整数，而不是 {value!r}"}) from None
+        raise ValidationError(
+            {
+                field_name: gettext("The year must be a four-digit whole number, not %(value)s")
+                % {"value": repr(value)}
+            }
+        ) from None
     if not 1949 <= year <= 2100:
-        raise ValidationError({field_name: f"年份 {year} 不合理"})
+        raise ValidationError({field_name: gettext("The year %(year)s is not plausible") % {"year": year}})
     return year
 
 
@@ -96,7 +108,12 @@ def do_rate_unit(user: Any, unit: Any, *, period: str, rating: Any, note: str = 
     value = _decimal(rating, "rating")
     assert value is not None
     if not Decimal(0) <= value <= Decimal(100):
-        raise ValidationError({"rating": f"督查评价必须在 0 到 100 之间，而不是 {value}"})
+        raise ValidationError(
+            {
+                "rating": gettext("The supervisor's rating must be from 0 to 100, not %(value)s")
+                % {"value": value}
+            }
+        )
     with transaction.atomic():
         existing = UnitRating.objects.select_for_update().filter(unit=unit, period=period).first()
         before = snapshot(existing, ["rating", "note"]) if existing else {}
@@ -155,7 +172,13 @@ def do_save_scoring_settings(
         or not isinstance(report_due_days, int)
         or not 0 <= report_due_days <= 90
     ):
-        raise ValidationError({"report_due_days": "报送宽限天数必须是 0 到 90 的整数"})
+        raise ValidationError(
+            {
+                "report_due_days": gettext(
+                    "The days of grace for reporting must be a whole number from 0 to 90"
+                )
+            }
+        )
     with transaction.atomic():
         previous = ScoringSettings.objects.select_for_update().order_by("-pk").first()
         before = snapshot(previous, ["config", "lists", "report_due_days"]) if previous else {}
@@ -288,7 +311,7 @@ def do_create_indicators_from_metrics(user: Any, policy: Any) -> list[Indicator]
 def _clean_indicator_values(values: Mapping[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(values) - set(INDICATOR_FIELDS))
     if unknown:
-        raise ValidationError({unknown[0]: "不是可修改的指标字段"})
+        raise ValidationError({unknown[0]: gettext("Not a field of the indicator that can be changed")})
     clean: dict[str, Any] = {}
     for name, value in values.items():
         if name in ("baseline_value", "target_value"):
@@ -297,11 +320,16 @@ def _clean_indicator_values(values: Mapping[str, Any]) -> dict[str, Any]:
             clean[name] = _year(value, name, required=name == "target_year")
         elif name == "comparator":
             if value not in Comparator.values:
-                raise ValidationError({name: f"比较符 {value!r} 不是 {', '.join(Comparator.values)} 之一"})
+                raise ValidationError(
+                    {
+                        name: gettext("The comparator %(value)s is not one of %(choices)s")
+                        % {"value": repr(value), "choices": ", ".join(Comparator.values)}
+                    }
+                )
             clean[name] = value
         elif name == "direction":
             if value not in Direction.values:
-                raise ValidationError({name: "方向必须是 up 或 down"})
+                raise ValidationError({name: gettext("The direction must be up or down")})
             clean[name] = value
         elif name == "binding":
             clean[name] = bool(value)
@@ -360,7 +388,10 @@ class ImportRefused(Exception):
     problems: list[tuple[int, str]] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return "；".join(f"第 {row} 行：{reason}" for row, reason in self.problems)
+        return gettext("; ").join(
+            gettext("Row %(row)s: %(reason)s") % {"row": row, "reason": reason}
+            for row, reason in self.problems
+        )
 
 
 # The header cells of an actuals workbook; a header may be written in Chinese or as the code name.
@@ -389,9 +420,17 @@ def do_import_actuals(user: Any, policy: Any, data: bytes) -> list[IndicatorActu
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         rows = list(sheet.iter_rows(values_only=True))
     except Exception as error:  # openpyxl raises many types for a file that is not a workbook
-        raise ImportRefused([(0, f"文件不是有效的 .xlsx 工作簿（{type(error).__name__}）")]) from None
+        raise ImportRefused(
+            [
+                (
+                    0,
+                    gettext("The file is not a valid .xlsx workbook (%(kind)s)")
+                    % {"kind": type(error).__name__},
+                )
+            ]
+        ) from None
     if not rows:
-        raise ImportRefused([(1, "工作表是空的")])
+        raise ImportRefused([(1, gettext("The sheet is empty"))])
     header = [ACTUALS_HEADERS.get(str(cell or "").strip()) for cell in rows[0]]
     missing = [name for name in ("code", "year", "value") if name not in header]
     if missing:
@@ -399,7 +438,12 @@ def do_import_actuals(user: Any, policy: Any, data: bytes) -> list[IndicatorActu
             [
                 (
                     1,
-                    f"表头缺少 {'、'.join({'code': '指标代码', 'year': '年份', 'value': '实际值'}[m] for m in missing)}",
+                    gettext("The header lacks %(columns)s")
+                    % {
+                        "columns": "、".join(
+                            {"code": "指标代码", "year": "年份", "value": "实际值"}[m] for m in missing
+                        )
+                    },
                 )
             ]
         )
@@ -414,7 +458,12 @@ def do_import_actuals(user: Any, policy: Any, data: bytes) -> list[IndicatorActu
         code = str(cells.get("code") or "").strip()
         try:
             if code not in indicators:
-                raise ValidationError({"code": f"指标代码 {code!r} 不是本文件的指标"})
+                raise ValidationError(
+                    {
+                        "code": gettext("The indicator code %(code)s is not an indicator of this document")
+                        % {"code": repr(code)}
+                    }
+                )
             year = _year(cells.get("year"), "year")
             value = _decimal(cells.get("value"), "value")
         except ValidationError as error:
@@ -424,7 +473,13 @@ def do_import_actuals(user: Any, policy: Any, data: bytes) -> list[IndicatorActu
             continue
         assert year is not None and value is not None
         if (code, year) in seen:
-            problems.append((number, f"指标 {code} 的 {year} 年实际值重复"))
+            problems.append(
+                (
+                    number,
+                    gettext("The actual value of indicator %(code)s for %(year)s is given twice")
+                    % {"code": code, "year": year},
+                )
+            )
             continue
         seen.add((code, year))
         accepted.append((indicators[code], year, value, str(cells.get("note") or "").strip()))

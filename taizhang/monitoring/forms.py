@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Comparator, Direction
@@ -52,10 +53,11 @@ class _JSONField(forms.CharField):
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise forms.ValidationError(
-                f"不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列 {error.msg}"
+                gettext("Not valid JSON: line %(line)s, column %(column)s: %(error)s")
+                % {"line": error.lineno, "column": error.colno, "error": error.msg}
             ) from None
         if not isinstance(data, dict):
-            raise forms.ValidationError("必须是 JSON 对象 {…}")
+            raise forms.ValidationError(gettext("Must be a JSON object {…}"))
         return data
 
 

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 __all__ = [
     "UnitRating",
@@ -72,7 +74,7 @@ class UnitRating(models.Model):
     def clean(self) -> None:
         check_period(self.period)
         if self.rating is None or not Decimal(0) <= Decimal(self.rating) <= Decimal(100):
-            raise ValidationError({"rating": "督查评价必须在 0 到 100 之间"})
+            raise ValidationError({"rating": gettext("The supervisor's rating must be from 0 to 100")})
 
 
 class ScoringSettings(models.Model):
@@ -109,16 +111,16 @@ class ScoringSettings(models.Model):
 
 
 class Direction(models.TextChoices):
-    UP = "up", "越大越好"
-    DOWN = "down", "越小越好"
+    UP = "up", _("Higher is better")
+    DOWN = "down", _("Lower is better")
 
 
 class Comparator(models.TextChoices):
-    AT_LEAST = ">=", "达到（≥）"
-    MORE_THAN = ">", "超过（>）"
-    AT_MOST = "<=", "控制在…以内（≤）"
-    LESS_THAN = "<", "低于（<）"
-    EQUAL = "=", "等于（=）"
+    AT_LEAST = ">=", _("At least (≥)")
+    MORE_THAN = ">", _("More than (>)")
+    AT_MOST = "<=", _("At most (≤)")
+    LESS_THAN = "<", _("Less than (<)")
+    EQUAL = "=", _("Equal to (=)")
 
 
 class Indicator(models.Model):
@@ -156,16 +158,20 @@ class Indicator(models.Model):
 
     def clean(self) -> None:
         if not self.name.strip():
-            raise ValidationError({"name": "指标名称不能为空"})
+            raise ValidationError({"name": gettext("The indicator's name may not be empty")})
         for field in ("baseline_year", "target_year"):
             year = getattr(self, field)
             if year is not None and not 1949 <= year <= 2100:
-                raise ValidationError({field: f"年份 {year} 不合理"})
+                raise ValidationError({field: gettext("The year %(year)s is not plausible") % {"year": year}})
         if (self.baseline_value is None) != (self.baseline_year is None):
-            raise ValidationError({"baseline_year": "基期值和基期年份须同时填写或同时留空"})
+            raise ValidationError(
+                {"baseline_year": gettext("Give both the base value and the base year, or neither")}
+            )
         if self.baseline_year is not None and self.target_year is not None:
             if self.target_year < self.baseline_year:
-                raise ValidationError({"target_year": "目标年份不能早于基期年份"})
+                raise ValidationError(
+                    {"target_year": gettext("The target year cannot be before the base year")}
+                )
 
     @property
     def target_display(self) -> str:
@@ -227,4 +233,6 @@ class IndicatorActual(models.Model):
 
     def clean(self) -> None:
         if not 1949 <= self.year <= 2100:
-            raise ValidationError({"year": f"年份 {self.year} 不合理"})
+            raise ValidationError(
+                {"year": gettext("The year %(year)s is not plausible") % {"year": self.year}}
+            )

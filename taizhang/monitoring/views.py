@@ -368,9 +368,9 @@ def scorecard_breakdown(request: HttpRequest, unit_id: int) -> HttpResponse:
                     note=form.cleaned_data["note"],
                 )
             except ValidationError as error:
-                form.add_error(None, "；".join(m for ms in error.message_dict.values() for m in ms))
+                form.add_error(None, gettext("; ").join(m for ms in error.message_dict.values() for m in ms))
             else:
-                messages.success(request, "督查评价已保存")
+                messages.success(request, gettext("The supervisor's rating is saved"))
                 return HttpResponseRedirect(f"{request.path}?period={period.code}")
     board = queries.scoreboard(period)
     found = board.card_of(unit.pk)
@@ -419,7 +419,7 @@ def scoring_settings(request: HttpRequest) -> HttpResponse:
                 for name, problems in error.message_dict.items():
                     form.add_error(name if name in form.fields else None, problems)
             else:
-                messages.success(request, "考核办法已保存")
+                messages.success(request, gettext("The assessment method is saved"))
                 return HttpResponseRedirect(reverse("monitoring:scoring_settings"))
     else:
         form = ScoringSettingsForm(
@@ -480,7 +480,10 @@ def policy_indicators(request: HttpRequest, policy_id: int) -> HttpResponse:
         can_edit_indicators(request.user, policy).check()
         if request.POST.get("action") == "from_metrics":
             created = actions.do_create_indicators_from_metrics(request.user, policy)
-            messages.success(request, f"已从提取的目标值生成 {len(created)} 个指标")
+            messages.success(
+                request,
+                gettext("Indicators made from the extracted targets: %(count)s") % {"count": len(created)},
+            )
             return HttpResponseRedirect(request.path)
         import_form = ActualsImportForm(request.POST, request.FILES)
         if import_form.is_valid():
@@ -491,7 +494,9 @@ def policy_indicators(request: HttpRequest, policy_id: int) -> HttpResponse:
             except actions.ImportRefused as refused:
                 problems = refused.problems
             else:
-                messages.success(request, f"已导入 {len(saved)} 个实际值")
+                messages.success(
+                    request, gettext("Actual values imported: %(count)s") % {"count": len(saved)}
+                )
                 return HttpResponseRedirect(request.path)
     indicators = list(Indicator.objects.filter(policy=policy).prefetch_related("actuals").order_by("pk"))
     today = timezone.localdate()
@@ -531,13 +536,13 @@ def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
                     data = dict(edit_form.cleaned_data)
                     version = data.pop("version")
                     actions.do_update_indicator(request.user, indicator, seen_version=version, **data)
-                    messages.success(request, "指标已保存")
+                    messages.success(request, gettext("The indicator is saved"))
                     return HttpResponseRedirect(request.path)
             else:
                 actual_form = ActualForm(request.POST)
                 if actual_form.is_valid():
                     actions.do_record_actual(request.user, indicator, **actual_form.cleaned_data)
-                    messages.success(request, "实际值已保存")
+                    messages.success(request, gettext("The actual value is saved"))
                     return HttpResponseRedirect(request.path)
         except ValidationError as error:
             target = edit_form if request.POST.get("action") == "edit" else actual_form

@@ -5,29 +5,31 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 __all__ = ["Policy", "PolicyKind", "PolicyStatus", "ReportCadence", "Measure"]
 
 
 class PolicyKind(models.TextChoices):
-    PLAN = "plan", "规划/行动方案"
-    MEASURES = "measures", "若干措施"
-    WORK_REPORT = "work_report", "政府工作报告"
-    TABLE = "table", "任务分解表"
-    NEWS = "news", "新闻/通报"
-    OTHER = "other", "其他"
+    PLAN = "plan", _("Plan / action plan")
+    MEASURES = "measures", _("Measures")
+    WORK_REPORT = "work_report", _("Government work report")
+    TABLE = "table", _("Task table")
+    NEWS = "news", _("News / bulletin")
+    OTHER = "other", _("Other")
 
 
 class PolicyStatus(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    PUBLISHED = "published", "已发布"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
 
 
 class ReportCadence(models.TextChoices):
-    MONTHLY = "monthly", "每月"
-    QUARTERLY = "quarterly", "每季度"
-    HALF_YEARLY = "half_yearly", "每半年"
-    YEARLY = "yearly", "每年"
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    HALF_YEARLY = "half_yearly", _("Half-yearly")
+    YEARLY = "yearly", _("Every year")
 
 
 class Policy(models.Model):
@@ -65,9 +67,11 @@ class Policy(models.Model):
 
     def clean(self) -> None:
         if not self.title.strip():
-            raise ValidationError({"title": "文件标题不能为空"})
+            raise ValidationError({"title": gettext("The document's title may not be empty")})
         if self.year is not None and not 1949 <= self.year <= 2100:
-            raise ValidationError({"year": f"年份 {self.year} 不合理"})
+            raise ValidationError(
+                {"year": gettext("The year %(year)s is not plausible") % {"year": self.year}}
+            )
 
 
 class Measure(models.Model):

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from taizhang.accounts.access import Decision, Person, steering_decision
 from taizhang.ledger.colours import colour_expression
@@ -47,7 +48,7 @@ __all__ = [
 
 def can_publish_to_portal(user: Person, policy: Any = None) -> Decision:
     """The supervisor chooses what of a policy the public portal shows, or withdraws it."""
-    return steering_decision(user, "设置公开内容")
+    return steering_decision(user, gettext("choose what is public"))
 
 
 COLOURS: tuple[str, ...] = tuple(c.value for c in Colour)  # the ledger's one enum
@@ -64,7 +65,7 @@ def access_public_policy(policy_id: int) -> Policy:
     """The public policy ``policy_id``; Http404 when it is missing, a draft or not public."""
     policy = public_policies().filter(pk=policy_id).first()
     if policy is None:
-        raise Http404("没有公开这项政策")
+        raise Http404(gettext("This policy is not public"))
     return policy
 
 

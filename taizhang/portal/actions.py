@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from taizhang.core.history import record, snapshot
 from taizhang.policies.models import Policy, PolicyStatus
@@ -40,7 +41,9 @@ def do_publish_to_portal(
     """
     can_publish_to_portal(user, policy).check()
     if policy.status != PolicyStatus.PUBLISHED:
-        raise ValidationError({"policy": "草稿政策不能公开，请先交办"})
+        raise ValidationError(
+            {"policy": gettext("A draft policy cannot be made public; publish (assign) it first")}
+        )
     with transaction.atomic():
         row = _settings_for(policy)
         before = snapshot(row, FIELDS)

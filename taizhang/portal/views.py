@@ -20,6 +20,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -151,5 +152,5 @@ def manage_policy(request: HttpRequest, policy_id: int) -> HttpResponse:
             actions.do_withdraw_from_portal(request.user, policy)
             messages.success(request, _("Withdrawn from the portal."))
     except ValidationError as error:
-        messages.error(request, "；".join(m for ms in error.message_dict.values() for m in ms))
+        messages.error(request, gettext("; ").join(m for ms in error.message_dict.values() for m in ms))
     return HttpResponseRedirect(reverse("portal:manage"))

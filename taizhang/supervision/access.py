@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from taizhang.accounts.access import (
     ALLOWED,
@@ -78,9 +79,11 @@ def access_supervision_notice(user: Any, notice_id: Any, for_write: bool = False
             SupervisionNotice.objects.select_related("task", "issued_by", "answered_by"), user
         ).get(pk=int(notice_id))
     except (SupervisionNotice.DoesNotExist, TypeError, ValueError):
-        raise Http404("没有这份督办单") from None
+        raise Http404(gettext("No such supervision notice")) from None
     if for_write and not (is_steering(user) or answers_notice(user, notice)):
-        raise PermissionDenied("只有督查室和牵头单位可以处理督办单")
+        raise PermissionDenied(
+            gettext("Only the supervisor and the lead units may handle supervision notices")
+        )
     return notice
 
 
@@ -96,13 +99,15 @@ def access_notice(user: Any, notice_id: Any) -> Notice:
     try:
         return visible_notices(user).get(pk=int(notice_id))
     except (Notice.DoesNotExist, TypeError, ValueError):
-        raise Http404("没有这条提醒") from None
+        raise Http404(gettext("No such reminder")) from None
 
 
 def require_overview(user: Any) -> None:
     """Raise PermissionDenied unless ``user`` reads everything (supervisor, administrator, viewer)."""
     if not sees_everything(user):
-        raise PermissionDenied("只有督查室和区领导可以查看督办总览")
+        raise PermissionDenied(
+            gettext("Only the supervisor and the district leadership may see the supervision overview")
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -112,40 +117,50 @@ def require_overview(user: Any) -> None:
 
 def can_issue_supervision_notice(user: Person, task: Task) -> Decision:
     """The supervisor issues a supervision notice (督办单) on an assigned task not yet closed."""
-    decision = steering_decision(user, "下发督办单")
+    decision = steering_decision(user, gettext("issue supervision notices"))
     if decision and task.status in (LedgerStatus.DRAFT, LedgerStatus.CLOSED):
-        return refused_now("task", f"任务状态为“{task.get_status_display()}”，不能督办")
+        return refused_now(
+            "task",
+            gettext("The task is “%(status)s” and cannot be supervised")
+            % {"status": task.get_status_display()},
+        )
     return decision
 
 
 def can_answer_supervision_notice(user: Person, notice: SupervisionNotice) -> Decision:
     """A leader or officer of the task's lead unit answers an open supervision notice."""
     if not answers_notice(user, notice):
-        return refused("只有牵头单位的负责人或联络员可以回复督办单")
+        return refused(
+            gettext("Only the leader or an officer of the lead unit may answer a supervision notice")
+        )
     if notice.status != SupervisionNoticeState.OPEN:
-        return refused_now("status", f"督办单状态为“{notice.get_status_display()}”，不能再回复")
+        return refused_now(
+            "status",
+            gettext("The supervision notice is “%(status)s” and can no longer be answered")
+            % {"status": notice.get_status_display()},
+        )
     return ALLOWED
 
 
 def can_close_supervision_notice(user: Person, notice: SupervisionNotice) -> Decision:
     """The supervisor closes (办结) a supervision notice, answered or withdrawn unanswered."""
-    decision = steering_decision(user, "办结督办单")
+    decision = steering_decision(user, gettext("close supervision notices"))
     if decision and notice.status == SupervisionNoticeState.CLOSED:
-        return refused_now("status", "督办单已办结")
+        return refused_now("status", gettext("The supervision notice is closed"))
     return decision
 
 
 def can_judge_task(user: Person, task: Task) -> Decision:
     """The supervisor records a judgement (研判) on an assigned task."""
-    decision = steering_decision(user, "研判任务")
+    decision = steering_decision(user, gettext("judge tasks"))
     if decision and task.status == LedgerStatus.DRAFT:
-        return refused_now("task", "任务尚未交办，不能研判")
+        return refused_now("task", gettext("The task is not assigned yet and cannot be judged"))
     return decision
 
 
 def can_save_rule_settings(user: Person, policy: Any) -> Decision:
     """The supervisor sets a policy's status-rule thresholds."""
-    return steering_decision(user, "修改预警规则")
+    return steering_decision(user, gettext("change the warning rules"))
 
 
 def open_work_of(person: Any, unit: Any, uncovered: Any) -> dict[str, list[Any]]:

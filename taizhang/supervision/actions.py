@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from taizhang.core.history import record, snapshot
 from taizhang.ledger.access import can_correct_task
@@ -101,11 +102,16 @@ def do_issue_supervision_notice(
     can_issue_supervision_notice(user, task).check_person()
     now = now or timezone.now()
     if not instruction or not instruction.strip():
-        raise ValidationError({"instruction": "督办要求不能为空"})
+        raise ValidationError({"instruction": gettext("The instruction may not be empty")})
     if not isinstance(due_on, dt.date):
-        raise ValidationError({"due_on": "回复期限必须是日期"})
+        raise ValidationError({"due_on": gettext("The answer's due date must be a date")})
     if due_on < timezone.localdate(now):
-        raise ValidationError({"due_on": f"回复期限 {due_on.isoformat()} 早于今天"})
+        raise ValidationError(
+            {
+                "due_on": gettext("The answer's due date %(due_on)s is before today")
+                % {"due_on": due_on.isoformat()}
+            }
+        )
     with transaction.atomic():
         task = Task.objects.select_for_update().get(pk=task.pk)
         can_issue_supervision_notice(user, task).check()
@@ -143,7 +149,7 @@ def do_answer_supervision_notice(
     now = now or timezone.now()
     can_answer_supervision_notice(user, notice).check_person()
     if not answer or not answer.strip():
-        raise ValidationError({"answer": "回复内容不能为空"})
+        raise ValidationError({"answer": gettext("The answer may not be empty")})
     with transaction.atomic():
         notice = SupervisionNotice.objects.select_for_update().select_related("task").get(pk=notice.pk)
         can_answer_supervision_notice(user, notice).check()
@@ -206,7 +212,9 @@ def do_judge_task(user: Any, task: Task, *, judgement: str, now: dt.datetime | N
     an empty judgement clears it."""
     can_judge_task(user, task).check_person()
     if judgement not in Judgement.values and judgement != "":
-        raise ValidationError({"judgement": f"未知的研判结论 {judgement!r}"})
+        raise ValidationError(
+            {"judgement": gettext("Unknown judgement %(judgement)s") % {"judgement": repr(judgement)}}
+        )
     now = now or timezone.now()
     with transaction.atomic():
         task = Task.objects.select_for_update().get(pk=task.pk)
@@ -264,12 +272,12 @@ def do_mark_notice_read(user: Any, notice: Notice, *, now: dt.datetime | None = 
     """Mark one of the user's own notices read; answers whether it was unread. Reading is not
     a change of the ledger, so it leaves no history row."""
     if notice.recipient_id != getattr(user, "pk", None):
-        raise PermissionDenied("只能处理自己的提醒")
+        raise PermissionDenied(gettext("You can handle only your own reminders"))
     return Notice.objects.filter(pk=notice.pk, read_at=None).update(read_at=now or timezone.now()) == 1
 
 
 def do_mark_all_notices_read(user: Any, *, now: dt.datetime | None = None) -> int:
     """Mark every unread notice of the user read; answers how many."""
     if not getattr(user, "is_authenticated", False):
-        raise PermissionDenied("请先登录")
+        raise PermissionDenied(gettext("Please log in first"))
     return Notice.objects.filter(recipient=user, read_at=None).update(read_at=now or timezone.now())

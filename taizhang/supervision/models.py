@@ -12,6 +12,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from taizhang.ledger.rules import COLOUR_ZH, COLOURS, ScheduleStatus
 
@@ -37,10 +39,10 @@ SCHEDULE_CHOICES = [(s.value, s.value) for s in ScheduleStatus]
 
 
 class Judgement(models.TextChoices):
-    HIGHLY_LIKELY = DeliveryJudgement.HIGHLY_LIKELY.value, "很可能按期完成"
-    LIKELY = DeliveryJudgement.LIKELY.value, "可能按期完成"
-    UNLIKELY = DeliveryJudgement.UNLIKELY.value, "可能无法按期完成"
-    HIGHLY_UNLIKELY = DeliveryJudgement.HIGHLY_UNLIKELY.value, "很可能无法按期完成"
+    HIGHLY_LIKELY = DeliveryJudgement.HIGHLY_LIKELY.value, _("Highly likely to finish on time")
+    LIKELY = DeliveryJudgement.LIKELY.value, _("Likely to finish on time")
+    UNLIKELY = DeliveryJudgement.UNLIKELY.value, _("Unlikely to finish on time")
+    HIGHLY_UNLIKELY = DeliveryJudgement.HIGHLY_UNLIKELY.value, _("Highly unlikely to finish on time")
 
 
 class TaskStatus(models.Model):
@@ -109,7 +111,7 @@ class RuleSettings(models.Model):
 
     def clean(self) -> None:
         if not isinstance(self.values, dict):
-            raise ValidationError({"values": "规则设置必须是键值对"})
+            raise ValidationError({"values": gettext("The rule settings must be key-value pairs")})
         try:
             RuleConfig.from_mapping(self.values)
         except (TypeError, ValueError) as error:
@@ -120,9 +122,9 @@ class RuleSettings(models.Model):
 
 
 class SupervisionNoticeState(models.TextChoices):
-    OPEN = "open", "待回复"
-    ANSWERED = "answered", "已回复"
-    CLOSED = "closed", "已办结"
+    OPEN = "open", _("Awaiting reply")
+    ANSWERED = "answered", _("Replied")
+    CLOSED = "closed", _("Closed")
 
 
 class SupervisionNoticeQuerySet(models.QuerySet["SupervisionNotice"]):
@@ -173,17 +175,17 @@ class SupervisionNotice(models.Model):
 
     def clean(self) -> None:
         if not self.instruction.strip():
-            raise ValidationError({"instruction": "督办要求不能为空"})
+            raise ValidationError({"instruction": gettext("The instruction may not be empty")})
 
 
 class NoticeKind(models.TextChoices):
-    REPORT_DUE = "report_due", "进展报送即将到期"
-    REPORT_LATE = "report_late", "进展报送逾期"
-    TASK_RED = "task_red", "任务亮红灯"
-    NOTICE_ISSUED = "notice_issued", "收到督办单"
-    NOTICE_ANSWERED = "notice_answered", "督办单已回复"
-    ESCALATION = "escalation", "催办升级"
-    TASK_CORRECTED = "task_corrected", "任务信息更正"
+    REPORT_DUE = "report_due", _("Progress report due soon")
+    REPORT_LATE = "report_late", _("Progress report late")
+    TASK_RED = "task_red", _("Task turned red")
+    NOTICE_ISSUED = "notice_issued", _("Supervision notice received")
+    NOTICE_ANSWERED = "notice_answered", _("Supervision notice answered")
+    ESCALATION = "escalation", _("Escalation")
+    TASK_CORRECTED = "task_corrected", _("Task corrected")
 
 
 class Notice(models.Model):

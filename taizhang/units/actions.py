@@ -11,6 +11,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 
 from taizhang.core.history import record, snapshot
 
@@ -89,7 +90,7 @@ class UnitDirectory:
         in simplified script (a traditional document's 區財政局 becomes 区财政局)."""
         clean = stored_name(name)
         if not clean:
-            raise ValidationError({"unit": "单位名称不能为空"})
+            raise ValidationError({"unit": gettext("The unit's name may not be empty")})
         found = self.find(clean)
         if found is not None:
             return found
@@ -124,7 +125,12 @@ def do_create_unit(
         clean = stored_name(name)
         taken = UnitDirectory(user).find(clean) if clean else None
         if taken is not None:
-            raise ValidationError({"name": f"“{clean}”已是单位“{taken.name}”的名称或别名"})
+            raise ValidationError(
+                {
+                    "name": gettext("“%(name)s” is already the name or an alias of the unit “%(unit)s”")
+                    % {"name": clean, "unit": taken.name}
+                }
+            )
         unit = Unit(
             name=clean,
             kind=kind or guess_unit_kind(clean),
@@ -158,7 +164,12 @@ def _add_alias(unit: Unit, alias: str) -> UnitAlias | None:
     for existing in UnitAlias.objects.select_related("unit"):
         if stored_name(existing.name) == simple:
             if existing.unit_id != unit.pk:
-                raise ValidationError({"aliases": f"别名“{alias}”已属于单位“{existing.unit.name}”"})
+                raise ValidationError(
+                    {
+                        "aliases": gettext("The alias “%(alias)s” already belongs to the unit “%(unit)s”")
+                        % {"alias": alias, "unit": existing.unit.name}
+                    }
+                )
             return None
     return UnitAlias.objects.create(unit=unit, name=alias)
 
@@ -221,13 +232,18 @@ def do_merge_unit(user: Any, unit: Unit, into: Unit) -> Unit:
     ``into``. History records what moved. Returns ``into``."""
     can_merge_unit(user, unit).check_person()
     if unit.pk == into.pk:
-        raise ValidationError({"merged_into": "单位不能合并到自己"})
+        raise ValidationError({"merged_into": gettext("A unit cannot be merged into itself")})
     with transaction.atomic():
         unit = Unit.objects.select_for_update().get(pk=unit.pk)
         into = Unit.objects.select_for_update().get(pk=into.pk)
         can_merge_unit(user, unit).check()
         if into.merged_into_id is not None:
-            raise ValidationError({"merged_into": f"“{into.name}”本身已被合并，请选择现有单位"})
+            raise ValidationError(
+                {
+                    "merged_into": gettext("“%(unit)s” was itself merged; please choose an existing unit")
+                    % {"unit": into.name}
+                }
+            )
         moved: dict[str, int] = {}
         for mover in unit_row_movers():
             moved.update(mover(user, unit, into))
@@ -256,18 +272,33 @@ def do_add_unit_alias(user: Any, unit: Unit, alias: str) -> UnitAlias:
     can_add_unit_alias(user, unit).check()
     clean = BLANKS_RE.sub("", alias or "")
     if not clean:
-        raise ValidationError({"alias": "别名不能为空"})
+        raise ValidationError({"alias": gettext("The alias may not be empty")})
     with transaction.atomic():
         unit = Unit.objects.select_for_update().get(pk=unit.pk)
         other = UnitDirectory(user).find(clean)
         if other is not None and other.pk != unit.pk:
             raise ValidationError(
-                {"alias": f"“{clean}”是单位“{other.name}”的名称：请把它合并到“{unit.name}”"}
+                {
+                    "alias": gettext(
+                        "“%(name)s” is the name of the unit “%(other)s”: please merge it into “%(unit)s”"
+                    )
+                    % {"name": clean, "other": other.name, "unit": unit.name}
+                }
             )
         if other is not None:
-            raise ValidationError({"alias": f"“{clean}”已是“{unit.name}”的名称或别名"})
+            raise ValidationError(
+                {
+                    "alias": gettext("“%(name)s” is already the name or an alias of “%(unit)s”")
+                    % {"name": clean, "unit": unit.name}
+                }
+            )
         made = _add_alias(unit, clean)
         if made is None:
-            raise ValidationError({"alias": f"“{clean}”已是“{unit.name}”的名称或别名"})
+            raise ValidationError(
+                {
+                    "alias": gettext("“%(name)s” is already the name or an alias of “%(unit)s”")
+                    % {"name": clean, "unit": unit.name}
+                }
+            )
         record(user, unit, "add_unit_alias", after={"alias": made.name})
     return made

@@ -5,23 +5,25 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 __all__ = ["Unit", "UnitAlias", "UnitKind", "UnitStatus"]
 
 
 class UnitKind(models.TextChoices):
-    DEPARTMENT = "department", "区直部门"
-    SUBDISTRICT = "subdistrict", "街道办"
-    STATIONED = "stationed", "驻区单位"
-    HEADQUARTERS = "headquarters", "指挥部"
-    COURT = "court", "法院"
-    COLLECTIVE = "collective", "统称（多个单位）"
-    OTHER = "other", "其他"
+    DEPARTMENT = "department", _("District department")
+    SUBDISTRICT = "subdistrict", _("Subdistrict office")
+    STATIONED = "stationed", _("Stationed unit")
+    HEADQUARTERS = "headquarters", _("Headquarters")
+    COURT = "court", _("Court")
+    COLLECTIVE = "collective", _("Collective name (several units)")
+    OTHER = "other", _("Other")
 
 
 class UnitStatus(models.TextChoices):
-    PROPOSED = "proposed", "待确认"
-    CONFIRMED = "confirmed", "已确认"
+    PROPOSED = "proposed", _("To be confirmed")
+    CONFIRMED = "confirmed", _("Confirmed")
 
 
 class Unit(models.Model):
@@ -83,11 +85,13 @@ class Unit(models.Model):
 
     def clean(self) -> None:
         if self.name != self.name.strip() or not self.name:
-            raise ValidationError({"name": "单位名称不能为空，且首尾不能有空格"})
+            raise ValidationError(
+                {"name": gettext("The unit's name may not be empty nor start or end with a space")}
+            )
         if self.parent_id is not None and self.parent_id == self.pk:
-            raise ValidationError({"parent": "单位不能是自己的上级"})
+            raise ValidationError({"parent": gettext("A unit cannot be its own parent")})
         if self.merged_into_id is not None and self.merged_into_id == self.pk:
-            raise ValidationError({"merged_into": "单位不能合并到自己"})
+            raise ValidationError({"merged_into": gettext("A unit cannot be merged into itself")})
 
     @property
     def is_active(self) -> bool:

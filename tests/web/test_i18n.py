@@ -118,6 +118,76 @@ class LanguageSwitchTestCase:
             and "Log out" in page
         )
 
+    def test_choice_labels_follow_the_language(self, client, cast):
+        """Stored choices (a job's kind and status here) are shown in the reader's language."""
+        from taizhang.jobs.actions import start_job
+        from taizhang.jobs.models import JobKind
+
+        start_job(JobKind.IMPORT_POLICY, cast.sam, {"name": "方案.txt"}, upload=("a.txt", b"x"))
+        client.force_login(cast.sam)
+        page = client.get(reverse("jobs:list")).content.decode()
+        assert "导入政策文件" in page and "排队中" in page
+        client.post(reverse("set_language"), {"language": "en", "next": "/"})
+        page = client.get(reverse("jobs:list")).content.decode()
+        assert "Import a policy" in page and "Queued" in page and "排队中" not in page
+        client.post(reverse("set_language"), {"language": "zh-hant", "next": "/"})
+        assert "排隊中" in client.get(reverse("jobs:list")).content.decode()
+
     def test_the_browser_language_is_followed_when_none_was_chosen(self, client, db):
         page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
         assert "Sign in to the ledger" in page
+
+
+class RefusalLanguageTestCase:
+    """Refusals are translated messages: simplified Chinese by default, English and traditional
+    Chinese when chosen (the simplified text itself is unchanged, so older tests still read it)."""
+
+    def _page(self, client, language, method, url, data=None):
+        client.post(reverse("set_language"), {"language": language, "next": "/"})
+        return getattr(client, method)(url, data or {}).content.decode()
+
+    def test_a_ledger_refusal_is_shown_in_the_readers_language(self, client, cast, tasks):
+        client.force_login(cast.andy)  # an officer of the lead unit may not close the task
+        url = reverse("ledger:task_close", args=[tasks[0].pk])
+        assert "只有督查室可以办结任务" in self._page(client, "zh-hans", "post", url)
+        page = self._page(client, "en", "post", url)
+        assert "Only the supervisor may close tasks" in page and "办结" not in page
+        assert "只有督查室可以辦結任務" in self._page(client, "zh-hant", "post", url)
+
+    def test_a_ledger_refusal_listing_what_is_missing_is_translated_whole(self, cast, tasks):
+        from django.utils import translation
+
+        from taizhang.ledger.access import can_close_task
+
+        with translation.override("en"):
+            reason = can_close_task(cast.sam, tasks[0]).reason
+        assert reason.startswith("Before closing, still missing: ") and "；" not in reason
+        with translation.override("zh-hans"):
+            assert can_close_task(cast.sam, tasks[0]).reason.startswith("办结还缺：")
+
+    def test_an_enterprise_refusal_is_shown_in_the_readers_language(self, client, cast):
+        from taizhang.enterprises.models import Enterprise
+
+        enterprise = Enterprise.objects.create(credit_code="91440300000000000X", name="某某科技有限公司")
+        client.force_login(cast.andy)  # only the supervisor opens enterprise accounts
+        url = reverse("enterprises:account_create", args=[enterprise.pk])
+        data = {"username": "qiye", "password": "a-long-password"}
+        assert "只有督查室可以开设企业账号" in self._page(client, "zh-hans", "post", url, data)
+        page = self._page(client, "en", "post", url, data)
+        assert "Only the supervisor may open enterprise accounts" in page and "开设" not in page
+        assert "只有督查室可以開設企業賬號" in self._page(client, "zh-hant", "post", url, data)
+
+    def test_an_api_refusal_follows_accept_language(self, cast, tasks):
+        from rest_framework.test import APIClient
+
+        from taizhang.accounts.actions import do_create_api_token
+
+        _, key = do_create_api_token(cast.andy)
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        url = f"/api/tasks/{tasks[0].pk}/close/"
+        english = client.post(url, {}, format="json", HTTP_ACCEPT_LANGUAGE="en")
+        assert english.status_code == 403
+        assert english.json()["detail"] == "Only the supervisor may close tasks"
+        chinese = client.post(url, {}, format="json", HTTP_ACCEPT_LANGUAGE="zh-hans")
+        assert chinese.json()["detail"] == "只有督查室可以办结任务"
