@@ -116,10 +116,13 @@ class CorruptFileTestCase:
 class HostileFileTestCase:
     def test_it_refuses_a_zip_bomb_before_unpacking(self) -> None:
         data = f.zip_bomb_docx(20)
-        started = time.monotonic()
+        # CPU time of this process, not wall time: the bound holds on a machine busy with other
+        # work. Refusing reads only the archive's directory (well under 0.01 s); unpacking it
+        # would take seconds.
+        started = time.process_time()
         reason = refusal(data, "bomb.docx").reason
         assert "zip bomb" in reason
-        assert time.monotonic() - started < 1.0
+        assert time.process_time() - started < 1.0
 
     def test_it_refuses_an_archive_declaring_a_huge_size(self) -> None:
         import io
@@ -155,14 +158,16 @@ class HostileFileTestCase:
 
     def test_it_refuses_html_with_absurd_spans_quickly(self) -> None:
         page = "<table><tr><td rowspan=99999999 colspan=99999999>区</td></tr>" + "<tr><td>x</td></tr>" * 3000
-        started = time.monotonic()
+        # CPU time of this process, not wall time (see above): about 0.15 s here, while laying out
+        # the spans as written would take hours.
+        started = time.process_time()
         try:
             source = read_bytes(("<html><body>" + page + "</table></body></html>").encode(), "span.html")
         except ExtractionError as error:
             assert "too large" in error.reason
         else:
             assert source.format == "html"
-        assert time.monotonic() - started < 5.0
+        assert time.process_time() - started < 5.0
 
     def test_it_reads_deeply_nested_html(self) -> None:
         page = "<html><body>" + "<div>" * 20000 + "区营商办" + "</div>" * 20000 + "</body></html>"
