@@ -1043,9 +1043,13 @@ def _is_last_item(node: _Node) -> bool:
     """No item of the outline comes after ``node`` (only the closing matter, if anything)."""
     n: _Node | None = node
     while n is not None and n.parent is not None:
-        after = n.parent.children[n.parent.children.index(n) + 1 :]
-        if any(not c.closed for c in after):
-            return False
+        # From the last sibling back to n (not an index and a slice: the top level of a large
+        # document has thousands of items, and most lists end in an open one at once).
+        for c in reversed(n.parent.children):
+            if c is n:
+                break
+            if not c.closed:
+                return False
         n = n.parent
     return True
 
