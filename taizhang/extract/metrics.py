@@ -27,6 +27,7 @@ from .numbers import MAGNITUDES, NumberError, parse_chinese, parse_fraction, par
 from .periods import FISCAL_YEAR as _FISCAL_YEAR
 from .periods import TO_DATE as _TO_DATE
 from .periods import (
+    FiscalNow,
     fiscal_paragraph_marks,
     fiscal_year_closed,
     relative_fiscal_years,
@@ -1504,9 +1505,12 @@ def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:
 # Year and kind
 
 
-def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | None = None) -> int | None:
+def _explicit_year(
+    work: str, lo: int, pos: int, named: _Spans, doc_year: int | None = None, fiscal: FiscalNow | None = None
+) -> int | None:
     """The nearest year named before ``pos`` in its sentence (from ``lo``), outside names: by its
-    number (2025年) or, given the document's year, relative to it (去年, 今年, 明年)."""
+    number (2025年) or, given the document's year, relative to it (去年, 今年, 明年); ``fiscal``
+    is the document's current fiscal year (see periods)."""
     mw = metric_words()
     best: int | None = None
     best_at = -1
@@ -1517,7 +1521,7 @@ def _explicit_year(work: str, lo: int, pos: int, named: _Spans, doc_year: int | 
             if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
                 continue  # the base of a comparison: 比去年增长10%
             best, best_at = doc_year + _RELATIVE_YEARS[m.group(1) + "年"], m.start()
-        for at, year in relative_fiscal_years(work, lo, pos, doc_year):
+        for at, year in relative_fiscal_years(work, lo, pos, doc_year, fiscal):
             if not _ends_with_any(work, at, mw.compiled["base_before"], lo) and at >= best_at:
                 best, best_at = year, at  # 下一个财政年度, 本年度: see periods
     fiscal_end = -1
@@ -1685,6 +1689,7 @@ def find_metrics(
     named = _Spans([m.span() for m in _finditer_merged(_NAMED_BY_FIRST, work)])
     horizons = _Horizons(work)
     info = _with_fiscal_year(work, _with_horizon(horizons, info))
+    fiscal = FiscalNow(work, info.year) if info.year is not None else None  # once per document
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
     defaults = _defaults(info)  # (year of a review, year of a target), read once
@@ -1720,7 +1725,19 @@ def find_metrics(
             continue
         s_lo = stops.sentence_start(c_lo, p_lo)
         kind, year = _kind_and_year(
-            work, fig, (c_lo, c_hi), s_lo, p_lo, horizons, passage, info, defaults, marks, mark_starts, named
+            work,
+            fig,
+            (c_lo, c_hi),
+            s_lo,
+            p_lo,
+            horizons,
+            passage,
+            info,
+            defaults,
+            marks,
+            mark_starts,
+            named,
+            fiscal,
         )
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
@@ -1962,6 +1979,7 @@ def _kind_and_year(
     marks: list[_Mode],
     mark_starts: list[int],
     named: _Spans,
+    fiscal: FiscalNow | None = None,
 ) -> tuple[Kind, int | None]:
     mw = metric_words()
     c_lo, _ = clause
@@ -1969,7 +1987,7 @@ def _kind_and_year(
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]
     clause_before = work[c_lo : fig.start]
-    explicit = _explicit_year(work, s_lo, fig.start, named, info.year)
+    explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
     if explicit is None and s_lo > p_lo:
         explicit = horizons.year(p_lo, s_lo, info)
     kind: Kind = mode.kind
