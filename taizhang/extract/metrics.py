@@ -1700,6 +1700,7 @@ def find_metrics(
 
     out: list[Metric] = []
     seen: set[tuple[object, ...]] = set()
+    said_before: set[tuple[object, ...]] = set()  # (value, unit, clause, place) of the metrics found
     body: set[tuple[object, ...]] = set()  # (kind, value, unit, year) said before the annex
     annex = _annex_start(work)
     benefits = _BenefitMarks(work)
@@ -1721,7 +1722,14 @@ def find_metrics(
         passage = passages[p_index]
         c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
-        if fig is None or _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
+        if fig is None:
+            continue
+        # A figure of a clause said before is most often that figure again (a task list restates
+        # its clauses): whether it is the same metric (its kind and year) is asked before the
+        # filters, and the filters only when it is not (either way it is passed over).
+        said_key = (fig.value, fig.unit, work[c_lo:c_hi], fig.start - c_lo)
+        again = said_key in said_before
+        if not again and _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
             continue
         s_lo = stops.sentence_start(c_lo, p_lo)
         kind, year = _kind_and_year(
@@ -1766,6 +1774,8 @@ def find_metrics(
         value_key = value if value.is_integer() else round(value, 6)  # (round is slow; most are whole)
         if not names and (kind, value_key, fig.unit, year, clause_key, False) in seen:
             continue  # the same figure of the same clause again: its indicator is not needed
+        if again and _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
+            continue
         clause_text = text[c_lo:c_hi]
         span_text = clause_text.strip()
         span = Span(c_lo + (len(clause_text) - len(clause_text.lstrip())), c_hi)
@@ -1787,6 +1797,7 @@ def find_metrics(
             if key in seen:
                 continue
             seen.add(key)
+            said_before.add(said_key)
             said = (kind, value_key, fig.unit, year)
             if annex is not None and fig.start > annex:
                 if said in body:
