@@ -307,8 +307,10 @@ def _find_figures(work: str) -> list[re.Match[str]]:
     levels of an index written with no unit (两化融合发展指数达到125左右), looked for only after
     an index's name (a bare number is no figure anywhere else)."""
     found = _scan_figures(work)
-    if not any(name in work for name in _INDEX_NAMES):
-        return found  # (a substring test per name is cheaper than the pattern, tried at every character)
+    if not any(name[0] in work and name in work for name in _INDEX_NAMES):
+        # (a substring test per name is cheaper than the pattern, tried at every character; and
+        # one of a character, which runs at the speed of memchr, cheaper than one of a word)
+        return found
     bare = _bare_figure_pattern().match
     extra: list[re.Match[str]] = []
     for m in _INDEX_NAME.finditer(work):
@@ -1436,6 +1438,8 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
 _CHANGE_TO = re.compile(
     r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩)[ \t]*[到至]"
 )
+# What _CHANGE_TO may open with (one look at the character after most figures is enough).
+_CHANGE_TO_FIRSTS = frozenset(" \t的,，逐进稳大提增扩上下降减缩压")
 # The opening of the change, close before the figure. matches: "由", "从2020年的" ; must not match:
 # "由各区负责，"
 _CHANGE_FROM = re.compile(r"[由从][^,，。;；:：由从]{0,12}$")
@@ -1447,7 +1451,7 @@ def _base_of_a_change(work: str, fig: _Figure, c_lo: int, review_year: int | Non
     year it names (由2020年的…) or of the year before the plan; the figure it changes to is the
     target. Plans of 崇明 (water, 十四五) and 河北 (work report's review) write changes so.
     None: the figure is not the start of a change."""
-    if _CHANGE_TO.match(work, fig.end) is None:
+    if work[fig.end : fig.end + 1] not in _CHANGE_TO_FIRSTS or _CHANGE_TO.match(work, fig.end) is None:
         return None
     lead = _CHANGE_FROM.search(work, max(c_lo, fig.start - 14), fig.start)
     if lead is None:
@@ -1919,6 +1923,8 @@ def _annex_start(work: str) -> int | None:
     """Where the annexes after the body of a document begin (None without one): the first line
     opening with 附件 past the first tenth of the document (an attachment sent on its own opens
     with the word)."""
+    if work.find("附", len(work) // 10) < 0:
+        return None  # (a search for one character is many times quicker than one for a word)
     pos = work.find("附件", len(work) // 10)
     while pos >= 0:
         line = work.rfind("\n", 0, pos)

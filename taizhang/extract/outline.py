@@ -175,7 +175,10 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
         self.orig, self.work, self.year = orig, work, year
         # The document says once that the first unit of each list leads ("排在第一位的部门为
         # 牵头部门,下同"): every note of it reads so.
-        self.first_leads = ("第一" in work or "首位" in work) and FIRST_LEADS.search(work) is not None
+        # (a character first: its search runs at the speed of memchr, a word's many times slower)
+        self.first_leads = (
+            ("第" in work and "第一" in work) or ("首" in work and "首位" in work)
+        ) and FIRST_LEADS.search(work) is not None
 
     def of(self, start: int, end: int) -> list[RoleNote]:
         key = (start, end)

@@ -469,3 +469,32 @@ class TestClausesSaidAgain:
     def test_a_benefit_said_again_stays_out(self) -> None:
         text = "一、主要目标\n新增示范企业10家。\n对新认定的企业,给予企业30万元奖励。\n对新认定的企业,给予企业30万元奖励。\n"
         assert [m.value for m in self.find(text)] == [10.0]
+
+
+class TestChangeToFirsts:
+    @settings(max_examples=300, derandomize=True)
+    @given(
+        st.text(alphabet=" \t的水平,，逐步进一稳大幅提高升增加长扩上下降低减少缩短压到至区年", max_size=12)
+    )
+    def test_what_the_change_pattern_matches_opens_with_a_listed_character(self, text: str) -> None:
+        if metrics._CHANGE_TO.match(text) is not None:
+            assert text[:1] in metrics._CHANGE_TO_FIRSTS
+
+    def test_each_opening_of_a_change(self) -> None:
+        for text in (
+            " 提高到",
+            "的水平提高到",
+            ",提高至",
+            "，逐步提升到",
+            "进一步增加到",
+            "稳步扩大到",
+            "大幅下降至",
+            "上升到",
+            "降低至",
+            "减少到",
+            "缩短至",
+            "压减到",
+            "增长到",
+        ):
+            assert metrics._CHANGE_TO.match(text) is not None, text
+            assert text[0] in metrics._CHANGE_TO_FIRSTS, text
