@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from .numbers import NumberError, parse_number
@@ -32,6 +31,7 @@ __all__ = [
     "fiscal_year_closed",
     "years_ahead",
     "relative_fiscal_years",
+    "FiscalNow",
     "reviews_past_years",
     "year_heading_marks",
     "fiscal_paragraph_marks",
@@ -113,7 +113,6 @@ _RELATIVE_FISCAL = re.compile(
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?P<m>1[0-2]|0?[1-9])[ \t]*月[ \t]*\d{1,2}[ \t]*日")
 
 
-@lru_cache(maxsize=8)
 def _current_fiscal_end(work: str, doc_year: int) -> int:
     """The year the fiscal year current at the time of writing ends in. Where the document names
     fiscal years across two calendar years (Hong Kong's, from April), a date of the document's
@@ -128,18 +127,39 @@ def _current_fiscal_end(work: str, doc_year: int) -> int:
     return doc_year
 
 
-def relative_fiscal_years(work: str, lo: int, pos: int, doc_year: int) -> Iterator[tuple[int, int]]:
+class FiscalNow:
+    """The fiscal year current at the time of writing of one document (``_current_fiscal_end``),
+    found the first time a relative fiscal year asks for it: a search of the whole text, made at
+    most once per document (most documents never ask), and no memo outlives the document."""
+
+    __slots__ = ("_work", "_doc_year", "_end")
+
+    def __init__(self, work: str, doc_year: int) -> None:
+        self._work = work
+        self._doc_year = doc_year
+        self._end: int | None = None
+
+    def end(self) -> int:
+        if self._end is None:
+            self._end = _current_fiscal_end(self._work, self._doc_year)
+        return self._end
+
+
+def relative_fiscal_years(
+    work: str, lo: int, pos: int, doc_year: int, fiscal: FiscalNow | None = None
+) -> Iterator[tuple[int, int]]:
     """(offset, year it ends in) of each fiscal year named relative to the time of writing in
     [lo, pos): 本年度, 今个财政年度 (the current one), 下一个财政年度, 来年 (the next), 上年度 (the
     last). A budget speech names the years so (hk_budget_speech_2013: 在下一个财政年度,我们会提供
     额外4,400万元; 本年度首3季楼市交投较活跃; hk_budget_debate_reply_2013, given in April: 今个财政
-    年度的房屋土地供应), and mainland reports name the calendar year so (本年度, 下年度)."""
+    年度的房屋土地供应), and mainland reports name the calendar year so (本年度, 下年度).
+    ``fiscal``: the document's current fiscal year, when the caller keeps one for the document."""
     if work.find("年", lo, pos) < 0:
         return
     now: int | None = None
     for m in _RELATIVE_FISCAL.finditer(work, lo, pos):
         if now is None:
-            now = _current_fiscal_end(work, doc_year)
+            now = fiscal.end() if fiscal is not None else _current_fiscal_end(work, doc_year)
         step = 0 if m["now"] else 1 if m["next"] else -1
         yield m.start(), now + step
 

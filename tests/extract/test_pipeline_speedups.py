@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from taizhang.extract import metrics, normalise, outline, units
 from taizhang.extract.bench import generate_document
 from taizhang.extract.layout import Cell, _cell_per_line_grids, _lines
-from taizhang.extract.model import Metric, Span, Task, quick_init
+from taizhang.extract.model import DocInfo, Metric, Span, Task, quick_init
 from taizhang.extract.outline import HEADING
 from taizhang.extract.pipeline import clear_caches, extract_text
 
@@ -443,3 +443,58 @@ class TestShortHeadings:
                     expected.append((start, line))
                 start += len(line) + 1
             assert by_lines == expected
+
+
+class TestClausesSaidAgain:
+    """A figure of a clause said before is checked against the metrics found before the filters
+    are asked (metrics.find_metrics): the answers must be those of filtering first."""
+
+    INFO = DocInfo(title="某区2025年工作计划", year=2025, kind="plan")
+
+    def find(self, text: str) -> list[Metric]:
+        return metrics.find_metrics(
+            text, normalise.working_text(text), metrics.line_passages(text), self.INFO
+        )
+
+    def test_a_clause_said_again_in_another_year_is_a_metric_of_each(self) -> None:
+        text = "一、2023年工作回顾\n全年新增示范企业10家。\n二、2026年工作安排\n全年新增示范企业10家。\n"
+        found = self.find(text)
+        assert [(m.kind, m.value, m.unit) for m in found] == [("actual", 10.0, "家"), ("target", 10.0, "家")]
+        assert found[0].year != found[1].year
+
+    def test_a_clause_said_again_is_one_metric(self) -> None:
+        text = "一、主要目标\n全年新增示范企业10家。\n全年新增示范企业10家。\n"
+        assert len(self.find(text)) == 1
+
+    def test_a_benefit_said_again_stays_out(self) -> None:
+        text = "一、主要目标\n新增示范企业10家。\n对新认定的企业,给予企业30万元奖励。\n对新认定的企业,给予企业30万元奖励。\n"
+        assert [m.value for m in self.find(text)] == [10.0]
+
+
+class TestChangeToFirsts:
+    @settings(max_examples=300, derandomize=True)
+    @given(
+        st.text(alphabet=" \t的水平,，逐步进一稳大幅提高升增加长扩上下降低减少缩短压到至区年", max_size=12)
+    )
+    def test_what_the_change_pattern_matches_opens_with_a_listed_character(self, text: str) -> None:
+        if metrics._CHANGE_TO.match(text) is not None:
+            assert text[:1] in metrics._CHANGE_TO_FIRSTS
+
+    def test_each_opening_of_a_change(self) -> None:
+        for text in (
+            " 提高到",
+            "的水平提高到",
+            ",提高至",
+            "，逐步提升到",
+            "进一步增加到",
+            "稳步扩大到",
+            "大幅下降至",
+            "上升到",
+            "降低至",
+            "减少到",
+            "缩短至",
+            "压减到",
+            "增长到",
+        ):
+            assert metrics._CHANGE_TO.match(text) is not None, text
+            assert text[0] in metrics._CHANGE_TO_FIRSTS, text
