@@ -25,7 +25,7 @@ import re
 from .deadlines import find_deadline
 from .model import Span, Task
 from .normalise import working_text
-from .units import looks_like_unit, parse_units
+from .units import looks_like_unit, parse_law_units
 
 __all__ = ["tasks_of"]
 
@@ -251,7 +251,7 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
             continue
         if v - s > 60:
             break
-        names = parse_units(work[s:v], work[s:v])
+        names = parse_law_units(work[s:v], work[s:v])
         if not names or not all(_is_body(n) for n in names):
             continue
         if _predicate_is_duty(work, v if m.group() != "," else v + 1, e, strict):
@@ -311,7 +311,7 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             we = alias.start()  # "由X(以下称Y)负责": the body is X
         if work.startswith("所在地的", ws):
             ws += 4  # "由所在地的街道办事处负责": the body of the place
-        names = parse_units(text[ws:we], work[ws:we])
+        names = parse_law_units(text[ws:we], work[ws:we])
         if not names or not all(_is_body(working(n)) for n in names):
             return None
         return tuple(names), ()
@@ -320,11 +320,11 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         start += 1
     alias = _ALIAS.search(work, start, subject_end)
     names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
-    lead = tuple(parse_units(text[start:names_end], work[start:names_end]))
+    lead = tuple(parse_law_units(text[start:names_end], work[start:names_end]))
     co: tuple[str, ...] = ()
     with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:
-        names = parse_units(text[with_.start("co") : with_.end("co")], with_.group("co"))
+        names = parse_law_units(text[with_.start("co") : with_.end("co")], with_.group("co"))
         co = tuple(n for n in names if _is_body(working(n)) and n not in lead)
     return lead, co
 

@@ -20,6 +20,7 @@ __all__ = [
     "GROUP_SEPARATORS",
     "UnitRoles",
     "parse_units",
+    "parse_law_units",
     "parse_roles",
     "is_none",
     "UnitRegistry",
@@ -146,6 +147,20 @@ def _join_broken_lines(orig: str, work: str) -> tuple[str, str]:
     return "".join(out_o), "".join(out_w)
 
 
+def parse_law_units(orig: str, work: str | None = None) -> list[str]:
+    """``parse_units`` as laws and regulations name bodies: a list of fields of work closed by 等 and
+    the kind of body they share ("财政、商务、市场监督管理等部门") names one body of that kind per field
+    (财政部门, 商务部门, 市场监督管理部门), the legal designation of a government's department by its
+    field (县级以上人民政府财政部门). Plans and measures write the same list with the fields standing for
+    the bureaus themselves (发改、财政、房管等部门要…: 发改, 财政, 房管), which ``parse_units`` keeps."""
+    w = working_text(orig) if work is None else work
+    if "等" in w:
+        shared = _shared_kind(orig, w)
+        if shared:
+            return list(shared)
+    return parse_units(orig, w)
+
+
 def parse_units(orig: str, work: str | None = None) -> list[str]:
     """The unit names of a list, expanded and cleaned, in the original script.
 
@@ -169,10 +184,6 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         orig, work = _without_pinyin_glosses(orig, work)
     if not work or is_none(work):
         return ()
-    if "等" in work:
-        shared = _shared_kind(orig, work)
-        if shared:
-            return shared
     names: list[tuple[str, str]] = []
     pos = 0
     inside = _bracketed(work) if "(" in work else frozenset()

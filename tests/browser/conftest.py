@@ -114,6 +114,14 @@ def t(msgid: str, **values: Any) -> str:
     return text % values if values else text
 
 
+def label(choice: Any) -> str:
+    """What the interface shows for a stored choice (``TaskStatus.ASSIGNED``) in Simplified Chinese."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        return str(choice.label)
+
+
 def assert_assets_loaded(page: Any) -> None:
     """The page got every static file it asked for: stylesheet, htmx, the app's scripts, ECharts.
 

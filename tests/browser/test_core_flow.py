@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import assert_assets_loaded, expect_message, log_in, log_out, nav, settle, t
+from .conftest import assert_assets_loaded, expect_message, label, log_in, log_out, nav, settle, t
 
 expect = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed").expect
 
@@ -130,10 +130,10 @@ class CoreFlowTestCase:
         page.get_by_role("button", name=t("Publish (assign the tasks)")).click()
         expect_message(page, t("Published: the tasks are assigned to their units."))
         expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
-        expect(page.locator(".badge-published")).to_have_text(PolicyStatus.PUBLISHED.label)
+        expect(page.locator(".badge-published")).to_have_text(label(PolicyStatus.PUBLISHED))
         task_row = page.locator("tr", has_text=TASK_1)
         expect(task_row).to_contain_text("区商务局")
-        expect(task_row).to_contain_text(TaskStatus.ASSIGNED.label)
+        expect(task_row).to_contain_text(label(TaskStatus.ASSIGNED))
         log_out(page)
 
         # --- andy (officer of 区商务局) writes this month's report and submits it
@@ -149,12 +149,12 @@ class CoreFlowTestCase:
         expect_message(page, t("The report draft was saved."))
         report = page.locator("article.report")
         expect(report).to_have_count(1)
-        expect(report.locator("h3")).to_contain_text(ReportStatus.DRAFT.label)
+        expect(report.locator("h3")).to_contain_text(label(ReportStatus.DRAFT))
         expect(report.locator("h3")).to_contain_text("40%")
         expect(report).to_contain_text(NARRATIVE)
         report.get_by_role("button", name=t("Submit"), exact=True).click()
         expect_message(page, t("The report was submitted to the unit leader."))
-        expect(page.locator("article.report h3")).to_contain_text(ReportStatus.SUBMITTED.label)
+        expect(page.locator("article.report h3")).to_contain_text(label(ReportStatus.SUBMITTED))
         expect(
             page.locator("article.report").get_by_role("button", name=t("Submit"), exact=True)
         ).to_have_count(0)
@@ -168,7 +168,7 @@ class CoreFlowTestCase:
         expect(report).to_contain_text(NARRATIVE)
         report.get_by_role("button", name=t("Approve"), exact=True).click()
         expect_message(page, t("The report was approved and sent to the supervisor."))
-        expect(page.locator("article.report h3")).to_contain_text(ReportStatus.APPROVED_BY_LEADER.label)
+        expect(page.locator("article.report h3")).to_contain_text(label(ReportStatus.APPROVED_BY_LEADER))
         log_out(page)
 
         # --- sam accepts it from his review queue
@@ -182,7 +182,7 @@ class CoreFlowTestCase:
         report.get_by_role("button", name=t("Record review")).click()
         expect_message(page, t("The review was recorded."))
         report = page.locator("article.report")
-        expect(report.locator("h3")).to_contain_text(ReportStatus.ACCEPTED.label)
+        expect(report.locator("h3")).to_contain_text(label(ReportStatus.ACCEPTED))
         expect(report).to_contain_text("进展属实，同意采纳。")
         expect(page.locator("#history")).to_contain_text("accept_report")
         assert page.errors == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from taizhang.extract import extract_text
-from taizhang.extract.units import parse_units
+from taizhang.extract.units import parse_law_units, parse_units
 
 REGULATION = """某市河道保洁管理条例
 
@@ -217,4 +217,10 @@ class LetterTestCase:
     ],
 )
 def test_names_of_bodies_as_regulations_write_them(written: str, expected: list[str]) -> None:
-    assert parse_units(written) == expected
+    assert parse_law_units(written) == expected
+
+
+def test_plans_keep_the_fields_of_a_list_closed_by_a_kind_of_body() -> None:
+    """Outside laws and regulations the fields stand for the bureaus (发改、财政等部门要…)."""
+    assert parse_units("发改、财政、房管等部门") == ["发改", "财政", "房管"]
+    assert parse_law_units("发改、财政、房管等部门") == ["发改部门", "财政部门", "房管部门"]
