@@ -29,9 +29,11 @@ from .units import looks_like_unit, parse_law_units
 
 __all__ = ["tasks_of"]
 
-# The opening of an article (in the working text: half-width, simplified), at a line's start.
-# matches: "第一条 为了…", "第十二条　各级人民政府…", "第3条" ; must not match: "第一章", "第三批"
-_ARTICLE = re.compile(r"第\s*(?P<n>[一二三四五六七八九十百零〇]+|\d{1,3})\s*条(?![件款])\s*")
+# The opening of an article (in the working text: half-width, simplified), its number in either
+# script and spaced out as text pulled from a PDF leaves it; the outline's article headings are
+# this pattern at a line's start. matches: "第一条 为了…", "第一百零一条", "第3条", "第 1 0 条" ;
+# must not match: "第一章", "第三批", "第19项", "第三条件"
+ARTICLE = re.compile(r"第\s*(?P<n>[一二三四五六七八九十百零〇]+|\d(?:\s?\d){0,2})\s*条(?![件款])\s*")
 # A chapter or section heading: it closes the article before it. matches: "第二章 法律责任"
 _CHAPTER = re.compile(r"第\s*[一二三四五六七八九十百]+\s*[章节编]")
 # What a statute says of itself: it is made (制定本条例) or takes effect (本办法自…施行).
@@ -100,7 +102,7 @@ def tasks_of(
     articles (its outline reads every article as a measure); a letter whose outline gave none
     hands its work to its addressees; any other document keeps ``found``."""
     starts = [(s, e) for s, e, _ in lines if work.startswith("第", s)]
-    heads = sum(1 for s, e in starts if _ARTICLE.match(work, s, e))
+    heads = sum(1 for s, e in starts if ARTICLE.match(work, s, e))
     if heads >= 5 and _STATUTE.search(work):
         duties = article_tasks(text, work, lines, year)
         if len(duties) >= 2:
@@ -119,7 +121,7 @@ def _article_paragraphs(work: str, lines: list[tuple[int, int, int]]) -> list[tu
     number: str | None = None
     for s, e, _ in lines:
         if work.startswith("第", s):
-            m = _ARTICLE.match(work, s, e)
+            m = ARTICLE.match(work, s, e)
             if m:
                 number = m.group("n").replace(" ", "")
                 if m.end() < e:

@@ -52,10 +52,8 @@ class _Heading:
     L4 = re.compile(r"^\s*\((?P<n>\d{1,2})\)\s*")
     # matches: "①" ; must not match: "1"
     L5 = re.compile(r"^\s*(?P<n>[①-⑳])\s*")
-    # An article (a numbered measure in regulations and 若干措施), its number in either script and
-    # spaced out as text pulled from a PDF leaves it.
-    # matches: "第三条", "第19条", "第 1 0 条" ; must not match: "第三批", "第19项"
-    ART = re.compile(r"^\s*第\s*(?P<n>[一二三四五六七八九十百]+|\d(?:\s?\d){0,2})\s*条\s*")
+    # An article (a numbered measure in regulations and 若干措施): articles.ARTICLE at a line's start.
+    ART = re.compile(r"^\s*" + articles.ARTICLE.pattern)
 
     ORDER = ((0, L0), (1, L1), (2, L2), (3, ART), (3, L3), (4, L4), (5, L5))
 

@@ -21,6 +21,7 @@ class HeadingTestCase:
             ("第三条 加快推进审批改革", 3, "三"),
             ("第19条 对各乡镇招商引资", 3, "19"),
             ("第 1 0 条 鼓励企业标准创制", 3, "10"),
+            ("第一百零一条 本条例自公布之日起施行", 3, "一百零一"),
             ("（2）推行告知承诺", 4, "2"),
             ("③完善机制", 5, "③"),
         ],
@@ -32,7 +33,15 @@ class HeadingTestCase:
 
     @pytest.mark.parametrize(
         "line",
-        ["一流营商环境", "1.5亿元扶持资金", "2024年率先实现", "（2024）", "一是加强领导", "第19项任务"],
+        [
+            "一流营商环境",
+            "1.5亿元扶持资金",
+            "2024年率先实现",
+            "（2024）",
+            "一是加强领导",
+            "第19项任务",
+            "第三条件",
+        ],
     )
     def test_it_does_not_take_ordinary_text_for_a_heading(self, line: str) -> None:
         assert HEADING.level(working_text(line)) is None
