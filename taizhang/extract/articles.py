@@ -314,7 +314,7 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         if work.startswith("所在地的", ws):
             ws += 4  # "由所在地的街道办事处负责": the body of the place
         names = parse_law_units(text[ws:we], work[ws:we])
-        if not names or not all(_is_body(working(n)) for n in names):
+        if not names or not all(_is_body(working_text(n)) for n in names):
             return None
         return tuple(names), ()
     subject_end, pred = found
@@ -327,13 +327,8 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:
         names = parse_law_units(text[with_.start("co") : with_.end("co")], with_.group("co"))
-        co = tuple(n for n in names if _is_body(working(n)) and n not in lead)
+        co = tuple(n for n in names if _is_body(working_text(n)) and n not in lead)
     return lead, co
-
-
-def working(name: str) -> str:
-    """The working form of a unit's name (for the checks on it)."""
-    return working_text(name)
 
 
 # A request to the addressees of a letter, with whom it names: "请你单位", "请你厅(局)", "请各地",

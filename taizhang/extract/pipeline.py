@@ -178,7 +178,7 @@ def _others_cooperation(w: str, pos: int, known: dict[str, str], lead: tuple[str
     that leads the joint work); of the corpora only state_council_office_zero_waste_city_pilot_2018
     (国务院办公厅) has a 会同 whose unit is not the task's lead."""
     before = w[max(0, pos - 30) : pos]
-    names = [known[k] for k in known if before.endswith(k)]
+    names = [known[before[i:]] for i in range(len(before)) if before[i:] in known]  # names ending there
     return bool(names) and not any(n in lead for n in names)
 
 
