@@ -61,19 +61,45 @@ _LEAD_IN = re.compile(r"对|在|根据|按照|依照|依据|接到|是|于|经")
 # The number of an item that opens a clause: "(一)", "1.", "1、".
 _NUMBERED = re.compile(r"\s*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))\s*")
 # A clause about penalties and the liability of officials: no task.
-_LIABILITY = re.compile(r"违反|滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分")
+# "查处违反治安管理的行为" is a duty (an offence it names), "违反本条例…的,由X处…罚款" a penalty.
+_LIABILITY = re.compile(
+    r"违反本(?:条例|规定|办法|细则|规则|条|款|法)|滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分"
+    r"|处[^。;,]{0,24}罚款|违反[^。;,]{0,40}的,"
+)
+# A paragraph that opens with an offence lays penalties, whatever bodies its sentences name
+# (威海's and 内江's regulations: "违反本条第一款第四项规定,…的,…应当告知城市管理执法部门予以处理。
+# 城市管理执法部门应当对违法行为人进行批评教育…").
+_OFFENCE = re.compile(r"\s*(?:\([一二三四五六七八九十]{1,3}\)\s*)?违反")
+# A principle the work follows is no task: "市场监督管理部门公示行政处罚信息,应当遵循合法、客观…的原则"
+# (a ministry's rules and cities' regulations state their principles so).
+_PRINCIPLE = re.compile(r"(?:遵循|坚持|贯彻)[^。;]{0,40}原则")
+# A clause that opens with whom or what the duty is about: "对见义勇为者…,市、区人民政府应当给予
+# 表彰", "对…需要两个以上部门共同研究解决的疑难事项,有关部门应当…" (威海's, 云浮's regulations).
+_CONDITION_START = re.compile(r"对(?![^,。;]{0,40}(?:负责|给予|实施|实行))")
 # A clause whose condition comes first: "X组织检查时,Y应当协同…" (the duty is Y's).
 _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
 # What a body of the state is not: people, firms, associations, media, schools.
 _PRIVATE = re.compile(
     r"公民|个人|法人|组织|企业|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
-    r"|人员|志愿者|团体|业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
+    r"|人员|志愿者|(?<!人民)团体|业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
+    r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众"
 )
+# A name that opens with a verb or a conjunction is no name but a predicate ("优化本地产业布局",
+# "充分发挥…", "并监督落实"): the words of duty of any regulation or plan.
+_VERB_START = re.compile(
+    r"(?:并|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
+    r"鼓励|引导|发挥|督促|协调|保障|规范|实施|实行|加快|加大|深化|创新|探索|强化|统筹|制定|编制)"
+)
+# The mass organisations the state charges with work beside its bodies (工会、共青团、妇联等人民团体),
+# general knowledge of Chinese public bodies.
+_PEOPLES_ORGS = ("工会", "共青团", "团委", "妇联", "残联", "科协", "工商联", "红十字会", "文联", "侨联")
 # The ends of the names of bodies the unit lexicon may lack.
-_BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "管委会")
-# "具体办法由X制定": a regulation hands the rules of its detail to a body.
+_BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "管委会", "执法主体")
+# "具体办法由X制定": a regulation hands the rules of its detail to a body; "前款所称较低数额罚款由X结合
+# 工作实际规定" (a ministry's rules) what a term it uses means.
 _BY = re.compile(
-    r"(?:具体|实施)[^,。;:]{0,12}由(?P<who>[^,。;:]{2,40}?)(?:分别|另行|统一|负责)?(?:制定|规定|确定|公布)(?!的)"
+    r"(?:具体|实施|所称)[^,。;:]{0,12}由(?P<who>[^,。;:]{2,40}?)(?:结合[^,。;:]{2,10}?|根据[^,。;:]{2,10}?)?"
+    r"(?:分别|另行|统一|负责)?(?:制定|规定|确定|公布)(?!的)"
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
 _DOER = re.compile(
@@ -150,6 +176,8 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
     state (``_duty_roles``), one task each."""
     tasks: list[Task] = []
     for number, s, e in _article_paragraphs(work, lines):
+        if _OFFENCE.match(work, s, e):
+            continue  # "违反本条第一款第一项规定的,…X应当对违法行为人进行批评教育…": a penalty
         for cs, ce in _clauses(work, s, e):
             roles = _duty_roles(text, work, cs, ce)
             if roles is None:
@@ -229,10 +257,131 @@ def _skip(work: str, s: int, e: int) -> int:
     return s
 
 
+# The levels of places a regulation names at once before the body they share: "市、县（市、区）",
+# "市、区（县级市）" (a level with the peers it stands for in brackets, of any words).
+_LEVEL_LIST = re.compile(
+    r"[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?(?:、[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?)+(?=[^、省市县区州旗盟乡镇(])"
+)
+_LEVEL = re.compile(r"[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?")
+# The provinces as a collective: "各省、自治区、直辖市市场监督管理部门" is one body of each.
+_PROVINCES = re.compile(r"各?省、自治区、直辖市(?:及新疆生产建设兵团)?")
+# The words that join two bodies: "人民政府和有关部门", "教育行政部门和教育机构", "人民政府及其…".
+_JOIN = re.compile(r"及其|以及|或者|及|和|与|或")
+# The kinds of body a list of bare fields shares: "商务、文化和旅游、卫生健康主管部门".
+_KINDS = ("行政主管部门", "行政管理部门", "行政执法部门", "主管部门", "行政部门", "主管机关", "部门", "机关")
+_FIELDS_ETC = re.compile(
+    r"(?P<fields>[^等]{2,200}?)等(?P<group>有关|相关|其他有关|其他相关)?(?P<kind>[^等、]{0,8})"
+)
+
+
+def law_names(orig: str, work: str) -> list[str]:
+    """The bodies a regulation names as the subject of a duty, as its readers take them, beside
+    ``parse_law_units``: levels written once before the body they share ("市、区（县级市）人民政府和
+    有关部门": 市人民政府, 区（县级市）人民政府, 有关部门, as 威海's and 内江's 文明行为促进条例 and
+    云浮's 优化营商环境条例 write them), two bodies joined by 和, 及, 以及, 或者 ("教育行政部门和教育
+    机构"), bare fields sharing a kind of body with or without 等 ("商务、文化和旅游、卫生健康主管部门",
+    "教育、科学技术等有关部门": 甘肃省's and 嘉兴's), the provinces as a collective ("各省、自治区、
+    直辖市市场监督管理部门", as ministries' rules write it)."""
+    while work[:1] in " \n":
+        orig, work = orig[1:], work[1:]
+    if _PROVINCES.match(work):
+        return [orig]
+    levels = _LEVEL_LIST.match(work)
+    if levels:
+        rest = law_names(orig[levels.end() :], work[levels.end() :])
+        if not rest:
+            return []
+        heads = [orig[m.start() : m.end()] for m in _LEVEL.finditer(work, 0, levels.end())]
+        return [h + rest[0] for h in heads] + rest[1:]
+    out: list[str] = []
+    for o, w in _joined(orig, work):
+        out.extend(_field_list(o, w))
+    return list(dict.fromkeys(out))
+
+
+def _joined(orig: str, work: str) -> list[tuple[str, str]]:
+    """``work`` cut where a conjunction joins two bodies: what comes before it (since the last 、)
+    is a body, or what follows opens with a collective ("及其有关部门": 其 is the body before)."""
+    out: list[tuple[str, str]] = []
+    start, depth = 0, 0
+    i = 0
+    while i < len(work):
+        ch = work[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        m = _JOIN.match(work, i) if not depth else None
+        if m is None:
+            i += 1
+            continue
+        head = work[max(work.rfind("、", start, i) + 1, start) : i]
+        tail = work[m.end() :]
+        if (
+            len(head) >= 2
+            and (_whole_body(head) or tail.startswith(("有关", "相关", "其他")))
+            and len(tail) >= 2
+        ):
+            out.append((orig[start:i], work[start:i]))
+            start = m.end()
+            if tail in ("单位", "部门", "机构"):  # "有关部门和单位": 有关单位
+                collective = re.match(r"各有关|各相关|有关|相关|其他有关|各", head)
+                if collective:
+                    out.append((collective.group() + orig[start:], collective.group() + tail))
+                    return out
+            i = start
+            continue
+        i = m.end()
+    out.append((orig[start:], work[start:]))
+    return out
+
+
+def _whole_body(name: str) -> bool:
+    return (looks_like_unit(name) or name.endswith(_BODY_END)) and not _VERB_START.match(name)
+
+
+def _field_list(orig: str, work: str) -> list[str]:
+    """One list of bodies: bare fields before a kind of body ("商务、文化和旅游、卫生健康主管部门",
+    "教育、科学技术等有关部门" with the collective too), else ``parse_law_units``."""
+    if "、" in work and "(" not in work:
+        etc = _FIELDS_ETC.fullmatch(work)
+        if etc:
+            fields, kind = etc.group("fields").split("、"), etc.group("kind")
+            if kind in ("人民团体", "群团组织") and all(f.endswith(_PEOPLES_ORGS) for f in fields):
+                return _cut(orig, fields, "")
+            if kind in _KINDS and all(_bare_field(f) for f in fields):
+                out = _cut(orig, fields, orig[etc.start("kind") : etc.end("kind")])
+                if etc.group("group"):
+                    out.append(orig[etc.start("group") :])
+                return out
+        elif "等" not in work:
+            parts = work.split("、")
+            kind = next((k for k in _KINDS if parts[-1].endswith(k) and len(parts[-1]) - len(k) >= 2), "")
+            if kind and kind != "部门" and all(_bare_field(f) for f in parts[:-1]):
+                return _cut(orig, parts[:-1], orig[len(orig) - len(kind) :]) + [
+                    orig[len(orig) - len(parts[-1]) :]
+                ]
+    return parse_law_units(orig, work)
+
+
+def _bare_field(field: str) -> bool:
+    return (
+        2 <= len(field) <= 12 and not looks_like_unit(field) and not field.startswith(("有关", "相关", "各"))
+    )
+
+
+def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
+    out, pos = [], 0
+    for f in fields:
+        out.append(orig[pos : pos + len(f)] + kind)
+        pos += len(f) + 1
+    return out
+
+
 def _is_body(name: str) -> bool:
     """A body of the state (or a villagers' or residents' committee), not a person or a firm."""
-    if _PRIVATE.search(name):
+    if _PRIVATE.search(name) or _VERB_START.match(name) or re.search(r"[;:\n]", name):
         return False
+    if name.endswith(_PEOPLES_ORGS):
+        return True
     if name.endswith("单位"):
         return name.startswith(("有关", "相关", "各"))
     return looks_like_unit(name) or name.endswith(_BODY_END)
@@ -246,6 +395,16 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
     if work.startswith("由", s):
         s += 1  # "由X牵头开展…": the doer follows 由
     comma = work.find(",", s, e)
+    found = _subject_by_opener(work, s, e, comma, strict)
+    if found is None and comma > 0 and _MODAL_START.match(work, comma + 1, e):
+        head = _body_head(work, s, comma)
+        if head is not None:
+            return head, head  # "市场监督管理部门公示行政处罚信息,应当…": the body, then what it does
+    return found
+
+
+def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> tuple[int, int] | None:
+    """``_subject`` where the subject ends at a verb of duty or a lead-in (``_OPENER``)."""
     limit = e if comma < 0 else comma + 1
     for m in _OPENER.finditer(work, s, limit):
         v = m.start()
@@ -253,13 +412,41 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
             continue
         if v - s > 60:
             break
-        names = parse_law_units(work[s:v], work[s:v])
+        names = law_names(work[s:v], work[s:v])
         if not names or not all(_is_body(n) for n in names):
+            if m.group() in _MODALS:
+                return None  # "文明行为促进工作应当构建政府组织实施…": the subject ends at its 应当
             continue
+        if m.group() == "," and not (_MODAL_START.match(work, v + 1, e) or _LEAD_IN.match(work, v + 1, e)):
+            return None  # "…产业布局,加强…": a comma ends no subject but before 应当
         if _predicate_is_duty(work, v if m.group() != "," else v + 1, e, strict):
             return v, (v if m.group() != "," else v + 1)
         return None
     return None
+
+
+# The modal verbs of duty that end a subject, and a predicate that opens with one.
+_MODALS = frozenset(("应当", "应", "须", "必须"))
+_MODAL_START = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急)|须|必须|负责)")
+# Where the name of a body may end before what it does.
+_BODY_TAIL = re.compile(
+    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委|办)(?=[^,。;:、和及与或(]{2})"
+)
+
+
+def _body_head(work: str, s: int, comma: int) -> int | None:
+    """Where a body's name ends when the subject before a comma goes on with what the body does
+    and the duty follows the comma: "市场监督管理部门公示行政处罚信息,应当遵守…", "X发现…不准确的,
+    应当及时更正" (a ministry's rules, 漯河's and 上海's regulations write the doer first). None
+    when the words before the comma open with no body."""
+    end = None
+    for m in _BODY_TAIL.finditer(work, s, comma):
+        if re.search(r"[对在向于]", work[s : m.end()]):
+            break
+        names = law_names(work[s : m.end()], work[s : m.end()])
+        if names and all(_is_body(n) for n in names):
+            end = m.end()
+    return end
 
 
 def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
@@ -287,7 +474,7 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     """The lead and co-units of a clause that lays a duty on bodies of the state, or None."""
     while cs < ce and work[cs] in " \n":
         cs += 1
-    if ce - cs < 6 or _LIABILITY.search(work, cs, ce):
+    if ce - cs < 6 or _LIABILITY.search(work, cs, ce) or _PRINCIPLE.search(work, cs, ce):
         return None
     item = _NUMBERED.match(work, cs, ce)
     if item:
@@ -296,7 +483,9 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     start = cs
     part, comma = cs, work.find(",", cs, ce)
     while found is None and comma > 0 and comma - cs < 120:
-        if _CONDITION_END.search(work, part, comma):
+        if _CONDITION_END.search(work, part, comma) or (
+            part == cs and _CONDITION_START.match(work, cs, comma)
+        ):
             found = _subject(work, comma + 1, ce)  # "X组织检查时,Y应当协同…", "…的,由X牵头…"
             start = comma + 1
         part, comma = comma + 1, work.find(",", comma + 1, ce)
@@ -313,7 +502,7 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             we = alias.start()  # "由X(以下称Y)负责": the body is X
         if work.startswith("所在地的", ws):
             ws += 4  # "由所在地的街道办事处负责": the body of the place
-        names = parse_law_units(text[ws:we], work[ws:we])
+        names = law_names(text[ws:we], work[ws:we])
         if not names or not all(_is_body(working_text(n)) for n in names):
             return None
         return tuple(names), ()
@@ -322,11 +511,11 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         start += 1
     alias = _ALIAS.search(work, start, subject_end)
     names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
-    lead = tuple(parse_law_units(text[start:names_end], work[start:names_end]))
+    lead = tuple(law_names(text[start:names_end], work[start:names_end]))
     co: tuple[str, ...] = ()
     with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:
-        names = parse_law_units(text[with_.start("co") : with_.end("co")], with_.group("co"))
+        names = law_names(text[with_.start("co") : with_.end("co")], with_.group("co"))
         co = tuple(n for n in names if _is_body(working_text(n)) and n not in lead)
     return lead, co
 

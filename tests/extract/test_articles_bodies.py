@@ -1,0 +1,138 @@
+"""Regulations' subjects as their readers take them: the levels written once before a body, two
+bodies joined by 和 or 及, fields sharing a kind of body, a body that does something before its
+duty, and the sentences that lay no task (penalties after an offence, principles, predicates
+that only look like names).
+
+The texts are written for these tests: they follow the conventions of such documents (cities'
+and provinces' 条例, ministries' 规定), not any one document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.extract import extract_text
+from taizhang.extract.articles import law_names
+from taizhang.extract.normalise import working_text
+
+REGULATION = """某市公共图书馆服务促进条例
+
+第一章　总则
+
+第一条　为了促进公共图书馆服务，根据有关法律、法规，结合本市实际，制定本条例。
+
+第二条　公共图书馆服务工作应当构建政府主导、社会参与的工作格局。
+
+第三条　市、区（县级市）人民政府和有关部门应当加强公共图书馆建设，所需经费列入财政预算。
+
+第四条　市、区（县级市）文化建设指导机构和有关部门应当开展阅读推广活动。
+
+第五条　文化旅游、教育、体育健身主管部门应当按照各自职责做好公共图书馆服务工作。
+
+第六条　市、县（市、区）人民政府及其财政、规划、住房城乡建设等有关部门应当保障图书馆建设用地。
+
+第七条　工会、共青团、妇联等人民团体，应当在各自工作范围内组织职工、青年、妇女参与阅读活动。
+
+第八条　教育行政部门和文化主管部门应当开展青少年阅读指导。
+
+第九条　对捐赠图书成绩显著的单位和个人，市、区（县级市）人民政府应当给予表彰。
+
+第十条　文化旅游主管部门统计公共图书馆服务数据，应当每年向社会公布。
+
+第十一条　图书馆主管部门开展服务评估，应当遵循公开、公平、公正的原则。
+
+第十二条　市人民政府应当完善公共阅读服务体系，优化公共图书馆布局，加强流动图书服务。
+
+第十三条　读者应当爱护图书。
+
+违反本条第一款规定，损毁图书的，图书馆工作人员应当进行劝阻。文化旅游主管部门应当对违法行为人进行批评教育，处五十元以上二百元以下罚款。
+
+第十四条　各省、自治区、直辖市文化旅游主管部门负责指导本行政区域内的图书馆服务评估。
+
+第十五条　前款所称服务评估标准由省级以上文化旅游主管部门结合本地实际规定。
+
+第十六条　本条例自2026年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def tasks():
+    return extract_text(REGULATION).tasks
+
+
+def _lead(tasks, opening: str) -> tuple[str, ...]:
+    (task,) = [t for t in tasks if t.text.startswith(opening)]
+    return task.lead_units
+
+
+def test_levels_written_once_go_to_the_body_after_them_and_not_to_the_one_after_和(tasks) -> None:
+    assert _lead(tasks, "市、区（县级市）人民政府和") == ("市人民政府", "区（县级市）人民政府", "有关部门")
+    assert _lead(tasks, "市、区（县级市）文化建设") == (
+        "市文化建设指导机构",
+        "区（县级市）文化建设指导机构",
+        "有关部门",
+    )
+
+
+def test_fields_share_the_kind_of_body_that_closes_their_list(tasks) -> None:
+    assert _lead(tasks, "文化旅游、教育") == ("文化旅游主管部门", "教育主管部门", "体育健身主管部门")
+    assert _lead(tasks, "市、县（市、区）人民政府及其") == (
+        "市人民政府",
+        "县（市、区）人民政府",
+        "财政部门",
+        "规划部门",
+        "住房城乡建设部门",
+        "有关部门",
+    )
+
+
+def test_peoples_organisations_and_two_bodies_joined_by_和(tasks) -> None:
+    assert _lead(tasks, "工会、共青团、妇联") == ("工会", "共青团", "妇联")
+    assert _lead(tasks, "教育行政部门和文化主管部门") == ("教育行政部门", "文化主管部门")
+
+
+def test_a_duty_after_whom_it_is_about_and_after_what_the_body_does(tasks) -> None:
+    (praise,) = [t for t in tasks if "给予表彰" in t.text]
+    assert praise.lead_units == ("市人民政府", "区（县级市）人民政府")
+    assert _lead(tasks, "文化旅游主管部门统计") == ("文化旅游主管部门",)
+
+
+def test_a_collective_of_provinces_and_a_term_a_body_is_to_define(tasks) -> None:
+    assert _lead(tasks, "各省、自治区、直辖市") == ("各省、自治区、直辖市文化旅游主管部门",)
+    (term,) = [t for t in tasks if "所称服务评估标准" in t.text]
+    assert term.lead_units == ("省级以上文化旅游主管部门",)
+
+
+def test_what_lays_no_task(tasks) -> None:
+    texts = [t.text for t in tasks]
+    assert not any("工作格局" in x for x in texts)  # a principle of the work, its 应当 has no body
+    assert not any("原则" in x for x in texts)
+    assert not any("批评教育" in x or "劝阻" in x for x in texts)  # a paragraph opened by an offence
+    assert not any(t.lead_units and t.lead_units[0].startswith("优化") for t in tasks)
+    (plan,) = [t for t in tasks if t.text.startswith("市人民政府应当完善")]
+    assert plan.lead_units == ("市人民政府",)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("市、区（县级市）人民政府", ["市人民政府", "区（县级市）人民政府"]),
+        (
+            "市、县（市、区）人民政府有关部门及依法设立的管理机构、镇人民政府",
+            [
+                "市人民政府有关部门",
+                "县（市、区）人民政府有关部门",
+                "依法设立的管理机构",
+                "镇人民政府",
+            ],
+        ),
+        ("生态环境主管部门和其他负有监督管理职责的部门", ["生态环境主管部门", "其他负有监督管理职责的部门"]),
+        ("各级人民政府及其有关部门", ["各级人民政府", "有关部门"]),
+        ("各有关部门和单位", ["各有关部门", "各有关单位"]),
+        ("发展改革、市场监管等主管部门", ["发展改革主管部门", "市场监管主管部门"]),
+        ("工业和信息化部门", ["工业和信息化部门"]),
+        ("文化和旅游、卫生健康主管部门", ["文化和旅游主管部门", "卫生健康主管部门"]),
+    ],
+)
+def test_law_names(written: str, expected: list[str]) -> None:
+    assert law_names(written, working_text(written)) == expected
