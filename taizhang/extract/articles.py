@@ -49,8 +49,8 @@ _OPENER = re.compile(
 )
 # A verb of duty at the start of what the subject is to do.
 _DUTY_START = re.compile(
-    r"(?:依法|及时|积极|切实|认真|共同)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|"
-    r"建立|加强|履行|给予|制定|编制|推进|实施)"
+    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|"
+    r"建立|加强|履行|给予|制定|编制|推进|实施|记入|纳入|列入)"
 )
 # A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
 _DUTY_IN = re.compile(
@@ -63,9 +63,11 @@ _NUMBERED = re.compile(r"\s*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}
 # A clause about penalties and the liability of officials: no task.
 # "查处违反治安管理的行为" is a duty (an offence it names), "违反本条例…的,由X处…罚款" a penalty.
 _LIABILITY = re.compile(
-    r"违反本(?:条例|规定|办法|细则|规则|条|款|法)|滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分"
-    r"|处[^。;,]{0,24}罚款|违反[^。;,]{0,40}的,"
+    r"滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分|处[^。;,]{0,24}罚款|违反[^。;,]{0,40}的,"
+    r"|违反本(?:条例|规定|办法|细则|规则|条|款|法)[^。;]{0,80}?(?:由[^。;]{2,40}?(?:责令|处以?|予以处罚|依法处理|没收)|责令|罚款)"
 )
+# What a statute says of its own scope: "X对…实施奖励,适用本办法" (no task).
+_SCOPE = re.compile(r"适用本(?:条例|规定|办法|细则|规则)")
 # A paragraph that opens with an offence lays penalties, whatever bodies its sentences name
 # (威海's and 内江's regulations: "违反本条第一款第四项规定,…的,…应当告知城市管理执法部门予以处理。
 # 城市管理执法部门应当对违法行为人进行批评教育…").
@@ -87,7 +89,7 @@ _PRIVATE = re.compile(
 # A name that opens with a verb or a conjunction is no name but a predicate ("优化本地产业布局",
 # "充分发挥…", "并监督落实"): the words of duty of any regulation or plan.
 _VERB_START = re.compile(
-    r"(?:并|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
+    r"(?:并|可|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
     r"鼓励|引导|发挥|督促|协调|保障|规范|实施|实行|加快|加大|深化|创新|探索|强化|统筹|制定|编制)"
 )
 # The mass organisations the state charges with work beside its bodies (工会、共青团、妇联等人民团体),
@@ -103,13 +105,13 @@ _BY = re.compile(
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
 _DOER = re.compile(
-    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?(?:负责|进行|组织实施|牵头)"
+    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?(?:负责|进行|组织实施|牵头|启动|开展|实施)(?!的)"
 )
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
-    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|,)"
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|,)"
 )
 
 
@@ -412,6 +414,8 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
             continue
         if v - s > 60:
             break
+        if work[v - 2 : v] in _ADVERBS and v - s >= 4:
+            v -= 2  # "…的办事机构具体负责…": the adverb goes with the verb
         names = law_names(work[s:v], work[s:v])
         if not names or not all(_is_body(n) for n in names):
             if m.group() in _MODALS:
@@ -425,6 +429,8 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
     return None
 
 
+# An adverb between a subject and its verb of duty: "X具体负责", "X统一组织".
+_ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
 # The modal verbs of duty that end a subject, and a predicate that opens with one.
 _MODALS = frozenset(("应当", "应", "须", "必须"))
 _MODAL_START = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急)|须|必须|负责)")
@@ -454,6 +460,7 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
     lead-ins ("在…的指导下,", "根据…职责,", "接到举报后,") up to one that opens with a verb of
     duty or holds one ("对…给予奖励"). Permissions (可以) are no duty."""
     parts = work[p:e].split(",")
+    led = 0  # parts after a lead-in that hold no verb of duty: "根据…,综合评估确定等级,给予奖励"
     for i, part in enumerate(parts):
         part = part.strip()
         if part.startswith("可"):
@@ -463,8 +470,10 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
         if _LEAD_IN.match(part) and not strict:
             if _DUTY_IN.search(part):
                 return True
+            led = 1
             continue
-        if i == 0 and not part:
+        if (i == 0 and not part) or led == 1:
+            led += led
             continue
         return False
     return False
@@ -474,7 +483,12 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     """The lead and co-units of a clause that lays a duty on bodies of the state, or None."""
     while cs < ce and work[cs] in " \n":
         cs += 1
-    if ce - cs < 6 or _LIABILITY.search(work, cs, ce) or _PRINCIPLE.search(work, cs, ce):
+    if (
+        ce - cs < 6
+        or _LIABILITY.search(work, cs, ce)
+        or _PRINCIPLE.search(work, cs, ce)
+        or _SCOPE.search(work, cs, ce)
+    ):
         return None
     item = _NUMBERED.match(work, cs, ce)
     if item:

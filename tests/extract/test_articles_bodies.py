@@ -136,3 +136,59 @@ def test_what_lays_no_task(tasks) -> None:
 )
 def test_law_names(written: str, expected: list[str]) -> None:
     assert law_names(written, working_text(written)) == expected
+
+
+RULES = """某部举报奖励办法
+
+第一条　为了规范举报奖励工作，根据有关法律，制定本办法。
+
+第二条　某部门在法定职责范围内对举报实施奖励，适用本办法。
+
+第三条　举报奖励应当坚持客观公正、依法依规的原则。
+
+第四条　市场监督管理部门应当会同有关部门依法采取保护措施。
+
+第五条　市场监督管理部门根据查证结果、危害程度等，综合评估确定奖励等级，给予精神奖励或者物质奖励。
+
+第六条　对于符合奖励条件的举报，由设区的市级以上市场监督管理部门启动奖励程序。
+
+第七条　征得举报人同意后，可以由举报人所在单位对举报人实施奖励。
+
+第八条　县级以上精神文明建设委员会的办事机构具体负责举报奖励的宣传。
+
+第九条　县级以上人民政府及有关部门，对获得表彰的举报人，记入个人信用记录。
+
+第十条　市场监督管理部门对违反本办法规定、情节严重的举报，应当及时报送公共信用信息平台。
+
+第十一条　违反本办法规定，诬告他人的，由市场监督管理部门责令改正，处一千元以下罚款。
+
+第十二条　本办法自2026年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return extract_text(RULES).tasks
+
+
+def test_scope_principles_permissions_and_penalties_lay_no_task(rules) -> None:
+    texts = [t.text for t in rules]
+    assert not any("适用本办法" in x or "原则" in x or "可以由" in x or "罚款" in x for x in texts)
+
+
+def test_duties_after_lead_ins_adverbs_and_由(rules) -> None:
+    assert _lead(rules, "市场监督管理部门根据") == ("市场监督管理部门",)
+    (start,) = [t for t in rules if "启动奖励程序" in t.text]
+    assert start.lead_units == ("设区的市级以上市场监督管理部门",)
+    assert _lead(rules, "县级以上精神文明建设委员会的办事机构") == ("县级以上精神文明建设委员会的办事机构",)
+    assert _lead(rules, "县级以上人民政府及有关部门") == ("县级以上人民政府", "有关部门")
+
+
+def test_an_offence_named_as_the_object_of_a_duty_is_no_penalty(rules) -> None:
+    (report,) = [t for t in rules if "报送公共信用信息平台" in t.text]
+    assert report.lead_units == ("市场监督管理部门",)
+
+
+def test_会同_before_依法_names_co_units(rules) -> None:
+    (task,) = [t for t in rules if t.text.startswith("市场监督管理部门应当会同")]
+    assert task.co_units == ("有关部门",)
