@@ -45,7 +45,7 @@ _STATUTE = re.compile(
 _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 # Where the words of a subject may end: a verb of duty, or a lead-in (对…负责, 在…下, 根据…).
 _OPENER = re.compile(
-    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|对|在|根据|按照|依照|依据|依法|接到|是|,"
+    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|对|在|根据|按照|依照|依据|依法|接到|是|,"
 )
 # A verb of duty at the start of what the subject is to do.
 _DUTY_START = re.compile(
@@ -84,7 +84,7 @@ _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
 _PRIVATE = re.compile(
     r"公民|个人|法人|组织|企业|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
     r"|人员|志愿者|(?<!人民)团体|业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
-    r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众"
+    r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众|行为人|当事人|举报人|投诉人"
 )
 # A name that opens with a verb or a conjunction is no name but a predicate ("优化本地产业布局",
 # "充分发挥…", "并监督落实"): the words of duty of any regulation or plan.
@@ -371,11 +371,20 @@ def _bare_field(field: str) -> bool:
 
 
 def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
+    """Each field with the kind; a level written on the first field goes to all ("区发展改革、财政等
+    部门": 区财政部门), unless its character opens a common word (市场监管, 城市管理)."""
+    level = ""
+    if fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
+        if not any(f[:1] == fields[0][:1] for f in fields[1:]):
+            level = orig[:1]
     out, pos = [], 0
-    for f in fields:
-        out.append(orig[pos : pos + len(f)] + kind)
+    for i, f in enumerate(fields):
+        out.append((level if i else "") + orig[pos : pos + len(f)] + kind)
         pos += len(f) + 1
     return out
+
+
+_NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县域", "省级", "市级", "县级", "区级"))
 
 
 def _is_body(name: str) -> bool:
@@ -410,8 +419,8 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
     limit = e if comma < 0 else comma + 1
     for m in _OPENER.finditer(work, s, limit):
         v = m.start()
-        if v - s < 2:
-            continue
+        if v - s < 2 or work[v - 1] == "所":
+            continue  # "系统对所纳入的照明…": 所 makes the verb a relative clause, no predicate
         if v - s > 60:
             break
         if work[v - 2 : v] in _ADVERBS and v - s >= 4:
@@ -496,12 +505,19 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     found = None
     start = cs
     part, comma = cs, work.find(",", cs, ce)
+    conditioned = False
+    public = _PRIVATE.search(work, cs, min(ce, cs + 12)) is not None  # "公民…可以…,行政执法部门应当…"
     while found is None and comma > 0 and comma - cs < 120:
-        if _CONDITION_END.search(work, part, comma) or (
-            part == cs and _CONDITION_START.match(work, cs, comma)
+        if (
+            (conditioned and not public)
+            or _CONDITION_END.search(work, part, comma)
+            or (part == cs and _CONDITION_START.match(work, cs, comma))
         ):
-            found = _subject(work, comma + 1, ce)  # "X组织检查时,Y应当协同…", "…的,由X牵头…"
+            # "X组织检查时,Y应当协同…", "…的,由X牵头…"; after a condition the body may come after
+            # more of it: "(一)载体新建的,配套设施纳入主体工程,办理施工许可,Z机构应当…"
+            found = _subject(work, comma + 1, ce, strict=conditioned)
             start = comma + 1
+            conditioned = True
         part, comma = comma + 1, work.find(",", comma + 1, ce)
     if found is None:
         found = _subject(work, cs, ce)
@@ -521,6 +537,8 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             return None
         return tuple(names), ()
     subject_end, pred = found
+    if work.startswith("由", start):
+        start += 1  # "由X牵头开展…": X
     while start < subject_end and work[start] in " \n":
         start += 1
     alias = _ALIAS.search(work, start, subject_end)

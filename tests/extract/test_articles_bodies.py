@@ -192,3 +192,54 @@ def test_an_offence_named_as_the_object_of_a_duty_is_no_penalty(rules) -> None:
 def test_会同_before_依法_names_co_units(rules) -> None:
     (task,) = [t for t in rules if t.text.startswith("市场监督管理部门应当会同")]
     assert task.co_units == ("有关部门",)
+
+
+DISTRICT_RULES = """某区户外广告设施管理若干规定
+
+第一条　为了加强户外广告设施管理，根据有关法规，制定本规定。
+
+第二条　户外广告设施应当根据以下情形实施监管：
+
+（一）设施的载体新建的，配套设施纳入主体工程，办理施工许可手续，主体工程的质量监督机构应当对配套设施的建设进行监督管理。
+
+（二）既有载体上设施新建的，设置者应当书面告知区市容部门，区市容部门应当对设施的建设进行监督管理。
+
+第三条　核心区域内应当设置广告设施的，区市容部门应当在土地出让征询时明确设置要求，由区规划部门纳入土地出让合同。
+
+第四条　区市容部门会同区发展改革、财政等部门制定扶持政策。
+
+第五条　区级广告监控系统对所纳入的设施实行统一控制。
+
+第六条　公民、法人可以对违规设置的广告进行劝阻，不听劝阻的，可以向有关部门举报，有关部门应当及时处理。
+
+第七条　本规定自2026年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def district():
+    return extract_text(DISTRICT_RULES).tasks
+
+
+def test_a_body_after_a_condition_of_several_parts_answers_for_the_duty(district) -> None:
+    (quality,) = [t for t in district if "质量监督机构" in t.text]
+    assert quality.lead_units == ("主体工程的质量监督机构",)
+    (notice,) = [t for t in district if "区市容部门应当对设施" in t.text]
+    assert notice.lead_units == ("区市容部门",)
+
+
+def test_a_duty_handed_on_with_由_is_the_other_body_s_task(district) -> None:
+    (contract,) = [t for t in district if "纳入土地出让合同" in t.text]
+    assert contract.lead_units == ("区规划部门",)
+    (ask,) = [t for t in district if "区市容部门应当在土地出让" in t.text]
+    assert ask.lead_units == ("区市容部门",) and "由区规划部门" not in ask.text
+
+
+def test_a_level_written_on_the_first_field_goes_to_all(district) -> None:
+    (policy,) = [t for t in district if "扶持政策" in t.text]
+    assert policy.co_units == ("区发展改革部门", "区财政部门")
+
+
+def test_a_relative_clause_and_a_duty_inside_a_sentence_opened_by_the_public_lay_no_task(district) -> None:
+    assert not any("监控系统" in t.text for t in district)
+    assert not any("公民" in t.text for t in district)
