@@ -83,8 +83,14 @@ _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
 # What a body of the state is not: people, firms, associations, media, schools.
 _PRIVATE = re.compile(
     r"公民|个人|法人|组织|企业|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
-    r"|人员|志愿者|(?<!人民)团体|业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
+    r"|人员|志愿者|(?<!人民)团体|(?<!行)业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
     r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众|行为人|当事人|举报人|投诉人"
+)
+# Who is never a body of the state, even named beside one: people and firms ("国家机关、企业事业单位
+# 和公民应当…" lays no task on a body).
+_PUBLIC = re.compile(
+    r"公民|个人|法人|企业|经营者|生产者|销售者|监护人|父母|人员|志愿者|(?<!行)业主(?!委员会)|物业|农户|行为人|当事人|举报人"
+    r"|投诉人|所有人|使用人|使用者|管理人|设置者|公众|全社会|机场|车站|火车站|汽车站|地铁站|码头|景区|商场|宾馆|饭店|酒店|餐馆"
 )
 # A name that opens with a verb or a conjunction is no name but a predicate ("优化本地产业布局",
 # "充分发挥…", "并监督落实"): the words of duty of any regulation or plan.
@@ -94,7 +100,22 @@ _VERB_START = re.compile(
 )
 # The mass organisations the state charges with work beside its bodies (工会、共青团、妇联等人民团体),
 # general knowledge of Chinese public bodies.
-_PEOPLES_ORGS = ("工会", "共青团", "团委", "妇联", "残联", "科协", "工商联", "红十字会", "文联", "侨联")
+_PEOPLES_ORGS = (
+    "工会",
+    "共青团",
+    "共产主义青年团",
+    "团委",
+    "妇联",
+    "妇女联合会",
+    "残联",
+    "残疾人联合会",
+    "科协",
+    "科学技术协会",
+    "工商联",
+    "红十字会",
+    "文联",
+    "侨联",
+)
 # The ends of the names of bodies the unit lexicon may lack.
 _BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "管委会", "执法主体")
 # "具体办法由X制定": a regulation hands the rules of its detail to a body; "前款所称较低数额罚款由X结合
@@ -298,6 +319,10 @@ def law_names(orig: str, work: str) -> list[str]:
     out: list[str] = []
     for o, w in _joined(orig, work):
         out.extend(_field_list(o, w))
+    if len(out) > 1 and out[-1].endswith(("管委会", "管理委员会")):
+        # "X经济技术开发区、Y示范区、Z区管委会": each zone's 管委会 (漯河's and 嘉兴's regulations)
+        suffix = "管委会" if out[-1].endswith("管委会") else "管理委员会"
+        out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + out[-1:]
     return list(dict.fromkeys(out))
 
 
@@ -387,12 +412,35 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
 _NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县域", "省级", "市级", "县级", "区级"))
 
 
+def _lead_bodies(names: list[str], raw: str = "") -> bool:
+    """Bodies of the state that a regulation charges with a duty: all of them, or a list led by one
+    and mostly of them that names organisations, schools or media beside them but no people or firms
+    ("各级人民政府及有关单位、新闻媒体应当…" (云浮), "市、区人民政府有关部门或者社会组织应当…" (威海),
+    "工会、…、关心下一代工作委员会以及有关社会组织" (上海), "教育主管部门和学校" (河北))."""
+    if not names:
+        return False
+    bodies = sum(1 for n in names if _is_body(n))
+    if bodies == len(names):
+        return True
+    return (
+        _is_body(names[0])
+        and 2 * bodies >= len(names)
+        and not any(_PUBLIC.search(n) for n in [raw, *names])
+        and all(_is_body(n) or _PRIVATE.search(n) for n in names)  # each a name, if not a body's
+    )
+
+
 def _is_body(name: str) -> bool:
     """A body of the state (or a villagers' or residents' committee), not a person or a firm."""
-    if _PRIVATE.search(name) or _VERB_START.match(name) or re.search(r"[;:\n]", name):
+    if _VERB_START.match(name) or re.search(r"[;:\n]", name):
         return False
     if name.endswith(_PEOPLES_ORGS):
         return True
+    tail = name.rsplit("的", 1)[-1]
+    if "的" in name and len(tail) >= 2 and tail.endswith(_BODY_END):
+        name = tail  # "校外实践教育场所的行业主管部门", "负责…工作的机构": the body is what 的 ends with
+    if _PRIVATE.search(name):
+        return False
     if name.endswith("单位"):
         return name.startswith(("有关", "相关", "各"))
     return looks_like_unit(name) or name.endswith(_BODY_END)
@@ -421,12 +469,14 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
         v = m.start()
         if v - s < 2 or work[v - 1] == "所":
             continue  # "系统对所纳入的照明…": 所 makes the verb a relative clause, no predicate
+        if m.group() == "组织" and work[v + 2 : v + 3] in (",", "、", "和", "及", "以", "应", "与", "或"):
+            continue  # "有关社会组织,应当…": the noun 组织 ends a name, not the verb
         if v - s > 60:
             break
         if work[v - 2 : v] in _ADVERBS and v - s >= 4:
             v -= 2  # "…的办事机构具体负责…": the adverb goes with the verb
         names = law_names(work[s:v], work[s:v])
-        if not names or not all(_is_body(n) for n in names):
+        if not _lead_bodies(names, work[s:v]):
             if m.group() in _MODALS:
                 return None  # "文明行为促进工作应当构建政府组织实施…": the subject ends at its 应当
             continue
@@ -459,7 +509,7 @@ def _body_head(work: str, s: int, comma: int) -> int | None:
         if re.search(r"[对在向于]", work[s : m.end()]):
             break
         names = law_names(work[s : m.end()], work[s : m.end()])
-        if names and all(_is_body(n) for n in names):
+        if _lead_bodies(names, work[s : m.end()]):
             end = m.end()
     return end
 
@@ -533,7 +583,7 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         if work.startswith("所在地的", ws):
             ws += 4  # "由所在地的街道办事处负责": the body of the place
         names = law_names(text[ws:we], work[ws:we])
-        if not names or not all(_is_body(working_text(n)) for n in names):
+        if not _lead_bodies([working_text(n) for n in names], work[ws:we]):
             return None
         return tuple(names), ()
     subject_end, pred = found

@@ -243,3 +243,33 @@ def test_a_level_written_on_the_first_field_goes_to_all(district) -> None:
 def test_a_relative_clause_and_a_duty_inside_a_sentence_opened_by_the_public_lay_no_task(district) -> None:
     assert not any("监控系统" in t.text for t in district)
     assert not any("公民" in t.text for t in district)
+
+
+MIXED = """某市全民健身促进条例
+
+第一条　为了促进全民健身，根据有关法律，制定本条例。
+
+第二条　各级人民政府及有关单位、新闻媒体应当加强全民健身宣传。
+
+第三条　工会、共产主义青年团、妇女联合会以及有关社会组织，应当组织开展全民健身活动。
+
+第四条　国家机关、企业事业单位和公民应当积极参加全民健身活动。
+
+第五条　体育场馆的行业主管部门应当会同教育、公安等部门指导体育场馆落实安全管理责任。
+
+第六条　甲经济技术开发区、乙高新技术产业园区管委会根据市人民政府授权，开展全民健身工作。
+
+第七条　机场、车站、码头等应当设置健身提示标识。
+
+第八条　本条例自2026年1月1日起施行。
+"""
+
+
+def test_lists_led_by_bodies_and_names_ending_with_a_body() -> None:
+    tasks = extract_text(MIXED).tasks
+    assert _lead(tasks, "各级人民政府及有关单位") == ("各级人民政府", "有关单位", "新闻媒体")
+    assert _lead(tasks, "工会、共产主义青年团")[-1] == "有关社会组织"
+    assert not any("公民" in t.text or "机场" in t.text for t in tasks)
+    venues = _lead(tasks, "体育场馆的行业主管部门")
+    assert venues == ("体育场馆的行业主管部门",)
+    assert _lead(tasks, "甲经济技术开发区") == ("甲经济技术开发区管委会", "乙高新技术产业园区管委会")
