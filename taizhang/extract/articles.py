@@ -75,6 +75,12 @@ _OFFENCE = re.compile(r"\s*(?:\([一二三四五六七八九十]{1,3}\)\s*)?违�
 # A principle the work follows is no task: "市场监督管理部门公示行政处罚信息,应当遵循合法、客观…的原则"
 # (a ministry's rules and cities' regulations state their principles so).
 _PRINCIPLE = re.compile(r"(?:遵循|坚持|贯彻)[^。;]{0,40}原则")
+# A place as the subject of a duty: "本市应当…", "本市对…实行分级管理", "浦东新区应当…", "市、区
+# （县级市）应当建立联席会议制度" (上海's, 浦东's, 威海's regulations): a task with no body named.
+_PLACE = re.compile(
+    r"(?:本(?:省|市|区|县|自治区|自治州)|[\u4e00-\u9fff]{2,4}新区"
+    r"|[省市县区](?:\([^()]{1,8}\))?(?:、[省市县区](?:\([^()]{1,8}\))?)+)(?=应当|应(?!急)|对)"
+)
 # A clause that opens with whom or what the duty is about: "对见义勇为者…,市、区人民政府应当给予
 # 表彰", "对…需要两个以上部门共同研究解决的疑难事项,有关部门应当…" (威海's, 云浮's regulations).
 _CONDITION_START = re.compile(r"对(?![^,。;]{0,40}(?:负责|给予|实施|实行))")
@@ -121,7 +127,7 @@ _BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "
 # "具体办法由X制定": a regulation hands the rules of its detail to a body; "前款所称较低数额罚款由X结合
 # 工作实际规定" (a ministry's rules) what a term it uses means.
 _BY = re.compile(
-    r"(?:具体|实施|所称)[^,。;:]{0,12}由(?P<who>[^,。;:]{2,40}?)(?:结合[^,。;:]{2,10}?|根据[^,。;:]{2,10}?)?"
+    r"(?:(?:具体|实施|所称)[^,。;:]{0,12}|(?:办法|细则|标准|目录|规范|清单|方案),)由(?P<who>[^,。;:]{2,40}?)(?:结合[^,。;:]{2,10}?|根据[^,。;:]{2,10}?)?"
     r"(?:分别|另行|统一|负责)?(?:制定|规定|确定|公布)(?!的)"
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
@@ -132,7 +138,7 @@ _DOER = re.compile(
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
-    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|,)"
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|指导|监督|督促|协调|落实|完善|加强|,)"
 )
 
 
@@ -552,6 +558,12 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     item = _NUMBERED.match(work, cs, ce)
     if item:
         cs = item.end()  # "(一)各区发展改革委应…": an item of an article, numbered
+    place = _PLACE.match(work, cs, ce)
+    if place and (
+        _predicate_is_duty(work, place.end(), ce, strict=False)
+        or re.match(r"对[^,。;]{2,40}实行", work[place.end() : ce])  # "本市对…实行分级管理"
+    ):
+        return (), ()  # "本市应当加强…交流合作": the place itself, no body named
     found = None
     start = cs
     part, comma = cs, work.find(",", cs, ce)
@@ -582,10 +594,17 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             we = alias.start()  # "由X(以下称Y)负责": the body is X
         if work.startswith("所在地的", ws):
             ws += 4  # "由所在地的街道办事处负责": the body of the place
+        joint = work.find("会同", ws, we)
+        helpers: tuple[str, ...] = ()
+        if joint > ws:  # "由市教育部门会同相关部门另行制定": the bodies it works with are co-units
+            helpers = tuple(
+                n for n in law_names(text[joint + 2 : we], work[joint + 2 : we]) if _is_body(working_text(n))
+            )
+            we = joint
         names = law_names(text[ws:we], work[ws:we])
         if not _lead_bodies([working_text(n) for n in names], work[ws:we]):
             return None
-        return tuple(names), ()
+        return tuple(names), helpers
     subject_end, pred = found
     if work.startswith("由", start):
         start += 1  # "由X牵头开展…": X

@@ -273,3 +273,32 @@ def test_lists_led_by_bodies_and_names_ending_with_a_body() -> None:
     venues = _lead(tasks, "体育场馆的行业主管部门")
     assert venues == ("体育场馆的行业主管部门",)
     assert _lead(tasks, "甲经济技术开发区") == ("甲经济技术开发区管委会", "乙高新技术产业园区管委会")
+
+
+PLACES = """某市科普促进条例
+
+第一条　为了促进科普工作，根据有关法律，制定本条例。
+
+第二条　本市应当加强与周边省市科普工作交流合作。
+
+第三条　本市对科普场馆实行分级管理，推动建立科普资源库。
+
+第四条　市、区应当建立科普工作联席会议制度。
+
+第五条　市科普场馆评估办法，由市科学技术部门会同相关部门另行制定。
+
+第六条　科普场馆的行业主管部门应当会同教育、公安等部门指导监督科普场馆落实安全责任。
+
+第七条　本条例自2026年1月1日起施行。
+"""
+
+
+def test_a_place_as_subject_is_a_task_without_a_body_and_由X会同Y_names_co_units() -> None:
+    tasks = extract_text(PLACES).tasks
+    assert _lead(tasks, "本市应当加强") == ()
+    assert _lead(tasks, "本市对科普场馆") == ()
+    assert _lead(tasks, "市、区应当建立") == ()
+    (rules,) = [t for t in tasks if "评估办法" in t.text]
+    assert rules.lead_units == ("市科学技术部门",) and rules.co_units == ("相关部门",)
+    (safety,) = [t for t in tasks if t.text.startswith("科普场馆的行业主管部门")]
+    assert safety.co_units == ("教育部门", "公安部门")
