@@ -45,7 +45,7 @@ _STATUTE = re.compile(
 _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 # Where the words of a subject may end: a verb of duty, or a lead-in (对…负责, 在…下, 根据…).
 _OPENER = re.compile(
-    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|对|在|根据|按照|依照|依据|依法|接到|是|,"
+    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|,"
 )
 # A verb of duty at the start of what the subject is to do.
 _DUTY_START = re.compile(
@@ -81,6 +81,10 @@ _PLACE = re.compile(
     r"(?:本(?:省|市|区|县|自治区|自治州)|[\u4e00-\u9fff]{2,4}新区"
     r"|[省市县区](?:\([^()]{1,8}\))?(?:、[省市县区](?:\([^()]{1,8}\))?)+)(?=应当|应(?!急)|对)"
 )
+# The city declaring its own work: "本市畅通…渠道", "本市充分发挥…功能", "本市建立…制度".
+_PLACE_DOES = re.compile(r"本(?:省|市|区|县)(?:畅通|充分发挥|建立健全|建立|健全|完善|推进|加强|实行)(?!的)")
+# The city setting up the bodies that answer for the work: "本市建立市、区两级X,负责…".
+_SETS_UP = re.compile(r"本(?:省|市|区|县)(?:建立|设立|成立)(?=[^,。;]{2,40},负责)")
 # A clause that opens with whom or what the duty is about: "对见义勇为者…,市、区人民政府应当给予
 # 表彰", "对…需要两个以上部门共同研究解决的疑难事项,有关部门应当…" (威海's, 云浮's regulations).
 _CONDITION_START = re.compile(r"对(?![^,。;]{0,40}(?:负责|给予|实施|实行))")
@@ -138,7 +142,7 @@ _DOER = re.compile(
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
-    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|指导|监督|督促|协调|落实|完善|加强|,)"
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|,)"
 )
 
 
@@ -317,7 +321,8 @@ def law_names(orig: str, work: str) -> list[str]:
         return [orig]
     levels = _LEVEL_LIST.match(work)
     if levels:
-        rest = law_names(orig[levels.end() :], work[levels.end() :])
+        after = levels.end() + (2 if work.startswith(("两级", "三级"), levels.end()) else 0)  # 市、区两级X
+        rest = law_names(orig[after:], work[after:])
         if not rest:
             return []
         heads = [orig[m.start() : m.end()] for m in _LEVEL.finditer(work, 0, levels.end())]
@@ -512,8 +517,8 @@ def _body_head(work: str, s: int, comma: int) -> int | None:
     when the words before the comma open with no body."""
     end = None
     for m in _BODY_TAIL.finditer(work, s, comma):
-        if re.search(r"[对在向于]", work[s : m.end()]):
-            break
+        if re.search(r"[对在向于个凡]|涉及|或者", work[s : m.end()]) or m.end() - s > 30:
+            break  # "人民建议涉及两个以上国家机关…的,应当…": no body opens it
         names = law_names(work[s : m.end()], work[s : m.end()])
         if _lead_bodies(names, work[s : m.end()]):
             end = m.end()
@@ -558,6 +563,11 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     item = _NUMBERED.match(work, cs, ce)
     if item:
         cs = item.end()  # "(一)各区发展改革委应…": an item of an article, numbered
+    set_up = _SETS_UP.match(work, cs, ce)
+    if set_up:
+        cs = set_up.end()  # "本市建立市、区两级X,负责…": the X
+    elif _PLACE_DOES.match(work, cs, ce):
+        return (), ()
     place = _PLACE.match(work, cs, ce)
     if place and (
         _predicate_is_duty(work, place.end(), ce, strict=False)

@@ -302,3 +302,31 @@ def test_a_place_as_subject_is_a_task_without_a_body_and_由X会同Y_names_co_un
     assert rules.lead_units == ("市科学技术部门",) and rules.co_units == ("相关部门",)
     (safety,) = [t for t in tasks if t.text.startswith("科普场馆的行业主管部门")]
     assert safety.co_units == ("教育部门", "公安部门")
+
+
+ORGANS = """某市市民建议征集规定
+
+第一条　为了规范市民建议征集工作，根据有关法律，制定本规定。
+
+第二条　本市建立市、区两级市民建议征集办公室，负责组织推动本市市民建议征集工作。
+
+第三条　市市民建议征集办公室建立完善市民建议征集信息系统。
+
+第四条　本市畅通市民建议征集渠道，保障建议人通过书信、电话等形式提出建议。
+
+第五条　市民建议涉及两个以上国家机关职责范围的，应当邀请相关国家机关共同参加。
+
+第六条　市、区市民建议征集办公室会同相关督查部门定期开展联合督办。
+
+第七条　本规定自2026年1月1日起施行。
+"""
+
+
+def test_bodies_the_city_sets_up_and_the_city_s_own_work() -> None:
+    tasks = extract_text(ORGANS).tasks
+    assert _lead(tasks, "本市建立市、区两级") == ("市市民建议征集办公室", "区市民建议征集办公室")
+    assert _lead(tasks, "市市民建议征集办公室建立完善") == ("市市民建议征集办公室",)
+    assert _lead(tasks, "本市畅通") == ()
+    assert not any(t.lead_units and "涉及" in t.lead_units[0] for t in tasks)
+    (joint,) = [t for t in tasks if "联合督办" in t.text]
+    assert joint.co_units == ("相关督查部门",)
