@@ -21,6 +21,7 @@ addressees in its salutation ("各省、自治区、直辖市…主管部门:") 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .deadlines import find_deadline
 from .model import Span, Task
@@ -308,6 +309,12 @@ _FIELDS_ETC = re.compile(
 
 
 def law_names(orig: str, work: str) -> list[str]:
+    """``_law_names`` (memoised: a regulation tries the words before each verb of a sentence)."""
+    return list(_law_names(orig, work))
+
+
+@lru_cache(maxsize=8192)
+def _law_names(orig: str, work: str) -> tuple[str, ...]:
     """The bodies a regulation names as the subject of a duty, as its readers take them, beside
     ``parse_law_units``: levels written once before the body they share ("市、区（县级市）人民政府和
     有关部门": 市人民政府, 区（县级市）人民政府, 有关部门, as 威海's and 内江's 文明行为促进条例 and
@@ -315,18 +322,20 @@ def law_names(orig: str, work: str) -> list[str]:
     机构"), bare fields sharing a kind of body with or without 等 ("商务、文化和旅游、卫生健康主管部门",
     "教育、科学技术等有关部门": 甘肃省's and 嘉兴's), the provinces as a collective ("各省、自治区、
     直辖市市场监督管理部门", as ministries' rules write it)."""
-    while work[:1] in " \n":
+    while work and work[0] in " \n":
         orig, work = orig[1:], work[1:]
+    if not work:
+        return ()
     if _PROVINCES.match(work):
-        return [orig]
+        return (orig,)
     levels = _LEVEL_LIST.match(work)
     if levels:
         after = levels.end() + (2 if work.startswith(("两级", "三级"), levels.end()) else 0)  # 市、区两级X
         rest = law_names(orig[after:], work[after:])
         if not rest:
-            return []
+            return ()
         heads = [orig[m.start() : m.end()] for m in _LEVEL.finditer(work, 0, levels.end())]
-        return [h + rest[0] for h in heads] + rest[1:]
+        return tuple([h + rest[0] for h in heads] + rest[1:])
     out: list[str] = []
     for o, w in _joined(orig, work):
         out.extend(_field_list(o, w))
@@ -334,7 +343,7 @@ def law_names(orig: str, work: str) -> list[str]:
         # "X经济技术开发区、Y示范区、Z区管委会": each zone's 管委会 (漯河's and 嘉兴's regulations)
         suffix = "管委会" if out[-1].endswith("管委会") else "管理委员会"
         out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + out[-1:]
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def _joined(orig: str, work: str) -> list[tuple[str, str]]:
@@ -441,6 +450,7 @@ def _lead_bodies(names: list[str], raw: str = "") -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def _is_body(name: str) -> bool:
     """A body of the state (or a villagers' or residents' committee), not a person or a firm."""
     if _VERB_START.match(name) or re.search(r"[;:\n]", name):
