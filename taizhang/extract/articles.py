@@ -21,6 +21,7 @@ addressees in its salutation ("各省、自治区、直辖市…主管部门:") 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .deadlines import find_deadline
 from .model import Span, Task
@@ -45,12 +46,12 @@ _STATUTE = re.compile(
 _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 # Where the words of a subject may end: a verb of duty, or a lead-in (对…负责, 在…下, 根据…).
 _OPENER = re.compile(
-    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|对|在|根据|按照|依照|依据|依法|接到|是|,"
+    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|,"
 )
 # A verb of duty at the start of what the subject is to do.
 _DUTY_START = re.compile(
-    r"(?:依法|及时|积极|切实|认真|共同)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|"
-    r"建立|加强|履行|给予|制定|编制|推进|实施)"
+    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|"
+    r"建立|加强|履行|给予|制定|编制|推进|实施|记入|纳入|列入)"
 )
 # A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
 _DUTY_IN = re.compile(
@@ -61,29 +62,88 @@ _LEAD_IN = re.compile(r"对|在|根据|按照|依照|依据|接到|是|于|经")
 # The number of an item that opens a clause: "(一)", "1.", "1、".
 _NUMBERED = re.compile(r"\s*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))\s*")
 # A clause about penalties and the liability of officials: no task.
-_LIABILITY = re.compile(r"违反|滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分")
+# "查处违反治安管理的行为" is a duty (an offence it names), "违反本条例…的,由X处…罚款" a penalty.
+_LIABILITY = re.compile(
+    r"滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分|处[^。;,]{0,24}罚款|违反[^。;,]{0,40}的,"
+    r"|违反本(?:条例|规定|办法|细则|规则|条|款|法)[^。;]{0,80}?(?:由[^。;]{2,40}?(?:责令|处以?|予以处罚|依法处理|没收)|责令|罚款)"
+)
+# What a statute says of its own scope: "X对…实施奖励,适用本办法" (no task).
+_SCOPE = re.compile(r"适用本(?:条例|规定|办法|细则|规则)")
+# A paragraph that opens with an offence lays penalties, whatever bodies its sentences name
+# (威海's and 内江's regulations: "违反本条第一款第四项规定,…的,…应当告知城市管理执法部门予以处理。
+# 城市管理执法部门应当对违法行为人进行批评教育…").
+_OFFENCE = re.compile(r"\s*(?:\([一二三四五六七八九十]{1,3}\)\s*)?违反")
+# A principle the work follows is no task: "市场监督管理部门公示行政处罚信息,应当遵循合法、客观…的原则"
+# (a ministry's rules and cities' regulations state their principles so).
+_PRINCIPLE = re.compile(r"(?:遵循|坚持|贯彻)[^。;]{0,40}原则")
+# A place as the subject of a duty: "本市应当…", "本市对…实行分级管理", "浦东新区应当…", "市、区
+# （县级市）应当建立联席会议制度" (上海's, 浦东's, 威海's regulations): a task with no body named.
+_PLACE = re.compile(
+    r"(?:本(?:省|市|区|县|自治区|自治州)|[\u4e00-\u9fff]{2,4}新区"
+    r"|[省市县区](?:\([^()]{1,8}\))?(?:、[省市县区](?:\([^()]{1,8}\))?)+)(?=应当|应(?!急)|对)"
+)
+# The city declaring its own work: "本市畅通…渠道", "本市充分发挥…功能", "本市建立…制度".
+_PLACE_DOES = re.compile(r"本(?:省|市|区|县)(?:畅通|充分发挥|建立健全|建立|健全|完善|推进|加强|实行)(?!的)")
+# The city setting up the bodies that answer for the work: "本市建立市、区两级X,负责…".
+_SETS_UP = re.compile(r"本(?:省|市|区|县)(?:建立|设立|成立)(?=[^,。;]{2,40},负责)")
+# A clause that opens with whom or what the duty is about: "对见义勇为者…,市、区人民政府应当给予
+# 表彰", "对…需要两个以上部门共同研究解决的疑难事项,有关部门应当…" (威海's, 云浮's regulations).
+_CONDITION_START = re.compile(r"对(?![^,。;]{0,40}(?:负责|给予|实施|实行))")
 # A clause whose condition comes first: "X组织检查时,Y应当协同…" (the duty is Y's).
 _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
 # What a body of the state is not: people, firms, associations, media, schools.
 _PRIVATE = re.compile(
     r"公民|个人|法人|组织|企业|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
-    r"|人员|志愿者|团体|业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
+    r"|人员|志愿者|(?<!人民)团体|(?<!行)业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
+    r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众|行为人|当事人|举报人|投诉人"
+)
+# Who is never a body of the state, even named beside one: people and firms ("国家机关、企业事业单位
+# 和公民应当…" lays no task on a body).
+_PUBLIC = re.compile(
+    r"公民|个人|法人|企业|经营者|生产者|销售者|监护人|父母|人员|志愿者|(?<!行)业主(?!委员会)|物业|农户|行为人|当事人|举报人"
+    r"|投诉人|所有人|使用人|使用者|管理人|设置者|公众|全社会|机场|车站|火车站|汽车站|地铁站|码头|景区|商场|宾馆|饭店|酒店|餐馆"
+)
+# A name that opens with a verb or a conjunction is no name but a predicate ("优化本地产业布局",
+# "充分发挥…", "并监督落实"): the words of duty of any regulation or plan.
+_VERB_START = re.compile(
+    r"(?:并|可|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
+    r"鼓励|引导|发挥|督促|协调|保障|规范|实施|实行|加快|加大|深化|创新|探索|强化|统筹|制定|编制)"
+)
+# The mass organisations the state charges with work beside its bodies (工会、共青团、妇联等人民团体),
+# general knowledge of Chinese public bodies.
+_PEOPLES_ORGS = (
+    "工会",
+    "共青团",
+    "共产主义青年团",
+    "团委",
+    "妇联",
+    "妇女联合会",
+    "残联",
+    "残疾人联合会",
+    "科协",
+    "科学技术协会",
+    "工商联",
+    "红十字会",
+    "文联",
+    "侨联",
 )
 # The ends of the names of bodies the unit lexicon may lack.
-_BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "管委会")
-# "具体办法由X制定": a regulation hands the rules of its detail to a body.
+_BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "管委会", "执法主体")
+# "具体办法由X制定": a regulation hands the rules of its detail to a body; "前款所称较低数额罚款由X结合
+# 工作实际规定" (a ministry's rules) what a term it uses means.
 _BY = re.compile(
-    r"(?:具体|实施)[^,。;:]{0,12}由(?P<who>[^,。;:]{2,40}?)(?:分别|另行|统一|负责)?(?:制定|规定|确定|公布)(?!的)"
+    r"(?:(?:具体|实施|所称)[^,。;:]{0,12}|(?:办法|细则|标准|目录|规范|清单|方案),)由(?P<who>[^,。;:]{2,40}?)(?:结合[^,。;:]{2,10}?|根据[^,。;:]{2,10}?)?"
+    r"(?:分别|另行|统一|负责)?(?:制定|规定|确定|公布)(?!的)"
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
 _DOER = re.compile(
-    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?(?:负责|进行|组织实施|牵头)"
+    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?(?:负责|进行|组织实施|牵头|启动|开展|实施)(?!的)"
 )
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
-    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|,)"
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|,)"
 )
 
 
@@ -150,6 +210,8 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
     state (``_duty_roles``), one task each."""
     tasks: list[Task] = []
     for number, s, e in _article_paragraphs(work, lines):
+        if _OFFENCE.match(work, s, e):
+            continue  # "违反本条第一款第一项规定的,…X应当对违法行为人进行批评教育…": a penalty
         for cs, ce in _clauses(work, s, e):
             roles = _duty_roles(text, work, cs, ce)
             if roles is None:
@@ -229,8 +291,175 @@ def _skip(work: str, s: int, e: int) -> int:
     return s
 
 
+# The levels of places a regulation names at once before the body they share: "市、县（市、区）",
+# "市、区（县级市）" (a level with the peers it stands for in brackets, of any words).
+_LEVEL_LIST = re.compile(
+    r"[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?(?:、[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?)+(?=[^、省市县区州旗盟乡镇(])"
+)
+_LEVEL = re.compile(r"[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?")
+# The provinces as a collective: "各省、自治区、直辖市市场监督管理部门" is one body of each.
+_PROVINCES = re.compile(r"各?省、自治区、直辖市(?:及新疆生产建设兵团)?")
+# The words that join two bodies: "人民政府和有关部门", "教育行政部门和教育机构", "人民政府及其…".
+_JOIN = re.compile(r"及其|以及|或者|及|和|与|或")
+# The kinds of body a list of bare fields shares: "商务、文化和旅游、卫生健康主管部门".
+_KINDS = ("行政主管部门", "行政管理部门", "行政执法部门", "主管部门", "行政部门", "主管机关", "部门", "机关")
+_FIELDS_ETC = re.compile(
+    r"(?P<fields>[^等]{2,200}?)等(?P<group>有关|相关|其他有关|其他相关)?(?P<kind>[^等、]{0,8})"
+)
+
+
+def law_names(orig: str, work: str) -> list[str]:
+    """``_law_names`` (memoised: a regulation tries the words before each verb of a sentence)."""
+    return list(_law_names(orig, work))
+
+
+@lru_cache(maxsize=8192)
+def _law_names(orig: str, work: str) -> tuple[str, ...]:
+    """The bodies a regulation names as the subject of a duty, as its readers take them, beside
+    ``parse_law_units``: levels written once before the body they share ("市、区（县级市）人民政府和
+    有关部门": 市人民政府, 区（县级市）人民政府, 有关部门, as 威海's and 内江's 文明行为促进条例 and
+    云浮's 优化营商环境条例 write them), two bodies joined by 和, 及, 以及, 或者 ("教育行政部门和教育
+    机构"), bare fields sharing a kind of body with or without 等 ("商务、文化和旅游、卫生健康主管部门",
+    "教育、科学技术等有关部门": 甘肃省's and 嘉兴's), the provinces as a collective ("各省、自治区、
+    直辖市市场监督管理部门", as ministries' rules write it)."""
+    while work and work[0] in " \n":
+        orig, work = orig[1:], work[1:]
+    if not work:
+        return ()
+    if _PROVINCES.match(work):
+        return (orig,)
+    levels = _LEVEL_LIST.match(work)
+    if levels:
+        after = levels.end() + (2 if work.startswith(("两级", "三级"), levels.end()) else 0)  # 市、区两级X
+        rest = law_names(orig[after:], work[after:])
+        if not rest:
+            return ()
+        heads = [orig[m.start() : m.end()] for m in _LEVEL.finditer(work, 0, levels.end())]
+        return tuple([h + rest[0] for h in heads] + rest[1:])
+    out: list[str] = []
+    for o, w in _joined(orig, work):
+        out.extend(_field_list(o, w))
+    if len(out) > 1 and out[-1].endswith(("管委会", "管理委员会")):
+        # "X经济技术开发区、Y示范区、Z区管委会": each zone's 管委会 (漯河's and 嘉兴's regulations)
+        suffix = "管委会" if out[-1].endswith("管委会") else "管理委员会"
+        out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + out[-1:]
+    return tuple(dict.fromkeys(out))
+
+
+def _joined(orig: str, work: str) -> list[tuple[str, str]]:
+    """``work`` cut where a conjunction joins two bodies: what comes before it (since the last 、)
+    is a body, or what follows opens with a collective ("及其有关部门": 其 is the body before)."""
+    out: list[tuple[str, str]] = []
+    start, depth = 0, 0
+    i = 0
+    while i < len(work):
+        ch = work[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        m = _JOIN.match(work, i) if not depth else None
+        if m is None:
+            i += 1
+            continue
+        head = work[max(work.rfind("、", start, i) + 1, start) : i]
+        tail = work[m.end() :]
+        if (
+            len(head) >= 2
+            and (_whole_body(head) or tail.startswith(("有关", "相关", "其他")))
+            and len(tail) >= 2
+        ):
+            out.append((orig[start:i], work[start:i]))
+            start = m.end()
+            if tail in ("单位", "部门", "机构"):  # "有关部门和单位": 有关单位
+                collective = re.match(r"各有关|各相关|有关|相关|其他有关|各", head)
+                if collective:
+                    out.append((collective.group() + orig[start:], collective.group() + tail))
+                    return out
+            i = start
+            continue
+        i = m.end()
+    out.append((orig[start:], work[start:]))
+    return out
+
+
+def _whole_body(name: str) -> bool:
+    return (looks_like_unit(name) or name.endswith(_BODY_END)) and not _VERB_START.match(name)
+
+
+def _field_list(orig: str, work: str) -> list[str]:
+    """One list of bodies: bare fields before a kind of body ("商务、文化和旅游、卫生健康主管部门",
+    "教育、科学技术等有关部门" with the collective too), else ``parse_law_units``."""
+    if "、" in work and "(" not in work:
+        etc = _FIELDS_ETC.fullmatch(work)
+        if etc:
+            fields, kind = etc.group("fields").split("、"), etc.group("kind")
+            if kind in ("人民团体", "群团组织") and all(f.endswith(_PEOPLES_ORGS) for f in fields):
+                return _cut(orig, fields, "")
+            if kind in _KINDS and all(_bare_field(f) for f in fields):
+                out = _cut(orig, fields, orig[etc.start("kind") : etc.end("kind")])
+                if etc.group("group"):
+                    out.append(orig[etc.start("group") :])
+                return out
+        elif "等" not in work:
+            parts = work.split("、")
+            kind = next((k for k in _KINDS if parts[-1].endswith(k) and len(parts[-1]) - len(k) >= 2), "")
+            if kind and kind != "部门" and all(_bare_field(f) for f in parts[:-1]):
+                return _cut(orig, parts[:-1], orig[len(orig) - len(kind) :]) + [
+                    orig[len(orig) - len(parts[-1]) :]
+                ]
+    return parse_law_units(orig, work)
+
+
+def _bare_field(field: str) -> bool:
+    return (
+        2 <= len(field) <= 12 and not looks_like_unit(field) and not field.startswith(("有关", "相关", "各"))
+    )
+
+
+def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
+    """Each field with the kind; a level written on the first field goes to all ("区发展改革、财政等
+    部门": 区财政部门), unless its character opens a common word (市场监管, 城市管理)."""
+    level = ""
+    if fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
+        if not any(f[:1] == fields[0][:1] for f in fields[1:]):
+            level = orig[:1]
+    out, pos = [], 0
+    for i, f in enumerate(fields):
+        out.append((level if i else "") + orig[pos : pos + len(f)] + kind)
+        pos += len(f) + 1
+    return out
+
+
+_NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县域", "省级", "市级", "县级", "区级"))
+
+
+def _lead_bodies(names: list[str], raw: str = "") -> bool:
+    """Bodies of the state that a regulation charges with a duty: all of them, or a list led by one
+    and mostly of them that names organisations, schools or media beside them but no people or firms
+    ("各级人民政府及有关单位、新闻媒体应当…" (云浮), "市、区人民政府有关部门或者社会组织应当…" (威海),
+    "工会、…、关心下一代工作委员会以及有关社会组织" (上海), "教育主管部门和学校" (河北))."""
+    if not names:
+        return False
+    bodies = sum(1 for n in names if _is_body(n))
+    if bodies == len(names):
+        return True
+    return (
+        _is_body(names[0])
+        and 2 * bodies >= len(names)
+        and not any(_PUBLIC.search(n) for n in [raw, *names])
+        and all(_is_body(n) or _PRIVATE.search(n) for n in names)  # each a name, if not a body's
+    )
+
+
+@lru_cache(maxsize=8192)
 def _is_body(name: str) -> bool:
     """A body of the state (or a villagers' or residents' committee), not a person or a firm."""
+    if _VERB_START.match(name) or re.search(r"[;:\n]", name):
+        return False
+    if name.endswith(_PEOPLES_ORGS):
+        return True
+    tail = name.rsplit("的", 1)[-1]
+    if "的" in name and len(tail) >= 2 and tail.endswith(_BODY_END):
+        name = tail  # "校外实践教育场所的行业主管部门", "负责…工作的机构": the body is what 的 ends with
     if _PRIVATE.search(name):
         return False
     if name.endswith("单位"):
@@ -246,20 +475,64 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
     if work.startswith("由", s):
         s += 1  # "由X牵头开展…": the doer follows 由
     comma = work.find(",", s, e)
+    found = _subject_by_opener(work, s, e, comma, strict)
+    if found is None and comma > 0 and _MODAL_START.match(work, comma + 1, e):
+        head = _body_head(work, s, comma)
+        if head is not None:
+            return head, head  # "市场监督管理部门公示行政处罚信息,应当…": the body, then what it does
+    return found
+
+
+def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> tuple[int, int] | None:
+    """``_subject`` where the subject ends at a verb of duty or a lead-in (``_OPENER``)."""
     limit = e if comma < 0 else comma + 1
     for m in _OPENER.finditer(work, s, limit):
         v = m.start()
-        if v - s < 2:
-            continue
+        if v - s < 2 or work[v - 1] == "所":
+            continue  # "系统对所纳入的照明…": 所 makes the verb a relative clause, no predicate
+        if m.group() == "组织" and work[v + 2 : v + 3] in (",", "、", "和", "及", "以", "应", "与", "或"):
+            continue  # "有关社会组织,应当…": the noun 组织 ends a name, not the verb
         if v - s > 60:
             break
-        names = parse_law_units(work[s:v], work[s:v])
-        if not names or not all(_is_body(n) for n in names):
+        if work[v - 2 : v] in _ADVERBS and v - s >= 4:
+            v -= 2  # "…的办事机构具体负责…": the adverb goes with the verb
+        names = law_names(work[s:v], work[s:v])
+        if not _lead_bodies(names, work[s:v]):
+            if m.group() in _MODALS:
+                return None  # "文明行为促进工作应当构建政府组织实施…": the subject ends at its 应当
             continue
+        if m.group() == "," and not (_MODAL_START.match(work, v + 1, e) or _LEAD_IN.match(work, v + 1, e)):
+            return None  # "…产业布局,加强…": a comma ends no subject but before 应当
         if _predicate_is_duty(work, v if m.group() != "," else v + 1, e, strict):
             return v, (v if m.group() != "," else v + 1)
         return None
     return None
+
+
+# An adverb between a subject and its verb of duty: "X具体负责", "X统一组织".
+_ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
+# The modal verbs of duty that end a subject, and a predicate that opens with one.
+_MODALS = frozenset(("应当", "应", "须", "必须"))
+_MODAL_START = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急)|须|必须|负责)")
+# Where the name of a body may end before what it does.
+_BODY_TAIL = re.compile(
+    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委|办)(?=[^,。;:、和及与或(]{2})"
+)
+
+
+def _body_head(work: str, s: int, comma: int) -> int | None:
+    """Where a body's name ends when the subject before a comma goes on with what the body does
+    and the duty follows the comma: "市场监督管理部门公示行政处罚信息,应当遵守…", "X发现…不准确的,
+    应当及时更正" (a ministry's rules, 漯河's and 上海's regulations write the doer first). None
+    when the words before the comma open with no body."""
+    end = None
+    for m in _BODY_TAIL.finditer(work, s, comma):
+        if re.search(r"[对在向于个凡]|涉及|或者", work[s : m.end()]) or m.end() - s > 30:
+            break  # "人民建议涉及两个以上国家机关…的,应当…": no body opens it
+        names = law_names(work[s : m.end()], work[s : m.end()])
+        if _lead_bodies(names, work[s : m.end()]):
+            end = m.end()
+    return end
 
 
 def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
@@ -267,6 +540,7 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
     lead-ins ("在…的指导下,", "根据…职责,", "接到举报后,") up to one that opens with a verb of
     duty or holds one ("对…给予奖励"). Permissions (可以) are no duty."""
     parts = work[p:e].split(",")
+    led = 0  # parts after a lead-in that hold no verb of duty: "根据…,综合评估确定等级,给予奖励"
     for i, part in enumerate(parts):
         part = part.strip()
         if part.startswith("可"):
@@ -276,8 +550,10 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
         if _LEAD_IN.match(part) and not strict:
             if _DUTY_IN.search(part):
                 return True
+            led = 1
             continue
-        if i == 0 and not part:
+        if (i == 0 and not part) or led == 1:
+            led += led
             continue
         return False
     return False
@@ -287,18 +563,43 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     """The lead and co-units of a clause that lays a duty on bodies of the state, or None."""
     while cs < ce and work[cs] in " \n":
         cs += 1
-    if ce - cs < 6 or _LIABILITY.search(work, cs, ce):
+    if (
+        ce - cs < 6
+        or _LIABILITY.search(work, cs, ce)
+        or _PRINCIPLE.search(work, cs, ce)
+        or _SCOPE.search(work, cs, ce)
+    ):
         return None
     item = _NUMBERED.match(work, cs, ce)
     if item:
         cs = item.end()  # "(一)各区发展改革委应…": an item of an article, numbered
+    set_up = _SETS_UP.match(work, cs, ce)
+    if set_up:
+        cs = set_up.end()  # "本市建立市、区两级X,负责…": the X
+    elif _PLACE_DOES.match(work, cs, ce):
+        return (), ()
+    place = _PLACE.match(work, cs, ce)
+    if place and (
+        _predicate_is_duty(work, place.end(), ce, strict=False)
+        or re.match(r"对[^,。;]{2,40}实行", work[place.end() : ce])  # "本市对…实行分级管理"
+    ):
+        return (), ()  # "本市应当加强…交流合作": the place itself, no body named
     found = None
     start = cs
     part, comma = cs, work.find(",", cs, ce)
+    conditioned = False
+    public = _PRIVATE.search(work, cs, min(ce, cs + 12)) is not None  # "公民…可以…,行政执法部门应当…"
     while found is None and comma > 0 and comma - cs < 120:
-        if _CONDITION_END.search(work, part, comma):
-            found = _subject(work, comma + 1, ce)  # "X组织检查时,Y应当协同…", "…的,由X牵头…"
+        if (
+            (conditioned and not public)
+            or _CONDITION_END.search(work, part, comma)
+            or (part == cs and _CONDITION_START.match(work, cs, comma))
+        ):
+            # "X组织检查时,Y应当协同…", "…的,由X牵头…"; after a condition the body may come after
+            # more of it: "(一)载体新建的,配套设施纳入主体工程,办理施工许可,Z机构应当…"
+            found = _subject(work, comma + 1, ce, strict=conditioned)
             start = comma + 1
+            conditioned = True
         part, comma = comma + 1, work.find(",", comma + 1, ce)
     if found is None:
         found = _subject(work, cs, ce)
@@ -313,20 +614,29 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             we = alias.start()  # "由X(以下称Y)负责": the body is X
         if work.startswith("所在地的", ws):
             ws += 4  # "由所在地的街道办事处负责": the body of the place
-        names = parse_law_units(text[ws:we], work[ws:we])
-        if not names or not all(_is_body(working_text(n)) for n in names):
+        joint = work.find("会同", ws, we)
+        helpers: tuple[str, ...] = ()
+        if joint > ws:  # "由市教育部门会同相关部门另行制定": the bodies it works with are co-units
+            helpers = tuple(
+                n for n in law_names(text[joint + 2 : we], work[joint + 2 : we]) if _is_body(working_text(n))
+            )
+            we = joint
+        names = law_names(text[ws:we], work[ws:we])
+        if not _lead_bodies([working_text(n) for n in names], work[ws:we]):
             return None
-        return tuple(names), ()
+        return tuple(names), helpers
     subject_end, pred = found
+    if work.startswith("由", start):
+        start += 1  # "由X牵头开展…": X
     while start < subject_end and work[start] in " \n":
         start += 1
     alias = _ALIAS.search(work, start, subject_end)
     names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
-    lead = tuple(parse_law_units(text[start:names_end], work[start:names_end]))
+    lead = tuple(law_names(text[start:names_end], work[start:names_end]))
     co: tuple[str, ...] = ()
     with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:
-        names = parse_law_units(text[with_.start("co") : with_.end("co")], with_.group("co"))
+        names = law_names(text[with_.start("co") : with_.end("co")], with_.group("co"))
         co = tuple(n for n in names if _is_body(working_text(n)) and n not in lead)
     return lead, co
 
