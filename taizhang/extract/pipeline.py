@@ -15,7 +15,7 @@ from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Pass
 from .normalise import working_text
 from .outline import read_text_tasks
 from .tables import read_task_table
-from .units import UnitRegistry, names_after
+from .units import UnitRegistry, clean_unit_name, is_generic_body, names_after, opening_subject
 
 __all__ = ["extract", "extract_text", "extract_source", "clear_caches"]
 
@@ -117,6 +117,7 @@ def _extract_source(source: Source) -> Extraction:
     passages.sort(key=attrgetter("start"))
     if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
+    tasks = [_own_units(t, text, work) if not t.cells else t for t in tasks]
 
     metrics = _metrics(text, work, passages, info, other_tables)
     # What the reviewer should check: each item's confidence and reasons for doubt.
@@ -168,6 +169,64 @@ def _named_cooperators(tasks: list[Task], text: str, work: str) -> list[Task]:
             pos = w.find("会同", at)
         out.append(replace(t, co_units=tuple(co)) if len(co) != len(t.co_units) else t)
     return out
+
+
+def _own_units(task: Task, text: str, work: str) -> Task:
+    """A text task's units as its own words give them (tables name theirs in their own cells):
+
+    - names read from prose are cleaned (``clean_unit_name``: "由区绿化市容部门" is 区绿化市容部门,
+      "会同X" a co-unit, a fragment with no unit none);
+    - a task with no unit takes the units its first clause opens with ("各居村、相关责任单位于…前,
+      对…", "区国资委做好…": ``opening_subject``), or failing them the units a clause of its first
+      sentence names after 由 ("…，由镇规建办提出整改意见");
+    - a task whose lead is only a kind of body its text never names (inherited from a heading such
+      as "（三）成员单位") takes the units its own first clause opens with, when it opens with some:
+      the task's own words outrank the heading above it (Jiading's urban renewal duties, Qibao's
+      division of duties, and the "区X局负责…" paragraphs of district plans generally).
+    """
+    lead: list[str] = []
+    co: list[str] = []
+    changed = False
+    for names, out in ((task.lead_units, lead), (task.co_units, co)):
+        for n in names:
+            cleaned = clean_unit_name(n)
+            if cleaned is None:
+                changed = True
+                continue
+            role, name = cleaned
+            changed = changed or name != n or role == "co" and out is lead
+            (co if role == "co" else out).append(name)
+    s, e = task.span.start, task.span.end
+    own = work[s:e]
+    if not lead and not co:
+        found = opening_subject(text, work, s, e) or _named_after_by(text, work, s, e)
+        if found:
+            lead, changed = list(found), True
+    elif lead and all(is_generic_body(n) and working_text(n) not in own for n in lead):
+        found = opening_subject(text, work, s, e)
+        if found:
+            lead, changed = list(found), True
+    if not changed:
+        return task
+    lead = list(dict.fromkeys(lead))
+    co = [u for u in dict.fromkeys(co) if u not in lead]
+    return replace(task, lead_units=tuple(lead), co_units=tuple(co))
+
+
+def _named_after_by(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units a clause of the task's first sentence names after 由 as its doers: "对不按照要求
+    办理的建设单位，由镇规建办提出整改意见" (town and district divisions of duties, Qibao's and
+    Jinshan's, name the doer so after the case it acts on)."""
+    end = work.find("。", s, e)
+    end = e if end < 0 else end
+    pos = work.find("由", s, end)
+    while pos >= 0:
+        if pos == s or work[pos - 1] in ",;":
+            found = opening_subject(text, work, pos, end)
+            if found:
+                return found
+        pos = work.find("由", pos + 1, end)
+    return ()
 
 
 def _others_cooperation(w: str, pos: int, known: dict[str, str], lead: tuple[str, ...]) -> bool:
