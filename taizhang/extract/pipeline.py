@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from operator import attrgetter
@@ -15,7 +16,14 @@ from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Pass
 from .normalise import working_text
 from .outline import read_text_tasks
 from .tables import read_task_table
-from .units import UnitRegistry, clean_unit_name, is_generic_body, names_after, opening_subject
+from .units import (
+    UnitRegistry,
+    clean_unit_name,
+    is_generic_body,
+    names_after,
+    opening_subject,
+    subject_and_verb,
+)
 
 __all__ = ["extract", "extract_text", "extract_source", "clear_caches"]
 
@@ -202,6 +210,12 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         found = opening_subject(text, work, s, e) or _named_after_by(text, work, s, e)
         if found:
             lead, changed = list(found), True
+    elif co:
+        found, verb = subject_and_verb(text, work, s, e)
+        if found and {*lead, *co} <= set(found) and verb in _OWN_DUTY and not _COOPERATING.match(work, s, e):
+            # "由X和Y、Z负责联合验收": the units a clause opens with answer for it together, none of
+            # them named as the lead; read as partners of a joint work they are its lead units all.
+            lead, co, changed = list(found), [], True
     elif lead and all(is_generic_body(n) and working_text(n) not in own for n in lead):
         found = opening_subject(text, work, s, e)
         if found:
@@ -215,18 +229,27 @@ def _own_units(task: Task, text: str, work: str) -> Task:
 
 def _named_after_by(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
     """The units a clause of the task's first sentence names after 由 as its doers: "对不按照要求
-    办理的建设单位，由镇规建办提出整改意见" (town and district divisions of duties, Qibao's and
-    Jinshan's, name the doer so after the case it acts on)."""
+    办理的建设单位，由镇规建办提出整改意见", "新辟公交线路由区交通委制定计划" (town and district
+    divisions of duties, Qibao's and Jinshan's, name the doer so after the case or thing it acts on).
+    Not the 由 of 理由, 由于, 由此."""
     end = work.find("。", s, e)
     end = e if end < 0 else end
     pos = work.find("由", s, end)
     while pos >= 0:
-        if pos == s or work[pos - 1] in ",;":
+        if (pos == s or work[pos - 1] not in "理自缘经") and not work.startswith(
+            ("由于", "由此", "由衷"), pos
+        ):
             found = opening_subject(text, work, pos, end)
             if found:
                 return found
         pos = work.find("由", pos + 1, end)
     return ()
+
+
+# The verbs with which the units a clause opens with answer for its work themselves.
+_OWN_DUTY = frozenset(("负责", "牵头"))
+# A clause whose units only help another's work: "属地派出所和街镇负责协助…", "各街镇应配合做好…".
+_COOPERATING = re.compile(r"[^,。;]{0,60}?(?:负责|要|应|须)(?:积极)?(?:配合|协助|协同|参与)")
 
 
 def _others_cooperation(w: str, pos: int, known: dict[str, str], lead: tuple[str, ...]) -> bool:

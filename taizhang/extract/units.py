@@ -31,6 +31,7 @@ __all__ = [
     "collective_after",
     "clean_unit_name",
     "opening_subject",
+    "subject_and_verb",
     "is_generic_body",
 ]
 
@@ -898,7 +899,7 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
 _SUBJECT_STOP = re.compile(
     r"要|应|须|必须|将|是|为|于|对|在|按|根据|依据|结合|配合|协同|协助|会同|牵头|负责|做好|提供|指导|完成|开展"
     r"|落实|加强|加快|建立|组织|共同|尽快|派出|继续|全面|及时|切实|统筹|研究|制定|推进|推动|督促|明确|成立"
-    r"|参与|强化|依法|分别|积极|进一步|主动|定期|审核|承担|履行|实施|做|提出|编制|会商|按照"
+    r"|参与|强化|依法|分别|积极|进一步|主动|定期|审核|承担|履行|实施|做|提出|编制|会商|按照|需要|需"
 )
 # "X是/为…的主管部门，负责…": the body a duty list names as the authority answers for its duties.
 # must not match: "区政府是…责任主体，由分管副区长牵头…"
@@ -911,6 +912,7 @@ _VERB_INSIDE = re.compile(
 # "在重点排查的同时，", "2017年10月起，". must not match: a clause of work ("加强监管，")
 _LEAD_IN = re.compile(
     r"(?:\d{4}年)?[^,。;:]{0,16}?(?:前|起|以来|期间|同时|之后)\s*,\s*|在[^,。;:]{1,20}?(?:中|时|同时|期间)\s*,\s*"
+    r"|\d{4}年(?:\d{1,2}月)?(?:底|初|中)?\s*,\s*"
 )
 
 
@@ -923,6 +925,11 @@ def opening_subject(orig: str, work: str, s: int, e: int) -> tuple[str, ...]:
     duties). The subject is the longest list of names before a verb or preposition, within the
     first clause, every name reading as a unit (a unit ending, or a collective such as 各居村); a
     time set before it ("…前，") is passed over. () when the text opens otherwise."""
+    return subject_and_verb(orig, work, s, e)[0]
+
+
+def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], str]:
+    """``opening_subject`` with the verb or preposition that follows the units ("" with none)."""
     while s < e and work[s] in " \t\r\n\u3000*":
         s += 1
     m = _LEAD_IN.match(work, s, min(e, s + 40))
@@ -934,7 +941,7 @@ def opening_subject(orig: str, work: str, s: int, e: int) -> tuple[str, ...]:
     limit = min(e, s + 60)
     while stop < limit and work[stop] not in ",。;:!?\n":
         stop += 1
-    best: tuple[str, ...] = ()
+    best: tuple[tuple[str, ...], str] = ((), "")
     for q in range(s + 2, stop):
         verb = _SUBJECT_STOP.match(work, q)
         if verb is None:
@@ -942,13 +949,18 @@ def opening_subject(orig: str, work: str, s: int, e: int) -> tuple[str, ...]:
         if verb.group() in ("是", "为") and not _AUTHORITY_DUTY.match(work, q, e):
             continue  # "区政府是…责任主体，由分管副区长牵头…": the duty is another's
         w = work[s:q]
-        if not (w[-1] == ")" or looks_like_unit(w[max(0, len(w) - 12) :]) or _collective_end(w)):
+        if not (
+            w[-1] == ")"
+            or w.endswith(_PARTY_ENDS)
+            or looks_like_unit(w[max(0, len(w) - 12) :])
+            or _collective_end(w)
+        ):
             continue
         if _VERB_INSIDE.search(w) or "“" in w or "《" in w:
             continue
         names = parse_units(orig[s:q], w)
         if names and all(_subject_name(working_text(n)) for n in names):
-            best = tuple(names)
+            best = (tuple(names), verb.group())
     return best
 
 
@@ -964,14 +976,23 @@ _NOT_SUBJECT = re.compile(
 )
 
 
+# Bodies a plan addresses as the subject of a task that end with no unit ending: a police body
+# named by its beat ("轨交公安", "铁路公安": Jing'an's metro plan) and a kind of firm named by its
+# trade ("本区环卫企业", "燃气经营企业": Songjiang's sanitation wages, Fengxian's gas safety plan).
+_PARTY_ENDS = ("公安", "企业")
+
+
 def _subject_name(w: str) -> bool:
-    """A name that can be the subject of a task: a unit, or a collective of units or places."""
+    """A name that can be the subject of a task: a unit, a collective of units or places, or a
+    body named by its beat or trade (``_PARTY_ENDS``, with a qualifier: not "企业" alone)."""
     if _NOT_SUBJECT.match(w):
         return False
     if w.endswith(")") and "(" in w:
         w = w[: w.rindex("(")]
-    if _CLAUSE_WORD.search(w) or not 2 <= len(w) <= 30:
-        return False
+    if _CLAUSE_WORD.search(w) or "与" in w or not 2 <= len(w) <= 30:
+        return False  # "X与Y要…" pairs a lead with its partners (outline reads it so)
+    if w.endswith(_PARTY_ENDS):
+        return len(w) >= 4 and not w.startswith(("各类", "广大", "全体"))
     return looks_like_unit(w) or _collective_end(w)
 
 

@@ -31,3 +31,29 @@ def test_the_doer_a_clause_names_after_you_is_the_lead():
     leads = _leads(doc)
     assert ("镇建设办",) in leads
     assert ("镇财务所",) in leads
+
+
+def test_units_that_answer_together_for_a_joint_work_all_lead():
+    doc = (
+        "北湖区道路设施管理办法\n"
+        "一、设施管理\n"
+        "1.由区路政所和区交通委、各街镇及北湖城建公司负责联合验收。\n"
+        "2.各街镇应配合做好设施移交工作。\n"
+    )
+    tasks = extract_text(doc).tasks
+    joint = next(t for t in tasks if "联合验收" in t.text)
+    assert set(joint.lead_units) == {"区路政所", "区交通委", "各街镇", "北湖城建公司"} and not joint.co_units
+    helping = next(t for t in tasks if "配合" in t.text)
+    assert not helping.lead_units
+
+
+def test_a_doer_named_after_you_inside_a_clause_leads_but_not_the_you_of_because():
+    doc = (
+        "北湖区公交管理办法\n"
+        "一、线路管理\n"
+        "1.新辟公交线路由区交通委制定计划，报区政府审定。\n"
+        "2.由于客流变化需要调整的线路，及时公布调整信息。\n"
+    )
+    leads = _leads(doc)
+    assert ("区交通委",) in leads
+    assert leads[-1] == ()

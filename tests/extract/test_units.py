@@ -307,3 +307,20 @@ def test_a_body_named_as_the_authority_leads_only_when_the_duty_that_follows_is_
     other = "镇政府为排查工作的责任主体，由分管副镇长统筹协调。"
     assert opening_subject(own, working_text(own), 0, len(own)) == ("镇建设办",)
     assert opening_subject(other, working_text(other), 0, len(other)) == ()
+
+
+def test_a_body_named_by_its_beat_or_trade_can_be_a_subject_but_a_pair_is_left_to_the_outline():
+    from taizhang.extract.normalise import working_text
+    from taizhang.extract.units import opening_subject
+
+    for text, units in [
+        (
+            "港区车站、港区公安、属地派出所和属地街道要编制应急预案。",
+            ("港区车站", "港区公安", "属地派出所", "属地街道"),
+        ),
+        ("本区保洁企业应按时足额支付工资。", ("本区保洁企业",)),
+        ("企业应按时足额支付工资。", ()),
+        ("乡镇与开发区根据考核结果兑现奖励。", ()),
+        ("2031年，区城建集团完成运维队伍组建。", ("区城建集团",)),
+    ]:
+        assert opening_subject(text, working_text(text), 0, len(text)) == units, text
