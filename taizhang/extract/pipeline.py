@@ -20,8 +20,10 @@ from .units import (
     UnitRegistry,
     clean_unit_name,
     is_generic_body,
+    looks_like_unit,
     names_after,
     opening_subject,
+    parse_units,
     subject_and_verb,
 )
 
@@ -220,11 +222,76 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         found = opening_subject(text, work, s, e)
         if found:
             lead, changed = list(found), True
+    if lead and co and "与" in own:
+        joined = _joint_leads(own, lead, co)
+        if joined:
+            lead, co, changed = lead + joined, [u for u in co if u not in joined], True
+    if lead and ("负责" in own or "配合" in own or "协助" in own or "参与" in own):
+        later = _later_helpers(text, work, s, e, lead, co)
+        if later:
+            co, changed = co + list(later), True
     if not changed:
         return task
     lead = list(dict.fromkeys(lead))
     co = [u for u in dict.fromkeys(co) if u not in lead]
     return replace(task, lead_units=tuple(lead), co_units=tuple(co))
+
+
+# "由X与Y负责/牵头": the two units answer for the work together.
+# matches: "由区卫生健康委与区民政局负责" ; must not match: "X与Y要…" (a lead and its partner)
+_BY_BOTH = re.compile(
+    r"由(?P<a>[^,。;与]{2,30}?)与(?P<b>[^,。;与]{2,30}?)(?:共同)?(?:牵头)?负责|由(?P<c>[^,。;与]{2,30}?)与(?P<d>[^,。;与]{2,30}?)(?:共同)?牵头"
+)
+
+
+def _joint_leads(own: str, lead: list[str], co: list[str]) -> list[str]:
+    """The co-units that the task's words name as leading together with its lead after 由: "由区卫生
+    健康委与区民政局负责" makes both units lead (units joined by 与 share the verb that follows them;
+    the outline pairs "X与Y要…" as a lead and its partner, which 由…负责 is not). District plans of
+    Shanghai (Jinshan's traffic facilities: "由公安分局交管部门和区交通委…负责") and city plans write
+    joint responsibility so."""
+    out: list[str] = []
+    for m in _BY_BOTH.finditer(own):
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+        if not any(working_text(u) == a for u in lead):
+            continue
+        out.extend(u for u in co if working_text(u) == b and u not in out)
+    return out
+
+
+# A later clause of a task whose units only help or answer each for their part: "各相关部门按职责
+# 分工负责", "区财政局、区税务局配合". matches at the clause's start, the units in "who".
+_HELPERS = re.compile(
+    r"(?P<who>[^,。;:()]{2,40}?)(?:要|应)?(?:按职责分工负责|按照职责分工负责|分工负责|按职责配合|积极配合|配合|协助|参与)(?=[。;]|$)"
+)
+
+
+def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:
+    """Units that a later clause of a task names as helping, or as answering each for their part
+    beside the lead named before them ("区财政局统筹安排资金，各相关部门按职责分工负责。"; "由区民政局
+    牵头…，区规划资源局、区建设管理委配合。"): co-units, as SCHEMA.md reads 分工负责 after a named
+    lead. The clause must be the units and the role word and nothing more (it closes the
+    sentence); units already read are left as they are."""
+    out: list[str] = []
+    pos = s
+    while True:
+        cut = work.find(",", pos, e)
+        semi = work.find(";", pos, e)
+        cut = min(x for x in (cut, semi, e) if x >= 0)
+        if cut >= e:
+            break
+        m = _HELPERS.match(work, cut + 1, e)
+        if m is not None:
+            ws, we = m.span("who")
+            names = parse_units(text[ws:we], work[ws:we])
+            if names and all(_helper_name(working_text(n)) for n in names):
+                out.extend(n for n in names if n not in lead and n not in co and n not in out)
+        pos = cut + 1
+    return tuple(out)
+
+
+def _helper_name(w: str) -> bool:
+    return looks_like_unit(w) or w.startswith(("各", "相关", "有关"))
 
 
 def _named_after_by(text: str, work: str, s: int, e: int) -> tuple[str, ...]:

@@ -911,7 +911,7 @@ _VERB_INSIDE = re.compile(
 # The time or circumstance a sentence opens with before its subject: "2025年6月底前，",
 # "在重点排查的同时，", "2017年10月起，". must not match: a clause of work ("加强监管，")
 _LEAD_IN = re.compile(
-    r"(?:\d{4}年)?[^,。;:]{0,16}?(?:前|起|以来|期间|同时|之后)\s*,\s*|在[^,。;:]{1,20}?(?:中|时|同时|期间)\s*,\s*"
+    r"(?:\d{4}年)?[^,。;:]{0,16}?(?:前|起|以来|期间|同时|之后)\s*,\s*|在[^,。;:]{1,20}?(?:中|时|同时|期间|指导下|领导下|统筹下)\s*,\s*"
     r"|\d{4}年(?:\d{1,2}月)?(?:底|初|中)?\s*,\s*"
 )
 

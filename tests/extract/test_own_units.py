@@ -57,3 +57,28 @@ def test_a_doer_named_after_you_inside_a_clause_leads_but_not_the_you_of_because
     leads = _leads(doc)
     assert ("区交通委",) in leads
     assert leads[-1] == ()
+
+
+def _units(doc: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    return {t.text[:6]: (t.lead_units, t.co_units) for t in extract_text(doc).tasks}
+
+
+NARRATIVE = (
+    "南岭区关于推进社区托育服务的实施方案\n"
+    "一、主要任务\n"
+    "（一）加强医育结合。推动社区卫生服务中心与托育机构签约合作，由区卫生健康委与区教育局负责。\n"
+    "（二）发展社区托育。在区教育局指导下，各街道（镇）开展社区托育点建设。\n"
+    "（三）加大资金保障。区财政局统筹安排托育服务资金，各相关部门按职责分工负责。\n"
+)
+
+
+def test_units_joined_by_yu_after_you_all_lead():
+    assert _units(NARRATIVE)["推动社区卫生"] == (("区卫生健康委", "区教育局"), ())
+
+
+def test_the_unit_a_task_is_done_under_the_guidance_of_is_no_lead():
+    assert _units(NARRATIVE)["在区教育局指"] == (("各街道（镇）",), ())
+
+
+def test_units_answering_each_for_their_part_after_a_named_unit_are_co_units():
+    assert _units(NARRATIVE)["区财政局统筹"] == (("区财政局",), ("各相关部门",))
