@@ -12,7 +12,7 @@ from typing import Any
 
 from .confidence import assess
 from .layout import Grid, find_text_grids, lay_out
-from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Passage, Source, Task
+from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Passage, Source, Span, Task
 from .normalise import working_text
 from .outline import read_text_tasks
 from .tables import read_task_table
@@ -23,8 +23,10 @@ from .units import (
     looks_like_unit,
     names_after,
     opening_subject,
+    parse_roles,
     parse_units,
     subject_and_verb,
+    trailing_role_lines,
 )
 
 __all__ = ["extract", "extract_text", "extract_source", "clear_caches"]
@@ -208,6 +210,17 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             (co if role == "co" else out).append(name)
     s, e = task.span.start, task.span.end
     own = work[s:e]
+    if not lead and not co and ":" in own:
+        at = trailing_role_lines(work, s, e)
+        if at > s:
+            roles = parse_roles(text[at:e], work[at:e])
+            body = text[s:at].rstrip()
+            cut = task.text.rfind(text[at : at + 4])
+            if roles and cut > 0 and body:
+                task = replace(task, text=task.text[:cut].rstrip(), span=Span(s, s + len(body)))
+                lead, co, changed = list(roles.lead), list(roles.co), True
+                e = task.span.end
+                own = work[s:e]
     if not lead and not co:
         found = opening_subject(text, work, s, e) or _named_after_by(text, work, s, e)
         if found:

@@ -33,6 +33,7 @@ __all__ = [
     "opening_subject",
     "subject_and_verb",
     "is_generic_body",
+    "trailing_role_lines",
 ]
 
 # A separator between two names of a list.
@@ -43,9 +44,9 @@ _SPACE = re.compile(r"\s+")
 # matches: "(牵头)" ; must not match: "(深圳)"
 _ROLE_NOTE = re.compile(r"\((?P<role>牵头|主责|负责|配合|协办|参与)(?:单位)?\)")
 # A label that opens a unit list: "牵头单位:区商务局", "部门分工:省发展改革委牵头".
-# matches: "责任单位:", "部门分工:" ; must not match: "单位" alone
+# matches: "责任单位:", "部门分工:", "责任主体:" ; must not match: "单位" alone
 _LABEL = re.compile(
-    r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|(?:部门|责任|职责|任务)分工|牵头|配合)[:]"
+    r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|(?:责任|实施)主体|(?:部门|责任|职责|任务)分工|牵头|配合)[:]"
 )
 
 
@@ -1005,3 +1006,27 @@ _GENERIC_BODY = re.compile(
 def is_generic_body(name: str) -> bool:
     """Whether ``name`` names a kind of body and no body in particular (成员单位, 相关部门)."""
     return _GENERIC_BODY.fullmatch(working_text(name)) is not None
+
+
+def trailing_role_lines(work: str, s: int, e: int) -> int:
+    """Where a run of labelled lines that closes ``work[s:e]`` opens ("…开工。\n责任主体：区建设管理委、
+    区规划资源局", "牵头部门：X\n配合部门：Y"), or -1. Each line is a label of the lexicon (责任单位,
+    牵头部门, 责任主体, 实施主体, 配合单位…) and a colon; district and provincial plans close a task so
+    (Zhejiang's division of its work report, Fengxian's rural roads plan)."""
+    at = -1
+    end = e
+    while end > s:
+        while end > s and work[end - 1] in " \t\r\n\u3000。":
+            end -= 1
+        line = work.rfind("\n", s, end) + 1
+        if line <= s:
+            line = s
+        ls = line
+        while ls < end and work[ls] in " \t\u3000":
+            ls += 1
+        m = _label_pattern().match(work, ls, end)
+        if m is None or line == s:
+            break
+        at = ls
+        end = line
+    return at

@@ -82,3 +82,20 @@ def test_the_unit_a_task_is_done_under_the_guidance_of_is_no_lead():
 
 def test_units_answering_each_for_their_part_after_a_named_unit_are_co_units():
     assert _units(NARRATIVE)["区财政局统筹"] == (("区财政局",), ("各相关部门",))
+
+
+def test_a_labelled_line_after_the_task_names_its_units_and_leaves_its_text():
+    doc = (
+        "南岭区营商环境行动方案\n"
+        "一、重点任务\n"
+        "1.优化工程审批。推进社会投资项目“拿地即开工”。\n"
+        "实施主体：区建设交通委、区规划局\n"
+        "2.加强信用监管。建立企业信用分级分类监管制度。各有关部门按职责分工负责。\n"
+    )
+    tasks = extract_text(doc).tasks
+    first = next(t for t in tasks if "拿地即开工" in t.text)
+    assert first.lead_units == ("区建设交通委", "区规划局")
+    assert "实施主体" not in first.text
+    assert doc[first.span.start : first.span.end].endswith("开工”。")
+    # "按职责分工负责" with no unit named names no lead
+    assert next(t for t in tasks if "信用" in t.text).lead_units == ()
