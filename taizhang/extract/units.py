@@ -836,7 +836,10 @@ def collective_after(work: str, pos: int) -> str:
 # Words that open a clause after its subject, never part of a unit's name: a preposition or a
 # verb. A list of names read with one of them inside is a clause cut at the wrong place.
 # matches: "由", "根据", "按照", "会同" ; must not match: the 对 of "对口支援办", "对外联络处"
-_CLAUSE_WORD = re.compile(r"由|根据|依据|按照|依照|会同|对(?!口|外)")
+_CLAUSE_WORD = re.compile(r"由|根据|依据|按照|依照|会同|对(?!口|外)|(?<!所)在(?!地)")
+# The alias clause a document defines a short name with ("（以下简称区更新办）"): read alone as a
+# name it is no unit of its own (the full name it follows is).
+_ALIAS = re.compile(r"[(“\"]*(?:以下简称|以下称|下称|简称)")
 # Adverbs a wrongly cut clause may leave before its preposition ("原则按照市水务局…").
 _FILLERS = frozenset(("原则", "原则上", "并", "同时", "另", "还", "均", "也"))
 # A whole place before a collective of its bodies: "全区各轨道交通车站", "全市各区".
@@ -857,9 +860,13 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
       before the preposition is the unit (the rest is the clause it does);
     - "项目户管单位（各村、合作社、镇属公司）": a bracket that lists examples is no part of the name;
       "系统维护单位（数交公司）": a generic role with the body that fills it in brackets is that body;
-    - "全区各轨道交通车站": the whole place before a collective goes (各轨道交通车站)."""
+    - "全区各轨道交通车站": the whole place before a collective goes (各轨道交通车站);
+    - "以下简称区更新办": the alias clause of a name is none (the full name before it is the unit);
+    - "区市场监管局在辖区": a name never holds 在 (not the 所在 of "所在地街道办事处")."""
     w = working_text(name)
     role = ""
+    if _ALIAS.match(w):
+        return None
     m = _CLAUSE_WORD.search(w)
     if m is not None:
         head, tail = w[: m.start()], w[m.end() :]

@@ -257,6 +257,8 @@ def test_the_pinyin_a_reproduction_prints_after_a_character_is_no_part_of_a_name
         ("区城建委（区水务局）", ("", "区城建委（区水务局）")),
         ("各县（市、区）", ("", "各县（市、区）")),
         ("区对口支援办", ("", "区对口支援办")),
+        ("区城管中队在辖区", ("", "区城管中队")),
+        ("所在地街道办事处", ("", "所在地街道办事处")),
     ],
 )
 def test_a_unit_name_read_from_prose_is_cleaned_of_its_clause(name, cleaned):
@@ -269,6 +271,8 @@ def test_a_fragment_with_no_unit_is_no_name():
     from taizhang.extract.units import clean_unit_name
 
     assert clean_unit_name("由") is None
+    assert clean_unit_name("以下简称区协调办") is None
+    assert clean_unit_name("（以下简称“区协调办”）") is None
 
 
 @pytest.mark.parametrize(
