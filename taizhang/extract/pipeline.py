@@ -225,7 +225,7 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         found = opening_subject(text, work, s, e) or _named_after_by(text, work, s, e)
         if found:
             lead, changed = list(found), True
-    elif co:
+    elif co and ("负责" in work[s : s + 80] or "牵头" in work[s : s + 80]):
         found, verb = subject_and_verb(text, work, s, e)
         if found and {*lead, *co} <= set(found) and verb in _OWN_DUTY and not _COOPERATING.match(work, s, e):
             # "由X和Y、Z负责联合验收": the units a clause opens with answer for it together, none of

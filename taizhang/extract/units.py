@@ -734,6 +734,7 @@ def clear_caches() -> None:
         _has_place,
         _is_collective,
         unit_key,
+        clean_unit_name,
     ):
         memo.cache_clear()
 
@@ -846,6 +847,7 @@ _FILLERS = frozenset(("原则", "原则上", "并", "同时", "另", "还", "均
 _WHOLE_PLACE = re.compile(r"全[区市县省镇州]|本[区市县镇]")
 
 
+@lru_cache(maxsize=8192)
 def clean_unit_name(name: str) -> tuple[str, str] | None:
     """A unit name read from running text, cleaned, with the role its own words give it: ("", name)
     for a name that keeps the role it was read with, ("co", name) for one named after 会同 (the
@@ -950,10 +952,8 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
     while stop < limit and work[stop] not in ",。;:!?\n":
         stop += 1
     best: tuple[tuple[str, ...], str] = ((), "")
-    for q in range(s + 2, stop):
-        verb = _SUBJECT_STOP.match(work, q)
-        if verb is None:
-            continue
+    for verb in _stop_after_name().finditer(work, s + 2, stop):
+        q = verb.start()
         if verb.group() in ("是", "为") and not _AUTHORITY_DUTY.match(work, q, e):
             continue  # "区政府是…责任主体，由分管副区长牵头…": the duty is another's
         w = work[s:q]
@@ -970,6 +970,18 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
         if names and all(_subject_name(working_text(n)) for n in names):
             best = (tuple(names), verb.group())
     return best
+
+
+@lru_cache(maxsize=1)
+def _stop_after_name() -> re.Pattern[str]:
+    """``_SUBJECT_STOP`` where it follows a character a subject's last name may end with."""
+    ends = (
+        {w[-1] for w in unit_words().suffixes}
+        | set("市县区镇乡地委局办村居构)")
+        | {p[-1] for p in _PARTY_ENDS}
+    )
+    chars = "".join(sorted(re.escape(c) for c in ends))
+    return re.compile(f"(?<=[{chars}])(?:{_SUBJECT_STOP.pattern})")
 
 
 def _collective_end(w: str) -> bool:
