@@ -176,11 +176,24 @@ def _named_cooperators(tasks: list[Task], text: str, work: str) -> list[Task]:
         while pos >= 0:
             at = pos + 2
             if not _others_cooperation(w, pos, known, t.lead_units):
-                names = names_after(w, at, known)
+                names = names_after(w, at, known) or _listed_after(text, work, s + at, e)
                 co.extend(n for n in names if n not in t.lead_units and n not in co)
             pos = w.find("会同", at)
         out.append(replace(t, co_units=tuple(co)) if len(co) != len(t.co_units) else t)
     return out
+
+
+def _listed_after(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
+    """The units a 会同 names that the document names nowhere else, read as a subject is read (a
+    list of names each reading as a unit, then a verb): "由街镇会同停车经营服务企业对…予以公示",
+    "会同机管局、房管局、南桥镇选择…" (Fengxian's parking measures; Jinshan's traffic facilities write
+    会同 so). A collective (会同有关部门, 会同各行业主管部门) gives none: the document names no body."""
+    names = subject_and_verb(text, work, at, e)[0]
+    return tuple(
+        n
+        for n in names
+        if not is_generic_body(n) and not working_text(n).startswith(("各", "有关", "相关", "其他"))
+    )
 
 
 def _own_units(task: Task, text: str, work: str) -> Task:

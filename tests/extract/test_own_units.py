@@ -99,3 +99,17 @@ def test_a_labelled_line_after_the_task_names_its_units_and_leaves_its_text():
     assert doc[first.span.start : first.span.end].endswith("开工”。")
     # "按职责分工负责" with no unit named names no lead
     assert next(t for t in tasks if "信用" in t.text).lead_units == ()
+
+
+def test_units_named_after_huitong_are_co_units_even_when_named_nowhere_else():
+    doc = (
+        "南岭区共享停车实施意见\n"
+        "一、实施措施\n"
+        "1.由社区会同停车服务企业对可共享的泊位信息予以公示。\n"
+        "2.由区交通办会同区机管局、区房管局选择试点小区，开展示范创建。\n"
+        "3.区交通委负责统筹推进，会同各行业主管部门制定年度计划。\n"
+    )
+    got = _units(doc)
+    assert got["由社区会同停"] == (("社区",), ("停车服务企业",))
+    assert got["由区交通办会"] == (("区交通办",), ("区机管局", "区房管局"))
+    assert got["区交通委负责"][1] == ()
