@@ -235,8 +235,14 @@ def _own_units(task: Task, text: str, work: str) -> Task:
                 e = task.span.end
                 own = work[s:e]
     if not lead and not co:
-        found = opening_subject(text, work, s, e) or _named_after_by(text, work, s, e)
-        if found:
+        found = opening_subject(text, work, s, e)
+        helping = False
+        if not found:
+            found, verb = _named_after_by(text, work, s, e)
+            helping = verb in _HELPING
+        if found and helping:
+            co, changed = list(found), True  # "由X配合建立…": X helps
+        elif found:
             lead, changed = list(found), True
     elif co and ("负责" in work[s : s + 80] or "牵头" in work[s : s + 80]):
         found, verb = subject_and_verb(text, work, s, e)
@@ -320,11 +326,12 @@ def _helper_name(w: str) -> bool:
     return looks_like_unit(w) or w.startswith(("各", "相关", "有关"))
 
 
-def _named_after_by(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
-    """The units a clause of the task's first sentence names after 由 as its doers: "对不按照要求
-    办理的建设单位，由镇规建办提出整改意见", "新辟公交线路由区交通委制定计划" (town and district
-    divisions of duties, Qibao's and Jinshan's, name the doer so after the case or thing it acts on).
-    Not the 由 of 理由, 由于, 由此."""
+def _named_after_by(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], str]:
+    """The units a clause of the task's first sentence names after 由 as its doers, with the verb
+    that follows them: "对不按照要求办理的建设单位，由镇规建办提出整改意见", "新辟公交线路由区交通委
+    制定计划" (town and district divisions of duties, Qibao's and Jinshan's, name the doer so after
+    the case or thing it acts on); "…由区属停车经营服务公司配合建立…" names a unit that helps (the
+    caller makes it a co-unit; Fengxian's parking measures). Not the 由 of 理由, 由于, 由此."""
     end = work.find("。", s, e)
     end = e if end < 0 else end
     pos = work.find("由", s, end)
@@ -332,11 +339,15 @@ def _named_after_by(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
         if (pos == s or work[pos - 1] not in "理自缘经") and not work.startswith(
             ("由于", "由此", "由衷"), pos
         ):
-            found = opening_subject(text, work, pos, end)
+            found, verb = subject_and_verb(text, work, pos, end)
             if found:
-                return found
+                return found, verb
         pos = work.find("由", pos + 1, end)
-    return ()
+    return (), ""
+
+
+# The verbs of units that only help another's work.
+_HELPING = frozenset(("配合", "协助", "协同", "参与"))
 
 
 # The verbs with which the units a clause opens with answer for its work themselves.

@@ -113,3 +113,8 @@ def test_units_named_after_huitong_are_co_units_even_when_named_nowhere_else():
     assert got["由社区会同停"] == (("社区",), ("停车服务企业",))
     assert got["由区交通办会"] == (("区交通办",), ("区机管局", "区房管局"))
     assert got["区交通委负责"][1] == ()
+
+
+def test_a_unit_named_after_you_to_help_is_a_co_unit():
+    doc = "南岭区共享停车实施意见\n一、实施措施\n1.城东片区由区停车服务公司配合建立协商机制，对接供需双方。\n"
+    assert _units(doc)["城东片区由区"] == ((), ("区停车服务公司",))
