@@ -258,7 +258,7 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         joined = _joint_leads(own, lead, co)
         if joined:
             lead, co, changed = lead + joined, [u for u in co if u not in joined], True
-    if lead and ("负责" in own or "配合" in own or "协助" in own or "参与" in own):
+    if lead and any(w in own for w in ("负责", "配合", "协助", "参与", "落实", "实施")):
         later = _later_helpers(text, work, s, e, lead, co)
         if later:
             co, changed = co + list(later), True
@@ -292,9 +292,11 @@ def _joint_leads(own: str, lead: list[str], co: list[str]) -> list[str]:
 
 
 # A later clause of a task whose units only help or answer each for their part: "各相关部门按职责
-# 分工负责", "区财政局、区税务局配合". matches at the clause's start, the units in "who".
+# 分工负责", "区财政局、区税务局配合", "各街道具体落实", "各管线单位按计划实施" (after a named lead,
+# as SCHEMA.md reads 分工落实). matches at the clause's start, the units in "who".
 _HELPERS = re.compile(
-    r"(?P<who>[^,。;:()]{2,40}?)(?:要|应)?(?:按职责分工负责|按照职责分工负责|分工负责|按职责配合|积极配合|配合|协助|参与)(?=[。;]|$)"
+    r"(?P<who>[^,。;:()]{2,40}?)(?:要|应)?(?:按职责分工负责|按照职责分工负责|分工负责|按职责配合|积极配合|配合|协助|参与"
+    r"|具体落实|负责落实|抓好落实|分工落实|具体实施|组织实施|按计划实施)(?=[,。;]|$)"
 )
 
 
@@ -323,7 +325,14 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
 
 
 def _helper_name(w: str) -> bool:
+    """A name of a helping clause: a unit or a collective, with no verb or doer's 由 in it (a clause
+    "由X组织实施" names the doer of a step, not a helper)."""
+    if _NOT_HELPER.search(w):
+        return False
     return looks_like_unit(w) or w.startswith(("各", "相关", "有关"))
+
+
+_NOT_HELPER = re.compile(r"由|负责|后|经|报|审核|通过")
 
 
 def _named_after_by(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], str]:

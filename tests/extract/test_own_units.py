@@ -118,3 +118,17 @@ def test_units_named_after_huitong_are_co_units_even_when_named_nowhere_else():
 def test_a_unit_named_after_you_to_help_is_a_co_unit():
     doc = "南岭区共享停车实施意见\n一、实施措施\n1.城东片区由区停车服务公司配合建立协商机制，对接供需双方。\n"
     assert _units(doc)["城东片区由区"] == ((), ("区停车服务公司",))
+
+
+def test_units_that_carry_out_the_work_after_a_named_lead_are_co_units():
+    doc = (
+        "西林区城市精细化管理实施方案\n"
+        "一、重点工作\n"
+        "（一）提升公园品质。区园林局牵头负责，各街道具体落实，区文旅局参与。\n"
+        "（二）推进架空线入地。由区建管委牵头，各管线单位按计划实施。\n"
+        "（三）调整公交线路。新辟线路由区交通委制定计划，审核通过后由区交通委组织实施。\n"
+    )
+    got = _units(doc)
+    assert got["区园林局牵头"] == (("区园林局",), ("各街道", "区文旅局"))
+    assert got["由区建管委牵"] == (("区建管委",), ("各管线单位",))
+    assert got["新辟线路由区"] == (("区交通委",), ())
