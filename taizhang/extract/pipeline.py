@@ -240,6 +240,13 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         if not found:
             found, verb = _named_after_by(text, work, s, e)
             helping = verb in _HELPING
+        if not found and task.measure and task.number:
+            # "11.建设单位应尽到建设方主体责任。严格遵守…": the item's first sentence, read as its
+            # title, gives a unit its duty (the title of an item that is a sentence with a subject)
+            mw = working_text(task.measure)
+            title_units, verb = subject_and_verb(task.measure, mw, 0, len(mw))
+            if title_units and verb in _TITLE_DUTY:
+                found = title_units
         if found and helping:
             co, changed = list(found), True  # "由X配合建立…": X helps
         elif found:
@@ -258,6 +265,10 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         joined = _joint_leads(own, lead, co)
         if joined:
             lead, co, changed = lead + joined, [u for u in co if u not in joined], True
+    if lead and ("协同" in own or "联合" in own):
+        partners = _partners(text, work, s, e, lead, co)
+        if partners:
+            co, changed = co + list(partners), True
     if lead and any(w in own for w in ("负责", "配合", "协助", "参与", "落实", "实施")):
         later = _later_helpers(text, work, s, e, lead, co)
         if later:
@@ -324,6 +335,27 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
     return tuple(out)
 
 
+_WITH = re.compile(r"协同|联合")
+
+
+def _partners(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:
+    """The units the task's lead works with, named after 协同 or 联合 where the lead is the subject
+    (at a clause's start, after 并, or right after the lead's name): "镇安监所负责…，并协同消防部门对…
+    进行监管" (Qibao's division of duties), "区城管执法局联合区市场监管局开展…" (district plans write
+    joint enforcement so). Co-units, as 会同 names them; a collective names no body."""
+    out: list[str] = []
+    leads = [working_text(u) for u in lead]
+    for m in _WITH.finditer(work, s, e):
+        at = m.start()
+        before = work[s:at]
+        if not (at == s or work[at - 1] in ",;并" or any(before.endswith(u) for u in leads)):
+            continue
+        for n in _listed_after(text, work, m.end(), e):
+            if n not in lead and n not in co and n not in out:
+                out.append(n)
+    return tuple(out)
+
+
 def _helper_name(w: str) -> bool:
     """A name of a helping clause: a unit or a collective, with no verb or doer's 由 in it (a clause
     "由X组织实施" names the doer of a step, not a helper)."""
@@ -355,6 +387,8 @@ def _named_after_by(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ..
     return (), ""
 
 
+# The verbs with which an item's first sentence gives its subject a duty.
+_TITLE_DUTY = frozenset(("应", "要", "须", "必须", "负责", "牵头"))
 # The verbs of units that only help another's work.
 _HELPING = frozenset(("配合", "协助", "协同", "参与"))
 

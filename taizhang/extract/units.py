@@ -837,7 +837,9 @@ def collective_after(work: str, pos: int) -> str:
 # Words that open a clause after its subject, never part of a unit's name: a preposition or a
 # verb. A list of names read with one of them inside is a clause cut at the wrong place.
 # matches: "由", "根据", "按照", "会同" ; must not match: the 对 of "对口支援办", "对外联络处"
-_CLAUSE_WORD = re.compile(r"由|根据|依据|按照|依照|会同|对(?!口|外)|(?<!所)在(?!地)")
+_CLAUSE_WORD = re.compile(
+    r"由|根据|依据|按照|依照|会同|联合(?!会|体|社|党|办|工作)|协同(?!创新|中心|办)|对(?!口|外)|(?<!所)在(?!地)"
+)
 # The alias clause a document defines a short name with ("（以下简称区更新办）"): read alone as a
 # name it is no unit of its own (the full name it follows is).
 _ALIAS = re.compile(r"[(“\"]*(?:以下简称|以下称|下称|简称)")

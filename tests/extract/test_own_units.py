@@ -132,3 +132,17 @@ def test_units_that_carry_out_the_work_after_a_named_lead_are_co_units():
     assert got["区园林局牵头"] == (("区园林局",), ("各街道", "区文旅局"))
     assert got["由区建管委牵"] == (("区建管委",), ("各管线单位",))
     assert got["新辟线路由区"] == (("区交通委",), ())
+
+
+def test_units_the_lead_works_with_after_xietong_or_lianhe_are_co_units():
+    doc = (
+        "南岭镇小型工程管理办法\n"
+        "一、职责分工\n"
+        "1.镇安全所负责对工程安全进行监管，并协同消防部门对消防安全进行指导。\n"
+        "2.镇执法队联合镇市场所开展联合检查。\n"
+        "3.施工单位应落实安全责任。严格遵守安全操作规程，加强现场管理。\n"
+    )
+    got = _units(doc)
+    assert got["镇安全所负责"] == (("镇安全所",), ("消防部门",))
+    assert got["镇执法队联合"] == (("镇执法队",), ("镇市场所",))
+    assert any(lead == ("施工单位",) for lead, _ in got.values())

@@ -259,6 +259,9 @@ def test_the_pinyin_a_reproduction_prints_after_a_character_is_no_part_of_a_name
         ("区对口支援办", ("", "区对口支援办")),
         ("区城管中队在辖区", ("", "区城管中队")),
         ("所在地街道办事处", ("", "所在地街道办事处")),
+        ("镇执法队联合镇市场所", ("", "镇执法队")),
+        ("区工商业联合会", ("", "区工商业联合会")),
+        ("区协同创新中心", ("", "区协同创新中心")),
     ],
 )
 def test_a_unit_name_read_from_prose_is_cleaned_of_its_clause(name, cleaned):
