@@ -20,6 +20,7 @@ from .units import (
     UnitRegistry,
     clean_unit_name,
     is_generic_body,
+    list_of_names,
     looks_like_unit,
     names_after,
     opening_subject,
@@ -265,6 +266,10 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         joined = _joint_leads(own, lead, co)
         if joined:
             lead, co, changed = lead + joined, [u for u in co if u not in joined], True
+    if lead and "牵头" in own:
+        led = _led_by_lead(text, work, s, e, lead, co)
+        if led:
+            co, changed = co + list(led), True
     if lead and ("协同" in own or "联合" in own):
         partners = _partners(text, work, s, e, lead, co)
         if partners:
@@ -332,6 +337,29 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
             if names and all(_helper_name(working_text(n)) for n in names):
                 out.extend(n for n in names if n not in lead and n not in co and n not in out)
         pos = cut + 1
+    return tuple(out)
+
+
+def _led_by_lead(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:
+    """The units a lead is named to lead, right after its 牵头 and closed by a comma: "区更新办牵头区
+    城市更新领导小组各成员单位，对标…" (Jiading's urban renewal duties), "区商务委牵头各街道、区市场
+    监管局，开展…": co-units, as "X牵头各相关单位" reads (the outline reads a collective there)."""
+    out: list[str] = []
+    leads = [working_text(u) for u in lead]
+    pos = work.find("牵头", s, e)
+    while pos >= 0:
+        if any(work.endswith(u, s, pos) for u in leads):
+            at = pos + 2
+            end = at
+            while end < e and work[end] not in ",。;:":
+                end += 1
+            if end < e and work[end] == ",":
+                out.extend(
+                    n
+                    for n in list_of_names(text[at:end], work[at:end])
+                    if n not in lead and n not in co and n not in out
+                )
+        pos = work.find("牵头", pos + 2, e)
     return tuple(out)
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "subject_and_verb",
     "is_generic_body",
     "trailing_role_lines",
+    "list_of_names",
 ]
 
 # A separator between two names of a list.
@@ -995,7 +996,7 @@ def _collective_end(w: str) -> bool:
 # of the work itself ("鼓励地方政府…", "依托专业化社会组织…", "强化…专项小组对…").
 _NOT_SUBJECT = re.compile(
     r"[以在经对向按为与和及把从并将请使让]|依托|依靠|鼓励|支持|推动|引导|围绕|通过|坚持|加强|加快|建立|完善"
-    r"|开展|组织|强化|深化|推进|实施|落实|做好|探索|积极|大力|进一步|全面|充分|发挥|利用|结合|针对|聚焦|健全"
+    r"|开展|组织|协调|强化|深化|推进|实施|落实|做好|探索|积极|大力|进一步|全面|充分|发挥|利用|结合|针对|聚焦|健全"
 )
 
 
@@ -1052,3 +1053,12 @@ def trailing_role_lines(work: str, s: int, e: int) -> int:
         at = ls
         end = line
     return at
+
+
+def list_of_names(orig: str, work: str) -> tuple[str, ...]:
+    """The names of ``work`` when it is a list of units and nothing more (each name reading as a
+    unit or a collective, no verb among them), else ()."""
+    if not 2 <= len(work) <= 60 or _VERB_INSIDE.search(work) or "“" in work or "《" in work:
+        return ()
+    names = parse_units(orig, work)
+    return tuple(names) if names and all(_subject_name(working_text(n)) for n in names) else ()

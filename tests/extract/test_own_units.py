@@ -146,3 +146,15 @@ def test_units_the_lead_works_with_after_xietong_or_lianhe_are_co_units():
     assert got["镇安全所负责"] == (("镇安全所",), ("消防部门",))
     assert got["镇执法队联合"] == (("镇执法队",), ("镇市场所",))
     assert any(lead == ("施工单位",) for lead, _ in got.values())
+
+
+def test_units_a_lead_is_named_to_lead_are_co_units():
+    doc = (
+        "南岭区城市更新实施意见\n"
+        "一、保障机制\n"
+        "1.区更新中心牵头区更新领导小组各成员单位，及时完善城市更新相关政策措施。\n"
+        "2.由街镇牵头协调公安、交通等有关部门，编制停车方案。\n"
+    )
+    got = _units(doc)
+    assert got["区更新中心牵"] == (("区更新中心",), ("区更新领导小组各成员单位",))
+    assert "协调公安" not in got["由街镇牵头协"][1]
