@@ -29,6 +29,12 @@ __all__ = [
     "has_role_marker",
     "names_after",
     "collective_after",
+    "clean_unit_name",
+    "opening_subject",
+    "subject_and_verb",
+    "is_generic_body",
+    "trailing_role_lines",
+    "list_of_names",
 ]
 
 # A separator between two names of a list.
@@ -39,9 +45,9 @@ _SPACE = re.compile(r"\s+")
 # matches: "(牵头)" ; must not match: "(深圳)"
 _ROLE_NOTE = re.compile(r"\((?P<role>牵头|主责|负责|配合|协办|参与)(?:单位)?\)")
 # A label that opens a unit list: "牵头单位:区商务局", "部门分工:省发展改革委牵头".
-# matches: "责任单位:", "部门分工:" ; must not match: "单位" alone
+# matches: "责任单位:", "部门分工:", "责任主体:" ; must not match: "单位" alone
 _LABEL = re.compile(
-    r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|(?:部门|责任|职责|任务)分工|牵头|配合)[:]"
+    r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|(?:责任|实施)主体|(?:部门|责任|职责|任务)分工|牵头|配合)[:]"
 )
 
 
@@ -729,6 +735,7 @@ def clear_caches() -> None:
         _has_place,
         _is_collective,
         unit_key,
+        clean_unit_name,
     ):
         memo.cache_clear()
 
@@ -826,3 +833,232 @@ def collective_after(work: str, pos: int) -> str:
     """A collective of units that ``work`` names at ``pos`` ("各相关单位", "有关部门"), or ""."""
     m = _COLLECTIVE.match(work, pos)
     return m.group() if m else ""
+
+
+# Words that open a clause after its subject, never part of a unit's name: a preposition or a
+# verb. A list of names read with one of them inside is a clause cut at the wrong place.
+# matches: "由", "根据", "按照", "会同" ; must not match: the 对 of "对口支援办", "对外联络处"
+_CLAUSE_WORD = re.compile(
+    r"由|根据|依据|按照|依照|会同|联合(?!会|体|社|党|办|工作)|协同(?!创新|中心|办)|对(?!口|外)|(?<!所)在(?!地)"
+)
+# The alias clause a document defines a short name with ("（以下简称区更新办）"): read alone as a
+# name it is no unit of its own (the full name it follows is).
+_ALIAS = re.compile(r"[(“\"]*(?:以下简称|以下称|下称|简称)")
+# Adverbs a wrongly cut clause may leave before its preposition ("原则按照市水务局…").
+_FILLERS = frozenset(("原则", "原则上", "并", "同时", "另", "还", "均", "也"))
+# A whole place before a collective of its bodies: "全区各轨道交通车站", "全市各区".
+_WHOLE_PLACE = re.compile(r"全[区市县省镇州]|本[区市县镇]")
+
+
+@lru_cache(maxsize=8192)
+def clean_unit_name(name: str) -> tuple[str, str] | None:
+    """A unit name read from running text, cleaned, with the role its own words give it: ("", name)
+    for a name that keeps the role it was read with, ("co", name) for one named after 会同 (the
+    unit worked with, not the one that leads), None for a fragment that names no unit.
+
+    Names read from prose carry the clause around them when it was cut at the wrong place; a
+    name never holds a preposition or a verb (the brief's general class; seen in Yangpu's and
+    Jing'an's drainage reforms, Jiading's urban renewal duties and Pudong's lighting rules):
+    - "由区绿化市容部门", "对上海城投集团", "原则按照市水务局": the preposition and what is before it
+      go, the unit after it stays; "会同区建设管理委" is that unit as a co-unit;
+    - "区更新办由区建设管理委", "市排水管理部门对上海城投集团", "区属国有企业根据区政府": the subject
+      before the preposition is the unit (the rest is the clause it does);
+    - "项目户管单位（各村、合作社、镇属公司）": a bracket that lists examples is no part of the name;
+      "系统维护单位（数交公司）": a generic role with the body that fills it in brackets is that body;
+    - "全区各轨道交通车站": the whole place before a collective goes (各轨道交通车站);
+    - "以下简称区更新办": the alias clause of a name is none (the full name before it is the unit);
+    - "区市场监管局在辖区": a name never holds 在 (not the 所在 of "所在地街道办事处")."""
+    w = working_text(name)
+    role = ""
+    if _ALIAS.match(w):
+        return None
+    m = _CLAUSE_WORD.search(w)
+    if m is not None:
+        head, tail = w[: m.start()], w[m.end() :]
+        if head and head not in _FILLERS and len(head) >= 2:
+            name, w = name[: m.start()], head
+        elif len(tail) >= 2:
+            if m.group() == "会同":
+                role = "co"
+            name, w = name[m.end() :], tail
+        else:
+            return None
+        if _CLAUSE_WORD.search(w):
+            return None
+    if w.endswith(")") and "(" in w:
+        at = w.rindex("(")
+        inner = w[at + 1 : -1]
+        items = inner.split("、")
+        outer = w[:at]
+        if len(items) > 1 and any(len(i) >= 2 for i in items) and len(outer) >= 2:
+            name, w = name[:at], outer  # examples of the kind of body: not the name
+        elif (
+            len(items) == 1
+            and looks_like_unit(inner)
+            and outer.endswith("单位")
+            and not _level_prefix(outer)
+            and not _is_collective(outer)
+        ):
+            name, w = name[at + 1 : -1], inner  # a generic role and the body that fills it
+    wm = _WHOLE_PLACE.match(w)
+    if wm is not None and w.startswith("各", wm.end()) and len(w) > wm.end() + 2:
+        name, w = name[wm.end() :], w[wm.end() :]
+    name = name.strip()
+    return (role, name) if len(name) >= 2 else None
+
+
+# What follows the units a clause opens with: the verb or preposition of their work.
+# matches: "要", "负责", "根据", "按要求" ; must not match: "委员会" (the rest of a name)
+_SUBJECT_STOP = re.compile(
+    r"要|应|须|必须|将|是|为|于|对|在|按|根据|依据|结合|配合|协同|协助|会同|牵头|负责|做好|提供|指导|完成|开展"
+    r"|落实|加强|加快|建立|组织|共同|尽快|派出|继续|全面|及时|切实|统筹|研究|制定|推进|推动|督促|明确|成立"
+    r"|参与|强化|依法|分别|积极|进一步|主动|定期|审核|承担|履行|实施|做|提出|编制|会商|按照|需要|需"
+    r"|选择|梳理|拟订|拟定|确定|召开|联合|进行|予以|共享"
+)
+# "X是/为…的主管部门，负责…": the body a duty list names as the authority answers for its duties.
+# must not match: "区政府是…责任主体，由分管副区长牵头…"
+_AUTHORITY_DUTY = re.compile(r"[是为][^。;,]{2,40},(?:具体|主要|全面)?(?:负责|要|应|须|牵头)")
+# A verb inside what was read as a list of names: the list ran into its clause.
+_VERB_INSIDE = re.compile(
+    r"负责|牵头|配合|协同|协助|会同|做好|提供|开展|落实|加强|建立|推进|推动|研究|制定|根据|按照|结合|要求"
+)
+# The time or circumstance a sentence opens with before its subject: "2025年6月底前，",
+# "在重点排查的同时，", "2017年10月起，". must not match: a clause of work ("加强监管，")
+_LEAD_IN = re.compile(
+    r"(?:\d{4}年)?[^,。;:]{0,16}?(?:前|起|以来|期间|同时|之后)\s*,\s*|在[^,。;:]{1,20}?(?:中|时|同时|期间|指导下|领导下|统筹下)\s*,\s*"
+    r"|\d{4}年(?:\d{1,2}月)?(?:底|初|中)?\s*,\s*"
+)
+
+
+def opening_subject(orig: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units a task's own words open with as the ones to do it: "各居村、相关责任单位于2021年6月
+    20日前…", "区国资委做好行业指导", "区建设管理委（区水务局）配合市级部门…", "由区推进办牵头…",
+    "2025年6月底前，区建设管理委完成…". District plans and divisions of duties of every level write
+    the unit that answers for a task as the subject of its first clause (Minhang's Wujing housing
+    safety plan, Yangpu's drainage reform, Chongming's city check-up, Jiading's urban renewal
+    duties). The subject is the longest list of names before a verb or preposition, within the
+    first clause, every name reading as a unit (a unit ending, or a collective such as 各居村); a
+    time set before it ("…前，") is passed over. () when the text opens otherwise."""
+    return subject_and_verb(orig, work, s, e)[0]
+
+
+def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], str]:
+    """``opening_subject`` with the verb or preposition that follows the units ("" with none)."""
+    while s < e and work[s] in " \t\r\n\u3000*":
+        s += 1
+    m = _LEAD_IN.match(work, s, min(e, s + 40))
+    if m is not None:
+        s = m.end()
+    if work.startswith("由", s):
+        s += 1
+    stop = s
+    limit = min(e, s + 60)
+    while stop < limit and work[stop] not in ",。;:!?\n":
+        stop += 1
+    best: tuple[tuple[str, ...], str] = ((), "")
+    for verb in _stop_after_name().finditer(work, s + 2, stop):
+        q = verb.start()
+        if verb.group() in ("是", "为") and not _AUTHORITY_DUTY.match(work, q, e):
+            continue  # "区政府是…责任主体，由分管副区长牵头…": the duty is another's
+        w = work[s:q]
+        if not (
+            w[-1] == ")"
+            or w.endswith(_PARTY_ENDS)
+            or looks_like_unit(w[max(0, len(w) - 12) :])
+            or _collective_end(w)
+        ):
+            continue
+        if _VERB_INSIDE.search(w) or "“" in w or "《" in w:
+            continue
+        names = parse_units(orig[s:q], w)
+        if names and all(_subject_name(working_text(n)) for n in names):
+            best = (tuple(names), verb.group())
+    return best
+
+
+@lru_cache(maxsize=1)
+def _stop_after_name() -> re.Pattern[str]:
+    """``_SUBJECT_STOP`` where it follows a character a subject's last name may end with."""
+    ends = (
+        {w[-1] for w in unit_words().suffixes}
+        | set("市县区镇乡地委局办村居构)")
+        | {p[-1] for p in _PARTY_ENDS}
+    )
+    chars = "".join(sorted(re.escape(c) for c in ends))
+    return re.compile(f"(?<=[{chars}])(?:{_SUBJECT_STOP.pattern})")
+
+
+def _collective_end(w: str) -> bool:
+    return w.startswith(("各", "相关", "有关")) and w[-1] in "市县区镇乡地委局办村居构"
+
+
+# What a subject never opens with: a preposition ("以政府为责任主体", "以街镇为单位") or a verb
+# of the work itself ("鼓励地方政府…", "依托专业化社会组织…", "强化…专项小组对…").
+_NOT_SUBJECT = re.compile(
+    r"[以在经对向按为与和及把从并将请使让]|依托|依靠|鼓励|支持|推动|引导|围绕|通过|坚持|加强|加快|建立|完善"
+    r"|开展|组织|协调|强化|深化|推进|实施|落实|做好|探索|积极|大力|进一步|全面|充分|发挥|利用|结合|针对|聚焦|健全"
+)
+
+
+# Bodies a plan addresses as the subject of a task that end with no unit ending: a police body
+# named by its beat ("轨交公安", "铁路公安": Jing'an's metro plan) and a kind of firm named by its
+# trade ("本区环卫企业", "燃气经营企业": Songjiang's sanitation wages, Fengxian's gas safety plan).
+_PARTY_ENDS = ("公安", "企业")
+
+
+def _subject_name(w: str) -> bool:
+    """A name that can be the subject of a task: a unit, a collective of units or places, or a
+    body named by its beat or trade (``_PARTY_ENDS``, with a qualifier: not "企业" alone)."""
+    if _NOT_SUBJECT.match(w):
+        return False
+    if w.endswith(")") and "(" in w:
+        w = w[: w.rindex("(")]
+    if _CLAUSE_WORD.search(w) or "与" in w or not 2 <= len(w) <= 30:
+        return False  # "X与Y要…" pairs a lead with its partners (outline reads it so)
+    if w.endswith(_PARTY_ENDS):
+        return len(w) >= 4 and not w.startswith(("各类", "广大", "全体"))
+    return looks_like_unit(w) or _collective_end(w)
+
+
+# A kind of body with nothing to say which one: "成员单位", "各成员单位", "相关单位", "责任部门".
+_GENERIC_BODY = re.compile(
+    r"(?:各相关|各有关|各|相关|有关|其他相关|其他有关|其他)?(?:成员|责任|主管|职能|实施)?(?:单位|部门|机构)"
+)
+
+
+def is_generic_body(name: str) -> bool:
+    """Whether ``name`` names a kind of body and no body in particular (成员单位, 相关部门)."""
+    return _GENERIC_BODY.fullmatch(working_text(name)) is not None
+
+
+def trailing_role_lines(work: str, s: int, e: int) -> int:
+    """Where a run of labelled lines that closes ``work[s:e]`` opens ("…开工。\n责任主体：区建设管理委、
+    区规划资源局", "牵头部门：X\n配合部门：Y"), or -1. Each line is a label of the lexicon (责任单位,
+    牵头部门, 责任主体, 实施主体, 配合单位…) and a colon; district and provincial plans close a task so
+    (Zhejiang's division of its work report, Fengxian's rural roads plan)."""
+    at = -1
+    end = e
+    while end > s:
+        while end > s and work[end - 1] in " \t\r\n\u3000。":
+            end -= 1
+        line = work.rfind("\n", s, end) + 1
+        if line <= s:
+            line = s
+        ls = line
+        while ls < end and work[ls] in " \t\u3000":
+            ls += 1
+        m = _label_pattern().match(work, ls, end)
+        if m is None or line == s:
+            break
+        at = ls
+        end = line
+    return at
+
+
+def list_of_names(orig: str, work: str) -> tuple[str, ...]:
+    """The names of ``work`` when it is a list of units and nothing more (each name reading as a
+    unit or a collective, no verb among them), else ()."""
+    if not 2 <= len(work) <= 60 or _VERB_INSIDE.search(work) or "“" in work or "《" in work:
+        return ()
+    names = parse_units(orig, work)
+    return tuple(names) if names and all(_subject_name(working_text(n)) for n in names) else ()

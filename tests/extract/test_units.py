@@ -238,3 +238,96 @@ def test_the_pinyin_a_reproduction_prints_after_a_character_is_no_part_of_a_name
     assert parse_units("甲乙開發區(qū)管委會、州財政局") == ["甲乙開發區管委會", "州財政局"]
     # Brackets that hold words, not pinyin, stay.
     assert parse_units("县政府办公室(试行)") == ["县政府办公室(试行)"]
+
+
+# Names read from prose: a preposition or verb inside is a clause cut at the wrong place (invented
+# names and texts).
+@pytest.mark.parametrize(
+    ("name", "cleaned"),
+    [
+        ("由区园林绿化所", ("", "区园林绿化所")),
+        ("对北湖水务集团", ("", "北湖水务集团")),
+        ("原则按照市港航局", ("", "市港航局")),
+        ("会同区商贸委", ("co", "区商贸委")),
+        ("区协调办由区规划局", ("", "区协调办")),
+        ("区属国有企业根据区政府", ("", "区属国有企业")),
+        ("街区管理单位（各村、物业公司、居委会）", ("", "街区管理单位")),
+        ("平台运维单位（信数公司）", ("", "信数公司")),
+        ("全区各公交枢纽站", ("", "各公交枢纽站")),
+        ("区城建委（区水务局）", ("", "区城建委（区水务局）")),
+        ("各县（市、区）", ("", "各县（市、区）")),
+        ("区对口支援办", ("", "区对口支援办")),
+        ("区城管中队在辖区", ("", "区城管中队")),
+        ("所在地街道办事处", ("", "所在地街道办事处")),
+        ("镇执法队联合镇市场所", ("", "镇执法队")),
+        ("区工商业联合会", ("", "区工商业联合会")),
+        ("区协同创新中心", ("", "区协同创新中心")),
+    ],
+)
+def test_a_unit_name_read_from_prose_is_cleaned_of_its_clause(name, cleaned):
+    from taizhang.extract.units import clean_unit_name
+
+    assert clean_unit_name(name) == cleaned
+
+
+def test_a_fragment_with_no_unit_is_no_name():
+    from taizhang.extract.units import clean_unit_name
+
+    assert clean_unit_name("由") is None
+    assert clean_unit_name("以下简称区协调办") is None
+    assert clean_unit_name("（以下简称“区协调办”）") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("各社区、相关物业单位于2030年5月10日前，完成楼道排查。", ("各社区", "相关物业单位")),
+        ("区商贸委做好行业指导。", ("区商贸委",)),
+        ("区城建委（区水务局）配合市级部门研究资金渠道。", ("区城建委（区水务局）",)),
+        ("2030年6月底前，区园林局完成绿地清单建立。", ("区园林局",)),
+        ("在全面普查的同时，各村委会按统一要求上报名单。", ("各村委会",)),
+        ("由区规划局牵头编制方案。", ("区规划局",)),
+        ("以街道为单位，选取试点线路。", ()),
+        ("鼓励地方政府统筹运用相关政策。", ()),
+        ("加强统筹协调，形成工作合力。", ()),
+    ],
+)
+def test_the_units_a_task_opens_with_are_its_subject(text, units):
+    from taizhang.extract.normalise import working_text
+    from taizhang.extract.units import opening_subject
+
+    assert opening_subject(text, working_text(text), 0, len(text)) == units
+
+
+def test_a_kind_of_body_is_no_body_in_particular():
+    from taizhang.extract.units import is_generic_body
+
+    assert is_generic_body("成员单位") and is_generic_body("各相关部门")
+    assert not is_generic_body("区商贸委") and not is_generic_body("区城建委成员单位")
+
+
+def test_a_body_named_as_the_authority_leads_only_when_the_duty_that_follows_is_its_own():
+    from taizhang.extract.normalise import working_text
+    from taizhang.extract.units import opening_subject
+
+    own = "镇建设办为小型工程管理的主管部门，负责备案和巡查。"
+    other = "镇政府为排查工作的责任主体，由分管副镇长统筹协调。"
+    assert opening_subject(own, working_text(own), 0, len(own)) == ("镇建设办",)
+    assert opening_subject(other, working_text(other), 0, len(other)) == ()
+
+
+def test_a_body_named_by_its_beat_or_trade_can_be_a_subject_but_a_pair_is_left_to_the_outline():
+    from taizhang.extract.normalise import working_text
+    from taizhang.extract.units import opening_subject
+
+    for text, units in [
+        (
+            "港区车站、港区公安、属地派出所和属地街道要编制应急预案。",
+            ("港区车站", "港区公安", "属地派出所", "属地街道"),
+        ),
+        ("本区保洁企业应按时足额支付工资。", ("本区保洁企业",)),
+        ("企业应按时足额支付工资。", ()),
+        ("乡镇与开发区根据考核结果兑现奖励。", ()),
+        ("2031年，区城建集团完成运维队伍组建。", ("区城建集团",)),
+    ]:
+        assert opening_subject(text, working_text(text), 0, len(text)) == units, text

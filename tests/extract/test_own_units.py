@@ -1,0 +1,160 @@
+"""A text task's units as its own words give them (pipeline._own_units), on invented documents."""
+
+from __future__ import annotations
+
+from taizhang.extract import extract_text
+
+
+def _leads(text: str) -> list[tuple[str, ...]]:
+    return [t.lead_units for t in extract_text(text).tasks]
+
+
+def test_a_task_with_no_unit_takes_the_units_its_first_clause_opens_with():
+    doc = (
+        "北湖区老旧小区排查工作方案\n"
+        "一、排查任务\n"
+        "（一）全面排查。各社区、相关物业单位于2030年5月10日前，对辖区楼道完成排查，建立台账。\n"
+        "（二）行业指导。区商贸委做好行业指导，督促经营单位落实整改。\n"
+    )
+    leads = _leads(doc)
+    assert ("各社区", "相关物业单位") in leads
+    assert ("区商贸委",) in leads
+
+
+def test_the_doer_a_clause_names_after_you_is_the_lead():
+    doc = (
+        "北湖镇小型工程管理办法\n"
+        "一、工作要求\n"
+        "1.对不按要求办理备案的施工单位，由镇建设办提出整改意见，并报区相关部门处理。\n"
+        "2.镇财务所负责对资金使用情况进行监管。\n"
+    )
+    leads = _leads(doc)
+    assert ("镇建设办",) in leads
+    assert ("镇财务所",) in leads
+
+
+def test_units_that_answer_together_for_a_joint_work_all_lead():
+    doc = (
+        "北湖区道路设施管理办法\n"
+        "一、设施管理\n"
+        "1.由区路政所和区交通委、各街镇及北湖城建公司负责联合验收。\n"
+        "2.各街镇应配合做好设施移交工作。\n"
+    )
+    tasks = extract_text(doc).tasks
+    joint = next(t for t in tasks if "联合验收" in t.text)
+    assert set(joint.lead_units) == {"区路政所", "区交通委", "各街镇", "北湖城建公司"} and not joint.co_units
+    helping = next(t for t in tasks if "配合" in t.text)
+    assert not helping.lead_units
+
+
+def test_a_doer_named_after_you_inside_a_clause_leads_but_not_the_you_of_because():
+    doc = (
+        "北湖区公交管理办法\n"
+        "一、线路管理\n"
+        "1.新辟公交线路由区交通委制定计划，报区政府审定。\n"
+        "2.由于客流变化需要调整的线路，及时公布调整信息。\n"
+    )
+    leads = _leads(doc)
+    assert ("区交通委",) in leads
+    assert leads[-1] == ()
+
+
+def _units(doc: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    return {t.text[:6]: (t.lead_units, t.co_units) for t in extract_text(doc).tasks}
+
+
+NARRATIVE = (
+    "南岭区关于推进社区托育服务的实施方案\n"
+    "一、主要任务\n"
+    "（一）加强医育结合。推动社区卫生服务中心与托育机构签约合作，由区卫生健康委与区教育局负责。\n"
+    "（二）发展社区托育。在区教育局指导下，各街道（镇）开展社区托育点建设。\n"
+    "（三）加大资金保障。区财政局统筹安排托育服务资金，各相关部门按职责分工负责。\n"
+)
+
+
+def test_units_joined_by_yu_after_you_all_lead():
+    assert _units(NARRATIVE)["推动社区卫生"] == (("区卫生健康委", "区教育局"), ())
+
+
+def test_the_unit_a_task_is_done_under_the_guidance_of_is_no_lead():
+    assert _units(NARRATIVE)["在区教育局指"] == (("各街道（镇）",), ())
+
+
+def test_units_answering_each_for_their_part_after_a_named_unit_are_co_units():
+    assert _units(NARRATIVE)["区财政局统筹"] == (("区财政局",), ("各相关部门",))
+
+
+def test_a_labelled_line_after_the_task_names_its_units_and_leaves_its_text():
+    doc = (
+        "南岭区营商环境行动方案\n"
+        "一、重点任务\n"
+        "1.优化工程审批。推进社会投资项目“拿地即开工”。\n"
+        "实施主体：区建设交通委、区规划局\n"
+        "2.加强信用监管。建立企业信用分级分类监管制度。各有关部门按职责分工负责。\n"
+    )
+    tasks = extract_text(doc).tasks
+    first = next(t for t in tasks if "拿地即开工" in t.text)
+    assert first.lead_units == ("区建设交通委", "区规划局")
+    assert "实施主体" not in first.text
+    assert doc[first.span.start : first.span.end].endswith("开工”。")
+    # "按职责分工负责" with no unit named names no lead
+    assert next(t for t in tasks if "信用" in t.text).lead_units == ()
+
+
+def test_units_named_after_huitong_are_co_units_even_when_named_nowhere_else():
+    doc = (
+        "南岭区共享停车实施意见\n"
+        "一、实施措施\n"
+        "1.由社区会同停车服务企业对可共享的泊位信息予以公示。\n"
+        "2.由区交通办会同区机管局、区房管局选择试点小区，开展示范创建。\n"
+        "3.区交通委负责统筹推进，会同各行业主管部门制定年度计划。\n"
+    )
+    got = _units(doc)
+    assert got["由社区会同停"] == (("社区",), ("停车服务企业",))
+    assert got["由区交通办会"] == (("区交通办",), ("区机管局", "区房管局"))
+    assert got["区交通委负责"][1] == ()
+
+
+def test_a_unit_named_after_you_to_help_is_a_co_unit():
+    doc = "南岭区共享停车实施意见\n一、实施措施\n1.城东片区由区停车服务公司配合建立协商机制，对接供需双方。\n"
+    assert _units(doc)["城东片区由区"] == ((), ("区停车服务公司",))
+
+
+def test_units_that_carry_out_the_work_after_a_named_lead_are_co_units():
+    doc = (
+        "西林区城市精细化管理实施方案\n"
+        "一、重点工作\n"
+        "（一）提升公园品质。区园林局牵头负责，各街道具体落实，区文旅局参与。\n"
+        "（二）推进架空线入地。由区建管委牵头，各管线单位按计划实施。\n"
+        "（三）调整公交线路。新辟线路由区交通委制定计划，审核通过后由区交通委组织实施。\n"
+    )
+    got = _units(doc)
+    assert got["区园林局牵头"] == (("区园林局",), ("各街道", "区文旅局"))
+    assert got["由区建管委牵"] == (("区建管委",), ("各管线单位",))
+    assert got["新辟线路由区"] == (("区交通委",), ())
+
+
+def test_units_the_lead_works_with_after_xietong_or_lianhe_are_co_units():
+    doc = (
+        "南岭镇小型工程管理办法\n"
+        "一、职责分工\n"
+        "1.镇安全所负责对工程安全进行监管，并协同消防部门对消防安全进行指导。\n"
+        "2.镇执法队联合镇市场所开展联合检查。\n"
+        "3.施工单位应落实安全责任。严格遵守安全操作规程，加强现场管理。\n"
+    )
+    got = _units(doc)
+    assert got["镇安全所负责"] == (("镇安全所",), ("消防部门",))
+    assert got["镇执法队联合"] == (("镇执法队",), ("镇市场所",))
+    assert any(lead == ("施工单位",) for lead, _ in got.values())
+
+
+def test_units_a_lead_is_named_to_lead_are_co_units():
+    doc = (
+        "南岭区城市更新实施意见\n"
+        "一、保障机制\n"
+        "1.区更新中心牵头区更新领导小组各成员单位，及时完善城市更新相关政策措施。\n"
+        "2.由街镇牵头协调公安、交通等有关部门，编制停车方案。\n"
+    )
+    got = _units(doc)
+    assert got["区更新中心牵"] == (("区更新中心",), ("区更新领导小组各成员单位",))
+    assert "协调公安" not in got["由街镇牵头协"][1]
