@@ -2154,6 +2154,8 @@ _STAGE_AFTER = re.compile(
 
 # A line that may open with a date: a quick look before the whole pattern is tried.
 _STAGE_CANDIDATE = re.compile(r"\n[ \t]*(?:\d{1,2}[.、．]|\([^)\n]{1,3}\))?[ \t]*(?:19|20)\d{2}")
+# A 年 that _STAGE_AFTER follows (it is where _STAGE_LINE ends on a line that opens a stage).
+_YEAR_THEN_STAGE_AFTER = re.compile(rf"年(?={_STAGE_AFTER.pattern})")
 
 
 def _stage_openings(work: str) -> list[tuple[int, int]]:
@@ -2164,7 +2166,18 @@ def _stage_openings(work: str) -> list[tuple[int, int]]:
     tune part only 上海's magnolia plan (市绿化市容局) has such a schedule with figures; a year
     before the document's own stays a review's (see _Horizons.year)."""
     out: list[tuple[int, int]] = []
-    for c in _STAGE_CANDIDATE.finditer(work):
+    # Every such line holds a 年 that _STAGE_AFTER follows (where _STAGE_LINE ends): the lines
+    # of those, few, are tried instead of every line (a search led by one character is quick;
+    # one led by a line break tries the pattern at every line).
+    last = -1
+    for hit in _YEAR_THEN_STAGE_AFTER.finditer(work):
+        nl = work.rfind("\n", 0, hit.start())
+        if nl < 0 or nl == last:
+            continue  # the first line is read below; a line is tried once
+        last = nl
+        c = _STAGE_CANDIDATE.match(work, nl)
+        if c is None:
+            continue
         m = _STAGE_LINE.match(work, c.start())
         if m is None or _STAGE_AFTER.match(work, m.end()) is None:
             continue

@@ -498,3 +498,56 @@ class TestChangeToFirsts:
         ):
             assert metrics._CHANGE_TO.match(text) is not None, text
             assert text[0] in metrics._CHANGE_TO_FIRSTS, text
+
+
+def _stage_openings_every_line(work: str) -> list[tuple[int, int]]:
+    """metrics._stage_openings as it was: the candidate pattern tried at every line."""
+    out: list[tuple[int, int]] = []
+    for c in metrics._STAGE_CANDIDATE.finditer(work):
+        m = metrics._STAGE_LINE.match(work, c.start())
+        if m is None or metrics._STAGE_AFTER.match(work, m.end()) is None:
+            continue
+        out.append((c.start() + 1, int(m["y"])))
+    first = metrics._STAGE_LINE.match("\n" + work[:40])
+    if first is not None and metrics._STAGE_AFTER.match(work, first.end() - 1) is not None:
+        out.insert(0, (0, int(first["y"])))
+    return out
+
+
+class TestStageOpenings:
+    """Only the lines holding a 年 that a stage's date can end with are tried: the same stages."""
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "\n",
+                    "1.",
+                    "(二)",
+                    "2025",
+                    "2026 ",
+                    "年",
+                    "6月",
+                    "底前",
+                    "至",
+                    "12月",
+                    ",",
+                    "，",
+                    "新增",
+                    " ",
+                    "\t",
+                    "3",
+                ]
+            ),
+            max_size=30,
+        )
+    )
+    def test_the_same_stages_as_trying_every_line(self, parts: list[str]) -> None:
+        work = "".join(parts)
+        assert metrics._stage_openings(work) == _stage_openings_every_line(work)
+
+    def test_a_schedule(self) -> None:
+        work = "实施步骤\n1.2025年6月底前,新增10个\n2.2025年7月至2025年12月,总计达20个\n2024年完成30个\n"
+        assert metrics._stage_openings(work) == [(5, 2025), (23, 2025)]
+        assert metrics._stage_openings(work) == _stage_openings_every_line(work)
