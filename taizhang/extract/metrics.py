@@ -1724,22 +1724,23 @@ def find_metrics(
         if k >= 0 and pos < named_ends[k]:
             continue  # inside a name (_inside, inline: it is asked of every figure)
         passage = passages[p_index]
-        c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
+        clause = c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
         if fig is None:
             continue
         # A figure of a clause said before is most often that figure again (a task list restates
         # its clauses): whether it is the same metric (its kind and year) is asked before the
         # filters, and the filters only when it is not (either way it is passed over).
-        said_key = (fig.value, fig.unit, work[c_lo:c_hi], fig.start - c_lo)
+        clause_w = work[c_lo:c_hi]  # (one slice: its hash is computed once for both keys)
+        said_key = (fig.value, fig.unit, clause_w, fig.start - c_lo)
         again = said_key in said_before
-        if not again and _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
+        if not again and _excluded(work, fig, clause, p_hi, benefits):
             continue
         s_lo = stops.sentence_start(c_lo, p_lo)
         kind, year = _kind_and_year(
             work,
             fig,
-            (c_lo, c_hi),
+            clause,
             s_lo,
             p_lo,
             horizons,
@@ -1769,16 +1770,15 @@ def find_metrics(
                 kind, year = "actual", base_year
         # The clause without white space, and where in it the figure stands (two figures of one
         # value in one clause are two metrics; the same clause said again is not).
-        clause_w = work[c_lo:c_hi]
         if _WHITE.search(clause_w) is not None:  # (most clauses have none: no split and join)
             clause_w = "".join(clause_w.split())
         clause_key = (clause_w, fig.start - c_lo - work.count(" ", c_lo, fig.start))
-        names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
+        names, verb_lo = _shared_by(work, fig, clause, figures)
         value = fig.value
         value_key = value if value.is_integer() else round(value, 6)  # (round is slow; most are whole)
         if not names and (kind, value_key, fig.unit, year, clause_key, False) in seen:
             continue  # the same figure of the same clause again: its indicator is not needed
-        if again and _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
+        if again and _excluded(work, fig, clause, p_hi, benefits):
             continue
         clause_text = text[c_lo:c_hi]
         span_text = clause_text.strip()
