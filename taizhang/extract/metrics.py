@@ -489,7 +489,10 @@ def _finditer_merged(patterns: Sequence[re.Pattern[str]], work: str) -> list[re.
     for literals cost less than one for the class. Where two match at one place the earlier
     pattern's match is taken, and a match that overlaps the one before it is searched for again
     after that one, as the alternation would."""
-    found = sorted((m for p in patterns for m in p.finditer(work)), key=re.Match.start)
+    lists = [hits for hits in (list(p.finditer(work)) for p in patterns) if hits]
+    if len(lists) <= 1:
+        return lists[0] if lists else []  # one pattern's matches: in order, none overlapping
+    found = sorted((m for hits in lists for m in hits), key=re.Match.start)
     pos = 0
     for m in found:
         if m.start() < pos:
