@@ -551,3 +551,13 @@ class TestStageOpenings:
         work = "实施步骤\n1.2025年6月底前,新增10个\n2.2025年7月至2025年12月,总计达20个\n2024年完成30个\n"
         assert metrics._stage_openings(work) == [(5, 2025), (23, 2025)]
         assert metrics._stage_openings(work) == _stage_openings_every_line(work)
+
+
+class TestConvertLines:
+    """The lines to convert are converted in one call: each as it converts alone."""
+
+    @settings(max_examples=200, derandomize=True, deadline=None)
+    @given(st.lists(st.text(alphabet="瞭解藉口區发展覆盖着著乾隆\U0002f804", max_size=12), max_size=8))
+    def test_one_call_gives_each_line_as_alone(self, lines: list[str]) -> None:
+        conv = normalise._converter()
+        assert normalise._convert_lines(lines) == [normalise._convert_line(conv, line) for line in lines]
