@@ -561,3 +561,23 @@ class TestConvertLines:
     def test_one_call_gives_each_line_as_alone(self, lines: list[str]) -> None:
         conv = normalise._converter()
         assert normalise._convert_lines(lines) == [normalise._convert_line(conv, line) for line in lines]
+
+
+class TestDateOnlyLine:
+    """docinfo looks for a date alone on its line only on the lines ending with 日."""
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                ["\n", "2025年", "7月", "15日", "二〇一九年", "三月", "十五日", " ", "\t", "区政府", "工作日"]
+            ),
+            max_size=20,
+        )
+    )
+    def test_the_same_line_as_searching_every_line(self, parts: list[str]) -> None:
+        from taizhang.extract import docinfo
+
+        work = "".join(parts)
+        a, b = docinfo._DATE_ONLY_LINE.search(work), docinfo._date_only_line(work)
+        assert (a and a.span()) == (b and b.span())
