@@ -80,6 +80,25 @@ _DATE_ONLY_LINE = re.compile(
     r"\n[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"
     r"|(?P<y>[〇零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[ \t]*(?=\n|\Z)"
 )
+# The 日 that ends a line (after spaces), as it ends a date alone on its line.
+_DAY_AT_LINE_END = re.compile(r"日(?=[ \t]*(?:\n|\Z))")
+
+
+def _date_only_line(work: str) -> re.Match[str] | None:
+    """``_DATE_ONLY_LINE.search(work)``, tried only on the lines that end with 日 (a search led by
+    one character; the pattern, led by a line break, is tried at every line)."""
+    last = -1
+    for hit in _DAY_AT_LINE_END.finditer(work):
+        nl = work.rfind("\n", 0, hit.start())
+        if nl < 0 or nl == last:
+            continue  # the pattern opens with a line break
+        last = nl
+        m = _DATE_ONLY_LINE.match(work, nl)
+        if m is not None:
+            return m
+    return None
+
+
 # A period of years.
 # matches: "2022-2025年", "2021—2025年", "2023至2025年" ; must not match: "2022-06-21"
 _PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年")
@@ -305,7 +324,7 @@ def _date_year(work: str) -> int | None:
     if m is None:
         # The signature of a notice that forwards a plan, or of a body followed by annexes: the
         # first line that is a date and nothing else.
-        m = _DATE_ONLY_LINE.search(work)
+        m = _date_only_line(work)
         if m is not None and m["a"]:
             return int(m["a"])
     if m:

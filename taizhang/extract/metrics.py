@@ -489,7 +489,10 @@ def _finditer_merged(patterns: Sequence[re.Pattern[str]], work: str) -> list[re.
     for literals cost less than one for the class. Where two match at one place the earlier
     pattern's match is taken, and a match that overlaps the one before it is searched for again
     after that one, as the alternation would."""
-    found = sorted((m for p in patterns for m in p.finditer(work)), key=re.Match.start)
+    lists = [hits for hits in (list(p.finditer(work)) for p in patterns) if hits]
+    if len(lists) <= 1:
+        return lists[0] if lists else []  # one pattern's matches: in order, none overlapping
+    found = sorted((m for hits in lists for m in hits), key=re.Match.start)
     pos = 0
     for m in found:
         if m.start() < pos:
@@ -1724,22 +1727,23 @@ def find_metrics(
         if k >= 0 and pos < named_ends[k]:
             continue  # inside a name (_inside, inline: it is asked of every figure)
         passage = passages[p_index]
-        c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
+        clause = c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
         if fig is None:
             continue
         # A figure of a clause said before is most often that figure again (a task list restates
         # its clauses): whether it is the same metric (its kind and year) is asked before the
         # filters, and the filters only when it is not (either way it is passed over).
-        said_key = (fig.value, fig.unit, work[c_lo:c_hi], fig.start - c_lo)
+        clause_w = work[c_lo:c_hi]  # (one slice: its hash is computed once for both keys)
+        said_key = (fig.value, fig.unit, clause_w, fig.start - c_lo)
         again = said_key in said_before
-        if not again and _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
+        if not again and _excluded(work, fig, clause, p_hi, benefits):
             continue
         s_lo = stops.sentence_start(c_lo, p_lo)
         kind, year = _kind_and_year(
             work,
             fig,
-            (c_lo, c_hi),
+            clause,
             s_lo,
             p_lo,
             horizons,
@@ -1769,16 +1773,15 @@ def find_metrics(
                 kind, year = "actual", base_year
         # The clause without white space, and where in it the figure stands (two figures of one
         # value in one clause are two metrics; the same clause said again is not).
-        clause_w = work[c_lo:c_hi]
         if _WHITE.search(clause_w) is not None:  # (most clauses have none: no split and join)
             clause_w = "".join(clause_w.split())
         clause_key = (clause_w, fig.start - c_lo - work.count(" ", c_lo, fig.start))
-        names, verb_lo = _shared_by(work, fig, (c_lo, c_hi), figures)
+        names, verb_lo = _shared_by(work, fig, clause, figures)
         value = fig.value
         value_key = value if value.is_integer() else round(value, 6)  # (round is slow; most are whole)
         if not names and (kind, value_key, fig.unit, year, clause_key, False) in seen:
             continue  # the same figure of the same clause again: its indicator is not needed
-        if again and _excluded(work, fig, (c_lo, c_hi), p_hi, benefits):
+        if again and _excluded(work, fig, clause, p_hi, benefits):
             continue
         clause_text = text[c_lo:c_hi]
         span_text = clause_text.strip()
@@ -2154,6 +2157,8 @@ _STAGE_AFTER = re.compile(
 
 # A line that may open with a date: a quick look before the whole pattern is tried.
 _STAGE_CANDIDATE = re.compile(r"\n[ \t]*(?:\d{1,2}[.、．]|\([^)\n]{1,3}\))?[ \t]*(?:19|20)\d{2}")
+# A 年 that _STAGE_AFTER follows (it is where _STAGE_LINE ends on a line that opens a stage).
+_YEAR_THEN_STAGE_AFTER = re.compile(rf"年(?={_STAGE_AFTER.pattern})")
 
 
 def _stage_openings(work: str) -> list[tuple[int, int]]:
@@ -2164,7 +2169,18 @@ def _stage_openings(work: str) -> list[tuple[int, int]]:
     tune part only 上海's magnolia plan (市绿化市容局) has such a schedule with figures; a year
     before the document's own stays a review's (see _Horizons.year)."""
     out: list[tuple[int, int]] = []
-    for c in _STAGE_CANDIDATE.finditer(work):
+    # Every such line holds a 年 that _STAGE_AFTER follows (where _STAGE_LINE ends): the lines
+    # of those, few, are tried instead of every line (a search led by one character is quick;
+    # one led by a line break tries the pattern at every line).
+    last = -1
+    for hit in _YEAR_THEN_STAGE_AFTER.finditer(work):
+        nl = work.rfind("\n", 0, hit.start())
+        if nl < 0 or nl == last:
+            continue  # the first line is read below; a line is tried once
+        last = nl
+        c = _STAGE_CANDIDATE.match(work, nl)
+        if c is None:
+            continue
         m = _STAGE_LINE.match(work, c.start())
         if m is None or _STAGE_AFTER.match(work, m.end()) is None:
             continue

@@ -74,8 +74,7 @@ def to_simplified(text: str) -> str:
     m = changing.search(text)
     if m is None:
         return text
-    conv = _converter()
-    parts: list[str] = []
+    spans: list[tuple[int, int]] = []  # the lines to convert
     pos = 0  # text[:pos] is done
     converted = 0  # characters converted line by line, with the cost of the calls
     while m is not None:
@@ -85,13 +84,34 @@ def to_simplified(text: str) -> str:
         end = text.find("\n", m.end())
         if end < 0:
             end = len(text)
-        parts.append(text[pos:start])
-        parts.append(_convert_line(conv, text[start:end]))
+        spans.append((start, end))
         converted += end - start + _CALL_COST
         pos = end
         m = changing.search(text, end)
+    parts: list[str] = []
+    done = 0
+    for (start, end), line in zip(spans, _convert_lines([text[a:b] for a, b in spans]), strict=True):
+        parts.append(text[done:start])
+        parts.append(line)
+        done = end
     parts.append(text[pos:] if m is None else _convert_same_length(text[pos:]))
     return "".join(parts)
+
+
+def _convert_lines(lines: list[str]) -> list[str]:
+    """``_convert_line`` of each of ``lines``, in one call of the converter: no dictionary word
+    spans a line break, so the lines joined by line breaks convert as each line alone (a call
+    costs about as much as converting a hundred characters, and a document may hold thousands
+    of lines with a character t2s may change)."""
+    if not lines:
+        return []
+    conv = _converter()
+    out = str(conv.convert("\n".join(lines))).split("\n")
+    if len(out) != len(lines):
+        return [_convert_line(conv, line) for line in lines]
+    return [
+        c if len(c) == len(line) else _convert_line(conv, line) for c, line in zip(out, lines, strict=True)
+    ]
 
 
 def _has_astral(text: str) -> bool:

@@ -9,6 +9,7 @@ block, as a reader of the printed table would.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .deadlines import find_deadline, parse_deadline
@@ -139,22 +140,31 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     c_seq, c_measure, c_deadline = cols.get("seq"), cols.get("measure"), cols.get("deadline")
     c_lead, c_co = cols.get("lead"), cols.get("co")
 
-    for r in range(header + 1, len(grid.rows)):
-        cells: list[Cell | None] = list(grid.rows[r])
-        if len(cells) < ncols:
+    # (A cell's text is stripped, so its first character is that of the text without its white
+    # space: a row whose first cell opens otherwise is no repeated heading, and is not joined.)
+    header_first = header_texts[0][:1] if header_texts else ""
+    rows = grid.rows
+    for r in range(header + 1, len(rows)):
+        row = rows[r]
+        n_cells = len(row)
+        cells: Sequence[Cell | None]
+        if n_cells < ncols:
             # A short row lost its leading (merged, blank) cells when flattened.
-            pad: list[Cell | None] = [None] * (ncols - len(cells))
-            cells = pad + cells
-
-        n_cells = len(cells)
-        texts = [work[c.start : c.end].strip() if c is not None else "" for c in cells]
+            cells = [*([None] * (ncols - n_cells)), *row]
+            n_cells = ncols
+            texts = [work[c.start : c.end].strip() if c is not None else "" for c in cells]
+        else:
+            cells = row
+            texts = [work[c.start : c.end].strip() for c in row]
         if (
             texts
+            and texts[0][:1] == header_first
             and "".join(texts[0].split()) == header_texts[0]
             and ["".join(t.split()) for t in texts] == header_texts
         ):
             continue  # the heading row repeated on a new page
-        distinct = {t for t in texts if t}
+        distinct = set(texts)
+        distinct.discard("")
         task_cell = cells[c_task] if c_task < n_cells else None
         task_w = texts[c_task] if c_task < n_cells else ""  # texts[i] is _cell_text of cells[i]
 
@@ -253,14 +263,19 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                 *_unit_lines(text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end]),
                 default="co",
             )
-            co = co_roles.co + tuple(u for u in co_roles.lead if u not in co_roles.co)
+            co = (
+                co_roles.co + tuple(u for u in co_roles.lead if u not in co_roles.co)
+                if co_roles.lead
+                else co_roles.co
+            )
         elif co_cell is not None and co_cell.merged and not co_w:
             co = above.get("co", ())  # type: ignore[assignment]
         elif co_cell is not None and co_blank_is_merge and not co_w:
             co = prev.get("co", ())  # type: ignore[assignment]
         else:
             co = ()
-        co = tuple(dict.fromkeys(u for u in co_extra + tuple(co) if u not in lead))
+        if co or co_extra:  # (most rows name no co-unit in the lead column)
+            co = tuple(dict.fromkeys(u for u in co_extra + tuple(co) if u not in lead))
 
         prev = {"lead": lead, "co": co, "deadline": deadline}
         above = prev
@@ -386,7 +401,7 @@ def _cell_items(work: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def text_at(text: str, work: str, only: str, cells: list[Cell | None]) -> str:
+def text_at(text: str, work: str, only: str, cells: Sequence[Cell | None]) -> str:
     """The original text of the cell whose working text is ``only``."""
     for c in cells:
         if c is not None and work[c.start : c.end].strip() == only:

@@ -498,3 +498,86 @@ class TestChangeToFirsts:
         ):
             assert metrics._CHANGE_TO.match(text) is not None, text
             assert text[0] in metrics._CHANGE_TO_FIRSTS, text
+
+
+def _stage_openings_every_line(work: str) -> list[tuple[int, int]]:
+    """metrics._stage_openings as it was: the candidate pattern tried at every line."""
+    out: list[tuple[int, int]] = []
+    for c in metrics._STAGE_CANDIDATE.finditer(work):
+        m = metrics._STAGE_LINE.match(work, c.start())
+        if m is None or metrics._STAGE_AFTER.match(work, m.end()) is None:
+            continue
+        out.append((c.start() + 1, int(m["y"])))
+    first = metrics._STAGE_LINE.match("\n" + work[:40])
+    if first is not None and metrics._STAGE_AFTER.match(work, first.end() - 1) is not None:
+        out.insert(0, (0, int(first["y"])))
+    return out
+
+
+class TestStageOpenings:
+    """Only the lines holding a 年 that a stage's date can end with are tried: the same stages."""
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "\n",
+                    "1.",
+                    "(二)",
+                    "2025",
+                    "2026 ",
+                    "年",
+                    "6月",
+                    "底前",
+                    "至",
+                    "12月",
+                    ",",
+                    "，",
+                    "新增",
+                    " ",
+                    "\t",
+                    "3",
+                ]
+            ),
+            max_size=30,
+        )
+    )
+    def test_the_same_stages_as_trying_every_line(self, parts: list[str]) -> None:
+        work = "".join(parts)
+        assert metrics._stage_openings(work) == _stage_openings_every_line(work)
+
+    def test_a_schedule(self) -> None:
+        work = "实施步骤\n1.2025年6月底前,新增10个\n2.2025年7月至2025年12月,总计达20个\n2024年完成30个\n"
+        assert metrics._stage_openings(work) == [(5, 2025), (23, 2025)]
+        assert metrics._stage_openings(work) == _stage_openings_every_line(work)
+
+
+class TestConvertLines:
+    """The lines to convert are converted in one call: each as it converts alone."""
+
+    @settings(max_examples=200, derandomize=True, deadline=None)
+    @given(st.lists(st.text(alphabet="瞭解藉口區发展覆盖着著乾隆\U0002f804", max_size=12), max_size=8))
+    def test_one_call_gives_each_line_as_alone(self, lines: list[str]) -> None:
+        conv = normalise._converter()
+        assert normalise._convert_lines(lines) == [normalise._convert_line(conv, line) for line in lines]
+
+
+class TestDateOnlyLine:
+    """docinfo looks for a date alone on its line only on the lines ending with 日."""
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                ["\n", "2025年", "7月", "15日", "二〇一九年", "三月", "十五日", " ", "\t", "区政府", "工作日"]
+            ),
+            max_size=20,
+        )
+    )
+    def test_the_same_line_as_searching_every_line(self, parts: list[str]) -> None:
+        from taizhang.extract import docinfo
+
+        work = "".join(parts)
+        a, b = docinfo._DATE_ONLY_LINE.search(work), docinfo._date_only_line(work)
+        assert (a and a.span()) == (b and b.span())
