@@ -26,6 +26,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext
+
 _TENTH = Decimal("0.1")
 
 __all__ = [
@@ -249,10 +251,13 @@ def parse_period(code: str) -> Period:
     """The period ``code`` names (2024, 2024-H1, 2024-Q4, 2024-11); ValueError saying why not."""
     match = PERIOD_RE.match((code or "").strip())
     if not match:
-        raise ValueError(f"期次 {code!r} 不是 2024、2024-H1、2024-Q4 或 2024-11 的形式")
+        raise ValueError(
+            gettext("The period %(code)r is not written as 2024, 2024-H1, 2024-Q4 or 2024-11")
+            % {"code": code}
+        )
     year = int(match["year"])
     if not 1949 <= year <= 2100:
-        raise ValueError(f"期次 {code!r} 的年份不合理")
+        raise ValueError(gettext("The year of the period %(code)r is out of range") % {"code": code})
     if match["quarter"]:
         first = (int(match["quarter"]) - 1) * 3 + 1
         last = first + 2
