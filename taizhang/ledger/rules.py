@@ -25,8 +25,9 @@ import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 _TENTH = Decimal("0.1")
 
@@ -34,6 +35,7 @@ __all__ = [
     "Colour",
     "COLOURS",
     "COLOUR_ZH",
+    "COLOUR_LABELS",
     "SCHEDULE_TOLERANCE",
     "displayed_colour",
     "Rollup",
@@ -74,6 +76,16 @@ COLOUR_ZH: dict[Colour, str] = {
     Colour.RED: "红灯",
     Colour.NO_DEADLINE: "缺完成时限",
     Colour.CLOSED: "已办结",
+}
+
+#: The colours' names in the reader's language, for the interface (dashboards, stored statuses);
+#: :data:`COLOUR_ZH` stays for the documents written in Chinese whatever the language (bulletins).
+COLOUR_LABELS: dict[Colour, Any] = {
+    Colour.GREEN: gettext_lazy("Green"),
+    Colour.AMBER: gettext_lazy("Amber"),
+    Colour.RED: gettext_lazy("Red"),
+    Colour.NO_DEADLINE: gettext_lazy("Deadline missing"),
+    Colour.CLOSED: gettext_lazy("Closed"),
 }
 
 #: Deadline kinds as stored in ``Task.deadline_kind``: 未定 (no deadline), by a month's end, by a

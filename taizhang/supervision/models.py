@@ -15,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from taizhang.ledger.rules import COLOUR_ZH, COLOURS, ScheduleStatus
+from taizhang.ledger.rules import COLOUR_LABELS, COLOURS, ScheduleStatus
 
 from .rules import DeliveryJudgement, RuleConfig
 
@@ -33,7 +33,7 @@ __all__ = [
 
 # The stored colour's choices are the ledger's one Colour enum (ledger.rules).
 StatusColour = models.TextChoices(  # type: ignore[misc,call-overload]
-    "StatusColour", [(c.name, (c.value, COLOUR_ZH[c])) for c in COLOURS]
+    "StatusColour", [(c.name, (c.value, COLOUR_LABELS[c])) for c in COLOURS]
 )
 SCHEDULE_CHOICES = [(s.value, s.value) for s in ScheduleStatus]
 

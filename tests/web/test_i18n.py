@@ -292,3 +292,19 @@ class ModelTextLanguageTestCase:
         for language, text in expected.items():
             with translation.override(language):
                 assert str(ConcurrentEditError(tasks[0], {"version": 3})) == text
+
+    def test_the_dashboards_colours_follow_the_language(self, client, cast, tasks):
+        """The colours' names on the dashboard (tiles, tables, charts) are the interface's; the
+        bulletins keep COLOUR_ZH, written in Chinese whatever the language."""
+        from taizhang.ledger.rules import COLOUR_ZH, Colour
+
+        client.force_login(cast.sam)
+        pages = {}
+        for language in ("zh-hans", "en", "zh-hant"):
+            client.post(reverse("set_language"), {"language": language, "next": "/"})
+            pages[language] = client.get(reverse("monitoring:dashboard")).content.decode()
+        assert "缺完成时限" in pages["zh-hans"] and "绿灯" in pages["zh-hans"]
+        assert "Deadline missing" in pages["en"] and "Green" in pages["en"]
+        assert "缺完成时限" not in pages["en"] and "绿灯" not in pages["en"]
+        assert "缺完成時限" in pages["zh-hant"] and "綠燈" in pages["zh-hant"]
+        assert COLOUR_ZH[Colour.NO_DEADLINE] == "缺完成时限"
