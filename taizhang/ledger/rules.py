@@ -25,9 +25,6 @@ import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
-
-from django.utils.translation import gettext, gettext_lazy
 
 _TENTH = Decimal("0.1")
 
@@ -35,7 +32,6 @@ __all__ = [
     "Colour",
     "COLOURS",
     "COLOUR_ZH",
-    "COLOUR_LABELS",
     "SCHEDULE_TOLERANCE",
     "displayed_colour",
     "Rollup",
@@ -47,6 +43,7 @@ __all__ = [
     "report_period",
     "PERIOD_RE",
     "Period",
+    "PeriodError",
     "parse_period",
     "period_bounds",
     "report_periods",
@@ -76,16 +73,6 @@ COLOUR_ZH: dict[Colour, str] = {
     Colour.RED: "红灯",
     Colour.NO_DEADLINE: "缺完成时限",
     Colour.CLOSED: "已办结",
-}
-
-#: The colours' names in the reader's language, for the interface (dashboards, stored statuses);
-#: :data:`COLOUR_ZH` stays for the documents written in Chinese whatever the language (bulletins).
-COLOUR_LABELS: dict[Colour, Any] = {
-    Colour.GREEN: gettext_lazy("Green"),
-    Colour.AMBER: gettext_lazy("Amber"),
-    Colour.RED: gettext_lazy("Red"),
-    Colour.NO_DEADLINE: gettext_lazy("Deadline missing"),
-    Colour.CLOSED: gettext_lazy("Closed"),
 }
 
 #: Deadline kinds as stored in ``Task.deadline_kind``: 未定 (no deadline), by a month's end, by a
@@ -259,17 +246,29 @@ class Period:
         return self.start <= other.end <= self.end
 
 
+class PeriodError(ValueError):
+    """A period code that names no period: ``reason`` is ``"form"`` (not written as 2024, 2024-H1,
+    2024-Q4 or 2024-11) or ``"year"`` (a year out of range). Its text is simplified Chinese; the
+    interface says it in the reader's language (``monitoring.queries.parse_period``), this module
+    importing no Django (tests/supervision/test_purity.py)."""
+
+    def __init__(self, reason: str, code: str) -> None:
+        self.reason, self.code = reason, code
+        if reason == "year":
+            super().__init__(f"期次 {code!r} 的年份不合理")
+        else:
+            super().__init__(f"期次 {code!r} 不是 2024、2024-H1、2024-Q4 或 2024-11 的形式")
+
+
 def parse_period(code: str) -> Period:
-    """The period ``code`` names (2024, 2024-H1, 2024-Q4, 2024-11); ValueError saying why not."""
+    """The period ``code`` names (2024, 2024-H1, 2024-Q4, 2024-11); :class:`PeriodError` (a
+    ValueError) saying why not."""
     match = PERIOD_RE.match((code or "").strip())
     if not match:
-        raise ValueError(
-            gettext("The period %(code)r is not written as 2024, 2024-H1, 2024-Q4 or 2024-11")
-            % {"code": code}
-        )
+        raise PeriodError("form", code)
     year = int(match["year"])
     if not 1949 <= year <= 2100:
-        raise ValueError(gettext("The year of the period %(code)r is out of range") % {"code": code})
+        raise PeriodError("year", code)
     if match["quarter"]:
         first = (int(match["quarter"]) - 1) * 3 + 1
         last = first + 2

@@ -26,8 +26,8 @@ from django.utils.translation import get_language, gettext
 from taizhang.accounts.access import is_steering, unit_id_of
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.ledger.access import access_policy, visible_policies
+from taizhang.ledger.colours import COLOUR_LABELS
 from taizhang.ledger.models import ProgressReport, ReportStatus, Task, TaskAssignment
-from taizhang.ledger.rules import COLOUR_LABELS
 from taizhang.policies.models import Policy
 from taizhang.supervision.stamp import cached, ledger_stamp
 from taizhang.supervision.trajectory import Actual, expected_value, judge, plan_summary

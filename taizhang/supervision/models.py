@@ -15,7 +15,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from taizhang.ledger.rules import COLOUR_LABELS, COLOURS, ScheduleStatus
+from taizhang.ledger.colours import COLOUR_LABELS
+from taizhang.ledger.rules import COLOURS, ScheduleStatus
 
 from .rules import DeliveryJudgement, RuleConfig
 

@@ -308,3 +308,31 @@ class ModelTextLanguageTestCase:
         assert "缺完成时限" not in pages["en"] and "绿灯" not in pages["en"]
         assert "缺完成時限" in pages["zh-hant"] and "綠燈" in pages["zh-hant"]
         assert COLOUR_ZH[Colour.NO_DEADLINE] == "缺完成时限"
+
+    def test_a_scoring_settings_error_is_shown_in_the_readers_language(self, client, cast):
+        client.force_login(cast.sam)
+        url = reverse("monitoring:scoring_settings")
+        data = {"config": "{}", "lists": '{"top_n": 3}', "report_due_days": "5"}
+        pages = {}
+        for language in ("zh-hans", "en", "zh-hant"):
+            client.post(reverse("set_language"), {"language": language, "next": "/"})
+            pages[language] = client.post(url, data).content.decode()
+        assert "ListRules: 未知的配置项 top_n" in pages["zh-hans"]
+        assert "ListRules: unknown settings top_n" in pages["en"]
+        assert "ListRules: 未知的配置項 top_n" in pages["zh-hant"]
+
+    def test_the_pure_period_rule_says_why_and_the_interface_translates_it(self):
+        """ledger.rules imports no Django: its PeriodError carries the reason; monitoring.queries
+        says it in the reader's language."""
+        from django.utils import translation
+
+        from taizhang.ledger.rules import PeriodError, parse_period
+        from taizhang.monitoring import queries
+
+        with pytest.raises(PeriodError) as error:
+            parse_period("1800")
+        assert error.value.reason == "year" and str(error.value) == "期次 '1800' 的年份不合理"
+        with translation.override("en"), pytest.raises(ValueError, match="The year of the period '1800'"):
+            queries.parse_period("1800")
+        with translation.override("zh-hans"), pytest.raises(ValueError, match="期次 '1800' 的年份不合理"):
+            queries.parse_period("1800")
