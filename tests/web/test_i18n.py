@@ -336,3 +336,19 @@ class ModelTextLanguageTestCase:
             queries.parse_period("1800")
         with translation.override("zh-hans"), pytest.raises(ValueError, match="期次 '1800' 的年份不合理"):
             queries.parse_period("1800")
+
+    def test_a_preview_confirmed_twice_is_refused_in_the_readers_language(self):
+        from django.utils import translation
+
+        from taizhang.core.once import AlreadyConfirmed
+
+        with translation.override("en"):
+            assert AlreadyConfirmed().messages == [
+                "This preview was confirmed already and is not filed twice; to file it again, upload the file again"
+            ]
+        with translation.override("zh-hans"):
+            assert AlreadyConfirmed().messages == [
+                "这份预览已经确认过，不会重复提交；如需再次提交请重新上传文件"
+            ]
+        with translation.override("zh-hant"):
+            assert AlreadyConfirmed().messages[0].startswith("這份預覽已經確認過")
