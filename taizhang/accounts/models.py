@@ -35,12 +35,12 @@ class Membership(models.Model):
     unit = models.ForeignKey(
         "units.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
     )
-    phone = models.CharField("手机", max_length=20, blank=True)
+    phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
-        verbose_name = "成员"
-        verbose_name_plural = "成员"
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
@@ -68,7 +68,7 @@ class ApiToken(models.Model):
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField("名称", max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=100, blank=True)
     prefix = models.CharField(max_length=12)  # the key's first characters, to tell tokens apart
     digest = models.CharField(max_length=64, unique=True)  # sha256 of the key, hex
     created_at = models.DateTimeField(default=timezone.now)
@@ -78,8 +78,8 @@ class ApiToken(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "API 令牌"
-        verbose_name_plural = "API 令牌"
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
@@ -117,8 +117,8 @@ class LoginEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name = "登录日志"
-        verbose_name_plural = "登录日志"
+        verbose_name = _("sign-in record")
+        verbose_name_plural = _("sign-in records")
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_outcome_display()}"
@@ -142,8 +142,8 @@ class UserImport(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "用户批量导入"
-        verbose_name_plural = "用户批量导入"
+        verbose_name = _("bulk import of people")
+        verbose_name_plural = _("bulk imports of people")
 
     def __str__(self) -> str:
         return f"{self.file_name} ({len(self.rows)})"

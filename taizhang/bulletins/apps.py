@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BulletinsConfig(AppConfig):
     name = "taizhang.bulletins"
     label = "bulletins"
-    verbose_name = "通报"
+    verbose_name = _("Bulletins")

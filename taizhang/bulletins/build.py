@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from taizhang.ledger.models import AssignmentRole, TaskAssignment
 from taizhang.ledger.models import TaskStatus as TaskState
@@ -67,7 +68,10 @@ def bulletin_period(code: str) -> Period:
     """The month (2024-11) or quarter (2024-Q4) a bulletin covers; ValueError naming the input."""
     period = parse_period(code)
     if "-" not in period.code or "H" in period.code:
-        raise ValueError(f"通报期次 {code!r} 须为月份（如 2024-11）或季度（如 2024-Q4）")
+        raise ValueError(
+            gettext("A bulletin's period %(code)r must be a month (e.g. 2024-11) or a quarter (e.g. 2024-Q4)")
+            % {"code": code}
+        )
     return period
 
 

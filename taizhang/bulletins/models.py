@@ -29,7 +29,7 @@ class Bulletin(models.Model):
     who generated it and when, and whether it was issued to the units."""
 
     period = models.CharField(max_length=10, db_index=True)
-    number = models.CharField("文号", max_length=60)
+    number = models.CharField(_("document number"), max_length=60)
     status = models.CharField(
         max_length=10, choices=BulletinStatus.choices, default=BulletinStatus.DRAFT, db_index=True
     )
@@ -49,8 +49,8 @@ class Bulletin(models.Model):
 
     class Meta:
         ordering = ["-generated_at", "-pk"]
-        verbose_name = "通报"
-        verbose_name_plural = "通报"
+        verbose_name = _("bulletin")
+        verbose_name_plural = _("bulletins")
 
     def __str__(self) -> str:
         return f"{self.number} ({self.period})"

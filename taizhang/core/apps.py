@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "taizhang.core"
     label = "core"
-    verbose_name = "核心"
+    verbose_name = _("Core")
 
     def ready(self) -> None:
         from .appendonly import reinstall_after_migrate

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.db import models
 from django.db.models import F
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 __all__ = ["ConcurrentEditError", "save_versioned"]
 
@@ -20,7 +22,10 @@ class ConcurrentEditError(Exception):
 
     def __init__(self, obj: models.Model, current: Mapping[str, Any]) -> None:
         super().__init__(
-            f"{obj._meta.verbose_name} #{obj.pk} 已被他人修改（版本 {current.get('version')}），请刷新后重试"
+            gettext(
+                "%(model)s #%(pk)s was changed by someone else (version %(version)s); reload and try again"
+            )
+            % {"model": capfirst(obj._meta.verbose_name), "pk": obj.pk, "version": current.get("version")}
         )
         self.current = dict(current)
 

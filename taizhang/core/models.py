@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 __all__ = ["HistoryEntry", "HistoryIsAppendOnly", "Confirmation"]
 
@@ -50,8 +51,8 @@ class HistoryEntry(models.Model):
     class Meta:
         ordering = ["at", "pk"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
-        verbose_name = "变更记录"
-        verbose_name_plural = "变更记录"
+        verbose_name = _("change record")
+        verbose_name_plural = _("change records")
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
@@ -80,8 +81,8 @@ class Confirmation(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
-        verbose_name = "确认记录"
-        verbose_name_plural = "确认记录"
+        verbose_name = _("confirmation record")
+        verbose_name_plural = _("confirmation records")
 
     def __str__(self) -> str:
         return self.key

@@ -14,19 +14,22 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from .models import Confirmation
 
 __all__ = ["AlreadyConfirmed", "claim_once", "ALREADY_CONFIRMED"]
 
-ALREADY_CONFIRMED = "这份预览已经确认过，不会重复提交；如需再次提交请重新上传文件"
+ALREADY_CONFIRMED = _(
+    "This preview was confirmed already and is not filed twice; to file it again, upload the file again"
+)
 
 
 class AlreadyConfirmed(ValidationError):
     """The preview under this token was confirmed before (or is being confirmed right now)."""
 
     def __init__(self) -> None:
-        super().__init__({"token": ALREADY_CONFIRMED})
+        super().__init__({"token": str(ALREADY_CONFIRMED)})
 
 
 def claim_once(kind: str, token: str, actor: Any = None) -> None:

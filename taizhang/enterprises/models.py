@@ -96,9 +96,9 @@ class Enterprise(models.Model):
     What benefits depend on is held as facts (:class:`EnterpriseFact`), each with its source.
     """
 
-    credit_code = models.CharField("统一社会信用代码", max_length=18, unique=True)
-    name = models.CharField("企业名称", max_length=200)
-    hk_br_number = models.CharField("香港商业登记号码", max_length=24, blank=True)
+    credit_code = models.CharField(_("unified social credit code"), max_length=18, unique=True)
+    name = models.CharField(_("enterprise name"), max_length=200)
+    hk_br_number = models.CharField(_("Hong Kong business registration number"), max_length=24, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
@@ -107,8 +107,8 @@ class Enterprise(models.Model):
 
     class Meta:
         ordering = ["name", "pk"]
-        verbose_name = "企业"
-        verbose_name_plural = "企业"
+        verbose_name = _("enterprise")
+        verbose_name_plural = _("enterprises")
 
     def __str__(self) -> str:
         return self.name
@@ -155,7 +155,7 @@ class EnterpriseFact(models.Model):
     valid_from = models.DateField(null=True, blank=True)
     valid_until = models.DateField(null=True, blank=True)
     source = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
-    as_of = models.DateField("截至日期")
+    as_of = models.DateField(_("as of"))
     batch = models.ForeignKey(
         "RegistryImport", null=True, blank=True, on_delete=models.SET_NULL, related_name="facts"
     )
@@ -168,8 +168,8 @@ class EnterpriseFact(models.Model):
                 fields=["enterprise", "attribute", "year"], name="fact_unique_attribute_year"
             )
         ]
-        verbose_name = "企业数据"
-        verbose_name_plural = "企业数据"
+        verbose_name = _("enterprise data item")
+        verbose_name_plural = _("enterprise data")
 
     def __str__(self) -> str:
         return f"{self.enterprise_id} {self.attribute}{'@' + str(self.year) if self.year else ''}"
@@ -201,7 +201,7 @@ class RegistryImport(models.Model):
     file_name = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
     source = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
-    as_of = models.DateField("截至日期")
+    as_of = models.DateField(_("as of"))
     rows = models.PositiveIntegerField(default=0)
     enterprises_created = models.PositiveIntegerField(default=0)
     facts_written = models.PositiveIntegerField(default=0)
@@ -214,8 +214,8 @@ class RegistryImport(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "企业数据导入"
-        verbose_name_plural = "企业数据导入"
+        verbose_name = _("enterprise data import")
+        verbose_name_plural = _("enterprise data imports")
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.rows})"
@@ -231,8 +231,8 @@ class EnterpriseAccount(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "企业用户"
-        verbose_name_plural = "企业用户"
+        verbose_name = _("enterprise user")
+        verbose_name_plural = _("enterprise users")
 
     def __str__(self) -> str:
         return f"{self.user} → {self.enterprise}"
@@ -255,22 +255,22 @@ class Benefit(models.Model):
     """A benefit (惠企政策) in the catalogue: the policy clause it comes from, the ledger task it
     fulfils, the department that pays it, its validity, and its rules (versioned)."""
 
-    code = models.SlugField("编号", max_length=40, unique=True)
-    name = models.CharField("名称", max_length=200)
-    summary = models.TextField("简介", blank=True)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
     policy = models.ForeignKey(
         "policies.Policy", null=True, blank=True, on_delete=models.PROTECT, related_name="benefits"
     )
     clause_start = models.PositiveIntegerField(null=True, blank=True)
     clause_end = models.PositiveIntegerField(null=True, blank=True)
-    clause_text = models.TextField("条款原文", blank=True)
+    clause_text = models.TextField(_("clause as written"), blank=True)
     task = models.ForeignKey(
         "ledger.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="benefits"
     )
     unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="benefits")
-    valid_from = models.DateField("有效期起", null=True, blank=True)
-    valid_until = models.DateField("有效期止", null=True, blank=True)
-    for_hk = models.BooleanField("港企专区推荐", default=False)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    for_hk = models.BooleanField(_("recommended in the Hong Kong enterprise zone"), default=False)
     status = models.CharField(max_length=10, choices=BenefitStatus.choices, default=BenefitStatus.ACTIVE)
     current = models.ForeignKey(
         "BenefitVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -282,8 +282,8 @@ class Benefit(models.Model):
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "惠企政策"
-        verbose_name_plural = "惠企政策"
+        verbose_name = _("benefit for enterprises")
+        verbose_name_plural = _("benefits for enterprises")
 
     def __str__(self) -> str:
         return self.name
@@ -326,9 +326,9 @@ class BenefitVersion(models.Model):
 
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
-    conditions = models.TextField("条件")
-    formula = models.TextField("金额公式", blank=True)
-    note = models.CharField("修改说明", max_length=300, blank=True)
+    conditions = models.TextField(_("conditions"))
+    formula = models.TextField(_("amount formula"), blank=True)
+    note = models.CharField(_("what changed"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -337,8 +337,8 @@ class BenefitVersion(models.Model):
     class Meta:
         ordering = ["benefit", "-number"]
         constraints = [models.UniqueConstraint(fields=["benefit", "number"], name="benefit_version_unique")]
-        verbose_name = "规则版本"
-        verbose_name_plural = "规则版本"
+        verbose_name = _("rule version")
+        verbose_name_plural = _("rule versions")
 
     def __str__(self) -> str:
         return f"{self.benefit_id} v{self.number}"
@@ -369,16 +369,16 @@ class BenefitExample(models.Model):
         POSSIBLY = "possibly", _("Possibly eligible (data missing)")
 
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="examples")
-    name = models.CharField("示例", max_length=200)
-    as_of = models.DateField("评估日")
-    inputs = models.JSONField("输入", default=dict)  # {column: value}, as the frame holds them
+    name = models.CharField(_("example"), max_length=200)
+    as_of = models.DateField(_("evaluation date"))
+    inputs = models.JSONField(_("inputs"), default=dict)  # {column: value}, as the frame holds them
     expected = models.CharField(max_length=20, choices=Expected.choices)
     expected_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
 
     class Meta:
         ordering = ["benefit", "pk"]
-        verbose_name = "规则示例"
-        verbose_name_plural = "规则示例"
+        verbose_name = _("rule example")
+        verbose_name_plural = _("rule examples")
 
     def __str__(self) -> str:
         return self.name
@@ -400,7 +400,7 @@ class BenefitList(models.Model):
     benefit = models.ForeignKey(Benefit, on_delete=models.PROTECT, related_name="lists")
     rule_version = models.ForeignKey(BenefitVersion, on_delete=models.PROTECT, related_name="lists")
     number = models.PositiveIntegerField()
-    as_of = models.DateField("数据截至")
+    as_of = models.DateField(_("data as of"))
     status = models.CharField(max_length=20, choices=ListStatus.choices, default=ListStatus.DRAFT)
     evaluated = models.PositiveIntegerField(default=0)
     eligible_count = models.PositiveIntegerField(default=0)
@@ -421,8 +421,8 @@ class BenefitList(models.Model):
     class Meta:
         ordering = ["benefit", "-number"]
         constraints = [models.UniqueConstraint(fields=["benefit", "number"], name="benefit_list_unique")]
-        verbose_name = "兑现名单"
-        verbose_name_plural = "兑现名单"
+        verbose_name = _("payout list")
+        verbose_name_plural = _("payout lists")
 
     def __str__(self) -> str:
         return f"{self.benefit.name} 第{self.number}批"
@@ -469,8 +469,8 @@ class Decision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["benefit_list", "enterprise"], name="decision_unique_enterprise")
         ]
-        verbose_name = "兑现决定"
-        verbose_name_plural = "兑现决定"
+        verbose_name = _("payout decision")
+        verbose_name_plural = _("payout decisions")
 
     def __str__(self) -> str:
         return f"{self.benefit_list_id}:{self.enterprise_id} {self.status}"
@@ -486,14 +486,14 @@ class Objection(models.Model):
     """An objection (异议) lodged during a list's public notice, about one enterprise on it."""
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="objections")
-    text = models.TextField("异议内容")
-    contact = models.CharField("联系人及方式", max_length=200)
+    text = models.TextField(_("objection"))
+    contact = models.CharField(_("contact person and details"), max_length=200)
     lodged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     lodged_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=20, choices=ObjectionStatus.choices, default=ObjectionStatus.OPEN)
-    reply = models.TextField("处理意见", blank=True)
+    reply = models.TextField(_("reply"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -501,18 +501,18 @@ class Objection(models.Model):
 
     class Meta:
         ordering = ["lodged_at", "pk"]
-        verbose_name = "公示异议"
-        verbose_name_plural = "公示异议"
+        verbose_name = _("objection to a public notice")
+        verbose_name_plural = _("objections to public notices")
 
 
 class ServiceItem(models.Model):
     """A service (服务事项) offered to enterprises, shown in the Hong Kong enterprise zone."""
 
-    title = models.CharField("事项名称", max_length=200)
-    summary = models.TextField("办理说明")
+    title = models.CharField(_("service name"), max_length=200)
+    summary = models.TextField(_("how to apply"))
     unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
-    location = models.CharField("办理地点/渠道", max_length=200, blank=True)
-    for_hk = models.BooleanField("港企专区", default=True)
+    location = models.CharField(_("place or channel"), max_length=200, blank=True)
+    for_hk = models.BooleanField(_("in the Hong Kong enterprise zone"), default=True)
     task = models.ForeignKey(
         "ledger.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -522,8 +522,8 @@ class ServiceItem(models.Model):
 
     class Meta:
         ordering = ["title", "pk"]
-        verbose_name = "服务事项"
-        verbose_name_plural = "服务事项"
+        verbose_name = _("service item")
+        verbose_name_plural = _("service items")
 
     def __str__(self) -> str:
         return self.title
@@ -532,8 +532,8 @@ class ServiceItem(models.Model):
 class NewsItem(models.Model):
     """A news item (深港资讯) officers publish in the Hong Kong enterprise zone."""
 
-    title = models.CharField("标题", max_length=200)
-    body = models.TextField("正文")
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("body text"))
     published_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -543,8 +543,8 @@ class NewsItem(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        verbose_name = "深港资讯"
-        verbose_name_plural = "深港资讯"
+        verbose_name = _("Shenzhen–Hong Kong news item")
+        verbose_name_plural = _("Shenzhen–Hong Kong news")
 
     def __str__(self) -> str:
         return self.title

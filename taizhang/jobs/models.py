@@ -56,8 +56,8 @@ class Job(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "后台任务"
-        verbose_name_plural = "后台任务"
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk} ({self.get_status_display()})"

@@ -14,11 +14,30 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from .models import TaskStatus
 from .rules import MONTH_KIND, NO_DEADLINE_KIND, YEAR_KIND, Colour, ScheduleStatus
 
-__all__ = ["colour_expression", "colour_filter", "schedule_filter", "past_deadline_q", "due_by_q"]
+__all__ = [
+    "COLOUR_LABELS",
+    "colour_expression",
+    "colour_filter",
+    "schedule_filter",
+    "past_deadline_q",
+    "due_by_q",
+]
+
+#: The colours' names in the reader's language, for the interface (dashboards, stored statuses);
+#: ``ledger.rules.COLOUR_ZH`` stays for the documents written in Chinese whatever the language
+#: (bulletins) and for the pure rules, which import no Django.
+COLOUR_LABELS: dict[Colour, Any] = {
+    Colour.GREEN: _("Green"),
+    Colour.AMBER: _("Amber"),
+    Colour.RED: _("Red"),
+    Colour.NO_DEADLINE: _("Deadline missing"),
+    Colour.CLOSED: _("Closed"),
+}
 
 
 def colour_expression(prefix: str = "") -> Any:

@@ -120,11 +120,13 @@ class Task(models.Model):
     measure = models.ForeignKey(
         "policies.Measure", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
     )
-    ref = models.CharField("序号", max_length=40, blank=True)  # 二.(五).11, as the document writes it
+    ref = models.CharField(
+        _("number in the document"), max_length=40, blank=True
+    )  # 二.(五).11, as the document writes it
     # The task's one name within its policy (references.py): unique, stable once given.
-    reference = models.CharField("任务编号", max_length=60, blank=True)
+    reference = models.CharField(_("task reference"), max_length=60, blank=True)
     order = models.PositiveIntegerField(default=0)
-    text = models.TextField("重点任务")
+    text = models.TextField(_("key task"))
     deadline_kind = models.CharField(max_length=10, choices=DeadlineKind.choices, blank=True, default="")
     deadline_year = models.PositiveSmallIntegerField(null=True, blank=True)
     deadline_month = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -138,8 +140,8 @@ class Task(models.Model):
     span_end = models.PositiveIntegerField(null=True, blank=True)
     # How sure the extraction is of the values, and what the reviewer should check (codes of
     # taizhang.extract.confidence.Doubt, space-separated); 1.0 and none once a person saved them.
-    confidence = models.FloatField("置信度", default=1.0)
-    doubts = models.CharField("存疑原因", max_length=255, blank=True, default="")
+    confidence = models.FloatField(_("confidence"), default=1.0)
+    doubts = models.CharField(_("reasons for doubt"), max_length=255, blank=True, default="")
     status = models.CharField(
         max_length=30, choices=TaskStatus.choices, default=TaskStatus.DRAFT, db_index=True
     )
@@ -167,8 +169,8 @@ class Task(models.Model):
                 name="task_unique_reference_per_policy",
             )
         ]
-        verbose_name = "重点任务"
-        verbose_name_plural = "重点任务"
+        verbose_name = _("key task")
+        verbose_name_plural = _("key tasks")
 
     def __str__(self) -> str:
         return f"{self.label} {self.text[:30]}"
@@ -235,8 +237,8 @@ class TaskAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["task", "unit"], name="assignment_unique_unit_per_task")
         ]
-        verbose_name = "任务分工"
-        verbose_name_plural = "任务分工"
+        verbose_name = _("task assignment")
+        verbose_name_plural = _("task assignments")
 
     def __str__(self) -> str:
         return f"{self.task_id}:{self.unit} ({self.role})"
@@ -262,13 +264,13 @@ class Metric(models.Model):
     span_end = models.PositiveIntegerField(null=True, blank=True)
     raw = models.CharField(max_length=100, blank=True)
     # As a task's: the extraction's confidence and reasons for doubt, cleared once a person saved it.
-    confidence = models.FloatField("置信度", default=1.0)
-    doubts = models.CharField("存疑原因", max_length=255, blank=True, default="")
+    confidence = models.FloatField(_("confidence"), default=1.0)
+    doubts = models.CharField(_("reasons for doubt"), max_length=255, blank=True, default="")
 
     class Meta:
         ordering = ["policy", "span_start", "pk"]
-        verbose_name = "指标"
-        verbose_name_plural = "指标"
+        verbose_name = _("metric")
+        verbose_name_plural = _("metrics")
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.comparator} {self.value}{self.unit}"
@@ -312,7 +314,7 @@ class ProgressReport(models.Model):
         max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT, db_index=True
     )
     # The lead unit asks for the task to be closed (申请办结) with this report: 100 %, with evidence.
-    requests_close = models.BooleanField("申请办结", default=False)
+    requests_close = models.BooleanField(_("asks for closing"), default=False)
     comments = models.TextField(blank=True)  # why it was returned (退回意见), by the leader or the supervisor
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -339,8 +341,8 @@ class ProgressReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["task", "unit", "period"], name="report_unique_period_per_unit")
         ]
-        verbose_name = "进展报送"
-        verbose_name_plural = "进展报送"
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
 
     def __str__(self) -> str:
         return f"{self.task_id} {self.period} {self.unit}"
@@ -364,8 +366,8 @@ class ReportContribution(models.Model):
 
     class Meta:
         ordering = ["report", "created_at", "pk"]
-        verbose_name = "协办补充"
-        verbose_name_plural = "协办补充"
+        verbose_name = _("co-unit addition")
+        verbose_name_plural = _("co-unit additions")
 
 
 #: A report its unit leader approved, or the supervisor accepted: its evidence is frozen.
@@ -417,8 +419,8 @@ class Attachment(models.Model):
 
     class Meta:
         ordering = ["report", "pk"]
-        verbose_name = "佐证材料"
-        verbose_name_plural = "佐证材料"
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
 
     def __str__(self) -> str:
         return self.name
@@ -465,8 +467,8 @@ class ExtensionRequest(models.Model):
 
     class Meta:
         ordering = ["task", "requested_at", "pk"]
-        verbose_name = "延期申请"
-        verbose_name_plural = "延期申请"
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
 
     def clean(self) -> None:
         if not self.reason.strip():

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from taizhang.policies.access import can_import_policy
 
@@ -36,7 +37,10 @@ def import_policy(job: Any, progress: Any) -> tuple[str, str, dict[str, Any]]:
     except ExtractionError as exc:
         raise ValidationError({"file": f"{name}: {exc.reason}"}) from None
     except MemoryError:
-        raise ValidationError({"file": f"{name}: 文件太大，识别时内存不足；请拆成几个文件导入"}) from None
+        message = gettext(
+            "%(name)s: the file is too large; memory ran out while reading it; please split it into several files"
+        )
+        raise ValidationError({"file": message % {"name": name}}) from None
     del source
     progress(75, f"保存草稿：{len(extraction.tasks)} 项任务，{len(extraction.metrics)} 个指标")
     result = do_import_policy(

@@ -43,6 +43,7 @@ __all__ = [
     "report_period",
     "PERIOD_RE",
     "Period",
+    "PeriodError",
     "parse_period",
     "period_bounds",
     "report_periods",
@@ -245,14 +246,29 @@ class Period:
         return self.start <= other.end <= self.end
 
 
+class PeriodError(ValueError):
+    """A period code that names no period: ``reason`` is ``"form"`` (not written as 2024, 2024-H1,
+    2024-Q4 or 2024-11) or ``"year"`` (a year out of range). Its text is simplified Chinese; the
+    interface says it in the reader's language (``monitoring.queries.parse_period``), this module
+    importing no Django (tests/supervision/test_purity.py)."""
+
+    def __init__(self, reason: str, code: str) -> None:
+        self.reason, self.code = reason, code
+        if reason == "year":
+            super().__init__(f"期次 {code!r} 的年份不合理")
+        else:
+            super().__init__(f"期次 {code!r} 不是 2024、2024-H1、2024-Q4 或 2024-11 的形式")
+
+
 def parse_period(code: str) -> Period:
-    """The period ``code`` names (2024, 2024-H1, 2024-Q4, 2024-11); ValueError saying why not."""
+    """The period ``code`` names (2024, 2024-H1, 2024-Q4, 2024-11); :class:`PeriodError` (a
+    ValueError) saying why not."""
     match = PERIOD_RE.match((code or "").strip())
     if not match:
-        raise ValueError(f"期次 {code!r} 不是 2024、2024-H1、2024-Q4 或 2024-11 的形式")
+        raise PeriodError("form", code)
     year = int(match["year"])
     if not 1949 <= year <= 2100:
-        raise ValueError(f"期次 {code!r} 的年份不合理")
+        raise PeriodError("year", code)
     if match["quarter"]:
         first = (int(match["quarter"]) - 1) * 3 + 1
         last = first + 2

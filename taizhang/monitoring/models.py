@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 # An assessment period: a year "2024", a quarter "2024-Q4", a half "2024-H1" or a month "2024-11".
-PERIOD_HELP = "如 2024、2024-H1、2024-Q4 或 2024-11"
+PERIOD_HELP = _("e.g. 2024, 2024-H1, 2024-Q4 or 2024-11")
 
 
 def plain_number(value: Decimal | None) -> str:
@@ -65,8 +65,8 @@ class UnitRating(models.Model):
     class Meta:
         ordering = ["period", "unit", "pk"]
         constraints = [models.UniqueConstraint(fields=["unit", "period"], name="rating_unique_unit_period")]
-        verbose_name = "督查评价"
-        verbose_name_plural = "督查评价"
+        verbose_name = _("supervisor's rating")
+        verbose_name_plural = _("supervisor's ratings")
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.period}: {self.rating}"
@@ -86,7 +86,9 @@ class ScoringSettings(models.Model):
 
     config = models.JSONField(default=dict, blank=True)
     lists = models.JSONField(default=dict, blank=True)
-    report_due_days = models.PositiveSmallIntegerField(default=5, help_text="报送期结束后多少天内报送算按时")
+    report_due_days = models.PositiveSmallIntegerField(
+        default=5, help_text=_("How many days after a reporting period ends a report still counts as on time")
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -94,8 +96,8 @@ class ScoringSettings(models.Model):
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
-        verbose_name = "考核办法"
-        verbose_name_plural = "考核办法"
+        verbose_name = _("scoring method")
+        verbose_name_plural = _("scoring methods")
 
     def clean(self) -> None:
         from .queries import list_rules_from, scoring_config_from
@@ -133,14 +135,14 @@ class Indicator(models.Model):
     policy = models.ForeignKey("policies.Policy", on_delete=models.CASCADE, related_name="indicators")
     code = models.CharField(max_length=20)
     name = models.CharField(max_length=200)
-    measure_unit = models.CharField("计量单位", max_length=30, blank=True)
+    measure_unit = models.CharField(_("unit of measure"), max_length=30, blank=True)
     baseline_value = models.DecimalField(max_digits=24, decimal_places=4, null=True, blank=True)
     baseline_year = models.PositiveSmallIntegerField(null=True, blank=True)
     target_value = models.DecimalField(max_digits=24, decimal_places=4)
     target_year = models.PositiveSmallIntegerField()
     comparator = models.CharField(max_length=2, choices=Comparator.choices, default=Comparator.AT_LEAST)
     direction = models.CharField(max_length=4, choices=Direction.choices, default=Direction.UP)
-    binding = models.BooleanField("约束性", default=False)
+    binding = models.BooleanField(_("binding"), default=False)
     source_metric = models.ForeignKey(
         "ledger.Metric", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -150,8 +152,8 @@ class Indicator(models.Model):
     class Meta:
         ordering = ["policy", "pk"]
         constraints = [models.UniqueConstraint(fields=["policy", "code"], name="indicator_unique_code")]
-        verbose_name = "监测指标"
-        verbose_name_plural = "监测指标"
+        verbose_name = _("monitored indicator")
+        verbose_name_plural = _("monitored indicators")
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -221,8 +223,8 @@ class IndicatorActual(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "year"], name="actual_unique_indicator_year")
         ]
-        verbose_name = "指标实际值"
-        verbose_name_plural = "指标实际值"
+        verbose_name = _("indicator actual value")
+        verbose_name_plural = _("indicator actual values")
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.year}: {self.value}"

@@ -19,7 +19,9 @@ from django.apps import apps
 from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from taizhang.ledger import rules as ledger_rules
 from taizhang.ledger.colours import colour_expression, past_deadline_q
 from taizhang.ledger.models import (
     AssignmentRole,
@@ -33,8 +35,8 @@ from taizhang.ledger.models import TaskStatus as TaskState
 from taizhang.ledger.rules import (
     Colour,
     Period,
+    PeriodError,
     expected_progress,
-    parse_period,
     report_period,
     report_periods,
 )
@@ -75,6 +77,19 @@ __all__ = [
 COLOURS: tuple[str, ...] = tuple(c.value for c in Colour)  # the ledger's one enum, in its order
 
 
+def parse_period(code: str) -> Period:
+    """The period ``code`` names (ledger.rules.parse_period); ValueError saying why not in the
+    reader's language."""
+    try:
+        return ledger_rules.parse_period(code)
+    except PeriodError as error:
+        if error.reason == "year":
+            message = gettext("The year of the period %(code)s is out of range")
+        else:
+            message = gettext("The period %(code)s is not written as 2024, 2024-H1, 2024-Q4 or 2024-11")
+        raise ValueError(message % {"code": repr(code)}) from None
+
+
 def period_of_date(day: dt.date, kind: str = "quarter") -> Period:
     """The quarter (or month, or year) that contains ``day`` (the ledger's ``report_period`` rule)."""
     cadence = {"month": "monthly", "year": "yearly"}.get(kind, "quarterly")
@@ -100,7 +115,7 @@ def scoring_config_from(mapping: Mapping[str, Any] | None) -> ScoringConfig:
     if not mapping:
         return ScoringConfig()
     if not isinstance(mapping, Mapping):
-        raise ValueError("考核办法必须是 JSON 对象")
+        raise ValueError(gettext("The scoring rules must be a JSON object"))
     return ScoringConfig.from_mapping(mapping)
 
 
@@ -109,11 +124,11 @@ def list_rules_from(mapping: Mapping[str, Any] | None) -> ListRules:
     if not mapping:
         return ListRules()
     if not isinstance(mapping, Mapping):
-        raise ValueError("红黄黑榜规则必须是 JSON 对象")
+        raise ValueError(gettext("The honour list rules must be a JSON object"))
     known = set(ListRules.__dataclass_fields__)
     unknown = sorted(set(mapping) - known)
     if unknown:
-        raise ValueError(f"ListRules: 未知的配置项 {', '.join(unknown)}")
+        raise ValueError(gettext("ListRules: unknown settings %(names)s") % {"names": ", ".join(unknown)})
     return ListRules(**mapping)
 
 
@@ -232,7 +247,10 @@ def counts_by_deadline_month(tasks: QuerySet[Task]) -> list[dict[str, Any]]:
     return [
         {
             "key": k[2],
-            "label": {"ongoing": "常态化推进", "no_deadline": "未定完成时限"}.get(k[2], k[2]),
+            "label": {
+                "ongoing": gettext("Ongoing work (常态化推进)"),
+                "no_deadline": gettext("Deadline not set"),
+            }.get(k[2], k[2]),
             **_shares(v),
         }
         for k, v in sorted(groups.items())

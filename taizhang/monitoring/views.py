@@ -26,8 +26,8 @@ from django.utils.translation import get_language, gettext
 from taizhang.accounts.access import is_steering, unit_id_of
 from taizhang.core.concurrency import ConcurrentEditError
 from taizhang.ledger.access import access_policy, visible_policies
+from taizhang.ledger.colours import COLOUR_LABELS
 from taizhang.ledger.models import ProgressReport, ReportStatus, Task, TaskAssignment
-from taizhang.ledger.rules import COLOUR_ZH
 from taizhang.policies.models import Policy
 from taizhang.supervision.stamp import cached, ledger_stamp
 from taizhang.supervision.trajectory import Actual, expected_value, judge, plan_summary
@@ -61,7 +61,12 @@ __all__ = [
     "indicator_index",
 ]
 
-COLOUR_LABELS = {c.value: label for c, label in COLOUR_ZH.items()}  # the ledger's one enum
+
+def colour_labels() -> dict[str, str]:
+    """The colours' names in the reader's language, by stored value (the ledger's one enum)."""
+    return {c.value: str(label) for c, label in COLOUR_LABELS.items()}
+
+
 UNIT_ROWS = 30  # lead units in the dashboard's table, most red first (``?units=all``: every one)
 
 
@@ -108,7 +113,7 @@ def _tiles(counts: dict[str, Any], **fixed: Any) -> list[dict[str, Any]]:
     return [
         {
             "colour": c,
-            "label": COLOUR_LABELS[c],
+            "label": colour_labels()[c],
             "count": counts["counts"][c],
             "share": counts["shares"][c],
             "url": task_list_url(**fixed, **_colour_filter(c)),
@@ -164,7 +169,7 @@ def _dashboard_figures(policy_id: int | None, since: dt.datetime, all_units: boo
     red_count, red_latest = queries.turned_red(tasks, since)
     disagree_count, disagree_rows = queries.disagreements(tasks)
     # The tables rendered once per change (thousands of cells with links): cached with the figures.
-    heads = [COLOUR_LABELS[c] for c in queries.COLOURS]
+    heads = [colour_labels()[c] for c in queries.COLOURS]
     tables = {
         name: render_to_string(
             "monitoring/_colour_table.html", {"groups": groups, "heading": heading, "colour_heads": heads}
@@ -219,14 +224,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     by_measure, by_unit = figures["by_measure"], figures["units"]
     charts = {
         "overall": {
-            "labels": [COLOUR_LABELS[c] for c in queries.COLOURS],
+            "labels": [colour_labels()[c] for c in queries.COLOURS],
             "values": [overall["counts"][c] for c in queries.COLOURS],
         },
         "by_unit": _chart(by_unit),
         "by_month": _chart(by_month, limit=60),
         "by_policy": _chart(by_policy),
         "by_measure": _chart(by_measure),
-        "colour_labels": COLOUR_LABELS,
+        "colour_labels": colour_labels(),
     }
     return render(
         request,
@@ -249,7 +254,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "disagree_rows": figures["disagree_rows"],
             "since": since,
             "charts": charts,
-            "colour_heads": [COLOUR_LABELS[c] for c in queries.COLOURS],
+            "colour_heads": [colour_labels()[c] for c in queries.COLOURS],
         },
     )
 

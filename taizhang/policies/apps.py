@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PoliciesConfig(AppConfig):
     name = "taizhang.policies"
     label = "policies"
-    verbose_name = "政策文件"
+    verbose_name = _("Policy documents")

@@ -59,8 +59,8 @@ class Policy(models.Model):
 
     class Meta:
         ordering = ["-created_at", "pk"]
-        verbose_name = "政策文件"
-        verbose_name_plural = "政策文件"
+        verbose_name = _("policy document")
+        verbose_name_plural = _("policy documents")
 
     def __str__(self) -> str:
         return self.title
@@ -84,8 +84,8 @@ class Measure(models.Model):
 
     class Meta:
         ordering = ["policy", "order", "pk"]
-        verbose_name = "主要措施"
-        verbose_name_plural = "主要措施"
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
 
     def __str__(self) -> str:
         return self.title

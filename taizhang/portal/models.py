@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 __all__ = ["PublicationSettings", "BlueBookEdition"]
 
@@ -25,8 +26,8 @@ class PublicationSettings(models.Model):
     updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "公开设置"
-        verbose_name_plural = "公开设置"
+        verbose_name = _("publication setting")
+        verbose_name_plural = _("publication settings")
 
     def __str__(self) -> str:
         return f"{self.policy_id}: {'公开' if self.is_public else '不公开'}"
@@ -42,8 +43,8 @@ class BlueBookEdition(models.Model):
 
     class Meta:
         ordering = ["-built_at", "-pk"]
-        verbose_name = "蓝皮书"
-        verbose_name_plural = "蓝皮书"
+        verbose_name = _("blue book")
+        verbose_name_plural = _("blue books")
 
     def __str__(self) -> str:
         return f"蓝皮书 {self.built_at:%Y-%m-%d %H:%M}"

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 def _refresh(sender: Any, task_ids: list[int], now: Any = None, **kwargs: Any) -> None:
@@ -12,7 +13,7 @@ def _refresh(sender: Any, task_ids: list[int], now: Any = None, **kwargs: Any) -
 class SupervisionConfig(AppConfig):
     name = "taizhang.supervision"
     label = "supervision"
-    verbose_name = "督办"
+    verbose_name = _("Supervision")
     # Its part of a person's open work, for the administrator (accounts.access.open_work).
     open_work_of = "taizhang.supervision.access.open_work_of"
     # What it adds to the ledger's pages (ledger.parts.page_part): colours and notices.

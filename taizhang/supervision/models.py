@@ -15,7 +15,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from taizhang.ledger.rules import COLOUR_ZH, COLOURS, ScheduleStatus
+from taizhang.ledger.colours import COLOUR_LABELS
+from taizhang.ledger.rules import COLOURS, ScheduleStatus
 
 from .rules import DeliveryJudgement, RuleConfig
 
@@ -33,7 +34,7 @@ __all__ = [
 
 # The stored colour's choices are the ledger's one Colour enum (ledger.rules).
 StatusColour = models.TextChoices(  # type: ignore[misc,call-overload]
-    "StatusColour", [(c.name, (c.value, COLOUR_ZH[c])) for c in COLOURS]
+    "StatusColour", [(c.name, (c.value, COLOUR_LABELS[c])) for c in COLOURS]
 )
 SCHEDULE_CHOICES = [(s.value, s.value) for s in ScheduleStatus]
 
@@ -71,8 +72,8 @@ class TaskStatus(models.Model):
     judged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "任务状态"
-        verbose_name_plural = "任务状态"
+        verbose_name = _("task status")
+        verbose_name_plural = _("task statuses")
         indexes = [
             # The dashboard: what turned red this week; the tasks the supervisor judged (a few).
             models.Index(fields=["colour", "turned_red_at"], name="taskstatus_red_since"),
@@ -103,8 +104,8 @@ class RuleSettings(models.Model):
     updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "预警规则设置"
-        verbose_name_plural = "预警规则设置"
+        verbose_name = _("warning rule setting")
+        verbose_name_plural = _("warning rule settings")
 
     def __str__(self) -> str:
         return f"{self.policy_id}: {self.values}"
@@ -167,8 +168,8 @@ class SupervisionNotice(models.Model):
 
     class Meta:
         ordering = ["due_on", "pk"]
-        verbose_name = "督办单"
-        verbose_name_plural = "督办单"
+        verbose_name = _("supervision notice")
+        verbose_name_plural = _("supervision notices")
 
     def __str__(self) -> str:
         return f"督办单 {self.pk} (任务 {self.task_id})"
@@ -209,8 +210,8 @@ class Notice(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["recipient", "read_at"])]
-        verbose_name = "提醒"
-        verbose_name_plural = "提醒"
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
 
     def __str__(self) -> str:
         return self.key

@@ -42,7 +42,7 @@ class Unit(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
-    responsible_head = models.CharField("第一责任人", max_length=50, blank=True)
+    responsible_head = models.CharField(_("responsible head"), max_length=50, blank=True)
     status = models.CharField(max_length=20, choices=UnitStatus.choices, default=UnitStatus.PROPOSED)
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_units"
@@ -55,8 +55,8 @@ class Unit(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "单位"
-        verbose_name_plural = "单位"
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
 
     def __str__(self) -> str:
         return self.shown
@@ -107,8 +107,8 @@ class UnitAlias(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "单位别名"
-        verbose_name_plural = "单位别名"
+        verbose_name = _("unit alias")
+        verbose_name_plural = _("unit aliases")
 
     def __str__(self) -> str:
         return self.name

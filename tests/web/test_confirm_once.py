@@ -76,7 +76,7 @@ class SequentialDoubleSubmitTestCase:
             session.save()
             second = client.post(reverse("workbook:unit_confirm"), {"token": token, "mode": "draft"})
         assert second.status_code == 409
-        assert ALREADY_CONFIRMED in second.content.decode()
+        assert str(ALREADY_CONFIRMED) in second.content.decode()
         assert ReportContribution.objects.filter(text="B 协助完成").count() == 1
 
     def test_a_replayed_ledger_import_confirmation_applies_once(self, client, cast, policy, tasks):

@@ -191,3 +191,164 @@ class RefusalLanguageTestCase:
         assert english.json()["detail"] == "Only the supervisor may close tasks"
         chinese = client.post(url, {}, format="json", HTTP_ACCEPT_LANGUAGE="zh-hans")
         assert chinese.json()["detail"] == "只有督查室可以办结任务"
+
+
+class ModelTextLanguageTestCase:
+    """Models' names, field labels and help texts and the period rules' errors are translated
+    messages with English ids: simplified Chinese by default (unchanged), English and traditional
+    Chinese when chosen."""
+
+    def test_a_form_label_from_a_model_follows_the_language(self):
+        from django.forms import modelform_factory
+        from django.utils import translation
+
+        from taizhang.enterprises.models import Benefit
+
+        form_class = modelform_factory(Benefit, fields=["code", "clause_text"])
+        expected = {
+            "zh-hans": ("编号", "条款原文"),
+            "en": ("Code", "Clause as written"),
+            "zh-hant": ("編號", "條款原文"),
+        }
+        for language, labels in expected.items():
+            with translation.override(language):
+                form = form_class()
+                assert (str(form["code"].label), str(form["clause_text"].label)) == labels, language
+                assert f'<label for="id_clause_text">{labels[1]}' in form.as_p(), language
+
+    def test_a_help_text_from_a_model_follows_the_language(self):
+        from django.forms import modelform_factory
+        from django.utils import translation
+
+        from taizhang.monitoring.models import ScoringSettings, UnitRating
+
+        settings_form = modelform_factory(ScoringSettings, fields=["report_due_days"])
+        rating_form = modelform_factory(UnitRating, fields=["period"])
+        expected = {
+            "zh-hans": ("报送期结束后多少天内报送算按时", "如 2024、2024-H1、2024-Q4 或 2024-11"),
+            "en": (
+                "How many days after a reporting period ends a report still counts as on time",
+                "e.g. 2024, 2024-H1, 2024-Q4 or 2024-11",
+            ),
+            "zh-hant": ("報送期結束後多少天內報送算按時", "如 2024、2024-H1、2024-Q4 或 2024-11"),
+        }
+        for language, (days_help, period_help) in expected.items():
+            with translation.override(language):
+                assert days_help in settings_form().as_p(), language
+                assert period_help in rating_form().as_p(), language
+
+    def test_the_admin_names_apps_and_models_in_the_readers_language(self, admin_client):
+        pages = {}
+        for language in ("zh-hans", "en", "zh-hant"):
+            admin_client.post(reverse("set_language"), {"language": language, "next": "/"})
+            pages[language] = admin_client.get("/admin/").content.decode()
+        assert "核心" in pages["zh-hans"] and "变更记录" in pages["zh-hans"]
+        assert "Core" in pages["en"] and "Change records" in pages["en"] and "变更记录" not in pages["en"]
+        assert "變更記錄" in pages["zh-hant"]
+
+    def test_a_period_rule_error_is_shown_in_the_readers_language(self, client, cast):
+        client.force_login(cast.sam)
+        url = reverse("monitoring:scorecards")
+        pages = {}
+        for language in ("zh-hans", "en", "zh-hant"):
+            client.post(reverse("set_language"), {"language": language, "next": "/"})
+            response = client.get(url, {"period": "2024-13"})
+            assert response.status_code == 400
+            pages[language] = response.content.decode()
+        assert (
+            "2024-13" in pages["zh-hans"]
+            and "不是 2024、2024-H1、2024-Q4 或 2024-11 的形式" in pages["zh-hans"]
+        )
+        assert "is not written as 2024, 2024-H1, 2024-Q4 or 2024-11" in pages["en"]
+        assert "的形式" not in pages["en"]
+        assert "的形式" in pages["zh-hant"] and "is not written" not in pages["zh-hant"]
+
+    def test_a_bulletin_period_error_is_shown_in_the_readers_language(self, client, cast):
+        client.force_login(cast.sam)
+        url = reverse("bulletins:generate")
+        pages = {}
+        for language in ("zh-hans", "en", "zh-hant"):
+            client.post(reverse("set_language"), {"language": language, "next": "/"})
+            response = client.post(url, {"period": "2024-H1"})
+            assert response.status_code == 400
+            pages[language] = response.content.decode()
+        assert (
+            "通报期次" in pages["zh-hans"]
+            and "须为月份（如 2024-11）或季度（如 2024-Q4）" in pages["zh-hans"]
+        )
+        assert "must be a month (e.g. 2024-11) or a quarter (e.g. 2024-Q4)" in pages["en"]
+        assert "通報期次" in pages["zh-hant"] and "須為月份" in pages["zh-hant"]
+
+    def test_an_edit_conflict_names_the_model_in_the_readers_language(self, tasks):
+        from django.utils import translation
+
+        from taizhang.core.concurrency import ConcurrentEditError
+
+        expected = {
+            "zh-hans": f"重点任务 #{tasks[0].pk} 已被他人修改（版本 3），请刷新后重试",
+            "en": f"Key task #{tasks[0].pk} was changed by someone else (version 3); reload and try again",
+            "zh-hant": f"重點任務 #{tasks[0].pk} 已被他人修改（版本 3），請刷新後重試",
+        }
+        for language, text in expected.items():
+            with translation.override(language):
+                assert str(ConcurrentEditError(tasks[0], {"version": 3})) == text
+
+    def test_the_dashboards_colours_follow_the_language(self, client, cast, tasks):
+        """The colours' names on the dashboard (tiles, tables, charts) are the interface's; the
+        bulletins keep COLOUR_ZH, written in Chinese whatever the language."""
+        from taizhang.ledger.rules import COLOUR_ZH, Colour
+
+        client.force_login(cast.sam)
+        pages = {}
+        for language in ("zh-hans", "en", "zh-hant"):
+            client.post(reverse("set_language"), {"language": language, "next": "/"})
+            pages[language] = client.get(reverse("monitoring:dashboard")).content.decode()
+        assert "缺完成时限" in pages["zh-hans"] and "绿灯" in pages["zh-hans"]
+        assert "Deadline missing" in pages["en"] and "Green" in pages["en"]
+        assert "缺完成时限" not in pages["en"] and "绿灯" not in pages["en"]
+        assert "缺完成時限" in pages["zh-hant"] and "綠燈" in pages["zh-hant"]
+        assert COLOUR_ZH[Colour.NO_DEADLINE] == "缺完成时限"
+
+    def test_a_scoring_settings_error_is_shown_in_the_readers_language(self, client, cast):
+        client.force_login(cast.sam)
+        url = reverse("monitoring:scoring_settings")
+        data = {"config": "{}", "lists": '{"top_n": 3}', "report_due_days": "5"}
+        pages = {}
+        for language in ("zh-hans", "en", "zh-hant"):
+            client.post(reverse("set_language"), {"language": language, "next": "/"})
+            pages[language] = client.post(url, data).content.decode()
+        assert "ListRules: 未知的配置项 top_n" in pages["zh-hans"]
+        assert "ListRules: unknown settings top_n" in pages["en"]
+        assert "ListRules: 未知的配置項 top_n" in pages["zh-hant"]
+
+    def test_the_pure_period_rule_says_why_and_the_interface_translates_it(self):
+        """ledger.rules imports no Django: its PeriodError carries the reason; monitoring.queries
+        says it in the reader's language."""
+        from django.utils import translation
+
+        from taizhang.ledger.rules import PeriodError, parse_period
+        from taizhang.monitoring import queries
+
+        with pytest.raises(PeriodError) as error:
+            parse_period("1800")
+        assert error.value.reason == "year" and str(error.value) == "期次 '1800' 的年份不合理"
+        with translation.override("en"), pytest.raises(ValueError, match="The year of the period '1800'"):
+            queries.parse_period("1800")
+        with translation.override("zh-hans"), pytest.raises(ValueError, match="期次 '1800' 的年份不合理"):
+            queries.parse_period("1800")
+
+    def test_a_preview_confirmed_twice_is_refused_in_the_readers_language(self):
+        from django.utils import translation
+
+        from taizhang.core.once import AlreadyConfirmed
+
+        with translation.override("en"):
+            assert AlreadyConfirmed().messages == [
+                "This preview was confirmed already and is not filed twice; to file it again, upload the file again"
+            ]
+        with translation.override("zh-hans"):
+            assert AlreadyConfirmed().messages == [
+                "这份预览已经确认过，不会重复提交；如需再次提交请重新上传文件"
+            ]
+        with translation.override("zh-hant"):
+            assert AlreadyConfirmed().messages[0].startswith("這份預覽已經確認過")
