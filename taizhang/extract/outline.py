@@ -1171,6 +1171,11 @@ def _plain_tasks(
         clauses = _subject_clauses(text, work, s, e) if note is None else [(s, e, note.roles)]
         if titled and note is None:
             clauses = _unit_led(text, work, clauses)
+        elif s > node.start and note is None and _opening_units(text, work, s, min(e, s + 40)):
+            # "3.人员安置。甲集团尽快明确…。乙集团完成…。区财政局做好…": an item whose title is
+            # followed by sentences that each open with the unit to do it (杨浦's drainage reform
+            # and road plans, 崇明's city check-up steps "（二）数据资料收集。各相关部门…").
+            clauses = _unit_led(text, work, clauses)
         clauses = [(ds, de, roles) for cs, ce, roles in clauses for ds, de in _dated_steps(work, cs, ce)]
         for cs, ce, roles in clauses:
             roles = roles or intro
@@ -1201,19 +1206,30 @@ def _unit_led(
         pos = work.find("。", cs, ce)
         while 0 <= pos < ce - 1:
             names = _opening_units(text, work, pos + 1, min(ce, pos + 41))
-            if names:
+            if names and not _named_before(names, cuts[-1][1]):
                 cuts.append((pos + 1, UnitRoles(names)))
             pos = work.find("。", pos + 1, ce)
         out.extend((c, cuts[i + 1][0] if i + 1 < len(cuts) else ce, r) for i, (c, r) in enumerate(cuts))
     return out
 
 
+def _named_before(names: tuple[str, ...], roles: UnitRoles) -> bool:
+    """Each of ``names`` is a unit the clause before already answers for: a sentence that goes on
+    with the same subject ("区建设管理委…配合…。区建设管理委…落实…" in 杨浦's drainage reform; "全区
+    各车站与属地街镇要…。各车站按…上报联系人" in 静安's metro plan) goes on with the same task."""
+    known = (*roles.lead, *roles.co)
+    return bool(known) and all(any(k.endswith(n) or n.endswith(k) for k in known) for n in names)
+
+
 # What the verb after a unit's name opening a sentence begins with ("统筹", "支持", "制定",
 # "引导"…): a unit's name never goes on with one of these (a guard against the "市委" of 市委金融办).
-_VERB_OPENINGS = frozenset("负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联")
+_VERB_OPENINGS = frozenset(
+    "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全"
+)
 # A verb inside what follows a unit's name. must not match: "建设管理委" (of a name)
 _VERB_WORD = re.compile(
-    r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过"
+    r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过|鼓励"
+    r"|根据|按照|依据|结合|围绕|针对|利用|依托"
 )
 # What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际
 # 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应).

@@ -703,3 +703,42 @@ def test_units_listed_with_a_comma_before_their_duty_all_lead_it():
 def test_an_area_named_by_a_heading_outside_a_division_of_duties_leads_nothing():
     text = "二、空间布局\n（三）城南副中心\n推进商务区更新，完善公共服务配套。\n"
     assert [t.lead_units for t in extract_text(text).tasks] == [()]
+
+
+def test_sentences_after_an_items_title_that_each_open_with_a_unit_are_tasks_of_their_own():
+    text = (
+        "一、主要任务\n"
+        "1.人员安置。甲区城建集团尽快明确可提供岗位和待遇。乙区投资集团完成政策宣贯，书面告知有关政策。"
+        "11月底前完成意愿征询。区财政局做好资金保障。\n"
+        "2.清单建立。区住房保障局完成移交清单建立。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("甲区城建集团尽快明确可提供岗位和待遇。", ("甲区城建集团",)),
+        ("乙区投资集团完成政策宣贯，书面告知有关政策。11月底前完成意愿征询。", ("乙区投资集团",)),
+        ("区财政局做好资金保障。", ("区财政局",)),
+        ("区住房保障局完成移交清单建立。", ("区住房保障局",)),
+    ]
+
+
+def test_a_sentence_that_goes_on_with_the_same_units_goes_on_with_the_same_task():
+    text = (
+        "四、工作安排\n"
+        "（一）第二季度：6月30日前，全区各轨道交通车站与属地街镇、派出所要完成对接。各轨道交通车站按要求上报联系人。\n"
+        "（二）制度建设\n区民政局制定检查办法。区民政局组织开展年度检查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("全区各轨道交通车站",), ("区民政局",)]
+    assert tasks[0].text.endswith("各轨道交通车站按要求上报联系人。")
+
+
+def test_a_clause_opening_with_a_preposition_or_a_verb_names_no_unit():
+    text = (
+        "二、重点任务\n"
+        "3.光伏屋顶。利用各交通场站建筑物屋顶，推进分布式光伏建设。\n"
+        "4.租赁企业。鼓励租赁母公司及其专业子公司集聚发展。\n"
+        "5.人员转移。城发集团根据市城投集团提出的岗位开展意愿征询。\n"
+    )
+    leads = [t.lead_units for t in extract_text(text).tasks]
+    assert ("利用各交通场站",) not in leads and all("鼓励" not in u for lu in leads for u in lu)
+    assert all("根据" not in u for lu in leads for u in lu)
