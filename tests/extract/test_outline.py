@@ -742,3 +742,17 @@ def test_a_clause_opening_with_a_preposition_or_a_verb_names_no_unit():
     leads = [t.lead_units for t in extract_text(text).tasks]
     assert ("利用各交通场站",) not in leads and all("鼓励" not in u for lu in leads for u in lu)
     assert all("根据" not in u for lu in leads for u in lu)
+
+
+def test_a_closing_provision_below_the_last_item_is_no_task():
+    text = (
+        "五、保障措施\n"
+        "（一）加强组织领导\n成立县工作领导小组，统筹推进各项工作。\n"
+        "（二）强化督查考核\n县政府督查室要定期开展督查。\n"
+        "本实施方案自印发之日起试行，有效期三年。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == [
+        "成立县工作领导小组，统筹推进各项工作。",
+        "县政府督查室要定期开展督查。",
+    ]
