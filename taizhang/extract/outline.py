@@ -1402,6 +1402,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
     (``县商务局负责…``, ``各区县、各有关部门要…``), with those units as its lead."""
     cuts: list[tuple[int, UnitRoles]] = [(start, _NO_ROLES)]
     chunk = work[start:end]
+    if "设在" in chunk:
+        cuts = _office_cuts(text, work, start, chunk, cuts)
     if _DUTY_HINT.search(chunk) is not None:
         ends = _unit_ends()
         for m in _DUTY_VERB.finditer(chunk):
@@ -1507,6 +1509,40 @@ _REQUEST = re.compile(
     r"请(?P<units>[^,。;:“”《》]{2,80}?)(?=联合|会同|配合|尽快|及时|认真|切实|按照|根据|结合|于\d|在|对|将|"
     r"开展|做好|落实|进行|加强|组织|提供|报送|做到|抓紧|高度|严格|立即|务必|全面|做出|制定|编制)"
 )
+
+
+# The office of a group, placed in a unit and given duties: "领导小组办公室设在市经济和信息化委，会同
+# 有关单位制定…，具体负责…" (济南's manufacturing measures), "领导小组办公室设在民政部,承担领导小组
+# 日常工作" (国务院办公厅's notices setting up a group), "专班办公室设在市农业农村局，负责专班日常工作".
+# The unit answers for the office's duties. must not match: "领导小组下设办公室，设在区交通委，区交通委
+# 行政主要领导为办公室主任" (no duty follows: the set-up of the group, no one's task).
+_OFFICE_AT = re.compile(
+    r"(?P<office>[^,。;:]{0,30}?办公室)(?:设在|设于)(?P<unit>[^,。;:]{2,30}?),"
+    r"(?=(?:具体)?(?:负责|承担)|会同(?P<with>[^,。;:]{2,30}?)(?:制定|研究|开展|推进|做好|负责|落实|组织))"
+)
+
+
+def _office_cuts(
+    text: str, work: str, start: int, chunk: str, cuts: list[tuple[int, UnitRoles]]
+) -> list[tuple[int, UnitRoles]]:
+    """``cuts`` with a clause for each office placed in a unit and given duties (``_OFFICE_AT``):
+    it opens with the sentence, the unit leads it, the units it works with (会同) are its co-units."""
+    for m in _OFFICE_AT.finditer(chunk):
+        us, ue = start + m.start("unit"), start + m.end("unit")
+        names = parse_units(text[us:ue], work[us:ue])
+        if not names or not all(_is_subject_unit(_work_of(n)) for n in names):
+            continue
+        co: tuple[str, ...] = ()
+        if m.group("with"):
+            ws, we = start + m.start("with"), start + m.end("with")
+            co = tuple(parse_units(text[ws:we], work[ws:we]))
+        at = start + max(chunk.rfind("。", 0, m.start()), chunk.rfind(";", 0, m.start())) + 1
+        roles = UnitRoles(tuple(names), co)
+        if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
+            cuts[-1] = (at, roles)
+        elif at > cuts[-1][0]:
+            cuts.append((at, roles))
+    return cuts
 
 
 def _addressees(names: list[str]) -> bool:

@@ -756,3 +756,19 @@ def test_a_closing_provision_below_the_last_item_is_no_task():
         "成立县工作领导小组，统筹推进各项工作。",
         "县政府督查室要定期开展督查。",
     ]
+
+
+def test_the_unit_an_office_with_duties_is_placed_in_leads_them():
+    text = (
+        "四、保障措施\n"
+        "（一）加强组织领导\n成立县文旅发展领导小组，统筹推进全县文旅工作。"
+        "领导小组办公室设在县文化和旅游局，会同有关单位制定年度计划，具体负责日常工作。\n"
+        "（二）建立推进机制\n工作专班下设办公室，设在县商务局，县商务局分管领导任办公室主任。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        ((), ()),
+        (("县文化和旅游局",), ("有关单位",)),
+        ((), ()),
+    ]
+    assert tasks[1].text.startswith("领导小组办公室设在县文化和旅游局")
