@@ -1414,7 +1414,12 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             cs = max(stop, chunk.rfind(",", 0, v)) + 1
             if cs > stop + 1:
                 cs = _units_before_comma(text, work, start, chunk, stop + 1, cs)
-            if m.group() == "将" and cs != stop + 1 and not _TIME_LEAD_IN.fullmatch(chunk, stop + 1, cs):
+            if (
+                m.group() == "将"
+                and cs != stop + 1
+                and not _TIME_LEAD_IN.fullmatch(chunk, stop + 1, cs)
+                and not _handed_on(chunk, cs, v)
+            ):
                 continue  # "X将…" assigns only as a sentence of its own, not inside one
             while cs < v and chunk[cs].isspace():
                 cs += 1
@@ -1543,6 +1548,15 @@ def _office_cuts(
         elif at > cuts[-1][0]:
             cuts.append((at, roles))
     return cuts
+
+
+def _handed_on(chunk: str, cs: int, v: int) -> bool:
+    """The subject at ``chunk[cs:v]``, after a comma, is the unit the clause before hands its work
+    to: "…将进展情况报区人民政府办公室,区人民政府办公室将对…跟踪督办" (蔡甸's division of the work
+    report), "…书面通知区绿化市容部门，区绿化市容部门应当…" (浦东's lighting rules). A notice writes
+    the receiving unit twice so when it goes on with that unit's own duty."""
+    name = chunk[cs:v].strip()
+    return len(name) >= 3 and cs >= 1 and chunk[cs - 1] == "," and chunk[: cs - 1].endswith(name)
 
 
 def _addressees(names: list[str]) -> bool:
@@ -1773,7 +1787,7 @@ def _units_of_clause(work: str, us: int, ue: int, names: list[str]) -> bool:
 @lru_cache(maxsize=1)
 def _unit_ends() -> frozenset[str]:
     """The characters a unit name, or a collective of places, may end with."""
-    return frozenset(w[-1] for w in unit_words().suffixes) | frozenset(_COLLECTIVE_ENDS)
+    return frozenset(w[-1] for w in unit_words().suffixes) | frozenset(_COLLECTIVE_ENDS) | {"体"}
 
 
 # The last character of a collective of units or places (各区县, 各地, 有关委局), of villages and
@@ -1786,7 +1800,13 @@ def _is_subject_unit(w: str) -> bool:
     有关部门), not of firms or people (各类市场主体)."""
     if looks_like_unit(w) or w.endswith("地区"):
         return True  # a unit, or the regions a measure is addressed to (试点地区, 各地区)
-    return w.startswith(("各", "相关", "有关")) and w[-1] in _COLLECTIVE_ENDS
+    return w.startswith(("各", "相关", "有关")) and (w[-1] in _COLLECTIVE_ENDS or w.endswith(_ACCOUNTABLE))
+
+
+# The bodies a plan holds to account for a project, named as a collective: "各园区建设主体负责具体
+# 实施" (上海's zero-carbon parks, 市发展改革委), "(市交通委、各区政府、各项目实施主体)" (上海's
+# transport photovoltaics, 市交通委). must not match: "各类市场主体" (firms at large, no one's duty).
+_ACCOUNTABLE = ("建设主体", "实施主体", "责任主体", "运营主体")
 
 
 def _title_text(text: str, work: str, node: _Node) -> str | None:

@@ -772,3 +772,25 @@ def test_the_unit_an_office_with_duties_is_placed_in_leads_them():
         ((), ()),
     ]
     assert tasks[1].text.startswith("领导小组办公室设在县文化和旅游局")
+
+
+def test_duties_joined_by_a_semicolon_with_subjects_of_their_own_are_separate_tasks():
+    text = (
+        "四、工作流程\n"
+        "区发展改革委会同区科委等部门组织申报和评估验收；各示范区建设主体负责具体实施。\n"
+        "（一）组织申报\n区发展改革委发布申报通知。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks][:2] == [
+        ("区发展改革委会同区科委等部门组织申报和评估验收", ("区发展改革委",)),
+        ("各示范区建设主体负责具体实施。", ("各示范区建设主体",)),
+    ]
+
+
+def test_the_unit_a_clause_reports_to_and_names_again_leads_what_follows():
+    text = (
+        "三、各责任单位要于每季度末将进展情况报县政府督查室，县政府督查室将对落实情况进行跟踪督办。\n"
+        "四、各类市场主体要依法经营。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("各责任单位",), ("县政府督查室",)]
