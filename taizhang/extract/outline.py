@@ -1188,6 +1188,10 @@ def _plain_tasks(
             # followed by sentences that each open with the unit to do it (杨浦's drainage reform
             # and road plans, 崇明's city check-up steps "（二）数据资料收集。各相关部门…").
             clauses = _unit_led(text, work, clauses)
+        if len(clauses) > 1 and not clauses[0][2] and clauses[1][2] and _statement(work, *clauses[0][:2]):
+            # "本区下立交基础资料仍存在缺失…。请各镇、街道…": a paragraph that opens with the
+            # problem or the need and goes on with the units to answer it is one task, theirs.
+            clauses = [(clauses[0][0], clauses[1][1], clauses[1][2]), *clauses[2:]]
         clauses = [(ds, de, roles) for cs, ce, roles in clauses for ds, de in _dated_steps(work, cs, ce)]
         for cs, ce, roles in clauses:
             roles = roles or intro
@@ -1196,6 +1200,25 @@ def _plain_tasks(
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
                 out.append(t)
     return _dated(out, _title_deadline(text, work, node, year))
+
+
+# A sentence that states a problem or why the work matters, and asks nothing of anyone: "本区下立交
+# 基础资料…仍存在缺失、不完整…的现象", "供电的安全性对下立交的防汛安全至关重要", "道路下立交设施是
+# 城市防汛防台的薄弱环节" (嘉定's underpass plan). must not match: "成立…领导小组，统筹推进…"
+_STATEMENT = re.compile(
+    r"至关重要|十分重要|尤为重要|(?:仍|依然|还|普遍)存在[^。;]{0,60}(?:问题|现象|不足|短板|隐患)"
+    r"|是[^。;]{0,30}(?:薄弱环节|关键环节|重要基础|重要保障|重要前提|重要内容)"
+)
+
+
+def _statement(work: str, s: int, e: int) -> bool:
+    """``work[s:e]`` opens with a sentence that only states a problem or a need (``_STATEMENT``):
+    it is the reason for the duty that follows, one task with it. 嘉定's underpass notice opens its
+    paragraphs "…仍存在缺失…的现象。请各镇、街道…" and "…至关重要…。各泵站产权单位要…"; 潮南区's
+    inspection notes "部分区域还存在…等问题。针对薄弱环节，…要求镇、村两级要…"."""
+    stop = work.find("。", s, e)
+    first = (s, stop) if stop >= 0 else (s, e)
+    return _STATEMENT.search(work, *first) is not None and _MODAL.search(work, *first) is None
 
 
 def _unit_led(

@@ -794,3 +794,17 @@ def test_the_unit_a_clause_reports_to_and_names_again_leads_what_follows():
     )
     tasks = extract_text(text).tasks
     assert [t.lead_units for t in tasks] == [("各责任单位",), ("县政府督查室",)]
+
+
+def test_a_paragraph_opening_with_the_problem_its_units_are_to_answer_is_one_task():
+    text = (
+        "二、完善设施\n"
+        "（一）加强资料管理\n全县桥梁档案仍存在缺失、不完整的现象。请各乡镇于6月底前完成补测。\n"
+        "（二）落实养护责任\n成立县桥梁养护工作组。县交通局要制定养护计划。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("全县桥梁档案仍存在缺失、不完整的现象。请各乡镇于6月底前完成补测。", ("各乡镇",)),
+        ("成立县桥梁养护工作组。", ()),
+        ("县交通局要制定养护计划。", ("县交通局",)),
+    ]
