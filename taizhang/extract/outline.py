@@ -622,6 +622,16 @@ def read_text_tasks(
         if node.closed:
             continue
         ps = paras[id(node)]
+        if (
+            node.children
+            and len(ps) > 1
+            and not noted[id(node)]
+            and all(_lists_contents(work, c, paras) for c in node.children if not c.closed)
+        ):
+            # "（四）形成体检报告。10月15日前，形成…报告。/ 体检报告主要内容包括：/ 1.…": the item
+            # is a task of its own, the list it closes with is what its report holds.
+            tasks.extend(_plain_tasks(text, work, node, ps[:-1], year, paras_of=paras))
+            continue
         if node.children or node is root:
             # The paragraphs of a heading before its first item (or of a text with no heading
             # at all) are tasks when they carry notes.
@@ -634,6 +644,8 @@ def read_text_tasks(
                 and not _in_goals(work, node)
             ):
                 tasks.extend(_intro_duties(text, work, node, ps, year))
+            continue
+        if not noted[id(node)] and (_defines(work, node) or _lists_contents(work, node, paras)):
             continue
         if noted[id(node)]:
             tasks.extend(_item_tasks(text, work, node, ps, cache, year))
@@ -680,6 +692,38 @@ def read_text_tasks(
     if not has_task_table:  # regulations' articles and letters' requests (articles.py)
         tasks = articles.tasks_of(text, work, lines, year, tasks)
     return TextTasks(tuple(tasks), tuple(passages))
+
+
+# An item that defines what its title names: "（一）生态宜居。反映城市的大气、水、绿地等…情况" (the
+# dimensions of a city check-up, in 崇明's and 临港's plans after the 住房城乡建设部 template),
+# "（二）公共服务设施，是指…" (the terms of measures and rules of every level). must not match:
+# "（一）加强监测。反映情况要及时"
+_DEFINITION = re.compile(
+    r"(?:主要)?(?:反映(?:城市|区域|全区|本区|全市|全县|[^,。;]{0,6}(?:的|情况))|是指|系指)"
+)
+# The sentence that opens a list of what a report or a plan holds: "体检报告主要内容包括:",
+# "方案应包括以下内容:" (崇明's check-up plan; 国务院办公厅's pilot notices list a plan's parts so).
+# must not match: "重点做好以下工作:"
+_CONTENTS_INTRO = re.compile(r"内容(?:主要)?(?:包括|如下|有):$|包括(?:以下|如下)(?:[^,。;:]{0,8})?内容:$")
+
+
+def _defines(work: str, node: _Node) -> bool:
+    """The item's words after its title define the title (``_DEFINITION``): no work is assigned."""
+    m = _TITLE.match(work, node.start, node.line_end)
+    return m is not None and _DEFINITION.match(work, m.end(), node.line_end) is not None
+
+
+def _lists_contents(work: str, node: _Node, paras_of: dict[int, list[_Span]]) -> bool:
+    """The item is one of the parts of a report or plan that the sentence before the list names
+    (``_CONTENTS_INTRO``): what a document is to hold, not a task."""
+    parent = node.parent
+    if parent is None or parent.level < 0:
+        return False
+    ps = paras_of.get(id(parent)) or []
+    if not ps or ps[-1][1] > node.start:
+        return False
+    s, e = ps[-1]
+    return _CONTENTS_INTRO.search(work, max(s, e - 30), e) is not None
 
 
 def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: int | None) -> list[Task]:

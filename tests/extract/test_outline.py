@@ -808,3 +808,32 @@ def test_a_paragraph_opening_with_the_problem_its_units_are_to_answer_is_one_tas
         ("成立县桥梁养护工作组。", ()),
         ("县交通局要制定养护计划。", ("县交通局",)),
     ]
+
+
+def test_items_that_define_the_dimensions_of_an_assessment_are_no_tasks():
+    text = (
+        "一、评估内容\n"
+        "（一）绿色低碳。反映城市能源利用和碳排放情况。\n"
+        "（二）便民服务。反映城市社区服务设施的覆盖情况。\n"
+        "二、工作步骤\n"
+        "（一）数据收集（2025年5月）。各相关部门按要求提供指标数据。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == ["各相关部门按要求提供指标数据。"]
+
+
+def test_the_parts_a_report_is_to_hold_are_no_tasks_and_the_item_listing_them_is_one():
+    text = (
+        "三、工作步骤\n"
+        "（一）形成评估报告（2025年10月）。10月15日前，形成评估报告，报区政府审定。\n"
+        "评估报告主要内容包括：\n"
+        "1.本区总体情况；\n"
+        "2.制定重点行动计划。\n"
+        "（二）成果应用（2025年12月）。各部门根据评估结果制定整改措施。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == [
+        "10月15日前，形成评估报告，报区政府审定。",
+        "各部门根据评估结果制定整改措施。",
+    ]
+    assert (tasks[0].deadline.year, tasks[0].deadline.month) == (2025, 10)
