@@ -662,6 +662,8 @@ def read_text_tasks(
             # is a task even when it names no unit (a reviewer assigns it); one of a part that
             # describes (background, principles, goals) only for the clauses that name units.
             units_only = not _sibling_has_notes(node, noted, noted_by_level)
+            if units_only and _under_principles(work, node):
+                continue
             if units_only and not (_under_background(work, node) or _under_goals(work, node)):
                 if not (node.body or _has_inline_body(work, node) or _is_sentence_item(work, node)):
                     continue  # a title alone (its table read apart)
@@ -862,6 +864,22 @@ def _under_closing_part(work: str, node: _Node) -> bool:
     n = node.parent
     while n is not None and n.level >= 0:
         if _CLOSING_PART.match(work, n.start, n.line_end):
+            return True
+        n = n.parent
+    return False
+
+
+# A heading over the ideas and principles a plan follows: "一、指导原则", "（二）基本原则", "指导思想".
+_PRINCIPLES = re.compile(r"指导思想|(?:基本|指导|工作|发展)原则")
+
+
+def _under_principles(work: str, node: _Node) -> bool:
+    """The item states a principle: "一、指导原则 / 政府引导，多方协同 / …属地街道作为托底管理的主体，
+    相关部门协同推进" (杨浦's road plan), "（二）基本原则 / 坚持…" (大连's and 济宁's plans): a unit
+    it names is how the work is shared, not a task handed to it."""
+    n: _Node | None = node
+    while n is not None and n.level >= 0:
+        if _PRINCIPLES.search(work, n.start, min(n.line_end, n.start + 12)):
             return True
         n = n.parent
     return False

@@ -837,3 +837,14 @@ def test_the_parts_a_report_is_to_hold_are_no_tasks_and_the_item_listing_them_is
         "各部门根据评估结果制定整改措施。",
     ]
     assert (tasks[0].deadline.year, tasks[0].deadline.month) == (2025, 10)
+
+
+def test_a_principle_that_names_units_is_no_task_in_a_plan_with_role_notes():
+    text = (
+        "一、基本原则\n"
+        "政府引导，多方协同\n属地街道作为管理的主体，相关部门协同推进。\n"
+        "二、主要任务\n"
+        "（一）全面排查\n开展道路排查，建立台账。（各街道负责）\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [("开展道路排查，建立台账。", ("各街道",))]
