@@ -1023,7 +1023,19 @@ def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Dead
     if m is None or m.group("when") is None:
         return None
     ws, we = m.span("when")
+    span = _PERIOD.fullmatch(work, ws, we)
+    if span is not None:
+        # "(2025年1月-4月)": the work is due by the period's end (静安's and 杨浦's drainage
+        # reform plans date their steps so; 崇明's check-up plan dates a step by one month).
+        end_year = span.group("y2") or span.group("y1")
+        return Deadline("month", int(end_year), int(span.group("m2")), text[ws:we])
     return parse_deadline(work[ws:we], text[ws:we], year)
+
+
+# A period of months: "2025年1月-4月", "2025年6月—2025年12月".
+_PERIOD = re.compile(
+    r"(?P<y1>(?:19|20)\d\d)年(?P<m1>\d{1,2})月\s*[-—–~至]+\s*(?:(?P<y2>(?:19|20)\d\d)年)?(?P<m2>\d{1,2})月(?:底)?"
+)
 
 
 def _dated(tasks: list[Task], deadline: Deadline | None) -> list[Task]:
@@ -1238,6 +1250,11 @@ def _plain_tasks(
     list (``试点地区要…重点做好以下工作:``), looked for in ``paras_of`` (paragraphs by node)."""
     measure, segments, titled = _item_body(text, work, node, paras)
     ref, section = _ref(node), _section(node, work, text)
+    closing = _closing_period(text, work, *segments[-1])
+    if closing is not None:
+        # "…区国资委做好行业指导。(2025年6月—2025年12月)": the period the item closes with is no
+        # part of its last clause; its end dates the item's clauses that give no date.
+        segments = [*segments[:-1], (segments[-1][0], closing[0])]
     pieces = segments if titled else [(segments[0][0], segments[-1][1])]
     out: list[Task] = []
     intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
@@ -1261,7 +1278,24 @@ def _plain_tasks(
             t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
                 out.append(t)
-    return _dated(out, _title_deadline(text, work, node, year))
+    return _dated(out, _title_deadline(text, work, node, year) or (closing[1] if closing else None))
+
+
+def _closing_period(text: str, work: str, s: int, e: int) -> tuple[int, Deadline] | None:
+    """Where a bracketed period of months closes ``work[s:e]`` ("…。(2025年6月—2025年12月)", as
+    静安's and 杨浦's drainage reform plans close their steps), and the deadline its end gives."""
+    while e > s and work[e - 1].isspace():
+        e -= 1
+    if e - s < 12 or work[e - 1] != ")":
+        return None
+    open_at = work.rfind("(", max(s, e - 30), e)
+    if open_at < 0:
+        return None
+    m = _PERIOD.fullmatch(work, open_at + 1, e - 1)
+    if m is None:
+        return None
+    end_year = m.group("y2") or m.group("y1")
+    return open_at, Deadline("month", int(end_year), int(m.group("m2")), text[open_at + 1 : e - 1])
 
 
 # A sentence that states a problem or why the work matters, and asks nothing of anyone: "本区下立交

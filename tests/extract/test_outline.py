@@ -848,3 +848,18 @@ def test_a_principle_that_names_units_is_no_task_in_a_plan_with_role_notes():
     )
     tasks = extract_text(text).tasks
     assert [(t.text, t.lead_units) for t in tasks] == [("开展道路排查，建立台账。", ("各街道",))]
+
+
+def test_a_period_of_months_dates_an_item_by_its_end():
+    text = (
+        "三、工作安排\n"
+        "（一）推进移交\n"
+        "1．动员部署（2025年1月-4月）：建立区级改革工作小组，压实工作责任。\n"
+        "2．人员安置。甲区城建集团尽快明确岗位。区财政局做好资金保障。（2025年6月—2025年12月）\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.deadline.year, t.deadline.month) for t in tasks] == [
+        ("建立区级改革工作小组，压实工作责任。", 2025, 4),
+        ("甲区城建集团尽快明确岗位。", 2025, 12),
+        ("区财政局做好资金保障。", 2025, 12),
+    ]
