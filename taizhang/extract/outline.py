@@ -433,9 +433,17 @@ _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 # matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施", "本政策涉及同一内容的奖励",
 # "如与上级政策规定不一致的,按上级规定执行" ; must not match: "推进本区政务服务"
 _PROVISION = re.compile(
-    r"本(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)(?:自|由|所称|有效期|适用|涉及|中)"
-    r"|之日起(?:施行|实施|执行)|制定本(?:措施|办法|方案|规定|细则|意见)"
+    r"本(?:实施|工作|行动|若干)?(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)(?:自|由|所称|有效期|适用|涉及|中)"
+    r"|之日起(?:施行|实施|执行|试行)|制定本(?:措施|办法|方案|规定|细则|意见)"
     r"|(?:如|若)与[^。]{1,30}(?:不一致|相抵触|相冲突)"
+)
+# A paragraph that is a closing provision, run on below the last item of a document whose
+# closing part has no heading of its own: "本方案自印发之日起施行。", "本实施方案自发布之日起试行，
+# 有效期三年。" (临港's city check-up plan), "本政策自印发之日起施行" (济南's manufacturing measures).
+# must not match: "本区各部门要…", "将本方案确定的任务分解落实"
+_CLOSING_PROVISION = re.compile(
+    r"\s*(?:本(?:实施|工作|行动|若干)?(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)"
+    r"(?:自|由[^。]{1,30}负责解释|有效期)|[^。]{0,30}之日起(?:施行|实施|执行|试行|生效))"
 )
 # The closing matter after a document's last item: copies, issuing office, the list of its
 # attachments (matched at a line's start).
@@ -614,6 +622,16 @@ def read_text_tasks(
         if node.closed:
             continue
         ps = paras[id(node)]
+        if (
+            node.children
+            and len(ps) > 1
+            and not noted[id(node)]
+            and all(_lists_contents(work, c, paras) for c in node.children if not c.closed)
+        ):
+            # "（四）形成体检报告。10月15日前，形成…报告。/ 体检报告主要内容包括：/ 1.…": the item
+            # is a task of its own, the list it closes with is what its report holds.
+            tasks.extend(_plain_tasks(text, work, node, ps[:-1], year, paras_of=paras))
+            continue
         if node.children or node is root:
             # The paragraphs of a heading before its first item (or of a text with no heading
             # at all) are tasks when they carry notes.
@@ -626,6 +644,8 @@ def read_text_tasks(
                 and not _in_goals(work, node)
             ):
                 tasks.extend(_intro_duties(text, work, node, ps, year))
+            continue
+        if not noted[id(node)] and (_defines(work, node) or _lists_contents(work, node, paras)):
             continue
         if noted[id(node)]:
             tasks.extend(_item_tasks(text, work, node, ps, cache, year))
@@ -642,6 +662,8 @@ def read_text_tasks(
             # is a task even when it names no unit (a reviewer assigns it); one of a part that
             # describes (background, principles, goals) only for the clauses that name units.
             units_only = not _sibling_has_notes(node, noted, noted_by_level)
+            if units_only and _under_principles(work, node):
+                continue
             if units_only and not (_under_background(work, node) or _under_goals(work, node)):
                 if not (node.body or _has_inline_body(work, node) or _is_sentence_item(work, node)):
                     continue  # a title alone (its table read apart)
@@ -672,6 +694,38 @@ def read_text_tasks(
     if not has_task_table:  # regulations' articles and letters' requests (articles.py)
         tasks = articles.tasks_of(text, work, lines, year, tasks)
     return TextTasks(tuple(tasks), tuple(passages))
+
+
+# An item that defines what its title names: "（一）生态宜居。反映城市的大气、水、绿地等…情况" (the
+# dimensions of a city check-up, in 崇明's and 临港's plans after the 住房城乡建设部 template),
+# "（二）公共服务设施，是指…" (the terms of measures and rules of every level). must not match:
+# "（一）加强监测。反映情况要及时"
+_DEFINITION = re.compile(
+    r"(?:主要)?(?:反映(?:城市|区域|全区|本区|全市|全县|[^,。;]{0,6}(?:的|情况))|是指|系指)"
+)
+# The sentence that opens a list of what a report or a plan holds: "体检报告主要内容包括:",
+# "方案应包括以下内容:" (崇明's check-up plan; 国务院办公厅's pilot notices list a plan's parts so).
+# must not match: "重点做好以下工作:"
+_CONTENTS_INTRO = re.compile(r"内容(?:主要)?(?:包括|如下|有):$|包括(?:以下|如下)(?:[^,。;:]{0,8})?内容:$")
+
+
+def _defines(work: str, node: _Node) -> bool:
+    """The item's words after its title define the title (``_DEFINITION``): no work is assigned."""
+    m = _TITLE.match(work, node.start, node.line_end)
+    return m is not None and _DEFINITION.match(work, m.end(), node.line_end) is not None
+
+
+def _lists_contents(work: str, node: _Node, paras_of: dict[int, list[_Span]]) -> bool:
+    """The item is one of the parts of a report or plan that the sentence before the list names
+    (``_CONTENTS_INTRO``): what a document is to hold, not a task."""
+    parent = node.parent
+    if parent is None or parent.level < 0:
+        return False
+    ps = paras_of.get(id(parent)) or []
+    if not ps or ps[-1][1] > node.start:
+        return False
+    s, e = ps[-1]
+    return _CONTENTS_INTRO.search(work, max(s, e - 30), e) is not None
 
 
 def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: int | None) -> list[Task]:
@@ -815,6 +869,22 @@ def _under_closing_part(work: str, node: _Node) -> bool:
     return False
 
 
+# A heading over the ideas and principles a plan follows: "一、指导原则", "（二）基本原则", "指导思想".
+_PRINCIPLES = re.compile(r"指导思想|(?:基本|指导|工作|发展)原则")
+
+
+def _under_principles(work: str, node: _Node) -> bool:
+    """The item states a principle: "一、指导原则 / 政府引导，多方协同 / …属地街道作为托底管理的主体，
+    相关部门协同推进" (杨浦's road plan), "（二）基本原则 / 坚持…" (大连's and 济宁's plans): a unit
+    it names is how the work is shared, not a task handed to it."""
+    n: _Node | None = node
+    while n is not None and n.level >= 0:
+        if _PRINCIPLES.search(work, n.start, min(n.line_end, n.start + 12)):
+            return True
+        n = n.parent
+    return False
+
+
 def _under_background(work: str, node: _Node) -> bool:
     n: _Node | None = node
     while n is not None and n.level >= 0:
@@ -921,7 +991,11 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     else:
         parent = node.parent
         measure = _title_text(text, work, parent) if parent is not None and parent.level >= 0 else None
-    segments = [(max(s, body_start), e) for s, e in paras if e > body_start]
+    segments = [
+        (max(s, body_start), e)
+        for s, e in paras
+        if e > body_start and not (s >= body_start and _CLOSING_PROVISION.match(work, s, e))
+    ]
     if not segments:
         segments = [(node.start, node.line_end)]
     return measure, segments, titled
@@ -949,7 +1023,19 @@ def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Dead
     if m is None or m.group("when") is None:
         return None
     ws, we = m.span("when")
+    span = _PERIOD.fullmatch(work, ws, we)
+    if span is not None:
+        # "(2025年1月-4月)": the work is due by the period's end (静安's and 杨浦's drainage
+        # reform plans date their steps so; 崇明's check-up plan dates a step by one month).
+        end_year = span.group("y2") or span.group("y1")
+        return Deadline("month", int(end_year), int(span.group("m2")), text[ws:we])
     return parse_deadline(work[ws:we], text[ws:we], year)
+
+
+# A period of months: "2025年1月-4月", "2025年6月—2025年12月".
+_PERIOD = re.compile(
+    r"(?P<y1>(?:19|20)\d\d)年(?P<m1>\d{1,2})月\s*[-—–~至]+\s*(?:(?P<y2>(?:19|20)\d\d)年)?(?P<m2>\d{1,2})月(?:底)?"
+)
 
 
 def _dated(tasks: list[Task], deadline: Deadline | None) -> list[Task]:
@@ -1164,6 +1250,11 @@ def _plain_tasks(
     list (``试点地区要…重点做好以下工作:``), looked for in ``paras_of`` (paragraphs by node)."""
     measure, segments, titled = _item_body(text, work, node, paras)
     ref, section = _ref(node), _section(node, work, text)
+    closing = _closing_period(text, work, *segments[-1])
+    if closing is not None:
+        # "…区国资委做好行业指导。(2025年6月—2025年12月)": the period the item closes with is no
+        # part of its last clause; its end dates the item's clauses that give no date.
+        segments = [*segments[:-1], (segments[-1][0], closing[0])]
     pieces = segments if titled else [(segments[0][0], segments[-1][1])]
     out: list[Task] = []
     intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
@@ -1171,6 +1262,15 @@ def _plain_tasks(
         clauses = _subject_clauses(text, work, s, e) if note is None else [(s, e, note.roles)]
         if titled and note is None:
             clauses = _unit_led(text, work, clauses)
+        elif s > node.start and note is None and _opening_units(text, work, s, min(e, s + 40)):
+            # "3.人员安置。甲集团尽快明确…。乙集团完成…。区财政局做好…": an item whose title is
+            # followed by sentences that each open with the unit to do it (杨浦's drainage reform
+            # and road plans, 崇明's city check-up steps "（二）数据资料收集。各相关部门…").
+            clauses = _unit_led(text, work, clauses)
+        if len(clauses) > 1 and not clauses[0][2] and clauses[1][2] and _statement(work, *clauses[0][:2]):
+            # "本区下立交基础资料仍存在缺失…。请各镇、街道…": a paragraph that opens with the
+            # problem or the need and goes on with the units to answer it is one task, theirs.
+            clauses = [(clauses[0][0], clauses[1][1], clauses[1][2]), *clauses[2:]]
         clauses = [(ds, de, roles) for cs, ce, roles in clauses for ds, de in _dated_steps(work, cs, ce)]
         for cs, ce, roles in clauses:
             roles = roles or intro
@@ -1178,7 +1278,43 @@ def _plain_tasks(
             t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
                 out.append(t)
-    return _dated(out, _title_deadline(text, work, node, year))
+    return _dated(out, _title_deadline(text, work, node, year) or (closing[1] if closing else None))
+
+
+def _closing_period(text: str, work: str, s: int, e: int) -> tuple[int, Deadline] | None:
+    """Where a bracketed period of months closes ``work[s:e]`` ("…。(2025年6月—2025年12月)", as
+    静安's and 杨浦's drainage reform plans close their steps), and the deadline its end gives."""
+    while e > s and work[e - 1].isspace():
+        e -= 1
+    if e - s < 12 or work[e - 1] != ")":
+        return None
+    open_at = work.rfind("(", max(s, e - 30), e)
+    if open_at < 0:
+        return None
+    m = _PERIOD.fullmatch(work, open_at + 1, e - 1)
+    if m is None:
+        return None
+    end_year = m.group("y2") or m.group("y1")
+    return open_at, Deadline("month", int(end_year), int(m.group("m2")), text[open_at + 1 : e - 1])
+
+
+# A sentence that states a problem or why the work matters, and asks nothing of anyone: "本区下立交
+# 基础资料…仍存在缺失、不完整…的现象", "供电的安全性对下立交的防汛安全至关重要", "道路下立交设施是
+# 城市防汛防台的薄弱环节" (嘉定's underpass plan). must not match: "成立…领导小组，统筹推进…"
+_STATEMENT = re.compile(
+    r"至关重要|十分重要|尤为重要|(?:仍|依然|还|普遍)存在[^。;]{0,60}(?:问题|现象|不足|短板|隐患)"
+    r"|是[^。;]{0,30}(?:薄弱环节|关键环节|重要基础|重要保障|重要前提|重要内容)"
+)
+
+
+def _statement(work: str, s: int, e: int) -> bool:
+    """``work[s:e]`` opens with a sentence that only states a problem or a need (``_STATEMENT``):
+    it is the reason for the duty that follows, one task with it. 嘉定's underpass notice opens its
+    paragraphs "…仍存在缺失…的现象。请各镇、街道…" and "…至关重要…。各泵站产权单位要…"; 潮南区's
+    inspection notes "部分区域还存在…等问题。针对薄弱环节，…要求镇、村两级要…"."""
+    stop = work.find("。", s, e)
+    first = (s, stop) if stop >= 0 else (s, e)
+    return _STATEMENT.search(work, *first) is not None and _MODAL.search(work, *first) is None
 
 
 def _unit_led(
@@ -1201,19 +1337,30 @@ def _unit_led(
         pos = work.find("。", cs, ce)
         while 0 <= pos < ce - 1:
             names = _opening_units(text, work, pos + 1, min(ce, pos + 41))
-            if names:
+            if names and not _named_before(names, cuts[-1][1]):
                 cuts.append((pos + 1, UnitRoles(names)))
             pos = work.find("。", pos + 1, ce)
         out.extend((c, cuts[i + 1][0] if i + 1 < len(cuts) else ce, r) for i, (c, r) in enumerate(cuts))
     return out
 
 
+def _named_before(names: tuple[str, ...], roles: UnitRoles) -> bool:
+    """Each of ``names`` is a unit the clause before already answers for: a sentence that goes on
+    with the same subject ("区建设管理委…配合…。区建设管理委…落实…" in 杨浦's drainage reform; "全区
+    各车站与属地街镇要…。各车站按…上报联系人" in 静安's metro plan) goes on with the same task."""
+    known = (*roles.lead, *roles.co)
+    return bool(known) and all(any(k.endswith(n) or n.endswith(k) for k in known) for n in names)
+
+
 # What the verb after a unit's name opening a sentence begins with ("统筹", "支持", "制定",
 # "引导"…): a unit's name never goes on with one of these (a guard against the "市委" of 市委金融办).
-_VERB_OPENINGS = frozenset("负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联")
+_VERB_OPENINGS = frozenset(
+    "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全"
+)
 # A verb inside what follows a unit's name. must not match: "建设管理委" (of a name)
 _VERB_WORD = re.compile(
-    r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过"
+    r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过|鼓励"
+    r"|根据|按照|依据|结合|围绕|针对|利用|依托"
 )
 # What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际
 # 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应).
@@ -1374,6 +1521,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
     (``县商务局负责…``, ``各区县、各有关部门要…``), with those units as its lead."""
     cuts: list[tuple[int, UnitRoles]] = [(start, _NO_ROLES)]
     chunk = work[start:end]
+    if "设在" in chunk:
+        cuts = _office_cuts(text, work, start, chunk, cuts)
     if _DUTY_HINT.search(chunk) is not None:
         ends = _unit_ends()
         for m in _DUTY_VERB.finditer(chunk):
@@ -1384,7 +1533,12 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             cs = max(stop, chunk.rfind(",", 0, v)) + 1
             if cs > stop + 1:
                 cs = _units_before_comma(text, work, start, chunk, stop + 1, cs)
-            if m.group() == "将" and cs != stop + 1 and not _TIME_LEAD_IN.fullmatch(chunk, stop + 1, cs):
+            if (
+                m.group() == "将"
+                and cs != stop + 1
+                and not _TIME_LEAD_IN.fullmatch(chunk, stop + 1, cs)
+                and not _handed_on(chunk, cs, v)
+            ):
                 continue  # "X将…" assigns only as a sentence of its own, not inside one
             while cs < v and chunk[cs].isspace():
                 cs += 1
@@ -1479,6 +1633,49 @@ _REQUEST = re.compile(
     r"请(?P<units>[^,。;:“”《》]{2,80}?)(?=联合|会同|配合|尽快|及时|认真|切实|按照|根据|结合|于\d|在|对|将|"
     r"开展|做好|落实|进行|加强|组织|提供|报送|做到|抓紧|高度|严格|立即|务必|全面|做出|制定|编制)"
 )
+
+
+# The office of a group, placed in a unit and given duties: "领导小组办公室设在市经济和信息化委，会同
+# 有关单位制定…，具体负责…" (济南's manufacturing measures), "领导小组办公室设在民政部,承担领导小组
+# 日常工作" (国务院办公厅's notices setting up a group), "专班办公室设在市农业农村局，负责专班日常工作".
+# The unit answers for the office's duties. must not match: "领导小组下设办公室，设在区交通委，区交通委
+# 行政主要领导为办公室主任" (no duty follows: the set-up of the group, no one's task).
+_OFFICE_AT = re.compile(
+    r"(?P<office>[^,。;:]{0,30}?办公室)(?:设在|设于)(?P<unit>[^,。;:]{2,30}?),"
+    r"(?=(?:具体)?(?:负责|承担)|会同(?P<with>[^,。;:]{2,30}?)(?:制定|研究|开展|推进|做好|负责|落实|组织))"
+)
+
+
+def _office_cuts(
+    text: str, work: str, start: int, chunk: str, cuts: list[tuple[int, UnitRoles]]
+) -> list[tuple[int, UnitRoles]]:
+    """``cuts`` with a clause for each office placed in a unit and given duties (``_OFFICE_AT``):
+    it opens with the sentence, the unit leads it, the units it works with (会同) are its co-units."""
+    for m in _OFFICE_AT.finditer(chunk):
+        us, ue = start + m.start("unit"), start + m.end("unit")
+        names = parse_units(text[us:ue], work[us:ue])
+        if not names or not all(_is_subject_unit(_work_of(n)) for n in names):
+            continue
+        co: tuple[str, ...] = ()
+        if m.group("with"):
+            ws, we = start + m.start("with"), start + m.end("with")
+            co = tuple(parse_units(text[ws:we], work[ws:we]))
+        at = start + max(chunk.rfind("。", 0, m.start()), chunk.rfind(";", 0, m.start())) + 1
+        roles = UnitRoles(tuple(names), co)
+        if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
+            cuts[-1] = (at, roles)
+        elif at > cuts[-1][0]:
+            cuts.append((at, roles))
+    return cuts
+
+
+def _handed_on(chunk: str, cs: int, v: int) -> bool:
+    """The subject at ``chunk[cs:v]``, after a comma, is the unit the clause before hands its work
+    to: "…将进展情况报区人民政府办公室,区人民政府办公室将对…跟踪督办" (蔡甸's division of the work
+    report), "…书面通知区绿化市容部门，区绿化市容部门应当…" (浦东's lighting rules). A notice writes
+    the receiving unit twice so when it goes on with that unit's own duty."""
+    name = chunk[cs:v].strip()
+    return len(name) >= 3 and cs >= 1 and chunk[cs - 1] == "," and chunk[: cs - 1].endswith(name)
 
 
 def _addressees(names: list[str]) -> bool:
@@ -1709,7 +1906,7 @@ def _units_of_clause(work: str, us: int, ue: int, names: list[str]) -> bool:
 @lru_cache(maxsize=1)
 def _unit_ends() -> frozenset[str]:
     """The characters a unit name, or a collective of places, may end with."""
-    return frozenset(w[-1] for w in unit_words().suffixes) | frozenset(_COLLECTIVE_ENDS)
+    return frozenset(w[-1] for w in unit_words().suffixes) | frozenset(_COLLECTIVE_ENDS) | {"体"}
 
 
 # The last character of a collective of units or places (各区县, 各地, 有关委局), of villages and
@@ -1722,7 +1919,13 @@ def _is_subject_unit(w: str) -> bool:
     有关部门), not of firms or people (各类市场主体)."""
     if looks_like_unit(w) or w.endswith("地区"):
         return True  # a unit, or the regions a measure is addressed to (试点地区, 各地区)
-    return w.startswith(("各", "相关", "有关")) and w[-1] in _COLLECTIVE_ENDS
+    return w.startswith(("各", "相关", "有关")) and (w[-1] in _COLLECTIVE_ENDS or w.endswith(_ACCOUNTABLE))
+
+
+# The bodies a plan holds to account for a project, named as a collective: "各园区建设主体负责具体
+# 实施" (上海's zero-carbon parks, 市发展改革委), "(市交通委、各区政府、各项目实施主体)" (上海's
+# transport photovoltaics, 市交通委). must not match: "各类市场主体" (firms at large, no one's duty).
+_ACCOUNTABLE = ("建设主体", "实施主体", "责任主体", "运营主体")
 
 
 def _title_text(text: str, work: str, node: _Node) -> str | None:

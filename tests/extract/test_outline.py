@@ -703,3 +703,163 @@ def test_units_listed_with_a_comma_before_their_duty_all_lead_it():
 def test_an_area_named_by_a_heading_outside_a_division_of_duties_leads_nothing():
     text = "二、空间布局\n（三）城南副中心\n推进商务区更新，完善公共服务配套。\n"
     assert [t.lead_units for t in extract_text(text).tasks] == [()]
+
+
+def test_sentences_after_an_items_title_that_each_open_with_a_unit_are_tasks_of_their_own():
+    text = (
+        "一、主要任务\n"
+        "1.人员安置。甲区城建集团尽快明确可提供岗位和待遇。乙区投资集团完成政策宣贯，书面告知有关政策。"
+        "11月底前完成意愿征询。区财政局做好资金保障。\n"
+        "2.清单建立。区住房保障局完成移交清单建立。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("甲区城建集团尽快明确可提供岗位和待遇。", ("甲区城建集团",)),
+        ("乙区投资集团完成政策宣贯，书面告知有关政策。11月底前完成意愿征询。", ("乙区投资集团",)),
+        ("区财政局做好资金保障。", ("区财政局",)),
+        ("区住房保障局完成移交清单建立。", ("区住房保障局",)),
+    ]
+
+
+def test_a_sentence_that_goes_on_with_the_same_units_goes_on_with_the_same_task():
+    text = (
+        "四、工作安排\n"
+        "（一）第二季度：6月30日前，全区各轨道交通车站与属地街镇、派出所要完成对接。各轨道交通车站按要求上报联系人。\n"
+        "（二）制度建设\n区民政局制定检查办法。区民政局组织开展年度检查。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("全区各轨道交通车站",), ("区民政局",)]
+    assert tasks[0].text.endswith("各轨道交通车站按要求上报联系人。")
+
+
+def test_a_clause_opening_with_a_preposition_or_a_verb_names_no_unit():
+    text = (
+        "二、重点任务\n"
+        "3.光伏屋顶。利用各交通场站建筑物屋顶，推进分布式光伏建设。\n"
+        "4.租赁企业。鼓励租赁母公司及其专业子公司集聚发展。\n"
+        "5.人员转移。城发集团根据市城投集团提出的岗位开展意愿征询。\n"
+    )
+    leads = [t.lead_units for t in extract_text(text).tasks]
+    assert ("利用各交通场站",) not in leads and all("鼓励" not in u for lu in leads for u in lu)
+    assert all("根据" not in u for lu in leads for u in lu)
+
+
+def test_a_closing_provision_below_the_last_item_is_no_task():
+    text = (
+        "五、保障措施\n"
+        "（一）加强组织领导\n成立县工作领导小组，统筹推进各项工作。\n"
+        "（二）强化督查考核\n县政府督查室要定期开展督查。\n"
+        "本实施方案自印发之日起试行，有效期三年。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == [
+        "成立县工作领导小组，统筹推进各项工作。",
+        "县政府督查室要定期开展督查。",
+    ]
+
+
+def test_the_unit_an_office_with_duties_is_placed_in_leads_them():
+    text = (
+        "四、保障措施\n"
+        "（一）加强组织领导\n成立县文旅发展领导小组，统筹推进全县文旅工作。"
+        "领导小组办公室设在县文化和旅游局，会同有关单位制定年度计划，具体负责日常工作。\n"
+        "（二）建立推进机制\n工作专班下设办公室，设在县商务局，县商务局分管领导任办公室主任。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        ((), ()),
+        (("县文化和旅游局",), ("有关单位",)),
+        ((), ()),
+    ]
+    assert tasks[1].text.startswith("领导小组办公室设在县文化和旅游局")
+
+
+def test_duties_joined_by_a_semicolon_with_subjects_of_their_own_are_separate_tasks():
+    text = (
+        "四、工作流程\n"
+        "区发展改革委会同区科委等部门组织申报和评估验收；各示范区建设主体负责具体实施。\n"
+        "（一）组织申报\n区发展改革委发布申报通知。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks][:2] == [
+        ("区发展改革委会同区科委等部门组织申报和评估验收", ("区发展改革委",)),
+        ("各示范区建设主体负责具体实施。", ("各示范区建设主体",)),
+    ]
+
+
+def test_the_unit_a_clause_reports_to_and_names_again_leads_what_follows():
+    text = (
+        "三、各责任单位要于每季度末将进展情况报县政府督查室，县政府督查室将对落实情况进行跟踪督办。\n"
+        "四、各类市场主体要依法经营。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("各责任单位",), ("县政府督查室",)]
+
+
+def test_a_paragraph_opening_with_the_problem_its_units_are_to_answer_is_one_task():
+    text = (
+        "二、完善设施\n"
+        "（一）加强资料管理\n全县桥梁档案仍存在缺失、不完整的现象。请各乡镇于6月底前完成补测。\n"
+        "（二）落实养护责任\n成立县桥梁养护工作组。县交通局要制定养护计划。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("全县桥梁档案仍存在缺失、不完整的现象。请各乡镇于6月底前完成补测。", ("各乡镇",)),
+        ("成立县桥梁养护工作组。", ()),
+        ("县交通局要制定养护计划。", ("县交通局",)),
+    ]
+
+
+def test_items_that_define_the_dimensions_of_an_assessment_are_no_tasks():
+    text = (
+        "一、评估内容\n"
+        "（一）绿色低碳。反映城市能源利用和碳排放情况。\n"
+        "（二）便民服务。反映城市社区服务设施的覆盖情况。\n"
+        "二、工作步骤\n"
+        "（一）数据收集（2025年5月）。各相关部门按要求提供指标数据。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == ["各相关部门按要求提供指标数据。"]
+
+
+def test_the_parts_a_report_is_to_hold_are_no_tasks_and_the_item_listing_them_is_one():
+    text = (
+        "三、工作步骤\n"
+        "（一）形成评估报告（2025年10月）。10月15日前，形成评估报告，报区政府审定。\n"
+        "评估报告主要内容包括：\n"
+        "1.本区总体情况；\n"
+        "2.制定重点行动计划。\n"
+        "（二）成果应用（2025年12月）。各部门根据评估结果制定整改措施。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == [
+        "10月15日前，形成评估报告，报区政府审定。",
+        "各部门根据评估结果制定整改措施。",
+    ]
+    assert (tasks[0].deadline.year, tasks[0].deadline.month) == (2025, 10)
+
+
+def test_a_principle_that_names_units_is_no_task_in_a_plan_with_role_notes():
+    text = (
+        "一、基本原则\n"
+        "政府引导，多方协同\n属地街道作为管理的主体，相关部门协同推进。\n"
+        "二、主要任务\n"
+        "（一）全面排查\n开展道路排查，建立台账。（各街道负责）\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [("开展道路排查，建立台账。", ("各街道",))]
+
+
+def test_a_period_of_months_dates_an_item_by_its_end():
+    text = (
+        "三、工作安排\n"
+        "（一）推进移交\n"
+        "1．动员部署（2025年1月-4月）：建立区级改革工作小组，压实工作责任。\n"
+        "2．人员安置。甲区城建集团尽快明确岗位。区财政局做好资金保障。（2025年6月—2025年12月）\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.deadline.year, t.deadline.month) for t in tasks] == [
+        ("建立区级改革工作小组，压实工作责任。", 2025, 4),
+        ("甲区城建集团尽快明确岗位。", 2025, 12),
+        ("区财政局做好资金保障。", 2025, 12),
+    ]
