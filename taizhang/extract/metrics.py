@@ -581,9 +581,13 @@ def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, re.Pattern[str]]:
     headings = _alternation((*mw.words("review_headings"), "目标"))
     # An opener: "过去一年,…", "今年,…". must not match: "…,今年" (not at a line start)
     opener = _AtLineStarts(rf"[ \t]*(?P<w>{openers})(?P<rest>[^\n]{{0,12}})")
-    # A year that opens a paragraph: "2023年,…", "报告指出,2023年,…". must not match: "到2025年释放"
+    # A year that opens a paragraph: "2023年,…", "报告指出,2023年,…", or the goals of a year
+    # ("2024年主要预期目标是:", "2024年全县经济社会发展的主要目标:", as speeches to a work conference
+    # and plan reports of 县 and 市 announce them). must not match: "到2025年释放"
     # (Possessive: the year can only start at the first digit of its line, so nothing is retried.)
-    lead_year = _AtLineStarts(r"[ \t]*+[^\n\d]{0,8}+(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$)")
+    lead_year = _AtLineStarts(
+        r"[ \t]*+[^\n\d]{0,8}+(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$|[^\n,。;:\d]{0,16}?目标)"
+    )
     # A word of an unnumbered heading: "发展基础", "主要目标" (see _short_headings).
     short = re.compile(headings)
     return opener, lead_year, short
@@ -658,6 +662,11 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         y = _YEAR.search(m["rest"])
         kind: Kind = "actual" if m["w"] in review_openers else "target"
         year = review_year if kind == "actual" else target_year
+        if year is None and kind == "actual" and info.year is not None:
+            # 过去一年,… / 一年来,… in a document that is neither a plan nor a work report (a
+            # speech to a work conference, 在全县经济工作会议上的讲话; a town's 工作要点 that opens
+            # with last year's results) reviews the year before its own, as a work report does.
+            year = info.year - 1
         if y:
             year = int(y["y"])
         end: int | None = None

@@ -489,6 +489,26 @@ class DocumentOfOneYearTestCase:
         assert self.years(text) == [None]
 
 
+class SpeechToAWorkConferenceTestCase:
+    """A speech to a work conference (在全县经济工作会议上的讲话) reviews the year before its own and
+    sets the targets of its own year, as a work report does, though it names itself no report."""
+
+    @staticmethod
+    def kinds_and_years(text: str) -> list[tuple[str, int | None]]:
+        return [(m.kind, m.year) for m in find(text, doc_info(text, working_text(text), "doc.txt"))]
+
+    def test_what_was_done_in_the_year_past_is_of_the_year_before_the_speech(self) -> None:
+        text = "在全镇工作会议上的讲话\n（2023年2月8日）\n同志们：\n过去一年，全镇新建农村道路12公里。\n今年，全镇新建农村道路15公里。"
+        assert self.kinds_and_years(text) == [("actual", 2022), ("target", 2023)]
+
+    def test_a_line_opening_with_the_goals_of_a_year_dates_the_plan_after_it(self) -> None:
+        text = (
+            "在全区经济工作会议上的讲话\n（2023年1月9日）\n2022年，全区引进项目40个。\n"
+            "2023年全区经济社会发展的主要预期目标是：引进项目45个。\n全年改造老旧小区8个。"
+        )
+        assert self.kinds_and_years(text) == [("actual", 2022), ("target", 2023), ("target", 2023)]
+
+
 class PassageTestCase:
     def test_only_figures_inside_the_passages_are_read(self) -> None:
         text = "新增10家企业。\n新增20家企业。"
