@@ -691,18 +691,56 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             if m.start("line") not in opened:
                 year = int(m["y"])
                 marks.append(_Mode(m.start("line"), "actual" if year < info.year else "target", year, 3))
+    # A sentence that announces the goals to reach by a year (2026年底前…,达到如下目标:) dates the
+    # list or table of goals after it (a 目标 heading cell at the table's head included).
+    goals: list[_Mode] = []
+    if work.find("目标") >= 0:
+        for after, year in _goals_by_a_year(work):
+            kind = "actual" if info.year is not None and year < info.year else "target"
+            goals.append(_Mode(after, kind, year, 3))
+    marks.extend(goals)
     for line_start, line in _short_headings(work, short):
         if _HEADING.match(line):
             continue  # numbered: read above
         if _has(line, review_words):
             marks.append(_Mode(line_start, "actual", review_year, 2))
-        elif "目标" in line:
+        elif "目标" in line and not any(0 <= line_start - g.start < 40 for g in goals):
             marks.append(_Mode(line_start, "target", target_year, 2))
     # Sections under a year heading (2012年经济表现) and paragraphs opening with a fiscal year.
     for pm in (*year_heading_marks(work, info.year), *fiscal_paragraph_marks(work, info.year)):
         marks.append(_Mode(pm.start, pm.kind, pm.year, 2 if pm.end < len(work) else 3, pm.end))
     marks.sort(key=lambda k: k.start)
     return marks
+
+
+# A sentence that announces the goals a plan sets out to reach by a year, the list or table of
+# them following it on the next lines, as 上海's district plans (静安区 and 杨浦区 排水管理体制改革:
+# 2026年底前实现…,达到以下预期目标) and 县 work plans (到2025年,实现如下目标:) write them. The
+# announcement is found first (it opens with 以 or 如: the engine skips to them), then its year.
+# matches: "以下预期目标。", "如下目标:" at a line's end ; must not match: "以下目标要求," (not at the end)
+_GOALS_ANNOUNCED = re.compile(r"(?:以下|如下)[^\n,。;]{0,8}?目标[ \t]*[:。]?[ \t]*(?=\n)")
+# The year to reach before the announcement, in its line, and nothing but words between.
+# matches: "2026年底前实现…,达到", "到2025年,实现" ; must not match: "2025年12月底前将…" (a date
+# with its month: a step, not the goals' year)
+_GOALS_YEAR = re.compile(r"(?:[到至][ \t]*)?(?P<y>(?:19|20)\d{2})[ \t]*年(?:底|末)?(?:前)?[^\n\d]{0,80}\Z")
+
+
+def _goals_by_a_year(work: str) -> Iterator[tuple[int, int]]:
+    """(start of the next line, year) of each line that announces the goals to reach by a year."""
+    for m in _GOALS_ANNOUNCED.finditer(work):
+        line = work.rfind("\n", 0, m.start()) + 1
+        before = work[max(line, m.start() - 120) : m.start()]
+        starts = [y.start() for y in _GOALS_YEAR_START.finditer(before)]
+        if not starts:
+            continue
+        tail = _GOALS_YEAR.match(before, starts[-1])
+        if tail is None:
+            continue
+        yield m.end() + 1, int(tail["y"])
+
+
+# Where a year may start (the last one before the announcement is tried).
+_GOALS_YEAR_START = re.compile(r"[到至]?[ \t]*(?:19|20)\d{2}[ \t]*年")
 
 
 def _mode_at(marks: list[_Mode], starts: list[int], pos: int) -> _Mode:

@@ -509,6 +509,28 @@ class SpeechToAWorkConferenceTestCase:
         assert self.kinds_and_years(text) == [("actual", 2022), ("target", 2023), ("target", 2023)]
 
 
+class GoalsAnnouncedForAYearTestCase:
+    """A sentence announcing the goals to reach by a year (…2026年底前…,达到如下目标:) dates the list or
+    table of goals after it, a 目标 heading cell at the table's head included."""
+
+    @staticmethod
+    def years(text: str) -> list[int | None]:
+        return [m.year for m in find(text, doc_info(text, working_text(text), "doc.txt"))]
+
+    def test_a_table_of_goals_after_the_announcement_has_its_year(self) -> None:
+        text = (
+            "某区供水管理改革实施方案\n二、改革目标\n2027年底前完成一体化运维,服务水平明显提高,达到以下目标:\n"
+            "指标名称\n目标\n管网漏损率\n9%以内\n三、改革任务\n1.年内完成设施移交清单(年底前完成)。\n2025年3月1日"
+        )
+        assert self.years(text) == [2027]
+
+    def test_a_date_with_its_month_is_no_year_of_the_goals(self) -> None:
+        text = (
+            "某区供水管理改革实施方案\n2026年12月底前移交设施,达到以下目标:\n管网漏损率降至9%。\n2025年3月1日"
+        )
+        assert self.years(text) == [None]  # a step's date (its month named), not the goals' year
+
+
 class PassageTestCase:
     def test_only_figures_inside_the_passages_are_read(self) -> None:
         text = "新增10家企业。\n新增20家企业。"
