@@ -461,7 +461,12 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
     if info.kind == "plan" and info.year is not None:
         # A plan of one year (its title names the year) plans for it; a standing plan (实施方案
         # (试行)) sets targets of no year.
-        return info.year - 1, info.year if _plans_one_year(info) else None
+        if _plans_one_year(info):
+            return info.year - 1, info.year
+        # A standing plan (实施方案 with no period) describes the situation it starts from as it
+        # stands when written (徐汇's 装修垃圾 plan: 日分拣处置能力300吨/日; 静安's metro plan: 共有
+        # 轨道交通线路9条): the document's own year.
+        return info.year, None
     if info.kind == "report" and info.year is not None:
         return info.year, info.year  # a report on a situation: as it stands when written
     return None, None
@@ -2060,6 +2065,8 @@ def _kind_and_year(
             kind = "actual" if explicit < info.year else "target"  # the document's own year: as its part
         elif fiscal_year_closed(work, s_lo, fig.start, explicit, info.year):
             kind = "actual"  # the fiscal year closing as the speech is given: its revised estimates
+        elif kind == "actual" and _PLANNED_FOR_THE_YEAR.search(sentence_before) is not None:
+            kind = "target"  # 改造目标:2024年计划改造40万平方米 (the plan's own year, planned)
         if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
         elif _has(sentence_before, mw.compiled["actual_markers"]) or (
@@ -2092,6 +2099,10 @@ def _kind_and_year(
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if _has(clause_before, mw.compiled["actual_markers"]):
             return "actual", review_year
+        if "统计" in sentence_before and _SURVEYED.search(sentence_before) is not None:
+            # 据统计,本区平均每日非法倾倒的暴露垃圾近200吨: the situation a plan starts from, as
+            # counted when it was written.
+            return "actual", info.year if info.year is not None else review_year
         if work.find("已", fig.end, clause[1]) >= 0 and _ALREADY.search(work, fig.end, clause[1]):
             return "actual", review_year  # 25.2平方公里已完成达标评估
         if (
@@ -2117,6 +2128,19 @@ def _kind_and_year(
     elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+# A count reported by the writer, in a plan's account of the situation it starts from (徐汇's 装修垃圾
+# plan: 据统计,本区平均每日非法倾倒…近200吨; 县 plans: 据不完全统计,全县现有…). matches: "据统计,",
+# "据不完全统计", "经统计" ; must not match: "统计数据显示将" (no 据 or 经 before it), "纳入统计"
+_SURVEYED = re.compile(r"(?:据|经)(?:不完全|初步)?统计")
+# The document's own year planned, not reviewed: a plan's goals name its first years one by one (青浦's
+# 老旧小区综合改造: 2024年计划改造40万平方米,2025年计划改造60万平方米; 县 annual plans: 2023年目标任务:
+# 新建…). matches: "2024年计划改造", "改造目标:2024年", "2024年目标任务:新建" ; must not match:
+# "2024年计划执行情况" (no figure planned after it: 计划 must be followed by a verb)
+_PLANNED_FOR_THE_YEAR = re.compile(
+    r"(?:计划|拟)[ \t]*(?:新|完成|改造|建设|建成|实施|开工|投资|安排|启动|推进|培育|引进|打造)|目标(?:任务)?[ \t]*[:是为]"
+)
 
 
 def _secured(work: str, lo: int, hi: int) -> bool:

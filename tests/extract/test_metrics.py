@@ -371,8 +371,10 @@ class YearTestCase:
 
     def test_the_start_of_a_span_up_to_now_is_not_the_figures_year(self) -> None:
         text = "自2020年开展达标评估以来,共计25.2平方公里已完成达标评估。"
-        m = one(text, DocInfo(title="某区实施方案", year=2024, kind="plan"))
-        assert (m.kind, m.year) == ("actual", 2023)
+        plan = DocInfo(title="某区实施方案", year=2024, period_start=2024, period_end=2030, kind="plan")
+        assert (one(text, plan).kind, one(text, plan).year) == ("actual", 2023)  # the year before the plan's
+        standing = DocInfo(title="某区实施方案", year=2024, kind="plan")
+        assert (one(text, standing).kind, one(text, standing).year) == ("actual", 2024)  # as written
 
     def test_a_year_named_relative_to_the_documents_is_the_figures_year(self) -> None:
         info = DocInfo(year=2013, kind="work_report")
@@ -529,6 +531,36 @@ class GoalsAnnouncedForAYearTestCase:
             "某区供水管理改革实施方案\n2026年12月底前移交设施,达到以下目标:\n管网漏损率降至9%。\n2025年3月1日"
         )
         assert self.years(text) == [None]  # a step's date (its month named), not the goals' year
+
+
+class SituationOfAStandingPlanTestCase:
+    """A standing plan (no period, no one year) describes the situation it starts from as it
+    stands when written: its own year."""
+
+    @staticmethod
+    def kinds_and_years(text: str) -> list[tuple[str, int | None]]:
+        return [(m.kind, m.year) for m in find(text, doc_info(text, working_text(text), "doc.txt"))]
+
+    def test_a_capacity_stated_without_a_verb_is_the_situation_of_the_year_of_writing(self) -> None:
+        text = "关于加强本区餐厨垃圾处理的工作方案\n一、现状\n本区集中收运,日处理能力260吨/日。\n2031年5月6日"
+        assert self.kinds_and_years(text) == [("actual", 2031)]
+
+    def test_a_count_reported_by_the_writer_is_the_situation_of_the_year_of_writing(self) -> None:
+        text = "关于加强本区餐厨垃圾处理的工作方案\n一、问题\n据不完全统计,本区每日散落餐厨垃圾约40吨。\n2031年5月6日"
+        assert self.kinds_and_years(text) == [("actual", 2031)]
+
+
+class PlannedForTheDocumentsYearTestCase:
+    def test_the_documents_year_planned_in_a_goal_is_a_target(self) -> None:
+        text = (
+            "某区老旧小区改造实施方案\n一、现状\n全区2000年前建成的小区共300个。\n"
+            "改造目标:2031年计划改造30万平方米,2032年计划改造50万平方米。\n2031年4月1日"
+        )
+        found = find(text, doc_info(text, working_text(text), "doc.txt"))
+        assert [(m.kind, m.year, m.value) for m in found if m.unit == "平方米"] == [
+            ("target", 2031, 300_000),
+            ("target", 2032, 500_000),
+        ]
 
 
 class PassageTestCase:
