@@ -1810,7 +1810,9 @@ def find_metrics(
             kind == "actual"
             and _has(work[c_lo : fig.start], mw.compiled["range_from"])
             and not _has(work[c_lo : fig.start], _GROWTH_TO)
-            and _explicit_year(work, s_lo, fig.start, named) is None
+            # (a year of the clause's own; one named earlier in the sentence dates another change:
+            # 从2020年的3.68万亿元增长到2025年的4.93万亿元,一般公共预算收入从3826.5亿元增长到…)
+            and _explicit_year(work, c_lo, fig.start, named) is None
         ):
             year = (
                 prev_period_start if prev_period_start is not None else _years_reviewed_from(work, p_lo, year)

@@ -396,6 +396,11 @@ class YearTestCase:
         found = find(text, DocInfo(year=2026, kind="work_report"))
         assert [(m.value, m.year) for m in found] == [(9_400, 2020), (15_500, 2025)]
 
+    def test_a_year_ending_an_earlier_change_of_the_sentence_does_not_date_the_next_change(self) -> None:
+        text = "一、过去五年工作回顾\n这五年,全市生产总值从2020年的900亿元增长到2025年的1200亿元,税收收入从80亿元增长到95亿元。"
+        found = find(text, DocInfo(year=2026, kind="work_report"))
+        assert [(m.value, m.year) for m in found if m.value < 1e10] == [(8e9, 2020), (9.5e9, 2025)]
+
     def test_qunian_opening_a_paragraph_dates_that_paragraph_only(self) -> None:
         info = DocInfo(year=2013, kind="work_report")
         text = "二、推动经济\n去年,访港旅客增加16%。\n金融服务业将新增职位5000个。"
