@@ -19,6 +19,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
+from .docinfo import five_year_period
 from .layout import Grid
 from .lexicon import LexiconError, load_data
 from .model import DocInfo, Metric, Passage, Span
@@ -2080,6 +2081,10 @@ def _kind_and_year(
         return "target", None
     if passage.year_hint is not None:
         return "target", passage.year_hint
+    if "五" in sentence_before and info.year is not None:
+        period = _named_period(sentence_before, info.year)
+        if period is not None:
+            return period  # “十四五”计划完成闸河配套8处: the period's, not the present's
     if info.year is not None and _has(sentence_before, mw.compiled["present_words"]):
         return "actual", info.year  # as it stands when written: 目前, 现时, 最新的3.4%
     if kind == "target" and info.year is not None and reviews_past_years(sentence_before):
@@ -2143,6 +2148,23 @@ _SURVEYED = re.compile(r"(?:据|经)(?:不完全|初步)?统计")
 _PLANNED_FOR_THE_YEAR = re.compile(
     r"(?:计划|拟)[ \t]*(?:新|完成|改造|建设|建成|实施|开工|投资|安排|启动|推进|培育|引进|打造)|目标(?:任务)?[ \t]*[:是为]"
 )
+
+
+# A five-year plan's period named in the clause before a figure, then nothing but words: the
+# figure is of the period (its last year): done in it when it has ended by the document's year
+# (“十三五”期间,累计新增就业…; a 2026 work report's “十四五”时期,GDP年均增长4.4%), planned for it
+# otherwise (崇明's 水务 plan: 目前…已完成闸河配套2处,“十四五”计划完成闸河配套8处).
+# matches: "“十四五”计划完成", "十三五期间,累计" ; must not match: "十四五规划纲要提出的2025年" (a
+# year after it), "十四五期间,今年" (a year after it), "十五" (no 五 after the number)
+_NAMED_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五(?P<rest>[^\d]{0,24})\Z")
+
+
+def _named_period(sentence_before: str, doc_year: int) -> tuple[Kind, int] | None:
+    m = _NAMED_PERIOD.search(sentence_before)
+    if m is None or _RELATIVE_YEAR.search(m["rest"]) is not None or "以来" in m["rest"]:
+        return None  # (今年 or 明年 after it dates the figure instead; “十四五”以来 is a span up to now)
+    _, end = five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)
+    return ("actual" if end < doc_year else "target"), end
 
 
 def _secured(work: str, lo: int, hi: int) -> bool:

@@ -568,6 +568,26 @@ class PlannedForTheDocumentsYearTestCase:
         ]
 
 
+class NamedFiveYearPeriodTestCase:
+    """A five-year plan's period named just before a figure dates it: its last year, done in it when
+    it has ended by the document's year, planned for it otherwise."""
+
+    def test_a_period_not_ended_is_planned_for_its_last_year(self) -> None:
+        text = "目前全区已建成泵站3座,“十五五”计划建成泵站10座。"
+        found = find(text, DocInfo(title="某区水务规划", year=2026, kind="plan"))
+        assert [(m.kind, m.year, m.value) for m in found] == [("actual", 2026, 3), ("target", 2030, 10)]
+
+    def test_a_period_ended_is_reviewed_as_its_last_year(self) -> None:
+        text = "“十四五”时期,全市地区生产总值年均增长5.1%。"
+        m = one(text, DocInfo(year=2026, kind="work_report"))
+        assert (m.kind, m.year) == ("actual", 2025)
+
+    def test_since_the_start_of_a_period_is_no_date_of_the_period(self) -> None:
+        text = "一、工作回顾\n“十五五”以来,全省新增高新技术企业800家。"
+        m = one(text, DocInfo(year=2030, kind="work_report"))
+        assert (m.kind, m.year) == ("actual", 2029)
+
+
 class PassageTestCase:
     def test_only_figures_inside_the_passages_are_read(self) -> None:
         text = "新增10家企业。\n新增20家企业。"
