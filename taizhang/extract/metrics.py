@@ -2121,6 +2121,16 @@ def _kind_and_year(
             and not _has(clause_before, mw.compiled["growth_words"])
         ):
             return "actual", review_year  # a state described: 面积 2.03 平方公里
+        if (
+            info.kind == "work_report"
+            and info.year is not None
+            and "占" in clause_before
+            and _SHARE_STATED.search(clause_before) is not None
+            and not _has(sentence_before, mw.compiled["future_markers"])
+            and not _has(clause_before, mw.compiled["growth_words"])
+            and not _has(clause_before, mw.compiled["action_verbs"])
+        ):
+            return "actual", info.year  # 零售业约占本地生产总值4%: the economy as the speech finds it
         ahead = years_ahead(work, s_lo, fig.start, info.year) if info.year is not None else None
         if ahead is not None:
             return "target", ahead  # 未来5年: see periods
@@ -2165,6 +2175,13 @@ def _named_period(sentence_before: str, doc_year: int) -> tuple[Kind, int] | Non
         return None  # (今年 or 明年 after it dates the figure instead; “十四五”以来 is a span up to now)
     _, end = five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)
     return ("actual" if end < doc_year else "target"), end
+
+
+# A share stated as it is, with no verb of change or aim: in a budget speech or a work report
+# describing the economy (香港's budget speech: 零售业约占本地生产总值4%, 六项产业的生产值占本地
+# 生产总值8.5%; 区 work reports: 服务业占全区经济比重62%). matches: "约占本地生产总值", "占政府经常
+# 开支" ; must not match: "占比提高到" (a change: growth words are checked by the caller)
+_SHARE_STATED = re.compile(r"占[^,。;:\d]{1,16}?(?:的)?(?:比例|比重)?[ \t]*(?:约|接近|近|达)?[ \t]*\Z")
 
 
 def _secured(work: str, lo: int, hi: int) -> bool:

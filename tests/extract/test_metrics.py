@@ -588,6 +588,18 @@ class NamedFiveYearPeriodTestCase:
         assert (m.kind, m.year) == ("actual", 2029)
 
 
+class ShareStatedInAWorkReportTestCase:
+    def test_a_share_stated_without_a_verb_is_the_state_of_the_year_of_the_speech(self) -> None:
+        text = "三、推动产业发展\n物流业约占本地生产总值3%,我们会继续支持业界。"
+        m = one(text, DocInfo(year=2031, kind="work_report"))
+        assert (m.kind, m.year) == ("actual", 2031)
+
+    def test_a_share_to_reach_is_a_target(self) -> None:
+        text = "三、推动产业发展\n力争物流业占本地生产总值的比重达到5%。"
+        m = one(text, DocInfo(year=2031, kind="work_report"))
+        assert (m.kind, m.year) == ("target", 2031)
+
+
 class PassageTestCase:
     def test_only_figures_inside_the_passages_are_read(self) -> None:
         text = "新增10家企业。\n新增20家企业。"
