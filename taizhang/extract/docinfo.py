@@ -340,6 +340,11 @@ def _date_year(work: str) -> int | None:
 _REVISION = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版)")
 # Words of a title that mark rules standing until replaced: they plan for no one year.
 _STANDING_TITLE = ("试行", "暂行", "办法", "规定", "条例", "细则")
+# Words of a title that name a plan of one year, whether or not the title repeats the year: a
+# 工作要点 (a 区 or 县 government's, a bureau's) and a 年度 plan (年度工作计划, 年度实施计划) are
+# written each year for that year; a later year they name (到2026年,营商环境评价进入全省前列) is a
+# milestone of a few figures, not the plan's period.
+_ANNUAL_TITLE = ("工作要点", "年度")
 # A deadline within the year of writing, as an annual plan sets them.
 # matches: "年底前", "6月底前", "年内", "本年度", "今年" ; must not match: "年内容" (a word), "3年内" (N years ahead)
 _IN_YEAR = re.compile(r"年底前|月底前|(?<![\d一二两三四五六七八九十])年内(?!容)|本年度|今年|力争全年")
@@ -379,6 +384,8 @@ def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
         return None
     if (kind != "plan" and not _untitled_plan(title, kind)) or any(w in title for w in _STANDING_TITLE):
         return None
+    if any(w in title for w in _ANNUAL_TITLE):
+        return year  # annual by its kind: a later year it names is a milestone of a few figures
     if _IN_YEAR.search(work) is None and not _dated_within(work, year):
         return None
     for m in _YEAR.finditer(work):

@@ -19,6 +19,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
+from .docinfo import five_year_period
 from .layout import Grid
 from .lexicon import LexiconError, load_data
 from .model import DocInfo, Metric, Passage, Span
@@ -461,7 +462,12 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
     if info.kind == "plan" and info.year is not None:
         # A plan of one year (its title names the year) plans for it; a standing plan (实施方案
         # (试行)) sets targets of no year.
-        return info.year - 1, info.year if _plans_one_year(info) else None
+        if _plans_one_year(info):
+            return info.year - 1, info.year
+        # A standing plan (实施方案 with no period) describes the situation it starts from as it
+        # stands when written (徐汇's 装修垃圾 plan: 日分拣处置能力300吨/日; 静安's metro plan: 共有
+        # 轨道交通线路9条): the document's own year.
+        return info.year, None
     if info.kind == "report" and info.year is not None:
         return info.year, info.year  # a report on a situation: as it stands when written
     return None, None
@@ -584,9 +590,13 @@ def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, re.Pattern[str]]:
     headings = _alternation((*mw.words("review_headings"), "目标"))
     # An opener: "过去一年,…", "今年,…". must not match: "…,今年" (not at a line start)
     opener = _AtLineStarts(rf"[ \t]*(?P<w>{openers})(?P<rest>[^\n]{{0,12}})")
-    # A year that opens a paragraph: "2023年,…", "报告指出,2023年,…". must not match: "到2025年释放"
+    # A year that opens a paragraph: "2023年,…", "报告指出,2023年,…", or the goals of a year
+    # ("2024年主要预期目标是:", "2024年全县经济社会发展的主要目标:", as speeches to a work conference
+    # and plan reports of 县 and 市 announce them). must not match: "到2025年释放"
     # (Possessive: the year can only start at the first digit of its line, so nothing is retried.)
-    lead_year = _AtLineStarts(r"[ \t]*+[^\n\d]{0,8}+(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$)")
+    lead_year = _AtLineStarts(
+        r"[ \t]*+[^\n\d]{0,8}+(?P<y>(?:19|20)\d{2})[ \t]*年(?:[,是]|底|末|$|[^\n,。;:\d]{0,16}?目标)"
+    )
     # A word of an unnumbered heading: "发展基础", "主要目标" (see _short_headings).
     short = re.compile(headings)
     return opener, lead_year, short
@@ -661,6 +671,11 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         y = _YEAR.search(m["rest"])
         kind: Kind = "actual" if m["w"] in review_openers else "target"
         year = review_year if kind == "actual" else target_year
+        if year is None and kind == "actual" and info.year is not None:
+            # 过去一年,… / 一年来,… in a document that is neither a plan nor a work report (a
+            # speech to a work conference, 在全县经济工作会议上的讲话; a town's 工作要点 that opens
+            # with last year's results) reviews the year before its own, as a work report does.
+            year = info.year - 1
         if y:
             year = int(y["y"])
         end: int | None = None
@@ -685,18 +700,56 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             if m.start("line") not in opened:
                 year = int(m["y"])
                 marks.append(_Mode(m.start("line"), "actual" if year < info.year else "target", year, 3))
+    # A sentence that announces the goals to reach by a year (2026年底前…,达到如下目标:) dates the
+    # list or table of goals after it (a 目标 heading cell at the table's head included).
+    goals: list[_Mode] = []
+    if work.find("目标") >= 0:
+        for after, year in _goals_by_a_year(work):
+            kind = "actual" if info.year is not None and year < info.year else "target"
+            goals.append(_Mode(after, kind, year, 3))
+    marks.extend(goals)
     for line_start, line in _short_headings(work, short):
         if _HEADING.match(line):
             continue  # numbered: read above
         if _has(line, review_words):
             marks.append(_Mode(line_start, "actual", review_year, 2))
-        elif "目标" in line:
+        elif "目标" in line and not any(0 <= line_start - g.start < 40 for g in goals):
             marks.append(_Mode(line_start, "target", target_year, 2))
     # Sections under a year heading (2012年经济表现) and paragraphs opening with a fiscal year.
     for pm in (*year_heading_marks(work, info.year), *fiscal_paragraph_marks(work, info.year)):
         marks.append(_Mode(pm.start, pm.kind, pm.year, 2 if pm.end < len(work) else 3, pm.end))
     marks.sort(key=lambda k: k.start)
     return marks
+
+
+# A sentence that announces the goals a plan sets out to reach by a year, the list or table of
+# them following it on the next lines, as 上海's district plans (静安区 and 杨浦区 排水管理体制改革:
+# 2026年底前实现…,达到以下预期目标) and 县 work plans (到2025年,实现如下目标:) write them. The
+# announcement is found first (it opens with 以 or 如: the engine skips to them), then its year.
+# matches: "以下预期目标。", "如下目标:" at a line's end ; must not match: "以下目标要求," (not at the end)
+_GOALS_ANNOUNCED = re.compile(r"(?:以下|如下)[^\n,。;]{0,8}?目标[ \t]*[:。]?[ \t]*(?=\n)")
+# The year to reach before the announcement, in its line, and nothing but words between.
+# matches: "2026年底前实现…,达到", "到2025年,实现" ; must not match: "2025年12月底前将…" (a date
+# with its month: a step, not the goals' year)
+_GOALS_YEAR = re.compile(r"(?:[到至][ \t]*)?(?P<y>(?:19|20)\d{2})[ \t]*年(?:底|末)?(?:前)?[^\n\d]{0,80}\Z")
+
+
+def _goals_by_a_year(work: str) -> Iterator[tuple[int, int]]:
+    """(start of the next line, year) of each line that announces the goals to reach by a year."""
+    for m in _GOALS_ANNOUNCED.finditer(work):
+        line = work.rfind("\n", 0, m.start()) + 1
+        before = work[max(line, m.start() - 120) : m.start()]
+        starts = [y.start() for y in _GOALS_YEAR_START.finditer(before)]
+        if not starts:
+            continue
+        tail = _GOALS_YEAR.match(before, starts[-1])
+        if tail is None:
+            continue
+        yield m.end() + 1, int(tail["y"])
+
+
+# Where a year may start (the last one before the announcement is tried).
+_GOALS_YEAR_START = re.compile(r"[到至]?[ \t]*(?:19|20)\d{2}[ \t]*年")
 
 
 def _mode_at(marks: list[_Mode], starts: list[int], pos: int) -> _Mode:
@@ -1762,7 +1815,9 @@ def find_metrics(
             kind == "actual"
             and _has(work[c_lo : fig.start], mw.compiled["range_from"])
             and not _has(work[c_lo : fig.start], _GROWTH_TO)
-            and _explicit_year(work, s_lo, fig.start, named) is None
+            # (a year of the clause's own; one named earlier in the sentence dates another change:
+            # 从2020年的3.68万亿元增长到2025年的4.93万亿元,一般公共预算收入从3826.5亿元增长到…)
+            and _explicit_year(work, c_lo, fig.start, named) is None
         ):
             year = (
                 prev_period_start if prev_period_start is not None else _years_reviewed_from(work, p_lo, year)
@@ -2016,6 +2071,8 @@ def _kind_and_year(
             kind = "actual" if explicit < info.year else "target"  # the document's own year: as its part
         elif fiscal_year_closed(work, s_lo, fig.start, explicit, info.year):
             kind = "actual"  # the fiscal year closing as the speech is given: its revised estimates
+        elif kind == "actual" and _PLANNED_FOR_THE_YEAR.search(sentence_before) is not None:
+            kind = "target"  # 改造目标:2024年计划改造40万平方米 (the plan's own year, planned)
         if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
         elif _has(sentence_before, mw.compiled["actual_markers"]) or (
@@ -2027,6 +2084,10 @@ def _kind_and_year(
         return "target", None
     if passage.year_hint is not None:
         return "target", passage.year_hint
+    if "五" in sentence_before and info.year is not None:
+        period = _named_period(sentence_before, info.year)
+        if period is not None:
+            return period  # “十四五”计划完成闸河配套8处: the period's, not the present's
     if info.year is not None and _has(sentence_before, mw.compiled["present_words"]):
         return "actual", info.year  # as it stands when written: 目前, 现时, 最新的3.4%
     if kind == "target" and info.year is not None and reviews_past_years(sentence_before):
@@ -2048,6 +2109,10 @@ def _kind_and_year(
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if _has(clause_before, mw.compiled["actual_markers"]):
             return "actual", review_year
+        if "统计" in sentence_before and _SURVEYED.search(sentence_before) is not None:
+            # 据统计,本区平均每日非法倾倒的暴露垃圾近200吨: the situation a plan starts from, as
+            # counted when it was written.
+            return "actual", info.year if info.year is not None else review_year
         if work.find("已", fig.end, clause[1]) >= 0 and _ALREADY.search(work, fig.end, clause[1]):
             return "actual", review_year  # 25.2平方公里已完成达标评估
         if (
@@ -2059,6 +2124,16 @@ def _kind_and_year(
             and not _has(clause_before, mw.compiled["growth_words"])
         ):
             return "actual", review_year  # a state described: 面积 2.03 平方公里
+        if (
+            info.kind == "work_report"
+            and info.year is not None
+            and "占" in clause_before
+            and _SHARE_STATED.search(clause_before) is not None
+            and not _has(sentence_before, mw.compiled["future_markers"])
+            and not _has(clause_before, mw.compiled["growth_words"])
+            and not _has(clause_before, mw.compiled["action_verbs"])
+        ):
+            return "actual", info.year  # 零售业约占本地生产总值4%: the economy as the speech finds it
         ahead = years_ahead(work, s_lo, fig.start, info.year) if info.year is not None else None
         if ahead is not None:
             return "target", ahead  # 未来5年: see periods
@@ -2073,6 +2148,43 @@ def _kind_and_year(
     elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+# A count reported by the writer, in a plan's account of the situation it starts from (徐汇's 装修垃圾
+# plan: 据统计,本区平均每日非法倾倒…近200吨; 县 plans: 据不完全统计,全县现有…). matches: "据统计,",
+# "据不完全统计", "经统计" ; must not match: "统计数据显示将" (no 据 or 经 before it), "纳入统计"
+_SURVEYED = re.compile(r"(?:据|经)(?:不完全|初步)?统计")
+# The document's own year planned, not reviewed: a plan's goals name its first years one by one (青浦's
+# 老旧小区综合改造: 2024年计划改造40万平方米,2025年计划改造60万平方米; 县 annual plans: 2023年目标任务:
+# 新建…). matches: "2024年计划改造", "改造目标:2024年", "2024年目标任务:新建" ; must not match:
+# "2024年计划执行情况" (no figure planned after it: 计划 must be followed by a verb)
+_PLANNED_FOR_THE_YEAR = re.compile(
+    r"(?:计划|拟)[ \t]*(?:新|完成|改造|建设|建成|实施|开工|投资|安排|启动|推进|培育|引进|打造)|目标(?:任务)?[ \t]*[:是为]"
+)
+
+
+# A five-year plan's period named in the clause before a figure, then nothing but words: the
+# figure is of the period (its last year): done in it when it has ended by the document's year
+# (“十三五”期间,累计新增就业…; a 2026 work report's “十四五”时期,GDP年均增长4.4%), planned for it
+# otherwise (崇明's 水务 plan: 目前…已完成闸河配套2处,“十四五”计划完成闸河配套8处).
+# matches: "“十四五”计划完成", "十三五期间,累计" ; must not match: "十四五规划纲要提出的2025年" (a
+# year after it), "十四五期间,今年" (a year after it), "十五" (no 五 after the number)
+_NAMED_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五(?P<rest>[^\d]{0,24})\Z")
+
+
+def _named_period(sentence_before: str, doc_year: int) -> tuple[Kind, int] | None:
+    m = _NAMED_PERIOD.search(sentence_before)
+    if m is None or _RELATIVE_YEAR.search(m["rest"]) is not None or "以来" in m["rest"]:
+        return None  # (今年 or 明年 after it dates the figure instead; “十四五”以来 is a span up to now)
+    _, end = five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)
+    return ("actual" if end < doc_year else "target"), end
+
+
+# A share stated as it is, with no verb of change or aim: in a budget speech or a work report
+# describing the economy (香港's budget speech: 零售业约占本地生产总值4%, 六项产业的生产值占本地
+# 生产总值8.5%; 区 work reports: 服务业占全区经济比重62%). matches: "约占本地生产总值", "占政府经常
+# 开支" ; must not match: "占比提高到" (a change: growth words are checked by the caller)
+_SHARE_STATED = re.compile(r"占[^,。;:\d]{1,16}?(?:的)?(?:比例|比重)?[ \t]*(?:约|接近|近|达)?[ \t]*\Z")
 
 
 def _secured(work: str, lo: int, hi: int) -> bool:

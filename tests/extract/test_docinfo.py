@@ -190,6 +190,20 @@ class OneYearTestCase:
         d = info(text)
         assert d.period_start != d.period_end or d.period_start is None
 
+    def test_work_points_naming_a_later_milestone_still_plan_for_their_year(self) -> None:
+        text = (
+            "某区优化营商环境工作要点\n一、全年新增市场主体8000户。到2026年,营商环境评价进入全省前列。\n"
+            "二、年底前建成政务服务驿站30个。\n某区人民政府办公室\n2031年3月5日"
+        )
+        d = info(text)
+        assert (d.kind, d.year, d.period_start, d.period_end) == ("plan", 2031, 2031, 2031)
+
+    def test_an_annual_plan_by_its_title_is_of_one_year_despite_a_later_year(self) -> None:
+        text = (
+            "某县农村公路年度建设计划\n一、新改建农村公路50公里。到2033年,实现等级公路全覆盖。\n2031年2月1日"
+        )
+        assert (info(text).period_start, info(text).period_end) == (2031, 2031)
+
     def test_a_later_year_inside_a_cited_title_does_not_count(self) -> None:
         text = "某区城市更新实施方案\n按照《某市行动方案(2024-2027年)》要求,年底前完成修缮20万平方米。\n2025年3月1日"
         assert (info(text).period_start, info(text).period_end) == (2025, 2025)

@@ -371,8 +371,10 @@ class YearTestCase:
 
     def test_the_start_of_a_span_up_to_now_is_not_the_figures_year(self) -> None:
         text = "自2020年开展达标评估以来,共计25.2平方公里已完成达标评估。"
-        m = one(text, DocInfo(title="某区实施方案", year=2024, kind="plan"))
-        assert (m.kind, m.year) == ("actual", 2023)
+        plan = DocInfo(title="某区实施方案", year=2024, period_start=2024, period_end=2030, kind="plan")
+        assert (one(text, plan).kind, one(text, plan).year) == ("actual", 2023)  # the year before the plan's
+        standing = DocInfo(title="某区实施方案", year=2024, kind="plan")
+        assert (one(text, standing).kind, one(text, standing).year) == ("actual", 2024)  # as written
 
     def test_a_year_named_relative_to_the_documents_is_the_figures_year(self) -> None:
         info = DocInfo(year=2013, kind="work_report")
@@ -393,6 +395,11 @@ class YearTestCase:
         text = "一、过去五年工作回顾\n这五年,国家级高新技术企业从0.94万家增加到1.55万家。"
         found = find(text, DocInfo(year=2026, kind="work_report"))
         assert [(m.value, m.year) for m in found] == [(9_400, 2020), (15_500, 2025)]
+
+    def test_a_year_ending_an_earlier_change_of_the_sentence_does_not_date_the_next_change(self) -> None:
+        text = "一、过去五年工作回顾\n这五年,全市生产总值从2020年的900亿元增长到2025年的1200亿元,税收收入从80亿元增长到95亿元。"
+        found = find(text, DocInfo(year=2026, kind="work_report"))
+        assert [(m.value, m.year) for m in found if m.value < 1e10] == [(8e9, 2020), (9.5e9, 2025)]
 
     def test_qunian_opening_a_paragraph_dates_that_paragraph_only(self) -> None:
         info = DocInfo(year=2013, kind="work_report")
@@ -487,6 +494,110 @@ class DocumentOfOneYearTestCase:
     def test_a_standing_plan_on_trial_gives_its_targets_no_year(self) -> None:
         text = "某区城市体检实施方案(试行)\n1.选取4个试点镇开展城市体检(年底前完成)。\n2024年5月18日"
         assert self.years(text) == [None]
+
+
+class SpeechToAWorkConferenceTestCase:
+    """A speech to a work conference (在全县经济工作会议上的讲话) reviews the year before its own and
+    sets the targets of its own year, as a work report does, though it names itself no report."""
+
+    @staticmethod
+    def kinds_and_years(text: str) -> list[tuple[str, int | None]]:
+        return [(m.kind, m.year) for m in find(text, doc_info(text, working_text(text), "doc.txt"))]
+
+    def test_what_was_done_in_the_year_past_is_of_the_year_before_the_speech(self) -> None:
+        text = "在全镇工作会议上的讲话\n（2023年2月8日）\n同志们：\n过去一年，全镇新建农村道路12公里。\n今年，全镇新建农村道路15公里。"
+        assert self.kinds_and_years(text) == [("actual", 2022), ("target", 2023)]
+
+    def test_a_line_opening_with_the_goals_of_a_year_dates_the_plan_after_it(self) -> None:
+        text = (
+            "在全区经济工作会议上的讲话\n（2023年1月9日）\n2022年，全区引进项目40个。\n"
+            "2023年全区经济社会发展的主要预期目标是：引进项目45个。\n全年改造老旧小区8个。"
+        )
+        assert self.kinds_and_years(text) == [("actual", 2022), ("target", 2023), ("target", 2023)]
+
+
+class GoalsAnnouncedForAYearTestCase:
+    """A sentence announcing the goals to reach by a year (…2026年底前…,达到如下目标:) dates the list or
+    table of goals after it, a 目标 heading cell at the table's head included."""
+
+    @staticmethod
+    def years(text: str) -> list[int | None]:
+        return [m.year for m in find(text, doc_info(text, working_text(text), "doc.txt"))]
+
+    def test_a_table_of_goals_after_the_announcement_has_its_year(self) -> None:
+        text = (
+            "某区供水管理改革实施方案\n二、改革目标\n2027年底前完成一体化运维,服务水平明显提高,达到以下目标:\n"
+            "指标名称\n目标\n管网漏损率\n9%以内\n三、改革任务\n1.年内完成设施移交清单(年底前完成)。\n2025年3月1日"
+        )
+        assert self.years(text) == [2027]
+
+    def test_a_date_with_its_month_is_no_year_of_the_goals(self) -> None:
+        text = (
+            "某区供水管理改革实施方案\n2026年12月底前移交设施,达到以下目标:\n管网漏损率降至9%。\n2025年3月1日"
+        )
+        assert self.years(text) == [None]  # a step's date (its month named), not the goals' year
+
+
+class SituationOfAStandingPlanTestCase:
+    """A standing plan (no period, no one year) describes the situation it starts from as it
+    stands when written: its own year."""
+
+    @staticmethod
+    def kinds_and_years(text: str) -> list[tuple[str, int | None]]:
+        return [(m.kind, m.year) for m in find(text, doc_info(text, working_text(text), "doc.txt"))]
+
+    def test_a_capacity_stated_without_a_verb_is_the_situation_of_the_year_of_writing(self) -> None:
+        text = "关于加强本区餐厨垃圾处理的工作方案\n一、现状\n本区集中收运,日处理能力260吨/日。\n2031年5月6日"
+        assert self.kinds_and_years(text) == [("actual", 2031)]
+
+    def test_a_count_reported_by_the_writer_is_the_situation_of_the_year_of_writing(self) -> None:
+        text = "关于加强本区餐厨垃圾处理的工作方案\n一、问题\n据不完全统计,本区每日散落餐厨垃圾约40吨。\n2031年5月6日"
+        assert self.kinds_and_years(text) == [("actual", 2031)]
+
+
+class PlannedForTheDocumentsYearTestCase:
+    def test_the_documents_year_planned_in_a_goal_is_a_target(self) -> None:
+        text = (
+            "某区老旧小区改造实施方案\n一、现状\n全区2000年前建成的小区共300个。\n"
+            "改造目标:2031年计划改造30万平方米,2032年计划改造50万平方米。\n2031年4月1日"
+        )
+        found = find(text, doc_info(text, working_text(text), "doc.txt"))
+        assert [(m.kind, m.year, m.value) for m in found if m.unit == "平方米"] == [
+            ("target", 2031, 300_000),
+            ("target", 2032, 500_000),
+        ]
+
+
+class NamedFiveYearPeriodTestCase:
+    """A five-year plan's period named just before a figure dates it: its last year, done in it when
+    it has ended by the document's year, planned for it otherwise."""
+
+    def test_a_period_not_ended_is_planned_for_its_last_year(self) -> None:
+        text = "目前全区已建成泵站3座,“十五五”计划建成泵站10座。"
+        found = find(text, DocInfo(title="某区水务规划", year=2026, kind="plan"))
+        assert [(m.kind, m.year, m.value) for m in found] == [("actual", 2026, 3), ("target", 2030, 10)]
+
+    def test_a_period_ended_is_reviewed_as_its_last_year(self) -> None:
+        text = "“十四五”时期,全市地区生产总值年均增长5.1%。"
+        m = one(text, DocInfo(year=2026, kind="work_report"))
+        assert (m.kind, m.year) == ("actual", 2025)
+
+    def test_since_the_start_of_a_period_is_no_date_of_the_period(self) -> None:
+        text = "一、工作回顾\n“十五五”以来,全省新增高新技术企业800家。"
+        m = one(text, DocInfo(year=2030, kind="work_report"))
+        assert (m.kind, m.year) == ("actual", 2029)
+
+
+class ShareStatedInAWorkReportTestCase:
+    def test_a_share_stated_without_a_verb_is_the_state_of_the_year_of_the_speech(self) -> None:
+        text = "三、推动产业发展\n物流业约占本地生产总值3%,我们会继续支持业界。"
+        m = one(text, DocInfo(year=2031, kind="work_report"))
+        assert (m.kind, m.year) == ("actual", 2031)
+
+    def test_a_share_to_reach_is_a_target(self) -> None:
+        text = "三、推动产业发展\n力争物流业占本地生产总值的比重达到5%。"
+        m = one(text, DocInfo(year=2031, kind="work_report"))
+        assert (m.kind, m.year) == ("target", 2031)
 
 
 class PassageTestCase:
