@@ -862,7 +862,8 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
     - "由区绿化市容部门", "对上海城投集团", "原则按照市水务局": the preposition and what is before it
       go, the unit after it stays; "会同区建设管理委" is that unit as a co-unit;
     - "区更新办由区建设管理委", "市排水管理部门对上海城投集团", "区属国有企业根据区政府": the subject
-      before the preposition is the unit (the rest is the clause it does);
+      before the preposition is the unit (the rest is the clause it does), except before 由 when
+      only the name after it reads as a unit ("新辟线路由区交通委": what is done, then who does it);
     - "项目户管单位（各村、合作社、镇属公司）": a bracket that lists examples is no part of the name;
       "系统维护单位（数交公司）": a generic role with the body that fills it in brackets is that body;
     - "全区各轨道交通车站": the whole place before a collective goes (各轨道交通车站);
@@ -875,7 +876,12 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
     m = _CLAUSE_WORD.search(w)
     if m is not None:
         head, tail = w[: m.start()], w[m.end() :]
-        if head and head not in _FILLERS and len(head) >= 2:
+        if (
+            head
+            and head not in _FILLERS
+            and len(head) >= 2
+            and (m.group() != "由" or looks_like_unit(head) or not looks_like_unit(tail))
+        ):
             name, w = name[: m.start()], head
         elif len(tail) >= 2:
             if m.group() == "会同":

@@ -728,7 +728,7 @@ def test_a_sentence_that_goes_on_with_the_same_units_goes_on_with_the_same_task(
         "（二）制度建设\n区民政局制定检查办法。区民政局组织开展年度检查。\n"
     )
     tasks = extract_text(text).tasks
-    assert [t.lead_units for t in tasks] == [("全区各轨道交通车站",), ("区民政局",)]
+    assert [t.lead_units for t in tasks] == [("各轨道交通车站",), ("区民政局",)]
     assert tasks[0].text.endswith("各轨道交通车站按要求上报联系人。")
 
 
