@@ -74,10 +74,19 @@ def to_simplified(text: str) -> str:
     m = changing.search(text)
     if m is None:
         return text
+    in_words = _words_changing()
     spans: list[tuple[int, int]] = []  # the lines to convert
     pos = 0  # text[:pos] is done
     converted = 0  # characters converted line by line, with the cost of the calls
     while m is not None:
+        pairs = in_words.get(m.group())
+        if pairs is not None:
+            # A character changed only inside words (覆 of 反覆): a word that changes it here holds
+            # it with the character before or after it here (覆盖 is no such word).
+            at = m.start()
+            if text[at - 1 : at + 1] not in pairs and text[at : at + 2] not in pairs:
+                m = changing.search(text, m.end())
+                continue
         start = text.rfind("\n", pos, m.start()) + 1
         if converted > 64 * _CALL_COST and 2 * converted > start:
             break  # most of the text so far: the rest is converted whole
@@ -130,6 +139,43 @@ def _changing_chars() -> re.Pattern[str] | None:
     no character that is at such a place in a word (or in a word whose value has another length)
     is left as it is: 瞭 of 瞭解 -> 了解 is in the class, 解 is not.
     """
+    read = _t2s_dictionaries()
+    if read is None:
+        return None
+    # Characters of the Basic Multilingual Plane only: the engine tests such a class with a table
+    # lookup, and a class with any other is a list it reads through for every character.
+    bmp = sorted(c for c in read[0] if c <= "\uffff")
+    if not bmp:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in bmp) + "]")
+
+
+@lru_cache(maxsize=1)
+def _words_changing() -> dict[str, frozenset[str]]:
+    """The characters of ``_changing_chars`` that t2s changes only inside longer words (覆 of 反覆
+    -> 反复, never 覆 alone nor 覆盖), each with the pairs of characters (it and the one before or
+    after it) of the dictionary words that change it: where such a character stands in none of
+    its pairs, no word changes it. The characters a one-character word changes are not here.
+    Empty when the dictionaries cannot be read."""
+    read = _t2s_dictionaries()
+    if read is None:
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for c, words in read[1].items():
+        pairs: set[str] = set()
+        for w in words:
+            for j, ch in enumerate(w):
+                if ch == c:
+                    pairs.update(p for p in (w[j - 1 : j + 1] if j else "", w[j : j + 2]) if len(p) == 2)
+        out[c] = frozenset(pairs)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _t2s_dictionaries() -> tuple[set[str], dict[str, tuple[str, ...]]] | None:
+    """(the characters t2s may change, those it changes only inside longer words with the words
+    that change them), read from the installed OpenCC's dictionaries; None when they cannot be
+    read."""
     try:
         config = Path(_converter().config)
         share = config.parent
@@ -142,6 +188,8 @@ def _changing_chars() -> re.Pattern[str] | None:
         spec = json.loads(config.read_text(encoding="utf-8"))
         steps = [*spec.get("normalization", ()), *spec["conversion_chain"]]
         chars: set[str] = set()
+        alone: set[str] = set()  # changed by a word of one character
+        words: dict[str, list[str]] = {}
         with tempfile.TemporaryDirectory() as tmp:
             for kind, name in (f for step in steps for f in _dict_files(step["dict"])):
                 path = share / name
@@ -154,15 +202,16 @@ def _changing_chars() -> re.Pattern[str] | None:
                         timeout=60,
                     )
                     path = out
-                chars.update(_changed_in(path.read_text(encoding="utf-8")))
+                for word, changed in _changes_in(path.read_text(encoding="utf-8")):
+                    chars.update(changed)
+                    if len(word) == 1:
+                        alone.update(changed)
+                    else:
+                        for c in changed:
+                            words.setdefault(c, []).append(word)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, subprocess.SubprocessError):
         return None
-    # Characters of the Basic Multilingual Plane only: the engine tests such a class with a table
-    # lookup, and a class with any other is a list it reads through for every character.
-    bmp = sorted(c for c in chars if c <= "\uffff")
-    if not bmp:
-        return None
-    return re.compile("[" + "".join(re.escape(c) for c in bmp) + "]")
+    return chars, {c: tuple(ws) for c, ws in words.items() if c not in alone}
 
 
 def _dict_files(spec: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -179,6 +228,14 @@ def _dict_files(spec: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 def _changed_in(dictionary: str) -> Iterator[str]:
     """The characters a dictionary in text form (``word<TAB>value [value…]``) may change."""
+    for _, changed in _changes_in(dictionary):
+        yield from changed
+
+
+def _changes_in(dictionary: str) -> Iterator[tuple[str, str]]:
+    """(word, the characters of it that its first value changes) of each word of a dictionary in
+    text form (``word<TAB>value [value…]``) that changes some; a word whose value has another
+    length may change all of its characters."""
     for line in dictionary.split("\n"):
         if not line:
             continue
@@ -187,9 +244,11 @@ def _changed_in(dictionary: str) -> Iterator[str]:
         if not value or "\n" in word:
             raise ValueError(f"an OpenCC dictionary line that is not word<TAB>value: {line!r}")
         if len(value) != len(word):
-            yield from word
+            yield word, word
         else:
-            yield from (a for a, b in zip(word, value, strict=True) if a != b)
+            changed = "".join(a for a, b in zip(word, value, strict=True) if a != b)
+            if changed:
+                yield word, changed
 
 
 # Any character fold_width changes; most texts have few, and searching is cheaper than translating.

@@ -154,6 +154,8 @@ class TestSimplifiedLineByLine:
                     "區發展和改革局",
                     "区发展改革局",
                     "覆盖",
+                    "反覆",
+                    "覆電",
                     "\n",
                     "\n",
                     "。",
@@ -169,6 +171,12 @@ class TestSimplifiedLineByLine:
         whole = normalise._convert_same_length(text) if text else text
         assert normalise.to_simplified(text) == whole
         assert len(whole) == len(text)
+
+    def test_a_character_changed_only_inside_words_leaves_its_line_alone_without_them(self) -> None:
+        pairs = normalise._words_changing()
+        # 覆 changes in 反覆 -> 反复, never alone: 覆盖 is left as it is; 區 changes alone.
+        assert "反覆" in pairs["覆"] and "覆盖" not in pairs["覆"] and "區" not in pairs
+        assert normalise.to_simplified("覆盖\n反覆\n覆盖率") == "覆盖\n反复\n覆盖率"
 
     def test_a_long_traditional_text_is_converted_whole_after_the_first_lines(self) -> None:
         text = "\n".join(["區發展和改革局瞭解企業訴求"] * 2000 + ["简体一行"] * 10)
