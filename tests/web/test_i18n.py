@@ -352,3 +352,208 @@ class ModelTextLanguageTestCase:
             ]
         with translation.override("zh-hant"):
             assert AlreadyConfirmed().messages[0].startswith("這份預覽已經確認過")
+
+
+class PureRuleWordingTestCase:
+    """What the pure rules (supervision.rules, supervision.scoring, ledger.rules) word in Chinese
+    is said in the reader's language on the pages; bulletins and the blue book stay Chinese."""
+
+    LANGUAGES = ("zh-hans", "en", "zh-hant")
+
+    def _pages(self, client, method, url, data=None):
+        pages = {}
+        for language in self.LANGUAGES:
+            client.post(reverse("set_language"), {"language": language, "next": "/"})
+            response = getattr(client, method)(url, data or {})
+            pages[language] = response.content.decode()
+        return pages
+
+    def test_a_scoring_rule_error_is_shown_in_the_readers_language(self, client, cast):
+        client.force_login(cast.sam)
+        url = reverse("monitoring:scoring_settings")
+        data = {"config": '{"late_credit": "2"}', "lists": "{}", "report_due_days": "5"}
+        pages = self._pages(client, "post", url, data)
+        assert "ScoringConfig: late_credit 必须在 0 到 1 之间，而不是 2" in pages["zh-hans"]
+        assert "ScoringConfig: late_credit must be between 0 and 1, not 2" in pages["en"]
+        assert "必须" not in pages["en"]
+        assert "ScoringConfig: late_credit 必須在 0 到 1 之間，而不是 2" in pages["zh-hant"]
+        data = {"config": "{}", "lists": '{"red_top_n": null, "red_min_score": null}', "report_due_days": "5"}
+        pages = self._pages(client, "post", url, data)
+        assert "ListRules: 红榜至少需要 red_top_n 或 red_min_score 之一" in pages["zh-hans"]
+        assert "ListRules: the red list needs red_top_n or red_min_score" in pages["en"]
+        assert "ListRules: 紅榜至少需要 red_top_n 或 red_min_score 之一" in pages["zh-hant"]
+
+    def test_a_status_rule_error_keeps_its_chinese_and_carries_english_ids(self):
+        from django.utils import translation
+
+        from taizhang.supervision.problems import RuleError
+        from taizhang.supervision.rules import RuleConfig
+        from taizhang.supervision.wording import say_error
+
+        with pytest.raises(RuleError) as caught:
+            RuleConfig(returns_amber=3, returns_red=2, lag_amber_points=9, lag_red_points=1)
+        error = caught.value
+        assert str(error) == (
+            "RuleConfig: returns_red 不能小于 returns_amber；lag_red_points 不能小于 lag_amber_points"
+        )
+        assert [m.msgid for m in error.messages] == [
+            "returns_red may not be less than returns_amber",
+            "lag_red_points may not be less than lag_amber_points",
+        ]
+        expected = {
+            "zh-hans": str(error),
+            "en": "RuleConfig: returns_red may not be less than returns_amber; "
+            "lag_red_points may not be less than lag_amber_points",
+            "zh-hant": "RuleConfig: returns_red 不能小於 returns_amber；lag_red_points 不能小於 lag_amber_points",
+        }
+        for language, text in expected.items():
+            with translation.override(language):
+                assert say_error(error) == text, language
+        with translation.override("en"):
+            assert say_error(ValueError("其他错误")) == "其他错误"
+
+    def test_every_message_of_the_pure_rules_is_collected_and_its_chinese_is_the_catalogues(
+        self, messages, sources
+    ):
+        """buildlocales collects the ids marked N_; the Chinese the code keeps for str() is the
+        catalogue's, so a page in simplified Chinese says what the rules always said."""
+        import ast
+
+        pairs = []
+        for name in ("rules.py", "scoring.py", "problems.py"):
+            tree = ast.parse((B.PACKAGE_DIR / "supervision" / name).read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                items = None
+                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Message":
+                    items = node.args[:2]
+                elif isinstance(node, ast.Tuple) and len(node.elts) == 2:
+                    items = node.elts
+                if (
+                    items
+                    and len(items) == 2
+                    and isinstance(items[0], ast.Call)
+                    and getattr(items[0].func, "id", "") == "N_"
+                    and isinstance(items[1], ast.Constant)
+                ):
+                    pairs.append((items[0].args[0].value, items[1].value))
+        assert len(pairs) >= 35
+        for msgid, chinese in pairs:
+            assert B.Message(msgid) in messages, msgid
+            assert sources.chinese[msgid] == chinese, msgid
+
+    def test_the_dashboards_why_column_follows_the_language_for_our_own_reasons(self, client, cast, tasks):
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from taizhang.supervision.models import TaskStatus
+        from taizhang.supervision.rules import Colour, RuleConfig, TaskFacts, evaluate
+        from taizhang.supervision.status import reasons_json
+
+        assessment = evaluate(
+            TaskFacts(assigned_at=dt.date(2024, 1, 1), deadline=dt.date(2024, 3, 31), progress_percent=20),
+            RuleConfig(),
+            dt.date(2024, 4, 10),
+        )
+        assert assessment.colour == Colour.RED
+        reasons = reasons_json(assessment) + [{"code": "overdue", "colour": "red", "message": "人工说明"}]
+        assert reasons[0]["message"] == "已超过完成时限 10 天"
+        now = timezone.now()
+        TaskStatus.objects.update_or_create(
+            task=tasks[0],
+            defaults={
+                "colour": "red",
+                "reasons": reasons,
+                "computed_at": now,
+                "changed_at": now,
+                "turned_red_at": now,
+            },
+        )
+        client.force_login(cast.sam)
+        pages = self._pages(client, "get", reverse("monitoring:dashboard"))
+        assert "已超过完成时限 10 天" in pages["zh-hans"]
+        assert "10 days past the deadline" in pages["en"] and "已超过完成时限" not in pages["en"]
+        assert "已超過完成時限 10 天" in pages["zh-hant"]
+        for page in pages.values():  # a reason worded otherwise is shown as stored
+            assert "人工说明" in page
+        assert TaskStatus.objects.get(task=tasks[0]).reasons[0]["message"] == "已超过完成时限 10 天"
+
+    def test_a_stored_reason_is_translated_only_when_our_rules_worded_it(self):
+        from django.utils import translation
+
+        from taizhang.supervision.wording import reason_text
+
+        late = {
+            "code": "report_late",
+            "colour": "red",
+            "message": "进展报送逾期 40 天（应于 2024-03-01 报送），已超过一个报送周期",
+            "figures": {"due_on": "2024-03-01", "days_late": 40},
+        }
+        with translation.override("en"):
+            assert reason_text(late) == (
+                "Progress report 40 days late (due on 2024-03-01), more than one reporting cycle"
+            )
+            assert reason_text({**late, "message": "旧规则的说法"}) == "旧规则的说法"
+            assert reason_text({**late, "figures": {}}) == late["message"]
+        with translation.override("zh-hant"):
+            assert reason_text(late).startswith("進展報送逾期 40 天")
+        with translation.override("zh-hans"):
+            assert reason_text(late) == late["message"]
+
+    def test_the_portal_says_a_generated_deadline_in_the_readers_language(self, client, cast, policy, tasks):
+        from django.utils import translation
+
+        from taizhang.ledger.models import Task
+        from taizhang.portal.access import load_public
+        from taizhang.portal.models import PublicationSettings
+
+        PublicationSettings.objects.update_or_create(policy=policy, defaults={"is_public": True})
+        Task.objects.filter(pk=tasks[0].pk).update(
+            deadline_kind="month", deadline_year=2025, deadline_month=6, deadline_text=""
+        )
+        Task.objects.filter(pk=tasks[1].pk).update(
+            deadline_kind="year", deadline_year=2026, deadline_month=None, deadline_text=""
+        )
+        Task.objects.filter(pk=tasks[2].pk).update(
+            deadline_kind="", deadline_year=None, deadline_month=None, deadline_text=""
+        )
+        pages = self._pages(client, "get", reverse("portal:policy", args=[policy.pk]))
+        for words in ("2025年6月", "2026年底", "<td>未定</td>"):
+            assert words in pages["zh-hans"], words
+        for words in ("June 2025", "End of 2026", "<td>Not set</td>"):
+            assert words in pages["en"], words
+        assert "2025年6月" not in pages["en"] and "未定" not in pages["en"]
+        for words in ("2025年6月", "2026年底", "<td>未定</td>"):
+            assert words in pages["zh-hant"], words
+        Task.objects.filter(pk=tasks[0].pk).update(deadline_text="2025年6月底前")
+        assert "2025年6月底前" in self._pages(client, "get", reverse("portal:policy", args=[policy.pk]))["en"]
+        with translation.override("en"):  # the blue book is a Chinese document
+            deadlines = {t.deadline for p in load_public([policy]) for m in p.measures for t in m.tasks}
+        assert {"2025年6月底前", "2026年底", "未定"} <= deadlines
+
+    def test_admin_object_names_follow_the_language(self):
+        import datetime as dt
+
+        from django.utils import translation
+
+        from taizhang.enterprises.models import Benefit, BenefitList
+        from taizhang.portal.models import BlueBookEdition, PublicationSettings
+        from taizhang.supervision.models import SupervisionNotice
+
+        notice = SupervisionNotice(pk=7, task_id=3)
+        payout = BenefitList(benefit=Benefit(name="稳岗补贴"), number=2)
+        book = BlueBookEdition(built_at=dt.datetime(2025, 6, 1, 9, 30))
+        setting = PublicationSettings(policy_id=5, is_public=False)
+        expected = {
+            "zh-hans": ("督办单 7 (任务 3)", "稳岗补贴 第2批", "蓝皮书 2025-06-01 09:30", "5: 不公开"),
+            "en": (
+                "Supervision notice 7 (task 3)",
+                "稳岗补贴, list 2",
+                "Blue book of 2025-06-01 09:30",
+                "5: not public",
+            ),
+            "zh-hant": ("督辦單 7 (任務 3)", "稳岗补贴 第2批", "藍皮書 2025-06-01 09:30", "5: 不公開"),
+        }
+        for language, names in expected.items():
+            with translation.override(language):
+                assert (str(notice), str(payout), str(book), str(setting)) == names, language
