@@ -628,6 +628,29 @@ class Disagreement:
     kind: Literal["optimistic", "pessimistic"]
     gap: int
     message: str
+    judged: str = ""
+    colour: str = ""
+
+    @property
+    def wording(self) -> Message:
+        """The message's English id and parameters (``judgement`` and ``colour`` are the Chinese
+        words; the interface says its own words for ``judged`` and ``colour``)."""
+        if self.kind == "optimistic":
+            msgid, chinese = _OPTIMISTIC
+        else:
+            msgid, chinese = _PESSIMISTIC
+        judged, colour = DeliveryJudgement(self.judged), Colour(self.colour)
+        return Message(msgid, chinese, {"judgement": _JUDGEMENT_ZH[judged], "colour": _COLOUR_ZH[colour]})
+
+
+_OPTIMISTIC = (
+    N_("Judgement too optimistic: judged “%(judgement)s”, the rules give %(colour)s"),
+    "研判偏乐观：研判为“%(judgement)s”，规则判定为%(colour)s",
+)
+_PESSIMISTIC = (
+    N_("Judgement too pessimistic: judged “%(judgement)s”, the rules give %(colour)s"),
+    "研判偏悲观：研判为“%(judgement)s”，规则判定为%(colour)s",
+)
 
 
 def disagreement(rule_colour: Colour, judgement: DeliveryJudgement | str) -> Disagreement | None:
@@ -659,9 +682,5 @@ def disagreement(rule_colour: Colour, judgement: DeliveryJudgement | str) -> Dis
     else:
         kind = "pessimistic"
         gap = min(severities) - rule
-    wording = "研判偏乐观" if kind == "optimistic" else "研判偏悲观"
-    return Disagreement(
-        kind,
-        gap,
-        f"{wording}：研判为“{_JUDGEMENT_ZH[judged]}”，规则判定为{_COLOUR_ZH[colour]}",
-    )
+    found = Disagreement(kind, gap, "", judged.value, colour.value)
+    return Disagreement(kind, gap, str(found.wording), judged.value, colour.value)

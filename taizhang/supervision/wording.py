@@ -13,9 +13,9 @@ from typing import Any
 from django.utils.translation import gettext
 
 from .problems import Message, RuleError
-from .rules import reason_message
+from .rules import Colour, Disagreement, reason_message
 
-__all__ = ["say", "say_error", "reason_text"]
+__all__ = ["say", "say_error", "reason_text", "disagreement_text"]
 
 
 def say(message: Message) -> str:
@@ -43,3 +43,16 @@ def reason_text(stored: Mapping[str, Any]) -> str:
     if message is None or str(message) != written:
         return written
     return say(message)
+
+
+def disagreement_text(gap: Disagreement) -> str:
+    """Why a judgement and the rules disagree, in the reader's language (the judgement and the
+    colour in the interface's words)."""
+    from taizhang.ledger.colours import COLOUR_LABELS
+
+    from .models import Judgement
+
+    if not gap.judged or not gap.colour:
+        return gap.message
+    params = {"judgement": Judgement(gap.judged).label, "colour": COLOUR_LABELS[Colour(gap.colour)]}
+    return gettext(gap.wording.msgid) % params

@@ -467,6 +467,8 @@ class PureRuleWordingTestCase:
                 "computed_at": now,
                 "changed_at": now,
                 "turned_red_at": now,
+                "judgement": "highly_likely",
+                "judged_at": now,
             },
         )
         client.force_login(cast.sam)
@@ -476,6 +478,13 @@ class PureRuleWordingTestCase:
         assert "已超過完成時限 10 天" in pages["zh-hant"]
         for page in pages.values():  # a reason worded otherwise is shown as stored
             assert "人工说明" in page
+        # the judgement and the rules disagree: why, in the reader's words
+        assert "研判偏乐观：研判为“很可能按期完成”，规则判定为红灯" in pages["zh-hans"]
+        assert (
+            "Judgement too optimistic: judged “Highly likely to finish on time”, the rules give Red"
+            in pages["en"]
+        )
+        assert "研判偏樂觀：研判為“很可能按期完成”，規則判定為紅燈" in pages["zh-hant"]
         assert TaskStatus.objects.get(task=tasks[0]).reasons[0]["message"] == "已超过完成时限 10 天"
 
     def test_a_stored_reason_is_translated_only_when_our_rules_worded_it(self):

@@ -1,4 +1,4 @@
-"""Template filter of the status rules: a stored reason in the reader's language."""
+"""Template filters of the status rules: a stored reason, a disagreement, in the reader's language."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from typing import Any
 
 from django import template
 
+from ..rules import Disagreement
+from ..wording import disagreement_text as _disagreement_text
 from ..wording import reason_text as _reason_text
 
 register = template.Library()
@@ -17,3 +19,11 @@ def reason_text(reason: Any) -> str:
     if not isinstance(reason, dict):
         return "" if reason is None else str(reason)
     return _reason_text(reason)
+
+
+@register.filter
+def disagreement_text(gap: Any) -> str:
+    """``{{ d|disagreement_text }}``: a :class:`Disagreement`'s message as the reader reads it."""
+    if not isinstance(gap, Disagreement):
+        return "" if gap is None else str(getattr(gap, "message", gap))
+    return _disagreement_text(gap)
