@@ -566,3 +566,35 @@ class PureRuleWordingTestCase:
         for language, names in expected.items():
             with translation.override(language):
                 assert (str(notice), str(payout), str(book), str(setting)) == names, language
+
+    def test_an_indicators_judgement_is_said_in_the_readers_language(self):
+        from decimal import Decimal
+
+        from django.utils import translation
+
+        from taizhang.supervision.templatetags.reasons import judgement_text
+        from taizhang.supervision.trajectory import Actual, Indicator, judge
+
+        indicator = Indicator(
+            "GDP", "地区生产总值", Decimal(100), 2020, Decimal(200), 2025, binding=True, unit="亿元"
+        )
+        found = judge(indicator, [Actual(2022, Decimal(130))], 2023)
+        assert found.message == (
+            "明显滞后：2022 年实际值 130亿元，线性轨迹值 140亿元，落后 10亿元，超出容差 5亿元（约束性）"
+        )
+        empty = judge(indicator, [], 2023)
+        expected = {
+            "zh-hans": (found.message, "截至 2023 年暂无实际值"),
+            "en": (
+                "Off track: the actual of 2022 is 130亿元, the linear trajectory 140亿元; "
+                "10亿元 behind, beyond the tolerance 5亿元 (binding)",
+                "No actual value up to 2023",
+            ),
+            "zh-hant": (
+                "明顯滯後：2022 年實際值 130亿元，線性軌跡值 140亿元，落後 10亿元，超出容差 5亿元（約束性）",  # the unit is data
+                "截至 2023 年暫無實際值",
+            ),
+        }
+        for language, texts in expected.items():
+            with translation.override(language):
+                assert (judgement_text(found), judgement_text(empty)) == texts, language

@@ -7,8 +7,10 @@ from typing import Any
 from django import template
 
 from ..rules import Disagreement
+from ..trajectory import IndicatorJudgement
 from ..wording import disagreement_text as _disagreement_text
 from ..wording import reason_text as _reason_text
+from ..wording import say
 
 register = template.Library()
 
@@ -27,3 +29,11 @@ def disagreement_text(gap: Any) -> str:
     if not isinstance(gap, Disagreement):
         return "" if gap is None else str(getattr(gap, "message", gap))
     return _disagreement_text(gap)
+
+
+@register.filter
+def judgement_text(judgement: Any) -> str:
+    """``{{ j|judgement_text }}``: an indicator's judgement with its figures as the reader reads it."""
+    if isinstance(judgement, IndicatorJudgement) and judgement.wording is not None:
+        return say(judgement.wording)
+    return "" if judgement is None else str(getattr(judgement, "message", judgement))
