@@ -38,6 +38,7 @@ __all__ = [
     "evaluate",
     "expected_progress",
     "reason_message",
+    "RULE_TITLES",
 ]
 
 
@@ -542,6 +543,18 @@ RULES: tuple[_Rule, ...] = (
         _rule_behind_schedule,
     ),
 )
+
+
+#: The rules' titles as English message ids (the interface's); ``title_zh`` is the Chinese.
+RULE_TITLES: dict[str, str] = {
+    "overdue": N_("Overdue, not closed"),
+    "due_soon_behind": N_("Deadline near, progress behind"),
+    "report_late": N_("Progress report late"),
+    "stalled": N_("Progress stalled"),
+    "returned": N_("Reports returned in a row"),
+    "notice_unanswered": N_("Supervision notice unanswered"),
+    "behind_schedule": N_("Behind the time-elapsed expectation"),
+}
 
 
 def evaluate(facts: TaskFacts, config: RuleConfig, now: date) -> Assessment:

@@ -598,3 +598,15 @@ class PureRuleWordingTestCase:
         for language, texts in expected.items():
             with translation.override(language):
                 assert (judgement_text(found), judgement_text(empty)) == texts, language
+
+    def test_the_status_rules_page_names_the_rules_in_the_readers_language(self, client, cast, sources):
+        from taizhang.supervision.rules import RULE_TITLES, describe_rules
+
+        assert {r.code: sources.chinese[RULE_TITLES[r.code]] for r in describe_rules()} == {
+            r.code: r.title_zh for r in describe_rules()
+        }
+        client.force_login(cast.sam)
+        pages = self._pages(client, "get", reverse("supervision:rules"))
+        assert "超期未办结" in pages["zh-hans"] and "已过完成时限仍未办结的任务亮红灯" in pages["zh-hans"]
+        assert "Overdue, not closed" in pages["en"] and "超期未办结" not in pages["en"]
+        assert "超期未辦結" in pages["zh-hant"] and "已過完成時限仍未辦結的任務亮紅燈" in pages["zh-hant"]

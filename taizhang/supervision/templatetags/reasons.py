@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext
 
-from ..rules import Disagreement
+from ..rules import RULE_TITLES, Disagreement
 from ..trajectory import IndicatorJudgement
 from ..wording import disagreement_text as _disagreement_text
 from ..wording import reason_text as _reason_text
@@ -37,3 +38,10 @@ def judgement_text(judgement: Any) -> str:
     if isinstance(judgement, IndicatorJudgement) and judgement.wording is not None:
         return say(judgement.wording)
     return "" if judgement is None else str(getattr(judgement, "message", judgement))
+
+
+@register.filter
+def rule_title(rule: Any) -> str:
+    """``{{ r|rule_title }}``: a status rule's title (a ``RuleDescription``) in the reader's language."""
+    msgid = RULE_TITLES.get(getattr(rule, "code", ""))
+    return gettext(msgid) if msgid else str(getattr(rule, "title_zh", ""))
