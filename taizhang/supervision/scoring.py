@@ -19,6 +19,7 @@ from .problems import N_, Message, RuleError, not_a_count, unknown_settings
 
 __all__ = [
     "DELIVERY_LINES",
+    "LINE_LABELS",
     "ITEM_CODES",
     "HonourList",
     "HonourLists",
@@ -110,6 +111,17 @@ DELIVERY_LINES: tuple[tuple[str, str], ...] = (
     ("progress", "进度达到序时进度"),
     ("closing", "按期办结"),
 )
+
+#: The lines' default labels as (English msgid, Chinese): the interface says a line's label in the
+#: reader's language when it is the default; a label the 考核办法 set otherwise is shown as set.
+LINE_LABELS: dict[str, tuple[str, str]] = {
+    "reporting": (N_("Progress reported on time"), "按时报送进展"),
+    "progress": (N_("Progress up to the time-elapsed expectation"), "进度达到序时进度"),
+    "closing": (N_("Tasks closed by their deadline"), "按期办结"),
+    "returned_reports": (N_("Reports returned"), "报告被退回"),
+    "supervision_notices": (N_("Supervision notices received"), "被下发督办单"),
+    "supervisor_rating": (N_("Supervisor's rating"), "督查评价"),
+}
 
 #: The counted deductions, in the order a scorecard lists them.
 ITEM_CODES: tuple[str, ...] = ("returned_reports", "supervision_notices")

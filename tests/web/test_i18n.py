@@ -610,3 +610,47 @@ class PureRuleWordingTestCase:
         assert "超期未办结" in pages["zh-hans"] and "已过完成时限仍未办结的任务亮红灯" in pages["zh-hans"]
         assert "Overdue, not closed" in pages["en"] and "超期未办结" not in pages["en"]
         assert "超期未辦結" in pages["zh-hant"] and "已過完成時限仍未辦結的任務亮紅燈" in pages["zh-hant"]
+
+    def test_a_scorecards_default_line_labels_follow_the_language_and_a_set_label_is_kept(self):
+        from django.utils import translation
+
+        from taizhang.supervision.scoring import ItemRule, ScoringConfig, UnitPeriodFacts, score_unit
+        from taizhang.supervision.templatetags.reasons import line_label
+
+        facts = UnitPeriodFacts("区商务局", on_time_reports=1, returned_reports=1)
+        card = score_unit(facts, ScoringConfig())
+        chinese = [line.label_zh for line in card.lines]
+        assert chinese == [
+            "按时报送进展",
+            "进度达到序时进度",
+            "按期办结",
+            "报告被退回",
+            "被下发督办单",
+            "督查评价",
+        ]
+        expected = {
+            "zh-hans": chinese,
+            "en": [
+                "Progress reported on time",
+                "Progress up to the time-elapsed expectation",
+                "Tasks closed by their deadline",
+                "Reports returned",
+                "Supervision notices received",
+                "Supervisor's rating",
+            ],
+            "zh-hant": [
+                "按時報送進展",
+                "進度達到序時進度",
+                "按期辦結",
+                "報告被退回",
+                "被下發督辦單",
+                "督查評價",
+            ],
+        }
+        for language, labels in expected.items():
+            with translation.override(language):
+                assert [line_label(line) for line in card.lines] == labels, language
+        own = ScoringConfig(items={"returned_reports": ItemRule(-1, "退回扣分", None)})
+        with translation.override("en"):
+            labels = [line_label(line) for line in score_unit(facts, own).lines]
+        assert "退回扣分" in labels

@@ -8,6 +8,7 @@ from django import template
 from django.utils.translation import gettext
 
 from ..rules import RULE_TITLES, Disagreement
+from ..scoring import LINE_LABELS
 from ..trajectory import IndicatorJudgement
 from ..wording import disagreement_text as _disagreement_text
 from ..wording import reason_text as _reason_text
@@ -45,3 +46,12 @@ def rule_title(rule: Any) -> str:
     """``{{ r|rule_title }}``: a status rule's title (a ``RuleDescription``) in the reader's language."""
     msgid = RULE_TITLES.get(getattr(rule, "code", ""))
     return gettext(msgid) if msgid else str(getattr(rule, "title_zh", ""))
+
+
+@register.filter
+def line_label(line: Any) -> str:
+    """``{{ line|line_label }}``: a scorecard line's label in the reader's language when it is
+    the default one; a label the assessment method set otherwise is shown as set."""
+    label = str(getattr(line, "label_zh", ""))
+    wording = LINE_LABELS.get(getattr(line, "item", ""))
+    return gettext(wording[0]) if wording and wording[1] == label else label
