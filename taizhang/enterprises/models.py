@@ -425,7 +425,7 @@ class BenefitList(models.Model):
         verbose_name_plural = _("payout lists")
 
     def __str__(self) -> str:
-        return f"{self.benefit.name} 第{self.number}批"
+        return gettext("%(benefit)s, list %(number)s") % {"benefit": self.benefit.name, "number": self.number}
 
 
 class DecisionStatus(models.TextChoices):

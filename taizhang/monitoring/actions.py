@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 
 from taizhang.core.concurrency import save_versioned
 from taizhang.core.history import record, snapshot
+from taizhang.supervision.wording import say_error
 
 from .access import can_edit_indicators, can_rate_unit, can_save_scoring_settings
 from .models import (
@@ -162,11 +163,11 @@ def do_save_scoring_settings(
     try:
         scoring_config_from(config)
     except (ValueError, TypeError) as error:
-        raise ValidationError({"config": str(error)}) from None
+        raise ValidationError({"config": say_error(error)}) from None
     try:
         list_rules_from(lists)
     except (ValueError, TypeError) as error:
-        raise ValidationError({"lists": str(error)}) from None
+        raise ValidationError({"lists": say_error(error)}) from None
     if (
         isinstance(report_due_days, bool)
         or not isinstance(report_due_days, int)

@@ -100,16 +100,18 @@ class ScoringSettings(models.Model):
         verbose_name_plural = _("scoring methods")
 
     def clean(self) -> None:
+        from taizhang.supervision.wording import say_error
+
         from .queries import list_rules_from, scoring_config_from
 
         try:
             scoring_config_from(self.config)
         except (ValueError, TypeError) as error:
-            raise ValidationError({"config": str(error)}) from None
+            raise ValidationError({"config": say_error(error)}) from None
         try:
             list_rules_from(self.lists)
         except (ValueError, TypeError) as error:
-            raise ValidationError({"lists": str(error)}) from None
+            raise ValidationError({"lists": say_error(error)}) from None
 
 
 class Direction(models.TextChoices):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 
 from taizhang.accounts.access import Decision, Person, steering_decision
 from taizhang.ledger.colours import colour_expression
+from taizhang.ledger.labels import deadline_words
 from taizhang.ledger.models import (
     AssignmentRole,
     ProgressReport,
@@ -72,7 +73,9 @@ def access_public_policy(policy_id: int) -> Policy:
 @dataclass(frozen=True)
 class PublicTask:
     """A task as the public sees it; ``colour``, ``progress`` and ``narrative`` are None when
-    the policy's progress is not shown (or, for the narrative, nothing was accepted yet)."""
+    the policy's progress is not shown (or, for the narrative, nothing was accepted yet).
+    ``deadline`` is the Chinese label of the blue book; ``deadline_shown`` the page's, in the
+    reader's language (both the document's own wording when it gave one)."""
 
     ref: str
     text: str
@@ -83,6 +86,11 @@ class PublicTask:
     progress: int | None
     narrative: str | None
     narrative_period: str | None
+    deadline_parts: tuple[str, int | None, int | None, str] = ("", None, None, "")
+
+    @property
+    def deadline_shown(self) -> str:
+        return deadline_words(*self.deadline_parts)
 
 
 @dataclass(frozen=True)
@@ -252,6 +260,12 @@ def load_public(policies: list[Policy], *, detail: bool = True) -> list[PublicPo
                     ref=row["reference"],
                     text=row["text"],
                     deadline=_deadline(row),
+                    deadline_parts=(
+                        row["deadline_kind"],
+                        row["deadline_year"],
+                        row["deadline_month"],
+                        row["deadline_text"],
+                    ),
                     lead_units="、".join(units.get((row["pk"], AssignmentRole.LEAD), [])),
                     co_units="、".join(units.get((row["pk"], AssignmentRole.CO), [])),
                     colour=_colour(row) if show else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 __all__ = ["PublicationSettings", "BlueBookEdition"]
@@ -30,7 +31,9 @@ class PublicationSettings(models.Model):
         verbose_name_plural = _("publication settings")
 
     def __str__(self) -> str:
-        return f"{self.policy_id}: {'公开' if self.is_public else '不公开'}"
+        if self.is_public:
+            return gettext("%(policy)s: public") % {"policy": self.policy_id}
+        return gettext("%(policy)s: not public") % {"policy": self.policy_id}
 
 
 class BlueBookEdition(models.Model):
@@ -47,4 +50,4 @@ class BlueBookEdition(models.Model):
         verbose_name_plural = _("blue books")
 
     def __str__(self) -> str:
-        return f"蓝皮书 {self.built_at:%Y-%m-%d %H:%M}"
+        return gettext("Blue book of %(built_at)s") % {"built_at": f"{self.built_at:%Y-%m-%d %H:%M}"}

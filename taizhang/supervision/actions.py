@@ -43,6 +43,7 @@ from .models import (
 from .notify import notify_people, unit_people
 from .rules import RuleConfig
 from .status import refresh_statuses
+from .wording import say_error
 
 __all__ = [
     "do_correct_task",
@@ -249,7 +250,7 @@ def do_save_rule_settings(
     try:
         config = RuleConfig.from_mapping({**_fields(base), **dict(values)})
     except (TypeError, ValueError) as error:
-        raise ValidationError({"values": str(error)}) from None
+        raise ValidationError({"values": say_error(error)}) from None
     overrides = {k: v for k, v in _fields(config).items() if v != getattr(base, k)}
     with transaction.atomic():
         settings, _ = RuleSettings.objects.select_for_update().get_or_create(policy=policy)

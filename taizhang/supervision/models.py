@@ -172,7 +172,7 @@ class SupervisionNotice(models.Model):
         verbose_name_plural = _("supervision notices")
 
     def __str__(self) -> str:
-        return f"督办单 {self.pk} (任务 {self.task_id})"
+        return gettext("Supervision notice %(pk)s (task %(task)s)") % {"pk": self.pk, "task": self.task_id}
 
     def clean(self) -> None:
         if not self.instruction.strip():

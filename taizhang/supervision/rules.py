@@ -19,6 +19,8 @@ from typing import Literal
 
 from taizhang.ledger.rules import COLOUR_ZH, Colour, expected_progress
 
+from .problems import N_, Message, RuleError, not_a_count, unknown_settings
+
 __all__ = [
     "Assessment",
     "Colour",
@@ -35,6 +37,8 @@ __all__ = [
     "disagreement",
     "evaluate",
     "expected_progress",
+    "reason_message",
+    "RULE_TITLES",
 ]
 
 
@@ -97,19 +101,41 @@ class TaskFacts:
     extension_pending: bool = False
 
     def __post_init__(self) -> None:
-        problems: list[str] = []
+        problems: list[Message] = []
         if isinstance(self.progress_percent, bool) or not isinstance(self.progress_percent, int):
-            problems.append(f"progress_percent 必须是整数，而不是 {self.progress_percent!r}")
+            problems.append(
+                Message(
+                    N_("progress_percent must be a whole number, not %(value)s"),
+                    "progress_percent 必须是整数，而不是 %(value)s",
+                    {"value": repr(self.progress_percent)},
+                )
+            )
         elif not 0 <= self.progress_percent <= 100:
-            problems.append(f"progress_percent 必须在 0–100 之间，而不是 {self.progress_percent}")
+            problems.append(
+                Message(
+                    N_("progress_percent must be between 0 and 100, not %(value)s"),
+                    "progress_percent 必须在 0–100 之间，而不是 %(value)s",
+                    {"value": self.progress_percent},
+                )
+            )
         if self.consecutive_returns < 0:
-            problems.append(f"consecutive_returns 不能为负数：{self.consecutive_returns}")
+            problems.append(
+                Message(
+                    N_("consecutive_returns may not be negative: %(value)s"),
+                    "consecutive_returns 不能为负数：%(value)s",
+                    {"value": self.consecutive_returns},
+                )
+            )
         if self.deadline is not None and self.deadline < self.assigned_at:
             problems.append(
-                f"完成时限 {self.deadline.isoformat()} 早于交办日期 {self.assigned_at.isoformat()}"
+                Message(
+                    N_("the deadline %(deadline)s is before the date of assignment %(assigned)s"),
+                    "完成时限 %(deadline)s 早于交办日期 %(assigned)s",
+                    {"deadline": self.deadline.isoformat(), "assigned": self.assigned_at.isoformat()},
+                )
             )
         if problems:
-            raise ValueError("TaskFacts: " + "；".join(problems))
+            raise RuleError("TaskFacts", *problems)
 
 
 @dataclass(frozen=True)
@@ -132,9 +158,15 @@ class RuleConfig:
     lag_red_points: int = 25
 
     def __post_init__(self) -> None:
-        problems: list[str] = []
+        problems: list[Message] = []
         if self.report_cadence not in ("monthly", "days"):
-            problems.append(f"report_cadence 必须是 monthly 或 days，而不是 {self.report_cadence!r}")
+            problems.append(
+                Message(
+                    N_("report_cadence must be monthly or days, not %(value)s"),
+                    "report_cadence 必须是 monthly 或 days，而不是 %(value)s",
+                    {"value": repr(self.report_cadence)},
+                )
+            )
         for name in (
             "due_soon_days",
             "report_grace_days",
@@ -147,16 +179,28 @@ class RuleConfig:
         ):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 0:
-                problems.append(f"{name} 必须是非负整数，而不是 {value!r}")
+                problems.append(not_a_count(name, value))
         if not problems:
             if self.report_cadence == "days" and self.report_cadence_days < 1:
-                problems.append("report_cadence_days 至少为 1")
+                problems.append(
+                    Message(N_("report_cadence_days must be at least 1"), "report_cadence_days 至少为 1")
+                )
             if self.returns_red < self.returns_amber:
-                problems.append("returns_red 不能小于 returns_amber")
+                problems.append(
+                    Message(
+                        N_("returns_red may not be less than returns_amber"),
+                        "returns_red 不能小于 returns_amber",
+                    )
+                )
             if self.lag_red_points < self.lag_amber_points:
-                problems.append("lag_red_points 不能小于 lag_amber_points")
+                problems.append(
+                    Message(
+                        N_("lag_red_points may not be less than lag_amber_points"),
+                        "lag_red_points 不能小于 lag_amber_points",
+                    )
+                )
         if problems:
-            raise ValueError("RuleConfig: " + "；".join(problems))
+            raise RuleError("RuleConfig", *problems)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, object]) -> RuleConfig:
@@ -164,7 +208,7 @@ class RuleConfig:
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(values) - known)
         if unknown:
-            raise ValueError(f"RuleConfig: 未知的配置项 {', '.join(unknown)}")
+            raise RuleError("RuleConfig", unknown_settings(unknown))
         return cls(**values)  # type: ignore[arg-type]
 
 
@@ -228,6 +272,79 @@ def _lag_points(facts: TaskFacts, now: date) -> tuple[Decimal, Decimal] | None:
     return expected, expected - Decimal(facts.progress_percent)
 
 
+# ---------------------------------------------------------------- reasons' wording
+
+# The wording of each reason: (code, variant) -> (English msgid, simplified Chinese); the
+# variant is "" or what the figures add (an extension pending, a report over a cycle late).
+_REASON_WORDING: dict[tuple[str, str], tuple[str, str]] = {
+    ("overdue", ""): (N_("%(days_overdue)s days past the deadline"), "已超过完成时限 %(days_overdue)s 天"),
+    ("overdue", "extension"): (
+        N_("%(days_overdue)s days past the deadline (an extension request awaits review)"),
+        "已超过完成时限 %(days_overdue)s 天（延期申请待审核）",
+    ),
+    ("due_soon_behind", ""): (
+        N_(
+            "%(days_left)s days to the deadline; progress %(progress)s%% is below the expected %(expected)s%%"
+        ),
+        "距完成时限还有 %(days_left)s 天，进度 %(progress)s%% 低于序时进度 %(expected)s%%",
+    ),
+    ("report_late", ""): (
+        N_("Progress report %(days_late)s days late (due on %(due_on)s)"),
+        "进展报送逾期 %(days_late)s 天（应于 %(due_on)s 报送）",
+    ),
+    ("report_late", "over_a_cycle"): (
+        N_("Progress report %(days_late)s days late (due on %(due_on)s), more than one reporting cycle"),
+        "进展报送逾期 %(days_late)s 天（应于 %(due_on)s 报送），已超过一个报送周期",
+    ),
+    ("stalled", ""): (
+        N_("No change of progress for %(days)s days (%(cycles)s reporting cycles or more)"),
+        "已连续 %(days)s 天（%(cycles)s 个报送周期以上）进度无变化",
+    ),
+    ("returned", ""): (
+        N_("Progress report returned %(consecutive_returns)s times in a row"),
+        "进展报告连续被退回 %(consecutive_returns)s 次",
+    ),
+    ("notice_unanswered", ""): (
+        N_("Supervision notice unanswered %(days)s days past its due date (%(count)s in all)"),
+        "督办单逾期未回复 %(days)s 天（共 %(count)s 份）",
+    ),
+    ("behind_schedule", ""): (
+        N_("Progress %(progress)s%% is behind the expected %(expected)s%% by %(lag_points)s points"),
+        "进度 %(progress)s%% 落后序时进度 %(expected)s%% 共 %(lag_points)s 个百分点",
+    ),
+    ("closed", ""): (N_("The task is closed"), "任务已办结"),
+    ("no_deadline", ""): (
+        N_("No deadline: the supervision office is to add one"),
+        "未定完成时限，请督查室补充",
+    ),
+}
+
+
+def reason_message(code: str, colour: str, figures: Mapping[str, object]) -> Message | None:
+    """The wording of a reason our rules give, from its code, colour and figures (as stored in
+    ``TaskStatus.reasons``); None when the code is not ours or a figure it needs is missing."""
+    variant = ""
+    if code == "overdue" and figures.get("extension_pending"):
+        variant = "extension"
+    elif code == "report_late" and colour == Colour.RED:
+        variant = "over_a_cycle"
+    wording = _REASON_WORDING.get((code, variant))
+    if wording is None:
+        return None
+    message = Message(wording[0], wording[1], dict(figures))
+    try:
+        str(message)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return message
+
+
+def _reason(code: str, colour: Colour, figures: dict[str, object]) -> Reason:
+    message = reason_message(code, colour, figures)
+    assert message is not None, code
+    return Reason(code, colour, str(message), figures)
+
+
 # ---------------------------------------------------------------- rules
 
 RuleFunction = Callable[[TaskFacts, RuleConfig, date], Reason | None]
@@ -237,15 +354,10 @@ def _rule_overdue(facts: TaskFacts, config: RuleConfig, now: date) -> Reason | N
     if facts.deadline is None or now <= facts.deadline:
         return None
     days = (now - facts.deadline).days
-    message = f"已超过完成时限 {days} 天"
+    figures: dict[str, object] = {"deadline": facts.deadline.isoformat(), "days_overdue": days}
     if facts.extension_pending:
-        message += "（延期申请待审核）"
-    return Reason(
-        "overdue",
-        Colour.RED,
-        message,
-        {"deadline": facts.deadline.isoformat(), "days_overdue": days},
-    )
+        figures["extension_pending"] = True
+    return _reason("overdue", Colour.RED, figures)
 
 
 def _rule_due_soon_behind(facts: TaskFacts, config: RuleConfig, now: date) -> Reason | None:
@@ -257,10 +369,9 @@ def _rule_due_soon_behind(facts: TaskFacts, config: RuleConfig, now: date) -> Re
     expected = expected_progress(facts.assigned_at, facts.deadline, now)
     if Decimal(facts.progress_percent) >= expected:
         return None
-    return Reason(
+    return _reason(
         "due_soon_behind",
         Colour.AMBER,
-        f"距完成时限还有 {days_left} 天，进度 {facts.progress_percent}% 低于序时进度 {expected}%",
         {"days_left": days_left, "progress": facts.progress_percent, "expected": str(expected)},
     )
 
@@ -290,15 +401,7 @@ def _rule_report_late(facts: TaskFacts, config: RuleConfig, now: date) -> Reason
         return None
     over_a_cycle = now > _add_cycles(due, 1, config)
     colour = Colour.RED if over_a_cycle else Colour.AMBER
-    message = f"进展报送逾期 {days_late} 天（应于 {due.isoformat()} 报送）"
-    if over_a_cycle:
-        message += "，已超过一个报送周期"
-    return Reason(
-        "report_late",
-        colour,
-        message,
-        {"due_on": due.isoformat(), "days_late": days_late},
-    )
+    return _reason("report_late", colour, {"due_on": due.isoformat(), "days_late": days_late})
 
 
 def _rule_stalled(facts: TaskFacts, config: RuleConfig, now: date) -> Reason | None:
@@ -308,11 +411,8 @@ def _rule_stalled(facts: TaskFacts, config: RuleConfig, now: date) -> Reason | N
     if now < _add_cycles(since, config.stalled_cycles, config):
         return None
     days = (now - since).days
-    return Reason(
-        "stalled",
-        Colour.AMBER,
-        f"已连续 {days} 天（{config.stalled_cycles} 个报送周期以上）进度无变化",
-        {"since": since.isoformat(), "days": days, "cycles": config.stalled_cycles},
+    return _reason(
+        "stalled", Colour.AMBER, {"since": since.isoformat(), "days": days, "cycles": config.stalled_cycles}
     )
 
 
@@ -321,12 +421,7 @@ def _rule_returned(facts: TaskFacts, config: RuleConfig, now: date) -> Reason | 
     if config.returns_amber == 0 or count < config.returns_amber:
         return None
     colour = Colour.RED if count >= config.returns_red else Colour.AMBER
-    return Reason(
-        "returned",
-        colour,
-        f"进展报告连续被退回 {count} 次",
-        {"consecutive_returns": count},
-    )
+    return _reason("returned", colour, {"consecutive_returns": count})
 
 
 def _rule_notice_unanswered(facts: TaskFacts, config: RuleConfig, now: date) -> Reason | None:
@@ -335,10 +430,9 @@ def _rule_notice_unanswered(facts: TaskFacts, config: RuleConfig, now: date) -> 
         return None
     oldest = min(n.due_on for n in late)
     days = (now - oldest).days
-    return Reason(
+    return _reason(
         "notice_unanswered",
         Colour.RED,
-        f"督办单逾期未回复 {days} 天（共 {len(late)} 份）",
         {"count": len(late), "oldest_due_on": oldest.isoformat(), "days": days},
     )
 
@@ -351,10 +445,9 @@ def _rule_behind_schedule(facts: TaskFacts, config: RuleConfig, now: date) -> Re
     if points <= config.lag_amber_points:
         return None
     colour = Colour.RED if points > config.lag_red_points else Colour.AMBER
-    return Reason(
+    return _reason(
         "behind_schedule",
         colour,
-        f"进度 {facts.progress_percent}% 落后序时进度 {expected}% 共 {points} 个百分点",
         {"progress": facts.progress_percent, "expected": str(expected), "lag_points": str(points)},
     )
 
@@ -452,6 +545,18 @@ RULES: tuple[_Rule, ...] = (
 )
 
 
+#: The rules' titles as English message ids (the interface's); ``title_zh`` is the Chinese.
+RULE_TITLES: dict[str, str] = {
+    "overdue": N_("Overdue, not closed"),
+    "due_soon_behind": N_("Deadline near, progress behind"),
+    "report_late": N_("Progress report late"),
+    "stalled": N_("Progress stalled"),
+    "returned": N_("Reports returned in a row"),
+    "notice_unanswered": N_("Supervision notice unanswered"),
+    "behind_schedule": N_("Behind the time-elapsed expectation"),
+}
+
+
 def evaluate(facts: TaskFacts, config: RuleConfig, now: date) -> Assessment:
     """The status of a task on ``now``: ``closed`` if closed, else the worst colour of the rules.
 
@@ -466,7 +571,7 @@ def evaluate(facts: TaskFacts, config: RuleConfig, now: date) -> Assessment:
         closed_on = facts.closed_at.isoformat() if facts.closed_at else None
         return Assessment(
             Colour.CLOSED,
-            (Reason("closed", Colour.CLOSED, "任务已办结", {"closed_at": closed_on}),),
+            (_reason("closed", Colour.CLOSED, {"closed_at": closed_on}),),
         )
     judged_by_reports_only = facts.ongoing or facts.deadline is None
     reasons: list[Reason] = []
@@ -477,9 +582,7 @@ def evaluate(facts: TaskFacts, config: RuleConfig, now: date) -> Assessment:
         if reason is not None:
             reasons.append(reason)
     if facts.deadline is None and not facts.ongoing:
-        reasons.append(
-            Reason("no_deadline", Colour.NO_DEADLINE, "未定完成时限，请督查室补充", {"deadline": None})
-        )
+        reasons.append(_reason("no_deadline", Colour.NO_DEADLINE, {"deadline": None}))
     colour = max((r.colour for r in reasons), key=_SEVERITY.__getitem__, default=Colour.GREEN)
     return Assessment(colour, tuple(reasons))
 
@@ -538,6 +641,29 @@ class Disagreement:
     kind: Literal["optimistic", "pessimistic"]
     gap: int
     message: str
+    judged: str = ""
+    colour: str = ""
+
+    @property
+    def wording(self) -> Message:
+        """The message's English id and parameters (``judgement`` and ``colour`` are the Chinese
+        words; the interface says its own words for ``judged`` and ``colour``)."""
+        if self.kind == "optimistic":
+            msgid, chinese = _OPTIMISTIC
+        else:
+            msgid, chinese = _PESSIMISTIC
+        judged, colour = DeliveryJudgement(self.judged), Colour(self.colour)
+        return Message(msgid, chinese, {"judgement": _JUDGEMENT_ZH[judged], "colour": _COLOUR_ZH[colour]})
+
+
+_OPTIMISTIC = (
+    N_("Judgement too optimistic: judged “%(judgement)s”, the rules give %(colour)s"),
+    "研判偏乐观：研判为“%(judgement)s”，规则判定为%(colour)s",
+)
+_PESSIMISTIC = (
+    N_("Judgement too pessimistic: judged “%(judgement)s”, the rules give %(colour)s"),
+    "研判偏悲观：研判为“%(judgement)s”，规则判定为%(colour)s",
+)
 
 
 def disagreement(rule_colour: Colour, judgement: DeliveryJudgement | str) -> Disagreement | None:
@@ -549,7 +675,12 @@ def disagreement(rule_colour: Colour, judgement: DeliveryJudgement | str) -> Dis
     try:
         judged = DeliveryJudgement(judgement)
     except ValueError:
-        raise ValueError(f"未知的研判结论 {judgement!r}") from None
+        raise RuleError(
+            "",
+            Message(
+                N_("unknown judgement %(value)s"), "未知的研判结论 %(value)s", {"value": repr(judgement)}
+            ),
+        ) from None
     colour = Colour(rule_colour)
     if colour in (Colour.CLOSED, Colour.NO_DEADLINE):
         return None
@@ -564,9 +695,5 @@ def disagreement(rule_colour: Colour, judgement: DeliveryJudgement | str) -> Dis
     else:
         kind = "pessimistic"
         gap = min(severities) - rule
-    wording = "研判偏乐观" if kind == "optimistic" else "研判偏悲观"
-    return Disagreement(
-        kind,
-        gap,
-        f"{wording}：研判为“{_JUDGEMENT_ZH[judged]}”，规则判定为{_COLOUR_ZH[colour]}",
-    )
+    found = Disagreement(kind, gap, "", judged.value, colour.value)
+    return Disagreement(kind, gap, str(found.wording), judged.value, colour.value)

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from .problems import N_, Message, RuleError, not_a_count, unknown_settings
+
 __all__ = [
     "DELIVERY_LINES",
+    "LINE_LABELS",
     "ITEM_CODES",
     "HonourList",
     "HonourLists",
@@ -42,15 +45,30 @@ def _money(value: Decimal) -> Decimal:
     return value.quantize(_CENT, rounding=ROUND_HALF_UP) + 0  # + 0: no "-0.00"
 
 
+def _not_a_number(name: str, value: object) -> Message:
+    return Message(
+        N_("%(name)s must be a number, not %(value)s"),
+        "%(name)s 必须是数值，而不是 %(value)s",
+        {"name": name, "value": repr(value)},
+    )
+
+
 def _decimal(value: object, name: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, str, Decimal, float)):
-        raise ValueError(f"{name} 必须是数值，而不是 {value!r}")
+        raise RuleError("", _not_a_number(name, value))
     try:
         result = Decimal(str(value))
     except ArithmeticError:
-        raise ValueError(f"{name} 必须是数值，而不是 {value!r}") from None
+        raise RuleError("", _not_a_number(name, value)) from None
     if not result.is_finite():
-        raise ValueError(f"{name} 必须是有限数值，而不是 {value!r}")
+        raise RuleError(
+            "",
+            Message(
+                N_("%(name)s must be a finite number, not %(value)s"),
+                "%(name)s 必须是有限数值，而不是 %(value)s",
+                {"name": name, "value": repr(value)},
+            ),
+        )
     return result
 
 
@@ -80,7 +98,10 @@ class ItemRule:
         if self.cap is not None:
             cap = _decimal(self.cap, "cap")
             if cap < 0:
-                raise ValueError(f"cap 不能为负数：{cap}")
+                raise RuleError(
+                    "",
+                    Message(N_("cap may not be negative: %(cap)s"), "cap 不能为负数：%(cap)s", {"cap": cap}),
+                )
             object.__setattr__(self, "cap", cap)
 
 
@@ -90,6 +111,17 @@ DELIVERY_LINES: tuple[tuple[str, str], ...] = (
     ("progress", "进度达到序时进度"),
     ("closing", "按期办结"),
 )
+
+#: The lines' default labels as (English msgid, Chinese): the interface says a line's label in the
+#: reader's language when it is the default; a label the 考核办法 set otherwise is shown as set.
+LINE_LABELS: dict[str, tuple[str, str]] = {
+    "reporting": (N_("Progress reported on time"), "按时报送进展"),
+    "progress": (N_("Progress up to the time-elapsed expectation"), "进度达到序时进度"),
+    "closing": (N_("Tasks closed by their deadline"), "按期办结"),
+    "returned_reports": (N_("Reports returned"), "报告被退回"),
+    "supervision_notices": (N_("Supervision notices received"), "被下发督办单"),
+    "supervisor_rating": (N_("Supervisor's rating"), "督查评价"),
+}
 
 #: The counted deductions, in the order a scorecard lists them.
 ITEM_CODES: tuple[str, ...] = ("returned_reports", "supervision_notices")
@@ -130,25 +162,54 @@ class ScoringConfig:
         for name in ("late_credit", "progress_judged_from", "rating_weight", "rating_neutral"):
             object.__setattr__(self, name, _decimal(getattr(self, name), name))
         if not Decimal(0) <= self.late_credit <= _ONE:
-            raise ValueError(f"ScoringConfig: late_credit 必须在 0 到 1 之间，而不是 {self.late_credit}")
+            raise RuleError(
+                "ScoringConfig",
+                Message(
+                    N_("late_credit must be between 0 and 1, not %(value)s"),
+                    "late_credit 必须在 0 到 1 之间，而不是 %(value)s",
+                    {"value": self.late_credit},
+                ),
+            )
         if not Decimal(0) <= self.progress_judged_from <= Decimal(100):
-            raise ValueError("ScoringConfig: progress_judged_from 必须在 0 到 100 之间")
+            raise RuleError(
+                "ScoringConfig",
+                Message(
+                    N_("progress_judged_from must be between 0 and 100"),
+                    "progress_judged_from 必须在 0 到 100 之间",
+                ),
+            )
         if self.rating_cap is not None:
             object.__setattr__(self, "rating_cap", _decimal(self.rating_cap, "rating_cap"))
         codes = {code for code, _ in DELIVERY_LINES}
         unknown = sorted(set(self.weights) - codes)
         if unknown:
-            raise ValueError(
-                f"ScoringConfig: 未知的履职项目 {', '.join(unknown)}（可用：{', '.join(sorted(codes))}）"
+            raise RuleError(
+                "ScoringConfig",
+                Message(
+                    N_("unknown delivery lines %(names)s (known: %(known)s)"),
+                    "未知的履职项目 %(names)s（可用：%(known)s）",
+                    {"names": ", ".join(unknown), "known": ", ".join(sorted(codes))},
+                ),
             )
         weights = {code: _decimal(self.weights.get(code, 0), f"weights.{code}") for code in codes}
         if any(w < 0 for w in weights.values()) or not any(weights.values()):
-            raise ValueError("ScoringConfig: weights 必须非负，且至少一项大于 0")
+            raise RuleError(
+                "ScoringConfig",
+                Message(
+                    N_("weights may not be negative and at least one must be above 0"),
+                    "weights 必须非负，且至少一项大于 0",
+                ),
+            )
         object.__setattr__(self, "weights", weights)
         unknown = sorted(set(self.items) - set(ITEM_CODES))
         if unknown:
-            raise ValueError(
-                f"ScoringConfig: 未知的扣分项目 {', '.join(unknown)}（可用：{', '.join(ITEM_CODES)}）"
+            raise RuleError(
+                "ScoringConfig",
+                Message(
+                    N_("unknown deductions %(names)s (known: %(known)s)"),
+                    "未知的扣分项目 %(names)s（可用：%(known)s）",
+                    {"names": ", ".join(unknown), "known": ", ".join(ITEM_CODES)},
+                ),
             )
 
     @classmethod
@@ -161,20 +222,45 @@ class ScoringConfig:
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(values) - known)
         if unknown:
-            raise ValueError(f"ScoringConfig: 未知的配置项 {', '.join(unknown)}")
+            raise RuleError("ScoringConfig", unknown_settings(unknown))
         arguments = dict(values)
         if "weights" in arguments and not isinstance(arguments["weights"], Mapping):
-            raise ValueError("ScoringConfig: weights 必须是 履职项目 → 权重 的映射")
+            raise RuleError(
+                "ScoringConfig",
+                Message(
+                    N_("weights must map delivery lines to weights"), "weights 必须是 履职项目 → 权重 的映射"
+                ),
+            )
         if "items" in arguments:
             raw_items = arguments["items"]
             if not isinstance(raw_items, Mapping):
-                raise ValueError("ScoringConfig: items 必须是 项目代码 → 计分规则 的映射")
+                raise RuleError(
+                    "ScoringConfig",
+                    Message(
+                        N_("items must map deduction codes to scoring rules"),
+                        "items 必须是 项目代码 → 计分规则 的映射",
+                    ),
+                )
             items: dict[str, ItemRule] = {}
             for code, rule in raw_items.items():
                 if not isinstance(rule, Mapping) or set(rule) - {"points_each", "label_zh", "cap"}:
-                    raise ValueError(f"ScoringConfig: items.{code} 只能包含 points_each、label_zh、cap")
+                    raise RuleError(
+                        "ScoringConfig",
+                        Message(
+                            N_("items.%(code)s may hold only points_each, label_zh and cap"),
+                            "items.%(code)s 只能包含 points_each、label_zh、cap",
+                            {"code": code},
+                        ),
+                    )
                 if "points_each" not in rule or "label_zh" not in rule:
-                    raise ValueError(f"ScoringConfig: items.{code} 缺少 points_each 或 label_zh")
+                    raise RuleError(
+                        "ScoringConfig",
+                        Message(
+                            N_("items.%(code)s needs points_each and label_zh"),
+                            "items.%(code)s 缺少 points_each 或 label_zh",
+                            {"code": code},
+                        ),
+                    )
                 items[str(code)] = ItemRule(rule["points_each"], str(rule["label_zh"]), rule.get("cap"))
             arguments["items"] = items
         return cls(**arguments)  # type: ignore[arg-type]
@@ -220,15 +306,25 @@ class UnitPeriodFacts:
         for code in self.COUNTS:
             value = getattr(self, code)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"{self.unit}：{code} 必须是非负整数，而不是 {value!r}")
+                raise RuleError(self.unit, not_a_count(code, value))
         ratios = tuple(_decimal(r, "progress_ratios") for r in self.progress_ratios)
         if any(not Decimal(0) <= r <= _ONE for r in ratios):
-            raise ValueError(f"{self.unit}：progress_ratios 必须在 0 到 1 之间")
+            raise RuleError(
+                self.unit,
+                Message(N_("progress_ratios must be between 0 and 1"), "progress_ratios 必须在 0 到 1 之间"),
+            )
         object.__setattr__(self, "progress_ratios", ratios)
         if self.supervisor_rating is not None:
             rating = _decimal(self.supervisor_rating, "supervisor_rating")
             if not Decimal(0) <= rating <= Decimal(100):
-                raise ValueError(f"{self.unit}：supervisor_rating 必须在 0–100 之间，而不是 {rating}")
+                raise RuleError(
+                    self.unit,
+                    Message(
+                        N_("supervisor_rating must be between 0 and 100, not %(value)s"),
+                        "supervisor_rating 必须在 0–100 之间，而不是 %(value)s",
+                        {"value": rating},
+                    ),
+                )
             object.__setattr__(self, "supervisor_rating", rating)
 
 
@@ -407,13 +503,32 @@ class ListRules:
 
     def __post_init__(self) -> None:
         if self.red_top_n is None and self.red_min_score is None:
-            raise ValueError("ListRules: 红榜至少需要 red_top_n 或 red_min_score 之一")
+            raise RuleError(
+                "ListRules",
+                Message(
+                    N_("the red list needs red_top_n or red_min_score"),
+                    "红榜至少需要 red_top_n 或 red_min_score 之一",
+                ),
+            )
         if self.black_bottom_n is None and self.black_below is None:
-            raise ValueError("ListRules: 黑榜至少需要 black_bottom_n 或 black_below 之一")
+            raise RuleError(
+                "ListRules",
+                Message(
+                    N_("the black list needs black_bottom_n or black_below"),
+                    "黑榜至少需要 black_bottom_n 或 black_below 之一",
+                ),
+            )
         for name in ("red_top_n", "black_bottom_n", "yellow_min_overdue"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 1):
-                raise ValueError(f"ListRules: {name} 必须是正整数，而不是 {value!r}")
+                raise RuleError(
+                    "ListRules",
+                    Message(
+                        N_("%(name)s must be a whole number above 0, not %(value)s"),
+                        "%(name)s 必须是正整数，而不是 %(value)s",
+                        {"name": name, "value": repr(value)},
+                    ),
+                )
         for name in ("red_min_score", "black_below", "yellow_below"):
             value = getattr(self, name)
             if value is not None:

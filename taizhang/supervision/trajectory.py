@@ -18,6 +18,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Literal
 
+from .problems import N_, Message
+
 __all__ = [
     "Actual",
     "Indicator",
@@ -121,6 +123,7 @@ class IndicatorJudgement:
     expected: Decimal | None = None
     gap: Decimal | None = None
     tolerance: Decimal | None = None
+    wording: Message | None = None  # the message's English id and figures, for the interface
 
 
 def _places(value: Decimal) -> Decimal:
@@ -175,8 +178,11 @@ def judge(
     year_limit = as_of.year if isinstance(as_of, date) else as_of
     usable = [a for a in actuals if a.year <= year_limit]
     if not usable:
+        wording = Message(
+            N_("No actual value up to %(year)s"), "截至 %(year)s 年暂无实际值", {"year": year_limit}
+        )
         return IndicatorJudgement(
-            indicator.code, Judgement.NO_DATA, indicator.binding, f"截至 {year_limit} 年暂无实际值"
+            indicator.code, Judgement.NO_DATA, indicator.binding, str(wording), wording=wording
         )
     latest = max(usable, key=lambda a: a.year)
     share = _decimal(binding_tolerance if indicator.binding else tolerance, "tolerance")
@@ -184,41 +190,96 @@ def judge(
     expected = expected_value(indicator, latest.year)
     sign = Decimal(1) if indicator.direction == "up" else Decimal(-1)
     gap = _places((latest.value - expected) * sign)  # positive: ahead of the line
-    kind = "约束性" if indicator.binding else "预期性"
-    figures = (
-        f"{latest.year} 年实际值 {_show(latest.value)}{indicator.unit}，"
-        f"线性轨迹值 {_show(expected)}{indicator.unit}"
-    )
+    params = {
+        "year": latest.year,
+        "value": _show(latest.value),
+        "expected": _show(expected),
+        "unit": indicator.unit,
+        "comparator": indicator.comparator,
+        "target": _show(indicator.target_value),
+        "target_year": indicator.target_year,
+        "behind": _show(-gap),
+        "band": _show(band),
+    }
     if _meets_target(indicator, latest.value):
-        verdict = Judgement.ACHIEVED
-        method = (
-            f"{figures}，已达到目标 {indicator.comparator} {_show(indicator.target_value)}{indicator.unit}"
-        )
+        verdict, variant = Judgement.ACHIEVED, "achieved"
     elif latest.year >= indicator.target_year:
-        verdict = Judgement.OFF_TRACK
-        method = f"{figures}，目标年份 {indicator.target_year} 年已到仍未达标"
+        verdict, variant = Judgement.OFF_TRACK, "target_year_passed"
     elif gap >= 0:
-        verdict = Judgement.ON_TRACK
-        method = f"{figures}，达到或快于线性轨迹"
+        verdict, variant = Judgement.ON_TRACK, "on_track"
     elif -gap <= band:
-        verdict = Judgement.AT_RISK
-        method = f"{figures}，落后 {_show(-gap)}{indicator.unit}，在容差 {_show(band)}{indicator.unit}（{kind}）以内"
+        verdict, variant = Judgement.AT_RISK, "within_binding" if indicator.binding else "within_indicative"
     else:
-        verdict = Judgement.OFF_TRACK
-        method = (
-            f"{figures}，落后 {_show(-gap)}{indicator.unit}，超出容差 {_show(band)}{indicator.unit}（{kind}）"
-        )
+        verdict, variant = Judgement.OFF_TRACK, "beyond_binding" if indicator.binding else "beyond_indicative"
+    msgid, chinese = _WORDING[variant]
+    wording = Message(msgid, chinese, params)
     return IndicatorJudgement(
         indicator.code,
         verdict,
         indicator.binding,
-        f"{_JUDGEMENT_ZH[verdict]}：{method}",
+        str(wording),
         latest.year,
         latest.value,
         expected,
         gap,
         band,
+        wording,
     )
+
+
+_FIGURES_ZH = "%(year)s 年实际值 %(value)s%(unit)s，线性轨迹值 %(expected)s%(unit)s"
+# The wording of a judgement with figures, by how it was reached: (English msgid, Chinese).
+_WORDING: dict[str, tuple[str, str]] = {
+    "achieved": (
+        N_(
+            "Achieved: the actual of %(year)s is %(value)s%(unit)s, the linear trajectory %(expected)s%(unit)s; "
+            "the target %(comparator)s %(target)s%(unit)s is met"
+        ),
+        f"{_JUDGEMENT_ZH[Judgement.ACHIEVED]}：{_FIGURES_ZH}，已达到目标 %(comparator)s %(target)s%(unit)s",
+    ),
+    "target_year_passed": (
+        N_(
+            "Off track: the actual of %(year)s is %(value)s%(unit)s, the linear trajectory %(expected)s%(unit)s; "
+            "the target year %(target_year)s has come and the target is not met"
+        ),
+        f"{_JUDGEMENT_ZH[Judgement.OFF_TRACK]}：{_FIGURES_ZH}，目标年份 %(target_year)s 年已到仍未达标",
+    ),
+    "on_track": (
+        N_(
+            "On track: the actual of %(year)s is %(value)s%(unit)s, the linear trajectory %(expected)s%(unit)s; "
+            "on or ahead of the trajectory"
+        ),
+        f"{_JUDGEMENT_ZH[Judgement.ON_TRACK]}：{_FIGURES_ZH}，达到或快于线性轨迹",
+    ),
+    "within_binding": (
+        N_(
+            "At risk: the actual of %(year)s is %(value)s%(unit)s, the linear trajectory %(expected)s%(unit)s; "
+            "%(behind)s%(unit)s behind, within the tolerance %(band)s%(unit)s (binding)"
+        ),
+        f"{_JUDGEMENT_ZH[Judgement.AT_RISK]}：{_FIGURES_ZH}，落后 %(behind)s%(unit)s，在容差 %(band)s%(unit)s（约束性）以内",
+    ),
+    "within_indicative": (
+        N_(
+            "At risk: the actual of %(year)s is %(value)s%(unit)s, the linear trajectory %(expected)s%(unit)s; "
+            "%(behind)s%(unit)s behind, within the tolerance %(band)s%(unit)s (indicative)"
+        ),
+        f"{_JUDGEMENT_ZH[Judgement.AT_RISK]}：{_FIGURES_ZH}，落后 %(behind)s%(unit)s，在容差 %(band)s%(unit)s（预期性）以内",
+    ),
+    "beyond_binding": (
+        N_(
+            "Off track: the actual of %(year)s is %(value)s%(unit)s, the linear trajectory %(expected)s%(unit)s; "
+            "%(behind)s%(unit)s behind, beyond the tolerance %(band)s%(unit)s (binding)"
+        ),
+        f"{_JUDGEMENT_ZH[Judgement.OFF_TRACK]}：{_FIGURES_ZH}，落后 %(behind)s%(unit)s，超出容差 %(band)s%(unit)s（约束性）",
+    ),
+    "beyond_indicative": (
+        N_(
+            "Off track: the actual of %(year)s is %(value)s%(unit)s, the linear trajectory %(expected)s%(unit)s; "
+            "%(behind)s%(unit)s behind, beyond the tolerance %(band)s%(unit)s (indicative)"
+        ),
+        f"{_JUDGEMENT_ZH[Judgement.OFF_TRACK]}：{_FIGURES_ZH}，落后 %(behind)s%(unit)s，超出容差 %(band)s%(unit)s（预期性）",
+    ),
+}
 
 
 @dataclass(frozen=True)

@@ -333,9 +333,10 @@ def _label(task: Task) -> str:
 def _queue_row(key: str, row: Any) -> dict[str, Any]:
     """What the queue page shows of ``row``, as plain values (cached; the page only prints them)."""
     if key == "reports_missing":
-        message = next((r.get("message", "") for r in row.reasons if r.get("code") == "report_late"), "")
+        reason: dict[str, Any] = next((r for r in row.reasons if r.get("code") == "report_late"), {})
         url = reverse("supervision:task", args=[row.task_id])
-        return {"url": url, "label": _label(row.task), "detail": message}
+        # the reason itself, said in the reader's language by the page (the rows are cached)
+        return {"url": url, "label": _label(row.task), "detail": reason.get("message", ""), "reason": reason}
     if key == "overdue":
         deadline = row.deadline.isoformat() if row.deadline else ""
         url = reverse("supervision:task", args=[row.pk])

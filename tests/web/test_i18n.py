@@ -352,3 +352,305 @@ class ModelTextLanguageTestCase:
             ]
         with translation.override("zh-hant"):
             assert AlreadyConfirmed().messages[0].startswith("這份預覽已經確認過")
+
+
+class PureRuleWordingTestCase:
+    """What the pure rules (supervision.rules, supervision.scoring, ledger.rules) word in Chinese
+    is said in the reader's language on the pages; bulletins and the blue book stay Chinese."""
+
+    LANGUAGES = ("zh-hans", "en", "zh-hant")
+
+    def _pages(self, client, method, url, data=None):
+        pages = {}
+        for language in self.LANGUAGES:
+            client.post(reverse("set_language"), {"language": language, "next": "/"})
+            response = getattr(client, method)(url, data or {})
+            pages[language] = response.content.decode()
+        return pages
+
+    def test_a_scoring_rule_error_is_shown_in_the_readers_language(self, client, cast):
+        client.force_login(cast.sam)
+        url = reverse("monitoring:scoring_settings")
+        data = {"config": '{"late_credit": "2"}', "lists": "{}", "report_due_days": "5"}
+        pages = self._pages(client, "post", url, data)
+        assert "ScoringConfig: late_credit 必须在 0 到 1 之间，而不是 2" in pages["zh-hans"]
+        assert "ScoringConfig: late_credit must be between 0 and 1, not 2" in pages["en"]
+        assert "必须" not in pages["en"]
+        assert "ScoringConfig: late_credit 必須在 0 到 1 之間，而不是 2" in pages["zh-hant"]
+        data = {"config": "{}", "lists": '{"red_top_n": null, "red_min_score": null}', "report_due_days": "5"}
+        pages = self._pages(client, "post", url, data)
+        assert "ListRules: 红榜至少需要 red_top_n 或 red_min_score 之一" in pages["zh-hans"]
+        assert "ListRules: the red list needs red_top_n or red_min_score" in pages["en"]
+        assert "ListRules: 紅榜至少需要 red_top_n 或 red_min_score 之一" in pages["zh-hant"]
+
+    def test_a_status_rule_error_keeps_its_chinese_and_carries_english_ids(self):
+        from django.utils import translation
+
+        from taizhang.supervision.problems import RuleError
+        from taizhang.supervision.rules import RuleConfig
+        from taizhang.supervision.wording import say_error
+
+        with pytest.raises(RuleError) as caught:
+            RuleConfig(returns_amber=3, returns_red=2, lag_amber_points=9, lag_red_points=1)
+        error = caught.value
+        assert str(error) == (
+            "RuleConfig: returns_red 不能小于 returns_amber；lag_red_points 不能小于 lag_amber_points"
+        )
+        assert [m.msgid for m in error.messages] == [
+            "returns_red may not be less than returns_amber",
+            "lag_red_points may not be less than lag_amber_points",
+        ]
+        expected = {
+            "zh-hans": str(error),
+            "en": "RuleConfig: returns_red may not be less than returns_amber; "
+            "lag_red_points may not be less than lag_amber_points",
+            "zh-hant": "RuleConfig: returns_red 不能小於 returns_amber；lag_red_points 不能小於 lag_amber_points",
+        }
+        for language, text in expected.items():
+            with translation.override(language):
+                assert say_error(error) == text, language
+        with translation.override("en"):
+            assert say_error(ValueError("其他错误")) == "其他错误"
+
+    def test_every_message_of_the_pure_rules_is_collected_and_its_chinese_is_the_catalogues(
+        self, messages, sources
+    ):
+        """buildlocales collects the ids marked N_; the Chinese the code keeps for str() is the
+        catalogue's, so a page in simplified Chinese says what the rules always said."""
+        import ast
+
+        pairs = []
+        for name in ("rules.py", "scoring.py", "problems.py"):
+            tree = ast.parse((B.PACKAGE_DIR / "supervision" / name).read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                items = None
+                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Message":
+                    items = node.args[:2]
+                elif isinstance(node, ast.Tuple) and len(node.elts) == 2:
+                    items = node.elts
+                if (
+                    items
+                    and len(items) == 2
+                    and isinstance(items[0], ast.Call)
+                    and getattr(items[0].func, "id", "") == "N_"
+                    and isinstance(items[1], ast.Constant)
+                ):
+                    pairs.append((items[0].args[0].value, items[1].value))
+        assert len(pairs) >= 35
+        for msgid, chinese in pairs:
+            assert B.Message(msgid) in messages, msgid
+            assert sources.chinese[msgid] == chinese, msgid
+
+    def test_the_dashboards_why_column_follows_the_language_for_our_own_reasons(self, client, cast, tasks):
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from taizhang.supervision.models import TaskStatus
+        from taizhang.supervision.rules import Colour, RuleConfig, TaskFacts, evaluate
+        from taizhang.supervision.status import reasons_json
+
+        assessment = evaluate(
+            TaskFacts(assigned_at=dt.date(2024, 1, 1), deadline=dt.date(2024, 3, 31), progress_percent=20),
+            RuleConfig(),
+            dt.date(2024, 4, 10),
+        )
+        assert assessment.colour == Colour.RED
+        reasons = reasons_json(assessment) + [{"code": "overdue", "colour": "red", "message": "人工说明"}]
+        assert reasons[0]["message"] == "已超过完成时限 10 天"
+        now = timezone.now()
+        TaskStatus.objects.update_or_create(
+            task=tasks[0],
+            defaults={
+                "colour": "red",
+                "reasons": reasons,
+                "computed_at": now,
+                "changed_at": now,
+                "turned_red_at": now,
+                "judgement": "highly_likely",
+                "judged_at": now,
+            },
+        )
+        client.force_login(cast.sam)
+        pages = self._pages(client, "get", reverse("monitoring:dashboard"))
+        assert "已超过完成时限 10 天" in pages["zh-hans"]
+        assert "10 days past the deadline" in pages["en"] and "已超过完成时限" not in pages["en"]
+        assert "已超過完成時限 10 天" in pages["zh-hant"]
+        for page in pages.values():  # a reason worded otherwise is shown as stored
+            assert "人工说明" in page
+        # the judgement and the rules disagree: why, in the reader's words
+        assert "研判偏乐观：研判为“很可能按期完成”，规则判定为红灯" in pages["zh-hans"]
+        assert (
+            "Judgement too optimistic: judged “Highly likely to finish on time”, the rules give Red"
+            in pages["en"]
+        )
+        assert "研判偏樂觀：研判為“很可能按期完成”，規則判定為紅燈" in pages["zh-hant"]
+        assert TaskStatus.objects.get(task=tasks[0]).reasons[0]["message"] == "已超过完成时限 10 天"
+
+    def test_a_stored_reason_is_translated_only_when_our_rules_worded_it(self):
+        from django.utils import translation
+
+        from taizhang.supervision.wording import reason_text
+
+        late = {
+            "code": "report_late",
+            "colour": "red",
+            "message": "进展报送逾期 40 天（应于 2024-03-01 报送），已超过一个报送周期",
+            "figures": {"due_on": "2024-03-01", "days_late": 40},
+        }
+        with translation.override("en"):
+            assert reason_text(late) == (
+                "Progress report 40 days late (due on 2024-03-01), more than one reporting cycle"
+            )
+            assert reason_text({**late, "message": "旧规则的说法"}) == "旧规则的说法"
+            assert reason_text({**late, "figures": {}}) == late["message"]
+        with translation.override("zh-hant"):
+            assert reason_text(late).startswith("進展報送逾期 40 天")
+        with translation.override("zh-hans"):
+            assert reason_text(late) == late["message"]
+
+    def test_the_portal_says_a_generated_deadline_in_the_readers_language(self, client, cast, policy, tasks):
+        from django.utils import translation
+
+        from taizhang.ledger.models import Task
+        from taizhang.portal.access import load_public
+        from taizhang.portal.models import PublicationSettings
+
+        PublicationSettings.objects.update_or_create(policy=policy, defaults={"is_public": True})
+        Task.objects.filter(pk=tasks[0].pk).update(
+            deadline_kind="month", deadline_year=2025, deadline_month=6, deadline_text=""
+        )
+        Task.objects.filter(pk=tasks[1].pk).update(
+            deadline_kind="year", deadline_year=2026, deadline_month=None, deadline_text=""
+        )
+        Task.objects.filter(pk=tasks[2].pk).update(
+            deadline_kind="", deadline_year=None, deadline_month=None, deadline_text=""
+        )
+        pages = self._pages(client, "get", reverse("portal:policy", args=[policy.pk]))
+        for words in ("2025年6月", "2026年底", "<td>未定</td>"):
+            assert words in pages["zh-hans"], words
+        for words in ("June 2025", "End of 2026", "<td>Not set</td>"):
+            assert words in pages["en"], words
+        assert "2025年6月" not in pages["en"] and "未定" not in pages["en"]
+        for words in ("2025年6月", "2026年底", "<td>未定</td>"):
+            assert words in pages["zh-hant"], words
+        Task.objects.filter(pk=tasks[0].pk).update(deadline_text="2025年6月底前")
+        assert "2025年6月底前" in self._pages(client, "get", reverse("portal:policy", args=[policy.pk]))["en"]
+        with translation.override("en"):  # the blue book is a Chinese document
+            deadlines = {t.deadline for p in load_public([policy]) for m in p.measures for t in m.tasks}
+        assert {"2025年6月底前", "2026年底", "未定"} <= deadlines
+
+    def test_admin_object_names_follow_the_language(self):
+        import datetime as dt
+
+        from django.utils import translation
+
+        from taizhang.enterprises.models import Benefit, BenefitList
+        from taizhang.portal.models import BlueBookEdition, PublicationSettings
+        from taizhang.supervision.models import SupervisionNotice
+
+        notice = SupervisionNotice(pk=7, task_id=3)
+        payout = BenefitList(benefit=Benefit(name="稳岗补贴"), number=2)
+        book = BlueBookEdition(built_at=dt.datetime(2025, 6, 1, 9, 30))
+        setting = PublicationSettings(policy_id=5, is_public=False)
+        expected = {
+            "zh-hans": ("督办单 7 (任务 3)", "稳岗补贴 第2批", "蓝皮书 2025-06-01 09:30", "5: 不公开"),
+            "en": (
+                "Supervision notice 7 (task 3)",
+                "稳岗补贴, list 2",
+                "Blue book of 2025-06-01 09:30",
+                "5: not public",
+            ),
+            "zh-hant": ("督辦單 7 (任務 3)", "稳岗补贴 第2批", "藍皮書 2025-06-01 09:30", "5: 不公開"),
+        }
+        for language, names in expected.items():
+            with translation.override(language):
+                assert (str(notice), str(payout), str(book), str(setting)) == names, language
+
+    def test_an_indicators_judgement_is_said_in_the_readers_language(self):
+        from decimal import Decimal
+
+        from django.utils import translation
+
+        from taizhang.supervision.templatetags.reasons import judgement_text
+        from taizhang.supervision.trajectory import Actual, Indicator, judge
+
+        indicator = Indicator(
+            "GDP", "地区生产总值", Decimal(100), 2020, Decimal(200), 2025, binding=True, unit="亿元"
+        )
+        found = judge(indicator, [Actual(2022, Decimal(130))], 2023)
+        assert found.message == (
+            "明显滞后：2022 年实际值 130亿元，线性轨迹值 140亿元，落后 10亿元，超出容差 5亿元（约束性）"
+        )
+        empty = judge(indicator, [], 2023)
+        expected = {
+            "zh-hans": (found.message, "截至 2023 年暂无实际值"),
+            "en": (
+                "Off track: the actual of 2022 is 130亿元, the linear trajectory 140亿元; "
+                "10亿元 behind, beyond the tolerance 5亿元 (binding)",
+                "No actual value up to 2023",
+            ),
+            "zh-hant": (
+                "明顯滯後：2022 年實際值 130亿元，線性軌跡值 140亿元，落後 10亿元，超出容差 5亿元（約束性）",  # the unit is data
+                "截至 2023 年暫無實際值",
+            ),
+        }
+        for language, texts in expected.items():
+            with translation.override(language):
+                assert (judgement_text(found), judgement_text(empty)) == texts, language
+
+    def test_the_status_rules_page_names_the_rules_in_the_readers_language(self, client, cast, sources):
+        from taizhang.supervision.rules import RULE_TITLES, describe_rules
+
+        assert {r.code: sources.chinese[RULE_TITLES[r.code]] for r in describe_rules()} == {
+            r.code: r.title_zh for r in describe_rules()
+        }
+        client.force_login(cast.sam)
+        pages = self._pages(client, "get", reverse("supervision:rules"))
+        assert "超期未办结" in pages["zh-hans"] and "已过完成时限仍未办结的任务亮红灯" in pages["zh-hans"]
+        assert "Overdue, not closed" in pages["en"] and "超期未办结" not in pages["en"]
+        assert "超期未辦結" in pages["zh-hant"] and "已過完成時限仍未辦結的任務亮紅燈" in pages["zh-hant"]
+
+    def test_a_scorecards_default_line_labels_follow_the_language_and_a_set_label_is_kept(self):
+        from django.utils import translation
+
+        from taizhang.supervision.scoring import ItemRule, ScoringConfig, UnitPeriodFacts, score_unit
+        from taizhang.supervision.templatetags.reasons import line_label
+
+        facts = UnitPeriodFacts("区商务局", on_time_reports=1, returned_reports=1)
+        card = score_unit(facts, ScoringConfig())
+        chinese = [line.label_zh for line in card.lines]
+        assert chinese == [
+            "按时报送进展",
+            "进度达到序时进度",
+            "按期办结",
+            "报告被退回",
+            "被下发督办单",
+            "督查评价",
+        ]
+        expected = {
+            "zh-hans": chinese,
+            "en": [
+                "Progress reported on time",
+                "Progress up to the time-elapsed expectation",
+                "Tasks closed by their deadline",
+                "Reports returned",
+                "Supervision notices received",
+                "Supervisor's rating",
+            ],
+            "zh-hant": [
+                "按時報送進展",
+                "進度達到序時進度",
+                "按期辦結",
+                "報告被退回",
+                "被下發督辦單",
+                "督查評價",
+            ],
+        }
+        for language, labels in expected.items():
+            with translation.override(language):
+                assert [line_label(line) for line in card.lines] == labels, language
+        own = ScoringConfig(items={"returned_reports": ItemRule(-1, "退回扣分", None)})
+        with translation.override("en"):
+            labels = [line_label(line) for line in score_unit(facts, own).lines]
+        assert "退回扣分" in labels

@@ -65,6 +65,11 @@ TRANSLATION_FUNCTIONS = {
     "npgettext_lazy": (3, True, True),
 }
 
+# The pure modules, which import no Django, mark their English message ids with
+# ``taizhang.supervision.problems.N_`` (a gettext_noop of their own); they are collected too.
+NOOP_MODULE = "problems"
+NOOP_MARKER = "N_"
+
 # A string literal in the output of Django's template scanner.
 # matches: "u'Tasks'", "'It\\'s'", '"Hi"'; must not match: "Tasks"
 STRING_RE = r"u?(?:'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\")"
@@ -139,6 +144,12 @@ def _messages_from_python(text: str, name: str) -> Iterator[Message]:
             for alias in node.names:
                 if alias.name in TRANSLATION_FUNCTIONS:
                     aliases[alias.asname or alias.name] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.endswith(NOOP_MODULE):
+            for alias in node.names:
+                if alias.name == NOOP_MARKER:
+                    aliases[alias.asname or alias.name] = "gettext_noop"
+        elif isinstance(node, ast.FunctionDef) and node.name == NOOP_MARKER:
+            aliases[NOOP_MARKER] = "gettext_noop"
     if not aliases:
         return
     for node in ast.walk(tree):
