@@ -309,10 +309,13 @@ def _joint_leads(own: str, lead: list[str], co: list[str]) -> list[str]:
 
 # A later clause of a task whose units only help or answer each for their part: "各相关部门按职责
 # 分工负责", "区财政局、区税务局配合", "各街道具体落实", "各管线单位按计划实施" (after a named lead,
-# as SCHEMA.md reads 分工落实). matches at the clause's start, the units in "who".
+# as SCHEMA.md reads 分工落实). matches at the clause's start, the units in "who"; a clause whose
+# units help with a work it goes on to name ("区医保局配合做好长护险工作", "各街道积极配合开展巡查":
+# 上海 and 浙江 district plans close a lead's measure so), the units in "whom".
 _HELPERS = re.compile(
     r"(?P<who>[^,。;:()]{2,40}?)(?:要|应)?(?:按职责分工负责|按照职责分工负责|分工负责|按职责配合|积极配合|配合|协助|参与"
     r"|具体落实|负责落实|抓好落实|分工落实|具体实施|组织实施|按计划实施)(?=[,。;]|$)"
+    r"|(?P<whom>[^,。;:()]{2,40}?)(?:要|应)?(?:积极)?(?:配合|协助)(?=做好|开展|推进|落实|实施)"
 )
 
 
@@ -332,7 +335,7 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
             break
         m = _HELPERS.match(work, cut + 1, e)
         if m is not None:
-            ws, we = m.span("who")
+            ws, we = m.span("who") if m.group("who") else m.span("whom")
             names = parse_units(text[ws:we], work[ws:we])
             if names and all(_helper_name(working_text(n)) for n in names):
                 out.extend(n for n in names if n not in lead and n not in co and n not in out)

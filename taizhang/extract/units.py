@@ -88,6 +88,11 @@ def _ends_with_suffix(name: str) -> str:
     return ""
 
 
+def ends_with_unit_suffix(name: str) -> bool:
+    """``name`` ends with a unit suffix (局, 办, 中心…)."""
+    return bool(_ends_with_suffix(name))
+
+
 @lru_cache(maxsize=1)
 def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
     words = unit_words().suffixes
@@ -867,15 +872,23 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
       "系统维护单位（数交公司）": a generic role with the body that fills it in brackets is that body;
     - "全区各轨道交通车站": the whole place before a collective goes (各轨道交通车站);
     - "以下简称区更新办": the alias clause of a name is none (the full name before it is the unit);
-    - "区市场监管局在辖区": a name never holds 在 (not the 所在 of "所在地街道办事处")."""
+    - "区市场监管局在辖区": a name never holds 在 (not the 所在 of "所在地街道办事处");
+    - "请区科委": the request word before a unit goes."""
     w = working_text(name)
     role = ""
     if _ALIAS.match(w):
         return None
+    if w.startswith("请") and len(w) > 3 and looks_like_unit(w[1:]):
+        # "请区科委牵头…", "请各街道配合…": a plan's request to a unit it does not direct (district
+        # plans of 上海 and 江苏 ask the bodies of the city or of the Party so); 请 is no part of it.
+        name, w = name[1:], w[1:]
     m = _CLAUSE_WORD.search(w)
     if m is not None:
         head, tail = w[: m.start()], w[m.end() :]
-        if head and head not in _FILLERS and len(head) >= 2:
+        thing = m.group() == "由" and not looks_like_unit(head) and looks_like_unit(tail)
+        if head and head not in _FILLERS and len(head) >= 2 and not thing:
+            # the subject before the preposition, when it is a unit ("区更新办由区建设管理委");
+            # a thing the clause is about is none ("新辟线路由区交通委": the unit after 由)
             name, w = name[: m.start()], head
         elif len(tail) >= 2:
             if m.group() == "会同":

@@ -158,3 +158,21 @@ def test_units_a_lead_is_named_to_lead_are_co_units():
     got = _units(doc)
     assert got["区更新中心牵"] == (("区更新中心",), ("区更新领导小组各成员单位",))
     assert "协调公安" not in got["由街镇牵头协"][1]
+
+
+def test_units_asked_to_lead_or_helping_with_a_named_work():
+    doc = (
+        "东岭区社区服务提升方案\n"
+        "一、主要任务\n"
+        "（一）建设智慧社区。请区科技局牵头编制应用清单，各街道配合做好试点推广。\n"
+        "（二）完善医养服务。区卫健委负责推进签约服务，区医保局积极配合开展费用结算。\n"
+    )
+    got = _units(doc)
+    assert got["请区科技局牵"] == (("区科技局",), ("各街道",))
+    assert got["区卫健委负责"] == (("区卫健委",), ("区医保局",))
+
+
+def test_a_thing_done_by_a_unit_is_not_its_unit():
+    doc = "南河区道路管理分工\n一、职责分工\n（一）新建支路由区建管委组织验收，区交警支队配合。\n"
+    got = _units(doc)
+    assert got["新建支路由区"] == (("区建管委",), ("区交警支队",))
