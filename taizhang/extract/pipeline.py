@@ -289,6 +289,7 @@ def _own_units(task: Task, text: str, work: str) -> Task:
 # matches: "由区卫生健康委与区民政局负责" ; must not match: "X与Y要…" (a lead and its partner)
 _BY_BOTH = re.compile(
     r"由(?P<a>[^,。;与]{2,30}?)与(?P<b>[^,。;与]{2,30}?)(?:共同)?(?:牵头)?负责|由(?P<c>[^,。;与]{2,30}?)与(?P<d>[^,。;与]{2,30}?)(?:共同)?牵头"
+    r"|(?P<e>[^,。;与]{2,30}?)与(?P<f>[^,。;与]{2,30}?)共同(?:牵头)?负责"
 )
 
 
@@ -300,6 +301,14 @@ def _joint_leads(own: str, lead: list[str], co: list[str]) -> list[str]:
     joint responsibility so."""
     out: list[str] = []
     for m in _BY_BOTH.finditer(own):
+        if m.group("e"):
+            # "X与Y共同负责…": 共同 makes the pair answer together, with or without 由 (county
+            # and district plans of 浙江 and 上海 write a joint duty so); X may follow a lead-in.
+            a, b = m.group("e"), m.group("f")
+            if not any(a.endswith(working_text(u)) for u in lead):
+                continue
+            out.extend(u for u in co if working_text(u) == b and u not in out)
+            continue
         a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
         if not any(working_text(u) == a for u in lead):
             continue

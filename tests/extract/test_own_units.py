@@ -176,3 +176,9 @@ def test_a_thing_done_by_a_unit_is_not_its_unit():
     doc = "南河区道路管理分工\n一、职责分工\n（一）新建支路由区建管委组织验收，区交警支队配合。\n"
     got = _units(doc)
     assert got["新建支路由区"] == (("区建管委",), ("区交警支队",))
+
+
+def test_two_units_answering_together_are_both_leads():
+    doc = "北山县交通整治方案\n一、重点任务\n（一）整治道路秩序。县交通局与县公安局共同负责城区道路交通秩序整治。\n"
+    got = _units(doc)
+    assert got["县交通局与县"] == (("县交通局", "县公安局"), ())
