@@ -214,7 +214,8 @@ def _own_units(task: Task, text: str, work: str) -> Task:
     co: list[str] = []
     changed = False
     for names, out in ((task.lead_units, lead), (task.co_units, co)):
-        for n in names:
+        for n in _stressed(names):
+            changed = changed or n not in names
             cleaned = clean_unit_name(n)
             if cleaned is None:
                 changed = True
@@ -266,7 +267,7 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         joined = _joint_leads(own, lead, co)
         if joined:
             lead, co, changed = lead + joined, [u for u in co if u not in joined], True
-    if lead and "牵头" in own:
+    if lead and ("牵头" in own or "会同" in own):
         led = _led_by_lead(text, work, s, e, lead, co)
         if led:
             co, changed = co + list(led), True
@@ -283,6 +284,21 @@ def _own_units(task: Task, text: str, work: str) -> Task:
     lead = list(dict.fromkeys(lead))
     co = [u for u in dict.fromkeys(co) if u not in lead]
     return replace(task, lead_units=tuple(lead), co_units=tuple(co))
+
+
+# "X尤其是Y", "X特别是Y": a list that stresses one of its units names both.
+_STRESS = re.compile(r"尤其是|特别是")
+
+
+def _stressed(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Names read whole from "责任单位尤其是各乡镇(街道)要积极配合" (广丰's notice), "各部门特别是
+    区财政局要…" (district and county notices stress one body of a list so): both units."""
+    if not any(_STRESS.search(n) for n in names):
+        return names
+    out: list[str] = []
+    for n in names:
+        out.extend(p for p in _STRESS.split(n) if len(p) >= 2)
+    return tuple(out)
 
 
 # "由X与Y负责/牵头": the two units answer for the work together.
@@ -358,21 +374,49 @@ def _led_by_lead(text: str, work: str, s: int, e: int, lead: list[str], co: list
     监管局，开展…": co-units, as "X牵头各相关单位" reads (the outline reads a collective there)."""
     out: list[str] = []
     leads = [working_text(u) for u in lead]
-    pos = work.find("牵头", s, e)
+    for word in ("牵头", "会同"):
+        _led_after(text, work, s, e, word, leads, lead, co, out)
+    return tuple(out)
+
+
+# A verb in what follows 会同: the units' joint work runs on before the comma ("会同有关部门组建协调
+# 小组和专家委员会,"), so the list is no plain list of names.
+_ACTION = re.compile(
+    r"组建|设立|成立|建立|组织|开展|制定|研究|推进|编制|做好|落实|加强|实施|完成|指导|审核|确定|筛选|负责|配合|协助"
+)
+
+
+def _led_after(
+    text: str,
+    work: str,
+    s: int,
+    e: int,
+    word: str,
+    leads: list[str],
+    lead: list[str],
+    co: list[str],
+    out: list[str],
+) -> None:
+    """The names after the lead's 牵头 or (要/应)会同 up to a comma, added to ``out``: "各牵头单位要
+    会同责任单位，认真研究…" (广丰's notice; 会同 names the units a lead works with, as SCHEMA.md reads
+    协办, in district and county notices generally)."""
+    pos = work.find(word, s, e)
     while pos >= 0:
-        if any(work.endswith(u, s, pos) for u in leads):
+        at_lead = pos
+        if word == "会同" and work[pos - 1 : pos] in ("要", "应"):
+            at_lead = pos - 1
+        if any(work.endswith(u, s, at_lead) for u in leads):
             at = pos + 2
             end = at
             while end < e and work[end] not in ",。;:":
                 end += 1
-            if end < e and work[end] == ",":
+            if end < e and work[end] == "," and not (word == "会同" and _ACTION.search(work, at, end)):
                 out.extend(
                     n
                     for n in list_of_names(text[at:end], work[at:end])
                     if n not in lead and n not in co and n not in out
                 )
-        pos = work.find("牵头", pos + 2, e)
-    return tuple(out)
+        pos = work.find(word, pos + 2, e)
 
 
 _WITH = re.compile(r"协同|联合")

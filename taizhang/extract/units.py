@@ -106,7 +106,18 @@ def looks_like_unit(work_name: str) -> bool:
     n = len(work_name)
     if work_name.endswith(")") and "(" in work_name:
         work_name = work_name[: work_name.rindex("(")]
-    return 2 <= n <= 40 and bool(_ends_with_suffix(work_name)) and not work_name[:1].isdigit()
+    return (
+        2 <= n <= 40
+        and bool(_ends_with_suffix(work_name))
+        and not work_name[:1].isdigit()
+        and not work_name.startswith(_MANNER)
+    )
+
+
+# Adverbs of manner open a clause of work, never a unit's name: "认真研究所负责的重点工作" (广丰's
+# notice on the work report's duties) is no 研究所, nor "切实加强…办" a 办 (the requirements of
+# district and county notices, 上饶 and 蔡甸 alike, open their clauses with them).
+_MANNER = ("认真", "切实", "积极", "深入", "全面", "进一步", "严格", "扎实", "努力", "主动", "及时")
 
 
 @lru_cache(maxsize=8192)
@@ -873,11 +884,15 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
     - "全区各轨道交通车站": the whole place before a collective goes (各轨道交通车站);
     - "以下简称区更新办": the alias clause of a name is none (the full name before it is the unit);
     - "区市场监管局在辖区": a name never holds 在 (not the 所在 of "所在地街道办事处");
-    - "请区科委": the request word before a unit goes."""
+    - "请区科委": the request word before a unit goes; "责任单位,认真…": a name ends at a comma."""
     w = working_text(name)
     role = ""
     if _ALIAS.match(w):
         return None
+    if "," in w:
+        # "责任单位,认真研究所…": a name read past its clause's end is the name before the comma
+        cut = w.index(",")
+        name, w = name[:cut], w[:cut]
     if w.startswith("请") and len(w) > 3 and looks_like_unit(w[1:]):
         # "请区科委牵头…", "请各街道配合…": a plan's request to a unit it does not direct (district
         # plans of 上海 and 江苏 ask the bodies of the city or of the Party so); 请 is no part of it.

@@ -182,3 +182,14 @@ def test_two_units_answering_together_are_both_leads():
     doc = "北山县交通整治方案\n一、重点任务\n（一）整治道路秩序。县交通局与县公安局共同负责城区道路交通秩序整治。\n"
     got = _units(doc)
     assert got["县交通局与县"] == (("县交通局", "县公安局"), ())
+
+
+def test_an_adverb_opens_no_unit_and_a_stressed_unit_is_a_unit_of_its_own():
+    doc = (
+        "西岭县重点工作落实通知\n"
+        "一、压实责任。各牵头部门要会同责任部门，认真研究所承担的重点任务，制订推进计划。\n"
+        "二、加强协作。配合单位特别是各乡镇（街道）要积极配合，形成合力。\n"
+    )
+    got = _units(doc)
+    assert got["各牵头部门要"] == (("各牵头部门",), ("责任部门",))
+    assert got["配合单位特别"] == ((), ("配合单位", "各乡镇（街道）"))
