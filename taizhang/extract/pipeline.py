@@ -271,6 +271,10 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         led = _led_by_lead(text, work, s, e, lead, co)
         if led:
             co, changed = co + list(led), True
+    if lead and ("应与" in own or "要与" in own):
+        partners = _with_lead(text, work, s, e, lead, co)
+        if partners:
+            co, changed = co + list(partners), True
     if lead and ("协同" in own or "联合" in own):
         partners = _partners(text, work, s, e, lead, co)
         if partners:
@@ -417,6 +421,30 @@ def _led_after(
                     if n not in lead and n not in co and n not in out
                 )
         pos = work.find(word, pos + 2, e)
+
+
+# "X应与Y、Z等相关部门建立…机制": the units a lead is to work with, up to the verb of the joint work.
+_WITH_LEAD = re.compile(
+    r"(?:应|要)与(?P<who>[^,。;:]{2,80}?)(?:共同)?(?=建立|加强|做好|开展|签订|协商|对接|配合|共享)"
+)
+
+
+def _with_lead(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:
+    """The units a lead named right before is to work with after 应与/要与: "各村、镇属公司应与镇规建办、
+    安监所等相关部门建立日常联动机制" (闵行 七宝's division of duties; 上海 and 浙江 towns' and
+    districts' plans pair a lead with its partners so): co-units, as 会同 names them (the outline
+    reads "X与Y要…" as a lead and its partner too)."""
+    out: list[str] = []
+    leads = [working_text(u) for u in lead]
+    for m in _WITH_LEAD.finditer(work, s, e):
+        before = work[s : m.start()]
+        if not any(before.endswith(u) for u in leads) and any(ch in before for ch in ",。;:"):
+            continue  # not the lead's own clause (its subject, maybe cleaned: 居委会 read 镇居委会)
+        ws, we = m.span("who")
+        for n in list_of_names(text[ws:we], work[ws:we]):
+            if n not in lead and n not in co and n not in out:
+                out.append(n)
+    return tuple(out)
 
 
 _WITH = re.compile(r"协同|联合")

@@ -193,3 +193,13 @@ def test_an_adverb_opens_no_unit_and_a_stressed_unit_is_a_unit_of_its_own():
     got = _units(doc)
     assert got["各牵头部门要"] == (("各牵头部门",), ("责任部门",))
     assert got["配合单位特别"] == ((), ("配合单位", "各乡镇（街道）"))
+
+
+def test_units_a_lead_is_to_work_with_after_ying_yu_are_co_units():
+    doc = (
+        "东湖镇违法建设管控分工\n"
+        "一、职责分工\n"
+        "（一）各村委会、物业公司应与镇城管中心、镇规划办建立联合巡查机制，及时制止违法搭建。\n"
+    )
+    got = _units(doc)
+    assert got["各村委会、物"] == (("各村委会", "物业公司"), ("镇城管中心", "镇规划办"))
