@@ -249,6 +249,8 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             title_units, verb = subject_and_verb(task.measure, mw, 0, len(mw))
             if title_units and verb in _TITLE_DUTY:
                 found = title_units
+        if not found:
+            found = _named_as_bearer(text, work, s, e)
         if found and helping:
             co, changed = list(found), True  # "由X配合建立…": X helps
         elif found:
@@ -497,6 +499,30 @@ def _named_after_by(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ..
                 return found, verb
         pos = work.find("由", pos + 1, end)
     return (), ""
+
+
+# The unit a sentence names as the bearer of the work: "由静安区作为责任主体完成", "立项主体为区房管局".
+_BEARER = re.compile(
+    r"由(?P<a>[^,。;:由]{2,30}?)作为(?:责任|实施|工作)?主体|(?:责任|实施|立项|建设)主体(?:为|是)(?P<b>[^,。;:]{2,30}?)(?=[,。;]|$)"
+)
+
+
+def _named_as_bearer(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units a task with no other names as the bearer (主体) of its work: "…，由静安区作为责任主体
+    完成" (静安's drainage reform), "综合改造工程项目，立项主体为区房管局" (青浦's old housing rules):
+    district plans of 上海 and 江苏 name who answers for a project so."""
+    m = _BEARER.search(work, s, e)
+    if m is None:
+        return ()
+    ws, we = m.span("a") if m.group("a") else m.span("b")
+    names = parse_units(text[ws:we], work[ws:we])
+    return tuple(
+        n for n in names if looks_like_unit(working_text(n)) or _PLACE_BODY.fullmatch(working_text(n))
+    )
+
+
+# A district, county or town named as a body ("静安区", "某某县").
+_PLACE_BODY = re.compile(r"[一-鿿]{1,6}[区县镇市]")
 
 
 # The verbs with which an item's first sentence gives its subject a duty.

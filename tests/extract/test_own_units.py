@@ -203,3 +203,15 @@ def test_units_a_lead_is_to_work_with_after_ying_yu_are_co_units():
     )
     got = _units(doc)
     assert got["各村委会、物"] == (("各村委会", "物业公司"), ("镇城管中心", "镇规划办"))
+
+
+def test_the_unit_named_as_the_bearer_of_the_work_leads_it():
+    doc = (
+        "南湖区雨水管网改造安排\n"
+        "一、实施安排\n"
+        "（一）过渡期内既定改造项目按原计划推进，由南湖区作为责任主体完成。\n"
+        "（二）新建泵站工程按规定程序推进，实施主体为区水务局。\n"
+    )
+    got = _units(doc)
+    assert got["过渡期内既定"] == (("南湖区",), ())
+    assert got["新建泵站工程"] == (("区水务局",), ())
