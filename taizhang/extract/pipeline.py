@@ -20,6 +20,7 @@ from .units import (
     UnitRegistry,
     clean_unit_name,
     is_generic_body,
+    is_self_reference,
     list_of_names,
     looks_like_unit,
     names_after,
@@ -249,6 +250,7 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             title_units, verb = subject_and_verb(task.measure, mw, 0, len(mw))
             if title_units and verb in _TITLE_DUTY:
                 found = title_units
+        found = tuple(n for n in found if not is_self_reference(n))
         if not found:
             found = _named_as_bearer(text, work, s, e)
         if found and helping:

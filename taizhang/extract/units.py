@@ -114,6 +114,16 @@ def looks_like_unit(work_name: str) -> bool:
     )
 
 
+# The issuing place speaking of itself: "我镇", "我区" (town and district plans of 上海 and 浙江 say
+# so in their narrative: no unit is named; the gold of 闵行 吴泾's housing safety plan reads none).
+_SELF = re.compile(r"我[省市区县镇乡街]")
+
+
+def is_self_reference(name: str) -> bool:
+    """``name`` is the issuing place speaking of itself ("我镇", "我区")."""
+    return _SELF.fullmatch(working_text(name)) is not None
+
+
 # Adverbs of manner open a clause of work, never a unit's name: "认真研究所负责的重点工作" (广丰's
 # notice on the work report's duties) is no 研究所, nor "切实加强…办" a 办 (the requirements of
 # district and county notices, 上饶 and 蔡甸 alike, open their clauses with them).
@@ -889,6 +899,8 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
     role = ""
     if _ALIAS.match(w):
         return None
+    if _SELF.fullmatch(w):
+        return None  # "我镇根据实际情况…": the issuing place speaking of itself names no unit
     if "," in w:
         # "责任单位,认真研究所…": a name read past its clause's end is the name before the comma
         cut = w.index(",")

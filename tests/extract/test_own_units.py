@@ -215,3 +215,13 @@ def test_the_unit_named_as_the_bearer_of_the_work_leads_it():
     got = _units(doc)
     assert got["过渡期内既定"] == (("南湖区",), ())
     assert got["新建泵站工程"] == (("区水务局",), ())
+
+
+def test_the_issuing_place_speaking_of_itself_names_no_unit():
+    doc = (
+        "北塘镇危旧房整治方案\n"
+        "一、整治安排\n"
+        "（一）我镇根据排查结果，制定一般损坏房整治计划，力争三年内完成整治。\n"
+    )
+    got = _units(doc)
+    assert got["我镇根据排查"] == ((), ())
