@@ -20,6 +20,7 @@ from .units import (
     GROUP_SEPARATORS,
     UnitRoles,
     collective_after,
+    ends_with_unit_suffix,
     has_role_marker,
     looks_like_unit,
     parse_roles,
@@ -208,6 +209,7 @@ def find_role_notes(
     document's own (a note's 6月底前 is of that year); ``first_leads``: the document declares
     that the first unit of each list leads."""
     notes: list[RoleNote] = []
+    waiting: list[RoleNote] = []  # bare notes closing a clause with a comma, until one follows
     for m in _NOTE.finditer(work, start, end):
         bs, be = m.span("body")
         if not 2 <= be - bs <= 160:
@@ -219,7 +221,14 @@ def find_role_notes(
             after = work[m.end() : m.end() + 1]
             before = work[m.start() - 1 : m.start()] if m.start() > start else "\n"
             if after and after not in _CLAUSE_END and before not in _CLAUSE_END:
+                if after in ",;" and _comma_note(work, m.start(), m.end()):
+                    waiting.append(note)
                 continue
+        if waiting:
+            # "新建养老服务中心3家(区民政局),改造助餐点5个(区商务委)。": a bare note closing a clause
+            # with a comma, followed by another note in the same paragraph, closes its own clause.
+            notes.extend(waiting)
+            waiting = []
         notes.append(note)
     if not notes:
         tm = _TRAILING_NOTE.search(work, start, end)
@@ -230,6 +239,22 @@ def find_role_notes(
             if note:
                 notes.append(note)
     return notes
+
+
+_PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
+
+
+def _comma_note(work: str, s: int, e: int) -> bool:
+    """The bare note at ``work[s:e]`` closes a clause of work that a comma ends, as a narrative
+    district plan names the unit of each clause of one measure ("新建社区养老服务中心3家(区民政局),
+    改造老年助餐点5个(区商务委)。"; 上海 districts' annual plans and 浙江, 江苏 counties' key-work
+    lists write their measures so): the note holds one list of names and nothing else, and the text
+    before it is no name the bracket could be an alternative of ("各镇(街道),": no unit suffix
+    before the bracket)."""
+    if s == 0 or work[s - 1] in _PLACE_ENDS or ends_with_unit_suffix(work[max(0, s - 8) : s]):
+        return False
+    body = work[s + 1 : e - 1]
+    return not any(ch in body for ch in ",。:;") and looks_like_unit(body.split("、")[-1])
 
 
 def _note(

@@ -20,6 +20,7 @@ from .units import (
     UnitRegistry,
     clean_unit_name,
     is_generic_body,
+    is_self_reference,
     list_of_names,
     looks_like_unit,
     names_after,
@@ -214,7 +215,8 @@ def _own_units(task: Task, text: str, work: str) -> Task:
     co: list[str] = []
     changed = False
     for names, out in ((task.lead_units, lead), (task.co_units, co)):
-        for n in names:
+        for n in _stressed(names):
+            changed = changed or n not in names
             cleaned = clean_unit_name(n)
             if cleaned is None:
                 changed = True
@@ -248,6 +250,9 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             title_units, verb = subject_and_verb(task.measure, mw, 0, len(mw))
             if title_units and verb in _TITLE_DUTY:
                 found = title_units
+        found = tuple(n for n in found if not is_self_reference(n))
+        if not found:
+            found = _named_as_bearer(text, work, s, e)
         if found and helping:
             co, changed = list(found), True  # "由X配合建立…": X helps
         elif found:
@@ -266,10 +271,14 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         joined = _joint_leads(own, lead, co)
         if joined:
             lead, co, changed = lead + joined, [u for u in co if u not in joined], True
-    if lead and "牵头" in own:
+    if lead and ("牵头" in own or "会同" in own):
         led = _led_by_lead(text, work, s, e, lead, co)
         if led:
             co, changed = co + list(led), True
+    if lead and ("应与" in own or "要与" in own):
+        partners = _with_lead(text, work, s, e, lead, co)
+        if partners:
+            co, changed = co + list(partners), True
     if lead and ("协同" in own or "联合" in own):
         partners = _partners(text, work, s, e, lead, co)
         if partners:
@@ -285,10 +294,26 @@ def _own_units(task: Task, text: str, work: str) -> Task:
     return replace(task, lead_units=tuple(lead), co_units=tuple(co))
 
 
+# "X尤其是Y", "X特别是Y": a list that stresses one of its units names both.
+_STRESS = re.compile(r"尤其是|特别是")
+
+
+def _stressed(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Names read whole from "责任单位尤其是各乡镇(街道)要积极配合" (广丰's notice), "各部门特别是
+    区财政局要…" (district and county notices stress one body of a list so): both units."""
+    if not any(_STRESS.search(n) for n in names):
+        return names
+    out: list[str] = []
+    for n in names:
+        out.extend(p for p in _STRESS.split(n) if len(p) >= 2)
+    return tuple(out)
+
+
 # "由X与Y负责/牵头": the two units answer for the work together.
 # matches: "由区卫生健康委与区民政局负责" ; must not match: "X与Y要…" (a lead and its partner)
 _BY_BOTH = re.compile(
     r"由(?P<a>[^,。;与]{2,30}?)与(?P<b>[^,。;与]{2,30}?)(?:共同)?(?:牵头)?负责|由(?P<c>[^,。;与]{2,30}?)与(?P<d>[^,。;与]{2,30}?)(?:共同)?牵头"
+    r"|(?P<e>[^,。;与]{2,30}?)与(?P<f>[^,。;与]{2,30}?)共同(?:牵头)?负责"
 )
 
 
@@ -300,6 +325,14 @@ def _joint_leads(own: str, lead: list[str], co: list[str]) -> list[str]:
     joint responsibility so."""
     out: list[str] = []
     for m in _BY_BOTH.finditer(own):
+        if m.group("e"):
+            # "X与Y共同负责…": 共同 makes the pair answer together, with or without 由 (county
+            # and district plans of 浙江 and 上海 write a joint duty so); X may follow a lead-in.
+            a, b = m.group("e"), m.group("f")
+            if not any(a.endswith(working_text(u)) for u in lead):
+                continue
+            out.extend(u for u in co if working_text(u) == b and u not in out)
+            continue
         a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
         if not any(working_text(u) == a for u in lead):
             continue
@@ -309,10 +342,13 @@ def _joint_leads(own: str, lead: list[str], co: list[str]) -> list[str]:
 
 # A later clause of a task whose units only help or answer each for their part: "各相关部门按职责
 # 分工负责", "区财政局、区税务局配合", "各街道具体落实", "各管线单位按计划实施" (after a named lead,
-# as SCHEMA.md reads 分工落实). matches at the clause's start, the units in "who".
+# as SCHEMA.md reads 分工落实). matches at the clause's start, the units in "who"; a clause whose
+# units help with a work it goes on to name ("区医保局配合做好长护险工作", "各街道积极配合开展巡查":
+# 上海 and 浙江 district plans close a lead's measure so), the units in "whom".
 _HELPERS = re.compile(
     r"(?P<who>[^,。;:()]{2,40}?)(?:要|应)?(?:按职责分工负责|按照职责分工负责|分工负责|按职责配合|积极配合|配合|协助|参与"
     r"|具体落实|负责落实|抓好落实|分工落实|具体实施|组织实施|按计划实施)(?=[,。;]|$)"
+    r"|(?P<whom>[^,。;:()]{2,40}?)(?:要|应)?(?:积极)?(?:配合|协助)(?=做好|开展|推进|落实|实施)"
 )
 
 
@@ -332,7 +368,7 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
             break
         m = _HELPERS.match(work, cut + 1, e)
         if m is not None:
-            ws, we = m.span("who")
+            ws, we = m.span("who") if m.group("who") else m.span("whom")
             names = parse_units(text[ws:we], work[ws:we])
             if names and all(_helper_name(working_text(n)) for n in names):
                 out.extend(n for n in names if n not in lead and n not in co and n not in out)
@@ -346,20 +382,72 @@ def _led_by_lead(text: str, work: str, s: int, e: int, lead: list[str], co: list
     监管局，开展…": co-units, as "X牵头各相关单位" reads (the outline reads a collective there)."""
     out: list[str] = []
     leads = [working_text(u) for u in lead]
-    pos = work.find("牵头", s, e)
+    for word in ("牵头", "会同"):
+        _led_after(text, work, s, e, word, leads, lead, co, out)
+    return tuple(out)
+
+
+# A verb in what follows 会同: the units' joint work runs on before the comma ("会同有关部门组建协调
+# 小组和专家委员会,"), so the list is no plain list of names.
+_ACTION = re.compile(
+    r"组建|设立|成立|建立|组织|开展|制定|研究|推进|编制|做好|落实|加强|实施|完成|指导|审核|确定|筛选|负责|配合|协助"
+)
+
+
+def _led_after(
+    text: str,
+    work: str,
+    s: int,
+    e: int,
+    word: str,
+    leads: list[str],
+    lead: list[str],
+    co: list[str],
+    out: list[str],
+) -> None:
+    """The names after the lead's 牵头 or (要/应)会同 up to a comma, added to ``out``: "各牵头单位要
+    会同责任单位，认真研究…" (广丰's notice; 会同 names the units a lead works with, as SCHEMA.md reads
+    协办, in district and county notices generally)."""
+    pos = work.find(word, s, e)
     while pos >= 0:
-        if any(work.endswith(u, s, pos) for u in leads):
+        at_lead = pos
+        if word == "会同" and work[pos - 1 : pos] in ("要", "应"):
+            at_lead = pos - 1
+        if any(work.endswith(u, s, at_lead) for u in leads):
             at = pos + 2
             end = at
             while end < e and work[end] not in ",。;:":
                 end += 1
-            if end < e and work[end] == ",":
+            if end < e and work[end] == "," and not (word == "会同" and _ACTION.search(work, at, end)):
                 out.extend(
                     n
                     for n in list_of_names(text[at:end], work[at:end])
                     if n not in lead and n not in co and n not in out
                 )
-        pos = work.find("牵头", pos + 2, e)
+        pos = work.find(word, pos + 2, e)
+
+
+# "X应与Y、Z等相关部门建立…机制": the units a lead is to work with, up to the verb of the joint work.
+_WITH_LEAD = re.compile(
+    r"(?:应|要)与(?P<who>[^,。;:]{2,80}?)(?:共同)?(?=建立|加强|做好|开展|签订|协商|对接|配合|共享)"
+)
+
+
+def _with_lead(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:
+    """The units a lead named right before is to work with after 应与/要与: "各村、镇属公司应与镇规建办、
+    安监所等相关部门建立日常联动机制" (闵行 七宝's division of duties; 上海 and 浙江 towns' and
+    districts' plans pair a lead with its partners so): co-units, as 会同 names them (the outline
+    reads "X与Y要…" as a lead and its partner too)."""
+    out: list[str] = []
+    leads = [working_text(u) for u in lead]
+    for m in _WITH_LEAD.finditer(work, s, e):
+        before = work[s : m.start()]
+        if not any(before.endswith(u) for u in leads) and any(ch in before for ch in ",。;:"):
+            continue  # not the lead's own clause (its subject, maybe cleaned: 居委会 read 镇居委会)
+        ws, we = m.span("who")
+        for n in list_of_names(text[ws:we], work[ws:we]):
+            if n not in lead and n not in co and n not in out:
+                out.append(n)
     return tuple(out)
 
 
@@ -413,6 +501,30 @@ def _named_after_by(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ..
                 return found, verb
         pos = work.find("由", pos + 1, end)
     return (), ""
+
+
+# The unit a sentence names as the bearer of the work: "由静安区作为责任主体完成", "立项主体为区房管局".
+_BEARER = re.compile(
+    r"由(?P<a>[^,。;:由]{2,30}?)作为(?:责任|实施|工作)?主体|(?:责任|实施|立项|建设)主体(?:为|是)(?P<b>[^,。;:]{2,30}?)(?=[,。;]|$)"
+)
+
+
+def _named_as_bearer(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units a task with no other names as the bearer (主体) of its work: "…，由静安区作为责任主体
+    完成" (静安's drainage reform), "综合改造工程项目，立项主体为区房管局" (青浦's old housing rules):
+    district plans of 上海 and 江苏 name who answers for a project so."""
+    m = _BEARER.search(work, s, e)
+    if m is None:
+        return ()
+    ws, we = m.span("a") if m.group("a") else m.span("b")
+    names = parse_units(text[ws:we], work[ws:we])
+    return tuple(
+        n for n in names if looks_like_unit(working_text(n)) or _PLACE_BODY.fullmatch(working_text(n))
+    )
+
+
+# A district, county or town named as a body ("静安区", "某某县").
+_PLACE_BODY = re.compile(r"[一-鿿]{1,6}[区县镇市]")
 
 
 # The verbs with which an item's first sentence gives its subject a duty.

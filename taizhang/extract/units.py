@@ -88,6 +88,11 @@ def _ends_with_suffix(name: str) -> str:
     return ""
 
 
+def ends_with_unit_suffix(name: str) -> bool:
+    """``name`` ends with a unit suffix (局, 办, 中心…)."""
+    return bool(_ends_with_suffix(name))
+
+
 @lru_cache(maxsize=1)
 def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
     words = unit_words().suffixes
@@ -101,7 +106,28 @@ def looks_like_unit(work_name: str) -> bool:
     n = len(work_name)
     if work_name.endswith(")") and "(" in work_name:
         work_name = work_name[: work_name.rindex("(")]
-    return 2 <= n <= 40 and bool(_ends_with_suffix(work_name)) and not work_name[:1].isdigit()
+    return (
+        2 <= n <= 40
+        and bool(_ends_with_suffix(work_name))
+        and not work_name[:1].isdigit()
+        and not work_name.startswith(_MANNER)
+    )
+
+
+# The issuing place speaking of itself: "我镇", "我区" (town and district plans of 上海 and 浙江 say
+# so in their narrative: no unit is named; the gold of 闵行 吴泾's housing safety plan reads none).
+_SELF = re.compile(r"我[省市区县镇乡街]")
+
+
+def is_self_reference(name: str) -> bool:
+    """``name`` is the issuing place speaking of itself ("我镇", "我区")."""
+    return _SELF.fullmatch(working_text(name)) is not None
+
+
+# Adverbs of manner open a clause of work, never a unit's name: "认真研究所负责的重点工作" (广丰's
+# notice on the work report's duties) is no 研究所, nor "切实加强…办" a 办 (the requirements of
+# district and county notices, 上饶 and 蔡甸 alike, open their clauses with them).
+_MANNER = ("认真", "切实", "积极", "深入", "全面", "进一步", "严格", "扎实", "努力", "主动", "及时")
 
 
 @lru_cache(maxsize=8192)
@@ -862,26 +888,34 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
     - "由区绿化市容部门", "对上海城投集团", "原则按照市水务局": the preposition and what is before it
       go, the unit after it stays; "会同区建设管理委" is that unit as a co-unit;
     - "区更新办由区建设管理委", "市排水管理部门对上海城投集团", "区属国有企业根据区政府": the subject
-      before the preposition is the unit (the rest is the clause it does), except before 由 when
-      only the name after it reads as a unit ("新辟线路由区交通委": what is done, then who does it);
+      before the preposition is the unit (the rest is the clause it does);
     - "项目户管单位（各村、合作社、镇属公司）": a bracket that lists examples is no part of the name;
       "系统维护单位（数交公司）": a generic role with the body that fills it in brackets is that body;
     - "全区各轨道交通车站": the whole place before a collective goes (各轨道交通车站);
     - "以下简称区更新办": the alias clause of a name is none (the full name before it is the unit);
-    - "区市场监管局在辖区": a name never holds 在 (not the 所在 of "所在地街道办事处")."""
+    - "区市场监管局在辖区": a name never holds 在 (not the 所在 of "所在地街道办事处");
+    - "请区科委": the request word before a unit goes; "责任单位,认真…": a name ends at a comma."""
     w = working_text(name)
     role = ""
     if _ALIAS.match(w):
         return None
+    if _SELF.fullmatch(w):
+        return None  # "我镇根据实际情况…": the issuing place speaking of itself names no unit
+    if "," in w:
+        # "责任单位,认真研究所…": a name read past its clause's end is the name before the comma
+        cut = w.index(",")
+        name, w = name[:cut], w[:cut]
+    if w.startswith("请") and len(w) > 3 and looks_like_unit(w[1:]):
+        # "请区科委牵头…", "请各街道配合…": a plan's request to a unit it does not direct (district
+        # plans of 上海 and 江苏 ask the bodies of the city or of the Party so); 请 is no part of it.
+        name, w = name[1:], w[1:]
     m = _CLAUSE_WORD.search(w)
     if m is not None:
         head, tail = w[: m.start()], w[m.end() :]
-        if (
-            head
-            and head not in _FILLERS
-            and len(head) >= 2
-            and (m.group() != "由" or looks_like_unit(head) or not looks_like_unit(tail))
-        ):
+        thing = m.group() == "由" and not looks_like_unit(head) and looks_like_unit(tail)
+        if head and head not in _FILLERS and len(head) >= 2 and not thing:
+            # the subject before the preposition, when it is a unit ("区更新办由区建设管理委");
+            # a thing the clause is about is none ("新辟线路由区交通委": the unit after 由)
             name, w = name[: m.start()], head
         elif len(tail) >= 2:
             if m.group() == "会同":

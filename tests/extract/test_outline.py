@@ -728,6 +728,7 @@ def test_a_sentence_that_goes_on_with_the_same_units_goes_on_with_the_same_task(
         "（二）制度建设\n区民政局制定检查办法。区民政局组织开展年度检查。\n"
     )
     tasks = extract_text(text).tasks
+    # the whole place before a collective goes (clean_unit_name), as the tune gold reads it
     assert [t.lead_units for t in tasks] == [("各轨道交通车站",), ("区民政局",)]
     assert tasks[0].text.endswith("各轨道交通车站按要求上报联系人。")
 
@@ -863,3 +864,17 @@ def test_a_period_of_months_dates_an_item_by_its_end():
         ("甲区城建集团尽快明确岗位。", 2025, 12),
         ("区财政局做好资金保障。", 2025, 12),
     ]
+
+
+def test_bare_notes_closing_the_clauses_of_one_measure_each_close_a_task():
+    text = (
+        "二、重点任务\n"
+        "（一）完善养老设施。新建长者照护之家2家（区民政局），改造社区食堂4个（区商务委）。\n"
+        "（二）推进基层治理。各镇（街道），要健全网格管理制度（区委政法委）。\n"
+    )
+    tasks = extract_text(text).tasks
+    got = [(t.text, t.lead_units) for t in tasks]
+    assert got[0] == ("新建长者照护之家2家", ("区民政局",))
+    assert got[1] == ("改造社区食堂4个", ("区商务委",))
+    # a bracketed alternative after a place ("各镇（街道），") is no note of its own
+    assert len(got) == 3 and got[2][1] == ("区委政法委",)

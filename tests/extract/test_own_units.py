@@ -158,3 +158,70 @@ def test_units_a_lead_is_named_to_lead_are_co_units():
     got = _units(doc)
     assert got["区更新中心牵"] == (("区更新中心",), ("区更新领导小组各成员单位",))
     assert "协调公安" not in got["由街镇牵头协"][1]
+
+
+def test_units_asked_to_lead_or_helping_with_a_named_work():
+    doc = (
+        "东岭区社区服务提升方案\n"
+        "一、主要任务\n"
+        "（一）建设智慧社区。请区科技局牵头编制应用清单，各街道配合做好试点推广。\n"
+        "（二）完善医养服务。区卫健委负责推进签约服务，区医保局积极配合开展费用结算。\n"
+    )
+    got = _units(doc)
+    assert got["请区科技局牵"] == (("区科技局",), ("各街道",))
+    assert got["区卫健委负责"] == (("区卫健委",), ("区医保局",))
+
+
+def test_a_thing_done_by_a_unit_is_not_its_unit():
+    doc = "南河区道路管理分工\n一、职责分工\n（一）新建支路由区建管委组织验收，区交警支队配合。\n"
+    got = _units(doc)
+    assert got["新建支路由区"] == (("区建管委",), ("区交警支队",))
+
+
+def test_two_units_answering_together_are_both_leads():
+    doc = "北山县交通整治方案\n一、重点任务\n（一）整治道路秩序。县交通局与县公安局共同负责城区道路交通秩序整治。\n"
+    got = _units(doc)
+    assert got["县交通局与县"] == (("县交通局", "县公安局"), ())
+
+
+def test_an_adverb_opens_no_unit_and_a_stressed_unit_is_a_unit_of_its_own():
+    doc = (
+        "西岭县重点工作落实通知\n"
+        "一、压实责任。各牵头部门要会同责任部门，认真研究所承担的重点任务，制订推进计划。\n"
+        "二、加强协作。配合单位特别是各乡镇（街道）要积极配合，形成合力。\n"
+    )
+    got = _units(doc)
+    assert got["各牵头部门要"] == (("各牵头部门",), ("责任部门",))
+    assert got["配合单位特别"] == ((), ("配合单位", "各乡镇（街道）"))
+
+
+def test_units_a_lead_is_to_work_with_after_ying_yu_are_co_units():
+    doc = (
+        "东湖镇违法建设管控分工\n"
+        "一、职责分工\n"
+        "（一）各村委会、物业公司应与镇城管中心、镇规划办建立联合巡查机制，及时制止违法搭建。\n"
+    )
+    got = _units(doc)
+    assert got["各村委会、物"] == (("各村委会", "物业公司"), ("镇城管中心", "镇规划办"))
+
+
+def test_the_unit_named_as_the_bearer_of_the_work_leads_it():
+    doc = (
+        "南湖区雨水管网改造安排\n"
+        "一、实施安排\n"
+        "（一）过渡期内既定改造项目按原计划推进，由南湖区作为责任主体完成。\n"
+        "（二）新建泵站工程按规定程序推进，实施主体为区水务局。\n"
+    )
+    got = _units(doc)
+    assert got["过渡期内既定"] == (("南湖区",), ())
+    assert got["新建泵站工程"] == (("区水务局",), ())
+
+
+def test_the_issuing_place_speaking_of_itself_names_no_unit():
+    doc = (
+        "北塘镇危旧房整治方案\n"
+        "一、整治安排\n"
+        "（一）我镇根据排查结果，制定一般损坏房整治计划，力争三年内完成整治。\n"
+    )
+    got = _units(doc)
+    assert got["我镇根据排查"] == ((), ())
