@@ -696,10 +696,17 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             # 近十年来,… reviews up to the time of writing: the document's own year.
             marks.append(_Mode(m.start("line"), "actual", info.year, 3))
             opened.add(m.start("line"))
+        one_year = info.kind == "plan" and info.period_start == info.period_end == info.year
         for m in lead_year.finditer(work):
             if m.start("line") not in opened:
                 year = int(m["y"])
-                marks.append(_Mode(m.start("line"), "actual" if year < info.year else "target", year, 3))
+                end = None
+                if one_year and year > info.year:
+                    # A plan of one year (某县2025年…行动计划, 某区2024年…工作方案) that names a later
+                    # milestone (到2027年,建成…) dates that paragraph only: what follows is its year's.
+                    end = work.find("\n", m.start("line"))
+                    end = len(work) if end < 0 else end
+                marks.append(_Mode(m.start("line"), "actual" if year < info.year else "target", year, 3, end))
     # A sentence that announces the goals to reach by a year (2026年底前…,达到如下目标:) dates the
     # list or table of goals after it (a 目标 heading cell at the table's head included).
     goals: list[_Mode] = []
@@ -1090,6 +1097,12 @@ def _comparator_before(before: str) -> str:
 # Filters: what a figure of this shape is not
 
 
+# The lower bound of an age band just before a figure in 岁 (香港's budget speech: 15岁至64岁; 区
+# 卫健 plans: 3岁至6岁儿童). The lower bound itself is cut by its not_after (岁至). matches: "15岁至",
+# "3岁-", "60岁到" ; must not match: "寿命达到" (an age reached)
+_AGE_BAND = re.compile(r"\d[ \t]*岁[ \t]*(?:至|到|~|-|—)[ \t]*\Z")
+
+
 def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benefits: _BenefitMarks) -> bool:
     mw = metric_words()
     compiled = mw.compiled
@@ -1101,6 +1114,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     not_before = compiled["not_before"]
     if before in not_before.lasts and _ends_with_any(work, start, not_before, lo):
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
+    if fig.unit == "岁" and _AGE_BAND.search(work, max(lo, start - 8), start) is not None:
+        return True  # the upper bound of an age band (15岁至64岁), not an age reached
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
         return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
     if fig.unit in mw.time_units and _ROUND_THE_CLOCK.match(work, end):
@@ -2064,7 +2079,13 @@ def _kind_and_year(
     clause_before = work[c_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
     if explicit is None and s_lo > p_lo:
-        explicit = horizons.year(p_lo, s_lo, info)
+        h_lo = p_lo
+        if info.kind == "plan" and info.period_start == info.period_end == info.year:
+            # A plan of one year: a later milestone (到2027年,…) dates its own paragraph (line) only.
+            h_lo = max(p_lo, work.rfind("\n", p_lo, s_lo) + 1)
+        explicit = horizons.year(h_lo, s_lo, info)
+        if explicit is not None and info.year is not None and _THIS_YEAR.search(sentence_before):
+            explicit = info.year  # 到2027年,…。全年新增…: the sentence says the plan's own year
     kind: Kind = mode.kind
     if explicit is not None:
         if info.year is not None and explicit != info.year:
@@ -2192,6 +2213,16 @@ def _secured(work: str, lo: int, hi: int) -> bool:
     in a review, secured), not by what is striven for (争取达到)."""
     i = work.find("争取", lo, hi)
     return i >= 0 and _has(work[i + 2 : min(hi, i + 10)], metric_words().compiled["fund_nouns"])
+
+
+# The document's own year said in a sentence without naming it: the whole year, its end, within it
+# (县 and 区 one-year 行动计划/工作方案: 到2027年,建成示范村20个。全年新增高标准农田5000亩; 市 annual
+# 实施方案: 确保年内完成; 政府工作报告: 今年力争…). A horizon set earlier in the paragraph (到2027年)
+# does not date such a sentence. matches: "全年新增", "年底前完成", "到年底", "确保年内", "今年" ;
+# must not match: "全年龄段" (an age group), "三年内" (N years from now), "2027年底前" (a year named)
+_THIS_YEAR = re.compile(
+    r"全年(?!龄)|(?<![\d一二两三四五六七八九十])年(?:底|末)(?:前)?|(?<![\d一二两三四五六七八九十几多])年内|今年|本年度"
+)
 
 
 # A goal paragraph's horizon: a year to reach, opening a sentence or clause of the paragraph; the

@@ -491,6 +491,22 @@ class DocumentOfOneYearTestCase:
         text = "某区城市更新实施方案\n1.完成旧住房修缮更新60万平方米(年底前完成)。\n2025年7月15日"
         assert self.years(text) == [2025]
 
+    def test_a_later_milestone_in_a_plan_of_one_year_dates_only_its_paragraph(self) -> None:
+        # (invented; written as 县 行动计划 and 区 工作方案 of one year write a later milestone)
+        text = (
+            "某县2025年农村人居环境整治行动计划\n到2027年,建成美丽乡村示范村20个。\n"
+            "全年新增高标准农田5000亩,年底前完成农村户厕改造1200户。\n完成道路硬化30公里。"
+        )
+        assert self.years(text) == [2027, 2025, 2025, 2025]
+        same_line = (
+            "某区2024年城市更新工作方案\n到2026年,累计完成改造30万平方米。全年完成旧住房改造10万平方米。"
+        )
+        assert self.years(same_line) == [2026, 2024]
+
+    def test_a_plan_of_several_years_keeps_its_milestone_for_what_follows(self) -> None:
+        text = "某县农村人居环境整治三年行动计划(2025—2027年)\n到2027年,建成美丽乡村示范村20个。\n新增高标准农田5000亩。"
+        assert self.years(text) == [2027, 2027]
+
     def test_a_standing_plan_on_trial_gives_its_targets_no_year(self) -> None:
         text = "某区城市体检实施方案(试行)\n1.选取4个试点镇开展城市体检(年底前完成)。\n2024年5月18日"
         assert self.years(text) == [None]
@@ -850,6 +866,20 @@ class CompoundClassifiersTestCase:
     def test_item_times_and_river_sections_keep_their_classifier(self) -> None:
         found = find("完成整改60项次，打通断头河900余条段。", PLAN)
         assert {(m.value, m.unit) for m in found} == {(60, "项次"), (900, "条段")}
+
+
+class UnitsOfHousingVehiclesAndAgesTestCase:
+    # (invented; 天津's and 上海's housing work write 套（间）, 公安 and 城管 counts 件（辆）, health
+    # plans and work reports 人均预期寿命…岁)
+    def test_rooms_and_vehicles_keep_their_written_unit(self) -> None:
+        found = find("筹集保障性租赁住房1200套（间）,查处违法停放车辆150件（辆）。", PLAN)
+        assert {(m.value, m.unit) for m in found} == {(1200, "套(间)"), (150, "件(辆)")}
+
+    def test_an_age_reached_is_a_metric_and_an_age_band_is_not(self) -> None:
+        assert [(m.value, m.unit) for m in find("人均预期寿命达到82.5岁。", PLAN)] == [(82.5, "岁")]
+        assert [m.unit for m in find("15岁至64岁人口占比下降。", PLAN)] == []
+        found = find("60岁以上老年人健康管理率达到75%。", PLAN)
+        assert [(m.value, m.unit) for m in found] == [(75, "%")]
 
 
 class TestTermsOfMeasuresDocuments:
