@@ -1186,6 +1186,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         and _starts_with_any(work, end, threshold, hi) in ("的", "级")
     ):
         return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
+    if fig.unit != "%" and work.find("%", lo, start) >= 0 and _bar_of_a_share(work, lo, start):
+        return True  # the bar the share that opens the clause clears: 20%的村集体年收入超30万元
     if fig.unit not in mw.counts and fig.unit not in _RELATIVE_UNITS and _QUALIFIER.match(work, raw_end, hi):
         return True  # a measure that qualifies a noun: 5亿元以上项目 (projects of that size)
     if fig.unit == "元" and end == raw_end and _MONEY_CLASS.match(work, end, hi):
@@ -1410,7 +1412,7 @@ _MONEY_CLASS = re.compile(r"[ \t]*级?(?:企业|项目|工程|楼宇|园区|产�
 # Before a share of the things a clause opens with: nothing, or the area it is taken over.
 # matches: "", "全省", "我市", "力争全国" ; must not match: "研发投入占比超过" (an indicator: a threshold)
 _SCOPE_ONLY = re.compile(
-    r"[ \t]*(?:力争|推动|实现|确保|争取)?[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"
+    r"[ \t]*(?:力争|推动|实现|确保|争取){0,2}[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"
     r"[ \t]*(?:有|的)?[ \t]*\Z"
 )
 # Money the government commits: a verb of setting aside, and a fund after the figure.
@@ -1550,6 +1552,20 @@ def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
 
 # A clause that opens with a share of the things it names. matches: "90%以上的研发机构", "全省70%的"
 _SHARE_OPENING = re.compile(r"[^,，。;；、\d]{0,6}?(?P<n>\d+(?:\.\d+)?)[ \t]*%[ \t]*(?:及)?(?:以上)?[ \t]*的")
+
+
+# What a share's things reach, after the share that opens the clause (县 plans: 力争实现20%的村集体年收入
+# 超30万元; 区 plans: 30%的规上企业研发投入达到3%…; 市 goals: 50%以上的村年经营性收入超过10万元): the
+# figure is the bar that defines the share, not an indicator of its own.
+# matches: "村集体年收入超", "企业营业收入超过" ; must not match: "村集体新增" (a verb of change)
+_BAR_VERB = re.compile(r"[^,，。;；\d]{0,12}?(?:超过|超|高于|不低于|达到|达)[ \t]*\Z")
+
+
+def _bar_of_a_share(work: str, lo: int, pos: int) -> bool:
+    m = _SHARE_OPENING.match(work, lo, pos)
+    if m is None or _SCOPE_ONLY.match(work, lo, m.start("n")) is None:
+        return False
+    return _BAR_VERB.match(work, m.end(), pos) is not None
 
 
 def _opens_with_a_share(work: str, lo: int, pos: int) -> bool:

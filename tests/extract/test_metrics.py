@@ -868,6 +868,19 @@ class CompoundClassifiersTestCase:
         assert {(m.value, m.unit) for m in found} == {(60, "项次"), (900, "条段")}
 
 
+class BarOfAShareTestCase:
+    # (invented; 县 plans: 力争实现N%的村集体年收入超X万元; 区 plans: N%的规上企业研发投入达到X)
+    def test_the_share_is_the_metric_and_the_bar_it_clears_is_not(self) -> None:
+        found = find("力争实现20%的村集体年收入超30万元。", PLAN)
+        assert [(m.value, m.unit) for m in found] == [(20, "%")]
+        found = find("全区30%的规上企业研发投入达到500万元。", PLAN)
+        assert [(m.value, m.unit) for m in found] == [(30, "%")]
+
+    def test_a_figure_after_a_share_that_is_no_bar_is_kept(self) -> None:
+        found = find("80%以上的规上企业完成数字化改造,新增经济强村5个。", PLAN)
+        assert [(m.value, m.unit) for m in found] == [(80, "%"), (5, "个")]
+
+
 class UnitsOfHousingVehiclesAndAgesTestCase:
     # (invented; 天津's and 上海's housing work write 套（间）, 公安 and 城管 counts 件（辆）, health
     # plans and work reports 人均预期寿命…岁)
