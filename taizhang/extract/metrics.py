@@ -252,7 +252,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?:(?<![\d.A-Za-z+\-/])(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
-        rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九]?)"
+        rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九半]?)"
         rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
         rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff])"
         rf"|(?<![{_CN}万亿\d.第])(?P<cbig>[{_CN}万亿]*[千万亿]|[{_CN}万]*[十百千万](?P<duo>多)(?:万亿|亿|万)?)"

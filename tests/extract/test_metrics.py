@@ -888,6 +888,12 @@ class UnitsOfHousingVehiclesAndAgesTestCase:
         found = find("筹集保障性租赁住房1200套（间）,查处违法停放车辆150件（辆）。", PLAN)
         assert {(m.value, m.unit) for m in found} == {(1200, "套(间)"), (150, "件(辆)")}
 
+    def test_tenths_after_a_verb_of_growth_are_a_growth_in_per_cent(self) -> None:
+        # (invented; 天津's and 河北's work reports: 运力提升四成, 成本降低两成)
+        assert [(m.value, m.unit) for m in find("改造后通行能力提升四成。", PLAN)] == [(40, "%")]
+        assert [(m.value, m.unit) for m in find("物流成本降低两成。", PLAN)] == [(20, "%")]
+        assert find("各部门形成合力,建成示范点。", PLAN) == []
+
     def test_an_age_reached_is_a_metric_and_an_age_band_is_not(self) -> None:
         assert [(m.value, m.unit) for m in find("人均预期寿命达到82.5岁。", PLAN)] == [(82.5, "岁")]
         assert [m.unit for m in find("15岁至64岁人口占比下降。", PLAN)] == []
