@@ -253,6 +253,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
         rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九半]?)"
+        rf"|(?<![{_CN}\d第])(?P<cbei>[一二两三四五六七八九十]{{1,2}})倍(?:[ \t]*(?P<bhalf>半))?"
         rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
         rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff])"
         rf"|(?<![{_CN}万亿\d.第])(?P<cbig>[{_CN}万亿]*[千万亿]|[{_CN}万]*[十百千万](?P<duo>多)(?:万亿|亿|万)?)"
@@ -280,7 +281,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
         | {w[0] for w in (*mw.units, *mw.cmp_between)}
         | {c for w in mw.latin_units for c in (w[0].lower(), w[0].upper())}
     )
-    after_numeral = {"分", "成", "大"} | {w[0] for w in mw.counts}
+    after_numeral = {"分", "成", "大", "倍"} | {w[0] for w in mw.counts}
     after_magnitude = {w[0] for w in mw.units}
     # The number is read possessively (no giving back): what may follow it (a unit, %, a range, a
     # magnitude, a comparator, white space and then one of those) never opens with a digit, a
@@ -292,7 +293,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"[0-9{_CN}万亿](?:(?<=[0-9])(?<![0-9.A-Za-z+\-/][0-9])(?={number}[ \t]*+[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
-        rf"|(?<=[0-9{_CN}])[0-9{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
+        rf"|(?<=[0-9{_CN}])[0-9{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|倍|{counts})"
         rf"|(?<![0-9])(?<![0-9.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",
         re.ASCII,  # see _figure_pattern
     )
@@ -925,6 +926,17 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         except NumberError:
             return None
         return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
+    if m["cbei"] is not None:
+        # A multiple in Chinese numerals (升幅超过一倍, 增长两倍: 香港's budget speech, 区 work
+        # reports) only after a verb of growth, with or without a comparator between: not 一倍
+        # of a formula or 加倍 (doubling as a verb).
+        if _GROWTH_BEFORE_MULTIPLE.search(work, max(clause_lo, m.start() - 10), m.start()) is None:
+            return None
+        try:
+            value = float(parse_chinese(m["cbei"])) + (0.5 if m["bhalf"] else 0.0)  # 一倍半: 1.5
+        except NumberError:
+            return None
+        return _finish(work, m.start(), m.end(), m.end(), value, "倍", "", clause_lo)
     if m["big"] is not None:
         return _read_big(work, m, clause_lo)
     if m["cbig"] is not None:
@@ -972,6 +984,13 @@ def _built_in_sentence(work: str, lo: int, clause_lo: int, pos: int) -> bool:
 def _is_index_level(work: str, lo: int, start: int) -> bool:
     """Whether the figure at ``start`` is the level of an index, read with no unit."""
     return _INDEX_LEVEL.search(work, max(lo, start - 24), start) is not None
+
+
+# A verb or noun of growth just before a multiple, a comparator between allowed.
+# matches: "升幅超过", "增长", "增幅接近", "增长了" ; must not match: "加" (加倍), "是" (是上年的两倍)
+_GROWTH_BEFORE_MULTIPLE = re.compile(
+    r"(?:增长|增加|提高|提升|上升|升幅|增幅|扩大)了?[ \t]*(?:超过|接近|近|约|逾|达到|达)?[ \t]*\Z"
+)
 
 
 def _read_cbig(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:

@@ -894,6 +894,16 @@ class UnitsOfHousingVehiclesAndAgesTestCase:
         assert [(m.value, m.unit) for m in find("物流成本降低两成。", PLAN)] == [(20, "%")]
         assert find("各部门形成合力,建成示范点。", PLAN) == []
 
+    def test_a_multiple_in_chinese_numerals_after_growth_is_a_metric(self) -> None:
+        # (invented; 香港's budget speech: 升幅超过一倍, 增长一倍半; 区 work reports: 增长两倍)
+        found = find("出口升幅超过一倍,营收增长两倍,贸易增长一倍半。", PLAN)
+        assert [(m.value, m.unit, m.comparator) for m in found] == [
+            (1, "倍", ">"),
+            (2, "倍", "="),
+            (1.5, "倍", "="),
+        ]
+        assert find("罚款加倍,是上年的两倍。", PLAN) == []
+
     def test_an_age_reached_is_a_metric_and_an_age_band_is_not(self) -> None:
         assert [(m.value, m.unit) for m in find("人均预期寿命达到82.5岁。", PLAN)] == [(82.5, "岁")]
         assert [m.unit for m in find("15岁至64岁人口占比下降。", PLAN)] == []
