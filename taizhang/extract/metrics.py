@@ -2268,6 +2268,11 @@ _THIS_YEAR = re.compile(
 _HORIZON_LEAD = re.compile(r"(?:^|[。;!?\n,:])[ \t]*(?:力争|争取|确保|预计|计划|目标是)?[ \t]*\Z")
 
 
+# A year alone opening a sentence after a full stop in its paragraph. matches: "。2023年," ;
+# must not match: "\n2023年," (a line's opening: see _modes), "。2023年底前" (a deadline), "。2023年以来,"
+_SENTENCE_YEAR = re.compile(r"(?<=[。;!?])[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
+
+
 class _Horizons:
     """Where a document sets a year to reach at the opening of a clause, found once (the years
     are few; a search per figure would read its paragraph again and again). ``all`` holds every
@@ -2287,6 +2292,11 @@ class _Horizons:
                 self.starts.append(a)
                 self.years.append(y)
         opened = _stage_openings(work)
+        if work.find("年,") >= 0:
+            # A sentence inside a paragraph that opens with its year alone (…保障。2023年,计划推进
+            # 183个项目。安排58亿元…): the year of the paragraph's later sentences, as 到2027年 is
+            # (杭州滨江's 若干政策 items; 区 and 县 work plans: 2024年,全区新增…).
+            opened = [*opened, *((m.start("y"), int(m["y"])) for m in _SENTENCE_YEAR.finditer(work))]
         if opened:
             pairs = sorted([*zip(self.starts, self.years, strict=True), *opened])
             self.starts = [a for a, _ in pairs]

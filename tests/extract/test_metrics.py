@@ -868,6 +868,14 @@ class CompoundClassifiersTestCase:
         assert {(m.value, m.unit) for m in found} == {(60, "项次"), (900, "条段")}
 
 
+class YearOpeningASentenceTestCase:
+    # (invented; written as 杭州滨江's 若干政策 and 区 work plans write a paragraph's year)
+    def test_it_dates_the_later_sentences_of_its_paragraph(self) -> None:
+        text = "关于推动经济发展的若干政策\n1.强化资金保障。2023年,计划推进50个项目。安排8亿元财政资金保障项目建设。\n2.新增就业岗位1000个。"
+        found = find(text, doc_info(text, working_text(text), "doc.txt"))
+        assert [(m.value, m.year) for m in found] == [(50, 2023), (800000000, 2023), (1000, None)]
+
+
 class BarOfAShareTestCase:
     # (invented; 县 plans: 力争实现N%的村集体年收入超X万元; 区 plans: N%的规上企业研发投入达到X)
     def test_the_share_is_the_metric_and_the_bar_it_clears_is_not(self) -> None:
