@@ -2091,6 +2091,15 @@ def _no_spaces(s: str) -> str:
     return _SPACES.sub("", s) if " " in s or "\t" in s or "\n" in s else s
 
 
+# A past year's value named as the base of a comparison, just before the figure (香港's budget
+# debate reply: 较去年全年的1.4%有所改善, 较2012全年的4.7%为低; 区 work reports: 比上年同期的3.2%
+# 提高). matches: "较去年全年的", "较 2012全年的", "比2022年同期的" ; must not match: "较去年增长"
+# (a change: no 的 before the figure), "比例的"
+_BASE_OF_A_COMPARISON = re.compile(
+    r"(?:较|比|相比|相较于?)[ \t]*(?P<when>去年|前年|(?:19|20)\d{2}(?:[ \t]*年)?)[ \t]*(?:全年|同期|年底|年末)?[ \t]*的[ \t]*\Z"
+)
+
+
 def _kind_and_year(
     work: str,
     fig: _Figure,
@@ -2108,6 +2117,15 @@ def _kind_and_year(
 ) -> tuple[Kind, int | None]:
     mw = metric_words()
     c_lo, _ = clause
+    if info.year is not None and work.find("的", c_lo, fig.start) >= 0:
+        base = _BASE_OF_A_COMPARISON.search(work, c_lo, fig.start)
+        if base is not None:
+            # The figure is what a new one is compared with (较去年全年的1.4%有所改善, 较2012全年的
+            # 4.7%为低): the value of that past year, reported.
+            when = base["when"]
+            base_year = info.year + _RELATIVE_YEARS[when] if when in _RELATIVE_YEARS else int(when[:4])
+            if base_year < info.year:
+                return "actual", base_year
     mode = _mode_at(marks, mark_starts, fig.start)
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]

@@ -876,6 +876,14 @@ class YearOpeningASentenceTestCase:
         assert [(m.value, m.year) for m in found] == [(50, 2023), (800000000, 2023), (1000, None)]
 
 
+class BaseOfAComparisonTestCase:
+    # (invented; 香港's budget debate reply and 区 work reports compare so)
+    def test_a_past_years_value_compared_with_is_an_actual_of_that_year(self) -> None:
+        text = "2024年某区政府工作报告\n今年通胀率较去年全年的1.4%有所改善,失业率较2022年同期的4.7%为低。"
+        found = find(text, doc_info(text, working_text(text), "doc.txt"))
+        assert [(m.kind, m.value, m.year) for m in found] == [("actual", 1.4, 2023), ("actual", 4.7, 2022)]
+
+
 class BarOfAShareTestCase:
     # (invented; 县 plans: 力争实现N%的村集体年收入超X万元; 区 plans: N%的规上企业研发投入达到X)
     def test_the_share_is_the_metric_and_the_bar_it_clears_is_not(self) -> None:
