@@ -252,7 +252,8 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?:(?<![\d.A-Za-z+\-/])(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
-        rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九]?)"
+        rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九半]?)"
+        rf"|(?<![{_CN}\d第])(?P<cbei>[一二两三四五六七八九十]{{1,2}})倍(?:[ \t]*(?P<bhalf>半))?"
         rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
         rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff])"
         rf"|(?<![{_CN}万亿\d.第])(?P<cbig>[{_CN}万亿]*[千万亿]|[{_CN}万]*[十百千万](?P<duo>多)(?:万亿|亿|万)?)"
@@ -280,7 +281,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
         | {w[0] for w in (*mw.units, *mw.cmp_between)}
         | {c for w in mw.latin_units for c in (w[0].lower(), w[0].upper())}
     )
-    after_numeral = {"分", "成", "大"} | {w[0] for w in mw.counts}
+    after_numeral = {"分", "成", "大", "倍"} | {w[0] for w in mw.counts}
     after_magnitude = {w[0] for w in mw.units}
     # The number is read possessively (no giving back): what may follow it (a unit, %, a range, a
     # magnitude, a comparator, white space and then one of those) never opens with a digit, a
@@ -292,7 +293,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"[0-9{_CN}万亿](?:(?<=[0-9])(?<![0-9.A-Za-z+\-/][0-9])(?={number}[ \t]*+[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
-        rf"|(?<=[0-9{_CN}])[0-9{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|{counts})"
+        rf"|(?<=[0-9{_CN}])[0-9{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|倍|{counts})"
         rf"|(?<![0-9])(?<![0-9.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",
         re.ASCII,  # see _figure_pattern
     )
@@ -698,10 +699,17 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             # 近十年来,… reviews up to the time of writing: the document's own year.
             marks.append(_Mode(m.start("line"), "actual", info.year, 3))
             opened.add(m.start("line"))
+        one_year = info.kind == "plan" and info.period_start == info.period_end == info.year
         for m in lead_year.finditer(work):
             if m.start("line") not in opened:
                 year = int(m["y"])
-                marks.append(_Mode(m.start("line"), "actual" if year < info.year else "target", year, 3))
+                end = None
+                if one_year and year > info.year:
+                    # A plan of one year (某县2025年…行动计划, 某区2024年…工作方案) that names a later
+                    # milestone (到2027年,建成…) dates that paragraph only: what follows is its year's.
+                    end = work.find("\n", m.start("line"))
+                    end = len(work) if end < 0 else end
+                marks.append(_Mode(m.start("line"), "actual" if year < info.year else "target", year, 3, end))
     # A sentence that announces the goals to reach by a year (2026年底前…,达到如下目标:) dates the
     # list or table of goals after it (a 目标 heading cell at the table's head included).
     goals: list[_Mode] = []
@@ -920,6 +928,17 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         except NumberError:
             return None
         return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
+    if m["cbei"] is not None:
+        # A multiple in Chinese numerals (升幅超过一倍, 增长两倍: 香港's budget speech, 区 work
+        # reports) only after a verb of growth, with or without a comparator between: not 一倍
+        # of a formula or 加倍 (doubling as a verb).
+        if _GROWTH_BEFORE_MULTIPLE.search(work, max(clause_lo, m.start() - 10), m.start()) is None:
+            return None
+        try:
+            value = float(parse_chinese(m["cbei"])) + (0.5 if m["bhalf"] else 0.0)  # 一倍半: 1.5
+        except NumberError:
+            return None
+        return _finish(work, m.start(), m.end(), m.end(), value, "倍", "", clause_lo)
     if m["big"] is not None:
         return _read_big(work, m, clause_lo)
     if m["cbig"] is not None:
@@ -967,6 +986,13 @@ def _built_in_sentence(work: str, lo: int, clause_lo: int, pos: int) -> bool:
 def _is_index_level(work: str, lo: int, start: int) -> bool:
     """Whether the figure at ``start`` is the level of an index, read with no unit."""
     return _INDEX_LEVEL.search(work, max(lo, start - 24), start) is not None
+
+
+# A verb or noun of growth just before a multiple, a comparator between allowed.
+# matches: "升幅超过", "增长", "增幅接近", "增长了" ; must not match: "加" (加倍), "是" (是上年的两倍)
+_GROWTH_BEFORE_MULTIPLE = re.compile(
+    r"(?:增长|增加|提高|提升|上升|升幅|增幅|扩大)了?[ \t]*(?:超过|接近|近|约|逾|达到|达)?[ \t]*\Z"
+)
 
 
 def _read_cbig(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
@@ -1092,6 +1118,12 @@ def _comparator_before(before: str) -> str:
 # Filters: what a figure of this shape is not
 
 
+# The lower bound of an age band just before a figure in 岁 (香港's budget speech: 15岁至64岁; 区
+# 卫健 plans: 3岁至6岁儿童). The lower bound itself is cut by its not_after (岁至). matches: "15岁至",
+# "3岁-", "60岁到" ; must not match: "寿命达到" (an age reached)
+_AGE_BAND = re.compile(r"\d[ \t]*岁[ \t]*(?:至|到|~|-|—)[ \t]*\Z")
+
+
 def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benefits: _BenefitMarks) -> bool:
     mw = metric_words()
     compiled = mw.compiled
@@ -1103,6 +1135,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     not_before = compiled["not_before"]
     if before in not_before.lasts and _ends_with_any(work, start, not_before, lo):
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
+    if fig.unit == "岁" and _AGE_BAND.search(work, max(lo, start - 8), start) is not None:
+        return True  # the upper bound of an age band (15岁至64岁), not an age reached
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
         return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
     if fig.unit in mw.time_units and _ROUND_THE_CLOCK.match(work, end):
@@ -1173,6 +1207,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         and _starts_with_any(work, end, threshold, hi) in ("的", "级")
     ):
         return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
+    if fig.unit != "%" and work.find("%", lo, start) >= 0 and _bar_of_a_share(work, lo, start):
+        return True  # the bar the share that opens the clause clears: 20%的村集体年收入超30万元
     if fig.unit not in mw.counts and fig.unit not in _RELATIVE_UNITS and _QUALIFIER.match(work, raw_end, hi):
         return True  # a measure that qualifies a noun: 5亿元以上项目 (projects of that size)
     if fig.unit == "元" and end == raw_end and _MONEY_CLASS.match(work, end, hi):
@@ -1397,7 +1433,7 @@ _MONEY_CLASS = re.compile(r"[ \t]*级?(?:企业|项目|工程|楼宇|园区|产�
 # Before a share of the things a clause opens with: nothing, or the area it is taken over.
 # matches: "", "全省", "我市", "力争全国" ; must not match: "研发投入占比超过" (an indicator: a threshold)
 _SCOPE_ONLY = re.compile(
-    r"[ \t]*(?:力争|推动|实现|确保|争取)?[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"
+    r"[ \t]*(?:力争|推动|实现|确保|争取){0,2}[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"
     r"[ \t]*(?:有|的)?[ \t]*\Z"
 )
 # Money the government commits: a verb of setting aside, and a fund after the figure.
@@ -1537,6 +1573,20 @@ def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
 
 # A clause that opens with a share of the things it names. matches: "90%以上的研发机构", "全省70%的"
 _SHARE_OPENING = re.compile(r"[^,，。;；、\d]{0,6}?(?P<n>\d+(?:\.\d+)?)[ \t]*%[ \t]*(?:及)?(?:以上)?[ \t]*的")
+
+
+# What a share's things reach, after the share that opens the clause (县 plans: 力争实现20%的村集体年收入
+# 超30万元; 区 plans: 30%的规上企业研发投入达到3%…; 市 goals: 50%以上的村年经营性收入超过10万元): the
+# figure is the bar that defines the share, not an indicator of its own.
+# matches: "村集体年收入超", "企业营业收入超过" ; must not match: "村集体新增" (a verb of change)
+_BAR_VERB = re.compile(r"[^,，。;；\d]{0,12}?(?:超过|超|高于|不低于|达到|达)[ \t]*\Z")
+
+
+def _bar_of_a_share(work: str, lo: int, pos: int) -> bool:
+    m = _SHARE_OPENING.match(work, lo, pos)
+    if m is None or _SCOPE_ONLY.match(work, lo, m.start("n")) is None:
+        return False
+    return _BAR_VERB.match(work, m.end(), pos) is not None
 
 
 def _opens_with_a_share(work: str, lo: int, pos: int) -> bool:
@@ -2043,6 +2093,15 @@ def _no_spaces(s: str) -> str:
     return _SPACES.sub("", s) if " " in s or "\t" in s or "\n" in s else s
 
 
+# A past year's value named as the base of a comparison, just before the figure (香港's budget
+# debate reply: 较去年全年的1.4%有所改善, 较2012全年的4.7%为低; 区 work reports: 比上年同期的3.2%
+# 提高). matches: "较去年全年的", "较 2012全年的", "比2022年同期的" ; must not match: "较去年增长"
+# (a change: no 的 before the figure), "比例的"
+_BASE_OF_A_COMPARISON = re.compile(
+    r"(?:较|比|相比|相较于?)[ \t]*(?P<when>去年|前年|(?:19|20)\d{2}(?:[ \t]*年)?)[ \t]*(?:全年|同期|年底|年末)?[ \t]*的[ \t]*\Z"
+)
+
+
 def _kind_and_year(
     work: str,
     fig: _Figure,
@@ -2060,13 +2119,28 @@ def _kind_and_year(
 ) -> tuple[Kind, int | None]:
     mw = metric_words()
     c_lo, _ = clause
+    if info.year is not None and work.find("的", c_lo, fig.start) >= 0:
+        base = _BASE_OF_A_COMPARISON.search(work, c_lo, fig.start)
+        if base is not None:
+            # The figure is what a new one is compared with (较去年全年的1.4%有所改善, 较2012全年的
+            # 4.7%为低): the value of that past year, reported.
+            when = base["when"]
+            base_year = info.year + _RELATIVE_YEARS[when] if when in _RELATIVE_YEARS else int(when[:4])
+            if base_year < info.year:
+                return "actual", base_year
     mode = _mode_at(marks, mark_starts, fig.start)
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]
     clause_before = work[c_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
     if explicit is None and s_lo > p_lo:
-        explicit = horizons.year(p_lo, s_lo, info)
+        h_lo = p_lo
+        if info.kind == "plan" and info.period_start == info.period_end == info.year:
+            # A plan of one year: a later milestone (到2027年,…) dates its own paragraph (line) only.
+            h_lo = max(p_lo, work.rfind("\n", p_lo, s_lo) + 1)
+        explicit = horizons.year(h_lo, s_lo, info)
+        if explicit is not None and info.year is not None and _THIS_YEAR.search(sentence_before):
+            explicit = info.year  # 到2027年,…。全年新增…: the sentence says the plan's own year
     kind: Kind = mode.kind
     if explicit is not None:
         if info.year is not None and explicit != info.year:
@@ -2196,12 +2270,27 @@ def _secured(work: str, lo: int, hi: int) -> bool:
     return i >= 0 and _has(work[i + 2 : min(hi, i + 10)], metric_words().compiled["fund_nouns"])
 
 
+# The document's own year said in a sentence without naming it: the whole year, its end, within it
+# (县 and 区 one-year 行动计划/工作方案: 到2027年,建成示范村20个。全年新增高标准农田5000亩; 市 annual
+# 实施方案: 确保年内完成; 政府工作报告: 今年力争…). A horizon set earlier in the paragraph (到2027年)
+# does not date such a sentence. matches: "全年新增", "年底前完成", "到年底", "确保年内", "今年" ;
+# must not match: "全年龄段" (an age group), "三年内" (N years from now), "2027年底前" (a year named)
+_THIS_YEAR = re.compile(
+    r"全年(?!龄)|(?<![\d一二两三四五六七八九十])年(?:底|末)(?:前)?|(?<![\d一二两三四五六七八九十几多])年内|今年|本年度"
+)
+
+
 # A goal paragraph's horizon: a year to reach, opening a sentence or clause of the paragraph; the
 # figures of the paragraph's later sentences are for it. (The year itself is found by _TO_YEAR;
 # this is what may stand before it.)
 # matches: "力争" + "到2027年" after a stop, "。" + "到2025年底" ; must not match: "增加" + "到2021年的"
 # (the end of a change reviewed: no clause opens there), "从2012年"
 _HORIZON_LEAD = re.compile(r"(?:^|[。;!?\n,:])[ \t]*(?:力争|争取|确保|预计|计划|目标是)?[ \t]*\Z")
+
+
+# A year alone opening a sentence after a full stop in its paragraph. matches: "。2023年," ;
+# must not match: "\n2023年," (a line's opening: see _modes), "。2023年底前" (a deadline), "。2023年以来,"
+_SENTENCE_YEAR = re.compile(r"(?<=[。;!?])[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
 
 
 class _Horizons:
@@ -2223,6 +2312,11 @@ class _Horizons:
                 self.starts.append(a)
                 self.years.append(y)
         opened = _stage_openings(work)
+        if work.find("年,") >= 0:
+            # A sentence inside a paragraph that opens with its year alone (…保障。2023年,计划推进
+            # 183个项目。安排58亿元…): the year of the paragraph's later sentences, as 到2027年 is
+            # (杭州滨江's 若干政策 items; 区 and 县 work plans: 2024年,全区新增…).
+            opened = [*opened, *((m.start("y"), int(m["y"])) for m in _SENTENCE_YEAR.finditer(work))]
         if opened:
             pairs = sorted([*zip(self.starts, self.years, strict=True), *opened])
             self.starts = [a for a, _ in pairs]

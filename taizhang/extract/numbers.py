@@ -69,8 +69,8 @@ _FRACTION = re.compile(
     r"^(?P<den>[\d〇零一二两三四五六七八九十百千]+)分之(?P<num>[\d〇零一二两三四五六七八九十百千]+)$"
 )
 # Tenths (成): 九成 is nine tenths.
-# matches: "九成", "7成", "八成五" ; must not match: "成" alone
-_TENTHS = re.compile(r"^(?P<n>[\d一二两三四五六七八九十])成(?P<half>[一二三四五六七八九五])?$")
+# matches: "九成", "7成", "八成五", "七成半" (香港: 七成半的物业) ; must not match: "成" alone
+_TENTHS = re.compile(r"^(?P<n>[\d一二两三四五六七八九十])成(?P<half>[一二三四五六七八九五半])?$")
 
 
 def parse_chinese(s: str) -> int:
@@ -125,13 +125,13 @@ def parse_fraction(s: str) -> float:
 
 
 def parse_tenths(s: str) -> float:
-    """Tenths written ``N成`` as a percentage (九成 -> 90, 八成五 -> 85)."""
+    """Tenths written ``N成`` as a percentage (九成 -> 90, 八成五 -> 85, 七成半 -> 75)."""
     m = _TENTHS.match(s.strip())
     if not m:
         raise NumberError(f"not a count of tenths: {s!r}")
     value = parse_number(m["n"]) * 10
     if m["half"]:
-        value += parse_number(m["half"])
+        value += 5 if m["half"] == "半" else parse_number(m["half"])
     return value
 
 

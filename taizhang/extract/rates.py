@@ -94,10 +94,10 @@ def shared_comparator_after(work: str, end: int, hi: int, words: dict[str, str])
 
 # What makes N成 a share when it does not follow a comparator or 占 at once: 占 earlier in its
 # clause, with the whole the share is taken of between (占政府经常开支六成, 佔全港企業數目九成以上),
-# or a verb of growth just before it (增加六成, 增加了六成). matches: "占政府经常开支", "增加了" ;
+# or a verb of growth just before it (增加六成, 增加了六成; 天津's 高峰运力提升四成). matches: "占政府经常开支", "增加了" ;
 # must not match: "建" (建成), "形" (形成), "占地100亩,建" (a figure between)
 _SHARE_OF = re.compile(r"占[^\d,;。!?:\n]{1,12}?[的 \t]*\Z")
-_GROWN_BY = re.compile(r"(?:增加|增长|上升|提高|减少|下降)了?[ \t]*\Z")
+_GROWN_BY = re.compile(r"(?:增加|增长|上升|提高|提升|减少|下降|降低)了?[ \t]*\Z")
 
 
 def tenths_is_share(work: str, start: int, clause_lo: int) -> bool:

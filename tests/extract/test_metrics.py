@@ -491,6 +491,22 @@ class DocumentOfOneYearTestCase:
         text = "某区城市更新实施方案\n1.完成旧住房修缮更新60万平方米(年底前完成)。\n2025年7月15日"
         assert self.years(text) == [2025]
 
+    def test_a_later_milestone_in_a_plan_of_one_year_dates_only_its_paragraph(self) -> None:
+        # (invented; written as 县 行动计划 and 区 工作方案 of one year write a later milestone)
+        text = (
+            "某县2025年农村人居环境整治行动计划\n到2027年,建成美丽乡村示范村20个。\n"
+            "全年新增高标准农田5000亩,年底前完成农村户厕改造1200户。\n完成道路硬化30公里。"
+        )
+        assert self.years(text) == [2027, 2025, 2025, 2025]
+        same_line = (
+            "某区2024年城市更新工作方案\n到2026年,累计完成改造30万平方米。全年完成旧住房改造10万平方米。"
+        )
+        assert self.years(same_line) == [2026, 2024]
+
+    def test_a_plan_of_several_years_keeps_its_milestone_for_what_follows(self) -> None:
+        text = "某县农村人居环境整治三年行动计划(2025—2027年)\n到2027年,建成美丽乡村示范村20个。\n新增高标准农田5000亩。"
+        assert self.years(text) == [2027, 2027]
+
     def test_a_standing_plan_on_trial_gives_its_targets_no_year(self) -> None:
         text = "某区城市体检实施方案(试行)\n1.选取4个试点镇开展城市体检(年底前完成)。\n2024年5月18日"
         assert self.years(text) == [None]
@@ -850,6 +866,65 @@ class CompoundClassifiersTestCase:
     def test_item_times_and_river_sections_keep_their_classifier(self) -> None:
         found = find("完成整改60项次，打通断头河900余条段。", PLAN)
         assert {(m.value, m.unit) for m in found} == {(60, "项次"), (900, "条段")}
+
+
+class YearOpeningASentenceTestCase:
+    # (invented; written as 杭州滨江's 若干政策 and 区 work plans write a paragraph's year)
+    def test_it_dates_the_later_sentences_of_its_paragraph(self) -> None:
+        text = "关于推动经济发展的若干政策\n1.强化资金保障。2023年,计划推进50个项目。安排8亿元财政资金保障项目建设。\n2.新增就业岗位1000个。"
+        found = find(text, doc_info(text, working_text(text), "doc.txt"))
+        assert [(m.value, m.year) for m in found] == [(50, 2023), (800000000, 2023), (1000, None)]
+
+
+class BaseOfAComparisonTestCase:
+    # (invented; 香港's budget debate reply and 区 work reports compare so)
+    def test_a_past_years_value_compared_with_is_an_actual_of_that_year(self) -> None:
+        text = "2024年某区政府工作报告\n今年通胀率较去年全年的1.4%有所改善,失业率较2022年同期的4.7%为低。"
+        found = find(text, doc_info(text, working_text(text), "doc.txt"))
+        assert [(m.kind, m.value, m.year) for m in found] == [("actual", 1.4, 2023), ("actual", 4.7, 2022)]
+
+
+class BarOfAShareTestCase:
+    # (invented; 县 plans: 力争实现N%的村集体年收入超X万元; 区 plans: N%的规上企业研发投入达到X)
+    def test_the_share_is_the_metric_and_the_bar_it_clears_is_not(self) -> None:
+        found = find("力争实现20%的村集体年收入超30万元。", PLAN)
+        assert [(m.value, m.unit) for m in found] == [(20, "%")]
+        found = find("全区30%的规上企业研发投入达到500万元。", PLAN)
+        assert [(m.value, m.unit) for m in found] == [(30, "%")]
+
+    def test_a_figure_after_a_share_that_is_no_bar_is_kept(self) -> None:
+        found = find("80%以上的规上企业完成数字化改造,新增经济强村5个。", PLAN)
+        assert [(m.value, m.unit) for m in found] == [(80, "%"), (5, "个")]
+
+
+class UnitsOfHousingVehiclesAndAgesTestCase:
+    # (invented; 天津's and 上海's housing work write 套（间）, 公安 and 城管 counts 件（辆）, health
+    # plans and work reports 人均预期寿命…岁)
+    def test_rooms_and_vehicles_keep_their_written_unit(self) -> None:
+        found = find("筹集保障性租赁住房1200套（间）,查处违法停放车辆150件（辆）。", PLAN)
+        assert {(m.value, m.unit) for m in found} == {(1200, "套(间)"), (150, "件(辆)")}
+
+    def test_tenths_after_a_verb_of_growth_are_a_growth_in_per_cent(self) -> None:
+        # (invented; 天津's and 河北's work reports: 运力提升四成, 成本降低两成)
+        assert [(m.value, m.unit) for m in find("改造后通行能力提升四成。", PLAN)] == [(40, "%")]
+        assert [(m.value, m.unit) for m in find("物流成本降低两成。", PLAN)] == [(20, "%")]
+        assert find("各部门形成合力,建成示范点。", PLAN) == []
+
+    def test_a_multiple_in_chinese_numerals_after_growth_is_a_metric(self) -> None:
+        # (invented; 香港's budget speech: 升幅超过一倍, 增长一倍半; 区 work reports: 增长两倍)
+        found = find("出口升幅超过一倍,营收增长两倍,贸易增长一倍半。", PLAN)
+        assert [(m.value, m.unit, m.comparator) for m in found] == [
+            (1, "倍", ">"),
+            (2, "倍", "="),
+            (1.5, "倍", "="),
+        ]
+        assert find("罚款加倍,是上年的两倍。", PLAN) == []
+
+    def test_an_age_reached_is_a_metric_and_an_age_band_is_not(self) -> None:
+        assert [(m.value, m.unit) for m in find("人均预期寿命达到82.5岁。", PLAN)] == [(82.5, "岁")]
+        assert [m.unit for m in find("15岁至64岁人口占比下降。", PLAN)] == []
+        found = find("60岁以上老年人健康管理率达到75%。", PLAN)
+        assert [(m.value, m.unit) for m in found] == [(75, "%")]
 
 
 class TestTermsOfMeasuresDocuments:

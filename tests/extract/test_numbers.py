@@ -91,6 +91,7 @@ class ShareTestCase:
 
     def test_tenths_may_carry_a_half_step(self) -> None:
         assert parse_tenths("八成五") == 85
+        assert parse_tenths("七成半") == 75  # (香港 and 台湾 write a half tenth so)
 
     def test_cheng_alone_is_not_tenths(self) -> None:
         with pytest.raises(NumberError):
