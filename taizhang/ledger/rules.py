@@ -26,6 +26,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from taizhang.core.problems import N_, Message, RuleError
+
 _TENTH = Decimal("0.1")
 
 __all__ = [
@@ -246,18 +248,27 @@ class Period:
         return self.start <= other.end <= self.end
 
 
-class PeriodError(ValueError):
+class PeriodError(RuleError):
     """A period code that names no period: ``reason`` is ``"form"`` (not written as 2024, 2024-H1,
-    2024-Q4 or 2024-11) or ``"year"`` (a year out of range). Its text is simplified Chinese; the
-    interface says it in the reader's language (``monitoring.queries.parse_period``), this module
-    importing no Django (tests/supervision/test_purity.py)."""
+    2024-Q4 or 2024-11) or ``"year"`` (a year out of range). A :class:`RuleError` whose text is
+    simplified Chinese; the interface says it in the reader's language (``supervision.wording``),
+    this module importing no Django (tests/supervision/test_purity.py)."""
 
     def __init__(self, reason: str, code: str) -> None:
         self.reason, self.code = reason, code
         if reason == "year":
-            super().__init__(f"期次 {code!r} 的年份不合理")
+            message = Message(
+                N_("The year of the period %(code)s is out of range"),
+                "期次 %(code)s 的年份不合理",
+                {"code": repr(code)},
+            )
         else:
-            super().__init__(f"期次 {code!r} 不是 2024、2024-H1、2024-Q4 或 2024-11 的形式")
+            message = Message(
+                N_("The period %(code)s is not written as 2024, 2024-H1, 2024-Q4 or 2024-11"),
+                "期次 %(code)s 不是 2024、2024-H1、2024-Q4 或 2024-11 的形式",
+                {"code": repr(code)},
+            )
+        super().__init__("", message)
 
 
 def parse_period(code: str) -> Period:

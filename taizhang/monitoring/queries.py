@@ -51,6 +51,7 @@ from taizhang.supervision.scoring import (
     rank,
     score_unit,
 )
+from taizhang.supervision.wording import say_error
 from taizhang.units.models import Unit, UnitKind
 
 __all__ = [
@@ -83,11 +84,7 @@ def parse_period(code: str) -> Period:
     try:
         return ledger_rules.parse_period(code)
     except PeriodError as error:
-        if error.reason == "year":
-            message = gettext("The year of the period %(code)s is out of range")
-        else:
-            message = gettext("The period %(code)s is not written as 2024, 2024-H1, 2024-Q4 or 2024-11")
-        raise ValueError(message % {"code": repr(code)}) from None
+        raise ValueError(say_error(error)) from None
 
 
 def period_of_date(day: dt.date, kind: str = "quarter") -> Period:

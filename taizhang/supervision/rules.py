@@ -17,9 +17,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
+from taizhang.core.problems import N_, Message, RuleError, not_a_count, unknown_settings
 from taizhang.ledger.rules import COLOUR_ZH, Colour, expected_progress
-
-from .problems import N_, Message, RuleError, not_a_count, unknown_settings
 
 __all__ = [
     "Assessment",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from .problems import N_, Message, RuleError, not_a_count, unknown_settings
+from taizhang.core.problems import N_, Message, RuleError, not_a_count, unknown_settings
 
 __all__ = [
     "DELIVERY_LINES",

@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Literal
 
-from .problems import N_, Message
+from taizhang.core.problems import N_, Message
 
 __all__ = [
     "Actual",

@@ -1,6 +1,6 @@
 """The pure rules' messages in the reader's language.
 
-``rules`` and ``scoring`` import no Django: their errors (:class:`~.problems.RuleError`) and the
+``rules`` and ``scoring`` import no Django: their errors (:class:`taizhang.core.problems.RuleError`) and the
 reasons they store carry English message ids and parameters, said here with the interface's
 catalogues. Their ``str()`` stays simplified Chinese.
 """
@@ -12,7 +12,8 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from .problems import Message, RuleError
+from taizhang.core.problems import Message, RuleError
+
 from .rules import Colour, Disagreement, reason_message
 
 __all__ = ["say", "say_error", "reason_text", "disagreement_text"]

@@ -386,7 +386,7 @@ class PureRuleWordingTestCase:
     def test_a_status_rule_error_keeps_its_chinese_and_carries_english_ids(self):
         from django.utils import translation
 
-        from taizhang.supervision.problems import RuleError
+        from taizhang.core.problems import RuleError
         from taizhang.supervision.rules import RuleConfig
         from taizhang.supervision.wording import say_error
 
@@ -420,8 +420,8 @@ class PureRuleWordingTestCase:
         import ast
 
         pairs = []
-        for name in ("rules.py", "scoring.py", "problems.py"):
-            tree = ast.parse((B.PACKAGE_DIR / "supervision" / name).read_text(encoding="utf-8"))
+        for name in ("supervision/rules.py", "supervision/scoring.py", "core/problems.py", "ledger/rules.py"):
+            tree = ast.parse((B.PACKAGE_DIR / name).read_text(encoding="utf-8"))
             for node in ast.walk(tree):
                 items = None
                 if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Message":

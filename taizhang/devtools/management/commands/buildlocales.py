@@ -66,7 +66,7 @@ TRANSLATION_FUNCTIONS = {
 }
 
 # The pure modules, which import no Django, mark their English message ids with
-# ``taizhang.supervision.problems.N_`` (a gettext_noop of their own); they are collected too.
+# ``taizhang.core.problems.N_`` (a gettext_noop of their own); they are collected too.
 NOOP_MODULE = "problems"
 NOOP_MARKER = "N_"
 

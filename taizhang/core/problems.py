@@ -5,7 +5,7 @@ so they cannot translate. A :class:`Message` keeps its English msgid (the catalo
 with :func:`N_` so that ``manage.py buildlocales`` collects it), its simplified Chinese (what
 ``str()`` says, unchanged, for logs, the command line and stored data) and its parameters; the
 interface says it in the reader's language (``taizhang.supervision.wording``). A :class:`RuleError`
-is a ``ValueError`` carrying such messages, as ``ledger.rules.PeriodError`` does for periods.
+is a ``ValueError`` carrying such messages; ``ledger.rules.PeriodError`` is one, for periods.
 """
 
 from __future__ import annotations
