@@ -65,6 +65,29 @@ def test_no_document_is_in_both_parts():
     assert not docs["tune"] & docs["holdout"], "document in both parts"
 
 
+def _shingles(text: str, size: int = 8, step: int = 3) -> set[str]:
+    flat = "".join(text.split())
+    return {flat[i : i + size] for i in range(0, len(flat) - size, step)}
+
+
+def test_no_held_out_text_is_a_copy_of_a_tuned_one():
+    """The same notice under two names (a copy of its opening held out, the whole of it in tune)
+    passes the name check above; the parts must not share most of their text either."""
+    texts = {
+        part: {
+            _stem(g): _shingles(_doc_text(_doc_path(g))) for g in (CORPUS / part / "gold").glob("*.gold.json")
+        }
+        for part in PARTS
+    }
+    copies = []
+    for held, held_grams in texts["holdout"].items():
+        for tuned, tuned_grams in texts["tune"].items():
+            smaller = min(len(held_grams), len(tuned_grams))
+            if smaller and len(held_grams & tuned_grams) / smaller > 0.5:
+                copies.append((held, tuned))
+    assert not copies, f"held-out documents that copy a tuned one: {copies}"
+
+
 @pytest.mark.parametrize("part", PARTS)
 def test_every_document_has_its_gold_and_every_gold_its_document(part):
     docs = {p.stem for p in (CORPUS / part / "docs").iterdir() if p.is_file()}
