@@ -460,6 +460,21 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     table_end = header[-1][1]
 
     def emit(overflow: list[tuple[int, int]]) -> None:
+        assert seq_cell is not None
+        if overflow:
+            # (in the order written: a date may have been placed before units set aside)
+            written = sorted(p for p in post + overflow if p[0] != p[1])
+            stacked = _stacked_rows(work, written, roles[k + 1 :], task)
+            if stacked is not None:
+                for i, (sub, merged_cols) in enumerate(stacked):
+                    rows.append(
+                        tuple(
+                            [Cell(s, e, i > 0) for s, e in pre]
+                            + [Cell(*seq_cell, i > 0)]
+                            + [Cell(s, e, c in merged_cols) for c, (s, e) in enumerate(sub)]
+                        )
+                    )
+                return
         cells = post + overflow
         if overflow and 0 <= task < len(post):
             # A cell broken into paragraphs (the task's, most likely): joined again.
@@ -531,6 +546,86 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     if len(rows) < 3:
         return None, at + 1
     return Grid(0, tuple(rows), header[0][0], table_end), i
+
+
+def _stacked_rows(
+    work: str, paras: list[tuple[int, int]], roles: list[str | None], task: int
+) -> list[tuple[list[tuple[int, int]], frozenset[int]]] | None:
+    """A numbered row of a table flattened a cell a paragraph whose cells took more paragraphs
+    than it has columns, read by what each paragraph is: a unit cell that lists its units a
+    paragraph each ("县水务局" / "县住建局"), and a row that holds two items under one number, the
+    second with its own date and the unit cell merged over both ("开工建设县老年养护楼。" / "县民政局" /
+    "5月底前动工" / "开工建设老年大学。" / "12月底前"). The annexes of county notices dividing their
+    民生实事 (大竹县 2016) and of district key-work lists print them so; web pages of 四川 and
+    安徽 counties flatten them a cell a paragraph.
+    The columns after ``task`` must be unit and deadline columns only; text paragraphs fill the
+    columns up to the task one, unit paragraphs stack in a unit column, a short date goes to the
+    deadline column, and text after them opens the next item (its columns before the task and
+    its other cells merged with the item above). None when a paragraph fits nowhere, or when
+    nothing was stacked (one paragraph a cell: the row is read as before)."""
+    n = len(roles)
+    if not 0 <= task < n - 1:
+        return None
+    tail = roles[task + 1 :]
+    if not tail or any(r not in ("lead", "co", "deadline") for r in tail) or "lead" not in tail:
+        return None
+    d_col = task + 1 + tail.index("deadline") if "deadline" in tail else -1
+    out: list[list[list[tuple[int, int]]]] = []
+    cur: list[list[tuple[int, int]]] = [[] for _ in roles]
+    last = -1
+    for s, e in paras:
+        if _names_units(work, s, e):
+            if not cur[task]:
+                return None
+            if last > task and roles[last] in ("lead", "co"):
+                cur[last].append((s, e))  # the unit cell goes on: one unit a paragraph
+                continue
+            col = next((c for c in range(max(last, task) + 1, n) if roles[c] in ("lead", "co")), -1)
+            if col < 0:
+                return None
+            cur[col].append((s, e))
+            last = col
+        elif (
+            d_col >= 0
+            and cur[task]
+            and not cur[d_col]
+            and e - s <= 16
+            and _DEADLINE_CELL.search(work, s, e) is not None
+            and _SENTENCE_MARKS.search(work, s, e) is None
+        ):
+            cur[d_col].append((s, e))
+            last = d_col
+        else:
+            if last > task:
+                out.append(cur)  # a second item under the same number
+                cur = [[] for _ in roles]
+                last = -1
+            col = last + 1 if out or last >= 0 else 0
+            if out and last < 0:
+                col = task  # the columns before the task are merged with the item above
+            if col > task:
+                return None
+            cur[col].append((s, e))
+            last = col
+    out.append(cur)
+    if len(out) < 2 and all(len(c) <= 1 for c in out[0]):
+        return None
+    result: list[tuple[list[tuple[int, int]], frozenset[int]]] = []
+    for i, row in enumerate(out):
+        if not row[task]:
+            return None
+        cells: list[tuple[int, int]] = []
+        merged: set[int] = set()
+        for c, got in enumerate(row):
+            if got:
+                cells.append((got[0][0], got[-1][1]))
+            else:
+                at = cells[-1][1] if cells else row[task][0][0]
+                cells.append((at, at))
+                if i:
+                    merged.add(c)  # printed once for the item above and this one
+        result.append((cells, frozenset(merged)))
+    return result
 
 
 def _after_unit_columns(work: str, heads: list[tuple[int, int]], ahead: list[tuple[int, int]]) -> bool:

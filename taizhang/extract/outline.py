@@ -212,7 +212,7 @@ def find_role_notes(
     waiting: list[RoleNote] = []  # bare notes closing a clause with a comma, until one follows
     for m in _NOTE.finditer(work, start, end):
         bs, be = m.span("body")
-        if not 2 <= be - bs <= 160:
+        if not 2 <= be - bs <= 160 or work.startswith(_GLOSS_OPENERS, bs):
             continue
         note = _note(orig, work, bs, be, m.start(), m.end(), year, first_leads)
         if note is None:
@@ -242,6 +242,10 @@ def find_role_notes(
 
 
 _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
+# A bracket that says what a name before it includes ("各区县政府(含南太湖新区、长合区管委会)",
+# "各县(市、区)人民政府(包括高新区管委会)"): a gloss of that name, never a role note, as 湖州市's
+# work-report division and provincial notices addressed to 各市(含…) write it.
+_GLOSS_OPENERS = ("含", "包括", "包含", "不含")
 
 
 def _comma_note(work: str, s: int, e: int) -> bool:

@@ -330,3 +330,40 @@ def test_an_inventory_by_category_and_operator_is_no_task_table():
         "1\n\n管网\n\n雨水管道\n\n主管10公里\n\n某某养护公司\n\n2\n\n泵站\n\n排水泵站\n\n2座\n\n某某建设公司\n"
     )
     assert extract(inventory.encode("utf-8"), name="汇总表.txt").tasks == ()
+
+
+# A list of livelihood projects copied a cell a paragraph: a unit cell listing its units a
+# paragraph each, and a numbered row holding two items, the second with its own date and the unit
+# cell merged over both (invented names and projects).
+_STACKED_UNITS = (
+    "某县2030年民生实事任务分解表\n\n序号\n\n民生实事\n\n责任单位\n\n完成时限\n\n"
+    "1\n\n改造城区供水管网。\n\n县水利局\n\n县城投公司\n\n6月底前\n\n"
+    "2\n\n新建社区食堂3个。\n\n县民政局\n\n9月底前\n\n开设老年课堂。\n\n12月底前\n\n"
+    "3\n\n建成全民健身中心。\n\n县体育局\n\n12月底前\n"
+)
+
+
+def test_a_flattened_table_with_stacked_unit_paragraphs_and_two_items_in_a_row():
+    tasks = extract(_STACKED_UNITS.encode("utf-8"), name="实事.txt").tasks
+    got = [
+        (t.ref, t.text, t.lead_units, t.deadline and (t.deadline.kind, t.deadline.year, t.deadline.month))
+        for t in tasks
+    ]
+    assert got == [
+        ("1", "改造城区供水管网。", ("县水利局", "县城投公司"), ("month", 2030, 6)),
+        ("2", "新建社区食堂3个。", ("县民政局",), ("month", 2030, 9)),
+        ("2", "开设老年课堂。", ("县民政局",), ("month", 2030, 12)),
+        ("3", "建成全民健身中心。", ("县体育局",), ("month", 2030, 12)),
+    ]
+
+
+def test_a_flattened_table_with_one_paragraph_a_cell_is_read_as_before():
+    text = (
+        "某县任务表\n\n序号\n\n工作任务\n\n责任单位\n\n完成时限\n\n"
+        "1\n\n改造城区供水管网。\n\n县水利局\n\n6月底前\n\n2\n\n建成全民健身中心。\n\n县体育局\n\n12月底前\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="表.txt").tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("改造城区供水管网。", ("县水利局",)),
+        ("建成全民健身中心。", ("县体育局",)),
+    ]

@@ -331,3 +331,13 @@ def test_a_body_named_by_its_beat_or_trade_can_be_a_subject_but_a_pair_is_left_t
         ("2031年，区城建集团完成运维队伍组建。", ("区城建集团",)),
     ]:
         assert opening_subject(text, working_text(text), 0, len(text)) == units, text
+
+
+def test_a_unit_list_closed_by_a_first_listed_declaration_in_a_bracket():
+    # 浙江 cities' divisions of their work reports close the first list with the declaration.
+    roles = parse_roles("责任单位:甲局、乙局、丙委(列第一位者为牵头或汇总单位,下同)")
+    assert roles.lead == ("甲局",) and roles.co == ("乙局", "丙委")
+    roles = parse_roles("责任单位:某办公室、某局(列第一位的为工作牵头单位或汇总单位,下同)")
+    assert roles.lead == ("某办公室",) and roles.co == ("某局",)
+    # A bracket holding a role is no declaration.
+    assert parse_roles("区商务局(牵头)、区财政局").lead == ("区商务局",)
