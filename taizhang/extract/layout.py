@@ -141,10 +141,102 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
         more.extend(_paragraph_cell_grids(work, start, end))
         if work.find(" |\n", start, end) >= 0:
             more.extend(_pipe_cell_grids(work, start, end))
+    if _has_spaced_heading(work, start, end):
+        # A table whose columns a run of spaces separates (text copied out of a PDF or a fixed-width
+        # print of a web table).
+        more.extend(_space_column_grids(work, start, end))
     more = [g for g in more if not any(_overlap(g, o) for o in grids)]
     if more:
         merged = sorted([*grids, *more], key=lambda g: g.start)
         grids = [Grid(first_index + i, g.rows, g.start, g.end) for i, g in enumerate(merged)]
+    return grids
+
+
+# A unit or deadline column's heading beside another heading, a run of spaces between: the cheap
+# sign of a table whose columns spaces separate.
+# matches: "项目名称    责任单位", "完成时限  牵头单位" ; must not match: "责任单位:区科技局"
+_SPACED_HEADING_HINT = re.compile(
+    r"(?:责任单位|牵头单位|责任部门|牵头部门|完成时限|完成时间)[ \u3000]{2,}\S"
+    r"|[ \u3000]{2}(?:责任单位|牵头单位|责任部门|牵头部门|完成时限|完成时间)"
+)
+_SPACED_HEADINGS = ("责任单位", "牵头单位", "责任部门", "牵头部门", "完成时限", "完成时间")
+_GAP_CHARS = frozenset(" \u3000")
+
+
+def _has_spaced_heading(work: str, start: int, end: int) -> bool:
+    """``_SPACED_HEADING_HINT`` is found in ``work[start:end]``, tested by plain substring searches
+    (far faster than the pattern over a long document) before the pattern confirms it."""
+    for word in _SPACED_HEADINGS:
+        at = work.find(word, start, end)
+        while at >= 0:
+            after = at + len(word)
+            if work[after : after + 2] in ("  ", "\u3000\u3000", " \u3000", "\u3000 ") or (
+                at >= 2 and work[at - 1] in _GAP_CHARS and work[at - 2] in _GAP_CHARS
+            ):
+                return _SPACED_HEADING_HINT.search(work, start, end) is not None
+            at = work.find(word, after, end)
+    return False
+
+
+# What separates two cells of such a table: two spaces or more (one space may sit inside a cell).
+_SPACED_CELL_GAP = re.compile(r"[ \u3000]{2,}|\t")
+
+
+def _spaced_cells(work: str, ls: int, le: int) -> list[tuple[int, int]]:
+    """The cells of the line ``work[ls:le]`` as runs of text between gaps of two spaces or more."""
+    cells: list[tuple[int, int]] = []
+    pos = ls
+    for m in _SPACED_CELL_GAP.finditer(work, ls, le):
+        if m.start() > pos:
+            cells.append((pos, m.start()))
+        pos = m.end()
+    if le > pos:
+        cells.append((pos, le))
+    return [(s, e) for s, e in cells if work[s:e].strip()]
+
+
+def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Tables whose cells a run of spaces separates, a row a line: a heading line of three column
+    names or more (序号 / 项目名称 / 建设内容 / 完成时限 / 责任单位; every name a known column's, a
+    task or measure column among them and a unit or deadline one), then the rows, each with two
+    cells or more and no more than the heading has (a short row lost its leading merged cells),
+    up to a blank line or a line of one text. Key-project and livelihood-project lists of counties
+    and districts, and key-task division tables, reach a text file so when copied out of a PDF or
+    printed at fixed width.
+    must not change: running text with a double space in a sentence (no heading line)."""
+    grids: list[Grid] = []
+    pos = start
+    for hint in _SPACED_HEADING_HINT.finditer(work, start, end):
+        if hint.start() < pos:
+            continue
+        ls = work.rfind("\n", start, hint.start()) + 1
+        le = work.find("\n", hint.start(), end)
+        le = end if le < 0 else le
+        head = _spaced_cells(work, ls, le)
+        roles = [column_role(work[s:e]) for s, e in head]
+        if (
+            len(head) < 3
+            or sum(r is None for r in roles) > 0
+            or not ({"task", "measure"} & set(roles))
+            or not ({"lead", "deadline"} & set(roles))
+        ):
+            pos = le
+            continue
+        rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in head)]
+        last_end = le
+        at = le + 1
+        while at < end:
+            nl = work.find("\n", at, end)
+            line_end = end if nl < 0 else nl
+            cells = _spaced_cells(work, at, line_end)
+            if not 2 <= len(cells) <= len(head):
+                break
+            rows.append(tuple(Cell(s, e) for s, e in cells))
+            last_end = line_end
+            at = line_end + 1
+        if len(rows) >= 3:
+            grids.append(Grid(0, tuple(rows), head[0][0], last_end))
+        pos = last_end
     return grids
 
 

@@ -367,3 +367,39 @@ def test_a_flattened_table_with_one_paragraph_a_cell_is_read_as_before():
         ("改造城区供水管网。", ("县水利局",)),
         ("建成全民健身中心。", ("县体育局",)),
     ]
+
+
+# A key-project list whose columns runs of spaces separate, a row a line (invented projects).
+_SPACED_COLUMNS = (
+    "某区2030年重点民生项目清单\n\n"
+    "序号    项目名称          建设内容                    完成时限      责任单位\n"
+    "1       城区供水改造      改造城区供水管网20公里。    2030年6月     区水务局\n"
+    "2       社区食堂建设      新建社区食堂3个。           2030年9月     区民政局、各街道\n"
+    "3       全民健身中心      建成全民健身中心。          2030年12月    区体育局\n\n"
+    "以上项目纳入年度考核。\n"
+)
+
+
+def test_a_table_whose_columns_runs_of_spaces_separate_is_read_row_by_row():
+    tasks = extract(_SPACED_COLUMNS.encode("utf-8"), name="清单.txt").tasks
+    got = [(t.ref, t.measure, t.text, t.lead_units, t.deadline and t.deadline.month) for t in tasks]
+    assert got == [
+        ("1", "城区供水改造", "改造城区供水管网20公里。", ("区水务局",), 6),
+        ("2", "社区食堂建设", "新建社区食堂3个。", ("区民政局", "各街道"), 9),
+        ("3", "全民健身中心", "建成全民健身中心。", ("区体育局",), 12),
+    ]
+
+
+def test_a_double_space_in_running_text_makes_no_table():
+    text = (
+        "某区工作方案\n一、主要任务\n1.推进供水改造。责任单位  区水务局\n2.建设社区食堂。责任单位:区民政局\n"
+    )
+    assert find_text_grids_count(text) == 0
+
+
+def find_text_grids_count(text: str) -> int:
+    from taizhang.extract.layout import _space_column_grids
+    from taizhang.extract.normalise import working_text
+
+    work = working_text(text)
+    return len(_space_column_grids(work, 0, len(work)))
