@@ -247,6 +247,11 @@ def _overlap(a: Grid, b: Grid) -> bool:
 # A row of a markdown table: a line that opens with a pipe.
 # matches: "| 1 | 推进审批改革 | 区政数局 |" ; must not match: "推进 | 改革" (no pipe at the start)
 _PIPE_ROW = re.compile(r"[^\S\n]*\|[^\n]*")
+# A row of a web table that a crawl wrote a line a row, each cell closed by a pipe and none opened
+# by one (乐清市's 民生实事 completion tables as crawled): three cells or more.
+# matches: "1 | 新增托位1140个 | 市卫健局 | 张三 |" ; must not match: "序号 |" (a cell a line: read as
+# a table a cell a paragraph), "推进 | 改革" (no closing pipe)
+_OPEN_PIPE_ROW = re.compile(r"[^\S\n]*[^|\s][^|\n]*\|(?:[^|\n]*\|){2,}[^\S\n]*")
 # The rule under a markdown table's heading row. matches: "|---|:--:|" ; must not match: "| 1 | 区 |"
 _PIPE_RULE = re.compile(r"[\s|:\-]*")
 
@@ -257,7 +262,7 @@ def _pipe_grids(work: str, start: int, end: int) -> list[Grid]:
     rows: list[tuple[Cell, ...]] = []
     table_start = last_end = -1
     for ls, line in _line_texts(work, start, end):
-        m = _PIPE_ROW.fullmatch(line)
+        m = _PIPE_ROW.fullmatch(line) or _OPEN_PIPE_ROW.fullmatch(line)
         if m is None or line.count("|") < 2:
             if len(rows) >= 2:
                 grids.append(Grid(0, tuple(rows), table_start, last_end))
@@ -268,7 +273,8 @@ def _pipe_grids(work: str, start: int, end: int) -> list[Grid]:
         last_end = ls + len(line)
         if _PIPE_RULE.fullmatch(line):
             continue
-        first = ls + line.index("|") + 1
+        lead_ws = len(line) - len(line.lstrip())
+        first = ls + line.index("|") + 1 if line.lstrip()[:1] == "|" else ls + lead_ws
         stop = ls + line.rstrip().rindex("|")
         if stop < first:
             continue
@@ -398,6 +404,9 @@ _SEQ_HEADING = re.compile(r"(?:项目|任务|工作|事项)?(?:序号|编号)")
 # A heading cell: short, no sentence in it. matches: "重点内容", "完成时限" ; must not match:
 # "行动一：再造发展新极行动", "1"
 _HEADING_CELL = re.compile(r"[^\d\s,，。;；:：、()（）][^,，。;；:：、]{1,9}")
+# A heading spaced out a character at a time. matches: "主 要 工 作 任 务", "责任 单位" ; must not
+# match: "推进城市更新 完成改造" (words, not characters, apart)
+_LETTER_SPACED = re.compile(r"[^\s\d]{1,2}(?: {1,3}[^\s\d]{1,2}){1,9}")
 # A row that spans the table (a section of it), not a cell of a column.
 # matches: "行动一：再造发展新极行动", "一、优化政务服务", "（二）强化要素保障" ; must not match: "旧区改造"
 _SECTION_CELL = re.compile(
@@ -515,7 +524,15 @@ def _is_heading_cell(work: str, span: tuple[int, int]) -> bool:
     类型") is one when its lines joined are."""
     s, e = span
     if "\n" not in work[s:e]:
-        return _HEADING_CELL.fullmatch(work, s, e) is not None
+        if _HEADING_CELL.fullmatch(work, s, e) is not None:
+            return True
+        # A heading spaced out to the cell's width ("主 要 工 作 任 务", "责 任 单 位"), as 浙江
+        # cities' division tables (嘉兴市 2023) and 乐清市's completion tables print theirs.
+        return (
+            " " in work[s:e]
+            and _LETTER_SPACED.fullmatch(work, s, e) is not None
+            and _HEADING_CELL.fullmatch(work[s:e].replace(" ", "")) is not None
+        )
     lines = work[s:e].split("\n")
     return len(lines) == 2 and _HEADING_CELL.fullmatch("".join(x.strip() for x in lines)) is not None
 

@@ -403,3 +403,31 @@ def find_text_grids_count(text: str) -> int:
 
     work = working_text(text)
     return len(_space_column_grids(work, 0, len(work)))
+
+
+def test_a_table_a_row_a_line_with_every_cell_closed_by_a_pipe_is_read():
+    # A crawl of a web table: cells separated and closed by " | ", none opened by one; a column of
+    # people (责任人) beside the units (invented names).
+    text = (
+        "某县2030年民生实事完成情况\n"
+        "序号 | 项 目 内 容 | 年度完成情况 | 责任单位 | 责任人 |\n"
+        "1 | 新增托位100个 | 新增托位120个。 | 县卫健局 | 张三 |\n"
+        "2 | 改造农贸市场2个 | 完成改造2个。 | 县商务局 | 李四 |\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="完成情况.txt").tasks
+    assert [(t.ref, t.text, t.lead_units) for t in tasks] == [
+        ("1", "新增托位100个", ("县卫健局",)),
+        ("2", "改造农贸市场2个", ("县商务局",)),
+    ]
+
+
+def test_a_flattened_table_with_letter_spaced_headings_is_read():
+    text = (
+        "某市2030年重点工作责任分解\n\n序号\n\n主 要 工 作 任 务\n\n责 任 单 位\n\n"
+        "1\n\n推进城市更新行动。\n\n市住房城乡建设局\n\n2\n\n建设社区食堂20家。\n\n市民政局\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="分解.txt").tasks
+    assert [(t.ref, t.text, t.lead_units) for t in tasks] == [
+        ("1", "推进城市更新行动。", ("市住房城乡建设局",)),
+        ("2", "建设社区食堂20家。", ("市民政局",)),
+    ]
