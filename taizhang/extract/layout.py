@@ -434,6 +434,34 @@ def _paragraphs_of(work: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _cells_on_lines(work: str, le: int, end: int) -> bool:
+    """The sequence heading ending at ``le`` is followed, with no blank line between, by two more
+    column headings a line each ("序号\n项目名称\n责任单位"): a web table a crawl flattened a cell a
+    line, with no blank line between cells (湖州市's and 桐乡市's pages keep one paragraph a line)."""
+    pos = le + 1
+    for _ in range(2):
+        nl = work.find("\n", pos, end)
+        nl = end if nl < 0 else nl
+        s, e = pos, nl
+        while s < e and work[s] in " \t\u3000":
+            s += 1
+        while e > s and work[e - 1] in " \t\u3000\r":
+            e -= 1
+        if s == e or not _is_heading_cell(work, (s, e)) or column_role(work[s:e]) is None:
+            return False
+        pos = nl + 1
+    return True
+
+
+def _line_paragraphs(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every non-blank line of ``work[start:end]`` as a paragraph, without its white space."""
+    out: list[tuple[int, int]] = []
+    for ls, line in _line_texts(work, start, end):
+        if line.strip():
+            out.append((ls + len(line) - len(line.lstrip()), ls + len(line.rstrip())))
+    return out
+
+
 def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
     grids: list[Grid] = []
     pos = start
@@ -462,8 +490,17 @@ def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
         window = 20000
         while True:
             stop = min(end, le + window)
-            paras = _paragraphs_of(work, before, stop)
-            at = next(i for i, (ps, _) in enumerate(paras) if ps >= ls)
+            paras = (
+                _line_paragraphs(work, before, stop)
+                if _cells_on_lines(work, le, stop)
+                else _paragraphs_of(work, before, stop)
+            )
+            at = next((i for i, (ps, _) in enumerate(paras) if ps >= ls), -1)
+            if at < 0 or paras[at][0] > le:
+                # The heading line sits inside a paragraph of running lines (no blank line
+                # around it, no column heading after it): no table opens there.
+                grid = None
+                break
             grid, nxt = _read_paragraph_table(work, paras, at)
             if grid is None or stop == end or nxt < len(paras):
                 break

@@ -431,3 +431,22 @@ def test_a_flattened_table_with_letter_spaced_headings_is_read():
         ("1", "推进城市更新行动。", ("市住房城乡建设局",)),
         ("2", "建设社区食堂20家。", ("市民政局",)),
     ]
+
+
+def test_a_web_table_flattened_a_cell_a_line_with_no_blank_lines_is_read():
+    text = (
+        "某县2030年民生实事任务分解表\n序号\n民生实事\n责任单位\n完成时限\n"
+        "1\n改造城区供水管网。\n县水利局\n县城投公司\n6月底前\n"
+        "2\n建成全民健身中心。\n县体育局\n12月底前\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="实事.txt").tasks
+    assert [(t.ref, t.text, t.lead_units, t.deadline and t.deadline.month) for t in tasks] == [
+        ("1", "改造城区供水管网。", ("县水利局", "县城投公司"), 6),
+        ("2", "建成全民健身中心。", ("县体育局",), 12),
+    ]
+
+
+def test_a_sequence_heading_in_running_lines_without_column_headings_makes_no_table():
+    text = "某县工作方案\n序号\n以下按序号排列各项工作。\n1\n改造城区供水管网。\n"
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert all(t.lead_units == () for t in tasks)
