@@ -237,7 +237,36 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
             names.extend(_split_he(o, w))
         elif w and not is_none(w):
             names.append((o, w))
+    if "含" in work or "包括" in work:
+        names = _with_included(names)
     return tuple(_distribute(names))
+
+
+# A name with the bodies it includes in brackets: "各区县政府(含南太湖新区、长合区管委会)".
+# must not match: "各县(市、区)人民政府" (levels, not an inclusion), "区政府(牵头)"
+_INCLUDED = re.compile(r"(?P<base>.{2,}?)\((?:含|包括|包含)(?P<inner>[^()]{2,60})\)")
+
+
+# Bodies a bracket includes that are the named body's own parts, not further bodies: "(含下属单位)".
+_ITS_OWN = ("下属", "所属", "直属")
+
+
+def _with_included(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each name that says in brackets which bodies it includes, as that name and those bodies:
+    "各区县政府(含南太湖新区、长合区管委会)" names 各区县政府, 南太湖新区管委会 and 长合区管委会 (the
+    bracket adds bodies that are not of the kind named, and answer with them), as 湖州市's
+    work-report divisions write it; "各县(市、区)政府(含开发区管委会)" likewise in provincial
+    notices. A bracket holding a unit word alone ("(含下属单位)") adds nothing named."""
+    out: list[tuple[str, str]] = []
+    for o, w in names:
+        m = _INCLUDED.fullmatch(w)
+        if m is None:
+            out.append((o, w))
+            continue
+        out.append((o[: m.end("base")], m.group("base")))
+        inner = parse_units(o[m.start("inner") : m.end("inner")], m.group("inner"))
+        out.extend((u, working_text(u)) for u in inner if looks_like_unit(u) and not u.startswith(_ITS_OWN))
+    return out
 
 
 # A list of bare fields closed by 等 and one kind of body: "公安、城市管理、交通等行政执法部门",

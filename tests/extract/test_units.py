@@ -341,3 +341,15 @@ def test_a_unit_list_closed_by_a_first_listed_declaration_in_a_bracket():
     assert roles.lead == ("某办公室",) and roles.co == ("某局",)
     # A bracket holding a role is no declaration.
     assert parse_roles("区商务局(牵头)、区财政局").lead == ("区商务局",)
+
+
+def test_a_name_with_the_bodies_it_includes_in_brackets_names_them_too():
+    assert parse_units("市政府办公室、各区县政府(含甲新区、乙区管委会)") == [
+        "市政府办公室",
+        "各区县政府",
+        "甲新区管委会",
+        "乙区管委会",
+    ]
+    assert parse_units("各县(市、区)人民政府(含高新区管委会)") == ["各县(市、区)人民政府", "高新区管委会"]
+    assert parse_units("各县(市、区)人民政府") == ["各县(市、区)人民政府"]
+    assert parse_units("区政府(含下属单位)") == ["区政府"]
