@@ -895,3 +895,16 @@ def test_a_bracket_saying_what_a_name_includes_is_no_role_note():
         ("完善公共法律服务体系。", ("市司法局",)),
     ]
     assert all(any(u.startswith("各区县政府") for u in t.co_units) for t in tasks)
+
+
+def test_a_deadline_line_before_a_line_of_units_gives_both():
+    # Livelihood-project lists give each item its fields a line each: 完成时限 then 责任单位.
+    text = (
+        "某县2030年民生实事项目安排\n一、教育类\n1.新建幼儿园1所。\n完成时限:2030年8月底\n"
+        "责任单位:县教育局、县住建局\n2.改造农村学校食堂10个。\n完成时限:2030年12月底\n责任单位:县教育局\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units, t.deadline and t.deadline.month) for t in tasks] == [
+        ("新建幼儿园1所。", ("县教育局", "县住建局"), 8),
+        ("改造农村学校食堂10个。", ("县教育局",), 12),
+    ]
