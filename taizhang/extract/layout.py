@@ -141,6 +141,10 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
         more.extend(_paragraph_cell_grids(work, start, end))
         if work.find(" |\n", start, end) >= 0:
             more.extend(_pipe_cell_grids(work, start, end))
+    if _has_lone_unit_heading(work, start, end):
+        # A table flattened a cell a paragraph with no sequence column: its heading row is found
+        # by a unit column's heading alone on its line.
+        more.extend(_headed_paragraph_grids(work, start, end))
     if _has_spaced_heading(work, start, end):
         # A table whose columns a run of spaces separates (text copied out of a PDF or a fixed-width
         # print of a web table).
@@ -238,6 +242,159 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
             grids.append(Grid(0, tuple(rows), head[0][0], last_end))
         pos = last_end
     return grids
+
+
+# The heading of a unit column, a line of its own, that opens the search for a table flattened a
+# cell a paragraph with no sequence column.
+_LONE_UNIT_HEADINGS = ("责任单位", "牵头单位", "责任部门", "牵头部门", "实施单位", "责任主体")
+
+
+def _lone_heading_lines(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line that holds a unit column's heading and nothing else."""
+    found: list[tuple[int, int]] = []
+    for word in _LONE_UNIT_HEADINGS:
+        at = work.find(word, start, end)
+        while at >= 0:
+            ls = work.rfind("\n", start, at) + 1
+            le = work.find("\n", at, end)
+            le = end if le < 0 else le
+            if work[ls:le].strip() == word:
+                found.append((ls, le))
+            at = work.find(word, at + len(word), end)
+    return sorted(found)
+
+
+def _has_lone_unit_heading(work: str, start: int, end: int) -> bool:
+    return bool(_lone_heading_lines(work, start, end))
+
+
+def _headed_paragraph_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Tables flattened a cell a paragraph (or a cell a line) whose heading row has no sequence
+    column: 项目名称 / 建设内容 / 完成时限 / 责任单位, as the project lists of county 民生实事 and
+    重点项目 notices give them when copied out of a web page. The heading row is a run of short
+    paragraphs each naming a known column, text columns first (a task column among them) and then
+    unit and deadline columns only; each row is read by what its paragraphs are: text paragraphs
+    fill the text columns, unit paragraphs stack in a unit column, a short date goes to the
+    deadline column, and a text paragraph after them opens the next row. The table ends at a row
+    that gets no unit or date. (Tables with a sequence column are read by _paragraph_cell_grids.)"""
+    grids: list[Grid] = []
+    done = start
+    for ls, le in _lone_heading_lines(work, start, end):
+        if ls < done:
+            continue
+        lo = max(start, work.rfind("\n", start, max(start, ls - 300)) + 1)
+        hi = min(end, le + 20000)
+        lines_mode = ls >= 2 and work[ls - 2 : ls] != "\n\n" and work.rfind("\n", lo, ls - 1) >= 0
+        paras = _line_paragraphs(work, lo, hi) if lines_mode else _paragraphs_of(work, lo, hi)
+        at = next((i for i, (ps, _) in enumerate(paras) if ps >= ls), -1)
+        if at < 0 or paras[at][0] > le:
+            continue
+        grid = _read_headed_rows(work, paras, at)
+        if grid is not None:
+            grids.append(grid)
+            done = grid.end
+    return grids
+
+
+def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid | None:
+    """The table whose heading row holds the unit heading ``paras[at]`` (see
+    _headed_paragraph_grids), or None."""
+
+    def role(i: int) -> str | None:
+        s, e = paras[i]
+        return column_role(work[s:e]) if _is_heading_cell(work, (s, e)) else None
+
+    first = at
+    while first > 0 and at - first < 6 and role(first - 1) is not None:
+        first -= 1
+    last = at
+    while last + 1 < len(paras) and last - first < 7 and role(last + 1) is not None:
+        last += 1
+    roles = [role(i) for i in range(first, last + 1)]
+    if len(roles) < 3 or "seq" in roles or None in roles:
+        return None
+    tail_at = next((c for c, r in enumerate(roles) if r in ("lead", "co", "deadline")), -1)
+    if tail_at < 1 or any(r not in ("lead", "co", "deadline") for r in roles[tail_at:]):
+        return None
+    if not any(r in ("task", "measure") for r in roles[:tail_at]):
+        return None
+    n = len(roles)
+    d_col = roles.index("deadline") if "deadline" in roles else -1
+    rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in paras[first : last + 1])]
+    texts: list[tuple[int, int]] = []
+    tail: dict[int, list[tuple[int, int]]] = {}
+    last_col = -1
+    table_end = paras[last][1]
+
+    def emit() -> None:
+        cells: list[Cell] = []
+        lead_blank = tail_at - len(texts)
+        at0 = texts[0][0]
+        cells.extend(Cell(at0, at0, True) for _ in range(lead_blank))  # merged over the rows above
+        cells.extend(Cell(s, e) for s, e in texts)
+        for c in range(tail_at, n):
+            got = tail.get(c)
+            if got:
+                cells.append(Cell(got[0][0], got[-1][1]))
+            else:
+                end_at = cells[-1].end
+                cells.append(Cell(end_at, end_at))
+        rows.append(tuple(cells))
+
+    i = last + 1
+    while i < len(paras):
+        s, e = paras[i]
+        is_unit = _names_units(work, s, e)
+        is_date = (
+            d_col >= 0
+            and e - s <= 16
+            and _DEADLINE_CELL.search(work, s, e) is not None
+            and _SENTENCE_MARKS.search(work, s, e) is None
+        )
+        has_units = any(roles[c] in ("lead", "co") for c in tail)
+        if is_unit and texts and has_units and tail_at >= 2 and _opens_row(work, paras, i):
+            # A name that ends like a unit's ("全民健身中心") before a sentence: the title column
+            # of the next row, not one more unit.
+            is_unit = False
+        if is_unit and texts:
+            if last_col >= tail_at and roles[last_col] in ("lead", "co"):
+                tail[last_col].append((s, e))
+            else:
+                col = next(
+                    (c for c in range(max(last_col + 1, tail_at), n) if roles[c] in ("lead", "co")), -1
+                )
+                if col < 0:
+                    break
+                tail[col] = [(s, e)]
+                last_col = col
+        elif is_date and texts and d_col not in tail:
+            tail[d_col] = [(s, e)]
+            last_col = d_col
+        elif not is_unit and not is_date:
+            if tail:
+                emit()
+                table_end = max(p[1] for got in tail.values() for p in got)
+                texts, tail, last_col = [], {}, -1
+            if len(texts) >= tail_at:
+                break  # more text than the row has text columns, and no unit after it
+            texts.append((s, e))
+        else:
+            break
+        i += 1
+    if tail and texts:
+        emit()
+        table_end = max(p[1] for got in tail.values() for p in got)
+    if len(rows) < 3:
+        return None
+    return Grid(0, tuple(rows), paras[first][0], table_end)
+
+
+def _opens_row(work: str, paras: list[tuple[int, int]], i: int) -> bool:
+    """The paragraph after ``paras[i]`` is a sentence (a cell of work), not a unit or a date."""
+    if i + 1 >= len(paras):
+        return False
+    s, e = paras[i + 1]
+    return not _names_units(work, s, e) and _SENTENCE_MARKS.search(work, s, e) is not None
 
 
 def _overlap(a: Grid, b: Grid) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from taizhang.extract import extract, extract_source
 from taizhang.extract.model import Paragraph, Source, Table
 
@@ -450,3 +452,21 @@ def test_a_sequence_heading_in_running_lines_without_column_headings_makes_no_ta
     text = "某县工作方案\n序号\n以下按序号排列各项工作。\n1\n改造城区供水管网。\n"
     tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
     assert all(t.lead_units == () for t in tasks)
+
+
+# A project list copied a cell a paragraph with no sequence column; a unit cell listing its units a
+# paragraph each, and a project whose name ends like a unit's (invented projects).
+_NO_SEQUENCE = (
+    "某县2030年重点民生项目\n\n项目名称\n\n建设内容\n\n完成时限\n\n责任单位\n\n"
+    "城区供水改造\n\n改造城区供水管网20公里。\n\n2030年6月\n\n县水利局\n\n县城投公司\n\n"
+    "全民健身中心\n\n建成全民健身中心。\n\n2030年12月\n\n县体育局\n\n以上项目纳入年度考核。\n"
+)
+
+
+@pytest.mark.parametrize("text", [_NO_SEQUENCE, _NO_SEQUENCE.replace("\n\n", "\n")])
+def test_a_flattened_table_with_no_sequence_column_is_read_by_what_its_paragraphs_are(text):
+    tasks = extract(text.encode("utf-8"), name="项目.txt").tasks
+    assert [(t.measure, t.text, t.lead_units, t.deadline and t.deadline.month) for t in tasks] == [
+        ("城区供水改造", "改造城区供水管网20公里。", ("县水利局", "县城投公司"), 6),
+        ("全民健身中心", "建成全民健身中心。", ("县体育局",), 12),
+    ]
