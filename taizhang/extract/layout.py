@@ -250,17 +250,23 @@ _LONE_UNIT_HEADINGS = ("责任单位", "牵头单位", "责任部门", "牵头�
 
 
 def _lone_heading_lines(work: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each line that holds a unit column's heading and nothing else."""
+    """(start, end) of each line that holds a unit column's heading and nothing else (spaces
+    around it allowed; not behind a tab: a cell line)."""
     found: list[tuple[int, int]] = []
     for word in _LONE_UNIT_HEADINGS:
         at = work.find(word, start, end)
         while at >= 0:
-            ls = work.rfind("\n", start, at) + 1
-            le = work.find("\n", at, end)
-            le = end if le < 0 else le
-            if work[ls:le].strip() == word:
-                found.append((ls, le))
-            at = work.find(word, at + len(word), end)
+            after = at + len(word)
+            # (most occurrences are inside a sentence: two characters tell)
+            if (at == start or work[at - 1] in "\n \u3000") and (
+                after >= end or work[after] in "\n \u3000\r"
+            ):
+                ls = work.rfind("\n", start, at) + 1
+                le = work.find("\n", after, end)
+                le = end if le < 0 else le
+                if "\t" not in work[ls:le] and work[ls:le].strip() == word:
+                    found.append((ls, le))
+            at = work.find(word, after, end)
     return sorted(found)
 
 
@@ -283,13 +289,19 @@ def _headed_paragraph_grids(work: str, start: int, end: int) -> list[Grid]:
         if ls < done:
             continue
         lo = max(start, work.rfind("\n", start, max(start, ls - 300)) + 1)
-        hi = min(end, le + 20000)
         lines_mode = ls >= 2 and work[ls - 2 : ls] != "\n\n" and work.rfind("\n", lo, ls - 1) >= 0
-        paras = _line_paragraphs(work, lo, hi) if lines_mode else _paragraphs_of(work, lo, hi)
-        at = next((i for i, (ps, _) in enumerate(paras) if ps >= ls), -1)
-        if at < 0 or paras[at][0] > le:
-            continue
-        grid = _read_headed_rows(work, paras, at)
+        window = 4000
+        while True:
+            hi = min(end, le + window)
+            paras = _line_paragraphs(work, lo, hi) if lines_mode else _paragraphs_of(work, lo, hi)
+            at = next((i for i, (ps, _) in enumerate(paras) if ps >= ls), -1)
+            if at < 0 or paras[at][0] > le:
+                grid = None
+                break
+            grid = _read_headed_rows(work, paras, at)
+            if grid is None or hi == end or grid.end < paras[-1][0]:
+                break
+            window *= 4  # the table may go on past the window
         if grid is not None:
             grids.append(grid)
             done = grid.end
