@@ -227,21 +227,52 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
             pos = le
             continue
         rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in head)]
+        starts = [_display_col(work, ls, s) for s, _ in head]
         last_end = le
         at = le + 1
         while at < end:
             nl = work.find("\n", at, end)
             line_end = end if nl < 0 else nl
             cells = _spaced_cells(work, at, line_end)
-            if not 2 <= len(cells) <= len(head):
+            if not cells or len(cells) > len(head):
                 break
-            rows.append(tuple(Cell(s, e) for s, e in cells))
+            cols = [_column_at(starts, _display_col(work, at, s)) for s, _ in cells]
+            if len(cells) == 1 or cols[0] > 0:
+                # A line that does not open the first column: a cell wrapped onto the next line
+                # (its words are lost: a cell is one span) or, at the margin, the running text
+                # after the table.
+                if cols[0] == 0:
+                    break
+                at = line_end + 1
+                continue
+            if len(set(cols)) != len(cols) or cols != sorted(cols):
+                break
+            row = [Cell(line_end, line_end)] * len(head)
+            for (s, e), c in zip(cells, cols, strict=True):
+                row[c] = Cell(s, e)
+            rows.append(tuple(row))
             last_end = line_end
             at = line_end + 1
         if len(rows) >= 3:
             grids.append(Grid(0, tuple(rows), head[0][0], last_end))
         pos = last_end
     return grids
+
+
+def _display_col(work: str, ls: int, at: int) -> int:
+    """The display column of ``work[at]`` on the line that starts at ``ls``: a wide (CJK,
+    full-width) character takes two columns, as a fixed-width print of a table aligns them."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in work[ls:at])
+
+
+def _column_at(starts: list[int], col: int) -> int:
+    """The heading column a cell starting at display column ``col`` falls under: the last heading
+    that starts at or before it (two columns of slack: a cell may start just left of its heading)."""
+    found = 0
+    for c, hs in enumerate(starts):
+        if hs <= col + 2:
+            found = c
+    return found
 
 
 # The heading of a unit column, a line of its own, that opens the search for a table flattened a

@@ -470,3 +470,23 @@ def test_a_flattened_table_with_no_sequence_column_is_read_by_what_its_paragraph
         ("城区供水改造", "改造城区供水管网20公里。", ("县水利局", "县城投公司"), 6),
         ("全民健身中心", "建成全民健身中心。", ("县体育局",), 12),
     ]
+
+
+def test_a_spaced_table_is_read_by_where_its_cells_stand_under_the_headings():
+    # A wrapped cell's second line does not end the table; a row with blank cells keeps its cells
+    # under their headings (invented projects).
+    text = (
+        "某区2030年重点民生项目清单\n\n"
+        "序号    项目名称          建设内容                    完成时限      责任单位\n"
+        "1       城区供水改造      改造城区供水管网20公里,     2030年6月     区水务局\n"
+        "                          更新泵站2座。\n"
+        "2       社区食堂建设      新建社区食堂3个。           2030年9月     区民政局\n"
+        "3                         新建长者照护之家2家。                     区卫健委\n\n"
+        "以上项目纳入年度考核。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="清单.txt").tasks
+    assert [(t.ref, t.text, t.lead_units) for t in tasks] == [
+        ("1", "改造城区供水管网20公里,", ("区水务局",)),
+        ("2", "新建社区食堂3个。", ("区民政局",)),
+        ("3", "新建长者照护之家2家。", ("区卫健委",)),
+    ]
