@@ -785,7 +785,7 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
         if _after_unit_columns(work, paras[at + 1 : last + 1], paras[last + 1 : last + 3]):
             break
         last += 1
-    header = paras[first : last + 1]
+    header = _children_for_parent(work, paras[first : last + 1])
     n, k = len(header), at - first  # columns; the sequence column
     if n < 3:
         return None, at + 1
@@ -972,6 +972,31 @@ def _stacked_rows(
                     merged.add(c)  # printed once for the item above and this one
         result.append((cells, frozenset(merged)))
     return result
+
+
+# A heading over two unit columns (责任单位 over 牵头单位 and 配合单位), the second row of the heading
+# printed after the first.
+_PARENT_UNIT_HEADINGS = frozenset({"责任单位", "责任部门", "责任主体", "责任分工", "分工", "单位分工"})
+
+
+def _children_for_parent(work: str, header: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A heading row of two rows flattened: a parent heading (责任单位) spanning a lead and a co
+    column whose own headings (牵头单位 / 配合单位) come after the first row ("序号 / 工作任务 /
+    责任单位 / 完成时限 / 牵头单位 / 配合单位"): the children take the parent's place, as the cells of
+    each row stand. Division tables of county and city governments head their unit columns so.
+    must not change: a row of one level ("牵头单位 / 配合单位" with no parent)."""
+    texts = ["".join(work[s:e].split()) for s, e in header]
+    for i, t in enumerate(texts):
+        if t not in _PARENT_UNIT_HEADINGS:
+            continue
+        for j in range(i + 1, len(texts) - 1):
+            if (
+                column_role(texts[j]) == "lead"
+                and column_role(texts[j + 1]) == "co"
+                and j + 1 == len(texts) - 1
+            ):
+                return [*header[:i], header[j], header[j + 1], *header[i + 1 : j]]
+    return header
 
 
 def _after_unit_columns(work: str, heads: list[tuple[int, int]], ahead: list[tuple[int, int]]) -> bool:

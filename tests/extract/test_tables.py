@@ -490,3 +490,17 @@ def test_a_spaced_table_is_read_by_where_its_cells_stand_under_the_headings():
         ("2", "新建社区食堂3个。", ("区民政局",)),
         ("3", "新建长者照护之家2家。", ("区卫健委",)),
     ]
+
+
+def test_a_two_row_heading_flattened_puts_the_unit_columns_under_their_parent():
+    # 责任单位 spans 牵头单位 and 配合单位, whose headings come after 完成时限 once flattened.
+    text = (
+        "某县2030年重点工作任务分解表\n\n序号\n\n工作任务\n\n责任单位\n\n完成时限\n\n牵头单位\n\n配合单位\n\n"
+        "1\n\n改造城区供水管网。\n\n县水利局\n\n县财政局\n\n6月底前\n\n"
+        "2\n\n建成全民健身中心。\n\n县体育局\n\n县住建局\n\n12月底前\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="分解表.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units, t.deadline and t.deadline.month) for t in tasks] == [
+        ("改造城区供水管网。", ("县水利局",), ("县财政局",), 6),
+        ("建成全民健身中心。", ("县体育局",), ("县住建局",), 12),
+    ]
