@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from taizhang.extract.units import UnitRegistry, is_none, parse_roles, parse_units, unit_key
+from taizhang.extract.units import UnitRegistry, is_none, looks_like_unit, parse_roles, parse_units, unit_key
 
 
 class ParseUnitsTestCase:
@@ -353,3 +353,11 @@ def test_a_name_with_the_bodies_it_includes_in_brackets_names_them_too():
     assert parse_units("各县(市、区)人民政府(含高新区管委会)") == ["各县(市、区)人民政府", "高新区管委会"]
     assert parse_units("各县(市、区)人民政府") == ["各县(市、区)人民政府"]
     assert parse_units("区政府(含下属单位)") == ["区政府"]
+
+
+def test_the_federations_of_industry_and_of_the_arts_are_units():
+    # 工商联 (工商业联合会) and 文联 answer for tasks beside government departments in divisions of
+    # work reports (浙江 counties, 湖北 districts).
+    assert looks_like_unit("工商联") and looks_like_unit("市文联")
+    roles = parse_roles("责任单位:区商务局、区工商联(列第一位者为牵头单位,下同)")
+    assert roles.lead == ("区商务局",) and roles.co == ("区工商联",)
