@@ -141,11 +141,303 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
         more.extend(_paragraph_cell_grids(work, start, end))
         if work.find(" |\n", start, end) >= 0:
             more.extend(_pipe_cell_grids(work, start, end))
+    if _has_lone_unit_heading(work, start, end):
+        # A table flattened a cell a paragraph with no sequence column: its heading row is found
+        # by a unit column's heading alone on its line.
+        more.extend(_headed_paragraph_grids(work, start, end))
+    if _has_spaced_heading(work, start, end):
+        # A table whose columns a run of spaces separates (text copied out of a PDF or a fixed-width
+        # print of a web table).
+        more.extend(_space_column_grids(work, start, end))
     more = [g for g in more if not any(_overlap(g, o) for o in grids)]
     if more:
         merged = sorted([*grids, *more], key=lambda g: g.start)
         grids = [Grid(first_index + i, g.rows, g.start, g.end) for i, g in enumerate(merged)]
     return grids
+
+
+# A unit or deadline column's heading beside another heading, a run of spaces between: the cheap
+# sign of a table whose columns spaces separate.
+# matches: "项目名称    责任单位", "完成时限  牵头单位" ; must not match: "责任单位:区科技局"
+_SPACED_HEADING_HINT = re.compile(
+    r"(?:责任单位|牵头单位|责任部门|牵头部门|完成时限|完成时间)[ \u3000]{2,}\S"
+    r"|[ \u3000]{2}(?:责任单位|牵头单位|责任部门|牵头部门|完成时限|完成时间)"
+)
+_SPACED_HEADINGS = ("责任单位", "牵头单位", "责任部门", "牵头部门", "完成时限", "完成时间")
+_GAP_CHARS = frozenset(" \u3000")
+
+
+def _has_spaced_heading(work: str, start: int, end: int) -> bool:
+    """``_SPACED_HEADING_HINT`` is found in ``work[start:end]``, tested by plain substring searches
+    (far faster than the pattern over a long document) before the pattern confirms it."""
+    for word in _SPACED_HEADINGS:
+        at = work.find(word, start, end)
+        while at >= 0:
+            after = at + len(word)
+            if work[after : after + 2] in ("  ", "\u3000\u3000", " \u3000", "\u3000 ") or (
+                at >= 2 and work[at - 1] in _GAP_CHARS and work[at - 2] in _GAP_CHARS
+            ):
+                return _SPACED_HEADING_HINT.search(work, start, end) is not None
+            at = work.find(word, after, end)
+    return False
+
+
+# What separates two cells of such a table: two spaces or more (one space may sit inside a cell).
+_SPACED_CELL_GAP = re.compile(r"[ \u3000]{2,}|\t")
+
+
+def _spaced_cells(work: str, ls: int, le: int) -> list[tuple[int, int]]:
+    """The cells of the line ``work[ls:le]`` as runs of text between gaps of two spaces or more."""
+    cells: list[tuple[int, int]] = []
+    pos = ls
+    for m in _SPACED_CELL_GAP.finditer(work, ls, le):
+        if m.start() > pos:
+            cells.append((pos, m.start()))
+        pos = m.end()
+    if le > pos:
+        cells.append((pos, le))
+    return [(s, e) for s, e in cells if work[s:e].strip()]
+
+
+def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Tables whose cells a run of spaces separates, a row a line: a heading line of three column
+    names or more (序号 / 项目名称 / 建设内容 / 完成时限 / 责任单位; every name a known column's, a
+    task or measure column among them and a unit or deadline one), then the rows, each with two
+    cells or more and no more than the heading has (a short row lost its leading merged cells),
+    up to a blank line or a line of one text. Key-project and livelihood-project lists of counties
+    and districts, and key-task division tables, reach a text file so when copied out of a PDF or
+    printed at fixed width.
+    must not change: running text with a double space in a sentence (no heading line)."""
+    grids: list[Grid] = []
+    pos = start
+    for hint in _SPACED_HEADING_HINT.finditer(work, start, end):
+        if hint.start() < pos:
+            continue
+        ls = work.rfind("\n", start, hint.start()) + 1
+        le = work.find("\n", hint.start(), end)
+        le = end if le < 0 else le
+        head = _spaced_cells(work, ls, le)
+        roles = [column_role(work[s:e]) for s, e in head]
+        if (
+            len(head) < 3
+            or sum(r is None for r in roles) > 0
+            or not ({"task", "measure"} & set(roles))
+            or not ({"lead", "deadline"} & set(roles))
+        ):
+            pos = le
+            continue
+        rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in head)]
+        starts = [_display_col(work, ls, s) for s, _ in head]
+        last_end = le
+        at = le + 1
+        while at < end:
+            nl = work.find("\n", at, end)
+            line_end = end if nl < 0 else nl
+            cells = _spaced_cells(work, at, line_end)
+            if not cells or len(cells) > len(head):
+                break
+            cols = [_column_at(starts, _display_col(work, at, s)) for s, _ in cells]
+            if len(cells) == 1 or cols[0] > 0:
+                # A line that does not open the first column: a cell wrapped onto the next line
+                # (its words are lost: a cell is one span) or, at the margin, the running text
+                # after the table.
+                if cols[0] == 0:
+                    break
+                at = line_end + 1
+                continue
+            if len(set(cols)) != len(cols) or cols != sorted(cols):
+                break
+            row = [Cell(line_end, line_end)] * len(head)
+            for (s, e), c in zip(cells, cols, strict=True):
+                row[c] = Cell(s, e)
+            rows.append(tuple(row))
+            last_end = line_end
+            at = line_end + 1
+        if len(rows) >= 3:
+            grids.append(Grid(0, tuple(rows), head[0][0], last_end))
+        pos = last_end
+    return grids
+
+
+def _display_col(work: str, ls: int, at: int) -> int:
+    """The display column of ``work[at]`` on the line that starts at ``ls``: a wide (CJK,
+    full-width) character takes two columns, as a fixed-width print of a table aligns them."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in work[ls:at])
+
+
+def _column_at(starts: list[int], col: int) -> int:
+    """The heading column a cell starting at display column ``col`` falls under: the last heading
+    that starts at or before it (two columns of slack: a cell may start just left of its heading)."""
+    found = 0
+    for c, hs in enumerate(starts):
+        if hs <= col + 2:
+            found = c
+    return found
+
+
+# The heading of a unit column, a line of its own, that opens the search for a table flattened a
+# cell a paragraph with no sequence column.
+_LONE_UNIT_HEADINGS = ("责任单位", "牵头单位", "责任部门", "牵头部门", "实施单位", "责任主体")
+
+
+def _lone_heading_lines(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line that holds a unit column's heading and nothing else (spaces
+    around it allowed; not behind a tab: a cell line)."""
+    found: list[tuple[int, int]] = []
+    for word in _LONE_UNIT_HEADINGS:
+        at = work.find(word, start, end)
+        while at >= 0:
+            after = at + len(word)
+            # (most occurrences are inside a sentence: two characters tell)
+            if (at == start or work[at - 1] in "\n \u3000") and (
+                after >= end or work[after] in "\n \u3000\r"
+            ):
+                ls = work.rfind("\n", start, at) + 1
+                le = work.find("\n", after, end)
+                le = end if le < 0 else le
+                if "\t" not in work[ls:le] and work[ls:le].strip() == word:
+                    found.append((ls, le))
+            at = work.find(word, after, end)
+    return sorted(found)
+
+
+def _has_lone_unit_heading(work: str, start: int, end: int) -> bool:
+    return bool(_lone_heading_lines(work, start, end))
+
+
+def _headed_paragraph_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Tables flattened a cell a paragraph (or a cell a line) whose heading row has no sequence
+    column: 项目名称 / 建设内容 / 完成时限 / 责任单位, as the project lists of county 民生实事 and
+    重点项目 notices give them when copied out of a web page. The heading row is a run of short
+    paragraphs each naming a known column, text columns first (a task column among them) and then
+    unit and deadline columns only; each row is read by what its paragraphs are: text paragraphs
+    fill the text columns, unit paragraphs stack in a unit column, a short date goes to the
+    deadline column, and a text paragraph after them opens the next row. The table ends at a row
+    that gets no unit or date. (Tables with a sequence column are read by _paragraph_cell_grids.)"""
+    grids: list[Grid] = []
+    done = start
+    for ls, le in _lone_heading_lines(work, start, end):
+        if ls < done:
+            continue
+        lo = max(start, work.rfind("\n", start, max(start, ls - 300)) + 1)
+        lines_mode = ls >= 2 and work[ls - 2 : ls] != "\n\n" and work.rfind("\n", lo, ls - 1) >= 0
+        window = 4000
+        while True:
+            hi = min(end, le + window)
+            paras = _line_paragraphs(work, lo, hi) if lines_mode else _paragraphs_of(work, lo, hi)
+            at = next((i for i, (ps, _) in enumerate(paras) if ps >= ls), -1)
+            if at < 0 or paras[at][0] > le:
+                grid = None
+                break
+            grid = _read_headed_rows(work, paras, at)
+            if grid is None or hi == end or grid.end < paras[-1][0]:
+                break
+            window *= 4  # the table may go on past the window
+        if grid is not None:
+            grids.append(grid)
+            done = grid.end
+    return grids
+
+
+def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid | None:
+    """The table whose heading row holds the unit heading ``paras[at]`` (see
+    _headed_paragraph_grids), or None."""
+
+    def role(i: int) -> str | None:
+        s, e = paras[i]
+        return column_role(work[s:e]) if _is_heading_cell(work, (s, e)) else None
+
+    first = at
+    while first > 0 and at - first < 6 and role(first - 1) is not None:
+        first -= 1
+    last = at
+    while last + 1 < len(paras) and last - first < 7 and role(last + 1) is not None:
+        last += 1
+    roles = [role(i) for i in range(first, last + 1)]
+    if len(roles) < 3 or "seq" in roles or None in roles:
+        return None
+    tail_at = next((c for c, r in enumerate(roles) if r in ("lead", "co", "deadline")), -1)
+    if tail_at < 1 or any(r not in ("lead", "co", "deadline") for r in roles[tail_at:]):
+        return None
+    if not any(r in ("task", "measure") for r in roles[:tail_at]):
+        return None
+    n = len(roles)
+    d_col = roles.index("deadline") if "deadline" in roles else -1
+    rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in paras[first : last + 1])]
+    texts: list[tuple[int, int]] = []
+    tail: dict[int, list[tuple[int, int]]] = {}
+    last_col = -1
+    table_end = paras[last][1]
+
+    def emit() -> None:
+        cells: list[Cell] = []
+        lead_blank = tail_at - len(texts)
+        at0 = texts[0][0]
+        cells.extend(Cell(at0, at0, True) for _ in range(lead_blank))  # merged over the rows above
+        cells.extend(Cell(s, e) for s, e in texts)
+        for c in range(tail_at, n):
+            got = tail.get(c)
+            if got:
+                cells.append(Cell(got[0][0], got[-1][1]))
+            else:
+                end_at = cells[-1].end
+                cells.append(Cell(end_at, end_at))
+        rows.append(tuple(cells))
+
+    i = last + 1
+    while i < len(paras):
+        s, e = paras[i]
+        is_unit = _names_units(work, s, e)
+        is_date = (
+            d_col >= 0
+            and e - s <= 16
+            and _DEADLINE_CELL.search(work, s, e) is not None
+            and _SENTENCE_MARKS.search(work, s, e) is None
+        )
+        has_units = any(roles[c] in ("lead", "co") for c in tail)
+        if is_unit and texts and has_units and tail_at >= 2 and _opens_row(work, paras, i):
+            # A name that ends like a unit's ("全民健身中心") before a sentence: the title column
+            # of the next row, not one more unit.
+            is_unit = False
+        if is_unit and texts:
+            if last_col >= tail_at and roles[last_col] in ("lead", "co"):
+                tail[last_col].append((s, e))
+            else:
+                col = next(
+                    (c for c in range(max(last_col + 1, tail_at), n) if roles[c] in ("lead", "co")), -1
+                )
+                if col < 0:
+                    break
+                tail[col] = [(s, e)]
+                last_col = col
+        elif is_date and texts and d_col not in tail:
+            tail[d_col] = [(s, e)]
+            last_col = d_col
+        elif not is_unit and not is_date:
+            if tail:
+                emit()
+                table_end = max(p[1] for got in tail.values() for p in got)
+                texts, tail, last_col = [], {}, -1
+            if len(texts) >= tail_at:
+                break  # more text than the row has text columns, and no unit after it
+            texts.append((s, e))
+        else:
+            break
+        i += 1
+    if tail and texts:
+        emit()
+        table_end = max(p[1] for got in tail.values() for p in got)
+    if len(rows) < 3:
+        return None
+    return Grid(0, tuple(rows), paras[first][0], table_end)
+
+
+def _opens_row(work: str, paras: list[tuple[int, int]], i: int) -> bool:
+    """The paragraph after ``paras[i]`` is a sentence (a cell of work), not a unit or a date."""
+    if i + 1 >= len(paras):
+        return False
+    s, e = paras[i + 1]
+    return not _names_units(work, s, e) and _SENTENCE_MARKS.search(work, s, e) is not None
 
 
 def _overlap(a: Grid, b: Grid) -> bool:
@@ -155,6 +447,11 @@ def _overlap(a: Grid, b: Grid) -> bool:
 # A row of a markdown table: a line that opens with a pipe.
 # matches: "| 1 | 推进审批改革 | 区政数局 |" ; must not match: "推进 | 改革" (no pipe at the start)
 _PIPE_ROW = re.compile(r"[^\S\n]*\|[^\n]*")
+# A row of a web table that a crawl wrote a line a row, each cell closed by a pipe and none opened
+# by one (乐清市's 民生实事 completion tables as crawled): three cells or more.
+# matches: "1 | 新增托位1140个 | 市卫健局 | 张三 |" ; must not match: "序号 |" (a cell a line: read as
+# a table a cell a paragraph), "推进 | 改革" (no closing pipe)
+_OPEN_PIPE_ROW = re.compile(r"[^\S\n]*[^|\s][^|\n]*\|(?:[^|\n]*\|){2,}[^\S\n]*")
 # The rule under a markdown table's heading row. matches: "|---|:--:|" ; must not match: "| 1 | 区 |"
 _PIPE_RULE = re.compile(r"[\s|:\-]*")
 
@@ -165,7 +462,7 @@ def _pipe_grids(work: str, start: int, end: int) -> list[Grid]:
     rows: list[tuple[Cell, ...]] = []
     table_start = last_end = -1
     for ls, line in _line_texts(work, start, end):
-        m = _PIPE_ROW.fullmatch(line)
+        m = _PIPE_ROW.fullmatch(line) or _OPEN_PIPE_ROW.fullmatch(line)
         if m is None or line.count("|") < 2:
             if len(rows) >= 2:
                 grids.append(Grid(0, tuple(rows), table_start, last_end))
@@ -176,7 +473,8 @@ def _pipe_grids(work: str, start: int, end: int) -> list[Grid]:
         last_end = ls + len(line)
         if _PIPE_RULE.fullmatch(line):
             continue
-        first = ls + line.index("|") + 1
+        lead_ws = len(line) - len(line.lstrip())
+        first = ls + line.index("|") + 1 if line.lstrip()[:1] == "|" else ls + lead_ws
         stop = ls + line.rstrip().rindex("|")
         if stop < first:
             continue
@@ -306,6 +604,9 @@ _SEQ_HEADING = re.compile(r"(?:项目|任务|工作|事项)?(?:序号|编号)")
 # A heading cell: short, no sentence in it. matches: "重点内容", "完成时限" ; must not match:
 # "行动一：再造发展新极行动", "1"
 _HEADING_CELL = re.compile(r"[^\d\s,，。;；:：、()（）][^,，。;；:：、]{1,9}")
+# A heading spaced out a character at a time. matches: "主 要 工 作 任 务", "责任 单位" ; must not
+# match: "推进城市更新 完成改造" (words, not characters, apart)
+_LETTER_SPACED = re.compile(r"[^\s\d]{1,2}(?: {1,3}[^\s\d]{1,2}){1,9}")
 # A row that spans the table (a section of it), not a cell of a column.
 # matches: "行动一：再造发展新极行动", "一、优化政务服务", "（二）强化要素保障" ; must not match: "旧区改造"
 _SECTION_CELL = re.compile(
@@ -330,6 +631,34 @@ def _paragraphs_of(work: str, start: int, end: int) -> list[tuple[int, int]]:
             para_s = -1
     if para_s >= 0:
         out.append((para_s, para_e))
+    return out
+
+
+def _cells_on_lines(work: str, le: int, end: int) -> bool:
+    """The sequence heading ending at ``le`` is followed, with no blank line between, by two more
+    column headings a line each ("序号\n项目名称\n责任单位"): a web table a crawl flattened a cell a
+    line, with no blank line between cells (湖州市's and 桐乡市's pages keep one paragraph a line)."""
+    pos = le + 1
+    for _ in range(2):
+        nl = work.find("\n", pos, end)
+        nl = end if nl < 0 else nl
+        s, e = pos, nl
+        while s < e and work[s] in " \t\u3000":
+            s += 1
+        while e > s and work[e - 1] in " \t\u3000\r":
+            e -= 1
+        if s == e or not _is_heading_cell(work, (s, e)) or column_role(work[s:e]) is None:
+            return False
+        pos = nl + 1
+    return True
+
+
+def _line_paragraphs(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every non-blank line of ``work[start:end]`` as a paragraph, without its white space."""
+    out: list[tuple[int, int]] = []
+    for ls, line in _line_texts(work, start, end):
+        if line.strip():
+            out.append((ls + len(line) - len(line.lstrip()), ls + len(line.rstrip())))
     return out
 
 
@@ -361,8 +690,17 @@ def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
         window = 20000
         while True:
             stop = min(end, le + window)
-            paras = _paragraphs_of(work, before, stop)
-            at = next(i for i, (ps, _) in enumerate(paras) if ps >= ls)
+            paras = (
+                _line_paragraphs(work, before, stop)
+                if _cells_on_lines(work, le, stop)
+                else _paragraphs_of(work, before, stop)
+            )
+            at = next((i for i, (ps, _) in enumerate(paras) if ps >= ls), -1)
+            if at < 0 or paras[at][0] > le:
+                # The heading line sits inside a paragraph of running lines (no blank line
+                # around it, no column heading after it): no table opens there.
+                grid = None
+                break
             grid, nxt = _read_paragraph_table(work, paras, at)
             if grid is None or stop == end or nxt < len(paras):
                 break
@@ -423,7 +761,15 @@ def _is_heading_cell(work: str, span: tuple[int, int]) -> bool:
     类型") is one when its lines joined are."""
     s, e = span
     if "\n" not in work[s:e]:
-        return _HEADING_CELL.fullmatch(work, s, e) is not None
+        if _HEADING_CELL.fullmatch(work, s, e) is not None:
+            return True
+        # A heading spaced out to the cell's width ("主 要 工 作 任 务", "责 任 单 位"), as 浙江
+        # cities' division tables (嘉兴市 2023) and 乐清市's completion tables print theirs.
+        return (
+            " " in work[s:e]
+            and _LETTER_SPACED.fullmatch(work, s, e) is not None
+            and _HEADING_CELL.fullmatch(work[s:e].replace(" ", "")) is not None
+        )
     lines = work[s:e].split("\n")
     return len(lines) == 2 and _HEADING_CELL.fullmatch("".join(x.strip() for x in lines)) is not None
 
@@ -439,7 +785,7 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
         if _after_unit_columns(work, paras[at + 1 : last + 1], paras[last + 1 : last + 3]):
             break
         last += 1
-    header = paras[first : last + 1]
+    header = _children_for_parent(work, paras[first : last + 1])
     n, k = len(header), at - first  # columns; the sequence column
     if n < 3:
         return None, at + 1
@@ -460,6 +806,21 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     table_end = header[-1][1]
 
     def emit(overflow: list[tuple[int, int]]) -> None:
+        assert seq_cell is not None
+        if overflow:
+            # (in the order written: a date may have been placed before units set aside)
+            written = sorted(p for p in post + overflow if p[0] != p[1])
+            stacked = _stacked_rows(work, written, roles[k + 1 :], task)
+            if stacked is not None:
+                for i, (sub, merged_cols) in enumerate(stacked):
+                    rows.append(
+                        tuple(
+                            [Cell(s, e, i > 0) for s, e in pre]
+                            + [Cell(*seq_cell, i > 0)]
+                            + [Cell(s, e, c in merged_cols) for c, (s, e) in enumerate(sub)]
+                        )
+                    )
+                return
         cells = post + overflow
         if overflow and 0 <= task < len(post):
             # A cell broken into paragraphs (the task's, most likely): joined again.
@@ -531,6 +892,111 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     if len(rows) < 3:
         return None, at + 1
     return Grid(0, tuple(rows), header[0][0], table_end), i
+
+
+def _stacked_rows(
+    work: str, paras: list[tuple[int, int]], roles: list[str | None], task: int
+) -> list[tuple[list[tuple[int, int]], frozenset[int]]] | None:
+    """A numbered row of a table flattened a cell a paragraph whose cells took more paragraphs
+    than it has columns, read by what each paragraph is: a unit cell that lists its units a
+    paragraph each ("县水务局" / "县住建局"), and a row that holds two items under one number, the
+    second with its own date and the unit cell merged over both ("开工建设县老年养护楼。" / "县民政局" /
+    "5月底前动工" / "开工建设老年大学。" / "12月底前"). The annexes of county notices dividing their
+    民生实事 (大竹县 2016) and of district key-work lists print them so; web pages of 四川 and
+    安徽 counties flatten them a cell a paragraph.
+    The columns after ``task`` must be unit and deadline columns only; text paragraphs fill the
+    columns up to the task one, unit paragraphs stack in a unit column, a short date goes to the
+    deadline column, and text after them opens the next item (its columns before the task and
+    its other cells merged with the item above). None when a paragraph fits nowhere, or when
+    nothing was stacked (one paragraph a cell: the row is read as before)."""
+    n = len(roles)
+    if not 0 <= task < n - 1:
+        return None
+    tail = roles[task + 1 :]
+    if not tail or any(r not in ("lead", "co", "deadline") for r in tail) or "lead" not in tail:
+        return None
+    d_col = task + 1 + tail.index("deadline") if "deadline" in tail else -1
+    out: list[list[list[tuple[int, int]]]] = []
+    cur: list[list[tuple[int, int]]] = [[] for _ in roles]
+    last = -1
+    for s, e in paras:
+        if _names_units(work, s, e):
+            if not cur[task]:
+                return None
+            if last > task and roles[last] in ("lead", "co"):
+                cur[last].append((s, e))  # the unit cell goes on: one unit a paragraph
+                continue
+            col = next((c for c in range(max(last, task) + 1, n) if roles[c] in ("lead", "co")), -1)
+            if col < 0:
+                return None
+            cur[col].append((s, e))
+            last = col
+        elif (
+            d_col >= 0
+            and cur[task]
+            and not cur[d_col]
+            and e - s <= 16
+            and _DEADLINE_CELL.search(work, s, e) is not None
+            and _SENTENCE_MARKS.search(work, s, e) is None
+        ):
+            cur[d_col].append((s, e))
+            last = d_col
+        else:
+            if last > task:
+                out.append(cur)  # a second item under the same number
+                cur = [[] for _ in roles]
+                last = -1
+            col = last + 1 if out or last >= 0 else 0
+            if out and last < 0:
+                col = task  # the columns before the task are merged with the item above
+            if col > task:
+                return None
+            cur[col].append((s, e))
+            last = col
+    out.append(cur)
+    if len(out) < 2 and all(len(c) <= 1 for c in out[0]):
+        return None
+    result: list[tuple[list[tuple[int, int]], frozenset[int]]] = []
+    for i, row in enumerate(out):
+        if not row[task]:
+            return None
+        cells: list[tuple[int, int]] = []
+        merged: set[int] = set()
+        for c, got in enumerate(row):
+            if got:
+                cells.append((got[0][0], got[-1][1]))
+            else:
+                at = cells[-1][1] if cells else row[task][0][0]
+                cells.append((at, at))
+                if i:
+                    merged.add(c)  # printed once for the item above and this one
+        result.append((cells, frozenset(merged)))
+    return result
+
+
+# A heading over two unit columns (责任单位 over 牵头单位 and 配合单位), the second row of the heading
+# printed after the first.
+_PARENT_UNIT_HEADINGS = frozenset({"责任单位", "责任部门", "责任主体", "责任分工", "分工", "单位分工"})
+
+
+def _children_for_parent(work: str, header: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A heading row of two rows flattened: a parent heading (责任单位) spanning a lead and a co
+    column whose own headings (牵头单位 / 配合单位) come after the first row ("序号 / 工作任务 /
+    责任单位 / 完成时限 / 牵头单位 / 配合单位"): the children take the parent's place, as the cells of
+    each row stand. Division tables of county and city governments head their unit columns so.
+    must not change: a row of one level ("牵头单位 / 配合单位" with no parent)."""
+    texts = ["".join(work[s:e].split()) for s, e in header]
+    for i, t in enumerate(texts):
+        if t not in _PARENT_UNIT_HEADINGS:
+            continue
+        for j in range(i + 1, len(texts) - 1):
+            if (
+                column_role(texts[j]) == "lead"
+                and column_role(texts[j + 1]) == "co"
+                and j + 1 == len(texts) - 1
+            ):
+                return [*header[:i], header[j], header[j + 1], *header[i + 1 : j]]
+    return header
 
 
 def _after_unit_columns(work: str, heads: list[tuple[int, int]], ahead: list[tuple[int, int]]) -> bool:

@@ -212,7 +212,7 @@ def find_role_notes(
     waiting: list[RoleNote] = []  # bare notes closing a clause with a comma, until one follows
     for m in _NOTE.finditer(work, start, end):
         bs, be = m.span("body")
-        if not 2 <= be - bs <= 160:
+        if not 2 <= be - bs <= 160 or work.startswith(_GLOSS_OPENERS, bs):
             continue
         note = _note(orig, work, bs, be, m.start(), m.end(), year, first_leads)
         if note is None:
@@ -242,6 +242,10 @@ def find_role_notes(
 
 
 _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
+# A bracket that says what a name before it includes ("各区县政府(含南太湖新区、长合区管委会)",
+# "各县(市、区)人民政府(包括高新区管委会)"): a gloss of that name, never a role note, as 湖州市's
+# work-report division and provincial notices addressed to 各市(含…) write it.
+_GLOSS_OPENERS = ("含", "包括", "包含", "不含")
 
 
 def _comma_note(work: str, s: int, e: int) -> bool:
@@ -303,9 +307,16 @@ def _note_body(
             orig, work = orig[:cut], work[:cut]
     dm = _NOTE_DEADLINE.search(work)
     if dm:
-        deadline = parse_deadline(dm.group("when"), orig[dm.start("when") : dm.end("when")], year)
-        # Read the units from what is left of the note.
         ds, de = dm.span()
+        ws, we = dm.span("when")
+        nxt = _UNIT_LABEL.search(work, ws, we)
+        if nxt is not None and nxt.start() > ws:
+            # A deadline line before a line of units ("完成时限:2030年8月底\n责任单位:县教育局", its
+            # line break gone): the deadline ends where the next label opens (民生实事 and key-project
+            # lists write each item's fields so: 建设内容 / 完成时限 / 责任单位).
+            we = de = nxt.start()
+        deadline = parse_deadline(work[ws:we], orig[ws:we], year)
+        # Read the units from what is left of the note.
         before = work[:ds].rstrip()
         if not before or before[-1] in GROUP_SEPARATORS:
             # The deadline is a group of its own (…;完成时限:2024年底): the note without it reads
@@ -376,6 +387,9 @@ _COLLECTIVE_OPENINGS = ("各", "相关", "有关")
 
 # A label that opens a part of a note. matches: "配合单位:", "完成时限:" ; must not match: "具体任务"
 _NOTE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点|期限)\s*:")
+# The label of a list of units. matches: "责任单位:", "牵头部门 :" ; must not match: "8月底前" ,
+# "单位:" alone
+_UNIT_LABEL = re.compile(r"(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:")
 # A bracketed date that is a deadline: it says by when. matches: "2024年底前", "6月底前完成",
 # "年内完成" ; must not match: "2018-2022年" (a plan's period)
 _DEADLINE_WORD = re.compile(r"[前底末]|完成|年内")

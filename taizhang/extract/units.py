@@ -237,7 +237,36 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
             names.extend(_split_he(o, w))
         elif w and not is_none(w):
             names.append((o, w))
+    if "含" in work or "包括" in work:
+        names = _with_included(names)
     return tuple(_distribute(names))
+
+
+# A name with the bodies it includes in brackets: "各区县政府(含南太湖新区、长合区管委会)".
+# must not match: "各县(市、区)人民政府" (levels, not an inclusion), "区政府(牵头)"
+_INCLUDED = re.compile(r"(?P<base>.{2,}?)\((?:含|包括|包含)(?P<inner>[^()]{2,60})\)")
+
+
+# Bodies a bracket includes that are the named body's own parts, not further bodies: "(含下属单位)".
+_ITS_OWN = ("下属", "所属", "直属")
+
+
+def _with_included(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each name that says in brackets which bodies it includes, as that name and those bodies:
+    "各区县政府(含南太湖新区、长合区管委会)" names 各区县政府, 南太湖新区管委会 and 长合区管委会 (the
+    bracket adds bodies that are not of the kind named, and answer with them), as 湖州市's
+    work-report divisions write it; "各县(市、区)政府(含开发区管委会)" likewise in provincial
+    notices. A bracket holding a unit word alone ("(含下属单位)") adds nothing named."""
+    out: list[tuple[str, str]] = []
+    for o, w in names:
+        m = _INCLUDED.fullmatch(w)
+        if m is None:
+            out.append((o, w))
+            continue
+        out.append((o[: m.end("base")], m.group("base")))
+        inner = parse_units(o[m.start("inner") : m.end("inner")], m.group("inner"))
+        out.extend((u, working_text(u)) for u in inner if looks_like_unit(u) and not u.startswith(_ITS_OWN))
+    return out
 
 
 # A list of bare fields closed by 等 and one kind of body: "公安、城市管理、交通等行政执法部门",
@@ -590,7 +619,7 @@ _GROUP = re.compile(f"[^{GROUP_SEPARATORS}]+")
 # ("排在第一位的部门为牵头部门", "列第一位者为牵头单位", "排在首位的为牵头单位"), in working text.
 # must not match: "牵头单位排在第一位的是…" (a ranking)
 FIRST_LEADS = re.compile(
-    r"(?:排在|列在|列于|排|列)(?:第一位|首位|第一个|第一)(?:的|者)?(?:部门|单位)?(?:为|是)(?:牵头|主责)"
+    r"(?:排在|列在|列于|排|列)(?:第一位|首位|第一个|第一)(?:的|者)?(?:部门|单位)?(?:为|是)(?:工作)?(?:牵头|主责)"
 )
 # A group of a note that only says "the same below" after such a declaration.
 _SAME_BELOW = frozenset(("下同", "以下同", "后同"))
@@ -610,9 +639,25 @@ def parse_roles(
     """
     if work is None:
         work = working_text(orig)
-    if not first_leads and ("第一" in work or "首位" in work):
-        first_leads = FIRST_LEADS.search(work) is not None
+    if ("第一" in work or "首位" in work) and FIRST_LEADS.search(work) is not None:
+        first_leads = True
+        orig, work = _without_declaration(orig, work)
     return _parse_roles(orig, work, default, first_leads)
+
+
+def _without_declaration(orig: str, work: str) -> tuple[str, str]:
+    """A unit list closed by a bracket declaring that its first unit leads ("责任单位:财政局、发改局、
+    经信局(列第一位者为牵头或汇总单位,下同)"), without that bracket: the declaration names no
+    unit, and its comma would split the list. 浙江 cities and counties divide their work reports so
+    (湖州市's 责任分解 of 2019-2024, 桐乡市's of 2020).
+    must not change: "区商务局(牵头)、区财政局" (a role in the bracket, not a declaration)."""
+    stripped = work.rstrip()
+    if not stripped.endswith(")"):
+        return orig, work
+    open_at = stripped.rfind("(")
+    if open_at <= 0 or FIRST_LEADS.search(stripped, open_at) is None:
+        return orig, work
+    return orig[:open_at], work[:open_at]
 
 
 @lru_cache(maxsize=2048)

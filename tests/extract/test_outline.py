@@ -878,3 +878,33 @@ def test_bare_notes_closing_the_clauses_of_one_measure_each_close_a_task():
     assert got[1] == ("改造社区食堂4个", ("区商务委",))
     # a bracketed alternative after a place ("各镇（街道），") is no note of its own
     assert len(got) == 3 and got[2][1] == ("区委政法委",)
+
+
+def test_a_bracket_saying_what_a_name_includes_is_no_role_note():
+    text = (
+        "某市2030年政府工作报告重点工作责任分解\n"
+        "一、市长主抓重点工作\n"
+        "1.推进营商环境改革,打造一流服务。\n"
+        "责任单位:市发展改革委、市司法局、各区县政府(含高新区管委会)(列第一位的为工作牵头单位或汇总单位,下同)\n"
+        "2.完善公共法律服务体系。\n"
+        "责任单位:市司法局、各区县政府(含高新区管委会)\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("推进营商环境改革,打造一流服务。", ("市发展改革委",)),
+        ("完善公共法律服务体系。", ("市司法局",)),
+    ]
+    assert all(any(u.startswith("各区县政府") for u in t.co_units) for t in tasks)
+
+
+def test_a_deadline_line_before_a_line_of_units_gives_both():
+    # Livelihood-project lists give each item its fields a line each: 完成时限 then 责任单位.
+    text = (
+        "某县2030年民生实事项目安排\n一、教育类\n1.新建幼儿园1所。\n完成时限:2030年8月底\n"
+        "责任单位:县教育局、县住建局\n2.改造农村学校食堂10个。\n完成时限:2030年12月底\n责任单位:县教育局\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.text, t.lead_units, t.deadline and t.deadline.month) for t in tasks] == [
+        ("新建幼儿园1所。", ("县教育局", "县住建局"), 8),
+        ("改造农村学校食堂10个。", ("县教育局",), 12),
+    ]

@@ -271,8 +271,14 @@ class TestNoteDeadlines:
         found = outline._note_body(work, work)
         dm = outline._NOTE_DEADLINE.search(work)
         assert dm is not None
-        blanked = work[: dm.start()] + " " * (dm.end() - dm.start()) + work[dm.end() :]
-        roles = units.parse_roles(work, blanked)
+        label = outline._UNIT_LABEL.search(work, dm.start("when"), dm.end("when"))
+        if label is not None and label.start() > dm.start("when"):
+            # The deadline ends where a label of units opens: the note read without it.
+            cut = work[: dm.start()] + work[label.start() :]
+            roles = units.parse_roles(cut, cut)
+        else:
+            blanked = work[: dm.start()] + " " * (dm.end() - dm.start()) + work[dm.end() :]
+            roles = units.parse_roles(work, blanked)
         if not (roles.lead + roles.co):
             # A note of a deadline and nothing else is a part of the note before it.
             assert found is None or (not found[0] and found[1] is not None and found[1].text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from taizhang.extract import extract, extract_source
 from taizhang.extract.model import Paragraph, Source, Table
 
@@ -330,3 +332,175 @@ def test_an_inventory_by_category_and_operator_is_no_task_table():
         "1\n\n管网\n\n雨水管道\n\n主管10公里\n\n某某养护公司\n\n2\n\n泵站\n\n排水泵站\n\n2座\n\n某某建设公司\n"
     )
     assert extract(inventory.encode("utf-8"), name="汇总表.txt").tasks == ()
+
+
+# A list of livelihood projects copied a cell a paragraph: a unit cell listing its units a
+# paragraph each, and a numbered row holding two items, the second with its own date and the unit
+# cell merged over both (invented names and projects).
+_STACKED_UNITS = (
+    "某县2030年民生实事任务分解表\n\n序号\n\n民生实事\n\n责任单位\n\n完成时限\n\n"
+    "1\n\n改造城区供水管网。\n\n县水利局\n\n县城投公司\n\n6月底前\n\n"
+    "2\n\n新建社区食堂3个。\n\n县民政局\n\n9月底前\n\n开设老年课堂。\n\n12月底前\n\n"
+    "3\n\n建成全民健身中心。\n\n县体育局\n\n12月底前\n"
+)
+
+
+def test_a_flattened_table_with_stacked_unit_paragraphs_and_two_items_in_a_row():
+    tasks = extract(_STACKED_UNITS.encode("utf-8"), name="实事.txt").tasks
+    got = [
+        (t.ref, t.text, t.lead_units, t.deadline and (t.deadline.kind, t.deadline.year, t.deadline.month))
+        for t in tasks
+    ]
+    assert got == [
+        ("1", "改造城区供水管网。", ("县水利局", "县城投公司"), ("month", 2030, 6)),
+        ("2", "新建社区食堂3个。", ("县民政局",), ("month", 2030, 9)),
+        ("2", "开设老年课堂。", ("县民政局",), ("month", 2030, 12)),
+        ("3", "建成全民健身中心。", ("县体育局",), ("month", 2030, 12)),
+    ]
+
+
+def test_a_flattened_table_with_one_paragraph_a_cell_is_read_as_before():
+    text = (
+        "某县任务表\n\n序号\n\n工作任务\n\n责任单位\n\n完成时限\n\n"
+        "1\n\n改造城区供水管网。\n\n县水利局\n\n6月底前\n\n2\n\n建成全民健身中心。\n\n县体育局\n\n12月底前\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="表.txt").tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("改造城区供水管网。", ("县水利局",)),
+        ("建成全民健身中心。", ("县体育局",)),
+    ]
+
+
+# A key-project list whose columns runs of spaces separate, a row a line (invented projects).
+_SPACED_COLUMNS = (
+    "某区2030年重点民生项目清单\n\n"
+    "序号    项目名称          建设内容                    完成时限      责任单位\n"
+    "1       城区供水改造      改造城区供水管网20公里。    2030年6月     区水务局\n"
+    "2       社区食堂建设      新建社区食堂3个。           2030年9月     区民政局、各街道\n"
+    "3       全民健身中心      建成全民健身中心。          2030年12月    区体育局\n\n"
+    "以上项目纳入年度考核。\n"
+)
+
+
+def test_a_table_whose_columns_runs_of_spaces_separate_is_read_row_by_row():
+    tasks = extract(_SPACED_COLUMNS.encode("utf-8"), name="清单.txt").tasks
+    got = [(t.ref, t.measure, t.text, t.lead_units, t.deadline and t.deadline.month) for t in tasks]
+    assert got == [
+        ("1", "城区供水改造", "改造城区供水管网20公里。", ("区水务局",), 6),
+        ("2", "社区食堂建设", "新建社区食堂3个。", ("区民政局", "各街道"), 9),
+        ("3", "全民健身中心", "建成全民健身中心。", ("区体育局",), 12),
+    ]
+
+
+def test_a_double_space_in_running_text_makes_no_table():
+    text = (
+        "某区工作方案\n一、主要任务\n1.推进供水改造。责任单位  区水务局\n2.建设社区食堂。责任单位:区民政局\n"
+    )
+    assert find_text_grids_count(text) == 0
+
+
+def find_text_grids_count(text: str) -> int:
+    from taizhang.extract.layout import _space_column_grids
+    from taizhang.extract.normalise import working_text
+
+    work = working_text(text)
+    return len(_space_column_grids(work, 0, len(work)))
+
+
+def test_a_table_a_row_a_line_with_every_cell_closed_by_a_pipe_is_read():
+    # A crawl of a web table: cells separated and closed by " | ", none opened by one; a column of
+    # people (责任人) beside the units (invented names).
+    text = (
+        "某县2030年民生实事完成情况\n"
+        "序号 | 项 目 内 容 | 年度完成情况 | 责任单位 | 责任人 |\n"
+        "1 | 新增托位100个 | 新增托位120个。 | 县卫健局 | 张三 |\n"
+        "2 | 改造农贸市场2个 | 完成改造2个。 | 县商务局 | 李四 |\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="完成情况.txt").tasks
+    assert [(t.ref, t.text, t.lead_units) for t in tasks] == [
+        ("1", "新增托位100个", ("县卫健局",)),
+        ("2", "改造农贸市场2个", ("县商务局",)),
+    ]
+
+
+def test_a_flattened_table_with_letter_spaced_headings_is_read():
+    text = (
+        "某市2030年重点工作责任分解\n\n序号\n\n主 要 工 作 任 务\n\n责 任 单 位\n\n"
+        "1\n\n推进城市更新行动。\n\n市住房城乡建设局\n\n2\n\n建设社区食堂20家。\n\n市民政局\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="分解.txt").tasks
+    assert [(t.ref, t.text, t.lead_units) for t in tasks] == [
+        ("1", "推进城市更新行动。", ("市住房城乡建设局",)),
+        ("2", "建设社区食堂20家。", ("市民政局",)),
+    ]
+
+
+def test_a_web_table_flattened_a_cell_a_line_with_no_blank_lines_is_read():
+    text = (
+        "某县2030年民生实事任务分解表\n序号\n民生实事\n责任单位\n完成时限\n"
+        "1\n改造城区供水管网。\n县水利局\n县城投公司\n6月底前\n"
+        "2\n建成全民健身中心。\n县体育局\n12月底前\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="实事.txt").tasks
+    assert [(t.ref, t.text, t.lead_units, t.deadline and t.deadline.month) for t in tasks] == [
+        ("1", "改造城区供水管网。", ("县水利局", "县城投公司"), 6),
+        ("2", "建成全民健身中心。", ("县体育局",), 12),
+    ]
+
+
+def test_a_sequence_heading_in_running_lines_without_column_headings_makes_no_table():
+    text = "某县工作方案\n序号\n以下按序号排列各项工作。\n1\n改造城区供水管网。\n"
+    tasks = extract(text.encode("utf-8"), name="方案.txt").tasks
+    assert all(t.lead_units == () for t in tasks)
+
+
+# A project list copied a cell a paragraph with no sequence column; a unit cell listing its units a
+# paragraph each, and a project whose name ends like a unit's (invented projects).
+_NO_SEQUENCE = (
+    "某县2030年重点民生项目\n\n项目名称\n\n建设内容\n\n完成时限\n\n责任单位\n\n"
+    "城区供水改造\n\n改造城区供水管网20公里。\n\n2030年6月\n\n县水利局\n\n县城投公司\n\n"
+    "全民健身中心\n\n建成全民健身中心。\n\n2030年12月\n\n县体育局\n\n以上项目纳入年度考核。\n"
+)
+
+
+@pytest.mark.parametrize("text", [_NO_SEQUENCE, _NO_SEQUENCE.replace("\n\n", "\n")])
+def test_a_flattened_table_with_no_sequence_column_is_read_by_what_its_paragraphs_are(text):
+    tasks = extract(text.encode("utf-8"), name="项目.txt").tasks
+    assert [(t.measure, t.text, t.lead_units, t.deadline and t.deadline.month) for t in tasks] == [
+        ("城区供水改造", "改造城区供水管网20公里。", ("县水利局", "县城投公司"), 6),
+        ("全民健身中心", "建成全民健身中心。", ("县体育局",), 12),
+    ]
+
+
+def test_a_spaced_table_is_read_by_where_its_cells_stand_under_the_headings():
+    # A wrapped cell's second line does not end the table; a row with blank cells keeps its cells
+    # under their headings (invented projects).
+    text = (
+        "某区2030年重点民生项目清单\n\n"
+        "序号    项目名称          建设内容                    完成时限      责任单位\n"
+        "1       城区供水改造      改造城区供水管网20公里,     2030年6月     区水务局\n"
+        "                          更新泵站2座。\n"
+        "2       社区食堂建设      新建社区食堂3个。           2030年9月     区民政局\n"
+        "3                         新建长者照护之家2家。                     区卫健委\n\n"
+        "以上项目纳入年度考核。\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="清单.txt").tasks
+    assert [(t.ref, t.text, t.lead_units) for t in tasks] == [
+        ("1", "改造城区供水管网20公里,", ("区水务局",)),
+        ("2", "新建社区食堂3个。", ("区民政局",)),
+        ("3", "新建长者照护之家2家。", ("区卫健委",)),
+    ]
+
+
+def test_a_two_row_heading_flattened_puts_the_unit_columns_under_their_parent():
+    # 责任单位 spans 牵头单位 and 配合单位, whose headings come after 完成时限 once flattened.
+    text = (
+        "某县2030年重点工作任务分解表\n\n序号\n\n工作任务\n\n责任单位\n\n完成时限\n\n牵头单位\n\n配合单位\n\n"
+        "1\n\n改造城区供水管网。\n\n县水利局\n\n县财政局\n\n6月底前\n\n"
+        "2\n\n建成全民健身中心。\n\n县体育局\n\n县住建局\n\n12月底前\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="分解表.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units, t.deadline and t.deadline.month) for t in tasks] == [
+        ("改造城区供水管网。", ("县水利局",), ("县财政局",), 6),
+        ("建成全民健身中心。", ("县体育局",), ("县住建局",), 12),
+    ]

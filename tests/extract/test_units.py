@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from taizhang.extract.units import UnitRegistry, is_none, parse_roles, parse_units, unit_key
+from taizhang.extract.units import UnitRegistry, is_none, looks_like_unit, parse_roles, parse_units, unit_key
 
 
 class ParseUnitsTestCase:
@@ -331,3 +331,33 @@ def test_a_body_named_by_its_beat_or_trade_can_be_a_subject_but_a_pair_is_left_t
         ("2031年，区城建集团完成运维队伍组建。", ("区城建集团",)),
     ]:
         assert opening_subject(text, working_text(text), 0, len(text)) == units, text
+
+
+def test_a_unit_list_closed_by_a_first_listed_declaration_in_a_bracket():
+    # 浙江 cities' divisions of their work reports close the first list with the declaration.
+    roles = parse_roles("责任单位:甲局、乙局、丙委(列第一位者为牵头或汇总单位,下同)")
+    assert roles.lead == ("甲局",) and roles.co == ("乙局", "丙委")
+    roles = parse_roles("责任单位:某办公室、某局(列第一位的为工作牵头单位或汇总单位,下同)")
+    assert roles.lead == ("某办公室",) and roles.co == ("某局",)
+    # A bracket holding a role is no declaration.
+    assert parse_roles("区商务局(牵头)、区财政局").lead == ("区商务局",)
+
+
+def test_a_name_with_the_bodies_it_includes_in_brackets_names_them_too():
+    assert parse_units("市政府办公室、各区县政府(含甲新区、乙区管委会)") == [
+        "市政府办公室",
+        "各区县政府",
+        "甲新区管委会",
+        "乙区管委会",
+    ]
+    assert parse_units("各县(市、区)人民政府(含高新区管委会)") == ["各县(市、区)人民政府", "高新区管委会"]
+    assert parse_units("各县(市、区)人民政府") == ["各县(市、区)人民政府"]
+    assert parse_units("区政府(含下属单位)") == ["区政府"]
+
+
+def test_the_federations_of_industry_and_of_the_arts_are_units():
+    # 工商联 (工商业联合会) and 文联 answer for tasks beside government departments in divisions of
+    # work reports (浙江 counties, 湖北 districts).
+    assert looks_like_unit("工商联") and looks_like_unit("市文联")
+    roles = parse_roles("责任单位:区商务局、区工商联(列第一位者为牵头单位,下同)")
+    assert roles.lead == ("区商务局",) and roles.co == ("区工商联",)
