@@ -153,6 +153,13 @@ def _lines(work: str, limit: int) -> list[tuple[int, int]]:
     return out
 
 
+def _is_cell_row(line: str) -> bool:
+    """A row of a table as a crawl writes it, cells closed by pipes: the page's metadata at the
+    top of a government information-disclosure page ("索引号 | 000330185/2022-86781 | 公开方式 |
+    主动公开 |", as 临安区 and 亳州 谯城区 pages give it) or a table's heading row, not the title."""
+    return line.count("|") >= 2
+
+
 def _title(text: str, work: str) -> tuple[int, int] | None:
     """Offsets of the title: the first heading-like line near the top (joined with a wrapped
     second line), else the first 《…》 title."""
@@ -160,7 +167,7 @@ def _title(text: str, work: str) -> tuple[int, int] | None:
     lines = _lines(work, 12)
     for i, (s, e) in enumerate(lines):
         line = work[s:e].strip()
-        if any(w in line for w in words.not_title) or ">" in line:
+        if any(w in line for w in words.not_title) or ">" in line or _is_cell_row(line):
             continue
         if len(line) > 60 or _SENTENCE_END.search(line) or _NUMBERED.match(line):
             if len(line) > 60:

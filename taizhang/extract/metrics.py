@@ -1844,6 +1844,8 @@ def find_metrics(
         again = said_key in said_before
         if not again and _excluded(work, fig, clause, p_hi, benefits):
             continue
+        if passage.reported and fig.unit == "%" and _RATE_BEFORE.search(work, c_lo, fig.start) is None:
+            continue  # 80%, 已完成总工程量的90%: how far the project is built, no indicator
         s_lo = stops.sentence_start(c_lo, p_lo)
         kind, year = _kind_and_year(
             work,
@@ -2102,6 +2104,14 @@ _BASE_OF_A_COMPARISON = re.compile(
 )
 
 
+# In a progress cell of a 民生实事 progress table (苍南县's 当前进度 "80%", 临安区's "已完成总工程量的
+# 90%", 招远市's "整体钢结构施工完成70%"), a percentage reports how far the project is built or its
+# funds are paid (占年度计划投资总额的75%): no indicator. One after the name of a rate is kept.
+# matches (in the clause before the figure): "参与率", "覆盖率达", "满意度" ; must not match: "",
+# "已完成总工程量的", "施工完成"
+_RATE_BEFORE = re.compile(r"[率度]")
+
+
 def _kind_and_year(
     work: str,
     fig: _Figure,
@@ -2158,6 +2168,11 @@ def _kind_and_year(
         return kind, explicit
     if passage.ongoing:
         return "target", None
+    if passage.reported:
+        # A progress table's 进展情况 / 完成情况 cell (民生实事 progress tables of 临安区 and 招远市,
+        # 乐清市's completion table): what was done by the time of writing, in the document's year
+        # (else the year of the targets the row reports on).
+        return "actual", info.year if info.year is not None else passage.year_hint
     if passage.year_hint is not None:
         return "target", passage.year_hint
     if "五" in sentence_before and info.year is not None:

@@ -243,6 +243,7 @@ class Passage:
     year_hint: int | None = None
     heading: str | None = None
     ongoing: bool = False  # the row's deadline is 常态化推进 / 长期
+    reported: bool = False  # a cell of a progress column (进展情况, 完成情况): figures as they stand
 
 
 @dataclass(frozen=True)

@@ -212,7 +212,7 @@ def find_role_notes(
     waiting: list[RoleNote] = []  # bare notes closing a clause with a comma, until one follows
     for m in _NOTE.finditer(work, start, end):
         bs, be = m.span("body")
-        if not 2 <= be - bs <= 160 or work.startswith(_GLOSS_OPENERS, bs):
+        if not 2 <= be - bs <= 160 or work.startswith(_NOT_NOTE_OPENERS, bs):
             continue
         note = _note(orig, work, bs, be, m.start(), m.end(), year, first_leads)
         if note is None:
@@ -246,6 +246,10 @@ _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
 # "各县(市、区)人民政府(包括高新区管委会)"): a gloss of that name, never a role note, as 湖州市's
 # work-report division and provincial notices addressed to 各市(含…) write it.
 _GLOSS_OPENERS = ("含", "包括", "包含", "不含")
+# A bracket that dates a report ("民生实事项目进展情况表(截至9月底)", "进度表(截至10月31日)", as the
+# progress tables of 临安区 and 苍南县 title themselves): the day the figures stand at, no deadline.
+_AS_OF_OPENERS = ("截至",)
+_NOT_NOTE_OPENERS = (*_GLOSS_OPENERS, *_AS_OF_OPENERS)
 
 
 def _comma_note(work: str, s: int, e: int) -> bool:

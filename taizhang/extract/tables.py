@@ -139,6 +139,10 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     c_task = cols["task"]
     c_seq, c_measure, c_deadline = cols.get("seq"), cols.get("measure"), cols.get("deadline")
     c_lead, c_co = cols.get("lead"), cols.get("co")
+    c_progress = _progress_columns(header_texts, cols)
+    # A task column headed with a year ("2022年度任务目标"): its targets are of that year.
+    column_year = _HEADING_YEAR.search(header_texts[c_task]) if c_task < len(header_texts) else None
+    task_year = int(column_year["y"]) if column_year else None
 
     # (A cell's text is stripped, so its first character is that of the text without its white
     # space: a row whose first cell opens otherwise is no repeated heading, and is not joined.)
@@ -156,6 +160,11 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         else:
             cells = row
             texts = [work[c.start : c.end].strip() for c in row]
+            if r > header + 1 and not texts[-1]:
+                unpadded = _unpad(text, work, row, texts, cols)
+                if unpadded is not None:
+                    cells = unpadded
+                    texts = [work[c.start : c.end].strip() if c is not None else "" for c in cells]
         if (
             texts
             and texts[0][:1] == header_first
@@ -279,6 +288,12 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
 
         prev = {"lead": lead, "co": co, "deadline": deadline}
         above = prev
+        for c in c_progress:
+            p_cell = cells[c] if c < n_cells else None
+            if p_cell is not None and p_cell.end > p_cell.start:
+                passages.append(
+                    Passage(p_cell.start, p_cell.end, year_hint=task_year, heading=measure, reported=True)
+                )
         for i_start, i_end, i_number in items:
             i_work = work[i_start:i_end]
             i_deadline = deadline
@@ -309,12 +324,82 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                 Passage(
                     i_start,
                     i_end,
-                    year_hint=i_deadline.year if i_deadline and i_deadline.kind != "ongoing" else None,
+                    year_hint=i_deadline.year if i_deadline and i_deadline.kind != "ongoing" else task_year,
                     heading=measure,
                     ongoing=bool(i_deadline and i_deadline.kind == "ongoing"),
                 )
             )
     return TableTasks(tuple(tasks), tuple(passages))
+
+
+# The year a column's heading names. matches: "2022年度任务目标", "2024年目标任务" ; must not match:
+# "完成时限", "1-9月份工作完成情况"
+_HEADING_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年")
+
+
+def _progress_columns(header_texts: list[str], cols: dict[str, int]) -> tuple[int, ...]:
+    """The columns that report how the work stands (进展情况, 1-9月份工作完成情况, 取得成效), as
+    progress and completion tables of 民生实事 give them beside each project's target (临安区,
+    招远市, 乐清市): their figures are read as reported. Not the task's own column."""
+    return tuple(
+        c
+        for c, h in enumerate(header_texts)
+        if c != cols["task"] and h != "备注" and column_role(h) == "progress"
+    )
+
+
+# What a sequence cell holds: a number or a numeral. matches: "12", "(三)", "四、", "3." ; must
+# not match: "新增托位500个。" (a task's text in the sequence column of a row that lost its cell)
+_SEQ_LIKE = re.compile(r"[\d一二三四五六七八九十()（）、.．]{1,6}")
+
+
+# What a cell of work holds and a list of units does not: a figure, a clause's punctuation.
+_WORK_MARKS = re.compile(r"[\d。,，;；]")
+
+
+def _cells_fit(
+    text: str, work: str, texts: Sequence[str], cells: Sequence[Cell | None], cols: dict[str, int]
+) -> bool:
+    """The row's cells fit their columns: a number (or nothing) under 序号, a text that is not a
+    list of units under the task heading, units (or nothing) under the lead one."""
+    c_seq, c_task, c_lead = cols.get("seq"), cols["task"], cols.get("lead")
+    if c_seq is not None and texts[c_seq] and not _SEQ_LIKE.fullmatch(_SPACE.sub("", texts[c_seq])):
+        return False
+    task_w = texts[c_task]
+    if not task_w or (_WORK_MARKS.search(task_w) is None and _only_units(text, work, cells[c_task])):
+        return False
+    return c_lead is None or not texts[c_lead] or _only_units(text, work, cells[c_lead])
+
+
+def _only_units(text: str, work: str, cell: Cell | None) -> bool:
+    if cell is None:
+        return False
+    names = parse_roles(*_unit_lines(text[cell.start : cell.end], work[cell.start : cell.end]))
+    found = names.lead + names.co
+    return bool(found) and all(looks_like_unit(n) for n in found)
+
+
+def _unpad(
+    text: str, work: str, row: Sequence[Cell], texts: list[str], cols: dict[str, int]
+) -> list[Cell | None] | None:
+    """A row of a web table whose merged cells a crawl left out and made up for with blank cells
+    at the end of the line ("新增托位500个。 | 新增托位600个。 | ||" under 序号 | 项目内容 |
+    进展情况 | 责任单位, the number and the unit merged from the row above): its cells moved right
+    past the merged leading columns, the blank padding dropped, when they fit their columns only
+    so. Progress tables of 民生实事 as crawled from 临安区 (杭州) and 招远市 (烟台) pages have such
+    rows (a 类别 merged down a block). None when the row fits as it is, or fits no other way.
+    must not change: a row whose last cells are blank cells of its own (no co-unit, no note)."""
+    if _cells_fit(text, work, texts, row, cols):
+        return None
+    k = 0
+    while k < len(texts) - 1 and not texts[-1 - k]:
+        k += 1
+    for s in range(1, k + 1):
+        shifted: list[Cell | None] = [*([None] * s), *row[: len(row) - s]]
+        moved = [""] * s + texts[: len(texts) - s]
+        if _cells_fit(text, work, moved, shifted, cols):
+            return shifted
+    return None
 
 
 def _unit_lines(orig: str, work: str) -> tuple[str, str]:

@@ -305,3 +305,15 @@ def test_the_plan_announced_keeps_its_period() -> None:
     text = "某区人民政府关于印发《某区绿化三年行动计划（2024—2026年）》的通知\n现将《某区绿化三年行动计划（2024—2026年）》印发给你们。\n"
     got = doc_info(text, working_text(text), "doc.txt")
     assert (got.period_start, got.period_end) == (2024, 2026)
+
+
+def test_a_row_of_page_metadata_cells_is_not_the_title():
+    text = (
+        "索引号 | 11223344/2031-00012 | 公开方式 | 主动公开 |\n"
+        "发布单位 | 县府办 | 发文日期 | 2031-07-05 |\n"
+        "2031年县政府民生实事项目进展情况表(截至6月底)\n"
+        "序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+    )
+    got = info(text)
+    assert got.title == "2031年县政府民生实事项目进展情况表(截至6月底)"
+    assert got.year == 2031 and got.period_start == got.period_end == 2031

@@ -908,3 +908,10 @@ def test_a_deadline_line_before_a_line_of_units_gives_both():
         ("新建幼儿园1所。", ("县教育局", "县住建局"), 8),
         ("改造农村学校食堂10个。", ("县教育局",), 12),
     ]
+
+
+def test_a_bracket_dating_a_report_is_no_deadline_note():
+    from taizhang.extract.outline import find_role_notes
+
+    line = "全县为民办实事项目推进情况一览(截至9月底)"
+    assert find_role_notes(line, working_text(line), 0, len(line), 2031) == []

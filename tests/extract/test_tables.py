@@ -504,3 +504,53 @@ def test_a_two_row_heading_flattened_puts_the_unit_columns_under_their_parent():
         ("改造城区供水管网。", ("县水利局",), ("县财政局",), 6),
         ("建成全民健身中心。", ("县体育局",), ("县住建局",), 12),
     ]
+
+
+# A progress table of livelihood projects as a crawl writes it: cells closed by pipes, a row a
+# line; a project's further targets have no number and no unit (merged from the row above in the
+# printed table), the crawl pads them with blank cells at the end of the line. (Made up.)
+_PADDED_PROGRESS = """某县2031年民生实事项目进展情况表(截至6月底)
+序号 | 项目内容 | 进展情况 | 责任单位 |
+1 | 新建城乡公交候车亭20座。 | 已建成候车亭12座。 | 县交通局 |
+新开通镇村公交线路4条。 | 已开通镇村公交线路3条。 | ||
+2 | 改造农贸市场3家。 | 已完成改造2家。 | 县商务局 |
+"""
+
+# A table grouped by a category merged down its block: the rows below the first lack the
+# category cell; a column of the leaders in charge names people, not units. (Made up.)
+_CATEGORY_AND_LEADER = """类别 | 项目名称 | 2031年度任务目标 | 责任单位 | 分管县领导 | 1-6月完成情况 |
+一、教育 | 1.新建实验小学 | 建成实验小学1所。 | 县教育局 | 王某某 | 主体结构已封顶。 |
+2.改造农村学校操场 | 改造农村学校操场8处。 | 县教育局 | 王某某 | 已改造操场5处,参与率100%,完成工程量的60%。 | |
+"""
+
+
+def test_a_padded_row_of_a_crawled_table_moves_past_its_merged_number():
+    tasks = extract(_PADDED_PROGRESS.encode("utf-8"), name="进展.txt").tasks
+    assert [(t.ref, t.text, t.lead_units) for t in tasks] == [
+        ("1", "新建城乡公交候车亭20座。", ("县交通局",)),
+        (None, "新开通镇村公交线路4条。", ("县交通局",)),
+        ("2", "改造农贸市场3家。", ("县商务局",)),
+    ]
+    assert all(t.deadline is None for t in tasks)  # (截至6月底) dates the report
+
+
+def test_a_row_without_its_merged_category_and_a_leader_column_keep_units_and_tasks_apart():
+    result = extract(_CATEGORY_AND_LEADER.encode("utf-8"), name="进展.txt")
+    assert [(t.text, t.lead_units) for t in result.tasks] == [
+        ("建成实验小学1所。", ("县教育局",)),
+        ("改造农村学校操场8处。", ("县教育局",)),
+    ]
+    got = {(m.kind, m.value, m.unit, m.year) for m in result.metrics}
+    assert ("target", 8.0, "处", 2031) in got  # the year the task column's heading names
+    assert ("actual", 5.0, "处", 2031) in got  # a progress cell reports
+    assert ("actual", 100.0, "%", 2031) in got  # a rate
+    assert not any(m.value == 60.0 for m in result.metrics)  # how far the work is built
+
+
+@pytest.mark.parametrize(
+    "heading", ["分管县领导", "牵头县领导", "县政府分线领导", "分管市领导", "区政府分管领导", "责任领导"]
+)
+def test_a_heading_naming_leaders_is_a_column_of_people(heading):
+    from taizhang.extract.lexicon import column_role
+
+    assert column_role(heading) == "person"
