@@ -214,6 +214,8 @@ def find_role_notes(
         bs, be = m.span("body")
         if not 2 <= be - bs <= 160 or work.startswith(_NOT_NOTE_OPENERS, bs):
             continue
+        if first_leads and FIRST_LEADS.match(work, bs, be) is not None:
+            continue  # "(首位单位为牵头单位,下同)": the declaration, read with the list it is in
         note = _note(orig, work, bs, be, m.start(), m.end(), year, first_leads)
         if note is None:
             continue

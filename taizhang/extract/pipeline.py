@@ -88,6 +88,8 @@ def extract_source(source: Source) -> Extraction:
 def _extract_source(source: Source) -> Extraction:
     text, grids, paragraphs = lay_out(source)
     work = working_text(text)
+    if " " in work:
+        text, work = _split_run_together(text, work)
 
     prose: list[tuple[int, int]] = []
     all_grids: list[Grid] = list(grids)
@@ -568,6 +570,43 @@ def _metrics(
     except ImportError:  # being written
         return []
     return list(find_metrics(text, work, passages, info, tables))
+
+
+# A space a web crawl left where it ran the paragraphs of a page together on one line: before an
+# item's numeral (一、 / 1.) or a label of its units (责任单位:), after the end of a clause or a
+# word. Seen in 海盐县's division of its 2022 work report as crawled (一、王丹县长牵头重点工作 1.全县…
+# 责任单位:县发改局… 2.落实…) and in crawled notices of other counties that keep a page's
+# paragraphs apart by spaces only.
+# matches: "缩小。 责任单位:", "重点工作 1.全县", "县财政局 二、曹" ; must not match: "2022年4月18日 (此件",
+# "增长 1.5亿元" (no clause before: a figure)
+_RUN_TOGETHER_BREAK = re.compile(
+    r"(?<=[。;；!！?？:：)）”%\u4e00-\u9fff]) (?=[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)"
+    r"|(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|协办单位|完成时限)[:：])"
+)
+# How long a line must be, and how many such breaks it must hold, to be read as paragraphs run
+# together (a heading line with a space before its numeral is not).
+_RUN_TOGETHER_LINE = 200
+_RUN_TOGETHER_BREAKS = 3
+
+
+def _split_run_together(text: str, work: str) -> tuple[str, str]:
+    """The text with each paragraph of a line run together by a crawl back on a line of its own
+    (a space replaced by a line break: offsets are kept), when a long line holds several items."""
+    by_line: dict[int, list[int]] = {}
+    for m in _RUN_TOGETHER_BREAK.finditer(work):
+        ls = work.rfind("\n", 0, m.start()) + 1
+        by_line.setdefault(ls, []).append(m.start())
+    cuts: list[int] = []
+    for ls, at in by_line.items():
+        le = work.find("\n", at[-1])
+        if len(at) >= _RUN_TOGETHER_BREAKS and (le if le >= 0 else len(work)) - ls >= _RUN_TOGETHER_LINE:
+            cuts.extend(at)
+    if not cuts:
+        return text, work
+    t, w = list(text), list(work)
+    for i in cuts:
+        t[i] = w[i] = "\n"
+    return "".join(t), "".join(w)
 
 
 _ = ExtractionError

@@ -616,10 +616,11 @@ _GROUP = re.compile(f"[^{GROUP_SEPARATORS}]+")
 
 
 # A document's declaration that the first unit of each list leads and the others co-operate
-# ("排在第一位的部门为牵头部门", "列第一位者为牵头单位", "排在首位的为牵头单位"), in working text.
+# ("排在第一位的部门为牵头部门", "列第一位者为牵头单位", "排在首位的为牵头单位", "首位单位为牵头单位"
+# as 海盐县's division of its 2022 work report writes it), in working text.
 # must not match: "牵头单位排在第一位的是…" (a ranking)
 FIRST_LEADS = re.compile(
-    r"(?:排在|列在|列于|排|列)(?:第一位|首位|第一个|第一)(?:的|者)?(?:部门|单位)?(?:为|是)(?:工作)?(?:牵头|主责)"
+    r"(?:(?:排在|列在|列于|排|列)(?:第一位|首位|第一个|第一)|首位|第一位)(?:的|者)?(?:部门|单位)?(?:为|是)(?:工作)?(?:牵头|主责)"
 )
 # A group of a note that only says "the same below" after such a declaration.
 _SAME_BELOW = frozenset(("下同", "以下同", "后同"))
@@ -653,11 +654,26 @@ def _without_declaration(orig: str, work: str) -> tuple[str, str]:
     must not change: "区商务局(牵头)、区财政局" (a role in the bracket, not a declaration)."""
     stripped = work.rstrip()
     if not stripped.endswith(")"):
-        return orig, work
+        return _without_inner_declaration(orig, work)
     open_at = stripped.rfind("(")
     if open_at <= 0 or FIRST_LEADS.search(stripped, open_at) is None:
-        return orig, work
+        return _without_inner_declaration(orig, work)
     return orig[:open_at], work[:open_at]
+
+
+def _without_inner_declaration(orig: str, work: str) -> tuple[str, str]:
+    """A unit list whose first unit carries the declaration in a bracket ("责任单位:县发改局(首位
+    单位为牵头单位,下同)、县财政局、县税务局", 海盐县's division of 2022; a bracket after the first
+    name as 浙江 counties' divisions write it, as well as at the end): that bracket left out.
+    must not change: "区商务局(牵头)、区财政局" (a role in the bracket, not a declaration)."""
+    m = FIRST_LEADS.search(work)
+    if m is None:
+        return orig, work
+    open_at = work.rfind("(", 0, m.start())
+    close_at = work.find(")", m.end())
+    if open_at < 0 or close_at < 0 or "(" in work[open_at + 1 : m.start()]:
+        return orig, work
+    return orig[:open_at] + orig[close_at + 1 :], work[:open_at] + work[close_at + 1 :]
 
 
 @lru_cache(maxsize=2048)

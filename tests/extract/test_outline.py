@@ -915,3 +915,33 @@ def test_a_bracket_dating_a_report_is_no_deadline_note():
 
     line = "全县为民办实事项目推进情况一览(截至9月底)"
     assert find_role_notes(line, working_text(line), 0, len(line), 2031) == []
+
+
+# A division of a county's work report as a crawl stores it: the page's paragraphs run together on
+# one line, a space between them; items grouped under the leader who leads them (a person), each
+# closed by its units, the first of which leads as the list's bracket declares. (Made up.)
+_RUN_TOGETHER = (
+    "各乡镇人民政府,县政府各部门: 现将2031年重点工作责任分解印发给你们,请认真贯彻执行。 "
+    "某某县人民政府办公室 2031年3月2日 重点工作责任分解 一、张某县长牵头重点工作 "
+    "1.全县生产总值增长6%左右,固定资产投资稳步增长,财政收支保持平衡。 "
+    "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县统计局 "
+    "2.深化预算绩效管理改革,压减一般性支出,统筹用好各类专项资金。 责任单位:县财政局 "
+    "二、李某副县长牵头重点工作 1.新建农村公路30公里,完成危桥改造5座。 责任单位:县交通运输局、县财政局\n"
+)
+
+
+def test_paragraphs_run_together_on_a_line_are_read_as_items_with_their_units():
+    tasks = extract_text(_RUN_TOGETHER).tasks
+    got = [(t.ref, t.lead_units, t.co_units) for t in tasks]
+    assert got == [
+        ("一.1", ("县发改局",), ("县财政局", "县统计局")),
+        ("一.2", ("县财政局",), ()),
+        ("二.1", ("县交通运输局",), ("县财政局",)),
+    ]
+    assert tasks[0].text.startswith("全县生产总值增长6%左右")
+    assert not any("张某" in u or "李某" in u for t in tasks for u in t.lead_units + t.co_units)
+
+
+def test_a_short_line_with_a_space_before_a_numeral_is_left_as_it_is():
+    text = "重点工作 1.推进道路建设。\n"
+    assert [t.text for t in extract_text(text).tasks] == [] or "\n" not in extract_text(text).tasks[0].text

@@ -361,3 +361,11 @@ def test_the_federations_of_industry_and_of_the_arts_are_units():
     assert looks_like_unit("工商联") and looks_like_unit("市文联")
     roles = parse_roles("责任单位:区商务局、区工商联(列第一位者为牵头单位,下同)")
     assert roles.lead == ("区商务局",) and roles.co == ("区工商联",)
+
+
+def test_a_first_lead_declaration_after_the_first_unit_is_read_and_left_out():
+    from taizhang.extract.units import parse_roles
+
+    roles = parse_roles("责任单位:县水利局(首位单位为牵头单位,下同)、县农业农村局、县自然资源局")
+    assert roles.lead == ("县水利局",)
+    assert roles.co == ("县农业农村局", "县自然资源局")
