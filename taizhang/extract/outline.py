@@ -216,6 +216,8 @@ def find_role_notes(
             continue
         if first_leads and FIRST_LEADS.match(work, bs, be) is not None:
             continue  # "(首位单位为牵头单位,下同)": the declaration, read with the list it is in
+        if _PAGE_LABEL.match(work, work.rfind("\n", 0, m.start()) + 1) is not None:
+            continue  # "信息来源:区政府办(外事办)": who posted the page, no duty
         note = _note(orig, work, bs, be, m.start(), m.end(), year, first_leads)
         if note is None:
             continue
@@ -251,6 +253,11 @@ _GLOSS_OPENERS = ("含", "包括", "包含", "不含")
 # A bracket that dates a report ("民生实事项目进展情况表(截至9月底)", "进度表(截至10月31日)", as the
 # progress tables of 临安区 and 苍南县 title themselves): the day the figures stand at, no deadline.
 _AS_OF_OPENERS = ("截至",)
+# A line of a web page's furniture that names the office that posted it (柯桥区's "信息来源:区政府办
+# (外事办)", 苍南县's "来源:苍南县人民政府办公室", 临安区's "发布单位 | 区府办"): a bracket in it is
+# part of that name, never a role note.
+# matches: "信息来源:", "  • 来源:", "发布机构:" ; must not match: "责任单位:", "资金来源:财政"
+_PAGE_LABEL = re.compile(r"[\s•·]*(?:信息来源|来源|发布机构|发布单位|发文机关)\s*[:|]")
 _NOT_NOTE_OPENERS = (*_GLOSS_OPENERS, *_AS_OF_OPENERS)
 
 

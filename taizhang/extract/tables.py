@@ -152,6 +152,7 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         row = rows[r]
         n_cells = len(row)
         cells: Sequence[Cell | None]
+        moved = False  # the row's cells moved past its merged leading cells
         if n_cells < ncols:
             # A short row lost its leading (merged, blank) cells when flattened.
             cells = [*([None] * (ncols - n_cells)), *row]
@@ -165,6 +166,7 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                 if unpadded is not None:
                     cells = unpadded
                     texts = [work[c.start : c.end].strip() if c is not None else "" for c in cells]
+                    moved = True
         if (
             texts
             and texts[0][:1] == header_first
@@ -178,7 +180,13 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         task_w = texts[c_task] if c_task < n_cells else ""  # texts[i] is _cell_text of cells[i]
 
         # A section row: one text across the row (一、…), or nothing in the task column.
-        if len(distinct) == 1 and (not task_w or all(t == task_w for t in distinct)):
+        if (
+            len(distinct) == 1
+            and (not task_w or all(t == task_w for t in distinct))
+            and not (moved and HEADING.level(task_w) is None and _WORK_MARKS.search(task_w))
+        ):
+            # (A moved row of one text with a figure is a further target of the item above:
+            # "新增学位810个 | |||||"; a section row names no figure.)
             only = next(iter(distinct))
             if HEADING.level(only) in (0, 1) or not task_w or len(distinct) == 1:
                 level = HEADING.level(only)

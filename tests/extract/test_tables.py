@@ -554,3 +554,23 @@ def test_a_heading_naming_leaders_is_a_column_of_people(heading):
     from taizhang.extract.lexicon import column_role
 
     assert column_role(heading) == "person"
+
+
+# A further target alone on its row, padded to the table's width; a section row names no figure.
+# (Made up.)
+_LONE_TARGET = """信息来源:县政府办(督查室)
+序号 | 工作任务 | 责任单位 | 季度目标 | 完成情况 |
+一、教育 | ||||
+1 | 新建公办幼儿园2所 | 县教育局 | 主体施工 | 顺利推进 |
+新增学位540个 | ||||
+2 | 改造农村卫生室15家 | 县卫健局 | 完成招标 | 顺利推进 |
+"""
+
+
+def test_a_lone_target_on_a_padded_row_is_a_task_and_a_section_row_is_not():
+    tasks = extract(_LONE_TARGET.encode("utf-8"), name="进展.txt").tasks
+    assert [(t.text, t.lead_units, t.section) for t in tasks] == [
+        ("新建公办幼儿园2所", ("县教育局",), "教育"),
+        ("新增学位540个", ("县教育局",), "教育"),
+        ("改造农村卫生室15家", ("县卫健局",), "教育"),
+    ]  # and the page's 信息来源 line with its bracket gives no task
