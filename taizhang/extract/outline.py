@@ -194,6 +194,7 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
                 or "分工:" in chunk
                 or "[" in chunk
                 or "〔" in chunk
+                or (end - start <= 80 and self.work[max(0, start - 2) : start] == "。\n")
             ):
                 found = find_role_notes(self.orig, self.work, start, end, self.year, self.first_leads)
             else:
@@ -242,7 +243,50 @@ def find_role_notes(
             )
             if note:
                 notes.append(note)
+        else:
+            bare = _bare_unit_line(work, start, end)
+            if bare is not None:
+                note = _note(orig, work, bare[0], bare[1], bare[0], bare[1], year, first_leads)
+                if note:
+                    notes.append(note)
     return notes
+
+
+# A line that could be a list of unit names and nothing else: no clause marks, short.
+# matches: "市发展改革委、市统计局" ; must not match: "推进项目建设,完成投资5亿元。"
+_BARE_UNITS = re.compile(r"[^,。;:!?\d()《》“”]{2,80}")
+
+
+# A date of signing on the next line (after a signature).
+# matches: "\n2021年4月21日", "\n  二〇二一年四月二十一日" ; must not match: "\n2.实施…"
+_SIGNATURE_DATE = re.compile(r"\s*\n\s*(?:(?:19|20)\d{2}\s*年|[〇○零一二]{4}年)")
+
+
+def _bare_unit_line(work: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last line of a paragraph when it names the units of the sentence above it and nothing
+    else, with no label ("1.全市地区生产总值增长6%左右。\n市发展改革委、市统计局"): a division of
+    work whose table a crawl flattened to lines (item, then its unit cell), as city and county
+    divisions of their work reports are posted (in either script). The sentence above must end
+    (。), so that a wrapped line of text is never taken for units."""
+    stop = end
+    while stop > start and work[stop - 1].isspace():
+        stop -= 1
+    nl = work.rfind("\n", start, stop)
+    if nl < 0 and start >= 2:
+        nl = start - 1  # the paragraph is the line itself
+    if nl < 1 or work[nl - 1 : nl + 1] != "。\n":
+        return None
+    ls = nl + 1
+    while ls < stop and work[ls].isspace():
+        ls += 1
+    if not _BARE_UNITS.fullmatch(work, ls, stop):
+        return None
+    if _SIGNATURE_DATE.match(work, stop):
+        return None  # the issuer's signature over the date of signing
+    names = parse_units(work[ls:stop], work[ls:stop])
+    if not names or not all(looks_like_unit(n) for n in names):
+        return None
+    return ls, stop
 
 
 _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")

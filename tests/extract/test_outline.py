@@ -945,3 +945,31 @@ def test_paragraphs_run_together_on_a_line_are_read_as_items_with_their_units():
 def test_a_short_line_with_a_space_before_a_numeral_is_left_as_it_is():
     text = "重点工作 1.推进道路建设。\n"
     assert [t.text for t in extract_text(text).tasks] == [] or "\n" not in extract_text(text).tasks[0].text
+
+
+# A division of a city's work report in traditional script, each item followed by its units on a
+# line of their own with no label (a two-column table flattened to lines); the notice's signature
+# over its date is no unit line. (Made up.)
+_UNITS_BELOW = """某市人民政府辦公室關於印發2031年政府工作報告重點工作任務分解的通知
+各區人民政府,市政府各部門:
+現將2031年政府工作報告重點工作任務分解印發給你們,請認真貫徹落實。
+某市人民政府辦公室
+2031年2月20日
+一、推動經濟平穩增長
+1.全市地區生產總值增長6%左右。
+市發展改革委、市統計局
+2.實施重點項目120個,完成投資500億元。
+市發展改革委、市住房城鄉建設局
+二、增進民生福祉
+3.新建公辦幼兒園10所。
+市教育局
+"""
+
+
+def test_an_unlabelled_line_of_units_after_an_item_names_its_units():
+    tasks = extract_text(_UNITS_BELOW).tasks
+    assert [(t.ref, t.text, t.lead_units) for t in tasks] == [
+        ("一.1", "全市地區生產總值增長6%左右。", ("市發展改革委", "市統計局")),
+        ("一.2", "實施重點項目120個,完成投資500億元。", ("市發展改革委", "市住房城鄉建設局")),
+        ("二.3", "新建公辦幼兒園10所。", ("市教育局",)),
+    ]
