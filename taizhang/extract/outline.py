@@ -265,9 +265,11 @@ _SIGNATURE_DATE = re.compile(r"\s*\n\s*(?:(?:19|20)\d{2}\s*年|[〇○零一二]
 def _bare_unit_line(work: str, start: int, end: int) -> tuple[int, int] | None:
     """The last line of a paragraph when it names the units of the sentence above it and nothing
     else, with no label ("1.全市地区生产总值增长6%左右。\n市发展改革委、市统计局"): a division of
-    work whose table a crawl flattened to lines (item, then its unit cell), as city and county
-    divisions of their work reports are posted (in either script). The sentence above must end
-    (。), so that a wrapped line of text is never taken for units."""
+    work whose table a crawl flattened to lines (item, then its unit cell), in either script. The
+    same shape as the cell-a-line tables of 大竹县's 2016 民生实事 division and 苍南县's 2022
+    progress table (a task sentence, then its units alone on a line), here without a 序号 heading
+    to make a table of it. The sentence above must end (。), so that a wrapped line of text is
+    never taken for units, and a signature over a date is not a unit line."""
     stop = end
     while stop > start and work[stop - 1].isspace():
         stop -= 1
