@@ -579,10 +579,12 @@ def _metrics(
 # paragraphs apart by spaces only.
 # matches: "缩小。 责任单位:", "重点工作 1.全县", "县财政局 二、曹" ; must not match: "2022年4月18日 (此件",
 # "增长 1.5亿元" (no clause before: a figure)
+# (The space first: the search runs at the speed of a literal; the character before is tested apart.)
 _RUN_TOGETHER_BREAK = re.compile(
-    r"(?<=[。;；!！?？:：)）”%\u4e00-\u9fff]) (?=[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)"
+    r" (?=[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)"
     r"|(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|协办单位|完成时限)[:：])"
 )
+_CLAUSE_OR_WORD_END = re.compile(r"[。;；!！?？:：)）”%\u4e00-\u9fff]")
 # How long a line must be, and how many such breaks it must hold, to be read as paragraphs run
 # together (a heading line with a space before its numeral is not).
 _RUN_TOGETHER_LINE = 200
@@ -594,6 +596,8 @@ def _split_run_together(text: str, work: str) -> tuple[str, str]:
     (a space replaced by a line break: offsets are kept), when a long line holds several items."""
     by_line: dict[int, list[int]] = {}
     for m in _RUN_TOGETHER_BREAK.finditer(work):
+        if m.start() == 0 or _CLAUSE_OR_WORD_END.match(work, m.start() - 1) is None:
+            continue
         ls = work.rfind("\n", 0, m.start()) + 1
         by_line.setdefault(ls, []).append(m.start())
     cuts: list[int] = []
