@@ -132,17 +132,24 @@ _CLAUSE_END = frozenset("。;!?\n")
 # the division of work ("部门分工:省发展改革委牵头,各地、各部门配合。"). A district plan may close
 # each task with the units it involves ("相关部门:区建设管理委、区公安分局、属地街道等。"): with no
 # lead named, they answer for it.
-# matches: "牵头单位:区商务局;配合单位:区财政局", "  牵头单位:省经信厅" ; must not match: "单位名称"
+# A county's division may name a 主要责任单位 that leads and 其他 (协同) 责任单位 that cooperate, as
+# the notices of 亳州 谯城区 (2020: 主要责任单位, 协同配合单位) and 泾县 (2023: 牵头责任单位, 协同责任
+# 单位) name them, beside the county leader who leads each item.
+# matches: "牵头单位:区商务局;配合单位:区财政局", "  牵头单位:省经信厅", "主要责任单位:县林业局" ;
+# must not match: "单位名称"
 _TRAILING_NOTE = re.compile(
-    r"(?<![^。;\s])\s*(?P<body>(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
+    r"(?<![^。;\s])\s*(?P<body>(?:主要|其他)?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
     r"|相关部门|相关单位|参与单位|参与部门"
     r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:[^。]{2,160})\s*[。]?\s*$"
 )
 # The line naming the government leader in charge of an item ("分管省领导:林克庆"), beside its
 # units in a division of work: a person, neither a unit nor a part of the work.
-# matches: "分管省领导:林克庆", "\n责任领导:张三" ; must not match: "加强组织领导:各单位要…。"
+# The leader may be named by the government's title for the post: 牵头县领导 (泾县's 2023 division),
+# 牵头县政府领导 (通山县's 2022 notice), 县政府分线领导, 责任县领导.
+# matches: "分管省领导:林克庆", "\n责任领导:张三", "县政府分线领导:李某" ; must not match: "加强组织领导:各单位要…。"
 _LEADER_LINE = re.compile(
-    r"(?:^|(?<=[。;\s]))\s*(?:分管|责任|牵头|联系|包抓)[省市区县镇]?(?:政府)?(?:级)?(?:领导|副[省市区县]?长)"
+    r"(?:^|(?<=[。;\s]))\s*(?:[省市区县](?:人民)?政府)?(?:分管|责任|牵头|联系|包抓|分线)[省市区县镇]?(?:政府)?(?:级)?"
+    r"(?:领导|副[省市区县]?长)"
     r"(?:同志)?\s*:[^\n。;:]{1,30}[\s。;]*$"
 )
 

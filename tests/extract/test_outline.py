@@ -973,3 +973,23 @@ def test_an_unlabelled_line_of_units_after_an_item_names_its_units():
         ("一.2", "實施重點項目120個,完成投資500億元。", ("市發展改革委", "市住房城鄉建設局")),
         ("二.3", "新建公辦幼兒園10所。", ("市教育局",)),
     ]
+
+
+# A county's division naming the leader of each item (a person), then its main and other units.
+# (Made up.)
+_LEADER_THEN_UNITS = """某县2031年县政府重点工作任务分解
+一、稳增长
+1.全年地区生产总值增长6%以上。
+县政府分线领导:李某某
+主要责任单位:县发改局
+其他责任单位:县统计局、县财政局
+2.完成造林绿化1万亩。牵头县政府领导:孙某某 主要责任单位:县林业局 其他责任单位:各乡镇
+"""
+
+
+def test_a_leader_named_before_the_main_and_other_units_is_no_unit():
+    tasks = extract_text(_LEADER_THEN_UNITS).tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("全年地区生产总值增长6%以上。", ("县发改局",), ("县统计局", "县财政局")),
+        ("完成造林绿化1万亩。", ("县林业局",), ("各乡镇",)),
+    ]

@@ -548,7 +548,16 @@ def test_a_row_without_its_merged_category_and_a_leader_column_keep_units_and_ta
 
 
 @pytest.mark.parametrize(
-    "heading", ["分管县领导", "牵头县领导", "县政府分线领导", "分管市领导", "区政府分管领导", "责任领导"]
+    "heading",
+    [
+        "分管县领导",
+        "牵头县领导",
+        "县政府分线领导",
+        "分管市领导",
+        "区政府分管领导",
+        "责任领导",
+        "牵头县政府领导",
+    ],
 )
 def test_a_heading_naming_leaders_is_a_column_of_people(heading):
     from taizhang.extract.lexicon import column_role
