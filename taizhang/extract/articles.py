@@ -46,16 +46,18 @@ _STATUTE = re.compile(
 _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 # Where the words of a subject may end: a verb of duty, or a lead-in (对…负责, 在…下, 根据…).
 _OPENER = re.compile(
-    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|,"
+    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|"
+    r"(?:行使|履行)(?=下列|以下)|,"
 )
 # A verb of duty at the start of what the subject is to do.
 _DUTY_START = re.compile(
     r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|"
-    r"建立|加强|履行|给予|制定|编制|推进|实施|记入|纳入|列入)"
+    r"建立|加强|履行|给予|制定|编制|推进|实施|记入|纳入|列入|行使(?=下列|以下))"
 )
 # A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
 _DUTY_IN = re.compile(
     r"负责|负总责|应当|应(?!急)|须|必须|要(?!求)|承担|给予|实施|做好|开展|协助|主管机关|主管部门|责任主体|责任单位"
+    r"|进行(?:统一)?(?:管理|监督|协调|指导)|实行(?:统一)?(?:领导|管理)"
 )
 # A lead-in: what the subject does or is, before what it is to do.
 _LEAD_IN = re.compile(r"对|在|根据|按照|依照|依据|接到|是|于|经")
@@ -82,10 +84,27 @@ _PLACE = re.compile(
     r"(?:本(?:省|市|区|县|自治区|自治州)|[\u4e00-\u9fff]{2,4}新区"
     r"|[省市县区](?:\([^()]{1,8}\))?(?:、[省市县区](?:\([^()]{1,8}\))?)+)(?=应当|应(?!急)|对)"
 )
+# A zone as the subject of a duty: a regulation of a development zone or a new area charges the zone
+# itself ("开发区应当建设完善的基础设施" (北京经济技术开发区条例), "西海岸新区在规划建设…时,应当…",
+# "西海岸新区内各经济功能区应当…" (山东省青岛西海岸新区条例), as 浦东新区应当… in 浦东's rules): a task
+# with no body named; the zone's 管理委员会 or 管委会 is a body. must not match: "开发区管委会应当…",
+# "开发区的企业应当…" (no zone opens it before its verb).
+_ZONE = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,10}?(?:新区|开发区|园区|功能区|示范区|试验区|保税区|合作区|高新区))"
+    r"(?=应当|应(?!急)|对[^,。;]{2,40}(?:实行|实施)|在[^,。;]{2,60}(?:时|中),)"
+)
 # The city declaring its own work: "本市畅通…渠道", "本市充分发挥…功能", "本市建立…制度".
 _PLACE_DOES = re.compile(r"本(?:省|市|区|县)(?:畅通|充分发挥|建立健全|建立|健全|完善|推进|加强|实行)(?!的)")
 # The city setting up the bodies that answer for the work: "本市建立市、区两级X,负责…".
 _SETS_UP = re.compile(r"本(?:省|市|区|县)(?:建立|设立|成立)(?=[^,。;]{2,40},负责)")
+# A government setting up the body that answers for a zone or a work: "市人民政府设立北京经济技术开发区管理
+# 委员会(以下简称开发区管委会),代表市人民政府对开发区实行统一领导和管理" (北京经济技术开发区条例), as
+# "本市建立…,负责…" (上海's rules): the body set up leads what follows.
+_GOV_SETS_UP = re.compile(
+    r"(?:[省市县区]|[\u4e00-\u9fff]{2,6}[省市县区])人民政府(?:设立|成立|建立)"
+    r"(?P<body>[^,。;()]{2,40}?(?:委员会|管委会|管理局|领导小组|办公室|机构))(?:\(以下(?:简|统)?称[^()]{1,20}\))?,"
+    r"(?=代表|负责|统一|具体|承担|行使|对[^,。;]{2,30}(?:实行|实施|负责))"
+)
 # A clause that opens with whom or what the duty is about: "对见义勇为者…,市、区人民政府应当给予
 # 表彰", "对…需要两个以上部门共同研究解决的疑难事项,有关部门应当…" (威海's, 云浮's regulations).
 _CONDITION_START = re.compile(r"对(?![^,。;]{0,40}(?:负责|给予|实施|实行))")
@@ -137,7 +156,8 @@ _BY = re.compile(
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
 _DOER = re.compile(
-    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?(?:负责|进行|组织实施|牵头|启动|开展|实施)(?!的)"
+    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?"
+    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出(?:方案|意见|建议|申请))(?!的)"
 )
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
@@ -261,13 +281,59 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
             elif _ITEM.match(work, nxt, end):
                 if whole_list:
                     continue  # "村民委员会应当做好以下工作:(一)…": one task, its list with it
-            elif work[stop] == ":" or _subject(work, nxt, end, strict=True) is None:
+            elif work[stop] == ":" or (
+                _subject(work, nxt, end, strict=True) is None and not _topic_then_body(work, nxt, end)
+            ):
                 continue
             out.append((cut, stop + 1))
             cut = nxt
         out.append((cut, end))
         pos = _skip(work, end, e)
     return out
+
+
+# A requirement that another body consent or approve is a condition on the act it names, no duty:
+# "本市有关部门在开发区设立分支机构,必须经开发区管委会同意,并报市人民政府批准" (北京经济技术开发区
+# 条例), "设立…应当经省人民政府批准" (zones' and other regulations of several provinces).
+_ONLY_CONSENT = re.compile(
+    r",(?:必须|应当|须)(?:报)?经[^,。;]{2,30}(?:同意|批准)(?:,并报[^,。;]{2,30}(?:批准|备案))?。?$"
+)
+
+
+def _topic_end(work: str, s: int, e: int) -> int | None:
+    """Where the body begins when a clause opens with its topic, a noun phrase that holds no verb,
+    then a comma: "西海岸新区符合条件的重大项目,省和青岛市人民政府应当将其…", "西海岸新区内的社会管理
+    和公共服务等事项,由当地人民政府负责" (山东's 青岛西海岸新区条例; 嘉兴's and 漯河's regulations
+    write "…的具体办法,由市人民政府制定" so). None when the words before the comma hold a verb."""
+    comma = work.find(",", s, e)
+    if comma < 0 or comma - s > 40 or comma - s < 4:
+        return None
+    head = work[s:comma]
+    if _TOPIC_VERB.search(head) or not head.endswith(_TOPIC_NOUNS):
+        return None
+    return _skip(work, comma + 1, e)
+
+
+# A verb in what might be a topic: the clause's subject already acts.
+_TOPIC_VERB = re.compile(
+    r"应|须|要|可|负责|实行|实施|开展|建立|设立|推进|组织|需要|是|为|对|在|按照|根据|依照|经"
+)
+# What a topic ends with: the things a regulation hands to a body.
+_TOPIC_NOUNS = (
+    "项目",
+    "事项",
+    "事务",
+    "工作",
+    "资金",
+    "经费",
+    "规划",
+    "计划",
+    "方案",
+    "清单",
+    "名录",
+    "标准",
+    "办法",
+)
 
 
 def _stops(work: str, s: int, e: int) -> list[int]:
@@ -285,6 +351,17 @@ def _stops(work: str, s: int, e: int) -> list[int]:
     return out
 
 
+def _topic_then_body(work: str, s: int, e: int) -> bool:
+    """``work[s:e]`` opens with a topic (``_topic_end``) and goes on with a body and its duty:
+    "…;西海岸新区内的社会管理和公共服务等事项,由当地人民政府负责"."""
+    topic = _topic_end(work, s, e)
+    if topic is None:
+        return False
+    return _subject(work, topic, e, strict=True) is not None or bool(
+        re.match(r"由[^,。;]{2,40}?(?:负责|确定|制定|决定|组织)", work[topic:e])
+    )
+
+
 def _skip(work: str, s: int, e: int) -> int:
     while s < e and work[s] in " \n":
         s += 1
@@ -297,6 +374,13 @@ _LEVEL_LIST = re.compile(
     r"[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?(?:、[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?)+(?=[^、省市县区州旗盟乡镇(])"
 )
 _LEVEL = re.compile(r"[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?")
+# Two levels joined by 和 or 及 before the government they share: "省和青岛市人民政府" (山东省青岛西海岸
+# 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces).
+# must not match: "乡镇人民政府和街道办事处" (two bodies), "城市和农村" (no government follows)
+_LEVEL_PAIR = re.compile(
+    r"(?P<a>[省市县区州]|[\u4e00-\u9fff]{1,6}?[省市县州])(?:和|及)"
+    r"(?P<b>[省市县区州]|设区的市|[\u4e00-\u9fff]{1,6}?[省市县区州])(?=人民政府|人民代表大会)"
+)
 # The provinces as a collective: "各省、自治区、直辖市市场监督管理部门" is one body of each.
 _PROVINCES = re.compile(r"各?省、自治区、直辖市(?:及新疆生产建设兵团)?")
 # The words that join two bodies: "人民政府和有关部门", "教育行政部门和教育机构", "人民政府及其…".
@@ -328,6 +412,13 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         return ()
     if _PROVINCES.match(work):
         return (orig,)
+    pair = _LEVEL_PAIR.match(work)
+    if pair:
+        # "省和青岛市人民政府有关部门": 省人民政府有关部门, 青岛市人民政府有关部门
+        rest = law_names(orig[pair.end() :], work[pair.end() :])
+        if rest:
+            heads = [orig[pair.start("a") : pair.end("a")], orig[pair.start("b") : pair.end("b")]]
+            return tuple([h + rest[0] for h in heads] + list(rest[1:]))
     levels = _LEVEL_LIST.match(work)
     if levels:
         after = levels.end() + (2 if work.startswith(("两级", "三级"), levels.end()) else 0)  # 市、区两级X
@@ -476,7 +567,12 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
         s += 1  # "由X牵头开展…": the doer follows 由
     comma = work.find(",", s, e)
     found = _subject_by_opener(work, s, e, comma, strict)
-    if found is None and comma > 0 and _MODAL_START.match(work, comma + 1, e):
+    if (
+        found is None
+        and comma > 0
+        and _MODAL_START.match(work, comma + 1, e)
+        and not _SUBMITS.match(work, comma + 1, e)
+    ):
         head = _body_head(work, s, comma)
         if head is not None:
             return head, head  # "市场监督管理部门公示行政处罚信息,应当…": the body, then what it does
@@ -490,12 +586,16 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
         v = m.start()
         if v - s < 2 or work[v - 1] == "所":
             continue  # "系统对所纳入的照明…": 所 makes the verb a relative clause, no predicate
+        if work.startswith("的", m.end()) and m.group() not in _MODALS:
+            continue  # "需要由X统筹的事项,应当接受…": the verb qualifies a noun, no predicate
         if m.group() == "组织" and work[v + 2 : v + 3] in (",", "、", "和", "及", "以", "应", "与", "或"):
             continue  # "有关社会组织,应当…": the noun 组织 ends a name, not the verb
         if v - s > 60:
             break
         if work[v - 2 : v] in _ADVERBS and v - s >= 4:
             v -= 2  # "…的办事机构具体负责…": the adverb goes with the verb
+        if "可以" in work[s:v]:
+            return None  # "开发区管委会可以设立必要的职能机构,对…实行管理": a permission
         names = law_names(work[s:v], work[s:v])
         if not _lead_bodies(names, work[s:v]):
             if m.group() in _MODALS:
@@ -509,6 +609,8 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
     return None
 
 
+# A predicate that submits to another body's management: "…的事项,应当接受X的统一管理" (no work).
+_SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受")
 # An adverb between a subject and its verb of duty: "X具体负责", "X统一组织".
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
 # The modal verbs of duty that end a subject, and a predicate that opens with one.
@@ -543,8 +645,8 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
     led = 0  # parts after a lead-in that hold no verb of duty: "根据…,综合评估确定等级,给予奖励"
     for i, part in enumerate(parts):
         part = part.strip()
-        if part.startswith("可"):
-            return False
+        if part.startswith(("可", "应当接受", "接受")):
+            return False  # a permission; "应当接受X的统一管理": a submission to X, no work
         if _DUTY_START.match(part):
             return True
         if _LEAD_IN.match(part) and not strict:
@@ -573,6 +675,12 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     item = _NUMBERED.match(work, cs, ce)
     if item:
         cs = item.end()  # "(一)各区发展改革委应…": an item of an article, numbered
+    gov_set_up = _GOV_SETS_UP.match(work, cs, ce)
+    if gov_set_up:  # "市人民政府设立X(以下简称Y),代表市人民政府对…实行统一领导和管理": X
+        bs, be = gov_set_up.span("body")
+        return tuple(law_names(text[bs:be], work[bs:be])), ()
+    if _ONLY_CONSENT.search(work, cs, ce):
+        return None  # "X在开发区设立分支机构,必须经Y同意,并报Z批准": a condition, no duty
     set_up = _SETS_UP.match(work, cs, ce)
     if set_up:
         cs = set_up.end()  # "本市建立市、区两级X,负责…": the X
@@ -584,6 +692,9 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         or re.match(r"对[^,。;]{2,40}实行", work[place.end() : ce])  # "本市对…实行分级管理"
     ):
         return (), ()  # "本市应当加强…交流合作": the place itself, no body named
+    zone = _ZONE.match(work, cs, ce)
+    if zone and _predicate_is_duty(work, zone.end(), ce, strict=False):
+        return (), ()  # "开发区应当建设完善的基础设施": the zone itself, no body named
     found = None
     start = cs
     part, comma = cs, work.find(",", cs, ce)
@@ -604,6 +715,12 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     if found is None:
         found = _subject(work, cs, ce)
         start = cs
+    if found is None:
+        topic = _topic_end(work, cs, ce)
+        if topic is not None and not work.startswith("由", topic):  # "…办法,由X会同Y制定": _BY
+            # "西海岸新区符合条件的重大项目,省和青岛市人民政府应当将其优先纳入…": the body after the topic
+            found = _subject(work, topic, ce, strict=True)
+            start = topic
     if found is None:
         by = _BY.search(work, cs, ce) or _DOER.search(work, cs, ce)
         if by is None or "解释" in work[by.end() : ce]:
