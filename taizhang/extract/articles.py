@@ -21,6 +21,7 @@ addressees in its salutation ("各省、自治区、直辖市…主管部门:") 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .deadlines import find_deadline
@@ -187,6 +188,7 @@ def tasks_of(
         duties = article_tasks(text, work, lines, year)
         if len(duties) >= 2:
             return duties  # else rules of support (对…给予奖励) rather than duties: the outline's
+    found = notice_tasks(work, found)
     if all(t.lead_units and set(t.lead_units) <= _ISSUER for t in found):
         # No task, or only the issuer's ("我部将…"): a letter's work is its addressees'.
         return letter_tasks(text, work, lines, year) or found
@@ -843,3 +845,88 @@ def _addressees(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
         out.append(text[pos + lead : pos + lead + len(w)])
         pos += len(part) + 1
     return tuple(out)
+
+
+# What a notice's outline reads as tasks that hand no work to anyone.
+# A line that is only a date ("二○○七年三月二十日", "2024年2月1日"), an address, or a label ending with a
+# colon ("相关报道:"): the signature and page furniture of notices as web pages give them.
+_DATE_ONLY = re.compile(
+    r"[〇○零一二三四五六七八九十\d]{2,4}年[〇○零一二三四五六七八九十\d]{1,3}月[〇○零一二三四五六七八九十\d]{1,3}日"
+)
+_ADDRESS_ONLY = re.compile(r"(?:https?://|www\.)\S+")
+# The issuing body speaking of its own part ("我厅将会同省直有关厅局从中遴选…", "我委将常态化开展…"):
+# what it will do itself is no task it hands over (a province's department and a city's commission
+# write so in their notices to lower bodies). 我省/我市/我区 are places, read elsewhere.
+_ISSUER_BODY = frozenset(("我部", "我厅", "我局", "我委", "我办", "我司"))
+# The significance of the work, said before what is asked: "推进农业绿色发展,是贯彻新发展理念…的必然要求,
+# 是…的重大举措" (the requirements of notices of every level open so), no work in it.
+# must not match: "区政府是推进城市体检工作的责任主体,由…牵头…" (whose work it is)
+_SIGNIFICANCE = re.compile(
+    r"[^。;]{2,40}?,?是[^。;]{2,80}?的(?:必然|内在|客观|根本|迫切)?(?:重要|重大|有效|关键)?"
+    r"(?:要求|举措|途径|抓手|保障|基础|前提|任务|需要)(?:,|。|$)"
+)
+_ASKS = re.compile(r"(?<![重主需必])要(?![求素点])|应当|应(?!急)|必须|须|务必|请")
+# A notice that sets up a group: "经国务院同意,成立国务院中医药工作部际协调小组(以下简称协调小组)"
+# (国务院办公厅's notices), "决定成立…工作领导小组" (notices of ministries and local governments).
+_FOUNDS = re.compile(
+    r"成立(?P<group>[^,。;:()]{2,40}?(?:领导小组|协调小组|工作小组|专家组|工作组|专家委员会|委员会|联席会议|工作专班))"
+    r"(?:\(以下(?:简|统)?称[^()]{1,12}\))?"
+)
+# What may follow the act that founds the group in the notice's preamble: nothing but the formula
+# that opens its items ("。现将有关事项通知如下:"); a plan's "成立X,统筹推进…" goes on with work.
+_FOUNDING_END = re.compile(r"\s*(?:。\s*现将[^。]{0,12}如下[:。]?)?\s*")
+# The parts of such a notice that are no task: its members ("组长:…", "成员:…") and the rule for
+# replacing them ("协调小组成员需要调整的,由成员单位…提出,报…审批").
+_MEMBERS = re.compile(r"(?:组\s*长|副组长|成\s*员|召集人|副召集人)\s*:")
+_REPLACING = re.compile(r"[^。]{0,16}(?:成员|组成人员)[^。]{0,16}(?:需要|需)(?:调整|增减|变动)的")
+# The heading over the group's duties, written with no subject under it: "一、主要职责".
+_DUTIES_HEAD = re.compile(r"(?:主要|工作)?职责(?:任务)?")
+_DUTY_VERB = re.compile(r"负责|研究|统筹|协调|组织|指导|督促|推动|审议")
+# The group's office placed in a unit with its duties, written with the unit after 在: "协调小组在中医药局
+# 设办公室,主要负责协调小组的日常工作" (国务院办公厅's notices; the outline reads "办公室设在X,承担…").
+_OFFICE_IN = re.compile(
+    r"[^,。;:]{0,30}?在(?P<unit>[^,。;:]{2,30}?)设(?:立)?办公室,(?=(?:主要|具体)?(?:负责|承担))"
+)
+
+
+def notice_tasks(work: str, found: list[Task]) -> list[Task]:
+    """``found`` without what a notice's outline reads as tasks that hand over no work: its
+    signature, date and address lines, a label, the preamble ending "通知如下:", the issuing body's
+    own part (``_ISSUER_BODY``), a statement of the work's significance with nothing asked; in a
+    notice that sets up a group (``_FOUNDS``), its members and the rule for replacing them, and the
+    group answers for its duties written under their heading with no subject, the unit its office
+    is placed in for the office's."""
+    founded = _FOUNDS.search(work, 0, 2000)
+    out: list[Task] = []
+    for t in found:
+        w = working_text(t.text).strip()
+        act = _FOUNDS.search(w) if founded is not None else None
+        if act is not None and act.start() > 0 and _FOUNDING_END.fullmatch(w, act.end()):
+            continue  # "为…,经国务院同意,成立X(以下简称Y)。现将有关事项通知如下:": the act that founds it
+        if t.lead_units:
+            if set(t.lead_units) <= _ISSUER_BODY:
+                continue
+            out.append(t)
+            continue
+        if (
+            _DATE_ONLY.fullmatch(w)
+            or _ADDRESS_ONLY.fullmatch(w)
+            or (len(w) <= 20 and (w.endswith(":") or looks_like_unit(w)))
+            or w.endswith("如下:")
+            or (_SIGNIFICANCE.match(w) and not _ASKS.search(w))
+        ):
+            continue
+        if founded is not None:
+            if _MEMBERS.search(w) or _REPLACING.match(w):
+                continue  # its members and the rule for replacing them
+            office = _OFFICE_IN.match(w)
+            if office is not None:
+                unit = t.text[office.start("unit") : office.end("unit")]
+                out.append(replace(t, lead_units=(unit,)))
+                continue
+            if t.measure and _DUTIES_HEAD.fullmatch(working_text(t.measure)) and _DUTY_VERB.match(w):
+                group = founded.group("group")
+                out.append(replace(t, lead_units=(group,)))
+                continue
+        out.append(t)
+    return out
