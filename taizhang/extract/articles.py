@@ -47,12 +47,13 @@ _STATUTE = re.compile(
 _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 # Where the words of a subject may end: a verb of duty, or a lead-in (对…负责, 在…下, 根据…).
 _OPENER = re.compile(
-    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|"
+    r"牵头|负责(?!人)|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|"
+    r"主管(?!部门|机关|机构|单位)(?=[^,。;]{0,12}工作)|"
     r"(?:行使|履行)(?=下列|以下)|,"
 )
 # A verb of duty at the start of what the subject is to do.
 _DUTY_START = re.compile(
-    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|"
+    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|主管|"
     r"建立|加强|履行|给予|制定|编制|推进|实施|记入|纳入|列入|行使(?=下列|以下))"
 )
 # A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
@@ -158,7 +159,7 @@ _BY = re.compile(
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
 _DOER = re.compile(
     r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?"
-    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出(?:方案|意见|建议|申请))(?!的)"
+    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|制定)(?!的)"
 )
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
@@ -372,10 +373,16 @@ def _skip(work: str, s: int, e: int) -> int:
 
 # The levels of places a regulation names at once before the body they share: "市、县（市、区）",
 # "市、区（县级市）" (a level with the peers it stands for in brackets, of any words).
+# A level may be named in words: "省、省辖市人民政府…", "省辖市、县（市、区）人民政府…" (河南's
+# regulations), "省、设区的市人民政府" (those of several provinces).
+_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|[省市县区州旗盟乡镇])"
 _LEVEL_LIST = re.compile(
-    r"[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?(?:、[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?)+(?=[^、省市县区州旗盟乡镇(])"
+    _LEVEL_WORD
+    + r"(?:\([^()]{1,8}\))?(?:、"
+    + _LEVEL_WORD
+    + r"(?:\([^()]{1,8}\))?)+(?=[^、省市县区州旗盟乡镇(])"
 )
-_LEVEL = re.compile(r"[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?")
+_LEVEL = re.compile(_LEVEL_WORD + r"(?:\([^()]{1,8}\))?")
 # Two levels joined by 和 or 及 before the government they share: "省和青岛市人民政府" (山东省青岛西海岸
 # 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces).
 # must not match: "乡镇人民政府和街道办事处" (two bodies), "城市和农村" (no government follows)
@@ -596,6 +603,8 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
             break
         if work[v - 2 : v] in _ADVERBS and v - s >= 4:
             v -= 2  # "…的办事机构具体负责…": the adverb goes with the verb
+        if work.startswith("经", s) and not work.startswith(("经济", "经信"), s):
+            return None  # "经本行政机关负责人批准": a lead-in, no subject (经济信息化部门 is a body)
         if "可以" in work[s:v]:
             return None  # "开发区管委会可以设立必要的职能机构,对…实行管理": a permission
         names = law_names(work[s:v], work[s:v])

@@ -1,0 +1,83 @@
+"""Provincial regulations that charge the departments of each level: levels named in words before
+the body they share (省辖市, 设区的市), a department that 主管 the work of its area, the rules a
+regulation hands to a body with 由X确定/规定/审批/提出, and a lead-in (经…批准) or a person (负责人)
+that is no subject.
+
+The texts are written for these tests: they follow the conventions of such documents (provinces'
+实施办法 of national laws and their 条例), not any one document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.extract import extract_text
+from taizhang.extract.articles import law_names
+from taizhang.extract.normalise import working_text
+
+MEASURES = """某省实施《中华人民共和国某某法》办法
+
+第一条　根据《中华人民共和国某某法》，结合本省实际，制定本办法。
+
+第二条　省人民政府林业行政主管部门主管全省的林木种苗工作。
+
+省辖市、县（市、区）人民政府林业行政主管部门主管本行政区域内的林木种苗工作。
+
+第三条　省级林木种质资源保护区，由省、省辖市人民政府林业行政主管部门提出，报本级人民政府批准后公布。
+
+第四条　重点保护的林木品种名录，由省人民政府林业行政主管部门确定并公布。
+
+第五条　林木种子的进口由国务院林业行政主管部门或者省人民政府林业行政主管部门审批。
+
+第六条　许可机关应当自受理申请之日起二十日内作出决定，逾期不能作出决定的，经本行政机关负责人批准，可以延长十日。
+
+第七条　经济信息化、生态环境等行政管理部门应当将种苗生产纳入有关规划。
+
+第八条　本办法自2026年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def tasks():
+    return extract_text(MEASURES).tasks
+
+
+def _lead(tasks, opening: str) -> tuple[str, ...]:
+    (task,) = [t for t in tasks if t.text.startswith(opening)]
+    return task.lead_units
+
+
+def test_a_department_that_主管_the_work_of_its_area(tasks) -> None:
+    assert _lead(tasks, "省人民政府林业行政主管部门主管") == ("省人民政府林业行政主管部门",)
+    assert _lead(tasks, "省辖市、县（市、区）") == (
+        "省辖市人民政府林业行政主管部门",
+        "县（市、区）人民政府林业行政主管部门",
+    )
+
+
+def test_what_a_regulation_hands_to_a_body_with_由(tasks) -> None:
+    assert _lead(tasks, "省级林木种质资源保护区") == (
+        "省人民政府林业行政主管部门",
+        "省辖市人民政府林业行政主管部门",
+    )
+    assert _lead(tasks, "重点保护的林木品种名录") == ("省人民政府林业行政主管部门",)
+    assert _lead(tasks, "林木种子的进口") == ("国务院林业行政主管部门", "省人民政府林业行政主管部门")
+
+
+def test_a_lead_in_and_a_person_are_no_subject_but_经济_opens_a_body(tasks) -> None:
+    assert _lead(tasks, "许可机关应当") == ("许可机关",)
+    assert _lead(tasks, "经济信息化、生态环境等") == ("经济信息化行政管理部门", "生态环境行政管理部门")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "省、省辖市人民政府渔业行政主管部门",
+            ["省人民政府渔业行政主管部门", "省辖市人民政府渔业行政主管部门"],
+        ),
+        ("省、设区的市人民政府", ["省人民政府", "设区的市人民政府"]),
+    ],
+)
+def test_levels_named_in_words(written: str, expected: list[str]) -> None:
+    assert law_names(written, working_text(written)) == expected
