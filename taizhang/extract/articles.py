@@ -147,6 +147,8 @@ _PEOPLES_ORGS = (
     "红十字会",
     "文联",
     "侨联",
+    "人民团体",
+    "群团组织",
 )
 # The ends of the names of bodies the unit lexicon may lack.
 _BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "管委会", "执法主体")
@@ -375,7 +377,7 @@ def _skip(work: str, s: int, e: int) -> int:
 # "市、区（县级市）" (a level with the peers it stands for in brackets, of any words).
 # A level may be named in words: "省、省辖市人民政府…", "省辖市、县（市、区）人民政府…" (河南's
 # regulations), "省、设区的市人民政府" (those of several provinces).
-_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|[省市县区州旗盟乡镇])"
+_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
 _LEVEL_LIST = re.compile(
     _LEVEL_WORD
     + r"(?:\([^()]{1,8}\))?(?:、"
@@ -502,10 +504,14 @@ def _field_list(orig: str, work: str) -> list[str]:
         elif "等" not in work:
             parts = work.split("、")
             kind = next((k for k in _KINDS if parts[-1].endswith(k) and len(parts[-1]) - len(k) >= 2), "")
-            if kind and kind != "部门" and all(_bare_field(f) for f in parts[:-1]):
-                return _cut(orig, parts[:-1], orig[len(orig) - len(kind) :]) + [
-                    orig[len(orig) - len(parts[-1]) :]
-                ]
+            gov = _GOV_PREFIX.match(parts[0])
+            if kind and (kind != "部门" or gov) and all(_bare_field(f) for f in parts[:-1]):
+                last = orig[len(orig) - len(parts[-1]) :]
+                if gov and not _GOV_PREFIX.match(parts[-1]):
+                    last = (
+                        orig[: gov.end()] + last
+                    )  # "县级以上人民政府发展改革、财政部门": 县级以上人民政府财政部门
+                return _cut(orig, parts[:-1], orig[len(orig) - len(kind) :]) + [last]
     return parse_law_units(orig, work)
 
 
@@ -519,7 +525,12 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
     """Each field with the kind; a level written on the first field goes to all ("区发展改革、财政等
     部门": 区财政部门), unless its character opens a common word (市场监管, 城市管理)."""
     level = ""
-    if fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
+    gov = _GOV_PREFIX.match(fields[0])
+    if gov and len(fields[0]) - gov.end() >= 2 and not any(_GOV_PREFIX.match(f) for f in fields[1:]):
+        # "县级以上人民政府农业农村、自然资源等部门": the government goes to every field, as 嘉兴's
+        # "县（市、区）人民政府国土资源和农业经济主管部门" names the government of each
+        level = orig[: gov.end()]
+    elif fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
         if not any(f[:1] == fields[0][:1] for f in fields[1:]):
             level = orig[:1]
     out, pos = [], 0
@@ -529,6 +540,8 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
     return out
 
 
+# The government a list of fields opens with: "县级以上人民政府", "县级以上地方人民政府", "市人民政府".
+_GOV_PREFIX = re.compile(r"[^、()]{0,10}?人民政府")
 _NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县域", "省级", "市级", "县级", "区级"))
 
 
@@ -607,8 +620,10 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
             return None  # "经本行政机关负责人批准": a lead-in, no subject (经济信息化部门 is a body)
         if "可以" in work[s:v]:
             return None  # "开发区管委会可以设立必要的职能机构,对…实行管理": a permission
-        names = law_names(work[s:v], work[s:v])
-        if not _lead_bodies(names, work[s:v]):
+        alias = _ALIAS.search(work, s, v)
+        named = work[s : alias.start()] + work[alias.end() : v] if alias else work[s:v]  # "X(以下简称Y)负责"
+        names = law_names(named, named)
+        if not _lead_bodies(names, named):
             if m.group() in _MODALS:
                 return None  # "文明行为促进工作应当构建政府组织实施…": the subject ends at its 应当
             continue

@@ -33,7 +33,9 @@ MEASURES = """某省实施《中华人民共和国某某法》办法
 
 第七条　经济信息化、生态环境等行政管理部门应当将种苗生产纳入有关规划。
 
-第八条　本办法自2026年1月1日起施行。
+第八条　县级以上人民政府水行政主管部门（以下简称水行政部门）负责本行政区域内的水生态保护工作。
+
+第九条　本办法自2026年1月1日起施行。
 """
 
 
@@ -64,6 +66,10 @@ def test_what_a_regulation_hands_to_a_body_with_由(tasks) -> None:
     assert _lead(tasks, "林木种子的进口") == ("国务院林业行政主管部门", "省人民政府林业行政主管部门")
 
 
+def test_a_body_given_a_shorter_name_where_it_is_first_named(tasks) -> None:
+    assert _lead(tasks, "县级以上人民政府水行政主管部门") == ("县级以上人民政府水行政主管部门",)
+
+
 def test_a_lead_in_and_a_person_are_no_subject_but_经济_opens_a_body(tasks) -> None:
     assert _lead(tasks, "许可机关应当") == ("许可机关",)
     assert _lead(tasks, "经济信息化、生态环境等") == ("经济信息化行政管理部门", "生态环境行政管理部门")
@@ -77,6 +83,13 @@ def test_a_lead_in_and_a_person_are_no_subject_but_经济_opens_a_body(tasks) ->
             ["省人民政府渔业行政主管部门", "省辖市人民政府渔业行政主管部门"],
         ),
         ("省、设区的市人民政府", ["省人民政府", "设区的市人民政府"]),
+        ("县、乡镇人民政府", ["县人民政府", "乡镇人民政府"]),
+        (
+            "县级以上人民政府农业农村、自然资源、生态环境等部门",
+            ["县级以上人民政府农业农村部门", "县级以上人民政府自然资源部门", "县级以上人民政府生态环境部门"],
+        ),
+        ("县级以上人民政府发展改革、财政部门", ["县级以上人民政府发展改革部门", "县级以上人民政府财政部门"]),
+        ("各级人民政府及其有关部门、人民团体", ["各级人民政府", "有关部门", "人民团体"]),
     ],
 )
 def test_levels_named_in_words(written: str, expected: list[str]) -> None:
