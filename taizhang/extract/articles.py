@@ -110,6 +110,9 @@ _GOV_SETS_UP = re.compile(
 # A clause that opens with whom or what the duty is about: "对见义勇为者…,市、区人民政府应当给予
 # 表彰", "对…需要两个以上部门共同研究解决的疑难事项,有关部门应当…" (威海's, 云浮's regulations).
 _CONDITION_START = re.compile(r"对(?![^,。;]{0,40}(?:负责|给予|实施|实行))")
+# A clause that opens with the act its duty is for: "申报国家级开发区,设区的市人民政府应当…" (山东省经济开发区
+# 条例), "办理…登记,X应当…" (the procedures of regulations of several provinces).
+_PURPOSE_START = re.compile(r"(?:申报|申请|办理|设立|编制|实施|开展)[^,。;]{2,20}$")
 # A clause whose condition comes first: "X组织检查时,Y应当协同…" (the duty is Y's).
 _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
 # What a body of the state is not: people, firms, associations, media, schools.
@@ -167,7 +170,7 @@ _DOER = re.compile(
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
-    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|,)"
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|进行|向|,)"
 )
 
 
@@ -389,8 +392,9 @@ _LEVEL = re.compile(_LEVEL_WORD + r"(?:\([^()]{1,8}\))?")
 # 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces).
 # must not match: "乡镇人民政府和街道办事处" (two bodies), "城市和农村" (no government follows)
 _LEVEL_PAIR = re.compile(
-    r"(?P<a>[省市县区州]|[\u4e00-\u9fff]{1,6}?[省市县州])(?:和|及)"
-    r"(?P<b>[省市县区州]|设区的市|[\u4e00-\u9fff]{1,6}?[省市县区州])(?=人民政府|人民代表大会)"
+    r"(?P<a>[省市县区州]|[\u4e00-\u9fff]{1,6}?[省市县州])(?:和|及|或者|或)"
+    r"(?P<b>[省市县区州]|设区的市|[\u4e00-\u9fff]{1,6}?[省市县区州])"
+    r"(?=人民政府|人民代表大会|[^、,。;:和及或()]{2,10}(?:主管部门|行政部门|部门|机关))"
 )
 # The provinces as a collective: "各省、自治区、直辖市市场监督管理部门" is one body of each.
 _PROVINCES = re.compile(r"各?省、自治区、直辖市(?:及新疆生产建设兵团)?")
@@ -530,6 +534,8 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
         # "县级以上人民政府农业农村、自然资源等部门": the government goes to every field, as 嘉兴's
         # "县（市、区）人民政府国土资源和农业经济主管部门" names the government of each
         level = orig[: gov.end()]
+    elif fields[0].startswith(("当地", "所在地")) and len(fields[0]) > 4:
+        level = orig[:2] if fields[0].startswith("当地") else orig[:3]  # "当地国土资源、房屋征收等部门"
     elif fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
         if not any(f[:1] == fields[0][:1] for f in fields[1:]):
             level = orig[:1]
@@ -731,6 +737,7 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             (conditioned and not public)
             or _CONDITION_END.search(work, part, comma)
             or (part == cs and _CONDITION_START.match(work, cs, comma))
+            or (part == cs and _PURPOSE_START.match(work, cs, comma))
         ):
             # "X组织检查时,Y应当协同…", "…的,由X牵头…"; after a condition the body may come after
             # more of it: "(一)载体新建的,配套设施纳入主体工程,办理施工许可,Z机构应当…"
@@ -757,11 +764,21 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             we = alias.start()  # "由X(以下称Y)负责": the body is X
         if work.startswith("所在地的", ws):
             ws += 4  # "由所在地的街道办事处负责": the body of the place
-        joint = work.find("会同", ws, we)
         helpers: tuple[str, ...] = ()
+        helping = work.find("配合", ws, we)
+        if helping > ws:  # "由X配合Y依法组织实施": Y leads, X helps (山东省经济开发区条例)
+            helpers = tuple(law_names(text[ws:helping], work[ws:helping]))
+            ws = helping + 2
+            while we > ws and work.endswith(("依法", "共同", "具体"), ws, we):
+                we -= 2
+        joint = work.find("会同", ws, we)
         if joint > ws:  # "由市教育部门会同相关部门另行制定": the bodies it works with are co-units
-            helpers = tuple(
-                n for n in law_names(text[joint + 2 : we], work[joint + 2 : we]) if _is_body(working_text(n))
+            lead_in = re.search(r"向|对|在|按照|依法", work[joint + 2 : we])  # "会同有关部门向X提出…"
+            wend = joint + 2 + lead_in.start() if lead_in else we
+            helpers += tuple(
+                n
+                for n in law_names(text[joint + 2 : wend], work[joint + 2 : wend])
+                if _is_body(working_text(n))
             )
             we = joint
         names = law_names(text[ws:we], work[ws:we])

@@ -58,9 +58,17 @@ ZONE_REGULATION = """某市高新技术产业开发区条例
 
 第十三条　开发区符合条件的重大项目，省和某市人民政府应当优先纳入重点项目计划。
 
+第十四条　申报国家级开发区，设区的市人民政府应当向省人民政府提交申请报告，由省商务主管部门会同省发展改革、自然资源等部门进行论证、审查，经省人民政府同意后，报国务院审批。
+
+第十五条　省和设区的市商务主管部门应当会同有关部门，加强对开发区的分类指导。
+
+第十六条　对发展滞后的开发区，由省或者设区的市商务主管部门会同有关部门向所在地人民政府提出整改建议。
+
+第十七条　开发区建设征地涉及的补偿安置工作，由开发区管委会配合当地自然资源、房屋征收等部门依法组织实施。
+
 第三章　附则
 
-第十四条　本条例自2026年1月1日起施行。
+第十八条　本条例自2026年1月1日起施行。
 """
 
 
@@ -126,3 +134,25 @@ def test_permissions_submissions_and_conditions_of_consent_lay_no_task(tasks) ->
 )
 def test_law_names_of_two_levels(written: str, expected: list[str]) -> None:
     assert law_names(written, working_text(written)) == expected
+
+
+def test_a_sentence_opening_with_the_act_its_duties_are_for_gives_one_task_to_each_body(tasks) -> None:
+    assert _one(tasks, "申报国家级开发区").lead_units == ("设区的市人民政府",)
+    review = _one(tasks, "由省商务主管部门会同")
+    assert review.lead_units == ("省商务主管部门",)
+    assert review.co_units == ("省发展改革部门", "省自然资源部门")
+
+
+def test_two_levels_before_a_department_and_the_bodies_it_works_with(tasks) -> None:
+    guide = _one(tasks, "省和设区的市商务主管部门")
+    assert guide.lead_units == ("省商务主管部门", "设区的市商务主管部门")
+    assert guide.co_units == ("有关部门",)
+    advise = _one(tasks, "对发展滞后的开发区")
+    assert advise.lead_units == ("省商务主管部门", "设区的市商务主管部门")
+    assert advise.co_units == ("有关部门",)
+
+
+def test_由X配合Y_makes_Y_lead_and_X_help(tasks) -> None:
+    task = _one(tasks, "开发区建设征地")
+    assert task.lead_units == ("当地自然资源部门", "当地房屋征收部门")
+    assert task.co_units == ("开发区管委会",)
