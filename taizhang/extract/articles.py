@@ -48,12 +48,12 @@ _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 # Where the words of a subject may end: a verb of duty, or a lead-in (对…负责, 在…下, 根据…).
 _OPENER = re.compile(
     r"牵头|负责(?!人)|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|"
-    r"主管(?!部门|机关|机构|单位)(?=[^,。;]{0,12}工作)|"
+    r"主管(?!部门|机关|机构|单位)(?=[^,。;]{0,12}工作)|领导(?=本|全|[^,。;下]{0,14}工作)|"
     r"(?:行使|履行)(?=下列|以下)|,"
 )
 # A verb of duty at the start of what the subject is to do.
 _DUTY_START = re.compile(
-    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|主管|"
+    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|主管|领导|"
     r"建立|加强|履行|给予|制定|编制|推进|实施|记入|纳入|列入|行使(?=下列|以下))"
 )
 # A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
@@ -940,6 +940,10 @@ def notice_tasks(work: str, found: list[Task]) -> list[Task]:
     founded = _FOUNDS.search(work, 0, 2000)
     out: list[Task] = []
     for t in found:
+        if t.lead_units and (founded is None or set(t.lead_units) <= _ISSUER_BODY):
+            if not set(t.lead_units) <= _ISSUER_BODY:
+                out.append(t)  # the common case, read without normalising its text again
+            continue
         w = working_text(t.text).strip()
         act = _FOUNDS.search(w) if founded is not None else None
         if act is not None and act.start() > 0 and _FOUNDING_END.fullmatch(w, act.end()):
@@ -962,7 +966,8 @@ def notice_tasks(work: str, found: list[Task]) -> list[Task]:
                 continue  # its members and the rule for replacing them
             office = _OFFICE_IN.match(w)
             if office is not None:
-                unit = t.text[office.start("unit") : office.end("unit")]
+                pad = len(t.text) - len(t.text.lstrip())  # w is stripped, the text may not be
+                unit = t.text[pad + office.start("unit") : pad + office.end("unit")]
                 out.append(replace(t, lead_units=(unit,)))
                 continue
             if t.measure and _DUTIES_HEAD.fullmatch(working_text(t.measure)) and _DUTY_VERB.match(w):

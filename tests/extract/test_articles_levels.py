@@ -35,7 +35,9 @@ MEASURES = """某省实施《中华人民共和国某某法》办法
 
 第八条　县级以上人民政府水行政主管部门（以下简称水行政部门）负责本行政区域内的水生态保护工作。
 
-第九条　本办法自2026年1月1日起施行。
+第九条　市、县（市、区）林木种苗工作委员会统一领导本行政区域内的林木种苗工作。
+
+第十条　本办法自2026年1月1日起施行。
 """
 
 
@@ -64,6 +66,13 @@ def test_what_a_regulation_hands_to_a_body_with_由(tasks) -> None:
     )
     assert _lead(tasks, "重点保护的林木品种名录") == ("省人民政府林业行政主管部门",)
     assert _lead(tasks, "林木种子的进口") == ("国务院林业行政主管部门", "省人民政府林业行政主管部门")
+
+
+def test_a_body_that_领导_the_work_of_its_area(tasks) -> None:
+    assert _lead(tasks, "市、县（市、区）林木种苗工作委员会") == (
+        "市林木种苗工作委员会",
+        "县（市、区）林木种苗工作委员会",
+    )
 
 
 def test_a_body_given_a_shorter_name_where_it_is_first_named(tasks) -> None:
