@@ -921,12 +921,14 @@ _FOUNDING_END = re.compile(r"\s*(?:。\s*现将[^。]{0,12}如下[:。]?)?\s*")
 _MEMBERS = re.compile(r"(?:组\s*长|副组长|成\s*员|召集人|副召集人)\s*:")
 _REPLACING = re.compile(r"[^。]{0,16}(?:成员|组成人员)[^。]{0,16}(?:需要|需)(?:调整|增减|变动)的")
 # The heading over the group's duties, written with no subject under it: "一、主要职责".
-_DUTIES_HEAD = re.compile(r"(?:主要|工作)?职责(?:任务)?")
+# "一、主要职责", "(一)专家组职责", "二、工作任务"; not "成员单位职责" (the members' own duties).
+_DUTIES_HEAD = re.compile(r"(?![^,。;]*(?:成员|单位|部门))[^,。;]{0,10}?(?:职责(?:任务)?|主要任务|工作任务)")
 _DUTY_VERB = re.compile(r"负责|研究|统筹|协调|组织|指导|督促|推动|审议")
 # The group's office placed in a unit with its duties, written with the unit after 在: "协调小组在中医药局
 # 设办公室,主要负责协调小组的日常工作" (国务院办公厅's notices; the outline reads "办公室设在X,承担…").
 _OFFICE_IN = re.compile(
-    r"[^,。;:]{0,30}?在(?P<unit>[^,。;:]{2,30}?)设(?:立)?办公室,(?=(?:主要|具体)?(?:负责|承担))"
+    r"[^,。;:]{0,30}?(?:在(?P<unit>[^,。;:]{2,30}?)设(?:立)?(?:办公室|秘书处)|(?:秘书处|秘书组)(?:设在|设于)(?P<at>[^,。;:]{2,30}?)),"
+    r"(?=(?:主要|具体)?(?:负责|承担))"
 )
 
 
@@ -967,7 +969,10 @@ def notice_tasks(work: str, found: list[Task]) -> list[Task]:
             office = _OFFICE_IN.match(w)
             if office is not None:
                 pad = len(t.text) - len(t.text.lstrip())  # w is stripped, the text may not be
-                unit = t.text[pad + office.start("unit") : pad + office.end("unit")]
+                g = (
+                    "unit" if office.group("unit") else "at"
+                )  # "秘书处设在X,负责…" (教育部's and other notices)
+                unit = t.text[pad + office.start(g) : pad + office.end(g)]
                 out.append(replace(t, lead_units=(unit,)))
                 continue
             if t.measure and _DUTIES_HEAD.fullmatch(working_text(t.measure)) and _DUTY_VERB.match(w):

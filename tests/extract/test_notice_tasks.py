@@ -70,3 +70,24 @@ def test_the_issuer_s_own_part_and_the_significance_lay_no_task() -> None:
     assert ask.lead_units == ("相关市(州)某某局",)
     (care,) = [t for t in tasks if t.text.startswith("各地要")]
     assert care.lead_units == ("各地",)
+
+
+EXPERT_GROUP = """某部办公厅关于成立某某专家组的通知
+各有关单位:
+为做好某某工作,经研究,决定成立某某专家组(以下简称专家组)。现将有关事项通知如下:
+一、专家组职责
+研究提出某某领域发展的政策建议,参与有关标准的论证。
+二、专家组成员名单见附件。
+三、专家组秘书处设在某某研究中心,负责专家组的日常工作。
+某部办公厅
+2026年5月6日
+"""
+
+
+def test_an_expert_group_s_duties_and_its_secretariat() -> None:
+    tasks = extract_text(EXPERT_GROUP).tasks
+    (duties,) = [t for t in tasks if t.text.startswith("研究提出")]
+    assert duties.lead_units == ("某某专家组",)
+    (office,) = [t for t in tasks if "秘书处" in t.text]
+    assert office.lead_units == ("某某研究中心",)
+    assert not any("2026年5月6日" == t.text or "成立" in t.text for t in tasks)
