@@ -245,6 +245,8 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
             if roles is None:
                 continue
             lead, co = roles
+            if tasks and tasks[-1].number == number and tasks[-1].lead_units and len(lead) == 1:
+                lead = _referred(lead[0], tasks[-1].lead_units) or lead
             ts, te = cs, ce
             while te > ts and work[te - 1] in " \n;,":
                 te -= 1
@@ -261,6 +263,35 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
                 )
             )
     return tasks
+
+
+# A body named by what the article said before it: "其所属的精神文明建设工作机构负责…" after "市、区(县级市)
+# 精神文明建设委员会统筹推进…" (威海's 文明行为促进条例), "其办事机构具体负责…", "前款规定的部门应当…"
+# (regulations of several provinces refer so to the body of the paragraph before).
+_ITS = re.compile(r"其(?!他|余|中|它)(?:所属|下属|设立)?的?")  # not "其他有关部门"
+_NAMED_BEFORE = re.compile(r"前款(?:规定|所列|所称|所述|确定)的(?:部门|机构|机关|单位)")
+
+
+def _referred(name: str, before: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The bodies ``name`` refers to, given the lead units of the clause before it in the same
+    article, or None when it names a body of its own: "前款规定的部门" is those bodies; "其所属的X" is
+    X of each level they are of (市精神文明建设委员会 → 市精神文明建设工作机构) when X's field is theirs,
+    else X ("其办事机构": 办事机构, as "X及其办事机构" names it)."""
+    w = working_text(name)
+    if _NAMED_BEFORE.fullmatch(w):
+        return before
+    its = _ITS.match(w)
+    if its is None or its.end() == len(w):
+        return None
+    body = name[its.end() :]
+    field = working_text(body)[:4]
+    out = []
+    for b in before:
+        at = working_text(b).find(field)
+        if at <= 0:
+            return (body,)
+        out.append(b[:at] + body)
+    return tuple(out)
 
 
 def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -103,3 +103,26 @@ def test_a_lead_in_and_a_person_are_no_subject_but_经济_opens_a_body(tasks) ->
 )
 def test_levels_named_in_words(written: str, expected: list[str]) -> None:
     assert law_names(written, working_text(written)) == expected
+
+
+REFERENCES = """某市文明出行促进条例
+
+第一条　为了促进文明出行，根据有关法律、法规，结合本市实际，制定本条例。
+
+第二条　市、区（县级市）文明出行促进委员会统筹推进本行政区域内的文明出行促进工作；其所属的文明出行工作机构负责文明出行促进工作的组织实施。
+
+第三条　市交通运输主管部门负责文明出行宣传工作。
+
+前款规定的部门应当定期公布文明出行指数。
+
+第四条　其他有关部门应当按照各自职责做好文明出行促进工作。
+
+第五条　本条例自2026年1月1日起施行。
+"""
+
+
+def test_a_body_named_by_what_the_article_said_before_it() -> None:
+    tasks = extract_text(REFERENCES).tasks
+    assert _lead(tasks, "其所属的") == ("市文明出行工作机构", "区（县级市）文明出行工作机构")
+    assert _lead(tasks, "前款规定的部门") == ("市交通运输主管部门",)
+    assert _lead(tasks, "其他有关部门") == ("其他有关部门",)
