@@ -12,6 +12,15 @@ jiaxing_straw_burning_regulation_2016, jiaxing_catering_fumes_measures_2020,
 luohe_loose_coal_regulation_2019, shanghai_packaging_reduction_rules_2013) and in a district
 government's rules (pudong_landscape_lighting_2023).
 
+Regulations of a development zone or a new area (北京经济技术开发区条例, 山东省青岛西海岸新区条例,
+山东省经济开发区条例) charge the zone itself ("开发区应当…": a task with no body), the 管理委员会 a
+government sets up, the governments of the levels written once before it ("省和青岛市人民政府") and
+their departments; provinces' 实施办法 of national laws (河南省实施《渔业法》办法) hand rules to a
+department with 由X确定/规定/审批.
+
+A notice that sets up a group (国务院办公厅's on the 中医药 coordination group) gives the group its
+duties under a heading with no subject, and places its office in a unit (``notice_tasks``).
+
 A letter or notice of a ministry or its office (函, 通知) to lower bodies names them as its
 addressees in its salutation ("各省、自治区、直辖市…主管部门:") and hands them its work as
 "请你单位…", "请各地…", "各地要…": those paragraphs are tasks, and the addressees answer for them
