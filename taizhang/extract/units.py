@@ -1102,7 +1102,17 @@ def _subject_name(w: str) -> bool:
         return False  # "X与Y要…" pairs a lead with its partners (outline reads it so)
     if w.endswith(_PARTY_ENDS):
         return len(w) >= 4 and not w.startswith(("各类", "广大", "全体"))
+    if w in _BARE_ZONES:
+        return False
     return looks_like_unit(w) or _collective_end(w)
+
+
+# A zone named by its kind alone is the place, not a body: "开发区应当建设完善的基础设施" (北京经济
+# 技术开发区条例, the zone defined as 开发区), "园区应当…" (zones' regulations and plans of several
+# cities); its body is its 管理委员会 (开发区管委会).
+_BARE_ZONES = frozenset(
+    ("开发区", "新区", "园区", "高新区", "保税区", "示范区", "试验区", "功能区", "合作区")
+)
 
 
 # A kind of body with nothing to say which one: "成员单位", "各成员单位", "相关单位", "责任部门".
