@@ -1175,6 +1175,12 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         and _FREQUENCY.search(work, lo, start) is not None
     ):
         return True  # how often a procedure is done: 每年至少组织1次排查, 每两年不少于1次
+    if (fig.unit in _TIMES or fig.unit in mw.time_units) and _is_interval(work, fig, lo, hi):
+        return True  # how often a procedure is done, written without 每: 15天完成1次
+    if work.find("为", end, end + 6) >= 0 and _GRADE_AFTER.match(work, end, hi) is not None:
+        return True  # the definition of a pass: 不超过管径10%为合格
+    if fig.unit in _DISTANCES and _is_radius(work, fig, lo, hi):
+        return True  # the radius an area is drawn by: 站点50米范围内, 500米服务半径
     if fig.unit in ("名", "个") and _CONTACT.match(work, fig.end, hi) is not None:
         return True  # the contact person a document asks for: 确定1名工作人员为联络员
     if fig.unit == "项" and _COUNTED_MEASURES.match(work, fig.end, hi) is not None:
@@ -1376,6 +1382,56 @@ def _counts_indicators(work: str, fig: _Figure, hi: int) -> bool:
     if fig.unit not in ("个", "项", "类", "大类"):
         return False
     return _INDICATOR_COUNT.match(work, fig.end, min(hi, fig.end + 12)) is not None
+
+
+# An interval written without 每: how often a procedure is done (上海市交通委's 精细化管理 plan:
+# 保洁频率提升至15天完成1次全线机械清理、冲洗,30天完成1次人工清洗), the same reading as the 每 form
+# _FREQUENCY reads (每年至少组织1次排查, 每两年不少于1次; 县 and 区 safety and sanitation plans). Both the
+# interval and the count of times are terms of the procedure, not indicators.
+# matches (after a time): "完成1次", "清扫一次", "巡查2遍" ; must not match: "完成12项" (not times), "内办结"
+_TIMES_AFTER_AN_INTERVAL = re.compile(
+    r"[ \t]*(?:至少|不少于)?[^\d,，。;；、:：]{0,6}?(?:\d{1,2}|[一二两三四五六七八九十])[ \t]*[次遍轮](?![数])"
+)
+# matches (before a count of times): "15天完成", "30天", "两个月开展" ; must not match: "2025年完成" (a year:
+# four digits), "每30天" (read by _FREQUENCY), "3天内完成" (a time limit: 内)
+_INTERVAL_BEFORE_TIMES = re.compile(
+    r"(?<![\d.每])(?:\d{1,3}|[一二两三四五六七八九十半])[ \t]*(?:个)?(?:天|日|小时|周|月)(?!内)"
+    r"[ \t]*(?:至少|不少于)?[^\d,，。;；、:：内]{0,6}\Z"
+)
+
+
+def _is_interval(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """A time followed by a count of times (15天完成1次), or a count of times after such a time:
+    the frequency of a procedure, neither figure an indicator."""
+    if fig.unit in _TIMES:
+        return _INTERVAL_BEFORE_TIMES.search(work, max(lo, fig.start - 14), fig.start) is not None
+    if work.find("内", fig.end, fig.end + 1) >= 0:
+        return False
+    m = _TIMES_AFTER_AN_INTERVAL.match(work, fig.end, hi)
+    return m is not None and m.end() - fig.end <= 12
+
+
+# A figure followed by the grade it earns is the definition of a pass (静安区 and 杨浦区 排水管理体制
+# 改革: 管道积泥深度不超过管径10%为合格), a criterion, not an indicator.
+# matches: "为合格", "即为达标", "的视为不合格" ; must not match: "为目标", "为主" (not a grade)
+_GRADE_AFTER = re.compile(r"[ \t]*(?:的)?(?:即)?(?:为|视为|作为|算作)(?:合格|达标|不合格|不达标|优秀|良好)")
+
+
+# A distance that draws the area a figure is taken over: 轨道交通站点50米范围内地面公交配套服务占比
+# (上海市交通委's 精细化管理 plan), 站点周边50米内配套公交设施, 周边步行距离300-500米范围内 (松江's
+# parking-sharing opinions), 公园绿地500米服务半径覆盖率 (奉贤's 公园城市 opinions). The distance
+# sizes the area, not an indicator (the share or the count taken over it is the metric).
+# matches: "范围内", "服务半径", "半径内", "内配套" (after 周边…米) ; must not match: "以内" (a ceiling:
+# 控制在500米以内), "。" ; the 周边 form: "周边50米内" but not "新建50米道路"
+_RADIUS_AFTER = re.compile(r"[ \t]*(?:范围内|(?:服务)?半径|(?:的)?范围)")
+_DISTANCES = frozenset({"米", "公里"})
+
+
+def _is_radius(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether a distance draws the area something is taken over (50米范围内, 500米服务半径, 周边50米内)."""
+    if _RADIUS_AFTER.match(work, fig.raw_end, hi) is not None:
+        return True
+    return work.startswith("内", fig.raw_end) and work.find("周边", max(lo, fig.start - 12), fig.start) >= 0
 
 
 # What a time qualifies when it gives the hours of a service, not a figure of it (公园24小时开放,
@@ -1815,6 +1871,8 @@ def find_metrics(
     said_before: set[tuple[object, ...]] = set()  # (value, unit, clause, place) of the metrics found
     body: set[tuple[object, ...]] = set()  # (kind, value, unit, year) said before the annex
     annex = _annex_start(work)
+    stock = _stock_sections(work, info)
+    stock_said: set[tuple[float, str]] = set()  # (value, unit) of the inventory in 基本情况
     benefits = _BenefitMarks(work)
     figures = _Matches(_find_figures(work))
     stops = _Stops(work)
@@ -1845,6 +1903,12 @@ def find_metrics(
         if not again and _excluded(work, fig, clause, p_hi, benefits):
             continue
         s_lo = stops.sentence_start(c_lo, p_lo)
+        if stock:
+            if _in_stock(stock, work, fig, s_lo, named):
+                stock_said.add((fig.value, fig.unit))
+                continue  # the inventory a plan starts from (一、基本情况): no indicator
+            if annex is not None and fig.start > annex and (fig.value, fig.unit) in stock_said:
+                continue  # an annexed list of that inventory (附件2 拟移交设施设备汇总表)
         kind, year = _kind_and_year(
             work,
             fig,
@@ -1932,6 +1996,38 @@ def find_metrics(
                 )
             )
     return out
+
+
+# The heading of the part of a plan that describes what it starts from: the facilities, vehicles,
+# firms, staff and contracts a reform takes over (静安区 and 杨浦区 排水管理体制改革实施方案: 一、基本情况:
+# 本区移交公共排水设施包括:排水管道共计562.359公里…; 拟首批移交设施设备包括排水管道设施635.56公里…,
+# 共有总包企业2家). Such an inventory is the standing state with no year, not an indicator (the
+# chongming 水务 plan's gold reads its inventory so). matches: "基本情况", "基本情况和问题" ; must not
+# match: "基本原则", "工作情况" (a review: read as actuals)
+_STOCK_HEADING = re.compile(r"[ \t]*基本情况[^\n]{0,6}\Z")
+
+
+def _stock_sections(work: str, info: DocInfo) -> list[tuple[int, int]]:
+    """The (start, end) of a plan's 基本情况 parts: from the level-1 heading to the next one."""
+    if info.kind in ("report", "work_report") or work.find("基本情况") < 0:
+        return []
+    starts: list[tuple[int, bool]] = []
+    for m in _HEADING_LINES.finditer(work):
+        if m["l1"]:
+            starts.append((m.start("line"), _STOCK_HEADING.match(m["title"]) is not None))
+    out: list[tuple[int, int]] = []
+    for i, (start, stock) in enumerate(starts):
+        if stock:
+            out.append((start, starts[i + 1][0] if i + 1 < len(starts) else len(work)))
+    return out
+
+
+def _in_stock(sections: list[tuple[int, int]], work: str, fig: _Figure, s_lo: int, named: _Spans) -> bool:
+    """Whether a figure is part of the inventory a plan starts from: inside its 基本情况 part, with
+    no year of its own in its sentence (a dated result there, 2024年完成…, is still read)."""
+    return (
+        any(a <= fig.start < b for a, b in sections) and _explicit_year(work, s_lo, fig.start, named) is None
+    )
 
 
 # White space as str.split() splits on it (\s of a str pattern is what str.isspace holds).
@@ -2164,7 +2260,11 @@ def _kind_and_year(
         period = _named_period(sentence_before, info.year)
         if period is not None:
             return period  # “十四五”计划完成闸河配套8处: the period's, not the present's
-    if info.year is not None and _has(sentence_before, mw.compiled["present_words"]):
+    if (
+        info.year is not None
+        and _has(sentence_before, mw.compiled["present_words"])
+        and not _within_years_ahead(work, s_lo, fig.start)
+    ):
         return "actual", info.year  # as it stands when written: 目前, 现时, 最新的3.4%
     if kind == "target" and info.year is not None and reviews_past_years(sentence_before):
         return "actual", info.year - 1  # 过去5年,…增长超过40%: done in the years up to now
@@ -2224,6 +2324,16 @@ def _kind_and_year(
     elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+def _within_years_ahead(work: str, s_lo: int, pos: int) -> bool:
+    """Whether the sentence before a figure sets a time limit of N years ahead (2年内完成现有31条…
+    治理任务, 杨浦's 内部道路 plan, both its 2年内 and 3年内 clauses; SCHEMA's N年内): the things that
+    exist now (现有) are then the work to finish by the limit, a target, not a state reported."""
+    if work.find("内", s_lo, pos) < 0:
+        return False
+    w = _YEARS_WITHIN.search(work, s_lo, pos)
+    return w is not None and work.find("现有", w.end(), pos) >= 0
 
 
 # A count reported by the writer, in a plan's account of the situation it starts from (徐汇's 装修垃圾

@@ -1,0 +1,96 @@
+"""Targets of plans and what is not a target in them: one rule per test (sentences written here)."""
+
+from __future__ import annotations
+
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.model import DocInfo, Metric
+from taizhang.extract.normalise import working_text
+
+PLAN = DocInfo(title="某区三年行动计划", year=2024, period_start=2024, period_end=2026, kind="plan")
+REFORM = DocInfo(title="某区管理体制改革实施方案", year=2025, kind="plan")
+
+
+def find(text: str, info: DocInfo = PLAN) -> list[Metric]:
+    return find_metrics(text, working_text(text), line_passages(text), info)
+
+
+def seen(text: str, info: DocInfo = PLAN) -> list[tuple[float, str]]:
+    return [(m.value, m.unit) for m in find(text, info)]
+
+
+class TestIntervals:
+    def test_an_interval_without_mei_and_its_count_of_times_are_not_metrics(self) -> None:
+        text = "提高巡查频率，路灯设施10天完成1次全面检修，20天完成1次灯杆清洗，完成路灯更新500座。"
+        assert seen(text) == [(500, "座")]
+
+    def test_a_count_of_times_with_no_interval_is_still_read(self) -> None:
+        assert (12, "次") in seen("全年举办招聘活动12次。")
+
+    def test_a_time_limit_is_not_an_interval(self) -> None:
+        assert (3, "天") in seen("审批时限压缩至3天，群众满意度达到95%。")
+
+
+class TestRadius:
+    def test_a_distance_that_draws_an_area_is_not_a_metric(self) -> None:
+        found = seen("到2026年，学校周边200米范围内的安全设施配置率达到100%。")
+        assert found == [(100, "%")]
+
+    def test_a_service_radius_is_not_a_metric(self) -> None:
+        found = seen("社区体育设施800米服务半径覆盖率达到90%以上。")
+        assert found == [(90, "%")]
+
+    def test_a_distance_around_a_place_followed_by_nei_is_not_a_metric(self) -> None:
+        assert seen("完善医院周边30米内停车设施。") == []
+
+    def test_a_length_built_is_still_a_metric(self) -> None:
+        assert (1200, "米") in seen("新建滨河步道1200米。")
+
+
+class TestSquareMetreSign:
+    def test_the_square_metre_sign_is_square_metres(self) -> None:
+        assert seen("三年累计完成绿地改造3500㎡。") == [(3500, "平方米")]
+
+
+class TestPassCriterion:
+    def test_a_figure_that_defines_a_pass_is_not_a_metric(self) -> None:
+        found = seen("河道保洁抽查合格率达到90%以上（漂浮物面积不超过水面5%为合格）。")
+        assert found == [(90, "%")]
+
+
+class TestExistingStockWithinYears:
+    def test_the_existing_stock_to_finish_within_n_years_is_a_target(self) -> None:
+        info = DocInfo(title="某区老旧小区改造实施方案", year=2024, kind="plan")
+        [m] = find("3年内完成现有42个老旧小区的改造任务。", info)
+        assert (m.kind, m.value, m.year) == ("target", 42, 2027)
+
+    def test_the_existing_stock_without_a_limit_is_reported(self) -> None:
+        info = DocInfo(title="某区老旧小区改造实施方案", year=2024, kind="plan")
+        [m] = find("全区现有老旧小区42个。", info)
+        assert (m.kind, m.year) == ("actual", 2024)
+
+
+class TestInventoryOfAReform:
+    TEXT = (
+        "一、基本情况\n"
+        "本区移交的公共设施包括：道路120.5公里，其中主干路40.2公里；桥梁36座；养护车辆8辆。"
+        "现有养护企业3家，从业人员约150人。\n"
+        "二、工作目标\n"
+        "2026年底前，道路养护合格率达到95%以上，抢修人员接报后30分钟内到场。\n"
+        "附件\n"
+        "移交设施清单\n"
+        "道路\n"
+        "120.5公里\n"
+        "桥梁\n"
+        "36座\n"
+    )
+
+    def test_the_inventory_of_the_basic_situation_is_not_a_metric(self) -> None:
+        assert seen(self.TEXT, REFORM) == [(95, "%"), (30, "分钟")]
+
+    def test_a_dated_result_in_the_basic_situation_is_still_read(self) -> None:
+        text = "一、基本情况\n2024年，全区完成道路大修15公里。\n二、工作目标\n道路完好率达到98%。\n"
+        assert (15, "公里") in seen(text, REFORM)
+
+    def test_the_basic_principles_are_not_an_inventory(self) -> None:
+        text = "一、基本原则\n坚持统筹推进，新建道路15公里。\n"
+        assert (15, "公里") in seen(text, REFORM)
