@@ -1875,6 +1875,7 @@ def find_metrics(
     stock_said: set[tuple[float, str]] = set()  # (value, unit) of the inventory in 基本情况
     benefits = _BenefitMarks(work)
     figures = _Matches(_find_figures(work))
+    by_year = _year_by_year(work, figures) if "逐年" in work else {}
     stops = _Stops(work)
     bisect_right = bisect.bisect_right
     named_starts, named_ends = named.starts, named.ends
@@ -1924,6 +1925,9 @@ def find_metrics(
             named,
             fiscal,
         )
+        if by_year and pos in by_year:
+            year = by_year[pos]  # one a year, in the order listed (逐年推进A、B、C)
+            kind = "actual" if info.year is not None and year < info.year else "target"
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
         # 从X增长到Y with no years named: X is the start of the period reviewed.
@@ -2028,6 +2032,39 @@ def _in_stock(sections: list[tuple[int, int]], work: str, fig: _Figure, s_lo: in
     return (
         any(a <= fig.start < b for a, b in sections) and _explicit_year(work, s_lo, fig.start, named) is None
     )
+
+
+# A period whose things are done one a year, in the order listed: 2026年至2030年,…,逐年推进嘉定老城
+# 特定区(3.92平方公里)、幸福片区与封浜片区(3.66平方公里)、…海绵城市建设达标评估 (嘉定's 海绵城市 plan:
+# one area a year, 2026 to 2030), as 区 and 县 plans schedule one village, road or area a year (逐年
+# 完成). matches: "2026年至2030年,结合…,逐年", "2018-2020年逐年" ; must not match: "逐年提高" with no
+# period before it, a period of more than ten years
+_YEAR_BY_YEAR = re.compile(
+    r"(?P<a>(?:19|20)\d{2})[ \t]*年?[ \t]*(?:至|到|-|—|–|~)[ \t]*(?P<b>(?:19|20)\d{2})[ \t]*年"
+    r"[^。;\n]{0,60}?逐年"
+)
+_LIST_END = re.compile(r"[。;\n]")
+
+
+def _year_by_year(work: str, figures: _Matches) -> dict[int, int]:
+    """{offset of a figure: its year} for the lists scheduled one item a year over a period: as
+    many items (a figure each, set apart by 、) after 逐年 as the period has years."""
+    out: dict[int, int] = {}
+    for m in _YEAR_BY_YEAR.finditer(work):
+        a, b = int(m["a"]), int(m["b"])
+        n = b - a + 1
+        if not 2 <= n <= 10:
+            continue
+        stop = _LIST_END.search(work, m.end())
+        end = stop.start() if stop is not None else len(work)
+        starts = [f.start() for f in figures.within(m.end(), end)]
+        if len(starts) != n or any(
+            work.find("、", s, t) < 0 for s, t in zip(starts, starts[1:], strict=False)
+        ):
+            continue
+        for i, s in enumerate(starts):
+            out[s] = a + i
+    return out
 
 
 # White space as str.split() splits on it (\s of a str pattern is what str.isspace holds).

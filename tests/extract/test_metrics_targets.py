@@ -94,3 +94,20 @@ class TestInventoryOfAReform:
     def test_the_basic_principles_are_not_an_inventory(self) -> None:
         text = "一、基本原则\n坚持统筹推进，新建道路15公里。\n"
         assert (15, "公里") in seen(text, REFORM)
+
+
+class TestOneAYear:
+    INFO = DocInfo(title="某区道路整治实施方案", year=2024, kind="plan")
+
+    def test_a_list_done_one_a_year_takes_the_years_in_order(self) -> None:
+        text = "2025年至2027年，结合项目安排，逐年推进东片区（2.5平方公里）、西片区（3.1平方公里）、南片区（1.8平方公里）道路整治。"
+        found = [(m.value, m.year) for m in find(text, self.INFO)]
+        assert found == [(2.5, 2025), (3.1, 2026), (1.8, 2027)]
+
+    def test_a_list_of_another_length_keeps_the_period_end(self) -> None:
+        text = "2025年至2027年，逐年推进东片区（2.5平方公里）、西片区（3.1平方公里）道路整治。"
+        assert all(m.year != 2026 for m in find(text, self.INFO))
+
+    def test_a_yearly_rise_is_not_a_schedule(self) -> None:
+        text = "到2027年，道路完好率逐年提高到95%。"
+        assert [(m.value, m.year) for m in find(text, self.INFO)] == [(95, 2027)]
