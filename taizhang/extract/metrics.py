@@ -829,6 +829,12 @@ def _starts_with_any(work: str, pos: int, words: tuple[str, ...] | _WordList, ce
     return m["w"] if m else ""
 
 
+# The last character of the names of things counted by 条 that are lines on the ground: a count of
+# them is a metric whatever the verb (上海市交通委's 精细化管理 plan: 建设精品道路100条; 新辟公交线路18条,
+# 整治河道12条, 打造特色街巷5条 in 区 and 县 plans), unlike 惠企30条 (articles of a policy).
+_LINEAR_THINGS = frozenset("路道线河街巷廊渠沟")
+
+
 def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) -> _Figure | None:
     """The value, unit and comparator of one match, or None when it is not a figure of a metric."""
     mw = metric_words()
@@ -850,8 +856,9 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 and not ("\u4e00" <= nxt <= "\u9fff")
                 and not _has(work[clause_lo : m.start()], mw.compiled["build_verbs"])
                 and not _built_in_sentence(work, lo, clause_lo, m.start())
+                and not (unit_w == "条" and work[m.start() - 1 : m.start()] in _LINEAR_THINGS)
             ):
-                return None  # 第3条, 惠企30条; but 建成农村公路20条
+                return None  # 第3条, 惠企30条; but 建成农村公路20条, 建设精品道路100条
             if unit_w == "个" and nxt in _UNIT_LIST_JOINERS:
                 shared = _SHARED_UNIT.match(work, end)
                 if shared is not None:
@@ -1876,6 +1883,8 @@ def find_metrics(
     benefits = _BenefitMarks(work)
     figures = _Matches(_find_figures(work))
     by_year = _year_by_year(work, figures) if "逐年" in work else {}
+    columns = _year_column_cells(work) if _YEAR_COLUMN_HINT.search(work) is not None else []
+    column_starts = [c[0] for c in columns]
     stops = _Stops(work)
     bisect_right = bisect.bisect_right
     named_starts, named_ends = named.starts, named.ends
@@ -1925,6 +1934,12 @@ def find_metrics(
             named,
             fiscal,
         )
+        if columns:
+            ci = bisect_right(column_starts, pos) - 1
+            if ci >= 0 and pos < columns[ci][1] and _explicit_year(work, c_lo, fig.start, named) is None:
+                year = columns[ci][2]  # the year of its column (2025年计划)
+                if kind == "target" and info.year is not None and year < info.year:
+                    kind = "actual"
         if by_year and pos in by_year:
             year = by_year[pos]  # one a year, in the order listed (逐年推进A、B、C)
             kind = "actual" if info.year is not None and year < info.year else "target"
@@ -2064,6 +2079,76 @@ def _year_by_year(work: str, figures: _Matches) -> dict[int, int]:
             continue
         for i, s in enumerate(starts):
             out[s] = a + i
+    return out
+
+
+# A table flattened a cell a line whose columns are years: 上海市交通委's 精细化管理 task list (重点任务
+# （2024-2026） | 2024年工作项目 | 2025年计划 | 2026年计划 | 牵头部门 …), as 区 and 县 three-year plans
+# annex their 任务清单 (2018年 | 2019年 | 2020年 columns of work to do). The header cells of the years:
+# matches: "2024年工作项目", "2025年计划", "2019年", "2020年目标任务" ; must not match: "2024年12月",
+# "2024年底前完成" (a cell of text)
+_YEAR_COLUMN = re.compile(
+    r"[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?:工作项目|工作任务|工作目标|目标任务|计划|目标|任务|安排)?[ \t]*"
+)
+# A year header cell on a line of its own (the cheap test before the table is looked for).
+_YEAR_COLUMN_HINT = re.compile(
+    r"\n[ \t]*(?:19|20)\d{2}[ \t]*年(?:度)?(?:工作项目|工作任务|工作目标|目标任务|计划|目标|任务|安排)?[ \t]*\n"
+)
+# The cell that opens a row: its number. matches: "（1）建设精品道路300条。", "(12)既有车站…" ;
+# must not match: "（一）提升交通设施环境品质" (a group of rows), "1、改善城市道路环境"
+_ROW_KEY = re.compile(r"[ \t]*[（(]\d{1,3}[）)]")
+# A line that opens a group of rows. matches: "（二）提升交通出行服务体验", "7、提升轨道交通服务水平"
+_ROW_GROUP = re.compile(r"[ \t]*(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])")
+
+
+def _year_column_cells(work: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the cells under the year columns of tables flattened a cell a line:
+    after a header of consecutive year cells (2024年工作项目, 2025年计划, 2026年计划), each row's
+    numbered cell ((1)…) is followed by one cell for each year, in the header's order."""
+    if "年" not in work:
+        return []
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    n = len(work)
+    while pos < n:
+        end = work.find("\n", pos)
+        end = n if end < 0 else end
+        if work[pos:end].strip():
+            lines.append((pos, end))
+        pos = end + 1
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(lines):
+        m = _YEAR_COLUMN.fullmatch(work, *lines[i])
+        if m is None:
+            i += 1
+            continue
+        years = [int(m["y"])]
+        j = i + 1
+        while j < len(lines):
+            mj = _YEAR_COLUMN.fullmatch(work, *lines[j])
+            if mj is None or int(mj["y"]) != years[-1] + 1:
+                break
+            years.append(int(mj["y"]))
+            j += 1
+        if len(years) < 2:
+            i = j
+            continue
+        k = j
+        while k < len(lines):
+            a, b = lines[k]
+            if _YEAR_COLUMN.fullmatch(work, a, b) is not None:
+                break  # another table's header
+            if _ROW_KEY.match(work, a, b) is not None:
+                for t, year in enumerate(years, 1):
+                    if k + t >= len(lines):
+                        break
+                    ca, cb = lines[k + t]
+                    if _ROW_KEY.match(work, ca, cb) is not None or _ROW_GROUP.match(work, ca, cb) is not None:
+                        break
+                    out.append((ca, cb, year))
+            k += 1
+        i = k
     return out
 
 
@@ -2284,6 +2369,8 @@ def _kind_and_year(
             kind = "target"  # 改造目标:2024年计划改造40万平方米 (the plan's own year, planned)
         if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
+        elif explicit == info.year and _has(clause_before, mw.compiled["present_words"]):
+            kind = "actual"  # 2024年持续推进…,目前注册用户数已突破715万: the state as written
         elif _has(sentence_before, mw.compiled["actual_markers"]) or (
             _may_be_to_date(sentence_before) and _TO_DATE.search(sentence_before)
         ):

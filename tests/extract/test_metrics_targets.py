@@ -111,3 +111,52 @@ class TestOneAYear:
     def test_a_yearly_rise_is_not_a_schedule(self) -> None:
         text = "到2027年，道路完好率逐年提高到95%。"
         assert [(m.value, m.year) for m in find(text, self.INFO)] == [(95, 2027)]
+
+
+class TestYearColumns:
+    INFO = DocInfo(title="某区三年行动计划", year=2024, period_start=2024, period_end=2026, kind="plan")
+    TEXT = (
+        "附件：任务清单\n\n"
+        "重点任务\n\n2024年工作项目\n\n2025年计划\n\n2026年计划\n\n牵头部门\n\n"
+        "（一）改善人居环境\n\n"
+        "（1）新建口袋公园30个。\n\n新建口袋公园8个。\n\n新建口袋公园10个。\n\n新建口袋公园12个。\n\n区绿化市容局\n\n"
+        "（2）改造老旧小区。\n\n完成改造50万平方米。\n\n完成改造60万平方米。\n\n持续推进。\n\n区房管局\n"
+    )
+
+    def test_each_cell_takes_the_year_of_its_column(self) -> None:
+        found = [(m.value, m.year) for m in find(self.TEXT, self.INFO)]
+        assert (8, 2024) in found and (10, 2025) in found and (12, 2026) in found
+        assert (500_000, 2024) in found and (600_000, 2025) in found
+
+    def test_a_year_named_in_the_cell_wins(self) -> None:
+        text = self.TEXT.replace("完成改造60万平方米。", "2026年6月前完成改造60万平方米。")
+        assert (600_000, 2026) in [(m.value, m.year) for m in find(text, self.INFO)]
+
+    def test_a_column_of_a_past_year_is_reported(self) -> None:
+        info = DocInfo(title="某区三年行动计划", year=2025, period_start=2024, period_end=2026, kind="plan")
+        [m] = [m for m in find(self.TEXT, info) if m.value == 8]
+        assert (m.kind, m.year) == ("actual", 2024)
+
+
+class TestCountsOfLinearThings:
+    def test_roads_counted_by_tiao_are_a_metric_with_any_verb(self) -> None:
+        assert seen("建设精品道路100条。") == [(100, "条")]
+        assert seen("打造特色街巷5条。") == [(5, "条")]
+
+    def test_articles_of_a_policy_are_not(self) -> None:
+        assert seen("出台惠企政策30条。") == []
+
+
+class TestPairsOfTrains:
+    def test_pairs_of_trains_run_are_a_metric(self) -> None:
+        assert seen("至2026年，城际铁路全天开行列车38对。") == [(38, "对")]
+
+    def test_dui_as_a_preposition_is_not_a_unit(self) -> None:
+        assert seen("对接企业需求，做好服务。") == []
+
+
+class TestStateAsWrittenInTheDocumentsYear:
+    def test_mu_qian_after_the_documents_year_reports(self) -> None:
+        info = DocInfo(title="某区三年行动计划", year=2024, period_start=2024, period_end=2026, kind="plan")
+        [m] = find("2024年持续推进平台建设，目前注册用户数已突破300万。", info)
+        assert (m.kind, m.year) == ("actual", 2024)
