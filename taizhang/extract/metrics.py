@@ -1186,6 +1186,16 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # how often a procedure is done, written without 每: 15天完成1次
     if work.find("为", end, end + 6) >= 0 and _GRADE_AFTER.match(work, end, hi) is not None:
         return True  # the definition of a pass: 不超过管径10%为合格
+    if fig.unit in mw.time_units and _is_procedure_time(work, fig, lo, hi):
+        return True  # a time limit laid down for a procedure: 公示至少5个工作日, 应当…30个工作日内
+    if work.find("共", max(lo, start - 4), start) >= 0 and _COUNT_IN_PARENTHESES.search(
+        work, max(lo, start - 6), start
+    ):
+        return True  # the count of the document's own list, in parentheses: (共101项
+    if fig.unit in ("条", "次", "人") and _PAGE_FURNITURE.match(work, end, hi) is not None:
+        return True  # a web page's count of comments or views
+    if start > lo and work[start - 1] == "每":
+        return True  # the base of a ratio: 每25-30公里…配备一名
     if fig.unit in _DISTANCES and _is_radius(work, fig, lo, hi):
         return True  # the radius an area is drawn by: 站点50米范围内, 500米服务半径
     if fig.unit in ("名", "个") and _CONTACT.match(work, fig.end, hi) is not None:
@@ -1422,6 +1432,37 @@ def _is_interval(work: str, fig: _Figure, lo: int, hi: int) -> bool:
 # 改革: 管道积泥深度不超过管径10%为合格), a criterion, not an indicator.
 # matches: "为合格", "即为达标", "的视为不合格" ; must not match: "为目标", "为主" (not a grade)
 _GRADE_AFTER = re.compile(r"[ \t]*(?:的)?(?:即)?(?:为|视为|作为|算作)(?:合格|达标|不合格|不达标|优秀|良好)")
+
+
+# A time limit a procedure must keep: 应当在…作出处理后30个工作日内 (国家安全部's rewards measures),
+# 应当自作出行政处罚决定之日起二十个工作日内 (市场监管总局's disclosure rules), 公示至少5个工作日 (奉贤's
+# parking opinions). It lays down a rule of the procedure, not an indicator; a time cut as a reform's
+# target (审批时限压缩至3个工作日) is still read. matches (before the figure): "应当在…后", "之日起",
+# "公示至少", "公告不少于" ; must not match: "压缩至", "缩短到" (a target)
+_PROCEDURE_TIME_BEFORE = re.compile(
+    r"(?:之日起|(?:公示|公告|公开征求意见|征求意见)(?:期)?[ \t]*(?:时间)?[ \t]*(?:至少|不少于|不得少于|为)?)[ \t]*\Z"
+)
+_OBLIGED = re.compile(r"应当|应于|须于|必须在")
+
+
+def _is_procedure_time(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether a time (工作日, 天) is a limit laid down for a procedure: after 之日起 or a notice period
+    (公示至少5个工作日), or a limit ending in 内 in a clause that obliges (应当…30个工作日内)."""
+    if _PROCEDURE_TIME_BEFORE.search(work, max(lo, fig.start - 16), fig.start) is not None:
+        return True
+    return work.startswith("内", fig.raw_end) and _OBLIGED.search(work, lo, fig.start) is not None
+
+
+# A count in parentheses after the name of the list it counts: 区政府工作报告所列重点工作的落实(共101项,
+# …) (广丰's duties notice), 重点任务（共35项） in 分工 notices: the size of the document's own list.
+# matches (before the figure): "(共", "（共", "(共计" ; must not match: "共" without a parenthesis
+_COUNT_IN_PARENTHESES = re.compile(r"[(（][ \t]*共(?:计|有)?[ \t]*\Z")
+# The furniture of a published web page: its count of comments, views or reads (工信部's notice as
+# copied from its page: 留言与评论(共有 0 条评论)). matches: "条评论", "次浏览", "人阅读" ; must not match: "条道路"
+_PAGE_FURNITURE = re.compile(r"[ \t]*(?:条|次|人)?[ \t]*(?:评论|浏览|阅读|点击)")
+# The base a ratio is reckoned per: 每25-30公里乡村道配备不少于一名监管员 (奉贤's rural roads reform),
+# 每1000名老年人配备… : the figure after 每 sizes the base, the count it is given (一名) is the ratio.
+# matches: "每" just before the figure ; must not match: "每年新增" (no figure after 每)
 
 
 # A distance that draws the area a figure is taken over: 轨道交通站点50米范围内地面公交配套服务占比

@@ -8,6 +8,7 @@ from taizhang.extract.normalise import working_text
 
 PLAN = DocInfo(title="某区三年行动计划", year=2024, period_start=2024, period_end=2026, kind="plan")
 REFORM = DocInfo(title="某区管理体制改革实施方案", year=2025, kind="plan")
+MEASURES = DocInfo(title="若干措施", kind="measures")
 
 
 def find(text: str, info: DocInfo = PLAN) -> list[Metric]:
@@ -160,3 +161,33 @@ class TestStateAsWrittenInTheDocumentsYear:
         info = DocInfo(title="某区三年行动计划", year=2024, period_start=2024, period_end=2026, kind="plan")
         [m] = find("2024年持续推进平台建设，目前注册用户数已突破300万。", info)
         assert (m.kind, m.year) == ("actual", 2024)
+
+
+class TestTermsOfAProcedure:
+    def test_a_notice_period_is_not_a_metric(self) -> None:
+        assert seen("改造方案应在小区公告栏公示至少7个工作日。", MEASURES) == []
+
+    def test_a_limit_an_office_must_keep_is_not_a_metric(self) -> None:
+        assert seen("主管部门应当在受理申请后15个工作日内作出答复。", MEASURES) == []
+        assert seen("自收到材料之日起5个工作日内完成审核。", MEASURES) == []
+
+    def test_a_time_cut_as_a_target_is_still_read(self) -> None:
+        assert seen("将不动产登记时间压缩至3个工作日。", MEASURES) == [(3, "工作日")]
+
+
+class TestCountsOfTheDocumentsList:
+    def test_a_count_in_parentheses_after_the_list_is_not_a_metric(self) -> None:
+        assert seen("现将年度重点工作（共48项）分解如下。", MEASURES) == []
+
+    def test_a_count_of_things_done_is_still_read(self) -> None:
+        assert seen("全年共完成重点工程48项。", MEASURES) == [(48, "项")]
+
+
+class TestPageFurniture:
+    def test_counts_of_comments_and_views_are_not_metrics(self) -> None:
+        assert seen("留言与评论（共有 3 条评论）\n浏览次数：1200次浏览", MEASURES) == []
+
+
+class TestBaseOfARatio:
+    def test_the_figure_after_mei_is_the_base_of_a_ratio(self) -> None:
+        assert (20, "公里") not in seen("每20公里公路配备不少于1名养护员。", MEASURES)
