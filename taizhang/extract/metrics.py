@@ -1238,7 +1238,7 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # a size class of firms or projects: 纳税超亿元企业4家, 10亿元项目
     # The word lists are plain words: searching [lo, start) finds what searching the slice would.
     benefit_after = compiled["benefit_after"]
-    if compiled["benefit_before"].search(work, lo, start) is not None or (
+    if _benefit_word_before(work, compiled["benefit_before"], lo, start) or (
         after in benefit_after.firsts and _starts_with_any(work, end, benefit_after, hi)
     ):
         return True  # the terms of a benefit: 最高给予100万元奖励
@@ -1463,6 +1463,26 @@ _PAGE_FURNITURE = re.compile(r"[ \t]*(?:条|次|人)?[ \t]*(?:评论|浏览|阅�
 # The base a ratio is reckoned per: 每25-30公里乡村道配备不少于一名监管员 (奉贤's rural roads reform),
 # 每1000名老年人配备… : the figure after 每 sizes the base, the count it is given (一名) is the ratio.
 # matches: "每" just before the figure ; must not match: "每年新增" (no figure after 每)
+
+
+# What follows 一次性 when it means "disposable" or "at the first try", not a one-off grant
+# (一次性奖励50万元): 一次性餐盒, 一次性用品 (上海's packaging rules, 静安's garbage plans), 一次性验收合格
+# (奉贤's rural roads reform). matches: "餐", "用品", "日用品", "验收", "通过", "合格", "塑料", "使用" ;
+# must not match: "奖励", "补助", "的派發" (a grant)
+_NOT_A_GRANT = re.compile(r"(?:餐|用品|日用品|验收|通过|合格|塑料|使用|杯|筷|袋|性)")
+
+
+def _benefit_word_before(work: str, words: re.Pattern[str], lo: int, start: int) -> bool:
+    """Whether a word of a benefit's terms (最高, 一次性, 补助标准…) stands before a figure in its
+    clause; 一次性 only when it means a one-off grant, not a disposable thing or a first-time pass."""
+    pos = lo
+    while True:
+        m = words.search(work, pos, start)
+        if m is None:
+            return False
+        if m.group() != "一次性" or _NOT_A_GRANT.match(work, m.end()) is None:
+            return True
+        pos = m.end()
 
 
 # A distance that draws the area a figure is taken over: 轨道交通站点50米范围内地面公交配套服务占比

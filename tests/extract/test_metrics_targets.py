@@ -191,3 +191,15 @@ class TestPageFurniture:
 class TestBaseOfARatio:
     def test_the_figure_after_mei_is_the_base_of_a_ratio(self) -> None:
         assert (20, "公里") not in seen("每20公里公路配备不少于1名养护员。", MEASURES)
+
+
+class TestOneOffIsNotAlwaysAGrant:
+    def test_a_first_time_pass_rate_is_a_metric(self) -> None:
+        found = seen("考核内容包括工程一次性验收合格、群众满意度不低于95%等。", MEASURES)
+        assert found == [(95, "%")]
+
+    def test_disposable_tableware_is_not_a_grant(self) -> None:
+        assert seen("餐饮单位一次性餐具使用量减少30%。", MEASURES) == [(30, "%")]
+
+    def test_a_one_off_grant_is_still_a_term_of_a_benefit(self) -> None:
+        assert seen("对新认定的企业给予一次性奖励50万元。", MEASURES) == []
