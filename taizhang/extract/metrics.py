@@ -1472,7 +1472,7 @@ _PAGE_FURNITURE = re.compile(r"[ \t]*(?:条|次|人)?[ \t]*(?:评论|浏览|阅�
 _NOT_A_GRANT = re.compile(r"(?:餐|用品|日用品|验收|通过|合格|塑料|使用|杯|筷|袋|性)")
 
 
-def _benefit_word_before(work: str, words: re.Pattern[str], lo: int, start: int) -> bool:
+def _benefit_word_before(work: str, words: _WordList, lo: int, start: int) -> bool:
     """Whether a word of a benefit's terms (最高, 一次性, 补助标准…) stands before a figure in its
     clause; 一次性 only when it means a one-off grant, not a disposable thing or a first-time pass."""
     pos = lo
