@@ -401,8 +401,12 @@ _HEADING_LINES = _AtLineStarts(_HEADING_BODY)
 # Short quotations and titles name things; figures inside them are not metrics.
 # matches: "“支持民营企业发展13条”", "《…(2022-2025年)》", "〔2019〕11号" ; must not match: a quoted
 # sentence of more than 20 characters (“力争到2025年全市新增高新技术企业100家以上”)
+# A quotation followed by 目标 is the goal it quotes, not a name: 确保完成“创建50个停车资源共享利用示范
+# 项目”的工作目标 (松江's parking opinions quoting the city's 实事 list), as the long quoted goal above.
+# (No "|" inside a branch: the pattern is split on it, one pattern for each first character.)
 _NAMED = re.compile(
-    r"“[^“”\n]{0,20}”|\"[^\"\n]{0,20}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,8}〕[^\n,。;]{0,6}号"
+    r"“[^“”\n]{0,20}”(?![ \t]*的?[ \t]*(?:[工年总][作度体])?目标)|\"[^\"\n]{0,20}\"|《[^《》\n]{0,80}》"
+    r"|〔[^〔〕\n]{0,8}〕[^\n,。;]{0,6}号"
 )
 # The same, one pattern for each first character (see _finditer_merged).
 _NAMED_BY_FIRST = tuple(re.compile(a) for a in _NAMED.pattern.split("|"))

@@ -203,3 +203,11 @@ class TestOneOffIsNotAlwaysAGrant:
 
     def test_a_one_off_grant_is_still_a_term_of_a_benefit(self) -> None:
         assert seen("对新认定的企业给予一次性奖励50万元。", MEASURES) == []
+
+
+class TestQuotedGoal:
+    def test_a_short_quoted_goal_followed_by_mu_biao_is_read(self) -> None:
+        assert seen("确保完成“新建30个口袋公园”的工作目标。", MEASURES) == [(30, "个")]
+
+    def test_a_short_quoted_name_is_still_a_name(self) -> None:
+        assert seen("全面落实“惠企政策20条”。", MEASURES) == []
