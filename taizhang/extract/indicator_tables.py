@@ -691,7 +691,9 @@ def _read_matrix(text: str, work: str, hit: int, info: DocInfo) -> tuple[int, in
                     continue
                 value = scale(value, mult) if mult and not pct else value
                 year = col_years[col]
-                whole = _MX_TOTAL.match(label) is not None or multi or bool(names)
+                # (a name cell before the figures spans the header when a year row follows it;
+                # with no year row it is the first row's own name: 东湖街道 / 8 / 5, then the next rows)
+                whole = _MX_TOTAL.match(label) is not None or multi or (bool(names) and bool(years))
                 span = Span(owner[0], p[1])
                 actual = info.year is not None and year is not None and year < info.year
                 out.append(
@@ -710,7 +712,7 @@ def _read_matrix(text: str, work: str, hit: int, info: DocInfo) -> tuple[int, in
             end = vals[-1][1]
             i = j
             row_name = None
-            if multi or names:
+            if multi or (names and years):
                 break
             continue
         if len(c) <= 16 and row_name is None and not _FLAT_END.match(c) and not c.startswith("附件"):

@@ -211,3 +211,16 @@ class TestQuotedGoal:
 
     def test_a_short_quoted_name_is_still_a_name(self) -> None:
         assert seen("全面落实“惠企政策20条”。", MEASURES) == []
+
+
+class TestTargetsBySubDistrict:
+    TEXT = (
+        "某区2019年公厕建设任务分解表\n\n街道\n\n新建公厕（座）\n\n改造公厕（座）\n\n"
+        "东湖街道\n\n8\n\n5\n\n西湖街道\n\n6\n\n4\n\n合计\n\n14\n\n9\n"
+    )
+
+    def test_every_row_of_a_matrix_without_years_is_read(self) -> None:
+        info = DocInfo(title="某区2019年公厕建设任务分解表", year=2019, kind="plan")
+        found = {(m.indicator, m.value, m.year) for m in find(self.TEXT, info)}
+        assert ("东湖街道新建公厕", 8, 2019) in found and ("西湖街道改造公厕", 4, 2019) in found
+        assert ("新建公厕", 14, 2019) in found
