@@ -224,3 +224,20 @@ class TestTargetsBySubDistrict:
         found = {(m.indicator, m.value, m.year) for m in find(self.TEXT, info)}
         assert ("东湖街道新建公厕", 8, 2019) in found and ("西湖街道改造公厕", 4, 2019) in found
         assert ("新建公厕", 14, 2019) in found
+
+    def test_a_grid_of_targets_by_sub_district_is_read(self) -> None:
+        from taizhang.extract.pipeline import extract_text
+
+        text = (
+            "某县2021年农村公路建设任务分配表\n\n| 乡镇 | 新建农村公路（公里） | 改造危桥（座） |\n|---|---|---|\n"
+            "| 东山镇 | 12 | 2 |\n| 西河乡 | 8.5 | 1 |\n| 合计 | 20.5 | 3 |\n"
+        )
+        found = {(m.indicator, m.value, m.unit, m.year) for m in extract_text(text).metrics}
+        assert ("东山镇新建农村公路", 12, "公里", 2021) in found
+        assert ("改造危桥", 3, "座", 2021) in found
+
+    def test_an_inventory_by_owner_is_not_read(self) -> None:
+        from taizhang.extract.pipeline import extract_text
+
+        text = "移交设施清单\n\n| 单位 | 泵站（座） | 管道（公里） |\n|---|---|---|\n| 甲公司 | 3 | 120 |\n| 乙公司 | 2 | 80 |\n"
+        assert not extract_text(text).metrics
