@@ -241,3 +241,19 @@ class TestTargetsBySubDistrict:
 
         text = "移交设施清单\n\n| 单位 | 泵站（座） | 管道（公里） |\n|---|---|---|\n| 甲公司 | 3 | 120 |\n| 乙公司 | 2 | 80 |\n"
         assert not extract_text(text).metrics
+
+
+class TestTitleYearInChineseNumerals:
+    def test_a_title_year_in_chinese_numerals_is_the_documents_year(self) -> None:
+        from taizhang.extract.docinfo import doc_info
+
+        text = (
+            "二〇二四年施政報告\n一、經濟\n去年本地生產總值增長3.2%。預計在2027年或之前提供30 000個單位。\n"
+        )
+        assert doc_info(text, working_text(text), "x.txt").year == 2024
+
+    def test_a_count_of_years_is_not_a_year(self) -> None:
+        from taizhang.extract.docinfo import doc_info
+
+        text = "改革开放二十年回顾\n一、成就\n"
+        assert doc_info(text, working_text(text), "x.txt").year is None
