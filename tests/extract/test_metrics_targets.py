@@ -257,3 +257,8 @@ class TestTitleYearInChineseNumerals:
 
         text = "改革开放二十年回顾\n一、成就\n"
         assert doc_info(text, working_text(text), "x.txt").year is None
+
+
+class TestPatacas:
+    def test_macau_patacas_are_a_unit_of_money(self) -> None:
+        assert seen("特區政府將投放約100億澳門元於公共工程。", MEASURES) == [(10_000_000_000, "澳门元")]
