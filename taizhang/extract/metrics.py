@@ -1881,7 +1881,13 @@ def line_passages(text: str) -> list[Passage]:
 
 
 def find_metrics(
-    text: str, work: str, passages: Sequence[Passage], info: DocInfo, tables: Sequence[Grid] | None = ()
+    text: str,
+    work: str,
+    passages: Sequence[Passage],
+    info: DocInfo,
+    tables: Sequence[Grid] | None = (),
+    *,
+    year_cells: Sequence[tuple[int, int, int]] = (),
 ) -> list[Metric]:
     """The metrics of a document, in reading order.
 
@@ -1898,6 +1904,7 @@ def find_metrics(
     if tables is not None:
         from .indicator_tables import flat_table_metrics, table_metrics
 
+        year_cells = _grid_year_cells(work, tables) if tables else ()
         found: list[Metric] = []
         skip: list[tuple[int, int]] = []
         for grid in tables:
@@ -1912,7 +1919,10 @@ def find_metrics(
                 skip.append((start, end))
         if skip:
             kept = [p for p in passages if not any(a <= p.start < b for a, b in skip)]
-            return sorted([*find_metrics(text, work, kept, info, None), *found], key=lambda m: m.span.start)
+            return sorted(
+                [*find_metrics(text, work, kept, info, None, year_cells=year_cells), *found],
+                key=lambda m: m.span.start,
+            )
     if not passages:
         return []
     soft = _soft_breaks(text, work)
@@ -1949,6 +1959,8 @@ def find_metrics(
     figures = _Matches(_find_figures(work))
     by_year = _year_by_year(work, figures) if "逐年" in work else {}
     columns = _year_column_cells(work) if _YEAR_COLUMN_HINT.search(work) is not None else []
+    if year_cells:
+        columns = sorted([*columns, *year_cells])
     column_starts = [c[0] for c in columns]
     stops = _Stops(work)
     bisect_right = bisect.bisect_right
@@ -2214,6 +2226,30 @@ def _year_column_cells(work: str) -> list[tuple[int, int, int]]:
                     out.append((ca, cb, year))
             k += 1
         i = k
+    return out
+
+
+def _grid_year_cells(work: str, grids: Sequence[Grid]) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the cells under the year columns of tables read as grids (a .docx,
+    .html or | table): a header row (among the first three) of consecutive year cells (2024年工作项目
+    | 2025年计划 | 2026年计划, 2018年 | 2019年 | 2020年), each cell below taking its column's year.
+    The grid form of _year_column_cells (上海市交通委's task list; 区 and 县 three-year plans)."""
+    out: list[tuple[int, int, int]] = []
+    for grid in grids:
+        for r, row in enumerate(grid.rows[:3]):
+            cols: dict[int, int] = {}
+            for i, cell in enumerate(row):
+                m = _YEAR_COLUMN.fullmatch("".join(work[cell.start : cell.end].split()))
+                if m is not None:
+                    cols[i] = int(m["y"])
+            years = [cols[i] for i in sorted(cols)]
+            if len(years) < 2 or any(b != a + 1 for a, b in zip(years, years[1:], strict=False)):
+                continue
+            for below in grid.rows[r + 1 :]:
+                for i, year in cols.items():
+                    if i < len(below) and below[i].end > below[i].start:
+                        out.append((below[i].start, below[i].end, year))
+            break
     return out
 
 

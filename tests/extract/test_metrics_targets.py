@@ -262,3 +262,17 @@ class TestTitleYearInChineseNumerals:
 class TestPatacas:
     def test_macau_patacas_are_a_unit_of_money(self) -> None:
         assert seen("特區政府將投放約100億澳門元於公共工程。", MEASURES) == [(10_000_000_000, "澳门元")]
+
+
+class TestYearColumnsOfAGrid:
+    def test_each_cell_of_a_grid_takes_the_year_of_its_column(self) -> None:
+        from taizhang.extract.pipeline import extract_text
+
+        text = (
+            "某区口袋公园建设三年行动计划（2024-2026年）\n\n附件：任务清单\n\n"
+            "| 重点任务 | 2024年工作项目 | 2025年计划 | 2026年计划 | 牵头部门 |\n|---|---|---|---|---|\n"
+            "| 新建口袋公园30个 | 新建口袋公园8个 | 新建口袋公园10个 | 新建口袋公园12个 | 区绿化市容局 |\n"
+            "| 改造老旧小区 | 完成改造50万平方米 | 2026年6月前完成改造60万平方米 | 持续推进 | 区房管局 |\n"
+        )
+        found = {(m.value, m.year) for m in extract_text(text).metrics}
+        assert {(8, 2024), (10, 2025), (12, 2026), (500_000, 2024), (600_000, 2026)} <= found
