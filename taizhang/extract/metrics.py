@@ -1958,7 +1958,7 @@ def find_metrics(
     benefits = _BenefitMarks(work)
     figures = _Matches(_find_figures(work))
     by_year = _year_by_year(work, figures) if "逐年" in work else {}
-    columns = _year_column_cells(work) if _YEAR_COLUMN_HINT.search(work) is not None else []
+    columns = _year_column_cells(work) if "年" in work else []
     if year_cells:
         columns = sorted([*columns, *year_cells])
     column_starts = [c[0] for c in columns]
@@ -2170,7 +2170,10 @@ _YEAR_COLUMN = re.compile(
 # A year header cell on a line of its own (the cheap test before the table is looked for).
 _YEAR_COLUMN_HINT = re.compile(
     r"\n[ \t]*(?:19|20)\d{2}[ \t]*年(?:度)?(?:工作项目|工作任务|工作目标|目标任务|计划|目标|任务|安排)?[ \t]*\n"
+    r"(?:[ \t]*\n)*[ \t]*(?:19|20)\d{2}[ \t]*年(?:度)?(?:工作项目|工作任务|工作目标|目标任务|计划|目标|任务|安排)?[ \t]*\n"
 )
+# How far after its header a table flattened a cell a line is read (its rows of year cells).
+_YEAR_TABLE_REACH = 30_000
 # The cell that opens a row: its number. matches: "（1）建设精品道路300条。", "(12)既有车站…" ;
 # must not match: "（一）提升交通设施环境品质" (a group of rows), "1、改善城市道路环境"
 _ROW_KEY = re.compile(r"[ \t]*[（(]\d{1,3}[）)]")
@@ -2181,14 +2184,24 @@ _ROW_GROUP = re.compile(r"[ \t]*(?:[（(][一二三四五六七八九十]+[）)]
 def _year_column_cells(work: str) -> list[tuple[int, int, int]]:
     """(start, end, year) of the cells under the year columns of tables flattened a cell a line:
     after a header of consecutive year cells (2024年工作项目, 2025年计划, 2026年计划), each row's
-    numbered cell ((1)…) is followed by one cell for each year, in the header's order."""
-    if "年" not in work:
-        return []
+    numbered cell ((1)…) is followed by one cell for each year, in the header's order. Only the
+    text after each header (two year cells on consecutive lines) is read, up to _YEAR_TABLE_REACH."""
+    out: list[tuple[int, int, int]] = []
+    done = 0
+    for h in _YEAR_COLUMN_HINT.finditer(work):
+        if h.start() < done:
+            continue
+        stop = min(len(work), h.start() + _YEAR_TABLE_REACH)
+        out.extend(_year_column_cells_in(work, h.start() + 1, stop))
+        done = stop
+    return out
+
+
+def _year_column_cells_in(work: str, pos: int, n: int) -> list[tuple[int, int, int]]:
+    """_year_column_cells for the text from ``pos`` (a header's first line) to ``n``."""
     lines: list[tuple[int, int]] = []
-    pos = 0
-    n = len(work)
     while pos < n:
-        end = work.find("\n", pos)
+        end = work.find("\n", pos, n)
         end = n if end < 0 else end
         if work[pos:end].strip():
             lines.append((pos, end))
