@@ -834,8 +834,8 @@ def _starts_with_any(work: str, pos: int, words: tuple[str, ...] | _WordList, ce
 
 
 # The last character of the names of things counted by 条 that are lines on the ground: a count of
-# them is a metric whatever the verb (上海市交通委's 精细化管理 plan: 建设精品道路100条; 新辟公交线路18条,
-# 整治河道12条, 打造特色街巷5条 in 区 and 县 plans), unlike 惠企30条 (articles of a policy).
+# them is a metric whatever the verb (上海市交通委's 精细化管理 plan: 建设精品道路100条; 静安's metro
+# four-chiefs plan: 辖区内共有轨道交通线路9条), unlike 惠企30条 (articles of a policy).
 _LINEAR_THINGS = frozenset("路道线河街巷廊渠沟")
 
 
