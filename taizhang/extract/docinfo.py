@@ -438,6 +438,26 @@ def _in_name(work: str, pos: int) -> bool:
     return work[max(0, pos - 2) : pos].rstrip(" ")[-1:] in ("〔", "[", "【")
 
 
+# A title's year written in Chinese numerals, digit by digit: 二〇二四年施政報告, 二零二三年财政预算案,
+# 二〇二二年政府工作报告 (as speeches and budgets of 香港 and 澳门 and county work reports title
+# themselves; the date line's 二〇二二年六月 is read by _CHINESE_DATE). matches: "二〇二四年",
+# "二零一九年" ; must not match: "二十年" (not four digits), "一九四九年" is matched (a year: 19xx)
+_CN_TITLE_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])(?P<y>[一二][〇零一二三四五六七八九]{3})年")
+_CN_DIGITS = {
+    "〇": "0",
+    "零": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
+
+
 def doc_info(text: str, work: str, name: str) -> DocInfo:
     """Title, own year, plan period and kind of a document.
 
@@ -467,10 +487,13 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         # The title's own year; a period in the title (2023-2025年) starts in the year of issue.
         in_title = _PERIOD.search(work_title)
         y = _YEAR.search(_PERIOD.sub("", work_title))
+        cn = _CN_TITLE_YEAR.search(work_title) if y is None else None
         if in_title:
             year = int(in_title["a"])
         elif y:
             year = int(y["y"])
+        elif cn is not None:
+            year = int("".join(_CN_DIGITS[c] for c in cn["y"]))  # 二〇二四年施政報告
         elif period_start is not None and _FIVE_YEAR.search(work_title):
             year = period_start
     if year is None and kind == "work_report":
