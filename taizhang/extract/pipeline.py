@@ -11,13 +11,15 @@ from operator import attrgetter
 from typing import Any
 
 from .confidence import assess
+from .deadlines import parse_deadline
 from .layout import Grid, find_text_grids, lay_out
 from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Passage, Source, Span, Task
 from .normalise import working_text
-from .outline import read_text_tasks
+from .outline import _paired, read_text_tasks
 from .tables import read_task_table
 from .units import (
     UnitRegistry,
+    UnitRoles,
     clean_unit_name,
     is_generic_body,
     is_self_reference,
@@ -129,6 +131,8 @@ def _extract_source(source: Source) -> Extraction:
     tasks.extend(text_read.tasks)
     tasks.sort(key=attrgetter("span.start"))
     passages.sort(key=attrgetter("start"))
+    if any(len(t.text) <= 80 and ":" in working_text(t.text[:12]) for t in tasks):
+        tasks = _closing_lines(tasks, text, work, info.year)
     if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
     tasks = [_own_units(t, text, work) if not t.cells else t for t in tasks]
@@ -159,6 +163,65 @@ def _extract_source(source: Source) -> Extraction:
     )
 
 
+# A line of its own that closes an item with its deadline or its units, read as a task of its own:
+# "完成时限：2025年12月。" under each step of Songjiang's forest-care plan, "牵头部门：平安办\n完成时间：
+# 2025年10月前" under each project of a district's list of practical projects (嘉定工业区's 实事项目),
+# "责任单位：区商务委" on the line after an item of a county's work plan.
+# matches: "完成时限:2025年12月。", "完成时间:2025年10月前", "时间节点:常态化推进"
+_DEADLINE_LINE = re.compile(
+    r"\s*(?:完成时限|完成时间|时间节点|完成期限|时限要求|完成时间节点|时限)\s*:\s*(?P<when>[^:;。\n]{2,30}?)\s*[。;]?\s*$"
+)
+
+
+def _closing_lines(tasks: list[Task], text: str, work: str, year: int | None) -> list[Task]:
+    """Lines that close an item with its deadline ("完成时限:2025年12月。") or its units ("牵头部门:
+    X", "责任单位:X;配合单位:Y"), each read as a task of its own, are the item's: the deadline goes to
+    the tasks of the item above that have none, the units to those that name none; the line is no
+    task. A line that gives neither stays as it was."""
+    out: list[Task] = []
+    for t in tasks:
+        s, e = t.span.start, t.span.end
+        w = work[s:e].strip()
+        prev = [i for i in range(len(out)) if out[i].ref == t.ref and out[i].span.end <= s]
+        if not prev or len(w) > 80 or ":" not in w[:12]:
+            out.append(t)
+            continue
+        deadline = None
+        units_part = w
+        m = _DEADLINE_LINE.search(w)
+        if m is not None and m.end() == len(w):
+            deadline = parse_deadline(m.group("when"), None, year)
+            units_part = w[: m.start()].strip()
+        roles = None
+        if units_part:
+            ws = work.index(units_part, s)
+            at = trailing_role_lines(work, ws, ws + len(units_part))
+            if at != ws:
+                out.append(t)
+                continue
+            roles = parse_roles(text[ws : ws + len(units_part)], units_part)
+            if not roles.lead and not roles.co:
+                out.append(t)
+                continue
+        elif deadline is None:
+            out.append(t)
+            continue
+        # The tasks of the item just above (the run of tasks of this ref that ends with the last).
+        run: list[int] = []
+        for i in reversed(prev):
+            if i != len(out) - 1 - len(run):
+                break
+            run.append(i)
+        for i in run:
+            u = out[i]
+            if deadline is not None and u.deadline is None:
+                u = replace(u, deadline=deadline)
+            if roles is not None and not u.lead_units and not u.co_units:
+                u = replace(u, lead_units=roles.lead, co_units=roles.co)
+            out[i] = u
+    return out
+
+
 def _named_cooperators(tasks: list[Task], text: str, work: str) -> list[Task]:
     """Units a task's own words name as working with its units ("会同区绿化市容局制定…") are its
     co-units, when the document names them as units elsewhere (not a vague 会同有关部门)."""
@@ -178,7 +241,11 @@ def _named_cooperators(tasks: list[Task], text: str, work: str) -> list[Task]:
         while pos >= 0:
             at = pos + 2
             if not _others_cooperation(w, pos, known, t.lead_units):
-                names = names_after(w, at, known) or _listed_after(text, work, s + at, e)
+                names = (
+                    names_after(w, at, known)
+                    or _listed_after(text, work, s + at, e)
+                    or _names_before_work(text, work, s + at, e)
+                )
                 co.extend(n for n in names if n not in t.lead_units and n not in co)
             pos = w.find("会同", at)
         out.append(replace(t, co_units=tuple(co)) if len(co) != len(t.co_units) else t)
@@ -196,6 +263,35 @@ def _listed_after(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
         for n in names
         if not is_generic_body(n) and not working_text(n).startswith(("各", "有关", "相关", "其他"))
     )
+
+
+def _names_before_work(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
+    """The units a 会同 names when a verb no list of subjects knows follows them ("区水务局会同区财政局
+    测算保洁经费", "区级林业部门会同各街镇（经开区）制定…年度计划": Songjiang's forest-care plan, Fengxian's
+    parking measures): the longest run after it, within a clause, that is a list of unit names and
+    nothing more. () when none is."""
+    stop = at
+    limit = min(e, at + 40)
+    while stop < limit and work[stop] not in ",。;:!?\n":
+        stop += 1
+    for k in range(stop, at + 1, -1):
+        if work[k - 1] not in _UNIT_LAST or k < stop and work[k] in _NAME_GOES_ON or "等" in work[at:k]:
+            continue
+        names = list_of_names(text[at:k], work[at:k])
+        if names:
+            # A list with a collective in it ("有关第三方企业和相关住宅小区居民委员会…") names no body.
+            vague = any(
+                is_generic_body(n) or working_text(n).startswith(("各", "有关", "相关", "其他"))
+                for n in names
+            )
+            return () if vague else names
+    return ()
+
+
+# What goes on with a name cut short ("各行业主管部|门", "区发展改革委|员会").
+_NAME_GOES_ON = frozenset("门员会部局委办厅处科室所站心司")
+# The last character of a unit's name (or of a bracketed qualifier closing it).
+_UNIT_LAST = frozenset("局委办府会院厅部室所站队中心司团镇街道区县市村居)组处科")
 
 
 def _own_units(task: Task, text: str, work: str) -> Task:
@@ -238,7 +334,7 @@ def _own_units(task: Task, text: str, work: str) -> Task:
                 e = task.span.end
                 own = work[s:e]
     if not lead and not co:
-        found = opening_subject(text, work, s, e)
+        found = _heading_units(task, work) or opening_subject(text, work, s, e)
         helping = False
         if not found:
             found, verb = _named_after_by(text, work, s, e)
@@ -267,6 +363,12 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         found = opening_subject(text, work, s, e)
         if found:
             lead, changed = list(found), True
+    if lead and "与" in lead[0] and "与" in own[:40]:
+        # "区级林业部门与各街镇（经开区）做好沟通对接" read as one name: X与Y pairs a lead with its
+        # partners (outline._paired), whichever reading of the item named the pair.
+        paired = _paired(UnitRoles(tuple(lead), tuple(co)))
+        if paired.lead != tuple(lead):
+            lead, co, changed = list(paired.lead), list(paired.co), True
     if lead and co and "与" in own:
         joined = _joint_leads(own, lead, co)
         if joined:
@@ -292,6 +394,25 @@ def _own_units(task: Task, text: str, work: str) -> Task:
     lead = list(dict.fromkeys(lead))
     co = [u for u in dict.fromkeys(co) if u not in lead]
     return replace(task, lead_units=tuple(lead), co_units=tuple(co))
+
+
+def _heading_units(task: Task, work: str) -> tuple[str, ...]:
+    """The units an item's heading names when the heading is their names and a colon, the item's
+    duties following it on the same line: "(一)区发展改革委：负责公园绿地等建设项目的审批…",
+    "(十八)各镇、街道、开发区：按照本辖区…" (the division of duties of Fengxian's park-city opinions;
+    district and county plans write a 部门职责 part so, as Jiading's and Songjiang's do with "区X局
+    负责…"). The unit that heads its own duties leads them. () when the heading is no list of units
+    or the body does not follow it after a colon."""
+    if not task.measure:
+        return ()
+    mw = working_text(task.measure)
+    s = task.span.start
+    i = s
+    while i > 0 and work[i - 1] in " \t\u3000":
+        i -= 1
+    if i == 0 or work[i - 1] != ":" or not work[: i - 1].rstrip().endswith(mw):
+        return ()
+    return list_of_names(task.measure, mw)
 
 
 # "X尤其是Y", "X特别是Y": a list that stresses one of its units names both.

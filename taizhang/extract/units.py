@@ -954,6 +954,9 @@ _SUBJECT_STOP = re.compile(
     r"|落实|加强|加快|建立|组织|共同|尽快|派出|继续|全面|及时|切实|统筹|研究|制定|推进|推动|督促|明确|成立"
     r"|参与|强化|依法|分别|积极|进一步|主动|定期|审核|承担|履行|实施|做|提出|编制|会商|按照|需要|需"
     r"|选择|梳理|拟订|拟定|确定|召开|联合|进行|予以|共享"
+    # "区级林业部门作为…的统筹主体，要…", "各街镇作为属地责任主体，负责…" (Songjiang's forest-care
+    # plan, Qingpu's housing renovation plan): the body named as the bearer of a role is the subject.
+    r"|作为"
 )
 # "X是/为…的主管部门，负责…": the body a duty list names as the authority answers for its duties.
 # must not match: "区政府是…责任主体，由分管副区长牵头…"

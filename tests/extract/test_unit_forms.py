@@ -1,0 +1,69 @@
+"""Forms of units and deadlines in district plans (pipeline._closing_lines, _heading_units, the 作为
+subject and the X与Y pair), on invented documents."""
+
+from __future__ import annotations
+
+from taizhang.extract import extract_text
+
+
+def _tasks(text: str):
+    return extract_text(text).tasks
+
+
+def test_a_deadline_line_under_a_step_is_the_steps_deadline_and_no_task():
+    doc = (
+        "北湖区河道保洁事项调整实施方案\n"
+        "一、实施步骤\n"
+        "（一）完成事项交接\n"
+        "区水务局与各街镇做好交接工作，梳理已签订的保洁合同，逐项明确后续管理责任。\n"
+        "完成时限：2031年6月。\n"
+        "（二）落实保洁经费\n"
+        "区水务局会同区财政局测算保洁经费，纳入年度预算。\n"
+        "完成时间：2031年9月底前。\n"
+    )
+    tasks = _tasks(doc)
+    assert not any(t.text.startswith(("完成时限", "完成时间")) for t in tasks)
+    by_ref = {t.ref: t for t in tasks}
+    first, second = by_ref["一.(一)"], by_ref["一.(二)"]
+    assert (first.deadline.year, first.deadline.month) == (2031, 6)
+    assert (second.deadline.year, second.deadline.month) == (2031, 9)
+    # X与Y做好… pairs a lead with its partner; X会同Y a lead with its co-unit.
+    assert first.lead_units == ("区水务局",) and first.co_units == ("各街镇",)
+    assert second.lead_units == ("区水务局",) and "区财政局" in second.co_units
+
+
+def test_a_unit_line_under_an_item_gives_the_item_its_units():
+    doc = (
+        "北湖区2031年为民办实事项目\n"
+        "一、社会治理类\n"
+        "1.社区食堂提升项目\n"
+        "新建社区长者食堂两处，改造老旧助餐点，提升助餐服务能力。\n"
+        "牵头部门：区民政局；配合部门：区市场监管局\n"
+    )
+    tasks = _tasks(doc)
+    assert len(tasks) == 1
+    assert tasks[0].lead_units == ("区民政局",)
+    assert tasks[0].co_units == ("区市场监管局",)
+
+
+def test_a_unit_heading_its_own_duties_leads_them():
+    doc = (
+        "北湖区口袋公园建设实施意见\n"
+        "三、工作职责\n"
+        "（一）区发展改革委：负责口袋公园建设项目的立项审批。\n"
+        "（二）区规划资源局：明确绿线控制范围，协助区绿化部门落实用地。\n"
+        "（三）区财政局：按照年度计划落实所需资金。\n"
+    )
+    leads = [t.lead_units for t in _tasks(doc)]
+    assert leads == [("区发展改革委",), ("区规划资源局",), ("区财政局",)]
+
+
+def test_a_body_named_as_the_bearer_of_a_role_is_the_subject():
+    doc = (
+        "北湖区绿地养护事项调整方案\n"
+        "四、工作要求\n"
+        "（一）压实各方责任\n"
+        "区绿化管理所作为养护工作的统筹主体，要加强统筹协调和全程监管。\n"
+    )
+    tasks = _tasks(doc)
+    assert tasks[0].lead_units == ("区绿化管理所",)
