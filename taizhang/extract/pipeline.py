@@ -381,6 +381,12 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         partners = _with_lead(text, work, s, e, lead, co)
         if partners:
             co, changed = co + list(partners), True
+    if lead and ("会同" in own or "协调" in own or "联合" in own) and "等" in own:
+        listed = _fields_worked_with(text, work, s, e)
+        if listed:
+            added = [u for u in listed if u not in lead and u not in co]
+            if added:
+                co, changed = co + added, True
     if lead and ("协同" in own or "联合" in own):
         partners = _partners(text, work, s, e, lead, co)
         if partners:
@@ -413,6 +419,40 @@ def _heading_units(task: Task, work: str) -> tuple[str, ...]:
     if i == 0 or work[i - 1] != ":" or not work[: i - 1].rstrip().endswith(mw):
         return ()
     return list_of_names(task.measure, mw)
+
+
+# The bodies a lead works with, named as a list closed by the kind they share: "由区推进办牵头，会同发改、
+# 财政、建管、规划…等区级部门" (Qingpu's housing renovation plan), "由街镇牵头协调公安、交通、居委会…以及
+# 物业服务企业、道路停车管理单位等有关部门和单位" (Songjiang's parking measures), "联合公安、市场监管等部门".
+# must not match: "统筹协调各方力量" (no list), "会同有关部门" (no names)
+_WORKED_WITH = re.compile(
+    r"(?:会同|牵头协调|协调|联合)(?P<list>[^,。;:()“”《》]{2,100}?)等(?:有关|相关|区级|市级|县级|其他)?(?:部门|单位)(?:和(?:部门|单位))?"
+)
+_LIST_SEP = re.compile(r"、|以及")
+
+
+def _fields_worked_with(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The bodies of a ``_WORKED_WITH`` list, as the text writes them (a field such as 发改 or 公安
+    stands for its department): co-units of the task's lead. () when an item of the list is no
+    name (a verb in it, or too long to be one)."""
+    m = _WORKED_WITH.search(work, s, e)
+    if m is None:
+        return ()
+    ls, le = m.start("list"), m.end("list")
+    out: list[str] = []
+    pos = ls
+    for sep in [*_LIST_SEP.finditer(work, ls, le), None]:
+        end = sep.start() if sep is not None else le
+        name = text[pos:end].strip()
+        if not 2 <= len(name) <= 14 or _VERBISH.search(working_text(name)):
+            return ()
+        out.append(name)
+        pos = sep.end() if sep is not None else le
+    return tuple(out) if len(out) >= 2 else ()
+
+
+# A verb inside what was read as an item of a list of bodies.
+_VERBISH = re.compile(r"[要应将对在按把向从于]|负责|加强|推进|开展|落实|做好|制定|研究|建立|完善|组织")
 
 
 # "X尤其是Y", "X特别是Y": a list that stresses one of its units names both.

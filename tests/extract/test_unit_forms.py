@@ -67,3 +67,20 @@ def test_a_body_named_as_the_bearer_of_a_role_is_the_subject():
     )
     tasks = _tasks(doc)
     assert tasks[0].lead_units == ("区绿化管理所",)
+
+
+def test_fields_a_lead_works_with_closed_by_their_kind_are_co_units():
+    doc = (
+        "北湖区背街小巷整治工作方案\n"
+        "二、工作机制\n"
+        "（一）简化审批。由区整治办牵头，会同发改、财政、建管、规划等区级部门，采用联合审查方式，缩短审批时间。\n"
+        "（二）停车管理。由街道牵头协调交警、居委会以及物业服务企业等有关部门和单位，制定夜间停车方案。\n"
+        "（三）联合执法。区城管局会同工业和信息化部门、市场监管部门等单位开展联合检查。\n"
+    )
+    tasks = _tasks(doc)
+    assert tasks[0].lead_units == ("区整治办",)
+    assert tasks[0].co_units == ("发改", "财政", "建管", "规划")
+    assert tasks[1].lead_units == ("街道",)
+    assert tasks[1].co_units == ("交警", "居委会", "物业服务企业")
+    # 和 inside a name (工业和信息化部门) does not split it.
+    assert "工业" not in tasks[2].co_units
