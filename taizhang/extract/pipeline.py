@@ -322,6 +322,10 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             (co if role == "co" else out).append(name)
     s, e = task.span.start, task.span.end
     own = work[s:e]
+    if "由" in own[:30]:
+        helped = _helped_by(text, work, s, e)
+        if helped is not None:
+            lead, co, changed = list(helped[0]), list(helped[1]), True
     if not lead and not co and ":" in own:
         at = trailing_role_lines(work, s, e)
         if at > s:
@@ -359,6 +363,13 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             # "由X和Y、Z负责联合验收": the units a clause opens with answer for it together, none of
             # them named as the lead; read as partners of a joint work they are its lead units all.
             lead, co, changed = list(found), [], True
+    elif not lead and co:
+        # "公安分局交管部门需要对…进行调整的，应会同区交通委、街镇…确定调整方案" (Jinshan's traffic
+        # facilities), "区X局对…的，要会同Y…": a clause whose co-units were read from its 会同 opens
+        # with the unit that works with them; it leads.
+        found, verb = subject_and_verb(text, work, s, e)
+        if found and not set(found) & set(co) and verb not in _HELPING and not _COOPERATING.match(work, s, e):
+            lead, changed = list(found), True
     elif lead and all(is_generic_body(n) and working_text(n) not in own for n in lead):
         found = opening_subject(text, work, s, e)
         if found:
@@ -387,6 +398,10 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             added = [u for u in listed if u not in lead and u not in co]
             if added:
                 co, changed = co + added, True
+    if lead and "由其" in own:
+        helper = _passed_to_help(text, work, s, e)
+        if helper and helper not in lead and helper not in co:
+            co, changed = co + [helper], True
     if lead and ("协同" in own or "联合" in own):
         partners = _partners(text, work, s, e, lead, co)
         if partners:
@@ -453,6 +468,46 @@ def _fields_worked_with(text: str, work: str, s: int, e: int) -> tuple[str, ...]
 
 # A verb inside what was read as an item of a list of bodies.
 _VERBISH = re.compile(r"[要应将对在按把向从于]|负责|加强|推进|开展|落实|做好|制定|研究|建立|完善|组织")
+
+
+# The body a matter is passed to so that it helps: "将行政处罚信息推送至当事人登记地（住所地）市场监督管理
+# 部门，由其协助…公示" (SAMR's rules on publishing penalties), "函告所在地区人民政府，由其配合…". A body
+# passed a matter to do its own work ("移送市场监管部门，由其对…溯源治理") is not one.
+_PASSED_TO_HELP = re.compile(
+    r"(?:至|给|向|交|告知|函告|通报|移送)(?P<name>[^,。;:]{2,40}?),?由其(?:负责)?(?:协助|配合)"
+)
+
+
+def _passed_to_help(text: str, work: str, s: int, e: int) -> str:
+    """The unit named by ``_PASSED_TO_HELP`` in ``work[s:e]`` (a co-unit of the task), or ""."""
+    m = _PASSED_TO_HELP.search(work, s, e)
+    if m is None:
+        return ""
+    name = text[m.start("name") : m.end("name")].strip()
+    return name if looks_like_unit(working_text(name)) else ""
+
+
+# A body that others help, named first: "区更新办由区建设管理委、区住房保障房屋管理局、区规划资源局三家副主任
+# 单位协同开展工作" (Jiading's urban renewal duties), "办公室由区民政局、区财政局配合做好…". The body it
+# opens with leads; the ones it is helped by are its co-units (a count of them, 三家副主任单位, is no name).
+_HELPED_BY = re.compile(
+    r"\s*(?P<x>[^,。;:由]{2,24}?)由(?P<list>[^,。;:]{2,100}?)(?:[两二三四五六七八九十]家[^,。;:]{0,8}?单位)?"
+    r"(?:共同)?(?:协同|配合|协助)"
+)
+
+
+def _helped_by(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The lead and co-units of a clause read by ``_HELPED_BY`` at the start of ``work[s:e]``, or None."""
+    m = _HELPED_BY.match(work, s, e)
+    if m is None:
+        return None
+    xs, xe = m.start("x"), m.end("x")
+    ls, le = m.start("list"), m.end("list")
+    lead = list_of_names(text[xs:xe], work[xs:xe])
+    helpers = list_of_names(text[ls:le], work[ls:le])
+    if not lead or not helpers:
+        return None
+    return lead, helpers
 
 
 # "X尤其是Y", "X特别是Y": a list that stresses one of its units names both.

@@ -84,3 +84,37 @@ def test_fields_a_lead_works_with_closed_by_their_kind_are_co_units():
     assert tasks[1].co_units == ("交警", "居委会", "物业服务企业")
     # 和 inside a name (工业和信息化部门) does not split it.
     assert "工业" not in tasks[2].co_units
+
+
+def test_a_clause_that_works_with_others_is_led_by_the_unit_it_opens_with():
+    doc = (
+        "北湖区道路设施管理办法\n"
+        "二、设施调整\n"
+        "（一）区交警大队需要对路口信号配时进行调整的，应会同区建设局、北湖街道确定方案并组织实施。\n"
+    )
+    t = _tasks(doc)[0]
+    assert t.lead_units == ("区交警大队",)
+    assert set(t.co_units) == {"区建设局", "北湖街道"}
+
+
+def test_the_body_a_matter_is_passed_to_so_that_it_helps_is_a_co_unit():
+    doc = (
+        "北湖市行政检查信息公示规则\n"
+        "第八条 作出检查决定的市城管局应当在五个工作日内将检查结果推送至被检查单位所在地的区城管局，由其协助在门户网站公示。\n"
+        "第九条 发现违法线索的，市城管局要及时移送区公安分局，由其对案件依法查处。\n"
+    )
+    tasks = _tasks(doc)
+    assert "被检查单位所在地的区城管局" in tasks[0].co_units
+    # a body passed a matter to do its own work is not a co-unit
+    assert "区公安分局" not in tasks[1].co_units
+
+
+def test_a_body_helped_by_others_leads_them():
+    doc = (
+        "北湖区旧区改造工作职责\n"
+        "一、机构职责\n"
+        "（一）区旧改办由区住建局、区财政局两家成员单位协同开展工作，负责统筹推进全区旧区改造。\n"
+    )
+    t = _tasks(doc)[0]
+    assert t.lead_units == ("区旧改办",)
+    assert t.co_units[:2] == ("区住建局", "区财政局")
