@@ -338,6 +338,15 @@ def _own_units(task: Task, text: str, work: str) -> Task:
                 e = task.span.end
                 own = work[s:e]
     if not lead and not co:
+        tail = _trailing_names(text, work, s, e)
+        if tail is not None:
+            cut, names = tail
+            body = text[s:cut].rstrip()
+            task = replace(task, text=body, span=Span(s, s + len(body)))
+            lead, changed = list(names), True
+            e = task.span.end
+            own = work[s:e]
+    if not lead and not co:
         found = _heading_units(task, work) or opening_subject(text, work, s, e)
         helping = False
         if not found:
@@ -508,6 +517,29 @@ def _helped_by(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], t
     if not lead or not helpers:
         return None
     return lead, helpers
+
+
+def _trailing_names(text: str, work: str, s: int, e: int) -> tuple[int, tuple[str, ...]] | None:
+    """An item that closes with its units written bare, after its last sentence or on a line of its
+    own: "1.推进街面环境整治。完成…整治。区绿化市容局、各街道镇" (district three-year action plans, which
+    put the units after each item with no label or bracket), "…全覆盖。\n区城管局、各街道". The units
+    answer for the item (no lead is named among them: SCHEMA's 责任单位). Where the list opens and the
+    names, or None when the item's last sentence is no bare list of unit names."""
+    end = e
+    while end > s and work[end - 1] in " \t\r\n\u3000。;":
+        end -= 1
+    if end - s < 8:
+        return None
+    b = max(work.rfind("。", s, end), work.rfind("\n", s, end), work.rfind(";", s, end))
+    if b < 0 or b - s < 6 or not 2 <= end - b - 1 <= 60:
+        return None
+    ts = b + 1
+    while ts < end and work[ts] in " \t\u3000":
+        ts += 1
+    names = list_of_names(text[ts:end], work[ts:end])
+    if not names or any(is_generic_body(n) for n in names):
+        return None
+    return b + 1, names
 
 
 # "X尤其是Y", "X特别是Y": a list that stresses one of its units names both.

@@ -118,3 +118,20 @@ def test_a_body_helped_by_others_leads_them():
     t = _tasks(doc)[0]
     assert t.lead_units == ("区旧改办",)
     assert t.co_units[:2] == ("区住建局", "区财政局")
+
+
+def test_bare_units_closing_an_item_answer_for_it():
+    doc = (
+        "北湖区市容环境提升三年行动计划（2031-2033年）\n"
+        "二、主要任务\n"
+        "1.推进街面环境整治。完成主要道路沿街立面整治，规范户外招牌设置。区市容局、各街道镇\n"
+        "2.完善街区治理机制，推进网格化管理全覆盖。\n"
+        "区城管局、各街道\n"
+        "3.加强宣传引导，营造全社会共同参与的良好氛围。\n"
+    )
+    tasks = _tasks(doc)
+    assert tasks[0].lead_units == ("区市容局", "各街道镇")
+    assert tasks[0].text.endswith("规范户外招牌设置。")
+    assert tasks[1].lead_units == ("区城管局", "各街道")
+    assert "区城管局" not in tasks[1].text
+    assert tasks[2].lead_units == ()
