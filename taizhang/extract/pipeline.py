@@ -401,7 +401,8 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         partners = _with_lead(text, work, s, e, lead, co)
         if partners:
             co, changed = co + list(partners), True
-    if lead and ("会同" in own or "协调" in own or "联合" in own) and "等" in own:
+    if lead and not co and ("会同" in own or "协调" in own or "联合" in own) and "等" in own:
+        # (a list read already, "区发展改革、财政等部门" as 区发展改革部门, 区财政部门, stays as read)
         listed = _fields_worked_with(text, work, s, e)
         if listed:
             added = [u for u in listed if u not in lead and u not in co]

@@ -237,7 +237,28 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
             names.extend(_split_he(o, w))
         elif w and not is_none(w):
             names.append((o, w))
+    if len(names) > 1 and names[0][1].startswith("各") and names[0][1][1:] in _PLACE_KINDS:
+        names = _each_kind_of_place(names)
     return tuple(_distribute(names))
+
+
+# Kinds of place of which a district has many: after "各镇" a bare "街道" is each of them too.
+_PLACE_KINDS = frozenset(
+    ("街道", "镇", "乡", "乡镇", "街镇", "村", "社区", "居委会", "村居", "居村", "街道办事处")
+)
+
+
+def _each_kind_of_place(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ "各镇、街道" is each town and each subdistrict (Jiading's underpass notice, Fengxian's park-city
+    opinions write their places so): the 各 of a list that opens with a kind of place carries over to
+    the bare kinds of place that follow it. A single body (开发区, 头桥集团) stays as written, and so does
+    a list that opens with some other body ("各属地派出所和街镇")."""
+    out = [names[0]]
+    for o, w in names[1:]:
+        if w in _PLACE_KINDS:
+            o, w = "各" + o, "各" + w
+        out.append((o, w))
+    return out
 
 
 # A list of bare fields closed by 等 and one kind of body: "公安、城市管理、交通等行政执法部门",

@@ -135,3 +135,12 @@ def test_bare_units_closing_an_item_answer_for_it():
     assert tasks[1].lead_units == ("区城管局", "各街道")
     assert "区城管局" not in tasks[1].text
     assert tasks[2].lead_units == ()
+
+
+def test_each_of_a_list_of_kinds_of_place_carries_its_each():
+    from taizhang.extract.units import parse_units
+
+    assert parse_units("各镇、街道、园区") == ["各镇", "各街道", "园区"]
+    assert parse_units("各乡、村") == ["各乡", "各村"]
+    # a list that opens with another body keeps its places as written
+    assert parse_units("各派出所和街镇") == ["各派出所", "街镇"]
