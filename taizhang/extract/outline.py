@@ -519,6 +519,10 @@ _NOT_SUBJECT_OPENING = (
     "并",
     "将",
     "据",
+    # a verb of oversight: "监督施工单位严格按照作业设计图施工" (Songjiang's forest-care plan),
+    # "督促物业服务企业…" (Fengxian's park-city duties): the body after it is its object
+    "监督",
+    "督促",
 )
 # What follows the body named after a preposition 经 ("经区政府同意", "经市场监管部门审核"): an
 # approval, never the duty of a subject.

@@ -1061,6 +1061,9 @@ def _collective_end(w: str) -> bool:
 _NOT_SUBJECT = re.compile(
     r"[以在经对向按为与和及把从并将请使让]|依托|依靠|鼓励|支持|推动|引导|围绕|通过|坚持|加强|加快|建立|完善"
     r"|开展|组织|协调|强化|深化|推进|实施|落实|做好|探索|积极|大力|进一步|全面|充分|发挥|利用|结合|针对|聚焦|健全"
+    # "监督施工单位严格按照…施工" (Songjiang's forest-care plan), "督促物业服务企业…" (Fengxian's
+    # park-city duties): the body after a verb of oversight is its object, not the subject.
+    r"|监督|督促"
 )
 
 

@@ -144,3 +144,15 @@ def test_each_of_a_list_of_kinds_of_place_carries_its_each():
     assert parse_units("各乡、村") == ["各乡", "各村"]
     # a list that opens with another body keeps its places as written
     assert parse_units("各派出所和街镇") == ["各派出所", "街镇"]
+
+
+def test_a_body_after_a_verb_of_oversight_is_no_subject():
+    doc = (
+        "北湖区绿地养护事项调整方案\n"
+        "三、实施步骤\n"
+        "（一）实施养护项目\n"
+        "区绿化管理所制定年度养护计划，通过公开招标确定养护单位。监督养护单位严格按照作业要求施工，确保养护质量。\n"
+    )
+    tasks = _tasks(doc)
+    assert len(tasks) == 1
+    assert tasks[0].lead_units == ("区绿化管理所",)
