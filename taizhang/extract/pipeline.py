@@ -347,6 +347,10 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             e = task.span.end
             own = work[s:e]
     if not lead and not co:
+        counted = _counted_parties(text, work, s, e)
+        if counted:
+            lead, changed = list(counted), True
+    if not lead and not co:
         found = _heading_units(task, work) or opening_subject(text, work, s, e)
         helping = False
         if not found:
@@ -541,6 +545,33 @@ def _trailing_names(text: str, work: str, s: int, e: int) -> tuple[int, tuple[st
     if not names or any(is_generic_body(n) for n in names):
         return None
     return b + 1, names
+
+
+# A subject list closed by a count of its members before the verb: "区级林业部门、街镇（经开区）、施工单位三方
+# 要建立…沟通对接机制" (Songjiang's forest-care plan), "区建设管理委、区房管局两家单位要…" (district plans
+# name the parties of a joint mechanism so).
+_COUNTED_PARTIES = re.compile(
+    r"\s*(?P<list>[^,。;:“”《》]{4,80}?)(?:[两二三四五六七八九十]|\d)(?:方|家)(?:单位|部门)?(?:要|应|须|共同|负责|联合)"
+)
+
+
+def _counted_parties(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units of a ``_COUNTED_PARTIES`` subject at the start of ``work[s:e]``, or ()."""
+    m = _COUNTED_PARTIES.match(work, s, min(e, s + 100))
+    if m is None:
+        return ()
+    ls, le = m.start("list"), m.end("list")
+    # each party as written (a list of parties of different kinds shares no level: 施工单位 stays so)
+    names: list[str] = []
+    pos = ls
+    for sep in [*re.finditer("、", work[ls:le]), None]:
+        end = ls + sep.start() if sep is not None else le
+        one = list_of_names(text[pos:end], work[pos:end])
+        if len(one) != 1:
+            return ()
+        names.append(text[pos:end])
+        pos = ls + sep.end() if sep is not None else le
+    return tuple(names) if len(names) >= 2 else ()
 
 
 # "X尤其是Y", "X特别是Y": a list that stresses one of its units names both.

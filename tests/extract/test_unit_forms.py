@@ -156,3 +156,14 @@ def test_a_body_after_a_verb_of_oversight_is_no_subject():
     tasks = _tasks(doc)
     assert len(tasks) == 1
     assert tasks[0].lead_units == ("区绿化管理所",)
+
+
+def test_a_subject_list_closed_by_a_count_of_its_parties_leads():
+    doc = (
+        "北湖区绿地养护事项调整方案\n"
+        "四、工作要求\n"
+        "（一）建立沟通机制\n"
+        "区绿化管理所、各街道、养护单位三方要建立定期沟通机制，及时解决养护中的问题。\n"
+    )
+    t = _tasks(doc)[0]
+    assert t.lead_units == ("区绿化管理所", "各街道", "养护单位")
