@@ -424,6 +424,10 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         later = _later_helpers(text, work, s, e, lead, co)
         if later:
             co, changed = co + list(later), True
+    if not lead and not co and "与" in own[:40]:
+        partner = _partner_of_unnamed(text, work, s, e)
+        if partner:
+            co, changed = list(partner), True
     if not changed:
         return task
     lead = list(dict.fromkeys(lead))
@@ -572,6 +576,22 @@ def _counted_parties(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
         names.append(text[pos:end])
         pos = ls + sep.end() if sep is not None else le
     return tuple(names) if len(names) >= 2 else ()
+
+
+# The partner of a work whose doer goes unnamed (the issuing bureau itself): "加强沟通，与区财政局研究制定
+# 出台新一轮…政策" (Songjiang's forest-care plan), "与区教育局共同做好…". The partner is a co-unit.
+_PARTNER_OF_UNNAMED = re.compile(
+    r"(?:[^,。;:与]{0,12},)?与(?P<name>[^,。;:与]{2,24}?)(?:共同|研究|协商|会商|联合|沟通|对接)"
+)
+
+
+def _partner_of_unnamed(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units of a ``_PARTNER_OF_UNNAMED`` clause that opens ``work[s:e]``, or ()."""
+    m = _PARTNER_OF_UNNAMED.match(work, s, min(e, s + 60))
+    if m is None:
+        return ()
+    ns, ne = m.start("name"), m.end("name")
+    return list_of_names(text[ns:ne], work[ns:ne])
 
 
 # "X尤其是Y", "X特别是Y": a list that stresses one of its units names both.

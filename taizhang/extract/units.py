@@ -873,6 +873,8 @@ def names_after(work: str, pos: int, known: dict[str, str]) -> tuple[str, ...]:
 # matches: "各相关单位横向协作" (up to 单位) ; must not match: "各类市场主体"
 _COLLECTIVE = re.compile(
     r"(?:各|相关|有关)[^,。;、:()]{0,6}?(?:单位|部门|机构|方面|街道|街镇|乡镇|区县|县市区|地区|区)"
+    # a qualifier in brackets is part of it: "各街镇(经开区)", "各街镇(园区)" (Songjiang's plans)
+    r"(?:\([^()]{1,8}\))?"
 )
 
 

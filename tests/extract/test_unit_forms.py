@@ -167,3 +167,17 @@ def test_a_subject_list_closed_by_a_count_of_its_parties_leads():
     )
     t = _tasks(doc)[0]
     assert t.lead_units == ("区绿化管理所", "各街道", "养护单位")
+
+
+def test_the_partner_of_an_unnamed_doer_is_a_co_unit_and_a_bracketed_qualifier_stays():
+    doc = (
+        "北湖区绿地养护事项调整方案\n"
+        "三、实施步骤\n"
+        "（一）落实养护资金\n"
+        "加强沟通，与区财政局研究制定养护资金保障办法。\n"
+        "（二）制定养护计划\n"
+        "区绿化管理所会同各街镇（园区）制定年度养护计划。\n"
+    )
+    tasks = _tasks(doc)
+    assert tasks[0].lead_units == () and tasks[0].co_units == ("区财政局",)
+    assert tasks[1].co_units == ("各街镇（园区）",)
