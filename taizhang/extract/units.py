@@ -993,6 +993,9 @@ _VERB_INSIDE = re.compile(
 _LEAD_IN = re.compile(
     r"(?:\d{4}年)?[^,。;:]{0,16}?(?:前|起|以来|期间|同时|之后)\s*,\s*|在[^,。;:]{1,20}?(?:中|时|同时|期间|指导下|领导下|统筹下)\s*,\s*"
     r"|\d{4}年(?:\d{1,2}月)?(?:底|初|中)?\s*,\s*"
+    # the matter a sentence opens with before its subject: "对排查中发现的疑似危房，镇政府将及时委托…"
+    # (Minhang Wujing's housing safety plan), "对逾期未整改的，区城管局依法…"
+    r"|(?:对|针对)[^,。;:“”《》]{2,40}?\s*,\s*"
 )
 
 

@@ -181,3 +181,13 @@ def test_the_partner_of_an_unnamed_doer_is_a_co_unit_and_a_bracketed_qualifier_s
     tasks = _tasks(doc)
     assert tasks[0].lead_units == () and tasks[0].co_units == ("区财政局",)
     assert tasks[1].co_units == ("各街镇（园区）",)
+
+
+def test_the_matter_a_sentence_opens_with_is_passed_over_to_its_subject():
+    doc = (
+        "北湖镇房屋安全排查工作方案\n"
+        "二、工作步骤\n"
+        "（一）鉴定整改\n"
+        "对排查中发现的疑似危房，镇建设办将及时委托专业机构进行安全鉴定。\n"
+    )
+    assert _tasks(doc)[0].lead_units == ("镇建设办",)
