@@ -546,9 +546,13 @@ def _trailing_names(text: str, work: str, s: int, e: int) -> tuple[int, tuple[st
     while ts < end and work[ts] in " \t\u3000":
         ts += 1
     names = list_of_names(text[ts:end], work[ts:end])
-    if not names or any(is_generic_body(n) for n in names):
-        return None
+    if not names or any(is_generic_body(n) or _SIGNATURE.search(working_text(n)) for n in names):
+        return None  # a government signing the document below its last item is no unit of the item
     return b + 1, names
+
+
+# The signature of a notice: "北湖区人民政府办公室", "某市人民政府", "中共某区委办公室".
+_SIGNATURE = re.compile(r"人民政府(?:办公室|办公厅)?$|办公厅$|^中共")
 
 
 # A subject list closed by a count of its members before the verb: "区级林业部门、街镇（经开区）、施工单位三方

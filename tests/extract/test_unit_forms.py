@@ -137,6 +137,16 @@ def test_bare_units_closing_an_item_answer_for_it():
     assert tasks[2].lead_units == ()
 
 
+def test_a_signature_below_the_last_item_is_no_unit_of_it():
+    doc = (
+        "北湖区市容环境提升三年行动计划\n"
+        "二、主要任务\n"
+        "1.推进街面环境整治。完成主要道路沿街立面整治。\n"
+        "北湖区人民政府办公室\n"
+    )
+    assert _tasks(doc)[0].lead_units == ()
+
+
 def test_each_of_a_list_of_kinds_of_place_carries_its_each():
     from taizhang.extract.units import parse_units
 
