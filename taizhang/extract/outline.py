@@ -523,6 +523,10 @@ _NOT_SUBJECT_OPENING = (
     # "督促物业服务企业…" (Fengxian's park-city duties): the body after it is its object
     "监督",
     "督促",
+    # "衔接完整社区建设目标，…", "拟开展完整社区建设的社区应…" (Fengxian's city check-up plan): a verb of
+    # alignment, a body described by what it plans
+    "衔接",
+    "拟",
 )
 # What follows the body named after a preposition 经 ("经区政府同意", "经市场监管部门审核"): an
 # approval, never the duty of a subject.

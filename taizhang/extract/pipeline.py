@@ -13,7 +13,18 @@ from typing import Any
 from .confidence import assess
 from .deadlines import parse_deadline
 from .layout import Grid, find_text_grids, lay_out
-from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Passage, Source, Span, Task
+from .model import (
+    Deadline,
+    DocInfo,
+    Extraction,
+    ExtractionError,
+    Metric,
+    Paragraph,
+    Passage,
+    Source,
+    Span,
+    Task,
+)
 from .normalise import working_text
 from .outline import _paired, read_text_tasks
 from .tables import read_task_table
@@ -136,6 +147,8 @@ def _extract_source(source: Source) -> Extraction:
     if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
     tasks = [_own_units(t, text, work) if not t.cells else t for t in tasks]
+    if info.year is not None:
+        tasks = [_scheduled(t, work, info.year) for t in tasks]
 
     metrics = _metrics(text, work, passages, info, other_tables)
     # What the reviewer should check: each item's confidence and reasons for doubt.
@@ -346,6 +359,10 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             lead, changed = list(names), True
             e = task.span.end
             own = work[s:e]
+    if not lead and not co and "为主体" in own:
+        bearer = _bearer_of_work(text, work, s, e)
+        if bearer:
+            lead, changed = list(bearer), True
     if not lead and not co:
         counted = _counted_parties(text, work, s, e)
         if counted:
@@ -596,6 +613,43 @@ def _partner_of_unnamed(text: str, work: str, s: int, e: int) -> tuple[str, ...]
         return ()
     ns, ne = m.start("name"), m.end("name")
     return list_of_names(text[ns:ne], work[ns:ne])
+
+
+# The body a clause names as the one to do its work: "以街镇为主体开展街镇级体检工作" (Fengxian's city check-up
+# plan), "以各村居为主体组织实施" (district and town plans). must not match: "以企业为主体、市场为导向"
+# (a principle; 企业 alone is no unit)
+_BEARER_OF_WORK = re.compile(r"以(?P<x>[^,。;:为以]{2,16})为主体(?:开展|负责|实施|组织|推进|落实)")
+
+
+def _bearer_of_work(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units of a ``_BEARER_OF_WORK`` clause in ``work[s:e]``, or ()."""
+    m = _BEARER_OF_WORK.search(work, s, e)
+    if m is None:
+        return ()
+    xs, xe = m.start("x"), m.end("x")
+    return list_of_names(text[xs:xe], work[xs:xe])
+
+
+# A line of a schedule that opens with its month: "2026年4月，印发区级体检工作方案…" (Fengxian's and
+# Chongming's city check-up plans date their steps so), "2031年6月底前：完成…".
+_DATED_STEP = re.compile(
+    r"\s*(?P<y>(?:19|20)\d\d)年(?P<m>1[0-2]|0?[1-9])月(?:份)?(?:上旬|中旬|下旬|底|末)?(?:前|以前)?\s*[,:]"
+)
+
+
+def _scheduled(task: Task, work: str, year: int) -> Task:
+    """A task's deadline as a schedule gives it: a step that opens with its month and has no
+    deadline takes that month; a deadline well before the document's own year is a date the text
+    describes ("网格内2000年底前建成的老旧小区"), not one to meet, and is dropped."""
+    d = task.deadline
+    if d is not None and d.year is not None and d.year < year - 1:
+        return replace(task, deadline=None)
+    if d is None:
+        m = _DATED_STEP.match(work, task.span.start, task.span.end)
+        if m is not None and int(m.group("y")) >= year - 1:
+            when = Deadline("month", int(m.group("y")), int(m.group("m")), m.group().strip(" ,:"))
+            return replace(task, deadline=when)
+    return task
 
 
 # "X尤其是Y", "X特别是Y": a list that stresses one of its units names both.

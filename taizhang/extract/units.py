@@ -1069,6 +1069,9 @@ _NOT_SUBJECT = re.compile(
     # "监督施工单位严格按照…施工" (Songjiang's forest-care plan), "督促物业服务企业…" (Fengxian's
     # park-city duties): the body after a verb of oversight is its object, not the subject.
     r"|监督|督促"
+    # "衔接完整社区建设目标，…", "拟开展完整社区建设的社区应…" (Fengxian's city check-up plan): a verb of
+    # alignment and a body described by what it plans are no unit named as a subject
+    r"|衔接|拟"
 )
 
 

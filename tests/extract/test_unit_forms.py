@@ -201,3 +201,23 @@ def test_the_matter_a_sentence_opens_with_is_passed_over_to_its_subject():
         "对排查中发现的疑似危房，镇建设办将及时委托专业机构进行安全鉴定。\n"
     )
     assert _tasks(doc)[0].lead_units == ("镇建设办",)
+
+
+def test_a_schedule_step_opening_with_its_month_and_a_bearer_named_with_wei_zhuti():
+    doc = (
+        "北湖区2031年城市体检工作方案\n"
+        "一、工作任务\n"
+        "1.街镇级体检。以街道或建制镇建成区为基本单元，以街镇为主体开展街镇级体检工作。\n"
+        "2.社区级体检。重点选择2000年底前建成的老旧小区作为体检对象，形成问题清单。\n"
+        "二、时间安排\n"
+        "（一）进度安排\n"
+        "各相关单位要按时间节点完成年度工作。\n"
+        "2031年4月，印发区级体检工作方案，完成工作部署。\n"
+        "5月31日前，完成各级城市体检。\n"
+    )
+    tasks = _tasks(doc)
+    assert tasks[0].lead_units == ("街镇",)
+    # a date the text describes, long before the plan's year, is no deadline
+    assert tasks[1].deadline is None
+    step = next(t for t in tasks if t.text.startswith("2031年4月"))
+    assert (step.deadline.year, step.deadline.month) == (2031, 4)
