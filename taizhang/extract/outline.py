@@ -533,6 +533,14 @@ _NOT_SUBJECT_OPENING = (
     "并",
     "将",
     "据",
+    # a verb of oversight: "监督施工单位严格按照作业设计图施工" (Songjiang's forest-care plan),
+    # "督促物业服务企业…" (Fengxian's park-city duties): the body after it is its object
+    "监督",
+    "督促",
+    # "衔接完整社区建设目标，…", "拟开展完整社区建设的社区应…" (Fengxian's city check-up plan): a verb of
+    # alignment, a body described by what it plans
+    "衔接",
+    "拟",
 )
 # What follows the body named after a preposition 经 ("经区政府同意", "经市场监管部门审核"): an
 # approval, never the duty of a subject.
@@ -1509,6 +1517,10 @@ def _units_before_comma(text: str, work: str, start: int, chunk: str, opening: i
     return cs
 
 
+# A qualifier in brackets that closes a name: "各街镇(经开区)", "各街镇(园区)".
+_BRACKET_TAIL = re.compile(r"\([^()]{1,8}\)$")
+
+
 def _paired(roles: UnitRoles) -> UnitRoles:
     """The lead of a subject "X与Y…要" is X, the units it is paired with its co-units: "各轨道交通车站
     与属地街镇、派出所要全面完成对接", "区城管执法局与街镇共同做好…" (Jing'an's metro plan; the tune
@@ -1522,6 +1534,9 @@ def _paired(roles: UnitRoles) -> UnitRoles:
     if tail.startswith("其"):
         tail = tail[1:]
     wh, wt = _work_of(head), _work_of(tail)
+    # "区级林业部门与各街镇（经开区）做好沟通对接" (Songjiang's forest-care plan): a bracketed
+    # qualifier closing the partner's name is part of it, not its ending.
+    wt = _BRACKET_TAIL.sub("", wt) or wt
     if not (_is_subject_unit(wh) or wh.endswith("企业")) or not (looks_like_unit(wt) or _is_subject_unit(wt)):
         return roles
     co = tuple(dict.fromkeys((tail, *roles.lead[1:], *roles.co)))
