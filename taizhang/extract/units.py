@@ -615,7 +615,9 @@ def parse_roles(
     return _parse_roles(orig, work, default, first_leads)
 
 
-@lru_cache(maxsize=2048)
+# (Room for every distinct note of a large document: the 10 MB bench document has about 5,000;
+# evicting them read each again.)
+@lru_cache(maxsize=16384)
 def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) -> UnitRoles:
     lead: list[str] = []
     co: list[str] = []  # co-units and units with no role of their own, in the order written

@@ -589,3 +589,96 @@ class TestDateOnlyLine:
         work = "".join(parts)
         a, b = docinfo._DATE_ONLY_LINE.search(work), docinfo._date_only_line(work)
         assert (a and a.span()) == (b and b.span())
+
+
+class TestYearPattern:
+    # The year pattern asks what stands before the year after its first digit (so that the engine
+    # skips to the next 1 or 2); it must find what the pattern that asks it first finds.
+    _LOOK_FIRST = re.compile(
+        r"(?:(?<![\d.])|(?<=\n\d\.)|(?<=\n\d\d\.)|(?<=^\d\.))(?P<y>(?:19|20)\d{2})[ \t]*年"
+    )
+
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="0123456789.\n \t年12a到底", max_size=16), st.data())
+    def test_it_finds_the_years_the_look_first_pattern_finds(self, text: str, data: st.DataObject) -> None:
+        lo, hi = _draw_span(data, len(text))
+        new = [(m.span(), m["y"]) for m in metrics._YEAR.finditer(text, lo, hi)]
+        old = [(m.span(), m["y"]) for m in self._LOOK_FIRST.finditer(text, lo, hi)]
+        assert new == old
+
+    def test_an_item_number_before_the_year_and_a_longer_number(self) -> None:
+        assert [
+            m["y"] for m in metrics._YEAR.finditer("1.2025年6月底前;\n12.2026 年底;12025年;a.2019年")
+        ] == [
+            "2025",
+            "2026",
+        ]
+
+
+class TestPipelineShortcuts:
+    @settings(max_examples=200, derandomize=True)
+    @given(st.lists(st.text(alphabet="区局尤其是特别各乡镇部门", max_size=10), max_size=4))
+    def test_stressed_names_are_found_as_the_pattern_finds_them(self, names: list[str]) -> None:
+        from taizhang.extract import pipeline
+
+        got = pipeline._stressed(tuple(names))
+        if not any(pipeline._STRESS.search(n) for n in names):
+            assert got == tuple(names)
+        else:
+            assert got == tuple(p for n in names for p in pipeline._STRESS.split(n) if len(p) >= 2)
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "区财政局",
+                    "各相关部门",
+                    "按职责分工负责",
+                    "配合",
+                    "积极配合做好",
+                    "统筹安排资金",
+                    "要",
+                    "实施",
+                    "协助",
+                    "参与",
+                    "落实",
+                    "各街道",
+                    "组织实施",
+                    "(区商务局)",
+                    ":",
+                    "。",
+                    ",",
+                    ";",
+                    "开展巡查",
+                ]
+            ),
+            max_size=12,
+        )
+    )
+    def test_later_helpers_pass_over_only_clauses_the_pattern_cannot_match(self, parts: list[str]) -> None:
+        # The helpers a task's later clauses name, read with and without the first look at each
+        # clause for a role word: the same.
+        from taizhang.extract import pipeline
+
+        text = "由区民政局牵头," + "".join(parts) + "。"
+        work = normalise.working_text(text)
+        lead: list[str] = ["区民政局"]
+
+        def without_first_look() -> tuple[str, ...]:
+            out: list[str] = []
+            pos, e = 0, len(work)
+            while True:
+                cut = min(x for x in (work.find(",", pos, e), work.find(";", pos, e), e) if x >= 0)
+                if cut >= e:
+                    break
+                m = pipeline._HELPERS.match(work, cut + 1, e)
+                if m is not None:
+                    ws, we = m.span("who") if m.group("who") else m.span("whom")
+                    names = pipeline.parse_units(text[ws:we], work[ws:we])
+                    if names and all(pipeline._helper_name(normalise.working_text(n)) for n in names):
+                        out.extend(n for n in names if n not in lead and n not in out)
+                pos = cut + 1
+            return tuple(out)
+
+        assert pipeline._later_helpers(text, work, 0, len(work), lead, []) == without_first_look()
