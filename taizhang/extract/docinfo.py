@@ -409,7 +409,7 @@ def _dated_within(work: str, year: int) -> bool:
     "2024年12月底前"), as annual 工作方案 and 实施方案 whose title names no year write them (静安区
     排水管理体制改革 timetable, 杨浦区 task table; a 区 government's 年度 工作要点 by quarter). Later
     years are looked at by the caller."""
-    if _QUARTER.search(work):
+    if "季度" in work and _QUARTER.search(work):  # (the pattern is tried at every character)
         return True
     own = 0
     for m in _DATED.finditer(work):

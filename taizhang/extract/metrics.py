@@ -2303,7 +2303,9 @@ _HORIZON_LEAD = re.compile(r"(?:^|[。;!?\n,:])[ \t]*(?:力争|争取|确保|预
 
 # A year alone opening a sentence after a full stop in its paragraph. matches: "。2023年," ;
 # must not match: "\n2023年," (a line's opening: see _modes), "。2023年底前" (a deadline), "。2023年以来,"
-_SENTENCE_YEAR = re.compile(r"(?<=[。;!?])[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
+# (The stop is part of the match, not looked back at: the engine skips from stop to stop, where a
+# look back is tried at every character of the document. Only the year's group is read.)
+_SENTENCE_YEAR = re.compile(r"[。;!?][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
 
 
 class _Horizons:

@@ -682,3 +682,34 @@ class TestPipelineShortcuts:
             return tuple(out)
 
         assert pipeline._later_helpers(text, work, 0, len(work), lead, []) == without_first_look()
+
+
+class TestPatternsThatOpenWithTheirCharacter:
+    # Patterns searched for in a whole document open with a character the engine can skip to; each
+    # must find what its form that looks back first finds.
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="0123456789-/ 年度财政学\n。a", max_size=18), st.data())
+    def test_the_fiscal_year_pattern_finds_what_the_look_first_one_finds(
+        self, text: str, data: st.DataObject
+    ) -> None:
+        from taizhang.extract import periods
+
+        look_first = re.compile(
+            r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:(?:财政|课税)?年度|学年)"
+        )
+        lo, hi = _draw_span(data, len(text))
+        got = [(m.span(), m["a"], m["b"]) for m in periods.FISCAL_YEAR.finditer(text, lo, hi)]
+        assert got == [(m.span(), m["a"], m["b"]) for m in look_first.finditer(text, lo, hi)]
+
+    def test_a_fiscal_year_after_a_digit_is_none(self) -> None:
+        from taizhang.extract import periods
+
+        assert periods.FISCAL_YEAR.search("32013-14年度") is None
+        assert periods.FISCAL_YEAR.search("2013-14年度")["a"] == "2013"  # type: ignore[index]
+
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="2019年, \t。;!?a0", max_size=20))
+    def test_the_years_opening_a_sentence_are_those_the_look_first_pattern_finds(self, text: str) -> None:
+        look_first = re.compile(r"(?<=[。;!?])[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
+        got = [(m.start("y"), m["y"]) for m in metrics._SENTENCE_YEAR.finditer(text)]
+        assert got == [(m.start("y"), m["y"]) for m in look_first.finditer(text)]
