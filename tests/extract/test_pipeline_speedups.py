@@ -713,3 +713,20 @@ class TestPatternsThatOpenWithTheirCharacter:
         look_first = re.compile(r"(?<=[。;!?])[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
         got = [(m.start("y"), m["y"]) for m in metrics._SENTENCE_YEAR.finditer(text)]
         assert got == [(m.start("y"), m["y"]) for m in look_first.finditer(text)]
+
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="0123456789年 \n一三内容底前月本度今", max_size=16), st.data())
+    def test_the_document_year_patterns_find_what_the_look_first_ones_find(
+        self, text: str, data: st.DataObject
+    ) -> None:
+        from taizhang.extract import docinfo
+
+        year = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
+        in_year = re.compile(r"年底前|月底前|(?<![\d一二两三四五六七八九十])年内(?!容)|本年度|今年|力争全年")
+        lo, hi = _draw_span(data, len(text))
+        assert [(m.span(), m["y"]) for m in docinfo._YEAR.finditer(text, lo, hi)] == [
+            (m.span(), m["y"]) for m in year.finditer(text, lo, hi)
+        ]
+        assert [m.span() for m in docinfo._IN_YEAR.finditer(text, lo, hi)] == [
+            m.span() for m in in_year.finditer(text, lo, hi)
+        ]
