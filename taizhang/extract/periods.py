@@ -159,6 +159,10 @@ def relative_fiscal_years(
     ``fiscal``: the document's current fiscal year, when the caller keeps one for the document."""
     if work.find("年", lo, pos) < 0:
         return
+    # (Every way of _RELATIVE_FISCAL holds 年度 or 来年; the pattern, one way of which opens with a
+    # look back, is tried at every character.)
+    if work.find("年度", lo, pos) < 0 and work.find("来年", lo, pos) < 0:
+        return
     now: int | None = None
     for m in _RELATIVE_FISCAL.finditer(work, lo, pos):
         if now is None:

@@ -730,3 +730,17 @@ class TestPatternsThatOpenWithTheirCharacter:
         assert [m.span() for m in docinfo._IN_YEAR.finditer(text, lo, hi)] == [
             m.span() for m in in_year.finditer(text, lo, hi)
         ]
+
+    @settings(max_examples=300, derandomize=True)
+    @given(st.text(alphabet="本今这个下一上来年度财政在于,会 a", max_size=16), st.data())
+    def test_relative_fiscal_years_are_those_the_pattern_finds(self, text: str, data: st.DataObject) -> None:
+        from taizhang.extract import periods
+
+        lo, hi = _draw_span(data, len(text))
+        got = [at for at, _ in periods.relative_fiscal_years(text, lo, hi, 2024)]
+        expected = (
+            [m.start() for m in periods._RELATIVE_FISCAL.finditer(text, lo, hi)]
+            if "年" in text[lo:hi]
+            else []
+        )
+        assert got == expected
