@@ -107,7 +107,10 @@ _PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到
 _FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])(?:五|个五年)")
 # A year in running text or a title.
 # matches: "2024年", "2024 年" ; must not match: "12024年" (a longer number)
-_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
+# (No digit before the year is asked after its first digit, looking back past it: the engine
+# skips to the next 1 or 2, where a pattern that opens with the look back is tried at every
+# character; a plan's whole text is searched for its years.)
+_YEAR = re.compile(r"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d{2})\s*年")
 # A year in a file name.
 # matches: "plan_2023.txt", "2023年报告.docx" ; must not match: "file20231.txt"
 _NAME_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)")
@@ -347,7 +350,9 @@ _STANDING_TITLE = ("试行", "暂行", "办法", "规定", "条例", "细则")
 _ANNUAL_TITLE = ("工作要点", "年度")
 # A deadline within the year of writing, as an annual plan sets them.
 # matches: "年底前", "6月底前", "年内", "本年度", "今年" ; must not match: "年内容" (a word), "3年内" (N years ahead)
-_IN_YEAR = re.compile(r"年底前|月底前|(?<![\d一二两三四五六七八九十])年内(?!容)|本年度|今年|力争全年")
+# (The character before 年内 is asked after its 年, looking back past it: every way then opens with
+# a character the engine skips to; the pattern is searched for in a whole document.)
+_IN_YEAR = re.compile(r"年底前|月底前|年(?<![\d一二两三四五六七八九十]年)内(?!容)|本年度|今年|力争全年")
 
 
 def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
@@ -409,7 +414,7 @@ def _dated_within(work: str, year: int) -> bool:
     "2024年12月底前"), as annual 工作方案 and 实施方案 whose title names no year write them (静安区
     排水管理体制改革 timetable, 杨浦区 task table; a 区 government's 年度 工作要点 by quarter). Later
     years are looked at by the caller."""
-    if _QUARTER.search(work):
+    if "季度" in work and _QUARTER.search(work):  # (the pattern is tried at every character)
         return True
     own = 0
     for m in _DATED.finditer(work):

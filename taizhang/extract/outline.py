@@ -290,7 +290,9 @@ def _note(
     return RoleNote(outer_s, outer_e, found[0], found[1], found[2])
 
 
-@lru_cache(maxsize=4096)
+# (Room for every distinct note of a large document: the 10 MB bench document has about 12,000,
+# and a memo of 4,096 evicted them before they came again; cleared with the other memos.)
+@lru_cache(maxsize=16384)
 def _note_body(
     orig: str, work: str, year: int | None = None, first_leads: bool = False
 ) -> tuple[UnitRoles, Deadline | None, bool] | None:

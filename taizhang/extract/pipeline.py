@@ -659,7 +659,9 @@ _STRESS = re.compile(r"尤其是|特别是")
 def _stressed(names: tuple[str, ...]) -> tuple[str, ...]:
     """Names read whole from "责任单位尤其是各乡镇(街道)要积极配合" (广丰's notice), "各部门特别是
     区财政局要…" (district and county notices stress one body of a list so): both units."""
-    if not any(_STRESS.search(n) for n in names):
+    # (_STRESS is two literal words: substring tests find what its search finds, without a call
+    # of the engine for each name; most names hold neither.)
+    if not any("尤其是" in n or "特别是" in n for n in names):
         return names
     out: list[str] = []
     for n in names:
@@ -710,6 +712,10 @@ _HELPERS = re.compile(
 )
 
 
+# A word every match of _HELPERS holds (its role words, each holding one of these).
+_HELPER_WORDS = ("负责", "配合", "协助", "参与", "落实", "实施")
+
+
 def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:
     """Units that a later clause of a task names as helping, or as answering each for their part
     beside the lead named before them ("区财政局统筹安排资金，各相关部门按职责分工负责。"; "由区民政局
@@ -724,6 +730,16 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
         cut = min(x for x in (cut, semi, e) if x >= 0)
         if cut >= e:
             break
+        # _HELPERS matches no stop (, ; 。 : brackets) and every way of it holds one of
+        # _HELPER_WORDS: a clause up to the next , or ; that holds none of them is passed over
+        # without a try of the pattern (most clauses of a task are its work, not its helpers).
+        nxt = work.find(",", cut + 1, e)
+        semi = work.find(";", cut + 1, e)
+        upto = min(x for x in (nxt, semi, e) if x >= 0)
+        clause = work[cut + 1 : upto]
+        if not any(w in clause for w in _HELPER_WORDS):
+            pos = cut + 1
+            continue
         m = _HELPERS.match(work, cut + 1, e)
         if m is not None:
             ws, we = m.span("who") if m.group("who") else m.span("whom")

@@ -681,7 +681,9 @@ def _without_declaration(orig: str, work: str) -> tuple[str, str]:
     return orig[:open_at], work[:open_at]
 
 
-@lru_cache(maxsize=2048)
+# (Room for every distinct note of a large document: the 10 MB bench document has about 5,000;
+# evicting them read each again.)
+@lru_cache(maxsize=16384)
 def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) -> UnitRoles:
     lead: list[str] = []
     co: list[str] = []  # co-units and units with no role of their own, in the order written
