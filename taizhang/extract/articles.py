@@ -12,6 +12,15 @@ jiaxing_straw_burning_regulation_2016, jiaxing_catering_fumes_measures_2020,
 luohe_loose_coal_regulation_2019, shanghai_packaging_reduction_rules_2013) and in a district
 government's rules (pudong_landscape_lighting_2023).
 
+Regulations of a development zone or a new area (北京经济技术开发区条例, 山东省青岛西海岸新区条例,
+山东省经济开发区条例) charge the zone itself ("开发区应当…": a task with no body), the 管理委员会 a
+government sets up, the governments of the levels written once before it ("省和青岛市人民政府") and
+their departments; provinces' 实施办法 of national laws (河南省实施《渔业法》办法) hand rules to a
+department with 由X确定/规定/审批.
+
+A notice that sets up a group (国务院办公厅's on the 中医药 coordination group) gives the group its
+duties under a heading with no subject, and places its office in a unit (``notice_tasks``).
+
 A letter or notice of a ministry or its office (函, 通知) to lower bodies names them as its
 addressees in its salutation ("各省、自治区、直辖市…主管部门:") and hands them its work as
 "请你单位…", "请各地…", "各地要…": those paragraphs are tasks, and the addressees answer for them
@@ -21,6 +30,7 @@ addressees in its salutation ("各省、自治区、直辖市…主管部门:") 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .deadlines import find_deadline
@@ -46,16 +56,19 @@ _STATUTE = re.compile(
 _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 # Where the words of a subject may end: a verb of duty, or a lead-in (对…负责, 在…下, 根据…).
 _OPENER = re.compile(
-    r"牵头|负责|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|,"
+    r"牵头|负责(?!人)|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|"
+    r"主管(?!部门|机关|机构|单位)(?=[^,。;]{0,12}工作)|领导(?=本|全|[^,。;下]{0,14}工作)|"
+    r"(?:行使|履行)(?=下列|以下)|,"
 )
 # A verb of duty at the start of what the subject is to do.
 _DUTY_START = re.compile(
-    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|"
-    r"建立|加强|履行|给予|制定|编制|推进|实施|记入|纳入|列入)"
+    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|主管|领导|"
+    r"建立|加强|履行|给予|制定|编制|推进|实施|记入|纳入|列入|行使(?=下列|以下))"
 )
 # A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
 _DUTY_IN = re.compile(
     r"负责|负总责|应当|应(?!急)|须|必须|要(?!求)|承担|给予|实施|做好|开展|协助|主管机关|主管部门|责任主体|责任单位"
+    r"|进行(?:统一)?(?:管理|监督|协调|指导)|实行(?:统一)?(?:领导|管理)"
 )
 # A lead-in: what the subject does or is, before what it is to do.
 _LEAD_IN = re.compile(r"对|在|根据|按照|依照|依据|接到|是|于|经")
@@ -82,13 +95,33 @@ _PLACE = re.compile(
     r"(?:本(?:省|市|区|县|自治区|自治州)|[\u4e00-\u9fff]{2,4}新区"
     r"|[省市县区](?:\([^()]{1,8}\))?(?:、[省市县区](?:\([^()]{1,8}\))?)+)(?=应当|应(?!急)|对)"
 )
+# A zone as the subject of a duty: a regulation of a development zone or a new area charges the zone
+# itself ("开发区应当建设完善的基础设施" (北京经济技术开发区条例), "西海岸新区在规划建设…时,应当…",
+# "西海岸新区内各经济功能区应当…" (山东省青岛西海岸新区条例), as 浦东新区应当… in 浦东's rules): a task
+# with no body named; the zone's 管理委员会 or 管委会 is a body. must not match: "开发区管委会应当…",
+# "开发区的企业应当…" (no zone opens it before its verb).
+_ZONE = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,10}?(?:新区|开发区|园区|功能区|示范区|试验区|保税区|合作区|高新区))"
+    r"(?=应当|应(?!急)|对[^,。;]{2,40}(?:实行|实施)|在[^,。;]{2,60}(?:时|中),)"
+)
 # The city declaring its own work: "本市畅通…渠道", "本市充分发挥…功能", "本市建立…制度".
 _PLACE_DOES = re.compile(r"本(?:省|市|区|县)(?:畅通|充分发挥|建立健全|建立|健全|完善|推进|加强|实行)(?!的)")
 # The city setting up the bodies that answer for the work: "本市建立市、区两级X,负责…".
 _SETS_UP = re.compile(r"本(?:省|市|区|县)(?:建立|设立|成立)(?=[^,。;]{2,40},负责)")
+# A government setting up the body that answers for a zone or a work: "市人民政府设立北京经济技术开发区管理
+# 委员会(以下简称开发区管委会),代表市人民政府对开发区实行统一领导和管理" (北京经济技术开发区条例), as
+# "本市建立…,负责…" (上海's rules): the body set up leads what follows.
+_GOV_SETS_UP = re.compile(
+    r"(?:[省市县区]|[\u4e00-\u9fff]{2,6}[省市县区])人民政府(?:设立|成立|建立)"
+    r"(?P<body>[^,。;()]{2,40}?(?:委员会|管委会|管理局|领导小组|办公室|机构))(?:\(以下(?:简|统)?称[^()]{1,20}\))?,"
+    r"(?=代表|负责|统一|具体|承担|行使|对[^,。;]{2,30}(?:实行|实施|负责))"
+)
 # A clause that opens with whom or what the duty is about: "对见义勇为者…,市、区人民政府应当给予
 # 表彰", "对…需要两个以上部门共同研究解决的疑难事项,有关部门应当…" (威海's, 云浮's regulations).
 _CONDITION_START = re.compile(r"对(?![^,。;]{0,40}(?:负责|给予|实施|实行))")
+# A clause that opens with the act its duty is for: "申报国家级开发区,设区的市人民政府应当…" (山东省经济开发区
+# 条例), "办理…登记,X应当…" (the procedures of regulations of several provinces).
+_PURPOSE_START = re.compile(r"(?:申报|申请|办理|设立|编制|实施|开展)[^,。;]{2,20}$")
 # A clause whose condition comes first: "X组织检查时,Y应当协同…" (the duty is Y's).
 _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
 # What a body of the state is not: people, firms, associations, media, schools.
@@ -126,6 +159,8 @@ _PEOPLES_ORGS = (
     "红十字会",
     "文联",
     "侨联",
+    "人民团体",
+    "群团组织",
 )
 # The ends of the names of bodies the unit lexicon may lack.
 _BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "管委会", "执法主体")
@@ -137,13 +172,14 @@ _BY = re.compile(
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
 _DOER = re.compile(
-    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?(?:负责|进行|组织实施|牵头|启动|开展|实施)(?!的)"
+    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?"
+    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|制定)(?!的)"
 )
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
-    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|,)"
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|进行|向|,)"
 )
 
 
@@ -167,6 +203,7 @@ def tasks_of(
         duties = article_tasks(text, work, lines, year)
         if len(duties) >= 2:
             return duties  # else rules of support (对…给予奖励) rather than duties: the outline's
+    found = notice_tasks(work, found)
     if all(t.lead_units and set(t.lead_units) <= _ISSUER for t in found):
         # No task, or only the issuer's ("我部将…"): a letter's work is its addressees'.
         return letter_tasks(text, work, lines, year) or found
@@ -217,6 +254,8 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
             if roles is None:
                 continue
             lead, co = roles
+            if tasks and tasks[-1].number == number and tasks[-1].lead_units and len(lead) == 1:
+                lead = _referred(lead[0], tasks[-1].lead_units) or lead
             ts, te = cs, ce
             while te > ts and work[te - 1] in " \n;,":
                 te -= 1
@@ -233,6 +272,35 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
                 )
             )
     return tasks
+
+
+# A body named by what the article said before it: "其所属的精神文明建设工作机构负责…" after "市、区(县级市)
+# 精神文明建设委员会统筹推进…" (威海's 文明行为促进条例), "其办事机构具体负责…", "前款规定的部门应当…"
+# (regulations of several provinces refer so to the body of the paragraph before).
+_ITS = re.compile(r"其(?!他|余|中|它)(?:所属|下属|设立)?的?")  # not "其他有关部门"
+_NAMED_BEFORE = re.compile(r"前款(?:规定|所列|所称|所述|确定)的(?:部门|机构|机关|单位)")
+
+
+def _referred(name: str, before: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The bodies ``name`` refers to, given the lead units of the clause before it in the same
+    article, or None when it names a body of its own: "前款规定的部门" is those bodies; "其所属的X" is
+    X of each level they are of (市精神文明建设委员会 → 市精神文明建设工作机构) when X's field is theirs,
+    else X ("其办事机构": 办事机构, as "X及其办事机构" names it)."""
+    w = working_text(name)
+    if _NAMED_BEFORE.fullmatch(w):
+        return before
+    its = _ITS.match(w)
+    if its is None or its.end() == len(w):
+        return None
+    body = name[its.end() :]
+    field = working_text(body)[:4]
+    out = []
+    for b in before:
+        at = working_text(b).find(field)
+        if at <= 0:
+            return (body,)
+        out.append(b[:at] + body)
+    return tuple(out)
 
 
 def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -261,13 +329,59 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
             elif _ITEM.match(work, nxt, end):
                 if whole_list:
                     continue  # "村民委员会应当做好以下工作:(一)…": one task, its list with it
-            elif work[stop] == ":" or _subject(work, nxt, end, strict=True) is None:
+            elif work[stop] == ":" or (
+                _subject(work, nxt, end, strict=True) is None and not _topic_then_body(work, nxt, end)
+            ):
                 continue
             out.append((cut, stop + 1))
             cut = nxt
         out.append((cut, end))
         pos = _skip(work, end, e)
     return out
+
+
+# A requirement that another body consent or approve is a condition on the act it names, no duty:
+# "本市有关部门在开发区设立分支机构,必须经开发区管委会同意,并报市人民政府批准" (北京经济技术开发区
+# 条例), "设立…应当经省人民政府批准" (zones' and other regulations of several provinces).
+_ONLY_CONSENT = re.compile(
+    r",(?:必须|应当|须)(?:报)?经[^,。;]{2,30}(?:同意|批准)(?:,并报[^,。;]{2,30}(?:批准|备案))?。?$"
+)
+
+
+def _topic_end(work: str, s: int, e: int) -> int | None:
+    """Where the body begins when a clause opens with its topic, a noun phrase that holds no verb,
+    then a comma: "西海岸新区符合条件的重大项目,省和青岛市人民政府应当将其…", "西海岸新区内的社会管理
+    和公共服务等事项,由当地人民政府负责" (山东's 青岛西海岸新区条例; 嘉兴's and 漯河's regulations
+    write "…的具体办法,由市人民政府制定" so). None when the words before the comma hold a verb."""
+    comma = work.find(",", s, e)
+    if comma < 0 or comma - s > 40 or comma - s < 4:
+        return None
+    head = work[s:comma]
+    if _TOPIC_VERB.search(head) or not head.endswith(_TOPIC_NOUNS):
+        return None
+    return _skip(work, comma + 1, e)
+
+
+# A verb in what might be a topic: the clause's subject already acts.
+_TOPIC_VERB = re.compile(
+    r"应|须|要|可|负责|实行|实施|开展|建立|设立|推进|组织|需要|是|为|对|在|按照|根据|依照|经"
+)
+# What a topic ends with: the things a regulation hands to a body.
+_TOPIC_NOUNS = (
+    "项目",
+    "事项",
+    "事务",
+    "工作",
+    "资金",
+    "经费",
+    "规划",
+    "计划",
+    "方案",
+    "清单",
+    "名录",
+    "标准",
+    "办法",
+)
 
 
 def _stops(work: str, s: int, e: int) -> list[int]:
@@ -285,6 +399,17 @@ def _stops(work: str, s: int, e: int) -> list[int]:
     return out
 
 
+def _topic_then_body(work: str, s: int, e: int) -> bool:
+    """``work[s:e]`` opens with a topic (``_topic_end``) and goes on with a body and its duty:
+    "…;西海岸新区内的社会管理和公共服务等事项,由当地人民政府负责"."""
+    topic = _topic_end(work, s, e)
+    if topic is None:
+        return False
+    return _subject(work, topic, e, strict=True) is not None or bool(
+        re.match(r"由[^,。;]{2,40}?(?:负责|确定|制定|决定|组织)", work[topic:e])
+    )
+
+
 def _skip(work: str, s: int, e: int) -> int:
     while s < e and work[s] in " \n":
         s += 1
@@ -293,10 +418,24 @@ def _skip(work: str, s: int, e: int) -> int:
 
 # The levels of places a regulation names at once before the body they share: "市、县（市、区）",
 # "市、区（县级市）" (a level with the peers it stands for in brackets, of any words).
+# A level may be named in words: "省、省辖市人民政府…", "省辖市、县（市、区）人民政府…" (河南's
+# regulations), "省、设区的市人民政府" (those of several provinces).
+_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
 _LEVEL_LIST = re.compile(
-    r"[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?(?:、[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?)+(?=[^、省市县区州旗盟乡镇(])"
+    _LEVEL_WORD
+    + r"(?:\([^()]{1,8}\))?(?:、"
+    + _LEVEL_WORD
+    + r"(?:\([^()]{1,8}\))?)+(?=[^、省市县区州旗盟乡镇(])"
 )
-_LEVEL = re.compile(r"[省市县区州旗盟乡镇](?:\([^()]{1,8}\))?")
+_LEVEL = re.compile(_LEVEL_WORD + r"(?:\([^()]{1,8}\))?")
+# Two levels joined by 和 or 及 before the government they share: "省和青岛市人民政府" (山东省青岛西海岸
+# 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces).
+# must not match: "乡镇人民政府和街道办事处" (two bodies), "城市和农村" (no government follows)
+_LEVEL_PAIR = re.compile(
+    r"(?P<a>[省市县区州]|[\u4e00-\u9fff]{1,6}?[省市县州])(?:和|及|或者|或)"
+    r"(?P<b>[省市县区州]|设区的市|[\u4e00-\u9fff]{1,6}?[省市县区州])"
+    r"(?=人民政府|人民代表大会|[^、,。;:和及或()]{2,10}(?:主管部门|行政部门|部门|机关))"
+)
 # The provinces as a collective: "各省、自治区、直辖市市场监督管理部门" is one body of each.
 _PROVINCES = re.compile(r"各?省、自治区、直辖市(?:及新疆生产建设兵团)?")
 # The words that join two bodies: "人民政府和有关部门", "教育行政部门和教育机构", "人民政府及其…".
@@ -328,6 +467,13 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         return ()
     if _PROVINCES.match(work):
         return (orig,)
+    pair = _LEVEL_PAIR.match(work)
+    if pair:
+        # "省和青岛市人民政府有关部门": 省人民政府有关部门, 青岛市人民政府有关部门
+        rest = law_names(orig[pair.end() :], work[pair.end() :])
+        if rest:
+            heads = [orig[pair.start("a") : pair.end("a")], orig[pair.start("b") : pair.end("b")]]
+            return tuple([h + rest[0] for h in heads] + list(rest[1:]))
     levels = _LEVEL_LIST.match(work)
     if levels:
         after = levels.end() + (2 if work.startswith(("两级", "三级"), levels.end()) else 0)  # 市、区两级X
@@ -402,10 +548,14 @@ def _field_list(orig: str, work: str) -> list[str]:
         elif "等" not in work:
             parts = work.split("、")
             kind = next((k for k in _KINDS if parts[-1].endswith(k) and len(parts[-1]) - len(k) >= 2), "")
-            if kind and kind != "部门" and all(_bare_field(f) for f in parts[:-1]):
-                return _cut(orig, parts[:-1], orig[len(orig) - len(kind) :]) + [
-                    orig[len(orig) - len(parts[-1]) :]
-                ]
+            gov = _GOV_PREFIX.match(parts[0])
+            if kind and (kind != "部门" or gov) and all(_bare_field(f) for f in parts[:-1]):
+                last = orig[len(orig) - len(parts[-1]) :]
+                if gov and not _GOV_PREFIX.match(parts[-1]):
+                    last = (
+                        orig[: gov.end()] + last
+                    )  # "县级以上人民政府发展改革、财政部门": 县级以上人民政府财政部门
+                return _cut(orig, parts[:-1], orig[len(orig) - len(kind) :]) + [last]
     return parse_law_units(orig, work)
 
 
@@ -419,7 +569,14 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
     """Each field with the kind; a level written on the first field goes to all ("区发展改革、财政等
     部门": 区财政部门), unless its character opens a common word (市场监管, 城市管理)."""
     level = ""
-    if fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
+    gov = _GOV_PREFIX.match(fields[0])
+    if gov and len(fields[0]) - gov.end() >= 2 and not any(_GOV_PREFIX.match(f) for f in fields[1:]):
+        # "县级以上人民政府农业农村、自然资源等部门": the government goes to every field, as 嘉兴's
+        # "县（市、区）人民政府国土资源和农业经济主管部门" names the government of each
+        level = orig[: gov.end()]
+    elif fields[0].startswith(("当地", "所在地")) and len(fields[0]) > 4:
+        level = orig[:2] if fields[0].startswith("当地") else orig[:3]  # "当地国土资源、房屋征收等部门"
+    elif fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
         if not any(f[:1] == fields[0][:1] for f in fields[1:]):
             level = orig[:1]
     out, pos = [], 0
@@ -429,6 +586,8 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
     return out
 
 
+# The government a list of fields opens with: "县级以上人民政府", "县级以上地方人民政府", "市人民政府".
+_GOV_PREFIX = re.compile(r"[^、()]{0,10}?人民政府")
 _NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县域", "省级", "市级", "县级", "区级"))
 
 
@@ -476,7 +635,12 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
         s += 1  # "由X牵头开展…": the doer follows 由
     comma = work.find(",", s, e)
     found = _subject_by_opener(work, s, e, comma, strict)
-    if found is None and comma > 0 and _MODAL_START.match(work, comma + 1, e):
+    if (
+        found is None
+        and comma > 0
+        and _MODAL_START.match(work, comma + 1, e)
+        and not _SUBMITS.match(work, comma + 1, e)
+    ):
         head = _body_head(work, s, comma)
         if head is not None:
             return head, head  # "市场监督管理部门公示行政处罚信息,应当…": the body, then what it does
@@ -490,14 +654,22 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
         v = m.start()
         if v - s < 2 or work[v - 1] == "所":
             continue  # "系统对所纳入的照明…": 所 makes the verb a relative clause, no predicate
+        if work.startswith("的", m.end()) and m.group() not in _MODALS:
+            continue  # "需要由X统筹的事项,应当接受…": the verb qualifies a noun, no predicate
         if m.group() == "组织" and work[v + 2 : v + 3] in (",", "、", "和", "及", "以", "应", "与", "或"):
             continue  # "有关社会组织,应当…": the noun 组织 ends a name, not the verb
         if v - s > 60:
             break
         if work[v - 2 : v] in _ADVERBS and v - s >= 4:
             v -= 2  # "…的办事机构具体负责…": the adverb goes with the verb
-        names = law_names(work[s:v], work[s:v])
-        if not _lead_bodies(names, work[s:v]):
+        if work.startswith("经", s) and not work.startswith(("经济", "经信"), s):
+            return None  # "经本行政机关负责人批准": a lead-in, no subject (经济信息化部门 is a body)
+        if "可以" in work[s:v]:
+            return None  # "开发区管委会可以设立必要的职能机构,对…实行管理": a permission
+        alias = _ALIAS.search(work, s, v)
+        named = work[s : alias.start()] + work[alias.end() : v] if alias else work[s:v]  # "X(以下简称Y)负责"
+        names = law_names(named, named)
+        if not _lead_bodies(names, named):
             if m.group() in _MODALS:
                 return None  # "文明行为促进工作应当构建政府组织实施…": the subject ends at its 应当
             continue
@@ -509,6 +681,8 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
     return None
 
 
+# A predicate that submits to another body's management: "…的事项,应当接受X的统一管理" (no work).
+_SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受")
 # An adverb between a subject and its verb of duty: "X具体负责", "X统一组织".
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
 # The modal verbs of duty that end a subject, and a predicate that opens with one.
@@ -543,8 +717,8 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
     led = 0  # parts after a lead-in that hold no verb of duty: "根据…,综合评估确定等级,给予奖励"
     for i, part in enumerate(parts):
         part = part.strip()
-        if part.startswith("可"):
-            return False
+        if part.startswith(("可", "应当接受", "接受")):
+            return False  # a permission; "应当接受X的统一管理": a submission to X, no work
         if _DUTY_START.match(part):
             return True
         if _LEAD_IN.match(part) and not strict:
@@ -573,6 +747,12 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     item = _NUMBERED.match(work, cs, ce)
     if item:
         cs = item.end()  # "(一)各区发展改革委应…": an item of an article, numbered
+    gov_set_up = _GOV_SETS_UP.match(work, cs, ce)
+    if gov_set_up:  # "市人民政府设立X(以下简称Y),代表市人民政府对…实行统一领导和管理": X
+        bs, be = gov_set_up.span("body")
+        return tuple(law_names(text[bs:be], work[bs:be])), ()
+    if _ONLY_CONSENT.search(work, cs, ce):
+        return None  # "X在开发区设立分支机构,必须经Y同意,并报Z批准": a condition, no duty
     set_up = _SETS_UP.match(work, cs, ce)
     if set_up:
         cs = set_up.end()  # "本市建立市、区两级X,负责…": the X
@@ -584,6 +764,9 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         or re.match(r"对[^,。;]{2,40}实行", work[place.end() : ce])  # "本市对…实行分级管理"
     ):
         return (), ()  # "本市应当加强…交流合作": the place itself, no body named
+    zone = _ZONE.match(work, cs, ce)
+    if zone and _predicate_is_duty(work, zone.end(), ce, strict=False):
+        return (), ()  # "开发区应当建设完善的基础设施": the zone itself, no body named
     found = None
     start = cs
     part, comma = cs, work.find(",", cs, ce)
@@ -594,6 +777,7 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             (conditioned and not public)
             or _CONDITION_END.search(work, part, comma)
             or (part == cs and _CONDITION_START.match(work, cs, comma))
+            or (part == cs and _PURPOSE_START.match(work, cs, comma))
         ):
             # "X组织检查时,Y应当协同…", "…的,由X牵头…"; after a condition the body may come after
             # more of it: "(一)载体新建的,配套设施纳入主体工程,办理施工许可,Z机构应当…"
@@ -605,6 +789,12 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         found = _subject(work, cs, ce)
         start = cs
     if found is None:
+        topic = _topic_end(work, cs, ce)
+        if topic is not None and not work.startswith("由", topic):  # "…办法,由X会同Y制定": _BY
+            # "西海岸新区符合条件的重大项目,省和青岛市人民政府应当将其优先纳入…": the body after the topic
+            found = _subject(work, topic, ce, strict=True)
+            start = topic
+    if found is None:
         by = _BY.search(work, cs, ce) or _DOER.search(work, cs, ce)
         if by is None or "解释" in work[by.end() : ce]:
             return None
@@ -614,11 +804,21 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             we = alias.start()  # "由X(以下称Y)负责": the body is X
         if work.startswith("所在地的", ws):
             ws += 4  # "由所在地的街道办事处负责": the body of the place
-        joint = work.find("会同", ws, we)
         helpers: tuple[str, ...] = ()
+        helping = work.find("配合", ws, we)
+        if helping > ws:  # "由X配合Y依法组织实施": Y leads, X helps (山东省经济开发区条例)
+            helpers = tuple(law_names(text[ws:helping], work[ws:helping]))
+            ws = helping + 2
+            while we > ws and work.endswith(("依法", "共同", "具体"), ws, we):
+                we -= 2
+        joint = work.find("会同", ws, we)
         if joint > ws:  # "由市教育部门会同相关部门另行制定": the bodies it works with are co-units
-            helpers = tuple(
-                n for n in law_names(text[joint + 2 : we], work[joint + 2 : we]) if _is_body(working_text(n))
+            lead_in = re.search(r"向|对|在|按照|依法", work[joint + 2 : we])  # "会同有关部门向X提出…"
+            wend = joint + 2 + lead_in.start() if lead_in else we
+            helpers += tuple(
+                n
+                for n in law_names(text[joint + 2 : wend], work[joint + 2 : wend])
+                if _is_body(working_text(n))
             )
             we = joint
         names = law_names(text[ws:we], work[ws:we])
@@ -726,3 +926,115 @@ def _addressees(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
         out.append(text[pos + lead : pos + lead + len(w)])
         pos += len(part) + 1
     return tuple(out)
+
+
+# What a notice's outline reads as tasks that hand no work to anyone.
+# A line that is only a date ("二○○七年三月二十日", "2024年2月1日"), an address, or a label ending with a
+# colon ("相关报道:"): the signature and page furniture of notices as web pages give them.
+_DATE_ONLY = re.compile(
+    r"[〇○零一二三四五六七八九十\d]{2,4}年[〇○零一二三四五六七八九十\d]{1,3}月[〇○零一二三四五六七八九十\d]{1,3}日"
+)
+_ADDRESS_ONLY = re.compile(r"(?:https?://|www\.)\S+")
+# The issuing body speaking of its own part ("我厅将会同省直有关厅局从中遴选…", "我委将常态化开展…"):
+# what it will do itself is no task it hands over (a province's department and a city's commission
+# write so in their notices to lower bodies). 我省/我市/我区 are places, read elsewhere.
+_ISSUER_BODY = frozenset(("我部", "我厅", "我局", "我委", "我办", "我司"))
+# The significance of the work, said before what is asked: "推进农业绿色发展,是贯彻新发展理念…的必然要求,
+# 是…的重大举措" (the requirements of notices of every level open so), no work in it.
+# must not match: "区政府是推进城市体检工作的责任主体,由…牵头…" (whose work it is)
+_SIGNIFICANCE = re.compile(
+    r"[^。;]{2,40}?,?是[^。;]{2,80}?的(?:必然|内在|客观|根本|迫切)?(?:重要|重大|有效|关键)?"
+    r"(?:要求|举措|途径|抓手|保障|基础|前提|任务|需要)(?:,|。|$)"
+)
+_ASKS = re.compile(r"(?<![重主需必])要(?![求素点])|应当|应(?!急)|必须|须|务必|请")
+# A notice that sets up a group: "经国务院同意,成立国务院中医药工作部际协调小组(以下简称协调小组)"
+# (国务院办公厅's notices), "决定成立…工作领导小组" (notices of ministries and local governments).
+_FOUNDS = re.compile(
+    r"成立(?P<group>[^,。;:()]{2,40}?(?:领导小组|协调小组|工作小组|专家组|工作组|专家委员会|委员会|联席会议|工作专班))"
+    r"(?:\(以下(?:简|统)?称[^()]{1,12}\))?"
+)
+# What may follow the act that founds the group in the notice's preamble: nothing but the formula
+# that opens its items ("。现将有关事项通知如下:"); a plan's "成立X,统筹推进…" goes on with work.
+_FOUNDING_END = re.compile(r"\s*(?:。\s*现将[^。]{0,12}如下[:。]?)?\s*")
+# The parts of such a notice that are no task: its members ("组长:…", "成员:…") and the rule for
+# replacing them ("协调小组成员需要调整的,由成员单位…提出,报…审批").
+_MEMBERS = re.compile(r"(?:组\s*长|副组长|成\s*员|召集人|副召集人)\s*:")
+_REPLACING = re.compile(r"[^。]{0,16}(?:成员|组成人员)[^。]{0,16}(?:需要|需)(?:调整|增减|变动)的")
+# The heading over the group's duties, written with no subject under it: "一、主要职责".
+# "一、主要职责", "(一)专家组职责", "二、工作任务"; not "成员单位职责" (the members' own duties).
+_DUTIES_HEAD = re.compile(r"(?![^,。;]*(?:成员|单位|部门))[^,。;]{0,10}?(?:职责(?:任务)?|主要任务|工作任务)")
+_DUTY_VERB = re.compile(r"负责|研究|统筹|协调|组织|指导|督促|推动|审议")
+# The group's office placed in a unit with its duties, written with the unit after 在: "协调小组在中医药局
+# 设办公室,主要负责协调小组的日常工作" (国务院办公厅's notices; the outline reads "办公室设在X,承担…").
+_OFFICE_IN = re.compile(
+    r"[^,。;:]{0,30}?(?:在(?P<unit>[^,。;:]{2,30}?)设(?:立)?(?:办公室|秘书处)|(?:秘书处|秘书组)(?:设在|设于)(?P<at>[^,。;:]{2,30}?)),"
+    r"(?=(?:主要|具体)?(?:负责|承担))"
+)
+
+
+def _sentence_then_name(w: str, work: str) -> bool:
+    """A short item that is a sentence and then a name ("新建公办幼儿园10所。市教育局"): an item of a
+    division of work with its units on the line below it (a table flattened to lines, as 大竹县's
+    2016 民生实事 division and 苍南县's 2022 progress table put each unit cell under its item), not a
+    signature or a label, which hold no full stop but at their end. A name the document's first
+    line holds is its issuer signing below the last item, no unit of it.
+    False for "某市人民政府办公室", "市教育局。", and "落实责任。北湖区教育局" in 北湖区教育局's notice."""
+    stop = w.rfind("。", 0, len(w) - 1)
+    if stop < 0:
+        return False
+    first = work.find("\n", 0, 200)
+    return w[stop + 1 :].strip() not in work[: first if first > 0 else 200]
+
+
+def notice_tasks(work: str, found: list[Task]) -> list[Task]:
+    """``found`` without what a notice's outline reads as tasks that hand over no work: its
+    signature, date and address lines, a label, the preamble ending "通知如下:", the issuing body's
+    own part (``_ISSUER_BODY``), a statement of the work's significance with nothing asked; in a
+    notice that sets up a group (``_FOUNDS``), its members and the rule for replacing them, and the
+    group answers for its duties written under their heading with no subject, the unit its office
+    is placed in for the office's."""
+    founded = _FOUNDS.search(work, 0, 2000)
+    out: list[Task] = []
+    for t in found:
+        if t.lead_units and (founded is None or set(t.lead_units) <= _ISSUER_BODY):
+            if not set(t.lead_units) <= _ISSUER_BODY:
+                out.append(t)  # the common case, read without normalising its text again
+            continue
+        w = working_text(t.text).strip()
+        act = _FOUNDS.search(w) if founded is not None else None
+        if act is not None and act.start() > 0 and _FOUNDING_END.fullmatch(w, act.end()):
+            continue  # "为…,经国务院同意,成立X(以下简称Y)。现将有关事项通知如下:": the act that founds it
+        if t.lead_units:
+            if set(t.lead_units) <= _ISSUER_BODY:
+                continue
+            out.append(t)
+            continue
+        if (
+            _DATE_ONLY.fullmatch(w)
+            or _ADDRESS_ONLY.fullmatch(w)
+            or (
+                len(w) <= 20
+                and (w.endswith(":") or (looks_like_unit(w) and not _sentence_then_name(w, work)))
+            )
+            or w.endswith("如下:")
+            or (_SIGNIFICANCE.match(w) and not _ASKS.search(w))
+        ):
+            continue
+        if founded is not None:
+            if _MEMBERS.search(w) or _REPLACING.match(w):
+                continue  # its members and the rule for replacing them
+            office = _OFFICE_IN.match(w)
+            if office is not None:
+                pad = len(t.text) - len(t.text.lstrip())  # w is stripped, the text may not be
+                g = (
+                    "unit" if office.group("unit") else "at"
+                )  # "秘书处设在X,负责…" (教育部's and other notices)
+                unit = t.text[pad + office.start(g) : pad + office.end(g)]
+                out.append(replace(t, lead_units=(unit,)))
+                continue
+            if t.measure and _DUTIES_HEAD.fullmatch(working_text(t.measure)) and _DUTY_VERB.match(w):
+                group = founded.group("group")
+                out.append(replace(t, lead_units=(group,)))
+                continue
+        out.append(t)
+    return out

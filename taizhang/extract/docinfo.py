@@ -107,7 +107,10 @@ _PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到
 _FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])(?:五|个五年)")
 # A year in running text or a title.
 # matches: "2024年", "2024 年" ; must not match: "12024年" (a longer number)
-_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
+# (No digit before the year is asked after its first digit, looking back past it: the engine
+# skips to the next 1 or 2, where a pattern that opens with the look back is tried at every
+# character; a plan's whole text is searched for its years.)
+_YEAR = re.compile(r"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d{2})\s*年")
 # A year in a file name.
 # matches: "plan_2023.txt", "2023年报告.docx" ; must not match: "file20231.txt"
 _NAME_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)")
@@ -354,7 +357,9 @@ _STANDING_TITLE = ("试行", "暂行", "办法", "规定", "条例", "细则")
 _ANNUAL_TITLE = ("工作要点", "年度")
 # A deadline within the year of writing, as an annual plan sets them.
 # matches: "年底前", "6月底前", "年内", "本年度", "今年" ; must not match: "年内容" (a word), "3年内" (N years ahead)
-_IN_YEAR = re.compile(r"年底前|月底前|(?<![\d一二两三四五六七八九十])年内(?!容)|本年度|今年|力争全年")
+# (The character before 年内 is asked after its 年, looking back past it: every way then opens with
+# a character the engine skips to; the pattern is searched for in a whole document.)
+_IN_YEAR = re.compile(r"年底前|月底前|年(?<![\d一二两三四五六七八九十]年)内(?!容)|本年度|今年|力争全年")
 
 
 def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
@@ -416,7 +421,7 @@ def _dated_within(work: str, year: int) -> bool:
     "2024年12月底前"), as annual 工作方案 and 实施方案 whose title names no year write them (静安区
     排水管理体制改革 timetable, 杨浦区 task table; a 区 government's 年度 工作要点 by quarter). Later
     years are looked at by the caller."""
-    if _QUARTER.search(work):
+    if "季度" in work and _QUARTER.search(work):  # (the pattern is tried at every character)
         return True
     own = 0
     for m in _DATED.finditer(work):
@@ -443,6 +448,26 @@ def _in_name(work: str, pos: int) -> bool:
     if before.rfind("《") > before.rfind("》"):
         return True
     return work[max(0, pos - 2) : pos].rstrip(" ")[-1:] in ("〔", "[", "【")
+
+
+# A title's year written in Chinese numerals, digit by digit: 二〇二四年施政報告, 二零二三年财政预算案,
+# 二〇二二年政府工作报告 (as speeches and budgets of 香港 and 澳门 and county work reports title
+# themselves; the date line's 二〇二二年六月 is read by _CHINESE_DATE). matches: "二〇二四年",
+# "二零一九年" ; must not match: "二十年" (not four digits), "一九四九年" is matched (a year: 19xx)
+_CN_TITLE_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])(?P<y>[一二][〇零一二三四五六七八九]{3})年")
+_CN_DIGITS = {
+    "〇": "0",
+    "零": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 
 
 def doc_info(text: str, work: str, name: str) -> DocInfo:
@@ -474,10 +499,13 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         # The title's own year; a period in the title (2023-2025年) starts in the year of issue.
         in_title = _PERIOD.search(work_title)
         y = _YEAR.search(_PERIOD.sub("", work_title))
+        cn = _CN_TITLE_YEAR.search(work_title) if y is None else None
         if in_title:
             year = int(in_title["a"])
         elif y:
             year = int(y["y"])
+        elif cn is not None:
+            year = int("".join(_CN_DIGITS[c] for c in cn["y"]))  # 二〇二四年施政報告
         elif period_start is not None and _FIVE_YEAR.search(work_title):
             year = period_start
     if year is None and kind == "work_report":

@@ -92,7 +92,7 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
         return None
     header_at, columns, name_col, unit_col = _header(work, grid, info)
     if header_at is None:
-        return None
+        return _place_table_metrics(text, work, grid, info)
     out: list[Metric] = []
     for row in grid.rows[header_at + 1 :]:
         cells = [_cell_text(work, c) for c in row]
@@ -130,6 +130,62 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
                 continue
             value = scale(value, multiplier) if multiplier else value
             out.append(_metric(col, name, value, unit, comparator, span, span_text, raw))
+    return out or None
+
+
+def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metric] | None:
+    """A table of targets handed out by place with no year column: a header of indicators with
+    their units (街道 | 新建公厕(座) | 改造公厕(座)), then a row for each sub-district (街道, 乡镇,
+    部门) with its figures; each figure is a target of its row for its column's indicator, for the
+    plan's year (its last). The grid form of the matrices matrix_metrics reads flattened (静安区's
+    垃圾分类 指标分解表 by 街镇; 县 任务分解表 by 乡镇). Only a table titled as targets handed out
+    (指标/目标/任务/计划/分解/分配 …表) is read so, not an inventory by owner."""
+    if not _MX_TITLE.search(_title_before(work, grid.start)):
+        return None
+    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in grid.rows[0]]
+    cols: list[tuple[int, str, str | None, str]] = []  # (column, name, magnitude, unit)
+    for i, c in enumerate(header[1:], 1):
+        m = _MX_INDICATOR.fullmatch(c)
+        if m is None or not _unit_word(c, 0, len(c)):
+            continue
+        mult, unit, _ = _unit_of("", m["u"])
+        if unit is not None:
+            cols.append((i, m["name"], mult, unit))
+    if not cols:
+        return None
+    year = info.period_end if info.period_end is not None else info.year
+    actual = info.year is not None and year is not None and year < info.year
+    out: list[Metric] = []
+    for row in grid.rows[1:]:
+        cells = [re.sub(r"\s+", "", _cell_text(work, c)) for c in row]
+        if not cells or not cells[0] or len(cells[0]) > 16 or _is_figure(cells[0]):
+            continue
+        label = cells[0]
+        whole = _MX_TOTAL.match(label) is not None
+        span = Span(min(c.start for c in row), max(c.end for c in row))
+        for i, name, mult, unit in cols:
+            if i >= len(cells) or _MX_VALUE.fullmatch(cells[i]) is None:
+                continue
+            v = cells[i]
+            pct = v.endswith("%")
+            try:
+                value = parse_number(v.rstrip("%"))
+            except NumberError:
+                continue
+            value = scale(value, mult) if mult and not pct else value
+            out.append(
+                Metric(
+                    kind="actual" if actual else "target",
+                    indicator=name if whole else label + name,
+                    value=value,
+                    unit="%" if pct else unit,
+                    comparator="=",
+                    year=year,
+                    span_text=text[span.start : span.end],
+                    span=span,
+                    raw=_cell_text(text, row[i]).strip(),
+                )
+            )
     return out or None
 
 
@@ -691,7 +747,9 @@ def _read_matrix(text: str, work: str, hit: int, info: DocInfo) -> tuple[int, in
                     continue
                 value = scale(value, mult) if mult and not pct else value
                 year = col_years[col]
-                whole = _MX_TOTAL.match(label) is not None or multi or bool(names)
+                # (a name cell before the figures spans the header when a year row follows it;
+                # with no year row it is the first row's own name: 东湖街道 / 8 / 5, then the next rows)
+                whole = _MX_TOTAL.match(label) is not None or multi or (bool(names) and bool(years))
                 span = Span(owner[0], p[1])
                 actual = info.year is not None and year is not None and year < info.year
                 out.append(
@@ -710,7 +768,7 @@ def _read_matrix(text: str, work: str, hit: int, info: DocInfo) -> tuple[int, in
             end = vals[-1][1]
             i = j
             row_name = None
-            if multi or names:
+            if multi or (names and years):
                 break
             continue
         if len(c) <= 16 and row_name is None and not _FLAT_END.match(c) and not c.startswith("附件"):

@@ -365,7 +365,11 @@ def _scan_figures(work: str) -> list[re.Match[str]]:
 # A year mentioned in running text (the nearest one before a figure is its year).
 # matches: "到2025年", "2020 年底", "2016 年的", "2022年6月" ; must not match: "12025年" (a longer number)
 # (An item's number may stand just before it: "1.2025年6月底前".)
-_YEAR = re.compile(r"(?:(?<![\d.])|(?<=\n\d\.)|(?<=\n\d\d\.)|(?<=^\d\.))(?P<y>(?:19|20)\d{2})[ \t]*年")
+# (What may stand before the year is asked after its first digit, looking back past it: a pattern
+# that opens with a digit lets the engine skip to the next 1 or 2 at once, where one that opens
+# with the look back is tried at every character, some six times slower on a sentence.)
+_YEAR_BEFORE = r"(?:(?<![\d.])|(?<=\n\d\.)|(?<=\n\d\d\.)|(?<=^\d\.))"
+_YEAR = re.compile(rf"(?P<y>(?:1(?<={_YEAR_BEFORE}1)9|2(?<={_YEAR_BEFORE}2)0)\d{{2}})[ \t]*年")
 # A fiscal year (_FISCAL_YEAR) and a part of the year already past (_TO_DATE): see periods.
 
 
@@ -401,8 +405,12 @@ _HEADING_LINES = _AtLineStarts(_HEADING_BODY)
 # Short quotations and titles name things; figures inside them are not metrics.
 # matches: "“支持民营企业发展13条”", "《…(2022-2025年)》", "〔2019〕11号" ; must not match: a quoted
 # sentence of more than 20 characters (“力争到2025年全市新增高新技术企业100家以上”)
+# A quotation followed by 目标 is the goal it quotes, not a name: 确保完成“创建50个停车资源共享利用示范
+# 项目”的工作目标 (松江's parking opinions quoting the city's 实事 list), as the long quoted goal above.
+# (No "|" inside a branch: the pattern is split on it, one pattern for each first character.)
 _NAMED = re.compile(
-    r"“[^“”\n]{0,20}”|\"[^\"\n]{0,20}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,8}〕[^\n,。;]{0,6}号"
+    r"“[^“”\n]{0,20}”(?![ \t]*的?[ \t]*(?:[工年总][作度体])?目标)|\"[^\"\n]{0,20}\"|《[^《》\n]{0,80}》"
+    r"|〔[^〔〕\n]{0,8}〕[^\n,。;]{0,6}号"
 )
 # The same, one pattern for each first character (see _finditer_merged).
 _NAMED_BY_FIRST = tuple(re.compile(a) for a in _NAMED.pattern.split("|"))
@@ -829,6 +837,12 @@ def _starts_with_any(work: str, pos: int, words: tuple[str, ...] | _WordList, ce
     return m["w"] if m else ""
 
 
+# The last character of the names of things counted by 条 that are lines on the ground: a count of
+# them is a metric whatever the verb (上海市交通委's 精细化管理 plan: 建设精品道路100条; 静安's metro
+# four-chiefs plan: 辖区内共有轨道交通线路9条), unlike 惠企30条 (articles of a policy).
+_LINEAR_THINGS = frozenset("路道线河街巷廊渠沟")
+
+
 def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) -> _Figure | None:
     """The value, unit and comparator of one match, or None when it is not a figure of a metric."""
     mw = metric_words()
@@ -850,8 +864,9 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 and not ("\u4e00" <= nxt <= "\u9fff")
                 and not _has(work[clause_lo : m.start()], mw.compiled["build_verbs"])
                 and not _built_in_sentence(work, lo, clause_lo, m.start())
+                and not (unit_w == "条" and work[m.start() - 1 : m.start()] in _LINEAR_THINGS)
             ):
-                return None  # 第3条, 惠企30条; but 建成农村公路20条
+                return None  # 第3条, 惠企30条; but 建成农村公路20条, 建设精品道路100条
             if unit_w == "个" and nxt in _UNIT_LIST_JOINERS:
                 shared = _SHARED_UNIT.match(work, end)
                 if shared is not None:
@@ -1175,6 +1190,22 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         and _FREQUENCY.search(work, lo, start) is not None
     ):
         return True  # how often a procedure is done: 每年至少组织1次排查, 每两年不少于1次
+    if (fig.unit in _TIMES or fig.unit in mw.time_units) and _is_interval(work, fig, lo, hi):
+        return True  # how often a procedure is done, written without 每: 15天完成1次
+    if work.find("为", end, end + 6) >= 0 and _GRADE_AFTER.match(work, end, hi) is not None:
+        return True  # the definition of a pass: 不超过管径10%为合格
+    if fig.unit in mw.time_units and _is_procedure_time(work, fig, lo, hi):
+        return True  # a time limit laid down for a procedure: 公示至少5个工作日, 应当…30个工作日内
+    if work.find("共", max(lo, start - 4), start) >= 0 and _COUNT_IN_PARENTHESES.search(
+        work, max(lo, start - 6), start
+    ):
+        return True  # the count of the document's own list, in parentheses: (共101项
+    if fig.unit in ("条", "次", "人") and _PAGE_FURNITURE.match(work, end, hi) is not None:
+        return True  # a web page's count of comments or views
+    if start > lo and work[start - 1] == "每":
+        return True  # the base of a ratio: 每25-30公里…配备一名
+    if fig.unit in _DISTANCES and _is_radius(work, fig, lo, hi):
+        return True  # the radius an area is drawn by: 站点50米范围内, 500米服务半径
     if fig.unit in ("名", "个") and _CONTACT.match(work, fig.end, hi) is not None:
         return True  # the contact person a document asks for: 确定1名工作人员为联络员
     if fig.unit == "项" and _COUNTED_MEASURES.match(work, fig.end, hi) is not None:
@@ -1215,7 +1246,7 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # a size class of firms or projects: 纳税超亿元企业4家, 10亿元项目
     # The word lists are plain words: searching [lo, start) finds what searching the slice would.
     benefit_after = compiled["benefit_after"]
-    if compiled["benefit_before"].search(work, lo, start) is not None or (
+    if _benefit_word_before(work, compiled["benefit_before"], lo, start) or (
         after in benefit_after.firsts and _starts_with_any(work, end, benefit_after, hi)
     ):
         return True  # the terms of a benefit: 最高给予100万元奖励
@@ -1376,6 +1407,107 @@ def _counts_indicators(work: str, fig: _Figure, hi: int) -> bool:
     if fig.unit not in ("个", "项", "类", "大类"):
         return False
     return _INDICATOR_COUNT.match(work, fig.end, min(hi, fig.end + 12)) is not None
+
+
+# An interval written without 每: how often a procedure is done (上海市交通委's 精细化管理 plan:
+# 保洁频率提升至15天完成1次全线机械清理、冲洗,30天完成1次人工清洗), the same reading as the 每 form
+# _FREQUENCY reads (每年至少组织1次排查, 每两年不少于1次; 县 and 区 safety and sanitation plans). Both the
+# interval and the count of times are terms of the procedure, not indicators.
+# matches (after a time): "完成1次", "清扫一次", "巡查2遍" ; must not match: "完成12项" (not times), "内办结"
+_TIMES_AFTER_AN_INTERVAL = re.compile(
+    r"[ \t]*(?:至少|不少于)?[^\d,，。;；、:：]{0,6}?(?:\d{1,2}|[一二两三四五六七八九十])[ \t]*[次遍轮](?![数])"
+)
+# matches (before a count of times): "15天完成", "30天", "两个月开展" ; must not match: "2025年完成" (a year:
+# four digits), "每30天" (read by _FREQUENCY), "3天内完成" (a time limit: 内)
+_INTERVAL_BEFORE_TIMES = re.compile(
+    r"(?<![\d.每])(?:\d{1,3}|[一二两三四五六七八九十半])[ \t]*(?:个)?(?:天|日|小时|周|月)(?!内)"
+    r"[ \t]*(?:至少|不少于)?[^\d,，。;；、:：内]{0,6}\Z"
+)
+
+
+def _is_interval(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """A time followed by a count of times (15天完成1次), or a count of times after such a time:
+    the frequency of a procedure, neither figure an indicator."""
+    if fig.unit in _TIMES:
+        return _INTERVAL_BEFORE_TIMES.search(work, max(lo, fig.start - 14), fig.start) is not None
+    if work.find("内", fig.end, fig.end + 1) >= 0:
+        return False
+    m = _TIMES_AFTER_AN_INTERVAL.match(work, fig.end, hi)
+    return m is not None and m.end() - fig.end <= 12
+
+
+# A figure followed by the grade it earns is the definition of a pass (静安区 and 杨浦区 排水管理体制
+# 改革: 管道积泥深度不超过管径10%为合格), a criterion, not an indicator.
+# matches: "为合格", "即为达标", "的视为不合格" ; must not match: "为目标", "为主" (not a grade)
+_GRADE_AFTER = re.compile(r"[ \t]*(?:的)?(?:即)?(?:为|视为|作为|算作)(?:合格|达标|不合格|不达标|优秀|良好)")
+
+
+# A time limit a procedure must keep: 应当在…作出处理后30个工作日内 (国家安全部's rewards measures),
+# 应当自作出行政处罚决定之日起二十个工作日内 (市场监管总局's disclosure rules), 公示至少5个工作日 (奉贤's
+# parking opinions). It lays down a rule of the procedure, not an indicator; a time cut as a reform's
+# target (审批时限压缩至3个工作日) is still read. matches (before the figure): "应当在…后", "之日起",
+# "公示至少", "公告不少于" ; must not match: "压缩至", "缩短到" (a target)
+_PROCEDURE_TIME_BEFORE = re.compile(
+    r"(?:之日起|(?:公示|公告|公开征求意见|征求意见)(?:期)?[ \t]*(?:时间)?[ \t]*(?:至少|不少于|不得少于|为)?)[ \t]*\Z"
+)
+_OBLIGED = re.compile(r"应当|应于|须于|必须在")
+
+
+def _is_procedure_time(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether a time (工作日, 天) is a limit laid down for a procedure: after 之日起 or a notice period
+    (公示至少5个工作日), or a limit ending in 内 in a clause that obliges (应当…30个工作日内)."""
+    if _PROCEDURE_TIME_BEFORE.search(work, max(lo, fig.start - 16), fig.start) is not None:
+        return True
+    return work.startswith("内", fig.raw_end) and _OBLIGED.search(work, lo, fig.start) is not None
+
+
+# A count in parentheses after the name of the list it counts: 区政府工作报告所列重点工作的落实(共101项,
+# …) (广丰's duties notice), 重点任务（共35项） in 分工 notices: the size of the document's own list.
+# matches (before the figure): "(共", "（共", "(共计" ; must not match: "共" without a parenthesis
+_COUNT_IN_PARENTHESES = re.compile(r"[(（][ \t]*共(?:计|有)?[ \t]*\Z")
+# The furniture of a published web page: its count of comments, views or reads (工信部's notice as
+# copied from its page: 留言与评论(共有 0 条评论)). matches: "条评论", "次浏览", "人阅读" ; must not match: "条道路"
+_PAGE_FURNITURE = re.compile(r"[ \t]*(?:条|次|人)?[ \t]*(?:评论|浏览|阅读|点击)")
+# The base a ratio is reckoned per: 每25-30公里乡村道配备不少于一名监管员 (奉贤's rural roads reform),
+# 每1000名老年人配备… : the figure after 每 sizes the base, the count it is given (一名) is the ratio.
+# matches: "每" just before the figure ; must not match: "每年新增" (no figure after 每)
+
+
+# What follows 一次性 when it means "disposable" or "at the first try", not a one-off grant
+# (一次性奖励50万元): 一次性餐盒, 一次性用品 (上海's packaging rules, 静安's garbage plans), 一次性验收合格
+# (奉贤's rural roads reform). matches: "餐", "用品", "日用品", "验收", "通过", "合格", "塑料", "使用" ;
+# must not match: "奖励", "补助", "的派發" (a grant)
+_NOT_A_GRANT = re.compile(r"(?:餐|用品|日用品|验收|通过|合格|塑料|使用|杯|筷|袋|性)")
+
+
+def _benefit_word_before(work: str, words: _WordList, lo: int, start: int) -> bool:
+    """Whether a word of a benefit's terms (最高, 一次性, 补助标准…) stands before a figure in its
+    clause; 一次性 only when it means a one-off grant, not a disposable thing or a first-time pass."""
+    pos = lo
+    while True:
+        m = words.search(work, pos, start)
+        if m is None:
+            return False
+        if m.group() != "一次性" or _NOT_A_GRANT.match(work, m.end()) is None:
+            return True
+        pos = m.end()
+
+
+# A distance that draws the area a figure is taken over: 轨道交通站点50米范围内地面公交配套服务占比
+# (上海市交通委's 精细化管理 plan), 站点周边50米内配套公交设施, 周边步行距离300-500米范围内 (松江's
+# parking-sharing opinions), 公园绿地500米服务半径覆盖率 (奉贤's 公园城市 opinions). The distance
+# sizes the area, not an indicator (the share or the count taken over it is the metric).
+# matches: "范围内", "服务半径", "半径内", "内配套" (after 周边…米) ; must not match: "以内" (a ceiling:
+# 控制在500米以内), "。" ; the 周边 form: "周边50米内" but not "新建50米道路"
+_RADIUS_AFTER = re.compile(r"[ \t]*(?:范围内|(?:服务)?半径|(?:的)?范围)")
+_DISTANCES = frozenset({"米", "公里"})
+
+
+def _is_radius(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether a distance draws the area something is taken over (50米范围内, 500米服务半径, 周边50米内)."""
+    if _RADIUS_AFTER.match(work, fig.raw_end, hi) is not None:
+        return True
+    return work.startswith("内", fig.raw_end) and work.find("周边", max(lo, fig.start - 12), fig.start) >= 0
 
 
 # What a time qualifies when it gives the hours of a service, not a figure of it (公园24小时开放,
@@ -1753,7 +1885,13 @@ def line_passages(text: str) -> list[Passage]:
 
 
 def find_metrics(
-    text: str, work: str, passages: Sequence[Passage], info: DocInfo, tables: Sequence[Grid] | None = ()
+    text: str,
+    work: str,
+    passages: Sequence[Passage],
+    info: DocInfo,
+    tables: Sequence[Grid] | None = (),
+    *,
+    year_cells: Sequence[tuple[int, int, int]] = (),
 ) -> list[Metric]:
     """The metrics of a document, in reading order.
 
@@ -1770,6 +1908,7 @@ def find_metrics(
     if tables is not None:
         from .indicator_tables import flat_table_metrics, table_metrics
 
+        year_cells = _grid_year_cells(work, tables) if tables else ()
         found: list[Metric] = []
         skip: list[tuple[int, int]] = []
         for grid in tables:
@@ -1784,7 +1923,10 @@ def find_metrics(
                 skip.append((start, end))
         if skip:
             kept = [p for p in passages if not any(a <= p.start < b for a, b in skip)]
-            return sorted([*find_metrics(text, work, kept, info, None), *found], key=lambda m: m.span.start)
+            return sorted(
+                [*find_metrics(text, work, kept, info, None, year_cells=year_cells), *found],
+                key=lambda m: m.span.start,
+            )
     if not passages:
         return []
     soft = _soft_breaks(text, work)
@@ -1815,8 +1957,15 @@ def find_metrics(
     said_before: set[tuple[object, ...]] = set()  # (value, unit, clause, place) of the metrics found
     body: set[tuple[object, ...]] = set()  # (kind, value, unit, year) said before the annex
     annex = _annex_start(work)
+    stock = _stock_sections(work, info)
+    stock_said: set[tuple[float, str]] = set()  # (value, unit) of the inventory in 基本情况
     benefits = _BenefitMarks(work)
     figures = _Matches(_find_figures(work))
+    by_year = _year_by_year(work, figures) if "逐年" in work else {}
+    columns = _year_column_cells(work) if "年" in work else []
+    if year_cells:
+        columns = sorted([*columns, *year_cells])
+    column_starts = [c[0] for c in columns]
     stops = _Stops(work)
     bisect_right = bisect.bisect_right
     named_starts, named_ends = named.starts, named.ends
@@ -1847,6 +1996,12 @@ def find_metrics(
         if passage.reported and fig.unit == "%" and _RATE_BEFORE.search(work, c_lo, fig.start) is None:
             continue  # 80%, 已完成总工程量的90%: how far the project is built, no indicator
         s_lo = stops.sentence_start(c_lo, p_lo)
+        if stock:
+            if _in_stock(stock, work, fig, s_lo, named):
+                stock_said.add((fig.value, fig.unit))
+                continue  # the inventory a plan starts from (一、基本情况): no indicator
+            if annex is not None and fig.start > annex and (fig.value, fig.unit) in stock_said:
+                continue  # an annexed list of that inventory (附件2 拟移交设施设备汇总表)
         kind, year = _kind_and_year(
             work,
             fig,
@@ -1862,6 +2017,15 @@ def find_metrics(
             named,
             fiscal,
         )
+        if columns:
+            ci = bisect_right(column_starts, pos) - 1
+            if ci >= 0 and pos < columns[ci][1] and _explicit_year(work, c_lo, fig.start, named) is None:
+                year = columns[ci][2]  # the year of its column (2025年计划)
+                if kind == "target" and info.year is not None and year < info.year:
+                    kind = "actual"
+        if by_year and pos in by_year:
+            year = by_year[pos]  # one a year, in the order listed (逐年推进A、B、C)
+            kind = "actual" if info.year is not None and year < info.year else "target"
         if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
         # 从X增长到Y with no years named: X is the start of the period reviewed.
@@ -1876,7 +2040,8 @@ def find_metrics(
             year = (
                 prev_period_start if prev_period_start is not None else _years_reviewed_from(work, p_lo, year)
             )
-        if kind == "target":
+        # (_base_of_a_change's own first look, inline: most figures are followed by no change)
+        if kind == "target" and work[fig.end : fig.end + 1] in _CHANGE_TO_FIRSTS:
             base_year = _base_of_a_change(work, fig, c_lo, review_year)
             if base_year is not None:
                 kind, year = "actual", base_year
@@ -1885,7 +2050,12 @@ def find_metrics(
         if _WHITE.search(clause_w) is not None:  # (most clauses have none: no split and join)
             clause_w = "".join(clause_w.split())
         clause_key = (clause_w, fig.start - c_lo - work.count(" ", c_lo, fig.start))
-        names, verb_lo = _shared_by(work, fig, clause, figures)
+        # (_shared_by's own first look, inline: most figures are shared by no names)
+        window = work[max(c_lo, fig.start - 8) : fig.start]
+        if "各" in window or "分别" in window or "均" in window:
+            names, verb_lo = _shared_by(work, fig, clause, figures)
+        else:
+            names, verb_lo = [], c_lo
         value = fig.value
         value_key = value if value.is_integer() else round(value, 6)  # (round is slow; most are whole)
         if not names and (kind, value_key, fig.unit, year, clause_key, False) in seen:
@@ -1933,6 +2103,178 @@ def find_metrics(
                     raw=text[fig.start : fig.raw_end],
                 )
             )
+    return out
+
+
+# The heading of the part of a plan that describes what it starts from: the facilities, vehicles,
+# firms, staff and contracts a reform takes over (静安区 and 杨浦区 排水管理体制改革实施方案: 一、基本情况:
+# 本区移交公共排水设施包括:排水管道共计562.359公里…; 拟首批移交设施设备包括排水管道设施635.56公里…,
+# 共有总包企业2家). Such an inventory is the standing state with no year, not an indicator (the
+# chongming 水务 plan's gold reads its inventory so). matches: "基本情况", "基本情况和问题" ; must not
+# match: "基本原则", "工作情况" (a review: read as actuals)
+_STOCK_HEADING = re.compile(r"[ \t]*基本情况[^\n]{0,6}\Z")
+
+
+def _stock_sections(work: str, info: DocInfo) -> list[tuple[int, int]]:
+    """The (start, end) of a plan's 基本情况 parts: from the level-1 heading to the next one."""
+    if info.kind in ("report", "work_report") or work.find("基本情况") < 0:
+        return []
+    starts: list[tuple[int, bool]] = []
+    for m in _HEADING_LINES.finditer(work):
+        if m["l1"]:
+            starts.append((m.start("line"), _STOCK_HEADING.match(m["title"]) is not None))
+    out: list[tuple[int, int]] = []
+    for i, (start, stock) in enumerate(starts):
+        if stock:
+            out.append((start, starts[i + 1][0] if i + 1 < len(starts) else len(work)))
+    return out
+
+
+def _in_stock(sections: list[tuple[int, int]], work: str, fig: _Figure, s_lo: int, named: _Spans) -> bool:
+    """Whether a figure is part of the inventory a plan starts from: inside its 基本情况 part, with
+    no year of its own in its sentence (a dated result there, 2024年完成…, is still read)."""
+    return (
+        any(a <= fig.start < b for a, b in sections) and _explicit_year(work, s_lo, fig.start, named) is None
+    )
+
+
+# A period whose things are done one a year, in the order listed: 2026年至2030年,…,逐年推进嘉定老城
+# 特定区(3.92平方公里)、幸福片区与封浜片区(3.66平方公里)、…海绵城市建设达标评估 (嘉定's 海绵城市 plan:
+# one area a year, 2026 to 2030), as 区 and 县 plans schedule one village, road or area a year (逐年
+# 完成). matches: "2026年至2030年,结合…,逐年", "2018-2020年逐年" ; must not match: "逐年提高" with no
+# period before it, a period of more than ten years
+_YEAR_BY_YEAR = re.compile(
+    r"(?P<a>(?:19|20)\d{2})[ \t]*年?[ \t]*(?:至|到|-|—|–|~)[ \t]*(?P<b>(?:19|20)\d{2})[ \t]*年"
+    r"[^。;\n]{0,60}?逐年"
+)
+_LIST_END = re.compile(r"[。;\n]")
+
+
+def _year_by_year(work: str, figures: _Matches) -> dict[int, int]:
+    """{offset of a figure: its year} for the lists scheduled one item a year over a period: as
+    many items (a figure each, set apart by 、) after 逐年 as the period has years."""
+    out: dict[int, int] = {}
+    for m in _YEAR_BY_YEAR.finditer(work):
+        a, b = int(m["a"]), int(m["b"])
+        n = b - a + 1
+        if not 2 <= n <= 10:
+            continue
+        stop = _LIST_END.search(work, m.end())
+        end = stop.start() if stop is not None else len(work)
+        starts = [f.start() for f in figures.within(m.end(), end)]
+        if len(starts) != n or any(
+            work.find("、", s, t) < 0 for s, t in zip(starts, starts[1:], strict=False)
+        ):
+            continue
+        for i, s in enumerate(starts):
+            out[s] = a + i
+    return out
+
+
+# A table flattened a cell a line whose columns are years: 上海市交通委's 精细化管理 task list (重点任务
+# （2024-2026） | 2024年工作项目 | 2025年计划 | 2026年计划 | 牵头部门 …), as 区 and 县 three-year plans
+# annex their 任务清单 (2018年 | 2019年 | 2020年 columns of work to do). The header cells of the years:
+# matches: "2024年工作项目", "2025年计划", "2019年", "2020年目标任务" ; must not match: "2024年12月",
+# "2024年底前完成" (a cell of text)
+_YEAR_COLUMN = re.compile(
+    r"[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?(?:工作项目|工作任务|工作目标|目标任务|计划|目标|任务|安排)?[ \t]*"
+)
+# A year header cell on a line of its own (the cheap test before the table is looked for).
+_YEAR_COLUMN_HINT = re.compile(
+    r"\n[ \t]*(?:19|20)\d{2}[ \t]*年(?:度)?(?:工作项目|工作任务|工作目标|目标任务|计划|目标|任务|安排)?[ \t]*\n"
+    r"(?:[ \t]*\n)*[ \t]*(?:19|20)\d{2}[ \t]*年(?:度)?(?:工作项目|工作任务|工作目标|目标任务|计划|目标|任务|安排)?[ \t]*\n"
+)
+# How far after its header a table flattened a cell a line is read (its rows of year cells).
+_YEAR_TABLE_REACH = 30_000
+# The cell that opens a row: its number. matches: "（1）建设精品道路300条。", "(12)既有车站…" ;
+# must not match: "（一）提升交通设施环境品质" (a group of rows), "1、改善城市道路环境"
+_ROW_KEY = re.compile(r"[ \t]*[（(]\d{1,3}[）)]")
+# A line that opens a group of rows. matches: "（二）提升交通出行服务体验", "7、提升轨道交通服务水平"
+_ROW_GROUP = re.compile(r"[ \t]*(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])")
+
+
+def _year_column_cells(work: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the cells under the year columns of tables flattened a cell a line:
+    after a header of consecutive year cells (2024年工作项目, 2025年计划, 2026年计划), each row's
+    numbered cell ((1)…) is followed by one cell for each year, in the header's order. Only the
+    text after each header (two year cells on consecutive lines) is read, up to _YEAR_TABLE_REACH."""
+    out: list[tuple[int, int, int]] = []
+    done = 0
+    for h in _YEAR_COLUMN_HINT.finditer(work):
+        if h.start() < done:
+            continue
+        stop = min(len(work), h.start() + _YEAR_TABLE_REACH)
+        out.extend(_year_column_cells_in(work, h.start() + 1, stop))
+        done = stop
+    return out
+
+
+def _year_column_cells_in(work: str, pos: int, n: int) -> list[tuple[int, int, int]]:
+    """_year_column_cells for the text from ``pos`` (a header's first line) to ``n``."""
+    lines: list[tuple[int, int]] = []
+    while pos < n:
+        end = work.find("\n", pos, n)
+        end = n if end < 0 else end
+        if work[pos:end].strip():
+            lines.append((pos, end))
+        pos = end + 1
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(lines):
+        m = _YEAR_COLUMN.fullmatch(work, *lines[i])
+        if m is None:
+            i += 1
+            continue
+        years = [int(m["y"])]
+        j = i + 1
+        while j < len(lines):
+            mj = _YEAR_COLUMN.fullmatch(work, *lines[j])
+            if mj is None or int(mj["y"]) != years[-1] + 1:
+                break
+            years.append(int(mj["y"]))
+            j += 1
+        if len(years) < 2:
+            i = j
+            continue
+        k = j
+        while k < len(lines):
+            a, b = lines[k]
+            if _YEAR_COLUMN.fullmatch(work, a, b) is not None:
+                break  # another table's header
+            if _ROW_KEY.match(work, a, b) is not None:
+                for t, year in enumerate(years, 1):
+                    if k + t >= len(lines):
+                        break
+                    ca, cb = lines[k + t]
+                    if _ROW_KEY.match(work, ca, cb) is not None or _ROW_GROUP.match(work, ca, cb) is not None:
+                        break
+                    out.append((ca, cb, year))
+            k += 1
+        i = k
+    return out
+
+
+def _grid_year_cells(work: str, grids: Sequence[Grid]) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the cells under the year columns of tables read as grids (a .docx,
+    .html or | table): a header row (among the first three) of consecutive year cells (2024年工作项目
+    | 2025年计划 | 2026年计划, 2018年 | 2019年 | 2020年), each cell below taking its column's year.
+    The grid form of _year_column_cells (上海市交通委's task list; 区 and 县 three-year plans)."""
+    out: list[tuple[int, int, int]] = []
+    for grid in grids:
+        for r, row in enumerate(grid.rows[:3]):
+            cols: dict[int, int] = {}
+            for i, cell in enumerate(row):
+                m = _YEAR_COLUMN.fullmatch("".join(work[cell.start : cell.end].split()))
+                if m is not None:
+                    cols[i] = int(m["y"])
+            years = [cols[i] for i in sorted(cols)]
+            if len(years) < 2 or any(b != a + 1 for a, b in zip(years, years[1:], strict=False)):
+                continue
+            for below in grid.rows[r + 1 :]:
+                for i, year in cols.items():
+                    if i < len(below) and below[i].end > below[i].start:
+                        out.append((below[i].start, below[i].end, year))
+            break
     return out
 
 
@@ -2138,10 +2480,8 @@ def _kind_and_year(
             base_year = info.year + _RELATIVE_YEARS[when] if when in _RELATIVE_YEARS else int(when[:4])
             if base_year < info.year:
                 return "actual", base_year
-    mode = _mode_at(marks, mark_starts, fig.start)
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]
-    clause_before = work[c_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
     if explicit is None and s_lo > p_lo:
         h_lo = p_lo
@@ -2151,8 +2491,8 @@ def _kind_and_year(
         explicit = horizons.year(h_lo, s_lo, info)
         if explicit is not None and info.year is not None and _THIS_YEAR.search(sentence_before):
             explicit = info.year  # 到2027年,…。全年新增…: the sentence says the plan's own year
-    kind: Kind = mode.kind
     if explicit is not None:
+        kind: Kind = _mode_at(marks, mark_starts, fig.start).kind
         if info.year is not None and explicit != info.year:
             kind = "actual" if explicit < info.year else "target"  # the document's own year: as its part
         elif fiscal_year_closed(work, s_lo, fig.start, explicit, info.year):
@@ -2161,6 +2501,8 @@ def _kind_and_year(
             kind = "target"  # 改造目标:2024年计划改造40万平方米 (the plan's own year, planned)
         if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
+        elif explicit == info.year and _has(work[c_lo : fig.start], mw.compiled["present_words"]):
+            kind = "actual"  # 2024年持续推进…,目前注册用户数已突破715万: the state as written
         elif _has(sentence_before, mw.compiled["actual_markers"]) or (
             _may_be_to_date(sentence_before) and _TO_DATE.search(sentence_before)
         ):
@@ -2175,11 +2517,20 @@ def _kind_and_year(
         return "actual", info.year if info.year is not None else passage.year_hint
     if passage.year_hint is not None:
         return "target", passage.year_hint
+    # (The part of the document the figure is in, and its clause, are read only here: a figure
+    # of a table row with a deadline, the most common, has its year by now.)
+    mode = _mode_at(marks, mark_starts, fig.start)
+    kind = mode.kind
+    clause_before = work[c_lo : fig.start]
     if "五" in sentence_before and info.year is not None:
         period = _named_period(sentence_before, info.year)
         if period is not None:
             return period  # “十四五”计划完成闸河配套8处: the period's, not the present's
-    if info.year is not None and _has(sentence_before, mw.compiled["present_words"]):
+    if (
+        info.year is not None
+        and _has(sentence_before, mw.compiled["present_words"])
+        and not _within_years_ahead(work, s_lo, fig.start)
+    ):
         return "actual", info.year  # as it stands when written: 目前, 现时, 最新的3.4%
     if kind == "target" and info.year is not None and reviews_past_years(sentence_before):
         return "actual", info.year - 1  # 过去5年,…增长超过40%: done in the years up to now
@@ -2239,6 +2590,16 @@ def _kind_and_year(
     elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+def _within_years_ahead(work: str, s_lo: int, pos: int) -> bool:
+    """Whether the sentence before a figure sets a time limit of N years ahead (2年内完成现有31条…
+    治理任务, 杨浦's 内部道路 plan, both its 2年内 and 3年内 clauses; SCHEMA's N年内): the things that
+    exist now (现有) are then the work to finish by the limit, a target, not a state reported."""
+    if work.find("内", s_lo, pos) < 0:
+        return False
+    w = _YEARS_WITHIN.search(work, s_lo, pos)
+    return w is not None and work.find("现有", w.end(), pos) >= 0
 
 
 # A count reported by the writer, in a plan's account of the situation it starts from (徐汇's 装修垃圾
@@ -2305,7 +2666,9 @@ _HORIZON_LEAD = re.compile(r"(?:^|[。;!?\n,:])[ \t]*(?:力争|争取|确保|预
 
 # A year alone opening a sentence after a full stop in its paragraph. matches: "。2023年," ;
 # must not match: "\n2023年," (a line's opening: see _modes), "。2023年底前" (a deadline), "。2023年以来,"
-_SENTENCE_YEAR = re.compile(r"(?<=[。;!?])[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
+# (The stop is part of the match, not looked back at: the engine skips from stop to stop, where a
+# look back is tried at every character of the document. Only the year's group is read.)
+_SENTENCE_YEAR = re.compile(r"[。;!?][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
 
 
 class _Horizons:

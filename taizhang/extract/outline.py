@@ -201,7 +201,6 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
                 or "分工:" in chunk
                 or "[" in chunk
                 or "〔" in chunk
-                or (end - start <= 80 and self.work[max(0, start - 2) : start] == "。\n")
             ):
                 found = find_role_notes(self.orig, self.work, start, end, self.year, self.first_leads)
             else:
@@ -250,52 +249,7 @@ def find_role_notes(
             )
             if note:
                 notes.append(note)
-        else:
-            bare = _bare_unit_line(work, start, end)
-            if bare is not None:
-                note = _note(orig, work, bare[0], bare[1], bare[0], bare[1], year, first_leads)
-                if note:
-                    notes.append(note)
     return notes
-
-
-# A line that could be a list of unit names and nothing else: no clause marks, short.
-# matches: "市发展改革委、市统计局" ; must not match: "推进项目建设,完成投资5亿元。"
-_BARE_UNITS = re.compile(r"[^,。;:!?\d()《》“”]{2,80}")
-
-
-# A date of signing on the next line (after a signature).
-# matches: "\n2021年4月21日", "\n  二〇二一年四月二十一日" ; must not match: "\n2.实施…"
-_SIGNATURE_DATE = re.compile(r"\s*\n\s*(?:(?:19|20)\d{2}\s*年|[〇○零一二]{4}年)")
-
-
-def _bare_unit_line(work: str, start: int, end: int) -> tuple[int, int] | None:
-    """The last line of a paragraph when it names the units of the sentence above it and nothing
-    else, with no label ("1.全市地区生产总值增长6%左右。\n市发展改革委、市统计局"): a division of
-    work whose table a crawl flattened to lines (item, then its unit cell), in either script. The
-    same shape as the cell-a-line tables of 大竹县's 2016 民生实事 division and 苍南县's 2022
-    progress table (a task sentence, then its units alone on a line), here without a 序号 heading
-    to make a table of it. The sentence above must end (。), so that a wrapped line of text is
-    never taken for units, and a signature over a date is not a unit line."""
-    stop = end
-    while stop > start and work[stop - 1].isspace():
-        stop -= 1
-    nl = work.rfind("\n", start, stop)
-    if nl < 0 and start >= 2:
-        nl = start - 1  # the paragraph is the line itself
-    if nl < 1 or work[nl - 1 : nl + 1] != "。\n":
-        return None
-    ls = nl + 1
-    while ls < stop and work[ls].isspace():
-        ls += 1
-    if not _BARE_UNITS.fullmatch(work, ls, stop):
-        return None
-    if _SIGNATURE_DATE.match(work, stop):
-        return None  # the issuer's signature over the date of signing
-    names = parse_units(work[ls:stop], work[ls:stop])
-    if not names or not all(looks_like_unit(n) for n in names):
-        return None
-    return ls, stop
 
 
 _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
@@ -356,7 +310,9 @@ def _note(
     return RoleNote(outer_s, outer_e, found[0], found[1], found[2])
 
 
-@lru_cache(maxsize=4096)
+# (Room for every distinct note of a large document: the 10 MB bench document has about 12,000,
+# and a memo of 4,096 evicted them before they came again; cleared with the other memos.)
+@lru_cache(maxsize=16384)
 def _note_body(
     orig: str, work: str, year: int | None = None, first_leads: bool = False
 ) -> tuple[UnitRoles, Deadline | None, bool] | None:
@@ -599,6 +555,14 @@ _NOT_SUBJECT_OPENING = (
     "并",
     "将",
     "据",
+    # a verb of oversight: "监督施工单位严格按照作业设计图施工" (Songjiang's forest-care plan),
+    # "督促物业服务企业…" (Fengxian's park-city duties): the body after it is its object
+    "监督",
+    "督促",
+    # "衔接完整社区建设目标，…", "拟开展完整社区建设的社区应…" (Fengxian's city check-up plan): a verb of
+    # alignment, a body described by what it plans
+    "衔接",
+    "拟",
 )
 # What follows the body named after a preposition 经 ("经区政府同意", "经市场监管部门审核"): an
 # approval, never the duty of a subject.
@@ -1575,6 +1539,10 @@ def _units_before_comma(text: str, work: str, start: int, chunk: str, opening: i
     return cs
 
 
+# A qualifier in brackets that closes a name: "各街镇(经开区)", "各街镇(园区)".
+_BRACKET_TAIL = re.compile(r"\([^()]{1,8}\)$")
+
+
 def _paired(roles: UnitRoles) -> UnitRoles:
     """The lead of a subject "X与Y…要" is X, the units it is paired with its co-units: "各轨道交通车站
     与属地街镇、派出所要全面完成对接", "区城管执法局与街镇共同做好…" (Jing'an's metro plan; the tune
@@ -1588,6 +1556,9 @@ def _paired(roles: UnitRoles) -> UnitRoles:
     if tail.startswith("其"):
         tail = tail[1:]
     wh, wt = _work_of(head), _work_of(tail)
+    # "区级林业部门与各街镇（经开区）做好沟通对接" (Songjiang's forest-care plan): a bracketed
+    # qualifier closing the partner's name is part of it, not its ending.
+    wt = _BRACKET_TAIL.sub("", wt) or wt
     if not (_is_subject_unit(wh) or wh.endswith("企业")) or not (looks_like_unit(wt) or _is_subject_unit(wt)):
         return roles
     co = tuple(dict.fromkeys((tail, *roles.lead[1:], *roles.co)))

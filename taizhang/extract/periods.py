@@ -42,8 +42,11 @@ Kind = Literal["target", "actual"]
 # A fiscal year across two calendar years (or a tax or school year so named); its figures are for
 # the year it ends in. matches: "2013-14年度", "2013-2014年度", "2012-2013财政年度", "2011-2012学年" ;
 # must not match: "2013年度" (one year), "2021-2025年" (a period)
+# (No digit before it is asked after its first digit, looking back past that digit: a pattern
+# that opens with a digit lets the engine skip to the next 1 or 2 at once, where one that opens
+# with the look back is tried at every character; it is searched for in a whole document.)
 FISCAL_YEAR = re.compile(
-    r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:(?:财政|课税)?年度|学年)"
+    r"(?P<a>(?:1(?<!\d.)9|2(?<!\d.)0)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:(?:财政|课税)?年度|学年)"
 )
 # A part of the year already past: its figures are reported, not planned. Mainland reports count
 # 季度, Hong Kong's speeches 季 and 首N个月.
@@ -155,6 +158,10 @@ def relative_fiscal_years(
     年度的房屋土地供应), and mainland reports name the calendar year so (本年度, 下年度).
     ``fiscal``: the document's current fiscal year, when the caller keeps one for the document."""
     if work.find("年", lo, pos) < 0:
+        return
+    # (Every way of _RELATIVE_FISCAL holds 年度 or 来年; the pattern, one way of which opens with a
+    # look back, is tried at every character.)
+    if work.find("年度", lo, pos) < 0 and work.find("来年", lo, pos) < 0:
         return
     now: int | None = None
     for m in _RELATIVE_FISCAL.finditer(work, lo, pos):

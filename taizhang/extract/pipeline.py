@@ -11,13 +11,26 @@ from operator import attrgetter
 from typing import Any
 
 from .confidence import assess
+from .deadlines import parse_deadline
 from .layout import Grid, find_text_grids, lay_out
-from .model import DocInfo, Extraction, ExtractionError, Metric, Paragraph, Passage, Source, Span, Task
+from .model import (
+    Deadline,
+    DocInfo,
+    Extraction,
+    ExtractionError,
+    Metric,
+    Paragraph,
+    Passage,
+    Source,
+    Span,
+    Task,
+)
 from .normalise import working_text
-from .outline import read_text_tasks
+from .outline import _paired, read_text_tasks
 from .tables import read_task_table
 from .units import (
     UnitRegistry,
+    UnitRoles,
     clean_unit_name,
     is_generic_body,
     is_self_reference,
@@ -131,9 +144,13 @@ def _extract_source(source: Source) -> Extraction:
     tasks.extend(text_read.tasks)
     tasks.sort(key=attrgetter("span.start"))
     passages.sort(key=attrgetter("start"))
+    if any(len(t.text) <= 80 and ":" in working_text(t.text[:12]) for t in tasks):
+        tasks = _closing_lines(tasks, text, work, info.year)
     if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
     tasks = [_own_units(t, text, work) if not t.cells else t for t in tasks]
+    if info.year is not None:
+        tasks = [_scheduled(t, work, info.year) for t in tasks]
 
     metrics = _metrics(text, work, passages, info, other_tables)
     # What the reviewer should check: each item's confidence and reasons for doubt.
@@ -161,6 +178,65 @@ def _extract_source(source: Source) -> Extraction:
     )
 
 
+# A line of its own that closes an item with its deadline or its units, read as a task of its own:
+# "完成时限：2025年12月。" under each step of Songjiang's forest-care plan, "牵头部门：平安办\n完成时间：
+# 2025年10月前" under each project of a district's list of practical projects (嘉定工业区's 实事项目),
+# "责任单位：区商务委" on the line after an item of a county's work plan.
+# matches: "完成时限:2025年12月。", "完成时间:2025年10月前", "时间节点:常态化推进"
+_DEADLINE_LINE = re.compile(
+    r"\s*(?:完成时限|完成时间|时间节点|完成期限|时限要求|完成时间节点|时限)\s*:\s*(?P<when>[^:;。\n]{2,30}?)\s*[。;]?\s*$"
+)
+
+
+def _closing_lines(tasks: list[Task], text: str, work: str, year: int | None) -> list[Task]:
+    """Lines that close an item with its deadline ("完成时限:2025年12月。") or its units ("牵头部门:
+    X", "责任单位:X;配合单位:Y"), each read as a task of its own, are the item's: the deadline goes to
+    the tasks of the item above that have none, the units to those that name none; the line is no
+    task. A line that gives neither stays as it was."""
+    out: list[Task] = []
+    for t in tasks:
+        s, e = t.span.start, t.span.end
+        w = work[s:e].strip()
+        prev = [i for i in range(len(out)) if out[i].ref == t.ref and out[i].span.end <= s]
+        if not prev or len(w) > 80 or ":" not in w[:12]:
+            out.append(t)
+            continue
+        deadline = None
+        units_part = w
+        m = _DEADLINE_LINE.search(w)
+        if m is not None and m.end() == len(w):
+            deadline = parse_deadline(m.group("when"), None, year)
+            units_part = w[: m.start()].strip()
+        roles = None
+        if units_part:
+            ws = work.index(units_part, s)
+            at = trailing_role_lines(work, ws, ws + len(units_part))
+            if at != ws:
+                out.append(t)
+                continue
+            roles = parse_roles(text[ws : ws + len(units_part)], units_part)
+            if not roles.lead and not roles.co:
+                out.append(t)
+                continue
+        elif deadline is None:
+            out.append(t)
+            continue
+        # The tasks of the item just above (the run of tasks of this ref that ends with the last).
+        run: list[int] = []
+        for i in reversed(prev):
+            if i != len(out) - 1 - len(run):
+                break
+            run.append(i)
+        for i in run:
+            u = out[i]
+            if deadline is not None and u.deadline is None:
+                u = replace(u, deadline=deadline)
+            if roles is not None and not u.lead_units and not u.co_units:
+                u = replace(u, lead_units=roles.lead, co_units=roles.co)
+            out[i] = u
+    return out
+
+
 def _named_cooperators(tasks: list[Task], text: str, work: str) -> list[Task]:
     """Units a task's own words name as working with its units ("会同区绿化市容局制定…") are its
     co-units, when the document names them as units elsewhere (not a vague 会同有关部门)."""
@@ -180,7 +256,11 @@ def _named_cooperators(tasks: list[Task], text: str, work: str) -> list[Task]:
         while pos >= 0:
             at = pos + 2
             if not _others_cooperation(w, pos, known, t.lead_units):
-                names = names_after(w, at, known) or _listed_after(text, work, s + at, e)
+                names = (
+                    names_after(w, at, known)
+                    or _listed_after(text, work, s + at, e)
+                    or _names_before_work(text, work, s + at, e)
+                )
                 co.extend(n for n in names if n not in t.lead_units and n not in co)
             pos = w.find("会同", at)
         out.append(replace(t, co_units=tuple(co)) if len(co) != len(t.co_units) else t)
@@ -198,6 +278,35 @@ def _listed_after(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
         for n in names
         if not is_generic_body(n) and not working_text(n).startswith(("各", "有关", "相关", "其他"))
     )
+
+
+def _names_before_work(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
+    """The units a 会同 names when a verb no list of subjects knows follows them ("区水务局会同区财政局
+    测算保洁经费", "区级林业部门会同各街镇（经开区）制定…年度计划": Songjiang's forest-care plan, Fengxian's
+    parking measures): the longest run after it, within a clause, that is a list of unit names and
+    nothing more. () when none is."""
+    stop = at
+    limit = min(e, at + 40)
+    while stop < limit and work[stop] not in ",。;:!?\n":
+        stop += 1
+    for k in range(stop, at + 1, -1):
+        if work[k - 1] not in _UNIT_LAST or k < stop and work[k] in _NAME_GOES_ON or "等" in work[at:k]:
+            continue
+        names = list_of_names(text[at:k], work[at:k])
+        if names:
+            # A list with a collective in it ("有关第三方企业和相关住宅小区居民委员会…") names no body.
+            vague = any(
+                is_generic_body(n) or working_text(n).startswith(("各", "有关", "相关", "其他"))
+                for n in names
+            )
+            return () if vague else names
+    return ()
+
+
+# What goes on with a name cut short ("各行业主管部|门", "区发展改革委|员会").
+_NAME_GOES_ON = frozenset("门员会部局委办厅处科室所站心司")
+# The last character of a unit's name (or of a bracketed qualifier closing it).
+_UNIT_LAST = frozenset("局委办府会院厅部室所站队中心司团镇街道区县市村居)组处科")
 
 
 def _own_units(task: Task, text: str, work: str) -> Task:
@@ -228,6 +337,10 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             (co if role == "co" else out).append(name)
     s, e = task.span.start, task.span.end
     own = work[s:e]
+    if "由" in own[:30]:
+        helped = _helped_by(text, work, s, e)
+        if helped is not None:
+            lead, co, changed = list(helped[0]), list(helped[1]), True
     if not lead and not co and ":" in own:
         at = trailing_role_lines(work, s, e)
         if at > s:
@@ -240,7 +353,24 @@ def _own_units(task: Task, text: str, work: str) -> Task:
                 e = task.span.end
                 own = work[s:e]
     if not lead and not co:
-        found = opening_subject(text, work, s, e)
+        tail = _trailing_names(text, work, s, e)
+        if tail is not None:
+            cut, names = tail
+            body = text[s:cut].rstrip()
+            task = replace(task, text=body, span=Span(s, s + len(body)))
+            lead, changed = list(names), True
+            e = task.span.end
+            own = work[s:e]
+    if not lead and not co and "为主体" in own:
+        bearer = _bearer_of_work(text, work, s, e)
+        if bearer:
+            lead, changed = list(bearer), True
+    if not lead and not co:
+        counted = _counted_parties(text, work, s, e)
+        if counted:
+            lead, changed = list(counted), True
+    if not lead and not co:
+        found = _heading_units(task, work) or opening_subject(text, work, s, e)
         helping = False
         if not found:
             found, verb = _named_after_by(text, work, s, e)
@@ -265,10 +395,23 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             # "由X和Y、Z负责联合验收": the units a clause opens with answer for it together, none of
             # them named as the lead; read as partners of a joint work they are its lead units all.
             lead, co, changed = list(found), [], True
+    elif not lead and co:
+        # "公安分局交管部门需要对…进行调整的，应会同区交通委、街镇…确定调整方案" (Jinshan's traffic
+        # facilities), "区X局对…的，要会同Y…": a clause whose co-units were read from its 会同 opens
+        # with the unit that works with them; it leads.
+        found, verb = subject_and_verb(text, work, s, e)
+        if found and not set(found) & set(co) and verb not in _HELPING and not _COOPERATING.match(work, s, e):
+            lead, changed = list(found), True
     elif lead and all(is_generic_body(n) and working_text(n) not in own for n in lead):
         found = opening_subject(text, work, s, e)
         if found:
             lead, changed = list(found), True
+    if lead and "与" in lead[0] and "与" in own[:40]:
+        # "区级林业部门与各街镇（经开区）做好沟通对接" read as one name: X与Y pairs a lead with its
+        # partners (outline._paired), whichever reading of the item named the pair.
+        paired = _paired(UnitRoles(tuple(lead), tuple(co)))
+        if paired.lead != tuple(lead):
+            lead, co, changed = list(paired.lead), list(paired.co), True
     if lead and co and "与" in own:
         joined = _joint_leads(own, lead, co)
         if joined:
@@ -281,6 +424,17 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         partners = _with_lead(text, work, s, e, lead, co)
         if partners:
             co, changed = co + list(partners), True
+    if lead and not co and ("会同" in own or "协调" in own or "联合" in own) and "等" in own:
+        # (a list read already, "区发展改革、财政等部门" as 区发展改革部门, 区财政部门, stays as read)
+        listed = _fields_worked_with(text, work, s, e)
+        if listed:
+            added = [u for u in listed if u not in lead and u not in co]
+            if added:
+                co, changed = co + added, True
+    if lead and "由其" in own:
+        helper = _passed_to_help(text, work, s, e)
+        if helper and helper not in lead and helper not in co:
+            co, changed = co + [helper], True
     if lead and ("协同" in own or "联合" in own):
         partners = _partners(text, work, s, e, lead, co)
         if partners:
@@ -289,11 +443,215 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         later = _later_helpers(text, work, s, e, lead, co)
         if later:
             co, changed = co + list(later), True
+    if not lead and not co and "与" in own[:40]:
+        partner = _partner_of_unnamed(text, work, s, e)
+        if partner:
+            co, changed = list(partner), True
     if not changed:
         return task
     lead = list(dict.fromkeys(lead))
     co = [u for u in dict.fromkeys(co) if u not in lead]
     return replace(task, lead_units=tuple(lead), co_units=tuple(co))
+
+
+def _heading_units(task: Task, work: str) -> tuple[str, ...]:
+    """The units an item's heading names when the heading is their names and a colon, the item's
+    duties following it on the same line: "(一)区发展改革委：负责公园绿地等建设项目的审批…",
+    "(十八)各镇、街道、开发区：按照本辖区…" (the division of duties of Fengxian's park-city opinions;
+    district and county plans write a 部门职责 part so, as Jiading's and Songjiang's do with "区X局
+    负责…"). The unit that heads its own duties leads them. () when the heading is no list of units
+    or the body does not follow it after a colon."""
+    if not task.measure:
+        return ()
+    mw = working_text(task.measure)
+    s = task.span.start
+    i = s
+    while i > 0 and work[i - 1] in " \t\u3000":
+        i -= 1
+    if i == 0 or work[i - 1] != ":" or not work[: i - 1].rstrip().endswith(mw):
+        return ()
+    return list_of_names(task.measure, mw)
+
+
+# The bodies a lead works with, named as a list closed by the kind they share: "由区推进办牵头，会同发改、
+# 财政、建管、规划…等区级部门" (Qingpu's housing renovation plan), "由街镇牵头协调公安、交通、居委会…以及
+# 物业服务企业、道路停车管理单位等有关部门和单位" (Songjiang's parking measures), "联合公安、市场监管等部门".
+# must not match: "统筹协调各方力量" (no list), "会同有关部门" (no names)
+_WORKED_WITH = re.compile(
+    r"(?:会同|牵头协调|协调|联合)(?P<list>[^,。;:()“”《》]{2,100}?)等(?:有关|相关|区级|市级|县级|其他)?(?:部门|单位)(?:和(?:部门|单位))?"
+)
+_LIST_SEP = re.compile(r"、|以及")
+
+
+def _fields_worked_with(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The bodies of a ``_WORKED_WITH`` list, as the text writes them (a field such as 发改 or 公安
+    stands for its department): co-units of the task's lead. () when an item of the list is no
+    name (a verb in it, or too long to be one)."""
+    m = _WORKED_WITH.search(work, s, e)
+    if m is None:
+        return ()
+    ls, le = m.start("list"), m.end("list")
+    out: list[str] = []
+    pos = ls
+    for sep in [*_LIST_SEP.finditer(work, ls, le), None]:
+        end = sep.start() if sep is not None else le
+        name = text[pos:end].strip()
+        if not 2 <= len(name) <= 14 or _VERBISH.search(working_text(name)):
+            return ()
+        out.append(name)
+        pos = sep.end() if sep is not None else le
+    return tuple(out) if len(out) >= 2 else ()
+
+
+# A verb inside what was read as an item of a list of bodies.
+_VERBISH = re.compile(r"[要应将对在按把向从于]|负责|加强|推进|开展|落实|做好|制定|研究|建立|完善|组织")
+
+
+# The body a matter is passed to so that it helps: "将行政处罚信息推送至当事人登记地（住所地）市场监督管理
+# 部门，由其协助…公示" (SAMR's rules on publishing penalties), "函告所在地区人民政府，由其配合…". A body
+# passed a matter to do its own work ("移送市场监管部门，由其对…溯源治理") is not one.
+_PASSED_TO_HELP = re.compile(
+    r"(?:至|给|向|交|告知|函告|通报|移送)(?P<name>[^,。;:]{2,40}?),?由其(?:负责)?(?:协助|配合)"
+)
+
+
+def _passed_to_help(text: str, work: str, s: int, e: int) -> str:
+    """The unit named by ``_PASSED_TO_HELP`` in ``work[s:e]`` (a co-unit of the task), or ""."""
+    m = _PASSED_TO_HELP.search(work, s, e)
+    if m is None:
+        return ""
+    name = text[m.start("name") : m.end("name")].strip()
+    return name if looks_like_unit(working_text(name)) else ""
+
+
+# A body that others help, named first: "区更新办由区建设管理委、区住房保障房屋管理局、区规划资源局三家副主任
+# 单位协同开展工作" (Jiading's urban renewal duties), "办公室由区民政局、区财政局配合做好…". The body it
+# opens with leads; the ones it is helped by are its co-units (a count of them, 三家副主任单位, is no name).
+_HELPED_BY = re.compile(
+    r"\s*(?P<x>[^,。;:由]{2,24}?)由(?P<list>[^,。;:]{2,100}?)(?:[两二三四五六七八九十]家[^,。;:]{0,8}?单位)?"
+    r"(?:共同)?(?:协同|配合|协助)"
+)
+
+
+def _helped_by(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The lead and co-units of a clause read by ``_HELPED_BY`` at the start of ``work[s:e]``, or None."""
+    m = _HELPED_BY.match(work, s, e)
+    if m is None:
+        return None
+    xs, xe = m.start("x"), m.end("x")
+    ls, le = m.start("list"), m.end("list")
+    lead = list_of_names(text[xs:xe], work[xs:xe])
+    helpers = list_of_names(text[ls:le], work[ls:le])
+    if not lead or not helpers:
+        return None
+    return lead, helpers
+
+
+def _trailing_names(text: str, work: str, s: int, e: int) -> tuple[int, tuple[str, ...]] | None:
+    """An item that closes with its units written bare, after its last sentence or on a line of its
+    own: "1.推进街面环境整治。完成…整治。区绿化市容局、各街道镇" (district three-year action plans, which
+    put the units after each item with no label or bracket), "…全覆盖。\n区城管局、各街道". The units
+    answer for the item (no lead is named among them: SCHEMA's 责任单位). Where the list opens and the
+    names, or None when the item's last sentence is no bare list of unit names."""
+    end = e
+    while end > s and work[end - 1] in " \t\r\n\u3000。;":
+        end -= 1
+    if end - s < 8:
+        return None
+    b = max(work.rfind("。", s, end), work.rfind("\n", s, end), work.rfind(";", s, end))
+    if b < 0 or b - s < 6 or not 2 <= end - b - 1 <= 60:
+        return None
+    ts = b + 1
+    while ts < end and work[ts] in " \t\u3000":
+        ts += 1
+    names = list_of_names(text[ts:end], work[ts:end])
+    if not names or any(is_generic_body(n) or _SIGNATURE.search(working_text(n)) for n in names):
+        return None  # a government signing the document below its last item is no unit of the item
+    return b + 1, names
+
+
+# The signature of a notice: "北湖区人民政府办公室", "某市人民政府", "中共某区委办公室".
+_SIGNATURE = re.compile(r"人民政府(?:办公室|办公厅)?$|办公厅$|^中共")
+
+
+# A subject list closed by a count of its members before the verb: "区级林业部门、街镇（经开区）、施工单位三方
+# 要建立…沟通对接机制" (Songjiang's forest-care plan), "区建设管理委、区房管局两家单位要…" (district plans
+# name the parties of a joint mechanism so).
+_COUNTED_PARTIES = re.compile(
+    r"\s*(?P<list>[^,。;:“”《》]{4,80}?)(?:[两二三四五六七八九十]|\d)(?:方|家)(?:单位|部门)?(?:要|应|须|共同|负责|联合)"
+)
+
+
+def _counted_parties(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units of a ``_COUNTED_PARTIES`` subject at the start of ``work[s:e]``, or ()."""
+    m = _COUNTED_PARTIES.match(work, s, min(e, s + 100))
+    if m is None:
+        return ()
+    ls, le = m.start("list"), m.end("list")
+    # each party as written (a list of parties of different kinds shares no level: 施工单位 stays so)
+    names: list[str] = []
+    pos = ls
+    for sep in [*re.finditer("、", work[ls:le]), None]:
+        end = ls + sep.start() if sep is not None else le
+        one = list_of_names(text[pos:end], work[pos:end])
+        if len(one) != 1:
+            return ()
+        names.append(text[pos:end])
+        pos = ls + sep.end() if sep is not None else le
+    return tuple(names) if len(names) >= 2 else ()
+
+
+# The partner of a work whose doer goes unnamed (the issuing bureau itself): "加强沟通，与区财政局研究制定
+# 出台新一轮…政策" (Songjiang's forest-care plan), "与区教育局共同做好…". The partner is a co-unit.
+_PARTNER_OF_UNNAMED = re.compile(
+    r"(?:[^,。;:与]{0,12},)?与(?P<name>[^,。;:与]{2,24}?)(?:共同|研究|协商|会商|联合|沟通|对接)"
+)
+
+
+def _partner_of_unnamed(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units of a ``_PARTNER_OF_UNNAMED`` clause that opens ``work[s:e]``, or ()."""
+    m = _PARTNER_OF_UNNAMED.match(work, s, min(e, s + 60))
+    if m is None:
+        return ()
+    ns, ne = m.start("name"), m.end("name")
+    return list_of_names(text[ns:ne], work[ns:ne])
+
+
+# The body a clause names as the one to do its work: "以街镇为主体开展街镇级体检工作" (Fengxian's city check-up
+# plan), "以各村居为主体组织实施" (district and town plans). must not match: "以企业为主体、市场为导向"
+# (a principle; 企业 alone is no unit)
+_BEARER_OF_WORK = re.compile(r"以(?P<x>[^,。;:为以]{2,16})为主体(?:开展|负责|实施|组织|推进|落实)")
+
+
+def _bearer_of_work(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units of a ``_BEARER_OF_WORK`` clause in ``work[s:e]``, or ()."""
+    m = _BEARER_OF_WORK.search(work, s, e)
+    if m is None:
+        return ()
+    xs, xe = m.start("x"), m.end("x")
+    return list_of_names(text[xs:xe], work[xs:xe])
+
+
+# A line of a schedule that opens with its month: "2026年4月，印发区级体检工作方案…" (Fengxian's and
+# Chongming's city check-up plans date their steps so), "2031年6月底前：完成…".
+_DATED_STEP = re.compile(
+    r"\s*(?P<y>(?:19|20)\d\d)年(?P<m>1[0-2]|0?[1-9])月(?:份)?(?:上旬|中旬|下旬|底|末)?(?:前|以前)?\s*[,:]"
+)
+
+
+def _scheduled(task: Task, work: str, year: int) -> Task:
+    """A task's deadline as a schedule gives it: a step that opens with its month and has no
+    deadline takes that month; a deadline well before the document's own year is a date the text
+    describes ("网格内2000年底前建成的老旧小区"), not one to meet, and is dropped."""
+    d = task.deadline
+    if d is not None and d.year is not None and d.year < year - 1:
+        return replace(task, deadline=None)
+    if d is None:
+        m = _DATED_STEP.match(work, task.span.start, task.span.end)
+        if m is not None and int(m.group("y")) >= year - 1:
+            when = Deadline("month", int(m.group("y")), int(m.group("m")), m.group().strip(" ,:"))
+            return replace(task, deadline=when)
+    return task
 
 
 # "X尤其是Y", "X特别是Y": a list that stresses one of its units names both.
@@ -303,7 +661,9 @@ _STRESS = re.compile(r"尤其是|特别是")
 def _stressed(names: tuple[str, ...]) -> tuple[str, ...]:
     """Names read whole from "责任单位尤其是各乡镇(街道)要积极配合" (广丰's notice), "各部门特别是
     区财政局要…" (district and county notices stress one body of a list so): both units."""
-    if not any(_STRESS.search(n) for n in names):
+    # (_STRESS is two literal words: substring tests find what its search finds, without a call
+    # of the engine for each name; most names hold neither.)
+    if not any("尤其是" in n or "特别是" in n for n in names):
         return names
     out: list[str] = []
     for n in names:
@@ -354,6 +714,10 @@ _HELPERS = re.compile(
 )
 
 
+# A word every match of _HELPERS holds (its role words, each holding one of these).
+_HELPER_WORDS = ("负责", "配合", "协助", "参与", "落实", "实施")
+
+
 def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:
     """Units that a later clause of a task names as helping, or as answering each for their part
     beside the lead named before them ("区财政局统筹安排资金，各相关部门按职责分工负责。"; "由区民政局
@@ -368,6 +732,16 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
         cut = min(x for x in (cut, semi, e) if x >= 0)
         if cut >= e:
             break
+        # _HELPERS matches no stop (, ; 。 : brackets) and every way of it holds one of
+        # _HELPER_WORDS: a clause up to the next , or ; that holds none of them is passed over
+        # without a try of the pattern (most clauses of a task are its work, not its helpers).
+        nxt = work.find(",", cut + 1, e)
+        semi = work.find(";", cut + 1, e)
+        upto = min(x for x in (nxt, semi, e) if x >= 0)
+        clause = work[cut + 1 : upto]
+        if not any(w in clause for w in _HELPER_WORDS):
+            pos = cut + 1
+            continue
         m = _HELPERS.match(work, cut + 1, e)
         if m is not None:
             ws, we = m.span("who") if m.group("who") else m.span("whom")

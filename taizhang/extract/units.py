@@ -239,6 +239,8 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
             names.append((o, w))
     if "含" in work or "包括" in work:
         names = _with_included(names)
+    if len(names) > 1 and names[0][1].startswith("各") and names[0][1][1:] in _PLACE_KINDS:
+        names = _each_kind_of_place(names)
     return tuple(_distribute(names))
 
 
@@ -266,6 +268,25 @@ def _with_included(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
         out.append((o[: m.end("base")], m.group("base")))
         inner = parse_units(o[m.start("inner") : m.end("inner")], m.group("inner"))
         out.extend((u, working_text(u)) for u in inner if looks_like_unit(u) and not u.startswith(_ITS_OWN))
+    return out
+
+
+# Kinds of place of which a district has many: after "各镇" a bare "街道" is each of them too.
+_PLACE_KINDS = frozenset(
+    ("街道", "镇", "乡", "乡镇", "街镇", "村", "社区", "居委会", "村居", "居村", "街道办事处")
+)
+
+
+def _each_kind_of_place(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ "各镇、街道" is each town and each subdistrict (Jiading's underpass notice, Fengxian's park-city
+    opinions write their places so): the 各 of a list that opens with a kind of place carries over to
+    the bare kinds of place that follow it. A single body (开发区, 头桥集团) stays as written, and so does
+    a list that opens with some other body ("各属地派出所和街镇")."""
+    out = [names[0]]
+    for o, w in names[1:]:
+        if w in _PLACE_KINDS:
+            o, w = "各" + o, "各" + w
+        out.append((o, w))
     return out
 
 
@@ -676,7 +697,9 @@ def _without_inner_declaration(orig: str, work: str) -> tuple[str, str]:
     return orig[:open_at] + orig[close_at + 1 :], work[:open_at] + work[close_at + 1 :]
 
 
-@lru_cache(maxsize=2048)
+# (Room for every distinct note of a large document: the 10 MB bench document has about 5,000;
+# evicting them read each again.)
+@lru_cache(maxsize=16384)
 def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) -> UnitRoles:
     lead: list[str] = []
     co: list[str] = []  # co-units and units with no role of their own, in the order written
@@ -913,6 +936,8 @@ def names_after(work: str, pos: int, known: dict[str, str]) -> tuple[str, ...]:
 # matches: "各相关单位横向协作" (up to 单位) ; must not match: "各类市场主体"
 _COLLECTIVE = re.compile(
     r"(?:各|相关|有关)[^,。;、:()]{0,6}?(?:单位|部门|机构|方面|街道|街镇|乡镇|区县|县市区|地区|区)"
+    # a qualifier in brackets is part of it: "各街镇(经开区)", "各街镇(园区)" (Songjiang's plans)
+    r"(?:\([^()]{1,8}\))?"
 )
 
 
@@ -1015,6 +1040,9 @@ _SUBJECT_STOP = re.compile(
     r"|落实|加强|加快|建立|组织|共同|尽快|派出|继续|全面|及时|切实|统筹|研究|制定|推进|推动|督促|明确|成立"
     r"|参与|强化|依法|分别|积极|进一步|主动|定期|审核|承担|履行|实施|做|提出|编制|会商|按照|需要|需"
     r"|选择|梳理|拟订|拟定|确定|召开|联合|进行|予以|共享"
+    # "区级林业部门作为…的统筹主体，要…", "各街镇作为属地责任主体，负责…" (Songjiang's forest-care
+    # plan, Qingpu's housing renovation plan): the body named as the bearer of a role is the subject.
+    r"|作为"
 )
 # "X是/为…的主管部门，负责…": the body a duty list names as the authority answers for its duties.
 # must not match: "区政府是…责任主体，由分管副区长牵头…"
@@ -1028,6 +1056,9 @@ _VERB_INSIDE = re.compile(
 _LEAD_IN = re.compile(
     r"(?:\d{4}年)?[^,。;:]{0,16}?(?:前|起|以来|期间|同时|之后)\s*,\s*|在[^,。;:]{1,20}?(?:中|时|同时|期间|指导下|领导下|统筹下)\s*,\s*"
     r"|\d{4}年(?:\d{1,2}月)?(?:底|初|中)?\s*,\s*"
+    # the matter a sentence opens with before its subject: "对排查中发现的疑似危房，镇政府将及时委托…"
+    # (Minhang Wujing's housing safety plan), "对逾期未整改的，区城管局依法…"
+    r"|(?:对|针对)[^,。;:“”《》]{2,40}?\s*,\s*"
 )
 
 
@@ -1098,6 +1129,12 @@ def _collective_end(w: str) -> bool:
 _NOT_SUBJECT = re.compile(
     r"[以在经对向按为与和及把从并将请使让]|依托|依靠|鼓励|支持|推动|引导|围绕|通过|坚持|加强|加快|建立|完善"
     r"|开展|组织|协调|强化|深化|推进|实施|落实|做好|探索|积极|大力|进一步|全面|充分|发挥|利用|结合|针对|聚焦|健全"
+    # "监督施工单位严格按照…施工" (Songjiang's forest-care plan), "督促物业服务企业…" (Fengxian's
+    # park-city duties): the body after a verb of oversight is its object, not the subject.
+    r"|监督|督促"
+    # "衔接完整社区建设目标，…", "拟开展完整社区建设的社区应…" (Fengxian's city check-up plan): a verb of
+    # alignment and a body described by what it plans are no unit named as a subject
+    r"|衔接|拟"
 )
 
 
@@ -1118,7 +1155,17 @@ def _subject_name(w: str) -> bool:
         return False  # "X与Y要…" pairs a lead with its partners (outline reads it so)
     if w.endswith(_PARTY_ENDS):
         return len(w) >= 4 and not w.startswith(("各类", "广大", "全体"))
+    if w in _BARE_ZONES:
+        return False
     return looks_like_unit(w) or _collective_end(w)
+
+
+# A zone named by its kind alone is the place, not a body: "开发区应当建设完善的基础设施" (北京经济
+# 技术开发区条例, the zone defined as 开发区), "园区应当…" (zones' regulations and plans of several
+# cities); its body is its 管理委员会 (开发区管委会).
+_BARE_ZONES = frozenset(
+    ("开发区", "新区", "园区", "高新区", "保税区", "示范区", "试验区", "功能区", "合作区")
+)
 
 
 # A kind of body with nothing to say which one: "成员单位", "各成员单位", "相关单位", "责任部门".

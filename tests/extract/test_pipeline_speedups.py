@@ -595,3 +595,158 @@ class TestDateOnlyLine:
         work = "".join(parts)
         a, b = docinfo._DATE_ONLY_LINE.search(work), docinfo._date_only_line(work)
         assert (a and a.span()) == (b and b.span())
+
+
+class TestYearPattern:
+    # The year pattern asks what stands before the year after its first digit (so that the engine
+    # skips to the next 1 or 2); it must find what the pattern that asks it first finds.
+    _LOOK_FIRST = re.compile(
+        r"(?:(?<![\d.])|(?<=\n\d\.)|(?<=\n\d\d\.)|(?<=^\d\.))(?P<y>(?:19|20)\d{2})[ \t]*年"
+    )
+
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="0123456789.\n \t年12a到底", max_size=16), st.data())
+    def test_it_finds_the_years_the_look_first_pattern_finds(self, text: str, data: st.DataObject) -> None:
+        lo, hi = _draw_span(data, len(text))
+        new = [(m.span(), m["y"]) for m in metrics._YEAR.finditer(text, lo, hi)]
+        old = [(m.span(), m["y"]) for m in self._LOOK_FIRST.finditer(text, lo, hi)]
+        assert new == old
+
+    def test_an_item_number_before_the_year_and_a_longer_number(self) -> None:
+        assert [
+            m["y"] for m in metrics._YEAR.finditer("1.2025年6月底前;\n12.2026 年底;12025年;a.2019年")
+        ] == [
+            "2025",
+            "2026",
+        ]
+
+
+class TestPipelineShortcuts:
+    @settings(max_examples=200, derandomize=True)
+    @given(st.lists(st.text(alphabet="区局尤其是特别各乡镇部门", max_size=10), max_size=4))
+    def test_stressed_names_are_found_as_the_pattern_finds_them(self, names: list[str]) -> None:
+        from taizhang.extract import pipeline
+
+        got = pipeline._stressed(tuple(names))
+        if not any(pipeline._STRESS.search(n) for n in names):
+            assert got == tuple(names)
+        else:
+            assert got == tuple(p for n in names for p in pipeline._STRESS.split(n) if len(p) >= 2)
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "区财政局",
+                    "各相关部门",
+                    "按职责分工负责",
+                    "配合",
+                    "积极配合做好",
+                    "统筹安排资金",
+                    "要",
+                    "实施",
+                    "协助",
+                    "参与",
+                    "落实",
+                    "各街道",
+                    "组织实施",
+                    "(区商务局)",
+                    ":",
+                    "。",
+                    ",",
+                    ";",
+                    "开展巡查",
+                ]
+            ),
+            max_size=12,
+        )
+    )
+    def test_later_helpers_pass_over_only_clauses_the_pattern_cannot_match(self, parts: list[str]) -> None:
+        # The helpers a task's later clauses name, read with and without the first look at each
+        # clause for a role word: the same.
+        from taizhang.extract import pipeline
+
+        text = "由区民政局牵头," + "".join(parts) + "。"
+        work = normalise.working_text(text)
+        lead: list[str] = ["区民政局"]
+
+        def without_first_look() -> tuple[str, ...]:
+            out: list[str] = []
+            pos, e = 0, len(work)
+            while True:
+                cut = min(x for x in (work.find(",", pos, e), work.find(";", pos, e), e) if x >= 0)
+                if cut >= e:
+                    break
+                m = pipeline._HELPERS.match(work, cut + 1, e)
+                if m is not None:
+                    ws, we = m.span("who") if m.group("who") else m.span("whom")
+                    names = pipeline.parse_units(text[ws:we], work[ws:we])
+                    if names and all(pipeline._helper_name(normalise.working_text(n)) for n in names):
+                        out.extend(n for n in names if n not in lead and n not in out)
+                pos = cut + 1
+            return tuple(out)
+
+        assert pipeline._later_helpers(text, work, 0, len(work), lead, []) == without_first_look()
+
+
+class TestPatternsThatOpenWithTheirCharacter:
+    # Patterns searched for in a whole document open with a character the engine can skip to; each
+    # must find what its form that looks back first finds.
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="0123456789-/ 年度财政学\n。a", max_size=18), st.data())
+    def test_the_fiscal_year_pattern_finds_what_the_look_first_one_finds(
+        self, text: str, data: st.DataObject
+    ) -> None:
+        from taizhang.extract import periods
+
+        look_first = re.compile(
+            r"(?<!\d)(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:(?:财政|课税)?年度|学年)"
+        )
+        lo, hi = _draw_span(data, len(text))
+        got = [(m.span(), m["a"], m["b"]) for m in periods.FISCAL_YEAR.finditer(text, lo, hi)]
+        assert got == [(m.span(), m["a"], m["b"]) for m in look_first.finditer(text, lo, hi)]
+
+    def test_a_fiscal_year_after_a_digit_is_none(self) -> None:
+        from taizhang.extract import periods
+
+        assert periods.FISCAL_YEAR.search("32013-14年度") is None
+        assert periods.FISCAL_YEAR.search("2013-14年度")["a"] == "2013"  # type: ignore[index]
+
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="2019年, \t。;!?a0", max_size=20))
+    def test_the_years_opening_a_sentence_are_those_the_look_first_pattern_finds(self, text: str) -> None:
+        look_first = re.compile(r"(?<=[。;!?])[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
+        got = [(m.start("y"), m["y"]) for m in metrics._SENTENCE_YEAR.finditer(text)]
+        assert got == [(m.start("y"), m["y"]) for m in look_first.finditer(text)]
+
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="0123456789年 \n一三内容底前月本度今", max_size=16), st.data())
+    def test_the_document_year_patterns_find_what_the_look_first_ones_find(
+        self, text: str, data: st.DataObject
+    ) -> None:
+        from taizhang.extract import docinfo
+
+        year = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
+        in_year = re.compile(r"年底前|月底前|(?<![\d一二两三四五六七八九十])年内(?!容)|本年度|今年|力争全年")
+        lo, hi = _draw_span(data, len(text))
+        assert [(m.span(), m["y"]) for m in docinfo._YEAR.finditer(text, lo, hi)] == [
+            (m.span(), m["y"]) for m in year.finditer(text, lo, hi)
+        ]
+        assert [m.span() for m in docinfo._IN_YEAR.finditer(text, lo, hi)] == [
+            m.span() for m in in_year.finditer(text, lo, hi)
+        ]
+
+    @settings(max_examples=300, derandomize=True)
+    @given(st.text(alphabet="本今这个下一上来年度财政在于,会 a", max_size=16), st.data())
+    def test_relative_fiscal_years_are_those_the_pattern_finds(self, text: str, data: st.DataObject) -> None:
+        from taizhang.extract import periods
+
+        lo, hi = _draw_span(data, len(text))
+        got = [at for at, _ in periods.relative_fiscal_years(text, lo, hi, 2024)]
+        expected = (
+            [m.start() for m in periods._RELATIVE_FISCAL.finditer(text, lo, hi)]
+            if "年" in text[lo:hi]
+            else []
+        )
+        assert got == expected
