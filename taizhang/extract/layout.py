@@ -170,6 +170,11 @@ _GAP_CHARS = frozenset(" \u3000")
 def _has_spaced_heading(work: str, start: int, end: int) -> bool:
     """``_SPACED_HEADING_HINT`` is found in ``work[start:end]``, tested by plain substring searches
     (far faster than the pattern over a long document) before the pattern confirms it."""
+    # Every way of the pattern holds two gap characters in a row: a text with no space or
+    # ideographic space beside another (most documents) is passed over by two scans in C, not a
+    # loop over each heading word (a division notice names 牵头单位 once an item).
+    if work.find("  ", start, end) < 0 and work.find("\u3000", start, end) < 0:
+        return False
     for word in _SPACED_HEADINGS:
         at = work.find(word, start, end)
         while at >= 0:
@@ -284,21 +289,35 @@ def _lone_heading_lines(work: str, start: int, end: int) -> list[tuple[int, int]
     """(start, end) of each line that holds a unit column's heading and nothing else (spaces
     around it allowed; not behind a tab: a cell line)."""
     found: list[tuple[int, int]] = []
+    # The occurrences with a line break or a space on both sides (or the span's start or end):
+    # one opening the span, and those the pattern finds (most occurrences are inside a sentence,
+    # passed over by the engine without a step of Python each). The words are distinct, of four
+    # characters none of which is a break or a space: a match takes no other occurrence's place.
     for word in _LONE_UNIT_HEADINGS:
-        at = work.find(word, start, end)
-        while at >= 0:
-            after = at + len(word)
-            # (most occurrences are inside a sentence: two characters tell)
-            if (at == start or work[at - 1] in "\n \u3000") and (
-                after >= end or work[after] in "\n \u3000\r"
-            ):
-                ls = work.rfind("\n", start, at) + 1
-                le = work.find("\n", after, end)
-                le = end if le < 0 else le
-                if "\t" not in work[ls:le] and work[ls:le].strip() == word:
-                    found.append((ls, le))
-            at = work.find(word, after, end)
+        if work.startswith(word, start) and start + len(word) <= end:
+            _lone_heading_at(work, start, end, start, word, found)
+    for m in _LONE_UNIT_HEADING.finditer(work, start, end):
+        _lone_heading_at(work, start, end, m.start() + 1, m.group()[1:], found)
     return sorted(found)
+
+
+# A heading of _LONE_UNIT_HEADINGS after a line break or a space, before one or the span's end.
+_LONE_UNIT_HEADING = re.compile("[\n \u3000](?:" + "|".join(_LONE_UNIT_HEADINGS) + ")(?=[\n \u3000\r]|\\Z)")
+
+
+def _lone_heading_at(
+    work: str, start: int, end: int, at: int, word: str, found: list[tuple[int, int]]
+) -> None:
+    """Add the line of ``word`` at ``at`` to ``found`` when it holds nothing else (see
+    _lone_heading_lines); the characters beside it are a break or a space already."""
+    after = at + len(word)
+    if after < end and work[after] not in "\n \u3000\r":
+        return
+    ls = work.rfind("\n", start, at) + 1
+    le = work.find("\n", after, end)
+    le = end if le < 0 else le
+    if "\t" not in work[ls:le] and work[ls:le].strip() == word:
+        found.append((ls, le))
 
 
 def _has_lone_unit_heading(work: str, start: int, end: int) -> bool:
