@@ -478,12 +478,20 @@ def _heading_units(task: Task, work: str) -> tuple[str, ...]:
     or the body does not follow it after a colon."""
     if not task.measure:
         return ()
-    mw = working_text(task.measure)
     s = task.span.start
     i = s
     while i > 0 and work[i - 1] in " \t\u3000":
         i -= 1
-    if i == 0 or work[i - 1] != ":" or not work[: i - 1].rstrip().endswith(mw):
+    if i == 0 or work[i - 1] != ":":
+        return ()
+    # (The heading's working text is made only for an item after a colon; the text before the
+    # colon is asked without a copy of it: rstrip strips the characters isspace tells, and
+    # endswith over [0, k) reads what the copy would.)
+    mw = working_text(task.measure)
+    k = i - 1
+    while k > 0 and work[k - 1].isspace():
+        k -= 1
+    if not work.endswith(mw, 0, k):
         return ()
     return list_of_names(task.measure, mw)
 

@@ -917,3 +917,38 @@ class TestSpeed2Shortcuts:
             assert (pipeline._HELPER_WORD.search(work, a, b) is not None) == any(
                 w in work[a:b] for w in pipeline._HELPER_WORDS
             )
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(["区财政局", "各镇", "、", ":", " ", "\t", "\n", "负责", "(一)"]), max_size=8
+        ),
+        st.sampled_from(["区财政局", "各镇、区财政局", "", "负责"]),
+    )
+    def test_heading_units_are_read_as_the_copied_prefix_read_them(
+        self, parts: list[str], measure: str
+    ) -> None:
+        from taizhang.extract.pipeline import _heading_units
+        from taizhang.extract.units import list_of_names
+
+        work = "".join(parts) + "负责审批。"
+        s = len(work) - 5
+        task = Task(
+            ref="1",
+            measure=measure or None,
+            text="负责审批。",
+            lead_units=(),
+            co_units=(),
+            deadline=None,
+            span=Span(s, len(work)),
+        )
+        # the form first written: the working heading, and the text before the colon copied
+        expected: tuple[str, ...] = ()
+        if task.measure:
+            mw = normalise.working_text(task.measure)
+            i = s
+            while i > 0 and work[i - 1] in " \t\u3000":
+                i -= 1
+            if not (i == 0 or work[i - 1] != ":" or not work[: i - 1].rstrip().endswith(mw)):
+                expected = list_of_names(task.measure, mw)
+        assert _heading_units(task, work) == expected
