@@ -289,35 +289,21 @@ def _lone_heading_lines(work: str, start: int, end: int) -> list[tuple[int, int]
     """(start, end) of each line that holds a unit column's heading and nothing else (spaces
     around it allowed; not behind a tab: a cell line)."""
     found: list[tuple[int, int]] = []
-    # The occurrences with a line break or a space on both sides (or the span's start or end):
-    # one opening the span, and those the pattern finds (most occurrences are inside a sentence,
-    # passed over by the engine without a step of Python each). The words are distinct, of four
-    # characters none of which is a break or a space: a match takes no other occurrence's place.
     for word in _LONE_UNIT_HEADINGS:
-        if work.startswith(word, start) and start + len(word) <= end:
-            _lone_heading_at(work, start, end, start, word, found)
-    for m in _LONE_UNIT_HEADING.finditer(work, start, end):
-        _lone_heading_at(work, start, end, m.start() + 1, m.group()[1:], found)
+        at = work.find(word, start, end)
+        while at >= 0:
+            after = at + len(word)
+            # (most occurrences are inside a sentence: two characters tell)
+            if (at == start or work[at - 1] in "\n \u3000") and (
+                after >= end or work[after] in "\n \u3000\r"
+            ):
+                ls = work.rfind("\n", start, at) + 1
+                le = work.find("\n", after, end)
+                le = end if le < 0 else le
+                if "\t" not in work[ls:le] and work[ls:le].strip() == word:
+                    found.append((ls, le))
+            at = work.find(word, after, end)
     return sorted(found)
-
-
-# A heading of _LONE_UNIT_HEADINGS after a line break or a space, before one or the span's end.
-_LONE_UNIT_HEADING = re.compile("[\n \u3000](?:" + "|".join(_LONE_UNIT_HEADINGS) + ")(?=[\n \u3000\r]|\\Z)")
-
-
-def _lone_heading_at(
-    work: str, start: int, end: int, at: int, word: str, found: list[tuple[int, int]]
-) -> None:
-    """Add the line of ``word`` at ``at`` to ``found`` when it holds nothing else (see
-    _lone_heading_lines); the characters beside it are a break or a space already."""
-    after = at + len(word)
-    if after < end and work[after] not in "\n \u3000\r":
-        return
-    ls = work.rfind("\n", start, at) + 1
-    le = work.find("\n", after, end)
-    le = end if le < 0 else le
-    if "\t" not in work[ls:le] and work[ls:le].strip() == word:
-        found.append((ls, le))
 
 
 def _has_lone_unit_heading(work: str, start: int, end: int) -> bool:

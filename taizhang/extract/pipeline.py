@@ -756,11 +756,9 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
     out: list[str] = []
     # Each , or ; of the task (the first of either: one search of the pair), and the clause after
     # it up to the next one, which is where the next turn starts.
-    stop = _CLAUSE_STOP.search(work, s, e)
-    cut = stop.start() if stop is not None else e
+    cut = _clause_stop(work, s, e)
     while cut < e:
-        nxt = _CLAUSE_STOP.search(work, cut + 1, e)
-        upto = nxt.start() if nxt is not None else e
+        upto = _clause_stop(work, cut + 1, e)
         # _HELPERS matches no stop (, ; 。 : brackets) and every way of it holds one of
         # _HELPER_WORDS: a clause up to the next , or ; that holds none of them is passed over
         # without a try of the pattern (most clauses of a task are its work, not its helpers).
@@ -776,8 +774,14 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
     return tuple(out)
 
 
-# The stops between the clauses _later_helpers reads.
-_CLAUSE_STOP = re.compile("[,;]")
+def _clause_stop(work: str, pos: int, e: int) -> int:
+    """The first , or ; of ``work[pos:e]``, or ``e``: ``min(x for x in (find ",", find ";", e) if
+    x >= 0)``, each find being -1 or below ``e``."""
+    cut = work.find(",", pos, e)
+    semi = work.find(";", pos, e)
+    if cut < 0 or 0 <= semi < cut:
+        cut = semi
+    return e if cut < 0 else cut
 
 
 def _led_by_lead(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:

@@ -905,11 +905,9 @@ class TestSpeed2Shortcuts:
             expected.append((cut + 1, upto))
             pos = cut + 1
         got: list[tuple[int, int]] = []
-        stop = pipeline._CLAUSE_STOP.search(work, s, e)
-        cut = stop.start() if stop is not None else e
+        cut = pipeline._clause_stop(work, s, e)
         while cut < e:
-            nxt = pipeline._CLAUSE_STOP.search(work, cut + 1, e)
-            upto = nxt.start() if nxt is not None else e
+            upto = pipeline._clause_stop(work, cut + 1, e)
             got.append((cut + 1, upto))
             cut = upto
         assert got == expected
