@@ -950,3 +950,10 @@ class TestSpeed2Shortcuts:
             if not (i == 0 or work[i - 1] != ":" or not work[: i - 1].rstrip().endswith(mw)):
                 expected = list_of_names(task.measure, mw)
         assert _heading_units(task, work) == expected
+
+    @settings(max_examples=300, derandomize=True)
+    @given(st.text(alphabet="区财政局 \t\n\u3000\x1c\x85、", max_size=30))
+    def test_spaces_are_removed_from_a_unit_list_as_each_character_asked_would(self, work: str) -> None:
+        # units._parse_units keeps the runs \S finds; str.isspace asked of each character keeps the same
+        runs = [m.span() for m in units._NO_SPACE.finditer(work)]
+        assert "".join([work[a:b] for a, b in runs]) == "".join(ch for ch in work if not ch.isspace())
