@@ -1246,9 +1246,13 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # a size class of firms or projects: 纳税超亿元企业4家, 10亿元项目
     # The word lists are plain words: searching [lo, start) finds what searching the slice would.
     benefit_after = compiled["benefit_after"]
-    if _benefit_word_before(work, compiled["benefit_before"], lo, start) or (
-        after in benefit_after.firsts and _starts_with_any(work, end, benefit_after, hi)
-    ):
+    # (_benefit_word_before's first search, inline: most clauses hold no benefit word, and the
+    # function, which would do the same search first, is called only when one is found)
+    benefit_before = compiled["benefit_before"]
+    if (
+        benefit_before.search(work, lo, start) is not None
+        and _benefit_word_before(work, benefit_before, lo, start)
+    ) or (after in benefit_after.firsts and _starts_with_any(work, end, benefit_after, hi)):
         return True  # the terms of a benefit: 最高给予100万元奖励
     unit_nouns = compiled["unit_nouns"]
     if after in unit_nouns.firsts and _starts_with_any(work, end, unit_nouns, hi):

@@ -286,6 +286,15 @@ def _working_text(text: str) -> str:
     return out
 
 
+def kept_by_simplifying(text: str) -> bool:
+    """Whether ``to_simplified(text)`` is ``text`` itself, known without converting: the installed
+    OpenCC's changing characters were read and ``text`` holds none of them nor any character
+    beyond the Basic Multilingual Plane (the two ways to_simplified returns a text unchanged
+    without a call of the converter). False does not say the text changes."""
+    changing = _changing_chars()
+    return changing is not None and changing.search(text) is None and not _has_astral(text)
+
+
 def clear_caches() -> None:
     """Forget the memo of short texts."""
     _short_working_text.cache_clear()

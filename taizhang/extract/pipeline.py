@@ -25,7 +25,7 @@ from .model import (
     Span,
     Task,
 )
-from .normalise import working_text
+from .normalise import kept_by_simplifying, working_text
 from .outline import _paired, read_text_tasks
 from .tables import read_task_table
 from .units import (
@@ -144,7 +144,7 @@ def _extract_source(source: Source) -> Extraction:
     tasks.extend(text_read.tasks)
     tasks.sort(key=attrgetter("span.start"))
     passages.sort(key=attrgetter("start"))
-    if any(len(t.text) <= 80 and ":" in working_text(t.text[:12]) for t in tasks):
+    if _any_colon_head(tasks):
         tasks = _closing_lines(tasks, text, work, info.year)
     if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
@@ -176,6 +176,21 @@ def _extract_source(source: Source) -> Extraction:
         units=tuple(registry.units()),
         encoding=source.encoding,
     )
+
+
+def _any_colon_head(tasks: list[Task]) -> bool:
+    """``any(len(t.text) <= 80 and ":" in working_text(t.text[:12]) for t in tasks)``, without
+    folding the head of each task: a colon in the working text is ":" or "：" of the text
+    (fold_width makes ":" of "：" alone), unless the text is one to_simplified changes, which a
+    character of it tells (the changing characters, one beyond the Basic Multilingual Plane): so
+    the heads are asked all at once, joined, and one by one only when that does not settle it.
+    (Each head is a different short text: asked of every task, the memo of short working texts
+    missed thousands of times on a long document.)"""
+    heads = [t.text[:12] for t in tasks if len(t.text) <= 80]
+    joined = "".join(heads)
+    if ":" not in joined and "：" not in joined and kept_by_simplifying(joined):
+        return False
+    return any(":" in working_text(h) for h in heads)
 
 
 # A line of its own that closes an item with its deadline or its units, read as a task of its own:
@@ -439,7 +454,7 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         partners = _partners(text, work, s, e, lead, co)
         if partners:
             co, changed = co + list(partners), True
-    if lead and any(w in own for w in ("负责", "配合", "协助", "参与", "落实", "实施")):
+    if lead and _HELPER_WORD.search(own) is not None:  # (a word of _HELPER_WORDS in own)
         later = _later_helpers(text, work, s, e, lead, co)
         if later:
             co, changed = co + list(later), True
@@ -463,12 +478,20 @@ def _heading_units(task: Task, work: str) -> tuple[str, ...]:
     or the body does not follow it after a colon."""
     if not task.measure:
         return ()
-    mw = working_text(task.measure)
     s = task.span.start
     i = s
     while i > 0 and work[i - 1] in " \t\u3000":
         i -= 1
-    if i == 0 or work[i - 1] != ":" or not work[: i - 1].rstrip().endswith(mw):
+    if i == 0 or work[i - 1] != ":":
+        return ()
+    # (The heading's working text is made only for an item after a colon; the text before the
+    # colon is asked without a copy of it: rstrip strips the characters isspace tells, and
+    # endswith over [0, k) reads what the copy would.)
+    mw = working_text(task.measure)
+    k = i - 1
+    while k > 0 and work[k - 1].isspace():
+        k -= 1
+    if not work.endswith(mw, 0, k):
         return ()
     return list_of_names(task.measure, mw)
 
@@ -663,7 +686,10 @@ def _stressed(names: tuple[str, ...]) -> tuple[str, ...]:
     区财政局要…" (district and county notices stress one body of a list so): both units."""
     # (_STRESS is two literal words: substring tests find what its search finds, without a call
     # of the engine for each name; most names hold neither.)
-    if not any("尤其是" in n or "特别是" in n for n in names):
+    # (The names joined by a line break, which neither word holds: a word found in the join lies
+    # within one name. One test of each word, not one for each name.)
+    joined = "\n".join(names)
+    if "尤其是" not in joined and "特别是" not in joined:
         return names
     out: list[str] = []
     for n in names:
@@ -716,6 +742,9 @@ _HELPERS = re.compile(
 
 # A word every match of _HELPERS holds (its role words, each holding one of these).
 _HELPER_WORDS = ("负责", "配合", "协助", "参与", "落实", "实施")
+# The same words as one pattern of literals: a search of it over a span finds one iff one of the
+# words is a substring of the span (no look around in it).
+_HELPER_WORD = re.compile("|".join(_HELPER_WORDS))
 
 
 def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:
@@ -725,31 +754,34 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
     lead. The clause must be the units and the role word and nothing more (it closes the
     sentence); units already read are left as they are."""
     out: list[str] = []
-    pos = s
-    while True:
-        cut = work.find(",", pos, e)
-        semi = work.find(";", pos, e)
-        cut = min(x for x in (cut, semi, e) if x >= 0)
-        if cut >= e:
-            break
+    # Each , or ; of the task (the first of either: one search of the pair), and the clause after
+    # it up to the next one, which is where the next turn starts.
+    cut = _clause_stop(work, s, e)
+    while cut < e:
+        upto = _clause_stop(work, cut + 1, e)
         # _HELPERS matches no stop (, ; 。 : brackets) and every way of it holds one of
         # _HELPER_WORDS: a clause up to the next , or ; that holds none of them is passed over
         # without a try of the pattern (most clauses of a task are its work, not its helpers).
-        nxt = work.find(",", cut + 1, e)
-        semi = work.find(";", cut + 1, e)
-        upto = min(x for x in (nxt, semi, e) if x >= 0)
-        clause = work[cut + 1 : upto]
-        if not any(w in clause for w in _HELPER_WORDS):
-            pos = cut + 1
-            continue
-        m = _HELPERS.match(work, cut + 1, e)
-        if m is not None:
-            ws, we = m.span("who") if m.group("who") else m.span("whom")
-            names = parse_units(text[ws:we], work[ws:we])
-            if names and all(_helper_name(working_text(n)) for n in names):
-                out.extend(n for n in names if n not in lead and n not in co and n not in out)
-        pos = cut + 1
+        # (one search of the words as a pattern of literals over the clause, not a test per word)
+        if _HELPER_WORD.search(work, cut + 1, upto) is not None:
+            m = _HELPERS.match(work, cut + 1, e)
+            if m is not None:
+                ws, we = m.span("who") if m.group("who") else m.span("whom")
+                names = parse_units(text[ws:we], work[ws:we])
+                if names and all(_helper_name(working_text(n)) for n in names):
+                    out.extend(n for n in names if n not in lead and n not in co and n not in out)
+        cut = upto
     return tuple(out)
+
+
+def _clause_stop(work: str, pos: int, e: int) -> int:
+    """The first , or ; of ``work[pos:e]``, or ``e``: ``min(x for x in (find ",", find ";", e) if
+    x >= 0)``, each find being -1 or below ``e``."""
+    cut = work.find(",", pos, e)
+    semi = work.find(";", pos, e)
+    if cut < 0 or 0 <= semi < cut:
+        cut = semi
+    return e if cut < 0 else cut
 
 
 def _led_by_lead(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:

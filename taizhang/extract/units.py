@@ -41,6 +41,8 @@ __all__ = [
 # matches: "区科技局、区财政局" (、) ; must not match: the 和 of "工业和信息化局"
 _SEP = re.compile(r"[、,;/]+")
 _SPACE = re.compile(r"\s+")
+# A run of characters none of which is white space (str.isspace).
+_NO_SPACE = re.compile(r"\S+")
 # Brackets around a role note inside a cell: "区商务局(牵头)".
 # matches: "(牵头)" ; must not match: "(深圳)"
 _ROLE_NOTE = re.compile(r"\((?P<role>牵头|主责|负责|配合|协办|参与)(?:单位)?\)")
@@ -208,10 +210,12 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
     """``parse_units`` of one list (a document repeats its unit lists: memoised)."""
     orig, work = _join_broken_lines(orig, work)
     if _SPACE.search(work):
-        # Remove all spaces, kept aligned in both forms.
-        keep = [i for i, ch in enumerate(work) if not ch.isspace()]
-        orig = "".join(orig[i] for i in keep)
-        work = "".join(work[i] for i in keep)
+        # Remove all spaces, kept aligned in both forms: the runs of the working text that hold
+        # none (\S is what str.isspace is not, character for character), cut from both at once
+        # rather than a character at a time.
+        runs = [m.span() for m in _NO_SPACE.finditer(work)]
+        orig = "".join([orig[a:b] for a, b in runs])
+        work = "".join([work[a:b] for a, b in runs])
     if "(" in work and _PINYIN_GLOSS.search(work):
         orig, work = _without_pinyin_glosses(orig, work)
     if not work or is_none(work):

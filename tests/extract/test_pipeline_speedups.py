@@ -750,3 +750,210 @@ class TestPatternsThatOpenWithTheirCharacter:
             else []
         )
         assert got == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# speed2: shortcuts of this stop's rules, each against the plain form it replaces.
+
+
+def _lone_heading_lines_word_by_word(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """layout._lone_heading_lines as first written: every occurrence of each word looked at."""
+    from taizhang.extract.layout import _LONE_UNIT_HEADINGS
+
+    found: list[tuple[int, int]] = []
+    for word in _LONE_UNIT_HEADINGS:
+        at = work.find(word, start, end)
+        while at >= 0:
+            after = at + len(word)
+            if (at == start or work[at - 1] in "\n \u3000") and (
+                after >= end or work[after] in "\n \u3000\r"
+            ):
+                ls = work.rfind("\n", start, at) + 1
+                le = work.find("\n", after, end)
+                le = end if le < 0 else le
+                if "\t" not in work[ls:le] and work[ls:le].strip() == word:
+                    found.append((ls, le))
+            at = work.find(word, after, end)
+    return sorted(found)
+
+
+class TestSpeed2Shortcuts:
+    @settings(max_examples=300, derandomize=True)
+    @given(
+        st.lists(
+            st.sampled_from(
+                ["责任单位", "牵头部门", "责任主体", "\n", " ", "\u3000", "\t", "\r", "区", "：", "x"]
+            ),
+            max_size=14,
+        ),
+        st.data(),
+    )
+    def test_lone_heading_lines_are_those_every_occurrence_gives(
+        self, parts: list[str], data: st.DataObject
+    ) -> None:
+        from taizhang.extract.layout import _lone_heading_lines
+
+        work = "".join(parts)
+        start, end = _draw_span(data, len(work))
+        assert _lone_heading_lines(work, start, end) == _lone_heading_lines_word_by_word(work, start, end)
+
+    def test_a_lone_heading_at_the_span_edges_is_found(self) -> None:
+        from taizhang.extract.layout import _lone_heading_lines
+
+        work = "责任单位\n项目名称\n 牵头单位 \n区财政局负责。责任单位"
+        lines = [(0, 4), (10, 16)]  # the first at the span's start; 责任单位 after 。 is in a sentence
+        assert _lone_heading_lines(work, 0, len(work)) == lines
+        assert _lone_heading_lines_word_by_word(work, 0, len(work)) == lines
+        for a, b in ((11, 15), (10, 16), (0, 4), (3, 9)):  # spans whose edges touch a heading
+            assert _lone_heading_lines(work, a, b) == _lone_heading_lines_word_by_word(work, a, b)
+
+    @settings(max_examples=300, derandomize=True)
+    @given(
+        st.lists(
+            st.sampled_from(["责任单位", "完成时限", "项目名称", " ", "  ", "\u3000", "\n", "区"]),
+            max_size=10,
+        )
+    )
+    def test_a_spaced_heading_is_found_as_the_pattern_finds_it(self, parts: list[str]) -> None:
+        from taizhang.extract.layout import _SPACED_HEADING_HINT, _has_spaced_heading
+
+        work = "".join(parts)
+        assert _has_spaced_heading(work, 0, len(work)) == (_SPACED_HEADING_HINT.search(work) is not None)
+
+    @settings(max_examples=200, derandomize=True, deadline=None)
+    @given(st.lists(st.text(alphabet="區发展:：改革與局1a（", max_size=20), max_size=6))
+    def test_a_colon_head_is_found_as_folding_each_head_finds_it(self, texts: list[str]) -> None:
+        from taizhang.extract.pipeline import _any_colon_head
+
+        tasks = [
+            Task(
+                ref="1", measure=None, text=t, lead_units=(), co_units=(), deadline=None, span=Span(0, len(t))
+            )
+            for t in texts
+        ]
+        expected = any(len(t.text) <= 80 and ":" in normalise.working_text(t.text[:12]) for t in tasks)
+        assert _any_colon_head(tasks) == expected
+
+    def test_a_wide_colon_in_a_head_of_traditional_script_is_found(self) -> None:
+        from taizhang.extract.pipeline import _any_colon_head
+
+        assert _any_colon_head(
+            [
+                Task(
+                    ref="1",
+                    measure=None,
+                    text="責任單位：區財政局",
+                    lead_units=(),
+                    co_units=(),
+                    deadline=None,
+                    span=Span(0, 9),
+                )
+            ]
+        )
+        assert not _any_colon_head(
+            [
+                Task(
+                    ref="1",
+                    measure=None,
+                    text="推進區財政改革。",
+                    lead_units=(),
+                    co_units=(),
+                    deadline=None,
+                    span=Span(0, 8),
+                )
+            ]
+        )
+        assert not _any_colon_head(
+            [
+                Task(
+                    ref="1",
+                    measure=None,
+                    text="推进改革" * 5 + "：区财政局" * 20,
+                    lead_units=(),
+                    co_units=(),
+                    deadline=None,
+                    span=Span(0, 120),
+                )
+            ]
+        )
+
+    @settings(max_examples=200, derandomize=True)
+    @given(st.lists(st.text(alphabet="尤其是特别区局\n", max_size=8), max_size=4))
+    def test_stressed_names_are_split_as_each_name_asked_alone(self, names: list[str]) -> None:
+        from taizhang.extract.pipeline import _STRESS, _stressed
+
+        tup = tuple(names)
+        if not any(_STRESS.search(n) for n in tup):
+            assert _stressed(tup) is tup
+        else:
+            assert _stressed(tup) == tuple(p for n in tup for p in _STRESS.split(n) if len(p) >= 2)
+
+    @settings(max_examples=300, derandomize=True)
+    @given(st.text(alphabet="区局,;配合负责实施。", max_size=30), st.data())
+    def test_later_helpers_read_the_clauses_the_finds_gave(self, work: str, data: st.DataObject) -> None:
+        from taizhang.extract import pipeline
+
+        s, e = _draw_span(data, len(work))
+        # the clauses, cut as the two finds and the least of them cut them
+        expected: list[tuple[int, int]] = []
+        pos = s
+        while True:
+            cut = min(x for x in (work.find(",", pos, e), work.find(";", pos, e), e) if x >= 0)
+            if cut >= e:
+                break
+            upto = min(x for x in (work.find(",", cut + 1, e), work.find(";", cut + 1, e), e) if x >= 0)
+            expected.append((cut + 1, upto))
+            pos = cut + 1
+        got: list[tuple[int, int]] = []
+        cut = pipeline._clause_stop(work, s, e)
+        while cut < e:
+            upto = pipeline._clause_stop(work, cut + 1, e)
+            got.append((cut + 1, upto))
+            cut = upto
+        assert got == expected
+        for a, b in got:
+            assert (pipeline._HELPER_WORD.search(work, a, b) is not None) == any(
+                w in work[a:b] for w in pipeline._HELPER_WORDS
+            )
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(["区财政局", "各镇", "、", ":", " ", "\t", "\n", "负责", "(一)"]), max_size=8
+        ),
+        st.sampled_from(["区财政局", "各镇、区财政局", "", "负责"]),
+    )
+    def test_heading_units_are_read_as_the_copied_prefix_read_them(
+        self, parts: list[str], measure: str
+    ) -> None:
+        from taizhang.extract.pipeline import _heading_units
+        from taizhang.extract.units import list_of_names
+
+        work = "".join(parts) + "负责审批。"
+        s = len(work) - 5
+        task = Task(
+            ref="1",
+            measure=measure or None,
+            text="负责审批。",
+            lead_units=(),
+            co_units=(),
+            deadline=None,
+            span=Span(s, len(work)),
+        )
+        # the form first written: the working heading, and the text before the colon copied
+        expected: tuple[str, ...] = ()
+        if task.measure:
+            mw = normalise.working_text(task.measure)
+            i = s
+            while i > 0 and work[i - 1] in " \t\u3000":
+                i -= 1
+            if not (i == 0 or work[i - 1] != ":" or not work[: i - 1].rstrip().endswith(mw)):
+                expected = list_of_names(task.measure, mw)
+        assert _heading_units(task, work) == expected
+
+    @settings(max_examples=300, derandomize=True)
+    @given(st.text(alphabet="区财政局 \t\n\u3000\x1c\x85、", max_size=30))
+    def test_spaces_are_removed_from_a_unit_list_as_each_character_asked_would(self, work: str) -> None:
+        # units._parse_units keeps the runs \S finds; str.isspace asked of each character keeps the same
+        runs = [m.span() for m in units._NO_SPACE.finditer(work)]
+        assert "".join([work[a:b] for a, b in runs]) == "".join(ch for ch in work if not ch.isspace())
