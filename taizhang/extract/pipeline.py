@@ -212,8 +212,13 @@ def _closing_lines(tasks: list[Task], text: str, work: str, year: int | None) ->
     for t in tasks:
         s, e = t.span.start, t.span.end
         w = work[s:e].strip()
+        if len(w) > 80 or ":" not in w[:12]:
+            out.append(t)
+            continue
+        # (Looked for only under a short line with a colon near its start: a scan of every task
+        # before each task made the pass quadratic in the tasks of a document.)
         prev = [i for i in range(len(out)) if out[i].ref == t.ref and out[i].span.end <= s]
-        if not prev or len(w) > 80 or ":" not in w[:12]:
+        if not prev:
             out.append(t)
             continue
         deadline = None
