@@ -34,6 +34,7 @@ from taizhang.ledger.models import (
 )
 from taizhang.ledger.rules import PERIOD_RE, Colour, ScheduleStatus, displayed_colour
 from taizhang.policies.models import Measure, Policy, PolicyStatus
+from taizhang.supervision.wording import reason_text
 from taizhang.units.models import Unit, UnitKind, UnitStatus
 
 __all__ = [
@@ -420,7 +421,7 @@ class TaskSerializer(serializers.ModelSerializer[Task]):
         stored = self._stored(task)
         if stored is not None:
             return [
-                {"code": r.get("code", ""), "colour": r.get("colour", ""), "text": r.get("message", "")}
+                {"code": r.get("code", ""), "colour": r.get("colour", ""), "text": reason_text(r)}
                 for r in stored.reasons
             ]
         colour = self.get_colour(task)

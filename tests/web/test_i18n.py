@@ -487,6 +487,41 @@ class PureRuleWordingTestCase:
         assert "研判偏樂觀：研判為“很可能按期完成”，規則判定為紅燈" in pages["zh-hant"]
         assert TaskStatus.objects.get(task=tasks[0]).reasons[0]["message"] == "已超过完成时限 10 天"
 
+    def test_the_apis_reasons_follow_accept_language_for_our_own_reasons(self, cast, tasks):
+        import datetime as dt
+
+        from django.utils import timezone
+        from rest_framework.test import APIClient
+
+        from taizhang.accounts.actions import do_create_api_token
+        from taizhang.supervision.models import TaskStatus
+        from taizhang.supervision.rules import RuleConfig, TaskFacts, evaluate
+        from taizhang.supervision.status import reasons_json
+
+        assessment = evaluate(
+            TaskFacts(assigned_at=dt.date(2024, 1, 1), deadline=dt.date(2024, 3, 31), progress_percent=20),
+            RuleConfig(),
+            dt.date(2024, 4, 10),
+        )
+        reasons = reasons_json(assessment) + [{"code": "overdue", "colour": "red", "message": "人工说明"}]
+        now = timezone.now()
+        TaskStatus.objects.update_or_create(
+            task=tasks[0],
+            defaults={"colour": "red", "reasons": reasons, "computed_at": now, "changed_at": now},
+        )
+        _, key = do_create_api_token(cast.sam)
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        url = f"/api/tasks/{tasks[0].pk}/"
+        texts = {
+            lang: [r["text"] for r in client.get(url, HTTP_ACCEPT_LANGUAGE=lang).json()["reasons"]]
+            for lang in ("zh-hans", "zh-hant", "en")
+        }
+        assert texts["zh-hans"][0] == "已超过完成时限 10 天"
+        assert texts["zh-hant"][0] == "已超過完成時限 10 天"
+        assert texts["en"][0].startswith("10 days past the deadline")
+        assert {t[-1] for t in texts.values()} == {"人工说明"}  # worded elsewhere: shown as stored
+
     def test_a_stored_reason_is_translated_only_when_our_rules_worded_it(self):
         from django.utils import translation
 
