@@ -1324,7 +1324,9 @@ def _plain_tasks(
         # "…区国资委做好行业指导。(2025年6月—2025年12月)": the period the item closes with is no
         # part of its last clause; its end dates the item's clauses that give no date.
         segments = [*segments[:-1], (segments[-1][0], closing[0])]
-    pieces = segments if titled else [(segments[0][0], segments[-1][1])]
+    pieces = segments if titled else _unit_paragraphs(text, work, segments) if note is None else []
+    if not pieces:
+        pieces = [(segments[0][0], segments[-1][1])]
     out: list[Task] = []
     intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
     for s, e in pieces:
@@ -1376,6 +1378,30 @@ _STATEMENT = re.compile(
 )
 
 
+def _unit_paragraphs(text: str, work: str, segments: list[_Span]) -> list[_Span]:
+    """The body of an item in paragraphs, a new piece at each later paragraph that opens with the
+    units that are to do it and that the piece before did not name: an item of a district plan
+    that hands its work out a paragraph a unit, with no note ("（二）压实属地责任。区人民政府负责…。
+    / 镇人民政府(街道办事处)具体负责… / 各村级组织…落实…", "（三）强化部门协同。加强部门统筹协调…。
+    / 区规划资源部门指导… / 区农业农村部门依据职责负责…" in 奉贤's rural housing opinions; 青浦's old
+    housing renovation "各街镇负责…" paragraphs; 嘉定's underpass notice). One piece (the whole body)
+    when no later paragraph opens so."""
+    if len(segments) < 2:
+        return []
+    pieces: list[list[int]] = [[segments[0][0], segments[0][1]]]
+    known = UnitRoles(_opening_units(text, work, segments[0][0], min(segments[0][1], segments[0][0] + 40)))
+    for s, e in segments[1:]:
+        # (a line of names alone, "区住房城乡建设委" below its item, is the item's units: no piece)
+        prose = any(c in work[s:e] for c in ",。;")
+        names = _opening_units(text, work, s, min(e, s + 40)) if prose else ()
+        if names and not _named_before(names, known):
+            pieces.append([s, e])
+            known = UnitRoles(names)
+        else:
+            pieces[-1][1] = e
+    return [(s, e) for s, e in pieces] if len(pieces) > 1 else []
+
+
 def _statement(work: str, s: int, e: int) -> bool:
     """``work[s:e]`` opens with a sentence that only states a problem or a need (``_STATEMENT``):
     it is the reason for the duty that follows, one task with it. 嘉定's underpass notice opens its
@@ -1423,8 +1449,12 @@ def _named_before(names: tuple[str, ...], roles: UnitRoles) -> bool:
 
 # What the verb after a unit's name opening a sentence begins with ("统筹", "支持", "制定",
 # "引导"…): a unit's name never goes on with one of these (a guard against the "市委" of 市委金融办).
+# Also the adverbials a duty opens with between the unit and its verb: "区河道水闸管理所具体负责…",
+# "区农业农村部门依据职责负责…", "区各有关部门根据工作职责加强…", "区建设管理部门对村民建房…开展抽查",
+# "各村级组织在…指导下落实…", "各镇政府设立镇级路长办公室" (嘉定's river maintenance duties, 奉贤's
+# rural housing opinions, 浦东's road chiefs plan; 杨浦's drainage reform "区建设管理委对…").
 _VERB_OPENINGS = frozenset(
-    "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全"
+    "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全具根依对在设"
 )
 # A verb inside what follows a unit's name. must not match: "建设管理委" (of a name)
 _VERB_WORD = re.compile(

@@ -40,6 +40,7 @@ from .units import (
     opening_subject,
     parse_roles,
     parse_units,
+    subdistrict_alternatives,
     subject_and_verb,
     trailing_role_lines,
 )
@@ -467,6 +468,11 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         partner = _partner_of_unnamed(text, work, s, e)
         if partner:
             co, changed = list(partner), True
+    if any("办事处" in n for n in (*lead, *co)):
+        # "镇人民政府(街道办事处)具体负责…": the town's government and the subdistrict office
+        split = [[a for n in names for a in subdistrict_alternatives(n)] for names in (lead, co)]
+        changed = changed or split != [lead, co]
+        lead, co = split
     if not changed:
         return task
     lead = list(dict.fromkeys(lead))

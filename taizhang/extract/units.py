@@ -243,6 +243,8 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
             names.append((o, w))
     if "含" in work or "包括" in work:
         names = _with_included(names)
+    if "办事处)" in work:
+        names = _with_subdistricts(names)
     if len(names) > 1 and names[0][1].startswith("各") and names[0][1][1:] in _PLACE_KINDS:
         names = _each_kind_of_place(names)
     return tuple(_distribute(names))
@@ -273,6 +275,39 @@ def _with_included(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
         inner = parse_units(o[m.start("inner") : m.end("inner")], m.group("inner"))
         out.extend((u, working_text(u)) for u in inner if looks_like_unit(u) and not u.startswith(_ITS_OWN))
     return out
+
+
+# A town's government with the subdistrict office that stands for it where there is no town:
+# "镇人民政府(街道办事处)", "乡镇人民政府(街道办事处)", "各镇人民政府(街道办事处)" (奉贤's rural
+# housing opinions; 海盐's and county notices address "各镇人民政府(街道办事处)"; national laws say
+# "乡镇人民政府、街道办事处"). must not match: "各乡镇(街道)" (one collective of places, as written),
+# "政府办公厅(室)" (a bracketed alternative of the suffix).
+_SUBDISTRICT_ALTERNATIVE = re.compile(
+    r"(?P<town>.{1,12}?(?:人民政府|政府))\((?P<office>[^()、,]{0,6}街道办事处)\)"
+)
+
+
+def _with_subdistricts(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each "X镇人民政府(街道办事处)" as two bodies: the town's government and the subdistrict office
+    (both answer for the work, each where it governs)."""
+    out: list[tuple[str, str]] = []
+    for o, w in names:
+        m = _SUBDISTRICT_ALTERNATIVE.fullmatch(w)
+        if m is None:
+            out.append((o, w))
+            continue
+        out.append((o[: m.end("town")], m.group("town")))
+        out.append((o[m.start("office") : m.end("office")], m.group("office")))
+    return out
+
+
+def subdistrict_alternatives(name: str) -> tuple[str, ...]:
+    """``name`` as the bodies it names: "镇人民政府(街道办事处)" is 镇人民政府 and 街道办事处, any other
+    name itself (``_with_subdistricts``)."""
+    if "办事处" not in name:
+        return (name,)
+    w = working_text(name)
+    return tuple(o for o, _ in _with_subdistricts([(name, w)]))
 
 
 # Kinds of place of which a district has many: after "各镇" a bare "街道" is each of them too.

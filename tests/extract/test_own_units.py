@@ -225,3 +225,38 @@ def test_the_issuing_place_speaking_of_itself_names_no_unit():
     )
     got = _units(doc)
     assert got["我镇根据排查"] == ((), ())
+
+
+def test_each_later_paragraph_that_opens_with_its_units_is_their_task():
+    doc = (
+        "南溪区关于加强农房管理的实施意见\n"
+        "一、明确管理责任\n"
+        "（一）压实属地责任。区人民政府负责全区农房管理的组织领导，制定管理制度。"
+        "区各有关部门根据工作职责加强监督指导。\n"
+        "镇人民政府(街道办事处)具体负责辖区内农房审批和巡查，建立工作台账。\n"
+        "（二）强化部门协同。加强部门统筹协调，推动审批和监管有效衔接。\n"
+        "区规划资源部门指导农房规划布局。\n"
+        "区农业农村部门依据职责负责宅基地管理有关工作。\n"
+        "区建设管理部门对村民建房开展抽查，对发现的问题督促整改。\n"
+    )
+    got = _units(doc)
+    assert got["区人民政府负"] == (("区人民政府",), ())
+    assert got["区各有关部门"] == (("区各有关部门",), ())
+    # the town's government and the subdistrict office that stands for it elsewhere: two bodies
+    assert got["镇人民政府("] == (("镇人民政府", "街道办事处"), ())
+    assert got["加强部门统筹"] == ((), ())
+    assert got["区规划资源部"] == (("区规划资源部门",), ())
+    assert got["区农业农村部"] == (("区农业农村部门",), ())
+    assert got["区建设管理部"] == (("区建设管理部门",), ())
+
+
+def test_a_paragraph_going_on_with_the_same_unit_stays_its_task():
+    doc = (
+        "南溪区河道养护工作方案\n"
+        "一、职责分工\n"
+        "（一）落实养护责任。区水务局负责全区河道养护的统筹。\n"
+        "区水务局对养护作业开展季度检查，通报发现的问题。\n"
+    )
+    tasks = extract_text(doc).tasks
+    assert len(tasks) == 1
+    assert tasks[0].lead_units == ("区水务局",)
