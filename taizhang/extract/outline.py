@@ -563,6 +563,10 @@ _NOT_SUBJECT_OPENING = (
     # alignment, a body described by what it plans
     "衔接",
     "拟",
+    # "设立区级路长办公室，办公室设在区建交委…" (浦东's road chiefs plan): the body set up is the
+    # object of the clause
+    "设立",
+    "设置",
 )
 # What follows the body named after a preposition 经 ("经区政府同意", "经市场监管部门审核"): an
 # approval, never the duty of a subject.
@@ -774,8 +778,13 @@ _DEFINITION = re.compile(
 )
 # The sentence that opens a list of what a report or a plan holds: "体检报告主要内容包括:",
 # "方案应包括以下内容:" (崇明's check-up plan; 国务院办公厅's pilot notices list a plan's parts so).
+# Likewise the sentence that opens the list of what a fund may be spent on: "河湖维修养护资金主要用于:"
+# (嘉定's river and sluice maintenance opinions, 五、使用范围), "其资金主要用于:" (a provincial
+# 技工教育强师专项资金 budget plan): the headings of spending, not work handed to a unit.
 # must not match: "重点做好以下工作:"
-_CONTENTS_INTRO = re.compile(r"内容(?:主要)?(?:包括|如下|有):$|包括(?:以下|如下)(?:[^,。;:]{0,8})?内容:$")
+_CONTENTS_INTRO = re.compile(
+    r"内容(?:主要)?(?:包括|如下|有):$|包括(?:以下|如下)(?:[^,。;:]{0,8})?内容:$|(?:资金|经费)(?:主要)?用于:$"
+)
 
 
 def _defines(work: str, node: _Node) -> bool:
@@ -1483,7 +1492,7 @@ def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
             k
             for k in range(pos + 2, min(e, pos + 16))
             if (work[k] in _VERB_OPENINGS or work[k] in _NAME_JOINS)
-            and not any(ch in _NAME_JOINS for ch in work[pos:k])
+            and not any(ch in _NAME_JOINS or ch in ",。;:" for ch in work[pos:k])
             and not _VERB_WORD.search(work, pos, k)
             and not _MODAL.search(work, pos, k)
             and looks_like_unit(work[pos:k])
@@ -2067,6 +2076,25 @@ def _listed_before_verb(work: str, units: tuple[str, ...]) -> bool:
     return any(f"{listed}{verb}" in work for verb in ("负责", "牵头"))
 
 
+# Who holds a post: "由区政府主要领导担任", "办公室主任由镇房管所所长兼任".
+_APPOINTED = re.compile(r"由[^。;]{2,40}?(?:担任|兼任)")
+# A duty in the same sentence as an appointment ("成立…领导小组，负责组织…").
+_POST_DUTY = re.compile(r"负责|牵头|承担|统筹|协调")
+
+
+def _appointments_only(chunk: str) -> bool:
+    """Every sentence of ``chunk`` says who holds a post and gives no duty: "全区设总路长，由区政府
+    主要领导担任;设副总路长，由区政府分管领导担任。", "县道专管员由区道路运输事业发展中心相关人员
+    担任" (浦东's road chiefs plan; the chief systems of rivers, lakes and forests, 河长制 plans of
+    every level "总河长由…担任", set up their posts so). The set-up of a post is no one's task; a
+    sentence that goes on with the post's duties is ("成立…领导小组，负责组织…。由副区长担任组长",
+    奉贤's parking measures)."""
+    sentences = [p for p in re.split(r"[。;]", chunk) if p.strip()]
+    return bool(sentences) and all(
+        _APPOINTED.search(p) is not None and _POST_DUTY.search(p) is None for p in sentences
+    )
+
+
 def _clause_task(
     text: str,
     work: str,
@@ -2088,6 +2116,8 @@ def _clause_task(
     start += len(chunk) - len(stripped)
     end = start + len(stripped.rstrip(_TRAILING_CHARS))
     if end - start < 2:
+        return None
+    if "任" in stripped and _appointments_only(work[start:end]):
         return None
     body_text = text[start:end]
     if "\n" in body_text:

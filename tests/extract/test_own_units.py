@@ -260,3 +260,35 @@ def test_a_paragraph_going_on_with_the_same_unit_stays_its_task():
     tasks = extract_text(doc).tasks
     assert len(tasks) == 1
     assert tasks[0].lead_units == ("区水务局",)
+
+
+def test_the_body_a_kind_of_case_goes_to_and_the_bodies_of_two_levels():
+    doc = (
+        "东岭区乡村道路巡查制度实施方案\n"
+        "一、工作流程\n"
+        "1.发现。区、镇两级巡查办公室做好问题收集、汇总。\n"
+        "2.处置。有关路面破损等日常养护问题，由相应的道路管理机构处置。\n"
+    )
+    got = _units(doc)
+    assert got["区、镇两级巡"] == (("区级巡查办公室", "镇级巡查办公室"), ())
+    assert got["有关路面破损"] == (("道路管理机构",), ())
+
+
+def test_the_set_up_of_posts_is_no_task_and_the_body_set_up_is_no_subject():
+    doc = (
+        "东岭区乡村道路巡查制度实施方案\n"
+        "一、组织体系\n"
+        "1.总巡查长\n"
+        "全区设总巡查长，由区政府主要领导担任;设副总巡查长，由区政府分管领导担任。\n"
+        "2.区级巡查办公室\n"
+        "设立区级巡查办公室，办公室设在区交通委，成员单位包括区财政局等相关部门。"
+        "区级巡查办公室负责协调巡查中的重点问题。\n"
+        "3.镇级巡查办公室\n"
+        "各镇政府设立镇级巡查办公室，具体设置形式可参照区级巡查办公室。\n"
+    )
+    tasks = extract_text(doc).tasks
+    assert not [t for t in tasks if "担任" in t.text]
+    assert all("设立区级巡查办公室" not in u for t in tasks for u in t.lead_units)
+    got = _units(doc)
+    assert got["区级巡查办公"] == (("区级巡查办公室",), ())
+    assert got["各镇政府设立"] == (("各镇政府",), ())
