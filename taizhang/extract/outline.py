@@ -587,6 +587,10 @@ def _name_opening_like_preposition(chunk: str, cs: int, v: int) -> bool:
 
 
 # A verb of a duty anywhere in an item. must not match: "推进政务服务"
+# The adverbs between a unit and the 负责 of its duty: "区河道水闸管理所具体负责市、区级河道的管理
+# 养护。区水务事务管理中心具体负责…" (嘉定's river maintenance duties), "镇人民政府(街道办事处)具体
+# 负责…" (奉贤's rural housing opinions), "X主要负责…" (divisions of duties of every level).
+_DUTY_ADVERBS = ("具体", "主要", "全面", "统一", "分别")
 _DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导|是|切实|共同")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
 _NOT_IN_UNITS = re.compile(r"[:“”《》]")
@@ -1642,6 +1646,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
         ends = _unit_ends()
         for m in _DUTY_VERB.finditer(chunk):
             v = m.start()
+            if m.group() == "负责" and chunk.endswith(_DUTY_ADVERBS, 0, v):
+                v -= 2  # "区河道水闸管理所具体负责…": the units end before the adverb
             if v < 2 or (chunk[v - 1] not in ends and chunk[v - 1] != ")"):
                 continue  # most verbs follow no unit (a cheap first look)
             stop = max(chunk.rfind("。", 0, v), chunk.rfind(";", 0, v))

@@ -292,3 +292,16 @@ def test_the_set_up_of_posts_is_no_task_and_the_body_set_up_is_no_subject():
     got = _units(doc)
     assert got["区级巡查办公"] == (("区级巡查办公室",), ())
     assert got["各镇政府设立"] == (("各镇政府",), ())
+
+
+def test_sentences_of_an_item_that_open_with_units_and_an_adverb_of_duty_are_theirs():
+    doc = (
+        "西河区河道养护工作实施意见\n"
+        "三、职责分工\n"
+        "（1）区水务局负责本区河道的管理，下达年度工作任务。区河道水闸管理所具体负责区级河道的管理养护。"
+        "区水务事务管理中心主要负责镇级河道的行业管理工作。\n"
+    )
+    got = _units(doc)
+    assert got["区水务局负责"] == (("区水务局",), ())
+    assert got["区河道水闸管"] == (("区河道水闸管理所",), ())
+    assert got["区水务事务管"] == (("区水务事务管理中心",), ())
