@@ -1650,6 +1650,10 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 v -= 2  # "区河道水闸管理所具体负责…": the units end before the adverb
             if v < 2 or (chunk[v - 1] not in ends and chunk[v - 1] != ")"):
                 continue  # most verbs follow no unit (a cheap first look)
+            if "“" in chunk and chunk.count("“", 0, v) > chunk.count("”", 0, v):
+                # "推动形成“人人讲安全，个个会应急”的社会氛围" (静安's safety campaign plan), "“谁主管、
+                # 谁负责”": a slogan's words in quotation marks are no clause of the text
+                continue
             stop = max(chunk.rfind("。", 0, v), chunk.rfind(";", 0, v))
             cs = max(stop, chunk.rfind(",", 0, v)) + 1
             if cs > stop + 1:

@@ -305,3 +305,15 @@ def test_sentences_of_an_item_that_open_with_units_and_an_adverb_of_duty_are_the
     assert got["区水务局负责"] == (("区水务局",), ())
     assert got["区河道水闸管"] == (("区河道水闸管理所",), ())
     assert got["区水务事务管"] == (("区水务事务管理中心",), ())
+
+
+def test_a_slogan_in_quotation_marks_opens_no_clause():
+    doc = (
+        "西河区安全生产三年行动方案\n"
+        "一、主要任务\n"
+        "（一）加强燃气安全管理。加强燃气安全培训，推动形成“人人讲安全，个个会应急”的社会氛围。"
+        "进一步夯实燃气经营企业安全主体责任。\n"
+    )
+    tasks = extract_text(doc).tasks
+    assert len(tasks) == 1
+    assert tasks[0].lead_units == ()
