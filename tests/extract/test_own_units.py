@@ -317,3 +317,19 @@ def test_a_slogan_in_quotation_marks_opens_no_clause():
     tasks = extract_text(doc).tasks
     assert len(tasks) == 1
     assert tasks[0].lead_units == ()
+
+
+def test_a_unit_that_labels_its_own_duties_before_a_colon_leads_them():
+    doc = (
+        "东岭区乡村道路巡查制度实施方案\n"
+        "三、工作职责\n"
+        "（二）巡查办公室主要职责\n"
+        "区级巡查办公室：承担巡查制度实施的具体工作，由区交通委负责具体推进。负责组织联席会议等日常事务。\n"
+        "镇级巡查办公室：具体落实巡查制度各项工作，落实区级巡查办公室下达的工作任务。\n"
+    )
+    got = _units(doc)
+    assert got["区级巡查办公"] == (("区级巡查办公室", "区交通委"), ())
+    assert got["镇级巡查办公"] == (("镇级巡查办公室",), ())
+    # the addressees of a notice, with nothing after the colon, head no duties
+    notice = "东岭县人民政府关于做好巡查工作的通知\n各乡镇人民政府、街道办事处，县级各部门：\n一、各乡镇要于2031年6月底前完成排查。\n"
+    assert all("县级各部门" not in t.lead_units for t in extract_text(notice).tasks)
