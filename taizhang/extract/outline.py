@@ -563,6 +563,10 @@ _NOT_SUBJECT_OPENING = (
     # alignment, a body described by what it plans
     "衔接",
     "拟",
+    # "设立区级路长办公室，办公室设在区建交委…" (浦东's road chiefs plan): the body set up is the
+    # object of the clause
+    "设立",
+    "设置",
 )
 # What follows the body named after a preposition 经 ("经区政府同意", "经市场监管部门审核"): an
 # approval, never the duty of a subject.
@@ -583,6 +587,10 @@ def _name_opening_like_preposition(chunk: str, cs: int, v: int) -> bool:
 
 
 # A verb of a duty anywhere in an item. must not match: "推进政务服务"
+# The adverbs between a unit and the 负责 of its duty: "区河道水闸管理所具体负责市、区级河道的管理
+# 养护。区水务事务管理中心具体负责…" (嘉定's river maintenance duties), "镇人民政府(街道办事处)具体
+# 负责…" (奉贤's rural housing opinions), "X主要负责…" (divisions of duties of every level).
+_DUTY_ADVERBS = ("具体", "主要", "全面", "统一", "分别")
 _DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导|是|切实|共同")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
 _NOT_IN_UNITS = re.compile(r"[:“”《》]")
@@ -774,8 +782,13 @@ _DEFINITION = re.compile(
 )
 # The sentence that opens a list of what a report or a plan holds: "体检报告主要内容包括:",
 # "方案应包括以下内容:" (崇明's check-up plan; 国务院办公厅's pilot notices list a plan's parts so).
+# Likewise the sentence that opens the list of what a fund may be spent on: "河湖维修养护资金主要用于:"
+# (嘉定's river and sluice maintenance opinions, 五、使用范围), "其资金主要用于:" (a provincial
+# 技工教育强师专项资金 budget plan): the headings of spending, not work handed to a unit.
 # must not match: "重点做好以下工作:"
-_CONTENTS_INTRO = re.compile(r"内容(?:主要)?(?:包括|如下|有):$|包括(?:以下|如下)(?:[^,。;:]{0,8})?内容:$")
+_CONTENTS_INTRO = re.compile(
+    r"内容(?:主要)?(?:包括|如下|有):$|包括(?:以下|如下)(?:[^,。;:]{0,8})?内容:$|(?:资金|经费)(?:主要)?用于:$"
+)
 
 
 def _defines(work: str, node: _Node) -> bool:
@@ -1324,7 +1337,9 @@ def _plain_tasks(
         # "…区国资委做好行业指导。(2025年6月—2025年12月)": the period the item closes with is no
         # part of its last clause; its end dates the item's clauses that give no date.
         segments = [*segments[:-1], (segments[-1][0], closing[0])]
-    pieces = segments if titled else [(segments[0][0], segments[-1][1])]
+    pieces = segments if titled else _unit_paragraphs(text, work, segments) if note is None else []
+    if not pieces:
+        pieces = [(segments[0][0], segments[-1][1])]
     out: list[Task] = []
     intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
     for s, e in pieces:
@@ -1376,6 +1391,30 @@ _STATEMENT = re.compile(
 )
 
 
+def _unit_paragraphs(text: str, work: str, segments: list[_Span]) -> list[_Span]:
+    """The body of an item in paragraphs, a new piece at each later paragraph that opens with the
+    units that are to do it and that the piece before did not name: an item of a district plan
+    that hands its work out a paragraph a unit, with no note ("（二）压实属地责任。区人民政府负责…。
+    / 镇人民政府(街道办事处)具体负责… / 各村级组织…落实…", "（三）强化部门协同。加强部门统筹协调…。
+    / 区规划资源部门指导… / 区农业农村部门依据职责负责…" in 奉贤's rural housing opinions; 青浦's old
+    housing renovation "各街镇负责…" paragraphs; 嘉定's underpass notice). One piece (the whole body)
+    when no later paragraph opens so."""
+    if len(segments) < 2:
+        return []
+    pieces: list[list[int]] = [[segments[0][0], segments[0][1]]]
+    known = UnitRoles(_opening_units(text, work, segments[0][0], min(segments[0][1], segments[0][0] + 40)))
+    for s, e in segments[1:]:
+        # (a line of names alone, "区住房城乡建设委" below its item, is the item's units: no piece)
+        prose = any(c in work[s:e] for c in ",。;")
+        names = _opening_units(text, work, s, min(e, s + 40)) if prose else ()
+        if names and not _named_before(names, known):
+            pieces.append([s, e])
+            known = UnitRoles(names)
+        else:
+            pieces[-1][1] = e
+    return [(s, e) for s, e in pieces] if len(pieces) > 1 else []
+
+
 def _statement(work: str, s: int, e: int) -> bool:
     """``work[s:e]`` opens with a sentence that only states a problem or a need (``_STATEMENT``):
     it is the reason for the duty that follows, one task with it. 嘉定's underpass notice opens its
@@ -1423,8 +1462,12 @@ def _named_before(names: tuple[str, ...], roles: UnitRoles) -> bool:
 
 # What the verb after a unit's name opening a sentence begins with ("统筹", "支持", "制定",
 # "引导"…): a unit's name never goes on with one of these (a guard against the "市委" of 市委金融办).
+# Also the adverbials a duty opens with between the unit and its verb: "区河道水闸管理所具体负责…",
+# "区农业农村部门依据职责负责…", "区各有关部门根据工作职责加强…", "区建设管理部门对村民建房…开展抽查",
+# "各村级组织在…指导下落实…", "各镇政府设立镇级路长办公室" (嘉定's river maintenance duties, 奉贤's
+# rural housing opinions, 浦东's road chiefs plan; 杨浦's drainage reform "区建设管理委对…").
 _VERB_OPENINGS = frozenset(
-    "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全"
+    "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全具根依对在设"
 )
 # A verb inside what follows a unit's name. must not match: "建设管理委" (of a name)
 _VERB_WORD = re.compile(
@@ -1453,7 +1496,7 @@ def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
             k
             for k in range(pos + 2, min(e, pos + 16))
             if (work[k] in _VERB_OPENINGS or work[k] in _NAME_JOINS)
-            and not any(ch in _NAME_JOINS for ch in work[pos:k])
+            and not any(ch in _NAME_JOINS or ch in ",。;:" for ch in work[pos:k])
             and not _VERB_WORD.search(work, pos, k)
             and not _MODAL.search(work, pos, k)
             and looks_like_unit(work[pos:k])
@@ -1603,8 +1646,14 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
         ends = _unit_ends()
         for m in _DUTY_VERB.finditer(chunk):
             v = m.start()
+            if m.group() == "负责" and chunk.endswith(_DUTY_ADVERBS, 0, v):
+                v -= 2  # "区河道水闸管理所具体负责…": the units end before the adverb
             if v < 2 or (chunk[v - 1] not in ends and chunk[v - 1] != ")"):
                 continue  # most verbs follow no unit (a cheap first look)
+            if "“" in chunk and chunk.count("“", 0, v) > chunk.count("”", 0, v):
+                # "推动形成“人人讲安全，个个会应急”的社会氛围" (静安's safety campaign plan), "“谁主管、
+                # 谁负责”": a slogan's words in quotation marks are no clause of the text
+                continue
             stop = max(chunk.rfind("。", 0, v), chunk.rfind(";", 0, v))
             cs = max(stop, chunk.rfind(",", 0, v)) + 1
             if cs > stop + 1:
@@ -2037,6 +2086,25 @@ def _listed_before_verb(work: str, units: tuple[str, ...]) -> bool:
     return any(f"{listed}{verb}" in work for verb in ("负责", "牵头"))
 
 
+# Who holds a post: "由区政府主要领导担任", "办公室主任由镇房管所所长兼任".
+_APPOINTED = re.compile(r"由[^。;]{2,40}?(?:担任|兼任)")
+# A duty in the same sentence as an appointment ("成立…领导小组，负责组织…").
+_POST_DUTY = re.compile(r"负责|牵头|承担|统筹|协调")
+
+
+def _appointments_only(chunk: str) -> bool:
+    """Every sentence of ``chunk`` says who holds a post and gives no duty: "全区设总路长，由区政府
+    主要领导担任;设副总路长，由区政府分管领导担任。", "县道专管员由区道路运输事业发展中心相关人员
+    担任" (浦东's road chiefs plan; the chief systems of rivers, lakes and forests, 河长制 plans of
+    every level "总河长由…担任", set up their posts so). The set-up of a post is no one's task; a
+    sentence that goes on with the post's duties is ("成立…领导小组，负责组织…。由副区长担任组长",
+    奉贤's parking measures)."""
+    sentences = [p for p in re.split(r"[。;]", chunk) if p.strip()]
+    return bool(sentences) and all(
+        _APPOINTED.search(p) is not None and _POST_DUTY.search(p) is None for p in sentences
+    )
+
+
 def _clause_task(
     text: str,
     work: str,
@@ -2058,6 +2126,8 @@ def _clause_task(
     start += len(chunk) - len(stripped)
     end = start + len(stripped.rstrip(_TRAILING_CHARS))
     if end - start < 2:
+        return None
+    if "任" in stripped and _appointments_only(work[start:end]):
         return None
     body_text = text[start:end]
     if "\n" in body_text:

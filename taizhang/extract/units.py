@@ -220,6 +220,11 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         orig, work = _without_pinyin_glosses(orig, work)
     if not work or is_none(work):
         return ()
+    tiers = _LEVEL_TIERS.fullmatch(work) if "级" in work else None
+    if tiers is not None:
+        # "区、镇两级路长办公室": the body of each level (区级路长办公室, 镇级路长办公室)
+        body = orig[tiers.start("body") :]
+        return tuple(f"{level}级{body}" for level in tiers.group("levels").split("、"))
     names: list[tuple[str, str]] = []
     pos = 0
     inside = _bracketed(work) if "(" in work else frozenset()
@@ -241,11 +246,25 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
             names.extend(_split_he(o, w))
         elif w and not is_none(w):
             names.append((o, w))
+    if "的" in work:
+        names = [
+            (o[3:], w[3:]) if w.startswith(_MATCHING) and looks_like_unit(w[3:]) else (o, w) for o, w in names
+        ]
     if "含" in work or "包括" in work:
         names = _with_included(names)
+    if "办事处)" in work:
+        names = _with_subdistricts(names)
     if len(names) > 1 and names[0][1].startswith("各") and names[0][1][1:] in _PLACE_KINDS:
         names = _each_kind_of_place(names)
     return tuple(_distribute(names))
+
+
+# The bodies of two or three levels named at once: "区、镇两级路长办公室", "区、镇两级农村公路管理
+# 机构" (浦东's road chiefs plan), "市、区两级河长办公室", "县、乡两级政府" (the chief systems of
+# river, lake and road plans set up an office at each level so).
+_LEVEL_TIERS = re.compile(
+    r"(?P<levels>[省市区县镇乡村](?:、[省市区县镇乡村]){1,3})[两三四]级(?P<body>[^、,;]{2,20})"
+)
 
 
 # A name with the bodies it includes in brackets: "各区县政府(含南太湖新区、长合区管委会)".
@@ -273,6 +292,39 @@ def _with_included(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
         inner = parse_units(o[m.start("inner") : m.end("inner")], m.group("inner"))
         out.extend((u, working_text(u)) for u in inner if looks_like_unit(u) and not u.startswith(_ITS_OWN))
     return out
+
+
+# A town's government with the subdistrict office that stands for it where there is no town:
+# "镇人民政府(街道办事处)", "乡镇人民政府(街道办事处)", "各镇人民政府(街道办事处)" (奉贤's rural
+# housing opinions; 海盐's and county notices address "各镇人民政府(街道办事处)"; national laws say
+# "乡镇人民政府、街道办事处"). must not match: "各乡镇(街道)" (one collective of places, as written),
+# "政府办公厅(室)" (a bracketed alternative of the suffix).
+_SUBDISTRICT_ALTERNATIVE = re.compile(
+    r"(?P<town>.{1,12}?(?:人民政府|政府))\((?P<office>[^()、,]{0,6}街道办事处)\)"
+)
+
+
+def _with_subdistricts(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each "X镇人民政府(街道办事处)" as two bodies: the town's government and the subdistrict office
+    (both answer for the work, each where it governs)."""
+    out: list[tuple[str, str]] = []
+    for o, w in names:
+        m = _SUBDISTRICT_ALTERNATIVE.fullmatch(w)
+        if m is None:
+            out.append((o, w))
+            continue
+        out.append((o[: m.end("town")], m.group("town")))
+        out.append((o[m.start("office") : m.end("office")], m.group("office")))
+    return out
+
+
+def subdistrict_alternatives(name: str) -> tuple[str, ...]:
+    """``name`` as the bodies it names: "镇人民政府(街道办事处)" is 镇人民政府 and 街道办事处, any other
+    name itself (``_with_subdistricts``)."""
+    if "办事处" not in name:
+        return (name,)
+    w = working_text(name)
+    return tuple(o for o, _ in _with_subdistricts([(name, w)]))
 
 
 # Kinds of place of which a district has many: after "各镇" a bare "街道" is each of them too.
@@ -964,6 +1016,8 @@ _ALIAS = re.compile(r"[(“\"]*(?:以下简称|以下称|下称|简称)")
 _FILLERS = frozenset(("原则", "原则上", "并", "同时", "另", "还", "均", "也"))
 # A whole place before a collective of its bodies: "全区各轨道交通车站", "全市各区".
 _WHOLE_PLACE = re.compile(r"全[区市县省镇州]|本[区市县镇]")
+# The relative words before a body that matches its case: "相应的道路管理机构".
+_MATCHING = ("相应的", "对应的", "相关的")
 
 
 @lru_cache(maxsize=8192)
@@ -1030,6 +1084,10 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
             and not _is_collective(outer)
         ):
             name, w = name[at + 1 : -1], inner  # a generic role and the body that fills it
+    if w.startswith(_MATCHING) and looks_like_unit(w[3:]):
+        # "由相应的道路管理机构处置" (浦东's road chiefs plan), "交由相关的执法部门": the body that
+        # matches the case, a relative word and no part of its name
+        name, w = name[3:], w[3:]
     wm = _WHOLE_PLACE.match(w)
     if wm is not None and w.startswith("各", wm.end()) and len(w) > wm.end() + 2:
         name, w = name[wm.end() :], w[wm.end() :]
@@ -1044,6 +1102,10 @@ _SUBJECT_STOP = re.compile(
     r"|落实|加强|加快|建立|组织|共同|尽快|派出|继续|全面|及时|切实|统筹|研究|制定|推进|推动|督促|明确|成立"
     r"|参与|强化|依法|分别|积极|进一步|主动|定期|审核|承担|履行|实施|做|提出|编制|会商|按照|需要|需"
     r"|选择|梳理|拟订|拟定|确定|召开|联合|进行|予以|共享"
+    # "…问题，由相应的道路管理机构处置" (浦东's road chiefs plan: the body a kind of problem goes
+    # to), "各镇政府设立镇级路长办公室" (ibid.), "由区城管执法局依法处置" (district rules on
+    # occupied roads and green land): the verb of the body that deals with it
+    r"|处置|设立"
     # "区级林业部门作为…的统筹主体，要…", "各街镇作为属地责任主体，负责…" (Songjiang's forest-care
     # plan, Qingpu's housing renovation plan): the body named as the bearer of a role is the subject.
     r"|作为"
@@ -1139,6 +1201,9 @@ _NOT_SUBJECT = re.compile(
     # "衔接完整社区建设目标，…", "拟开展完整社区建设的社区应…" (Fengxian's city check-up plan): a verb of
     # alignment and a body described by what it plans are no unit named as a subject
     r"|衔接|拟"
+    # "设立区级路长办公室，办公室设在区建交委…" (浦东's road chiefs plan), "成立工作专班": the body
+    # set up is the object of the clause
+    r"|设立|设置|成立"
 )
 
 

@@ -995,3 +995,17 @@ def test_a_leader_named_before_the_main_and_other_units_is_no_unit():
         ("全年地区生产总值增长6%以上。", ("县发改局",), ("县统计局", "县财政局")),
         ("完成造林绿化1万亩。", ("县林业局",), ("各乡镇",)),
     ]
+
+
+def test_the_uses_a_fund_is_for_are_no_tasks():
+    doc = (
+        "西河区河道养护工作实施意见\n"
+        "一、使用范围\n"
+        "（一）河道养护资金主要用于：\n"
+        "1.巡查监测。包括河道巡查、水质监测等。\n"
+        "2.水域保洁。包括水面垃圾的清除。\n"
+        "二、管理要求\n"
+        "（一）区水务局负责组织养护考核，年终通报考核结果。\n"
+    )
+    tasks = extract_text(doc).tasks
+    assert [t.lead_units for t in tasks] == [("区水务局",)]

@@ -225,3 +225,111 @@ def test_the_issuing_place_speaking_of_itself_names_no_unit():
     )
     got = _units(doc)
     assert got["我镇根据排查"] == ((), ())
+
+
+def test_each_later_paragraph_that_opens_with_its_units_is_their_task():
+    doc = (
+        "南溪区关于加强农房管理的实施意见\n"
+        "一、明确管理责任\n"
+        "（一）压实属地责任。区人民政府负责全区农房管理的组织领导，制定管理制度。"
+        "区各有关部门根据工作职责加强监督指导。\n"
+        "镇人民政府(街道办事处)具体负责辖区内农房审批和巡查，建立工作台账。\n"
+        "（二）强化部门协同。加强部门统筹协调，推动审批和监管有效衔接。\n"
+        "区规划资源部门指导农房规划布局。\n"
+        "区农业农村部门依据职责负责宅基地管理有关工作。\n"
+        "区建设管理部门对村民建房开展抽查，对发现的问题督促整改。\n"
+    )
+    got = _units(doc)
+    assert got["区人民政府负"] == (("区人民政府",), ())
+    assert got["区各有关部门"] == (("区各有关部门",), ())
+    # the town's government and the subdistrict office that stands for it elsewhere: two bodies
+    assert got["镇人民政府("] == (("镇人民政府", "街道办事处"), ())
+    assert got["加强部门统筹"] == ((), ())
+    assert got["区规划资源部"] == (("区规划资源部门",), ())
+    assert got["区农业农村部"] == (("区农业农村部门",), ())
+    assert got["区建设管理部"] == (("区建设管理部门",), ())
+
+
+def test_a_paragraph_going_on_with_the_same_unit_stays_its_task():
+    doc = (
+        "南溪区河道养护工作方案\n"
+        "一、职责分工\n"
+        "（一）落实养护责任。区水务局负责全区河道养护的统筹。\n"
+        "区水务局对养护作业开展季度检查，通报发现的问题。\n"
+    )
+    tasks = extract_text(doc).tasks
+    assert len(tasks) == 1
+    assert tasks[0].lead_units == ("区水务局",)
+
+
+def test_the_body_a_kind_of_case_goes_to_and_the_bodies_of_two_levels():
+    doc = (
+        "东岭区乡村道路巡查制度实施方案\n"
+        "一、工作流程\n"
+        "1.发现。区、镇两级巡查办公室做好问题收集、汇总。\n"
+        "2.处置。有关路面破损等日常养护问题，由相应的道路管理机构处置。\n"
+    )
+    got = _units(doc)
+    assert got["区、镇两级巡"] == (("区级巡查办公室", "镇级巡查办公室"), ())
+    assert got["有关路面破损"] == (("道路管理机构",), ())
+
+
+def test_the_set_up_of_posts_is_no_task_and_the_body_set_up_is_no_subject():
+    doc = (
+        "东岭区乡村道路巡查制度实施方案\n"
+        "一、组织体系\n"
+        "1.总巡查长\n"
+        "全区设总巡查长，由区政府主要领导担任;设副总巡查长，由区政府分管领导担任。\n"
+        "2.区级巡查办公室\n"
+        "设立区级巡查办公室，办公室设在区交通委，成员单位包括区财政局等相关部门。"
+        "区级巡查办公室负责协调巡查中的重点问题。\n"
+        "3.镇级巡查办公室\n"
+        "各镇政府设立镇级巡查办公室，具体设置形式可参照区级巡查办公室。\n"
+    )
+    tasks = extract_text(doc).tasks
+    assert not [t for t in tasks if "担任" in t.text]
+    assert all("设立区级巡查办公室" not in u for t in tasks for u in t.lead_units)
+    got = _units(doc)
+    assert got["区级巡查办公"] == (("区级巡查办公室",), ())
+    assert got["各镇政府设立"] == (("各镇政府",), ())
+
+
+def test_sentences_of_an_item_that_open_with_units_and_an_adverb_of_duty_are_theirs():
+    doc = (
+        "西河区河道养护工作实施意见\n"
+        "三、职责分工\n"
+        "（1）区水务局负责本区河道的管理，下达年度工作任务。区河道水闸管理所具体负责区级河道的管理养护。"
+        "区水务事务管理中心主要负责镇级河道的行业管理工作。\n"
+    )
+    got = _units(doc)
+    assert got["区水务局负责"] == (("区水务局",), ())
+    assert got["区河道水闸管"] == (("区河道水闸管理所",), ())
+    assert got["区水务事务管"] == (("区水务事务管理中心",), ())
+
+
+def test_a_slogan_in_quotation_marks_opens_no_clause():
+    doc = (
+        "西河区安全生产三年行动方案\n"
+        "一、主要任务\n"
+        "（一）加强燃气安全管理。加强燃气安全培训，推动形成“人人讲安全，个个会应急”的社会氛围。"
+        "进一步夯实燃气经营企业安全主体责任。\n"
+    )
+    tasks = extract_text(doc).tasks
+    assert len(tasks) == 1
+    assert tasks[0].lead_units == ()
+
+
+def test_a_unit_that_labels_its_own_duties_before_a_colon_leads_them():
+    doc = (
+        "东岭区乡村道路巡查制度实施方案\n"
+        "三、工作职责\n"
+        "（二）巡查办公室主要职责\n"
+        "区级巡查办公室：承担巡查制度实施的具体工作，由区交通委负责具体推进。负责组织联席会议等日常事务。\n"
+        "镇级巡查办公室：具体落实巡查制度各项工作，落实区级巡查办公室下达的工作任务。\n"
+    )
+    got = _units(doc)
+    assert got["区级巡查办公"] == (("区级巡查办公室", "区交通委"), ())
+    assert got["镇级巡查办公"] == (("镇级巡查办公室",), ())
+    # the addressees of a notice, with nothing after the colon, head no duties
+    notice = "东岭县人民政府关于做好巡查工作的通知\n各乡镇人民政府、街道办事处，县级各部门：\n一、各乡镇要于2031年6月底前完成排查。\n"
+    assert all("县级各部门" not in t.lead_units for t in extract_text(notice).tasks)
