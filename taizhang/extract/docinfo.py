@@ -18,7 +18,15 @@ from .model import DocInfo
 from .normalise import working_text
 from .numbers import NumberError, parse_chinese
 
-__all__ = ["doc_info", "five_year_period", "plan_year", "DocWords", "doc_words"]
+__all__ = [
+    "doc_info",
+    "five_year_period",
+    "plan_year",
+    "reviewed_year",
+    "written_for",
+    "DocWords",
+    "doc_words",
+]
 
 _KINDS = ("table", "work_report", "report", "measures", "plan", "news")
 
@@ -432,6 +440,62 @@ def _dated_within(work: str, year: int) -> bool:
     return False
 
 
+# Words of a title that name a review of one year: a statistical communique (2022年镜湖区经济和社会
+# 发展统计公报, as every 区 and 县 statistics bureau titles its yearly one), an account of how the economy
+# ran (2023年1-11月全区经济运行情况), a year's summary (2022年工作总结).
+_REVIEW_TITLE = ("统计公报", "运行情况", "工作总结")
+# A year's results announced near the top of news or of a page: the press conference or the article
+# on a year's achievements (新乡 经开区: 全市2022年经济社会发展成就系列新闻发布会; 赣州 经开区: 介绍了全区2022年
+# 八大行动取得的成就). matches: "2022年经济社会发展成就", "2022年八大行动取得的成就" ; must not match:
+# "到2025年取得更大成就" (a year to reach), "2022年," (no results named)
+_YEAR_RESULTS = re.compile(r"(?<![到至])(?P<y>(?:19|20)\d{2})\s*年[^。;,\n]{0,16}?(?:成就|工作情况|运行情况)")
+# The words that open a statistical account of a year's results (初步核算,全年完成地区生产总值…), in a
+# statistical communique and in the review pages of a 区 (淮南 潘集区's page on its economy in 2022, 镜湖区's
+# 统计公报 of the same year): only a year that is over is reckoned.
+_RECKONED = "初步核算"
+
+
+def reviewed_year(title: str, head: str, year: int | None, kind: str) -> int | None:
+    """The year a document that reviews one year reviews, or None: a title naming a review (统计公报,
+    经济运行情况) and its year (else the document's own), a year's results announced near the top
+    (2022年经济社会发展成就新闻发布会), or a statistical account (初步核算, of the first year named near the
+    top, else of the document's own year). Plans, measures, work reports and task tables have
+    conventions of their own; a year after the document's own is never reviewed. ``head`` is the
+    opening with its cited titles blanked."""
+    if year is None or kind in ("plan", "measures", "work_report", "table"):
+        return None
+    if any(w in title for w in _REVIEW_TITLE):
+        years = {int(m["y"]) for m in _YEAR.finditer(_PERIOD.sub("", title))}
+        if not years:
+            return year
+        return min(years) if len(years) == 1 and min(years) <= year else None
+    m = _YEAR_RESULTS.search(head) if "年" in head else None
+    if m is not None and int(m["y"]) <= year:
+        return int(m["y"])
+    i = head.find(_RECKONED)
+    if i >= 0:
+        y = _YEAR.search(head, i)
+        return int(y["y"]) if y is not None and int(y["y"]) <= year else year
+    return None
+
+
+def written_for(work: str, title: str, year: int | None, kind: str) -> int | None:
+    """The year a plan with no period of its own is written for: its own, when its title names no
+    year and marks no standing rule (试行, 办法…) and its text names no later year outside cited
+    titles. SCHEMA: a work plan's targets are for its plan year. Such a plan (徐汇区's 2017 装修垃圾
+    工作方案: 残渣处置计划量为150吨/日; a 区's 实施方案 creating 达标小区 with no deadline) sets its targets as
+    of the year it is issued; one that names a later year plans up to it (see metrics._with_horizon),
+    and an 意见 or 若干措施 (kind "measures") stays a standing policy whose targets have no year."""
+    if kind != "plan" or year is None or any(w in title for w in _STANDING_TITLE):
+        return None
+    if _YEAR.search(_PERIOD.sub("", title)) is not None:
+        return None  # a title's year is read by plan_year
+    for m in _YEAR.finditer(work):
+        if int(m["y"]) > year and not _in_name(work, m.start()):
+            return None
+    return year
+
+
 def _untitled_plan(title: str, kind: str) -> bool:
     """A text with no title of its own (a part cut out of a longer document, such as the items of
     a division of a work report's tasks, 重点工作责任分解, each with its 责任单位) is read as a
@@ -516,10 +580,19 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         stem = working_text(name)
         ny = _NAME_YEAR.search(stem)
         year = int(ny["y"]) if ny else None
+    plain = None
     if period_start is None:
         one = plan_year(work, work_title, year, kind)
         if one is not None:
             period_start = period_end = one  # a document of one year plans for that year
+        else:
+            plain = written_for(work, work_title, year, kind)
     return DocInfo(
-        title=title.strip(), year=year, period_start=period_start, period_end=period_end, kind=kind
+        title=title.strip(),
+        year=year,
+        period_start=period_start,
+        period_end=period_end,
+        kind=kind,
+        reviews=reviewed_year(work_title, head, year, kind),
+        written_for=plain,
     )

@@ -464,6 +464,11 @@ class _Mode:
 
 def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
     """(year of a review, year of a target) when the text names none."""
+    if info.reviews is not None:
+        # A review of one year (a statistical communique, news of a year's results): its figures
+        # are actuals of that year; what it plans, of the year it is written in when that is later.
+        later = info.year is not None and info.year > info.reviews
+        return info.reviews, (info.year if later or info.kind == "report" else None)
     if info.period_start is not None and info.period_end is not None:
         return info.period_start - 1, info.period_end
     if info.kind == "work_report" and info.year is not None:
@@ -473,10 +478,11 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
         # (试行)) sets targets of no year.
         if _plans_one_year(info):
             return info.year - 1, info.year
-        # A standing plan (实施方案 with no period) describes the situation it starts from as it
-        # stands when written (徐汇's 装修垃圾 plan: 日分拣处置能力300吨/日; 静安's metro plan: 共有
-        # 轨道交通线路9条): the document's own year.
-        return info.year, None
+        # A plan with no period describes the situation it starts from as it stands when written
+        # (徐汇's 装修垃圾 plan: 日分拣处置能力300吨/日; 静安's metro plan: 共有轨道交通线路9条): the
+        # document's own year. Its targets are of the year it is written for (a 实施方案 naming no
+        # later year: docinfo.written_for), else (实施方案（试行）, a standing rule) of none.
+        return info.year, info.written_for
     if info.kind == "report" and info.year is not None:
         return info.year, info.year  # a report on a situation: as it stands when written
     return None, None
@@ -660,9 +666,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     review_openers = set(mw.words("review_openers"))
     review_year, target_year = _defaults(info)
     # A report on a situation reviews it from its first line; any other document plans.
-    first: _Mode = (
-        _Mode(0, "actual", review_year, 0) if info.kind == "report" else _Mode(0, "target", target_year, 0)
-    )
+    reviews = info.kind == "report" or info.reviews is not None
+    first: _Mode = _Mode(0, "actual", review_year, 0) if reviews else _Mode(0, "target", target_year, 0)
     marks: list[_Mode] = [first]
     for m in _HEADING_LINES.finditer(work):
         title = m["title"]
@@ -726,6 +731,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             kind = "actual" if info.year is not None and year < info.year else "target"
             goals.append(_Mode(after, kind, year, 3))
     marks.extend(goals)
+    if work.find(":\n") >= 0:
+        marks.extend(_Mode(after, "target", year, 3) for after, year in _lists_of_a_year(work))
     for line_start, line in _short_headings(work, short):
         if _HEADING.match(line):
             continue  # numbered: read above
@@ -764,6 +771,28 @@ def _goals_by_a_year(work: str) -> Iterator[tuple[int, int]]:
         if tail is None:
             continue
         yield m.end() + 1, int(tail["y"])
+
+
+# A sentence that opens with a year and says what will be done in it, announcing the list after
+# its colon: the list's figures are that year's targets, whatever the date of the page (萧山区's page
+# of the 2017 work report's ten practical projects: 2017年,区政府将努力为民办好十件实事:, filed with a
+# 成文日期 of 2020; a 区 or 县 work report's plan part: 2024年,我们将重点抓好以下工作:).
+# matches: "2017年,区政府将努力为民办好十件实事" before ":\n" ; must not match: "2017年,全区完成" (nothing
+# to be done), "到2025年,将…" is matched too (the year to reach: the same year)
+_LIST_OF_A_YEAR = re.compile(
+    r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,[^\n。;:]{0,40}?(?:将|要|计划|拟)[^\n。;:]{0,40}\Z"
+)
+_COLON_AT_LINE_END = re.compile(r":[ \t]*\n")
+
+
+def _lists_of_a_year(work: str) -> Iterator[tuple[int, int]]:
+    """(start of the next line, year) of each line that ends with a colon after a sentence that
+    opens with a year and says what will be done in it (_LIST_OF_A_YEAR)."""
+    for c in _COLON_AT_LINE_END.finditer(work):
+        line = work.rfind("\n", 0, c.start()) + 1
+        m = _LIST_OF_A_YEAR.search(work, max(line, c.start() - 100), c.start())
+        if m is not None:
+            yield c.end(), int(m["y"])
 
 
 # Where a year may start (the last one before the announcement is tried).

@@ -1,0 +1,87 @@
+"""The year of a review of one year and of a plan with no period (sentences written here)."""
+
+from __future__ import annotations
+
+from taizhang.extract.docinfo import doc_info
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.model import DocInfo, Metric
+from taizhang.extract.normalise import working_text
+
+
+def info(text: str, name: str = "doc.txt") -> DocInfo:
+    return doc_info(text, working_text(text), name)
+
+
+def found(text: str, name: str = "doc.txt") -> list[tuple[str, float, str, int | None]]:
+    d = info(text, name)
+    metrics: list[Metric] = find_metrics(text, working_text(text), line_passages(text), d)
+    return [(m.kind, m.value, m.unit, m.year) for m in metrics]
+
+
+class TestReviews:
+    def test_a_statistical_communique_reviews_the_year_of_its_title(self) -> None:
+        text = (
+            "2021年某某区国民经济和社会发展统计公报\n发布时间:2022-03-30\n一、综合\n"
+            "全年全区实现生产总值120亿元,比上年增长5.1%。\n"
+        )
+        assert info(text).reviews == 2021
+        assert found(text) == [("actual", 12e9, "元", 2021), ("actual", 5.1, "%", 2021)]
+
+    def test_news_of_a_year_s_results_reviews_that_year(self) -> None:
+        text = (
+            "某某网讯 (记者 某某) 这是记者从3月2日全市2021年经济社会发展成就新闻发布会上获悉的。\n"
+            "全区新签约项目15个,外贸进出口总额完成12亿元。\n"
+        )
+        assert info(text, "news_2022.txt").reviews == 2021
+        assert found(text, "news_2022.txt") == [("actual", 15, "个", 2021), ("actual", 1.2e9, "元", 2021)]
+
+    def test_a_statistical_account_with_no_year_is_of_the_document_s_own(self) -> None:
+        text = "初步核算,全年完成地区生产总值88.5亿元,比上年增长6.2%。\n"
+        assert found(text, "review_2021.txt") == [("actual", 8.85e9, "元", 2021), ("actual", 6.2, "%", 2021)]
+
+    def test_a_year_to_reach_is_no_review(self) -> None:
+        text = "某某网讯 记者获悉,到2025年取得更大成就。全区将新建学校3所。\n"
+        assert info(text, "news_2023.txt").reviews is None
+
+    def test_a_plan_is_no_review(self) -> None:
+        text = "某区实施方案\n初步核算,2022年全区完成投资10亿元。\n一、工作目标\n新建公园5个。\n"
+        assert info(text, "plan_2023.txt").reviews is None
+
+
+class TestPlansWithNoPeriod:
+    def test_an_implementation_plan_naming_no_later_year_sets_targets_of_its_year(self) -> None:
+        text = "某区垃圾分类实施方案\n发布日期:2019-04-02\n一、工作目标\n创建达标小区120个,70%以上居住区实现分类。\n"
+        d = info(text)
+        assert (d.period_start, d.written_for) == (None, 2019)
+        assert found(text) == [("target", 120, "个", 2019), ("target", 70, "%", 2019)]
+
+    def test_a_standing_plan_keeps_no_year(self) -> None:
+        text = "某区垃圾分类实施方案(试行)\n发布日期:2019-04-02\n一、工作目标\n创建达标小区120个。\n"
+        assert info(text).written_for is None
+        assert found(text) == [("target", 120, "个", None)]
+
+    def test_a_plan_naming_a_later_year_plans_up_to_it(self) -> None:
+        text = "某区垃圾分类实施方案\n发布日期:2019-04-02\n一、工作目标\n到2021年,创建达标小区120个。\n"
+        assert info(text).written_for is None
+        assert found(text) == [("target", 120, "个", 2021)]
+
+    def test_measures_stay_a_standing_policy(self) -> None:
+        text = "关于促进某产业发展的若干措施\n发布日期:2019-04-02\n一、培育企业。新增企业20家。\n"
+        assert info(text).written_for is None
+        assert found(text) == [("target", 20, "家", None)]
+
+
+class TestListsOfAYear:
+    def test_a_sentence_opening_with_a_year_dates_the_list_after_its_colon(self) -> None:
+        text = (
+            "索引号 | 001/2021-00012 | 成文日期 | 2021-05-06 |\n"
+            "区长在人代会上作政府工作报告时表示,2019年,区政府将重点办好以下实事:\n"
+            "1.改善居住条件。完成老旧小区改造30个。\n2.缓解交通拥堵。新增公交线路5条。\n"
+        )
+        assert info(text).year == 2021
+        assert found(text) == [("target", 30, "个", 2019), ("target", 5, "条", 2019)]
+
+    def test_a_year_with_nothing_to_be_done_announces_no_targets(self) -> None:
+        # (What was done in a past year: the year that opens the paragraph makes it a review.)
+        text = "某区实施方案\n发布日期:2021-05-06\n2019年,全区完成以下工作:\n1.完成老旧小区改造30个。\n"
+        assert found(text) == [("actual", 30, "个", 2019)]
