@@ -637,11 +637,20 @@ def matrix_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, int, 
     return out
 
 
+# A rate: a known unit (or one of one character) per day, month, year or head, as daily capacities
+# and quotas are headed in the 街镇 columns of garbage-sorting targets (湿垃圾分出量(吨/日), 上海's
+# district 垃圾分类 plans; 日处理能力(吨/天), 县 plans of treatment works). matches: "吨/日", "吨/天",
+# "千克/人" ; must not match: "万元/人" (a magnitude: _unit_of keeps it as written), "人/万人"
+_PER = re.compile(r"(?P<u>[^/\d]{1,3})/(?:日|天|月|年|人|户)")
+
+
 def _unit_word(work: str, s: int, e: int) -> bool:
     m = _MX_INDICATOR.fullmatch(work, s, e)
     if m is None:
         return False
     mult, unit, _ = _unit_of("", m["u"])
+    if unit is not None and mult is None and (per := _PER.fullmatch(unit)) is not None:
+        return per["u"] in _KNOWN_UNITS or len(per["u"]) == 1
     return unit is not None and (unit in _KNOWN_UNITS or len(m["u"]) == 1)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from taizhang.extract import extract, indicator_tables
 from taizhang.extract.docinfo import doc_info
 from taizhang.extract.metrics import find_metrics, line_passages
 from taizhang.extract.model import DocInfo, Metric
@@ -85,3 +88,44 @@ class TestListsOfAYear:
         # (What was done in a past year: the year that opens the paragraph makes it a review.)
         text = "某区实施方案\n发布日期:2021-05-06\n2019年,全区完成以下工作:\n1.完成老旧小区改造30个。\n"
         assert found(text) == [("actual", 30, "个", 2019)]
+
+
+class TestTargetsByArea:
+    """A table of targets handed out by 街镇 with a column of a daily quota (吨/日)."""
+
+    MARKDOWN = (
+        "某区生活垃圾分类实施方案\n发布日期:2019-03-01\n附件\n各街镇达标小区任务分解表\n\n"
+        "| 街镇 | 达标小区(个) | 湿垃圾分出量(吨/日) |\n| --- | --- | --- |\n"
+        "| 甲街道 | 120 | 35 |\n| 乙街道 | 85 | 20 |\n| 合计 | 205 | 55 |\n"
+    )
+    BY_PARAGRAPH = (
+        "某区生活垃圾分类实施方案\n发布日期:2019-03-01\n附件\n各街镇达标小区任务分解表\n\n"
+        "街镇\n\n达标小区(个)\n\n湿垃圾分出量(吨/日)\n\n甲街道\n\n120\n\n35\n\n乙街道\n\n85\n\n20\n"
+    )
+
+    def extract(self, text: str, tmp_path: Path) -> list[tuple[str, float, str, int | None]]:
+        path = tmp_path / "plan.txt"
+        path.write_text(text, encoding="utf-8")
+        return [(m.indicator, m.value, m.unit, m.year) for m in extract(path).metrics]
+
+    def test_a_column_of_a_daily_quota_is_read_with_the_counts(self, tmp_path: Path) -> None:
+        got = self.extract(self.MARKDOWN, tmp_path)
+        assert ("甲街道湿垃圾分出量", 35, "吨/日", 2019) in got
+        assert ("湿垃圾分出量", 55, "吨/日", 2019) in got  # 合计: the district's
+        assert ("乙街道达标小区", 85, "个", 2019) in got
+        assert len(got) == 6
+
+    def test_a_table_flattened_a_cell_a_paragraph_is_read_by_its_unit_headings(self, tmp_path: Path) -> None:
+        got = self.extract(self.BY_PARAGRAPH, tmp_path)
+        assert sorted(got) == sorted(
+            [
+                ("甲街道达标小区", 120, "个", 2019),
+                ("甲街道湿垃圾分出量", 35, "吨/日", 2019),
+                ("乙街道达标小区", 85, "个", 2019),
+                ("乙街道湿垃圾分出量", 20, "吨/日", 2019),
+            ]
+        )
+
+    def test_a_magnitude_per_head_is_no_unit_heading(self) -> None:
+        assert not indicator_tables._unit_word("人均收入(万元/人)", 0, len("人均收入(万元/人)"))
+        assert indicator_tables._unit_word("日处理能力(吨/天)", 0, len("日处理能力(吨/天)"))
