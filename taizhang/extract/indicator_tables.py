@@ -637,10 +637,11 @@ def matrix_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, int, 
     return out
 
 
-# A rate: a known unit (or one of one character) per day, month, year or head, as daily capacities
-# and quotas are headed in the 街镇 columns of garbage-sorting targets (湿垃圾分出量(吨/日), 上海's
-# district 垃圾分类 plans; 日处理能力(吨/天), 县 plans of treatment works). matches: "吨/日", "吨/天",
-# "千克/人" ; must not match: "万元/人" (a magnitude: _unit_of keeps it as written), "人/万人"
+# A rate: a known unit (or one of one character) per day, month, year or head. Daily capacities and
+# quotas are written so (徐汇区's 装修垃圾 工作方案, tune: 日分拣处置能力300吨/日; 上海市's 2019 review of
+# garbage sorting: 湿垃圾分出量7453吨/日), and a table handing them out by 街镇 heads its column so
+# (湿垃圾分出量(吨/日)). matches: "吨/日", "吨/天", "千克/人" ; must not match: "万元/人" (a
+# magnitude: _unit_of keeps it as written), "人/万人"
 _PER = re.compile(r"(?P<u>[^/\d]{1,3})/(?:日|天|月|年|人|户)")
 
 
