@@ -449,6 +449,16 @@ _REVIEW_TITLE = ("统计公报", "运行情况", "工作总结")
 # 八大行动取得的成就). matches: "2022年经济社会发展成就", "2022年八大行动取得的成就" ; must not match:
 # "到2025年取得更大成就" (a year to reach), "2022年," (no results named)
 _YEAR_RESULTS = re.compile(r"(?<![到至])(?P<y>(?:19|20)\d{2})\s*年[^。;,\n]{0,16}?(?:成就|工作情况|运行情况)")
+# A year's results reported near the top of news: a past year (去年, 过去一年) opening a clause and,
+# in the same sentence, what was achieved in it (新乡 经开区's press review of 2022, tune: 2022年,经开区
+# 多项经济指标增速均居七区第2位…; 陆丰市's news of its 2022 work report: 过去一年…实现地区生产总值418.52亿元).
+# A year a plan sets out to reach (到2025年), a deadline (2023年底前完成) or what is to be done (将, 力争)
+# is no review. matches: "去年经开区实现地区生产总值", ",2022年,全区完成投资" ; must not match:
+# "2023年底前完成", "去年以来,将完成" (checked by the caller)
+_YEAR_DONE = re.compile(
+    r"(?:^|(?<=[,。:\n]))[ \t]*(?P<w>去年|过去一年|(?:19|20)\d{2}[ \t]*年)(?![底末内前初以])[^。;\n]{0,24}?(?:实现|完成)"
+)
+_NOT_DONE = ("将", "力争", "计划", "预计", "目标", "要", "确保")
 # The words that open a statistical account of a year's results (初步核算,全年完成地区生产总值…), in a
 # statistical communique and in the review pages of a 区 (淮南 潘集区's page on its economy in 2022, 镜湖区's
 # 统计公报 of the same year): only a year that is over is reckoned.
@@ -472,10 +482,17 @@ def reviewed_year(title: str, head: str, year: int | None, kind: str) -> int | N
     m = _YEAR_RESULTS.search(head) if "年" in head else None
     if m is not None and int(m["y"]) <= year:
         return int(m["y"])
+    if kind == "news":
+        for d in _YEAR_DONE.finditer(head):
+            w = d["w"]
+            y = year - 1 if w in ("去年", "过去一年") else int(w.rstrip(" \t年"))
+            between = head[d.end("w") : d.end()]
+            if y < year and not any(n in between for n in _NOT_DONE):
+                return y
     i = head.find(_RECKONED)
     if i >= 0:
-        y = _YEAR.search(head, i)
-        return int(y["y"]) if y is not None and int(y["y"]) <= year else year
+        named = _YEAR.search(head, i)
+        return int(named["y"]) if named is not None and int(named["y"]) <= year else year
     return None
 
 
@@ -593,6 +610,9 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         period_start=period_start,
         period_end=period_end,
         kind=kind,
-        reviews=reviewed_year(work_title, head, year, kind),
+        # (News of a plan that reaches a later year, 到2025年, is about the plan, not a review.)
+        reviews=reviewed_year(work_title, head, year, kind)
+        if period_end is None or (year or 0) >= period_end
+        else None,
         written_for=plain,
     )

@@ -42,6 +42,25 @@ class TestReviews:
         text = "初步核算,全年完成地区生产总值88.5亿元,比上年增长6.2%。\n"
         assert found(text, "review_2021.txt") == [("actual", 8.85e9, "元", 2021), ("actual", 6.2, "%", 2021)]
 
+    def test_news_of_last_year_s_results_reviews_it_to_the_end(self) -> None:
+        text = (
+            "某区经开区发展成效显著\n来源:某某日报 2023-02-10\n"
+            "记者获悉,去年经开区实现地区生产总值62亿元,同比增长4.9%。\n规模以上工业增加值增长11.6%。\n"
+        )
+        assert info(text).reviews == 2022
+        assert found(text)[-1] == ("actual", 11.6, "%", 2022)
+
+    def test_news_of_what_is_to_be_done_is_no_review(self) -> None:
+        text = "某区新闻\n来源:某某日报 2023-02-10\n记者获悉,去年以来,全区将完成投资10亿元。\n"
+        assert info(text).reviews is None
+
+    def test_news_of_a_plan_reaching_a_later_year_is_no_review(self) -> None:
+        text = (
+            "某区印发数字经济行动方案(2023-2025年)\n来源:某某日报 2023-02-10\n"
+            "记者获悉,去年全区完成数字经济投资10亿元。方案提出,新建5G基站500个。\n"
+        )
+        assert info(text).reviews is None
+
     def test_a_year_to_reach_is_no_review(self) -> None:
         text = "某某网讯 记者获悉,到2025年取得更大成就。全区将新建学校3所。\n"
         assert info(text, "news_2023.txt").reviews is None
