@@ -449,14 +449,18 @@ _REVIEW_TITLE = ("统计公报", "运行情况", "工作总结")
 # 八大行动取得的成就). matches: "2022年经济社会发展成就", "2022年八大行动取得的成就" ; must not match:
 # "到2025年取得更大成就" (a year to reach), "2022年," (no results named)
 _YEAR_RESULTS = re.compile(r"(?<![到至])(?P<y>(?:19|20)\d{2})\s*年[^。;,\n]{0,16}?(?:成就|工作情况|运行情况)")
-# A year's results reported near the top of news: a past year (去年, 过去一年) opening a clause and,
-# in the same sentence, what was achieved in it (新乡 经开区's press review of 2022, tune: 2022年,经开区
-# 多项经济指标增速均居七区第2位…; 陆丰市's news of its 2022 work report: 过去一年…实现地区生产总值418.52亿元).
-# A year a plan sets out to reach (到2025年), a deadline (2023年底前完成) or what is to be done (将, 力争)
-# is no review. matches: "去年经开区实现地区生产总值", ",2022年,全区完成投资" ; must not match:
-# "2023年底前完成", "去年以来,将完成" (checked by the caller)
+# A year's results reported near the top of news: a past year (去年, 过去一年) or the part of the
+# current one gone by (今年以来, 1-11月, 前三季度) opening a clause and, in the same sentence, what was
+# achieved in it (新乡 经开区's press review of 2022, tune: 2022年,经开区多项经济指标增速均居七区第2位…;
+# 陆丰市's news of its 2022 work report: 过去一年…实现地区生产总值418.52亿元; 上海市房屋管理局's news of
+# 2022-12-22: 今年1至11月,上海全市既有多层住宅加装电梯完工2079台). A year a plan sets out to reach
+# (到2025年), a deadline (2023年底前完成) or what is to be done (将, 力争) is no review.
+# matches: "去年经开区实现地区生产总值", ",2022年,全区完成投资", "1-11月,经开区完成" ; must not match:
+# "2023年底前完成", "2020年以来" (years up to now), "去年以来,将完成" (checked by the caller)
 _YEAR_DONE = re.compile(
-    r"(?:^|(?<=[,。:\n]))[ \t]*(?P<w>去年|过去一年|(?:19|20)\d{2}[ \t]*年)(?![底末内前初以])[^。;\n]{0,24}?(?:实现|完成)"
+    r"(?:^|(?<=[,。:\n]))[ \t]*(?P<w>去年|过去一年|今年以来|(?:今年)?前[一二三]季度|(?:今年)?上半年"
+    r"|(?:今年)?1[ \t]*[-~至—][ \t]*\d{1,2}[ \t]*月|(?:19|20)\d{2}[ \t]*年)"
+    r"(?![底末内前初以])[^。;\n]{0,24}?(?:实现|完成|突破|达到|增长|下降)"
 )
 _NOT_DONE = ("将", "力争", "计划", "预计", "目标", "要", "确保")
 # The words that open a statistical account of a year's results (初步核算,全年完成地区生产总值…), in a
@@ -485,10 +489,17 @@ def reviewed_year(title: str, head: str, year: int | None, kind: str) -> int | N
     if kind == "news":
         for d in _YEAR_DONE.finditer(head):
             w = d["w"]
-            y = year - 1 if w in ("去年", "过去一年") else int(w.rstrip(" \t年"))
             between = head[d.end("w") : d.end()]
-            if y < year and not any(n in between for n in _NOT_DONE):
-                return y
+            if any(n in between for n in _NOT_DONE):
+                continue
+            if w in ("去年", "过去一年"):
+                return year - 1
+            named = _YEAR.fullmatch(w)
+            if named is not None:  # a year: a past one only
+                if int(named["y"]) < year:
+                    return int(named["y"])
+                continue
+            return year  # the part of the year gone by
     i = head.find(_RECKONED)
     if i >= 0:
         named = _YEAR.search(head, i)

@@ -684,6 +684,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     for m in opener.finditer(work):
         y = _YEAR.search(m["rest"])
         kind: Kind = "actual" if m["w"] in review_openers else "target"
+        if m["w"] == "今年" and m["rest"].startswith("以来"):
+            kind = "actual"  # 今年以来,… reports the part of the year gone by (news of a year's run)
         year = review_year if kind == "actual" else target_year
         if year is None and kind == "actual" and info.year is not None:
             # 过去一年,… / 一年来,… in a document that is neither a plan nor a work report (a

@@ -50,6 +50,18 @@ class TestReviews:
         assert info(text).reviews == 2022
         assert found(text)[-1] == ("actual", 11.6, "%", 2022)
 
+    def test_news_of_the_months_gone_by_reviews_the_year_so_far(self) -> None:
+        text = (
+            "经开区经济运行稳中向好\n来源:某某网 2023-12-15\n"
+            "1-11月,经开区完成固定资产投资125亿元,同比增长8.2%。规上工业增加值增长6.1%。\n"
+        )
+        assert info(text).reviews == 2023
+        assert [k for k, *_ in found(text)] == ["actual"] * 3
+
+    def test_so_far_this_year_is_reported(self) -> None:
+        text = "经开区经济运行稳中向好\n来源:某某网 2023-12-15\n今年以来,经开区完成固定资产投资125亿元。\n"
+        assert found(text) == [("actual", 1.25e10, "元", 2023)]
+
     def test_news_of_what_is_to_be_done_is_no_review(self) -> None:
         text = "某区新闻\n来源:某某日报 2023-02-10\n记者获悉,去年以来,全区将完成投资10亿元。\n"
         assert info(text).reviews is None
