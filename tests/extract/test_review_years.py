@@ -157,6 +157,34 @@ class TestTargetsByArea:
             ]
         )
 
+    def test_a_column_of_sequence_numbers_is_passed_over(self, tmp_path: Path) -> None:
+        text = (
+            "某区生活垃圾分类实施方案\n发布日期:2019-03-01\n附件\n各街镇目标任务分解表\n\n"
+            "| 序号 | 街镇 | 达标小区(个) | 绿色账户(万户) |\n| --- | --- | --- | --- |\n"
+            "| 1 | 甲街道 | 120 | 6.7 |\n| 2 | 乙街道 | 85 | 4.2 |\n"
+        )
+        got = self.extract(text, tmp_path)
+        assert ("甲街道绿色账户", 67000, "户", 2019) in got
+        assert len(got) == 4
+
+    def test_a_unit_line_above_gives_headings_their_unit(self, tmp_path: Path) -> None:
+        text = (
+            "某区生活垃圾分类实施方案\n发布日期:2019-03-01\n附件\n各街镇目标任务分解表\n单位:个\n\n"
+            "| 街镇 | 达标小区 | 示范小区 |\n| --- | --- | --- |\n| 甲街道 | 120 | 10 |\n| 乙街道 | 85 | 6 |\n"
+        )
+        got = self.extract(text, tmp_path)
+        assert ("乙街道示范小区", 6, "个", 2019) in got
+        assert len(got) == 4
+
+    def test_a_table_flattened_a_cell_a_line_is_read(self, tmp_path: Path) -> None:
+        text = (
+            "某区生活垃圾分类实施方案\n发布日期:2019-03-01\n附件\n各街镇目标任务分解表\n"
+            "序号\n街镇\n达标小区(个)\n绿色账户(万户)\n1\n甲街道\n120\n6.7\n2\n乙街道\n85\n4.2\n"
+        )
+        got = self.extract(text, tmp_path)
+        assert ("乙街道达标小区", 85, "个", 2019) in got
+        assert len(got) == 4
+
     def test_a_magnitude_per_head_is_no_unit_heading(self) -> None:
         assert not indicator_tables._unit_word("人均收入(万元/人)", 0, len("人均收入(万元/人)"))
         assert indicator_tables._unit_word("日处理能力(吨/天)", 0, len("日处理能力(吨/天)"))
