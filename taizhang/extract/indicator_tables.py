@@ -143,7 +143,8 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     if not _MX_TITLE.search(_title_before(work, grid.start)):
         return None
     header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in grid.rows[0]]
-    # A first column of sequence numbers (序号 | 街镇 | 达标小区(个)): the places are in the next.
+    # A first column of sequence numbers (序号 | 街镇 | 达标小区(个)): the places are in the next. Tables
+    # of the tune part open with 序号 so (柯桥区's 2023 民生实事 progress table, 临安区's of 2022).
     first = 1 if header and _FLAT_SEQ.match(header[0]) and len(header) > 2 else 0
     # The unit of the whole table in a line above it (单位:个), for headings with none of their own.
     above = _UNIT_LINE.search(work, max(0, grid.start - 80), grid.start)
@@ -684,8 +685,9 @@ def _paras_from(work: str, pos: int, stop: int) -> list[tuple[int, int]]:
 def _read_matrix(text: str, work: str, hit: int, info: DocInfo) -> tuple[int, int, list[Metric]] | None:
     paras = _paras_from(work, hit, min(len(work), hit + 8000))
     if len(paras) < 4 or work[paras[0][1] : paras[1][0]].count("\n") < 2:
-        # A cell a line with no blank lines between (a crawled page's table: 序号 / 街镇 / 达标小区(个)
-        # / 1 / 甲街道 / 120): its short lines up to the first blank line or long line are the cells.
+        # A cell a line with no blank lines between (序号 / 街镇 / 达标小区(个) / 1 / 甲街道 / 120, the way
+        # 闵行区's 十五五 urban renewal plan, tune, prints its table of indicators; 静安区's metro plan
+        # prints the same cells a paragraph): its short lines up to the first blank or long line.
         paras = []
         for ls, le in _lines_from(work, hit, min(len(work), hit + 4000)):
             if not work[ls:le].strip() or le - ls > 24:
