@@ -442,13 +442,16 @@ def _dated_within(work: str, year: int) -> bool:
 
 # Words of a title that name a review of one year: a statistical communique (2022年镜湖区经济和社会
 # 发展统计公报, as every 区 and 县 statistics bureau titles its yearly one), an account of how the economy
-# ran (2023年1-11月全区经济运行情况), a year's summary (2022年工作总结).
-_REVIEW_TITLE = ("统计公报", "运行情况", "工作总结")
+# ran (2023年1-11月全区经济运行情况), a year's summary (2022年工作总结), how a year went or what of it
+# was done (2022年经开区经济社会发展情况; 乐清市's 2022年民生实事项目完成情况, tune).
+_REVIEW_TITLE = ("统计公报", "运行情况", "工作总结", "发展情况", "完成情况")
 # A year's results announced near the top of news or of a page: the press conference or the article
 # on a year's achievements (新乡 经开区: 全市2022年经济社会发展成就系列新闻发布会; 赣州 经开区: 介绍了全区2022年
 # 八大行动取得的成就). matches: "2022年经济社会发展成就", "2022年八大行动取得的成就" ; must not match:
 # "到2025年取得更大成就" (a year to reach), "2022年," (no results named)
-_YEAR_RESULTS = re.compile(r"(?<![到至])(?P<y>(?:19|20)\d{2})\s*年[^。;,\n]{0,16}?(?:成就|工作情况|运行情况)")
+_YEAR_RESULTS = re.compile(
+    r"(?<![到至])(?P<y>(?:19|20)\d{2})\s*年[^。;,\n]{0,16}?(?:成就|工作情况|运行情况|发展情况|完成情况)"
+)
 # A year's results reported near the top of news: a past year (去年, 过去一年) or the part of the
 # current one gone by (今年以来, 1-11月, 前三季度) opening a clause and, in the same sentence, what was
 # achieved in it (新乡 经开区's press review of 2022, tune: 2022年,经开区多项经济指标增速均居七区第2位…;

@@ -30,6 +30,11 @@ class TestReviews:
         assert info(text).reviews == 2021
         assert found(text) == [("actual", 12e9, "元", 2021), ("actual", 5.1, "%", 2021)]
 
+    def test_a_title_of_how_a_year_went_reviews_it(self) -> None:
+        text = "某开发区2021年经济社会发展情况\n发布时间:2022-02-10\n全区完成固定资产投资32亿元。\n"
+        assert info(text).reviews == 2021
+        assert found(text) == [("actual", 3.2e9, "元", 2021)]
+
     def test_news_of_a_year_s_results_reviews_that_year(self) -> None:
         text = (
             "某某网讯 (记者 某某) 这是记者从3月2日全市2021年经济社会发展成就新闻发布会上获悉的。\n"
