@@ -465,6 +465,14 @@ _YEAR_DONE = re.compile(
     r"|(?:今年)?1[ \t]*[-~至—][ \t]*\d{1,2}[ \t]*月|(?:19|20)\d{2}[ \t]*年)"
     r"(?![底末内前初以])[^。;\n]{0,24}?(?:实现|完成|突破|达到|增长|下降)"
 )
+# News of a policy issued (近日,某区印发《…实施方案》; 方案提出,…): what it reports of last year is the
+# background of the targets it announces, not a review (新华社 2019-06-07 on 住房和城乡建设部's notice:
+# 近日印发《关于在全国地级及以上城市全面开展生活垃圾分类工作的通知》; a 青岛 news of 2019-11-07: 正式出台了
+# 《青岛市农村生活垃圾分类工作行动方案》。方案显示,…). matches: "印发《某区数字经济行动方案》",
+# "正式出台了《青岛市农村生活垃圾分类工作行动方案》", "方案提出" ; must not match: "发布数据" (no policy)
+_ANNOUNCES_A_POLICY = re.compile(
+    r"(?:印发|出台|发布|公布|制定)[^。\n]{0,24}?(?:方案|计划|意见|措施|规划|办法|要点|通知)|(?:方案|意见|措施|计划)(?:提出|明确|要求)"
+)
 _NOT_DONE = ("将", "力争", "计划", "预计", "目标", "要", "确保")
 # The words that open a statistical account of a year's results (初步核算,全年完成地区生产总值…), in a
 # statistical communique and in the review pages of a 区 (淮南 潘集区's page on its economy in 2022, 镜湖区's
@@ -489,7 +497,7 @@ def reviewed_year(title: str, head: str, year: int | None, kind: str) -> int | N
     m = _YEAR_RESULTS.search(head) if "年" in head else None
     if m is not None and int(m["y"]) <= year:
         return int(m["y"])
-    if kind == "news":
+    if kind == "news" and _ANNOUNCES_A_POLICY.search(head) is None:
         for d in _YEAR_DONE.finditer(head):
             w = d["w"]
             between = head[d.end("w") : d.end()]

@@ -71,6 +71,13 @@ class TestReviews:
         text = "某区新闻\n来源:某某日报 2023-02-10\n记者获悉,去年以来,全区将完成投资10亿元。\n"
         assert info(text).reviews is None
 
+    def test_news_of_a_policy_issued_is_no_review(self) -> None:
+        text = (
+            "某区新闻\n来源:某某日报 2023-02-10\n近日,某区印发《某区数字经济实施方案》。"
+            "去年全区完成数字经济投资10亿元。方案提出,新建5G基站500个。\n"
+        )
+        assert info(text).reviews is None
+
     def test_news_of_a_plan_reaching_a_later_year_is_no_review(self) -> None:
         text = (
             "某区印发数字经济行动方案(2023-2025年)\n来源:某某日报 2023-02-10\n"
