@@ -920,6 +920,11 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
             return None
         if pct1 and unit != "%":
             return None
+        if num[:1] == "0" and num[1:2].isdigit():
+            # No figure is written with a leading zero (000吨/日): the digits before it were lost (a
+            # crawled copy that garbled the characters before them, as 上海市's 2020 news of garbage
+            # sorting: 確??苫厥瘴锘厥樟?000噸/日, tune) or it is a code (编号 05).
+            return None
         value = _arabic_value(num)
         if value is None:
             return None
@@ -2526,6 +2531,18 @@ def _kind_and_year(
         explicit = horizons.year(h_lo, s_lo, info)
         if explicit is not None and info.year is not None and _THIS_YEAR.search(sentence_before):
             explicit = info.year  # 到2027年,…。全年新增…: the sentence says the plan's own year
+        if explicit is None:
+            # A past year that opens a sentence of the paragraph (…工作。2019年,全市135个街镇…。可回收物
+            # 回收量4049吨/日…, 上海市's 2020 news of garbage sorting, tune; a 县's review paragraphs:
+            # 2022年,全县…。一般公共预算收入…) dates its later sentences, reported: what they do not
+            # plan (将, 力争) is of that year.
+            past = horizons.past(h_lo, s_lo, info)
+            if (
+                past is not None
+                and not _has(sentence_before, mw.compiled["target_markers"])
+                and not _has(sentence_before, mw.compiled["future_markers"])
+            ):
+                return "actual", past
     if explicit is not None:
         kind: Kind = _mode_at(marks, mark_starts, fig.start).kind
         if info.year is not None and explicit != info.year:
@@ -2745,6 +2762,15 @@ class _Horizons:
         if info.year is not None and best < info.year:
             return None
         return best
+
+    def past(self, lo: int, hi: int, info: DocInfo) -> int | None:
+        """The year before the document's own that opens a clause before ``hi`` in the paragraph
+        from ``lo`` (…工作。2019年,全市135个街镇…。可回收物回收量4049吨/日…): the year the paragraph's
+        later sentences report on."""
+        i = bisect.bisect_left(self.starts, hi) - 1
+        if i < 0 or self.starts[i] < lo or info.year is None or self.years[i] >= info.year:
+            return None
+        return self.years[i]
 
 
 # Done already, said after the figure. matches: "已完成", "已建成", "已通过验收" ; must not match:

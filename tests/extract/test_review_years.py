@@ -200,3 +200,28 @@ class TestTargetsByArea:
     def test_a_magnitude_per_head_is_no_unit_heading(self) -> None:
         assert not indicator_tables._unit_word("人均收入(万元/人)", 0, len("人均收入(万元/人)"))
         assert indicator_tables._unit_word("日处理能力(吨/天)", 0, len("日处理能力(吨/天)"))
+
+
+class TestPastYearsInAParagraph:
+    def test_a_past_year_opening_a_sentence_dates_the_later_sentences(self) -> None:
+        text = (
+            "某市工作会议召开\n发布日期:2020-04-15\n"
+            "会议总结了去年的工作。2019年,全市创建示范街镇35个。可回收物回收量达到2000吨/日,环比增长40%。"
+            "2020年,本市将实现湿垃圾分出量9000吨/日。\n"
+        )
+        assert found(text) == [
+            ("actual", 35, "个", 2019),
+            ("actual", 2000, "吨/日", 2019),
+            ("actual", 40, "%", 2019),
+            ("target", 9000, "吨/日", 2020),
+        ]
+
+    def test_what_the_paragraph_plans_is_not_dated_by_a_past_year(self) -> None:
+        text = "某市工作方案\n发布日期:2020-04-15\n一、目标\n回顾过去。2019年,全市完成改造10个。下一步将力争新建公园5个。\n"
+        assert ("actual", 5, "个", 2019) not in found(text)
+
+
+class TestFiguresWithALeadingZero:
+    def test_a_number_with_a_leading_zero_is_no_figure(self) -> None:
+        text = "某市工作方案\n发布日期:2020-04-15\n确保回收量?000吨/日以上,湿垃圾分出量达到0.6吨/日。\n"
+        assert [v for _, v, _, _ in found(text)] == [0.6]
