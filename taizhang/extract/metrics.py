@@ -1830,10 +1830,19 @@ def _explicit_year(
             continue  # the base of a comparison: 较2020年增长10%
         if work[m.start() - 1 : m.start()] == "自":
             continue  # where a span up to now starts: 自2020年…以来,共完成
+        if work[m.start() - 1 : m.start()] in ("由", "从") and _CHANGED_TO.search(work, m.end(), pos):
+            continue  # the start of a change the figure ends: 2019年达标率由2018年年底的15%提高到90%
         if _BUILT_BEFORE.match(work, m.end()):
             continue  # what the things are: 2016年前建设的农污设施, 2000年前建成的公房
         best = int(m["y"])
     return best
+
+
+# The verb that brings a change to the figure after it, past the figure it starts from (上海市's 2020
+# news of garbage sorting, tune: 2019年分类达标率由2018年年底的15%提高到90%; plans: 由2020年的95%提高至
+# 99%, whose end is read as a target by _base_of_a_change's caller). matches: "提高到", "增加至", "降至",
+# "上升为" ; must not match: "提高" alone (a growth: 比2020年提高5个百分点)
+_CHANGED_TO = re.compile(r"(?:提高|提升|增加|增长|上升|下降|减少|扩大|降低|压减|缩减|降|升)(?:到|至|为)")
 
 
 # A year that dates the things counted, not the figure: they were built before it (崇明's

@@ -225,3 +225,11 @@ class TestFiguresWithALeadingZero:
     def test_a_number_with_a_leading_zero_is_no_figure(self) -> None:
         text = "某市工作方案\n发布日期:2020-04-15\n确保回收量?000吨/日以上,湿垃圾分出量达到0.6吨/日。\n"
         assert [v for _, v, _, _ in found(text)] == [0.6]
+
+
+class TestTheEndOfAChange:
+    def test_the_year_a_change_starts_from_does_not_date_its_end(self) -> None:
+        text = (
+            "某市工作会议召开\n发布日期:2020-04-15\n会议指出,2019年居住区达标率由2018年年底的15%提高到90%。\n"
+        )
+        assert found(text) == [("actual", 15, "%", 2018), ("actual", 90, "%", 2019)]
