@@ -18,7 +18,15 @@ from .model import DocInfo
 from .normalise import working_text
 from .numbers import NumberError, parse_chinese
 
-__all__ = ["doc_info", "five_year_period", "plan_year", "DocWords", "doc_words"]
+__all__ = [
+    "doc_info",
+    "five_year_period",
+    "plan_year",
+    "reviewed_year",
+    "written_for",
+    "DocWords",
+    "doc_words",
+]
 
 _KINDS = ("table", "work_report", "report", "measures", "plan", "news")
 
@@ -394,7 +402,7 @@ def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
         if len(years) == 1 and min(years) >= year:
             return min(years)
         return None
-    if (kind != "plan" and not _untitled_plan(title, kind)) or any(w in title for w in _STANDING_TITLE):
+    if (kind != "plan" and not _untitled_plan(title, kind)) or _standing(title):
         return None
     if any(w in title for w in _ANNUAL_TITLE):
         return year  # annual by its kind: a later year it names is a milestone of a few figures
@@ -430,6 +438,135 @@ def _dated_within(work: str, year: int) -> bool:
             if own >= 2:
                 return True
     return False
+
+
+# Words of a title that name a review of one year: a statistical communique (2022年镜湖区经济和社会
+# 发展统计公报, as every 区 and 县 statistics bureau titles its yearly one), an account of how the economy
+# ran (2023年1-11月全区经济运行情况), a year's summary (2022年工作总结), how a year went or what of it
+# was done (2022年经开区经济社会发展情况; 乐清市's 2022年民生实事项目完成情况, tune).
+_REVIEW_TITLE = ("统计公报", "运行情况", "工作总结", "发展情况", "完成情况")
+# A year's results announced near the top of news or of a page: the press conference or the article
+# on a year's achievements (新乡 经开区: 全市2022年经济社会发展成就系列新闻发布会; 赣州 经开区: 介绍了全区2022年
+# 八大行动取得的成就). matches: "2022年经济社会发展成就", "2022年八大行动取得的成就" ; must not match:
+# "到2025年取得更大成就" (a year to reach), "2022年," (no results named)
+_YEAR_RESULTS = re.compile(
+    r"(?<![到至])(?P<y>(?:19|20)\d{2})\s*年[^。;,\n]{0,16}?(?:成就|工作情况|运行情况|发展情况|完成情况)"
+)
+# A year's results reported near the top of news: a past year (去年, 过去一年) or the part of the
+# current one gone by (今年以来, 1-11月, 前三季度) opening a clause and, in the same sentence, what was
+# achieved in it (新乡 经开区's press review of 2022, tune: 2022年,经开区多项经济指标增速均居七区第2位…;
+# 陆丰市's news of its 2022 work report: 过去一年…实现地区生产总值418.52亿元; 上海市房屋管理局's news of
+# 2022-12-22: 今年1至11月,上海全市既有多层住宅加装电梯完工2079台). A year a plan sets out to reach
+# (到2025年), a deadline (2023年底前完成) or what is to be done (将, 力争) is no review.
+# matches: "去年经开区实现地区生产总值", ",2022年,全区完成投资", "1-11月,经开区完成" ; must not match:
+# "2023年底前完成", "2020年以来" (years up to now), "去年以来,将完成" (checked by the caller)
+_YEAR_DONE = re.compile(
+    r"(?:^|(?<=[,。:\n]))[ \t]*(?P<w>去年|过去一年|今年以来|(?:今年)?前[一二三]季度|(?:今年)?上半年"
+    r"|(?:今年)?1[ \t]*[-~至—][ \t]*\d{1,2}[ \t]*月|(?:19|20)\d{2}[ \t]*年)"
+    r"(?![底末内前初以])[^。;\n]{0,24}?(?:实现|完成|突破|达到|增长|下降)"
+)
+# News of a policy issued (近日,某区印发《…实施方案》; 方案提出,…): what it reports of last year is the
+# background of the targets it announces, not a review (新华社 2019-06-07 on 住房和城乡建设部's notice:
+# 近日印发《关于在全国地级及以上城市全面开展生活垃圾分类工作的通知》; a 青岛 news of 2019-11-07: 正式出台了
+# 《青岛市农村生活垃圾分类工作行动方案》。方案显示,…). matches: "印发《某区数字经济行动方案》",
+# "正式出台了《青岛市农村生活垃圾分类工作行动方案》", "方案提出" ; must not match: "发布数据" (no policy)
+_ANNOUNCES_A_POLICY = re.compile(
+    r"(?:印发|出台|发布|公布|制定)[^。\n]{0,24}?(?:方案|计划|意见|措施|规划|办法|要点|通知)|(?:方案|意见|措施|计划)(?:提出|明确|要求)"
+)
+_NOT_DONE = ("将", "力争", "计划", "预计", "目标", "要", "确保")
+# The words that open a statistical account of a year's results (初步核算,全年完成地区生产总值…), in a
+# statistical communique and in the review pages of a 区 (淮南 潘集区's page on its economy in 2022, 镜湖区's
+# 统计公报 of the same year): only a year that is over is reckoned.
+_RECKONED = "初步核算"
+
+
+def reviewed_year(title: str, head: str, year: int | None, kind: str) -> int | None:
+    """The year a document that reviews one year reviews, or None: a title naming a review (统计公报,
+    经济运行情况) and its year (else the document's own), a year's results announced near the top
+    (2022年经济社会发展成就新闻发布会), or a statistical account (初步核算, of the first year named near the
+    top, else of the document's own year). Plans, measures, work reports and task tables have
+    conventions of their own; a year after the document's own is never reviewed. ``head`` is the
+    opening with its cited titles blanked."""
+    if year is None or kind in ("plan", "measures", "work_report", "table"):
+        return None
+    if any(w in title for w in _REVIEW_TITLE):
+        years = {int(m["y"]) for m in _YEAR.finditer(_PERIOD.sub("", title))}
+        if not years:
+            return year
+        return min(years) if len(years) == 1 and min(years) <= year else None
+    m = _YEAR_RESULTS.search(head) if "年" in head else None
+    if m is not None and int(m["y"]) <= year:
+        return int(m["y"])
+    if kind == "news" and _ANNOUNCES_A_POLICY.search(head) is None:
+        for d in _YEAR_DONE.finditer(head):
+            w = d["w"]
+            between = head[d.end("w") : d.end()]
+            if any(n in between for n in _NOT_DONE):
+                continue
+            if w in ("去年", "过去一年"):
+                return year - 1
+            named = _YEAR.fullmatch(w)
+            if named is not None:  # a year: a past one only
+                if int(named["y"]) < year:
+                    return int(named["y"])
+                continue
+            return year  # the part of the year gone by
+    i = head.find(_RECKONED)
+    if i >= 0:
+        named = _YEAR.search(head, i)
+        return int(named["y"]) if named is not None and int(named["y"]) <= year else year
+    return None
+
+
+def written_for(work: str, title: str, year: int | None, kind: str) -> int | None:
+    """The year a plan with no period of its own is written for: its own, when its title names no
+    year and marks no standing rule (试行, 办法…) and its text names no later year outside cited
+    titles. SCHEMA: a work plan's targets are for its plan year. Such a plan (徐汇区's 2017 装修垃圾
+    工作方案: 残渣处置计划量为150吨/日; a 区's 实施方案 creating 达标小区 with no deadline) sets its targets as
+    of the year it is issued; one that names a later year plans up to it (see metrics._with_horizon),
+    and an 意见 or 若干措施 (kind "measures") stays a standing policy whose targets have no year."""
+    if kind != "plan" or year is None or _standing(title):
+        return None
+    if _YEAR.search(_PERIOD.sub("", title)) is not None:
+        return None  # a title's year is read by plan_year
+    own = later = 0
+    for m in _YEAR.finditer(work):
+        y = int(m["y"])
+        if y < year or _in_name(work, m.start()):
+            continue
+        if y == year:
+            own += 1
+        elif _REACH.search(work, max(0, m.start() - 4), m.start()):
+            return None  # 到2025年: a year to reach, the plan's horizon
+        else:
+            later += 1
+    if later and later * _MILESTONE_SHARE > own:
+        return None  # later years named as often as its own: a plan of several years
+    return year
+
+
+# Words before a year that make it one to reach (到2025年, 至2025年, 力争到2025年, 2025年前 is read
+# by the caller's horizons). matches: "到", "至", "到了" ; must not match: "于" (a date), "自" (a start)
+_REACH = re.compile(r"[到至]\s*$")
+# A plan written for its own year names that year far more often than any later one: a later year
+# named a few times is a milestone of one item (宝山区 2019 垃圾分类实施方案-like plans: 2019年开工建设…
+# 2020年形成处置能力; 徐汇区 2017 装修垃圾工作方案), not the end of a plan of several years.
+_MILESTONE_SHARE = 4
+
+
+# A title cited in a title (贯彻《上海市生活垃圾管理条例》…实施方案, 关于落实《…暂行办法》的工作方案): its
+# words are not the citing document's, unless the notice issues it (印发《…实施方案（试行）》的通知: the
+# document is the one issued). matches: "贯彻《上海市生活垃圾管理条例》" ; must not match:
+# "印发《临港新片区城市体检实施方案（试行）》", "转发《…办法》"
+_CITED = re.compile(r"(?<![印转下颁]发)《[^《》]*》")
+
+
+def _standing(title: str) -> bool:
+    """Whether a title marks a standing rule (试行, 暂行, 办法, 条例…) in its own words, not in a title
+    it cites: a 实施方案 carrying out a 条例 (宝山区 and 静安区 plans for the 上海市生活垃圾管理条例, a
+    county's 工作方案 for a province's 暂行办法) is a plan."""
+    own = _CITED.sub("", title) if "《" in title else title
+    return any(w in own for w in _STANDING_TITLE)
 
 
 def _untitled_plan(title: str, kind: str) -> bool:
@@ -516,10 +653,22 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         stem = working_text(name)
         ny = _NAME_YEAR.search(stem)
         year = int(ny["y"]) if ny else None
+    plain = None
     if period_start is None:
         one = plan_year(work, work_title, year, kind)
         if one is not None:
             period_start = period_end = one  # a document of one year plans for that year
+        else:
+            plain = written_for(work, work_title, year, kind)
     return DocInfo(
-        title=title.strip(), year=year, period_start=period_start, period_end=period_end, kind=kind
+        title=title.strip(),
+        year=year,
+        period_start=period_start,
+        period_end=period_end,
+        kind=kind,
+        # (News of a plan that reaches a later year, 到2025年, is about the plan, not a review.)
+        reviews=reviewed_year(work_title, head, year, kind)
+        if period_end is None or (year or 0) >= period_end
+        else None,
+        written_for=plain,
     )

@@ -143,10 +143,19 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     if not _MX_TITLE.search(_title_before(work, grid.start)):
         return None
     header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in grid.rows[0]]
+    # A first column of sequence numbers (序号 | 街镇 | 达标小区(个)): the places are in the next. Tables
+    # of the tune part open with 序号 so (柯桥区's 2023 民生实事 progress table, 临安区's of 2022).
+    first = 1 if header and _FLAT_SEQ.match(header[0]) and len(header) > 2 else 0
+    # The unit of the whole table in a line above it (单位:个), for headings with none of their own.
+    above = _UNIT_LINE.search(work, max(0, grid.start - 80), grid.start)
     cols: list[tuple[int, str, str | None, str]] = []  # (column, name, magnitude, unit)
-    for i, c in enumerate(header[1:], 1):
+    for i, c in enumerate(header[first + 1 :], first + 1):
         m = _MX_INDICATOR.fullmatch(c)
         if m is None or not _unit_word(c, 0, len(c)):
+            if above is not None and c and not _is_figure(c) and _MX_INDICATOR.fullmatch(c) is None:
+                mult, unit, _ = _unit_of("", above["u"])
+                if unit is not None:
+                    cols.append((i, c, mult, unit))
             continue
         mult, unit, _ = _unit_of("", m["u"])
         if unit is not None:
@@ -158,9 +167,9 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     out: list[Metric] = []
     for row in grid.rows[1:]:
         cells = [re.sub(r"\s+", "", _cell_text(work, c)) for c in row]
-        if not cells or not cells[0] or len(cells[0]) > 16 or _is_figure(cells[0]):
+        if len(cells) <= first or not cells[first] or len(cells[first]) > 16 or _is_figure(cells[first]):
             continue
-        label = cells[0]
+        label = cells[first]
         whole = _MX_TOTAL.match(label) is not None
         span = Span(min(c.start for c in row), max(c.end for c in row))
         for i, name, mult, unit in cols:
@@ -637,11 +646,21 @@ def matrix_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, int, 
     return out
 
 
+# A rate: a known unit (or one of one character) per day, month, year or head. Daily capacities and
+# quotas are written so (徐汇区's 装修垃圾 工作方案, tune: 日分拣处置能力300吨/日; 上海市's 2019 review of
+# garbage sorting: 湿垃圾分出量7453吨/日), and a table handing them out by 街镇 heads its column so
+# (湿垃圾分出量(吨/日)). matches: "吨/日", "吨/天", "千克/人" ; must not match: "万元/人" (a
+# magnitude: _unit_of keeps it as written), "人/万人"
+_PER = re.compile(r"(?P<u>[^/\d]{1,3})/(?:日|天|月|年|人|户)")
+
+
 def _unit_word(work: str, s: int, e: int) -> bool:
     m = _MX_INDICATOR.fullmatch(work, s, e)
     if m is None:
         return False
     mult, unit, _ = _unit_of("", m["u"])
+    if unit is not None and mult is None and (per := _PER.fullmatch(unit)) is not None:
+        return per["u"] in _KNOWN_UNITS or len(per["u"]) == 1
     return unit is not None and (unit in _KNOWN_UNITS or len(m["u"]) == 1)
 
 
@@ -666,7 +685,16 @@ def _paras_from(work: str, pos: int, stop: int) -> list[tuple[int, int]]:
 def _read_matrix(text: str, work: str, hit: int, info: DocInfo) -> tuple[int, int, list[Metric]] | None:
     paras = _paras_from(work, hit, min(len(work), hit + 8000))
     if len(paras) < 4 or work[paras[0][1] : paras[1][0]].count("\n") < 2:
-        return None  # a cell a paragraph: a blank line after the first indicator
+        # A cell a line with no blank lines between (序号 / 街镇 / 达标小区(个) / 1 / 甲街道 / 120, the way
+        # 闵行区's 十五五 urban renewal plan, tune, prints its table of indicators; 静安区's metro plan
+        # prints the same cells a paragraph): its short lines up to the first blank or long line.
+        paras = []
+        for ls, le in _lines_from(work, hit, min(len(work), hit + 4000)):
+            if not work[ls:le].strip() or le - ls > 24:
+                break
+            paras.append((ls, le))
+        if len(paras) < 6:
+            return None
 
     def cell(p: tuple[int, int]) -> str:
         return re.sub(r"\s+", "", work[p[0] : p[1]])
@@ -785,6 +813,13 @@ _SEQ_ROW = re.compile(r"\d{1,3}")
 # The title of a table of targets handed out. matches: "各街镇…指标分解表", "分街镇目标任务表",
 # "年度计划分配表" ; must not match: "公共排水设施移交设施量清单", "既有总包合同清单"
 _MX_TITLE = re.compile(r"指标|目标|任务|计划|分解|分配")
+
+
+# A line that gives the unit of a whole table, just above it (a table of targets by 街镇 whose
+# headings name no unit: 单位:个; statistical tables: 单位:亿元, as 潘集区's 2022 table of its GDP heads
+# its columns). matches: "单位:个\n", "单位: 万元 \n" ; must not match: "责任单位:区教育局" (a unit of
+# responsibility: not at a line's start), "单位:亿元、%" (more than one unit)
+_UNIT_LINE = re.compile(r"(?:^|\n)[ \t]*单位[ \t]*[:：][ \t]*(?P<u>[^\s、,/|]{1,4})[ \t|]*\n")
 
 
 def _title_before(work: str, hit: int) -> str:

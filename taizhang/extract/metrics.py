@@ -464,6 +464,11 @@ class _Mode:
 
 def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
     """(year of a review, year of a target) when the text names none."""
+    if info.reviews is not None:
+        # A review of one year (a statistical communique, news of a year's results): its figures
+        # are actuals of that year; what it plans, of the year it is written in when that is later.
+        later = info.year is not None and info.year > info.reviews
+        return info.reviews, (info.year if later or info.kind == "report" else None)
     if info.period_start is not None and info.period_end is not None:
         return info.period_start - 1, info.period_end
     if info.kind == "work_report" and info.year is not None:
@@ -473,10 +478,11 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
         # (试行)) sets targets of no year.
         if _plans_one_year(info):
             return info.year - 1, info.year
-        # A standing plan (实施方案 with no period) describes the situation it starts from as it
-        # stands when written (徐汇's 装修垃圾 plan: 日分拣处置能力300吨/日; 静安's metro plan: 共有
-        # 轨道交通线路9条): the document's own year.
-        return info.year, None
+        # A plan with no period describes the situation it starts from as it stands when written
+        # (徐汇's 装修垃圾 plan: 日分拣处置能力300吨/日; 静安's metro plan: 共有轨道交通线路9条): the
+        # document's own year. Its targets are of the year it is written for (a 实施方案 naming no
+        # later year: docinfo.written_for), else (实施方案（试行）, a standing rule) of none.
+        return info.year, info.written_for
     if info.kind == "report" and info.year is not None:
         return info.year, info.year  # a report on a situation: as it stands when written
     return None, None
@@ -660,9 +666,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     review_openers = set(mw.words("review_openers"))
     review_year, target_year = _defaults(info)
     # A report on a situation reviews it from its first line; any other document plans.
-    first: _Mode = (
-        _Mode(0, "actual", review_year, 0) if info.kind == "report" else _Mode(0, "target", target_year, 0)
-    )
+    reviews = info.kind == "report" or info.reviews is not None
+    first: _Mode = _Mode(0, "actual", review_year, 0) if reviews else _Mode(0, "target", target_year, 0)
     marks: list[_Mode] = [first]
     for m in _HEADING_LINES.finditer(work):
         title = m["title"]
@@ -679,6 +684,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     for m in opener.finditer(work):
         y = _YEAR.search(m["rest"])
         kind: Kind = "actual" if m["w"] in review_openers else "target"
+        if m["w"] == "今年" and m["rest"].startswith("以来"):
+            kind = "actual"  # 今年以来,… reports the part of the year gone by (news of a year's run)
         year = review_year if kind == "actual" else target_year
         if year is None and kind == "actual" and info.year is not None:
             # 过去一年,… / 一年来,… in a document that is neither a plan nor a work report (a
@@ -726,6 +733,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             kind = "actual" if info.year is not None and year < info.year else "target"
             goals.append(_Mode(after, kind, year, 3))
     marks.extend(goals)
+    if work.find(":\n") >= 0:
+        marks.extend(_Mode(after, "target", year, 3) for after, year in _lists_of_a_year(work))
     for line_start, line in _short_headings(work, short):
         if _HEADING.match(line):
             continue  # numbered: read above
@@ -764,6 +773,28 @@ def _goals_by_a_year(work: str) -> Iterator[tuple[int, int]]:
         if tail is None:
             continue
         yield m.end() + 1, int(tail["y"])
+
+
+# A sentence that opens with a year and says what will be done in it, announcing the list after
+# its colon: the list's figures are that year's targets, whatever the date of the page (萧山区's page
+# of the 2017 work report's ten practical projects: 2017年,区政府将努力为民办好十件实事:, filed with a
+# 成文日期 of 2020; a 区 or 县 work report's plan part: 2024年,我们将重点抓好以下工作:).
+# matches: "2017年,区政府将努力为民办好十件实事" before ":\n" ; must not match: "2017年,全区完成" (nothing
+# to be done), "到2025年,将…" is matched too (the year to reach: the same year)
+_LIST_OF_A_YEAR = re.compile(
+    r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,[^\n。;:]{0,40}?(?:将|要|计划|拟)[^\n。;:]{0,40}\Z"
+)
+_COLON_AT_LINE_END = re.compile(r":[ \t]*\n")
+
+
+def _lists_of_a_year(work: str) -> Iterator[tuple[int, int]]:
+    """(start of the next line, year) of each line that ends with a colon after a sentence that
+    opens with a year and says what will be done in it (_LIST_OF_A_YEAR)."""
+    for c in _COLON_AT_LINE_END.finditer(work):
+        line = work.rfind("\n", 0, c.start()) + 1
+        m = _LIST_OF_A_YEAR.search(work, max(line, c.start() - 100), c.start())
+        if m is not None:
+            yield c.end(), int(m["y"])
 
 
 # Where a year may start (the last one before the announcement is tried).
@@ -888,6 +919,11 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         else:
             return None
         if pct1 and unit != "%":
+            return None
+        if num[:1] == "0" and num[1:2].isdigit():
+            # No figure is written with a leading zero (000吨/日): the digits before it were lost (a
+            # crawled copy that garbled the characters before them, as 上海市's 2020 news of garbage
+            # sorting: 確??苫厥瘴锘厥樟?000噸/日, tune) or it is a code (编号 05).
             return None
         value = _arabic_value(num)
         if value is None:
@@ -1794,10 +1830,19 @@ def _explicit_year(
             continue  # the base of a comparison: 较2020年增长10%
         if work[m.start() - 1 : m.start()] == "自":
             continue  # where a span up to now starts: 自2020年…以来,共完成
+        if work[m.start() - 1 : m.start()] in ("由", "从") and _CHANGED_TO.search(work, m.end(), pos):
+            continue  # the start of a change the figure ends: 2019年达标率由2018年年底的15%提高到90%
         if _BUILT_BEFORE.match(work, m.end()):
             continue  # what the things are: 2016年前建设的农污设施, 2000年前建成的公房
         best = int(m["y"])
     return best
+
+
+# The verb that brings a change to the figure after it, past the figure it starts from (上海市's 2020
+# news of garbage sorting, tune: 2019年分类达标率由2018年年底的15%提高到90%; plans: 由2020年的95%提高至
+# 99%, whose end is read as a target by _base_of_a_change's caller). matches: "提高到", "增加至", "降至",
+# "上升为" ; must not match: "提高" alone (a growth: 比2020年提高5个百分点)
+_CHANGED_TO = re.compile(r"(?:提高|提升|增加|增长|上升|下降|减少|扩大|降低|压减|缩减|降|升)(?:到|至|为)")
 
 
 # A year that dates the things counted, not the figure: they were built before it (崇明's
@@ -2495,6 +2540,18 @@ def _kind_and_year(
         explicit = horizons.year(h_lo, s_lo, info)
         if explicit is not None and info.year is not None and _THIS_YEAR.search(sentence_before):
             explicit = info.year  # 到2027年,…。全年新增…: the sentence says the plan's own year
+        if explicit is None:
+            # A past year that opens a sentence of the paragraph (…工作。2019年,全市135个街镇…。可回收物
+            # 回收量4049吨/日…, 上海市's 2020 news of garbage sorting, tune; a 县's review paragraphs:
+            # 2022年,全县…。一般公共预算收入…) dates its later sentences, reported: what they do not
+            # plan (将, 力争) is of that year.
+            past = horizons.past(h_lo, s_lo, info)
+            if (
+                past is not None
+                and not _has(sentence_before, mw.compiled["target_markers"])
+                and not _has(sentence_before, mw.compiled["future_markers"])
+            ):
+                return "actual", past
     if explicit is not None:
         kind: Kind = _mode_at(marks, mark_starts, fig.start).kind
         if info.year is not None and explicit != info.year:
@@ -2714,6 +2771,15 @@ class _Horizons:
         if info.year is not None and best < info.year:
             return None
         return best
+
+    def past(self, lo: int, hi: int, info: DocInfo) -> int | None:
+        """The year before the document's own that opens a clause before ``hi`` in the paragraph
+        from ``lo`` (…工作。2019年,全市135个街镇…。可回收物回收量4049吨/日…): the year the paragraph's
+        later sentences report on."""
+        i = bisect.bisect_left(self.starts, hi) - 1
+        if i < 0 or self.starts[i] < lo or info.year is None or self.years[i] >= info.year:
+            return None
+        return self.years[i]
 
 
 # Done already, said after the figure. matches: "已完成", "已建成", "已通过验收" ; must not match:

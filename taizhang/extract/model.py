@@ -255,6 +255,12 @@ class DocInfo:
     period_start: int | None = None
     period_end: int | None = None
     kind: str = "other"  # plan | measures | work_report | report | table | news | other
+    # The year a review of a year reviews (a statistical communique, news of a press conference on
+    # a year's results): its figures with no year of their own are actuals of that year.
+    reviews: int | None = None
+    # The year a plan with no period is written for (a 实施方案 that names no later year and marks
+    # no standing rule): its targets with no year of their own are for it.
+    written_for: int | None = None
 
 
 @dataclass(frozen=True)

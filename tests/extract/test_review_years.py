@@ -1,0 +1,235 @@
+"""The year of a review of one year and of a plan with no period (sentences written here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from taizhang.extract import extract, indicator_tables
+from taizhang.extract.docinfo import doc_info
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.model import DocInfo, Metric
+from taizhang.extract.normalise import working_text
+
+
+def info(text: str, name: str = "doc.txt") -> DocInfo:
+    return doc_info(text, working_text(text), name)
+
+
+def found(text: str, name: str = "doc.txt") -> list[tuple[str, float, str, int | None]]:
+    d = info(text, name)
+    metrics: list[Metric] = find_metrics(text, working_text(text), line_passages(text), d)
+    return [(m.kind, m.value, m.unit, m.year) for m in metrics]
+
+
+class TestReviews:
+    def test_a_statistical_communique_reviews_the_year_of_its_title(self) -> None:
+        text = (
+            "2021年某某区国民经济和社会发展统计公报\n发布时间:2022-03-30\n一、综合\n"
+            "全年全区实现生产总值120亿元,比上年增长5.1%。\n"
+        )
+        assert info(text).reviews == 2021
+        assert found(text) == [("actual", 12e9, "元", 2021), ("actual", 5.1, "%", 2021)]
+
+    def test_a_title_of_how_a_year_went_reviews_it(self) -> None:
+        text = "某开发区2021年经济社会发展情况\n发布时间:2022-02-10\n全区完成固定资产投资32亿元。\n"
+        assert info(text).reviews == 2021
+        assert found(text) == [("actual", 3.2e9, "元", 2021)]
+
+    def test_news_of_a_year_s_results_reviews_that_year(self) -> None:
+        text = (
+            "某某网讯 (记者 某某) 这是记者从3月2日全市2021年经济社会发展成就新闻发布会上获悉的。\n"
+            "全区新签约项目15个,外贸进出口总额完成12亿元。\n"
+        )
+        assert info(text, "news_2022.txt").reviews == 2021
+        assert found(text, "news_2022.txt") == [("actual", 15, "个", 2021), ("actual", 1.2e9, "元", 2021)]
+
+    def test_a_statistical_account_with_no_year_is_of_the_document_s_own(self) -> None:
+        text = "初步核算,全年完成地区生产总值88.5亿元,比上年增长6.2%。\n"
+        assert found(text, "review_2021.txt") == [("actual", 8.85e9, "元", 2021), ("actual", 6.2, "%", 2021)]
+
+    def test_news_of_last_year_s_results_reviews_it_to_the_end(self) -> None:
+        text = (
+            "某区经开区发展成效显著\n来源:某某日报 2023-02-10\n"
+            "记者获悉,去年经开区实现地区生产总值62亿元,同比增长4.9%。\n规模以上工业增加值增长11.6%。\n"
+        )
+        assert info(text).reviews == 2022
+        assert found(text)[-1] == ("actual", 11.6, "%", 2022)
+
+    def test_news_of_the_months_gone_by_reviews_the_year_so_far(self) -> None:
+        text = (
+            "经开区经济运行稳中向好\n来源:某某网 2023-12-15\n"
+            "1-11月,经开区完成固定资产投资125亿元,同比增长8.2%。规上工业增加值增长6.1%。\n"
+        )
+        assert info(text).reviews == 2023
+        assert [k for k, *_ in found(text)] == ["actual"] * 3
+
+    def test_so_far_this_year_is_reported(self) -> None:
+        text = "经开区经济运行稳中向好\n来源:某某网 2023-12-15\n今年以来,经开区完成固定资产投资125亿元。\n"
+        assert found(text) == [("actual", 1.25e10, "元", 2023)]
+
+    def test_news_of_what_is_to_be_done_is_no_review(self) -> None:
+        text = "某区新闻\n来源:某某日报 2023-02-10\n记者获悉,去年以来,全区将完成投资10亿元。\n"
+        assert info(text).reviews is None
+
+    def test_news_of_a_policy_issued_is_no_review(self) -> None:
+        text = (
+            "某区新闻\n来源:某某日报 2023-02-10\n近日,某区印发《某区数字经济实施方案》。"
+            "去年全区完成数字经济投资10亿元。方案提出,新建5G基站500个。\n"
+        )
+        assert info(text).reviews is None
+
+    def test_news_of_a_plan_reaching_a_later_year_is_no_review(self) -> None:
+        text = (
+            "某区印发数字经济行动方案(2023-2025年)\n来源:某某日报 2023-02-10\n"
+            "记者获悉,去年全区完成数字经济投资10亿元。方案提出,新建5G基站500个。\n"
+        )
+        assert info(text).reviews is None
+
+    def test_a_year_to_reach_is_no_review(self) -> None:
+        text = "某某网讯 记者获悉,到2025年取得更大成就。全区将新建学校3所。\n"
+        assert info(text, "news_2023.txt").reviews is None
+
+    def test_a_plan_is_no_review(self) -> None:
+        text = "某区实施方案\n初步核算,2022年全区完成投资10亿元。\n一、工作目标\n新建公园5个。\n"
+        assert info(text, "plan_2023.txt").reviews is None
+
+
+class TestPlansWithNoPeriod:
+    def test_an_implementation_plan_naming_no_later_year_sets_targets_of_its_year(self) -> None:
+        text = "某区垃圾分类实施方案\n发布日期:2019-04-02\n一、工作目标\n创建达标小区120个,70%以上居住区实现分类。\n"
+        d = info(text)
+        assert (d.period_start, d.written_for) == (None, 2019)
+        assert found(text) == [("target", 120, "个", 2019), ("target", 70, "%", 2019)]
+
+    def test_a_standing_plan_keeps_no_year(self) -> None:
+        text = "某区垃圾分类实施方案(试行)\n发布日期:2019-04-02\n一、工作目标\n创建达标小区120个。\n"
+        assert info(text).written_for is None
+        assert found(text) == [("target", 120, "个", None)]
+
+    def test_a_plan_naming_a_later_year_plans_up_to_it(self) -> None:
+        text = "某区垃圾分类实施方案\n发布日期:2019-04-02\n一、工作目标\n到2021年,创建达标小区120个。\n"
+        assert info(text).written_for is None
+        assert found(text) == [("target", 120, "个", 2021)]
+
+    def test_measures_stay_a_standing_policy(self) -> None:
+        text = "关于促进某产业发展的若干措施\n发布日期:2019-04-02\n一、培育企业。新增企业20家。\n"
+        assert info(text).written_for is None
+        assert found(text) == [("target", 20, "家", None)]
+
+
+class TestListsOfAYear:
+    def test_a_sentence_opening_with_a_year_dates_the_list_after_its_colon(self) -> None:
+        text = (
+            "索引号 | 001/2021-00012 | 成文日期 | 2021-05-06 |\n"
+            "区长在人代会上作政府工作报告时表示,2019年,区政府将重点办好以下实事:\n"
+            "1.改善居住条件。完成老旧小区改造30个。\n2.缓解交通拥堵。新增公交线路5条。\n"
+        )
+        assert info(text).year == 2021
+        assert found(text) == [("target", 30, "个", 2019), ("target", 5, "条", 2019)]
+
+    def test_a_year_with_nothing_to_be_done_announces_no_targets(self) -> None:
+        # (What was done in a past year: the year that opens the paragraph makes it a review.)
+        text = "某区实施方案\n发布日期:2021-05-06\n2019年,全区完成以下工作:\n1.完成老旧小区改造30个。\n"
+        assert found(text) == [("actual", 30, "个", 2019)]
+
+
+class TestTargetsByArea:
+    """A table of targets handed out by 街镇 with a column of a daily quota (吨/日)."""
+
+    MARKDOWN = (
+        "某区生活垃圾分类实施方案\n发布日期:2019-03-01\n附件\n各街镇达标小区任务分解表\n\n"
+        "| 街镇 | 达标小区(个) | 湿垃圾分出量(吨/日) |\n| --- | --- | --- |\n"
+        "| 甲街道 | 120 | 35 |\n| 乙街道 | 85 | 20 |\n| 合计 | 205 | 55 |\n"
+    )
+    BY_PARAGRAPH = (
+        "某区生活垃圾分类实施方案\n发布日期:2019-03-01\n附件\n各街镇达标小区任务分解表\n\n"
+        "街镇\n\n达标小区(个)\n\n湿垃圾分出量(吨/日)\n\n甲街道\n\n120\n\n35\n\n乙街道\n\n85\n\n20\n"
+    )
+
+    def extract(self, text: str, tmp_path: Path) -> list[tuple[str, float, str, int | None]]:
+        path = tmp_path / "plan.txt"
+        path.write_text(text, encoding="utf-8")
+        return [(m.indicator, m.value, m.unit, m.year) for m in extract(path).metrics]
+
+    def test_a_column_of_a_daily_quota_is_read_with_the_counts(self, tmp_path: Path) -> None:
+        got = self.extract(self.MARKDOWN, tmp_path)
+        assert ("甲街道湿垃圾分出量", 35, "吨/日", 2019) in got
+        assert ("湿垃圾分出量", 55, "吨/日", 2019) in got  # 合计: the district's
+        assert ("乙街道达标小区", 85, "个", 2019) in got
+        assert len(got) == 6
+
+    def test_a_table_flattened_a_cell_a_paragraph_is_read_by_its_unit_headings(self, tmp_path: Path) -> None:
+        got = self.extract(self.BY_PARAGRAPH, tmp_path)
+        assert sorted(got) == sorted(
+            [
+                ("甲街道达标小区", 120, "个", 2019),
+                ("甲街道湿垃圾分出量", 35, "吨/日", 2019),
+                ("乙街道达标小区", 85, "个", 2019),
+                ("乙街道湿垃圾分出量", 20, "吨/日", 2019),
+            ]
+        )
+
+    def test_a_column_of_sequence_numbers_is_passed_over(self, tmp_path: Path) -> None:
+        text = (
+            "某区生活垃圾分类实施方案\n发布日期:2019-03-01\n附件\n各街镇目标任务分解表\n\n"
+            "| 序号 | 街镇 | 达标小区(个) | 绿色账户(万户) |\n| --- | --- | --- | --- |\n"
+            "| 1 | 甲街道 | 120 | 6.7 |\n| 2 | 乙街道 | 85 | 4.2 |\n"
+        )
+        got = self.extract(text, tmp_path)
+        assert ("甲街道绿色账户", 67000, "户", 2019) in got
+        assert len(got) == 4
+
+    def test_a_unit_line_above_gives_headings_their_unit(self, tmp_path: Path) -> None:
+        text = (
+            "某区生活垃圾分类实施方案\n发布日期:2019-03-01\n附件\n各街镇目标任务分解表\n单位:个\n\n"
+            "| 街镇 | 达标小区 | 示范小区 |\n| --- | --- | --- |\n| 甲街道 | 120 | 10 |\n| 乙街道 | 85 | 6 |\n"
+        )
+        got = self.extract(text, tmp_path)
+        assert ("乙街道示范小区", 6, "个", 2019) in got
+        assert len(got) == 4
+
+    def test_a_table_flattened_a_cell_a_line_is_read(self, tmp_path: Path) -> None:
+        text = (
+            "某区生活垃圾分类实施方案\n发布日期:2019-03-01\n附件\n各街镇目标任务分解表\n"
+            "序号\n街镇\n达标小区(个)\n绿色账户(万户)\n1\n甲街道\n120\n6.7\n2\n乙街道\n85\n4.2\n"
+        )
+        got = self.extract(text, tmp_path)
+        assert ("乙街道达标小区", 85, "个", 2019) in got
+        assert len(got) == 4
+
+    def test_a_magnitude_per_head_is_no_unit_heading(self) -> None:
+        assert not indicator_tables._unit_word("人均收入(万元/人)", 0, len("人均收入(万元/人)"))
+        assert indicator_tables._unit_word("日处理能力(吨/天)", 0, len("日处理能力(吨/天)"))
+
+
+class TestPastYearsInAParagraph:
+    def test_a_past_year_opening_a_sentence_dates_the_later_sentences(self) -> None:
+        text = (
+            "某市工作会议召开\n发布日期:2020-04-15\n"
+            "会议总结了去年的工作。2019年,全市创建示范街镇35个。可回收物回收量达到2000吨/日,环比增长40%。"
+            "2020年,本市将实现湿垃圾分出量9000吨/日。\n"
+        )
+        assert found(text) == [
+            ("actual", 35, "个", 2019),
+            ("actual", 2000, "吨/日", 2019),
+            ("actual", 40, "%", 2019),
+            ("target", 9000, "吨/日", 2020),
+        ]
+
+    def test_what_the_paragraph_plans_is_not_dated_by_a_past_year(self) -> None:
+        text = "某市工作方案\n发布日期:2020-04-15\n一、目标\n回顾过去。2019年,全市完成改造10个。下一步将力争新建公园5个。\n"
+        assert ("actual", 5, "个", 2019) not in found(text)
+
+
+class TestFiguresWithALeadingZero:
+    def test_a_number_with_a_leading_zero_is_no_figure(self) -> None:
+        text = "某市工作方案\n发布日期:2020-04-15\n确保回收量?000吨/日以上,湿垃圾分出量达到0.6吨/日。\n"
+        assert [v for _, v, _, _ in found(text)] == [0.6]
+
+
+class TestTheEndOfAChange:
+    def test_the_year_a_change_starts_from_does_not_date_its_end(self) -> None:
+        text = (
+            "某市工作会议召开\n发布日期:2020-04-15\n会议指出,2019年居住区达标率由2018年年底的15%提高到90%。\n"
+        )
+        assert found(text) == [("actual", 15, "%", 2018), ("actual", 90, "%", 2019)]
