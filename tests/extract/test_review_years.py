@@ -111,6 +111,27 @@ class TestPlansWithNoPeriod:
         assert info(text).written_for is None
         assert found(text) == [("target", 120, "个", 2021)]
 
+    def test_a_later_year_named_for_one_step_is_a_milestone_not_the_plans_end(self) -> None:
+        text = (
+            "某区垃圾分类实施方案\n发布日期:2019-04-02\n一、工作目标\n创建达标小区120个。\n"
+            "二、主要任务\n1.推进设施建设。2019年完成选址,2019年完成立项,2019年完成环评,2019年开工建设,2020年形成处置能力。\n"
+        )
+        assert info(text).written_for == 2019
+        assert ("target", 120, "个", 2019) in found(text)
+
+    def test_a_later_year_named_as_often_as_its_own_makes_a_plan_of_several_years(self) -> None:
+        text = (
+            "某区垃圾分类实施方案\n发布日期:2019-04-02\n一、工作目标\n创建达标小区120个。\n"
+            "二、主要任务\n1.2019年完成立项,2020年完成建设,2020年投入运行。\n"
+        )
+        assert info(text).written_for is None
+
+    def test_a_plan_carrying_out_a_cited_regulation_is_no_standing_rule(self) -> None:
+        text = "某区关于贯彻《某市生活垃圾管理条例》的实施方案\n发布日期:2019-04-02\n一、工作目标\n创建达标小区120个。\n"
+        assert info(text).written_for == 2019
+        issued = "关于印发《某区垃圾分类实施方案（试行）》的通知\n发布日期:2019-04-02\n一、工作目标\n创建达标小区120个。\n"
+        assert info(issued).written_for is None  # the notice issues a standing (试行) plan
+
     def test_measures_stay_a_standing_policy(self) -> None:
         text = "关于促进某产业发展的若干措施\n发布日期:2019-04-02\n一、培育企业。新增企业20家。\n"
         assert info(text).written_for is None
