@@ -154,6 +154,22 @@ _LEADER_LINE = re.compile(
 )
 
 
+# A line of a progress notice's item that names a person (牵头领导:林某, 项目责任人:王某) or reports
+# what was done (实际完成情况:…, 进展情况:…): a public notice of the progress of a city's livelihood
+# projects writes each project as a numbered line and then such labelled lines (宁波市's 2014
+# notice of its 民生实事项目 1—6月份进展情况: 牵头领导 / 责任单位 / 项目责任人 / 配合单位 / 实际完成
+# 情况), and progress tables of 招远市 and 柯桥区 keep the same fields as columns (分管市领导,
+# 进展情况). The line is neither a unit nor part of the work: the item's body leaves it out, its
+# figures (actuals) are still read.
+# matches: "牵头领导:林某", "项目责任人:王某", "实际完成情况:已于5月30日通车", "进展情况:完成80%" ;
+# must not match: "责任单位:市公安局", "牵头单位:区商务局", "工作目标:新建3所"
+_ASIDE_LINE = re.compile(
+    r"\s*(?:(?:牵头|责任|分管|联系)领导|项目责任人|责任人|联系人"
+    r"|(?:实际)?完成情况|(?:工作)?进展情况|推进情况|进度情况)\s*[:：]"
+)
+_ASIDE_FIRSTS = frozenset(" \t\u3000牵责分联项实完工进推")
+
+
 # A deadline inside a note: "完成时限:2024年12月底".
 # matches: "完成时限:2024年底", "时间节点:常态化推进" ; must not match: "责任单位:区科技局"
 _NOTE_DEADLINE = re.compile(
@@ -630,6 +646,21 @@ def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]
     return out
 
 
+def _without_asides(work: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``work`` with each line of a person or a report of progress (``_ASIDE_LINE``) blanked
+    (offsets kept), and those lines: the item above reads its units around them."""
+    found = []
+    for s, e, _ in _lines(work, spans):
+        if work[s] in _ASIDE_FIRSTS and _ASIDE_LINE.match(work, s, e):
+            found.append((s, e))
+    if not found:
+        return work, []
+    chars = list(work)
+    for s, e in found:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars), found
+
+
 def read_text_tasks(
     text: str,
     work: str,
@@ -641,6 +672,9 @@ def read_text_tasks(
     own (relative deadlines such as 年底前 are of that year). ``has_task_table`` when the document
     holds a task table: with no role note in its text, the table is its list of tasks, and its
     text gives only the clauses that name the units to do them."""
+    asides: list[tuple[int, int]] = []
+    if "情况" in work or "领导" in work or "责任人" in work or "联系人" in work:
+        work, asides = _without_asides(work, spans)
     lines = _lines(work, spans)
     root = _Node(-1, None, 0, 0)
     stack = [root]
@@ -762,6 +796,9 @@ def read_text_tasks(
     tasks.sort(key=_span_start)
     if not has_task_table:  # regulations' articles and letters' requests (articles.py)
         tasks = articles.tasks_of(text, work, lines, year, tasks)
+    if asides:
+        # The lines of people and progress are still read for figures (a project's actuals).
+        passages.extend(Passage(s, e) for s, e in asides)
     return TextTasks(tuple(tasks), tuple(passages))
 
 

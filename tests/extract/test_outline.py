@@ -944,6 +944,34 @@ def test_paragraphs_run_together_on_a_line_are_read_as_items_with_their_units():
     assert not any("张某" in u or "李某" in u for t in tasks for u in t.lead_units + t.co_units)
 
 
+# A public notice of the progress of a city's livelihood projects, crawled onto one line: each
+# project a numbered item, then its leader, lead unit, person in charge, co-units and what was done,
+# each after a label. (Made up.)
+_PROGRESS_NOTICE = (
+    "2031年市政府民生实事项目共有30项任务,各责任单位高度重视,现将1—6月份进展情况予以公示,接受社会监督。"
+    " 1.新建社区食堂20家。 牵头领导:张某 责任单位:市民政局 项目责任人:李某 实际完成情况:已建成12家,"
+    "其余正在装修。 2.改造老旧电梯300台。 牵头领导:王某 责任单位:市市场监管局 项目责任人:赵某"
+    " 配合单位:市住建局、市财政局 实际完成情况:已完成改造150台,项目按计划推进。"
+    " 3.新建口袋公园8个。 牵头领导:王某 责任单位:市园林局 项目责任人:钱某 配合单位:各区政府"
+    " 实际完成情况:已开工6个。\n"
+)
+
+
+def test_a_progress_notice_run_together_reads_each_project_with_its_units_not_its_people():
+    tasks = extract_text(_PROGRESS_NOTICE).tasks
+    got = [(t.text, t.lead_units, t.co_units) for t in tasks]
+    assert got == [
+        ("新建社区食堂20家。", ("市民政局",), ()),
+        ("改造老旧电梯300台。", ("市市场监管局",), ("市住建局", "市财政局")),
+        ("新建口袋公园8个。", ("市园林局",), ("各区政府",)),
+    ]
+
+
+def test_a_progress_line_is_still_read_for_its_figures():
+    metrics = extract_text(_PROGRESS_NOTICE).metrics
+    assert any(m.kind == "actual" and m.value == 150 for m in metrics)
+
+
 def test_a_short_line_with_a_space_before_a_numeral_is_left_as_it_is():
     text = "重点工作 1.推进道路建设。\n"
     assert [t.text for t in extract_text(text).tasks] == [] or "\n" not in extract_text(text).tasks[0].text
