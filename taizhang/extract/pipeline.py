@@ -100,6 +100,70 @@ def extract_source(source: Source) -> Extraction:
 
 def _extract_source(source: Source) -> Extraction:
     text, grids, paragraphs = lay_out(source)
+    if not grids and ("(" in text or "（" in text):
+        glosses = [m.span() for m in _PINYIN_GLOSS.finditer(text)]
+        if len(glosses) >= _GLOSSED_TEXT:
+            return _without_glosses(source, text, paragraphs, glosses)
+    return _extract_laid_out(source, text, grids, paragraphs)
+
+
+# The pinyin a reading-aid page prints in brackets after some characters of a text in
+# traditional script ("商務(wù)部門", "責(zé)任單位", "推進(jìn)"): reproductions of government
+# notices on the web (湘西州's 州政發〔2020〕5號 in the tune corpus; 四川省 川办函〔2017〕113号 and
+# 盤山縣's notices as other sites reprint them) gloss so the characters of a converter's list.
+# matches: "(wù)", "（zé）" ; must not match: "(市)", "(2)", "(试行)", "(PPP)"
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# How many glosses make a glossed text (one may be a quoted reading).
+_GLOSSED_TEXT = 3
+
+
+def _without_glosses(
+    source: Source, text: str, paragraphs: list[tuple[int, int]], glosses: list[tuple[int, int]]
+) -> Extraction:
+    """The extraction of a text glossed with pinyin, read without the glosses (they break labels
+    such as 責(zé)任單位: and names such as 商務(wù)部門), its places and quoted words given back
+    in the text as published: a task's text and a figure's span keep their glosses, units and
+    indicators are read without them."""
+    keep = [True] * len(text)
+    for s, e in glosses:
+        for i in range(s, e):
+            keep[i] = False
+    at = [i for i in range(len(text)) if keep[i]]  # position in the text of each kept character
+    bare = "".join(text[i] for i in at)
+    starts = [0] * (len(text) + 1)  # kept characters before each position of the text
+    n = 0
+    for i in range(len(text)):
+        starts[i] = n
+        n += keep[i]
+    starts[len(text)] = n
+    bare_paragraphs = [(starts[s], starts[e]) for s, e in paragraphs]
+    got = _extract_laid_out(source, bare, [], bare_paragraphs)
+
+    def back(span: Span) -> Span:
+        if span.end <= span.start or span.end > len(at):
+            return span
+        end = at[span.end - 1] + 1
+        while end < len(text) and not keep[end]:
+            end += 1  # the gloss of the span's last character
+        return Span(at[span.start], end)
+
+    def again(quoted: str, span: Span, new: Span) -> str:
+        return text[new.start : new.end] if quoted == bare[span.start : span.end] else quoted
+
+    tasks = []
+    for t in got.tasks:
+        new = back(t.span)
+        tasks.append(replace(t, span=new, text=again(t.text, t.span, new)))
+    metrics = []
+    for m in got.metrics:
+        new = back(m.span)
+        metrics.append(replace(m, span=new, span_text=again(m.span_text, m.span, new)))
+    return replace(got, text=text, tasks=tuple(tasks), metrics=tuple(metrics))
+
+
+def _extract_laid_out(
+    source: Source, text: str, grids: list[Grid], paragraphs: list[tuple[int, int]]
+) -> Extraction:
     work = working_text(text)
     if " " in work:
         text, work = _split_run_together(text, work)

@@ -1023,3 +1023,29 @@ def test_a_leader_named_before_the_main_and_other_units_is_no_unit():
         ("全年地区生产总值增长6%以上。", ("县发改局",), ("县统计局", "县财政局")),
         ("完成造林绿化1万亩。", ("县林业局",), ("各乡镇",)),
     ]
+
+
+# A division notice in traditional script as a reading-aid page reprints it, with pinyin in
+# brackets after some characters, labels and names included. (Made up.)
+_GLOSSED_DIVISION = (
+    "某市人民政府辦公室關于印發(fā)2031年政府工作報告重點(diǎn)工作任務(wù)分解的通知\n"
+    "各區(qū)人民政府,市政府各部門:\n"
+    "一、推動經(jīng)濟(jì)平穩增長\n"
+    "1.全市生產(chǎn)總值增長6%左右。\n"
+    "責(zé)任單位:市發(fā)展改革委、市統(tǒng)計局\n"
+    "2.新建5G基站1000個。\n"
+    "牽頭單位:市經(jīng)信局;配合單位:市商務(wù)局\n"
+    "3.推進(jìn)重點(diǎn)項目建設(shè),完成投資200億元。(市發(fā)改委牽頭,市財政局、各區(qū)政府配合)\n"
+)
+
+
+def test_a_text_glossed_with_pinyin_reads_its_labels_and_names_and_keeps_its_words():
+    got = extract_text(_GLOSSED_DIVISION)
+    assert [(t.text, t.lead_units, t.co_units) for t in got.tasks] == [
+        ("全市生產(chǎn)總值增長6%左右。", ("市發展改革委", "市統計局"), ()),
+        ("新建5G基站1000個。", ("市經信局",), ("市商務局",)),
+        ("推進(jìn)重點(diǎn)項目建設(shè),完成投資200億元。", ("市發改委",), ("市財政局", "各區政府")),
+    ]
+    for t in got.tasks:
+        assert got.text[t.span.start : t.span.end] == t.text  # places in the text as published
+    assert {m.value for m in got.metrics} >= {6, 1000, 2e10}
