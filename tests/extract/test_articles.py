@@ -78,7 +78,7 @@ class RegulationTestCase:
             "县（区）人民政府水行政主管部门",
         )
         assert lead("财政、生态环境") == ("财政部门", "生态环境部门", "农业农村部门")
-        assert lead("村（居）民委员会") == ("村（居）民委员会",)
+        assert lead("村（居）民委员会") == ("村民委员会", "居民委员会")
 
     def test_a_semicolon_separates_the_duties_of_two_bodies_and_会同_names_co_units(self) -> None:
         (rules,) = [t for t in self.tasks if t.text.startswith("水行政主管部门")]
