@@ -1162,6 +1162,11 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # what each one a benefit is reckoned by must be: 每引进一家年产值过2000万元企业
     if work.find("人", lo, start) >= 0 and _PER_RECIPIENT.search(work, lo, start):
         return True  # what each recipient has: 低保标准月人均提高221元
+    if after in "月年" and after and fig.unit.endswith("元/人"):
+        # what each recipient has a month or a year, written as a unit: 低保标准提高到835元/人月,
+        # 供养标准提高到17340元/人年 (肇庆's 2020 livelihood progress table; 大连's 2019 民生工程
+        # progress writes the same standards as 每人每年610元)
+        return True
     if work.find("原则上", lo, hi) >= 0 and not _is_floor_of_a_rate(work, fig, lo):
         return True  # a rule laid down: 担保费率原则上不超过1%
     # (each asked only when a character it needs is near: most figures have none of them)

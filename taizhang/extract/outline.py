@@ -154,6 +154,14 @@ _LEADER_LINE = re.compile(
 )
 
 
+# A run of figures a space apart: the row of a table flattened onto a line. matches: " 2 5 1 2 10" ;
+# must not match: "2024年12月", "1.5亿元"
+_NUMBER_RUN = re.compile(r"(?: \d+(?:\.\d+)?){3,}(?![\d.])")
+_GAP_AFTER_WORD = re.compile(r"(?<=[^\s:]) ")
+# A line break before a label of units. matches: "\n配合单位:", "\n  牵头部门:"
+_LABEL_LINE = re.compile(
+    r"\n(?=[ \t\u3000]*(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:)"
+)
 # A line of a progress notice's item that names a person (牵头领导:林某, 项目责任人:王某) or reports
 # what was done (实际完成情况:…, 进展情况:…): a public notice of the progress of a city's livelihood
 # projects writes each project as a numbered line and then such labelled lines (宁波市's 2014
@@ -308,6 +316,14 @@ def _note(
     first_leads: bool = False,
 ) -> RoleNote | None:
     o, w = orig[s:e], work[s:e]
+    if " " in w and (run := _NUMBER_RUN.search(w)) is not None:
+        # A table flattened onto the note's line after it (宁波's 2014 progress notice: "配合单位:
+        # 市公安局、市城管局,各区政府 鄞州 海曙、江东、江北 镇海 北仑 合计 新辟线路年度目标 2 5 1 2
+        # 10"; crawled progress tables of 临安区 and 招远市 run cells so): the note ends at the space
+        # before the table's first cell.
+        gap = _GAP_AFTER_WORD.search(w, w.rfind("\n", 0, run.start()) + 1, run.start())
+        if gap is not None:
+            o, w = o[: gap.start()], w[: gap.start()]
     if "\n" in w or "*" in w:
         # Broken across lines (and pages, leaving a page number) or emphasised in markdown: the
         # line breaks, page numbers, spaces and emphasis marks go.
@@ -318,6 +334,15 @@ def _note(
                 if line.strip() and _PAGE_NUMBER.fullmatch(line.strip()):
                     drop.update(range(pos, pos + len(line)))
                 pos += len(line) + 1
+        if "\n" in w and ":" in w:
+            # A label on a line of its own after another ("责任单位:市交通委\n配合单位:…"): the
+            # line break parts their lists as a semicolon would.
+            for m in _LABEL_LINE.finditer(w):
+                if w[: m.start()].strip() and w[m.start() - 1 : m.start()] not in ";;,":
+                    o, w = (
+                        o[: m.start()] + ";" + o[m.start() + 1 :],
+                        w[: m.start()] + ";" + w[m.start() + 1 :],
+                    )
         keep = [i for i, ch in enumerate(w) if not (ch.isspace() or ch == "*" or i in drop)]
         o, w = "".join(o[i] for i in keep), "".join(w[i] for i in keep)
     found = _note_body(o, w, year, first_leads)
@@ -797,8 +822,9 @@ def read_text_tasks(
     if not has_task_table:  # regulations' articles and letters' requests (articles.py)
         tasks = articles.tasks_of(text, work, lines, year, tasks)
     if asides:
-        # The lines of people and progress are still read for figures (a project's actuals).
-        passages.extend(Passage(s, e) for s, e in asides)
+        # The lines of people and progress are still read for figures (a project's actuals, of
+        # the document's year: a notice reports the progress of its own year's work).
+        passages.extend(Passage(s, e, reported=True) for s, e in asides)
     return TextTasks(tuple(tasks), tuple(passages))
 
 

@@ -1049,3 +1049,19 @@ def test_a_text_glossed_with_pinyin_reads_its_labels_and_names_and_keeps_its_wor
     for t in got.tasks:
         assert got.text[t.span.start : t.span.end] == t.text  # places in the text as published
     assert {m.value for m in got.metrics} >= {6, 1000, 2e10}
+
+
+# An item of a progress notice whose labelled fields stand a line each, a district table of its
+# figures flattened onto the last label's line. (Made up.)
+_FIELDS_AND_A_FLAT_TABLE = (
+    "2031年市政府民生实事项目进展情况公示\n"
+    "1.新建城市书房12家。\n"
+    "责任单位:市文旅局\n"
+    "项目责任人:孙某\n"
+    "配合单位:市财政局,各区政府 东区 西区 合计 年度目标 5 7 12 实际完成 3 4 7\n"
+)
+
+
+def test_a_note_ends_where_a_flattened_table_begins_and_its_label_lines_stay_apart():
+    tasks = extract_text(_FIELDS_AND_A_FLAT_TABLE).tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [(("市文旅局",), ("市财政局", "各区政府"))]
