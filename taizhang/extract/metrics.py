@@ -1289,7 +1289,8 @@ def _is_floor_of_a_rate(work: str, fig: _Figure, lo: int) -> bool:
 # A standard named, then the terms it sets: 标准为, 標准爲, 标准下调至, 补贴标准：
 # matches: "补贴标准为:第一年按", "稅額標准下調至" ; must not match: "达到国家一级A标准", "标准化"
 _STANDARD_SET = re.compile(
-    r"(?:标准|標准|標準)[ \t]*(?:为|爲|為|是|:|：|(?:下调|上调|调整|提高|降低|下調|上調|調整)[ \t]*(?:至|到|为|爲|為))"
+    r"(?:标准|標准|標準)[ \t]*(?:为|爲|為|是|:|：|不低于|不高於|不低於|不高于"
+    r"|(?:下调|上调|调整|提高|降低|下調|上調|調整)[ \t]*(?:至|到|为|爲|為))"
 )
 
 
@@ -1297,7 +1298,8 @@ def _is_term_of_a_standard(work: str, fig: _Figure, lo: int) -> bool:
     """Whether the figure is a term of a standard the document lays down (a tax rate, a rate of
     subsidy): the sentence names the standard and says what it is (城镇土地使用税税额标准下调至
     1—8元/平方米, 韶关's cost measures; 补贴标准为:第一年按18元/m/月,第二年15元/m/月, 武昌's
-    incubator policy). A standard is a rule of the benefit, not the size of an indicator."""
+    incubator policy; 特困供养人员基本生活标准不低于当地最低生活保障标准的1.6倍, 肇庆's 2020 livelihood
+    tasks). A standard is a rule of the benefit, not the size of an indicator."""
     floor = max(0, fig.start - 60)  # (a bounded look back: a text may have no stop at all)
     s_lo = max(work.rfind("。", floor, lo), work.rfind("\n", floor, lo), floor - 1) + 1
     return _STANDARD_SET.search(work, s_lo, fig.start) is not None
