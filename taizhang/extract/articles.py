@@ -187,6 +187,32 @@ _WITH = re.compile(
 _HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给予|做好)?(?:配合|协助)(?!做好)")
 
 
+# The title of a policy of support: 若干政策, 若干措施, 政策举措, 鼓励…投资的规定 (沈阳市's 鼓励华侨、
+# 港澳同胞投资的规定, 沈政令〔1997〕29号, writes its policy in 第N条 articles, as cities' 若干政策 on
+# headquarters or talent do). Rules of a procedure of rewards (国家安全机关公民举报奖励办法, in the tune
+# corpus) are no such policy: their duties are the bodies'.
+_POLICY_TITLE = re.compile(r"若干(?:政策|措施|举措)|政策(?:举措|措施)|鼓励[^。\n]{0,20}(?:规定|办法)")
+# What an article offering support says. matches: "给予一次性奖励", "可以申请", "予以补助"
+_SUPPORT = re.compile(r"给予|予以(?:奖励|补助|补贴|支持)|奖励|补助|补贴|扶持|鼓励|可以申请|可申请|享受")
+# An article that frames a policy: its purpose, its scope, its start. matches: "为推动…,制定本办法。",
+# "本办法自2031年1月1日起施行" ; must not match: "对…给予奖励"
+_FRAMING = re.compile(r"制定本|本(?:条例|办法|规定|细则|规则|政策|措施)(?:所称|适用|自|由)")
+
+
+def _policy_articles(work: str, starts: list[tuple[int, int]]) -> int:
+    """How many articles offer support, when the text before the first is a policy's title (0
+    otherwise)."""
+    first = next((s for s, e in starts if ARTICLE.match(work, s, e)), None)
+    if first is None or _POLICY_TITLE.search(work, 0, first) is None:
+        return 0
+    heads = [s for s, e in starts if ARTICLE.match(work, s, e)]
+    n = 0
+    for i, s in enumerate(heads):
+        e = heads[i + 1] if i + 1 < len(heads) else len(work)
+        n += _SUPPORT.search(work, s, e) is not None
+    return n
+
+
 def tasks_of(
     text: str,
     work: str,
@@ -201,6 +227,11 @@ def tasks_of(
     heads = sum(1 for s, e in starts if ARTICLE.match(work, s, e))
     if heads >= 5 and _STATUTE.search(work):
         duties = article_tasks(text, work, lines, year)
+        if len(duties) >= 2 and _policy_articles(work, starts) > len(duties):
+            # A policy written in articles (若干政策, 鼓励…的规定: 第N条 对…给予奖励), most of whose
+            # articles offer support: each article is a measure, as the outline reads it (its duty
+            # articles with their units); the articles that frame the policy are none.
+            return [t for t in found if not _FRAMING.search(working_text(t.text))]
         if len(duties) >= 2:
             return duties  # else rules of support (对…给予奖励) rather than duties: the outline's
     found = notice_tasks(work, found)
