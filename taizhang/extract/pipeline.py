@@ -215,6 +215,8 @@ def _extract_laid_out(
     tasks = [_own_units(t, text, work) if not t.cells else t for t in tasks]
     if info.year is not None:
         tasks = [_scheduled(t, work, info.year) for t in tasks]
+    if any(t.section and "五" in t.section and _FIVE_YEAR_PART.search(t.section) for t in tasks):
+        tasks = [t for t in tasks if not _five_years_goal(t)]
 
     metrics = _metrics(text, work, passages, info, other_tables)
     # What the reviewer should check: each item's confidence and reasons for doubt.
@@ -239,6 +241,25 @@ def _extract_laid_out(
         metrics=checked_metrics,
         units=tuple(registry.units()),
         encoding=source.encoding,
+    )
+
+
+# The part of a work report on the next five years, or of a plan on a five-year period's goals:
+# "二、今后五年的目标任务" (广东省's 2023 政府工作报告), "二、“十四五”时期主要目标任务" (国务院's 2021
+# 政府工作报告), "未来五年的奋斗目标". Its items say where the place is to go, not what a unit must do.
+# matches: "今后五年的主要任务", "“十四五”时期主要目标任务", "未来五年工作" ; must not match:
+# "2026年工作安排", "五年行动计划"
+_FIVE_YEAR_PART = re.compile(r"今后五年|未来五年|十[一二三四五六七八九]五”?(?:时期|期间)")
+
+
+def _five_years_goal(task: Task) -> bool:
+    """An item of the part on the next five years that the document assigns to no unit: a goal of
+    the narrative, no accountable task."""
+    return (
+        not task.lead_units
+        and not task.co_units
+        and task.section is not None
+        and _FIVE_YEAR_PART.search(task.section) is not None
     )
 
 

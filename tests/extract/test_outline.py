@@ -1065,3 +1065,21 @@ _FIELDS_AND_A_FLAT_TABLE = (
 def test_a_note_ends_where_a_flattened_table_begins_and_its_label_lines_stay_apart():
     tasks = extract_text(_FIELDS_AND_A_FLAT_TABLE).tasks
     assert [(t.lead_units, t.co_units) for t in tasks] == [(("市文旅局",), ("市财政局", "各区政府"))]
+
+
+# A work report of the first year of a new government: the next five years' tasks, then the year's
+# work with its units. (Made up.)
+_FIVE_YEARS_THEN_THE_YEAR = (
+    "某市政府工作报告\n"
+    "二、今后五年的主要任务\n"
+    "(一)着力构建现代化产业体系。加快建设先进制造业强市,到2035年规上工业总产值突破2万亿元。\n"
+    "(二)着力扩大有效需求。五年累计完成固定资产投资3万亿元。\n"
+    "三、2031年工作安排\n"
+    "(一)稳增长。新建5G基站5000个。(市通信管理局牵头)\n"
+)
+
+
+def test_the_next_five_years_goals_are_no_tasks_unless_assigned():
+    got = extract_text(_FIVE_YEARS_THEN_THE_YEAR)
+    assert [(t.text, t.lead_units) for t in got.tasks] == [("新建5G基站5000个。", ("市通信管理局",))]
+    assert {m.value for m in got.metrics} >= {2e12, 3e12, 5000}  # their figures are still read
