@@ -991,12 +991,6 @@ def test_an_allowance_a_person_has_a_month_or_a_year_is_a_benefit_not_a_metric()
     assert 500 in values
 
 
-def test_the_count_of_a_lists_own_items_is_no_metric():
-    text = "2031年市政府民生实事项目共有35项任务,现将进展情况公示如下。\n1.新建公园8个。\n"
-    values = {m.value for m in extract_text(text).metrics}
-    assert 35 not in values and 8 in values
-
-
 def test_a_standard_laid_down_relative_to_another_is_a_benefit_term():
     text = "2031年民生实事:残疾人两项补贴标准不低于当地最低生活保障标准的1.2倍。全市新增无障碍设施300处。\n"
     values = {m.value for m in extract_text(text).metrics}
