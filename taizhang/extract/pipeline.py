@@ -100,7 +100,7 @@ def extract_source(source: Source) -> Extraction:
 
 def _extract_source(source: Source) -> Extraction:
     text, grids, paragraphs = lay_out(source)
-    if not grids and ("(" in text or "（" in text):
+    if not grids and ("(" in text or "（" in text) and _TONED.search(text) is not None:
         glosses = [m.span() for m in _PINYIN_GLOSS.finditer(text)]
         if len(glosses) >= _GLOSSED_TEXT:
             return _without_glosses(source, text, paragraphs, glosses)
@@ -113,6 +113,8 @@ def _extract_source(source: Source) -> Extraction:
 # 盤山縣's notices as other sites reprint them) gloss so the characters of a converter's list.
 # matches: "(wù)", "（zé）" ; must not match: "(市)", "(2)", "(试行)", "(PPP)"
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# A vowel with a tone mark: a text with none has no gloss (a cheap look before the search).
+_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 # How many glosses make a glossed text (one may be a quoted reading).
 _GLOSSED_TEXT = 3
 
