@@ -175,7 +175,8 @@ _ASIDE_LINE = re.compile(
     r"\s*(?:(?:牵头|责任|分管|联系)领导|项目责任人|责任人|联系人"
     r"|(?:实际)?完成情况|(?:工作)?进展情况|推进情况|进度情况)\s*[:：]"
 )
-_ASIDE_FIRSTS = frozenset(" \t\u3000牵责分联项实完工进推")
+# Where such a label may end: the last character of a label, its colon (a quick search of a text).
+_ASIDE_COLON = re.compile(r"[导人况][ \t]*[:：]")
 
 
 # A deadline inside a note: "完成时限:2024年12月底".
@@ -674,9 +675,18 @@ def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]
 def _without_asides(work: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """``work`` with each line of a person or a report of progress (``_ASIDE_LINE``) blanked
     (offsets kept), and those lines: the item above reads its units around them."""
-    found = []
-    for s, e, _ in _lines(work, spans):
-        if work[s] in _ASIDE_FIRSTS and _ASIDE_LINE.match(work, s, e):
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        for c in _ASIDE_COLON.finditer(work, start, end):
+            ls = work.rfind("\n", start, c.start()) + 1
+            m = _ASIDE_LINE.match(work, ls, c.end())
+            if m is None or m.end() != c.end() or (found and found[-1][0] >= ls):
+                continue
+            s = ls + len(work[ls : c.start()]) - len(work[ls : c.start()].lstrip())
+            e = work.find("\n", c.end(), end)
+            e = end if e < 0 else e
+            while e > s and work[e - 1].isspace():
+                e -= 1
             found.append((s, e))
     if not found:
         return work, []
@@ -698,8 +708,7 @@ def read_text_tasks(
     holds a task table: with no role note in its text, the table is its list of tasks, and its
     text gives only the clauses that name the units to do them."""
     asides: list[tuple[int, int]] = []
-    if "情况" in work or "领导" in work or "责任人" in work or "联系人" in work:
-        work, asides = _without_asides(work, spans)
+    work, asides = _without_asides(work, spans)
     lines = _lines(work, spans)
     root = _Node(-1, None, 0, 0)
     stack = [root]
