@@ -153,3 +153,23 @@ def test_a_body_named_by_what_the_article_said_before_it() -> None:
 )
 def test_names_in_the_form_the_conventions_give(written: str, expected: list[str]) -> None:
     assert law_names(written, working_text(written)) == expected
+
+
+_CONVENTIONS = """某市养老服务条例
+第一条 为了规范养老服务,制定本条例。
+第二条 市、县（区）人民政府民政部门负责本行政区域内的养老服务工作。
+第三条 村（居）民委员会应当协助做好养老服务工作。
+第四条 接到举报的有关部门应当及时调查处理。
+第五条 项目所在地的县级人民政府应当做好征地补偿工作。
+第六条 本条例自2031年1月1日起施行。
+"""
+
+
+def test_a_regulations_units_follow_the_conventions() -> None:
+    leads = [t.lead_units for t in extract_text(_CONVENTIONS).tasks]
+    assert leads == [
+        ("市人民政府民政部门", "县（区）人民政府民政部门"),
+        ("村民委员会", "居民委员会"),
+        ("有关部门",),
+        ("县级人民政府",),
+    ]
