@@ -187,6 +187,32 @@ _WITH = re.compile(
 _HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给予|做好)?(?:配合|协助)(?!做好)")
 
 
+# The title of a policy of support: 若干政策, 若干措施, 政策举措, 鼓励…投资的规定 (沈阳市's 鼓励华侨、
+# 港澳同胞投资的规定, 沈政令〔1997〕29号, writes its policy in 第N条 articles, as cities' 若干政策 on
+# headquarters or talent do). Rules of a procedure of rewards (国家安全机关公民举报奖励办法, in the tune
+# corpus) are no such policy: their duties are the bodies'.
+_POLICY_TITLE = re.compile(r"若干(?:政策|措施|举措)|政策(?:举措|措施)|鼓励[^。\n]{0,20}(?:规定|办法)")
+# What an article offering support says. matches: "给予一次性奖励", "可以申请", "予以补助"
+_SUPPORT = re.compile(r"给予|予以(?:奖励|补助|补贴|支持)|奖励|补助|补贴|扶持|鼓励|可以申请|可申请|享受")
+# An article that frames a policy: its purpose, its scope, its start. matches: "为推动…,制定本办法。",
+# "本办法自2031年1月1日起施行" ; must not match: "对…给予奖励"
+_FRAMING = re.compile(r"制定本|本(?:条例|办法|规定|细则|规则|政策|措施)(?:所称|适用|自|由)")
+
+
+def _policy_articles(work: str, starts: list[tuple[int, int]]) -> int:
+    """How many articles offer support, when the text before the first is a policy's title (0
+    otherwise)."""
+    first = next((s for s, e in starts if ARTICLE.match(work, s, e)), None)
+    if first is None or _POLICY_TITLE.search(work, 0, first) is None:
+        return 0
+    heads = [s for s, e in starts if ARTICLE.match(work, s, e)]
+    n = 0
+    for i, s in enumerate(heads):
+        e = heads[i + 1] if i + 1 < len(heads) else len(work)
+        n += _SUPPORT.search(work, s, e) is not None
+    return n
+
+
 def tasks_of(
     text: str,
     work: str,
@@ -201,6 +227,11 @@ def tasks_of(
     heads = sum(1 for s, e in starts if ARTICLE.match(work, s, e))
     if heads >= 5 and _STATUTE.search(work):
         duties = article_tasks(text, work, lines, year)
+        if len(duties) >= 2 and _policy_articles(work, starts) > len(duties):
+            # A policy written in articles (若干政策, 鼓励…的规定: 第N条 对…给予奖励), most of whose
+            # articles offer support: each article is a measure, as the outline reads it (its duty
+            # articles with their units); the articles that frame the policy are none.
+            return [t for t in found if not _FRAMING.search(working_text(t.text))]
         if len(duties) >= 2:
             return duties  # else rules of support (对…给予奖励) rather than duties: the outline's
     found = notice_tasks(work, found)
@@ -448,8 +479,50 @@ _FIELDS_ETC = re.compile(
 
 
 def law_names(orig: str, work: str) -> list[str]:
-    """``_law_names`` (memoised: a regulation tries the words before each verb of a sentence)."""
-    return list(_law_names(orig, work))
+    """``_law_names`` (memoised: a regulation tries the words before each verb of a sentence), each
+    name in the form the conventions give it (``_named_forms``)."""
+    return [f for n in _law_names(orig, work) for f in _named_forms(n)]
+
+
+# Two committees written as one, the second's first character in brackets: 村（居）民委员会 is the
+# 村民委员会 and the 居民委员会 (漯河's 散煤污染防治条例, 内江's and 台州's 文明行为促进条例 charge both
+# so; laws write 居（村）民委员会 too).
+# matches: "村(居)民委员会", "居(村)民委员会" ; must not match: "县(市、区)人民政府" (one level, its
+# kinds in brackets), "村民委员会"
+_TWO_COMMITTEES = re.compile(r"(?P<a>[村居])\((?P<b>[村居])\)(?P<rest>民委员会)")
+# A relative clause before a body: what the body did or where it is ("接到举报的有关部门", "项目所在地
+# 的县级人民政府", "作出行政处罚决定的市场监督管理部门", as provincial regulations and 市场监管总局's rules
+# on publishing penalties name them): the body is named by what follows 的. The clause holds a verb
+# or 所在地; what follows is a body of its own (not a bare 部门 or 机构).
+# matches: "接到举报的有关部门", "项目所在地的县级人民政府" ; must not match: "设区的市人民政府" (a kind
+# of city), "县级以上精神文明建设指导委员会的办事机构" (whose office), "其他负有…职责的部门" (no body
+# after 的), "渔业行政主管部门所属的渔政监督管理机构" (whose)
+_RELATIVE_BODY = re.compile(
+    r"(?P<clause>[^的]{0,20}?(?:所在地|接到|作出|收到|发现|受理|负责|批准|核发|办理|登记)[^的]{0,16})的(?P<body>.{2,30})"
+)
+_BARE_BODIES = frozenset(("部门", "机构", "单位", "组织", "工作机构", "管理机构", "办事机构"))
+
+
+def _named_forms(name: str) -> list[str]:
+    """``name`` as the conventions of the corpus give a unit of a regulation: two committees written
+    as one are two; a relative clause before a body is no part of its name."""
+    w = working_text(name)
+    two = _TWO_COMMITTEES.search(w)
+    if two is not None:
+        at, rest = two.start(), name[two.end("b") + 1 :]
+        return [name[:at] + name[at] + rest, name[:at] + name[two.start("b")] + rest]
+    rel = _RELATIVE_BODY.fullmatch(w) if "的" in w else None
+    if rel is not None:
+        body = rel.group("body")
+        clause = rel.group("clause")
+        if (
+            body not in _BARE_BODIES
+            and (looks_like_unit(body) or body.startswith(("有关", "相关")))
+            and not looks_like_unit(clause)
+            and not clause.endswith(("所属", "设置", "设立", "确定"))
+        ):
+            return [name[rel.start("body") :]]
+    return [name]
 
 
 @lru_cache(maxsize=8192)
@@ -481,6 +554,9 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         if not rest:
             return ()
         heads = [orig[m.start() : m.end()] for m in _LEVEL.finditer(work, 0, levels.end())]
+        if len(rest) > 1 and all(r.startswith("人民政府") for r in rest):
+            # "市、县（区）人民政府发展改革、财政等部门": each level's government has each department
+            return tuple(h + r for r in rest for h in heads)
         return tuple([h + rest[0] for h in heads] + rest[1:])
     out: list[str] = []
     for o, w in _joined(orig, work):

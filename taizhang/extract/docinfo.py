@@ -370,6 +370,23 @@ _ANNUAL_TITLE = ("工作要点", "年度")
 _IN_YEAR = re.compile(r"年底前|月底前|年(?<![\d一二两三四五六七八九十]年)内(?!容)|本年度|今年|力争全年")
 
 
+# A text with no title line that opens by naming a year's list of projects or key work, as a notice
+# of their progress does when a page keeps only its body (宁波's 2014 notice: "2014年市政府民生实事项目
+# 共有42项任务…"; a city's 2025 report: "2025年,省政府民生實事共有12類45件53個事項"): the year of
+# that work. matches: "2014年市政府民生实事项目", "2025年,省政府民生實事" ; must not match:
+# "2014年5月30日通车"
+_OPENING_YEAR_OF_WORK = re.compile(
+    r"\s*(?P<y>(?:19|20)\d{2})年度?[,,]?[^。\n]{0,12}?(?:民生实事|民生實事|实事项目|實事項目|为民办实事|重点工作|重點工作|重点项目|重點項目)"
+)
+
+
+def _opening_year_of_work(work: str, year: int) -> int | None:
+    """The year of the work an untitled text opens with (``_OPENING_YEAR_OF_WORK``), when it is the
+    document's own."""
+    m = _OPENING_YEAR_OF_WORK.match(work)
+    return year if m is not None and int(m["y"]) == year else None
+
+
 def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
     """The one year a document plans for, or None when it plans for no single year.
 
@@ -656,6 +673,8 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
     plain = None
     if period_start is None:
         one = plan_year(work, work_title, year, kind)
+        if one is None and not title.strip() and year is not None:
+            one = _opening_year_of_work(work, year)
         if one is not None:
             period_start = period_end = one  # a document of one year plans for that year
         else:

@@ -1198,6 +1198,11 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # what each one a benefit is reckoned by must be: 每引进一家年产值过2000万元企业
     if work.find("人", lo, start) >= 0 and _PER_RECIPIENT.search(work, lo, start):
         return True  # what each recipient has: 低保标准月人均提高221元
+    if after in "月年" and after and fig.unit.endswith("元/人"):
+        # what each recipient has a month or a year, written as a unit: 低保标准提高到835元/人月,
+        # 供养标准提高到17340元/人年 (肇庆's 2020 livelihood progress table; 大连's 2019 民生工程
+        # progress writes the same standards as 每人每年610元)
+        return True
     if work.find("原则上", lo, hi) >= 0 and not _is_floor_of_a_rate(work, fig, lo):
         return True  # a rule laid down: 担保费率原则上不超过1%
     # (each asked only when a character it needs is near: most figures have none of them)
@@ -1320,7 +1325,8 @@ def _is_floor_of_a_rate(work: str, fig: _Figure, lo: int) -> bool:
 # A standard named, then the terms it sets: 标准为, 標准爲, 标准下调至, 补贴标准：
 # matches: "补贴标准为:第一年按", "稅額標准下調至" ; must not match: "达到国家一级A标准", "标准化"
 _STANDARD_SET = re.compile(
-    r"(?:标准|標准|標準)[ \t]*(?:为|爲|為|是|:|：|(?:下调|上调|调整|提高|降低|下調|上調|調整)[ \t]*(?:至|到|为|爲|為))"
+    r"(?:标准|標准|標準)[ \t]*(?:为|爲|為|是|:|：|不低于|不高於|不低於|不高于"
+    r"|(?:下调|上调|调整|提高|降低|下調|上調|調整)[ \t]*(?:至|到|为|爲|為))"
 )
 
 
@@ -1328,7 +1334,8 @@ def _is_term_of_a_standard(work: str, fig: _Figure, lo: int) -> bool:
     """Whether the figure is a term of a standard the document lays down (a tax rate, a rate of
     subsidy): the sentence names the standard and says what it is (城镇土地使用税税额标准下调至
     1—8元/平方米, 韶关's cost measures; 补贴标准为:第一年按18元/m/月,第二年15元/m/月, 武昌's
-    incubator policy). A standard is a rule of the benefit, not the size of an indicator."""
+    incubator policy; 特困供养人员基本生活标准不低于当地最低生活保障标准的1.6倍, 肇庆's 2020 livelihood
+    tasks). A standard is a rule of the benefit, not the size of an indicator."""
     floor = max(0, fig.start - 60)  # (a bounded look back: a text may have no stop at all)
     s_lo = max(work.rfind("。", floor, lo), work.rfind("\n", floor, lo), floor - 1) + 1
     return _STANDARD_SET.search(work, s_lo, fig.start) is not None

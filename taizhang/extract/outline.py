@@ -154,6 +154,31 @@ _LEADER_LINE = re.compile(
 )
 
 
+# A run of figures a space apart: the row of a table flattened onto a line. matches: " 2 5 1 2 10" ;
+# must not match: "2024年12月", "1.5亿元"
+_NUMBER_RUN = re.compile(r"(?: \d+(?:\.\d+)?){3,}(?![\d.])")
+_GAP_AFTER_WORD = re.compile(r"(?<=[^\s:]) ")
+# A line break before a label of units. matches: "\n配合单位:", "\n  牵头部门:"
+_LABEL_LINE = re.compile(
+    r"\n(?=[ \t\u3000]*(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:)"
+)
+# A line of a progress notice's item that names a person (牵头领导:林某, 项目责任人:王某) or reports
+# what was done (实际完成情况:…, 进展情况:…): a public notice of the progress of a city's livelihood
+# projects writes each project as a numbered line and then such labelled lines (宁波市's 2014
+# notice of its 民生实事项目 1—6月份进展情况: 牵头领导 / 责任单位 / 项目责任人 / 配合单位 / 实际完成
+# 情况), and progress tables of 招远市 and 柯桥区 keep the same fields as columns (分管市领导,
+# 进展情况). The line is neither a unit nor part of the work: the item's body leaves it out, its
+# figures (actuals) are still read.
+# matches: "牵头领导:林某", "项目责任人:王某", "实际完成情况:已于5月30日通车", "进展情况:完成80%" ;
+# must not match: "责任单位:市公安局", "牵头单位:区商务局", "工作目标:新建3所"
+_ASIDE_LINE = re.compile(
+    r"\s*(?:(?:牵头|责任|分管|联系)领导|项目责任人|责任人|联系人"
+    r"|(?:实际)?完成情况|(?:工作)?进展情况|推进情况|进度情况)\s*[:：]"
+)
+# Where such a label may end: the last character of a label, its colon (a quick search of a text).
+_ASIDE_COLON = re.compile(r"[导人况][ \t]*[:：]")
+
+
 # A deadline inside a note: "完成时限:2024年12月底".
 # matches: "完成时限:2024年底", "时间节点:常态化推进" ; must not match: "责任单位:区科技局"
 _NOTE_DEADLINE = re.compile(
@@ -292,6 +317,14 @@ def _note(
     first_leads: bool = False,
 ) -> RoleNote | None:
     o, w = orig[s:e], work[s:e]
+    if " " in w and (run := _NUMBER_RUN.search(w)) is not None:
+        # A table flattened onto the note's line after it (宁波's 2014 progress notice: "配合单位:
+        # 市公安局、市城管局,各区政府 鄞州 海曙、江东、江北 镇海 北仑 合计 新辟线路年度目标 2 5 1 2
+        # 10"; crawled progress tables of 临安区 and 招远市 run cells so): the note ends at the space
+        # before the table's first cell.
+        gap = _GAP_AFTER_WORD.search(w, w.rfind("\n", 0, run.start()) + 1, run.start())
+        if gap is not None:
+            o, w = o[: gap.start()], w[: gap.start()]
     if "\n" in w or "*" in w:
         # Broken across lines (and pages, leaving a page number) or emphasised in markdown: the
         # line breaks, page numbers, spaces and emphasis marks go.
@@ -302,6 +335,15 @@ def _note(
                 if line.strip() and _PAGE_NUMBER.fullmatch(line.strip()):
                     drop.update(range(pos, pos + len(line)))
                 pos += len(line) + 1
+        if "\n" in w and ":" in w:
+            # A label on a line of its own after another ("责任单位:市交通委\n配合单位:…"): the
+            # line break parts their lists as a semicolon would.
+            for m in _LABEL_LINE.finditer(w):
+                if w[: m.start()].strip() and w[m.start() - 1 : m.start()] not in ";;,":
+                    o, w = (
+                        o[: m.start()] + ";" + o[m.start() + 1 :],
+                        w[: m.start()] + ";" + w[m.start() + 1 :],
+                    )
         keep = [i for i, ch in enumerate(w) if not (ch.isspace() or ch == "*" or i in drop)]
         o, w = "".join(o[i] for i in keep), "".join(w[i] for i in keep)
     found = _note_body(o, w, year, first_leads)
@@ -638,6 +680,30 @@ def _lines(work: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]
     return out
 
 
+def _without_asides(work: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``work`` with each line of a person or a report of progress (``_ASIDE_LINE``) blanked
+    (offsets kept), and those lines: the item above reads its units around them."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        for c in _ASIDE_COLON.finditer(work, start, end):
+            ls = work.rfind("\n", start, c.start()) + 1
+            m = _ASIDE_LINE.match(work, ls, c.end())
+            if m is None or m.end() != c.end() or (found and found[-1][0] >= ls):
+                continue
+            s = ls + len(work[ls : c.start()]) - len(work[ls : c.start()].lstrip())
+            e = work.find("\n", c.end(), end)
+            e = end if e < 0 else e
+            while e > s and work[e - 1].isspace():
+                e -= 1
+            found.append((s, e))
+    if not found:
+        return work, []
+    chars = list(work)
+    for s, e in found:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars), found
+
+
 def read_text_tasks(
     text: str,
     work: str,
@@ -649,6 +715,8 @@ def read_text_tasks(
     own (relative deadlines such as 年底前 are of that year). ``has_task_table`` when the document
     holds a task table: with no role note in its text, the table is its list of tasks, and its
     text gives only the clauses that name the units to do them."""
+    asides: list[tuple[int, int]] = []
+    work, asides = _without_asides(work, spans)
     lines = _lines(work, spans)
     root = _Node(-1, None, 0, 0)
     stack = [root]
@@ -770,6 +838,10 @@ def read_text_tasks(
     tasks.sort(key=_span_start)
     if not has_task_table:  # regulations' articles and letters' requests (articles.py)
         tasks = articles.tasks_of(text, work, lines, year, tasks)
+    if asides:
+        # The lines of people and progress are still read for figures (a project's actuals, of
+        # the document's year: a notice reports the progress of its own year's work).
+        passages.extend(Passage(s, e, reported=True) for s, e in asides)
     return TextTasks(tuple(tasks), tuple(passages))
 
 

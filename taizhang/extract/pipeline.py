@@ -102,6 +102,72 @@ def extract_source(source: Source) -> Extraction:
 
 def _extract_source(source: Source) -> Extraction:
     text, grids, paragraphs = lay_out(source)
+    if not grids and ("(" in text or "（" in text) and _TONED.search(text) is not None:
+        glosses = [m.span() for m in _PINYIN_GLOSS.finditer(text)]
+        if len(glosses) >= _GLOSSED_TEXT:
+            return _without_glosses(source, text, paragraphs, glosses)
+    return _extract_laid_out(source, text, grids, paragraphs)
+
+
+# The pinyin a reading-aid page prints in brackets after some characters of a text in
+# traditional script ("商務(wù)部門", "責(zé)任單位", "推進(jìn)"): reproductions of government
+# notices on the web (湘西州's 州政發〔2020〕5號 in the tune corpus; 四川省 川办函〔2017〕113号 and
+# 盤山縣's notices as other sites reprint them) gloss so the characters of a converter's list.
+# matches: "(wù)", "（zé）" ; must not match: "(市)", "(2)", "(试行)", "(PPP)"
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# A vowel with a tone mark: a text with none has no gloss (a cheap look before the search).
+_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+# How many glosses make a glossed text (one may be a quoted reading).
+_GLOSSED_TEXT = 3
+
+
+def _without_glosses(
+    source: Source, text: str, paragraphs: list[tuple[int, int]], glosses: list[tuple[int, int]]
+) -> Extraction:
+    """The extraction of a text glossed with pinyin, read without the glosses (they break labels
+    such as 責(zé)任單位: and names such as 商務(wù)部門), its places and quoted words given back
+    in the text as published: a task's text and a figure's span keep their glosses, units and
+    indicators are read without them."""
+    keep = [True] * len(text)
+    for s, e in glosses:
+        for i in range(s, e):
+            keep[i] = False
+    at = [i for i in range(len(text)) if keep[i]]  # position in the text of each kept character
+    bare = "".join(text[i] for i in at)
+    starts = [0] * (len(text) + 1)  # kept characters before each position of the text
+    n = 0
+    for i in range(len(text)):
+        starts[i] = n
+        n += keep[i]
+    starts[len(text)] = n
+    bare_paragraphs = [(starts[s], starts[e]) for s, e in paragraphs]
+    got = _extract_laid_out(source, bare, [], bare_paragraphs)
+
+    def back(span: Span) -> Span:
+        if span.end <= span.start or span.end > len(at):
+            return span
+        end = at[span.end - 1] + 1
+        while end < len(text) and not keep[end]:
+            end += 1  # the gloss of the span's last character
+        return Span(at[span.start], end)
+
+    def again(quoted: str, span: Span, new: Span) -> str:
+        return text[new.start : new.end] if quoted == bare[span.start : span.end] else quoted
+
+    tasks = []
+    for t in got.tasks:
+        new = back(t.span)
+        tasks.append(replace(t, span=new, text=again(t.text, t.span, new)))
+    metrics = []
+    for m in got.metrics:
+        new = back(m.span)
+        metrics.append(replace(m, span=new, span_text=again(m.span_text, m.span, new)))
+    return replace(got, text=text, tasks=tuple(tasks), metrics=tuple(metrics))
+
+
+def _extract_laid_out(
+    source: Source, text: str, grids: list[Grid], paragraphs: list[tuple[int, int]]
+) -> Extraction:
     work = working_text(text)
     if " " in work:
         text, work = _split_run_together(text, work)
@@ -153,6 +219,8 @@ def _extract_source(source: Source) -> Extraction:
     tasks = [_own_units(t, text, work) if not t.cells else t for t in tasks]
     if info.year is not None:
         tasks = [_scheduled(t, work, info.year) for t in tasks]
+    if any(t.section and "五" in t.section and _FIVE_YEAR_PART.search(t.section) for t in tasks):
+        tasks = [t for t in tasks if not _five_years_goal(t)]
 
     metrics = _metrics(text, work, passages, info, other_tables)
     # What the reviewer should check: each item's confidence and reasons for doubt.
@@ -177,6 +245,25 @@ def _extract_source(source: Source) -> Extraction:
         metrics=checked_metrics,
         units=tuple(registry.units()),
         encoding=source.encoding,
+    )
+
+
+# The part of a work report on the next five years, or of a plan on a five-year period's goals:
+# "二、今后五年的目标任务" (广东省's 2023 政府工作报告), "二、“十四五”时期主要目标任务" (国务院's 2021
+# 政府工作报告), "未来五年的奋斗目标". Its items say where the place is to go, not what a unit must do.
+# matches: "今后五年的主要任务", "“十四五”时期主要目标任务", "未来五年工作" ; must not match:
+# "2026年工作安排", "五年行动计划"
+_FIVE_YEAR_PART = re.compile(r"今后五年|未来五年|十[一二三四五六七八九]五”?(?:时期|期间)")
+
+
+def _five_years_goal(task: Task) -> bool:
+    """An item of the part on the next five years that the document assigns to no unit: a goal of
+    the narrative, no accountable task."""
+    return (
+        not task.lead_units
+        and not task.co_units
+        and task.section is not None
+        and _FIVE_YEAR_PART.search(task.section) is not None
     )
 
 
@@ -1033,7 +1120,8 @@ def _metrics(
 # (The space first: the search runs at the speed of a literal; the character before is tested apart.)
 _RUN_TOGETHER_BREAK = re.compile(
     r" (?=[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)"
-    r"|(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|协办单位|完成时限)[:：])"
+    r"|(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|协办单位|完成时限"
+    r"|牵头领导|责任领导|项目责任人|实际完成情况|进展情况)[:：])"
 )
 _CLAUSE_OR_WORD_END = re.compile(r"[。;；!！?？:：)）”%\u4e00-\u9fff]")
 # How long a line must be, and how many such breaks it must hold, to be read as paragraphs run

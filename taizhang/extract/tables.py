@@ -140,6 +140,11 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     c_seq, c_measure, c_deadline = cols.get("seq"), cols.get("measure"), cols.get("deadline")
     c_lead, c_co = cols.get("lead"), cols.get("co")
     c_progress = _progress_columns(header_texts, cols)
+    # A lead column that names each unit's head as well ("牵头单位及主要负责人"): the person after
+    # each unit is no part of its name.
+    lead_heads = (
+        c_lead is not None and c_lead < len(header_texts) and _HEADS_HEADING.search(header_texts[c_lead])
+    )
     # A task column headed with a year ("2022年度任务目标"): its targets are of that year.
     column_year = _HEADING_YEAR.search(header_texts[c_task]) if c_task < len(header_texts) else None
     task_year = int(column_year["y"]) if column_year else None
@@ -266,9 +271,10 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         lead_w = texts[c_lead] if c_lead is not None and c_lead < n_cells else ""
         roles = _NO_ROLES
         if lead_w and lead_cell is not None:
-            roles = parse_roles(
-                *_unit_lines(text[lead_cell.start : lead_cell.end], work[lead_cell.start : lead_cell.end])
-            )
+            lead_o, lead_cw = text[lead_cell.start : lead_cell.end], work[lead_cell.start : lead_cell.end]
+            if lead_heads:
+                lead_o, lead_cw = _without_heads(lead_o, lead_cw)
+            roles = parse_roles(*_unit_lines(lead_o, lead_cw))
         lead = roles.lead
         co_extra = roles.co
         if not lead and not lead_w:
@@ -408,6 +414,35 @@ def _unpad(
         if _cells_fit(text, work, moved, shifted, cols):
             return shifted
     return None
+
+
+# A unit column's heading that names the person at the head of each unit too: 牵头单位及主要负责人
+# (肇庆市's table of the progress of its 2020 livelihood tasks: "市民政局 伍泽国"), 责任单位及责任人
+# (a usual heading of county lists of duties, such as 苍南县's lists of 招商引资 projects and the
+# 防灾责任单位及责任人 of a place's plan against geological hazards).
+# matches: "牵头单位及主要负责人", "责任单位及责任人", "责任单位/责任人" ; must not match: "责任单位"
+_HEADS_HEADING = re.compile(r"(?:单位|部门)(?:及|和|/|、)(?:主要)?(?:负责人|责任人)")
+# A person's name after a unit, set off by a space, before the next separator or the cell's end.
+# matches: " 伍泽国" in "市民政局 伍泽国" ; must not match: "市民政局、市财政局"
+_HEAD_NAME = re.compile(r"(?<=\S)[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,4})(?=[ \u3000]*(?:[、,;\n]|$))")
+
+
+def _without_heads(orig: str, work: str) -> tuple[str, str]:
+    """A unit cell of a column that names each unit's head ("市民政局 伍泽国"), without the
+    persons (blanked: the same length in both forms). A name that is a unit stays."""
+    found = [
+        m
+        for m in _HEAD_NAME.finditer(work)
+        if not looks_like_unit(m["name"])
+        and looks_like_unit(re.split(r"[、,;\s]", work[: m.start()].rstrip())[-1])
+    ]
+    if not found:
+        return orig, work
+    o, w = list(orig), list(work)
+    for m in found:
+        for i in range(m.start(), m.end()):
+            o[i] = w[i] = " "
+    return "".join(o), "".join(w)
 
 
 def _unit_lines(orig: str, work: str) -> tuple[str, str]:

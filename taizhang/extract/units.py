@@ -761,8 +761,28 @@ def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) 
     co: list[str] = []  # co-units and units with no role of their own, in the order written
     unmarked: list[str] = []
     guide: list[str] = []
+    co_label = None  # the group before opened with a label of co-units ("配合单位:")
     for gs, ge in _groups(work):
         found = _group_roles(work[gs:ge], orig[gs:ge])
+        if (
+            found is not None
+            and co_label is not None
+            and found[2]
+            and not (found[0] or found[1] or found[3])
+            and ":" not in work[gs:ge]
+            and work[co_label:gs].rstrip().endswith(",")
+        ):
+            # A list under a co label going on after a comma ("配合单位:市公安局、市城管局,各区政府",
+            # 宁波's 2014 progress notice; 配合单位 lists of 浙江 counties' divisions mix 、 and ,):
+            # the label holds for it too.
+            found = ((), found[2], (), ())
+            continued = True
+        else:
+            continued = False
+        if _CO_LABEL_OPEN.match(work, gs) is not None:
+            co_label = gs
+        elif not continued:
+            co_label = None
         if found is not None:
             lead.extend(found[0])
             co.extend(found[3])
@@ -800,6 +820,10 @@ def _groups(work: str) -> list[tuple[int, int]]:
                 cut = lm.start()
         out.append((cut, e))
     return out
+
+
+# A group opening with a label of co-units. matches: "配合单位:", ",协办单位 :" ; must not match: "配合"
+_CO_LABEL_OPEN = re.compile(r"[\s,;]*(?:配合|协办|协同|参与)(?:单位|部门)\s*:")
 
 
 @lru_cache(maxsize=1)

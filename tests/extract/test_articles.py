@@ -78,7 +78,7 @@ class RegulationTestCase:
             "县（区）人民政府水行政主管部门",
         )
         assert lead("财政、生态环境") == ("财政部门", "生态环境部门", "农业农村部门")
-        assert lead("村（居）民委员会") == ("村（居）民委员会",)
+        assert lead("村（居）民委员会") == ("村民委员会", "居民委员会")
 
     def test_a_semicolon_separates_the_duties_of_two_bodies_and_会同_names_co_units(self) -> None:
         (rules,) = [t for t in self.tasks if t.text.startswith("水行政主管部门")]
@@ -224,3 +224,26 @@ def test_plans_keep_the_fields_of_a_list_closed_by_a_kind_of_body() -> None:
     """Outside laws and regulations the fields stand for the bureaus (发改、财政等部门要…)."""
     assert parse_units("发改、财政、房管等部门") == ["发改", "财政", "房管"]
     assert parse_law_units("发改、财政、房管等部门") == ["发改部门", "财政部门", "房管部门"]
+
+
+# A city's policy of support written in articles, most offering support, two naming a body's duty.
+# (Made up.)
+_POLICY_IN_ARTICLES = """某市促进先进制造业发展若干政策
+第一条 为推动先进制造业高质量发展,制定本办法。
+第二条 支持企业技术改造。对年度设备投资500万元以上的技术改造项目,按设备投资额的10%给予补助。
+第三条 鼓励企业上规模。对首次纳入规模以上统计的工业企业,给予一次性奖励10万元。
+第四条 支持人才引进。对新引进的高层次人才,给予最高100万元安家补贴。
+第五条 支持首台套应用。对首台(套)重大技术装备,按售价的20%给予奖励。
+第六条 强化要素保障。市自然资源局应当优先保障重点项目用地。
+第七条 市财政局负责统筹安排政策资金。
+第八条 本办法自2031年1月1日起施行,由市工业和信息化局负责解释。
+"""
+
+
+def test_a_policy_in_articles_reads_each_measure_not_only_the_duties():
+    tasks = extract_text(_POLICY_IN_ARTICLES).tasks
+    texts = [t.text for t in tasks]
+    assert len(tasks) == 6
+    assert any("技术改造项目" in x for x in texts) and any("首台(套)" in x for x in texts)
+    assert [t.lead_units for t in tasks if t.lead_units] == [("市自然资源局",), ("市财政局",)]
+    assert not any("制定本办法" in x or "起施行" in x for x in texts)

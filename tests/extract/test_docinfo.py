@@ -317,3 +317,9 @@ def test_a_row_of_page_metadata_cells_is_not_the_title():
     got = info(text)
     assert got.title == "2031年县政府民生实事项目进展情况表(截至6月底)"
     assert got.year == 2031 and got.period_start == got.period_end == 2031
+
+
+def test_an_untitled_text_opening_with_a_years_livelihood_projects_is_of_that_year():
+    text = "2031年市政府民生实事项目共有35项任务,各责任单位高度重视。现将1—6月份进展情况予以公示。\n1.新建公园8个。\n"
+    info = doc_info(text, working_text(text), "notice_2031.txt")
+    assert (info.year, info.period_start, info.period_end) == (2031, 2031, 2031)

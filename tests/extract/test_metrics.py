@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from taizhang.extract import extract_text
 from taizhang.extract import metrics as metrics_module
 from taizhang.extract.docinfo import doc_info
 from taizhang.extract.lexicon import LexiconError, load_data
@@ -981,3 +982,16 @@ class TestTermsOfMeasuresDocuments:
 
     def test_a_count_of_firms_meeting_conditions_with_no_support_is_a_metric(self) -> None:
         assert one("每年推动5家符合条件的企业上市。").value == 5
+
+
+def test_an_allowance_a_person_has_a_month_or_a_year_is_a_benefit_not_a_metric():
+    text = "2031年民生实事进展:已将城乡低保标准提高到900元/人月,特困人员供养标准提高到18000元/人年。全市新增养老床位500张。\n"
+    values = {m.value for m in extract_text(text).metrics}
+    assert 900 not in values and 18000 not in values
+    assert 500 in values
+
+
+def test_a_standard_laid_down_relative_to_another_is_a_benefit_term():
+    text = "2031年民生实事:残疾人两项补贴标准不低于当地最低生活保障标准的1.2倍。全市新增无障碍设施300处。\n"
+    values = {m.value for m in extract_text(text).metrics}
+    assert 1.2 not in values and 300 in values

@@ -944,6 +944,34 @@ def test_paragraphs_run_together_on_a_line_are_read_as_items_with_their_units():
     assert not any("张某" in u or "李某" in u for t in tasks for u in t.lead_units + t.co_units)
 
 
+# A public notice of the progress of a city's livelihood projects, crawled onto one line: each
+# project a numbered item, then its leader, lead unit, person in charge, co-units and what was done,
+# each after a label. (Made up.)
+_PROGRESS_NOTICE = (
+    "2031年市政府民生实事项目共有30项任务,各责任单位高度重视,现将1—6月份进展情况予以公示,接受社会监督。"
+    " 1.新建社区食堂20家。 牵头领导:张某 责任单位:市民政局 项目责任人:李某 实际完成情况:已建成12家,"
+    "其余正在装修。 2.改造老旧电梯300台。 牵头领导:王某 责任单位:市市场监管局 项目责任人:赵某"
+    " 配合单位:市住建局、市财政局 实际完成情况:已完成改造150台,项目按计划推进。"
+    " 3.新建口袋公园8个。 牵头领导:王某 责任单位:市园林局 项目责任人:钱某 配合单位:各区政府"
+    " 实际完成情况:已开工6个。\n"
+)
+
+
+def test_a_progress_notice_run_together_reads_each_project_with_its_units_not_its_people():
+    tasks = extract_text(_PROGRESS_NOTICE).tasks
+    got = [(t.text, t.lead_units, t.co_units) for t in tasks]
+    assert got == [
+        ("新建社区食堂20家。", ("市民政局",), ()),
+        ("改造老旧电梯300台。", ("市市场监管局",), ("市住建局", "市财政局")),
+        ("新建口袋公园8个。", ("市园林局",), ("各区政府",)),
+    ]
+
+
+def test_a_progress_line_is_still_read_for_its_figures():
+    metrics = extract_text(_PROGRESS_NOTICE).metrics
+    assert any(m.kind == "actual" and m.value == 150 for m in metrics)
+
+
 def test_a_short_line_with_a_space_before_a_numeral_is_left_as_it_is():
     text = "重点工作 1.推进道路建设。\n"
     assert [t.text for t in extract_text(text).tasks] == [] or "\n" not in extract_text(text).tasks[0].text
@@ -1009,3 +1037,61 @@ def test_the_uses_a_fund_is_for_are_no_tasks():
     )
     tasks = extract_text(doc).tasks
     assert [t.lead_units for t in tasks] == [("区水务局",)]
+# A division notice in traditional script as a reading-aid page reprints it, with pinyin in
+# brackets after some characters, labels and names included. (Made up.)
+_GLOSSED_DIVISION = (
+    "某市人民政府辦公室關于印發(fā)2031年政府工作報告重點(diǎn)工作任務(wù)分解的通知\n"
+    "各區(qū)人民政府,市政府各部門:\n"
+    "一、推動經(jīng)濟(jì)平穩增長\n"
+    "1.全市生產(chǎn)總值增長6%左右。\n"
+    "責(zé)任單位:市發(fā)展改革委、市統(tǒng)計局\n"
+    "2.新建5G基站1000個。\n"
+    "牽頭單位:市經(jīng)信局;配合單位:市商務(wù)局\n"
+    "3.推進(jìn)重點(diǎn)項目建設(shè),完成投資200億元。(市發(fā)改委牽頭,市財政局、各區(qū)政府配合)\n"
+)
+
+
+def test_a_text_glossed_with_pinyin_reads_its_labels_and_names_and_keeps_its_words():
+    got = extract_text(_GLOSSED_DIVISION)
+    assert [(t.text, t.lead_units, t.co_units) for t in got.tasks] == [
+        ("全市生產(chǎn)總值增長6%左右。", ("市發展改革委", "市統計局"), ()),
+        ("新建5G基站1000個。", ("市經信局",), ("市商務局",)),
+        ("推進(jìn)重點(diǎn)項目建設(shè),完成投資200億元。", ("市發改委",), ("市財政局", "各區政府")),
+    ]
+    for t in got.tasks:
+        assert got.text[t.span.start : t.span.end] == t.text  # places in the text as published
+    assert {m.value for m in got.metrics} >= {6, 1000, 2e10}
+
+
+# An item of a progress notice whose labelled fields stand a line each, a district table of its
+# figures flattened onto the last label's line. (Made up.)
+_FIELDS_AND_A_FLAT_TABLE = (
+    "2031年市政府民生实事项目进展情况公示\n"
+    "1.新建城市书房12家。\n"
+    "责任单位:市文旅局\n"
+    "项目责任人:孙某\n"
+    "配合单位:市财政局,各区政府 东区 西区 合计 年度目标 5 7 12 实际完成 3 4 7\n"
+)
+
+
+def test_a_note_ends_where_a_flattened_table_begins_and_its_label_lines_stay_apart():
+    tasks = extract_text(_FIELDS_AND_A_FLAT_TABLE).tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [(("市文旅局",), ("市财政局", "各区政府"))]
+
+
+# A work report of the first year of a new government: the next five years' tasks, then the year's
+# work with its units. (Made up.)
+_FIVE_YEARS_THEN_THE_YEAR = (
+    "某市政府工作报告\n"
+    "二、今后五年的主要任务\n"
+    "(一)着力构建现代化产业体系。加快建设先进制造业强市,到2035年规上工业总产值突破2万亿元。\n"
+    "(二)着力扩大有效需求。五年累计完成固定资产投资3万亿元。\n"
+    "三、2031年工作安排\n"
+    "(一)稳增长。新建5G基站5000个。(市通信管理局牵头)\n"
+)
+
+
+def test_the_next_five_years_goals_are_no_tasks_unless_assigned():
+    got = extract_text(_FIVE_YEARS_THEN_THE_YEAR)
+    assert [(t.text, t.lead_units) for t in got.tasks] == [("新建5G基站5000个。", ("市通信管理局",))]
+    assert {m.value for m in got.metrics} >= {2e12, 3e12, 5000}  # their figures are still read

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from taizhang.extract import extract, extract_source
+from taizhang.extract import extract, extract_source, extract_text
 from taizhang.extract.model import Paragraph, Source, Table
 
 HEADER = ("序号", "主要措施", "重点任务", "完成时限", "牵头单位", "协办单位")
@@ -583,3 +583,19 @@ def test_a_lone_target_on_a_padded_row_is_a_task_and_a_section_row_is_not():
         ("新增学位540个", ("县教育局",), "教育"),
         ("改造农村卫生室15家", ("县卫健局",), "教育"),
     ]  # and the page's 信息来源 line with its bracket gives no task
+
+
+# A progress table whose lead column names the head of each unit after it (牵头单位及主要负责人).
+# (Made up.)
+_HEADS_TABLE = """序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |
+1 | 新建社区食堂20家。 | 张某某 | 市民政局 李某某 | 已建成12家。 |
+2 | 改造老旧电梯300台。 | 王某 | 市市场监管局 赵某、市住建局 钱某某 | 已改造150台。 |
+"""
+
+
+def test_a_lead_column_that_names_each_units_head_keeps_the_units_only():
+    tasks = extract_text(_HEADS_TABLE).tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("新建社区食堂20家。", ("市民政局",)),
+        ("改造老旧电梯300台。", ("市市场监管局", "市住建局")),
+    ]

@@ -369,3 +369,15 @@ def test_a_first_lead_declaration_after_the_first_unit_is_read_and_left_out():
     roles = parse_roles("责任单位:县水利局(首位单位为牵头单位,下同)、县农业农村局、县自然资源局")
     assert roles.lead == ("县水利局",)
     assert roles.co == ("县农业农村局", "县自然资源局")
+
+
+def test_a_co_label_holds_for_the_list_going_on_after_a_comma():
+    got = parse_roles("责任单位:市文旅局;配合单位:市财政局、市住建局,各区政府")
+    assert got.lead == ("市文旅局",)
+    assert got.co == ("市财政局", "市住建局", "各区政府")
+
+
+def test_a_group_with_a_marker_of_its_own_after_a_co_label_keeps_it():
+    got = parse_roles("配合单位:市财政局;各区政府负责")
+    assert got.lead == ("各区政府",)
+    assert got.co == ("市财政局",)
