@@ -555,8 +555,11 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
             return ()
         heads = [orig[m.start() : m.end()] for m in _LEVEL.finditer(work, 0, levels.end())]
         if len(rest) > 1 and all(r.startswith("人民政府") for r in rest):
-            # "市、县（区）人民政府发展改革、财政等部门": each level's government has each department
-            return tuple(h + r for r in rest for h in heads)
+            # "市、县（区）人民政府发展改革、财政等部门": the departments of those fields, named by field
+            # (发展改革部门, 财政部门), as "人民政府及其教育、科学技术等有关部门" is read (云浮's 优化营商环境条例;
+            # the convention in tests/extract/corpus/README.md); one department after the levels is
+            # named whole at each level (below).
+            return tuple(r[len("人民政府") :] for r in rest)
         return tuple([h + rest[0] for h in heads] + rest[1:])
     out: list[str] = []
     for o, w in _joined(orig, work):
