@@ -1220,6 +1220,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the terms a thing is reckoned by: 按照流域100年一遇洪水标准
     if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
         return True  # the terms of a benefit (给予企业30万元奖励) or who may have it (对…的)
+    if _is_term_of_a_measure(work, fig, lo, hi):
+        return True  # a service commitment, a threshold, a refund's rate, a meeting's number
     threshold = compiled["threshold_after"]
     if work.startswith(_GOAL_AFTER, end) or sizes_measure_after(work, raw_end, hi, fig.unit):
         pass  # the goal named after it (占建成区50%的目标要求), the measure it sizes (4.1%的增长)
@@ -1259,10 +1261,14 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the units that answer for the document: 26家区直部门
     if _counts_indicators(work, fig, hi):
         return True  # the indicators of the document's own system: 新增34个指标
-    if compiled["doc_part_nouns"].search(work, end, hi) is not None and (
-        compiled["presenting_verbs"].search(work, lo, start) is not None
-        or work.find("《", lo, start) >= 0
-        or work[start - 1 : start] == "以"
+    if (
+        not (fig.unit == "元" and end == raw_end)
+        and compiled["doc_part_nouns"].search(work, end, hi) is not None
+        and (
+            compiled["presenting_verbs"].search(work, lo, start) is not None
+            or work.find("《", lo, start) >= 0
+            or work[start - 1 : start] == "以"
+        )
     ):
         return True  # the document's own parts: 推出29项行动计划
     return False
@@ -1747,6 +1753,116 @@ def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:
         and after.startswith("的")
         and any(p in after for p in _PROJECTS)
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Terms of a policy measure
+#
+# Measures (若干措施, 实施意见, 稳就业 / 稳增长 / 审批制度改革 措施) state many figures that size no
+# indicator: the time an office promises to finish a procedure in, the threshold of who is served,
+# the rate a fee is refunded or levied at, the number of the meeting that adopted the text. Each
+# rule below is one such way of writing; a reform's target for a time (审批时间压缩至90个工作日以内)
+# and money the government commits stay metrics.
+
+# The completion of a procedure promised within a time: 一般登记2个工作日办结 (a 湖北 city's 支持实体
+# 经济 意见), 环评报告书在30个工作日内办结,报告表在15个工作日内办结 (河源市环保局's commitment, 2014),
+# 报告书…个工作日内、报告表…个工作日内完成审批 (环评 sections of 稳增长 measures). matches (after the figure): "内办结", "内、报告表7个工作日内完成审批",
+# "办结" ; must not match: "内,即可取得项目开工前所需批复文件" (what the firm obtains: the seeds' 罗湖
+# plan reads it as a target), "压缩至…" (a reform's target, see _TIME_CUT)
+_SERVICE_DONE = re.compile(
+    r"(?:[ \t]*(?:以内|之内|内))?[^,;。!?:\n]{0,24}?"
+    r"(?:办结|办完|审结|审批完毕|办理完毕|完成(?:审批|办理|审核|审查|登记|备案|核准|注册|发证))"
+)
+# A time cut as a reform's target, or a goal's verb, before the figure: the time is an indicator.
+# matches: "压缩至", "缩短到", "实现", "力争" ; must not match: "环评报告书"
+_TIME_CUT = re.compile(r"压缩|缩短|减少|降低|降至|减至|控制在|提速|实现|力争|确保|达到")
+# A threshold written with what it includes or leaves out: 在职职工人数在30人(含)以下的企业 (the
+# 财政部's 残疾人就业保障金 notices, 公告2019年第98号 and 2023年第8号, repeated by cities' 稳就业
+# measures), 升级改造投资500万元以上(含)的 (长丰's policies), N亩以下(不含N亩)的土地 (land measures).
+# matches (after the figure): "(含)以下的", "以下(不含6亩)的", "以上(含)的", "(含本数)以上的" ;
+# must not match: "以上的" (see _OBJECT_THRESHOLD), "(含)" with no 的 after it
+_INCLUSIVE_THRESHOLD = re.compile(
+    r"[ \t]*(?:及)?(?:以[上下])?[ \t]*\((?:不)?含[^()\n]{0,10}\)[ \t]*(?:及)?(?:以[上下])?[ \t]*的"
+)
+# matches (before the figure): "(不含", "(含" ; must not match: "包含" (no parenthesis)
+_INCLUSION_BEFORE = re.compile(r"\([ \t]*(?:不)?含[ \t]*\Z")
+# What the object of a measure opened by 对 must reach: 对工业投资、重点商贸和投资500万元以上的农业
+# 产业化项目,实行工程报建手续全程代办 (a 湖北 city's 意见), 对年营收5000万元以上的企业,开辟绿色通道.
+# matches (after the figure): "以上的", "及以上的", "以下的" ; must not match: "的" alone (一个…的)
+_OBJECT_THRESHOLD = re.compile(r"[ \t]*(?:及)?以[上下][ \t]*的")
+_OPENS_WITH_OBJECT = re.compile(r"[ \t]*对(?:于)?")
+# A rate refunded or relieved on a fee paid: 返还其上年度实际缴纳失业保险费的50% (湖南's 进一步促进就业
+# 二十条, 湘政发〔2018〕30号; 上海's 2020 稳岗返还: 返还…实际缴纳失业保险费总额的50%), 按企业及其职工
+# 上年度实际缴纳失业保险费的30%返还 (cities' 稳就业 measures).
+# matches (before the figure): "返还其上年度实际缴纳失业保险费的", "减免…租金的" ;
+# must not match: "失业保险参保人数的" (no refund)
+_REFUND_BEFORE = re.compile(
+    r"(?:返还|退还|减免|减征|减半|缓缴|贴息)[^,;。!?:\n\d]{0,24}?(?:费|税|金|额|款|利息|租金)(?:总额)?[ \t]*的[ \t]*\Z"
+)
+# matches (after the figure): "返还", "的返还", "给予返还", "给予补贴" ; must not match: "以上" (a target's bound)
+_REFUND_AFTER = re.compile(r"[ \t]*(?:的)?(?:给予)?(?:返还|退还|减免|减征|贴息)")
+# The rate a tax or fee is levied at, a standard laid down: 增值税征收率由3%降至1% (许昌's 稳就业
+# opinions, the 财政部's notices on small taxpayers), 企业所得税税率减按15%, 住房公积金缴存比例为5%.
+# matches (before the figure): "增值税征收率由", "征收率由3%降至", "税率减按", "缴存比例为" ;
+# must not match: "失业率控制在" (an indicator), "平均担保费率降至" (a target of the 国办's financing
+# guarantee opinions: a market's average fee, not a levy)
+_LEVY_RATE_BEFORE = re.compile(
+    r"(?:征收率|税率|缴费比例|缴存比例|缴费基数)[ \t]*(?:由|从|统一)?[^,;。!?:\n]{0,6}?"
+    r"(?:由|从|下调|降低|降|调整|调低|减按|按|为|至)[ \t]*\Z"
+)
+# The number of the session that adopted a text: 已经市政府七届44次常务会议讨论通过 (遂宁's approval
+# reform), 经区政府第12次常务会议审议通过. matches (after the figure): "常务会议", "全体会议",
+# "主任会议" ; must not match: "会议" after a count of meetings held (召开3次专题会议)
+_SESSION_AFTER = re.compile(r"[ \t]*(?:常务|全体|主任|党组|执行)(?:会议|会)")
+# What one applies for once the condition is met, later in the sentence: 当年新招用…人员数量达到企业现有
+# 在职职工人数25%…,可申请…创业担保贷款 (财金〔2018〕22号 and the provinces' 稳就业 measures that
+# repeat it), …的,可享受…. matches: ",可申请", ",均可享受", ",可按规定申请" ;
+# must not match: ",即可取得" (what the work yields)
+_MAY_APPLY = re.compile(r"[,;][ \t]*(?:均|还|也)?可(?:按规定|按照规定|依规)?(?:申请|享受|申报)")
+# A count of the parts the document divides among its units: 现将《…》中N项任务和M项重点项目进行责任
+# 分解 (分工 notices: 广东's 2021 division of its work report, 十大重点工作任务…对应分解; 海盐's and
+# 桐乡's 重点工作责任分解). matches (after the figure): "重点建设项目进行责任分解",
+# "任务分解" ; must not match: "项目建设" (no division)
+_DIVIDED = re.compile(r"[^,;。!?:\n]{0,20}?(?:进行|予以)?(?:责任|任务)?分解")
+
+
+def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether a figure of a policy measure states its terms, not an indicator: the time an office
+    promises to finish a procedure in, a threshold of who is served (written with (含) / (不含…),
+    or after 对 opening the object of the measure), a rate refunded or levied on a fee, the number
+    of the meeting that adopted the text, a condition met before one may apply, or a count of the
+    parts the document divides among its units."""
+    start, end = fig.start, fig.end
+    unit = fig.unit
+    mw = metric_words()
+    if (
+        unit in mw.time_units
+        and _SERVICE_DONE.match(work, fig.raw_end, hi) is not None
+        and _TIME_CUT.search(work, lo, start) is None
+    ):
+        return True  # a service commitment: 3个工作日内办结
+    if work.find("含", end, min(hi, end + 8)) >= 0 and _INCLUSIVE_THRESHOLD.match(work, fig.raw_end, hi):
+        return True  # a threshold with what it includes: 30人(含)以下的企业
+    if _INCLUSION_BEFORE.search(work, max(lo, start - 6), start) is not None:
+        return True  # the bound a threshold includes or leaves out: 6亩以下(不含6亩)
+    if (
+        unit != "%"
+        and _OPENS_WITH_OBJECT.match(work, lo, start) is not None
+        and _OBJECT_THRESHOLD.match(work, fig.raw_end, hi) is not None
+    ):
+        return True  # who a measure serves: 对投资500万元以上的项目,实行…
+    if unit == "%":
+        if _REFUND_BEFORE.search(work, max(lo, start - 40), start) is not None:
+            return True  # a refund's rate: 返还其上年度实际缴纳失业保险费的50%
+        if _REFUND_AFTER.match(work, end, hi) is not None:
+            return True  # a refund's rate: 按…失业保险费的30%返还
+        if _LEVY_RATE_BEFORE.search(work, max(lo, start - 20), start) is not None:
+            return True  # a rate levied: 增值税征收率由3%降至1%
+    if unit == "次" and _SESSION_AFTER.match(work, end, hi) is not None:
+        return True  # the session that adopted the text: 七届44次常务会议
+    if work.find("可", hi, hi + 12) >= 0 and _MAY_APPLY.match(work, hi) is not None:
+        return True  # a condition met before one applies: …达到…25%,可申请…
+    return unit in mw.counts and work.find("分解", end, hi) >= 0 and _DIVIDED.match(work, end, hi) is not None
 
 
 # ---------------------------------------------------------------------------------------------
