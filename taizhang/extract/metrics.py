@@ -2646,6 +2646,8 @@ def _kind_and_year(
         period = _named_period(sentence_before, info.year)
         if period is not None:
             return period  # “十四五”计划完成闸河配套8处: the period's, not the present's
+    elif "五" in sentence_before and (end_year := _period_end_ahead(sentence_before)) is not None:
+        return "target", end_year  # 到“十四五”末,…达到25万户 in a text that gives no year of its own
     if (
         info.year is not None
         and _has(sentence_before, mw.compiled["present_words"])
@@ -2742,6 +2744,25 @@ _PLANNED_FOR_THE_YEAR = re.compile(
 # matches: "“十四五”计划完成", "十三五期间,累计" ; must not match: "十四五规划纲要提出的2025年" (a
 # year after it), "十四五期间,今年" (a year after it), "十五" (no 五 after the number)
 _NAMED_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五(?P<rest>[^\d]{0,24})\Z")
+
+
+# A five-year period's end named as a horizon: 到“十四五”末 (马鞍山's 民营经济 rules, a text with no date
+# of its own), 到“十五五”期末, 至十四五末期 (provinces' 十四五 plans). Its end year dates the goal even
+# when the document gives no year. matches: "到“十四五”末,", "到十五五期末" ; must not match:
+# "“十三五”期间," (a span: done or planned, as the document's year says), "十四五以来"; the goals that
+# follow it in its sentence share it (到“十四五”末,实体达到25万户,规上企业达到1500家以上)
+_PERIOD_END_AHEAD = re.compile(
+    r"(?:到|至)[ \t]*[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?[ \t]*(?:规划)?(?:期)?末(?:期|时)?(?P<rest>[^。;!?\n]*)\Z"
+)
+_A_YEAR_NAMED = re.compile(r"\d{4}[ \t]*年")
+
+
+def _period_end_ahead(sentence_before: str) -> int | None:
+    """The end year of a five-year period named as the horizon of a goal (到“十四五”末), or None."""
+    m = _PERIOD_END_AHEAD.search(sentence_before)
+    if m is None or _RELATIVE_YEAR.search(m["rest"]) is not None or _A_YEAR_NAMED.search(m["rest"]):
+        return None  # (a year named after the horizon dates its figures instead)
+    return five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)[1]
 
 
 def _named_period(sentence_before: str, doc_year: int) -> tuple[Kind, int] | None:

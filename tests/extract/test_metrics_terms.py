@@ -81,3 +81,14 @@ def test_money_the_government_sets_aside_for_a_projects_preparation_stays() -> N
     assert values("县级财政安排3000万元重大项目前期工作经费。") == [(30000000, "元")]
     # a size class of projects stays out: 安排投资5亿元以上项目
     assert values("安排投资5亿元以上重大项目20个。") == [(20, "个")]
+
+
+def test_a_five_year_periods_end_dates_the_goals_of_a_text_with_no_year() -> None:
+    undated = DocInfo(title="实施细则", kind="other")
+    text = "一、总体目标\n到“十五五”末,全市科技型企业达到800家以上,研发投入占比达到3%。"
+    found = find_metrics(text, working_text(text), line_passages(text), undated)
+    assert [(m.value, m.year) for m in found] == [(800, 2030), (3, 2030)]
+    # a year named after the horizon dates its own figure
+    text = "到十五五期末,新增企业3000家,2027年新增1000家。"
+    found = find_metrics(text, working_text(text), line_passages(text), undated)
+    assert [(m.value, m.year) for m in found] == [(3000, 2030), (1000, 2027)]
