@@ -309,6 +309,8 @@ def _find_figures(work: str) -> list[re.Match[str]]:
     levels of an index written with no unit (两化融合发展指数达到125左右), looked for only after
     an index's name (a bare number is no figure anywhere else)."""
     found = _scan_figures(work)
+    if "分别" in work and "、" in work:
+        found = _with_listed_numbers(work, found)
     if not any(name[0] in work and name in work for name in _INDEX_NAMES):
         # (a substring test per name is cheaper than the pattern, tried at every character; and
         # one of a character, which runs at the speed of memchr, cheaper than one of a word)
@@ -321,6 +323,47 @@ def _find_figures(work: str) -> list[re.Match[str]]:
             b = bare(work, v.end())
             if b is not None and b["nounit"] is not None:
                 extra.append(b)
+    if not extra:
+        return found
+    starts = {m.start() for m in found}
+    return sorted([*found, *(b for b in extra if b.start() not in starts)], key=lambda m: m.start())
+
+
+# The numbers listed after 分别 that share the unit written after the last of them: 6类工程项目的审批
+# 时间分别压缩至70、40、30、30、40、35个工作日 (a 湖北 city's 支持实体经济 意见), 一、二、三等奖分别奖励
+# 5、3、1万元; 分别达到10、20、30个 (the goals of 区 plans for several districts). The last number is
+# a figure of its own; each one before it takes its unit (and magnitude).
+# matches: "分别压缩至70、40、35" ; must not match: "分别增长8.5%、7.2%" (each has its unit), "第1、2批"
+_LISTED_UNDER_ONE_UNIT = re.compile(
+    r"分别[^,;。!?:\n\d]{0,12}?(?<![\d.])(?P<list>\d+(?:\.\d+)?(?:[ \t]*、[ \t]*\d+(?:\.\d+)?)+)"
+)
+_LISTED_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=1)
+def _listed_number_pattern() -> re.Pattern[str]:
+    """One number of a list that shares the unit after its last one, with the groups of an Arabic
+    figure (``unit`` and ``mag`` read ahead, past the list; the others never match)."""
+    units = _alternation(list(metric_words().units))
+    return re.compile(
+        r"(?P<num>\d+(?:\.\d+)?)"
+        r"(?=(?:[ \t]*、[ \t]*\d+(?:\.\d+)?)+[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万)?[ \t]*"
+        rf"(?P<unit>{units}))"
+        r"(?:(?!)(?P<pct1>)(?P<num2>)(?P<between>)(?P<between2>)(?P<latin>))?",
+        re.ASCII,
+    )
+
+
+def _with_listed_numbers(work: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """``found`` with the numbers listed after 分别 before the last one, which share its unit."""
+    match = _listed_number_pattern().match
+    extra: list[re.Match[str]] = []
+    for listed in _LISTED_UNDER_ONE_UNIT.finditer(work):
+        base = listed.start("list")
+        for n in _LISTED_NUMBER.finditer(listed["list"]):
+            m = match(work, base + n.start())
+            if m is not None:
+                extra.append(m)
     if not extra:
         return found
     starts = {m.start() for m in found}

@@ -92,3 +92,13 @@ def test_a_five_year_periods_end_dates_the_goals_of_a_text_with_no_year() -> Non
     text = "到十五五期末,新增企业3000家,2027年新增1000家。"
     found = find_metrics(text, working_text(text), line_passages(text), undated)
     assert [(m.value, m.year) for m in found] == [(3000, 2030), (1000, 2027)]
+
+
+def test_numbers_listed_after_fenbie_share_the_unit_after_the_last() -> None:
+    text = "将三类项目的审批时间分别压缩至45、30、20个工作日。"
+    assert values(text) == [(45, "工作日"), (30, "工作日"), (20, "工作日")]
+    text = "到2026年,东西两片分别新增2.5、4万亩。"
+    assert values(text) == [(25000, "亩"), (40000, "亩")]
+    # each figure with its own unit is read as before; no 分别, no sharing
+    assert values("两项指标分别增长6.5%、4.2%。") == [(6.5, "%"), (4.2, "%")]
+    assert values("全年新建5、6号线。") == []
