@@ -1844,14 +1844,17 @@ _REFUND_BEFORE = re.compile(
 )
 # matches (after the figure): "返还", "的返还", "给予返还", "给予补贴" ; must not match: "以上" (a target's bound)
 _REFUND_AFTER = re.compile(r"[ \t]*(?:的)?(?:给予)?(?:返还|退还|减免|减征|贴息)")
-# The rate a tax or fee is levied at, a standard laid down: 增值税征收率由3%降至1% (许昌's 稳就业
-# opinions, the 财政部's notices on small taxpayers), 企业所得税税率减按15%, 住房公积金缴存比例为5%.
-# matches (before the figure): "增值税征收率由", "征收率由3%降至", "税率减按", "缴存比例为" ;
+# The rate a tax or fee is levied at, or a benefit paid at, a standard laid down: 增值税征收率由3%降至1%
+# (许昌's 稳就业 opinions, the 财政部's notices on small taxpayers), 企业所得税税率减按15%, 失业保险费率
+# 降至1%, 住房公积金缴存比例为5%, 首次缴纳比例不低于50% (land price paid in instalments), 稳岗返还比例
+# 由不超过…60%最高提至不超过90% (the 国办's 稳就业 notice, 国办发〔2025〕25号).
+# matches (before the figure): "增值税征收率由", "征收率由3%降至", "税率减按", "缴存比例为",
+# "返还比例提高至", "首次缴纳比例不低于" ;
 # must not match: "失业率控制在" (an indicator), "平均担保费率降至" (a target of the 国办's financing
 # guarantee opinions: a market's average fee, not a levy)
 _LEVY_RATE_BEFORE = re.compile(
-    r"(?:征收率|税率|缴费比例|缴存比例|缴费基数)[ \t]*(?:由|从|统一)?[^,;。!?:\n]{0,6}?"
-    r"(?:由|从|下调|降低|降|调整|调低|减按|按|为|至)[ \t]*\Z"
+    r"(?:征收率|税率|保险费率|缴费比例|缴存比例|缴纳比例|首付比例|缴费基数|返还比例|补贴比例|补助比例|贴息比例|奖励比例|资助比例)"
+    r"[^,;。!?:\n]{0,40}?(?:由|从|下调|降低|降|调整|调低|减按|按|为|至|提高|提至|不超过|不低于|不高于|最高)[ \t]*\Z"
 )
 # The number of the session that adopted a text: 已经市政府七届44次常务会议讨论通过 (遂宁's approval
 # reform), 经区政府第12次常务会议审议通过. matches (after the figure): "常务会议", "全体会议",
@@ -1899,7 +1902,7 @@ def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
             return True  # a refund's rate: 返还其上年度实际缴纳失业保险费的50%
         if _REFUND_AFTER.match(work, end, hi) is not None:
             return True  # a refund's rate: 按…失业保险费的30%返还
-        if _LEVY_RATE_BEFORE.search(work, max(lo, start - 20), start) is not None:
+        if _LEVY_RATE_BEFORE.search(work, max(lo, start - 50), start) is not None:
             return True  # a rate levied: 增值税征收率由3%降至1%
     if unit == "次" and _SESSION_AFTER.match(work, end, hi) is not None:
         return True  # the session that adopted the text: 七届44次常务会议

@@ -60,6 +60,13 @@ def test_a_levy_rate_is_a_standard_not_a_metric() -> None:
     assert values("住房公积金缴存比例为8%。") == []
 
 
+def test_a_benefits_or_a_payments_rate_is_a_standard_not_a_metric() -> None:
+    assert values("阶段性降低工伤保险费率至0.5%。") == []
+    assert values("小微企业稳岗返还比例提高至70%。") == []
+    assert values("返还比例由不超过上年度实际缴纳失业保险费的40%最高提至不超过80%。") == []
+    assert values("土地价款可分期缴纳,首期缴纳比例不低于40%。") == []
+
+
 def test_a_markets_average_fee_rate_stays_a_target() -> None:
     assert values("推动融资担保机构将平均担保费率降至1.5%以下。") == [(1.5, "%")]
 
