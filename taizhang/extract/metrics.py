@@ -1823,9 +1823,10 @@ _TIME_CUT = re.compile(r"压缩|缩短|减少|降低|降至|减至|控制在|提
 # 财政部's 残疾人就业保障金 notices, 公告2019年第98号 and 2023年第8号, repeated by cities' 稳就业
 # measures), 升级改造投资500万元以上(含)的 (长丰's policies), N亩以下(不含N亩)的土地 (land measures).
 # matches (after the figure): "(含)以下的", "以下(不含6亩)的", "以上(含)的", "(含本数)以上的" ;
-# must not match: "以上的" (see _OBJECT_THRESHOLD), "(含)" with no 的 after it
+# "(含)以上但未达到规定比例的" (the 财政部's 分档减缴: 安排残疾人就业比例达到1%(含)以上但未达到…的) ;
+# must not match: "以上的" (see _OBJECT_THRESHOLD), "(含)" with no 的 after it in its clause
 _INCLUSIVE_THRESHOLD = re.compile(
-    r"[ \t]*(?:及)?(?:以[上下])?[ \t]*\((?:不)?含[^()\n]{0,10}\)[ \t]*(?:及)?(?:以[上下])?[ \t]*的"
+    r"[ \t]*(?:及)?(?:以[上下])?[ \t]*\((?:不)?含[^()\n]{0,10}\)[ \t]*(?:及)?(?:以[上下])?[^,;。!?:\n\d]{0,14}?的"
 )
 # matches (before the figure): "(不含", "(含" ; must not match: "包含" (no parenthesis)
 _INCLUSION_BEFORE = re.compile(r"\([ \t]*(?:不)?含[ \t]*\Z")
@@ -1865,6 +1866,20 @@ _SESSION_AFTER = re.compile(r"[ \t]*(?:常务|全体|主任|党组|执行)(?:会
 # repeat it), …的,可享受…. matches: ",可申请", ",均可享受", ",可按规定申请" ;
 # must not match: ",即可取得" (what the work yields)
 _MAY_APPLY = re.compile(r"[,;][ \t]*(?:均|还|也)?可(?:按规定|按照规定|依规)?(?:申请|享受|申报)")
+# A grant in the clause after a bar reached: 企业当年吸纳登记失业人员5人以上,给予奖励; 年销售收入首次
+# 突破1亿元,一次性奖励… (cities' 稳就业 and 工业 policies: 长丰's, 衡阳's 奖补 opinions).
+# matches: ",给予", ",一次性奖励", ",按…给予" (up to 12 characters) ; must not match: ",推动" (no grant)
+_GRANT_AFTER = re.compile(
+    r"[,;][ \t]*(?:可|再|并|分别)?(?:给予|予以|一次性奖励|奖励|奖补|按[^,;。!?:\n]{0,12}?给予)"
+)
+_A_BAR_REACHED = re.compile(r"达到|超过|突破|满|首次")
+# How many a selection names or each unit may put forward: 申报名额2个, 各推荐1个县, 从中遴选2个县
+# (贵州's nomination notice for 国家农业绿色发展先行区, passing on the quota of 农办规〔2019〕12号;
+# 推荐…名额 in the 教育 and 科技 ministries' calls for nominations).
+# matches (before the figure): "申报名额", "各推荐", "从中遴选", "初选" ; must not match: "申报的总投资"
+# (what was declared: a project count after it is a metric)
+_SELECTION_QUOTA = re.compile(r"(?:名额|推荐|遴选|初选|选拔|择优推荐|报送)[ \t]*(?:为|共)?[ \t]*\Z")
+_QUOTA_UNITS = frozenset({"个", "名", "家", "项", "人"})
 # A count of the parts the document divides among its units: 现将《…》中N项任务和M项重点项目进行责任
 # 分解 (分工 notices: 广东's 2021 division of its work report, 十大重点工作任务…对应分解; 海盐's and
 # 桐乡's 重点工作责任分解). matches (after the figure): "重点建设项目进行责任分解",
@@ -1908,6 +1923,14 @@ def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
         return True  # the session that adopted the text: 七届44次常务会议
     if work.find("可", hi, hi + 12) >= 0 and _MAY_APPLY.match(work, hi) is not None:
         return True  # a condition met before one applies: …达到…25%,可申请…
+    if (
+        (fig.comparator in (">=", ">") or _A_BAR_REACHED.search(work, lo, start) is not None)
+        and _GRANT_AFTER.match(work, hi) is not None
+        and not _is_money_committed(work, fig, lo, hi)
+    ):
+        return True  # a bar reached before a grant: 吸纳失业人员5人以上,给予奖励
+    if unit in _QUOTA_UNITS and _SELECTION_QUOTA.search(work, max(lo, start - 12), start) is not None:
+        return True  # how many a selection names: 申报名额2个, 各推荐1个县
     return unit in mw.counts and work.find("分解", end, hi) >= 0 and _DIVIDED.match(work, end, hi) is not None
 
 

@@ -109,3 +109,23 @@ def test_numbers_listed_after_fenbie_share_the_unit_after_the_last() -> None:
     # each figure with its own unit is read as before; no 分别, no sharing
     assert values("两项指标分别增长6.5%、4.2%。") == [(6.5, "%"), (4.2, "%")]
     assert values("全年新建5、6号线。") == []
+
+
+def test_a_bar_reached_before_a_grant_is_no_metric() -> None:
+    assert values("企业当年新招用高校毕业生10人以上,给予一次性奖补。") == []
+    assert values("年销售收入首次突破5亿元,一次性奖励30万元。") == []
+    # money the government sets aside before a grant stays
+    assert values("设立3000万元人才发展资金,给予引进人才安家补贴。") == [(30000000, "元")]
+
+
+def test_an_inclusive_threshold_may_be_qualified_before_its_de() -> None:
+    text = "用人单位安排残疾人就业比例达到1.5%(含)以上但未达到规定比例的,减半缴纳。"
+    assert values(text) == []
+
+
+def test_how_many_a_selection_names_is_no_metric() -> None:
+    assert values("本次申报名额3个。") == []
+    assert values("请各县(市)各推荐1个乡镇。") == []
+    assert values("经评审从中遴选4个项目。") == []
+    # what was declared and counted stays
+    assert values("全年申报省级重点项目35个。") == [(35, "个")]
