@@ -1157,6 +1157,15 @@ def _finish(
     return _Figure(start, end, value, unit, comparator, raw_end)
 
 
+# A bound written before the base a share is taken of: 边界线内产业用地确保不少于可开发面积的65% (湘潭's
+# land measures), 不低于区和镇政府投入资金总额的50% (奉贤's rural roads reform), 不超过总投资的30%.
+# matches: "不少于可开发面积的", "不低于销售收入的" ; must not match: "达到" (no base between), "不少于3个,
+# 面积的" (a figure between)
+_BOUND_OF_A_SHARE = re.compile(
+    r"(?P<w>不低于|不少于|不超过|不高于|不小于|不大于)[^,;。!?:\n\d%]{1,12}的[ \t]*\Z"
+)
+
+
 @lru_cache(maxsize=4096)
 def _comparator_before(before: str) -> str:
     """The comparator of a figure written in the (up to 16) characters ``before`` it: a word just
@@ -1168,6 +1177,9 @@ def _comparator_before(before: str) -> str:
         word = ""  # 签约6只 is not 约6只
     if word:
         return mw.cmp_before[word]
+    bound = _BOUND_OF_A_SHARE.search(before)
+    if bound is not None and bound["w"] in mw.cmp_before:
+        return mw.cmp_before[bound["w"]]  # 确保不少于可开发面积的65%: the bound of the share
     adverb = _cmp_words()[2].search(before, max(0, n - 8), n)
     return mw.cmp_adverbs[adverb.group()] if adverb else "="
 

@@ -129,3 +129,10 @@ def test_how_many_a_selection_names_is_no_metric() -> None:
     assert values("经评审从中遴选4个项目。") == []
     # what was declared and counted stays
     assert values("全年申报省级重点项目35个。") == [(35, "个")]
+
+
+def test_a_bound_written_before_the_base_of_a_share_is_its_comparator() -> None:
+    [m] = find("到2027年,园区内工业用地确保不少于规划面积的70%。")
+    assert (m.value, m.comparator) == (70, ">=")
+    [m] = find("到2027年,管理费用不超过项目总投资的8%。")
+    assert (m.value, m.comparator) == (8, "<=")
