@@ -1961,8 +1961,16 @@ def _explicit_year(
     best_at = -1
     if work.find("年", lo, pos) < 0:
         return None  # no year named (the pattern is tried at every character)
+    base_of_now: int | None = None
     if doc_year is not None:
         for m in _RELATIVE_YEAR.finditer(work, lo, pos):
+            if (
+                m.group(1) == "去"
+                and work.startswith("同期", m.end())
+                and _BOUND_BEFORE_BASE.search(work, max(lo, m.start() - 4), m.start()) is not None
+            ):
+                base_of_now = doc_year  # 低于去年同期0.5个百分点: this year's, against last year's
+                continue
             if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
                 continue  # the base of a comparison: 比去年增长10%
             best, best_at = doc_year + _RELATIVE_YEARS[m.group(1) + "年"], m.start()
@@ -1994,7 +2002,15 @@ def _explicit_year(
         if _BUILT_BEFORE.match(work, m.end()):
             continue  # what the things are: 2016年前建设的农污设施, 2000年前建成的公房
         best = int(m["y"])
-    return best
+    return best if best is not None else base_of_now
+
+
+# A bound the figure is compared with last year's by (山东's 2020 支持中小企业 opinions: 贷款综合融资成本
+# 低于去年同期0.5个百分点; the 银保监会's 2020 小微企业 notices: 综合融资成本较去年同期下降0.5个百分点):
+# 去年同期 is the base, the figure is this year's (比去年 alone keeps its old reading: a speech's 比去年
+# may compare the year reviewed; 低於前年的5.3% is 前年's own figure).
+# matches (before 去年): "低于", "高于", "不低于" ; must not match: "于" alone
+_BOUND_BEFORE_BASE = re.compile(r"(?:低于|高于|少于|多于)[ \t]*\Z")
 
 
 # A year that dates the things counted, not the figure: they were built before it (崇明's

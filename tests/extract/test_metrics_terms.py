@@ -136,3 +136,10 @@ def test_a_bound_written_before_the_base_of_a_share_is_its_comparator() -> None:
     assert (m.value, m.comparator) == (70, ">=")
     [m] = find("到2027年,管理费用不超过项目总投资的8%。")
     assert (m.value, m.comparator) == (8, "<=")
+
+
+def test_a_bound_against_last_years_same_period_is_this_years_figure() -> None:
+    dated = DocInfo(title="若干意见", year=2021, kind="measures")
+    text = "确保普惠小微贷款综合融资成本低于去年同期0.3个百分点。"
+    [m] = find_metrics(text, working_text(text), line_passages(text), dated)
+    assert (m.value, m.unit, m.year) == (0.3, "个百分点", 2021)
