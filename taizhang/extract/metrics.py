@@ -1936,8 +1936,8 @@ def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
     if work.find("可", hi, hi + 12) >= 0 and _MAY_APPLY.match(work, hi) is not None:
         return True  # a condition met before one applies: …达到…25%,可申请…
     if (
-        (fig.comparator in (">=", ">") or _A_BAR_REACHED.search(work, lo, start) is not None)
-        and _GRANT_AFTER.match(work, hi) is not None
+        _GRANT_AFTER.match(work, hi) is not None
+        and (fig.comparator in (">=", ">") or _A_BAR_REACHED.search(work, lo, start) is not None)
         and not _is_money_committed(work, fig, lo, hi)
     ):
         return True  # a bar reached before a grant: 吸纳失业人员5人以上,给予奖励
