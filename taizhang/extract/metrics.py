@@ -1834,7 +1834,7 @@ _TIME_CUT = re.compile(r"压缩|缩短|减少|降低|降至|减至|控制在|提
 # A threshold written with what it includes or leaves out: 在职职工人数在30人(含)以下的企业 (the
 # 财政部's 残疾人就业保障金 notices, 公告2019年第98号 and 2023年第8号, repeated by cities' 稳就业
 # measures), 升级改造投资500万元以上(含)的 (长丰's policies), N亩以下(不含N亩)的土地 (land measures).
-# matches (after the figure): "(含)以下的", "以下(不含6亩)的", "以上(含)的", "(含本数)以上的" ;
+# matches (after the figure): "(含)以下的", "以下(不含8亩)的", "以上(含)的", "(含本数)以上的" ;
 # "(含)以上但未达到规定比例的" (the 财政部's 分档减缴: 安排残疾人就业比例达到1%(含)以上但未达到…的) ;
 # must not match: "以上的" (see _OBJECT_THRESHOLD), "(含)" with no 的 after it in its clause
 _INCLUSIVE_THRESHOLD = re.compile(
@@ -1917,7 +1917,7 @@ def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
     if work.find("含", end, min(hi, end + 8)) >= 0 and _INCLUSIVE_THRESHOLD.match(work, fig.raw_end, hi):
         return True  # a threshold with what it includes: 30人(含)以下的企业
     if _INCLUSION_BEFORE.search(work, max(lo, start - 6), start) is not None:
-        return True  # the bound a threshold includes or leaves out: 6亩以下(不含6亩)
+        return True  # the bound a threshold includes or leaves out: 8亩以下(不含8亩)
     if (
         unit != "%"
         and _OPENS_WITH_OBJECT.match(work, lo, start) is not None
