@@ -309,6 +309,8 @@ def _find_figures(work: str) -> list[re.Match[str]]:
     levels of an index written with no unit (两化融合发展指数达到125左右), looked for only after
     an index's name (a bare number is no figure anywhere else)."""
     found = _scan_figures(work)
+    if "分别" in work and "、" in work:
+        found = _with_listed_numbers(work, found)
     if not any(name[0] in work and name in work for name in _INDEX_NAMES):
         # (a substring test per name is cheaper than the pattern, tried at every character; and
         # one of a character, which runs at the speed of memchr, cheaper than one of a word)
@@ -321,6 +323,47 @@ def _find_figures(work: str) -> list[re.Match[str]]:
             b = bare(work, v.end())
             if b is not None and b["nounit"] is not None:
                 extra.append(b)
+    if not extra:
+        return found
+    starts = {m.start() for m in found}
+    return sorted([*found, *(b for b in extra if b.start() not in starts)], key=lambda m: m.start())
+
+
+# The numbers listed after 分别 that share the unit written after the last of them: 6类工程项目的审批
+# 时间分别压缩至70、40、30、30、40、35个工作日 (a 湖北 city's 支持实体经济 意见), 一、二、三等奖分别奖励
+# 5、3、1万元; 分别达到10、20、30个 (the goals of 区 plans for several districts). The last number is
+# a figure of its own; each one before it takes its unit (and magnitude).
+# matches: "分别压缩至70、40、35" ; must not match: "分别增长8.5%、7.2%" (each has its unit), "第1、2批"
+_LISTED_UNDER_ONE_UNIT = re.compile(
+    r"分别[^,;。!?:\n\d]{0,12}?(?<![\d.])(?P<list>\d+(?:\.\d+)?(?:[ \t]*、[ \t]*\d+(?:\.\d+)?)+)"
+)
+_LISTED_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=1)
+def _listed_number_pattern() -> re.Pattern[str]:
+    """One number of a list that shares the unit after its last one, with the groups of an Arabic
+    figure (``unit`` and ``mag`` read ahead, past the list; the others never match)."""
+    units = _alternation(list(metric_words().units))
+    return re.compile(
+        r"(?P<num>\d+(?:\.\d+)?)"
+        r"(?=(?:[ \t]*、[ \t]*\d+(?:\.\d+)?)+[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万)?[ \t]*"
+        rf"(?P<unit>{units}))"
+        r"(?:(?!)(?P<pct1>)(?P<num2>)(?P<between>)(?P<between2>)(?P<latin>))?",
+        re.ASCII,
+    )
+
+
+def _with_listed_numbers(work: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """``found`` with the numbers listed after 分别 before the last one, which share its unit."""
+    match = _listed_number_pattern().match
+    extra: list[re.Match[str]] = []
+    for listed in _LISTED_UNDER_ONE_UNIT.finditer(work):
+        base = listed.start("list")
+        for n in _LISTED_NUMBER.finditer(listed["list"]):
+            m = match(work, base + n.start())
+            if m is not None:
+                extra.append(m)
     if not extra:
         return found
     starts = {m.start() for m in found}
@@ -1150,6 +1193,15 @@ def _finish(
     return _Figure(start, end, value, unit, comparator, raw_end)
 
 
+# A bound written before the base a share is taken of: 边界线内产业用地确保不少于可开发面积的65% (湘潭's
+# land measures), 不低于区和镇政府投入资金总额的50% (奉贤's rural roads reform), 不超过总投资的30%.
+# matches: "不少于可开发面积的", "不低于销售收入的" ; must not match: "达到" (no base between), "不少于3个,
+# 面积的" (a figure between)
+_BOUND_OF_A_SHARE = re.compile(
+    r"(?P<w>不低于|不少于|不超过|不高于|不小于|不大于)[^,;。!?:\n\d%]{1,12}的[ \t]*\Z"
+)
+
+
 @lru_cache(maxsize=4096)
 def _comparator_before(before: str) -> str:
     """The comparator of a figure written in the (up to 16) characters ``before`` it: a word just
@@ -1161,6 +1213,9 @@ def _comparator_before(before: str) -> str:
         word = ""  # 签约6只 is not 约6只
     if word:
         return mw.cmp_before[word]
+    bound = _BOUND_OF_A_SHARE.search(before)
+    if bound is not None and bound["w"] in mw.cmp_before:
+        return mw.cmp_before[bound["w"]]  # 确保不少于可开发面积的65%: the bound of the share
     adverb = _cmp_words()[2].search(before, max(0, n - 8), n)
     return mw.cmp_adverbs[adverb.group()] if adverb else "="
 
@@ -1261,6 +1316,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the terms a thing is reckoned by: 按照流域100年一遇洪水标准
     if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
         return True  # the terms of a benefit (给予企业30万元奖励) or who may have it (对…的)
+    if _is_term_of_a_measure(work, fig, lo, hi):
+        return True  # a service commitment, a threshold, a refund's rate, a meeting's number
     threshold = compiled["threshold_after"]
     if work.startswith(_GOAL_AFTER, end) or sizes_measure_after(work, raw_end, hi, fig.unit):
         pass  # the goal named after it (占建成区50%的目标要求), the measure it sizes (4.1%的增长)
@@ -1300,10 +1357,14 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the units that answer for the document: 26家区直部门
     if _counts_indicators(work, fig, hi):
         return True  # the indicators of the document's own system: 新增34个指标
-    if compiled["doc_part_nouns"].search(work, end, hi) is not None and (
-        compiled["presenting_verbs"].search(work, lo, start) is not None
-        or work.find("《", lo, start) >= 0
-        or work[start - 1 : start] == "以"
+    if (
+        not (fig.unit == "元" and end == raw_end)
+        and compiled["doc_part_nouns"].search(work, end, hi) is not None
+        and (
+            compiled["presenting_verbs"].search(work, lo, start) is not None
+            or work.find("《", lo, start) >= 0
+            or work[start - 1 : start] == "以"
+        )
     ):
         return True  # the document's own parts: 推出29项行动计划
     return False
@@ -1793,6 +1854,142 @@ def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# Terms of a policy measure
+#
+# Measures (若干措施, 实施意见, 稳就业 / 稳增长 / 审批制度改革 措施) state many figures that size no
+# indicator: the time an office promises to finish a procedure in, the threshold of who is served,
+# the rate a fee is refunded or levied at, the number of the meeting that adopted the text. Each
+# rule below is one such way of writing; a reform's target for a time (审批时间压缩至90个工作日以内)
+# and money the government commits stay metrics.
+
+# The completion of a procedure promised within a time: 一般登记2个工作日办结 (a 湖北 city's 支持实体
+# 经济 意见), 环评报告书在30个工作日内办结,报告表在15个工作日内办结 (河源市环保局's commitment, 2014),
+# 报告书…个工作日内、报告表…个工作日内完成审批 (环评 sections of 稳增长 measures). matches (after the figure): "内办结", "内、报告表7个工作日内完成审批",
+# "办结" ; must not match: "内,即可取得项目开工前所需批复文件" (what the firm obtains: the seeds' 罗湖
+# plan reads it as a target), "压缩至…" (a reform's target, see _TIME_CUT)
+_SERVICE_DONE = re.compile(
+    r"(?:[ \t]*(?:以内|之内|内))?[^,;。!?:\n]{0,24}?"
+    r"(?:办结|办完|审结|审批完毕|办理完毕|完成(?:审批|办理|审核|审查|登记|备案|核准|注册|发证))"
+)
+# A time cut as a reform's target, or a goal's verb, before the figure: the time is an indicator.
+# matches: "压缩至", "缩短到", "实现", "力争" ; must not match: "环评报告书"
+_TIME_CUT = re.compile(r"压缩|缩短|减少|降低|降至|减至|控制在|提速|实现|力争|确保|达到")
+# A threshold written with what it includes or leaves out: 在职职工人数在30人(含)以下的企业 (the
+# 财政部's 残疾人就业保障金 notices, 公告2019年第98号 and 2023年第8号, repeated by cities' 稳就业
+# measures), 升级改造投资500万元以上(含)的 (长丰's policies), N亩以下(不含N亩)的土地 (land measures).
+# matches (after the figure): "(含)以下的", "以下(不含8亩)的", "以上(含)的", "(含本数)以上的" ;
+# "(含)以上但未达到规定比例的" (the 财政部's 分档减缴: 安排残疾人就业比例达到1%(含)以上但未达到…的) ;
+# must not match: "以上的" (see _OBJECT_THRESHOLD), "(含)" with no 的 after it in its clause
+_INCLUSIVE_THRESHOLD = re.compile(
+    r"[ \t]*(?:及)?(?:以[上下])?[ \t]*\((?:不)?含[^()\n]{0,10}\)[ \t]*(?:及)?(?:以[上下])?[^,;。!?:\n\d]{0,14}?的"
+)
+# matches (before the figure): "(不含", "(含" ; must not match: "包含" (no parenthesis)
+_INCLUSION_BEFORE = re.compile(r"\([ \t]*(?:不)?含[ \t]*\Z")
+# What the object of a measure opened by 对 must reach: 对工业投资、重点商贸和投资500万元以上的农业
+# 产业化项目,实行工程报建手续全程代办 (a 湖北 city's 意见), 对年营收5000万元以上的企业,开辟绿色通道.
+# matches (after the figure): "以上的", "及以上的", "以下的" ; must not match: "的" alone (一个…的)
+_OBJECT_THRESHOLD = re.compile(r"[ \t]*(?:及)?以[上下][ \t]*的")
+_OPENS_WITH_OBJECT = re.compile(r"[ \t]*对(?:于)?")
+# A rate refunded or relieved on a fee paid: 返还其上年度实际缴纳失业保险费的50% (湖南's 进一步促进就业
+# 二十条, 湘政发〔2018〕30号; 上海's 2020 稳岗返还: 返还…实际缴纳失业保险费总额的50%), 按企业及其职工
+# 上年度实际缴纳失业保险费的30%返还 (cities' 稳就业 measures).
+# matches (before the figure): "返还其上年度实际缴纳失业保险费的", "减免…租金的" ;
+# must not match: "失业保险参保人数的" (no refund)
+_REFUND_BEFORE = re.compile(
+    r"(?:返还|退还|减免|减征|减半|缓缴|贴息)[^,;。!?:\n\d]{0,24}?(?:费|税|金|额|款|利息|租金)(?:总额)?[ \t]*的[ \t]*\Z"
+)
+# matches (after the figure): "返还", "的返还", "给予返还", "给予补贴" ; must not match: "以上" (a target's bound)
+_REFUND_AFTER = re.compile(r"[ \t]*(?:的)?(?:给予)?(?:返还|退还|减免|减征|贴息)")
+# The rate a tax or fee is levied at, or a benefit paid at, a standard laid down: 增值税征收率由3%降至1%
+# (许昌's 稳就业 opinions, the 财政部's notices on small taxpayers), 企业所得税税率减按15%, 失业保险费率
+# 降至1%, 住房公积金缴存比例为5%, 首次缴纳比例不低于50% (land price paid in instalments), 稳岗返还比例
+# 由不超过…60%最高提至不超过90% (the 国办's 稳就业 notice, 国办发〔2025〕25号).
+# matches (before the figure): "增值税征收率由", "征收率由3%降至", "税率减按", "缴存比例为",
+# "返还比例提高至", "首次缴纳比例不低于" ;
+# must not match: "失业率控制在" (an indicator), "平均担保费率降至" (a target of the 国办's financing
+# guarantee opinions: a market's average fee, not a levy)
+_LEVY_RATE_BEFORE = re.compile(
+    r"(?:征收率|税率|保险费率|缴费比例|缴存比例|缴纳比例|首付比例|缴费基数|返还比例|补贴比例|补助比例|贴息比例|奖励比例|资助比例)"
+    r"[^,;。!?:\n]{0,40}?(?:由|从|下调|降低|降|调整|调低|减按|按|为|至|提高|提至|不超过|不低于|不高于|最高)[ \t]*\Z"
+)
+# The number of the session that adopted a text: 已经市政府七届44次常务会议讨论通过 (遂宁's approval
+# reform), 经区政府第12次常务会议审议通过. matches (after the figure): "常务会议", "全体会议",
+# "主任会议" ; must not match: "会议" after a count of meetings held (召开3次专题会议)
+_SESSION_AFTER = re.compile(r"[ \t]*(?:常务|全体|主任|党组|执行)(?:会议|会)")
+# What one applies for once the condition is met, later in the sentence: 当年新招用…人员数量达到企业现有
+# 在职职工人数25%…,可申请…创业担保贷款 (财金〔2018〕22号 and the provinces' 稳就业 measures that
+# repeat it), …的,可享受…. matches: ",可申请", ",均可享受", ",可按规定申请" ;
+# must not match: ",即可取得" (what the work yields)
+_MAY_APPLY = re.compile(r"[,;][ \t]*(?:均|还|也)?可(?:按规定|按照规定|依规)?(?:申请|享受|申报)")
+# A grant in the clause after a bar reached: 企业当年吸纳登记失业人员5人以上,给予奖励; 年销售收入首次
+# 突破1亿元,一次性奖励… (cities' 稳就业 and 工业 policies: 长丰's, 衡阳's 奖补 opinions).
+# matches: ",给予", ",一次性奖励", ",按…给予" (up to 12 characters) ; must not match: ",推动" (no grant)
+_GRANT_AFTER = re.compile(
+    r"[,;][ \t]*(?:可|再|并|分别)?(?:给予|予以|一次性奖励|奖励|奖补|按[^,;。!?:\n]{0,12}?给予)"
+)
+_A_BAR_REACHED = re.compile(r"达到|超过|突破|满|首次")
+# How many a selection names or each unit may put forward: 申报名额2个, 各推荐1个县, 从中遴选2个县
+# (贵州's nomination notice for 国家农业绿色发展先行区, passing on the quota of 农办规〔2019〕12号;
+# 推荐…名额 in the 教育 and 科技 ministries' calls for nominations).
+# matches (before the figure): "申报名额", "各推荐", "从中遴选", "初选" ; must not match: "申报的总投资"
+# (what was declared: a project count after it is a metric)
+_SELECTION_QUOTA = re.compile(r"(?:名额|推荐|遴选|初选|选拔|择优推荐|报送)[ \t]*(?:为|共)?[ \t]*\Z")
+_QUOTA_UNITS = frozenset({"个", "名", "家", "项", "人"})
+# A count of the parts the document divides among its units: 现将《…》中N项任务和M项重点项目进行责任
+# 分解 (分工 notices: 广东's 2021 division of its work report, 十大重点工作任务…对应分解; 海盐's and
+# 桐乡's 重点工作责任分解). matches (after the figure): "重点建设项目进行责任分解",
+# "任务分解" ; must not match: "项目建设" (no division)
+_DIVIDED = re.compile(r"[^,;。!?:\n]{0,20}?(?:进行|予以)?(?:责任|任务)?分解")
+
+
+def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether a figure of a policy measure states its terms, not an indicator: the time an office
+    promises to finish a procedure in, a threshold of who is served (written with (含) / (不含…),
+    or after 对 opening the object of the measure), a rate refunded or levied on a fee, the number
+    of the meeting that adopted the text, a condition met before one may apply, or a count of the
+    parts the document divides among its units."""
+    start, end = fig.start, fig.end
+    unit = fig.unit
+    mw = metric_words()
+    if (
+        unit in mw.time_units
+        and _SERVICE_DONE.match(work, fig.raw_end, hi) is not None
+        and _TIME_CUT.search(work, lo, start) is None
+    ):
+        return True  # a service commitment: 3个工作日内办结
+    if work.find("含", end, min(hi, end + 8)) >= 0 and _INCLUSIVE_THRESHOLD.match(work, fig.raw_end, hi):
+        return True  # a threshold with what it includes: 30人(含)以下的企业
+    if _INCLUSION_BEFORE.search(work, max(lo, start - 6), start) is not None:
+        return True  # the bound a threshold includes or leaves out: 8亩以下(不含8亩)
+    if (
+        unit != "%"
+        and _OPENS_WITH_OBJECT.match(work, lo, start) is not None
+        and _OBJECT_THRESHOLD.match(work, fig.raw_end, hi) is not None
+    ):
+        return True  # who a measure serves: 对投资500万元以上的项目,实行…
+    if unit == "%":
+        if _REFUND_BEFORE.search(work, max(lo, start - 40), start) is not None:
+            return True  # a refund's rate: 返还其上年度实际缴纳失业保险费的50%
+        if _REFUND_AFTER.match(work, end, hi) is not None:
+            return True  # a refund's rate: 按…失业保险费的30%返还
+        if _LEVY_RATE_BEFORE.search(work, max(lo, start - 50), start) is not None:
+            return True  # a rate levied: 增值税征收率由3%降至1%
+    if unit == "次" and _SESSION_AFTER.match(work, end, hi) is not None:
+        return True  # the session that adopted the text: 七届44次常务会议
+    if work.find("可", hi, hi + 12) >= 0 and _MAY_APPLY.match(work, hi) is not None:
+        return True  # a condition met before one applies: …达到…25%,可申请…
+    if (
+        _GRANT_AFTER.match(work, hi) is not None
+        and (fig.comparator in (">=", ">") or _A_BAR_REACHED.search(work, lo, start) is not None)
+        and not _is_money_committed(work, fig, lo, hi)
+    ):
+        return True  # a bar reached before a grant: 吸纳失业人员5人以上,给予奖励
+    if unit in _QUOTA_UNITS and _SELECTION_QUOTA.search(work, max(lo, start - 12), start) is not None:
+        return True  # how many a selection names: 申报名额2个, 各推荐1个县
+    return unit in mw.counts and work.find("分解", end, hi) >= 0 and _DIVIDED.match(work, end, hi) is not None
+
+
+# ---------------------------------------------------------------------------------------------
 # Year and kind
 
 
@@ -1807,8 +2004,16 @@ def _explicit_year(
     best_at = -1
     if work.find("年", lo, pos) < 0:
         return None  # no year named (the pattern is tried at every character)
+    base_of_now: int | None = None
     if doc_year is not None:
         for m in _RELATIVE_YEAR.finditer(work, lo, pos):
+            if (
+                m.group(1) == "去"
+                and work.startswith("同期", m.end())
+                and _BOUND_BEFORE_BASE.search(work, max(lo, m.start() - 4), m.start()) is not None
+            ):
+                base_of_now = doc_year  # 低于去年同期0.5个百分点: this year's, against last year's
+                continue
             if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
                 continue  # the base of a comparison: 比去年增长10%
             best, best_at = doc_year + _RELATIVE_YEARS[m.group(1) + "年"], m.start()
@@ -1842,7 +2047,15 @@ def _explicit_year(
         if _BUILT_BEFORE.match(work, m.end()):
             continue  # what the things are: 2016年前建设的农污设施, 2000年前建成的公房
         best = int(m["y"])
-    return best
+    return best if best is not None else base_of_now
+
+
+# A bound the figure is compared with last year's by (山东's 2020 支持中小企业 opinions: 贷款综合融资成本
+# 低于去年同期0.5个百分点; the 银保监会's 2020 小微企业 notices: 综合融资成本较去年同期下降0.5个百分点):
+# 去年同期 is the base, the figure is this year's (比去年 alone keeps its old reading: a speech's 比去年
+# may compare the year reviewed; 低於前年的5.3% is 前年's own figure).
+# matches (before 去年): "低于", "高于", "不低于" ; must not match: "于" alone
+_BOUND_BEFORE_BASE = re.compile(r"(?:低于|高于|少于|多于)[ \t]*\Z")
 
 
 # The verb that brings a change to the figure after it, past the figure it starts from (上海市's 2020
@@ -2594,6 +2807,8 @@ def _kind_and_year(
         period = _named_period(sentence_before, info.year)
         if period is not None:
             return period  # “十四五”计划完成闸河配套8处: the period's, not the present's
+    elif "五" in sentence_before and (end_year := _period_end_ahead(sentence_before)) is not None:
+        return "target", end_year  # 到“十四五”末,…达到25万户 in a text that gives no year of its own
     if (
         info.year is not None
         and _has(sentence_before, mw.compiled["present_words"])
@@ -2690,6 +2905,25 @@ _PLANNED_FOR_THE_YEAR = re.compile(
 # matches: "“十四五”计划完成", "十三五期间,累计" ; must not match: "十四五规划纲要提出的2025年" (a
 # year after it), "十四五期间,今年" (a year after it), "十五" (no 五 after the number)
 _NAMED_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五(?P<rest>[^\d]{0,24})\Z")
+
+
+# A five-year period's end named as a horizon: 到“十四五”末 (马鞍山's 民营经济 rules, a text with no date
+# of its own), 到“十五五”期末, 至十四五末期 (provinces' 十四五 plans). Its end year dates the goal even
+# when the document gives no year. matches: "到“十四五”末,", "到十五五期末" ; must not match:
+# "“十三五”期间," (a span: done or planned, as the document's year says), "十四五以来"; the goals that
+# follow it in its sentence share it (到“十四五”末,实体达到25万户,规上企业达到1500家以上)
+_PERIOD_END_AHEAD = re.compile(
+    r"(?:到|至)[ \t]*[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?[ \t]*(?:规划)?(?:期)?末(?:期|时)?(?P<rest>[^。;!?\n]*)\Z"
+)
+_A_YEAR_NAMED = re.compile(r"\d{4}[ \t]*年")
+
+
+def _period_end_ahead(sentence_before: str) -> int | None:
+    """The end year of a five-year period named as the horizon of a goal (到“十四五”末), or None."""
+    m = _PERIOD_END_AHEAD.search(sentence_before)
+    if m is None or _RELATIVE_YEAR.search(m["rest"]) is not None or _A_YEAR_NAMED.search(m["rest"]):
+        return None  # (a year named after the horizon dates its figures instead)
+    return five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)[1]
 
 
 def _named_period(sentence_before: str, doc_year: int) -> tuple[Kind, int] | None:
