@@ -1037,6 +1037,8 @@ def test_the_uses_a_fund_is_for_are_no_tasks():
     )
     tasks = extract_text(doc).tasks
     assert [t.lead_units for t in tasks] == [("区水务局",)]
+
+
 # A division notice in traditional script as a reading-aid page reprints it, with pinyin in
 # brackets after some characters, labels and names included. (Made up.)
 _GLOSSED_DIVISION = (
