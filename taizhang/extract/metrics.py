@@ -676,6 +676,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             marks.append(_Mode(m.start("line"), first.kind, first.year, level))  # a report's part
     opener, lead_year, short = _mode_patterns()
     opened: set[int] = set()
+    # A speech in paragraphs with no numbered parts (香港's Secretaries replying in the LegCo
+    # debates of 2013: 回顧過去十多年，特區政府已不斷投入資源… then 我們建議…注資) turns to the past
+    # for one paragraph: its review opener dates that paragraph, not the rest of the speech.
+    in_paragraphs = info.kind == "work_report" and len(marks) == 1
     for m in opener.finditer(work):
         y = _YEAR.search(m["rest"])
         kind: Kind = "actual" if m["w"] in review_openers else "target"
@@ -688,6 +692,11 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         if y:
             year = int(y["y"])
         end: int | None = None
+        if in_paragraphs and kind == "actual":
+            line_end = work.find("\n", m.start("line"))
+            line_end = len(work) if line_end < 0 else line_end
+            if work.find("。", m.start("line"), line_end) >= 0:
+                end = line_end  # (a paragraph of sentences; a heading line (回顾2023:) opens a part)
         if m["w"] in _RELATIVE_YEARS and info.year is not None:
             if _RELATIVE_YEARS[m["w"]] < 0:
                 # 去年,… in the middle of a plan dates its paragraph, not what follows it (a part
@@ -1216,6 +1225,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
             return True  # the share of a benefit paid out: 给予投资奖励,分5年拨付,每年拨付20%
     if fig.unit in mw.counts and work.count("、", lo, start) >= 1 and _counts_its_list(work, fig, lo):
         return True  # the count of the names listed before it: 北京、吉林、…、贵州10个省
+    if fig.unit == "个" and _SPEECH_PARTS.match(work, end, hi) is not None:
+        return True  # the parts of the speaker's own argument: 就…3个范畴, 考虑4个因素
     if work[lo : lo + 1] in _RECKONING_FIRSTS and _RECKONING.match(work, lo, start):
         return True  # the terms a thing is reckoned by: 按照流域100年一遇洪水标准
     if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
@@ -1557,6 +1568,11 @@ _RECKONING = re.compile(r"[ \t]*(?:按照|依照|参照|依据|根据)")
 _RECKONING_FIRSTS = frozenset(" \t按依参根")
 # Units of a share or a multiple: a figure in them never qualifies a noun.
 _RELATIVE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
+# The parts a speaker divides an argument into, counted (香港's Secretaries in the 2013 budget
+# debate: 就社會福利、勞工和人力發展3個範疇提供了很多意見, 政府對…3個範疇的重視; work reports:
+# 重点抓好以下九个方面, 从三个层面推进; 考虑4个因素): the count of the speech's own parts, no
+# indicator. matches: "范畴", "方面", "因素", "层面" (after 个) ; must not match: "方案", "项目"
+_SPEECH_PARTS = re.compile(r"[ \t]*(?:范畴|方面|因素|层面)")
 # A measure followed by 以上 / 以下 and things it sizes: it qualifies them.
 # matches: "以上项目" (5亿元以上项目), "及以上企业" ; must not match: "以上," "以上。" (a comparator),
 # "以上建设用地面积" (50平方公里以上建设用地: an amount of land, at least 50 km²)
@@ -2030,7 +2046,10 @@ def find_metrics(
         if by_year and pos in by_year:
             year = by_year[pos]  # one a year, in the order listed (逐年推进A、B、C)
             kind = "actual" if info.year is not None and year < info.year else "target"
-        if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
+        untold = year == _UNTOLD
+        if untold:
+            year = None  # reported done, and nothing tells when: no year (not the year reviewed)
+        elif year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
         # 从X增长到Y with no years named: X is the start of the period reviewed.
         if (
@@ -2555,6 +2574,10 @@ def _kind_and_year(
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if _has(clause_before, mw.compiled["actual_markers"]):
             return "actual", review_year
+        if "已" in sentence_before:
+            done = _done(sentence_before, clause_before)
+            if done is not None:
+                return "actual", info.year if done else _UNTOLD
         if "统计" in sentence_before and _SURVEYED.search(sentence_before) is not None:
             # 据统计,本区平均每日非法倾倒的暴露垃圾近200吨: the situation a plan starts from, as
             # counted when it was written.
@@ -2594,6 +2617,42 @@ def _kind_and_year(
     elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+# The year _kind_and_year gives a figure whose time nothing tells, where the year a document reviews
+# would otherwise be supplied: it becomes no year.
+_UNTOLD = 0
+# 已 before a verb or a preposition: what the speaker reports done, told by tense alone (香港's
+# Secretaries in the 2013 budget debate: 當局已從獎券基金撥出3.8億元, 政府已在8個發展項目內預留地方,
+# 社署已於4月5日…向超過27萬名合資格的長者發放; 区 work reports: 已为…办理, 已向…拨付). matches:
+# "已从", "已在", "已于4月5日", "已由", "已拨出" ; must not match: "而已", "不得已", "已经" (read by
+# actual_markers), "已知"
+_DONE = re.compile(r"(?<![而得])已[ \t]*(?P<w>从|在|于|由|向|为|拨|批|获|投入|发放|推出|设立|成立|预留)")
+# A day of a month with no year: a date of the year of the speech. matches: "4月5日", "4月 5日" ;
+# must not match: "2013年4月5日" (a year named: read as one)
+_DAY_OF_THIS_YEAR = re.compile(r"(?<![\d年 \t])[ \t]?\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日")
+
+
+def _done(sentence_before: str, clause_before: str) -> bool | None:
+    """Whether a figure is reported done by 已 (its clause's, or the sentence's when it dates the
+    sentence: 已于4月5日…), and then whether its time is told: True when the words say now or a
+    day of the speech's year (the document's year), False when nothing tells it (year null, as
+    ../shared/gold/SCHEMA.md has it); None when no 已 marks it done, or the clause looks ahead."""
+    mw = metric_words()
+    m = _DONE.search(clause_before)
+    if m is None:
+        m = _DONE.search(sentence_before)
+        if m is None or m["w"] != "于":
+            return None
+        at, own = m.start(), clause_before
+    else:
+        at = len(sentence_before) - len(clause_before) + m.start()
+        own = clause_before[m.start() :]
+    after = sentence_before[at:]
+    if _has(own, mw.compiled["future_markers"]):
+        return None  # 已在研究,将新增…: the figure's own clause looks ahead
+    told = _has(sentence_before, mw.compiled["present_words"]) or _DAY_OF_THIS_YEAR.search(after) is not None
+    return told
 
 
 def _within_years_ahead(work: str, s_lo: int, pos: int) -> bool:

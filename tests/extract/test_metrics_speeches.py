@@ -1,0 +1,73 @@
+"""Speeches in prose (a minister's reply in a debate, a budget speech): tense, the speech's own parts,
+reviews of a paragraph. One rule per test; every sentence is written here."""
+
+from __future__ import annotations
+
+from taizhang.extract.docinfo import doc_info
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.model import DocInfo, Metric
+from taizhang.extract.normalise import working_text
+
+SPEECH = DocInfo(title="某局局长：主席，多谢各位议员的意见。", year=2013, kind="work_report")
+
+
+def find(text: str, info: DocInfo = SPEECH) -> list[Metric]:
+    return find_metrics(text, working_text(text), line_passages(text), info)
+
+
+def by_value(text: str, info: DocInfo = SPEECH) -> dict[float, tuple[str, int | None]]:
+    return {m.value: (m.kind, m.year) for m in find(text, info)}
+
+
+class TestTheSpeechsOwnParts:
+    def test_a_count_of_the_parts_of_an_argument_is_not_a_metric(self) -> None:
+        text = "议员就交通、房屋和环境3个范畴提出意见。我们考虑了4个因素。政府新建公屋单位2万个。"
+        assert [(m.value, m.unit) for m in find(text)] == [(20000, "个")]
+
+    def test_a_count_of_the_domains_named_before_it_is_not_a_metric(self) -> None:
+        text = "政府对安老、康复及就业3个范畴都十分重视。"
+        assert find(text) == []
+
+    def test_a_count_of_things_named_before_it_is_still_read(self) -> None:
+        text = "完成对胜利路、学府路和北大街3条主干道路的改造。"
+        assert [(m.value, m.unit) for m in find(text)] == [(3, "条")]
+
+
+class TestDoneByTense:
+    def test_money_said_done_with_no_time_has_no_year(self) -> None:
+        found = by_value("当局已从某基金拨出3.8亿元，推行试验计划。")
+        assert found[380000000] == ("actual", None)
+
+    def test_done_on_a_day_of_the_speechs_year_is_of_that_year(self) -> None:
+        found = by_value("某署已于4月5日通过自动转换计划，向超过27万名合资格的长者发放津贴款项。")
+        assert found[270000] == ("actual", 2013)
+
+    def test_done_and_then_looking_ahead_is_not_done(self) -> None:
+        found = by_value("政府已在研究方案，将新增宿位1000个。")
+        assert found[1000][0] == "target"
+
+
+class TestAReviewOfOneParagraph:
+    def test_a_review_opener_in_a_speech_dates_its_paragraph_only(self) -> None:
+        text = (
+            "某局局长：主席，多谢议员。\n"
+            " 回顾过去十多年，政府不断投入资源，共培训教师5000名。\n"
+            " 我们建议向某基金注资2000万元，鼓励学生追求卓越。\n"
+        )
+        found = by_value(text)
+        assert found[5000][0] == "actual"
+        assert found[20000000][0] == "target"
+
+
+class TestRunningHead:
+    def test_the_date_atop_every_page_is_the_documents(self) -> None:
+        head = "某议会  ─  2013年 4月 24日"
+        text = (
+            "某局局长：主席，该措施于2012年5月31日推出，反应良好。\n"
+            f"{head}\n\n101\n正文一。\n{head}\n\n102\n正文二。\n{head}\n\n103\n正文三。\n"
+        )
+        assert doc_info(text, working_text(text), "x.txt").year == 2013
+
+    def test_a_deadline_cell_said_three_times_is_no_running_head(self) -> None:
+        text = "某区2024年工作方案\n发布日期:2024-03-01\n任务一\n2025年12月31日\n任务二\n2025年12月31日\n任务三\n2025年12月31日\n"
+        assert doc_info(text, working_text(text), "x.txt").year == 2024
