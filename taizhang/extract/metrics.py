@@ -1682,16 +1682,21 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
 # A change from a figure to another: what follows the figure it starts from.
 # matches: "提高至99%", "逐步提升到", "增加到", "降低至" ; must not match: "提高", "的基础上"
 _CHANGE_TO = re.compile(
-    r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩)[ \t]*[到至]"
+    r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩"
+    # (the verbs of a speech: 將由94萬人急升至256萬人, 由15萬元增至20萬元; 香港's budget speeches and
+    # the LegCo debates of 2013, work reports' 由…增至…, 由…降至…)
+    r"|急升|急增|攀升|飙升|倍增|回落|增|升|降)[ \t]*[到至]"
 )
 # What _CHANGE_TO may open with (one look at the character after most figures is enough).
-_CHANGE_TO_FIRSTS = frozenset(" \t的,，逐进稳大提增扩上下降减缩压")
+_CHANGE_TO_FIRSTS = frozenset(" \t的,，逐进稳大提增扩上下降减缩压急攀飙倍回升")
 # The opening of the change, close before the figure. matches: "由", "从2020年的" ; must not match:
 # "由各区负责，"
 _CHANGE_FROM = re.compile(r"[由从][^,，。;；:：由从]{0,12}$")
 
 
-def _base_of_a_change(work: str, fig: _Figure, c_lo: int, review_year: int | None) -> int | None:
+def _base_of_a_change(
+    work: str, fig: _Figure, c_lo: int, review_year: int | None, doc_year: int | None = None
+) -> int | None:
     """The year of a plan's figure that is the start of a change it sets (城镇污水处理能力由12万吨/天
     提高至24万吨/天; 比重由47.6%提升至73.4%): the figure is where things stand, an actual of the
     year it names (由2020年的…) or of the year before the plan; the figure it changes to is the
@@ -1707,7 +1712,16 @@ def _base_of_a_change(work: str, fig: _Figure, c_lo: int, review_year: int | Non
         return int(named.group())
     if any(w in lead.group() for w in ("目前", "现在", "当前", "现时", "現時")):
         return None  # where things stand now: the kind and year read from the words stay
+    if doc_year is not None and _LOOKS_AHEAD_BEFORE.search(work, max(c_lo, lead.start() - 3), lead.start()):
+        # 將由94萬人急升至256萬人: a change to come starts from where things stand as the speaker
+        # speaks (香港's speeches on an ageing population; 市 work reports: 将由…提高到…).
+        return doc_year
     return review_year
+
+
+# A word of the future just before the 由 / 从 that opens a change. matches: "将", "会", "预计将" ;
+# must not match: "已" (a change made: see _done)
+_LOOKS_AHEAD_BEFORE = re.compile(r"(?:将|会|预计)[ \t]*\Z")
 
 
 _YEAR_IN_LEAD = re.compile(r"(?:19|20)\d{2}(?=年)")
@@ -2065,7 +2079,7 @@ def find_metrics(
             )
         # (_base_of_a_change's own first look, inline: most figures are followed by no change)
         if kind == "target" and work[fig.end : fig.end + 1] in _CHANGE_TO_FIRSTS:
-            base_year = _base_of_a_change(work, fig, c_lo, review_year)
+            base_year = _base_of_a_change(work, fig, c_lo, review_year, info.year)
             if base_year is not None:
                 kind, year = "actual", base_year
         # The clause without white space, and where in it the figure stands (two figures of one
@@ -2356,6 +2370,25 @@ def _soft_breaks(text: str, work: str) -> list[int]:
         if line and line[-1] not in _LINE_ENDS and _width(text[a:b].rstrip(" \t\u3000")) >= mode - 6:
             nxt = work.find("\n", b + 1)
             nxt_line = work[b + 1 : nxt if nxt >= 0 else n].strip()
+            if nxt >= 0 and _PAGE_HEAD.fullmatch(nxt_line) is not None:
+                # The running head of the next page, blank lines and its number (立法會會議過程正式
+                # 紀錄: "立法會 ─ 2013年 4月 24日", then "6134") inside a paragraph: passed over, and
+                # blanked (its date is no year of the figures around it).
+                end = nxt
+                while end >= 0:
+                    following = work.find("\n", end + 1)
+                    line_after = work[end + 1 : following if following >= 0 else n].strip()
+                    if line_after and not line_after.isdigit():
+                        break
+                    end = following
+                    if line_after.isdigit():
+                        break
+                after = work[end + 1 : end + 12] if end >= 0 else ""
+                if end >= 0 and after.strip() and not _ITEM_START.match(after):
+                    out.append(b)
+                    out.extend(range(b + 1, end + 1))
+                    a = end + 1
+                    continue
             if nxt_line.isdigit() and nxt >= 0 and len(nxt_line) <= 4:
                 after = work[nxt + 1 : nxt + 12]
                 if after.strip() and not _ITEM_START.match(after):
@@ -2368,6 +2401,14 @@ def _soft_breaks(text: str, work: str) -> list[int]:
     return out
 
 
+# A page's running head: a few words and a full date, alone on its line (a record of proceedings
+# pulled out of its PDF, 香港立法會's 會議過程正式紀錄). matches: "立法會  ─  2013年 4月 24日" ; must not
+# match: "2013年4月24日" (a date alone: a signature), "于2013年4月24日召开会议。"
+_PAGE_HEAD = re.compile(
+    r"[^\s\d。,;:!?][^\n\d。,;:!?]{1,15}?(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"
+)
+
+
 def _merge_passages(passages: Sequence[Passage], soft: list[int]) -> list[Passage]:
     """``passages`` with those that a soft line break (or a page number between two) separates
     made one."""
@@ -2378,7 +2419,7 @@ def _merge_passages(passages: Sequence[Passage], soft: list[int]) -> list[Passag
             last = out[-1]
             gap = range(last.end, p.start)
             if (
-                len(gap) <= 8
+                (len(gap) <= 8 or (len(gap) <= 80 and all(k in breaks for k in gap)))
                 and last.year_hint == p.year_hint
                 and last.ongoing == p.ongoing
                 and any(b in breaks for b in gap)
@@ -2514,6 +2555,16 @@ def _kind_and_year(
         explicit = horizons.year(h_lo, s_lo, info)
         if explicit is not None and info.year is not None and _THIS_YEAR.search(sentence_before):
             explicit = info.year  # 到2027年,…。全年新增…: the sentence says the plan's own year
+    if (
+        explicit is not None
+        and info.year is not None
+        and explicit < info.year
+        and _has(work[c_lo : fig.start], mw.compiled["present_words"])
+        and _explicit_year(work, c_lo, fig.start, named, info.year, fiscal) is None
+    ):
+        # 在2010-2011學年成立…獎學金，…現已有約160人獲得: the year of an earlier clause dates what
+        # was done then; the figure's own clause says now (香港's Secretary for Education, 2013).
+        return "actual", info.year
     if explicit is not None:
         kind: Kind = _mode_at(marks, mark_starts, fig.start).kind
         if info.year is not None and explicit != info.year:
@@ -2564,6 +2615,12 @@ def _kind_and_year(
         and not _has(sentence_before, mw.compiled["future_markers"])
     ):
         return "actual", info.year  # a state described as it is: 金融服务业雇用23万人
+    if kind == "target" and info.year is not None and _LATELY.search(sentence_before) is not None:
+        return "actual", info.year  # 上月只有19宗: a count of a month just past, in the speech's year
+    if kind == "target" and "已" in sentence_before:
+        done = _done(sentence_before, clause_before)
+        if done is not None:
+            return "actual", info.year if done else _UNTOLD
     if kind == "target" and "每" in clause_before and _STANDING.search(clause_before):
         # A standing quota (每年新增…) is for every year: it has the plan's year only when the
         # document plans one year (an annual plan, a work report).
@@ -2574,10 +2631,6 @@ def _kind_and_year(
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if _has(clause_before, mw.compiled["actual_markers"]):
             return "actual", review_year
-        if "已" in sentence_before:
-            done = _done(sentence_before, clause_before)
-            if done is not None:
-                return "actual", info.year if done else _UNTOLD
         if "统计" in sentence_before and _SURVEYED.search(sentence_before) is not None:
             # 据统计,本区平均每日非法倾倒的暴露垃圾近200吨: the situation a plan starts from, as
             # counted when it was written.
@@ -2651,8 +2704,21 @@ def _done(sentence_before: str, clause_before: str) -> bool | None:
     after = sentence_before[at:]
     if _has(own, mw.compiled["future_markers"]):
         return None  # 已在研究,将新增…: the figure's own clause looks ahead
+    if m["w"] == "由" and _CHANGED_TO.search(own) is not None:
+        return True  # 已由每年14 500個增加至15 000個: where things stand now, after the change
     told = _has(sentence_before, mw.compiled["present_words"]) or _DAY_OF_THIS_YEAR.search(after) is not None
     return told
+
+
+# A month or a week just past, or the present one, as a speaker names it (香港's Secretaries in the
+# LegCo debates: 上月當我前往美國和加拿大…, 我已於上星期五…諮詢; a security chief's 上月只有19宗;
+# 区 work conferences: 上个月全区新增…, 本月以来): what is counted there has happened, in the
+# document's year. matches: "上月", "上个月", "本月", "上星期", "上周" ; must not match: "上月底前完成"
+# (a deadline: 前 after it), "月上旬"
+_LATELY = re.compile(r"(?:上个?月|本月|上星期|上周)(?![底末]?前)")
+# The end of a change, just before the figure it reaches. matches: "增加至", "提高到", "增至" ;
+# must not match: "至今" (to date)
+_CHANGED_TO = re.compile(r"[增升降高加长少][ \t]*[至到][ \t]*\Z")
 
 
 def _within_years_ahead(work: str, s_lo: int, pos: int) -> bool:

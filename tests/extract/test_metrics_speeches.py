@@ -71,3 +71,38 @@ class TestRunningHead:
     def test_a_deadline_cell_said_three_times_is_no_running_head(self) -> None:
         text = "某区2024年工作方案\n发布日期:2024-03-01\n任务一\n2025年12月31日\n任务二\n2025年12月31日\n任务三\n2025年12月31日\n"
         assert doc_info(text, working_text(text), "x.txt").year == 2024
+
+
+class TestFromAFigureToAnother:
+    def test_a_change_to_come_starts_from_now(self) -> None:
+        found = by_value("到2040年，本地长者人口将由90万人急升至250万人。")
+        assert found[900000] == ("actual", 2013)
+        assert found[2500000] == ("target", 2040)
+
+    def test_a_change_made_reaches_where_things_stand_now(self) -> None:
+        found = by_value("本学年的首年学位已由每年12 000个增加至13 000个。")
+        assert found[12000] == ("actual", None)
+        assert found[13000] == ("actual", 2013)
+
+
+class TestAMonthJustPast:
+    def test_a_count_of_last_month_is_an_actual_of_the_speechs_year(self) -> None:
+        assert by_value("有关个案大幅减少，上月只有12宗。")[12] == ("actual", 2013)
+
+    def test_a_deadline_of_last_months_end_is_no_such_count(self) -> None:
+        assert by_value("上月底前完成改造10处。")[10][0] == "target"
+
+
+class TestNowAfterAYearNamed:
+    def test_a_clause_that_says_now_is_of_the_speechs_year(self) -> None:
+        found = by_value("在2010-2011学年成立某奖学金，每年名额有50个，现已有约160人获得这项奖学金。")
+        assert found[160] == ("actual", 2013)
+
+
+class TestAPagesRunningHead:
+    def test_a_running_head_inside_a_paragraph_is_passed_over(self) -> None:
+        line = "政府一直大力投资教育，各项资助计划的受惠人数不断增加，本学年的首年学位已由每年"
+        body = "\n".join([line] * 24)
+        text = f"{body}\n某议会  ─  2013年 4月 24日  \n \n6134 \n12 000个增加至 13 000个，{line}\n{body}\n"
+        found = by_value(text)
+        assert found[13000] == ("actual", 2013)
