@@ -106,3 +106,18 @@ class TestAPagesRunningHead:
         text = f"{body}\n某议会  ─  2013年 4月 24日  \n \n6134 \n12 000个增加至 13 000个，{line}\n{body}\n"
         found = by_value(text)
         assert found[13000] == ("actual", 2013)
+
+
+class TestClassifiersOfHongKongSpeeches:
+    """間 (hotels, banks, firms, care homes) and 班 (classes of a course) count things in 香港's
+    budget speeches (全港共有超過210間酒店, 私人銀行由27間增加至41間) and the Secretaries' replies
+    (加開10班社福界登記護士訓練課程)."""
+
+    def test_jian_counts_hotels(self) -> None:
+        assert [(m.value, m.unit) for m in find("全港共有超过210间酒店。")] == [(210, "间")]
+
+    def test_ban_counts_classes(self) -> None:
+        assert (10, "班") in [(m.value, m.unit) for m in find("明年开办多10班两年全日制课程。")]
+
+    def test_a_service_frequency_is_no_class(self) -> None:
+        assert find("每天开行10班次。") == []
