@@ -2555,16 +2555,19 @@ def _kind_and_year(
         explicit = horizons.year(h_lo, s_lo, info)
         if explicit is not None and info.year is not None and _THIS_YEAR.search(sentence_before):
             explicit = info.year  # 到2027年,…。全年新增…: the sentence says the plan's own year
-    if (
-        explicit is not None
-        and info.year is not None
-        and explicit < info.year
-        and _has(work[c_lo : fig.start], mw.compiled["present_words"])
-        and _explicit_year(work, c_lo, fig.start, named, info.year, fiscal) is None
-    ):
-        # 在2010-2011學年成立…獎學金，…現已有約160人獲得: the year of an earlier clause dates what
-        # was done then; the figure's own clause says now (香港's Secretary for Education, 2013).
-        return "actual", info.year
+    if explicit is not None and info.year is not None and explicit < info.year:
+        # The words nearest the figure say now, after the past year: its clause (在2010-2011學年成立
+        # …獎學金，…現已有約160人獲得, 香港's Secretary for Education, 2013), or the end of a change
+        # (私人銀行由2007年年底的27間增加至現時的41間, the Financial Secretary's 2013 budget speech).
+        own = c_lo
+        to = max(work.rfind("至", c_lo, fig.start), work.rfind("到", c_lo, fig.start))
+        if to >= 0 and not work.startswith(("至今", "到今"), to):
+            own = to + 1
+        if (
+            _has(work[own : fig.start], mw.compiled["present_words"])
+            and _explicit_year(work, own, fig.start, named, info.year, fiscal) is None
+        ):
+            return "actual", info.year
     if explicit is not None:
         kind: Kind = _mode_at(marks, mark_starts, fig.start).kind
         if info.year is not None and explicit != info.year:

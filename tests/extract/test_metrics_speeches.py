@@ -121,3 +121,10 @@ class TestClassifiersOfHongKongSpeeches:
 
     def test_a_service_frequency_is_no_class(self) -> None:
         assert find("每天开行10班次。") == []
+
+
+class TestNowAtTheEndOfAChange:
+    def test_the_figure_a_change_reaches_now_is_of_the_speechs_year(self) -> None:
+        found = by_value("私人银行的数目由2007年年底的20间增加至现时的35间。")
+        assert found[20] == ("actual", 2007)
+        assert found[35] == ("actual", 2013)
