@@ -1267,7 +1267,10 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the terms of a benefit: 最高给予100万元奖励
     unit_nouns = compiled["unit_nouns"]
     if after in unit_nouns.firsts and _starts_with_any(work, end, unit_nouns, hi):
-        return True  # the units that answer for the document: 26家区直部门
+        if not (fig.value >= _DWELLINGS_FROM and work.startswith("单位", end)):
+            return True  # the units that answer for the document: 26家区直部门
+        # (thousands of 单位 are dwellings, as 香港 counts flats: 67 000個單位, 提供2萬個單位;
+        # no document hands its work to a thousand bodies)
     if _counts_indicators(work, fig, hi):
         return True  # the indicators of the document's own system: 新增34个指标
     if compiled["doc_part_nouns"].search(work, end, hi) is not None and (
@@ -1568,6 +1571,8 @@ _RECKONING = re.compile(r"[ \t]*(?:按照|依照|参照|依据|根据)")
 _RECKONING_FIRSTS = frozenset(" \t按依参根")
 # Units of a share or a multiple: a figure in them never qualifies a noun.
 _RELATIVE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
+# The least count of 单位 read as dwellings, not bodies (see _excluded).
+_DWELLINGS_FROM = 1000
 # The parts a speaker divides an argument into, counted (香港's Secretaries in the 2013 budget
 # debate: 就社會福利、勞工和人力發展3個範疇提供了很多意見, 政府對…3個範疇的重視; work reports:
 # 重点抓好以下九个方面, 从三个层面推进; 考虑4个因素): the count of the speech's own parts, no

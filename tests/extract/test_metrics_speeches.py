@@ -128,3 +128,12 @@ class TestNowAtTheEndOfAChange:
         found = by_value("私人银行的数目由2007年年底的20间增加至现时的35间。")
         assert found[20] == ("actual", 2007)
         assert found[35] == ("actual", 2013)
+
+
+class TestDwellings:
+    def test_thousands_of_danwei_are_flats(self) -> None:
+        found = find("我们会在2018年或以前提供3万个单位。")
+        assert [(m.value, m.unit, m.year) for m in found] == [(30000, "个", 2018)]
+
+    def test_a_few_danwei_are_still_the_bodies_that_answer(self) -> None:
+        assert find("本区26个单位参与评比。") == []
