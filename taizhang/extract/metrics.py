@@ -1595,7 +1595,9 @@ _SCOPE_ONLY = re.compile(
 )
 # Money the government commits: a verb of setting aside, and a fund after the figure.
 # matches: "设立总规模不少于" + "100亿元的数字经济发展专项基金" ; must not match: "营收10亿元级的企业"
-_COMMIT_VERBS = ("设立", "安排", "设置", "组建", "筹集", "统筹", "投入", "形成")
+# (推出 and 成立 launch a fund in speeches: 我們於去年6月底推出了總值10億元的專項基金, 香港's Secretary
+# for Commerce in the 2013 budget debate; 去年6月推出總值10億元的BUD專項基金, the 2013 budget speech)
+_COMMIT_VERBS = ("设立", "安排", "设置", "组建", "筹集", "统筹", "投入", "形成", "推出", "成立")
 _FUNDS = ("基金", "资金", "资金池")
 _PROJECTS = ("项目", "工程")
 # A condition of a benefit: a clause that names who qualifies and ends with 的.

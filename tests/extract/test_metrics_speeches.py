@@ -137,3 +137,9 @@ class TestDwellings:
 
     def test_a_few_danwei_are_still_the_bodies_that_answer(self) -> None:
         assert find("本区26个单位参与评比。") == []
+
+
+class TestAFundLaunched:
+    def test_the_size_of_a_fund_launched_is_money_committed(self) -> None:
+        found = by_value("我们于去年6月底推出了总值10亿元的专项基金，向企业提供资助。")
+        assert found[1000000000] == ("actual", 2012)
