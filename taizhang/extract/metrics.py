@@ -1227,6 +1227,12 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the count of the names listed before it: 北京、吉林、…、贵州10个省
     if fig.unit == "个" and _SPEECH_PARTS.match(work, end, hi) is not None:
         return True  # the parts of the speaker's own argument: 就…3个范畴, 考虑4个因素
+    if (
+        fig.unit == "元"
+        and _PER_PERIOD_BEFORE.search(work, max(lo, start - 8), start) is not None
+        and _BENEFIT_NOUN_AFTER.match(work, raw_end, hi) is not None
+    ):
+        return True  # what each recipient gets a month: 可领取每月2,200元津贴
     if work[lo : lo + 1] in _RECKONING_FIRSTS and _RECKONING.match(work, lo, start):
         return True  # the terms a thing is reckoned by: 按照流域100年一遇洪水标准
     if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
@@ -1577,7 +1583,14 @@ _DWELLINGS_FROM = 1000
 # debate: 就社會福利、勞工和人力發展3個範疇提供了很多意見, 政府對…3個範疇的重視; work reports:
 # 重点抓好以下九个方面, 从三个层面推进; 考虑4个因素): the count of the speech's own parts, no
 # indicator. matches: "范畴", "方面", "因素", "层面" (after 个) ; must not match: "方案", "项目"
-_SPEECH_PARTS = re.compile(r"[ \t]*(?:范畴|方面|因素|层面)")
+# (A text wrapped at a fixed width may break the word: "範\n疇".)
+_SPEECH_PARTS = re.compile(r"[ \t]*(?:范\s?畴|方\s?面|因\s?素|层\s?面)")
+# An amount each recipient gets a month or a year, with the benefit it is: the terms of a benefit
+# (合資格長者可領取每月2,200元津貼, 香港's Secretary for Labour and Welfare in the 2013 budget
+# debate; 每人每月发放200元补贴, 县 and 区 notices). matches: "每月" + "元津贴", "每年最高" + "元的补助" ;
+# must not match: "每年拨款" + "1,200万元" (a budget committed: no benefit noun after it)
+_PER_PERIOD_BEFORE = re.compile(r"每[ \t]*(?:月|年|人|户)[ \t]*(?:高达|最高|可领取|可获)?[ \t]*\Z")
+_BENEFIT_NOUN_AFTER = re.compile(r"[ \t]*(?:的)?[ \t]*(?:津贴|补贴|补助|奖励|资助|生活费)")
 # A measure followed by 以上 / 以下 and things it sizes: it qualifies them.
 # matches: "以上项目" (5亿元以上项目), "及以上企业" ; must not match: "以上," "以上。" (a comparator),
 # "以上建设用地面积" (50平方公里以上建设用地: an amount of land, at least 50 km²)

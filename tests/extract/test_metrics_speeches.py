@@ -143,3 +143,15 @@ class TestAFundLaunched:
     def test_the_size_of_a_fund_launched_is_money_committed(self) -> None:
         found = by_value("我们于去年6月底推出了总值10亿元的专项基金，向企业提供资助。")
         assert found[1000000000] == ("actual", 2012)
+
+
+class TestTermsOfABenefitInASpeech:
+    def test_what_each_recipient_gets_a_month_is_no_metric(self) -> None:
+        assert find("合资格长者可领取每月 2,200元津贴。") == []
+
+    def test_a_yearly_budget_committed_is_still_read(self) -> None:
+        assert [(m.value, m.unit) for m in find("我们建议由今年起每年拨款 1,200万元。")] == [(12000000, "元")]
+
+    def test_a_count_of_domains_with_a_wrapped_line_is_no_metric(self) -> None:
+        # (a soft line break of a wrapped text is read as a space)
+        assert find("大家可看到政府对社会福利、劳工及人力 3个范 畴的重视。") == []
