@@ -2525,8 +2525,12 @@ def _no_spaces(s: str) -> str:
 # debate reply: 较去年全年的1.4%有所改善, 较2012全年的4.7%为低; 区 work reports: 比上年同期的3.2%
 # 提高). matches: "较去年全年的", "较 2012全年的", "比2022年同期的" ; must not match: "较去年增长"
 # (a change: no 的 before the figure), "比例的"
+# A fiscal year's revised estimates may be the base too (与2012-2013年度修订预算案的427亿元比较, 香港's
+# Secretary for Labour and Welfare in the 2013 budget debate): the year it ends in.
 _BASE_OF_A_COMPARISON = re.compile(
-    r"(?:较|比|相比|相较于?)[ \t]*(?P<when>去年|前年|(?:19|20)\d{2}(?:[ \t]*年)?)[ \t]*(?:全年|同期|年底|年末)?[ \t]*的[ \t]*\Z"
+    r"(?:较|比|相比|相较于?|与)[ \t]*(?P<when>去年|前年|(?:19|20)\d{2}(?:[ \t]*年)?"
+    r"|(?:19|20)\d{2}[ \t]*[-—–至/][ \t]*(?:19|20)?\d{2}[ \t]*(?:财政)?年度[ \t]*(?:的)?[ \t]*修订预算(?:案)?)"
+    r"[ \t]*(?:全年|同期|年底|年末)?[ \t]*的[ \t]*\Z"
 )
 
 
@@ -2561,8 +2565,12 @@ def _kind_and_year(
             # The figure is what a new one is compared with (较去年全年的1.4%有所改善, 较2012全年的
             # 4.7%为低): the value of that past year, reported.
             when = base["when"]
-            base_year = info.year + _RELATIVE_YEARS[when] if when in _RELATIVE_YEARS else int(when[:4])
-            if base_year < info.year:
+            if "年度" in when:
+                fy = _FISCAL_YEAR.search(when)  # 2012-2013年度修订预算: the year it ends in
+                base_year = int(fy["a"]) + 1 if fy is not None else int(when[:4]) + 1
+            else:
+                base_year = info.year + _RELATIVE_YEARS[when] if when in _RELATIVE_YEARS else int(when[:4])
+            if base_year < info.year or ("年度" in when and base_year == info.year):
                 return "actual", base_year
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]

@@ -155,3 +155,12 @@ class TestTermsOfABenefitInASpeech:
     def test_a_count_of_domains_with_a_wrapped_line_is_no_metric(self) -> None:
         # (a soft line break of a wrapped text is read as a space)
         assert find("大家可看到政府对社会福利、劳工及人力 3个范 畴的重视。") == []
+
+
+class TestTheBaseOfAComparison:
+    def test_the_revised_estimates_of_the_closing_fiscal_year_are_an_actual(self) -> None:
+        text = "与2012-2013年度修订预算案的400亿元比较，经常开支大幅增加100亿元。"
+        found = find(
+            text, DocInfo(title="主席：", year=2013, period_start=2013, period_end=2014, kind="work_report")
+        )
+        assert [(m.value, m.kind, m.year) for m in found][0] == (40000000000, "actual", 2013)
