@@ -1225,6 +1225,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
             return True  # the share of a benefit paid out: 给予投资奖励,分5年拨付,每年拨付20%
     if fig.unit in mw.counts and work.count("、", lo, start) >= 1 and _counts_its_list(work, fig, lo):
         return True  # the count of the names listed before it: 北京、吉林、…、贵州10个省
+    if fig.unit == "个" and work.startswith("月", end):
+        return True  # a span of months read as a count (引入两个月的工作适应期): 个 of 个月
     if fig.unit == "个" and _SPEECH_PARTS.match(work, end, hi) is not None:
         return True  # the parts of the speaker's own argument: 就…3个范畴, 考虑4个因素
     if (

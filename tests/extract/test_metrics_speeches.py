@@ -164,3 +164,8 @@ class TestTheBaseOfAComparison:
             text, DocInfo(title="主席：", year=2013, period_start=2013, period_end=2014, kind="work_report")
         )
         assert [(m.value, m.kind, m.year) for m in found][0] == (40000000000, "actual", 2013)
+
+
+class TestMonths:
+    def test_a_span_of_months_in_chinese_numerals_is_no_count(self) -> None:
+        assert find("计划下引入两个月的工作适应期。") == []
