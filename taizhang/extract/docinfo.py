@@ -92,6 +92,38 @@ _DATE_ONLY_LINE = re.compile(
 _DAY_AT_LINE_END = re.compile(r"日(?=[ \t]*(?:\n|\Z))")
 
 
+# The running head of a record's pages, kept in a text pulled out of a PDF: a short line that is a
+# date after a few words (立法會會議過程正式紀錄: "立法會 ─ 2013年 4月 24日" atop every page; the
+# proceedings of a people's congress: "某市人民代表大会常务委员会公报 2020年3月5日"). It is the day
+# the speeches were given, where a date met first in the opening lines may be one the speaker cites
+# (於2012年5月31日推出). matches: "立法會  ─  2013年 4月 24日  " ; must not match: "2013年4月24日,
+# 市政府召开…" (the date opens a sentence), "2024年12月31日" (a deadline cell alone on its line: no
+# words before it), a line of more than 16 words before its date
+_RUNNING_HEAD = re.compile(
+    r"[ \t]*[^\s\d。,;:!?][^\n\d。,;:!?]{1,15}?(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*(?=\n|\Z)"
+)
+
+
+def _running_head_year(work: str) -> int | None:
+    """The year of a date line said again and again (a running head: three times or more, the
+    same words), or None."""
+    seen: dict[str, int] = {}
+    last = -2
+    for hit in _DAY_AT_LINE_END.finditer(work):
+        nl = work.rfind("\n", 0, hit.start())
+        if nl == last:
+            continue
+        last = nl
+        m = _RUNNING_HEAD.match(work, nl + 1)
+        if m is None:
+            continue
+        line = "".join(m.group().split())
+        seen[line] = seen.get(line, 0) + 1
+        if seen[line] >= 3:
+            return int(m["y"])
+    return None
+
+
 def _date_only_line(work: str) -> re.Match[str] | None:
     """``_DATE_ONLY_LINE.search(work)``, tried only on the lines that end with 日 (a search led by
     one character; the pattern, led by a line break, is tried at every line)."""
@@ -334,6 +366,9 @@ def _date_year(work: str) -> int | None:
         m = _DATE_LINE.search(part) if "时间" in part or "日期" in part else None
         if m:
             return int(m["y"])
+    running = _running_head_year(work)
+    if running is not None:
+        return running
     for part in (head, tail):
         m = _DATE.search(part) if "日" in part or "-" in part else None
         if m:

@@ -724,6 +724,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             marks.append(_Mode(m.start("line"), first.kind, first.year, level))  # a report's part
     opener, lead_year, short = _mode_patterns()
     opened: set[int] = set()
+    # A speech in paragraphs with no numbered parts (香港's Secretaries replying in the LegCo
+    # debates of 2013: 回顧過去十多年，特區政府已不斷投入資源… then 我們建議…注資) turns to the past
+    # for one paragraph: its review opener dates that paragraph, not the rest of the speech.
+    in_paragraphs = info.kind == "work_report" and len(marks) == 1
     for m in opener.finditer(work):
         y = _YEAR.search(m["rest"])
         kind: Kind = "actual" if m["w"] in review_openers else "target"
@@ -738,6 +742,11 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         if y:
             year = int(y["y"])
         end: int | None = None
+        if in_paragraphs and kind == "actual":
+            line_end = work.find("\n", m.start("line"))
+            line_end = len(work) if line_end < 0 else line_end
+            if work.find("。", m.start("line"), line_end) >= 0:
+                end = line_end  # (a paragraph of sentences; a heading line (回顾2023:) opens a part)
         if m["w"] in _RELATIVE_YEARS and info.year is not None:
             if _RELATIVE_YEARS[m["w"]] < 0:
                 # 去年,… in the middle of a plan dates its paragraph, not what follows it (a part
@@ -1312,6 +1321,16 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
             return True  # the share of a benefit paid out: 给予投资奖励,分5年拨付,每年拨付20%
     if fig.unit in mw.counts and work.count("、", lo, start) >= 1 and _counts_its_list(work, fig, lo):
         return True  # the count of the names listed before it: 北京、吉林、…、贵州10个省
+    if fig.unit == "个" and work.startswith("月", end):
+        return True  # a span of months read as a count (引入两个月的工作适应期): 个 of 个月
+    if fig.unit == "个" and _SPEECH_PARTS.match(work, end, hi) is not None:
+        return True  # the parts of the speaker's own argument: 就…3个范畴, 考虑4个因素
+    if (
+        fig.unit == "元"
+        and _PER_PERIOD_BEFORE.search(work, max(lo, start - 8), start) is not None
+        and _BENEFIT_NOUN_AFTER.match(work, raw_end, hi) is not None
+    ):
+        return True  # what each recipient gets a month: 可领取每月2,200元津贴
     if work[lo : lo + 1] in _RECKONING_FIRSTS and _RECKONING.match(work, lo, start):
         return True  # the terms a thing is reckoned by: 按照流域100年一遇洪水标准
     if benefits.is_benefit_clause(lo, hi) or _is_condition(work, benefits, end, lo, hi, p_hi):
@@ -1354,7 +1373,10 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the terms of a benefit: 最高给予100万元奖励
     unit_nouns = compiled["unit_nouns"]
     if after in unit_nouns.firsts and _starts_with_any(work, end, unit_nouns, hi):
-        return True  # the units that answer for the document: 26家区直部门
+        if not (fig.value >= _DWELLINGS_FROM and work.startswith("单位", end)):
+            return True  # the units that answer for the document: 26家区直部门
+        # (thousands of 单位 are dwellings, as 香港 counts flats: 67 000個單位, 提供2萬個單位;
+        # no document hands its work to a thousand bodies)
     if _counts_indicators(work, fig, hi):
         return True  # the indicators of the document's own system: 新增34个指标
     if (
@@ -1661,6 +1683,20 @@ _RECKONING = re.compile(r"[ \t]*(?:按照|依照|参照|依据|根据)")
 _RECKONING_FIRSTS = frozenset(" \t按依参根")
 # Units of a share or a multiple: a figure in them never qualifies a noun.
 _RELATIVE_UNITS = frozenset({"%", "个百分点", "倍", "‰"})
+# The least count of 单位 read as dwellings, not bodies (see _excluded).
+_DWELLINGS_FROM = 1000
+# The parts a speaker divides an argument into, counted (香港's Secretaries in the 2013 budget
+# debate: 就社會福利、勞工和人力發展3個範疇提供了很多意見, 政府對…3個範疇的重視; work reports:
+# 重点抓好以下九个方面, 从三个层面推进; 考虑4个因素): the count of the speech's own parts, no
+# indicator. matches: "范畴", "方面", "因素", "层面" (after 个) ; must not match: "方案", "项目"
+# (A text wrapped at a fixed width may break the word: "範\n疇".)
+_SPEECH_PARTS = re.compile(r"[ \t]*(?:范\s?畴|方\s?面|因\s?素|层\s?面)")
+# An amount each recipient gets a month or a year, with the benefit it is: the terms of a benefit
+# (合資格長者可領取每月2,200元津貼, 香港's Secretary for Labour and Welfare in the 2013 budget
+# debate; 每人每月发放200元补贴, 县 and 区 notices). matches: "每月" + "元津贴", "每年最高" + "元的补助" ;
+# must not match: "每年拨款" + "1,200万元" (a budget committed: no benefit noun after it)
+_PER_PERIOD_BEFORE = re.compile(r"每[ \t]*(?:月|年|人|户)[ \t]*(?:高达|最高|可领取|可获)?[ \t]*\Z")
+_BENEFIT_NOUN_AFTER = re.compile(r"[ \t]*(?:的)?[ \t]*(?:津贴|补贴|补助|奖励|资助|生活费)")
 # A measure followed by 以上 / 以下 and things it sizes: it qualifies them.
 # matches: "以上项目" (5亿元以上项目), "及以上企业" ; must not match: "以上," "以上。" (a comparator),
 # "以上建设用地面积" (50平方公里以上建设用地: an amount of land, at least 50 km²)
@@ -1678,7 +1714,9 @@ _SCOPE_ONLY = re.compile(
 )
 # Money the government commits: a verb of setting aside, and a fund after the figure.
 # matches: "设立总规模不少于" + "100亿元的数字经济发展专项基金" ; must not match: "营收10亿元级的企业"
-_COMMIT_VERBS = ("设立", "安排", "设置", "组建", "筹集", "统筹", "投入", "形成")
+# (推出 and 成立 launch a fund in speeches: 我們於去年6月底推出了總值10億元的專項基金, 香港's Secretary
+# for Commerce in the 2013 budget debate; 去年6月推出總值10億元的BUD專項基金, the 2013 budget speech)
+_COMMIT_VERBS = ("设立", "安排", "设置", "组建", "筹集", "统筹", "投入", "形成", "推出", "成立")
 _FUNDS = ("基金", "资金", "资金池")
 _PROJECTS = ("项目", "工程")
 # A condition of a benefit: a clause that names who qualifies and ends with 的.
@@ -1770,16 +1808,21 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
 # A change from a figure to another: what follows the figure it starts from.
 # matches: "提高至99%", "逐步提升到", "增加到", "降低至" ; must not match: "提高", "的基础上"
 _CHANGE_TO = re.compile(
-    r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩)[ \t]*[到至]"
+    r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩"
+    # (the verbs of a speech: 將由94萬人急升至256萬人, 由15萬元增至20萬元; 香港's budget speeches and
+    # the LegCo debates of 2013, work reports' 由…增至…, 由…降至…)
+    r"|急升|急增|攀升|飙升|倍增|回落|增|升|降)[ \t]*[到至]"
 )
 # What _CHANGE_TO may open with (one look at the character after most figures is enough).
-_CHANGE_TO_FIRSTS = frozenset(" \t的,，逐进稳大提增扩上下降减缩压")
+_CHANGE_TO_FIRSTS = frozenset(" \t的,，逐进稳大提增扩上下降减缩压急攀飙倍回升")
 # The opening of the change, close before the figure. matches: "由", "从2020年的" ; must not match:
 # "由各区负责，"
 _CHANGE_FROM = re.compile(r"[由从][^,，。;；:：由从]{0,12}$")
 
 
-def _base_of_a_change(work: str, fig: _Figure, c_lo: int, review_year: int | None) -> int | None:
+def _base_of_a_change(
+    work: str, fig: _Figure, c_lo: int, review_year: int | None, doc_year: int | None = None
+) -> int | None:
     """The year of a plan's figure that is the start of a change it sets (城镇污水处理能力由12万吨/天
     提高至24万吨/天; 比重由47.6%提升至73.4%): the figure is where things stand, an actual of the
     year it names (由2020年的…) or of the year before the plan; the figure it changes to is the
@@ -1795,7 +1838,16 @@ def _base_of_a_change(work: str, fig: _Figure, c_lo: int, review_year: int | Non
         return int(named.group())
     if any(w in lead.group() for w in ("目前", "现在", "当前", "现时", "現時")):
         return None  # where things stand now: the kind and year read from the words stay
+    if doc_year is not None and _LOOKS_AHEAD_BEFORE.search(work, max(c_lo, lead.start() - 3), lead.start()):
+        # 將由94萬人急升至256萬人: a change to come starts from where things stand as the speaker
+        # speaks (香港's speeches on an ageing population; 市 work reports: 将由…提高到…).
+        return doc_year
     return review_year
+
+
+# A word of the future just before the 由 / 从 that opens a change. matches: "将", "会", "预计将" ;
+# must not match: "已" (a change made: see _done)
+_LOOKS_AHEAD_BEFORE = re.compile(r"(?:将|会|预计)[ \t]*\Z")
 
 
 _YEAR_IN_LEAD = re.compile(r"(?:19|20)\d{2}(?=年)")
@@ -2295,7 +2347,10 @@ def find_metrics(
         if by_year and pos in by_year:
             year = by_year[pos]  # one a year, in the order listed (逐年推进A、B、C)
             kind = "actual" if info.year is not None and year < info.year else "target"
-        if year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
+        untold = year == _UNTOLD
+        if untold:
+            year = None  # reported done, and nothing tells when: no year (not the year reviewed)
+        elif year is None and kind == "actual" and review_year is not None and passage.year_hint is None:
             year = review_year
         # 从X增长到Y with no years named: X is the start of the period reviewed.
         if (
@@ -2311,7 +2366,7 @@ def find_metrics(
             )
         # (_base_of_a_change's own first look, inline: most figures are followed by no change)
         if kind == "target" and work[fig.end : fig.end + 1] in _CHANGE_TO_FIRSTS:
-            base_year = _base_of_a_change(work, fig, c_lo, review_year)
+            base_year = _base_of_a_change(work, fig, c_lo, review_year, info.year)
             if base_year is not None:
                 kind, year = "actual", base_year
         # The clause without white space, and where in it the figure stands (two figures of one
@@ -2602,6 +2657,25 @@ def _soft_breaks(text: str, work: str) -> list[int]:
         if line and line[-1] not in _LINE_ENDS and _width(text[a:b].rstrip(" \t\u3000")) >= mode - 6:
             nxt = work.find("\n", b + 1)
             nxt_line = work[b + 1 : nxt if nxt >= 0 else n].strip()
+            if nxt >= 0 and _PAGE_HEAD.fullmatch(nxt_line) is not None:
+                # The running head of the next page, blank lines and its number (立法會會議過程正式
+                # 紀錄: "立法會 ─ 2013年 4月 24日", then "6134") inside a paragraph: passed over, and
+                # blanked (its date is no year of the figures around it).
+                end = nxt
+                while end >= 0:
+                    following = work.find("\n", end + 1)
+                    line_after = work[end + 1 : following if following >= 0 else n].strip()
+                    if line_after and not line_after.isdigit():
+                        break
+                    end = following
+                    if line_after.isdigit():
+                        break
+                after = work[end + 1 : end + 12] if end >= 0 else ""
+                if end >= 0 and after.strip() and not _ITEM_START.match(after):
+                    out.append(b)
+                    out.extend(range(b + 1, end + 1))
+                    a = end + 1
+                    continue
             if nxt_line.isdigit() and nxt >= 0 and len(nxt_line) <= 4:
                 after = work[nxt + 1 : nxt + 12]
                 if after.strip() and not _ITEM_START.match(after):
@@ -2614,6 +2688,14 @@ def _soft_breaks(text: str, work: str) -> list[int]:
     return out
 
 
+# A page's running head: a few words and a full date, alone on its line (a record of proceedings
+# pulled out of its PDF, 香港立法會's 會議過程正式紀錄). matches: "立法會  ─  2013年 4月 24日" ; must not
+# match: "2013年4月24日" (a date alone: a signature), "于2013年4月24日召开会议。"
+_PAGE_HEAD = re.compile(
+    r"[^\s\d。,;:!?][^\n\d。,;:!?]{1,15}?(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"
+)
+
+
 def _merge_passages(passages: Sequence[Passage], soft: list[int]) -> list[Passage]:
     """``passages`` with those that a soft line break (or a page number between two) separates
     made one."""
@@ -2624,7 +2706,7 @@ def _merge_passages(passages: Sequence[Passage], soft: list[int]) -> list[Passag
             last = out[-1]
             gap = range(last.end, p.start)
             if (
-                len(gap) <= 8
+                (len(gap) <= 8 or (len(gap) <= 80 and all(k in breaks for k in gap)))
                 and last.year_hint == p.year_hint
                 and last.ongoing == p.ongoing
                 and any(b in breaks for b in gap)
@@ -2710,8 +2792,12 @@ def _no_spaces(s: str) -> str:
 # debate reply: 较去年全年的1.4%有所改善, 较2012全年的4.7%为低; 区 work reports: 比上年同期的3.2%
 # 提高). matches: "较去年全年的", "较 2012全年的", "比2022年同期的" ; must not match: "较去年增长"
 # (a change: no 的 before the figure), "比例的"
+# A fiscal year's revised estimates may be the base too (与2012-2013年度修订预算案的427亿元比较, 香港's
+# Secretary for Labour and Welfare in the 2013 budget debate): the year it ends in.
 _BASE_OF_A_COMPARISON = re.compile(
-    r"(?:较|比|相比|相较于?)[ \t]*(?P<when>去年|前年|(?:19|20)\d{2}(?:[ \t]*年)?)[ \t]*(?:全年|同期|年底|年末)?[ \t]*的[ \t]*\Z"
+    r"(?:较|比|相比|相较于?|与)[ \t]*(?P<when>去年|前年|(?:19|20)\d{2}(?:[ \t]*年)?"
+    r"|(?:19|20)\d{2}[ \t]*[-—–至/][ \t]*(?:19|20)?\d{2}[ \t]*(?:财政)?年度[ \t]*(?:的)?[ \t]*修订预算(?:案)?)"
+    r"[ \t]*(?:全年|同期|年底|年末)?[ \t]*的[ \t]*\Z"
 )
 
 
@@ -2746,8 +2832,12 @@ def _kind_and_year(
             # The figure is what a new one is compared with (较去年全年的1.4%有所改善, 较2012全年的
             # 4.7%为低): the value of that past year, reported.
             when = base["when"]
-            base_year = info.year + _RELATIVE_YEARS[when] if when in _RELATIVE_YEARS else int(when[:4])
-            if base_year < info.year:
+            if "年度" in when:
+                fy = _FISCAL_YEAR.search(when)  # 2012-2013年度修订预算: the year it ends in
+                base_year = int(fy["a"]) + 1 if fy is not None else int(when[:4]) + 1
+            else:
+                base_year = info.year + _RELATIVE_YEARS[when] if when in _RELATIVE_YEARS else int(when[:4])
+            if base_year < info.year or ("年度" in when and base_year == info.year):
                 return "actual", base_year
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]
@@ -2772,6 +2862,19 @@ def _kind_and_year(
                 and not _has(sentence_before, mw.compiled["future_markers"])
             ):
                 return "actual", past
+    if explicit is not None and info.year is not None and explicit < info.year:
+        # The words nearest the figure say now, after the past year: its clause (在2010-2011學年成立
+        # …獎學金，…現已有約160人獲得, 香港's Secretary for Education, 2013), or the end of a change
+        # (私人銀行由2007年年底的27間增加至現時的41間, the Financial Secretary's 2013 budget speech).
+        own = c_lo
+        to = max(work.rfind("至", c_lo, fig.start), work.rfind("到", c_lo, fig.start))
+        if to >= 0 and not work.startswith(("至今", "到今"), to):
+            own = to + 1
+        if (
+            _has(work[own : fig.start], mw.compiled["present_words"])
+            and _explicit_year(work, own, fig.start, named, info.year, fiscal) is None
+        ):
+            return "actual", info.year
     if explicit is not None:
         kind: Kind = _mode_at(marks, mark_starts, fig.start).kind
         if info.year is not None and explicit != info.year:
@@ -2824,6 +2927,12 @@ def _kind_and_year(
         and not _has(sentence_before, mw.compiled["future_markers"])
     ):
         return "actual", info.year  # a state described as it is: 金融服务业雇用23万人
+    if kind == "target" and info.year is not None and _LATELY.search(sentence_before) is not None:
+        return "actual", info.year  # 上月只有19宗: a count of a month just past, in the speech's year
+    if kind == "target" and "已" in sentence_before:
+        done = _done(sentence_before, clause_before)
+        if done is not None:
+            return "actual", info.year if done else _UNTOLD
     if kind == "target" and "每" in clause_before and _STANDING.search(clause_before):
         # A standing quota (每年新增…) is for every year: it has the plan's year only when the
         # document plans one year (an annual plan, a work report).
@@ -2873,6 +2982,55 @@ def _kind_and_year(
     elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+# The year _kind_and_year gives a figure whose time nothing tells, where the year a document reviews
+# would otherwise be supplied: it becomes no year.
+_UNTOLD = 0
+# 已 before a verb or a preposition: what the speaker reports done, told by tense alone (香港's
+# Secretaries in the 2013 budget debate: 當局已從獎券基金撥出3.8億元, 政府已在8個發展項目內預留地方,
+# 社署已於4月5日…向超過27萬名合資格的長者發放; 区 work reports: 已为…办理, 已向…拨付). matches:
+# "已从", "已在", "已于4月5日", "已由", "已拨出" ; must not match: "而已", "不得已", "已经" (read by
+# actual_markers), "已知"
+_DONE = re.compile(r"(?<![而得])已[ \t]*(?P<w>从|在|于|由|向|为|拨|批|获|投入|发放|推出|设立|成立|预留)")
+# A day of a month with no year: a date of the year of the speech. matches: "4月5日", "4月 5日" ;
+# must not match: "2013年4月5日" (a year named: read as one)
+_DAY_OF_THIS_YEAR = re.compile(r"(?<![\d年 \t])[ \t]?\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日")
+
+
+def _done(sentence_before: str, clause_before: str) -> bool | None:
+    """Whether a figure is reported done by 已 (its clause's, or the sentence's when it dates the
+    sentence: 已于4月5日…), and then whether its time is told: True when the words say now or a
+    day of the speech's year (the document's year), False when nothing tells it (year null, as
+    ../shared/gold/SCHEMA.md has it); None when no 已 marks it done, or the clause looks ahead."""
+    mw = metric_words()
+    m = _DONE.search(clause_before)
+    if m is None:
+        m = _DONE.search(sentence_before)
+        if m is None or m["w"] != "于":
+            return None
+        at, own = m.start(), clause_before
+    else:
+        at = len(sentence_before) - len(clause_before) + m.start()
+        own = clause_before[m.start() :]
+    after = sentence_before[at:]
+    if _has(own, mw.compiled["future_markers"]):
+        return None  # 已在研究,将新增…: the figure's own clause looks ahead
+    if m["w"] == "由" and _CHANGED_TO.search(own) is not None:
+        return True  # 已由每年14 500個增加至15 000個: where things stand now, after the change
+    told = _has(sentence_before, mw.compiled["present_words"]) or _DAY_OF_THIS_YEAR.search(after) is not None
+    return told
+
+
+# A month or a week just past, or the present one, as a speaker names it (香港's Secretaries in the
+# LegCo debates: 上月當我前往美國和加拿大…, 我已於上星期五…諮詢; a security chief's 上月只有19宗;
+# 区 work conferences: 上个月全区新增…, 本月以来): what is counted there has happened, in the
+# document's year. matches: "上月", "上个月", "本月", "上星期", "上周" ; must not match: "上月底前完成"
+# (a deadline: 前 after it), "月上旬"
+_LATELY = re.compile(r"(?:上个?月|本月|上星期|上周)(?![底末]?前)")
+# The end of a change, just before the figure it reaches. matches: "增加至", "提高到", "增至" ;
+# must not match: "至今" (to date)
+_CHANGED_TO = re.compile(r"[增升降高加长少][ \t]*[至到][ \t]*\Z")
 
 
 def _within_years_ahead(work: str, s_lo: int, pos: int) -> bool:
