@@ -113,6 +113,7 @@ def looks_like_unit(work_name: str) -> bool:
         and bool(_ends_with_suffix(work_name))
         and not work_name[:1].isdigit()
         and not work_name.startswith(_MANNER)
+        and not work_name.startswith(_HELPING)
     )
 
 
@@ -130,6 +131,9 @@ def is_self_reference(name: str) -> bool:
 # notice on the work report's duties) is no 研究所, nor "切实加强…办" a 办 (the requirements of
 # district and county notices, 上饶 and 蔡甸 alike, open their clauses with them).
 _MANNER = ("认真", "切实", "积极", "深入", "全面", "进一步", "严格", "扎实", "努力", "主动", "及时")
+# Verbs of helping or answering open a duty, never a unit's name: "区X局：协助执法部门依法…" helps the
+# 执法部门 (浦东's road chiefs plan: "村级路长：协助镇级路长开展…"; 会同 lists in every plan's notes).
+_HELPING = ("协助", "会同", "督促", "负责")  # (配合单位 is the collective of co-units)
 
 
 @lru_cache(maxsize=8192)

@@ -1097,3 +1097,28 @@ def test_the_next_five_years_goals_are_no_tasks_unless_assigned():
     got = extract_text(_FIVE_YEARS_THEN_THE_YEAR)
     assert [(t.text, t.lead_units) for t in got.tasks] == [("新建5G基站5000个。", ("市通信管理局",))]
     assert {m.value for m in got.metrics} >= {2e12, 3e12, 5000}  # their figures are still read
+
+
+# A district plan's division of duties headed by the kind of body it is about ("部门职责"), each
+# item opening with its unit and a colon. (Made up.)
+_DUTIES_OF_DEPARTMENTS = (
+    "某区住宅小区综合治理工作方案\n"
+    "一、工作目标\n"
+    "全面提升住宅小区治理水平。\n"
+    "二、部门职责\n"
+    "(一)区城管执法局：负责年度查处工作计划的制定、组织协调和年度考核评价。\n"
+    "(二)区房管局：指导街镇督促物业服务企业落实住宅小区日常管理职责。\n"
+    "(三)区绿化市容局：协助执法部门依法对住宅小区占绿毁绿问题进行认定。\n"
+    "(四)各街道(镇)：落实住宅小区常态化管理巡查和综合执法工作。\n"
+)
+
+
+def test_a_division_of_the_duties_of_departments_gives_each_item_the_unit_it_opens_with():
+    tasks = extract_text(_DUTIES_OF_DEPARTMENTS).tasks
+    assert [t.lead_units for t in tasks] == [
+        ("区城管执法局",),
+        ("区房管局",),
+        ("区绿化市容局",),  # not 协助执法部门: the body it helps
+        ("各街道(镇)",),
+    ]
+    assert all(not t.co_units for t in tasks)
