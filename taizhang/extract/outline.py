@@ -253,6 +253,8 @@ def find_role_notes(
         note = _note(orig, work, bs, be, m.start(), m.end(), year, first_leads)
         if note is None:
             continue
+        if not note.marked and _names_an_alternative(work, m.start()):
+            continue
         if not note.marked:
             after = work[m.end() : m.end() + 1]
             before = work[m.start() - 1 : m.start()] if m.start() > start else "\n"
@@ -278,6 +280,23 @@ def find_role_notes(
 
 
 _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
+# An item's number at the opening of its line: "(一)", "1.", "一、", "(1)".
+_ITEM_NUMBER = re.compile(
+    r"\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、])?\s*"
+)
+
+
+def _names_an_alternative(work: str, s: int) -> bool:
+    """The bare bracket at ``s`` follows an item's opening that is a unit's name and nothing more:
+    the bracket is the name's other name ("（一）区建管委（区水务局）。负责…", "2.区政府办公室(区政府
+    研究室):…"), as a division of duties heads each unit's block (奉贤's park-city opinions under 工作
+    职责; 嘉定's duties of its urban-renewal bodies), never a note of who does the work."""
+    line = work.rfind("\n", 0, s) + 1
+    opening = _ITEM_NUMBER.match(work, line, s)
+    name = work[opening.end() if opening else line : s]
+    return 2 <= len(name) <= 20 and looks_like_unit(name) and not _VERB_WORD.search(name)
+
+
 # A bracket that says what a name before it includes ("各区县政府(含南太湖新区、长合区管委会)",
 # "各县(市、区)人民政府(包括高新区管委会)"): a gloss of that name, never a role note, as 湖州市's
 # work-report division and provincial notices addressed to 各市(含…) write it.

@@ -556,7 +556,7 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         partner = _partner_of_unnamed(text, work, s, e)
         if partner:
             co, changed = list(partner), True
-    if ":" in own[:24]:
+    if ":" in own[:24] or "。" in own[:24]:
         label = _label_units(text, work, s, e)
         if label and not set(label) & {*lead, *co}:
             # "区级路长办公室：承担…，由区建交委负责具体推进" (浦东's road chiefs plan): the unit that
@@ -581,8 +581,14 @@ def _label_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
     do under numbered headings, read by ``_heading_units``). () when the label is a role's name
     ("责任单位：", "牵头部门：": a note, read elsewhere) or no list of units."""
     colon = work.find(":", s, min(e, s + 24))
-    if colon < 0:
-        return ()
+    stop = colon < 0
+    if stop:
+        # "（一）区建管委（区水务局）。负责制定…": a name closed by a full stop heads its duties as one
+        # closed by a colon does, in divisions of duties that write each unit's block so (the
+        # name alone before the stop: a unit's name, nothing else)
+        colon = work.find("。", s, min(e, s + 24))
+        if colon < 0:
+            return ()
     line_end = work.find("\n", colon, e)
     if len(work[colon + 1 : e if line_end < 0 else line_end].strip()) < 4:
         return ()  # "各乡镇人民政府、街道办事处,县级各部门:": a notice's addressees, no duties after them
@@ -598,7 +604,10 @@ def _label_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
         and len(w) <= 6
     ):
         return ()
-    return list_of_names(text[s : s + len(w)], w)
+    names = list_of_names(text[s : s + len(w)], w)
+    if stop and not (names and all(looks_like_unit(working_text(n)) for n in names)):
+        return ()
+    return names
 
 
 def _heading_units(task: Task, work: str) -> tuple[str, ...]:
@@ -614,8 +623,8 @@ def _heading_units(task: Task, work: str) -> tuple[str, ...]:
     i = s
     while i > 0 and work[i - 1] in " \t\u3000":
         i -= 1
-    if i == 0 or work[i - 1] != ":":
-        return ()
+    if i == 0 or work[i - 1] not in ":。":
+        return ()  # (a heading closed by a full stop: "（一）区财政局。负责…", as by a colon)
     # (The heading's working text is made only for an item after a colon; the text before the
     # colon is asked without a copy of it: rstrip strips the characters isspace tells, and
     # endswith over [0, k) reads what the copy would.)

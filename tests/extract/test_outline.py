@@ -1122,3 +1122,22 @@ def test_a_division_of_the_duties_of_departments_gives_each_item_the_unit_it_ope
         ("各街道(镇)",),
     ]
     assert all(not t.co_units for t in tasks)
+
+
+# A division of duties whose units' blocks open with the unit's name and a full stop, one name
+# with its other name in brackets. (Made up.)
+_DUTIES_AFTER_A_FULL_STOP = (
+    "某区排水管理体制改革实施方案\n"
+    "一、工作目标\n"
+    "完成排水设施移交。\n"
+    "二、职责分工\n"
+    "（一）区建管委（区水务局）。负责制定区实施方案；协调对接各方移交接管工作。\n"
+    "（二）区财政局。负责对运维项目成本分析报告质量进行把控。\n"
+    "（三）加强督促检查。各街道要定期报送工作进展。\n"
+)
+
+
+def test_a_units_name_closed_by_a_full_stop_heads_its_duties_and_its_bracket_is_its_other_name():
+    tasks = extract_text(_DUTIES_AFTER_A_FULL_STOP).tasks
+    assert [t.lead_units for t in tasks] == [("区建管委（区水务局）",), ("区财政局",), ("各街道",)]
+    assert all(not t.co_units for t in tasks)
