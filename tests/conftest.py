@@ -5,6 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Property tests judge what is computed, never how long it takes: on a loaded machine (CI beside
+# other work) Hypothesis's default 200 ms deadline per example failed runs that were right. Timing
+# is measured by `make bench`, not by tests.
+settings.register_profile("taizhang", deadline=None)
+settings.load_profile("taizhang")
 
 
 @pytest.fixture
