@@ -989,3 +989,29 @@ class TestSpeed3Shortcuts:
         assert dataclasses.replace(span, end=9) == Span(2, 9)
         with pytest.raises(dataclasses.FrozenInstanceError):
             span.start = 1  # type: ignore[misc]
+
+    @settings(max_examples=300, derandomize=True)
+    @given(
+        st.text(alphabet="由区局作为责任实施立项建设主体为是，。;三3年之内以 牵头单位部门:\n", max_size=40)
+    )
+    def test_the_guards_words_are_in_every_match_of_their_patterns(self, work: str) -> None:
+        from taizhang.extract import pipeline
+
+        if pipeline._BEARER.search(work) is not None:
+            assert "主体" in work
+        if metrics._YEARS_WITHIN.search(work) is not None:
+            assert metrics._years_within_word(work, 0, len(work))
+        if outline._TRAILING_NOTE.search(work) is not None:
+            assert ":" in work
+
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="0129年-—至到 \n.a", max_size=40))
+    def test_a_period_of_years_is_found_as_by_the_look_back_before_it(self, work: str) -> None:
+        from taizhang.extract import docinfo
+
+        before = re.compile(
+            r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年"
+        )
+        expected = [(m.span(), m["a"], m["b"]) for m in before.finditer(work)]
+        assert [(m.span(), m["a"], m["b"]) for m in docinfo._PERIOD.finditer(work)] == expected
+        assert docinfo._PERIOD.sub("", work) == before.sub("", work)
