@@ -992,7 +992,9 @@ class TestSpeed3Shortcuts:
 
     @settings(max_examples=300, derandomize=True)
     @given(
-        st.text(alphabet="由区局作为责任实施立项建设主体为是，。;三3年之内以 牵头单位部门:\n", max_size=40)
+        st.text(
+            alphabet="由区局作为责任实施立项建设主体为是，。;三3年之内以 牵头单位部门:\n两方家要", max_size=40
+        )
     )
     def test_the_guards_words_are_in_every_match_of_their_patterns(self, work: str) -> None:
         from taizhang.extract import pipeline
@@ -1003,6 +1005,8 @@ class TestSpeed3Shortcuts:
             assert metrics._years_within_word(work, 0, len(work))
         if outline._TRAILING_NOTE.search(work) is not None:
             assert ":" in work
+        if pipeline._COUNTED_PARTIES.match(work) is not None:
+            assert "方" in work or "家" in work
 
     @settings(max_examples=400, derandomize=True)
     @given(st.text(alphabet="0129年-—至到 \n.a", max_size=40))
