@@ -1019,3 +1019,29 @@ class TestSpeed3Shortcuts:
         expected = [(m.span(), m["a"], m["b"]) for m in before.finditer(work)]
         assert [(m.span(), m["a"], m["b"]) for m in docinfo._PERIOD.finditer(work)] == expected
         assert docinfo._PERIOD.sub("", work) == before.sub("", work)
+
+    @settings(max_examples=500, derandomize=True)
+    @given(st.text(alphabet="到至于力争取确保计划在 \n\u3000区推进2019年02月底前完成上半年,。", max_size=40))
+    def test_a_deadline_in_a_tasks_words_is_looked_for_from_where_it_can_start(self, work: str) -> None:
+        from taizhang.extract import deadlines
+
+        floor = deadlines._text_deadline_floor(work)
+        found = [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work, floor)]
+        assert found == [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work)]
+
+    @settings(max_examples=300, derandomize=True)
+    @given(
+        st.text(alphabet="到至于力争取确保计划在 \n区推进,", max_size=8),
+        st.sampled_from(["2025年", "2024 年12月", "2019年上半年", "2030年第三季度", "1999年"]),
+        st.sampled_from(["前", "以前", "底前", "完成", "", "年"]),
+        st.text(alphabet="到力争2025年底前完成,。区", max_size=12),
+    )
+    def test_a_deadline_found_from_the_floor_with_dates_in_it(
+        self, head: str, date: str, tail: str, more: str
+    ) -> None:
+        from taizhang.extract import deadlines
+
+        work = head + date + tail + more
+        floor = deadlines._text_deadline_floor(work)
+        found = [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work, floor)]
+        assert found == [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work)]
