@@ -56,6 +56,25 @@ _TEXT_DEADLINE = re.compile(
 )
 
 
+# What may stand in a _TEXT_DEADLINE match before its year: the words before the date, and white space.
+_BEFORE_TEXT_DATE = frozenset("到至于力争取确保计划在")
+
+
+def _text_deadline_floor(work: str) -> int:
+    """Where _TEXT_DEADLINE's matches in ``work`` can start at the earliest: every match holds a
+    year with 年 (a match of _YEAR_WORD, so at or after the first) and has only the words before
+    the date (到, 力争在…) and white space before it; the pattern, which opens with no one literal,
+    is tried at every character before that otherwise (a task's date most often closes it:
+    "…，2025年底前完成")."""
+    first = _YEAR_WORD.search(work)
+    if first is None:
+        return len(work)
+    lo = first.start()
+    while lo > 0 and (work[lo - 1] in _BEFORE_TEXT_DATE or work[lo - 1].isspace()):
+        lo -= 1
+    return lo
+
+
 # What may not stand just before a relative date: a figure or a word that makes it some other
 # year's or a recurring date ("三年内", "每年年底", "当年", "上半年" of "去年上半年", "2024年底").
 _NOT_BEFORE_RELATIVE = "0-9〇零○一二三四五六七八九十两几多每当该上同次去前近个半整周学财逐历年"
@@ -274,7 +293,7 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
             found = _latest(found, Deadline("year", end_year, None, (orig or work)[m.start() : m.end()]))
     if "年" not in work or ("20" not in work and "19" not in work):
         return found  # (every way of the pattern holds a year of four digits and 年)
-    for m in _TEXT_DEADLINE.finditer(work):
+    for m in _TEXT_DEADLINE.finditer(work, _text_deadline_floor(work)):
         key = "a" if m.group("a") else "b" if m.group("b") else "c"
         part, start = m.group(key), m.start(key)
         d = parse_deadline(part, (orig or work)[start : start + len(part)])

@@ -140,8 +140,12 @@ def _date_only_line(work: str) -> re.Match[str] | None:
 
 
 # A period of years.
-# matches: "2022-2025年", "2021—2025年", "2023至2025年" ; must not match: "2022-06-21"
-_PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年")
+# matches: "2022-2025年", "2021—2025年", "2023至2025年" ; must not match: "2022-06-21", "12022-2025年"
+# (No digit before the first year, asked after its first digit as _YEAR asks it: a pattern that
+# opens with the look back is tried at every character, one that opens with a digit is not.)
+_PERIOD = re.compile(
+    r"(?P<a>(?:1(?<!\d.)9|2(?<!\d.)0)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年"
+)
 # A five-year plan named by its number.
 # matches: "十四五", "“十三五”", "第十四个五年规划" ; must not match: "十五" (the bare number)
 _FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])(?:五|个五年)")

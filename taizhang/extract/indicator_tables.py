@@ -620,6 +620,8 @@ def _row_cells(row: list[_FlatCell | None], work: str, by_paragraph: bool) -> li
 _MX_INDICATOR = re.compile(
     r"(?P<name>[^\d\s()（）,，。;；:：][^()（）,，。;；:：\n]{1,24})[(（](?P<u>[^()（）\d]{1,4})[)）]"
 )
+# The longest text _MX_INDICATOR matches: a name of 25 characters and a unit of 4 in brackets.
+_MX_CELL_MAX = 25 + 1 + 4 + 1
 # A header cell of a year or of years. matches: "2025年", "2023-2024年", "2024—2025年" ; must not
 # match: "2025年6月"
 _MX_YEAR = re.compile(r"(?:19|20)\d{2}(?:[-—~至](?P<end>(?:19|20)\d{2}))?年?(?:度)?")
@@ -637,7 +639,14 @@ def matrix_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, int, 
     at = work.find(")\n", pos)
     while at >= 0:
         ls = work.rfind("\n", 0, at) + 1
-        if at >= pos and _MX_INDICATOR.fullmatch(work, ls, at + 1) and _unit_word(work, ls, at + 1):
+        # (A header cell is at most _MX_CELL_MAX characters: a longer line, such as an item of
+        # prose closed by its units in brackets, is passed over without trying the pattern.)
+        if (
+            at >= pos
+            and at + 1 - ls <= _MX_CELL_MAX
+            and _MX_INDICATOR.fullmatch(work, ls, at + 1)
+            and _unit_word(work, ls, at + 1)
+        ):
             read = _read_matrix(text, work, ls, info)
             if read is not None:
                 out.append(read)

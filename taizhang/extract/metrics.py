@@ -419,6 +419,14 @@ _YEAR = re.compile(rf"(?P<y>(?:1(?<={_YEAR_BEFORE}1)9|2(?<={_YEAR_BEFORE}2)0)\d{
 # "within N years" counts from the document's year.
 # matches: "三年内", "5年内" ; must not match: "2025年内" (a year, not a count)
 _YEARS_WITHIN = re.compile(r"(?<!\d)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})[ \t]*年(?:之)?内")
+
+
+def _years_within_word(work: str, lo: int, hi: int) -> bool:
+    """Whether ``work[lo:hi]`` holds the 年内 or 年之内 every match of _YEARS_WITHIN holds (a word
+    is found at the speed of memchr; the pattern opens with a look back, tried at every character)."""
+    return work.find("年内", lo, hi) >= 0 or work.find("年之内", lo, hi) >= 0
+
+
 # A heading with its numbering: level 1 (一、 / 第一章) or level 2 ((一)).
 # matches: "一、发展现状及面临形势", "(一)发展基础" ; must not match: "1.经济规模" (a list item)
 _HEADING_BODY = (
@@ -2971,7 +2979,8 @@ def _kind_and_year(
         ahead = years_ahead(work, s_lo, fig.start, info.year) if info.year is not None else None
         if ahead is not None:
             return "target", ahead  # 未来5年: see periods
-        w = _YEARS_WITHIN.search(work, s_lo, fig.start) if work.find("内", s_lo, fig.start) >= 0 else None
+        # (every match holds 年内 or 年之内: the pattern only where one is, not after each 以内)
+        w = _YEARS_WITHIN.search(work, s_lo, fig.start) if _years_within_word(work, s_lo, fig.start) else None
         if w and info.year is not None:
             try:
                 n = int(parse_number(w["n"]))
@@ -3037,7 +3046,7 @@ def _within_years_ahead(work: str, s_lo: int, pos: int) -> bool:
     """Whether the sentence before a figure sets a time limit of N years ahead (2年内完成现有31条…
     治理任务, 杨浦's 内部道路 plan, both its 2年内 and 3年内 clauses; SCHEMA's N年内): the things that
     exist now (现有) are then the work to finish by the limit, a target, not a state reported."""
-    if work.find("内", s_lo, pos) < 0:
+    if not _years_within_word(work, s_lo, pos):
         return False
     w = _YEARS_WITHIN.search(work, s_lo, pos)
     return w is not None and work.find("现有", w.end(), pos) >= 0

@@ -115,6 +115,7 @@ class Source:
 
 
 @quick_init
+@quick_init
 @dataclass(frozen=True)
 class Span:
     """Character offsets ``[start, end)`` into ``Document.text``."""

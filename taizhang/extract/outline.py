@@ -20,6 +20,7 @@ from .units import (
     GROUP_SEPARATORS,
     UnitRoles,
     collective_after,
+    declares_first_leads,
     ends_with_unit_suffix,
     has_role_marker,
     looks_like_unit,
@@ -207,10 +208,11 @@ class _NoteCache(dict[tuple[int, int], list[RoleNote]]):
         self.orig, self.work, self.year = orig, work, year
         # The document says once that the first unit of each list leads ("排在第一位的部门为
         # 牵头部门,下同"): every note of it reads so.
-        # (a character first: its search runs at the speed of memchr, a word's many times slower)
+        # (a character first: its search runs at the speed of memchr, a word's many times slower;
+        # the pattern only around the words every match holds)
         self.first_leads = (
             ("第" in work and "第一" in work) or ("首" in work and "首位" in work)
-        ) and FIRST_LEADS.search(work) is not None
+        ) and declares_first_leads(work)
 
     def of(self, start: int, end: int) -> list[RoleNote]:
         key = (start, end)
@@ -268,7 +270,9 @@ def find_role_notes(
             notes.extend(waiting)
             waiting = []
         notes.append(note)
-    if not notes:
+    if not notes and work.find(":", start, end) >= 0:
+        # (every match has a colon after its label: the pattern, which opens with a look back, is
+        # tried at every character of the span, the colon found at the speed of memchr)
         tm = _TRAILING_NOTE.search(work, start, end)
         if tm:
             note = _note(
@@ -1583,11 +1587,15 @@ def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
     names: list[str] = []
     pos = s
     while pos < e:
+        hi = min(e, pos + 16)
+        # A name holds no join: an end is looked for up to the first join (a name may end there),
+        # found once, not asked of each candidate end's characters.
+        # (nor does it run across a comma or a stop: those end it too)
+        join = next((j for j in range(pos, hi) if work[j] in _NAME_JOINS or work[j] in ",。;:"), hi)
         ends = [
             k
-            for k in range(pos + 2, min(e, pos + 16))
+            for k in range(pos + 2, min(hi, join + 1))
             if (work[k] in _VERB_OPENINGS or work[k] in _NAME_JOINS)
-            and not any(ch in _NAME_JOINS or ch in ",。;:" for ch in work[pos:k])
             and not _VERB_WORD.search(work, pos, k)
             and not _MODAL.search(work, pos, k)
             and looks_like_unit(work[pos:k])

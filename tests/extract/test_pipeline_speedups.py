@@ -33,7 +33,7 @@ class TestFoldWidth:
     @settings(max_examples=40, derandomize=True)
     @given(st.text(alphabet=_WIDE + _KEPT, min_size=0, max_size=60), st.integers(0, 200))
     def test_a_long_text_folds_as_the_table_says(self, piece: str, repeat: int) -> None:
-        # Texts of 4,096 characters and more take the replace path; both must agree.
+        # Texts of 64 characters and more take the replace path; both must agree.
         text = piece * repeat + "，" * 4100 if repeat % 2 else piece * repeat
         assert normalise.fold_width(text) == text.translate(normalise._WIDTH)
 
@@ -957,3 +957,91 @@ class TestSpeed2Shortcuts:
         # units._parse_units keeps the runs \S finds; str.isspace asked of each character keeps the same
         runs = [m.span() for m in units._NO_SPACE.finditer(work)]
         assert "".join([work[a:b] for a, b in runs]) == "".join(ch for ch in work if not ch.isspace())
+
+
+class TestSpeed3Shortcuts:
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="排在列于第一位首个的者部门单位为是工作牵头主责，。区局 \n", max_size=40))
+    def test_the_first_leads_declaration_is_found_as_the_whole_search_finds_it(self, work: str) -> None:
+        assert units.declares_first_leads(work) == (units.FIRST_LEADS.search(work) is not None)
+
+    def test_the_first_leads_declaration_at_its_longest_and_at_the_edges(self) -> None:
+        longest = "排在第一位的部门为工作牵头"
+        assert len(longest) == units._FIRST_LEADS_LONGEST
+        assert units.FIRST_LEADS.fullmatch(longest) is not None
+        for work in (longest, "前言。" + longest, "首位单位为牵头单位", "列第一者为主责", "第一位是牵头"):
+            assert units.declares_first_leads(work)
+        for work in ("", "牵头单位排在第一位的是区财政局", "第一次会议", "首位"):
+            assert not units.declares_first_leads(work)
+
+    def test_no_header_cell_of_a_target_matrix_is_longer_than_the_bound(self) -> None:
+        from taizhang.extract import indicator_tables as it
+
+        longest = "甲" * 25 + "(立方公里)"
+        assert len(longest) == it._MX_CELL_MAX
+        assert it._MX_INDICATOR.fullmatch(longest) is not None
+        assert it._MX_INDICATOR.fullmatch("甲" * 26 + "(立方公里)") is None
+        assert it._MX_INDICATOR.fullmatch("甲" * 25 + "(立方公里米)") is None
+
+    def test_spans_are_stored_in_one_step_and_keep_their_dataclass_behaviour(self) -> None:
+        span = Span(2, 7)
+        assert span == Span(start=2, end=7) and hash(span) == hash(Span(2, 7))
+        assert dataclasses.replace(span, end=9) == Span(2, 9)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            span.start = 1  # type: ignore[misc]
+
+    @settings(max_examples=300, derandomize=True)
+    @given(
+        st.text(
+            alphabet="由区局作为责任实施立项建设主体为是，。;三3年之内以 牵头单位部门:\n两方家要", max_size=40
+        )
+    )
+    def test_the_guards_words_are_in_every_match_of_their_patterns(self, work: str) -> None:
+        from taizhang.extract import pipeline
+
+        if pipeline._BEARER.search(work) is not None:
+            assert "主体" in work
+        if metrics._YEARS_WITHIN.search(work) is not None:
+            assert metrics._years_within_word(work, 0, len(work))
+        if outline._TRAILING_NOTE.search(work) is not None:
+            assert ":" in work
+        if pipeline._COUNTED_PARTIES.match(work) is not None:
+            assert "方" in work or "家" in work
+
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="0129年-—至到 \n.a", max_size=40))
+    def test_a_period_of_years_is_found_as_by_the_look_back_before_it(self, work: str) -> None:
+        from taizhang.extract import docinfo
+
+        before = re.compile(
+            r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年"
+        )
+        expected = [(m.span(), m["a"], m["b"]) for m in before.finditer(work)]
+        assert [(m.span(), m["a"], m["b"]) for m in docinfo._PERIOD.finditer(work)] == expected
+        assert docinfo._PERIOD.sub("", work) == before.sub("", work)
+
+    @settings(max_examples=500, derandomize=True)
+    @given(st.text(alphabet="到至于力争取确保计划在 \n\u3000区推进2019年02月底前完成上半年,。", max_size=40))
+    def test_a_deadline_in_a_tasks_words_is_looked_for_from_where_it_can_start(self, work: str) -> None:
+        from taizhang.extract import deadlines
+
+        floor = deadlines._text_deadline_floor(work)
+        found = [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work, floor)]
+        assert found == [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work)]
+
+    @settings(max_examples=300, derandomize=True)
+    @given(
+        st.text(alphabet="到至于力争取确保计划在 \n区推进,", max_size=8),
+        st.sampled_from(["2025年", "2024 年12月", "2019年上半年", "2030年第三季度", "1999年"]),
+        st.sampled_from(["前", "以前", "底前", "完成", "", "年"]),
+        st.text(alphabet="到力争2025年底前完成,。区", max_size=12),
+    )
+    def test_a_deadline_found_from_the_floor_with_dates_in_it(
+        self, head: str, date: str, tail: str, more: str
+    ) -> None:
+        from taizhang.extract import deadlines
+
+        work = head + date + tail + more
+        floor = deadlines._text_deadline_floor(work)
+        found = [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work, floor)]
+        assert found == [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work)]
