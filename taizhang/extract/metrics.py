@@ -249,7 +249,9 @@ def _figure_pattern() -> re.Pattern[str]:
         # Every way starts with a digit or a Chinese numeral: the lookahead lets the engine skip
         # all other characters at once.
         rf"(?=[\d{_CN}万亿])"
-        rf"(?:(?<![\d.A-Za-z+\-/])(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
+        # (A figure after a slash is a date's or a ratio's part, 2020/12, 1/3; after a unit and a
+        # slash it is the next of two figures of one cell: 24.3万户/682个.)
+        rf"(?:(?<![\d.A-Za-z+\-])(?<![\d.A-Za-z+\-%/]/)(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
         rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九半]?)"

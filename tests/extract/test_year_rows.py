@@ -1,0 +1,145 @@
+"""Task lists flattened a cell a paragraph whose tasks span a row a year (节点 / 指标数), the
+task's other cells merged over those rows (invented text in the layout of three-year action plans'
+任务清单 attachments)."""
+
+from __future__ import annotations
+
+from taizhang.extract import extract_text
+
+_LIST = """某区河道整治三年行动计划（2030—2032年）
+
+附件
+
+某区河道整治三年行动任务清单
+
+类别
+
+序号
+
+主要任务
+
+节点
+
+指标数
+
+责任单位
+
+配合单位
+
+1.
+河
+道
+治
+理
+
+1
+
+整治镇村级河道
+
+2030年
+
+40个
+
+区水务局
+
+各街镇
+区财政局
+
+2031年
+
+55个
+
+2032年
+
+70个
+
+2
+
+河道保洁招标
+
+完成保洁单位招标
+
+2031年
+
+3万户/120个
+
+区水务局
+
+3
+
+建立河长巡查制度
+
+2030年
+
+
+
+区河长办
+
+区水务局
+
+2.
+宣
+传
+
+4
+
+开展节水宣传
+
+2032年
+
+30场
+
+区水务局
+区教育局
+
+各街镇
+"""
+
+
+def _tasks():
+    result = extract_text(_LIST)
+    return [t for t in result.tasks if t.lead_units], result
+
+
+def test_each_number_is_one_task_with_its_units_and_last_year():
+    tasks, _ = _tasks()
+    assert [t.text for t in tasks] == [
+        "整治镇村级河道",
+        "河道保洁招标完成保洁单位招标",
+        "建立河长巡查制度",
+        "开展节水宣传",
+    ]
+    assert [t.lead_units for t in tasks] == [
+        ("区水务局",),
+        ("区水务局",),
+        ("区河长办",),
+        ("区水务局", "区教育局"),
+    ]
+    assert [t.co_units for t in tasks] == [("各街镇", "区财政局"), (), ("区水务局",), ("各街镇",)]
+    assert [t.deadline.year if t.deadline else None for t in tasks] == [2032, 2031, 2030, 2032]
+    assert all(t.deadline and t.deadline.kind == "year" for t in tasks)
+
+
+def test_each_year_gives_its_target():
+    _, result = _tasks()
+    found = {(m.value, m.unit, m.year) for m in result.metrics if m.kind == "target"}
+    assert {(40, "个", 2030), (55, "个", 2031), (70, "个", 2032), (30, "场", 2032)} <= found
+    # two targets of one year a slash separates: not a rate
+    assert {(30000, "户", 2031), (120, "个", 2031)} <= found
+
+
+def test_a_year_cell_is_a_year_or_a_month_and_no_task_words():
+    from taizhang.extract.layout import _YEAR_NODE
+
+    for cell in ("2031年", "2031年底", "2031年度", "2031年6月底", "2030—2032年"):
+        assert _YEAR_NODE.fullmatch(cell), cell
+    for cell in ("2031年6月底前完成", "2031", "31年"):
+        assert not _YEAR_NODE.fullmatch(cell), cell
+
+
+def test_a_list_without_a_year_column_is_read_as_before():
+    text = _LIST.replace("节点\n\n指标数", "完成时限\n\n备注")
+    assert not any(
+        t.text == "整治镇村级河道" and t.deadline and t.deadline.year == 2032
+        for t in extract_text(text).tasks
+    )
