@@ -799,6 +799,10 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     roles = [column_role(work[s:e]) for s, e in header]
     node = _node_column(work, header, roles, k)
     if node >= 0:
+        while roles[-1] is None and any(r in ("lead", "co") for r in roles):
+            # A category's title after the heading row ("分类投放"), short like a heading: the
+            # first row's leading cell, not a column.
+            header, roles, last = header[:-1], roles[:-1], last - 1
         return _year_rows(work, paras, last + 1, header, k, k + 1 + task, node, roles)
     rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in header)]
     if last + 1 < len(paras) and not any(
@@ -1001,7 +1005,8 @@ def _year_rows(
                 elif c == node + 1:
                     span = target
                 elif c == lead_col and units:
-                    span = units[0]
+                    # (with no co column, every unit paragraph is of the lead cell)
+                    span = units[0] if co_col >= 0 else (units[0][0], units[-1][1])
                 elif c == co_col and len(units) > 1:
                     span = (units[1][0], units[-1][1])
                 keep = c in (node, node + 1)
@@ -1029,7 +1034,7 @@ def _year_rows(
             if not (k and _is_category_cell(work, s, e)):
                 break
             pre.append((s, e))
-        elif _YEAR_NODE.fullmatch(text) and cur.task and not pre:
+        elif (_YEAR_NODE.fullmatch(text) or _ONGOING_NODE.fullmatch(text)) and cur.task and not pre:
             cur.pairs.append([(s, e), None])
             table_end = e
         elif not cur.pairs and not cur.units and not pre and not _names_units(work, s, e):
@@ -1060,6 +1065,8 @@ def _year_rows(
 
 
 _DIGIT = re.compile(r"\d")
+# A year cell of work that goes on: matches "长期", "常态化", "持续推进" ; must not match "持续推进河道保洁"
+_ONGOING_NODE = re.compile(r"长期|长效|持续|常态|常态化|(?:长期|持续|常态化)(?:推进|开展|实施)|每年")
 
 
 def _next_number_after(work: str, paras: list[tuple[int, int]], i: int, number: int) -> bool:

@@ -293,7 +293,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
     # (0-9 for \d, the same with re.ASCII: a class of its own the engine tests apart. The last
     # way is not tried after a digit: every figure that starts at a digit is one of the others.)
     return re.compile(
-        rf"[0-9{_CN}万亿](?:(?<=[0-9])(?<![0-9.A-Za-z+\-/][0-9])(?={number}[ \t]*+[{_charset(after_number)}])"
+        rf"[0-9{_CN}万亿](?:(?<=[0-9])(?<![0-9.A-Za-z+\-][0-9])(?<![0-9.A-Za-z+\-%/]/[0-9])(?={number}[ \t]*+[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
         rf"|(?<=[0-9{_CN}])[0-9{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|倍|{counts})"
         rf"|(?<![0-9])(?<![0-9.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",

@@ -267,6 +267,8 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             deadline = parse_deadline(
                 dl_w, text[dl_cell.start : dl_cell.end].strip() if dl_cell else dl_w, year
             )
+        elif "deadline" in cols and c_target is not None:
+            deadline = None  # a task of a list with a row a year, with no year
         elif "deadline" in cols:
             held = above if dl_cell is not None and dl_cell.merged else prev
             deadline = held.get("deadline") if isinstance(held.get("deadline"), Deadline) else None  # type: ignore[assignment]

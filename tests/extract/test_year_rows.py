@@ -143,3 +143,96 @@ def test_a_list_without_a_year_column_is_read_as_before():
         t.text == "整治镇村级河道" and t.deadline and t.deadline.year == 2032
         for t in extract_text(text).tasks
     )
+
+
+_FLAT_CATEGORY = """附件
+
+某县公园建设任务清单
+
+类别
+
+序号
+
+主要任务
+
+年度
+
+目标
+
+责任单位
+
+配合单位
+
+公园新建
+
+1
+
+新建社区公园
+
+2030年
+
+6座/12公顷
+
+县住建局
+
+各乡镇
+
+2031年
+
+9座/18公顷
+
+公园管理
+
+2
+
+公园日常巡查
+
+长期
+
+
+
+县城管局
+
+县公安局
+"""
+
+
+def test_a_category_written_across_and_a_task_that_goes_on():
+    result = extract_text(_FLAT_CATEGORY)
+    tasks = [t for t in result.tasks if t.lead_units]
+    assert [(t.text, t.measure) for t in tasks] == [
+        ("新建社区公园", "公园新建"),
+        ("公园日常巡查", "公园管理"),
+    ]
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("县住建局",), ("各乡镇",)),
+        (("县城管局",), ("县公安局",)),
+    ]
+    assert tasks[0].deadline and tasks[0].deadline.year == 2031
+    assert tasks[1].deadline and tasks[1].deadline.kind == "ongoing"
+    found = {(m.value, m.unit, m.year) for m in result.metrics}
+    assert {(6, "座", 2030), (12, "公顷", 2030), (9, "座", 2031), (18, "公顷", 2031)} <= found
+
+
+def test_a_real_table_with_a_row_a_year_gives_one_task_a_number():
+    from taizhang.extract import extract_source
+    from taizhang.extract.model import Paragraph, Source, Table
+
+    head = ("类别", "序号", "主要任务", "节点", "指标数", "责任单位", "配合单位")
+    rows = (
+        head,
+        ("绿地建设", "1", "新建街心花园", "2030年", "5个", "区绿化局", "各街道"),
+        ("绿地建设", "1", "新建街心花园", "2031年", "8个", "区绿化局", "各街道"),
+        ("绿地建设", "2", "改造老旧绿地", "2031年", "3万平方米", "区绿化局", ""),
+    )
+    no = (False,) * 7
+    merged = (no, no, (True, True, True, False, False, True, True), (True,) + (False,) * 6)
+    table = Table(rows=rows, merged=merged)
+    result = extract_source(Source("plan.docx", "docx", (Paragraph("某区绿化任务清单"), table)))
+    got = [(t.text, t.lead_units, t.co_units, t.deadline.year if t.deadline else None) for t in result.tasks]
+    assert got == [
+        ("新建街心花园", ("区绿化局",), ("各街道",), 2031),
+        ("改造老旧绿地", ("区绿化局",), (), 2031),
+    ]
+    found = {(m.value, m.unit, m.year) for m in result.metrics}
+    assert {(5, "个", 2030), (8, "个", 2031), (30000, "平方米", 2031)} <= found
