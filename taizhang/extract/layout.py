@@ -799,7 +799,11 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     roles = [column_role(work[s:e]) for s, e in header]
     node = _node_column(work, header, roles, k)
     if node >= 0:
-        while roles[-1] is None and any(r in ("lead", "co") for r in roles):
+        while (
+            roles[-1] is None
+            and any(r in ("lead", "co") for r in roles)
+            and not work[header[-1][0] : header[-1][1]].endswith(("备注", "说明", "情况"))
+        ):
             # A category's title after the heading row ("分类投放"), short like a heading: the
             # first row's leading cell, not a column.
             header, roles, last = header[:-1], roles[:-1], last - 1
@@ -981,7 +985,8 @@ def _year_rows(
     heading_texts = {work[s:e] for s, e in header}
     rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in header)]
     lead_col = next((c for c in range(node + 2, n) if roles[c] == "lead"), -1)
-    co_col = next((c for c in range(node + 2, n) if roles[c] == "co"), -1)
+    # (a second unit column after the lead one, 牵头单位 / 责任单位, lists the co-units)
+    co_col = next((c for c in range(max(lead_col, node + 1) + 1, n) if roles[c] in ("lead", "co")), -1)
     seq = 0
     pre: list[tuple[int, int]] = []
     cur: _YearItem | None = None
@@ -1020,10 +1025,11 @@ def _year_rows(
     while i < len(paras):
         s, e = paras[i]
         text = work[s:e]
-        if text in heading_texts:
-            i += 1
+        if text in heading_texts or _PAGE_NUMBER.fullmatch(text):
+            i += 1  # the heading row repeated on a new page, a page's number
             continue
-        if _SEQ_CELL.fullmatch(text) and int(text) == seq + 1:
+        if _SEQ_CELL.fullmatch(text) and (int(text) == seq + 1 or (int(text) == 1 and pre)):
+            # (the numbers may start again under each category)
             if cur is not None:
                 emit(cur)
             cur = _YearItem(pre, (s, e))
@@ -1043,16 +1049,27 @@ def _year_rows(
         elif (
             cur.pairs
             and cur.pairs[-1][1] is None
-            and not _names_units(work, s, e)
-            and (not cur.units or _DIGIT.search(text))
             and not pre
+            and (
+                _DIGIT.search(text)
+                or not (
+                    _names_units(work, s, e)
+                    or (
+                        cur.units
+                        and k
+                        and _is_category_cell(work, s, e)
+                        and _next_number_after(work, paras, i, seq)
+                    )
+                )
+            )
         ):
+            # A year's target: a figure, or words that are neither units nor the next category.
             cur.pairs[-1][1] = (s, e)
             table_end = e
         elif cur.task and _names_units(work, s, e) and not pre:
             cur.units.append((s, e))
             table_end = e
-        elif k and _is_category_cell(work, s, e) and _next_number_after(work, paras, i, seq + 1):
+        elif k and _is_category_cell(work, s, e) and _next_number_after(work, paras, i, seq):
             pre.append((s, e))  # the next row's category
         else:
             break
@@ -1065,16 +1082,18 @@ def _year_rows(
 
 
 _DIGIT = re.compile(r"\d")
+# A page's number printed between a table's rows. matches: "- 3 -", "—12—" ; must not match: "3"
+_PAGE_NUMBER = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]")
 # A year cell of work that goes on: matches "长期", "常态化", "持续推进" ; must not match "持续推进河道保洁"
 _ONGOING_NODE = re.compile(r"长期|长效|持续|常态|常态化|(?:长期|持续|常态化)(?:推进|开展|实施)|每年")
 
 
-def _next_number_after(work: str, paras: list[tuple[int, int]], i: int, number: int) -> bool:
+def _next_number_after(work: str, paras: list[tuple[int, int]], i: int, seq: int) -> bool:
     """The paragraphs after ``paras[i]`` are a category's (a character a paragraph at most) up to
-    the sequence cell ``number``."""
+    the next row's sequence cell (``seq`` + 1, or 1 when the numbers start again)."""
     for a, b in paras[i + 1 : i + 13]:
         if _SEQ_CELL.fullmatch(work, a, b):
-            return work[a:b] == str(number)
+            return work[a:b] in (str(seq + 1), "1")
         if not _is_category_cell(work, a, b):
             return False
     return False

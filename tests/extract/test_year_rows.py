@@ -236,3 +236,70 @@ def test_a_real_table_with_a_row_a_year_gives_one_task_a_number():
     ]
     found = {(m.value, m.unit, m.year) for m in result.metrics}
     assert {(5, "个", 2030), (8, "个", 2031), (30000, "平方米", 2031)} <= found
+
+
+_RESTARTED = """附件
+
+某区停车治理任务分解表
+
+类别
+
+序号
+
+主要任务
+
+时间节点
+
+年度目标
+
+牵头单位
+
+责任单位
+
+1.
+挖
+潜
+
+1
+
+新增公共泊位
+
+2030年
+
+800个
+
+区交通委
+
+各街道
+
+2031年
+
+基本满足需求
+
+- 5 -
+
+2.
+管
+理
+
+1
+
+建立泊位信息平台
+
+2031年
+
+平台上线
+
+区数据局
+
+区交通委
+"""
+
+
+def test_numbers_starting_again_a_page_number_and_targets_in_words():
+    tasks = [t for t in extract_text(_RESTARTED).tasks if t.lead_units]
+    got = [(t.text, t.lead_units, t.co_units, t.deadline.year if t.deadline else None) for t in tasks]
+    assert got == [
+        ("新增公共泊位", ("区交通委",), ("各街道",), 2031),
+        ("建立泊位信息平台", ("区数据局",), ("区交通委",), 2031),
+    ]
