@@ -978,9 +978,10 @@ def _year_rows(
     "推进居住区分类设施改造" / "2018年" / "120个" / "区住房保障局" / "区房管局" / "2019年" / "180个" / … /
     "2". Each year gives a row of its own, its other cells marked merged with the first row's; a
     unit cell may list its units a line each, the co cell may be empty, a category cell before the
-    number may be written a character a line. The attachments of three-year action plans
-    (三年行动计划 任务清单) print their lists so: 上海 districts' 生活垃圾全程分类 plans, and 任务清单 of
-    city plans whose rows give a target a year (节点 / 指标数)."""
+    number may be written a character a line. The 任务清单 attachments of three-year action plans
+    print their lists so (上海 districts' 生活垃圾分类 三年行动计划, as the team's review of such
+    attachments found them; a docx of such a list reads the same through its merged cells). No
+    tune document has this layout yet: the tests are invented text (tests/extract/test_year_rows.py)."""
     n = len(header)
     heading_texts = {work[s:e] for s, e in header}
     rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in header)]

@@ -367,8 +367,8 @@ _HEADING_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年")
 def _year_target_columns(header_texts: list[str], cols: dict[str, int]) -> int | None:
     """The target column of a task list whose tasks span a row a year (节点 / 指标数: "2018年" /
     "24.3万户"), right after the column of the years, when the heading row has one; None else.
-    The 任务清单 of three-year action plans (上海 districts' 生活垃圾全程分类 plans, city plans
-    giving a target a year) head their columns so."""
+    The 任务清单 of three-year action plans head their columns so (上海 districts' 生活垃圾分类
+    三年行动计划; see layout._year_rows)."""
     for c in range(cols["task"] + 1, len(header_texts) - 1):
         if _NODE_HEADING.fullmatch(header_texts[c]) and _TARGET_HEADING.fullmatch(header_texts[c + 1]):
             return c + 1
