@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .deadlines import find_deadline, parse_deadline
-from .layout import _NODE_HEADING, _TARGET_HEADING, Cell, Grid
+from .layout import _NODE_HEADING, _TARGET_HEADING, _YEAR_NODE, Cell, Grid
 from .lexicon import column_role
 from .model import CellRef, Deadline, Passage, Span, Task
 from .outline import HEADING, heading_number
@@ -162,8 +162,17 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         cells: Sequence[Cell | None]
         moved = False  # the row's cells moved past its merged leading cells
         if n_cells < ncols:
-            # A short row lost its leading (merged, blank) cells when flattened.
-            cells = [*([None] * (ncols - n_cells)), *row]
+            # A short row lost its leading (merged, blank) cells when flattened; a further year
+            # of a task list with a row a year ("2019年" / "26.5万户") lost those around its
+            # year and target.
+            lead_pad = ncols - n_cells
+            if (
+                c_target is not None
+                and n_cells <= ncols - c_target + 1
+                and _YEAR_NODE.fullmatch(work[row[0].start : row[0].end].strip())
+            ):
+                lead_pad = c_target - 1
+            cells = [*([None] * lead_pad), *row, *([None] * (ncols - n_cells - lead_pad))]
             n_cells = ncols
             texts = [work[c.start : c.end].strip() if c is not None else "" for c in cells]
         else:
@@ -207,6 +216,17 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                     measure = measure_ref = None
                 prev = {}
                 continue
+        if (
+            c_target is not None
+            and tasks
+            and (not task_w or (task_cell is not None and task_cell.merged))
+            and texts[c_target - 1]
+        ):
+            # A further year of the task above (its cell merged over the rows of its years, or
+            # left blank in them): the year is its deadline now (the last one given), the target
+            # is of that year.
+            _year_row(text, work, cells, texts, c_target, year, tasks, passages, measure)
+            continue
         if not task_w:
             continue
         if task_cell is not None and task_cell.merged and c_target is not None and tasks:

@@ -303,3 +303,40 @@ def test_numbers_starting_again_a_page_number_and_targets_in_words():
         ("新增公共泊位", ("区交通委",), ("各街道",), 2031),
         ("建立泊位信息平台", ("区数据局",), ("区交通委",), 2031),
     ]
+
+
+def test_a_crawled_pipe_table_leaves_the_task_blank_in_its_later_years():
+    text = """某区绿化任务清单
+
+| 序号 | 主要任务 | 节点 | 指标数 | 责任单位 | 配合单位 |
+|---|---|---|---|---|---|
+| 1 | 新建街心花园 | 2030年 | 5个 | 区绿化局 | 各街道 |
+|  |  | 2031年 | 8个 |  |  |
+| 2 | 改造老旧绿地 | 2031年 | 3万平方米 | 区绿化局 |  |
+"""
+    result = extract_text(text)
+    got = [(t.text, t.lead_units, t.co_units, t.deadline.year if t.deadline else None) for t in result.tasks]
+    assert got == [
+        ("新建街心花园", ("区绿化局",), ("各街道",), 2031),
+        ("改造老旧绿地", ("区绿化局",), (), 2031),
+    ]
+    found = {(m.value, m.unit, m.year) for m in result.metrics}
+    assert {(5, "个", 2030), (8, "个", 2031), (30000, "平方米", 2031)} <= found
+
+
+def test_a_cell_a_line_table_whose_later_years_lost_their_merged_cells():
+    rows = [
+        ["序号", "主要任务", "节点", "指标数", "责任单位", "配合单位"],
+        ["1", "新建街心花园", "2030年", "5个", "区绿化局", "各街道"],
+        ["2031年", "8个"],
+        ["2", "改造老旧绿地", "2031年", "3万平方米", "区绿化局", "区建管委"],
+    ]
+    text = "某区绿化任务清单\n\n" + "\n\n".join("\n".join("\t" + c for c in row) for row in rows) + "\n"
+    result = extract_text(text)
+    got = [(t.text, t.lead_units, t.co_units, t.deadline.year if t.deadline else None) for t in result.tasks]
+    assert got == [
+        ("新建街心花园", ("区绿化局",), ("各街道",), 2031),
+        ("改造老旧绿地", ("区绿化局",), ("区建管委",), 2031),
+    ]
+    found = {(m.value, m.unit, m.year) for m in result.metrics}
+    assert {(5, "个", 2030), (8, "个", 2031), (30000, "平方米", 2031)} <= found
