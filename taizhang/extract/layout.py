@@ -9,7 +9,7 @@ word processor gives them; or a row a line with tab-separated cells) are found a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .lexicon import column_role
@@ -797,6 +797,17 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     heading_texts = {work[s:e] for s, e in header}
     task = _task_column(work, header, k) - k - 1  # the task cell's place among the cells after seq
     roles = [column_role(work[s:e]) for s, e in header]
+    node = _node_column(work, header, roles, k)
+    if node >= 0:
+        while (
+            roles[-1] is None
+            and any(r in ("lead", "co") for r in roles)
+            and not work[header[-1][0] : header[-1][1]].endswith(("备注", "说明", "情况"))
+        ):
+            # A category's title after the heading row ("分类投放"), short like a heading: the
+            # first row's leading cell, not a column.
+            header, roles, last = header[:-1], roles[:-1], last - 1
+        return _year_rows(work, paras, last + 1, header, k, k + 1 + task, node, roles)
     rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in header)]
     if last + 1 < len(paras) and not any(
         _SEQ_CELL.fullmatch(work, a, b) for a, b in paras[last + 1 : last + n + 4]
@@ -897,6 +908,196 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     if len(rows) < 3:
         return None, at + 1
     return Grid(0, tuple(rows), header[0][0], table_end), i
+
+
+# The heading of a column that gives each of a task's rows its year (节点 / 年度 / 年份 / 时间节点)
+# right before a column of that year's target (指标数 / 目标 / 年度目标 / 指标).
+# matches: "节点", "年度", "时间节点" ; must not match: "完成时限" (one deadline a task)
+_NODE_HEADING = re.compile(r"(?:时间|年度)?节点|年度|年份")
+_TARGET_HEADING = re.compile(r"[^\s,，。]{0,4}(?:指标|目标)[^\s,，。]{0,3}")
+# A cell of such a year column. matches: "2018年", "2019年底", "2020年度", "2019年6月底",
+# "2018—2020年" ; must not match: "2018年6月底前完成" (a task's words), "2018"
+_YEAR_NODE = re.compile(
+    r"(?:(?:19|20)\d{2}[-—–~至])?(?:19|20)\d{2}年(?:度|底|底前|内|\d{1,2}月(?:底|底前|前)?)?"
+)
+
+
+def _node_column(work: str, header: list[tuple[int, int]], roles: list[str | None], k: int) -> int:
+    """The column of a task list's years, when its heading row pairs a year column with a target
+    column after the task's (类别 / 序号 / 主要任务 / 节点 / 指标数 / 责任单位 / 配合单位); -1 else."""
+    texts = ["".join(work[s:e].split()) for s, e in header]
+    for c in range(k + 2, len(texts) - 1):
+        if _NODE_HEADING.fullmatch(texts[c]) and _TARGET_HEADING.fullmatch(texts[c + 1]):
+            if any(r in ("lead", "co") for r in roles[c + 2 :]):
+                return c
+    return -1
+
+
+def _is_category_cell(work: str, s: int, e: int) -> bool:
+    """A cell of a category column before the sequence one: written down the cell a character a
+    line ("1.\n分\n类\n投\n放", the merged cell's text as Word prints it vertically), or a short
+    title with no sentence in it ("分类投放")."""
+    lines = [x.strip() for x in work[s:e].split("\n") if x.strip()]
+    if len(lines) >= 2 and all(len(x) <= 3 for x in lines):
+        return True
+    if len(lines) != 1:
+        return False
+    if len(lines[0]) <= 3:
+        return _YEAR_NODE.fullmatch(lines[0]) is None  # a character of a cell written down it, "1."
+    return (
+        len(lines[0]) <= 12
+        and _DIGIT.search(lines[0]) is None
+        and _SENTENCE_MARKS.search(work, s, e) is None
+        and not _names_units(work, s, e)
+    )
+
+
+@dataclass
+class _YearItem:
+    """A numbered task of a list whose tasks span a row a year: its cells' paragraphs."""
+
+    pre: list[tuple[int, int]]
+    seq: tuple[int, int]
+    task: list[tuple[int, int]] = field(default_factory=list)
+    pairs: list[list[tuple[int, int] | None]] = field(default_factory=list)  # [year, target]
+    units: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _year_rows(
+    work: str,
+    paras: list[tuple[int, int]],
+    i: int,
+    header: list[tuple[int, int]],
+    k: int,
+    task_col: int,
+    node: int,
+    roles: list[str | None],
+) -> tuple[Grid | None, int]:
+    """The rows of a task list flattened a cell a paragraph whose tasks each span several rows of
+    a year and its target, the task's other cells printed once (merged over those rows): "1" /
+    "推进居住区分类设施改造" / "2018年" / "120个" / "区住房保障局" / "区房管局" / "2019年" / "180个" / … /
+    "2". Each year gives a row of its own, its other cells marked merged with the first row's; a
+    unit cell may list its units a line each, the co cell may be empty, a category cell before the
+    number may be written a character a line. The 任务清单 attachments of three-year action plans
+    print their lists so (上海 districts' 生活垃圾分类 三年行动计划, as the team's review of such
+    attachments found them; a docx of such a list reads the same through its merged cells). No
+    tune document has this layout yet: the tests are invented text (tests/extract/test_year_rows.py)."""
+    n = len(header)
+    heading_texts = {work[s:e] for s, e in header}
+    rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in header)]
+    lead_col = next((c for c in range(node + 2, n) if roles[c] == "lead"), -1)
+    # (a second unit column after the lead one, 牵头单位 / 责任单位, lists the co-units)
+    co_col = next((c for c in range(max(lead_col, node + 1) + 1, n) if roles[c] in ("lead", "co")), -1)
+    seq = 0
+    pre: list[tuple[int, int]] = []
+    cur: _YearItem | None = None
+    table_end = header[-1][1]
+
+    def emit(item: _YearItem) -> None:
+        pairs: list[list[tuple[int, int] | None]] = item.pairs or [[None, None]]
+        units = item.units
+        for j, (year, target) in enumerate(pairs):
+            row: list[Cell] = []
+            for c in range(n):
+                span: tuple[int, int] | None = None
+                if c < k:
+                    span = (item.pre[0][0], item.pre[-1][1]) if item.pre and c == k - 1 else None
+                elif c == k:
+                    span = item.seq
+                elif c == task_col:
+                    span = (item.task[0][0], item.task[-1][1]) if item.task else None
+                elif c == node:
+                    span = year
+                elif c == node + 1:
+                    span = target
+                elif c == lead_col and units:
+                    # (with no co column, every unit paragraph is of the lead cell)
+                    span = units[0] if co_col >= 0 else (units[0][0], units[-1][1])
+                elif c == co_col and len(units) > 1:
+                    span = (units[1][0], units[-1][1])
+                keep = c in (node, node + 1)
+                if span is None:
+                    at = row[-1].end if row else item.seq[0]
+                    row.append(Cell(at, at, j > 0 and not keep))
+                else:
+                    row.append(Cell(span[0], span[1], j > 0 and not keep))
+            rows.append(tuple(row))
+
+    while i < len(paras):
+        s, e = paras[i]
+        text = work[s:e]
+        if text in heading_texts or _PAGE_NUMBER.fullmatch(text):
+            i += 1  # the heading row repeated on a new page, a page's number
+            continue
+        if _SEQ_CELL.fullmatch(text) and (int(text) == seq + 1 or (int(text) == 1 and pre)):
+            # (the numbers may start again under each category)
+            if cur is not None:
+                emit(cur)
+            cur = _YearItem(pre, (s, e))
+            pre = []
+            seq = int(text)
+            table_end = e
+        elif cur is None:
+            if not (k and _is_category_cell(work, s, e)):
+                break
+            pre.append((s, e))
+        elif (_YEAR_NODE.fullmatch(text) or _ONGOING_NODE.fullmatch(text)) and cur.task and not pre:
+            cur.pairs.append([(s, e), None])
+            table_end = e
+        elif not cur.pairs and not cur.units and not pre and not _names_units(work, s, e):
+            cur.task.append((s, e))
+            table_end = e
+        elif (
+            cur.pairs
+            and cur.pairs[-1][1] is None
+            and not pre
+            and (
+                _DIGIT.search(text)
+                or not (
+                    _names_units(work, s, e)
+                    or (
+                        cur.units
+                        and k
+                        and _is_category_cell(work, s, e)
+                        and _next_number_after(work, paras, i, seq)
+                    )
+                )
+            )
+        ):
+            # A year's target: a figure, or words that are neither units nor the next category.
+            cur.pairs[-1][1] = (s, e)
+            table_end = e
+        elif cur.task and _names_units(work, s, e) and not pre:
+            cur.units.append((s, e))
+            table_end = e
+        elif k and _is_category_cell(work, s, e) and _next_number_after(work, paras, i, seq):
+            pre.append((s, e))  # the next row's category
+        else:
+            break
+        i += 1
+    if cur is not None:
+        emit(cur)
+    if len(rows) < 3:
+        return None, i
+    return Grid(0, tuple(rows), header[0][0], table_end), i
+
+
+_DIGIT = re.compile(r"\d")
+# A page's number printed between a table's rows. matches: "- 3 -", "—12—" ; must not match: "3"
+_PAGE_NUMBER = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]")
+# A year cell of work that goes on: matches "长期", "常态化", "持续推进" ; must not match "持续推进河道保洁"
+_ONGOING_NODE = re.compile(r"长期|长效|持续|常态|常态化|(?:长期|持续|常态化)(?:推进|开展|实施)|每年")
+
+
+def _next_number_after(work: str, paras: list[tuple[int, int]], i: int, seq: int) -> bool:
+    """The paragraphs after ``paras[i]`` are a category's (a character a paragraph at most) up to
+    the next row's sequence cell (``seq`` + 1, or 1 when the numbers start again)."""
+    for a, b in paras[i + 1 : i + 13]:
+        if _SEQ_CELL.fullmatch(work, a, b):
+            return work[a:b] in (str(seq + 1), "1")
+        if not _is_category_cell(work, a, b):
+            return False
+    return False
 
 
 def _stacked_rows(

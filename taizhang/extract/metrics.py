@@ -249,7 +249,9 @@ def _figure_pattern() -> re.Pattern[str]:
         # Every way starts with a digit or a Chinese numeral: the lookahead lets the engine skip
         # all other characters at once.
         rf"(?=[\d{_CN}万亿])"
-        rf"(?:(?<![\d.A-Za-z+\-/])(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
+        # (A figure after a slash is a date's or a ratio's part, 2020/12, 1/3; after a unit and a
+        # slash it is the next of two figures of one cell: 24.3万户/682个.)
+        rf"(?:(?<![\d.A-Za-z+\-])(?<![\d.A-Za-z+\-%/]/)(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
         rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九半]?)"
@@ -291,7 +293,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
     # (0-9 for \d, the same with re.ASCII: a class of its own the engine tests apart. The last
     # way is not tried after a digit: every figure that starts at a digit is one of the others.)
     return re.compile(
-        rf"[0-9{_CN}万亿](?:(?<=[0-9])(?<![0-9.A-Za-z+\-/][0-9])(?={number}[ \t]*+[{_charset(after_number)}])"
+        rf"[0-9{_CN}万亿](?:(?<=[0-9])(?<![0-9.A-Za-z+\-][0-9])(?<![0-9.A-Za-z+\-%/]/[0-9])(?={number}[ \t]*+[{_charset(after_number)}])"
         rf"(?={number}{_arabic_tail(named=False)})"
         rf"|(?<=[0-9{_CN}])[0-9{_CN}]*+(?=[{_charset(after_numeral)}])(?:分之|成|大|倍|{counts})"
         rf"|(?<![0-9])(?<![0-9.{_CN}万亿第][{_CN}万亿])[{_CN}万亿]*(?:(?<=[千万亿])(?=[{_charset(after_magnitude)}])|(?<=[十百千万])(?=多)))",

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .deadlines import find_deadline, parse_deadline
-from .layout import Cell, Grid
+from .layout import _NODE_HEADING, _TARGET_HEADING, _YEAR_NODE, Cell, Grid
 from .lexicon import column_role
 from .model import CellRef, Deadline, Passage, Span, Task
 from .outline import HEADING, heading_number
@@ -68,6 +68,10 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
                 role = "co"
             if role and role not in roles:
                 roles[role] = c
+            elif role == "measure" and "task" not in roles and "measure" in roles:
+                # Two measure-like columns (类别 / 主要任务): the left groups, the right holds the
+                # work, as the 任务清单 of three-year action plans head them.
+                roles["task"] = c
             elif role == "task" and "measure" not in roles:
                 # Two task-like columns: the first groups (措施), the second is the task.
                 roles["measure"], roles["task"] = roles["task"], c
@@ -145,6 +149,10 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     lead_heads = (
         c_lead is not None and c_lead < len(header_texts) and _HEADS_HEADING.search(header_texts[c_lead])
     )
+    c_target = _year_target_columns(header_texts, cols)
+    if c_target is not None:
+        cols = {**cols, "deadline": c_target - 1}
+        c_deadline = c_target - 1
     # A task column headed with a year ("2022年度任务目标"): its targets are of that year.
     column_year = _HEADING_YEAR.search(header_texts[c_task]) if c_task < len(header_texts) else None
     task_year = int(column_year["y"]) if column_year else None
@@ -159,8 +167,17 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         cells: Sequence[Cell | None]
         moved = False  # the row's cells moved past its merged leading cells
         if n_cells < ncols:
-            # A short row lost its leading (merged, blank) cells when flattened.
-            cells = [*([None] * (ncols - n_cells)), *row]
+            # A short row lost its leading (merged, blank) cells when flattened; a further year
+            # of a task list with a row a year ("2019年" / "26.5万户") lost those around its
+            # year and target.
+            lead_pad = ncols - n_cells
+            if (
+                c_target is not None
+                and n_cells <= ncols - c_target + 1
+                and _YEAR_NODE.fullmatch(work[row[0].start : row[0].end].strip())
+            ):
+                lead_pad = c_target - 1
+            cells = [*([None] * lead_pad), *row, *([None] * (ncols - n_cells - lead_pad))]
             n_cells = ncols
             texts = [work[c.start : c.end].strip() if c is not None else "" for c in cells]
         else:
@@ -204,7 +221,23 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                     measure = measure_ref = None
                 prev = {}
                 continue
+        if (
+            c_target is not None
+            and tasks
+            and (not task_w or (task_cell is not None and task_cell.merged))
+            and texts[c_target - 1]
+        ):
+            # A further year of the task above (its cell merged over the rows of its years, or
+            # left blank in them): the year is its deadline now (the last one given), the target
+            # is of that year.
+            _year_row(text, work, cells, texts, c_target, year, tasks, passages, measure)
+            continue
         if not task_w:
+            continue
+        if task_cell is not None and task_cell.merged and c_target is not None and tasks:
+            # A further year of the task above (its cell merged over the rows of its years): the
+            # year is its deadline now (the last one given), the target is of that year.
+            _year_row(text, work, cells, texts, c_target, year, tasks, passages, measure)
             continue
 
         # The measure: its own column, or a numeral in the sequence column.
@@ -259,6 +292,8 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             deadline = parse_deadline(
                 dl_w, text[dl_cell.start : dl_cell.end].strip() if dl_cell else dl_w, year
             )
+        elif "deadline" in cols and c_target is not None:
+            deadline = None  # a task of a list with a row a year, with no year
         elif "deadline" in cols:
             held = above if dl_cell is not None and dl_cell.merged else prev
             deadline = held.get("deadline") if isinstance(held.get("deadline"), Deadline) else None  # type: ignore[assignment]
@@ -302,6 +337,10 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
 
         prev = {"lead": lead, "co": co, "deadline": deadline}
         above = prev
+        if c_target is not None and c_target < n_cells and texts[c_target]:
+            t_cell = cells[c_target]
+            assert t_cell is not None
+            passages.extend(_target_passages(work, t_cell, deadline.year if deadline else None, measure))
         for c in c_progress:
             p_cell = cells[c] if c < n_cells else None
             if p_cell is not None and p_cell.end > p_cell.start:
@@ -349,6 +388,60 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
 # The year a column's heading names. matches: "2022年度任务目标", "2024年目标任务" ; must not match:
 # "完成时限", "1-9月份工作完成情况"
 _HEADING_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年")
+
+
+def _year_target_columns(header_texts: list[str], cols: dict[str, int]) -> int | None:
+    """The target column of a task list whose tasks span a row a year (节点 / 指标数: "2018年" /
+    "24.3万户"), right after the column of the years, when the heading row has one; None else.
+    The 任务清单 of three-year action plans head their columns so (上海 districts' 生活垃圾分类
+    三年行动计划; see layout._year_rows)."""
+    for c in range(cols["task"] + 1, len(header_texts) - 1):
+        if _NODE_HEADING.fullmatch(header_texts[c]) and _TARGET_HEADING.fullmatch(header_texts[c + 1]):
+            return c + 1
+    return None
+
+
+def _year_row(
+    text: str,
+    work: str,
+    cells: Sequence[Cell | None],
+    texts: list[str],
+    c_target: int,
+    year: int | None,
+    tasks: list[Task],
+    passages: list[Passage],
+    measure: str | None,
+) -> None:
+    """Read a further year row of the last task: its year the task's deadline, its target a
+    passage of that year."""
+    dl_cell = cells[c_target - 1] if c_target - 1 < len(cells) else None
+    deadline = None
+    if dl_cell is not None and texts[c_target - 1]:
+        deadline = parse_deadline(texts[c_target - 1], text[dl_cell.start : dl_cell.end].strip(), year)
+    if deadline is not None:
+        tasks[-1] = replace(tasks[-1], deadline=deadline)
+    t_cell = cells[c_target] if c_target < len(cells) else None
+    if t_cell is not None and texts[c_target]:
+        passages.extend(_target_passages(work, t_cell, deadline.year if deadline else None, measure))
+
+
+def _target_passages(work: str, cell: Cell, year: int | None, measure: str | None) -> list[Passage]:
+    """The passages of a target cell, one per figure a slash separates ("24.3万户/682个": two
+    targets of the year, not a rate)."""
+    out: list[Passage] = []
+    s = cell.start
+    for m in _TARGET_SPLIT.finditer(work, cell.start, cell.end):
+        if m.start() > s:
+            out.append(Passage(s, m.start(), year_hint=year, heading=measure))
+        s = m.end()
+    if cell.end > s:
+        out.append(Passage(s, cell.end, year_hint=year, heading=measure))
+    return out
+
+
+# Between two targets of one cell. matches: the "/" of "24.3万户/682个" ; must not match: the "/"
+# of "吨/日" (a rate: a unit, not a figure, after it)
+_TARGET_SPLIT = re.compile(r"[/／](?=\s*\d)")
 
 
 def _progress_columns(header_texts: list[str], cols: dict[str, int]) -> tuple[int, ...]:
