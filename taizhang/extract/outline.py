@@ -290,6 +290,22 @@ _ITEM_NUMBER = re.compile(
 )
 
 
+def _opens_with_units_label(text: str, work: str, node: _Node) -> bool:
+    """The item opens with the units whose duties it lists, before a colon or a full stop ("1.区财政局：
+    负责…", "（二）区房管局。负责…"): its units are read from that label later (pipeline), so a part
+    that keeps only the clauses naming their units keeps it. A division of duties beside a plan's
+    task table writes each unit's block so (奉贤's park-city opinions under 工作职责, 嘉定's duties of
+    its urban-renewal bodies)."""
+    opening = _ITEM_NUMBER.match(work, node.start, node.line_end)
+    s = opening.end() if opening else node.start
+    hi = min(node.line_end, s + 24)
+    stop = next((i for i in range(s, hi) if work[i] in ":。"), -1)
+    if stop < s + 2:
+        return False
+    names = parse_units(text[s:stop], work[s:stop])
+    return bool(names) and all(looks_like_unit(_work_of(n)) for n in names)
+
+
 def _names_an_alternative(work: str, s: int) -> bool:
     """The bare bracket at ``s`` follows an item's opening that is a unit's name and nothing more:
     the bracket is the name's other name ("（一）区建管委（区水务局）。负责…", "2.区政府办公室(区政府
@@ -855,7 +871,7 @@ def read_text_tasks(
         ):
             continue  # a cheap first look: no verb of a duty, no list introduced by its units
         plain = _plain_tasks(text, work, node, ps, year, paras_of=paras)
-        if units_only:
+        if units_only and not _opens_with_units_label(text, work, node):
             plain = [t for t in plain if t.lead_units]
         tasks.extend(plain)
     tasks.sort(key=_span_start)

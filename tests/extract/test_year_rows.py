@@ -340,3 +340,30 @@ def test_a_cell_a_line_table_whose_later_years_lost_their_merged_cells():
     ]
     found = {(m.value, m.unit, m.year) for m in result.metrics}
     assert {(5, "个", 2030), (8, "个", 2031), (30000, "平方米", 2031)} <= found
+
+
+# The plan's own text before its task list: a division of duties whose items open with their
+# unit and a colon. (Made up.)
+_DUTIES_BEFORE_THE_LIST = """某区河道整治三年行动计划（2030—2032年）
+
+一、职责分工
+
+（一）各成员单位职责分工。
+
+1.区水务局：负责总体牵头协调推进全区河道整治工作。
+
+2.区财政局：负责落实河道整治专项经费。
+
+二、保障措施
+
+加强组织领导，形成工作合力。
+
+""" + _LIST.split("\n", 1)[1]
+
+
+def test_a_division_of_duties_beside_a_task_list_keeps_its_units_blocks():
+    tasks = extract_text(_DUTIES_BEFORE_THE_LIST).tasks
+    leads = [t.lead_units for t in tasks]
+    assert ("区水务局",) in leads and ("区财政局",) in leads
+    assert not any("加强组织领导" in t.text for t in tasks)  # a paragraph naming no unit: none
+    assert sum(1 for t in tasks if t.ref and t.ref.startswith("1.")) >= 1  # the list is still read
