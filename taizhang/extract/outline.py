@@ -1843,6 +1843,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
         cuts = _participations(text, work, start, end, cuts)
     if len(cuts) > 1:
         cuts = _lead_ins_joined(work, cuts)
+        if "是" in chunk or "要" in chunk:
+            cuts = _ordinals_close(work, end, cuts)
     out = []
     for i, (s, roles) in enumerate(cuts):
         e = cuts[i + 1][0] if i + 1 < len(cuts) else end
@@ -2035,6 +2037,29 @@ _LEAD_IN_OPENING = re.compile(r"\s*(?:对于|针对|对|因|遇|凡|如|在|[一
 # opens with its units is theirs (Qingpu's and Minhang Wujing town's plans, work reports of every
 # level); the part's own title before a comma ("五是落实改造动员工作，各街镇应…") goes with it.
 _ORDINAL = re.compile(r"[一二三四五六七八九十](?:是(?![非否])|要(?=[^求]))")
+
+
+# The opening of a later part of an enumeration after a full stop: "。三是…", "。四要…". (After a
+# semicolon the parts are one sentence: "一是定期会商，由X牵头…；二是强化…" stays the units' work, as
+# the tune gold of 松江's forest-care plan reads it.)
+_NEXT_ORDINAL = re.compile(r"(?<=。)\s*[一二三四五六七八九十](?:是(?![非否])|要(?=[^求]))")
+
+
+def _ordinals_close(work: str, end: int, cuts: list[tuple[int, UnitRoles]]) -> list[tuple[int, UnitRoles]]:
+    """A part of an enumeration that names its units ("二是加强属地管理，由各街道牵头…。三是严格
+    执行…") ends where the next part opens: the part after it is no work of those units (work
+    reports and district plans of every level enumerate 一是…二是… so; 青浦's and 闵行 吴泾's plans
+    name the units of some parts only)."""
+    out: list[tuple[int, UnitRoles]] = []
+    for i, (at, roles) in enumerate(cuts):
+        out.append((at, roles))
+        if roles is _NO_ROLES or not _ORDINAL.match(work, at):
+            continue  # (units that introduce the enumeration, "各成员单位要…。一是…", hold all of it)
+        e = cuts[i + 1][0] if i + 1 < len(cuts) else end
+        m = _NEXT_ORDINAL.search(work, at + 2, e)
+        if m is not None:
+            out.append((m.end() - 2, _NO_ROLES))
+    return out
 
 
 def _lead_ins_joined(work: str, cuts: list[tuple[int, UnitRoles]]) -> list[tuple[int, UnitRoles]]:

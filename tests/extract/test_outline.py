@@ -1141,3 +1141,21 @@ def test_a_units_name_closed_by_a_full_stop_heads_its_duties_and_its_bracket_is_
     tasks = extract_text(_DUTIES_AFTER_A_FULL_STOP).tasks
     assert [t.lead_units for t in tasks] == [("区建管委（区水务局）",), ("区财政局",), ("各街道",)]
     assert all(not t.co_units for t in tasks)
+
+
+# An item enumerating its parts in sentences, one part naming its units. (Made up.)
+_ENUMERATED_SENTENCES = (
+    "某区生活垃圾分类实施方案\n"
+    "一、主要任务\n"
+    "（一）提升单位分类执行力\n"
+    "4.强化管理检查。一是建立告知制度，全面告知单位分类要求。二是加强属地管理，由各街道牵头落实日常"
+    "管理，实现管理工作的常态化。三是严格执行“不分类、不收运”制度，倒逼单位落实分类。\n"
+)
+
+
+def test_the_part_of_an_enumeration_that_names_its_units_ends_where_the_next_sentence_part_opens():
+    tasks = extract_text(_ENUMERATED_SENTENCES).tasks
+    led = [t for t in tasks if t.lead_units]
+    assert [t.lead_units for t in led] == [("各街道",)]
+    assert led[0].text.endswith("实现管理工作的常态化。")
+    assert any(t.text.startswith("三是严格执行") and not t.lead_units for t in tasks)
