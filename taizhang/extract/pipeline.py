@@ -1001,6 +1001,11 @@ def _with_lead(text: str, work: str, s: int, e: int, lead: list[str], co: list[s
 
 
 _WITH = re.compile(r"协同|联合")
+# A duty's opening before its 协同 in a unit's block of a division of duties: "（一）市水务局。…；负责
+# 协同市财政局建立…核算机制" (Shanghai's drainage reform plan, 沪府〔2025〕24号), "负责联合区市场监管局
+# 开展…" (the joint enforcement of district plans): the unit the block is about leads the clause, the
+# units after 协同 work with it, as after a bare clause's 协同 (Qibao's "并协同消防部门对…监管").
+_DUTY_OPENING = re.compile(r"(?:^|[,;。:])(?:并)?(?:具体|主要)?负责$")
 
 
 def _partners(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:
@@ -1013,7 +1018,12 @@ def _partners(text: str, work: str, s: int, e: int, lead: list[str], co: list[st
     for m in _WITH.finditer(work, s, e):
         at = m.start()
         before = work[s:at]
-        if not (at == s or work[at - 1] in ",;并" or any(before.endswith(u) for u in leads)):
+        if not (
+            at == s
+            or work[at - 1] in ",;并"
+            or any(before.endswith(u) for u in leads)
+            or _DUTY_OPENING.search(before) is not None
+        ):
             continue
         for n in _listed_after(text, work, m.end(), e):
             if n not in lead and n not in co and n not in out:

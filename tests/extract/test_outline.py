@@ -1141,3 +1141,28 @@ def test_a_units_name_closed_by_a_full_stop_heads_its_duties_and_its_bracket_is_
     tasks = extract_text(_DUTIES_AFTER_A_FULL_STOP).tasks
     assert [t.lead_units for t in tasks] == [("区建管委（区水务局）",), ("区财政局",), ("各街道",)]
     assert all(not t.co_units for t in tasks)
+
+
+# A unit's block in a division of duties whose clause opens "负责协同X…": X works with the unit.
+# (Made up.)
+_DUTIES_WORKED_WITH = (
+    "某区旧区改造工作方案\n"
+    "一、工作目标\n"
+    "完成旧区改造任务。\n"
+    "二、部门职责\n"
+    "（一）区建设管理委。负责统筹推进旧区改造工作；负责协同区财政局落实改造资金。\n"
+    "（二）区商务委、区城管执法局、区国资委。按照各自职责，做好沿街商铺的疏导和执法保障工作。\n"
+    "（三）区房管局：牵头制定居民安置方案，区民政局配合做好困难家庭救助。\n"
+    "（四）区绿化市容局：协助执法部门依法清理违法设置的户外广告。\n"
+)
+
+
+def test_a_duty_opened_by_working_with_a_unit_names_that_unit_a_co_unit():
+    tasks = extract_text(_DUTIES_WORKED_WITH).tasks
+    assert [t.lead_units for t in tasks] == [
+        ("区建设管理委",),
+        ("区商务委", "区城管执法局", "区国资委"),
+        ("区房管局",),
+        ("区绿化市容局",),
+    ]
+    assert [t.co_units for t in tasks] == [("区财政局",), (), ("区民政局",), ()]
