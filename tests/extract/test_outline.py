@@ -1166,3 +1166,22 @@ def test_a_duty_opened_by_working_with_a_unit_names_that_unit_a_co_unit():
         ("区绿化市容局",),
     ]
     assert [t.co_units for t in tasks] == [("区财政局",), (), ("区民政局",), ()]
+
+
+# Units' blocks numbered "1、" whose duties name the units they work with after 会同 or 协同, one
+# with a verb ending as a unit's name does (查处). (Made up.)
+_DUTIES_NUMBERED_WITH_PARTNERS = (
+    "某区平安市场创建活动实施意见\n"
+    "一、工作目标\n"
+    "全区农贸市场达到平安市场标准。\n"
+    "二、职责分工\n"
+    "1、区工商分局。负责牵头组织创建活动，会同区商务委制定创建标准。\n"
+    "2、区质量技监局。负责规范市场计量行为，查处市场内的计量违法行为。\n"
+    "3、区城管执法大队。负责协同区公安分局查处市场外占道经营等违法行为。\n"
+)
+
+
+def test_a_block_working_with_units_is_led_by_the_unit_it_opens_with():
+    tasks = extract_text(_DUTIES_NUMBERED_WITH_PARTNERS).tasks
+    assert [t.lead_units for t in tasks] == [("区工商分局",), ("区质量技监局",), ("区城管执法大队",)]
+    assert [t.co_units for t in tasks] == [("区商务委",), (), ("区公安分局",)]
