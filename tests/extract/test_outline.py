@@ -1178,10 +1178,16 @@ _DUTIES_NUMBERED_WITH_PARTNERS = (
     "1、区工商分局。负责牵头组织创建活动，会同区商务委制定创建标准。\n"
     "2、区质量技监局。负责规范市场计量行为，查处市场内的计量违法行为。\n"
     "3、区城管执法大队。负责协同区公安分局查处市场外占道经营等违法行为。\n"
+    "4、各镇、街道。负责将创建活动纳入社区管理范围，统一组织领导相关部门共同做好辖区内创建工作。\n"
 )
 
 
 def test_a_block_working_with_units_is_led_by_the_unit_it_opens_with():
     tasks = extract_text(_DUTIES_NUMBERED_WITH_PARTNERS).tasks
-    assert [t.lead_units for t in tasks] == [("区工商分局",), ("区质量技监局",), ("区城管执法大队",)]
-    assert [t.co_units for t in tasks] == [("区商务委",), (), ("区公安分局",)]
+    assert [t.lead_units for t in tasks] == [
+        ("区工商分局",),
+        ("区质量技监局",),
+        ("区城管执法大队",),
+        ("各镇", "各街道"),
+    ]
+    assert [t.co_units for t in tasks] == [("区商务委",), (), ("区公安分局",), ()]
