@@ -249,6 +249,8 @@ class NotAMetricTestCase:
             "依照本办法第10条执行。",
             "提供7×24小时服务。",
             "以金融、商贸、商务服务三大优势产业为支撑。",
+            # a set listed once is a named set where it recurs after a verb of making (made up)
+            "覆盖甲港、乙港、丙港三大港区的运维体系。2026年底,完成三大港区感知系统建设。",
             # the terms of a benefit and who may have it
             "参照其年度地方财政贡献的70%、80%和90%给予企业奖励。",
             "按企业新增财力的50%连续3年全部奖补给企业。",
