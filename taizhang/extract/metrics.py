@@ -1173,6 +1173,22 @@ def _share_words() -> _WordList:
     return _WordList((*metric_words().cmp_before, "占"))
 
 
+def _listed_set_elsewhere(work: str, start: int, end: int) -> bool:
+    """The "三大片区" at ``work[start:end]`` (and the two characters after it) is a set the document
+    names by listing its members elsewhere ("石洞口、竹园、白龙港三大片区": 沪府〔2025〕24号, whose
+    "完成三大片区排水感知体系…建设" counts nothing; the jingan and yangpu drainage plans write the same):
+    a named set wherever it recurs, as "金融、商贸、商务服务三大优势产业" is where it is listed."""
+    named = work[start : end + 2]
+    if len(named) < end + 2 - start:
+        return False
+    at = work.find(named)
+    while at >= 0:
+        if at != start and "、" in work[max(0, at - 12) : at]:
+            return True
+        at = work.find(named, at + 1)
+    return False
+
+
 def _read_big(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
     """八大 / 10大 + noun: a count when launched by a verb (推出八大示范项目); a named set
     (三大工程, 金融、商贸、商务服务三大优势产业) otherwise."""
@@ -1187,6 +1203,8 @@ def _read_big(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
         # of their names between.
         window = work[max(clause_lo, m.start() - 10) : m.start()]
         if "、" in window or not any(v in window for v in mw.words("count_verbs")):
+            return None
+        if _listed_set_elsewhere(work, m.start(), m.end()):
             return None
     elif "、" in work[max(clause_lo, m.start() - 12) : m.start()]:
         return None

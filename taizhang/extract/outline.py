@@ -2186,9 +2186,19 @@ def _unit_ends() -> frozenset[str]:
 _COLLECTIVE_ENDS = "市县区镇乡地委局办村构"
 
 
+# A verb of organising or leading before the collective it acts on: "各镇、街道、莘庄工业区。负责…，
+# 统一组织领导相关部门共同做好…" (闵行's 平安市场 plan), "由街镇牵头协调公安、交通…等有关部门"
+# (Songjiang's parking measures): the bodies after the verb are its object, no subject of a clause.
+_ORGANISED_BODIES = re.compile(
+    r"(?:组织|领导|协调|督促|动员|带领)(?:各|相关|有关|其他)*(?:成员)?(?:部门|单位)$"
+)
+
+
 def _is_subject_unit(w: str) -> bool:
     """A unit that can open a clause: a unit name, or a collective of units or places (各区县,
     有关部门), not of firms or people (各类市场主体)."""
+    if _ORGANISED_BODIES.search(w):
+        return False  # "统一组织领导相关部门": the bodies a verb organises, its object
     if looks_like_unit(w) or w.endswith("地区"):
         return True  # a unit, or the regions a measure is addressed to (试点地区, 各地区)
     return w.startswith(("各", "相关", "有关")) and (w[-1] in _COLLECTIVE_ENDS or w.endswith(_ACCOUNTABLE))

@@ -399,7 +399,13 @@ def _names_before_work(text: str, work: str, at: int, e: int) -> tuple[str, ...]
     while stop < limit and work[stop] not in ",。;:!?\n":
         stop += 1
     for k in range(stop, at + 1, -1):
-        if work[k - 1] not in _UNIT_LAST or k < stop and work[k] in _NAME_GOES_ON or "等" in work[at:k]:
+        if (
+            work[k - 1] not in _UNIT_LAST
+            or k < stop
+            and work[k] in _NAME_GOES_ON
+            or "等" in work[at:k]
+            or work.startswith(_VERBS_OF_PUNISHING, k - 2)  # "…区公安分局查处": 查处 is the work
+        ):
             continue
         names = list_of_names(text[at:k], work[at:k])
         if names:
@@ -412,6 +418,9 @@ def _names_before_work(text: str, work: str, at: int, e: int) -> tuple[str, ...]
     return ()
 
 
+# Verbs ending in a unit's last character (处): "协同区公安分局查处…" names 区公安分局, not a 处
+# (闵行's 平安市场 plan: "区城管执法大队。负责查处…"; 静安's garbage-sorting plan: "…城管查处…").
+_VERBS_OF_PUNISHING = ("查处", "惩处")
 # What goes on with a name cut short ("各行业主管部|门", "区发展改革委|员会").
 _NAME_GOES_ON = frozenset("门员会部局委办厅处科室所站心司")
 # The last character of a unit's name (or of a bracketed qualifier closing it).
@@ -515,6 +524,13 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         found = opening_subject(text, work, s, e)
         if found:
             lead, changed = list(found), True
+    if not lead and co:
+        # "1、区工商分局。负责牵头组织…，会同区商务委制定…" (闵行's 平安市场 plan; the 市水务局 block
+        # of 沪府〔2025〕24号, "负责协同市财政局…"): in a unit's block of a division of duties the
+        # units its 会同 names work with the unit the block is about, which leads them.
+        heading = [n for n in _heading_units(task, work) if n not in co]
+        if heading:
+            lead, changed = heading, True
     if lead and "与" in lead[0] and "与" in own[:40]:
         # "区级林业部门与各街镇（经开区）做好沟通对接" read as one name: X与Y pairs a lead with its
         # partners (outline._paired), whichever reading of the item named the pair.
@@ -1006,6 +1022,11 @@ def _with_lead(text: str, work: str, s: int, e: int, lead: list[str], co: list[s
 
 
 _WITH = re.compile(r"协同|联合")
+# A duty's opening before its 协同 in a unit's block of a division of duties: "（一）市水务局。…；负责
+# 协同市财政局建立…核算机制" (Shanghai's drainage reform plan, 沪府〔2025〕24号), "负责联合区市场监管局
+# 开展…" (the joint enforcement of district plans): the unit the block is about leads the clause, the
+# units after 协同 work with it, as after a bare clause's 协同 (Qibao's "并协同消防部门对…监管").
+_DUTY_OPENING = re.compile(r"(?:^|[,;。:])(?:并)?(?:具体|主要)?负责$")
 
 
 def _partners(text: str, work: str, s: int, e: int, lead: list[str], co: list[str]) -> tuple[str, ...]:
@@ -1018,9 +1039,14 @@ def _partners(text: str, work: str, s: int, e: int, lead: list[str], co: list[st
     for m in _WITH.finditer(work, s, e):
         at = m.start()
         before = work[s:at]
-        if not (at == s or work[at - 1] in ",;并" or any(before.endswith(u) for u in leads)):
+        if not (
+            at == s
+            or work[at - 1] in ",;并"
+            or any(before.endswith(u) for u in leads)
+            or _DUTY_OPENING.search(before) is not None
+        ):
             continue
-        for n in _listed_after(text, work, m.end(), e):
+        for n in _listed_after(text, work, m.end(), e) or _names_before_work(text, work, m.end(), e):
             if n not in lead and n not in co and n not in out:
                 out.append(n)
     return tuple(out)

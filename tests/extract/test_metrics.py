@@ -120,6 +120,12 @@ class ValueAndUnitTestCase:
         m = one("“力争到2025年全市新增高新技术企业100家以上”是总体要求。", PLAN)
         assert (m.value, m.comparator, m.year) == (100, ">=", 2025)
 
+    def test_a_concentration_is_a_metric(self) -> None:
+        # drainage plans' BOD5 (沪府〔2025〕24号), ecological plans' PM2.5 (made-up figures)
+        m = one("污水厂进厂BOD5年均浓度大于80mg/L。")
+        assert (m.value, m.unit, m.comparator) == (80, "mg/L", ">")
+        assert one("细颗粒物(PM2.5)年均浓度降至28微克/立方米。").unit == "微克/立方米"
+
     def test_a_count_of_named_things_launched_is_a_metric(self) -> None:
         m = one("全区推出深港融合八大示范项目。")
         assert (m.value, m.unit) == (8, "个")
@@ -249,6 +255,8 @@ class NotAMetricTestCase:
             "依照本办法第10条执行。",
             "提供7×24小时服务。",
             "以金融、商贸、商务服务三大优势产业为支撑。",
+            # a set listed once is a named set where it recurs after a verb of making (made up)
+            "覆盖甲港、乙港、丙港三大港区的运维体系。2026年底,完成三大港区感知系统建设。",
             # the terms of a benefit and who may have it
             "参照其年度地方财政贡献的70%、80%和90%给予企业奖励。",
             "按企业新增财力的50%连续3年全部奖补给企业。",

@@ -1159,3 +1159,51 @@ def test_the_part_of_an_enumeration_that_names_its_units_ends_where_the_next_sen
     assert [t.lead_units for t in led] == [("各街道",)]
     assert led[0].text.endswith("实现管理工作的常态化。")
     assert any(t.text.startswith("三是严格执行") and not t.lead_units for t in tasks)
+# A unit's block in a division of duties whose clause opens "负责协同X…": X works with the unit.
+# (Made up.)
+_DUTIES_WORKED_WITH = (
+    "某区旧区改造工作方案\n"
+    "一、工作目标\n"
+    "完成旧区改造任务。\n"
+    "二、部门职责\n"
+    "（一）区建设管理委。负责统筹推进旧区改造工作；负责协同区财政局落实改造资金。\n"
+    "（二）区商务委、区城管执法局、区国资委。按照各自职责，做好沿街商铺的疏导和执法保障工作。\n"
+    "（三）区房管局：牵头制定居民安置方案，区民政局配合做好困难家庭救助。\n"
+    "（四）区绿化市容局：协助执法部门依法清理违法设置的户外广告。\n"
+)
+
+
+def test_a_duty_opened_by_working_with_a_unit_names_that_unit_a_co_unit():
+    tasks = extract_text(_DUTIES_WORKED_WITH).tasks
+    assert [t.lead_units for t in tasks] == [
+        ("区建设管理委",),
+        ("区商务委", "区城管执法局", "区国资委"),
+        ("区房管局",),
+        ("区绿化市容局",),
+    ]
+    assert [t.co_units for t in tasks] == [("区财政局",), (), ("区民政局",), ()]
+
+
+# Units' blocks numbered "1、" whose duties name the units they work with after 会同 or 协同, one
+# with a verb ending as a unit's name does (查处). (Made up.)
+_DUTIES_NUMBERED_WITH_PARTNERS = (
+    "某区平安市场创建活动实施意见\n"
+    "一、工作目标\n"
+    "全区农贸市场达到平安市场标准。\n"
+    "二、职责分工\n"
+    "1、区工商分局。负责牵头组织创建活动，会同区商务委制定创建标准。\n"
+    "2、区质量技监局。负责规范市场计量行为，查处市场内的计量违法行为。\n"
+    "3、区城管执法大队。负责协同区公安分局查处市场外占道经营等违法行为。\n"
+    "4、各镇、街道。负责将创建活动纳入社区管理范围，统一组织领导相关部门共同做好辖区内创建工作。\n"
+)
+
+
+def test_a_block_working_with_units_is_led_by_the_unit_it_opens_with():
+    tasks = extract_text(_DUTIES_NUMBERED_WITH_PARTNERS).tasks
+    assert [t.lead_units for t in tasks] == [
+        ("区工商分局",),
+        ("区质量技监局",),
+        ("区城管执法大队",),
+        ("各镇", "各街道"),
+    ]
+    assert [t.co_units for t in tasks] == [("区商务委",), (), ("区公安分局",), ()]
