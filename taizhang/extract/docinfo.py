@@ -499,10 +499,12 @@ def _dated_within(work: str, year: int) -> bool:
 _REVIEW_TITLE = ("统计公报", "运行情况", "工作总结", "发展情况", "完成情况")
 # A year's results announced near the top of news or of a page: the press conference or the article
 # on a year's achievements (新乡 经开区: 全市2022年经济社会发展成就系列新闻发布会; 赣州 经开区: 介绍了全区2022年
-# 八大行动取得的成就). matches: "2022年经济社会发展成就", "2022年八大行动取得的成就" ; must not match:
-# "到2025年取得更大成就" (a year to reach), "2022年," (no results named)
+# 八大行动取得的成就), or the year-end stock-taking that news series of a year's results are titled by
+# (泸州日报's 泸州2018年年终盘点 series with 合江县's press conference, tune; 人民网 and 新华网 年终盘点 pages of
+# each year). matches: "2022年经济社会发展成就", "2022年八大行动取得的成就", "2018年年终盘点" ; must not
+# match: "到2025年取得更大成就" (a year to reach), "2022年," (no results named)
 _YEAR_RESULTS = re.compile(
-    r"(?<![到至])(?P<y>(?:19|20)\d{2})\s*年[^。;,\n]{0,16}?(?:成就|工作情况|运行情况|发展情况|完成情况)"
+    r"(?<![到至])(?P<y>(?:19|20)\d{2})\s*年[^。;,\n]{0,16}?(?:成就|工作情况|运行情况|发展情况|完成情况|年终盘点)"
 )
 # A year's results reported near the top of news: a past year (去年, 过去一年) or the part of the
 # current one gone by (今年以来, 1-11月, 前三季度) opening a clause and, in the same sentence, what was

@@ -2885,6 +2885,17 @@ def _kind_and_year(
             kind = "target"  # 改造目标:2024年计划改造40万平方米 (the plan's own year, planned)
         if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
+        elif (
+            kind == "actual"
+            and info.reviews is not None
+            and explicit > info.reviews
+            and _has(sentence_before, mw.compiled["future_markers"])
+        ):
+            # News of a year's results that turns to the next year (天津经开区's 2022 work conference
+            # news: 2021年,…增长6.6%…。2022年,经开区将全力以赴,实现地区生产总值增长7%; a 县's press
+            # conference on its 2022 results: 2023年,将…): a figure of a year after the one reviewed,
+            # in a sentence of what will be done, is a target.
+            kind = "target"
         elif explicit == info.year and _has(work[c_lo : fig.start], mw.compiled["present_words"]):
             kind = "actual"  # 2024年持续推进…,目前注册用户数已突破715万: the state as written
         elif _has(sentence_before, mw.compiled["actual_markers"]) or (

@@ -43,6 +43,27 @@ class TestReviews:
         assert info(text, "news_2022.txt").reviews == 2021
         assert found(text, "news_2022.txt") == [("actual", 15, "个", 2021), ("actual", 1.2e9, "元", 2021)]
 
+    def test_news_of_a_year_end_stock_taking_reviews_that_year(self) -> None:
+        text = (
+            "某县专场新闻发布会\n11月30日,某市系列新闻发布会某县专场召开,某市2019年年终盘点采访组随后走进基层。\n"
+            "全县地区生产总值2019年预计达到150亿元,人均GDP发展到2019年的3.1万元。\n"
+        )
+        assert info(text, "news_2019.txt").reviews == 2019
+        assert found(text, "news_2019.txt") == [("actual", 1.5e10, "元", 2019), ("actual", 31000, "元", 2019)]
+
+    def test_news_of_a_year_s_results_turning_to_the_next_year_sets_targets(self) -> None:
+        text = (
+            "记者从某开发区工作会议上了解到,去年经开区完成固定资产投资50亿元,增长9.1%。"
+            "2024年,经开区将实现地区生产总值增长6.5%、规上工业增加值增长7%。\n"
+        )
+        assert info(text, "news_2024.txt").reviews == 2023
+        assert found(text, "news_2024.txt") == [
+            ("actual", 5e9, "元", 2023),
+            ("actual", 9.1, "%", 2023),
+            ("target", 6.5, "%", 2024),
+            ("target", 7, "%", 2024),
+        ]
+
     def test_a_statistical_account_with_no_year_is_of_the_document_s_own(self) -> None:
         text = "初步核算,全年完成地区生产总值88.5亿元,比上年增长6.2%。\n"
         assert found(text, "review_2021.txt") == [("actual", 8.85e9, "元", 2021), ("actual", 6.2, "%", 2021)]
