@@ -1233,6 +1233,11 @@ def _comparator_before(before: str) -> str:
 # Filters: what a figure of this shape is not
 
 
+# A ranking named before a place, the place written without 第 (合江县's press conference of 2018,
+# tune: 县域经济排名从全省113位跃升至83位; the places the 国务院's 2022 report on the digital economy,
+# shared corpus, writes with 第: 排名从2012年全球第78位提高到目前的第9位). matches: "排名从全省",
+# "排位由", "位次从全市" ; must not match: "共有" (a count of people: 100位专家)
+_RANKED = re.compile(r"(?:排名|排位|位次|名次)[^,。;]{0,14}\Z")
 # The lower bound of an age band just before a figure in 岁 (香港's budget speech: 15岁至64岁; 区
 # 卫健 plans: 3岁至6岁儿童). The lower bound itself is cut by its not_after (岁至). matches: "15岁至",
 # "3岁-", "60岁到" ; must not match: "寿命达到" (an age reached)
@@ -1250,6 +1255,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     not_before = compiled["not_before"]
     if before in not_before.lasts and _ends_with_any(work, start, not_before, lo):
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
+    if fig.unit == "位" and _RANKED.search(work, max(lo, start - 20), start) is not None:
+        return True  # a place in a ranking with no 第 (排名从全省113位跃升至83位): SCHEMA, no metric
     if fig.unit == "岁" and _AGE_BAND.search(work, max(lo, start - 8), start) is not None:
         return True  # the upper bound of an age band (15岁至64岁), not an age reached
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
@@ -1338,7 +1345,7 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     if _is_term_of_a_measure(work, fig, lo, hi):
         return True  # a service commitment, a threshold, a refund's rate, a meeting's number
     threshold = compiled["threshold_after"]
-    if work.startswith(_GOAL_AFTER, end) or sizes_measure_after(work, raw_end, hi, fig.unit):
+    if _GOAL_AFTER.match(work, end) or sizes_measure_after(work, raw_end, hi, fig.unit):
         pass  # the goal named after it (占建成区50%的目标要求), the measure it sizes (4.1%的增长)
     elif work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
         # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的; but a share of the things
@@ -1646,9 +1653,11 @@ def _is_radius(work: str, fig: _Figure, lo: int, hi: int) -> bool:
 _ROUND_THE_CLOCK = re.compile(r"[ \t]*(?:不间断)?(?:开放|营业|值守|值班|在线|服务|运行|运营)")
 
 
-# A figure followed by the goal it sets is the goal's size, not a threshold of things.
-# matches: "的目标" (占建成区50%的目标要求), "的年度目标" ; must not match: "的企业"
-_GOAL_AFTER = ("的目标", "的年度目标", "的工作目标")
+# A figure followed by the goal it sets is the goal's size, not a threshold of things: 占建成区50%的
+# 目标要求; the goals a year's news or work report announces (天津经开区's 2022 work conference news:
+# 实际利用外资增长13.5%的经济发展目标, tune; the 2019 国务院 work report: 实现了6.5%左右的预期发展目标).
+# matches: "的目标", "的年度目标", "的经济发展目标", "的预期发展目标" ; must not match: "的企业", "的项目"
+_GOAL_AFTER = re.compile(r"的[\u4e00-\u9fff]{0,6}?目标")
 # The unit a benefit is reckoned by: 每 and a verb just before the figure.
 # matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
 _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")

@@ -64,6 +64,14 @@ class TestReviews:
             ("target", 7, "%", 2024),
         ]
 
+    def test_a_place_in_a_ranking_is_no_metric(self) -> None:
+        text = "据介绍,某县地区生产总值2020年达到90亿元,县域经济排名从全省101位跃升至76位。\n"
+        assert [(v, u) for _, v, u, _ in found(text, "news_2020.txt")] == [(9e9, "元")]
+
+    def test_the_last_figure_before_the_goals_named_is_one_of_them(self) -> None:
+        text = "2024年,某区将实现地区生产总值增长6%、实际利用外资增长12.5%的经济发展目标。\n"
+        assert found(text, "news_2024.txt") == [("target", 6, "%", 2024), ("target", 12.5, "%", 2024)]
+
     def test_a_statistical_account_with_no_year_is_of_the_document_s_own(self) -> None:
         text = "初步核算,全年完成地区生产总值88.5亿元,比上年增长6.2%。\n"
         assert found(text, "review_2021.txt") == [("actual", 8.85e9, "元", 2021), ("actual", 6.2, "%", 2021)]
