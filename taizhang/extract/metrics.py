@@ -3149,6 +3149,14 @@ _HORIZON_LEAD = re.compile(r"(?:^|[。;!?\n,:])[ \t]*(?:力争|争取|确保|预
 # (The stop is part of the match, not looked back at: the engine skips from stop to stop, where a
 # look back is tried at every character of the document. Only the year's group is read.)
 _SENTENCE_YEAR = re.compile(r"[。;!?][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
+# A span of past years opening a clause, whose later sentences in the paragraph report its last
+# year (陕西农村报 on 陇县's 十四五 results, tune: 数据显示,2020 年至2024年间,…年均增速达4.25%…。城乡居民…人
+# 均可支配收入分别达38922元…; 县 statistical reviews: 2019年至2021年,全县累计…). Only a year before the
+# document's own is read so (_Horizons.past). matches: ",2020 年至2024年间,", "。2019年-2021年," ; must
+# not match: "从2020年到2024年" (no clause opens at the first year), "2024年至2026年底前" (no comma)
+_PAST_SPAN = re.compile(
+    r"[。;!?,:\n][ \t]*(?:19|20)\d{2}[ \t]*年?[ \t]*(?:至|到|—|-|~)[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年(?:间|期间)?[ \t]*,"
+)
 
 
 class _Horizons:
@@ -3156,7 +3164,7 @@ class _Horizons:
     are few; a search per figure would read its paragraph again and again). ``all`` holds every
     year to reach (到2027年), at the opening of a clause or not."""
 
-    __slots__ = ("starts", "years", "all")
+    __slots__ = ("starts", "years", "all", "span_starts", "span_years")
 
     def __init__(self, work: str) -> None:
         self.starts: list[int] = []
@@ -3170,6 +3178,12 @@ class _Horizons:
                 self.starts.append(a)
                 self.years.append(y)
         opened = _stage_openings(work)
+        self.span_starts: list[int] = []
+        self.span_years: list[int] = []
+        if work.find("年间,") >= 0 or work.find("年,") >= 0:
+            for m in _PAST_SPAN.finditer(work):
+                self.span_starts.append(m.start("y"))
+                self.span_years.append(int(m["y"]))
         if work.find("年,") >= 0:
             # A sentence inside a paragraph that opens with its year alone (…保障。2023年,计划推进
             # 183个项目。安排58亿元…): the year of the paragraph's later sentences, as 到2027年 is
@@ -3196,6 +3210,11 @@ class _Horizons:
         from ``lo`` (…工作。2019年,全市135个街镇…。可回收物回收量4049吨/日…): the year the paragraph's
         later sentences report on."""
         i = bisect.bisect_left(self.starts, hi) - 1
+        j = bisect.bisect_left(self.span_starts, hi) - 1
+        if j >= 0 and self.span_starts[j] >= lo and (i < 0 or self.span_starts[j] > self.starts[i]):
+            # A span of past years opens the clause nearest before: its last year.
+            y = self.span_years[j]
+            return y if info.year is not None and y < info.year else None
         if i < 0 or self.starts[i] < lo or info.year is None or self.years[i] >= info.year:
             return None
         return self.years[i]

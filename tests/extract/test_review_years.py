@@ -64,6 +64,30 @@ class TestReviews:
             ("target", 7, "%", 2024),
         ]
 
+    def test_news_of_a_five_year_period_s_results_reviews_up_to_its_own_year(self) -> None:
+        text = (
+            "某县发展成效显著\n本报讯(记者 某某)6月10日,某市政府新闻办举行发布会,展示某县“十四五”期间经济社会发展成就。\n"
+            "全县森林覆盖率达58%,新增就业1.2万人。\n"
+        )
+        assert info(text, "news_2025.txt").reviews == 2025
+        assert found(text, "news_2025.txt") == [("actual", 58, "%", 2025), ("actual", 12000, "人", 2025)]
+
+    def test_a_span_of_past_years_dates_the_later_sentences_of_its_paragraph(self) -> None:
+        text = (
+            "某县发展成效显著\n本报讯(记者 某某)6月10日,某市政府新闻办举行发布会,展示某县“十四五”期间经济社会发展成就。\n"
+            "数据显示,2020年至2024年间,全县生产总值年均增速达5.1%。农村居民人均可支配收入达16500元。\n"
+            "全县森林覆盖率达58%。\n"
+        )
+        assert found(text, "news_2025.txt") == [
+            ("actual", 5.1, "%", 2024),
+            ("actual", 16500, "元", 2024),
+            ("actual", 58, "%", 2025),
+        ]
+
+    def test_greater_results_to_come_are_no_review(self) -> None:
+        text = "某县新闻\n本报讯(记者 某某)某县将在“十五五”期间取得更大成就,新建学校3所。\n"
+        assert info(text, "news_2025.txt").reviews is None
+
     def test_a_place_in_a_ranking_is_no_metric(self) -> None:
         text = "据介绍,某县地区生产总值2020年达到90亿元,县域经济排名从全省101位跃升至76位。\n"
         assert [(v, u) for _, v, u, _ in found(text, "news_2020.txt")] == [(9e9, "元")]
