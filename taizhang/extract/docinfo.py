@@ -176,7 +176,10 @@ _PARENTHESES = re.compile(r"\s*\([^()\n]{0,30}\)\s*")
 _TITLE_LABEL = re.compile(r"[ \t]*标[ \t]*题[ \t]*:[ \t]*")
 # Numbering that opens a body line (not a title).
 # matches: "一、", "(一)", "1." ; must not match: "罗湖区"
-_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
+# A numbered line, or one opened by a bullet: the figures a news page boxes above its article
+# (四川日报's page on the 2021 half-year of the province's 高新区, tune: ●营业收入13977.46亿元:…; 人民日报's
+# ■ summaries) are not its title.
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|[●■◆▲])")
 
 
 def five_year_period(n: int) -> tuple[int, int]:
@@ -503,10 +506,22 @@ def _dated_within(work: str, year: int) -> bool:
 _REVIEW_TITLE = ("统计公报", "运行情况", "工作总结", "发展情况", "完成情况")
 # A year's results announced near the top of news or of a page: the press conference or the article
 # on a year's achievements (新乡 经开区: 全市2022年经济社会发展成就系列新闻发布会; 赣州 经开区: 介绍了全区2022年
-# 八大行动取得的成就). matches: "2022年经济社会发展成就", "2022年八大行动取得的成就" ; must not match:
-# "到2025年取得更大成就" (a year to reach), "2022年," (no results named)
+# 八大行动取得的成就), or the year-end stock-taking that news series of a year's results are titled by
+# (泸州日报's 泸州2018年年终盘点 series with 合江县's press conference, tune; 人民网 and 新华网 年终盘点 pages of
+# each year). matches: "2022年经济社会发展成就", "2022年八大行动取得的成就", "2018年年终盘点" ; must not
+# match: "到2025年取得更大成就" (a year to reach), "2022年," (no results named)
 _YEAR_RESULTS = re.compile(
-    r"(?<![到至])(?P<y>(?:19|20)\d{2})\s*年[^。;,\n]{0,16}?(?:成就|工作情况|运行情况|发展情况|完成情况)"
+    r"(?<![到至])(?P<y>(?:19|20)\d{2})\s*年[^。;,\n]{0,16}?(?:成就|工作情况|运行情况|发展情况|完成情况|年终盘点)"
+)
+# The results of a span of years up to the time of writing announced near the top of news: a five-year
+# plan's period (陕西农村报 on 宝鸡's press conference of 2025 on 陇县: 全面展示陇县“十四五”期间经济社会发展
+# 成就, tune) or the years since a start (泸州日报 on 合江县's press conference of 2018: 回首改革开放40年来合江县
+# 在经济发展…等方面取得的成就, tune). Its figures are reported, as of the document's own year.
+# matches: "“十四五”期间经济社会发展成就", "40年来合江县在经济发展方面取得的成就", "十三五以来取得的成就" ;
+# must not match: "“十五五”期间取得更大成就", "五年来取得新的成就" (results still to come)
+_SPAN_RESULTS = re.compile(
+    r"(?:十[一二三四五六七八九]五[”\"]?(?:期间|以来|时期)|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]*年来)"
+    r"[^。;\n]{0,30}?(?<!更大)(?<!新的)成就"
 )
 # A year's results reported near the top of news: a past year (去年, 过去一年) or the part of the
 # current one gone by (今年以来, 1-11月, 前三季度) opening a clause and, in the same sentence, what was
@@ -554,6 +569,8 @@ def reviewed_year(title: str, head: str, year: int | None, kind: str) -> int | N
     if m is not None and int(m["y"]) <= year:
         return int(m["y"])
     if kind == "news" and _ANNOUNCES_A_POLICY.search(head) is None:
+        if _SPAN_RESULTS.search(head) is not None:
+            return year  # 全面展示…“十四五”期间经济社会发展成就: reported up to now
         for d in _YEAR_DONE.finditer(head):
             w = d["w"]
             between = head[d.end("w") : d.end()]

@@ -1261,6 +1261,11 @@ def _comparator_before(before: str) -> str:
 # Filters: what a figure of this shape is not
 
 
+# A ranking named before a place, the place written without 第 (合江县's press conference of 2018,
+# tune: 县域经济排名从全省113位跃升至83位; the places the 国务院's 2022 report on the digital economy,
+# shared corpus, writes with 第: 排名从2012年全球第78位提高到目前的第9位). matches: "排名从全省",
+# "排位由", "位次从全市" ; must not match: "共有" (a count of people: 100位专家)
+_RANKED = re.compile(r"(?:排名|排位|位次|名次)[^,。;]{0,14}\Z")
 # The lower bound of an age band just before a figure in 岁 (香港's budget speech: 15岁至64岁; 区
 # 卫健 plans: 3岁至6岁儿童). The lower bound itself is cut by its not_after (岁至). matches: "15岁至",
 # "3岁-", "60岁到" ; must not match: "寿命达到" (an age reached)
@@ -1278,6 +1283,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     not_before = compiled["not_before"]
     if before in not_before.lasts and _ends_with_any(work, start, not_before, lo):
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
+    if fig.unit == "位" and _RANKED.search(work, max(lo, start - 20), start) is not None:
+        return True  # a place in a ranking with no 第 (排名从全省113位跃升至83位): SCHEMA, no metric
     if fig.unit == "岁" and _AGE_BAND.search(work, max(lo, start - 8), start) is not None:
         return True  # the upper bound of an age band (15岁至64岁), not an age reached
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
@@ -1366,7 +1373,7 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     if _is_term_of_a_measure(work, fig, lo, hi):
         return True  # a service commitment, a threshold, a refund's rate, a meeting's number
     threshold = compiled["threshold_after"]
-    if work.startswith(_GOAL_AFTER, end) or sizes_measure_after(work, raw_end, hi, fig.unit):
+    if _GOAL_AFTER.match(work, end) or sizes_measure_after(work, raw_end, hi, fig.unit):
         pass  # the goal named after it (占建成区50%的目标要求), the measure it sizes (4.1%的增长)
     elif work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
         # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的; but a share of the things
@@ -1674,9 +1681,11 @@ def _is_radius(work: str, fig: _Figure, lo: int, hi: int) -> bool:
 _ROUND_THE_CLOCK = re.compile(r"[ \t]*(?:不间断)?(?:开放|营业|值守|值班|在线|服务|运行|运营)")
 
 
-# A figure followed by the goal it sets is the goal's size, not a threshold of things.
-# matches: "的目标" (占建成区50%的目标要求), "的年度目标" ; must not match: "的企业"
-_GOAL_AFTER = ("的目标", "的年度目标", "的工作目标")
+# A figure followed by the goal it sets is the goal's size, not a threshold of things: 占建成区50%的
+# 目标要求; the goals a year's news or work report announces (天津经开区's 2022 work conference news:
+# 实际利用外资增长13.5%的经济发展目标, tune; the 2019 国务院 work report: 实现了6.5%左右的预期发展目标).
+# matches: "的目标", "的年度目标", "的经济发展目标", "的预期发展目标" ; must not match: "的企业", "的项目"
+_GOAL_AFTER = re.compile(r"的[\u4e00-\u9fff]{0,6}?目标")
 # The unit a benefit is reckoned by: 每 and a verb just before the figure.
 # matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
 _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
@@ -2913,6 +2922,17 @@ def _kind_and_year(
             kind = "target"  # 改造目标:2024年计划改造40万平方米 (the plan's own year, planned)
         if _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
+        elif (
+            kind == "actual"
+            and info.reviews is not None
+            and explicit > info.reviews
+            and _has(sentence_before, mw.compiled["future_markers"])
+        ):
+            # News of a year's results that turns to the next year (天津经开区's 2022 work conference
+            # news: 2021年,…增长6.6%…。2022年,经开区将全力以赴,实现地区生产总值增长7%; a 县's press
+            # conference on its 2022 results: 2023年,将…): a figure of a year after the one reviewed,
+            # in a sentence of what will be done, is a target.
+            kind = "target"
         elif explicit == info.year and _has(work[c_lo : fig.start], mw.compiled["present_words"]):
             kind = "actual"  # 2024年持续推进…,目前注册用户数已突破715万: the state as written
         elif _has(sentence_before, mw.compiled["actual_markers"]) or (
@@ -3158,6 +3178,14 @@ _HORIZON_LEAD = re.compile(r"(?:^|[。;!?\n,:])[ \t]*(?:力争|争取|确保|预
 # (The stop is part of the match, not looked back at: the engine skips from stop to stop, where a
 # look back is tried at every character of the document. Only the year's group is read.)
 _SENTENCE_YEAR = re.compile(r"[。;!?][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
+# A span of past years opening a clause, whose later sentences in the paragraph report its last
+# year (陕西农村报 on 陇县's 十四五 results, tune: 数据显示,2020 年至2024年间,…年均增速达4.25%…。城乡居民…人
+# 均可支配收入分别达38922元…; 县 statistical reviews: 2019年至2021年,全县累计…). Only a year before the
+# document's own is read so (_Horizons.past). matches: ",2020 年至2024年间,", "。2019年-2021年," ; must
+# not match: "从2020年到2024年" (no clause opens at the first year), "2024年至2026年底前" (no comma)
+_PAST_SPAN = re.compile(
+    r"[。;!?,:\n][ \t]*(?:19|20)\d{2}[ \t]*年?[ \t]*(?:至|到|—|-|~)[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年(?:间|期间)?[ \t]*,"
+)
 
 
 class _Horizons:
@@ -3165,7 +3193,7 @@ class _Horizons:
     are few; a search per figure would read its paragraph again and again). ``all`` holds every
     year to reach (到2027年), at the opening of a clause or not."""
 
-    __slots__ = ("starts", "years", "all")
+    __slots__ = ("starts", "years", "all", "span_starts", "span_years")
 
     def __init__(self, work: str) -> None:
         self.starts: list[int] = []
@@ -3179,6 +3207,12 @@ class _Horizons:
                 self.starts.append(a)
                 self.years.append(y)
         opened = _stage_openings(work)
+        self.span_starts: list[int] = []
+        self.span_years: list[int] = []
+        if work.find("年间,") >= 0 or work.find("年,") >= 0:
+            for m in _PAST_SPAN.finditer(work):
+                self.span_starts.append(m.start("y"))
+                self.span_years.append(int(m["y"]))
         if work.find("年,") >= 0:
             # A sentence inside a paragraph that opens with its year alone (…保障。2023年,计划推进
             # 183个项目。安排58亿元…): the year of the paragraph's later sentences, as 到2027年 is
@@ -3205,6 +3239,11 @@ class _Horizons:
         from ``lo`` (…工作。2019年,全市135个街镇…。可回收物回收量4049吨/日…): the year the paragraph's
         later sentences report on."""
         i = bisect.bisect_left(self.starts, hi) - 1
+        j = bisect.bisect_left(self.span_starts, hi) - 1
+        if j >= 0 and self.span_starts[j] >= lo and (i < 0 or self.span_starts[j] > self.starts[i]):
+            # A span of past years opens the clause nearest before: its last year.
+            y = self.span_years[j]
+            return y if info.year is not None and y < info.year else None
         if i < 0 or self.starts[i] < lo or info.year is None or self.years[i] >= info.year:
             return None
         return self.years[i]

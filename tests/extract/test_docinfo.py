@@ -89,6 +89,12 @@ class TitleTestCase:
         assert d.title == "设立产业母基金!某区优化营商环境“放大招”"
         assert d.kind == "news"
 
+    def test_a_photo_caption_and_boxed_figures_are_not_the_title(self) -> None:
+        d = info(
+            "(资料图片仅供参考)\n●新增企业12家\n某区经济稳中向好\n某某网讯 (记者 某某) 2023年,某区完成投资5亿元。"
+        )
+        assert d.title == "某区经济稳中向好"
+
     def test_without_a_heading_line_the_first_cited_title_is_taken(self) -> None:
         long_line = "日前," + "某" * 70 + "《某区优化营商环境行动方案》正式印发。"
         assert info(long_line).title == "某区优化营商环境行动方案"

@@ -43,6 +43,59 @@ class TestReviews:
         assert info(text, "news_2022.txt").reviews == 2021
         assert found(text, "news_2022.txt") == [("actual", 15, "个", 2021), ("actual", 1.2e9, "元", 2021)]
 
+    def test_news_of_a_year_end_stock_taking_reviews_that_year(self) -> None:
+        text = (
+            "某县专场新闻发布会\n11月30日,某市系列新闻发布会某县专场召开,某市2019年年终盘点采访组随后走进基层。\n"
+            "全县地区生产总值2019年预计达到150亿元,人均GDP发展到2019年的3.1万元。\n"
+        )
+        assert info(text, "news_2019.txt").reviews == 2019
+        assert found(text, "news_2019.txt") == [("actual", 1.5e10, "元", 2019), ("actual", 31000, "元", 2019)]
+
+    def test_news_of_a_year_s_results_turning_to_the_next_year_sets_targets(self) -> None:
+        text = (
+            "记者从某开发区工作会议上了解到,去年经开区完成固定资产投资50亿元,增长9.1%。"
+            "2024年,经开区将实现地区生产总值增长6.5%、规上工业增加值增长7%。\n"
+        )
+        assert info(text, "news_2024.txt").reviews == 2023
+        assert found(text, "news_2024.txt") == [
+            ("actual", 5e9, "元", 2023),
+            ("actual", 9.1, "%", 2023),
+            ("target", 6.5, "%", 2024),
+            ("target", 7, "%", 2024),
+        ]
+
+    def test_news_of_a_five_year_period_s_results_reviews_up_to_its_own_year(self) -> None:
+        text = (
+            "某县发展成效显著\n本报讯(记者 某某)6月10日,某市政府新闻办举行发布会,展示某县“十四五”期间经济社会发展成就。\n"
+            "全县森林覆盖率达58%,新增就业1.2万人。\n"
+        )
+        assert info(text, "news_2025.txt").reviews == 2025
+        assert found(text, "news_2025.txt") == [("actual", 58, "%", 2025), ("actual", 12000, "人", 2025)]
+
+    def test_a_span_of_past_years_dates_the_later_sentences_of_its_paragraph(self) -> None:
+        text = (
+            "某县发展成效显著\n本报讯(记者 某某)6月10日,某市政府新闻办举行发布会,展示某县“十四五”期间经济社会发展成就。\n"
+            "数据显示,2020年至2024年间,全县生产总值年均增速达5.1%。农村居民人均可支配收入达16500元。\n"
+            "全县森林覆盖率达58%。\n"
+        )
+        assert found(text, "news_2025.txt") == [
+            ("actual", 5.1, "%", 2024),
+            ("actual", 16500, "元", 2024),
+            ("actual", 58, "%", 2025),
+        ]
+
+    def test_greater_results_to_come_are_no_review(self) -> None:
+        text = "某县新闻\n本报讯(记者 某某)某县将在“十五五”期间取得更大成就,新建学校3所。\n"
+        assert info(text, "news_2025.txt").reviews is None
+
+    def test_a_place_in_a_ranking_is_no_metric(self) -> None:
+        text = "据介绍,某县地区生产总值2020年达到90亿元,县域经济排名从全省101位跃升至76位。\n"
+        assert [(v, u) for _, v, u, _ in found(text, "news_2020.txt")] == [(9e9, "元")]
+
+    def test_the_last_figure_before_the_goals_named_is_one_of_them(self) -> None:
+        text = "2024年,某区将实现地区生产总值增长6%、实际利用外资增长12.5%的经济发展目标。\n"
+        assert found(text, "news_2024.txt") == [("target", 6, "%", 2024), ("target", 12.5, "%", 2024)]
+
     def test_a_statistical_account_with_no_year_is_of_the_document_s_own(self) -> None:
         text = "初步核算,全年完成地区生产总值88.5亿元,比上年增长6.2%。\n"
         assert found(text, "review_2021.txt") == [("actual", 8.85e9, "元", 2021), ("actual", 6.2, "%", 2021)]
