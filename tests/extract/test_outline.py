@@ -1159,6 +1159,8 @@ def test_the_part_of_an_enumeration_that_names_its_units_ends_where_the_next_sen
     assert [t.lead_units for t in led] == [("各街道",)]
     assert led[0].text.endswith("实现管理工作的常态化。")
     assert any(t.text.startswith("三是严格执行") and not t.lead_units for t in tasks)
+
+
 # A unit's block in a division of duties whose clause opens "负责协同X…": X works with the unit.
 # (Made up.)
 _DUTIES_WORKED_WITH = (
