@@ -2147,8 +2147,28 @@ def _joined_units(text: str, work: str, pos: int, end: int) -> tuple[str, ...]:
     us, ue = m.span("units")
     names = parse_units(text[us:ue], work[us:ue])
     if names and _units_of_clause(work, us, m.end(), names):
+        if _GROUP_CLOSE.match(work, ue) and "、" in work[us:ue]:
+            return _fields_of_group(text, work, us, m.end()) or tuple(names)
         return tuple(names)
     return ()
+
+
+# The collective closing a list of fields: "等有关部门", "等相关单位".
+_GROUP_CLOSE = re.compile(r"等(?:有关|相关)(?:部门|单位)(?!和)")
+
+
+def _fields_of_group(text: str, work: str, us: int, ue: int) -> tuple[str, ...]:
+    """The units of a list of fields closed by a collective (``_GROUP_CLOSE``): the collective is a
+    unit of its own and gives its word to the fields ("会同规划、消防、公安等有关部门" is 规划部门,
+    消防部门, 公安部门 and 有关部门; jingan_construction_safety_campaign_2024, and Songjiang's parking
+    measures' "牵头协调公安、交通…等有关部门"). A level written once for all ("各级规划、消防…") is
+    no field's own name. () when the list does not read so."""
+    if work.startswith("各级", us):
+        us += 2
+    names = parse_units(text[us:ue], work[us:ue])
+    if len(names) < 3 or not all(_FIELD.fullmatch(_work_of(n)[:-2]) for n in names[:-1]):
+        return ()
+    return tuple(names)
 
 
 # The close of a list that calls its names departments or units: "发改、财政、规土等部门",

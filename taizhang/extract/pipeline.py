@@ -381,12 +381,22 @@ def _listed_after(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
     list of names each reading as a unit, then a verb): "由街镇会同停车经营服务企业对…予以公示",
     "会同机管局、房管局、南桥镇选择…" (Fengxian's parking measures; Jinshan's traffic facilities write
     会同 so). A collective (会同有关部门, 会同各行业主管部门) gives none: the document names no body."""
+    if _CLASS_LIST.match(work, at, e):
+        # "会同教育、公安、应急管理等部门指导监督…" (shanghai_school_outside_practice_rules_2024;
+        # jingan_construction_safety_campaign_2024's "会同…、公安等有关部门开展…"): a list of fields that
+        # the text closes with 等部门 is read by the readers of such lists, not as a subject running
+        # on to the verb after it (教育所, 公安所 from the 场所 of the object).
+        return ()
     names = subject_and_verb(text, work, at, e)[0]
     return tuple(
         n
         for n in names
         if not is_generic_body(n) and not working_text(n).startswith(("各", "有关", "相关", "其他"))
     )
+
+
+# A list closed by the class of its names: "教育、公安、应急管理等部门", "发改、财政等区级部门".
+_CLASS_LIST = re.compile(r"[^,。;:()“”《》]{2,100}?等(?:有关|相关|区级|市级|县级|其他)?(?:部门|单位)")
 
 
 def _names_before_work(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
@@ -671,6 +681,8 @@ def _fields_worked_with(text: str, work: str, s: int, e: int) -> tuple[str, ...]
     if m is None:
         return ()
     ls, le = m.start("list"), m.end("list")
+    if work.startswith("各级", ls):
+        ls += 2  # "会同各级规划、消防…等有关部门": the level goes to every field, none of them a name
     out: list[str] = []
     pos = ls
     for sep in [*_LIST_SEP.finditer(work, ls, le), None]:
@@ -680,7 +692,21 @@ def _fields_worked_with(text: str, work: str, s: int, e: int) -> tuple[str, ...]
             return ()
         out.append(name)
         pos = sep.end() if sep is not None else le
-    return tuple(out) if len(out) >= 2 else ()
+    if len(out) < 2:
+        return ()
+    if _GROUP_CLOSE.match(work, le):
+        # "会同规划、消防、公安等有关部门" (jingan_construction_safety_campaign_2024; Songjiang's
+        # parking measures' "协调公安、交通…等有关部门"): the collective closing the list is a unit too
+        # and gives its word to the fields (规划部门, 消防部门, 公安部门, 有关部门), as parse_units
+        # reads such a list; "等部门" / "等区级部门" leave the fields bare (发改, 财政).
+        names = parse_units(text[ls : m.end()], work[ls : m.end()])
+        if len(names) == len(out) + 1:
+            return tuple(names)
+    return tuple(out)
+
+
+# The collective closing a list of fields: "等有关部门", "等相关单位".
+_GROUP_CLOSE = re.compile(r"等(?:有关|相关)(?:部门|单位)(?!和)")
 
 
 # A verb inside what was read as an item of a list of bodies.

@@ -333,3 +333,30 @@ def test_a_unit_that_labels_its_own_duties_before_a_colon_leads_them():
     # the addressees of a notice, with nothing after the colon, head no duties
     notice = "东岭县人民政府关于做好巡查工作的通知\n各乡镇人民政府、街道办事处，县级各部门：\n一、各乡镇要于2031年6月底前完成排查。\n"
     assert all("县级各部门" not in t.lead_units for t in extract_text(notice).tasks)
+
+
+def _roles(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return [(t.lead_units, t.co_units) for t in extract_text(text).tasks]
+
+
+def test_fields_closed_by_a_collective_after_huitong_are_departments_and_the_collective():
+    doc = (
+        "南溪区燃气安全整治行动方案\n"
+        "一、重点任务\n"
+        "（一）联合检查。2031年，住建部门会同各级规划、消防、城管等有关部门开展燃气安全联合检查。\n"
+        "（二）源头治理。街道会同应急、公安等相关部门排查餐饮场所隐患。\n"
+    )
+    roles = _roles(doc)
+    assert (("住建部门",), ("规划部门", "消防部门", "城管部门", "有关部门")) in roles
+    assert (("街道",), ("应急部门", "公安部门", "相关部门")) in roles
+
+
+def test_fields_closed_by_deng_bumen_after_huitong_do_not_run_on_to_the_object():
+    doc = (
+        "第一条 为了规范青少年营地活动，制定本规定。\n"
+        "第二条 营地的行业主管部门应当会同体育、公安、卫生健康等部门指导监督营地场所落实安全责任。\n"
+        "第三条 本规定自2031年1月1日起施行。\n"
+    )
+    co = [c for _, c in _roles(doc) if c]
+    assert co
+    assert not any("所" in u or "指导" in u for c in co for u in c)
