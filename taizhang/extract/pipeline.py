@@ -33,6 +33,7 @@ from .units import (
     UnitRegistry,
     UnitRoles,
     clean_unit_name,
+    collective_after,
     is_generic_body,
     is_self_reference,
     list_of_names,
@@ -980,7 +981,25 @@ def _led_by_lead(text: str, work: str, s: int, e: int, lead: list[str], co: list
     leads = [working_text(u) for u in lead]
     for word in ("牵头", "会同"):
         _led_after(text, work, s, e, word, leads, lead, co, out)
+    for m in _ORGANISED_BY_LEAD.finditer(work, s, e):
+        at = m.end()
+        joined = collective_after(work, at)
+        if joined:
+            names: tuple[str, ...] = (text[at : at + len(joined)],)
+        else:
+            end = at
+            while end < e and work[end] not in ",。;:":
+                end += 1
+            names = list_of_names(text[at:end], work[at:end]) if end < e and work[end] == "," else ()
+        out.extend(n for n in names if n not in lead and n not in co and n not in out)
     return tuple(out)
+
+
+# The lead, unnamed again in a clause of its duties, organising the units it leads: "…，负责统筹实施，
+# 牵头组织各领导小组成员单位围绕…依法履责" (Jiading's urban renewal duties), "牵头组织轨交公安、属地
+# 派出所以及属地街镇，定期对…开展联合整治" (Jing'an's metro four-chiefs plan): those units are its
+# co-units. Only where the clause opens with it (after a comma, a full stop or the task's start).
+_ORGANISED_BY_LEAD = re.compile(r"(?<=[,;。:\n ])牵头(?:组织|协调|组织协调)(?!实施|开展|编制|制定|召开)")
 
 
 # A verb in what follows 会同: the units' joint work runs on before the comma ("会同有关部门组建协调

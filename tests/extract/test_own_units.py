@@ -360,3 +360,15 @@ def test_fields_closed_by_deng_bumen_after_huitong_do_not_run_on_to_the_object()
     co = [c for _, c in _roles(doc) if c]
     assert co
     assert not any("所" in u or "指导" in u for c in co for u in c)
+
+
+def test_units_the_lead_organises_in_a_clause_of_its_duties_are_its_co_units():
+    doc = (
+        "东坪区河道保洁工作分工\n"
+        "一、职责分工\n"
+        "（一）区河长办。负责统筹河道保洁工作，牵头组织各成员单位开展联合巡查。\n"
+        "（二）区水务站。负责日常监测，牵头组织环卫公司、属地派出所以及属地街镇，定期开展联合整治。\n"
+    )
+    co = [c for _, c in _roles(doc)]
+    assert ("各成员单位",) in co
+    assert ("环卫公司", "属地派出所", "属地街镇") in co
