@@ -465,6 +465,11 @@ def _whole_name(w: str) -> bool:
 _CLASS_NOUNS = frozenset(("部门", "单位", "部门和单位", "单位和部门"))
 
 
+# A class noun with a level: "发改、财政、建管等区级部门" (qingpu_old_housing_renovation_2024; "等市级部门",
+# "等县级单位" in cities' and counties' plans) calls its names departments of that level, as 等部门 does.
+_LEVEL_CLASS = re.compile(r"[省市区县镇乡]级(?:部门|单位)")
+
+
 def _split_etc(o: str, w: str) -> list[tuple[str, str]]:
     """A name closed by 等 (and others): ``X等`` is X, ``X等有关部门`` is X and 有关部门, ``X等部门`` is X.
     A 等 that does not close the name is kept (must not split: "平等")."""
@@ -474,7 +479,7 @@ def _split_etc(o: str, w: str) -> list[tuple[str, str]]:
     group = _is_collective(rest) or (
         ("有关" in rest or "相关" in rest) and rest.endswith(("部门", "单位")) and len(rest) <= 8
     )
-    if i < 2 or not (not rest or group or rest in _CLASS_NOUNS):
+    if i < 2 or not (not rest or group or rest in _CLASS_NOUNS or _LEVEL_CLASS.fullmatch(rest)):
         return [(o, w)]
     out = [(o[:i], w[:i])]
     if group:
@@ -618,7 +623,13 @@ def _parallel_place(bare: str, closing: str, suffix: str) -> bool:
     before the list's last name: "甲乙街道、丙丁、戊己街道办、市城管局"): place names are short and of
     about one length; a longer bare name is a body of its own ("轨交公安、属地派出所")."""
     stem = len(closing) - len(suffix)
-    return len(bare) <= 3 and abs(len(bare) - stem) <= 1
+    return len(bare) <= 3 and abs(len(bare) - stem) <= 1 and not suffix.endswith(_NO_PLACE_ENDS)
+
+
+# The last characters of bodies that are no places: a committee (居委会, 村委会) closing "公安、交通、
+# 居委会等有关部门和单位" gives nothing to the fields before it (公安会, 交通会 are no bodies; Songjiang's
+# parking measures and Jing'an's plans list neighbourhood committees beside departments so).
+_NO_PLACE_ENDS = ("会", "委")
 
 
 # A bare level of places written after a collective: "各街道、镇" is 各街道 and 各镇.

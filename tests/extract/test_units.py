@@ -381,3 +381,13 @@ def test_a_group_with_a_marker_of_its_own_after_a_co_label_keeps_it():
     got = parse_roles("配合单位:市财政局;各区政府负责")
     assert got.lead == ("各区政府",)
     assert got.co == ("市财政局",)
+
+
+def test_fields_closed_by_a_level_class_noun_are_the_fields():
+    assert parse_units("环保、城建、水利等县级部门") == ["环保", "城建", "水利"]
+    assert parse_units("商务、文旅等市级单位") == ["商务", "文旅"]
+
+
+def test_a_committee_beside_fields_gives_them_no_suffix():
+    assert parse_units("城管、消防、村委会等有关部门和单位") == ["城管", "消防", "村委会", "有关部门和单位"]
+    assert parse_units("东山、西岭、北湖街道办") == ["东山街道办", "西岭街道办", "北湖街道办"]
