@@ -1822,6 +1822,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 co: tuple[str, ...] = (text[start + after : start + after + len(joined)],) if joined else ()
                 if not co and (m.group() in ("牵头", "会同") or after > m.end()):
                     at = after
+                    if m.group() == "牵头" and chunk.startswith(",", at) and _ORGANISE.match(chunk, at + 1):
+                        at += 1  # "由街道牵头,协调公安、交通…等有关部门": the units it organises
                     if m.group() == "牵头" and (om := _ORGANISE.match(chunk, at)) is not None:
                         at = om.end()  # "由街镇牵头协调公安、交通…等有关部门": the units it organises
                     co = _joined_units(text, work, start + at, start + len(chunk))
@@ -2149,12 +2151,21 @@ def _joined_units(text: str, work: str, pos: int, end: int) -> tuple[str, ...]:
     if names and _units_of_clause(work, us, m.end(), names):
         if _GROUP_CLOSE.match(work, ue) and "、" in work[us:ue]:
             return _fields_of_group(text, work, us, m.end()) or tuple(names)
+        both = _BOTH_CLOSE.match(work, ue)
+        if both is not None and "、" in work[us:ue]:
+            # "协调公安、交通、居委会等有关部门和单位": the list read with its close, which is a
+            # collective of its own (a committee closing it gives the fields no 会)
+            return tuple(parse_units(text[us : both.end()], work[us : both.end()])) or tuple(names)
         return tuple(names)
     return ()
 
 
 # The collective closing a list of fields: "等有关部门", "等相关单位".
 _GROUP_CLOSE = re.compile(r"等(?:有关|相关)(?:部门|单位)(?!和)")
+
+
+# The close "等有关部门和单位", "等相关单位和部门".
+_BOTH_CLOSE = re.compile(r"等(?:有关|相关)(?:部门和单位|单位和部门)")
 
 
 def _fields_of_group(text: str, work: str, us: int, ue: int) -> tuple[str, ...]:

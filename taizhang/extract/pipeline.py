@@ -367,7 +367,7 @@ def _named_cooperators(tasks: list[Task], text: str, work: str) -> list[Task]:
             at = pos + 2
             if not _others_cooperation(w, pos, known, t.lead_units):
                 names = (
-                    names_after(w, at, known)
+                    _known_list_after(w, at, known)
                     or _listed_after(text, work, s + at, e)
                     or _names_before_work(text, work, s + at, e)
                 )
@@ -375,6 +375,18 @@ def _named_cooperators(tasks: list[Task], text: str, work: str) -> list[Task]:
             pos = w.find("会同", at)
         out.append(replace(t, co_units=tuple(co)) if len(co) != len(t.co_units) else t)
     return out
+
+
+def _known_list_after(w: str, at: int, known: dict[str, str]) -> tuple[str, ...]:
+    """``names_after``, when the known names are the whole list: a list that goes on after them with
+    a name the document names nowhere else ("会同交通、环保部门查处…" where only 交通 is known from
+    another task) is left to the readers of whole lists."""
+    names = names_after(w, at, known)
+    if names:
+        end = at + sum(len(working_text(n)) for n in names) + len(names) - 1
+        if w.startswith("、", end):
+            return ()
+    return names
 
 
 def _listed_after(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
@@ -435,7 +447,7 @@ _VERBS_OF_PUNISHING = ("查处", "惩处")
 # What goes on with a name cut short ("各行业主管部|门", "区发展改革委|员会").
 _NAME_GOES_ON = frozenset("门员会部局委办厅处科室所站心司")
 # The last character of a unit's name (or of a bracketed qualifier closing it).
-_UNIT_LAST = frozenset("局委办府会院厅部室所站队中心司团镇街道区县市村居)组处科")
+_UNIT_LAST = frozenset("局委办府会院厅部室所站队中心司团镇街道区县市村居)组处科门")
 
 
 def _own_units(task: Task, text: str, work: str) -> Task:

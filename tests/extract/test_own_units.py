@@ -372,3 +372,15 @@ def test_units_the_lead_organises_in_a_clause_of_its_duties_are_its_co_units():
     co = [c for _, c in _roles(doc)]
     assert ("各成员单位",) in co
     assert ("环卫公司", "属地派出所", "属地街镇") in co
+
+
+def test_fields_sharing_one_department_word_after_huitong_are_co_units():
+    doc = (
+        "西河区市容整治工作方案\n"
+        "一、重点任务\n"
+        "（一）严格执法。区城管执法局会同交通、环保部门查处违规行为。\n"
+        "（二）停车秩序。由街道牵头，协调交通、消防、村委会等有关部门和单位做好停车管理。\n"
+    )
+    roles = _roles(doc)
+    assert (("区城管执法局",), ("交通部门", "环保部门")) in roles
+    assert (("街道",), ("交通", "消防", "村委会", "有关部门和单位")) in roles
