@@ -1794,6 +1794,10 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             ):
                 continue
             clause = cs  # where the clause (and the task cut there) opens
+            if clause > stop + 1 and _STEP_DATE.fullmatch(chunk, stop + 1, clause):
+                # "…资金渠道。2025年6月,市住房城乡建设管理委会同…": the date that opens the
+                # sentence is the step's own, so the clause (and its task) opens with it.
+                clause = stop + 1
             if _ORDINAL.match(chunk, cs):
                 cs += 2  # "四是各镇应…": the units follow the ordinal of the enumeration
                 if chunk.startswith(_NOT_SUBJECT_OPENING, cs):
@@ -1852,6 +1856,17 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             roles = _with_partners(text, work, s, e, roles)
         out.append((s, e, roles))
     return out
+
+
+# The date a step of a timetable opens with, before the units that take it (上海's drainage
+# reform plan "2025年底,市水务局会同市财政局…", "2026年起,市、区水务部门联合…"; 静安's and 杨浦's
+# drainage reform plans "2025年6月底前,区水务局…").
+# matches: "2025年6月,", "2025年底,", "12月底前,", "2026年起,", "2025年5月底前, " ;
+# must not match: "为此,", "2025年", "在2025年6月召开的会议上,"
+_STEP_DATE = re.compile(
+    r"\s*(?:(?:19|20)\d\d年(?:(?:1[0-2]|0?[1-9])月(?:份)?)?|(?:1[0-2]|0?[1-9])月(?:份)?)"
+    r"(?:底|末|中旬|上旬|下旬)?(?:前|以前|起)?,\s*"
+)
 
 
 # What a lead does to the units it leads, between 牵头 and their names: "牵头协调", "牵头组织协调".

@@ -1,0 +1,42 @@
+"""Timetables of steps in one item, each step with its own date and units (outline._STEP_DATE,
+pipeline._DATED_STEP), on invented documents."""
+
+from __future__ import annotations
+
+from taizhang.extract import extract_text
+
+
+def _tasks(text: str):
+    return extract_text(text).tasks
+
+
+_PLAN = (
+    "南岭市供水管理改革方案\n"
+    "南岭市人民政府\n"
+    "2031年3月15日\n"
+    "一、工作任务\n"
+    "（一）完善经费保障。各区政府负责落实移交设施的日常经费，纳入区级财政预算。"
+    "2031年底，市水利局会同市财政局研究形成统一的经费标准，报市政府批准后执行。"
+    "2032年起，市水利局联合各区政府开展年度绩效考核。\n"
+    "（二）完善配套政策。2031年5月，市水利局会同市财政局落实监测系统建设资金。"
+    "2031年8月，市住房城乡建设委会同市财政局整合形成更新改造项目建设机制。\n"
+)
+
+
+def test_a_dated_step_opens_the_task_of_the_units_that_follow_its_date():
+    tasks = _tasks(_PLAN)
+    texts = [t.text for t in tasks]
+    step = next(t for t in tasks if "市住房城乡建设委会同" in t.text)
+    assert step.text.startswith("2031年8月")
+    assert step.lead_units == ("市住房城乡建设委",)
+    assert (step.deadline.kind, step.deadline.year, step.deadline.month) == ("month", 2031, 8)
+    # the date is no tail of the step before
+    assert not any(t.endswith("2031年8月") or t.endswith("2031年底") for t in texts)
+
+
+def test_a_step_dated_by_its_years_end_is_due_in_december():
+    tasks = _tasks(_PLAN)
+    step = next(t for t in tasks if "统一的经费标准" in t.text)
+    assert step.text.startswith("2031年底")
+    assert step.lead_units == ("市水利局",)
+    assert (step.deadline.kind, step.deadline.year, step.deadline.month) == ("month", 2031, 12)
