@@ -1466,7 +1466,11 @@ def _plain_tasks(
             # "本区下立交基础资料仍存在缺失…。请各镇、街道…": a paragraph that opens with the
             # problem or the need and goes on with the units to answer it is one task, theirs.
             clauses = [(clauses[0][0], clauses[1][1], clauses[1][2]), *clauses[2:]]
-        clauses = [(ds, de, roles) for cs, ce, roles in clauses for ds, de in _dated_steps(work, cs, ce)]
+        clauses = [
+            (ds, de, roles if ds == cs or _DATED_OPENING.match(work, ds, de) else _NO_ROLES)
+            for cs, ce, roles in clauses
+            for ds, de in _dated_steps(work, cs, ce)
+        ]
         for cs, ce, roles in clauses:
             roles = roles or intro
             deadline = note.deadline if note is not None else None
@@ -1862,9 +1866,10 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
 # reform plan "2025年底,市水务局会同市财政局…", "2026年起,市、区水务部门联合…"; 静安's and 杨浦's
 # drainage reform plans "2025年6月底前,区水务局…").
 # matches: "2025年6月,", "2025年底,", "12月底前,", "2026年起,", "2025年5月底前, " ;
-# must not match: "为此,", "2025年", "在2025年6月召开的会议上,"
+# must not match: "为此,", "2025年", "在2025年6月召开的会议上,", "2026年," (a year alone: 静安's
+# drainage plan "2025年,上海城投集团完成…。2026年,上海城投集团…" goes on with one unit's work)
 _STEP_DATE = re.compile(
-    r"\s*(?:(?:19|20)\d\d年(?:(?:1[0-2]|0?[1-9])月(?:份)?)?|(?:1[0-2]|0?[1-9])月(?:份)?)"
+    r"\s*(?!(?:19|20)\d\d年,)(?:(?:19|20)\d\d年(?:(?:1[0-2]|0?[1-9])月(?:份)?)?|(?:1[0-2]|0?[1-9])月(?:份)?)"
     r"(?:底|末|中旬|上旬|下旬)?(?:前|以前|起)?,\s*"
 )
 
@@ -2129,21 +2134,28 @@ _DATED_OPENING = re.compile(
 )
 
 
+# Where a sentence or a clause of a timetable ends: the next step may open after it.
+_STOP = re.compile(r"[。;]")
+
+
 def _dated_steps(work: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``work[start:end]`` cut before each sentence that opens with its own date, when the text
-    opens so too: a phase of a plan sets its milestones one dated sentence each ("2023年9月底前,
-    全面排查…。2023年11月底前,集中力量…。"), each a task with its deadline."""
+    """``work[start:end]`` cut before each sentence or clause that opens with its own date, when
+    the text opens so too: a phase of a plan sets its milestones one dated sentence each
+    ("2023年9月底前,全面排查…。2023年11月底前,集中力量…。"), or one dated clause each (上海's
+    drainage reform plan "2025年6月,上海城投集团形成…方案;2025年12月,完成…组建;2026年底,完成…";
+    杨浦's drainage reform "2025年6月底前,区建设管理委…;2025年9月底前,…"), each a task with its
+    deadline. (A later step dated with no 前, "2026年起,开展…研究", that names no unit is no work
+    of the units of the step before: 上海's plan leaves it without a lead.)"""
     i = start
     while i < end and work[i] in " \t\n":
         i += 1
-    if _DATED_OPENING.match(work, i, end) is None:
+    if _DATED_OPENING.match(work, i, end) is None and _STEP_DATE.match(work, i, end) is None:
         return [(start, end)]
     cuts = [start]
-    pos = work.find("。", i, end)
-    while 0 <= pos < end - 1:
-        if _DATED_OPENING.match(work, pos + 1, end):
+    for m in _STOP.finditer(work, i, end - 1):
+        pos = m.start()
+        if _DATED_OPENING.match(work, pos + 1, end) or _STEP_DATE.match(work, pos + 1, end):
             cuts.append(pos + 1)
-        pos = work.find("。", pos + 1, end)
     cuts.append(end)
     return list(zip(cuts[:-1], cuts[1:], strict=True))
 

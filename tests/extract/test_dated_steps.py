@@ -40,3 +40,25 @@ def test_a_step_dated_by_its_years_end_is_due_in_december():
     assert step.text.startswith("2031年底")
     assert step.lead_units == ("市水利局",)
     assert (step.deadline.kind, step.deadline.year, step.deadline.month) == ("month", 2031, 12)
+
+
+def test_steps_of_one_sentence_cut_at_each_dated_clause():
+    doc = (
+        "东川市燃气管理改革方案\n"
+        "东川市人民政府\n"
+        "2031年3月15日\n"
+        "一、工作任务\n"
+        "（一）组建运维队伍。2031年6月，东川燃气集团形成一体化运维方案；2031年12月，完成专业抢修队伍组建；"
+        "2032年底，完成监测系统建设。\n"
+        "（二）理顺管理关系。2031年4月，市城管局会同市财政局制定移交办法。2032年起，开展运维绩效评估。\n"
+        "（三）做好年度衔接。2031年，东川燃气集团完成队伍组建。2032年，东川燃气集团落实抢修任务。\n"
+    )
+    tasks = _tasks(doc)
+    first = [t for t in tasks if t.ref == "一.(一)"]
+    assert [t.text[:8] for t in first] == ["2031年6月，", "2031年12月", "2032年底，完"]
+    assert [(t.deadline.year, t.deadline.month) for t in first] == [(2031, 6), (2031, 12), (2032, 12)]
+    later = next(t for t in tasks if t.text.startswith("2032年起"))
+    assert later.lead_units == ()  # no work of the units of the step before
+    assert (later.deadline.kind, later.deadline.year) == ("year", 2032)
+    # a year alone opens no step: one unit's work over two years stays one task
+    assert len([t for t in tasks if t.ref == "一.(三)"]) == 1
