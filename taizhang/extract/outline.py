@@ -1469,7 +1469,9 @@ def _plain_tasks(
         clauses = [
             (ds, de, roles if ds == cs or _DATED_OPENING.match(work, ds, de) else _NO_ROLES)
             for cs, ce, roles in clauses
-            for ds, de in _dated_steps(work, cs, ce)
+            for ds, de in _dated_steps(
+                work, cs, ce, bool(roles and _opening_units(text, work, cs, min(ce, cs + 40)))
+            )
         ]
         for cs, ce, roles in clauses:
             roles = roles or intro
@@ -2138,24 +2140,31 @@ _DATED_OPENING = re.compile(
 _STOP = re.compile(r"[。;]")
 
 
-def _dated_steps(work: str, start: int, end: int) -> list[tuple[int, int]]:
+def _dated_steps(work: str, start: int, end: int, named: bool = False) -> list[tuple[int, int]]:
     """``work[start:end]`` cut before each sentence or clause that opens with its own date, when
     the text opens so too: a phase of a plan sets its milestones one dated sentence each
     ("2023年9月底前,全面排查…。2023年11月底前,集中力量…。"), or one dated clause each (上海's
     drainage reform plan "2025年6月,上海城投集团形成…方案;2025年12月,完成…组建;2026年底,完成…";
     杨浦's drainage reform "2025年6月底前,区建设管理委…;2025年9月底前,…"), each a task with its
     deadline. (A later step dated with no 前, "2026年起,开展…研究", that names no unit is no work
-    of the units of the step before: 上海's plan leaves it without a lead.)"""
+    of the units of the step before: 上海's plan leaves it without a lead.) A text that opens
+    otherwise is cut before each sentence that opens with its date only when it is ``named``
+    (opens with the units to do it: 上海's plan "相关区政府负责做好社会稳定工作…。2025年6月,相关区
+    政府完成…"); a sentence with no units before the date (静安's metro plan "检查…落实情况。2017年
+    10月起,区相关部门…", 杨浦's drainage reform "原则按照…要求。2026年起,市、区水务部门…") only
+    leads in to it."""
     i = start
     while i < end and work[i] in " \t\n":
         i += 1
-    if _DATED_OPENING.match(work, i, end) is None and _STEP_DATE.match(work, i, end) is None:
-        return [(start, end)]
+    opens_dated = _DATED_OPENING.match(work, i, end) is not None or _STEP_DATE.match(work, i, end) is not None
     cuts = [start]
     for m in _STOP.finditer(work, i, end - 1):
         pos = m.start()
+        if not opens_dated and (work[pos] != "。" or not named):
+            continue
         if _DATED_OPENING.match(work, pos + 1, end) or _STEP_DATE.match(work, pos + 1, end):
             cuts.append(pos + 1)
+            opens_dated = True  # the timetable has begun: its steps may be clauses too
     cuts.append(end)
     return list(zip(cuts[:-1], cuts[1:], strict=True))
 

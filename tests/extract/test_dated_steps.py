@@ -62,3 +62,21 @@ def test_steps_of_one_sentence_cut_at_each_dated_clause():
     assert (later.deadline.kind, later.deadline.year) == ("year", 2032)
     # a year alone opens no step: one unit's work over two years stays one task
     assert len([t for t in tasks if t.ref == "一.(三)"]) == 1
+
+
+def test_a_dated_sentence_after_a_units_sentence_is_a_step_of_its_own():
+    doc = (
+        "西岭市供热管理改革方案\n"
+        "西岭市人民政府\n"
+        "2031年3月15日\n"
+        "一、工作任务\n"
+        "（一）平稳移交。各区政府负责做好移交期间的稳定工作。2031年10月，启动供热设施移交接管；"
+        "2031年12月，完成移交接管工作。\n"
+        "（二）明确考核要求。原则按照市城管局制定的考核办法执行。2032年起，市城管局对西岭热力集团开展年度考核。\n"
+    )
+    tasks = _tasks(doc)
+    first = [t for t in tasks if t.ref == "一.(一)"]
+    assert [t.text[:8] for t in first] == ["各区政府负责做好", "2031年10月", "2031年12月"]
+    assert [(t.deadline.year, t.deadline.month) for t in first[1:]] == [(2031, 10), (2031, 12)]
+    # a sentence that names no units before the date only leads in to it
+    assert len([t for t in tasks if t.ref == "一.(二)"]) == 1
