@@ -1473,13 +1473,46 @@ def _plain_tasks(
                 work, cs, ce, bool(roles and _opening_units(text, work, cs, min(ce, cs + 40)))
             )
         ]
-        for cs, ce, roles in clauses:
+        steps = (
+            [c for cs, ce, roles in clauses for c in _step_parts(text, work, cs, ce, roles)]
+            if note is None
+            else [(cs, ce, roles, None) for cs, ce, roles in clauses]
+        )
+        for cs, ce, roles, when in steps:
             roles = roles or intro
-            deadline = note.deadline if note is not None else None
+            deadline = note.deadline if note is not None else when
             t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
                 out.append(t)
     return _dated(out, _title_deadline(text, work, node, year) or (closing[1] if closing else None))
+
+
+def _step_parts(
+    text: str, work: str, s: int, e: int, roles: UnitRoles
+) -> list[tuple[int, int, UnitRoles, Deadline | None]]:
+    """A dated step ``work[s:e]`` cut before each clause after a ";" that opens with other units:
+    the step's date holds for them too ("2025年6月,相关区政府完成…方案制定;上海城投集团完成…调整"
+    in 上海's drainage reform plan; "2025年9月底前,区建设管理委…;上海城投集团…" in 杨浦's), each
+    a task of its units with the step's deadline (``None``: as its words give). One part when
+    the step opens with no date."""
+    m = _STEP_DATE.match(work, s, e)
+    if m is None or ";" not in work[m.end() : e]:
+        return [(s, e, roles, None)]
+    known = UnitRoles(_opening_units(text, work, m.end(), min(e, m.end() + 40))) or roles
+    if not known:
+        return [(s, e, roles, None)]
+    when = parse_deadline(work[s : m.end()].strip(" ,"), text[s : m.end()].strip(" ,，"))
+    parts: list[tuple[int, int, UnitRoles, Deadline | None]] = [(s, e, roles, None)]
+    pos = work.find(";", m.end(), e)
+    while 0 <= pos < e - 1:
+        names = _opening_units(text, work, pos + 1, min(e, pos + 41))
+        if names and not _named_before(names, known):
+            ps, _, pr, pw = parts[-1]
+            parts[-1] = (ps, pos + 1, pr, pw)
+            parts.append((pos + 1, e, UnitRoles(names), when))
+            known = UnitRoles(names)
+        pos = work.find(";", pos + 1, e)
+    return parts
 
 
 def _closing_period(text: str, work: str, s: int, e: int) -> tuple[int, Deadline] | None:

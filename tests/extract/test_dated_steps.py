@@ -80,3 +80,21 @@ def test_a_dated_sentence_after_a_units_sentence_is_a_step_of_its_own():
     assert [(t.deadline.year, t.deadline.month) for t in first[1:]] == [(2031, 10), (2031, 12)]
     # a sentence that names no units before the date only leads in to it
     assert len([t for t in tasks if t.ref == "一.(二)"]) == 1
+
+
+def test_a_step_that_hands_clauses_to_other_units_gives_them_its_date():
+    doc = (
+        "北川市环卫管理改革方案\n"
+        "北川市人民政府\n"
+        "2031年3月15日\n"
+        "一、工作任务\n"
+        "（一）推进移交。2031年6月，各区政府完成本区改革实施方案制定；北川环境集团完成内部架构调整。"
+        "2031年10月，启动设施移交接管。\n"
+    )
+    tasks = _tasks(doc)
+    part = next(t for t in tasks if t.text.startswith("北川环境集团"))
+    assert part.lead_units == ("北川环境集团",)
+    assert (part.deadline.year, part.deadline.month) == (2031, 6)
+    first = next(t for t in tasks if t.text.startswith("2031年6月"))
+    assert first.lead_units == ("各区政府",)
+    assert "北川环境集团" not in first.text
