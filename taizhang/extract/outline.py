@@ -1493,25 +1493,28 @@ def _step_parts(
     """A dated step ``work[s:e]`` cut before each clause after a ";" that opens with other units:
     the step's date holds for them too ("2025年6月,相关区政府完成…方案制定;上海城投集团完成…调整"
     in 上海's drainage reform plan; "2025年9月底前,区建设管理委…;上海城投集团…" in 杨浦's), each
-    a task of its units with the step's deadline (``None``: as its words give). One part when
-    the step opens with no date."""
+    a task of its units with the step's deadline (``None``: as its words give); and before a
+    sentence after the step that opens with its units ("2026年底,完成…建设。上海城投集团根据…
+    落实…防汛责任" in 上海's plan; 杨浦's "…。区国资委做好行业指导"), a task of theirs with no
+    date of the step. One part when the step opens with no date."""
     m = _STEP_DATE.match(work, s, e)
-    if m is None or ";" not in work[m.end() : e]:
+    if m is None or (";" not in work[m.end() : e] and "。" not in work[m.end() : e - 1]):
         return [(s, e, roles, None)]
     known = UnitRoles(_opening_units(text, work, m.end(), min(e, m.end() + 40))) or roles
-    if not known:
-        return [(s, e, roles, None)]
     when = parse_deadline(work[s : m.end()].strip(" ,"), text[s : m.end()].strip(" ,，"))
     parts: list[tuple[int, int, UnitRoles, Deadline | None]] = [(s, e, roles, None)]
-    pos = work.find(";", m.end(), e)
-    while 0 <= pos < e - 1:
+    for stop in _STOP.finditer(work, m.end(), e - 1):
+        pos = stop.start()
+        if stop.group() == ";" and not known:
+            continue
         names = _opening_units(text, work, pos + 1, min(e, pos + 41))
         if names and not _named_before(names, known):
+            # (a sentence of its own after the step, "…。上海城投集团根据…落实…", is no part
+            # of the step's date)
             ps, _, pr, pw = parts[-1]
             parts[-1] = (ps, pos + 1, pr, pw)
-            parts.append((pos + 1, e, UnitRoles(names), when))
+            parts.append((pos + 1, e, UnitRoles(names), when if stop.group() == ";" else None))
             known = UnitRoles(names)
-        pos = work.find(";", pos + 1, e)
     return parts
 
 

@@ -98,3 +98,20 @@ def test_a_step_that_hands_clauses_to_other_units_gives_them_its_date():
     first = next(t for t in tasks if t.text.startswith("2031年6月"))
     assert first.lead_units == ("各区政府",)
     assert "北川环境集团" not in first.text
+
+
+def test_a_units_sentence_after_a_dated_step_is_no_part_of_the_step():
+    doc = (
+        "南川市排水管理改革方案\n"
+        "南川市人民政府\n"
+        "2031年3月15日\n"
+        "一、工作任务\n"
+        "（一）构建运营体系。2031年6月，南川水务集团形成一体化运维方案；2032年底，完成监测系统建设。"
+        "南川水务集团根据市防汛指挥部署，落实排水设施防汛责任。\n"
+    )
+    tasks = _tasks(doc)
+    last = next(t for t in tasks if t.text.startswith("南川水务集团根据"))
+    assert last.lead_units == ("南川水务集团",)
+    assert last.deadline is None
+    step = next(t for t in tasks if t.text.startswith("2032年底"))
+    assert "防汛" not in step.text
