@@ -1622,9 +1622,11 @@ def _named_before(names: tuple[str, ...], roles: UnitRoles) -> bool:
 _VERB_OPENINGS = frozenset(
     "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全具根依对在设"
 )
-# A verb inside what follows a unit's name. must not match: "建设管理委" (of a name)
+# A verb inside what follows a unit's name ("上海城投集团完成内部组织架构调整" in 上海's drainage
+# reform plan, "区建设管理委(区水务局)完成移交底数清单建立" in 杨浦's: the name ends before 完成).
+# must not match: "建设管理委" (of a name)
 _VERB_WORD = re.compile(
-    r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过|鼓励"
+    r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过|鼓励|完成"
     r"|根据|按照|依据|结合|围绕|针对|利用|依托"
 )
 # What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际

@@ -115,3 +115,11 @@ def test_a_units_sentence_after_a_dated_step_is_no_part_of_the_step():
     assert last.deadline is None
     step = next(t for t in tasks if t.text.startswith("2032年底"))
     assert "防汛" not in step.text
+
+
+def test_the_name_that_opens_a_step_ends_before_its_verb():
+    from taizhang.extract.normalise import working_text
+    from taizhang.extract.outline import _opening_units
+
+    text = "东岭城投集团完成内部组织架构调整，建立工作小组。"
+    assert _opening_units(text, working_text(text), 0, 30) == ("东岭城投集团",)
