@@ -1466,14 +1466,56 @@ def _plain_tasks(
             # "本区下立交基础资料仍存在缺失…。请各镇、街道…": a paragraph that opens with the
             # problem or the need and goes on with the units to answer it is one task, theirs.
             clauses = [(clauses[0][0], clauses[1][1], clauses[1][2]), *clauses[2:]]
-        clauses = [(ds, de, roles) for cs, ce, roles in clauses for ds, de in _dated_steps(work, cs, ce)]
-        for cs, ce, roles in clauses:
+        clauses = [
+            (ds, de, roles if ds == cs or _DATED_OPENING.match(work, ds, de) else _NO_ROLES)
+            for cs, ce, roles in clauses
+            for ds, de in _dated_steps(
+                work, cs, ce, bool(roles and _opening_units(text, work, cs, min(ce, cs + 40)))
+            )
+        ]
+        steps = (
+            [c for cs, ce, roles in clauses for c in _step_parts(text, work, cs, ce, roles)]
+            if note is None
+            else [(cs, ce, roles, None) for cs, ce, roles in clauses]
+        )
+        for cs, ce, roles, when in steps:
             roles = roles or intro
-            deadline = note.deadline if note is not None else None
+            deadline = note.deadline if note is not None else when
             t = _clause_task(text, work, cs, ce, roles, ref, measure, section, node.number, deadline, year)
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
                 out.append(t)
     return _dated(out, _title_deadline(text, work, node, year) or (closing[1] if closing else None))
+
+
+def _step_parts(
+    text: str, work: str, s: int, e: int, roles: UnitRoles
+) -> list[tuple[int, int, UnitRoles, Deadline | None]]:
+    """A dated step ``work[s:e]`` cut before each clause after a ";" that opens with other units:
+    the step's date holds for them too ("2025年6月,相关区政府完成…方案制定;上海城投集团完成…调整"
+    in 上海's drainage reform plan; "2025年9月底前,区建设管理委…;上海城投集团…" in 杨浦's), each
+    a task of its units with the step's deadline (``None``: as its words give); and before a
+    sentence after the step that opens with its units ("2026年底,完成…建设。上海城投集团根据…
+    落实…防汛责任" in 上海's plan; 杨浦's "…。区国资委做好行业指导"), a task of theirs with no
+    date of the step. One part when the step opens with no date."""
+    m = _STEP_DATE.match(work, s, e)
+    if m is None or (";" not in work[m.end() : e] and "。" not in work[m.end() : e - 1]):
+        return [(s, e, roles, None)]
+    known = UnitRoles(_opening_units(text, work, m.end(), min(e, m.end() + 40))) or roles
+    when = parse_deadline(work[s : m.end()].strip(" ,"), text[s : m.end()].strip(" ,，"))
+    parts: list[tuple[int, int, UnitRoles, Deadline | None]] = [(s, e, roles, None)]
+    for stop in _STOP.finditer(work, m.end(), e - 1):
+        pos = stop.start()
+        if stop.group() == ";" and not known:
+            continue
+        names = _opening_units(text, work, pos + 1, min(e, pos + 41))
+        if names and not _named_before(names, known):
+            # (a sentence of its own after the step, "…。上海城投集团根据…落实…", is no part
+            # of the step's date)
+            ps, _, pr, pw = parts[-1]
+            parts[-1] = (ps, pos + 1, pr, pw)
+            parts.append((pos + 1, e, UnitRoles(names), when if stop.group() == ";" else None))
+            known = UnitRoles(names)
+    return parts
 
 
 def _closing_period(text: str, work: str, s: int, e: int) -> tuple[int, Deadline] | None:
@@ -1580,9 +1622,11 @@ def _named_before(names: tuple[str, ...], roles: UnitRoles) -> bool:
 _VERB_OPENINGS = frozenset(
     "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全具根依对在设"
 )
-# A verb inside what follows a unit's name. must not match: "建设管理委" (of a name)
+# A verb inside what follows a unit's name ("上海城投集团完成内部组织架构调整" in 上海's drainage
+# reform plan, "区建设管理委(区水务局)完成移交底数清单建立" in 杨浦's: the name ends before 完成).
+# must not match: "建设管理委" (of a name)
 _VERB_WORD = re.compile(
-    r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过|鼓励"
+    r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过|鼓励|完成"
     r"|根据|按照|依据|结合|围绕|针对|利用|依托"
 )
 # What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际
@@ -1794,6 +1838,10 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             ):
                 continue
             clause = cs  # where the clause (and the task cut there) opens
+            if clause > stop + 1 and _STEP_DATE.fullmatch(chunk, stop + 1, clause):
+                # "…资金渠道。2025年6月,市住房城乡建设管理委会同…": the date that opens the
+                # sentence is the step's own, so the clause (and its task) opens with it.
+                clause = stop + 1
             if _ORDINAL.match(chunk, cs):
                 cs += 2  # "四是各镇应…": the units follow the ordinal of the enumeration
                 if chunk.startswith(_NOT_SUBJECT_OPENING, cs):
@@ -1854,6 +1902,18 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             roles = _with_partners(text, work, s, e, roles)
         out.append((s, e, roles))
     return out
+
+
+# The date a step of a timetable opens with, before the units that take it (上海's drainage
+# reform plan "2025年底,市水务局会同市财政局…", "2026年起,市、区水务部门联合…"; 静安's and 杨浦's
+# drainage reform plans "2025年6月底前,区水务局…").
+# matches: "2025年6月,", "2025年底,", "12月底前,", "2026年起,", "2025年5月底前, " ;
+# must not match: "为此,", "2025年", "在2025年6月召开的会议上,", "2026年," (a year alone: 静安's
+# drainage plan "2025年,上海城投集团完成…。2026年,上海城投集团…" goes on with one unit's work)
+_STEP_DATE = re.compile(
+    r"\s*(?!(?:19|20)\d\d年,)(?:(?:19|20)\d\d年(?:(?:1[0-2]|0?[1-9])月(?:份)?)?|(?:1[0-2]|0?[1-9])月(?:份)?)"
+    r"(?:底|末|中旬|上旬|下旬)?(?:前|以前|起)?,\s*"
+)
 
 
 # What a lead does to the units it leads, between 牵头 and their names: "牵头协调", "牵头组织协调".
@@ -2116,21 +2176,35 @@ _DATED_OPENING = re.compile(
 )
 
 
-def _dated_steps(work: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``work[start:end]`` cut before each sentence that opens with its own date, when the text
-    opens so too: a phase of a plan sets its milestones one dated sentence each ("2023年9月底前,
-    全面排查…。2023年11月底前,集中力量…。"), each a task with its deadline."""
+# Where a sentence or a clause of a timetable ends: the next step may open after it.
+_STOP = re.compile(r"[。;]")
+
+
+def _dated_steps(work: str, start: int, end: int, named: bool = False) -> list[tuple[int, int]]:
+    """``work[start:end]`` cut before each sentence or clause that opens with its own date, when
+    the text opens so too: a phase of a plan sets its milestones one dated sentence each
+    ("2023年9月底前,全面排查…。2023年11月底前,集中力量…。"), or one dated clause each (上海's
+    drainage reform plan "2025年6月,上海城投集团形成…方案;2025年12月,完成…组建;2026年底,完成…";
+    杨浦's drainage reform "2025年6月底前,区建设管理委…;2025年9月底前,…"), each a task with its
+    deadline. (A later step dated with no 前, "2026年起,开展…研究", that names no unit is no work
+    of the units of the step before: 上海's plan leaves it without a lead.) A text that opens
+    otherwise is cut before each sentence that opens with its date only when it is ``named``
+    (opens with the units to do it: 上海's plan "相关区政府负责做好社会稳定工作…。2025年6月,相关区
+    政府完成…"); a sentence with no units before the date (静安's metro plan "检查…落实情况。2017年
+    10月起,区相关部门…", 杨浦's drainage reform "原则按照…要求。2026年起,市、区水务部门…") only
+    leads in to it."""
     i = start
     while i < end and work[i] in " \t\n":
         i += 1
-    if _DATED_OPENING.match(work, i, end) is None:
-        return [(start, end)]
+    opens_dated = _DATED_OPENING.match(work, i, end) is not None or _STEP_DATE.match(work, i, end) is not None
     cuts = [start]
-    pos = work.find("。", i, end)
-    while 0 <= pos < end - 1:
-        if _DATED_OPENING.match(work, pos + 1, end):
+    for m in _STOP.finditer(work, i, end - 1):
+        pos = m.start()
+        if not opens_dated and (work[pos] != "。" or not named):
+            continue
+        if _DATED_OPENING.match(work, pos + 1, end) or _STEP_DATE.match(work, pos + 1, end):
             cuts.append(pos + 1)
-        pos = work.find("。", pos + 1, end)
+            opens_dated = True  # the timetable has begun: its steps may be clauses too
     cuts.append(end)
     return list(zip(cuts[:-1], cuts[1:], strict=True))
 

@@ -857,9 +857,13 @@ def _bearer_of_work(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
 
 
 # A line of a schedule that opens with its month: "2026年4月，印发区级体检工作方案…" (Fengxian's and
-# Chongming's city check-up plans date their steps so), "2031年6月底前：完成…".
+# Chongming's city check-up plans date their steps so), "2031年6月底前：完成…"; or with its year's
+# end or its year: "2025年底，市水务局会同…", "2026年起，市、区水务部门联合…" (上海's drainage
+# reform plan; 静安's and 杨浦's drainage reform plans write "2025年底前，…").
+# matches: "2025年6月,", "2025年底,", "2026年末前:", "2027年起," ; must not match: "2025年,"
 _DATED_STEP = re.compile(
-    r"\s*(?P<y>(?:19|20)\d\d)年(?P<m>1[0-2]|0?[1-9])月(?:份)?(?:上旬|中旬|下旬|底|末)?(?:前|以前)?\s*[,:]"
+    r"\s*(?P<y>(?:19|20)\d\d)年(?:(?P<m>1[0-2]|0?[1-9])月(?:份)?(?:上旬|中旬|下旬|底|末)?|(?P<end>底|末)|(?P<from>起))"
+    r"(?:前|以前)?\s*[,:]"
 )
 
 
@@ -873,7 +877,11 @@ def _scheduled(task: Task, work: str, year: int) -> Task:
     if d is None:
         m = _DATED_STEP.match(work, task.span.start, task.span.end)
         if m is not None and int(m.group("y")) >= year - 1:
-            when = Deadline("month", int(m.group("y")), int(m.group("m")), m.group().strip(" ,:"))
+            y, source = int(m.group("y")), m.group().strip(" ,:")
+            if m.group("from"):
+                when = Deadline("year", y, None, source)
+            else:
+                when = Deadline("month", y, int(m.group("m")) if m.group("m") else 12, source)
             return replace(task, deadline=when)
     return task
 
