@@ -820,7 +820,13 @@ def read_text_tasks(
             # The paragraphs of a heading before its first item (or of a text with no heading
             # at all) are tasks when they carry notes.
             if noted[id(node)]:
-                tasks.extend(_paragraph_tasks(text, work, node, ps, cache, year))
+                over = _note_over_paragraphs(work, node, ps, cache) if node.level >= 0 else None
+                if over is not None:
+                    # The part's opening paragraphs, before its items: the heading's note is for
+                    # them as for the items (湖州市's policies of 2024).
+                    tasks.extend(_noted_heading_paragraphs(text, work, node, ps[1:], over, year))
+                else:
+                    tasks.extend(_paragraph_tasks(text, work, node, ps, cache, year))
             elif (
                 node is not root
                 and node.body
@@ -999,7 +1005,9 @@ def _noted_heading_paragraphs(
     """Each paragraph under a heading whose note names its units is a task of that measure, led
     by the note's units unless a clause names its own: the layout of 若干政策举措 whose parts carry
     the unit that leads them (金华市's 进一步推动经济高质量发展若干政策 of 2024, "一、扩大有效投资政策
-    (由市发改委牵头实施)" over its paragraph; tests/extract/test_outline.py)."""
+    (由市发改委牵头实施)" over its paragraph; 湖州市's of the same year, whose part opens with a
+    paragraph before its items (一), (二); the tune documents jinhua_ and
+    huzhou_high_quality_policies_2024_part)."""
     measure = _title_text(text, work, node)
     ref, section = _ref(node), _section(node, work, text)
     out: list[Task] = []

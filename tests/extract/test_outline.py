@@ -1244,3 +1244,20 @@ def test_a_glossed_traditional_heading_with_its_lead_unit_gives_its_paragraphs()
     tasks = extract_text(text).tasks
     assert [t.lead_units for t in tasks] == [("區科技局",), ("區科技局",)]
     assert tasks[0].text.startswith("支持企業(yè)")
+
+
+def test_the_opening_paragraph_of_a_part_whose_heading_carries_its_lead_unit_is_its_task():
+    # The heading's note answers for the part's opening paragraph as for its numbered items.
+    text = (
+        "某市推动经济高质量发展若干政策\n"
+        "一、扩大有效投资政策（由市发展改革委牵头实施）\n"
+        "扎实开展扩大有效投资攻坚，重点支持制造业、交通等领域投资。\n"
+        "（一）发挥重大项目带动作用。实行重大项目滚动管理。\n"
+        "（二）加大财政支持力度。全市财政安排专项资金支持项目建设。\n"
+    )
+    got = [(t.ref, t.text[:8], t.lead_units) for t in extract_text(text).tasks]
+    assert got == [
+        ("一", "扎实开展扩大有效", ("市发展改革委",)),
+        ("一.(一)", "实行重大项目滚动", ("市发展改革委",)),
+        ("一.(二)", "全市财政安排专项", ("市发展改革委",)),
+    ]
