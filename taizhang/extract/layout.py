@@ -606,9 +606,11 @@ _SEQ_CELL = re.compile(r"\d{1,3}")
 # The heading of a table's sequence column (the column that numbers its rows), alone on its line.
 # matches: "序号", "编号", "项目序号", "任务编号" ; must not match: "序号1", "文件编号：沪府发"
 _SEQ_HEADING = re.compile(r"(?:项目|任务|工作|事项)?(?:序号|编号)")
-# A heading cell: short, no sentence in it. matches: "重点内容", "完成时限" ; must not match:
-# "行动一：再造发展新极行动", "1"
-_HEADING_CELL = re.compile(r"[^\d\s,，。;；:：、()（）][^,，。;；:：、]{1,9}")
+# A heading cell: short, no sentence in it; a progress column's may open with the months it
+# reports ("1-10月推进情况", "1-9月份工作完成情况", as the progress table of 招远市's
+# 民生实事 head theirs). matches: "重点内容", "完成时限", "1-10月推进情况" ; must not match:
+# "行动一：再造发展新极行动", "1", "2024年完成"
+_HEADING_CELL = re.compile(r"(?:\d{1,2}[-—–~至]\d{1,2}月份?)?[^\d\s,，。;；:：、()（）][^,，。;；:：、]{1,9}")
 # A heading spaced out a character at a time. matches: "主 要 工 作 任 务", "责任 单位" ; must not
 # match: "推进城市更新 完成改造" (words, not characters, apart)
 _LETTER_SPACED = re.compile(r"[^\s\d]{1,2}(?: {1,3}[^\s\d]{1,2}){1,9}")
@@ -717,8 +719,9 @@ def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
 
 
 # A line of a table whose cells a web crawl wrote one a line, each closed by a pipe.
-# matches: "序号 |", "招商工作部、安商工作部 |" ; must not match: "| 1 | 区 |" (a markdown row)
-_PIPE_CLOSED_CELL = re.compile(r"[^\S\n]*(?P<cell>[^|\n]*?)[^\S\n]*\|[^\S\n]*")
+# matches: "序号 |", "招商工作部、安商工作部 |", "|" and "||" (an empty cell) ; must not match: "| 1 | 区 |"
+# (a markdown row)
+_PIPE_CLOSED_CELL = re.compile(r"[^\S\n]*(?P<cell>[^|\n]*?)[^\S\n]*\|(?:(?<=^\|)\|)?[^\S\n]*")
 
 
 def _pipe_cell_grids(work: str, start: int, end: int) -> list[Grid]:
@@ -741,6 +744,10 @@ def _pipe_cell_grids(work: str, start: int, end: int) -> list[Grid]:
             if work[s:e] in ("序号", "编号"):
                 heads.append(len(paras))
             paras.append((s, e))
+        elif heads:
+            # An empty cell ("|" or "||" alone on its line, as the crawls of 海盐县's and 临安区's
+            # pages write blank cells) keeps its place in the row.
+            paras.append((s, s))
     at_end = -1
     for at in heads:
         if paras[at][0] < at_end:
@@ -786,7 +793,7 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     while first > 0 and at - first < 4 and _is_column_before(work, paras[first - 1]):
         first -= 1
     last = at
-    while last + 1 < len(paras) and last - first < 9 and _is_heading_cell(work, paras[last + 1]):
+    while last + 1 < len(paras) and last - first < 12 and _is_heading_cell(work, paras[last + 1]):
         if _after_unit_columns(work, paras[at + 1 : last + 1], paras[last + 1 : last + 3]):
             break
         last += 1
@@ -889,6 +896,8 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
             pre, seq_cell, post, pending = leading, (s, e), [], []
             seq = int(text)
             table_end = e
+        elif seq_cell is not None and len(post) < n - k - 1 and s == e:
+            post.append((s, e))  # a cell the text marks blank (a pipe alone on its line)
         elif (
             seq_cell is not None
             and len(post) < n - k - 1

@@ -820,7 +820,13 @@ def read_text_tasks(
             # The paragraphs of a heading before its first item (or of a text with no heading
             # at all) are tasks when they carry notes.
             if noted[id(node)]:
-                tasks.extend(_paragraph_tasks(text, work, node, ps, cache, year))
+                over = _note_over_paragraphs(work, node, ps, cache) if node.level >= 0 else None
+                if over is not None:
+                    # The part's opening paragraphs, before its items: the heading's note is for
+                    # them as for the items (湖州市's policies of 2024).
+                    tasks.extend(_noted_heading_paragraphs(text, work, node, ps[1:], over, year))
+                else:
+                    tasks.extend(_paragraph_tasks(text, work, node, ps, cache, year))
             elif (
                 node is not root
                 and node.body
@@ -832,7 +838,11 @@ def read_text_tasks(
         if not noted[id(node)] and (_defines(work, node) or _lists_contents(work, node, paras)):
             continue
         if noted[id(node)]:
-            tasks.extend(_item_tasks(text, work, node, ps, cache, year))
+            over = _note_over_paragraphs(work, node, ps, cache)
+            if over is not None:
+                tasks.extend(_noted_heading_paragraphs(text, work, node, ps[1:], over, year))
+            else:
+                tasks.extend(_item_tasks(text, work, node, ps, cache, year))
             continue
         note = shared.get(id(node)) or _heading_note(work, node, paras, cache)
         if note is not None:
@@ -968,6 +978,50 @@ def _heading_note(
                 return notes[0] if _bare_title(work, pos, notes[0].start, title is not None) else None
         n = n.parent
     return None
+
+
+def _note_over_paragraphs(work: str, node: _Node, ps: list[_Span], cache: _NoteCache) -> RoleNote | None:
+    """The note of a heading that is a title and a note and nothing else, over paragraphs of no
+    number and no note of their own ("一、强化科技创新（区科技局牵头）" / "支持企业…。" / "鼓励…。"):
+    it answers for each of them. None when the heading says more or a paragraph has its own note."""
+    if len(ps) < 2 or not ps[0][0] <= node.start < ps[0][1]:
+        return None
+    notes = cache.of(*ps[0])
+    if not notes or notes[-1].end < ps[0][1] - 1:
+        return None
+    # A title and nothing more: short, no clause ("一、对…的县，予以倾斜。（…负责）" is an item's
+    # work, and what follows the last item of a list is the document's closing part).
+    head = work[node.start : notes[0].start].strip(_LEADING_CHARS + "。")
+    if not 2 <= len(head) <= 20 or any(c in head for c in ",。;:"):
+        return None
+    if any(cache.of(s, e) for s, e in ps[1:]):
+        return None
+    return notes[0]
+
+
+def _noted_heading_paragraphs(
+    text: str, work: str, node: _Node, paras: list[_Span], note: RoleNote, year: int | None
+) -> list[Task]:
+    """Each paragraph under a heading whose note names its units is a task of that measure, led
+    by the note's units unless a clause names its own: the layout of 若干政策举措 whose parts carry
+    the unit that leads them (金华市's 进一步推动经济高质量发展若干政策 of 2024, "一、扩大有效投资政策
+    (由市发改委牵头实施)" over its paragraph; 湖州市's of the same year, whose part opens with a
+    paragraph before its items (一), (二); the tune documents jinhua_ and
+    huzhou_high_quality_policies_2024_part)."""
+    measure = _title_text(text, work, node)
+    ref, section = _ref(node), _section(node, work, text)
+    out: list[Task] = []
+    for s, e in paras:
+        for cs, ce, roles in _subject_clauses(text, work, s, e):
+            if not roles:
+                names = _opening_units(text, work, cs, min(ce, cs + 40))
+                roles = UnitRoles(names) if names else note.roles
+            t = _clause_task(
+                text, work, cs, ce, roles, ref, measure, section, node.number, note.deadline, year
+            )
+            if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
+                out.append(t)
+    return out
 
 
 def _shared_notes(

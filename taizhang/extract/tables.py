@@ -83,6 +83,9 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
             # A measure column right of the task one (事项 / 工作措施): the left one groups, the
             # right one holds the work, as a table reads from the general to the detail.
             roles["measure"], roles["task"] = roles["task"], roles["measure"]
+        if "task" in roles and "measure" in roles and _goal_beside_work(work, row, roles):
+            # 主要任务 / 全年目标任务: the work is the task, its goal for the year a column beside.
+            roles["task"] = roles.pop("measure")
         if (
             "task" not in roles
             and "measure" in roles
@@ -94,6 +97,26 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
         if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
             return r, roles
     return None
+
+
+# The heading of a column of a task's goal for the year. matches: "全年目标任务", "年度目标",
+# "2023年目标任务" ; must not match: "重点任务", "2022年度任务目标" (a task column headed with its year)
+_GOAL_HEADING = re.compile(r"(?:全年|年度|\d{4}年度?)目标(?:任务)?")
+
+
+def _goal_beside_work(work: str, row: Sequence[Cell], roles: dict[str, int]) -> bool:
+    """A progress table's task column right of a column of the work itself (主要任务 / 全年目标任务
+    / 分管领导 / 牵头单位 / … / 1-10月推进情况): the right one gives the period's goal of the task
+    named on the left, as 柯桥区's progress table of its 民生实事 gives its 工作任务 and then the
+    quarter's goal (一季度目标, a column of no role there); a column that only names the matter
+    (民生事项名称 / 2022年度任务目标, as 招远市's livelihood progress table heads them) leaves the goal
+    the task."""
+    m, t = roles["measure"], roles["task"]
+    if not m < t < len(row) or len(row) <= m:
+        return False
+    left = _SPACE.sub("", work[row[m].start : row[m].end])
+    right = _SPACE.sub("", work[row[t].start : row[t].end])
+    return left.endswith("任务") and _GOAL_HEADING.fullmatch(right) is not None
 
 
 # A column of bare categories (类别 / 名称 / 明细 / 原运维管理单位: an inventory of facilities and

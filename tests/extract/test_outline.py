@@ -1209,3 +1209,55 @@ def test_a_block_working_with_units_is_led_by_the_unit_it_opens_with():
         ("各镇", "各街道"),
     ]
     assert [t.co_units for t in tasks] == [("区商务委",), (), ("区公安分局",), ()]
+
+
+def test_a_heading_with_its_lead_unit_in_a_bracket_gives_each_paragraph_under_it():
+    # 若干政策举措 whose parts carry their lead unit: each paragraph under the heading is a task of
+    # that measure led by it, unless a paragraph names its own unit.
+    text = (
+        "某区关于推动经济高质量发展的若干政策举措\n"
+        "一、强化科技创新（区科技局牵头）\n"
+        "支持企业建设研发机构，对新认定的市级以上研发平台给予奖励。\n"
+        "鼓励企业加大研发投入，按研发费用增量给予补助。\n"
+        "二、扩大有效投资（区发展改革委牵头）\n"
+        "加快重大项目建设，建立重点项目联系服务机制。\n"
+        "区财政局统筹安排专项资金，支持基础设施补短板项目。\n"
+    )
+    got = [(t.ref, t.measure, t.text[:8], t.lead_units) for t in extract_text(text).tasks]
+    assert got == [
+        ("一", "强化科技创新", "支持企业建设研发", ("区科技局",)),
+        ("一", "强化科技创新", "鼓励企业加大研发", ("区科技局",)),
+        ("二", "扩大有效投资", "加快重大项目建设", ("区发展改革委",)),
+        ("二", "扩大有效投资", "区财政局统筹安排", ("区财政局",)),
+    ]
+
+
+def test_a_glossed_traditional_heading_with_its_lead_unit_gives_its_paragraphs():
+    # The same layout in traditional script with pinyin readings after some characters: the
+    # readings stay in the task's text as published, never in a unit's name.
+    text = (
+        "某區人民政府關於印發(fā)推動(dòng)經(jīng)濟高質(zhì)量發(fā)展若干措施的通知\n"
+        "一、強化科技創(chuàng)新(區科技局牽頭)\n"
+        "支持企業(yè)建設研發(fā)機構，對(duì)新認定的研發(fā)平臺給予獎勵。\n"
+        "鼓勵企業(yè)加大研發(fā)投入。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.lead_units for t in tasks] == [("區科技局",), ("區科技局",)]
+    assert tasks[0].text.startswith("支持企業(yè)")
+
+
+def test_the_opening_paragraph_of_a_part_whose_heading_carries_its_lead_unit_is_its_task():
+    # The heading's note answers for the part's opening paragraph as for its numbered items.
+    text = (
+        "某市推动经济高质量发展若干政策\n"
+        "一、扩大有效投资政策（由市发展改革委牵头实施）\n"
+        "扎实开展扩大有效投资攻坚，重点支持制造业、交通等领域投资。\n"
+        "（一）发挥重大项目带动作用。实行重大项目滚动管理。\n"
+        "（二）加大财政支持力度。全市财政安排专项资金支持项目建设。\n"
+    )
+    got = [(t.ref, t.text[:8], t.lead_units) for t in extract_text(text).tasks]
+    assert got == [
+        ("一", "扎实开展扩大有效", ("市发展改革委",)),
+        ("一.(一)", "实行重大项目滚动", ("市发展改革委",)),
+        ("一.(二)", "全市财政安排专项", ("市发展改革委",)),
+    ]

@@ -599,3 +599,59 @@ def test_a_lead_column_that_names_each_units_head_keeps_the_units_only():
         ("新建社区食堂20家。", ("市民政局",)),
         ("改造老旧电梯300台。", ("市市场监管局", "市住建局")),
     ]
+
+
+# A progress table of a year's key work as a crawl flattens it, a cell a line closed by " |": the
+# 主要任务 cell is the work, the 全年目标任务 beside it the year's goal; a leader's name (分管 领导,
+# its heading spaced) is a person; a second unit column (责任主体与协同单位) lists co-units; the
+# progress (1-10月推进情况), 是否 and 说明 cells are not the task; an empty cell is a pipe alone.
+_PROGRESS_CELLS = (
+    "某区2030年重点工作推进情况表\n"
+    "序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n责任主体与协同单位 |\n"
+    "1-10月推进情况 |\n是否完成 |\n说明 |\n"
+    "1 |\n推进老旧小区综合改造 |\n完成12个老旧小区改造 |\n张三 |\n区住房城乡建设局 |\n|\n"
+    "已完成9个小区改造，其余正在施工 |\n否 |\n||\n"
+    "2 |\n建设城市书房 |\n新建城市书房5家 |\n李四 |\n区文化旅游局 |\n区教育局、各街道 |\n"
+    "已建成3家 |\n是 |\n||\n"
+    "3 |\n实施道路提升工程 |\n完成10条道路改造 |\n王五 |\n区建设交通委 |\n各街道 |\n"
+    "已完成 |\n是 |\n超额完成 |\n"
+)
+
+
+def test_a_progress_table_a_cell_a_line_gives_its_work_and_units():
+    tasks = extract(_PROGRESS_CELLS.encode("utf-8"), name="推进情况.txt").tasks
+    assert [(t.ref, t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("1", "推进老旧小区综合改造", ("区住房城乡建设局",), ()),
+        ("2", "建设城市书房", ("区文化旅游局",), ("区教育局", "各街道")),
+        ("3", "实施道路提升工程", ("区建设交通委",), ("各街道",)),
+    ]
+
+
+def test_a_progress_table_in_markdown_rows_gives_its_work_and_units():
+    text = (
+        "某区2030年重点工作推进情况\n\n"
+        "| 序号 | 主要任务 | 全年目标任务 | 分管 领导 | 牵头 单位 | 责任主体与协同单位 | 1-10月推进情况 | 说明 |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 1 | 推进老旧小区综合改造 | 完成12个老旧小区改造 | 张三 | 区住房城乡建设局 | 各街道，区财政局 | 已完成9个 | |\n"
+        "| 2 | 建设城市书房 | 新建城市书房5家 | 李四 | 区文化旅游局 | | 已建成3家 | |\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="推进情况.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("推进老旧小区综合改造", ("区住房城乡建设局",), ("各街道", "区财政局")),
+        ("建设城市书房", ("区文化旅游局",), ()),
+    ]
+
+
+def test_a_named_matter_beside_its_goal_for_the_year_keeps_the_goal_as_the_task():
+    # 民生事项名称 / 2030年度任务目标: the name titles the matter, the goal is the work.
+    text = (
+        "某市2030年民生实事推进情况\n"
+        "序号 | 民生事项名称 | 2030年度任务目标 | 责任单位 | 1-9月份工作完成情况 |\n"
+        "1 | 改扩建城东学校 | 完成城东学校教学楼建设。 | 市教育局 | 主体完工。 |\n"
+        "2 | 建设社区食堂 | 新建社区食堂10家。 | 市民政局 | 建成6家。 |\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="推进情况.txt").tasks
+    assert [(t.measure, t.text) for t in tasks] == [
+        ("改扩建城东学校", "完成城东学校教学楼建设。"),
+        ("建设社区食堂", "新建社区食堂10家。"),
+    ]
