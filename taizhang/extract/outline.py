@@ -23,6 +23,7 @@ from .units import (
     declares_first_leads,
     ends_with_unit_suffix,
     has_role_marker,
+    list_of_names,
     looks_like_unit,
     parse_roles,
     parse_units,
@@ -31,6 +32,7 @@ from .units import (
 __all__ = [
     "HEADING",
     "heading_number",
+    "units_label",
     "read_text_tasks",
     "TextTasks",
     "find_role_notes",
@@ -290,19 +292,52 @@ _ITEM_NUMBER = re.compile(
 )
 
 
+def units_label(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units an item or a paragraph at ``work[s:e]`` opens with as its label, before a colon or
+    a full stop and its duties (its item number, if any, passed over): "1.区财政局：负责…", "区级路长
+    办公室：承担…", "（二）区建管委（区水务局）。负责…". A division of duties beside a plan's task table
+    writes each unit's block so (奉贤's park-city opinions under 工作职责, 嘉定's duties of its
+    urban-renewal bodies, 浦东's road chiefs plan). The outline keeps such an item in a part that keeps
+    only the clauses naming their units; the pipeline gives it these units as its lead.
+
+    () when the label is a role's name ("责任单位：", "牵头部门：": a note, read elsewhere), no list of
+    units, or names a notice's addressees with no duties after them on its line."""
+    opening = _ITEM_NUMBER.match(work, s, e)
+    if opening:
+        s = opening.end()
+    hi = min(e, s + 24)
+    stop = work.find(":", s, hi)
+    full_stop = stop < 0
+    if full_stop:
+        # "（一）区建管委（区水务局）。负责制定…": a name closed by a full stop heads its duties as one
+        # closed by a colon does (the name alone before the stop: a unit's name, nothing else)
+        stop = work.find("。", s, hi)
+        if stop < 0:
+            return ()
+    line_end = work.find("\n", stop, e)
+    if len(work[stop + 1 : e if line_end < 0 else line_end].strip()) < 4:
+        return ()  # "各乡镇人民政府、街道办事处,县级各部门:": a notice's addressees, no duties after them
+    while s < stop and work[s] in " \t\u3000":
+        s += 1
+    w = work[s:stop].strip()
+    words = unit_words()
+    if (
+        not w
+        or w in words.lead_labels
+        or w in words.co_labels
+        or w.endswith(("单位", "部门"))
+        and len(w) <= 6
+    ):
+        return ()
+    names = list_of_names(text[s : s + len(w)], w)
+    if full_stop and not all(looks_like_unit(working_text(n)) for n in names):
+        return ()
+    return names
+
+
 def _opens_with_units_label(text: str, work: str, node: _Node) -> bool:
-    """The item opens with the units whose duties it lists, before a colon or a full stop ("1.区财政局：
-    负责…", "（二）区房管局。负责…"): its units are read from that label later (pipeline), so a part
-    that keeps only the clauses naming their units keeps it. A division of duties beside a plan's
-    task table writes each unit's block so (奉贤's park-city opinions under 工作职责, 嘉定's duties of
-    its urban-renewal bodies)."""
-    opening = _ITEM_NUMBER.match(work, node.start, node.line_end)
-    s = opening.end() if opening else node.start
-    hi = min(node.line_end, s + 24)
-    stop = next((i for i in range(s, hi) if work[i] in ":。"), -1)
-    if stop < s + 2:
-        return False
-    names = parse_units(text[s:stop], work[s:stop])
+    """The item opens with the units whose duties it lists (``units_label``), each a unit's name."""
+    names = units_label(text, work, node.start, node.line_end)
     return bool(names) and all(looks_like_unit(_work_of(n)) for n in names)
 
 
