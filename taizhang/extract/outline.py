@@ -286,10 +286,17 @@ def find_role_notes(
 
 
 _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
-# An item's number at the opening of its line: "(一)", "1.", "一、", "(1)".
-_ITEM_NUMBER = re.compile(
-    r"\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、])?\s*"
-)
+
+
+def _after_number(work: str, s: int, e: int) -> int:
+    """Where an item's text opens after its number ("(一)", "1.", "一、", "(1)", as ``HEADING``
+    reads it) and the white space around it, the item opening at ``s`` on a line ending by ``e``."""
+    found = HEADING.match(work[s : min(e, s + 64)])
+    if found:
+        return s + found[1].end()
+    while s < e and work[s].isspace():
+        s += 1
+    return s
 
 
 def units_label(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
@@ -302,9 +309,8 @@ def units_label(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
 
     () when the label is a role's name ("责任单位：", "牵头部门：": a note, read elsewhere), no list of
     units, or names a notice's addressees with no duties after them on its line."""
-    opening = _ITEM_NUMBER.match(work, s, e)
-    if opening:
-        s = opening.end()
+    line_end = work.find("\n", s, e)
+    s = _after_number(work, s, e if line_end < 0 else line_end)
     hi = min(e, s + 24)
     stop = work.find(":", s, hi)
     full_stop = stop < 0
@@ -346,9 +352,7 @@ def _names_an_alternative(work: str, s: int) -> bool:
     the bracket is the name's other name ("（一）区建管委（区水务局）。负责…", "2.区政府办公室(区政府
     研究室):…"), as a division of duties heads each unit's block (奉贤's park-city opinions under 工作
     职责; 嘉定's duties of its urban-renewal bodies), never a note of who does the work."""
-    line = work.rfind("\n", 0, s) + 1
-    opening = _ITEM_NUMBER.match(work, line, s)
-    name = work[opening.end() if opening else line : s]
+    name = work[_after_number(work, work.rfind("\n", 0, s) + 1, s) : s]
     return 2 <= len(name) <= 20 and looks_like_unit(name) and not _VERB_WORD.search(name)
 
 
