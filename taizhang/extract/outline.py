@@ -1730,11 +1730,6 @@ def _intro_roles(text: str, work: str, node: _Node, paras_of: dict[int, list[_Sp
     return _duties_heading(text, work, node)
 
 
-# The kind of body a division of duties is about, named by no body: "三、部门职责", "成员单位职责",
-# "各有关单位职责" head the duties of the units the items under them name ("（一）区X局：负责…", as
-# 奉贤's park-city opinions write under 工作职责 and 嘉定's urban-renewal duties under 主要职责), not the
-# duties of a body called 部门.
-_GENERIC_BODIES = re.compile(r"(?:各|各有关|有关|相关|各相关|各成员|成员|责任|主要)?(?:部门|单位|机构)")
 # A heading over the duties of one unit or officer: "1.轨道交通站长职责", "（三）区财政局的职责",
 # "区级路长办公室主要职责". must not match: "二、主要职责", "（一）各方职责", "（二）“四长”职责"
 _DUTIES_HEADING = re.compile(r"\s*(?P<who>[^,。:;、“”\"'()]{2,16}?)(?:的)?(?:主要)?职责\s*$")
@@ -1759,7 +1754,11 @@ def _duties_heading(text: str, work: str, node: _Node) -> UnitRoles:
             m = _DUTIES_HEADING.match(work, n.start, n.line_end)
             if m is not None:
                 who = m.group("who")
-                if not _GENERIC_BODIES.fullmatch(who) and (
+                # (the kind of body a division of duties is about, named by no body: "三、部门职责",
+                # "成员单位职责", "各有关单位职责" head the duties of the units the items under them
+                # name, as 奉贤's park-city opinions write under 工作职责 and 嘉定's urban-renewal
+                # duties under 主要职责; the lexicon's generic bodies)
+                if who not in unit_words().generic_bodies and (
                     looks_like_unit(who) or who.endswith(("长", "员"))
                 ):
                     ws, we = m.span("who")
