@@ -768,7 +768,8 @@ def _lone_heading_lines_word_by_word(work: str, start: int, end: int) -> list[tu
             if (at == start or work[at - 1] in "\n \u3000") and (
                 after >= end or work[after] in "\n \u3000\r"
             ):
-                ls = work.rfind("\n", start, at) + 1
+                nl = work.rfind("\n", start, at)
+                ls = nl + 1 if nl >= 0 else start
                 le = work.find("\n", after, end)
                 le = end if le < 0 else le
                 if "\t" not in work[ls:le] and work[ls:le].strip() == word:
@@ -806,6 +807,20 @@ class TestSpeed2Shortcuts:
         assert _lone_heading_lines_word_by_word(work, 0, len(work)) == lines
         for a, b in ((11, 15), (10, 16), (0, 4), (3, 9)):  # spans whose edges touch a heading
             assert _lone_heading_lines(work, a, b) == _lone_heading_lines_word_by_word(work, a, b)
+
+    def test_a_lone_heading_on_the_first_line_of_a_later_span_opens_at_the_span(self) -> None:
+        """A span that does not open the document: its first line opens at the span's start, not at
+        the document's (``_headed_paragraph_grids`` skips a line that opens before the span)."""
+        from taizhang.extract.layout import _lone_heading_lines
+
+        work = "一、总体要求\n责任单位\n区财政局\n"
+        start = work.index("责任单位")
+        assert _lone_heading_lines(work, start, len(work)) == [(start, start + 4)]
+        assert _lone_heading_lines(work, start - 1, len(work)) == [(start, start + 4)]
+        head = "前言。\n"  # the same table after a paragraph: found at the same place in its span
+        assert _lone_heading_lines(head + work, len(head) + start, len(head + work)) == [
+            (len(head) + start, len(head) + start + 4)
+        ]
 
     @settings(max_examples=300, derandomize=True)
     @given(
