@@ -297,7 +297,8 @@ def _lone_heading_lines(work: str, start: int, end: int) -> list[tuple[int, int]
             if (at == start or work[at - 1] in "\n \u3000") and (
                 after >= end or work[after] in "\n \u3000\r"
             ):
-                ls = work.rfind("\n", start, at) + 1
+                nl = work.rfind("\n", start, at)
+                ls = nl + 1 if nl >= 0 else start  # (no break before it: the span's first line)
                 le = work.find("\n", after, end)
                 le = end if le < 0 else le
                 if "\t" not in work[ls:le] and work[ls:le].strip() == word:

@@ -66,6 +66,11 @@ class UnitWords:
     co_markers: tuple[str, ...]
     lead_labels: tuple[str, ...]
     co_labels: tuple[str, ...]
+    # Words that open a clause of work or a duty, never a unit's name (认真…, 协助…).
+    manner_openers: tuple[str, ...]
+    duty_openers: tuple[str, ...]
+    # A kind of body named by no body ("部门", "各有关单位", "成员单位"), as headings of duties write it.
+    generic_bodies: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +90,13 @@ def unit_words() -> UnitWords:
         co_markers=_words(d, "co_markers", name),
         lead_labels=_words(d, "lead_labels", name),
         co_labels=_words(d, "co_labels", name),
+        manner_openers=_words(d, "manner_openers", name),
+        duty_openers=_words(d, "duty_openers", name),
+        generic_bodies=frozenset(
+            qualifier + kind
+            for qualifier in ("", *_words(d, "generic_body_qualifiers", name))
+            for kind in _words(d, "generic_body_kinds", name)
+        ),
     )
 
 

@@ -23,6 +23,7 @@ from .units import (
     declares_first_leads,
     ends_with_unit_suffix,
     has_role_marker,
+    list_of_names,
     looks_like_unit,
     parse_roles,
     parse_units,
@@ -31,6 +32,7 @@ from .units import (
 __all__ = [
     "HEADING",
     "heading_number",
+    "units_label",
     "read_text_tasks",
     "TextTasks",
     "find_role_notes",
@@ -284,25 +286,64 @@ def find_role_notes(
 
 
 _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
-# An item's number at the opening of its line: "(一)", "1.", "一、", "(1)".
-_ITEM_NUMBER = re.compile(
-    r"\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、])?\s*"
-)
+
+
+def _after_number(work: str, s: int, e: int) -> int:
+    """Where an item's text opens after its number ("(一)", "1.", "一、", "(1)", as ``HEADING``
+    reads it) and the white space around it, the item opening at ``s`` on a line ending by ``e``."""
+    found = HEADING.match(work[s : min(e, s + 64)])
+    if found:
+        return s + found[1].end()
+    while s < e and work[s].isspace():
+        s += 1
+    return s
+
+
+def units_label(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units an item or a paragraph at ``work[s:e]`` opens with as its label, before a colon or
+    a full stop and its duties (its item number, if any, passed over): "1.区财政局：负责…", "区级路长
+    办公室：承担…", "（二）区建管委（区水务局）。负责…". A division of duties beside a plan's task table
+    writes each unit's block so (奉贤's park-city opinions under 工作职责, 嘉定's duties of its
+    urban-renewal bodies, 浦东's road chiefs plan). The outline keeps such an item in a part that keeps
+    only the clauses naming their units; the pipeline gives it these units as its lead.
+
+    () when the label is a role's name ("责任单位：", "牵头部门：": a note, read elsewhere), no list of
+    units, or names a notice's addressees with no duties after them on its line."""
+    line_end = work.find("\n", s, e)
+    s = _after_number(work, s, e if line_end < 0 else line_end)
+    hi = min(e, s + 24)
+    stop = work.find(":", s, hi)
+    full_stop = stop < 0
+    if full_stop:
+        # "（一）区建管委（区水务局）。负责制定…": a name closed by a full stop heads its duties as one
+        # closed by a colon does (the name alone before the stop: a unit's name, nothing else)
+        stop = work.find("。", s, hi)
+        if stop < 0:
+            return ()
+    line_end = work.find("\n", stop, e)
+    if len(work[stop + 1 : e if line_end < 0 else line_end].strip()) < 4:
+        return ()  # "各乡镇人民政府、街道办事处,县级各部门:": a notice's addressees, no duties after them
+    while s < stop and work[s] in " \t\u3000":
+        s += 1
+    w = work[s:stop].strip()
+    words = unit_words()
+    if (
+        not w
+        or w in words.lead_labels
+        or w in words.co_labels
+        or w.endswith(("单位", "部门"))
+        and len(w) <= 6
+    ):
+        return ()
+    names = list_of_names(text[s : s + len(w)], w)
+    if full_stop and not all(looks_like_unit(working_text(n)) for n in names):
+        return ()
+    return names
 
 
 def _opens_with_units_label(text: str, work: str, node: _Node) -> bool:
-    """The item opens with the units whose duties it lists, before a colon or a full stop ("1.区财政局：
-    负责…", "（二）区房管局。负责…"): its units are read from that label later (pipeline), so a part
-    that keeps only the clauses naming their units keeps it. A division of duties beside a plan's
-    task table writes each unit's block so (奉贤's park-city opinions under 工作职责, 嘉定's duties of
-    its urban-renewal bodies)."""
-    opening = _ITEM_NUMBER.match(work, node.start, node.line_end)
-    s = opening.end() if opening else node.start
-    hi = min(node.line_end, s + 24)
-    stop = next((i for i in range(s, hi) if work[i] in ":。"), -1)
-    if stop < s + 2:
-        return False
-    names = parse_units(text[s:stop], work[s:stop])
+    """The item opens with the units whose duties it lists (``units_label``), each a unit's name."""
+    names = units_label(text, work, node.start, node.line_end)
     return bool(names) and all(looks_like_unit(_work_of(n)) for n in names)
 
 
@@ -311,9 +352,7 @@ def _names_an_alternative(work: str, s: int) -> bool:
     the bracket is the name's other name ("（一）区建管委（区水务局）。负责…", "2.区政府办公室(区政府
     研究室):…"), as a division of duties heads each unit's block (奉贤's park-city opinions under 工作
     职责; 嘉定's duties of its urban-renewal bodies), never a note of who does the work."""
-    line = work.rfind("\n", 0, s) + 1
-    opening = _ITEM_NUMBER.match(work, line, s)
-    name = work[opening.end() if opening else line : s]
+    name = work[_after_number(work, work.rfind("\n", 0, s) + 1, s) : s]
     return 2 <= len(name) <= 20 and looks_like_unit(name) and not _VERB_WORD.search(name)
 
 
@@ -1745,11 +1784,6 @@ def _intro_roles(text: str, work: str, node: _Node, paras_of: dict[int, list[_Sp
     return _duties_heading(text, work, node)
 
 
-# The kind of body a division of duties is about, named by no body: "三、部门职责", "成员单位职责",
-# "各有关单位职责" head the duties of the units the items under them name ("（一）区X局：负责…", as
-# 奉贤's park-city opinions write under 工作职责 and 嘉定's urban-renewal duties under 主要职责), not the
-# duties of a body called 部门.
-_GENERIC_BODIES = re.compile(r"(?:各|各有关|有关|相关|各相关|各成员|成员|责任|主要)?(?:部门|单位|机构)")
 # A heading over the duties of one unit or officer: "1.轨道交通站长职责", "（三）区财政局的职责",
 # "区级路长办公室主要职责". must not match: "二、主要职责", "（一）各方职责", "（二）“四长”职责"
 _DUTIES_HEADING = re.compile(r"\s*(?P<who>[^,。:;、“”\"'()]{2,16}?)(?:的)?(?:主要)?职责\s*$")
@@ -1774,7 +1808,11 @@ def _duties_heading(text: str, work: str, node: _Node) -> UnitRoles:
             m = _DUTIES_HEADING.match(work, n.start, n.line_end)
             if m is not None:
                 who = m.group("who")
-                if not _GENERIC_BODIES.fullmatch(who) and (
+                # (the kind of body a division of duties is about, named by no body: "三、部门职责",
+                # "成员单位职责", "各有关单位职责" head the duties of the units the items under them
+                # name, as 奉贤's park-city opinions write under 工作职责 and 嘉定's urban-renewal
+                # duties under 主要职责; the lexicon's generic bodies)
+                if who not in unit_words().generic_bodies and (
                     looks_like_unit(who) or who.endswith(("长", "员"))
                 ):
                     ws, we = m.span("who")

@@ -13,7 +13,6 @@ from typing import Any
 from .confidence import assess
 from .deadlines import parse_deadline
 from .layout import Grid, find_text_grids, lay_out
-from .lexicon import unit_words
 from .model import (
     Deadline,
     DocInfo,
@@ -27,7 +26,7 @@ from .model import (
     Task,
 )
 from .normalise import kept_by_simplifying, working_text
-from .outline import _paired, read_text_tasks
+from .outline import _paired, read_text_tasks, units_label
 from .tables import read_task_table
 from .units import (
     UnitRegistry,
@@ -596,7 +595,7 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         if partner:
             co, changed = list(partner), True
     if ":" in own[:24] or "。" in own[:24]:
-        label = _label_units(text, work, s, e)
+        label = units_label(text, work, s, e)
         if label and not set(label) & {*lead, *co}:
             # "区级路长办公室：承担…，由区建交委负责具体推进" (浦东's road chiefs plan): the unit that
             # heads its own duties leads them, with any the duties name
@@ -611,42 +610,6 @@ def _own_units(task: Task, text: str, work: str) -> Task:
     lead = list(dict.fromkeys(lead))
     co = [u for u in dict.fromkeys(co) if u not in lead]
     return replace(task, lead_units=tuple(lead), co_units=tuple(co))
-
-
-def _label_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
-    """The units a paragraph opens with as its label, before a colon and its duties: "区级路长办公室：
-    承担…", "镇级路长办公室：具体落实…" (浦东's road chiefs plan), "区财政局：负责…" (the duty lists of
-    district river- and road-chief plans write each body's duties so, as Fengxian's park-city opinions
-    do under numbered headings, read by ``_heading_units``). () when the label is a role's name
-    ("责任单位：", "牵头部门：": a note, read elsewhere) or no list of units."""
-    colon = work.find(":", s, min(e, s + 24))
-    stop = colon < 0
-    if stop:
-        # "（一）区建管委（区水务局）。负责制定…": a name closed by a full stop heads its duties as one
-        # closed by a colon does, in divisions of duties that write each unit's block so (the
-        # name alone before the stop: a unit's name, nothing else)
-        colon = work.find("。", s, min(e, s + 24))
-        if colon < 0:
-            return ()
-    line_end = work.find("\n", colon, e)
-    if len(work[colon + 1 : e if line_end < 0 else line_end].strip()) < 4:
-        return ()  # "各乡镇人民政府、街道办事处,县级各部门:": a notice's addressees, no duties after them
-    while s < colon and work[s] in " \t\u3000":
-        s += 1
-    w = work[s:colon].strip()
-    words = unit_words()
-    if (
-        not w
-        or w in words.lead_labels
-        or w in words.co_labels
-        or w.endswith(("单位", "部门"))
-        and len(w) <= 6
-    ):
-        return ()
-    names = list_of_names(text[s : s + len(w)], w)
-    if stop and not (names and all(looks_like_unit(working_text(n)) for n in names)):
-        return ()
-    return names
 
 
 def _heading_units(task: Task, work: str) -> tuple[str, ...]:

@@ -104,16 +104,20 @@ def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
 @lru_cache(maxsize=8192)
 def looks_like_unit(work_name: str) -> bool:
     """A plausible unit name: 2 to 40 characters ending with a unit suffix (局, 办, 中心…), before
-    a bracketed alternative ("政府办公厅(室)")."""
+    a bracketed alternative ("政府办公厅(室)"). An adverb of manner or a verb of helping opens a
+    clause of work, never a name (the lexicon's manner and duty openers): "认真研究所负责的重点工作"
+    (广丰's notice on the work report's duties) is no 研究所, "协助执法部门…" (浦东's road chiefs plan)
+    helps the 执法部门."""
     n = len(work_name)
     if work_name.endswith(")") and "(" in work_name:
         work_name = work_name[: work_name.rindex("(")]
+    words = unit_words()
     return (
         2 <= n <= 40
         and bool(_ends_with_suffix(work_name))
         and not work_name[:1].isdigit()
-        and not work_name.startswith(_MANNER)
-        and not work_name.startswith(_HELPING)
+        and not work_name.startswith(words.manner_openers)
+        and not work_name.startswith(words.duty_openers)
     )
 
 
@@ -125,15 +129,6 @@ _SELF = re.compile(r"我[省市区县镇乡街]")
 def is_self_reference(name: str) -> bool:
     """``name`` is the issuing place speaking of itself ("我镇", "我区")."""
     return _SELF.fullmatch(working_text(name)) is not None
-
-
-# Adverbs of manner open a clause of work, never a unit's name: "认真研究所负责的重点工作" (广丰's
-# notice on the work report's duties) is no 研究所, nor "切实加强…办" a 办 (the requirements of
-# district and county notices, 上饶 and 蔡甸 alike, open their clauses with them).
-_MANNER = ("认真", "切实", "积极", "深入", "全面", "进一步", "严格", "扎实", "努力", "主动", "及时")
-# Verbs of helping or answering open a duty, never a unit's name: "区X局：协助执法部门依法…" helps the
-# 执法部门 (浦东's road chiefs plan: "村级路长：协助镇级路长开展…"; 会同 lists in every plan's notes).
-_HELPING = ("协助", "会同", "督促", "负责")  # (配合单位 is the collective of co-units)
 
 
 @lru_cache(maxsize=8192)

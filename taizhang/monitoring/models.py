@@ -176,6 +176,20 @@ class Indicator(models.Model):
                 raise ValidationError(
                     {"target_year": gettext("The target year cannot be before the base year")}
                 )
+        self._check_trajectory()
+
+    def _check_trajectory(self) -> None:
+        """The trajectory's own checks (direction, comparator, years: ``supervision.trajectory``),
+        said in the reader's language; a value that is no number is left to its field's check."""
+        from taizhang.core.problems import RuleError
+        from taizhang.supervision.wording import say_error
+
+        try:
+            self.as_trajectory()
+        except RuleError as error:
+            raise ValidationError(say_error(error)) from None
+        except (ArithmeticError, TypeError, ValueError):
+            pass  # (Decimal of a value that is no number: clean_fields says so)
 
     @property
     def target_display(self) -> str:

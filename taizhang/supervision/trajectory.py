@@ -7,6 +7,10 @@ year. Within the tolerance band (a share of the whole planned change; tighter fo
 binding 约束性 indicator) it is at risk; beyond it, off track. For a "down"
 indicator every inequality flips. An actual that already meets the target is
 ``achieved``; a target year passed without achieving it is ``off_track``.
+
+A value the trajectory refuses raises a :class:`taizhang.core.problems.RuleError` (a ValueError
+whose ``str()`` is simplified Chinese) with English message ids, which the interface says in the
+reader's language (``taizhang.supervision.wording.say_error``).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Literal
 
-from taizhang.core.problems import N_, Message
+from taizhang.core.problems import N_, Message, RuleError
 
 __all__ = [
     "Actual",
@@ -34,16 +38,33 @@ __all__ = [
 _COMPARATORS = (">=", ">", "<=", "<", "=")
 
 
-def _decimal(value: object, name: str) -> Decimal:
+def _decimal(value: object, name: str, subject: str = "") -> Decimal:
+    """``value`` as a Decimal; else a :class:`RuleError` of ``subject`` saying that ``name`` must
+    be a (finite) number."""
     if isinstance(value, bool) or not isinstance(value, (int, str, Decimal, float)):
-        raise ValueError(f"{name} 必须是数值，而不是 {value!r}")
+        raise RuleError(subject, _not_a_number(name, value))
     try:
         result = Decimal(str(value))
     except ArithmeticError:
-        raise ValueError(f"{name} 必须是数值，而不是 {value!r}") from None
+        raise RuleError(subject, _not_a_number(name, value)) from None
     if not result.is_finite():
-        raise ValueError(f"{name} 必须是有限数值，而不是 {value!r}")
+        raise RuleError(
+            subject,
+            Message(
+                N_("%(name)s must be a finite number, not %(value)s"),
+                "%(name)s 必须是有限数值，而不是 %(value)s",
+                {"name": name, "value": repr(value)},
+            ),
+        )
     return result
+
+
+def _not_a_number(name: str, value: object) -> Message:
+    return Message(
+        N_("%(name)s must be a number, not %(value)s"),
+        "%(name)s 必须是数值，而不是 %(value)s",
+        {"name": name, "value": repr(value)},
+    )
 
 
 @dataclass(frozen=True)
@@ -66,18 +87,36 @@ class Indicator:
     unit: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(
-            self, "baseline_value", _decimal(self.baseline_value, f"{self.code} baseline_value")
-        )
-        object.__setattr__(self, "target_value", _decimal(self.target_value, f"{self.code} target_value"))
+        code = self.code
+        object.__setattr__(self, "baseline_value", _decimal(self.baseline_value, "baseline_value", code))
+        object.__setattr__(self, "target_value", _decimal(self.target_value, "target_value", code))
         if self.direction not in ("up", "down"):
-            raise ValueError(f"{self.code}：direction 必须是 up 或 down，而不是 {self.direction!r}")
+            raise RuleError(
+                code,
+                Message(
+                    N_("direction must be up or down, not %(value)s"),
+                    "direction 必须是 up 或 down，而不是 %(value)s",
+                    {"value": repr(self.direction)},
+                ),
+            )
         if self.comparator not in _COMPARATORS:
-            raise ValueError(
-                f"{self.code}：comparator 必须是 {_COMPARATORS} 之一，而不是 {self.comparator!r}"
+            raise RuleError(
+                code,
+                Message(
+                    N_("comparator must be one of %(choices)s, not %(value)s"),
+                    "comparator 必须是 %(choices)s 之一，而不是 %(value)s",
+                    {"choices": " ".join(_COMPARATORS), "value": repr(self.comparator)},
+                ),
             )
         if self.target_year < self.baseline_year:
-            raise ValueError(f"{self.code}：目标年份 {self.target_year} 早于基期年份 {self.baseline_year}")
+            raise RuleError(
+                code,
+                Message(
+                    N_("The target year %(target_year)s is before the base year %(baseline_year)s"),
+                    "目标年份 %(target_year)s 早于基期年份 %(baseline_year)s",
+                    {"target_year": self.target_year, "baseline_year": self.baseline_year},
+                ),
+            )
 
 
 @dataclass(frozen=True)
@@ -88,7 +127,7 @@ class Actual:
     value: Decimal
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "value", _decimal(self.value, f"{self.year} 年实际值"))
+        object.__setattr__(self, "value", _decimal(self.value, "value", str(self.year)))
 
 
 class Judgement(StrEnum):
@@ -185,7 +224,7 @@ def judge(
             indicator.code, Judgement.NO_DATA, indicator.binding, str(wording), wording=wording
         )
     latest = max(usable, key=lambda a: a.year)
-    share = _decimal(binding_tolerance if indicator.binding else tolerance, "tolerance")
+    share = _decimal(binding_tolerance if indicator.binding else tolerance, "tolerance", indicator.code)
     band = _places(abs(indicator.target_value - indicator.baseline_value) * share)
     expected = expected_value(indicator, latest.year)
     sign = Decimal(1) if indicator.direction == "up" else Decimal(-1)

@@ -1,8 +1,8 @@
 """The pure rules' messages in the reader's language.
 
-``rules`` and ``scoring`` import no Django: their errors (:class:`taizhang.core.problems.RuleError`) and the
-reasons they store carry English message ids and parameters, said here with the interface's
-catalogues. Their ``str()`` stays simplified Chinese.
+``rules``, ``scoring`` and ``trajectory`` import no Django: their errors
+(:class:`taizhang.core.problems.RuleError`) and the reasons they store carry English message ids
+and parameters, said here with the interface's catalogues. Their ``str()`` stays simplified Chinese.
 """
 
 from __future__ import annotations

@@ -1261,3 +1261,50 @@ def test_the_opening_paragraph_of_a_part_whose_heading_carries_its_lead_unit_is_
         ("一.(一)", "实行重大项目滚动", ("市发展改革委",)),
         ("一.(二)", "全市财政安排专项", ("市发展改革委",)),
     ]
+
+
+class UnitsLabelTestCase:
+    """``units_label``: the one reading of the units an item opens with, for the outline (keep the
+    item) and the pipeline (its lead)."""
+
+    @pytest.mark.parametrize(
+        ("line", "names"),
+        [
+            ("1.区财政局：负责落实专项资金保障。", ("区财政局",)),
+            ("（二）区建管委（区水务局）。负责制定排水规划。", ("区建管委（区水务局）",)),
+            ("区级路长办公室：承担道路日常巡查工作。", ("区级路长办公室",)),
+            ("一、区发展改革委、区商务委：负责项目推进。", ("区发展改革委", "区商务委")),
+            ("（3） 区交通委：负责运营监管。", ("区交通委",)),
+            ("第五条 区司法局：负责法律服务。", ("区司法局",)),
+        ],
+    )
+    def test_the_units_before_a_colon_or_a_full_stop_are_read_after_the_items_number(
+        self, line: str, names: tuple[str, ...]
+    ) -> None:
+        from taizhang.extract.outline import units_label
+
+        work = working_text(line)
+        assert units_label(line, work, 0, len(work)) == names
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "责任单位：区财政局。",  # a role's label: a note, read elsewhere
+            "各乡镇人民政府、街道办事处，县级各部门：",  # addressees, no duties after them
+            "1.加快推进数字化改造：对企业给予补贴。",  # a title, no units
+            "（一）区财政局负责资金保障：按季度拨付。",  # a clause, not a list of units
+        ],
+    )
+    def test_a_role_label_a_title_or_addressees_give_none(self, line: str) -> None:
+        from taizhang.extract.outline import units_label
+
+        work = working_text(line)
+        assert units_label(line, work, 0, len(work)) == ()
+
+    def test_an_item_in_the_middle_of_a_text_is_read_from_its_own_start(self) -> None:
+        from taizhang.extract.outline import units_label
+
+        text = "三、职责分工\n（一）区财政局：负责资金保障。\n"
+        work = working_text(text)
+        s = text.index("（一）")
+        assert units_label(text, work, s, text.index("\n", s)) == ("区财政局",)

@@ -756,25 +756,25 @@ class TestPatternsThatOpenWithTheirCharacter:
 # speed2: shortcuts of this stop's rules, each against the plain form it replaces.
 
 
-def _lone_heading_lines_word_by_word(work: str, start: int, end: int) -> list[tuple[int, int]]:
-    """layout._lone_heading_lines as first written: every occurrence of each word looked at."""
+def _lone_heading_lines_line_by_line(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """What layout._lone_heading_lines reads, read plainly a line at a time: each line of the span
+    (the first opening at the span's start) that holds no tab and, but for white space, only a
+    unit column's heading, the characters touching the heading spaces (a line may end with the
+    \\r of a CRLF)."""
     from taizhang.extract.layout import _LONE_UNIT_HEADINGS
 
     found: list[tuple[int, int]] = []
-    for word in _LONE_UNIT_HEADINGS:
-        at = work.find(word, start, end)
-        while at >= 0:
+    ls = start
+    for line in work[start:end].split("\n"):
+        le = ls + len(line)
+        word = line.strip()
+        if word in _LONE_UNIT_HEADINGS and "\t" not in line:
+            at = ls + line.index(word)
             after = at + len(word)
-            if (at == start or work[at - 1] in "\n \u3000") and (
-                after >= end or work[after] in "\n \u3000\r"
-            ):
-                ls = work.rfind("\n", start, at) + 1
-                le = work.find("\n", after, end)
-                le = end if le < 0 else le
-                if "\t" not in work[ls:le] and work[ls:le].strip() == word:
-                    found.append((ls, le))
-            at = work.find(word, after, end)
-    return sorted(found)
+            if (at == ls or work[at - 1] in " \u3000") and (after == le or work[after] in " \u3000\r"):
+                found.append((ls, le))
+        ls = le + 1
+    return found
 
 
 class TestSpeed2Shortcuts:
@@ -788,14 +788,14 @@ class TestSpeed2Shortcuts:
         ),
         st.data(),
     )
-    def test_lone_heading_lines_are_those_every_occurrence_gives(
+    def test_lone_heading_lines_are_those_a_line_by_line_reading_gives(
         self, parts: list[str], data: st.DataObject
     ) -> None:
         from taizhang.extract.layout import _lone_heading_lines
 
         work = "".join(parts)
         start, end = _draw_span(data, len(work))
-        assert _lone_heading_lines(work, start, end) == _lone_heading_lines_word_by_word(work, start, end)
+        assert _lone_heading_lines(work, start, end) == _lone_heading_lines_line_by_line(work, start, end)
 
     def test_a_lone_heading_at_the_span_edges_is_found(self) -> None:
         from taizhang.extract.layout import _lone_heading_lines
@@ -803,9 +803,23 @@ class TestSpeed2Shortcuts:
         work = "责任单位\n项目名称\n 牵头单位 \n区财政局负责。责任单位"
         lines = [(0, 4), (10, 16)]  # the first at the span's start; 责任单位 after 。 is in a sentence
         assert _lone_heading_lines(work, 0, len(work)) == lines
-        assert _lone_heading_lines_word_by_word(work, 0, len(work)) == lines
+        assert _lone_heading_lines_line_by_line(work, 0, len(work)) == lines
         for a, b in ((11, 15), (10, 16), (0, 4), (3, 9)):  # spans whose edges touch a heading
-            assert _lone_heading_lines(work, a, b) == _lone_heading_lines_word_by_word(work, a, b)
+            assert _lone_heading_lines(work, a, b) == _lone_heading_lines_line_by_line(work, a, b)
+
+    def test_a_lone_heading_on_the_first_line_of_a_later_span_opens_at_the_span(self) -> None:
+        """A span that does not open the document: its first line opens at the span's start, not at
+        the document's (``_headed_paragraph_grids`` skips a line that opens before the span)."""
+        from taizhang.extract.layout import _lone_heading_lines
+
+        work = "一、总体要求\n责任单位\n区财政局\n"
+        start = work.index("责任单位")
+        assert _lone_heading_lines(work, start, len(work)) == [(start, start + 4)]
+        assert _lone_heading_lines(work, start - 1, len(work)) == [(start, start + 4)]
+        head = "前言。\n"  # the same table after a paragraph: found at the same place in its span
+        assert _lone_heading_lines(head + work, len(head) + start, len(head + work)) == [
+            (len(head) + start, len(head) + start + 4)
+        ]
 
     @settings(max_examples=300, derandomize=True)
     @given(

@@ -391,3 +391,35 @@ def test_fields_closed_by_a_level_class_noun_are_the_fields():
 def test_a_committee_beside_fields_gives_them_no_suffix():
     assert parse_units("城管、消防、村委会等有关部门和单位") == ["城管", "消防", "村委会", "有关部门和单位"]
     assert parse_units("东山、西岭、北湖街道办") == ["东山街道办", "西岭街道办", "北湖街道办"]
+
+
+class OpenersAndGenericBodiesTestCase:
+    """The lexicon's words that open a clause of work (never a unit's name) and its kinds of body
+    named by no body, in the one vocabulary of data/units.json."""
+
+    def test_the_vocabulary_holds_them(self) -> None:
+        from taizhang.extract.lexicon import unit_words
+
+        words = unit_words()
+        assert {"认真", "切实", "进一步"} <= set(words.manner_openers)
+        assert {"协助", "会同", "督促", "负责"} <= set(words.duty_openers)
+        assert {"部门", "各有关单位", "成员单位", "主要机构"} <= words.generic_bodies
+        assert "区财政局" not in words.generic_bodies and "部门职责" not in words.generic_bodies
+
+    @pytest.mark.parametrize(
+        ("name", "unit"),
+        [("区财政局", True), ("认真研究所", False), ("切实加强办", False), ("协助执法部门", False)],
+    )
+    def test_a_name_opened_by_an_adverb_or_a_verb_of_helping_is_no_unit(self, name: str, unit: bool) -> None:
+        from taizhang.extract.units import looks_like_unit
+
+        assert looks_like_unit(name) is unit
+
+    def test_a_heading_of_duties_of_a_generic_body_names_no_unit(self) -> None:
+        text = "三、部门职责\n（一）负责统筹推进园区建设。\n四、区财政局职责\n（一）负责落实园区建设资金。\n"
+        from taizhang.extract import extract_text
+
+        tasks = extract_text(text).tasks
+        leads = {t.text[:6]: t.lead_units for t in tasks}
+        assert leads.get("负责落实园区") == ("区财政局",)
+        assert not leads.get("负责统筹推进")

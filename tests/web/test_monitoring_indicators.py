@@ -247,3 +247,48 @@ class NameMatchingTestCase:
         banks, funds = M.do_create_indicators_from_metrics(cast.sam, policy)
         assert (banks.baseline_value, banks.baseline_year) == (Decimal("6"), 2023)
         assert funds.baseline_value is None  # 规模 is too short a name to match inside another
+
+
+class TrajectoryErrorsTestCase:
+    """The trajectory's refusals (supervision.trajectory, pure) are said in the reader's language."""
+
+    def test_a_trajectory_error_reaches_a_chinese_reader_in_chinese(self) -> None:
+        from django.utils import translation
+
+        from taizhang.supervision.trajectory import Indicator as Plain
+        from taizhang.supervision.wording import say_error
+
+        with pytest.raises(ValueError) as caught:
+            Plain("GDP", "地区生产总值", Decimal(1), 2025, Decimal(2), 2020)
+        assert str(caught.value) == "GDP: 目标年份 2020 早于基期年份 2025"  # logs and the command line
+        with translation.override("zh-hans"):
+            assert say_error(caught.value) == "GDP: 目标年份 2020 早于基期年份 2025"
+        with translation.override("zh-hant"):
+            assert say_error(caught.value) == "GDP: 目標年份 2020 早於基期年份 2025"
+        with translation.override("en"):
+            assert say_error(caught.value) == "GDP: The target year 2020 is before the base year 2025"
+
+    def test_an_indicator_the_trajectory_refuses_is_refused_in_the_readers_language(self, policy) -> None:
+        from django.core.exceptions import ValidationError
+        from django.utils import translation
+
+        indicator = Indicator(
+            policy=policy,
+            code="X1",
+            name="研发投入强度",
+            baseline_value=Decimal("2.1"),
+            baseline_year=2020,
+            target_value=Decimal("3"),
+            target_year=2025,
+            direction="sideways",
+        )
+        with translation.override("zh-hans"), pytest.raises(ValidationError) as caught:
+            indicator.clean()
+        assert caught.value.messages == ["X1: direction 必须是 up 或 down，而不是 'sideways'"]
+        with translation.override("en"), pytest.raises(ValidationError) as caught:
+            indicator.clean()
+        assert caught.value.messages == ["X1: direction must be up or down, not 'sideways'"]
+
+    def test_bad_numbers_are_left_to_the_fields_checks(self, policy) -> None:
+        indicator = Indicator(policy=policy, code="X2", name="研发投入", target_value="三", target_year=2025)
+        indicator.clean()  # (full_clean's clean_fields says the value is no number)
