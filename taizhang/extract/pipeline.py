@@ -217,7 +217,7 @@ def _extract_laid_out(
         tasks = _closing_lines(tasks, text, work, info.year)
     if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
-    tasks = [_own_units(t, text, work) if not t.cells else t for t in tasks]
+    tasks = [_own_units(_before_signature(t, text, work), text, work) if not t.cells else t for t in tasks]
     if info.year is not None:
         tasks = [_scheduled(t, work, info.year) for t in tasks]
     if any(t.section and "五" in t.section and _FIVE_YEAR_PART.search(t.section) for t in tasks):
@@ -791,6 +791,39 @@ def _trailing_names(text: str, work: str, s: int, e: int) -> tuple[int, tuple[st
 
 # The signature of a notice: "北湖区人民政府办公室", "某市人民政府", "中共某区委办公室".
 _SIGNATURE = re.compile(r"人民政府(?:办公室|办公厅)?$|办公厅$|^中共")
+
+
+# The lines that close a notice below its last requirement: the issuer's signature over the date
+# ("杭州市人民政府办公厅\n2020年5月20日" below the requirements of 杭州's notice on its 2020 work
+# report's duties; "上饶市广丰区人民政府办公室\n2021年…" below 广丰's), then the page's own lines
+# (来源, 编辑), and the contact lines a notice closes its requirements with ("联系人：…，联系电话：…，
+# 电子邮箱：…"). None of them is part of the last task.
+# matches: "杭州市人民政府办公厅     \n\n2020年5月20日", "联系人:张三,联系电话:2805093", "联 系 人：李四"
+# must not match: "区人民政府办公室要于2020年5月20日前…", "联系群众"
+_CLOSING_LINES = re.compile(
+    r"\n[ \t\u3000]*(?:[^\s,。;:]{2,30}(?:人民政府|办公室|办公厅)[ \t\u3000]*\n\s*"
+    r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日"
+    r"|联\s*系\s*人\s*:|联系电话\s*:|联系方式\s*:|电子邮箱\s*:)"
+)
+
+
+def _before_signature(task: Task, text: str, work: str) -> Task:
+    """A text task that ran on into the notice's closing lines (signature and date, contact lines:
+    ``_CLOSING_LINES``) ends before them."""
+    s, e = task.span.start, task.span.end
+    m = _CLOSING_LINES.search(work, s, e)
+    if m is None:
+        return task
+    body = text[s : m.start()].rstrip()
+    if not body:
+        return task
+    at = m.start() + 1
+    while at < e and work[at] in " \t\u3000":
+        at += 1
+    cut = task.text.rfind(text[at : at + 4])
+    if cut <= 0:
+        return task
+    return replace(task, text=task.text[:cut].rstrip(), span=Span(s, s + len(body)))
 
 
 # A subject list closed by a count of its members before the verb: "区级林业部门、街镇（经开区）、施工单位三方

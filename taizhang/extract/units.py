@@ -242,6 +242,11 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         note = _ROLE_NOTE.search(w) if "(" in w else None
         if note:
             w, o = w[: note.start()], o[: note.start()]
+        if w.startswith("各") and ("各" in w[1:] or "和" in w):
+            each = _each_of(o, w)
+            if each:
+                names.extend(each)
+                continue
         if "等" in w:
             names.extend(_split_etc(o, w))
         elif "及" in w:
@@ -454,6 +459,40 @@ def _split_he(o: str, w: str) -> list[tuple[str, str]]:
     if "和" not in tail and tail not in _GENERIC_NOUNS and _whole_name(head) and _whole_name(tail):
         return [(o[:i], head), (o[i + 1 :], tail)]
     return [(o, w)] if w and not is_none(w) else []
+
+
+# Collectives written one after another, each opened by its own 各: "各乡镇各部门要围绕…" (泾县's notice
+# on its 2023 work report), "各级各部门要提高站位" (杭州's notice on its 2020 work report), "各地各部门"
+# (广东's division of its 2021 work report) are two units each. A 各 that qualifies a kind rather than
+# opening a unit (各级各类学校, 各类, 各项, 各自) stays inside one name, and so does 各级 (no unit of
+# its own: "各级各部门" is read whole).
+# matches: "各乡镇各部门", "各地各部门", "各区各有关单位" ; must not match: "各级各类学校", "各级各部门", "各区政府"
+_EACH_EACH = re.compile(r"(?P<a>各(?!级)[^各和及等()]{1,4}?)(?P<b>各(?![类项种自])[^各和及等()]{1,8})")
+# Roles of units sharing one 各 and one noun: "各牵头单位和汇总单位" (杭州's notice: each lead and each
+# collecting unit), "各协作和配合单位" (a county notice on its 2016 work report: each helping and each
+# cooperating unit) are two collectives, each of them 各…单位.
+# matches: "各牵头单位和汇总单位", "各协作和配合单位", "各责任部门和配合部门" ; must not match: "各区政府和市相关部门"
+_ROLES = "牵头|责任|主责|配合|协作|协办|协同|参与|成员|汇总"
+_EACH_ROLE_PAIR = re.compile(f"各(?P<a>{_ROLES})(?P<an>单位|部门)?和(?P<b>{_ROLES})(?P<bn>单位|部门)")
+
+
+def _each_of(o: str, w: str) -> list[tuple[str, str]]:
+    """The collectives of a name opened by 各 that stands for two: "各乡镇各部门" -> 各乡镇, 各部门;
+    "各牵头单位和汇总单位" -> 各牵头单位, 各汇总单位; "各协作和配合单位" -> 各协作单位, 各配合单位.
+    Empty when the name is one collective."""
+    m = _EACH_EACH.fullmatch(w)
+    if m is not None:
+        i = m.start("b")
+        return [(o[:i], w[:i]), (o[i:], w[i:])]
+    m = _EACH_ROLE_PAIR.fullmatch(w)
+    if m is None or not (m.group("an") is None or m.group("an") == m.group("bn")):
+        return []
+    noun_o = o[m.start("bn") :]
+    a_o, b_o = o[m.start("a") : m.end("a")], o[m.start("b") : m.end("b")]
+    return [
+        (o[0] + a_o + noun_o, "各" + m.group("a") + m.group("bn")),
+        (o[0] + b_o + noun_o, "各" + m.group("b") + m.group("bn")),
+    ]
 
 
 def _whole_name(w: str) -> bool:
