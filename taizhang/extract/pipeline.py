@@ -34,6 +34,7 @@ from .units import (
     UnitRoles,
     clean_unit_name,
     collective_after,
+    helps_by_role,
     is_generic_body,
     is_self_reference,
     list_of_names,
@@ -218,6 +219,8 @@ def _extract_laid_out(
     if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
     tasks = [_own_units(_before_signature(t, text, work), text, work) if not t.cells else t for t in tasks]
+    if any("其他" in t.text[:4] or any(helps_by_role(u) for u in t.co_units) for t in tasks):
+        tasks = _other_units_helping(tasks, text, work)
     if info.year is not None:
         tasks = [_scheduled(t, work, info.year) for t in tasks]
     if any(t.section and "五" in t.section and _FIVE_YEAR_PART.search(t.section) for t in tasks):
@@ -787,6 +790,49 @@ def _trailing_names(text: str, work: str, s: int, e: int) -> tuple[int, tuple[st
     if not names or any(is_generic_body(n) or _SIGNATURE.search(working_text(n)) for n in names):
         return None  # a government signing the document below its last item is no unit of the item
     return b + 1, names
+
+
+# The units a requirement sets beside the ones it names first, in the same sentence: "主要责任单位要与协同
+# 配合单位加强沟通联系,协同配合单位要服从工作大局…" (谯城's notice of 2020), "主要责任单位要…;其他责任
+# 单位要积极履行配合职责…", "牵头单位要…;其他成员单位要协助配合" (county notices on the duties of their
+# work reports write the main unit and its helpers so). "其他" (the others) reads the units against
+# those before it; a clause that names only helping units (co-units) helps the clause before.
+_OTHERS = re.compile(r"其他(?:有关|相关)?(?:责任|成员|相关|配合|参与)?(?:单位|部门)")
+_HELP_WORD = re.compile(r"配合|协助|协同")
+
+
+def _other_units_helping(tasks: list[Task], text: str, work: str) -> list[Task]:
+    """A clause whose subject is "the other units" (``_OTHERS``) or the helpers (``helps_by_role``),
+    helping (``_HELP_WORD``), in the sentence of a clause with lead units of its own, is that
+    clause's task: the first clause's units lead, the others are its co-units (one task, not two).
+    A sentence of its own ("…。各协作和配合单位要…") stays a task of its own."""
+    out: list[Task] = []
+    for t in tasks:
+        prev = out[-1] if out else None
+        units = (*t.lead_units, *t.co_units)
+        if (
+            prev is not None
+            and not t.cells
+            and not prev.cells
+            and prev.lead_units
+            and units
+            and all(_OTHERS.fullmatch(working_text(u)) or helps_by_role(u) for u in units)
+            and _HELP_WORD.search(work, t.span.start, t.span.end) is not None
+            and prev.span.end <= t.span.start
+            and work[prev.span.end : t.span.start].strip(" ,;\n") == ""
+            and not work[prev.span.start : prev.span.end].rstrip().endswith("。")
+        ):
+            co = tuple(dict.fromkeys((*prev.co_units, *units)))
+            out[-1] = replace(
+                prev,
+                text=text[prev.span.start : t.span.end],
+                co_units=co,
+                deadline=prev.deadline or t.deadline,
+                span=Span(prev.span.start, t.span.end),
+            )
+            continue
+        out.append(t)
+    return out
 
 
 # The signature of a notice: "北湖区人民政府办公室", "某市人民政府", "中共某区委办公室".

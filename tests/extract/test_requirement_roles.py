@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from taizhang.extract import extract_text
-from taizhang.extract.units import parse_units
+from taizhang.extract.units import clean_unit_name, parse_units
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,59 @@ def test_requirements_hand_work_to_role_nouns_and_end_before_the_closing_lines()
     assert ("各牵头单位和汇总单位要及时向市政府报告重点工作完成情况。", ("各牵头单位", "各汇总单位")) in got
     assert ("市政府督查室要将重点工作完成情况作为重点督查内容,督促推进落实。", ("市政府督查室",)) in got
     assert not any("联系" in t.text or "2026年1月20日" in t.text or "编辑" in t.text for t in tasks)
+
+
+@pytest.mark.parametrize(
+    ("name", "cleaned"),
+    [
+        ("县政府分线领导要站", None),  # a leader, and a name that ran into its clause
+        ("各牵头县领导", None),
+        ("政府各组成部门广大干部", None),
+        ("县政府重点工作任务实行县政府分线领导牵头负责制和部门单位", None),  # a system of duty
+        ("各配合单位", ("co", "各配合单位")),
+        ("协同配合单位", ("co", "协同配合单位")),
+        ("属地街镇长", ("", "属地街镇长")),  # a chief of a chief system answers as a unit
+        ("应急管理局", ("", "应急管理局")),
+    ],
+)
+def test_leaders_systems_and_helpers_named_as_subjects(name: str, cleaned: tuple[str, str] | None) -> None:
+    assert clean_unit_name(name) == cleaned
+
+
+COUNTY_NOTICE = """某县人民政府关于印发2026年县政府重点工作任务分解的通知
+各乡镇人民政府,县直各单位:
+《2026年县政府重点工作任务分解》已经县人民政府同意,现印发给你们,请认真抓好贯彻落实。
+一、强化责任落实。县政府重点工作任务实行县政府分管领导牵头负责制和部门单位具体负责制。主要责任单位要切实履行主职主责,主动对接其他责任单位;其他责任单位要积极履行配合职责,服从主要责任单位的调度安排。
+二、加强调度协调。县政府分管领导要站在全局高度,对重点工作任务进行协调。各主要责任单位要主动协调,其他责任单位要积极配合,及时提请县政府协调推进。
+三、严格督查考核。各主要责任单位要于每月28日前将工作进展情况报送县政府督查室。
+"""
+
+
+def test_other_units_that_help_are_co_units_of_the_clause_before() -> None:
+    tasks = extract_text(COUNTY_NOTICE).tasks
+    got = {t.text: (t.lead_units, t.co_units) for t in tasks}
+    first = next(t for t in got if t.startswith("主要责任单位要切实履行"))
+    assert first.endswith("服从主要责任单位的调度安排。")
+    assert got[first] == (("主要责任单位",), ("其他责任单位",))
+    second = next(t for t in got if t.startswith("各主要责任单位要主动协调"))
+    assert got[second] == (("各主要责任单位",), ("其他责任单位",))
+    assert not any(t.startswith("其他责任单位") for t in got)
+    assert not any("要站" in u or "领导" in u for t in tasks for u in (*t.lead_units, *t.co_units))
+    assert not any("负责制" in u for t in tasks for u in (*t.lead_units, *t.co_units))
+    monthly = next(t for t in tasks if "每月28日前" in t.text)
+    assert monthly.deadline is not None and monthly.deadline.kind == "ongoing"
+
+
+ONE_PARAGRAPH_NOTICE = """各乡镇人民政府,县政府各部门:
+县人民代表大会审议通过的《政府工作报告》,安排部署了2026年工作任务。现将各项目标任务分解下达。各牵头单位要积极履行牵头抓总职责,加强组织协调,把握工作进展和质量。各配合单位要积极主动与牵头单位衔接联系,形成工作合力。县政府督查室要跟踪问效,严肃责任追究。
+附件:2026年县政府重点工作任务分解表
+"""
+
+
+def test_a_notice_with_no_numbered_item_hands_work_in_its_own_paragraph() -> None:
+    got = [(t.text, t.lead_units, t.co_units) for t in extract_text(ONE_PARAGRAPH_NOTICE).tasks]
+    assert got == [
+        ("各牵头单位要积极履行牵头抓总职责,加强组织协调,把握工作进展和质量。", ("各牵头单位",), ()),
+        ("各配合单位要积极主动与牵头单位衔接联系,形成工作合力。", (), ("各配合单位",)),
+        ("县政府督查室要跟踪问效,严肃责任追究。", ("县政府督查室",), ()),
+    ]
