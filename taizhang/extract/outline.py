@@ -878,7 +878,7 @@ def read_text_tasks(
             continue  # a cheap first look: no verb of a duty, no list introduced by its units
         plain = _plain_tasks(text, work, node, ps, year, paras_of=paras)
         if units_only and not _opens_with_units_label(text, work, node):
-            plain = [t for t in plain if t.lead_units]
+            plain = [t for t in plain if t.lead_units or _PEOPLE_SUBJECT.search(working_text(t.text[:80]))]
         tasks.extend(plain)
     tasks.sort(key=_span_start)
     if not has_task_table:  # regulations' articles and letters' requests (articles.py)
@@ -945,6 +945,14 @@ def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: i
                 if t is not None:
                     out.append(t)
     return out
+
+
+# A clause handed to the heads of units, no unit itself, opening its item's sentence: "高度重视,夯实
+# 责任。各责任单位主要负责人要进一步树立目标导向…" (谯城's notice of 2020), "主要负责同志要强化领导、亲力
+# 亲为" (静安's safety campaign plan of 2024), "各养老服务机构负责人要…" (奉贤's gas safety plan): a task of
+# the requirements, with no unit to lead it.
+# matches: "各责任单位主要负责人要", "。主要负责同志要", "各单位主要领导要" ; must not match: "各责任单位要"
+_PEOPLE_SUBJECT = re.compile(r"(?:^|。)[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)要")
 
 
 def _notice_requirements(

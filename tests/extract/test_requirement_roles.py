@@ -118,3 +118,18 @@ def test_a_notice_with_no_numbered_item_hands_work_in_its_own_paragraph() -> Non
         ("各配合单位要积极主动与牵头单位衔接联系,形成工作合力。", (), ("各配合单位",)),
         ("县政府督查室要跟踪问效,严肃责任追究。", ("县政府督查室",), ()),
     ]
+
+
+HEADS_NOTICE = """某区人民政府办公室关于印发2026年政府工作报告重点工作任务分解表的通知
+各街道办事处,区政府各部门:
+现将任务分解表印发给你们,请认真抓好落实。
+一、高度重视,夯实责任。各责任单位主要负责人要进一步树立目标导向,将所承担任务进一步明确、细化。
+二、主动作为,强化协作。各责任单位要加强沟通联系,齐心协力推进重点工作任务完成。
+"""
+
+
+def test_a_requirement_handed_to_the_heads_of_units_is_a_task_with_no_unit() -> None:
+    got = [(t.text, t.lead_units) for t in extract_text(HEADS_NOTICE).tasks]
+    heads = [(text, lead) for text, lead in got if "主要负责人要" in text]
+    assert len(heads) == 1 and heads[0][1] == ()
+    assert ("各责任单位要加强沟通联系,齐心协力推进重点工作任务完成。", ("各责任单位",)) in got
