@@ -103,6 +103,15 @@ _RELATIVE_TEXT = re.compile(
 )
 
 
+# A duty due on a day of every month: "各牵头单位要于每月28日前将…进展情况报送…" (the requirements of city
+# and county notices distributing their work reports' tasks: a report every month, a recurring duty
+# with no end date). A date of the year in the same words outranks it.
+# matches: "每月28日前", "每月5日之前", "每月底前" ; must not match: "每月召开", "每月28日召开"
+_MONTHLY_DUE = re.compile(
+    r"每(?:个)?月(?:\d{1,2}日|[一二三]?十?[一二三四五六七八九十]日|底|末)(?:前|之前|以前)"
+)
+
+
 # A five-year plan period named as a deadline: "“十四五”期间" ends in 2025 (十一五 2006-2010,
 # 十四五 2021-2025, 十五五 2026-2030: general knowledge of the national plan calendar).
 # matches: "“十四五”期间", "十四五末", "十五五时期内" ; must not match: "十四五规划纲要", "十四五重点项目"
@@ -291,6 +300,10 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
         for m in _PLAN_PERIOD.finditer(work):
             end_year = 2005 + 5 * "一二三四五六七八九".index(m.group("n")) + 5
             found = _latest(found, Deadline("year", end_year, None, (orig or work)[m.start() : m.end()]))
+    if found is None and "每月" in work:
+        due = _MONTHLY_DUE.search(work)
+        if due is not None:
+            found = Deadline("ongoing", None, None, (orig or work)[due.start() : due.end()])
     if "年" not in work or ("20" not in work and "19" not in work):
         return found  # (every way of the pattern holds a year of four digits and 年)
     for m in _TEXT_DEADLINE.finditer(work, _text_deadline_floor(work)):

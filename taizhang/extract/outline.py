@@ -849,6 +849,10 @@ def read_text_tasks(
             node.children
             and len(ps) > 1
             and not noted[id(node)]
+            # (the closing matter, "附件:…" after a notice's text with no heading, is no item of a
+            # list: 大竹's 2016 and 乐清's 2022 notices on their practical projects, a county's 2016
+            # notice on its work report's tasks)
+            and any(not c.closed for c in node.children)
             and all(_lists_contents(work, c, paras) for c in node.children if not c.closed)
         ):
             # "（四）形成体检报告。10月15日前，形成…报告。/ 体检报告主要内容包括：/ 1.…": the item
@@ -873,6 +877,8 @@ def read_text_tasks(
                 and not _in_goals(work, node)
             ):
                 tasks.extend(_intro_duties(text, work, node, ps, year))
+            elif node is root and not any_notes and not has_task_table:
+                tasks.extend(_notice_requirements(text, work, node, ps, year))
             continue
         if not noted[id(node)] and (_defines(work, node) or _lists_contents(work, node, paras)):
             continue
@@ -921,7 +927,7 @@ def read_text_tasks(
             continue  # a cheap first look: no verb of a duty, no list introduced by its units
         plain = _plain_tasks(text, work, node, ps, year, paras_of=paras)
         if units_only and not _opens_with_units_label(text, work, node):
-            plain = [t for t in plain if t.lead_units]
+            plain = [t for t in plain if t.lead_units or _PEOPLE_SUBJECT.search(working_text(t.text[:80]))]
         tasks.extend(plain)
     tasks.sort(key=_span_start)
     if not has_task_table:  # regulations' articles and letters' requests (articles.py)
@@ -988,6 +994,54 @@ def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: i
                 if t is not None:
                     out.append(t)
     return out
+
+
+# A clause handed to the heads of units, no unit itself, opening its item's sentence: "高度重视,夯实
+# 责任。各责任单位主要负责人要进一步树立目标导向…" (谯城's notice of 2020), "主要负责同志要强化领导、亲力
+# 亲为" (静安's safety campaign plan of 2024), "各养老服务机构负责人要…" (奉贤's gas safety plan): a task of
+# the requirements, with no unit to lead it.
+# matches: "各责任单位主要负责人要", "。主要负责同志要", "各单位主要领导要" ; must not match: "各责任单位要"
+_PEOPLE_SUBJECT = re.compile(r"(?:^|。)[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)要")
+
+
+def _notice_requirements(
+    text: str, work: str, root: _Node, paras: list[_Span], year: int | None
+) -> list[Task]:
+    """The clauses of a notice's own paragraphs, with no numbered item, that hand work to the units
+    they open with by a modal verb: the requirements of a notice that distributes a work report's
+    tasks, written as one paragraph after its salutation ("各乡镇人民政府,县政府各部门…:" / "…。各牵头
+    单位要积极履行牵头抓总职责…。政府督查室、监察局要跟踪问效…" in a county's notice of 2016,
+    zhangjiachuan_ in the tune corpus; "各乡镇人民政府,县政府各部门…:" / "各协作和配合单位要…" alike in
+    the notice's two-task form). Only in a notice (a salutation to bodies, "各…:")
+    and only a clause whose units are followed by 要/应/须: the issuer's own acts ("市政府决定…") and
+    the salutation are none, nor is the speech of a debate ("有议员提出政府应…")."""
+    if not any(work[e - 1] == ":" and e - s < 120 and "各" in work[s:e] for s, e in paras[:3]):
+        return []
+    out: list[Task] = []
+    for s, e in paras:
+        if work[e - 1] == ":" or _MODAL.search(work, s, e) is None:
+            continue
+        for cs, ce, roles in _subject_clauses(text, work, s, e):
+            if not roles.lead:
+                continue
+            at = cs
+            while at < ce and work[at] in " \t\n":
+                at += 1
+            if work.startswith("请", at):
+                at += 1
+            head = work[at : min(ce, at + 40)]
+            if not _modal_after_units(head, roles):
+                continue
+            t = _clause_task(text, work, cs, ce, roles, None, None, None, None, None, year)
+            if t is not None:
+                out.append(t)
+    return out
+
+
+def _modal_after_units(head: str, roles: UnitRoles) -> bool:
+    """The clause's units (after 请) are followed by a modal verb (要, 应, 须)."""
+    m = _MODAL.search(head)
+    return m is not None and m.start() <= sum(len(n) + 1 for n in roles.lead) + 2
 
 
 def _span_start(task: Task) -> int:

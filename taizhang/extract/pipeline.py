@@ -33,6 +33,7 @@ from .units import (
     UnitRoles,
     clean_unit_name,
     collective_after,
+    helps_by_role,
     is_generic_body,
     is_self_reference,
     list_of_names,
@@ -216,7 +217,9 @@ def _extract_laid_out(
         tasks = _closing_lines(tasks, text, work, info.year)
     if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
-    tasks = [_own_units(t, text, work) if not t.cells else t for t in tasks]
+    tasks = [_own_units(_before_signature(t, text, work), text, work) if not t.cells else t for t in tasks]
+    if any("其他" in t.text[:4] or any(helps_by_role(u) for u in t.co_units) for t in tasks):
+        tasks = _other_units_helping(tasks, text, work)
     if info.year is not None:
         tasks = [_scheduled(t, work, info.year) for t in tasks]
     if any(t.section and "五" in t.section and _FIVE_YEAR_PART.search(t.section) for t in tasks):
@@ -752,8 +755,84 @@ def _trailing_names(text: str, work: str, s: int, e: int) -> tuple[int, tuple[st
     return b + 1, names
 
 
+# The units a requirement sets beside the ones it names first, in the same sentence: "主要责任单位要与协同
+# 配合单位加强沟通联系,协同配合单位要服从工作大局…" (谯城's notice of 2020), "主要责任单位要…;其他责任
+# 单位要积极履行配合职责…", "牵头单位要…;其他成员单位要协助配合" (county notices on the duties of their
+# work reports write the main unit and its helpers so). "其他" (the others) reads the units against
+# those before it; a clause that names only helping units (co-units) helps the clause before.
+_OTHERS = re.compile(r"其他(?:有关|相关)?(?:责任|成员|相关|配合|参与)?(?:单位|部门)")
+_HELP_WORD = re.compile(r"配合|协助|协同")
+
+
+def _other_units_helping(tasks: list[Task], text: str, work: str) -> list[Task]:
+    """A clause whose subject is "the other units" (``_OTHERS``) or the helpers (``helps_by_role``),
+    helping (``_HELP_WORD``), in the sentence of a clause with lead units of its own, is that
+    clause's task: the first clause's units lead, the others are its co-units (one task, not two).
+    A sentence of its own ("…。各协作和配合单位要…") stays a task of its own."""
+    out: list[Task] = []
+    for t in tasks:
+        prev = out[-1] if out else None
+        units = (*t.lead_units, *t.co_units)
+        if (
+            prev is not None
+            and not t.cells
+            and not prev.cells
+            and prev.lead_units
+            and units
+            and all(_OTHERS.fullmatch(working_text(u)) or helps_by_role(u) for u in units)
+            and _HELP_WORD.search(work, t.span.start, t.span.end) is not None
+            and prev.span.end <= t.span.start
+            and work[prev.span.end : t.span.start].strip(" ,;\n") == ""
+            and not work[prev.span.start : prev.span.end].rstrip().endswith("。")
+        ):
+            co = tuple(dict.fromkeys((*prev.co_units, *units)))
+            out[-1] = replace(
+                prev,
+                text=text[prev.span.start : t.span.end],
+                co_units=co,
+                deadline=prev.deadline or t.deadline,
+                span=Span(prev.span.start, t.span.end),
+            )
+            continue
+        out.append(t)
+    return out
+
+
 # The signature of a notice: "北湖区人民政府办公室", "某市人民政府", "中共某区委办公室".
 _SIGNATURE = re.compile(r"人民政府(?:办公室|办公厅)?$|办公厅$|^中共")
+
+
+# The lines that close a notice below its last requirement: the issuer's signature over the date
+# ("杭州市人民政府办公厅\n2020年5月20日" below the requirements of 杭州's notice on its 2020 work
+# report's duties; "上饶市广丰区人民政府办公室\n2021年…" below 广丰's), then the page's own lines
+# (来源, 编辑), and the contact lines a notice closes its requirements with ("联系人：…，联系电话：…，
+# 电子邮箱：…"). None of them is part of the last task.
+# matches: "杭州市人民政府办公厅     \n\n2020年5月20日", "联系人:张三,联系电话:2805093", "联 系 人：李四"
+# must not match: "区人民政府办公室要于2020年5月20日前…", "联系群众"
+_CLOSING_LINES = re.compile(
+    r"\n[ \t\u3000]*(?:[^\s,。;:]{2,30}(?:人民政府|办公室|办公厅)[ \t\u3000]*\n\s*"
+    r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日"
+    r"|联\s*系\s*人\s*:|联系电话\s*:|联系方式\s*:|电子邮箱\s*:)"
+)
+
+
+def _before_signature(task: Task, text: str, work: str) -> Task:
+    """A text task that ran on into the notice's closing lines (signature and date, contact lines:
+    ``_CLOSING_LINES``) ends before them."""
+    s, e = task.span.start, task.span.end
+    m = _CLOSING_LINES.search(work, s, e)
+    if m is None:
+        return task
+    body = text[s : m.start()].rstrip()
+    if not body:
+        return task
+    at = m.start() + 1
+    while at < e and work[at] in " \t\u3000":
+        at += 1
+    cut = task.text.rfind(text[at : at + 4])
+    if cut <= 0:
+        return task
+    return replace(task, text=task.text[:cut].rstrip(), span=Span(s, s + len(body)))
 
 
 # A subject list closed by a count of its members before the verb: "区级林业部门、街镇（经开区）、施工单位三方

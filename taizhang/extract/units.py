@@ -35,6 +35,7 @@ __all__ = [
     "is_generic_body",
     "trailing_role_lines",
     "list_of_names",
+    "helps_by_role",
 ]
 
 # A separator between two names of a list.
@@ -237,6 +238,11 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         note = _ROLE_NOTE.search(w) if "(" in w else None
         if note:
             w, o = w[: note.start()], o[: note.start()]
+        if w.startswith("各") and ("各" in w[1:] or "和" in w):
+            each = _each_of(o, w)
+            if each:
+                names.extend(each)
+                continue
         if "等" in w:
             names.extend(_split_etc(o, w))
         elif "及" in w:
@@ -449,6 +455,40 @@ def _split_he(o: str, w: str) -> list[tuple[str, str]]:
     if "和" not in tail and tail not in _GENERIC_NOUNS and _whole_name(head) and _whole_name(tail):
         return [(o[:i], head), (o[i + 1 :], tail)]
     return [(o, w)] if w and not is_none(w) else []
+
+
+# Collectives written one after another, each opened by its own 各: "各乡镇各部门要围绕…" (泾县's notice
+# on its 2023 work report), "各级各部门要提高站位" (杭州's notice on its 2020 work report), "各地各部门"
+# (广东's division of its 2021 work report) are two units each. A 各 that qualifies a kind rather than
+# opening a unit (各级各类学校, 各类, 各项, 各自) stays inside one name, and so does 各级 (no unit of
+# its own: "各级各部门" is read whole).
+# matches: "各乡镇各部门", "各地各部门", "各区各有关单位" ; must not match: "各级各类学校", "各级各部门", "各区政府"
+_EACH_EACH = re.compile(r"(?P<a>各(?!级)[^各和及等()]{1,4}?)(?P<b>各(?![类项种自])[^各和及等()]{1,8})")
+# Roles of units sharing one 各 and one noun: "各牵头单位和汇总单位" (杭州's notice: each lead and each
+# collecting unit), "各协作和配合单位" (a county notice on its 2016 work report: each helping and each
+# cooperating unit) are two collectives, each of them 各…单位.
+# matches: "各牵头单位和汇总单位", "各协作和配合单位", "各责任部门和配合部门" ; must not match: "各区政府和市相关部门"
+_ROLES = "牵头|责任|主责|配合|协作|协办|协同|参与|成员|汇总"
+_EACH_ROLE_PAIR = re.compile(f"各(?P<a>{_ROLES})(?P<an>单位|部门)?和(?P<b>{_ROLES})(?P<bn>单位|部门)")
+
+
+def _each_of(o: str, w: str) -> list[tuple[str, str]]:
+    """The collectives of a name opened by 各 that stands for two: "各乡镇各部门" -> 各乡镇, 各部门;
+    "各牵头单位和汇总单位" -> 各牵头单位, 各汇总单位; "各协作和配合单位" -> 各协作单位, 各配合单位.
+    Empty when the name is one collective."""
+    m = _EACH_EACH.fullmatch(w)
+    if m is not None:
+        i = m.start("b")
+        return [(o[:i], w[:i]), (o[i:], w[i:])]
+    m = _EACH_ROLE_PAIR.fullmatch(w)
+    if m is None or not (m.group("an") is None or m.group("an") == m.group("bn")):
+        return []
+    noun_o = o[m.start("bn") :]
+    a_o, b_o = o[m.start("a") : m.end("a")], o[m.start("b") : m.end("b")]
+    return [
+        (o[0] + a_o + noun_o, "各" + m.group("a") + m.group("bn")),
+        (o[0] + b_o + noun_o, "各" + m.group("b") + m.group("bn")),
+    ]
 
 
 def _whole_name(w: str) -> bool:
@@ -1075,6 +1115,34 @@ _WHOLE_PLACE = re.compile(r"全[区市县省镇州]|本[区市县镇]")
 _MATCHING = ("相应的", "对应的", "相关的")
 
 
+# The words of a system of duty, no unit's: "…实行县政府分线领导牵头负责制和部门单位具体负责制" (how
+# county notices on their work reports' duties describe who answers), "实行河长负责制", "落实安全生产
+# 责任制" (as 静安's heritage plan writes "…质量负责制"). must not match: "负责制定", "负责制作" (a duty
+# verb and its work, 奉贤's parking measures and rural housing opinions).
+_SYSTEM = re.compile(r"负责制(?![定订作])|责任制|实行")
+# A modal verb inside what was read as a name: the name ran into its clause ("县政府分线领导要站" of
+# "…要站在全局高度": 站 ends unit names, 工作站, as 工作站 ends them in district plans). must not match:
+# "重要", "要素", "应急管理局", "应用"
+_MODAL_INSIDE = re.compile(r"必须|(?<!必)须|(?<![重主需纲])要(?![素案点])|应(?![急用对])")
+# People, not units: the leaders a notice names beside its units ("各牵头县政府领导要…" in 通山's 2022
+# notice, "各牵头领导、责任单位要…" in 泾县's of 2023, "主要领导要亲自抓" in 鄂温克旗's of 2022; "县长") and
+# its cadres ("政府各组成部门广大干部要…" in a county's notice of 2016), and the heads of units
+# ("各责任单位主要负责人要…" in 谯城's notice of 2020, "各养老服务机构负责人要…" in 奉贤's gas safety plan). (The chiefs of a chief system, "属地街镇长" of 静安's metro plan,
+# answer as its units do: 镇长 and 区长 stay.)
+_PERSON_ENDS = ("领导", "县长", "市长", "书记", "负责人", "负责同志", "干部")
+# The collective of the units that help, named as a subject: "各协作和配合单位要积极主动与牵头单位衔接联系"
+# (a county notice of 2016, zhangjiachuan_ in the tune corpus), "协同配合单位要服从工作大局" (谯城's notice
+# of 2020): co-units.
+_HELPERS_BY_ROLE = re.compile(
+    r"(?:各|其他)?(?:有关|相关)?(?:协作|配合|协办|协同|协同配合|参与)(?:责任)?(?:单位|部门)"
+)
+
+
+def helps_by_role(name: str) -> bool:
+    """``name`` is the collective of the units that help (``_HELPERS_BY_ROLE``: 各配合单位, 协同配合单位)."""
+    return _HELPERS_BY_ROLE.fullmatch(working_text(name)) is not None
+
+
 @lru_cache(maxsize=8192)
 def clean_unit_name(name: str) -> tuple[str, str] | None:
     """A unit name read from running text, cleaned, with the role its own words give it: ("", name)
@@ -1098,6 +1166,16 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
     role = ""
     if _ALIAS.match(w):
         return None
+    if _SYSTEM.search(w):
+        return None  # "…实行县政府分线领导牵头负责制和部门单位": a system of duty names no unit
+    modal = _MODAL_INSIDE.search(w, 2)
+    if modal is not None:
+        # "县政府分线领导要站(在全局高度)": a name ends before the modal verb of its clause
+        name, w = name[: modal.start()], w[: modal.start()]
+    if w.endswith(_PERSON_ENDS):
+        return None  # "县政府分管领导", "各牵头县领导", "县长": a leader is no unit
+    if _HELPERS_BY_ROLE.fullmatch(w):
+        return ("co", name.strip())  # "协同配合单位要服从…": the units that help (协同 no verb here)
     if _SELF.fullmatch(w):
         return None  # "我镇根据实际情况…": the issuing place speaking of itself names no unit
     if "," in w:
@@ -1221,7 +1299,7 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
             or _collective_end(w)
         ):
             continue
-        if _VERB_INSIDE.search(w) or "“" in w or "《" in w:
+        if _VERB_INSIDE.search(w) or "“" in w or "《" in w or _MODAL_INSIDE.search(w, 2):
             continue
         names = parse_units(orig[s:q], w)
         if names and all(_subject_name(working_text(n)) for n in names):
@@ -1277,6 +1355,8 @@ def _subject_name(w: str) -> bool:
         w = w[: w.rindex("(")]
     if _CLAUSE_WORD.search(w) or "与" in w or not 2 <= len(w) <= 30:
         return False  # "X与Y要…" pairs a lead with its partners (outline reads it so)
+    if w.endswith(_PERSON_ENDS):
+        return False  # "县政府分管领导要…": a leader, no unit
     if w.endswith(_PARTY_ENDS):
         return len(w) >= 4 and not w.startswith(("各类", "广大", "全体"))
     if w in _BARE_ZONES:
