@@ -496,9 +496,13 @@ _SUBJECT_VERBS = ("完成", "实现", "达到", "达", "为", "是", "有", "仅
 # matches: "2020 年的" ; must not match: "2020年度指标" (the year is followed by more words)
 _TRAILING_YEAR = re.compile(r"(?:19|20)\d{2}[ \t]*年(?:底|末)?[ \t]*的?[ \t]*\Z")
 # Words that open a clause but name no indicator: time, intent, list numbers.
-# matches: "力争到2025年", "其中", "“十三五”期间", "1." ; must not match: "新增"
+# A speech's subject and the words that join its clause to the one before are no part of the
+# indicator either (香港's budget speech of 2013: 我们亦计划在屯门西划定一幅约10公顷的土地, 而汽车首次登记税
+# 则超过70亿元, 以及4 000个货尾单位; its Secretary for Education: 我们会…; a month just past: 在上月只有19宗).
+# matches: "力争到2025年", "其中", "“十三五”期间", "1.", "我们亦计划", "以及", "而", "在上月只" ; must not
+# match: "新增", "我国", "而且"
 _LEAD_NOISE = re.compile(
-    r"(?:[ \t]|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
+    r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
     r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?)+"
 )
 
