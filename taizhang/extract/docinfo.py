@@ -591,6 +591,26 @@ def reviewed_year(title: str, head: str, year: int | None, kind: str) -> int | N
     return None
 
 
+# The date line of a mainland work report, given to the people's congress late in the year it
+# reviews (建平县's report of 2018年12月22日在建平县第十八届人民代表大会第二次会议上: 2018年是本届政府的开局之年,
+# 预计到年末…; 黄梅县's of 2016年12月16日在黄梅县第十六届人民代表大会第一次会议上: 初步统计,2016年,…).
+# matches: "2018年12月22日在建平县第十八届人民代表大会第二次会议上" ; must not match: "2019年1月10日在…人民代表大会…"
+# (a report of the new year reviews the year before), "2023年11月8日" with no congress after it
+_LATE_IN_THE_YEAR_REPORT = re.compile(
+    r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*1[12][ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*在[^\n。]{0,30}?人民代表大会"
+)
+
+
+def reviews_its_own_year(head: str, year: int | None) -> bool:
+    """Whether a work report is given late in its own year (its date line, in November or December,
+    at a session of the people's congress): it reviews that year, not the one before, and plans the
+    next (see _LATE_IN_THE_YEAR_REPORT)."""
+    if year is None or "人民代表大会" not in head:
+        return False
+    m = _LATE_IN_THE_YEAR_REPORT.search(head)
+    return m is not None and int(m["y"]) == year
+
+
 def written_for(work: str, title: str, year: int | None, kind: str) -> int | None:
     """The year a plan with no period of its own is written for: its own, when its title names no
     year and marks no standing rule (试行, 办法…) and its text names no later year outside cited
@@ -742,7 +762,9 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         period_end=period_end,
         kind=kind,
         # (News of a plan that reaches a later year, 到2025年, is about the plan, not a review.)
-        reviews=reviewed_year(work_title, head, year, kind)
+        reviews=year
+        if kind == "work_report" and reviews_its_own_year(head, year)
+        else reviewed_year(work_title, head, year, kind)
         if period_end is None or (year or 0) >= period_end
         else None,
         written_for=plain,

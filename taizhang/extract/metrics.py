@@ -29,6 +29,7 @@ from .periods import FISCAL_YEAR as _FISCAL_YEAR
 from .periods import TO_DATE as _TO_DATE
 from .periods import (
     FiscalNow,
+    arabic_years,
     fiscal_paragraph_marks,
     fiscal_year_closed,
     relative_fiscal_years,
@@ -238,7 +239,7 @@ def _figure_pattern() -> re.Pattern[str]:
     """One pattern for every way a figure is written; the branch that matched names the way.
 
     ``arabic``: 1945.16 亿元, 3-5 个, 300多家, 2.5万个 (must not match 2025年, 5G, B1地块: no unit);
-    ``frac``: 三分之一; ``pct``: 百分之十五; ``tenths``: 九成; ``big``: 八大 / 10大 followed by a noun;
+    ``pct``: 百分之十五, 百分之三点五 (before ``frac``, which reads no decimals); ``frac``: 三分之一; ``tenths``: 九成; ``big``: 八大 / 10大 followed by a noun;
     ``cn``: 三个 / 两所 (Chinese numerals with a classifier).
     """
     counts = _alternation(list(metric_words().counts))
@@ -252,8 +253,8 @@ def _figure_pattern() -> re.Pattern[str]:
         # (A figure after a slash is a date's or a ratio's part, 2020/12, 1/3; after a unit and a
         # slash it is the next of two figures of one cell: 24.3万户/682个.)
         rf"(?:(?<![\d.A-Za-z+\-])(?<![\d.A-Za-z+\-%/]/)(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
+        rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+(?:点[〇零一二三四五六七八九]+)?)"
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
-        rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+)"
         rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九半]?)"
         rf"|(?<![{_CN}\d第])(?P<cbei>[一二两三四五六七八九十]{{1,2}})倍(?:[ \t]*(?P<bhalf>半))?"
         rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
@@ -495,9 +496,13 @@ _SUBJECT_VERBS = ("完成", "实现", "达到", "达", "为", "是", "有", "仅
 # matches: "2020 年的" ; must not match: "2020年度指标" (the year is followed by more words)
 _TRAILING_YEAR = re.compile(r"(?:19|20)\d{2}[ \t]*年(?:底|末)?[ \t]*的?[ \t]*\Z")
 # Words that open a clause but name no indicator: time, intent, list numbers.
-# matches: "力争到2025年", "其中", "“十三五”期间", "1." ; must not match: "新增"
+# A speech's subject and the words that join its clause to the one before are no part of the
+# indicator either (香港's budget speech of 2013: 我们亦计划在屯门西划定一幅约10公顷的土地, 而汽车首次登记税
+# 则超过70亿元, 以及4 000个货尾单位; its Secretary for Education: 我们会…; a month just past: 在上月只有19宗).
+# matches: "力争到2025年", "其中", "“十三五”期间", "1.", "我们亦计划", "以及", "而", "在上月只" ; must not
+# match: "新增", "我国", "而且"
 _LEAD_NOISE = re.compile(
-    r"(?:[ \t]|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
+    r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
     r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?)+"
 )
 
@@ -521,6 +526,10 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
         # A review of one year (a statistical communique, news of a year's results): its figures
         # are actuals of that year; what it plans, of the year it is written in when that is later.
         later = info.year is not None and info.year > info.reviews
+        if info.kind == "work_report" and not later:
+            # A work report given late in the year it reviews (docinfo.reviews_its_own_year) plans
+            # the next.
+            return info.reviews, info.reviews + 1
         return info.reviews, (info.year if later or info.kind == "report" else None)
     if info.period_start is not None and info.period_end is not None:
         return info.period_start - 1, info.period_end
@@ -656,8 +665,13 @@ def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, re.Pattern[str]]:
     mw = metric_words()
     openers = _alternation((*mw.words("review_openers"), *mw.words("target_openers")))
     headings = _alternation((*mw.words("review_headings"), "目标"))
-    # An opener: "过去一年,…", "今年,…". must not match: "…,今年" (not at a line start)
-    opener = _AtLineStarts(rf"[ \t]*(?P<w>{openers})(?P<rest>[^\n]{{0,12}})")
+    # An opener: "过去一年,…", "今年,…", or one after the report a paragraph of news reads it from
+    # (陆丰's 2022 news reading its 市政府工作报告: 《市政府工作报告》指出,过去一年全市经济发展稳中有进。…实现地区
+    # 生产总值418.52亿元). must not match: "…,今年" (not at a line start), "我要指出,“特别优惠措施”…" (no
+    # opener after it, 香港's Secretaries in the 2013 budget debate)
+    opener = _AtLineStarts(
+        rf"[ \t]*(?:[^\n,。;:!?]{{1,16}}?(?:指出|提到|显示)[ \t]*,[ \t]*)?(?P<w>{openers})(?P<rest>[^\n]{{0,12}})"
+    )
     # A year that opens a paragraph: "2023年,…", "报告指出,2023年,…", or the goals of a year
     # ("2024年主要预期目标是:", "2024年全县经济社会发展的主要目标:", as speeches to a work conference
     # and plan reports of 县 and 市 announce them). must not match: "到2025年释放"
@@ -786,7 +800,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
                     # milestone (到2027年,建成…) dates that paragraph only: what follows is its year's.
                     end = work.find("\n", m.start("line"))
                     end = len(work) if end < 0 else end
-                marks.append(_Mode(m.start("line"), "actual" if year < info.year else "target", year, 3, end))
+                # (A year the document reviews is reported: a work report given late in its year,
+                # 2018年是本届政府的开局之年,…预计到年末,全县地区生产总值完成115亿元.)
+                done = year < info.year or (info.reviews is not None and year <= info.reviews)
+                marks.append(_Mode(m.start("line"), "actual" if done else "target", year, 3, end))
     # A sentence that announces the goals to reach by a year (2026年底前…,达到如下目标:) dates the
     # list or table of goals after it (a 目标 heading cell at the table's head included).
     goals: list[_Mode] = []
@@ -1026,7 +1043,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
     if m["pct"] is not None:
         try:
-            value = parse_number(m["pct"])
+            value = _percent_value(m["pct"])
         except NumberError:
             return None
         return _finish(work, m.start(), m.end(), m.end(), value, "%", "", clause_lo)
@@ -1141,6 +1158,17 @@ def _read_cbig(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
 
 
 @lru_cache(maxsize=1)
+def _percent_value(number: str) -> float:
+    """The number of a 百分之 figure, Arabic or Chinese, a Chinese one with its decimals after 点
+    (百分之三点五 -> 3.5, 百分之零点二 -> 0.2), as 香港's budget speeches write percentages
+    (hk_budget_speech_2014_part: 即百分之四点一, 或百分之七点八; hk_budget_speech_2019_part:
+    全年实质上升百分之三点五). Raises NumberError."""
+    whole, point, decimals = number.partition("点")
+    if not point:
+        return parse_number(number)
+    return parse_number(whole) + float("0." + str(parse_chinese(decimals)).zfill(len(decimals)))
+
+
 def _cbig_leads() -> _WordList:
     mw = metric_words()
     return _WordList((*mw.cmp_before, "过", *mw.words("count_verbs"), *mw.words("descriptors")))
@@ -2263,6 +2291,7 @@ def find_metrics(
     """
     if len(text) != len(work):
         raise ValueError("find_metrics: the working text must have the length of the text")
+    work = arabic_years(work)  # 二零一八年 -> 2018年: see periods
     if tables is not None:
         from .indicator_tables import flat_table_metrics, table_metrics
 

@@ -35,6 +35,7 @@ __all__ = [
     "reviews_past_years",
     "year_heading_marks",
     "fiscal_paragraph_marks",
+    "arabic_years",
 ]
 
 Kind = Literal["target", "actual"]
@@ -56,6 +57,43 @@ TO_DATE = re.compile(
     r"前[一二三]季度|上半年|[一1]季度|(?<!\d)1[-~至]\d{1,2}月|截至目前"
     r"|首[ \t]*(?:[一二两三1-3][ \t]*)?季|第一季|首[ \t]*[一二两三四五六七八九十\d]{1,2}[ \t]*个月"
 )
+
+
+# A year written in Chinese numerals digit by digit, as 香港's budget speeches and policy addresses
+# write them (hk_budget_speech_2019_part: 二零一八年經濟回顧, 二零一九至二零年度;
+# hk_budget_speech_2014_part: 二零一四/一五年度的政府经营开支), and a fiscal year so written.
+# matches: "二零一八年", "二〇二四年", "二零一四/一五年度", "二零一九至二零年度", "一九九七年" ;
+# must not match: "二十年" (not four digits), "二零一四" with no 年 after it, "十二零一八年" (a numeral before)
+_CN_YEAR = re.compile(
+    r"(?P<a>(?:一九|二[〇零])[〇零一二三四五六七八九]{2})"
+    r"(?:(?=[ \t]*年)|(?P<sep>[ \t]*[-–—/至][ \t]*)"
+    r"(?P<b>(?:一九|二[〇零])[〇零一二三四五六七八九]{2}|[〇零一二三四五六七八九]{2})(?=[ \t]*(?:(?:财政|课税)?年度|学年)))"
+)
+_CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿点两")
+
+
+def arabic_years(work: str) -> str:
+    """``work`` with the years written in Chinese numerals digit by digit rewritten in Arabic
+    digits, character for character (the same length), and a fiscal year's 至 as a dash
+    (二零一九至二零年度 -> 2019-20年度): the year readers here read Arabic years only."""
+    if "二零" not in work and "二〇" not in work and "一九" not in work:
+        return work
+    parts: list[str] = []
+    last = 0
+    for m in _CN_YEAR.finditer(work):
+        if m.start() > 0 and work[m.start() - 1] in _NUMERALS:
+            continue  # inside a longer numeral: 一千二零…
+        parts.append(work[last : m.start()])
+        parts.append(m["a"].translate(_CN_DIGIT))
+        if m["b"] is not None:
+            parts.append(m["sep"].replace("至", "-"))
+            parts.append(m["b"].translate(_CN_DIGIT))
+        last = m.end()
+    if not parts:
+        return work
+    parts.append(work[last:])
+    return "".join(parts)
 
 
 def may_be_to_date(words: str) -> bool:
@@ -258,10 +296,12 @@ def year_heading_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
 
 
 # A paragraph that opens with a fiscal year (after its line break: the engine jumps from one to the
-# next). matches: "\n 在2013-2014年度,", "\n2012-13年度的" ;
+# next), after the paragraph's number where a budget speech numbers them (hk_budget_speech_2014_part:
+# 151. 二零一四/一五年度的政府经营开支预计为…; hk_budget_speech_2019_part numbers its paragraphs so).
+# matches: "\n 在2013-2014年度,", "\n2012-13年度的", "\n151. 2014/15年度的" ;
 # must not match: "较2012-2013年度" (a base)
 _FISCAL_LEAD = re.compile(
-    r"\n(?P<line>[ \t]*(?:在|于)?)[ \t]*(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度"
+    r"\n(?P<line>[ \t]*(?:\d{1,3}\.[ \t]*)?(?:在|于)?)[ \t]*(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度"
 )
 
 
@@ -285,8 +325,8 @@ def fiscal_paragraph_marks(work: str, doc_year: int | None) -> Iterator[PeriodMa
     if doc_year is None or work.find("年度") < 0:
         return
     for m in _FISCAL_LEAD.finditer(work):
-        if _char_before(work, m.start()) not in _PARAGRAPH_ENDS:
-            continue  # a line wrapped inside a sentence (…,跟\n2007-2008年度相比)
+        if _char_before(work, m.start()) not in _PARAGRAPH_ENDS and not m["line"].strip(" \t在于"):
+            continue  # a line wrapped inside a sentence (…,跟\n2007-2008年度相比); a numbered one opens one
         year = _end_year(m)
         if abs(year - doc_year) > 30:
             continue

@@ -169,3 +169,11 @@ class TestTheBaseOfAComparison:
 class TestMonths:
     def test_a_span_of_months_in_chinese_numerals_is_no_count(self) -> None:
         assert find("计划下引入两个月的工作适应期。") == []
+
+
+class TestTheSpeakersWordsBeforeAnIndicator:
+    def test_the_speaker_and_joining_words_are_no_part_of_the_indicator(self) -> None:
+        text = "我们亦计划在屯门西划定约10公顷的土地。以及4000个货尾单位。在上月只有19宗。\n"
+        names = [m.indicator for m in find(text)]
+        assert names[0].startswith("在屯门西划定")
+        assert not any(n.startswith(("我们", "以及", "在上月", "上月")) for n in names)

@@ -8,6 +8,7 @@ from taizhang.extract.model import DocInfo, Metric
 from taizhang.extract.normalise import working_text
 from taizhang.extract.periods import (
     TO_DATE,
+    arabic_years,
     fiscal_paragraph_marks,
     fiscal_year_closed,
     relative_fiscal_years,
@@ -117,6 +118,36 @@ class TestFiscalParagraphs:
         assert [(k.kind, k.year) for k in marks] == [("target", 2017)]
         m = by_value(text)[340_000_000_000]
         assert (m.kind, m.year) == ("target", 2017)
+
+
+class TestYearsInChineseNumerals:
+    def test_years_and_fiscal_years_in_chinese_numerals_read_as_arabic_ones(self) -> None:
+        text = "二零一八年经济回顾,二〇二四年,二零一四/一五年度及二零一九至二零年度的开支"
+        folded = arabic_years(text)
+        assert folded == "2018年经济回顾,2024年,2014/15年度及2019-20年度的开支"
+        assert len(folded) == len(text)
+
+    def test_numerals_that_are_no_year_are_left_alone(self) -> None:
+        text = "二十年来,一千二零一八年,二零一四个单位,一九九"
+        assert arabic_years(text) == text
+
+    def test_a_numbered_paragraph_opening_with_a_fiscal_year_in_numerals_is_of_that_year(self) -> None:
+        text = (
+            "某某财政预算\n"
+            "151. 二零一六/一七年度的经营开支预计为三千亿元。经常开支为二千五百亿元。\n"
+            "152. 其他。\n"
+        )
+        marks = list(fiscal_paragraph_marks(arabic_years(working_text(text)), 2016))
+        assert [(k.kind, k.year) for k in marks] == [("target", 2017)]
+        assert {m.value: m.year for m in find(text)} == {3e11: 2017, 2.5e11: 2017}
+
+    def test_a_chinese_percentage_keeps_its_decimals(self) -> None:
+        text = "二零一六年,货物出口实质上升百分之三点五,第四季按年下跌百分之零点二,占百分之十二点零五。\n"
+        assert [(m.value, m.unit, m.year) for m in find(text)] == [
+            (3.5, "%", 2016),
+            (0.2, "%", 2016),
+            (12.05, "%", 2016),
+        ]
 
 
 class TestPartsOfTheYearPast:

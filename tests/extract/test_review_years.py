@@ -307,3 +307,43 @@ class TestTheEndOfAChange:
             "某市工作会议召开\n发布日期:2020-04-15\n会议指出,2019年居住区达标率由2018年年底的15%提高到90%。\n"
         )
         assert found(text) == [("actual", 15, "%", 2018), ("actual", 90, "%", 2019)]
+
+
+class TestWorkReportsLateInTheYear:
+    def test_a_report_given_in_december_reviews_its_own_year_and_plans_the_next(self) -> None:
+        text = (
+            "政府工作报告\n——2018年12月20日在某县第十八届人民代表大会第二次会议上\n各位代表:\n"
+            "2018年是本届政府的开局之年。预计到年末,全县地区生产总值完成115亿元,同比增长7%。\n"
+            "一、主要工作\n园区新建标准厂房30万平方米。\n"
+            "二、明年工作安排\n地区生产总值增长6%。\n"
+        )
+        d = info(text)
+        assert (d.kind, d.year, d.reviews) == ("work_report", 2018, 2018)
+        assert found(text) == [
+            ("actual", 11.5e9, "元", 2018),
+            ("actual", 7, "%", 2018),
+            ("actual", 300000, "平方米", 2018),
+            ("target", 6, "%", 2019),
+        ]
+
+    def test_a_report_given_early_in_the_year_reviews_the_year_before(self) -> None:
+        text = (
+            "政府工作报告\n——2019年1月10日在某县第十八届人民代表大会第三次会议上\n各位代表:\n"
+            "一、2018年工作回顾\n全县地区生产总值完成115亿元。\n二、2019年工作安排\n地区生产总值增长6%。\n"
+        )
+        d = info(text)
+        assert (d.year, d.reviews) == (2019, None)
+        assert found(text) == [("actual", 11.5e9, "元", 2018), ("target", 6, "%", 2019)]
+
+
+class TestNewsReadingAReport:
+    def test_a_review_opener_after_the_report_it_is_read_from_reviews_the_year_before(self) -> None:
+        text = (
+            "某市政协网 发布时间:2022-06-21\n对《市政府工作报告》进行解读。\n"
+            "《市政府工作报告》指出,过去一年全市经济发展稳中有进。实现地区生产总值418亿元,增长13.9%。\n"
+        )
+        assert found(text) == [("actual", 41.8e9, "元", 2021), ("actual", 13.9, "%", 2021)]
+
+    def test_a_point_made_with_no_opener_after_it_dates_nothing(self) -> None:
+        text = "某局局长：主席，\n我要指出,新措施将新增宿位500个。\n"
+        assert ("actual", 500, "个", 2012) not in found(text, "speech_2013.txt")
