@@ -614,7 +614,7 @@ class _WordList:
     """The compiled forms of one word list, with the characters its words start and end with
     (a figure is checked against a dozen lists; most checks fail on the first character)."""
 
-    __slots__ = ("words", "search", "prefix", "firsts", "lasts", "lengths", "members")
+    __slots__ = ("words", "search", "prefix", "firsts", "lasts", "lengths", "members", "lengths_by_last")
 
     def __init__(self, words: tuple[str, ...]) -> None:
         self.words = words
@@ -627,6 +627,12 @@ class _WordList:
         # A space or tab may be skipped before (after) a word: those are tried by the pattern.
         self.firsts = frozenset(w[0] for w in words) | {" ", "\t"}
         self.lasts = frozenset(w[-1] for w in words) | {" ", "\t"}
+        # The lengths of the words that end with each character, longest first: a word that ends
+        # at an offset ends with the character before it, so only those lengths are tried.
+        by_last: dict[str, set[int]] = {}
+        for w in words:
+            by_last.setdefault(w[-1], set()).add(len(w))
+        self.lengths_by_last = {c: tuple(sorted(ns, reverse=True)) for c, ns in by_last.items()}
 
 
 _WORD_LISTS: dict[int, _WordList] = {}
@@ -929,8 +935,10 @@ def _ends_with_any(work: str, pos: int, words: tuple[str, ...] | _WordList, floo
         return ""
     while pos > lo and work[pos - 1] in " \t":
         pos -= 1  # words have no spaces around them (_fold_list and _fold_map check)
+    if pos <= lo:
+        return ""
     members = wl.members
-    for n in wl.lengths:
+    for n in wl.lengths_by_last.get(work[pos - 1], ()):
         if pos - n >= lo and work[pos - n : pos] in members:
             return work[pos - n : pos]
     return ""

@@ -59,6 +59,31 @@ class TestEndsWithAny:
         expected = m["w"][::-1] if m else ""
         assert metrics._ends_with_any(work, pos, words, floor) == expected
 
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(st.data())
+    def test_only_the_lengths_of_words_ending_with_the_character_before_are_tried(
+        self, data: st.DataObject
+    ) -> None:
+        # The words of a list that end with one character have several lengths (the tail of an
+        # indicator: 达到, 提高到, 增长到...); a text built of pieces of the words, spaces and other
+        # characters is read as a plain scan of every word, longest first, would read it.
+        wl = data.draw(
+            st.sampled_from([metrics._indicator_tail(), metrics.metric_words().compiled["not_before"]])
+        )
+        words = sorted(wl.words, key=len, reverse=True)
+        pieces = data.draw(
+            st.lists(st.one_of(st.sampled_from(words), st.sampled_from(list("的是 \t至到年前1"))), max_size=8)
+        )
+        work = "".join(pieces)
+        pos = data.draw(st.integers(0, len(work)))
+        floor = data.draw(st.integers(0, len(work)))
+        lo = max(floor, pos - 16)
+        expected = ""
+        if pos > lo and work[pos - 1] in wl.lasts:
+            end = len(work[lo:pos].rstrip(" \t")) + lo
+            expected = next((w for w in words if end - len(w) >= lo and work[end - len(w) : end] == w), "")
+        assert metrics._ends_with_any(work, pos, wl, floor) == expected
+
 
 class TestShortWorkingText:
     @settings(max_examples=200, derandomize=True)
