@@ -58,16 +58,16 @@ _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 _OPENER = re.compile(
     r"牵头|负责(?!人)|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|"
     r"主管(?!部门|机关|机构|单位)(?=[^,。;]{0,12}工作)|领导(?=本|全|[^,。;下]{0,14}工作)|"
-    r"(?:行使|履行)(?=下列|以下)|,"
+    r"(?:行使|履行)(?=下列|以下)|(?<=具体|统一)实施|,"
 )
 # A verb of duty at the start of what the subject is to do.
 _DUTY_START = re.compile(
-    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|主管|领导|"
+    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|协同|统筹|做好|开展|组织|将|主管|领导|"
     r"建立|加强|履行|给予|制定|编制|推进|实施|记入|纳入|列入|行使(?=下列|以下))"
 )
 # A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
 _DUTY_IN = re.compile(
-    r"负责|负总责|应当|应(?!急)|须|必须|要(?!求)|承担|给予|实施|做好|开展|协助|主管机关|主管部门|责任主体|责任单位"
+    r"负责|负总责|应当|应(?!急)|须|必须|要(?!求)|承担|给予|实施|做好|开展|制定(?!的)|协助|主管机关|主管部门|责任主体|责任单位"
     r"|进行(?:统一)?(?:管理|监督|协调|指导)|实行(?:统一)?(?:领导|管理)"
 )
 # A lead-in: what the subject does or is, before what it is to do.
@@ -127,13 +127,13 @@ _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
 # What a body of the state is not: people, firms, associations, media, schools.
 _PRIVATE = re.compile(
     r"公民|个人|法人|组织|企业|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
-    r"|人员|志愿者|(?<!人民)团体|(?<!行)业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
+    r"|人员|志愿者|(?<!人民)团体|(?<!行)业主(?!管部门|管机关|管机构)|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
     r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众|行为人|当事人|举报人|投诉人"
 )
 # Who is never a body of the state, even named beside one: people and firms ("国家机关、企业事业单位
 # 和公民应当…" lays no task on a body).
 _PUBLIC = re.compile(
-    r"公民|个人|法人|企业|经营者|生产者|销售者|监护人|父母|人员|志愿者|(?<!行)业主(?!委员会)|物业|农户|行为人|当事人|举报人"
+    r"公民|个人|法人|企业|经营者|生产者|销售者|监护人|父母|人员|志愿者|(?<!行)业主(?!委员会|管部门|管机关|管机构)|物业|农户|行为人|当事人|举报人"
     r"|投诉人|所有人|使用人|使用者|管理人|设置者|公众|全社会|机场|车站|火车站|汽车站|地铁站|码头|景区|商场|宾馆|饭店|酒店|餐馆"
 )
 # A name that opens with a verb or a conjunction is no name but a predicate ("优化本地产业布局",
@@ -172,8 +172,8 @@ _BY = re.compile(
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
 _DOER = re.compile(
-    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?"
-    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|制定)(?!的)"
+    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同(?P<with>[^,。;:]{2,30}?))?"
+    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定)(?!的)"
 )
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
@@ -875,8 +875,8 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             start = topic
     if found is None:
         by = _BY.search(work, cs, ce) or _DOER.search(work, cs, ce)
-        if by is None or "解释" in work[by.end() : ce]:
-            return None
+        if by is None or "解释" in work[by.end() : ce] or "可以" in work[cs : by.start()]:
+            return None  # "单位和个人可以向X申请…,由Y核发…": a procedure the applicant starts
         ws, we = by.span("who")
         alias = _ALIAS.search(work, ws, we)
         if alias is not None:
@@ -900,6 +900,9 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
                 if _is_body(working_text(n))
             )
             we = joint
+        if "with" in by.re.groupindex and by.group("with"):  # "由X会同Y组织实施": Y (舟山's, 河南's)
+            hs, he = by.span("with")
+            helpers += tuple(n for n in law_names(text[hs:he], work[hs:he]) if _is_body(working_text(n)))
         names = law_names(text[ws:we], work[ws:we])
         if not _lead_bodies([working_text(n) for n in names], work[ws:we]):
             return None
