@@ -58,16 +58,28 @@ _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 _OPENER = re.compile(
     r"牵头|负责(?!人)|应当|应(?!急)|须|必须|要(?!求)|承担|协助|配合|会同|统筹|做好|开展|组织|将|纳入|列入|建立(?!的)|对|在|根据|按照|依照|依据|依法|接到|是|"
     r"主管(?!部门|机关|机构|单位)(?=[^,。;]{0,12}工作)|领导(?=本|全|[^,。;下]{0,14}工作)|"
-    r"(?:行使|履行)(?=下列|以下)|,"
+    r"(?:行使|履行)(?=下列|以下)|(?<=具体|统一)实施|,"  # "…所属的渔政监督管理机构具体实施…" (杭州's; 河南's: 具体负责)
 )
-# A verb of duty at the start of what the subject is to do.
+# A power to make a rule and publish it: "市食品药品监督管理部门可以组织制定、公布本市食品安全地方标准"
+# (上海市实施《食品安全法》办法), "市市容环境卫生行政主管部门可以会同…等有关部门,根据…,制定本行政
+# 区域的城市容貌标准,经市人民政府批准后公布实施" (许昌's and 温州's 市容和环境卫生管理条例): the rule is
+# the body's work, as a duty is. A permission to do anything else ("可以设立…机构") is none.
+_RULE_POWER = re.compile(r"可以[^。;]{0,60}?制定[^。;]{0,80}?公布")
+# A sentence with no subject that sets up a system, and the one after it that hands its rules to a
+# body: "实行排污权有偿使用和交易制度…。具体办法由省人民政府制定。" (河南省减少污染物排放条例),
+# "实行生活垃圾跨区域处理补偿制度。具体办法由市人民政府制定。" (嘉兴市生活垃圾分类管理条例): the two are
+# one task, the body's.
+_INSTITUTES = re.compile(r"\s*(?:建立|实行|推行|健全|实施)")
+_RULES_BY = re.compile(r"\s*具体[^,。;:]{0,6}办法[,]?由")
+# A verb of duty at the start of what the subject is to do ("X等部门按照各自职责,协同做好…" (杭州's
+# 渔业资源保护管理规定), "有关行政职能部门根据职责协同做好…" (济南's 钢结构 regulation)).
 _DUTY_START = re.compile(
-    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|统筹|做好|开展|组织|将|主管|领导|"
+    r"(?:依法|及时|积极|切实|认真|共同|具体|统一|分别|主要)?(?:应当|应(?!急)|须|必须|要(?!求)|牵头|负责|承担|协助|配合|会同|协同|统筹|做好|开展|组织|将|主管|领导|"
     r"建立|加强|履行|给予|制定|编制|推进|实施|记入|纳入|列入|行使(?=下列|以下))"
 )
 # A verb of duty anywhere in a part that opens with a lead-in ("对…给予奖励", "对…实施统一监督管理").
 _DUTY_IN = re.compile(
-    r"负责|负总责|应当|应(?!急)|须|必须|要(?!求)|承担|给予|实施|做好|开展|协助|主管机关|主管部门|责任主体|责任单位"
+    r"负责|负总责|应当|应(?!急)|须|必须|要(?!求)|承担|给予|实施|做好|开展|制定(?!的)|协助|主管机关|主管部门|责任主体|责任单位"
     r"|进行(?:统一)?(?:管理|监督|协调|指导)|实行(?:统一)?(?:领导|管理)"
 )
 # A lead-in: what the subject does or is, before what it is to do.
@@ -124,22 +136,24 @@ _CONDITION_START = re.compile(r"对(?![^,。;]{0,40}(?:负责|给予|实施|实�
 _PURPOSE_START = re.compile(r"(?:申报|申请|办理|设立|编制|实施|开展)[^,。;]{2,20}$")
 # A clause whose condition comes first: "X组织检查时,Y应当协同…" (the duty is Y's).
 _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
-# What a body of the state is not: people, firms, associations, media, schools.
+# What a body of the state is not: people, firms, associations, media, schools. An owner (业主) is
+# none, a field ending in 业 before 主管部门 is a department: "市渔业主管部门负责…" (杭州市渔业资源
+# 保护管理规定), "国务院林业主管部门" (古树名木保护条例).
 _PRIVATE = re.compile(
-    r"公民|个人|法人|组织|企业|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
-    r"|人员|志愿者|(?<!人民)团体|(?<!行)业主|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
+    r"公民|个人|法人|组织|企业|企事业单位|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
+    r"|人员|志愿者|(?<!人民)团体|(?<!行)业主(?!管部门|管机关|管机构)|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
     r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众|行为人|当事人|举报人|投诉人"
 )
 # Who is never a body of the state, even named beside one: people and firms ("国家机关、企业事业单位
 # 和公民应当…" lays no task on a body).
 _PUBLIC = re.compile(
-    r"公民|个人|法人|企业|经营者|生产者|销售者|监护人|父母|人员|志愿者|(?<!行)业主(?!委员会)|物业|农户|行为人|当事人|举报人"
+    r"公民|个人|法人|企业|经营者|生产者|销售者|监护人|父母|人员|志愿者|(?<!行)业主(?!委员会|管部门|管机关|管机构)|物业|农户|行为人|当事人|举报人"
     r"|投诉人|所有人|使用人|使用者|管理人|设置者|公众|全社会|机场|车站|火车站|汽车站|地铁站|码头|景区|商场|宾馆|饭店|酒店|餐馆"
 )
 # A name that opens with a verb or a conjunction is no name but a predicate ("优化本地产业布局",
 # "充分发挥…", "并监督落实"): the words of duty of any regulation or plan.
 _VERB_START = re.compile(
-    r"(?:并|可|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
+    r"(?:并|可|配合|协助|会同|协同|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
     r"鼓励|引导|发挥|督促|协调|保障|规范|实施|实行|加快|加大|深化|创新|探索|强化|统筹|制定|编制)"
 )
 # The mass organisations the state charges with work beside its bodies (工会、共青团、妇联等人民团体),
@@ -172,8 +186,8 @@ _BY = re.compile(
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
 _DOER = re.compile(
-    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|会同[^,。;:]{2,30}?)?"
-    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|制定)(?!的)"
+    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?))?"
+    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定)(?!的)"
 )
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
@@ -185,6 +199,11 @@ _WITH = re.compile(
 
 # The bodies that help with a duty, named after it: "X负责…,公安、交通运输部门予以配合".
 _HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给予|做好)?(?:配合|协助)(?!做好)")
+# A clause that only says who helps with the duty before it, and ends the sentence: "X可以…,Y、Z应当
+# 予以配合。" (cities' 文明行为促进条例 and 市容 regulations hand a power to one body and the help to
+# others so; 浦东's 景观照明 rules: "管理单位应当…抽查,设置者应当予以配合"): the helpers are co-units
+# of that duty, no task of their own.
+_HELPS_ONLY = re.compile(r",[^,。;:]{2,40}?(?:应当|应|要|均应)?(?:予以|给予)?(?:配合|协助)(?:。|$)")
 
 
 # The title of a policy of support: 若干政策, 若干措施, 政策举措, 鼓励…投资的规定 (沈阳市's 鼓励华侨、
@@ -280,7 +299,8 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
     for number, s, e in _article_paragraphs(work, lines):
         if _OFFENCE.match(work, s, e):
             continue  # "违反本条第一款第一项规定的,…X应当对违法行为人进行批评教育…": a penalty
-        for cs, ce in _clauses(work, s, e):
+        clauses = _clauses(work, s, e)
+        for i, (cs, ce) in enumerate(clauses):
             roles = _duty_roles(text, work, cs, ce)
             if roles is None:
                 continue
@@ -288,6 +308,12 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
             if tasks and tasks[-1].number == number and tasks[-1].lead_units and len(lead) == 1:
                 lead = _referred(lead[0], tasks[-1].lead_units) or lead
             ts, te = cs, ce
+            if (
+                i == 1
+                and _RULES_BY.match(work, cs, ce)
+                and _INSTITUTES.match(work, clauses[0][0], clauses[0][1])
+            ):
+                ts = clauses[0][0]  # "实行…制度。具体办法由X制定。": one task, X's
             while te > ts and work[te - 1] in " \n;,":
                 te -= 1
             tasks.append(
@@ -353,6 +379,7 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
             if work[stop] == ",":
                 if (
                     _CONDITION_END.search(work, cut, stop)
+                    or _HELPS_ONLY.match(work, stop, end)  # "…,Y应当予以配合。": Y helps with it
                     or _duty_roles(work, work, cut, stop) is None
                     or _subject(work, nxt, end) is None
                 ):
@@ -613,7 +640,7 @@ def _whole_body(name: str) -> bool:
 def _field_list(orig: str, work: str) -> list[str]:
     """One list of bodies: bare fields before a kind of body ("商务、文化和旅游、卫生健康主管部门",
     "教育、科学技术等有关部门" with the collective too), else ``parse_law_units``."""
-    if "、" in work and "(" not in work:
+    if "、" in work and _BRACKET_LIST.search(work) is None:
         etc = _FIELDS_ETC.fullmatch(work)
         if etc:
             fields, kind = etc.group("fields").split("、"), etc.group("kind")
@@ -636,6 +663,12 @@ def _field_list(orig: str, work: str) -> list[str]:
                     )  # "县级以上人民政府发展改革、财政部门": 县级以上人民政府财政部门
                 return _cut(orig, parts[:-1], orig[len(orig) - len(kind) :]) + [last]
     return parse_law_units(orig, work)
+
+
+# Brackets that hold a list ("县（市、区）"): a level's kinds, not a field's qualifier. A field may
+# carry one in brackets ("城市管理（行政执法）、民政、工商行政管理（市场监管）等部门": 泰安's
+# 烟花爆竹燃放管理条例 and 河南's regulations name a field by its old and new names so).
+_BRACKET_LIST = re.compile(r"\([^()]*、")
 
 
 def _bare_field(field: str) -> bool:
@@ -729,6 +762,11 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
 def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> tuple[int, int] | None:
     """``_subject`` where the subject ends at a verb of duty or a lead-in (``_OPENER``)."""
     limit = e if comma < 0 else comma + 1
+    power = work.find("可以", s, limit)
+    if power - s >= 2 and _RULE_POWER.match(work, power, e) and _OPENER.search(work, s, power) is None:
+        named = work[s:power]
+        if _lead_bodies(law_names(named, named), named):
+            return power, power  # "X可以…制定…并向社会公布": X's work (``_RULE_POWER``)
     for m in _OPENER.finditer(work, s, limit):
         v = m.start()
         if v - s < 2 or work[v - 1] == "所":
@@ -737,8 +775,8 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
             continue  # "需要由X统筹的事项,应当接受…": the verb qualifies a noun, no predicate
         if m.group() == "组织" and work[v + 2 : v + 3] in (",", "、", "和", "及", "以", "应", "与", "或"):
             continue  # "有关社会组织,应当…": the noun 组织 ends a name, not the verb
-        if v - s > 60:
-            break
+        if v - s > 100:
+            break  # (a list of ten fields with their brackets runs to 80 characters: 泰安's, 嘉兴's)
         if work[v - 2 : v] in _ADVERBS and v - s >= 4:
             v -= 2  # "…的办事机构具体负责…": the adverb goes with the verb
         if work.startswith("经", s) and not work.startswith(("经济", "经信"), s):
@@ -753,7 +791,11 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
                 return None  # "文明行为促进工作应当构建政府组织实施…": the subject ends at its 应当
             continue
         if m.group() == "," and not (_MODAL_START.match(work, v + 1, e) or _LEAD_IN.match(work, v + 1, e)):
-            return None  # "…产业布局,加强…": a comma ends no subject but before 应当
+            # "市、县（区）精神文明建设指导委员会,市、县（区）人民政府及其有关部门应当…": a long list of
+            # bodies goes on past a comma (cities' 文明行为促进条例 and 山体保护条例 list their committees
+            # and governments so); "…产业布局,加强…": else a comma ends no subject but before 应当
+            more = _subject_by_opener(work, v + 1, e, work.find(",", v + 1, e), strict)
+            return more if more is not None and more[0] > v + 3 else None
         if _predicate_is_duty(work, v if m.group() != "," else v + 1, e, strict):
             return v, (v if m.group() != "," else v + 1)
         return None
@@ -796,6 +838,8 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
     led = 0  # parts after a lead-in that hold no verb of duty: "根据…,综合评估确定等级,给予奖励"
     for i, part in enumerate(parts):
         part = part.strip()
+        if i == 0 and _RULE_POWER.match(work, p, e):
+            return True  # "X可以…制定…,…向社会公布": a power to make a rule for all is the body's work
         if part.startswith(("可", "应当接受", "接受")):
             return False  # a permission; "应当接受X的统一管理": a submission to X, no work
         if _DUTY_START.match(part):
@@ -875,8 +919,8 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             start = topic
     if found is None:
         by = _BY.search(work, cs, ce) or _DOER.search(work, cs, ce)
-        if by is None or "解释" in work[by.end() : ce]:
-            return None
+        if by is None or "解释" in work[by.end() : ce] or "可以" in work[cs : by.start()]:
+            return None  # "单位和个人可以向X申请…,由Y核发…": a procedure the applicant starts
         ws, we = by.span("who")
         alias = _ALIAS.search(work, ws, we)
         if alias is not None:
@@ -900,6 +944,10 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
                 if _is_body(working_text(n))
             )
             we = joint
+        if "with" in by.re.groupindex and by.group("with"):
+            # "由X会同Y组织实施": Y works with X (舟山's 文明行为促进条例, 山东省经济开发区条例)
+            hs, he = by.span("with")
+            helpers += tuple(n for n in law_names(text[hs:he], work[hs:he]) if _is_body(working_text(n)))
         names = law_names(text[ws:we], work[ws:we])
         if not _lead_bodies([working_text(n) for n in names], work[ws:we]):
             return None
@@ -911,13 +959,22 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         start += 1
     alias = _ALIAS.search(work, start, subject_end)
     names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
-    lead = tuple(law_names(text[start:names_end], work[start:names_end]))
+    lead = _names_past_commas(text, work, start, names_end)
     co: tuple[str, ...] = ()
     with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:
         names = law_names(text[with_.start("co") : with_.end("co")], with_.group("co"))
         co = tuple(n for n in names if _is_body(working_text(n)) and n not in lead)
     return lead, co
+
+
+def _names_past_commas(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """``law_names`` of a subject, of each of its lists when commas part them."""
+    out: list[str] = []
+    for m in re.finditer(r"[^,]+", work[s:e]):
+        a, b = s + m.start(), s + m.end()
+        out.extend(law_names(text[a:b], work[a:b]))
+    return tuple(dict.fromkeys(out))
 
 
 # A request to the addressees of a letter, with whom it names: "请你单位", "请你厅(局)", "请各地",

@@ -188,6 +188,13 @@ def _short_deadline(work: str, orig: str | None, year: int | None) -> Deadline |
     return _parse_deadline(work, orig, year)
 
 
+# Work that recurs every few years, as 每年 recurs every year: "每五年组织一次普查", "每两年开展一次评估",
+# "每3年修订一次" (regulations schedule reviews so: 上海市文物保护条例 "应当每五年对市级文物保护单位进行
+# 评估", 上海市教育督导条例 "每五年至少实施一次综合督导"). matches: "每五年", "每2年" ; must not match:
+# "每年" (a phrase of its own), "每年度"
+_EVERY_N_YEARS = re.compile(r"每(?:[两二三四五六七八九十]|[1-9]\d?)年")
+
+
 def _may_be_relative(work: str) -> bool:
     """A cheap first look: the words every relative date holds one of."""
     return (
@@ -248,7 +255,9 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
         if best is not None:
             return best
     compact = re.sub(r"\s+", "", work)
-    if started or (compact and any(p in compact for p in ongoing_phrases())):
+    if started or (
+        compact and (any(p in compact for p in ongoing_phrases()) or _EVERY_N_YEARS.search(compact))
+    ):
         # Work that starts at a date and is given no end goes on ("2023年起").
         return Deadline("ongoing", None, None, text)
     return None
