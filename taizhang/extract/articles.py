@@ -552,6 +552,10 @@ def _named_forms(name: str) -> list[str]:
     return [name]
 
 
+# The collective a list of fields may close with ("公安、民政等有关部门": 公安部门, 民政部门, 有关部门).
+_LIST_COLLECTIVES = frozenset(("有关部门", "相关部门", "其他有关部门", "其他相关部门"))
+
+
 @lru_cache(maxsize=8192)
 def _law_names(orig: str, work: str) -> tuple[str, ...]:
     """The bodies a regulation names as the subject of a duty, as its readers take them, beside
@@ -581,12 +585,13 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         if not rest:
             return ()
         heads = [orig[m.start() : m.end()] for m in _LEVEL.finditer(work, 0, levels.end())]
-        if len(rest) > 1 and all(r.startswith("人民政府") for r in rest):
+        fields = [r for r in rest if r.startswith("人民政府")]
+        if len(fields) > 1 and all(r.startswith("人民政府") or r in _LIST_COLLECTIVES for r in rest):
             # "市、县（区）人民政府发展改革、财政等部门": the departments of those fields, named by field
             # (发展改革部门, 财政部门), as "人民政府及其教育、科学技术等有关部门" is read (云浮's 优化营商环境条例;
-            # the convention in tests/extract/corpus/README.md); one department after the levels is
-            # named whole at each level (below).
-            return tuple(r[len("人民政府") :] for r in rest)
+            # the convention in tests/extract/corpus/README.md); "…等有关部门" adds the collective
+            # (有关部门); one department after the levels is named whole at each level (below).
+            return tuple(r[len("人民政府") :] if r.startswith("人民政府") else r for r in rest)
         return tuple([h + rest[0] for h in heads] + rest[1:])
     out: list[str] = []
     for o, w in _joined(orig, work):
