@@ -164,3 +164,26 @@ def test_a_dated_deadline_with_a_day_half_or_quarter_in_the_task_words(words, ye
 def test_a_year_alone_before_an_action_is_no_deadline():
     assert find_deadline(working_text("2024年完成"), "2024年完成", 2023) is None
     assert find_deadline(working_text("2024年率先实现"), "2024年率先实现", 2023) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("负责本区医院等医疗机构在2018年完成单位强制分类工作。", ("year", 2018, None)),
+        ("各街道在2019年底完成垃圾箱房改造。", ("month", 2019, 12)),
+        ("在2020年6月完成系统上线。", ("month", 2020, 6)),
+    ],
+)
+def test_a_year_the_work_is_to_be_done_in_said_with_zai_is_its_deadline(
+    words: str, expected: tuple[str, int | None, int | None]
+) -> None:
+    d = find_deadline(words, year=2018)
+    assert d is not None and (d.kind, d.year, d.month) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["在2018年完成了全部改造。", "在2018年的基础上完成提升。", "2018年完成投资12亿元。"],
+)
+def test_a_past_completion_or_a_base_year_is_no_deadline(words: str) -> None:
+    assert find_deadline(words, year=2018) is None
