@@ -16,6 +16,7 @@ a table of indicators (None: its rows are read as running text).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .docinfo import five_year_period
@@ -23,7 +24,7 @@ from .layout import Cell, Grid
 from .model import DocInfo, Metric, Span
 from .numbers import MAGNITUDES, NumberError, parse_number, scale
 
-__all__ = ["table_metrics"]
+__all__ = ["AreaRow", "area_rows", "flat_area_rows", "table_metrics"]
 
 # A header cell naming a year: the year, and what the column holds.
 # matches: "2020年", "2025年目标", "2020年(基期)", "2025" ; must not match: "2020-2025年" (a period),
@@ -842,3 +843,133 @@ def _title_before(work: str, hit: int) -> str:
 
 def _is_figure(c: str) -> bool:
     return _MX_VALUE.fullmatch(c) is not None or c in _MX_NONE
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows of areas (街道, 镇, 园区, 区, 县) in a table that is not a table of indicators
+#
+# A plan's annex often hands each area its own targets in a table a row an area, the targets of
+# the row written as a paragraph in a cell (序号 | 街镇（园区） | 目标任务: 1 | 甲镇 | 创建达标累计61个
+# 小区，其中30%的小区要创建示范小区，…分类量29.53吨/日). Each row is its area's: the same sentence with the
+# same figure in two rows is two metrics, and each metric's indicator names its area. Seen in
+# 嘉定区's 河湖泵闸长效养护 实施意见 of 2025 (tune: its 附表 by 街镇, the terms of each row a paragraph:
+# 马陆镇 / 镇管河道6.65万元/公里，村级及其他3.35万元/公里…) and 静安区's 垃圾分类 工作方案 of 2024 (tune:
+# 附件2 and 附件3 hand each 街镇 and each unit its figures, the same figure in many rows); read by
+# ``area_rows`` (a grid) and ``flat_area_rows`` (a table flattened a cell a paragraph), which find
+# the rows and their area, and by find_metrics, which keeps each row's figures apart.
+
+# A header cell of a column of areas. matches: "街镇", "街镇（园区）", "乡镇(街道)", "区县", "县（市、区）",
+# "地区" ; must not match: "责任单位", "目标任务", "单位名称"
+_AREA_HEADER = re.compile(
+    r"^(?:街镇|街道|镇街|乡镇|镇|园区|区县|县区|县[(（]市[、,，]?区[)）]|区|县|地区|区域|片区)"
+)
+# A cell naming an area. matches: "罗店镇", "宝山路街道", "莘庄工业区", "临港新片区", "某某县", "城区" ;
+# must not match: "区绿化市容局" (a department), "2025年", "合计" (see _MX_TOTAL)
+_AREA_NAME = re.compile(
+    r"^[^\d\s，,。;；:：()（）]{1,12}(?:街道|街道办事处|镇|乡|园区|开发区|工业区|新区|片区|管委会|社区|区|县|市)$"
+)
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """A table row of one area: its extent, where its area's cell ends, the area's name, and
+    whether it is a row of the whole (合计, 全区)."""
+
+    start: int
+    end: int
+    label_end: int
+    label: str
+    whole: bool
+
+
+def area_rows(text: str, work: str, grid: Grid) -> list[AreaRow]:
+    """The rows of ``grid`` that each belong to an area, or [] when it is not a table by area:
+    its header names a column of areas (街镇, 乡镇, 区县), or at least two rows and most of them
+    name an area (…街道, …镇, …园区) in their first cell that is not a sequence number."""
+    if len(grid.rows) < 3:
+        return []
+    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in grid.rows[0]]
+    col = next((i for i, h in enumerate(header) if _AREA_HEADER.match(h)), None)
+    named_by_header = col is not None
+    if col is None:
+        col = 1 if header and _FLAT_SEQ.match(header[0]) else 0
+    out: list[AreaRow] = []
+    body = 0
+    for row in grid.rows[1:]:
+        if col >= len(row):
+            continue
+        cell = row[col]
+        label = re.sub(r"\s+", "", _cell_text(text, cell))
+        if not label:
+            continue
+        body += 1
+        whole = _MX_TOTAL.match(label) is not None
+        if not whole and _AREA_NAME.match(label) is None:
+            if not named_by_header or len(label) > 16 or _is_figure(label):
+                continue  # (a column headed 街镇 may name a place with no area word: 临港)
+        cells = [c for c in row if c.end > c.start]
+        if not cells:
+            continue
+        out.append(AreaRow(min(c.start for c in cells), max(c.end for c in cells), cell.end, label, whole))
+    areas = sum(1 for r in out if not r.whole)
+    if areas < 2 or (not named_by_header and areas * 3 < body * 2):
+        return []
+    return out
+
+
+# A line that is an area's name alone: a row's first cell in a table flattened a cell a paragraph.
+# matches: "罗店镇", "宝山路街道", "莘庄工业区", "合计" ; must not match: "各街镇" (all of them), "街镇"
+# (the column's header), "区绿化市容局", "罗店镇：" (a label of prose)
+_AREA_LINE = re.compile(
+    r"^[ \t]*(?P<a>(?![各全本我该])(?!(?:街镇|街道|镇街|乡镇|园区|区县|县区|社区)[ \t]*$)[^\d\s，,。;；:：()（）、]{1,12}"
+    r"(?:街道|街道办事处|镇|乡|园区|开发区|工业区|新区|片区|社区|区|县)|小计|合计|总计)[ \t]*$",
+    re.M,
+)
+# A header cell of a column of areas alone on its line (see _AREA_HEADER).
+_AREA_HEADER_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:街镇|街道|镇街|乡镇|区县|县区|县[(（]市[、,，]?区[)）])[^\n]{0,8}\n"
+)
+_SEQ_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*")
+
+
+def flat_area_rows(work: str, skip: Sequence[tuple[int, int]] = ()) -> list[AreaRow]:
+    """The rows of areas of the tables flattened into ``work`` a cell a paragraph (序号 / 街镇 / 目标任务
+    / 1 / 甲镇 / 创建达标…): a run of lines that are areas' names alone, under a header that names
+    a column of areas (街镇, 乡镇, 区县) a few lines above the first. Each row runs from its area's
+    line to the next one's (less the next row's sequence number); the last row has as many lines
+    as the one before it. Rows inside ``skip`` (tables read otherwise) are left out."""
+    hits = [m for m in _AREA_LINE.finditer(work) if not any(a <= m.start() < b for a, b in skip)]
+    out: list[AreaRow] = []
+    i = 0
+    while i < len(hits):
+        # A run of area lines, each within 1,500 characters of the one before it.
+        j = i + 1
+        while j < len(hits) and hits[j].start() - hits[j - 1].end() <= 1500:
+            j += 1
+        run = hits[i:j]
+        i = j
+        if sum(1 for m in run if _MX_TOTAL.fullmatch(m["a"]) is None) < 2:
+            continue
+        if _AREA_HEADER_LINE.search(work, max(0, run[0].start() - 300), run[0].start()) is None:
+            continue
+        widths: list[int] = []
+        for k, m in enumerate(run):
+            if k + 1 < len(run):
+                end = run[k + 1].start()
+                lines = [(s, e) for s, e in _lines_from(work, m.end() + 1, end) if work[s:e].strip()]
+                if lines and _SEQ_LINE.fullmatch(work, *lines[-1]):
+                    lines = lines[:-1]  # the next row's sequence number
+                widths.append(len(lines))
+            else:
+                want = widths[-1] if widths else 1
+                lines = []
+                for s, e in _lines_from(work, m.end() + 1, min(len(work), m.end() + 3000)):
+                    if not work[s:e].strip():
+                        continue
+                    if len(lines) >= want or _AREA_LINE.match(work, s, e):
+                        break
+                    lines.append((s, e))
+            row_end = lines[-1][1] if lines else m.end()
+            label = m["a"]
+            out.append(AreaRow(m.start("a"), row_end, m.end(), label, _MX_TOTAL.fullmatch(label) is not None))
+    return out

@@ -1,0 +1,148 @@
+"""Targets handed out by area (街道, 镇, 园区) in a plan's annexed table: each row is its area's.
+
+Texts written for these tests; the layouts are those of district plans' annexes (a row a 街镇 with
+its targets as a paragraph; a grid of figures a column an indicator, its unit in the heading).
+"""
+
+from __future__ import annotations
+
+from taizhang.extract import extract
+from taizhang.extract.indicator_tables import area_rows, flat_area_rows
+from taizhang.extract.layout import Cell, Grid
+from taizhang.extract.normalise import working_text
+
+from .docfactory import docx_bytes
+
+_BODY = (
+    "某区2019年生活垃圾分类工作实施方案\n\n一、工作目标\n\n"
+    "到2019年底，全区居住区垃圾分类达标率达到95%以上，其中30%的小区要创建示范小区。\n\n附件\n\n"
+)
+_ROWS = (
+    ("甲镇", "创建达标累计61个小区，其中30%的小区要创建示范小区，“两网融合”分类量29.53吨/日。"),
+    ("乙街道", "创建达标累计45个小区，其中30%的小区要创建示范小区，“两网融合”分类量12.5吨/日。"),
+    ("丙工业园区", "创建达标累计12个小区，其中30%的小区要创建示范小区，“两网融合”分类量3吨/日。"),
+)
+
+
+def _paragraph_rows() -> str:
+    cells = ["序号", "街镇（园区）", "目标任务"]
+    for i, (area, targets) in enumerate(_ROWS, 1):
+        cells += [str(i), area, targets]
+    return _BODY + "2019年街镇（园区）生活垃圾分类目标任务分解表\n\n" + "\n\n".join(cells) + "\n"
+
+
+def _records(name: str, data: bytes) -> list[tuple[str, float, str, int | None]]:
+    return [(m.indicator, m.value, m.unit, m.year) for m in extract(data, name=name).metrics]
+
+
+def test_each_area_row_keeps_its_repeated_share_and_names_its_area() -> None:
+    got = _records("方案.txt", _paragraph_rows().encode("utf-8"))
+    shares = [ind for ind, value, unit, _ in got if value == 30 and unit == "%"]
+    # The body's share and one for each of the three areas: a repeat in another area's row is not
+    # a repeat of the same metric.
+    assert len(shares) == 4
+    assert [s for s in shares if s.startswith(("甲镇", "乙街道", "丙工业园区"))] == shares[1:]
+    rates = {(ind, value) for ind, value, unit, _ in got if unit == "吨/日"}
+    assert rates == {
+        ("甲镇“两网融合”分类量", 29.53),
+        ("乙街道“两网融合”分类量", 12.5),
+        ("丙工业园区“两网融合”分类量", 3.0),
+    }
+    counts = {ind for ind, _, unit, year in got if unit == "个" and year == 2019}
+    assert counts == {"甲镇创建达标累计小区", "乙街道创建达标累计小区", "丙工业园区创建达标累计小区"}
+
+
+def test_rows_with_no_sequence_column_are_found_by_the_areas_header() -> None:
+    # 街镇（园区） / 目标任务 / 责任单位, then each row's area, targets and unit, a cell a paragraph.
+    cells = ["街镇（园区）", "目标任务", "责任单位"]
+    for area, targets in _ROWS:
+        cells += [area, targets, "区绿化市容局"]
+    text = _BODY + "2019年街镇（园区）生活垃圾分类目标任务分解表\n\n" + "\n\n".join(cells) + "\n"
+    got = _records("方案.txt", text.encode("utf-8"))
+    assert [ind for ind, value, _, _ in got if value == 30][1:] == [
+        "甲镇创建达标累计的小区要创建示范小区",
+        "乙街道创建达标累计的小区要创建示范小区",
+        "丙工业园区创建达标累计的小区要创建示范小区",
+    ]
+    assert ("丙工业园区“两网融合”分类量", 3.0, "吨/日", 2019) in got
+
+
+def test_lines_of_areas_under_no_areas_header_are_not_rows() -> None:
+    # Units named alone on their lines in a flattened task list are not areas' rows.
+    cells = ["序号", "工作内容", "责任单位", "1", "新建公厕3座", "甲镇", "2", "新建公厕3座", "乙街道"]
+    assert flat_area_rows(working_text("\n\n".join(cells))) == []
+
+
+def test_docx_table_of_areas_reads_each_row_as_its_area() -> None:
+    table = [["序号", "街镇（园区）", "目标任务"]] + [[str(i), a, t] for i, (a, t) in enumerate(_ROWS, 1)]
+    data = docx_bytes(
+        paragraphs=_BODY.split("\n\n")[:-1] + ["2019年街镇（园区）生活垃圾分类目标任务分解表"], table=table
+    )
+    got = _records("方案.docx", data)
+    assert sum(1 for _, value, unit, _ in got if value == 30 and unit == "%") == 4
+    assert ("乙街道“两网融合”分类量", 12.5, "吨/日", 2019) in got
+
+
+def test_prose_repeats_are_still_one_metric() -> None:
+    text = "到2019年底，湿垃圾分出量达到29.53吨/日。\n\n到2019年底，湿垃圾分出量达到29.53吨/日。\n"
+    got = _records("方案.txt", text.encode("utf-8"))
+    assert [r for r in got if r[1] == 29.53] == [("湿垃圾分出量", 29.53, "吨/日", 2019)]
+
+
+def test_grid_of_figures_by_area_with_rates_and_blanks() -> None:
+    cells = [
+        "序号", "街镇", "示范小区（个）", "湿垃圾分出量（吨/日）", "可回收物回收量（吨/日）",
+        "1", "甲镇", "30", "29.53", "/",
+        "2", "乙街道", "-", "12.5", "4",
+        "3", "丙工业园区", "18", "3", "1.5",
+        "合计", "48", "45.03", "5.5",
+    ]  # fmt: skip
+    text = _BODY + "2019年各街镇生活垃圾分类目标任务分解表\n\n" + "\n\n".join(cells) + "\n"
+    got = _records("方案.txt", text.encode("utf-8"))
+    by_area = [r for r in got if r[0].startswith(("甲镇", "乙街道", "丙工业园区"))]
+    assert sorted(by_area) == sorted(
+        [
+            ("甲镇示范小区", 30.0, "个", 2019),
+            ("甲镇湿垃圾分出量", 29.53, "吨/日", 2019),
+            ("乙街道湿垃圾分出量", 12.5, "吨/日", 2019),
+            ("乙街道可回收物回收量", 4.0, "吨/日", 2019),
+            ("丙工业园区示范小区", 18.0, "个", 2019),
+            ("丙工业园区湿垃圾分出量", 3.0, "吨/日", 2019),
+            ("丙工业园区可回收物回收量", 1.5, "吨/日", 2019),
+        ]
+    )
+    # The total row is the whole's (no area named), one metric a column.
+    assert ("示范小区", 48.0, "个", 2019) in got
+    assert ("可回收物回收量", 5.5, "吨/日", 2019) in got
+
+
+def _grid(text: str, rows: list[list[str]]) -> Grid:
+    cells = []
+    pos = 0
+    for row in rows:
+        out = []
+        for c in row:
+            at = text.index(c, pos)
+            out.append(Cell(at, at + len(c)))
+            pos = at + len(c)
+        cells.append(tuple(out))
+    return Grid(0, tuple(cells), cells[0][0].start, cells[-1][-1].end)
+
+
+def test_area_rows_needs_areas() -> None:
+    rows = [
+        ["序号", "责任单位", "工作内容"],
+        ["1", "区绿化市容局", "新建公厕3座"],
+        ["2", "区建管委", "改造道路5条"],
+    ]
+    text = "\n".join("\t".join(r) for r in rows)
+    assert area_rows(text, working_text(text), _grid(text, rows)) == []
+    rows = [
+        ["序号", "单位", "目标"],
+        ["1", "甲镇", "新建公厕3座"],
+        ["2", "乙街道", "新建公厕2座"],
+        ["3", "合计", "5座"],
+    ]
+    text = "\n".join("\t".join(r) for r in rows)
+    got = area_rows(text, working_text(text), _grid(text, rows))
+    assert [(a.label, a.whole) for a in got] == [("甲镇", False), ("乙街道", False), ("合计", True)]
