@@ -858,11 +858,12 @@ def _is_figure(c: str) -> bool:
 # ``area_rows`` (a grid) and ``flat_area_rows`` (a table flattened a cell a paragraph), which find
 # the rows and their area, and by find_metrics, which keeps each row's figures apart.
 
-# A header cell of a column of areas. matches: "街镇", "街镇（园区）", "乡镇(街道)", "区县", "县（市、区）",
-# "地区" ; must not match: "责任单位", "目标任务", "单位名称"
-_AREA_HEADER = re.compile(
-    r"^(?:街镇|街道|镇街|乡镇|镇|园区|区县|县区|县[(（]市[、,，]?区[)）]|区|县|地区|区域|片区)"
+# A header cell of a column of areas. matches: "街镇", "街镇（园区）", "乡镇(街道)", "镇（街道）", "区县",
+# "县（市、区）", "地区", "街镇名称" ; must not match: "责任单位", "目标任务", "单位名称", "区级责任单位"
+_AREA_WORDS = (
+    r"(?:街镇|街道|镇街|乡镇|镇|园区|区县|县区|县[(（]市[、,，]?区[)）]|区|县|地区|区域|片区|各区|各街镇)"
 )
+_AREA_HEADER = re.compile(rf"^{_AREA_WORDS}(?:名称)?(?:[(（][^()（）]{{0,8}}[)）])?$")
 # A cell naming an area. matches: "罗店镇", "宝山路街道", "莘庄工业区", "临港新片区", "某某县", "城区" ;
 # must not match: "区绿化市容局" (a department), "2025年", "合计" (see _MX_TOTAL)
 _AREA_NAME = re.compile(
@@ -922,13 +923,11 @@ def area_rows(text: str, work: str, grid: Grid) -> list[AreaRow]:
 # (the column's header), "区绿化市容局", "罗店镇：" (a label of prose)
 _AREA_LINE = re.compile(
     r"^[ \t]*(?P<a>(?![各全本我该])(?!(?:街镇|街道|镇街|乡镇|园区|区县|县区|社区)[ \t]*$)[^\d\s，,。;；:：()（）、]{1,12}"
-    r"(?:街道|街道办事处|镇|乡|园区|开发区|工业区|新区|片区|社区|区|县)|小计|合计|总计)[ \t]*$",
+    r"(?:街道|街道办事处|镇|乡|园区|开发区|工业区|新区|片区|社区|区|县)|小计|合计|总计|全区|全县|全镇)[ \t]*$",
     re.M,
 )
 # A header cell of a column of areas alone on its line (see _AREA_HEADER).
-_AREA_HEADER_LINE = re.compile(
-    r"(?:^|\n)[ \t]*(?:街镇|街道|镇街|乡镇|区县|县区|县[(（]市[、,，]?区[)）])[^\n]{0,8}\n"
-)
+_AREA_HEADER_LINE = re.compile(rf"\n[ \t]*{_AREA_WORDS}(?:名称)?(?:[(（][^()（）\n]{{0,8}}[)）])?[ \t]*\n")
 _SEQ_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*")
 
 
@@ -938,20 +937,24 @@ def flat_area_rows(work: str, skip: Sequence[tuple[int, int]] = ()) -> list[Area
     a column of areas (街镇, 乡镇, 区县) a few lines above the first. Each row runs from its area's
     line to the next one's (less the next row's sequence number); the last row has as many lines
     as the one before it. Rows inside ``skip`` (tables read otherwise) are left out."""
-    hits = [m for m in _AREA_LINE.finditer(work) if not any(a <= m.start() < b for a, b in skip)]
     out: list[AreaRow] = []
-    i = 0
-    while i < len(hits):
-        # A run of area lines, each within 1,500 characters of the one before it.
-        j = i + 1
-        while j < len(hits) and hits[j].start() - hits[j - 1].end() <= 1500:
-            j += 1
-        run = hits[i:j]
-        i = j
+    pos = 0
+    for head in _AREA_HEADER_LINE.finditer(work):
+        if head.start() < pos or any(a <= head.start() < b for a, b in skip):
+            continue
+        # A run of area lines, the first within 300 characters of the header, each of the others
+        # within 3,000 characters of the one before it. (The header is looked for first, by its
+        # line's opening newline: the cheap way through a long text; each look after it is bounded.)
+        run: list[re.Match[str]] = []
+        at = head.end()
+        while (m := _AREA_LINE.search(work, at, min(len(work), at + (3000 if run else 300)))) is not None:
+            if any(a <= m.start() < b for a, b in skip):
+                break
+            run.append(m)
+            at = m.end()
         if sum(1 for m in run if _MX_TOTAL.fullmatch(m["a"]) is None) < 2:
             continue
-        if _AREA_HEADER_LINE.search(work, max(0, run[0].start() - 300), run[0].start()) is None:
-            continue
+        pos = at
         widths: list[int] = []
         for k, m in enumerate(run):
             if k + 1 < len(run):

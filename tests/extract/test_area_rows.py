@@ -146,3 +146,25 @@ def test_area_rows_needs_areas() -> None:
     text = "\n".join("\t".join(r) for r in rows)
     got = area_rows(text, working_text(text), _grid(text, rows))
     assert [(a.label, a.whole) for a in got] == [("甲镇", False), ("乙街道", False), ("合计", True)]
+    rows = [
+        ["序号", "区级责任单位", "目标"],
+        ["1", "区绿化市容局", "新建公厕3座"],
+        ["2", "区建管委", "改造道路5条"],
+    ]
+    text = "\n".join("\t".join(r) for r in rows)
+    assert area_rows(text, working_text(text), _grid(text, rows)) == []
+
+
+def test_flattened_rows_under_a_town_and_street_header() -> None:
+    cells = ["序号", "镇（街道）", "目标任务"]
+    for i, (area, targets) in enumerate(_ROWS, 1):
+        cells += [str(i), area, targets]
+    cells += ["全区", "创建达标累计118个小区"]
+    work = working_text("\n\n".join(cells) + "\n\n二、工作要求\n")
+    got = [(a.label, a.whole, work[a.label_end : a.end].strip()[:6]) for a in flat_area_rows(work)]
+    assert got == [
+        ("甲镇", False, "创建达标累计"),
+        ("乙街道", False, "创建达标累计"),
+        ("丙工业园区", False, "创建达标累计"),
+        ("全区", True, "创建达标累计"),
+    ]
