@@ -141,9 +141,10 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     plan's year (its last). The grid form of the matrices matrix_metrics reads flattened (静安区's
     垃圾分类 指标分解表 by 街镇; 县 任务分解表 by 乡镇). Only a table titled as targets handed out
     (指标/目标/任务/计划/分解/分配 …表) is read so, not an inventory by owner."""
-    if not _MX_TITLE.search(_title_before(work, grid.start)):
+    title, rows = _titled(work, grid)
+    if not _MX_TITLE.search(title):
         return None
-    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in grid.rows[0]]
+    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in rows[0]]
     # A first column of sequence numbers (序号 | 街镇 | 达标小区(个)): the places are in the next. Tables
     # of the tune part open with 序号 so (柯桥区's 2023 民生实事 progress table, 临安区's of 2022).
     first = 1 if header and _FLAT_SEQ.match(header[0]) and len(header) > 2 else 0
@@ -166,7 +167,7 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     year = info.period_end if info.period_end is not None else info.year
     actual = info.year is not None and year is not None and year < info.year
     out: list[Metric] = []
-    for row in grid.rows[1:]:
+    for row in rows[1:]:
         cells = [re.sub(r"\s+", "", _cell_text(work, c)) for c in row]
         if len(cells) <= first or not cells[first] or len(cells[first]) > 16 or _is_figure(cells[first]):
             continue
@@ -197,6 +198,19 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
                 )
             )
     return out or None
+
+
+def _titled(work: str, grid: Grid) -> tuple[str, tuple[tuple[Cell, ...], ...]]:
+    """The title of ``grid`` and its rows from its header on: the line before it, or its first row
+    when that row is a title alone (a sheet whose first row is 2019年各街镇目标任务分解表, merged over
+    the columns)."""
+    rows = grid.rows
+    filled = [c for c in rows[0] if c.end > c.start and _cell_text(work, c)]  # (merged: one text)
+    if len(rows) > 2 and len({(c.start, c.end) for c in filled}) == 1 and len(rows[0]) > 1:
+        title = _cell_text(work, filled[0])
+        if title.endswith("表"):
+            return title, rows[1:]
+    return _title_before(work, grid.start), rows
 
 
 def _metric(
@@ -887,16 +901,17 @@ def area_rows(text: str, work: str, grid: Grid) -> list[AreaRow]:
     """The rows of ``grid`` that each belong to an area, or [] when it is not a table by area:
     its header names a column of areas (街镇, 乡镇, 区县), or at least two rows and most of them
     name an area (…街道, …镇, …园区) in their first cell that is not a sequence number."""
-    if len(grid.rows) < 3:
+    _, rows = _titled(work, grid)
+    if len(rows) < 3:
         return []
-    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in grid.rows[0]]
+    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in rows[0]]
     col = next((i for i, h in enumerate(header) if _AREA_HEADER.match(h)), None)
     named_by_header = col is not None
     if col is None:
         col = 1 if header and _FLAT_SEQ.match(header[0]) else 0
     out: list[AreaRow] = []
     body = 0
-    for row in grid.rows[1:]:
+    for row in rows[1:]:
         if col >= len(row):
             continue
         cell = row[col]

@@ -11,7 +11,7 @@ from taizhang.extract.indicator_tables import area_rows, flat_area_rows
 from taizhang.extract.layout import Cell, Grid
 from taizhang.extract.normalise import working_text
 
-from .docfactory import docx_bytes
+from .docfactory import docx_bytes, xlsx_bytes
 
 _BODY = (
     "某区2019年生活垃圾分类工作实施方案\n\n一、工作目标\n\n"
@@ -168,3 +168,29 @@ def test_flattened_rows_under_a_town_and_street_header() -> None:
         ("丙工业园区", False, "创建达标累计"),
         ("全区", True, "创建达标累计"),
     ]
+
+
+def test_sheet_titled_in_its_first_row() -> None:
+    # A sheet whose first row is the table's title, merged over the columns, then the header.
+    title = ["2019年各街镇生活垃圾分类目标任务分解表", None, None, None]
+    paragraphs = [["序号", "街镇（园区）", "目标任务"]] + [[i, a, t] for i, (a, t) in enumerate(_ROWS, 1)]
+    got = _records("分解表.xlsx", xlsx_bytes({"Sheet1": [title[:3], *paragraphs]}, {"Sheet1": ["A1:C1"]}))
+    assert sum(1 for _, value, unit, _ in got if value == 30 and unit == "%") == 3
+    assert ("丙工业园区“两网融合”分类量", 3.0, "吨/日", 2019) in got
+    grid = [
+        title,
+        ["序号", "街镇（园区）", "示范小区（个）", "湿垃圾分出量（吨/日）"],
+        [1, "甲镇", 30, 29.53],
+        [2, "乙街道", "/", 12.5],
+        [None, "合计", 30, 42.03],
+    ]
+    got = _records("分解表.xlsx", xlsx_bytes({"Sheet1": grid}, {"Sheet1": ["A1:D1"]}))
+    assert sorted(got) == sorted(
+        [
+            ("甲镇示范小区", 30.0, "个", 2019),
+            ("甲镇湿垃圾分出量", 29.53, "吨/日", 2019),
+            ("乙街道湿垃圾分出量", 12.5, "吨/日", 2019),
+            ("示范小区", 30.0, "个", 2019),
+            ("湿垃圾分出量", 42.03, "吨/日", 2019),
+        ]
+    )
