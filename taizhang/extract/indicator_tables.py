@@ -91,6 +91,12 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
     """The metrics of a table of indicators, or None when ``grid`` is not one."""
     if len(grid.rows) < 2:
         return None
+    if _headed_by_areas(work, grid):
+        # (a table by 街镇 whose second header row gives each indicator's years is not a table of
+        # indicators a row each)
+        read = _place_table_metrics(text, work, grid, info)
+        if read is not None:
+            return read
     header_at, columns, name_col, unit_col = _header(work, grid, info)
     if header_at is None:
         return _place_table_metrics(text, work, grid, info)
@@ -140,7 +146,9 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     部门) with its figures; each figure is a target of its row for its column's indicator, for the
     plan's year (its last). The grid form of the matrices matrix_metrics reads flattened (静安区's
     垃圾分类 指标分解表 by 街镇; 县 任务分解表 by 乡镇). Only a table titled as targets handed out
-    (指标/目标/任务/计划/分解/分配 …表) is read so, not an inventory by owner."""
+    (指标/目标/任务/计划/分解/分配 …表) is read so, not an inventory by owner. A second header row may
+    give each indicator's years or units (as 静安区's 2024 matrix by 街镇, flattened, gives its years);
+    a first row that is the table's title alone is its title."""
     title, rows = _titled(work, grid)
     if not _MX_TITLE.search(title):
         return None
@@ -148,6 +156,22 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     # A first column of sequence numbers (序号 | 街镇 | 达标小区(个)): the places are in the next. Tables
     # of the tune part open with 序号 so (柯桥区's 2023 民生实事 progress table, 临安区's of 2022).
     first = 1 if header and _FLAT_SEQ.match(header[0]) and len(header) > 2 else 0
+    # A second header row (its place cell empty, or the first's merged down): the years under each
+    # indicator (示范小区（个） over 2019年 | 2020年) or the indicators' units (示范小区 over （个）).
+    col_years: dict[int, int] = {}
+    if len(rows) > 2:
+        sub = [re.sub(r"\s+", "", _cell_text(work, c)) for c in rows[1]]
+        if len(sub) > first and sub[first] in ("", header[first]) and len(sub) == len(header):
+            named = False
+            for i in range(first + 1, len(sub)):
+                y = _MX_YEAR.fullmatch(sub[i])
+                if y is not None:
+                    col_years[i] = int(y["end"] or sub[i][:4])
+                elif _UNIT_CELL.fullmatch(sub[i]) and sub[i] not in header[i]:
+                    header[i] += sub[i]
+                    named = True
+            if col_years or named:
+                rows = rows[1:]
     # The unit of the whole table in a line above it (单位:个), for headings with none of their own.
     above = _UNIT_LINE.search(work, max(0, grid.start - 80), grid.start)
     cols: list[tuple[int, str, str | None, str]] = []  # (column, name, magnitude, unit)
@@ -165,10 +189,11 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     if not cols:
         return None
     year = info.period_end if info.period_end is not None else info.year
-    actual = info.year is not None and year is not None and year < info.year
     out: list[Metric] = []
     for row in rows[1:]:
         cells = [re.sub(r"\s+", "", _cell_text(work, c)) for c in row]
+        if first and len(cells) > first and not cells[first] and _MX_TOTAL.fullmatch(cells[0]):
+            cells[first] = cells[0]  # 合计 in the sequence column, the place's cell empty
         if len(cells) <= first or not cells[first] or len(cells[first]) > 16 or _is_figure(cells[first]):
             continue
         label = cells[first]
@@ -184,20 +209,38 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
             except NumberError:
                 continue
             value = scale(value, mult) if mult and not pct else value
+            at = col_years.get(i, year)
             out.append(
                 Metric(
-                    kind="actual" if actual else "target",
+                    kind="actual"
+                    if info.year is not None and at is not None and at < info.year
+                    else "target",
                     indicator=name if whole else label + name,
                     value=value,
                     unit="%" if pct else unit,
                     comparator="=",
-                    year=year,
+                    year=at,
                     span_text=text[span.start : span.end],
                     span=span,
                     raw=_cell_text(text, row[i]).strip(),
                 )
             )
     return out or None
+
+
+# A header cell that is a unit alone, under its indicator's cell. matches: "(个)", "（吨/日）" ; must not
+# match: "(2019年)"
+_UNIT_CELL = re.compile(r"[(（][^()（）\d]{1,4}[)）]")
+
+
+def _headed_by_areas(work: str, grid: Grid) -> bool:
+    """Whether the header of ``grid`` names a column of areas (街镇, 乡镇) and an indicator with its
+    unit (示范小区（个）)."""
+    _, rows = _titled(work, grid)
+    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in rows[0]]
+    return any(_AREA_HEADER.match(h) for h in header) and any(
+        len(h) <= _MX_CELL_MAX and _MX_INDICATOR.fullmatch(h) and _unit_word(h, 0, len(h)) for h in header
+    )
 
 
 def _titled(work: str, grid: Grid) -> tuple[str, tuple[tuple[Cell, ...], ...]]:

@@ -194,3 +194,46 @@ def test_sheet_titled_in_its_first_row() -> None:
             ("湿垃圾分出量", 42.03, "吨/日", 2019),
         ]
     )
+
+
+def test_docx_grid_by_area_with_a_second_header_row() -> None:
+    # The years under each indicator (merged over its two columns), then the rows; 合计 in the
+    # sequence column.
+    table = [
+        [
+            "序号",
+            "街镇",
+            "示范小区（个）",
+            "示范小区（个）",
+            "湿垃圾分出量（吨/日）",
+            "湿垃圾分出量（吨/日）",
+        ],
+        ["", "", "2019年", "2020年", "2019年", "2020年"],
+        ["1", "甲镇", "10", "20", "29.53", "31"],
+        ["2", "乙街道", "5", "-", "12.5", "14"],
+        ["合计", "", "15", "20", "42.03", "45"],
+    ]
+    merges = [(0, 2, 0, 3), (0, 4, 0, 5), (0, 0, 1, 0), (0, 1, 1, 1)]
+    title = ["某区生活垃圾分类三年行动计划（2019—2020年）", "附件", "2019—2020年各街镇目标任务分解表"]
+    got = _records("计划.docx", docx_bytes(paragraphs=title, table=table, merges=merges))
+    assert ("甲镇示范小区", 20.0, "个", 2020) in got
+    assert ("乙街道湿垃圾分出量", 12.5, "吨/日", 2019) in got
+    assert ("湿垃圾分出量", 45.0, "吨/日", 2020) in got
+    assert len(got) == 11  # (乙街道's 2020 示范小区 is "-": none)
+    # The units in a second header row, under their indicators.
+    table = [
+        ["序号", "街镇", "示范小区", "湿垃圾分出量"],
+        ["", "", "（个）", "（吨/日）"],
+        ["1", "甲镇", "10", "29.53"],
+        ["2", "乙街道", "5", "12.5"],
+    ]
+    title = ["某区2019年生活垃圾分类工作方案", "附件", "2019年各街镇目标任务分解表"]
+    got = _records(
+        "方案.docx", docx_bytes(paragraphs=title, table=table, merges=[(0, 0, 1, 0), (0, 1, 1, 1)])
+    )
+    assert sorted(got) == [
+        ("乙街道湿垃圾分出量", 12.5, "吨/日", 2019),
+        ("乙街道示范小区", 5.0, "个", 2019),
+        ("甲镇湿垃圾分出量", 29.53, "吨/日", 2019),
+        ("甲镇示范小区", 10.0, "个", 2019),
+    ]
