@@ -157,7 +157,7 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     # of the tune part open with 序号 so (柯桥区's 2023 民生实事 progress table, 临安区's of 2022).
     first = 1 if header and _FLAT_SEQ.match(header[0]) and len(header) > 2 else 0
     # A second header row (its place cell empty, or the first's merged down): the years under each
-    # indicator (示范小区（个） over 2019年 | 2020年) or the indicators' units (示范小区 over （个）).
+    # indicator (精品小区（个） over 2019年 | 2020年) or the indicators' units (精品小区 over （个）).
     col_years: dict[int, int] = {}
     if len(rows) > 2:
         sub = [re.sub(r"\s+", "", _cell_text(work, c)) for c in rows[1]]
@@ -235,7 +235,7 @@ _UNIT_CELL = re.compile(r"[(（][^()（）\d]{1,4}[)）]")
 
 def _headed_by_areas(work: str, grid: Grid) -> bool:
     """Whether the header of ``grid`` names a column of areas (街镇, 乡镇) and an indicator with its
-    unit (示范小区（个）)."""
+    unit (精品小区（个）)."""
     _, rows = _titled(work, grid)
     header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in rows[0]]
     return any(_AREA_HEADER.match(h) for h in header) and any(
@@ -906,8 +906,8 @@ def _is_figure(c: str) -> bool:
 # Rows of areas (街道, 镇, 园区, 区, 县) in a table that is not a table of indicators
 #
 # A plan's annex often hands each area its own targets in a table a row an area, the targets of
-# the row written as a paragraph in a cell (序号 | 街镇（园区） | 目标任务: 1 | 甲镇 | 创建达标累计61个
-# 小区，其中30%的小区要创建示范小区，…分类量29.53吨/日). Each row is its area's: the same sentence with the
+# the row written as a paragraph in a cell (序号 | 街镇（园区） | 目标任务: 1 | 甲镇 | 新增达标小区48个，
+# 其中40%的小区建成精品小区，湿垃圾分出量18.6吨/日). Each row is its area's: the same sentence with the
 # same figure in two rows is two metrics, and each metric's indicator names its area. Seen in
 # 嘉定区's 河湖泵闸长效养护 实施意见 of 2025 (tune: its 附表 by 街镇, the terms of each row a paragraph:
 # 马陆镇 / 镇管河道6.65万元/公里，村级及其他3.35万元/公里…) and 静安区's 垃圾分类 工作方案 of 2024 (tune:
@@ -921,7 +921,7 @@ _AREA_WORDS = (
     r"(?:街镇|街道|镇街|乡镇|镇|园区|区县|县区|县[(（]市[、,，]?区[)）]|区|县|地区|区域|片区|各区|各街镇)"
 )
 _AREA_HEADER = re.compile(rf"^{_AREA_WORDS}(?:名称)?(?:[(（][^()（）]{{0,8}}[)）])?$")
-# A cell naming an area. matches: "罗店镇", "宝山路街道", "莘庄工业区", "临港新片区", "某某县", "城区" ;
+# A cell naming an area. matches: "江桥镇", "宝山路街道", "莘庄工业区", "临港新片区", "某某县", "城区" ;
 # must not match: "区绿化市容局" (a department), "2025年", "合计" (see _MX_TOTAL)
 _AREA_NAME = re.compile(
     r"^[^\d\s，,。;；:：()（）]{1,12}(?:街道|街道办事处|镇|乡|园区|开发区|工业区|新区|片区|管委会|社区|区|县|市)$"
@@ -977,8 +977,8 @@ def area_rows(text: str, work: str, grid: Grid) -> list[AreaRow]:
 
 
 # A line that is an area's name alone: a row's first cell in a table flattened a cell a paragraph.
-# matches: "罗店镇", "宝山路街道", "莘庄工业区", "合计" ; must not match: "各街镇" (all of them), "街镇"
-# (the column's header), "区绿化市容局", "罗店镇：" (a label of prose)
+# matches: "江桥镇", "宝山路街道", "莘庄工业区", "合计" ; must not match: "各街镇" (all of them), "街镇"
+# (the column's header), "区绿化市容局", "江桥镇：" (a label of prose)
 _AREA_LINE = re.compile(
     r"^[ \t]*(?P<a>(?![各全本我该])(?!(?:街镇|街道|镇街|乡镇|园区|区县|县区|社区)[ \t]*$)[^\d\s，,。;；:：()（）、]{1,12}"
     r"(?:街道|街道办事处|镇|乡|园区|开发区|工业区|新区|片区|社区|区|县)|小计|合计|总计|全区|全县|全镇)[ \t]*$",

@@ -1747,7 +1747,7 @@ _QUALIFIER = re.compile(
 # matches: "企业" (超亿元企业), "级项目" ; must not match: "资金", "的企业" (see threshold_after)
 _MONEY_CLASS = re.compile(r"[ \t]*级?(?:企业|项目|工程|楼宇|园区|产业集群)")
 # Before a share of the things a clause opens with: nothing, the area it is taken over, or 其中 (a
-# share of the things the clause before counts: 创建达标累计61个小区，其中30%的小区要创建示范小区).
+# share of the things the clause before counts: 新增达标小区48个，其中40%的小区建成精品小区).
 # matches: "", "全省", "我市", "力争全国", "其中" ; must not match: "研发投入占比超过" (an indicator: a threshold)
 _SCOPE_ONLY = re.compile(
     r"[ \t]*(?:其中)?[ \t]*(?:力争|推动|实现|确保|争取){0,2}[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"

@@ -15,12 +15,12 @@ from .docfactory import docx_bytes, xlsx_bytes
 
 _BODY = (
     "某区2019年生活垃圾分类工作实施方案\n\n一、工作目标\n\n"
-    "到2019年底，全区居住区垃圾分类达标率达到95%以上，其中30%的小区要创建示范小区。\n\n附件\n\n"
+    "到2019年底，全区居住区垃圾分类达标率达到95%以上，其中40%的小区建成精品小区。\n\n附件\n\n"
 )
 _ROWS = (
-    ("甲镇", "创建达标累计61个小区，其中30%的小区要创建示范小区，“两网融合”分类量29.53吨/日。"),
-    ("乙街道", "创建达标累计45个小区，其中30%的小区要创建示范小区，“两网融合”分类量12.5吨/日。"),
-    ("丙工业园区", "创建达标累计12个小区，其中30%的小区要创建示范小区，“两网融合”分类量3吨/日。"),
+    ("甲镇", "新增垃圾分类达标小区48个，其中40%的小区建成精品小区，湿垃圾分出量18.6吨/日。"),
+    ("乙街道", "新增垃圾分类达标小区35个，其中40%的小区建成精品小区，湿垃圾分出量10.4吨/日。"),
+    ("丙工业园区", "新增垃圾分类达标小区9个，其中40%的小区建成精品小区，湿垃圾分出量2.5吨/日。"),
 )
 
 
@@ -37,19 +37,23 @@ def _records(name: str, data: bytes) -> list[tuple[str, float, str, int | None]]
 
 def test_each_area_row_keeps_its_repeated_share_and_names_its_area() -> None:
     got = _records("方案.txt", _paragraph_rows().encode("utf-8"))
-    shares = [ind for ind, value, unit, _ in got if value == 30 and unit == "%"]
+    shares = [ind for ind, value, unit, _ in got if value == 40 and unit == "%"]
     # The body's share and one for each of the three areas: a repeat in another area's row is not
     # a repeat of the same metric.
     assert len(shares) == 4
     assert [s for s in shares if s.startswith(("甲镇", "乙街道", "丙工业园区"))] == shares[1:]
     rates = {(ind, value) for ind, value, unit, _ in got if unit == "吨/日"}
     assert rates == {
-        ("甲镇“两网融合”分类量", 29.53),
-        ("乙街道“两网融合”分类量", 12.5),
-        ("丙工业园区“两网融合”分类量", 3.0),
+        ("甲镇湿垃圾分出量", 18.6),
+        ("乙街道湿垃圾分出量", 10.4),
+        ("丙工业园区湿垃圾分出量", 2.5),
     }
     counts = {ind for ind, _, unit, year in got if unit == "个" and year == 2019}
-    assert counts == {"甲镇创建达标累计小区", "乙街道创建达标累计小区", "丙工业园区创建达标累计小区"}
+    assert counts == {
+        "甲镇新增垃圾分类达标小区",
+        "乙街道新增垃圾分类达标小区",
+        "丙工业园区新增垃圾分类达标小区",
+    }
 
 
 def test_rows_with_no_sequence_column_are_found_by_the_areas_header() -> None:
@@ -59,12 +63,12 @@ def test_rows_with_no_sequence_column_are_found_by_the_areas_header() -> None:
         cells += [area, targets, "区绿化市容局"]
     text = _BODY + "2019年街镇（园区）生活垃圾分类目标任务分解表\n\n" + "\n\n".join(cells) + "\n"
     got = _records("方案.txt", text.encode("utf-8"))
-    assert [ind for ind, value, _, _ in got if value == 30][1:] == [
-        "甲镇创建达标累计的小区要创建示范小区",
-        "乙街道创建达标累计的小区要创建示范小区",
-        "丙工业园区创建达标累计的小区要创建示范小区",
+    assert [ind for ind, value, _, _ in got if value == 40][1:] == [
+        "甲镇新增垃圾分类达标小区的小区建成精品小区",
+        "乙街道新增垃圾分类达标小区的小区建成精品小区",
+        "丙工业园区新增垃圾分类达标小区的小区建成精品小区",
     ]
-    assert ("丙工业园区“两网融合”分类量", 3.0, "吨/日", 2019) in got
+    assert ("丙工业园区湿垃圾分出量", 2.5, "吨/日", 2019) in got
 
 
 def test_lines_of_areas_under_no_areas_header_are_not_rows() -> None:
@@ -79,20 +83,20 @@ def test_docx_table_of_areas_reads_each_row_as_its_area() -> None:
         paragraphs=_BODY.split("\n\n")[:-1] + ["2019年街镇（园区）生活垃圾分类目标任务分解表"], table=table
     )
     got = _records("方案.docx", data)
-    assert sum(1 for _, value, unit, _ in got if value == 30 and unit == "%") == 4
-    assert ("乙街道“两网融合”分类量", 12.5, "吨/日", 2019) in got
+    assert sum(1 for _, value, unit, _ in got if value == 40 and unit == "%") == 4
+    assert ("乙街道湿垃圾分出量", 10.4, "吨/日", 2019) in got
 
 
 def test_prose_repeats_are_still_one_metric() -> None:
-    text = "到2019年底，湿垃圾分出量达到29.53吨/日。\n\n到2019年底，湿垃圾分出量达到29.53吨/日。\n"
+    text = "到2019年底，湿垃圾分出量达到18.6吨/日。\n\n到2019年底，湿垃圾分出量达到18.6吨/日。\n"
     got = _records("方案.txt", text.encode("utf-8"))
-    assert [r for r in got if r[1] == 29.53] == [("湿垃圾分出量", 29.53, "吨/日", 2019)]
+    assert [r for r in got if r[1] == 18.6] == [("湿垃圾分出量", 18.6, "吨/日", 2019)]
 
 
 def test_grid_of_figures_by_area_with_rates_and_blanks() -> None:
     cells = [
-        "序号", "街镇", "示范小区（个）", "湿垃圾分出量（吨/日）", "可回收物回收量（吨/日）",
-        "1", "甲镇", "30", "29.53", "/",
+        "序号", "街镇", "精品小区（个）", "湿垃圾分出量（吨/日）", "可回收物回收量（吨/日）",
+        "1", "甲镇", "30", "18.6", "/",
         "2", "乙街道", "-", "12.5", "4",
         "3", "丙工业园区", "18", "3", "1.5",
         "合计", "48", "45.03", "5.5",
@@ -102,17 +106,17 @@ def test_grid_of_figures_by_area_with_rates_and_blanks() -> None:
     by_area = [r for r in got if r[0].startswith(("甲镇", "乙街道", "丙工业园区"))]
     assert sorted(by_area) == sorted(
         [
-            ("甲镇示范小区", 30.0, "个", 2019),
-            ("甲镇湿垃圾分出量", 29.53, "吨/日", 2019),
+            ("甲镇精品小区", 30.0, "个", 2019),
+            ("甲镇湿垃圾分出量", 18.6, "吨/日", 2019),
             ("乙街道湿垃圾分出量", 12.5, "吨/日", 2019),
             ("乙街道可回收物回收量", 4.0, "吨/日", 2019),
-            ("丙工业园区示范小区", 18.0, "个", 2019),
+            ("丙工业园区精品小区", 18.0, "个", 2019),
             ("丙工业园区湿垃圾分出量", 3.0, "吨/日", 2019),
             ("丙工业园区可回收物回收量", 1.5, "吨/日", 2019),
         ]
     )
     # The total row is the whole's (no area named), one metric a column.
-    assert ("示范小区", 48.0, "个", 2019) in got
+    assert ("精品小区", 48.0, "个", 2019) in got
     assert ("可回收物回收量", 5.5, "吨/日", 2019) in got
 
 
@@ -159,14 +163,14 @@ def test_flattened_rows_under_a_town_and_street_header() -> None:
     cells = ["序号", "镇（街道）", "目标任务"]
     for i, (area, targets) in enumerate(_ROWS, 1):
         cells += [str(i), area, targets]
-    cells += ["全区", "创建达标累计118个小区"]
+    cells += ["全区", "新增垃圾分类达标小区92个"]
     work = working_text("\n\n".join(cells) + "\n\n二、工作要求\n")
     got = [(a.label, a.whole, work[a.label_end : a.end].strip()[:6]) for a in flat_area_rows(work)]
     assert got == [
-        ("甲镇", False, "创建达标累计"),
-        ("乙街道", False, "创建达标累计"),
-        ("丙工业园区", False, "创建达标累计"),
-        ("全区", True, "创建达标累计"),
+        ("甲镇", False, "新增垃圾分类"),
+        ("乙街道", False, "新增垃圾分类"),
+        ("丙工业园区", False, "新增垃圾分类"),
+        ("全区", True, "新增垃圾分类"),
     ]
 
 
@@ -175,22 +179,22 @@ def test_sheet_titled_in_its_first_row() -> None:
     title = ["2019年各街镇生活垃圾分类目标任务分解表", None, None, None]
     paragraphs = [["序号", "街镇（园区）", "目标任务"]] + [[i, a, t] for i, (a, t) in enumerate(_ROWS, 1)]
     got = _records("分解表.xlsx", xlsx_bytes({"Sheet1": [title[:3], *paragraphs]}, {"Sheet1": ["A1:C1"]}))
-    assert sum(1 for _, value, unit, _ in got if value == 30 and unit == "%") == 3
-    assert ("丙工业园区“两网融合”分类量", 3.0, "吨/日", 2019) in got
+    assert sum(1 for _, value, unit, _ in got if value == 40 and unit == "%") == 3
+    assert ("丙工业园区湿垃圾分出量", 2.5, "吨/日", 2019) in got
     grid = [
         title,
-        ["序号", "街镇（园区）", "示范小区（个）", "湿垃圾分出量（吨/日）"],
-        [1, "甲镇", 30, 29.53],
+        ["序号", "街镇（园区）", "精品小区（个）", "湿垃圾分出量（吨/日）"],
+        [1, "甲镇", 30, 18.6],
         [2, "乙街道", "/", 12.5],
         [None, "合计", 30, 42.03],
     ]
     got = _records("分解表.xlsx", xlsx_bytes({"Sheet1": grid}, {"Sheet1": ["A1:D1"]}))
     assert sorted(got) == sorted(
         [
-            ("甲镇示范小区", 30.0, "个", 2019),
-            ("甲镇湿垃圾分出量", 29.53, "吨/日", 2019),
+            ("甲镇精品小区", 30.0, "个", 2019),
+            ("甲镇湿垃圾分出量", 18.6, "吨/日", 2019),
             ("乙街道湿垃圾分出量", 12.5, "吨/日", 2019),
-            ("示范小区", 30.0, "个", 2019),
+            ("精品小区", 30.0, "个", 2019),
             ("湿垃圾分出量", 42.03, "吨/日", 2019),
         ]
     )
@@ -203,28 +207,28 @@ def test_docx_grid_by_area_with_a_second_header_row() -> None:
         [
             "序号",
             "街镇",
-            "示范小区（个）",
-            "示范小区（个）",
+            "精品小区（个）",
+            "精品小区（个）",
             "湿垃圾分出量（吨/日）",
             "湿垃圾分出量（吨/日）",
         ],
         ["", "", "2019年", "2020年", "2019年", "2020年"],
-        ["1", "甲镇", "10", "20", "29.53", "31"],
+        ["1", "甲镇", "10", "20", "18.6", "31"],
         ["2", "乙街道", "5", "-", "12.5", "14"],
         ["合计", "", "15", "20", "42.03", "45"],
     ]
     merges = [(0, 2, 0, 3), (0, 4, 0, 5), (0, 0, 1, 0), (0, 1, 1, 1)]
     title = ["某区生活垃圾分类三年行动计划（2019—2020年）", "附件", "2019—2020年各街镇目标任务分解表"]
     got = _records("计划.docx", docx_bytes(paragraphs=title, table=table, merges=merges))
-    assert ("甲镇示范小区", 20.0, "个", 2020) in got
+    assert ("甲镇精品小区", 20.0, "个", 2020) in got
     assert ("乙街道湿垃圾分出量", 12.5, "吨/日", 2019) in got
     assert ("湿垃圾分出量", 45.0, "吨/日", 2020) in got
-    assert len(got) == 11  # (乙街道's 2020 示范小区 is "-": none)
+    assert len(got) == 11  # (乙街道's 2020 精品小区 is "-": none)
     # The units in a second header row, under their indicators.
     table = [
-        ["序号", "街镇", "示范小区", "湿垃圾分出量"],
+        ["序号", "街镇", "精品小区", "湿垃圾分出量"],
         ["", "", "（个）", "（吨/日）"],
-        ["1", "甲镇", "10", "29.53"],
+        ["1", "甲镇", "10", "18.6"],
         ["2", "乙街道", "5", "12.5"],
     ]
     title = ["某区2019年生活垃圾分类工作方案", "附件", "2019年各街镇目标任务分解表"]
@@ -233,7 +237,7 @@ def test_docx_grid_by_area_with_a_second_header_row() -> None:
     )
     assert sorted(got) == [
         ("乙街道湿垃圾分出量", 12.5, "吨/日", 2019),
-        ("乙街道示范小区", 5.0, "个", 2019),
-        ("甲镇湿垃圾分出量", 29.53, "吨/日", 2019),
-        ("甲镇示范小区", 10.0, "个", 2019),
+        ("乙街道精品小区", 5.0, "个", 2019),
+        ("甲镇湿垃圾分出量", 18.6, "吨/日", 2019),
+        ("甲镇精品小区", 10.0, "个", 2019),
     ]
