@@ -16,6 +16,7 @@ a table of indicators (None: its rows are read as running text).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .docinfo import five_year_period
@@ -23,7 +24,7 @@ from .layout import Cell, Grid
 from .model import DocInfo, Metric, Span
 from .numbers import MAGNITUDES, NumberError, parse_number, scale
 
-__all__ = ["table_metrics"]
+__all__ = ["AreaRow", "area_rows", "flat_area_rows", "table_metrics"]
 
 # A header cell naming a year: the year, and what the column holds.
 # matches: "2020年", "2025年目标", "2020年(基期)", "2025" ; must not match: "2020-2025年" (a period),
@@ -90,6 +91,12 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
     """The metrics of a table of indicators, or None when ``grid`` is not one."""
     if len(grid.rows) < 2:
         return None
+    if _headed_by_areas(work, grid):
+        # (a table by 街镇 whose second header row gives each indicator's years is not a table of
+        # indicators a row each)
+        read = _place_table_metrics(text, work, grid, info)
+        if read is not None:
+            return read
     header_at, columns, name_col, unit_col = _header(work, grid, info)
     if header_at is None:
         return _place_table_metrics(text, work, grid, info)
@@ -139,13 +146,32 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     部门) with its figures; each figure is a target of its row for its column's indicator, for the
     plan's year (its last). The grid form of the matrices matrix_metrics reads flattened (静安区's
     垃圾分类 指标分解表 by 街镇; 县 任务分解表 by 乡镇). Only a table titled as targets handed out
-    (指标/目标/任务/计划/分解/分配 …表) is read so, not an inventory by owner."""
-    if not _MX_TITLE.search(_title_before(work, grid.start)):
+    (指标/目标/任务/计划/分解/分配 …表) is read so, not an inventory by owner. A second header row may
+    give each indicator's years or units (as 静安区's 2024 matrix by 街镇, flattened, gives its years);
+    a first row that is the table's title alone is its title."""
+    title, rows = _titled(work, grid)
+    if not _MX_TITLE.search(title):
         return None
-    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in grid.rows[0]]
+    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in rows[0]]
     # A first column of sequence numbers (序号 | 街镇 | 达标小区(个)): the places are in the next. Tables
     # of the tune part open with 序号 so (柯桥区's 2023 民生实事 progress table, 临安区's of 2022).
     first = 1 if header and _FLAT_SEQ.match(header[0]) and len(header) > 2 else 0
+    # A second header row (its place cell empty, or the first's merged down): the years under each
+    # indicator (精品小区（个） over 2019年 | 2020年) or the indicators' units (精品小区 over （个）).
+    col_years: dict[int, int] = {}
+    if len(rows) > 2:
+        sub = [re.sub(r"\s+", "", _cell_text(work, c)) for c in rows[1]]
+        if len(sub) > first and sub[first] in ("", header[first]) and len(sub) == len(header):
+            named = False
+            for i in range(first + 1, len(sub)):
+                y = _MX_YEAR.fullmatch(sub[i])
+                if y is not None:
+                    col_years[i] = int(y["end"] or sub[i][:4])
+                elif _UNIT_CELL.fullmatch(sub[i]) and sub[i] not in header[i]:
+                    header[i] += sub[i]
+                    named = True
+            if col_years or named:
+                rows = rows[1:]
     # The unit of the whole table in a line above it (单位:个), for headings with none of their own.
     above = _UNIT_LINE.search(work, max(0, grid.start - 80), grid.start)
     cols: list[tuple[int, str, str | None, str]] = []  # (column, name, magnitude, unit)
@@ -163,10 +189,11 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
     if not cols:
         return None
     year = info.period_end if info.period_end is not None else info.year
-    actual = info.year is not None and year is not None and year < info.year
     out: list[Metric] = []
-    for row in grid.rows[1:]:
+    for row in rows[1:]:
         cells = [re.sub(r"\s+", "", _cell_text(work, c)) for c in row]
+        if first and len(cells) > first and not cells[first] and _MX_TOTAL.fullmatch(cells[0]):
+            cells[first] = cells[0]  # 合计 in the sequence column, the place's cell empty
         if len(cells) <= first or not cells[first] or len(cells[first]) > 16 or _is_figure(cells[first]):
             continue
         label = cells[first]
@@ -182,20 +209,51 @@ def _place_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> lis
             except NumberError:
                 continue
             value = scale(value, mult) if mult and not pct else value
+            at = col_years.get(i, year)
             out.append(
                 Metric(
-                    kind="actual" if actual else "target",
+                    kind="actual"
+                    if info.year is not None and at is not None and at < info.year
+                    else "target",
                     indicator=name if whole else label + name,
                     value=value,
                     unit="%" if pct else unit,
                     comparator="=",
-                    year=year,
+                    year=at,
                     span_text=text[span.start : span.end],
                     span=span,
                     raw=_cell_text(text, row[i]).strip(),
                 )
             )
     return out or None
+
+
+# A header cell that is a unit alone, under its indicator's cell. matches: "(个)", "（吨/日）" ; must not
+# match: "(2019年)"
+_UNIT_CELL = re.compile(r"[(（][^()（）\d]{1,4}[)）]")
+
+
+def _headed_by_areas(work: str, grid: Grid) -> bool:
+    """Whether the header of ``grid`` names a column of areas (街镇, 乡镇) and an indicator with its
+    unit (精品小区（个）)."""
+    _, rows = _titled(work, grid)
+    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in rows[0]]
+    return any(_AREA_HEADER.match(h) for h in header) and any(
+        len(h) <= _MX_CELL_MAX and _MX_INDICATOR.fullmatch(h) and _unit_word(h, 0, len(h)) for h in header
+    )
+
+
+def _titled(work: str, grid: Grid) -> tuple[str, tuple[tuple[Cell, ...], ...]]:
+    """The title of ``grid`` and its rows from its header on: the line before it, or its first row
+    when that row is a title alone (a sheet whose first row is 2019年各街镇目标任务分解表, merged over
+    the columns)."""
+    rows = grid.rows
+    filled = [c for c in rows[0] if c.end > c.start and _cell_text(work, c)]  # (merged: one text)
+    if len(rows) > 2 and len({(c.start, c.end) for c in filled}) == 1 and len(rows[0]) > 1:
+        title = _cell_text(work, filled[0])
+        if title.endswith("表"):
+            return title, rows[1:]
+    return _title_before(work, grid.start), rows
 
 
 def _metric(
@@ -842,3 +900,137 @@ def _title_before(work: str, hit: int) -> str:
 
 def _is_figure(c: str) -> bool:
     return _MX_VALUE.fullmatch(c) is not None or c in _MX_NONE
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows of areas (街道, 镇, 园区, 区, 县) in a table that is not a table of indicators
+#
+# A plan's annex often hands each area its own targets in a table a row an area, the targets of
+# the row written as a paragraph in a cell (序号 | 街镇（园区） | 目标任务: 1 | 甲镇 | 新增达标小区48个，
+# 其中40%的小区建成精品小区，湿垃圾分出量18.6吨/日). Each row is its area's: the same sentence with the
+# same figure in two rows is two metrics, and each metric's indicator names its area. Seen in
+# 嘉定区's 河湖泵闸长效养护 实施意见 of 2025 (tune: its 附表 by 街镇, the terms of each row a paragraph:
+# 马陆镇 / 镇管河道6.65万元/公里，村级及其他3.35万元/公里…) and 静安区's 垃圾分类 工作方案 of 2024 (tune:
+# 附件2 and 附件3 hand each 街镇 and each unit its figures, the same figure in many rows); read by
+# ``area_rows`` (a grid) and ``flat_area_rows`` (a table flattened a cell a paragraph), which find
+# the rows and their area, and by find_metrics, which keeps each row's figures apart.
+
+# A header cell of a column of areas. matches: "街镇", "街镇（园区）", "乡镇(街道)", "镇（街道）", "区县",
+# "县（市、区）", "地区", "街镇名称" ; must not match: "责任单位", "目标任务", "单位名称", "区级责任单位"
+_AREA_WORDS = (
+    r"(?:街镇|街道|镇街|乡镇|镇|园区|区县|县区|县[(（]市[、,，]?区[)）]|区|县|地区|区域|片区|各区|各街镇)"
+)
+_AREA_HEADER = re.compile(rf"^{_AREA_WORDS}(?:名称)?(?:[(（][^()（）]{{0,8}}[)）])?$")
+# A cell naming an area. matches: "江桥镇", "宝山路街道", "莘庄工业区", "临港新片区", "某某县", "城区" ;
+# must not match: "区绿化市容局" (a department), "2025年", "合计" (see _MX_TOTAL)
+_AREA_NAME = re.compile(
+    r"^[^\d\s，,。;；:：()（）]{1,12}(?:街道|街道办事处|镇|乡|园区|开发区|工业区|新区|片区|管委会|社区|区|县|市)$"
+)
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """A table row of one area: its extent, where its area's cell ends, the area's name, and
+    whether it is a row of the whole (合计, 全区)."""
+
+    start: int
+    end: int
+    label_end: int
+    label: str
+    whole: bool
+
+
+def area_rows(text: str, work: str, grid: Grid) -> list[AreaRow]:
+    """The rows of ``grid`` that each belong to an area, or [] when it is not a table by area:
+    its header names a column of areas (街镇, 乡镇, 区县), or at least two rows and most of them
+    name an area (…街道, …镇, …园区) in their first cell that is not a sequence number."""
+    _, rows = _titled(work, grid)
+    if len(rows) < 3:
+        return []
+    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in rows[0]]
+    col = next((i for i, h in enumerate(header) if _AREA_HEADER.match(h)), None)
+    named_by_header = col is not None
+    if col is None:
+        col = 1 if header and _FLAT_SEQ.match(header[0]) else 0
+    out: list[AreaRow] = []
+    body = 0
+    for row in rows[1:]:
+        if col >= len(row):
+            continue
+        cell = row[col]
+        label = re.sub(r"\s+", "", _cell_text(text, cell))
+        if not label:
+            continue
+        body += 1
+        whole = _MX_TOTAL.match(label) is not None
+        if not whole and _AREA_NAME.match(label) is None:
+            if not named_by_header or len(label) > 16 or _is_figure(label):
+                continue  # (a column headed 街镇 may name a place with no area word: 临港)
+        cells = [c for c in row if c.end > c.start]
+        if not cells:
+            continue
+        out.append(AreaRow(min(c.start for c in cells), max(c.end for c in cells), cell.end, label, whole))
+    areas = sum(1 for r in out if not r.whole)
+    if areas < 2 or (not named_by_header and areas * 3 < body * 2):
+        return []
+    return out
+
+
+# A line that is an area's name alone: a row's first cell in a table flattened a cell a paragraph.
+# matches: "江桥镇", "宝山路街道", "莘庄工业区", "合计" ; must not match: "各街镇" (all of them), "街镇"
+# (the column's header), "区绿化市容局", "江桥镇：" (a label of prose)
+_AREA_LINE = re.compile(
+    r"^[ \t]*(?P<a>(?![各全本我该])(?!(?:街镇|街道|镇街|乡镇|园区|区县|县区|社区)[ \t]*$)[^\d\s，,。;；:：()（）、]{1,12}"
+    r"(?:街道|街道办事处|镇|乡|园区|开发区|工业区|新区|片区|社区|区|县)|小计|合计|总计|全区|全县|全镇)[ \t]*$",
+    re.M,
+)
+# A header cell of a column of areas alone on its line (see _AREA_HEADER).
+_AREA_HEADER_LINE = re.compile(rf"\n[ \t]*{_AREA_WORDS}(?:名称)?(?:[(（][^()（）\n]{{0,8}}[)）])?[ \t]*\n")
+_SEQ_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*")
+
+
+def flat_area_rows(work: str, skip: Sequence[tuple[int, int]] = ()) -> list[AreaRow]:
+    """The rows of areas of the tables flattened into ``work`` a cell a paragraph (序号 / 街镇 / 目标任务
+    / 1 / 甲镇 / 创建达标…): a run of lines that are areas' names alone, under a header that names
+    a column of areas (街镇, 乡镇, 区县) a few lines above the first. Each row runs from its area's
+    line to the next one's (less the next row's sequence number); the last row has as many lines
+    as the one before it. Rows inside ``skip`` (tables read otherwise) are left out."""
+    out: list[AreaRow] = []
+    pos = 0
+    for head in _AREA_HEADER_LINE.finditer(work):
+        if head.start() < pos or any(a <= head.start() < b for a, b in skip):
+            continue
+        # A run of area lines, the first within 300 characters of the header, each of the others
+        # within 3,000 characters of the one before it. (The header is looked for first, by its
+        # line's opening newline: the cheap way through a long text; each look after it is bounded.)
+        run: list[re.Match[str]] = []
+        at = head.end()
+        while (m := _AREA_LINE.search(work, at, min(len(work), at + (3000 if run else 300)))) is not None:
+            if any(a <= m.start() < b for a, b in skip):
+                break
+            run.append(m)
+            at = m.end()
+        if sum(1 for m in run if _MX_TOTAL.fullmatch(m["a"]) is None) < 2:
+            continue
+        pos = at
+        widths: list[int] = []
+        for k, m in enumerate(run):
+            if k + 1 < len(run):
+                end = run[k + 1].start()
+                lines = [(s, e) for s, e in _lines_from(work, m.end() + 1, end) if work[s:e].strip()]
+                if lines and _SEQ_LINE.fullmatch(work, *lines[-1]):
+                    lines = lines[:-1]  # the next row's sequence number
+                widths.append(len(lines))
+            else:
+                want = widths[-1] if widths else 1
+                lines = []
+                for s, e in _lines_from(work, m.end() + 1, min(len(work), m.end() + 3000)):
+                    if not work[s:e].strip():
+                        continue
+                    if len(lines) >= want or _AREA_LINE.match(work, s, e):
+                        break
+                    lines.append((s, e))
+            row_end = lines[-1][1] if lines else m.end()
+            label = m["a"]
+            out.append(AreaRow(m.start("a"), row_end, m.end(), label, _MX_TOTAL.fullmatch(label) is not None))
+    return out

@@ -17,10 +17,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .docinfo import five_year_period
 from .layout import Grid
+
+if TYPE_CHECKING:
+    from .indicator_tables import AreaRow
 from .lexicon import LexiconError, load_data
 from .model import DocInfo, Metric, Passage, Span
 from .normalise import working_text
@@ -1779,10 +1782,11 @@ _QUALIFIER = re.compile(
 # Money directly followed by the things it sizes: a class of them, not an amount.
 # matches: "企业" (超亿元企业), "级项目" ; must not match: "资金", "的企业" (see threshold_after)
 _MONEY_CLASS = re.compile(r"[ \t]*级?(?:企业|项目|工程|楼宇|园区|产业集群)")
-# Before a share of the things a clause opens with: nothing, or the area it is taken over.
-# matches: "", "全省", "我市", "力争全国" ; must not match: "研发投入占比超过" (an indicator: a threshold)
+# Before a share of the things a clause opens with: nothing, the area it is taken over, or 其中 (a
+# share of the things the clause before counts: 新增达标小区48个，其中40%的小区建成精品小区).
+# matches: "", "全省", "我市", "力争全国", "其中" ; must not match: "研发投入占比超过" (an indicator: a threshold)
 _SCOPE_ONLY = re.compile(
-    r"[ \t]*(?:力争|推动|实现|确保|争取){0,2}[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"
+    r"[ \t]*(?:其中)?[ \t]*(?:力争|推动|实现|确保|争取){0,2}[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"
     r"[ \t]*(?:有|的)?[ \t]*\Z"
 )
 # Money the government commits: a verb of setting aside, and a fund after the figure.
@@ -2286,6 +2290,7 @@ def find_metrics(
     tables: Sequence[Grid] | None = (),
     *,
     year_cells: Sequence[tuple[int, int, int]] = (),
+    areas: Sequence[AreaRow] = (),
 ) -> list[Metric]:
     """The metrics of a document, in reading order.
 
@@ -2295,31 +2300,49 @@ def find_metrics(
     ``tables`` are the document's tables that are not task tables: a table of indicators among
     them (a row an indicator, a column a year) is read by its columns, and its rows not as text;
     so is a table of indicators flattened into the text a cell a line. ``None``: no tables are
-    looked for (the text outside them is being read).
+    looked for (the text outside them is being read). ``areas`` are the rows of those tables that
+    each belong to an area (街道, 镇, 园区): a row's figures are its area's, named so, and a figure said
+    in two areas' rows is two metrics.
     """
     if len(text) != len(work):
         raise ValueError("find_metrics: the working text must have the length of the text")
     work = arabic_years(work)  # 二零一八年 -> 2018年: see periods
     if tables is not None:
-        from .indicator_tables import flat_table_metrics, table_metrics
+        from .indicator_tables import area_rows, flat_area_rows, flat_table_metrics, table_metrics
 
         year_cells = _grid_year_cells(work, tables) if tables else ()
         found: list[Metric] = []
         skip: list[tuple[int, int]] = []
+        by_area: list[AreaRow] = []
+        by_area_grids: list[tuple[int, int]] = []
+        reads: list[tuple[int, int, list[Metric]]] = []
         for grid in tables:
             read = table_metrics(text, work, grid, info)
             if read is not None:
-                found.extend(read)
-                skip.append((grid.start, grid.end))
-        # Tables of indicators flattened a cell a line, which no grid holds.
+                reads.append((grid.start, grid.end, read))
+            else:
+                rows = area_rows(text, work, grid)
+                if rows:
+                    by_area.extend(rows)
+                    by_area_grids.append((grid.start, grid.end))
+        # Tables of indicators flattened a cell a line, which no grid holds; or which a grid found
+        # in the text holds misread (a cell of "/" or of 吨/日 taken for the end of its header): the
+        # reading that accounts for more of its figures is kept.
         for start, end, flat in flat_table_metrics(text, work, info):
-            if not any(a <= start < b or start <= a < end for a, b in skip):
-                found.extend(flat)
-                skip.append((start, end))
+            over = [r for r in reads if r[0] <= start < r[1] or start <= r[0] < end]
+            if not over or len(flat) > sum(len(r[2]) for r in over):
+                reads = [r for r in reads if r not in over]
+                reads.append((start, end, flat))
+        # Rows of areas in tables flattened a cell a paragraph that no grid holds.
+        by_area.extend(flat_area_rows(work, [*by_area_grids, *((s, e) for s, e, _ in reads)]))
+        for start, end, read in reads:
+            found.extend(read)
+            skip.append((start, end))
+        areas = sorted(by_area, key=attrgetter("start"))
         if skip:
             kept = [p for p in passages if not any(a <= p.start < b for a, b in skip)]
             return sorted(
-                [*find_metrics(text, work, kept, info, None, year_cells=year_cells), *found],
+                [*find_metrics(text, work, kept, info, None, year_cells=year_cells, areas=areas), *found],
                 key=lambda m: m.span.start,
             )
     if not passages:
@@ -2362,6 +2385,7 @@ def find_metrics(
         columns = sorted([*columns, *year_cells])
     column_starts = [c[0] for c in columns]
     stops = _Stops(work)
+    area_starts = [a.start for a in areas]
     bisect_right = bisect.bisect_right
     named_starts, named_ends = named.starts, named.ends
     for m in figures.matches:
@@ -2377,6 +2401,15 @@ def find_metrics(
             continue  # inside a name (_inside, inline: it is asked of every figure)
         passage = passages[p_index]
         clause = c_lo, c_hi = stops.bound(_STOP, pos, p_lo, p_hi)
+        row = ""  # the area whose table row the figure is in (not a row of the whole)
+        row_lo = p_lo  # where the figure's sentences may start
+        if area_starts:
+            ai = bisect_right(area_starts, pos) - 1
+            if ai >= 0 and areas[ai].label_end <= pos < areas[ai].end:
+                if c_lo < areas[ai].label_end:
+                    clause = c_lo, c_hi = areas[ai].label_end, c_hi  # (not the row's number and name)
+                row_lo = areas[ai].label_end
+                row = "" if areas[ai].whole else areas[ai].label
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
         if fig is None:
             continue
@@ -2384,13 +2417,13 @@ def find_metrics(
         # its clauses): whether it is the same metric (its kind and year) is asked before the
         # filters, and the filters only when it is not (either way it is passed over).
         clause_w = work[c_lo:c_hi]  # (one slice: its hash is computed once for both keys)
-        said_key = (fig.value, fig.unit, clause_w, fig.start - c_lo)
+        said_key = (fig.value, fig.unit, clause_w, fig.start - c_lo, row)
         again = said_key in said_before
         if not again and _excluded(work, fig, clause, p_hi, benefits):
             continue
         if passage.reported and fig.unit == "%" and _RATE_BEFORE.search(work, c_lo, fig.start) is None:
             continue  # 80%, 已完成总工程量的90%: how far the project is built, no indicator
-        s_lo = stops.sentence_start(c_lo, p_lo)
+        s_lo = stops.sentence_start(c_lo, row_lo)
         if stock:
             if _in_stock(stock, work, fig, s_lo, named):
                 stock_said.add((fig.value, fig.unit))
@@ -2447,7 +2480,7 @@ def find_metrics(
         # value in one clause are two metrics; the same clause said again is not).
         if _WHITE.search(clause_w) is not None:  # (most clauses have none: no split and join)
             clause_w = "".join(clause_w.split())
-        clause_key = (clause_w, fig.start - c_lo - work.count(" ", c_lo, fig.start))
+        clause_key = (clause_w, fig.start - c_lo - work.count(" ", c_lo, fig.start), row)
         # (_shared_by's own first look, inline: most figures are shared by no names)
         window = work[max(c_lo, fig.start - 8) : fig.start]
         if "各" in window or "分别" in window or "均" in window:
@@ -2469,6 +2502,9 @@ def find_metrics(
             indicators = [text[a:b] + shared for a, b in names]
         else:
             indicators = [_indicator(text, work, fig, (c_lo, c_hi), s_lo, figures)]
+        if row:
+            # (each area's row has its own targets: the indicator names the area)
+            indicators = [i if i.startswith(row) else row + i for i in indicators]
         for indicator in indicators:
             key = (
                 kind,
@@ -2483,7 +2519,9 @@ def find_metrics(
             seen.add(key)
             said_before.add(said_key)
             said = (kind, value_key, fig.unit, year)
-            if annex is not None and fig.start > annex:
+            if row:
+                pass  # an area's share of a target, not the body's target restated
+            elif annex is not None and fig.start > annex:
                 if said in body:
                     continue  # an annexed task list restating a target of the body
             else:
