@@ -719,3 +719,69 @@ def test_a_unit_cell_that_reads_as_progress_names_no_units():
         assert _no_units(cell)
     for cell in ("区教育局", "各街道", "市发改委牵头,市财政局配合", "区住房城乡建设局"):
         assert not _no_units(cell)
+
+
+# A heading row of ten cells over rows of nine: the 全年目标任务 column has no cell of its own in
+# the rows (its goal written into the task's cell), so read by position every cell after the task
+# would sit a column left: the leader's name as the goal, the lead unit under 分管领导, the
+# co-units as the lead and the progress as co-units. The rows are aligned by what their cells hold.
+_TEN_HEAD = (
+    "某区2030年重点工作推进情况表\n"
+    "序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n责任主体与协同单位 |\n"
+    "完成时限 |\n1-10月推进情况 |\n是否完成 |\n说明 |\n"
+)
+_NINE_ROWS = (
+    "1 |\n推进老旧小区综合改造，完成12个老旧小区改造 |\n张三 |\n区住房城乡建设局 |\n各街道 |\n"
+    "2030年12月底 |\n已完成9个小区改造，其余正在施工 |\n否 |\n无 |\n"
+    "2 |\n建设城市书房，新建城市书房5家 |\n李四 |\n区文化旅游局 |\n区教育局、各街道 |\n"
+    "2030年10月底 |\n已建成3家 |\n是 |\n无 |\n"
+)
+
+
+def test_rows_of_nine_under_a_heading_row_of_ten_are_aligned_by_their_content():
+    tasks = extract((_TEN_HEAD + _NINE_ROWS).encode("utf-8"), name="推进情况.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units, t.deadline and t.deadline.text) for t in tasks] == [
+        ("推进老旧小区综合改造，完成12个老旧小区改造", ("区住房城乡建设局",), ("各街道",), "2030年12月底"),
+        ("建设城市书房，新建城市书房5家", ("区文化旅游局",), ("区教育局", "各街道"), "2030年10月底"),
+    ]
+
+
+def test_rows_short_of_the_goal_cell_and_a_dropped_trailing_cell_are_aligned_by_their_content():
+    rows = _NINE_ROWS.replace("否 |\n无 |\n", "否 |\n").replace("是 |\n无 |\n", "是 |\n")
+    tasks = extract((_TEN_HEAD + rows).encode("utf-8"), name="推进情况.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("推进老旧小区综合改造，完成12个老旧小区改造", ("区住房城乡建设局",), ("各街道",)),
+        ("建设城市书房，新建城市书房5家", ("区文化旅游局",), ("区教育局", "各街道")),
+    ]
+
+
+def test_short_rows_in_traditional_script_are_aligned_by_their_content():
+    head = _TEN_HEAD.replace("区", "區").replace("重点", "重點").replace("领导", "領導")
+    head = head.replace("单位", "單位").replace("责任", "責任").replace("与协同", "與協同")
+    head = head.replace("时限", "時限").replace("进", "進").replace("况", "況").replace("说明", "說明")
+    head = head.replace("务", "務").replace("标", "標").replace("号", "號").replace("头", "頭")
+    rows = (
+        "1 |\n推進老舊小區綜合改造，完成12個老舊小區改造 |\n張三 |\n區教育局 |\n各街道 |\n"
+        "2030年12月底 |\n已完成9個，其餘正在施工 |\n否 |\n"
+    ) * 1 + (
+        "2 |\n建設城市書房，新建城市書房5家 |\n李四 |\n區財政局 |\n區教育局、各街道 |\n"
+        "2030年10月底 |\n已建成3家 |\n是 |\n"
+    )
+    tasks = extract((head + rows).encode("utf-8"), name="推進情況.txt").tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("區教育局",), ("各街道",)),
+        (("區財政局",), ("區教育局", "各街道")),
+    ]
+
+
+def test_a_short_row_whose_cells_fit_no_alignment_is_left_to_the_reading_by_position():
+    from taizhang.extract.layout import _content_align
+
+    work = "甲乙丙丁|已完成|否"
+    cells = [(0, 4), (5, 8), (9, 10)]
+    roles: list[str | None] = ["task", "lead", "co", None]
+    # no unit cell anywhere: no way gives units, so no alignment is made up
+    assert _content_align(work, cells, roles, 0) is None
+    work = "推进改造|区教育局|否"
+    cells = [(0, 4), (5, 9), (10, 11)]
+    assert _content_align(work, cells, roles, 0) == [(0, 4), (5, 9), (9, 9), (10, 11)]
