@@ -1420,10 +1420,14 @@ def _content_align(
     out (a 全年目标任务 merged into the task's cell, a trailing 说明 or a co-unit cell left empty
     and dropped) is skipped where the unit columns then hold units (or nothing), the task column
     work that is no list of units and a deadline column a date; of such ways, the one with the
-    most unit cells in unit columns, then the earliest columns skipped. Progress tables of
-    民生实事 and 重点工作 (1-10月推进情况 / 是否完成 / 说明) crawled from 招远市's and 柯桥区's pages
-    have such rows (the tune documents zhaoyuan_ and keqiao_livelihood_progress). None when the
-    row lacks more than two cells or no way fits."""
+    most unit cells in unit columns (the lead column's first), then the cells kept in order with
+    the last ones dropped, then the earliest columns skipped. Crawled progress tables of 民生实事
+    have rows short of their heading row's cells (招远市's rows without their merged 类别 cell,
+    柯桥区's "新增学位810个 | |||||": the tune documents zhaoyuan_ and
+    keqiao_livelihood_progress), and a crawl writes a table a cell a line (霍山县's
+    huoshan_development_zone_duties_2025); no tune document yet has both. None when the row
+    lacks more than two cells or no way places a unit (the reading by position stands, and the
+    unit column's cell that reads as progress is dropped by ``tables``)."""
     c, m = len(roles), len(cells)
     if not 0 < m < c or c - m > 2 or not 0 <= task < c or not any(r in ("lead", "co") for r in roles):
         return None
