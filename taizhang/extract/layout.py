@@ -895,6 +895,8 @@ def _read_paragraph_table(
             # The row above ended with its units and no column comes before the sequence: a title
             # between the rows spans the table.
             closed = not k and bool(post) and _names_units(work, *post[-1])
+            if pipes and len(given) + len(pending) < n - k - 1:
+                closed = False  # (the row's own cells, past a column the crawl left out)
             sections = [
                 p
                 for p in pending
@@ -1462,6 +1464,8 @@ def _content_align(
                 break
             else:
                 stray += units[i]
+                if roles[j] == "person" and s < e and _NOT_UNITS_MARKS.search(work[s:e]):
+                    stray += 1  # work or progress under the leader's name
         if fits and (best is None or (hits, -stray) > best[0]):
             best = ((hits, -stray), skip)
     if best is None or best[0][0] == 0:

@@ -785,3 +785,44 @@ def test_a_short_row_whose_cells_fit_no_alignment_is_left_to_the_reading_by_posi
     work = "推进改造|区教育局|否"
     cells = [(0, 4), (5, 9), (10, 11)]
     assert _content_align(work, cells, roles, 0) == [(0, 4), (5, 9), (9, 9), (10, 11)]
+
+
+def test_a_row_short_of_its_leaders_cell_keeps_its_goal_progress_and_units_in_place():
+    # 分管领导 merged down the block and left out by the crawl: the goal is no leader's name, and
+    # the progress cell after the units is the row's own, not a section of the table.
+    text = _PROGRESS_HEAD + (
+        "1 |\n推进老旧小区综合改造 |\n完成12个老旧小区改造 |\n区住房城乡建设局 |\n各街道 |\n已完成9个 |\n否 |\n无 |\n"
+        "2 |\n建设城市书房 |\n新建城市书房5家 |\n区文化旅游局 |\n区教育局、各街道 |\n已建成3家 |\n是 |\n无 |\n"
+    )
+    from taizhang.extract.layout import find_text_grids
+
+    grid = find_text_grids(text, 0, len(text), 0)[0]
+    assert [[text[c.start : c.end] for c in row] for row in grid.rows[1:]] == [
+        [
+            "1",
+            "推进老旧小区综合改造",
+            "完成12个老旧小区改造",
+            "",
+            "区住房城乡建设局",
+            "各街道",
+            "已完成9个",
+            "否",
+            "无",
+        ],
+        [
+            "2",
+            "建设城市书房",
+            "新建城市书房5家",
+            "",
+            "区文化旅游局",
+            "区教育局、各街道",
+            "已建成3家",
+            "是",
+            "无",
+        ],
+    ]
+    tasks = extract(text.encode("utf-8"), name="推进情况.txt").tasks
+    assert [(t.text, t.section, t.lead_units, t.co_units) for t in tasks] == [
+        ("推进老旧小区综合改造", None, ("区住房城乡建设局",), ("各街道",)),
+        ("建设城市书房", None, ("区文化旅游局",), ("区教育局", "各街道")),
+    ]
