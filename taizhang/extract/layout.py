@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import NamedTuple
 
 from .lexicon import column_role
@@ -753,7 +754,7 @@ def _pipe_cell_grids(work: str, start: int, end: int) -> list[Grid]:
     for at in heads:
         if paras[at][0] < at_end:
             continue
-        grid, nxt = _read_paragraph_table(work, paras, at)
+        grid, nxt = _read_paragraph_table(work, paras, at, pipes=True)
         if grid is not None:
             grids.append(grid)
             at_end = grid.end
@@ -787,9 +788,12 @@ def _is_heading_cell(work: str, span: tuple[int, int]) -> bool:
     return len(lines) == 2 and _HEADING_CELL.fullmatch("".join(x.strip() for x in lines)) is not None
 
 
-def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> tuple[Grid | None, int]:
+def _read_paragraph_table(
+    work: str, paras: list[tuple[int, int]], at: int, pipes: bool = False
+) -> tuple[Grid | None, int]:
     """The table whose heading row holds the sequence heading ``paras[at]``, and the index of the
-    paragraph after it."""
+    paragraph after it. ``pipes``: a crawl's table a cell a line, each cell (a blank one too)
+    closed by a pipe, so that a row short of cells lacks a column of the heading row."""
     first = at
     while first > 0 and at - first < 4 and _is_column_before(work, paras[first - 1]):
         first -= 1
@@ -826,11 +830,20 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
     seq_cell: tuple[int, int] | None = None
     post: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
+    given: list[tuple[int, int]] = []  # the row's cells as the text gives them
+    tail: list[tuple[int, int]] = []  # the last row's cells that fit no column in order
     seq = 0
     table_end = header[-1][1]
 
-    def emit(overflow: list[tuple[int, int]]) -> None:
+    def emit(overflow: list[tuple[int, int]], tail: tuple[tuple[int, int], ...] = ()) -> None:
         assert seq_cell is not None
+        if pipes and len(given) + len(overflow) + len(tail) < n - k - 1:
+            aligned = _content_align(work, sorted(given + overflow + list(tail)), roles[k + 1 :], task)
+            if aligned is not None:
+                rows.append(
+                    tuple([Cell(s, e) for s, e in pre] + [Cell(*seq_cell)] + [Cell(s, e) for s, e in aligned])
+                )
+                return
         if overflow:
             # (in the order written: a date may have been placed before units set aside)
             written = sorted(p for p in post + overflow if p[0] != p[1])
@@ -883,6 +896,8 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
             # The row above ended with its units and no column comes before the sequence: a title
             # between the rows spans the table.
             closed = not k and bool(post) and _names_units(work, *post[-1])
+            if pipes and len(given) + len(pending) < n - k - 1:
+                closed = False  # (the row's own cells, past a column the crawl left out)
             sections = [
                 p
                 for p in pending
@@ -894,27 +909,41 @@ def _read_paragraph_table(work: str, paras: list[tuple[int, int]], at: int) -> t
             if seq_cell is not None:
                 emit(overflow)
             rows.extend((Cell(p[0], p[1]),) for p in sections)
-            pre, seq_cell, post, pending = leading, (s, e), [], []
+            pre, seq_cell, post, pending, given = leading, (s, e), [], [], []
             seq = int(text)
             table_end = e
         elif seq_cell is not None and len(post) < n - k - 1 and s == e:
             post.append((s, e))  # a cell the text marks blank (a pipe alone on its line)
+            given.append((s, e))
         elif (
             seq_cell is not None
             and len(post) < n - k - 1
             and _place(work, s, e, post, roles, k + 1 + len(post))
         ):
+            given.append((s, e))
             table_end = e
         else:
             # After a full row (or before the first), text belongs to the table only when the
             # next number follows soon.
             ahead = {work[ps:pe] for ps, pe in paras[i + 1 : i + n + 2]}
             if str(seq + 1) not in ahead or len(pending) > n:
+                if (
+                    pipes
+                    and seq_cell is not None
+                    and not pending
+                    and len(given) + len(tail) + 1 < n - k - 1
+                    and work[e : e + 2].lstrip(" ").startswith("|")
+                ):
+                    # The last row's cells past a column the crawl left out: kept aside for the
+                    # row's alignment by content, dropped if it finds none.
+                    tail.append((s, e))
+                    i += 1
+                    continue
                 break
             pending.append((s, e))
         i += 1
     if seq_cell is not None:
-        emit([])
+        emit([], tuple(tail))
     if len(rows) < 3:
         return None, at + 1
     return Grid(0, tuple(rows), header[0][0], table_end), i
@@ -1379,6 +1408,86 @@ def _date_align(
     start = body[0][0]
     out: list[tuple[int, int]] = [(start, start)] * (d - j) + body
     return out, frozenset(range(d - j))
+
+
+# What a cell of units never holds: a figure, a share, a sentence's punctuation, a yes/no answer.
+# matches: "完成60%", "已完成9个,其余正在施工", "否" ; must not match: "区教育局、各街道"
+_NOT_UNITS_MARKS = re.compile(r"[\d%％，,。;；]|^[是否无]$")
+
+
+def _content_align(
+    work: str, cells: list[tuple[int, int]], roles: list[str | None], task: int
+) -> list[tuple[int, int]] | None:
+    """The cells of a row of a crawled table (after the sequence cell) that has fewer cells than
+    its heading row, put in their columns by what they hold: a column whose cell the crawl left
+    out (a 全年目标任务 merged into the task's cell, a trailing 说明 or a co-unit cell left empty
+    and dropped) is skipped where the unit columns then hold units (or nothing), the task column
+    work that is no list of units and a deadline column a date; of such ways, the one with the
+    most unit cells in unit columns (the lead column's first), then the cells kept in order with
+    the last ones dropped, then the earliest columns skipped. Crawled progress tables of 民生实事
+    have rows short of their heading row's cells (招远市's rows without their merged 类别 cell,
+    柯桥区's "新增学位810个 | |||||": the tune documents zhaoyuan_ and
+    keqiao_livelihood_progress), and a crawl writes a table a cell a line (霍山县's
+    huoshan_development_zone_duties_2025); no tune document yet has both. None when the row
+    lacks more than two cells or no way places a unit (the reading by position stands, and the
+    unit column's cell that reads as progress is dropped by ``tables``)."""
+    c, m = len(roles), len(cells)
+    if not 0 < m < c or c - m > 2 or not 0 <= task < c or not any(r in ("lead", "co") for r in roles):
+        return None
+    units = [
+        s < e and _names_units(work, s, e) and _NOT_UNITS_MARKS.search(work[s:e]) is None for s, e in cells
+    ]
+    # The first column of work must hold work (a goal column beside it may be left out).
+    first = min((j for j, r in enumerate(roles) if r in ("task", "measure")), default=task)
+    lead = min(j for j, r in enumerate(roles) if r in ("lead", "co"))
+    # Cells left in order with the last ones dropped first, then columns left out from the left.
+    tries = sorted(combinations(range(c), c - m), key=lambda sk: _inner_skips(sk, c))
+    best: tuple[tuple[int, int], tuple[int, ...]] | None = None
+    for skip in tries:
+        if first in skip:
+            continue
+        cols = [j for j in range(c) if j not in skip]
+        hits = stray = 0
+        fits = True
+        for i, j in enumerate(cols):
+            s, e = cells[i]
+            if roles[j] in ("lead", "co"):
+                if s < e and not units[i]:
+                    fits = False
+                    break
+                hits += (2 if j == lead else 1) * (s < e)
+            elif j == first:
+                if s == e or units[i]:
+                    fits = False
+                    break
+            elif roles[j] == "deadline" and s < e and not _fits("deadline", work, s, e):
+                fits = False
+                break
+            else:
+                stray += units[i]
+                if roles[j] == "person" and s < e and _NOT_UNITS_MARKS.search(work[s:e]):
+                    stray += 1  # work or progress under the leader's name
+        if fits and (best is None or (hits, -stray) > best[0]):
+            best = ((hits, -stray), skip)
+    if best is None or best[0][0] == 0:
+        return None
+    out: list[tuple[int, int]] = []
+    it = iter(cells)
+    for j in range(c):
+        if j in best[1]:
+            at = out[-1][1] if out else cells[0][0]
+            out.append((at, at))
+        else:
+            out.append(next(it))
+    return out
+
+
+def _inner_skips(skip: tuple[int, ...], c: int) -> int:
+    """How many of the columns ``skip`` (ascending) of a row of ``c`` are not at its end."""
+    end = len(skip)
+    while end and skip[end - 1] == c - len(skip) + end - 1:
+        end -= 1
+    return end
 
 
 def _task_column(work: str, header: list[tuple[int, int]], k: int) -> int:

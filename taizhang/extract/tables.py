@@ -99,6 +99,25 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+# What a cell of a unit column never holds: a yes/no or none answer, a share, a figure or a
+# sentence, a step of work. matches: "是", "否", "完成60%", "已完成9个，其余正在施工", "已进场施工" ;
+# must not match: "区教育局"
+_NOT_UNIT_CELL = re.compile(r"[是否无]|(?:已|未|正在|尚未|完成|开工|竣工).*|.*[%％\d，,。;；].*", re.S)
+
+
+def _no_units(cell: str) -> bool:
+    """The text of a unit column's cell names no unit at all and reads as progress, a yes/no
+    answer or a sentence (a row whose cells were read into the wrong columns: the progress
+    tables of 招远市's and 柯桥区's 民生实事 put 进展情况 and 是否完成 cells after the unit
+    columns, and a row short of a cell shifts them there). A unit cell with a figure or a
+    comma but a unit name in it ("区发改委牵头，区财政局配合") is units."""
+    text = _SPACE.sub("", cell)
+    if not text or _NOT_UNIT_CELL.fullmatch(text) is None:
+        return False
+    names = parse_roles(text, text)
+    return not any(looks_like_unit(n) for n in names.lead + names.co)
+
+
 # The heading of a column of a task's goal for the year. matches: "全年目标任务", "年度目标",
 # "2023年目标任务" ; must not match: "重点任务", "2022年度任务目标" (a task column headed with its year)
 _GOAL_HEADING = re.compile(r"(?:全年|年度|\d{4}年度?)目标(?:任务)?")
@@ -328,7 +347,9 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         co_cell = cells[c_co] if c_co is not None and c_co < n_cells else None
         lead_w = texts[c_lead] if c_lead is not None and c_lead < n_cells else ""
         roles = _NO_ROLES
-        if lead_w and lead_cell is not None:
+        # (A progress or yes/no cell read into a unit column gives no units, and takes none from
+        # the row above.)
+        if lead_w and lead_cell is not None and not _no_units(lead_w):
             lead_o, lead_cw = text[lead_cell.start : lead_cell.end], work[lead_cell.start : lead_cell.end]
             if lead_heads:
                 lead_o, lead_cw = _without_heads(lead_o, lead_cw)
@@ -339,7 +360,9 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             held = above if lead_cell is not None and lead_cell.merged else prev
             lead = held.get("lead", ())  # type: ignore[assignment]
         co_w = texts[c_co] if c_co is not None and c_co < n_cells else ""
-        if co_w and co_cell is not None:
+        if co_w and co_cell is not None and _no_units(co_w):
+            co: tuple[str, ...] = ()
+        elif co_w and co_cell is not None:
             co_roles = parse_roles(
                 *_unit_lines(text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end]),
                 default="co",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from taizhang.extract import extract, extract_source, extract_text
+from taizhang.extract.confidence import Doubt
 from taizhang.extract.model import Paragraph, Source, Table
 
 HEADER = ("序号", "主要措施", "重点任务", "完成时限", "牵头单位", "协办单位")
@@ -654,4 +655,174 @@ def test_a_named_matter_beside_its_goal_for_the_year_keeps_the_goal_as_the_task(
     assert [(t.measure, t.text) for t in tasks] == [
         ("改扩建城东学校", "完成城东学校教学楼建设。"),
         ("建设社区食堂", "新建社区食堂10家。"),
+    ]
+
+
+# The same progress table with rows shorter than its heading row: a trailing 说明 cell left empty
+# and dropped by the crawl (the row's cells stay in place), or a co-unit cell left out, which
+# shifts the progress (已进场施工) and yes/no (否) cells into the unit columns.
+_PROGRESS_HEAD = (
+    "某区2030年重点工作推进情况表\n"
+    "序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n责任主体与协同单位 |\n"
+    "1-10月推进情况 |\n是否完成 |\n说明 |\n"
+)
+
+
+def test_a_progress_row_whose_trailing_empty_cell_was_dropped_keeps_its_units():
+    text = _PROGRESS_HEAD + (
+        "1 |\n推进老旧小区综合改造 |\n完成12个老旧小区改造 |\n张三 |\n区住房城乡建设局 |\n各街道 |\n"
+        "已完成9个小区改造，其余正在施工 |\n否 |\n"
+        "2 |\n建设城市书房 |\n新建城市书房5家 |\n李四 |\n区文化旅游局 |\n区教育局、各街道 |\n"
+        "已建成3家 |\n是 |\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="推进情况.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("推进老旧小区综合改造", ("区住房城乡建设局",), ("各街道",)),
+        ("建设城市书房", ("区文化旅游局",), ("区教育局", "各街道")),
+    ]
+
+
+def test_a_progress_row_traditional_script_whose_trailing_empty_cell_was_dropped_keeps_its_units():
+    text = (
+        "某區2030年重點工作推進情況表\n"
+        "序號 |\n主要任務 |\n全年目標任務 |\n分管 領導 |\n牽頭 單位 |\n責任主體與協同單位 |\n"
+        "1-10月推進情況 |\n是否完成 |\n說明 |\n"
+        "1 |\n推進老舊小區綜合改造 |\n完成12個老舊小區改造 |\n張三 |\n區教育局 |\n各街道 |\n"
+        "已完成9個，其餘正在施工 |\n否 |\n"
+        "2 |\n建設城市書房 |\n新建城市書房5家 |\n李四 |\n區財政局 |\n區教育局、各街道 |\n"
+        "已建成3家 |\n是 |\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="推進情況.txt").tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("區教育局",), ("各街道",)),
+        (("區財政局",), ("區教育局", "各街道")),
+    ]
+
+
+def test_progress_and_yes_no_cells_shifted_into_the_unit_columns_give_no_units():
+    text = _PROGRESS_HEAD + (
+        "1 |\n推进老旧小区综合改造 |\n完成12个老旧小区改造 |\n张三 |\n区住房城乡建设局 |\n"
+        "已进场施工 |\n否 |\n|\n"
+        "2 |\n建设城市书房 |\n新建城市书房5家 |\n李四 |\n区文化旅游局 |\n完成60% |\n是 |\n|\n"
+    )
+    tasks = extract(text.encode("utf-8"), name="推进情况.txt").tasks
+    units = {u for t in tasks for u in t.lead_units + t.co_units}
+    assert [t.text for t in tasks] == ["推进老旧小区综合改造", "建设城市书房"]
+    assert not units & {"已进场施工", "否", "是", "完成60%"}
+    assert all(t.lead_units or Doubt.NO_LEAD in t.doubts for t in tasks)
+
+
+def test_a_unit_cell_that_reads_as_progress_names_no_units():
+    from taizhang.extract.tables import _no_units
+
+    for cell in ("是", "否", "已进场施工", "完成60%", "已完成9个,其余正在施工"):
+        assert _no_units(cell)
+    for cell in ("区教育局", "各街道", "市发改委牵头,市财政局配合", "区住房城乡建设局"):
+        assert not _no_units(cell)
+
+
+# A heading row of ten cells over rows of nine: the 全年目标任务 column has no cell of its own in
+# the rows (its goal written into the task's cell), so read by position every cell after the task
+# would sit a column left: the leader's name as the goal, the lead unit under 分管领导, the
+# co-units as the lead and the progress as co-units. The rows are aligned by what their cells hold.
+_TEN_HEAD = (
+    "某区2030年重点工作推进情况表\n"
+    "序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n责任主体与协同单位 |\n"
+    "完成时限 |\n1-10月推进情况 |\n是否完成 |\n说明 |\n"
+)
+_NINE_ROWS = (
+    "1 |\n推进老旧小区综合改造，完成12个老旧小区改造 |\n张三 |\n区住房城乡建设局 |\n各街道 |\n"
+    "2030年12月底 |\n已完成9个小区改造，其余正在施工 |\n否 |\n无 |\n"
+    "2 |\n建设城市书房，新建城市书房5家 |\n李四 |\n区文化旅游局 |\n区教育局、各街道 |\n"
+    "2030年10月底 |\n已建成3家 |\n是 |\n无 |\n"
+)
+
+
+def test_rows_of_nine_under_a_heading_row_of_ten_are_aligned_by_their_content():
+    tasks = extract((_TEN_HEAD + _NINE_ROWS).encode("utf-8"), name="推进情况.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units, t.deadline and t.deadline.text) for t in tasks] == [
+        ("推进老旧小区综合改造，完成12个老旧小区改造", ("区住房城乡建设局",), ("各街道",), "2030年12月底"),
+        ("建设城市书房，新建城市书房5家", ("区文化旅游局",), ("区教育局", "各街道"), "2030年10月底"),
+    ]
+
+
+def test_rows_short_of_the_goal_cell_and_a_dropped_trailing_cell_are_aligned_by_their_content():
+    rows = _NINE_ROWS.replace("否 |\n无 |\n", "否 |\n").replace("是 |\n无 |\n", "是 |\n")
+    tasks = extract((_TEN_HEAD + rows).encode("utf-8"), name="推进情况.txt").tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("推进老旧小区综合改造，完成12个老旧小区改造", ("区住房城乡建设局",), ("各街道",)),
+        ("建设城市书房，新建城市书房5家", ("区文化旅游局",), ("区教育局", "各街道")),
+    ]
+
+
+def test_short_rows_in_traditional_script_are_aligned_by_their_content():
+    head = _TEN_HEAD.replace("区", "區").replace("重点", "重點").replace("领导", "領導")
+    head = head.replace("单位", "單位").replace("责任", "責任").replace("与协同", "與協同")
+    head = head.replace("时限", "時限").replace("进", "進").replace("况", "況").replace("说明", "說明")
+    head = head.replace("务", "務").replace("标", "標").replace("号", "號").replace("头", "頭")
+    rows = (
+        "1 |\n推進老舊小區綜合改造，完成12個老舊小區改造 |\n張三 |\n區教育局 |\n各街道 |\n"
+        "2030年12月底 |\n已完成9個，其餘正在施工 |\n否 |\n"
+    ) * 1 + (
+        "2 |\n建設城市書房，新建城市書房5家 |\n李四 |\n區財政局 |\n區教育局、各街道 |\n"
+        "2030年10月底 |\n已建成3家 |\n是 |\n"
+    )
+    tasks = extract((head + rows).encode("utf-8"), name="推進情況.txt").tasks
+    assert [(t.lead_units, t.co_units) for t in tasks] == [
+        (("區教育局",), ("各街道",)),
+        (("區財政局",), ("區教育局", "各街道")),
+    ]
+
+
+def test_a_short_row_whose_cells_fit_no_alignment_is_left_to_the_reading_by_position():
+    from taizhang.extract.layout import _content_align
+
+    work = "甲乙丙丁|已完成|否"
+    cells = [(0, 4), (5, 8), (9, 10)]
+    roles: list[str | None] = ["task", "lead", "co", None]
+    # no unit cell anywhere: no way gives units, so no alignment is made up
+    assert _content_align(work, cells, roles, 0) is None
+    work = "推进改造|区教育局|否"
+    cells = [(0, 4), (5, 9), (10, 11)]
+    assert _content_align(work, cells, roles, 0) == [(0, 4), (5, 9), (9, 9), (10, 11)]
+
+
+def test_a_row_short_of_its_leaders_cell_keeps_its_goal_progress_and_units_in_place():
+    # 分管领导 merged down the block and left out by the crawl: the goal is no leader's name, and
+    # the progress cell after the units is the row's own, not a section of the table.
+    text = _PROGRESS_HEAD + (
+        "1 |\n推进老旧小区综合改造 |\n完成12个老旧小区改造 |\n区住房城乡建设局 |\n各街道 |\n已完成9个 |\n否 |\n无 |\n"
+        "2 |\n建设城市书房 |\n新建城市书房5家 |\n区文化旅游局 |\n区教育局、各街道 |\n已建成3家 |\n是 |\n无 |\n"
+    )
+    from taizhang.extract.layout import find_text_grids
+
+    grid = find_text_grids(text, 0, len(text), 0)[0]
+    assert [[text[c.start : c.end] for c in row] for row in grid.rows[1:]] == [
+        [
+            "1",
+            "推进老旧小区综合改造",
+            "完成12个老旧小区改造",
+            "",
+            "区住房城乡建设局",
+            "各街道",
+            "已完成9个",
+            "否",
+            "无",
+        ],
+        [
+            "2",
+            "建设城市书房",
+            "新建城市书房5家",
+            "",
+            "区文化旅游局",
+            "区教育局、各街道",
+            "已建成3家",
+            "是",
+            "无",
+        ],
+    ]
+    tasks = extract(text.encode("utf-8"), name="推进情况.txt").tasks
+    assert [(t.text, t.section, t.lead_units, t.co_units) for t in tasks] == [
+        ("推进老旧小区综合改造", None, ("区住房城乡建设局",), ("各街道",)),
+        ("建设城市书房", None, ("区文化旅游局",), ("区教育局", "各街道")),
     ]
