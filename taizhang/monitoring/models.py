@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext
@@ -187,7 +187,9 @@ class Indicator(models.Model):
         try:
             self.as_trajectory()
         except RuleError as error:
-            raise ValidationError(say_error(error)) from None
+            # keyed as a whole-record error, so that callers reading ``message_dict`` (the
+            # indicator page) show it beside the form
+            raise ValidationError({NON_FIELD_ERRORS: [say_error(error)]}) from None
         except (ArithmeticError, TypeError, ValueError):
             pass  # (Decimal of a value that is no number: clean_fields says so)
 

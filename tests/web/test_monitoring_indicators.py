@@ -288,6 +288,8 @@ class TrajectoryErrorsTestCase:
         with translation.override("en"), pytest.raises(ValidationError) as caught:
             indicator.clean()
         assert caught.value.messages == ["X1: direction must be up or down, not 'sideways'"]
+        # a whole-record error: the indicator page reads message_dict to place it beside its form
+        assert caught.value.message_dict == {"__all__": ["X1: direction must be up or down, not 'sideways'"]}
 
     def test_bad_numbers_are_left_to_the_fields_checks(self, policy) -> None:
         indicator = Indicator(policy=policy, code="X2", name="研发投入", target_value="三", target_year=2025)
