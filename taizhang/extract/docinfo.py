@@ -611,6 +611,22 @@ def reviews_its_own_year(head: str, year: int | None) -> bool:
     return m is not None and int(m["y"]) == year
 
 
+# A headline that reports a result of its year (news of a work report's review: 韶关2023年地区生产总值
+# 增长4.6%,全年新签约招商项目1284个, tune: its body reviews 2023 and its 过去一年 is 2023). matches:
+# "韶关2023年地区生产总值增长4.6%", "2022年实现地区生产总值150亿元" ; must not match: "2024年政府工作报告"
+# (no figure), "2024年地区生产总值预期增长5%" (a goal: 预期, 目标 between)
+_TITLE_RESULT = re.compile(
+    r"(?P<y>(?:19|20)\d{2})[ \t]*年(?P<gap>[^,。;\d]{0,16}?)(?:增长|下降|达到?|实现|突破|完成)[ \t]*\d"
+)
+
+
+def _title_reports_its_year(title: str, year: int | None) -> bool:
+    """Whether a news headline reports a result of the document's year (see _TITLE_RESULT): the text
+    reviews that year, as a report given late in it does."""
+    m = _TITLE_RESULT.search(title) if year is not None and "年" in title else None
+    return m is not None and int(m["y"]) == year and not any(w in m["gap"] for w in (*_NOT_DONE, "预期"))
+
+
 def written_for(work: str, title: str, year: int | None, kind: str) -> int | None:
     """The year a plan with no period of its own is written for: its own, when its title names no
     year and marks no standing rule (试行, 办法…) and its text names no later year outside cited
@@ -763,7 +779,8 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         kind=kind,
         # (News of a plan that reaches a later year, 到2025年, is about the plan, not a review.)
         reviews=year
-        if kind == "work_report" and reviews_its_own_year(head, year)
+        if kind == "work_report"
+        and (reviews_its_own_year(head, year) or _title_reports_its_year(work_title, year))
         else reviewed_year(work_title, head, year, kind)
         if period_end is None or (year or 0) >= period_end
         else None,

@@ -3008,6 +3008,16 @@ def _kind_and_year(
             # conference on its 2022 results: 2023年,将…): a figure of a year after the one reviewed,
             # in a sentence of what will be done, is a target.
             kind = "target"
+        elif (
+            kind == "target"
+            and (info.year is None or explicit == info.year)
+            and info.kind not in _OWN_YEAR_PLANNED
+            and _result_of_an_opening_year(
+                work, p_lo, fig.start, explicit, info.year is None or info.kind == "news"
+            )
+            and _PLANNED.search(sentence_before) is None
+        ):
+            kind = "actual"  # 2022年,某经开区…实现地区生产总值92.54亿元…;实现一般公共预算收入4.22亿元
         elif explicit == info.year and _has(work[c_lo : fig.start], mw.compiled["present_words"]):
             kind = "actual"  # 2024年持续推进…,目前注册用户数已突破715万: the state as written
         elif _has(sentence_before, mw.compiled["actual_markers"]) or (
@@ -3106,6 +3116,54 @@ def _kind_and_year(
     elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+# A year alone at the opening of a paragraph (from its start) or of a sentence, before a comma or the
+# whole place it reports on (a speaker quoted: …态势。2022年全区实现…). matches: "2022年,", "。2022 年,",
+# "。2022年全区" ; must not match: "到2022年," (a horizon: read by _Horizons), "2022年底前,", "2022年度",
+# "2023年政府专项债储备额度" (the year of a measure's own figures, 滨江's 2023 policies, tune)
+_OPENING_YEAR = re.compile(
+    r"(?:^|(?<=[。;!?:\n“\"]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?:,|(?=[全我][区市县省镇乡]))"
+)
+# A result told in the past tense after the year that opens its paragraph. matches: "实现地区生产总值",
+# "集聚规模以上工业企业", "同比增长", "比上年增长" ; must not match: "实施" , "推进"
+_RESULT_TOLD = re.compile(r"实现|完成|达到|集聚|新增|累计|同比|[比较]上年")
+# A change told against the year before: a result. matches: "同比增长", "比上年增长", "较上年" ; must
+# not match: "比2020年" (a base year of a plan's goal)
+_COMPARED_WITH_THE_YEAR_BEFORE = re.compile(r"同比|[比较]上年")
+
+# The kinds of document whose own year is the year they plan (a plan, measures, a work report, a task
+# table): a figure of that year there is a target however it is told.
+_OWN_YEAR_PLANNED = ("plan", "measures", "work_report", "table")
+# What a sentence plans, not reports (future_markers without 会 and 要, which 社会 and 主要 hold).
+# matches: "将", "力争", "计划", "预计", "目标" ; must not match: "经济社会发展", "主要指标"
+_PLANNED = re.compile(r"将|计划|预计|力争|争取|确保|目标|预期|拟|要(?:实现|完成|达到)")
+
+
+def _result_of_an_opening_year(work: str, p_lo: int, pos: int, year: int, reported: bool) -> bool:
+    """Whether the figure at ``pos`` is one of the results a paragraph reports after a year that
+    opens it or one of its sentences, in a document whose own year is that year or is not given
+    (news of a year's results dated by month and day only, or named for the year it reports: …召开
+    新闻发布会。2021年,某高新区…实现地区生产总值…、同比增长…;实现一般公共预算收入…;…。2021年,全区…
+    集聚规模以上工业企业…家,营业收入达…。其中,…). Shown by 新乡日报 on its 经开区's 2022 results (2022年,
+    经开区多项经济指标…:固定资产投资增速21.5%,…) and 陕西农村报 on 陇县's results (2020 年至2024年间,…),
+    both tune, where the year reviewed, read from the text, dates them already. The year holds up to another one
+    (到2025年, 今年); the caller keeps what is planned (将, 力争, 计划) a target. Unless the text is
+    ``reported`` (news, or a text with no year of its own), a year the document is of is read so only
+    where a clause compares with the year before (同比, 比上年): 2025年,完成125辆新能源环卫车辆配置
+    in a text of 2025 is a goal (静安's 2024 garbage plan, tune)."""
+    last = None
+    for m in _OPENING_YEAR.finditer(work, p_lo, pos):
+        last = m
+    if last is None or int(last["y"]) != year:
+        return False
+    if _TO_YEAR.search(work, last.end(), pos) is not None or _RELATIVE_YEAR.search(work, last.end(), pos):
+        return False  # another year set after it (到2025年, 今年)
+    if not reported:
+        end = work.find("。", pos, pos + 200)
+        if _COMPARED_WITH_THE_YEAR_BEFORE.search(work, last.end(), end if end >= 0 else pos) is None:
+            return False  # (to the end of the figure's sentence: 实现…70.2亿元、同比增长4.3%)
+    return _RESULT_TOLD.search(work, last.end(), pos) is not None
 
 
 # The year _kind_and_year gives a figure whose time nothing tells, where the year a document reviews

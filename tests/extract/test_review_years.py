@@ -347,3 +347,107 @@ class TestNewsReadingAReport:
     def test_a_point_made_with_no_opener_after_it_dates_nothing(self) -> None:
         text = "某局局长：主席，\n我要指出,新措施将新增宿位500个。\n"
         assert ("actual", 500, "个", 2012) not in found(text, "speech_2013.txt")
+
+
+class TestAYearOpeningAParagraph:
+    """A year alone at a paragraph's or sentence's opening dates every result its clauses report,
+    in news of a year's results whose own year is that year or is not given (dated 3月2日 only)."""
+
+    NEWS = (
+        "3月2日,某高新区召开新闻发布会。\n"
+        "2021年,某高新区经济运行保持稳中向好态势,实现地区生产总值61.3亿元、同比增长5.2%;"
+        "实现一般公共预算收入3.05亿元;实现固定资产投资增长7.4%;规模以上工业增加值增长9.8%。\n"
+        "2021年,全区坚持项目为王,集聚规模以上工业企业58家,营业收入达80亿元。"
+        "其中,2家龙头企业过10亿元。\n"
+    )
+    FOUND = [
+        ("actual", 6.13e9, "元", 2021),
+        ("actual", 5.2, "%", 2021),
+        ("actual", 3.05e8, "元", 2021),
+        ("actual", 7.4, "%", 2021),
+        ("actual", 9.8, "%", 2021),
+        ("actual", 58, "家", 2021),
+        ("actual", 8e9, "元", 2021),
+        ("actual", 2, "家", 2021),
+        ("actual", 1e9, "元", 2021),
+    ]
+
+    def test_every_clause_after_the_year_reports_it(self) -> None:
+        assert info(self.NEWS, "news.txt").year is None
+        assert found(self.NEWS, "news.txt") == self.FOUND
+
+    def test_so_it_does_when_the_news_is_of_that_same_year(self) -> None:
+        text = "某某网讯(记者 某某)" + self.NEWS
+        assert info(text, "news_2021.txt").year == 2021
+        assert found(text, "news_2021.txt") == self.FOUND
+
+    def test_a_goal_of_the_text_s_own_year_stays_a_target(self) -> None:
+        text = "三、工作目标\n2025年,完成120辆新能源环卫车辆配置工作,实现环卫设施更新率达到30%。\n"
+        assert [(k, y) for k, _, _, y in found(text, "notice_2025.txt")] == [
+            ("target", 2025),
+            ("target", 2025),
+        ]
+
+    def test_a_speaker_quoted_names_the_year_without_a_comma(self) -> None:
+        text = (
+            "日前,某市政府新闻办举行新闻发布会。\n"
+            "某区负责人:“经济社会发展保持稳中有进态势。2021年全区实现地区生产总值70.2亿元、同比增长4.3%,"
+            "实现一般公共预算收入3.6亿元。”\n"
+        )
+        assert found(text, "news_2021.txt") == [
+            ("actual", 7.02e9, "元", 2021),
+            ("actual", 4.3, "%", 2021),
+            ("actual", 3.6e8, "元", 2021),
+        ]
+
+    def test_a_review_of_a_period_dates_its_clauses_by_its_last_year(self) -> None:
+        text = (
+            "一、发展基础\n“十三五”时期,我县各项经济指标保持平稳增长,到2020年底,预计实现地区生产总值"
+            "80.5亿元,同比2015年增长55.2%;财政收入预计实现5.2亿元,同比2015年增长61%。\n"
+        )
+        assert found(text) == [
+            ("actual", 8.05e9, "元", 2020),
+            ("actual", 55.2, "%", 2020),
+            ("actual", 5.2e8, "元", 2020),
+            ("actual", 61, "%", 2020),
+        ]
+
+    def test_a_goal_paragraph_keeps_its_targets(self) -> None:
+        text = (
+            "到2025年,地区生产总值达到150亿元;财政收入达到9亿元。\n"
+            "2024年,全区将实现地区生产总值增长6%,新增市场主体500家。\n"
+        )
+        assert [(k, y) for k, _, _, y in found(text)] == [
+            ("target", 2025),
+            ("target", 2025),
+            ("target", 2024),
+            ("target", 2024),
+        ]
+
+    def test_a_measure_s_own_year_before_its_figures_keeps_them_targets(self) -> None:
+        text = "2.争取资金支持。2023年政府专项债储备额度40亿元以上,年度专项债资金使用完成率实现100%。\n"
+        assert [(k, y) for k, _, _, y in found(text, "measures_2023.txt")] == [
+            ("target", 2023),
+            ("target", 2023),
+        ]
+
+
+class TestAHeadlineOfAYearsResults:
+    def test_news_of_a_work_report_headed_by_a_result_reviews_that_year(self) -> None:
+        text = (
+            "某市2021年地区生产总值增长6.2%,全年新签约项目300个\n"
+            "1月28日上午,某市人民代表大会开幕,市长在会上作政府工作报告。\n"
+            "报告指出,2021年,全市地区生产总值增长6.2%,一般公共预算收入增长5.1%。\n"
+            "过去一年,全市新签约招商项目300个。\n"
+        )
+        d = info(text, "news_2022.txt")
+        assert (d.year, d.reviews) == (2021, 2021)
+        assert all(k == "actual" and y == 2021 for k, _, _, y in found(text, "news_2022.txt"))
+
+    def test_a_headline_of_a_goal_does_not(self) -> None:
+        text = (
+            "某市2022年地区生产总值预期增长6%\n"
+            "1月28日上午,某市人民代表大会开幕,市长在会上作政府工作报告。\n"
+            "报告提出,2022年,全市地区生产总值预期增长6%。\n"
+        )
+        assert info(text, "news_2022.txt").reviews != 2022
