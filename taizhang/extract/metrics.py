@@ -735,6 +735,19 @@ def _short_lines(words: str) -> _AtLineStarts:
     return _AtLineStarts(rf"[ \t]*+(?=[^\n]{{0,20}}+(?:\n|\Z))[^\n]*?(?:{words})[^\n]*")
 
 
+# A blank line: a line break, white space only, a line break. matches: "\n\n", "\n \u3000\n"
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def _paragraph_end(work: str, at: int) -> int:
+    """Where the paragraph holding ``at`` ends: at the next blank line, else at its line's end."""
+    line_end = work.find("\n", at)
+    if line_end < 0:
+        return len(work)
+    blank = _BLANK_LINE.search(work, line_end)
+    return blank.start() if blank is not None else line_end
+
+
 def _modes(work: str, info: DocInfo) -> list[_Mode]:
     """Where the document turns to a review or to its plan, in order of offset."""
     mw = metric_words()
@@ -812,6 +825,11 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
                 # (A year the document reviews is reported: a work report given late in its year,
                 # 2018年是本届政府的开局之年,…预计到年末,全县地区生产总值完成115亿元.)
                 done = year < info.year or (info.reviews is not None and year <= info.reviews)
+                if done and end is None and year < info.year - 1:
+                    # A year long past opening a paragraph (在2011年，船舶是…
+                    # 的最大排放源 in 香港's 2013 policy address) dates that paragraph only, up to the
+                    # next blank line (else its line): the paragraphs after it are the speech's own.
+                    end = _paragraph_end(work, m.start("line"))
                 marks.append(_Mode(m.start("line"), "actual" if done else "target", year, 3, end))
     # A sentence that announces the goals to reach by a year (2026年底前…,达到如下目标:) dates the
     # list or table of goals after it (a 目标 heading cell at the table's head included).
