@@ -739,6 +739,13 @@ def _short_lines(words: str) -> _AtLineStarts:
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
+def _announces_a_list(work: str, at: int) -> bool:
+    """Whether the line holding ``at`` ends with a colon (2019年,全区完成以下工作:), announcing the
+    list after it."""
+    line_end = work.find("\n", at)
+    return work[at : len(work) if line_end < 0 else line_end].rstrip().endswith(":")
+
+
 def _paragraph_end(work: str, at: int) -> int:
     """Where the paragraph holding ``at`` ends: at the next blank line, else at its line's end."""
     line_end = work.find("\n", at)
@@ -825,7 +832,12 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
                 # (A year the document reviews is reported: a work report given late in its year,
                 # 2018年是本届政府的开局之年,…预计到年末,全县地区生产总值完成115亿元.)
                 done = year < info.year or (info.reviews is not None and year <= info.reviews)
-                if done and end is None and year < info.year - 1:
+                if (
+                    done
+                    and end is None
+                    and year < info.year - 1
+                    and not _announces_a_list(work, m.start("line"))
+                ):
                     # A year long past opening a paragraph (在2011年，船舶是…
                     # 的最大排放源 in 香港's 2013 policy address) dates that paragraph only, up to the
                     # next blank line (else its line): the paragraphs after it are the speech's own.
@@ -2992,6 +3004,21 @@ def _kind_and_year(
                 and not _has(sentence_before, mw.compiled["future_markers"])
             ):
                 return "actual", past
+    if (
+        explicit is None
+        and (info.year is None or info.kind == "news")
+        and _PLANNED.search(sentence_before) is None
+    ):
+        # News of a year's results: the figures of the clauses after the year that opens the
+        # paragraph or sentence, none of their own (2021年,某区…实现生产总值…;实现一般公共预算收入…),
+        # are that year's results, as the first is (see _result_of_an_opening_year).
+        opening = _opening_year(work, p_lo, fig.start)
+        if (
+            opening is not None
+            and (info.year is None or opening == info.year)
+            and _result_of_an_opening_year(work, p_lo, fig.start, opening, True)
+        ):
+            return "actual", opening
     if explicit is not None and info.year is not None and explicit < info.year:
         # The words nearest the figure say now, after the past year: its clause (在2010-2011學年成立
         # …獎學金，…現已有約160人獲得, 香港's Secretary for Education, 2013), or the end of a change
@@ -3035,7 +3062,7 @@ def _kind_and_year(
             )
             and _PLANNED.search(sentence_before) is None
         ):
-            kind = "actual"  # 2022年,某经开区…实现地区生产总值92.54亿元…;实现一般公共预算收入4.22亿元
+            kind = "actual"  # 2021年,某经开区…实现地区生产总值58.3亿元…;实现一般公共预算收入3.16亿元
         elif explicit == info.year and _has(work[c_lo : fig.start], mw.compiled["present_words"]):
             kind = "actual"  # 2024年持续推进…,目前注册用户数已突破715万: the state as written
         elif _has(sentence_before, mw.compiled["actual_markers"]) or (
@@ -3137,11 +3164,12 @@ def _kind_and_year(
 
 
 # A year alone at the opening of a paragraph (from its start) or of a sentence, before a comma or the
-# whole place it reports on (a speaker quoted: …态势。2022年全区实现…). matches: "2022年,", "。2022 年,",
+# whole place it reports on (a speaker quoted: …态势。2022年全区实现…), or after the words that open
+# what a reporter learnt (记者从…新闻发布会获悉,2022年,…). matches: "2022年,", "。2022 年,", "获悉,2022年,",
 # "。2022年全区" ; must not match: "到2022年," (a horizon: read by _Horizons), "2022年底前,", "2022年度",
 # "2023年政府专项债储备额度" (the year of a measure's own figures, 滨江's 2023 policies, tune)
 _OPENING_YEAR = re.compile(
-    r"(?:^|(?<=[。;!?:\n“\"]))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?:,|(?=[全我][区市县省镇乡]))"
+    r"(?:^|(?<=[。;!?:\n“\"])|(?<=获悉,)|(?<=了解到,))[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?:,|(?=[全我][区市县省镇乡]))"
 )
 # A result told in the past tense after the year that opens its paragraph. matches: "实现地区生产总值",
 # "集聚规模以上工业企业", "同比增长", "比上年增长" ; must not match: "实施" , "推进"
@@ -3156,6 +3184,14 @@ _OWN_YEAR_PLANNED = ("plan", "measures", "work_report", "table")
 # What a sentence plans, not reports (future_markers without 会 and 要, which 社会 and 主要 hold).
 # matches: "将", "力争", "计划", "预计", "目标" ; must not match: "经济社会发展", "主要指标"
 _PLANNED = re.compile(r"将|计划|预计|力争|争取|确保|目标|预期|拟|要(?:实现|完成|达到)")
+
+
+def _opening_year(work: str, lo: int, pos: int) -> int | None:
+    """The last year that opens the paragraph from ``lo`` or one of its sentences before ``pos``."""
+    last = None
+    for m in _OPENING_YEAR.finditer(work, lo, pos):
+        last = m
+    return int(last["y"]) if last is not None else None
 
 
 def _result_of_an_opening_year(work: str, p_lo: int, pos: int, year: int, reported: bool) -> bool:

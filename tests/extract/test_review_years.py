@@ -103,10 +103,10 @@ class TestReviews:
     def test_news_of_last_year_s_results_reviews_it_to_the_end(self) -> None:
         text = (
             "某区经开区发展成效显著\n来源:某某日报 2023-02-10\n"
-            "记者获悉,去年经开区实现地区生产总值62亿元,同比增长4.9%。\n规模以上工业增加值增长11.6%。\n"
+            "记者获悉,去年经开区实现地区生产总值62亿元,同比增长5.3%。\n规模以上工业增加值增长10.4%。\n"
         )
         assert info(text).reviews == 2022
-        assert found(text)[-1] == ("actual", 11.6, "%", 2022)
+        assert found(text)[-1] == ("actual", 10.4, "%", 2022)
 
     def test_news_of_the_months_gone_by_reviews_the_year_so_far(self) -> None:
         text = (
@@ -451,3 +451,27 @@ class TestAHeadlineOfAYearsResults:
             "报告提出,2022年,全市地区生产总值预期增长6%。\n"
         )
         assert info(text, "news_2022.txt").reviews != 2022
+
+
+class TestNewsOfTheYearsResults:
+    """A reporter's account of a year's results (记者从…获悉,2021年,…): every clause after the year."""
+
+    TEXT = (
+        "记者 某某3月5日,记者从某区经济发展成效新闻发布会获悉,2021年,某经开区经济运行稳中向好,"
+        "实现地区生产总值58.3亿元、同比增长6.1%;实现一般公共预算收入3.16亿元;实现固定资产投资增长7.4%。"
+        "全区集聚规模以上工业企业64家。\n"
+    )
+
+    def test_every_clause_after_the_opening_year_is_that_year_s_result(self) -> None:
+        got = found(self.TEXT, "some_zone_review_2021.txt")
+        assert got == [
+            ("actual", 5.83e9, "元", 2021),
+            ("actual", 6.1, "%", 2021),
+            ("actual", 3.16e8, "元", 2021),
+            ("actual", 7.4, "%", 2021),
+            ("actual", 64, "家", 2021),
+        ]
+
+    def test_what_the_news_says_will_be_done_stays_a_target(self) -> None:
+        text = self.TEXT.replace("全区集聚规模以上工业企业64家。", "下一步,全区将新增规模以上工业企业10家。")
+        assert found(text, "some_zone_review_2021.txt")[-1][0] == "target"
