@@ -45,7 +45,7 @@ _TEXT_DATE = (
 )
 # A date inside a task's own words that is its deadline: "到2025年", "2024年底前", "于2024年6月完成".
 # matches: "到2025年", "2024年12月底前", "力争2025年前", "2025年12月31日前", "2024年一季度完成" ;
-# matches too: "在2018年完成" ; must not match: "2024年率先实现", "2024年完成" (a year alone before 完成
+# matches too: "在2018年完成", "负责2018年完成" ; must not match: "2024年率先实现", "2024年完成" (a year alone before 完成
 # dates the action), "在2018年完成了"
 _TEXT_DEADLINE = re.compile(
     r"(?:(?:(?<![\u4e00-\u9fff])(?:到|至|于)|力争(?:到|在|于)?|争取(?:到|在|于)?|确保(?:到|在|于)?|计划(?:到|在|于)?)\s*(?P<a>"
@@ -54,15 +54,16 @@ _TEXT_DEADLINE = re.compile(
     + _TEXT_DATE
     + r")\s*(?:前|以前|之前)"
     r"|(?P<c>(?:19|20)\d\d\s*年(?:\s*(?:1[0-2]|0?[1-9])\s*月(?:底|末)?|上半年|下半年|第?[一二三四1-4]季度(?:末)?))\s*完成"
-    # "在2018年完成": a year the work is to be done in, said with 在 (a district's division of duties,
+    # "在2018年完成", "负责2018年完成": a year the work is to be done in, said with 在 or as the duty of
+    # a unit (a district's division of duties,
     # "负责…医疗机构在2018年完成单位强制分类工作"; "在2020年完成" in ministries' plans); "完成了" is a
     # past fact, not a deadline.
-    r"|在\s*(?P<d>" + _TEXT_DATE + r")\s*完成(?!了))"
+    r"|(?:在|负责)\s*(?P<d>" + _TEXT_DATE + r")\s*完成(?!了))"
 )
 
 
 # What may stand in a _TEXT_DEADLINE match before its year: the words before the date, and white space.
-_BEFORE_TEXT_DATE = frozenset("到至于力争取确保计划在")
+_BEFORE_TEXT_DATE = frozenset("到至于力争取确保计划在负责")
 
 
 def _text_deadline_floor(work: str) -> int:

@@ -172,6 +172,7 @@ def test_a_year_alone_before_an_action_is_no_deadline():
         ("负责本区医院等医疗机构在2018年完成单位强制分类工作。", ("year", 2018, None)),
         ("各街道在2019年底完成垃圾箱房改造。", ("month", 2019, 12)),
         ("在2020年6月完成系统上线。", ("month", 2020, 6)),
+        ("负责2018年完成本区公共机构强制分类工作。", ("year", 2018, None)),
     ],
 )
 def test_a_year_the_work_is_to_be_done_in_said_with_zai_is_its_deadline(
