@@ -1242,6 +1242,13 @@ _SUBJECT_STOP = re.compile(
     # "区级林业部门作为…的统筹主体，要…", "各街镇作为属地责任主体，负责…" (Songjiang's forest-care
     # plan, Qingpu's housing renovation plan): the body named as the bearer of a role is the subject.
     r"|作为"
+    # "由区建管委（区水务局）委托上海城投集团实施…", "由区政府与上海城投集团签订…协议" (the drainage
+    # reform plans of 静安 and 杨浦, 2025): the body that entrusts or signs is the subject; the agent
+    # after 委托 is the object of its work.
+    r"|委托|签订|签署"
+    # "2025年6月，上海城投集团形成…一体化运维管理方案" (上海's drainage reform plan, 2025; 杨浦's writes
+    # "…形成移交清单" so): the body that draws up a plan
+    r"|形成"
 )
 # "X是/为…的主管部门，负责…": the body a duty list names as the authority answers for its duties.
 # must not match: "区政府是…责任主体，由分管副区长牵头…"
@@ -1249,12 +1256,20 @@ _AUTHORITY_DUTY = re.compile(r"[是为][^。;,]{2,40},(?:具体|主要|全面)?(
 # A verb inside what was read as a list of names: the list ran into its clause.
 _VERB_INSIDE = re.compile(
     r"负责|牵头|配合|协同|协助|会同|做好|提供|开展|落实|加强|建立|推进|推动|研究|制定|根据|按照|结合|要求"
+    r"|委托|签订|签署"
 )
+# Verbs of a work two parties do together: "由区政府与上海城投集团签订…移交协议" (杨浦's drainage
+# reform plan, 2025), "区建设管理委（区水务局）与上海城投集团共同研究…" (ibid.; 静安's writes so too):
+# X与Y before such a verb are both its subjects, not a lead with its partner.
+_JOINT_VERBS = frozenset(("签订", "签署", "共同"))
 # The time or circumstance a sentence opens with before its subject: "2025年6月底前，",
 # "在重点排查的同时，", "2017年10月起，". must not match: a clause of work ("加强监管，")
 _LEAD_IN = re.compile(
     r"(?:\d{4}年)?[^,。;:]{0,16}?(?:前|起|以来|期间|同时|之后)\s*,\s*|在[^,。;:]{1,20}?(?:中|时|同时|期间|指导下|领导下|统筹下)\s*,\s*"
     r"|\d{4}年(?:\d{1,2}月)?(?:底|初|中)?\s*,\s*"
+    # a date with 前 or 起 written straight onto the subject, with no comma: "2026年起区建管委（区水务局）
+    # 联合市水务局…", "12月底前由区政府与上海城投集团签订…" (静安's and 杨浦's drainage reform plans, 2025)
+    r"|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?<=[年月日底末])(?:前|起)(?=由|[^,。;:\d]{2})"
     # the matter a sentence opens with before its subject: "对排查中发现的疑似危房，镇政府将及时委托…"
     # (Minhang Wujing's housing safety plan), "对逾期未整改的，区城管局依法…"
     r"|(?:对|针对)[^,。;:“”《》]{2,40}?\s*,\s*"
@@ -1302,6 +1317,9 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
         if _VERB_INSIDE.search(w) or "“" in w or "《" in w or _MODAL_INSIDE.search(w, 2):
             continue
         names = parse_units(orig[s:q], w)
+        if verb.group() in _JOINT_VERBS and len(names) == 1 and w.count("与") == 1:
+            j = w.index("与")
+            names = [orig[s : s + j].strip(), orig[s + j + 1 : q].strip()]
         if names and all(_subject_name(working_text(n)) for n in names):
             best = (tuple(names), verb.group())
     return best
