@@ -414,3 +414,17 @@ def test_two_parties_that_sign_together_both_lead_but_a_pair_before_other_work_d
     assert opening_subject(paired, working_text(paired), 0, len(paired)) == ()
     agent = "委托第三方机构开展评估"
     assert opening_subject(agent, working_text(agent), 0, len(agent)) == ()
+
+
+def test_a_named_district_and_a_season_of_a_year_before_the_subject():
+    from taizhang.extract.normalise import working_text
+    from taizhang.extract.units import opening_subject
+
+    def subject(text: str) -> tuple[str, ...]:
+        return opening_subject(text, working_text(text), 0, len(text))
+
+    assert subject("2031年5月底前，北湖区完成区级防汛预案修编") == ("北湖区",)
+    assert subject("2030年汛期，北湖水务集团派出工作组参与应急响应") == ("北湖水务集团",)
+    assert subject("属地派出所做好现场秩序维护") == ("属地派出所",)
+    for area in ("核心区完成改造", "全区完成排查", "老城区完成改造", "本区负责落实"):
+        assert subject(area) == (), area
