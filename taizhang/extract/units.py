@@ -1242,19 +1242,38 @@ _SUBJECT_STOP = re.compile(
     # "区级林业部门作为…的统筹主体，要…", "各街镇作为属地责任主体，负责…" (Songjiang's forest-care
     # plan, Qingpu's housing renovation plan): the body named as the bearer of a role is the subject.
     r"|作为"
+    # "由区建管委（区水务局）委托上海城投集团实施…", "由区政府与上海城投集团签订…协议" (the drainage
+    # reform plans of 静安 and 杨浦, 2025): the body that entrusts or signs is the subject; the agent
+    # after 委托 is the object of its work.
+    r"|委托|签订|签署"
+    # "2025年6月，上海城投集团形成…一体化运维管理方案" (上海's drainage reform plan, 2025; 杨浦's writes
+    # "…形成移交清单" so): the body that draws up a plan
+    r"|形成"
 )
 # "X是/为…的主管部门，负责…": the body a duty list names as the authority answers for its duties.
 # must not match: "区政府是…责任主体，由分管副区长牵头…"
 _AUTHORITY_DUTY = re.compile(r"[是为][^。;,]{2,40},(?:具体|主要|全面)?(?:负责|要|应|须|牵头)")
 # A verb inside what was read as a list of names: the list ran into its clause.
+# ("上海城投集团派出工作组参与…": 派出 sends; 派出所 is a police station)
 _VERB_INSIDE = re.compile(
     r"负责|牵头|配合|协同|协助|会同|做好|提供|开展|落实|加强|建立|推进|推动|研究|制定|根据|按照|结合|要求"
+    r"|委托|签订|签署|派出(?!所)"
 )
+# Verbs of a work two parties do together: "由区政府与上海城投集团签订…移交协议" (杨浦's drainage
+# reform plan, 2025), "区建设管理委（区水务局）与上海城投集团共同研究…" (ibid.; 静安's writes so too):
+# X与Y before such a verb are both its subjects, not a lead with its partner.
+_JOINT_VERBS = frozenset(("签订", "签署", "共同"))
 # The time or circumstance a sentence opens with before its subject: "2025年6月底前，",
 # "在重点排查的同时，", "2017年10月起，". must not match: a clause of work ("加强监管，")
 _LEAD_IN = re.compile(
     r"(?:\d{4}年)?[^,。;:]{0,16}?(?:前|起|以来|期间|同时|之后)\s*,\s*|在[^,。;:]{1,20}?(?:中|时|同时|期间|指导下|领导下|统筹下)\s*,\s*"
     r"|\d{4}年(?:\d{1,2}月)?(?:底|初|中)?\s*,\s*"
+    # a season or part of a year: "2025年汛期，上海城投集团派出工作组…" (杨浦's drainage reform plan,
+    # 2025), "2025年内，…", "2021年上半年，…" (浦东's road chiefs plan writes its stages so)
+    r"|\d{4}年(?:汛期|内|度|上半年|下半年|全年)\s*,\s*"
+    # a date with 前 or 起 written straight onto the subject, with no comma: "2026年起区建管委（区水务局）
+    # 联合市水务局…", "12月底前由区政府与上海城投集团签订…" (静安's and 杨浦's drainage reform plans, 2025)
+    r"|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?<=[年月日底末])(?:前|起)(?=由|[^,。;:\d]{2})"
     # the matter a sentence opens with before its subject: "对排查中发现的疑似危房，镇政府将及时委托…"
     # (Minhang Wujing's housing safety plan), "对逾期未整改的，区城管局依法…"
     r"|(?:对|针对)[^,。;:“”《》]{2,40}?\s*,\s*"
@@ -1297,11 +1316,15 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
             or w.endswith(_PARTY_ENDS)
             or looks_like_unit(w[max(0, len(w) - 12) :])
             or _collective_end(w)
+            or _named_district(w)
         ):
             continue
         if _VERB_INSIDE.search(w) or "“" in w or "《" in w or _MODAL_INSIDE.search(w, 2):
             continue
         names = parse_units(orig[s:q], w)
+        if verb.group() in _JOINT_VERBS and len(names) == 1 and w.count("与") == 1:
+            j = w.index("与")
+            names = [orig[s : s + j].strip(), orig[s + j + 1 : q].strip()]
         if names and all(_subject_name(working_text(n)) for n in names):
             best = (tuple(names), verb.group())
     return best
@@ -1361,7 +1384,70 @@ def _subject_name(w: str) -> bool:
         return len(w) >= 4 and not w.startswith(("各类", "广大", "全体"))
     if w in _BARE_ZONES:
         return False
-    return looks_like_unit(w) or _collective_end(w)
+    return looks_like_unit(w) or _collective_end(w) or _named_district(w)
+
+
+# A district or county named as the subject of its own plan's work: "2026年5月底前，杨浦区完成区级防汛
+# 防台预案修编" (杨浦's drainage reform plan, 2025), "…由静安区作为责任主体完成" (静安's, 2025): the
+# district answers for it (its government). must not match: a kind of area ("核心区", "老城区", "片区").
+_NAMED_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}(?:新)?[区县]")
+# (the last two characters of a kind of area: "北湖区", "西湖区" and "中山区" are districts, so 湖区 and
+# 山区 are not among them; a kind of area of three characters is named whole)
+_AREA_KINDS = (
+    "园区",
+    "街区",
+    "社区",
+    "景区",
+    "小区",
+    "片区",
+    "辖区",
+    "校区",
+    "郊区",
+    "矿区",
+    "库区",
+    "灾区",
+    "厂区",
+    "营区",
+    "产区",
+    "牧区",
+)
+_AREA_WORDS = frozenset(
+    (
+        "老城区",
+        "主城区",
+        "核心区",
+        "功能区",
+        "试点区",
+        "重点区",
+        "商业区",
+        "住宅区",
+        "示范区",
+        "集聚区",
+        "保护区",
+        "管控区",
+        "风险区",
+        "开发区",
+        "工业区",
+        "生活区",
+        "办公区",
+        "服务区",
+        "居住区",
+        "缓冲区",
+        "先行区",
+        "聚集区",
+        "中心城区",
+        "全县",
+    )
+)
+
+
+def _named_district(w: str) -> bool:
+    return (
+        _NAMED_DISTRICT.fullmatch(w) is not None
+        and not w.endswith(_AREA_KINDS)
+        and w not in _AREA_WORDS
+        and not w.startswith(("全", "本", "我", "各", "该", "每", "相关", "有关", "其他", "所在", "属地"))
+    )
 
 
 # A zone named by its kind alone is the place, not a body: "开发区应当建设完善的基础设施" (北京经济

@@ -384,3 +384,47 @@ def test_fields_sharing_one_department_word_after_huitong_are_co_units():
     roles = _roles(doc)
     assert (("区城管执法局",), ("交通部门", "环保部门")) in roles
     assert (("街道",), ("交通", "消防", "村委会", "有关部门和单位")) in roles
+
+
+def test_a_date_before_the_subject_is_passed_over_and_the_agent_entrusted_is_no_unit():
+    # the shapes of the 2025 drainage reform plans of 静安, 杨浦 and 上海 (tune), in invented words
+    doc = (
+        "北湖区供水管理体制改革实施方案\n"
+        "一、工作任务\n"
+        "1.设施移交。2030年12月底前，由区建设委（区水务局）委托北湖水务集团实施设施普查，形成移交清单。\n"
+        "2.考核评价。2031年起区建设委（区水务局）联合市水务局对北湖水务集团开展运维考核。\n"
+        "3.签订协议。12月底前由区政府与北湖水务集团签订设施移交协议，明确移交范围。\n"
+        "4.运维方案。2030年6月，北湖水务集团形成全区供水设施一体化运维方案。\n"
+    )
+    tasks = extract_text(doc).tasks
+    units = [(t.lead_units, t.co_units) for t in tasks]
+    assert (("区建设委（区水务局）",), ()) in units
+    assert (("区建设委（区水务局）",), ("市水务局",)) in units
+    assert (("区政府", "北湖水务集团"), ()) in units
+    assert (("北湖水务集团",), ()) in units
+
+
+def test_two_parties_that_sign_together_both_lead_but_a_pair_before_other_work_does_not():
+    from taizhang.extract.normalise import working_text
+    from taizhang.extract.units import opening_subject
+
+    signed = "北湖水务集团与区建设委签订采购协议，由区建设委进行统一采购"
+    assert opening_subject(signed, working_text(signed), 0, len(signed)) == ("北湖水务集团", "区建设委")
+    paired = "区水务局与区财政局做好经费测算"
+    assert opening_subject(paired, working_text(paired), 0, len(paired)) == ()
+    agent = "委托第三方机构开展评估"
+    assert opening_subject(agent, working_text(agent), 0, len(agent)) == ()
+
+
+def test_a_named_district_and_a_season_of_a_year_before_the_subject():
+    from taizhang.extract.normalise import working_text
+    from taizhang.extract.units import opening_subject
+
+    def subject(text: str) -> tuple[str, ...]:
+        return opening_subject(text, working_text(text), 0, len(text))
+
+    assert subject("2031年5月底前，北湖区完成区级防汛预案修编") == ("北湖区",)
+    assert subject("2030年汛期，北湖水务集团派出工作组参与应急响应") == ("北湖水务集团",)
+    assert subject("属地派出所做好现场秩序维护") == ("属地派出所",)
+    for area in ("核心区完成改造", "全区完成排查", "老城区完成改造", "本区负责落实"):
+        assert subject(area) == (), area
