@@ -1997,6 +1997,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             else:
                 # "成立由X牵头…的工作机制": the units follow the 由.
                 by = chunk.rfind("由", cs, v)
+                while by > cs and chunk[by - 1] in "自理缘":
+                    by = chunk.rfind("由", cs, by)  # the 由 of a word (自由贸易试验区) is no 由 of a clause
                 if by >= 0 and v - by <= 30:
                     cs = by + 1
             ve = _before_short_name(chunk, cs, v)

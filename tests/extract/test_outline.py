@@ -1308,3 +1308,14 @@ class UnitsLabelTestCase:
         work = working_text(text)
         s = text.index("（一）")
         assert units_label(text, work, s, text.index("\n", s)) == ("区财政局",)
+
+
+def test_the_you_of_a_word_is_no_by_of_a_clause() -> None:
+    # 自由贸易试验区 holds a 由 that is no preposition: the unit is named whole; 由X牵头 still is one.
+    text = (
+        "某某通知\n一、加强组织实施\n"
+        "国务院自由贸易试验区工作部际联席会议办公室要切实发挥统筹协调作用，加强横向协作。\n"
+        "成立由区发改委牵头的工作专班，统筹推进。\n"
+    )
+    leads = [t.lead_units for t in extract_text(text).tasks]
+    assert leads == [("国务院自由贸易试验区工作部际联席会议办公室",), ("区发改委",)]
