@@ -711,6 +711,9 @@ def _name_opening_like_preposition(chunk: str, cs: int, v: int) -> bool:
 # 养护。区水务事务管理中心具体负责…" (嘉定's river maintenance duties), "镇人民政府(街道办事处)具体
 # 负责…" (奉贤's rural housing opinions), "X主要负责…" (divisions of duties of every level).
 _DUTY_ADVERBS = ("具体", "主要", "全面", "统一", "分别")
+# The adverb between a sentence's units and its 要 that hands them work too: "各相关单位也要主动配合"
+# (a closing part's last sentence, its own task).
+_ALSO = ("也", "还")
 _DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导|是|切实|共同")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
 _NOT_IN_UNITS = re.compile(r"[:“”《》]")
@@ -1960,6 +1963,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             v = m.start()
             if m.group() == "负责" and chunk.endswith(_DUTY_ADVERBS, 0, v):
                 v -= 2  # "区河道水闸管理所具体负责…": the units end before the adverb
+            elif chunk.startswith(_ALSO, v - 1) and m.group() in ("要", "应", "应当", "须", "必须", "负责"):
+                v -= 1  # "各相关单位也要…": the units end before the 也
             if v < 2 or (chunk[v - 1] not in ends and chunk[v - 1] != ")"):
                 continue  # most verbs follow no unit (a cheap first look)
             if "“" in chunk and chunk.count("“", 0, v) > chunk.count("”", 0, v):
