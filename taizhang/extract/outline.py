@@ -711,8 +711,11 @@ def _name_opening_like_preposition(chunk: str, cs: int, v: int) -> bool:
 # 养护。区水务事务管理中心具体负责…" (嘉定's river maintenance duties), "镇人民政府(街道办事处)具体
 # 负责…" (奉贤's rural housing opinions), "X主要负责…" (divisions of duties of every level).
 _DUTY_ADVERBS = ("具体", "主要", "全面", "统一", "分别")
-# The adverb between a sentence's units and its 要 that hands them work too: "各相关单位也要主动配合"
-# (a closing part's last sentence, its own task).
+# The adverb between a sentence's units and its 要 that hands them work too, a task of theirs after
+# the other subjects' ones in a closing part: "全市各级各部门也要结合实际，因地制宜地开展…宣传教育活动"
+# after "文广、司法、财税等部门要…。治税办要…。" (十堰's 社会综合治税 text, 加大宣传力度), "各相关单位也要…".
+# The closing parts of 国办发〔2018〕126号 and 117号 (tune) hand their work out a subject a sentence
+# the same way, with no 也.
 _ALSO = ("也", "还")
 _DUTY_HINT = re.compile(r"负|牵头|要|应|须|会同|将|依法|作为|指导|是|切实|共同")
 # What a clause's units hold none of. must not match: "区发展改革局", "试点地区政府办公厅(室)"
