@@ -2037,7 +2037,15 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 if "与" in names[0]:
                     roles = _paired(roles)
                 if _to_cooperate(chunk, m):
-                    roles = UnitRoles((), tuple(names))
+                    # "区水务局、区财政局应积极配合市水务局、市财政局开展…": the units they work for, named
+                    # after 配合, lead (SCHEMA: 配合 marks co-units); none named, the clause has co-units only.
+                    cm = _COOPERATE.match(chunk, m.end())
+                    helped = (
+                        _opening_units(text, work, start + cm.end(), start + min(len(chunk), cm.end() + 40))
+                        if cm is not None
+                        else ()
+                    )
+                    roles = UnitRoles(helped, tuple(names))
                 at = start + clause
                 if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
                     cuts[-1] = (at, roles)  # the text opens with its units

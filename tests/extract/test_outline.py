@@ -1319,3 +1319,14 @@ def test_the_you_of_a_word_is_no_by_of_a_clause() -> None:
     )
     leads = [t.lead_units for t in extract_text(text).tasks]
     assert leads == [("国务院自由贸易试验区工作部际联席会议办公室",), ("区发改委",)]
+
+
+def test_units_that_are_to_cooperate_with_named_units_are_their_co_units() -> None:
+    # SCHEMA: 配合 marks co-units; the units they work with, named after 配合, lead.
+    text = (
+        "某区实施方案\n一、保障措施\n"
+        "区水务局、区财政局应积极配合市水务局、市财政局开展年度考核和绩效评估。\n"
+        "二、工作要求\n各街道要配合做好宣传工作，区城管局负责督促检查。\n"
+    )
+    roles = [(t.lead_units, t.co_units) for t in extract_text(text).tasks]
+    assert roles[0] == (("市水务局", "市财政局"), ("区水务局", "区财政局"))
