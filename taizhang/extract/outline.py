@@ -890,6 +890,17 @@ def read_text_tasks(
             else:
                 tasks.extend(_item_tasks(text, work, node, ps, cache, year))
             continue
+        if (
+            not any_notes
+            and not has_task_table
+            and node.body
+            and _TASK_PART.search(work, node.start, node.line_end)
+        ):
+            # "二、今后五年的主要任务 / 坚持创新驱动 / 推进…。": the part's headed paragraphs.
+            part_lines = [(node.start, node.line_end), *node.body]
+            if headed := _headed_paragraphs(text, work, part_lines, year, _ref(node)):
+                tasks.extend(headed)
+                continue
         note = shared.get(id(node)) or _heading_note(work, node, paras, cache)
         if note is not None:
             tasks.extend(_plain_tasks(text, work, node, ps, year, note))
@@ -1056,7 +1067,9 @@ def _short_line(work: str, s: int, e: int, most: int) -> bool:
     return e - s <= most and not any(ch in _CLAUSE_MARKS for ch in work[s:e])
 
 
-def _headed_paragraphs(text: str, work: str, lines: list[_Span], year: int | None) -> list[Task]:
+def _headed_paragraphs(
+    text: str, work: str, lines: list[_Span], year: int | None, ref: str | None = None
+) -> list[Task]:
     """The short headed paragraphs, with no numbers and no units, of a part whose unnumbered heading
     says it lists the work to do: news sites and government accounts republish the tasks of a work
     report or a five-year plan so ("今后五年的主要任务 / 坚持创新驱动 / 推进…建设，力争…。 / 完善产业体系 /
@@ -1064,7 +1077,8 @@ def _headed_paragraphs(text: str, work: str, lines: list[_Span], year: int | Non
     punctuation, followed by a longer paragraph of sentences) its measure. A part heading is a short
     line followed by another short line; one that reviews or sets goals ("过去一年工作回顾") ends the
     part of tasks, whose headed paragraphs are achievements. Not a dateline or a signature (a line
-    ending with a unit's suffix), nor a short sentence of its own ("新的一年，我们这样干。"). The tune
+    ending with a unit's suffix), nor a short sentence of its own ("新的一年，我们这样干。"). ``lines``
+    may open with a numbered part's title ("二、今后五年的主要任务"), ``ref`` that part's. The tune
     documents national_work_report_news_summary_2019_part (a news copy of the State Council's 2019
     report: "过去一年工作回顾 / 经济发展稳中向好 / …" then "新一年工作部署 / 坚持稳中求进工作总基调 / 新的一年,
     我国将…。") and quanzhou_work_report_news_copy_2026_part (泉州's 2026 report as 泉州晚报 laid it
@@ -1109,7 +1123,7 @@ def _headed_paragraphs(text: str, work: str, lines: list[_Span], year: int | Non
             and not ends_with_unit_suffix(work[s:e])
         ):
             measure = text[s:e].strip()
-            t = _clause_task(text, work, ps, pe, _NO_ROLES, None, measure, None, None, None, year)
+            t = _clause_task(text, work, ps, pe, _NO_ROLES, ref, measure, None, None, None, year)
             if t is not None:
                 out.append(t)
         i = j

@@ -97,3 +97,20 @@ def test_a_task_part_may_open_with_a_paragraph_of_its_own() -> None:
     tasks = _tasks(text)
     assert [t.measure for t in tasks] == ["坚持工业强县", "推进乡村振兴"]
     assert "年均增长7%" not in " ".join(t.text for t in tasks)
+
+
+def test_a_numbered_part_of_tasks_reads_its_headed_paragraphs_with_its_ref() -> None:
+    text = """某市政府工作报告
+一、过去五年工作回顾
+综合实力大幅跃升
+地区生产总值年均增长6%,财政收入突破300亿元,综合实力迈上新台阶。
+产业结构持续优化
+战略性新兴产业增加值占规上工业比重提高到30%,一批重大项目建成投产。
+二、今后五年的主要任务
+坚持创新驱动
+推进科技园区和科创走廊建设,力争全社会研发经费投入年均增长15%以上,高新技术企业增加到1000家以上。
+完善产业体系
+全力提高产业基础高级化水平,力争数字经济规模占地区生产总值比重突破40%。
+"""
+    tasks = _tasks(text)
+    assert [(t.ref, t.measure) for t in tasks] == [("二", "坚持创新驱动"), ("二", "完善产业体系")]
