@@ -885,6 +885,7 @@ def read_text_tasks(
                 tasks.extend(_intro_duties(text, work, node, ps, year))
             elif node is root and not any_notes and not has_task_table:
                 tasks.extend(_notice_requirements(text, work, node, ps, year))
+                tasks.extend(_headed_paragraphs(text, work, node.body, year))
             continue
         if not noted[id(node)] and (_defines(work, node) or _lists_contents(work, node, paras)):
             continue
@@ -895,6 +896,17 @@ def read_text_tasks(
             else:
                 tasks.extend(_item_tasks(text, work, node, ps, cache, year))
             continue
+        if (
+            not any_notes
+            and not has_task_table
+            and node.body
+            and _TASK_PART.search(work, node.start, node.line_end)
+        ):
+            # "二、今后五年的主要任务 / 坚持创新驱动 / 推进…。": the part's headed paragraphs.
+            part_lines = [(node.start, node.line_end), *node.body]
+            if headed := _headed_paragraphs(text, work, part_lines, year, _ref(node)):
+                tasks.extend(headed)
+                continue
         note = shared.get(id(node)) or _heading_note(work, node, paras, cache)
         if note is not None:
             tasks.extend(_plain_tasks(text, work, node, ps, year, note))
@@ -1042,6 +1054,86 @@ def _notice_requirements(
             if t is not None:
                 out.append(t)
     return out
+
+
+# The line over an unnumbered part that lists the work to do: "今后五年的主要任务", "2024年重点工作",
+# "新一年工作部署", "2025年工作安排". must not match: "2024年工作回顾", "主要目标"
+_TASK_PART = re.compile(r"任务|重点工作|工作(?:部署|安排|重点)")
+# The line over a part that reviews or sets goals: "过去一年工作回顾", "五年发展成绩单", "任务完成情况",
+# "“十四五”主要目标" (the goals give figures, not tasks). must not match: "今后五年的主要任务"
+_REVIEW_PART = re.compile(r"回顾|过去|成绩|成就|成效|完成情况|^[^任]*目标[^任]*$")
+# A dateline: "2025年1月8日", "1月14日". must not match: "2025年重点工作"
+_DATE_LINE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月")
+# What a short heading line has none of: a clause's punctuation.
+_CLAUSE_MARKS = frozenset(",;:!?。")
+
+
+def _short_line(work: str, s: int, e: int, most: int) -> bool:
+    """A line of at most ``most`` characters with no clause's punctuation in it."""
+    return e - s <= most and not any(ch in _CLAUSE_MARKS for ch in work[s:e])
+
+
+def _headed_paragraphs(
+    text: str, work: str, lines: list[_Span], year: int | None, ref: str | None = None
+) -> list[Task]:
+    """The short headed paragraphs, with no numbers and no units, of a part whose unnumbered heading
+    says it lists the work to do: news sites and government accounts republish the tasks of a work
+    report or a five-year plan so ("今后五年的主要任务 / 坚持创新驱动 / 推进…建设，力争…。 / 完善产业体系 /
+    全力提高…。"). Each paragraph is a task, its heading line (4 to 14 characters, no clause's
+    punctuation, followed by a longer paragraph of sentences) its measure. A part heading is a short
+    line followed by another short line; one that reviews or sets goals ("过去一年工作回顾") ends the
+    part of tasks, whose headed paragraphs are achievements. Not a dateline or a signature (a line
+    ending with a unit's suffix), nor a short sentence of its own ("新的一年，我们这样干。"). ``lines``
+    may open with a numbered part's title ("二、今后五年的主要任务"), ``ref`` that part's. The tune
+    documents national_work_report_news_summary_2019_part (a news copy of the State Council's 2019
+    report: "过去一年工作回顾 / 经济发展稳中向好 / …" then "新一年工作部署 / 坚持稳中求进工作总基调 / 新的一年,
+    我国将…。") and quanzhou_work_report_news_copy_2026_part (泉州's 2026 report as 泉州晚报 laid it
+    out: a title broken over short lines, captions, and the review as short headed groups "扩需求 稳增长
+    / ◆…", under no heading of tasks: none) show the layout; xizang_gov_work_report_2025 of
+    ../shared/corpus has its unnumbered parts "2024年工作回顾" and "2025年工作安排"."""
+    if len(lines) < 4 or _TASK_PART.search(work, lines[0][0], lines[-1][1]) is None:
+        return []
+    out: list[Task] = []
+    in_tasks = False
+    i, n = 0, len(lines)
+    while i < n:
+        s, e = lines[i]
+        if not _short_line(work, s, e, 20) or i + 1 == n:
+            i += 1
+            continue
+        next_short = _short_line(work, *lines[i + 1], 20)
+        if next_short or not in_tasks:
+            # A part's heading, over the first heading of its paragraphs or over its opening
+            # paragraph ("今后五年的主要任务 / 今后五年,我们将重点抓好以下工作: / 坚持创新驱动 / …").
+            if _REVIEW_PART.search(work, s, e):
+                in_tasks = False
+                i += 1
+                continue
+            if _TASK_PART.search(work, s, e):
+                in_tasks = True
+                i += 1
+                continue
+        if next_short:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not _short_line(work, *lines[j], 20):
+            j += 1
+        ps, pe = lines[i + 1][0], lines[j - 1][1]
+        if (
+            in_tasks
+            and 4 <= e - s <= 14
+            and pe - ps >= max(20, 2 * (e - s))
+            and "。" in work[ps:pe]
+            and not _DATE_LINE.search(work, s, e)
+            and not ends_with_unit_suffix(work[s:e])
+        ):
+            measure = text[s:e].strip()
+            t = _clause_task(text, work, ps, pe, _NO_ROLES, ref, measure, None, None, None, year)
+            if t is not None:
+                out.append(t)
+        i = j
+    return out if len(out) > 1 else []
 
 
 def _modal_after_units(head: str, roles: UnitRoles) -> bool:
