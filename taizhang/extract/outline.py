@@ -902,7 +902,7 @@ def read_text_tasks(
             and node.body
             and _TASK_PART.search(work, node.start, node.line_end)
         ):
-            # "二、今后五年的主要任务 / 坚持创新驱动 / 推进…。": the part's headed paragraphs.
+            # "二、今后五年的主要任务 / 强化科技支撑 / 推进…。": the part's headed paragraphs.
             part_lines = [(node.start, node.line_end), *node.body]
             if headed := _headed_paragraphs(text, work, part_lines, year, _ref(node)):
                 tasks.extend(headed)
@@ -1078,7 +1078,7 @@ def _headed_paragraphs(
 ) -> list[Task]:
     """The short headed paragraphs, with no numbers and no units, of a part whose unnumbered heading
     says it lists the work to do: news sites and government accounts republish the tasks of a work
-    report or a five-year plan so ("今后五年的主要任务 / 坚持创新驱动 / 推进…建设，力争…。 / 完善产业体系 /
+    report or a five-year plan so ("今后五年的主要任务 / 强化科技支撑 / 推进…建设，力争…。 / 壮大实体经济 /
     全力提高…。"). Each paragraph is a task, its heading line (4 to 14 characters, no clause's
     punctuation, followed by a longer paragraph of sentences) its measure. A part heading is a short
     line followed by another short line; one that reviews or sets goals ("过去一年工作回顾") ends the
@@ -1104,7 +1104,7 @@ def _headed_paragraphs(
         next_short = _short_line(work, *lines[i + 1], 20)
         if next_short or not in_tasks:
             # A part's heading, over the first heading of its paragraphs or over its opening
-            # paragraph ("今后五年的主要任务 / 今后五年,我们将重点抓好以下工作: / 坚持创新驱动 / …").
+            # paragraph ("今后五年的主要任务 / 今后五年,我们将重点抓好以下工作: / 强化科技支撑 / …").
             if _REVIEW_PART.search(work, s, e):
                 in_tasks = False
                 i += 1
