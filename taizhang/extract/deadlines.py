@@ -56,7 +56,7 @@ _TEXT_DEADLINE = re.compile(
     r"|(?P<c>(?:19|20)\d\d\s*年(?:\s*(?:1[0-2]|0?[1-9])\s*月(?:底|末)?|上半年|下半年|第?[一二三四1-4]季度(?:末)?))\s*完成"
     # "在2018年完成", "负责2018年完成": a year the work is to be done in, said with 在 or as the duty of
     # a unit (a district's division of duties,
-    # "负责…医疗机构在2018年完成单位强制分类工作"; "在2020年完成" in ministries' plans); "完成了" is a
+    # "负责…各中小学在2019年完成垃圾分类工作"; "在2020年完成" in ministries' plans); "完成了" is a
     # past fact, not a deadline.
     r"|(?:在|负责)\s*(?P<d>" + _TEXT_DATE + r")\s*完成(?!了))"
 )

@@ -838,8 +838,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
                     and year < info.year - 1
                     and not _announces_a_list(work, m.start("line"))
                 ):
-                    # A year long past opening a paragraph (在2011年，船舶是…
-                    # 的最大排放源 in 香港's 2013 policy address) dates that paragraph only, up to the
+                    # A year long past opening a paragraph of a speech (在2010年，柴油车是路边空气污染的
+                    # 主要来源, in a 2013 address) dates that paragraph only, up to the
                     # next blank line (else its line): the paragraphs after it are the speech's own.
                     end = _paragraph_end(work, m.start("line"))
                 marks.append(_Mode(m.start("line"), "actual" if done else "target", year, 3, end))

@@ -1121,8 +1121,8 @@ _MATCHING = ("相应的", "对应的", "相关的")
 # 责任制" (as 静安's heritage plan writes "…质量负责制"). must not match: "负责制定", "负责制作" (a duty
 # verb and its work, 奉贤's parking measures and rural housing opinions).
 _SYSTEM = re.compile(r"负责制(?![定订作])|责任制|实行")
-# A modal verb inside what was read as a name: the name ran into its clause ("县政府分线领导要站" of
-# "…要站在全局高度": 站 ends unit names, 工作站, as 工作站 ends them in district plans). must not match:
+# A modal verb inside what was read as a name: the name ran into its clause ("区政府分管领导要站" of
+# "…要站位全局": 站 ends unit names, 工作站, as 工作站 ends them in district plans). must not match:
 # "重要", "要素", "应急管理局", "应用"
 _MODAL_INSIDE = re.compile(r"必须|(?<!必)须|(?<![重主需纲])要(?![素案点])|应(?![急用对])")
 # People, not units: the leaders a notice names beside its units ("各牵头县政府领导要…" in 通山's 2022
@@ -1171,7 +1171,7 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
         return None  # "…实行县政府分线领导牵头负责制和部门单位": a system of duty names no unit
     modal = _MODAL_INSIDE.search(w, 2)
     if modal is not None:
-        # "县政府分线领导要站(在全局高度)": a name ends before the modal verb of its clause
+        # "区政府分管领导要站(位全局)": a name ends before the modal verb of its clause
         name, w = name[: modal.start()], w[: modal.start()]
     if w.endswith(_PERSON_ENDS):
         return None  # "县政府分管领导", "各牵头县领导", "县长": a leader is no unit
@@ -1243,7 +1243,7 @@ _SUBJECT_STOP = re.compile(
     # "区级林业部门作为…的统筹主体，要…", "各街镇作为属地责任主体，负责…" (Songjiang's forest-care
     # plan, Qingpu's housing renovation plan): the body named as the bearer of a role is the subject.
     r"|作为"
-    # "由区建管委（区水务局）委托上海城投集团实施…", "由区政府与上海城投集团签订…协议" (the drainage
+    # "由区建设管理委（区水务局）委托上海城投集团实施…", "由区政府与上海城投集团签订…协议" (the drainage
     # reform plans of 静安 and 杨浦, 2025): the body that entrusts or signs is the subject; the agent
     # after 委托 is the object of its work.
     r"|委托|签订|签署"
@@ -1272,7 +1272,7 @@ _LEAD_IN = re.compile(
     # a season or part of a year: "2025年汛期，上海城投集团派出工作组…" (杨浦's drainage reform plan,
     # 2025), "2025年内，…", "2021年上半年，…" (浦东's road chiefs plan writes its stages so)
     r"|\d{4}年(?:汛期|内|度|上半年|下半年|全年)\s*,\s*"
-    # a date with 前 or 起 written straight onto the subject, with no comma: "2026年起区建管委（区水务局）
+    # a date with 前 or 起 written straight onto the subject, with no comma: "2026年起区建设管理委（区水务局）
     # 联合市水务局…", "12月底前由区政府与上海城投集团签订…" (静安's and 杨浦's drainage reform plans, 2025)
     r"|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?<=[年月日底末])(?:前|起)(?=由|[^,。;:\d]{2})"
     # the matter a sentence opens with before its subject: "对排查中发现的疑似危房，镇政府将及时委托…"

@@ -67,10 +67,10 @@ def test_requirements_hand_work_to_role_nouns_and_end_before_the_closing_lines()
 @pytest.mark.parametrize(
     ("name", "cleaned"),
     [
-        ("县政府分线领导要站", None),  # a leader, and a name that ran into its clause
+        ("区政府分管领导要站", None),  # a leader, and a name that ran into its clause
         ("各牵头县领导", None),
         ("政府各组成部门广大干部", None),
-        ("县政府重点工作任务实行县政府分线领导牵头负责制和部门单位", None),  # a system of duty
+        ("区政府重点任务实行区领导包干负责制和部门单位", None),  # a system of duty
         ("各配合单位", ("co", "各配合单位")),
         ("协同配合单位", ("co", "协同配合单位")),
         ("属地街镇长", ("", "属地街镇长")),  # a chief of a chief system answers as a unit
@@ -84,8 +84,8 @@ def test_leaders_systems_and_helpers_named_as_subjects(name: str, cleaned: tuple
 COUNTY_NOTICE = """某县人民政府关于印发2026年县政府重点工作任务分解的通知
 各乡镇人民政府,县直各单位:
 《2026年县政府重点工作任务分解》已经县人民政府同意,现印发给你们,请认真抓好贯彻落实。
-一、强化责任落实。县政府重点工作任务实行县政府分管领导牵头负责制和部门单位具体负责制。主要责任单位要切实履行主职主责,主动对接其他责任单位;其他责任单位要积极履行配合职责,服从主要责任单位的调度安排。
-二、加强调度协调。县政府分管领导要站在全局高度,对重点工作任务进行协调。各主要责任单位要主动协调,其他责任单位要积极配合,及时提请县政府协调推进。
+一、强化责任落实。县政府重点工作任务实行县政府分管领导牵头负责制和部门单位具体负责制。主要责任单位要认真抓好牵头落实,及时通报工作进展;其他责任单位要按分工做好配合,服从主要责任单位的统筹安排。
+二、加强调度协调。县政府分管领导要站位全局,对重点工作任务统筹调度。各主要责任单位要主动协调,其他责任单位要积极配合,及时提请县政府协调推进。
 三、严格督查考核。各主要责任单位要于每月28日前将工作进展情况报送县政府督查室。
 """
 
@@ -93,8 +93,8 @@ COUNTY_NOTICE = """某县人民政府关于印发2026年县政府重点工作任
 def test_other_units_that_help_are_co_units_of_the_clause_before() -> None:
     tasks = extract_text(COUNTY_NOTICE).tasks
     got = {t.text: (t.lead_units, t.co_units) for t in tasks}
-    first = next(t for t in got if t.startswith("主要责任单位要切实履行"))
-    assert first.endswith("服从主要责任单位的调度安排。")
+    first = next(t for t in got if t.startswith("主要责任单位要认真抓好"))
+    assert first.endswith("服从主要责任单位的统筹安排。")
     assert got[first] == (("主要责任单位",), ("其他责任单位",))
     second = next(t for t in got if t.startswith("各主要责任单位要主动协调"))
     assert got[second] == (("各主要责任单位",), ("其他责任单位",))
