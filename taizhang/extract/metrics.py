@@ -3012,13 +3012,13 @@ def _kind_and_year(
         # News of a year's results: the figures of the clauses after the year that opens the
         # paragraph or sentence, none of their own (2021年,某区…实现生产总值…;实现一般公共预算收入…),
         # are that year's results, as the first is (see _result_of_an_opening_year).
-        opening = _opening_year(work, p_lo, fig.start)
+        opening = _last_opening_year(work, p_lo, fig.start)
         if (
             opening is not None
-            and (info.year is None or opening == info.year)
-            and _result_of_an_opening_year(work, p_lo, fig.start, opening, True)
+            and (info.year is None or int(opening["y"]) == info.year)
+            and _result_of_an_opening_year(work, opening, fig.start, int(opening["y"]), True)
         ):
-            return "actual", opening
+            return "actual", int(opening["y"])
     if explicit is not None and info.year is not None and explicit < info.year:
         # The words nearest the figure say now, after the past year: its clause (在2010-2011學年成立
         # …獎學金，…現已有約160人獲得, 香港's Secretary for Education, 2013), or the end of a change
@@ -3058,7 +3058,11 @@ def _kind_and_year(
             and (info.year is None or explicit == info.year)
             and info.kind not in _OWN_YEAR_PLANNED
             and _result_of_an_opening_year(
-                work, p_lo, fig.start, explicit, info.year is None or info.kind == "news"
+                work,
+                _last_opening_year(work, p_lo, fig.start),
+                fig.start,
+                explicit,
+                info.year is None or info.kind == "news",
             )
             and _PLANNED.search(sentence_before) is None
         ):
@@ -3186,15 +3190,17 @@ _OWN_YEAR_PLANNED = ("plan", "measures", "work_report", "table")
 _PLANNED = re.compile(r"将|计划|预计|力争|争取|确保|目标|预期|拟|要(?:实现|完成|达到)")
 
 
-def _opening_year(work: str, lo: int, pos: int) -> int | None:
+def _last_opening_year(work: str, lo: int, pos: int) -> re.Match[str] | None:
     """The last year that opens the paragraph from ``lo`` or one of its sentences before ``pos``."""
     last = None
     for m in _OPENING_YEAR.finditer(work, lo, pos):
         last = m
-    return int(last["y"]) if last is not None else None
+    return last
 
 
-def _result_of_an_opening_year(work: str, p_lo: int, pos: int, year: int, reported: bool) -> bool:
+def _result_of_an_opening_year(
+    work: str, last: re.Match[str] | None, pos: int, year: int, reported: bool
+) -> bool:
     """Whether the figure at ``pos`` is one of the results a paragraph reports after a year that
     opens it or one of its sentences, in a document whose own year is that year or is not given
     (news of a year's results dated by month and day only, or named for the year it reports: …召开
@@ -3205,10 +3211,8 @@ def _result_of_an_opening_year(work: str, p_lo: int, pos: int, year: int, report
     (到2025年, 今年); the caller keeps what is planned (将, 力争, 计划) a target. Unless the text is
     ``reported`` (news, or a text with no year of its own), a year the document is of is read so only
     where a clause compares with the year before (同比, 比上年): 2025年,完成125辆新能源环卫车辆配置
-    in a text of 2025 is a goal (静安's 2024 garbage plan, tune)."""
-    last = None
-    for m in _OPENING_YEAR.finditer(work, p_lo, pos):
-        last = m
+    in a text of 2025 is a goal (静安's 2024 garbage plan, tune). ``last`` is the year that opens the
+    paragraph or sentence last before the figure (``_last_opening_year``)."""
     if last is None or int(last["y"]) != year:
         return False
     if _TO_YEAR.search(work, last.end(), pos) is not None or _RELATIVE_YEAR.search(work, last.end(), pos):

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
-from .numbers import NumberError, parse_number
+from .numbers import CHINESE_DIGITS, NumberError, parse_number
 
 __all__ = [
     "FISCAL_YEAR",
@@ -69,7 +69,8 @@ _CN_YEAR = re.compile(
     r"(?:(?=[ \t]*年)|(?P<sep>[ \t]*[-–—/至][ \t]*)"
     r"(?P<b>(?:一九|二[〇零])[〇零一二三四五六七八九]{2}|[〇零一二三四五六七八九]{2})(?=[ \t]*(?:(?:财政|课税)?年度|学年)))"
 )
-_CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# The digits of a year: numbers.CHINESE_DIGITS, where 两 is no digit of a year.
+_CN_DIGIT = str.maketrans({k: str(v) for k, v in CHINESE_DIGITS.items() if k != "两"})
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿点两")
 
 
