@@ -36,7 +36,7 @@ from functools import lru_cache
 from .deadlines import find_deadline
 from .model import Span, Task
 from .normalise import working_text
-from .units import looks_like_unit, parse_law_units
+from .units import COLLECTIVE_HEADS, looks_like_unit, parse_law_units
 
 __all__ = ["tasks_of"]
 
@@ -553,7 +553,8 @@ def _named_forms(name: str) -> list[str]:
 
 
 # The collective a list of fields may close with ("公安、民政等有关部门": 公安部门, 民政部门, 有关部门).
-_LIST_COLLECTIVES = frozenset(("有关部门", "相关部门", "其他有关部门", "其他相关部门"))
+# The departments named as a collective closing a list of fields (…等有关部门): units.COLLECTIVE_HEADS but 各…
+_LIST_COLLECTIVES = frozenset(h + "部门" for h in COLLECTIVE_HEADS if not h.startswith("各"))
 
 
 @lru_cache(maxsize=8192)

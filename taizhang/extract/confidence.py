@@ -27,6 +27,7 @@ from typing import Literal, TypeVar
 from .lexicon import LexiconError, load_data
 from .model import Metric, Task
 from .normalise import working_text
+from .numbers import YEAR_NUMERALS
 from .units import looks_like_unit
 
 __all__ = [
@@ -247,8 +248,6 @@ _LOOK_BEFORE = 12  # characters before a figure in which a benefit word makes it
 _LOOK_AFTER = 6  # and after it ("100万元奖励")
 _SENTENCE_BEFORE = 300  # how far back a figure's sentence start (and year) is looked for
 
-_CN_DIGITS = "〇一二三四五六七八九"
-
 # An indicator cut at the wrong place: it opens with punctuation that closes or separates
 # (")、" of "…特定区（3.92平方公里）、幸福片区"), or holds brackets emptied of their figure.
 _STRAY_OPENERS = frozenset(")）]】、,，.。:：;；")
@@ -268,7 +267,7 @@ def _sentence_start(work: str, pos: int) -> int:
 @lru_cache(maxsize=256)
 def _year_forms(year: int) -> tuple[str, ...]:
     """A year as it may be written: 2025, 二〇二五, 二○二五, 二零二五."""
-    cn = "".join(_CN_DIGITS[int(d)] for d in str(year))
+    cn = "".join(YEAR_NUMERALS[int(d)] for d in str(year))
     return (str(year), cn, cn.replace("〇", "○"), cn.replace("〇", "零"))
 
 

@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from .lexicon import ongoing_phrases
 from .model import Deadline
-from .numbers import CHINESE_DIGITS, NumberError, parse_chinese
+from .numbers import NumberError, chinese_year, parse_chinese
 
-__all__ = ["parse_deadline", "find_deadline", "chinese_year"]
+__all__ = ["parse_deadline", "find_deadline"]
 
 
 def _first_group(m: re.Match[str]) -> str:
@@ -20,9 +20,6 @@ def _first_group(m: re.Match[str]) -> str:
         else next(g for g in ("end", "within", "month", "half", "quarter") if m.group(g))
     )
 
-
-# Years are written digit by digit, with ○ or a Latin O now and then for 〇 (二○二四).
-_CN_DIGITS = {**{k: v for k, v in CHINESE_DIGITS.items() if k != "两"}, "○": 0, "O": 0}
 
 # A date: a year and an optional month, quarter or half.
 # matches: "2024年12月", "2024年底", "2024.6", "2025年上半年", "2024年第三季度", "二〇二五年六月"
@@ -135,13 +132,6 @@ def _starts_at(work: str, end: int) -> bool:
     推进" or "自2023年7月开始,长期坚持" (the way task tables give standing work a start) is due at
     no date, and goes on. No cell of the corpora reads so yet: general knowledge of the tables."""
     return _STARTS_AT.match(work, end) is not None
-
-
-def chinese_year(text: str) -> int:
-    """``2024`` or ``二〇二四`` as a number."""
-    if text.isdigit():
-        return int(text)
-    return int("".join(str(_CN_DIGITS[c]) for c in text))
 
 
 def _month(text: str | None) -> int | None:

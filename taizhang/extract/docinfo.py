@@ -16,7 +16,7 @@ from functools import lru_cache
 from .lexicon import LexiconError, load_data
 from .model import DocInfo
 from .normalise import working_text
-from .numbers import NumberError, parse_chinese
+from .numbers import NumberError, chinese_year, parse_chinese
 
 __all__ = [
     "doc_info",
@@ -701,19 +701,6 @@ def _in_name(work: str, pos: int) -> bool:
 # themselves; the date line's 二〇二二年六月 is read by _CHINESE_DATE). matches: "二〇二四年",
 # "二零一九年" ; must not match: "二十年" (not four digits), "一九四九年" is matched (a year: 19xx)
 _CN_TITLE_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])(?P<y>[一二][〇零一二三四五六七八九]{3})年")
-_CN_DIGITS = {
-    "〇": "0",
-    "零": "0",
-    "一": "1",
-    "二": "2",
-    "三": "3",
-    "四": "4",
-    "五": "5",
-    "六": "6",
-    "七": "7",
-    "八": "8",
-    "九": "9",
-}
 
 
 def doc_info(text: str, work: str, name: str) -> DocInfo:
@@ -751,7 +738,7 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         elif y:
             year = int(y["y"])
         elif cn is not None:
-            year = int("".join(_CN_DIGITS[c] for c in cn["y"]))  # 二〇二四年施政報告
+            year = chinese_year(cn["y"])  # 二〇二四年施政報告
         elif period_start is not None and _FIVE_YEAR.search(work_title):
             year = period_start
     if year is None and kind == "work_report":

@@ -14,6 +14,10 @@ from decimal import Decimal
 __all__ = [
     "MAGNITUDES",
     "CHINESE_DIGITS",
+    "YEAR_DIGITS",
+    "YEAR_DIGITS_TO_ARABIC",
+    "YEAR_NUMERALS",
+    "chinese_year",
     "parse_number",
     "parse_chinese",
     "parse_fraction",
@@ -53,6 +57,19 @@ CHINESE_DIGITS: dict[str, int] = {
     "八": 8,
     "九": 9,
 }
+# The digits of a year written digit by digit (二〇二四, 二零一九, 二○二四 with a ○ or a Latin O now and then
+# for 〇): CHINESE_DIGITS less 两, which writes no digit of a year.
+YEAR_DIGITS: dict[str, int] = {**{k: v for k, v in CHINESE_DIGITS.items() if k != "两"}, "○": 0, "O": 0}
+# The same as a translation table to Arabic digits, and the numeral of each digit (0-9) as years are written.
+YEAR_DIGITS_TO_ARABIC = str.maketrans({k: str(v) for k, v in YEAR_DIGITS.items()})
+YEAR_NUMERALS = "〇一二三四五六七八九"
+
+
+def chinese_year(text: str) -> int:
+    """``2024`` or ``二〇二四`` (``二○二四``, ``二零二四``) as a number."""
+    return int(text if text.isdigit() else text.translate(YEAR_DIGITS_TO_ARABIC))
+
+
 _CHINESE_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_BIG: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 

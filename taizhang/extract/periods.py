@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
-from .numbers import CHINESE_DIGITS, NumberError, parse_number
+from .numbers import YEAR_DIGITS_TO_ARABIC, NumberError, parse_number
 
 __all__ = [
     "FISCAL_YEAR",
@@ -69,8 +69,6 @@ _CN_YEAR = re.compile(
     r"(?:(?=[ \t]*年)|(?P<sep>[ \t]*[-–—/至][ \t]*)"
     r"(?P<b>(?:一九|二[〇零])[〇零一二三四五六七八九]{2}|[〇零一二三四五六七八九]{2})(?=[ \t]*(?:(?:财政|课税)?年度|学年)))"
 )
-# The digits of a year: numbers.CHINESE_DIGITS, where 两 is no digit of a year.
-_CN_DIGIT = str.maketrans({k: str(v) for k, v in CHINESE_DIGITS.items() if k != "两"})
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿点两")
 
 
@@ -86,10 +84,10 @@ def arabic_years(work: str) -> str:
         if m.start() > 0 and work[m.start() - 1] in _NUMERALS:
             continue  # inside a longer numeral: 一千二零…
         parts.append(work[last : m.start()])
-        parts.append(m["a"].translate(_CN_DIGIT))
+        parts.append(m["a"].translate(YEAR_DIGITS_TO_ARABIC))
         if m["b"] is not None:
             parts.append(m["sep"].replace("至", "-"))
-            parts.append(m["b"].translate(_CN_DIGIT))
+            parts.append(m["b"].translate(YEAR_DIGITS_TO_ARABIC))
         last = m.end()
     if not parts:
         return work

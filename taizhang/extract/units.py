@@ -9,6 +9,7 @@ Roles are read from the markers around the names (``牵头负责`` marks lead un
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -287,15 +288,27 @@ def _with_included(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
     bracket adds bodies that are not of the kind named, and answer with them), as 湖州市's
     work-report divisions write it; "各县(市、区)政府(含开发区管委会)" likewise in provincial
     notices. A bracket holding a unit word alone ("(含下属单位)") adds nothing named."""
+
+    def parts(o: str, m: re.Match[str]) -> list[tuple[str, str]]:
+        inner = parse_units(o[m.start("inner") : m.end("inner")], m.group("inner"))
+        return [(o[: m.end("base")], m.group("base"))] + [
+            (u, working_text(u)) for u in inner if looks_like_unit(u) and not u.startswith(_ITS_OWN)
+        ]
+
+    return _expanded(names, _INCLUDED, parts)
+
+
+def _expanded(
+    names: list[tuple[str, str]],
+    pattern: re.Pattern[str],
+    parts: Callable[[str, re.Match[str]], list[tuple[str, str]]],
+) -> list[tuple[str, str]]:
+    """``names`` (each as written and as its working text) with every name that ``pattern`` matches
+    whole replaced by the names ``parts`` reads from the written name and the match."""
     out: list[tuple[str, str]] = []
     for o, w in names:
-        m = _INCLUDED.fullmatch(w)
-        if m is None:
-            out.append((o, w))
-            continue
-        out.append((o[: m.end("base")], m.group("base")))
-        inner = parse_units(o[m.start("inner") : m.end("inner")], m.group("inner"))
-        out.extend((u, working_text(u)) for u in inner if looks_like_unit(u) and not u.startswith(_ITS_OWN))
+        m = pattern.fullmatch(w)
+        out.extend([(o, w)] if m is None else parts(o, m))
     return out
 
 
@@ -312,15 +325,11 @@ _SUBDISTRICT_ALTERNATIVE = re.compile(
 def _with_subdistricts(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Each "X镇人民政府(街道办事处)" as two bodies: the town's government and the subdistrict office
     (both answer for the work, each where it governs)."""
-    out: list[tuple[str, str]] = []
-    for o, w in names:
-        m = _SUBDISTRICT_ALTERNATIVE.fullmatch(w)
-        if m is None:
-            out.append((o, w))
-            continue
-        out.append((o[: m.end("town")], m.group("town")))
-        out.append((o[m.start("office") : m.end("office")], m.group("office")))
-    return out
+
+    def parts(o: str, m: re.Match[str]) -> list[tuple[str, str]]:
+        return [(o[m.start(g) : m.end(g)], m.group(g)) for g in ("town", "office")]
+
+    return _expanded(names, _SUBDISTRICT_ALTERNATIVE, parts)
 
 
 def subdistrict_alternatives(name: str) -> tuple[str, ...]:
@@ -685,7 +694,7 @@ def _each_distributed(out: list[list[str]]) -> None:
             prev_o, prev_w = out[i - 1]
             kind = _ends_with_suffix(prev_w) or prev_w[-2:]
             head = prev_w[: len(prev_w) - len(kind)]
-            if head in _COLLECTIVE_HEADS:
+            if head in COLLECTIVE_HEADS:
                 pair[0], pair[1] = prev_o[: len(head)] + o, head + w
             continue
         if w.startswith("各") and len(w) > 1:
@@ -698,7 +707,7 @@ def _each_distributed(out: list[list[str]]) -> None:
 
 # A bare kind of body, and the collective words another name of the list may give it.
 _BARE_KINDS = frozenset(("单位", "部门", "机构"))
-_COLLECTIVE_HEADS = frozenset(("有关", "相关", "各", "各有关", "各相关", "其他有关", "其他相关"))
+COLLECTIVE_HEADS = frozenset(("有关", "相关", "各", "各有关", "各相关", "其他有关", "其他相关"))
 
 
 # A division (处, 科, 室, 股) of a named body, and a division named alone after it in a list.
