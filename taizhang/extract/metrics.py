@@ -2984,6 +2984,12 @@ def _kind_and_year(
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
+    clause_words = work[c_lo : fig.start]
+    if explicit is None and (
+        ("后" in clause_words and _ONCE_RUNNING.search(clause_words) is not None)
+        or ("如果" in sentence_before and _IF_CARRIED_OUT.search(sentence_before) is not None)
+    ):
+        return "target", None  # 达产后预计年产值约1136亿元: a capacity once running, of no year
     if explicit is None and s_lo > p_lo:
         h_lo = p_lo
         if info.kind == "plan" and info.period_start == info.period_end == info.year:
@@ -3443,6 +3449,14 @@ class _Horizons:
 # Done already, said after the figure. matches: "已完成", "已建成", "已通过验收" ; must not match:
 # "已有基础上" (a base, not a completion)
 _ALREADY = re.compile(r"已(?:经)?(?:完成|建成|实现|通过|投入使用|竣工|开通|落地|达到)")
+# What a project or a park will yield once it runs at capacity (达产后, 投产后, 建成后): a capacity, not a
+# figure of any year (光明新区's 2016 work report: 园区共入驻65家企业,达产后预计年产值约1136亿元).
+# matches: "达产后", "全部投产后", "建成后", "落成后", "达产达效后" ; must not match: "此后", "今后"
+_ONCE_RUNNING = re.compile(r"(?:达产|投产|建成|落成|达产达效|满产)后")
+# The same capacity told as a condition: what land or projects would yield if carried out (香港's 2013
+# policy address: 如果重新发展可提供约…个单位, 如果项目落实,预计可提供超过…个单位), of no year either.
+# matches: "如果项目落实,", "如果重新发展" ; must not match: "如果未能按期完成" (no yield follows)
+_IF_CARRIED_OUT = re.compile(r"如果[^。;]{0,12}?(?:落实|重新发展|建成|投产|达产)")
 # A standing quota: a figure for every year (每年新增…, 每年度).
 # matches: "每年布局", "每年度" ; must not match: "每年龄段" (a count per age group: no verb or 度)
 _STANDING = re.compile(r"每年(?:度|[^龄份])")
