@@ -502,3 +502,14 @@ class TestCapacitiesOnceRunning:
         got = found(text)
         assert ("target", 8000, "个", None) in got
         assert not any(v == 500 and y is None for _, v, _, y in got)
+
+    def test_what_land_can_yield_has_no_year_unless_years_ahead_date_it(self) -> None:
+        text = (
+            "某某区2031年施政报告\n"
+            "北部新区按规划可提供约320公顷可发展土地,其中房屋用地可建21 000个单位。\n"
+            "未来3年,一手市场预计可以提供12 000个单位。\n"
+        )
+        got = found(text)
+        assert ("target", 320, "公顷", None) in got
+        assert ("target", 21000, "个", None) in got
+        assert ("target", 12000, "个", 2034) in got
