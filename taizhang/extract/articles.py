@@ -530,6 +530,10 @@ _RELATIVE_BODY = re.compile(
 _BARE_BODIES = frozenset(("部门", "机构", "单位", "组织", "工作机构", "管理机构", "办事机构"))
 
 
+# The kind of body a list of councils closes with.
+_MASS_BODIES = "群众组织"
+
+
 def _named_forms(name: str) -> list[str]:
     """``name`` as the conventions of the corpus give a unit of a regulation: two committees written
     as one are two; a relative clause before a body is no part of its name."""
@@ -538,6 +542,11 @@ def _named_forms(name: str) -> list[str]:
     if two is not None:
         at, rest = two.start(), name[two.end("b") + 1 :]
         return [name[:at] + name[at] + rest, name[:at] + name[two.start("b")] + rest]
+    if w.endswith("等" + _MASS_BODIES) and w[: -len(_MASS_BODIES) - 1].endswith("会"):
+        # "村民议事会、道德评议会和人民调解委员会等群众组织" (临沂's 文明乡村 regulation): the councils
+        # by name, the kind they share dropped after 等 as SCHEMA.md drops a trailing 等 (等部门; 甘肃's
+        # and 丽江's 文明行为 regulations: 工会、共青团、妇联等群团组织 are the three).
+        return [name[: -len(_MASS_BODIES) - 1]]
     rel = _RELATIVE_BODY.fullmatch(w) if "的" in w else None
     if rel is not None:
         body = rel.group("body")
@@ -652,6 +661,8 @@ def _field_list(orig: str, work: str) -> list[str]:
             fields, kind = etc.group("fields").split("、"), etc.group("kind")
             if kind in ("人民团体", "群团组织") and all(f.endswith(_PEOPLES_ORGS) for f in fields):
                 return _cut(orig, fields, "")
+            if kind == _MASS_BODIES and all(f.endswith("会") for f in fields):
+                return _cut(orig, fields, "")  # "村民议事会、红白理事会等群众组织": see _named_forms
             if kind in _KINDS and all(_bare_field(f) for f in fields):
                 out = _cut(orig, fields, orig[etc.start("kind") : etc.end("kind")])
                 if etc.group("group"):

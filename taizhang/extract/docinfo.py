@@ -429,6 +429,13 @@ def _opening_year_of_work(work: str, year: int) -> int | None:
     return year if m is not None and int(m["y"]) == year else None
 
 
+# A day of a month in a title: the title read is the running head of a record of proceedings
+# (香港 立法会's records head each page "立法会 ─ 2013年 1月 16日": the 2013 policy address and the
+# 2013 budget speech, both tune), not a title naming the year a plan is for.
+# matches: "2013年 1月 16日", "2013年1月16日" ; must not match: "2013年工作要点", "2013年1月" (a month)
+_DAY_IN_TITLE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
 def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
     """The one year a document plans for, or None when it plans for no single year.
 
@@ -457,6 +464,8 @@ def plan_year(work: str, title: str, year: int | None, kind: str) -> int | None:
         return None
     title = _REVISION.sub("", _PERIOD.sub("", title))  # 条例(2021年修订) is no year of a plan
     years = {int(m["y"]) for m in _YEAR.finditer(title)}
+    if years and _DAY_IN_TITLE.search(title) is not None:
+        return None  # the running head of a record (立法会 ─ 2013年1月16日): the day it was given
     if years:
         if len(years) == 1 and min(years) >= year:
             return min(years)

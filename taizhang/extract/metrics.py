@@ -1752,9 +1752,11 @@ _ROUND_THE_CLOCK = re.compile(r"[ \t]*(?:不间断)?(?:开放|营业|值守|值�
 
 # A figure followed by the goal it sets is the goal's size, not a threshold of things: 占建成区50%的
 # 目标要求; the goals a year's news or work report announces (天津经开区's 2022 work conference news:
-# 实际利用外资增长13.5%的经济发展目标, tune; the 2019 国务院 work report: 实现了6.5%左右的预期发展目标).
-# matches: "的目标", "的年度目标", "的经济发展目标", "的预期发展目标" ; must not match: "的企业", "的项目"
-_GOAL_AFTER = re.compile(r"的[\u4e00-\u9fff]{0,6}?目标")
+# 实际利用外资增长13.5%的经济发展目标, tune; the 2019 国务院 work report: 实现了6.5%左右的预期发展目标),
+# or the 指标 a plan sets (虹口's 2018 garbage plan: 其余街道完成未推行垃圾分类居住区50％的指标).
+# matches: "的目标", "的年度目标", "的经济发展目标", "的预期发展目标", "的指标" ; must not match: "的企业",
+# "的项目"
+_GOAL_AFTER = re.compile(r"的[\u4e00-\u9fff]{0,6}?[目指]标")
 # The unit a benefit is reckoned by: 每 and a verb just before the figure.
 # matches: "每认定" (每认定1家), "每新增" ; must not match: "每年" (a standing quota), "每万人" (per capita)
 _PER_UNIT = re.compile(r"每(?![年月季周天日万千百亿])[\u4e00-\u9fff]{1,3}[ \t]*\Z")
@@ -1813,10 +1815,14 @@ _QUALIFIER = re.compile(
 # matches: "企业" (超亿元企业), "级项目" ; must not match: "资金", "的企业" (see threshold_after)
 _MONEY_CLASS = re.compile(r"[ \t]*级?(?:企业|项目|工程|楼宇|园区|产业集群)")
 # Before a share of the things a clause opens with: nothing, the area it is taken over, or 其中 (a
-# share of the things the clause before counts: 新增达标小区48个，其中40%的小区建成精品小区).
-# matches: "", "全省", "我市", "力争全国", "其中" ; must not match: "研发投入占比超过" (an indicator: a threshold)
+# share of the things the clause before counts: 新增达标小区48个，其中40%的小区建成精品小区); or the part
+# of the year a share of things is to be done in (宝山's 2019 garbage plan, each 镇's row: 上半年完成10%小区，
+# 下半年完成20%的小区; 虹口's 2018 plan: 其余街道完成…50％的指标 is read by _GOAL_AFTER).
+# matches: "", "全省", "我市", "力争全国", "其中", "下半年完成", "年内完成" ; must not match: "研发投入占比超过"
+# (an indicator: a threshold)
 _SCOPE_ONLY = re.compile(
-    r"[ \t]*(?:其中)?[ \t]*(?:力争|推动|实现|确保|争取){0,2}[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"
+    r"[ \t]*(?:其中)?[ \t]*(?:(?:上半年|下半年|年内|年底前)?完成)?"
+    r"[ \t]*(?:力争|推动|实现|确保|争取){0,2}[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?"
     r"[ \t]*(?:有|的)?[ \t]*\Z"
 )
 # Money the government commits: a verb of setting aside, and a fund after the figure.
@@ -2984,6 +2990,17 @@ def _kind_and_year(
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
+    clause_words = work[c_lo : fig.start]
+    if explicit is None and (
+        ("后" in clause_words and _ONCE_RUNNING.search(clause_words) is not None)
+        or ("如果" in sentence_before and _IF_CARRIED_OUT.search(sentence_before) is not None)
+        or (
+            "可" in clause_words
+            and _CAN_YIELD.search(clause_words) is not None
+            and (info.year is None or years_ahead(work, s_lo, fig.start, info.year) is None)
+        )
+    ):
+        return "target", None  # 达产后预计年产值约1136亿元: a capacity once running, of no year
     if explicit is None and s_lo > p_lo:
         h_lo = p_lo
         if info.kind == "plan" and info.period_start == info.period_end == info.year:
@@ -3121,7 +3138,11 @@ def _kind_and_year(
         return "target", target_year if _plans_one_year(info) else None
     year = mode.year
     if kind == "target":
-        if _may_be_to_date(sentence_before) and _TO_DATE.search(sentence_before):
+        if (
+            _may_be_to_date(sentence_before)
+            and _TO_DATE.search(sentence_before)
+            and not (info.kind == "plan" and _HALF_YEAR_STEP.search(sentence_before))
+        ):
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if _has(clause_before, mw.compiled["actual_markers"]):
             return "actual", review_year
@@ -3443,6 +3464,24 @@ class _Horizons:
 # Done already, said after the figure. matches: "已完成", "已建成", "已通过验收" ; must not match:
 # "已有基础上" (a base, not a completion)
 _ALREADY = re.compile(r"已(?:经)?(?:完成|建成|实现|通过|投入使用|竣工|开通|落地|达到)")
+# What a project or a park will yield once it runs at capacity (达产后, 投产后, 建成后): a capacity, not a
+# figure of any year (光明新区's 2016 work report: 园区共入驻65家企业,达产后预计年产值约1136亿元).
+# matches: "达产后", "全部投产后", "建成后", "落成后", "达产达效后" ; must not match: "此后", "今后"
+_ONCE_RUNNING = re.compile(r"(?:达产|投产|建成|落成|达产达效|满产)后")
+# The same capacity told as a condition: what land or projects would yield if carried out (香港's 2013
+# policy address: 如果重新发展可提供约…个单位, 如果项目落实,预计可提供超过…个单位), of no year either.
+# matches: "如果项目落实,", "如果重新发展" ; must not match: "如果未能按期完成" (no yield follows)
+# What land or sites can yield, told with 可 and no time of its own (香港's 2013 budget speech: 两组用地可提供
+# 50万平方米的楼面, 预计可以提供175 000平方米的楼面; its 2013 policy address: 可提供约533公顷可发展土地, 房屋
+# 用地可建53 800个单位): a capacity of no year, unless a span of years ahead (未来3至4年) dates it.
+# matches: "可提供", "可以提供", "可供兴建", "可建" ; must not match: "可持续", "认可"
+_CAN_YIELD = re.compile(r"可(?:以)?(?:供兴建|兴建|建|提供)")
+_IF_CARRIED_OUT = re.compile(r"如果[^。;]{0,12}?(?:落实|重新发展|建成|投产|达产)")
+# A step of a plan's own year, set for a part of it (宝山's 2019 garbage plan, each 镇's row: 上半年完成10%
+# 小区，下半年完成20%的小区; district plans' timetables: 一季度完成方案编制): planned, not a part of the year
+# already past as in a review (上半年实现营业收入…, read by TO_DATE). matches: "上半年完成", "一季度完成",
+# "下半年" ; must not match: "上半年实现" (a result reported)
+_HALF_YEAR_STEP = re.compile(r"(?:上半年|[一1]季度)完成|下半年")
 # A standing quota: a figure for every year (每年新增…, 每年度).
 # matches: "每年布局", "每年度" ; must not match: "每年龄段" (a count per age group: no verb or 度)
 _STANDING = re.compile(r"每年(?:度|[^龄份])")

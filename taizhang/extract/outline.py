@@ -595,8 +595,11 @@ class TextTasks:
 # matches: "全面优化利用外资结构。" ; must not match: a first sentence of 60 characters,
 # "区市场监管局】开展…" (a bracket: a note, not a title)
 # A title may carry its date in brackets: "建立工作机制(2021年8月)。" (the step's deadline).
+# A title may be two parallel phrases of four to six characters joined by a comma, the heading of a
+# requirement of a notice ("1.明确任务,压实责任。", "一、高度重视,夯实责任。": 盘锦's and 谯城's notices
+# distributing their work reports' tasks).
 _TITLE = re.compile(
-    r"(?P<title>[^。;:!?,\n(【\[〔)】\]〕]{2,40}?)"
+    r"(?P<title>[\u4e00-\u9fff]{4,6},[\u4e00-\u9fff]{4,6}(?=。)|[^。;:!?,\n(【\[〔)】\]〕]{2,40}?)"
     r"(?:\((?P<when>(?:(?:19|20)\d\d年)?\d{1,2}月[^()。]{0,10}|(?:19|20)\d\d年[^()。\d]{0,6})\))?[。:!]"
 )
 # A heading of a part that describes rather than assigns: background, principles, situation.

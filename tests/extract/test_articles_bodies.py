@@ -330,3 +330,18 @@ def test_bodies_the_city_sets_up_and_the_city_s_own_work() -> None:
     assert not any(t.lead_units and "涉及" in t.lead_units[0] for t in tasks)
     (joint,) = [t for t in tasks if "联合督办" in t.text]
     assert joint.co_units == ("相关督查部门",)
+
+
+def test_councils_before_等_and_their_kind_are_the_councils_only() -> None:
+    # SCHEMA.md: a trailing 等 is dropped, and with it the kind of body the list shares (等部门,
+    # 等群团组织, 等群众组织); only 等有关部门 adds a collective of others (临沂's 文明乡村 regulation
+    # and 甘肃's and 丽江's 文明行为 regulations write these lists).
+    text = REGULATION.replace(
+        "第八条　教育行政部门和文化主管部门应当开展青少年阅读指导。",
+        "第八条　村务监督委员会、老年人协会和红白理事会等群众组织应当组织村民参与阅读活动。"
+        "村民议事会、道德评议会等群众组织应当宣传阅读活动。",
+    ).replace("工会、共青团、妇联等人民团体，", "工会、共青团、妇联等群团组织")
+    tasks = extract_text(text).tasks
+    assert _lead(tasks, "村务监督委员会") == ("村务监督委员会", "老年人协会", "红白理事会")
+    assert _lead(tasks, "村民议事会") == ("村民议事会", "道德评议会")
+    assert _lead(tasks, "工会、共青团、妇联") == ("工会", "共青团", "妇联")

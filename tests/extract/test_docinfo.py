@@ -214,6 +214,16 @@ class OneYearTestCase:
         text = "某区城市更新实施方案\n按照《某市行动方案(2024-2027年)》要求,年底前完成修缮20万平方米。\n2025年3月1日"
         assert (info(text).period_start, info(text).period_end) == (2025, 2025)
 
+    def test_the_day_a_record_of_proceedings_heads_its_pages_with_is_no_plan_year(self) -> None:
+        # 香港 立法会's records head each page with the day of the sitting (the 2013 policy address
+        # and budget speech): the speech given that day plans for no year the heading names.
+        text = (
+            "立法会 ─ 2031年 1月 16日\n\n3395\n\n会议过程正式纪录\n\n2031年 1月 16日星期三\n\n"
+            "行政长官:主席,我们会增设120张康复病床。\n\n立法会 ─ 2031年 1月 16日\n\n3396\n"
+        )
+        d = info(text)
+        assert (d.year, d.period_start, d.period_end) == (2031, None, None)
+
     def test_the_year_of_a_revision_is_no_plan_year(self) -> None:
         d = info("某市文明行为促进条例(2021年修订)\n第一条 为了……\n2021年9月29日")
         assert (d.period_start, d.period_end) == (None, None)

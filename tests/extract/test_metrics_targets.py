@@ -276,3 +276,31 @@ class TestYearColumnsOfAGrid:
         )
         found = {(m.value, m.year) for m in extract_text(text).metrics}
         assert {(8, 2024), (10, 2025), (12, 2026), (500_000, 2024), (600_000, 2026)} <= found
+
+
+class TestShareOfThingsToDo:
+    """A share of the things a plan's step is to complete, and the steps of a plan's own year set for a
+    part of it (宝山's 2019 and 虹口's 2018 garbage-sorting plans write each 街镇's row so)."""
+
+    ANNUAL = DocInfo(
+        title="某镇2031年垃圾分类工作计划", year=2031, period_start=2031, period_end=2031, kind="plan"
+    )
+
+    def test_a_share_of_the_things_to_complete_is_a_target_of_the_plan_s_year(self) -> None:
+        text = "创建达标小区累计24个，上半年完成15%小区，下半年完成35%的小区。"
+        got = [(m.kind, m.value, m.unit, m.year) for m in find(text, self.ANNUAL)]
+        assert ("target", 15, "%", 2031) in got
+        assert ("target", 35, "%", 2031) in got
+
+    def test_a_share_named_as_the_plan_s_indicator_is_a_target(self) -> None:
+        text = "其余村居完成未推行分类居住区60％的指标。"
+        assert [(m.kind, m.value) for m in find(text, self.ANNUAL)] == [("target", 60)]
+
+    def test_a_share_that_bars_whom_a_benefit_reaches_stays_out(self) -> None:
+        text = "对当年营业收入增长20%的企业给予奖励。"
+        assert seen(text, MEASURES) == []
+
+    def test_a_part_of_the_year_past_in_a_review_is_reported(self) -> None:
+        news = DocInfo(title="某区上半年经济运行情况", year=2031, kind="news")
+        text = "上半年完成固定资产投资12亿元，下半年将继续加大投资力度。"
+        assert [(m.kind, m.year) for m in find(text, news)] == [("actual", 2031)]

@@ -428,3 +428,21 @@ def test_a_named_district_and_a_season_of_a_year_before_the_subject():
     assert subject("属地派出所做好现场秩序维护") == ("属地派出所",)
     for area in ("核心区完成改造", "全区完成排查", "老城区完成改造", "本区负责落实"):
         assert subject(area) == (), area
+
+
+def test_a_unit_opening_to_help_another_with_no_modal_verb_is_a_co_unit():
+    # "X配合Y做…" with no 要/应: Y, the unit X works for, leads (黄浦's and 静安's drainage reform
+    # plans); a later sentence that opens with X again makes the work X's own.
+    doc = (
+        "东川区供水设施移交工作方案\n"
+        "一、主要任务\n"
+        "（一）完善费用标准。区供水所配合市级主管部门研究制定设施运维费用标准，同步梳理现有合同。\n"
+        "（二）共享监测数据。区城建委全力配合市供水集团推进监测平台建设，提供历年管网资料。\n"
+        "（三）落实维修资金。区财务中心配合市级部门研究资金渠道。区财务中心落实年度维修资金。\n"
+        "（四）做好考核。区供水所应积极配合市水务局开展年度考核。\n"
+    )
+    got = _units(doc)
+    assert got["区供水所配合"] == (("市级主管部门",), ("区供水所",))
+    assert got["区城建委全力"] == (("市供水集团",), ("区城建委",))
+    assert got["区财务中心配"] == (("区财务中心",), ())
+    assert got["区供水所应积"] == (("市水务局",), ("区供水所",))

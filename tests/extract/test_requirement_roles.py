@@ -133,3 +133,18 @@ def test_a_requirement_handed_to_the_heads_of_units_is_a_task_with_no_unit() -> 
     heads = [(text, lead) for text, lead in got if "主要负责人要" in text]
     assert len(heads) == 1 and heads[0][1] == ()
     assert ("各责任单位要加强沟通联系,齐心协力推进重点工作任务完成。", ("各责任单位",)) in got
+
+
+def test_a_requirement_headed_by_two_parallel_phrases_takes_them_as_its_measure() -> None:
+    # "1.明确任务,压实责任。…" (盘锦's and 谯城's notices): the two phrases of four to six characters
+    # head the item; they are its measure, not a task of their own.
+    text = (
+        "某县人民政府办公室关于印发2031年政府工作报告重点任务分解方案的通知\n"
+        "各乡镇人民政府,县政府各部门:\n"
+        "现将《2031年政府工作报告重点任务分解方案》印发给你们,并就抓好落实通知如下:\n"
+        "1.细化分工,落实责任。各牵头单位要制定具体推进方案,于2031年3月10日前报县政府办公室。\n"
+        "2.加强调度,跟踪问效。县政府督查室要定期调度各项任务进展情况,及时通报。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [t.measure for t in tasks] == ["细化分工,落实责任", "加强调度,跟踪问效"]
+    assert [t.text[:6] for t in tasks] == ["各牵头单位要", "县政府督查室"]

@@ -475,3 +475,41 @@ class TestNewsOfTheYearsResults:
     def test_what_the_news_says_will_be_done_stays_a_target(self) -> None:
         text = self.TEXT.replace("全区集聚规模以上工业企业64家。", "下一步,全区将新增规模以上工业企业10家。")
         assert found(text, "some_zone_review_2021.txt")[-1][0] == "target"
+
+
+class TestCapacitiesOnceRunning:
+    """What projects or land will yield once running or if carried out (达产后, 建成后, 如果…落实) is a
+    capacity of no year, even inside a review (光明新区's 2016 work report, 香港's 2013 policy address)."""
+
+    def test_a_park_s_output_once_running_has_no_year(self) -> None:
+        text = (
+            "东湖新区2031年政府工作报告\n2030年工作回顾\n"
+            "2030年,全区完成地区生产总值300亿元。\n"
+            "一是产业集聚加快。科技园区共入驻42家企业,达产后预计年产值约560亿元。"
+            "物流园新入驻企业12家,全部投产后年产值90亿元。\n"
+        )
+        got = found(text)
+        assert ("target", 56e9, "元", None) in got
+        assert ("target", 9e9, "元", None) in got
+        assert ("actual", 30e9, "元", 2030) in got
+
+    def test_what_land_would_yield_if_carried_out_has_no_year(self) -> None:
+        text = (
+            "某某区2031年施政报告\n"
+            "规划部门已检讨23幅用地,如果项目落实,预计可提供超过8 000个单位。\n"
+            "规划部门完成检讨后,全年可提供约500个单位。\n"
+        )
+        got = found(text)
+        assert ("target", 8000, "个", None) in got
+        assert not any(v == 500 and y is None for _, v, _, y in got)
+
+    def test_what_land_can_yield_has_no_year_unless_years_ahead_date_it(self) -> None:
+        text = (
+            "某某区2031年施政报告\n"
+            "北部新区按规划可提供约320公顷可发展土地,其中房屋用地可建21 000个单位。\n"
+            "未来3年,一手市场预计可以提供12 000个单位。\n"
+        )
+        got = found(text)
+        assert ("target", 320, "公顷", None) in got
+        assert ("target", 21000, "个", None) in got
+        assert ("target", 12000, "个", 2034) in got
