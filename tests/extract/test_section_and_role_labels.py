@@ -65,3 +65,20 @@ def test_work_points_with_section_labels() -> None:
     tasks = extract_text(text).tasks
     assert [t.lead_units for t in tasks] == [("人事科", "机关党委"), ("办公室", "信息处")]
     assert all(t.co_units == () for t in tasks)
+
+
+@pytest.mark.parametrize(
+    ("note", "first_leads", "lead", "co"),
+    [
+        # 分别 before the role word: each of the units leads (or helps with) its own part.
+        ("责任单位:区人社局、区发改委分别牵头", True, ("区人社局", "区发改委"), ()),
+        ("区商务局、区科技局分别牵头,区财政局配合", False, ("区商务局", "区科技局"), ("区财政局",)),
+        ("区商务局牵头,区财政局、区税务局分别配合", False, ("区商务局",), ("区财政局", "区税务局")),
+    ],
+)
+def test_each_leads_its_part(
+    note: str, first_leads: bool, lead: tuple[str, ...], co: tuple[str, ...]
+) -> None:
+    roles = parse_roles(note, first_leads=first_leads)
+    assert roles.lead == lead
+    assert roles.co == co
