@@ -1459,7 +1459,7 @@ def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Dead
     the item that give none of their own."""
     m = _TITLE.match(work, node.start, node.line_end)
     if m is None or m.group("when") is None:
-        return None
+        return _heading_period(text, work, node)
     ws, we = m.span("when")
     span = _PERIOD.fullmatch(work, ws, we)
     if span is not None:
@@ -1468,6 +1468,32 @@ def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Dead
         end_year = span.group("y2") or span.group("y1")
         return Deadline("month", int(end_year), int(span.group("m2")), text[ws:we])
     return parse_deadline(work[ws:we], text[ws:we], year)
+
+
+def _heading_period(text: str, work: str, node: _Node) -> Deadline | None:
+    """The period a heading over the item dates in brackets at the end of its line, the heading
+    a title and nothing more: "(一)推进平稳有序移交(2025年1月-2025年12月)" over steps 1.-8. (静安's
+    2025 drainage reform plan; 杨浦's and 黄浦's plans of the same reform date their steps in the
+    same way): a step that gives no date of its own is due by the end of its group's period, as a
+    stage heading "(一)第一阶段(2024年第三季度前完成)" dates the tasks under it (普陀's 2024 plan).
+    must not change: a heading with no period, one that says more than a title ("…。(…)")."""
+    n = node.parent
+    while n is not None and n.level > 0:
+        line = work[n.start : n.line_end].rstrip()
+        if line.endswith(")"):
+            open_at = line.rfind("(")
+            head = line[:open_at]
+            if 0 < open_at and len(head) <= 40 and not any(c in head for c in "。;:"):
+                span = _PERIOD.fullmatch(line, open_at + 1, len(line) - 1)
+                if span is not None:
+                    end_year = span.group("y2") or span.group("y1")
+                    ws = n.start + open_at + 1
+                    return Deadline(
+                        "month", int(end_year), int(span.group("m2")), text[ws : n.start + len(line) - 1]
+                    )
+            return None
+        n = n.parent
+    return None
 
 
 # A period of months: "2025年1月-4月", "2025年6月—2025年12月".
