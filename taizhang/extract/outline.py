@@ -1465,8 +1465,7 @@ def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Dead
     if span is not None:
         # "(2025年1月-4月)": the work is due by the period's end (静安's and 杨浦's drainage
         # reform plans date their steps so; 崇明's check-up plan dates a step by one month).
-        end_year = span.group("y2") or span.group("y1")
-        return Deadline("month", int(end_year), int(span.group("m2")), text[ws:we])
+        return _period_end(span, text[ws:we])
     return parse_deadline(work[ws:we], text[ws:we], year)
 
 
@@ -1486,14 +1485,16 @@ def _heading_period(text: str, work: str, node: _Node) -> Deadline | None:
             if 0 < open_at and len(head) <= 40 and not any(c in head for c in "。;:"):
                 span = _PERIOD.fullmatch(line, open_at + 1, len(line) - 1)
                 if span is not None:
-                    end_year = span.group("y2") or span.group("y1")
-                    ws = n.start + open_at + 1
-                    return Deadline(
-                        "month", int(end_year), int(span.group("m2")), text[ws : n.start + len(line) - 1]
-                    )
+                    return _period_end(span, text[n.start + open_at + 1 : n.start + len(line) - 1])
             return None
         n = n.parent
     return None
+
+
+def _period_end(span: re.Match[str], source: str) -> Deadline:
+    """The deadline of a period of months (a _PERIOD match): the month it ends with."""
+    end_year = span.group("y2") or span.group("y1")
+    return Deadline("month", int(end_year), int(span.group("m2")), source)
 
 
 # A period of months: "2025年1月-4月", "2025年6月—2025年12月".
