@@ -886,6 +886,8 @@ def read_text_tasks(
             elif node is root and not any_notes and not has_task_table:
                 tasks.extend(_notice_requirements(text, work, node, ps, year))
                 tasks.extend(_headed_paragraphs(text, work, node.body, year))
+                if "由" in work and "牵头" in work:
+                    tasks.extend(_assigned_clauses(text, work, ps, year))
             continue
         if not noted[id(node)] and (_defines(work, node) or _lists_contents(work, node, paras)):
             continue
@@ -992,6 +994,36 @@ def _lists_contents(work: str, node: _Node, paras_of: dict[int, list[_Span]]) ->
         return False
     s, e = ps[-1]
     return _CONTENTS_INTRO.search(work, max(s, e - 30), e) is not None
+
+
+# A clause of running text that hands a piece of work to a unit that leads it and the units that
+# help: "由X牵头,Y、Z配合,在9月底前完成…" (a county's report of the requirements its head set at a
+# meeting on idle land, 师宗县 2022), the form a leader's assignments take in a news report or a
+# meeting's minutes with no numbered item. Runs to the next ; or 。.
+# matches: "由县发展和改革局牵头,县委党校配合,在9月底前完成…" ; must not match: "由县商务局负责" (no 牵头)
+_ASSIGNED = re.compile(
+    r"(?:^|(?<=[,;。:\n]))由(?P<roles>[^,;。:]{2,30}牵头(?:,[^,;。:]{2,60}(?:配合|参与|协助|协办))?),"
+)
+
+
+def _assigned_clauses(text: str, work: str, paras: list[_Span], year: int | None) -> list[Task]:
+    """The tasks a text with no numbered item and no note assigns in its sentences, each "由X牵头,
+    Y配合,…" clause one task led by X with Y's help (see _ASSIGNED)."""
+    out: list[Task] = []
+    for s, e in paras:
+        for m in _ASSIGNED.finditer(work, s, e):
+            cs = m.start()
+            stops = [i for i in (work.find(";", m.end(), e), work.find("。", m.end(), e)) if i >= 0]
+            ce = min(stops) if stops else e
+            rs, re_ = m.span("roles")
+            roles = parse_roles(text[rs:re_], work[rs:re_])
+            if not roles.lead:
+                continue
+            deadline = find_deadline(work[cs:ce], text[cs:ce], year)
+            t = _clause_task(text, work, cs, ce, roles, None, None, None, None, deadline, year)
+            if t is not None:
+                out.append(t)
+    return out
 
 
 def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: int | None) -> list[Task]:
