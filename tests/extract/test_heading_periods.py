@@ -37,3 +37,15 @@ def test_a_step_without_a_date_is_due_by_its_groups_end() -> None:
 
 def test_a_heading_with_no_period_dates_nothing() -> None:
     assert _deadlines()["一.(三).1"] is None
+
+
+def test_a_year_with_a_season_or_a_verb_of_building_after_zai() -> None:
+    from taizhang.extract.deadlines import find_deadline
+
+    for words in ("区排水公司在2027年汛期前完成预案修订", "区城投公司在2027年建立运维体系"):
+        d = find_deadline(words, None, 2026)
+        assert d is not None and (d.kind, d.year) == ("year", 2027)
+    d = find_deadline("在2027年底前建立养护队伍", None, 2026)
+    assert d is not None and (d.kind, d.year, d.month) == ("month", 2027, 12)
+    assert find_deadline("在2025年基础上完成提升", None, 2026) is None
+    assert find_deadline("在2025年建成了示范区", None, 2026) is None
