@@ -42,7 +42,7 @@ _TEXT_DATE = (
 )
 # A date inside a task's own words that is its deadline: "到2025年", "2024年底前", "于2024年6月完成".
 # matches: "到2025年", "2024年12月底前", "力争2025年前", "2025年12月31日前", "2024年一季度完成" ;
-# matches too: "在2018年完成", "负责2018年完成" ; must not match: "2024年率先实现", "2024年完成" (a year alone before 完成
+# matches too: "在2018年完成", "负责2018年完成", "在2026年汛期前完成", "在2026年建立" ; must not match: "2024年率先实现", "2024年完成" (a year alone before 完成
 # dates the action), "在2018年完成了"
 _TEXT_DEADLINE = re.compile(
     r"(?:(?:(?<![\u4e00-\u9fff])(?:到|至|于)|力争(?:到|在|于)?|争取(?:到|在|于)?|确保(?:到|在|于)?|计划(?:到|在|于)?)\s*(?P<a>"
@@ -55,7 +55,11 @@ _TEXT_DEADLINE = re.compile(
     # a unit (a district's division of duties,
     # "负责…各中小学在2019年完成垃圾分类工作"; "在2020年完成" in ministries' plans); "完成了" is a
     # past fact, not a deadline.
-    r"|(?:在|负责)\s*(?P<d>" + _TEXT_DATE + r")\s*完成(?!了))"
+    # "在2026年汛期前完成", "在2026年建立…" (the 2025 drainage reform plans of 静安 and 黄浦): a season
+    # of the year before the verb, and 建立 / 建成 as the work's verb, date the work the same way.
+    r"|(?:在|负责)\s*(?P<d>"
+    + _TEXT_DATE
+    + r")\s*(?:(?![底末])[\u4e00-\u9fff]{1,2}前)?\s*(?:完成|建立|建成)(?!了))"
 )
 
 

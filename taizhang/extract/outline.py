@@ -889,6 +889,8 @@ def read_text_tasks(
             elif node is root and not any_notes and not has_task_table:
                 tasks.extend(_notice_requirements(text, work, node, ps, year))
                 tasks.extend(_headed_paragraphs(text, work, node.body, year))
+                if "由" in work and "牵头" in work:
+                    tasks.extend(_assigned_clauses(text, work, ps, year))
             continue
         if not noted[id(node)] and (_defines(work, node) or _lists_contents(work, node, paras)):
             continue
@@ -995,6 +997,36 @@ def _lists_contents(work: str, node: _Node, paras_of: dict[int, list[_Span]]) ->
         return False
     s, e = ps[-1]
     return _CONTENTS_INTRO.search(work, max(s, e - 30), e) is not None
+
+
+# A clause of running text that hands a piece of work to a unit that leads it and the units that
+# help: "由X牵头,Y、Z配合,在9月底前完成…" (a county's report of the requirements its head set at a
+# meeting on idle land, 师宗县 2022), the form a leader's assignments take in a news report or a
+# meeting's minutes with no numbered item. Runs to the next ; or 。.
+# matches: "由县发展和改革局牵头,县委党校配合,在9月底前完成…" ; must not match: "由县商务局负责" (no 牵头)
+_ASSIGNED = re.compile(
+    r"(?:^|(?<=[,;。:\n]))由(?P<roles>[^,;。:]{2,30}牵头(?:,[^,;。:]{2,60}(?:配合|参与|协助|协办))?),"
+)
+
+
+def _assigned_clauses(text: str, work: str, paras: list[_Span], year: int | None) -> list[Task]:
+    """The tasks a text with no numbered item and no note assigns in its sentences, each "由X牵头,
+    Y配合,…" clause one task led by X with Y's help (see _ASSIGNED)."""
+    out: list[Task] = []
+    for s, e in paras:
+        for m in _ASSIGNED.finditer(work, s, e):
+            cs = m.start()
+            stops = [i for i in (work.find(";", m.end(), e), work.find("。", m.end(), e)) if i >= 0]
+            ce = min(stops) if stops else e
+            rs, re_ = m.span("roles")
+            roles = parse_roles(text[rs:re_], work[rs:re_])
+            if not roles.lead:
+                continue
+            deadline = find_deadline(work[cs:ce], text[cs:ce], year)
+            t = _clause_task(text, work, cs, ce, roles, None, None, None, None, deadline, year)
+            if t is not None:
+                out.append(t)
+    return out
 
 
 def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: int | None) -> list[Task]:
@@ -1462,15 +1494,42 @@ def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Dead
     the item that give none of their own."""
     m = _TITLE.match(work, node.start, node.line_end)
     if m is None or m.group("when") is None:
-        return None
+        return _heading_period(text, work, node)
     ws, we = m.span("when")
     span = _PERIOD.fullmatch(work, ws, we)
     if span is not None:
         # "(2025年1月-4月)": the work is due by the period's end (静安's and 杨浦's drainage
         # reform plans date their steps so; 崇明's check-up plan dates a step by one month).
-        end_year = span.group("y2") or span.group("y1")
-        return Deadline("month", int(end_year), int(span.group("m2")), text[ws:we])
+        return _period_end(span, text[ws:we])
     return parse_deadline(work[ws:we], text[ws:we], year)
+
+
+def _heading_period(text: str, work: str, node: _Node) -> Deadline | None:
+    """The period a heading over the item dates in brackets at the end of its line, the heading
+    a title and nothing more: "(一)推进平稳有序移交(2025年1月-2025年12月)" over steps 1.-8. (静安's
+    2025 drainage reform plan; 杨浦's and 黄浦's plans of the same reform date their steps in the
+    same way): a step that gives no date of its own is due by the end of its group's period, as a
+    stage heading "(一)第一阶段(2024年第三季度前完成)" dates the tasks under it (普陀's 2024 plan).
+    must not change: a heading with no period, one that says more than a title ("…。(…)")."""
+    n = node.parent
+    while n is not None and n.level > 0:
+        line = work[n.start : n.line_end].rstrip()
+        if line.endswith(")"):
+            open_at = line.rfind("(")
+            head = line[:open_at]
+            if 0 < open_at and len(head) <= 40 and not any(c in head for c in "。;:"):
+                span = _PERIOD.fullmatch(line, open_at + 1, len(line) - 1)
+                if span is not None:
+                    return _period_end(span, text[n.start + open_at + 1 : n.start + len(line) - 1])
+            return None
+        n = n.parent
+    return None
+
+
+def _period_end(span: re.Match[str], source: str) -> Deadline:
+    """The deadline of a period of months (a _PERIOD match): the month it ends with."""
+    end_year = span.group("y2") or span.group("y1")
+    return Deadline("month", int(end_year), int(span.group("m2")), source)
 
 
 # A period of months: "2025年1月-4月", "2025年6月—2025年12月".

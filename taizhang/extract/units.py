@@ -48,10 +48,13 @@ _NO_SPACE = re.compile(r"\S+")
 # Brackets around a role note inside a cell: "区商务局(牵头)".
 # matches: "(牵头)" ; must not match: "(深圳)"
 _ROLE_NOTE = re.compile(r"\((?P<role>牵头|主责|负责|配合|协办|参与)(?:单位)?\)")
-# A label that opens a unit list: "牵头单位:区商务局", "部门分工:省发展改革委牵头".
-# matches: "责任单位:", "部门分工:", "责任主体:" ; must not match: "单位" alone
+# A label that opens a unit list: "牵头单位:区商务局", "部门分工:省发展改革委牵头". A bureau's own
+# work points hand each item to its sections (科室, 处室): "(责任科室:组干科、机关党委)" in 芜湖市教育局's
+# 2024 工作要点, "责任处室" in provincial departments' 工作要点 (the same label, a 厅's sections).
+# matches: "责任单位:", "部门分工:", "责任主体:", "责任科室:" ; must not match: "单位" alone
 _LABEL = re.compile(
-    r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}部门|(?:责任|实施)主体|(?:部门|责任|职责|任务)分工|牵头|配合)[:]"
+    r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}(?:部门|科室|处室)|(?:责任|实施)主体"
+    r"|(?:部门|责任|职责|任务)分工|牵头|配合)[:]"
 )
 
 
@@ -895,11 +898,26 @@ def _groups(work: str) -> list[tuple[int, int]]:
     for s, e in spans:
         cut = s
         for lm in labels.finditer(work, s + 1, e):
+            if _inside_longer_label(labels, work, s, lm):
+                continue  # "责任单位:" of "牵头责任单位:" / "其他责任单位:": the longer label is the one
             if work[cut : lm.start()].strip():
                 out.append((cut, lm.start()))
                 cut = lm.start()
         out.append((cut, e))
     return out
+
+
+def _inside_longer_label(labels: re.Pattern[str], work: str, s: int, lm: re.Match[str]) -> bool:
+    """Whether the label ``lm`` is the tail of a longer label opening before it, from ``s`` on: a
+    label that names the role before 责任单位 ("牵头责任单位:县政务服务中心;责任单位:各相关单位" in 湘阴县's
+    2019 若干规定 and 泾县's 2023 division; "其他责任单位", "协同责任单位" of 浙江 and 安徽 counties' divisions)
+    is one label, not a word and a label.
+    matches: the "责任单位:" of "牵头责任单位:" ; must not match: "责任单位:" after "、" or a space"""
+    for j in range(max(s, lm.start() - 4), lm.start()):
+        m = labels.match(work, j)
+        if m is not None and m.end() == lm.end():
+            return True
+    return False
 
 
 # A group opening with a label of co-units. matches: "配合单位:", ",协办单位 :" ; must not match: "配合"
