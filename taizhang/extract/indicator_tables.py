@@ -383,9 +383,13 @@ _FLAT_PLAN = re.compile(r"十(?P<n>[一二三四五六七八九])五")
 _FLAT_SEQ = re.compile(r"^(?:序号|编号)$")
 _FLAT_SEQ_NEAR = re.compile(r"(?:^|\n)[ \t]*(?:序号|编号)[ \t]*\n")
 _FLAT_PROP = re.compile(r"^(?:指标)?(?:属性|性质)$")
-# A heading of a column of names or groups (kept in the header when a column stands before 序号).
-# matches: "指标名称", "板块", "类别", "领域" ; must not match: "绿化", "水安全" (a group's cell)
-_FLAT_HEADING_NAME = re.compile(r"指标|名称|项目|类[别型]|板块|领域|层级|分类")
+# A column of notes or of an assessment, not of names (备注, 完成情况, 进展评价: the review table of
+# 普陀区's 十五五 water plan, tune, closes so).
+_FLAT_NOTE_HEADING = re.compile(r"^(?:备注|说明|完成情况|进展评价|进展情况|评价)$")
+# A heading of a column of names, groups or notes (kept in the header when a column stands before
+# 序号). matches: "指标名称", "板块", "类别", "领域", "备注", "完成情况" ; must not match: "绿化",
+# "水安全" (a group's cell)
+_FLAT_HEADING_NAME = re.compile(r"指标|名称|项目|类[别型]|板块|领域|层级|分类|备注|说明|情况|评价|来源")
 _FLAT_GROWTH = re.compile(r"年均|增[长速]")
 # A header line: short, no sentence marks, not a title or a numbered heading.
 _FLAT_NOT_HEADER = re.compile(
@@ -672,13 +676,15 @@ def _join_periods(header: list[str]) -> list[str]:
 
 def _flat_column(h: str, info: DocInfo) -> tuple[str, int | None] | str:
     """What a header cell names: ("actual"|"target", year) for a column of figures, else "seq",
-    "unit", "prop", "growth" or "name"."""
+    "unit", "prop", "note", "growth" or "name"."""
     if _FLAT_SEQ.match(h):
         return "seq"
     if _UNIT_HEADER.match(h):
         return "unit"
     if _FLAT_PROP.match(h):
         return "prop"
+    if _FLAT_NOTE_HEADING.match(h):
+        return "note"
     if _FLAT_GROWTH.search(h):
         return "growth"
     y = re.search(r"(?:19|20)\d{2}", h)

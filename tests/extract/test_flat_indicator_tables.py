@@ -451,3 +451,59 @@ def test_si_symbols_with_an_exponent_are_units_of_a_cell() -> None:
     got = find(text, NEXT_PLAN)
     assert ("actual", "人均用水量", 6.1, "m3", "=", 2025) in got
     assert ("target", "滨水岸线", 15, "km", "=", 2030) in got
+
+
+BY_GROUP_NOTED = """板块
+
+序号
+
+指标名称
+
+单位
+
+“十四五”现状
+
+“十五五”目标
+
+备注
+
+生态
+
+1
+
+森林覆盖率
+
+%
+
+18.2
+
+19
+
+全域
+
+2
+
+口袋公园
+
+座
+
+12
+
+20以上
+
+新建
+
+第五部分：主要任务
+"""
+
+
+def test_a_notes_column_closing_the_header_stays_a_column() -> None:
+    got = find(BY_GROUP_NOTED, NEXT_PLAN)
+    assert sorted(got) == sorted(
+        [
+            ("actual", "森林覆盖率", 18.2, "%", "=", 2025),
+            ("target", "森林覆盖率", 19, "%", "=", 2030),
+            ("actual", "口袋公园", 12, "座", "=", 2025),
+            ("target", "口袋公园", 20, "座", ">=", 2030),
+        ]
+    )

@@ -231,3 +231,11 @@ def test_si_symbols_keep_their_exponent_after_a_figure() -> None:
     ).metrics
     units = sorted((m.value, m.unit) for m in got)
     assert units == [(3.4, "km2"), (12, "km"), (80, "m3/d"), (15000, "m3")]
+
+
+def test_a_measure_word_with_its_alternative_in_brackets_is_one_unit() -> None:
+    from taizhang.extract import extract_text
+
+    got = extract_text("到2030年，建设“美丽街区”12条（段），景观照明5块(条)。").metrics
+    # (brackets folded to their narrow form, as the working text has them)
+    assert sorted((m.value, m.unit) for m in got) == [(5, "块(条)"), (12, "条(段)")]
