@@ -179,7 +179,9 @@ _TITLE_LABEL = re.compile(r"[ \t]*标[ \t]*题[ \t]*:[ \t]*")
 # A numbered line, or one opened by a bullet: the figures a news page boxes above its article
 # (四川日报's page on the 2021 half-year of the province's 高新区, tune: ●营业收入13977.46亿元:…; 人民日报's
 # ■ summaries) are not its title.
-_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|[●■◆▲])")
+_NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|[●■◆▲]|第[一二三四五六七八九十]+(?:部分|章|篇)[:：\s])"
+)
 
 
 def five_year_period(n: int) -> tuple[int, int]:

@@ -43,7 +43,9 @@ _BASE_WORDS = ("基期", "基数", "现状", "基准", "完成", "实际", "实�
 _GROWTH_HEADER = re.compile(r"年均增[长速]|增长率|^增[长速]")
 # The indicator and unit columns. matches: "指标", "指标名称", "主要指标" / "单位", "计量单位"
 _INDICATOR_HEADER = re.compile(r"指标(?:名称)?$|^项目$")
-_UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
+# matches: "单位", "计量单位", "指标单位" (黄浦区's 十四五 historic areas plan, tune, heads its table of
+# indicators so) ; must not match: "责任单位", "单位名称"
+_UNIT_HEADER = re.compile(r"^(?:计量|指标)?单位$")
 # A unit in parentheses at the end of an indicator's name.
 # matches: "(亿元)", "（%）", "(万人)" ; must not match: "(含教学点)" (no unit: it is kept as the name)
 _UNIT_IN_NAME = re.compile(r"[(（][ \t]*(?P<u>[^()（）]{1,8})[ \t]*[)）][ \t]*$")
@@ -357,6 +359,21 @@ def _unit_of(name: str, unit_cell: str) -> tuple[str | None, str | None, str]:
 # "指标名称", "指标属性"
 _FLAT_VALUE = re.compile(r"(?:基期|基准|基数|现状|完成|实际|目标|规划|预期)值")
 _FLAT_VALUE_WORDS = frozenset({"基期", "基准", "基数", "现状", "完成", "实际", "目标", "规划", "预期"})
+# A header cell of the figures that names its five-year period and what the column holds, with no
+# 值: "“十四五”现状", "“十五五”目标", "十三五末实际" (普陀区's 十五五 greening plan, tune, heads its
+# 主要指标表 so; the 闵行 plan writes "“十五五”目标值"). Found by its own scan: the one for 值 misses it.
+# matches: "“十四五”现状", "十五五目标", "“十三五”期末完成" ; must not match: "“十四五”时期", "十五五规划纲要"
+_FLAT_PERIOD_VALUE = re.compile(
+    r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:期末|末)?(?:基期|基准|基数|现状|完成|实际|目标|规划|预期)值?$"
+)
+# Where such a cell stands alone on its line (the scan opens with the literal 十 the engine skips to).
+_FLAT_PERIOD_VALUE_LINE = re.compile(
+    r"十[一二三四五六七八九]五[”\"]?(?:期末|末)?(?:基期|基准|基数|现状|完成|实际|目标|规划|预期)值?[ \t]*(?:\n|$)"
+)
+# What a plan's table says of an indicator in its 属性 column: never a row's first cell, so a
+# number before it is the row's figure, not the next row's number (红色文物…修缮改造 / 处 / 4 / 预期性
+# in 黄浦区's table, where 4 is also the next row's number).
+_FLAT_PROP_VALUES = frozenset({"预期性", "约束性", "指导性", "预期", "约束"})
 # A year or a five-year period standing alone in a header line (joined to the value word next to
 # it). matches: "“十四五”", "(2020年)", "2025年" ; must not match: "2020-2025年"
 _FLAT_PERIOD = re.compile(r"^[“\"(]?(?:十[一二三四五六七八九]五|(?:19|20)\d{2}年?)[”\")]?$")
@@ -366,20 +383,31 @@ _FLAT_PLAN = re.compile(r"十(?P<n>[一二三四五六七八九])五")
 _FLAT_SEQ = re.compile(r"^(?:序号|编号)$")
 _FLAT_SEQ_NEAR = re.compile(r"(?:^|\n)[ \t]*(?:序号|编号)[ \t]*\n")
 _FLAT_PROP = re.compile(r"^(?:指标)?(?:属性|性质)$")
+# A column of notes or of an assessment, not of names (备注, 完成情况, 进展评价: the review table of
+# 普陀区's 十五五 water plan, tune, closes so).
+_FLAT_NOTE_HEADING = re.compile(r"^(?:备注|说明|完成情况|进展评价|进展情况|评价)$")
+# A heading of a column of names, groups or notes (kept in the header when a column stands before
+# 序号). matches: "指标名称", "板块", "类别", "领域", "备注", "完成情况" ; must not match: "绿化",
+# "水安全" (a group's cell)
+_FLAT_HEADING_NAME = re.compile(r"指标|名称|项目|类[别型]|板块|领域|层级|分类|备注|说明|情况|评价|来源")
 _FLAT_GROWTH = re.compile(r"年均|增[长速]")
 # A header line: short, no sentence marks, not a title or a numbered heading.
 _FLAT_NOT_HEADER = re.compile(
     r"[。，,；;：:]|表$|^\d+[、．]|^\d+\.(?!\d)|^[一二三四五六七八九十]+、|^\([一二三四五六七八九十]+\)|^专栏"
 )
-# Where the rows of such a table end: a note or a heading.
+# Where the rows of such a table end: a note, a heading or the next annex (附件2：, as 黄浦区's 十四五
+# historic areas plan, tune, follows its table of indicators with its list of projects).
 _FLAT_END = re.compile(
-    r"^(?:注|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、．]|\d+\.(?!\d)|专栏|第[一二三四五六七八九十]+[章节部分])"
+    r"^(?:注|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、．]|\d+\.(?!\d)|专栏|第[一二三四五六七八九十]+[章节部分]"
+    r"|附[件表][\d一二三四五六七八九十]*[:：]?$)"
 )
 # A figure in a flattened cell. matches: "46%", "≥73%", "(86.4%)", "120.14\n平方公里", ">1.5",
-# "≥98%(除危废外)", "≥2000" ; must not match: "-", "/", "启动8个城中村整体改造项目"
+# "≥98%(除危废外)", "≥2000", "95以上" (以上 the comparator, not a unit), "6.3m3" and "21km" (a unit in
+# Latin letters, an exponent after it: 普陀区's 十五五 water plan, tune) ; must not match: "-", "/",
+# "启动8个城中村整体改造项目"
 _FLAT_CELL = re.compile(
     r"^(?P<pre>[<>≤≥]=?|不低于|不高于|不超过|大于|小于|超过)?\s*(?P<open>[\[〔【(])?\s*"
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<u>%|‰|[^\d\s()\[\]〔〕【】%]{1,6})?\s*[\]〕】)]?\s*"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<u>%|‰|[A-Za-z]{1,3}[23²³](?:/[A-Za-z]{1,2})?|(?!以上|以下|左右|以内)[^\d\s()\[\]〔〕【】%]{1,6})?\s*[\]〕】)]?\s*"
     r"(?P<post>以上|以下|左右|以内)?\s*(?:\([^()]{1,12}\))?$"
 )
 # A table's note on the figures in parentheses. matches: "注：括号内数据为2019年平均值" ; must not
@@ -406,24 +434,34 @@ def flat_table_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, i
 
 def _flat_indicator_tables(text: str, work: str, info: DocInfo) -> list[tuple[int, int, list[Metric]]]:
     out: list[tuple[int, int, list[Metric]]] = []
-    pos = 0
-    at = work.find("值")  # (a search for the character, then a look at the words before it)
+    # Header lines of a figures column: a value word before 值 (a search for the character, then
+    # a look at the words before it), or a five-year period before its value word with no 值.
+    hits = []
+    at = work.find("值")
     while at >= 0:
-        if at >= pos and work[at - 2 : at] in _FLAT_VALUE_WORDS:
-            ls = work.rfind("\n", 0, at) + 1
-            le = work.find("\n", at)
-            le = len(work) if le < 0 else le
-            # A header line of its own, in a header with a sequence column and a first row soon.
-            if (
-                le - ls <= 16
-                and _FLAT_SEQ_NEAR.search(work, max(0, ls - 400), ls)
-                and "\n1\n" in work[le : le + 800]
-            ):
-                read = _read_flat_table(text, work, ls, info)
-                if read is not None:
-                    out.append(read)
-                    pos = read[1]
+        if work[at - 2 : at] in _FLAT_VALUE_WORDS:
+            hits.append(at)
         at = work.find("值", at + 1)
+    if "五" in work:
+        hits.extend(m.start() for m in _FLAT_PERIOD_VALUE_LINE.finditer(work))
+        hits.sort()
+    pos = 0
+    for at in hits:
+        if at < pos:
+            continue
+        ls = work.rfind("\n", 0, at) + 1
+        le = work.find("\n", at)
+        le = len(work) if le < 0 else le
+        # A header line of its own, in a header with a sequence column and a first row soon.
+        if (
+            le - ls <= 16
+            and _FLAT_SEQ_NEAR.search(work, max(0, ls - 400), ls)
+            and "\n1\n" in work[le : le + 800]
+        ):
+            read = _read_flat_table(text, work, ls, info)
+            if read is not None:
+                out.append(read)
+                pos = read[1]
     return out
 
 
@@ -485,6 +523,15 @@ def _read_flat_table(text: str, work: str, hit: int, info: DocInfo) -> tuple[int
         seq_at = next(i for i, h in enumerate(header) if _FLAT_SEQ.match(h))
     except StopIteration:
         return None
+    # A column before the sequence column (板块 | 序号 | 指标名称 …, the way 普陀区's 十五五 greening
+    # plan, tune, groups its indicators): each row's cell of it comes before the row's number, so
+    # the first row's (绿化) closes the header and every later one closes the row above.
+    lead = 0
+    while lead < seq_at and len(header) > seq_at + 2 and _flat_column(header[-1], info) == "name":
+        if _FLAT_HEADING_NAME.search(header[-1]):
+            break
+        header.pop()
+        lead += 1
     after = header[seq_at + 1 :]
     columns = [_flat_column(h, info) for h in after]
     if not any(isinstance(c, tuple) for c in columns) or len(after) < 3:
@@ -507,7 +554,7 @@ def _read_flat_table(text: str, work: str, hit: int, info: DocInfo) -> tuple[int
         if c is not None and t == str(seq + 1):
             # A row's number is followed by its first cell, never by a figure or a blank line.
             nxt = cells[i + 1] if i + 1 < len(cells) else None
-            if nxt is not None and not _FLAT_CELL.match(txt(nxt)):
+            if nxt is not None and not _FLAT_CELL.match(txt(nxt)) and txt(nxt) not in _FLAT_PROP_VALUES:
                 if seq:
                     rows.append(row)
                 seq += 1
@@ -530,13 +577,36 @@ def _read_flat_table(text: str, work: str, hit: int, info: DocInfo) -> tuple[int
         paren_year = int(note["y"]) if note else None
     out: list[Metric] = []
     table_end = first
+
+    def figure(c: _FlatCell | None) -> bool:
+        return c is None or txt(c) in _FLAT_EMPTY or _FLAT_CELL.match(txt(c)) is not None
+
+    aligned: list[list[_FlatCell | None]] = []
     for whole in rows:
         cut = _row_cells(whole, work, by_paragraph)
+        if lead:
+            # The next row's cells of the columns before 序号 close this one.
+            while len(cut) > n and not figure(cut[-1]):
+                cut = cut[:-1]
         if not cut:
             continue
         table_end = max(table_end, max(c.end for c in cut if c is not None))
+        sub: list[_FlatCell | None] = []
+        if len(cut) > n:
+            # A sub-row (其中 公园绿地 / 58.46 / 17.5) after the row's figures: its name and figures,
+            # the other cells (属性, 单位) merged down from the row above it.
+            k = next((j for j in range(len(cut) - 1, 0, -1) if not figure(cut[j])), 0)
+            if 0 < k < len(cut) - 1 and figure(cut[k - 1]) and len(cut) - k <= n:
+                cut, sub = cut[:k], cut[k:]
         pad: list[_FlatCell | None] = [None] * (n - len(cut))
         r = cut[-n:] if len(cut) >= n else pad + cut
+        aligned.append(r)
+        if sub:
+            below = list(r)
+            below[name_col] = sub[0]
+            below[n - len(sub) + 1 :] = sub[1:]
+            aligned.append(below)
+    for r in aligned:
         name_cell = r[name_col] or next((c for c in r if c is not None), None)
         if name_cell is None:
             continue
@@ -606,20 +676,22 @@ def _join_periods(header: list[str]) -> list[str]:
 
 def _flat_column(h: str, info: DocInfo) -> tuple[str, int | None] | str:
     """What a header cell names: ("actual"|"target", year) for a column of figures, else "seq",
-    "unit", "prop", "growth" or "name"."""
+    "unit", "prop", "note", "growth" or "name"."""
     if _FLAT_SEQ.match(h):
         return "seq"
     if _UNIT_HEADER.match(h):
         return "unit"
     if _FLAT_PROP.match(h):
         return "prop"
+    if _FLAT_NOTE_HEADING.match(h):
+        return "note"
     if _FLAT_GROWTH.search(h):
         return "growth"
     y = re.search(r"(?:19|20)\d{2}", h)
     pm = _FLAT_PLAN.search(h)
     plan = five_year_period(11 + "一二三四五六七八九".index(pm["n"]))[1] if pm else None
     base = any(w in h for w in _BASE_WORDS)
-    if _FLAT_VALUE.search(h) or (y and len(h) <= 12):
+    if _FLAT_VALUE.search(h) or (y and len(h) <= 12) or _FLAT_PERIOD_VALUE.match(h):
         if y:
             year: int | None = int(y.group())
         elif plan is not None:

@@ -3547,8 +3547,11 @@ def _stage_openings(work: str) -> list[tuple[int, int]]:
 def _with_horizon(horizons: _Horizons, info: DocInfo) -> DocInfo:
     """A plan that names no period but sets out to reach a later year (到2027年, the year it names
     most often) plans for the years from its own to that one: its one-off targets with no year of
-    their own are for that year, and it is not a plan of one year."""
-    if info.kind != "plan" or info.year is None or info.period_start is not None:
+    their own are for that year, and it is not a plan of one year. So does a text with no title of
+    its own (a plan's goals and tasks chapters cut out of it, as the tune part keeps 普陀区's 十五五
+    greening plan: its goals open 到2030年), read as a plan as docinfo reads it."""
+    untitled = not info.title and info.kind == "other"
+    if (info.kind != "plan" and not untitled) or info.year is None or info.period_start is not None:
         return info
     counts: dict[int, int] = {}
     for y in horizons.all:

@@ -339,3 +339,11 @@ def test_an_untitled_text_opening_with_a_years_livelihood_projects_is_of_that_ye
     text = "2031年市政府民生实事项目共有35项任务,各责任单位高度重视。现将1—6月份进展情况予以公示。\n1.新建公园8个。\n"
     info = doc_info(text, working_text(text), "notice_2031.txt")
     assert (info.year, info.period_start, info.period_end) == (2031, 2031, 2031)
+
+
+def test_a_chapter_heading_is_not_the_title_of_a_part_cut_out_of_a_plan() -> None:
+    text = "第三部分：发展目标\n\n一、总体目标\n\n到2031年，基本建成某区公园城市。\n"
+    got = doc_info(text, working_text(text), "some_plan_2027_part.txt")
+    assert (got.title, got.year, got.kind) == ("", 2027, "other")
+    text = "第二章 主要任务\n\n推进绿道建设。\n"
+    assert doc_info(text, working_text(text), "x_2027_part.txt").title == ""

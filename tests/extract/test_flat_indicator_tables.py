@@ -290,3 +290,220 @@ def test_a_matrix_whose_row_name_comes_before_its_year_row() -> None:
             ("target", "新建充电桩", 120, "个", "=", 2030),
         ]
     )
+
+
+# A group column before 序号 (its cell comes before each group's first row number), header cells
+# that name a five-year period and what the column holds with no 值, a sub-row (其中…) whose 属性 and
+# 单位 are merged down from the row above, and 以上 after a figure.
+BY_GROUP = """表1 某区生态建设主要指标表
+
+板块
+
+序号
+
+指标名称
+
+属性
+
+单位
+
+“十四五”现状
+
+“十五五”目标
+
+生态
+
+1
+
+新增林地
+
+约束性
+
+万平方米
+
+40
+
+20
+
+其中 口袋公园
+
+6.5
+
+3
+
+2
+
+森林覆盖率
+
+约束性
+
+%
+
+18.2
+
+19
+
+服务
+
+3
+
+驿站数量
+
+预期性
+
+座
+
+12
+
+20以上
+
+第五部分：主要任务
+"""
+
+
+def test_a_group_column_before_the_sequence_column_closes_the_row_above() -> None:
+    got = find(BY_GROUP, NEXT_PLAN)
+    assert ("actual", "新增林地", 400000, "平方米", "=", 2025) in got
+    assert ("target", "新增林地", 200000, "平方米", "=", 2030) in got
+    assert ("target", "森林覆盖率", 19, "%", "=", 2030) in got
+    assert ("target", "驿站数量", 20, "座", ">=", 2030) in got
+    assert not any(ind in ("生态", "服务") for _, ind, *_ in got)
+
+
+def test_a_sub_row_takes_the_unit_of_the_row_above() -> None:
+    got = find(BY_GROUP, NEXT_PLAN)
+    assert ("actual", "其中口袋公园", 65000, "平方米", "=", 2025) in got
+    assert ("target", "其中口袋公园", 30000, "平方米", "=", 2030) in got
+    assert len(got) == 8, got
+
+
+# A 指标单位 column; a figure equal to the next row's number (4 before 预期性); the next annex ends
+# the table.
+BY_UNIT_COLUMN = """附件1：
+
+某区文化保护规划指标
+
+序号
+
+类型
+
+指标名称
+
+指标单位
+
+2025年目标值
+
+属性
+
+1
+
+保护
+
+修缮历史建筑
+
+万平方米
+
+20
+
+约束性
+
+2
+
+展示
+
+开放展馆
+
+处
+
+4
+
+预期性
+
+3
+
+走读线路
+
+条
+
+>6
+
+预期性
+
+附件2：
+
+重点项目清单
+"""
+
+
+def test_a_unit_column_headed_zhibiao_danwei_gives_the_units() -> None:
+    got = find(BY_UNIT_COLUMN, FIVE_YEAR)
+    assert sorted(got) == sorted(
+        [
+            ("target", "修缮历史建筑", 200000, "平方米", "=", 2025),
+            ("target", "开放展馆", 4, "处", "=", 2025),
+            ("target", "走读线路", 6, "条", ">", 2025),
+        ]
+    )
+
+
+def test_si_symbols_with_an_exponent_are_units_of_a_cell() -> None:
+    text = "序号\n\n指标名称\n\n属性\n\n现状值(2025年）\n\n目标值(2030年）\n\n1\n\n人均用水量\n\n约束性\n\n6.1m3\n\n5.8m3\n\n2\n\n滨水岸线\n\n预期性\n\n12km\n\n15km\n\n三、主要任务\n"
+    got = find(text, NEXT_PLAN)
+    assert ("actual", "人均用水量", 6.1, "m3", "=", 2025) in got
+    assert ("target", "滨水岸线", 15, "km", "=", 2030) in got
+
+
+BY_GROUP_NOTED = """板块
+
+序号
+
+指标名称
+
+单位
+
+“十四五”现状
+
+“十五五”目标
+
+备注
+
+生态
+
+1
+
+森林覆盖率
+
+%
+
+18.2
+
+19
+
+全域
+
+2
+
+口袋公园
+
+座
+
+12
+
+20以上
+
+新建
+
+第五部分：主要任务
+"""
+
+
+def test_a_notes_column_closing_the_header_stays_a_column() -> None:
+    got = find(BY_GROUP_NOTED, NEXT_PLAN)
+    assert sorted(got) == sorted(
+        [
+            ("actual", "森林覆盖率", 18.2, "%", "=", 2025),
+            ("target", "森林覆盖率", 19, "%", "=", 2030),
+            ("actual", "口袋公园", 12, "座", "=", 2025),
+            ("target", "口袋公园", 20, "座", ">=", 2030),
+        ]
+    )

@@ -304,3 +304,15 @@ class TestShareOfThingsToDo:
         news = DocInfo(title="某区上半年经济运行情况", year=2031, kind="news")
         text = "上半年完成固定资产投资12亿元，下半年将继续加大投资力度。"
         assert [(m.kind, m.year) for m in find(text, news)] == [("actual", 2031)]
+
+
+def test_the_goals_chapter_of_a_plan_cut_out_of_it_plans_to_the_year_it_opens_with() -> None:
+    from taizhang.extract import extract_text
+
+    text = (
+        "第三部分：发展目标和主要指标\n\n一、总体目标\n\n到2031年，基本建成某区公园城市样板区。\n\n"
+        "二、主要指标\n\n1、新建绿地20万平方米，绿化覆盖率达到30.5%。\n\n"
+        "第四部分：主要任务\n\n新建口袋公园8座。\n"
+    )
+    got = {(m.value, m.unit, m.year) for m in extract_text(text, name="some_plan_2027_part.txt").metrics}
+    assert got == {(200000, "平方米", 2031), (30.5, "%", 2031), (8, "座", 2031)}

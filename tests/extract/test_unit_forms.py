@@ -221,3 +221,21 @@ def test_a_schedule_step_opening_with_its_month_and_a_bearer_named_with_wei_zhut
     assert tasks[1].deadline is None
     step = next(t for t in tasks if t.text.startswith("2031年4月"))
     assert (step.deadline.year, step.deadline.month) == (2031, 4)
+
+
+def test_si_symbols_keep_their_exponent_after_a_figure() -> None:
+    from taizhang.extract import extract_text
+
+    got = extract_text(
+        "截至2027年底，某区绿色屋顶面积3.4km2，调蓄池总规模1.5万m3，泵站设计规模80m3/d，新建步道12km。"
+    ).metrics
+    units = sorted((m.value, m.unit) for m in got)
+    assert units == [(3.4, "km2"), (12, "km"), (80, "m3/d"), (15000, "m3")]
+
+
+def test_a_measure_word_with_its_alternative_in_brackets_is_one_unit() -> None:
+    from taizhang.extract import extract_text
+
+    got = extract_text("到2030年，建设“美丽街区”12条（段），景观照明5块(条)。").metrics
+    # (brackets folded to their narrow form, as the working text has them)
+    assert sorted((m.value, m.unit) for m in got) == [(5, "块(条)"), (12, "条(段)")]
