@@ -802,7 +802,7 @@ def _read_paragraph_table(
         if _after_unit_columns(work, paras[at + 1 : last + 1], paras[last + 1 : last + 3]):
             break
         last += 1
-    header = _children_for_parent(work, paras[first : last + 1])
+    header = _children_for_parent(work, _wrapped_headings(work, paras[first : last + 1], at - first))
     n, k = len(header), at - first  # columns; the sequence column
     if n < 3:
         return None, at + 1
@@ -1222,6 +1222,37 @@ def _stacked_rows(
 # A heading over two unit columns (责任单位 over 牵头单位 and 配合单位), the second row of the heading
 # printed after the first.
 _PARENT_UNIT_HEADINGS = frozenset({"责任单位", "责任部门", "责任主体", "责任分工", "分工", "单位分工"})
+
+
+def _wrapped_headings(work: str, header: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
+    """A column heading wrapped over two paragraphs of the flattened heading row ("责任" / "领导",
+    "攻坚目标" / "任务"): the narrow cell's line break, printed as a blank line by the crawl of a web
+    table or the text of a PDF, parts a heading that is one column (a heading wrapped inside one
+    paragraph is read by ``_is_heading_cell``). A part that names no column joins the next when
+    the two together do and the next is no column's whole heading of its own (a word of two
+    characters, or none that names a column): "责任" / "科室", "攻坚目标" / "任务", as 泗洲头镇
+    (象山县) heads its table of the year's key work (the tune document
+    sizhoutou_key_work_progress_2024_part, the one document of the corpora with the layout); a
+    heading of no known role before a whole one ("指标数" / "责任单位", 虹口区's 2018 garbage-sorting
+    task table) stays two columns. The columns up to the sequence heading (``k``) are never
+    joined."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(header):
+        s, e = header[i]
+        if i > k and i + 1 < len(header):
+            a, b = work[s:e], work[header[i + 1][0] : header[i + 1][1]]
+            if (
+                column_role(a) is None
+                and column_role(a + b) is not None
+                and (len(b) <= 2 or column_role(b) is None)
+            ):
+                out.append((s, header[i + 1][1]))
+                i += 2
+                continue
+        out.append((s, e))
+        i += 1
+    return out
 
 
 def _children_for_parent(work: str, header: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -885,7 +885,9 @@ def _groups(work: str) -> list[tuple[int, int]]:
     labels = _label_pattern()
     for s, e in spans:
         cut = s
-        for lm in labels.finditer(work, s + 1, e):
+        # (from the group's first character: a label there is read whole, so that the label inside
+        # a longer one, 责任单位 in 协同责任单位 or 牵头责任单位, opens no group of its own)
+        for lm in labels.finditer(work, s, e):
             if work[cut : lm.start()].strip():
                 out.append((cut, lm.start()))
                 cut = lm.start()
@@ -893,8 +895,9 @@ def _groups(work: str) -> list[tuple[int, int]]:
     return out
 
 
-# A group opening with a label of co-units. matches: "配合单位:", ",协办单位 :" ; must not match: "配合"
-_CO_LABEL_OPEN = re.compile(r"[\s,;]*(?:配合|协办|协同|参与)(?:单位|部门)\s*:")
+# A group opening with a label of co-units. matches: "配合单位:", ",协办单位 :", "协同责任单位:",
+# "协同配合单位:" ; must not match: "配合", "责任单位:"
+_CO_LABEL_OPEN = re.compile(r"[\s,;]*(?:(?:配合|协办|协同|参与)(?:责任|配合)?(?:单位|部门)|其他责任单位)\s*:")
 
 
 @lru_cache(maxsize=1)
