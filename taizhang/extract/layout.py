@@ -613,6 +613,8 @@ _SEQ_HEADING = re.compile(r"(?:项目|任务|工作|事项)?(?:序号|编号)")
 # 民生实事 head theirs). matches: "重点内容", "完成时限", "1-10月推进情况" ; must not match:
 # "行动一：再造发展新极行动", "1", "2024年完成"
 _HEADING_CELL = re.compile(r"(?:\d{1,2}[-—–~至]\d{1,2}月份?)?[^\d\s,，。;；:：、()（）][^,，。;；:：、]{1,9}")
+# The year a heading opens with. matches: "2022年", "2022年度" ; must not match: "2022" alone
+_YEAR_HEADING = re.compile(r"(?:19|20)\d{2}年度?")
 # A heading spaced out a character at a time. matches: "主 要 工 作 任 务", "责任 单位" ; must not
 # match: "推进城市更新 完成改造" (words, not characters, apart)
 _LETTER_SPACED = re.compile(r"[^\s\d]{1,2}(?: {1,3}[^\s\d]{1,2}){1,9}")
@@ -776,6 +778,12 @@ def _is_heading_cell(work: str, span: tuple[int, int]) -> bool:
     s, e = span
     if "\n" not in work[s:e]:
         if _HEADING_CELL.fullmatch(work, s, e) is not None:
+            return True
+        year = _YEAR_HEADING.match(work, s, e)
+        if year is not None and column_role(work[year.end() : e]) is not None:
+            # A heading that opens with the year its column is of ("2022年预期目标", "2022年度任务
+            # 目标"), as target divisions and progress tables head the year's column; a cell that
+            # dates work ("2024年完成") names no column after its year.
             return True
         # A heading spaced out to the cell's width ("主 要 工 作 任 务", "责 任 单 位"), as 浙江
         # cities' division tables (嘉兴市 2023) and 乐清市's completion tables print theirs.

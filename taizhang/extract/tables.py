@@ -110,9 +110,10 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
 # The heading of a column that gives a task's goal or the plan of a period for it, beside the
 # column naming the work: key-work tables of townships and progress tables of counties head them so
 # (泗洲头镇 (象山县): 重点工作 / 攻坚目标任务 / 工作任务安排; 柯桥区 and 崇川区: 主要任务 / 全年目标任务).
-# matches: "攻坚目标任务", "全年目标任务", "工作任务安排", "二季度工作安排" ; must not match: "重点任务",
-# "2022年度任务目标" (招远市's task column: the matter named as its target), "具体任务"
-_AIM_OR_PLAN = re.compile(r"目标\s*任\s*务|(?:任\s*务|工\s*作)\s*安\s*排")
+# matches: "攻坚目标任务", "全年目标任务", "工作任务安排", "二季度工作安排", "2022年预期目标" ; must
+# not match: "重点任务", "2022年度任务目标" (招远市's task column: the matter named as its target),
+# "具体任务"
+_AIM_OR_PLAN = re.compile(r"目标\s*任\s*务|预\s*期\s*目\s*标|(?:任\s*务|工\s*作)\s*安\s*排")
 
 
 # What a cell of a unit column never holds: a yes/no or none answer, a share, a figure or a

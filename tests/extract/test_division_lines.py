@@ -162,3 +162,62 @@ def test_a_whole_heading_after_one_of_no_role_stays_a_column():
         ("新建社区食堂。", ("区民政局",), ("各街道",)),
         ("改造公共厕所。", ("区绿化市容局",), ("各街道",)),
     ]
+
+
+TARGET_TABLE = """附件1
+
+2026年某区政府工作报告预期目标任务分解表
+
+序号
+
+2026年预期目标
+
+责任单位
+
+1
+
+地区生产总值增长6%左右
+
+区发展改革委
+
+2
+
+城镇新增就业1.2万人
+
+区人力社保局
+
+3
+
+空气质量完成年度目标任务
+
+区生态环境局
+"""
+
+
+def test_a_target_column_headed_with_its_year_holds_the_tasks():
+    tasks = extract_text(TARGET_TABLE, name="分解表.txt").tasks
+    assert [(t.ref, t.text, t.lead_units) for t in tasks] == [
+        ("1", "地区生产总值增长6%左右", ("区发展改革委",)),
+        ("2", "城镇新增就业1.2万人", ("区人力社保局",)),
+        ("3", "空气质量完成年度目标任务", ("区生态环境局",)),
+    ]
+
+
+def test_a_year_before_no_column_name_is_no_heading():
+    from taizhang.extract.layout import _is_heading_cell
+
+    for text, heading in [("2026年预期目标", True), ("2026年度任务目标", True), ("2026年完成", False)]:
+        assert _is_heading_cell(text, (0, len(text))) is heading, text
+
+
+def test_a_target_column_beside_the_work_is_no_task_column():
+    text = (
+        "序号\n\n重点任务\n\n2026年预期目标\n\n责任单位\n\n"
+        "1\n\n推进老旧小区改造。\n\n改造小区30个\n\n区住房城乡建设委\n\n"
+        "2\n\n建设社区食堂。\n\n新建食堂8个\n\n区民政局\n"
+    )
+    tasks = extract_text(text, name="任务表.txt").tasks
+    assert [(t.text, t.lead_units) for t in tasks] == [
+        ("推进老旧小区改造。", ("区住房城乡建设委",)),
+        ("建设社区食堂。", ("区民政局",)),
+    ]
