@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
 
-from .lexicon import column_role
+from .lexicon import column_role, ongoing_phrases
 from .model import Paragraph, Source, Table
 from .units import looks_like_unit, parse_units
 
@@ -1419,13 +1419,31 @@ def _right_align(
 # matches: "2025年4月", "2026年汛期前", "2026年起", "2025年12月底前", "6月底前" ; must not match:
 # "完成2025年度评估", "2025年底前完成移交清单建立", "区政府"
 _DATE_ONLY = re.compile(r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|\d{1,2}月)[^\d，。,;；:：、\n]{0,5}")
+# A deadline cell that gives the document's own year or a standing schedule rather than a date: the
+# 完成时限 of work done through the year or without end ("全年" in 霍山县's 2025 list of the
+# development zone's key work, "常态化推进" in a seed district's division table; "持续推进",
+# "长期坚持", "年底前", as division tables write it).
+# matches: "全年", "年底前", "上半年", "常态化推进", "持续推进", "长期坚持" ; must not match: "持续推进老旧小区
+# 改造" (work), "区政府"
+_PERIOD_ONLY = re.compile(r"全年|年内|年[底末]前?|[上下]半年|第?[一二三四]季度[末底]?前?")
+
+
+def _deadline_only(work: str, s: int, e: int) -> bool:
+    """The paragraph is a deadline column's cell and nothing else: a date, the year's own period,
+    or a standing schedule (an ongoing phrase, at most two characters more: "常态化推进")."""
+    if _DATE_ONLY.fullmatch(work, s, e) or _PERIOD_ONLY.fullmatch(work, s, e):
+        return True
+    cell = work[s:e]
+    return 2 <= len(cell) <= 6 and any(
+        cell == p or (cell.startswith(p) and len(cell) - len(p) <= 2) for p in ongoing_phrases()
+    )
 
 
 def _date_align(
     work: str, cells: list[tuple[int, int]], roles: list[str | None]
 ) -> tuple[list[tuple[int, int]], frozenset[int]] | None:
     """A short row of a table with a deadline column, aligned on its date: the cell that holds
-    only a date is the deadline's; the cells before it end just left of that column (the columns
+    only a date (or the year's period, or a standing schedule: ``_deadline_only``) is the deadline's; the cells before it end just left of that column (the columns
     left of them were merged cells, printed once in the block's first row: 任务类型 in 静安区 and
     杨浦区 reform timetables, 重点领域 in provincial 分工方案), the cells after it fill the unit
     columns in order (a unit column left out at the end was blank). None when the row is full, has
@@ -1435,7 +1453,7 @@ def _date_align(
     if not body or len(body) >= len(roles) or "deadline" not in roles:
         return None
     d = roles.index("deadline")
-    at = [i for i, (s, e) in enumerate(body) if _DATE_ONLY.fullmatch(work, s, e)]
+    at = [i for i, (s, e) in enumerate(body) if _deadline_only(work, s, e)]
     if len(at) != 1:
         return None
     j = at[0]
@@ -1446,6 +1464,13 @@ def _date_align(
         return None  # already in place
     start = body[0][0]
     out: list[tuple[int, int]] = [(start, start)] * (d - j) + body
+    if any(
+        roles[i] in ("lead", "co") and s < e and not _names_units(work, s, e)
+        for i, (s, e) in enumerate(out[:d])
+    ):
+        # The text would land in a unit column: the cell left out is a blank one between (a
+        # co-unit cell left empty), not a merged one before.
+        return None
     return out, frozenset(range(d - j))
 
 

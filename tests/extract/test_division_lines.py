@@ -221,3 +221,28 @@ def test_a_target_column_beside_the_work_is_no_task_column():
         ("推进老旧小区改造。", ("区住房城乡建设委",)),
         ("建设社区食堂。", ("区民政局",)),
     ]
+
+
+def _merged_block_table(last_deadline: str) -> str:
+    return (
+        "某区2026年重点工作任务分解表\n\n序号\n\n主要措施\n\n具体任务\n\n牵头单位\n\n配合单位\n\n完成时限\n\n"
+        "1\n\n优化营商环境\n\n推进高频事项集成办理。\n\n区政数局\n\n区市场监管局\n\n2026年6月底前\n\n"
+        "2\n\n完善企业服务专员制度。\n\n区发展改革委\n\n各街道\n\n2026年12月底前\n\n"
+        "3\n\n推进城市更新\n\n启动老旧小区改造30个。\n\n区住房城乡建设委\n\n各街道\n\n全年\n\n"
+        f"4\n\n加快保障性住房建设。\n\n区房屋管理局\n\n区规划资源局\n\n{last_deadline}\n"
+    )
+
+
+def test_a_row_below_a_merged_measure_cell_aligns_on_a_standing_deadline():
+    # The measure cell is printed once for its block; the row after it is one cell short, and its
+    # deadline cell gives no date but a schedule: the row is still aligned on that cell.
+    for cell, kind in [("持续推进", "ongoing"), ("长期坚持", "ongoing"), ("年底前", "month")]:
+        tasks = extract_text(_merged_block_table(cell), name="分工表.txt").tasks
+        last = tasks[-1]
+        assert (last.measure, last.text, last.lead_units, last.co_units) == (
+            "推进城市更新",
+            "加快保障性住房建设。",
+            ("区房屋管理局",),
+            ("区规划资源局",),
+        ), cell
+        assert last.deadline is not None and last.deadline.kind == kind, cell
