@@ -895,8 +895,11 @@ def _read_paragraph_table(
     while i < len(paras):
         s, e = paras[i]
         text = work[s:e]
-        if text in heading_texts:
-            i += 1  # the heading row repeated on a new page
+        if text in heading_texts or (text[:1] in "-—–" and _PAGE_NUMBER.fullmatch(text)):
+            # The heading row repeated on a new page; the page's number between two rows, as the
+            # text of a PDF of an official document gives it ("— 3 —": GB/T 9704 prints a page
+            # number between two dashes), read as the year rows below read it.
+            i += 1
             continue
         if _SEQ_CELL.fullmatch(text) and (seq_cell is None or int(text) == seq + 1):
             # Between two rows: rows across the table (sections), the leading cells of the next

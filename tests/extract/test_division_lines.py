@@ -246,3 +246,22 @@ def test_a_row_below_a_merged_measure_cell_aligns_on_a_standing_deadline():
             ("区规划资源局",),
         ), cell
         assert last.deadline is not None and last.deadline.kind == kind, cell
+
+
+def test_a_page_number_between_two_rows_is_no_cell():
+    # A PDF's text: the page ends after row 2 ("— 3 —") and the heading row is printed again.
+    head = "序号\n\n重点任务\n\n牵头单位\n\n配合单位\n\n完成时限\n\n"
+    text = (
+        "某区2026年重点工作任务分解表\n\n"
+        + head
+        + "1\n\n推进高频事项集成办理。\n\n区政数局\n\n区市场监管局\n\n2026年6月底前\n\n"
+        + "2\n\n建立企业诉求快速响应机制。\n\n区发展改革委\n\n各街道\n\n2026年12月底前\n\n— 3 —\n\n"
+        + head
+        + "3\n\n启动老旧小区改造30个。\n\n区住房城乡建设委\n\n各街道\n\n2026年12月底前\n"
+    )
+    tasks = extract_text(text, name="分工表.txt").tasks
+    assert [(t.ref, t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("1", "推进高频事项集成办理。", ("区政数局",), ("区市场监管局",)),
+        ("2", "建立企业诉求快速响应机制。", ("区发展改革委",), ("各街道",)),
+        ("3", "启动老旧小区改造30个。", ("区住房城乡建设委",), ("各街道",)),
+    ]
