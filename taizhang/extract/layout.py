@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
 
-from .lexicon import column_role, ongoing_phrases
+from .lexicon import column_role, is_ongoing_phrase
 from .model import Paragraph, Source, Table
 from .units import looks_like_unit, parse_units
 
@@ -1436,10 +1436,7 @@ def _deadline_only(work: str, s: int, e: int) -> bool:
     or a standing schedule (an ongoing phrase, at most two characters more: "常态化推进")."""
     if _DATE_ONLY.fullmatch(work, s, e) or _PERIOD_ONLY.fullmatch(work, s, e):
         return True
-    cell = work[s:e]
-    return 2 <= len(cell) <= 6 and any(
-        cell == p or (cell.startswith(p) and len(cell) - len(p) <= 2) for p in ongoing_phrases()
-    )
+    return 2 <= e - s <= 6 and is_ongoing_phrase(work[s:e])
 
 
 def _date_align(

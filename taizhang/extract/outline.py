@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from . import articles
 from .deadlines import find_deadline, parse_deadline
-from .lexicon import ongoing_phrases, unit_words
+from .lexicon import is_ongoing_phrase, ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
 from .units import (
@@ -515,8 +515,7 @@ def _ongoing_pattern() -> re.Pattern[str]:
 def _is_ongoing(group: str) -> bool:
     """A group of a note that is an ongoing deadline and nothing else ("长期坚持", "持续推进"),
     not units with an ongoing word ("各部门持续推进")."""
-    g = group.strip()
-    return any(g == p or (g.startswith(p) and len(g) - len(p) <= 2) for p in ongoing_phrases())
+    return is_ongoing_phrase(group)
 
 
 def _work_of(name: str) -> str:
