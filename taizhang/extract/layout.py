@@ -1235,6 +1235,13 @@ def _stacked_rows(
 _PARENT_UNIT_HEADINGS = frozenset({"责任单位", "责任部门", "责任主体", "责任分工", "分工", "单位分工"})
 
 
+# The period a progress table's column reports, heading it before its name ("第二季度" / "完成情况",
+# as 泗洲头镇's table wraps its 第二季度完成情况; 招远市's "1-9月份工作完成情况" and 崇川区's
+# "1-10月推进情况" in one cell). matches: "第二季度", "一季度", "上半年", "1-6月", "1-10月份" ; must not
+# match: "指标数", "2026年"
+_PERIOD_HEADING = re.compile(r"第?[一二三四1-4]季度|[上下]半年|\d{1,2}[-—–~至]\d{1,2}月份?")
+
+
 def _wrapped_headings(work: str, header: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
     """A column heading wrapped over two paragraphs of the flattened heading row ("责任" / "领导",
     "攻坚目标" / "任务"): the narrow cell's line break, printed as a blank line by the crawl of a web
@@ -1245,7 +1252,8 @@ def _wrapped_headings(work: str, header: list[tuple[int, int]], k: int) -> list[
     (象山县) heads its table of the year's key work (the tune document
     sizhoutou_key_work_progress_2024_part, the one document of the corpora with the layout); a
     heading of no known role before a whole one ("指标数" / "责任单位", 虹口区's 2018 garbage-sorting
-    task table) stays two columns. The columns up to the sequence heading (``k``) are never
+    task table) stays two columns, unless it is the period the next one reports ("第二季度" /
+    "完成情况": ``_PERIOD_HEADING``). The columns up to the sequence heading (``k``) are never
     joined."""
     out: list[tuple[int, int]] = []
     i = 0
@@ -1256,7 +1264,7 @@ def _wrapped_headings(work: str, header: list[tuple[int, int]], k: int) -> list[
             if (
                 column_role(a) is None
                 and column_role(a + b) is not None
-                and (len(b) <= 2 or column_role(b) is None)
+                and (len(b) <= 2 or column_role(b) is None or _PERIOD_HEADING.fullmatch(a) is not None)
             ):
                 out.append((s, header[i + 1][1]))
                 i += 2
