@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
 
-from .lexicon import column_role
+from .lexicon import column_role, is_ongoing_phrase
 from .model import Paragraph, Source, Table
 from .units import looks_like_unit, parse_units
 
@@ -613,6 +613,8 @@ _SEQ_HEADING = re.compile(r"(?:项目|任务|工作|事项)?(?:序号|编号)")
 # 民生实事 head theirs). matches: "重点内容", "完成时限", "1-10月推进情况" ; must not match:
 # "行动一：再造发展新极行动", "1", "2024年完成"
 _HEADING_CELL = re.compile(r"(?:\d{1,2}[-—–~至]\d{1,2}月份?)?[^\d\s,，。;；:：、()（）][^,，。;；:：、]{1,9}")
+# The year a heading opens with. matches: "2022年", "2022年度" ; must not match: "2022" alone
+_YEAR_HEADING = re.compile(r"(?:19|20)\d{2}年度?")
 # A heading spaced out a character at a time. matches: "主 要 工 作 任 务", "责任 单位" ; must not
 # match: "推进城市更新 完成改造" (words, not characters, apart)
 _LETTER_SPACED = re.compile(r"[^\s\d]{1,2}(?: {1,3}[^\s\d]{1,2}){1,9}")
@@ -777,6 +779,12 @@ def _is_heading_cell(work: str, span: tuple[int, int]) -> bool:
     if "\n" not in work[s:e]:
         if _HEADING_CELL.fullmatch(work, s, e) is not None:
             return True
+        year = _YEAR_HEADING.match(work, s, e)
+        if year is not None and column_role(work[year.end() : e]) is not None:
+            # A heading that opens with the year its column is of ("2022年预期目标", "2022年度任务
+            # 目标"), as target divisions and progress tables head the year's column; a cell that
+            # dates work ("2024年完成") names no column after its year.
+            return True
         # A heading spaced out to the cell's width ("主 要 工 作 任 务", "责 任 单 位"), as 浙江
         # cities' division tables (嘉兴市 2023) and 乐清市's completion tables print theirs.
         return (
@@ -802,7 +810,7 @@ def _read_paragraph_table(
         if _after_unit_columns(work, paras[at + 1 : last + 1], paras[last + 1 : last + 3]):
             break
         last += 1
-    header = _children_for_parent(work, paras[first : last + 1])
+    header = _children_for_parent(work, _wrapped_headings(work, paras[first : last + 1], at - first))
     n, k = len(header), at - first  # columns; the sequence column
     if n < 3:
         return None, at + 1
@@ -887,8 +895,11 @@ def _read_paragraph_table(
     while i < len(paras):
         s, e = paras[i]
         text = work[s:e]
-        if text in heading_texts:
-            i += 1  # the heading row repeated on a new page
+        if text in heading_texts or (text[:1] in "-—–" and _PAGE_NUMBER.fullmatch(text)):
+            # The heading row repeated on a new page; the page's number between two rows, as the
+            # text of a PDF of an official document gives it ("— 3 —": GB/T 9704 prints a page
+            # number between two dashes), read as the year rows below read it.
+            i += 1
             continue
         if _SEQ_CELL.fullmatch(text) and (seq_cell is None or int(text) == seq + 1):
             # Between two rows: rows across the table (sections), the leading cells of the next
@@ -1224,6 +1235,45 @@ def _stacked_rows(
 _PARENT_UNIT_HEADINGS = frozenset({"责任单位", "责任部门", "责任主体", "责任分工", "分工", "单位分工"})
 
 
+# The period a progress table's column reports, heading it before its name ("第二季度" / "完成情况",
+# as 泗洲头镇's table wraps its 第二季度完成情况; 招远市's "1-9月份工作完成情况" and 崇川区's
+# "1-10月推进情况" in one cell). matches: "第二季度", "一季度", "上半年", "1-6月", "1-10月份" ; must not
+# match: "指标数", "2026年"
+_PERIOD_HEADING = re.compile(r"第?[一二三四1-4]季度|[上下]半年|\d{1,2}[-—–~至]\d{1,2}月份?")
+
+
+def _wrapped_headings(work: str, header: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
+    """A column heading wrapped over two paragraphs of the flattened heading row ("责任" / "领导",
+    "攻坚目标" / "任务"): the narrow cell's line break, printed as a blank line by the crawl of a web
+    table or the text of a PDF, parts a heading that is one column (a heading wrapped inside one
+    paragraph is read by ``_is_heading_cell``). A part that names no column joins the next when
+    the two together do and the next is no column's whole heading of its own (a word of two
+    characters, or none that names a column): "责任" / "科室", "攻坚目标" / "任务", as 泗洲头镇
+    (象山县) heads its table of the year's key work (the tune document
+    sizhoutou_key_work_progress_2024_part, the one document of the corpora with the layout); a
+    heading of no known role before a whole one ("指标数" / "责任单位", 虹口区's 2018 garbage-sorting
+    task table) stays two columns, unless it is the period the next one reports ("第二季度" /
+    "完成情况": ``_PERIOD_HEADING``). The columns up to the sequence heading (``k``) are never
+    joined."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(header):
+        s, e = header[i]
+        if i > k and i + 1 < len(header):
+            a, b = work[s:e], work[header[i + 1][0] : header[i + 1][1]]
+            if (
+                column_role(a) is None
+                and column_role(a + b) is not None
+                and (len(b) <= 2 or column_role(b) is None or _PERIOD_HEADING.fullmatch(a) is not None)
+            ):
+                out.append((s, header[i + 1][1]))
+                i += 2
+                continue
+        out.append((s, e))
+        i += 1
+    return out
+
+
 def _children_for_parent(work: str, header: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A heading row of two rows flattened: a parent heading (责任单位) spanning a lead and a co
     column whose own headings (牵头单位 / 配合单位) come after the first row ("序号 / 工作任务 /
@@ -1380,13 +1430,28 @@ def _right_align(
 # matches: "2025年4月", "2026年汛期前", "2026年起", "2025年12月底前", "6月底前" ; must not match:
 # "完成2025年度评估", "2025年底前完成移交清单建立", "区政府"
 _DATE_ONLY = re.compile(r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|\d{1,2}月)[^\d，。,;；:：、\n]{0,5}")
+# A deadline cell that gives the document's own year or a standing schedule rather than a date: the
+# 完成时限 of work done through the year or without end ("全年" in 霍山县's 2025 list of the
+# development zone's key work, "常态化推进" in a seed district's division table; "持续推进",
+# "长期坚持", "年底前", as division tables write it).
+# matches: "全年", "年底前", "上半年", "常态化推进", "持续推进", "长期坚持" ; must not match: "持续推进老旧小区
+# 改造" (work), "区政府"
+_PERIOD_ONLY = re.compile(r"全年|年内|年[底末]前?|[上下]半年|第?[一二三四]季度[末底]?前?")
+
+
+def _deadline_only(work: str, s: int, e: int) -> bool:
+    """The paragraph is a deadline column's cell and nothing else: a date, the year's own period,
+    or a standing schedule (an ongoing phrase, at most two characters more: "常态化推进")."""
+    if _DATE_ONLY.fullmatch(work, s, e) or _PERIOD_ONLY.fullmatch(work, s, e):
+        return True
+    return 2 <= e - s <= 6 and is_ongoing_phrase(work[s:e])
 
 
 def _date_align(
     work: str, cells: list[tuple[int, int]], roles: list[str | None]
 ) -> tuple[list[tuple[int, int]], frozenset[int]] | None:
     """A short row of a table with a deadline column, aligned on its date: the cell that holds
-    only a date is the deadline's; the cells before it end just left of that column (the columns
+    only a date (or the year's period, or a standing schedule: ``_deadline_only``) is the deadline's; the cells before it end just left of that column (the columns
     left of them were merged cells, printed once in the block's first row: 任务类型 in 静安区 and
     杨浦区 reform timetables, 重点领域 in provincial 分工方案), the cells after it fill the unit
     columns in order (a unit column left out at the end was blank). None when the row is full, has
@@ -1396,7 +1461,7 @@ def _date_align(
     if not body or len(body) >= len(roles) or "deadline" not in roles:
         return None
     d = roles.index("deadline")
-    at = [i for i, (s, e) in enumerate(body) if _DATE_ONLY.fullmatch(work, s, e)]
+    at = [i for i, (s, e) in enumerate(body) if _deadline_only(work, s, e)]
     if len(at) != 1:
         return None
     j = at[0]
@@ -1407,6 +1472,13 @@ def _date_align(
         return None  # already in place
     start = body[0][0]
     out: list[tuple[int, int]] = [(start, start)] * (d - j) + body
+    if any(
+        roles[i] in ("lead", "co") and s < e and not _names_units(work, s, e)
+        for i, (s, e) in enumerate(out[:d])
+    ):
+        # The text would land in a unit column: the cell left out is a blank one between (a
+        # co-unit cell left empty), not a merged one before.
+        return None
     return out, frozenset(range(d - j))
 
 

@@ -141,3 +141,11 @@ def column_role(heading: str) -> str | None:
 def ongoing_phrases() -> tuple[str, ...]:
     name = "deadlines.json"
     return _words(load_data(name), "ongoing", name)
+
+
+def is_ongoing_phrase(text: str) -> bool:
+    """``text`` is an ongoing deadline and nothing else ("长期坚持", "持续推进", "常态化推进"): an
+    ongoing phrase, at most two characters more; not work with an ongoing word ("持续推进老旧小区
+    改造", "各部门持续推进")."""
+    g = text.strip()
+    return any(g == p or (g.startswith(p) and len(g) - len(p) <= 2) for p in ongoing_phrases())

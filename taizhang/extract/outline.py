@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from . import articles
 from .deadlines import find_deadline, parse_deadline
-from .lexicon import ongoing_phrases, unit_words
+from .lexicon import is_ongoing_phrase, ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import working_text
 from .units import (
@@ -136,22 +136,25 @@ _CLAUSE_END = frozenset("。;!?\n")
 # each task with the units it involves ("相关部门:区建设管理委、区公安分局、属地街道等。"): with no
 # lead named, they answer for it.
 # A county's division may name a 主要责任单位 that leads and 其他 (协同) 责任单位 that cooperate, as
-# the notices of 亳州 谯城区 (2020: 主要责任单位, 协同配合单位) and 泾县 (2023: 牵头责任单位, 协同责任
-# 单位) name them, beside the county leader who leads each item.
-# matches: "牵头单位:区商务局;配合单位:区财政局", "  牵头单位:省经信厅", "主要责任单位:县林业局" ;
-# must not match: "单位名称"
+# the notices of 亳州 谯城区 (2020: 主要责任单位, 协同配合单位), 泾县 (2023: 牵头责任单位, 协同责任
+# 单位) and 滁州市 (2020: 牵头责任单位, 协同责任单位, a line each) name them, beside the leader who
+# leads each item.
+# matches: "牵头单位:区商务局;配合单位:区财政局", "  牵头单位:省经信厅", "主要责任单位:县林业局",
+# "牵头责任单位:市财政局。", "协同责任单位:市税务局" ; must not match: "单位名称"
 _TRAILING_NOTE = re.compile(
-    r"(?<![^。;\s])\s*(?P<body>(?:主要|其他)?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
+    r"(?<![^。;\s])\s*(?P<body>(?:主要|其他|牵头|协同)?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
     r"|相关部门|相关单位|参与单位|参与部门"
     r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:[^。]{2,160})\s*[。]?\s*$"
 )
 # The line naming the government leader in charge of an item ("分管省领导:林克庆"), beside its
 # units in a division of work: a person, neither a unit nor a part of the work.
 # The leader may be named by the government's title for the post: 牵头县领导 (泾县's 2023 division),
-# 牵头县政府领导 (通山县's 2022 notice), 县政府分线领导, 责任县领导.
-# matches: "分管省领导:林克庆", "\n责任领导:张三", "县政府分线领导:李某" ; must not match: "加强组织领导:各单位要…。"
+# 牵头县政府领导 (通山县's 2022 notice), 县政府分线领导, 责任县领导, 牵头负责领导 (滁州市's 2020
+# division of its key work, a line before each item's units).
+# matches: "分管省领导:林克庆", "\n责任领导:张三", "县政府分线领导:李某", "牵头负责领导:李某。" ;
+# must not match: "加强组织领导:各单位要…。"
 _LEADER_LINE = re.compile(
-    r"(?:^|(?<=[。;\s]))\s*(?:[省市区县](?:人民)?政府)?(?:分管|责任|牵头|联系|包抓|分线)[省市区县镇]?(?:政府)?(?:级)?"
+    r"(?:^|(?<=[。;\s]))\s*(?:[省市区县](?:人民)?政府)?(?:分管|责任|牵头|联系|包抓|分线)(?:负责)?[省市区县镇]?(?:政府)?(?:级)?"
     r"(?:领导|副[省市区县]?长)"
     r"(?:同志)?\s*:[^\n。;:]{1,30}[\s。;]*$"
 )
@@ -161,9 +164,9 @@ _LEADER_LINE = re.compile(
 # must not match: "2024年12月", "1.5亿元"
 _NUMBER_RUN = re.compile(r"(?: \d+(?:\.\d+)?){3,}(?![\d.])")
 _GAP_AFTER_WORD = re.compile(r"(?<=[^\s:]) ")
-# A line break before a label of units. matches: "\n配合单位:", "\n  牵头部门:"
+# A line break before a label of units. matches: "\n配合单位:", "\n  牵头部门:", "\n协同责任单位:"
 _LABEL_LINE = re.compile(
-    r"\n(?=[ \t\u3000]*(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:)"
+    r"\n(?=[ \t\u3000]*(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:)"
 )
 # A line of a progress notice's item that names a person (牵头领导:林某, 项目责任人:王某) or reports
 # what was done (实际完成情况:…, 进展情况:…): a public notice of the progress of a city's livelihood
@@ -172,10 +175,11 @@ _LABEL_LINE = re.compile(
 # 情况), and progress tables of 招远市 and 柯桥区 keep the same fields as columns (分管市领导,
 # 进展情况). The line is neither a unit nor part of the work: the item's body leaves it out, its
 # figures (actuals) are still read.
-# matches: "牵头领导:林某", "项目责任人:王某", "实际完成情况:已于5月30日通车", "进展情况:完成80%" ;
+# matches: "牵头领导:林某", "牵头负责领导:林某", "项目责任人:王某", "实际完成情况:已于5月30日通车",
+# "进展情况:完成80%" ;
 # must not match: "责任单位:市公安局", "牵头单位:区商务局", "工作目标:新建3所"
 _ASIDE_LINE = re.compile(
-    r"\s*(?:(?:牵头|责任|分管|联系)领导|项目责任人|责任人|联系人"
+    r"\s*(?:(?:牵头|责任|分管|联系)(?:负责)?领导|项目责任人|责任人|联系人"
     r"|(?:实际)?完成情况|(?:工作)?进展情况|推进情况|进度情况)\s*[:：]"
 )
 # Where such a label may end: the last character of a label, its colon (a quick search of a text).
@@ -511,8 +515,7 @@ def _ongoing_pattern() -> re.Pattern[str]:
 def _is_ongoing(group: str) -> bool:
     """A group of a note that is an ongoing deadline and nothing else ("长期坚持", "持续推进"),
     not units with an ongoing word ("各部门持续推进")."""
-    g = group.strip()
-    return any(g == p or (g.startswith(p) and len(g) - len(p) <= 2) for p in ongoing_phrases())
+    return is_ongoing_phrase(group)
 
 
 def _work_of(name: str) -> str:
@@ -529,9 +532,11 @@ _COLLECTIVE_OPENINGS = ("各", "相关", "有关")
 
 # A label that opens a part of a note. matches: "配合单位:", "完成时限:" ; must not match: "具体任务"
 _NOTE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点|期限)\s*:")
-# The label of a list of units. matches: "责任单位:", "牵头部门 :" ; must not match: "8月底前" ,
-# "单位:" alone
-_UNIT_LABEL = re.compile(r"(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:")
+# The label of a list of units. matches: "责任单位:", "牵头部门 :", "协同责任单位:" ; must not match:
+# "8月底前" , "单位:" alone
+_UNIT_LABEL = re.compile(
+    r"(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:"
+)
 # A bracketed date that is a deadline: it says by when. matches: "2024年底前", "6月底前完成",
 # "年内完成" ; must not match: "2018-2022年" (a plan's period)
 _DEADLINE_WORD = re.compile(r"[前底末]|完成|年内")
@@ -1566,9 +1571,14 @@ def _item_tasks(
                 continue  # a note that opens before the body (in the title)
             clause_start = pending_start if pending_start is not None else pos
             empty = not work[clause_start : note.start].strip(_LEADING_CHARS)
-            if empty and tasks and last_note_end == clause_start:
+            if (
+                empty
+                and tasks
+                and (last_note_end == clause_start or _note_paragraph_after(work, last_note_end, note, e))
+            ):
                 # A second note right after the first ("牵头单位:…\n配合单位:…\n完成时限:…"): one
-                # note in parts, for the same clause.
+                # note in parts, for the same clause; also when each part closes its own paragraph
+                # with a full stop ("牵头责任单位:市财政局。" / "协同责任单位:市税务局…。").
                 tasks[-1] = _with_note(tasks[-1], note)
                 pending_start = None
                 pos = last_note_end = note.end
@@ -1639,6 +1649,20 @@ def _item_tasks(
         if t is not None:
             tasks.append(t)
     return _dated(tasks, _title_deadline(text, work, node, year))
+
+
+def _note_paragraph_after(work: str, last_note_end: int, note: RoleNote, para_end: int) -> bool:
+    """``note`` is a paragraph of its own, and only blank lines stand between it and the note that
+    closed the paragraph before: the second part of one note whose parts each end with a full stop,
+    a line each, as divisions of work write an item's units (滁州市's 2020 division of its key work:
+    "牵头责任单位:…。" / "协同责任单位:…。"; 鞍山 立山区's 2023 division has the same lines without
+    the stops)."""
+    return (
+        last_note_end >= 0
+        and not work[last_note_end : note.start].strip()
+        and "\n" in work[last_note_end : note.start]
+        and not work[note.end : para_end].strip(" \t\u3000。;；")
+    )
 
 
 def _is_last_item(node: _Node) -> bool:

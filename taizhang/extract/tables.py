@@ -63,6 +63,14 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
             if cell.merged and c and row[c - 1].start == cell.start:
                 continue
             role = _role_of(work[cell.start : cell.end])
+            if (
+                role == "task"
+                and ("task" in roles or "measure" in roles)
+                and _AIM_OR_PLAN.search(work, cell.start, cell.end)
+            ):
+                # A column right of the work's own that gives its goal or the period's plan
+                # (重点工作 / 攻坚目标任务 / 工作任务安排): it describes the task named on the left.
+                role = None
             if role == "lead" and "lead" in roles and "co" not in roles:
                 # A second unit column beside the lead one (牵头单位 / 责任单位) lists co-units.
                 role = "co"
@@ -97,6 +105,15 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
         if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
             return r, roles
     return None
+
+
+# The heading of a column that gives a task's goal or the plan of a period for it, beside the
+# column naming the work: key-work tables of townships and progress tables of counties head them so
+# (泗洲头镇 (象山县): 重点工作 / 攻坚目标任务 / 工作任务安排; 柯桥区 and 崇川区: 主要任务 / 全年目标任务).
+# matches: "攻坚目标任务", "全年目标任务", "工作任务安排", "二季度工作安排", "2022年预期目标" ; must
+# not match: "重点任务", "2022年度任务目标" (招远市's task column: the matter named as its target),
+# "具体任务"
+_AIM_OR_PLAN = re.compile(r"目标\s*任\s*务|预\s*期\s*目\s*标|(?:任\s*务|工\s*作)\s*安\s*排")
 
 
 # What a cell of a unit column never holds: a yes/no or none answer, a share, a figure or a

@@ -897,7 +897,9 @@ def _groups(work: str) -> list[tuple[int, int]]:
     labels = _label_pattern()
     for s, e in spans:
         cut = s
-        for lm in labels.finditer(work, s + 1, e):
+        # (from the group's first character: a label there is read whole, so that the label inside
+        # a longer one, 责任单位 in 协同责任单位 or 牵头责任单位, opens no group of its own)
+        for lm in labels.finditer(work, s, e):
             if _inside_longer_label(labels, work, s, lm):
                 continue  # "责任单位:" of "牵头责任单位:" / "其他责任单位:": the longer label is the one
             if work[cut : lm.start()].strip():
@@ -920,8 +922,9 @@ def _inside_longer_label(labels: re.Pattern[str], work: str, s: int, lm: re.Matc
     return False
 
 
-# A group opening with a label of co-units. matches: "配合单位:", ",协办单位 :" ; must not match: "配合"
-_CO_LABEL_OPEN = re.compile(r"[\s,;]*(?:配合|协办|协同|参与)(?:单位|部门)\s*:")
+# A group opening with a label of co-units. matches: "配合单位:", ",协办单位 :", "协同责任单位:",
+# "协同配合单位:" ; must not match: "配合", "责任单位:"
+_CO_LABEL_OPEN = re.compile(r"[\s,;]*(?:(?:配合|协办|协同|参与)(?:责任|配合)?(?:单位|部门)|其他责任单位)\s*:")
 
 
 @lru_cache(maxsize=1)
