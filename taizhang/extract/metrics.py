@@ -19,7 +19,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from .docinfo import five_year_period
+from .docinfo import five_year_period, five_year_plan_end
 from .layout import Grid
 
 if TYPE_CHECKING:
@@ -735,6 +735,35 @@ def _short_lines(words: str) -> _AtLineStarts:
     return _AtLineStarts(rf"[ \t]*+(?=[^\n]{{0,20}}+(?:\n|\Z))[^\n]*?(?:{words})[^\n]*")
 
 
+# An unnumbered part title of 21 to 30 characters that pairs two periods, the review of the plan
+# period gone by with the last year, or the next plan's goals with this year's work: “十四五”时期
+# 发展成就和2025年工作回顾, “十五五”时期主要目标和2026年重点工作 (内蒙古's 2026 work report, tune;
+# the numbered titles of 北京's and 新疆's 2026 reports run as long: 二、“十四五”时期发展成就和“十五五”
+# 时期主要目标任务). A shorter line is read by _short_headings.
+# matches: "“十四五”时期发展成就和2025年工作回顾" ; must not match: a line of 20 characters, a sentence
+# (“2025年主要目标是:…”), a figure (“到2025年森林覆盖率目标达到24.1%以上”)
+_LONG_PART_TITLE = _AtLineStarts(r"[ \t]*+(?=[^\n]{21,30}+(?:\n|\Z))[^\n]*?(?:回顾|目标)[^\n]*")
+# What such a title holds none of: clause punctuation, a figure's marks.
+_NOT_IN_PART_TITLE = frozenset(",。;:!?%.")
+
+
+def _long_part_titles(work: str) -> Iterator[tuple[int, Kind]]:
+    """(offset, kind) of the unnumbered part titles of 21 to 30 characters (_LONG_PART_TITLE) in a
+    text of long lines: a review (回顾) reports, goals (目标) plan. Digits only as the years they
+    name; a numbered line is read with the headings."""
+    if len(work) <= 40 * work.count("\n"):
+        return  # a text of short lines (a table a cell a line): its cells are not part titles
+    for m in _LONG_PART_TITLE.finditer(work):
+        line = m["line"].strip()
+        if not _NOT_IN_PART_TITLE.isdisjoint(line) or _HEADING.match(line):
+            continue
+        if sum(c.isdigit() for c in line) != 4 * len(_YEAR.findall(line)):
+            continue  # a digit that is not a year's: a figure
+        review, goals = "回顾" in line, "目标" in line
+        if review != goals:
+            yield m.start("line"), "actual" if review else "target"
+
+
 # A blank line: a line break, white space only, a line break. matches: "\n\n", "\n \u3000\n"
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
@@ -772,7 +801,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         if _has(title, review_words) or (y and info.year is not None and int(y["y"]) < info.year):
             marks.append(_Mode(m.start("line"), "actual", int(y["y"]) if y else review_year, level))
         elif _has(title, target_words) or (level == 1 and first.kind == "target"):
-            marks.append(_Mode(m.start("line"), "target", int(y["y"]) if y else target_year, level))
+            # A part that sets the goals of a five-year plan and names no year (二、“十五五”时期主要
+            # 目标任务, in the 2026 work reports of 河南 and 山西, tune) is for the plan's last year.
+            year = int(y["y"]) if y else (five_year_plan_end(title) or target_year)
+            marks.append(_Mode(m.start("line"), "target", year, level))
         elif level == 1:
             marks.append(_Mode(m.start("line"), first.kind, first.year, level))  # a report's part
     opener, lead_year, short = _mode_patterns()
@@ -860,6 +892,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             marks.append(_Mode(line_start, "actual", review_year, 2))
         elif "目标" in line and not any(0 <= line_start - g.start < 40 for g in goals):
             marks.append(_Mode(line_start, "target", target_year, 2))
+    for line_start, kind in _long_part_titles(work):
+        marks.append(_Mode(line_start, kind, review_year if kind == "actual" else target_year, 2))
     # Sections under a year heading (2012年经济表现) and paragraphs opening with a fiscal year.
     for pm in (*year_heading_marks(work, info.year), *fiscal_paragraph_marks(work, info.year)):
         marks.append(_Mode(pm.start, pm.kind, pm.year, 2 if pm.end < len(work) else 3, pm.end))
