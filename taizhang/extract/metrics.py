@@ -3362,6 +3362,13 @@ def _named_period(sentence_before: str, doc_year: int) -> tuple[Kind, int] | Non
     m = _NAMED_PERIOD.search(sentence_before)
     if m is None or _RELATIVE_YEAR.search(m["rest"]) is not None or "以来" in m["rest"]:
         return None  # (今年 or 明年 after it dates the figure instead; “十四五”以来 is a span up to now)
+    start = len(sentence_before[: m.start()].rstrip('“" \t'))
+    if _ends_with_any(sentence_before, start, metric_words().compiled["base_before"], 0):
+        # The base of a comparison (累计使用外资比“十三五”时期增长71%, 城市道路较“十三五”时期增长4.8%, in
+        # 山西's 2026 work report, tune; 较“十三五”末净增1万亿元 in 陕西's, tune; 比“十三五”时期增长78.9% in
+        # 辽宁's): the figure is of the period that follows it, the one the document's part dates.
+        # (快于 and 慢于 are bases too, in base_before: GDP增长4%,快于2024年1.8个百分点, 山西's 2026 report.)
+        return None
     _, end = five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)
     return ("actual" if end < doc_year else "target"), end
 

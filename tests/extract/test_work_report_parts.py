@@ -68,3 +68,30 @@ class TestFiveYearGoals:
         assert five_year_plan_end("二、“十五五”时期主要目标任务") == 2030
         assert five_year_plan_end("第十四个五年规划") == 2025
         assert five_year_plan_end("三、2026年重点工作安排") is None
+
+
+class TestBasesOfComparison:
+    def test_a_year_after_faster_than_is_the_base_not_the_figure_s_year(self) -> None:
+        text = (
+            _OPENING + "一、2030年工作回顾\n"
+            "过去一年，全省上下顶压前行，经济运行总体平稳、稳中有进，主要指标好于预期，发展质量稳步提升。"
+            "全年地区生产总值增长5.2%，快于2029年1.4个百分点，民间投资增长3%、慢于全国0.5个百分点。\n"
+        )
+        assert found(text) == [
+            ("actual", 5.2, "%", 2030),
+            ("actual", 1.4, "个百分点", 2030),
+            ("actual", 3, "%", 2030),
+            ("actual", 0.5, "个百分点", 2030),
+        ]
+
+    def test_a_plan_period_after_a_comparison_word_is_the_base(self) -> None:
+        text = (
+            _OPENING + "一、“十五五”时期工作回顾\n"
+            "这五年，全省上下坚持稳中求进工作总基调，经济社会发展取得新的显著成就，综合实力迈上新台阶。"
+            "累计使用外资比“十四五”时期增长35%，新建改造城市道路较“十四五”时期增长12%，“十四五”期间累计新增就业80万人。\n"
+        )
+        assert found(text) == [
+            ("actual", 35, "%", 2030),
+            ("actual", 12, "%", 2030),
+            ("actual", 800000, "人", 2025),
+        ]
