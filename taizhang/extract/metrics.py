@@ -1517,6 +1517,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         # no document hands its work to a thousand bodies)
     if _counts_indicators(work, fig, hi):
         return True  # the indicators of the document's own system: 新增34个指标
+    if fig.unit in ("条", "项") and end == raw_end and _POLICY_ITEMS.match(work, end, hi) is not None:
+        return True  # the items of a policy or a task list: 制定出台20条具体举措, 36项重点改革任务
     if (
         not (fig.unit == "元" and end == raw_end)
         and compiled["doc_part_nouns"].search(work, end, hi) is not None
@@ -1528,6 +1530,15 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     ):
         return True  # the document's own parts: 推出29项行动计划
     return False
+
+
+# The items a policy or a list is made of, counted by 条 or 项 before their noun: a count of the
+# policy's own parts, not the size of an indicator, as SCHEMA's “50条” (山西's 2026 work report, tune:
+# 谋划9条技术路径, 制定出台20条具体举措, 年度36项重点改革任务, 优化工商业电价机制12条举措; 河南's: 建立150项
+# 年度任务清单, tune). matches: "具体举措", "举措", "重点改革任务", "年度任务清单",
+# "技术路径" ; must not match: "任务" alone (共有42项任务: a count of a 实事 list's tasks the gold keeps), "专项"
+# (实施100项重大科技专项: projects), "高速公路" (a road is no item)
+_POLICY_ITEMS = re.compile(r"[^\d\s,。;:!?、“”]{0,6}?(?:举措|措施|路径|改革任务|任务清单)")
 
 
 # A rate laid down "in principle" as a floor: 覆盖率原则上不低于30% (a target of coverage, 上海's

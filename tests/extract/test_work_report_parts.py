@@ -95,3 +95,17 @@ class TestBasesOfComparison:
             ("actual", 12, "%", 2030),
             ("actual", 800000, "人", 2025),
         ]
+
+
+class TestPolicyItems:
+    def test_counts_of_a_policy_s_items_are_no_metrics(self) -> None:
+        text = (
+            _OPENING + "一、2030年工作回顾\n"
+            "过去一年，我们制定出台18条具体举措，年度25项重点改革任务全面完成，建立80项年度任务清单，"
+            "谋划6条技术路径，全年新建高速公路260公里，实施45项省级科技专项，城镇新增就业52万人。\n"
+        )
+        assert found(text) == [
+            ("actual", 260, "公里", 2030),
+            ("actual", 45, "项", 2030),
+            ("actual", 520000, "人", 2030),
+        ]
