@@ -1848,11 +1848,14 @@ _SPEECH_PARTS = re.compile(r"[ \t]*(?:范\s?畴|方\s?面|因\s?素|层\s?面)")
 # must not match: "每年拨款" + "1,200万元" (a budget committed: no benefit noun after it)
 _PER_PERIOD_BEFORE = re.compile(r"每[ \t]*(?:月|年|人|户)[ \t]*(?:高达|最高|可领取|可获)?[ \t]*\Z")
 _BENEFIT_NOUN_AFTER = re.compile(r"[ \t]*(?:的)?[ \t]*(?:津贴|补贴|补助|奖励|资助|生活费)")
-# A measure followed by 以上 / 以下 and things it sizes: it qualifies them.
-# matches: "以上项目" (5亿元以上项目), "及以上企业" ; must not match: "以上," "以上。" (a comparator),
-# "以上建设用地面积" (50平方公里以上建设用地: an amount of land, at least 50 km²)
+# A measure followed by 以上 / 以下 and things it sizes: it qualifies them, maybe past a few words that
+# qualify them too (关停淘汰10万千瓦及以下燃煤机组, 河南's 2026 work report; 布局一批50万千瓦以上省级大型
+# 风光基地, 山西's: tune). matches: "以上项目" (5亿元以上项目), "及以上企业", "及以下燃煤机组",
+# "以上省级大型风光基地" ; must not match: "以上," "以上。" (a comparator), "以上建设用地面积" (50平方公里
+# 以上建设用地: an amount of land, at least 50 km²)
 _QUALIFIER = re.compile(
-    r"[ \t]*(?:及)?以[上下][ \t]*(?:的)?[ \t]*(?:项目|企业|工程|公司|集团|园区|楼宇|总部|产业集群|重点项目|重大项目|商圈|平台)"
+    r"[ \t]*(?:及)?以[上下][ \t]*(?:的)?[ \t]*[^\d\s,。;:!?、]{0,6}?"
+    r"(?:项目|企业|工程|公司|集团|园区|楼宇|总部|产业集群|重点项目|重大项目|商圈|平台|机组|基地)"
 )
 # Money directly followed by the things it sizes: a class of them, not an amount.
 # matches: "企业" (超亿元企业), "级项目" ; must not match: "资金", "的企业" (see threshold_after)

@@ -109,3 +109,13 @@ class TestPolicyItems:
             ("actual", 45, "项", 2030),
             ("actual", 520000, "人", 2030),
         ]
+
+
+class TestSizeClasses:
+    def test_a_measure_before_its_qualified_noun_is_a_size_class(self) -> None:
+        text = (
+            _OPENING + "三、2031年重点工作\n"
+            "今年要全面推进能源结构调整，着力构建清洁低碳安全高效的能源体系，持续提升能源安全保障能力和水平。"
+            "关停淘汰20万千瓦及以下燃煤机组，布局一批100万千瓦以上省级大型风光基地，新增新型储能300万千瓦以上。\n"
+        )
+        assert found(text) == [("target", 3e6, "千瓦", 2031)]
