@@ -119,3 +119,29 @@ class TestSizeClasses:
             "关停淘汰20万千瓦及以下燃煤机组，布局一批100万千瓦以上省级大型风光基地，新增新型储能300万千瓦以上。\n"
         )
         assert found(text) == [("target", 3e6, "千瓦", 2031)]
+
+
+class TestCountedUnits:
+    """例 (cases: 免费手术2000例 in 内蒙古's 2026 work report, 确诊46例 in 澳门's 2020 policy address, 1万例 in
+    临安's livelihood progress, tune), 批次 (农产品快检100万批次, 山西's 2026 report) and 部 (政府规章27部, 电梯600部
+    in 山西's; 电梯500部 in 内蒙古's) are units of metric_units.json; 部门 is no volume."""
+
+    def test_cases_batches_and_volumes_are_units(self) -> None:
+        text = (
+            _OPENING + "三、2031年重点工作\n"
+            "今年要更大力度保障和改善民生，扎实办好群众身边的实事，让发展成果更多更公平惠及全体人民。"
+            "为困难群众实施免费白内障手术3000例，完成农产品快检50万批次，加装电梯800部。\n"
+        )
+        assert found(text) == [
+            ("target", 3000, "例", 2031),
+            ("target", 500000, "批次", 2031),
+            ("target", 800, "部", 2031),
+        ]
+
+    def test_a_department_is_no_volume(self) -> None:
+        text = (
+            _OPENING + "三、2031年重点工作\n"
+            "今年要持续优化营商环境，深化放管服改革，提升政务服务效能，让经营主体办事更便捷、更省心。"
+            "12部门联合开展专项行动，新建城市道路300公里。\n"
+        )
+        assert found(text) == [("target", 300, "公里", 2031)]
