@@ -122,7 +122,7 @@ class TestSizeClasses:
 
 
 class TestCountedUnits:
-    """例 (cases: 免费手术2000例 in 内蒙古's 2026 work report, 确诊46例 in 澳门's 2020 policy address, 1万例 in
+    """例 (cases: 免费手术2000例 in 内蒙古's 2026 work report, 46例 in 澳门's 2020 policy address, 1万例 in
     临安's livelihood progress, tune), 批次 (农产品快检100万批次, 山西's 2026 report) and 部 (政府规章27部, 电梯600部
     in 山西's; 电梯500部 in 内蒙古's) are units of metric_units.json; 部门 is no volume."""
 
