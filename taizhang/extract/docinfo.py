@@ -190,6 +190,13 @@ def five_year_period(n: int) -> tuple[int, int]:
     return start, start + 4
 
 
+def five_year_plan_end(text: str) -> int | None:
+    """The last year of the five-year plan that ``text`` names (“十五五”时期主要目标任务: 2030),
+    or None when it names none."""
+    f = _FIVE_YEAR.search(text)
+    return five_year_period(11 + "一二三四五六七八九".index(f["n"]))[1] if f else None
+
+
 def _lines(work: str, limit: int) -> list[tuple[int, int]]:
     """(start, end) of the first ``limit`` non-blank lines, and whether a blank line follows."""
     out: list[tuple[int, int]] = []

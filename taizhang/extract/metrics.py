@@ -19,7 +19,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from .docinfo import five_year_period
+from .docinfo import five_year_period, five_year_plan_end
 from .layout import Grid
 
 if TYPE_CHECKING:
@@ -735,6 +735,35 @@ def _short_lines(words: str) -> _AtLineStarts:
     return _AtLineStarts(rf"[ \t]*+(?=[^\n]{{0,20}}+(?:\n|\Z))[^\n]*?(?:{words})[^\n]*")
 
 
+# An unnumbered part title of 21 to 30 characters that pairs two periods, the review of the plan
+# period gone by with the last year, or the next plan's goals with this year's work: “十四五”时期
+# 发展成就和2025年工作回顾, “十五五”时期主要目标和2026年重点工作 (内蒙古's 2026 work report, tune;
+# the numbered titles of 北京's and 新疆's 2026 reports run as long: 二、“十四五”时期发展成就和“十五五”
+# 时期主要目标任务). A shorter line is read by _short_headings.
+# matches: "“十四五”时期发展成就和2025年工作回顾" ; must not match: a line of 20 characters, a sentence
+# (“2025年主要目标是:…”), a figure (“到2025年森林覆盖率目标达到24.1%以上”)
+_LONG_PART_TITLE = _AtLineStarts(r"[ \t]*+(?=[^\n]{21,30}+(?:\n|\Z))[^\n]*?(?:回顾|目标)[^\n]*")
+# What such a title holds none of: clause punctuation, a figure's marks.
+_NOT_IN_PART_TITLE = frozenset(",。;:!?%.")
+
+
+def _long_part_titles(work: str) -> Iterator[tuple[int, Kind]]:
+    """(offset, kind) of the unnumbered part titles of 21 to 30 characters (_LONG_PART_TITLE) in a
+    text of long lines: a review (回顾) reports, goals (目标) plan. Digits only as the years they
+    name; a numbered line is read with the headings."""
+    if len(work) <= 40 * work.count("\n"):
+        return  # a text of short lines (a table a cell a line): its cells are not part titles
+    for m in _LONG_PART_TITLE.finditer(work):
+        line = m["line"].strip()
+        if not _NOT_IN_PART_TITLE.isdisjoint(line) or _HEADING.match(line):
+            continue
+        if sum(c.isdigit() for c in line) != 4 * len(_YEAR.findall(line)):
+            continue  # a digit that is not a year's: a figure
+        review, goals = "回顾" in line, "目标" in line
+        if review != goals:
+            yield m.start("line"), "actual" if review else "target"
+
+
 # A blank line: a line break, white space only, a line break. matches: "\n\n", "\n \u3000\n"
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
@@ -772,7 +801,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         if _has(title, review_words) or (y and info.year is not None and int(y["y"]) < info.year):
             marks.append(_Mode(m.start("line"), "actual", int(y["y"]) if y else review_year, level))
         elif _has(title, target_words) or (level == 1 and first.kind == "target"):
-            marks.append(_Mode(m.start("line"), "target", int(y["y"]) if y else target_year, level))
+            # A part that sets the goals of a five-year plan and names no year (二、“十五五”时期主要
+            # 目标任务, in the 2026 work reports of 河南 and 山西, tune) is for the plan's last year.
+            year = int(y["y"]) if y else (five_year_plan_end(title) or target_year)
+            marks.append(_Mode(m.start("line"), "target", year, level))
         elif level == 1:
             marks.append(_Mode(m.start("line"), first.kind, first.year, level))  # a report's part
     opener, lead_year, short = _mode_patterns()
@@ -860,6 +892,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             marks.append(_Mode(line_start, "actual", review_year, 2))
         elif "目标" in line and not any(0 <= line_start - g.start < 40 for g in goals):
             marks.append(_Mode(line_start, "target", target_year, 2))
+    for line_start, kind in _long_part_titles(work):
+        marks.append(_Mode(line_start, kind, review_year if kind == "actual" else target_year, 2))
     # Sections under a year heading (2012年经济表现) and paragraphs opening with a fiscal year.
     for pm in (*year_heading_marks(work, info.year), *fiscal_paragraph_marks(work, info.year)):
         marks.append(_Mode(pm.start, pm.kind, pm.year, 2 if pm.end < len(work) else 3, pm.end))
@@ -1483,6 +1517,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         # no document hands its work to a thousand bodies)
     if _counts_indicators(work, fig, hi):
         return True  # the indicators of the document's own system: 新增34个指标
+    if fig.unit in ("条", "项") and end == raw_end and _POLICY_ITEMS.match(work, end, hi) is not None:
+        return True  # the items of a policy or a task list: 制定出台20条具体举措, 36项重点改革任务
     if (
         not (fig.unit == "元" and end == raw_end)
         and compiled["doc_part_nouns"].search(work, end, hi) is not None
@@ -1494,6 +1530,15 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     ):
         return True  # the document's own parts: 推出29项行动计划
     return False
+
+
+# The items a policy or a list is made of, counted by 条 or 项 before their noun: a count of the
+# policy's own parts, not the size of an indicator, as SCHEMA's “50条” (山西's 2026 work report, tune:
+# 谋划9条技术路径, 制定出台20条具体举措, 年度36项重点改革任务, 优化工商业电价机制12条举措; 河南's: 建立150项
+# 年度任务清单, tune). matches: "具体举措", "举措", "重点改革任务", "年度任务清单",
+# "技术路径" ; must not match: "任务" alone (共有42项任务: a count of a 实事 list's tasks the gold keeps), "专项"
+# (实施100项重大科技专项: projects), "高速公路" (a road is no item)
+_POLICY_ITEMS = re.compile(r"[^\d\s,。;:!?、“”]{0,6}?(?:举措|措施|路径|改革任务|任务清单)")
 
 
 # A rate laid down "in principle" as a floor: 覆盖率原则上不低于30% (a target of coverage, 上海's
@@ -1805,11 +1850,14 @@ _SPEECH_PARTS = re.compile(r"[ \t]*(?:范\s?畴|方\s?面|因\s?素|层\s?面)")
 # must not match: "每年拨款" + "1,200万元" (a budget committed: no benefit noun after it)
 _PER_PERIOD_BEFORE = re.compile(r"每[ \t]*(?:月|年|人|户)[ \t]*(?:高达|最高|可领取|可获)?[ \t]*\Z")
 _BENEFIT_NOUN_AFTER = re.compile(r"[ \t]*(?:的)?[ \t]*(?:津贴|补贴|补助|奖励|资助|生活费)")
-# A measure followed by 以上 / 以下 and things it sizes: it qualifies them.
-# matches: "以上项目" (5亿元以上项目), "及以上企业" ; must not match: "以上," "以上。" (a comparator),
-# "以上建设用地面积" (50平方公里以上建设用地: an amount of land, at least 50 km²)
+# A measure followed by 以上 / 以下 and things it sizes: it qualifies them, maybe past a few words that
+# qualify them too (关停淘汰10万千瓦及以下燃煤机组, 河南's 2026 work report; 布局一批50万千瓦以上省级大型
+# 风光基地, 山西's: tune). matches: "以上项目" (5亿元以上项目), "及以上企业", "及以下燃煤机组",
+# "以上省级大型风光基地" ; must not match: "以上," "以上。" (a comparator), "以上建设用地面积" (50平方公里
+# 以上建设用地: an amount of land, at least 50 km²)
 _QUALIFIER = re.compile(
-    r"[ \t]*(?:及)?以[上下][ \t]*(?:的)?[ \t]*(?:项目|企业|工程|公司|集团|园区|楼宇|总部|产业集群|重点项目|重大项目|商圈|平台)"
+    r"[ \t]*(?:及)?以[上下][ \t]*(?:的)?[ \t]*[^\d\s,。;:!?、]{0,6}?"
+    r"(?:项目|企业|工程|公司|集团|园区|楼宇|总部|产业集群|重点项目|重大项目|商圈|平台|机组|基地)"
 )
 # Money directly followed by the things it sizes: a class of them, not an amount.
 # matches: "企业" (超亿元企业), "级项目" ; must not match: "资金", "的企业" (see threshold_after)
@@ -3349,6 +3397,13 @@ def _named_period(sentence_before: str, doc_year: int) -> tuple[Kind, int] | Non
     m = _NAMED_PERIOD.search(sentence_before)
     if m is None or _RELATIVE_YEAR.search(m["rest"]) is not None or "以来" in m["rest"]:
         return None  # (今年 or 明年 after it dates the figure instead; “十四五”以来 is a span up to now)
+    start = len(sentence_before[: m.start()].rstrip('“" \t'))
+    if _ends_with_any(sentence_before, start, metric_words().compiled["base_before"], 0):
+        # The base of a comparison (累计使用外资比“十三五”时期增长71%, 城市道路较“十三五”时期增长4.8%, in
+        # 山西's 2026 work report, tune; 较“十三五”末净增1万亿元 in 陕西's, tune; 比“十三五”时期增长78.9% in
+        # 辽宁's): the figure is of the period that follows it, the one the document's part dates.
+        # (快于 and 慢于 are bases too, in base_before: GDP增长4%,快于2024年1.8个百分点, 山西's 2026 report.)
+        return None
     _, end = five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)
     return ("actual" if end < doc_year else "target"), end
 

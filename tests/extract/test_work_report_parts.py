@@ -1,0 +1,145 @@
+"""The parts of a full work report that opens a plan period: the review of the five years gone
+by and of the last year, the next plan's goals, this year's targets (sentences written here)."""
+
+from __future__ import annotations
+
+from taizhang.extract.docinfo import doc_info, five_year_plan_end
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.model import Metric
+from taizhang.extract.normalise import working_text
+
+
+def found(text: str, name: str = "report.txt") -> list[tuple[str, float, str, int | None]]:
+    d = doc_info(text, working_text(text), name)
+    metrics: list[Metric] = find_metrics(text, working_text(text), line_passages(text), d)
+    return [(m.kind, m.value, m.unit, m.year) for m in metrics]
+
+
+_OPENING = (
+    "2031年某某省政府工作报告\n——2031年1月20日在某某省人民代表大会上\n各位代表：\n"
+    "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。"
+    "过去的五年极不寻常，我们坚持稳中求进工作总基调，经受住了各种风险挑战，办成了一批事关长远的大事要事。\n"
+)
+
+
+# A sentence that dates nothing, to give a part's paragraph the length of a report's.
+_PADDING = (
+    "全省上下坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，统筹发展和安全，保持社会大局和谐稳定。"
+)
+
+
+def in_part(title: str, sentences: str) -> list[tuple[str, float, str, int | None]]:
+    """The metrics of ``sentences`` in a report's part under ``title``."""
+    return found(f"{_OPENING}{title}\n{_PADDING}{sentences}\n")
+
+
+class TestLongPartTitles:
+    def test_an_unnumbered_review_title_of_more_than_twenty_characters_reports(self) -> None:
+        text = (
+            _OPENING + "“十五五”时期发展成就和2030年工作回顾\n"
+            "这五年，全省上下坚持稳中求进，经济社会发展取得新成效，综合实力明显增强，城乡面貌持续改善。"
+            "全省建成污水处理厂46座，新增造林面积80万亩，生态环境质量稳步提升，人民群众获得感不断增强。\n"
+            "“十六五”时期主要目标和2031年重点工作\n"
+            "今年是新一个五年规划的开局之年，做好政府工作要坚持稳中求进，着力推动高质量发展，保持社会和谐稳定。"
+            "主要预期目标是：地区生产总值增长5%左右，城镇新增就业20万人以上。\n"
+        )
+        assert found(text) == [
+            ("actual", 46, "座", 2030),
+            ("actual", 800000, "亩", 2030),
+            ("target", 5, "%", 2031),
+            ("target", 200000, "人", 2031),
+        ]
+
+    def test_a_long_line_with_a_figure_or_clause_punctuation_is_no_title(self) -> None:
+        text = (
+            _OPENING + "2031年重点工作安排\n"
+            "今年主要预期目标是：地区生产总值增长5%左右，全省新建公园40个，改造老旧小区1200个，新增绿道300公里。\n"
+            "全省新建口袋公园80个并开展年度建设成效的工作回顾\n"
+            "新建公园的建设情况回顾与今年打算，全省计划新建绿地60公顷\n"
+        )
+        assert [k for k, _, _, _ in found(text)] == ["target"] * 6
+        assert {v for _, v, _, _ in found(text)} == {5, 40, 1200, 300, 80, 60}
+
+
+class TestFiveYearGoals:
+    def test_a_numbered_part_of_the_next_plan_s_goals_is_for_its_last_year(self) -> None:
+        text = (
+            _OPENING + "一、“十五五”时期和2030年工作回顾\n全省建成高速公路8000公里。\n"
+            "二、“十六五”时期主要目标任务\n经济年均增长5%左右，常住人口城镇化率达到70%左右。\n"
+            "三、2031年重点工作安排\n主要预期目标是：地区生产总值增长5.5%左右。\n"
+        )
+        assert found(text) == [
+            ("actual", 8000, "公里", 2030),
+            ("target", 5, "%", 2035),
+            ("target", 70, "%", 2035),
+            ("target", 5.5, "%", 2031),
+        ]
+
+    def test_the_plan_s_last_year_by_its_number(self) -> None:
+        assert five_year_plan_end("二、“十五五”时期主要目标任务") == 2030
+        assert five_year_plan_end("第十四个五年规划") == 2025
+        assert five_year_plan_end("三、2026年重点工作安排") is None
+
+
+class TestBasesOfComparison:
+    def test_a_year_after_faster_than_is_the_base_not_the_figure_s_year(self) -> None:
+        assert in_part(
+            "一、2030年工作回顾",
+            "全年地区生产总值增长5.2%，快于2029年1.4个百分点，民间投资增长3%、慢于全国0.5个百分点。",
+        ) == [
+            ("actual", 5.2, "%", 2030),
+            ("actual", 1.4, "个百分点", 2030),
+            ("actual", 3, "%", 2030),
+            ("actual", 0.5, "个百分点", 2030),
+        ]
+
+    def test_a_plan_period_after_a_comparison_word_is_the_base(self) -> None:
+        assert in_part(
+            "一、“十五五”时期工作回顾",
+            "累计使用外资比“十四五”时期增长35%，新建改造城市道路较“十四五”时期增长12%，“十四五”期间累计新增就业80万人。",
+        ) == [
+            ("actual", 35, "%", 2030),
+            ("actual", 12, "%", 2030),
+            ("actual", 800000, "人", 2025),
+        ]
+
+
+class TestPolicyItems:
+    def test_counts_of_a_policy_s_items_are_no_metrics(self) -> None:
+        assert in_part(
+            "一、2030年工作回顾",
+            "谋划6条技术路径，全年新建高速公路260公里，实施45项省级科技专项，城镇新增就业52万人。",
+        ) == [
+            ("actual", 260, "公里", 2030),
+            ("actual", 45, "项", 2030),
+            ("actual", 520000, "人", 2030),
+        ]
+
+
+class TestSizeClasses:
+    def test_a_measure_before_its_qualified_noun_is_a_size_class(self) -> None:
+        assert in_part(
+            "三、2031年重点工作",
+            "关停淘汰20万千瓦及以下燃煤机组，布局一批100万千瓦以上省级大型风光基地，新增新型储能300万千瓦以上。",
+        ) == [("target", 3e6, "千瓦", 2031)]
+
+
+class TestCountedUnits:
+    """例 (cases: 免费手术2000例 in 内蒙古's 2026 work report, 46例 in 澳门's 2020 policy address, 1万例 in
+    临安's livelihood progress, tune), 批次 (农产品快检100万批次, 山西's 2026 report) and 部 (政府规章27部, 电梯600部
+    in 山西's; 电梯500部 in 内蒙古's) are units of metric_units.json; 部门 is no volume."""
+
+    def test_cases_batches_and_volumes_are_units(self) -> None:
+        assert in_part(
+            "三、2031年重点工作",
+            "为困难群众实施免费白内障手术3000例，完成农产品快检50万批次，加装电梯800部。",
+        ) == [
+            ("target", 3000, "例", 2031),
+            ("target", 500000, "批次", 2031),
+            ("target", 800, "部", 2031),
+        ]
+
+    def test_a_department_is_no_volume(self) -> None:
+        assert in_part("三、2031年重点工作", "12部门联合开展专项行动，新建城市道路300公里。") == [
+            ("target", 300, "公里", 2031)
+        ]
