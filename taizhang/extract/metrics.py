@@ -2773,17 +2773,15 @@ def _soft_breaks(text: str, work: str) -> list[int]:
     width that ends in no sentence stop runs on into the next (unless the next opens an item).
     A page number alone on a line between two such lines is passed over. Other texts have none.
     (Widths are measured on ``text``, whose full-width punctuation the working text folds.)"""
-    starts = [0]
-    pos = work.find("\n")
-    while pos >= 0 and len(starts) < 400:
-        starts.append(pos + 1)
-        pos = work.find("\n", pos + 1)
     widths: dict[int, int] = {}
     sample = 0
-    for a, b in zip(starts, starts[1:], strict=False):
-        if not 12 <= b - 1 - a <= 140:
+    # The first 399 lines that a line break ends (the working text breaks its lines where the
+    # text does), measured on the text.
+    for line in text.split("\n", 399)[:-1]:
+        n = len(line)
+        if not 12 <= n <= 140:
             continue  # (a line of n characters is n to 2.5 n columns wide: not measured)
-        w = _width(text[a : b - 1])
+        w = n + (len(line.encode("utf-8")) - n) // 2  # (_width, inline: asked of every line)
         if 30 <= w <= 140:
             widths[w] = widths.get(w, 0) + 1
             sample += 1

@@ -1879,6 +1879,10 @@ _VERB_WORD = re.compile(
 _MODAL = re.compile(r"应(?!急)|要|须")
 # Joins two unit names in a subject ("市经济信息化委和市生态环境局").
 _NAME_JOINS = frozenset("、和及")
+# Where a subject's names stop: a join, or the end of a clause.
+_JOIN_OR_STOP = re.compile("[" + "".join(sorted(_NAME_JOINS)) + ",。;:]")
+# What a unit's name may end before: a verb's first character, or a join.
+_NAME_END_BEFORE = re.compile("[" + "".join(sorted(_VERB_OPENINGS | _NAME_JOINS)) + "]")
 
 
 def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
@@ -1896,12 +1900,13 @@ def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
         # A name holds no join: an end is looked for up to the first join (a name may end there),
         # found once, not asked of each candidate end's characters.
         # (nor does it run across a comma or a stop: those end it too)
-        join = next((j for j in range(pos, hi) if work[j] in _NAME_JOINS or work[j] in ",。;:"), hi)
+        # (both found by a search of a class of characters, not a loop over them)
+        found = _JOIN_OR_STOP.search(work, pos, hi)
+        join = found.start() if found is not None else hi
         ends = [
             k
-            for k in range(pos + 2, min(hi, join + 1))
-            if (work[k] in _VERB_OPENINGS or work[k] in _NAME_JOINS)
-            and not _VERB_WORD.search(work, pos, k)
+            for k in map(re.Match.start, _NAME_END_BEFORE.finditer(work, pos + 2, min(hi, join + 1)))
+            if not _VERB_WORD.search(work, pos, k)
             and not _MODAL.search(work, pos, k)
             and looks_like_unit(work[pos:k])
             and _is_subject_unit(work[pos:k])
