@@ -180,6 +180,17 @@ _ASIDE_LINE = re.compile(
 )
 # Where such a label may end: the last character of a label, its colon (a quick search of a text).
 _ASIDE_COLON = re.compile(r"[导人况][ \t]*[:：]")
+# _ASIDE_COLON as one pattern for each last character, each opening with it as a literal: the
+# engine skips from that character to the next, where a pattern that opens with a class of
+# characters is tried at every character of the text (some fifteen times slower).
+_ASIDE_COLONS = tuple(re.compile(rf"{c}[ \t]*[:：]") for c in "导人况")
+
+
+def _aside_colons(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_ASIDE_COLON.finditer(work, start, end)``, in order (a match of one
+    character's pattern never overlaps one of another's: none holds a label's last character but
+    its first)."""
+    return sorted(m.span() for pattern in _ASIDE_COLONS for m in pattern.finditer(work, start, end))
 
 
 # A deadline inside a note: "完成时限:2024年12月底".
@@ -769,13 +780,13 @@ def _without_asides(work: str, spans: list[tuple[int, int]]) -> tuple[str, list[
     (offsets kept), and those lines: the item above reads its units around them."""
     found: list[tuple[int, int]] = []
     for start, end in spans:
-        for c in _ASIDE_COLON.finditer(work, start, end):
-            ls = work.rfind("\n", start, c.start()) + 1
-            m = _ASIDE_LINE.match(work, ls, c.end())
-            if m is None or m.end() != c.end() or (found and found[-1][0] >= ls):
+        for c_start, c_end in _aside_colons(work, start, end):
+            ls = work.rfind("\n", start, c_start) + 1
+            m = _ASIDE_LINE.match(work, ls, c_end)
+            if m is None or m.end() != c_end or (found and found[-1][0] >= ls):
                 continue
-            s = ls + len(work[ls : c.start()]) - len(work[ls : c.start()].lstrip())
-            e = work.find("\n", c.end(), end)
+            s = ls + len(work[ls:c_start]) - len(work[ls:c_start].lstrip())
+            e = work.find("\n", c_end, end)
             e = end if e < 0 else e
             while e > s and work[e - 1].isspace():
                 e -= 1
