@@ -1759,9 +1759,9 @@ def _step_parts(
     known = UnitRoles(_opening_units(text, work, m.end(), min(e, m.end() + 40))) or roles
     when = parse_deadline(work[s : m.end()].strip(" ,"), text[s : m.end()].strip(" ,，"))
     parts: list[tuple[int, int, UnitRoles, Deadline | None]] = [(s, e, roles, None)]
-    for stop in _STOP.finditer(work, m.end(), e - 1):
-        pos = stop.start()
-        if stop.group() == ";" and not known:
+    for pos in _stops_at(work, m.end(), e - 1):
+        stop = work[pos]
+        if stop == ";" and not known:
             continue
         names = _opening_units(text, work, pos + 1, min(e, pos + 41))
         if names and not _named_before(names, known):
@@ -1769,7 +1769,7 @@ def _step_parts(
             # of the step's date)
             ps, _, pr, pw = parts[-1]
             parts[-1] = (ps, pos + 1, pr, pw)
-            parts.append((pos + 1, e, UnitRoles(names), when if stop.group() == ";" else None))
+            parts.append((pos + 1, e, UnitRoles(names), when if stop == ";" else None))
             known = UnitRoles(names)
     return parts
 
@@ -2452,6 +2452,19 @@ _DATED_OPENING = re.compile(
 _STOP = re.compile(r"[。;]")
 
 
+def _stops_at(work: str, lo: int, hi: int) -> list[int]:
+    """The offsets of ``_STOP.finditer(work, lo, hi)``, in order: each stop found by a search of
+    its own character (at the speed of memchr; a class of characters is tried at every one)."""
+    out = []
+    for stop in "。;":
+        at = work.find(stop, lo, hi)
+        while at >= 0:
+            out.append(at)
+            at = work.find(stop, at + 1, hi)
+    out.sort()
+    return out
+
+
 def _dated_steps(work: str, start: int, end: int, named: bool = False) -> list[tuple[int, int]]:
     """``work[start:end]`` cut before each sentence or clause that opens with its own date, when
     the text opens so too: a phase of a plan sets its milestones one dated sentence each
@@ -2470,8 +2483,7 @@ def _dated_steps(work: str, start: int, end: int, named: bool = False) -> list[t
         i += 1
     opens_dated = _DATED_OPENING.match(work, i, end) is not None or _STEP_DATE.match(work, i, end) is not None
     cuts = [start]
-    for m in _STOP.finditer(work, i, end - 1):
-        pos = m.start()
+    for pos in _stops_at(work, i, end - 1):
         if not opens_dated and (work[pos] != "。" or not named):
             continue
         if _DATED_OPENING.match(work, pos + 1, end) or _STEP_DATE.match(work, pos + 1, end):
