@@ -1086,8 +1086,9 @@ class TestSpeed3Shortcuts:
         assert found == [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work)]
 
 
-def _joined(tokens: list[str]) -> str:
-    return "".join(tokens)
+def _texts_of(pieces: list[str], max_pieces: int) -> st.SearchStrategy[str]:
+    """Texts joined from up to ``max_pieces`` of ``pieces``."""
+    return st.lists(st.sampled_from(pieces), max_size=max_pieces).map("".join)
 
 
 # Pieces of invented text that the searches below read, to build texts from.
@@ -1117,51 +1118,34 @@ class TestSearchesThatOpenWithALiteral:
     find what the patterns they stand for find."""
 
     @settings(max_examples=400, derandomize=True)
-    @given(
-        st.lists(
-            st.sampled_from(["推进", "商務", "(", ")", "（", "）", "wù", "zé", "shi", "市", "2", "a"]),
-            max_size=14,
-        )
-    )
-    def test_pinyin_glosses_are_those_of_the_gloss_pattern(self, pieces: list[str]) -> None:
+    @given(_texts_of(["推进", "商務", "(", ")", "（", "）", "wù", "zé", "shi", "市", "2", "a"], 14))
+    def test_pinyin_glosses_are_those_of_the_gloss_pattern(self, text: str) -> None:
         from taizhang.extract import pipeline
 
-        text = _joined(pieces)
         assert pipeline._pinyin_glosses(text) == [m.span() for m in pipeline._PINYIN_GLOSS.finditer(text)]
 
     @settings(max_examples=400, derandomize=True)
     @given(
-        st.lists(
-            st.sampled_from(["领导", "责任人", "进展情况", "导", "人", "况", " ", "\t", ":", "：", "区"]),
-            max_size=12,
-        ),
+        _texts_of(["领导", "责任人", "进展情况", "导", "人", "况", " ", "\t", ":", "：", "区"], 12),
         st.data(),
     )
     def test_progress_label_colons_are_those_of_the_class_pattern(
-        self, pieces: list[str], data: st.DataObject
+        self, text: str, data: st.DataObject
     ) -> None:
-        text = _joined(pieces)
         lo, hi = _draw_span(data, len(text))
         assert outline._aside_colons(text, lo, hi) == [
             m.span() for m in outline._ASIDE_COLON.finditer(text, lo, hi)
         ]
 
     @settings(max_examples=400, derandomize=True)
-    @given(
-        st.lists(
-            st.sampled_from(["以下", "如下", "下", "以", "预期", "目标", ":", "。", " ", "\n", ",", "达到"]),
-            max_size=12,
-        )
-    )
-    def test_announced_goals_are_found_a_character_after_the_two_words(self, pieces: list[str]) -> None:
-        text = _joined(pieces)
+    @given(_texts_of(["以下", "如下", "下", "以", "预期", "目标", ":", "。", " ", "\n", ",", "达到"], 12))
+    def test_announced_goals_are_found_a_character_after_the_two_words(self, text: str) -> None:
         got = [(m.start() - 1, m.end()) for m in metrics._GOALS_ANNOUNCED_AT_XIA.finditer(text)]
         assert got == [m.span() for m in metrics._GOALS_ANNOUNCED.finditer(text)]
 
     @settings(max_examples=1500, derandomize=True)
-    @given(st.lists(st.sampled_from(_YEAR_PIECES), max_size=24))
-    def test_years_found_backwards_are_those_found_forwards(self, pieces: list[str]) -> None:
-        text = _joined(pieces)
+    @given(_texts_of(_YEAR_PIECES, 24))
+    def test_years_found_backwards_are_those_found_forwards(self, text: str) -> None:
         reverse = text[::-1]
         for backwards, forwards in (
             (metrics._SENTENCE_YEAR_BACKWARDS, metrics._SENTENCE_YEAR),
@@ -1176,17 +1160,13 @@ class TestSearchesThatOpenWithALiteral:
 
     @settings(max_examples=600, derandomize=True)
     @given(
-        st.lists(
-            st.sampled_from(
-                ["一九", "二〇", "二零", "一", "九", "八", "零", "年", "度", "至", "-", " ", "学年", "十"]
-            ),
-            max_size=14,
+        _texts_of(
+            ["一九", "二〇", "二零", "一", "九", "八", "零", "年", "度", "至", "-", " ", "学年", "十"], 14
         )
     )
-    def test_years_in_chinese_numerals_are_those_of_the_pattern(self, pieces: list[str]) -> None:
+    def test_years_in_chinese_numerals_are_those_of_the_pattern(self, text: str) -> None:
         from taizhang.extract import periods
 
-        text = _joined(pieces)
         assert [m.span() for m in periods._cn_years(text)] == [
             m.span() for m in periods._CN_YEAR.finditer(text)
         ]
