@@ -579,8 +579,8 @@ def _row_per_line_grids(work: str, start: int, end: int, first_index: int) -> li
     last_end = start
     for ls, le in _lines(work, start, end):
         line = work[ls:le]
-        parts = line.split("\t")
-        if len([p for p in parts if p.strip()]) >= 2:
+        parts = line.split("\t") if "\t" in line else None  # (no tab: one cell, no row)
+        if parts is not None and len([p for p in parts if p.strip()]) >= 2:
             if table_start < 0:
                 table_start = ls
             cells = []

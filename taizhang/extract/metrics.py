@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -904,9 +905,13 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
 # A sentence that announces the goals a plan sets out to reach by a year, the list or table of
 # them following it on the next lines, as 上海's district plans (静安区 and 杨浦区 排水管理体制改革:
 # 2026年底前实现…,达到以下预期目标) and 县 work plans (到2025年,实现如下目标:) write them. The
-# announcement is found first (it opens with 以 or 如: the engine skips to them), then its year.
+# announcement is found first (from its 下: see _GOALS_ANNOUNCED_AT_XIA), then its year.
 # matches: "以下预期目标。", "如下目标:" at a line's end ; must not match: "以下目标要求," (not at the end)
 _GOALS_ANNOUNCED = re.compile(r"(?:以下|如下)[^\n,。;]{0,8}?目标[ \t]*[:。]?[ \t]*(?=\n)")
+# The same from its 下 on, a literal the engine skips to (a pattern that opens with two words is
+# tried at every character of the text, some fifteen times slower): a match starts a character
+# after _GOALS_ANNOUNCED's.
+_GOALS_ANNOUNCED_AT_XIA = re.compile(r"下(?<=[以如]下)[^\n,。;]{0,8}?目标[ \t]*[:。]?[ \t]*(?=\n)")
 # The year to reach before the announcement, in its line, and nothing but words between.
 # matches: "2026年底前实现…,达到", "到2025年,实现" ; must not match: "2025年12月底前将…" (a date
 # with its month: a step, not the goals' year)
@@ -915,9 +920,10 @@ _GOALS_YEAR = re.compile(r"(?:[到至][ \t]*)?(?P<y>(?:19|20)\d{2})[ \t]*年(?:�
 
 def _goals_by_a_year(work: str) -> Iterator[tuple[int, int]]:
     """(start of the next line, year) of each line that announces the goals to reach by a year."""
-    for m in _GOALS_ANNOUNCED.finditer(work):
-        line = work.rfind("\n", 0, m.start()) + 1
-        before = work[max(line, m.start() - 120) : m.start()]
+    for m in _GOALS_ANNOUNCED_AT_XIA.finditer(work):
+        at = m.start() - 1  # (where _GOALS_ANNOUNCED's match starts)
+        line = work.rfind("\n", 0, at) + 1
+        before = work[max(line, at - 120) : at]
         starts = [y.start() for y in _GOALS_YEAR_START.finditer(before)]
         if not starts:
             continue
@@ -2816,30 +2822,37 @@ def _width(line: str) -> int:
     return n + (len(line.encode("utf-8")) - n) // 2
 
 
+# The widths _soft_breaks counts lines of are 30 to 140 columns: its running totals start 3 below.
+_WINDOW_FLOOR = 27
+
+
 def _soft_breaks(text: str, work: str) -> list[int]:
     """The line breaks of a text wrapped at a fixed width (a PDF's text) that fall inside a
     paragraph: most lines of such a text are about as wide as one another, and a line of that
     width that ends in no sentence stop runs on into the next (unless the next opens an item).
     A page number alone on a line between two such lines is passed over. Other texts have none.
     (Widths are measured on ``text``, whose full-width punctuation the working text folds.)"""
-    starts = [0]
-    pos = work.find("\n")
-    while pos >= 0 and len(starts) < 400:
-        starts.append(pos + 1)
-        pos = work.find("\n", pos + 1)
     widths: dict[int, int] = {}
     sample = 0
-    for a, b in zip(starts, starts[1:], strict=False):
-        if not 12 <= b - 1 - a <= 140:
+    # The first 399 lines that a line break ends (the working text breaks its lines where the
+    # text does), measured on the text.
+    for line in text.split("\n", 399)[:-1]:
+        n = len(line)
+        if not 12 <= n <= 140:
             continue  # (a line of n characters is n to 2.5 n columns wide: not measured)
-        w = _width(text[a : b - 1])
+        w = n + (len(line.encode("utf-8")) - n) // 2  # (_width, inline: asked of every line)
         if 30 <= w <= 140:
             widths[w] = widths.get(w, 0) + 1
             sample += 1
     if sample < 20:
         return []
-    mode = max(widths, key=lambda w: sum(widths.get(w + d, 0) for d in range(-3, 4)))
-    near = sum(widths.get(mode + d, 0) for d in range(-3, 4))
+    # The width with the most lines within 3 columns of it (the first such in order of
+    # measuring): each window's count from running totals, not summed again for each width.
+    run = list(accumulate((widths.get(w, 0) for w in range(_WINDOW_FLOOR, 148)), initial=0))
+    keys = list(widths)
+    nears = [run[w + 4 - _WINDOW_FLOOR] - run[w - 3 - _WINDOW_FLOOR] for w in keys]
+    near = max(nears)
+    mode = keys[nears.index(near)]
     if near < 0.4 * sample:
         return []  # lines of any width: paragraphs, not a wrapped text
     out: list[int] = []
@@ -3454,6 +3467,34 @@ _PAST_SPAN = re.compile(
     r"[。;!?,:\n][ \t]*(?:19|20)\d{2}[ \t]*年?[ \t]*(?:至|到|—|-|~)[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年(?:间|期间)?[ \t]*,"
 )
 
+# _SENTENCE_YEAR and _PAST_SPAN written backwards, to search the text reversed: they open with
+# the comma their matches end with, a literal the engine skips to, where the patterns forwards
+# open with a class of stops tried at every character of the text (some fifteen times slower).
+# The stop they open with forwards is only looked at (a comma may end one span and open the
+# next: _backward_years keeps what a forward search keeps); the year's group holds its digits
+# reversed.
+_SENTENCE_YEAR_BACKWARDS = re.compile(r",[ \t]*年[ \t]*(?P<y>\d{2}(?:91|02))[ \t]*(?=[。;!?])")
+_PAST_SPAN_BACKWARDS = re.compile(
+    r",[ \t]*(?:间|间期)?年[ \t]*(?P<y>\d{2}(?:91|02))[ \t]*(?:至|到|—|-|~)[ \t]*年?[ \t]*\d{2}(?:91|02)"
+    r"[ \t]*(?=[。;!?,:\n])"
+)
+
+
+def _backward_years(backwards: re.Pattern[str], reverse: str) -> list[tuple[int, int]]:
+    """(offset in the text, year) of the year group of each match that the forward pattern's
+    ``finditer`` finds in the text whose reverse is ``reverse``, from the matches of the pattern
+    written ``backwards`` (its stop looked at, not matched): in the text's order, each kept only
+    where it starts at or after the end of the one kept before it, as a forward search goes on."""
+    n = len(reverse)
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    for m in reversed(list(backwards.finditer(reverse))):
+        start = n - 1 - m.end()  # (its stop, in the text)
+        if start >= last_end:
+            out.append((n - m.end("y"), int(m["y"][::-1])))
+            last_end = n - m.start()
+    return out
+
 
 class _Horizons:
     """Where a document sets a year to reach at the opening of a clause, found once (the years
@@ -3476,15 +3517,16 @@ class _Horizons:
         opened = _stage_openings(work)
         self.span_starts: list[int] = []
         self.span_years: list[int] = []
-        if work.find("年间,") >= 0 or work.find("年,") >= 0:
-            for m in _PAST_SPAN.finditer(work):
-                self.span_starts.append(m.start("y"))
-                self.span_years.append(int(m["y"]))
+        reverse = work[::-1] if work.find("年,") >= 0 or work.find("年间,") >= 0 else ""
+        if reverse:
+            for at, y in _backward_years(_PAST_SPAN_BACKWARDS, reverse):
+                self.span_starts.append(at)
+                self.span_years.append(y)
         if work.find("年,") >= 0:
             # A sentence inside a paragraph that opens with its year alone (…保障。2023年,计划推进
             # 183个项目。安排58亿元…): the year of the paragraph's later sentences, as 到2027年 is
             # (杭州滨江's 若干政策 items; 区 and 县 work plans: 2024年,全区新增…).
-            opened = [*opened, *((m.start("y"), int(m["y"])) for m in _SENTENCE_YEAR.finditer(work))]
+            opened = [*opened, *_backward_years(_SENTENCE_YEAR_BACKWARDS, reverse)]
         if opened:
             pairs = sorted([*zip(self.starts, self.years, strict=True), *opened])
             self.starts = [a for a, _ in pairs]

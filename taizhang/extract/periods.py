@@ -72,6 +72,25 @@ _CN_YEAR = re.compile(
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿点两")
 
 
+def _cn_years(work: str) -> list[re.Match[str]]:
+    """``_CN_YEAR.finditer(work)``, tried only where a year's first two digits stand (一九, 二〇,
+    二零: found at the speed of a literal's search, where the pattern, which opens with a choice,
+    is tried at every character): in order, each from the end of the one found before it."""
+    openings: list[int] = []
+    for first in ("一九", "二〇", "二零"):
+        at = work.find(first)
+        while at >= 0:
+            openings.append(at)
+            at = work.find(first, at + 2)
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for at in sorted(openings):
+        if at >= last_end and (m := _CN_YEAR.match(work, at)) is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
 def arabic_years(work: str) -> str:
     """``work`` with the years written in Chinese numerals digit by digit rewritten in Arabic
     digits, character for character (the same length), and a fiscal year's 至 as a dash
@@ -80,7 +99,7 @@ def arabic_years(work: str) -> str:
         return work
     parts: list[str] = []
     last = 0
-    for m in _CN_YEAR.finditer(work):
+    for m in _cn_years(work):
         if m.start() > 0 and work[m.start() - 1] in _NUMERALS:
             continue  # inside a longer numeral: 一千二零…
         parts.append(work[last : m.start()])

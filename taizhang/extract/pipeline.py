@@ -103,8 +103,8 @@ def extract_source(source: Source) -> Extraction:
 
 def _extract_source(source: Source) -> Extraction:
     text, grids, paragraphs = lay_out(source)
-    if not grids and ("(" in text or "（" in text) and _TONED.search(text) is not None:
-        glosses = [m.span() for m in _PINYIN_GLOSS.finditer(text)]
+    if not grids and ("(" in text or "（" in text):
+        glosses = _pinyin_glosses(text)
         if len(glosses) >= _GLOSSED_TEXT:
             return _without_glosses(source, text, paragraphs, glosses)
     return _extract_laid_out(source, text, grids, paragraphs)
@@ -116,8 +116,25 @@ def _extract_source(source: Source) -> Extraction:
 # 盤山縣's notices as other sites reprint them) gloss so the characters of a converter's list.
 # matches: "(wù)", "（zé）" ; must not match: "(市)", "(2)", "(试行)", "(PPP)"
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
-# A vowel with a tone mark: a text with none has no gloss (a cheap look before the search).
-_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+# _PINYIN_GLOSS as two patterns that each open with their bracket, a literal: the engine skips
+# from bracket to bracket, where a pattern that opens with a look back or a class of characters
+# is tried at every character of the text (some fifteen times slower).
+_GLOSS_BODY = r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
+_GLOSS_IN_HALF_WIDTH = re.compile(r"\((?<=[\u4e00-\u9fff]\()" + _GLOSS_BODY)
+_GLOSS_IN_FULL_WIDTH = re.compile(r"（(?<=[\u4e00-\u9fff]（)" + _GLOSS_BODY)
+
+
+def _pinyin_glosses(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_PINYIN_GLOSS.finditer(text)``, in order (a gloss holds no bracket: the two
+    kinds never overlap)."""
+    return sorted(
+        [
+            *(m.span() for m in _GLOSS_IN_HALF_WIDTH.finditer(text)),
+            *(m.span() for m in _GLOSS_IN_FULL_WIDTH.finditer(text)),
+        ]
+    )
+
+
 # How many glosses make a glossed text (one may be a quoted reading).
 _GLOSSED_TEXT = 3
 

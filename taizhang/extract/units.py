@@ -1323,6 +1323,10 @@ def opening_subject(orig: str, work: str, s: int, e: int) -> tuple[str, ...]:
     return subject_and_verb(orig, work, s, e)[0]
 
 
+# Where the clause of an opening subject ends (a search, not a loop over its characters).
+_OPENING_CLAUSE_END = re.compile(r"[,。;:!?\n]")
+
+
 def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], str]:
     """``opening_subject`` with the verb or preposition that follows the units ("" with none)."""
     while s < e and work[s] in " \t\r\n\u3000*":
@@ -1332,10 +1336,9 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
         s = m.end()
     if work.startswith("由", s):
         s += 1
-    stop = s
     limit = min(e, s + 60)
-    while stop < limit and work[stop] not in ",。;:!?\n":
-        stop += 1
+    found = _OPENING_CLAUSE_END.search(work, s, limit)
+    stop = found.start() if found is not None else max(s, limit)
     best: tuple[tuple[str, ...], str] = ((), "")
     for verb in _stop_after_name().finditer(work, s + 2, stop):
         q = verb.start()

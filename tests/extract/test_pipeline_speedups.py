@@ -1084,3 +1084,95 @@ class TestSpeed3Shortcuts:
         floor = deadlines._text_deadline_floor(work)
         found = [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work, floor)]
         assert found == [(m.span(), m.groupdict()) for m in deadlines._TEXT_DEADLINE.finditer(work)]
+
+
+def _texts_of(pieces: list[str], max_pieces: int) -> st.SearchStrategy[str]:
+    """Texts joined from up to ``max_pieces`` of ``pieces``."""
+    return st.lists(st.sampled_from(pieces), max_size=max_pieces).map("".join)
+
+
+# Pieces of invented text that the searches below read, to build texts from.
+_YEAR_PIECES = [
+    "2019",
+    "2020",
+    "1999",
+    "2101",
+    "年",
+    "间",
+    "期",
+    ",",
+    "。",
+    ";",
+    "!",
+    "?",
+    ":",
+    "\n",
+    " ",
+    "\t",
+]
+_YEAR_PIECES += ["至", "到", "—", "-", "~", "全区", "我市", "获悉", "了解到", "“", "a", "1"]
+
+
+class TestSearchesThatOpenWithALiteral:
+    """Whole-text searches rewritten to open with a literal (or to run over the text reversed)
+    find what the patterns they stand for find."""
+
+    @settings(max_examples=400, derandomize=True)
+    @given(_texts_of(["推进", "商務", "(", ")", "（", "）", "wù", "zé", "shi", "市", "2", "a"], 14))
+    def test_pinyin_glosses_are_those_of_the_gloss_pattern(self, text: str) -> None:
+        from taizhang.extract import pipeline
+
+        assert pipeline._pinyin_glosses(text) == [m.span() for m in pipeline._PINYIN_GLOSS.finditer(text)]
+
+    @settings(max_examples=400, derandomize=True)
+    @given(
+        _texts_of(["领导", "责任人", "进展情况", "导", "人", "况", " ", "\t", ":", "：", "区"], 12),
+        st.data(),
+    )
+    def test_progress_label_colons_are_those_of_the_class_pattern(
+        self, text: str, data: st.DataObject
+    ) -> None:
+        lo, hi = _draw_span(data, len(text))
+        assert outline._aside_colons(text, lo, hi) == [
+            m.span() for m in outline._ASIDE_COLON.finditer(text, lo, hi)
+        ]
+
+    @settings(max_examples=400, derandomize=True)
+    @given(_texts_of(["以下", "如下", "下", "以", "预期", "目标", ":", "。", " ", "\n", ",", "达到"], 12))
+    def test_announced_goals_are_found_a_character_after_the_two_words(self, text: str) -> None:
+        got = [(m.start() - 1, m.end()) for m in metrics._GOALS_ANNOUNCED_AT_XIA.finditer(text)]
+        assert got == [m.span() for m in metrics._GOALS_ANNOUNCED.finditer(text)]
+
+    @settings(max_examples=1500, derandomize=True)
+    @given(_texts_of(_YEAR_PIECES, 24))
+    def test_years_found_backwards_are_those_found_forwards(self, text: str) -> None:
+        reverse = text[::-1]
+        for backwards, forwards in (
+            (metrics._SENTENCE_YEAR_BACKWARDS, metrics._SENTENCE_YEAR),
+            (metrics._PAST_SPAN_BACKWARDS, metrics._PAST_SPAN),
+        ):
+            expected = [(m.start("y"), int(m["y"])) for m in forwards.finditer(text)]
+            assert metrics._backward_years(backwards, reverse) == expected
+
+    def test_a_span_that_opens_where_another_ends_is_passed_over_as_forwards(self) -> None:
+        text = "。2019年至2021年,2022年至2023年,"
+        assert metrics._backward_years(metrics._PAST_SPAN_BACKWARDS, text[::-1]) == [(7, 2021)]
+
+    @settings(max_examples=600, derandomize=True)
+    @given(
+        _texts_of(
+            ["一九", "二〇", "二零", "一", "九", "八", "零", "年", "度", "至", "-", " ", "学年", "十"], 14
+        )
+    )
+    def test_years_in_chinese_numerals_are_those_of_the_pattern(self, text: str) -> None:
+        from taizhang.extract import periods
+
+        assert [m.span() for m in periods._cn_years(text)] == [
+            m.span() for m in periods._CN_YEAR.finditer(text)
+        ]
+
+    @settings(max_examples=300, derandomize=True)
+    @given(st.text(alphabet="。;,区a\n", max_size=30), st.data())
+    def test_stops_are_those_of_the_class_pattern(self, text: str, data: st.DataObject) -> None:
+        lo, hi = _draw_span(data, len(text))
+        assert outline._stops_at(text, lo, hi) == [m.start() for m in outline._STOP.finditer(text, lo, hi)]
