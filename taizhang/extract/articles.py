@@ -204,6 +204,18 @@ _HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给
 # others so; 浦东's 景观照明 rules: "管理单位应当…抽查,设置者应当予以配合"): the helpers are co-units
 # of that duty, no task of their own.
 _HELPS_ONLY = re.compile(r",[^,。;:]{2,40}?(?:应当|应|要|均应)?(?:予以|给予)?(?:配合|协助)(?:。|$)")
+# A body whose duty is to help another with that body's work: "民族事务主管部门在职责范围内,配合文化主管
+# 部门开展…工作", "村民委员会负责协助各级人民政府和有关主管部门开展…" (潮州's 畲族文化保护条例),
+# "乡（镇）人民政府、街道办事处应当协助渔业主管部门,做好…" (杭州's 渔业资源保护管理规定), "村（居）民委员会
+# 协助乡（镇）人民政府、街道办事处开展…" (三门峡's 山体保护条例): the body
+# helped leads, the helper is a co-unit (SCHEMA: 配合 marks co-units; the tune README, 2026-12-06 and
+# 2026-12-07). matches: "在职责范围内,配合文化主管部门开展", "负责协助各级人民政府和有关主管部门开展" ;
+# must not match: "协助做好…" (no body helped: the helper answers for it), "配合有关部门做好相关工作"
+# after the body's own duty (the body's own work comes first: not at the predicate's opening)
+_HELPS_BODY = re.compile(
+    r"(?:在[^,。;:]{0,12}(?:范围内|职责内),?)?(?:应当|应|要|须|负责)?(?:积极|主动|全力|依法)?(?:配合|协助)"
+    r"(?!做好|开展|实施|推进|落实|处理)(?P<helped>[^,。;:]{2,60}?),?(?:开展|做好|推进|实施|落实|进行|组织|完成)"
+)
 
 
 # The title of a policy of support: 若干政策, 若干措施, 政策举措, 鼓励…投资的规定 (沈阳市's 鼓励华侨、
@@ -965,6 +977,12 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     alias = _ALIAS.search(work, start, subject_end)
     names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
     lead = _names_past_commas(text, work, start, names_end)
+    helps = _HELPS_BODY.match(work, subject_end, ce)
+    if helps is not None:
+        hs, he = helps.span("helped")
+        helped = tuple(n for n in law_names(text[hs:he], work[hs:he]) if _is_body(working_text(n)))
+        if helped:
+            return helped, lead  # "X配合Y开展…": Y leads, X helps
     co: tuple[str, ...] = ()
     with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:

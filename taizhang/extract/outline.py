@@ -1863,9 +1863,10 @@ def _named_before(names: tuple[str, ...], roles: UnitRoles) -> bool:
 # Also the adverbials a duty opens with between the unit and its verb: "区河道水闸管理所具体负责…",
 # "区农业农村部门依据职责负责…", "区各有关部门根据工作职责加强…", "区建设管理部门对村民建房…开展抽查",
 # "各村级组织在…指导下落实…", "各镇政府设立镇级路长办公室" (嘉定's river maintenance duties, 奉贤's
-# rural housing opinions, 浦东's road chiefs plan; 杨浦's drainage reform "区建设管理委对…").
+# rural housing opinions, 浦东's road chiefs plan; 杨浦's drainage reform "区建设管理委对…"); "研究" after
+# the units a clause co-operates with ("配合市级部门研究制定…" in 黄浦's and 杨浦's drainage reforms).
 _VERB_OPENINGS = frozenset(
-    "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全具根依对在设"
+    "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全具根依对在设研"
 )
 # A verb inside what follows a unit's name ("上海城投集团完成内部组织架构调整" in 上海's drainage
 # reform plan, "区建设管理委(区水务局)完成移交底数清单建立" in 杨浦's: the name ends before 完成).
@@ -2052,9 +2053,9 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
     chunk = work[start:end]
     if "设在" in chunk:
         cuts = _office_cuts(text, work, start, chunk, cuts)
-    if _DUTY_HINT.search(chunk) is not None:
+    if _DUTY_HINT.search(chunk) is not None or "配合" in chunk:
         ends = _unit_ends()
-        for m in _DUTY_VERB.finditer(chunk):
+        for m in _clause_verbs(chunk):
             v = m.start()
             if m.group() == "负责" and chunk.endswith(_DUTY_ADVERBS, 0, v):
                 v -= 2  # "区河道水闸管理所具体负责…": the units end before the adverb
@@ -2128,21 +2129,29 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 roles = UnitRoles(tuple(names), co)
                 if "与" in names[0]:
                     roles = _paired(roles)
+                helping = False
                 if _to_cooperate(chunk, m):
                     # "区水务局、区财政局应积极配合市水务局、市财政局开展…": the units they work for, named
                     # after 配合, lead (SCHEMA: 配合 marks co-units); none named, the clause has co-units only.
-                    cm = _COOPERATE.match(chunk, m.end())
+                    cm = _COOPERATE.match(chunk, m.start() if m.re is _HELPS_VERB else m.end())
                     helped = (
                         _opening_units(text, work, start + cm.end(), start + min(len(chunk), cm.end() + 40))
                         if cm is not None
                         else ()
                     )
-                    roles = UnitRoles(helped, tuple(names))
+                    if (helped or m.group() != "负责") and not _own_work_follows(chunk, m, chunk[cs:ve]):
+                        roles = UnitRoles(helped, tuple(names))
+                        helping = bool(helped)
                 at = start + clause
                 if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
                     cuts[-1] = (at, roles)  # the text opens with its units
                 elif _opening_of_sentence(work, cuts[-1], at):
                     cuts[-1] = (cuts[-1][0], roles)
+                elif helping and _helps_the_clause_before(work, cuts[-1], at, roles):
+                    # "Y负责编制…方案,X配合Y推进…": X helps the clause before with Y's work
+                    # (静安's drainage reform), its co-unit, no task of its own
+                    last_at, last = cuts[-1]
+                    cuts[-1] = (last_at, UnitRoles(last.lead, tuple(dict.fromkeys(last.co + roles.co))))
                 elif at > cuts[-1][0]:
                     cuts.append((at, roles))
     if "参" in chunk or "请" in chunk:
@@ -2414,8 +2423,61 @@ _COOPERATE = re.compile(
 
 def _to_cooperate(chunk: str, m: re.Match[str]) -> bool:
     """The units of the clause are to co-operate ("各街镇应配合做好对综合改造项目的管理…"; Qingpu's
-    and Jing'an's plans, and duty lists of every level): co-units, as 配合 marks them in a note."""
-    return m.group() in ("要", "应", "应当", "须", "必须") and _COOPERATE.match(chunk, m.end()) is not None
+    and Jing'an's plans, and duty lists of every level): co-units, as 配合 marks them in a note. So
+    are units that co-operate with no modal (``_HELPS_VERB``) and units whose duty (负责) is to assist
+    the units named after it ("村民委员会负责协助镇人民政府开展…"; the caller keeps them as lead when
+    none is named)."""
+    if m.re is _HELPS_VERB:
+        return True
+    return (
+        m.group() in ("要", "应", "应当", "须", "必须", "负责")
+        and _COOPERATE.match(chunk, m.end()) is not None
+    )
+
+
+# Units that co-operate with others in the others' work, with no modal verb: "区建管委（区水务局）全力
+# 配合上海城投集团推进…" (黄浦's drainage reform), "区排水管理部门配合上海城投集团推进…" (静安's),
+# "区水务局配合市级部门研究制定…" (黄浦's): the units after 配合 lead, those before it are co-units,
+# as with "X应配合Y开展…" (the tune README, 2026-12-06). matches: "全力配合上海城投集团推进",
+# "配合市级部门研究制定" ; must not match: "配合单位:" (a label), "加强协调配合," (a verb object)
+_HELPS_VERB = re.compile(
+    r"(?:全力|积极|主动)?配合(?!单位|部门|做好|开展|落实)(?=[^。;,:]{2,40}?(?:开展|推进|研究|做好|完成|实施|落实|建立|形成|制定))"
+)
+
+
+def _helps_the_clause_before(work: str, last: tuple[int, UnitRoles], at: int, roles: UnitRoles) -> bool:
+    """The clause at ``at`` co-operates with the lead of the clause before it in the same sentence
+    ("上海城投集团负责编制…方案,区排水管理部门配合上海城投集团推进…" in 静安's drainage reform)."""
+    s, before = last
+    return (
+        roles.lead == before.lead
+        and at > s
+        and work[at - 1] == ","
+        and not any(ch in work[s : at - 1] for ch in "。;!?\n")
+    )
+
+
+def _own_work_follows(chunk: str, m: re.Match[str], subject: str) -> bool:
+    """A sentence after the co-operation opens with the same units and their own work ("X配合市级部门
+    研究…。X落实…的相关工作安排。" in 杨浦's drainage reform): they answer for the task (the tune README,
+    2026-12-06), as "X负责…,并配合Y…" leaves X the lead. Only for co-operation with no modal."""
+    if m.re is not _HELPS_VERB and m.group() != "负责":
+        return False
+    stop = chunk.find("。", m.end())
+    return stop > 0 and chunk.startswith(subject, stop + 1)
+
+
+def _clause_verbs(chunk: str) -> list[re.Match[str]]:
+    """The verbs of duty of ``chunk`` (``_DUTY_VERB``) and its verbs of co-operation with no modal
+    before them (``_HELPS_VERB``), in the order of the text."""
+    found = list(_DUTY_VERB.finditer(chunk))
+    if "配合" in chunk:
+        taken = [(m.start(), m.end()) for m in found]
+        found += [
+            h for h in _HELPS_VERB.finditer(chunk) if not any(a < h.end() and h.start() < b for a, b in taken)
+        ]
+        found.sort(key=lambda m: m.start())
+    return found
 
 
 def _before_short_name(chunk: str, cs: int, v: int) -> int:

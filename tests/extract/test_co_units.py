@@ -1,0 +1,114 @@
+"""Co-units in the forms the first readers missed: a body whose whole duty is to help another
+with that other's work (`X配合Y开展…`, `X负责协助Y开展…`, `X应当协助Y,做好…`) in a regulation's
+articles, and units that co-operate with no modal verb in a plan's prose (`X全力配合Y推进…`,
+`Y负责…,X配合Y推进…`). The body helped leads, the helper is a co-unit (SCHEMA: 配合 marks co-units;
+the corpus README's conventions of 2026-12-06 and 2026-12-07, which read 协助 as 配合).
+
+The texts are written for these tests: they follow the conventions of such documents (cities'
+条例 on culture, fisheries and hills; districts' plans of a reform), not any one document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.extract import extract_text
+
+REGULATION = """某市传统村落保护条例
+
+第一条　为了保护传统村落，根据有关法律、法规，结合本市实际，制定本条例。
+
+第二条　市、县（区）住房城乡建设主管部门负责本行政区域内传统村落的保护工作。
+
+第三条　文化旅游主管部门在职责范围内，配合住房城乡建设主管部门开展传统村落保护利用工作。
+
+第四条　村民委员会负责协助镇人民政府和有关主管部门开展传统村落的日常巡查工作。
+
+第五条　街道办事处应当协助住房城乡建设主管部门，做好辖区内传统建筑的登记工作。
+
+第六条　村民委员会协助做好传统村落保护的宣传工作。
+
+第七条　自然资源主管部门应当编制传统村落用地规划，并配合有关部门做好规划实施工作。
+
+第八条　本条例自2026年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def tasks():
+    return {t.ref: t for t in extract_text(REGULATION).tasks}
+
+
+def test_a_body_that_co_operates_with_another_in_its_work_is_a_co_unit(tasks) -> None:
+    assert tasks["第三条"].lead_units == ("住房城乡建设主管部门",)
+    assert tasks["第三条"].co_units == ("文化旅游主管部门",)
+
+
+def test_a_body_that_assists_the_bodies_it_names_is_a_co_unit(tasks) -> None:
+    assert tasks["第四条"].lead_units == ("镇人民政府", "有关主管部门")
+    assert tasks["第四条"].co_units == ("村民委员会",)
+
+
+def test_the_body_assisted_may_be_followed_by_a_comma(tasks) -> None:
+    assert tasks["第五条"].lead_units == ("住房城乡建设主管部门",)
+    assert tasks["第五条"].co_units == ("街道办事处",)
+
+
+def test_a_helper_with_no_body_named_answers_for_the_work(tasks) -> None:
+    assert tasks["第六条"].lead_units == ("村民委员会",)
+    assert tasks["第六条"].co_units == ()
+
+
+def test_help_after_a_body_s_own_duty_keeps_it_as_lead(tasks) -> None:
+    assert tasks["第七条"].lead_units == ("自然资源主管部门",)
+
+
+PLAN = """某区排水设施运维管理改革实施方案
+
+为推进本区排水设施运维管理改革，制定本方案。
+
+一、主要任务
+
+（一）运维体系
+
+1.感知体系建设。区水务局全力配合区市政集团推进排水感知体系建设工作，提供历年排查资料。
+
+2.资金机制。区财政局配合市级部门研究制定排水设施运维资金标准，明确各方职责。
+
+3.方案编制：区市政集团负责编制运维管理方案，区排水管理所配合区市政集团推进模型建设工作。
+
+4.政策研究。区建设管理委配合市级部门研究制定更新改造机制。区建设管理委落实大中修政策研究的相关工作安排。
+
+5.属地协助。各街道办事处负责协助轨道交通方面具体实施应急处置工作。
+"""
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return {t.ref: t for t in extract_text(PLAN).tasks}
+
+
+def test_units_that_co_operate_with_no_modal_are_co_units(plan) -> None:
+    assert plan["一.(一).1"].lead_units == ("区市政集团",)
+    assert plan["一.(一).1"].co_units == ("区水务局",)
+
+
+def test_the_units_helped_may_be_a_level_s_departments(plan) -> None:
+    assert plan["一.(一).2"].lead_units == ("市级部门",)
+    assert plan["一.(一).2"].co_units == ("区财政局",)
+
+
+def test_help_with_the_clause_before_is_part_of_its_task(plan) -> None:
+    assert plan["一.(一).3"].lead_units == ("区市政集团",)
+    assert plan["一.(一).3"].co_units == ("区排水管理所",)
+    assert len([t for t in plan.values() if "运维管理方案" in t.text]) == 1
+
+
+def test_own_work_after_the_help_keeps_the_units_as_lead(plan) -> None:
+    assert plan["一.(一).4"].lead_units == ("区建设管理委",)
+    assert plan["一.(一).4"].co_units == ()
+
+
+def test_assistance_with_no_unit_named_keeps_the_units_as_lead(plan) -> None:
+    assert plan["一.(一).5"].lead_units == ("各街道办事处",)
+    assert plan["一.(一).5"].co_units == ()
