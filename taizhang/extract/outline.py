@@ -2053,7 +2053,7 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
     chunk = work[start:end]
     if "设在" in chunk:
         cuts = _office_cuts(text, work, start, chunk, cuts)
-    if _DUTY_HINT.search(chunk) is not None or "配合" in chunk:
+    if _DUTY_HINT.search(chunk) is not None or "配合" in chunk or "联合" in chunk:
         ends = _unit_ends()
         for m in _clause_verbs(chunk):
             v = m.start()
@@ -2126,6 +2126,9 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     co = _joined_units(text, work, start + at, start + len(chunk))
                 if not co and chunk.startswith("会同", after - 2):
                     co = _opening_units(text, work, start + after, start + min(len(chunk), after + 40))
+                if m.re is _JOINT_VERB and not co and not chunk.startswith(("对", "向", "在"), m.end()):
+                    # "X联合Y对…开展…": the units X works with (none named: "X、Y联合对…", leads only)
+                    co = _opening_units(text, work, start + m.end(), start + min(len(chunk), m.end() + 40))
                 roles = UnitRoles(tuple(names), co)
                 if "与" in names[0]:
                     roles = _paired(roles)
@@ -2187,12 +2190,13 @@ _ORGANISE = re.compile(r"(?:组织)?协调|组织(?=[^,。;]{2,60}?等(?:有关|
 _PARTNER_HINT = re.compile(r"牵头|参加的|参与的|协同|联合")
 # matches: ",牵头组织协调排水、公安等部门" (the units the clause's lead organises) ;
 # "建立文物、公安等部门和单位参加的联动机制" (the units that take part) ; "由道路、排水等单位协同解决" ;
-# "联合排水管理部门开展普查" (the unit the work is done with). must not match: "由X牵头" (X leads).
+# "联合排水管理部门开展普查" (the unit the work is done with). must not match: "由X牵头" (X leads),
+# "联合对上海城投集团开展考核" (the unit after 对 is what the work is done to).
 _PARTNERS = re.compile(
     r"(?<=[,;要应])牵头(?:组织)?(?:协调)?(?P<led>[^,。;:()“”《》]{2,120}?等(?:有关|相关)?(?:部门|单位))"
     r"|(?:建立|成立|组建|形成)(?P<part>[^,。;:()“”《》由]{2,120}?等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?)(?:共同)?参[加与]的"
     r"|由(?P<with>[^,。;:()“”《》]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?:协同|配合|协助)"
-    r"|联合(?P<joint>[^,。;:()“”《》]{2,30}?)(?:开展|进行|实施|组织)"
+    r"|联合(?![对向在])(?P<joint>[^,。;:()“”《》]{2,30}?)(?:开展|进行|实施|组织)"
 )
 
 
@@ -2467,15 +2471,33 @@ def _own_work_follows(chunk: str, m: re.Match[str], subject: str) -> bool:
     return stop > 0 and chunk.startswith(subject, stop + 1)
 
 
+# Units that do the work jointly with others, named after 联合, with no modal verb: "2026年起区建管委
+# (区水务局)联合市水务局对上海城投集团开展…考核" (黄浦's drainage reform), "市、区水务部门联合对…开展…"
+# (上海's and 杨浦's drainage reforms: no unit named after it, leads only): the units before lead, those
+# after are co-units, as with 会同. matches: "联合市水务局对上海城投集团开展", "联合对上海城投集团开展" ;
+# must not match: "联合会", "联合体", "联合工作机制" (a name or a noun)
+_JOINT_VERB = re.compile(r"联合(?!会|体|社|党|办|工作|机制|执法队)(?=[^。;,:]{2,40}?(?:开展|进行|实施|组织))")
+
+
+# A request in the sentence before a verb: "请各镇、街道…联合排水管理部门开展…" (嘉定's underpass notice).
+_REQUEST_BEFORE = re.compile(r"请[^。;]*$")
+
+
 def _clause_verbs(chunk: str) -> list[re.Match[str]]:
-    """The verbs of duty of ``chunk`` (``_DUTY_VERB``) and its verbs of co-operation with no modal
-    before them (``_HELPS_VERB``), in the order of the text."""
+    """The verbs of duty of ``chunk`` (``_DUTY_VERB``) and its verbs of co-operation and of joint work
+    with no modal before them (``_HELPS_VERB``, ``_JOINT_VERB``), in the order of the text."""
     found = list(_DUTY_VERB.finditer(chunk))
-    if "配合" in chunk:
+    extra = [
+        *(_HELPS_VERB.finditer(chunk) if "配合" in chunk else ()),
+        *(
+            j
+            for j in (_JOINT_VERB.finditer(chunk) if "联合" in chunk else ())
+            if not _REQUEST_BEFORE.search(chunk, 0, j.start())  # "请各镇…联合…": ``_REQUEST`` reads it
+        ),
+    ]
+    if extra:
         taken = [(m.start(), m.end()) for m in found]
-        found += [
-            h for h in _HELPS_VERB.finditer(chunk) if not any(a < h.end() and h.start() < b for a, b in taken)
-        ]
+        found += [h for h in extra if not any(a < h.end() and h.start() < b for a, b in taken)]
         found.sort(key=lambda m: m.start())
     return found
 

@@ -1,7 +1,7 @@
 """Co-units in the forms the first readers missed: a body whose whole duty is to help another
 with that other's work (`X配合Y开展…`, `X负责协助Y开展…`, `X应当协助Y,做好…`) in a regulation's
 articles, and units that co-operate with no modal verb in a plan's prose (`X全力配合Y推进…`,
-`Y负责…,X配合Y推进…`). The body helped leads, the helper is a co-unit (SCHEMA: 配合 marks co-units;
+`Y负责…,X配合Y推进…`) or do it jointly (`X联合Y对…开展…`). The body helped leads, the helper is a co-unit (SCHEMA: 配合 marks co-units;
 the corpus README's conventions of 2026-12-06 and 2026-12-07, which read 协助 as 配合).
 
 The texts are written for these tests: they follow the conventions of such documents (cities'
@@ -80,6 +80,10 @@ PLAN = """某区排水设施运维管理改革实施方案
 4.政策研究。区建设管理委配合市级部门研究制定更新改造机制。区建设管理委落实大中修政策研究的相关工作安排。
 
 5.属地协助。各街道办事处负责协助轨道交通方面具体实施应急处置工作。
+
+6.绩效考核。2026年起，区建设管理委联合区财政局对区市政集团开展运维绩效考核。
+
+7.年度考核。区水务局、区财政局联合对区市政集团开展年度考核。
 """
 
 
@@ -112,3 +116,13 @@ def test_own_work_after_the_help_keeps_the_units_as_lead(plan) -> None:
 def test_assistance_with_no_unit_named_keeps_the_units_as_lead(plan) -> None:
     assert plan["一.(一).5"].lead_units == ("各街道办事处",)
     assert plan["一.(一).5"].co_units == ()
+
+
+def test_the_units_a_clause_works_jointly_with_are_co_units(plan) -> None:
+    assert plan["一.(一).6"].lead_units == ("区建设管理委",)
+    assert plan["一.(一).6"].co_units == ("区财政局",)
+
+
+def test_joint_work_with_no_unit_named_has_leads_only(plan) -> None:
+    assert plan["一.(一).7"].lead_units == ("区水务局", "区财政局")
+    assert plan["一.(一).7"].co_units == ()
