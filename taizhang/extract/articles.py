@@ -489,8 +489,10 @@ def _skip(work: str, s: int, e: int) -> int:
 # The levels of places a regulation names at once before the body they share: "市、县（市、区）",
 # "市、区（县级市）" (a level with the peers it stands for in brackets, of any words).
 # A level may be named in words: "省、省辖市人民政府…", "省辖市、县（市、区）人民政府…" (河南's
-# regulations), "省、设区的市人民政府" (those of several provinces).
-_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
+# regulations), "省、设区的市人民政府" (those of several provinces); "市、区县(自治县)人民政府" (重庆's
+# regulations: 区县 is one level, its autonomous counties the peers in brackets; 重庆市防震减灾条例,
+# 重庆市优化营商环境条例, 重庆市价格鉴证条例).
+_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|区县|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
 _LEVEL_LIST = re.compile(
     _LEVEL_WORD
     + r"(?:\([^()]{1,8}\))?(?:、"

@@ -126,3 +126,20 @@ def test_the_units_a_clause_works_jointly_with_are_co_units(plan) -> None:
 def test_joint_work_with_no_unit_named_has_leads_only(plan) -> None:
     assert plan["一.(一).7"].lead_units == ("区水务局", "区财政局")
     assert plan["一.(一).7"].co_units == ()
+
+
+def test_a_level_of_districts_and_counties_is_one_level() -> None:
+    text = """某市应急避难场所管理条例
+
+第一条　为了规范应急避难场所管理，制定本条例。
+
+第二条　本条例适用于本市行政区域内应急避难场所的规划、建设和管理。
+
+第三条　市、区县（自治县）人民政府负责本行政区域内应急避难场所的管理工作。
+
+第四条　应急管理部门应当会同规划、住房城乡建设等有关部门编制应急避难场所布局规划。
+
+第五条　本条例自2026年1月1日起施行。
+"""
+    (task,) = [t for t in extract_text(text).tasks if t.ref == "第三条"]
+    assert task.lead_units == ("市人民政府", "区县（自治县）人民政府")
