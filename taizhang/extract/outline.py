@@ -2117,7 +2117,11 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     collective_after(chunk, after) if after > m.end() or m.group() in ("牵头", "会同") else ""
                 )
                 co: tuple[str, ...] = (text[start + after : start + after + len(joined)],) if joined else ()
-                if not co and (m.group() in ("牵头", "会同") or after > m.end()):
+                if not co and (
+                    m.group() in ("牵头", "会同")
+                    or after > m.end()
+                    or (m.group() == "负责" and _HELPERS_AFTER.match(chunk, after) is not None)
+                ):
                     at = after
                     if m.group() == "牵头" and chunk.startswith(",", at) and _ORGANISE.match(chunk, at + 1):
                         at += 1  # "由街道牵头,协调公安、交通…等有关部门": the units it organises
@@ -2439,6 +2443,13 @@ def _to_cooperate(chunk: str, m: re.Match[str]) -> bool:
     )
 
 
+# The units that help a lead that 负责 (SCHEMA: "X分工负责,Y配合" makes X lead and Y co; the shared
+# corpus's shandong_digital_2019 writes "X、Y负责,省大数据局配合" in its notes), listed after the comma that
+# ends its clause in prose and closed by a marker of help: "区城建中心负责,各居委会、物业服务企业配合做好…",
+# "由X负责,Y、Z参与". must not match: ",区财政局负责…" (another lead), ",加强…" (no list)
+_HELPERS_AFTER = re.compile(r",[^,。;:()“”《》]{2,120}?(?:积极|共同)?(?:配合|参与|协助)")
+
+
 # Units that co-operate with others in the others' work, with no modal verb: "区建管委（区水务局）全力
 # 配合上海城投集团推进…" (黄浦's drainage reform), "区排水管理部门配合上海城投集团推进…" (静安's),
 # "区水务局配合市级部门研究制定…" (黄浦's): the units after 配合 lead, those before it are co-units,
@@ -2562,7 +2573,7 @@ def _joined_units(text: str, work: str, pos: int, end: int) -> tuple[str, ...]:
         return ()
     us, ue = m.span("units")
     names = parse_units(text[us:ue], work[us:ue])
-    if names and _units_of_clause(work, us, m.end(), names):
+    if names and (_units_of_clause(work, us, m.end(), names) or _firms_helping(work, ue, names)):
         if _GROUP_CLOSE.match(work, ue) and "、" in work[us:ue]:
             return _fields_of_group(text, work, us, m.end()) or tuple(names)
         both = _BOTH_CLOSE.match(work, ue)
@@ -2572,6 +2583,25 @@ def _joined_units(text: str, work: str, pos: int, end: int) -> tuple[str, ...]:
             return tuple(parse_units(text[us : both.end()], work[us : both.end()])) or tuple(names)
         return tuple(names)
     return ()
+
+
+def _firms_helping(work: str, ue: int, names: list[str]) -> bool:
+    """The names listed after a clause's lead are committees and firms that take part in or help
+    with its work ("街道牵头,各居委会、物业服务企业配合", "X负责,各居委会、辖区企业共同参与"): a
+    street's or a town's plan names the residents' committees and the firms that work with its lead
+    so (松江's parking sharing measures: "…会同有关第三方企业和相关住宅小区居民委员会、业主委员会、
+    物业服务企业…"; 静安's garbage sorting plan, whose 静安城发集团 配合…), and SCHEMA's 配合 / 参与 make them
+    co-units. Firms open no clause of their own (``_is_subject_unit``), so only a list closed by a
+    marker of help takes them."""
+    if _HELP_CLOSE.match(work, ue) is None:
+        return False
+    return all(_is_subject_unit(_work_of(n)) or _FIRM_END.search(_work_of(n)) for n in names)
+
+
+# A list of units closed by a marker of help: "配合", "共同参与", "参与". must not match: "共同推进"
+_HELP_CLOSE = re.compile(r"(?:积极|共同)?(?:配合|参与|协助)")
+# The word a firm's name or a collective of firms ends with: 物业服务企业, 辖区企业, 上海城投集团.
+_FIRM_END = re.compile(r"(?:企业|公司|集团|机构)$")
 
 
 # The collective closing a list of fields: "等有关部门", "等相关单位".

@@ -143,3 +143,41 @@ def test_a_level_of_districts_and_counties_is_one_level() -> None:
 """
     (task,) = [t for t in extract_text(text).tasks if t.ref == "第三条"]
     assert task.lead_units == ("市人民政府", "区县（自治县）人民政府")
+
+
+STREET_PLAN = """某街道2026年重点工作任务分工方案
+
+一、重点任务
+
+1.推进老旧小区加装电梯。由街道社区管理办负责，各居委会、物业服务企业参与。
+
+2.推进垃圾分类。街道城建中心负责，各居委会、物业服务企业配合做好分类驳运。
+
+3.提升社区服务。街道党群办牵头，各居委会、辖区企业共同参与。
+
+4.开展消防检查。街道平安办负责，街道城建中心负责做好场地保障。
+"""
+
+
+@pytest.fixture(scope="module")
+def street():
+    return {t.ref: t for t in extract_text(STREET_PLAN).tasks}
+
+
+def test_committees_and_firms_that_take_part_after_a_lead_that_is_responsible(street) -> None:
+    assert street["一.1"].lead_units == ("街道社区管理办",)
+    assert street["一.1"].co_units == ("各居委会", "物业服务企业")
+
+
+def test_committees_and_firms_that_help_with_named_work(street) -> None:
+    assert street["一.2"].lead_units == ("街道城建中心",)
+    assert street["一.2"].co_units == ("各居委会", "物业服务企业")
+
+
+def test_firms_that_take_part_after_a_lead(street) -> None:
+    assert street["一.3"].lead_units == ("街道党群办",)
+    assert street["一.3"].co_units == ("各居委会", "辖区企业")
+
+
+def test_a_second_unit_with_its_own_duty_is_no_helper(street) -> None:
+    assert "街道城建中心" not in street["一.4"].co_units
