@@ -2130,6 +2130,17 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     co = _joined_units(text, work, start + at, start + len(chunk))
                 if not co and chunk.startswith("会同", after - 2):
                     co = _opening_units(text, work, start + after, start + min(len(chunk), after + 40))
+                if not co and m.group() in ("要", "应", "应当", "须", "必须"):
+                    # "牵头单位要统筹相关单位…", "各主要责任单位要…,充分协调其他责任单位…": the units
+                    # the clause's units coordinate
+                    next_duty = _NEXT_DUTY.search(chunk, m.end())
+                    led = _COORDINATED.search(chunk, m.end(), next_duty.start() if next_duty else len(chunk))
+                    if led is not None:
+                        co = tuple(
+                            n
+                            for n in (text[start + led.start("units") : start + led.end("units")],)
+                            if n not in names
+                        )
                 if m.re is _JOINT_VERB and not co and not chunk.startswith(("对", "向", "在"), m.end()):
                     # "X联合Y对…开展…": the units X works with (none named: "X、Y联合对…", leads only)
                     co = _opening_units(text, work, start + m.end(), start + min(len(chunk), m.end() + 40))
@@ -2488,6 +2499,21 @@ def _own_work_follows(chunk: str, m: re.Match[str], subject: str) -> bool:
 # after are co-units, as with 会同. matches: "联合市水务局对上海城投集团开展", "联合对上海城投集团开展" ;
 # must not match: "联合会", "联合体", "联合工作机制" (a name or a noun)
 _JOINT_VERB = re.compile(r"联合(?!会|体|社|党|办|工作|机制|执法队)(?=[^。;,:]{2,40}?(?:开展|进行|实施|组织))")
+
+
+# The collective of units a clause's units are to coordinate, named by role: "牵头单位要统筹相关单位科学
+# 制定…" (湖州's division of its 2024 work report), "各主要责任单位要对照目标任务,充分协调其他责任单位"
+# (华容's key tasks notice of 2021): the closing requirements of a division notice; SCHEMA makes the
+# units beside a named lead co-units. matches: "统筹相关单位", "协调其他责任单位" ; must not match:
+# "统筹协调" (no units), "协调解决" , "统筹推进各单位…" (a verb between)
+_COORDINATED = re.compile(
+    r"(?<![统筹])(?:统筹|协调)(?P<units>(?:其他|相关|有关|各)(?:责任|配合|协办)?(?:单位|部门))"
+)
+
+
+# Where the work of a clause's units ends: the end of its sentence, or the modal verb of the next
+# clause's units ("…各项任务,特别是牵头单位要统筹…").
+_NEXT_DUTY = re.compile(r"[。;]|要|应")
 
 
 # A request in the sentence before a verb: "请各镇、街道…联合排水管理部门开展…" (嘉定's underpass notice).

@@ -181,3 +181,20 @@ def test_firms_that_take_part_after_a_lead(street) -> None:
 
 def test_a_second_unit_with_its_own_duty_is_no_helper(street) -> None:
     assert "街道城建中心" not in street["一.4"].co_units
+
+
+def test_the_units_a_lead_is_to_coordinate_are_co_units() -> None:
+    text = """某县人民政府办公室关于印发2026年重点工作任务分解方案的通知
+
+各乡镇人民政府，县直各部门：
+
+现将《2026年重点工作任务分解方案》印发给你们，并就有关事项通知如下：
+
+一、压实工作责任。各牵头单位要对照任务清单，充分协调其他责任单位，制定具体推进方案，明确完成时限。
+
+二、加强督查考核。县政府督查室要定期通报任务推进情况。
+"""
+    tasks = extract_text(text).tasks
+    (task,) = [t for t in tasks if "充分协调" in t.text]
+    assert task.lead_units == ("各牵头单位",)
+    assert task.co_units == ("其他责任单位",)
