@@ -204,6 +204,9 @@ _HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给
 # others so; 浦东's 景观照明 rules: "管理单位应当…抽查,设置者应当予以配合"): the helpers are co-units
 # of that duty, no task of their own.
 _HELPS_ONLY = re.compile(r",[^,。;:]{2,40}?(?:应当|应|要|均应)?(?:予以|给予)?(?:配合|协助)(?:。|$)")
+# The topic an article puts before the 由 that names its doer: "畲族语言、畲歌的老师" (a noun phrase with
+# 的, no verb of duty). must not match: "市人民政府负责…的工作" (a body and its duty)
+_TOPIC_BY = re.compile(r"[^,。;:由]{2,30}的[^,。;:由的]{1,12}")
 # A body whose duty is to help another with that body's work: "民族事务主管部门在职责范围内,配合文化主管
 # 部门开展…工作", "村民委员会负责协助各级人民政府和有关主管部门开展…" (潮州's 畲族文化保护条例),
 # "乡（镇）人民政府、街道办事处应当协助渔业主管部门,做好…" (杭州's 渔业资源保护管理规定), "村（居）民委员会
@@ -974,6 +977,13 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     subject_end, pred = found
     if work.startswith("由", start):
         start += 1  # "由X牵头开展…": X
+    else:
+        doer_at = work.rfind("由", start, subject_end)
+        if _TOPIC_BY.fullmatch(work, start, max(start, doer_at)) and "解释" not in work[pred:ce]:
+            # "畲族语言、畲歌的老师由市、县(区)文化主管部门会同…聘任" (潮州's 畲族文化保护条例), "烈性犬只的
+            # 目录由市公安部门会同…" (上海市养犬管理条例), "涉及城乡空间安排的各类专项规划由…会同…组织编制"
+            # (上海市城乡规划条例): the topic put before 由, then the body that does it
+            start = doer_at + 1
     while start < subject_end and work[start] in " \n":
         start += 1
     alias = _ALIAS.search(work, start, subject_end)

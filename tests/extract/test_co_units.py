@@ -198,3 +198,21 @@ def test_the_units_a_lead_is_to_coordinate_are_co_units() -> None:
     (task,) = [t for t in tasks if "充分协调" in t.text]
     assert task.lead_units == ("各牵头单位",)
     assert task.co_units == ("其他责任单位",)
+
+
+def test_a_topic_before_the_doer_is_no_part_of_its_name() -> None:
+    text = """某市非物质文化遗产保护条例
+
+第一条　为了保护非物质文化遗产，制定本条例。
+
+第二条　市、县（区）文化主管部门负责本行政区域内非物质文化遗产的保护工作。
+
+第三条　市、县（区）人民政府应当在文化站等场所设立传承教学点。
+
+传承教学点的教师由市、县（区）文化主管部门会同教育主管部门聘任。
+
+第四条　本条例自2026年1月1日起施行。
+"""
+    (task,) = [t for t in extract_text(text).tasks if t.text.startswith("传承教学点的教师")]
+    assert task.lead_units == ("市文化主管部门", "县（区）文化主管部门")
+    assert task.co_units == ("教育主管部门",)
