@@ -204,6 +204,21 @@ _HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给
 # others so; 浦东's 景观照明 rules: "管理单位应当…抽查,设置者应当予以配合"): the helpers are co-units
 # of that duty, no task of their own.
 _HELPS_ONLY = re.compile(r",[^,。;:]{2,40}?(?:应当|应|要|均应)?(?:予以|给予)?(?:配合|协助)(?:。|$)")
+# The topic an article puts before the 由 that names its doer: "畲族语言、畲歌的老师" (a noun phrase with
+# 的, no verb of duty). must not match: "市人民政府负责…的工作" (a body and its duty)
+_TOPIC_BY = re.compile(r"[^,。;:由]{2,30}的[^,。;:由的]{1,12}")
+# A body whose duty is to help another with that body's work: "民族事务主管部门在职责范围内,配合文化主管
+# 部门开展…工作", "村民委员会负责协助各级人民政府和有关主管部门开展…" (潮州's 畲族文化保护条例),
+# "乡（镇）人民政府、街道办事处应当协助渔业主管部门,做好…" (杭州's 渔业资源保护管理规定), "村（居）民委员会
+# 协助乡（镇）人民政府、街道办事处开展…" (三门峡's 山体保护条例): the body
+# helped leads, the helper is a co-unit (SCHEMA: 配合 marks co-units; the tune README, 2026-12-06 and
+# 2026-12-07). matches: "在职责范围内,配合文化主管部门开展", "负责协助各级人民政府和有关主管部门开展" ;
+# must not match: "协助做好…" (no body helped: the helper answers for it), "配合有关部门做好相关工作"
+# after the body's own duty (the body's own work comes first: not at the predicate's opening)
+_HELPS_BODY = re.compile(
+    r"(?:在[^,。;:]{0,12}(?:范围内|职责内),?)?(?:应当|应|要|须|负责)?(?:积极|主动|全力|依法)?(?:配合|协助)"
+    r"(?!做好|开展|实施|推进|落实|处理)(?P<helped>[^,。;:]{2,60}?),?(?:开展|做好|推进|实施|落实|进行|组织|完成)"
+)
 
 
 # The title of a policy of support: 若干政策, 若干措施, 政策举措, 鼓励…投资的规定 (沈阳市's 鼓励华侨、
@@ -477,8 +492,10 @@ def _skip(work: str, s: int, e: int) -> int:
 # The levels of places a regulation names at once before the body they share: "市、县（市、区）",
 # "市、区（县级市）" (a level with the peers it stands for in brackets, of any words).
 # A level may be named in words: "省、省辖市人民政府…", "省辖市、县（市、区）人民政府…" (河南's
-# regulations), "省、设区的市人民政府" (those of several provinces).
-_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
+# regulations), "省、设区的市人民政府" (those of several provinces); "市、区县(自治县)人民政府" (重庆's
+# regulations: 区县 is one level, its autonomous counties the peers in brackets; 重庆市防震减灾条例,
+# 重庆市优化营商环境条例, 重庆市价格鉴证条例).
+_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|区县|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
 _LEVEL_LIST = re.compile(
     _LEVEL_WORD
     + r"(?:\([^()]{1,8}\))?(?:、"
@@ -972,11 +989,24 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     subject_end, pred = found
     if work.startswith("由", start):
         start += 1  # "由X牵头开展…": X
+    else:
+        doer_at = work.rfind("由", start, subject_end)
+        if _TOPIC_BY.fullmatch(work, start, max(start, doer_at)) and "解释" not in work[pred:ce]:
+            # "畲族语言、畲歌的老师由市、县(区)文化主管部门会同…聘任" (潮州's 畲族文化保护条例), "烈性犬只的
+            # 目录由市公安部门会同…" (上海市养犬管理条例), "涉及城乡空间安排的各类专项规划由…会同…组织编制"
+            # (上海市城乡规划条例): the topic put before 由, then the body that does it
+            start = doer_at + 1
     while start < subject_end and work[start] in " \n":
         start += 1
     alias = _ALIAS.search(work, start, subject_end)
     names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
     lead = _names_past_commas(text, work, start, names_end)
+    helps = _HELPS_BODY.match(work, subject_end, ce)
+    if helps is not None:
+        hs, he = helps.span("helped")
+        helped = tuple(n for n in law_names(text[hs:he], work[hs:he]) if _is_body(working_text(n)))
+        if helped:
+            return helped, lead  # "X配合Y开展…": Y leads, X helps
     co: tuple[str, ...] = ()
     with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:

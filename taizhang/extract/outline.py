@@ -1960,9 +1960,10 @@ def _named_before(names: tuple[str, ...], roles: UnitRoles) -> bool:
 # Also the adverbials a duty opens with between the unit and its verb: "区河道水闸管理所具体负责…",
 # "区农业农村部门依据职责负责…", "区各有关部门根据工作职责加强…", "区建设管理部门对村民建房…开展抽查",
 # "各村级组织在…指导下落实…", "各镇政府设立镇级路长办公室" (嘉定's river maintenance duties, 奉贤's
-# rural housing opinions, 浦东's road chiefs plan; 杨浦's drainage reform "区建设管理委对…").
+# rural housing opinions, 浦东's road chiefs plan; 杨浦's drainage reform "区建设管理委对…"); "研究" after
+# the units a clause co-operates with ("配合市级部门研究制定…" in 黄浦's and 杨浦's drainage reforms).
 _VERB_OPENINGS = frozenset(
-    "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全具根依对在设"
+    "负牵统支推制组引加开建完协指督落定强提深做健优实探发配争确抓围聚联尽积继进认严持按全具根依对在设研"
 )
 # A verb inside what follows a unit's name ("上海城投集团完成内部组织架构调整" in 上海's drainage
 # reform plan, "区建设管理委(区水务局)完成移交底数清单建立" in 杨浦's: the name ends before 完成).
@@ -2154,9 +2155,9 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
     chunk = work[start:end]
     if "设在" in chunk:
         cuts = _office_cuts(text, work, start, chunk, cuts)
-    if _DUTY_HINT.search(chunk) is not None:
+    if _DUTY_HINT.search(chunk) is not None or "配合" in chunk or "联合" in chunk:
         ends = _unit_ends()
-        for m in _DUTY_VERB.finditer(chunk):
+        for m in _clause_verbs(chunk):
             v = m.start()
             if m.group() == "负责" and chunk.endswith(_DUTY_ADVERBS, 0, v):
                 v -= 2  # "区河道水闸管理所具体负责…": the units end before the adverb
@@ -2218,7 +2219,11 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     collective_after(chunk, after) if after > m.end() or m.group() in ("牵头", "会同") else ""
                 )
                 co: tuple[str, ...] = (text[start + after : start + after + len(joined)],) if joined else ()
-                if not co and (m.group() in ("牵头", "会同") or after > m.end()):
+                if not co and (
+                    m.group() in ("牵头", "会同")
+                    or after > m.end()
+                    or (m.group() == "负责" and _HELPERS_AFTER.match(chunk, after) is not None)
+                ):
                     at = after
                     if m.group() == "牵头" and chunk.startswith(",", at) and _ORGANISE.match(chunk, at + 1):
                         at += 1  # "由街道牵头,协调公安、交通…等有关部门": the units it organises
@@ -2227,24 +2232,46 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     co = _joined_units(text, work, start + at, start + len(chunk))
                 if not co and chunk.startswith("会同", after - 2):
                     co = _opening_units(text, work, start + after, start + min(len(chunk), after + 40))
+                if not co and m.group() in ("要", "应", "应当", "须", "必须"):
+                    # "牵头单位要统筹相关单位…", "各主要责任单位要…,充分协调其他责任单位…": the units
+                    # the clause's units coordinate
+                    next_duty = _NEXT_DUTY.search(chunk, m.end())
+                    led = _COORDINATED.search(chunk, m.end(), next_duty.start() if next_duty else len(chunk))
+                    if led is not None:
+                        co = tuple(
+                            n
+                            for n in (text[start + led.start("units") : start + led.end("units")],)
+                            if n not in names
+                        )
+                if m.re is _JOINT_VERB and not co and not chunk.startswith(("对", "向", "在"), m.end()):
+                    # "X联合Y对…开展…": the units X works with (none named: "X、Y联合对…", leads only)
+                    co = _opening_units(text, work, start + m.end(), start + min(len(chunk), m.end() + 40))
                 roles = UnitRoles(tuple(names), co)
                 if "与" in names[0]:
                     roles = _paired(roles)
+                helping = False
                 if _to_cooperate(chunk, m):
                     # "区水务局、区财政局应积极配合市水务局、市财政局开展…": the units they work for, named
                     # after 配合, lead (SCHEMA: 配合 marks co-units); none named, the clause has co-units only.
-                    cm = _COOPERATE.match(chunk, m.end())
+                    cm = _COOPERATE.match(chunk, m.start() if m.re is _HELPS_VERB else m.end())
                     helped = (
                         _opening_units(text, work, start + cm.end(), start + min(len(chunk), cm.end() + 40))
                         if cm is not None
                         else ()
                     )
-                    roles = UnitRoles(helped, tuple(names))
+                    if (helped or m.group() != "负责") and not _own_work_follows(chunk, m, chunk[cs:ve]):
+                        roles = UnitRoles(helped, tuple(names))
+                        helping = bool(helped)
                 at = start + clause
                 if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
                     cuts[-1] = (at, roles)  # the text opens with its units
                 elif _opening_of_sentence(work, cuts[-1], at):
                     cuts[-1] = (cuts[-1][0], roles)
+                elif helping and _helps_the_clause_before(work, cuts[-1], at, roles):
+                    # "Y负责编制…方案,X配合Y推进…": X helps the clause before with Y's work
+                    # (静安's drainage reform), its co-unit, no task of its own
+                    last_at, last = cuts[-1]
+                    cuts[-1] = (last_at, UnitRoles(last.lead, tuple(dict.fromkeys(last.co + roles.co))))
                 elif at > cuts[-1][0]:
                     cuts.append((at, roles))
     if "参" in chunk or "请" in chunk:
@@ -2280,12 +2307,13 @@ _ORGANISE = re.compile(r"(?:组织)?协调|组织(?=[^,。;]{2,60}?等(?:有关|
 _PARTNER_HINT = re.compile(r"牵头|参加的|参与的|协同|联合")
 # matches: ",牵头组织协调排水、公安等部门" (the units the clause's lead organises) ;
 # "建立文物、公安等部门和单位参加的联动机制" (the units that take part) ; "由道路、排水等单位协同解决" ;
-# "联合排水管理部门开展普查" (the unit the work is done with). must not match: "由X牵头" (X leads).
+# "联合排水管理部门开展普查" (the unit the work is done with). must not match: "由X牵头" (X leads),
+# "联合对上海城投集团开展考核" (the unit after 对 is what the work is done to).
 _PARTNERS = re.compile(
     r"(?<=[,;要应])牵头(?:组织)?(?:协调)?(?P<led>[^,。;:()“”《》]{2,120}?等(?:有关|相关)?(?:部门|单位))"
     r"|(?:建立|成立|组建|形成)(?P<part>[^,。;:()“”《》由]{2,120}?等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?)(?:共同)?参[加与]的"
     r"|由(?P<with>[^,。;:()“”《》]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?:协同|配合|协助)"
-    r"|联合(?P<joint>[^,。;:()“”《》]{2,30}?)(?:开展|进行|实施|组织)"
+    r"|联合(?![对向在])(?P<joint>[^,。;:()“”《》]{2,30}?)(?:开展|进行|实施|组织)"
 )
 
 
@@ -2516,8 +2544,101 @@ _COOPERATE = re.compile(
 
 def _to_cooperate(chunk: str, m: re.Match[str]) -> bool:
     """The units of the clause are to co-operate ("各街镇应配合做好对综合改造项目的管理…"; Qingpu's
-    and Jing'an's plans, and duty lists of every level): co-units, as 配合 marks them in a note."""
-    return m.group() in ("要", "应", "应当", "须", "必须") and _COOPERATE.match(chunk, m.end()) is not None
+    and Jing'an's plans, and duty lists of every level): co-units, as 配合 marks them in a note. So
+    are units that co-operate with no modal (``_HELPS_VERB``) and units whose duty (负责) is to assist
+    the units named after it ("村民委员会负责协助镇人民政府开展…"; the caller keeps them as lead when
+    none is named)."""
+    if m.re is _HELPS_VERB:
+        return True
+    return (
+        m.group() in ("要", "应", "应当", "须", "必须", "负责")
+        and _COOPERATE.match(chunk, m.end()) is not None
+    )
+
+
+# The units that help a lead that 负责 (SCHEMA: "X分工负责,Y配合" makes X lead and Y co; the shared
+# corpus's shandong_digital_2019 writes "X、Y负责,省大数据局配合" in its notes), listed after the comma that
+# ends its clause in prose and closed by a marker of help: "区城建中心负责,各居委会、物业服务企业配合做好…",
+# "由X负责,Y、Z参与". must not match: ",区财政局负责…" (another lead), ",加强…" (no list)
+_HELPERS_AFTER = re.compile(r",[^,。;:()“”《》]{2,120}?(?:积极|共同)?(?:配合|参与|协助)")
+
+
+# Units that co-operate with others in the others' work, with no modal verb: "区建管委（区水务局）全力
+# 配合上海城投集团推进…" (黄浦's drainage reform), "区排水管理部门配合上海城投集团推进…" (静安's),
+# "区水务局配合市级部门研究制定…" (黄浦's): the units after 配合 lead, those before it are co-units,
+# as with "X应配合Y开展…" (the tune README, 2026-12-06). matches: "全力配合上海城投集团推进",
+# "配合市级部门研究制定" ; must not match: "配合单位:" (a label), "加强协调配合," (a verb object)
+_HELPS_VERB = re.compile(
+    r"(?:全力|积极|主动)?配合(?!单位|部门|做好|开展|落实)(?=[^。;,:]{2,40}?(?:开展|推进|研究|做好|完成|实施|落实|建立|形成|制定))"
+)
+
+
+def _helps_the_clause_before(work: str, last: tuple[int, UnitRoles], at: int, roles: UnitRoles) -> bool:
+    """The clause at ``at`` co-operates with the lead of the clause before it in the same sentence
+    ("上海城投集团负责编制…方案,区排水管理部门配合上海城投集团推进…" in 静安's drainage reform)."""
+    s, before = last
+    return (
+        roles.lead == before.lead
+        and at > s
+        and work[at - 1] == ","
+        and not any(ch in work[s : at - 1] for ch in "。;!?\n")
+    )
+
+
+def _own_work_follows(chunk: str, m: re.Match[str], subject: str) -> bool:
+    """A sentence after the co-operation opens with the same units and their own work ("X配合市级部门
+    研究…。X落实…的相关工作安排。" in 杨浦's drainage reform): they answer for the task (the tune README,
+    2026-12-06), as "X负责…,并配合Y…" leaves X the lead. Only for co-operation with no modal."""
+    if m.re is not _HELPS_VERB and m.group() != "负责":
+        return False
+    stop = chunk.find("。", m.end())
+    return stop > 0 and chunk.startswith(subject, stop + 1)
+
+
+# Units that do the work jointly with others, named after 联合, with no modal verb: "2026年起区建管委
+# (区水务局)联合市水务局对上海城投集团开展…考核" (黄浦's drainage reform), "市、区水务部门联合对…开展…"
+# (上海's and 杨浦's drainage reforms: no unit named after it, leads only): the units before lead, those
+# after are co-units, as with 会同. matches: "联合市水务局对上海城投集团开展", "联合对上海城投集团开展" ;
+# must not match: "联合会", "联合体", "联合工作机制" (a name or a noun)
+_JOINT_VERB = re.compile(r"联合(?!会|体|社|党|办|工作|机制|执法队)(?=[^。;,:]{2,40}?(?:开展|进行|实施|组织))")
+
+
+# The collective of units a clause's units are to coordinate, named by role: "牵头单位要统筹相关单位科学
+# 制定…" (湖州's division of its 2024 work report), "各主要责任单位要对照目标任务,充分协调其他责任单位"
+# (华容's key tasks notice of 2021): the closing requirements of a division notice; SCHEMA makes the
+# units beside a named lead co-units. matches: "统筹相关单位", "协调其他责任单位" ; must not match:
+# "统筹协调" (no units), "协调解决" , "统筹推进各单位…" (a verb between)
+_COORDINATED = re.compile(
+    r"(?<![统筹])(?:统筹|协调)(?P<units>(?:其他|相关|有关|各)(?:责任|配合|协办)?(?:单位|部门))"
+)
+
+
+# Where the work of a clause's units ends: the end of its sentence, or the modal verb of the next
+# clause's units ("…各项任务,特别是牵头单位要统筹…").
+_NEXT_DUTY = re.compile(r"[。;]|要|应")
+
+
+# A request in the sentence before a verb: "请各镇、街道…联合排水管理部门开展…" (嘉定's underpass notice).
+_REQUEST_BEFORE = re.compile(r"请[^。;]*$")
+
+
+def _clause_verbs(chunk: str) -> list[re.Match[str]]:
+    """The verbs of duty of ``chunk`` (``_DUTY_VERB``) and its verbs of co-operation and of joint work
+    with no modal before them (``_HELPS_VERB``, ``_JOINT_VERB``), in the order of the text."""
+    found = list(_DUTY_VERB.finditer(chunk))
+    extra = [
+        *(_HELPS_VERB.finditer(chunk) if "配合" in chunk else ()),
+        *(
+            j
+            for j in (_JOINT_VERB.finditer(chunk) if "联合" in chunk else ())
+            if not _REQUEST_BEFORE.search(chunk, 0, j.start())  # "请各镇…联合…": ``_REQUEST`` reads it
+        ),
+    ]
+    if extra:
+        taken = [(m.start(), m.end()) for m in found]
+        found += [h for h in extra if not any(a < h.end() and h.start() < b for a, b in taken)]
+        found.sort(key=lambda m: m.start())
+    return found
 
 
 def _before_short_name(chunk: str, cs: int, v: int) -> int:
@@ -2592,7 +2713,7 @@ def _joined_units(text: str, work: str, pos: int, end: int) -> tuple[str, ...]:
         return ()
     us, ue = m.span("units")
     names = parse_units(text[us:ue], work[us:ue])
-    if names and _units_of_clause(work, us, m.end(), names):
+    if names and (_units_of_clause(work, us, m.end(), names) or _firms_helping(work, ue, names)):
         if _GROUP_CLOSE.match(work, ue) and "、" in work[us:ue]:
             return _fields_of_group(text, work, us, m.end()) or tuple(names)
         both = _BOTH_CLOSE.match(work, ue)
@@ -2602,6 +2723,25 @@ def _joined_units(text: str, work: str, pos: int, end: int) -> tuple[str, ...]:
             return tuple(parse_units(text[us : both.end()], work[us : both.end()])) or tuple(names)
         return tuple(names)
     return ()
+
+
+def _firms_helping(work: str, ue: int, names: list[str]) -> bool:
+    """The names listed after a clause's lead are committees and firms that take part in or help
+    with its work ("街道牵头,各居委会、物业服务企业配合", "X负责,各居委会、辖区企业共同参与"): a
+    street's or a town's plan names the residents' committees and the firms that work with its lead
+    so (松江's parking sharing measures: "…会同有关第三方企业和相关住宅小区居民委员会、业主委员会、
+    物业服务企业…"; 静安's garbage sorting plan, whose 静安城发集团 配合…), and SCHEMA's 配合 / 参与 make them
+    co-units. Firms open no clause of their own (``_is_subject_unit``), so only a list closed by a
+    marker of help takes them."""
+    if _HELP_CLOSE.match(work, ue) is None:
+        return False
+    return all(_is_subject_unit(_work_of(n)) or _FIRM_END.search(_work_of(n)) for n in names)
+
+
+# A list of units closed by a marker of help: "配合", "共同参与", "参与". must not match: "共同推进"
+_HELP_CLOSE = re.compile(r"(?:积极|共同)?(?:配合|参与|协助)")
+# The word a firm's name or a collective of firms ends with: 物业服务企业, 辖区企业, 上海城投集团.
+_FIRM_END = re.compile(r"(?:企业|公司|集团|机构)$")
 
 
 # The collective closing a list of fields: "等有关部门", "等相关单位".
