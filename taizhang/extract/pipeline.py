@@ -610,10 +610,6 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         later = _later_helpers(text, work, s, e, lead, co)
         if later:
             co, changed = co + list(later), True
-    if lead and not co and "配合" in own[:50]:
-        worked_for, helpers = _helps_named(text, work, s, e, lead)
-        if worked_for:
-            lead, co, changed = list(worked_for), list(helpers), True
     if not lead and not co and "与" in own[:40]:
         partner = _partner_of_unnamed(text, work, s, e)
         if partner:
@@ -634,43 +630,6 @@ def _own_units(task: Task, text: str, work: str) -> Task:
     lead = list(dict.fromkeys(lead))
     co = [u for u in dict.fromkeys(co) if u not in lead]
     return replace(task, lead_units=tuple(lead), co_units=tuple(co))
-
-
-# A task opening "X（全力/积极）配合Y做…" with no modal verb: the units X works for, Y, named after
-# 配合 (黄浦's drainage reform plan: "区水务局配合市级部门研究制定…"; 静安's: "区排水管理部门配合上海
-# 城投集团推进…", its gold giving 上海城投集团 the lead). matches: "区水务局配合", "区建管委全力配合" ;
-# must not match: "区水务局应积极配合" (read by outline._to_cooperate), "配合单位", "协助" (a
-# regulation's "村民委员会协助乡镇人民政府…" keeps its subject as the lead)
-_HELPS_NAMED = re.compile(r"(?P<x>[^,。;:!?\n]{2,40}?)(?:全力|积极|主动)?配合(?!单位|部门)")
-_MODAL_IN_SUBJECT = re.compile(r"要|应|须|必须|负责|牵头")
-
-
-def _helps_named(
-    text: str, work: str, s: int, e: int, lead: list[str]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(Y, X) when a task whose lead was read from its opening words X opens "X配合Y<work>" with no
-    modal verb (SCHEMA: 配合 marks co-units, so Y leads and X helps, as in "X应积极配合Y"). Not when
-    a later sentence of the task opens with X again ("X配合市级部门研究…。X落实…", 杨浦's drainage
-    reform plan: the second sentence is X's own work). ((), ()) when the text opens otherwise."""
-    none: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-    while s < e and work[s] in " \t\r\n\u3000":
-        s += 1
-    m = _HELPS_NAMED.match(work, s, min(e, s + 50))
-    if m is None or _MODAL_IN_SUBJECT.search(m["x"]) is not None:
-        return none
-    helping = tuple(parse_units(text[s : m.end("x")], m["x"]))
-    if not helping or not working_text(lead[0]).startswith(working_text(helping[0])):
-        return none  # the lead was read from other words than the opening
-    helped = _names_before_work(text, work, m.end(), e)
-    if not helped or set(helped) & set(helping):
-        return none
-    x = working_text(helping[0])
-    stop = work.find("。", m.end(), e)
-    while stop >= 0:
-        if work.startswith(x, stop + 1):
-            return none
-        stop = work.find("。", stop + 1, e)
-    return helped, helping
 
 
 def _heading_units(task: Task, work: str) -> tuple[str, ...]:
