@@ -545,27 +545,26 @@ def _read_cell_lines(work: str, start: int, end: int, first_index: int, grids: l
     found = _TABLE_END.search(work, start, end)
     stop = found.end() if found is not None else end
     rows: list[tuple[Cell, ...]] = []
-    row: list[list[int]] = []  # [start, end] per cell
+    row: list[Cell] = []
     last_end = start
     ls = start
     for line in work[start:stop].split("\n"):
+        n = len(line)
         if line[:1] == "\t":
-            le = ls + len(line)
-            row.append([ls + 1, le])
-            last_end = le
+            last_end = ls + n
+            row.append(_cell(Cell, (ls + 1, last_end, False)))
         elif not line.strip():
             if row:
-                rows.append(tuple([_cell(Cell, (s, e, False)) for s, e in row]))
+                rows.append(tuple(row))
                 row = []
         else:
             # A cell broken across lines continues here (a line of text after a blank line
-            # ends the table: the stop).
-            le = ls + len(line)
-            row[-1][1] = le
-            last_end = le
-        ls += len(line) + 1
+            # ends the table: the stop). (Its cell is made again: most cells are one line.)
+            last_end = ls + n
+            row[-1] = _cell(Cell, (row[-1][0], last_end, False))
+        ls += n + 1
     if row:
-        rows.append(tuple([_cell(Cell, (s, e, False)) for s, e in row]))
+        rows.append(tuple(row))
     if len(rows) >= 2 and sum(len(r) > 1 for r in rows) >= 2:
         grids.append(Grid(first_index + len(grids), tuple(rows), start, last_end))
     return stop
