@@ -2359,6 +2359,7 @@ def clear_caches() -> None:
     _trim.cache_clear()
     _comparator_before.cache_clear()
     _arabic_value.cache_clear()
+    _OPENING_YEARS[0] = None
 
 
 def line_passages(text: str) -> list[Passage]:
@@ -3273,11 +3274,58 @@ _PLANNED = re.compile(r"将|计划|预计|力争|争取|确保|目标|预期|拟
 
 
 def _last_opening_year(work: str, lo: int, pos: int) -> re.Match[str] | None:
-    """The last year that opens the paragraph from ``lo`` or one of its sentences before ``pos``."""
-    last = None
-    for m in _OPENING_YEAR.finditer(work, lo, pos):
-        last = m
-    return last
+    """The last year that opens the paragraph from ``lo`` or one of its sentences before ``pos``:
+    the last match of ``_OPENING_YEAR.finditer(work, lo, pos)``, looked up in the document's
+    table of them (_OpeningYears, made once per working text) instead of a search per figure."""
+    table = _OPENING_YEARS[0]
+    if table is None or table.work is not work:
+        table = _OPENING_YEARS[0] = _OpeningYears(work)
+    return table.last(lo, pos)
+
+
+# Every match of _OPENING_YEAR ends so: its 年 and what follows it. (A literal opens the pattern:
+# the engine skips from 年 to 年, where _OPENING_YEAR opens with look backs tried at every character.)
+_OPENING_YEAR_TAIL = re.compile(r"年[ \t]*(?:,|(?=[全我][区市县省镇乡]))")
+
+
+class _OpeningYears:
+    """The matches of ``_OPENING_YEAR`` in a working text, found once from their 年, with where
+    each needs the text to run to (its comma, or the two characters it looks ahead at): a search
+    from ``lo`` to ``pos`` finds those that start at ``lo`` or later and need no more than ``pos``.
+    (Matches never overlap, and one needing more than ``pos`` is no match in a text cut there.)"""
+
+    __slots__ = ("work", "needs", "matches")
+
+    def __init__(self, work: str) -> None:
+        self.work = work
+        self.needs: list[int] = []
+        self.matches: list[re.Match[str]] = []
+        match = _OPENING_YEAR.match
+        for tail in _OPENING_YEAR_TAIL.finditer(work):
+            # The match's start: back over the blanks before 年, its four digits, and the blanks
+            # before them (a match opens where its stop, or the text, leaves off).
+            k = tail.start()
+            while k > 0 and work[k - 1] in " \t":
+                k -= 1
+            k -= 4
+            if k < 0:
+                continue
+            while k > 0 and work[k - 1] in " \t":
+                k -= 1
+            m = match(work, k)
+            if m is None or m.end() != tail.end():
+                continue
+            self.needs.append(m.end() if work[m.end() - 1] == "," else m.end() + 2)
+            self.matches.append(m)
+
+    def last(self, lo: int, pos: int) -> re.Match[str] | None:
+        i = bisect.bisect_right(self.needs, pos) - 1
+        if i >= 0 and self.matches[i].start() >= lo:
+            return self.matches[i]
+        return None
+
+
+_OPENING_YEARS: list[_OpeningYears | None] = [None]  # the table of the working text read last
 
 
 def _result_of_an_opening_year(

@@ -1176,3 +1176,35 @@ class TestSearchesThatOpenWithALiteral:
     def test_stops_are_those_of_the_class_pattern(self, text: str, data: st.DataObject) -> None:
         lo, hi = _draw_span(data, len(text))
         assert outline._stops_at(text, lo, hi) == [m.start() for m in outline._STOP.finditer(text, lo, hi)]
+
+
+class TestOpeningYearsTable:
+    """The years opening a paragraph or a sentence, found once per text from their 年, are what a
+    search of the span asked about finds (speed2)."""
+
+    @settings(max_examples=800, derandomize=True)
+    @given(_texts_of([*_YEAR_PIECES, "年,", "年全区", "  "], 20), st.data())
+    def test_the_last_opening_year_is_the_last_match_of_the_pattern(
+        self, text: str, data: st.DataObject
+    ) -> None:
+        metrics._OPENING_YEARS[0] = None
+        for _ in range(6):
+            lo = data.draw(st.integers(0, len(text) + 1))
+            pos = data.draw(st.integers(0, len(text) + 1))
+            expected = None
+            for m in metrics._OPENING_YEAR.finditer(text, lo, pos):
+                expected = m
+            got = metrics._last_opening_year(text, lo, pos)
+            assert ((got.span(), got["y"]) if got else None) == (
+                (expected.span(), expected["y"]) if expected else None
+            )
+
+    def test_a_year_cut_off_from_its_comma_or_its_place_is_no_opening(self) -> None:
+        text = "。2022年,全区新增。2023年全区实现"
+        metrics._OPENING_YEARS[0] = None
+        assert metrics._last_opening_year(text, 0, 6) is None  # (its comma is at 6)
+        assert metrics._last_opening_year(text, 0, 7)["y"] == "2022"
+        assert metrics._last_opening_year(text, 0, 18)["y"] == "2022"  # (全区 needs both characters)
+        assert metrics._last_opening_year(text, 0, 19)["y"] == "2023"
+        assert metrics._last_opening_year(text, 1, 7)["y"] == "2022"  # (it opens after its stop)
+        assert metrics._last_opening_year(text, 2, 18) is None
