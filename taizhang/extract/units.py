@@ -897,29 +897,15 @@ def _groups(work: str) -> list[tuple[int, int]]:
     labels = _label_pattern()
     for s, e in spans:
         cut = s
-        # (from the group's first character: a label there is read whole, so that the label inside
-        # a longer one, 责任单位 in 协同责任单位 or 牵头责任单位, opens no group of its own)
+        # (from the group's first character, longest label first: a label there is read whole, so that
+        # the label inside a longer one, 责任单位 in 协同责任单位, 牵头责任单位 or 其他责任单位 (湘阴县's 2019
+        # 若干规定, 泾县's 2023 division), opens no group of its own)
         for lm in labels.finditer(work, s, e):
-            if _inside_longer_label(labels, work, s, lm):
-                continue  # "责任单位:" of "牵头责任单位:" / "其他责任单位:": the longer label is the one
             if work[cut : lm.start()].strip():
                 out.append((cut, lm.start()))
                 cut = lm.start()
         out.append((cut, e))
     return out
-
-
-def _inside_longer_label(labels: re.Pattern[str], work: str, s: int, lm: re.Match[str]) -> bool:
-    """Whether the label ``lm`` is the tail of a longer label opening before it, from ``s`` on: a
-    label that names the role before 责任单位 ("牵头责任单位:县政务服务中心;责任单位:各相关单位" in 湘阴县's
-    2019 若干规定 and 泾县's 2023 division; "其他责任单位", "协同责任单位" of 浙江 and 安徽 counties' divisions)
-    is one label, not a word and a label.
-    matches: the "责任单位:" of "牵头责任单位:" ; must not match: "责任单位:" after "、" or a space"""
-    for j in range(max(s, lm.start() - 4), lm.start()):
-        m = labels.match(work, j)
-        if m is not None and m.end() == lm.end():
-            return True
-    return False
 
 
 # A group opening with a label of co-units. matches: "配合单位:", ",协办单位 :", "协同责任单位:",
