@@ -31,6 +31,7 @@ __all__ = [
     "names_after",
     "collective_after",
     "clean_unit_name",
+    "DELEGATE",
     "name_before_verb",
     "opening_subject",
     "subject_and_verb",
@@ -1175,6 +1176,13 @@ def helps_by_role(name: str) -> bool:
     return _HELPERS_BY_ROLE.fullmatch(working_text(name)) is not None
 
 
+# The delegate a body may name in its place: "由权属部门或者其委托的单位负责养护" (金山's traffic
+# facilities rules, 2017), "由市渔业主管部门或者其指定的有关渔业主管部门负责管理" (杭州's fishery
+# resources rules, 2014): the body that entrusts or designates answers for the work; 其…的 is whoever
+# it chooses, no unit the text names.
+DELEGATE = re.compile(r"(?:或者|或)?其(?:委托|指定|授权)的")
+
+
 @lru_cache(maxsize=8192)
 def clean_unit_name(name: str) -> tuple[str, str] | None:
     """A unit name read from running text, cleaned, with the role its own words give it: ("", name)
@@ -1214,6 +1222,11 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
         # "责任单位,认真研究所…": a name read past its clause's end is the name before the comma
         cut = w.index(",")
         name, w = name[:cut], w[:cut]
+    delegate = DELEGATE.search(w, 2)
+    if delegate is not None:
+        # "权属部门或者其委托的单位": the body the unit itself entrusts is its delegate, no unit named
+        # (see ``DELEGATE``)
+        name, w = name[: delegate.start()], w[: delegate.start()]
     if w.startswith("请") and len(w) > 3 and looks_like_unit(w[1:]):
         # "请区科委牵头…", "请各街道配合…": a plan's request to a unit it does not direct (district
         # plans of 上海 and 江苏 ask the bodies of the city or of the Party so); 请 is no part of it.

@@ -497,3 +497,17 @@ def test_the_person_in_charge_of_a_body_is_no_verb_after_its_name():
 
     text = "市有关部门和单位负责人为成员。"
     assert opening_subject(text, working_text(text), 0, len(text)) == ()
+
+
+def test_the_delegate_a_body_entrusts_or_designates_is_no_unit_of_its_own():
+    from taizhang.extract.units import clean_unit_name
+
+    assert clean_unit_name("养护部门或者其委托的单位") == ("", "养护部门")
+    assert clean_unit_name("区园林局或其指定的管理机构") == ("", "区园林局")
+    doc = (
+        "北湖区绿地设施管理办法\n"
+        "一、管理职责\n"
+        "1.区管绿地的设施，由区园林局或者其委托的单位负责养护、维修。\n"
+        "2.区财政局负责养护资金保障。\n"
+    )
+    assert ("区园林局",) in _leads(doc)
