@@ -423,3 +423,9 @@ class OpenersAndGenericBodiesTestCase:
         leads = {t.text[:6]: t.lead_units for t in tasks}
         assert leads.get("负责落实园区") == ("区财政局",)
         assert not leads.get("负责统筹推进")
+
+
+def test_the_level_of_an_autonomous_region_goes_to_every_body_of_its_list():
+    assert parse_units("自治区教育厅、卫生健康委") == ["自治区教育厅", "自治区卫生健康委"]
+    assert parse_units("自治区交通运输厅、各盟市人民政府")[0] == "自治区交通运输厅"
+    assert parse_units("区教育局、卫生健康委") == ["区教育局", "区卫生健康委"]
