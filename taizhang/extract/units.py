@@ -1381,6 +1381,17 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
             names = [orig[s : s + j].strip(), orig[s + j + 1 : q].strip()]
         if names and all(_subject_name(working_text(n)) for n in names):
             best = (tuple(names), verb.group())
+    if not best[0] and found is not None and work[stop] == "," and stop - s >= 2:
+        # "各镇人民政府、街道办事处，嘉定工业区、菊园新区管委会按照职责权限，负责…" (嘉定's river and pump
+        # maintenance rules, 2025): a list of units that runs on past a comma to its verb. Documents of
+        # 上海 and 浙江 part the kinds of bodies of one list with commas, as their addressee lines do
+        # ("各镇人民政府、街道办事处，莘庄工业区管委会，区政府各委、办、局": 闵行's 2024 rules on new
+        # industrialisation; 平湖's notice on social insurance subsidies writes its addressees so).
+        head = parse_units(orig[s:stop], work[s:stop])
+        if head and all(_subject_name(working_text(n)) for n in head):
+            more, verb_after = subject_and_verb(orig, work, stop + 1, e)
+            if more:
+                best = (tuple(head) + more, verb_after)
     return best
 
 
