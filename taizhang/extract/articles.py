@@ -36,7 +36,7 @@ from functools import lru_cache
 from .deadlines import find_deadline
 from .model import Span, Task
 from .normalise import working_text
-from .units import COLLECTIVE_HEADS, looks_like_unit, parse_law_units
+from .units import COLLECTIVE_HEADS, DELEGATE, looks_like_unit, parse_law_units
 
 __all__ = ["tasks_of"]
 
@@ -525,7 +525,11 @@ _FIELDS_ETC = re.compile(
 def law_names(orig: str, work: str) -> list[str]:
     """``_law_names`` (memoised: a regulation tries the words before each verb of a sentence), each
     name in the form the conventions give it (``_named_forms``)."""
-    return [f for n in _law_names(orig, work) for f in _named_forms(n)]
+    names = [f for n in _law_names(orig, work) for f in _named_forms(n)]
+    if "其" in work:
+        # "X或者其指定的Y": the delegate X chooses is no unit of its own (units.DELEGATE)
+        names = [n for n in names if DELEGATE.match(working_text(n)) is None]
+    return names
 
 
 # Two committees written as one, the second's first character in brackets: 村（居）民委员会 is the
@@ -886,8 +890,16 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
         if (i == 0 and not part) or led == 1:
             led += led
             continue
+        if led and part in _SHARED_DUTY:
+            continue  # "按照职责分工，各负其责，密切配合，共同做好…": the set phrases of a shared duty
         return False
     return False
+
+
+# The set phrases laws put between the lead-in of bodies that share a duty and its verb: "…等部门，
+# 按照职责分工，各负其责，密切配合，共同做好防震减灾工作" (重庆's 防震减灾条例, 2010), "县级以上地方人民政府
+# 组织、领导所属有关部门，按照职责分工，各负其责，密切配合，共同做好…防沙治沙工作" (防沙治沙法, 第五条).
+_SHARED_DUTY = frozenset(("各负其责", "各司其职", "密切配合", "相互配合", "协同配合", "分工协作", "通力合作"))
 
 
 def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

@@ -29,8 +29,11 @@ from .normalise import kept_by_simplifying, working_text
 from .outline import _paired, read_text_tasks, units_label
 from .tables import read_task_table
 from .units import (
+    _SYSTEM,
     UnitRegistry,
     UnitRoles,
+    _is_collective,
+    _level_prefix,
     clean_unit_name,
     collective_after,
     helps_by_role,
@@ -38,6 +41,7 @@ from .units import (
     is_self_reference,
     list_of_names,
     looks_like_unit,
+    name_before_verb,
     names_after,
     opening_subject,
     parse_roles,
@@ -497,6 +501,11 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             (co if role == "co" else out).append(name)
     s, e = task.span.start, task.span.end
     own = work[s:e]
+    for read in (lead, co):
+        for i, n in enumerate(read):
+            shorter = name_before_verb(n, own)  # "区应急局组" of "区应急局组建…" is 区应急局
+            if shorter != n:
+                read[i], changed = shorter, True
     if "由" in own[:30]:
         helped = _helped_by(text, work, s, e)
         if helped is not None:
@@ -545,6 +554,9 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         found = tuple(n for n in found if not is_self_reference(n))
         if not found:
             found = _named_as_bearer(text, work, s, e)
+        if not found:
+            found, verb = _later_subject(text, work, s, e)
+            helping = verb in _HELPING
         if found and helping:
             co, changed = list(found), True  # "由X配合建立…": X helps
         elif found:
@@ -1226,6 +1238,43 @@ def _named_as_bearer(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
     names = parse_units(text[ws:we], work[ws:we])
     return tuple(
         n for n in names if looks_like_unit(working_text(n)) or _PLACE_BODY.fullmatch(working_text(n))
+    )
+
+
+# Where a clause of a task's text may open (after the end of the clause before it).
+_CLAUSE_OPENING = re.compile(r"[,。;]\s*")
+
+
+def _later_subject(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], str]:
+    """The units a later clause of a task opens with, as its subject (``subject_and_verb``), when
+    the task names no unit before: a task whose first clause says what is to be done or why, and
+    a later one who does it: "…定期通报工作情况。区级路长办公室加强组织协调…" (浦东's road chiefs
+    plan), "…形成合力，各街道落实主体责任…" (杨浦's internal roads plan), "…下达各街镇，…各街镇按照
+    …拨付" (嘉定's river and pump maintenance rules). Only a unit of a level or a collective
+    (``_later_subject_name``), and not before 是/为 (a description) nor 将 (also the object marker
+    of "将X纳入…"). The first such clause; ((), "") when none."""
+    for m in _CLAUSE_OPENING.finditer(work, s, e):
+        found, verb = subject_and_verb(text, work, m.end(), e)
+        if (
+            found
+            and verb not in ("是", "为", "将")
+            and all(_later_subject_name(working_text(n)) for n in found)
+        ):
+            return found, verb
+    return (), ""
+
+
+def _later_subject_name(w: str) -> bool:
+    """A name a later clause may open with as its subject: a unit of a level (区X局, 镇人民政府) or a
+    collective of places (各街镇, 各街道), never a kind of body alone (各有关部门), a society (全社会)
+    nor a clause of work."""
+    return (
+        len(w) >= 3
+        and bool(_level_prefix(w) or _is_collective(w))
+        and not w.endswith("社会")
+        and not is_generic_body(w)  # "…。各有关部门按职责分工负责": a closing line, no lead
+        and not is_self_reference(w)
+        and _SYSTEM.search(w) is None
     )
 
 

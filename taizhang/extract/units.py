@@ -31,6 +31,8 @@ __all__ = [
     "names_after",
     "collective_after",
     "clean_unit_name",
+    "DELEGATE",
+    "name_before_verb",
     "opening_subject",
     "subject_and_verb",
     "is_generic_body",
@@ -1160,6 +1162,13 @@ def helps_by_role(name: str) -> bool:
     return _HELPERS_BY_ROLE.fullmatch(working_text(name)) is not None
 
 
+# The delegate a body may name in its place: "由权属部门或者其委托的单位负责养护" (金山's traffic
+# facilities rules, 2017), "由市渔业主管部门或者其指定的有关渔业主管部门负责管理" (杭州's fishery
+# resources rules, 2014): the body that entrusts or designates answers for the work; 其…的 is whoever
+# it chooses, no unit the text names.
+DELEGATE = re.compile(r"(?:或者|或)?其(?:委托|指定|授权)的")
+
+
 @lru_cache(maxsize=8192)
 def clean_unit_name(name: str) -> tuple[str, str] | None:
     """A unit name read from running text, cleaned, with the role its own words give it: ("", name)
@@ -1199,6 +1208,11 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
         # "责任单位,认真研究所…": a name read past its clause's end is the name before the comma
         cut = w.index(",")
         name, w = name[:cut], w[:cut]
+    delegate = DELEGATE.search(w, 2)
+    if delegate is not None:
+        # "权属部门或者其委托的单位": the body the unit itself entrusts is its delegate, no unit named
+        # (see ``DELEGATE``)
+        name, w = name[: delegate.start()], w[: delegate.start()]
     if w.startswith("请") and len(w) > 3 and looks_like_unit(w[1:]):
         # "请区科委牵头…", "请各街道配合…": a plan's request to a unit it does not direct (district
         # plans of 上海 and 江苏 ask the bodies of the city or of the Party so); 请 is no part of it.
@@ -1248,7 +1262,7 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
 # What follows the units a clause opens with: the verb or preposition of their work.
 # matches: "要", "负责", "根据", "按要求" ; must not match: "委员会" (the rest of a name)
 _SUBJECT_STOP = re.compile(
-    r"要|应|须|必须|将|是|为|于|对|在|按|根据|依据|结合|配合|协同|协助|会同|牵头|负责|做好|提供|指导|完成|开展"
+    r"要|应|须|必须|将|是|为|于|对|在|按|根据|依据|结合|配合|协同|协助|会同|牵头|负责(?!人)|做好|提供|指导|完成|开展"
     r"|落实|加强|加快|建立|组织|共同|尽快|派出|继续|全面|及时|切实|统筹|研究|制定|推进|推动|督促|明确|成立"
     r"|参与|强化|依法|分别|积极|进一步|主动|定期|审核|承担|履行|实施|做|提出|编制|会商|按照|需要|需"
     r"|选择|梳理|拟订|拟定|确定|召开|联合|进行|予以|共享"
@@ -1266,6 +1280,10 @@ _SUBJECT_STOP = re.compile(
     # "2025年6月，上海城投集团形成…一体化运维管理方案" (上海's drainage reform plan, 2025; 杨浦's writes
     # "…形成移交清单" so): the body that draws up a plan
     r"|形成"
+    # "区住建局办理施工许可", "区信访办办结来信", "区应急局组建救援队伍", "区市场监管局处理投诉": verbs
+    # whose first character is also a unit suffix (办, 处, 组); the name ends before them
+    # (see ``name_before_verb``)
+    r"|办理|办结|处理|组建"
 )
 # "X是/为…的主管部门，负责…": the body a duty list names as the authority answers for its duties.
 # must not match: "区政府是…责任主体，由分管副区长牵头…"
@@ -1275,6 +1293,8 @@ _AUTHORITY_DUTY = re.compile(r"[是为][^。;,]{2,40},(?:具体|主要|全面)?(
 _VERB_INSIDE = re.compile(
     r"负责|牵头|配合|协同|协助|会同|做好|提供|开展|落实|加强|建立|推进|推动|研究|制定|根据|按照|结合|要求"
     r"|委托|签订|签署|派出(?!所)"
+    # "区应急局组织各街镇开展演练": the bodies after 组织 are its object (组织部 is a unit)
+    r"|组织(?!部)|组建"
 )
 # Verbs of a work two parties do together: "由区政府与上海城投集团签订…移交协议" (杨浦's drainage
 # reform plan, 2025), "区建设管理委（区水务局）与上海城投集团共同研究…" (ibid.; 静安's writes so too):
@@ -1347,7 +1367,43 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
             names = [orig[s : s + j].strip(), orig[s + j + 1 : q].strip()]
         if names and all(_subject_name(working_text(n)) for n in names):
             best = (tuple(names), verb.group())
+    if not best[0] and found is not None and work[stop] == "," and stop - s >= 2:
+        # "各镇人民政府、街道办事处，嘉定工业区、菊园新区管委会按照职责权限，负责…" (嘉定's river and pump
+        # maintenance rules, 2025): a list of units that runs on past a comma to its verb. Documents of
+        # 上海 and 浙江 part the kinds of bodies of one list with commas, as their addressee lines do
+        # ("各镇人民政府、街道办事处，莘庄工业区管委会，区政府各委、办、局": 闵行's 2024 rules on new
+        # industrialisation; 平湖's notice on social insurance subsidies writes its addressees so).
+        head = parse_units(orig[s:stop], work[s:stop])
+        if head and all(_subject_name(working_text(n)) for n in head):
+            more, verb_after = subject_and_verb(orig, work, stop + 1, e)
+            if more:
+                best = (tuple(head) + more, verb_after)
     return best
+
+
+# A unit suffix that is also the first character of the verb after the name: 办 of 办理/办结, 处 of
+# 处理/处置, 组 of 组建/组织 (not 组织部, a unit), 委 of 委托. "区住建局办理…" read by suffix gives
+# 区住建局办, "区应急局组建…" 区应急局组, "区建设管理委委托…" 区建设管理委委.
+_SUFFIX_VERB = re.compile(r"办(?=理|结)|处(?=理|置)|组(?=建|织(?!部))|委(?=托)")
+
+
+def name_before_verb(name: str, work: str) -> str:
+    """``name`` ended before the verb its last character starts, where ``work`` (the task's own
+    working text) writes the name straight onto such a verb and the shorter name is itself a unit:
+    "区住建局办" of "区住建局办理施工许可" is 区住建局, "镇规建办办" of "镇规建办办理备案" is 镇规建办.
+    Plans and divisions of duties write a unit straight onto its verb so, with no 要 or 负责 between
+    (金山's traffic facilities rules and 杨浦's internal roads plan: "由区X委组织…", where 委组 reads as
+    a name ending in 组; 上海's zero-carbon parks: "市发展改革委组织…"; 云浮's business environment
+    regulation: "…中心办理"). The name as it is otherwise."""
+    w = working_text(name)
+    if len(w) < 3 or not looks_like_unit(w[:-1]):
+        return name
+    at = work.find(w)
+    while at >= 0:
+        if _SUFFIX_VERB.match(work, at + len(w) - 1):
+            return name[:-1]
+        at = work.find(w, at + 1)
+    return name
 
 
 @lru_cache(maxsize=1)

@@ -155,3 +155,30 @@ def test_a_system_set_up_with_no_subject_goes_with_the_body_that_makes_its_rules
     t = listed["第十一条"]
     assert t.lead_units == ("市人民政府",)
     assert t.text.startswith("实行燃放安全责任保险制度。")
+
+
+def test_bodies_sharing_a_duty_lead_it_past_the_set_phrases_of_shared_duty():
+    doc = (
+        "北湖市防汛条例\n\n第一章 总则\n\n"
+        "第一条 为了做好防汛工作，保障人民生命财产安全，根据有关法律，结合本市实际，制定本条例。\n\n"
+        "第二条 本条例适用于本市行政区域内的防汛工作。\n\n"
+        "第三条 市、区人民政府应当加强对防汛工作的领导，将防汛工作纳入国民经济和社会发展规划。\n\n"
+        "第四条 市、区人民政府水务主管部门和发展改革、财政、公安等部门，按照职责分工，各负其责，"
+        "密切配合，共同做好防汛工作。\n\n"
+        "第五条 市水务主管部门应当会同有关部门编制防汛规划。\n"
+    )
+    task = next(t for t in extract_text(doc).tasks if "各负其责" in t.text)
+    assert task.lead_units[:2] == ("市人民政府水务主管部门", "区人民政府水务主管部门")
+    assert "财政部门" in task.lead_units
+
+
+def test_a_body_a_regulation_lets_another_designate_is_no_unit():
+    doc = (
+        "北湖市河道管理条例\n\n第一章 总则\n\n"
+        "第一条 为了加强河道管理，根据有关法律，结合本市实际，制定本条例。\n\n"
+        "第二条 本条例适用于本市行政区域内的河道管理。\n\n"
+        "第三条 跨区的河道，由市水务主管部门或者其指定的区水务主管部门负责管理。\n\n"
+        "第四条 区人民政府应当加强河道保洁工作。\n"
+    )
+    task = next(t for t in extract_text(doc).tasks if "跨区" in t.text)
+    assert task.lead_units == ("市水务主管部门",)

@@ -446,3 +446,68 @@ def test_a_unit_opening_to_help_another_with_no_modal_verb_is_a_co_unit():
     assert got["区城建委全力"] == (("市供水集团",), ("区城建委",))
     assert got["区财务中心配"] == (("区财务中心",), ())
     assert got["区供水所应积"] == (("市水务局",), ("区供水所",))
+
+
+def test_a_name_ends_before_a_verb_its_last_suffix_character_starts():
+    doc = (
+        "北湖区市容管理工作方案\n"
+        "一、主要任务\n"
+        "（一）许可审批。区住建局办理施工许可，压缩审批时限。\n"
+        "（二）来信处理。区信访办办结群众来信，按月通报。\n"
+        "（三）救援队伍。区应急局组建专业救援队伍。\n"
+        "（四）第三方评估。区城建委委托专业机构开展评估。\n"
+        "（五）投诉处理。区市场监管局处理消费投诉，建立台账。\n"
+        "（六）应急演练。区应急局组织各街镇开展演练。\n"
+    )
+    leads = _leads(doc)
+    for unit in ("区住建局", "区信访办", "区应急局", "区城建委", "区市场监管局"):
+        assert (unit,) in leads
+    assert not any(
+        n.endswith(("办", "组", "委委", "局办")) and n not in ("区信访办",) for ls in leads for n in ls
+    )
+
+
+def test_name_before_verb_keeps_a_name_that_is_no_unit_without_its_last_character():
+    from taizhang.extract.units import name_before_verb
+
+    assert name_before_verb("区应急局组", "区应急局组建专业队伍") == "区应急局"
+    assert name_before_verb("镇规建办办", "镇规建办办理备案手续") == "镇规建办"
+    assert name_before_verb("区委组织部", "区委组织部组织培训") == "区委组织部"
+    assert name_before_verb("区信访办", "区信访办办结来信") == "区信访办"
+    assert name_before_verb("工作组", "工作组组建完成") == "工作组"
+
+
+def test_a_task_with_no_unit_in_its_first_clause_takes_the_subject_of_a_later_one():
+    doc = (
+        "北湖区乡村道路管护方案\n"
+        "一、工作机制\n"
+        "（一）例会制度。建立月度例会制度，定期通报管护情况。区级管护办公室加强统筹协调，督促落实。\n"
+        "（二）属地责任。各部门密切配合形成合力，各街镇落实属地责任，建立工作台账。\n"
+        "（三）社会参与。广泛宣传发动，增强全社会爱路护路意识。\n"
+    )
+    leads = _leads(doc)
+    assert ("区级管护办公室",) in leads
+    assert ("各街镇",) in leads
+    assert not any("社会" in n for ls in leads for n in ls)
+
+
+def test_the_person_in_charge_of_a_body_is_no_verb_after_its_name():
+    from taizhang.extract.normalise import working_text
+    from taizhang.extract.units import opening_subject
+
+    text = "市有关部门和单位负责人为成员。"
+    assert opening_subject(text, working_text(text), 0, len(text)) == ()
+
+
+def test_the_delegate_a_body_entrusts_or_designates_is_no_unit_of_its_own():
+    from taizhang.extract.units import clean_unit_name
+
+    assert clean_unit_name("养护部门或者其委托的单位") == ("", "养护部门")
+    assert clean_unit_name("区园林局或其指定的管理机构") == ("", "区园林局")
+    doc = (
+        "北湖区绿地设施管理办法\n"
+        "一、管理职责\n"
+        "1.区管绿地的设施，由区园林局或者其委托的单位负责养护、维修。\n"
+        "2.区财政局负责养护资金保障。\n"
+    )
+    assert ("区园林局",) in _leads(doc)

@@ -423,3 +423,23 @@ class OpenersAndGenericBodiesTestCase:
         leads = {t.text[:6]: t.lead_units for t in tasks}
         assert leads.get("负责落实园区") == ("区财政局",)
         assert not leads.get("负责统筹推进")
+
+
+def test_the_level_of_an_autonomous_region_goes_to_every_body_of_its_list():
+    assert parse_units("自治区教育厅、卫生健康委") == ["自治区教育厅", "自治区卫生健康委"]
+    assert parse_units("自治区交通运输厅、各盟市人民政府")[0] == "自治区交通运输厅"
+    assert parse_units("区教育局、卫生健康委") == ["区教育局", "区卫生健康委"]
+
+
+def test_a_list_of_subjects_runs_on_past_a_comma_between_kinds_of_bodies():
+    from taizhang.extract.normalise import working_text
+    from taizhang.extract.units import opening_subject
+
+    text = "各乡人民政府、街道办事处，北湖工业区管委会按照职责分工，负责辖区内道路养护。"
+    assert opening_subject(text, working_text(text), 0, len(text)) == (
+        "各乡人民政府",
+        "街道办事处",
+        "北湖工业区管委会",
+    )
+    text = "加强统筹协调，区交通委负责道路养护。"
+    assert opening_subject(text, working_text(text), 0, len(text)) == ()
