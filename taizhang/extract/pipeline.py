@@ -7,12 +7,14 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
 from .confidence import assess
 from .deadlines import parse_deadline
 from .layout import Grid, find_text_grids, lay_out
+from .lexicon import unit_words
 from .model import (
     Deadline,
     DocInfo,
@@ -1253,7 +1255,10 @@ def _later_subject(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...
     …拨付" (嘉定's river and pump maintenance rules). Only a unit of a level or a collective
     (``_later_subject_name``), and not before 是/为 (a description) nor 将 (also the object marker
     of "将X纳入…"). The first such clause; ((), "") when none."""
+    openers = _later_subject_openers()
     for m in _CLAUSE_OPENING.finditer(work, s, e):
+        if m.end() < e and work[m.end()] not in openers:
+            continue  # a clause opening with a verb or a noun of work ("加强…", "形成合力"): no subject
         found, verb = subject_and_verb(text, work, m.end(), e)
         if (
             found
@@ -1262,6 +1267,16 @@ def _later_subject(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...
         ):
             return found, verb
     return (), ""
+
+
+@lru_cache(maxsize=1)
+def _later_subject_openers() -> frozenset[str]:
+    """The characters a later clause's subject may open with: the first of a level prefix (区, 市,
+    自治区…) or of a collective (各, 有关…), 全/本 of 全区各街道 and 本市, 由 of 由X负责, and the openings
+    of a lead-in ``subject_and_verb`` passes over (a year's digits, 在…下, 同时)."""
+    words = unit_words()
+    firsts = {p[0] for p in (*words.level_prefixes, *words.collective_prefixes)}
+    return frozenset(firsts | set("全本由在同此其另0123456789"))
 
 
 def _later_subject_name(w: str) -> bool:
