@@ -188,3 +188,19 @@ def test_a_year_the_work_is_to_be_done_in_said_with_zai_is_its_deadline(
 )
 def test_a_past_completion_or_a_base_year_is_no_deadline(words: str) -> None:
     assert find_deadline(words, year=2018) is None
+
+
+def test_a_cell_that_times_the_start_and_then_the_end_gives_the_end():
+    from taizhang.extract.deadlines import parse_deadline
+
+    got = parse_deadline("2025年4月启动,11月底前完成", None, 2024)
+    assert (got.kind, got.year, got.month) == ("month", 2025, 11)
+    got = parse_deadline("2026年3月开工、2027年6月建成", None, 2026)
+    assert (got.kind, got.year, got.month) == ("month", 2027, 6)
+
+
+def test_a_start_with_no_end_after_it_is_the_cells_one_date():
+    from taizhang.extract.deadlines import parse_deadline
+
+    got = parse_deadline("2025年9月启动", None, 2025)
+    assert (got.kind, got.year, got.month) == ("month", 2025, 9)
