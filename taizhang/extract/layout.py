@@ -973,6 +973,12 @@ _OPEN_LINE = re.compile(r"[、，,：:（(“]$")
 # How many more lines than cells a row may have for its wrapped cells to be joined again, and how
 # many cells: past that the row is read as it stands (the search grows with both).
 _MAX_EXTRA_LINES = 14
+# How much narrower (in display columns: two a Chinese character) a wrapped line may be than the
+# widest line of its cell (a line wrapped before a word that does not fit, or before punctuation).
+_WRAP_SLACK = 4
+# A unit's name is no sentence: nothing ends in it, and it is not long.
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_MAX_UNIT_NAME = 24
 _MAX_ROW_CELLS = 8
 
 
@@ -1025,14 +1031,31 @@ def _rejoin_wrapped_cells(
         body = j
         while body > i and _between_rows(work, paras[body - 1], heading_texts):
             body -= 1
-        lines = paras[i:body]
+        # A row broken by a page: the page's number and the heading row repeated stand between
+        # its lines (a cell broken there keeps its lines before the break).
+        kept = [x for x in range(i, body) if not _page_break_line(work, paras[x], heading_texts)]
+        lines = [paras[x] for x in kept]
         cut = _cut_row(work, lines, roles, last_row)
         if cut is None:
             continue
         groups, used = cut
-        out.extend((lines[a][0], lines[b - 1][1]) for a, b in groups)
-        i += used
+        for a, b in groups:
+            if a == b:  # a blank cell: an empty paragraph where the cell stands
+                at = lines[a - 1][1] if a else lines[0][0]
+                out.append((at, at))
+                continue
+            last = a
+            while last + 1 < b and kept[last + 1] == kept[last] + 1:
+                last += 1
+            out.append((lines[a][0], lines[last][1]))
+        i = kept[used - 1] + 1
     return out
+
+
+def _page_break_line(work: str, span: tuple[int, int], heading_texts: set[str]) -> bool:
+    """A line a page break puts inside a row: the page's number, the heading row repeated."""
+    text = work[span[0] : span[1]]
+    return text in heading_texts or text in ("序", "号") or _PAGE_NUMBER.fullmatch(text) is not None
 
 
 def _between_rows(work: str, span: tuple[int, int], heading_texts: set[str]) -> bool:
@@ -1045,7 +1068,7 @@ def _between_rows(work: str, span: tuple[int, int], heading_texts: set[str]) -> 
         or text in ("序", "号")
         or column_role(text) is not None
         or _PAGE_NUMBER.fullmatch(text) is not None
-        or _SECTION_CELL.match(text) is not None
+        or (_SECTION_CELL.match(text) is not None and not looks_like_unit(text))  # (not 第一人民医院)
     )
 
 
@@ -1057,7 +1080,19 @@ def _cut_row(
     leave lines after it (the text after the table)."""
     c = len(roles)
     m = len(lines)
-    if m <= c or m > c + _MAX_EXTRA_LINES:
+    if m < c or m > c + _MAX_EXTRA_LINES:
+        return None
+    if m == c:
+        if all(_fits(r, work, s, e) for r, (s, e) in zip(roles, lines, strict=True)):
+            return None  # a line a cell, each fit for its column: nothing to join
+        # A row one cell short of lines, whose co-unit cell is blank and whose text is wrapped.
+        for blank in (col for col, r in enumerate(roles) if r == "co"):
+            short = _cut_row(work, lines, roles[:blank] + roles[blank + 1 :], last_row)
+            if short is not None and short[1] == m:
+                groups = list(short[0])
+                at = groups[blank - 1][1] if blank else 0
+                groups.insert(blank, (at, at))  # (an empty run: the blank cell)
+                return groups, m
         return None
     joined: dict[tuple[int, int], str] = {}
 
@@ -1081,8 +1116,15 @@ def _cut_row(
             got = None  # a cell does not end on an open list or clause
         elif role in ("lead", "co"):
             names = parse_units(t, t)
-            ok = bool(names) and all(
-                looks_like_unit(n) or n.startswith(("各", "相关", "有关")) for n in names
+            ok = (
+                bool(names)
+                and _SENTENCE_END.search(t) is None
+                and all(
+                    (looks_like_unit(n) or n.startswith(("各", "相关", "有关")))
+                    and len(n) <= _MAX_UNIT_NAME
+                    and "," not in n
+                    for n in names
+                )
             )
             got = (1 if all(len(n) >= 3 for n in names) else 0) if ok else None
         elif role == "deadline":
@@ -1095,6 +1137,15 @@ def _cut_row(
                 got = None  # a list of units is not a text column's cell
             else:
                 got = 1 if _CLOSED_LINE.search(t) is not None else 0
+        if got is not None and b - a >= 2:
+            # A cell wraps its lines at the column's width: each line but its last fills it. A
+            # short line before a longer one ends a cell ("提升跨境贸易" / "便利化水平" is a title
+            # column's cell, not the first lines of the next column's sentence).
+            widths = [
+                _display_col(work, s, e) + sum(work.count(q, s, e) for q in "“”‘’") for s, e in lines[a:b]
+            ]
+            if min(widths[:-1]) < max(widths) - _WRAP_SLACK:
+                got -= 1
         fit[key] = got
         return got
 
@@ -1441,6 +1492,8 @@ def _children_for_parent(work: str, header: list[tuple[int, int]]) -> list[tuple
     each row stand. Division tables of county and city governments head their unit columns so.
     must not change: a row of one level ("牵头单位 / 配合单位" with no parent)."""
     texts = ["".join(work[s:e].split()) for s, e in header]
+    if not _PARENT_UNIT_HEADINGS.intersection(texts):
+        return header
     for i, t in enumerate(texts):
         if t not in _PARENT_UNIT_HEADINGS:
             continue
@@ -1451,6 +1504,15 @@ def _children_for_parent(work: str, header: list[tuple[int, int]]) -> list[tuple
                 and j + 1 == len(texts) - 1
             ):
                 return [*header[:i], header[j], header[j + 1], *header[i + 1 : j]]
+        if (
+            i + 2 < len(texts)
+            and column_role(texts[i + 1]) == "lead"
+            and column_role(texts[i + 2]) == "co"
+            and (i + 3 == len(texts) or column_role(texts[i + 3]) not in ("lead", "co"))
+        ):
+            # The children right after their parent ("责任单位 / 牵头单位 / 配合单位 / 完成时限", as
+            # the text of a PDF gives a heading row whose other headings span its two rows).
+            return [*header[:i], *header[i + 1 :]]
     return header
 
 

@@ -199,6 +199,18 @@ def test_a_cell_that_times_the_start_and_then_the_end_gives_the_end():
     assert (got.kind, got.year, got.month) == ("month", 2027, 6)
 
 
+def test_a_cell_that_times_stages_gives_the_last_in_the_year_of_the_dated_one():
+    from taizhang.extract.deadlines import parse_deadline
+
+    got = parse_deadline("2026年5月、10月", None, 2025)
+    assert (got.kind, got.year, got.month) == ("month", 2026, 10)
+    got = parse_deadline("2026年4月开工、年底前建成", None, 2025)
+    assert (got.kind, got.year, got.month) == ("month", 2026, 12)
+    # a recurring date and the year's whole span are no later stage
+    got = parse_deadline("2026年6月底前完成,此后每年3月", None, 2026)
+    assert (got.kind, got.year, got.month) == ("month", 2026, 6)
+
+
 def test_a_start_with_no_end_after_it_is_the_cells_one_date():
     from taizhang.extract.deadlines import parse_deadline
 
