@@ -65,7 +65,7 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
             below = _refined_heading(work, row, grid.rows[r + 1])
             if below is not None:
                 finer = _row_roles(work, below)
-                if finer is not None and len(finer) > len(roles):
+                if finer is not None and len(finer) >= len(roles):
                     # A heading of two rows: the second names the columns a heading of the first
                     # spans (责任单位 over 牵头单位 / 配合单位), and the rows of tasks follow it.
                     return r + 1, finer
@@ -75,16 +75,21 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
 
 def _refined_heading(work: str, top: Sequence[Cell], row: Sequence[Cell]) -> tuple[Cell, ...] | None:
     """The heading row of two rows as one, when ``row`` (under the heading row ``top``) names the
-    columns that merged headings of ``top`` span: each of its cells is a column's heading or a cell
-    merged down from ``top`` (序号, 重点任务 and 完成时限 printed once over both rows), one at
-    least is a heading of its own. None when ``row`` is a row of the table's body."""
+    columns that merged headings of ``top`` span: each of its cells is a column's heading, a cell
+    merged down from ``top`` (序号, 重点任务 and 完成时限 printed once over both rows) or blank under
+    a heading, one at least is a heading of its own. None when ``row`` is a row of the table's
+    body."""
     if len(row) != len(top):
         return None
     cells: list[Cell] = []
     own = 0
     for above, cell in zip(top, row, strict=True):
-        if cell.merged and cell.start == above.start:
-            cells.append(above)  # merged down: the heading above names the column
+        if (cell.merged and cell.start == above.start) or (
+            not work[cell.start : cell.end].strip() and work[above.start : above.end].strip()
+        ):
+            # merged down (or left blank under it, as a web table's text writes a cell that
+            # spans two rows): the heading above names the column
+            cells.append(above)
             continue
         if _role_of(work[cell.start : cell.end]) is None:
             return None

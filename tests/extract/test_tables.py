@@ -855,3 +855,21 @@ def test_a_heading_of_two_rows_names_the_lead_and_co_columns_under_their_parent(
         ("建成区级应急指挥平台。", ("区应急管理局",), ("区大数据中心", "区财政局"), 9),
         ("开展汛前隐患排查整治。", ("区水务局",), ("各街道办事处",), 5),
     ]
+
+
+@pytest.mark.parametrize(
+    "second_row",
+    ["|  |  | 牵头单位 | 协办单位 |  |", "| 序号 | 工作任务 | 牵头单位 | 协办单位 | 时间节点 |"],
+)
+def test_a_web_tables_heading_of_two_rows_in_pipes_is_one_heading(second_row: str) -> None:
+    text = (
+        "某区防汛工作任务分工\n\n| 序号 | 工作任务 | 责任单位 | 责任单位 | 时间节点 |\n| --- | --- | --- | --- | --- |\n"
+        + second_row
+        + "\n| 1 | 建成区级应急指挥平台。 | 区应急管理局 | 区大数据中心、区财政局 | 2025年9月 |\n"
+        "| 2 | 开展汛前隐患排查整治。 | 区水务局 | 各街道办事处 | 2025年5月底前 |\n"
+    )
+    got = [(t.text, t.lead_units, t.co_units) for t in extract_text(text).tasks]
+    assert got == [
+        ("建成区级应急指挥平台。", ("区应急管理局",), ("区大数据中心", "区财政局")),
+        ("开展汛前隐患排查整治。", ("区水务局",), ("各街道办事处",)),
+    ]
