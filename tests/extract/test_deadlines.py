@@ -190,29 +190,22 @@ def test_a_past_completion_or_a_base_year_is_no_deadline(words: str) -> None:
     assert find_deadline(words, year=2018) is None
 
 
-def test_a_cell_that_times_the_start_and_then_the_end_gives_the_end():
-    from taizhang.extract.deadlines import parse_deadline
-
-    got = parse_deadline("2025年4月启动,11月底前完成", None, 2024)
-    assert (got.kind, got.year, got.month) == ("month", 2025, 11)
-    got = parse_deadline("2026年3月开工、2027年6月建成", None, 2026)
-    assert (got.kind, got.year, got.month) == ("month", 2027, 6)
-
-
-def test_a_cell_that_times_stages_gives_the_last_in_the_year_of_the_dated_one():
-    from taizhang.extract.deadlines import parse_deadline
-
-    got = parse_deadline("2026年5月、10月", None, 2025)
-    assert (got.kind, got.year, got.month) == ("month", 2026, 10)
-    got = parse_deadline("2026年4月开工、年底前建成", None, 2025)
-    assert (got.kind, got.year, got.month) == ("month", 2026, 12)
-    # a recurring date and the year's whole span are no later stage
-    got = parse_deadline("2026年6月底前完成,此后每年3月", None, 2026)
-    assert (got.kind, got.year, got.month) == ("month", 2026, 6)
-
-
-def test_a_start_with_no_end_after_it_is_the_cells_one_date():
-    from taizhang.extract.deadlines import parse_deadline
-
-    got = parse_deadline("2025年9月启动", None, 2025)
-    assert (got.kind, got.year, got.month) == ("month", 2025, 9)
+@pytest.mark.parametrize(
+    ("cell", "year", "expected"),
+    [
+        # a start, then the end (in the start's year when the end names none)
+        ("2025年4月启动,11月底前完成", 2024, (2025, 11)),
+        ("2026年3月开工、2027年6月建成", 2026, (2027, 6)),
+        ("2026年4月开工、年底前建成", 2025, (2026, 12)),
+        # stages: the last, in the year of the dated one
+        ("2026年5月、10月", 2025, (2026, 10)),
+        # a recurring date is no later stage; a start alone is the cell's one date
+        ("2026年6月底前完成,此后每年3月", 2026, (2026, 6)),
+        ("2025年9月启动", 2025, (2025, 9)),
+    ],
+)
+def test_a_cell_that_times_the_works_stages_is_due_at_the_last(
+    cell: str, year: int, expected: tuple[int, int]
+) -> None:
+    got = parse_deadline(cell, None, year)
+    assert got is not None and (got.kind, got.year, got.month) == ("month", *expected)
