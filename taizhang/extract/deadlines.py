@@ -138,6 +138,11 @@ def _starts_at(work: str, end: int) -> bool:
     return _STARTS_AT.match(work, end) is not None
 
 
+# A deadline cell's length at most (longer text is a task's words, whose later dates may date other
+# steps than its end).
+_CELL_LENGTH = 40
+
+
 def _month(text: str | None) -> int | None:
     if not text:
         return None
@@ -235,6 +240,7 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
     text = (orig if orig is not None else work).strip()
     best: Deadline | None = None
     started = False
+    dated_end = -1  # where the last date with its year ends
     for m in _DATE.finditer(work):
         if not (
             m.group("month") or m.group("month2") or m.group("end") or m.group("half") or m.group("quarter")
@@ -245,9 +251,21 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
             started = True
             continue  # "2024年起持续推进": when the work starts, not when it is due
         d = _from_match(m, text)
+        dated_end = m.end()
         if best is None or (d.year or 0, d.month or 13) >= (best.year or 0, best.month or 13):
             best = d
     if best is not None:
+        if (
+            best.year is not None
+            and len(work) <= _CELL_LENGTH
+            and dated_end >= 0
+            and _may_be_relative(work[dated_end:])
+        ):
+            # A later stage in the year of the last date ("2023年3月启动,12月底前完成", "2024年6月、
+            # 12月", "2024年6月开工、年底前建成"): a cell that times the work's stages is due at the last.
+            for m in _RELATIVE.finditer(work, dated_end):
+                if not m.group("which") and not m.group("within"):
+                    best = _latest(best, _relative(m, best.year, text))
         return best
     if year is not None and _may_be_relative(work):
         for m in _RELATIVE.finditer(work):

@@ -137,7 +137,11 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
     if work.find("|", start, end) >= 0:
         # A markdown copy of a web page keeps its tables as rows of cells between pipes.
         more.extend(_pipe_grids(work, start, end))
-    if work.find("序号", start, end) >= 0 or work.find("编号", start, end) >= 0:
+    if (
+        work.find("序号", start, end) >= 0
+        or work.find("编号", start, end) >= 0
+        or work.find("序\n号", start, end) >= 0
+    ):
         # A table copied out of a web page or a PDF a cell a paragraph.
         more.extend(_paragraph_cell_grids(work, start, end))
         if work.find(" |\n", start, end) >= 0:
@@ -677,7 +681,7 @@ def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
     pos = start
     # The next place of each word (each searched for again only once passed: one scan each; a
     # cell behind a tab, "\t序号", is never looked at).
-    nexts = {w: work.find(w, start, end) for w in ("序号", "编号")}
+    nexts = {w: work.find(w, start, end) for w in ("序号", "编号", "序\n号")}
     while pos < end:
         # A line that holds a sequence heading (序号, 项目序号) and nothing else opens such a
         # table's heading row.
@@ -689,29 +693,29 @@ def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
             break
         hit = min(hits)
         ls = work.rfind("\n", start, hit) + 1
-        le = work.find("\n", hit, end)
+        le = work.find("\n", hit + 2, end)  # (after 号 of "序\n号" too)
         le = end if le < 0 else le
         pos = max(le, hit + 2)
         line = work[ls:le]
-        if "\t" in line or not _SEQ_HEADING.fullmatch(line.strip()):
+        if "\t" in line or not _SEQ_HEADING.fullmatch(line.strip().replace("\n", "")):
             continue  # a cell behind a tab is read as a table a cell a line
         # Read the paragraphs around it, more of them while the table goes on.
         before = work.rfind("\n", start, max(start, ls - 200)) + 1
         window = 20000
         while True:
             stop = min(end, le + window)
-            paras = (
-                _line_paragraphs(work, before, stop)
-                if _cells_on_lines(work, le, stop)
-                else _paragraphs_of(work, before, stop)
-            )
+            lines = _cells_on_lines(work, le, stop)
+            paras = _line_paragraphs(work, before, stop) if lines else _paragraphs_of(work, before, stop)
             at = next((i for i, (ps, _) in enumerate(paras) if ps >= ls), -1)
             if at < 0 or paras[at][0] > le:
                 # The heading line sits inside a paragraph of running lines (no blank line
                 # around it, no column heading after it): no table opens there.
                 grid = None
                 break
-            grid, nxt = _read_paragraph_table(work, paras, at)
+            if lines and paras[at][1] < le:
+                # 序 / 号 on two lines (a narrow column's heading as the text of a PDF wraps it).
+                paras[at : at + 2] = [(paras[at][0], paras[at + 1][1])]
+            grid, nxt = _read_paragraph_table(work, paras, at, wrapped=lines)
             if grid is None or stop == end or nxt < len(paras):
                 break
             window *= 4
@@ -796,11 +800,12 @@ def _is_heading_cell(work: str, span: tuple[int, int]) -> bool:
 
 
 def _read_paragraph_table(
-    work: str, paras: list[tuple[int, int]], at: int, pipes: bool = False
+    work: str, paras: list[tuple[int, int]], at: int, pipes: bool = False, wrapped: bool = False
 ) -> tuple[Grid | None, int]:
     """The table whose heading row holds the sequence heading ``paras[at]``, and the index of the
     paragraph after it. ``pipes``: a crawl's table a cell a line, each cell (a blank one too)
-    closed by a pipe, so that a row short of cells lacks a column of the heading row."""
+    closed by a pipe, so that a row short of cells lacks a column of the heading row. ``wrapped``:
+    a table a cell a line whose cells may run over several lines (``_rejoin_wrapped_cells``)."""
     first = at
     while first > 0 and at - first < 4 and _is_column_before(work, paras[first - 1]):
         first -= 1
@@ -827,6 +832,8 @@ def _read_paragraph_table(
             # first row's leading cell, not a column.
             header, roles, last = header[:-1], roles[:-1], last - 1
         return _year_rows(work, paras, last + 1, header, k, k + 1 + task, node, roles)
+    if wrapped:
+        paras = _rejoin_wrapped_cells(work, paras, last + 1, roles[k + 1 :], heading_texts)
     rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in header)]
     if last + 1 < len(paras) and not any(
         _SEQ_CELL.fullmatch(work, a, b) for a, b in paras[last + 1 : last + n + 4]
@@ -957,6 +964,211 @@ def _read_paragraph_table(
     if len(rows) < 3:
         return None, at + 1
     return Grid(0, tuple(rows), header[0][0], table_end), i
+
+
+# A line that ends a cell's text (a sentence closed) and one that cannot (a list or a clause open).
+# matches: "…全覆盖。", "…体系；" ; the second matches: "…市科技局、", "…基站，"
+_CLOSED_LINE = re.compile(r"[。；;！!？?]$")
+_OPEN_LINE = re.compile(r"[、，,：:（(“]$")
+# How many more lines than cells a row may have for its wrapped cells to be joined again, and how
+# many cells: past that the row is read as it stands (the search grows with both).
+_MAX_EXTRA_LINES = 14
+# How much narrower (in display columns: two a Chinese character) a wrapped line may be than the
+# widest line of its cell (a line wrapped before a word that does not fit, or before punctuation).
+_WRAP_SLACK = 4
+# A unit's name is no sentence: nothing ends in it, and it is not long.
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_MAX_UNIT_NAME = 24
+_MAX_ROW_CELLS = 8
+
+
+def _rejoin_wrapped_cells(
+    work: str,
+    paras: list[tuple[int, int]],
+    first: int,
+    roles: list[str | None],
+    heading_texts: set[str],
+) -> list[tuple[int, int]]:
+    """The paragraphs of a table flattened a cell a line (``paras[first:]``, after the heading row)
+    with each cell that the text wraps over several lines joined into one paragraph. Text pulled
+    out of a PDF gives a table so: each cell a run of lines cut at the column's width
+    ("市工业和信息" / "化局", "2024年12" / "月底前", a task's sentence over three lines), the rows
+    opened by their numbers in sequence. A row (the lines between its number and the next) that has
+    more lines than the heading row has cells after the number is cut into that many runs of lines,
+    each run fit for its column: names of units for a unit column, a date for a deadline column,
+    anything but a list of units for a text column; among the cuts that fit, the one whose text
+    cells close their sentences and whose unit names are whole is taken. A row that no cut fits is
+    left as it is, and so are sections, page numbers and the heading row repeated between rows.
+    ``roles``: the roles of the columns after the sequence column."""
+    c = len(roles)
+    if c < 2 or c > _MAX_ROW_CELLS:
+        return paras
+    out = list(paras[:first])
+    i = first
+    seq = 0
+    while i < len(paras):
+        s, e = paras[i]
+        if work[s:e] == "序" and i + 1 < len(paras) and work[paras[i + 1][0] : paras[i + 1][1]] == "号":
+            out.append((s, paras[i + 1][1]))  # the heading row repeated on a new page, 序 / 号 wrapped
+            i += 2
+            continue
+        out.append((s, e))
+        i += 1
+        if not (_SEQ_CELL.fullmatch(work, s, e) and int(work[s:e]) == seq + 1):
+            continue
+        seq += 1
+        # The row's lines: up to the next number in sequence (or, for the last row, as far as a
+        # cut fits), without what stands between rows at their end.
+        j = i
+        while j < len(paras) and j - i <= c + _MAX_EXTRA_LINES:
+            ps, pe = paras[j]
+            if _SEQ_CELL.fullmatch(work, ps, pe) and int(work[ps:pe]) == seq + 1:
+                break
+            j += 1
+        last_row = j >= len(paras) or not (
+            _SEQ_CELL.fullmatch(work, *paras[j]) and int(work[paras[j][0] : paras[j][1]]) == seq + 1
+        )
+        body = j
+        while body > i and _between_rows(work, paras[body - 1], heading_texts):
+            body -= 1
+        # A row broken by a page: the page's number and the heading row repeated stand between
+        # its lines (a cell broken there keeps its lines before the break).
+        kept = [x for x in range(i, body) if not _page_break_line(work, paras[x], heading_texts)]
+        lines = [paras[x] for x in kept]
+        cut = _cut_row(work, lines, roles, last_row)
+        if cut is None:
+            continue
+        groups, used = cut
+        for a, b in groups:
+            if a == b:  # a blank cell: an empty paragraph where the cell stands
+                at = lines[a - 1][1] if a else lines[0][0]
+                out.append((at, at))
+                continue
+            last = a
+            while last + 1 < b and kept[last + 1] == kept[last] + 1:
+                last += 1
+            out.append((lines[a][0], lines[last][1]))
+        i = kept[used - 1] + 1
+    return out
+
+
+def _page_break_line(work: str, span: tuple[int, int], heading_texts: set[str]) -> bool:
+    """A line a page break puts inside a row: the page's number, the heading row repeated."""
+    text = work[span[0] : span[1]]
+    return text in heading_texts or text in ("序", "号") or _PAGE_NUMBER.fullmatch(text) is not None
+
+
+def _between_rows(work: str, span: tuple[int, int], heading_texts: set[str]) -> bool:
+    """A line that stands between two rows: a section's title, a page number, a heading of the
+    heading row repeated on a new page (or a piece of one wrapped: 序 / 号)."""
+    s, e = span
+    text = work[s:e]
+    return (
+        text in heading_texts
+        or text in ("序", "号")
+        or column_role(text) is not None
+        or _PAGE_NUMBER.fullmatch(text) is not None
+        or (_SECTION_CELL.match(text) is not None and not looks_like_unit(text))  # (not 第一人民医院)
+    )
+
+
+def _cut_row(
+    work: str, lines: list[tuple[int, int]], roles: list[str | None], last_row: bool
+) -> tuple[list[tuple[int, int]], int] | None:
+    """The runs of ``lines`` (index ranges) that make the row's ``len(roles)`` cells, and how many
+    lines they take; None when the row needs no joining or no cut fits. The last row of a table may
+    leave lines after it (the text after the table)."""
+    c = len(roles)
+    m = len(lines)
+    if m < c or m > c + _MAX_EXTRA_LINES:
+        return None
+    if m == c:
+        if all(_fits(r, work, s, e) for r, (s, e) in zip(roles, lines, strict=True)):
+            return None  # a line a cell, each fit for its column: nothing to join
+        # A row one cell short of lines, whose co-unit cell is blank and whose text is wrapped.
+        for blank in (col for col, r in enumerate(roles) if r == "co"):
+            short = _cut_row(work, lines, roles[:blank] + roles[blank + 1 :], last_row)
+            if short is not None and short[1] == m:
+                groups = list(short[0])
+                at = groups[blank - 1][1] if blank else 0
+                groups.insert(blank, (at, at))  # (an empty run: the blank cell)
+                return groups, m
+        return None
+    joined: dict[tuple[int, int], str] = {}
+
+    def text(a: int, b: int) -> str:
+        key = (a, b)
+        if key not in joined:
+            joined[key] = "".join(work[s:e] for s, e in lines[a:b])
+        return joined[key]
+
+    fit: dict[tuple[int, int, int], int | None] = {}
+
+    def score(a: int, b: int, col: int) -> int | None:
+        """None when lines a..b cannot be the cell of column ``col``; else how well they fit."""
+        key = (a, b, col)
+        if key in fit:
+            return fit[key]
+        t = text(a, b)
+        role = roles[col]
+        got: int | None
+        if _OPEN_LINE.search(work[lines[b - 1][0] : lines[b - 1][1]]) is not None:
+            got = None  # a cell does not end on an open list or clause
+        elif role in ("lead", "co"):
+            names = parse_units(t, t)
+            ok = (
+                bool(names)
+                and _SENTENCE_END.search(t) is None
+                and all(
+                    (looks_like_unit(n) or n.startswith(("各", "相关", "有关")))
+                    and len(n) <= _MAX_UNIT_NAME
+                    and "," not in n
+                    for n in names
+                )
+            )
+            got = (1 if all(len(n) >= 3 for n in names) else 0) if ok else None
+        elif role == "deadline":
+            # (its first line dated: a unit's name wrapped onto the line before is no date)
+            head = work[lines[a][0] : lines[a][1]]
+            got = 1 if len(t) <= 24 and _DEADLINE_CELL.search(head) is not None else None
+        else:
+            names = parse_units(t, t)
+            if names and all(looks_like_unit(n) for n in names):
+                got = None  # a list of units is not a text column's cell
+            else:
+                got = 1 if _CLOSED_LINE.search(t) is not None else 0
+        if got is not None and b - a >= 2:
+            # A cell wraps its lines at the column's width: each line but its last fills it. A
+            # short line before a longer one ends a cell ("提升跨境贸易" / "便利化水平" is a title
+            # column's cell, not the first lines of the next column's sentence).
+            widths = [
+                _display_col(work, s, e) + sum(work.count(q, s, e) for q in "“”‘’") for s, e in lines[a:b]
+            ]
+            if min(widths[:-1]) < max(widths) - _WRAP_SLACK:
+                got -= 1
+        fit[key] = got
+        return got
+
+    # best[g][b]: the best score of the first g cells over lines[0:b], with the cut that gives it.
+    best: list[dict[int, tuple[int, list[tuple[int, int]]]]] = [{0: (0, [])}]
+    for g in range(c):
+        nxt: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+        for a, (sc, cut) in best[g].items():
+            for b in range(a + 1, m - (c - g - 1) + 1):
+                got = score(a, b, g)
+                if got is None:
+                    continue
+                cand = (sc + got, [*cut, (a, b)])
+                if b not in nxt or cand[0] > nxt[b][0]:
+                    nxt[b] = cand
+        best.append(nxt)
+    ends = best[c]
+    if m in ends:
+        return ends[m][1], m
+    if last_row and ends:
+        b = min(ends)  # the shortest run of lines that makes the row: the rest follows the table
+        return ends[b][1], b
+    return None
 
 
 # The heading of a column that gives each of a task's rows its year (节点 / 年度 / 年份 / 时间节点)
@@ -1280,6 +1492,8 @@ def _children_for_parent(work: str, header: list[tuple[int, int]]) -> list[tuple
     each row stand. Division tables of county and city governments head their unit columns so.
     must not change: a row of one level ("牵头单位 / 配合单位" with no parent)."""
     texts = ["".join(work[s:e].split()) for s, e in header]
+    if not _PARENT_UNIT_HEADINGS.intersection(texts):
+        return header
     for i, t in enumerate(texts):
         if t not in _PARENT_UNIT_HEADINGS:
             continue
@@ -1290,6 +1504,15 @@ def _children_for_parent(work: str, header: list[tuple[int, int]]) -> list[tuple
                 and j + 1 == len(texts) - 1
             ):
                 return [*header[:i], header[j], header[j + 1], *header[i + 1 : j]]
+        if (
+            i + 2 < len(texts)
+            and column_role(texts[i + 1]) == "lead"
+            and column_role(texts[i + 2]) == "co"
+            and (i + 3 == len(texts) or column_role(texts[i + 3]) not in ("lead", "co"))
+        ):
+            # The children right after their parent ("责任单位 / 牵头单位 / 配合单位 / 完成时限", as
+            # the text of a PDF gives a heading row whose other headings span its two rows).
+            return [*header[:i], *header[i + 1 :]]
     return header
 
 

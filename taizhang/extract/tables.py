@@ -58,52 +58,95 @@ def find_header(work: str, grid: Grid) -> tuple[int, dict[str, int]] | None:
     A task table names at least a task column and a unit or deadline column.
     """
     for r, row in enumerate(grid.rows[:8]):
-        roles: dict[str, int] = {}
-        for c, cell in enumerate(row):
-            if cell.merged and c and row[c - 1].start == cell.start:
-                continue
-            role = _role_of(work[cell.start : cell.end])
-            if (
-                role == "task"
-                and ("task" in roles or "measure" in roles)
-                and _AIM_OR_PLAN.search(work, cell.start, cell.end)
-            ):
-                # A column right of the work's own that gives its goal or the period's plan
-                # (重点工作 / 攻坚目标任务 / 工作任务安排): it describes the task named on the left.
-                role = None
-            if role == "lead" and "lead" in roles and "co" not in roles:
-                # A second unit column beside the lead one (牵头单位 / 责任单位) lists co-units.
-                role = "co"
-            if role and role not in roles:
-                roles[role] = c
-            elif role == "measure" and "task" not in roles and "measure" in roles:
-                # Two measure-like columns (类别 / 主要任务): the left groups, the right holds the
-                # work, as the 任务清单 of three-year action plans head them.
-                roles["task"] = c
-            elif role == "task" and "measure" not in roles:
-                # Two task-like columns: the first groups (措施), the second is the task.
-                roles["measure"], roles["task"] = roles["task"], c
-            elif role == "task" and roles.get("task", c) < c:
-                # A third (任务类型 / 改革任务 / 工作要求): the work is in the right-most, as a
-                # table reads from the general to the detail; the one between titles it.
-                roles["task"] = c
-        if "task" in roles and "measure" in roles and roles["task"] < roles["measure"]:
-            # A measure column right of the task one (事项 / 工作措施): the left one groups, the
-            # right one holds the work, as a table reads from the general to the detail.
-            roles["measure"], roles["task"] = roles["task"], roles["measure"]
-        if "task" in roles and "measure" in roles and _goal_beside_work(work, row, roles):
-            # 主要任务 / 全年目标任务: the work is the task, its goal for the year a column beside.
-            roles["task"] = roles.pop("measure")
-        if (
-            "task" not in roles
-            and "measure" in roles
-            and ("lead" in roles or "deadline" in roles)
-            and _SPACE.sub("", work[row[roles["measure"]].start : row[roles["measure"]].end])
-            not in _BARE_CATEGORY
+        roles = _row_roles(work, row)
+        if roles is None:
+            continue
+        if r + 1 < len(grid.rows):
+            below = _refined_heading(work, row, grid.rows[r + 1])
+            if below is not None:
+                finer = _row_roles(work, below)
+                if finer is not None and len(finer) >= len(roles):
+                    # A heading of two rows: the second names the columns a heading of the first
+                    # spans (责任单位 over 牵头单位 / 配合单位), and the rows of tasks follow it.
+                    return r + 1, finer
+        return r, roles
+    return None
+
+
+def _refined_heading(work: str, top: Sequence[Cell], row: Sequence[Cell]) -> tuple[Cell, ...] | None:
+    """The heading row of two rows as one, when ``row`` (under the heading row ``top``) names the
+    columns that merged headings of ``top`` span: each of its cells is a column's heading, a cell
+    merged down from ``top`` (序号, 重点任务 and 完成时限 printed once over both rows) or blank under
+    a heading, one at least is a heading of its own. None when ``row`` is a row of the table's
+    body."""
+    if len(row) != len(top):
+        return None
+    cells: list[Cell] = []
+    own = 0
+    for above, cell in zip(top, row, strict=True):
+        if (cell.merged and cell.start == above.start) or (
+            not work[cell.start : cell.end].strip() and work[above.start : above.end].strip()
         ):
-            roles["task"] = roles.pop("measure")
-        if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
-            return r, roles
+            # merged down (or left blank under it, as a web table's text writes a cell that
+            # spans two rows): the heading above names the column
+            cells.append(above)
+            continue
+        if _role_of(work[cell.start : cell.end]) is None:
+            return None
+        cells.append(cell)
+        own += 1
+    return tuple(cells) if own else None
+
+
+def _row_roles(work: str, row: Sequence[Cell]) -> dict[str, int] | None:
+    """The columns by role that a heading row names, or None when the row is no task table's heading
+    (it names a task column and a unit or deadline column)."""
+    roles: dict[str, int] = {}
+    for c, cell in enumerate(row):
+        if cell.merged and c and row[c - 1].start == cell.start:
+            continue
+        role = _role_of(work[cell.start : cell.end])
+        if (
+            role == "task"
+            and ("task" in roles or "measure" in roles)
+            and _AIM_OR_PLAN.search(work, cell.start, cell.end)
+        ):
+            # A column right of the work's own that gives its goal or the period's plan
+            # (重点工作 / 攻坚目标任务 / 工作任务安排): it describes the task named on the left.
+            role = None
+        if role == "lead" and "lead" in roles and "co" not in roles:
+            # A second unit column beside the lead one (牵头单位 / 责任单位) lists co-units.
+            role = "co"
+        if role and role not in roles:
+            roles[role] = c
+        elif role == "measure" and "task" not in roles and "measure" in roles:
+            # Two measure-like columns (类别 / 主要任务): the left groups, the right holds the
+            # work, as the 任务清单 of three-year action plans head them.
+            roles["task"] = c
+        elif role == "task" and "measure" not in roles:
+            # Two task-like columns: the first groups (措施), the second is the task.
+            roles["measure"], roles["task"] = roles["task"], c
+        elif role == "task" and roles.get("task", c) < c:
+            # A third (任务类型 / 改革任务 / 工作要求): the work is in the right-most, as a
+            # table reads from the general to the detail; the one between titles it.
+            roles["task"] = c
+    if "task" in roles and "measure" in roles and roles["task"] < roles["measure"]:
+        # A measure column right of the task one (事项 / 工作措施): the left one groups, the
+        # right one holds the work, as a table reads from the general to the detail.
+        roles["measure"], roles["task"] = roles["task"], roles["measure"]
+    if "task" in roles and "measure" in roles and _goal_beside_work(work, row, roles):
+        # 主要任务 / 全年目标任务: the work is the task, its goal for the year a column beside.
+        roles["task"] = roles.pop("measure")
+    if (
+        "task" not in roles
+        and "measure" in roles
+        and ("lead" in roles or "deadline" in roles)
+        and _SPACE.sub("", work[row[roles["measure"]].start : row[roles["measure"]].end])
+        not in _BARE_CATEGORY
+    ):
+        roles["task"] = roles.pop("measure")
+    if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
+        return roles
     return None
 
 

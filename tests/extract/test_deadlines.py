@@ -188,3 +188,24 @@ def test_a_year_the_work_is_to_be_done_in_said_with_zai_is_its_deadline(
 )
 def test_a_past_completion_or_a_base_year_is_no_deadline(words: str) -> None:
     assert find_deadline(words, year=2018) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "year", "expected"),
+    [
+        # a start, then the end (in the start's year when the end names none)
+        ("2025年4月启动,11月底前完成", 2024, (2025, 11)),
+        ("2026年3月开工、2027年6月建成", 2026, (2027, 6)),
+        ("2026年4月开工、年底前建成", 2025, (2026, 12)),
+        # stages: the last, in the year of the dated one
+        ("2026年5月、10月", 2025, (2026, 10)),
+        # a recurring date is no later stage; a start alone is the cell's one date
+        ("2026年6月底前完成,此后每年3月", 2026, (2026, 6)),
+        ("2025年9月启动", 2025, (2025, 9)),
+    ],
+)
+def test_a_cell_that_times_the_works_stages_is_due_at_the_last(
+    cell: str, year: int, expected: tuple[int, int]
+) -> None:
+    got = parse_deadline(cell, None, year)
+    assert got is not None and (got.kind, got.year, got.month) == ("month", *expected)

@@ -826,3 +826,50 @@ def test_a_row_short_of_its_leaders_cell_keeps_its_goal_progress_and_units_in_pl
         ("推进老旧小区综合改造", None, ("区住房城乡建设局",), ("各街道",)),
         ("建设城市书房", None, ("区文化旅游局",), ("区教育局", "各街道")),
     ]
+
+
+def _two_row_heading_table(merged_down: bool) -> Table:
+    rows = (
+        ("序号", "工作任务", "责任单位", "责任单位", "时间节点"),
+        ("序号", "工作任务", "牵头单位", "协办单位", "时间节点"),
+        ("1", "建成区级应急指挥平台。", "区应急管理局", "区大数据中心、区财政局", "2025年9月"),
+        ("2", "开展汛前隐患排查整治。", "区水务局", "各街道办事处", "2025年5月底前"),
+    )
+    no = (False,) * 5
+    merged = (
+        (False, False, False, True, False),
+        (True, True, False, False, True) if merged_down else no,
+        no,
+        no,
+    )
+    return _table(list(rows), list(merged))
+
+
+@pytest.mark.parametrize("merged_down", [True, False])
+def test_a_heading_of_two_rows_names_the_lead_and_co_columns_under_their_parent(merged_down: bool) -> None:
+    result = extract_source(
+        Source("plan.docx", "docx", (Paragraph("某区防汛工作任务分工"), _two_row_heading_table(merged_down)))
+    )
+    got = [(t.text, t.lead_units, t.co_units, t.deadline and t.deadline.month) for t in result.tasks]
+    assert got == [
+        ("建成区级应急指挥平台。", ("区应急管理局",), ("区大数据中心", "区财政局"), 9),
+        ("开展汛前隐患排查整治。", ("区水务局",), ("各街道办事处",), 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "second_row",
+    ["|  |  | 牵头单位 | 协办单位 |  |", "| 序号 | 工作任务 | 牵头单位 | 协办单位 | 时间节点 |"],
+)
+def test_a_web_tables_heading_of_two_rows_in_pipes_is_one_heading(second_row: str) -> None:
+    text = (
+        "某区防汛工作任务分工\n\n| 序号 | 工作任务 | 责任单位 | 责任单位 | 时间节点 |\n| --- | --- | --- | --- | --- |\n"
+        + second_row
+        + "\n| 1 | 建成区级应急指挥平台。 | 区应急管理局 | 区大数据中心、区财政局 | 2025年9月 |\n"
+        "| 2 | 开展汛前隐患排查整治。 | 区水务局 | 各街道办事处 | 2025年5月底前 |\n"
+    )
+    got = [(t.text, t.lead_units, t.co_units) for t in extract_text(text).tasks]
+    assert got == [
+        ("建成区级应急指挥平台。", ("区应急管理局",), ("区大数据中心", "区财政局")),
+        ("开展汛前隐患排查整治。", ("区水务局",), ("各街道办事处",)),
+    ]
