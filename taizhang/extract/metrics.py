@@ -99,6 +99,7 @@ _LIST_KEYS = (
     "threshold_after",
     "not_before",
     "count_verbs",
+    "people_counted",
     "action_verbs",
     "descriptors",
     "since_words",
@@ -230,12 +231,16 @@ def _arabic_tail(named: bool, bare: bool = False) -> str:
     cjk_units = _alternation(list(mw.units))
     latin = _flat_alternation(mw.latin_units)
     between = _alternation(list(mw.cmp_between))
+    # People counted with no measure word after 万 / 亿 (带动3.78万农牧民就业, 惠及17万婴幼儿, 13.2万脱贫
+    # 人口实现稳岗就业: the 2026 work reports of 青海, 福建 and 河南, tune): a figure with no unit.
+    people = _alternation(list(mw.lists["people_counted"]))
     tail = (
         rf"(?P<pct1>[ \t]*%)?"
         rf"(?:[ \t]*(?P<sep>--?|——?|[~至到–])[ \t]*(?P<num2>{_NUMBER}))?"
         rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
         rf"[ \t]*(?P<between2>{between})?[ \t]*(?:(?P<unit>{cjk_units})(?!\+)|(?P<latin>(?i:{latin})|(?<=[万亿])P)(?![A-Za-z+])"
-        rf"|(?P<nounit>{'(?<!%)' if bare else '(?<=[万亿])'}(?=[ \t]*(?:左右|以下|以内|以上)?[ \t]*[,;。!?\n、)])))"
+        rf"|(?P<nounit>{'(?<!%)' if bare else '(?<=[万亿])'}(?=[ \t]*(?:左右|以下|以内|以上)?[ \t]*[,;。!?\n、)]"
+        rf"{'' if bare else '|(?:' + people + ')'})))"
     )
     return tail if named else re.sub(r"\(\?P<\w+>", "(?:", tail)
 
@@ -1505,6 +1510,7 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
             _is_share_of_subject(work, fig, lo)
             or _is_money_committed(work, fig, lo, hi)
             or sizes_amount_after(work, raw_end, hi, fig.unit)
+            or _sizes_work_done(work, fig, lo, raw_end)
         )
     elif (
         end != raw_end
@@ -1518,7 +1524,7 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # a measure that qualifies a noun: 5亿元以上项目 (projects of that size)
     if fig.unit == "元" and end == raw_end and _MONEY_CLASS.match(work, end, hi):
         return True  # a size class of firms or projects: 纳税超亿元企业4家, 10亿元项目
-    if fig.unit in _CAPACITY_UNITS and end == raw_end and _NAMES_A_PROJECT.match(work, end, hi):
+    if fig.unit in _CAPACITY_UNITS and end == raw_end and _names_a_project(work, start, end, lo, hi):
         return True  # a project named by its capacity: 年产2万吨碳酸锂项目, 35万千瓦光热发电项目
     # The word lists are plain words: searching [lo, start) finds what searching the slice would.
     benefit_after = compiled["benefit_after"]
@@ -1891,6 +1897,29 @@ _TIMES_IN_A_ROW = frozenset(("次", "届", "期", "批", "轮"))
 # must not match: "的光伏项目" (…达到100万千瓦的: an amount), ",项目" (another clause), "、"
 _CAPACITY_UNITS = frozenset(("吨", "千瓦", "兆瓦", "标箱"))
 _NAMES_A_PROJECT = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,14}?(?<!的)(?:等)?项目")
+# …or the first of a list of projects so named that closes with 等项目 (推动国达化工60万吨钾肥复合造粒、
+# 蓝科锂业…、泰丰先行磷酸铁锂扩产等项目建设: 青海's 2026 report; 大唐700万吨露天煤矿、400万吨褐煤提质、
+# 5万千瓦风电…等项目前期工作扎实推进: 海拉尔's 2013 report; 九江石化年产150万吨芳烃、…等: tune).
+# matches (after the figure): "钾肥复合造粒、蓝科锂业碳酸锂装置系统性优化改造、…等项目" ;
+# must not match: "、风电装机50万千瓦" with no 等项目 closing the list, "，…等项目" (another clause)
+_FIRST_OF_PROJECTS = re.compile(r"[\u4e00-\u9fff]{1,14}、[^,，。;；:：\n]{0,120}?等(?:重点|重大)?项目")
+# What names an amount rather than a project before a capacity: 新增产能60万吨, 装机达到500万千瓦.
+_AMOUNT_BEFORE = re.compile(
+    r"(?:新增|达到|达|完成|突破|超过|超|增长|增加|提高|提升|形成|产量|装机|规模|能力|总量|产能|生产|输出|储备|减少)[ \t]*\Z"
+)
+
+
+def _names_a_project(work: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether a capacity is part of a project's name: its product and 项目 follow it, or it opens
+    one of a list of such projects that closes with 等项目; a verb of amount before it (新增产能
+    60万吨) makes it an amount."""
+    if _NAMES_A_PROJECT.match(work, end, hi):
+        return True
+    if work.find("等", end, end + 160) < 0 or _AMOUNT_BEFORE.search(work, max(lo, start - 6), start):
+        return False
+    return _FIRST_OF_PROJECTS.match(work, end, min(len(work), end + 160)) is not None
+
+
 # Money directly followed by the things it sizes: a class of them, not an amount.
 # matches: "企业" (超亿元企业), "级项目" ; must not match: "资金", "的企业" (see threshold_after)
 _MONEY_CLASS = re.compile(r"[ \t]*级?(?:企业|项目|工程|楼宇|园区|产业集群)")
@@ -2094,6 +2123,20 @@ def _opens_with_a_share(work: str, lo: int, pos: int) -> bool:
     实现数字化、50%的中小企业上云): each item of the list is a share of its own subject."""
     m = _SHARE_OPENING.match(work, lo, pos)
     return m is not None and _SCOPE_ONLY.match(work, lo, m.start("n")) is not None
+
+
+# A verb of work done right before a figure that 的 follows: the figure sizes the work (完成了17.2公里
+# 的村巷硬化, 解决了3948人的安全饮水问题: 海拉尔's 2015 work report, tune), not a bar that classes the
+# things after it (营收超过5000万元的企业: a comparator stands before such a bar).
+# matches: "完成了", "解决", "新建" ; must not match: "超过", "达到" (a bar), "实施" (实施500万元以上的项目)
+_WORK_DONE_BEFORE = re.compile(r"(?:完成|解决|新建|建成|硬化|改造|治理|修复)[ \t]*了?[ \t]*\Z")
+
+
+def _sizes_work_done(work: str, fig: _Figure, lo: int, raw_end: int) -> bool:
+    """Whether a figure directly followed by 的 sizes the work a verb before it did."""
+    if work[raw_end : raw_end + 1] != "的" or fig.unit == "%":
+        return False
+    return _WORK_DONE_BEFORE.search(work, max(lo, fig.start - 4), fig.start) is not None
 
 
 def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:

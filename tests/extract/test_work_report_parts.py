@@ -253,3 +253,29 @@ class TestReviewFigures:
             "省委提出，到2045年要基本实现现代化。纲要草案设定了今后五年的主要指标，包括地区生产总值年均增长5.5%左右。\n"
         )
         assert found(text) == [("target", 5.5, "%", 2035)]
+
+    def test_people_counted_with_no_measure_word_after_wan(self) -> None:
+        got = in_part(
+            "一、2030年工作回顾",
+            "以工代赈带动2.6万农民就业增收，学前免费教育惠及8.5万幼儿，培训后5万学员结业。",
+        )
+        assert [(v, u) for _, v, u, _ in got] == [(26000, ""), (85000, "")]
+
+    def test_a_number_of_quarters_is_no_count(self) -> None:
+        got = in_part("一、2030年工作回顾", "连续8个季度召开重大项目推进会，新落地项目12个。")
+        assert [(v, u) for _, v, u, _ in got] == [(12, "个")]
+
+    def test_a_list_of_projects_named_by_their_capacity_is_no_figure(self) -> None:
+        got = in_part(
+            "一、2030年工作回顾",
+            "某某化工30万吨尿素改造、某某新材料碳纤维扩产、某某铝业12万吨再生铝等项目建成投产，"
+            "新增产能60万吨、某某线路改造等项目同步推进。",
+        )
+        assert [(v, u) for _, v, u, _ in got] == [(600000, "吨")]
+
+    def test_a_figure_that_sizes_the_work_done_is_no_threshold(self) -> None:
+        got = in_part(
+            "一、2030年工作回顾",
+            "解决了5210人的安全饮水问题，完成12.5公里的河道治理，对营收超过5000万元的企业开展走访。",
+        )
+        assert [(v, u) for _, v, u, _ in got] == [(5210, "人"), (12.5, "公里")]
