@@ -99,6 +99,7 @@ _LIST_KEYS = (
     "threshold_after",
     "not_before",
     "count_verbs",
+    "people_counted",
     "action_verbs",
     "descriptors",
     "since_words",
@@ -223,17 +224,23 @@ _NUMBER = r"(?:\d{1,3}(?: \d{3})+(?!\d)|\d+(?:,\d{3})*)(?:\.\d+)?"
 def _arabic_tail(named: bool, bare: bool = False) -> str:
     """What follows an Arabic number in a figure: a range, magnitude and unit (the groups are
     named only for the figure pattern itself). A figure may have no unit after 万 / 亿 (用户数
-    达6.97亿); a ``bare`` one may have none at all (指数达到125左右: see _find_figures)."""
+    达6.97亿); a ``bare`` one may have none at all (指数达到125左右: see _find_figures). A capital
+    P right after 万 / 亿 is computing power in petaflops (算力规模超2.2万P, 智算规模22万P: the 2026
+    work reports of 青海 and 内蒙古, tune), the one single letter read as a unit, and only there."""
     mw = metric_words()
     cjk_units = _alternation(list(mw.units))
     latin = _flat_alternation(mw.latin_units)
     between = _alternation(list(mw.cmp_between))
+    # People counted with no measure word after 万 / 亿 (带动3.78万农牧民就业, 惠及17万婴幼儿, 13.2万脱贫
+    # 人口实现稳岗就业: the 2026 work reports of 青海, 福建 and 河南, tune): a figure with no unit.
+    people = _alternation(list(mw.lists["people_counted"]))
     tail = (
         rf"(?P<pct1>[ \t]*%)?"
         rf"(?:[ \t]*(?P<sep>--?|——?|[~至到–])[ \t]*(?P<num2>{_NUMBER}))?"
         rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
-        rf"[ \t]*(?P<between2>{between})?[ \t]*(?:(?P<unit>{cjk_units})(?!\+)|(?P<latin>(?i:{latin}))(?![A-Za-z+])"
-        rf"|(?P<nounit>{'(?<!%)' if bare else '(?<=[万亿])'}(?=[ \t]*(?:左右|以下|以内|以上)?[ \t]*[,;。!?\n、)])))"
+        rf"[ \t]*(?P<between2>{between})?[ \t]*(?:(?P<unit>{cjk_units})(?!\+)|(?P<latin>(?i:{latin})|(?<=[万亿])P)(?![A-Za-z+])"
+        rf"|(?P<nounit>{'(?<!%)' if bare else '(?<=[万亿])'}(?=[ \t]*(?:左右|以下|以内|以上)?[ \t]*[,;。!?\n、)]"
+        rf"{'' if bare else '|(?:' + people + ')'})))"
     )
     return tail if named else re.sub(r"\(\?P<\w+>", "(?:", tail)
 
@@ -795,6 +802,7 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     reviews = info.kind == "report" or info.reviews is not None
     first: _Mode = _Mode(0, "actual", review_year, 0) if reviews else _Mode(0, "target", target_year, 0)
     marks: list[_Mode] = [first]
+    part = first  # the mode of the numbered part (一、二、…) read last
     for m in _HEADING_LINES.finditer(work):
         title = m["title"]
         y = _YEAR.search(title)
@@ -803,11 +811,18 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             marks.append(_Mode(m.start("line"), "actual", int(y["y"]) if y else review_year, level))
         elif _has(title, target_words) or (level == 1 and first.kind == "target"):
             # A part that sets the goals of a five-year plan and names no year (二、“十五五”时期主要
-            # 目标任务, in the 2026 work reports of 河南 and 山西, tune) is for the plan's last year.
-            year = int(y["y"]) if y else (five_year_plan_end(title) or target_year)
+            # 目标任务, in the 2026 work reports of 河南 and 山西, tune) is for the plan's last year;
+            # so is a goal or task heading inside that part that names no year or period of its own
+            # ((五)以更实举措提高人民生活品质 under 二、“十五五”主要目标任务, 青海's 2026 report, tune).
+            plan_end = None if y else five_year_plan_end(title)
+            year = int(y["y"]) if y else (plan_end or target_year)
+            if level == 2 and not y and plan_end is None and part.kind == "target" and part.start:
+                year = part.year if part.year is not None else year
             marks.append(_Mode(m.start("line"), "target", year, level))
         elif level == 1:
             marks.append(_Mode(m.start("line"), first.kind, first.year, level))  # a report's part
+        if level == 1:
+            part = marks[-1] if marks[-1].start == m.start("line") else first
     opener, lead_year, short = _mode_patterns()
     opened: set[int] = set()
     # A speech in paragraphs with no numbered parts (香港's Secretaries replying in the LegCo
@@ -1056,8 +1071,9 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 and not _has(work[clause_lo : m.start()], mw.compiled["build_verbs"])
                 and not _built_in_sentence(work, lo, clause_lo, m.start())
                 and not (unit_w == "条" and work[m.start() - 1 : m.start()] in _LINEAR_THINGS)
+                and not (unit_w == "对" and work.find("友", clause_lo, m.start()) >= 0)
             ):
-                return None  # 第3条, 惠企30条; but 建成农村公路20条, 建设精品道路100条
+                return None  # 第3条, 惠企30条; but 建成农村公路20条, 建设精品道路100条, 国际友城达137对
             if unit_w == "个" and nxt in _UNIT_LIST_JOINERS:
                 shared = _SHARED_UNIT.match(work, end)
                 if shared is not None:
@@ -1469,6 +1485,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # a span of months read as a count (引入两个月的工作适应期): 个 of 个月
     if fig.unit == "个" and _SPEECH_PARTS.match(work, end, hi) is not None:
         return True  # the parts of the speaker's own argument: 就…3个范畴, 考虑4个因素
+    if fig.unit in _TIMES_IN_A_ROW and work[start - 2 : start] == "连续":
+        return True  # a record kept so many times running: 连续3次获评优秀, 连续12届获奖
     if (
         fig.unit == "元"
         and _PER_PERIOD_BEFORE.search(work, max(lo, start - 8), start) is not None
@@ -1492,6 +1510,7 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
             _is_share_of_subject(work, fig, lo)
             or _is_money_committed(work, fig, lo, hi)
             or sizes_amount_after(work, raw_end, hi, fig.unit)
+            or _sizes_work_done(work, fig, lo, raw_end)
         )
     elif (
         end != raw_end
@@ -1505,6 +1524,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # a measure that qualifies a noun: 5亿元以上项目 (projects of that size)
     if fig.unit == "元" and end == raw_end and _MONEY_CLASS.match(work, end, hi):
         return True  # a size class of firms or projects: 纳税超亿元企业4家, 10亿元项目
+    if fig.unit in _CAPACITY_UNITS and end == raw_end and _names_a_project(work, start, end, lo, hi):
+        return True  # a project named by its capacity: 年产2万吨碳酸锂项目, 35万千瓦光热发电项目
     # The word lists are plain words: searching [lo, start) finds what searching the slice would.
     benefit_after = compiled["benefit_after"]
     # (_benefit_word_before's first search, inline: most clauses hold no benefit word, and the
@@ -1760,9 +1781,10 @@ _PAGE_FURNITURE = re.compile(r"[ \t]*(?:条|次|人)?[ \t]*(?:评论|浏览|阅�
 
 # What follows 一次性 when it means "disposable" or "at the first try", not a one-off grant
 # (一次性奖励50万元): 一次性餐盒, 一次性用品 (上海's packaging rules, 静安's garbage plans), 一次性验收合格
-# (奉贤's rural roads reform). matches: "餐", "用品", "日用品", "验收", "通过", "合格", "塑料", "使用" ;
+# (奉贤's rural roads reform), 一次性化解率 / 一次性办结 (a matter settled at the first try: 福建's 2026
+# work report, tune). matches: "餐", "用品", "日用品", "验收", "通过", "合格", "塑料", "使用", "化解", "办结" ;
 # must not match: "奖励", "补助", "的派發" (a grant)
-_NOT_A_GRANT = re.compile(r"(?:餐|用品|日用品|验收|通过|合格|塑料|使用|杯|筷|袋|性)")
+_NOT_A_GRANT = re.compile(r"(?:餐|用品|日用品|验收|通过|合格|塑料|使用|杯|筷|袋|性|化解|办结|办成|告知|解决)")
 
 
 def _benefit_word_before(work: str, words: _WordList, lo: int, start: int) -> bool:
@@ -1865,6 +1887,39 @@ _QUALIFIER = re.compile(
     r"[ \t]*(?:及)?以[上下][ \t]*(?:的)?[ \t]*[^\d\s,。;:!?、]{0,6}?"
     r"(?:项目|企业|工程|公司|集团|园区|楼宇|总部|产业集群|重点项目|重大项目|商圈|平台|机组|基地)"
 )
+# Units of times counted by 连续 before them (连续3次获评优秀, 连续12届获中国戏剧梅花奖, in 福建's 2026 work
+# report, tune): how long a record has been kept, as 连续5年 is, not the size of an indicator.
+_TIMES_IN_A_ROW = frozenset(("次", "届", "期", "批", "轮"))
+# A capacity directly followed by what a project makes and the word 项目: the project's name, as work
+# reports write the plants they open (…10万吨绿电高端铝基材料等项目投产, 年产2万吨高质碳酸锂项目顺利投产:
+# 青海's 2026 report, tune; the 河南 and 山西 gold leave such specifications out).
+# matches (after the figure): "高质碳酸锂项目", "塔式槽式光热发电项目", "绿电高端铝基材料等项目" ;
+# must not match: "的光伏项目" (…达到100万千瓦的: an amount), ",项目" (another clause), "、"
+_CAPACITY_UNITS = frozenset(("吨", "千瓦", "兆瓦", "标箱"))
+_NAMES_A_PROJECT = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,14}?(?<!的)(?:等)?项目")
+# …or the first of a list of projects so named that closes with 等项目 (推动国达化工60万吨钾肥复合造粒、
+# 蓝科锂业…、泰丰先行磷酸铁锂扩产等项目建设: 青海's 2026 report; 大唐700万吨露天煤矿、400万吨褐煤提质、
+# 5万千瓦风电…等项目前期工作扎实推进: 海拉尔's 2013 report; 九江石化年产150万吨芳烃、…等: tune).
+# matches (after the figure): "钾肥复合造粒、蓝科锂业碳酸锂装置系统性优化改造、…等项目" ;
+# must not match: "、风电装机50万千瓦" with no 等项目 closing the list, "，…等项目" (another clause)
+_FIRST_OF_PROJECTS = re.compile(r"[\u4e00-\u9fff]{1,14}、[^,，。;；:：\n]{0,120}?等(?:重点|重大)?项目")
+# What names an amount rather than a project before a capacity: 新增产能60万吨, 装机达到500万千瓦.
+_AMOUNT_BEFORE = re.compile(
+    r"(?:新增|达到|达|完成|突破|超过|超|增长|增加|提高|提升|形成|产量|装机|规模|能力|总量|产能|生产|输出|储备|减少)[ \t]*\Z"
+)
+
+
+def _names_a_project(work: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether a capacity is part of a project's name: its product and 项目 follow it, or it opens
+    one of a list of such projects that closes with 等项目; a verb of amount before it (新增产能
+    60万吨) makes it an amount."""
+    if _NAMES_A_PROJECT.match(work, end, hi):
+        return True
+    if work.find("等", end, end + 160) < 0 or _AMOUNT_BEFORE.search(work, max(lo, start - 6), start):
+        return False
+    return _FIRST_OF_PROJECTS.match(work, end, min(len(work), end + 160)) is not None
+
+
 # Money directly followed by the things it sizes: a class of them, not an amount.
 # matches: "企业" (超亿元企业), "级项目" ; must not match: "资金", "的企业" (see threshold_after)
 _MONEY_CLASS = re.compile(r"[ \t]*级?(?:企业|项目|工程|楼宇|园区|产业集群)")
@@ -1922,6 +1977,8 @@ class _BenefitMarks:
         found = _finditer_merged(
             _any_re_by_first((*mw.words("benefit_grants"), *mw.words("benefit_nouns"))), work
         )
+        # (补贴性培训, 奖励性绩效工资: the noun made an adjective names a kind of thing, no benefit)
+        found = [m for m in found if work[m.end() : m.end() + 1] != "性"]
         self.starts = [m.start() for m in found]
         self.ends = [m.end() for m in found]
         self.grants = [m.group() in grants for m in found]
@@ -2027,7 +2084,19 @@ def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
         return False
     if _SCOPE_ONLY.match(work, lo, fig.start) is not None:
         return True
+    if work.find("盖", lo, fig.start) >= 0 or work.find("惠及", lo, fig.start) >= 0:
+        if _COVERS_A_SHARE.search(work, max(lo, fig.start - 12), fig.start) is not None:
+            return True  # the share of things a service or campaign reaches: 覆盖全省93%的建制镇
     return work[fig.start - 1 : fig.start] == "、" and _opens_with_a_share(work, lo, fig.start)
+
+
+# A verb of reaching before the share of the things reached, over an area or none: the share is the
+# coverage, an indicator (work reports' reviews: 美丽城镇建设覆盖全省N%的建制镇, 5G网络覆盖N%以上的行政村).
+# matches: "覆盖全省", "覆盖", "惠及全市", "覆盖到" ; must not match: "覆盖率达" (a rate named before its
+# figure, read as any figure), "惠及群众"
+_COVERS_A_SHARE = re.compile(
+    r"(?:覆盖|涵盖|惠及)[ \t]*(?:到|至)?[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?[ \t]*\Z"
+)
 
 
 # A clause that opens with a share of the things it names. matches: "90%以上的研发机构", "全省70%的"
@@ -2054,6 +2123,20 @@ def _opens_with_a_share(work: str, lo: int, pos: int) -> bool:
     实现数字化、50%的中小企业上云): each item of the list is a share of its own subject."""
     m = _SHARE_OPENING.match(work, lo, pos)
     return m is not None and _SCOPE_ONLY.match(work, lo, m.start("n")) is not None
+
+
+# A verb of work done right before a figure that 的 follows: the figure sizes the work (完成了17.2公里
+# 的村巷硬化, 解决了3948人的安全饮水问题: 海拉尔's 2015 work report, tune), not a bar that classes the
+# things after it (营收超过5000万元的企业: a comparator stands before such a bar).
+# matches: "完成了", "解决", "新建" ; must not match: "超过", "达到" (a bar), "实施" (实施500万元以上的项目)
+_WORK_DONE_BEFORE = re.compile(r"(?:完成|解决|新建|建成|硬化|改造|治理|修复)[ \t]*了?[ \t]*\Z")
+
+
+def _sizes_work_done(work: str, fig: _Figure, lo: int, raw_end: int) -> bool:
+    """Whether a figure directly followed by 的 sizes the work a verb before it did."""
+    if work[raw_end : raw_end + 1] != "的" or fig.unit == "%":
+        return False
+    return _WORK_DONE_BEFORE.search(work, max(lo, fig.start - 4), fig.start) is not None
 
 
 def _is_money_committed(work: str, fig: _Figure, lo: int, hi: int) -> bool:
@@ -3071,6 +3154,8 @@ def _kind_and_year(
         explicit = horizons.year(h_lo, s_lo, info)
         if explicit is not None and info.year is not None and _THIS_YEAR.search(sentence_before):
             explicit = info.year  # 到2027年,…。全年新增…: the sentence says the plan's own year
+        elif explicit is not None and info.year is not None and _NEXT_FIVE_YEARS.search(sentence_before):
+            explicit = next_five_years_end(info.year)  # …到2035年…。今后五年…年均增长5%: the plan's end
         if explicit is None:
             # A past year that opens a sentence of the paragraph (…工作。2019年,全市135个街镇…。可回收物
             # 回收量4049吨/日…, 上海市's 2020 news of garbage sorting, tune; a 县's review paragraphs:
@@ -3176,6 +3261,7 @@ def _kind_and_year(
     if (
         info.year is not None
         and _has(sentence_before, mw.compiled["present_words"])
+        and _tells_the_present(sentence_before, clause_before)
         and not _within_years_ahead(work, s_lo, fig.start)
     ):
         return "actual", info.year  # as it stands when written: 目前, 现时, 最新的3.4%
@@ -3392,6 +3478,15 @@ def _done(sentence_before: str, clause_before: str) -> bool | None:
     return told
 
 
+def _tells_the_present(sentence_before: str, clause_before: str) -> bool:
+    """Whether the present word found before a figure in its sentence dates it: 现有 in an
+    earlier clause is "existing" (现有超载区逐步退出,森林覆盖率超过24.1%: a plan goal in 山西's 2026
+    work report, tune), and dates only the figure of its own clause (全区现有企业120家)."""
+    if "现有" not in sentence_before or "现有" in clause_before:
+        return True
+    return _has(sentence_before.replace("现有", "  "), metric_words().compiled["present_words"])
+
+
 # A month or a week just past, or the present one, as a speaker names it (香港's Secretaries in the
 # LegCo debates: 上月當我前往美國和加拿大…, 我已於上星期五…諮詢; a security chief's 上月只有19宗;
 # 区 work conferences: 上个月全区新增…, 本月以来): what is counted there has happened, in the
@@ -3484,6 +3579,21 @@ def _secured(work: str, lo: int, hi: int) -> bool:
 
 
 # The document's own year said in a sentence without naming it: the whole year, its end, within it
+# A sentence about the next five years (《纲要草案》…设定了今后五年…主要指标,包括地区生产总值年均增长5%左右:
+# 福建's 2026 work report, tune) is dated by the five-year plan those years make, not by a horizon set
+# earlier in its paragraph (…到2035年要…走在前列). matches: "今后五年", "未来5年" ; must not match:
+# "五年来" (a review), "今后五年内" is read as any span ahead
+_NEXT_FIVE_YEARS = re.compile(r"(?:今后|未来)[ \t]*(?:五|5)[ \t]*年(?!内|来)")
+
+
+def next_five_years_end(year: int) -> int:
+    """The last year of the five-year plan period a document of ``year`` looks ahead over: the
+    period that ``year`` falls in (2026: 2026-2030), or the next one when ``year`` ends a period
+    (2025, written as 十四五 closes: 2026-2030). Plan periods run 2001-2005, 2006-2010, …"""
+    end = year + (4 - (year - 2001) % 5)
+    return end + 5 if end == year else end
+
+
 # (县 and 区 one-year 行动计划/工作方案: 到2027年,建成示范村20个。全年新增高标准农田5000亩; 市 annual
 # 实施方案: 确保年内完成; 政府工作报告: 今年力争…). A horizon set earlier in the paragraph (到2027年)
 # does not date such a sentence. matches: "全年新增", "年底前完成", "到年底", "确保年内", "今年" ;

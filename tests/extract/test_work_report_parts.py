@@ -143,3 +143,139 @@ class TestCountedUnits:
         assert in_part("三、2031年重点工作", "12部门联合开展专项行动，新建城市道路300公里。") == [
             ("target", 300, "公里", 2031)
         ]
+
+
+class TestFivePlanGoalSubheadings:
+    """A goal heading inside the part that sets the next plan's goals is for the plan's last year."""
+
+    def test_a_goal_heading_with_a_target_word_keeps_the_plan_end_year(self) -> None:
+        text = (
+            _OPENING + "一、2030年和“十五五”时期工作回顾\n"
+            "全省建成污水处理厂46座，新增造林面积80万亩，生态环境质量稳步提升，人民群众获得感不断增强。\n"
+            "二、“十六五”主要目标任务\n"
+            "（一）以更大力度推动城乡融合。\n"
+            "完善城乡融合发展体制机制，常住人口城镇化率提升至70%左右，持续改善农村人居环境，建设宜居乡村。\n"
+            "（二）以更实举措增进民生福祉。\n"
+            "推动高质量充分就业，人均预期寿命再提高1.2岁，基本公共服务均等化水平明显提升，社会保障更加健全。\n"
+            "三、2031年重点工作任务\n"
+            "（一）以务实举措扩大有效投资。\n"
+            "全年开展职业技能培训8万人次以上，新建农村公路3000公里，推动重大项目加快建设，形成更多实物工作量。\n"
+        )
+        assert found(text) == [
+            ("actual", 46, "座", 2030),
+            ("actual", 800000, "亩", 2030),
+            ("target", 70, "%", 2035),
+            ("target", 1.2, "岁", 2035),
+            ("target", 80000, "人次", 2031),
+            ("target", 3000, "公里", 2031),
+        ]
+
+
+class TestReviewFigures:
+    def test_a_share_of_the_places_a_campaign_covers_is_an_indicator(self) -> None:
+        got = in_part(
+            "一、2030年工作回顾",
+            "五年来，美丽乡村建设覆盖全省87%的行政村，光纤网络覆盖95%以上的自然村，惠及全市60%的农户。",
+        )
+        assert [(k, v, u) for k, v, u, _ in got] == [
+            ("actual", 87, "%"),
+            ("actual", 95, "%"),
+            ("actual", 60, "%"),
+        ]
+
+    def test_a_share_that_qualifies_the_things_a_clause_names_stays_out(self) -> None:
+        got = in_part("一、2030年工作回顾", "对占地面积超过60%的项目开展复核，全年复核项目12个。")
+        assert (60, "%") not in [(v, u) for _, v, u, _ in got]
+
+    def test_electricity_in_du_is_a_figure(self) -> None:
+        got = in_part("一、2030年工作回顾", "全年绿电外送电量210亿度、增长15%，新能源装机持续增加。")
+        assert [(v, u) for _, v, u, _ in got] == [(21000000000, "度"), (15, "%")]
+
+    def test_a_project_named_by_its_capacity_is_no_figure(self) -> None:
+        got = in_part(
+            "一、2030年工作回顾",
+            "某某公司年产5万吨再生铝项目建成投产，8万千瓦光热发电等项目开工建设，全年生产原油120万吨。",
+        )
+        assert [(v, u) for _, v, u, _ in got] == [(1200000, "吨")]
+
+    def test_computing_power_in_p_after_wan_is_a_figure(self) -> None:
+        got = in_part("一、2030年工作回顾", "建成标准机架3万架、算力规模超1.5万P，新开通航线12条。")
+        assert [(v, u) for _, v, u, _ in got] == [(30000, "架"), (15000, "P"), (12, "条")]
+
+    def test_a_p_with_no_magnitude_before_it_is_no_unit(self) -> None:
+        got = in_part("一、2030年工作回顾", "全市建成5P级存储系统一套，完成年度任务。")
+        assert [u for _, _, u, _ in got] == []
+
+    def test_satellites_are_counted(self) -> None:
+        got = in_part("一、2030年工作回顾", "累计发射卫星26颗，中欧班列开行量增长12%。")
+        assert [(v, u) for _, v, u, _ in got] == [(26, "颗"), (12, "%")]
+
+    def test_a_subsidy_total_that_drives_spending_is_money_paid_out(self) -> None:
+        got = in_part(
+            "一、2030年工作回顾", "全年12.5亿元以旧换新补贴拉动消费160亿元，社会消费品零售总额增长4%。"
+        )
+        assert [(v, u) for _, v, u, _ in got] == [(1250000000, "元"), (16000000000, "元"), (4, "%")]
+
+    def test_times_in_a_row_are_no_figure(self) -> None:
+        got = in_part(
+            "一、2030年工作回顾",
+            "营商环境评价连续4次获评优秀，连续9届获全国文明城市称号，新增市场主体3.2万户。",
+        )
+        assert [(v, u) for _, v, u, _ in got] == [(32000, "户")]
+
+    def test_a_rate_of_matters_settled_at_the_first_try_is_an_indicator(self) -> None:
+        got = in_part("一、2030年工作回顾", "信访事项一次性化解率达96.5%，一次性奖励10万元。")
+        assert [(v, u) for _, v, u, _ in got] == [(96.5, "%")]
+
+    def test_subsidised_training_is_no_benefit(self) -> None:
+        got = in_part("一、2030年工作回顾", "开展补贴性职业技能培训12.3万人次，城镇新增就业8万人。")
+        assert [(v, u) for _, v, u, _ in got] == [(123000, "人次"), (80000, "人")]
+
+    def test_sister_cities_are_counted_in_pairs(self) -> None:
+        got = in_part("一、2030年工作回顾", "国际友好城市达到58对，第3对话机制运行良好。")
+        assert [(v, u) for _, v, u, _ in got] == [(58, "对")]
+
+    def test_a_count_of_rivers_or_lakes_keeps_its_bracketed_unit(self) -> None:
+        got = in_part("一、2030年工作回顾", "建成美丽河湖36条（个），整治黑臭水体12条。")
+        assert [(v, u) for _, v, u, _ in got] == [(36, "条(个)"), (12, "条")]
+
+    def test_existing_things_in_an_earlier_clause_do_not_date_a_plan_goal(self) -> None:
+        text = (
+            _OPENING + "二、“十六五”主要目标任务\n"
+            "（一）生态环境质量持续改善。推进降碳减污扩绿，现有落后产能逐步退出，森林覆盖率超过26.5%。"
+            "全区现有自然保护地58处。\n"
+        )
+        assert found(text) == [("target", 26.5, "%", 2035), ("actual", 58, "处", 2031)]
+
+    def test_the_next_five_years_date_a_goal_after_a_later_horizon(self) -> None:
+        text = (
+            _OPENING + "二、一张蓝图绘到底\n"
+            "省委提出，到2045年要基本实现现代化。纲要草案设定了今后五年的主要指标，包括地区生产总值年均增长5.5%左右。\n"
+        )
+        assert found(text) == [("target", 5.5, "%", 2035)]
+
+    def test_people_counted_with_no_measure_word_after_wan(self) -> None:
+        got = in_part(
+            "一、2030年工作回顾",
+            "以工代赈带动2.6万农民就业增收，学前免费教育惠及8.5万幼儿，培训后5万学员结业。",
+        )
+        assert [(v, u) for _, v, u, _ in got] == [(26000, ""), (85000, "")]
+
+    def test_a_number_of_quarters_is_no_count(self) -> None:
+        got = in_part("一、2030年工作回顾", "连续8个季度召开重大项目推进会，新落地项目12个。")
+        assert [(v, u) for _, v, u, _ in got] == [(12, "个")]
+
+    def test_a_list_of_projects_named_by_their_capacity_is_no_figure(self) -> None:
+        got = in_part(
+            "一、2030年工作回顾",
+            "某某化工30万吨尿素改造、某某新材料碳纤维扩产、某某铝业12万吨再生铝等项目建成投产，"
+            "新增产能60万吨、某某线路改造等项目同步推进。",
+        )
+        assert [(v, u) for _, v, u, _ in got] == [(600000, "吨")]
+
+    def test_a_figure_that_sizes_the_work_done_is_no_threshold(self) -> None:
+        got = in_part(
+            "一、2030年工作回顾",
+            "解决了5210人的安全饮水问题，完成12.5公里的河道治理，对营收超过5000万元的企业开展走访。",
+        )
+        assert [(v, u) for _, v, u, _ in got] == [(5210, "人"), (12.5, "公里")]
