@@ -143,7 +143,7 @@ _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
 _PRIVATE = re.compile(
     r"公民|个人|法人|组织|企业|企事业单位|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
     r"|人员|志愿者|(?<!人民)团体|(?<!行)业主(?!管部门|管机关|管机构)|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
-    r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众|行为人|当事人|举报人|投诉人"
+    r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众|行为人|当事人|举报人|投诉人|加油站|加气站|充电站"
 )
 # Who is never a body of the state, even named beside one: people and firms ("国家机关、企业事业单位
 # 和公民应当…" lays no task on a body).
@@ -420,7 +420,7 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
                     or _subject(work, nxt, end) is None
                 ):
                     continue
-            elif _ITEM.match(work, nxt, end) or (whole_list and work[stop] == ";" and stop > colon):
+            elif _ITEM.match(work, nxt, end):
                 if whole_list:
                     continue  # "村民委员会应当做好以下工作:(一)…": one task, its list with it
             elif work[stop] == ":" or (
@@ -809,8 +809,9 @@ def _lead_bodies(names: list[str], raw: str = "") -> bool:
 # 说明理由": the words before the comma are a condition, 办 no 办公室); nor does it end in 全部, 内部 or
 # 干部 ("…项目审批全部纳入…系统": 部 no 宣传部).
 _NO_BODY = re.compile(r"不能|不得|不予|无法|超出|超过|(?:全|内|外|局|干)部$")
-# The service bodies of the state: "公共就业服务机构", "政务服务机构" (a business that serves ends in 服务机构
-# too: 家政服务机构, 养老服务机构, 中介服务机构, as cities' 家政服务 and 物业 regulations charge them).
+# The service bodies of the state: "公共就业服务机构", "政务服务机构", a level's ("市住房城乡建设保障服务机构")
+# (a business that serves ends in 服务机构 too: 家政服务机构, 养老服务机构, 中介服务机构, as cities' 家政服务
+# and 物业 regulations charge them).
 _PUBLIC_SERVICE = ("公共", "政务", "各级公共", "县级以上公共")
 
 
@@ -826,7 +827,7 @@ def _is_body(name: str) -> bool:
         name = tail  # "校外实践教育场所的行业主管部门", "负责…工作的机构": the body is what 的 ends with
     if _PRIVATE.search(name) or _NO_BODY.search(name):
         return False
-    if name.endswith("服务机构") and not name.startswith(_PUBLIC_SERVICE):
+    if name.endswith("服务机构") and not name.startswith(_PUBLIC_SERVICE) and not _LEVEL.match(name):
         return False  # "家政服务机构应当…", "物业服务机构": a business that serves, not a body of the state
     if name.endswith("单位"):
         return name.startswith(("有关", "相关", "各"))
@@ -920,8 +921,14 @@ _MODALS = frozenset(("应当", "应", "须", "必须"))
 _MODAL_START = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急)|须|必须|负责)")
 # Where the name of a body may end before what it does.
 _BODY_TAIL = re.compile(
-    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委|办)(?=[^,。;:、和及与或(]{2})"
+    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委(?!员会)|办)(?=[^,。;:、和及与或(]{2})"
 )
+
+
+# What the words before a body hold when the body is no doer but an object or a basis: "人民建议涉及两个以上
+# 国家机关…的", "列入常务委员会会议议程的法规案", "按照国家规定需要有关部门批准的建设项目", "受理由其他部门
+# 办理的申请事项" (regulations of several provinces and their 立法条例).
+_NOT_A_DOER = re.compile(r"[对在向于个凡]|(?<!自)由|涉及|或者|列入|纳入|按照|根据|依照|依据")
 
 
 def _body_head(work: str, s: int, comma: int) -> int | None:
@@ -931,18 +938,11 @@ def _body_head(work: str, s: int, comma: int) -> int | None:
     when the words before the comma open with no body."""
     end = None
     for m in _BODY_TAIL.finditer(work, s, comma):
-        if re.search(r"[对在向于个凡]|(?<!自)由|涉及|或者", work[s : m.end()]) or m.end() - s > 30:
+        if _NOT_A_DOER.search(work, s, m.end()) or m.end() - s > 30:
             break  # "人民建议涉及两个以上国家机关…的,应当…": no body opens it
         names = law_names(work[s : m.end()], work[s : m.end()])
         if _lead_bodies(names, work[s : m.end()]):
             end = m.end()
-    if (
-        end is not None
-        and re.match(r"[^,的]{1,6}的[^,]", work[end:comma])
-        and not _CONDITION_END.search(work, end, comma)
-    ):
-        if not work.startswith("负责", comma + 1):
-            return None  # "市、区人民政府设立的保护经费,应当用于…": the body only qualifies the subject
     return end
 
 
@@ -1125,6 +1125,8 @@ def _later_subject(work: str, cs: int, ce: int) -> tuple[int, tuple[int, int]] |
             # "…,由X负责解释" is _BY's and _DOER's to read; "…,Y应当依法予以配合。": help, no duty
             comma = work.find(",", comma + 1, ce)
             continue
+        if _MODAL_START.search(work, cs, comma) is not None:
+            return None  # "经营者应当…,对…应当及时向公安机关报告,公安机关应当…": others' duty comes first
         found = _subject(work, nxt, ce, strict=True)
         if found is not None and _MODAL_START.match(work, found[1], ce):
             return nxt, found

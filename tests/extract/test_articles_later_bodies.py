@@ -152,7 +152,7 @@ PROCEDURES = """某市门牌和审批管理条例
 
 第五条　审批事项涉及市和区两级权限的，两级牵头部门均应当受理。
 
-第六条　市、区人民政府设立的树木保护经费，应当用于树木的养护管理和资源普查。
+第六条　在供气能力不足的情况下，汽车加气站应当优先保证公交车用气。
 
 第七条　市生态环境部门发现监测数据不准确的，应当及时更正。
 
@@ -180,8 +180,27 @@ def test_the_body_named_before_and_each_of_them(procedures) -> None:
     assert tasks["第五条"].lead_units == ("两级牵头部门",)
 
 
-def test_a_body_that_only_qualifies_the_subject_lays_no_task(procedures) -> None:
+def test_a_fuel_station_is_a_business(procedures) -> None:
     assert all(t.ref != "第六条" for t in procedures.tasks)
+
+
+def test_others_duty_first_then_the_body_s_is_no_task_of_the_body() -> None:
+    text = """某市烟花爆竹燃放管理条例
+
+第一条　为了加强烟花爆竹燃放管理，根据有关法律、法规，结合本市实际，制定本条例。
+
+第二条　市公安机关负责全市烟花爆竹燃放管理工作。
+
+第三条　在禁放区域内，婚庆服务经营者应当告知服务对象禁放规定；对服务对象燃放的行为，应当予以劝阻，对不听劝阻的应当及时报告，公安机关应当依法处理。
+
+第四条　村民委员会、居民委员会、业主委员会、物业服务企业等单位，对责任范围内违法燃放的，应当及时予以劝阻。
+
+第五条　市财政部门应当保障烟花爆竹燃放管理经费。
+
+第六条　本条例自2031年1月1日起施行。
+"""
+    refs = {t.ref for t in extract_text(text).tasks}
+    assert "第三条" not in refs and "第四条" not in refs
 
 
 def test_a_penalty_is_no_metric(procedures) -> None:
