@@ -188,7 +188,7 @@ _BY = re.compile(
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
 _DOER = re.compile(
-    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?))?"
+    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
     r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定)(?!的)"
 )
 # "由X设置/划定/指定…": the doer named after 由 by the end of its name (a body's), then a verb of the work
@@ -205,7 +205,7 @@ _DOER_BODY = re.compile(
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
-    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|进行|向|,)"
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|进行|向|拟定|拟订|起草|划定|统一|分别|,)"
 )
 
 
@@ -1088,7 +1088,10 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         start += 1  # "由X牵头开展…": X
     else:
         doer_at = work.rfind("由", start, subject_end)
-        if _TOPIC_BY.fullmatch(work, start, max(start, doer_at)) and "解释" not in work[pred:ce]:
+        if "解释" not in work[pred:ce] and (
+            _TOPIC_BY.fullmatch(work, start, max(start, doer_at))
+            or _topic_before_doer(work, start, doer_at, subject_end)
+        ):
             # "畲族语言、畲歌的老师由市、县(区)文化主管部门会同…聘任" (潮州's 畲族文化保护条例), "烈性犬只的
             # 目录由市公安部门会同…" (上海市养犬管理条例), "涉及城乡空间安排的各类专项规划由…会同…组织编制"
             # (上海市城乡规划条例): the topic put before 由, then the body that does it
@@ -1132,6 +1135,17 @@ def _later_subject(work: str, cs: int, ce: int) -> tuple[int, tuple[int, int]] |
             return nxt, found
         comma = work.find(",", comma + 1, ce)
     return None
+
+
+def _topic_before_doer(work: str, start: int, doer_at: int, subject_end: int) -> bool:
+    """The words before 由 name no body and those after it do: "全市水资源调查评价由市、区水行政主管部门
+    会同…统一进行" (a topic with no 的, of any noun)."""
+    if doer_at - start < 2 or work[doer_at - 1] == "自":
+        return False  # "自由贸易试验区…": no 由 of a doer
+    before, after = work[start:doer_at], work[doer_at + 1 : subject_end]
+    return not _lead_bodies(law_names(before, before), before) and _lead_bodies(
+        law_names(after, after), after
+    )
 
 
 def _names_past_commas(text: str, work: str, s: int, e: int) -> tuple[str, ...]:

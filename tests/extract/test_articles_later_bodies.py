@@ -226,3 +226,24 @@ def test_the_body_the_government_before_it_names() -> None:
     assert [t.lead_units for t in tasks] == [("各区人民政府",), ("绿化管理部门",)]
     (bounds,) = [t for t in extract_text(text).tasks if t.ref == "第四条"]
     assert bounds.lead_units == ("县级以上人民政府",)
+
+
+def test_the_bodies_worked_with_before_a_drafting_verb_or_an_adverb() -> None:
+    text = """某市节约用水条例
+
+第一条　为了节约用水，根据有关法律、法规，结合本市实际，制定本条例。
+
+第二条　市水行政主管部门应当根据本市实际，会同发展改革、住房城乡建设等部门拟定本市用水定额。
+
+第三条　全市水资源调查评价由市、区水行政主管部门会同有关部门统一进行。
+
+第四条　市财政部门应当保障节约用水工作经费。
+
+第五条　市发展改革部门应当加强节水产业规划。
+
+第六条　本条例自2031年1月1日起施行。
+"""
+    tasks = {t.ref: t for t in extract_text(text).tasks}
+    assert tasks["第二条"].co_units == ("发展改革部门", "住房城乡建设部门")
+    assert tasks["第三条"].lead_units == ("市水行政主管部门", "区水行政主管部门")
+    assert tasks["第三条"].co_units == ("有关部门",)
