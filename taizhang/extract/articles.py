@@ -400,7 +400,9 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
     """The clauses of a paragraph that may each be a task: its sentences (to their 。); a sentence
     cut at a ; where what follows opens with a body of its own and its duty ("X应当…;Y应当…"), and
     at a comma between the duties of two bodies ("市住房城乡建设部门负责…,市市场监督管理部门负责…");
-    the items of a list whose opening names no body ("对…实行政策扶持:(一)市财政部门将…;(二)…")."""
+    the items of a list whose opening names no body ("对…实行政策扶持:(一)市财政部门将…;(二)…"), or
+    whose items each open with a body of their own ("有关部门按照下列规定履行职责:(一)公安机关负责…;(二)…",
+    as cities' 条例 share out the duties of their departments: the opening is no task of its own)."""
     out: list[tuple[int, int]] = []
     pos = s
     while pos < e:
@@ -409,9 +411,14 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
         stops = _stops(work, pos, end)
         colon = next((i for i in stops if work[i] == ":"), -1)
         whole_list = colon >= 0 and _subject(work, pos, colon) is not None
+        own_items = whole_list and _item_names_body(work, colon, end)
+        whole_list = whole_list and not own_items
         cut = pos
         for stop in stops:
             nxt = _skip(work, stop + 1, end)
+            if own_items and stop == colon:
+                cut = nxt  # "有关部门应当履行下列职责:(一)X负责…;(二)Y负责…": each item is its body's task
+                continue
             if work[stop] == ",":
                 if (
                     _CONDITION_END.search(work, cut, stop)
@@ -432,6 +439,15 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
         out.append((cut, end))
         pos = _skip(work, end, e)
     return out
+
+
+def _item_names_body(work: str, colon: int, end: int) -> bool:
+    """The first item of the list after ``colon`` opens with a body of its own and its duty."""
+    first = _skip(work, colon + 1, end)
+    item = _NUMBERED.match(work, first, end)
+    if item is None or _ITEM.match(work, first, end) is None:
+        return False
+    return _subject(work, item.end(), end, strict=True) is not None
 
 
 # A requirement that another body consent or approve is a condition on the act it names, no duty:
@@ -807,8 +823,9 @@ def _lead_bodies(names: list[str], raw: str = "") -> bool:
 
 # What no name of a body holds: a negation of what someone can or may do ("超出承诺时限不能办结的,应当
 # 说明理由": the words before the comma are a condition, 办 no 办公室); nor does it end in 全部, 内部 or
-# 干部 ("…项目审批全部纳入…系统": 部 no 宣传部).
-_NO_BODY = re.compile(r"不能|不得|不予|无法|超出|超过|(?:全|内|外|局|干)部$")
+# 干部 ("…项目审批全部纳入…系统": 部 no 宣传部); a bare 负责 is the verb of a clause with no subject
+# ("…;负责对…实施监督管理": the body of the clause before).
+_NO_BODY = re.compile(r"不能|不得|不予|无法|超出|超过|(?:全|内|外|局|干)部$|^负责$")
 # The service bodies of the state: "公共就业服务机构", "政务服务机构", a level's ("市住房城乡建设保障服务机构")
 # (a business that serves ends in 服务机构 too: 家政服务机构, 养老服务机构, 中介服务机构, as cities' 家政服务
 # and 物业 regulations charge them).

@@ -247,3 +247,33 @@ def test_the_bodies_worked_with_before_a_drafting_verb_or_an_adverb() -> None:
     assert tasks["第二条"].co_units == ("发展改革部门", "住房城乡建设部门")
     assert tasks["第三条"].lead_units == ("市水行政主管部门", "区水行政主管部门")
     assert tasks["第三条"].co_units == ("有关部门",)
+
+
+def test_a_list_whose_items_name_their_own_bodies_is_shared_out() -> None:
+    text = """某市生活饮用水卫生监督管理条例
+
+第一条　为了加强生活饮用水卫生监督管理，根据有关法律、法规，结合本市实际，制定本条例。
+
+第二条　市卫生健康主管部门负责全市生活饮用水卫生监督管理工作。
+
+第三条　市、区人民政府有关部门在生活饮用水监督管理中应当履行下列职责：
+
+（一）生态环境主管部门负责生活饮用水水源生态环境保护工作；
+
+（二）水利主管部门负责水资源的统一监督管理；
+
+（三）住房城乡建设主管部门负责城市供水行业管理。
+
+第四条　市卫生健康主管部门应当履行下列职责：
+
+（一）组织开展生活饮用水卫生监测；
+
+（二）会同有关部门处置生活饮用水污染事件。
+
+第五条　本条例自2031年1月1日起施行。
+"""
+    tasks = extract_text(text).tasks
+    shared = [t.lead_units for t in tasks if t.ref == "第三条"]
+    assert shared == [("生态环境主管部门",), ("水利主管部门",), ("住房城乡建设主管部门",)]
+    (whole,) = [t for t in tasks if t.ref == "第四条"]  # items with no body of their own stay with it
+    assert whole.lead_units == ("市卫生健康主管部门",) and "处置生活饮用水污染事件" in whole.text
