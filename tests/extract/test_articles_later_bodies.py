@@ -2,7 +2,9 @@
 otherwise: a topic or another's act before the body and its 应当, a body named after 由 with the
 verb of its work (设置, 划定, 指定), a rule's topic before 由 with no 的, a list of duties that lost its
 item numbers, fields after levels (教育等部门), bodies closed by 等团体, businesses that serve (服务机构),
-what the statute reaches (参照本条例执行), and conditions that read as names (不能办结).
+what the statute reaches (参照本条例执行), conditions that read as names (不能办结), a body's conditions
+before its duty, 该X and X均应当, the bodies worked with (会同) before 拟定 or 统一进行, lists whose items
+name their own bodies, and penalties that are no metrics.
 
 The texts are written for these tests: they follow the conventions of cities' 条例 and 规定 on trees,
 door plates, household services and approvals, not any one document.
