@@ -93,7 +93,8 @@ _LIABILITY = re.compile(
     r"|违反本(?:条例|规定|办法|细则|规则|条|款|法)[^。;]{0,80}?(?:由[^。;]{2,40}?(?:责令|处以?|予以处罚|依法处理|没收)|责令|罚款)"
 )
 # What a statute says of its own scope: "X对…实施奖励,适用本办法" (no task).
-_SCOPE = re.compile(r"适用本(?:条例|规定|办法|细则|规则)")
+# "在…等场所开展相关服务的,参照本条例执行": what else the statute reaches, no duty either.
+_SCOPE = re.compile(r"适用本(?:条例|规定|办法|细则|规则)|参照本(?:条例|规定|办法|细则|规则)(?:执行|实施)")
 # A paragraph that opens with an offence lays penalties, whatever bodies its sentences name
 # (威海's and 内江's regulations: "违反本条第一款第四项规定,…的,…应当告知城市管理执法部门予以处理。
 # 城市管理执法部门应当对违法行为人进行批评教育…").
@@ -142,7 +143,7 @@ _CONDITION_END = re.compile(r"(?:时|后|前|的|期间)$")
 _PRIVATE = re.compile(
     r"公民|个人|法人|组织|企业|企事业单位|经营者|生产者|销售者|协会|学会|商会|媒体|媒介|新闻|广播|电视|报刊|学校|院校|医院|监护人|父母"
     r"|人员|志愿者|(?<!人民)团体|(?<!行)业主(?!管部门|管机关|管机构)|物业|农户|大户|农场|合作社|书店|图书馆|设置者|所有人|使用人|使用者|管理人|该单位"
-    r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众|行为人|当事人|举报人|投诉人"
+    r"|公司|银行|金融机构|中介|场所|社会(?!保障|治安)|公众|行为人|当事人|举报人|投诉人|加油站|加气站|充电站"
 )
 # Who is never a body of the state, even named beside one: people and firms ("国家机关、企业事业单位
 # 和公民应当…" lays no task on a body).
@@ -151,10 +152,11 @@ _PUBLIC = re.compile(
     r"|投诉人|所有人|使用人|使用者|管理人|设置者|公众|全社会|机场|车站|火车站|汽车站|地铁站|码头|景区|商场|宾馆|饭店|酒店|餐馆"
 )
 # A name that opens with a verb or a conjunction is no name but a predicate ("优化本地产业布局",
-# "充分发挥…", "并监督落实"): the words of duty of any regulation or plan.
+# "充分发挥…", "并监督落实", "主持和协调相关部门…"): the words of duty of any regulation or plan. 并联 is
+# no conjunction ("并联审批部门", "并联审批牵头部门": the bodies of a parallel approval).
 _VERB_START = re.compile(
-    r"(?:并|可|配合|协助|会同|协同|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
-    r"鼓励|引导|发挥|督促|协调|保障|规范|实施|实行|加快|加大|深化|创新|探索|强化|统筹|制定|编制)"
+    r"(?:并(?!联)|可|配合|协助|会同|协同|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
+    r"鼓励|引导|发挥|督促|协调|保障|规范|实施|实行|加快|加大|深化|创新|探索|强化|统筹|制定|编制|主持)"
 )
 # The mass organisations the state charges with work beside its bodies (工会、共青团、妇联等人民团体),
 # general knowledge of Chinese public bodies.
@@ -186,14 +188,24 @@ _BY = re.compile(
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
 _DOER = re.compile(
-    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?))?"
+    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
     r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定)(?!的)"
+)
+# "由X设置/划定/指定…": the doer named after 由 by the end of its name (a body's), then a verb of the work
+# regulations hand out: "已确认门牌号的建筑物,由各区公安机关按照确认的门牌号设置门牌", "后备资源的保护范围由区
+# 绿化主管部门划定", "养护责任人不明的,由所在地的区主管部门指定养护责任人" (cities' 门牌, 古树名木 and
+# 绿化 regulations). The name must end as a body's does, so that a verb inside a name (市场监督管理部门)
+# does not end it.
+_DOER_BODY = re.compile(
+    r"由(?P<who>[^,。;:由]{2,40}?(?:部门|机关|机构|人民政府|委员会|办事处|管委会))"
+    r"(?:按照[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|依法|统一|分别|另行|及时)?"
+    r"(?:设置|划定|指定|认定|鉴定|编制|公布|发布|核定|登记|处理|受理|组织|维护|建设|安装|颁发|发放|征收|评定)"
 )
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
-    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|进行|向|,)"
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|进行|向|拟定|拟订|起草|划定|统一|分别|,)"
 )
 
 
@@ -206,7 +218,10 @@ _HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给
 _HELPS_ONLY = re.compile(r",[^,。;:]{2,40}?(?:应当|应|要|均应)?(?:予以|给予)?(?:配合|协助)(?:。|$)")
 # The topic an article puts before the 由 that names its doer: "畲族语言、畲歌的老师" (a noun phrase with
 # 的, no verb of duty). must not match: "市人民政府负责…的工作" (a body and its duty)
-_TOPIC_BY = re.compile(r"[^,。;:由]{2,30}的[^,。;:由的]{1,12}")
+_TOPIC_BY = re.compile(
+    r"[^,。;:由]{2,30}的[^,。;:由的]{1,12}"
+    r"|[^,。;:由的]{2,16}(?:规范|规则|细则|办法|标准|目录|名录|规划|方案|清单|计划)"  # "门牌设置规范由X会同Y制定"
+)
 # A body whose duty is to help another with that body's work: "民族事务主管部门在职责范围内,配合文化主管
 # 部门开展…工作", "村民委员会负责协助各级人民政府和有关主管部门开展…" (潮州's 畲族文化保护条例),
 # "乡（镇）人民政府、街道办事处应当协助渔业主管部门,做好…" (杭州's 渔业资源保护管理规定), "村（居）民委员会
@@ -277,10 +292,12 @@ def tasks_of(
 
 def _article_paragraphs(work: str, lines: list[tuple[int, int, int]]) -> list[tuple[str, int, int]]:
     """The paragraphs of the articles, with the article's number: a list item goes with the
-    paragraph that introduces it (ending with a colon), a line that does not end a sentence (text
-    pulled from a PDF) goes on in the next line."""
+    paragraph that introduces it (ending with a colon), numbered or not (a copy that lost the
+    numbers of its list: "应当承担以下职责:" then one duty a paragraph, each closed by ;, the last by 。),
+    a line that does not end a sentence (text pulled from a PDF) goes on in the next line."""
     out: list[tuple[str, int, int]] = []
     number: str | None = None
+    listing = False  # the paragraph before opened a list (:) or went on with one (;)
     for s, e, _ in lines:
         if work.startswith("第", s):
             m = ARTICLE.match(work, s, e)
@@ -288,6 +305,7 @@ def _article_paragraphs(work: str, lines: list[tuple[int, int, int]]) -> list[tu
                 number = m.group("n").replace(" ", "")
                 if m.end() < e:
                     out.append((number, m.end(), e))
+                listing = work[e - 1] == ":"
                 continue
             if _CHAPTER.match(work, s, e):
                 number = None
@@ -300,9 +318,11 @@ def _article_paragraphs(work: str, lines: list[tuple[int, int, int]]) -> list[tu
             listed = _ITEM.match(work, s, e) is not None and (
                 work[last[2] - 1] in ":;" or "\n" in work[last[1] : last[2]]
             )
-            if open_end or listed:
+            if open_end or listed or (listing and work[last[2] - 1] in ":;"):
                 out[-1] = (number, last[1], e)
+                listing = listing and work[e - 1] == ";"
                 continue
+        listing = work[e - 1] == ":"
         out.append((number, s, e))
     return out
 
@@ -347,9 +367,10 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
 
 
 # A body named by what the article said before it: "其所属的精神文明建设工作机构负责…" after "市、区(县级市)
-# 精神文明建设委员会统筹推进…" (威海's 文明行为促进条例), "其办事机构具体负责…", "前款规定的部门应当…"
-# (regulations of several provinces refer so to the body of the paragraph before).
-_ITS = re.compile(r"其(?!他|余|中|它)(?:所属|下属|设立)?的?")  # not "其他有关部门"
+# 精神文明建设委员会统筹推进…" (威海's 文明行为促进条例), "其办事机构具体负责…", "前款规定的部门应当…",
+# "各区人民政府负责…,其确定的绿化管理部门具体负责…" (regulations of several provinces refer so to the body
+# of the paragraph before; "其指定的X" is a delegate, units.DELEGATE).
+_ITS = re.compile(r"其(?!他|余|中|它)(?:所属|下属|设立|确定|设置)?的?")  # not "其他有关部门"
 _NAMED_BEFORE = re.compile(r"前款(?:规定|所列|所称|所述|确定)的(?:部门|机构|机关|单位)")
 
 
@@ -379,7 +400,9 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
     """The clauses of a paragraph that may each be a task: its sentences (to their 。); a sentence
     cut at a ; where what follows opens with a body of its own and its duty ("X应当…;Y应当…"), and
     at a comma between the duties of two bodies ("市住房城乡建设部门负责…,市市场监督管理部门负责…");
-    the items of a list whose opening names no body ("对…实行政策扶持:(一)市财政部门将…;(二)…")."""
+    the items of a list whose opening names no body ("对…实行政策扶持:(一)市财政部门将…;(二)…"), or
+    whose items each open with a body of their own ("有关部门按照下列规定履行职责:(一)公安机关负责…;(二)…",
+    as cities' 条例 share out the duties of their departments: the opening is no task of its own)."""
     out: list[tuple[int, int]] = []
     pos = s
     while pos < e:
@@ -388,9 +411,14 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
         stops = _stops(work, pos, end)
         colon = next((i for i in stops if work[i] == ":"), -1)
         whole_list = colon >= 0 and _subject(work, pos, colon) is not None
+        own_items = whole_list and _item_names_body(work, colon, end)
+        whole_list = whole_list and not own_items
         cut = pos
         for stop in stops:
             nxt = _skip(work, stop + 1, end)
+            if own_items and stop == colon:
+                cut = nxt  # "有关部门应当履行下列职责:(一)X负责…;(二)Y负责…": each item is its body's task
+                continue
             if work[stop] == ",":
                 if (
                     _CONDITION_END.search(work, cut, stop)
@@ -411,6 +439,15 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
         out.append((cut, end))
         pos = _skip(work, end, e)
     return out
+
+
+def _item_names_body(work: str, colon: int, end: int) -> bool:
+    """The first item of the list after ``colon`` opens with a body of its own and its duty."""
+    first = _skip(work, colon + 1, end)
+    item = _NUMBERED.match(work, first, end)
+    if item is None or _ITEM.match(work, first, end) is None:
+        return False
+    return _subject(work, item.end(), end, strict=True) is not None
 
 
 # A requirement that another body consent or approve is a condition on the act it names, no duty:
@@ -568,6 +605,8 @@ def _named_forms(name: str) -> list[str]:
         # by name, the kind they share dropped after 等 as SCHEMA.md drops a trailing 等 (等部门; 甘肃's
         # and 丽江's 文明行为 regulations: 工会、共青团、妇联等群团组织 are the three).
         return [name[: -len(_MASS_BODIES) - 1]]
+    if w.startswith("该") and len(w) >= 5 and looks_like_unit(w[1:]):
+        return [name[1:]]  # "该审批部门应当…": the body the sentence named before, by its name
     rel = _RELATIVE_BODY.fullmatch(w) if "的" in w else None
     if rel is not None:
         body = rel.group("body")
@@ -623,6 +662,10 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
             # the convention in tests/extract/corpus/README.md); "…等有关部门" adds the collective
             # (有关部门); one department after the levels is named whole at each level (below).
             return tuple(r[len("人民政府") :] if r.startswith("人民政府") else r for r in rest)
+        if _fields_of_levels(work[after:]):
+            # "市、县（市、区）教育等部门", "市、区县（市）园林绿化、林业行政管理部门": the departments of those
+            # fields, named by field, as with 人民政府 before them (above)
+            return tuple(rest)
         return tuple([h + rest[0] for h in heads] + rest[1:])
     out: list[str] = []
     for o, w in _joined(orig, work):
@@ -632,6 +675,23 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         suffix = "管委会" if out[-1].endswith("管委会") else "管理委员会"
         out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + out[-1:]
     return tuple(dict.fromkeys(out))
+
+
+def _fields_of_levels(work: str) -> bool:
+    """``work`` (what follows the levels) is a list of bare fields sharing one kind of body, or one
+    field closed by 等 ("教育等部门", "园林绿化、林业行政管理部门", "公安、民政等有关部门")."""
+    etc = _FIELDS_ETC.fullmatch(work)
+    if etc is not None:
+        fields, kind = etc.group("fields").split("、"), etc.group("kind")
+    else:
+        parts = work.split("、")
+        kind = next((k for k in _KINDS if parts[-1].endswith(k)), "")
+        if len(parts) < 2 or not kind:
+            return False
+        fields = parts[:-1] + [parts[-1][: -len(kind)]]
+    return kind in _KINDS and all(
+        _bare_field(f) and _JOIN.search(f) is None and "政府" not in f for f in fields
+    )
 
 
 def _joined(orig: str, work: str) -> list[tuple[str, str]]:
@@ -680,7 +740,9 @@ def _field_list(orig: str, work: str) -> list[str]:
         etc = _FIELDS_ETC.fullmatch(work)
         if etc:
             fields, kind = etc.group("fields").split("、"), etc.group("kind")
-            if kind in ("人民团体", "群团组织") and all(f.endswith(_PEOPLES_ORGS) for f in fields):
+            if kind in ("人民团体", "群团组织", "团体", "社会团体") and all(
+                f.endswith(_PEOPLES_ORGS) for f in fields
+            ):
                 return _cut(orig, fields, "")
             if kind == _MASS_BODIES and all(f.endswith("会") for f in fields):
                 return _cut(orig, fields, "")  # "村民议事会、红白理事会等群众组织": see _named_forms
@@ -759,6 +821,17 @@ def _lead_bodies(names: list[str], raw: str = "") -> bool:
     )
 
 
+# What no name of a body holds: a negation of what someone can or may do ("超出承诺时限不能办结的,应当
+# 说明理由": the words before the comma are a condition, 办 no 办公室); nor does it end in 全部, 内部 or
+# 干部 ("…项目审批全部纳入…系统": 部 no 宣传部); a bare 负责 is the verb of a clause with no subject
+# ("…;负责对…实施监督管理": the body of the clause before).
+_NO_BODY = re.compile(r"不能|不得|不予|无法|超出|超过|(?:全|内|外|局|干)部$|^负责$")
+# The service bodies of the state: "公共就业服务机构", "政务服务机构", a level's ("市住房城乡建设保障服务机构")
+# (a business that serves ends in 服务机构 too: 家政服务机构, 养老服务机构, 中介服务机构, as cities' 家政服务
+# and 物业 regulations charge them).
+_PUBLIC_SERVICE = ("公共", "政务", "各级公共", "县级以上公共")
+
+
 @lru_cache(maxsize=8192)
 def _is_body(name: str) -> bool:
     """A body of the state (or a villagers' or residents' committee), not a person or a firm."""
@@ -769,8 +842,10 @@ def _is_body(name: str) -> bool:
     tail = name.rsplit("的", 1)[-1]
     if "的" in name and len(tail) >= 2 and tail.endswith(_BODY_END):
         name = tail  # "校外实践教育场所的行业主管部门", "负责…工作的机构": the body is what 的 ends with
-    if _PRIVATE.search(name):
+    if _PRIVATE.search(name) or _NO_BODY.search(name):
         return False
+    if name.endswith("服务机构") and not name.startswith(_PUBLIC_SERVICE) and not _LEVEL.match(name):
+        return False  # "家政服务机构应当…", "物业服务机构": a business that serves, not a body of the state
     if name.endswith("单位"):
         return name.startswith(("有关", "相关", "各"))
     return looks_like_unit(name) or name.endswith(_BODY_END)
@@ -785,16 +860,25 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
         s += 1  # "由X牵头开展…": the doer follows 由
     comma = work.find(",", s, e)
     found = _subject_by_opener(work, s, e, comma, strict)
-    if (
-        found is None
-        and comma > 0
-        and _MODAL_START.match(work, comma + 1, e)
-        and not _SUBMITS.match(work, comma + 1, e)
-    ):
+    if found is None and comma > 0 and _duty_after_conditions(work, comma, e):
         head = _body_head(work, s, comma)
         if head is not None:
             return head, head  # "市场监督管理部门公示行政处罚信息,应当…": the body, then what it does
     return found
+
+
+def _duty_after_conditions(work: str, comma: int, e: int) -> bool:
+    """A duty (应当, 负责) follows the comma, or follows the conditions after it, the last closed by 的,
+    后 or 时: "公安机关收到申请后,材料齐全,符合法定形式的,应当在…内出具确认书" (the procedures of cities'
+    门牌 and 审批 regulations put the body first, its conditions, then its duty)."""
+    c = comma
+    for _ in range(3):
+        if _MODAL_START.match(work, c + 1, e) and not _SUBMITS.match(work, c + 1, e):
+            return c == comma or _CONDITION_END.search(work, comma + 1, c) is not None
+        c = work.find(",", c + 1, e)
+        if c < 0 or c - comma > 40:
+            return False
+    return False
 
 
 def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> tuple[int, int] | None:
@@ -823,6 +907,11 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
             return None  # "开发区管委会可以设立必要的职能机构,对…实行管理": a permission
         alias = _ALIAS.search(work, s, v)
         named = work[s : alias.start()] + work[alias.end() : v] if alias else work[s:v]  # "X(以下简称Y)负责"
+        each = (
+            m.group() in _MODALS and len(named) >= 4 and named[-1] in "均亦" and named[-2] in "门关府构会位处"
+        )
+        if each:
+            named = named[:-1]  # "两级牵头部门均应当…": each of them, the adverb with the verb
         names = law_names(named, named)
         if not _lead_bodies(names, named):
             if m.group() in _MODALS:
@@ -835,13 +924,13 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
             more = _subject_by_opener(work, v + 1, e, work.find(",", v + 1, e), strict)
             return more if more is not None and more[0] > v + 3 else None
         if _predicate_is_duty(work, v if m.group() != "," else v + 1, e, strict):
-            return v, (v if m.group() != "," else v + 1)
+            return v - each, (v if m.group() != "," else v + 1)
         return None
     return None
 
 
 # A predicate that submits to another body's management: "…的事项,应当接受X的统一管理" (no work).
-_SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受")
+_SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受(?!委托|申请|举报|投诉)")  # "应当接受委托,受理…" is work
 # An adverb between a subject and its verb of duty: "X具体负责", "X统一组织".
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
 # The modal verbs of duty that end a subject, and a predicate that opens with one.
@@ -849,8 +938,14 @@ _MODALS = frozenset(("应当", "应", "须", "必须"))
 _MODAL_START = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急)|须|必须|负责)")
 # Where the name of a body may end before what it does.
 _BODY_TAIL = re.compile(
-    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委|办)(?=[^,。;:、和及与或(]{2})"
+    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委(?!员会)|办)(?=[^,。;:、和及与或(]{2})"
 )
+
+
+# What the words before a body hold when the body is no doer but an object or a basis: "人民建议涉及两个以上
+# 国家机关…的", "列入常务委员会会议议程的法规案", "按照国家规定需要有关部门批准的建设项目", "受理由其他部门
+# 办理的申请事项" (regulations of several provinces and their 立法条例).
+_NOT_A_DOER = re.compile(r"[对在向于个凡]|(?<!自)由|涉及|或者|列入|纳入|按照|根据|依照|依据")
 
 
 def _body_head(work: str, s: int, comma: int) -> int | None:
@@ -860,7 +955,7 @@ def _body_head(work: str, s: int, comma: int) -> int | None:
     when the words before the comma open with no body."""
     end = None
     for m in _BODY_TAIL.finditer(work, s, comma):
-        if re.search(r"[对在向于个凡]|涉及|或者", work[s : m.end()]) or m.end() - s > 30:
+        if _NOT_A_DOER.search(work, s, m.end()) or m.end() - s > 30:
             break  # "人民建议涉及两个以上国家机关…的,应当…": no body opens it
         names = law_names(work[s : m.end()], work[s : m.end()])
         if _lead_bodies(names, work[s : m.end()]):
@@ -963,10 +1058,16 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             # "西海岸新区符合条件的重大项目,省和青岛市人民政府应当将其优先纳入…": the body after the topic
             found = _subject(work, topic, ce, strict=True)
             start = topic
+    by = None
     if found is None:
-        by = _BY.search(work, cs, ce) or _DOER.search(work, cs, ce)
+        by = _BY.search(work, cs, ce) or _DOER.search(work, cs, ce) or _DOER_BODY.search(work, cs, ce)
         if by is None or "解释" in work[by.end() : ce] or "可以" in work[cs : by.start()]:
-            return None  # "单位和个人可以向X申请…,由Y核发…": a procedure the applicant starts
+            by = None  # "单位和个人可以向X申请…,由Y核发…": a procedure the applicant starts
+            later = None if public else _later_subject(work, cs, ce)  # "公民…可以…举报,有关部门应当…"
+            if later is None:
+                return None
+            start, found = later
+    if found is None and by is not None:
         ws, we = by.span("who")
         alias = _ALIAS.search(work, ws, we)
         if alias is not None:
@@ -998,12 +1099,16 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         if not _lead_bodies([working_text(n) for n in names], work[ws:we]):
             return None
         return tuple(names), helpers
+    assert found is not None
     subject_end, pred = found
     if work.startswith("由", start):
         start += 1  # "由X牵头开展…": X
     else:
         doer_at = work.rfind("由", start, subject_end)
-        if _TOPIC_BY.fullmatch(work, start, max(start, doer_at)) and "解释" not in work[pred:ce]:
+        if "解释" not in work[pred:ce] and (
+            _TOPIC_BY.fullmatch(work, start, max(start, doer_at))
+            or _topic_before_doer(work, start, doer_at, subject_end)
+        ):
             # "畲族语言、畲歌的老师由市、县(区)文化主管部门会同…聘任" (潮州's 畲族文化保护条例), "烈性犬只的
             # 目录由市公安部门会同…" (上海市养犬管理条例), "涉及城乡空间安排的各类专项规划由…会同…组织编制"
             # (上海市城乡规划条例): the topic put before 由, then the body that does it
@@ -1025,6 +1130,39 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         names = law_names(text[with_.start("co") : with_.end("co")], with_.group("co"))
         co = tuple(n for n in names if _is_body(working_text(n)) and n not in lead)
     return lead, co
+
+
+def _later_subject(work: str, cs: int, ce: int) -> tuple[int, tuple[int, int]] | None:
+    """Where a body's duty starts after the words a clause opens with, when those name none: a
+    topic ("经认定登记的古树名木,主管部门应当按照规定向社会公布"), another's act ("…费用由养护责任人承担,区
+    主管部门应当给予适当补助", "任何单位和个人发现…,可以向公安机关反映,公安机关应当核实处理"), a long
+    condition (cities' 条例 write all three so): the first part after a comma that opens with bodies
+    of the state and a verb of duty (应当, 须, 负责), as (start, ``_subject``'s answer)."""
+    comma = work.find(",", cs, ce)
+    while comma > 0:
+        nxt = _skip(work, comma + 1, ce)
+        if work.startswith("由", nxt) or _HELPS_ONLY.match(work, comma, ce):
+            # "…,由X负责解释" is _BY's and _DOER's to read; "…,Y应当依法予以配合。": help, no duty
+            comma = work.find(",", comma + 1, ce)
+            continue
+        if _MODAL_START.search(work, cs, comma) is not None:
+            return None  # "经营者应当…,对…应当及时向公安机关报告,公安机关应当…": others' duty comes first
+        found = _subject(work, nxt, ce, strict=True)
+        if found is not None and _MODAL_START.match(work, found[1], ce):
+            return nxt, found
+        comma = work.find(",", comma + 1, ce)
+    return None
+
+
+def _topic_before_doer(work: str, start: int, doer_at: int, subject_end: int) -> bool:
+    """The words before 由 name no body and those after it do: "全市水资源调查评价由市、区水行政主管部门
+    会同…统一进行" (a topic with no 的, of any noun)."""
+    if doer_at - start < 2 or work[doer_at - 1] == "自":
+        return False  # "自由贸易试验区…": no 由 of a doer
+    before, after = work[start:doer_at], work[doer_at + 1 : subject_end]
+    return not _lead_bodies(law_names(before, before), before) and _lead_bodies(
+        law_names(after, after), after
+    )
 
 
 def _names_past_commas(text: str, work: str, s: int, e: int) -> tuple[str, ...]:

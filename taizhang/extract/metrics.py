@@ -1427,6 +1427,12 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         # 供养标准提高到17340元/人年 (肇庆's 2020 livelihood progress table; 大连's 2019 民生工程
         # progress writes the same standards as 每人每年610元)
         return True
+    if (
+        fig.unit.endswith("元")
+        and work.find("罚款", end, min(hi, end + 16)) >= 0
+        and work.find("处", max(lo, start - 20), start) >= 0
+    ):
+        return True  # a penalty a statute lays down: 处以500元以下罚款, 处200元以上2000元以下罚款
     if work.find("原则上", lo, hi) >= 0 and not _is_floor_of_a_rate(work, fig, lo):
         return True  # a rule laid down: 担保费率原则上不超过1%
     # (each asked only when a character it needs is near: most figures have none of them)
