@@ -25,6 +25,7 @@ from .units import (
     has_role_marker,
     list_of_names,
     looks_like_unit,
+    names_a_district,
     parse_roles,
     parse_units,
 )
@@ -396,7 +397,13 @@ def _comma_note(work: str, s: int, e: int) -> bool:
     if s == 0 or work[s - 1] in _PLACE_ENDS or ends_with_unit_suffix(work[max(0, s - 8) : s]):
         return False
     body = work[s + 1 : e - 1]
-    return not any(ch in body for ch in ",。:;") and looks_like_unit(body.split("、")[-1])
+    if any(ch in body for ch in ",。:;+"):
+        return False
+    names = body.split("、")
+    # The names before the last are units or short place names that share the last one's suffix
+    # ("甲乙、丙丁街道办"); a bracket that glosses the term before it lists its parts ("优化“3+N”的
+    # 创办模式(人才交流、创新论坛、展览展示+N场推介会),": 广州's talent plan), which are none.
+    return looks_like_unit(names[-1]) and all(len(n) <= 3 or looks_like_unit(n) for n in names[:-1])
 
 
 def _note(
@@ -535,7 +542,7 @@ def _work_of(name: str) -> str:
 
 def _unit_like(name: str) -> bool:
     w = working_text(name) if not name.isascii() else name
-    return looks_like_unit(w) or w.startswith(_COLLECTIVE_OPENINGS)
+    return looks_like_unit(w) or w.startswith(_COLLECTIVE_OPENINGS) or names_a_district(w)
 
 
 _COLLECTIVE_OPENINGS = ("各", "相关", "有关")

@@ -27,6 +27,7 @@ __all__ = [
     "UnitRegistry",
     "unit_key",
     "looks_like_unit",
+    "names_a_district",
     "has_role_marker",
     "names_after",
     "collective_after",
@@ -411,8 +412,9 @@ def _without_pinyin_glosses(orig: str, work: str) -> tuple[str, str]:
 
 # The bodies of every place of some levels, one collective ("各市、县(市、区)人民政府": the
 # governments of every city and county): its separators divide no names.
-# matches: "各市、县(市、区)", "各区、县" ; must not match: "各区政府、区发展改革委"
-_LEVELS = re.compile(r"各[省市区县乡镇](?:、[省市区县乡镇](?:\([省市区县乡镇、]+\))?)+")
+# matches: "各市、县(市、区)", "各区、县", "各有关区、县级市" (the collective with its 有关 / 相关:
+# 广州's talent plan names "各有关区、县级市" as it names "各区、县级市") ; must not match: "各区政府、区发展改革委"
+_LEVELS = re.compile(r"各(?:有关|相关)?[省市区县乡镇](?:、[省市区县乡镇](?:\([省市区县乡镇、]+\))?)+")
 
 
 def _collective_levels(work: str) -> frozenset[int]:
@@ -1515,6 +1517,13 @@ _AREA_WORDS = frozenset(
         "全县",
     )
 )
+
+
+def names_a_district(work_name: str) -> bool:
+    """Whether ``work_name`` is a district or county named by its place ("越秀区", "南沙新区"), which
+    answers for its share of a task as its government does: a responsibility note lists it beside
+    the departments ("配合单位:市财政局、越秀区", 广州's talent plan)."""
+    return _named_district(work_name)
 
 
 def _named_district(w: str) -> bool:

@@ -1,0 +1,83 @@
+"""Responsibility notes of a city's implementing opinions, in the forms 广州's talent plan of 2012
+showed the readers missed: a district named by its place among the co-units ("配合单位:市财政局、
+越秀区"), a collective of levels with 有关 ("各有关区、县级市"), a bracket that glosses a term
+inside a sentence (its parts are no units), and a plan's years counted from a year near its top
+("2012年起5年内": one-off targets with no year of their own take the period's end, SCHEMA's N年内).
+
+The text is written for these tests in the form of such plans (numbered items, each closing with
+"(牵头单位:X,配合单位:Y)"), not copied from any one document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.extract import extract_text
+from taizhang.extract.units import names_a_district, parse_roles, parse_units
+
+PLAN = """关于推进技能人才培养工程的实施意见
+
+为加快建设技能型城市，现就推进技能人才培养工程提出以下实施意见。
+
+一、总体目标
+
+1.目标。2020年起3年内，建成一批技能人才培养基地，全市高技能人才总量达到15万名左右。
+
+二、重点项目
+
+2.技能大师工作室项目。新建市级技能大师工作室40个，对技艺传承人给予岗位津贴。（牵头单位：市人力资源社会保障局，配合单位：市财政局、海珠区、番禺区）
+
+3.乡村工匠培育项目。重点培育乡村工匠500名。（牵头单位：市农业农村局，配合单位：市总工会，各有关区、县级市）
+
+4.职业技能竞赛项目。坚持以赛促学，完善“1+N”的竞赛体系（市级综合赛、行业专项赛、岗位练兵会），3年内举办市级职业技能竞赛30场次。（牵头单位：市总工会，配合单位：市人力资源社会保障局，各区、县级市）
+"""
+
+
+@pytest.fixture(scope="module")
+def result():
+    return extract_text(PLAN, name="skills_plan.txt")
+
+
+def _task(result, words: str):
+    return next(t for t in result.tasks if words in t.text)
+
+
+def test_a_district_named_by_its_place_in_a_labelled_note_is_a_co_unit(result) -> None:
+    t = _task(result, "技能大师工作室40个")
+    assert t.lead_units == ("市人力资源社会保障局",)
+    assert t.co_units == ("市财政局", "海珠区", "番禺区")
+
+
+def test_a_collective_of_levels_with_youguan_is_one_name(result) -> None:
+    t = _task(result, "乡村工匠500名")
+    assert t.co_units == ("市总工会", "各有关区、县级市")
+    assert parse_units("各相关区、县") == ["各相关区、县"]
+
+
+def test_a_bracket_glossing_a_term_inside_a_sentence_is_no_note(result) -> None:
+    matching = [t for t in result.tasks if "竞赛体系" in t.text or "30场次" in t.text]
+    assert len(matching) == 1
+    t = matching[0]
+    assert t.lead_units == ("市总工会",)
+    assert t.co_units == ("市人力资源社会保障局", "各区、县级市")
+
+
+def test_a_plans_years_counted_from_a_year_set_its_period(result) -> None:
+    assert (result.info.period_start, result.info.period_end) == (2020, 2023)
+    (built,) = [m for m in result.metrics if m.value == 40]
+    assert built.year == 2023
+
+
+@pytest.mark.parametrize("name", ["越秀区", "南沙新区", "番禺区", "增城县"])
+def test_a_place_with_its_kind_names_a_district(name: str) -> None:
+    assert names_a_district(name)
+
+
+@pytest.mark.parametrize("name", ["老城区", "核心区", "各区", "开发区", "社区", "市财政局"])
+def test_a_kind_of_area_or_a_department_names_no_district(name: str) -> None:
+    assert not names_a_district(name)
+
+
+def test_an_unlabelled_list_of_districts_still_reads_its_departments() -> None:
+    roles = parse_roles("牵头单位：市住房城乡建设局，配合单位：市规划和自然资源局、白云区")
+    assert roles.co == ("市规划和自然资源局", "白云区")
