@@ -848,9 +848,12 @@ def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) 
     co: list[str] = []  # co-units and units with no role of their own, in the order written
     unmarked: list[str] = []
     guide: list[str] = []
+    kinds: list[str] = []  # each group's marking: "bare" (no label, no marker), "shares" (分工负责…), ""
     co_label = None  # the group before opened with a label of co-units ("配合单位:")
     for gs, ge in _groups(work):
         found = _group_roles(work[gs:ge], orig[gs:ge])
+        if found is not None:
+            kinds.append(_group_marking(work[gs:ge]))
         if (
             found is not None
             and co_label is not None
@@ -877,6 +880,20 @@ def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) 
             co.extend(found[1])
             unmarked.extend(found[2])
             guide.extend(found[3])
+    if (
+        default != "co"
+        and not lead
+        and len(kinds) >= 2
+        and kinds[0] == "bare"
+        and set(kinds[1:]) == {"shares"}
+    ):
+        # "(市商务局,各县区、开发园区按职责分工负责)", "(人力资源社会保障部、财政部,各省级人民政府按职责
+        # 分工负责)": a first group set apart by a comma and marked by nothing, before the groups that share
+        # the work by their duties, is the unit named to lead (as "X牵头,Y按职责分工负责" names it); the
+        # others help (SCHEMA: 按职责分工负责 after a named lead are co-units).
+        first = _group_roles(*_first_group(orig, work))
+        if first is not None and first[2]:
+            lead = list(first[2][:1] if first_leads else first[2])
     if default != "co" and not lead:
         # No lead named: the units that answer for the work lead; failing them, those that
         # guide it ("生态环境部指导" alone). Where the document says the first-listed unit
@@ -889,6 +906,28 @@ def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) 
 
 
 _Names = tuple[str, ...]
+
+
+def _group_marking(w: str) -> str:
+    """How a group of a role note is marked: "bare" (no label, no marker of any role), "shares" (a
+    duty marker that shares the work out by duties: 按职责分工负责, 分头落实, 分别负责), or ""."""
+    words = unit_words()
+    w = w.strip(" ,;")
+    if ":" in w:
+        return ""
+    for markers in (words.co_markers, words.lead_markers, words.guide_markers):
+        if _strip_marker(w, markers)[1]:
+            return ""
+    marker = _strip_marker(w, words.duty_markers)[1]
+    if not marker:
+        return "bare"
+    return "shares" if ("分" in marker or "按职责" in marker) else ""
+
+
+def _first_group(orig: str, work: str) -> tuple[str, str]:
+    """The working and original text of a role note's first group."""
+    gs, ge = _groups(work)[0]
+    return work[gs:ge], orig[gs:ge]
 
 
 def _groups(work: str) -> list[tuple[int, int]]:

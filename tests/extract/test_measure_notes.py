@@ -81,3 +81,50 @@ def test_a_kind_of_area_or_a_department_names_no_district(name: str) -> None:
 def test_an_unlabelled_list_of_districts_still_reads_its_departments() -> None:
     roles = parse_roles("牵头单位：市住房城乡建设局，配合单位：市规划和自然资源局、白云区")
     assert roles.co == ("市规划和自然资源局", "白云区")
+
+
+@pytest.mark.parametrize(
+    ("note", "lead", "co"),
+    [
+        ("区发展改革委，各街道、开发园区按职责分工负责", ("区发展改革委",), ("各街道", "开发园区")),
+        (
+            "省卫生健康委、省财政厅，各市人民政府按职责分工负责",
+            ("省卫生健康委", "省财政厅"),
+            ("各市人民政府",),
+        ),
+        ("县教育局，各乡镇分头落实", ("县教育局",), ("各乡镇",)),
+    ],
+)
+def test_a_bare_first_group_before_groups_sharing_the_work_by_duties_leads(
+    note: str, lead: tuple[str, ...], co: tuple[str, ...]
+) -> None:
+    roles = parse_roles(note)
+    assert (roles.lead, roles.co) == (lead, co)
+
+
+def test_where_the_first_listed_unit_leads_only_it_leads_the_bare_first_group() -> None:
+    roles = parse_roles("省卫生健康委、省财政厅，各市人民政府按职责分工负责", first_leads=True)
+    assert roles.lead == ("省卫生健康委",)
+    assert roles.co == ("省财政厅", "各市人民政府")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "区发展改革委，各街道",
+        "区商务局、区财政局负责",
+        "市住建局，各区政府负责",
+        "市交通委，各区政府分别负责，市公安局负责",
+    ],
+)
+def test_groups_all_bare_or_plainly_responsible_all_lead(note: str) -> None:
+    roles = parse_roles(note)
+    assert roles.co == ()
+    assert len(roles.lead) >= 2
+
+
+def test_a_marked_note_with_a_development_park_keeps_it() -> None:
+    text = "1.搭建平台。定期举办项目对接会。（区商务局，各镇、开发园区按职责分工负责）\n"
+    (task,) = extract_text("某区若干措施\n" + text).tasks
+    assert task.lead_units == ("区商务局",)
+    assert task.co_units == ("各镇", "开发园区")
