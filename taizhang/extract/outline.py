@@ -262,6 +262,9 @@ def find_role_notes(
     that the first unit of each list leads."""
     notes: list[RoleNote] = []
     waiting: list[RoleNote] = []  # bare notes closing a clause with a comma, until one follows
+    boxed = _boxed_labels(orig, work, start, end, year, first_leads) if "【" in work[start:end] else None
+    if boxed is not None:
+        return [boxed]
     for m in _NOTE.finditer(work, start, end):
         bs, be = m.span("body")
         if not 2 <= be - bs <= 160 or work.startswith(_NOT_NOTE_OPENERS, bs):
@@ -302,6 +305,32 @@ def find_role_notes(
 
 
 _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
+
+# A role's label boxed in 【】 instead of closing with a colon, its names after it on the line:
+# "…纳入年度绩效考核。【牵头单位】市委督查室【配合单位】市有关部门", "【责任单位】市商务局【完成时限】2024年
+# 底前" (plans copied to the web from a page that boxes each label).
+# matches: "【牵头单位】", "【责任部门】", "【完成时限】" ; must not match: "【重点任务】", "【解读】"
+_BOXED_LABEL = re.compile(
+    r"【\s*(?:(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|协同)(?:单位|部门)|完成时限|完成时间|时间节点)\s*】"
+)
+
+
+def _boxed_labels(
+    orig: str, work: str, start: int, end: int, year: int | None, first_leads: bool
+) -> RoleNote | None:
+    """The note of a run of boxed labels (``_BOXED_LABEL``) that closes a line of ``work[start:end]``,
+    read as the labels with colons would be: each 【 is read as a semicolon and each 】 as the colon."""
+    m = _BOXED_LABEL.search(work, start, end)
+    if m is None:
+        return None
+    line_end = work.find("\n", m.end(), end)
+    line_end = end if line_end < 0 else line_end
+    span = work[m.start() : line_end]
+    if "(" in span or "【" in _BOXED_LABEL.sub("", span):
+        return None  # another kind of box, or a bracket, after the labels: not a plain run of them
+    body = span.replace("【", ";").replace("】", ":")
+    colon_work = work[: m.start()] + body + work[line_end:]
+    return _note(orig, colon_work, m.start(), line_end, m.start(), line_end, year, first_leads)
 
 
 def _after_number(work: str, s: int, e: int) -> int:

@@ -139,10 +139,16 @@ def is_self_reference(name: str) -> bool:
     return _SELF.fullmatch(working_text(name)) is not None
 
 
+# The government and the political consultative conference of a level, whose names open with a common
+# word's characters (市政 of 市政工程): "市政府办公室", "市政府督查室", "市政协办公室" are of the level 市
+# ("市委办公室、市政府办公室" names two bodies, the second no 市委市政府办公室).
+_LEVEL_BODIES = ("市政府", "市政协")
+
+
 @lru_cache(maxsize=8192)
 def _level_prefix(name: str) -> str:
     words = unit_words()
-    if name.startswith(words.not_places):
+    if name.startswith(words.not_places) and not name.startswith(_LEVEL_BODIES):
         return ""  # 市场监管总局, 城市管理局: a common word, not the level 市
     for prefix in words.level_prefixes:
         if name.startswith(prefix) and len(name) > len(prefix) + 1:

@@ -128,3 +128,34 @@ def test_a_marked_note_with_a_development_park_keeps_it() -> None:
     (task,) = extract_text("某区若干措施\n" + text).tasks
     assert task.lead_units == ("区商务局",)
     assert task.co_units == ("各镇", "开发园区")
+
+
+BOXED = """某县关于加强农村人居环境整治的工作方案
+
+一、重点任务
+
+1.推进厕所革命。完成农村户厕改造1200户。【牵头单位】县农业农村局【配合单位】县卫生健康局、各乡镇人民政府【完成时限】2025年11月底前
+
+2.治理生活污水。因地制宜建设污水处理设施。【责任单位】县生态环境局
+"""
+
+
+def test_boxed_labels_read_as_labels_with_colons() -> None:
+    first, second = extract_text(BOXED, name="rural_plan_2025.txt").tasks
+    assert first.lead_units == ("县农业农村局",)
+    assert first.co_units == ("县卫生健康局", "各乡镇人民政府")
+    assert first.deadline is not None and (first.deadline.year, first.deadline.month) == (2025, 11)
+    assert "【" not in first.text
+    assert second.lead_units == ("县生态环境局",)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ("市委办公室、市政府办公室", ["市委办公室", "市政府办公室"]),
+        ("市委督查室、市政府督查室", ["市委督查室", "市政府督查室"]),
+        ("市委宣传部、市政协办公室", ["市委宣传部", "市政协办公室"]),
+    ],
+)
+def test_the_governments_and_conferences_of_a_level_keep_their_level(names: str, expected: list[str]) -> None:
+    assert parse_units(names) == expected
