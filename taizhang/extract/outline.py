@@ -142,10 +142,15 @@ _CLAUSE_END = frozenset("。;!?\n")
 # leads each item.
 # matches: "牵头单位:区商务局;配合单位:区财政局", "  牵头单位:省经信厅", "主要责任单位:县林业局",
 # "牵头责任单位:市财政局。", "协同责任单位:市税务局" ; must not match: "单位名称"
-_TRAILING_NOTE = re.compile(
-    r"(?<![^。;\s])\s*(?P<body>(?:主要|其他|牵头|协同)?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
+# A sentence of each label may follow another at the paragraph's end: "…联合报装。责任单位:县住建局(牵头)、
+# 县供电公司。完成时限:2024年第三季度。" (county plans close an item with one sentence a field).
+_TRAILING_LABEL = (
+    r"(?:主要|其他|牵头|协同)?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
     r"|相关部门|相关单位|参与单位|参与部门"
-    r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:[^。]{2,160})\s*[。]?\s*$"
+    r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:"
+)
+_TRAILING_NOTE = re.compile(
+    rf"(?<![^。;\s])\s*(?P<body>{_TRAILING_LABEL}[^。]{{2,160}}(?:。\s*{_TRAILING_LABEL}[^。]{{2,160}})*)\s*[。]?\s*$"
 )
 # The line naming the government leader in charge of an item ("分管省领导:林克庆"), beside its
 # units in a division of work: a person, neither a unit nor a part of the work.

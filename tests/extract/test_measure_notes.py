@@ -159,3 +159,15 @@ def test_boxed_labels_read_as_labels_with_colons() -> None:
 )
 def test_the_governments_and_conferences_of_a_level_keep_their_level(names: str, expected: list[str]) -> None:
     assert parse_units(names) == expected
+
+
+def test_a_sentence_a_label_closing_a_paragraph_gives_its_units_and_deadline() -> None:
+    text = (
+        "某县优化营商环境实施方案\n一、重点任务\n（一）优化水电气报装。推行水电气网联合报装。"
+        "责任单位：县住建局（牵头）、县供电公司、县水务集团。完成时限：2024年第三季度。\n"
+    )
+    (task,) = extract_text(text, name="county_plan_2024.txt").tasks
+    assert task.text == "推行水电气网联合报装。"
+    assert task.lead_units == ("县住建局",)
+    assert task.co_units == ("县供电公司", "县水务集团")
+    assert task.deadline is not None and (task.deadline.year, task.deadline.month) == (2024, 9)
