@@ -150,7 +150,7 @@ _TRAILING_LABEL = (
     r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:"
 )
 _TRAILING_NOTE = re.compile(
-    rf"(?<![^。;\s])\s*(?P<body>{_TRAILING_LABEL}[^。]{{2,160}}(?:。\s*{_TRAILING_LABEL}[^。]{{2,160}})*)\s*[。]?\s*$"
+    rf"(?<![^。;\s\-•·])\s*(?P<body>{_TRAILING_LABEL}[^。]{{2,160}}(?:。\s*{_TRAILING_LABEL}[^。]{{2,160}})*)\s*[。]?\s*$"
 )
 # The line naming the government leader in charge of an item ("分管省领导:林克庆"), beside its
 # units in a division of work: a person, neither a unit nor a part of the work.
@@ -171,9 +171,13 @@ _LEADER_LINE = re.compile(
 _NUMBER_RUN = re.compile(r"(?: \d+(?:\.\d+)?){3,}(?![\d.])")
 _GAP_AFTER_WORD = re.compile(r"(?<=[^\s:]) ")
 # A line break before a label of units. matches: "\n配合单位:", "\n  牵头部门:", "\n协同责任单位:"
+# A line may open with a list's bullet, as a markdown copy of a web page writes each field ("- 配合单位:").
 _LABEL_LINE = re.compile(
-    r"\n(?=[ \t\u3000]*(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:)"
+    r"\n(?=[ \t\u3000]*(?:[-*•·][ \t]+)?(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)"
+    r"(?:单位|部门)\s*:)"
 )
+# A list's bullet opening a line of a note: "- 牵头单位:市发展改革委" (markdown), "• 完成时限:2025年".
+_LINE_BULLET = re.compile(r"(?m)^[ \t\u3000]*(?P<b>[-•·])[ \t]+")
 # A line of a progress notice's item that names a person (牵头领导:林某, 项目责任人:王某) or reports
 # what was done (实际完成情况:…, 进展情况:…): a public notice of the progress of a city's livelihood
 # projects writes each project as a numbered line and then such labelled lines (宁波市's 2014
@@ -469,6 +473,7 @@ def _note(
                 if line.strip() and _PAGE_NUMBER.fullmatch(line.strip()):
                     drop.update(range(pos, pos + len(line)))
                 pos += len(line) + 1
+            drop.update(m.start("b") for m in _LINE_BULLET.finditer(w))
         if "\n" in w and ":" in w:
             # A label on a line of its own after another ("责任单位:市交通委\n配合单位:…"): the
             # line break parts their lists as a semicolon would.
@@ -786,7 +791,7 @@ _NO_ROLES = UnitRoles()
 # What a clause does not begin or end with: the punctuation left by the note or sentence before.
 # The emphasis of a markdown copy ("**加强组织领导。**") goes with them.
 _LEADING_CHARS = " \t\r\n\u3000。;,:、)*"
-_TRAILING_CHARS = " \t\r\n\u3000;,、(*"
+_TRAILING_CHARS = " \t\r\n\u3000;,、(*-•·"  # (a markdown bullet that opens the line of the note after it)
 # What a line of a markdown copy of a web page opens or closes with around its text: heading
 # marks, a quote, a list bullet, emphasis.
 # matches: "## ", "> ", "- ", "**" ; must not match: "——" (a dash that opens a Chinese list item)

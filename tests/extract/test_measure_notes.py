@@ -171,3 +171,23 @@ def test_a_sentence_a_label_closing_a_paragraph_gives_its_units_and_deadline() -
     assert task.lead_units == ("县住建局",)
     assert task.co_units == ("县供电公司", "县水务集团")
     assert task.deadline is not None and (task.deadline.year, task.deadline.month) == (2024, 9)
+
+
+MARKDOWN = """# 某市关于加快发展数字经济的行动方案
+
+**一、主要任务**
+
+**（一）培育数字产业集群。** 围绕软件和信息服务业，引进一批龙头企业。
+
+- 牵头单位：市发展改革委
+- 配合单位：市商务局、市投资促进局
+- 完成时限：2025年12月
+"""
+
+
+def test_bulleted_label_lines_of_a_markdown_copy_give_the_items_units() -> None:
+    (task,) = extract_text(MARKDOWN, name="digital_plan_2024.md").tasks
+    assert task.lead_units == ("市发展改革委",)
+    assert task.co_units == ("市商务局", "市投资促进局")
+    assert task.deadline is not None and (task.deadline.year, task.deadline.month) == (2025, 12)
+    assert task.text.endswith("龙头企业。")
