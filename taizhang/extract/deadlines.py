@@ -294,11 +294,31 @@ _YEARS_FROM_NOW = re.compile(
 )
 
 
+# A span of years that opens a clause whose work is a quantity to reach: "5年内重点引进和培养1万名…",
+# "三年内新建养老机构20家", "5年内培训新型农民达到40000名" (talent and project plans set their targets
+# over the plan's years so). The span opens the clause (or follows 力争 / 争取 / 确保) and no benefit is
+# paid or enjoyed within it ("5年内享受政府薪酬补贴", "3年内免征", "2年内予以兑现"), nor is it a cadence
+# ("三年内按年度…"); the clause, up to its stop, holds a figure with a measure word.
+# matches: ",5年内重点引进100名", "三年内新建20家" ; must not match: ",5年内享受政府薪酬补贴",
+# ",三年内按年度对…进行改造", "离校1年内未就业", "在3年内按实际招用人数"
+_YEARS_TO_REACH = re.compile(
+    r"(?:^|(?<=[,;:。])|(?<=力争)|(?<=争取)|(?<=确保))\s*(?P<n>[1-9]|十|[一二三四五六七八九两])\s*年内"
+    r"(?![,]?\s*(?:享受|享有|予以|兑现|给予|免征|免收|减半|减按|补贴|奖励|按年度|每年|逐年))"
+    r"(?=[^。;]*?(?:\d|[一二三四五六七八九十两百千万])\s*(?:万|亿)?\s*(?:名|个|家|项|套|人|所|座|条|处|场次|户|次))"
+)
+
+
 def _years_from_now(work: str, orig: str | None, year: int, found: Deadline | None) -> Deadline | None:
     """A deadline given as a number of years from the document's own: "2年内完成现有31条…治理任务"
     in a 2025 plan is the year 2027 (Yangpu's and Minhang Wujing town's plans write their steps so,
     as work plans commonly do: "三年内实现", "用两年左右时间完成"). "N年内" with nothing before it, or
-    "用N年…时间"; a span after an event (竣工后五年内) is no deadline."""
+    "用N年…时间"; a span after an event (竣工后五年内) is no deadline. A span that opens a clause
+    setting a quantity to reach ("5年内重点引进和培养1万名", 广州's talent plan) is one too."""
+    for m in _YEARS_TO_REACH.finditer(work):
+        n = m.group("n")
+        years = int(n) if n.isdigit() else parse_chinese(n)
+        src = (orig or work)[m.start("n") : m.end()]
+        found = _latest(found, Deadline("year", year + years, None, src))
     for m in _YEARS_FROM_NOW.finditer(work):
         if m.group("tail") == "时间" and not m.group("use"):
             continue  # "三年时间" alone: a duration, not a deadline

@@ -146,6 +146,12 @@ def _date_only_line(work: str) -> re.Match[str] | None:
 _PERIOD = re.compile(
     r"(?P<a>(?:1(?<!\d.)9|2(?<!\d.)0)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年"
 )
+# A plan's years counted from a year near its top: "2012年起5年内,大力实施…" (广州's talent plan of
+# 2012), "自2023年起三年内": the period runs to that year + N, as SCHEMA reads N年内 (the document's
+# year + N). must not match: "2023年起持续推进" (no span), "用三年时间" (no year to count from)
+_PERIOD_FROM = re.compile(
+    r"(?P<a>(?:1(?<!\d.)9|2(?<!\d.)0)\d{2})\s*年(?:起|开始)\s*[,]?\s*(?P<n>[1-9]|十|[一二三四五六七八九两])\s*年内"
+)
 # A five-year plan named by its number.
 # matches: "十四五", "“十三五”", "第十四个五年规划" ; must not match: "十五" (the bare number)
 _FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])(?:五|个五年)")
@@ -744,6 +750,9 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         f = _FIVE_YEAR.search(work_title)
         if f:
             period_start, period_end = five_year_period(10 + "一二三四五六七八九".index(f["n"]) + 1)
+        elif (fm := _PERIOD_FROM.search(head)) is not None:
+            period_start = int(fm["a"])
+            period_end = period_start + (int(fm["n"]) if fm["n"].isdigit() else parse_chinese(fm["n"]))
 
     year = _date_year(work)
     if year is None and span is not None:

@@ -25,6 +25,7 @@ from .units import (
     has_role_marker,
     list_of_names,
     looks_like_unit,
+    names_a_district,
     parse_roles,
     parse_units,
 )
@@ -141,10 +142,15 @@ _CLAUSE_END = frozenset("。;!?\n")
 # leads each item.
 # matches: "牵头单位:区商务局;配合单位:区财政局", "  牵头单位:省经信厅", "主要责任单位:县林业局",
 # "牵头责任单位:市财政局。", "协同责任单位:市税务局" ; must not match: "单位名称"
-_TRAILING_NOTE = re.compile(
-    r"(?<![^。;\s])\s*(?P<body>(?:主要|其他|牵头|协同)?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
+# A sentence of each label may follow another at the paragraph's end: "…联合报装。责任单位:县住建局(牵头)、
+# 县供电公司。完成时限:2024年第三季度。" (county plans close an item with one sentence a field).
+_TRAILING_LABEL = (
+    r"(?:主要|其他|牵头|协同)?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
     r"|相关部门|相关单位|参与单位|参与部门"
-    r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:[^。]{2,160})\s*[。]?\s*$"
+    r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:"
+)
+_TRAILING_NOTE = re.compile(
+    rf"(?<![^。;\s\-•·])\s*(?P<body>{_TRAILING_LABEL}[^。]{{2,160}}(?:。\s*{_TRAILING_LABEL}[^。]{{2,160}})*)\s*[。]?\s*$"
 )
 # The line naming the government leader in charge of an item ("分管省领导:林克庆"), beside its
 # units in a division of work: a person, neither a unit nor a part of the work.
@@ -165,9 +171,13 @@ _LEADER_LINE = re.compile(
 _NUMBER_RUN = re.compile(r"(?: \d+(?:\.\d+)?){3,}(?![\d.])")
 _GAP_AFTER_WORD = re.compile(r"(?<=[^\s:]) ")
 # A line break before a label of units. matches: "\n配合单位:", "\n  牵头部门:", "\n协同责任单位:"
+# A line may open with a list's bullet, as a markdown copy of a web page writes each field ("- 配合单位:").
 _LABEL_LINE = re.compile(
-    r"\n(?=[ \t\u3000]*(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:)"
+    r"\n(?=[ \t\u3000]*(?:[-*•·][ \t]+)?(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)"
+    r"(?:单位|部门)\s*:)"
 )
+# A list's bullet opening a line of a note: "- 牵头单位:市发展改革委" (markdown), "• 完成时限:2025年".
+_LINE_BULLET = re.compile(r"(?m)^[ \t\u3000]*(?P<b>[-•·])[ \t]+")
 # A line of a progress notice's item that names a person (牵头领导:林某, 项目责任人:王某) or reports
 # what was done (实际完成情况:…, 进展情况:…): a public notice of the progress of a city's livelihood
 # projects writes each project as a numbered line and then such labelled lines (宁波市's 2014
@@ -261,6 +271,9 @@ def find_role_notes(
     that the first unit of each list leads."""
     notes: list[RoleNote] = []
     waiting: list[RoleNote] = []  # bare notes closing a clause with a comma, until one follows
+    boxed = _boxed_labels(orig, work, start, end, year, first_leads) if "【" in work[start:end] else None
+    if boxed is not None:
+        return [boxed]
     for m in _NOTE.finditer(work, start, end):
         bs, be = m.span("body")
         if not 2 <= be - bs <= 160 or work.startswith(_NOT_NOTE_OPENERS, bs):
@@ -301,6 +314,32 @@ def find_role_notes(
 
 
 _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
+
+# A role's label boxed in 【】 instead of closing with a colon, its names after it on the line:
+# "…纳入年度绩效考核。【牵头单位】市委督查室【配合单位】市有关部门", "【责任单位】市商务局【完成时限】2024年
+# 底前" (plans copied to the web from a page that boxes each label).
+# matches: "【牵头单位】", "【责任部门】", "【完成时限】" ; must not match: "【重点任务】", "【解读】"
+_BOXED_LABEL = re.compile(
+    r"【\s*(?:(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|协同)(?:单位|部门)|完成时限|完成时间|时间节点)\s*】"
+)
+
+
+def _boxed_labels(
+    orig: str, work: str, start: int, end: int, year: int | None, first_leads: bool
+) -> RoleNote | None:
+    """The note of a run of boxed labels (``_BOXED_LABEL``) that closes a line of ``work[start:end]``,
+    read as the labels with colons would be: each 【 is read as a semicolon and each 】 as the colon."""
+    m = _BOXED_LABEL.search(work, start, end)
+    if m is None:
+        return None
+    line_end = work.find("\n", m.end(), end)
+    line_end = end if line_end < 0 else line_end
+    span = work[m.start() : line_end]
+    if "(" in span or "【" in _BOXED_LABEL.sub("", span):
+        return None  # another kind of box, or a bracket, after the labels: not a plain run of them
+    body = span.replace("【", ";").replace("】", ":")
+    colon_work = work[: m.start()] + body + work[line_end:]
+    return _note(orig, colon_work, m.start(), line_end, m.start(), line_end, year, first_leads)
 
 
 def _after_number(work: str, s: int, e: int) -> int:
@@ -396,7 +435,13 @@ def _comma_note(work: str, s: int, e: int) -> bool:
     if s == 0 or work[s - 1] in _PLACE_ENDS or ends_with_unit_suffix(work[max(0, s - 8) : s]):
         return False
     body = work[s + 1 : e - 1]
-    return not any(ch in body for ch in ",。:;") and looks_like_unit(body.split("、")[-1])
+    if any(ch in body for ch in ",。:;+"):
+        return False
+    names = body.split("、")
+    # The names before the last are units or short place names that share the last one's suffix
+    # ("甲乙、丙丁街道办"); a bracket that glosses the term before it lists its parts ("优化“3+N”的
+    # 创办模式(人才交流、创新论坛、展览展示+N场推介会),": 广州's talent plan), which are none.
+    return looks_like_unit(names[-1]) and all(len(n) <= 3 or looks_like_unit(n) for n in names[:-1])
 
 
 def _note(
@@ -428,6 +473,7 @@ def _note(
                 if line.strip() and _PAGE_NUMBER.fullmatch(line.strip()):
                     drop.update(range(pos, pos + len(line)))
                 pos += len(line) + 1
+            drop.update(m.start("b") for m in _LINE_BULLET.finditer(w))
         if "\n" in w and ":" in w:
             # A label on a line of its own after another ("责任单位:市交通委\n配合单位:…"): the
             # line break parts their lists as a semicolon would.
@@ -535,7 +581,7 @@ def _work_of(name: str) -> str:
 
 def _unit_like(name: str) -> bool:
     w = working_text(name) if not name.isascii() else name
-    return looks_like_unit(w) or w.startswith(_COLLECTIVE_OPENINGS)
+    return looks_like_unit(w) or w.startswith(_COLLECTIVE_OPENINGS) or names_a_district(w)
 
 
 _COLLECTIVE_OPENINGS = ("各", "相关", "有关")
@@ -745,7 +791,7 @@ _NO_ROLES = UnitRoles()
 # What a clause does not begin or end with: the punctuation left by the note or sentence before.
 # The emphasis of a markdown copy ("**加强组织领导。**") goes with them.
 _LEADING_CHARS = " \t\r\n\u3000。;,:、)*"
-_TRAILING_CHARS = " \t\r\n\u3000;,、(*"
+_TRAILING_CHARS = " \t\r\n\u3000;,、(*-•·"  # (a markdown bullet that opens the line of the note after it)
 # What a line of a markdown copy of a web page opens or closes with around its text: heading
 # marks, a quote, a list bullet, emphasis.
 # matches: "## ", "> ", "- ", "**" ; must not match: "——" (a dash that opens a Chinese list item)

@@ -27,6 +27,7 @@ __all__ = [
     "UnitRegistry",
     "unit_key",
     "looks_like_unit",
+    "names_a_district",
     "has_role_marker",
     "names_after",
     "collective_after",
@@ -138,10 +139,16 @@ def is_self_reference(name: str) -> bool:
     return _SELF.fullmatch(working_text(name)) is not None
 
 
+# The government and the political consultative conference of a level, whose names open with a common
+# word's characters (市政 of 市政工程): "市政府办公室", "市政府督查室", "市政协办公室" are of the level 市
+# ("市委办公室、市政府办公室" names two bodies, the second no 市委市政府办公室).
+_LEVEL_BODIES = ("市政府", "市政协")
+
+
 @lru_cache(maxsize=8192)
 def _level_prefix(name: str) -> str:
     words = unit_words()
-    if name.startswith(words.not_places):
+    if name.startswith(words.not_places) and not name.startswith(_LEVEL_BODIES):
         return ""  # 市场监管总局, 城市管理局: a common word, not the level 市
     for prefix in words.level_prefixes:
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
@@ -411,8 +418,9 @@ def _without_pinyin_glosses(orig: str, work: str) -> tuple[str, str]:
 
 # The bodies of every place of some levels, one collective ("各市、县(市、区)人民政府": the
 # governments of every city and county): its separators divide no names.
-# matches: "各市、县(市、区)", "各区、县" ; must not match: "各区政府、区发展改革委"
-_LEVELS = re.compile(r"各[省市区县乡镇](?:、[省市区县乡镇](?:\([省市区县乡镇、]+\))?)+")
+# matches: "各市、县(市、区)", "各区、县", "各有关区、县级市" (the collective with its 有关 / 相关:
+# 广州's talent plan names "各有关区、县级市" as it names "各区、县级市") ; must not match: "各区政府、区发展改革委"
+_LEVELS = re.compile(r"各(?:有关|相关)?[省市区县乡镇](?:、[省市区县乡镇](?:\([省市区县乡镇、]+\))?)+")
 
 
 def _collective_levels(work: str) -> frozenset[int]:
@@ -846,9 +854,12 @@ def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) 
     co: list[str] = []  # co-units and units with no role of their own, in the order written
     unmarked: list[str] = []
     guide: list[str] = []
+    kinds: list[str] = []  # each group's marking: "bare" (no label, no marker), "shares" (分工负责…), ""
     co_label = None  # the group before opened with a label of co-units ("配合单位:")
     for gs, ge in _groups(work):
         found = _group_roles(work[gs:ge], orig[gs:ge])
+        if found is not None:
+            kinds.append(_group_marking(work[gs:ge]))
         if (
             found is not None
             and co_label is not None
@@ -875,6 +886,20 @@ def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) 
             co.extend(found[1])
             unmarked.extend(found[2])
             guide.extend(found[3])
+    if (
+        default != "co"
+        and not lead
+        and len(kinds) >= 2
+        and kinds[0] == "bare"
+        and set(kinds[1:]) == {"shares"}
+    ):
+        # "(市商务局,各县区、开发园区按职责分工负责)", "(人力资源社会保障部、财政部,各省级人民政府按职责
+        # 分工负责)": a first group set apart by a comma and marked by nothing, before the groups that share
+        # the work by their duties, is the unit named to lead (as "X牵头,Y按职责分工负责" names it); the
+        # others help (SCHEMA: 按职责分工负责 after a named lead are co-units).
+        first = _group_roles(*_first_group(orig, work))
+        if first is not None and first[2]:
+            lead = list(first[2][:1] if first_leads else first[2])
     if default != "co" and not lead:
         # No lead named: the units that answer for the work lead; failing them, those that
         # guide it ("生态环境部指导" alone). Where the document says the first-listed unit
@@ -887,6 +912,28 @@ def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) 
 
 
 _Names = tuple[str, ...]
+
+
+def _group_marking(w: str) -> str:
+    """How a group of a role note is marked: "bare" (no label, no marker of any role), "shares" (a
+    duty marker that shares the work out by duties: 按职责分工负责, 分头落实, 分别负责), or ""."""
+    words = unit_words()
+    w = w.strip(" ,;")
+    if ":" in w:
+        return ""
+    for markers in (words.co_markers, words.lead_markers, words.guide_markers):
+        if _strip_marker(w, markers)[1]:
+            return ""
+    marker = _strip_marker(w, words.duty_markers)[1]
+    if not marker:
+        return "bare"
+    return "shares" if ("分" in marker or "按职责" in marker) else ""
+
+
+def _first_group(orig: str, work: str) -> tuple[str, str]:
+    """The working and original text of a role note's first group."""
+    gs, ge = _groups(work)[0]
+    return work[gs:ge], orig[gs:ge]
 
 
 def _groups(work: str) -> list[tuple[int, int]]:
@@ -1515,6 +1562,13 @@ _AREA_WORDS = frozenset(
         "全县",
     )
 )
+
+
+def names_a_district(work_name: str) -> bool:
+    """Whether ``work_name`` is a district or county named by its place ("越秀区", "南沙新区"), which
+    answers for its share of a task as its government does: a responsibility note lists it beside
+    the departments ("配合单位:市财政局、越秀区", 广州's talent plan)."""
+    return _named_district(work_name)
 
 
 def _named_district(w: str) -> bool:

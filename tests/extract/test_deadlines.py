@@ -100,6 +100,10 @@ class RelativeDeadlineTestCase:
             ("2年内完成现有道路治理任务", 2021),
             ("力争用4年左右时间完成隐患整治", 2023),
             ("用两年时间建成平台", 2021),
+            # a span opening a clause that sets a quantity to reach (talent and project plans)
+            ("加强队伍建设，5年内重点引进80名高层次管理人才。", 2024),
+            ("三年内新建社区养老服务站12个，改造助餐点30处。", 2022),
+            ("力争两年内培训基层农技人员2000人次。", 2021),
         ],
     )
     def test_a_number_of_years_from_now_counts_from_the_documents_year(
@@ -118,6 +122,11 @@ class RelativeDeadlineTestCase:
             "项目竣工备案后二年内完成审计",
             "次年起三年内兑现",
             "重组完成后的3年内",
+            # a benefit enjoyed, a cadence, a condition within a span: no deadline
+            "对新引进的人才，5年内享受住房补贴。",
+            "结合小区改造，三年内按年度对垃圾箱房进行改造，实现规范。",
+            "企业在3年内按实际招用人数享受扣减",
+            "符合条件的，2年内予以兑现奖励。",
         ],
     )
     def test_a_span_of_years_after_an_event_or_in_the_past_is_no_deadline(self, words: str) -> None:
