@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import ongoing_phrases
+from .lexicon import load_data, ongoing_phrases
 from .model import Deadline
 from .numbers import NumberError, chinese_year, parse_chinese
 
@@ -291,6 +291,41 @@ def _years_from_now(work: str, orig: str | None, year: int, found: Deadline | No
     return found
 
 
+# A year that opens a sentence or clause and is set off by a comma, before a verb of work: the time
+# that work is to be done in ("。2027年，制定出台全市公园体检评估办法", "…盘子,2024年,滚动推进市重点建设
+# 项目400个以上": work plans and policy packages date a step so: the tune shanghai_park_quality_plan_2026
+# and the 浙江 policy packages of 金华市 and 湖州市). A year before the document's own is a past one the
+# clause reports ("2022年,全市发放消费补贴…"); a target or a standard after the year ("2025年,力争…达到
+# 2.95%", "2020年,省内各银行机构…不得低于…") dates a figure, not work: no deadline.
+# matches: "。2027年，" + 制定, ",2024年," + 滚动推进 ; must not match: "2024年率先实现", "2023年以来,",
+# "2025年,力争"
+_CLAUSE_YEAR = re.compile(r"(?:^|(?<=[。；;，,：:\n]))\s*(?P<y>(?:19|20)\d\d)\s*年\s*[，,]\s*")
+
+
+@lru_cache(maxsize=1)
+def _clause_year_work() -> re.Pattern[str]:
+    """The opening of the work a clause-opening year dates: a verb of work (data/deadlines.json),
+    an adverb before it allowed ("滚动推进", "全面完成")."""
+    data = load_data("deadlines.json")
+    verbs = "|".join(sorted(data["clause_year_verbs"], key=len, reverse=True))
+    adverbs = "|".join(sorted(data["clause_year_adverbs"], key=len, reverse=True))
+    return re.compile(rf"(?:{adverbs})?(?:{verbs})")
+
+
+def _clause_year(work: str, orig: str | None, year: int | None, found: Deadline | None) -> Deadline | None:
+    """The year of ``_CLAUSE_YEAR`` in a task's words, before a verb of work, when no month of it is
+    given already and it is not before the document's ``year`` (a past year dates a report)."""
+    for m in _CLAUSE_YEAR.finditer(work):
+        y = int(m.group("y"))
+        if year is None or y < year or not _clause_year_work().match(work, m.end()):
+            continue
+        if found is not None and found.year == y and found.month is not None:
+            continue  # a month of that year is named (the more exact date)
+        src = (orig or work)[m.start("y") : m.end("y") + 1]
+        found = _latest(found, Deadline("year", y, None, src))
+    return found
+
+
 def find_deadline(work: str, orig: str | None = None, year: int | None = None) -> Deadline | None:
     """A deadline stated inside a task's own words (``到2025年``, ``2024年底前``), or None.
 
@@ -323,4 +358,6 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
             found is None or (d.year or 0, d.month or 13) > (found.year or 0, found.month or 13)
         ):
             found = d
+    if "," in work or "，" in work:
+        found = _clause_year(work, orig, year, found)
     return found
