@@ -1239,6 +1239,10 @@ _PARENT_UNIT_HEADINGS = frozenset({"责任单位", "责任部门", "责任主体
 # "1-10月推进情况" in one cell). matches: "第二季度", "一季度", "上半年", "1-6月", "1-10月份" ; must not
 # match: "指标数", "2026年"
 _PERIOD_HEADING = re.compile(r"第?[一二三四1-4]季度|[上下]半年|\d{1,2}[-—–~至]\d{1,2}月份?")
+# The level or scope a heading's second line is of ("区本级" / "任务数", "市级" / "责任单位"): a
+# heading's first line, no column of its own. matches: "区本级", "市本级", "县级", "全区", "本级" ;
+# must not match: "区发改局", "区本级任务数"
+_SCOPE_HEADING = re.compile(r"[省市县区镇乡]?本级|[省市县区]级|全[省市县区]")
 
 
 def _wrapped_headings(work: str, header: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
@@ -1263,7 +1267,12 @@ def _wrapped_headings(work: str, header: list[tuple[int, int]], k: int) -> list[
             if (
                 column_role(a) is None
                 and column_role(a + b) is not None
-                and (len(b) <= 2 or column_role(b) is None or _PERIOD_HEADING.fullmatch(a) is not None)
+                and (
+                    len(b) <= 2
+                    or column_role(b) is None
+                    or _PERIOD_HEADING.fullmatch(a) is not None
+                    or _SCOPE_HEADING.fullmatch(a) is not None
+                )
             ):
                 out.append((s, header[i + 1][1]))
                 i += 2
