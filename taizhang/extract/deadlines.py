@@ -247,17 +247,21 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
         d = _from_match(m, text)
         if best is None or (d.year or 0, d.month or 13) >= (best.year or 0, best.month or 13):
             best = d
-    if best is not None and (best.month is not None or best.year is None or not _may_be_relative(work)):
+    if best is not None and (best.year is None or not _may_be_relative(work)):
         return best
     if best is not None and best.year is not None:
-        # A year alone and months with no year ("2024年，6月底前完成"; a cell of dated steps, "①3月底前，
-        # 召开会议，明确2023年指标目标…③6月底前，出台…"): the months are of that year, the last of them
-        # the more exact deadline.
+        # Months with no year beside a date of a year ("2024年，6月底前完成", the range "2024年10月至12月";
+        # a cell of dated steps, "①3月底前，召开会议，明确2023年指标目标…③6月底前，出台…"): the months are
+        # of that year, and the last of them is the deadline when it is later than the date.
         relative: Deadline | None = None
         for m in _RELATIVE.finditer(work):
             if not m.group("which") and not m.group("within"):
                 relative = _latest(relative, _relative(m, best.year, text))
-        return relative or best
+        if relative is None or (
+            best.month is not None and relative.month is not None and relative.month <= best.month
+        ):
+            return best
+        return relative
     if year is not None and _may_be_relative(work):
         for m in _RELATIVE.finditer(work):
             best = _latest(best, _relative(m, year, text))

@@ -24,6 +24,9 @@ def _cell(text: str, year: int | None = 2024) -> tuple[str, int | None, int | No
         # a year and then a month of it
         ("2025年，9月底前完成", ("month", 2025, 9)),
         ("2025年分两步实施：上半年完成摸底，四季度完成整改", ("month", 2025, 12)),
+        # a range of months of a year ends at its last month
+        ("2025年9月至11月集中开展", ("month", 2025, 11)),
+        ("2025年7-10月", ("month", 2025, 10)),
     ],
 )
 def test_the_months_of_a_year_named_alone_give_the_deadline(
@@ -38,6 +41,7 @@ def test_the_months_of_a_year_named_alone_give_the_deadline(
         ("2025年", ("year", 2025, None)),
         ("2025年全年", ("year", 2025, None)),  # the year's own period, no month
         ("2025年12月", ("month", 2025, 12)),
+        ("2025年10月启动，5月底前完成摸底", ("month", 2025, 10)),  # an earlier month adds nothing
         ("2024年3月启动，2025年完成", ("year", 2025, None)),  # a month of another year
         ("2025年起持续推进", ("ongoing", None, None)),
     ],
