@@ -137,6 +137,10 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
     if work.find("|", start, end) >= 0:
         # A markdown copy of a web page keeps its tables as rows of cells between pipes.
         more.extend(_pipe_grids(work, start, end))
+        if work.find(" | ", start, end) >= 0:
+            more.extend(
+                g for g in _bare_pipe_grids(work, start, end) if not any(_overlap(g, o) for o in more)
+            )
     if work.find("序号", start, end) >= 0 or work.find("编号", start, end) >= 0:
         # A table copied out of a web page or a PDF a cell a paragraph.
         more.extend(_paragraph_cell_grids(work, start, end))
@@ -461,6 +465,12 @@ _PIPE_ROW = re.compile(r"[^\S\n]*\|[^\n]*")
 _OPEN_PIPE_ROW = re.compile(r"[^\S\n]*[^|\s][^|\n]*\|(?:[^|\n]*\|){2,}[^\S\n]*")
 # The rule under a markdown table's heading row. matches: "|---|:--:|" ; must not match: "| 1 | 区 |"
 _PIPE_RULE = re.compile(r"[\s|:\-]*")
+# A row of a table written a line a row with pipes between its cells only, none before the first
+# or after the last ("序号 | 工作任务 | 牵头单位 | 完成时限": text copies of web and Word tables, and
+# crawls that join a row's cells with " | "): three cells or more.
+# matches: "1 | 完成管网更新 | 区住建局 | 2031年11月" ; must not match: "推进 | 改革" (two cells),
+# "| 1 | 区 |" (a markdown row), "1 | 新增托位 | 市卫健局 |" (a closing pipe: _OPEN_PIPE_ROW)
+_BARE_PIPE_ROW = re.compile(r"[^\S\n]*[^|\s][^|\n]*(?:\|[^|\n]*){2,}(?<=[^|\s])[^\S\n]*")
 
 
 def _pipe_grids(work: str, start: int, end: int) -> list[Grid]:
@@ -494,6 +504,39 @@ def _pipe_grids(work: str, start: int, end: int) -> list[Grid]:
         rows.append(tuple(cells))
     if len(rows) >= 2:
         grids.append(Grid(0, tuple(rows), table_start, last_end))
+    return grids
+
+
+def _bare_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Tables written a line a row with pipes between cells only (``_BARE_PIPE_ROW``): a run of
+    two lines or more with the same number of cells whose first line is a heading row (a cell
+    names a sequence, task or unit column), so that a line of prose with pipes in it opens none."""
+    grids: list[Grid] = []
+    run: list[tuple[int, str]] = []
+
+    def close() -> None:
+        if len(run) >= 2 and any(
+            column_role(c.strip()) in ("seq", "task", "lead") for c in run[0][1].split("|")
+        ):
+            rows: list[tuple[Cell, ...]] = []
+            for ls, line in run:
+                cells = []
+                pos = ls
+                for part in line.split("|"):
+                    lead = len(part) - len(part.lstrip())
+                    cells.append(Cell(pos + lead, pos + len(part.rstrip()) if part.strip() else pos + lead))
+                    pos += len(part) + 1
+                rows.append(tuple(cells))
+            grids.append(Grid(0, tuple(rows), run[0][0], run[-1][0] + len(run[-1][1])))
+        run.clear()
+
+    for ls, line in _line_texts(work, start, end):
+        if _BARE_PIPE_ROW.fullmatch(line) is None or (run and line.count("|") != run[0][1].count("|")):
+            close()
+            if _BARE_PIPE_ROW.fullmatch(line) is None:
+                continue
+        run.append((ls, line))
+    close()
     return grids
 
 
