@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import ongoing_phrases
+from .lexicon import load_data, ongoing_phrases
 from .model import Deadline
 from .numbers import NumberError, chinese_year, parse_chinese
 
@@ -138,11 +138,6 @@ def _starts_at(work: str, end: int) -> bool:
     return _STARTS_AT.match(work, end) is not None
 
 
-# A deadline cell's length at most (longer text is a task's words, whose later dates may date other
-# steps than its end).
-_CELL_LENGTH = 40
-
-
 def _month(text: str | None) -> int | None:
     if not text:
         return None
@@ -240,7 +235,6 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
     text = (orig if orig is not None else work).strip()
     best: Deadline | None = None
     started = False
-    dated_end = -1  # where the last date with its year ends
     for m in _DATE.finditer(work):
         if not (
             m.group("month") or m.group("month2") or m.group("end") or m.group("half") or m.group("quarter")
@@ -251,22 +245,23 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
             started = True
             continue  # "2024年起持续推进": when the work starts, not when it is due
         d = _from_match(m, text)
-        dated_end = m.end()
         if best is None or (d.year or 0, d.month or 13) >= (best.year or 0, best.month or 13):
             best = d
-    if best is not None:
-        if (
-            best.year is not None
-            and len(work) <= _CELL_LENGTH
-            and dated_end >= 0
-            and _may_be_relative(work[dated_end:])
-        ):
-            # A later stage in the year of the last date ("2023年3月启动,12月底前完成", "2024年6月、
-            # 12月", "2024年6月开工、年底前建成"): a cell that times the work's stages is due at the last.
-            for m in _RELATIVE.finditer(work, dated_end):
-                if not m.group("which") and not m.group("within"):
-                    best = _latest(best, _relative(m, best.year, text))
+    if best is not None and (best.year is None or not _may_be_relative(work)):
         return best
+    if best is not None and best.year is not None:
+        # Months with no year beside a date of a year ("2024年，6月底前完成", the range "2024年10月至12月";
+        # a cell of dated steps, "①3月底前，召开会议，明确2023年指标目标…③6月底前，出台…"): the months are
+        # of that year, and the last of them is the deadline when it is later than the date.
+        relative: Deadline | None = None
+        for m in _RELATIVE.finditer(work):
+            if not m.group("which") and not m.group("within"):
+                relative = _latest(relative, _relative(m, best.year, text))
+        if relative is None or (
+            best.month is not None and relative.month is not None and relative.month <= best.month
+        ):
+            return best
+        return relative
     if year is not None and _may_be_relative(work):
         for m in _RELATIVE.finditer(work):
             best = _latest(best, _relative(m, year, text))
@@ -329,6 +324,41 @@ def _years_from_now(work: str, orig: str | None, year: int, found: Deadline | No
     return found
 
 
+# A year that opens a sentence or clause and is set off by a comma, before a verb of work: the time
+# that work is to be done in ("。2027年，制定出台全市公园体检评估办法", "…盘子,2024年,滚动推进市重点建设
+# 项目400个以上": work plans and policy packages date a step so: the tune shanghai_park_quality_plan_2026
+# and the 浙江 policy packages of 金华市 and 湖州市). A year before the document's own is a past one the
+# clause reports ("2022年,全市发放消费补贴…"); a target or a standard after the year ("2025年,力争…达到
+# 2.95%", "2020年,省内各银行机构…不得低于…") dates a figure, not work: no deadline.
+# matches: "。2027年，" + 制定, ",2024年," + 滚动推进 ; must not match: "2024年率先实现", "2023年以来,",
+# "2025年,力争"
+_CLAUSE_YEAR = re.compile(r"(?:^|(?<=[。；;，,：:\n]))\s*(?P<y>(?:19|20)\d\d)\s*年\s*[，,]\s*")
+
+
+@lru_cache(maxsize=1)
+def _clause_year_work() -> re.Pattern[str]:
+    """The opening of the work a clause-opening year dates: a verb of work (data/deadlines.json),
+    an adverb before it allowed ("滚动推进", "全面完成")."""
+    data = load_data("deadlines.json")
+    verbs = "|".join(sorted(data["clause_year_verbs"], key=len, reverse=True))
+    adverbs = "|".join(sorted(data["clause_year_adverbs"], key=len, reverse=True))
+    return re.compile(rf"(?:{adverbs})?(?:{verbs})")
+
+
+def _clause_year(work: str, orig: str | None, year: int | None, found: Deadline | None) -> Deadline | None:
+    """The year of ``_CLAUSE_YEAR`` in a task's words, before a verb of work, when no month of it is
+    given already and it is not before the document's ``year`` (a past year dates a report)."""
+    for m in _CLAUSE_YEAR.finditer(work):
+        y = int(m.group("y"))
+        if year is None or y < year or not _clause_year_work().match(work, m.end()):
+            continue
+        if found is not None and found.year == y and found.month is not None:
+            continue  # a month of that year is named (the more exact date)
+        src = (orig or work)[m.start("y") : m.end("y") + 1]
+        found = _latest(found, Deadline("year", y, None, src))
+    return found
+
+
 def find_deadline(work: str, orig: str | None = None, year: int | None = None) -> Deadline | None:
     """A deadline stated inside a task's own words (``到2025年``, ``2024年底前``), or None.
 
@@ -361,4 +391,6 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
             found is None or (d.year or 0, d.month or 13) > (found.year or 0, found.month or 13)
         ):
             found = d
+    if "," in work or "，" in work:
+        found = _clause_year(work, orig, year, found)
     return found

@@ -137,6 +137,10 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
     if work.find("|", start, end) >= 0:
         # A markdown copy of a web page keeps its tables as rows of cells between pipes.
         more.extend(_pipe_grids(work, start, end))
+        if work.find(" | ", start, end) >= 0:
+            more.extend(
+                g for g in _bare_pipe_grids(work, start, end) if not any(_overlap(g, o) for o in more)
+            )
     if (
         work.find("序号", start, end) >= 0
         or work.find("编号", start, end) >= 0
@@ -465,6 +469,12 @@ _PIPE_ROW = re.compile(r"[^\S\n]*\|[^\n]*")
 _OPEN_PIPE_ROW = re.compile(r"[^\S\n]*[^|\s][^|\n]*\|(?:[^|\n]*\|){2,}[^\S\n]*")
 # The rule under a markdown table's heading row. matches: "|---|:--:|" ; must not match: "| 1 | 区 |"
 _PIPE_RULE = re.compile(r"[\s|:\-]*")
+# A row of a table written a line a row with pipes between its cells only, none before the first
+# or after the last ("序号 | 工作任务 | 牵头单位 | 完成时限": text copies of web and Word tables, and
+# crawls that join a row's cells with " | "): three cells or more.
+# matches: "1 | 完成管网更新 | 区住建局 | 2031年11月" ; must not match: "推进 | 改革" (two cells),
+# "| 1 | 区 |" (a markdown row), "1 | 新增托位 | 市卫健局 |" (a closing pipe: _OPEN_PIPE_ROW)
+_BARE_PIPE_ROW = re.compile(r"[^\S\n]*[^|\s][^|\n]*(?:\|[^|\n]*){2,}(?<=[^|\s])[^\S\n]*")
 
 
 def _pipe_grids(work: str, start: int, end: int) -> list[Grid]:
@@ -498,6 +508,39 @@ def _pipe_grids(work: str, start: int, end: int) -> list[Grid]:
         rows.append(tuple(cells))
     if len(rows) >= 2:
         grids.append(Grid(0, tuple(rows), table_start, last_end))
+    return grids
+
+
+def _bare_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Tables written a line a row with pipes between cells only (``_BARE_PIPE_ROW``): a run of
+    two lines or more with the same number of cells whose first line is a heading row (a cell
+    names a sequence, task or unit column), so that a line of prose with pipes in it opens none."""
+    grids: list[Grid] = []
+    run: list[tuple[int, str]] = []
+
+    def close() -> None:
+        if len(run) >= 2 and any(
+            column_role(c.strip()) in ("seq", "task", "lead") for c in run[0][1].split("|")
+        ):
+            rows: list[tuple[Cell, ...]] = []
+            for ls, line in run:
+                cells = []
+                pos = ls
+                for part in line.split("|"):
+                    lead = len(part) - len(part.lstrip())
+                    cells.append(Cell(pos + lead, pos + len(part.rstrip()) if part.strip() else pos + lead))
+                    pos += len(part) + 1
+                rows.append(tuple(cells))
+            grids.append(Grid(0, tuple(rows), run[0][0], run[-1][0] + len(run[-1][1])))
+        run.clear()
+
+    for ls, line in _line_texts(work, start, end):
+        if _BARE_PIPE_ROW.fullmatch(line) is None or (run and line.count("|") != run[0][1].count("|")):
+            close()
+            if _BARE_PIPE_ROW.fullmatch(line) is None:
+                continue
+        run.append((ls, line))
+    close()
     return grids
 
 
@@ -1451,6 +1494,10 @@ _PARENT_UNIT_HEADINGS = frozenset({"责任单位", "责任部门", "责任主体
 # "1-10月推进情况" in one cell). matches: "第二季度", "一季度", "上半年", "1-6月", "1-10月份" ; must not
 # match: "指标数", "2026年"
 _PERIOD_HEADING = re.compile(r"第?[一二三四1-4]季度|[上下]半年|\d{1,2}[-—–~至]\d{1,2}月份?")
+# The level or scope a heading's second line is of ("区本级" / "任务数", "市级" / "责任单位"): a
+# heading's first line, no column of its own. matches: "区本级", "市本级", "县级", "全区", "本级" ;
+# must not match: "区发改局", "区本级任务数"
+_SCOPE_HEADING = re.compile(r"[省市县区镇乡]?本级|[省市县区]级|全[省市县区]")
 
 
 def _wrapped_headings(work: str, header: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
@@ -1475,7 +1522,12 @@ def _wrapped_headings(work: str, header: list[tuple[int, int]], k: int) -> list[
             if (
                 column_role(a) is None
                 and column_role(a + b) is not None
-                and (len(b) <= 2 or column_role(b) is None or _PERIOD_HEADING.fullmatch(a) is not None)
+                and (
+                    len(b) <= 2
+                    or column_role(b) is None
+                    or _PERIOD_HEADING.fullmatch(a) is not None
+                    or _SCOPE_HEADING.fullmatch(a) is not None
+                )
             ):
                 out.append((s, header[i + 1][1]))
                 i += 2

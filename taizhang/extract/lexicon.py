@@ -125,7 +125,7 @@ def table_columns() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1024)
 def column_role(heading: str) -> str | None:
     """The role of a task table's column by its heading (the longest heading word it holds wins):
-    seq, measure, task, deadline, lead, co, progress, person; None for a heading of none."""
+    seq, measure, task, deadline, lead, co, progress, person, figure; None for a heading of none."""
     h = "".join(heading.split())
     if not h or len(h) > 12:
         return None

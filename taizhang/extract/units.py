@@ -208,6 +208,33 @@ def parse_law_units(orig: str, work: str | None = None) -> list[str]:
     return parse_units(orig, w)
 
 
+# A star after a unit's name in a list marks the lead unit ("区财政局*、区发改局": divisions of work
+# reports that name every unit in one cell mark the one that leads so, with a legend such as
+# "带*的为牵头单位", as 温州市龙湾区's 2023 division does); read as the role note "(牵头)".
+# matches: the "*" of "区财政局*、区发改局" and of "区财政局★" at the end ; must not match: "*" alone,
+# "2*3"
+_LEAD_STAR = re.compile(r"(?<=[\u4e00-\u9fff)])[*★※](?=[、,;/\s]|$)")
+
+
+def _star_as_lead(orig: str, work: str) -> tuple[str, str]:
+    """``orig`` and ``work`` with each lead star (``_LEAD_STAR``) written as the note "(牵头)", at
+    the same places in both (they stay the same length)."""
+    if not _LEAD_STAR.search(work):
+        return orig, work
+    o: list[str] = []
+    w: list[str] = []
+    at = 0
+    for m in _LEAD_STAR.finditer(work):
+        o.append(orig[at : m.start()])
+        w.append(work[at : m.start()])
+        o.append("(牵头)")
+        w.append("(牵头)")
+        at = m.end()
+    o.append(orig[at:])
+    w.append(work[at:])
+    return "".join(o), "".join(w)
+
+
 def parse_units(orig: str, work: str | None = None) -> list[str]:
     """The unit names of a list, expanded and cleaned, in the original script.
 
@@ -215,6 +242,8 @@ def parse_units(orig: str, work: str | None = None) -> list[str]:
     """
     if work is None:
         work = working_text(orig)
+    if "*" in work or "★" in work or "※" in work:
+        orig, work = _star_as_lead(orig, work)
     return list(_parse_units(orig, work))
 
 
@@ -810,6 +839,8 @@ def parse_roles(
     """
     if work is None:
         work = working_text(orig)
+    if "*" in work or "★" in work or "※" in work:
+        orig, work = _star_as_lead(orig, work)
     if ("第一" in work or "首位" in work) and declares_first_leads(work):
         first_leads = True
         orig, work = _without_declaration(orig, work)
