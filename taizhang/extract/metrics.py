@@ -676,9 +676,14 @@ _RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 _RELATIVE_YEAR = re.compile("(今|去|明|前)[ \t]?年")
 
 
+# The verbs after a report that a paragraph of news reads its opener from (_mode_patterns).
+_REPORT_VERBS = ("指出", "提到", "显示")
+
+
 @lru_cache(maxsize=1)
-def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, re.Pattern[str]]:
-    """(opener at a line start, year at a line start, a word of an unnumbered heading)."""
+def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, _AtLineStarts, re.Pattern[str]]:
+    """(opener at a line start, the same with no report before it, year at a line start, a word
+    of an unnumbered heading)."""
     mw = metric_words()
     openers = _alternation((*mw.words("review_openers"), *mw.words("target_openers")))
     headings = _alternation((*mw.words("review_headings"), "目标"))
@@ -687,8 +692,11 @@ def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, re.Pattern[str]]:
     # 生产总值418.52亿元). must not match: "…,今年" (not at a line start), "我要指出,“特别优惠措施”…" (no
     # opener after it, 香港's Secretaries in the 2013 budget debate)
     opener = _AtLineStarts(
-        rf"[ \t]*(?:[^\n,。;:!?]{{1,16}}?(?:指出|提到|显示)[ \t]*,[ \t]*)?(?P<w>{openers})(?P<rest>[^\n]{{0,12}})"
+        rf"[ \t]*(?:[^\n,。;:!?]{{1,16}}?(?:{'|'.join(_REPORT_VERBS)})[ \t]*,[ \t]*)?(?P<w>{openers})(?P<rest>[^\n]{{0,12}})"
     )
+    # (The report before an opener is looked for at every line start, some 16 characters ahead: a
+    # text that holds none of its verbs, most documents, is searched for the opener alone.)
+    bare_opener = _AtLineStarts(rf"[ \t]*(?P<w>{openers})(?P<rest>[^\n]{{0,12}})")
     # A year that opens a paragraph: "2023年,…", "报告指出,2023年,…", or the goals of a year
     # ("2024年主要预期目标是:", "2024年全县经济社会发展的主要目标:", as speeches to a work conference
     # and plan reports of 县 and 市 announce them). must not match: "到2025年释放"
@@ -698,7 +706,7 @@ def _mode_patterns() -> tuple[_AtLineStarts, _AtLineStarts, re.Pattern[str]]:
     )
     # A word of an unnumbered heading: "发展基础", "主要目标" (see _short_headings).
     short = re.compile(headings)
-    return opener, lead_year, short
+    return opener, bare_opener, lead_year, short
 
 
 # A paragraph that reviews the recent years up to the time of writing.
@@ -823,7 +831,9 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
             marks.append(_Mode(m.start("line"), first.kind, first.year, level))  # a report's part
         if level == 1:
             part = marks[-1] if marks[-1].start == m.start("line") else first
-    opener, lead_year, short = _mode_patterns()
+    opener, bare_opener, lead_year, short = _mode_patterns()
+    if not any(verb in work for verb in _REPORT_VERBS):
+        opener = bare_opener  # (no report an opener follows: see _mode_patterns)
     opened: set[int] = set()
     # A speech in paragraphs with no numbered parts (香港's Secretaries replying in the LegCo
     # debates of 2013: 回顧過去十多年，特區政府已不斷投入資源… then 我們建議…注資) turns to the past

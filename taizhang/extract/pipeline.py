@@ -564,7 +564,14 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         elif found:
             lead, changed = list(found), True
     elif co and ("负责" in work[s : s + 80] or "牵头" in work[s : s + 80]):
-        found, verb = subject_and_verb(text, work, s, e)
+        # (the verb must be 负责 or 牵头 of the opening clauses, which end before the first 。;: (so
+        # does subject_and_verb's reading): a 牵头 only in the closing "(牵头单位:…)" needs no reading)
+        first = _FIRST_PART_END.search(work, s, e)
+        opening = work[s : first.start() if first is not None else e]
+        if "负责" in opening or "牵头" in opening:
+            found, verb = subject_and_verb(text, work, s, e)
+        else:
+            found, verb = (), ""
         if found and {*lead, *co} <= set(found) and verb in _OWN_DUTY and not _COOPERATING.match(work, s, e):
             # "由X和Y、Z负责联合验收": the units a clause opens with answer for it together, none of
             # them named as the lead; read as partners of a joint work they are its lead units all.
@@ -1305,6 +1312,9 @@ _HELPING = frozenset(("配合", "协助", "协同", "参与"))
 
 # The verbs with which the units a clause opens with answer for its work themselves.
 _OWN_DUTY = frozenset(("负责", "牵头"))
+# Where the clauses ``subject_and_verb`` reads end: none of them (nor a lead-in it passes over)
+# runs past a full stop, semicolon or colon.
+_FIRST_PART_END = re.compile(r"[。;:]")
 # A clause whose units only help another's work: "属地派出所和街镇负责协助…", "各街镇应配合做好…".
 _COOPERATING = re.compile(r"[^,。;]{0,60}?(?:负责|要|应|须)(?:积极)?(?:配合|协助|协同|参与)")
 

@@ -1445,7 +1445,15 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
             names = [orig[s : s + j].strip(), orig[s + j + 1 : q].strip()]
         if names and all(_subject_name(working_text(n)) for n in names):
             best = (tuple(names), verb.group())
-    if not best[0] and found is not None and work[stop] == "," and stop - s >= 2:
+    if (
+        not best[0]
+        and found is not None
+        and work[stop] == ","
+        and stop - s >= 2
+        # (a clause that opens with a verb of work or a preposition is no list of names: its first
+        # name, which opens where the clause does, is no subject; the list is not read)
+        and _NOT_SUBJECT.match(work, s) is None
+    ):
         # "各镇人民政府、街道办事处，嘉定工业区、菊园新区管委会按照职责权限，负责…" (嘉定's river and pump
         # maintenance rules, 2025): a list of units that runs on past a comma to its verb. Documents of
         # 上海 and 浙江 part the kinds of bodies of one list with commas, as their addressee lines do
