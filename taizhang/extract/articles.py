@@ -494,8 +494,9 @@ def _skip(work: str, s: int, e: int) -> int:
 # A level may be named in words: "省、省辖市人民政府…", "省辖市、县（市、区）人民政府…" (河南's
 # regulations), "省、设区的市人民政府" (those of several provinces); "市、区县(自治县)人民政府" (重庆's
 # regulations: 区县 is one level, its autonomous counties the peers in brackets; 重庆市防震减灾条例,
-# 重庆市优化营商环境条例, 重庆市价格鉴证条例).
-_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|区县|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
+# 重庆市优化营商环境条例, 重庆市价格鉴证条例); "市、县区人民政府" (山东's city regulations: 县区, counties and
+# districts, is one level, not 县 beside a 区人民政府).
+_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|区县|县区|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
 _LEVEL_LIST = re.compile(
     _LEVEL_WORD
     + r"(?:\([^()]{1,8}\))?(?:、"
@@ -609,6 +610,9 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         if rest:
             heads = [orig[pair.start("a") : pair.end("a")], orig[pair.start("b") : pair.end("b")]]
             return tuple([h + rest[0] for h in heads] + list(rest[1:]))
+    joined = _gov_field_and_levels(orig, work)
+    if joined:
+        return joined
     levels = _LEVEL_LIST.match(work)
     if levels:
         after = levels.end() + (2 if work.startswith(("两级", "三级"), levels.end()) else 0)  # 市、区两级X
@@ -632,6 +636,27 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         suffix = "管委会" if out[-1].endswith("管委会") else "管理委员会"
         out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + out[-1:]
     return tuple(dict.fromkeys(out))
+
+
+# One level's government and a field of it, joined by 和 to other levels' fields: "市人民政府生态环境和市、
+# 县（区）人民政府发展改革、财政等部门" (河南's city regulations share out departments so).
+_GOV_FIELD = re.compile(r"[^、()和]{0,10}?人民政府(?P<field>[^、()]{2,12})")
+
+
+def _gov_field_and_levels(orig: str, work: str) -> tuple[str, ...]:
+    """The field departments of "市人民政府X和市、县人民政府Y、Z等部门": X's department beside Y's and
+    Z's, named by field as the levels' own field lists are (the corpus convention); () when ``work``
+    is not of that form."""
+    for m in re.finditer("和", work):
+        head = _GOV_FIELD.fullmatch(work, 0, m.start())
+        if head is None or not _bare_field(head.group("field")) or not _LEVEL_LIST.match(work, m.end()):
+            continue
+        rest = law_names(orig[m.end() :], work[m.end() :])
+        kind = next((k for k in _KINDS if rest and rest[0].endswith(k)), "")
+        if not kind or any(_GOV_PREFIX.match(r) for r in rest):
+            continue
+        return (orig[head.start("field") : head.end("field")] + kind, *rest)
+    return ()
 
 
 def _joined(orig: str, work: str) -> list[tuple[str, str]]:
