@@ -122,11 +122,12 @@ _PLACE_DOES = re.compile(r"本(?:省|市|区|县)(?:畅通|充分发挥|建立�
 _SETS_UP = re.compile(r"本(?:省|市|区|县)(?:建立|设立|成立)(?=[^,。;]{2,40},负责)")
 # A government setting up the body that answers for a zone or a work: "市人民政府设立北京经济技术开发区管理
 # 委员会(以下简称开发区管委会),代表市人民政府对开发区实行统一领导和管理" (北京经济技术开发区条例), as
-# "本市建立…,负责…" (上海's rules): the body set up leads what follows.
+# "本市建立…,负责…" (上海's rules): the body set up leads what follows; so does an experts' committee set up
+# to advise ("市人民政府设立X专家委员会,对编制…规划、认定…等活动提供咨询", cities' regulations).
 _GOV_SETS_UP = re.compile(
     r"(?:[省市县区]|[\u4e00-\u9fff]{2,6}[省市县区])人民政府(?:设立|成立|建立)"
     r"(?P<body>[^,。;()]{2,40}?(?:委员会|管委会|管理局|领导小组|办公室|机构))(?:\(以下(?:简|统)?称[^()]{1,20}\))?,"
-    r"(?=代表|负责|统一|具体|承担|行使|对[^,。;]{2,30}(?:实行|实施|负责))"
+    r"(?=代表|负责|统一|具体|承担|行使|对[^,。;]{2,30}(?:实行|实施|负责)|对[^。;]{2,150}?提供(?:咨询|论证|评估|技术支持))"
 )
 # A clause that opens with whom or what the duty is about: "对见义勇为者…,市、区人民政府应当给予
 # 表彰", "对…需要两个以上部门共同研究解决的疑难事项,有关部门应当…" (威海's, 云浮's regulations).
@@ -713,6 +714,15 @@ def _field_list(orig: str, work: str) -> list[str]:
                 out = _cut(orig, fields, orig[etc.start("kind") : etc.end("kind")])
                 if etc.group("group"):
                     out.append(orig[etc.start("group") :])
+                return out
+            plain = next((k for k in _KINDS if kind.endswith(k) and len(kind) > len(k)), "")
+            if plain and not etc.group("group") and all(_bare_field(f) for f in fields):
+                # "林业、水务、海洋等湿地保护管理部门": a kind the fields all are, named by its work, gives
+                # each field's department (林业部门) and no one else; "X等并联审批相关部门" adds the
+                # collective, as "X等相关部门" does
+                out = _cut(orig, fields, plain)
+                if "相关" in kind or "有关" in kind:
+                    out.append(orig[etc.start("kind") :])
                 return out
         elif "等" not in work:
             parts = work.split("、")

@@ -1,5 +1,6 @@
-"""City regulations that name their levels with a two-word level (县区: counties and districts) and
-that join one level's field to other levels' fields with 和.
+"""City regulations that name their levels with a two-word level (县区: counties and districts), that
+join one level's field to other levels' fields with 和, that close a list of fields with a kind named by
+its work (等某某管理部门), and that set up an experts' committee to advise.
 
 The texts are written for these tests: they follow the conventions of such documents (cities'
 条例 of 山东 and 河南), not any one document.
@@ -26,13 +27,15 @@ REGULATION = """某市某某管理条例
 
 第三条　市人民政府交通运输和市、县（区）人民政府公安、财政、市场监督管理等部门在各自职责范围内做好某某管理的相关工作。
 
-第四条　某某管理单位应当建立某某台账。
+第四条　市人民政府设立某某保护专家委员会，对编制某某保护规划、认定重要某某，以及开展某某修复等活动提供咨询。
 
-第五条　任何单位和个人不得损毁某某设施。
+第五条　园林、水务、交通等某某养护管理部门，按照各自职责做好某某养护工作。
 
-第六条　违反本条例规定，损毁某某设施的，由城市管理部门责令改正。
+第六条　任何单位和个人不得损毁某某设施。
 
-第七条　本条例自2026年1月1日起施行。
+第七条　违反本条例规定，损毁某某设施的，由城市管理部门责令改正。
+
+第八条　本条例自2026年1月1日起施行。
 """
 
 
@@ -46,6 +49,8 @@ def _names(written: str) -> list[str]:
         ("市、县区人民政府", ["市人民政府", "县区人民政府"]),
         ("市、县区人民政府城市管理部门", ["市人民政府城市管理部门", "县区人民政府城市管理部门"]),
         ("县区、乡镇人民政府", ["县区人民政府", "乡镇人民政府"]),
+        ("园林、水务、交通等某某养护管理部门", ["园林部门", "水务部门", "交通部门"]),
+        ("教育、公安、消防等联合验收相关部门", ["教育部门", "公安部门", "消防部门", "联合验收相关部门"]),
         (
             "市人民政府文化和旅游和市、县（区）人民政府教育、卫生健康等部门",
             ["文化和旅游部门", "教育部门", "卫生健康部门"],
@@ -72,4 +77,6 @@ def test_a_regulations_levels_and_fields_give_their_bodies() -> None:
         ["市人民政府", "县区人民政府"],
         ["县区人民政府", "乡镇人民政府"],
         ["交通运输部门", "公安部门", "财政部门", "市场监督管理部门"],
+        ["某某保护专家委员会"],
+        ["园林部门", "水务部门", "交通部门"],
     ]
