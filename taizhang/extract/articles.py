@@ -502,7 +502,10 @@ _LEVEL_LIST = re.compile(
     _LEVEL_WORD
     + r"(?:\([^()]{1,8}\))?(?:、"
     + _LEVEL_WORD
-    + r"(?:\([^()]{1,8}\))?)+(?=[^、省市县区州旗盟乡镇(])"
+    + r"(?:\([^()]{1,8}\))?)+"
+    + r"(?:和"  # "市、县区和乡镇人民政府": the last level joined by 和 before the government they share
+    + _LEVEL_WORD
+    + r"(?=人民政府))?(?=[^、省市县区州旗盟乡镇(])"
 )
 _LEVEL = re.compile(_LEVEL_WORD + r"(?:\([^()]{1,8}\))?")
 # Two levels joined by 和 or 及 before the government they share: "省和青岛市人民政府" (山东省青岛西海岸
@@ -1057,9 +1060,18 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     co: tuple[str, ...] = ()
     with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:
-        names = law_names(text[with_.start("co") : with_.end("co")], with_.group("co"))
+        ws, we = with_.span("co")
+        ends = _WITH_END.search(work, ws, we)
+        if ends is not None:
+            we = ends.end()  # "会同生态环境、规划等部门以农用地为重点开展…": the bodies end at 部门
+        names = law_names(text[ws:we], work[ws:we])
         co = tuple(n for n in names if _is_body(working_text(n)) and n not in lead)
     return lead, co
+
+
+# Where the bodies worked with end when a manner or a joint verb follows them: "会同X、Y等部门以…为重点
+# 开展…", "会同其他有关部门协同推进…", "会同X部门联合开展…" (cities' regulations).
+_WITH_END = re.compile(r"(?:部门|机关|机构)(?=以|协同|联合)")
 
 
 def _names_past_commas(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
