@@ -553,6 +553,8 @@ _TWO_COMMITTEES = re.compile(r"(?P<a>[村居])\((?P<b>[村居])\)(?P<rest>民委
 _RELATIVE_BODY = re.compile(
     r"(?P<clause>[^的]{0,20}?(?:所在地|接到|作出|收到|发现|受理|负责|批准|核发|办理|登记)[^的]{0,16})的(?P<body>.{2,30})"
 )
+# The verbs a relative clause of a regulation's subject opens with ("受理投诉、举报的有关部门").
+_CLAUSE_VERB = re.compile(r"接到|作出|收到|发现|受理|负责|批准|核发|办理|登记")
 _BARE_BODIES = frozenset(("部门", "机构", "单位", "组织", "工作机构", "管理机构", "办事机构"))
 
 
@@ -607,6 +609,14 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         return ()
     if _PROVINCES.match(work):
         return (orig,)
+    rel = _RELATIVE_BODY.fullmatch(work) if "、" in work and "的" in work else None
+    if rel is not None and "、" in rel.group("clause") and "、" not in rel.group("body"):
+        # "受理投诉、举报的有关部门": the 、 is the relative clause's, one body (有关部门, as _named_forms)
+        parts = rel.group("clause").split("、")
+        if _CLAUSE_VERB.match(parts[0]) and not any(
+            looks_like_unit(p) or p.endswith(_BODY_END) for p in parts
+        ):
+            return tuple(_named_forms(orig))
     pair = _LEVEL_PAIR.match(work)
     if pair:
         # "省和青岛市人民政府有关部门": 省人民政府有关部门, 青岛市人民政府有关部门

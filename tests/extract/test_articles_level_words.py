@@ -1,6 +1,7 @@
 """City regulations that name their levels with a two-word level (县区: counties and districts), that
 join one level's field to other levels' fields with 和, that close a list of fields with a kind named by
-its work (等某某管理部门), and that set up an experts' committee to advise.
+its work (等某某管理部门), that set up an experts' committee to advise, and that put a relative clause
+with a list of its own before a body (受理投诉、举报的有关部门).
 
 The texts are written for these tests: they follow the conventions of such documents (cities'
 条例 of 山东 and 河南), not any one document.
@@ -55,6 +56,9 @@ def _names(written: str) -> list[str]:
             ["市人民政府", "县区人民政府", "乡镇人民政府", "街道办事处"],
         ),
         ("市、县区人民政府和某某新区管委会", ["市人民政府", "县区人民政府", "某某新区管委会"]),
+        ("受理投诉、举报的有关部门", ["有关部门"]),
+        ("收到申请、报告的有关部门", ["有关部门"]),
+        ("市人民政府、接到举报的有关部门", ["市人民政府", "有关部门"]),
         ("园林、水务、交通等某某养护管理部门", ["园林部门", "水务部门", "交通部门"]),
         ("教育、公安、消防等联合验收相关部门", ["教育部门", "公安部门", "消防部门", "联合验收相关部门"]),
         (
