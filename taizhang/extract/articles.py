@@ -123,11 +123,12 @@ _PLACE_DOES = re.compile(r"本(?:省|市|区|县)(?:畅通|充分发挥|建立�
 _SETS_UP = re.compile(r"本(?:省|市|区|县)(?:建立|设立|成立)(?=[^,。;]{2,40},负责)")
 # A government setting up the body that answers for a zone or a work: "市人民政府设立北京经济技术开发区管理
 # 委员会(以下简称开发区管委会),代表市人民政府对开发区实行统一领导和管理" (北京经济技术开发区条例), as
-# "本市建立…,负责…" (上海's rules): the body set up leads what follows.
+# "本市建立…,负责…" (上海's rules): the body set up leads what follows; so does an experts' committee set up
+# to advise ("市人民政府设立X专家委员会,对编制…规划、认定…等活动提供咨询", cities' regulations).
 _GOV_SETS_UP = re.compile(
     r"(?:[省市县区]|[\u4e00-\u9fff]{2,6}[省市县区])人民政府(?:设立|成立|建立)"
     r"(?P<body>[^,。;()]{2,40}?(?:委员会|管委会|管理局|领导小组|办公室|机构))(?:\(以下(?:简|统)?称[^()]{1,20}\))?,"
-    r"(?=代表|负责|统一|具体|承担|行使|对[^,。;]{2,30}(?:实行|实施|负责))"
+    r"(?=代表|负责|统一|具体|承担|行使|对[^,。;]{2,30}(?:实行|实施|负责)|对[^。;]{2,150}?提供(?:咨询|论证|评估|技术支持))"
 )
 # A clause that opens with whom or what the duty is about: "对见义勇为者…,市、区人民政府应当给予
 # 表彰", "对…需要两个以上部门共同研究解决的疑难事项,有关部门应当…" (威海's, 云浮's regulations).
@@ -531,13 +532,17 @@ def _skip(work: str, s: int, e: int) -> int:
 # A level may be named in words: "省、省辖市人民政府…", "省辖市、县（市、区）人民政府…" (河南's
 # regulations), "省、设区的市人民政府" (those of several provinces); "市、区县(自治县)人民政府" (重庆's
 # regulations: 区县 is one level, its autonomous counties the peers in brackets; 重庆市防震减灾条例,
-# 重庆市优化营商环境条例, 重庆市价格鉴证条例).
-_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|区县|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
+# 重庆市优化营商环境条例, 重庆市价格鉴证条例); "市、县区人民政府" (山东's city regulations: 县区, counties and
+# districts, is one level, not 县 beside a 区人民政府).
+_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|区县|县区|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
 _LEVEL_LIST = re.compile(
     _LEVEL_WORD
     + r"(?:\([^()]{1,8}\))?(?:、"
     + _LEVEL_WORD
-    + r"(?:\([^()]{1,8}\))?)+(?=[^、省市县区州旗盟乡镇(])"
+    + r"(?:\([^()]{1,8}\))?)+"
+    + r"(?:和"  # "市、县区和乡镇人民政府": the last level joined by 和 before the government they share
+    + _LEVEL_WORD
+    + r"(?=人民政府))?(?=[^、省市县区州旗盟乡镇(])"
 )
 _LEVEL = re.compile(_LEVEL_WORD + r"(?:\([^()]{1,8}\))?")
 # Two levels joined by 和 or 及 before the government they share: "省和青岛市人民政府" (山东省青岛西海岸
@@ -585,6 +590,8 @@ _TWO_COMMITTEES = re.compile(r"(?P<a>[村居])\((?P<b>[村居])\)(?P<rest>民委
 _RELATIVE_BODY = re.compile(
     r"(?P<clause>[^的]{0,20}?(?:所在地|接到|作出|收到|发现|受理|负责|批准|核发|办理|登记)[^的]{0,16})的(?P<body>.{2,30})"
 )
+# The verbs a relative clause of a regulation's subject opens with ("受理投诉、举报的有关部门").
+_CLAUSE_VERB = re.compile(r"接到|作出|收到|发现|受理|负责|批准|核发|办理|登记")
 _BARE_BODIES = frozenset(("部门", "机构", "单位", "组织", "工作机构", "管理机构", "办事机构"))
 
 
@@ -641,6 +648,14 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         return ()
     if _PROVINCES.match(work):
         return (orig,)
+    rel = _RELATIVE_BODY.fullmatch(work) if "、" in work and "的" in work else None
+    if rel is not None and "、" in rel.group("clause") and "、" not in rel.group("body"):
+        # "受理投诉、举报的有关部门": the 、 is the relative clause's, one body (有关部门, as _named_forms)
+        parts = rel.group("clause").split("、")
+        if _CLAUSE_VERB.match(parts[0]) and not any(
+            looks_like_unit(p) or p.endswith(_BODY_END) for p in parts
+        ):
+            return tuple(_named_forms(orig))
     pair = _LEVEL_PAIR.match(work)
     if pair:
         # "省和青岛市人民政府有关部门": 省人民政府有关部门, 青岛市人民政府有关部门
@@ -648,6 +663,9 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         if rest:
             heads = [orig[pair.start("a") : pair.end("a")], orig[pair.start("b") : pair.end("b")]]
             return tuple([h + rest[0] for h in heads] + list(rest[1:]))
+    joined = _gov_field_and_levels(orig, work)
+    if joined:
+        return joined
     levels = _LEVEL_LIST.match(work)
     if levels:
         after = levels.end() + (2 if work.startswith(("两级", "三级"), levels.end()) else 0)  # 市、区两级X
@@ -692,6 +710,27 @@ def _fields_of_levels(work: str) -> bool:
     return kind in _KINDS and all(
         _bare_field(f) and _JOIN.search(f) is None and "政府" not in f for f in fields
     )
+
+
+# One level's government and a field of it, joined by 和 to other levels' fields: "市人民政府生态环境和市、
+# 县（区）人民政府发展改革、财政等部门" (河南's city regulations share out departments so).
+_GOV_FIELD = re.compile(r"[^、()和]{0,10}?人民政府(?P<field>[^、()]{2,12})")
+
+
+def _gov_field_and_levels(orig: str, work: str) -> tuple[str, ...]:
+    """The field departments of "市人民政府X和市、县人民政府Y、Z等部门": X's department beside Y's and
+    Z's, named by field as the levels' own field lists are (the corpus convention); () when ``work``
+    is not of that form."""
+    for m in re.finditer("和", work):
+        head = _GOV_FIELD.fullmatch(work, 0, m.start())
+        if head is None or not _bare_field(head.group("field")) or not _LEVEL_LIST.match(work, m.end()):
+            continue
+        rest = law_names(orig[m.end() :], work[m.end() :])
+        kind = next((k for k in _KINDS if rest and rest[0].endswith(k)), "")
+        if not kind or any(_GOV_PREFIX.match(r) for r in rest):
+            continue
+        return (orig[head.start("field") : head.end("field")] + kind, *rest)
+    return ()
 
 
 def _joined(orig: str, work: str) -> list[tuple[str, str]]:
@@ -750,6 +789,15 @@ def _field_list(orig: str, work: str) -> list[str]:
                 out = _cut(orig, fields, orig[etc.start("kind") : etc.end("kind")])
                 if etc.group("group"):
                     out.append(orig[etc.start("group") :])
+                return out
+            plain = next((k for k in _KINDS if kind.endswith(k) and len(kind) > len(k)), "")
+            if plain and not etc.group("group") and all(_bare_field(f) for f in fields):
+                # "林业、水务、海洋等湿地保护管理部门": a kind the fields all are, named by its work, gives
+                # each field's department (林业部门) and no one else; "X等并联审批相关部门" adds the
+                # collective, as "X等相关部门" does
+                out = _cut(orig, fields, plain)
+                if "相关" in kind or "有关" in kind:
+                    out.append(orig[etc.start("kind") :])
                 return out
         elif "等" not in work:
             parts = work.split("、")
@@ -1127,7 +1175,11 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     co: tuple[str, ...] = ()
     with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
     if with_ is not None:
-        names = law_names(text[with_.start("co") : with_.end("co")], with_.group("co"))
+        ws, we = with_.span("co")
+        ends = _WITH_END.search(work, ws, we)
+        if ends is not None:
+            we = ends.end()  # "会同生态环境、规划等部门以农用地为重点开展…": the bodies end at 部门
+        names = law_names(text[ws:we], work[ws:we])
         co = tuple(n for n in names if _is_body(working_text(n)) and n not in lead)
     return lead, co
 
@@ -1163,6 +1215,11 @@ def _topic_before_doer(work: str, start: int, doer_at: int, subject_end: int) ->
     return not _lead_bodies(law_names(before, before), before) and _lead_bodies(
         law_names(after, after), after
     )
+
+
+# Where the bodies worked with end when a manner or a joint verb follows them: "会同X、Y等部门以…为重点
+# 开展…", "会同其他有关部门协同推进…", "会同X部门联合开展…" (cities' regulations).
+_WITH_END = re.compile(r"(?:部门|机关|机构)(?=以|协同|联合)")
 
 
 def _names_past_commas(text: str, work: str, s: int, e: int) -> tuple[str, ...]:

@@ -682,8 +682,10 @@ def _level_government(bare: str, closing: str) -> int:
     return body + 1 if not _is_collective(bare) else 0
 
 
-# A level of places, alone or with the peers it stands for in brackets: "市", "县(市、区)", "乡(镇)".
-_LEVEL = re.compile(r"[省市县区州旗盟乡镇](?:\([省市县区州旗盟乡镇、]{1,7}\))?")
+# A level of places, alone or with the peers it stands for in brackets: "市", "县(市、区)", "乡(镇)";
+# one level in two words, "县区" (counties and districts), "区县", "乡镇": "市、县区人民政府" are 市人民政府
+# and 县区人民政府, not 市区人民政府.
+_LEVEL = re.compile(r"(?:县区|区县|乡镇|[省市县区州旗盟乡镇](?:\([省市县区州旗盟乡镇、]{1,7}\))?)")
 
 
 def _after_level(bare: str, closing: str) -> int:
