@@ -219,10 +219,7 @@ _HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给
 _HELPS_ONLY = re.compile(r",[^,。;:]{2,40}?(?:应当|应|要|均应)?(?:予以|给予)?(?:配合|协助)(?:。|$)")
 # The topic an article puts before the 由 that names its doer: "畲族语言、畲歌的老师" (a noun phrase with
 # 的, no verb of duty). must not match: "市人民政府负责…的工作" (a body and its duty)
-_TOPIC_BY = re.compile(
-    r"[^,。;:由]{2,30}的[^,。;:由的]{1,12}"
-    r"|[^,。;:由的]{2,16}(?:规范|规则|细则|办法|标准|目录|名录|规划|方案|清单|计划)"  # "门牌设置规范由X会同Y制定"
-)
+_TOPIC_BY = re.compile(r"[^,。;:由]{2,30}的[^,。;:由的]{1,12}")
 # A body whose duty is to help another with that body's work: "民族事务主管部门在职责范围内,配合文化主管
 # 部门开展…工作", "村民委员会负责协助各级人民政府和有关主管部门开展…" (潮州's 畲族文化保护条例),
 # "乡（镇）人民政府、街道办事处应当协助渔业主管部门,做好…" (杭州's 渔业资源保护管理规定), "村（居）民委员会
@@ -587,11 +584,12 @@ _TWO_COMMITTEES = re.compile(r"(?P<a>[村居])\((?P<b>[村居])\)(?P<rest>民委
 # matches: "接到举报的有关部门", "项目所在地的县级人民政府" ; must not match: "设区的市人民政府" (a kind
 # of city), "县级以上精神文明建设指导委员会的办事机构" (whose office), "其他负有…职责的部门" (no body
 # after 的), "渔业行政主管部门所属的渔政监督管理机构" (whose)
+_CLAUSE_VERBS = "接到|作出|收到|发现|受理|负责|批准|核发|办理|登记"
 _RELATIVE_BODY = re.compile(
-    r"(?P<clause>[^的]{0,20}?(?:所在地|接到|作出|收到|发现|受理|负责|批准|核发|办理|登记)[^的]{0,16})的(?P<body>.{2,30})"
+    rf"(?P<clause>[^的]{{0,20}}?(?:所在地|{_CLAUSE_VERBS})[^的]{{0,16}})的(?P<body>.{{2,30}})"
 )
 # The verbs a relative clause of a regulation's subject opens with ("受理投诉、举报的有关部门").
-_CLAUSE_VERB = re.compile(r"接到|作出|收到|发现|受理|负责|批准|核发|办理|登记")
+_CLAUSE_VERB = re.compile(_CLAUSE_VERBS)
 _BARE_BODIES = frozenset(("部门", "机构", "单位", "组织", "工作机构", "管理机构", "办事机构"))
 
 

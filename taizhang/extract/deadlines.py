@@ -310,18 +310,20 @@ def _years_from_now(work: str, orig: str | None, year: int, found: Deadline | No
     "用N年…时间"; a span after an event (竣工后五年内) is no deadline. A span that opens a clause
     setting a quantity to reach ("5年内重点引进和培养1万名", 广州's talent plan) is one too."""
     for m in _YEARS_TO_REACH.finditer(work):
-        n = m.group("n")
-        years = int(n) if n.isdigit() else parse_chinese(n)
-        src = (orig or work)[m.start("n") : m.end()]
-        found = _latest(found, Deadline("year", year + years, None, src))
+        found = _latest(found, _years_later(m, m.start("n"), work, orig, year))
     for m in _YEARS_FROM_NOW.finditer(work):
         if m.group("tail") == "时间" and not m.group("use"):
             continue  # "三年时间" alone: a duration, not a deadline
-        n = m.group("n")
-        years = int(n) if n.isdigit() else parse_chinese(n)
-        src = (orig or work)[m.start() : m.end()]
-        found = _latest(found, Deadline("year", year + years, None, src))
+        found = _latest(found, _years_later(m, m.start(), work, orig, year))
     return found
+
+
+def _years_later(m: re.Match[str], start: int, work: str, orig: str | None, year: int) -> Deadline:
+    """The year ``m``'s span of years (its group ``n``) after the document's ``year`` ends in, quoted
+    from ``start``."""
+    n = m.group("n")
+    years = int(n) if n.isdigit() else parse_chinese(n)
+    return Deadline("year", year + years, None, (orig or work)[start : m.end()])
 
 
 # A year that opens a sentence or clause and is set off by a comma, before a verb of work: the time
