@@ -3605,8 +3605,8 @@ _NEXT_FIVE_YEARS = re.compile(r"(?:今后|未来)[ \t]*(?:五|5)[ \t]*年(?!内|
 def next_five_years_end(year: int) -> int:
     """The last year of the five-year plan period a document of ``year`` looks ahead over: the
     period that ``year`` falls in (2026: 2026-2030), or the next one when ``year`` ends a period
-    (2025, written as 十四五 closes: 2026-2030). Plan periods run 2001-2005, 2006-2010, …"""
-    end = year + (4 - (year - 2001) % 5)
+    (2025, written as 十四五 closes: 2026-2030), as ``five_year_period`` counts the plans."""
+    end = five_year_period((year - five_year_period(1)[0]) // 5 + 1)[1]
     return end + 5 if end == year else end
 
 

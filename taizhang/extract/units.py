@@ -219,7 +219,7 @@ _LEAD_STAR = re.compile(r"(?<=[\u4e00-\u9fff)])[*★※](?=[、,;/\s]|$)")
 def _star_as_lead(orig: str, work: str) -> tuple[str, str]:
     """``orig`` and ``work`` with each lead star (``_LEAD_STAR``) written as the note "(牵头)", at
     the same places in both (they stay the same length)."""
-    if not _LEAD_STAR.search(work):
+    if not ("*" in work or "★" in work or "※" in work) or not _LEAD_STAR.search(work):
         return orig, work
     o: list[str] = []
     w: list[str] = []
@@ -242,8 +242,7 @@ def parse_units(orig: str, work: str | None = None) -> list[str]:
     """
     if work is None:
         work = working_text(orig)
-    if "*" in work or "★" in work or "※" in work:
-        orig, work = _star_as_lead(orig, work)
+    orig, work = _star_as_lead(orig, work)
     return list(_parse_units(orig, work))
 
 
@@ -841,8 +840,7 @@ def parse_roles(
     """
     if work is None:
         work = working_text(orig)
-    if "*" in work or "★" in work or "※" in work:
-        orig, work = _star_as_lead(orig, work)
+    orig, work = _star_as_lead(orig, work)
     if ("第一" in work or "首位" in work) and declares_first_leads(work):
         first_leads = True
         orig, work = _without_declaration(orig, work)
