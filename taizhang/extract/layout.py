@@ -535,9 +535,10 @@ def _bare_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
         run.clear()
 
     for ls, line in _line_texts(work, start, end):
-        if _BARE_PIPE_ROW.fullmatch(line) is None or (run and line.count("|") != run[0][1].count("|")):
+        is_row = _BARE_PIPE_ROW.fullmatch(line) is not None
+        if not is_row or (run and line.count("|") != run[0][1].count("|")):
             close()
-            if _BARE_PIPE_ROW.fullmatch(line) is None:
+            if not is_row:
                 continue
         run.append((ls, line))
     close()
@@ -1104,13 +1105,10 @@ def _page_break_line(work: str, span: tuple[int, int], heading_texts: set[str]) 
 def _between_rows(work: str, span: tuple[int, int], heading_texts: set[str]) -> bool:
     """A line that stands between two rows: a section's title, a page number, a heading of the
     heading row repeated on a new page (or a piece of one wrapped: 序 / 号)."""
-    s, e = span
-    text = work[s:e]
+    text = work[span[0] : span[1]]
     return (
-        text in heading_texts
-        or text in ("序", "号")
+        _page_break_line(work, span, heading_texts)
         or column_role(text) is not None
-        or _PAGE_NUMBER.fullmatch(text) is not None
         or (_SECTION_CELL.match(text) is not None and not looks_like_unit(text))  # (not 第一人民医院)
     )
 
