@@ -1133,8 +1133,14 @@ def _notice_requirements(
     if not any(work[e - 1] == ":" and e - s < 120 and "各" in work[s:e] for s, e in paras[:3]):
         return []
     out: list[Task] = []
+    # (a paragraph that introduces a list of the units' tasks: "现将各单位在村庄环境整治工作中的任务
+    # 作如下明确:", "现将职责分工明确如下:")
+    listing = False
     for s, e in paras:
-        if work[e - 1] == ":" or _MODAL.search(work, s, e) is None:
+        if work[e - 1] == ":":
+            listing = _ASSIGNS_BELOW.search(work, s, e) is not None
+            continue
+        if _MODAL.search(work, s, e) is None and not (listing and "负责" in work[s:e]):
             continue
         for cs, ce, roles in _subject_clauses(text, work, s, e):
             if not roles.lead:
@@ -1145,7 +1151,7 @@ def _notice_requirements(
             if work.startswith("请", at):
                 at += 1
             head = work[at : min(ce, at + 40)]
-            if not _modal_after_units(head, roles):
+            if not _modal_after_units(head, roles) and not (listing and _duty_after_units(head, roles)):
                 continue
             t = _clause_task(text, work, cs, ce, roles, None, None, None, None, None, year)
             if t is not None:
@@ -1231,6 +1237,21 @@ def _headed_paragraphs(
                 out.append(t)
         i = j
     return out if len(out) > 1 else []
+
+
+# The paragraph that introduces a list of the units' tasks or duties, ending with a colon: "现将…
+# 各单位在村庄环境整治工作中的任务作如下明确:" (a 江苏 district's village environment plan), "现将职责
+# 分工明确如下:", "各单位职责如下:". must not match: "现将有关事项通知如下:", "重点做好以下工作:"
+_ASSIGNS_BELOW = re.compile(r"(?:任务|职责|分工)[^,。;:]{0,12}(?:如下|明确|分解)[^,。;:]{0,6}:$")
+# A duty's verb after the units a clause opens with: "区住建局负责…", "区财政局具体负责…".
+_DUTY_AFTER = re.compile(r"(?:具体|主要|全面)?负责(?!人|同志)")
+
+
+def _duty_after_units(head: str, roles: UnitRoles) -> bool:
+    """The clause's units are followed by 负责: in the list of a notice's units and their tasks,
+    "区住建局负责全区村庄环境整治总协调工作…" hands the work to the unit as "…要" does."""
+    m = _DUTY_AFTER.search(head)
+    return m is not None and m.start() <= sum(len(n) + 1 for n in roles.lead) + 2
 
 
 def _modal_after_units(head: str, roles: UnitRoles) -> bool:
@@ -1854,6 +1875,8 @@ def _plain_tasks(
             # "本区下立交基础资料仍存在缺失…。请各镇、街道…": a paragraph that opens with the
             # problem or the need and goes on with the units to answer it is one task, theirs.
             clauses = [(clauses[0][0], clauses[1][1], clauses[1][2]), *clauses[2:]]
+        if len(clauses) > 1:
+            clauses = _closing_role_sentences(text, work, clauses)
         clauses = [
             (ds, de, roles if ds == cs or _DATED_OPENING.match(work, ds, de) else _NO_ROLES)
             for cs, ce, roles in clauses
@@ -1873,6 +1896,71 @@ def _plain_tasks(
             if t is not None and len(t.text) >= 4 and not _CAPTION.match(t.text):
                 out.append(t)
     return _dated(out, _title_deadline(text, work, node, year) or (closing[1] if closing else None))
+
+
+# One part of a sentence that only assigns roles: the units and the verb of their role ("由县城管局
+# 牵头", "县农业农村局、各乡镇配合", "县直各有关部门按职责分工负责").
+_ROLE_PART = re.compile(
+    r"(?P<by>由)?(?P<names>[^,;]{2,80}?)(?P<verb>牵头负责|牵头|(?:具体|主要|共同|按职责分工|按职责|分工)?负责"
+    r"|(?:配合|协助|参与)(?:实施|落实)?|协办)"
+)
+_LEAD_VERBS = ("牵头",)
+
+
+def _role_sentence(text: str, work: str, s: int, e: int) -> UnitRoles:
+    """The roles of ``work[s:e]`` when it is one short sentence that names the units of the work
+    before it and their roles, and nothing more: "由县城管局牵头，县农业农村局、各乡镇配合。" (lead
+    县城管局), "县水利局负责，县生态环境局、各乡镇协助。", "各乡镇、县直各有关部门按职责分工负责。"
+    (county and district plans close an item so, the sentence standing for the bracketed note
+    "（牵头单位：…；配合单位：…）" other plans write). The units of 牵头 lead; with none, those of
+    负责; the others help. None when a part of it is no list of units and a role."""
+    while s < e and work[s] in " \t\n":
+        s += 1
+    while e > s and work[e - 1] in " \t\n。;":
+        e -= 1
+    if not 4 <= e - s <= 150 or "。" in work[s:e]:
+        return _NO_ROLES
+    parts: list[tuple[tuple[str, ...], str]] = []
+    pos = s
+    while pos < e:
+        stop = work.find(",", pos, e)
+        stop = e if stop < 0 else stop
+        m = _ROLE_PART.fullmatch(work, pos, stop)
+        if m is None:
+            return _NO_ROLES
+        ns, ne = m.span("names")
+        names = parse_units(text[ns:ne], work[ns:ne])
+        if not names or not all(looks_like_unit(_work_of(n)) or _is_subject_unit(_work_of(n)) for n in names):
+            return _NO_ROLES
+        parts.append((tuple(names), m.group("verb")))
+        pos = stop + 1
+    led = [p for p in parts if p[1].startswith(_LEAD_VERBS)] or [p for p in parts if "负责" in p[1]][:1]
+    if not led:
+        return _NO_ROLES
+    lead = tuple(dict.fromkeys(n for p in led for n in p[0]))
+    co = tuple(dict.fromkeys(n for p in parts if p not in led for n in p[0] if n not in lead))
+    return UnitRoles(lead, co)
+
+
+def _closing_role_sentences(
+    text: str, work: str, clauses: list[tuple[int, int, UnitRoles]]
+) -> list[tuple[int, int, UnitRoles]]:
+    """The clauses of a piece with each sentence that only assigns roles (``_role_sentence``) given
+    to the clause before it that names no unit: "（一）开展垃圾清运。全面清理村庄生活垃圾…。由县城管局
+    牵头，县农业农村局、各乡镇配合。" is one task, the 城管局's, with the 农业农村局 and the towns
+    helping (its text the work, as a bracketed note is no part of it). must not change: a sentence
+    of roles after a clause that names its own units, or one that goes on with work ("由X牵头，Y配合，
+    在9月底前完成…")."""
+    out: list[tuple[int, int, UnitRoles]] = []
+    for cs, ce, roles in clauses:
+        if out and not out[-1][2]:
+            assigned = _role_sentence(text, work, cs, ce)
+            if assigned:
+                ps, pe, _ = out[-1]
+                out[-1] = (ps, pe, assigned)
+                continue
+        out.append((cs, ce, roles))
+    return out
 
 
 def _step_parts(
@@ -2167,6 +2255,10 @@ def _paired(roles: UnitRoles) -> UnitRoles:
     return UnitRoles((head,), co)
 
 
+# A verb that is part of a body's name, before the kind of body it names: 组织部 (the party's
+# department of personnel: "（二）区委组织部" heads its block in 秦都's 2008 plan), 推进办, 协调办,
+# 统筹办 (the offices set up to push a work on). must not match: "组织实施", "推进建设"
+_NAMED_BY_VERB = re.compile(r"(?:组织|推进|协调|统筹)(?=部$|办$|办公室$|部、|办、)")
 # The heading of a division of duties: "四、职责分工", "三、部门职责", "五、任务分工".
 _DIVISION = re.compile(r"职责|分工")
 
@@ -2186,7 +2278,7 @@ def _unit_heading(text: str, work: str, node: _Node) -> UnitRoles:
         up = up.parent
     if up is None or up.level < 0:
         return _NO_ROLES  # "（三）莘庄副中心": an area of a plan, not a block of duties
-    if _VERB_WORD.search(line) or _DUTY_VERB.search(line):
+    if _VERB_WORD.search(_NAMED_BY_VERB.sub("", line)) or _DUTY_VERB.search(line):
         return _NO_ROLES
     names = parse_units(text[s : s + len(line)], line)
     if names and all(_is_subject_unit(_work_of(n)) for n in names):
