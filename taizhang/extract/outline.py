@@ -933,6 +933,8 @@ def read_text_tasks(
         if node.children or node is root:
             # The paragraphs of a heading before its first item (or of a text with no heading
             # at all) are tasks when they carry notes.
+            if node is not root and noted[id(node)] and _label_lines_note(work, ps[1:], cache) is not None:
+                continue  # "牵头单位：…" / "配合单位：…" below the heading: the items' units (_heading_note)
             if noted[id(node)]:
                 over = _note_over_paragraphs(work, node, ps, cache) if node.level >= 0 else None
                 if over is not None:
@@ -1285,8 +1287,40 @@ def _heading_note(
                 title = _TITLE.match(work, s, e)
                 pos = title.end() if title is not None else s
                 return notes[0] if _bare_title(work, pos, notes[0].start, title is not None) else None
+            labels = _label_lines_note(work, ps[1:], cache)
+            if labels is not None:
+                return labels
         n = n.parent
     return None
+
+
+def _label_lines_note(work: str, ps: list[_Span], cache: _NoteCache) -> RoleNote | None:
+    """The units of a heading's own lines below its title when each line is a role label and
+    nothing more ("（一）完善养老服务设施 / 牵头单位：区民政局 / 配合单位：区住建局、各街道 / 1.…"):
+    one note that answers for the items under the heading, as a note in the heading's line does.
+    County and district plans set out a group of tasks so, the group's units below its heading.
+    None when a line says more than its labels or there is no line."""
+    if not ps:
+        return None
+    lead: list[str] = []
+    co: list[str] = []
+    deadline: Deadline | None = None
+    for s, e in ps:
+        notes = cache.of(s, e)
+        if not notes or not all(n.marked for n in notes):
+            return None
+        before = work[s : notes[0].start].strip(_LEADING_CHARS)
+        if before or work[notes[-1].end : e].strip(_TRAILING_CHARS + "。"):
+            return None
+        for n in notes:
+            lead.extend(n.roles.lead)
+            co.extend(n.roles.co)
+            deadline = deadline or n.deadline
+    if not lead and not co:
+        return None
+    lead = list(dict.fromkeys(lead))
+    roles = UnitRoles(tuple(lead), tuple(u for u in dict.fromkeys(co) if u not in lead))
+    return RoleNote(ps[0][0], ps[-1][1], roles, deadline)
 
 
 def _note_over_paragraphs(work: str, node: _Node, ps: list[_Span], cache: _NoteCache) -> RoleNote | None:
@@ -1863,7 +1897,11 @@ def _plain_tasks(
     out: list[Task] = []
     intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
     for s, e in pieces:
-        clauses = _subject_clauses(text, work, s, e) if note is None else [(s, e, note.roles)]
+        clauses = (
+            _subject_clauses(text, work, s, e)
+            if note is None
+            else [(s, e, _role_sentence(text, work, s, e, prefix=True) or note.roles)]
+        )
         if titled and note is None:
             clauses = _unit_led(text, work, clauses)
         elif s > node.start and note is None and _opening_units(text, work, s, min(e, s + 40)):
@@ -1907,18 +1945,21 @@ _ROLE_PART = re.compile(
 _LEAD_VERBS = ("牵头",)
 
 
-def _role_sentence(text: str, work: str, s: int, e: int) -> UnitRoles:
+def _role_sentence(text: str, work: str, s: int, e: int, prefix: bool = False) -> UnitRoles:
     """The roles of ``work[s:e]`` when it is one short sentence that names the units of the work
     before it and their roles, and nothing more: "由县城管局牵头，县农业农村局、各乡镇配合。" (lead
     县城管局), "县水利局负责，县生态环境局、各乡镇协助。", "各乡镇、县直各有关部门按职责分工负责。"
     (county and district plans close an item so, the sentence standing for the bracketed note
     "（牵头单位：…；配合单位：…）" other plans write). The units of 牵头 lead; with none, those of
-    负责; the others help. None when a part of it is no list of units and a role."""
+    负责; the others help. None when a part of it is no list of units and a role. With ``prefix``,
+    the parts of roles an item opens with before its work ("由区医保局牵头，区民政局配合，制定…",
+    "区市场监管局负责，区民政局配合，开展…"): the item's own words, which outrank the units of the
+    heading above it."""
     while s < e and work[s] in " \t\n":
         s += 1
     while e > s and work[e - 1] in " \t\n。;":
         e -= 1
-    if not 4 <= e - s <= 150 or "。" in work[s:e]:
+    if not prefix and (not 4 <= e - s <= 150 or "。" in work[s:e]):
         return _NO_ROLES
     parts: list[tuple[tuple[str, ...], str]] = []
     pos = s
@@ -1926,13 +1967,12 @@ def _role_sentence(text: str, work: str, s: int, e: int) -> UnitRoles:
         stop = work.find(",", pos, e)
         stop = e if stop < 0 else stop
         m = _ROLE_PART.fullmatch(work, pos, stop)
-        if m is None:
-            return _NO_ROLES
-        ns, ne = m.span("names")
-        names = parse_units(text[ns:ne], work[ns:ne])
+        names = parse_units(text[m.start("names") : m.end("names")], m.group("names")) if m else []
         if not names or not all(looks_like_unit(_work_of(n)) or _is_subject_unit(_work_of(n)) for n in names):
+            if prefix and parts:
+                break  # the work the roles are for
             return _NO_ROLES
-        parts.append((tuple(names), m.group("verb")))
+        parts.append((tuple(names), m.group("verb") if m else ""))
         pos = stop + 1
     led = [p for p in parts if p[1].startswith(_LEAD_VERBS)] or [p for p in parts if "负责" in p[1]][:1]
     if not led:

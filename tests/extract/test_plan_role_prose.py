@@ -159,3 +159,78 @@ def test_unit_blocks_headed_by_names_with_verbs():
     assert by_text["将创建工作纳"] == ("区委组织部",)
     assert by_text["按月汇总各单"] == ("区推进办",)
     assert by_text["落实创建工作"] == ("区财政局",)
+
+
+GROUPS = """某区养老服务提升行动方案
+
+一、主要任务
+
+（一）完善养老服务设施
+牵头单位：区民政局
+配合单位：区住建局、区规划资源局、各街道
+1.新建社区养老服务中心3家。
+2.改造提升老年助餐点10个。
+
+（二）提升医养结合水平
+牵头单位：区卫健委；配合单位：区民政局、区医保局
+1.推动社区卫生服务中心与养老机构签约。
+2.由区医保局牵头，区民政局、区财政局配合，制定长期护理保险实施细则。
+3.区市场监管局负责，区民政局配合，开展养老机构食品安全检查。
+
+（三）加强人才队伍建设
+1.开展养老护理员培训。（区人社局负责，区民政局配合）
+
+二、保障措施
+
+各街道、各有关部门要按照职责分工，抓好各项任务落实。
+"""
+
+
+@pytest.fixture(scope="module")
+def groups():
+    return extract_text(GROUPS).tasks
+
+
+def test_group_label_lines_answer_for_the_items_under_them(groups):
+    t = _task(groups, "新建社区养老服务中心")
+    assert t.lead_units == ("区民政局",)
+    assert t.co_units == ("区住建局", "区规划资源局", "各街道")
+    assert _task(groups, "改造提升老年助餐点").lead_units == ("区民政局",)
+    t = _task(groups, "推动社区卫生服务中心")
+    assert t.lead_units == ("区卫健委",)
+    assert t.co_units == ("区民政局", "区医保局")
+
+
+def test_group_heading_and_its_labels_are_no_task(groups):
+    assert not [t for t in groups if t.text.startswith(("完善养老服务设施", "牵头单位", "提升医养结合水平"))]
+
+
+def test_an_items_own_roles_outrank_its_groups(groups):
+    t = _task(groups, "由区医保局牵头")
+    assert t.lead_units == ("区医保局",)
+    assert t.co_units == ("区民政局", "区财政局")
+    t = _task(groups, "区市场监管局负责")
+    assert t.lead_units == ("区市场监管局",)
+    assert t.co_units == ("区民政局",)
+
+
+def test_items_own_note_still_read(groups):
+    t = _task(groups, "开展养老护理员培训")
+    assert t.lead_units == ("区人社局",)
+    assert t.co_units == ("区民政局",)
+
+
+LABEL_SAYS_MORE = """某区工作方案
+
+一、主要任务
+
+（一）完善设施
+牵头单位：区民政局，请于每月5日前报送进展
+1.新建社区养老服务中心3家。
+"""
+
+
+def test_a_line_that_says_more_than_its_labels_is_no_group_note():
+    # the line is read as before (not as the items' units)
+    tasks = extract_text(LABEL_SAYS_MORE).tasks
+    assert not [t for t in tasks if t.text.startswith("新建") and t.co_units]
