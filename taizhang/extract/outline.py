@@ -1913,8 +1913,7 @@ def _plain_tasks(
             # "本区下立交基础资料仍存在缺失…。请各镇、街道…": a paragraph that opens with the
             # problem or the need and goes on with the units to answer it is one task, theirs.
             clauses = [(clauses[0][0], clauses[1][1], clauses[1][2]), *clauses[2:]]
-        if len(clauses) > 1:
-            clauses = _closing_role_sentences(text, work, clauses)
+        clauses = _closing_role_sentences(text, work, clauses)
         clauses = [
             (ds, de, roles if ds == cs or _DATED_OPENING.match(work, ds, de) else _NO_ROLES)
             for cs, ce, roles in clauses
@@ -1938,11 +1937,12 @@ def _plain_tasks(
 
 # One part of a sentence that only assigns roles: the units and the verb of their role ("由县城管局
 # 牵头", "县农业农村局、各乡镇配合", "县直各有关部门按职责分工负责").
+# "县住建局为牵头单位，县消防救援大队、各乡镇为配合单位" names the roles as the labels do.
 _ROLE_PART = re.compile(
     r"(?P<by>由)?(?P<names>[^,;]{2,80}?)(?P<verb>牵头负责|牵头|(?:具体|主要|共同|按职责分工|按职责|分工)?负责"
-    r"|(?:配合|协助|参与)(?:实施|落实)?|协办)"
+    r"|(?:配合|协助|参与)(?:实施|落实)?|协办|为(?:牵头|配合|协办|责任)(?:单位|部门))"
 )
-_LEAD_VERBS = ("牵头",)
+_LEAD_VERBS = ("牵头", "为牵头")
 
 
 def _role_sentence(text: str, work: str, s: int, e: int, prefix: bool = False) -> UnitRoles:
@@ -1974,7 +1974,9 @@ def _role_sentence(text: str, work: str, s: int, e: int, prefix: bool = False) -
             return _NO_ROLES
         parts.append((tuple(names), m.group("verb") if m else ""))
         pos = stop + 1
-    led = [p for p in parts if p[1].startswith(_LEAD_VERBS)] or [p for p in parts if "负责" in p[1]][:1]
+    led = [p for p in parts if p[1].startswith(_LEAD_VERBS)] or [
+        p for p in parts if "负责" in p[1] or p[1].startswith("为责任")
+    ][:1]
     if not led:
         return _NO_ROLES
     lead = tuple(dict.fromkeys(n for p in led for n in p[0]))
@@ -1999,8 +2001,24 @@ def _closing_role_sentences(
                 ps, pe, _ = out[-1]
                 out[-1] = (ps, pe, assigned)
                 continue
+        if not roles:
+            # a clause that closes with such a sentence the clauses were not cut before ("…。县住建局
+            # 为牵头单位，县消防救援大队为配合单位。")
+            last = work.rfind("。", cs, _rstrip_end(work, cs, ce))
+            if last > cs:
+                assigned = _role_sentence(text, work, last + 1, ce)
+                if assigned:
+                    out.append((cs, last + 1, assigned))
+                    continue
         out.append((cs, ce, roles))
     return out
+
+
+def _rstrip_end(work: str, s: int, e: int) -> int:
+    """``e`` moved back over the spaces and full stops that close ``work[s:e]``."""
+    while e > s and work[e - 1] in " \t\n。":
+        e -= 1
+    return e
 
 
 def _step_parts(

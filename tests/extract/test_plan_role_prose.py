@@ -234,3 +234,29 @@ def test_a_line_that_says_more_than_its_labels_is_no_group_note():
     # the line is read as before (not as the items' units)
     tasks = extract_text(LABEL_SAYS_MORE).tasks
     assert not [t for t in tasks if t.text.startswith("新建") and t.co_units]
+
+
+LABELLED_IN_PROSE = """某县消防安全专项整治方案
+
+一、整治任务
+
+（一）整治高层建筑。全面排查高层建筑消防设施。县住建局为牵头单位，县消防救援大队、各乡镇为配合单位。
+
+（二）整治电动自行车。清理违规停放充电。县消防救援大队牵头，县市场监管局、县公安局等部门配合。
+
+（三）整治养老机构。开展消防安全检查。县民政局为责任单位。
+"""
+
+
+def test_units_named_as_lead_and_helping_units_in_prose():
+    tasks = extract_text(LABELLED_IN_PROSE).tasks
+    t = _task(tasks, "全面排查高层建筑")
+    assert t.lead_units == ("县住建局",)
+    assert t.co_units == ("县消防救援大队", "各乡镇")
+    assert "牵头单位" not in t.text
+    t = _task(tasks, "清理违规停放充电")
+    assert t.lead_units == ("县消防救援大队",)
+    assert t.co_units == ("县市场监管局", "县公安局")
+    t = _task(tasks, "开展消防安全检查")
+    assert t.lead_units == ("县民政局",)
+    assert len(tasks) == 3
