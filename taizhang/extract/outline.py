@@ -23,6 +23,7 @@ from .units import (
     declares_first_leads,
     ends_with_unit_suffix,
     has_role_marker,
+    is_generic_body,
     list_of_names,
     looks_like_unit,
     names_a_district,
@@ -1981,6 +1982,8 @@ def _role_sentence(text: str, work: str, s: int, e: int, prefix: bool = False) -
         return _NO_ROLES
     lead = tuple(dict.fromkeys(n for p in led for n in p[0]))
     co = tuple(dict.fromkeys(n for p in parts if p not in led for n in p[0] if n not in lead))
+    if not co and all(is_generic_body(n) for n in lead):
+        return _NO_ROLES  # "各有关部门按职责分工负责。": no unit named, none to lead
     return UnitRoles(lead, co)
 
 
