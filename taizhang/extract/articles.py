@@ -979,9 +979,10 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
 _SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受(?!委托|申请|举报|投诉)")  # "应当接受委托,受理…" is work
 # An adverb between a subject and its verb of duty: "X具体负责", "X统一组织".
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
-# The modal verbs of duty that end a subject, and a predicate that opens with one.
+# The modal verbs of duty that end a subject, and a predicate that opens with one (not the 应 of
+# 应急 nor of 应用: "农业劳动者在生产中应用先进技术,有关部门应当…" lays no duty before the body's).
 _MODALS = frozenset(("应当", "应", "须", "必须"))
-_MODAL_START = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急)|须|必须|负责)")
+_MODAL_START = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急|用)|须|必须|负责)")
 # Where the name of a body may end before what it does.
 _BODY_TAIL = re.compile(
     r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委(?!员会)|办)(?=[^,。;:、和及与或(]{2})"
