@@ -36,7 +36,7 @@ from functools import lru_cache
 from .deadlines import find_deadline
 from .model import Span, Task
 from .normalise import working_text
-from .units import COLLECTIVE_HEADS, DELEGATE, looks_like_unit, parse_law_units
+from .units import COLLECTIVE_HEADS, DELEGATE, DUTY_VERB, later_subject, looks_like_unit, parse_law_units
 
 __all__ = ["tasks_of"]
 
@@ -981,7 +981,7 @@ _SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受(?!委托|申请|举报|
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
 # The modal verbs of duty that end a subject, and a predicate that opens with one.
 _MODALS = frozenset(("应当", "应", "须", "必须"))
-_MODAL_START = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急)|须|必须|负责)")
+_MODAL_START = DUTY_VERB
 # Where the name of a body may end before what it does.
 _BODY_TAIL = re.compile(
     r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委(?!员会)|办)(?=[^,。;:、和及与或(]{2})"
@@ -1109,7 +1109,10 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         by = _BY.search(work, cs, ce) or _DOER.search(work, cs, ce) or _DOER_BODY.search(work, cs, ce)
         if by is None or "解释" in work[by.end() : ce] or "可以" in work[cs : by.start()]:
             by = None  # "单位和个人可以向X申请…,由Y核发…": a procedure the applicant starts
-            later = None if public else _later_subject(work, cs, ce)  # "公民…可以…举报,有关部门应当…"
+            # "经认定登记的古树名木,主管部门应当…", "公民…可以…举报,有关部门应当…"
+            later = (
+                None if public else later_subject(work, cs, ce, lambda c, at: _later_body(work, ce, c, at))
+            )
             if later is None:
                 return None
             start, found = later
@@ -1182,26 +1185,14 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     return lead, co
 
 
-def _later_subject(work: str, cs: int, ce: int) -> tuple[int, tuple[int, int]] | None:
-    """Where a body's duty starts after the words a clause opens with, when those name none: a
-    topic ("经认定登记的古树名木,主管部门应当按照规定向社会公布"), another's act ("…费用由养护责任人承担,区
-    主管部门应当给予适当补助", "任何单位和个人发现…,可以向公安机关反映,公安机关应当核实处理"), a long
-    condition (cities' 条例 write all three so): the first part after a comma that opens with bodies
-    of the state and a verb of duty (应当, 须, 负责), as (start, ``_subject``'s answer)."""
-    comma = work.find(",", cs, ce)
-    while comma > 0:
-        nxt = _skip(work, comma + 1, ce)
-        if work.startswith("由", nxt) or _HELPS_ONLY.match(work, comma, ce):
-            # "…,由X负责解释" is _BY's and _DOER's to read; "…,Y应当依法予以配合。": help, no duty
-            comma = work.find(",", comma + 1, ce)
-            continue
-        if _MODAL_START.search(work, cs, comma) is not None:
-            return None  # "经营者应当…,对…应当及时向公安机关报告,公安机关应当…": others' duty comes first
-        found = _subject(work, nxt, ce, strict=True)
-        if found is not None and _MODAL_START.match(work, found[1], ce):
-            return nxt, found
-        comma = work.find(",", comma + 1, ce)
-    return None
+def _later_body(work: str, ce: int, comma: int, at: int) -> tuple[int, int] | None:
+    """``_subject``'s answer at a later clause's opening (``later_subject``'s reading for an article:
+    bodies of the state and a verb of duty, 应当, 须, 负责). A clause that opens with 由 is _BY's and
+    _DOER's to read ("…,由X负责解释"), one that only helps is no duty ("…,Y应当依法予以配合。")."""
+    if work.startswith("由", at) or _HELPS_ONLY.match(work, comma, ce):
+        return None
+    found = _subject(work, at, ce, strict=True)
+    return found if found is not None and _MODAL_START.match(work, found[1], ce) else None
 
 
 def _topic_before_doer(work: str, start: int, doer_at: int, subject_end: int) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .lexicon import load_data, ongoing_phrases
 from .model import Deadline
-from .numbers import NumberError, chinese_year, parse_chinese
+from .numbers import NumberError, chinese_year, parse_chinese, parse_count
 
 __all__ = ["parse_deadline", "find_deadline"]
 
@@ -321,9 +321,7 @@ def _years_from_now(work: str, orig: str | None, year: int, found: Deadline | No
 def _years_later(m: re.Match[str], start: int, work: str, orig: str | None, year: int) -> Deadline:
     """The year ``m``'s span of years (its group ``n``) after the document's ``year`` ends in, quoted
     from ``start``."""
-    n = m.group("n")
-    years = int(n) if n.isdigit() else parse_chinese(n)
-    return Deadline("year", year + years, None, (orig or work)[start : m.end()])
+    return Deadline("year", year + parse_count(m.group("n")), None, (orig or work)[start : m.end()])
 
 
 # A year that opens a sentence or clause and is set off by a comma, before a verb of work: the time

@@ -16,7 +16,7 @@ from functools import lru_cache
 from .lexicon import LexiconError, load_data
 from .model import DocInfo
 from .normalise import working_text
-from .numbers import NumberError, chinese_year, parse_chinese
+from .numbers import NumberError, chinese_year, parse_chinese, parse_count
 
 __all__ = [
     "doc_info",
@@ -752,7 +752,7 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
             period_start, period_end = five_year_period(10 + "一二三四五六七八九".index(f["n"]) + 1)
         elif (fm := _PERIOD_FROM.search(head)) is not None:
             period_start = int(fm["a"])
-            period_end = period_start + (int(fm["n"]) if fm["n"].isdigit() else parse_chinese(fm["n"]))
+            period_end = period_start + parse_count(fm["n"])
 
     year = _date_year(work)
     if year is None and span is not None:

@@ -20,6 +20,7 @@ __all__ = [
     "chinese_year",
     "parse_number",
     "parse_chinese",
+    "parse_count",
     "parse_fraction",
     "parse_tenths",
     "scale",
@@ -115,6 +116,12 @@ def parse_chinese(s: str) -> int:
             total = (total + section) * big if big > 10_000 else total + section * big
             section, digit = 0, None
     return total + section + (digit or 0)
+
+
+def parse_count(s: str) -> int:
+    """A whole count written in Arabic digits or as a Chinese numeral: the number of a span of
+    years ("3年内", "三年内", "十年内": 3, 3, 10). Raises NumberError when ``s`` is neither."""
+    return int(s) if s.isdigit() else parse_chinese(s)
 
 
 def parse_number(s: str) -> float:

@@ -41,6 +41,7 @@ from .units import (
     helps_by_role,
     is_generic_body,
     is_self_reference,
+    later_subject,
     list_of_names,
     looks_like_unit,
     name_before_verb,
@@ -557,7 +558,7 @@ def _own_units(task: Task, text: str, work: str) -> Task:
         if not found:
             found = _named_as_bearer(text, work, s, e)
         if not found:
-            found, verb = _later_subject(text, work, s, e)
+            found, verb = _later_units(text, work, s, e)
             helping = verb in _HELPING
         if found and helping:
             co, changed = list(found), True  # "由X配合建立…": X helps
@@ -1250,30 +1251,30 @@ def _named_as_bearer(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
     )
 
 
-# Where a clause of a task's text may open (after the end of the clause before it).
-_CLAUSE_OPENING = re.compile(r"[,。;]\s*")
-
-
-def _later_subject(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], str]:
-    """The units a later clause of a task opens with, as its subject (``subject_and_verb``), when
-    the task names no unit before: a task whose first clause says what is to be done or why, and
-    a later one who does it: "…定期通报工作情况。区级路长办公室加强组织协调…" (浦东's road chiefs
-    plan), "…形成合力，各街道落实主体责任…" (杨浦's internal roads plan), "…下达各街镇，…各街镇按照
-    …拨付" (嘉定's river and pump maintenance rules). Only a unit of a level or a collective
-    (``_later_subject_name``), and not before 是/为 (a description) nor 将 (also the object marker
-    of "将X纳入…"). The first such clause; ((), "") when none."""
+def _later_units(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], str]:
+    """The units a later clause of a task opens with, as its subject (``later_subject`` with
+    ``subject_and_verb``'s reading), when the task names no unit before: a task whose first clause
+    says what is to be done or why, and a later one who does it: "…定期通报工作情况。区级路长办公室加强
+    组织协调…" (浦东's road chiefs plan), "…形成合力，各街道落实主体责任…" (杨浦's internal roads plan),
+    "…下达各街镇，…各街镇按照…拨付" (嘉定's river and pump maintenance rules). Only a unit of a level or a
+    collective (``_later_subject_name``), and not before 是/为 (a description) nor 将 (also the object
+    marker of "将X纳入…"). ((), "") when none."""
     openers = _later_subject_openers()
-    for m in _CLAUSE_OPENING.finditer(work, s, e):
-        if m.end() < e and work[m.end()] not in openers:
-            continue  # a clause opening with a verb or a noun of work ("加强…", "形成合力"): no subject
-        found, verb = subject_and_verb(text, work, m.end(), e)
+
+    def read(_: int, at: int) -> tuple[tuple[str, ...], str] | None:
+        if work[at] not in openers:
+            return None  # a clause opening with a verb or a noun of work ("加强…", "形成合力"): no subject
+        found, verb = subject_and_verb(text, work, at, e)
         if (
             found
             and verb not in ("是", "为", "将")
             and all(_later_subject_name(working_text(n)) for n in found)
         ):
             return found, verb
-    return (), ""
+        return None
+
+    later = later_subject(work, s, e, read)
+    return later[1] if later is not None else ((), "")
 
 
 @lru_cache(maxsize=1)

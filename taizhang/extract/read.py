@@ -863,20 +863,12 @@ def _read_pdf(data: bytes, name: str) -> Source:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged input
-        if _is_encrypted_error(exc):
-            raise ExtractionError(
-                name, "encrypted or password-protected PDF; remove the password first"
-            ) from None
-        raise ExtractionError(name, f"corrupt or truncated PDF ({_describe(exc)})") from None
+        raise _pdf_failure(name, exc, "corrupt or truncated PDF") from None
     with pdf:
         try:
             pages = pdf.pages
         except Exception as exc:  # noqa: BLE001
-            if _is_encrypted_error(exc):
-                raise ExtractionError(
-                    name, "encrypted or password-protected PDF; remove the password first"
-                ) from None
-            raise ExtractionError(name, f"corrupt or truncated PDF ({_describe(exc)})") from None
+            raise _pdf_failure(name, exc, "corrupt or truncated PDF") from None
         if len(pages) > MAX_PDF_PAGES:
             raise ExtractionError(name, f"refused: {len(pages)} pages, over the limit of {MAX_PDF_PAGES}")
         started = time.monotonic()
@@ -891,18 +883,20 @@ def _read_pdf(data: bytes, name: str) -> Source:
             except ExtractionError:
                 raise
             except Exception as exc:  # noqa: BLE001
-                if _is_encrypted_error(exc):
-                    raise ExtractionError(
-                        name, "encrypted or password-protected PDF; remove the password first"
-                    ) from None
-                raise ExtractionError(
-                    name, f"corrupt PDF: page {number} cannot be read ({_describe(exc)})"
-                ) from None
+                raise _pdf_failure(name, exc, f"corrupt PDF: page {number} cannot be read") from None
             finally:
                 page.close()
     if not any(_has_text(block) for block in blocks):
         raise ExtractionError(name, "no text layer (scanned PDF?); it needs OCR first")
     return Source(name, "pdf", tuple(blocks))
+
+
+def _pdf_failure(name: str, exc: BaseException, what: str) -> ExtractionError:
+    """The error for a PDF pdfminer failed on (opening it, listing or reading its pages): an
+    encrypted one says so, any other says ``what`` went wrong and the exception's words."""
+    if _is_encrypted_error(exc):
+        return ExtractionError(name, "encrypted or password-protected PDF; remove the password first")
+    return ExtractionError(name, f"{what} ({_describe(exc)})")
 
 
 def _is_encrypted_error(exc: BaseException) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from .lexicon import abbreviations, unit_words
 from .model import quick_init
@@ -36,6 +37,8 @@ __all__ = [
     "name_before_verb",
     "opening_subject",
     "subject_and_verb",
+    "DUTY_VERB",
+    "later_subject",
     "is_generic_body",
     "trailing_role_lines",
     "list_of_names",
@@ -1465,6 +1468,38 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
             if more:
                 best = (tuple(head) + more, verb_after)
     return best
+
+
+# A verb that lays a duty on whom a clause names before it (articles read a predicate's duty by it):
+# "应当", "须", "负责", "依法应当", "均应". must not match: "应急" (a noun of work), "应用" ("农业劳动者在生产中
+# 应用先进技术,有关部门应当…" lays no duty before the body's)
+DUTY_VERB = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急|用)|须|必须|负责)")
+# Where a later clause of a sentence opens: after a comma, a full stop or a semicolon.
+_LATER_CLAUSE = re.compile(r"[,。;]\s*")
+_Subject = TypeVar("_Subject")
+
+
+def later_subject(
+    work: str, s: int, e: int, read: Callable[[int, int], _Subject | None]
+) -> tuple[int, _Subject] | None:
+    """The subject that owns the duty of ``work[s:e]`` when its opening names none and a later
+    clause does: a topic, another's act, a condition or a clause of work first, then the body that
+    answers for it ("经认定登记的古树名木,主管部门应当…向社会公布", "…费用由养护责任人承担,区主管部门应当
+    给予适当补助" in cities' 条例; "…定期通报工作情况。区级路长办公室加强组织协调…", "…下达各街镇,…各街镇
+    按照…拨付" in district plans). The clauses after each comma, full stop or semicolon are tried in
+    turn with ``read(separator, opening)``, the genre's reading of a subject at a clause's opening
+    (None where it names none), up to a duty the words before already lay (``DUTY_VERB``: "经营者应当…,
+    …,公安机关应当…", "…应当经过…批准。各选区…": that duty is another's, the later body's its own
+    task). (opening, ``read``'s answer) of the first clause read, None when none is."""
+    for m in _LATER_CLAUSE.finditer(work, s, e):
+        if m.end() >= e:
+            break
+        if DUTY_VERB.search(work, s, m.start()) is not None:
+            return None
+        found = read(m.start(), m.end())
+        if found is not None:
+            return m.end(), found
+    return None
 
 
 # A unit suffix that is also the first character of the verb after the name: 办 of 办理/办结, 处 of

@@ -279,3 +279,25 @@ def test_a_list_whose_items_name_their_own_bodies_is_shared_out() -> None:
     assert shared == [("生态环境主管部门",), ("水利主管部门",), ("住房城乡建设主管部门",)]
     (whole,) = [t for t in tasks if t.ref == "第四条"]  # items with no body of their own stay with it
     assert whole.lead_units == ("市卫生健康主管部门",) and "处置生活饮用水污染事件" in whole.text
+
+
+def test_applying_a_technique_is_no_duty_of_another_before_the_body() -> None:
+    text = """某市农业技术推广条例
+
+第一条　为了促进农业技术推广，根据有关法律、法规，结合本市实际，制定本条例。
+
+第二条　农业劳动者在生产中应用先进农业技术，区农业农村主管部门应当在技术培训方面给予支持。
+
+第三条　区人民政府可以确定一定比例的农田，应用节水灌溉技术进行建设。
+
+第四条　经认定的农业技术推广示范基地，市农业农村主管部门应当向社会公布。
+
+第五条　示范基地日常运行费用由经营者承担，区农业农村主管部门应当给予适当补助。
+
+第六条　农业劳动者可以向技术推广机构咨询，由技术推广机构负责解释。
+
+第七条　本条例自2031年1月1日起施行。
+"""
+    tasks = {t.ref: t for t in extract_text(text).tasks}
+    assert tasks["第二条"].lead_units == ("区农业农村主管部门",)
+    assert "第三条" not in tasks  # a permission (可以); 应用 is no 应

@@ -142,6 +142,15 @@ class HostileFileTestCase:
         reason = refusal(f.pdf_bytes([["区营商办"]], encrypt="secret"), "locked.pdf").reason
         assert "password" in reason
 
+    def test_a_pdf_failure_names_what_failed_or_the_password(self) -> None:
+        from taizhang.extract.read import _pdf_failure
+
+        page = _pdf_failure("a.pdf", ValueError("bad xref"), "corrupt PDF: page 3 cannot be read")
+        assert page.reason == "corrupt PDF: page 3 cannot be read (ValueError: bad xref)"
+        password = type("PDFPasswordIncorrect", (Exception,), {})
+        locked = _pdf_failure("a.pdf", RuntimeError(password()), "corrupt or truncated PDF")
+        assert locked.reason == "encrypted or password-protected PDF; remove the password first"
+
     def test_it_refuses_a_pdf_without_a_text_layer(self) -> None:
         assert refusal(f.scanned_pdf_bytes(), "scan.pdf").reason.startswith("no text layer (scanned PDF?)")
 

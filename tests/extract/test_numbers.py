@@ -7,6 +7,7 @@ import pytest
 from taizhang.extract.numbers import (
     NumberError,
     parse_chinese,
+    parse_count,
     parse_fraction,
     parse_number,
     parse_tenths,
@@ -35,6 +36,18 @@ class ChineseNumeralTestCase:
     def test_it_refuses_a_numeral_with_a_classifier(self) -> None:
         with pytest.raises(NumberError, match="二十五个"):
             parse_chinese("二十五个")
+
+
+class CountTestCase:
+    """The number of a span of years, as ``docinfo`` reads "2021年起三年内" and ``deadlines`` "5年内"."""
+
+    @pytest.mark.parametrize(("written", "value"), [("3", 3), ("12", 12), ("三", 3), ("两", 2), ("十", 10)])
+    def test_it_reads_digits_and_chinese_numerals(self, written: str, value: int) -> None:
+        assert parse_count(written) == value
+
+    def test_it_refuses_what_is_no_count(self) -> None:
+        with pytest.raises(NumberError):
+            parse_count("年")
 
 
 class NumberTestCase:
