@@ -1065,9 +1065,11 @@ _DEFINITION = re.compile(
 # Likewise the sentence that opens the list of what a fund may be spent on: "河湖维修养护资金主要用于:"
 # (嘉定's river and sluice maintenance opinions, 五、使用范围), "其资金主要用于:" (a provincial
 # 技工教育强师专项资金 budget plan): the headings of spending, not work handed to a unit.
-# must not match: "重点做好以下工作:"
+# So does the sentence that names the parts a division plan is made of: "五个方面分别是:" (the reading
+# of a city's 分工方案 of 2024). must not match: "重点做好以下工作:", "重点抓好以下五个方面:"
 _CONTENTS_INTRO = re.compile(
     r"内容(?:主要)?(?:包括|如下|有):$|包括(?:以下|如下)(?:[^,。;:]{0,8})?内容:$|(?:资金|经费)(?:主要)?用于:$"
+    r"|[一二三四五六七八九十\d]+个(?:方面|部分|板块)(?:分别)?(?:是|为):$"
 )
 
 

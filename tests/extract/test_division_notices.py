@@ -163,3 +163,33 @@ def test_the_heads_sentence_after_a_clause_of_no_unit_goes_on_with_it() -> None:
     )
     tasks = extract_text(text).tasks
     assert len(tasks) == 1 and "各服务机构负责人要" in tasks[0].text
+
+
+READING = """《2026年重点工作任务分工方案》政策解读
+
+二、主要内容和要求
+
+(一)主要内容。《分工方案》将《政府工作报告》分解为三个方面40项重点工作任务。
+
+三个方面分别是:
+
+1.在“聚焦产业升级”方面(分解任务15项)。
+
+2.在“聚焦民生改善”方面(分解任务25项)。
+
+(二)工作要求。
+
+1.强化责任落实。各责任单位要切实加强组织领导。
+"""
+
+
+def test_the_parts_a_division_plan_is_made_of_are_no_tasks_and_their_counts_no_metrics() -> None:
+    result = extract_text(READING)
+    assert all("方面(分解任务" not in t.text for t in result.tasks)
+    assert [t.lead_units for t in result.tasks if t.lead_units] == [("各责任单位",)]
+    assert [m.value for m in result.metrics] == []
+
+
+def test_a_list_of_the_work_to_do_in_five_parts_is_still_read() -> None:
+    text = "今年重点抓好以下三个方面:\n\n1.各乡镇要加快项目建设。\n\n2.县发改局要做好要素保障。\n"
+    assert len(extract_text(text).tasks) == 2
