@@ -1005,9 +1005,21 @@ def _read_paragraph_table(
         i += 1
     if seq_cell is not None:
         emit([], tuple(tail))
-    if len(rows) < 3:
+    if len(rows) < 3 and not (len(rows) == 2 and _one_row_table(work, rows, roles, k)):
         return None, at + 1
     return Grid(0, tuple(rows), header[0][0], table_end), i
+
+
+def _one_row_table(work: str, rows: list[tuple[Cell, ...]], roles: list[str | None], k: int) -> bool:
+    """A table of one row is a table still when its heading names the lead units' column and the
+    row, numbered 1, fills it with units: the opening of a division table that a page break or a
+    crawl cuts after its first row ("序号 / 任务名称 / 指标要求 / 牵头部门 / 配合部门" / "1" / … /
+    "区发改经信局" / …). A lone row under a heading of other columns is left to the text."""
+    row = rows[1]
+    if "lead" not in roles or len(row) != len(roles) or work[row[k].start : row[k].end] != "1":
+        return False
+    lead = row[roles.index("lead")]
+    return lead.end > lead.start and _names_units(work, lead.start, lead.end)
 
 
 # A line that ends a cell's text (a sentence closed) and one that cannot (a list or a clause open).

@@ -2258,6 +2258,10 @@ _QUOTA_UNITS = frozenset({"个", "名", "家", "项", "人"})
 # 桐乡's 重点工作责任分解). matches (after the figure): "重点建设项目进行责任分解",
 # "任务分解" ; must not match: "项目建设" (no division)
 _DIVIDED = re.compile(r"[^,;。!?:\n]{0,20}?(?:进行|予以)?(?:责任|任务)?分解")
+# The same count written after the division: "…方面(分解任务15项)", "分解为5个方面" (the reading of a
+# 分工方案 that lists its parts). matches (before the figure): "(分解任务", "分解为" ; must not match:
+# "分解落实到" (the work divided, a figure of the work after it)
+_DIVIDED_BEFORE = re.compile(r"分解(?:任务|事项|为)[ \t]*\Z")
 
 
 def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
@@ -2304,6 +2308,8 @@ def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
         return True  # a bar reached before a grant: 吸纳失业人员5人以上,给予奖励
     if unit in _QUOTA_UNITS and _SELECTION_QUOTA.search(work, max(lo, start - 12), start) is not None:
         return True  # how many a selection names: 申报名额2个, 各推荐1个县
+    if unit in mw.counts and _DIVIDED_BEFORE.search(work, max(lo, start - 8), start) is not None:
+        return True  # the tasks a part of the division holds: (分解任务15项)
     return unit in mw.counts and work.find("分解", end, hi) >= 0 and _DIVIDED.match(work, end, hi) is not None
 
 

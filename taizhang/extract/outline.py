@@ -14,7 +14,7 @@ from . import articles
 from .deadlines import find_deadline, parse_deadline
 from .lexicon import is_ongoing_phrase, ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
-from .normalise import working_text
+from .normalise import to_simplified, working_text
 from .units import (
     FIRST_LEADS,
     GROUP_SEPARATORS,
@@ -697,6 +697,19 @@ _CLOSING_PROVISION = re.compile(
 # matches: "抄送:市委各部门", "  主送:各区政府", "附件:任务分解表", "附件1" ;
 # must not match: "抄送材料的审核", "附件材料齐全的"
 _CLOSING = re.compile(r"\s*(?:(?:抄送|主送|分送|发送)\s*:|附[件表]\s*[\d一二三四五六七八九十]*\s*(?::|$))")
+# The opening of a list of annexes, its first title numbered 1: "附件:1. 2019年…分解表",
+# "附件：1.《…统计表》". must not match: "附件:任务分解表", "附件1"
+_ANNEX_LIST = re.compile(r"\s*附\s*件\s*:\s*1\s*[.、．]")
+# The number of a list's line: "2. 2019年民生实事项目目标任务分解表" gives 2.
+_LINE_NUMBER = re.compile(r"\s*(\d{1,2})\s*[.、．]")
+
+
+def _annex_number(work: str, s: int, e: int) -> int:
+    """The number a line of a list opens with (0 when none): "2. …表" gives 2."""
+    m = _LINE_NUMBER.match(work, s, e)
+    return int(m.group(1)) if m else 0
+
+
 # Where a line of running text ends its paragraph: a line that ends otherwise was wrapped (text
 # pulled from a PDF) and goes on in the next line.
 # matches the end of: "推进政务服务数字化转型。", "(省大数据局牵头)" ; must not match: "推进一体化在"
@@ -872,9 +885,18 @@ def read_text_tasks(
     stack = [root]
     nodes: list[_Node] = []
     passages: list[Passage] = []
+    annex_next = 0  # the number the next line of a list of annexes ("附件:1.…" / "2.…") takes
     for s, e, k in lines:
         found = HEADING.match(work[s:e])
-        if found:
+        if found and annex_next and _annex_number(work, s, e) == annex_next:
+            # A line of the list of annexes the closing matter opened ("附件:1. 2019年…分解表" /
+            # "2. 2019年民生实事项目目标任务分解表"): an annex's title, closed like the line before.
+            annex_next += 1
+            node = _Node(99, None, s, e, parent=root, span=k, closed=True)
+            root.children.append(node)
+            stack[-1:] = [node]
+        elif found:
+            annex_next = 0
             level, hm = found
             while stack[-1].level >= level:
                 stack.pop()
@@ -890,6 +912,8 @@ def read_text_tasks(
             node = _Node(99, None, s, e, parent=root, span=k, closed=True)
             root.children.append(node)
             stack.append(node)
+            first = _ANNEX_LIST.match(work, s, e)
+            annex_next = 2 if first is not None else 0
         else:
             stack[-1].body.append((s, e))
             stack[-1].body_spans.append(k)
@@ -951,7 +975,12 @@ def read_text_tasks(
                 and not _in_goals(work, node)
             ):
                 tasks.extend(_intro_duties(text, work, node, ps, year))
-            elif node is root and not any_notes and not has_task_table:
+            elif node is root and not any_notes and has_task_table:
+                # A notice that issues its division as a table: the duties its own paragraph
+                # hands the units (沙坪坝's 2022 notice: "请各单位提高政治站位…"; 上城区's of 2019:
+                # "区委办公室负责…;区政府办公室负责…") are tasks beside the table's rows.
+                tasks.extend(_notice_requirements(text, work, node, ps, year))
+            elif node is root and not any_notes:
                 tasks.extend(_notice_requirements(text, work, node, ps, year))
                 tasks.extend(_headed_paragraphs(text, work, node.body, year))
                 if "由" in work and "牵头" in work:
@@ -1039,9 +1068,11 @@ _DEFINITION = re.compile(
 # Likewise the sentence that opens the list of what a fund may be spent on: "河湖维修养护资金主要用于:"
 # (嘉定's river and sluice maintenance opinions, 五、使用范围), "其资金主要用于:" (a provincial
 # 技工教育强师专项资金 budget plan): the headings of spending, not work handed to a unit.
-# must not match: "重点做好以下工作:"
+# So does the sentence that names the parts a division plan is made of: "五个方面分别是:" (the reading
+# of a city's 分工方案 of 2024). must not match: "重点做好以下工作:", "重点抓好以下五个方面:"
 _CONTENTS_INTRO = re.compile(
     r"内容(?:主要)?(?:包括|如下|有):$|包括(?:以下|如下)(?:[^,。;:]{0,8})?内容:$|(?:资金|经费)(?:主要)?用于:$"
+    r"|[一二三四五六七八九十\d]+个(?:方面|部分|板块)(?:分别)?(?:是|为):$"
 )
 
 
@@ -1118,8 +1149,11 @@ def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: i
 # 责任。各责任单位主要负责人要进一步树立目标导向…" (谯城's notice of 2020), "主要负责同志要强化领导、亲力
 # 亲为" (静安's safety campaign plan of 2024), "各养老服务机构负责人要…" (奉贤's gas safety plan): a task of
 # the requirements, with no unit to lead it.
-# matches: "各责任单位主要负责人要", "。主要负责同志要", "各单位主要领导要" ; must not match: "各责任单位要"
-_PEOPLE_SUBJECT = re.compile(r"(?:^|。)[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)要")
+# matches: "各责任单位主要负责人要", "。主要负责同志要", "各单位主要领导要", "各部门主要负责人作为“第一责任人”,
+# 要" ; must not match: "各责任单位要"
+_PEOPLE_SUBJECT = re.compile(
+    r"(?:^|。)[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)(?:作为[^。;]{0,40}?,)?要"
+)
 
 
 def _notice_requirements(
@@ -1133,17 +1167,13 @@ def _notice_requirements(
     the notice's two-task form). Only in a notice (a salutation to bodies, "各…:")
     and only a clause whose units are followed by 要/应/须: the issuer's own acts ("市政府决定…") and
     the salutation are none, nor is the speech of a debate ("有议员提出政府应…")."""
-    if not any(work[e - 1] == ":" and e - s < 120 and "各" in work[s:e] for s, e in paras[:3]):
+    # (the first three paragraphs of words: a crawled page's furniture, "|" and "|||", is none)
+    worded = [(s, e) for s, e in paras if _CJK.search(work, s, e)][:3]
+    if not any(_salutation(work, s, e) for s, e in worded):
         return []
     out: list[Task] = []
-    # (a paragraph that introduces a list of the units' tasks: "现将各单位在村庄环境整治工作中的任务
-    # 作如下明确:", "现将职责分工明确如下:")
-    listing = False
     for s, e in paras:
-        if work[e - 1] == ":":
-            listing = _ASSIGNS_BELOW.search(work, s, e) is not None
-            continue
-        if _MODAL.search(work, s, e) is None and not (listing and "负责" in work[s:e]):
+        if work[e - 1] == ":" or _NOTICE_VERB.search(work, s, e) is None:
             continue
         for cs, ce, roles in _subject_clauses(text, work, s, e):
             if not roles.lead:
@@ -1154,12 +1184,31 @@ def _notice_requirements(
             if work.startswith("请", at):
                 at += 1
             head = work[at : min(ce, at + 40)]
-            if not _modal_after_units(head, roles) and not (listing and _duty_after_units(head, roles)):
+            if not _modal_after_units(head, roles):
                 continue
-            t = _clause_task(text, work, cs, ce, roles, None, None, None, None, None, year)
+            t = _clause_task(
+                text, work, cs, ce, _leads_among_roles(roles), None, None, None, None, None, year
+            )
             if t is not None:
                 out.append(t)
     return out
+
+
+# The role nouns a notice addresses beside the lead units: "各牵头和责任单位要…" hands the work to
+# the lead units and the units that answer with them (SCHEMA.md: 责任单位 after a named lead are
+# co-units). matches: "各责任单位", "配合单位", "各协办单位" ; must not match: "各牵头单位", "各汇总单位"
+_PARTNER_ROLE = re.compile(r"各?(?:责任|配合|协办|协同)(?:单位|部门)")
+
+
+def _leads_among_roles(roles: UnitRoles) -> UnitRoles:
+    """The clause's role nouns by role: with 各牵头单位 among its units, 各责任单位 (配合, 协办) beside
+    it answer with it as co-units ("各牵头和责任单位要强化目标协同…")."""
+    lead = roles.lead
+    plain = [to_simplified(n) for n in lead]  # (the names as written: a notice in traditional script)
+    if not any("牵头" in n for n in plain) or not any(_PARTNER_ROLE.fullmatch(n) for n in plain):
+        return roles
+    co = tuple(n for n, p in zip(lead, plain, strict=True) if _PARTNER_ROLE.fullmatch(p))
+    return UnitRoles(tuple(n for n in lead if n not in co), (*co, *roles.co))
 
 
 # The line over an unnumbered part that lists the work to do: "今后五年的主要任务", "2024年重点工作",
@@ -1242,25 +1291,41 @@ def _headed_paragraphs(
     return out if len(out) > 1 else []
 
 
-# The paragraph that introduces a list of the units' tasks or duties, ending with a colon: "现将…
-# 各单位在村庄环境整治工作中的任务作如下明确:" (a 江苏 district's village environment plan), "现将职责
-# 分工明确如下:", "各单位职责如下:". must not match: "现将有关事项通知如下:", "重点做好以下工作:"
-_ASSIGNS_BELOW = re.compile(r"(?:任务|职责|分工)[^,。;:]{0,12}(?:如下|明确|分解)[^,。;:]{0,6}:$")
-# A duty's verb after the units a clause opens with: "区住建局负责…", "区财政局具体负责…".
-_DUTY_AFTER = re.compile(r"(?:具体|主要|全面)?负责(?!人|同志)")
+def _salutation(work: str, s: int, e: int) -> bool:
+    """The paragraph is a notice's salutation to bodies ("各乡镇人民政府,县政府各部门:"), or opens
+    with one that the text runs on after ("各辖市、区人民政府,市各委办局: 现将…印发给你们…", as a
+    crawl writes a notice in one line)."""
+    if work[e - 1] == ":" and e - s < 120 and "各" in work[s:e]:
+        return True
+    colon = work.find(":", s, min(e, s + 200))
+    if colon < 0:
+        return False
+    ls = max(s, work.rfind("\n", s, colon) + 1)  # (the line it is on: a title may stand above it)
+    return (
+        colon - ls < 120
+        and "各" in work[ls:colon]
+        and (colon == e - 1 or _ADDRESS.fullmatch(work, ls, colon) is not None)
+    )
 
 
-def _duty_after_units(head: str, roles: UnitRoles) -> bool:
-    """The clause's units are followed by 负责: in the list of a notice's units and their tasks,
-    "区住建局负责全区村庄环境整治总协调工作…" hands the work to the unit as "…要" does."""
-    m = _DUTY_AFTER.search(head)
-    return m is not None and m.start() <= sum(len(n) + 1 for n in roles.lead) + 2
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# The bodies a salutation lists before its colon: names and commas, no sentence.
+# matches: "各辖市、区人民政府,常州经开区管委会,市各委办局" ; must not match: "各单位要按照要求,现通知如下"
+_ADDRESS = re.compile(r"[^。;:!?,要应须]{2,40}(?:,[^。;:!?,要应须]{2,40})*")
 
 
 def _modal_after_units(head: str, roles: UnitRoles) -> bool:
-    """The clause's units (after 请) are followed by a modal verb (要, 应, 须)."""
-    m = _MODAL.search(head)
+    """The clause's units (after 请) are followed by a modal verb (要, 应, 须), or by 负责 that
+    opens their duty ("区统计局负责对各部门完成的经济类数据进行真实性审核": a notice that hands each
+    office its part of the follow-up writes "X负责…;Y负责…")."""
+    m = _NOTICE_VERB.search(head)
     return m is not None and m.start() <= sum(len(n) + 1 for n in roles.lead) + 2
+
+
+# What follows the units a notice hands work to: a modal verb, or 负责 opening their duty (not the
+# 负责 of a person, 负责人, 负责同志, nor of a thing said of them, 负责的项目). matches: "要", "应",
+# "负责对…", "具体负责…" ; must not match: "负责人要", "负责同志要", "负责的项目已经完成"
+_NOTICE_VERB = re.compile(r"应(?!急)|要|须|(?:具体)?负责(?!人|同志|的)")
 
 
 def _span_start(task: Task) -> int:
@@ -2473,6 +2538,8 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     cuts[-1] = (last_at, UnitRoles(last.lead, tuple(dict.fromkeys(last.co + roles.co))))
                 elif at > cuts[-1][0]:
                     cuts.append((at, roles))
+    if "负责" in chunk or "领导" in chunk:
+        cuts = _people_cuts(chunk, start, cuts)
     if "参" in chunk or "请" in chunk:
         cuts = _participations(text, work, start, end, cuts)
     if len(cuts) > 1:
@@ -2486,6 +2553,29 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             roles = _with_partners(text, work, s, e, roles)
         out.append((s, e, roles))
     return out
+
+
+# A sentence handed to the heads of units, no unit itself: "各乡镇、各部门主要负责人作为…“第一责任人”,
+# 要负总责" (a county's notice distributing its work report's tasks), "主要领导要亲自抓". Its
+# opening, after a full stop. matches (at the start of): "各部门主要负责人作为第一责任人,要…",
+# "各单位主要领导要…" ; must not match: "各部门要明确一名负责同志", "各单位负责落实"
+_PEOPLE_OPENING = re.compile(
+    r"(?:(?<=。)|^)(?=[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)(?:作为|要|应|须))"
+)
+
+
+def _people_cuts(chunk: str, start: int, cuts: list[tuple[int, UnitRoles]]) -> list[tuple[int, UnitRoles]]:
+    """``cuts`` with a cut, with no units, before each sentence whose subject is the heads of units
+    (_PEOPLE_OPENING) after a clause its units lead: their duty is no part of the units' clause
+    ("各乡镇、各部门要高度重视…。各乡镇、各部门主要负责人作为…,要负总责…"). After a clause of no
+    unit ("成立…专班,由分管局长负责…。各机构负责人要…") the heads' sentence goes on with it."""
+    added: list[tuple[int, UnitRoles]] = []
+    for m in _PEOPLE_OPENING.finditer(chunk):
+        at = start + m.start()
+        before = [roles for c, roles in cuts if c < at]
+        if m.start() > 0 and before and before[-1].lead and all(c != at for c, _ in cuts):
+            added.append((at, _NO_ROLES))
+    return sorted(cuts + added, key=lambda c: c[0]) if added else cuts
 
 
 # The date a step of a timetable opens with, before the units that take it (上海's drainage

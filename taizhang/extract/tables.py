@@ -251,6 +251,7 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     lead_heads = (
         c_lead is not None and c_lead < len(header_texts) and _HEADS_HEADING.search(header_texts[c_lead])
     )
+    c_aim = _aim_column(header_texts, cols)
     c_target = _year_target_columns(header_texts, cols)
     if c_target is not None:
         cols = {**cols, "deadline": c_target - 1}
@@ -447,6 +448,12 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             t_cell = cells[c_target]
             assert t_cell is not None
             passages.extend(_target_passages(work, t_cell, deadline.year if deadline else None, measure))
+        a_cell = cells[c_aim] if c_aim is not None and c_aim < n_cells else None
+        if a_cell is not None and a_cell.end > a_cell.start and t_work:
+            # The row's target beside its name ("地区生产总值" / "增长5.5%(市下达指标)"): the
+            # figure measures what the task names.
+            heading = _single_line(text[t_start : t_start + len(t_work)])
+            passages.append(Passage(a_cell.start, a_cell.end, year_hint=task_year, heading=heading))
         for c in c_progress:
             p_cell = cells[c] if c < n_cells else None
             if p_cell is not None and p_cell.end > p_cell.start:
@@ -494,6 +501,21 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
 # The year a column's heading names. matches: "2022年度任务目标", "2024年目标任务" ; must not match:
 # "完成时限", "1-9月份工作完成情况"
 _HEADING_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年")
+
+
+# The heading of a column that gives the target of the task named on its left: "指标要求",
+# "目标要求", "目标值", "年度目标". must not match: "目标类型" (a class of targets), "工作目标任务"
+_AIM_HEADING = re.compile(r"(?:年度|预期)?(?:指标|目标)(?:要求|值)?")
+
+
+def _aim_column(header_texts: list[str], cols: dict[str, int]) -> int | None:
+    """The column right of the task's that gives its target ("任务名称 / 指标要求 / 牵头部门":
+    the 目标任务分解表 of district work reports name the indicator in the task's column and its
+    target beside it), when it is no column of a role; None else."""
+    c = cols["task"] + 1
+    if c >= len(header_texts) or c in cols.values() or not _AIM_HEADING.fullmatch(header_texts[c]):
+        return None
+    return c
 
 
 def _year_target_columns(header_texts: list[str], cols: dict[str, int]) -> int | None:
