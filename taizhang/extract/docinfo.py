@@ -526,8 +526,10 @@ def _dated_within(work: str, year: int) -> bool:
 # Words of a title that name a review of one year: a statistical communique (2022年镜湖区经济和社会
 # 发展统计公报, as every 区 and 县 statistics bureau titles its yearly one), an account of how the economy
 # ran (2023年1-11月全区经济运行情况), a year's summary (2022年工作总结), how a year went or what of it
-# was done (2022年经开区经济社会发展情况; 乐清市's 2022年民生实事项目完成情况, tune).
-_REVIEW_TITLE = ("统计公报", "运行情况", "工作总结", "发展情况", "完成情况")
+# was done (2022年经开区经济社会发展情况; 乐清市's 2022年民生实事项目完成情况, tune), how a year's plan or
+# its work went so far (a 县's 2019年上半年国民经济和社会发展计划执行情况的报告, a 区's 2022年重点工作1-6月
+# 进展情况的通报, tune: what the part of the year gone by achieved).
+_REVIEW_TITLE = ("统计公报", "运行情况", "工作总结", "发展情况", "完成情况", "执行情况", "进展情况")
 # A year's results announced near the top of news or of a page: the press conference or the article
 # on a year's achievements (新乡 经开区: 全市2022年经济社会发展成就系列新闻发布会; 赣州 经开区: 介绍了全区2022年
 # 八大行动取得的成就), or the year-end stock-taking that news series of a year's results are titled by

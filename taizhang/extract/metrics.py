@@ -3152,6 +3152,16 @@ def _kind_and_year(
     sentence_before = work[s_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
     clause_words = work[c_lo : fig.start]
+    if (
+        info.reviews is not None
+        and explicit in (None, info.reviews)
+        and ("计划" in clause_words or "目标" in clause_words)
+        and _PLANNED_FIGURE.search(clause_words) is not None
+    ):
+        # A review that reports on a plan gives the plan's own figures beside the results
+        # (列入…重点项目计划共85项,计划总投资825.42亿元,年度投资计划193.22亿元。…累计完成投资126.02亿元):
+        # what was planned for the year reviewed, a target of it.
+        return "target", info.reviews
     if explicit is None and (
         ("后" in clause_words and _ONCE_RUNNING.search(clause_words) is not None)
         or ("如果" in sentence_before and _IF_CARRIED_OUT.search(sentence_before) is not None)
@@ -3184,6 +3194,10 @@ def _kind_and_year(
                 and not _has(sentence_before, mw.compiled["future_markers"])
             ):
                 return "actual", past
+            if info.year is not None and not _has(sentence_before, mw.compiled["target_markers"]):
+                reported = _reported_by_the_opening(work, p_lo, s_lo, info.year)
+                if reported is not None and _NOT_REPORTED.search(sentence_before) is None:
+                    return "actual", reported
     if (
         explicit is None
         and (info.year is None or info.kind == "news")
@@ -3350,6 +3364,51 @@ def _kind_and_year(
     elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+# The figure a plan names, told in a review (计划总投资825.42亿元, 年度投资计划193.22亿元, 目标任务为…):
+# the clause ends with the plan's word, the figure follows. matches: "计划总投资", "年度投资计划",
+# "目标为", "计划投资" ; must not match: "占年计划的" (a share of the plan: a result), "计划新开工项目已开工"
+_PLANNED_FIGURE = re.compile(r"(?:计划|目标)(?:总?投资|任务|总额|规模)?[ \t]*(?:为|是)?[ \t]*\Z")
+
+# The opening of a paragraph that says which past time its later sentences report on: a part of the
+# document's own year gone by (2022年一季度,…。初步预计,地区生产总值增长7%以上;…: a 区's first quarter,
+# in news of its work report), or a year before the document's own told as achieved in the first
+# sentence (报告指出,某区2021年实现了经济发展稳中提质。全年地区生产总值达910.6亿元、增长11.7%,…: the
+# review of a work report in its news copy). matches: "2022年一季度,", "上半年,", "1-6月,",
+# "前三季度," ; must not match: "下半年,", "2022年,"(a year alone: _SENTENCE_YEAR, _modes)
+_OPENS_WITH_PART_GONE = re.compile(
+    r"[ \t]*(?:(?P<y>(?:19|20)\d{2})[ \t]*年)?[ \t]*(?:前[一二三]季度|上半年|第?[一1]季度|1[-~至]\d{1,2}月|首季)[ \t]*[,:]"
+)
+# A first sentence that tells what a year achieved. matches: "2021年实现了", "2021年取得", "2021年完成" ;
+# must not match: "2022年将实现" (planned), "到2021年实现" (a horizon)
+_YEAR_ACHIEVED = re.compile(
+    r"(?<![到至])(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?:全[区市县省]|全年)?[ \t]*(?:实现|取得|完成)"
+)
+# What plans, in a sentence of such a paragraph (预计 of a past part of the year is an estimate of it).
+_NOT_REPORTED = re.compile(r"将|计划|目标|预期|拟|要(?:实现|完成|达到)")
+
+
+def _reported_by_the_opening(work: str, p_lo: int, s_lo: int, year: int) -> int | None:
+    """The past time the opening sentence of the paragraph from ``p_lo`` (a figure's sentence
+    starting at ``s_lo`` is a later one) says the paragraph reports on (_OPENS_WITH_PART_GONE,
+    _YEAR_ACHIEVED), as a year: the document's own ``year`` for a part of it gone by, a year before
+    it achieved; else None."""
+    gone = _OPENS_WITH_PART_GONE.match(work, p_lo, s_lo)
+    if gone is not None:
+        named = int(gone["y"]) if gone["y"] else year
+        return named if named == year else None
+    end = work.find("。", p_lo, s_lo)
+    if end < 0:
+        return None
+    first = work[p_lo:end]
+    if "年" not in first or _has(first, metric_words().compiled["future_markers"]):
+        return None
+    years = {int(m["y"]) for m in _YEAR.finditer(first)}
+    achieved = _YEAR_ACHIEVED.search(first)
+    if achieved is None or len(years) != 1 or int(achieved["y"]) >= year:
+        return None
+    return int(achieved["y"])
 
 
 # A year alone at the opening of a paragraph (from its start) or of a sentence, before a comma or the

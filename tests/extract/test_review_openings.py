@@ -1,0 +1,87 @@
+"""Reviews of part of a year, plan figures told in a review, and paragraphs whose opening says which
+past time they report on (sentences written here)."""
+
+from __future__ import annotations
+
+from taizhang.extract.docinfo import doc_info
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.model import DocInfo, Metric
+from taizhang.extract.normalise import working_text
+
+
+def info(text: str, name: str = "doc.txt") -> DocInfo:
+    return doc_info(text, working_text(text), name)
+
+
+def found(text: str, name: str = "doc.txt") -> list[tuple[str, float, str, int | None]]:
+    d = info(text, name)
+    metrics: list[Metric] = find_metrics(text, working_text(text), line_passages(text), d)
+    return [(m.kind, m.value, m.unit, m.year) for m in metrics]
+
+
+class TestTitlesOfProgress:
+    def test_a_plan_execution_review_reviews_the_year_of_its_title(self) -> None:
+        text = "关于某县2023年上半年国民经济和社会发展计划执行情况的报告\n一、主要指标完成情况\n——地区生产总值15.2亿元,增长5%。\n"
+        assert info(text).reviews == 2023
+        assert found(text) == [("actual", 1.52e9, "元", 2023), ("actual", 5, "%", 2023)]
+
+    def test_a_progress_notice_reviews_its_year(self) -> None:
+        text = "关于某区2021年重点工作1-9月进展情况的通报\n各镇街:\n全区完成固定资产投资88.5亿元,同比增长4.2%。\n"
+        assert info(text).reviews == 2021
+        assert found(text) == [("actual", 8.85e9, "元", 2021), ("actual", 4.2, "%", 2021)]
+
+    def test_a_plan_and_its_draft_for_the_next_year_is_no_review_of_one_year(self) -> None:
+        title = "关于2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n"
+        assert info(title + "各位代表:\n").reviews is None
+
+
+class TestPlanFiguresInAReview:
+    def test_the_plan_s_own_figures_are_targets_of_the_year_reviewed(self) -> None:
+        text = (
+            "关于某区2021年重点工作1-9月进展情况的通报\n"
+            "全区列入省重点项目12项,计划总投资300亿元,年度投资计划60亿元。1-9月累计完成投资48亿元,投资完成率80%。\n"
+        )
+        assert found(text) == [
+            ("actual", 12, "项", 2021),
+            ("target", 3e10, "元", 2021),
+            ("target", 6e9, "元", 2021),
+            ("actual", 4.8e9, "元", 2021),
+            ("actual", 80, "%", 2021),
+        ]
+
+    def test_a_share_of_the_plan_stays_a_result(self) -> None:
+        text = "某县2020年上半年经济运行情况\n固定资产投资完成18.1亿元,占年计划的45.2%。\n"
+        assert found(text) == [("actual", 1.81e9, "元", 2020), ("actual", 45.2, "%", 2020)]
+
+
+class TestOpeningsOfReportedParagraphs:
+    REPORT = "某区二届人大三次会议开幕\n3月5日,某区人大会议开幕,区长作政府工作报告。\n"
+
+    def test_a_first_sentence_of_a_past_year_achieved_dates_the_paragraph(self) -> None:
+        text = (
+            self.REPORT + "报告指出,某区2023年实现了经济平稳增长。全年地区生产总值达520亿元、增长6.1%;"
+            "一般公共预算收入达30亿元。\n"
+            "2024年主要预期目标是:地区生产总值增长5.5%左右。\n"
+        )
+        assert info(text, "news_2024.txt").year == 2024
+        assert found(text, "news_2024.txt") == [
+            ("actual", 5.2e10, "元", 2023),
+            ("actual", 6.1, "%", 2023),
+            ("actual", 3e9, "元", 2023),
+            ("target", 5.5, "%", 2024),
+        ]
+
+    def test_a_first_sentence_that_plans_dates_nothing(self) -> None:
+        text = self.REPORT + "报告提出,某区2023年实现的成绩将巩固提升。全年地区生产总值增长5.5%左右。\n"
+        assert [k for k, *_ in found(text, "news_2024.txt")] == ["target"]
+
+    def test_a_part_of_the_year_gone_by_opening_a_paragraph_is_reported(self) -> None:
+        text = (
+            self.REPORT
+            + "2024年一季度,某区经济运行开局良好。初步预计,地区生产总值增长6%以上;规上工业增加值增长9.2%。\n"
+        )
+        assert found(text, "news_2024.txt") == [("actual", 6, "%", 2024), ("actual", 9.2, "%", 2024)]
+
+    def test_a_part_of_the_year_gone_by_does_not_report_what_is_planned(self) -> None:
+        text = self.REPORT + "上半年,某区经济平稳。下一步将确保全年地区生产总值增长6%。\n"
+        assert found(text, "news_2024.txt") == [("target", 6, "%", 2024)]
