@@ -1404,6 +1404,26 @@ _RANKED = re.compile(r"(?:排名|排位|位次|名次)[^,。;]{0,14}\Z")
 # The lower bound of an age band just before a figure in 岁 (香港's budget speech: 15岁至64岁; 区
 # 卫健 plans: 3岁至6岁儿童). The lower bound itself is cut by its not_after (岁至). matches: "15岁至",
 # "3岁-", "60岁到" ; must not match: "寿命达到" (an age reached)
+# The members of a congress or a conference counted as they attend (news of a session: 来自全县各条战线的
+# 230名人大代表, 应到代表160人,实到153人, 出席会议委员98名): who sits at a meeting, not the size of an
+# indicator. What they hand in is counted (办复人大代表建议729件: its unit is 件).
+# matches after the figure: "名人大代表", "名代表", "位政协委员", "名县人大代表" ; must not match: "名代表建议",
+# "名委员会" ; before it: "实到代表", "应到", "出席会议委员", "列席会议"
+_HEADCOUNT_UNITS = frozenset(("名", "人", "位"))
+_DEPUTIES_AFTER = re.compile(
+    r"[ \t]*(?:[省市县区]|全国)?(?:人大|政协)?(?:代表|委员)(?!建议|提案|会|意见|作品)"
+)
+_ATTENDING_BEFORE = re.compile(r"(?:应到|实到|出席|列席)(?:会议)?(?:的)?(?:人大|政协)?(?:代表|委员)?[ \t]*\Z")
+
+
+def _at_a_meeting(work: str, start: int, end: int, lo: int) -> bool:
+    """Whether the headcount from ``start`` to ``end`` (its unit included) counts the members who
+    attend a meeting (_DEPUTIES_AFTER, _ATTENDING_BEFORE)."""
+    if _DEPUTIES_AFTER.match(work, end) is not None:
+        return True
+    return _ATTENDING_BEFORE.search(work, max(lo, start - 12), start) is not None
+
+
 _AGE_BAND = re.compile(r"\d[ \t]*岁[ \t]*(?:至|到|~|-|—)[ \t]*\Z")
 
 
@@ -1420,6 +1440,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
     if fig.unit == "位" and _RANKED.search(work, max(lo, start - 20), start) is not None:
         return True  # a place in a ranking with no 第 (排名从全省113位跃升至83位): SCHEMA, no metric
+    if fig.unit in _HEADCOUNT_UNITS and _at_a_meeting(work, start, end, lo):
+        return True  # who sits at a meeting (230名人大代表, 实到代表153人): news of a session, no indicator
     if fig.unit == "岁" and _AGE_BAND.search(work, max(lo, start - 8), start) is not None:
         return True  # the upper bound of an age band (15岁至64岁), not an age reached
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):

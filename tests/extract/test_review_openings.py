@@ -3,6 +3,9 @@ past time they report on (sentences written here)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from taizhang.extract import extract
 from taizhang.extract.docinfo import doc_info
 from taizhang.extract.metrics import find_metrics, line_passages
 from taizhang.extract.model import DocInfo, Metric
@@ -85,3 +88,45 @@ class TestOpeningsOfReportedParagraphs:
     def test_a_part_of_the_year_gone_by_does_not_report_what_is_planned(self) -> None:
         text = self.REPORT + "上半年,某区经济平稳。下一步将确保全年地区生产总值增长6%。\n"
         assert found(text, "news_2024.txt") == [("target", 6, "%", 2024)]
+
+
+class TestHeadcountsAtAMeeting:
+    def test_the_members_attending_a_session_are_no_metric(self) -> None:
+        text = (
+            "某县人大会议开幕\n来自全县各条战线的180名人大代表出席会议。会议应到代表150人,实到141人。"
+            "县长作政府工作报告,去年共办复人大代表建议96件,培训志愿者300名。\n"
+        )
+        assert [(v, u) for _, v, u, _ in found(text, "news_2020.txt")] == [(96, "件"), (300, "名")]
+
+
+class TestTablesOfAReview:
+    def test_a_communique_s_table_with_units_in_its_headings_gives_actuals_of_its_year(
+        self, tmp_path: Path
+    ) -> None:
+        text = (
+            "某市2020年国民经济和社会发展统计公报\n一、综合\n全市实现生产总值420.5亿元。\n"
+            "表1 2020年某市生产总值\n| 绝对数 (亿元) | 比上年增长 (%) |\n"
+            "地区生产总值 | 420.5 | 3.1 |\n第一产业 | 20.2 | 2.0 |\n"
+        )
+        path = _write(tmp_path, text)
+        got = [(m.kind, m.indicator, m.value, m.unit, m.year) for m in extract(path).metrics]
+        assert got == [
+            ("actual", "全市实现生产总值", 4.205e10, "元", 2020),
+            ("actual", "地区生产总值", 4.205e10, "元", 2020),
+            ("actual", "地区生产总值比上年增长", 3.1, "%", 2020),
+            ("actual", "第一产业", 2.02e9, "元", 2020),
+            ("actual", "第一产业比上年增长", 2.0, "%", 2020),
+        ]
+
+    def test_a_table_with_another_kind_of_column_is_not_read_so(self, tmp_path: Path) -> None:
+        text = (
+            "某市2020年国民经济和社会发展统计公报\n"
+            "| 绝对数 (亿元) | 备注 |\n地区生产总值 | 420.5 | 含开发区 |\n"
+        )
+        assert [m.value for m in extract(_write(tmp_path, text)).metrics] == []
+
+
+def _write(where: Path, text: str) -> Path:
+    p = where / "review_2020.txt"
+    p.write_text(text, encoding="utf-8")
+    return p
