@@ -541,7 +541,9 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
             # A work report given late in the year it reviews (docinfo.reviews_its_own_year) plans
             # the next.
             return info.reviews, info.reviews + 1
-        return info.reviews, (info.year if later or info.kind == "report" else None)
+        # News of the part of its own year gone by (今年以来,…) plans the rest of that year
+        # (全年力争…突破100亿元).
+        return info.reviews, (info.year if later or info.kind in ("report", "news") else None)
     if info.period_start is not None and info.period_end is not None:
         return info.period_start - 1, info.period_end
     if info.kind == "work_report" and info.year is not None:
@@ -3177,10 +3179,10 @@ def _kind_and_year(
     if (
         info.reviews is not None
         and explicit in (None, info.reviews)
-        and ("计划" in clause_words or "目标" in clause_words)
+        and ("年" in clause_words and ("计划" in clause_words or "目标" in clause_words))
         and _PLANNED_FIGURE.search(clause_words) is not None
     ):
-        # A review that reports on a plan gives the plan's own figures beside the results
+        # A review that reports on a plan gives the year's planned figure beside the results
         # (列入…重点项目计划共85项,计划总投资825.42亿元,年度投资计划193.22亿元。…累计完成投资126.02亿元):
         # what was planned for the year reviewed, a target of it.
         return "target", info.reviews
@@ -3216,10 +3218,15 @@ def _kind_and_year(
                 and not _has(sentence_before, mw.compiled["future_markers"])
             ):
                 return "actual", past
-            if info.year is not None and not _has(sentence_before, mw.compiled["target_markers"]):
-                reported = _reported_by_the_opening(work, p_lo, s_lo, info.year)
-                if reported is not None and _NOT_REPORTED.search(sentence_before) is None:
-                    return "actual", reported
+    if (
+        explicit is None
+        and c_lo > p_lo
+        and info.year is not None
+        and not _has(sentence_before, mw.compiled["target_markers"])
+    ):
+        reported = _reported_by_the_opening(work, p_lo, c_lo, info.year)
+        if reported is not None and _NOT_REPORTED.search(work, s_lo, fig.start) is None:
+            return "actual", reported
     if (
         explicit is None
         and (info.year is None or info.kind == "news")
@@ -3388,10 +3395,13 @@ def _kind_and_year(
     return kind, year
 
 
-# The figure a plan names, told in a review (计划总投资825.42亿元, 年度投资计划193.22亿元, 目标任务为…):
-# the clause ends with the plan's word, the figure follows. matches: "计划总投资", "年度投资计划",
-# "目标为", "计划投资" ; must not match: "占年计划的" (a share of the plan: a result), "计划新开工项目已开工"
-_PLANNED_FIGURE = re.compile(r"(?:计划|目标)(?:总?投资|任务|总额|规模)?[ \t]*(?:为|是)?[ \t]*\Z")
+# The figure a plan sets for the year, told in a review (年度投资计划193.22亿元, 全年目标任务为…): the clause
+# ends with the year's plan word, the figure follows. (A project's 计划总投资 is its size, reported: the
+# tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资" ;
+# must not match: "占年计划的" (a share of the plan: a result), "计划总投资", "计划新开工项目已开工"
+_PLANNED_FIGURE = re.compile(
+    r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*\Z"
+)
 
 # The opening of a paragraph that says which past time its later sentences report on: a part of the
 # document's own year gone by (2022年一季度,…。初步预计,地区生产总值增长7%以上;…: a 区's first quarter,
@@ -3402,35 +3412,40 @@ _PLANNED_FIGURE = re.compile(r"(?:计划|目标)(?:总?投资|任务|总额|规�
 _OPENS_WITH_PART_GONE = re.compile(
     r"[ \t]*(?:(?P<y>(?:19|20)\d{2})[ \t]*年)?[ \t]*(?:前[一二三]季度|上半年|第?[一1]季度|1[-~至]\d{1,2}月|首季)[ \t]*[,:]"
 )
-# A first sentence that tells what a year achieved. matches: "2021年实现了", "2021年取得", "2021年完成" ;
-# must not match: "2022年将实现" (planned), "到2021年实现" (a horizon)
+# A first sentence that tells what a year achieved, the year named or the one before the document's.
+# matches: "2021年实现了", "2021年取得", "2021年完成", "过去一年,全县实现", "去年全区完成" ; must not match:
+# "2022年将实现" (planned), "到2021年实现" (a horizon)
 _YEAR_ACHIEVED = re.compile(
-    r"(?<![到至])(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*(?:全[区市县省]|全年)?[ \t]*(?:实现|取得|完成)"
+    r"(?:(?<![到至])(?P<y>(?:19|20)\d{2})[ \t]*年|(?P<last>过去一年|去年|上年))"
+    r"[ \t]*,?[ \t]*(?:全[区市县省]|全年|我[区市县省])?[ \t]*(?:实现|取得|完成)"
 )
 # What plans, in a sentence of such a paragraph (预计 of a past part of the year is an estimate of it).
 _NOT_REPORTED = re.compile(r"将|计划|目标|预期|拟|要(?:实现|完成|达到)")
 
 
 def _reported_by_the_opening(work: str, p_lo: int, s_lo: int, year: int) -> int | None:
-    """The past time the opening sentence of the paragraph from ``p_lo`` (a figure's sentence
-    starting at ``s_lo`` is a later one) says the paragraph reports on (_OPENS_WITH_PART_GONE,
-    _YEAR_ACHIEVED), as a year: the document's own ``year`` for a part of it gone by, a year before
-    it achieved; else None."""
+    """The past time the opening sentence or clause of the paragraph from ``p_lo`` (a figure's
+    clause starting at ``s_lo`` is a later one) says the paragraph reports on
+    (_OPENS_WITH_PART_GONE, _YEAR_ACHIEVED), as a year: the document's own ``year`` for a part of
+    it gone by, a year before it achieved; else None."""
     gone = _OPENS_WITH_PART_GONE.match(work, p_lo, s_lo)
     if gone is not None:
         named = int(gone["y"]) if gone["y"] else year
         return named if named == year else None
-    end = work.find("。", p_lo, s_lo)
-    if end < 0:
+    stop = _SENTENCE_STOP.search(work, p_lo, s_lo)  # (the first clause ending in ; or 。)
+    if stop is None:
         return None
-    first = work[p_lo:end]
+    first = work[p_lo : stop.start()]
     if "年" not in first or _has(first, metric_words().compiled["future_markers"]):
         return None
-    years = {int(m["y"]) for m in _YEAR.finditer(first)}
     achieved = _YEAR_ACHIEVED.search(first)
-    if achieved is None or len(years) != 1 or int(achieved["y"]) >= year:
+    if achieved is None:
         return None
-    return int(achieved["y"])
+    years = {int(m["y"]) for m in _YEAR.finditer(first)}
+    said = year - 1 if achieved["last"] else int(achieved["y"])
+    if years - {said} or said >= year:
+        return None  # another year named beside it, or none gone by
+    return said
 
 
 # A year alone at the opening of a paragraph (from its start) or of a sentence, before a comma or the

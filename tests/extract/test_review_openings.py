@@ -33,20 +33,24 @@ class TestTitlesOfProgress:
         assert info(text).reviews == 2021
         assert found(text) == [("actual", 8.85e9, "元", 2021), ("actual", 4.2, "%", 2021)]
 
+    def test_a_table_of_tasks_and_their_progress_is_no_review(self) -> None:
+        text = "2023年民生实事项目一季度进展情况\n序号 | 项目内容 | 进展情况 |\n1 | 新建学校2所 | 已开工 |\n"
+        assert info(text).reviews is None
+
     def test_a_plan_and_its_draft_for_the_next_year_is_no_review_of_one_year(self) -> None:
         title = "关于2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n"
         assert info(title + "各位代表:\n").reviews is None
 
 
 class TestPlanFiguresInAReview:
-    def test_the_plan_s_own_figures_are_targets_of_the_year_reviewed(self) -> None:
+    def test_the_year_s_planned_figure_is_a_target_of_the_year_reviewed(self) -> None:
         text = (
             "关于某区2021年重点工作1-9月进展情况的通报\n"
             "全区列入省重点项目12项,计划总投资300亿元,年度投资计划60亿元。1-9月累计完成投资48亿元,投资完成率80%。\n"
         )
         assert found(text) == [
             ("actual", 12, "项", 2021),
-            ("target", 3e10, "元", 2021),
+            ("actual", 3e10, "元", 2021),
             ("target", 6e9, "元", 2021),
             ("actual", 4.8e9, "元", 2021),
             ("actual", 80, "%", 2021),
