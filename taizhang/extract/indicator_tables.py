@@ -119,13 +119,10 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
         for col in columns:
             if col.index >= len(row):
                 continue
-            m = _CELL.match(cells[col.index])
-            if m is None:
+            figure = _cell_figure(cells[col.index])
+            if figure is None:
                 continue
-            try:
-                value = parse_number(m["num"])
-            except NumberError:
-                continue
+            m, value = figure
             comparator = _PRE.get(m["pre"] or "", "") or _POST.get(m["post"] or "", "") or "="
             raw = cells[col.index]
             if col.growth:
@@ -141,6 +138,17 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
             value = scale(value, multiplier) if multiplier else value
             out.append(_metric(col, name, value, unit, comparator, span, span_text, raw))
     return out or None
+
+
+def _cell_figure(cell: str) -> tuple[re.Match[str], float] | None:
+    """The match of ``_CELL`` in a cell and its number, or None when the cell holds no figure."""
+    m = _CELL.match(cell)
+    if m is None:
+        return None
+    try:
+        return m, parse_number(m["num"])
+    except NumberError:
+        return None
 
 
 # A column heading of a review's table that gives what the column measures and its unit in
@@ -187,13 +195,10 @@ def _review_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> li
         span_text = text[span.start : span.end]
         for at, what, written in measures:
             raw = _cell_text(work, row[at])
-            m = _CELL.match(raw)
-            if m is None:
+            figure = _cell_figure(raw)
+            if figure is None:
                 continue
-            try:
-                value = parse_number(m["num"])
-            except NumberError:
-                continue
+            value = figure[1]
             if _CHANGE_HEADER.search(what):
                 points = "个百分点" if written == "个百分点" else "%"
                 out.append(_metric(col, f"{name}{what}", value, points, "=", span, span_text, raw))

@@ -6,20 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from taizhang.extract import extract
-from taizhang.extract.docinfo import doc_info
-from taizhang.extract.metrics import find_metrics, line_passages
-from taizhang.extract.model import DocInfo, Metric
-from taizhang.extract.normalise import working_text
 
-
-def info(text: str, name: str = "doc.txt") -> DocInfo:
-    return doc_info(text, working_text(text), name)
-
-
-def found(text: str, name: str = "doc.txt") -> list[tuple[str, float, str, int | None]]:
-    d = info(text, name)
-    metrics: list[Metric] = find_metrics(text, working_text(text), line_passages(text), d)
-    return [(m.kind, m.value, m.unit, m.year) for m in metrics]
+from .test_review_years import found, info
 
 
 class TestTitlesOfProgress:
@@ -134,3 +122,29 @@ def _write(where: Path, text: str) -> Path:
     p = where / "review_2020.txt"
     p.write_text(text, encoding="utf-8")
     return p
+
+
+class TestReviewsToldInTheOpeningClause:
+    def test_the_year_before_achieved_in_the_first_clause_dates_the_next_clauses(self) -> None:
+        text = (
+            "某县人大会议开幕\n2024年1月8日,某县人大会议开幕。县长作政府工作报告。\n"
+            "县长在报告中说,过去一年,全县实现地区生产总值98亿元,增长5.6%;一般公共预算收入6.1亿元。\n"
+            "今年的主要预期目标是:地区生产总值增长6%左右。\n"
+        )
+        assert found(text, "news_2024.txt") == [
+            ("actual", 9.8e9, "元", 2023),
+            ("actual", 5.6, "%", 2023),
+            ("actual", 6.1e8, "元", 2023),
+            ("target", 6, "%", 2024),
+        ]
+
+    def test_news_of_its_own_year_so_far_plans_the_rest_of_that_year(self) -> None:
+        text = (
+            "某县召开经济运行分析会\n记者从会上获悉,今年以来,全县实现规上工业产值40亿元,同比增长9%。"
+            "会议要求,全年力争规上工业产值突破90亿元。\n"
+        )
+        assert found(text, "news_2024.txt") == [
+            ("actual", 4e9, "元", 2024),
+            ("actual", 9, "%", 2024),
+            ("target", 9e9, "元", 2024),
+        ]
