@@ -4034,6 +4034,16 @@ def _indicator(
     left = text[left_lo:left_hi]
     if len(left) > 30:
         left = left[-30:]
+    if (
+        k > 0
+        and not pieces
+        and left_lo > base_lo
+        and base_hi > base_lo
+        and work.startswith(_BORROW_SUBJECT, work.find("、", figs[k - 1].end(), fig.start) + 1 or left_lo)
+    ):
+        # A growth listed after its subject's figure (地区生产总值达910.6亿元、增长11.7%) is that
+        # subject's growth.
+        pieces.append(text[base_lo:base_hi])
     if s_lo < lo and not pieces:
         # A clause with no subject of its own (…完成X亿元,增长6.2%) borrows the one before it.
         own_lo, own_hi = _trim_left(work, lo, first, keep_growth=True)

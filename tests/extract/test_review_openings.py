@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from taizhang.extract import extract
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.normalise import working_text
 
 from .test_review_years import found, info
 
@@ -147,4 +149,19 @@ class TestReviewsToldInTheOpeningClause:
             ("actual", 4e9, "元", 2024),
             ("actual", 9, "%", 2024),
             ("target", 9e9, "元", 2024),
+        ]
+
+
+class TestGrowthListedAfterItsSubject:
+    def test_a_growth_after_a_figure_and_a_pause_mark_is_its_subject_s(self) -> None:
+        text = (
+            "2022年某区经济运行情况\n全年地区生产总值达88.2亿元、增长4.4%,一般公共预算收入达5亿元、增长3%。\n"
+        )
+        d = info(text)
+        got = [(m.indicator, m.value) for m in find_metrics(text, working_text(text), line_passages(text), d)]
+        assert got == [
+            ("地区生产总值", 8.82e9),
+            ("地区生产总值增长", 4.4),
+            ("一般公共预算收入", 5e8),
+            ("一般公共预算收入增长", 3),
         ]
