@@ -3181,6 +3181,7 @@ def _kind_and_year(
         and explicit in (None, info.reviews)
         and ("年" in clause_words and ("计划" in clause_words or "目标" in clause_words))
         and _PLANNED_FIGURE.search(clause_words) is not None
+        and _GAP_TO_THE_PLAN.search(clause_words) is None
     ):
         # A review that reports on a plan gives the year's planned figure beside the results
         # (列入…重点项目计划共85项,计划总投资825.42亿元,年度投资计划193.22亿元。…累计完成投资126.02亿元):
@@ -3399,6 +3400,8 @@ def _kind_and_year(
 # ends with the year's plan word, the figure follows. (A project's 计划总投资 is its size, reported: the
 # tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资" ;
 # must not match: "占年计划的" (a share of the plan: a result), "计划总投资", "计划新开工项目已开工"
+# A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
+_GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")
 _PLANNED_FIGURE = re.compile(
     r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*\Z"
 )
@@ -4060,10 +4063,13 @@ def _indicator(
 
 
 def _bound_prev(work: str, s_lo: int, lo: int, figures: _Matches) -> tuple[int, int] | None:
-    """The subject of the clause before ``lo`` in its sentence: its words up to its figure."""
+    """The subject of the clause before ``lo`` in its sentence: its words up to its figure. A
+    share's clause, which borrows its own subject (占年计划的48.2%), is passed over for the one before
+    it (地区生产总值完成45.6亿元,占年计划的48.2%,同比增长4.1%: the growth is of 地区生产总值)."""
     a = s_lo
     for stop in _CLAUSE_END.finditer(work, s_lo, lo - 1):
-        a = stop.end()
+        if work[stop.end() : stop.end() + 1] != "占":
+            a = stop.end()
     inside = figures.within(a, lo - 1)
     end = inside[0].start() if inside else lo - 1
     p_lo, p_hi = _trim_left(work, a, end)

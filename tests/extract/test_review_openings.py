@@ -165,3 +165,17 @@ class TestGrowthListedAfterItsSubject:
             ("一般公共预算收入", 5e8),
             ("一般公共预算收入增长", 3),
         ]
+
+
+class TestGapsAndSharesInAReview:
+    TITLE = "某县2022年上半年国民经济和社会发展计划执行情况的报告\n"
+
+    def test_a_gap_to_the_year_s_target_is_a_result(self) -> None:
+        text = self.TITLE + "地区生产总值同比增长4.1%,低于年度目标2.9个百分点。\n"
+        assert found(text) == [("actual", 4.1, "%", 2022), ("actual", 2.9, "个百分点", 2022)]
+
+    def test_a_growth_after_a_share_of_the_plan_is_the_first_subject_s(self) -> None:
+        text = self.TITLE + "地区生产总值完成45.6亿元,占年计划的48.2%,同比增长4.1%。\n"
+        d = info(text)
+        got = [m.indicator for m in find_metrics(text, working_text(text), line_passages(text), d)]
+        assert got == ["地区生产总值", "地区生产总值占年计划", "地区生产总值同比增长"]
