@@ -526,8 +526,15 @@ def _dated_within(work: str, year: int) -> bool:
 # Words of a title that name a review of one year: a statistical communique (2022年镜湖区经济和社会
 # 发展统计公报, as every 区 and 县 statistics bureau titles its yearly one), an account of how the economy
 # ran (2023年1-11月全区经济运行情况), a year's summary (2022年工作总结), how a year went or what of it
-# was done (2022年经开区经济社会发展情况; 乐清市's 2022年民生实事项目完成情况, tune).
+# was done (2022年经开区经济社会发展情况; 乐清市's 2022年民生实事项目完成情况, tune), how a year's plan or
+# its work went so far (a 县's 2019年上半年国民经济和社会发展计划执行情况的报告, a 区's 2022年重点工作1-6月
+# 进展情况的通报, tune: what the part of the year gone by achieved; see _REPORT_ON_PROGRESS).
 _REVIEW_TITLE = ("统计公报", "运行情况", "工作总结", "发展情况", "完成情况")
+# A report or notice on how a plan or the year's work went (…计划执行情况的报告, …进展情况的通报): a table of
+# tasks with their progress (…民生实事…一季度进展情况, …项目进展情况表) sets each task's target beside it,
+# and is no review. matches: "执行情况的报告", "进展情况的通报", "执行情况报告" ; must not match: "进展情况表",
+# "一季度进展情况"
+_REPORT_ON_PROGRESS = re.compile(r"(?:执行|进展)情况的?(?:报告|通报)")
 # A year's results announced near the top of news or of a page: the press conference or the article
 # on a year's achievements (新乡 经开区: 全市2022年经济社会发展成就系列新闻发布会; 赣州 经开区: 介绍了全区2022年
 # 八大行动取得的成就), or the year-end stock-taking that news series of a year's results are titled by
@@ -584,7 +591,7 @@ def reviewed_year(title: str, head: str, year: int | None, kind: str) -> int | N
     opening with its cited titles blanked."""
     if year is None or kind in ("plan", "measures", "work_report", "table"):
         return None
-    if any(w in title for w in _REVIEW_TITLE):
+    if any(w in title for w in _REVIEW_TITLE) or ("情况" in title and _REPORT_ON_PROGRESS.search(title)):
         years = {int(m["y"]) for m in _YEAR.finditer(_PERIOD.sub("", title))}
         if not years:
             return year

@@ -101,7 +101,8 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
             return read
     header_at, columns, name_col, unit_col = _header(work, grid, info)
     if header_at is None:
-        return _place_table_metrics(text, work, grid, info)
+        placed = _place_table_metrics(text, work, grid, info)
+        return placed if placed is not None else _review_table_metrics(text, work, grid, info)
     out: list[Metric] = []
     for row in grid.rows[header_at + 1 :]:
         cells = [_cell_text(work, c) for c in row]
@@ -118,13 +119,10 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
         for col in columns:
             if col.index >= len(row):
                 continue
-            m = _CELL.match(cells[col.index])
-            if m is None:
+            figure = _cell_figure(cells[col.index])
+            if figure is None:
                 continue
-            try:
-                value = parse_number(m["num"])
-            except NumberError:
-                continue
+            m, value = figure
             comparator = _PRE.get(m["pre"] or "", "") or _POST.get(m["post"] or "", "") or "="
             raw = cells[col.index]
             if col.growth:
@@ -139,6 +137,77 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
                 continue
             value = scale(value, multiplier) if multiplier else value
             out.append(_metric(col, name, value, unit, comparator, span, span_text, raw))
+    return out or None
+
+
+def _cell_figure(cell: str) -> tuple[re.Match[str], float] | None:
+    """The match of ``_CELL`` in a cell and its number, or None when the cell holds no figure."""
+    m = _CELL.match(cell)
+    if m is None:
+        return None
+    try:
+        return m, parse_number(m["num"])
+    except NumberError:
+        return None
+
+
+# A column heading of a review's table that gives what the column measures and its unit in
+# parentheses, the year being the one reviewed (统计公报 tables: 绝对数(亿元) | 比上年增长(%)).
+# matches: "绝对数(亿元)", "比上年增长(%)", "总量（万吨）" ; must not match: "指标", "2021年(亿元)" (a year column)
+_MEASURE_HEADER = re.compile(r"^(?P<what>[^()（）\d]{0,8})[(（](?P<u>[^()（）]{1,6})[)）]$")
+# A column of the change against the year before. matches: "比上年增长", "同比增减", "增长" ; must not
+# match: "绝对数", "总量"
+_CHANGE_HEADER = re.compile(r"比上年|同比|增[长速减幅]")
+
+
+def _review_table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metric] | None:
+    """A table of a review of one year with no year column (a 统计公报's 表1 2019年某市生产总值:
+    | 绝对数(亿元) | 比上年增长(%) | above rows 地区生产总值 | 617.50 | 5.2 |): each row names its
+    indicator in its first cell, each column heading says what it measures and in what unit; every
+    figure is an actual of the year reviewed, a change column's a growth of its row. The heading row
+    may lack the cell over the names (a web table copied with its corner cell empty)."""
+    if info.reviews is None or len(grid.rows) < 2:
+        return None
+    header = [re.sub(r"\s+", "", _cell_text(work, c)) for c in grid.rows[0]]
+    width = max(len(r) for r in grid.rows[1:])
+    offset = width - len(header)  # 1 when the corner cell was dropped
+    if offset not in (0, 1):
+        return None
+    measures: list[tuple[int, str, str]] = []
+    for i, h in enumerate(header):
+        if i + offset == 0:
+            continue  # the corner over the names (指标, 项目, or empty)
+        m = _MEASURE_HEADER.match(h)
+        if m is None:
+            return None  # a column of another kind: no table of this form
+        measures.append((i + offset, m["what"], m["u"]))
+    if not measures:
+        return None
+    col = _Column(0, info.reviews, "actual", False)
+    out: list[Metric] = []
+    for row in grid.rows[1:]:
+        if len(row) != width:
+            continue
+        name = _cell_text(text, row[0])
+        if not name or _CELL.match(name):
+            continue
+        span = Span(min(c.start for c in row), max(c.end for c in row))
+        span_text = text[span.start : span.end]
+        for at, what, written in measures:
+            raw = _cell_text(work, row[at])
+            figure = _cell_figure(raw)
+            if figure is None:
+                continue
+            value = figure[1]
+            if _CHANGE_HEADER.search(what):
+                points = "个百分点" if written == "个百分点" else "%"
+                out.append(_metric(col, f"{name}{what}", value, points, "=", span, span_text, raw))
+                continue
+            multiplier, unit, _ = _unit_of(name, written)
+            if unit is None:
+                continue
+            value = scale(value, multiplier) if multiplier else value
+            out.append(_metric(col, name, value, unit, "=", span, span_text, raw))
     return out or None
 
 

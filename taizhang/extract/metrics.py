@@ -541,7 +541,9 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
             # A work report given late in the year it reviews (docinfo.reviews_its_own_year) plans
             # the next.
             return info.reviews, info.reviews + 1
-        return info.reviews, (info.year if later or info.kind == "report" else None)
+        # News of the part of its own year gone by (今年以来,…) plans the rest of that year
+        # (全年力争…突破100亿元).
+        return info.reviews, (info.year if later or info.kind in ("report", "news") else None)
     if info.period_start is not None and info.period_end is not None:
         return info.period_start - 1, info.period_end
     if info.kind == "work_report" and info.year is not None:
@@ -1404,6 +1406,26 @@ _RANKED = re.compile(r"(?:排名|排位|位次|名次)[^,。;]{0,14}\Z")
 # The lower bound of an age band just before a figure in 岁 (香港's budget speech: 15岁至64岁; 区
 # 卫健 plans: 3岁至6岁儿童). The lower bound itself is cut by its not_after (岁至). matches: "15岁至",
 # "3岁-", "60岁到" ; must not match: "寿命达到" (an age reached)
+# The members of a congress or a conference counted as they attend (news of a session: 来自全县各条战线的
+# 230名人大代表, 应到代表160人,实到153人, 出席会议委员98名): who sits at a meeting, not the size of an
+# indicator. What they hand in is counted (办复人大代表建议729件: its unit is 件).
+# matches after the figure: "名人大代表", "名代表", "位政协委员", "名县人大代表" ; must not match: "名代表建议",
+# "名委员会" ; before it: "实到代表", "应到", "出席会议委员", "列席会议"
+_HEADCOUNT_UNITS = frozenset(("名", "人", "位"))
+_DEPUTIES_AFTER = re.compile(
+    r"[ \t]*(?:[省市县区]|全国)?(?:人大|政协)?(?:代表|委员)(?!建议|提案|会|意见|作品)"
+)
+_ATTENDING_BEFORE = re.compile(r"(?:应到|实到|出席|列席)(?:会议)?(?:的)?(?:人大|政协)?(?:代表|委员)?[ \t]*\Z")
+
+
+def _at_a_meeting(work: str, start: int, end: int, lo: int) -> bool:
+    """Whether the headcount from ``start`` to ``end`` (its unit included) counts the members who
+    attend a meeting (_DEPUTIES_AFTER, _ATTENDING_BEFORE)."""
+    if _DEPUTIES_AFTER.match(work, end) is not None:
+        return True
+    return _ATTENDING_BEFORE.search(work, max(lo, start - 12), start) is not None
+
+
 _AGE_BAND = re.compile(r"\d[ \t]*岁[ \t]*(?:至|到|~|-|—)[ \t]*\Z")
 
 
@@ -1420,6 +1442,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
     if fig.unit == "位" and _RANKED.search(work, max(lo, start - 20), start) is not None:
         return True  # a place in a ranking with no 第 (排名从全省113位跃升至83位): SCHEMA, no metric
+    if fig.unit in _HEADCOUNT_UNITS and _at_a_meeting(work, start, end, lo):
+        return True  # who sits at a meeting (230名人大代表, 实到代表153人): news of a session, no indicator
     if fig.unit == "岁" and _AGE_BAND.search(work, max(lo, start - 8), start) is not None:
         return True  # the upper bound of an age band (15岁至64岁), not an age reached
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
@@ -3158,6 +3182,17 @@ def _kind_and_year(
     sentence_before = work[s_lo : fig.start]
     explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
     clause_words = work[c_lo : fig.start]
+    if (
+        info.reviews is not None
+        and explicit in (None, info.reviews)
+        and ("年" in clause_words and ("计划" in clause_words or "目标" in clause_words))
+        and _PLANNED_FIGURE.search(clause_words) is not None
+        and _GAP_TO_THE_PLAN.search(clause_words) is None
+    ):
+        # A review that reports on a plan gives the year's planned figure beside the results
+        # (列入…重点项目计划共85项,计划总投资825.42亿元,年度投资计划193.22亿元。…累计完成投资126.02亿元):
+        # what was planned for the year reviewed, a target of it.
+        return "target", info.reviews
     if explicit is None and (
         ("后" in clause_words and _ONCE_RUNNING.search(clause_words) is not None)
         or ("如果" in sentence_before and _IF_CARRIED_OUT.search(sentence_before) is not None)
@@ -3190,6 +3225,15 @@ def _kind_and_year(
                 and not _has(sentence_before, mw.compiled["future_markers"])
             ):
                 return "actual", past
+    if (
+        explicit is None
+        and c_lo > p_lo
+        and info.year is not None
+        and not _has(sentence_before, mw.compiled["target_markers"])
+    ):
+        reported = _reported_by_the_opening(work, p_lo, c_lo, info.year)
+        if reported is not None and _NOT_REPORTED.search(work, s_lo, fig.start) is None:
+            return "actual", reported
     if (
         explicit is None
         and (info.year is None or info.kind == "news")
@@ -3356,6 +3400,61 @@ def _kind_and_year(
     elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
         return "target", target_year
     return kind, year
+
+
+# The figure a plan sets for the year, told in a review (年度投资计划193.22亿元, 全年目标任务为…): the clause
+# ends with the year's plan word, the figure follows. (A project's 计划总投资 is its size, reported: the
+# tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资" ;
+# must not match: "占年计划的" (a share of the plan: a result), "计划总投资", "计划新开工项目已开工"
+# A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
+_GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")
+_PLANNED_FIGURE = re.compile(
+    r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*\Z"
+)
+
+# The opening of a paragraph that says which past time its later sentences report on: a part of the
+# document's own year gone by (2022年一季度,…。初步预计,地区生产总值增长7%以上;…: a 区's first quarter,
+# in news of its work report), or a year before the document's own told as achieved in the first
+# sentence (报告指出,某区2021年实现了经济发展稳中提质。全年地区生产总值达910.6亿元、增长11.7%,…: the
+# review of a work report in its news copy). matches: "2022年一季度,", "上半年,", "1-6月,",
+# "前三季度," ; must not match: "下半年,", "2022年,"(a year alone: _SENTENCE_YEAR, _modes)
+_OPENS_WITH_PART_GONE = re.compile(
+    r"[ \t]*(?:(?P<y>(?:19|20)\d{2})[ \t]*年)?[ \t]*(?:前[一二三]季度|上半年|第?[一1]季度|1[-~至]\d{1,2}月|首季)[ \t]*[,:]"
+)
+# A first sentence that tells what a year achieved, the year named or the one before the document's.
+# matches: "2021年实现了", "2021年取得", "2021年完成", "过去一年,全县实现", "去年全区完成" ; must not match:
+# "2022年将实现" (planned), "到2021年实现" (a horizon)
+_YEAR_ACHIEVED = re.compile(
+    r"(?:(?<![到至])(?P<y>(?:19|20)\d{2})[ \t]*年|(?P<last>过去一年|去年|上年))"
+    r"[ \t]*,?[ \t]*(?:全[区市县省]|全年|我[区市县省])?[ \t]*(?:实现|取得|完成)"
+)
+# What plans, in a sentence of such a paragraph (预计 of a past part of the year is an estimate of it).
+_NOT_REPORTED = re.compile(r"将|计划|目标|预期|拟|要(?:实现|完成|达到)")
+
+
+def _reported_by_the_opening(work: str, p_lo: int, s_lo: int, year: int) -> int | None:
+    """The past time the opening sentence or clause of the paragraph from ``p_lo`` (a figure's
+    clause starting at ``s_lo`` is a later one) says the paragraph reports on
+    (_OPENS_WITH_PART_GONE, _YEAR_ACHIEVED), as a year: the document's own ``year`` for a part of
+    it gone by, a year before it achieved; else None."""
+    gone = _OPENS_WITH_PART_GONE.match(work, p_lo, s_lo)
+    if gone is not None:
+        named = int(gone["y"]) if gone["y"] else year
+        return named if named == year else None
+    stop = _SENTENCE_STOP.search(work, p_lo, s_lo)  # (the first clause ending in ; or 。)
+    if stop is None:
+        return None
+    first = work[p_lo : stop.start()]
+    if "年" not in first or _has(first, metric_words().compiled["future_markers"]):
+        return None
+    achieved = _YEAR_ACHIEVED.search(first)
+    if achieved is None:
+        return None
+    years = {int(m["y"]) for m in _YEAR.finditer(first)}
+    said = year - 1 if achieved["last"] else int(achieved["y"])
+    if years - {said} or said >= year:
+        return None  # another year named beside it, or none gone by
+    return said
 
 
 # A year alone at the opening of a paragraph (from its start) or of a sentence, before a comma or the
@@ -3944,6 +4043,16 @@ def _indicator(
     left = text[left_lo:left_hi]
     if len(left) > 30:
         left = left[-30:]
+    if (
+        k > 0
+        and not pieces
+        and left_lo > base_lo
+        and base_hi > base_lo
+        and work.startswith(_BORROW_SUBJECT, work.find("、", figs[k - 1].end(), fig.start) + 1 or left_lo)
+    ):
+        # A growth listed after its subject's figure (地区生产总值达910.6亿元、增长11.7%) is that
+        # subject's growth.
+        pieces.append(text[base_lo:base_hi])
     if s_lo < lo and not pieces:
         # A clause with no subject of its own (…完成X亿元,增长6.2%) borrows the one before it.
         own_lo, own_hi = _trim_left(work, lo, first, keep_growth=True)
@@ -3960,10 +4069,13 @@ def _indicator(
 
 
 def _bound_prev(work: str, s_lo: int, lo: int, figures: _Matches) -> tuple[int, int] | None:
-    """The subject of the clause before ``lo`` in its sentence: its words up to its figure."""
+    """The subject of the clause before ``lo`` in its sentence: its words up to its figure. A
+    share's clause, which borrows its own subject (占年计划的48.2%), is passed over for the one before
+    it (地区生产总值完成45.6亿元,占年计划的48.2%,同比增长4.1%: the growth is of 地区生产总值)."""
     a = s_lo
     for stop in _CLAUSE_END.finditer(work, s_lo, lo - 1):
-        a = stop.end()
+        if work[stop.end() : stop.end() + 1] != "占":
+            a = stop.end()
     inside = figures.within(a, lo - 1)
     end = inside[0].start() if inside else lo - 1
     p_lo, p_hi = _trim_left(work, a, end)
