@@ -1262,10 +1262,9 @@ def _later_subject(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...
     …拨付" (嘉定's river and pump maintenance rules). Only a unit of a level or a collective
     (``_later_subject_name``), and not before 是/为 (a description) nor 将 (also the object marker
     of "将X纳入…"). The first such clause; ((), "") when none."""
-    openers = _later_subject_openers()
-    for m in _CLAUSE_OPENING.finditer(work, s, e):
-        if m.end() < e and work[m.end()] not in openers:
-            continue  # a clause opening with a verb or a noun of work ("加强…", "形成合力"): no subject
+    # (a clause opening with a verb or a noun of work, "加强…", "形成合力", has no subject: only the
+    # openings of the others are found, _CLAUSE_OPENING's before one of the openers or at the end)
+    for m in _later_clause_opening().finditer(work, s, e):
         found, verb = subject_and_verb(text, work, m.end(), e)
         if (
             found
@@ -1284,6 +1283,14 @@ def _later_subject_openers() -> frozenset[str]:
     words = unit_words()
     firsts = {p[0] for p in (*words.level_prefixes, *words.collective_prefixes)}
     return frozenset(firsts | set("全本由在同此其另0123456789"))
+
+
+@lru_cache(maxsize=1)
+def _later_clause_opening() -> re.Pattern[str]:
+    """``_CLAUSE_OPENING`` (its white space read whole) where the clause after it opens with one of
+    ``_later_subject_openers`` or the text ends."""
+    openers = "".join(re.escape(c) for c in sorted(_later_subject_openers()))
+    return re.compile(rf"[,。;]\s*+(?:(?=[{openers}])|\Z)")
 
 
 def _later_subject_name(w: str) -> bool:

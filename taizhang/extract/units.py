@@ -91,8 +91,9 @@ def _is_none(work: str) -> bool:
 
 def _ends_with_suffix(name: str) -> str:
     """The longest unit suffix ``name`` ends with, or ""."""
-    lengths, suffixes = _suffix_index()
-    for n in lengths:
+    # (only the lengths of the suffixes that end with its last character are tried)
+    by_last, suffixes = _suffix_index_by_last()
+    for n in by_last.get(name[-1:], ()):
         if name[-n:] in suffixes:
             return name[-n:]
     return ""
@@ -104,9 +105,12 @@ def ends_with_unit_suffix(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
-    words = unit_words().suffixes
-    return tuple(sorted({len(w) for w in words}, reverse=True)), frozenset(words)
+def _suffix_index_by_last() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+    """The lengths of the unit suffixes by their last character, longest first, and the suffixes."""
+    by_last: dict[str, set[int]] = {}
+    for w in unit_words().suffixes:
+        by_last.setdefault(w[-1:], set()).add(len(w))
+    return {c: tuple(sorted(ns, reverse=True)) for c, ns in by_last.items()}, frozenset(unit_words().suffixes)
 
 
 @lru_cache(maxsize=8192)
@@ -150,10 +154,19 @@ def _level_prefix(name: str) -> str:
     words = unit_words()
     if name.startswith(words.not_places) and not name.startswith(_LEVEL_BODIES):
         return ""  # 市场监管总局, 城市管理局: a common word, not the level 市
-    for prefix in words.level_prefixes:
+    for prefix in _level_prefixes_by_first().get(name[:1], ()):  # (those that open as it does)
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
             return prefix
     return ""
+
+
+@lru_cache(maxsize=1)
+def _level_prefixes_by_first() -> dict[str, tuple[str, ...]]:
+    """The level prefixes by their first character, each group in the lexicon's order."""
+    by_first: dict[str, list[str]] = {}
+    for prefix in unit_words().level_prefixes:
+        by_first.setdefault(prefix[:1], []).append(prefix)
+    return {c: tuple(ps) for c, ps in by_first.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -615,7 +628,8 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     body_o = body_w = ""
     for pair in out:
         o, w = pair
-        whole = _DIVISION_OF_BODY.fullmatch(w)
+        # (both patterns end with a division's last character: a name ending otherwise matches neither)
+        whole = _DIVISION_OF_BODY.fullmatch(w) if w[-1:] in _DIVISION_LAST else None
         if whole:
             body_w = whole.group("body")
             body_o = o[: len(body_w)]
@@ -758,6 +772,7 @@ COLLECTIVE_HEADS = frozenset(("有关", "相关", "各", "各有关", "各相关
 # "办公室"
 _DIVISION_OF_BODY = re.compile(r"(?P<body>.+?(?:委员会|委|局|厅|部|办))[^委局厅部办]{2,8}[处科室股]")
 _BARE_DIVISION = re.compile(r"[^委局厅部办区市县省]{2,8}[处科室股]")
+_DIVISION_LAST = frozenset("处科室股")
 
 # The opening of a national body's name, which never takes a local prefix.
 _NATIONAL = ("国家", "中国", "全国", "中央")
