@@ -177,7 +177,13 @@ def _has_place(name: str) -> bool:
     for common in words.not_places:
         if common in name:
             name = name.replace(common, "")
-    return any(marker in name for marker in words.place_markers)
+    return _place_markers().search(name) is not None  # (any marker in name)
+
+
+@lru_cache(maxsize=1)
+def _place_markers() -> re.Pattern[str]:
+    """Any of the lexicon's place markers."""
+    return re.compile("|".join(re.escape(marker) for marker in unit_words().place_markers))
 
 
 @lru_cache(maxsize=4096)
@@ -1119,7 +1125,8 @@ def unit_key(name: str) -> str:
     ``区发改局``, ``区发展和改革局`` and ``區發展改革局`` have one key.
     """
     w = _SPACE.sub("", working_text(name))
-    for short, full in abbreviations():
+    # (a name that holds no short form at all is changed by none: the forms are not tried one by one)
+    for short, full in abbreviations() if _short_forms().search(w) is not None else ():
         if short in w:
             if short in full:
                 # The short form is part of the full one (街道办 / 街道办事处): expand at the end only.
@@ -1128,6 +1135,12 @@ def unit_key(name: str) -> str:
             else:
                 w = w.replace(short, full)
     return w.replace("和", "").replace("与", "")
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> re.Pattern[str]:
+    """Any short form of ``abbreviations``."""
+    return re.compile("|".join(re.escape(short) for short, _ in abbreviations()))
 
 
 @dataclass

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from taizhang.extract import metrics, pipeline, units
-from taizhang.extract.lexicon import unit_words
+from taizhang.extract.lexicon import abbreviations, unit_words
+from taizhang.extract.normalise import working_text
 
 
 def _ends_with_suffix_by_every_length(name: str) -> str:
@@ -93,3 +94,31 @@ class TestTrimKeepingGrowth:
             assert metrics._trim_left(words, 0, len(words), keep_growth=True) == metrics._trim_left(
                 words, 0, len(words)
             )
+
+
+class TestUnitKeyShortForms:
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(
+        st.text(
+            alphabet="区发展和改革委员会人力资源社会保障局市场监管督管理国资政研室住房城乡建设 ", max_size=16
+        )
+    )
+    def test_a_name_with_no_short_form_is_left_as_the_loop_leaves_it(self, name: str) -> None:
+        w = units._SPACE.sub("", working_text(name))
+        for short, full in abbreviations():
+            if short in w:
+                if short in full:
+                    if w.endswith(short) and not w.endswith(full):
+                        w = w[: -len(short)] + full
+                else:
+                    w = w.replace(short, full)
+        units.clear_caches()
+        assert units.unit_key(name) == w.replace("和", "").replace("与", "")
+
+
+class TestPlaceMarkers:
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(st.text(alphabet="上海北京街道法院检察院城市更新局黄埔临港经济区管委会", max_size=14))
+    def test_the_pattern_finds_a_marker_where_a_substring_test_does(self, name: str) -> None:
+        markers = unit_words().place_markers
+        assert (units._place_markers().search(name) is not None) == any(m in name for m in markers)
