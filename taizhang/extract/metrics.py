@@ -4055,7 +4055,12 @@ def _indicator(
         pieces.append(text[base_lo:base_hi])
     if s_lo < lo and not pieces:
         # A clause with no subject of its own (…完成X亿元,增长6.2%) borrows the one before it.
-        own_lo, own_hi = _trim_left(work, lo, first, keep_growth=True)
+        # (with no first character of a growth word in it, the clause keeps what its trim above
+        # strips: that trim is its own)
+        if metric_words().compiled["growth_words"].firsts.isdisjoint(work[lo:first]):
+            own_lo, own_hi = base_lo, base_hi
+        else:
+            own_lo, own_hi = _trim_left(work, lo, first, keep_growth=True)
         if not left or work.startswith(_BORROW_SUBJECT, own_lo):
             prev = _bound_prev(work, s_lo, lo, figures)
             if prev is not None:

@@ -94,8 +94,9 @@ def _is_none(work: str) -> bool:
 
 def _ends_with_suffix(name: str) -> str:
     """The longest unit suffix ``name`` ends with, or ""."""
-    lengths, suffixes = _suffix_index()
-    for n in lengths:
+    # (only the lengths of the suffixes that end with its last character are tried)
+    by_last, suffixes = _suffix_index_by_last()
+    for n in by_last.get(name[-1:], ()):
         if name[-n:] in suffixes:
             return name[-n:]
     return ""
@@ -107,9 +108,12 @@ def ends_with_unit_suffix(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _suffix_index() -> tuple[tuple[int, ...], frozenset[str]]:
-    words = unit_words().suffixes
-    return tuple(sorted({len(w) for w in words}, reverse=True)), frozenset(words)
+def _suffix_index_by_last() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+    """The lengths of the unit suffixes by their last character, longest first, and the suffixes."""
+    by_last: dict[str, set[int]] = {}
+    for w in unit_words().suffixes:
+        by_last.setdefault(w[-1:], set()).add(len(w))
+    return {c: tuple(sorted(ns, reverse=True)) for c, ns in by_last.items()}, frozenset(unit_words().suffixes)
 
 
 @lru_cache(maxsize=8192)
@@ -153,10 +157,19 @@ def _level_prefix(name: str) -> str:
     words = unit_words()
     if name.startswith(words.not_places) and not name.startswith(_LEVEL_BODIES):
         return ""  # 市场监管总局, 城市管理局: a common word, not the level 市
-    for prefix in words.level_prefixes:
+    for prefix in _level_prefixes_by_first().get(name[:1], ()):  # (those that open as it does)
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
             return prefix
     return ""
+
+
+@lru_cache(maxsize=1)
+def _level_prefixes_by_first() -> dict[str, tuple[str, ...]]:
+    """The level prefixes by their first character, each group in the lexicon's order."""
+    by_first: dict[str, list[str]] = {}
+    for prefix in unit_words().level_prefixes:
+        by_first.setdefault(prefix[:1], []).append(prefix)
+    return {c: tuple(ps) for c, ps in by_first.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -167,7 +180,13 @@ def _has_place(name: str) -> bool:
     for common in words.not_places:
         if common in name:
             name = name.replace(common, "")
-    return any(marker in name for marker in words.place_markers)
+    return _place_markers().search(name) is not None  # (any marker in name)
+
+
+@lru_cache(maxsize=1)
+def _place_markers() -> re.Pattern[str]:
+    """Any of the lexicon's place markers."""
+    return re.compile("|".join(re.escape(marker) for marker in unit_words().place_markers))
 
 
 @lru_cache(maxsize=4096)
@@ -618,7 +637,8 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     body_o = body_w = ""
     for pair in out:
         o, w = pair
-        whole = _DIVISION_OF_BODY.fullmatch(w)
+        # (both patterns end with a division's last character: a name ending otherwise matches neither)
+        whole = _DIVISION_OF_BODY.fullmatch(w) if w[-1:] in _DIVISION_LAST else None
         if whole:
             body_w = whole.group("body")
             body_o = o[: len(body_w)]
@@ -761,6 +781,7 @@ COLLECTIVE_HEADS = frozenset(("有关", "相关", "各", "各有关", "各相关
 # "办公室"
 _DIVISION_OF_BODY = re.compile(r"(?P<body>.+?(?:委员会|委|局|厅|部|办))[^委局厅部办]{2,8}[处科室股]")
 _BARE_DIVISION = re.compile(r"[^委局厅部办区市县省]{2,8}[处科室股]")
+_DIVISION_LAST = frozenset("处科室股")
 
 # The opening of a national body's name, which never takes a local prefix.
 _NATIONAL = ("国家", "中国", "全国", "中央")
@@ -1107,7 +1128,8 @@ def unit_key(name: str) -> str:
     ``区发改局``, ``区发展和改革局`` and ``區發展改革局`` have one key.
     """
     w = _SPACE.sub("", working_text(name))
-    for short, full in abbreviations():
+    # (a name that holds no short form at all is changed by none: the forms are not tried one by one)
+    for short, full in abbreviations() if _short_forms().search(w) is not None else ():
         if short in w:
             if short in full:
                 # The short form is part of the full one (街道办 / 街道办事处): expand at the end only.
@@ -1116,6 +1138,12 @@ def unit_key(name: str) -> str:
             else:
                 w = w.replace(short, full)
     return w.replace("和", "").replace("与", "")
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> re.Pattern[str]:
+    """Any short form of ``abbreviations``."""
+    return re.compile("|".join(re.escape(short) for short, _ in abbreviations()))
 
 
 @dataclass
