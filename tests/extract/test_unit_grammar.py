@@ -132,7 +132,9 @@ def test_modals(text: str) -> None:
     assert MODAL.search("有关部门" + text + "做好")
 
 
-@pytest.mark.parametrize("name", ["应急管理局", "供应站", "相应部门", "重要机构", "主要部门", "需要部门"])
+@pytest.mark.parametrize(
+    "name", ["应急管理局", "供应站", "相应部门", "重要机构", "主要部门", "需要部门", "根据小组要求"]
+)
 def test_no_modal_in_names(name: str) -> None:
     assert MODAL.search(name) is None
 
