@@ -689,6 +689,8 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
     levels = LEVEL_LIST.match(work)
     if levels:
         after = levels.end() + (2 if work.startswith(("两级", "三级"), levels.end()) else 0)  # 市、区两级X
+        if work.startswith("的", after) and len(work) - after > 3:
+            after += 1  # "乡、民族乡、镇的人民政府": the levels' government (乡人民政府)
         rest = law_names(orig[after:], work[after:])
         if not rest:
             return ()

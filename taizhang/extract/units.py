@@ -662,10 +662,11 @@ def _level_government(bare: str, closing: str) -> int:
 # ---------------------------------------------------------------------------------------------
 
 # One word of a level of places: the single characters, and the levels written in words: "省辖市"
-# (河南's regulations), "设区的市" (several provinces'), "县级市", "自治州", "自治县"; one level in two
+# (河南's regulations), "设区的市" (several provinces'), "县级市", "自治州", "自治县", "民族乡" (laws name the
+# township's kinds "乡、民族乡、镇"); one level in two
 # words, "县区" (counties and districts: 山东's city regulations), "区县" (重庆's), "乡镇": "市、县区人民
 # 政府" are 市人民政府 and 县区人民政府, not 市区人民政府.
-LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|区县|县区|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
+LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|民族乡|区县|县区|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
 # A level, alone or with the peers it stands for in brackets: "市", "县(市、区)", "乡(镇)", "区(县级市)",
 # "区县(自治县)", "乡镇(街道)", "市(地)".
 LEVEL = re.compile(LEVEL_WORD + r"(?:\([^()]{1,8}\))?")

@@ -125,6 +125,8 @@ def test_levels_in_words_take_the_body_after_the_last() -> None:
         "县人民政府水利主管部门",
     ]
     assert parse_units("设区的市、县(市、区)人民政府") == ["设区的市人民政府", "县(市、区)人民政府"]
+    assert _names("乡、民族乡、镇人民政府") == ["乡人民政府", "民族乡人民政府", "镇人民政府"]
+    assert _names("乡、民族乡、镇的人民政府") == ["乡人民政府", "民族乡人民政府", "镇人民政府"]
 
 
 @pytest.mark.parametrize("text", ["应当", "可以", "不得", "必须", "要", "须"])
