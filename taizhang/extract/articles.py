@@ -36,7 +36,21 @@ from functools import lru_cache
 from .deadlines import find_deadline
 from .model import Span, Task
 from .normalise import working_text
-from .units import COLLECTIVE_HEADS, DELEGATE, DUTY_VERB, later_subject, looks_like_unit, parse_law_units
+from .units import (
+    COLLECTIVE_HEADS,
+    DELEGATE,
+    DUTY_VERB,
+    GOV_PREFIX,
+    LEVEL,
+    LEVEL_LIST,
+    MODAL,
+    field_list,
+    is_bare_field,
+    kind_of,
+    later_subject,
+    looks_like_unit,
+    parse_law_units,
+)
 
 __all__ = ["tasks_of"]
 
@@ -524,24 +538,6 @@ def _skip(work: str, s: int, e: int) -> int:
     return s
 
 
-# The levels of places a regulation names at once before the body they share: "市、县（市、区）",
-# "市、区（县级市）" (a level with the peers it stands for in brackets, of any words).
-# A level may be named in words: "省、省辖市人民政府…", "省辖市、县（市、区）人民政府…" (河南's
-# regulations), "省、设区的市人民政府" (those of several provinces); "市、区县(自治县)人民政府" (重庆's
-# regulations: 区县 is one level, its autonomous counties the peers in brackets; 重庆市防震减灾条例,
-# 重庆市优化营商环境条例, 重庆市价格鉴证条例); "市、县区人民政府" (山东's city regulations: 县区, counties and
-# districts, is one level, not 县 beside a 区人民政府).
-_LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|区县|县区|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
-_LEVEL_LIST = re.compile(
-    _LEVEL_WORD
-    + r"(?:\([^()]{1,8}\))?(?:、"
-    + _LEVEL_WORD
-    + r"(?:\([^()]{1,8}\))?)+"
-    + r"(?:和"  # "市、县区和乡镇人民政府": the last level joined by 和 before the government they share
-    + _LEVEL_WORD
-    + r"(?=人民政府))?(?=[^、省市县区州旗盟乡镇(])"
-)
-_LEVEL = re.compile(_LEVEL_WORD + r"(?:\([^()]{1,8}\))?")
 # Two levels joined by 和 or 及 before the government they share: "省和青岛市人民政府" (山东省青岛西海岸
 # 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces).
 # must not match: "乡镇人民政府和街道办事处" (two bodies), "城市和农村" (no government follows)
@@ -554,16 +550,36 @@ _LEVEL_PAIR = re.compile(
 _PROVINCES = re.compile(r"各?省、自治区、直辖市(?:及新疆生产建设兵团)?")
 # The words that join two bodies: "人民政府和有关部门", "教育行政部门和教育机构", "人民政府及其…".
 _JOIN = re.compile(r"及其|以及|或者|及|和|与|或")
-# The kinds of body a list of bare fields shares: "商务、文化和旅游、卫生健康主管部门".
-_KINDS = ("行政主管部门", "行政管理部门", "行政执法部门", "主管部门", "行政部门", "主管机关", "部门", "机关")
-_FIELDS_ETC = re.compile(
-    r"(?P<fields>[^等]{2,200}?)等(?P<group>有关|相关|其他有关|其他相关)?(?P<kind>[^等、]{0,8})"
-)
+
+
+# What ends a clause: no list of names runs past it to a modal ("…需要有关部门协助的,有关部门应当…").
+_CLAUSE_MARK = re.compile(r"[,;:。]")
+# The 由 that names the doer after a topic (not the 由 of 自由, 理由, 缘由, 经由).
+_BY_INSIDE = re.compile(r"(?<![自理缘经])由")
+# A modal before the 由 that names the doer: "…的,应当由市土地管理部门会同…复核认定".
+_MODAL_BY = re.compile(r"(?:应当|应|须|必须|可以|可)由")
 
 
 def law_names(orig: str, work: str) -> list[str]:
     """``_law_names`` (memoised: a regulation tries the words before each verb of a sentence), each
-    name in the form the conventions give it (``_named_forms``)."""
+    name in the form the conventions give it (``_named_forms``); no name holds a modal verb (words
+    read with one are a clause: "应当报经省发展改革部门")."""
+    doer = _MODAL_BY.match(work)
+    if doer is not None:
+        orig, work = orig[doer.end() :], work[doer.end() :]  # "应当由X会同Y…": X does it
+    modal = MODAL.search(work)
+    if modal is not None:
+        # a name ends before its modal: "X、Y等要建立…" names X and Y when they are bodies; "应当报经省发展
+        # 改革部门…", "在…范围内不得…" name none
+        o, w = orig[: modal.start()], work[: modal.start()]
+        names = law_names(o, w) if len(w) >= 2 and _CLAUSE_MARK.search(w) is None else []
+        return names if _lead_bodies([working_text(n) for n in names], w) else []
+    by = _BY_INSIDE.search(work, 2) if "由" in work else None
+    if by is not None and not _lead_bodies(
+        law_names(orig[: by.start()], work[: by.start()]), work[: by.start()]
+    ):
+        # "畲族语言、畲歌的老师由市、县(区)文化主管部门": a topic, then the bodies that do the work
+        orig, work = orig[by.end() :], work[by.end() :]
     names = [f for n in _law_names(orig, work) for f in _named_forms(n)]
     if "其" in work:
         # "X或者其指定的Y": the delegate X chooses is no unit of its own (units.DELEGATE)
@@ -654,6 +670,14 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
             looks_like_unit(p) or p.endswith(_BODY_END) for p in parts
         ):
             return tuple(_named_forms(orig))
+    if "的" in work and "、" in work:
+        rel = _RELATIVE_BODY.fullmatch(work)
+        at = rel.start("body") if rel is not None else 0
+        if rel is not None and rel.group("clause").endswith("设区"):
+            at -= 3  # "核电厂所在地设区的市、县人民政府": the 的 of 设区的市 is the level's own
+        if rel is not None and LEVEL_LIST.match(work, at) and "、" not in rel.group("clause"):
+            # "所在地的区、县(市)房产主管部门": the levels' bodies, the clause no part of their names
+            return _law_names(orig[at:], work[at:])
     pair = _LEVEL_PAIR.match(work)
     if pair:
         # "省和青岛市人民政府有关部门": 省人民政府有关部门, 青岛市人民政府有关部门
@@ -664,13 +688,15 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
     joined = _gov_field_and_levels(orig, work)
     if joined:
         return joined
-    levels = _LEVEL_LIST.match(work)
+    levels = LEVEL_LIST.match(work)
     if levels:
         after = levels.end() + (2 if work.startswith(("两级", "三级"), levels.end()) else 0)  # 市、区两级X
+        if work.startswith("的", after) and len(work) - after > 3:
+            after += 1  # "乡、民族乡、镇的人民政府": the levels' government (乡人民政府)
         rest = law_names(orig[after:], work[after:])
         if not rest:
             return ()
-        heads = [orig[m.start() : m.end()] for m in _LEVEL.finditer(work, 0, levels.end())]
+        heads = [orig[m.start() : m.end()] for m in LEVEL.finditer(work, 0, levels.end())]
         fields = [r for r in rest if r.startswith("人民政府")]
         if len(fields) > 1 and all(r.startswith("人民政府") or r in _LIST_COLLECTIVES for r in rest):
             # "市、县（区）人民政府发展改革、财政等部门": the departments of those fields, named by field
@@ -695,18 +721,16 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
 
 def _fields_of_levels(work: str) -> bool:
     """``work`` (what follows the levels) is a list of bare fields sharing one kind of body, or one
-    field closed by 等 ("教育等部门", "园林绿化、林业行政管理部门", "公安、民政等有关部门")."""
-    etc = _FIELDS_ETC.fullmatch(work)
-    if etc is not None:
-        fields, kind = etc.group("fields").split("、"), etc.group("kind")
-    else:
-        parts = work.split("、")
-        kind = next((k for k in _KINDS if parts[-1].endswith(k)), "")
-        if len(parts) < 2 or not kind:
-            return False
-        fields = parts[:-1] + [parts[-1][: -len(kind)]]
-    return kind in _KINDS and all(
-        _bare_field(f) and _JOIN.search(f) is None and "政府" not in f for f in fields
+    field closed by 等 ("教育等部门", "园林绿化、林业行政管理部门", "公安、民政等有关部门"): no field
+    holds a conjunction or a government."""
+    fl = field_list(work)
+    return (
+        fl is not None
+        and (not fl.etc or work[fl.kind[0] : fl.kind[1]] == fl.plain)
+        and all(
+            is_bare_field(f) and _JOIN.search(f) is None and "政府" not in f
+            for f in (work[a:b] for a, b in fl.fields)
+        )
     )
 
 
@@ -721,11 +745,11 @@ def _gov_field_and_levels(orig: str, work: str) -> tuple[str, ...]:
     is not of that form."""
     for m in re.finditer("和", work):
         head = _GOV_FIELD.fullmatch(work, 0, m.start())
-        if head is None or not _bare_field(head.group("field")) or not _LEVEL_LIST.match(work, m.end()):
+        if head is None or not is_bare_field(head.group("field")) or not LEVEL_LIST.match(work, m.end()):
             continue
         rest = law_names(orig[m.end() :], work[m.end() :])
-        kind = next((k for k in _KINDS if rest and rest[0].endswith(k)), "")
-        if not kind or any(_GOV_PREFIX.match(r) for r in rest):
+        kind = kind_of(rest[0]) if rest else ""
+        if not kind or any(GOV_PREFIX.match(r) for r in rest):
             continue
         return (orig[head.start("field") : head.end("field")] + kind, *rest)
     return ()
@@ -771,82 +795,29 @@ def _whole_body(name: str) -> bool:
 
 
 def _field_list(orig: str, work: str) -> list[str]:
-    """One list of bodies: bare fields before a kind of body ("商务、文化和旅游、卫生健康主管部门",
-    "教育、科学技术等有关部门" with the collective too), else ``parse_law_units``."""
-    if "、" in work and _BRACKET_LIST.search(work) is None:
-        etc = _FIELDS_ETC.fullmatch(work)
-        if etc:
-            fields, kind = etc.group("fields").split("、"), etc.group("kind")
-            if kind in ("人民团体", "群团组织", "团体", "社会团体") and all(
-                f.endswith(_PEOPLES_ORGS) for f in fields
-            ):
-                return _cut(orig, fields, "")
-            if kind == _MASS_BODIES and all(f.endswith("会") for f in fields):
-                return _cut(orig, fields, "")  # "村民议事会、红白理事会等群众组织": see _named_forms
-            if kind in _KINDS and all(_bare_field(f) for f in fields):
-                out = _cut(orig, fields, orig[etc.start("kind") : etc.end("kind")])
-                if etc.group("group"):
-                    out.append(orig[etc.start("group") :])
-                return out
-            plain = next((k for k in _KINDS if kind.endswith(k) and len(kind) > len(k)), "")
-            if plain and not etc.group("group") and all(_bare_field(f) for f in fields):
-                # "林业、水务、海洋等湿地保护管理部门": a kind the fields all are, named by its work, gives
-                # each field's department (林业部门) and no one else; "X等并联审批相关部门" adds the
-                # collective, as "X等相关部门" does
-                out = _cut(orig, fields, plain)
-                if "相关" in kind or "有关" in kind:
-                    out.append(orig[etc.start("kind") :])
-                return out
-        elif "等" not in work:
-            parts = work.split("、")
-            kind = next((k for k in _KINDS if parts[-1].endswith(k) and len(parts[-1]) - len(k) >= 2), "")
-            gov = _GOV_PREFIX.match(parts[0])
-            if kind and (kind != "部门" or gov) and all(_bare_field(f) for f in parts[:-1]):
-                last = orig[len(orig) - len(parts[-1]) :]
-                if gov and not _GOV_PREFIX.match(parts[-1]):
-                    last = (
-                        orig[: gov.end()] + last
-                    )  # "县级以上人民政府发展改革、财政部门": 县级以上人民政府财政部门
-                return _cut(orig, parts[:-1], orig[len(orig) - len(kind) :]) + [last]
+    """One list of bodies: the mass organisations a list of them names by kind ("工会、共青团、妇联等人民
+    团体": the three), bare fields sharing a kind of body (``units.field_names``), else
+    ``parse_law_units``."""
+    etc = _MASS_ETC.fullmatch(work) if "等" in work and "、" in work else None
+    if etc is not None:
+        fields, kind = etc.group("fields").split("、"), etc.group("kind")
+        if kind != _MASS_BODIES and all(f.endswith(_PEOPLES_ORGS) for f in fields):
+            return _each(orig, fields)
+        if kind == _MASS_BODIES and all(f.endswith("会") for f in fields):
+            return _each(orig, fields)  # "村民议事会、红白理事会等群众组织": see _named_forms
     return parse_law_units(orig, work)
 
 
-# Brackets that hold a list ("县（市、区）"): a level's kinds, not a field's qualifier. A field may
-# carry one in brackets ("城市管理（行政执法）、民政、工商行政管理（市场监管）等部门": 泰安's
-# 烟花爆竹燃放管理条例 and 河南's regulations name a field by its old and new names so).
-_BRACKET_LIST = re.compile(r"\([^()]*、")
+# The kinds a list of mass organisations closes with: "工会、共青团、妇联等人民团体".
+_MASS_ETC = re.compile(r"(?P<fields>[^等]{2,200}?)等(?P<kind>人民团体|群团组织|社会团体|团体|群众组织)")
 
 
-def _bare_field(field: str) -> bool:
-    return (
-        2 <= len(field) <= 12 and not looks_like_unit(field) and not field.startswith(("有关", "相关", "各"))
-    )
-
-
-def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
-    """Each field with the kind; a level written on the first field goes to all ("区发展改革、财政等
-    部门": 区财政部门), unless its character opens a common word (市场监管, 城市管理)."""
-    level = ""
-    gov = _GOV_PREFIX.match(fields[0])
-    if gov and len(fields[0]) - gov.end() >= 2 and not any(_GOV_PREFIX.match(f) for f in fields[1:]):
-        # "县级以上人民政府农业农村、自然资源等部门": the government goes to every field, as 嘉兴's
-        # "县（市、区）人民政府国土资源和农业经济主管部门" names the government of each
-        level = orig[: gov.end()]
-    elif fields[0].startswith(("当地", "所在地")) and len(fields[0]) > 4:
-        level = orig[:2] if fields[0].startswith("当地") else orig[:3]  # "当地国土资源、房屋征收等部门"
-    elif fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
-        if not any(f[:1] == fields[0][:1] for f in fields[1:]):
-            level = orig[:1]
+def _each(orig: str, fields: list[str]) -> list[str]:
     out, pos = [], 0
-    for i, f in enumerate(fields):
-        out.append((level if i else "") + orig[pos : pos + len(f)] + kind)
+    for f in fields:
+        out.append(orig[pos : pos + len(f)])
         pos += len(f) + 1
     return out
-
-
-# The government a list of fields opens with: "县级以上人民政府", "县级以上地方人民政府", "市人民政府".
-_GOV_PREFIX = re.compile(r"[^、()]{0,10}?人民政府")
-_NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县域", "省级", "市级", "县级", "区级"))
 
 
 def _lead_bodies(names: list[str], raw: str = "") -> bool:
@@ -890,7 +861,7 @@ def _is_body(name: str) -> bool:
         name = tail  # "校外实践教育场所的行业主管部门", "负责…工作的机构": the body is what 的 ends with
     if _PRIVATE.search(name) or _NO_BODY.search(name):
         return False
-    if name.endswith("服务机构") and not name.startswith(_PUBLIC_SERVICE) and not _LEVEL.match(name):
+    if name.endswith("服务机构") and not name.startswith(_PUBLIC_SERVICE) and not LEVEL.match(name):
         return False  # "家政服务机构应当…", "物业服务机构": a business that serves, not a body of the state
     if name.endswith("单位"):
         return name.startswith(("有关", "相关", "各"))

@@ -223,11 +223,7 @@ def parse_law_units(orig: str, work: str | None = None) -> list[str]:
     field (县级以上人民政府财政部门). Plans and measures write the same list with the fields standing for
     the bureaus themselves (发改、财政、房管等部门要…: 发改, 财政, 房管), which ``parse_units`` keeps."""
     w = working_text(orig) if work is None else work
-    if "等" in w:
-        shared = _shared_kind(orig, w)
-        if shared:
-            return list(shared)
-    return parse_units(orig, w)
+    return field_names(orig, w) or parse_units(orig, w)
 
 
 # A star after a unit's name in a list marks the lead unit ("区财政局*、区发改局": divisions of work
@@ -420,34 +416,6 @@ def _each_kind_of_place(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
             o, w = "各" + o, "各" + w
         out.append((o, w))
     return out
-
-
-# A list of bare fields closed by 等 and one kind of body: "公安、城市管理、交通等行政执法部门",
-# "财政、商务、市场监督管理等部门", "工商、食品药品监督等行政管理部门".
-# must not match: "区发展改革委、区财政局等部门" (whole names), "X等有关部门" (a collective after 等)
-_SHARED_KIND = re.compile(r"(?P<fields>[^等,;/]{2,200}?)等(?P<kind>[^等、,;/]{0,6}(?:部门|机关|机构))")
-
-
-def _shared_kind(orig: str, work: str) -> tuple[str, ...]:
-    """The bodies of a list of bare fields of work closed by 等 and the kind of body they share:
-    "公安、城市管理、交通、应急等行政执法部门" names 公安行政执法部门, 城市管理行政执法部门… (the
-    kind goes to every field), as laws and regulations name the departments of a government by
-    their field (neijiang_civilized_behaviour_regulation_2021's law-enforcement departments,
-    jiaxing_catering_fumes_measures_2020's 财政、…、市场监督管理等部门, and pudong_landscape_lighting_2023's
-    规划资源、建设交通、商务、文体旅游等部门). A field is no unit of its own (no unit suffix); a
-    collective after 等 ("等有关部门") is left to ``_split_etc``. Empty when the list is no such one."""
-    m = _SHARED_KIND.fullmatch(work)
-    if m is None or "有关" in m.group("kind") or "相关" in m.group("kind"):
-        return ()
-    fields = m.group("fields").split("、")
-    if any(not 2 <= len(f) <= 10 or _ends_with_suffix(f) or _is_collective(f) or "(" in f for f in fields):
-        return ()
-    kind_o, kind_w = orig[m.start("kind") : m.end("kind")], m.group("kind")
-    out, pos = [], 0
-    for f in fields:
-        out.append((orig[pos : pos + len(f)] + kind_o, f + kind_w))
-        pos += len(f) + 1
-    return tuple(_distribute(out))  # a level written once goes to all: "区发展改革、财政等部门"
 
 
 # The pinyin a web page prints after a character in brackets ("經開區(qū)管委會").
@@ -704,10 +672,220 @@ def _level_government(bare: str, closing: str) -> int:
     return body + 1 if not _is_collective(bare) else 0
 
 
-# A level of places, alone or with the peers it stands for in brackets: "市", "县(市、区)", "乡(镇)";
-# one level in two words, "县区" (counties and districts), "区县", "乡镇": "市、县区人民政府" are 市人民政府
-# and 县区人民政府, not 市区人民政府.
-_LEVEL = re.compile(r"(?:县区|区县|乡镇|[省市县区州旗盟乡镇](?:\([省市县区州旗盟乡镇、]{1,7}\))?)")
+# ---------------------------------------------------------------------------------------------
+# The grammar of a unit name, as Chinese official writing composes one (laws, regulations, plans):
+#
+#   name   := [levels] [fields] kind            "县级以上人民政府发展改革、财政等部门"
+#   levels := level (、 level)* [和 level]       "市、县（区）", "市、县区和乡镇"
+#   level  := LEVEL_WORD [（LEVEL_WORD、…）]     "县（市、区）", "乡（镇）", "区县（自治县）"
+#   fields := field (、 field)* [等 [有关|相关]]   "发展改革、财政等", "公安、民政等有关"
+#   kind   := 行政主管部门 | 主管部门 | 部门 | 机关 | 机构 | …
+#
+# and a name never holds a modal verb (应当, 可以, 不得, …): words read with one are a clause.
+# ---------------------------------------------------------------------------------------------
+
+# One word of a level of places: the single characters, and the levels written in words: "省辖市"
+# (河南's regulations), "设区的市" (several provinces'), "县级市", "自治州", "自治县", "民族乡" (laws name the
+# township's kinds "乡、民族乡、镇"); one level in two
+# words, "县区" (counties and districts: 山东's city regulations), "区县" (重庆's), "乡镇": "市、县区人民
+# 政府" are 市人民政府 and 县区人民政府, not 市区人民政府.
+LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|民族乡|区县|县区|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
+# A level, alone or with the peers it stands for in brackets: "市", "县(市、区)", "乡(镇)", "区(县级市)",
+# "区县(自治县)", "乡镇(街道)", "市(地)".
+LEVEL = re.compile(LEVEL_WORD + r"(?:\([^()]{1,8}\))?")
+# The levels a name writes once before the body they share: "市、县(市、区)", "省、设区的市", "市、县区和
+# 乡镇" (the last level joined by 和 before the government they share). The list ends where no level
+# goes on (must not match: "市场", the 市 of a common word, is left to the caller: see ``LEVEL_LIST``'s
+# lookahead).
+LEVEL_LIST = re.compile(
+    LEVEL.pattern
+    + r"(?:、"
+    + LEVEL.pattern
+    + r")+(?:和"
+    + LEVEL.pattern
+    + r"(?=人民政府))?(?=[^、省市县区州旗盟乡镇(])"
+)
+# The kinds of body a name ends with when it names a body by its field of work: "商务、文化和旅游、卫生健康
+# 主管部门", "公安、城市管理、交通等行政执法部门" (longest first).
+KINDS = (
+    "行政主管部门",
+    "行政管理部门",
+    "行政执法部门",
+    "主管部门",
+    "行政部门",
+    "主管机关",
+    "部门",
+    "机关",
+    "机构",
+)
+
+
+def kind_of(name: str) -> str:
+    """The kind of body ``name`` ends with (``KINDS``), or ""."""
+    return next((k for k in KINDS if name.endswith(k)), "")
+
+
+# Brackets that hold a list ("县（市、区）"): a level's peers, not a field's qualifier. A field may carry
+# one in brackets ("城市管理（行政执法）、民政等部门": a field by its old and new names).
+_BRACKET_LIST = re.compile(r"\([^()]*、")
+
+
+def is_bare_field(field: str) -> bool:
+    """``field`` names a field of work, not a body: "财政", "文化和旅游", "城市管理(行政执法)"; not
+    "财政局" (a body), "有关" or "各区" (collectives)."""
+    return (
+        2 <= len(field) <= 12
+        and not looks_like_unit(field)
+        and not field.startswith(("有关", "相关", "各"))
+        and _BRACKET_LIST.search(field) is None
+        and _NO_FIELD.search(field) is None
+    )
+
+
+# What no field holds: a relative clause ("从事相关气象探测的海洋", "北山范围内的世界地质公园"; the 的 after
+# a government or a level is its own: "县级以上人民政府的计划、财政等部门", "市和区的计划、规划等部门") or a verb of
+# duty or support ("负责指导水行政", "本市支持数据安全检测评估": the clause the list was read with).
+_NO_FIELD = re.compile(r"(?<![府省市县区镇乡])的|负责|从事|支持|鼓励|引导|应当|可以|不得|必须")
+
+
+# fields 等 [collective] kind: "发展改革、财政等部门", "公安、民政等有关部门", "林业、水务等湿地保护管理部门".
+_FIELDS_ETC = re.compile(
+    r"(?P<fields>[^等]{2,200}?)等(?P<group>有关|相关|其他有关|其他相关)?(?P<kind>[^等、]{0,8})"
+)
+
+
+@dataclass(frozen=True)
+class FieldList:
+    """A list of bare fields sharing a kind of body: "发展改革、财政等有关部门" is the fields 发展改革 and
+    财政, the collective 有关 and the kind 部门. ``kind`` is as written ("湿地保护管理部门"), ``plain`` the
+    kind of ``KINDS`` it ends with; ``etc`` when 等 closes the fields. Offsets are into the text read."""
+
+    fields: tuple[tuple[int, int], ...]
+    etc: bool
+    group: tuple[int, int] | None
+    kind: tuple[int, int]
+    plain: str
+
+
+def _spans(parts: list[str], at: int = 0) -> tuple[tuple[int, int], ...]:
+    out = []
+    for p in parts:
+        out.append((at, at + len(p)))
+        at += len(p) + 1
+    return tuple(out)
+
+
+def field_list(work: str) -> FieldList | None:
+    """``work`` read as bare fields sharing one kind of body (``FieldList``), or None: "教育、科学技术等
+    有关部门", "园林绿化、林业行政管理部门" (without 等 the last field carries the kind)."""
+    etc = _FIELDS_ETC.fullmatch(work) if "等" in work else None
+    if etc is not None:
+        kind = etc.group("kind")
+        plain = kind_of(kind)
+        if kind.startswith("工作的"):
+            kind = kind[3:]  # "征兵、人民防空等工作的主管部门": each field's 主管部门
+        if not plain or "的" in kind:
+            return None  # "海洋、水务等部门的监测机构": the bodies of the fields' departments
+        fields = _spans(etc.group("fields").split("、"))
+        group = etc.span("group") if etc.group("group") else None
+        out = FieldList(fields, True, group, (etc.end("kind") - len(kind), etc.end("kind")), plain)
+    elif "等" in work or _BRACKET_LIST.search(work):
+        return None  # "县(市、区)农业农村主管部门": the 、 of a level's peers parts no fields
+    else:
+        # "公安机关、消防救援机构", "小型、微型养老机构": no fields share a 机构 without 等
+        parts = work.split("、")
+        plain = next((k for k in KINDS if parts[-1].endswith(k) and len(parts[-1]) - len(k) >= 2), "")
+        if len(parts) < 2 or plain in ("", "机构"):
+            return None  # "生态环境、水行政主管部门": 水行政 is no field of 行政主管部门 but of 主管部门
+        fields = _spans(parts[:-1] + [parts[-1][: -len(plain)]])
+        out = FieldList(fields, False, None, (len(work) - len(plain), len(work)), plain)
+    *heads, (a, b) = out.fields
+    if not all(is_bare_field(work[x:y]) for x, y in heads) or b - a < 2:
+        return None
+    return out if not etc or is_bare_field(work[a:b]) else None
+
+
+# The government a list of fields opens with: "县级以上人民政府", "县级以上地方人民政府", "市人民政府".
+GOV_PREFIX = re.compile(r"[^、()]{0,10}?人民政府")
+# The words that open with a level's character but name none (市场监管, 城市管理, 县级).
+_NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县域", "省级", "市级", "县级", "区级"))
+
+
+# A relative clause before the first field of a list, closed by 的 (not a government's or a level's 的).
+_CLAUSE_BEFORE_FIELDS = re.compile(r"[^、,;等的]{2,16}(?<![府省市县区镇乡])的(?=[^、的]{2,12}、)")
+
+
+def field_names(orig: str, work: str) -> list[str]:
+    """The bodies a list of bare fields sharing a kind names (``field_list``), in the legal designation
+    of a department by its field: "财政、商务等部门" names 财政部门 and 商务部门; "教育、科学技术等有关部门"
+    adds the collective (有关部门); "林业、水务等湿地保护管理部门" (a kind named by its work) gives each
+    field's department (林业部门), "X等并联审批相关部门" adds the collective as 等相关部门 does; without
+    等 the last field keeps its whole name ("县级以上人民政府发展改革、财政部门": 县级以上人民政府发展改革部门,
+    县级以上人民政府财政部门), and a bare 部门 closes no list but after a government (plans write "财政、
+    税务部门" for the bureaus). Empty when ``work`` is no such list."""
+    clause = _CLAUSE_BEFORE_FIELDS.match(work) if "的" in work else None
+    if clause is not None:
+        # "城市管理涉及的环境保护、交通运输等有关部门": the relative clause is no part of the names
+        at = clause.end()
+        return field_names(orig[at:], work[at:])
+    fl = field_list(work) if "、" in work or "等" in work else None
+    if fl is None or _BRACKET_LIST.search(work):
+        return []
+    fields = [work[a:b] for a, b in fl.fields]
+    ks, ke = fl.kind
+    if fl.etc:
+        kind = work[ks:ke]
+        if kind == fl.plain:
+            out = _cut(orig, fields, orig[ks:ke])
+            if fl.group:
+                out.append(orig[fl.group[0] :])
+            return out
+        if fl.group:
+            return []
+        if fl.plain in ("机构", "机关"):
+            # "自然保护区、森林公园等管理机构": each field's 管理机构, the kind as written
+            return _cut(orig, fields, orig[ks:ke])
+        out = _cut(orig, fields, orig[ke - len(fl.plain) : ke])
+        if "相关" in kind or "有关" in kind:
+            out.append(orig[ks:])
+        return out
+    gov = GOV_PREFIX.match(fields[0])
+    if len(fields) < 2 or (fl.plain == "部门" and not gov):
+        return []
+    last = orig[fl.fields[-1][0] :]
+    if gov and not GOV_PREFIX.match(last):
+        last = orig[: gov.end()] + last  # "县级以上人民政府发展改革、财政部门": 县级以上人民政府财政部门
+    return _cut(orig, fields[:-1], orig[ks:ke]) + [last]
+
+
+def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
+    """Each field with the kind; a level written on the first field goes to all ("区发展改革、财政等
+    部门": 区财政部门), unless its character opens a common word (市场监管, 城市管理)."""
+    level = ""
+    gov = GOV_PREFIX.match(fields[0])
+    if gov and len(fields[0]) - gov.end() >= 2 and not any(GOV_PREFIX.match(f) for f in fields[1:]):
+        # "县级以上人民政府农业农村、自然资源等部门": the government goes to every field, as 嘉兴's
+        # "县（市、区）人民政府国土资源和农业经济主管部门" names the government of each
+        level = orig[: gov.end()]
+    elif fields[0].startswith(("当地", "所在地")) and len(fields[0]) > 4:
+        level = orig[:2] if fields[0].startswith("当地") else orig[:3]  # "当地国土资源、房屋征收等部门"
+    elif fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
+        if not any(f[:1] == fields[0][:1] for f in fields[1:]):
+            level = orig[:1]
+    out, pos = [], 0
+    for i, f in enumerate(fields):
+        out.append((level if i else "") + orig[pos : pos + len(f)] + kind)
+        pos += len(f) + 1
+    return out
+
+
+_CONJUNCTION = re.compile(r"及其|以及|或者|及|和|与|或")
+# A modal verb: what a unit name never holds ("应当报经省发展改革部门…", "有关部门应当予以…", "区政府分管
+# 领导要站(位全局)": a clause read with the name). must not match: "应急管理局", "供应", "相应", "重要",
+# "主要", "需要", "要素", "纲要", "要求" (a request: "根据小组要求").
+MODAL = re.compile(
+    r"应当|应该|可以|不得|必须|不能|不予|(?<!必)须|(?<![重主需纲])要(?![素案点求])|(?<![供适响反相感对回])应(?![急用对])"
+)
 
 
 def _after_level(bare: str, closing: str) -> int:
@@ -718,9 +896,9 @@ def _after_level(bare: str, closing: str) -> int:
     jiaxing_straw_burning_regulation_2016, luohe_loose_coal_regulation_2019): the level takes all
     of the name after the closing name's own level. 0 when ``bare`` is no level or ``closing``
     opens with none (市场监管局 opens with a common word, not the level 市)."""
-    if not _LEVEL.fullmatch(bare):
+    if not LEVEL.fullmatch(bare):
         return 0
-    m = _LEVEL.match(closing)
+    m = LEVEL.match(closing)
     if m is None or closing.startswith(unit_words().not_places):
         return 0
     rest = closing[m.end() :]
@@ -1248,10 +1426,6 @@ _MATCHING = ("相应的", "对应的", "相关的")
 # 责任制" (as 静安's heritage plan writes "…质量负责制"). must not match: "负责制定", "负责制作" (a duty
 # verb and its work, 奉贤's parking measures and rural housing opinions).
 _SYSTEM = re.compile(r"负责制(?![定订作])|责任制|实行")
-# A modal verb inside what was read as a name: the name ran into its clause ("区政府分管领导要站" of
-# "…要站位全局": 站 ends unit names, 工作站, as 工作站 ends them in district plans). must not match:
-# "重要", "要素", "应急管理局", "应用"
-_MODAL_INSIDE = re.compile(r"必须|(?<!必)须|(?<![重主需纲])要(?![素案点])|应(?![急用对])")
 # People, not units: the leaders a notice names beside its units ("各牵头县政府领导要…" in 通山's 2022
 # notice, "各牵头领导、责任单位要…" in 泾县's of 2023, "主要领导要亲自抓" in 鄂温克旗's of 2022; "县长") and
 # its cadres ("政府各组成部门广大干部要…" in a county's notice of 2016), and the heads of units
@@ -1303,7 +1477,7 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
         return None
     if _SYSTEM.search(w):
         return None  # "…实行县政府分线领导牵头负责制和部门单位": a system of duty names no unit
-    modal = _MODAL_INSIDE.search(w, 2)
+    modal = MODAL.search(w, 2)
     if modal is not None:
         # "区政府分管领导要站(位全局)": a name ends before the modal verb of its clause
         name, w = name[: modal.start()], w[: modal.start()]
@@ -1468,7 +1642,7 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
             or _named_district(w)
         ):
             continue
-        if _VERB_INSIDE.search(w) or "“" in w or "《" in w or _MODAL_INSIDE.search(w, 2):
+        if _VERB_INSIDE.search(w) or "“" in w or "《" in w or MODAL.search(w, 2):
             continue
         names = parse_units(orig[s:q], w)
         if verb.group() in _JOINT_VERBS and len(names) == 1 and w.count("与") == 1:
