@@ -1693,10 +1693,12 @@ def later_subject(
     (None where it names none), up to a duty the words before already lay (``DUTY_VERB``: "经营者应当…,
     …,公安机关应当…", "…应当经过…批准。各选区…": that duty is another's, the later body's its own
     task). (opening, ``read``'s answer) of the first clause read, None when none is."""
+    # (the first duty from the opening, found once: a clause after its end has one before it)
+    duty = DUTY_VERB.search(work, s, e)
     for m in _LATER_CLAUSE.finditer(work, s, e):
         if m.end() >= e:
             break
-        if DUTY_VERB.search(work, s, m.start()) is not None:
+        if duty is not None and duty.end() <= m.start():
             return None
         found = read(m.start(), m.end())
         if found is not None:

@@ -9,8 +9,10 @@ The texts are written for these tests, in the manner of cities' 条例 and distr
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from taizhang.extract import extract_text
+from taizhang.extract import extract_text, units
 from taizhang.extract.normalise import working_text
 from taizhang.extract.pipeline import _later_units
 from taizhang.extract.units import DUTY_VERB, later_subject
@@ -124,3 +126,30 @@ class PlanLaterUnitsTestCase:
 
     def test_a_duty_laid_before_is_another_s(self) -> None:
         assert _units("计票人员应当当场计票。各街镇在计票结束后公布结果。") == ((), "")
+
+
+def _later_subject_searching_each_time(work: str, s: int, e: int, read):  # type: ignore[no-untyped-def]
+    """The walk as first written: the words before each clause searched for a duty anew."""
+    for m in units._LATER_CLAUSE.finditer(work, s, e):
+        if m.end() >= e:
+            break
+        if DUTY_VERB.search(work, s, m.start()) is not None:
+            return None
+        found = read(m.start(), m.end())
+        if found is not None:
+            return m.end(), found
+    return None
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.text(alphabet=",。; 区局应当急用须负责加强各a", max_size=40), st.data())
+def test_the_duty_found_once_stops_the_walk_where_a_search_before_each_clause_did(
+    work: str, data: st.DataObject
+) -> None:
+    s = data.draw(st.integers(0, len(work)))
+    e = data.draw(st.integers(s, len(work)))
+
+    def read(_: int, at: int) -> str | None:
+        return _district(work, at)
+
+    assert later_subject(work, s, e, read) == _later_subject_searching_each_time(work, s, e, read)
