@@ -879,7 +879,6 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
     return out
 
 
-_CONJUNCTION = re.compile(r"及其|以及|或者|及|和|与|或")
 # A modal verb: what a unit name never holds ("应当报经省发展改革部门…", "有关部门应当予以…", "区政府分管
 # 领导要站(位全局)": a clause read with the name). must not match: "应急管理局", "供应", "相应", "重要",
 # "主要", "需要", "要素", "纲要", "要求" (a request: "根据小组要求").
