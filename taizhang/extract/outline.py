@@ -975,16 +975,15 @@ def read_text_tasks(
                 and not _in_goals(work, node)
             ):
                 tasks.extend(_intro_duties(text, work, node, ps, year))
-            elif node is root and not any_notes and has_task_table:
-                # A notice that issues its division as a table: the duties its own paragraph
-                # hands the units (沙坪坝's 2022 notice: "请各单位提高政治站位…"; 上城区's of 2019:
-                # "区委办公室负责…;区政府办公室负责…") are tasks beside the table's rows.
-                tasks.extend(_notice_requirements(text, work, node, ps, year))
             elif node is root and not any_notes:
+                # (a notice that issues its division as a table: the duties its own paragraph hands
+                # the units, 沙坪坝's 2022 notice: "请各单位提高政治站位…"; 上城区's of 2019: "区委办公室
+                # 负责…;区政府办公室负责…", are tasks beside the table's rows, its paragraphs no more)
                 tasks.extend(_notice_requirements(text, work, node, ps, year))
-                tasks.extend(_headed_paragraphs(text, work, node.body, year))
-                if "由" in work and "牵头" in work:
-                    tasks.extend(_assigned_clauses(text, work, ps, year))
+                if not has_task_table:
+                    tasks.extend(_headed_paragraphs(text, work, node.body, year))
+                    if "由" in work and "牵头" in work:
+                        tasks.extend(_assigned_clauses(text, work, ps, year))
             continue
         if not noted[id(node)] and (_defines(work, node) or _lists_contents(work, node, paras)):
             continue
