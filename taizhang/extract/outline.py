@@ -1321,12 +1321,6 @@ def _modal_after_units(head: str, roles: UnitRoles) -> bool:
     return m is not None and m.start() <= sum(len(n) + 1 for n in roles.lead) + 2
 
 
-# What follows the units a notice hands work to: a modal verb, or 负责 opening their duty (not the
-# 负责 of a person, 负责人, 负责同志, nor of a thing said of them, 负责的项目). matches: "要", "应",
-# "负责对…", "具体负责…" ; must not match: "负责人要", "负责同志要", "负责的项目已经完成"
-_NOTICE_VERB = re.compile(r"应(?!急)|要|须|(?:具体)?负责(?!人|同志|的)")
-
-
 def _span_start(task: Task) -> int:
     return task.span.start
 
@@ -2234,6 +2228,10 @@ _VERB_WORD = re.compile(
 # What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际
 # 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应).
 _MODAL = re.compile(r"应(?!急)|要|须")
+# What follows the units a notice hands work to: a modal verb (_MODAL), or 负责 opening their duty
+# (not the 负责 of a person, 负责人, 负责同志, nor of a thing said of them, 负责的项目). matches: "要",
+# "应", "负责对…", "具体负责…" ; must not match: "负责人要", "负责同志要", "负责的项目已经完成"
+_NOTICE_VERB = re.compile(_MODAL.pattern + r"|(?:具体)?负责(?!人|同志|的)")
 # Joins two unit names in a subject ("市经济信息化委和市生态环境局").
 _NAME_JOINS = frozenset("、和及")
 # Where a subject's names stop: a join, or the end of a clause.
