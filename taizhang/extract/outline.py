@@ -1150,9 +1150,9 @@ def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: i
 # the requirements, with no unit to lead it.
 # matches: "各责任单位主要负责人要", "。主要负责同志要", "各单位主要领导要", "各部门主要负责人作为“第一责任人”,
 # 要" ; must not match: "各责任单位要"
-_PEOPLE_SUBJECT = re.compile(
-    r"(?:^|。)[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)(?:作为[^。;]{0,40}?,)?要"
-)
+# (the heads of units, after the words of their units: "各责任单位主要负责人"; _PEOPLE_OPENING too)
+_HEADS_OF_UNITS = r"[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)"
+_PEOPLE_SUBJECT = re.compile(r"(?:^|。)" + _HEADS_OF_UNITS + r"(?:作为[^。;]{0,40}?,)?要")
 
 
 def _notice_requirements(
@@ -2556,9 +2556,7 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
 # 要负总责" (a county's notice distributing its work report's tasks), "主要领导要亲自抓". Its
 # opening, after a full stop. matches (at the start of): "各部门主要负责人作为第一责任人,要…",
 # "各单位主要领导要…" ; must not match: "各部门要明确一名负责同志", "各单位负责落实"
-_PEOPLE_OPENING = re.compile(
-    r"(?:(?<=。)|^)(?=[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)(?:作为|要|应|须))"
-)
+_PEOPLE_OPENING = re.compile(r"(?:(?<=。)|^)(?=" + _HEADS_OF_UNITS + r"(?:作为|要|应|须))")
 
 
 def _people_cuts(chunk: str, start: int, cuts: list[tuple[int, UnitRoles]]) -> list[tuple[int, UnitRoles]]:
