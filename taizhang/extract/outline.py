@@ -2016,8 +2016,7 @@ def _role_sentence(text: str, work: str, s: int, e: int, prefix: bool = False) -
     heading above it."""
     while s < e and work[s] in " \t\n":
         s += 1
-    while e > s and work[e - 1] in " \t\n。;":
-        e -= 1
+    e = _rstrip_end(work, s, e, " \t\n。;")
     if not prefix and (not 4 <= e - s <= 150 or "。" in work[s:e]):
         return _NO_ROLES
     parts: list[tuple[tuple[str, ...], str]] = []
@@ -2075,9 +2074,9 @@ def _closing_role_sentences(
     return out
 
 
-def _rstrip_end(work: str, s: int, e: int) -> int:
+def _rstrip_end(work: str, s: int, e: int, chars: str = " \t\n。") -> int:
     """``e`` moved back over the spaces and full stops that close ``work[s:e]``."""
-    while e > s and work[e - 1] in " \t\n。":
+    while e > s and work[e - 1] in chars:
         e -= 1
     return e
 
