@@ -745,7 +745,8 @@ def is_bare_field(field: str) -> bool:
 # What no field holds: a relative clause ("从事相关气象探测的海洋", "北山范围内的世界地质公园"; the 的 after
 # a government or a level is its own: "县级以上人民政府的计划、财政等部门", "市和区的计划、规划等部门") or a verb of
 # duty or support ("负责指导水行政", "本市支持数据安全检测评估": the clause the list was read with).
-_NO_FIELD = re.compile(r"(?<![府省市县区镇乡])的|负责|从事|支持|鼓励|引导|应当|可以|不得|必须")
+_CLAUSE_DE = r"(?<![府省市县区镇乡])的"  # (not a government's or a level's 的)
+_NO_FIELD = re.compile(_CLAUSE_DE + r"|负责|从事|支持|鼓励|引导|应当|可以|不得|必须")
 
 
 # fields 等 [collective] kind: "发展改革、财政等部门", "公安、民政等有关部门", "林业、水务等湿地保护管理部门".
@@ -812,7 +813,7 @@ _NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县�
 
 
 # A relative clause before the first field of a list, closed by 的 (not a government's or a level's 的).
-_CLAUSE_BEFORE_FIELDS = re.compile(r"[^、,;等的]{2,16}(?<![府省市县区镇乡])的(?=[^、的]{2,12}、)")
+_CLAUSE_BEFORE_FIELDS = re.compile(r"[^、,;等的]{2,16}" + _CLAUSE_DE + r"(?=[^、的]{2,12}、)")
 
 
 def field_names(orig: str, work: str) -> list[str]:
