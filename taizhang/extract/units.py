@@ -736,12 +736,12 @@ _BRACKET_LIST = re.compile(r"\([^()]*、")
 
 def is_bare_field(field: str) -> bool:
     """``field`` names a field of work, not a body: "财政", "文化和旅游", "城市管理(行政执法)"; not
-    "财政局" (a body), "有关" or "各区" (collectives)."""
+    "财政局" (a body), "有关" or "各区" (collectives). (A field is one piece of a list cut at its 、,
+    so a level's bracketed peers, _BRACKET_LIST, are the list's to rule out, not the field's.)"""
     return (
         2 <= len(field) <= 12
         and not looks_like_unit(field)
         and not field.startswith(("有关", "相关", "各"))
-        and _BRACKET_LIST.search(field) is None
         and _NO_FIELD.search(field) is None
     )
 
