@@ -809,7 +809,9 @@ def _field_list(orig: str, work: str) -> list[str]:
 
 
 # The kinds a list of mass organisations closes with: "工会、共青团、妇联等人民团体".
-_MASS_ETC = re.compile(r"(?P<fields>[^等]{2,200}?)等(?P<kind>人民团体|群团组织|社会团体|团体|群众组织)")
+_MASS_ETC = re.compile(
+    r"(?P<fields>[^等]{2,200}?)等(?P<kind>人民团体|群团组织|社会团体|团体|" + _MASS_BODIES + ")"
+)
 
 
 def _each(orig: str, fields: list[str]) -> list[str]:
