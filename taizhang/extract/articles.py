@@ -809,7 +809,9 @@ def _field_list(orig: str, work: str) -> list[str]:
 
 
 # The kinds a list of mass organisations closes with: "工会、共青团、妇联等人民团体".
-_MASS_ETC = re.compile(r"(?P<fields>[^等]{2,200}?)等(?P<kind>人民团体|群团组织|社会团体|团体|群众组织)")
+_MASS_ETC = re.compile(
+    r"(?P<fields>[^等]{2,200}?)等(?P<kind>人民团体|群团组织|社会团体|团体|" + _MASS_BODIES + ")"
+)
 
 
 def _each(orig: str, fields: list[str]) -> list[str]:
@@ -890,7 +892,7 @@ def _duty_after_conditions(work: str, comma: int, e: int) -> bool:
     门牌 and 审批 regulations put the body first, its conditions, then its duty)."""
     c = comma
     for _ in range(3):
-        if _MODAL_START.match(work, c + 1, e) and not _SUBMITS.match(work, c + 1, e):
+        if DUTY_VERB.match(work, c + 1, e) and not _SUBMITS.match(work, c + 1, e):
             return c == comma or _CONDITION_END.search(work, comma + 1, c) is not None
         c = work.find(",", c + 1, e)
         if c < 0 or c - comma > 40:
@@ -934,7 +936,7 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
             if m.group() in _MODALS:
                 return None  # "文明行为促进工作应当构建政府组织实施…": the subject ends at its 应当
             continue
-        if m.group() == "," and not (_MODAL_START.match(work, v + 1, e) or _LEAD_IN.match(work, v + 1, e)):
+        if m.group() == "," and not (DUTY_VERB.match(work, v + 1, e) or _LEAD_IN.match(work, v + 1, e)):
             # "市、县（区）精神文明建设指导委员会,市、县（区）人民政府及其有关部门应当…": a long list of
             # bodies goes on past a comma (cities' 文明行为促进条例 and 山体保护条例 list their committees
             # and governments so); "…产业布局,加强…": else a comma ends no subject but before 应当
@@ -950,9 +952,8 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
 _SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受(?!委托|申请|举报|投诉)")  # "应当接受委托,受理…" is work
 # An adverb between a subject and its verb of duty: "X具体负责", "X统一组织".
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
-# The modal verbs of duty that end a subject, and a predicate that opens with one.
+# The modal verbs of duty that end a subject (a predicate that opens with one: units.DUTY_VERB).
 _MODALS = frozenset(("应当", "应", "须", "必须"))
-_MODAL_START = DUTY_VERB
 # Where the name of a body may end before what it does.
 _BODY_TAIL = re.compile(
     r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委(?!员会)|办)(?=[^,。;:、和及与或(]{2})"
@@ -1163,7 +1164,7 @@ def _later_body(work: str, ce: int, comma: int, at: int) -> tuple[int, int] | No
     if work.startswith("由", at) or _HELPS_ONLY.match(work, comma, ce):
         return None
     found = _subject(work, at, ce, strict=True)
-    return found if found is not None and _MODAL_START.match(work, found[1], ce) else None
+    return found if found is not None and DUTY_VERB.match(work, found[1], ce) else None
 
 
 def _topic_before_doer(work: str, start: int, doer_at: int, subject_end: int) -> bool:

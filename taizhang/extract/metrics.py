@@ -1403,9 +1403,6 @@ def _comparator_before(before: str) -> str:
 # shared corpus, writes with 第: 排名从2012年全球第78位提高到目前的第9位). matches: "排名从全省",
 # "排位由", "位次从全市" ; must not match: "共有" (a count of people: 100位专家)
 _RANKED = re.compile(r"(?:排名|排位|位次|名次)[^,。;]{0,14}\Z")
-# The lower bound of an age band just before a figure in 岁 (香港's budget speech: 15岁至64岁; 区
-# 卫健 plans: 3岁至6岁儿童). The lower bound itself is cut by its not_after (岁至). matches: "15岁至",
-# "3岁-", "60岁到" ; must not match: "寿命达到" (an age reached)
 # The members of a congress or a conference counted as they attend (news of a session: 来自全县各条战线的
 # 230名人大代表, 应到代表160人,实到153人, 出席会议委员98名): who sits at a meeting, not the size of an
 # indicator. What they hand in is counted (办复人大代表建议729件: its unit is 件).
@@ -1426,6 +1423,9 @@ def _at_a_meeting(work: str, start: int, end: int, lo: int) -> bool:
     return _ATTENDING_BEFORE.search(work, max(lo, start - 12), start) is not None
 
 
+# The lower bound of an age band just before a figure in 岁 (香港's budget speech: 15岁至64岁; 区
+# 卫健 plans: 3岁至6岁儿童). The lower bound itself is cut by its not_after (岁至). matches: "15岁至",
+# "3岁-", "60岁到" ; must not match: "寿命达到" (an age reached)
 _AGE_BAND = re.compile(r"\d[ \t]*岁[ \t]*(?:至|到|~|-|—)[ \t]*\Z")
 
 
@@ -3406,11 +3406,11 @@ def _kind_and_year(
 # ends with the year's plan word, the figure follows. (A project's 计划总投资 is its size, reported: the
 # tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资" ;
 # must not match: "占年计划的" (a share of the plan: a result), "计划总投资", "计划新开工项目已开工"
-# A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
-_GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")
 _PLANNED_FIGURE = re.compile(
     r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*\Z"
 )
+# A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
+_GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")
 
 # The opening of a paragraph that says which past time its later sentences report on: a part of the
 # document's own year gone by (2022年一季度,…。初步预计,地区生产总值增长7%以上;…: a 区's first quarter,

@@ -975,16 +975,15 @@ def read_text_tasks(
                 and not _in_goals(work, node)
             ):
                 tasks.extend(_intro_duties(text, work, node, ps, year))
-            elif node is root and not any_notes and has_task_table:
-                # A notice that issues its division as a table: the duties its own paragraph
-                # hands the units (沙坪坝's 2022 notice: "请各单位提高政治站位…"; 上城区's of 2019:
-                # "区委办公室负责…;区政府办公室负责…") are tasks beside the table's rows.
-                tasks.extend(_notice_requirements(text, work, node, ps, year))
             elif node is root and not any_notes:
+                # (a notice that issues its division as a table: the duties its own paragraph hands
+                # the units, 沙坪坝's 2022 notice: "请各单位提高政治站位…"; 上城区's of 2019: "区委办公室
+                # 负责…;区政府办公室负责…", are tasks beside the table's rows, its paragraphs no more)
                 tasks.extend(_notice_requirements(text, work, node, ps, year))
-                tasks.extend(_headed_paragraphs(text, work, node.body, year))
-                if "由" in work and "牵头" in work:
-                    tasks.extend(_assigned_clauses(text, work, ps, year))
+                if not has_task_table:
+                    tasks.extend(_headed_paragraphs(text, work, node.body, year))
+                    if "由" in work and "牵头" in work:
+                        tasks.extend(_assigned_clauses(text, work, ps, year))
             continue
         if not noted[id(node)] and (_defines(work, node) or _lists_contents(work, node, paras)):
             continue
@@ -1151,9 +1150,9 @@ def _intro_duties(text: str, work: str, node: _Node, paras: list[_Span], year: i
 # the requirements, with no unit to lead it.
 # matches: "各责任单位主要负责人要", "。主要负责同志要", "各单位主要领导要", "各部门主要负责人作为“第一责任人”,
 # 要" ; must not match: "各责任单位要"
-_PEOPLE_SUBJECT = re.compile(
-    r"(?:^|。)[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)(?:作为[^。;]{0,40}?,)?要"
-)
+# (the heads of units, after the words of their units: "各责任单位主要负责人"; _PEOPLE_OPENING too)
+_HEADS_OF_UNITS = r"[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)"
+_PEOPLE_SUBJECT = re.compile(r"(?:^|。)" + _HEADS_OF_UNITS + r"(?:作为[^。;]{0,40}?,)?要")
 
 
 def _notice_requirements(
@@ -1320,12 +1319,6 @@ def _modal_after_units(head: str, roles: UnitRoles) -> bool:
     office its part of the follow-up writes "X负责…;Y负责…")."""
     m = _NOTICE_VERB.search(head)
     return m is not None and m.start() <= sum(len(n) + 1 for n in roles.lead) + 2
-
-
-# What follows the units a notice hands work to: a modal verb, or 负责 opening their duty (not the
-# 负责 of a person, 负责人, 负责同志, nor of a thing said of them, 负责的项目). matches: "要", "应",
-# "负责对…", "具体负责…" ; must not match: "负责人要", "负责同志要", "负责的项目已经完成"
-_NOTICE_VERB = re.compile(r"应(?!急)|要|须|(?:具体)?负责(?!人|同志|的)")
 
 
 def _span_start(task: Task) -> int:
@@ -2023,8 +2016,7 @@ def _role_sentence(text: str, work: str, s: int, e: int, prefix: bool = False) -
     heading above it."""
     while s < e and work[s] in " \t\n":
         s += 1
-    while e > s and work[e - 1] in " \t\n。;":
-        e -= 1
+    e = _rstrip_end(work, s, e, " \t\n。;")
     if not prefix and (not 4 <= e - s <= 150 or "。" in work[s:e]):
         return _NO_ROLES
     parts: list[tuple[tuple[str, ...], str]] = []
@@ -2082,9 +2074,9 @@ def _closing_role_sentences(
     return out
 
 
-def _rstrip_end(work: str, s: int, e: int) -> int:
+def _rstrip_end(work: str, s: int, e: int, chars: str = " \t\n。") -> int:
     """``e`` moved back over the spaces and full stops that close ``work[s:e]``."""
-    while e > s and work[e - 1] in " \t\n。":
+    while e > s and work[e - 1] in chars:
         e -= 1
     return e
 
@@ -2235,6 +2227,10 @@ _VERB_WORD = re.compile(
 # What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际
 # 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应).
 _MODAL = re.compile(r"应(?!急)|要|须")
+# What follows the units a notice hands work to: a modal verb (_MODAL), or 负责 opening their duty
+# (not the 负责 of a person, 负责人, 负责同志, nor of a thing said of them, 负责的项目). matches: "要",
+# "应", "负责对…", "具体负责…" ; must not match: "负责人要", "负责同志要", "负责的项目已经完成"
+_NOTICE_VERB = re.compile(_MODAL.pattern + r"|(?:具体)?负责(?!人|同志|的)")
 # Joins two unit names in a subject ("市经济信息化委和市生态环境局").
 _NAME_JOINS = frozenset("、和及")
 # Where a subject's names stop: a join, or the end of a clause.
@@ -2559,9 +2555,7 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
 # 要负总责" (a county's notice distributing its work report's tasks), "主要领导要亲自抓". Its
 # opening, after a full stop. matches (at the start of): "各部门主要负责人作为第一责任人,要…",
 # "各单位主要领导要…" ; must not match: "各部门要明确一名负责同志", "各单位负责落实"
-_PEOPLE_OPENING = re.compile(
-    r"(?:(?<=。)|^)(?=[^,。;:]{0,30}?(?:主要负责人|负责人|负责同志|主要领导)(?:作为|要|应|须))"
-)
+_PEOPLE_OPENING = re.compile(r"(?:(?<=。)|^)(?=" + _HEADS_OF_UNITS + r"(?:作为|要|应|须))")
 
 
 def _people_cuts(chunk: str, start: int, cuts: list[tuple[int, UnitRoles]]) -> list[tuple[int, UnitRoles]]:

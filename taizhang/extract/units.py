@@ -647,11 +647,15 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     return result
 
 
+# The characters that name a level of places alone: 省, 市, 县, 区, 州, 旗, 盟, 乡, 镇.
+_LEVEL_CHARS = "省市县区州旗盟乡镇"
+
+
 # The government of a level of places closing a list: "绥芬河市政府", "县人民政府".
 # matches: "县政府" (level 县, body 政府), "绥芬河市人民政府" ; must not match: "区政府办公室"
 # A level may be written with its peer in brackets: "县(区)人民政府", "乡(镇)人民政府".
 _LEVEL_GOVERNMENT = re.compile(
-    r".*?(?P<level>[省市县区州旗盟乡镇](?:\([省市县区州旗盟乡镇]\))?)(?P<body>(?:人民)?政府)"
+    rf".*?(?P<level>[{_LEVEL_CHARS}](?:\([{_LEVEL_CHARS}]\))?)(?P<body>(?:人民)?政府)"
 )
 
 
@@ -667,7 +671,7 @@ def _level_government(bare: str, closing: str) -> int:
     if m is None:
         return 0
     body = len(m.group("body"))
-    if bare[-1] in "省市县区州旗盟乡镇":
+    if bare[-1] in _LEVEL_CHARS:
         return body
     return body + 1 if not _is_collective(bare) else 0
 
@@ -689,21 +693,21 @@ def _level_government(bare: str, closing: str) -> int:
 # township's kinds "乡、民族乡、镇"); one level in two
 # words, "县区" (counties and districts: 山东's city regulations), "区县" (重庆's), "乡镇": "市、县区人民
 # 政府" are 市人民政府 and 县区人民政府, not 市区人民政府.
-LEVEL_WORD = r"(?:省辖市|设区的市|县级市|自治州|自治县|民族乡|区县|县区|乡镇|乡\(镇\)|[省市县区州旗盟乡镇])"
+LEVEL_WORD = rf"(?:省辖市|设区的市|县级市|自治州|自治县|民族乡|区县|县区|乡镇|乡\(镇\)|[{_LEVEL_CHARS}])"
 # A level, alone or with the peers it stands for in brackets: "市", "县(市、区)", "乡(镇)", "区(县级市)",
 # "区县(自治县)", "乡镇(街道)", "市(地)".
 LEVEL = re.compile(LEVEL_WORD + r"(?:\([^()]{1,8}\))?")
 # The levels a name writes once before the body they share: "市、县(市、区)", "省、设区的市", "市、县区和
-# 乡镇" (the last level joined by 和 before the government they share). The list ends where no level
-# goes on (must not match: "市场", the 市 of a common word, is left to the caller: see ``LEVEL_LIST``'s
-# lookahead).
+# 乡镇" (the last level joined by 和 before the government they share). The character after the list is
+# no 、, level character or bracket: a list cut inside a level word ("市、县" of "市、县区") or before
+# more levels is none (the 市 of a common word after it, 市场, is the caller's to rule out).
 LEVEL_LIST = re.compile(
     LEVEL.pattern
     + r"(?:、"
     + LEVEL.pattern
     + r")+(?:和"
     + LEVEL.pattern
-    + r"(?=人民政府))?(?=[^、省市县区州旗盟乡镇(])"
+    + rf"(?=人民政府))?(?=[^、{_LEVEL_CHARS}(])"
 )
 # The kinds of body a name ends with when it names a body by its field of work: "商务、文化和旅游、卫生健康
 # 主管部门", "公安、城市管理、交通等行政执法部门" (longest first).
@@ -732,12 +736,12 @@ _BRACKET_LIST = re.compile(r"\([^()]*、")
 
 def is_bare_field(field: str) -> bool:
     """``field`` names a field of work, not a body: "财政", "文化和旅游", "城市管理(行政执法)"; not
-    "财政局" (a body), "有关" or "各区" (collectives)."""
+    "财政局" (a body), "有关" or "各区" (collectives). (A field is one piece of a list cut at its 、,
+    so a level's bracketed peers, _BRACKET_LIST, are the list's to rule out, not the field's.)"""
     return (
         2 <= len(field) <= 12
         and not looks_like_unit(field)
         and not field.startswith(("有关", "相关", "各"))
-        and _BRACKET_LIST.search(field) is None
         and _NO_FIELD.search(field) is None
     )
 
@@ -745,7 +749,8 @@ def is_bare_field(field: str) -> bool:
 # What no field holds: a relative clause ("从事相关气象探测的海洋", "北山范围内的世界地质公园"; the 的 after
 # a government or a level is its own: "县级以上人民政府的计划、财政等部门", "市和区的计划、规划等部门") or a verb of
 # duty or support ("负责指导水行政", "本市支持数据安全检测评估": the clause the list was read with).
-_NO_FIELD = re.compile(r"(?<![府省市县区镇乡])的|负责|从事|支持|鼓励|引导|应当|可以|不得|必须")
+_CLAUSE_DE = r"(?<![府省市县区镇乡])的"  # (not a government's or a level's 的)
+_NO_FIELD = re.compile(_CLAUSE_DE + r"|负责|从事|支持|鼓励|引导|应当|可以|不得|必须")
 
 
 # fields 等 [collective] kind: "发展改革、财政等部门", "公安、民政等有关部门", "林业、水务等湿地保护管理部门".
@@ -812,7 +817,7 @@ _NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县�
 
 
 # A relative clause before the first field of a list, closed by 的 (not a government's or a level's 的).
-_CLAUSE_BEFORE_FIELDS = re.compile(r"[^、,;等的]{2,16}(?<![府省市县区镇乡])的(?=[^、的]{2,12}、)")
+_CLAUSE_BEFORE_FIELDS = re.compile(r"[^、,;等的]{2,16}" + _CLAUSE_DE + r"(?=[^、的]{2,12}、)")
 
 
 def field_names(orig: str, work: str) -> list[str]:
@@ -879,7 +884,6 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
     return out
 
 
-_CONJUNCTION = re.compile(r"及其|以及|或者|及|和|与|或")
 # A modal verb: what a unit name never holds ("应当报经省发展改革部门…", "有关部门应当予以…", "区政府分管
 # 领导要站(位全局)": a clause read with the name). must not match: "应急管理局", "供应", "相应", "重要",
 # "主要", "需要", "要素", "纲要", "要求" (a request: "根据小组要求").
