@@ -60,3 +60,12 @@ def test_cells_run_together_with_no_space_are_not_read_as_rows() -> None:
     text = RUN_ON.replace("。\n市水利局 市财政局 持续推进 ", "。市水利局市财政局持续推进")
     tasks = _tasks(text)
     assert not any("市水利局" in t.lead_units for t in tasks)
+
+
+def test_the_year_of_the_caption_before_the_heading_row_dates_its_deadlines() -> None:
+    # a page reposting the table a year later: its byline's date is not the table's year
+    text = "编辑: 某网友 2032-03-14\n" + RUN_ON.split("\n", 1)[1]
+    tasks = _tasks(text)
+    assert tasks[1].deadline is not None
+    assert (tasks[1].deadline.year, tasks[1].deadline.month) == (2031, 9)
+    assert tasks[3].deadline is not None and tasks[3].deadline.year == 2031
