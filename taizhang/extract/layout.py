@@ -158,6 +158,10 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
         # A table whose columns a run of spaces separates (text copied out of a PDF or a fixed-width
         # print of a web table).
         more.extend(_space_column_grids(work, start, end))
+    if _RUN_ON_DEADLINE_HEADING.search(work, start, end) is not None:
+        # A table whose row and cell breaks a copy lost, one space or line break left between
+        # cells: a text column first, unit columns and a deadline column after it.
+        more.extend(g for g in _run_on_row_grids(work, start, end) if not any(_overlap(g, o) for o in more))
     more = [g for g in more if not any(_overlap(g, o) for o in grids)]
     if more:
         merged = sorted([*grids, *more], key=lambda g: g.start)
@@ -271,6 +275,136 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
             grids.append(Grid(0, tuple(rows), head[0][0], last_end))
         pos = last_end
     return grids
+
+
+# The deadline column's heading as the last cell of a heading row run on with single spaces or
+# line breaks, a unit column's heading before it and the first row after it.
+# matches: "责任单位 配合单位 完成时间 负责" ; must not match: "责任单位：县环保局，完成时间：6月"
+_RUN_ON_DEADLINE_HEADING = re.compile(r"(?:单位|部门)\s(?:完成时间|完成时限|完成期限|时间节点)\s+\S")
+# What a deadline cell of such a row opens with: a date, a month, a season, an ongoing word.
+# matches: "7月底前制定", "2024年6月", "持续开展", "长期坚持", "年底前" ; must not match: "县公安局",
+# "在主要交通路口划定"
+_DEADLINE_OPENING = re.compile(
+    r"(?:(?:19|20)\d\d年|\d{1,2}月|[一二三四1-4]季度|(?:上|下)半年|年底|年内|持续|长期|常态|立即|即时)"
+)
+# The end of a text cell's last sentence. matches: "曝光。", "行驶." ; must not match: "督查室"
+_CELL_SENTENCE_END = re.compile(r"[。.；;！!]$")
+# The administrative level a unit's name opens with (县公安局, 市环保局, 区住建局).
+_LEVEL_CHARS = "省市县区旗镇乡"
+
+
+def _run_on_row_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Tables whose cell and row breaks a copy lost (a division table copied out of a web page or
+    a PDF into running text): the heading row as column names a space apart, one text column
+    (工作任务和内容) and then unit columns and a deadline column last (责任单位 配合单位 完成时间), and
+    each row run on after it as "duty text. 县公安局 持续开展". A row is read by what its cells
+    are: the text cell is one run of text ending a sentence, the unit cells are names up to the
+    deadline cell, which opens with a date or an ongoing word; a short run of words after the date
+    that no sentence ends is the deadline cell wrapped ("7月底前制定 扬尘治理方案"). A unit name a
+    space breaks ("县交通 运输局") is one name: a piece that does not open with the level the
+    row's first name opens with (县…) goes on the name before it; a piece that does opens the next
+    unit column's cell. The table ends at the first run that does not read as such a row.
+    must not change: a notice naming 责任单位 and 完成时间 in sentences (no heading row of column
+    names only), a row of cells run together with no space at all (not read: cells cannot be
+    told apart safely)."""
+    grids: list[Grid] = []
+    done = start
+    for hint in _RUN_ON_DEADLINE_HEADING.finditer(work, start, end):
+        if hint.start() < done:
+            continue
+        d_at = re.compile(r"\S+").search(work, hint.start() + 2)
+        if d_at is None:
+            continue
+        lo = max(start, d_at.start() - 80)
+        before = [(m.start(), m.end()) for m in re.finditer(r"\S+", work[lo : d_at.start()])]
+        head: list[tuple[int, int]] = [(d_at.start(), d_at.end())]
+        for s, e in reversed(before):
+            if len(head) >= 6 or column_role(work[lo + s : lo + e]) is None:
+                break
+            head.insert(0, (lo + s, lo + e))
+        roles = [column_role(work[s:e]) for s, e in head]
+        if (
+            len(head) < 3
+            or roles[0] not in ("task", "measure")
+            or roles[-1] != "deadline"
+            or any(r not in ("lead", "co") for r in roles[1:-1])
+            or "lead" not in roles
+        ):
+            continue
+        grid = _read_run_on_rows(work, head, d_at.end(), end)
+        if grid is not None:
+            grids.append(grid)
+            done = grid.end
+    return grids
+
+
+def _read_run_on_rows(work: str, head: list[tuple[int, int]], at: int, end: int) -> Grid | None:
+    """The rows run on after the heading row ``head`` (see _run_on_row_grids), or None."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", work[at : min(end, at + 20000)])]
+    tokens = [(at + s, at + e) for s, e in tokens]
+    n_units = len(head) - 2
+    rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in head)]
+    table_end = head[-1][1]
+    i = 0
+    while i < len(tokens):
+        ts, te = tokens[i]
+        if not _CELL_SENTENCE_END.search(work[ts:te]) or _DEADLINE_OPENING.match(work, ts) is not None:
+            break
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j - i <= 2 * n_units + 2
+            and _DEADLINE_OPENING.match(work, tokens[j][0]) is None
+        ):
+            j += 1
+        if j >= len(tokens) or j == i + 1 or tokens[j][1] - tokens[j][0] > 24:
+            break
+        unit_cells = _run_on_unit_cells(work, tokens[i + 1 : j])
+        if unit_cells is None or len(unit_cells) > n_units:
+            break
+        ds, de = tokens[j]
+        k = j + 1
+        # the deadline cell wrapped: short words no sentence ends, the next row's text after them
+        while (
+            k + 1 < len(tokens)
+            and k - j <= 2
+            and tokens[k][1] - tokens[k][0] <= 12
+            and _SENTENCE_MARKS.search(work, *tokens[k]) is None
+            and not _CELL_SENTENCE_END.search(work[tokens[k][0] : tokens[k][1]])
+            and _CELL_SENTENCE_END.search(work[tokens[k + 1][0] : tokens[k + 1][1]])
+        ):
+            de = tokens[k][1]
+            k += 1
+        cells = [Cell(ts, te)]
+        cells.extend(Cell(s, e) for s, e in unit_cells)
+        cells.extend(Cell(ds, ds) for _ in range(n_units - len(unit_cells)))
+        cells.append(Cell(ds, de))
+        rows.append(tuple(cells))
+        table_end = de
+        i = k
+    if len(rows) < 3:
+        return None
+    return Grid(0, tuple(rows), head[0][0], table_end)
+
+
+def _run_on_unit_cells(work: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The unit cells of a run-on row's words between its text and its deadline, or None when
+    they are not unit names (see _run_on_row_grids)."""
+    if not tokens:
+        return None
+    level = work[tokens[0][0]] if work[tokens[0][0]] in _LEVEL_CHARS else ""
+    cells: list[tuple[int, int]] = []
+    for s, e in tokens:
+        if _SENTENCE_MARKS.search(work, s, e) is not None or _CELL_SENTENCE_END.search(work[s:e]):
+            return None
+        opens = work[s] == level if level else looks_like_unit(work[s:e])
+        if cells and not opens:
+            cells[-1] = (cells[-1][0], e)
+        else:
+            cells.append((s, e))
+    if not all(_names_units(work, s, e) for s, e in cells):
+        return None
+    return cells
 
 
 def _display_col(work: str, ls: int, at: int) -> int:
