@@ -286,6 +286,7 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         return tuple(f"{level}级{body}" for level in tiers.group("levels").split("、"))
     names: list[tuple[str, str]] = []
     pos = 0
+    modals = MODAL.search(work) is not None
     inside = _bracketed(work) if "(" in work else frozenset()
     if "各" in work:
         inside = inside | _collective_levels(work)
@@ -297,6 +298,13 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         note = _ROLE_NOTE.search(w) if "(" in w else None
         if note:
             w, o = w[: note.start()], o[: note.start()]
+        modal = MODAL.search(w) if modals else None
+        if modal is not None:
+            # "有关单位应当予以(协助)": a name never holds a modal verb; the clause it opens goes, and
+            # a name that opens with one is none ("必须报送")
+            if modal.start() < 2:
+                continue
+            w, o = w[: modal.start()], o[: modal.start()]
         if w.startswith("各") and ("各" in w[1:] or "和" in w):
             each = _each_of(o, w)
             if each:

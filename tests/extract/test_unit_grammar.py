@@ -151,3 +151,13 @@ def test_a_regulation_name_never_holds_a_modal() -> None:
 def test_a_name_never_holds_a_modal() -> None:
     assert clean_unit_name("区政府分管领导要站") is None  # a leader, cut at 要
     assert _names("区水务局、区农业局等要") == ["区水务局", "区农业局"]  # a regulation's subject before it
+
+
+def test_a_list_read_from_prose_never_holds_a_modal() -> None:
+    # the clause after the names goes: "X应当予以协助" names X
+    assert parse_units("有关单位应当予以") == ["有关单位"]
+    assert parse_units("区水务局和区农业局应当") == ["区水务局", "区农业局"]
+    # a name that opens with its modal is no name
+    assert parse_units("区财政局、必须报送") == ["区财政局"]
+    # a request (要求) is no modal: a task's text is not cut into a list of names
+    assert parse_units("新建车站、停车场等要求配建充电设施")[-1] == "停车场等要求配建充电设施"
