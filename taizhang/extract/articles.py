@@ -43,6 +43,7 @@ from .units import (
     GOV_PREFIX,
     LEVEL,
     LEVEL_LIST,
+    LEVEL_WORD,
     MODAL,
     field_list,
     is_bare_field,
@@ -542,8 +543,8 @@ def _skip(work: str, s: int, e: int) -> int:
 # 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces).
 # must not match: "乡镇人民政府和街道办事处" (two bodies), "城市和农村" (no government follows)
 _LEVEL_PAIR = re.compile(
-    r"(?P<a>[省市县区州]|[\u4e00-\u9fff]{1,6}?[省市县州])(?:和|及|或者|或)"
-    r"(?P<b>[省市县区州]|设区的市|[\u4e00-\u9fff]{1,6}?[省市县区州])"
+    r"(?P<a>" + LEVEL_WORD + r"|[\u4e00-\u9fff]{1,6}?[省市县州])(?:和|及|或者|或)"
+    r"(?P<b>" + LEVEL_WORD + r"|[\u4e00-\u9fff]{1,6}?[省市县区州])"
     r"(?=人民政府|人民代表大会|[^、,。;:和及或()]{2,10}(?:主管部门|行政部门|部门|机关))"
 )
 # The provinces as a collective: "各省、自治区、直辖市市场监督管理部门" is one body of each.
