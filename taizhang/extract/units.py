@@ -287,17 +287,19 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
     modal = MODAL.search(work)
     if modal is not None:
         # A name never holds a modal verb: the list ends before the clause its modal opens ("有关单位
-        # 和个人应当予以(协助)" names 有关单位和个人), and a name left shorter than two characters by the cut
-        # is none ("区财政局、必须报送"); a list read from a clause's modal on names nothing ("应当取得
-        # 保护机构、学校等有关方面的(协助)", "必要时可以提请有关部门").
+        # 和个人应当予以(协助)" names 有关单位和个人); a modal that opens a name (what is left of it
+        # shorter than two characters) shows the list read into a clause, and names nothing ("选民少的
+        # 机关、团体,可以…", "应当取得保护机构、学校等有关方面的(协助)", "必要时可以提请有关部门").
         cut = modal.start()
         last = max((m.end() for m in _SEP.finditer(work, 0, cut)), default=0)
         if cut - last < 2:
-            cut = last
-        work = work[:cut].rstrip("、,;/")
-        orig = orig[: len(work)]
-        if not work:
             return ()
+        orig, work = orig[:cut], work[:cut]
+    if "等" in work and "、" in work:
+        fl = field_list(work)
+        if fl is not None and fl.plain not in ("部门", "机构", "机关") and fl.etc:
+            # "公安、财政、城市管理等主管部门": each field's 主管部门 (``field_names``)
+            return tuple(field_names(orig, work))
     names: list[tuple[str, str]] = []
     pos = 0
     inside = _bracketed(work) if "(" in work else frozenset()

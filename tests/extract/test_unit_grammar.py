@@ -157,9 +157,16 @@ def test_a_list_read_from_prose_never_holds_a_modal() -> None:
     # the clause after the names goes: "X应当予以协助" names X
     assert parse_units("有关单位应当予以") == ["有关单位"]
     assert parse_units("区水务局和区农业局应当") == ["区水务局", "区农业局"]
-    # a name the cut leaves shorter than two characters is none; a list read from a modal on, nothing
-    assert parse_units("区财政局、必须报送") == ["区财政局"]
+    # a modal that opens a name shows a list read into a clause: no names
+    assert parse_units("区财政局、必须报送") == []
     assert parse_units("应当取得保护机构、学校等有关方面的") == []
+    assert parse_units("人数少的机关、团体,可以联合") == []
+    # fields sharing a kind of body, the clause after them cut
+    assert parse_units("公安、财政、城市管理等主管部门应当予以") == [
+        "公安主管部门",
+        "财政主管部门",
+        "城市管理主管部门",
+    ]
     # a request (要求) is no modal: a task's text is not cut into a list of names
     assert parse_units("新建车站、停车场等要求配建充电设施")[-1] == "停车场等要求配建充电设施"
 
