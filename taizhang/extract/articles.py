@@ -981,14 +981,22 @@ def _body_head(work: str, s: int, comma: int) -> int | None:
     return end
 
 
+# Whom a body answers to ("对人民负责", "对本级人民代表大会负责"): said of a body a law defines ("X是…机关"),
+# no work of its own.
+_ANSWERABLE = re.compile(r"对[^,。;]{1,16}负责")
+
+
 def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
     """What follows the subject is a duty: it opens with a verb of duty, or its parts open with
     lead-ins ("在…的指导下,", "根据…职责,", "接到举报后,") up to one that opens with a verb of
     duty or holds one ("对…给予奖励"). Permissions (可以) are no duty."""
     parts = work[p:e].split(",")
     led = 0  # parts after a lead-in that hold no verb of duty: "根据…,综合评估确定等级,给予奖励"
+    defines = parts[0].strip().startswith("是")
     for i, part in enumerate(parts):
         part = part.strip()
+        if defines and i and _ANSWERABLE.fullmatch(part):
+            continue  # "X是…机关,…,对人民负责": a body defined and whom it answers to, no work
         if i == 0 and _RULE_POWER.match(work, p, e):
             return True  # "X可以…制定…,…向社会公布": a power to make a rule for all is the body's work
         if part.startswith(("可", "应当接受", "接受")):
