@@ -43,6 +43,7 @@ from .units import (
     GOV_PREFIX,
     LEVEL,
     LEVEL_LIST,
+    LEVEL_WORD,
     MODAL,
     field_list,
     is_bare_field,
@@ -542,8 +543,8 @@ def _skip(work: str, s: int, e: int) -> int:
 # 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces).
 # must not match: "乡镇人民政府和街道办事处" (two bodies), "城市和农村" (no government follows)
 _LEVEL_PAIR = re.compile(
-    r"(?P<a>[省市县区州]|[\u4e00-\u9fff]{1,6}?[省市县州])(?:和|及|或者|或)"
-    r"(?P<b>[省市县区州]|设区的市|[\u4e00-\u9fff]{1,6}?[省市县区州])"
+    r"(?P<a>" + LEVEL_WORD + r"|[\u4e00-\u9fff]{1,6}?[省市县州])(?:和|及|或者|或)"
+    r"(?P<b>" + LEVEL_WORD + r"|[\u4e00-\u9fff]{1,6}?[省市县区州])"
     r"(?=人民政府|人民代表大会|[^、,。;:和及或()]{2,10}(?:主管部门|行政部门|部门|机关))"
 )
 # The provinces as a collective: "各省、自治区、直辖市市场监督管理部门" is one body of each.
@@ -981,14 +982,22 @@ def _body_head(work: str, s: int, comma: int) -> int | None:
     return end
 
 
+# Whom a body answers to ("对人民负责", "对本级人民代表大会负责"): said of a body a law defines ("X是…机关"),
+# no work of its own.
+_ANSWERABLE = re.compile(r"对[^,。;]{1,16}负责")
+
+
 def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
     """What follows the subject is a duty: it opens with a verb of duty, or its parts open with
     lead-ins ("在…的指导下,", "根据…职责,", "接到举报后,") up to one that opens with a verb of
     duty or holds one ("对…给予奖励"). Permissions (可以) are no duty."""
     parts = work[p:e].split(",")
     led = 0  # parts after a lead-in that hold no verb of duty: "根据…,综合评估确定等级,给予奖励"
+    defines = parts[0].strip().startswith("是")
     for i, part in enumerate(parts):
         part = part.strip()
+        if defines and i and _ANSWERABLE.fullmatch(part):
+            continue  # "X是…机关,…,对人民负责": a body defined and whom it answers to, no work
         if i == 0 and _RULE_POWER.match(work, p, e):
             return True  # "X可以…制定…,…向社会公布": a power to make a rule for all is the body's work
         if part.startswith(("可", "应当接受", "接受")):

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .lexicon import column_role, is_ongoing_phrase
 from .model import Paragraph, Source, Table
-from .units import looks_like_unit, parse_units
+from .units import MODAL, looks_like_unit, parse_units
 
 __all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids"]
 
@@ -1306,6 +1306,7 @@ def _cut_row(
             ok = (
                 bool(names)
                 and _SENTENCE_END.search(t) is None
+                and MODAL.search(t) is None  # (a clause: parse_units reads the names before its modal)
                 and all(
                     (looks_like_unit(n) or n.startswith(("各", "相关", "有关")))
                     and len(n) <= _MAX_UNIT_NAME
@@ -1320,8 +1321,10 @@ def _cut_row(
             got = 1 if len(t) <= 24 and _DEADLINE_CELL.search(head) is not None else None
         else:
             names = parse_units(t, t)
-            if names and all(looks_like_unit(n) for n in names):
-                got = None  # a list of units is not a text column's cell
+            if names and MODAL.search(t) is None and all(looks_like_unit(n) for n in names):
+                # a list of units is not a text column's cell; a cell that holds a modal verb is a
+                # clause, whatever names its list reads before it ("新建车站、停车场等应…")
+                got = None
             else:
                 got = 1 if _CLOSED_LINE.search(t) is not None else 0
         if got is not None and b - a >= 2:
@@ -2022,6 +2025,8 @@ def _place(work: str, s: int, e: int, post: list[tuple[int, int]], roles: list[s
 def _names_units(work: str, s: int, e: int) -> bool:
     """The paragraph is a list of unit names (a cell of a unit column), not the leading cell of
     the next row ("“美丽家园”建设") or a section of the table."""
+    if MODAL.search(work, s, e):
+        return False  # a clause ("新建车站、停车场等应…"): parse_units reads the names before its modal
     names = parse_units(work[s:e], work[s:e])
     return bool(names) and all(
         (looks_like_unit(n) and not n.endswith(_NOT_UNIT_ENDINGS)) or n.startswith(("各", "相关", "有关"))

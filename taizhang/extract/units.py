@@ -284,6 +284,22 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         # "区、镇两级路长办公室": the body of each level (区级路长办公室, 镇级路长办公室)
         body = orig[tiers.start("body") :]
         return tuple(f"{level}级{body}" for level in tiers.group("levels").split("、"))
+    modal = MODAL.search(work)
+    if modal is not None:
+        # A name never holds a modal verb: the list ends before the clause its modal opens ("有关单位
+        # 和个人应当予以(协助)" names 有关单位和个人); a modal that opens a name (what is left of it
+        # shorter than two characters) shows the list read into a clause, and names nothing ("选民少的
+        # 机关、团体,可以…", "应当取得保护机构、学校等有关方面的(协助)", "必要时可以提请有关部门").
+        cut = modal.start()
+        last = max((m.end() for m in _SEP.finditer(work, 0, cut)), default=0)
+        if cut - last < 2:
+            return ()
+        orig, work = orig[:cut], work[:cut]
+    if "等" in work and "、" in work:
+        fl = field_list(work)
+        if fl is not None and fl.plain not in ("部门", "机构", "机关") and fl.etc:
+            # "公安、财政、城市管理等主管部门": each field's 主管部门 (``field_names``)
+            return tuple(field_names(orig, work))
     names: list[tuple[str, str]] = []
     pos = 0
     inside = _bracketed(work) if "(" in work else frozenset()
@@ -321,14 +337,6 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
     if len(names) > 1 and names[0][1].startswith("各") and names[0][1][1:] in _PLACE_KINDS:
         names = _each_kind_of_place(names)
     return tuple(_distribute(names))
-
-
-# The bodies of two or three levels named at once: "区、镇两级路长办公室", "区、镇两级农村公路管理
-# 机构" (浦东's road chiefs plan), "市、区两级河长办公室", "县、乡两级政府" (the chief systems of
-# river, lake and road plans set up an office at each level so).
-_LEVEL_TIERS = re.compile(
-    r"(?P<levels>[省市区县镇乡村](?:、[省市区县镇乡村]){1,3})[两三四]级(?P<body>[^、,;]{2,20})"
-)
 
 
 # A name with the bodies it includes in brackets: "各区县政府(含南太湖新区、长合区管委会)".
@@ -432,13 +440,6 @@ def _without_pinyin_glosses(orig: str, work: str) -> tuple[str, str]:
     drop = {i for m in _PINYIN_GLOSS.finditer(work) for i in range(m.start(), m.end())}
     keep = [i for i in range(len(work)) if i not in drop]
     return "".join(orig[i] for i in keep), "".join(work[i] for i in keep)
-
-
-# The bodies of every place of some levels, one collective ("各市、县(市、区)人民政府": the
-# governments of every city and county): its separators divide no names.
-# matches: "各市、县(市、区)", "各区、县", "各有关区、县级市" (the collective with its 有关 / 相关:
-# 广州's talent plan names "各有关区、县级市" as it names "各区、县级市") ; must not match: "各区政府、区发展改革委"
-_LEVELS = re.compile(r"各(?:有关|相关)?[省市区县乡镇](?:、[省市区县乡镇](?:\([省市区县乡镇、]+\))?)+")
 
 
 def _collective_levels(work: str) -> frozenset[int]:
@@ -698,16 +699,42 @@ LEVEL_WORD = rf"(?:省辖市|设区的市|县级市|自治州|自治县|民族�
 # "区县(自治县)", "乡镇(街道)", "市(地)".
 LEVEL = re.compile(LEVEL_WORD + r"(?:\([^()]{1,8}\))?")
 # The levels a name writes once before the body they share: "市、县(市、区)", "省、设区的市", "市、县区和
-# 乡镇" (the last level joined by 和 before the government they share). The character after the list is
-# no 、, level character or bracket: a list cut inside a level word ("市、县" of "市、县区") or before
-# more levels is none (the 市 of a common word after it, 市场, is the caller's to rule out).
+# 乡镇", "区、县和乡、民族乡、镇" (the last levels joined by 和 before the government they share). The list ends where no level
+# goes on (must not match: "市场", the 市 of a common word, is left to the caller: see ``LEVEL_LIST``'s
+# lookahead).
 LEVEL_LIST = re.compile(
     LEVEL.pattern
     + r"(?:、"
     + LEVEL.pattern
     + r")+(?:和"
     + LEVEL.pattern
-    + rf"(?=人民政府))?(?=[^、{_LEVEL_CHARS}(])"
+    + r"(?:、"
+    + LEVEL.pattern
+    + rf")*(?=人民政府))?(?=[^、{_LEVEL_CHARS}(])"
+)
+
+# The bodies of two or three levels named at once: "区、镇两级路长办公室", "区、镇两级农村公路管理
+# 机构" (浦东's road chiefs plan), "市、区两级河长办公室", "县、乡两级政府" (the chief systems of
+# river, lake and road plans set up an office at each level so).
+_TIER = r"(?:" + LEVEL_WORD + r"|村)"  # (a village is a tier of its own: "县、乡、村三级")
+_LEVEL_TIERS = re.compile(
+    r"(?P<levels>" + _TIER + r"(?:、" + _TIER + r"){1,3})[两三四]级(?P<body>[^、,;]{2,20})"
+)
+
+# The bodies of every place of some levels, one collective ("各市、县(市、区)人民政府": the
+# governments of every city and county): its separators divide no names.
+# matches: "各市、县(市、区)", "各区、县", "各有关区、县级市" (the collective with its 有关 / 相关:
+# 广州's talent plan names "各有关区、县级市" as it names "各区、县级市") ; must not match: "各区政府、区发展改革委"
+_LEVELS = re.compile(
+    r"各(?:有关|相关)?"
+    + LEVEL_WORD
+    + r"(?:、"
+    + LEVEL_WORD
+    + r"(?:\("
+    + LEVEL_WORD
+    + r"(?:、"
+    + LEVEL_WORD
+    + r")*\))?)+"
 )
 # The kinds of body a name ends with when it names a body by its field of work: "商务、文化和旅游、卫生健康
 # 主管部门", "公安、城市管理、交通等行政执法部门" (longest first).

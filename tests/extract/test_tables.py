@@ -873,3 +873,15 @@ def test_a_web_tables_heading_of_two_rows_in_pipes_is_one_heading(second_row: st
         ("建成区级应急指挥平台。", ("区应急管理局",), ("区大数据中心", "区财政局")),
         ("开展汛前隐患排查整治。", ("区水务局",), ("各街道办事处",)),
     ]
+
+
+def test_a_cell_with_a_modal_is_a_clause_not_a_list_of_units():
+    # parse_units reads the names before a modal ("新建高架车站、地面车站等" of "…等应…"): a cell that
+    # holds one is still a text cell of its row, not a unit cell
+    text = _MERGED_BLOCKS.replace("等要求", "等应")
+    tasks = extract(text.encode("utf-8"), name="分工表.txt").tasks
+    assert [(t.ref, t.measure, t.lead_units) for t in tasks[:3]] == [
+        ("1", "“光伏+地铁”工程", ("申通地铁集团",)),
+        ("2", "“光伏+地铁”工程", ("申通地铁集团",)),
+        ("3", "“光伏+地铁”工程", ("申通地铁集团",)),
+    ]

@@ -151,3 +151,40 @@ def test_a_regulation_name_never_holds_a_modal() -> None:
 def test_a_name_never_holds_a_modal() -> None:
     assert clean_unit_name("区政府分管领导要站") is None  # a leader, cut at 要
     assert _names("区水务局、区农业局等要") == ["区水务局", "区农业局"]  # a regulation's subject before it
+
+
+def test_a_list_read_from_prose_never_holds_a_modal() -> None:
+    # the clause after the names goes: "X应当予以协助" names X
+    assert parse_units("有关单位应当予以") == ["有关单位"]
+    assert parse_units("区水务局和区农业局应当") == ["区水务局", "区农业局"]
+    # a modal that opens a name shows a list read into a clause: no names
+    assert parse_units("区财政局、必须报送") == []
+    assert parse_units("应当取得保护机构、学校等有关方面的") == []
+    assert parse_units("人数少的机关、团体,可以联合") == []
+    # fields sharing a kind of body, the clause after them cut
+    assert parse_units("公安、财政、城市管理等主管部门应当予以") == [
+        "公安主管部门",
+        "财政主管部门",
+        "城市管理主管部门",
+    ]
+    # a request (要求) is no modal: a task's text is not cut into a list of names
+    assert parse_units("新建车站、停车场等要求配建充电设施")[-1] == "停车场等要求配建充电设施"
+
+
+def test_levels_joined_by_he_in_a_list_of_their_own() -> None:
+    # "区、县和乡、民族乡、镇人民政府": the levels after 和 are a list too, all before one government
+    assert _names("区、县和乡、民族乡、镇人民政府") == [
+        "区人民政府",
+        "县人民政府",
+        "乡人民政府",
+        "民族乡人民政府",
+        "镇人民政府",
+    ]
+    assert _names("乡和镇人民政府") == ["乡人民政府", "镇人民政府"]
+
+
+def test_collectives_and_tiers_of_levels_in_words() -> None:
+    # the level words of LEVEL_WORD, in a collective (各…) and in tiers (…两级)
+    assert parse_units("各有关区、县级市") == ["各有关区、县级市"]
+    assert parse_units("县、乡镇两级网格") == ["县级网格", "乡镇级网格"]
+    assert parse_units("县、乡、村三级网格") == ["县级网格", "乡级网格", "村级网格"]
