@@ -43,6 +43,14 @@ __all__ = [
     "trailing_role_lines",
     "list_of_names",
     "helps_by_role",
+    "GOV_PREFIX",
+    "LEVEL",
+    "LEVEL_LIST",
+    "LEVEL_WORD",
+    "MODAL",
+    "field_list",
+    "is_bare_field",
+    "kind_of",
 ]
 
 # A separator between two names of a list.
