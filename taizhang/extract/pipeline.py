@@ -29,6 +29,7 @@ from .model import (
 )
 from .normalise import kept_by_simplifying, working_text
 from .outline import _paired, read_text_tasks, units_label
+from .role_fallback import fallback_roles
 from .tables import read_task_table
 from .units import (
     _SYSTEM,
@@ -564,6 +565,12 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             co, changed = list(found), True  # "由X配合建立…": X helps
         elif found:
             lead, changed = list(found), True
+        else:
+            # no reader of the layout gave the task a unit: the subject its own words (or its
+            # headings) name for the work (role_fallback: X要/应/务必…, X配合Y, 由X负责…)
+            fb_lead, fb_co = fallback_roles(text, work, s, e, (task.measure, task.section))
+            if fb_lead or fb_co:
+                lead, co, changed = list(fb_lead), list(fb_co), True
     elif co and ("负责" in work[s : s + 80] or "牵头" in work[s : s + 80]):
         # (the verb must be 负责 or 牵头 of the opening clauses, which end before the first 。;: (so
         # does subject_and_verb's reading): a 牵头 only in the closing "(牵头单位:…)" needs no reading)

@@ -1,0 +1,189 @@
+"""The units a task's own words name as the doers of its work, read when no reader of its layout
+gave the task any unit (the last reading of ``pipeline._own_units``).
+
+The layout readers find roles where a layout puts them: a responsibility parenthetical, a unit
+column, a label line, a paragraph that opens with ``X负责``, the first clause of an item. Notices
+of every level (a ministry's 通知 to the provinces, a pilot notice to its pilot areas, a county's
+forwarding notice) more often name the doer in the prose of a work item, anywhere in it:
+"…。各试点地区医保经办机构务必严格执行…", "定点医疗机构有异议的,可向X申诉,X应在10个工作日内予以答复",
+"…;试点所需经费由各试点地区医保部门统筹解决", or in the heading the item sits under ("（一）各地要
+加强组织领导" over items with no subject). This reading takes the subject of the work:
+
+- ``X要/应/应当/须/必须/务必/负责/牵头/承担/统筹…`` at the opening of a clause (after 。;, or :)
+  makes X the lead; ``X会同Y…`` leads with Y a co-unit (read by the co-unit readers after it);
+- ``X配合/协助Y…`` makes Y the lead and X a co-unit (SCHEMA: 配合 marks co-units);
+- ``由X负责/组织/实施/解决…`` in any sentence makes X the lead.
+
+Refused, as a unit named as the object of another's act is no doer of the work: 向X报告/申请,
+经X批准 (a clause opening with a preposition names no subject), 由X审核/审批/批准/备案/认定 (a step
+of another's procedure), 对X负责 (X is whom the subject answers to: the name would hold 对), a
+conditional clause (``…的,``), and every name that is not a unit or a collective of units or places
+in ``units.list_of_names``'s grammar (a person, a thing, a clause of work). Precision matters more
+than recall: no lead leaves the reviewer a doubt flag, a wrong lead misleads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalise import working_text
+from .units import is_self_reference, list_of_names, looks_like_unit, subject_and_verb
+
+__all__ = ["fallback_roles"]
+
+# A verb of the subject's own duty, right after the names that open a clause (a strong modal verb or
+# a verb of charge; not 统筹 nor 承担, also verbs inside a clause of work: "提升城乡统筹能级").
+# matches: "要", "应当", "应", "须", "必须", "务必", "负责", "牵头", "会同", "配合", "协助"
+# must not match: "要求" (a noun or the issuer's verb), "要点", "应急", "应用", "负责人", "负责制"
+_DUTY_AFTER = re.compile(
+    r"(?:均|都|也|还|依法|切实|及时|要切实)?"
+    r"(?:要(?![求点素件])|应当|应(?![急用对收])|必须|须(?!知)|务必|负责(?![人制同])|牵头|会同|配合|协助)"
+)
+# Where a clause opens: after a full stop, a semicolon, a comma or a colon.
+_CLAUSE_START = re.compile(r"[。;,:!?\n]\s*")
+# What a clause's opening may carry before its subject and is no part of it: the request word
+# ("请各乡镇…"), the agent marker ("由X负责"), a filler ("同时,", "另外").
+_OPENING = re.compile(r"\s*(?:请|由|并由|另由|同时|此外|另外)?\s*")
+# A conditional or topical clause: "定点医疗机构对审核结果有异议的," names no doer of the work.
+_CONDITION_END = re.compile(r"的\s*$")
+# The verbs after 由X that make X a step of another's procedure, not the doer of the work:
+# "方案由市发展改革委审核后报市政府", "经费由X审定".
+_REVIEW = re.compile(r"审核|审批|批准|备案|认定|审定|核准|审查|确认|同意|核实")
+# 由 as the agent marker, not 理由, 由于, 由此, 经由, 自由, 缘由.
+_BY = re.compile(r"(?<![理经自缘])由(?![于此衷])")
+# The verb after 由X: what X does (the doer's own verb, as the grammar's ``subject_and_verb`` reads it).
+_BY_VERBS = frozenset(
+    (
+        "负责",
+        "牵头",
+        "组织",
+        "统筹",
+        "实施",
+        "承担",
+        "落实",
+        "制定",
+        "编制",
+        "开展",
+        "推进",
+        "指导",
+        "提供",
+        "完成",
+        "做好",
+    )
+)
+# Tiers of government counted ("区、镇两级财政", "县、乡、村三级"): levels named, no unit.
+_TIERS = re.compile(r"[两三四五]级")
+# The units helped after 配合/协助, before the work: "配合县级卫生健康部门做好…".
+_HELPED_END = re.compile(r"做好|开展|推进|落实|完成|实施|建立|制定|编制|加强|推动|抓好|进行|组织")
+# The number a heading opens with: "(一)", "一、", "3.".
+_HEADING_NUMBER = re.compile(
+    r"\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])\s*"
+)
+# How far after a clause's opening its subject's duty verb may come.
+_SUBJECT_SPAN = 40
+
+
+def _clause_starts(work: str, s: int, e: int) -> list[int]:
+    starts = [s]
+    starts.extend(m.end() for m in _CLAUSE_START.finditer(work, s, e) if m.end() < e)
+    return starts
+
+
+def _clause_end(work: str, c: int, e: int) -> int:
+    m = _CLAUSE_START.search(work, c, e)
+    return m.start() if m is not None else e
+
+
+def _names(text: str, work: str, a: int, b: int) -> tuple[str, ...]:
+    """The names of ``work[a:b]`` when it is a list of units and nothing more, none the issuing
+    place speaking of itself."""
+    while a < b and work[a] in " \t\u3000":
+        a += 1
+    while b > a and work[b - 1] in " \t\u3000":
+        b -= 1
+    if b - a < 2 or "的" in work[a:b] or _TIERS.search(work, a, b):
+        return ()  # a condition or a relative clause ("获得开发权的企业"), tiers of levels
+    names = list_of_names(text[a:b], work[a:b])
+    if not names or not all(_doer(working_text(n)) for n in names):
+        return ()
+    return names
+
+
+def _doer(w: str) -> bool:
+    """A name this reading takes as a doer: a unit by its ending, or a collective of units or places
+    (各…, 有关…, 相关…); not the issuing place speaking of itself, nor a party named by its trade
+    alone ("企业": "厚植企业…" is a clause of work)."""
+    if is_self_reference(w):
+        return False
+    if looks_like_unit(w):
+        return True
+    return w.startswith(("各", "有关", "相关")) and len(w) >= 2
+
+
+def _subject_roles(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(lead, co) of the first clause of ``work[s:e]`` that opens with units and their duty verb."""
+    for c in _clause_starts(work, s, e):
+        m = _OPENING.match(work, c, e)
+        a = m.end() if m is not None else c
+        end = _clause_end(work, a, e)
+        for d in _DUTY_AFTER.finditer(work, a + 2, min(end, a + _SUBJECT_SPAN)):
+            names = _names(text, work, a, d.start())
+            if not names:
+                continue
+            verb = d.group()
+            if verb.endswith(("配合", "协助")):
+                if end - d.end() < 2:
+                    return None  # "X配合,Y参与的机制": members of a mechanism, no work of X's
+                helped = _helped(text, work, d.end(), end)
+                return (helped, names) if helped else ((), names)
+            return names, ()
+    return None
+
+
+def _helped(text: str, work: str, at: int, end: int) -> tuple[str, ...]:
+    """The units named after 配合/协助 at ``at``, before the work they are helped with."""
+    m = _HELPED_END.search(work, at, end)
+    if m is None:
+        return ()
+    return _names(text, work, at, m.start())
+
+
+def _by_roles(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units a sentence names after 由 as the doers of its work (``由X负责…``, ``…由X统筹解决``),
+    read by the grammar's ``subject_and_verb``; not those of a step of another's procedure
+    (``由X审核``: the verb is no doer's verb). A task that parts its work among several bodies with
+    several 由 ("资金由区、镇两级财政承担…,街道由区级财政承担…,全额由各镇承担") has no one doer: none."""
+    doers: list[tuple[str, ...]] = []
+    for m in _BY.finditer(work, s, e):
+        end = _clause_end(work, m.end(), e)
+        if not any(v in work[m.end() : end] for v in _BY_VERBS):
+            continue  # "由…组成", "由X审核": no doer's verb after 由
+        found, verb = subject_and_verb(text, work, m.start(), end)
+        at = work.find(verb, m.end(), end) if verb in _BY_VERBS else -1
+        if not found or at < 0 or _REVIEW.search(work, m.end(), end) or not _names(text, work, m.end(), at):
+            return ()  # an agent that is levels, a reviewer or no unit: no one doer is named
+        doers.append(found)
+    return doers[0] if len(set(doers)) == 1 else ()
+
+
+def fallback_roles(
+    text: str, work: str, s: int, e: int, headings: tuple[str | None, ...] = ()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(lead, co) that the words of a task ``work[s:e]`` (then the headings it sits under, nearest
+    first) name as the doers of its work, ((), ()) when they name none (see the module's
+    docstring for the forms read and refused)."""
+    found = _subject_roles(text, work, s, e)
+    if found is not None:
+        return found
+    by = _by_roles(text, work, s, e)
+    if by:
+        return by, ()
+    for heading in headings:
+        if not heading:
+            continue
+        hw = working_text(heading)
+        m = _HEADING_NUMBER.match(hw)
+        found = _subject_roles(heading, hw, m.end() if m is not None else 0, len(hw))
+        if found is not None and found[0]:
+            return found[0], ()
+    return (), ()
