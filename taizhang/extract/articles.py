@@ -36,6 +36,7 @@ from functools import lru_cache
 from .deadlines import find_deadline
 from .model import Span, Task
 from .normalise import working_text
+from .role_fallback import requested_units
 from .units import (
     COLLECTIVE_HEADS,
     DELEGATE,
@@ -1256,12 +1257,17 @@ def letter_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year: 
         te = e
         if te - ts < 6:
             continue
+        # a request that names whom it asks by kind ("请各乡镇、各有关单位务必…") gives the task its
+        # lead in its own words, which outrank the salutation (role_fallback.requested_units)
+        asked = requested_units(text, work, m.start(), e) if m.group().startswith("请") else ()
+        if asked:
+            ts = m.start()
         tasks.append(
             Task(
                 ref=None,
                 measure=None,
                 text=text[ts:te],
-                lead_units=addressees,
+                lead_units=asked or addressees,
                 co_units=(),
                 deadline=find_deadline(work[ts:te], text[ts:te], year),
                 span=Span(ts, te),

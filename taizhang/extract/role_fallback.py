@@ -27,23 +27,40 @@ from __future__ import annotations
 import re
 
 from .normalise import working_text
-from .units import is_self_reference, list_of_names, looks_like_unit, subject_and_verb
+from .units import (
+    _NOT_SUBJECT,
+    is_self_reference,
+    list_of_names,
+    looks_like_unit,
+    parse_units,
+    subject_and_verb,
+)
 
 __all__ = ["fallback_roles"]
 
 # A verb of the subject's own duty, right after the names that open a clause (a strong modal verb or
 # a verb of charge; not 统筹 nor 承担, also verbs inside a clause of work: "提升城乡统筹能级").
 # matches: "要", "应当", "应", "须", "必须", "务必", "负责", "牵头", "会同", "配合", "协助"
-# must not match: "要求" (a noun or the issuer's verb), "要点", "应急", "应用", "负责人", "负责制"
+# must not match: "要求" (a noun or the issuer's verb), "要点", "应急", "应用", "负责人", "负责制", the role
+# nouns "牵头单位", "配合部门" ("每项工作均列出牵头单位、配合单位": no one's duty)
 _DUTY_AFTER = re.compile(
     r"(?:均|都|也|还|依法|切实|及时|要切实)?"
-    r"(?:要(?![求点素件])|应当|应(?![急用对收])|必须|须(?!知)|务必|负责(?![人制同])|牵头|会同|配合|协助)"
+    r"(?:要(?![求点素件])|应当|应(?![急用对收])|必须|须(?!知)|务必|负责(?![人制同])|牵头(?![单部])|会同"
+    r"|配合(?![单部])|协助(?![单部]))"
 )
 # Where a clause opens: after a full stop, a semicolon, a comma or a colon.
 _CLAUSE_START = re.compile(r"[。;,:!?\n]\s*")
 # What a clause's opening may carry before its subject and is no part of it: the request word
 # ("请各乡镇…"), the agent marker ("由X负责"), a filler ("同时,", "另外").
 _OPENING = re.compile(r"\s*(?:请|由|并由|另由|同时|此外|另外)?\s*")
+# What a list of names never holds: punctuation of clauses and quotations, a verb of work.
+# (对X负责: X is whom the subject answers to; 向X, 经X, 在X: a preposition's object)
+_NOT_A_LIST = re.compile(
+    r"[,。;:“”《》]|对(?![口外])|向|经(?![办营济费理验常])|(?<!所)在(?!地)|(?<!参)与|(?<![理自缘])由|根据|依据|依照|通过|要|应|须|负责|做好|开展|推进|落实|加强|建立"
+    r"|组织|制定|实施|完成|提供"
+)
+# A subject of several parties: a list ("X和Y", "X、Y", "X及Y") or the parties together ("合作各方").
+_PARTIES = re.compile(r"[、和及]|[各双多]方$")
 # A conditional or topical clause: "定点医疗机构对审核结果有异议的," names no doer of the work.
 _CONDITION_END = re.compile(r"的\s*$")
 # The verbs after 由X that make X a step of another's procedure, not the doer of the work:
@@ -104,20 +121,46 @@ def _names(text: str, work: str, a: int, b: int) -> tuple[str, ...]:
     if b - a < 2 or "的" in work[a:b] or _TIERS.search(work, a, b):
         return ()  # a condition or a relative clause ("获得开发权的企业"), tiers of levels
     names = list_of_names(text[a:b], work[a:b])
+    if not names and b - a <= 20 and not _NOT_A_LIST.search(work, a, b):
+        # names the grammar's list reading does not take as units ("各省份", "医保经办机构"): the
+        # parts of the list, each a doer by this reading's forms
+        names = tuple(parse_units(text[a:b], work[a:b]))
+        if not all(_named_by_form(working_text(n)) for n in names):
+            return ()
     if not names or not all(_doer(working_text(n)) for n in names):
         return ()
     return names
 
 
+# A collective of bodies or places named by its head and its kind: "各省份", "各市州", "有关省份",
+# "各高校", "各派出机构", "各中央企业" (notices of ministries and provinces address their lower
+# bodies so). must not match: "各类企业", "各项工作", "有关工作", "相关要求" (kinds of things, no body).
+_COLLECTIVE = re.compile(
+    r"(?:各有关|各相关|各|有关|相关)(?![类项种个])[\u4e00-\u9fff（）()]{0,8}?"
+    r"(?:地|地区|省|省份|市|州|市州|县|区|区县|县区|乡|镇|乡镇|街道|街镇|村|社区|单位|部门|机构|学校|高校|医院"
+    r"|企业|中心|委|局|办|厅|院|所|站|队|园区|开发区|协会|城市)(?:（[^（）]{1,8}）|\([^()]{1,8}\))?"
+)
+# An agency named by its function and 机构: "医保经办机构", "国家能源局派出机构", "区绩效考评机构".
+_AGENCY = re.compile(r"[\u4e00-\u9fff]{2,12}机构")
+# People, not bodies: "各级领导干部", "居委或楼组干部", "主要负责同志".
+_PERSONS = ("干部", "领导", "负责人", "负责同志", "书记", "县长", "市长", "人员")
+
+
+def _named_by_form(w: str) -> bool:
+    """A name the grammar's list reading leaves out that this reading takes: a collective of bodies
+    or places (``_COLLECTIVE``) or an agency (``_AGENCY``), never one that opens with a verb of work
+    ("支持专业机构…") nor a person."""
+    if w.endswith(_PERSONS) or _NOT_SUBJECT.match(w) is not None:
+        return False
+    return _COLLECTIVE.fullmatch(w) is not None or _AGENCY.fullmatch(w) is not None
+
+
 def _doer(w: str) -> bool:
-    """A name this reading takes as a doer: a unit by its ending, or a collective of units or places
-    (各…, 有关…, 相关…); not the issuing place speaking of itself, nor a party named by its trade
-    alone ("企业": "厚植企业…" is a clause of work)."""
+    """A name of the grammar's list reading this reading takes as a doer: not the issuing place
+    speaking of itself, nor a party named by its trade alone ("企业": "厚植企业…" is a clause of work)."""
     if is_self_reference(w):
         return False
-    if looks_like_unit(w):
-        return True
-    return w.startswith(("各", "有关", "相关")) and len(w) >= 2
+    return looks_like_unit(w) or _named_by_form(w)
 
 
 def _subject_roles(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -129,6 +172,10 @@ def _subject_roles(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...
         for d in _DUTY_AFTER.finditer(work, a + 2, min(end, a + _SUBJECT_SPAN)):
             names = _names(text, work, a, d.start())
             if not names:
+                if c == s and _PARTIES.search(work, a, d.start()):
+                    # the task opens with parties this grammar cannot name ("国家融资担保基金和省级
+                    # 担保基金要…", "银担合作各方要…"): the work is theirs, no later subject is read
+                    return None
                 continue
             verb = d.group()
             if verb.endswith(("配合", "协助")):
@@ -187,3 +234,31 @@ def fallback_roles(
         if found is not None and found[0]:
             return found[0], ()
     return (), ()
+
+
+# The work a request asks of the units it names: "请各乡镇、各有关单位务必按照要求…", "请各省级文化和
+# 旅游行政部门统筹推动…" (the verb or adverb the names end before).
+_REQUESTED_WORK = re.compile(
+    r"务必|统筹|切实|认真|抓紧|尽快|及时|按照|根据|结合|于\d|在|对|将|进一步|加强|做好|落实|组织|开展|高度|严格|立即|全面"
+)
+# The short forms a letter's salutation names its addressees by ("(以下统称各地)"; "你厅(局)", "贵单位"
+# are the addressee spoken to): a request to them names no other unit.
+_ALIASES = frozenset(("各地", "各地区", "各单位", "各部门", "各有关单位"))
+
+
+def requested_units(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
+    """The units a request at ``work[at]`` (请) names as those asked to do its work, when they are
+    named by kind rather than by the short form of the addressees ("请各乡镇、各有关单位务必…" names
+    各乡镇 and 各有关单位; "请各地…" names the addressees, ()): a notice's request names who does its
+    work in its own words, which outrank the salutation (SCHEMA: a lead named in the task's own
+    words outranks)."""
+    if not work.startswith("请", at):
+        return ()
+    m = _REQUESTED_WORK.search(work, at + 3, min(e, at + _SUBJECT_SPAN))
+    if m is None:
+        return ()
+    names = _names(text, work, at + 1, m.start())
+    works = [working_text(n) for n in names]
+    if not works or all(w in _ALIASES for w in works) or any(w.startswith(("你", "贵")) for w in works):
+        return ()
+    return names

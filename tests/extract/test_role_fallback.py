@@ -13,7 +13,7 @@ import pytest
 
 from taizhang.extract import extract_text
 from taizhang.extract.normalise import working_text
-from taizhang.extract.role_fallback import fallback_roles
+from taizhang.extract.role_fallback import fallback_roles, requested_units
 
 
 def _roles(text: str, headings: tuple[str | None, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -38,6 +38,9 @@ class SubjectOfAClauseTestCase:
             ("全面落实质量责任。勘察、设计单位必须对成果质量负责。", ("勘察单位", "设计单位")),
             # the request word before the units is no part of them
             ("认真组织自查，请各乡镇、各有关单位务必于月底前报送自查报告。", ("各乡镇", "各有关单位")),
+            # collectives and agencies the list grammar does not take as units
+            ("统一数据口径。各省份要按月报送进展。", ("各省份",)),
+            ("规范结算流程。医保经办机构应当按时拨付资金。", ("医保经办机构",)),
         ],
     )
     def test_reads_the_subject(self, text: str, lead: tuple[str, ...]) -> None:
@@ -86,6 +89,17 @@ class ObjectsRefusedTestCase:
             # a person is no unit; a thing before 要 is no unit
             "主要负责同志要亲自部署，层层压实责任。",
             "工程质量要达到设计要求。",
+            "有关工作要按照进度推进。",
+            # a zone named by its kind is the place; people are no units; a verb before an agency
+            "开发区应当完善基础设施。",
+            "各级领导干部要以上率下。",
+            "支持专业机构牵头建设交易平台。",
+            # the task opens with parties the grammar cannot name: no later subject is guessed
+            "合作各方要明确代偿责任。各银行要落实贷后管理。",
+            "省级担保基金和再担保基金要加强培训，各县担保机构要做好对接。",
+            # role nouns, not duties
+            "每项工作均列出牵头单位、配合单位及完成时限。",
+            "各类企业要遵守规定。",
             # the issuing place speaking of itself
             "我市要进一步优化营商环境。",
             # a clause of work whose last word is a unit ending, before a verb that is also a noun
@@ -141,3 +155,41 @@ def test_notice_items_get_their_doers() -> None:
     assert tasks["一.(一)"].lead_units == ("各试点县农业农村部门",)
     assert tasks["一.(二)"].lead_units == ("各试点县财政局",)
     assert tasks["一.(三)"].lead_units == ("省耕地质量监测中心",)
+
+
+LETTER = """某某部办公厅关于做好灌区管理工作的通知
+
+各省、自治区、直辖市水利厅（局）：
+
+现就有关事项通知如下。
+
+请各市县水利部门务必于6月底前完成灌区名录核查，并报送核查结果。
+
+请你厅（局）组织相关部门加强灌区工程管理。
+
+某某部办公厅
+2025年3月1日
+"""
+
+
+def test_request_names_whom_it_asks() -> None:
+    # the request's own units outrank the salutation; "你厅(局)" is the addressee spoken to
+    tasks = extract_text(LETTER).tasks
+    assert [t.lead_units for t in tasks] == [
+        ("各市县水利部门",),
+        ("各省、自治区、直辖市水利厅（局）",),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("请各街道、各有关单位务必于月底前上报。", ("各街道", "各有关单位")),
+        ("请各地按照要求抓好落实。", ()),  # the addressees' short form
+        ("请贵单位及时反馈意见。", ()),
+        ("请按照要求抓好落实。", ()),  # no one named
+    ],
+)
+def test_requested_units(text: str, units: tuple[str, ...]) -> None:
+    work = working_text(text)
+    assert requested_units(text, work, 0, len(work)) == units
