@@ -666,10 +666,12 @@ _TITLE = re.compile(
     r"(?:\((?P<when>(?:(?:19|20)\d\d年)?\d{1,2}月[^()。]{0,10}|(?:19|20)\d\d年[^()。\d]{0,6})\))?[。:!]"
 )
 # A heading of a part that describes rather than assigns: background, principles, situation.
-# matches: "发展现状及面临形势", "指导思想", "指导原则", "存在问题" ; must not match: "加快发展新兴产业"
+# matches: "发展现状及面临形势", "指导思想", "指导原则", "存在问题", "上半年建筑业安全生产形势" (the part of a
+# bulletin, 通报, that reviews the period: its items are the situation's features, no work) ;
+# must not match: "加快发展新兴产业", "形势研判机制"
 _BACKGROUND = re.compile(
     r"现状|基础$|存在问题|面临形势|发展形势|形势分析|指导思想|(?:基本|发展|指导|工作)原则|总体要求|背景|重要意义"
-    r"|编制依据"
+    r"|编制依据|形势$"
 )
 
 # A figure or table caption: "图 1 产业空间布局". must not match: "图书馆建设"

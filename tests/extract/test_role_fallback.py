@@ -193,3 +193,30 @@ def test_request_names_whom_it_asks() -> None:
 def test_requested_units(text: str, units: tuple[str, ...]) -> None:
     work = working_text(text)
     assert requested_units(text, work, 0, len(work)) == units
+
+
+BULLETIN = """某某省安委会办公室关于一季度全省道路运输安全生产形势的通报
+
+各市安委会：
+
+一、一季度道路运输安全生产形势
+
+（一）事故总量有所下降。一季度全省共发生道路运输事故120起，同比下降5.2%。
+
+（二）部分地区事故多发。3个市发生较大事故。
+
+二、下一步工作要求
+
+（一）强化源头管控。各市交通运输部门要加强对重点运输企业的安全检查。
+
+某某省安委会办公室
+2025年4月10日
+"""
+
+
+def test_bulletin_review_items_are_no_tasks() -> None:
+    # a bulletin's part that reviews the period (…形势) states the situation; its work requirements
+    # are the tasks
+    tasks = extract_text(BULLETIN).tasks
+    assert [t.ref for t in tasks] == ["二.(一)"]
+    assert tasks[0].lead_units == ("各市交通运输部门",)
