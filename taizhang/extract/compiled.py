@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.machinery
+import importlib.util
 import json
 import sys
 import warnings
@@ -67,12 +68,16 @@ class StaleCompiledWarning(RuntimeWarning):
 
 
 def compiled_modules() -> list[str]:
-    """The modules of the package, among those imported, that were loaded from extension files
+    """The modules of :data:`COMPILED_MODULES` that load (or were loaded) from extension files
     (compiled), by short name."""
     out = []
     for name in COMPILED_MODULES:
         module = sys.modules.get(f"{_PACKAGE}.{name}")
-        path = getattr(module, "__file__", None) or ""
+        if module is not None:
+            path = getattr(module, "__file__", None) or ""
+        else:
+            spec = importlib.util.find_spec(f"{_PACKAGE}.{name}")
+            path = (spec.origin if spec is not None else None) or ""
         if path.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)):
             out.append(name)
     return out
