@@ -113,27 +113,61 @@ def _can_compile() -> bool:
     )
 
 
+# A .docx whose parts are broken: its reader fails with an exception of its own (KeyError), which
+# read_bytes turns into an ExtractionError.
+_BROKEN_DOCX_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0"?><Types '
+    'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>',
+    "word/document.xml": '<w:document xmlns:w="x"><w:body><w:p',
+}
+
+_PROBE = """
+import io, json, sys, zipfile
+from taizhang.extract import numbers
+from taizhang.extract.compiled import compiled_modules
+from taizhang.extract.model import ExtractionError
+from taizhang.extract.read import read_bytes
+out = io.BytesIO()
+with zipfile.ZipFile(out, "w") as z:
+    for name, body in json.loads(sys.argv[1]).items():
+        z.writestr(name, body)
+try:
+    read_bytes(out.getvalue(), "bad.docx")
+    refused = None
+except ExtractionError as exc:
+    refused = exc.reason
+values = [str(numbers.parse_number(s)) for s in json.loads(sys.argv[2])]
+print(json.dumps([compiled_modules(), numbers.__file__, values, refused]))
+"""
+
+NUMBERS = ["1,250.6", "三百二十", "两千零五", "0.75", "十二"]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not _can_compile(), reason="mypyc, a C compiler or Python's headers are missing")
-def test_a_module_compiled_runs_as_an_extension_and_reads_as_the_source(tmp_path: Path) -> None:
-    built = build(tmp_path / "compiled", ["numbers"], opt_level="0")
-    assert [p.name.split(".")[0] for p in built] == ["numbers"]
-    probe = (
-        "import json; from taizhang.extract.compiled import compiled_modules, stale_sources; "
-        "from taizhang.extract import numbers, compiled; from pathlib import Path; "
-        "print(json.dumps([compiled_modules(), numbers.__file__, "
-        "[str(numbers.parse_number(s)) for s in ('1,250.6', '三百二十', '两千零五', '0.75', '十二')]]))"
-    )
+def test_modules_compiled_run_as_extensions_and_read_as_the_sources(tmp_path: Path) -> None:
+    # (model too: a name of the type of a compiled class is checked, one of a Python class is not)
+    built = build(tmp_path / "compiled", ["model", "numbers", "read"], opt_level="0")
+    assert [p.name.split(".")[0] for p in built] == ["model", "numbers", "read"]
+    # (run outside the repository: python -c puts the current folder, the sources, first)
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "compiled")}
+    args = [json.dumps(_BROKEN_DOCX_PARTS), json.dumps(NUMBERS)]
     done = subprocess.run(
-        [sys.executable, "-c", probe], env=env, cwd=tmp_path, capture_output=True, text=True, check=False
+        [sys.executable, "-c", _PROBE, *args],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
-    modules, path, values = json.loads(done.stdout)
-    assert modules == ["numbers"]
+    modules, path, values, refused = json.loads(done.stdout)
+    assert modules == ["model", "numbers", "read"]
     assert path.startswith(str(tmp_path / "compiled")) and not path.endswith(".py")
     from taizhang.extract.numbers import parse_number
 
-    assert values == [str(parse_number(s)) for s in ("1,250.6", "三百二十", "两千零五", "0.75", "十二")]
+    assert values == [str(parse_number(s)) for s in NUMBERS]
+    # A reader's own exception is refused as by the sources (not a TypeError of a compiled name).
+    assert refused is not None and refused.startswith("corrupt or unreadable Word document (.docx)")
     manifest = tmp_path / "compiled" / "taizhang" / "extract" / MANIFEST
     assert stale_sources(manifest) == []
