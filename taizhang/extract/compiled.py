@@ -57,7 +57,7 @@ COMPILED_MODULES = (
 )
 
 # The manifest a compiled copy keeps beside this module: {"source": the folder of the sources'
-# package, "digests": {file name: sha256 of the file}} for every .py of the package.
+# package, "digests": {file name: sha256 of the file}} for every .py of the package and data file.
 MANIFEST = "_compiled.json"
 
 _PACKAGE = __name__.rpartition(".")[0]
@@ -84,8 +84,13 @@ def compiled_modules() -> list[str]:
 
 
 def source_digests(package_dir: Path) -> dict[str, str]:
-    """The sha256 of each .py file of the package folder ``package_dir``, by file name."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(package_dir.glob("*.py"))}
+    """The sha256 of each .py file of the package folder ``package_dir`` and of each file of its
+    data folder (word lists the copy reads as its own), by name (``metrics.py``, ``data/x.json``)."""
+    files = [*package_dir.glob("*.py"), *(p for p in package_dir.glob("data/*") if p.is_file())]
+    return {
+        p.relative_to(package_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(files)
+    }
 
 
 def stale_sources(manifest: Path) -> list[str]:

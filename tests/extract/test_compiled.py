@@ -73,7 +73,12 @@ def test_a_source_changed_added_or_removed_after_the_build_makes_the_copy_stale(
     (source / "c.py").write_text("C = 4\n", encoding="utf-8")
     (source / "b.py").unlink()
     assert stale_sources(copy / MANIFEST) == ["a.py", "b.py", "c.py"]
-    with pytest.warns(StaleCompiledWarning, match=r"older than their sources \(a.py, b.py, c.py changed\)"):
+    (source / "data").mkdir()
+    (source / "data" / "words.json").write_text("[]", encoding="utf-8")
+    assert stale_sources(copy / MANIFEST) == ["a.py", "b.py", "c.py", "data/words.json"]
+    with pytest.warns(
+        StaleCompiledWarning, match=r"older than their sources \(a.py, b.py, c.py, data/words.json changed\)"
+    ):
         warn_if_stale(copy)
 
 
