@@ -1,4 +1,4 @@
-# taizhang: make demo | make test | make lint | make bench | make format
+# taizhang: make demo | make test | make lint | make bench | make bench-compiled | make format
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 PG_URL  ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: install demo test test-sqlite test-postgres lint format bench score confidence clean
+.PHONY: install demo test test-sqlite test-postgres lint format bench bench-compiled compiled score confidence clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,19 @@ format: install
 
 bench: install
 	$(BIN)/taizhang bench --seeds $(SHARED)/seeds
+
+# The extraction library compiled with mypyc, as a copy out of the source tree (taizhang/extract/
+# compiled.py): opt-in, for the bench and production; tests and development run the sources.
+# Rebuilt when a source of the library changed (a few minutes, about 1.5 GB; needs a C compiler).
+COMPILED := build/compiled
+$(COMPILED)/.built: $(STAMP) $(wildcard taizhang/extract/*.py taizhang/extract/data/*) taizhang/devtools/compile_extract.py
+	$(BIN)/python -m taizhang.devtools.compile_extract --dest $(COMPILED)
+	touch $@
+
+compiled: $(COMPILED)/.built
+
+bench-compiled: $(COMPILED)/.built
+	PYTHONPATH=$(COMPILED) $(BIN)/taizhang bench --seeds $(SHARED)/seeds extract-seeds extract-large
 
 score: install
 	@rm -rf out/score; for set in "seeds:$(SHARED)/seeds:$(SHARED)/gold" \

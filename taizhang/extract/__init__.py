@@ -10,6 +10,7 @@ Plain Python; imports nothing of Django. The public API is small::
 
 from __future__ import annotations
 
+from .compiled import warn_if_stale
 from .model import Deadline, DocInfo, Extraction, ExtractionError, Metric, Span, Task
 from .pipeline import extract, extract_source, extract_text
 
@@ -25,3 +26,6 @@ __all__ = [
     "DocInfo",
     "Span",
 ]
+
+# A compiled copy (see compiled.py) older than its sources warns that it runs the old code.
+warn_if_stale()

@@ -60,7 +60,11 @@ __all__ = ["tasks_of"]
 # script and spaced out as text pulled from a PDF leaves it; the outline's article headings are
 # this pattern at a line's start. matches: "第一条 为了…", "第一百零一条", "第3条", "第 1 0 条" ;
 # must not match: "第一章", "第三批", "第19项", "第三条件"
-ARTICLE = re.compile(r"第\s*(?P<n>[一二三四五六七八九十百零〇]+|\d(?:\s?\d){0,2})\s*条(?![件款])\s*")
+# (Its type is written: outline reads it at import, within a cycle of imports of the extraction
+# modules, where the type check that compiles them with mypyc cannot infer it.)
+ARTICLE: re.Pattern[str] = re.compile(
+    r"第\s*(?P<n>[一二三四五六七八九十百零〇]+|\d(?:\s?\d){0,2})\s*条(?![件款])\s*"
+)
 # A chapter or section heading: it closes the article before it. matches: "第二章 法律责任"
 _CHAPTER = re.compile(r"第\s*[一二三四五六七八九十百]+\s*[章节编]")
 # What a statute says of itself: it is made (制定本条例) or takes effect (本办法自…施行).

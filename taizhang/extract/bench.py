@@ -194,6 +194,14 @@ def _peak_rss_mb() -> float | None:
 # The extraction benches
 
 
+def _compiled_figure() -> Figure:
+    """How many of the library's modules run compiled (mypyc: ``make bench-compiled``), of those
+    that may; 0 when it runs as Python."""
+    from .compiled import COMPILED_MODULES, compiled_modules
+
+    return Figure("modules compiled (mypyc)", len(compiled_modules()), f"of {len(COMPILED_MODULES)}")
+
+
 def _seed_files(options: BenchOptions) -> list[Path]:
     if options.seeds is None:
         raise ValueError("no seed folder given (--seeds DIR)")
@@ -220,6 +228,7 @@ def bench_extract_seeds(options: BenchOptions) -> list[Figure]:
     best = _best_of(options.runs, once)
     tasks = sum(len(extract_text(t, name=n).tasks) for n, t in texts)
     return [
+        _compiled_figure(),
         Figure("documents", len(texts), ""),
         Figure("characters", chars, "chars"),
         Figure("tasks found", tasks, ""),
@@ -244,6 +253,7 @@ def bench_extract_large(options: BenchOptions) -> list[Figure]:
     best = _best_of(runs, once)
     rss_after = _peak_rss_mb()
     figures = [
+        _compiled_figure(),
         Figure("size", len(text.encode("utf-8")) / (1024 * 1024), "MB (UTF-8)", ".2f"),
         Figure("characters", len(text), "chars"),
         Figure("tasks found", found[-1], ""),

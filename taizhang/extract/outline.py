@@ -43,35 +43,56 @@ __all__ = [
 ]
 
 
+# The numbering of headings, by level (see _Heading): module-level names, which the class's body
+# refers to (a class body that refers to its own attributes cannot be compiled by mypyc).
+# matches: "第一章 总则", "第二部分" ; must not match: "第一批"
+_HEADING_L0 = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十百]+)(?:章|部分|篇)\s*")
+# matches: "一、聚焦…", "十二、" ; must not match: "一流营商环境", "一是"
+_HEADING_L1 = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*")
+# matches: "(一)推动…" ; must not match: "(1)"
+_HEADING_L2 = re.compile(r"^\s*\((?P<n>[一二三四五六七八九十]{1,3})\)\s*")
+# matches: "1.全面优化…", "12、", "2\. 强化" (markdown's escaped dot) ; must not match: "1.5亿元", "2024年"
+_HEADING_L3 = re.compile(r"^\s*(?P<n>\d{1,3})\s*(?:\\?[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")
+# matches: "(1)" ; must not match: "(2024)"
+_HEADING_L4 = re.compile(r"^\s*\((?P<n>\d{1,2})\)\s*")
+# matches: "①" ; must not match: "1"
+_HEADING_L5 = re.compile(r"^\s*(?P<n>[①-⑳])\s*")
+# An article (a numbered measure in regulations and 若干措施): articles.ARTICLE at a line's start.
+_HEADING_ART = re.compile(r"^\s*" + articles.ARTICLE.pattern)
+
+_HEADING_ORDER = (
+    (0, _HEADING_L0),
+    (1, _HEADING_L1),
+    (2, _HEADING_L2),
+    (3, _HEADING_ART),
+    (3, _HEADING_L3),
+    (4, _HEADING_L4),
+    (5, _HEADING_L5),
+)
+
+# The patterns, in _HEADING_ORDER, that a heading opening with a character (after white space) may
+# match; a decimal digit may open only _HEADING_L3. Most lines of running text open with none.
+_HEADING_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
+    "第": ((0, _HEADING_L0), (3, _HEADING_ART)),
+    "(": ((2, _HEADING_L2), (4, _HEADING_L4)),
+    **dict.fromkeys("一二三四五六七八九十", ((1, _HEADING_L1),)),
+    **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", ((5, _HEADING_L5),)),
+}
+
+
 class _Heading:
     """Numbering of headings, by level (0: 第一章/第一部分, 1: 一、, 2: (一), 3: 1., 4: (1), 5: ①)."""
 
-    # matches: "第一章 总则", "第二部分" ; must not match: "第一批"
-    L0 = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十百]+)(?:章|部分|篇)\s*")
-    # matches: "一、聚焦…", "十二、" ; must not match: "一流营商环境", "一是"
-    L1 = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*")
-    # matches: "(一)推动…" ; must not match: "(1)"
-    L2 = re.compile(r"^\s*\((?P<n>[一二三四五六七八九十]{1,3})\)\s*")
-    # matches: "1.全面优化…", "12、", "2\. 强化" (markdown's escaped dot) ; must not match: "1.5亿元", "2024年"
-    L3 = re.compile(r"^\s*(?P<n>\d{1,3})\s*(?:\\?[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")
-    # matches: "(1)" ; must not match: "(2024)"
-    L4 = re.compile(r"^\s*\((?P<n>\d{1,2})\)\s*")
-    # matches: "①" ; must not match: "1"
-    L5 = re.compile(r"^\s*(?P<n>[①-⑳])\s*")
-    # An article (a numbered measure in regulations and 若干措施): articles.ARTICLE at a line's start.
-    ART = re.compile(r"^\s*" + articles.ARTICLE.pattern)
-
-    ORDER = ((0, L0), (1, L1), (2, L2), (3, ART), (3, L3), (4, L4), (5, L5))
-
-    # The patterns, in ORDER, that a heading opening with a character (after white space) may
-    # match; a decimal digit may open only L3. Most lines of running text open with none.
-    BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
-        "第": ((0, L0), (3, ART)),
-        "(": ((2, L2), (4, L4)),
-        **dict.fromkeys("一二三四五六七八九十", ((1, L1),)),
-        **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", ((5, L5),)),
-    }
-    DIGIT = ((3, L3),)
+    L0 = _HEADING_L0
+    L1 = _HEADING_L1
+    L2 = _HEADING_L2
+    L3 = _HEADING_L3
+    L4 = _HEADING_L4
+    L5 = _HEADING_L5
+    ART = _HEADING_ART
+    ORDER = _HEADING_ORDER
+    BY_FIRST = _HEADING_BY_FIRST
+    DIGIT = ((3, _HEADING_L3),)
 
     def match(self, work: str) -> tuple[int, re.Match[str]] | None:
         first = work[:1]

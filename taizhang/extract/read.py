@@ -108,8 +108,10 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Sourc
         raise ExtractionError(name, f"the {kind} file is nested too deeply to read") from None
     except MemoryError:
         raise ExtractionError(name, f"the {kind} file is too large to read in memory") from None
-    except Exception as exc:  # noqa: BLE001 - every library failure becomes one clear reason
-        raise ExtractionError(name, f"corrupt or unreadable {_LABELS[kind]} ({_describe(exc)})") from None
+    # (A name of its own: compiled with mypyc, ``exc`` keeps the type of its first clause,
+    # ExtractionError, and any other exception bound to it fails that type's check.)
+    except Exception as err:  # noqa: BLE001 - every library failure becomes one clear reason
+        raise ExtractionError(name, f"corrupt or unreadable {_LABELS[kind]} ({_describe(err)})") from None
     if not any(_has_text(block) for block in source.blocks):
         raise ExtractionError(name, "no text found")
     return source
