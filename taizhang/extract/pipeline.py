@@ -217,7 +217,7 @@ def _extract_laid_out(
     table_tasks: dict[int, list[Task]] = {}
     other_tables: list[Grid] = []
     for grid in all_grids:
-        read = read_task_table(text, work, grid, _caption_year(work, grid) or info.year)
+        read = read_task_table(text, work, grid, info.year)
         if read is None:
             other_tables.append(grid)
             # Not a task table: its rows are read for figures like any text.
@@ -1369,25 +1369,6 @@ _CLAUSE_OR_WORD_END = re.compile(r"[。;；!！?？:：)）”%\u4e00-\u9fff]")
 # together (a heading line with a space before its numeral is not).
 _RUN_TOGETHER_LINE = 200
 _RUN_TOGETHER_BREAKS = 3
-
-
-# A year a table's caption names. matches: "2031年" of "某县2031年治理方案职责清单" ; must not match:
-# "2031-2033年" (a period), "2031年6月" (a date)
-_CAPTION_YEAR = re.compile(r"(?<![\d\-—–~至到])((?:19|20)\d\d)\s*年(?![\d\s]*[-—–~至到\d月])")
-
-
-def _caption_year(work: str, grid: Grid) -> int | None:
-    """The year of a table's caption run on before its heading row on the same line ("附件 某县
-    2031年…方案职责清单 工作任务和内容 责任单位 …", a table a copy flattened into running text):
-    its deadlines such as 7月底前 are of that year, not of the date a page reposting it was
-    written. The caption names a list or a table (…清单, …表) and one year; None else (a heading
-    row that opens its line has no caption before it)."""
-    ls = work.rfind("\n", 0, grid.start) + 1
-    caption = work[ls : grid.start].strip()
-    if not caption or len(caption) > 80 or not caption.endswith(("清单", "表")):
-        return None
-    years = {int(m[1]) for m in _CAPTION_YEAR.finditer(caption)}
-    return years.pop() if len(years) == 1 else None
 
 
 def _split_run_together(text: str, work: str) -> tuple[str, str]:
