@@ -39,12 +39,14 @@ from .normalise import working_text
 from .units import (
     COLLECTIVE_HEADS,
     DELEGATE,
+    DUTY_MODALS,
     DUTY_VERB,
     GOV_PREFIX,
     LEVEL,
     LEVEL_LIST,
     LEVEL_WORD,
     MODAL,
+    POWER_MODALS,
     field_list,
     is_bare_field,
     kind_of,
@@ -558,7 +560,7 @@ _CLAUSE_MARK = re.compile(r"[,;:。]")
 # The 由 that names the doer after a topic (not the 由 of 自由, 理由, 缘由, 经由).
 _BY_INSIDE = re.compile(r"(?<![自理缘经])由")
 # A modal before the 由 that names the doer: "…的,应当由市土地管理部门会同…复核认定".
-_MODAL_BY = re.compile(r"(?:应当|应|须|必须|可以|可)由")
+_MODAL_BY = re.compile("(?:" + "|".join((*DUTY_MODALS, *POWER_MODALS)) + ")由")
 
 
 def law_names(orig: str, work: str) -> list[str]:
@@ -954,7 +956,7 @@ _SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受(?!委托|申请|举报|
 # An adverb between a subject and its verb of duty: "X具体负责", "X统一组织".
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
 # The modal verbs of duty that end a subject (a predicate that opens with one: units.DUTY_VERB).
-_MODALS = frozenset(("应当", "应", "须", "必须"))
+_MODALS = frozenset(DUTY_MODALS)
 # Where the name of a body may end before what it does.
 _BODY_TAIL = re.compile(
     r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委(?!员会)|办)(?=[^,。;:、和及与或(]{2})"

@@ -38,6 +38,10 @@ __all__ = [
     "opening_subject",
     "subject_and_verb",
     "DUTY_VERB",
+    "DUTY_MODALS",
+    "POWER_MODALS",
+    "BAN_MODALS",
+    "MODAL_YAO",
     "later_subject",
     "is_generic_body",
     "trailing_role_lines",
@@ -781,11 +785,40 @@ def is_bare_field(field: str) -> bool:
     )
 
 
+# The modal verbs of duty: what a body 应当, 应, 须 or 必须 do. Laws, plans and notices lay a duty with
+# them on whom a clause names before them. The one list the readers of duty build from: DUTY_VERB and
+# MODAL here, _NO_FIELD, the subject's end in articles.py (_MODALS, _MODAL_BY) and a unit's name's end in
+# outline.py (_MODAL, _NOTICE_VERB). Plans and notices also lay a duty with 要 (MODAL_YAO).
+DUTY_MODALS: tuple[str, ...] = ("应当", "应", "须", "必须")
+# The modal verbs of a power (可以, 可: "X可以…制定"), a ban or a refusal (不得, 不能, 不予) and of what
+# ought to be (应该): a clause opens its predicate with them as with a modal of duty, which they are not.
+POWER_MODALS: tuple[str, ...] = ("可以", "可")
+BAN_MODALS: tuple[str, ...] = ("不得", "不能", "不予")
+OUGHT_MODAL = "应该"
+# The 要 of duty in plans and notices ("各区要…"), not the 要 of 重要, 主要, 需要, 纲要, 要素, 要案, 要点, 要求.
+MODAL_YAO = r"(?<![重主需纲])要(?![素案点求])"
+# The 应 of duty, not the 应 of a word (供应, 适应, 响应, 反应, 相应, 感应, 对应, 回应, 应急, 应用, 应对).
+_MODAL_YING = r"(?<![供适响反相感对回])应(?![急用对])"
+# The 须 of duty alone, not the second character of 必须.
+_MODAL_XU = r"(?<!必)须"
+
+
+def _two_character(*groups: tuple[str, ...]) -> list[str]:
+    """The modal verbs of two characters of ``groups`` (a pattern lists them before the single
+    characters: 应当 before 应)."""
+    return [w for g in groups for w in g if len(w) == 2]
+
+
 # What no field holds: a relative clause ("从事相关气象探测的海洋", "北山范围内的世界地质公园"; the 的 after
 # a government or a level is its own: "县级以上人民政府的计划、财政等部门", "市和区的计划、规划等部门") or a verb of
-# duty or support ("负责指导水行政", "本市支持数据安全检测评估": the clause the list was read with).
+# duty or support ("负责指导水行政", "本市支持数据安全检测评估": the clause the list was read with), or a
+# modal verb of two characters (应当, 必须, 可以, 不得…).
 _CLAUSE_DE = r"(?<![府省市县区镇乡])的"  # (not a government's or a level's 的)
-_NO_FIELD = re.compile(_CLAUSE_DE + r"|负责|从事|支持|鼓励|引导|应当|可以|不得|必须")
+_NO_FIELD = re.compile(
+    _CLAUSE_DE
+    + r"|负责|从事|支持|鼓励|引导|"
+    + "|".join(_two_character(DUTY_MODALS, POWER_MODALS, BAN_MODALS))
+)
 
 
 # fields 等 [collective] kind: "发展改革、财政等部门", "公安、民政等有关部门", "林业、水务等湿地保护管理部门".
@@ -923,7 +956,14 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
 # 领导要站(位全局)": a clause read with the name). must not match: "应急管理局", "供应", "相应", "重要",
 # "主要", "需要", "要素", "纲要", "要求" (a request: "根据小组要求").
 MODAL = re.compile(
-    r"应当|应该|可以|不得|必须|不能|不予|(?<!必)须|(?<![重主需纲])要(?![素案点求])|(?<![供适响反相感对回])应(?![急用对])"
+    "|".join(
+        [
+            *_two_character(DUTY_MODALS, (OUGHT_MODAL,), POWER_MODALS, BAN_MODALS),
+            _MODAL_XU,
+            MODAL_YAO,
+            _MODAL_YING,
+        ]
+    )
 )
 
 
@@ -1714,7 +1754,12 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
 # A verb that lays a duty on whom a clause names before it (articles read a predicate's duty by it):
 # "应当", "须", "负责", "依法应当", "均应". must not match: "应急" (a noun of work), "应用" ("农业劳动者在生产中
 # 应用先进技术,有关部门应当…" lays no duty before the body's)
-DUTY_VERB = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急|用)|须|必须|负责)")
+# (应对 is the modal before its object here: "有关部门应对…进行检查"; MODAL keeps it out of a name.)
+DUTY_VERB = re.compile(
+    r"(?:依法|及时|均|都|也)?(?:"
+    + "|".join(r"应(?!急|用)" if w == "应" else w for w in DUTY_MODALS)
+    + "|负责)"
+)
 # Where a later clause of a sentence opens: after a comma, a full stop or a semicolon.
 _LATER_CLAUSE = re.compile(r"[,。;]\s*")
 _Subject = TypeVar("_Subject")
