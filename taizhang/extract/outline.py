@@ -18,6 +18,7 @@ from .normalise import to_simplified, working_text
 from .units import (
     FIRST_LEADS,
     GROUP_SEPARATORS,
+    MODAL,
     UnitRoles,
     collective_after,
     declares_first_leads,
@@ -2225,8 +2226,10 @@ _VERB_WORD = re.compile(
     r"|根据|按照|依据|结合|围绕|针对|利用|依托"
 )
 # What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际
-# 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应).
-_MODAL = re.compile(r"应(?!急)|要|须")
+# 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应): units.MODAL. (This was
+# a copy, 应(?!急)|要|须, whose 要 lacked the exclusions of 重要, 主要, 需要…: a bug, by which "…至关重要。" in
+# 嘉定's underpass notice (tune) was read as a duty and cut off from the duty after it.)
+_MODAL = MODAL
 # What follows the units a notice hands work to: a modal verb (_MODAL), or 负责 opening their duty
 # (not the 负责 of a person, 负责人, 负责同志, nor of a thing said of them, 负责的项目). matches: "要",
 # "应", "负责对…", "具体负责…" ; must not match: "负责人要", "负责同志要", "负责的项目已经完成"
