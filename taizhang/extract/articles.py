@@ -1325,7 +1325,9 @@ _REPLACING = re.compile(r"[^。]{0,16}(?:成员|组成人员)[^。]{0,16}(?:需�
 # The heading over the group's duties, written with no subject under it: "一、主要职责".
 # "一、主要职责", "(一)专家组职责", "二、工作任务"; not "成员单位职责" (the members' own duties).
 _DUTIES_HEAD = re.compile(r"(?![^,。;]*(?:成员|单位|部门))[^,。;]{0,10}?(?:职责(?:任务)?|主要任务|工作任务)")
-_DUTY_VERB = re.compile(r"负责|研究|统筹|协调|组织|指导|督促|推动|审议")
+# The verbs a group's duties open with under that heading ("负责…", "研究…", "统筹…"): not units.DUTY_VERB, the
+# modal verbs that lay a duty on a body a clause names.
+_GROUP_DUTY_VERB = re.compile(r"负责|研究|统筹|协调|组织|指导|督促|推动|审议")
 # The group's office placed in a unit with its duties, written with the unit after 在: "协调小组在中医药局
 # 设办公室,主要负责协调小组的日常工作" (国务院办公厅's notices; the outline reads "办公室设在X,承担…").
 _OFFICE_IN = re.compile(
@@ -1394,7 +1396,7 @@ def notice_tasks(work: str, found: list[Task]) -> list[Task]:
                 unit = t.text[pad + office.start(g) : pad + office.end(g)]
                 out.append(replace(t, lead_units=(unit,)))
                 continue
-            if t.measure and _DUTIES_HEAD.fullmatch(working_text(t.measure)) and _DUTY_VERB.match(w):
+            if t.measure and _DUTIES_HEAD.fullmatch(working_text(t.measure)) and _GROUP_DUTY_VERB.match(w):
                 group = founded.group("group")
                 out.append(replace(t, lead_units=(group,)))
                 continue
