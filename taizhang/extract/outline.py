@@ -20,6 +20,7 @@ from .units import (
     FIRST_LEADS,
     GROUP_SEPARATORS,
     MODAL,
+    UNIT_ROLE_LABEL,
     UnitRoles,
     collective_after,
     declares_first_leads,
@@ -147,11 +148,7 @@ _CLAUSE_END = frozenset("。;!?\n")
 # "牵头责任单位:市财政局。", "协同责任单位:市税务局" ; must not match: "单位名称"
 # A sentence of each label may follow another at the paragraph's end: "…联合报装。责任单位:县住建局(牵头)、
 # 县供电公司。完成时限:2024年第三季度。" (county plans close an item with one sentence a field).
-_TRAILING_LABEL = (
-    r"(?:主要|其他|牵头|协同)?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
-    r"|相关部门|相关单位|参与单位|参与部门"
-    r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:"
-)
+_TRAILING_LABEL = rf"(?:{UNIT_ROLE_LABEL}|(?:主要|其他|牵头|协同)?(?:部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点))\s*:"
 _TRAILING_NOTE = re.compile(
     rf"(?<![^。;\s\-•·])\s*(?P<body>{_TRAILING_LABEL}[^。]{{2,160}}(?:。\s*{_TRAILING_LABEL}[^。]{{2,160}})*)\s*[。]?\s*$"
 )
@@ -175,10 +172,7 @@ _NUMBER_RUN = re.compile(r"(?: \d+(?:\.\d+)?){3,}(?![\d.])")
 _GAP_AFTER_WORD = re.compile(r"(?<=[^\s:]) ")
 # A line break before a label of units. matches: "\n配合单位:", "\n  牵头部门:", "\n协同责任单位:"
 # A line may open with a list's bullet, as a markdown copy of a web page writes each field ("- 配合单位:").
-_LABEL_LINE = re.compile(
-    r"\n(?=[ \t\u3000]*(?:[-*•·][ \t]+)?(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)"
-    r"(?:单位|部门)\s*:)"
-)
+_LABEL_LINE = re.compile(r"\n(?=[ \t\u3000]*(?:[-*•·][ \t]+)?" + UNIT_ROLE_LABEL + r"\s*:)")
 # A list's bullet opening a line of a note: "- 牵头单位:市发展改革委" (markdown), "• 完成时限:2025年".
 _LINE_BULLET = re.compile(r"(?m)^[ \t\u3000]*(?P<b>[-•·])[ \t]+")
 # A line of a progress notice's item that names a person (牵头领导:林某, 项目责任人:王某) or reports
@@ -322,9 +316,7 @@ _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
 # "…纳入年度绩效考核。【牵头单位】市委督查室【配合单位】市有关部门", "【责任单位】市商务局【完成时限】2024年
 # 底前" (plans copied to the web from a page that boxes each label).
 # matches: "【牵头单位】", "【责任部门】", "【完成时限】" ; must not match: "【重点任务】", "【解读】"
-_BOXED_LABEL = re.compile(
-    r"【\s*(?:(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|协同)(?:单位|部门)|完成时限|完成时间|时间节点)\s*】"
-)
+_BOXED_LABEL = re.compile(r"【\s*(?:" + UNIT_ROLE_LABEL + r"|完成时限|完成时间|时间节点)\s*】")
 
 
 def _boxed_labels(
@@ -594,9 +586,7 @@ _COLLECTIVE_OPENINGS = ("各", "相关", "有关")
 _NOTE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点|期限)\s*:")
 # The label of a list of units. matches: "责任单位:", "牵头部门 :", "协同责任单位:" ; must not match:
 # "8月底前" , "单位:" alone
-_UNIT_LABEL = re.compile(
-    r"(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:"
-)
+_UNIT_LABEL = re.compile(UNIT_ROLE_LABEL + r"\s*:")
 # A bracketed date that is a deadline: it says by when. matches: "2024年底前", "6月底前完成",
 # "年内完成" ; must not match: "2018-2022年" (a plan's period)
 _DEADLINE_WORD = re.compile(r"[前底末]|完成|年内")

@@ -32,6 +32,7 @@ from .outline import _paired, read_text_tasks, units_label
 from .tables import read_task_table
 from .units import (
     _SYSTEM,
+    UNIT_ROLE_LABEL,
     UnitRegistry,
     UnitRoles,
     _is_collective,
@@ -1361,7 +1362,7 @@ def _metrics(
 # (The space first: the search runs at the speed of a literal; the character before is tested apart.)
 _RUN_TOGETHER_BREAK = re.compile(
     r" (?=[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)"
-    r"|(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|协办单位|完成时限"
+    r"|(?:" + UNIT_ROLE_LABEL + r"|完成时限"
     r"|牵头领导|责任领导|项目责任人|实际完成情况|进展情况)[:：])"
 )
 _CLAUSE_OR_WORD_END = re.compile(r"[。;；!！?？:：)）”%\u4e00-\u9fff]")

@@ -39,6 +39,9 @@ __all__ = [
     "subject_and_verb",
     "DUTY_VERB",
     "DUTY_MODALS",
+    "UNIT_ROLE_LABEL",
+    "LABEL_ROLES",
+    "NOTE_LEAD_ROLES",
     "POWER_MODALS",
     "BAN_MODALS",
     "MODAL_YAO",
@@ -63,9 +66,33 @@ _SEP = re.compile(r"[、,;/]+")
 _SPACE = re.compile(r"\s+")
 # A run of characters none of which is white space (str.isspace).
 _NO_SPACE = re.compile(r"\S+")
+# The role words of a label of units (牵头单位:, 责任部门:, 配合单位:, 【协办单位】): the role, then 单位 or 部门;
+# a county's division may qualify it (主要责任单位, 其他责任单位, 牵头责任单位, 协同责任单位). One grammar for
+# the readers of labels: outline.py's _UNIT_LABEL, _LABEL_LINE, _BOXED_LABEL and _TRAILING_LABEL,
+# pipeline.py's _RUN_TOGETHER_BREAK. (Which roles lead and which help is the lexicon's: lead_labels,
+# co_labels.)
+LABEL_ROLES: tuple[str, ...] = (
+    "牵头",
+    "责任",
+    "配合",
+    "协办",
+    "主责",
+    "参与",
+    "相关",
+    "协同",
+    "实施",
+    "承办",
+)
+LABEL_QUALIFIERS: tuple[str, ...] = ("主要", "其他", "牵头", "协同")
+# matches: "牵头单位", "责任部门", "协同责任单位", "主要责任单位", "实施单位" ; must not match: "单位名称", "有关部门"
+UNIT_ROLE_LABEL = "(?:" + "|".join(LABEL_QUALIFIERS) + ")?(?:" + "|".join(LABEL_ROLES) + ")(?:单位|部门)"
+# The role words of a note in brackets after a name (区商务局(牵头), 区财政局(配合单位)): those that make it a
+# lead unit, and those that make it a co-unit.
+NOTE_LEAD_ROLES: tuple[str, ...] = ("牵头", "主责", "负责")
+NOTE_CO_ROLES: tuple[str, ...] = ("配合", "协办", "参与")
 # Brackets around a role note inside a cell: "区商务局(牵头)".
 # matches: "(牵头)" ; must not match: "(深圳)"
-_ROLE_NOTE = re.compile(r"\((?P<role>牵头|主责|负责|配合|协办|参与)(?:单位)?\)")
+_ROLE_NOTE = re.compile(r"\((?P<role>" + "|".join((*NOTE_LEAD_ROLES, *NOTE_CO_ROLES)) + r")(?:单位)?\)")
 # A label that opens a unit list: "牵头单位:区商务局", "部门分工:省发展改革委牵头". A bureau's own
 # work points hand each item to its sections (科室, 处室): "(责任科室:组干科、机关党委)" in 芜湖市教育局's
 # 2024 工作要点, "责任处室" in provincial departments' 工作要点 (the same label, a 厅's sections).
@@ -1330,7 +1357,7 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names, _Names] | None
         for part_o, part_w in _split_pairs(o, stripped):
             note = _ROLE_NOTE.search(part_w)
             part_names = _parse_units(part_o, part_w)
-            if note and note.group("role") in ("牵头", "主责", "负责"):
+            if note and note.group("role") in NOTE_LEAD_ROLES:
                 lead.extend(part_names)
             elif note:
                 co.extend(part_names)
