@@ -19,7 +19,9 @@ from .units import (
     DUTY_MODALS,
     FIRST_LEADS,
     GROUP_SEPARATORS,
+    HELP_VERBS,
     MODAL,
+    OWN_DUTY_VERBS,
     UNIT_ROLE_LABEL,
     UnitRoles,
     collective_after,
@@ -1648,7 +1650,7 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
 
 
 # The verb of a duty a unit is given in a sentence ("由建设单位负责…", "X负责…"): no title has it.
-_TITLE_DUTY = re.compile(r"负责|牵头")
+_TITLE_DUTY = re.compile("|".join(OWN_DUTY_VERBS))
 
 
 def _duty_sentence(text: str, work: str, start: int, title_m: re.Match[str]) -> bool:
@@ -2842,7 +2844,7 @@ def _to_cooperate(chunk: str, m: re.Match[str]) -> bool:
 # corpus's shandong_digital_2019 writes "X、Y负责,省大数据局配合" in its notes), listed after the comma that
 # ends its clause in prose and closed by a marker of help: "区城建中心负责,各居委会、物业服务企业配合做好…",
 # "由X负责,Y、Z参与". must not match: ",区财政局负责…" (another lead), ",加强…" (no list)
-_HELPERS_AFTER = re.compile(r",[^,。;:()“”《》]{2,120}?(?:积极|共同)?(?:配合|参与|协助)")
+_HELPERS_AFTER = re.compile(r",[^,。;:()“”《》]{2,120}?(?:积极|共同)?(?:" + "|".join(HELP_VERBS) + ")")
 
 
 # Units that co-operate with others in the others' work, with no modal verb: "区建管委（区水务局）全力
@@ -3021,7 +3023,7 @@ def _firms_helping(work: str, ue: int, names: list[str]) -> bool:
 
 
 # A list of units closed by a marker of help: "配合", "共同参与", "参与". must not match: "共同推进"
-_HELP_CLOSE = re.compile(r"(?:积极|共同)?(?:配合|参与|协助)")
+_HELP_CLOSE = re.compile(r"(?:积极|共同)?(?:" + "|".join(HELP_VERBS) + ")")
 # The word a firm's name or a collective of firms ends with: 物业服务企业, 辖区企业, 上海城投集团.
 _FIRM_END = re.compile(r"(?:企业|公司|集团|机构)$")
 

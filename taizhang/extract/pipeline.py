@@ -32,6 +32,9 @@ from .outline import _paired, read_text_tasks, units_label
 from .tables import read_task_table
 from .units import (
     _SYSTEM,
+    DUTY_MODALS,
+    HELP_VERBS,
+    OWN_DUTY_VERBS,
     UNIT_ROLE_LABEL,
     UnitRegistry,
     UnitRoles,
@@ -801,7 +804,7 @@ def _trailing_names(text: str, work: str, s: int, e: int) -> tuple[int, tuple[st
 # work reports write the main unit and its helpers so). "其他" (the others) reads the units against
 # those before it; a clause that names only helping units (co-units) helps the clause before.
 _OTHERS = re.compile(r"其他(?:有关|相关)?(?:责任|成员|相关|配合|参与)?(?:单位|部门)")
-_HELP_WORD = re.compile(r"配合|协助|协同")
+_HELP_WORD = re.compile("|".join(HELP_VERBS))
 
 
 def _other_units_helping(tasks: list[Task], text: str, work: str) -> list[Task]:
@@ -1307,18 +1310,18 @@ _PLACE_BODY = re.compile(r"[一-鿿]{1,6}[区县镇市]")
 
 
 # The verbs with which an item's first sentence gives its subject a duty.
-_TITLE_DUTY = frozenset(("应", "要", "须", "必须", "负责", "牵头"))
+_TITLE_DUTY = frozenset((*DUTY_MODALS, "要", *OWN_DUTY_VERBS))
 # The verbs of units that only help another's work.
-_HELPING = frozenset(("配合", "协助", "协同", "参与"))
+_HELPING = frozenset(HELP_VERBS)
 
 
 # The verbs with which the units a clause opens with answer for its work themselves.
-_OWN_DUTY = frozenset(("负责", "牵头"))
+_OWN_DUTY = frozenset(OWN_DUTY_VERBS)
 # Where the clauses ``subject_and_verb`` reads end: none of them (nor a lead-in it passes over)
 # runs past a full stop, semicolon or colon.
 _FIRST_PART_END = re.compile(r"[。;:]")
 # A clause whose units only help another's work: "属地派出所和街镇负责协助…", "各街镇应配合做好…".
-_COOPERATING = re.compile(r"[^,。;]{0,60}?(?:负责|要|应|须)(?:积极)?(?:配合|协助|协同|参与)")
+_COOPERATING = re.compile(r"[^,。;]{0,60}?(?:负责|要|应|须)(?:积极)?(?:" + "|".join(HELP_VERBS) + ")")
 
 
 def _others_cooperation(w: str, pos: int, known: dict[str, str], lead: tuple[str, ...]) -> bool:

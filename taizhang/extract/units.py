@@ -40,6 +40,8 @@ __all__ = [
     "DUTY_VERB",
     "DUTY_MODALS",
     "UNIT_ROLE_LABEL",
+    "HELP_VERBS",
+    "OWN_DUTY_VERBS",
     "LABEL_ROLES",
     "NOTE_LEAD_ROLES",
     "POWER_MODALS",
@@ -90,6 +92,12 @@ UNIT_ROLE_LABEL = "(?:" + "|".join(LABEL_QUALIFIERS) + ")?(?:" + "|".join(LABEL_
 # lead unit, and those that make it a co-unit.
 NOTE_LEAD_ROLES: tuple[str, ...] = ("牵头", "主责", "负责")
 NOTE_CO_ROLES: tuple[str, ...] = ("配合", "协办", "参与")
+# The verbs of units that only help another's work (X配合…, X协助…, X协同…, X参与…), and those with which
+# units answer for the work themselves (X负责…, X牵头…). The one list of each for the readers of a task's
+# own words: pipeline.py's _HELPING, _OWN_DUTY, _TITLE_DUTY, _COOPERATING, _HELP_WORD and outline.py's
+# _TITLE_DUTY, _HELPERS_AFTER, _HELP_CLOSE.
+HELP_VERBS: tuple[str, ...] = ("配合", "协助", "协同", "参与")
+OWN_DUTY_VERBS: tuple[str, ...] = ("负责", "牵头")
 # Brackets around a role note inside a cell: "区商务局(牵头)".
 # matches: "(牵头)" ; must not match: "(深圳)"
 _ROLE_NOTE = re.compile(r"\((?P<role>" + "|".join((*NOTE_LEAD_ROLES, *NOTE_CO_ROLES)) + r")(?:单位)?\)")

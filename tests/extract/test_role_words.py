@@ -10,9 +10,23 @@ from __future__ import annotations
 import pytest
 
 from taizhang.extract import extract_text
-from taizhang.extract.outline import _BOXED_LABEL, _LABEL_LINE, _TRAILING_NOTE, _UNIT_LABEL
-from taizhang.extract.pipeline import _RUN_TOGETHER_BREAK
-from taizhang.extract.units import _ROLE_NOTE, LABEL_ROLES, NOTE_LEAD_ROLES
+from taizhang.extract.outline import (
+    _BOXED_LABEL,
+    _HELP_CLOSE,
+    _HELPERS_AFTER,
+    _LABEL_LINE,
+    _TRAILING_NOTE,
+    _UNIT_LABEL,
+)
+from taizhang.extract.pipeline import _COOPERATING, _HELP_WORD, _HELPING, _RUN_TOGETHER_BREAK, _TITLE_DUTY
+from taizhang.extract.units import (
+    _ROLE_NOTE,
+    DUTY_MODALS,
+    HELP_VERBS,
+    LABEL_ROLES,
+    NOTE_LEAD_ROLES,
+    OWN_DUTY_VERBS,
+)
 
 
 @pytest.mark.parametrize(
@@ -53,3 +67,17 @@ def test_boxed_labels_give_lead_co_and_deadline() -> None:
         (("区住房城乡建设委",), ("各街道",)),
     ]
     assert [(t.deadline.year, t.deadline.month) for t in tasks if t.deadline] == [(2031, 12), (2031, 6)]
+
+
+@pytest.mark.parametrize("verb", HELP_VERBS)
+def test_every_reader_of_helping_knows_every_verb_of_help(verb: str) -> None:
+    assert verb in _HELPING
+    assert _HELP_WORD.search("其他单位要" + verb)
+    assert _COOPERATING.match("各街镇应积极" + verb + "做好宣传")
+    assert _HELPERS_AFTER.match(",各街道积极" + verb)
+    assert _HELP_CLOSE.match("共同" + verb)
+
+
+def test_an_items_title_lays_a_duty_with_any_modal_of_duty_or_its_own_verb() -> None:
+    assert {*DUTY_MODALS, "要", *OWN_DUTY_VERBS} <= _TITLE_DUTY
+    assert not _TITLE_DUTY & set(HELP_VERBS)
