@@ -53,6 +53,7 @@ from .units import (
     later_subject,
     looks_like_unit,
     parse_law_units,
+    part_spans,
 )
 
 __all__ = ["tasks_of"]
@@ -818,11 +819,9 @@ _MASS_ETC = re.compile(
 
 
 def _each(orig: str, fields: list[str]) -> list[str]:
-    out, pos = [], 0
-    for f in fields:
-        out.append(orig[pos : pos + len(f)])
-        pos += len(f) + 1
-    return out
+    """The words of ``orig`` at the places of ``fields`` (its working text split by a one-character
+    separator: units.part_spans)."""
+    return [orig[s:e] for s, e in part_spans(fields)]
 
 
 def _lead_bodies(names: list[str], raw: str = "") -> bool:

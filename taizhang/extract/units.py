@@ -58,6 +58,7 @@ __all__ = [
     "LEVEL_WORD",
     "MODAL",
     "field_list",
+    "part_spans",
     "is_bare_field",
     "kind_of",
 ]
@@ -875,7 +876,9 @@ class FieldList:
     plain: str
 
 
-def _spans(parts: list[str], at: int = 0) -> tuple[tuple[int, int], ...]:
+def part_spans(parts: list[str], at: int = 0) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of each of ``parts`` in the text they were split from at ``at`` by a one-character
+    separator ("教育、科学技术".split("、"): (0, 2), (3, 7))."""
     out = []
     for p in parts:
         out.append((at, at + len(p)))
@@ -894,7 +897,7 @@ def field_list(work: str) -> FieldList | None:
             kind = kind[3:]  # "征兵、人民防空等工作的主管部门": each field's 主管部门
         if not plain or "的" in kind:
             return None  # "海洋、水务等部门的监测机构": the bodies of the fields' departments
-        fields = _spans(etc.group("fields").split("、"))
+        fields = part_spans(etc.group("fields").split("、"))
         group = etc.span("group") if etc.group("group") else None
         out = FieldList(fields, True, group, (etc.end("kind") - len(kind), etc.end("kind")), plain)
     elif "等" in work or _BRACKET_LIST.search(work):
@@ -905,7 +908,7 @@ def field_list(work: str) -> FieldList | None:
         plain = next((k for k in KINDS if parts[-1].endswith(k) and len(parts[-1]) - len(k) >= 2), "")
         if len(parts) < 2 or plain in ("", "机构"):
             return None  # "生态环境、水行政主管部门": 水行政 is no field of 行政主管部门 but of 主管部门
-        fields = _spans(parts[:-1] + [parts[-1][: -len(plain)]])
+        fields = part_spans(parts[:-1] + [parts[-1][: -len(plain)]])
         out = FieldList(fields, False, None, (len(work) - len(plain), len(work)), plain)
     *heads, (a, b) = out.fields
     if not all(is_bare_field(work[x:y]) for x, y in heads) or b - a < 2:
