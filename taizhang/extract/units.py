@@ -918,8 +918,15 @@ def field_list(work: str) -> FieldList | None:
 
 # The government a list of fields opens with: "县级以上人民政府", "县级以上地方人民政府", "市人民政府".
 GOV_PREFIX = re.compile(r"[^、()]{0,10}?人民政府")
-# The words that open with a level's character but name none (市场监管, 城市管理, 县级).
-_NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县域", "省级", "市级", "县级", "区级"))
+# The words that open with a level's character but name none (市场监管, 城市管理, 县级): the lexicon's words of
+# places that are no place (place_words_not_places: 市场, 市政, 市容, 区域…) and words of a level itself,
+# which name no body of it (省级, 县级, 县域).
+_LEVEL_ITSELF = ("省级", "市级", "县级", "区级", "县域")
+
+
+def _not_levels() -> frozenset[str]:
+    """The words of two characters that open a field with a level's character but name no level."""
+    return frozenset((*unit_words().not_places, *_LEVEL_ITSELF))
 
 
 # A relative clause before the first field of a list, closed by 的 (not a government's or a level's 的).
@@ -980,7 +987,7 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
         level = orig[: gov.end()]
     elif fields[0].startswith(("当地", "所在地")) and len(fields[0]) > 4:
         level = orig[:2] if fields[0].startswith("当地") else orig[:3]  # "当地国土资源、房屋征收等部门"
-    elif fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
+    elif fields[0][:1] in "省市县区" and fields[0][:2] not in _not_levels() and len(fields[0]) > 3:
         if not any(f[:1] == fields[0][:1] for f in fields[1:]):
             level = orig[:1]
     out, pos = [], 0

@@ -8,7 +8,8 @@ The texts are written for these tests, not copied from any one document.
 from __future__ import annotations
 
 from taizhang.extract.articles import _each
-from taizhang.extract.units import part_spans
+from taizhang.extract.lexicon import unit_words
+from taizhang.extract.units import _not_levels, part_spans
 
 
 def test_part_spans_gives_the_places_of_the_parts_split_by_one_character() -> None:
@@ -18,3 +19,10 @@ def test_part_spans_gives_the_places_of_the_parts_split_by_one_character() -> No
 
 def test_each_reads_the_original_words_at_the_places_of_the_working_ones() -> None:
     assert _each("工會、共青團、婦聯", ["工会", "共青团", "妇联"]) == ["工會", "共青團", "婦聯"]
+
+
+def test_words_that_name_no_level_are_the_lexicons_and_the_levels_own() -> None:
+    words = _not_levels()
+    assert set(unit_words().not_places) <= words
+    assert {"市场", "市政", "区域", "县级", "县域"} <= words
+    assert "市财" not in words
