@@ -443,6 +443,8 @@ _ISSUER_LINE = re.compile(
     r"[ \t\u3000?]*[^\s,。;:、!?()]{2,30}(?:[ \t\u3000]+[^\s,。;:、!?()]{2,30}){0,3}?"
     r"(?:政府|办公室|办公厅|委员会|常委会|管委会|党工委|党委|县委|市委|区委|省委|局|厅|委|部|署|院|办|中心)[ \t\u3000]*"
 )
+# The longest line read as an issuer's name (four names of 30 characters and the spaces between).
+_ISSUER_LINE_LENGTH = 140
 # A date alone on its line, indented as _ISSUER_LINE may be. matches: "??2023年12月30日",
 # "  二〇一九年三月十五日", "2019-02-18" ; must not match: "2023年12月30日前完成"
 _ISSUE_DATE_LINE = re.compile(
@@ -485,7 +487,7 @@ def _issued_year(work: str) -> int | None:
             alone += 1
             if name_above:
                 signed.append(int(m["a"]) if m["a"] else chinese_year(m["c"]))
-        name_above = _ISSUER_LINE.fullmatch(line) is not None
+        name_above = len(line) <= _ISSUER_LINE_LENGTH and _ISSUER_LINE.fullmatch(line) is not None
     if signed and alone <= _SIGNATURES:
         return signed[0]
     head = work[:800]
