@@ -40,18 +40,21 @@ from .role_fallback import requested_units
 from .units import (
     COLLECTIVE_HEADS,
     DELEGATE,
+    DUTY_MODALS,
     DUTY_VERB,
     GOV_PREFIX,
     LEVEL,
     LEVEL_LIST,
     LEVEL_WORD,
     MODAL,
+    POWER_MODALS,
     field_list,
     is_bare_field,
     kind_of,
     later_subject,
     looks_like_unit,
     parse_law_units,
+    part_spans,
 )
 
 __all__ = ["tasks_of"]
@@ -563,7 +566,7 @@ _CLAUSE_MARK = re.compile(r"[,;:。]")
 # The 由 that names the doer after a topic (not the 由 of 自由, 理由, 缘由, 经由).
 _BY_INSIDE = re.compile(r"(?<![自理缘经])由")
 # A modal before the 由 that names the doer: "…的,应当由市土地管理部门会同…复核认定".
-_MODAL_BY = re.compile(r"(?:应当|应|须|必须|可以|可)由")
+_MODAL_BY = re.compile("(?:" + "|".join((*DUTY_MODALS, *POWER_MODALS)) + ")由")
 
 
 def law_names(orig: str, work: str) -> list[str]:
@@ -821,11 +824,9 @@ _MASS_ETC = re.compile(
 
 
 def _each(orig: str, fields: list[str]) -> list[str]:
-    out, pos = [], 0
-    for f in fields:
-        out.append(orig[pos : pos + len(f)])
-        pos += len(f) + 1
-    return out
+    """The words of ``orig`` at the places of ``fields`` (its working text split by a one-character
+    separator: units.part_spans)."""
+    return [orig[s:e] for s, e in part_spans(fields)]
 
 
 def _lead_bodies(names: list[str], raw: str = "") -> bool:
@@ -959,7 +960,7 @@ _SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受(?!委托|申请|举报|
 # An adverb between a subject and its verb of duty: "X具体负责", "X统一组织".
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
 # The modal verbs of duty that end a subject (a predicate that opens with one: units.DUTY_VERB).
-_MODALS = frozenset(("应当", "应", "须", "必须"))
+_MODALS = frozenset(DUTY_MODALS)
 # Where the name of a body may end before what it does.
 _BODY_TAIL = re.compile(
     r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委(?!员会)|办)(?=[^,。;:、和及与或(]{2})"
@@ -1333,7 +1334,9 @@ _REPLACING = re.compile(r"[^。]{0,16}(?:成员|组成人员)[^。]{0,16}(?:需�
 # The heading over the group's duties, written with no subject under it: "一、主要职责".
 # "一、主要职责", "(一)专家组职责", "二、工作任务"; not "成员单位职责" (the members' own duties).
 _DUTIES_HEAD = re.compile(r"(?![^,。;]*(?:成员|单位|部门))[^,。;]{0,10}?(?:职责(?:任务)?|主要任务|工作任务)")
-_DUTY_VERB = re.compile(r"负责|研究|统筹|协调|组织|指导|督促|推动|审议")
+# The verbs a group's duties open with under that heading ("负责…", "研究…", "统筹…"): not units.DUTY_VERB, the
+# modal verbs that lay a duty on a body a clause names.
+_GROUP_DUTY_VERB = re.compile(r"负责|研究|统筹|协调|组织|指导|督促|推动|审议")
 # The group's office placed in a unit with its duties, written with the unit after 在: "协调小组在中医药局
 # 设办公室,主要负责协调小组的日常工作" (国务院办公厅's notices; the outline reads "办公室设在X,承担…").
 _OFFICE_IN = re.compile(
@@ -1402,7 +1405,7 @@ def notice_tasks(work: str, found: list[Task]) -> list[Task]:
                 unit = t.text[pad + office.start(g) : pad + office.end(g)]
                 out.append(replace(t, lead_units=(unit,)))
                 continue
-            if t.measure and _DUTIES_HEAD.fullmatch(working_text(t.measure)) and _DUTY_VERB.match(w):
+            if t.measure and _DUTIES_HEAD.fullmatch(working_text(t.measure)) and _GROUP_DUTY_VERB.match(w):
                 group = founded.group("group")
                 out.append(replace(t, lead_units=(group,)))
                 continue

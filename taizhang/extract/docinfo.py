@@ -4,7 +4,9 @@
 ``text``) and slices the title from ``text``. The year is the document's own: a date line
 (``发布时间:2022/02/24``, ``2022-06-21``, ``二〇二二年六月`` at the end), else the title, else (for a
 work report) the year it plans for, else a year in the file name; never a year that only appears in
-a cited document number (``国发〔2019〕11号``).
+a cited document number (``国发〔2019〕11号``). On a crawled page, the date of the page's furniture
+(``编辑: … 2019-03-14``, ``来源: … 发布时间: …``) gives way to the document's own (its date of issue under
+the issuer's name, its number, the date a regulation was adopted, a plan's or a list's title or caption).
 """
 
 from __future__ import annotations
@@ -225,6 +227,21 @@ def _is_cell_row(line: str) -> bool:
     return line.count("|") >= 2
 
 
+# The caption of a table that a copy flattened into running text, run on before its heading row on
+# the line ("附件 某县2031年治理方案职责清单 工作任务和内容 责任单位 …"): the name of a list, a table or a
+# plan, then a space. It titles the text when no line above does. matches: "附件 某县2031年治理方案职责清单 工作
+# 任务…" (the caption "某县2031年治理方案职责清单") ; must not match: "一、主要任务 …" (numbered), "负责全县…
+# 工作, 利用电台…" (a clause)
+_RUN_ON_CAPTION = re.compile(
+    r"[ \t]*(?:附件[ \t]*\d{0,2}[ \t:]*)?(?P<c>[^\s,。;:、()]{4,50}?(?:清单|一览表|分解表|任务表|方案|计划|要点))[ \t]+(?=\S)"
+)
+
+
+def _is_furniture(line: str) -> bool:
+    """Whether a line is a crawled page's dated furniture (see _FURNITURE), never a title."""
+    return _FURNITURE.search(line) is not None and _PAGE_DATE.search(line) is not None
+
+
 def _title(text: str, work: str) -> tuple[int, int] | None:
     """Offsets of the title: the first heading-like line near the top (joined with a wrapped
     second line), else the first 《…》 title."""
@@ -232,7 +249,15 @@ def _title(text: str, work: str) -> tuple[int, int] | None:
     lines = _lines(work, 12)
     for i, (s, e) in enumerate(lines):
         line = work[s:e].strip()
-        if any(w in line for w in words.not_title) or ">" in line or _is_cell_row(line):
+        caption = _RUN_ON_CAPTION.match(work, s, e) if len(line) > 60 else None
+        if caption is not None and not any(w in caption["c"] for w in words.not_title):
+            return caption.start("c"), caption.end("c")
+        if (
+            any(w in line for w in words.not_title)
+            or ">" in line
+            or _is_cell_row(line)
+            or _is_furniture(line)
+        ):
             continue
         if len(line) > 60 or _SENTENCE_END.search(line) or _NUMBERED.match(line):
             if len(line) > 60:
@@ -378,6 +403,100 @@ def _kind_of(title: str, head: str = "", *, title_only: bool = False) -> str:
 
 def _strip_doc_numbers(s: str) -> str:
     return _DOC_NUMBER.sub(lambda m: " " * len(m.group()), s)
+
+
+# A line of a crawled page's furniture that carries a date: who edited or sourced the page, when it
+# was posted, how often it was read (编辑: 某网友 2019-03-14, 来源:某县政府 2021-03-02 14:44, 发布时间:
+# 2020-02-03, 2024-06-18 15:36 2155 浏览, 作者:… 时间:… 浏览:…). The date is the page's, which may
+# repost a document years after it was issued (法律资料网's copy of a 2005 regulation posted in 2024; a
+# forum's copy of a 2018 plan's annex posted in 2019; a county site's page of 2021 for its notice of
+# 2019, all tune). matches: "编辑: 某网友 2019-03-14", "发布时间:2020-02-03 17:29", "时间:2023-07-11 浏览次数:" ;
+# must not match: "成文日期:2018年5月7日" (the document's own), "2024年12月31日" (no label)
+_FURNITURE = re.compile(
+    r"编辑|来源|发布(?:时间|日期|人)|浏览|点击|阅读|访问|作者|字体|字号|分享|人气|打印|收藏"
+)
+# A date of the page's furniture (see _FURNITURE), as such lines write it: 2019-03-14, 2021/03/02,
+# 2016年 02月 16日. matches: "2019-03-14", "2016年 02月 16日" ; must not match: "2019" (a year alone)
+_PAGE_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月)"
+)
+
+
+def _furniture_year(work: str) -> int | None:
+    """The year of the first dated line of a crawled page's furniture among its first and last
+    lines (see _FURNITURE), or None when the text has no such line."""
+    lines = work[:800].split("\n")[:15] + work[-600:].split("\n")[-10:]
+    for line in lines:
+        if len(line) <= 120 and _FURNITURE.search(line):
+            m = _PAGE_DATE.search(line)
+            if m is not None:
+                return int(m["y"])
+    return None
+
+
+# The name of an issuer, as a signature writes it on the line above its date of issue: one or more
+# bodies (中共某县委  某县人民政府), the last ending with a word of a body. Crawled copies indent it with
+# spaces, full-width spaces or the question marks a lost encoding leaves ("??某市人民政府办公室").
+# matches: "某市人民政府办公室", "  中共某县委        某县人民政府", "??某局" ; must not match:
+# "现予印发,请认真贯彻执行。" (a sentence), "县财政局、县税务局负责" (a clause)
+_ISSUER_LINE = re.compile(
+    r"[ \t\u3000?]*[^\s,。;:、!?()]{2,30}(?:[ \t\u3000]+[^\s,。;:、!?()]{2,30}){0,3}?"
+    r"(?:政府|办公室|办公厅|委员会|常委会|管委会|党工委|党委|县委|市委|区委|省委|局|厅|委|部|署|院|办|中心)[ \t\u3000]*"
+)
+# The longest line read as an issuer's name (four names of 30 characters and the spaces between).
+_ISSUER_LINE_LENGTH = 140
+# A date alone on its line, indented as _ISSUER_LINE may be. matches: "??2023年12月30日",
+# "  二〇一九年三月十五日", "2019-02-18" ; must not match: "2023年12月30日前完成"
+_ISSUE_DATE_LINE = re.compile(
+    r"[ \t\u3000?]*(?:(?P<a>(?:19|20)\d{2})[ \t]*(?:年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|-\d{1,2}-\d{1,2})"
+    r"|(?P<c>[〇零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[ \t\u3000]*"
+)
+# The document's own number on a line of its own or opening its title (湘阴发〔2019〕4号; 津政办规[2023]4号
+# 某市人民政府办公厅关于…), or after a label (发文字号:潭政办发〔2023〕35号): its year is the year of issue.
+# matches: "湘阴发〔2019〕4号", "发文字号:潭政办发〔2023〕35号" ; must not match: "(国发〔2019〕11号)精神" (a
+# number cited in a sentence)
+_OWN_NUMBER = re.compile(
+    r"[ \t\u3000?]*(?:(?:发文字号|文号)[ \t]*:[ \t]*)?[^\s,。;:()《》]{1,12}[〔\[【][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*[〕\]】][ \t]*\d{1,4}[ \t]*号"
+)
+# The date a regulation was adopted, under its title: "(2005年11月25日某省第十届人民代表大会常务委员会第十八次
+# 会议通过)". matches: that ; must not match: "2019年底前通过验收" (no day)
+_ADOPTED = re.compile(
+    r"[(]?[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[^\n()。]{0,60}?(?:通过|批准|公布)"
+)
+
+
+# How many dates alone on their lines a text may hold for one under a name to be a signature (a
+# notice's and the plan's it issues): more are the deadline cells of a table, one to a line, and a
+# cell under a unit's name (县财政局 / 2025年12月31日) is no date of issue.
+_SIGNATURES = 2
+
+
+def _issued_year(work: str) -> int | None:
+    """The year a document prints as its own, against the date of a page that copies it: the date
+    of issue alone on its line under the issuer's name (see _SIGNATURES), the
+    document's own number (〔2019〕4号) on a line of its own near the top or after its label, or the
+    date a regulation was adopted, under its title; None when it prints none of them."""
+    signed: list[int] = []
+    alone = 0  # dates alone on their lines
+    name_above = False
+    for line in work.split("\n"):
+        if not line.strip():
+            continue
+        m = _ISSUE_DATE_LINE.fullmatch(line)
+        if m is not None:
+            alone += 1
+            if name_above:
+                signed.append(int(m["a"]) if m["a"] else chinese_year(m["c"]))
+        name_above = len(line) <= _ISSUER_LINE_LENGTH and _ISSUER_LINE.fullmatch(line) is not None
+    if signed and alone <= _SIGNATURES:
+        return signed[0]
+    head = work[:800]
+    for line in head.split("\n"):
+        n = _OWN_NUMBER.match(line)
+        if n is not None and (n.end() == len(line.rstrip()) or "关于" in line[n.end() :]):
+            return int(n["y"])
+    a = _ADOPTED.search(head)
+    return int(a["y"]) if a is not None else None
 
 
 def _date_year(work: str) -> int | None:
@@ -734,6 +853,43 @@ def _in_name(work: str, pos: int) -> bool:
 _CN_TITLE_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])(?P<y>[一二][〇零一二三四五六七八九]{3})年")
 
 
+# The kinds of a document whose title's one year is the year it was written for and issued in (a plan, a
+# list of tasks, a set of measures), not one it looks back on (a review, a work report).
+_ISSUED_IN_TITLE_YEAR = ("plan", "table", "measures")
+# The last word of a title or caption naming a list or a table of work (职责清单, 任务分解表); one naming how
+# work went (进展情况表, 统计公报) looks back.
+_LIST_TITLE_END = ("清单", "表")
+_LOOKS_BACK = ("情况", "公报", "总结", "报告")
+
+
+def _names_its_plan_year(title: str) -> bool:
+    """Whether a title (or a caption) names a plan, a list of tasks or a set of measures, whose one
+    year is the year it is for and was issued in; not a review of a past year."""
+    if any(w in title for w in _LOOKS_BACK):
+        return False
+    return title.endswith(_LIST_TITLE_END) or _kind_of(title, title_only=True) in _ISSUED_IN_TITLE_YEAR
+
+
+def _own_year(work: str, title: str) -> int | None:
+    """The document's own year from its dates (``_date_year``). On a crawled page whose furniture is
+    dated (_furniture_year), the page may copy the document years after it was issued: the year the
+    document prints as its own comes first (_issued_year), then the one year of a plan's or a list's
+    title (or caption) when it is before the page's (a 2018 plan's annex reposted in 2019), and the
+    page's date only when the document gives none of them."""
+    page = _furniture_year(work)
+    if page is None:
+        return _date_year(work)
+    own = _issued_year(work)
+    if own is not None:
+        return own
+    year = _date_year(work)
+    if year == page and _names_its_plan_year(title) and not _PERIOD.search(title):
+        years = {int(m["y"]) for m in _YEAR.finditer(_REVISION.sub("", title))}
+        if len(years) == 1 and min(years) < page:
+            return min(years)
+    return year
+
+
 def doc_info(text: str, work: str, name: str) -> DocInfo:
     """Title, own year, plan period and kind of a document.
 
@@ -761,7 +917,7 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
             period_start = int(fm["a"])
             period_end = period_start + parse_count(fm["n"])
 
-    year = _date_year(work)
+    year = _own_year(work, work_title)
     if year is None and span is not None:
         # The title's own year; a period in the title (2023-2025年) starts in the year of issue.
         in_title = _PERIOD.search(work_title)

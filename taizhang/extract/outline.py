@@ -16,8 +16,13 @@ from .lexicon import is_ongoing_phrase, ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import to_simplified, working_text
 from .units import (
+    DUTY_MODALS,
     FIRST_LEADS,
     GROUP_SEPARATORS,
+    HELP_VERBS,
+    MODAL,
+    OWN_DUTY_VERBS,
+    UNIT_ROLE_LABEL,
     UnitRoles,
     collective_after,
     declares_first_leads,
@@ -166,11 +171,7 @@ _CLAUSE_END = frozenset("。;!?\n")
 # "牵头责任单位:市财政局。", "协同责任单位:市税务局" ; must not match: "单位名称"
 # A sentence of each label may follow another at the paragraph's end: "…联合报装。责任单位:县住建局(牵头)、
 # 县供电公司。完成时限:2024年第三季度。" (county plans close an item with one sentence a field).
-_TRAILING_LABEL = (
-    r"(?:主要|其他|牵头|协同)?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|协办单位|配合部门"
-    r"|相关部门|相关单位|参与单位|参与部门"
-    r"|部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点)\s*:"
-)
+_TRAILING_LABEL = rf"(?:{UNIT_ROLE_LABEL}|(?:主要|其他|牵头|协同)?(?:部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点))\s*:"
 _TRAILING_NOTE = re.compile(
     rf"(?<![^。;\s\-•·])\s*(?P<body>{_TRAILING_LABEL}[^。]{{2,160}}(?:。\s*{_TRAILING_LABEL}[^。]{{2,160}})*)\s*[。]?\s*$"
 )
@@ -194,10 +195,7 @@ _NUMBER_RUN = re.compile(r"(?: \d+(?:\.\d+)?){3,}(?![\d.])")
 _GAP_AFTER_WORD = re.compile(r"(?<=[^\s:]) ")
 # A line break before a label of units. matches: "\n配合单位:", "\n  牵头部门:", "\n协同责任单位:"
 # A line may open with a list's bullet, as a markdown copy of a web page writes each field ("- 配合单位:").
-_LABEL_LINE = re.compile(
-    r"\n(?=[ \t\u3000]*(?:[-*•·][ \t]+)?(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)"
-    r"(?:单位|部门)\s*:)"
-)
+_LABEL_LINE = re.compile(r"\n(?=[ \t\u3000]*(?:[-*•·][ \t]+)?" + UNIT_ROLE_LABEL + r"\s*:)")
 # A list's bullet opening a line of a note: "- 牵头单位:市发展改革委" (markdown), "• 完成时限:2025年".
 _LINE_BULLET = re.compile(r"(?m)^[ \t\u3000]*(?P<b>[-•·])[ \t]+")
 # A line of a progress notice's item that names a person (牵头领导:林某, 项目责任人:王某) or reports
@@ -341,9 +339,7 @@ _PLACE_ENDS = frozenset("省市区县镇乡村街州旗盟")
 # "…纳入年度绩效考核。【牵头单位】市委督查室【配合单位】市有关部门", "【责任单位】市商务局【完成时限】2024年
 # 底前" (plans copied to the web from a page that boxes each label).
 # matches: "【牵头单位】", "【责任部门】", "【完成时限】" ; must not match: "【重点任务】", "【解读】"
-_BOXED_LABEL = re.compile(
-    r"【\s*(?:(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|协同)(?:单位|部门)|完成时限|完成时间|时间节点)\s*】"
-)
+_BOXED_LABEL = re.compile(r"【\s*(?:" + UNIT_ROLE_LABEL + r"|完成时限|完成时间|时间节点)\s*】")
 
 
 def _boxed_labels(
@@ -613,9 +609,7 @@ _COLLECTIVE_OPENINGS = ("各", "相关", "有关")
 _NOTE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点|期限)\s*:")
 # The label of a list of units. matches: "责任单位:", "牵头部门 :", "协同责任单位:" ; must not match:
 # "8月底前" , "单位:" alone
-_UNIT_LABEL = re.compile(
-    r"(?:主要|其他|牵头|协同)?(?:牵头|责任|配合|协办|主责|参与|相关|协同|实施|承办)(?:单位|部门)\s*:"
-)
+_UNIT_LABEL = re.compile(UNIT_ROLE_LABEL + r"\s*:")
 # A bracketed date that is a deadline: it says by when. matches: "2024年底前", "6月底前完成",
 # "年内完成" ; must not match: "2018-2022年" (a plan's period)
 _DEADLINE_WORD = re.compile(r"[前底末]|完成|年内")
@@ -742,8 +736,13 @@ _PARAGRAPH_END = frozenset("。;!?:)】]”’…")
 # read back from it (verbs are rarer than clause openings).
 # matches: "县商务局负责新建项目相关工作", "各区县、各有关部门要完善配套政策" ;
 # must not match: "市有关部门和单位负责人为成员", "加快发展新兴产业要"
-_DUTY_VERB = re.compile(
-    r"牵头负责|牵头|负责(?!人|同志)|会同|必须|要|应当|应|须|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}(?:责任主体|主管部门|牵头部门))|指导(?=、协调|协调)"
+# (Its 要 is any 要, not units.MODAL_YAO: with MODAL_YAO's exclusions of 重要, 主要, 需要…, the readings of
+# "…需要。推进城乡…" in work reports lose false units (推进城乡, 我们将) but 松江's forest care plan (tune)
+# loses a task boundary (task F1 0.941 -> 0.875): left as it was until the boundary is read otherwise.)
+_CLAUSE_DUTY_VERB = re.compile(
+    r"牵头负责|牵头|负责(?!人|同志)|会同|"
+    + "|".join((*DUTY_MODALS, "要"))
+    + r"|将|对(?=[^。;]*负总?责)|依法(?=对|查处|实施)|作为(?=[^。;,]{0,30}(?:责任主体|主管部门|牵头部门))|指导(?=、协调|协调)"
     r"|切实(?=履行|落实|承担|担负)|共同(?=做好|推进|开展|落实|负责|实施|组织)"
     r"|是(?=[^。;,]{2,40}(?:主管部门|牵头部门|责任部门|责任主体|责任单位|主体)(?:\(以下简称[^()]{1,20}\))?[,;](?:具体)?(?:负责|要|应|须|牵头|配合))"
 )
@@ -1674,7 +1673,7 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
 
 
 # The verb of a duty a unit is given in a sentence ("由建设单位负责…", "X负责…"): no title has it.
-_TITLE_DUTY = re.compile(r"负责|牵头")
+_TITLE_DUTY = re.compile("|".join(OWN_DUTY_VERBS))
 
 
 def _duty_sentence(text: str, work: str, start: int, title_m: re.Match[str]) -> bool:
@@ -2248,8 +2247,10 @@ _VERB_WORD = re.compile(
     r"|根据|按照|依据|结合|围绕|针对|利用|依托"
 )
 # What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际
-# 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应).
-_MODAL = re.compile(r"应(?!急)|要|须")
+# 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应): units.MODAL. (This was
+# a copy, 应(?!急)|要|须, whose 要 lacked the exclusions of 重要, 主要, 需要…: a bug, by which "…至关重要。" in
+# 嘉定's underpass notice (tune) was read as a duty and cut off from the duty after it.)
+_MODAL = MODAL
 # What follows the units a notice hands work to: a modal verb (_MODAL), or 负责 opening their duty
 # (not the 负责 of a person, 负责人, 负责同志, nor of a thing said of them, 负责的项目). matches: "要",
 # "应", "负责对…", "具体负责…" ; must not match: "负责人要", "负责同志要", "负责的项目已经完成"
@@ -2423,7 +2424,7 @@ def _unit_heading(text: str, work: str, node: _Node) -> UnitRoles:
         up = up.parent
     if up is None or up.level < 0:
         return _NO_ROLES  # "（三）莘庄副中心": an area of a plan, not a block of duties
-    if _VERB_WORD.search(_NAMED_BY_VERB.sub("", line)) or _DUTY_VERB.search(line):
+    if _VERB_WORD.search(_NAMED_BY_VERB.sub("", line)) or _CLAUSE_DUTY_VERB.search(line):
         return _NO_ROLES
     names = parse_units(text[s : s + len(line)], line)
     if names and all(_is_subject_unit(_work_of(n)) for n in names):
@@ -2866,7 +2867,7 @@ def _to_cooperate(chunk: str, m: re.Match[str]) -> bool:
 # corpus's shandong_digital_2019 writes "X、Y负责,省大数据局配合" in its notes), listed after the comma that
 # ends its clause in prose and closed by a marker of help: "区城建中心负责,各居委会、物业服务企业配合做好…",
 # "由X负责,Y、Z参与". must not match: ",区财政局负责…" (another lead), ",加强…" (no list)
-_HELPERS_AFTER = re.compile(r",[^,。;:()“”《》]{2,120}?(?:积极|共同)?(?:配合|参与|协助)")
+_HELPERS_AFTER = re.compile(r",[^,。;:()“”《》]{2,120}?(?:积极|共同)?(?:" + "|".join(HELP_VERBS) + ")")
 
 
 # Units that co-operate with others in the others' work, with no modal verb: "区建管委（区水务局）全力
@@ -2929,9 +2930,9 @@ _REQUEST_BEFORE = re.compile(r"请[^。;]*$")
 
 
 def _clause_verbs(chunk: str) -> list[re.Match[str]]:
-    """The verbs of duty of ``chunk`` (``_DUTY_VERB``) and its verbs of co-operation and of joint work
+    """The verbs of duty of ``chunk`` (``_CLAUSE_DUTY_VERB``) and its verbs of co-operation and of joint work
     with no modal before them (``_HELPS_VERB``, ``_JOINT_VERB``), in the order of the text."""
-    found = list(_DUTY_VERB.finditer(chunk))
+    found = list(_CLAUSE_DUTY_VERB.finditer(chunk))
     extra = [
         *(_HELPS_VERB.finditer(chunk) if "配合" in chunk else ()),
         *(
@@ -3045,7 +3046,7 @@ def _firms_helping(work: str, ue: int, names: list[str]) -> bool:
 
 
 # A list of units closed by a marker of help: "配合", "共同参与", "参与". must not match: "共同推进"
-_HELP_CLOSE = re.compile(r"(?:积极|共同)?(?:配合|参与|协助)")
+_HELP_CLOSE = re.compile(r"(?:积极|共同)?(?:" + "|".join(HELP_VERBS) + ")")
 # The word a firm's name or a collective of firms ends with: 物业服务企业, 辖区企业, 上海城投集团.
 _FIRM_END = re.compile(r"(?:企业|公司|集团|机构)$")
 

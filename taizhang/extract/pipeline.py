@@ -33,6 +33,10 @@ from .role_fallback import fallback_roles
 from .tables import read_task_table
 from .units import (
     _SYSTEM,
+    DUTY_MODALS,
+    HELP_VERBS,
+    OWN_DUTY_VERBS,
+    UNIT_ROLE_LABEL,
     UnitRegistry,
     UnitRoles,
     _is_collective,
@@ -218,7 +222,7 @@ def _extract_laid_out(
     table_tasks: dict[int, list[Task]] = {}
     other_tables: list[Grid] = []
     for grid in all_grids:
-        read = read_task_table(text, work, grid, _caption_year(work, grid) or info.year)
+        read = read_task_table(text, work, grid, info.year)
         if read is None:
             other_tables.append(grid)
             # Not a task table: its rows are read for figures like any text.
@@ -807,7 +811,7 @@ def _trailing_names(text: str, work: str, s: int, e: int) -> tuple[int, tuple[st
 # work reports write the main unit and its helpers so). "其他" (the others) reads the units against
 # those before it; a clause that names only helping units (co-units) helps the clause before.
 _OTHERS = re.compile(r"其他(?:有关|相关)?(?:责任|成员|相关|配合|参与)?(?:单位|部门)")
-_HELP_WORD = re.compile(r"配合|协助|协同")
+_HELP_WORD = re.compile("|".join(HELP_VERBS))
 
 
 def _other_units_helping(tasks: list[Task], text: str, work: str) -> list[Task]:
@@ -1313,18 +1317,18 @@ _PLACE_BODY = re.compile(r"[一-鿿]{1,6}[区县镇市]")
 
 
 # The verbs with which an item's first sentence gives its subject a duty.
-_TITLE_DUTY = frozenset(("应", "要", "须", "必须", "负责", "牵头"))
+_TITLE_DUTY = frozenset((*DUTY_MODALS, "要", *OWN_DUTY_VERBS))
 # The verbs of units that only help another's work.
-_HELPING = frozenset(("配合", "协助", "协同", "参与"))
+_HELPING = frozenset(HELP_VERBS)
 
 
 # The verbs with which the units a clause opens with answer for its work themselves.
-_OWN_DUTY = frozenset(("负责", "牵头"))
+_OWN_DUTY = frozenset(OWN_DUTY_VERBS)
 # Where the clauses ``subject_and_verb`` reads end: none of them (nor a lead-in it passes over)
 # runs past a full stop, semicolon or colon.
 _FIRST_PART_END = re.compile(r"[。;:]")
 # A clause whose units only help another's work: "属地派出所和街镇负责协助…", "各街镇应配合做好…".
-_COOPERATING = re.compile(r"[^,。;]{0,60}?(?:负责|要|应|须)(?:积极)?(?:配合|协助|协同|参与)")
+_COOPERATING = re.compile(r"[^,。;]{0,60}?(?:负责|要|应|须)(?:积极)?(?:" + "|".join(HELP_VERBS) + ")")
 
 
 def _others_cooperation(w: str, pos: int, known: dict[str, str], lead: tuple[str, ...]) -> bool:
@@ -1368,7 +1372,7 @@ def _metrics(
 # (The space first: the search runs at the speed of a literal; the character before is tested apart.)
 _RUN_TOGETHER_BREAK = re.compile(
     r" (?=[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)"
-    r"|(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|协办单位|完成时限"
+    r"|(?:" + UNIT_ROLE_LABEL + r"|完成时限"
     r"|牵头领导|责任领导|项目责任人|实际完成情况|进展情况)[:：])"
 )
 _CLAUSE_OR_WORD_END = re.compile(r"[。;；!！?？:：)）”%\u4e00-\u9fff]")
@@ -1376,25 +1380,6 @@ _CLAUSE_OR_WORD_END = re.compile(r"[。;；!！?？:：)）”%\u4e00-\u9fff]")
 # together (a heading line with a space before its numeral is not).
 _RUN_TOGETHER_LINE = 200
 _RUN_TOGETHER_BREAKS = 3
-
-
-# A year a table's caption names. matches: "2031年" of "某县2031年治理方案职责清单" ; must not match:
-# "2031-2033年" (a period), "2031年6月" (a date)
-_CAPTION_YEAR = re.compile(r"(?<![\d\-—–~至到])((?:19|20)\d\d)\s*年(?![\d\s]*[-—–~至到\d月])")
-
-
-def _caption_year(work: str, grid: Grid) -> int | None:
-    """The year of a table's caption run on before its heading row on the same line ("附件 某县
-    2031年…方案职责清单 工作任务和内容 责任单位 …", a table a copy flattened into running text):
-    its deadlines such as 7月底前 are of that year, not of the date a page reposting it was
-    written. The caption names a list or a table (…清单, …表) and one year; None else (a heading
-    row that opens its line has no caption before it)."""
-    ls = work.rfind("\n", 0, grid.start) + 1
-    caption = work[ls : grid.start].strip()
-    if not caption or len(caption) > 80 or not caption.endswith(("清单", "表")):
-        return None
-    years = {int(m[1]) for m in _CAPTION_YEAR.finditer(caption)}
-    return years.pop() if len(years) == 1 else None
 
 
 def _split_run_together(text: str, work: str) -> tuple[str, str]:

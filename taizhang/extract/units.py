@@ -38,6 +38,15 @@ __all__ = [
     "opening_subject",
     "subject_and_verb",
     "DUTY_VERB",
+    "DUTY_MODALS",
+    "UNIT_ROLE_LABEL",
+    "HELP_VERBS",
+    "OWN_DUTY_VERBS",
+    "LABEL_ROLES",
+    "NOTE_LEAD_ROLES",
+    "POWER_MODALS",
+    "BAN_MODALS",
+    "MODAL_YAO",
     "later_subject",
     "is_generic_body",
     "trailing_role_lines",
@@ -49,6 +58,7 @@ __all__ = [
     "LEVEL_WORD",
     "MODAL",
     "field_list",
+    "part_spans",
     "is_bare_field",
     "kind_of",
 ]
@@ -59,9 +69,39 @@ _SEP = re.compile(r"[、,;/]+")
 _SPACE = re.compile(r"\s+")
 # A run of characters none of which is white space (str.isspace).
 _NO_SPACE = re.compile(r"\S+")
+# The role words of a label of units (牵头单位:, 责任部门:, 配合单位:, 【协办单位】): the role, then 单位 or 部门;
+# a county's division may qualify it (主要责任单位, 其他责任单位, 牵头责任单位, 协同责任单位). One grammar for
+# the readers of labels: outline.py's _UNIT_LABEL, _LABEL_LINE, _BOXED_LABEL and _TRAILING_LABEL,
+# pipeline.py's _RUN_TOGETHER_BREAK. (Which roles lead and which help is the lexicon's: lead_labels,
+# co_labels.)
+LABEL_ROLES: tuple[str, ...] = (
+    "牵头",
+    "责任",
+    "配合",
+    "协办",
+    "主责",
+    "参与",
+    "相关",
+    "协同",
+    "实施",
+    "承办",
+)
+LABEL_QUALIFIERS: tuple[str, ...] = ("主要", "其他", "牵头", "协同")
+# matches: "牵头单位", "责任部门", "协同责任单位", "主要责任单位", "实施单位" ; must not match: "单位名称", "有关部门"
+UNIT_ROLE_LABEL = "(?:" + "|".join(LABEL_QUALIFIERS) + ")?(?:" + "|".join(LABEL_ROLES) + ")(?:单位|部门)"
+# The role words of a note in brackets after a name (区商务局(牵头), 区财政局(配合单位)): those that make it a
+# lead unit, and those that make it a co-unit.
+NOTE_LEAD_ROLES: tuple[str, ...] = ("牵头", "主责", "负责")
+NOTE_CO_ROLES: tuple[str, ...] = ("配合", "协办", "参与")
+# The verbs of units that only help another's work (X配合…, X协助…, X协同…, X参与…), and those with which
+# units answer for the work themselves (X负责…, X牵头…). The one list of each for the readers of a task's
+# own words: pipeline.py's _HELPING, _OWN_DUTY, _TITLE_DUTY, _COOPERATING, _HELP_WORD and outline.py's
+# _TITLE_DUTY, _HELPERS_AFTER, _HELP_CLOSE.
+HELP_VERBS: tuple[str, ...] = ("配合", "协助", "协同", "参与")
+OWN_DUTY_VERBS: tuple[str, ...] = ("负责", "牵头")
 # Brackets around a role note inside a cell: "区商务局(牵头)".
 # matches: "(牵头)" ; must not match: "(深圳)"
-_ROLE_NOTE = re.compile(r"\((?P<role>牵头|主责|负责|配合|协办|参与)(?:单位)?\)")
+_ROLE_NOTE = re.compile(r"\((?P<role>" + "|".join((*NOTE_LEAD_ROLES, *NOTE_CO_ROLES)) + r")(?:单位)?\)")
 # A label that opens a unit list: "牵头单位:区商务局", "部门分工:省发展改革委牵头". A bureau's own
 # work points hand each item to its sections (科室, 处室): "(责任科室:组干科、机关党委)" in 芜湖市教育局's
 # 2024 工作要点, "责任处室" in provincial departments' 工作要点 (the same label, a 厅's sections).
@@ -781,11 +821,40 @@ def is_bare_field(field: str) -> bool:
     )
 
 
+# The modal verbs of duty: what a body 应当, 应, 须 or 必须 do. Laws, plans and notices lay a duty with
+# them on whom a clause names before them. The one list the readers of duty build from: DUTY_VERB and
+# MODAL here, _NO_FIELD, the subject's end in articles.py (_MODALS, _MODAL_BY) and a unit's name's end in
+# outline.py (_MODAL, _NOTICE_VERB). Plans and notices also lay a duty with 要 (MODAL_YAO).
+DUTY_MODALS: tuple[str, ...] = ("应当", "应", "须", "必须")
+# The modal verbs of a power (可以, 可: "X可以…制定"), a ban or a refusal (不得, 不能, 不予) and of what
+# ought to be (应该): a clause opens its predicate with them as with a modal of duty, which they are not.
+POWER_MODALS: tuple[str, ...] = ("可以", "可")
+BAN_MODALS: tuple[str, ...] = ("不得", "不能", "不予")
+OUGHT_MODAL = "应该"
+# The 要 of duty in plans and notices ("各区要…"), not the 要 of 重要, 主要, 需要, 纲要, 要素, 要案, 要点, 要求.
+MODAL_YAO = r"(?<![重主需纲])要(?![素案点求])"
+# The 应 of duty, not the 应 of a word (供应, 适应, 响应, 反应, 相应, 感应, 对应, 回应, 应急, 应用, 应对).
+_MODAL_YING = r"(?<![供适响反相感对回])应(?![急用对])"
+# The 须 of duty alone, not the second character of 必须.
+_MODAL_XU = r"(?<!必)须"
+
+
+def _two_character(*groups: tuple[str, ...]) -> list[str]:
+    """The modal verbs of two characters of ``groups`` (a pattern lists them before the single
+    characters: 应当 before 应)."""
+    return [w for g in groups for w in g if len(w) == 2]
+
+
 # What no field holds: a relative clause ("从事相关气象探测的海洋", "北山范围内的世界地质公园"; the 的 after
 # a government or a level is its own: "县级以上人民政府的计划、财政等部门", "市和区的计划、规划等部门") or a verb of
-# duty or support ("负责指导水行政", "本市支持数据安全检测评估": the clause the list was read with).
+# duty or support ("负责指导水行政", "本市支持数据安全检测评估": the clause the list was read with), or a
+# modal verb of two characters (应当, 必须, 可以, 不得…).
 _CLAUSE_DE = r"(?<![府省市县区镇乡])的"  # (not a government's or a level's 的)
-_NO_FIELD = re.compile(_CLAUSE_DE + r"|负责|从事|支持|鼓励|引导|应当|可以|不得|必须")
+_NO_FIELD = re.compile(
+    _CLAUSE_DE
+    + r"|负责|从事|支持|鼓励|引导|"
+    + "|".join(_two_character(DUTY_MODALS, POWER_MODALS, BAN_MODALS))
+)
 
 
 # fields 等 [collective] kind: "发展改革、财政等部门", "公安、民政等有关部门", "林业、水务等湿地保护管理部门".
@@ -807,7 +876,9 @@ class FieldList:
     plain: str
 
 
-def _spans(parts: list[str], at: int = 0) -> tuple[tuple[int, int], ...]:
+def part_spans(parts: list[str], at: int = 0) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of each of ``parts`` in the text they were split from at ``at`` by a one-character
+    separator ("教育、科学技术".split("、"): (0, 2), (3, 7))."""
     out = []
     for p in parts:
         out.append((at, at + len(p)))
@@ -826,7 +897,7 @@ def field_list(work: str) -> FieldList | None:
             kind = kind[3:]  # "征兵、人民防空等工作的主管部门": each field's 主管部门
         if not plain or "的" in kind:
             return None  # "海洋、水务等部门的监测机构": the bodies of the fields' departments
-        fields = _spans(etc.group("fields").split("、"))
+        fields = part_spans(etc.group("fields").split("、"))
         group = etc.span("group") if etc.group("group") else None
         out = FieldList(fields, True, group, (etc.end("kind") - len(kind), etc.end("kind")), plain)
     elif "等" in work or _BRACKET_LIST.search(work):
@@ -837,7 +908,7 @@ def field_list(work: str) -> FieldList | None:
         plain = next((k for k in KINDS if parts[-1].endswith(k) and len(parts[-1]) - len(k) >= 2), "")
         if len(parts) < 2 or plain in ("", "机构"):
             return None  # "生态环境、水行政主管部门": 水行政 is no field of 行政主管部门 but of 主管部门
-        fields = _spans(parts[:-1] + [parts[-1][: -len(plain)]])
+        fields = part_spans(parts[:-1] + [parts[-1][: -len(plain)]])
         out = FieldList(fields, False, None, (len(work) - len(plain), len(work)), plain)
     *heads, (a, b) = out.fields
     if not all(is_bare_field(work[x:y]) for x, y in heads) or b - a < 2:
@@ -847,8 +918,15 @@ def field_list(work: str) -> FieldList | None:
 
 # The government a list of fields opens with: "县级以上人民政府", "县级以上地方人民政府", "市人民政府".
 GOV_PREFIX = re.compile(r"[^、()]{0,10}?人民政府")
-# The words that open with a level's character but name none (市场监管, 城市管理, 县级).
-_NOT_LEVELS = frozenset(("市场", "市政", "市容", "城市", "区域", "县域", "省级", "市级", "县级", "区级"))
+# The words that open with a level's character but name none (市场监管, 城市管理, 县级): the lexicon's words of
+# places that are no place (place_words_not_places: 市场, 市政, 市容, 区域…) and words of a level itself,
+# which name no body of it (省级, 县级, 县域).
+_LEVEL_ITSELF = ("省级", "市级", "县级", "区级", "县域")
+
+
+def _not_levels() -> frozenset[str]:
+    """The words of two characters that open a field with a level's character but name no level."""
+    return frozenset((*unit_words().not_places, *_LEVEL_ITSELF))
 
 
 # A relative clause before the first field of a list, closed by 的 (not a government's or a level's 的).
@@ -909,7 +987,7 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
         level = orig[: gov.end()]
     elif fields[0].startswith(("当地", "所在地")) and len(fields[0]) > 4:
         level = orig[:2] if fields[0].startswith("当地") else orig[:3]  # "当地国土资源、房屋征收等部门"
-    elif fields[0][:1] in "省市县区" and fields[0][:2] not in _NOT_LEVELS and len(fields[0]) > 3:
+    elif fields[0][:1] in "省市县区" and fields[0][:2] not in _not_levels() and len(fields[0]) > 3:
         if not any(f[:1] == fields[0][:1] for f in fields[1:]):
             level = orig[:1]
     out, pos = [], 0
@@ -923,7 +1001,14 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
 # 领导要站(位全局)": a clause read with the name). must not match: "应急管理局", "供应", "相应", "重要",
 # "主要", "需要", "要素", "纲要", "要求" (a request: "根据小组要求").
 MODAL = re.compile(
-    r"应当|应该|可以|不得|必须|不能|不予|(?<!必)须|(?<![重主需纲])要(?![素案点求])|(?<![供适响反相感对回])应(?![急用对])"
+    "|".join(
+        [
+            *_two_character(DUTY_MODALS, (OUGHT_MODAL,), POWER_MODALS, BAN_MODALS),
+            _MODAL_XU,
+            MODAL_YAO,
+            _MODAL_YING,
+        ]
+    )
 )
 
 
@@ -1290,7 +1375,7 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names, _Names] | None
         for part_o, part_w in _split_pairs(o, stripped):
             note = _ROLE_NOTE.search(part_w)
             part_names = _parse_units(part_o, part_w)
-            if note and note.group("role") in ("牵头", "主责", "负责"):
+            if note and note.group("role") in NOTE_LEAD_ROLES:
                 lead.extend(part_names)
             elif note:
                 co.extend(part_names)
@@ -1715,7 +1800,12 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
 # A verb that lays a duty on whom a clause names before it (articles read a predicate's duty by it):
 # "应当", "须", "负责", "依法应当", "均应". must not match: "应急" (a noun of work), "应用" ("农业劳动者在生产中
 # 应用先进技术,有关部门应当…" lays no duty before the body's)
-DUTY_VERB = re.compile(r"(?:依法|及时|均|都|也)?(?:应当|应(?!急|用)|须|必须|负责)")
+# (应对 is the modal before its object here: "有关部门应对…进行检查"; MODAL keeps it out of a name.)
+DUTY_VERB = re.compile(
+    r"(?:依法|及时|均|都|也)?(?:"
+    + "|".join(r"应(?!急|用)" if w == "应" else w for w in DUTY_MODALS)
+    + "|负责)"
+)
 # Where a later clause of a sentence opens: after a comma, a full stop or a semicolon.
 _LATER_CLAUSE = re.compile(r"[,。;]\s*")
 _Subject = TypeVar("_Subject")
