@@ -237,7 +237,7 @@ def _arabic_tail(named: bool, bare: bool = False) -> str:
     tail = (
         rf"(?P<pct1>[ \t]*%)?"
         rf"(?:[ \t]*(?P<sep>--?|——?|[~至到–])[ \t]*(?P<num2>{_NUMBER}))?"
-        rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
+        rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦])|兆(?=[ \t]*(?:美元|元|新台币)))?"
         rf"[ \t]*(?P<between2>{between})?[ \t]*(?:(?P<unit>{cjk_units})(?!\+)|(?P<latin>(?i:{latin})|(?<=[万亿])P)(?![A-Za-z+])"
         rf"|(?P<nounit>{'(?<!%)' if bare else '(?<=[万亿])'}(?=[ \t]*(?:左右|以下|以内|以上)?[ \t]*[,;。!?\n、)]"
         rf"{'' if bare else '|(?:' + people + ')'})))"
@@ -291,7 +291,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
     # Cheap first checks: the characters a unit (or %, a range, a magnitude, a comparator) and a
     # count word may start with; the whole tail is tried only after one of them.
     after_number = (
-        {"%", "-", "~", "至", "到", "万", "千", "百", "亿", "—", "–"}
+        {"%", "-", "~", "至", "到", "万", "千", "百", "亿", "兆", "—", "–"}
         | {w[0] for w in (*mw.units, *mw.cmp_between)}
         | {c for w in mw.latin_units for c in (w[0].lower(), w[0].upper())}
     )
@@ -1127,7 +1127,15 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         if mag:
             if unit in ("%", "个百分点", "倍"):
                 return None
-            value = scale(value, mag)
+            value = scale(value, "万亿" if mag == "兆" else mag)  # 兆 before 元: 臺灣's 10^12
+        start = m.start()
+        if mag in ("亿", "万") and work[start - 1 : start] == "兆":
+            # A sum written in two magnitudes (國內生產毛額4兆8,530億元, the way 臺灣 writes 10^12 as
+            # 兆): the trillions before the 亿 part belong to the figure.
+            whole = _TRILLIONS_BEFORE.search(work, max(clause_lo, start - 16), start)
+            if whole is not None and (trillions := _arabic_value(whole["n"])) is not None:
+                value += scale(trillions, "万亿")
+                start = whole.start()
         between = between or between2
         if between and not comparator:
             comparator = mw.cmp_between[between]
@@ -1143,7 +1151,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 end = work.index(after, end) + len(after)
         elif not comparator and unit in _RELATIVE_UNITS and nxt in _UNIT_LIST_JOINERS:
             comparator = shared_comparator_after(work, end, hi, mw.cmp_after)  # 5%和3%以内
-        return _finish(work, m.start(), end, raw_end, value, unit, comparator, clause_lo)
+        return _finish(work, start, end, raw_end, value, unit, comparator, clause_lo)
     if m["frac"] is not None:
         try:
             value = parse_fraction(m["frac"])
@@ -1196,6 +1204,10 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         return _Figure(m.start(), m.end(), value, unit, "=", m.end())
     return None
 
+
+# The trillions (兆, 10^12, as 臺灣 writes money) just before the 亿 part of one sum: 4兆8,530亿元.
+# matches: "4兆" before "8,530亿元", "25.4兆" ; must not match: "兆瓦" (a unit: nothing before 亿)
+_TRILLIONS_BEFORE = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)兆\Z")
 
 # A list of figures that share the end of their unit: 31.1个和26.3个百分点.
 # matches: "和26.3个百分点", "、5个工作日" ; must not match: "和26.3个" (the unit is 个 for both)
@@ -2376,7 +2388,7 @@ def _explicit_year(
             continue  # the base of a comparison: 较2012-2013年度的修订预算增加15.6%
         if not _inside(named, m.start()) and m.start() > best_at:
             best, best_at, fiscal_end = int(m["a"]) + 1, m.start(), m.end()  # 2013-14年度 ends in 2014
-    for m in _YEAR.finditer(work, lo, pos):
+    for m, named_year in _years_in(work, lo, pos):
         if m.start() < best_at or m.start() < fiscal_end:
             continue  # before a nearer year, or inside the fiscal year
         if _inside(named, m.start()):
@@ -2384,7 +2396,12 @@ def _explicit_year(
         tail = work[m.end() : m.end() + 4]
         if tail.lstrip(" \t").startswith(mw.words("since_words")):
             continue
-        if work[m.end() : m.end() + 1] == "度" and work[m.end() + 1 : m.end() + 2] not in ",":
+        if (
+            work[m.end() : m.end() + 1] == "度"
+            and work[m.end() + 1 : m.end() + 2] not in ","
+            and m.re is _YEAR
+        ):
+            # (a 中华民国 year's 年度 is its budget year, the year itself: 105年度总预算)
             continue
         if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
             continue  # the base of a comparison: 较2020年增长10%
@@ -2394,8 +2411,38 @@ def _explicit_year(
             continue  # the start of a change the figure ends: 2019年达标率由2018年年底的15%提高到90%
         if _BUILT_BEFORE.match(work, m.end()):
             continue  # what the things are: 2016年前建设的农污设施, 2000年前建成的公房
-        best = int(m["y"])
+        best = named_year
     return best if best is not None else base_of_now
+
+
+# A year of the 中华民国 calendar, as 臺灣's government writes its years (105年度总预算, 民國113年, 114年):
+# the year plus 1911. Read only in a document dated so (_roc_dated); 建党100年 elsewhere is a count.
+# A year after 民国 may be any; one without it only 80-149 (1991-2060: 时隔66年 is a span).
+# matches: "105年", "民国59年", "99年" ; must not match: "2025年", "1.5年", "3年", "66年", "100年来"
+_ROC_YEAR = re.compile(
+    r"(?<![\d.])(?:民国[ \t]*(?P<m>\d{2,3})|(?P<r>[89]\d|1[0-4]\d))[ \t]*年(?![ \t]*(?:来|以来|之久|历史))"
+)
+# What marks a document of 臺灣's government (read in its working text, simplified): its calendar
+# named with a year, or a body or a currency of its own. matches: "民国105年", "立法院", "县议会",
+# "新台币" ; must not match: "全民国防" (no year), "审议会上" (议会 inside words of a 人大 session),
+# "区议会" (香港's District Councils)
+_ROC_MARKS = re.compile(r"民国[ \t]*\d{2,3}[ \t]*年|行政院|立法院|[县市]议会|新台币|主计总处")
+
+
+@lru_cache(maxsize=8)
+def _roc_dated(work: str) -> bool:
+    """Whether ``work`` dates its years by the 中华民国 calendar (105年度, 民國113年)."""
+    return _ROC_MARKS.search(work) is not None and _ROC_YEAR.search(work) is not None
+
+
+def _years_in(work: str, lo: int, pos: int) -> list[tuple[re.Match[str], int]]:
+    """The years named between ``lo`` and ``pos`` (each match, its year) in order: 2025年, and in a
+    document dated by the 中华民国 calendar its years too (105年 is 2016)."""
+    found = [(m, int(m["y"])) for m in _YEAR.finditer(work, lo, pos)]
+    if _roc_dated(work):
+        found.extend((m, int(m["m"] or m["r"]) + 1911) for m in _ROC_YEAR.finditer(work, lo, pos))
+        found.sort(key=lambda f: f[0].start())
+    return found
 
 
 # A bound the figure is compared with last year's by (山东's 2020 支持中小企业 opinions: 贷款综合融资成本
@@ -2598,6 +2645,7 @@ def find_metrics(
     stock = _stock_sections(work, info)
     stock_said: set[tuple[float, str]] = set()  # (value, unit) of the inventory in 基本情况
     benefits = _BenefitMarks(work)
+    reviewed = _years_reviewed(work) if "回顾" in work else frozenset()
     figures = _Matches(_find_figures(work))
     by_year = _year_by_year(work, figures) if "逐年" in work else {}
     columns = _year_column_cells(work) if "年" in work else []
@@ -2665,6 +2713,13 @@ def find_metrics(
             named,
             fiscal,
         )
+        if (
+            kind == "target"
+            and year is not None
+            and year in reviewed
+            and _PLANNED.search(work, s_lo, fig.start) is None
+        ):
+            kind = "actual"  # a year the text says it reviews (在回顾2015年…工作时): its figures are results
         if columns:
             ci = bisect_right(column_starts, pos) - 1
             if ci >= 0 and pos < columns[ci][1] and _explicit_year(work, c_lo, fig.start, named) is None:
@@ -2769,6 +2824,22 @@ def find_metrics(
 # chongming 水务 plan's gold reads its inventory so). matches: "基本情况", "基本情况和问题" ; must not
 # match: "基本原则", "工作情况" (a review: read as actuals)
 _STOCK_HEADING = re.compile(r"[ \t]*基本情况[^\n]{0,6}\Z")
+
+
+# A whole year the text says it reviews (news of a work report: 在回顾2015年和“十二五”工作时; a report's
+# part: 2023年工作回顾): the report is given after it, so its figures are results, whatever year the
+# document is dated (a news copy dated by the year it reviews). matches: "回顾2015年", "回顾了2021年的",
+# "2023年工作回顾", "2023年政府工作回顾" ; must not match: "回顾2024年上半年" (a part of a year: the rest
+# of it may be planned), "回顾“十三五”"
+_YEAR_REVIEWED = re.compile(
+    r"回顾(?:了|过去的)?[ \t]*(?P<a>(?:19|20)\d{2})[ \t]*年(?![ \t]*(?:上半年|前三季度|第?[一二三四1-4]季度|1[-~至]\d{1,2}月|\d{1,2}月))"
+    r"|(?P<b>(?:19|20)\d{2})[ \t]*年[ \t]*(?:政府)?工作回顾"
+)
+
+
+def _years_reviewed(work: str) -> frozenset[int]:
+    """The whole years ``work`` says it reviews (_YEAR_REVIEWED)."""
+    return frozenset(int(m["a"] or m["b"]) for m in _YEAR_REVIEWED.finditer(work))
 
 
 def _stock_sections(work: str, info: DocInfo) -> list[tuple[int, int]]:

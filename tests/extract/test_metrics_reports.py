@@ -1,0 +1,78 @@
+"""Reports of a year told in news and in 臺灣's government writing: the 中华民国 calendar's years, 兆
+as a magnitude of money, a year the text says it reviews. One rule per test; every sentence is
+written here."""
+
+from __future__ import annotations
+
+from taizhang.extract.metrics import _years_reviewed, find_metrics, line_passages
+from taizhang.extract.model import DocInfo, Metric
+from taizhang.extract.normalise import working_text
+
+COUNTY_REPORT = DocInfo(title="某县议会定期大会县长施政报告", year=2015, kind="work_report")
+NEWS = DocInfo(title="某县第十届人民代表大会第三次会议开幕", year=2018, kind="work_report")
+
+
+def find(text: str, info: DocInfo) -> list[Metric]:
+    return find_metrics(text, working_text(text), line_passages(text), info)
+
+
+def by_value(text: str, info: DocInfo) -> dict[float, tuple[str, int | None]]:
+    return {m.value: (m.kind, m.year) for m in find(text, info)}
+
+
+class TestTheRepublicsCalendar:
+    def test_a_budget_year_of_the_republic_is_its_year_plus_1911(self) -> None:
+        text = "某縣議會第五次定期大會開議。縣府編列106年度總預算為180億元,較上年度增加3.5%。"
+        found = by_value(text, COUNTY_REPORT)
+        assert found[18000000000][1] == 2017
+
+    def test_a_year_after_min_guo_is_read_whatever_its_size(self) -> None:
+        text = "某縣議會開議。民國99年全縣觀光人次達到320萬人次。"
+        found = by_value(text, COUNTY_REPORT)
+        assert found[3200000] == ("actual", 2010)
+
+    def test_three_digit_years_are_no_years_without_the_republics_marks(self) -> None:
+        text = "时隔100年再次举办，全县接待游客320万人次。"
+        found = by_value(text, NEWS)
+        assert found[3200000][1] != 2011
+
+    def test_a_span_of_years_is_no_year_of_the_republic(self) -> None:
+        text = "某縣議會開議。本縣建縣100年來,人口增加到52萬人。"
+        found = by_value(text, COUNTY_REPORT)
+        assert found[520000][1] != 2011
+
+
+class TestTrillionsOfMoney:
+    def test_zhao_before_yuan_is_ten_to_the_twelfth(self) -> None:
+        found = find("全年國內生產毛額達23.6兆元。", COUNTY_REPORT)
+        assert [(m.value, m.unit) for m in found] == [(23600000000000, "元")]
+
+    def test_a_sum_written_in_zhao_and_yi_is_one_figure(self) -> None:
+        text = "全年零售業營業額達3兆9,250億元,創下新高。"
+        found = find(text, COUNTY_REPORT)
+        assert [(m.value, m.unit) for m in found] == [(3925000000000, "元")]
+        assert "3兆9,250億元" in text[found[0].span.start : found[0].span.end]
+
+    def test_zhao_wa_stays_a_unit_of_power(self) -> None:
+        found = find("新建光伏電站裝機容量120兆瓦。", COUNTY_REPORT)
+        assert [(m.value, m.unit) for m in found] == [(120, "兆瓦")]
+
+
+class TestAYearTheTextReviews:
+    def test_the_figures_of_a_year_said_reviewed_are_results(self) -> None:
+        text = (
+            "县长某某向大会作政府工作报告。在回顾2018年工作时,他说:2018年,我们迎难而上。"
+            "全年实现地区生产总值65.2亿元、增长7.5%,完成一般公共预算收入4.1亿元。"
+        )
+        found = by_value(text, NEWS)
+        assert found[6520000000] == ("actual", 2018)
+        assert found[7.5] == ("actual", 2018)
+
+    def test_what_the_review_plans_stays_a_target(self) -> None:
+        text = "在回顾2018年工作时,他说:2018年,全县计划新建农村公路120公里。"
+        found = by_value(text, NEWS)
+        assert found[120][0] == "target"
+
+    def test_a_part_of_a_year_reviewed_is_no_whole_year_reviewed(self) -> None:
+        assert _years_reviewed("回顾2018年上半年工作,报告说:") == frozenset()
+        assert _years_reviewed("一、2018年工作回顾\n") == frozenset({2018})
