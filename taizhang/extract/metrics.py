@@ -1439,6 +1439,11 @@ def _at_a_meeting(work: str, start: int, end: int, lo: int) -> bool:
 # 卫健 plans: 3岁至6岁儿童). The lower bound itself is cut by its not_after (岁至). matches: "15岁至",
 # "3岁-", "60岁到" ; must not match: "寿命达到" (an age reached)
 _AGE_BAND = re.compile(r"\d[ \t]*岁[ \t]*(?:至|到|~|-|—)[ \t]*\Z")
+# An age band written once (16-24岁) before the people it names: who qualifies, as measures for young
+# people or elders say (吸纳16-24岁港澳青年参与见习, 为60-79岁老人办理…). matches: "16-24岁港澳青年",
+# "60~79岁的老人" ; must not match: "78-79岁," (an age reached, nothing named after it), "16岁青年"
+# (no band)
+_AGE_RANGE_OF_PEOPLE = re.compile(r"\d+[ \t]*(?:至|到|~|-|—|–)[ \t]*\d+[ \t]*岁[ \t]*的?[\u4e00-\u9fff]")
 
 
 def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benefits: _BenefitMarks) -> bool:
@@ -1458,6 +1463,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # who sits at a meeting (230名人大代表, 实到代表153人): news of a session, no indicator
     if fig.unit == "岁" and _AGE_BAND.search(work, max(lo, start - 8), start) is not None:
         return True  # the upper bound of an age band (15岁至64岁), not an age reached
+    if fig.unit == "岁" and _AGE_RANGE_OF_PEOPLE.match(work, start, hi) is not None:
+        return True  # who qualifies (吸纳16-24岁青年参加见习): an age band of people, no indicator
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
         return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
     if fig.unit in mw.time_units and _ROUND_THE_CLOCK.match(work, end):

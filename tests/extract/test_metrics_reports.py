@@ -76,3 +76,13 @@ class TestAYearTheTextReviews:
     def test_a_part_of_a_year_reviewed_is_no_whole_year_reviewed(self) -> None:
         assert _years_reviewed("回顾2018年上半年工作,报告说:") == frozenset()
         assert _years_reviewed("一、2018年工作回顾\n") == frozenset({2018})
+
+
+class TestWhoQualifiesByAge:
+    def test_an_age_band_before_the_people_it_names_is_no_metric(self) -> None:
+        text = "吸纳18-35岁返乡青年参加技能培训,全年培训3000人次。"
+        assert [(m.value, m.unit) for m in find(text, NEWS)] == [(3000, "人次")]
+
+    def test_an_age_band_reached_stays_a_metric(self) -> None:
+        found = find("到2025年,人均预期寿命达到80-81岁。", NEWS)
+        assert [(m.value, m.unit) for m in found] == [(80, "岁")]
