@@ -237,7 +237,7 @@ def _arabic_tail(named: bool, bare: bool = False) -> str:
     tail = (
         rf"(?P<pct1>[ \t]*%)?"
         rf"(?:[ \t]*(?P<sep>--?|——?|[~至到–])[ \t]*(?P<num2>{_NUMBER}))?"
-        rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦])|兆(?=[ \t]*(?:美元|元|新台币)))?"
+        rf"[ \t]*(?P<between>{between})?[ \t]*(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千(?![米克瓦]))?"
         rf"[ \t]*(?P<between2>{between})?[ \t]*(?:(?P<unit>{cjk_units})(?!\+)|(?P<latin>(?i:{latin})|(?<=[万亿])P)(?![A-Za-z+])"
         rf"|(?P<nounit>{'(?<!%)' if bare else '(?<=[万亿])'}(?=[ \t]*(?:左右|以下|以内|以上)?[ \t]*[,;。!?\n、)]"
         rf"{'' if bare else '|(?:' + people + ')'})))"
@@ -291,7 +291,7 @@ def _figure_start_pattern() -> re.Pattern[str]:
     # Cheap first checks: the characters a unit (or %, a range, a magnitude, a comparator) and a
     # count word may start with; the whole tail is tried only after one of them.
     after_number = (
-        {"%", "-", "~", "至", "到", "万", "千", "百", "亿", "兆", "—", "–"}
+        {"%", "-", "~", "至", "到", "万", "千", "百", "亿", "—", "–"}
         | {w[0] for w in (*mw.units, *mw.cmp_between)}
         | {c for w in mw.latin_units for c in (w[0].lower(), w[0].upper())}
     )
@@ -1127,15 +1127,8 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         if mag:
             if unit in ("%", "个百分点", "倍"):
                 return None
-            value = scale(value, "万亿" if mag == "兆" else mag)  # 兆 before 元: 臺灣's 10^12
+            value = scale(value, mag)
         start = m.start()
-        if mag in ("亿", "万") and work[start - 1 : start] == "兆":
-            # A sum written in two magnitudes (國內生產毛額4兆8,530億元, the way 臺灣 writes 10^12 as
-            # 兆): the trillions before the 亿 part belong to the figure.
-            whole = _TRILLIONS_BEFORE.search(work, max(clause_lo, start - 16), start)
-            if whole is not None and (trillions := _arabic_value(whole["n"])) is not None:
-                value += scale(trillions, "万亿")
-                start = whole.start()
         between = between or between2
         if between and not comparator:
             comparator = mw.cmp_between[between]
@@ -1204,10 +1197,6 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
         return _Figure(m.start(), m.end(), value, unit, "=", m.end())
     return None
 
-
-# The trillions (兆, 10^12, as 臺灣 writes money) just before the 亿 part of one sum: 4兆8,530亿元.
-# matches: "4兆" before "8,530亿元", "25.4兆" ; must not match: "兆瓦" (a unit: nothing before 亿)
-_TRILLIONS_BEFORE = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)兆\Z")
 
 # A list of figures that share the end of their unit: 31.1个和26.3个百分点.
 # matches: "和26.3个百分点", "、5个工作日" ; must not match: "和26.3个" (the unit is 个 for both)

@@ -1,5 +1,5 @@
-"""Reports of a year told in news and in 臺灣's government writing: the 中华民国 calendar's years, 兆
-as a magnitude of money, a year the text says it reviews. One rule per test; every sentence is
+"""Reports of a year told in news and in 臺灣's government writing: the 中华民国 calendar's years, a
+year the text says it reviews. One rule per test; every sentence is
 written here."""
 
 from __future__ import annotations
@@ -40,22 +40,6 @@ class TestTheRepublicsCalendar:
         text = "某縣議會開議。本縣建縣100年來,人口增加到52萬人。"
         found = by_value(text, COUNTY_REPORT)
         assert found[520000][1] != 2011
-
-
-class TestTrillionsOfMoney:
-    def test_zhao_before_yuan_is_ten_to_the_twelfth(self) -> None:
-        found = find("全年國內生產毛額達23.6兆元。", COUNTY_REPORT)
-        assert [(m.value, m.unit) for m in found] == [(23600000000000, "元")]
-
-    def test_a_sum_written_in_zhao_and_yi_is_one_figure(self) -> None:
-        text = "全年零售業營業額達3兆9,250億元,創下新高。"
-        found = find(text, COUNTY_REPORT)
-        assert [(m.value, m.unit) for m in found] == [(3925000000000, "元")]
-        assert "3兆9,250億元" in text[found[0].span.start : found[0].span.end]
-
-    def test_zhao_wa_stays_a_unit_of_power(self) -> None:
-        found = find("新建光伏電站裝機容量120兆瓦。", COUNTY_REPORT)
-        assert [(m.value, m.unit) for m in found] == [(120, "兆瓦")]
 
 
 class TestAYearTheTextReviews:
