@@ -2642,6 +2642,7 @@ def find_metrics(
     stock_said: set[tuple[float, str]] = set()  # (value, unit) of the inventory in 基本情况
     benefits = _BenefitMarks(work)
     reviewed = _years_reviewed(work) if "回顾" in work else frozenset()
+    last_dated: tuple[int, Kind, int] | None = None  # (paragraph, kind, year) of the last dated metric
     figures = _Matches(_find_figures(work))
     by_year = _year_by_year(work, figures) if "逐年" in work else {}
     columns = _year_column_cells(work) if "年" in work else []
@@ -2716,6 +2717,15 @@ def find_metrics(
             and _PLANNED.search(work, s_lo, fig.start) is None
         ):
             kind = "actual"  # a year the text says it reviews (在回顾2015年…工作时): its figures are results
+        if (
+            year is None
+            and last_dated is not None
+            and last_dated[0] == p_lo
+            and _opens_a_breakdown(work, c_lo, s_lo)
+        ):
+            # 其中,… breaks down the figure before it (全市财政2024年预算拟安排78.25亿元。其中,先进制造业
+            # 领域资金9.75亿元): its parts are of that figure's year and kind.
+            kind, year = last_dated[1], last_dated[2]
         if columns:
             ci = bisect_right(column_starts, pos) - 1
             if ci >= 0 and pos < columns[ci][1] and _explicit_year(work, c_lo, fig.start, named) is None:
@@ -2797,6 +2807,8 @@ def find_metrics(
                     continue  # an annexed task list restating a target of the body
             else:
                 body.add(said)
+            if year is not None:
+                last_dated = (p_lo, kind, year)
             out.append(
                 Metric(
                     kind=kind,
@@ -2831,6 +2843,16 @@ _YEAR_REVIEWED = re.compile(
     r"回顾(?:了|过去的)?[ \t]*(?P<a>(?:19|20)\d{2})[ \t]*年(?![ \t]*(?:上半年|前三季度|第?[一二三四1-4]季度|1[-~至]\d{1,2}月|\d{1,2}月))"
     r"|(?P<b>(?:19|20)\d{2})[ \t]*年[ \t]*(?:政府)?工作回顾"
 )
+
+
+# The words that open a breakdown of the figure just before: 其中, at the start of its clause or
+# sentence. matches: "其中,先进制造业…", "其中可以提供…" ; must not match: "…,重点是其中的…"
+_BREAKDOWN = re.compile(r"[ \t]*其中")
+
+
+def _opens_a_breakdown(work: str, c_lo: int, s_lo: int) -> bool:
+    """Whether the clause from ``c_lo`` or its sentence from ``s_lo`` opens with 其中."""
+    return _BREAKDOWN.match(work, c_lo) is not None or _BREAKDOWN.match(work, s_lo) is not None
 
 
 def _years_reviewed(work: str) -> frozenset[int]:

@@ -70,3 +70,18 @@ class TestWhoQualifiesByAge:
     def test_an_age_band_reached_stays_a_metric(self) -> None:
         found = find("到2025年,人均预期寿命达到80-81岁。", NEWS)
         assert [(m.value, m.unit) for m in found] == [(80, "岁")]
+
+
+class TestABreakdownAfterItsTotal:
+    MEASURES = DocInfo(title="某市推动经济高质量发展若干政策", year=2024, kind="measures")
+
+    def test_the_parts_after_qizhong_take_the_totals_year(self) -> None:
+        text = "全市财政2025年预算拟安排60.5亿元。其中,产业发展领域资金8.2亿元,交通领域资金15.6亿元。"
+        found = by_value(text, self.MEASURES)
+        assert found[820000000][1] == 2025
+        assert found[1560000000][1] == 2025
+
+    def test_a_clause_opening_with_qizhong_takes_the_year_before_it(self) -> None:
+        text = "2023年全县新开发工业用地320公顷,其中可供出让的用地180公顷。"
+        found = by_value(text, NEWS)
+        assert found[180][1] == found[320][1] == 2023
