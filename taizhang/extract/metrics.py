@@ -1435,6 +1435,19 @@ _AGE_BAND = re.compile(r"\d[ \t]*岁[ \t]*(?:至|到|~|-|—)[ \t]*\Z")
 _AGE_RANGE_OF_PEOPLE = re.compile(r"\d+[ \t]*(?:至|到|~|-|—|–)[ \t]*\d+[ \t]*岁[ \t]*的?[\u4e00-\u9fff]")
 
 
+# A sentence that opens by naming who receives what it grants (对入驻基地的创业团队,提供…; 对首次创业的港澳
+# 青年,给予…), as measures for a group of recipients write it: a bound in it (面积不超过100平方米, 每年
+# 不超过10万元) caps what is granted, no indicator. matches: "对入驻区级基地的创业团队," ; must not match:
+# "对标国际先进水平," (no 的 before the comma), "对全区企业开展普查," (no 的)
+_RECIPIENT_OPENING = re.compile(r"[ \t]*对[^。;,:\n]{1,60}?的[^。;,:\n的]{0,10},")
+
+
+def _capped_for_a_recipient(work: str, lo: int) -> bool:
+    """Whether the sentence holding the clause from ``lo`` opens with the recipient of a grant."""
+    s_lo = max(work.rfind("。", 0, lo), work.rfind("\n", 0, lo), work.rfind(";", 0, lo)) + 1
+    return _RECIPIENT_OPENING.match(work, s_lo, lo + 1) is not None
+
+
 def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benefits: _BenefitMarks) -> bool:
     mw = metric_words()
     compiled = mw.compiled
@@ -1454,6 +1467,8 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # the upper bound of an age band (15岁至64岁), not an age reached
     if fig.unit == "岁" and _AGE_RANGE_OF_PEOPLE.match(work, start, hi) is not None:
         return True  # who qualifies (吸纳16-24岁青年参加见习): an age band of people, no indicator
+    if fig.comparator == "<=" and _capped_for_a_recipient(work, lo):
+        return True  # 对入驻基地的团队,提供免租场地,面积不超过100平方米: the cap of what is granted
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
         return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
     if fig.unit in mw.time_units and _ROUND_THE_CLOCK.match(work, end):

@@ -85,3 +85,16 @@ class TestABreakdownAfterItsTotal:
         text = "2023年全县新开发工业用地320公顷,其中可供出让的用地180公顷。"
         found = by_value(text, NEWS)
         assert found[180][1] == found[320][1] == 2023
+
+
+class TestTheCapOfAGrant:
+    MEASURES = DocInfo(title="某区支持青年创业若干措施", year=2023, kind="measures")
+
+    def test_a_bound_in_a_sentence_naming_its_recipient_is_a_term(self) -> None:
+        text = "对入驻区级创业孵化基地的青年团队,提供免租办公场地,面积不超过150平方米。"
+        assert find(text, self.MEASURES) == []
+
+    def test_a_bound_of_the_plan_itself_stays_a_metric(self) -> None:
+        text = "到2025年,全区城镇调查失业率控制在5%以内,新增创业孵化场地面积不少于2万平方米。"
+        found = by_value(text, self.MEASURES)
+        assert found[5] == ("target", 2025)
