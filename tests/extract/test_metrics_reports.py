@@ -98,3 +98,17 @@ class TestTheCapOfAGrant:
         text = "到2025年,全区城镇调查失业率控制在5%以内,新增创业孵化场地面积不少于2万平方米。"
         found = by_value(text, self.MEASURES)
         assert found[5] == ("target", 2025)
+
+
+class TestAnOpenerAfterTheSpeakersWords:
+    DATED = DocInfo(title="某县召开第十八届人民代表大会第一次会议", year=2020, kind="work_report")
+
+    def test_last_year_after_a_quoted_speaker_is_the_year_before(self) -> None:
+        text = "县长在报告中说,过去一年,全县发展稳中向好。预计全年实现地区生产总值188亿元,增长6.6%。\n"
+        found = by_value(text, self.DATED)
+        assert found[18800000000] == ("actual", 2019)
+
+    def test_this_year_after_a_speakers_words_is_planned(self) -> None:
+        text = "他表示,今年全县地区生产总值增长6%左右。\n"
+        found = by_value(text, self.DATED)
+        assert found[6] == ("target", 2020)
