@@ -3338,6 +3338,10 @@ def _kind_and_year(
         and not _has(sentence_before, mw.compiled["target_markers"])
     ):
         reported = _reported_by_the_opening(work, p_lo, c_lo, info.year)
+        if reported is None and (f_lo := work.rfind("。", p_lo, s_lo) + 1) > p_lo:
+            # The opening of the sentence (to 。) after the news's lead sentence in one paragraph
+            # (…会议昨日开幕。报告指出,去年全县实现地区生产总值156.2亿元;固定资产投资增长12.4%).
+            reported = _reported_by_the_opening(work, f_lo, c_lo, info.year)
         if reported is not None and _NOT_REPORTED.search(work, s_lo, fig.start) is None:
             return "actual", reported
     if (

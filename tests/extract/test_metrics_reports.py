@@ -112,3 +112,8 @@ class TestAnOpenerAfterTheSpeakersWords:
         text = "他表示,今年全县地区生产总值增长6%左右。\n"
         found = by_value(text, self.DATED)
         assert found[6] == ("target", 2020)
+
+    def test_a_year_achieved_after_the_lead_sentence_dates_the_rest_of_its_sentence(self) -> None:
+        text = "本报讯 县人代会昨日开幕。报告指出,去年全县实现地区生产总值98.6亿元;固定资产投资增长11.3%。\n"
+        found = by_value(text, self.DATED)
+        assert found[11.3] == ("actual", 2019)
