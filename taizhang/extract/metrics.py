@@ -3289,16 +3289,17 @@ def _kind_and_year(
     explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
     clause_words = work[c_lo : fig.start]
     if (
-        info.reviews is not None
-        and explicit in (None, info.reviews)
+        (info.reviews is not None or info.year is not None)
+        and explicit in (None, info.reviews if info.reviews is not None else info.year)
         and ("年" in clause_words and ("计划" in clause_words or "目标" in clause_words))
         and _PLANNED_FIGURE.search(clause_words) is not None
         and _GAP_TO_THE_PLAN.search(clause_words) is None
     ):
         # A review that reports on a plan gives the year's planned figure beside the results
-        # (列入…重点项目计划共85项,计划总投资825.42亿元,年度投资计划193.22亿元。…累计完成投资126.02亿元):
-        # what was planned for the year reviewed, a target of it.
-        return "target", info.reviews
+        # (列入…重点项目计划共85项,计划总投资825.42亿元,年度投资计划193.22亿元。…累计完成投资126.02亿元;
+        # a half-year review's 年计划增长7.5%,上半年完成86.3亿元): what was planned for the year
+        # reviewed (else the document's own), a target of it.
+        return "target", info.reviews if info.reviews is not None else info.year
     if explicit is None and (
         ("后" in clause_words and _ONCE_RUNNING.search(clause_words) is not None)
         or ("如果" in sentence_before and _IF_CARRIED_OUT.search(sentence_before) is not None)
@@ -3514,10 +3515,12 @@ def _kind_and_year(
 
 # The figure a plan sets for the year, told in a review (年度投资计划193.22亿元, 全年目标任务为…): the clause
 # ends with the year's plan word, the figure follows. (A project's 计划总投资 is its size, reported: the
-# tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资" ;
+# tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资",
+# "年计划增长", "年计划完成", "上半年投资目标(" (the plan's figure in parentheses) ;
 # must not match: "占年计划的" (a share of the plan: a result), "计划总投资", "计划新开工项目已开工"
 _PLANNED_FIGURE = re.compile(
-    r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*\Z"
+    r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*"
+    r"(?:增长|完成|实现|达到|新增|[(（])?[ \t]*\Z"
 )
 # A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
 _GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")

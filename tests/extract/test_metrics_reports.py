@@ -117,3 +117,25 @@ class TestAnOpenerAfterTheSpeakersWords:
         text = "本报讯 县人代会昨日开幕。报告指出,去年全县实现地区生产总值98.6亿元;固定资产投资增长11.3%。\n"
         found = by_value(text, self.DATED)
         assert found[11.3] == ("actual", 2019)
+
+
+class TestTheYearsPlanInAPartYearReview:
+    HALF_YEAR = DocInfo(title="关于2022年上半年计划执行情况的报告", year=2022, kind="report")
+
+    def test_the_years_planned_growth_is_a_target(self) -> None:
+        text = "1.地区生产总值。年计划增长7.5%,上半年完成86.3亿元,同比增长5.2%。\n"
+        found = by_value(text, self.HALF_YEAR)
+        assert found[7.5] == ("target", 2022)
+        assert found[8630000000] == ("actual", 2022)
+
+    def test_the_years_planned_amount_is_a_target(self) -> None:
+        text = "2.固定资产投资。年计划完成120亿元,上半年完成62.5亿元,完成年计划的52.1%。\n"
+        found = by_value(text, self.HALF_YEAR)
+        assert found[12000000000] == ("target", 2022)
+        assert found[52.1] == ("actual", 2022)
+
+    def test_the_plans_figure_in_parentheses_is_a_target(self) -> None:
+        text = "1-6月,全县重点项目累计完成投资41.2亿元,为上半年投资目标(38亿元)的108.4%。\n"
+        found = by_value(text, self.HALF_YEAR)
+        assert found[3800000000] == ("target", 2022)
+        assert found[108.4] == ("actual", 2022)
