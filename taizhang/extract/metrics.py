@@ -681,7 +681,7 @@ _RELATIVE_YEAR = re.compile("(今|去|明|前)[ \t]?年")
 # The verbs after a report that a paragraph of news reads its opener from (_mode_patterns): the
 # report's own (报告指出), or its speaker's as a journalist quotes them (县长在报告中说,过去一年,…;
 # 他表示,今年…).
-_REPORT_VERBS = ("指出", "提到", "显示", "说", "表示", "称")
+_REPORT_VERBS = ("指出", "提到", "显示", "说", "表示")
 
 
 @lru_cache(maxsize=1)
