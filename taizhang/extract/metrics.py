@@ -2640,7 +2640,7 @@ def find_metrics(
     starts = [s for s, _, _ in spans]
     named = _Spans([m.span() for m in _finditer_merged(_NAMED_BY_FIRST, work)])
     horizons = _Horizons(work)
-    info = _with_fiscal_year(work, _with_horizon(horizons, info))
+    info = _with_fiscal_year(work, _with_horizon(horizons, _after_the_year_reviewed(work, info)))
     fiscal = FiscalNow(work, info.year) if info.year is not None else None  # once per document
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
@@ -4050,6 +4050,35 @@ def _with_horizon(horizons: _Horizons, info: DocInfo) -> DocInfo:
         return info
     end = max(counts, key=lambda y: (counts[y], -y))
     return replace(info, period_start=info.year, period_end=end)
+
+
+# The goals a report sets for the year it is given in, named by 今年 (news of a work report: 今年全县经济
+# 社会发展的主要预期目标是:…). matches: "今年全县经济社会发展的主要预期目标", "今年主要预期目标" ; must not match:
+# "今年以来" (the part of the year gone by), "今年是…"
+_THIS_YEARS_GOALS = re.compile(r"今年[^。;\n]{0,30}?预期目标")
+# A year told as achieved (2015年,全县实现生产总值…; 在回顾2015年…工作时): what a report of the year
+# after says of the year before. matches: "2015年,全县实现", "2015年全市完成", "回顾2015年" ; must not
+# match: "到2015年实现" (a horizon), "2015年将实现"
+_ACHIEVED_IN = re.compile(
+    r"(?:(?<![到至])(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,?[ \t]*(?:全[区市县省]|我[区市县省])?[ \t]*(?:实现|完成)"
+    r"|回顾(?:了)?[ \t]*(?P<r>(?:19|20)\d{2})[ \t]*年)"
+)
+
+
+def _after_the_year_reviewed(work: str, info: DocInfo) -> DocInfo:
+    """A work report in news that names no year but the one it reviews (县长作政府工作报告。…2015年,全县
+    实现生产总值83.91亿元…;今年全县经济社会发展的主要预期目标是:…) was given the year after: the
+    document's year read from its text is the year reviewed (SCHEMA: its year is the one it gives,
+    and the year reviewed is not its date), so its 今年 and its plan are that year's next."""
+    if info.year is None or info.kind not in ("work_report", "news") or info.reviews is not None:
+        return info
+    if "今年" not in work or _THIS_YEARS_GOALS.search(work) is None:
+        return info
+    if any(int(m["y"]) > info.year for m in _YEAR.finditer(work)):
+        return info  # a later year named: the document's own, or a goal's
+    if not any(int(m["y"] or m["r"]) == info.year for m in _ACHIEVED_IN.finditer(work)):
+        return info
+    return replace(info, year=info.year + 1)
 
 
 def _with_fiscal_year(work: str, info: DocInfo) -> DocInfo:

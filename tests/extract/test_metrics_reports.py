@@ -139,3 +139,25 @@ class TestTheYearsPlanInAPartYearReview:
         found = by_value(text, self.HALF_YEAR)
         assert found[3800000000] == ("target", 2022)
         assert found[108.4] == ("actual", 2022)
+
+
+class TestANewsCopyDatedByTheYearItReviews:
+    # docinfo read the one year the text names, the year reviewed, as the document's own.
+    READ_AS_REVIEWED = DocInfo(title="某县第十届人民代表大会第五次会议开幕", year=2017, kind="work_report")
+
+    def test_this_years_goals_are_for_the_year_after_the_one_reviewed(self) -> None:
+        text = (
+            "县长某某作政府工作报告。他说,2017年,全县实现地区生产总值72.4亿元、增长8.3%。\n"
+            "今年全县经济社会发展的主要预期目标是:地区生产总值增长7.5%左右。\n"
+        )
+        found = by_value(text, self.READ_AS_REVIEWED)
+        assert found[7240000000] == ("actual", 2017)
+        assert found[7.5] == ("target", 2018)
+
+    def test_a_later_year_named_leaves_the_documents_year_alone(self) -> None:
+        text = (
+            "2017年,全县实现地区生产总值72.4亿元。\n"
+            "今年全县经济社会发展的主要预期目标是:地区生产总值增长7.5%左右,到2020年突破100亿元。\n"
+        )
+        found = by_value(text, self.READ_AS_REVIEWED)
+        assert found[7.5] == ("target", 2017)
