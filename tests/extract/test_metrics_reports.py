@@ -4,6 +4,9 @@ written here."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from taizhang.extract import extract
 from taizhang.extract.metrics import _years_reviewed, find_metrics, line_passages
 from taizhang.extract.model import DocInfo, Metric
 from taizhang.extract.normalise import working_text
@@ -161,3 +164,19 @@ class TestANewsCopyDatedByTheYearItReviews:
         )
         found = by_value(text, self.READ_AS_REVIEWED)
         assert found[7.5] == ("target", 2017)
+
+
+class TestATargetCellWritingItsOwnUnit:
+    def test_a_division_table_with_no_unit_column_reads_each_cells_unit(self, tmp_path: Path) -> None:
+        doc = tmp_path / "some_district_targets_2024.md"
+        doc.write_text(
+            "某区2024年主要指标任务分解表\n"
+            "| 序号 | 指标名称 | 2024年目标 | 牵头单位 |\n"
+            "| --- | --- | --- | --- |\n"
+            "| 1 | 地区生产总值增长 | 6%左右 | 区发改局 |\n"
+            "| 2 | 固定资产投资 | 86亿元 | 区发改局 |\n"
+            "| 3 | 城镇新增就业 | 4500人以上 | 区人社局 |\n",
+            encoding="utf-8",
+        )
+        found = {(m.value, m.unit, m.comparator) for m in extract(doc).metrics}
+        assert found == {(6, "%", "~"), (8600000000, "元", "="), (4500, "人", ">=")}
