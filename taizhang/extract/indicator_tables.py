@@ -121,6 +121,8 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
                 continue
             figure = _cell_figure(cells[col.index])
             if figure is None:
+                if unit is None and not col.growth:
+                    out.extend(_figure_with_its_unit(col, name, cells[col.index], span, span_text))
                 continue
             m, value = figure
             comparator = _PRE.get(m["pre"] or "", "") or _POST.get(m["post"] or "", "") or "="
@@ -138,6 +140,35 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
             value = scale(value, multiplier) if multiplier else value
             out.append(_metric(col, name, value, unit, comparator, span, span_text, raw))
     return out or None
+
+
+# A figure in a cell with its own unit, in a table whose indicators name none (a 任务分解表: 指标名称 /
+# 2023年目标 / 牵头单位, the target cell 150亿元). matches: "150亿元", "6000人以上", "≥3家" ; must not
+# match: "6.5%" (read by _CELL), "2023年底" (no known unit), "区发改局"
+_CELL_WITH_UNIT = re.compile(
+    r"^[ \t]*(?P<pre>[<>≤≥＜＞]=?|不低于|不高于|不超过|大于|小于|超过)?[ \t]*"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)[ \t]*(?P<unit>(?:万亿|千亿|百亿|千万|百万|亿|万|千)?[^\d\s()（）\[\]%<>≤≥]{1,5}?)"
+    r"[ \t]*(?P<post>以上|以下|左右|以内)?[ \t]*$"
+)
+
+
+def _figure_with_its_unit(col: _Column, name: str, cell: str, span: Span, span_text: str) -> list[Metric]:
+    """The figure of a cell that writes its own unit (150亿元) as one metric, when the unit is one of
+    the known ones; else none."""
+    m = _CELL_WITH_UNIT.match(cell)
+    if m is None:
+        return []
+    u = _UNIT.match(m["unit"])
+    if u is None or u["u"] not in _KNOWN_UNITS:
+        return []
+    try:
+        value = parse_number(m["num"])
+    except NumberError:
+        return []
+    if u["mag"]:
+        value = scale(value, u["mag"])
+    comparator = _PRE.get(m["pre"] or "", "") or _POST.get(m["post"] or "", "") or "="
+    return [_metric(col, name, value, u["u"], comparator, span, span_text, cell.strip())]
 
 
 def _cell_figure(cell: str) -> tuple[re.Match[str], float] | None:

@@ -678,8 +678,10 @@ _RELATIVE_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 _RELATIVE_YEAR = re.compile("(今|去|明|前)[ \t]?年")
 
 
-# The verbs after a report that a paragraph of news reads its opener from (_mode_patterns).
-_REPORT_VERBS = ("指出", "提到", "显示")
+# The verbs after a report that a paragraph of news reads its opener from (_mode_patterns): the
+# report's own (报告指出), or its speaker's as a journalist quotes them (县长在报告中说,过去一年,…;
+# 他表示,今年…).
+_REPORT_VERBS = ("指出", "提到", "显示", "说", "表示")
 
 
 @lru_cache(maxsize=1)
@@ -1128,6 +1130,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
             if unit in ("%", "个百分点", "倍"):
                 return None
             value = scale(value, mag)
+        start = m.start()
         between = between or between2
         if between and not comparator:
             comparator = mw.cmp_between[between]
@@ -1143,7 +1146,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 end = work.index(after, end) + len(after)
         elif not comparator and unit in _RELATIVE_UNITS and nxt in _UNIT_LIST_JOINERS:
             comparator = shared_comparator_after(work, end, hi, mw.cmp_after)  # 5%和3%以内
-        return _finish(work, m.start(), end, raw_end, value, unit, comparator, clause_lo)
+        return _finish(work, start, end, raw_end, value, unit, comparator, clause_lo)
     if m["frac"] is not None:
         try:
             value = parse_fraction(m["frac"])
@@ -1427,6 +1430,24 @@ def _at_a_meeting(work: str, start: int, end: int, lo: int) -> bool:
 # 卫健 plans: 3岁至6岁儿童). The lower bound itself is cut by its not_after (岁至). matches: "15岁至",
 # "3岁-", "60岁到" ; must not match: "寿命达到" (an age reached)
 _AGE_BAND = re.compile(r"\d[ \t]*岁[ \t]*(?:至|到|~|-|—)[ \t]*\Z")
+# An age band written once (16-24岁) before the people it names: who qualifies, as measures for young
+# people or elders say (吸纳16-24岁港澳青年参与见习, 为60-79岁老人办理…). matches: "16-24岁港澳青年",
+# "60~79岁的老人" ; must not match: "78-79岁," (an age reached, nothing named after it), "16岁青年"
+# (no band)
+_AGE_RANGE_OF_PEOPLE = re.compile(r"\d+[ \t]*(?:至|到|~|-|—|–)[ \t]*\d+[ \t]*岁[ \t]*的?[\u4e00-\u9fff]")
+
+
+# A sentence that opens by naming who receives what it grants (对入驻基地的创业团队,提供…; 对首次创业的港澳
+# 青年,给予…), as measures for a group of recipients write it: a bound in it (面积不超过100平方米, 每年
+# 不超过10万元) caps what is granted, no indicator. matches: "对入驻区级基地的创业团队," ; must not match:
+# "对标国际先进水平," (no 的 before the comma), "对全区企业开展普查," (no 的)
+_RECIPIENT_OPENING = re.compile(r"[ \t]*对[^。;,:\n]{1,60}?的[^。;,:\n的]{0,10},")
+
+
+def _capped_for_a_recipient(work: str, lo: int) -> bool:
+    """Whether the sentence holding the clause from ``lo`` opens with the recipient of a grant."""
+    s_lo = max(work.rfind("。", 0, lo), work.rfind("\n", 0, lo), work.rfind(";", 0, lo)) + 1
+    return _RECIPIENT_OPENING.match(work, s_lo, lo + 1) is not None
 
 
 def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benefits: _BenefitMarks) -> bool:
@@ -1446,6 +1467,10 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return True  # who sits at a meeting (230名人大代表, 实到代表153人): news of a session, no indicator
     if fig.unit == "岁" and _AGE_BAND.search(work, max(lo, start - 8), start) is not None:
         return True  # the upper bound of an age band (15岁至64岁), not an age reached
+    if fig.unit == "岁" and _AGE_RANGE_OF_PEOPLE.match(work, start, hi) is not None:
+        return True  # who qualifies (吸纳16-24岁青年参加见习): an age band of people, no indicator
+    if fig.comparator == "<=" and _capped_for_a_recipient(work, lo):
+        return True  # 对入驻基地的团队,提供免租场地,面积不超过100平方米: the cap of what is granted
     if fig.unit in mw.time_units and (work.find("圈", end, hi) >= 0 or work.startswith("时间", end)):
         return True  # the name of a service area (15分钟政务服务圈); time taken (利用20天时间)
     if fig.unit in mw.time_units and _ROUND_THE_CLOCK.match(work, end):
@@ -2376,7 +2401,7 @@ def _explicit_year(
             continue  # the base of a comparison: 较2012-2013年度的修订预算增加15.6%
         if not _inside(named, m.start()) and m.start() > best_at:
             best, best_at, fiscal_end = int(m["a"]) + 1, m.start(), m.end()  # 2013-14年度 ends in 2014
-    for m in _YEAR.finditer(work, lo, pos):
+    for m, named_year in _years_in(work, lo, pos):
         if m.start() < best_at or m.start() < fiscal_end:
             continue  # before a nearer year, or inside the fiscal year
         if _inside(named, m.start()):
@@ -2384,7 +2409,12 @@ def _explicit_year(
         tail = work[m.end() : m.end() + 4]
         if tail.lstrip(" \t").startswith(mw.words("since_words")):
             continue
-        if work[m.end() : m.end() + 1] == "度" and work[m.end() + 1 : m.end() + 2] not in ",":
+        if (
+            work[m.end() : m.end() + 1] == "度"
+            and work[m.end() + 1 : m.end() + 2] not in ","
+            and m.re is _YEAR
+        ):
+            # (a 中华民国 year's 年度 is its budget year, the year itself: 105年度总预算)
             continue
         if _ends_with_any(work, m.start(), mw.compiled["base_before"], lo):
             continue  # the base of a comparison: 较2020年增长10%
@@ -2394,8 +2424,38 @@ def _explicit_year(
             continue  # the start of a change the figure ends: 2019年达标率由2018年年底的15%提高到90%
         if _BUILT_BEFORE.match(work, m.end()):
             continue  # what the things are: 2016年前建设的农污设施, 2000年前建成的公房
-        best = int(m["y"])
+        best = named_year
     return best if best is not None else base_of_now
+
+
+# A year of the 中华民国 calendar, as 臺灣's government writes its years (105年度总预算, 民國113年, 114年):
+# the year plus 1911. Read only in a document dated so (_roc_dated); 建党100年 elsewhere is a count.
+# A year after 民国 may be any; one without it only 80-149 (1991-2060: 时隔66年 is a span).
+# matches: "105年", "民国59年", "99年" ; must not match: "2025年", "1.5年", "3年", "66年", "100年来"
+_ROC_YEAR = re.compile(
+    r"(?<![\d.])(?:民国[ \t]*(?P<m>\d{2,3})|(?P<r>[89]\d|1[0-4]\d))[ \t]*年(?![ \t]*(?:来|以来|之久|历史))"
+)
+# What marks a document of 臺灣's government (read in its working text, simplified): its calendar
+# named with a year, or a body or a currency of its own. matches: "民国105年", "立法院", "县议会",
+# "新台币" ; must not match: "全民国防" (no year), "审议会上" (议会 inside words of a 人大 session),
+# "区议会" (香港's District Councils)
+_ROC_MARKS = re.compile(r"民国[ \t]*\d{2,3}[ \t]*年|行政院|立法院|[县市]议会|新台币|主计总处")
+
+
+@lru_cache(maxsize=8)
+def _roc_dated(work: str) -> bool:
+    """Whether ``work`` dates its years by the 中华民国 calendar (105年度, 民國113年)."""
+    return _ROC_MARKS.search(work) is not None and _ROC_YEAR.search(work) is not None
+
+
+def _years_in(work: str, lo: int, pos: int) -> list[tuple[re.Match[str], int]]:
+    """The years named between ``lo`` and ``pos`` (each match, its year) in order: 2025年, and in a
+    document dated by the 中华民国 calendar its years too (105年 is 2016)."""
+    found = [(m, int(m["y"])) for m in _YEAR.finditer(work, lo, pos)]
+    if _roc_dated(work):
+        found.extend((m, int(m["m"] or m["r"]) + 1911) for m in _ROC_YEAR.finditer(work, lo, pos))
+        found.sort(key=lambda f: f[0].start())
+    return found
 
 
 # A bound the figure is compared with last year's by (山东's 2020 支持中小企业 opinions: 贷款综合融资成本
@@ -2580,7 +2640,7 @@ def find_metrics(
     starts = [s for s, _, _ in spans]
     named = _Spans([m.span() for m in _finditer_merged(_NAMED_BY_FIRST, work)])
     horizons = _Horizons(work)
-    info = _with_fiscal_year(work, _with_horizon(horizons, info))
+    info = _with_fiscal_year(work, _with_horizon(horizons, _after_the_year_reviewed(work, info)))
     fiscal = FiscalNow(work, info.year) if info.year is not None else None  # once per document
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
@@ -2598,6 +2658,8 @@ def find_metrics(
     stock = _stock_sections(work, info)
     stock_said: set[tuple[float, str]] = set()  # (value, unit) of the inventory in 基本情况
     benefits = _BenefitMarks(work)
+    reviewed = _years_reviewed(work) if "回顾" in work else frozenset()
+    last_dated: tuple[int, Kind, int] | None = None  # (paragraph, kind, year) of the last dated metric
     figures = _Matches(_find_figures(work))
     by_year = _year_by_year(work, figures) if "逐年" in work else {}
     columns = _year_column_cells(work) if "年" in work else []
@@ -2665,6 +2727,22 @@ def find_metrics(
             named,
             fiscal,
         )
+        if (
+            kind == "target"
+            and year is not None
+            and year in reviewed
+            and _PLANNED.search(work, s_lo, fig.start) is None
+        ):
+            kind = "actual"  # a year the text says it reviews (在回顾2015年…工作时): its figures are results
+        if (
+            year is None
+            and last_dated is not None
+            and last_dated[0] == p_lo
+            and _opens_a_breakdown(work, c_lo, s_lo)
+        ):
+            # 其中,… breaks down the figure before it (全市财政2024年预算拟安排78.25亿元。其中,先进制造业
+            # 领域资金9.75亿元): its parts are of that figure's year and kind.
+            kind, year = last_dated[1], last_dated[2]
         if columns:
             ci = bisect_right(column_starts, pos) - 1
             if ci >= 0 and pos < columns[ci][1] and _explicit_year(work, c_lo, fig.start, named) is None:
@@ -2746,6 +2824,8 @@ def find_metrics(
                     continue  # an annexed task list restating a target of the body
             else:
                 body.add(said)
+            if year is not None:
+                last_dated = (p_lo, kind, year)
             out.append(
                 Metric(
                     kind=kind,
@@ -2769,6 +2849,32 @@ def find_metrics(
 # chongming 水务 plan's gold reads its inventory so). matches: "基本情况", "基本情况和问题" ; must not
 # match: "基本原则", "工作情况" (a review: read as actuals)
 _STOCK_HEADING = re.compile(r"[ \t]*基本情况[^\n]{0,6}\Z")
+
+
+# A whole year the text says it reviews (news of a work report: 在回顾2015年和“十二五”工作时; a report's
+# part: 2023年工作回顾): the report is given after it, so its figures are results, whatever year the
+# document is dated (a news copy dated by the year it reviews). matches: "回顾2015年", "回顾了2021年的",
+# "2023年工作回顾", "2023年政府工作回顾" ; must not match: "回顾2024年上半年" (a part of a year: the rest
+# of it may be planned), "回顾“十三五”"
+_YEAR_REVIEWED = re.compile(
+    r"回顾(?:了|过去的)?[ \t]*(?P<a>(?:19|20)\d{2})[ \t]*年(?![ \t]*(?:上半年|前三季度|第?[一二三四1-4]季度|1[-~至]\d{1,2}月|\d{1,2}月))"
+    r"|(?P<b>(?:19|20)\d{2})[ \t]*年[ \t]*(?:政府)?工作回顾"
+)
+
+
+# The words that open a breakdown of the figure just before: 其中, at the start of its clause or
+# sentence. matches: "其中,先进制造业…", "其中可以提供…" ; must not match: "…,重点是其中的…"
+_BREAKDOWN = re.compile(r"[ \t]*其中")
+
+
+def _opens_a_breakdown(work: str, c_lo: int, s_lo: int) -> bool:
+    """Whether the clause from ``c_lo`` or its sentence from ``s_lo`` opens with 其中."""
+    return _BREAKDOWN.match(work, c_lo) is not None or _BREAKDOWN.match(work, s_lo) is not None
+
+
+def _years_reviewed(work: str) -> frozenset[int]:
+    """The whole years ``work`` says it reviews (_YEAR_REVIEWED)."""
+    return frozenset(int(m["a"] or m["b"]) for m in _YEAR_REVIEWED.finditer(work))
 
 
 def _stock_sections(work: str, info: DocInfo) -> list[tuple[int, int]]:
@@ -3183,16 +3289,17 @@ def _kind_and_year(
     explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
     clause_words = work[c_lo : fig.start]
     if (
-        info.reviews is not None
-        and explicit in (None, info.reviews)
+        (info.reviews is not None or info.year is not None)
+        and explicit in (None, info.reviews if info.reviews is not None else info.year)
         and ("年" in clause_words and ("计划" in clause_words or "目标" in clause_words))
         and _PLANNED_FIGURE.search(clause_words) is not None
         and _GAP_TO_THE_PLAN.search(clause_words) is None
     ):
         # A review that reports on a plan gives the year's planned figure beside the results
-        # (列入…重点项目计划共85项,计划总投资825.42亿元,年度投资计划193.22亿元。…累计完成投资126.02亿元):
-        # what was planned for the year reviewed, a target of it.
-        return "target", info.reviews
+        # (列入…重点项目计划共85项,计划总投资825.42亿元,年度投资计划193.22亿元。…累计完成投资126.02亿元;
+        # a half-year review's 年计划增长7.5%,上半年完成86.3亿元): what was planned for the year
+        # reviewed (else the document's own), a target of it.
+        return "target", info.reviews if info.reviews is not None else info.year
     if explicit is None and (
         ("后" in clause_words and _ONCE_RUNNING.search(clause_words) is not None)
         or ("如果" in sentence_before and _IF_CARRIED_OUT.search(sentence_before) is not None)
@@ -3232,6 +3339,10 @@ def _kind_and_year(
         and not _has(sentence_before, mw.compiled["target_markers"])
     ):
         reported = _reported_by_the_opening(work, p_lo, c_lo, info.year)
+        if reported is None and (f_lo := work.rfind("。", p_lo, s_lo) + 1) > p_lo:
+            # The opening of the sentence (to 。) after the news's lead sentence in one paragraph
+            # (…会议昨日开幕。报告指出,去年全县实现地区生产总值156.2亿元;固定资产投资增长12.4%).
+            reported = _reported_by_the_opening(work, f_lo, c_lo, info.year)
         if reported is not None and _NOT_REPORTED.search(work, s_lo, fig.start) is None:
             return "actual", reported
     if (
@@ -3404,10 +3515,12 @@ def _kind_and_year(
 
 # The figure a plan sets for the year, told in a review (年度投资计划193.22亿元, 全年目标任务为…): the clause
 # ends with the year's plan word, the figure follows. (A project's 计划总投资 is its size, reported: the
-# tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资" ;
+# tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资",
+# "年计划增长", "年计划完成", "上半年投资目标(" (the plan's figure in parentheses) ;
 # must not match: "占年计划的" (a share of the plan: a result), "计划总投资", "计划新开工项目已开工"
 _PLANNED_FIGURE = re.compile(
-    r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*\Z"
+    r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*"
+    r"(?:增长|完成|实现|达到|新增|[(（])?[ \t]*\Z"
 )
 # A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
 _GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")
@@ -3937,6 +4050,35 @@ def _with_horizon(horizons: _Horizons, info: DocInfo) -> DocInfo:
         return info
     end = max(counts, key=lambda y: (counts[y], -y))
     return replace(info, period_start=info.year, period_end=end)
+
+
+# The goals a report sets for the year it is given in, named by 今年 (news of a work report: 今年全县经济
+# 社会发展的主要预期目标是:…). matches: "今年全县经济社会发展的主要预期目标", "今年主要预期目标" ; must not match:
+# "今年以来" (the part of the year gone by), "今年是…"
+_THIS_YEARS_GOALS = re.compile(r"今年[^。;\n]{0,30}?预期目标")
+# A year told as achieved (2015年,全县实现生产总值…; 在回顾2015年…工作时): what a report of the year
+# after says of the year before. matches: "2015年,全县实现", "2015年全市完成", "回顾2015年" ; must not
+# match: "到2015年实现" (a horizon), "2015年将实现"
+_ACHIEVED_IN = re.compile(
+    r"(?:(?<![到至])(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,?[ \t]*(?:全[区市县省]|我[区市县省])?[ \t]*(?:实现|完成)"
+    r"|回顾(?:了)?[ \t]*(?P<r>(?:19|20)\d{2})[ \t]*年)"
+)
+
+
+def _after_the_year_reviewed(work: str, info: DocInfo) -> DocInfo:
+    """A work report in news that names no year but the one it reviews (县长作政府工作报告。…2015年,全县
+    实现生产总值83.91亿元…;今年全县经济社会发展的主要预期目标是:…) was given the year after: the
+    document's year read from its text is the year reviewed (SCHEMA: its year is the one it gives,
+    and the year reviewed is not its date), so its 今年 and its plan are that year's next."""
+    if info.year is None or info.kind not in ("work_report", "news") or info.reviews is not None:
+        return info
+    if "今年" not in work or _THIS_YEARS_GOALS.search(work) is None:
+        return info
+    if any(int(m["y"]) > info.year for m in _YEAR.finditer(work)):
+        return info  # a later year named: the document's own, or a goal's
+    if not any(int(m["y"] or m["r"]) == info.year for m in _ACHIEVED_IN.finditer(work)):
+        return info
+    return replace(info, year=info.year + 1)
 
 
 def _with_fiscal_year(work: str, info: DocInfo) -> DocInfo:
