@@ -202,26 +202,30 @@ _BY = re.compile(
     r"(?:(?:具体|实施|所称)[^,。;:]{0,12}|(?:办法|细则|标准|目录|规范|清单|方案),)由(?P<who>[^,。;:]{2,40}?)(?:结合[^,。;:]{2,10}?|根据[^,。;:]{2,10}?)?"
     r"(?:分别|另行|统一|负责)?(?:制定|规定|确定|公布)(?!的)"
 )
-# "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
+# "X由Y负责", "古树名木由Y按统一标准进行鉴定", "…的,由Y依法核发…", "…由Y决定": the doer named after 由 in the
+# clause; not the 由 of a relative clause ("对由民政部门依法进行临时监护的未成年人"), nor a doer read past 报 ("由
+# 镇人民政府报Y依法核发": the words name two bodies and their steps, read by _DOER_BODY).
 _DOER = re.compile(
-    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
-    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定)(?!的)"
+    r"(?<![对自缘经])由(?P<who>[^,。;:报]{2,60}?)(?:分别|统一|依法|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
+    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定|决定(?!授权|任免))(?!的)"
 )
 # "由X设置/划定/指定…": the doer named after 由 by the end of its name (a body's), then a verb of the work
 # regulations hand out: "已确认门牌号的建筑物,由各区公安机关按照确认的门牌号设置门牌", "后备资源的保护范围由区
 # 绿化主管部门划定", "养护责任人不明的,由所在地的区主管部门指定养护责任人" (cities' 门牌, 古树名木 and
-# 绿化 regulations). The name must end as a body's does, so that a verb inside a name (市场监督管理部门)
+# 绿化 regulations); "由乡、镇人民政府报区规划行政管理部门核发…", "由市民政部门征求…意见后报市人民政府审批" (the
+# body that takes the step the article hands out: 上海's, 北京's and 河南's planning and place-name
+# regulations). The name must end as a body's does, so that a verb inside a name (市场监督管理部门)
 # does not end it.
 _DOER_BODY = re.compile(
-    r"由(?P<who>[^,。;:由]{2,40}?(?:部门|机关|机构|人民政府|委员会|办事处|管委会))"
+    r"(?<![对自缘经])由(?P<who>[^,。;:由]{2,40}?(?:部门|机关|机构|人民政府|委员会|办事处|管委会|办公室))"
     r"(?:按照[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|依法|统一|分别|另行|及时)?"
-    r"(?:设置|划定|指定|认定|鉴定|编制|公布|发布|核定|登记|处理|受理|组织|维护|建设|安装|颁发|发放|征收|评定)"
+    r"(?:设置|划定|指定|认定|鉴定|编制|公布|发布|核定|登记|处理|受理|组织|维护|建设|安装|颁发|发放|征收|评定|报请|报送|报|征求)"
 )
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
-    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|进行|向|拟定|拟订|起草|划定|统一|分别|,)"
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|进行|向|拟定|拟订|起草|划定|制订|修订|统一|分别|,)"
 )
 
 
@@ -345,10 +349,14 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
     state (``_duty_roles``), one task each."""
     tasks: list[Task] = []
     for number, s, e in _article_paragraphs(work, lines):
-        if _OFFENCE.match(work, s, e):
-            continue  # "违反本条第一款第一项规定的,…X应当对违法行为人进行批评教育…": a penalty
+        offence = _OFFENCE.match(work, s, e) is not None
+        # "违反本条第一款第一项规定的,…X应当对违法行为人进行批评教育…": a penalty; only a later sentence that
+        # hands the rules of its detail to a body is a task ("…可以依法从轻、减轻行政处罚。社会服务的具体实施
+        # 办法,由市人民政府制定。": cities' 文明行为促进条例, 4 of the LawRefBook regulations)
         clauses = _clauses(work, s, e)
         for i, (cs, ce) in enumerate(clauses):
+            if offence and (not work[s:cs].rstrip().endswith("。") or _BY.search(work, cs, ce) is None):
+                continue
             roles = _duty_roles(text, work, cs, ce)
             if roles is None:
                 continue
@@ -679,6 +687,16 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         if rel is not None and LEVEL_LIST.match(work, at) and "、" not in rel.group("clause"):
             # "所在地的区、县(市)房产主管部门": the levels' bodies, the clause no part of their names
             return _law_names(orig[at:], work[at:])
+    place = _PLACE_OF_LEVELS.match(work)
+    if place is not None and LEVEL_LIST.match(work, place.end()):
+        # "历史建筑所在地市、县（市、区）人民政府": the place goes to each level's body, as a shared prefix
+        bodies = _law_names(orig[place.end() :], work[place.end() :])
+        return tuple(orig[: place.end()] + b for b in bodies)
+    owner = _OWNER_OF_FIELDS.match(work)
+    if owner is not None and field_list(work[owner.end() :]) is not None:
+        # "同级文物、自然资源和规划部门", "自治县的水利、电力等部门": the fields' departments, the level they
+        # are of (a relative one, or a place with 的) no part of their names
+        return _law_names(orig[owner.end() :], work[owner.end() :])
     pair = _LEVEL_PAIR.match(work)
     if pair:
         # "省和青岛市人民政府有关部门": 省人民政府有关部门, 青岛市人民政府有关部门
@@ -699,11 +717,20 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
             return ()
         heads = [orig[m.start() : m.end()] for m in LEVEL.finditer(work, 0, levels.end())]
         fields = [r for r in rest if r.startswith("人民政府")]
-        if len(fields) > 1 and all(r.startswith("人民政府") or r in _LIST_COLLECTIVES for r in rest):
+        one_etc = (
+            len(fields) == 1
+            and work.startswith("人民政府", after)
+            and field_list(work[after + 4 :]) is not None
+        )
+        if (len(fields) > 1 or one_etc) and all(
+            r.startswith("人民政府") or r in _LIST_COLLECTIVES for r in rest
+        ):
             # "市、县（区）人民政府发展改革、财政等部门": the departments of those fields, named by field
             # (发展改革部门, 财政部门), as "人民政府及其教育、科学技术等有关部门" is read (云浮's 优化营商环境条例;
             # the convention in tests/extract/corpus/README.md); "…等有关部门" adds the collective
-            # (有关部门); one department after the levels is named whole at each level (below).
+            # (有关部门); so does one field closed by 等 ("市、县（区）人民政府生态环境等主管部门": 生态环境主管部门,
+            # as "教育等部门" after levels is read below); one department after the levels is named whole at
+            # each level (below).
             return tuple(r[len("人民政府") :] if r.startswith("人民政府") else r for r in rest)
         if _fields_of_levels(work[after:]):
             # "市、县（市、区）教育等部门", "市、区县（市）园林绿化、林业行政管理部门": the departments of those
@@ -716,8 +743,24 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
     if len(out) > 1 and out[-1].endswith(("管委会", "管理委员会")):
         # "X经济技术开发区、Y示范区、Z区管委会": each zone's 管委会 (漯河's and 嘉兴's regulations)
         suffix = "管委会" if out[-1].endswith("管委会") else "管理委员会"
-        out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + out[-1:]
+        last = out[-1]
+        if last.endswith("等" + suffix) and last[: -len(suffix) - 1].endswith(("区", "园")):
+            last = last[: -len(suffix) - 1] + suffix  # "…、Z综合保税区等管理委员会": Z综合保税区管理委员会
+        out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + [last]
     return tuple(dict.fromkeys(out))
+
+
+# A place written before the levels whose bodies it names, with no 的: "历史建筑所在地市、县（市、区）人民政府"
+# (衢州's 历史文化街区保护条例), "所在地市、县人民政府" (17 of the LawRefBook regulations write 所在地市、).
+_PLACE_OF_LEVELS = re.compile(r"[^、,的()给向由报交经对]{0,12}?所在地")
+# What a list of fields may open with that is no part of their departments' names: a level named by its
+# relation to the body of the sentence ("会同同级文物、自然资源和规划部门编制…", cities' regulations), or a
+# level or government with 的 ("自治县的水利、电力、交通等部门" (彭水's 旅游条例), "县级以上人民政府的计划、财政
+# 等部门"), as a 的-modifier before a unit is dropped (tests/extract/corpus/README.md).
+# must not match: "县级以上人民政府发展改革、财政部门" (the government named on each, units._cut)
+_OWNER_OF_FIELDS = re.compile(
+    r"(?:(?:同级|本级)(?:人民政府)?的?|(?:本|当地)?(?:自治[县州区]|[省市县区])的|[^,的]{0,16}?人民政府的)(?=[^、]{2,12}、)"
+)
 
 
 def _fields_of_levels(work: str) -> bool:
@@ -855,6 +898,8 @@ _PUBLIC_SERVICE = ("公共", "政务", "各级公共", "县级以上公共")
 @lru_cache(maxsize=8192)
 def _is_body(name: str) -> bool:
     """A body of the state (or a villagers' or residents' committee), not a person or a firm."""
+    if name in _ROLE_BODIES:
+        return True
     if _VERB_START.match(name) or re.search(r"[;:\n]", name):
         return False
     if name.endswith(_PEOPLES_ORGS):
@@ -871,6 +916,14 @@ def _is_body(name: str) -> bool:
     return looks_like_unit(name) or name.endswith(_BODY_END)
 
 
+# Bodies a regulation names by their role in a procedure of the state: the 承办单位 that handles what a hotline
+# or a deputy's proposal hands it (cities' 12345热线条例, provinces' rules on deputies' proposals: 21 of the 1,821
+# LawRefBook regulations charge it), the 组织编制机关 of a plan (cities' 历史文化名城 and 规划 regulations, after
+# 城乡规划法: 41 of them). Named so bare (not "大型活动的承办单位", a firm), they are bodies; 组织 opens the
+# second as a verb would.
+_ROLE_BODIES = frozenset(("承办单位", "各承办单位", "有关承办单位", "各有关承办单位", "组织编制机关"))
+
+
 def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int] | None:
     """Where the subject of ``work[s:e]`` ends, when it opens with bodies of the state and goes
     on with what they are to do: (end of the subject, start of the predicate)."""
@@ -880,11 +933,26 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
         s += 1  # "由X牵头开展…": the doer follows 由
     comma = work.find(",", s, e)
     found = _subject_by_opener(work, s, e, comma, strict)
-    if found is None and comma > 0 and _duty_after_conditions(work, comma, e):
+    if (
+        found is None
+        and comma > 0
+        and _duty_after_conditions(work, comma, e)
+        and not (_BY_AFTER.match(work, comma + 1, e) and not _PERSON_BY.match(work, comma + 1, e))
+    ):
         head = _body_head(work, s, comma)
         if head is not None:
             return head, head  # "市场监督管理部门公示行政处罚信息,应当…": the body, then what it does
     return found
+
+
+# A duty after the comma that names its own doer: "承办单位不能解决的热线事项,应当由市人民政府办公室组织…" (the
+# words before the comma are its topic, not its doer).
+_BY_AFTER = re.compile(r"\s*(?:应当|应|须|必须)?由")
+
+
+# A doer after 由 that is a person of the body before the comma: "劳动保障行政部门执行监察公务,应当由两名以上
+# 监察人员共同进行" (the body's duty, done by its people).
+_PERSON_BY = re.compile(r"\s*(?:应当|应|须|必须)?由[^,。;]{0,16}?(?:人员|负责人|领导人)")
 
 
 def _duty_after_conditions(work: str, comma: int, e: int) -> bool:
@@ -932,12 +1000,23 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
         )
         if each:
             named = named[:-1]  # "两级牵头部门均应当…": each of them, the adverb with the verb
+        if (
+            m.group() == ","
+            and _BY_AFTER.match(work, v + 1, e)
+            and not _CONDITION_END.search(work, s, v)
+            and not _PERSON_BY.match(work, v + 1, e)
+        ):
+            return None  # "X不能解决的事项,应当由Y组织…": Y does it (the clause before is its topic)
         names = law_names(named, named)
         if not _lead_bodies(names, named):
             if m.group() in _MODALS:
                 return None  # "文明行为促进工作应当构建政府组织实施…": the subject ends at its 应当
             continue
-        if m.group() == "," and not (DUTY_VERB.match(work, v + 1, e) or _LEAD_IN.match(work, v + 1, e)):
+        if m.group() == "," and not (
+            DUTY_VERB.match(work, v + 1, e)
+            or _LEAD_IN.match(work, v + 1, e)
+            or (_HELPS_BODY.match(work, v + 1, e) and all(_is_body(working_text(n)) for n in names))
+        ):  # "乡镇人民政府、街道办事处,协助相关部门做好…": bodies that help another, each a body
             # "市、县（区）精神文明建设指导委员会,市、县（区）人民政府及其有关部门应当…": a long list of
             # bodies goes on past a comma (cities' 文明行为促进条例 and 山体保护条例 list their committees
             # and governments so); "…产业布局,加强…": else a comma ends no subject but before 应当
@@ -955,16 +1034,20 @@ _SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受(?!委托|申请|举报|
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
 # The modal verbs of duty that end a subject (a predicate that opens with one: units.DUTY_VERB).
 _MODALS = frozenset(("应当", "应", "须", "必须"))
-# Where the name of a body may end before what it does.
+# Where the name of a body may end before what it does (not the 办 of a verb: 承办, 督办, 办理, 办结).
 _BODY_TAIL = re.compile(
-    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委(?!员会)|办)(?=[^,。;:、和及与或(]{2})"
+    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|承办单位|人民法院|人民检察院|总局|局|委(?!员会)|(?<![承督协主交代举创兴查包申筹会])办(?!理|结|好))"
+    r"(?=[^,。;:、和及与或(]{2})"
 )
 
 
 # What the words before a body hold when the body is no doer but an object or a basis: "人民建议涉及两个以上
 # 国家机关…的", "列入常务委员会会议议程的法规案", "按照国家规定需要有关部门批准的建设项目", "受理由其他部门
-# 办理的申请事项" (regulations of several provinces and their 立法条例).
-_NOT_A_DOER = re.compile(r"[对在向于个凡]|(?<!自)由|涉及|或者|列入|纳入|按照|根据|依照|依据")
+# 办理的申请事项" (regulations of several provinces and their 立法条例), "法律、法规规定需经X许可的" (whose
+# permission an applicant needs: 彭水's 旅游条例).
+_NOT_A_DOER = re.compile(
+    r"[对在向于个凡]|(?<!自)由|涉及|或者|列入|纳入|按照|根据|依照|依据|(?:需|须|应|报|未|已)经"
+)
 
 
 def _body_head(work: str, s: int, comma: int) -> int | None:
@@ -1005,7 +1088,8 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
         if _DUTY_START.match(part):
             return True
         if _LEAD_IN.match(part) and not strict:
-            if _DUTY_IN.search(part):
+            course = _IN_THE_COURSE.match(part)  # "在开展经营活动过程中存在…": when, not what it is to do
+            if _DUTY_IN.search(part, course.end() if course else 0):
                 return True
             led = 1
             continue
@@ -1016,6 +1100,11 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
             continue  # "按照职责分工，各负其责，密切配合，共同做好…": the set phrases of a shared duty
         return False
     return False
+
+
+# The course of an act a lead-in names: "各单位在开展经营活动过程中存在严重不文明行为…的" (a condition of
+# 湛江's 文明行为促进条例; the verbs inside it are no duty of the subject's).
+_IN_THE_COURSE = re.compile(r"在[^,。;]{2,30}?(?:过程中|活动中|期间)")
 
 
 # The set phrases laws put between the lead-in of bodies that share a duty and its verb: "…等部门，
@@ -1148,7 +1237,7 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     alias = _ALIAS.search(work, start, subject_end)
     names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
     lead = _names_past_commas(text, work, start, names_end)
-    helps = _HELPS_BODY.match(work, subject_end, ce)
+    helps = _HELPS_BODY.match(work, subject_end, ce) or _HELPS_BODY.match(work, pred, ce)  # "X,协助Y做好…"
     if helps is not None:
         hs, he = helps.span("helped")
         helped = tuple(n for n in law_names(text[hs:he], work[hs:he]) if _is_body(working_text(n)))
