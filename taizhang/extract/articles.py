@@ -206,8 +206,8 @@ _BY = re.compile(
 # clause; not the 由 of a relative clause ("对由民政部门依法进行临时监护的未成年人"), nor a doer read past 报 ("由
 # 镇人民政府报Y依法核发": the words name two bodies and their steps, read by _DOER_BODY).
 _DOER = re.compile(
-    r"(?<![对自缘经])由(?P<who>[^,。;:报]{2,60}?)(?:分别|统一|依法|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
-    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定|决定(?!授权|任免))(?!的)"
+    r"(?<![对自缘经])由(?P<who>[^,。;:报向]{2,60}?)(?:分别|统一|依法(?:对[^,。;:]{1,20}?)?|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
+    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定|给予(?!警告|处分|处罚|行政处罚|停止|通报|罚)|决定(?!授权|任免))(?!的)"
 )
 # "由X设置/划定/指定…": the doer named after 由 by the end of its name (a body's), then a verb of the work
 # regulations hand out: "已确认门牌号的建筑物,由各区公安机关按照确认的门牌号设置门牌", "后备资源的保护范围由区
@@ -452,7 +452,9 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
                 if whole_list:
                     continue  # "村民委员会应当做好以下工作:(一)…": one task, its list with it
             elif work[stop] == ":" or (
-                _subject(work, nxt, end, strict=True) is None and not _topic_then_body(work, nxt, end)
+                _subject(work, nxt, end, strict=True) is None
+                and not _topic_then_body(work, nxt, end)
+                and not _condition_then_body(work, nxt, end)
             ):
                 continue
             out.append((cut, stop + 1))
@@ -460,6 +462,15 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
         out.append((cut, end))
         pos = _skip(work, end, e)
     return out
+
+
+def _condition_then_body(work: str, s: int, e: int) -> bool:
+    """``work[s:e]`` opens with a condition closed by 的, then a body and its duty: "…应当及时审查并依法处理;市场
+    主体及时履行法定义务的,司法机关、行政机关应当终止…" (the two halves of a sentence cut at its ;)."""
+    comma = work.find(",", s, e)
+    return (
+        comma - s >= 4 and work[comma - 1] == "的" and _subject(work, comma + 1, e, strict=True) is not None
+    )
 
 
 def _item_names_body(work: str, colon: int, end: int) -> bool:
@@ -907,13 +918,19 @@ def _is_body(name: str) -> bool:
     tail = name.rsplit("的", 1)[-1]
     if "的" in name and len(tail) >= 2 and tail.endswith(_BODY_END):
         name = tail  # "校外实践教育场所的行业主管部门", "负责…工作的机构": the body is what 的 ends with
-    if _PRIVATE.search(name) or _NO_BODY.search(name):
+    if _PRIVATE.search(name) and not name.endswith(_GOVERNING):
+        return False  # (but "公用企事业单位主管部门", "物业主管部门": the department that governs them)
+    if _NO_BODY.search(name):
         return False
     if name.endswith("服务机构") and not name.startswith(_PUBLIC_SERVICE) and not LEVEL.match(name):
         return False  # "家政服务机构应当…", "物业服务机构": a business that serves, not a body of the state
     if name.endswith("单位"):
         return name.startswith(("有关", "相关", "各"))
     return looks_like_unit(name) or name.endswith(_BODY_END)
+
+
+# The kinds of department that govern a trade: a body of the state whatever trade they name (企业, 物业).
+_GOVERNING = ("主管部门", "行政主管部门", "监督管理部门")
 
 
 # Bodies a regulation names by their role in a procedure of the state: the 承办单位 that handles what a hotline
@@ -1036,7 +1053,7 @@ _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"
 _MODALS = frozenset(("应当", "应", "须", "必须"))
 # Where the name of a body may end before what it does (not the 办 of a verb: 承办, 督办, 办理, 办结).
 _BODY_TAIL = re.compile(
-    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|承办单位|人民法院|人民检察院|总局|局|委(?!员会)|(?<![承督协主交代举创兴查包申筹会])办(?!理|结|好))"
+    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|承办单位|人民法院|人民检察院|总局|局|委(?!员会|托)|(?<![承督协主交代举创兴查包申筹会])办(?!理|结|好))"
     r"(?=[^,。;:、和及与或(]{2})"
 )
 
@@ -1046,7 +1063,7 @@ _BODY_TAIL = re.compile(
 # 办理的申请事项" (regulations of several provinces and their 立法条例), "法律、法规规定需经X许可的" (whose
 # permission an applicant needs: 彭水's 旅游条例).
 _NOT_A_DOER = re.compile(
-    r"[对在向于个凡]|(?<!自)由|涉及|或者|列入|纳入|按照|根据|依照|依据|(?:需|须|应|报|未|已)经"
+    r"[对在向于个凡]|(?<!自)由|涉及|或者|列入|纳入|按照|根据|依照|依据|认为|(?:需|须|应|报|未|已)经"
 )
 
 
@@ -1087,6 +1104,16 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
             return False  # a permission; "应当接受X的统一管理": a submission to X, no work
         if _DUTY_START.match(part):
             return True
+        if (
+            strict
+            and _OWN_DUTIES.fullmatch(part)
+            and i + 1 < len(parts)
+            and _DUTY_START.match(parts[i + 1].strip())
+        ):
+            return True  # "…;公安等有关部门按照各自职责,做好…"
+        own = _OWN_DUTIES.match(part) if strict else None
+        if own is not None and _DUTY_START.match(part, own.end()):
+            return True  # "…;公安、市场监管等有关部门按照各自职责做好…": their own duty, opened by its basis
         if _LEAD_IN.match(part) and not strict:
             course = _IN_THE_COURSE.match(part)  # "在开展经营活动过程中存在…": when, not what it is to do
             if _DUTY_IN.search(part, course.end() if course else 0):
@@ -1100,6 +1127,10 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
             continue  # "按照职责分工，各负其责，密切配合，共同做好…": the set phrases of a shared duty
         return False
     return False
+
+
+# The basis of a duty that bodies are charged with by field: "按照各自职责", "根据职责分工", "在各自职责范围内".
+_OWN_DUTIES = re.compile(r"(?:按照|根据|依照|依据|在)(?:各自)?的?(?:职责|职能)(?:分工)?(?:范围内)?")
 
 
 # The course of an act a lead-in names: "各单位在开展经营活动过程中存在严重不文明行为…的" (a condition of
@@ -1238,6 +1269,10 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
     lead = _names_past_commas(text, work, start, names_end)
     helps = _HELPS_BODY.match(work, subject_end, ce) or _HELPS_BODY.match(work, pred, ce)  # "X,协助Y做好…"
+    basis = _HELP_BASIS.match(work, pred, ce) if helps is None else None
+    if basis is not None:
+        # "X应当按照各自的职责,配合Y做好…", "X应当根据…需要,协助Y,为企业…提供…": the basis, then the help
+        helps = _HELPS_BODY.match(work, basis.end(), ce) or _HELPS_FOR.match(work, basis.end(), ce)
     if helps is not None:
         hs, he = helps.span("helped")
         helped = tuple(n for n in law_names(text[hs:he], work[hs:he]) if _is_body(working_text(n)))
@@ -1253,6 +1288,12 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         names = law_names(text[ws:we], work[ws:we])
         co = tuple(n for n in names if _is_body(working_text(n)) and n not in lead)
     return lead, co
+
+
+# The basis a body's help is given on, before the help: "应当按照各自的职责,配合…", "应当根据…需要,协助…".
+_HELP_BASIS = re.compile(r"(?:应当|应|要|须)?(?:按照|根据|依照|依据)[^,。;:]{1,24},")
+# Help given to a body for a purpose: "协助政府相关部门,为企业经营提供便利服务".
+_HELPS_FOR = re.compile(r"(?:协助|配合)(?P<helped>[^,。;:]{2,30}?),为")
 
 
 def _later_body(work: str, ce: int, comma: int, at: int) -> tuple[int, int] | None:

@@ -786,6 +786,7 @@ def is_bare_field(field: str) -> bool:
         and not looks_like_unit(field)
         and not field.startswith(("有关", "相关", "各"))
         and _NO_FIELD.search(field) is None
+        and not field.endswith(("机关", "部门"))  # "司法机关、行政机关": two bodies, not 司法机关 of a 机关
     )
 
 

@@ -120,3 +120,71 @@ def test_a_permission_after_conditions_is_no_task(tasks) -> None:
 
 def test_you_of_a_relative_clause_names_no_doer(tasks) -> None:
     assert "第十六条" not in tasks
+
+
+SECOND = """某市营商环境条例
+
+第一条　为了优化营商环境，根据有关法律、法规，结合本市实际，制定本条例。
+
+第二条　公用事业企业主管部门应当加强对供热单位服务质量的监管。
+
+第三条　市人民政府应当建立政务服务评价制度。
+
+第四条　审判机关、行政机关在将市场主体列入失信名单之前，应当依法通知市场主体。
+
+第五条　市场主体提出异议的，审判机关、行政机关应当及时审查；市场主体履行义务的，审判机关、行政机关应当终止失信惩戒。
+
+第六条　市环境保护主管部门对排污监控工作实施统一监督管理；公安、市场监管等有关部门按照各自职责做好排污监控有关工作。
+
+第七条　举报内容经查证属实的，由环境保护主管部门依法对举报人给予奖励。
+
+第八条　村（居）民委员会应当根据招商引资需要，协助政府相关部门，为企业提供便利服务。
+
+第九条　财政、人力社保等有关部门应当按照各自的职责，配合档案主管部门做好档案工作。
+
+第十条　排污单位委托运营单位运营设施的，应当签订委托合同。
+
+第十一条　本条例自2031年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def second():
+    out: dict[str, list] = {}
+    for t in extract_text(SECOND).tasks:
+        out.setdefault(t.ref, []).append(t)
+    return out
+
+
+def test_the_department_that_governs_firms_is_a_body(second) -> None:
+    assert second["第二条"][0].lead_units == ("公用事业企业主管部门",)
+
+
+def test_two_organs_are_no_fields_of_one_organ(second) -> None:
+    assert second["第四条"][0].lead_units == ("审判机关", "行政机关")
+
+
+def test_a_sentence_cut_at_its_semicolon_before_a_condition_and_a_body(second) -> None:
+    assert [t.lead_units for t in second["第五条"]] == [("审判机关", "行政机关")] * 2
+
+
+def test_fields_charged_by_their_duties_after_a_semicolon(second) -> None:
+    first, other = second["第六条"]
+    assert first.lead_units == ("市环境保护主管部门",)
+    assert other.lead_units == ("公安部门", "市场监管部门", "有关部门")
+
+
+def test_a_reward_given_by_a_body_named_after_you(second) -> None:
+    assert second["第七条"][0].lead_units == ("环境保护主管部门",)
+
+
+def test_help_after_the_basis_it_is_given_on(second) -> None:
+    t = second["第八条"][0]
+    assert (t.lead_units, t.co_units) == (("政府相关部门",), ("村民委员会", "居民委员会"))
+    t = second["第九条"][0]
+    assert t.lead_units == ("档案主管部门",)
+    assert t.co_units == ("财政部门", "人力社保部门", "有关部门")
+
+
+def test_entrusting_is_no_committee(second) -> None:
+    assert "第十条" not in second
