@@ -104,7 +104,7 @@ _NUMBERED = re.compile(r"\s*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}
 # A clause about penalties and the liability of officials: no task.
 # "查处违反治安管理的行为" is a duty (an offence it names), "违反本条例…的,由X处…罚款" a penalty.
 _LIABILITY = re.compile(
-    r"滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分|处[^。;,]{0,24}罚款|违反[^。;,]{0,40}的,"
+    r"滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分|处[^。;,]{0,24}罚款|违反[^。;,]{0,40}的,|吊销[^。;,]{0,10}(?:证|照)"
     r"|违反本(?:条例|规定|办法|细则|规则|条|款|法)[^。;]{0,80}?(?:由[^。;]{2,40}?(?:责令|处以?|予以处罚|依法处理|没收)|责令|罚款)"
 )
 # What a statute says of its own scope: "X对…实施奖励,适用本办法" (no task).
@@ -1063,7 +1063,7 @@ _BODY_TAIL = re.compile(
 # 办理的申请事项" (regulations of several provinces and their 立法条例), "法律、法规规定需经X许可的" (whose
 # permission an applicant needs: 彭水's 旅游条例).
 _NOT_A_DOER = re.compile(
-    r"[对在向于个凡]|(?<!自)由|涉及|或者|列入|纳入|按照|根据|依照|依据|认为|(?:需|须|应|报|未|已)经"
+    r"[对在向于个凡]|(?<!自)由|涉及|或者|列入|纳入|按照|根据|依照|依据|认为|经(?!济|信|营|费|贸|销|办)"
 )
 
 

@@ -306,7 +306,7 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
     if (
         work.startswith(("同级", "本级"))
         and "、" in work
-        and not work.startswith(("同级人民政府", "本级人民政府"))
+        and is_bare_field(work[2:].split("、", 1)[0])  # (not "本级人民代表大会、本级人大常委会")
     ):
         # "会同同级文物、交通运输部门…" (cities' regulations): the departments of those fields at the level
         # of the body the sentence names, their names without the relative level (文物部门, 交通运输部门)
