@@ -748,6 +748,11 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
             # fields, named by field, as with 人民政府 before them (above)
             return tuple(rest)
         return tuple([h + rest[0] for h in heads] + rest[1:])
+    first, sep, others = work.partition("、")
+    listed = field_list(others) if sep and kind_of(first) in ("机关", "部门") and "等" in others else None
+    if listed is not None and listed.etc:
+        # "公安机关、应急管理、市场监管等部门": a body named whole, then the departments of the fields
+        return (orig[: len(first)], *_law_names(orig[len(first) + 1 :], others))
     out: list[str] = []
     for o, w in _joined(orig, work):
         out.extend(_field_list(o, w))
@@ -1076,6 +1081,8 @@ def _body_head(work: str, s: int, comma: int) -> int | None:
     for m in _BODY_TAIL.finditer(work, s, comma):
         if _NOT_A_DOER.search(work, s, m.end()) or m.end() - s > 30:
             break  # "人民建议涉及两个以上国家机关…的,应当…": no body opens it
+        if work.startswith("的", m.end()):
+            continue  # "X、Y的领导成员和工作人员中,应当…": whose members, no doer
         names = law_names(work[s : m.end()], work[s : m.end()])
         if _lead_bodies(names, work[s : m.end()]):
             end = m.end()

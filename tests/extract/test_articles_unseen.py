@@ -188,3 +188,43 @@ def test_help_after_the_basis_it_is_given_on(second) -> None:
 
 def test_entrusting_is_no_committee(second) -> None:
     assert "第十条" not in second
+
+
+THIRD = """某自治县条例
+
+第一条　为了规范管理，根据有关法律、法规，结合本县实际，制定本条例。
+
+第二条　在禁止燃放烟花爆竹的区域内，公安机关、应急管理、市场监管等部门应当建立健全监督检查制度。
+
+第三条　自治县监察委员会、人民法院和人民检察院的领导成员中，应当有少数民族公民。
+
+第四条　本级人民代表大会、本级人大常委会或者上级人民政府应当依法予以撤销。
+
+第五条　鉴定人经人民法院通知出庭作证的，应当出庭作证；经人民法院同意不出庭的，应当书面回答质询。
+
+第六条　本条例自2031年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def third():
+    out: dict[str, list] = {}
+    for t in extract_text(THIRD).tasks:
+        out.setdefault(t.ref, []).append(t)
+    return out
+
+
+def test_a_body_named_whole_before_a_list_of_fields(third) -> None:
+    assert third["第二条"][0].lead_units == ("公安机关", "应急管理部门", "市场监管部门")
+
+
+def test_the_members_of_bodies_are_no_doers(third) -> None:
+    assert "第三条" not in third
+
+
+def test_benji_stays_before_a_body_of_its_own(third) -> None:
+    assert third["第四条"][0].lead_units[0] == "本级人民代表大会"
+
+
+def test_jing_before_a_body_opens_no_doer(third) -> None:
+    assert "第五条" not in third
