@@ -923,7 +923,7 @@ def _is_body(name: str) -> bool:
     tail = name.rsplit("的", 1)[-1]
     if "的" in name and len(tail) >= 2 and tail.endswith(_BODY_END):
         name = tail  # "校外实践教育场所的行业主管部门", "负责…工作的机构": the body is what 的 ends with
-    if _PRIVATE.search(name) and not name.endswith(_GOVERNING):
+    if _PRIVATE.search(name) and not (name.endswith(_GOVERNING) and _JOIN.search(name) is None):
         return False  # (but "公用企事业单位主管部门", "物业主管部门": the department that governs them)
     if _NO_BODY.search(name):
         return False
@@ -1072,6 +1072,10 @@ _NOT_A_DOER = re.compile(
 )
 
 
+# The people of a body: "…人民检察院的领导成员和工作人员中,应当有…" (no duty of the body's).
+_MEMBERS_OF = re.compile(r"的[^,。;]{0,6}(?:成员|人员|负责人|领导)")
+
+
 def _body_head(work: str, s: int, comma: int) -> int | None:
     """Where a body's name ends when the subject before a comma goes on with what the body does
     and the duty follows the comma: "市场监督管理部门公示行政处罚信息,应当遵守…", "X发现…不准确的,
@@ -1081,7 +1085,7 @@ def _body_head(work: str, s: int, comma: int) -> int | None:
     for m in _BODY_TAIL.finditer(work, s, comma):
         if _NOT_A_DOER.search(work, s, m.end()) or m.end() - s > 30:
             break  # "人民建议涉及两个以上国家机关…的,应当…": no body opens it
-        if work.startswith("的", m.end()):
+        if _MEMBERS_OF.match(work, m.end(), comma):
             continue  # "X、Y的领导成员和工作人员中,应当…": whose members, no doer
         names = law_names(work[s : m.end()], work[s : m.end()])
         if _lead_bodies(names, work[s : m.end()]):
