@@ -112,7 +112,7 @@ _NUMBERED = re.compile(r"\s*(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}
 # A clause about penalties and the liability of officials: no task.
 # "查处违反治安管理的行为" is a duty (an offence it names), "违反本条例…的,由X处…罚款" a penalty.
 _LIABILITY = re.compile(
-    r"滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分|处[^。;,]{0,24}罚款|违反[^。;,]{0,40}的,"
+    r"滥用职权|玩忽职守|徇私舞弊|追究[^。]{0,6}责任|给予处分|处[^。;,]{0,24}罚款|违反[^。;,]{0,40}的,|由[^。;,]{2,30}?吊销[^。;,]{0,10}(?:证|照)"
     r"|违反本(?:条例|规定|办法|细则|规则|条|款|法)[^。;]{0,80}?(?:由[^。;]{2,40}?(?:责令|处以?|予以处罚|依法处理|没收)|责令|罚款)"
 )
 # What a statute says of its own scope: "X对…实施奖励,适用本办法" (no task).
@@ -210,26 +210,30 @@ _BY = re.compile(
     r"(?:(?:具体|实施|所称)[^,。;:]{0,12}|(?:办法|细则|标准|目录|规范|清单|方案),)由(?P<who>[^,。;:]{2,40}?)(?:结合[^,。;:]{2,10}?|根据[^,。;:]{2,10}?)?"
     r"(?:分别|另行|统一|负责)?(?:制定|规定|确定|公布)(?!的)"
 )
-# "X由Y负责", "古树名木由Y按统一标准进行鉴定": the doer named after 由 in the clause.
+# "X由Y负责", "古树名木由Y按统一标准进行鉴定", "…的,由Y依法核发…", "…由Y决定": the doer named after 由 in the
+# clause; not the 由 of a relative clause ("对由民政部门依法进行临时监护的未成年人"), nor a doer read past 报 ("由
+# 镇人民政府报Y依法核发": the words name two bodies and their steps, read by _DOER_BODY).
 _DOER = re.compile(
-    r"由(?P<who>[^,。;:]{2,60}?)(?:分别|统一|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
-    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定)(?!的)"
+    r"(?<![对自缘经])由(?P<who>[^,。;:报向]{2,60}?)(?:分别|统一|依法(?:对[^,。;:]{1,20}?)?|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
+    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定|给予(?!警告|处分|处罚|行政处罚|停止|通报|罚)|决定(?!授权|任免))(?!的)"
 )
 # "由X设置/划定/指定…": the doer named after 由 by the end of its name (a body's), then a verb of the work
 # regulations hand out: "已确认门牌号的建筑物,由各区公安机关按照确认的门牌号设置门牌", "后备资源的保护范围由区
 # 绿化主管部门划定", "养护责任人不明的,由所在地的区主管部门指定养护责任人" (cities' 门牌, 古树名木 and
-# 绿化 regulations). The name must end as a body's does, so that a verb inside a name (市场监督管理部门)
+# 绿化 regulations); "由乡、镇人民政府报区规划行政管理部门核发…", "由市民政部门征求…意见后报市人民政府审批" (the
+# body that takes the step the article hands out: 上海's, 北京's and 河南's planning and place-name
+# regulations). The name must end as a body's does, so that a verb inside a name (市场监督管理部门)
 # does not end it.
 _DOER_BODY = re.compile(
-    r"由(?P<who>[^,。;:由]{2,40}?(?:部门|机关|机构|人民政府|委员会|办事处|管委会))"
+    r"(?<![对自缘经])由(?P<who>[^,。;:由]{2,40}?(?:部门|机关|机构|人民政府|委员会|办事处|管委会|办公室))"
     r"(?:按照[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|依法|统一|分别|另行|及时)?"
-    r"(?:设置|划定|指定|认定|鉴定|编制|公布|发布|核定|登记|处理|受理|组织|维护|建设|安装|颁发|发放|征收|评定)"
+    r"(?:设置|划定|指定|认定|鉴定|编制|公布|发布|核定|登记|处理|受理|组织|维护|建设|安装|颁发|发放|征收|评定|报请|报送|报|征求)"
 )
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
 _WITH = re.compile(
-    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|进行|向|拟定|拟订|起草|划定|统一|分别|,)"
+    r"会同(?P<co>[^,。;:]{2,60}?)(?=按照|根据|依照|做好|制定|推进|组织|开展|研究|建立|编制|确定|提出|实施|对|在|共同|依法|采取|及时|定期|指导|监督|督促|协调|落实|完善|加强|进行|向|拟定|拟订|起草|划定|制订|修订|统一|分别|,)"
 )
 
 
@@ -353,10 +357,14 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
     state (``_duty_roles``), one task each."""
     tasks: list[Task] = []
     for number, s, e in _article_paragraphs(work, lines):
-        if _OFFENCE.match(work, s, e):
-            continue  # "违反本条第一款第一项规定的,…X应当对违法行为人进行批评教育…": a penalty
+        offence = _OFFENCE.match(work, s, e) is not None
+        # "违反本条第一款第一项规定的,…X应当对违法行为人进行批评教育…": a penalty; only a later sentence that
+        # hands the rules of its detail to a body is a task ("…可以依法从轻、减轻行政处罚。社会服务的具体实施
+        # 办法,由市人民政府制定。": cities' 文明行为促进条例, 4 of the LawRefBook regulations)
         clauses = _clauses(work, s, e)
         for i, (cs, ce) in enumerate(clauses):
+            if offence and (not work[s:cs].rstrip().endswith("。") or _BY.search(work, cs, ce) is None):
+                continue
             roles = _duty_roles(text, work, cs, ce)
             if roles is None:
                 continue
@@ -452,7 +460,9 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
                 if whole_list:
                     continue  # "村民委员会应当做好以下工作:(一)…": one task, its list with it
             elif work[stop] == ":" or (
-                _subject(work, nxt, end, strict=True) is None and not _topic_then_body(work, nxt, end)
+                _subject(work, nxt, end, strict=True) is None
+                and not _topic_then_body(work, nxt, end)
+                and not _condition_then_body(work, nxt, end)
             ):
                 continue
             out.append((cut, stop + 1))
@@ -460,6 +470,15 @@ def _clauses(work: str, s: int, e: int) -> list[tuple[int, int]]:
         out.append((cut, end))
         pos = _skip(work, end, e)
     return out
+
+
+def _condition_then_body(work: str, s: int, e: int) -> bool:
+    """``work[s:e]`` opens with a condition closed by 的, then a body and its duty: "…应当及时审查并依法处理;市场
+    主体及时履行法定义务的,司法机关、行政机关应当终止…" (the two halves of a sentence cut at its ;)."""
+    comma = work.find(",", s, e)
+    return (
+        comma - s >= 4 and work[comma - 1] == "的" and _subject(work, comma + 1, e, strict=True) is not None
+    )
 
 
 def _item_names_body(work: str, colon: int, end: int) -> bool:
@@ -687,6 +706,16 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         if rel is not None and LEVEL_LIST.match(work, at) and "、" not in rel.group("clause"):
             # "所在地的区、县(市)房产主管部门": the levels' bodies, the clause no part of their names
             return _law_names(orig[at:], work[at:])
+    place = _PLACE_OF_LEVELS.match(work)
+    if place is not None and LEVEL_LIST.match(work, place.end()):
+        # "历史建筑所在地市、县（市、区）人民政府": the place goes to each level's body, as a shared prefix
+        bodies = _law_names(orig[place.end() :], work[place.end() :])
+        return tuple(orig[: place.end()] + b for b in bodies)
+    owner = _OWNER_OF_FIELDS.match(work)
+    if owner is not None and field_list(work[owner.end() :]) is not None:
+        # "同级文物、自然资源和规划部门", "自治县的水利、电力等部门": the fields' departments, the level they
+        # are of (a relative one, or a place with 的) no part of their names
+        return _law_names(orig[owner.end() :], work[owner.end() :])
     pair = _LEVEL_PAIR.match(work)
     if pair:
         # "省和青岛市人民政府有关部门": 省人民政府有关部门, 青岛市人民政府有关部门
@@ -707,25 +736,55 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
             return ()
         heads = [orig[m.start() : m.end()] for m in LEVEL.finditer(work, 0, levels.end())]
         fields = [r for r in rest if r.startswith("人民政府")]
-        if len(fields) > 1 and all(r.startswith("人民政府") or r in _LIST_COLLECTIVES for r in rest):
+        one_etc = (
+            len(fields) == 1
+            and work.startswith("人民政府", after)
+            and field_list(work[after + 4 :]) is not None
+        )
+        if (len(fields) > 1 or one_etc) and all(
+            r.startswith("人民政府") or r in _LIST_COLLECTIVES for r in rest
+        ):
             # "市、县（区）人民政府发展改革、财政等部门": the departments of those fields, named by field
             # (发展改革部门, 财政部门), as "人民政府及其教育、科学技术等有关部门" is read (云浮's 优化营商环境条例;
             # the convention in tests/extract/corpus/README.md); "…等有关部门" adds the collective
-            # (有关部门); one department after the levels is named whole at each level (below).
+            # (有关部门); so does one field closed by 等 ("市、县（区）人民政府生态环境等主管部门": 生态环境主管部门,
+            # as "教育等部门" after levels is read below); one department after the levels is named whole at
+            # each level (below).
             return tuple(r[len("人民政府") :] if r.startswith("人民政府") else r for r in rest)
         if _fields_of_levels(work[after:]):
             # "市、县（市、区）教育等部门", "市、区县（市）园林绿化、林业行政管理部门": the departments of those
             # fields, named by field, as with 人民政府 before them (above)
             return tuple(rest)
         return tuple([h + rest[0] for h in heads] + rest[1:])
+    first, sep, others = work.partition("、")
+    listed = field_list(others) if sep and kind_of(first) in ("机关", "部门") and "等" in others else None
+    if listed is not None and listed.etc:
+        # "公安机关、应急管理、市场监管等部门": a body named whole, then the departments of the fields
+        return (orig[: len(first)], *_law_names(orig[len(first) + 1 :], others))
     out: list[str] = []
     for o, w in _joined(orig, work):
         out.extend(_field_list(o, w))
     if len(out) > 1 and out[-1].endswith(("管委会", "管理委员会")):
         # "X经济技术开发区、Y示范区、Z区管委会": each zone's 管委会 (漯河's and 嘉兴's regulations)
         suffix = "管委会" if out[-1].endswith("管委会") else "管理委员会"
-        out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + out[-1:]
+        last = out[-1]
+        if last.endswith("等" + suffix) and last[: -len(suffix) - 1].endswith(("区", "园")):
+            last = last[: -len(suffix) - 1] + suffix  # "…、Z综合保税区等管理委员会": Z综合保税区管理委员会
+        out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + [last]
     return tuple(dict.fromkeys(out))
+
+
+# A place written before the levels whose bodies it names, with no 的: "历史建筑所在地市、县（市、区）人民政府"
+# (衢州's 历史文化街区保护条例), "所在地市、县人民政府" (17 of the LawRefBook regulations write 所在地市、).
+_PLACE_OF_LEVELS = re.compile(r"[^、,的()给向由报交经对]{0,12}?所在地")
+# What a list of fields may open with that is no part of their departments' names: a level named by its
+# relation to the body of the sentence ("会同同级文物、自然资源和规划部门编制…", cities' regulations), or a
+# level or government with 的 ("自治县的水利、电力、交通等部门" (彭水's 旅游条例), "县级以上人民政府的计划、财政
+# 等部门"), as a 的-modifier before a unit is dropped (tests/extract/corpus/README.md).
+# must not match: "县级以上人民政府发展改革、财政部门" (the government named on each, units._cut)
+_OWNER_OF_FIELDS = re.compile(
+    r"(?:(?:同级|本级)(?:人民政府)?的?|(?:本|当地)?(?:自治[县州区]|[省市县区])的|[^,的]{0,16}?人民政府的)(?=[^、]{2,12}、)"
+)
 
 
 def _fields_of_levels(work: str) -> bool:
@@ -861,6 +920,8 @@ _PUBLIC_SERVICE = ("公共", "政务", "各级公共", "县级以上公共")
 @lru_cache(maxsize=8192)
 def _is_body(name: str) -> bool:
     """A body of the state (or a villagers' or residents' committee), not a person or a firm."""
+    if name in _ROLE_BODIES:
+        return True
     if _VERB_START.match(name) or re.search(r"[;:\n]", name):
         return False
     if name.endswith(_PEOPLES_ORGS):
@@ -868,13 +929,27 @@ def _is_body(name: str) -> bool:
     tail = name.rsplit("的", 1)[-1]
     if "的" in name and len(tail) >= 2 and tail.endswith(_BODY_END):
         name = tail  # "校外实践教育场所的行业主管部门", "负责…工作的机构": the body is what 的 ends with
-    if _PRIVATE.search(name) or _NO_BODY.search(name):
+    if _PRIVATE.search(name) and not (name.endswith(_GOVERNING) and _JOIN.search(name) is None):
+        return False  # (but "公用企事业单位主管部门", "物业主管部门": the department that governs them)
+    if _NO_BODY.search(name):
         return False
     if name.endswith("服务机构") and not name.startswith(_PUBLIC_SERVICE) and not LEVEL.match(name):
         return False  # "家政服务机构应当…", "物业服务机构": a business that serves, not a body of the state
     if name.endswith("单位"):
         return name.startswith(("有关", "相关", "各"))
     return looks_like_unit(name) or name.endswith(_BODY_END)
+
+
+# The kinds of department that govern a trade: a body of the state whatever trade they name (企业, 物业).
+_GOVERNING = ("主管部门", "行政主管部门", "监督管理部门")
+
+
+# Bodies a regulation names by their role in a procedure of the state: the 承办单位 that handles what a hotline
+# or a deputy's proposal hands it (cities' 12345热线条例, provinces' rules on deputies' proposals: 21 of the 1,821
+# LawRefBook regulations charge it), the 组织编制机关 of a plan (cities' 历史文化名城 and 规划 regulations, after
+# 城乡规划法: 41 of them). Named so bare (not "大型活动的承办单位", a firm), they are bodies; 组织 opens the
+# second as a verb would.
+_ROLE_BODIES = frozenset(("承办单位", "各承办单位", "有关承办单位", "各有关承办单位", "组织编制机关"))
 
 
 def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int] | None:
@@ -886,11 +961,26 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
         s += 1  # "由X牵头开展…": the doer follows 由
     comma = work.find(",", s, e)
     found = _subject_by_opener(work, s, e, comma, strict)
-    if found is None and comma > 0 and _duty_after_conditions(work, comma, e):
+    if (
+        found is None
+        and comma > 0
+        and _duty_after_conditions(work, comma, e)
+        and not (_BY_AFTER.match(work, comma + 1, e) and not _PERSON_BY.match(work, comma + 1, e))
+    ):
         head = _body_head(work, s, comma)
         if head is not None:
             return head, head  # "市场监督管理部门公示行政处罚信息,应当…": the body, then what it does
     return found
+
+
+# A duty after the comma that names its own doer: "承办单位不能解决的热线事项,应当由市人民政府办公室组织…" (the
+# words before the comma are its topic, not its doer).
+_BY_AFTER = re.compile(r"\s*(?:应当|应|须|必须)?由")
+
+
+# A doer after 由 that is a person of the body before the comma: "劳动保障行政部门执行监察公务,应当由两名以上
+# 监察人员共同进行" (the body's duty, done by its people).
+_PERSON_BY = re.compile(r"\s*(?:应当|应|须|必须)?由[^,。;]{0,16}?(?:人员|负责人|领导人)")
 
 
 def _duty_after_conditions(work: str, comma: int, e: int) -> bool:
@@ -938,12 +1028,23 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
         )
         if each:
             named = named[:-1]  # "两级牵头部门均应当…": each of them, the adverb with the verb
+        if (
+            m.group() == ","
+            and _BY_AFTER.match(work, v + 1, e)
+            and not _CONDITION_END.search(work, s, v)
+            and not _PERSON_BY.match(work, v + 1, e)
+        ):
+            return None  # "X不能解决的事项,应当由Y组织…": Y does it (the clause before is its topic)
         names = law_names(named, named)
         if not _lead_bodies(names, named):
             if m.group() in _MODALS:
                 return None  # "文明行为促进工作应当构建政府组织实施…": the subject ends at its 应当
             continue
-        if m.group() == "," and not (DUTY_VERB.match(work, v + 1, e) or _LEAD_IN.match(work, v + 1, e)):
+        if m.group() == "," and not (
+            DUTY_VERB.match(work, v + 1, e)
+            or _LEAD_IN.match(work, v + 1, e)
+            or (_HELPS_BODY.match(work, v + 1, e) and all(_is_body(working_text(n)) for n in names))
+        ):  # "乡镇人民政府、街道办事处,协助相关部门做好…": bodies that help another, each a body
             # "市、县（区）精神文明建设指导委员会,市、县（区）人民政府及其有关部门应当…": a long list of
             # bodies goes on past a comma (cities' 文明行为促进条例 and 山体保护条例 list their committees
             # and governments so); "…产业布局,加强…": else a comma ends no subject but before 应当
@@ -961,16 +1062,24 @@ _SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受(?!委托|申请|举报|
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
 # The modal verbs of duty that end a subject (a predicate that opens with one: units.DUTY_VERB).
 _MODALS = frozenset(DUTY_MODALS)
-# Where the name of a body may end before what it does.
+# Where the name of a body may end before what it does (not the 办 of a verb: 承办, 督办, 办理, 办结).
 _BODY_TAIL = re.compile(
-    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|总局|局|委(?!员会)|办)(?=[^,。;:、和及与或(]{2})"
+    r"(?:部门|机关|机构|政府|委员会|办事处|管委会|承办单位|人民法院(?!院长)|人民检察院(?!检察长)|总局|局|委(?!员会|托)|(?<![承督协主交代举创兴查包申筹会])办(?!理|结|好))"
+    r"(?=[^,。;:、和及与或(]{2})"
 )
 
 
 # What the words before a body hold when the body is no doer but an object or a basis: "人民建议涉及两个以上
 # 国家机关…的", "列入常务委员会会议议程的法规案", "按照国家规定需要有关部门批准的建设项目", "受理由其他部门
-# 办理的申请事项" (regulations of several provinces and their 立法条例).
-_NOT_A_DOER = re.compile(r"[对在向于个凡]|(?<!自)由|涉及|或者|列入|纳入|按照|根据|依照|依据")
+# 办理的申请事项" (regulations of several provinces and their 立法条例), "法律、法规规定需经X许可的" (whose
+# permission an applicant needs: 彭水's 旅游条例).
+_NOT_A_DOER = re.compile(
+    r"[对在向于个凡]|(?<!自)由|涉及|或者|列入|纳入|按照|根据|依照|依据|认为|经(?!济|信|营|费|贸|销|办)"
+)
+
+
+# The people of a body: "…人民检察院的领导成员和工作人员中,应当有…" (no duty of the body's).
+_MEMBERS_OF = re.compile(r"的[^,。;]{0,6}(?:成员|人员|负责人|领导)")
 
 
 def _body_head(work: str, s: int, comma: int) -> int | None:
@@ -982,6 +1091,8 @@ def _body_head(work: str, s: int, comma: int) -> int | None:
     for m in _BODY_TAIL.finditer(work, s, comma):
         if _NOT_A_DOER.search(work, s, m.end()) or m.end() - s > 30:
             break  # "人民建议涉及两个以上国家机关…的,应当…": no body opens it
+        if _MEMBERS_OF.match(work, m.end(), comma):
+            continue  # "X、Y的领导成员和工作人员中,应当…": whose members, no doer
         names = law_names(work[s : m.end()], work[s : m.end()])
         if _lead_bodies(names, work[s : m.end()]):
             end = m.end()
@@ -1010,8 +1121,19 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
             return False  # a permission; "应当接受X的统一管理": a submission to X, no work
         if _DUTY_START.match(part):
             return True
+        if (
+            strict
+            and _OWN_DUTIES.fullmatch(part)
+            and i + 1 < len(parts)
+            and _DUTY_START.match(parts[i + 1].strip())
+        ):
+            return True  # "…;公安等有关部门按照各自职责,做好…"
+        own = _OWN_DUTIES.match(part) if strict else None
+        if own is not None and _DUTY_START.match(part, own.end()):
+            return True  # "…;公安、市场监管等有关部门按照各自职责做好…": their own duty, opened by its basis
         if _LEAD_IN.match(part) and not strict:
-            if _DUTY_IN.search(part):
+            course = _IN_THE_COURSE.match(part)  # "在开展经营活动过程中存在…": when, not what it is to do
+            if _DUTY_IN.search(part, course.end() if course else 0):
                 return True
             led = 1
             continue
@@ -1022,6 +1144,15 @@ def _predicate_is_duty(work: str, p: int, e: int, strict: bool) -> bool:
             continue  # "按照职责分工，各负其责，密切配合，共同做好…": the set phrases of a shared duty
         return False
     return False
+
+
+# The basis of a duty that bodies are charged with by field: "按照各自职责", "根据职责分工", "在各自职责范围内".
+_OWN_DUTIES = re.compile(r"(?:按照|根据|依照|依据|在)(?:各自)?的?(?:职责|职能)(?:分工)?(?:范围内)?")
+
+
+# The course of an act a lead-in names: "各单位在开展经营活动过程中存在严重不文明行为…的" (a condition of
+# 湛江's 文明行为促进条例; the verbs inside it are no duty of the subject's).
+_IN_THE_COURSE = re.compile(r"在[^,。;]{2,30}?(?:过程中|活动中|期间)")
 
 
 # The set phrases laws put between the lead-in of bodies that share a duty and its verb: "…等部门，
@@ -1154,7 +1285,11 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     alias = _ALIAS.search(work, start, subject_end)
     names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
     lead = _names_past_commas(text, work, start, names_end)
-    helps = _HELPS_BODY.match(work, subject_end, ce)
+    helps = _HELPS_BODY.match(work, subject_end, ce) or _HELPS_BODY.match(work, pred, ce)  # "X,协助Y做好…"
+    basis = _HELP_BASIS.match(work, pred, ce) if helps is None else None
+    if basis is not None:
+        # "X应当按照各自的职责,配合Y做好…", "X应当根据…需要,协助Y,为企业…提供…": the basis, then the help
+        helps = _HELPS_BODY.match(work, basis.end(), ce) or _HELPS_FOR.match(work, basis.end(), ce)
     if helps is not None:
         hs, he = helps.span("helped")
         helped = tuple(n for n in law_names(text[hs:he], work[hs:he]) if _is_body(working_text(n)))
@@ -1170,6 +1305,12 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         names = law_names(text[ws:we], work[ws:we])
         co = tuple(n for n in names if _is_body(working_text(n)) and n not in lead)
     return lead, co
+
+
+# The basis a body's help is given on, before the help: "应当按照各自的职责,配合…", "应当根据…需要,协助…".
+_HELP_BASIS = re.compile(r"(?:应当|应|要|须)?(?:按照|根据|依照|依据)[^,。;:]{1,24},")
+# Help given to a body for a purpose: "协助政府相关部门,为企业经营提供便利服务".
+_HELPS_FOR = re.compile(r"(?:协助|配合)(?P<helped>[^,。;:]{2,30}?),为")
 
 
 def _later_body(work: str, ce: int, comma: int, at: int) -> tuple[int, int] | None:

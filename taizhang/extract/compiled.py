@@ -51,6 +51,7 @@ COMPILED_MODULES = (
     "rates",
     "read",
     "render",
+    "role_fallback",
     "sheets",
     "tables",
     "units",

@@ -343,6 +343,14 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         if cut - last < 2:
             return ()
         orig, work = orig[:cut], work[:cut]
+    if (
+        work.startswith(("同级", "本级"))
+        and "、" in work
+        and is_bare_field(work[2:].split("、", 1)[0])  # (not "本级人民代表大会、本级人大常委会")
+    ):
+        # "会同同级文物、交通运输部门…" (cities' regulations): the departments of those fields at the level
+        # of the body the sentence names, their names without the relative level (文物部门, 交通运输部门)
+        orig, work = orig[2:], work[2:]
     if "等" in work and "、" in work:
         fl = field_list(work)
         if fl is not None and fl.plain not in ("部门", "机构", "机关") and fl.etc:
@@ -818,6 +826,7 @@ def is_bare_field(field: str) -> bool:
         and not looks_like_unit(field)
         and not field.startswith(("有关", "相关", "各"))
         and _NO_FIELD.search(field) is None
+        and not field.endswith(("机关", "部门"))  # "司法机关、行政机关": two bodies, not 司法机关 of a 机关
     )
 
 
@@ -976,6 +985,11 @@ def field_names(orig: str, work: str) -> list[str]:
     return _cut(orig, fields[:-1], orig[ks:ke]) + [last]
 
 
+# The autonomous levels a regulation of an autonomous county or prefecture names its own by (彭水苗族土家族
+# 自治县's and other autonomous counties' 条例: "自治县人民政府", "自治县旅游主管部门").
+_AUTONOMOUS = ("自治县", "自治州", "自治区")
+
+
 def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
     """Each field with the kind; a level written on the first field goes to all ("区发展改革、财政等
     部门": 区财政部门), unless its character opens a common word (市场监管, 城市管理)."""
@@ -987,8 +1001,17 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
         level = orig[: gov.end()]
     elif fields[0].startswith(("当地", "所在地")) and len(fields[0]) > 4:
         level = orig[:2] if fields[0].startswith("当地") else orig[:3]  # "当地国土资源、房屋征收等部门"
-    elif fields[0][:1] in "省市县区" and fields[0][:2] not in _not_levels() and len(fields[0]) > 3:
-        if not any(f[:1] == fields[0][:1] for f in fields[1:]):
+    elif fields[0].startswith(_AUTONOMOUS) and is_bare_field(fields[0][3:]):
+        if not any(f.startswith(_AUTONOMOUS) for f in fields[1:]):
+            level = orig[:3]  # "自治县城乡规划建设、国土房管等主管部门": 自治县国土房管主管部门
+    elif fields[0][:1] in "省市县区" and fields[0][:2] not in _not_levels() and len(fields[0]) >= 3:
+        # (a field of two characters too: "市文物、自然资源和规划等部门": 市自然资源和规划部门)
+        if (
+            not any(f[:1] == fields[0][:1] for f in fields[1:])
+            and is_bare_field(fields[0][1:])
+            and fields[0][1]
+            not in "和及与或"  # "市和区、县工商…等部门": levels joined, no level of the first field
+        ):
             level = orig[:1]
     out, pos = [], 0
     for i, f in enumerate(fields):
