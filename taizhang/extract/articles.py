@@ -584,6 +584,8 @@ _JOIN = re.compile(r"及其|以及|或者|及|和|与|或")
 _CLAUSE_MARK = re.compile(r"[,;:。]")
 # The 由 that names the doer after a topic (not the 由 of 自由, 理由, 缘由, 经由).
 _BY_INSIDE = re.compile(r"(?<![自理缘经])由")
+# A modal verb of duty (units.DUTY_MODALS: 应当, 应, 须, 必须), a group a pattern may make optional.
+_DUTY_MODAL = "(?:" + "|".join(DUTY_MODALS) + ")"
 # A modal before the 由 that names the doer: "…的,应当由市土地管理部门会同…复核认定".
 _MODAL_BY = re.compile("(?:" + "|".join((*DUTY_MODALS, *POWER_MODALS)) + ")由")
 
@@ -975,12 +977,12 @@ def _subject(work: str, s: int, e: int, strict: bool = False) -> tuple[int, int]
 
 # A duty after the comma that names its own doer: "承办单位不能解决的热线事项,应当由市人民政府办公室组织…" (the
 # words before the comma are its topic, not its doer).
-_BY_AFTER = re.compile(r"\s*(?:应当|应|须|必须)?由")
+_BY_AFTER = re.compile(r"\s*" + _DUTY_MODAL + "?由")
 
 
 # A doer after 由 that is a person of the body before the comma: "劳动保障行政部门执行监察公务,应当由两名以上
 # 监察人员共同进行" (the body's duty, done by its people).
-_PERSON_BY = re.compile(r"\s*(?:应当|应|须|必须)?由[^,。;]{0,16}?(?:人员|负责人|领导人)")
+_PERSON_BY = re.compile(r"\s*" + _DUTY_MODAL + r"?由[^,。;]{0,16}?(?:人员|负责人|领导人)")
 
 
 def _duty_after_conditions(work: str, comma: int, e: int) -> bool:
@@ -1057,7 +1059,7 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
 
 
 # A predicate that submits to another body's management: "…的事项,应当接受X的统一管理" (no work).
-_SUBMITS = re.compile(r"(?:应当|应|须|必须)?接受(?!委托|申请|举报|投诉)")  # "应当接受委托,受理…" is work
+_SUBMITS = re.compile(_DUTY_MODAL + "?接受(?!委托|申请|举报|投诉)")  # "应当接受委托,受理…" is work
 # An adverb between a subject and its verb of duty: "X具体负责", "X统一组织".
 _ADVERBS = frozenset(("具体", "统一", "分别", "共同", "主要", "依法"))
 # The modal verbs of duty that end a subject (a predicate that opens with one: units.DUTY_VERB).

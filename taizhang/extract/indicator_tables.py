@@ -52,11 +52,14 @@ _UNIT_IN_NAME = re.compile(r"[(（][ \t]*(?P<u>[^()（）]{1,8})[ \t]*[)）][ \t
 # A unit: a magnitude and the unit it scales. matches: "亿元", "万人", "%", "人/万人" ; must not
 # match: "含教学点"
 _UNIT = re.compile(r"^(?P<mag>万亿|千亿|百亿|千万|百万|亿|万|千)?(?P<u>%|‰|个百分点|[^\d\s]{1,6})$")
+# The words of a comparator a cell writes before its figure (the keys of _PRE) and after it (of _POST).
+_CELL_PRE = r"(?P<pre>[<>≤≥＜＞]=?|不低于|不高于|不超过|大于|小于|超过)"
+_CELL_POST = r"(?P<post>以上|以下|左右|以内)"
 # A figure in a cell. matches: "1250", "7%左右", "<5.5", "≥75", "[0.9]", "〔5〕" ; must not match:
 # "—", "预期性"
 _CELL = re.compile(
-    r"^[ \t]*(?P<pre>[<>≤≥＜＞]=?|不低于|不高于|不超过|大于|小于|超过)?[ \t]*[\[〔【(（]?[ \t]*"
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)[ \t]*(?P<pct>%)?[ \t]*[\]〕】)）]?[ \t]*(?P<post>以上|以下|左右|以内)?[ \t]*$"
+    rf"^[ \t]*{_CELL_PRE}?[ \t]*[\[〔【(（]?[ \t]*"
+    rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)[ \t]*(?P<pct>%)?[ \t]*[\]〕】)）]?[ \t]*{_CELL_POST}?[ \t]*$"
 )
 _PRE = {
     "<": "<",
@@ -75,6 +78,14 @@ _PRE = {
     "超过": ">",
 }
 _POST = {"以上": ">=", "以下": "<=", "左右": "~", "以内": "<="}
+
+
+def _comparator(m: re.Match[str]) -> str:
+    """The comparator of a cell's figure read with its groups ``pre`` and ``post`` (_PRE, _POST): "="
+    when it writes none."""
+    return _PRE.get(m["pre"] or "", "") or _POST.get(m["post"] or "", "") or "="
+
+
 # Words of units known to the reader (a unit column may hold any other as written).
 _KNOWN_UNITS = frozenset(
     "元 人 个 家 项 件 户 亩 公顷 平方米 平方公里 公里 吨 吨标准煤 千瓦 千瓦时 人次 张 所 座 套 辆 % ‰ 个百分点 年 岁 天 小时".split()
@@ -125,7 +136,7 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
                     out.extend(_figure_with_its_unit(col, name, cells[col.index], span, span_text))
                 continue
             m, value = figure
-            comparator = _PRE.get(m["pre"] or "", "") or _POST.get(m["post"] or "", "") or "="
+            comparator = _comparator(m)
             raw = cells[col.index]
             if col.growth:
                 # The growth of a share is in points: 研发经费投入强度(%) … [0.9]
@@ -146,9 +157,9 @@ def table_metrics(text: str, work: str, grid: Grid, info: DocInfo) -> list[Metri
 # 2023年目标 / 牵头单位, the target cell 150亿元). matches: "150亿元", "6000人以上", "≥3家" ; must not
 # match: "6.5%" (read by _CELL), "2023年底" (no known unit), "区发改局"
 _CELL_WITH_UNIT = re.compile(
-    r"^[ \t]*(?P<pre>[<>≤≥＜＞]=?|不低于|不高于|不超过|大于|小于|超过)?[ \t]*"
+    rf"^[ \t]*{_CELL_PRE}?[ \t]*"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)[ \t]*(?P<unit>(?:万亿|千亿|百亿|千万|百万|亿|万|千)?[^\d\s()（）\[\]%<>≤≥]{1,5}?)"
-    r"[ \t]*(?P<post>以上|以下|左右|以内)?[ \t]*$"
+    rf"[ \t]*{_CELL_POST}?[ \t]*$"
 )
 
 
@@ -167,7 +178,7 @@ def _figure_with_its_unit(col: _Column, name: str, cell: str, span: Span, span_t
         return []
     if u["mag"]:
         value = scale(value, u["mag"])
-    comparator = _PRE.get(m["pre"] or "", "") or _POST.get(m["post"] or "", "") or "="
+    comparator = _comparator(m)
     return [_metric(col, name, value, u["u"], comparator, span, span_text, cell.strip())]
 
 
@@ -728,7 +739,7 @@ def _read_flat_table(text: str, work: str, hit: int, info: DocInfo) -> tuple[int
             kind, year = col
             if cm["open"] and cm["open"] in "(" and paren_year is not None:
                 kind, year = ("actual" if info.year is None or paren_year < info.year else kind), paren_year
-            cmp = _PRE.get(cm["pre"] or "", "") or _POST.get(cm["post"] or "", "") or "="
+            cmp = _comparator(cm)
             u_mult, u = multiplier, unit
             if cm["u"]:
                 u_mult, u, _ = _unit_of("", cm["u"])

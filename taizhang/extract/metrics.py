@@ -1130,7 +1130,6 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
             if unit in ("%", "个百分点", "倍"):
                 return None
             value = scale(value, mag)
-        start = m.start()
         between = between or between2
         if between and not comparator:
             comparator = mw.cmp_between[between]
@@ -1146,7 +1145,7 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 end = work.index(after, end) + len(after)
         elif not comparator and unit in _RELATIVE_UNITS and nxt in _UNIT_LIST_JOINERS:
             comparator = shared_comparator_after(work, end, hi, mw.cmp_after)  # 5%和3%以内
-        return _finish(work, start, end, raw_end, value, unit, comparator, clause_lo)
+        return _finish(work, m.start(), end, raw_end, value, unit, comparator, clause_lo)
     if m["frac"] is not None:
         try:
             value = parse_fraction(m["frac"])

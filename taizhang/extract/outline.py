@@ -20,6 +20,7 @@ from .units import (
     FIRST_LEADS,
     GROUP_SEPARATORS,
     HELP_VERBS,
+    LABEL_QUALIFIERS,
     MODAL,
     OWN_DUTY_VERBS,
     UNIT_ROLE_LABEL,
@@ -171,7 +172,10 @@ _CLAUSE_END = frozenset("。;!?\n")
 # "牵头责任单位:市财政局。", "协同责任单位:市税务局" ; must not match: "单位名称"
 # A sentence of each label may follow another at the paragraph's end: "…联合报装。责任单位:县住建局(牵头)、
 # 县供电公司。完成时限:2024年第三季度。" (county plans close an item with one sentence a field).
-_TRAILING_LABEL = rf"(?:{UNIT_ROLE_LABEL}|(?:主要|其他|牵头|协同)?(?:部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点))\s*:"
+_TRAILING_LABEL = (
+    rf"(?:{UNIT_ROLE_LABEL}|(?:{'|'.join(LABEL_QUALIFIERS)})?"
+    r"(?:部门分工|责任分工|职责分工|任务分工|完成时限|完成时间|时间节点))\s*:"
+)
 _TRAILING_NOTE = re.compile(
     rf"(?<![^。;\s\-•·])\s*(?P<body>{_TRAILING_LABEL}[^。]{{2,160}}(?:。\s*{_TRAILING_LABEL}[^。]{{2,160}})*)\s*[。]?\s*$"
 )
@@ -2191,7 +2195,7 @@ def _statement(work: str, s: int, e: int) -> bool:
     inspection notes "部分区域还存在…等问题。针对薄弱环节，…要求镇、村两级要…"."""
     stop = work.find("。", s, e)
     first = (s, stop) if stop >= 0 else (s, e)
-    return _STATEMENT.search(work, *first) is not None and _MODAL.search(work, *first) is None
+    return _STATEMENT.search(work, *first) is not None and MODAL.search(work, *first) is None
 
 
 def _unit_led(
@@ -2246,15 +2250,13 @@ _VERB_WORD = re.compile(
     r"推动|推进|支持|统筹|制定|加快|加强|引导|组织|开展|建立|负责|牵头|指导|协调|落实|做好|通过|鼓励|完成"
     r"|根据|按照|依据|结合|围绕|针对|利用|依托"
 )
-# What a unit's name never holds: the modal verb its duty opens with ("本区环卫企业应结合各单位实际
-# 情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应): units.MODAL. (This was
-# a copy, 应(?!急)|要|须, whose 要 lacked the exclusions of 重要, 主要, 需要…: a bug, by which "…至关重要。" in
-# 嘉定's underpass notice (tune) was read as a duty and cut off from the duty after it.)
-_MODAL = MODAL
-# What follows the units a notice hands work to: a modal verb (_MODAL), or 负责 opening their duty
+# (What a unit's name never holds is the modal verb its duty opens with, units.MODAL: "本区环卫企业应结合
+# 各单位实际情况…" names 本区环卫企业, not a unit "…应结合各单位"; 应急管理局 keeps its 应, and a statement
+# ending "…至关重要。" lays no duty, as MODAL's 要 is not that of 重要, 主要, 需要….)
+# What follows the units a notice hands work to: a modal verb (units.MODAL), or 负责 opening their duty
 # (not the 负责 of a person, 负责人, 负责同志, nor of a thing said of them, 负责的项目). matches: "要",
 # "应", "负责对…", "具体负责…" ; must not match: "负责人要", "负责同志要", "负责的项目已经完成"
-_NOTICE_VERB = re.compile(_MODAL.pattern + r"|(?:具体)?负责(?!人|同志|的)")
+_NOTICE_VERB = re.compile(MODAL.pattern + r"|(?:具体)?负责(?!人|同志|的)")
 # Joins two unit names in a subject ("市经济信息化委和市生态环境局").
 _NAME_JOINS = frozenset("、和及")
 # Where a subject's names stop: a join, or the end of a clause.
@@ -2285,7 +2287,7 @@ def _opening_units(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
             k
             for k in map(re.Match.start, _NAME_END_BEFORE.finditer(work, pos + 2, min(hi, join + 1)))
             if not _VERB_WORD.search(work, pos, k)
-            and not _MODAL.search(work, pos, k)
+            and not MODAL.search(work, pos, k)
             and looks_like_unit(work[pos:k])
             and _is_subject_unit(work[pos:k])
         ]
@@ -2365,7 +2367,7 @@ def _units_before_comma(text: str, work: str, start: int, chunk: str, opening: i
         return cs  # "…,经生态环境部会同…": no subject follows the comma
     prev = max(opening, chunk.rfind(",", opening, cs - 1) + 1)
     seg = chunk[prev : cs - 1].strip()
-    if not 2 <= len(seg) <= 20 or _NOT_IN_UNITS.search(seg) or _VERB_WORD.search(seg) or _MODAL.search(seg):
+    if not 2 <= len(seg) <= 20 or _NOT_IN_UNITS.search(seg) or _VERB_WORD.search(seg) or MODAL.search(seg):
         return cs
     us = start + prev + (len(chunk[prev : cs - 1]) - len(chunk[prev : cs - 1].lstrip()))
     ue = us + len(seg)

@@ -9,15 +9,16 @@ forwarding notice) more often name the doer in the prose of a work item, anywher
 "…;试点所需经费由各试点地区医保部门统筹解决", or in the heading the item sits under ("（一）各地要
 加强组织领导" over items with no subject). This reading takes the subject of the work:
 
-- ``X要/应/应当/须/必须/务必/负责/牵头/承担/统筹…`` at the opening of a clause (after 。;, or :)
-  makes X the lead; ``X会同Y…`` leads with Y a co-unit (read by the co-unit readers after it);
+- ``X要/应当/应/须/必须/务必/负责/牵头…`` at the opening of a clause (after 。;, or :) makes X
+  the lead (not ``X承担/统筹…``: verbs inside clauses of work too); ``X会同Y…`` leads with Y a
+  co-unit (read by the co-unit readers after it);
 - ``X配合/协助Y…`` makes Y the lead and X a co-unit (SCHEMA: 配合 marks co-units);
 - ``由X负责/组织/实施/解决…`` in any sentence makes X the lead.
 
 Refused, as a unit named as the object of another's act is no doer of the work: 向X报告/申请,
 经X批准 (a clause opening with a preposition names no subject), 由X审核/审批/批准/备案/认定 (a step
 of another's procedure), 对X负责 (X is whom the subject answers to: the name would hold 对), a
-conditional clause (``…的,``), and every name that is not a unit or a collective of units or places
+name that holds 的 (a conditional clause ``…的,``, a relative clause ``获得…的企业``), and every name that is not a unit or a collective of units or places
 in ``units.list_of_names``'s grammar (a person, a thing, a clause of work). Precision matters more
 than recall: no lead leaves the reviewer a doubt flag, a wrong lead misleads.
 """
@@ -29,6 +30,8 @@ import re
 from .normalise import working_text
 from .units import (
     _NOT_SUBJECT,
+    DUTY_MODALS,
+    OWN_DUTY_VERBS,
     is_self_reference,
     list_of_names,
     looks_like_unit,
@@ -36,17 +39,27 @@ from .units import (
     subject_and_verb,
 )
 
-__all__ = ["fallback_roles"]
+__all__ = ["fallback_roles", "requested_units"]
 
-# A verb of the subject's own duty, right after the names that open a clause (a strong modal verb or
-# a verb of charge; not 统筹 nor 承担, also verbs inside a clause of work: "提升城乡统筹能级").
+# The verbs of help that make the units named after them the lead (X配合Y做好…: Y leads, X helps).
+_HELPING_ANOTHER = ("配合", "协助")
+# What may not follow each verb of _DUTY_AFTER for it to be one: "要求" (a noun or the issuer's verb),
+# "要点", "应急", "应用", "应收", "须知", "负责人", "负责制", the role nouns "牵头单位", "配合部门".
+_NOT_AFTER = {"要": "求点素件", "应": "急用对收", "须": "知", "负责": "人制同"}
+_NOT_AFTER.update(dict.fromkeys(("牵头", *_HELPING_ANOTHER), "单部"))
+# A verb of the subject's own duty, right after the names that open a clause (要, a modal verb of duty
+# of units.DUTY_MODALS, 务必, a verb of its own charge of units.OWN_DUTY_VERBS, 会同, a verb of help
+# before the unit helped; not 统筹 nor 承担, also verbs inside a clause of work: "提升城乡统筹能级").
 # matches: "要", "应当", "应", "须", "必须", "务必", "负责", "牵头", "会同", "配合", "协助"
-# must not match: "要求" (a noun or the issuer's verb), "要点", "应急", "应用", "负责人", "负责制", the role
-# nouns "牵头单位", "配合部门" ("每项工作均列出牵头单位、配合单位": no one's duty)
+# must not match: "要求", "要点", "应急", "应用", "负责人", "负责制", the role nouns "牵头单位", "配合部门"
+# ("每项工作均列出牵头单位、配合单位": no one's duty)
 _DUTY_AFTER = re.compile(
-    r"(?:均|都|也|还|依法|切实|及时|要切实)?"
-    r"(?:要(?![求点素件])|应当|应(?![急用对收])|必须|须(?!知)|务必|负责(?![人制同])|牵头(?![单部])|会同"
-    r"|配合(?![单部])|协助(?![单部]))"
+    r"(?:均|都|也|还|依法|切实|及时|要切实)?(?:"
+    + "|".join(
+        f"{w}(?![{_NOT_AFTER[w]}])" if w in _NOT_AFTER else w
+        for w in ("要", *DUTY_MODALS, "务必", *OWN_DUTY_VERBS, "会同", *_HELPING_ANOTHER)
+    )
+    + ")"
 )
 # Where a clause opens: after a full stop, a semicolon, a comma or a colon.
 _CLAUSE_START = re.compile(r"[。;,:!?\n]\s*")
@@ -61,8 +74,6 @@ _NOT_A_LIST = re.compile(
 )
 # A subject of several parties: a list ("X和Y", "X、Y", "X及Y") or the parties together ("合作各方").
 _PARTIES = re.compile(r"[、和及]|[各双多]方$")
-# A conditional or topical clause: "定点医疗机构对审核结果有异议的," names no doer of the work.
-_CONDITION_END = re.compile(r"的\s*$")
 # The verbs after 由X that make X a step of another's procedure, not the doer of the work:
 # "方案由市发展改革委审核后报市政府", "经费由X审定".
 _REVIEW = re.compile(r"审核|审批|批准|备案|认定|审定|核准|审查|确认|同意|核实")
@@ -178,7 +189,7 @@ def _subject_roles(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...
                     return None
                 continue
             verb = d.group()
-            if verb.endswith(("配合", "协助")):
+            if verb.endswith(_HELPING_ANOTHER):
                 if end - d.end() < 2:
                     return None  # "X配合,Y参与的机制": members of a mechanism, no work of X's
                 helped = _helped(text, work, d.end(), end)

@@ -43,6 +43,7 @@ __all__ = [
     "HELP_VERBS",
     "OWN_DUTY_VERBS",
     "LABEL_ROLES",
+    "LABEL_QUALIFIERS",
     "NOTE_LEAD_ROLES",
     "POWER_MODALS",
     "BAN_MODALS",
@@ -832,8 +833,9 @@ def is_bare_field(field: str) -> bool:
 
 # The modal verbs of duty: what a body 应当, 应, 须 or 必须 do. Laws, plans and notices lay a duty with
 # them on whom a clause names before them. The one list the readers of duty build from: DUTY_VERB and
-# MODAL here, _NO_FIELD, the subject's end in articles.py (_MODALS, _MODAL_BY) and a unit's name's end in
-# outline.py (_MODAL, _NOTICE_VERB). Plans and notices also lay a duty with 要 (MODAL_YAO).
+# MODAL here (outline.py reads a unit's name's end by MODAL: _NOTICE_VERB), _NO_FIELD, the subject's end
+# in articles.py (_MODALS, _MODAL_BY, _DUTY_MODAL), outline.py's _CLAUSE_DUTY_VERB, pipeline.py's
+# _TITLE_DUTY and role_fallback.py's _DUTY_AFTER. Plans and notices also lay a duty with 要 (MODAL_YAO).
 DUTY_MODALS: tuple[str, ...] = ("应当", "应", "须", "必须")
 # The modal verbs of a power (可以, 可: "X可以…制定"), a ban or a refusal (不得, 不能, 不予) and of what
 # ought to be (应该): a clause opens its predicate with them as with a modal of duty, which they are not.

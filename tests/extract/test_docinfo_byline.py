@@ -84,6 +84,19 @@ def test_a_later_year_in_a_plans_title_does_not_outrank_the_pages_date() -> None
     assert info(text).year == 2031
 
 
+def test_a_plan_titled_with_a_year_after_the_pages_date_keeps_the_pages_date() -> None:
+    # only a title year before the page's dates a reposted plan: a plan for the next year is issued
+    # in the page's year
+    text = "某县2032年大气污染防治工作方案\n发布时间:2031-12-20 09:00\n\n一、工作目标\n全年完成整治任务。\n"
+    assert info(text).year == 2031
+
+
+def test_a_table_of_how_work_went_keeps_the_pages_date() -> None:
+    # a table named by its 情况 looks back on its title's year: the page's date is its own
+    text = "某县2030年重点项目进展情况表\n发布时间:2031-03-02 10:00\n\n项目名称 进展情况\n"
+    assert info(text).year == 2031
+
+
 def test_a_page_whose_document_gives_no_date_keeps_the_pages_date() -> None:
     text = "某区推进某项工作实施方案\n编辑: 某某 2033-05-06\n\n一、工作目标\n年底前完成改造任务。\n"
     assert info(text).year == 2033

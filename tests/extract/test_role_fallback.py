@@ -14,6 +14,7 @@ import pytest
 from taizhang.extract import extract_text
 from taizhang.extract.normalise import working_text
 from taizhang.extract.role_fallback import fallback_roles, requested_units
+from taizhang.extract.units import subject_and_verb
 
 
 def _roles(text: str, headings: tuple[str | None, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -65,8 +66,9 @@ class AgentAfterByTestCase:
     @pytest.mark.parametrize(
         "text",
         [
-            # 由X审核: a step of another's procedure, X is no doer of the work
+            # 由X审核: a step of another's procedure, X is no doer of the work (also when X 负责 it)
             "实施方案形成后，由市发展改革委审核后组织实施。",
+            "实施方案由区发展改革委负责审核。",
             "调整事项由省教育厅批准后执行。",
             # the work parted among several bodies: no one doer
             "运维经费由区财政局承担，设备更新费用由各街道承担。",
@@ -115,6 +117,13 @@ class ObjectsRefusedTestCase:
     )
     def test_names_no_doer(self, text: str) -> None:
         assert _roles(text) == ((), ())
+
+
+def test_suoxu_is_no_unit_ending_before_xu() -> None:
+    # 所需 is "what is needed": "示范点所需资金" names no unit 示范点所 that 需 (must) do the work
+    text = "示范点所需资金由县财政局负责保障。"
+    work = working_text(text)
+    assert subject_and_verb(text, work, 0, len(work)) == ((), "")
 
 
 class HeadingTestCase:
