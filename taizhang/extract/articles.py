@@ -177,9 +177,10 @@ _PUBLIC = re.compile(
 )
 # A name that opens with a verb or a conjunction is no name but a predicate ("优化本地产业布局",
 # "充分发挥…", "并监督落实", "主持和协调相关部门…"): the words of duty of any regulation or plan. 并联 is
-# no conjunction ("并联审批部门", "并联审批牵头部门": the bodies of a parallel approval).
+# no conjunction ("并联审批部门", "并联审批牵头部门": the bodies of a parallel approval); the copula 是 opens
+# a definition ("…,是有关机关的法定职责", "所称X,是指…部门负责…的工程"), no name.
 _VERB_START = re.compile(
-    r"(?:并(?!联)|可|配合|协助|会同|协同|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
+    r"(?:并(?!联)|可|是|配合|协助|会同|协同|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
     r"鼓励|引导|发挥|督促|协调|保障|规范|实施|实行|加快|加大|深化|创新|探索|强化|统筹|制定|编制|主持)"
 )
 # The mass organisations the state charges with work beside its bodies (工会、共青团、妇联等人民团体),
