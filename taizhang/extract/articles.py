@@ -177,9 +177,10 @@ _PUBLIC = re.compile(
 )
 # A name that opens with a verb or a conjunction is no name but a predicate ("优化本地产业布局",
 # "充分发挥…", "并监督落实", "主持和协调相关部门…"): the words of duty of any regulation or plan. 并联 is
-# no conjunction ("并联审批部门", "并联审批牵头部门": the bodies of a parallel approval).
+# no conjunction ("并联审批部门", "并联审批牵头部门": the bodies of a parallel approval); the copula 是 opens
+# a definition ("…,是有关机关的法定职责", "所称X,是指…部门负责…的工程"), no name.
 _VERB_START = re.compile(
-    r"(?:并(?!联)|可|配合|协助|会同|协同|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
+    r"(?:并(?!联)|可|是|配合|协助|会同|协同|及时|充分|积极|切实|优化|加强|完善|推进|推动|促进|建立|健全|提升|提高|落实|开展|做好|组织|指导|支持|"
     r"鼓励|引导|发挥|督促|协调|保障|规范|实施|实行|加快|加大|深化|创新|探索|强化|统筹|制定|编制|主持)"
 )
 # The mass organisations the state charges with work beside its bodies (工会、共青团、妇联等人民团体),
@@ -630,7 +631,7 @@ _TWO_COMMITTEES = re.compile(r"(?P<a>[村居])\((?P<b>[村居])\)(?P<rest>民委
 # matches: "接到举报的有关部门", "项目所在地的县级人民政府" ; must not match: "设区的市人民政府" (a kind
 # of city), "县级以上精神文明建设指导委员会的办事机构" (whose office), "其他负有…职责的部门" (no body
 # after 的), "渔业行政主管部门所属的渔政监督管理机构" (whose)
-_CLAUSE_VERBS = "接到|作出|收到|发现|受理|负责|批准|核发|办理|登记"
+_CLAUSE_VERBS = "接到|作出|收到|发现|受理|负责|批准|核发|颁发|办理|登记|采取"
 _RELATIVE_BODY = re.compile(
     rf"(?P<clause>[^的]{{0,20}}?(?:所在地|{_CLAUSE_VERBS})[^的]{{0,16}})的(?P<body>.{{2,30}})"
 )
@@ -939,7 +940,17 @@ def _is_body(name: str) -> bool:
         return False  # "家政服务机构应当…", "物业服务机构": a business that serves, not a body of the state
     if name.endswith("单位"):
         return name.startswith(("有关", "相关", "各"))
+    if _GOES_TO.search(name):
+        return False  # "求职的劳动者到职业介绍机构": whom a person goes to, no body's name
+    if name.endswith(_ROLE_VERBS_BAN):
+        return False  # "大型活动的主办、承办单位": 主办 is a role in an event, no 办公室 (as _BODY_TAIL reads 办)
     return looks_like_unit(name) or name.endswith(_BODY_END)
+
+
+# A person or body going to or turning to a body: no name of a body holds 到 or 向 (向阳 is a place).
+_GOES_TO = re.compile(r"[^的]到[^的]{2,}$|向(?!阳)[^的]{2,}$")
+# Verbs ending in 办 that no office's short name ends with (主办, 承办, 举办, 交办, 代办, 申办, 筹办).
+_ROLE_VERBS_BAN = ("主办", "承办", "协办", "举办", "交办", "代办", "申办", "筹办", "包办", "兴办", "创办")
 
 
 # The kinds of department that govern a trade: a body of the state whatever trade they name (企业, 物业).
@@ -1243,6 +1254,11 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             we = alias.start()  # "由X(以下称Y)负责": the body is X
         if work.startswith("所在地的", ws):
             ws += 4  # "由所在地的街道办事处负责": the body of the place
+        to = work.find("向", ws, we)
+        if to > ws and not work.startswith("向阳", to):
+            # "由X向Y报送/报告…": Y is whom X reports to, no part of the doer's name (_DOER_BODY reads
+            # up to the verb)
+            we = to
         helpers: tuple[str, ...] = ()
         helping = work.find("配合", ws, we)
         if helping > ws:  # "由X配合Y依法组织实施": Y leads, X helps (山东省经济开发区条例)
@@ -1338,7 +1354,11 @@ def _topic_before_doer(work: str, start: int, doer_at: int, subject_end: int) ->
 
 # Where the bodies worked with end when a manner or a joint verb follows them: "会同X、Y等部门以…为重点
 # 开展…", "会同其他有关部门协同推进…", "会同X部门联合开展…" (cities' regulations).
-_WITH_END = re.compile(r"(?:部门|机关|机构)(?=以|协同|联合)")
+# A list closed by 等部门 ends there whatever verb follows ("会同X、Y等部门依托…建立…": 依托 is no verb of
+# the lookahead of _WITH).
+_WITH_END = re.compile(
+    r"(?:部门|机关|机构)(?=以|协同|联合)|等(?:有关|相关|其他)?部门(?=[^,。;:、和及与或]{2})"
+)
 
 
 def _names_past_commas(text: str, work: str, s: int, e: int) -> tuple[str, ...]:

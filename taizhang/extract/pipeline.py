@@ -431,6 +431,11 @@ def _listed_after(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
         # the text closes with 等部门 is read by the readers of such lists, not as a subject running
         # on to the verb after it (教育所, 公安所 from the 场所 of the object).
         return ()
+    clause = re.compile(r"[,。;:]").search(work, at, e)
+    if clause is not None:
+        # "会同有关部门根据…,制定…,指导排污单位组织实施": the bodies worked with end with their clause
+        # (a regulation's later clause names whom the duty is done for, no unit worked with)
+        e = clause.start()
     names = subject_and_verb(text, work, at, e)[0]
     return tuple(
         n
@@ -440,6 +445,8 @@ def _listed_after(text: str, work: str, at: int, e: int) -> tuple[str, ...]:
 
 
 # A list closed by the class of its names: "教育、公安、应急管理等部门", "发改、财政等区级部门".
+# (_FIELDS_LIST: one closed by 等部门, whose names are fields.)
+_FIELDS_LIST = re.compile(r"[^,。;:()“”《》]{2,100}?等(?:有关|相关|区级|市级|县级|其他)?部门")
 _CLASS_LIST = re.compile(r"[^,。;:()“”《》]{2,100}?等(?:有关|相关|区级|市级|县级|其他)?(?:部门|单位)")
 
 
@@ -448,6 +455,11 @@ def _names_before_work(text: str, work: str, at: int, e: int) -> tuple[str, ...]
     测算保洁经费", "区级林业部门会同各街镇（经开区）制定…年度计划": Songjiang's forest-care plan, Fengxian's
     parking measures): the longest run after it, within a clause, that is a list of unit names and
     nothing more. () when none is."""
+    if _FIELDS_LIST.match(work, at, e):
+        # "会同科技、人力资源社会保障等部门组织开展…": a list of fields closed by 等部门 is read by the
+        # readers of such lists (a run cut inside it gives 科技会 from 社会保障); a list closed by
+        # 等单位 names whole units ("会同X企业、Y管理部门等单位采取措施…")
+        return ()
     stop = at
     limit = min(e, at + 40)
     while stop < limit and work[stop] not in ",。;:!?\n":
@@ -1041,6 +1053,9 @@ _HELPERS = re.compile(
 )
 
 
+# The verbs a clause opens with when the units after them are whom a body directs, not its helpers:
+# "…,指导排污单位组织实施", "…,督促经营者落实" (regulations close a body's duty so).
+_DIRECTING = ("指导", "督促", "引导", "要求", "鼓励", "支持", "帮助", "推动", "责令", "动员")
 # A word every match of _HELPERS holds (its role words, each holding one of these).
 _HELPER_WORDS = ("负责", "配合", "协助", "参与", "落实", "实施")
 # The same words as one pattern of literals: a search of it over a span finds one iff one of the
@@ -1066,7 +1081,7 @@ def _later_helpers(text: str, work: str, s: int, e: int, lead: list[str], co: li
         # (one search of the words as a pattern of literals over the clause, not a test per word)
         if _HELPER_WORD.search(work, cut + 1, upto) is not None:
             m = _HELPERS.match(work, cut + 1, e)
-            if m is not None:
+            if m is not None and not work.startswith(_DIRECTING, cut + 1):
                 ws, we = m.span("who") if m.group("who") else m.span("whom")
                 names = parse_units(text[ws:we], work[ws:we])
                 if names and all(_helper_name(working_text(n)) for n in names):

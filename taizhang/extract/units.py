@@ -689,6 +689,7 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             and not _has_place(w)
             and not _is_collective(w)
             and not w.startswith(_NATIONAL)
+            and not _LEVEL_GOVERNMENT.fullmatch(w)  # "县X部门、乡镇人民政府": a level's own government
         ):
             po, pw = prefix_o, prefix_w
             # A party committee's prefix (区委) goes to party organs (部, 办); a department (局)
