@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -1564,7 +1564,9 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     if _is_term_of_a_measure(work, fig, lo, hi):
         return True  # a service commitment, a threshold, a refund's rate, a meeting's number
     threshold = compiled["threshold_after"]
-    if _GOAL_AFTER.match(work, end) or sizes_measure_after(work, raw_end, hi, fig.unit):
+    if (work.startswith("的", end) and _GOAL_AFTER.match(work, end)) or sizes_measure_after(
+        work, raw_end, hi, fig.unit
+    ):
         pass  # the goal named after it (占建成区50%的目标要求), the measure it sizes (4.1%的增长)
     elif work[raw_end : raw_end + 1] in threshold.firsts and _starts_with_any(work, raw_end, threshold, hi):
         # an eligibility threshold: 营收10亿元级的企业, 超过5000万元的; but a share of the things
@@ -1584,7 +1586,12 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         return not (_is_share_of_subject(work, fig, lo) or _is_money_committed(work, fig, lo, hi))
     if fig.unit != "%" and work.find("%", lo, start) >= 0 and _bar_of_a_share(work, lo, start):
         return True  # the bar the share that opens the clause clears: 20%的村集体年收入超30万元
-    if fig.unit not in mw.counts and fig.unit not in _RELATIVE_UNITS and _QUALIFIER.match(work, raw_end, hi):
+    if (
+        fig.unit not in mw.counts
+        and fig.unit not in _RELATIVE_UNITS
+        and work[raw_end : raw_end + 1] in _QUALIFIER_FIRSTS
+        and _QUALIFIER.match(work, raw_end, hi)
+    ):
         return True  # a measure that qualifies a noun: 5亿元以上项目 (projects of that size)
     if fig.unit == "元" and end == raw_end and _MONEY_CLASS.match(work, end, hi):
         return True  # a size class of firms or projects: 纳税超亿元企业4家, 10亿元项目
@@ -1734,6 +1741,7 @@ _GRANT_VERBS = re.compile(r"给予|予以|給予|奖补|獎補")
 # A count of recipients: a number of firms or places that meet the conditions of a support.
 # matches: "符合条件的", "符合条件且" ; must not match: "符合要求" with no support before it
 _MEETING_CONDITIONS = re.compile(r"[ \t]*(?:符合|满足)(?:条件|条款)")
+_MEETING_FIRSTS = frozenset(" \t符满")  # (the first characters of its matches)
 
 
 def _counts_recipients(work: str, fig: _Figure, lo: int, hi: int) -> bool:
@@ -1742,7 +1750,10 @@ def _counts_recipients(work: str, fig: _Figure, lo: int, hi: int) -> bool:
     after 支持 / 奖励, is a term of the support."""
     if fig.unit not in ("家", "个", "名", "项"):
         return False
-    if _MEETING_CONDITIONS.match(work, fig.end, hi) is None:
+    if (
+        work[fig.end : fig.end + 1] not in _MEETING_FIRSTS
+        or _MEETING_CONDITIONS.match(work, fig.end, hi) is None
+    ):
         return False
     return work.find("支持", lo, fig.start) >= 0 or work.find("奖励", lo, fig.start) >= 0
 
@@ -1947,6 +1958,7 @@ _BENEFIT_NOUN_AFTER = re.compile(r"[ \t]*(?:的)?[ \t]*(?:津贴|补贴|补助|�
 # 风光基地, 山西's: tune). matches: "以上项目" (5亿元以上项目), "及以上企业", "及以下燃煤机组",
 # "以上省级大型风光基地" ; must not match: "以上," "以上。" (a comparator), "以上建设用地面积" (50平方公里
 # 以上建设用地: an amount of land, at least 50 km²)
+_QUALIFIER_FIRSTS = frozenset(" \t及以")  # (the first characters of _QUALIFIER's matches)
 _QUALIFIER = re.compile(
     r"[ \t]*(?:及)?以[上下][ \t]*(?:的)?[ \t]*[^\d\s,。;:!?、]{0,6}?"
     r"(?:项目|企业|工程|公司|集团|园区|楼宇|总部|产业集群|重点项目|重大项目|商圈|平台|机组|基地)"
@@ -2072,7 +2084,11 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
     对 / 凡 or is followed by a clause that grants a benefit (…5000万元以上的,参照其…给予企业奖励);
     or it opens with 对 / 凡, names what qualifies with 的 after the figure, and a clause that
     grants a benefit follows (对主营业务收入首次突破100亿元的法人企业,给予…)."""
-    opens = _CONDITION_START.match(work, lo, hi) is not None
+    # (_CONDITION_FIRSTS holds its first characters but the digits beyond ASCII \d also matches)
+    first = work[lo : lo + 1]
+    opens = (first in _CONDITION_FIRSTS or first.isdecimal()) and _CONDITION_START.match(
+        work, lo, hi
+    ) is not None
     if work.find("的", fig_end, hi) < 0:
         # 对…离岸距离大于等于50公里的近海风电项目, written without 的: a condition only when it opens
         # with 对 and a clause granting a benefit follows it.
@@ -2251,11 +2267,13 @@ _INCLUSIVE_THRESHOLD = re.compile(
 )
 # matches (before the figure): "(不含", "(含" ; must not match: "包含" (no parenthesis)
 _INCLUSION_BEFORE = re.compile(r"\([ \t]*(?:不)?含[ \t]*\Z")
+_INCLUSION_LASTS = frozenset("含 \t")  # (the character before the figure, if it matches)
 # What the object of a measure opened by 对 must reach: 对工业投资、重点商贸和投资500万元以上的农业
 # 产业化项目,实行工程报建手续全程代办 (a 湖北 city's 意见), 对年营收5000万元以上的企业,开辟绿色通道.
 # matches (after the figure): "以上的", "及以上的", "以下的" ; must not match: "的" alone (一个…的)
 _OBJECT_THRESHOLD = re.compile(r"[ \t]*(?:及)?以[上下][ \t]*的")
 _OPENS_WITH_OBJECT = re.compile(r"[ \t]*对(?:于)?")
+_OBJECT_FIRSTS = frozenset("对 \t")  # (the clause's first character, if it matches)
 # A rate refunded or relieved on a fee paid: 返还其上年度实际缴纳失业保险费的50% (湖南's 进一步促进就业
 # 二十条, 湘政发〔2018〕30号; 上海's 2020 稳岗返还: 返还…实际缴纳失业保险费总额的50%), 按企业及其职工
 # 上年度实际缴纳失业保险费的30%返还 (cities' 稳就业 measures).
@@ -2293,6 +2311,7 @@ _MAY_APPLY = re.compile(r"[,;][ \t]*(?:均|还|也)?可(?:按规定|按照规定
 _GRANT_AFTER = re.compile(
     r"[,;][ \t]*(?:可|再|并|分别)?(?:给予|予以|一次性奖励|奖励|奖补|按[^,;。!?:\n]{0,12}?给予)"
 )
+_GRANT_FIRSTS = frozenset(",;")  # (the character after the clause, if it matches)
 _A_BAR_REACHED = re.compile(r"达到|超过|突破|满|首次")
 # How many a selection names or each unit may put forward: 申报名额2个, 各推荐1个县, 从中遴选2个县
 # (贵州's nomination notice for 国家农业绿色发展先行区, passing on the quota of 农办规〔2019〕12号;
@@ -2301,6 +2320,7 @@ _A_BAR_REACHED = re.compile(r"达到|超过|突破|满|首次")
 # (what was declared: a project count after it is a metric)
 _SELECTION_QUOTA = re.compile(r"(?:名额|推荐|遴选|初选|选拔|择优推荐|报送)[ \t]*(?:为|共)?[ \t]*\Z")
 _QUOTA_UNITS = frozenset({"个", "名", "家", "项", "人"})
+_QUOTA_LASTS = frozenset("额荐选拔送为共 \t")  # (the last characters of _SELECTION_QUOTA's matches)
 # A count of the parts the document divides among its units: 现将《…》中N项任务和M项重点项目进行责任
 # 分解 (分工 notices: 广东's 2021 division of its work report, 十大重点工作任务…对应分解; 海盐's and
 # 桐乡's 重点工作责任分解). matches (after the figure): "重点建设项目进行责任分解",
@@ -2310,6 +2330,7 @@ _DIVIDED = re.compile(r"[^,;。!?:\n]{0,20}?(?:进行|予以)?(?:责任|任务)?
 # 分工方案 that lists its parts). matches (before the figure): "(分解任务", "分解为" ; must not match:
 # "分解落实到" (the work divided, a figure of the work after it)
 _DIVIDED_BEFORE = re.compile(r"分解(?:任务|事项|为)[ \t]*\Z")
+_DIVIDED_LASTS = frozenset("务项为 \t")  # (the last characters of its matches)
 
 
 def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
@@ -2329,10 +2350,15 @@ def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
         return True  # a service commitment: 3个工作日内办结
     if work.find("含", end, min(hi, end + 8)) >= 0 and _INCLUSIVE_THRESHOLD.match(work, fig.raw_end, hi):
         return True  # a threshold with what it includes: 30人(含)以下的企业
-    if _INCLUSION_BEFORE.search(work, max(lo, start - 6), start) is not None:
+    if (
+        start > lo
+        and work[start - 1] in _INCLUSION_LASTS
+        and _INCLUSION_BEFORE.search(work, max(lo, start - 6), start) is not None
+    ):
         return True  # the bound a threshold includes or leaves out: 8亩以下(不含8亩)
     if (
         unit != "%"
+        and work[lo : lo + 1] in _OBJECT_FIRSTS
         and _OPENS_WITH_OBJECT.match(work, lo, start) is not None
         and _OBJECT_THRESHOLD.match(work, fig.raw_end, hi) is not None
     ):
@@ -2349,14 +2375,24 @@ def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
     if work.find("可", hi, hi + 12) >= 0 and _MAY_APPLY.match(work, hi) is not None:
         return True  # a condition met before one applies: …达到…25%,可申请…
     if (
-        _GRANT_AFTER.match(work, hi) is not None
+        work[hi : hi + 1] in _GRANT_FIRSTS
+        and _GRANT_AFTER.match(work, hi) is not None
         and (fig.comparator in (">=", ">") or _A_BAR_REACHED.search(work, lo, start) is not None)
         and not _is_money_committed(work, fig, lo, hi)
     ):
         return True  # a bar reached before a grant: 吸纳失业人员5人以上,给予奖励
-    if unit in _QUOTA_UNITS and _SELECTION_QUOTA.search(work, max(lo, start - 12), start) is not None:
+    before = work[start - 1] if start > lo else ""  # (a pattern ending at the figure ends with it)
+    if (
+        unit in _QUOTA_UNITS
+        and before in _QUOTA_LASTS
+        and _SELECTION_QUOTA.search(work, max(lo, start - 12), start) is not None
+    ):
         return True  # how many a selection names: 申报名额2个, 各推荐1个县
-    if unit in mw.counts and _DIVIDED_BEFORE.search(work, max(lo, start - 8), start) is not None:
+    if (
+        unit in mw.counts
+        and before in _DIVIDED_LASTS
+        and _DIVIDED_BEFORE.search(work, max(lo, start - 8), start) is not None
+    ):
         return True  # the tasks a part of the division holds: (分解任务15项)
     return unit in mw.counts and work.find("分解", end, hi) >= 0 and _DIVIDED.match(work, end, hi) is not None
 
@@ -3253,6 +3289,18 @@ _BASE_OF_A_COMPARISON = re.compile(
 _RATE_BEFORE = re.compile(r"[率度]")
 
 
+@lru_cache(maxsize=1)
+def _sentence_marks() -> Callable[[str, int, int], re.Match[str] | None]:
+    """The search for any word of the lists _kind_and_year asks of a sentence most often (target
+    and actual markers, present words, state verbs): none found, none of them holds."""
+    compiled = metric_words().compiled
+    words = {w for key in _SENTENCE_MARK_LISTS for w in compiled[key].words}
+    return re.compile(_alternation(sorted(words))).search
+
+
+_SENTENCE_MARK_LISTS = ("target_markers", "present_words", "actual_markers", "state_verbs")
+
+
 def _kind_and_year(
     work: str,
     fig: _Figure,
@@ -3285,6 +3333,9 @@ def _kind_and_year(
                 return "actual", base_year
     review_year, target_year = defaults
     sentence_before = work[s_lo : fig.start]
+    # Whether the sentence up to the figure holds none of the words of a mark of time or of a
+    # target (one search for the four lists asked most, each of them asked only when it finds one).
+    quiet = _sentence_marks()(work, s_lo, fig.start) is None
     explicit = _explicit_year(work, s_lo, fig.start, named, info.year, fiscal)
     clause_words = work[c_lo : fig.start]
     if (
@@ -3327,7 +3378,7 @@ def _kind_and_year(
             past = horizons.past(h_lo, s_lo, info)
             if (
                 past is not None
-                and not _has(sentence_before, mw.compiled["target_markers"])
+                and (quiet or not _has(sentence_before, mw.compiled["target_markers"]))
                 and not _has(sentence_before, mw.compiled["future_markers"])
             ):
                 return "actual", past
@@ -3335,7 +3386,7 @@ def _kind_and_year(
         explicit is None
         and c_lo > p_lo
         and info.year is not None
-        and not _has(sentence_before, mw.compiled["target_markers"])
+        and (quiet or not _has(sentence_before, mw.compiled["target_markers"]))
     ):
         reported = _reported_by_the_opening(work, p_lo, c_lo, info.year)
         if reported is None and (f_lo := work.rfind("。", p_lo, s_lo) + 1) > p_lo:
@@ -3368,7 +3419,8 @@ def _kind_and_year(
         if to >= 0 and not work.startswith(("至今", "到今"), to):
             own = to + 1
         if (
-            _has(work[own : fig.start], mw.compiled["present_words"])
+            not quiet
+            and _has(work[own : fig.start], mw.compiled["present_words"])
             and _explicit_year(work, own, fig.start, named, info.year, fiscal) is None
         ):
             return "actual", info.year
@@ -3380,7 +3432,7 @@ def _kind_and_year(
             kind = "actual"  # the fiscal year closing as the speech is given: its revised estimates
         elif kind == "actual" and _PLANNED_FOR_THE_YEAR.search(sentence_before) is not None:
             kind = "target"  # 改造目标:2024年计划改造40万平方米 (the plan's own year, planned)
-        if _has(sentence_before, mw.compiled["target_markers"]):
+        if not quiet and _has(sentence_before, mw.compiled["target_markers"]):
             kind = "target"
         elif (
             kind == "actual"
@@ -3407,9 +3459,11 @@ def _kind_and_year(
             and _PLANNED.search(sentence_before) is None
         ):
             kind = "actual"  # 2021年,某经开区…实现地区生产总值58.3亿元…;实现一般公共预算收入3.16亿元
-        elif explicit == info.year and _has(work[c_lo : fig.start], mw.compiled["present_words"]):
+        elif (
+            explicit == info.year and not quiet and _has(work[c_lo : fig.start], mw.compiled["present_words"])
+        ):
             kind = "actual"  # 2024年持续推进…,目前注册用户数已突破715万: the state as written
-        elif _has(sentence_before, mw.compiled["actual_markers"]) or (
+        elif (not quiet and _has(sentence_before, mw.compiled["actual_markers"])) or (
             _may_be_to_date(sentence_before) and _TO_DATE.search(sentence_before)
         ):
             kind = "actual"  # 截至…; 今年前三季度…增长5.2%
@@ -3436,6 +3490,7 @@ def _kind_and_year(
         return "target", end_year  # 到“十四五”末,…达到25万户 in a text that gives no year of its own
     if (
         info.year is not None
+        and not quiet
         and _has(sentence_before, mw.compiled["present_words"])
         and _tells_the_present(sentence_before, clause_before)
         and not _within_years_ahead(work, s_lo, fig.start)
@@ -3446,6 +3501,7 @@ def _kind_and_year(
     if (
         kind == "target"
         and info.year is not None
+        and not quiet
         and _has(sentence_before, mw.compiled["state_verbs"])
         and not _has(sentence_before, mw.compiled["future_markers"])
     ):
@@ -3468,7 +3524,7 @@ def _kind_and_year(
             and not (info.kind == "plan" and _HALF_YEAR_STEP.search(sentence_before))
         ):
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
-        if _has(clause_before, mw.compiled["actual_markers"]):
+        if not quiet and _has(clause_before, mw.compiled["actual_markers"]):
             return "actual", review_year
         if "统计" in sentence_before and _SURVEYED.search(sentence_before) is not None:
             # 据统计,本区平均每日非法倾倒的暴露垃圾近200吨: the situation a plan starts from, as
@@ -3507,7 +3563,11 @@ def _kind_and_year(
                 n = 0
             if 0 < n <= 10:
                 return "target", info.year + n
-    elif _has(sentence_before, mw.compiled["target_markers"]) and not _secured(work, s_lo, fig.start):
+    elif (
+        not quiet
+        and _has(sentence_before, mw.compiled["target_markers"])
+        and not _secured(work, s_lo, fig.start)
+    ):
         return "target", target_year
     return kind, year
 
@@ -3533,6 +3593,7 @@ _GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")
 _OPENS_WITH_PART_GONE = re.compile(
     r"[ \t]*(?:(?P<y>(?:19|20)\d{2})[ \t]*年)?[ \t]*(?:前[一二三]季度|上半年|第?[一1]季度|1[-~至]\d{1,2}月|首季)[ \t]*[,:]"
 )
+_PART_GONE_FIRSTS = frozenset(" \t12前上第一首")  # (the first characters of its matches)
 # A first sentence that tells what a year achieved, the year named or the one before the document's.
 # matches: "2021年实现了", "2021年取得", "2021年完成", "过去一年,全县实现", "去年全区完成" ; must not match:
 # "2022年将实现" (planned), "到2021年实现" (a horizon)
@@ -3549,7 +3610,9 @@ def _reported_by_the_opening(work: str, p_lo: int, s_lo: int, year: int) -> int 
     clause starting at ``s_lo`` is a later one) says the paragraph reports on
     (_OPENS_WITH_PART_GONE, _YEAR_ACHIEVED), as a year: the document's own ``year`` for a part of
     it gone by, a year before it achieved; else None."""
-    gone = _OPENS_WITH_PART_GONE.match(work, p_lo, s_lo)
+    gone = (
+        _OPENS_WITH_PART_GONE.match(work, p_lo, s_lo) if work[p_lo : p_lo + 1] in _PART_GONE_FIRSTS else None
+    )
     if gone is not None:
         named = int(gone["y"]) if gone["y"] else year
         return named if named == year else None

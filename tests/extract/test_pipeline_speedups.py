@@ -1292,3 +1292,64 @@ class TestSpeed4Shortcuts:
         if units._NOT_SUBJECT.match(head) is not None:
             names = units.parse_units(head, head)
             assert not (names and all(units._subject_name(normalise.working_text(n)) for n in names))
+
+
+class TestFigureGuards:
+    """The cheap first looks that spare a figure's regex searches (metrics: the character beside
+    the figure or the clause, the sentence's one search for the lists of time and target marks)
+    answer what the patterns would."""
+
+    @settings(max_examples=400, derandomize=True)
+    @given(
+        st.text(
+            alphabet=" \t(含不对于,;，；给予奖励按可再补1２٣一前上第季度半年首月-~至凡的目标x", max_size=14
+        )
+    )
+    def test_each_guarded_pattern_matches_only_what_its_guard_lets_through(self, text: str) -> None:
+        if metrics._INCLUSION_BEFORE.search(text) is not None:
+            assert text[-1:] in metrics._INCLUSION_LASTS
+        if metrics._OPENS_WITH_OBJECT.match(text) is not None:
+            assert text[:1] in metrics._OBJECT_FIRSTS
+        if metrics._GRANT_AFTER.match(text) is not None:
+            assert text[:1] in metrics._GRANT_FIRSTS
+        if metrics._CONDITION_START.match(text) is not None:
+            assert text[:1] in metrics._CONDITION_FIRSTS or text[:1].isdecimal()
+        if metrics._OPENS_WITH_PART_GONE.match(text) is not None:
+            assert text[:1] in metrics._PART_GONE_FIRSTS
+        if metrics._GOAL_AFTER.match(text) is not None:
+            assert text.startswith("的")
+
+    @settings(max_examples=400, derandomize=True)
+    @given(
+        st.text(alphabet=" \t及以上下的项目企业符合满足条件名额推荐遴选报送为共分解任务事项x", max_size=12)
+    )
+    def test_each_guarded_pattern_of_a_count_matches_only_what_its_guard_lets_through(
+        self, text: str
+    ) -> None:
+        if metrics._QUALIFIER.match(text) is not None:
+            assert text[:1] in metrics._QUALIFIER_FIRSTS
+        if metrics._MEETING_CONDITIONS.match(text) is not None:
+            assert text[:1] in metrics._MEETING_FIRSTS
+        if metrics._SELECTION_QUOTA.search(text) is not None:
+            assert text[-1:] in metrics._QUOTA_LASTS
+        if metrics._DIVIDED_BEFORE.search(text) is not None:
+            assert text[-1:] in metrics._DIVIDED_LASTS
+
+    def test_the_guards_let_the_forms_through(self) -> None:
+        for before in ("(不含 ", "(含"):
+            assert metrics._INCLUSION_BEFORE.search(before) is not None
+            assert before[-1] in metrics._INCLUSION_LASTS
+        assert metrics._CONDITION_START.match("٣.对") is not None and "٣".isdecimal()
+        for opening in ("2022年一季度,", "上半年,", "1-6月,", "前三季度,", "首季,", " 第一季度:"):
+            assert metrics._OPENS_WITH_PART_GONE.match(opening) is not None, opening
+            assert opening[0] in metrics._PART_GONE_FIRSTS, opening
+
+    @settings(max_examples=400, derandomize=True)
+    @given(st.text(alphabet="力争取确保将要截至目前现已有经共拥雇用最新当时今努实现已完成,", max_size=12))
+    def test_a_sentence_with_no_mark_holds_none_of_the_lists(self, text: str) -> None:
+        compiled = metrics.metric_words().compiled
+        if metrics._sentence_marks()(text, 0, len(text)) is None:
+            for key in metrics._SENTENCE_MARK_LISTS:
+                assert not metrics._has(text, compiled[key]), key
+        else:
+            assert any(metrics._has(text, compiled[key]) for key in metrics._SENTENCE_MARK_LISTS)
