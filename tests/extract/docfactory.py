@@ -237,3 +237,13 @@ def zip_bomb_docx(unpacked_mb: int = 20) -> bytes:
             for _ in range(unpacked_mb):
                 member.write(chunk)
     return out.getvalue()
+
+
+def tasks_by_ref(text: str) -> dict[str, list]:
+    """The tasks extracted from ``text``, grouped by their reference (第N条), in order."""
+    from taizhang.extract import extract_text
+
+    out: dict[str, list] = {}
+    for t in extract_text(text).tasks:
+        out.setdefault(t.ref, []).append(t)
+    return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from taizhang.extract import extract_text
+from .docfactory import tasks_by_ref
 
 REGULATION = """某市湿地保护条例
 
@@ -49,10 +49,7 @@ REGULATION = """某市湿地保护条例
 
 @pytest.fixture(scope="module")
 def tasks():
-    out: dict[str, list] = {}
-    for t in extract_text(REGULATION).tasks:
-        out.setdefault(t.ref, []).append(t)
-    return out
+    return tasks_by_ref(REGULATION)
 
 
 def test_the_body_reported_to_after_xiang_is_no_part_of_the_doer(tasks) -> None:

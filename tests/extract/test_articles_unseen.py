@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from taizhang.extract import extract_text
+from .docfactory import tasks_by_ref
 
 REGULATION = """某市古街区保护条例
 
@@ -55,10 +55,7 @@ REGULATION = """某市古街区保护条例
 
 @pytest.fixture(scope="module")
 def tasks():
-    out: dict[str, list] = {}
-    for t in extract_text(REGULATION).tasks:
-        out.setdefault(t.ref, []).append(t)
-    return out
+    return tasks_by_ref(REGULATION)
 
 
 def test_one_level_goes_to_every_field_of_its_list(tasks) -> None:
@@ -150,10 +147,7 @@ SECOND = """某市营商环境条例
 
 @pytest.fixture(scope="module")
 def second():
-    out: dict[str, list] = {}
-    for t in extract_text(SECOND).tasks:
-        out.setdefault(t.ref, []).append(t)
-    return out
+    return tasks_by_ref(SECOND)
 
 
 def test_the_department_that_governs_firms_is_a_body(second) -> None:
@@ -208,10 +202,7 @@ THIRD = """某自治县条例
 
 @pytest.fixture(scope="module")
 def third():
-    out: dict[str, list] = {}
-    for t in extract_text(THIRD).tasks:
-        out.setdefault(t.ref, []).append(t)
-    return out
+    return tasks_by_ref(THIRD)
 
 
 def test_a_body_named_whole_before_a_list_of_fields(third) -> None:
