@@ -29,8 +29,8 @@ import re
 
 from .normalise import working_text
 from .units import (
-    _NOT_SUBJECT,
     DUTY_MODALS,
+    NOT_SUBJECT,
     OWN_DUTY_VERBS,
     is_self_reference,
     list_of_names,
@@ -161,7 +161,7 @@ def _named_by_form(w: str) -> bool:
     """A name the grammar's list reading leaves out that this reading takes: a collective of bodies
     or places (``_COLLECTIVE``) or an agency (``_AGENCY``), never one that opens with a verb of work
     ("支持专业机构…") nor a person."""
-    if w.endswith(_PERSONS) or _NOT_SUBJECT.match(w) is not None:
+    if w.endswith(_PERSONS) or NOT_SUBJECT.match(w) is not None:
         return False
     return _COLLECTIVE.fullmatch(w) is not None or _AGENCY.fullmatch(w) is not None
 

@@ -58,6 +58,7 @@ __all__ = [
     "LEVEL_LIST",
     "LEVEL_WORD",
     "MODAL",
+    "NOT_SUBJECT",
     "field_list",
     "part_spans",
     "is_bare_field",
@@ -1808,7 +1809,7 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
         and stop - s >= 2
         # (a clause that opens with a verb of work or a preposition is no list of names: its first
         # name, which opens where the clause does, is no subject; the list is not read)
-        and _NOT_SUBJECT.match(work, s) is None
+        and NOT_SUBJECT.match(work, s) is None
     ):
         # "各镇人民政府、街道办事处，嘉定工业区、菊园新区管委会按照职责权限，负责…" (嘉定's river and pump
         # maintenance rules, 2025): a list of units that runs on past a comma to its verb. Documents of
@@ -1905,7 +1906,7 @@ def _collective_end(w: str) -> bool:
 
 # What a subject never opens with: a preposition ("以政府为责任主体", "以街镇为单位") or a verb
 # of the work itself ("鼓励地方政府…", "依托专业化社会组织…", "强化…专项小组对…").
-_NOT_SUBJECT = re.compile(
+NOT_SUBJECT = re.compile(
     r"[以在经对向按为与和及把从并将请使让]|依托|依靠|鼓励|支持|推动|引导|围绕|通过|坚持|加强|加快|建立|完善"
     r"|开展|组织|协调|强化|深化|推进|实施|落实|做好|探索|积极|大力|进一步|全面|充分|发挥|利用|结合|针对|聚焦|健全"
     # "监督施工单位严格按照…施工" (Songjiang's forest-care plan), "督促物业服务企业…" (Fengxian's
@@ -1929,7 +1930,7 @@ _PARTY_ENDS = ("公安", "企业")
 def _subject_name(w: str) -> bool:
     """A name that can be the subject of a task: a unit, a collective of units or places, or a
     body named by its beat or trade (``_PARTY_ENDS``, with a qualifier: not "企业" alone)."""
-    if _NOT_SUBJECT.match(w):
+    if NOT_SUBJECT.match(w):
         return False
     if w.endswith(")") and "(" in w:
         w = w[: w.rindex("(")]

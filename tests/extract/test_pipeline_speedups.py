@@ -1289,7 +1289,7 @@ class TestSpeed4Shortcuts:
     )
     def test_a_list_opening_as_no_subject_opens_has_a_first_name_that_is_no_subject(self, head: str) -> None:
         # (subject_and_verb does not read a list that runs on past a comma when it opens so)
-        if units._NOT_SUBJECT.match(head) is not None:
+        if units.NOT_SUBJECT.match(head) is not None:
             names = units.parse_units(head, head)
             assert not (names and all(units._subject_name(normalise.working_text(n)) for n in names))
 
