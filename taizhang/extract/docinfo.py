@@ -99,7 +99,8 @@ _DATE_ALONE = re.compile(
     r"[ \t?]*(?:(?P<a>(?:19|20)\d{2})[ \t]*(?:年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|-\d{1,2}-\d{1,2})"
     r"|(?P<c>[〇零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[ \t]*"
 )
-# The 日 that ends a line (after spaces), as it ends a date alone on its line.
+# The 日 that ends a line (after spaces), as it ends a date alone on its line. A line holds one at the
+# most: only spaces may stand between it and the line's end.
 _DAY_AT_LINE_END = re.compile(r"日(?=[ \t]*(?:\n|\Z))")
 
 
@@ -119,12 +120,8 @@ def _running_head_year(work: str) -> int | None:
     """The year of a date line said again and again (a running head: three times or more, the
     same words), or None."""
     seen: dict[str, int] = {}
-    last = -2
-    for hit in _DAY_AT_LINE_END.finditer(work):
+    for hit in _DAY_AT_LINE_END.finditer(work):  # (one a line at the most: see _DAY_AT_LINE_END)
         nl = work.rfind("\n", 0, hit.start())
-        if nl == last:
-            continue
-        last = nl
         m = _RUNNING_HEAD.match(work, nl + 1)
         if m is None:
             continue
@@ -138,12 +135,10 @@ def _running_head_year(work: str) -> int | None:
 def _date_only_line(work: str) -> re.Match[str] | None:
     """The first line after the first that is a date alone (``_DATE_ALONE``), tried only on the
     lines that end with 日 (a search led by one character, not a match tried at every line)."""
-    last = -1
     for hit in _DAY_AT_LINE_END.finditer(work):
         nl = work.rfind("\n", 0, hit.start())
-        if nl < 0 or nl == last:
+        if nl < 0:
             continue  # the first line is no signature
-        last = nl
         end = work.find("\n", hit.end())
         m = _DATE_ALONE.fullmatch(work, nl + 1, len(work) if end < 0 else end)
         if m is not None:

@@ -700,9 +700,12 @@ _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 # rule wins where two disagree.
 # matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施", "本政策涉及同一内容的奖励",
 # "如与上级政策规定不一致的,按上级规定执行" ; must not match: "推进本区政务服务"
+# (The document naming itself, 本方案, 本实施意见; and the day it takes effect, 自印发之日起施行 or 生效.)
+_THIS_DOCUMENT = r"本(?:实施|工作|行动|若干)?(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)"
+_TAKES_EFFECT = r"之日起(?:施行|实施|执行|试行|生效)"
 _PROVISION = re.compile(
-    r"本(?:实施|工作|行动|若干)?(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)(?:自|由|所称|有效期|适用|涉及|中)"
-    r"|之日起(?:施行|实施|执行|试行)|制定本(?:措施|办法|方案|规定|细则|意见)"
+    rf"{_THIS_DOCUMENT}(?:自|由|所称|有效期|适用|涉及|中)"
+    rf"|{_TAKES_EFFECT}|制定本(?:措施|办法|方案|规定|细则|意见)"
     r"|(?:如|若)与[^。]{1,30}(?:不一致|相抵触|相冲突)"
 )
 # A paragraph that is a closing provision, run on below the last item of a document whose
@@ -710,8 +713,7 @@ _PROVISION = re.compile(
 # 有效期三年。" (临港's city check-up plan), "本政策自印发之日起施行" (济南's manufacturing measures).
 # must not match: "本区各部门要…", "将本方案确定的任务分解落实"
 _CLOSING_PROVISION = re.compile(
-    r"\s*(?:本(?:实施|工作|行动|若干)?(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)"
-    r"(?:自|由[^。]{1,30}负责解释|有效期)|[^。]{0,30}之日起(?:施行|实施|执行|试行|生效))"
+    rf"\s*(?:{_THIS_DOCUMENT}(?:自|由[^。]{{1,30}}负责解释|有效期)|[^。]{{0,30}}{_TAKES_EFFECT})"
 )
 # The closing matter after a document's last item: copies, issuing office, the list of its
 # attachments (matched at a line's start).
