@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .lexicon import load_data, ongoing_phrases
 from .model import Deadline
-from .numbers import NumberError, chinese_year, parse_chinese, parse_count
+from .numbers import chinese_year, parse_chinese, parse_count
 
 __all__ = ["parse_deadline", "find_deadline"]
 
@@ -139,15 +139,11 @@ def _starts_at(work: str, end: int) -> bool:
 
 
 def _month(text: str | None) -> int | None:
+    """The month of a month group of _DATE, _RELATIVE or _RELATIVE_TEXT (1-12: 1[0-2], 0?[1-9],
+    十, 十一, 十二, 一 to 九), or None when the group is empty."""
     if not text:
         return None
-    if text.isdigit():
-        return int(text)
-    try:
-        month = parse_chinese(text)
-    except NumberError:
-        return None
-    return month if 1 <= month <= 12 else None
+    return int(text) if text.isdigit() else parse_chinese(text)
 
 
 def _from_match(m: re.Match[str], source: str) -> Deadline:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import pytest
 
 from taizhang.extract import extract_text
+from taizhang.extract.deadlines import find_deadline
 from taizhang.extract.docinfo import as_its_figures_are_dated, doc_info
-from taizhang.extract.model import DocInfo
+from taizhang.extract.model import Deadline, DocInfo
 from taizhang.extract.normalise import working_text
+from taizhang.extract.numbers import NumberError, parse_fraction
+from taizhang.extract.periods import FiscalNow, fiscal_paragraph_marks
 from taizhang.extract.role_fallback import fallback_roles
 
 from .docfactory import tasks_by_ref
@@ -120,7 +123,7 @@ _REGULATION = """某市文明行为促进条例
 
 第六条　经营者拒不整改的，由市场监督管理部门负责吊销其营业执照。
 
-第七条　市公安部门应当依法维护公共场所秩序。
+第七条　市文明行为促进工作主管部门应当组织开展文明出行宣传；公安、交通运输等有关部门按照各自职责，做好文明出行引导工作。
 
 第八条　本条例自2031年1月1日起施行。
 """
@@ -133,11 +136,10 @@ def regulation() -> dict[str, list]:
 
 class TestArticles:
     def test_the_bodies_of_the_regulation_are_read(self, regulation: dict[str, list]) -> None:
-        assert [regulation[r][0].lead_units for r in ("第二条", "第三条", "第四条", "第七条")] == [
+        assert [regulation[r][0].lead_units for r in ("第二条", "第三条", "第四条")] == [
             ("市文明行为促进工作主管部门",),
             ("区人民政府",),
             ("市教育部门",),
-            ("市公安部门",),
         ]
 
     def test_the_verb_of_an_acts_course_is_no_duty(self, regulation: dict[str, list]) -> None:
@@ -147,3 +149,42 @@ class TestArticles:
     def test_a_licence_revoked_is_a_penalty(self, regulation: dict[str, list]) -> None:
         # 由X吊销…执照: the penalty of an offence, no task of X's (articles._LIABILITY)
         assert "第六条" not in regulation
+
+    def test_bodies_sharing_a_duty_by_field_after_a_semicolon(self, regulation: dict[str, list]) -> None:
+        # "…;X等有关部门按照各自职责,做好…": the basis of their duty alone before the comma opens a
+        # clause of their own (articles._OWN_DUTIES read whole, then the verb after the comma)
+        assert [t.lead_units for t in regulation["第七条"]] == [
+            ("市文明行为促进工作主管部门",),
+            ("公安部门", "交通运输部门", "有关部门"),
+        ]
+
+
+class TestYearsFromNow:
+    def test_a_span_of_years_with_yong_is_a_deadline(self) -> None:
+        found = find_deadline(working_text("用三年时间完成现有河道的综合整治"), None, 2030)
+        assert found == Deadline("year", 2033, None, "用三年时间")
+
+    def test_a_span_of_years_alone_is_a_duration(self) -> None:
+        # "三年时间" with no 用 before it: how long, not by when (deadlines._years_from_now)
+        assert find_deadline(working_text("经过三年时间完成现有河道的综合整治"), None, 2030) is None
+
+
+class TestFiscalYears:
+    def test_the_first_date_of_the_documents_own_year_tells_the_current_fiscal_year(self) -> None:
+        # (a date of another year, cited, is passed over; April on is the next fiscal year)
+        work = working_text("财政预算案\n2012年3月1日的预算曾提出…\n2031年4月24日\n2031-32年度的开支…")
+        assert FiscalNow(work, 2031).end() == 2032
+
+    def test_with_no_date_of_its_year_a_budget_is_of_its_own_time(self) -> None:
+        assert FiscalNow(working_text("财政预算案\n2031-32年度的开支…"), 2031).end() == 2031
+
+    def test_a_paragraph_of_a_fiscal_year_decades_away_is_no_mark(self) -> None:
+        work = working_text(
+            "财政预算演词\n\n在1970-1971年度,政府开支为1亿元。\n在2031-2032年度,政府开支为3000亿元。\n"
+        )
+        assert [m.year for m in fiscal_paragraph_marks(work, 2031)] == [2032]
+
+
+def test_a_fraction_needs_fen_zhi() -> None:
+    with pytest.raises(NumberError):
+        parse_fraction("三分")
