@@ -21,12 +21,15 @@ def _first_group(m: re.Match[str]) -> str:
     )
 
 
+# A month's number, in Arabic or Chinese numerals (what _month reads: 1 to 12 every one).
+# matches: "12", "06", "6", "十二", "十", "六" ; must not match: "13", "十三"
+_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 # A date: a year and an optional month, quarter or half.
 # matches: "2024年12月", "2024年底", "2024.6", "2025年上半年", "2024年第三季度", "二〇二五年六月"
 # must not match: "12个月", "2024" alone inside "2024项"
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*"
-    r"(?:年\s*(?:(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+    rf"(?:年\s*(?:(?P<month>{_MONTH})\s*月"
     r"|(?P<end>年?底|年?末)"
     r"|(?P<half>上半年|下半年)"
     r"|第?(?P<quarter>[一二三四1-4])季度"
@@ -93,7 +96,7 @@ _NOT_BEFORE_RELATIVE = "0-9〇零○一二三四五六七八九十两几多每�
 _RELATIVE = re.compile(
     rf"(?<![{_NOT_BEFORE_RELATIVE}])(?P<which>今年|本年度?|明年|次年)?"
     r"(?:(?P<end>年底|年末)|(?P<within>年内|全年)"
-    r"|(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?![份]?[以之]?内)"
+    rf"|(?P<month>{_MONTH})\s*月(?![份]?[以之]?内)"
     r"|(?P<half>上半年|下半年)|第?(?P<quarter>[一二三四1-4])季度)"
 )
 # The same in a task's own words, where a bare date may only date an action ("6月举办"): it needs
@@ -104,7 +107,7 @@ _RELATIVE_TEXT = re.compile(
     rf"(?:(?:力争|确保|争取|(?<![\u4e00-\u9fff])到)\s*)?(?<![{_NOT_BEFORE_RELATIVE}])"
     r"(?P<which>今年|本年度?|明年|次年)?"
     r"(?:(?P<end>年底|年末)|(?P<within>年内)"
-    r"|(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:底|末|中旬|下旬|上旬|\d{1,2}日)?"
+    rf"|(?P<month>{_MONTH})\s*月(?:底|末|中旬|下旬|上旬|\d{{1,2}}日)?"
     r"|(?P<half>上半年|下半年)|第?(?P<quarter>[一二三四1-4])季度(?:末)?)"
     r"(?P<after>\s*(?:前|以前|之前|底前|完成))?"
 )
@@ -139,8 +142,8 @@ def _starts_at(work: str, end: int) -> bool:
 
 
 def _month(text: str | None) -> int | None:
-    """The month of a month group of _DATE, _RELATIVE or _RELATIVE_TEXT (1-12: 1[0-2], 0?[1-9],
-    十, 十一, 十二, 一 to 九), or None when the group is empty."""
+    """The month of a month group of _DATE, _RELATIVE or _RELATIVE_TEXT (_MONTH, or 1[0-2] and
+    0?[1-9] after a dot or a dash: 1 to 12 every one), or None when the group is empty."""
     if not text:
         return None
     return int(text) if text.isdigit() else parse_chinese(text)

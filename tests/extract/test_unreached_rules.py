@@ -71,6 +71,30 @@ class TestTheYearAReportInTheNewsIsGivenIn:
         assert self._year("回顾2030年上半年，全县经济平稳增长。") == 2030
 
 
+_HERITAGE_PLAN = """某区历史建筑保护工作方案
+
+一、加强日常巡查。区房管局要加强历史建筑日常巡查。形成文物、公安、消防等部门共同参与的联合执法格局，及时查处违法行为。
+
+二、完善修缮机制。区规划资源局要做好修缮方案审查工作，建立健全住建、财政等部门参加的资金保障机制，及时拨付修缮资金。
+
+三、加强宣传引导。区文化旅游局负责开展历史建筑宣传活动。
+"""
+
+
+class TestMechanismsUnitsTakePartIn:
+    """outline's _PARTICIPATION and _PARTNERS read one form: 建立 / 建立健全 / 形成 … 等部门(共同)参与的."""
+
+    def test_a_mechanism_formed_with_units_is_a_piece_of_work_of_its_own(self) -> None:
+        tasks = [t for t in extract_text(_HERITAGE_PLAN).tasks if t.ref == "一"]
+        assert [t.lead_units for t in tasks] == [("区房管局",), ()]
+        assert tasks[1].text.startswith("形成") and tasks[1].co_units
+
+    def test_jianquan_after_jianli_is_no_part_of_a_units_name(self) -> None:
+        (task,) = [t for t in extract_text(_HERITAGE_PLAN).tasks if t.ref == "二"]
+        assert task.lead_units == ("区规划资源局",)
+        assert task.co_units and not any(n.startswith("健全") for n in task.co_units)
+
+
 class TestClosingProvisions:
     def test_a_measure_taking_effect_is_no_task(self) -> None:
         text = (
