@@ -35,7 +35,8 @@ _DATE = re.compile(
     r"|第?(?P<quarter>[一二三四1-4])季度"
     r")?|[.\-/](?P<month2>1[0-2]|0?[1-9])(?![\d]))"
 )
-# A year written alone needs 年 after it (or the month form above): "2024年".
+# A year with 年 after it: "2024年" (as _DATE reads a year alone: its 年 or a month after a dot or a dash
+# is not optional).
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 # The date of such a deadline: a year, with a month (and day), a half or a quarter.
 # matches: "2025年", "2024年12月31日", "2025年上半年", "2024年第三季度末"
@@ -234,12 +235,7 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
     text = (orig if orig is not None else work).strip()
     best: Deadline | None = None
     started = False
-    for m in _DATE.finditer(work):
-        if not (
-            m.group("month") or m.group("month2") or m.group("end") or m.group("half") or m.group("quarter")
-        ):
-            if not _YEAR_WORD.match(work, m.start()) and m.group("year")[0] not in "〇零○一二三四五六七八九":
-                continue
+    for m in _DATE.finditer(work):  # (a year alone is matched only with its 年: see _DATE)
         if _starts_at(work, m.end()):
             started = True
             continue  # "2024年起持续推进": when the work starts, not when it is due

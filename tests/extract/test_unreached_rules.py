@@ -212,3 +212,13 @@ class TestFiscalYears:
 def test_a_fraction_needs_fen_zhi() -> None:
     with pytest.raises(NumberError):
         parse_fraction("三分")
+
+
+def test_a_refunds_rate_said_before_its_verb_is_a_benefit_term() -> None:
+    # 失业保险费的50%返还: the share of a fee returned to a firm (metrics._REFUND_AFTER), not an indicator
+    text = (
+        "某区2031年稳就业工作方案\n\n"
+        "一、对不裁员的参保企业，上年度失业保险费的50%返还给企业。\n\n"
+        "二、全区城镇新增就业1.2万人。\n"
+    )
+    assert [(m.value, m.unit) for m in extract_text(text).metrics] == [(12000.0, "人")]
