@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .lexicon import load_data, ongoing_phrases
 from .model import Deadline
-from .numbers import NumberError, chinese_year, parse_chinese, parse_count
+from .numbers import chinese_year, parse_chinese, parse_count
 
 __all__ = ["parse_deadline", "find_deadline"]
 
@@ -21,18 +21,22 @@ def _first_group(m: re.Match[str]) -> str:
     )
 
 
+# A month's number, in Arabic or Chinese numerals (what _month reads: 1 to 12 every one).
+# matches: "12", "06", "6", "十二", "十", "六" ; must not match: "13", "十三"
+_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 # A date: a year and an optional month, quarter or half.
 # matches: "2024年12月", "2024年底", "2024.6", "2025年上半年", "2024年第三季度", "二〇二五年六月"
 # must not match: "12个月", "2024" alone inside "2024项"
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*"
-    r"(?:年\s*(?:(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+    rf"(?:年\s*(?:(?P<month>{_MONTH})\s*月"
     r"|(?P<end>年?底|年?末)"
     r"|(?P<half>上半年|下半年)"
     r"|第?(?P<quarter>[一二三四1-4])季度"
     r")?|[.\-/](?P<month2>1[0-2]|0?[1-9])(?![\d]))"
 )
-# A year written alone needs 年 after it (or the month form above): "2024年".
+# A year with 年 after it: "2024年" (as _DATE reads a year alone: its 年 or a month after a dot or a dash
+# is not optional).
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 # The date of such a deadline: a year, with a month (and day), a half or a quarter.
 # matches: "2025年", "2024年12月31日", "2025年上半年", "2024年第三季度末"
@@ -93,7 +97,7 @@ _NOT_BEFORE_RELATIVE = "0-9〇零○一二三四五六七八九十两几多每�
 _RELATIVE = re.compile(
     rf"(?<![{_NOT_BEFORE_RELATIVE}])(?P<which>今年|本年度?|明年|次年)?"
     r"(?:(?P<end>年底|年末)|(?P<within>年内|全年)"
-    r"|(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?![份]?[以之]?内)"
+    rf"|(?P<month>{_MONTH})\s*月(?![份]?[以之]?内)"
     r"|(?P<half>上半年|下半年)|第?(?P<quarter>[一二三四1-4])季度)"
 )
 # The same in a task's own words, where a bare date may only date an action ("6月举办"): it needs
@@ -104,7 +108,7 @@ _RELATIVE_TEXT = re.compile(
     rf"(?:(?:力争|确保|争取|(?<![\u4e00-\u9fff])到)\s*)?(?<![{_NOT_BEFORE_RELATIVE}])"
     r"(?P<which>今年|本年度?|明年|次年)?"
     r"(?:(?P<end>年底|年末)|(?P<within>年内)"
-    r"|(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:底|末|中旬|下旬|上旬|\d{1,2}日)?"
+    rf"|(?P<month>{_MONTH})\s*月(?:底|末|中旬|下旬|上旬|\d{{1,2}}日)?"
     r"|(?P<half>上半年|下半年)|第?(?P<quarter>[一二三四1-4])季度(?:末)?)"
     r"(?P<after>\s*(?:前|以前|之前|底前|完成))?"
 )
@@ -139,15 +143,11 @@ def _starts_at(work: str, end: int) -> bool:
 
 
 def _month(text: str | None) -> int | None:
+    """The month of a month group of _DATE, _RELATIVE or _RELATIVE_TEXT (_MONTH, or 1[0-2] and
+    0?[1-9] after a dot or a dash: 1 to 12 every one), or None when the group is empty."""
     if not text:
         return None
-    if text.isdigit():
-        return int(text)
-    try:
-        month = parse_chinese(text)
-    except NumberError:
-        return None
-    return month if 1 <= month <= 12 else None
+    return int(text) if text.isdigit() else parse_chinese(text)
 
 
 def _from_match(m: re.Match[str], source: str) -> Deadline:
@@ -235,12 +235,7 @@ def _parse_deadline(work: str, orig: str | None, year: int | None = None) -> Dea
     text = (orig if orig is not None else work).strip()
     best: Deadline | None = None
     started = False
-    for m in _DATE.finditer(work):
-        if not (
-            m.group("month") or m.group("month2") or m.group("end") or m.group("half") or m.group("quarter")
-        ):
-            if not _YEAR_WORD.match(work, m.start()) and m.group("year")[0] not in "〇零○一二三四五六七八九":
-                continue
+    for m in _DATE.finditer(work):  # (a year alone is matched only with its 年: see _DATE)
         if _starts_at(work, m.end()):
             started = True
             continue  # "2024年起持续推进": when the work starts, not when it is due

@@ -12,20 +12,24 @@ the issuer's name, its number, the date a regulation was adopted, a plan's or a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import LexiconError, load_data
 from .model import DocInfo
 from .normalise import working_text
-from .numbers import NumberError, chinese_year, parse_chinese, parse_count
+from .numbers import chinese_year, parse_count
+from .periods import FISCAL_YEAR
 
 __all__ = [
+    "as_its_figures_are_dated",
     "doc_info",
     "five_year_period",
     "plan_year",
     "reviewed_year",
     "written_for",
+    "years_reviewed",
     "DocWords",
     "doc_words",
 ]
@@ -67,9 +71,12 @@ def doc_words() -> DocWords:
     )
 
 
-# A cited document number, whose year is not the document's own.
+# The year of a document number in its brackets. matches: "〔2019〕", "[2021]", "【 2023 】" ;
+# must not match: "(2022-2025年)"
+_NUMBER_YEAR = r"[〔\[【][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*[〕\]】]"
+# A cited document number, whose year is not the document's own (the document's own is _OWN_NUMBER).
 # matches: "国发〔2019〕11号", "[2021]3号" ; must not match: "(2022-2025年)"
-_DOC_NUMBER = re.compile(r"[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*\d*\s*号?")
+_DOC_NUMBER = re.compile(_NUMBER_YEAR + r"[ \t]*\d*[ \t]*号?")
 # A date line: a label, then year-month(-day) with - / . or 年月.
 # matches: "发布时间:2022/02/24", "时间:2022-06-21 16:38", "日期:2023年5月" ; must not match: "2022-2025年"
 _DATE_LINE = re.compile(
@@ -83,14 +90,17 @@ _DATE = re.compile(
 # A date in Chinese numerals, as the end of an official document writes it.
 # matches: "二〇二二年六月", "二〇二二年六月二十一日" ; must not match: "二十年" (no year of four digits)
 _CHINESE_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月")
-# A line that is a date and nothing else (a signature), in Arabic or Chinese numerals.
-# matches: "\n2025年7月15日\n", "\n  二〇一九年三月十五日" ; must not match: "\n2025年7月15日,区政府召开…"
-# (It opens with the line break: the engine jumps from line to line.)
-_DATE_ONLY_LINE = re.compile(
-    r"\n[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"
-    r"|(?P<y>[〇零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[ \t]*(?=\n|\Z)"
+# A line that is a date and nothing else (a signature, a date of issue under the issuer's name), in
+# Arabic or Chinese numerals, indented with spaces or with the question marks a lost encoding leaves
+# (the working text has made full-width spaces half-width); read whole (fullmatch) on one line.
+# matches: "2025年7月15日", "  二〇一九年三月十五日", "??2023年12月30日", "2019-02-18" ; must not match:
+# "2025年7月15日,区政府召开…", "2023年12月30日前完成"
+_DATE_ALONE = re.compile(
+    r"[ \t?]*(?:(?P<a>(?:19|20)\d{2})[ \t]*(?:年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|-\d{1,2}-\d{1,2})"
+    r"|(?P<c>[〇零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[ \t]*"
 )
-# The 日 that ends a line (after spaces), as it ends a date alone on its line.
+# The 日 that ends a line (after spaces), as it ends a date alone on its line. A line holds one at the
+# most: only spaces may stand between it and the line's end.
 _DAY_AT_LINE_END = re.compile(r"日(?=[ \t]*(?:\n|\Z))")
 
 
@@ -110,12 +120,8 @@ def _running_head_year(work: str) -> int | None:
     """The year of a date line said again and again (a running head: three times or more, the
     same words), or None."""
     seen: dict[str, int] = {}
-    last = -2
-    for hit in _DAY_AT_LINE_END.finditer(work):
+    for hit in _DAY_AT_LINE_END.finditer(work):  # (one a line at the most: see _DAY_AT_LINE_END)
         nl = work.rfind("\n", 0, hit.start())
-        if nl == last:
-            continue
-        last = nl
         m = _RUNNING_HEAD.match(work, nl + 1)
         if m is None:
             continue
@@ -127,42 +133,38 @@ def _running_head_year(work: str) -> int | None:
 
 
 def _date_only_line(work: str) -> re.Match[str] | None:
-    """``_DATE_ONLY_LINE.search(work)``, tried only on the lines that end with 日 (a search led by
-    one character; the pattern, led by a line break, is tried at every line)."""
-    last = -1
+    """The first line after the first that is a date alone (``_DATE_ALONE``), tried only on the
+    lines that end with 日 (a search led by one character, not a match tried at every line)."""
     for hit in _DAY_AT_LINE_END.finditer(work):
         nl = work.rfind("\n", 0, hit.start())
-        if nl < 0 or nl == last:
-            continue  # the pattern opens with a line break
-        last = nl
-        m = _DATE_ONLY_LINE.match(work, nl)
+        if nl < 0:
+            continue  # the first line is no signature
+        end = work.find("\n", hit.end())
+        m = _DATE_ALONE.fullmatch(work, nl + 1, len(work) if end < 0 else end)
         if m is not None:
             return m
     return None
 
 
+# The digits of a year with no digit before it, asked after its first digit, looking back past it:
+# the engine skips to the next 1 or 2, where a pattern that opens with the look back is tried at
+# every character (a plan's whole text is searched for its years and periods).
+_YEAR_DIGITS = r"(?:1(?<!\d.)9|2(?<!\d.)0)\d{2}"
 # A period of years.
 # matches: "2022-2025年", "2021—2025年", "2023至2025年" ; must not match: "2022-06-21", "12022-2025年"
-# (No digit before the first year, asked after its first digit as _YEAR asks it: a pattern that
-# opens with the look back is tried at every character, one that opens with a digit is not.)
-_PERIOD = re.compile(
-    r"(?P<a>(?:1(?<!\d.)9|2(?<!\d.)0)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{2})\s*年"
-)
+_PERIOD = re.compile(rf"(?P<a>{_YEAR_DIGITS})\s*(?:年\s*)?[-—–~至到]\s*(?P<b>(?:19|20)\d{{2}})\s*年")
 # A plan's years counted from a year near its top: "2012年起5年内,大力实施…" (广州's talent plan of
 # 2012), "自2023年起三年内": the period runs to that year + N, as SCHEMA reads N年内 (the document's
 # year + N). must not match: "2023年起持续推进" (no span), "用三年时间" (no year to count from)
 _PERIOD_FROM = re.compile(
-    r"(?P<a>(?:1(?<!\d.)9|2(?<!\d.)0)\d{2})\s*年(?:起|开始)\s*[,]?\s*(?P<n>[1-9]|十|[一二三四五六七八九两])\s*年内"
+    rf"(?P<a>{_YEAR_DIGITS})\s*年(?:起|开始)\s*[,]?\s*(?P<n>[1-9]|十|[一二三四五六七八九两])\s*年内"
 )
 # A five-year plan named by its number.
 # matches: "十四五", "“十三五”", "第十四个五年规划" ; must not match: "十五" (the bare number)
 _FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])(?:五|个五年)")
 # A year in running text or a title.
 # matches: "2024年", "2024 年" ; must not match: "12024年" (a longer number)
-# (No digit before the year is asked after its first digit, looking back past it: the engine
-# skips to the next 1 or 2, where a pattern that opens with the look back is tried at every
-# character; a plan's whole text is searched for its years.)
-_YEAR = re.compile(r"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d{2})\s*年")
+_YEAR = re.compile(rf"(?P<y>{_YEAR_DIGITS})\s*年")
 # A year in a file name.
 # matches: "plan_2023.txt", "2023年报告.docx" ; must not match: "file20231.txt"
 _NAME_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)")
@@ -436,27 +438,23 @@ def _furniture_year(work: str) -> int | None:
 
 # The name of an issuer, as a signature writes it on the line above its date of issue: one or more
 # bodies (中共某县委  某县人民政府), the last ending with a word of a body. Crawled copies indent it with
-# spaces, full-width spaces or the question marks a lost encoding leaves ("??某市人民政府办公室").
+# spaces (full-width ones made half-width in the working text) or the question marks a lost encoding leaves ("??某市人民政府办公室").
 # matches: "某市人民政府办公室", "  中共某县委        某县人民政府", "??某局" ; must not match:
 # "现予印发,请认真贯彻执行。" (a sentence), "县财政局、县税务局负责" (a clause)
 _ISSUER_LINE = re.compile(
-    r"[ \t\u3000?]*[^\s,。;:、!?()]{2,30}(?:[ \t\u3000]+[^\s,。;:、!?()]{2,30}){0,3}?"
-    r"(?:政府|办公室|办公厅|委员会|常委会|管委会|党工委|党委|县委|市委|区委|省委|局|厅|委|部|署|院|办|中心)[ \t\u3000]*"
+    r"[ \t?]*[^\s,。;:、!?()]{2,30}(?:[ \t]+[^\s,。;:、!?()]{2,30}){0,3}?"
+    r"(?:政府|办公室|办公厅|委员会|常委会|管委会|党工委|党委|县委|市委|区委|省委|局|厅|委|部|署|院|办|中心)[ \t]*"
 )
 # The longest line read as an issuer's name (four names of 30 characters and the spaces between).
 _ISSUER_LINE_LENGTH = 140
-# A date alone on its line, indented as _ISSUER_LINE may be. matches: "??2023年12月30日",
-# "  二〇一九年三月十五日", "2019-02-18" ; must not match: "2023年12月30日前完成"
-_ISSUE_DATE_LINE = re.compile(
-    r"[ \t\u3000?]*(?:(?P<a>(?:19|20)\d{2})[ \t]*(?:年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日|-\d{1,2}-\d{1,2})"
-    r"|(?P<c>[〇零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[ \t\u3000]*"
-)
 # The document's own number on a line of its own or opening its title (湘阴发〔2019〕4号; 津政办规[2023]4号
 # 某市人民政府办公厅关于…), or after a label (发文字号:潭政办发〔2023〕35号): its year is the year of issue.
 # matches: "湘阴发〔2019〕4号", "发文字号:潭政办发〔2023〕35号" ; must not match: "(国发〔2019〕11号)精神" (a
 # number cited in a sentence)
 _OWN_NUMBER = re.compile(
-    r"[ \t\u3000?]*(?:(?:发文字号|文号)[ \t]*:[ \t]*)?[^\s,。;:()《》]{1,12}[〔\[【][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*[〕\]】][ \t]*\d{1,4}[ \t]*号"
+    r"[ \t?]*(?:(?:发文字号|文号)[ \t]*:[ \t]*)?[^\s,。;:()《》]{1,12}"
+    + _NUMBER_YEAR
+    + r"[ \t]*\d{1,4}[ \t]*号"
 )
 # The date a regulation was adopted, under its title: "(2005年11月25日某省第十届人民代表大会常务委员会第十八次
 # 会议通过)". matches: that ; must not match: "2019年底前通过验收" (no day)
@@ -482,7 +480,7 @@ def _issued_year(work: str) -> int | None:
     for line in work.split("\n"):
         if not line.strip():
             continue
-        m = _ISSUE_DATE_LINE.fullmatch(line)
+        m = _DATE_ALONE.fullmatch(line)
         if m is not None:
             alone += 1
             if name_above:
@@ -515,18 +513,14 @@ def _date_year(work: str) -> int | None:
         if m:
             return int(m["y"])
     m = _CHINESE_DATE.search(tail)
+    if m is not None:
+        return chinese_year(m["y"])  # four digits of 〇 to 九, each read as one
+    # The signature of a notice that forwards a plan, or of a body followed by annexes: the first
+    # line that is a date and nothing else.
+    m = _date_only_line(work)
     if m is None:
-        # The signature of a notice that forwards a plan, or of a body followed by annexes: the
-        # first line that is a date and nothing else.
-        m = _date_only_line(work)
-        if m is not None and m["a"]:
-            return int(m["a"])
-    if m:
-        try:
-            return parse_chinese(m["y"])
-        except NumberError:
-            return None
-    return None
+        return None
+    return int(m["a"]) if m["a"] else chinese_year(m["c"])
 
 
 # The year of a revision or an edition in a title. matches: "(2021年修订)", "2023年版" ; must not
@@ -782,7 +776,7 @@ def written_for(work: str, title: str, year: int | None, kind: str) -> int | Non
     year and marks no standing rule (试行, 办法…) and its text names no later year outside cited
     titles. SCHEMA: a work plan's targets are for its plan year. Such a plan (徐汇区's 2017 装修垃圾
     工作方案: 残渣处置计划量为150吨/日; a 区's 实施方案 creating 达标小区 with no deadline) sets its targets as
-    of the year it is issued; one that names a later year plans up to it (see metrics._with_horizon),
+    of the year it is issued; one that names a later year plans up to it (see _with_horizon),
     and an 意见 or 若干措施 (kind "measures") stays a standing policy whose targets have no year."""
     if kind != "plan" or year is None or _standing(title):
         return None
@@ -963,3 +957,91 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         else None,
         written_for=plain,
     )
+
+
+# A whole year the text says it reviews (news of a work report: 在回顾2015年和“十二五”工作时; a report's
+# part: 2023年工作回顾): the report is given after it, so its figures are results, whatever year the
+# document is dated (a news copy dated by the year it reviews). matches: "回顾2015年", "回顾了2021年的",
+# "2023年工作回顾", "2023年政府工作回顾" ; must not match: "回顾2024年上半年" (a part of a year: the rest
+# of it may be planned), "回顾“十三五”"
+_YEAR_REVIEWED = re.compile(
+    r"回顾(?:了|过去的)?[ \t]*(?P<a>(?:19|20)\d{2})[ \t]*年(?![ \t]*(?:上半年|前三季度|第?[一二三四1-4]季度|1[-~至]\d{1,2}月|\d{1,2}月))"
+    r"|(?P<b>(?:19|20)\d{2})[ \t]*年[ \t]*(?:政府)?工作回顾"
+)
+
+
+def years_reviewed(work: str) -> frozenset[int]:
+    """The whole years ``work`` says it reviews (_YEAR_REVIEWED)."""
+    return frozenset(int(m["a"] or m["b"]) for m in _YEAR_REVIEWED.finditer(work))
+
+
+# The goals a report sets for the year it is given in, named by 今年 (news of a work report: 今年全县经济
+# 社会发展的主要预期目标是:…). matches: "今年全县经济社会发展的主要预期目标", "今年主要预期目标" ; must not match:
+# "今年以来" (the part of the year gone by), "今年是…"
+_THIS_YEARS_GOALS = re.compile(r"今年[^。;\n]{0,30}?预期目标")
+# A year told as achieved (2015年,全县实现生产总值…), or a whole year reviewed (_YEAR_REVIEWED: 在回顾2015年
+# …工作时): what a report of the year after says of the year before. matches: "2015年,全县实现", "2015年
+# 全市完成", "回顾2015年", "2015年工作回顾" ; must not match: "到2015年实现" (a horizon), "2015年将实现",
+# "回顾2015年上半年" (a report given within the year)
+_ACHIEVED_IN = re.compile(
+    r"(?<![到至])(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,?[ \t]*(?:全[区市县省]|我[区市县省])?[ \t]*(?:实现|完成)|"
+    + _YEAR_REVIEWED.pattern
+)
+
+
+def as_its_figures_are_dated(work: str, info: DocInfo, to_years: Iterable[int]) -> DocInfo:
+    """The document's year and period as the metric finder dates its figures by them: ``info``
+    read again with what only the figures' reading needs (a work report's year after the one it
+    reviews, a plan's horizon, a budget's fiscal year; see the three functions below).
+    ``to_years`` are the years the text sets out to reach (到2027年), every one it names; ``work``
+    is the working text with its years in Arabic numerals (periods.arabic_years)."""
+    return _with_fiscal_year(work, _with_horizon(to_years, _after_the_year_reviewed(work, info)))
+
+
+def _with_horizon(to_years: Iterable[int], info: DocInfo) -> DocInfo:
+    """A plan that names no period but sets out to reach a later year (到2027年, the year it names
+    most often) plans for the years from its own to that one: its one-off targets with no year of
+    their own are for that year, and it is not a plan of one year. So does a text with no title of
+    its own (a plan's goals and tasks chapters cut out of it, as the tune part keeps 普陀区's 十五五
+    greening plan: its goals open 到2030年), read as a plan (_untitled_plan)."""
+    untitled = _untitled_plan(info.title, info.kind)
+    if (info.kind != "plan" and not untitled) or info.year is None or info.period_start is not None:
+        return info
+    counts: dict[int, int] = {}
+    for y in to_years:
+        if info.year < y <= info.year + 15:
+            counts[y] = counts.get(y, 0) + 1
+    if not counts:
+        return info
+    end = max(counts, key=lambda y: (counts[y], -y))
+    return replace(info, period_start=info.year, period_end=end)
+
+
+def _after_the_year_reviewed(work: str, info: DocInfo) -> DocInfo:
+    """A work report in news that names no year but the one it reviews (县长作政府工作报告。…2015年,全县
+    实现生产总值83.91亿元…;今年全县经济社会发展的主要预期目标是:…) was given the year after: the
+    document's year read from its text is the year reviewed (SCHEMA: its year is the one it gives,
+    and the year reviewed is not its date), so its 今年 and its plan are that year's next."""
+    if info.year is None or info.kind not in ("work_report", "news") or info.reviews is not None:
+        return info
+    if "今年" not in work or _THIS_YEARS_GOALS.search(work) is None:
+        return info
+    if any(int(m["y"]) > info.year for m in _YEAR.finditer(work)):
+        return info  # a later year named: the document's own, or a goal's
+    if not any(int(m["y"] or m["a"] or m["b"]) == info.year for m in _ACHIEVED_IN.finditer(work)):
+        return info
+    return replace(info, year=info.year + 1)
+
+
+def _with_fiscal_year(work: str, info: DocInfo) -> DocInfo:
+    """A budget for a fiscal year across two calendar years (2013-14年度, named most often among
+    the fiscal years the speech names, starting in its own year) plans for the year it ends in."""
+    if info.kind != "work_report" or info.year is None or work.find("年度") < 0:
+        return info
+    counts: dict[int, int] = {}
+    for m in FISCAL_YEAR.finditer(work):
+        a = int(m["a"])
+        counts[a] = counts.get(a, 0) + 1
+    if not counts or max(counts, key=lambda a: (counts[a], a)) != info.year:
+        return info
+    return replace(info, period_start=info.year, period_end=info.year + 1)

@@ -14,13 +14,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from .docinfo import five_year_period, five_year_plan_end
+from .docinfo import as_its_figures_are_dated, five_year_period, five_year_plan_end, years_reviewed
 from .layout import Grid
 
 if TYPE_CHECKING:
@@ -2675,7 +2675,7 @@ def find_metrics(
     starts = [s for s, _, _ in spans]
     named = _Spans([m.span() for m in _finditer_merged(_NAMED_BY_FIRST, work)])
     horizons = _Horizons(work)
-    info = _with_fiscal_year(work, _with_horizon(horizons, _after_the_year_reviewed(work, info)))
+    info = as_its_figures_are_dated(work, info, horizons.all)
     fiscal = FiscalNow(work, info.year) if info.year is not None else None  # once per document
     marks = _modes(work, info)
     mark_starts = [k.start for k in marks]
@@ -2693,7 +2693,7 @@ def find_metrics(
     stock = _stock_sections(work, info)
     stock_said: set[tuple[float, str]] = set()  # (value, unit) of the inventory in 基本情况
     benefits = _BenefitMarks(work)
-    reviewed = _years_reviewed(work) if "回顾" in work else frozenset()
+    reviewed = years_reviewed(work) if "回顾" in work else frozenset()
     last_dated: tuple[int, Kind, int] | None = None  # (paragraph, kind, year) of the last dated metric
     figures = _Matches(_find_figures(work))
     by_year = _year_by_year(work, figures) if "逐年" in work else {}
@@ -2886,17 +2886,6 @@ def find_metrics(
 _STOCK_HEADING = re.compile(r"[ \t]*基本情况[^\n]{0,6}\Z")
 
 
-# A whole year the text says it reviews (news of a work report: 在回顾2015年和“十二五”工作时; a report's
-# part: 2023年工作回顾): the report is given after it, so its figures are results, whatever year the
-# document is dated (a news copy dated by the year it reviews). matches: "回顾2015年", "回顾了2021年的",
-# "2023年工作回顾", "2023年政府工作回顾" ; must not match: "回顾2024年上半年" (a part of a year: the rest
-# of it may be planned), "回顾“十三五”"
-_YEAR_REVIEWED = re.compile(
-    r"回顾(?:了|过去的)?[ \t]*(?P<a>(?:19|20)\d{2})[ \t]*年(?![ \t]*(?:上半年|前三季度|第?[一二三四1-4]季度|1[-~至]\d{1,2}月|\d{1,2}月))"
-    r"|(?P<b>(?:19|20)\d{2})[ \t]*年[ \t]*(?:政府)?工作回顾"
-)
-
-
 # The words that open a breakdown of the figure just before: 其中, at the start of its clause or
 # sentence. matches: "其中,先进制造业…", "其中可以提供…" ; must not match: "…,重点是其中的…"
 _BREAKDOWN = re.compile(r"[ \t]*其中")
@@ -2905,11 +2894,6 @@ _BREAKDOWN = re.compile(r"[ \t]*其中")
 def _opens_a_breakdown(work: str, c_lo: int, s_lo: int) -> bool:
     """Whether the clause from ``c_lo`` or its sentence from ``s_lo`` opens with 其中."""
     return _BREAKDOWN.match(work, c_lo) is not None or _BREAKDOWN.match(work, s_lo) is not None
-
-
-def _years_reviewed(work: str) -> frozenset[int]:
-    """The whole years ``work`` says it reviews (_YEAR_REVIEWED)."""
-    return frozenset(int(m["a"] or m["b"]) for m in _YEAR_REVIEWED.finditer(work))
 
 
 def _stock_sections(work: str, info: DocInfo) -> list[tuple[int, int]]:
@@ -4093,68 +4077,6 @@ def _stage_openings(work: str) -> list[tuple[int, int]]:
     if first is not None and _STAGE_AFTER.match(work, first.end() - 1) is not None:
         out.insert(0, (0, int(first["y"])))
     return out
-
-
-def _with_horizon(horizons: _Horizons, info: DocInfo) -> DocInfo:
-    """A plan that names no period but sets out to reach a later year (到2027年, the year it names
-    most often) plans for the years from its own to that one: its one-off targets with no year of
-    their own are for that year, and it is not a plan of one year. So does a text with no title of
-    its own (a plan's goals and tasks chapters cut out of it, as the tune part keeps 普陀区's 十五五
-    greening plan: its goals open 到2030年), read as a plan as docinfo reads it."""
-    untitled = not info.title and info.kind == "other"
-    if (info.kind != "plan" and not untitled) or info.year is None or info.period_start is not None:
-        return info
-    counts: dict[int, int] = {}
-    for y in horizons.all:
-        if info.year < y <= info.year + 15:
-            counts[y] = counts.get(y, 0) + 1
-    if not counts:
-        return info
-    end = max(counts, key=lambda y: (counts[y], -y))
-    return replace(info, period_start=info.year, period_end=end)
-
-
-# The goals a report sets for the year it is given in, named by 今年 (news of a work report: 今年全县经济
-# 社会发展的主要预期目标是:…). matches: "今年全县经济社会发展的主要预期目标", "今年主要预期目标" ; must not match:
-# "今年以来" (the part of the year gone by), "今年是…"
-_THIS_YEARS_GOALS = re.compile(r"今年[^。;\n]{0,30}?预期目标")
-# A year told as achieved (2015年,全县实现生产总值…; 在回顾2015年…工作时): what a report of the year
-# after says of the year before. matches: "2015年,全县实现", "2015年全市完成", "回顾2015年" ; must not
-# match: "到2015年实现" (a horizon), "2015年将实现"
-_ACHIEVED_IN = re.compile(
-    r"(?:(?<![到至])(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,?[ \t]*(?:全[区市县省]|我[区市县省])?[ \t]*(?:实现|完成)"
-    r"|回顾(?:了)?[ \t]*(?P<r>(?:19|20)\d{2})[ \t]*年)"
-)
-
-
-def _after_the_year_reviewed(work: str, info: DocInfo) -> DocInfo:
-    """A work report in news that names no year but the one it reviews (县长作政府工作报告。…2015年,全县
-    实现生产总值83.91亿元…;今年全县经济社会发展的主要预期目标是:…) was given the year after: the
-    document's year read from its text is the year reviewed (SCHEMA: its year is the one it gives,
-    and the year reviewed is not its date), so its 今年 and its plan are that year's next."""
-    if info.year is None or info.kind not in ("work_report", "news") or info.reviews is not None:
-        return info
-    if "今年" not in work or _THIS_YEARS_GOALS.search(work) is None:
-        return info
-    if any(int(m["y"]) > info.year for m in _YEAR.finditer(work)):
-        return info  # a later year named: the document's own, or a goal's
-    if not any(int(m["y"] or m["r"]) == info.year for m in _ACHIEVED_IN.finditer(work)):
-        return info
-    return replace(info, year=info.year + 1)
-
-
-def _with_fiscal_year(work: str, info: DocInfo) -> DocInfo:
-    """A budget for a fiscal year across two calendar years (2013-14年度, named most often among
-    the fiscal years the speech names, starting in its own year) plans for the year it ends in."""
-    if info.kind != "work_report" or info.year is None or work.find("年度") < 0:
-        return info
-    counts: dict[int, int] = {}
-    for m in _FISCAL_YEAR.finditer(work):
-        a = int(m["a"])
-        counts[a] = counts.get(a, 0) + 1
-    if not counts or max(counts, key=lambda a: (counts[a], a)) != info.year:
-        return info
-    return replace(info, period_start=info.year, period_end=info.year + 1)
 
 
 def _plans_one_year(info: DocInfo) -> bool:

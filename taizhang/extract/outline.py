@@ -700,9 +700,12 @@ _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 # rule wins where two disagree.
 # matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施", "本政策涉及同一内容的奖励",
 # "如与上级政策规定不一致的,按上级规定执行" ; must not match: "推进本区政务服务"
+# (The document naming itself, 本方案, 本实施意见; and the day it takes effect, 自印发之日起施行 or 生效.)
+_THIS_DOCUMENT = r"本(?:实施|工作|行动|若干)?(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)"
+_TAKES_EFFECT = r"之日起(?:施行|实施|执行|试行|生效)"
 _PROVISION = re.compile(
-    r"本(?:实施|工作|行动|若干)?(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)(?:自|由|所称|有效期|适用|涉及|中)"
-    r"|之日起(?:施行|实施|执行|试行)|制定本(?:措施|办法|方案|规定|细则|意见)"
+    rf"{_THIS_DOCUMENT}(?:自|由|所称|有效期|适用|涉及|中)"
+    rf"|{_TAKES_EFFECT}|制定本(?:措施|办法|方案|规定|细则|意见)"
     r"|(?:如|若)与[^。]{1,30}(?:不一致|相抵触|相冲突)"
 )
 # A paragraph that is a closing provision, run on below the last item of a document whose
@@ -710,8 +713,7 @@ _PROVISION = re.compile(
 # 有效期三年。" (临港's city check-up plan), "本政策自印发之日起施行" (济南's manufacturing measures).
 # must not match: "本区各部门要…", "将本方案确定的任务分解落实"
 _CLOSING_PROVISION = re.compile(
-    r"\s*(?:本(?:实施|工作|行动|若干)?(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)"
-    r"(?:自|由[^。]{1,30}负责解释|有效期)|[^。]{0,30}之日起(?:施行|实施|执行|试行|生效))"
+    rf"\s*(?:{_THIS_DOCUMENT}(?:自|由[^。]{{1,30}}负责解释|有效期)|[^。]{{0,30}}{_TAKES_EFFECT})"
 )
 # The closing matter after a document's last item: copies, issuing office, the list of its
 # attachments (matched at a line's start).
@@ -2610,6 +2612,11 @@ _STEP_DATE = re.compile(
 )
 
 
+# A mechanism set up (建立, 建立健全, 形成…) with the units that take part in it, listed and closed by
+# 等部门 or 等单位: "建立文物、公安等部门和单位参加的…机制", "形成住建、消防等部门共同参与的…格局".
+_SETS_UP = r"(?:建立|成立|组建|形成)(?:健全)?"
+_PARTICIPANTS = r"[^,。;:()“”《》由]{2,120}?等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?"
+_TAKE_PART = r"(?:共同)?参[加与]的"
 # What a lead does to the units it leads, between 牵头 and their names: "牵头协调", "牵头组织协调".
 _ORGANISE = re.compile(r"(?:组织)?协调|组织(?=[^,。;]{2,60}?等(?:有关|相关)?(?:部门|单位))")
 # Where a clause names the units its lead works with, after the lead is named.
@@ -2620,7 +2627,7 @@ _PARTNER_HINT = re.compile(r"牵头|参加的|参与的|协同|联合")
 # "联合对上海城投集团开展考核" (the unit after 对 is what the work is done to).
 _PARTNERS = re.compile(
     r"(?<=[,;要应])牵头(?:组织)?(?:协调)?(?P<led>[^,。;:()“”《》]{2,120}?等(?:有关|相关)?(?:部门|单位))"
-    r"|(?:建立|成立|组建|形成)(?P<part>[^,。;:()“”《》由]{2,120}?等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?)(?:共同)?参[加与]的"
+    rf"|{_SETS_UP}(?P<part>{_PARTICIPANTS}){_TAKE_PART}"
     r"|由(?P<with>[^,。;:()“”《》]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?:协同|配合|协助)"
     r"|联合(?![对向在])(?P<joint>[^,。;:()“”《》]{2,30}?)(?:开展|进行|实施|组织)"
 )
@@ -2628,9 +2635,7 @@ _PARTNERS = re.compile(
 
 # A sentence that sets up a mechanism the units it lists take part in: "建立文物、公安、房管…等部门
 # 和单位参加的行政执法联动机制，…" (they are its co-units; no lead is named).
-_PARTICIPATION = re.compile(
-    r"(?:建立|成立|组建)(?:健全)?(?P<units>[^,。;:()“”《》由]{2,120}?等(?:有关|相关)?(?:部门|单位)(?:和(?:单位|部门))?)(?:共同)?参[加与]的"
-)
+_PARTICIPATION = re.compile(rf"{_SETS_UP}(?P<units>{_PARTICIPANTS}){_TAKE_PART}")
 
 
 # A request that opens a sentence of a notice: "请各镇、街道…联合排水管理部门开展一次实地普查",

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from taizhang.extract import extract
-from taizhang.extract.metrics import _years_reviewed, find_metrics, line_passages
+from taizhang.extract.docinfo import years_reviewed
+from taizhang.extract.metrics import find_metrics, line_passages
 from taizhang.extract.model import DocInfo, Metric
 from taizhang.extract.normalise import working_text
 
@@ -61,8 +62,8 @@ class TestAYearTheTextReviews:
         assert found[120][0] == "target"
 
     def test_a_part_of_a_year_reviewed_is_no_whole_year_reviewed(self) -> None:
-        assert _years_reviewed("回顾2018年上半年工作,报告说:") == frozenset()
-        assert _years_reviewed("一、2018年工作回顾\n") == frozenset({2018})
+        assert years_reviewed("回顾2018年上半年工作,报告说:") == frozenset()
+        assert years_reviewed("一、2018年工作回顾\n") == frozenset({2018})
 
 
 class TestWhoQualifiesByAge:
