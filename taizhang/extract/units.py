@@ -1592,7 +1592,8 @@ def collective_after(work: str, pos: int) -> str:
 # matches: "由", "根据", "按照", "会同" ; must not match: the 对 of "对口支援办", "对外联络处", the 由 of
 # "自由贸易试验区" (a name: 国务院自由贸易试验区工作部际联席会议办公室), "理由"
 _CLAUSE_WORD = re.compile(
-    r"(?<![自理缘])由|根据|依据|按照|依照|会同|联合(?!会|体|社|党|办|工作)|协同(?!创新|中心|办)|对(?!口|外)|(?<!所)在(?!地)"
+    AGENT_BY
+    + r"|根据|依据|按照|依照|会同|联合(?!会|体|社|党|办|工作)|协同(?!创新|中心|办)|对(?!口|外)|(?<!所)在(?!地)"
 )
 # The alias clause a document defines a short name with ("（以下简称区更新办）"): read alone as a
 # name it is no unit of its own (the full name it follows is).

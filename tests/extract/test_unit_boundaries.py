@@ -70,3 +70,16 @@ def test_a_clause_saying_which_bodies_is_no_part_of_their_name(written: str, exp
 )
 def test_words_before_de_that_name_the_body_stay(written: str) -> None:
     assert _names(written) == [written]
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("某某设施的日常管理由区甲局", ("", "区甲局")),  # the 由 after 管理 names the doer
+        ("新辟线路由区乙委", ("", "区乙委")),
+    ],
+)
+def test_the_doer_after_a_topics_by_is_the_unit(read: str, expected: tuple[str, str]) -> None:
+    from taizhang.extract.units import clean_unit_name
+
+    assert clean_unit_name(read) == expected
