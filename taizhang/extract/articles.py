@@ -574,12 +574,18 @@ def _skip(work: str, s: int, e: int) -> int:
 
 
 # Two levels joined by 和 or 及 before the government they share: "省和青岛市人民政府" (山东省青岛西海岸
-# 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces).
+# 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces); _LEVEL_PAIR_OFFICE
+# below: "市和区民防办", "市和区健康促进委员会" (上海's: a level's office or committee as its government).
 # must not match: "乡镇人民政府和街道办事处" (two bodies), "城市和农村" (no government follows)
 _LEVEL_PAIR = re.compile(
     r"(?P<a>" + LEVEL_WORD + r"|[\u4e00-\u9fff]{1,6}?[省市县州])(?:和|及|或者|或)"
     r"(?P<b>" + LEVEL_WORD + r"|[\u4e00-\u9fff]{1,6}?[省市县区州])"
     r"(?=人民政府|人民代表大会|[^、,。;:和及或()]{2,10}(?:主管部门|行政部门|部门|机关))"
+)
+# Two levels (no places: "城市和区域…" is none) before an office, a committee or an agency they share.
+_LEVEL_PAIR_OFFICE = re.compile(
+    r"(?P<a>" + LEVEL_WORD + r")(?:和|及|或者|或)(?P<b>" + LEVEL_WORD + r")"
+    r"(?=[^、,。;:和及或()]{2,10}(?:机构|委员会|委|办))"
 )
 # A level joined by 和 (及, 以及, 或者) to the levels of a list or a level with its peers in brackets,
 # before the body they share: "市和区、县人民政府" (上海's regulations write the city's level and its
@@ -797,7 +803,7 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
             and not any(LEVEL.match(r) for r in rest)
         ):
             return tuple(rest)  # "市和区、县人民政府发展改革、财政等部门": the fields' departments
-    pair = _LEVEL_PAIR.match(work)
+    pair = _LEVEL_PAIR.match(work) or _LEVEL_PAIR_OFFICE.match(work)
     if pair:
         # "省和青岛市人民政府有关部门": 省人民政府有关部门, 青岛市人民政府有关部门
         rest = law_names(orig[pair.end() :], work[pair.end() :])

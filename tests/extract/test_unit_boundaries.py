@@ -31,6 +31,9 @@ def _names(written: str) -> list[str]:
         ),
         ("市和区、县人民政府教育、卫生等部门", ["教育部门", "卫生部门"]),
         ("当地区、县某某行政部门", ["当地区某某行政部门", "当地县某某行政部门"]),
+        ("市和区某某办", ["市某某办", "区某某办"]),
+        ("市和区某某促进委员会", ["市某某促进委员会", "区某某促进委员会"]),
+        ("城市和区域某某办", ["城市和区域某某办"]),  # no levels: a place and a region
     ],
 )
 def test_a_level_joined_by_he_to_a_list_of_levels_is_one_more_level(
