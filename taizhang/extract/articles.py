@@ -38,11 +38,13 @@ from .model import Span, Task
 from .normalise import working_text
 from .role_fallback import requested_units
 from .units import (
+    AGENT_BY,
     COLLECTIVE_HEADS,
     DELEGATE,
     DUTY_MODALS,
     DUTY_VERB,
     GOV_PREFIX,
+    HELP_DUTY,
     LEVEL,
     LEVEL_LIST,
     LEVEL_WORD,
@@ -215,7 +217,9 @@ _BY = re.compile(
 # clause; not the 由 of a relative clause ("对由民政部门依法进行临时监护的未成年人"), nor a doer read past 报 ("由
 # 镇人民政府报Y依法核发": the words name two bodies and their steps, read by _DOER_BODY).
 _DOER = re.compile(
-    r"(?<![对自缘经])由(?P<who>[^,。;:报向]{2,60}?)(?:分别|统一|依法(?:对[^,。;:]{1,20}?)?|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
+    r"(?<!对)"
+    + AGENT_BY
+    + r"(?P<who>[^,。;:报向]{2,60}?)(?:分别|统一|依法(?:对[^,。;:]{1,20}?)?|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
     r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定|给予(?!警告|处分|处罚|行政处罚|停止|通报|罚)|决定(?!授权|任免))(?!的)"
 )
 # "由X设置/划定/指定…": the doer named after 由 by the end of its name (a body's), then a verb of the work
@@ -226,7 +230,9 @@ _DOER = re.compile(
 # regulations). The name must end as a body's does, so that a verb inside a name (市场监督管理部门)
 # does not end it.
 _DOER_BODY = re.compile(
-    r"(?<![对自缘经])由(?P<who>[^,。;:由]{2,40}?(?:部门|机关|机构|人民政府|委员会|办事处|管委会|办公室))"
+    r"(?<!对)"
+    + AGENT_BY
+    + r"(?P<who>[^,。;:由]{2,40}?(?:部门|机关|机构|人民政府|委员会|办事处|管委会|办公室))"
     r"(?:按照[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|依法|统一|分别|另行|及时)?"
     r"(?:设置|划定|指定|认定|鉴定|编制|公布|发布|核定|登记|处理|受理|组织|维护|建设|安装|颁发|发放|征收|评定|报请|报送|报|征求)"
 )
@@ -568,12 +574,25 @@ def _skip(work: str, s: int, e: int) -> int:
 
 
 # Two levels joined by 和 or 及 before the government they share: "省和青岛市人民政府" (山东省青岛西海岸
-# 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces).
+# 新区条例), "省和设区的市人民政府", "市和区人民政府" (regulations of several provinces); _LEVEL_PAIR_OFFICE
+# below: "市和区民防办", "市和区健康促进委员会" (上海's: a level's office or committee as its government).
 # must not match: "乡镇人民政府和街道办事处" (two bodies), "城市和农村" (no government follows)
 _LEVEL_PAIR = re.compile(
     r"(?P<a>" + LEVEL_WORD + r"|[\u4e00-\u9fff]{1,6}?[省市县州])(?:和|及|或者|或)"
     r"(?P<b>" + LEVEL_WORD + r"|[\u4e00-\u9fff]{1,6}?[省市县区州])"
     r"(?=人民政府|人民代表大会|[^、,。;:和及或()]{2,10}(?:主管部门|行政部门|部门|机关))"
+)
+# Two levels (no places: "城市和区域…" is none) before an office, a committee or an agency they share.
+_LEVEL_PAIR_OFFICE = re.compile(
+    r"(?P<a>" + LEVEL_WORD + r")(?:和|及|或者|或)(?P<b>" + LEVEL_WORD + r")"
+    r"(?=[^、,。;:和及或()]{2,10}(?:机构|委员会|委|办))"
+)
+# A level joined by 和 (及, 以及, 或者) to the levels of a list or a level with its peers in brackets,
+# before the body they share: "市和区、县人民政府" (上海's regulations write the city's level and its
+# 区、县 so), "市和区县（市）人民政府" (重庆's, 杭州's), "市和区、县质量技术监督部门": each level's body.
+# must not match: "省和青岛市人民政府" (a place: _LEVEL_PAIR), "城市和农村"
+_LEVEL_AND_LEVELS = re.compile(
+    r"(?P<a>" + LEVEL.pattern + r")(?:和|以及|及|或者)(?=" + LEVEL_WORD + r"(?:\([^()]{1,8}\)|、|人民政府))"
 )
 # The provinces as a collective: "各省、自治区、直辖市市场监督管理部门" is one body of each.
 _PROVINCES = re.compile(r"各?省、自治区、直辖市(?:及新疆生产建设兵团)?")
@@ -584,7 +603,7 @@ _JOIN = re.compile(r"及其|以及|或者|及|和|与|或")
 # What ends a clause: no list of names runs past it to a modal ("…需要有关部门协助的,有关部门应当…").
 _CLAUSE_MARK = re.compile(r"[,;:。]")
 # The 由 that names the doer after a topic (not the 由 of 自由, 理由, 缘由, 经由).
-_BY_INSIDE = re.compile(r"(?<![自理缘经])由")
+_BY_INSIDE = re.compile(AGENT_BY)
 # A modal verb of duty (units.DUTY_MODALS: 应当, 应, 须, 必须), a group a pattern may make optional.
 _DUTY_MODAL = "(?:" + "|".join(DUTY_MODALS) + ")"
 # A modal before the 由 that names the doer: "…的,应当由市土地管理部门会同…复核认定".
@@ -670,7 +689,50 @@ def _named_forms(name: str) -> list[str]:
             and not clause.endswith(("所属", "设置", "设立", "确定"))
         ):
             return [name[rel.start("body") :]]
+    place = _PLACE_BEFORE_BODY.fullmatch(w) if "的" in w else None
+    if place is not None:
+        clause, body = place.group("clause"), place.group("body")
+        if (
+            body not in _BARE_BODIES
+            and not body.endswith(_GOVERNING)
+            and looks_like_unit(body)
+            and _which_bodies(clause)
+            and body != "社会"
+        ):
+            return [name[place.start("body") :]]
     return [name]
+
+
+def _which_bodies(clause: str) -> bool:
+    """``clause`` (before 的, read by ``_PLACE_CLAUSE``) says which bodies: it names no body itself
+    ("省人民政府和某流域的…": a body, then the clause of the next), no firm ("企事业单位的工会": whose),
+    and is no level ("市县的…")."""
+    return not (
+        looks_like_unit(clause)
+        or any(end in clause for end in _BODY_END)
+        or _PRIVATE.search(clause)
+        or LEVEL_LIST.match(clause)
+        or all(c in _LEVEL_CHARS for c in clause)
+    )
+
+
+# The characters that name a level alone ("市县的…": levels, no clause).
+_LEVEL_CHARS = "省市县区州旗盟乡镇"
+# A clause that says which bodies of a kind a duty falls on, before the body: where they are or what they
+# have ("有防汛任务的乡镇人民政府", "突发事件发生地的区人民政府", "城镇规划区内的村民委员会", "招标人依法组建的评标
+# 委员会"): the body is named by what follows 的, as a relative clause before a unit is no part of its name
+# (tests/extract/corpus/README.md; the tune `chaozhou_` gold reads "有畲族聚居村的镇级人民政府" so).
+# must not match: "设区的市人民政府" (a kind of city), "有关的专门委员会", "县级以上的地方各级人民代表大会" (a
+# level), "负有…职责的市人民政府工作部门" (what the duty is defines the department), "X所属的Y", "X确定的Y"
+# (whose), "企事业单位的工会" (whose); nor a bare kind after 的 ("…的部门", "…的主管部门").
+_PLACE_CLAUSE = (
+    r"(?!负有|承担|履行|具有|行使|负责|有关|相关|其他|其|共同|本|同级|上一级|县级以上|各级)"
+    r"(?P<clause>[^、的()]{2,20}?)"
+    r"(?<!所属|下属|直属|设立|设置|确定|指定|授权|委托|主管|规定|认定|批准|设区|有关|相关|以外|之外)(?<!级)的"
+)
+_PLACE_BEFORE_BODY = re.compile(
+    _PLACE_CLAUSE + r"(?P<body>(?![市县]人民政府|人民政府|编制|审批|立项|批准|实施|执行)[^、的]{2,30})"
+)
 
 
 # The collective a list of fields may close with ("公安、民政等有关部门": 公安部门, 民政部门, 有关部门).
@@ -709,6 +771,10 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         if rel is not None and LEVEL_LIST.match(work, at) and "、" not in rel.group("clause"):
             # "所在地的区、县(市)房产主管部门": the levels' bodies, the clause no part of their names
             return _law_names(orig[at:], work[at:])
+        which = re.match(_PLACE_CLAUSE, work) if rel is None else None
+        if which is not None and LEVEL_LIST.match(work, which.end()) and _which_bodies(which.group("clause")):
+            # "有管辖权的市、县（市、区）环境保护主管部门": a clause of the kind _named_forms drops, before levels
+            return _law_names(orig[which.end() :], work[which.end() :])
     place = _PLACE_OF_LEVELS.match(work)
     if place is not None and LEVEL_LIST.match(work, place.end()):
         # "历史建筑所在地市、县（市、区）人民政府": the place goes to each level's body, as a shared prefix
@@ -719,7 +785,25 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         # "同级文物、自然资源和规划部门", "自治县的水利、电力等部门": the fields' departments, the level they
         # are of (a relative one, or a place with 的) no part of their names
         return _law_names(orig[owner.end() :], work[owner.end() :])
-    pair = _LEVEL_PAIR.match(work)
+    joined_levels = _LEVEL_AND_LEVELS.match(work)
+    if joined_levels is not None:
+        # "市和区、县人民政府": the bodies of the levels after 和 (区人民政府, 县人民政府), and the first
+        # level's body of the same kind (市人民政府)
+        at = joined_levels.end()
+        rest = law_names(orig[at:], work[at:])
+        first_level = LEVEL.match(work, at)
+        if rest and first_level is not None and working_text(rest[0]).startswith(first_level.group()):
+            body = rest[0][len(first_level.group()) :]
+            if len(body) >= 2 and (body[0] not in _LEVEL_CHARS or body.startswith("市场")):
+                return (orig[: joined_levels.end("a")] + body, *rest)
+        elif (
+            rest
+            and first_level is not None
+            and LEVEL_LIST.match(work, at)
+            and not any(LEVEL.match(r) for r in rest)
+        ):
+            return tuple(rest)  # "市和区、县人民政府发展改革、财政等部门": the fields' departments
+    pair = _LEVEL_PAIR.match(work) or _LEVEL_PAIR_OFFICE.match(work)
     if pair:
         # "省和青岛市人民政府有关部门": 省人民政府有关部门, 青岛市人民政府有关部门
         rest = law_names(orig[pair.end() :], work[pair.end() :])
@@ -765,8 +849,10 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         # "公安机关、应急管理、市场监管等部门": a body named whole, then the departments of the fields
         return (orig[: len(first)], *_law_names(orig[len(first) + 1 :], others))
     out: list[str] = []
-    for o, w in _joined(orig, work):
-        out.extend(_field_list(o, w))
+    for i, (o, w) in enumerate(_joined(orig, work)):
+        later = _law_names(o, w) if i and "的" in w and "、" in w else ()
+        # ("省人民政府和地质灾害易发区的市、县人民政府": the second body's levels, read as the first's)
+        out.extend(later or _field_list(o, w))
     if len(out) > 1 and out[-1].endswith(("管委会", "管理委员会")):
         # "X经济技术开发区、Y示范区、Z区管委会": each zone's 管委会 (漯河's and 嘉兴's regulations)
         suffix = "管委会" if out[-1].endswith("管委会") else "管理委员会"
@@ -779,7 +865,7 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
 
 # A place written before the levels whose bodies it names, with no 的: "历史建筑所在地市、县（市、区）人民政府"
 # (衢州's 历史文化街区保护条例), "所在地市、县人民政府" (17 of the LawRefBook regulations write 所在地市、).
-_PLACE_OF_LEVELS = re.compile(r"[^、,的()给向由报交经对]{0,12}?所在地")
+_PLACE_OF_LEVELS = re.compile(r"[^、,的()给向由报交经对]{0,12}?所在地|当地(?=" + LEVEL_WORD + "、)")
 # What a list of fields may open with that is no part of their departments' names: a level named by its
 # relation to the body of the sentence ("会同同级文物、自然资源和规划部门编制…", cities' regulations), or a
 # level or government with 的 ("自治县的水利、电力、交通等部门" (彭水's 旅游条例), "县级以上人民政府的计划、财政
@@ -1326,7 +1412,7 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
 
 
 # The basis a body's help is given on, before the help: "应当按照各自的职责,配合…", "应当根据…需要,协助…".
-_HELP_BASIS = re.compile(r"(?:应当|应|要|须)?(?:按照|根据|依照|依据)[^,。;:]{1,24},")
+_HELP_BASIS = re.compile(HELP_DUTY + r"?(?:按照|根据|依照|依据)[^,。;:]{1,24},")
 # Help given to a body for a purpose: "协助政府相关部门,为企业经营提供便利服务".
 _HELPS_FOR = re.compile(r"(?:协助|配合)(?P<helped>[^,。;:]{2,30}?),为")
 

@@ -34,6 +34,7 @@ from .tables import read_task_table
 from .units import (
     _SYSTEM,
     DUTY_MODALS,
+    HELP_DUTY,
     HELP_VERBS,
     OWN_DUTY_VERBS,
     UNIT_ROLE_LABEL,
@@ -1343,7 +1344,7 @@ _OWN_DUTY = frozenset(OWN_DUTY_VERBS)
 # runs past a full stop, semicolon or colon.
 _FIRST_PART_END = re.compile(r"[。;:]")
 # A clause whose units only help another's work: "属地派出所和街镇负责协助…", "各街镇应配合做好…".
-_COOPERATING = re.compile(r"[^,。;]{0,60}?(?:负责|要|应|须)(?:积极)?(?:" + "|".join(HELP_VERBS) + ")")
+_COOPERATING = re.compile(r"[^,。;]{0,60}?" + HELP_DUTY + r"(?:积极)?(?:" + "|".join(HELP_VERBS) + ")")
 
 
 def _others_cooperation(w: str, pos: int, known: dict[str, str], lead: tuple[str, ...]) -> bool:

@@ -29,6 +29,7 @@ import re
 
 from .normalise import working_text
 from .units import (
+    AGENT_BY,
     DUTY_MODALS,
     NOT_SUBJECT,
     OWN_DUTY_VERBS,
@@ -77,8 +78,8 @@ _PARTIES = re.compile(r"[、和及]|[各双多]方$")
 # The verbs after 由X that make X a step of another's procedure, not the doer of the work:
 # "方案由市发展改革委审核后报市政府", "经费由X审定".
 _REVIEW = re.compile(r"审核|审批|批准|备案|认定|审定|核准|审查|确认|同意|核实")
-# 由 as the agent marker, not 理由, 由于, 由此, 经由, 自由, 缘由.
-_BY = re.compile(r"(?<![理经自缘])由(?![于此衷])")
+# 由 as the agent marker, not 理由, 由于, 由此, 经由, 自由, 缘由 (units.AGENT_BY: "…的管理由X负责" is one).
+_BY = re.compile(AGENT_BY)
 # The verb after 由X: what X does (the doer's own verb, as the grammar's ``subject_and_verb`` reads it).
 _BY_VERBS = frozenset(
     (

@@ -41,6 +41,8 @@ __all__ = [
     "DUTY_MODALS",
     "UNIT_ROLE_LABEL",
     "HELP_VERBS",
+    "HELP_DUTY",
+    "AGENT_BY",
     "OWN_DUTY_VERBS",
     "LABEL_ROLES",
     "LABEL_QUALIFIERS",
@@ -101,6 +103,16 @@ NOTE_CO_ROLES: tuple[str, ...] = ("配合", "协办", "参与")
 # _TITLE_DUTY, _HELPERS_AFTER, _HELP_CLOSE.
 HELP_VERBS: tuple[str, ...] = ("配合", "协助", "协同", "参与")
 OWN_DUTY_VERBS: tuple[str, ...] = ("负责", "牵头")
+# The words a unit's duty to help opens with, before the help or the basis it is given on: "X应当配合…",
+# "X负责协助…", "X要积极配合…", "X应当按照各自职责,配合…" (a pattern group; 应当 before 应, so that a
+# duty written 应当 is read whole). The one definition for pipeline.py's _COOPERATING and articles.py's
+# _HELP_BASIS.
+HELP_DUTY = "(?:负责|应当|必须|应|要|须)"
+# 由 as the marker of the doer of the work ("由X负责…", "…由X统筹解决", "由X会同Y制定", "…的管理由X负责"),
+# not the 由 of 理由 ("无正当理由…"), 经由, 自由, 缘由, 由于, 由此, 由衷. The one definition for role_fallback.py's
+# _BY and articles.py's _BY_INSIDE, _DOER and _DOER_BODY. (理 before 由 is a 理由 unless it ends a word of
+# work: 管理, 办理, 处理, 治理, 审理, 受理, 代理, 清理, 整理, 护理, 修理.)
+AGENT_BY = r"(?<![经自缘])(?<!(?<![管办处治审受代清整护修])理)由(?![于此衷])"
 # Brackets around a role note inside a cell: "区商务局(牵头)".
 # matches: "(牵头)" ; must not match: "(深圳)"
 _ROLE_NOTE = re.compile(r"\((?P<role>" + "|".join((*NOTE_LEAD_ROLES, *NOTE_CO_ROLES)) + r")(?:单位)?\)")
@@ -765,11 +777,11 @@ LEVEL_LIST = re.compile(
     LEVEL.pattern
     + r"(?:、"
     + LEVEL.pattern
-    + r")+(?:和"
+    + r")+(?:(?:和|以及|及|或者)"
     + LEVEL.pattern
     + r"(?:、"
     + LEVEL.pattern
-    + rf")*(?=人民政府))?(?=[^、{_LEVEL_CHARS}(])"
+    + rf")*(?=人民政府|人民代表大会))?(?=[^、{_LEVEL_CHARS}(])"
 )
 
 # The bodies of two or three levels named at once: "区、镇两级路长办公室", "区、镇两级农村公路管理
@@ -1324,6 +1336,8 @@ def _groups(work: str) -> list[tuple[int, int]]:
     """The groups of a role note: between separators, and a label opens a group of its own
     ("牵头单位:区商务局 配合单位:区财政局")."""
     spans = [(m.start(), m.end()) for m in _GROUP.finditer(work)]
+    if "、" in work:
+        spans = [part for span in spans for part in _after_lead_marker(work, *span)]
     if ":" not in work:
         return spans
     out = []
@@ -1338,6 +1352,25 @@ def _groups(work: str) -> list[tuple[int, int]]:
                 out.append((cut, lm.start()))
                 cut = lm.start()
         out.append((cut, e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lead_then_list() -> re.Pattern[str]:
+    markers = sorted(unit_words().lead_markers, key=len, reverse=True)
+    return re.compile(f"(?<=[\u4e00-\u9fff)])(?:{'|'.join(markers)})(?=、)")
+
+
+def _after_lead_marker(work: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A group cut after each lead marker that a 、 follows: "区经委牵头、区财政局配合" is two groups
+    (区经委牵头, 区财政局配合), as "区经委牵头,区财政局配合" is; the 、 after a marker parts two
+    groups, not two names (plans write the pair with 、 as well as with a comma)."""
+    out = []
+    for m in _lead_then_list().finditer(work, s, e):
+        if work[m.end() + 1 : e].strip():
+            out.append((s, m.end()))
+            s = m.end() + 1
+    out.append((s, e))
     return out
 
 
@@ -1559,7 +1592,8 @@ def collective_after(work: str, pos: int) -> str:
 # matches: "由", "根据", "按照", "会同" ; must not match: the 对 of "对口支援办", "对外联络处", the 由 of
 # "自由贸易试验区" (a name: 国务院自由贸易试验区工作部际联席会议办公室), "理由"
 _CLAUSE_WORD = re.compile(
-    r"(?<![自理缘])由|根据|依据|按照|依照|会同|联合(?!会|体|社|党|办|工作)|协同(?!创新|中心|办)|对(?!口|外)|(?<!所)在(?!地)"
+    AGENT_BY
+    + r"|根据|依据|按照|依照|会同|联合(?!会|体|社|党|办|工作)|协同(?!创新|中心|办)|对(?!口|外)|(?<!所)在(?!地)"
 )
 # The alias clause a document defines a short name with ("（以下简称区更新办）"): read alone as a
 # name it is no unit of its own (the full name it follows is).
