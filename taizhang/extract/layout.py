@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from .lexicon import column_role, is_ongoing_phrase
 from .model import Paragraph, Source, Table
+from .rowfit import fit_row, fits, opens_with_work
 from .units import MODAL, looks_like_unit, parse_units
 
 __all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids"]
@@ -263,8 +264,20 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
                     break
                 at = line_end + 1
                 continue
-            if len(set(cols)) != len(cols) or cols != sorted(cols):
-                break
+            if (
+                len(set(cols)) != len(cols)
+                or cols != sorted(cols)
+                or not all(fits(roles[c], work[s:e]) for (s, e), c in zip(cells, cols, strict=True))
+            ):
+                if not _SEQ_CELL.fullmatch(work, *cells[0]):
+                    break
+                # Columns not aligned (a crawl or a copy that joins a row's cells with a run of
+                # spaces, not at fixed width): a numbered row's cells in order, a short row's
+                # put in their columns by what they hold (tables, rowfit).
+                rows.append(tuple(Cell(s, e) for s, e in cells))
+                last_end = line_end
+                at = line_end + 1
+                continue
             row = [Cell(line_end, line_end)] * len(head)
             for (s, e), c in zip(cells, cols, strict=True):
                 row[c] = Cell(s, e)
@@ -771,6 +784,11 @@ def _row_per_line_grids(work: str, start: int, end: int, first_index: int) -> li
                 pos += len(p) + 1
             rows.append(tuple(cells))
             last_end = le
+        elif rows and _section_between_rows(work, ls, le, end):
+            # A section's title between two rows (一、…), written as a line of its own with no
+            # tab, as a copy of a table gives a row that spans it: a row of one cell.
+            s = ls + len(line) - len(line.lstrip())
+            rows.append((Cell(s, ls + len(line.rstrip())),))
         elif line.strip() or rows:
             if len(rows) >= 2:
                 grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
@@ -778,6 +796,17 @@ def _row_per_line_grids(work: str, start: int, end: int, first_index: int) -> li
     if len(rows) >= 2:
         grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
     return grids
+
+
+def _section_between_rows(work: str, ls: int, le: int, end: int) -> bool:
+    """The line ``work[ls:le]`` is a section's title (一、…, (二)…: short, numbered) and the next
+    line is a row of tab-separated cells."""
+    line = work[ls:le].strip()
+    if not line or len(line) > 30 or _SECTION_CELL.match(line) is None:
+        return False
+    nl = work.find("\n", le + 1, end)
+    following = work[le + 1 : end if nl < 0 else nl]
+    return following.count("\t") >= 1 and len([p for p in following.split("\t") if p.strip()]) >= 2
 
 
 # A table flattened a cell a paragraph (blank lines between cells), as text copied out of a web
@@ -1060,6 +1089,31 @@ def _read_paragraph_table(
         if 2 <= len(cells) < n - k - 1 and _trailing_section(work, cells, roles[k + 1 :]):
             # A row across the table (a section's title) after a row whose unit cell is merged.
             section = cells.pop()
+        # (the cells as the text gives them; a blank one the text marks, "|", has its place)
+        written = [p for p in given if p != section]
+        if not overflow and 2 <= len(written) < n - k - 1 and all(a < b for a, b in written):
+            # A short row: its cells put in their columns by what they hold, the columns left
+            # out before its last cell merged from the row above, those after it blank.
+            # (the work is in the task column, the right-most of those that name work; those
+            # left of it group the work, as measures do)
+            kinds = ["measure" if r in ("task", "measure") else r for r in roles[k + 1 :]]
+            if 0 <= task < len(kinds):
+                kinds[task] = "task"
+            fit = fit_row([work[a:b] for a, b in written], kinds)
+            if fit is not None:
+                at = dict(zip(fit, written, strict=True))
+                spot = written[0][0]
+                placed: list[Cell] = []
+                for c in range(n - k - 1):
+                    if c in at:
+                        placed.append(Cell(*at[c]))
+                        spot = at[c][1]
+                    else:
+                        placed.append(Cell(spot, spot, c < fit[-1] and roles[k + 1 + c] != "co"))
+                rows.append(tuple([Cell(s, e) for s, e in pre] + [Cell(*seq_cell)] + placed))
+                if section is not None:
+                    rows.append((Cell(*section),))
+                return
         dated = _date_align(work, cells, roles[k + 1 :])
         cells, merged = dated if dated is not None else _right_align(work, cells, roles[k + 1 :], task)
         row = (
@@ -2027,6 +2081,8 @@ def _names_units(work: str, s: int, e: int) -> bool:
     the next row ("“美丽家园”建设") or a section of the table."""
     if MODAL.search(work, s, e):
         return False  # a clause ("新建车站、停车场等应…"): parse_units reads the names before its modal
+    if opens_with_work(work[s:e]):
+        return False  # work that ends as a unit's name does ("新建托育园所3所", "建成养老服务中心")
     names = parse_units(work[s:e], work[s:e])
     return bool(names) and all(
         (looks_like_unit(n) and not n.endswith(_NOT_UNIT_ENDINGS)) or n.startswith(("各", "相关", "有关"))

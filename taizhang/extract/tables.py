@@ -18,6 +18,7 @@ from .lexicon import column_role
 from .model import CellRef, Deadline, Passage, Span, Task
 from .outline import HEADING, heading_number
 from .outline import ref_part as _ref_part
+from .rowfit import fit_row
 from .units import UnitRoles, is_none, looks_like_unit, parse_roles
 
 __all__ = ["TableTasks", "read_task_table", "find_header"]
@@ -263,6 +264,10 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     # (A cell's text is stripped, so its first character is that of the text without its white
     # space: a row whose first cell opens otherwise is no repeated heading, and is not joined.)
     header_first = header_texts[0][:1] if header_texts else ""
+    col_roles: list[str | None] = [None] * ncols
+    for role, c in cols.items():
+        if c < ncols:
+            col_roles[c] = role
     rows = grid.rows
     for r in range(header + 1, len(rows)):
         row = rows[r]
@@ -274,13 +279,25 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             # of a task list with a row a year ("2019年" / "26.5万户") lost those around its
             # year and target.
             lead_pad = ncols - n_cells
+            placed = None
             if (
                 c_target is not None
                 and n_cells <= ncols - c_target + 1
                 and _YEAR_NODE.fullmatch(work[row[0].start : row[0].end].strip())
             ):
                 lead_pad = c_target - 1
-            cells = [*([None] * lead_pad), *row, *([None] * (ncols - n_cells - lead_pad))]
+            elif n_cells >= 2:
+                # The row's cells put in their columns by what they hold (a merged measure,
+                # lead unit or deadline printed once, in its block's first row, is left out
+                # in the middle of the row as well as at its start).
+                placed = fit_row([work[c.start : c.end] for c in row], col_roles)
+            if placed is not None:
+                spread: list[Cell | None] = [None] * ncols
+                for cell, at in zip(row, placed, strict=True):
+                    spread[at] = cell
+                cells = spread
+            else:
+                cells = [*([None] * lead_pad), *row, *([None] * (ncols - n_cells - lead_pad))]
             n_cells = ncols
             texts = [work[c.start : c.end].strip() if c is not None else "" for c in cells]
         else:
