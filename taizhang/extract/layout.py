@@ -264,20 +264,18 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
                     break
                 at = line_end + 1
                 continue
-            if (
-                len(set(cols)) != len(cols)
-                or cols != sorted(cols)
-                or not all(fits(roles[c], work[s:e]) for (s, e), c in zip(cells, cols, strict=True))
-            ):
-                if not _SEQ_CELL.fullmatch(work, *cells[0]):
+            aligned = len(set(cols)) == len(cols) and cols == sorted(cols)
+            if not aligned or not _fits_by_position(work, cells, cols, roles):
+                if _SEQ_CELL.fullmatch(work, *cells[0]):
+                    # Columns not aligned (a crawl or a copy that joins a row's cells with a run
+                    # of spaces, not at fixed width): a numbered row's cells in order, a short
+                    # row's put in their columns by what they hold (tables, rowfit).
+                    rows.append(tuple(Cell(s, e) for s, e in cells))
+                    last_end = line_end
+                    at = line_end + 1
+                    continue
+                if not aligned:
                     break
-                # Columns not aligned (a crawl or a copy that joins a row's cells with a run of
-                # spaces, not at fixed width): a numbered row's cells in order, a short row's
-                # put in their columns by what they hold (tables, rowfit).
-                rows.append(tuple(Cell(s, e) for s, e in cells))
-                last_end = line_end
-                at = line_end + 1
-                continue
             row = [Cell(line_end, line_end)] * len(head)
             for (s, e), c in zip(cells, cols, strict=True):
                 row[c] = Cell(s, e)
@@ -288,6 +286,15 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
             grids.append(Grid(0, tuple(rows), head[0][0], last_end))
         pos = last_end
     return grids
+
+
+def _fits_by_position(
+    work: str, cells: list[tuple[int, int]], cols: list[int], roles: list[str | None]
+) -> bool:
+    """The cells placed by the column they stand under fit those columns, and one is the task's."""
+    if "task" in roles and roles.index("task") not in cols:
+        return False
+    return all(fits(roles[c], work[s:e]) for (s, e), c in zip(cells, cols, strict=True))
 
 
 # The deadline column's heading as the last cell of a heading row run on with single spaces or
@@ -557,12 +564,23 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
             and _SENTENCE_MARKS.search(work, s, e) is None
         )
         has_units = any(roles[c] in ("lead", "co") for c in tail)
-        if is_unit and texts and has_units and tail_at >= 2 and _opens_row(work, paras, i):
+        if (
+            is_unit
+            and texts
+            and has_units
+            and tail_at >= 2
+            and work.find("、", s, e) < 0  # (a list of units is no title)
+            and _opens_row(work, paras, i)
+        ):
             # A name that ends like a unit's ("全民健身中心") before a sentence: the title column
             # of the next row, not one more unit.
             is_unit = False
         if is_unit and texts:
-            if last_col >= tail_at and roles[last_col] in ("lead", "co"):
+            if (
+                last_col >= tail_at
+                and roles[last_col] in ("lead", "co")
+                and not _next_unit_column(work, roles, last_col, tail[last_col][-1], (s, e))
+            ):
                 tail[last_col].append((s, e))
             else:
                 col = next(
@@ -594,12 +612,29 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
     return Grid(0, tuple(rows), paras[first][0], table_end)
 
 
+def _next_unit_column(
+    work: str, roles: list[str | None], col: int, above: tuple[int, int], para: tuple[int, int]
+) -> bool:
+    """A unit paragraph after a unit cell fills the next column when that one is a unit column
+    too (牵头单位 / 配合单位: the co-units after the lead), unless it continues the cell above
+    (a list wrapped after 、, an alias in brackets)."""
+    if col + 1 >= len(roles) or roles[col + 1] not in ("lead", "co"):
+        return False
+    return work[above[1] - 1 : above[1]] not in "、，," and work[para[0] : para[0] + 1] not in "（("
+
+
 def _opens_row(work: str, paras: list[tuple[int, int]], i: int) -> bool:
     """The paragraph after ``paras[i]`` is a sentence (a cell of work), not a unit or a date."""
     if i + 1 >= len(paras):
         return False
     s, e = paras[i + 1]
+    if _NOTE_OPENING.match(work, s, e):
+        return False  # the table's note under its last row ("注：…"), no row
     return not _names_units(work, s, e) and _SENTENCE_MARKS.search(work, s, e) is not None
+
+
+# A note under a table. matches: "注：牵头单位负责…", "备注:", "说明：" ; must not match: "注重…"
+_NOTE_OPENING = re.compile(r"(?:注|备注|说明)\d?[:：]")
 
 
 def _overlap(a: Grid, b: Grid) -> bool:
