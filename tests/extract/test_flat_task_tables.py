@@ -59,6 +59,12 @@ def _spaces() -> str:
     return "\n".join([TITLE, "  ".join(HEADER), *("   ".join(_present(r)) for r in ROWS)])
 
 
+def _spaces_blank() -> str:
+    # a merged cell left blank between runs of spaces: the gaps add up, and a cell may stand
+    # under a column that is not its own
+    return "\n".join([TITLE, "  ".join(HEADER), *("   ".join(c or "" for c in r) for r in ROWS)])
+
+
 def _markdown() -> str:
     lines = [TITLE, "", "| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     lines += ["| " + " | ".join(_present(r)) + " |" for r in ROWS]
@@ -76,7 +82,9 @@ def _read(
 
 
 @pytest.mark.parametrize(
-    "form", [_tabs, _cell_lines, _spaces, _markdown], ids=["tabs", "lines", "spaces", "md"]
+    "form",
+    [_tabs, _cell_lines, _spaces, _spaces_blank, _markdown],
+    ids=["tabs", "lines", "spaces", "spaces-blank", "md"],
 )
 def test_merged_cells_missing_in_the_middle_of_a_row_are_carried_down(form) -> None:
     got = _read(form())
@@ -158,4 +166,124 @@ def test_deadline_cells_in_the_forms_tables_write_them(cell: str) -> None:
         2,
         3,
         4,
+    ]
+
+
+def test_a_table_with_no_sequence_column_a_cell_a_line_gives_the_co_units_their_column() -> None:
+    # no 序号: rows found by their cells; a second unit cell after the lead's fills the 配合单位
+    # column, a list of units (with 、) before the next row's work is no title of that row
+    text = "\n".join(
+        [
+            TITLE,
+            "主要措施",
+            "重点任务",
+            "完成时限",
+            "牵头单位",
+            "配合单位",
+            "壮大特色产业",
+            "推动食品加工园区扩区提质，新增规上企业8家",
+            "2025年11月底前",
+            "县工业和信息化局",
+            "县发展改革局、县商务局",
+            "开展链主企业培育行动",
+            "2025年9月",
+            "县商务局",
+            "县财政局",
+            "补齐民生短板",
+            "实施城乡供水一体化工程",
+            "2025年12月",
+            "县水利局",
+            "各乡镇人民政府",
+            "注：牵头单位负责统筹，配合单位按职责分工抓好落实。",
+        ]
+    )
+    got = [(t.lead_units, t.co_units) for t in extract_text(text).tasks]
+    assert got == [
+        (("县工业和信息化局",), ("县发展改革局", "县商务局")),
+        (("县商务局",), ("县财政局",)),
+        (("县水利局",), ("各乡镇人民政府",)),
+    ]
+
+
+def test_a_spaced_row_whose_cells_stand_under_the_wrong_columns_is_read_by_what_they_hold() -> None:
+    # blank merged cells between runs of spaces put the work under 主要措施 and the units under
+    # 完成时限 / 牵头单位 by position: the cells do not fit there, so they are read in order
+    text = "\n".join(
+        [
+            "  ".join(HEADER),
+            "   ".join(
+                (
+                    "1",
+                    "壮大特色产业",
+                    "推动食品加工园区扩区提质",
+                    "2025年11月",
+                    "县工业和信息化局",
+                    "县发展改革局",
+                )
+            ),
+            "   ".join(("2", "", "开展职业技能培训1万人次", "", "县人力资源社会保障局", "县总工会")),
+        ]
+    )
+    got = [(t.text, t.lead_units, t.co_units) for t in extract_text(text).tasks]
+    assert got[1] == ("开展职业技能培训1万人次", ("县人力资源社会保障局",), ("县总工会",))
+
+
+def _ruled_pdf(rows: list[list[str]], spans: list[tuple[int, int, int, int]], widths: list[int]) -> bytes:
+    """A PDF of one ruled table whose cells wrap their text (each (r0, c0, r1, c1) of ``spans``
+    merged, its text in the top-left cell)."""
+    import io
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10)
+    table = Table([[Paragraph(c, style) if c else "" for c in r] for r in rows], colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                *(("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in spans),
+            ]
+        )
+    )
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=landscape(A4)).build(
+        [Paragraph("某县重点工作任务分解表的通知", style), table]
+    )
+    return out.getvalue()
+
+
+def test_a_ruled_pdf_table_gives_each_merged_cell_to_the_rows_it_spans() -> None:
+    # a title row across the table and a two-row heading (责任单位 over 牵头单位 / 配合单位, 序号 …
+    # 完成时限 merged down) throw the PDF table's list of columns out of step: each merged position
+    # is found by the extent of its own column and row
+    from taizhang.extract import extract
+
+    rows = [
+        ["某县2025年重点工作任务分解表", "", "", "", "", ""],
+        ["序号", "主要措施", "重点任务", "完成时限", "责任单位", ""],
+        ["", "", "", "", "牵头单位", "配合单位"],
+        [
+            "1",
+            "壮大特色产业",
+            "推动食品加工园区扩区提质，新增规上企业8家",
+            "2025年11月",
+            "县工业和信息化局",
+            "县发展改革局",
+        ],
+        ["2", "", "开展链主企业培育行动，培育链主企业3家", "2025年9月", "", "县财政局"],
+        ["3", "补齐民生短板", "新建乡镇敬老院2所", "2025年12月", "县民政局", "县住房城乡建设局"],
+    ]
+    spans = [(0, 0, 0, 5), (1, 4, 1, 5), *((1, c, 2, c) for c in range(4)), (3, 1, 4, 1), (3, 4, 4, 4)]
+    data = _ruled_pdf(rows, spans, [30, 90, 220, 80, 100, 120])
+    tasks = extract(data, name="t.pdf").tasks
+    assert [(t.text, t.lead_units, t.co_units) for t in tasks] == [
+        ("推动食品加工园区扩区提质，新增规上企业8家", ("县工业和信息化局",), ("县发展改革局",)),
+        ("开展链主企业培育行动，培育链主企业3家", ("县工业和信息化局",), ("县财政局",)),
+        ("新建乡镇敬老院2所", ("县民政局",), ("县住房城乡建设局",)),
     ]
