@@ -318,6 +318,8 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             continue  # the heading row repeated on a new page
         distinct = set(texts)
         distinct.discard("")
+        if len(distinct) == 1 and _NOTE_ROW.match(next(iter(distinct))):
+            continue  # the table's note ("注：牵头单位负责…") in a row of its own, no task
         task_cell = cells[c_task] if c_task < n_cells else None
         task_w = texts[c_task] if c_task < n_cells else ""  # texts[i] is _cell_text of cells[i]
 
@@ -513,6 +515,11 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                 )
             )
     return TableTasks(tuple(tasks), tuple(passages))
+
+
+# A note under a table's rows. matches: "注：牵头单位负责统筹", "备注:", "说明：1.…", "注1：" ; must not
+# match: "注重实效", "说明书编制"
+_NOTE_ROW = re.compile(r"\s*(?:注|备注|说明)\d?\s*[:：]")
 
 
 # The year a column's heading names. matches: "2022年度任务目标", "2024年目标任务" ; must not match:

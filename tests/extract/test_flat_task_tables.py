@@ -287,3 +287,21 @@ def test_a_ruled_pdf_table_gives_each_merged_cell_to_the_rows_it_spans() -> None
         ("开展链主企业培育行动，培育链主企业3家", ("县工业和信息化局",), ("县财政局",)),
         ("新建乡镇敬老院2所", ("县民政局",), ("县住房城乡建设局",)),
     ]
+
+
+def test_a_note_under_a_sheets_rows_is_no_task() -> None:
+    # the note typed in the first column of a row of its own (not merged across), as a sheet
+    # often has it: no task, and it takes no unit or deadline from the rows above
+    from taizhang.extract import extract
+
+    from .docfactory import xlsx_bytes
+
+    rows = [
+        [TITLE, None, None, None, None, None],
+        list(HEADER),
+        ["1", "壮大特色产业", "推动食品加工园区扩区提质", "2025年11月", "县工业和信息化局", "县发展改革局"],
+        ["2", None, "开展链主企业培育行动", "2025年9月", "县商务局", "县财政局"],
+        ["注：牵头单位负责统筹推进，配合单位按职责分工抓好落实。", None, None, None, None, None],
+    ]
+    tasks = extract(xlsx_bytes({"Sheet1": rows}, {"Sheet1": ["A1:F1", "B3:B4"]}), name="t.xlsx").tasks
+    assert [t.text for t in tasks] == ["推动食品加工园区扩区提质", "开展链主企业培育行动"]
