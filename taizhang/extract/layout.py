@@ -245,8 +245,16 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
         ):
             pos = le
             continue
-        rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in head)]
         starts = [_display_col(work, ls, s) for s, _ in head]
+        sub = _unit_subheadings(work, le, end) if roles[-1] == "lead" else None
+        if sub is not None:
+            # A heading of two lines: 责任单位 over 牵头单位 / 配合单位, the second line the
+            # columns the last heading spans.
+            sub_ls, le, sub_cells = sub
+            head = head[:-1] + sub_cells
+            roles = roles[:-1] + [column_role(work[a:b]) for a, b in sub_cells]
+            starts = starts[:-1] + [_display_col(work, sub_ls, a) for a, _ in sub_cells]
+        rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in head)]
         last_end = le
         at = le + 1
         while at < end:
@@ -286,6 +294,20 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
             grids.append(Grid(0, tuple(rows), head[0][0], last_end))
         pos = last_end
     return grids
+
+
+def _unit_subheadings(work: str, le: int, end: int) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """The line after a spaced heading line (ending at ``le``) when it names unit columns only, two
+    or more (牵头单位 / 配合单位 under 责任单位): its start, end and cells; None else."""
+    if le >= end:
+        return None
+    ls = le + 1
+    nl = work.find("\n", ls, end)
+    line_end = end if nl < 0 else nl
+    cells = _spaced_cells(work, ls, line_end)
+    if len(cells) < 2 or any(column_role(work[a:b]) not in ("lead", "co") for a, b in cells):
+        return None
+    return ls, line_end, cells
 
 
 def _fits_by_position(

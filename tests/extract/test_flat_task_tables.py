@@ -305,3 +305,17 @@ def test_a_note_under_a_sheets_rows_is_no_task() -> None:
     ]
     tasks = extract(xlsx_bytes({"Sheet1": rows}, {"Sheet1": ["A1:F1", "B3:B4"]}), name="t.xlsx").tasks
     assert [t.text for t in tasks] == ["推动食品加工园区扩区提质", "开展链主企业培育行动"]
+
+
+def test_a_spaced_heading_of_two_lines_gives_the_unit_columns_under_its_last_heading() -> None:
+    # 责任单位 over 牵头单位 / 配合单位: the second line names the columns the last heading spans
+    text = "\n".join(
+        [
+            TITLE,
+            "  ".join(("序号", "主要措施", "重点任务", "完成时限", "责任单位")),
+            " " * 40 + "牵头单位  配合单位",
+            *("   ".join(_present(r)) for r in ROWS),
+        ]
+    )
+    got = _read(text)
+    assert [(g[1], g[2]) for g in got] == [(lead, co) for _, lead, co, _ in WANT]
