@@ -52,6 +52,7 @@ COMPILED_MODULES = (
     "read",
     "render",
     "role_fallback",
+    "rowfit",
     "sheets",
     "tables",
     "units",

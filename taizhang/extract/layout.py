@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from .lexicon import column_role, is_ongoing_phrase
 from .model import Paragraph, Source, Table
+from .rowfit import fit_row, fits, opens_with_work
 from .units import MODAL, looks_like_unit, parse_units
 
 __all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids"]
@@ -244,8 +245,16 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
         ):
             pos = le
             continue
-        rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in head)]
         starts = [_display_col(work, ls, s) for s, _ in head]
+        sub = _unit_subheadings(work, le, end) if roles[-1] == "lead" else None
+        if sub is not None:
+            # A heading of two lines: 责任单位 over 牵头单位 / 配合单位, the second line the
+            # columns the last heading spans.
+            sub_ls, le, sub_cells = sub
+            head = head[:-1] + sub_cells
+            roles = roles[:-1] + [column_role(work[a:b]) for a, b in sub_cells]
+            starts = starts[:-1] + [_display_col(work, sub_ls, a) for a, _ in sub_cells]
+        rows: list[tuple[Cell, ...]] = [tuple(Cell(s, e) for s, e in head)]
         last_end = le
         at = le + 1
         while at < end:
@@ -263,8 +272,18 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
                     break
                 at = line_end + 1
                 continue
-            if len(set(cols)) != len(cols) or cols != sorted(cols):
-                break
+            aligned = len(set(cols)) == len(cols) and cols == sorted(cols)
+            if not aligned or not _fits_by_position(work, cells, cols, roles):
+                if _SEQ_CELL.fullmatch(work, *cells[0]):
+                    # Columns not aligned (a crawl or a copy that joins a row's cells with a run
+                    # of spaces, not at fixed width): a numbered row's cells in order, a short
+                    # row's put in their columns by what they hold (tables, rowfit).
+                    rows.append(tuple(Cell(s, e) for s, e in cells))
+                    last_end = line_end
+                    at = line_end + 1
+                    continue
+                if not aligned:
+                    break
             row = [Cell(line_end, line_end)] * len(head)
             for (s, e), c in zip(cells, cols, strict=True):
                 row[c] = Cell(s, e)
@@ -275,6 +294,29 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
             grids.append(Grid(0, tuple(rows), head[0][0], last_end))
         pos = last_end
     return grids
+
+
+def _unit_subheadings(work: str, le: int, end: int) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """The line after a spaced heading line (ending at ``le``) when it names unit columns only, two
+    or more (牵头单位 / 配合单位 under 责任单位): its start, end and cells; None else."""
+    if le >= end:
+        return None
+    ls = le + 1
+    nl = work.find("\n", ls, end)
+    line_end = end if nl < 0 else nl
+    cells = _spaced_cells(work, ls, line_end)
+    if len(cells) < 2 or any(column_role(work[a:b]) not in ("lead", "co") for a, b in cells):
+        return None
+    return ls, line_end, cells
+
+
+def _fits_by_position(
+    work: str, cells: list[tuple[int, int]], cols: list[int], roles: list[str | None]
+) -> bool:
+    """The cells placed by the column they stand under fit those columns, and one is the task's."""
+    if "task" in roles and roles.index("task") not in cols:
+        return False
+    return all(fits(roles[c], work[s:e]) for (s, e), c in zip(cells, cols, strict=True))
 
 
 # The deadline column's heading as the last cell of a heading row run on with single spaces or
@@ -544,12 +586,23 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
             and _SENTENCE_MARKS.search(work, s, e) is None
         )
         has_units = any(roles[c] in ("lead", "co") for c in tail)
-        if is_unit and texts and has_units and tail_at >= 2 and _opens_row(work, paras, i):
+        if (
+            is_unit
+            and texts
+            and has_units
+            and tail_at >= 2
+            and work.find("、", s, e) < 0  # (a list of units is no title)
+            and _opens_row(work, paras, i)
+        ):
             # A name that ends like a unit's ("全民健身中心") before a sentence: the title column
             # of the next row, not one more unit.
             is_unit = False
         if is_unit and texts:
-            if last_col >= tail_at and roles[last_col] in ("lead", "co"):
+            if (
+                last_col >= tail_at
+                and roles[last_col] in ("lead", "co")
+                and not _next_unit_column(work, roles, last_col, tail[last_col][-1], (s, e))
+            ):
                 tail[last_col].append((s, e))
             else:
                 col = next(
@@ -581,12 +634,29 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
     return Grid(0, tuple(rows), paras[first][0], table_end)
 
 
+def _next_unit_column(
+    work: str, roles: list[str | None], col: int, above: tuple[int, int], para: tuple[int, int]
+) -> bool:
+    """A unit paragraph after a unit cell fills the next column when that one is a unit column
+    too (牵头单位 / 配合单位: the co-units after the lead), unless it continues the cell above
+    (a list wrapped after 、, an alias in brackets)."""
+    if col + 1 >= len(roles) or roles[col + 1] not in ("lead", "co"):
+        return False
+    return work[above[1] - 1 : above[1]] not in "、，," and work[para[0] : para[0] + 1] not in "（("
+
+
 def _opens_row(work: str, paras: list[tuple[int, int]], i: int) -> bool:
     """The paragraph after ``paras[i]`` is a sentence (a cell of work), not a unit or a date."""
     if i + 1 >= len(paras):
         return False
     s, e = paras[i + 1]
+    if _NOTE_OPENING.match(work, s, e):
+        return False  # the table's note under its last row ("注：…"), no row
     return not _names_units(work, s, e) and _SENTENCE_MARKS.search(work, s, e) is not None
+
+
+# A note under a table. matches: "注：牵头单位负责…", "备注:", "说明：" ; must not match: "注重…"
+_NOTE_OPENING = re.compile(r"(?:注|备注|说明)\d?[:：]")
 
 
 def _overlap(a: Grid, b: Grid) -> bool:
@@ -771,6 +841,11 @@ def _row_per_line_grids(work: str, start: int, end: int, first_index: int) -> li
                 pos += len(p) + 1
             rows.append(tuple(cells))
             last_end = le
+        elif rows and _section_between_rows(work, ls, le, end):
+            # A section's title between two rows (一、…), written as a line of its own with no
+            # tab, as a copy of a table gives a row that spans it: a row of one cell.
+            s = ls + len(line) - len(line.lstrip())
+            rows.append((Cell(s, ls + len(line.rstrip())),))
         elif line.strip() or rows:
             if len(rows) >= 2:
                 grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
@@ -778,6 +853,17 @@ def _row_per_line_grids(work: str, start: int, end: int, first_index: int) -> li
     if len(rows) >= 2:
         grids.append(Grid(first_index + len(grids), tuple(rows), table_start, last_end))
     return grids
+
+
+def _section_between_rows(work: str, ls: int, le: int, end: int) -> bool:
+    """The line ``work[ls:le]`` is a section's title (一、…, (二)…: short, numbered) and the next
+    line is a row of tab-separated cells."""
+    line = work[ls:le].strip()
+    if not line or len(line) > 30 or _SECTION_CELL.match(line) is None:
+        return False
+    nl = work.find("\n", le + 1, end)
+    following = work[le + 1 : end if nl < 0 else nl]
+    return following.count("\t") >= 1 and len([p for p in following.split("\t") if p.strip()]) >= 2
 
 
 # A table flattened a cell a paragraph (blank lines between cells), as text copied out of a web
@@ -1060,6 +1146,31 @@ def _read_paragraph_table(
         if 2 <= len(cells) < n - k - 1 and _trailing_section(work, cells, roles[k + 1 :]):
             # A row across the table (a section's title) after a row whose unit cell is merged.
             section = cells.pop()
+        # (the cells as the text gives them; a blank one the text marks, "|", has its place)
+        written = [p for p in given if p != section]
+        if not overflow and 2 <= len(written) < n - k - 1 and all(a < b for a, b in written):
+            # A short row: its cells put in their columns by what they hold, the columns left
+            # out before its last cell merged from the row above, those after it blank.
+            # (the work is in the task column, the right-most of those that name work; those
+            # left of it group the work, as measures do)
+            kinds = ["measure" if r in ("task", "measure") else r for r in roles[k + 1 :]]
+            if 0 <= task < len(kinds):
+                kinds[task] = "task"
+            fit = fit_row([work[a:b] for a, b in written], kinds)
+            if fit is not None:
+                at = dict(zip(fit, written, strict=True))
+                spot = written[0][0]
+                placed: list[Cell] = []
+                for c in range(n - k - 1):
+                    if c in at:
+                        placed.append(Cell(*at[c]))
+                        spot = at[c][1]
+                    else:
+                        placed.append(Cell(spot, spot, c < fit[-1] and roles[k + 1 + c] != "co"))
+                rows.append(tuple([Cell(s, e) for s, e in pre] + [Cell(*seq_cell)] + placed))
+                if section is not None:
+                    rows.append((Cell(*section),))
+                return
         dated = _date_align(work, cells, roles[k + 1 :])
         cells, merged = dated if dated is not None else _right_align(work, cells, roles[k + 1 :], task)
         row = (
@@ -2027,6 +2138,8 @@ def _names_units(work: str, s: int, e: int) -> bool:
     the next row ("“美丽家园”建设") or a section of the table."""
     if MODAL.search(work, s, e):
         return False  # a clause ("新建车站、停车场等应…"): parse_units reads the names before its modal
+    if opens_with_work(work[s:e]):
+        return False  # work that ends as a unit's name does ("新建托育园所3所", "建成养老服务中心")
     names = parse_units(work[s:e], work[s:e])
     return bool(names) and all(
         (looks_like_unit(n) and not n.endswith(_NOT_UNIT_ENDINGS)) or n.startswith(("各", "相关", "有关"))

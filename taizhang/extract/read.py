@@ -964,12 +964,23 @@ def _pdf_table(table: Any) -> Table | None:
     """A pdfplumber table with its spanned positions filled from the cell that covers them."""
     extracted = table.extract()
     rows = table.rows
-    columns = table.columns
     owners: list[tuple[tuple[float, float, float, float], str]] = []
+    # Each column's and each row's extent from its narrowest cell (a merged cell spans several:
+    # the column's own cells tell where it is, not the table's list of columns, which a merged
+    # cell of the heading rows throws out of step).
+    col_x: dict[int, tuple[float, float]] = {}
+    row_y: dict[int, tuple[float, float]] = {}
     for r, row in enumerate(rows):
         for c, bbox in enumerate(row.cells):
-            if bbox is not None and r < len(extracted) and c < len(extracted[r]):
+            if bbox is None:
+                continue
+            if r < len(extracted) and c < len(extracted[r]):
                 owners.append((bbox, _clean_pdf_cell(extracted[r][c])))
+            x0, top, x1, bottom = (float(v) for v in bbox)
+            if c not in col_x or x1 - x0 < col_x[c][1] - col_x[c][0]:
+                col_x[c] = (x0, x1)
+            if r not in row_y or bottom - top < row_y[r][1] - row_y[r][0]:
+                row_y[r] = (top, bottom)
     grid: dict[tuple[int, int], tuple[str, bool]] = {}
     width = 0
     for r, row in enumerate(extracted):
@@ -978,10 +989,10 @@ def _pdf_table(table: Any) -> Table | None:
             if cell is not None:
                 grid[(r, c)] = (_clean_pdf_cell(cell), False)
                 continue
-            if r >= len(rows) or c >= len(columns):
+            if r not in row_y or c not in col_x:
                 continue
-            x = (columns[c].bbox[0] + columns[c].bbox[2]) / 2
-            y = (rows[r].bbox[1] + rows[r].bbox[3]) / 2
+            x = (col_x[c][0] + col_x[c][1]) / 2
+            y = (row_y[r][0] + row_y[r][1]) / 2
             for (x0, top, x1, bottom), text in owners:
                 if x0 <= x <= x1 and top <= y <= bottom:
                     grid[(r, c)] = (text, True)

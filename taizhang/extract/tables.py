@@ -18,6 +18,7 @@ from .lexicon import column_role
 from .model import CellRef, Deadline, Passage, Span, Task
 from .outline import HEADING, heading_number
 from .outline import ref_part as _ref_part
+from .rowfit import fit_row
 from .units import UnitRoles, is_none, looks_like_unit, parse_roles
 
 __all__ = ["TableTasks", "read_task_table", "find_header"]
@@ -263,6 +264,10 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     # (A cell's text is stripped, so its first character is that of the text without its white
     # space: a row whose first cell opens otherwise is no repeated heading, and is not joined.)
     header_first = header_texts[0][:1] if header_texts else ""
+    col_roles: list[str | None] = [None] * ncols
+    for role, c in cols.items():
+        if c < ncols:
+            col_roles[c] = role
     rows = grid.rows
     for r in range(header + 1, len(rows)):
         row = rows[r]
@@ -274,13 +279,25 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             # of a task list with a row a year ("2019年" / "26.5万户") lost those around its
             # year and target.
             lead_pad = ncols - n_cells
+            placed = None
             if (
                 c_target is not None
                 and n_cells <= ncols - c_target + 1
                 and _YEAR_NODE.fullmatch(work[row[0].start : row[0].end].strip())
             ):
                 lead_pad = c_target - 1
-            cells = [*([None] * lead_pad), *row, *([None] * (ncols - n_cells - lead_pad))]
+            elif n_cells >= 2:
+                # The row's cells put in their columns by what they hold (a merged measure,
+                # lead unit or deadline printed once, in its block's first row, is left out
+                # in the middle of the row as well as at its start).
+                placed = fit_row([work[c.start : c.end] for c in row], col_roles)
+            if placed is not None:
+                spread: list[Cell | None] = [None] * ncols
+                for cell, at in zip(row, placed, strict=True):
+                    spread[at] = cell
+                cells = spread
+            else:
+                cells = [*([None] * lead_pad), *row, *([None] * (ncols - n_cells - lead_pad))]
             n_cells = ncols
             texts = [work[c.start : c.end].strip() if c is not None else "" for c in cells]
         else:
@@ -301,6 +318,8 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             continue  # the heading row repeated on a new page
         distinct = set(texts)
         distinct.discard("")
+        if len(distinct) == 1 and _NOTE_ROW.match(next(iter(distinct))):
+            continue  # the table's note ("注：牵头单位负责…") in a row of its own, no task
         task_cell = cells[c_task] if c_task < n_cells else None
         task_w = texts[c_task] if c_task < n_cells else ""  # texts[i] is _cell_text of cells[i]
 
@@ -496,6 +515,11 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                 )
             )
     return TableTasks(tuple(tasks), tuple(passages))
+
+
+# A note under a table's rows. matches: "注：牵头单位负责统筹", "备注:", "说明：1.…", "注1：" ; must not
+# match: "注重实效", "说明书编制"
+_NOTE_ROW = re.compile(r"\s*(?:注|备注|说明)\d?\s*[:：]")
 
 
 # The year a column's heading names. matches: "2022年度任务目标", "2024年目标任务" ; must not match:
