@@ -53,14 +53,16 @@ _NOT_AFTER.update(dict.fromkeys(("牵头", *_HELPING_ANOTHER), "单部"))
 # matches: "要", "应当", "应", "须", "必须", "务必", "负责", "牵头", "会同", "配合", "协助"
 # must not match: "要求", "要点", "应急", "应用", "负责人", "负责制", the role nouns "牵头单位", "配合部门"
 # ("每项工作均列出牵头单位、配合单位": no one's duty)
+_DUTY_VERBS = ("要", *DUTY_MODALS, "务必", *OWN_DUTY_VERBS, "会同", *_HELPING_ANOTHER)
 _DUTY_AFTER = re.compile(
     r"(?:均|都|也|还|依法|切实|及时|要切实)?(?:"
-    + "|".join(
-        f"{w}(?![{_NOT_AFTER[w]}])" if w in _NOT_AFTER else w
-        for w in ("要", *DUTY_MODALS, "务必", *OWN_DUTY_VERBS, "会同", *_HELPING_ANOTHER)
-    )
+    + "|".join(f"{w}(?![{_NOT_AFTER[w]}])" if w in _NOT_AFTER else w for w in _DUTY_VERBS)
     + ")"
 )
+# The first characters of the verbs of ``_DUTY_AFTER``: a span without one holds no match of it
+# (the verb is no optional part of the pattern), so a clause whose first words hold none of them
+# is passed over before its end is sought and its names read (most clauses of most tasks).
+_DUTY_FIRST = re.compile("[" + "".join(sorted({w[0] for w in _DUTY_VERBS})) + "]")
 # Where a clause opens: after a full stop, a semicolon, a comma or a colon.
 _CLAUSE_START = re.compile(r"[。;,:!?\n]\s*")
 # What a clause's opening may carry before its subject and is no part of it: the request word
@@ -176,9 +178,13 @@ def _doer(w: str) -> bool:
 
 def _subject_roles(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(lead, co) of the first clause of ``work[s:e]`` that opens with units and their duty verb."""
+    if _DUTY_FIRST.search(work, s, e) is None:
+        return None  # no verb of duty anywhere in the span: no clause opens with its subject's
     for c in _clause_starts(work, s, e):
         m = _OPENING.match(work, c, e)
         a = m.end() if m is not None else c
+        if _DUTY_FIRST.search(work, a + 2, min(e, a + _SUBJECT_SPAN)) is None:
+            continue  # no duty verb where this clause's subject's could come (the window below)
         end = _clause_end(work, a, e)
         for d in _DUTY_AFTER.finditer(work, a + 2, min(end, a + _SUBJECT_SPAN)):
             names = _names(text, work, a, d.start())
