@@ -55,8 +55,13 @@ _NOT_AFTER.update(dict.fromkeys(("牵头", *_HELPING_ANOTHER), "单部"))
 # must not match: "要求", "要点", "应急", "应用", "负责人", "负责制", the role nouns "牵头单位", "配合部门"
 # ("每项工作均列出牵头单位、配合单位": no one's duty)
 _DUTY_VERBS = ("要", *DUTY_MODALS, "务必", *OWN_DUTY_VERBS, "会同", *_HELPING_ANOTHER)
+_DUTY_ADVERBS = ("均", "都", "也", "还", "依法", "切实", "及时", "要切实")
+# (a match opens at most this far before where its verb begins)
+_ADVERB_SPAN = max(len(w) for w in _DUTY_ADVERBS)
 _DUTY_AFTER = re.compile(
-    r"(?:均|都|也|还|依法|切实|及时|要切实)?(?:"
+    "(?:"
+    + "|".join(_DUTY_ADVERBS)
+    + ")?(?:"
     + "|".join(f"{w}(?![{_NOT_AFTER[w]}])" if w in _NOT_AFTER else w for w in _DUTY_VERBS)
     + ")"
 )
@@ -215,7 +220,9 @@ def _subject_roles(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...
         if k == n or duties[k] >= min(e, a + _SUBJECT_SPAN):
             continue  # none where this clause's subject's duty verb could come (the window below)
         end = _clause_end(work, a, e)
-        for d in _DUTY_AFTER.finditer(work, a + 2, min(end, a + _SUBJECT_SPAN)):
+        # (no match opens before the adverbs that may stand before the first verb of the window)
+        first = max(a + 2, duties[k] - _ADVERB_SPAN)
+        for d in _DUTY_AFTER.finditer(work, first, min(end, a + _SUBJECT_SPAN)):
             names = _names(text, work, a, d.start())
             if not names:
                 if c == s and _PARTIES.search(work, a, d.start()):

@@ -117,6 +117,9 @@ class TestDutyPositions:
             # an opening word and white space put the subject (and its verb) far after the separator
             "做好宣传工作。同时" + " " * 40 + "区教育局要做好宣传。",
             " " * 45 + "区教育局要做好宣传。",
+            # an adverb before the verb opens the match: the names end before it
+            "统一填报口径。区教育局依法负责做好监管。",
+            "各街道均须按期报送数据。",
         ],
     )
     def test_tasks_written_for_the_test_read_alike(self, text: str) -> None:
