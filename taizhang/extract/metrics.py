@@ -2477,9 +2477,25 @@ _ROC_YEAR = re.compile(
 _ROC_MARKS = re.compile(r"民国[ \t]*\d{2,3}[ \t]*年|行政院|立法院|[县市]议会|新台币|主计总处")
 
 
-@lru_cache(maxsize=8)
 def _roc_dated(work: str) -> bool:
-    """Whether ``work`` dates its years by the 中华民国 calendar (105年度, 民國113年)."""
+    """Whether ``work`` dates its years by the 中华民国 calendar (105年度, 民國113年).
+
+    (Asked of every figure's sentence: the answer for the working text asked last is kept with it
+    and given when the same object is asked again, as the memo by value compares a text equal to
+    the one it holds (a document read again, as benchmarks do) character by character each time.)"""
+    last = _ROC_DATED[0]
+    if last is not None and last[0] is work:
+        return last[1]
+    dated = _roc_dated_memo(work)
+    _ROC_DATED[0] = (work, dated)
+    return dated
+
+
+_ROC_DATED: list[tuple[str, bool] | None] = [None]  # (the working text asked last, its answer)
+
+
+@lru_cache(maxsize=8)
+def _roc_dated_memo(work: str) -> bool:
     return _ROC_MARKS.search(work) is not None and _ROC_YEAR.search(work) is not None
 
 
@@ -2584,6 +2600,7 @@ def clear_caches() -> None:
     _comparator_before.cache_clear()
     _arabic_value.cache_clear()
     _OPENING_YEARS[0] = None
+    _ROC_DATED[0] = None
 
 
 def line_passages(text: str) -> list[Passage]:

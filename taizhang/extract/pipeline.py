@@ -248,7 +248,10 @@ def _extract_laid_out(
     if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
     tasks = [_own_units(_before_signature(t, text, work), text, work) if not t.cells else t for t in tasks]
-    if any("其他" in t.text[:4] or any(helps_by_role(u) for u in t.co_units) for t in tasks):
+    # (each co-unit's name asked once: a long document names the same few hundreds of times)
+    if any("其他" in t.text[:4] for t in tasks) or any(
+        helps_by_role(u) for u in {u: None for t in tasks for u in t.co_units}
+    ):
         tasks = _other_units_helping(tasks, text, work)
     if info.year is not None:
         tasks = [_scheduled(t, work, info.year) for t in tasks]

@@ -26,6 +26,7 @@ than recall: no lead leaves the reviewer a doubt flag, a wrong lead misleads.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .normalise import working_text
 from .units import (
@@ -54,19 +55,26 @@ _NOT_AFTER.update(dict.fromkeys(("牵头", *_HELPING_ANOTHER), "单部"))
 # matches: "要", "应当", "应", "须", "必须", "务必", "负责", "牵头", "会同", "配合", "协助"
 # must not match: "要求", "要点", "应急", "应用", "负责人", "负责制", the role nouns "牵头单位", "配合部门"
 # ("每项工作均列出牵头单位、配合单位": no one's duty)
+_DUTY_VERBS = ("要", *DUTY_MODALS, "务必", *OWN_DUTY_VERBS, "会同", *_HELPING_ANOTHER)
+_DUTY_ADVERBS = ("均", "都", "也", "还", "依法", "切实", "及时", "要切实")
+# (a match opens at most this far before where its verb begins)
+_ADVERB_SPAN = max(len(w) for w in _DUTY_ADVERBS)
 _DUTY_AFTER = re.compile(
-    r"(?:均|都|也|还|依法|切实|及时|要切实)?(?:"
-    + "|".join(
-        f"{w}(?![{_NOT_AFTER[w]}])" if w in _NOT_AFTER else w
-        for w in ("要", *DUTY_MODALS, "务必", *OWN_DUTY_VERBS, "会同", *_HELPING_ANOTHER)
-    )
+    "(?:"
+    + "|".join(_DUTY_ADVERBS)
+    + ")?(?:"
+    + "|".join(f"{w}(?![{_NOT_AFTER[w]}])" if w in _NOT_AFTER else w for w in _DUTY_VERBS)
     + ")"
 )
 # Where a clause opens: after a full stop, a semicolon, a comma or a colon.
 _CLAUSE_START = re.compile(r"[。;,:!?\n]\s*")
 # What a clause's opening may carry before its subject and is no part of it: the request word
 # ("请各乡镇…"), the agent marker ("由X负责"), a filler ("同时,", "另外").
-_OPENING = re.compile(r"\s*(?:请|由|并由|另由|同时|此外|另外)?\s*")
+_OPENING_WORDS = ("请", "由", "并由", "另由", "同时", "此外", "另外")
+_OPENING = re.compile(r"\s*(?:" + "|".join(_OPENING_WORDS) + r")?\s*")
+# The first characters of those words: a clause opening with none of them (and, as every clause
+# after the first does, with no white space) opens with its subject.
+_OPENING_FIRSTS = frozenset(w[0] for w in _OPENING_WORDS)
 # What a list of names never holds: punctuation of clauses and quotations, a verb of work.
 # (对X负责: X is whom the subject answers to; 向X, 经X, 在X: a preposition's object)
 _NOT_A_LIST = re.compile(
@@ -110,6 +118,19 @@ _HEADING_NUMBER = re.compile(
 )
 # How far after a clause's opening its subject's duty verb may come.
 _SUBJECT_SPAN = 40
+
+
+def _duty_positions(work: str, s: int, e: int) -> list[int]:
+    """Where a verb of ``_DUTY_AFTER`` begins in ``work[s:e]`` (any of them, whatever follows), in
+    order: a span where none begins holds no match of it (the verb is no optional part of the
+    pattern). (str.find, not a pattern: a pattern's scan of Chinese text costs some ten times more.)"""
+    out: list[int] = []
+    for w in _DUTY_VERBS:
+        i = work.find(w, s, e)
+        while i >= 0:
+            out.append(i)
+            i = work.find(w, i + 1, e)
+    return sorted(set(out))
 
 
 def _clause_starts(work: str, s: int, e: int) -> list[int]:
@@ -177,11 +198,30 @@ def _doer(w: str) -> bool:
 
 def _subject_roles(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(lead, co) of the first clause of ``work[s:e]`` that opens with units and their duty verb."""
-    for c in _clause_starts(work, s, e):
+    # Where a duty verb may be: a clause whose window (below) holds none is passed over, most often
+    # without a look at its opening (most clauses of most tasks).
+    duties = _duty_positions(work, s, e)
+    if not duties:
+        return None  # no verb of duty anywhere in the span: no clause opens with its subject's
+    n = len(duties)
+    j = 0
+    # (a clause opening after the last of them has no window holding one: not sought)
+    for c in _clause_starts(work, s, min(e, duties[-1])):
+        while j < n and duties[j] < c + 2:
+            j += 1
+        if j == n:
+            break  # none after this clause's opening: none in its window nor in a later one's
+        if duties[j] >= c + _SUBJECT_SPAN and c != s and work[c] not in _OPENING_FIRSTS:
+            continue  # the clause opens at c (after a separator and its white space): none in reach
         m = _OPENING.match(work, c, e)
         a = m.end() if m is not None else c
+        k = bisect_left(duties, a + 2, j)
+        if k == n or duties[k] >= min(e, a + _SUBJECT_SPAN):
+            continue  # none where this clause's subject's duty verb could come (the window below)
         end = _clause_end(work, a, e)
-        for d in _DUTY_AFTER.finditer(work, a + 2, min(end, a + _SUBJECT_SPAN)):
+        # (no match opens before the adverbs that may stand before the first verb of the window)
+        first = max(a + 2, duties[k] - _ADVERB_SPAN)
+        for d in _DUTY_AFTER.finditer(work, first, min(end, a + _SUBJECT_SPAN)):
             names = _names(text, work, a, d.start())
             if not names:
                 if c == s and _PARTIES.search(work, a, d.start()):
