@@ -1,0 +1,45 @@
+"""Changes from one figure to another (由A提高到B) in plans and reports: sentences written here."""
+
+from __future__ import annotations
+
+from taizhang.extract.metrics import find_metrics, line_passages
+from taizhang.extract.model import DocInfo, Metric
+from taizhang.extract.normalise import working_text
+
+FIVE_YEARS = DocInfo(title="某区发展规划", year=2022, period_start=2021, period_end=2025, kind="plan")
+ONE_YEAR = DocInfo(title="某区2024年工作要点", year=2024, kind="plan")
+
+
+def find(text: str, info: DocInfo = FIVE_YEARS) -> list[Metric]:
+    return find_metrics(text, working_text(text), line_passages(text), info)
+
+
+def read(text: str, info: DocInfo = FIVE_YEARS) -> set[tuple[str, str, float, int | None]]:
+    return {(m.kind, m.comparator, m.value, m.year) for m in find(text, info)}
+
+
+class TestStartFromNow:
+    """由目前的A提高到B: A is where things stand when the plan is written, B the plan's target."""
+
+    def test_a_dated_goal_starts_from_the_documents_year(self) -> None:
+        got = read("到2025年，全区公园绿地服务半径覆盖率由目前的80%提高到90%。")
+        assert got == {("actual", "=", 80, 2022), ("target", "=", 90, 2025)}
+
+    def test_an_undated_goal_of_a_five_year_plan_ends_in_its_end_year(self) -> None:
+        got = read("全区公园绿地服务半径覆盖率由现在的80%提高到90%以上。")
+        assert got == {("actual", "=", 80, 2022), ("target", ">=", 90, 2025)}
+
+    def test_a_fall_from_now_keeps_its_bound(self) -> None:
+        got = read("到2025年，全区生活垃圾填埋比例从当前的12%下降到5%以内。")
+        assert got == {("actual", "=", 12, 2022), ("target", "<=", 5, 2025)}
+
+    def test_a_one_year_plan_targets_its_own_year(self) -> None:
+        got = read("全区新能源公交车占比由目前的60%提高到75%。", ONE_YEAR)
+        assert got == {("actual", "=", 60, 2024), ("target", "=", 75, 2024)}
+
+    def test_the_present_word_is_not_part_of_the_indicator(self) -> None:
+        found = find("到2025年，全区养老机构护理床位由目前的3000张增加到4500张。")
+        assert [(m.value, m.indicator) for m in found] == [
+            (3000, "全区养老机构护理床位"),
+            (4500, "全区养老机构护理床位"),
+        ]
