@@ -2858,7 +2858,9 @@ def find_metrics(
             and _explicit_year(work, c_lo, fig.start, named) is None
         ):
             year = (
-                prev_period_start if prev_period_start is not None else _years_reviewed_from(work, p_lo, year)
+                prev_period_start
+                if prev_period_start is not None
+                else _years_reviewed_from(work, p_lo, year, fig.start)
             )
         # (_base_of_a_change's own first look, inline: most figures are followed by no change)
         if work[fig.end : fig.end + 1] in _CHANGE_TO_FIRSTS and _starts_from_now(work, fig, c_lo):
@@ -3272,10 +3274,20 @@ _N_YEARS_REVIEWED = re.compile(
 )
 
 
-def _years_reviewed_from(work: str, p_lo: int, year: int | None) -> int | None:
+# The same span opening a later sentence of the paragraph. matches: "。五年来,", "!过去五年," ;
+# must not match: "五年来," at the paragraph's start (see above), ",五年来"
+_N_YEARS_REVIEWED_LATER = re.compile(r"[。!?]" + _N_YEARS_REVIEWED.pattern)
+
+
+def _years_reviewed_from(work: str, p_lo: int, year: int | None, pos: int | None = None) -> int | None:
     """The first year of the span a paragraph reviews (这五年,… in a review of ``year``: 从X增长
-    到Y gives X that year), or ``year`` when the paragraph names no span."""
+    到Y gives X that year), or ``year`` when the paragraph names no span. The span may open a
+    later sentence before ``pos``, after one that sums up the year (work reports at the end of a
+    five-year plan: 2025年目标任务顺利完成,标志着“十四五”圆满收官。五年来,…)."""
     m = _N_YEARS_REVIEWED.match(work, p_lo)
+    if m is None and pos is not None and year is not None:
+        later = list(_N_YEARS_REVIEWED_LATER.finditer(work, p_lo, pos))
+        m = later[-1] if later else None  # (the last one before the figure)
     if m is None or year is None:
         return year
     try:

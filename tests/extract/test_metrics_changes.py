@@ -43,3 +43,18 @@ class TestStartFromNow:
             (3000, "全区养老机构护理床位"),
             (4500, "全区养老机构护理床位"),
         ]
+
+
+class TestStartOfAReviewedSpan:
+    """从A增长到B in a work report's review of N years: A is of the year before the span."""
+
+    REPORT = DocInfo(title="某省2026年政府工作报告", year=2026, kind="work_report")
+
+    def test_a_span_that_opens_the_second_sentence_of_the_paragraph_dates_the_start(self) -> None:
+        text = (
+            "一、2025年工作回顾\n"
+            "2025年各项目标顺利完成，规划圆满收官。五年来，全省发展迈上新台阶。"
+            "全省充电桩从2.4万个增加到11.6万个。\n"
+        )
+        got = read(text, self.REPORT)
+        assert got == {("actual", "=", 24000, 2020), ("actual", "=", 116000, 2025)}
