@@ -1483,7 +1483,12 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     before = work[start - 1 : start] if start > lo else ""
     after = work[end : end + 1] if end < hi else ""
     not_before = compiled["not_before"]
-    if before in not_before.lasts and _ends_with_any(work, start, not_before, lo):
+    if (
+        before in not_before.lasts
+        and _ends_with_any(work, start, not_before, lo)
+        and not _ends_with_any(work, start, compiled["present_words"], lo)
+    ):
+        # (目前30%, 当前30%: the figure as it stands now, not a 前 of a ranking)
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
     if fig.unit == "位" and _RANKED.search(work, max(lo, start - 20), start) is not None:
         return True  # a place in a ranking with no 第 (排名从全省113位跃升至83位): SCHEMA, no metric

@@ -44,6 +44,14 @@ class TestStartFromNow:
             (4500, "全区养老机构护理床位"),
         ]
 
+    def test_a_present_word_written_close_to_the_start_is_not_a_ranking(self) -> None:
+        # (目前 ends in 前, as 前10名 does: the figure after it is where things stand, no rank)
+        got = read("全区公园绿地服务半径覆盖率由目前80%提高到90%。")
+        assert got == {("actual", "=", 80, 2022), ("target", "=", 90, 2025)}
+
+    def test_a_ranking_after_qian_is_still_no_metric(self) -> None:
+        assert read("对营业收入排名前10位的企业开展走访。", ONE_YEAR) == set()
+
 
 class TestStartOfAReviewedSpan:
     """从A增长到B in a work report's review of N years: A is of the year before the span."""
