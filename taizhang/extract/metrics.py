@@ -485,7 +485,21 @@ _NAMED_BY_FIRST = tuple(re.compile(a) for a in _NAMED.pattern.split("|"))
 _CLAUSE_END = re.compile(r"[,;。!?:\n](?:(?<=[;。!?:\n])|(?<!\d,)|(?<=,)(?!\d{3}(?!\d)))")
 _GROWTH_TO = ("增", "到", "至")
 # Words between an indicator and its figure that are not part of the indicator's name.
-_INDICATOR_TAIL = ("分别", "从", "由", "的", "增至", "增长到", "提高到", "提升到", "、")
+# (目前 / 现在 / 当前 date a figure, never name one: 绿化覆盖率由目前的35%提高到40%)
+_INDICATOR_TAIL = (
+    "分别",
+    "从",
+    "由",
+    "的",
+    "增至",
+    "增长到",
+    "提高到",
+    "提升到",
+    "、",
+    "目前",
+    "现在",
+    "当前",
+)
 # Spaces inside a line (a PDF's "1945.16 亿元").
 # matches: " " ; must not match: "亿"
 _SPACES = re.compile(r"[ \t\n]+")  # (a line break inside an indicator is a wrapped line's)
@@ -497,7 +511,7 @@ _SHARED = re.compile(r"(?<![、])(?:各|分别|均)(?=[^类区部级地项种有
 _NAME = re.compile(r"[^、与和]+")
 # Where the noun after a figure ends.
 # matches: "、", ",", "和" ; must not match: a character of the noun
-_RIGHT_STOP = re.compile(r"[、,;。!?:\n(]|和|及|以上|增长|增至|提高|提升|下降")
+_RIGHT_STOP = re.compile(r"[、,;。!?:\n(]|和|及|以上|增长|增至|提高|提升|下降|增加[到至]|降低[到至]|降至")
 # A clause that names no subject of its own borrows the one before it.
 # matches: "占GDP比重", "增长" ; must not match: "新增"
 _BORROW_SUBJECT = ("占", "增长", "年均", "同比", "比上年", "较上年", "下降", "提高")
@@ -988,6 +1002,17 @@ def _lists_of_a_year(work: str) -> Iterator[tuple[int, int]]:
 _GOALS_YEAR_START = re.compile(r"[到至]?[ \t]*(?:19|20)\d{2}[ \t]*年")
 
 
+def _target_year(
+    marks: list[_Mode], starts: list[int], pos: int, defaults: tuple[int | None, int | None], info: DocInfo
+) -> int | None:
+    """The year of a target that names none: that of the part of the plan it is in, else the
+    plan's target year (its end year, a one-year plan's year), else the document's year."""
+    mode = _mode_at(marks, starts, pos)
+    if mode.kind == "target" and mode.year is not None:
+        return mode.year
+    return defaults[1] if defaults[1] is not None else info.year
+
+
 def _mode_at(marks: list[_Mode], starts: list[int], pos: int) -> _Mode:
     i = max(bisect.bisect_right(starts, pos) - 1, 0)
     while i > 0 and (end := marks[i].end) is not None and pos >= end:
@@ -1458,7 +1483,12 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
     before = work[start - 1 : start] if start > lo else ""
     after = work[end : end + 1] if end < hi else ""
     not_before = compiled["not_before"]
-    if before in not_before.lasts and _ends_with_any(work, start, not_before, lo):
+    if (
+        before in not_before.lasts
+        and _ends_with_any(work, start, not_before, lo)
+        and not _ends_with_any(work, start, compiled["present_words"], lo)
+    ):
+        # (目前30%, 当前30%: the figure as it stands now, not a 前 of a ranking)
         return True  # an ordinal or a ranking: 第3, 前10名; a rate of reckoning: 按50%比例
     if fig.unit == "位" and _RANKED.search(work, max(lo, start - 20), start) is not None:
         return True  # a place in a ranking with no 第 (排名从全省113位跃升至83位): SCHEMA, no metric
@@ -2111,11 +2141,14 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
 
 # A change from a figure to another: what follows the figure it starts from.
 # matches: "提高至99%", "逐步提升到", "增加到", "降低至" ; must not match: "提高", "的基础上"
-_CHANGE_TO = re.compile(
-    r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩"
+_CHANGE_VERBS = (
+    r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩"
     # (the verbs of a speech: 將由94萬人急升至256萬人, 由15萬元增至20萬元; 香港's budget speeches and
     # the LegCo debates of 2013, work reports' 由…增至…, 由…降至…)
-    r"|急升|急增|攀升|飙升|倍增|回落|增|升|降)[ \t]*[到至]"
+    r"|急升|急增|攀升|飙升|倍增|回落|增|升|降)"
+)
+_CHANGE_TO = re.compile(
+    r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?" + _CHANGE_VERBS + r"[ \t]*[到至]"
 )
 # What _CHANGE_TO may open with (one look at the character after most figures is enough).
 _CHANGE_TO_FIRSTS = frozenset(" \t的,，逐进稳大提增扩上下降减缩压急攀飙倍回升")
@@ -2140,13 +2173,41 @@ def _base_of_a_change(
     named = _YEAR_IN_LEAD.search(lead.group())
     if named is not None:
         return int(named.group())
-    if any(w in lead.group() for w in ("目前", "现在", "当前", "现时", "現時")):
-        return None  # where things stand now: the kind and year read from the words stay
+    if any(w in lead.group() for w in _NOW_WORDS):
+        return None  # where things stand now: see _starts_from_now
     if doc_year is not None and _LOOKS_AHEAD_BEFORE.search(work, max(c_lo, lead.start() - 3), lead.start()):
         # 將由94萬人急升至256萬人: a change to come starts from where things stand as the speaker
         # speaks (香港's speeches on an ageing population; 市 work reports: 将由…提高到…).
         return doc_year
     return review_year
+
+
+# The words that date the start of a change to the time of writing (由目前的35%提高到40%).
+_NOW_WORDS = ("目前", "现在", "当前", "现时", "現時")
+
+
+def _starts_from_now(work: str, fig: _Figure, c_lo: int) -> bool:
+    """Whether the figure is the start of a change that starts from where things stand when the
+    document is written (绿化覆盖率由目前的35%提高到40%, 由现在的12亿元增长到20亿元): an actual of the
+    document's year, whatever the plan around it says (香港's budget speech of 2013: 由目前的1,000億港元
+    提高至2,000億港元)."""
+    if _CHANGE_TO.match(work, fig.end) is None:
+        return False
+    lead = _CHANGE_FROM.search(work, max(c_lo, fig.start - 14), fig.start)
+    return lead is not None and any(w in lead.group() for w in _NOW_WORDS)
+
+
+# The change from where things stand now that ends at the figure after it: the figure is a target
+# (the present words before it date the start, not the figure).
+# matches: "由目前的35%提高到", "从现在的12亿元增长到", "由目前的5%下降至" ;
+# must not match: "目前已达到" (no change from a figure), "由2020年的35%提高到" (see _base_of_a_change)
+_FROM_NOW_TO = re.compile(
+    r"[由从][ \t]*(?:"
+    + "|".join(_NOW_WORDS)
+    + r")[^,，。;；:：由从]{0,16}?\d[^,，。;；:：由从]{0,8}?"
+    + _CHANGE_VERBS
+    + r"[ \t]*[到至][ \t]*\Z"
+)
 
 
 # A word of the future just before the 由 / 从 that opens a change. matches: "将", "会", "预计将" ;
@@ -2819,10 +2880,18 @@ def find_metrics(
             and _explicit_year(work, c_lo, fig.start, named) is None
         ):
             year = (
-                prev_period_start if prev_period_start is not None else _years_reviewed_from(work, p_lo, year)
+                prev_period_start
+                if prev_period_start is not None
+                else _years_reviewed_from(work, p_lo, year, fig.start)
             )
         # (_base_of_a_change's own first look, inline: most figures are followed by no change)
-        if kind == "target" and work[fig.end : fig.end + 1] in _CHANGE_TO_FIRSTS:
+        if work[fig.end : fig.end + 1] in _CHANGE_TO_FIRSTS and _starts_from_now(work, fig, c_lo):
+            kind, year = "actual", info.year  # 由目前的35%提高到40%: as things stand when written
+        elif kind == "actual" and _FROM_NOW_TO.search(work, max(c_lo, fig.start - 40), fig.start):
+            # …提高到40%: where a change from now ends is a target: of the year the plan names for
+            # its targets (the part it is in, its end year), else of the document's year.
+            kind, year = "target", _target_year(marks, mark_starts, fig.start, defaults, info)
+        elif kind == "target" and work[fig.end : fig.end + 1] in _CHANGE_TO_FIRSTS:
             base_year = _base_of_a_change(work, fig, c_lo, review_year, info.year)
             if base_year is not None:
                 kind, year = "actual", base_year
@@ -3227,10 +3296,20 @@ _N_YEARS_REVIEWED = re.compile(
 )
 
 
-def _years_reviewed_from(work: str, p_lo: int, year: int | None) -> int | None:
+# The same span opening a later sentence of the paragraph. matches: "。五年来,", "!过去五年," ;
+# must not match: "五年来," at the paragraph's start (see above), ",五年来"
+_N_YEARS_REVIEWED_LATER = re.compile(r"[。!?]" + _N_YEARS_REVIEWED.pattern)
+
+
+def _years_reviewed_from(work: str, p_lo: int, year: int | None, pos: int | None = None) -> int | None:
     """The first year of the span a paragraph reviews (这五年,… in a review of ``year``: 从X增长
-    到Y gives X that year), or ``year`` when the paragraph names no span."""
+    到Y gives X that year), or ``year`` when the paragraph names no span. The span may open a
+    later sentence before ``pos``, after one that sums up the year (work reports at the end of a
+    five-year plan: 2025年目标任务顺利完成,标志着“十四五”圆满收官。五年来,…)."""
     m = _N_YEARS_REVIEWED.match(work, p_lo)
+    if m is None and pos is not None and year is not None:
+        later = list(_N_YEARS_REVIEWED_LATER.finditer(work, p_lo, pos))
+        m = later[-1] if later else None  # (the last one before the figure)
     if m is None or year is None:
         return year
     try:
@@ -4139,6 +4218,8 @@ def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
         grow = "" if keep_growth else _starts_with_any(work, lo, mw.compiled["growth_words"], hi)
         if grow:
             lo = work.index(grow, lo) + len(grow)
+            if work[lo : lo + 1] in ("到", "至") and lo < hi:
+                lo += 1  # the end of a change: 由300家增加到500家 (not an indicator's 到)
         if lo == start:
             break
     while hi > lo:
