@@ -50,6 +50,7 @@ from .units import (
     LEVEL_WORD,
     MODAL,
     POWER_MODALS,
+    encouraged,
     field_list,
     is_bare_field,
     kind_of,
@@ -631,7 +632,13 @@ def law_names(orig: str, work: str) -> list[str]:
     ):
         # "畲族语言、畲歌的老师由市、县(区)文化主管部门": a topic, then the bodies that do the work
         orig, work = orig[by.end() :], work[by.end() :]
+    if encouraged(orig):
+        return []  # "提倡和鼓励居民委员会、…": bodies encouraged, none charged with a duty
     names = [f for n in _law_names(orig, work) for f in _named_forms(n)]
+    if len(names) > 1:
+        # "…等公共文化机构，以及村民委员会": a later name's joining word is no part of it (a subject that
+        # opens with 以及 is the end of a clause cut short, and keeps it)
+        names = names[:1] + [without_joining_opener(n) for n in names[1:]]
     if "其" in work:
         # "X或者其指定的Y": the delegate X chooses is no unit of its own (units.DELEGATE)
         names = [n for n in names if DELEGATE.match(working_text(n)) is None]
@@ -667,8 +674,7 @@ _MASS_BODIES = "群众组织"
 def _named_forms(name: str) -> list[str]:
     """``name`` as the conventions of the corpus give a unit of a regulation: two committees written
     as one are two; a relative clause before a body is no part of its name."""
-    name = without_joining_opener(name)  # "以及村民委员会": the joining word is no part of the name
-    if not name:
+    if encouraged(name):
         return []  # "提倡和鼓励居民委员会": encouraged, no body charged with a duty
     w = working_text(name)
     two = _TWO_COMMITTEES.search(w)

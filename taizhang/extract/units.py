@@ -66,6 +66,7 @@ __all__ = [
     "is_bare_field",
     "kind_of",
     "without_joining_opener",
+    "encouraged",
 ]
 
 # A separator between two names of a list.
@@ -1656,16 +1657,19 @@ _ENCOURAGED = re.compile(r"(?:和|及|、)?(?:提倡|鼓励|支持)(?:(?:和|及
 
 def without_joining_opener(name: str) -> str:
     """``name`` without a joining word opening it (``_JOINING_OPENER``) when what follows is a unit's name;
-    "" when a verb of encouragement opens it (``_ENCOURAGED``: the body is no unit of a duty); else
-    ``name``."""
-    w = working_text(name)
-    m = _JOINING_OPENER.match(w) or _ENCOURAGED.match(w)
+    else ``name``."""
+    m = _JOINING_OPENER.match(working_text(name))
     if m is None:
         return name
-    rest = w[m.end() :]
-    if not (looks_like_unit(rest) or _is_collective(rest) and len(rest) > 2):
-        return name
-    return name[m.end() :] if m.re is _JOINING_OPENER else ""
+    rest = working_text(name[m.end() :])
+    return name[m.end() :] if looks_like_unit(rest) or _is_collective(rest) and len(rest) > 2 else name
+
+
+def encouraged(name: str) -> bool:
+    """``name`` (a subject as read, or a list of them) opens with a verb of encouragement (``_ENCOURAGED``):
+    the bodies after it are encouraged, none charged with a duty."""
+    m = _ENCOURAGED.match(working_text(name))
+    return m is not None and len(name) - m.end() >= 2
 
 
 @lru_cache(maxsize=8192)
@@ -1687,9 +1691,9 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
     - "以下简称区更新办": the alias clause of a name is none (the full name before it is the unit);
     - "区市场监管局在辖区": a name never holds 在 (not the 所在 of "所在地街道办事处");
     - "请区科委": the request word before a unit goes; "责任单位,认真…": a name ends at a comma."""
-    name = without_joining_opener(name)
-    if not name:
+    if encouraged(name):
         return None  # "鼓励和支持某协会": encouraged, no unit of a duty
+    name = without_joining_opener(name)
     w = working_text(name)
     role = ""
     if _ALIAS.match(w):

@@ -36,8 +36,7 @@ def test_a_list_of_bodies_closed_by_a_kind_names_the_bodies(written: str, expect
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("以及居民委员会", ["居民委员会"]),
-        ("及某某街道办事处", ["某某街道办事处"]),
+        ("某某管理局，及某某街道办事处", ["某某管理局", "某某街道办事处"]),
         ("并联审批牵头部门", ["并联审批牵头部门"]),  # 并联: parallel approval, a word
         ("和平区人民政府", ["和平区人民政府"]),  # a place
     ],
@@ -68,3 +67,16 @@ def test_he_between_bodies_of_two_kinds_joins_two_units(written: str, expected: 
     from taizhang.extract.units import parse_units
 
     assert parse_units(written) == expected
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["鼓励和支持某某学院、某某研究所和社会组织", "鼓励和引导中学、小学等教育机构", "支持某某协会、某某中心"],
+)
+def test_a_list_of_bodies_encouraged_names_none(written: str) -> None:
+    assert _names(written) == []
+
+
+def test_a_joining_word_opening_a_subject_stays() -> None:
+    # the end of a clause cut short: no unit of its own is made of it
+    assert _names("以及某某委员会") == ["以及某某委员会"]
