@@ -993,9 +993,10 @@ _BODIES_ETC = re.compile(
     r"(?P<fields>[^等]{2,200}?)等(?P<group>有关|相关|其他有关|其他相关|其他)?"
     r"(?P<kind>[^等、的()]{0,10}(?:团体|组织|机构|机关|单位))"
 )
-# The public venues that are bodies of their own (文化馆, 图书馆, 博物馆, 美术馆, 科技馆, 纪念馆), the unit
-# lexicon's suffixes apart; a bracketed branch kind ("文化馆(站)") is theirs.
-_VENUE = re.compile(r".{1,10}馆(?:\([^()]{1,4}\))?")
+# The public cultural institutions that are bodies of their own, the unit lexicon's suffixes apart (the
+# 公共文化设施 the state runs: 文化馆, 图书馆, 博物馆, 美术馆, 科技馆, 纪念馆, 档案馆, 文化站; not a 宾馆 or a
+# 场馆, a firm or a place); a bracketed branch kind ("文化馆(站)") is theirs.
+_VENUE = re.compile(r".{0,10}(?:文化馆|图书馆|博物馆|美术馆|科技馆|纪念馆|档案馆|文化站)(?:\([^()]{1,4}\))?")
 
 
 def _named_body(field: str) -> bool:
