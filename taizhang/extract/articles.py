@@ -50,6 +50,7 @@ from .units import (
     LEVEL_WORD,
     MODAL,
     POWER_MODALS,
+    encouraged,
     field_list,
     is_bare_field,
     kind_of,
@@ -57,6 +58,7 @@ from .units import (
     looks_like_unit,
     parse_law_units,
     part_spans,
+    without_joining_opener,
 )
 
 __all__ = ["tasks_of"]
@@ -630,7 +632,13 @@ def law_names(orig: str, work: str) -> list[str]:
     ):
         # "畲族语言、畲歌的老师由市、县(区)文化主管部门": a topic, then the bodies that do the work
         orig, work = orig[by.end() :], work[by.end() :]
+    if encouraged(orig):
+        return []  # "提倡和鼓励居民委员会、…": bodies encouraged, none charged with a duty
     names = [f for n in _law_names(orig, work) for f in _named_forms(n)]
+    if len(names) > 1:
+        # "…等公共文化机构，以及村民委员会": a later name's joining word is no part of it (a subject that
+        # opens with 以及 is the end of a clause cut short, and keeps it)
+        names = names[:1] + [without_joining_opener(n) for n in names[1:]]
     if "其" in work:
         # "X或者其指定的Y": the delegate X chooses is no unit of its own (units.DELEGATE)
         names = [n for n in names if DELEGATE.match(working_text(n)) is None]
@@ -666,6 +674,8 @@ _MASS_BODIES = "群众组织"
 def _named_forms(name: str) -> list[str]:
     """``name`` as the conventions of the corpus give a unit of a regulation: two committees written
     as one are two; a relative clause before a body is no part of its name."""
+    if encouraged(name):
+        return []  # "提倡和鼓励居民委员会": encouraged, no body charged with a duty
     w = working_text(name)
     two = _TWO_COMMITTEES.search(w)
     if two is not None:
@@ -962,7 +972,42 @@ def _field_list(orig: str, work: str) -> list[str]:
             return _each(orig, fields)
         if kind == _MASS_BODIES and all(f.endswith("会") for f in fields):
             return _each(orig, fields)  # "村民议事会、红白理事会等群众组织": see _named_forms
+    kinds = _BODIES_ETC.fullmatch(work) if "等" in work and "、" in work else None
+    if kinds is not None:
+        fields = kinds.group("fields").split("、")
+        if all(_named_body(f) for f in fields):
+            # "文化馆、博物馆等公共文化机构", "工会、…、社科联等社会团体": the bodies by name, the kind they
+            # share dropped after 等 as SCHEMA.md drops a trailing 等 (等部门, 等人民团体); a collective
+            # kind is a unit of its own ("X等有关社会组织": X and 有关社会组织, as X等相关部门)
+            out = _each(orig, fields)
+            if kinds.group("group"):
+                out.append(orig[kinds.start("group") :])
+            return out
     return parse_law_units(orig, work)
+
+
+# A list of bodies named each by its name, closed by 等 and the kind of body they are ("文化馆、图书馆、博物馆等
+# 公共文化机构", "工会、妇联、社科联等社会团体", "居民委员会、村民委员会等基层群众性自治组织"), with no 的 in the
+# kind (a body of theirs: "…等部门的监测机构").
+_BODIES_ETC = re.compile(
+    r"(?P<fields>[^等]{2,200}?)等(?P<group>有关|相关|其他有关|其他相关|其他)?"
+    r"(?P<kind>[^等、的()]{0,10}(?:团体|组织|机构|机关|单位))"
+)
+# The public cultural institutions that are bodies of their own, the unit lexicon's suffixes apart (the
+# 公共文化设施 the state runs: 文化馆, 图书馆, 博物馆, 美术馆, 科技馆, 纪念馆, 档案馆, 文化站; not a 宾馆 or a
+# 场馆, a firm or a place); a bracketed branch kind ("文化馆(站)") is theirs.
+_VENUE = re.compile(r".{0,10}(?:文化馆|图书馆|博物馆|美术馆|科技馆|纪念馆|档案馆|文化站)(?:\([^()]{1,4}\))?")
+
+
+def _named_body(field: str) -> bool:
+    """``field`` of a list closed by 等 and a kind names a body by its own name: a unit of the lexicon, a
+    mass organisation or a public venue; not a bare field of work ("公安", "自然保护区": "自然保护区、森林
+    公园等管理机构" are each one's 管理机构)."""
+    return (
+        looks_like_unit(field)
+        or field.endswith((*_PEOPLES_ORGS, "联"))  # (联: a 联合会 by its short name, 社科联, 工商联)
+        or _VENUE.fullmatch(field) is not None
+    )
 
 
 # The kinds a list of mass organisations closes with: "工会、共青团、妇联等人民团体".

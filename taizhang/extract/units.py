@@ -65,6 +65,8 @@ __all__ = [
     "part_spans",
     "is_bare_field",
     "kind_of",
+    "without_joining_opener",
+    "encouraged",
 ]
 
 # A separator between two names of a list.
@@ -565,9 +567,16 @@ def _split_he(o: str, w: str) -> list[tuple[str, str]]:
     学校": one collective, as 国务院 documents write it)."""
     i = w.find("和")
     head, tail = w[:i], w[i + 1 :]
-    if "和" not in tail and tail not in _GENERIC_NOUNS and _whole_name(head) and _whole_name(tail):
+    if "和" not in tail and tail not in _GENERIC_NOUNS and _whole_name(head) and _body_after_he(tail):
         return [(o[:i], head), (o[i + 1 :], tail)]
     return [(o, w)] if w and not is_none(w) else []
+
+
+def _body_after_he(tail: str) -> bool:
+    """``tail`` (after the 和 of two names) is a body's whole name: a unit, or a body named by its work and
+    the kind 机构 or 机关 ("各乡镇和医保经办机构要…": the towns and the insurance agencies, two kinds of body,
+    as county plans charge them; "公安派出所和消防救援机构")."""
+    return _whole_name(tail) or (len(tail) >= 4 and kind_of(tail) in ("机构", "机关"))
 
 
 # Collectives written one after another, each opened by its own 各: "各乡镇各部门要围绕…" (泾县's notice
@@ -1639,6 +1648,32 @@ def helps_by_role(name: str) -> bool:
 DELEGATE = re.compile(r"(?:或者|或)?其(?:委托|指定|授权)的")
 
 
+# The words that join a name to what comes before, read in front of it when a list is cut at its joining
+# word: "…等公共文化机构，以及村民委员会组织开展…", "…及某某街道办事处" (regulations of many cities write so).
+# must not match: "及其有关部门" (its). (A 并 opens a verb's clause: "并接受渔业主管部门…" names no body.)
+_JOINING_OPENER = re.compile(r"以及|及(?!其)")
+# The verbs of encouragement before a body: "提倡和鼓励社区居民委员会…", "鼓励和支持村民委员会…": the body is
+# encouraged, not charged with a duty (a regulation charges its bodies with 应当), so no unit of the clause.
+_ENCOURAGED = re.compile(r"(?:和|及|、)?(?:提倡|鼓励|支持)(?:(?:和|及|、)?(?:提倡|鼓励|支持))*")
+
+
+def without_joining_opener(name: str) -> str:
+    """``name`` without a joining word opening it (``_JOINING_OPENER``) when what follows is a unit's name;
+    else ``name``."""
+    m = _JOINING_OPENER.match(working_text(name))
+    if m is None:
+        return name
+    rest = working_text(name[m.end() :])
+    return name[m.end() :] if looks_like_unit(rest) or _is_collective(rest) and len(rest) > 2 else name
+
+
+def encouraged(name: str) -> bool:
+    """``name`` (a subject as read, or a list of them) opens with a verb of encouragement (``_ENCOURAGED``):
+    the bodies after it are encouraged, none charged with a duty."""
+    m = _ENCOURAGED.match(working_text(name))
+    return m is not None and len(name) - m.end() >= 2
+
+
 @lru_cache(maxsize=8192)
 def clean_unit_name(name: str) -> tuple[str, str] | None:
     """A unit name read from running text, cleaned, with the role its own words give it: ("", name)
@@ -1658,6 +1693,9 @@ def clean_unit_name(name: str) -> tuple[str, str] | None:
     - "以下简称区更新办": the alias clause of a name is none (the full name before it is the unit);
     - "区市场监管局在辖区": a name never holds 在 (not the 所在 of "所在地街道办事处");
     - "请区科委": the request word before a unit goes; "责任单位,认真…": a name ends at a comma."""
+    if encouraged(name):
+        return None  # "鼓励和支持某协会": encouraged, no unit of a duty
+    name = without_joining_opener(name)
     w = working_text(name)
     role = ""
     if _ALIAS.match(w):
