@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
 
-from .lexicon import column_role, is_ongoing_phrase
+from .lexicon import column_role
 from .model import Paragraph, Source, Table
-from .rowfit import fit_row, fits, opens_with_work
+from .rowfit import deadline_only, fit_row, fits, names_units
 from .units import MODAL, looks_like_unit, parse_units
 
 __all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids"]
@@ -1958,25 +1958,9 @@ def _right_align(
     return out, frozenset(merged)
 
 
-# A cell that holds a date and nothing else (a deadline column's cell).
-# matches: "2025年4月", "2026年汛期前", "2026年起", "2025年12月底前", "6月底前" ; must not match:
-# "完成2025年度评估", "2025年底前完成移交清单建立", "区政府"
-_DATE_ONLY = re.compile(r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|\d{1,2}月)[^\d，。,;；:：、\n]{0,5}")
-# A deadline cell that gives the document's own year or a standing schedule rather than a date: the
-# 完成时限 of work done through the year or without end ("全年" in 霍山县's 2025 list of the
-# development zone's key work, "常态化推进" in a seed district's division table; "持续推进",
-# "长期坚持", "年底前", as division tables write it).
-# matches: "全年", "年底前", "上半年", "常态化推进", "持续推进", "长期坚持" ; must not match: "持续推进老旧小区
-# 改造" (work), "区政府"
-_PERIOD_ONLY = re.compile(r"全年|年内|年[底末]前?|[上下]半年|第?[一二三四]季度[末底]?前?")
-
-
 def _deadline_only(work: str, s: int, e: int) -> bool:
-    """The paragraph is a deadline column's cell and nothing else: a date, the year's own period,
-    or a standing schedule (an ongoing phrase, at most two characters more: "常态化推进")."""
-    if _DATE_ONLY.fullmatch(work, s, e) or _PERIOD_ONLY.fullmatch(work, s, e):
-        return True
-    return 2 <= e - s <= 6 and is_ongoing_phrase(work[s:e])
+    """The paragraph is a deadline column's cell and nothing else (``rowfit.deadline_only``)."""
+    return deadline_only(work[s:e])
 
 
 def _date_align(
@@ -2134,19 +2118,6 @@ def _place(work: str, s: int, e: int, post: list[tuple[int, int]], roles: list[s
 
 
 def _names_units(work: str, s: int, e: int) -> bool:
-    """The paragraph is a list of unit names (a cell of a unit column), not the leading cell of
-    the next row ("“美丽家园”建设") or a section of the table."""
-    if MODAL.search(work, s, e):
-        return False  # a clause ("新建车站、停车场等应…"): parse_units reads the names before its modal
-    if opens_with_work(work[s:e]):
-        return False  # work that ends as a unit's name does ("新建托育园所3所", "建成养老服务中心")
-    names = parse_units(work[s:e], work[s:e])
-    return bool(names) and all(
-        (looks_like_unit(n) and not n.endswith(_NOT_UNIT_ENDINGS)) or n.startswith(("各", "相关", "有关"))
-        for n in names
-    )
-
-
-# Titles that end like a unit name but name a piece of work: 部署 (动员部署, 安排部署, 工作部署) is
-# deploying, not a 署 (海关总署); seen as the 改革任务 cell "区级动员部署" of 静安区's reform timetable.
-_NOT_UNIT_ENDINGS = ("部署",)
+    """The paragraph is a list of unit names (``rowfit.names_units``), not the leading cell of the
+    next row ("“美丽家园”建设") or a section of the table."""
+    return names_units(work[s:e])

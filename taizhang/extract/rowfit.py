@@ -70,7 +70,15 @@ def names_units(text: str) -> bool:
     if not t or MODAL.search(t) or opens_with_work(t):
         return False
     names = parse_units(t, t)
-    return bool(names) and all(looks_like_unit(n) or n.startswith(("各", "相关", "有关")) for n in names)
+    return bool(names) and all(
+        (looks_like_unit(n) and not n.endswith(_NOT_UNIT_ENDINGS)) or n.startswith(("各", "相关", "有关"))
+        for n in names
+    )
+
+
+# Titles that end like a unit name but name a piece of work: 部署 (动员部署, 安排部署, 工作部署) is
+# deploying, not a 署 (海关总署); seen as the 改革任务 cell "区级动员部署" of 静安区's reform timetable.
+_NOT_UNIT_ENDINGS = ("部署",)
 
 
 def deadline_only(text: str) -> bool:
