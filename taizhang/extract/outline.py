@@ -3187,9 +3187,14 @@ def _own_lead(work: str, roles: UnitRoles) -> UnitRoles:
 def _listed_before_verb(work: str, units: tuple[str, ...]) -> bool:
     """The units are written as one list right before the verb of their duty ("房管所、规建生态办负责
     牵头组织…", "平安办、公安派出所负责…"): they answer for it together, the last one no more than
-    the others (Minhang Wujing town's division of work; "区发展改革委、区财政局负责…" in city plans)."""
-    listed = "、".join(_work_of(u) for u in units)
-    return any(f"{listed}{verb}" in work for verb in ("负责", "牵头"))
+    the others (Minhang Wujing town's division of work; "区发展改革委、区财政局负责…" in city plans;
+    "由区建设管理委和区交通委负责联合验收": two names joined by 和, 及 or 以及 are one list too)."""
+    listed = _LIST_JOIN.join(re.escape(_work_of(u)) for u in units)
+    return re.search(f"(?:{listed})(?:负责|牵头)", work) is not None
+
+
+# What joins the names of one list: "、", "和", "及", "以及".
+_LIST_JOIN = "(?:、|和|以及|及)"
 
 
 # Who holds a post: "由区政府主要领导担任", "办公室主任由镇房管所所长兼任".

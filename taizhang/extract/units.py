@@ -387,6 +387,9 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         note = _ROLE_NOTE.search(w) if "(" in w else None
         if note:
             w, o = w[: note.start()], o[: note.start()]
+        if names and _JOINING_OPENER.match(w) and (bare := without_joining_opener(o)) != o:
+            # "区民政局、社区服务中心,以及居民委员会": the joining word after a comma opens no name
+            w, o = w[len(w) - len(bare) :], bare
         if w.startswith("各") and ("各" in w[1:] or "和" in w):
             each = _each_of(o, w)
             if each:
@@ -714,6 +717,7 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             and not _is_collective(w)
             and not w.startswith(_NATIONAL)
             and not _LEVEL_GOVERNMENT.fullmatch(w)  # "县X部门、乡镇人民政府": a level's own government
+            and not w.endswith(_SELF_GOVERNING)
         ):
             po, pw = prefix_o, prefix_w
             # A party committee's prefix (区委) goes to party organs (部, 办); a department (局)
@@ -728,6 +732,12 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             seen.add(w)
             result.append(o)
     return result
+
+
+# The self-governing bodies of residents and villagers (城市居民委员会组织法, 村民委员会组织法): no body
+# of a level of government, so a level prefix before a list is none of theirs ("区民政局、社区服务中心,
+# 以及居民委员会" names 居民委员会, not 区居民委员会).
+_SELF_GOVERNING = ("居民委员会", "村民委员会", "居委会", "村委会")
 
 
 # The characters that name a level of places alone: 省, 市, 县, 区, 州, 旗, 盟, 乡, 镇.
