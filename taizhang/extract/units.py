@@ -1664,7 +1664,10 @@ DELEGATE = re.compile(r"(?:或者|或)?其(?:委托|指定|授权)的")
 _JOINING_OPENER = re.compile(r"以及|及(?!其)")
 # The verbs of encouragement before a body: "提倡和鼓励社区居民委员会…", "鼓励和支持村民委员会…": the body is
 # encouraged, not charged with a duty (a regulation charges its bodies with 应当), so no unit of the clause.
-_ENCOURAGED = re.compile(r"(?:和|及|、)?(?:提倡|鼓励|支持)(?:(?:和|及|、)?(?:提倡|鼓励|支持))*")
+# The place that encourages may open it, speaking of itself: "本市提倡和鼓励居民委员会…", "国家鼓励…".
+_ENCOURAGED = re.compile(
+    r"(?:(?:本|我)[省市区县镇乡]|国家)?(?:和|及|、)?(?:提倡|鼓励|支持)(?:(?:和|及|、)?(?:提倡|鼓励|支持))*"
+)
 
 
 def without_joining_opener(name: str) -> str:
@@ -1677,11 +1680,21 @@ def without_joining_opener(name: str) -> str:
     return name[m.end() :] if looks_like_unit(rest) or _is_collective(rest) and len(rest) > 2 else name
 
 
+# The first characters an encouragement may open with (a cheap first look before ``_ENCOURAGED``).
+_ENCOURAGING_FIRSTS = frozenset("本我国和及、提鼓支")
+
+
 def encouraged(name: str) -> bool:
     """``name`` (a subject as read, or a list of them) opens with a verb of encouragement (``_ENCOURAGED``):
     the bodies after it are encouraged, none charged with a duty."""
-    m = _ENCOURAGED.match(working_text(name))
-    return m is not None and len(name) - m.end() >= 2
+    w = working_text(name)
+    return _encouraged_at(w, 0, len(w))
+
+
+def _encouraged_at(work: str, s: int, e: int) -> bool:
+    """``work[s:e]`` opens with a verb of encouragement before a name (``encouraged``)."""
+    m = _ENCOURAGED.match(work, s, e)
+    return m is not None and e - m.end() >= 2
 
 
 @lru_cache(maxsize=8192)
@@ -1861,6 +1874,8 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
         s = m.end()
     if work.startswith("由", s):
         s += 1
+    if work[s : s + 1] in _ENCOURAGING_FIRSTS and _encouraged_at(work, s, e):
+        return (), ""  # "提倡和鼓励居民委员会组织…": the bodies are encouraged, none charged with the work
     limit = min(e, s + 60)
     found = _OPENING_CLAUSE_END.search(work, s, limit)
     stop = found.start() if found is not None else max(s, limit)
