@@ -1194,10 +1194,24 @@ def _subject_by_opener(work: str, s: int, e: int, comma: int, strict: bool) -> t
             # and governments so); "…产业布局,加强…": else a comma ends no subject but before 应当
             more = _subject_by_opener(work, v + 1, e, work.find(",", v + 1, e), strict)
             return more if more is not None and more[0] > v + 3 else None
+        if m.group() not in _MODALS and _condition_only(work, v if m.group() != "," else v + 1, e):
+            return None  # "各经营单位在…过程中存在…的,记入信用档案": the subject of a condition
         if _predicate_is_duty(work, v if m.group() != "," else v + 1, e, strict):
             return v - each, (v if m.group() != "," else v + 1)
         return None
     return None
+
+
+def _condition_only(work: str, p: int, e: int) -> bool:
+    """The subject's words up to the first comma are a condition closed by 的, and no duty of its own
+    follows: "接受政府补助的养老机构开展…不足五年的,由…民政部门责令改正", "各经营单位在…过程中存在…的,
+    记入信用档案", "…的,享受…优惠" (the party a regulation regulates, and what follows for it: no duty
+    laid on a body, so no task, as a penalty is none). "X发现…的,应当…" goes on with X's duty
+    (``_duty_after_conditions``); "X对…的,给予奖励" names whom X acts on (对), no condition."""
+    c = work.find(",", p, e)
+    if c < 0 or work[c - 1] != "的" or work.startswith("对", p) or any(ch in work[p:c] for ch in "。;"):
+        return False
+    return not _duty_after_conditions(work, c, e)
 
 
 # A predicate that submits to another body's management: "…的事项,应当接受X的统一管理" (no work).

@@ -16,6 +16,7 @@ from .lexicon import is_ongoing_phrase, ongoing_phrases, unit_words
 from .model import Deadline, Passage, Span, Task, quick_init
 from .normalise import to_simplified, working_text
 from .units import (
+    AGENT_BY,
     DUTY_MODALS,
     FIRST_LEADS,
     GROUP_SEPARATORS,
@@ -2486,10 +2487,9 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
             if chunk.startswith("由", cs):
                 cs += 1
             else:
-                # "成立由X牵头…的工作机制": the units follow the 由.
-                by = chunk.rfind("由", cs, v)
-                while by > cs and chunk[by - 1] in "自理缘":
-                    by = chunk.rfind("由", cs, by)  # the 由 of a word (自由贸易试验区) is no 由 of a clause
+                # "成立由X牵头…的工作机制": the units follow the 由 (units.AGENT_BY: the 由 of a word,
+                # 自由贸易试验区, 由于, is no 由 of a clause; "…的管理由X负责" is one).
+                by = max((b.start() for b in _AGENT_BY.finditer(chunk, cs, v)), default=-1)
                 if by >= 0 and v - by <= 30:
                     cs = by + 1
             ve = _before_short_name(chunk, cs, v)
@@ -2537,7 +2537,7 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 roles = UnitRoles(tuple(names), co)
                 if "与" in names[0]:
                     roles = _paired(roles)
-                helping = False
+                helping = only_helps = False
                 if _to_cooperate(chunk, m):
                     # "区水务局、区财政局应积极配合市水务局、市财政局开展…": the units they work for, named
                     # after 配合, lead (SCHEMA: 配合 marks co-units); none named, the clause has co-units only.
@@ -2550,11 +2550,27 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                     if (helped or m.group() != "负责") and not _own_work_follows(chunk, m, chunk[cs:ve]):
                         roles = UnitRoles(helped, tuple(names))
                         helping = bool(helped)
+                        # "…。Y要积极配合。": a sentence of its own whose work is to co-operate, no more
+                        only_helps = (
+                            not helped
+                            and cm is not None
+                            and chunk.startswith(("。", ",", ";"), cm.end())
+                            and clause == stop + 1
+                            and chunk.startswith("。", stop)
+                        )
                 at = start + clause
                 if at - cuts[-1][0] < 2 and cuts[-1][1] is _NO_ROLES:
                     cuts[-1] = (at, roles)  # the text opens with its units
                 elif _opening_of_sentence(work, cuts[-1], at):
                     cuts[-1] = (cuts[-1][0], roles)
+                elif only_helps and cuts[-1][1].lead and at > cuts[-1][0]:
+                    # "X要加快推进…。Y要积极配合。": units whose sentence only has them co-operate, with
+                    # no unit or work named, help the work of the clause before (its co-units, no task
+                    # of their own; the tune gold of xixiang_'s requirements). "Y应配合做好…" names
+                    # its own work (a task of co-units, qingpu_'s gold).
+                    last_at, last = cuts[-1]
+                    co_all = tuple(u for u in dict.fromkeys(last.co + roles.co) if u not in last.lead)
+                    cuts[-1] = (last_at, UnitRoles(last.lead, co_all))
                 elif helping and _helps_the_clause_before(work, cuts[-1], at, roles):
                     # "Y负责编制…方案,X配合Y推进…": X helps the clause before with Y's work
                     # (静安's drainage reform), its co-unit, no task of its own
@@ -2852,8 +2868,12 @@ def _lead_ins_joined(work: str, cuts: list[tuple[int, UnitRoles]]) -> list[tuple
 # 街道要积极配合落实…", "区相关职能部门应按照工作机制要求，配合做好…".
 # must not match: "配合单位" (a label), "要加强配合" (a verb object)
 _COOPERATE = re.compile(
-    r"(?:(?:按照|根据|依据)[^。;,]{0,30},)?(?:积极|主动|全力|协同)?(?:配合|协助|协同)(?!单位|部门)"
+    r"(?:(?:按照|根据|依据)[^。;,]{0,30},)?(?:[^。;,、]{2,4}、)?(?:积极|主动|全力|协同|密切)?(?:配合|协助|协同)(?!单位|部门)"
 )
+
+
+# The 由 that names the agent of a clause (units.AGENT_BY, the one definition).
+_AGENT_BY = re.compile(AGENT_BY)
 
 
 def _to_cooperate(chunk: str, m: re.Match[str]) -> bool:
@@ -3167,9 +3187,14 @@ def _own_lead(work: str, roles: UnitRoles) -> UnitRoles:
 def _listed_before_verb(work: str, units: tuple[str, ...]) -> bool:
     """The units are written as one list right before the verb of their duty ("房管所、规建生态办负责
     牵头组织…", "平安办、公安派出所负责…"): they answer for it together, the last one no more than
-    the others (Minhang Wujing town's division of work; "区发展改革委、区财政局负责…" in city plans)."""
-    listed = "、".join(_work_of(u) for u in units)
-    return any(f"{listed}{verb}" in work for verb in ("负责", "牵头"))
+    the others (Minhang Wujing town's division of work; "区发展改革委、区财政局负责…" in city plans;
+    "由区建设管理委和区交通委负责联合验收": two names joined by 和, 及 or 以及 are one list too)."""
+    listed = _LIST_JOIN.join(re.escape(_work_of(u)) for u in units)
+    return re.search(f"(?:{listed})(?:负责|牵头)", work) is not None
+
+
+# What joins the names of one list: "、", "和", "及", "以及".
+_LIST_JOIN = "(?:、|和|以及|及)"
 
 
 # Who holds a post: "由区政府主要领导担任", "办公室主任由镇房管所所长兼任".

@@ -175,15 +175,14 @@ _COLLECTIVE = re.compile(
 )
 # An agency named by its function and 机构: "医保经办机构", "国家能源局派出机构", "区绩效考评机构".
 _AGENCY = re.compile(r"[\u4e00-\u9fff]{2,12}机构")
-# People, not bodies: "各级领导干部", "居委或楼组干部", "主要负责同志".
-_PERSONS = ("干部", "领导", "负责人", "负责同志", "书记", "县长", "市长", "人员")
 
 
 def _named_by_form(w: str) -> bool:
     """A name the grammar's list reading leaves out that this reading takes: a collective of bodies
     or places (``_COLLECTIVE``) or an agency (``_AGENCY``), never one that opens with a verb of work
-    ("支持专业机构…") nor a person."""
-    if w.endswith(_PERSONS) or NOT_SUBJECT.match(w) is not None:
+    ("支持专业机构…"). A person ("各级领导干部", "主要负责同志") is none: both forms end in a body's or a
+    place's word, which no word for a person ends in."""
+    if NOT_SUBJECT.match(w) is not None:
         return False
     return _COLLECTIVE.fullmatch(w) is not None or _AGENCY.fullmatch(w) is not None
 

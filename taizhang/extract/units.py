@@ -387,6 +387,9 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         note = _ROLE_NOTE.search(w) if "(" in w else None
         if note:
             w, o = w[: note.start()], o[: note.start()]
+        if names and _JOINING_OPENER.match(w) and (bare := without_joining_opener(o)) != o:
+            # "区民政局、社区服务中心,以及居民委员会": the joining word after a comma opens no name
+            w, o = w[len(w) - len(bare) :], bare
         if w.startswith("各") and ("各" in w[1:] or "和" in w):
             each = _each_of(o, w)
             if each:
@@ -714,6 +717,7 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             and not _is_collective(w)
             and not w.startswith(_NATIONAL)
             and not _LEVEL_GOVERNMENT.fullmatch(w)  # "县X部门、乡镇人民政府": a level's own government
+            and not w.endswith(_SELF_GOVERNING)
         ):
             po, pw = prefix_o, prefix_w
             # A party committee's prefix (区委) goes to party organs (部, 办); a department (局)
@@ -728,6 +732,12 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             seen.add(w)
             result.append(o)
     return result
+
+
+# The self-governing bodies of residents and villagers (城市居民委员会组织法, 村民委员会组织法): no body
+# of a level of government, so a level prefix before a list is none of theirs ("区民政局、社区服务中心,
+# 以及居民委员会" names 居民委员会, not 区居民委员会).
+_SELF_GOVERNING = ("居民委员会", "村民委员会", "居委会", "村委会")
 
 
 # The characters that name a level of places alone: 省, 市, 县, 区, 州, 旗, 盟, 乡, 镇.
@@ -1654,7 +1664,10 @@ DELEGATE = re.compile(r"(?:或者|或)?其(?:委托|指定|授权)的")
 _JOINING_OPENER = re.compile(r"以及|及(?!其)")
 # The verbs of encouragement before a body: "提倡和鼓励社区居民委员会…", "鼓励和支持村民委员会…": the body is
 # encouraged, not charged with a duty (a regulation charges its bodies with 应当), so no unit of the clause.
-_ENCOURAGED = re.compile(r"(?:和|及|、)?(?:提倡|鼓励|支持)(?:(?:和|及|、)?(?:提倡|鼓励|支持))*")
+# The place that encourages may open it, speaking of itself: "本市提倡和鼓励居民委员会…", "国家鼓励…".
+_ENCOURAGED = re.compile(
+    r"(?:(?:本|我)[省市区县镇乡]|国家)?(?:和|及|、)?(?:提倡|鼓励|支持)(?:(?:和|及|、)?(?:提倡|鼓励|支持))*"
+)
 
 
 def without_joining_opener(name: str) -> str:
@@ -1667,11 +1680,21 @@ def without_joining_opener(name: str) -> str:
     return name[m.end() :] if looks_like_unit(rest) or _is_collective(rest) and len(rest) > 2 else name
 
 
+# The first characters an encouragement may open with (a cheap first look before ``_ENCOURAGED``).
+_ENCOURAGING_FIRSTS = frozenset("本我国和及、提鼓支")
+
+
 def encouraged(name: str) -> bool:
     """``name`` (a subject as read, or a list of them) opens with a verb of encouragement (``_ENCOURAGED``):
     the bodies after it are encouraged, none charged with a duty."""
-    m = _ENCOURAGED.match(working_text(name))
-    return m is not None and len(name) - m.end() >= 2
+    w = working_text(name)
+    return _encouraged_at(w, 0, len(w))
+
+
+def _encouraged_at(work: str, s: int, e: int) -> bool:
+    """``work[s:e]`` opens with a verb of encouragement before a name (``encouraged``)."""
+    m = _ENCOURAGED.match(work, s, e)
+    return m is not None and e - m.end() >= 2
 
 
 @lru_cache(maxsize=8192)
@@ -1851,6 +1874,8 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
         s = m.end()
     if work.startswith("由", s):
         s += 1
+    if work[s : s + 1] in _ENCOURAGING_FIRSTS and _encouraged_at(work, s, e):
+        return (), ""  # "提倡和鼓励居民委员会组织…": the bodies are encouraged, none charged with the work
     limit = min(e, s + 60)
     found = _OPENING_CLAUSE_END.search(work, s, limit)
     stop = found.start() if found is not None else max(s, limit)
