@@ -221,7 +221,9 @@ def _spaced_cells(work: str, ls: int, le: int) -> list[tuple[int, int]]:
 def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
     """Tables whose cells a run of spaces separates, a row a line: a heading line of three column
     names or more (序号 / 项目名称 / 建设内容 / 完成时限 / 责任单位; every name a known column's, a
-    task or measure column among them and a unit or deadline one), then the rows, each with two
+    task or measure column among them and a unit or deadline one; in a heading of six names or
+    more, fewer than a third may be of no known column: 考核指标 / 年度目标 beside 考核内容 /
+    责任部门 / 评分部门 / 完成期限 in an assessment table), then the rows, each with two
     cells or more and no more than the heading has (a short row lost its leading merged cells),
     up to a blank line or a line of one text. Key-project and livelihood-project lists of counties
     and districts, and key-task division tables, reach a text file so when copied out of a PDF or
@@ -239,7 +241,8 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
         roles = [column_role(work[s:e]) for s, e in head]
         if (
             len(head) < 3
-            or sum(r is None for r in roles) > 0
+            or 3 * sum(r is None for r in roles) >= len(roles)
+            or (None in roles and len(roles) < 6)
             or not ({"task", "measure"} & set(roles))
             or not ({"lead", "deadline"} & set(roles))
         ):
@@ -915,9 +918,13 @@ def _paragraphs_of(work: str, start: int, end: int) -> list[tuple[int, int]]:
 def _cells_on_lines(work: str, le: int, end: int) -> bool:
     """The sequence heading ending at ``le`` is followed, with no blank line between, by two more
     column headings a line each ("序号\n项目名称\n责任单位"): a web table a crawl flattened a cell a
-    line, with no blank line between cells (湖州市's and 桐乡市's pages keep one paragraph a line)."""
+    line, with no blank line between cells (湖州市's and 桐乡市's pages keep one paragraph a line).
+    Some may be headings of no known role (序号 / 考核指标 / 考核内容 / 年度目标 / 责任领导: an
+    assessment table names its columns in its own words): among the first headings, as many known
+    as unknown, two known at least."""
     pos = le + 1
-    for _ in range(2):
+    known = unknown = 0
+    for _ in range(5):
         nl = work.find("\n", pos, end)
         nl = end if nl < 0 else nl
         s, e = pos, nl
@@ -925,10 +932,16 @@ def _cells_on_lines(work: str, le: int, end: int) -> bool:
             s += 1
         while e > s and work[e - 1] in " \t\u3000\r":
             e -= 1
-        if s == e or not _is_heading_cell(work, (s, e)) or column_role(work[s:e]) is None:
+        if s == e or not _is_heading_cell(work, (s, e)):
             return False
+        if column_role(work[s:e]) is None:
+            unknown += 1
+        else:
+            known += 1
+        if known >= 2 and known >= unknown:
+            return True
         pos = nl + 1
-    return True
+    return False
 
 
 def _line_paragraphs(work: str, start: int, end: int) -> list[tuple[int, int]]:

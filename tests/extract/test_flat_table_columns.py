@@ -1,0 +1,121 @@
+"""Flattened task tables whose columns are not the plain 序号 / 任务 / 牵头单位 / 配合单位: an
+assessment table with columns of persons and of scorers beside the responsible one, a table
+flattened a cell a line with a pipe between its cells, a lead-unit column before the task one."""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.extract import extract_text
+
+Row = tuple[str | None, ...]
+
+
+def _read(
+    text: str,
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[int | None, int | None] | None]]:
+    out = []
+    for t in extract_text(text).tasks:
+        d = t.deadline
+        out.append((t.text, t.lead_units, t.co_units, (d.year, d.month) if d else None))
+    return out
+
+
+def _present(row: Row) -> list[str]:
+    return [c for c in row if c is not None]
+
+
+def _tabs(title: str, header: Row, rows: tuple[Row, ...]) -> str:
+    return "\n".join([title, "\t".join(_present(header)), *("\t".join(_present(r)) for r in rows)])
+
+
+def _lines(title: str, header: Row, rows: tuple[Row, ...]) -> str:
+    return "\n".join([title, *_present(header), *(c for r in rows for c in _present(r))])
+
+
+def _markdown(title: str, header: Row, rows: tuple[Row, ...]) -> str:
+    lines = [title, "", "| " + " | ".join(_present(header)) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_present(r)) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+# An assessment table (目标责任考核表): the persons who answer (责任领导), the unit that does the
+# work (责任部门), the unit that scores it (评分部门), how it is supervised (监督方式).
+ASSESS_TITLE = "某县2025年度目标责任考核指标表"
+ASSESS_HEADER: Row = (
+    "序号",
+    "考核指标",
+    "考核内容",
+    "年度目标",
+    "责任领导",
+    "责任部门",
+    "评分部门",
+    "完成期限",
+    "监督方式",
+)
+ASSESS_ROWS: tuple[Row, ...] = (
+    (
+        "1",
+        "产业发展",
+        "推进工业园区标准厂房建设",
+        "新建标准厂房5万平方米",
+        "赵某",
+        "县工业和信息化局",
+        "县统计局",
+        "2025年11月",
+        "季度通报",
+    ),
+    (
+        "2",
+        "农业农村",
+        "实施高标准农田建设",
+        "建成高标准农田2万亩",
+        "钱某",
+        "县农业农村局",
+        "县考核办",
+        "2025年10月",
+        "现场核查",
+    ),
+    (
+        "3",
+        "社会事业",
+        "开展城乡居民健康体检",
+        "完成体检3万人次",
+        "孙某",
+        "县卫生健康局",
+        "县督查室",
+        "2025年12月",
+        "月度调度",
+    ),
+)
+ASSESS_WANT = [
+    ("推进工业园区标准厂房建设", ("县工业和信息化局",), (), (2025, 11)),
+    ("实施高标准农田建设", ("县农业农村局",), (), (2025, 10)),
+    ("开展城乡居民健康体检", ("县卫生健康局",), (), (2025, 12)),
+]
+
+
+def _spaces(title: str, header: Row, rows: tuple[Row, ...]) -> str:
+    # joined by runs of spaces, not at fixed width
+    return "\n".join([title, "  ".join(_present(header)), *("   ".join(_present(r)) for r in rows)])
+
+
+@pytest.mark.parametrize("form", [_tabs, _lines, _spaces, _markdown], ids=["tabs", "lines", "spaces", "md"])
+def test_an_assessment_tables_scoring_column_names_no_unit_of_the_task(form) -> None:
+    # 责任部门 is the lead (no 牵头 column); 评分部门 scores the work, 责任领导 names a person
+    got = _read(form(ASSESS_TITLE, ASSESS_HEADER, ASSESS_ROWS))
+    assert [
+        (g[0][: len(w[0])], g[1], g[2], g[3]) for g, w in zip(got, ASSESS_WANT, strict=False)
+    ] == ASSESS_WANT
+    assert len(got) == len(ASSESS_WANT)
+
+
+@pytest.mark.parametrize("scorer", ["考核部门", "评分单位", "督办单位"])
+def test_a_column_of_who_checks_the_work_is_no_co_unit_column(scorer: str) -> None:
+    header: Row = ("序号", "重点任务", "责任单位", scorer, "完成时限")
+    rows: tuple[Row, ...] = (
+        ("1", "完成农村公路提质改造", "县交通运输局", "县政府办公室", "2025年10月"),
+        ("2", "新建乡镇污水处理站3座", "县住房城乡建设局", "县政府办公室", "2025年12月"),
+    )
+    got = _read(_tabs("某县2025年重点工作责任分解表", header, rows))
+    assert [(g[1], g[2]) for g in got] == [(("县交通运输局",), ()), (("县住房城乡建设局",), ())]
