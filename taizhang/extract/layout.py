@@ -514,7 +514,9 @@ def _headed_paragraph_grids(work: str, start: int, end: int) -> list[Grid]:
         if ls < done:
             continue
         lo = max(start, work.rfind("\n", start, max(start, ls - 300)) + 1)
-        lines_mode = ls >= 2 and work[ls - 2 : ls] != "\n\n" and work.rfind("\n", lo, ls - 1) >= 0
+        lines_mode = (
+            ls >= 2 and work[ls - 2 : ls] != "\n\n" and work.rfind("\n", lo, ls - 1) >= 0
+        ) or _cells_on_lines(work, le, end)  # (the first heading: more follow a line each)
         window = 4000
         while True:
             hi = min(end, le + window)
@@ -550,10 +552,13 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
     roles = [role(i) for i in range(first, last + 1)]
     if len(roles) < 3 or "seq" in roles or None in roles:
         return None
-    tail_at = next((c for c, r in enumerate(roles) if r in ("lead", "co", "deadline")), -1)
-    if tail_at < 1 or any(r not in ("lead", "co", "deadline") for r in roles[tail_at:]):
+    # A lead-unit column before the work's (牵头单位 / 目标任务 / 责任单位 / 完成时限), merged down
+    # each block of rows: its name opens the block's first row only.
+    lead0 = int(roles[0] == "lead" and roles[1] in ("task", "measure"))
+    tail_at = next((c for c, r in enumerate(roles) if c >= lead0 and r in ("lead", "co", "deadline")), -1)
+    if tail_at < 1 + lead0 or any(r not in ("lead", "co", "deadline") for r in roles[tail_at:]):
         return None
-    if not any(r in ("task", "measure") for r in roles[:tail_at]):
+    if not any(r in ("task", "measure") for r in roles[lead0:tail_at]):
         return None
     n = len(roles)
     d_col = roles.index("deadline") if "deadline" in roles else -1
@@ -562,11 +567,14 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
     tail: dict[int, list[tuple[int, int]]] = {}
     last_col = -1
     table_end = paras[last][1]
+    head: list[tuple[int, int]] = []  # the leading lead cell of the row, when it has one
 
     def emit() -> None:
         cells: list[Cell] = []
-        lead_blank = tail_at - len(texts)
+        lead_blank = tail_at - lead0 - len(texts)
         at0 = texts[0][0]
+        if lead0:
+            cells.append(Cell(head[0][0], head[-1][1]) if head else Cell(at0, at0, True))
         cells.extend(Cell(at0, at0, True) for _ in range(lead_blank))  # merged over the rows above
         cells.extend(Cell(s, e) for s, e in texts)
         for c in range(tail_at, n):
@@ -600,6 +608,23 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
             # A name that ends like a unit's ("全民健身中心") before a sentence: the title column
             # of the next row, not one more unit.
             is_unit = False
+        if (
+            lead0
+            and is_unit
+            and (not texts or (last_col == n - 1 and work[tail[last_col][-1][1] - 1] not in "、，,"))
+            and work[s] not in "（("
+        ):
+            # The leading lead cell of a row (after the last column of the row above).
+            if texts:
+                emit()
+                table_end = max(p[1] for got in tail.values() for p in got)
+                texts, tail, last_col = [], {}, -1
+                head.clear()
+            if head and work[head[-1][1] - 1] not in "、，,":
+                break  # two names and no work between: no row of this table
+            head.append((s, e))
+            i += 1
+            continue
         if is_unit and texts:
             if (
                 last_col >= tail_at
@@ -623,7 +648,8 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
                 emit()
                 table_end = max(p[1] for got in tail.values() for p in got)
                 texts, tail, last_col = [], {}, -1
-            if len(texts) >= tail_at:
+                head.clear()
+            if len(texts) >= tail_at - lead0:
                 break  # more text than the row has text columns, and no unit after it
             texts.append((s, e))
         else:
@@ -2127,6 +2153,14 @@ def _place(work: str, s: int, e: int, post: list[tuple[int, int]], roles: list[s
             post.extend((s, s) for _ in range(later - c))  # blank cells, not merged ones
             post.append((s, e))
             return True
+    if roles[c] in ("lead", "co") and not _names_units(work, s, e):
+        # A unit column before the task's (牵头单位 / 目标任务 / 责任单位), merged down a block
+        # of rows: the rows below its first open with their work.
+        for later in range(c + 1, len(roles)):
+            if roles[later] in ("task", "measure"):
+                post.extend((s, s) for _ in range(later - c))
+                post.append((s, e))
+                return True
     return False
 
 

@@ -119,3 +119,80 @@ def test_a_column_of_who_checks_the_work_is_no_co_unit_column(scorer: str) -> No
     )
     got = _read(_tabs("某县2025年重点工作责任分解表", header, rows))
     assert [(g[1], g[2]) for g in got] == [(("县交通运输局",), ()), (("县住房城乡建设局",), ())]
+
+
+# A lead-unit column before the task's, merged down each block of rows (printed once, in the
+# block's first row), and a 责任单位 column after the task that holds the co-units.
+LEAD_TITLE = "某区2025年重点工作任务分解表"
+LEAD_HEADER: Row = ("序号", "牵头单位", "目标任务", "责任单位", "完成时限")
+LEAD_ROWS: tuple[Row, ...] = (
+    ("1", "区政府办公室", "建立重点工作督查台账，按月通报进展", "各街道办事处", "2025年3月"),
+    ("2", None, "完善政务服务事项清单，推动高频事项网上办理", "区政务服务中心", "2025年6月"),
+    ("3", None, "开展营商环境评价，形成评价报告", "区发展改革局", "2025年9月"),
+    ("4", "区财政局", "统筹安排重点项目资金", "区发展改革局、区审计局", "2025年12月"),
+    ("5", None, "规范政府采购流程，公开采购意向", "各街道办事处", "2025年11月"),
+)
+LEAD_WANT = [
+    ("建立重点工作督查台账", ("区政府办公室",), ("各街道办事处",), (2025, 3)),
+    ("完善政务服务事项清单", ("区政府办公室",), ("区政务服务中心",), (2025, 6)),
+    ("开展营商环境评价", ("区政府办公室",), ("区发展改革局",), (2025, 9)),
+    ("统筹安排重点项目资金", ("区财政局",), ("区发展改革局", "区审计局"), (2025, 12)),
+    ("规范政府采购流程", ("区财政局",), ("各街道办事处",), (2025, 11)),
+]
+# The lead unit's name printed down its narrow cell, a few characters a line.
+DOWN = {"区政府办公室": ["区政", "府办", "公室"], "区财政局": ["区财", "政局"]}
+
+
+def _check(got: list, want: list) -> None:
+    assert len(got) == len(want), got
+    for (text, lead, co, when), (g_text, g_lead, g_co, g_when) in zip(want, got, strict=True):
+        assert g_text.startswith(text), g_text
+        assert (g_lead, g_co, g_when) == (lead, co, when), g_text
+
+
+def _lines_down(title: str, header: Row, rows: tuple[Row, ...]) -> str:
+    out = [title, *_present(header)]
+    for r in rows:
+        for c in _present(r):
+            out += DOWN.get(c, [c])
+    return "\n".join(out)
+
+
+def _lines_no_seq(title: str, header: Row, rows: tuple[Row, ...]) -> str:
+    # no 序号 column: the rows are told by their cells (the lead's name opens a block)
+    return _lines(title, header[1:], tuple(r[1:] for r in rows))
+
+
+@pytest.mark.parametrize(
+    "form",
+    [_lines, _lines_down, _lines_no_seq, _tabs, _markdown],
+    ids=["lines", "lines-down", "lines-no-seq", "tabs", "md"],
+)
+def test_a_lead_column_before_the_task_merged_down_its_block(form) -> None:
+    _check(_read(form(LEAD_TITLE, LEAD_HEADER, LEAD_ROWS)), LEAD_WANT)
+
+
+def test_a_lead_column_before_the_task_with_no_deadline_column() -> None:
+    # the co-units close a row; a name after them opens the next block
+    header: Row = ("牵头单位", "重点任务", "配合单位")
+    rows: tuple[Row, ...] = (
+        ("县教育局", "新建公办幼儿园2所", "县财政局"),
+        (None, "完成中小学校舍维修改造", "县住房城乡建设局"),
+        ("县卫生健康局", "建成县域医疗次中心1个", "县发展改革局、县财政局"),
+        (None, "开展城乡居民免费体检", "各乡镇人民政府"),
+    )
+    got = _read(_lines(LEAD_TITLE, header, rows))
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("新建公办幼儿园2所", ("县教育局",), ("县财政局",)),
+        ("完成中小学校舍维修改造", ("县教育局",), ("县住房城乡建设局",)),
+        ("建成县域医疗次中心1个", ("县卫生健康局",), ("县发展改革局", "县财政局")),
+        ("开展城乡居民免费体检", ("县卫生健康局",), ("各乡镇人民政府",)),
+    ]
+
+
+def test_a_name_printed_down_a_narrow_cell_is_one_name() -> None:
+    from taizhang.extract.tables import _unit_lines
+
+    assert _unit_lines("市政\n府办\n公厅", "市政\n府办\n公厅")[1] == "市政\n府办\n公厅"
+    # two whole names a line each are two units still
+    assert _unit_lines("区委办\n区政府办", "区委办\n区政府办")[1] == "区委办、区政府办"
