@@ -151,6 +151,10 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
         more.extend(_paragraph_cell_grids(work, start, end))
         if work.find(" |\n", start, end) >= 0:
             more.extend(_pipe_cell_grids(work, start, end))
+        if work.find("\n|\n", start, end) >= 0 or work.find("\n| ", start, end) >= 0:
+            more.extend(
+                g for g in _pipe_line_grids(work, start, end) if not any(_overlap(g, o) for o in more)
+            )
     if _has_lone_unit_heading(work, start, end):
         # A table flattened a cell a paragraph with no sequence column: its heading row is found
         # by a unit column's heading alone on its line.
@@ -1063,6 +1067,74 @@ def _pipe_cell_grids(work: str, start: int, end: int) -> list[Grid]:
         if paras[at][0] < at_end:
             continue
         grid, nxt = _read_paragraph_table(work, paras, at, pipes=True)
+        if grid is not None:
+            grids.append(grid)
+            at_end = grid.end
+    return grids
+
+
+# A line of a table a crawl wrote a cell a line with a pipe between cells: the pipe alone
+# ("序号" / "|" / "重点任务" / "|" / …), or opening each cell ("| 序号" / "| 重点任务" / …).
+# matches: "|", " | " ; the second matches: "| 序号", "|市财政局" ; must not match: "| 1 | 区 |" (a
+# markdown row), "序号 |" (a cell closed by its pipe: _pipe_cell_grids)
+_PIPE_ALONE = re.compile(r"[^\S\n]*\|[^\S\n]*")
+_PIPE_OPENED = re.compile(r"[^\S\n]*\|[^\S\n]*(?P<cell>[^|\s][^|\n]*?)[^\S\n]*")
+
+
+def _pipe_line_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Tables that the text of a web page gives a cell a line with a pipe between its cells (a
+    line of its own, or opening each cell's line): the lines between two pipes are one cell (a
+    cell's text wrapped, a name printed down a narrow cell), two pipes with nothing between them
+    a blank cell; a number alone on its line opens a row (rows need no pipe between them)."""
+    lines = _line_texts(work, start, end)
+    opened = sum(1 for _, x in lines if _PIPE_OPENED.fullmatch(x))
+    alone = sum(1 for _, x in lines if _PIPE_ALONE.fullmatch(x))
+    if opened + alone < 6:
+        return []
+    paras: list[tuple[int, int]] = []
+    heads: list[int] = []
+    piped = blank = False  # a pipe (a blank line) since the last cell line
+    for ls, line in lines:
+        if not line.strip():
+            blank = True
+            continue
+        s = ls + len(line) - len(line.lstrip())
+        e = ls + len(line.rstrip())
+        if _PIPE_ALONE.fullmatch(line):
+            if opened > alone:
+                paras.append((e, e))  # a cell opened and left blank
+            elif piped and paras:
+                paras.append((s, s))  # nothing between two pipes: a blank cell
+            piped, blank = True, False
+            continue
+        m = _PIPE_OPENED.fullmatch(line)
+        if opened > alone:
+            # each cell opened by its pipe: a line with none goes on with the cell above
+            if m is not None:
+                s, e = ls + m.start("cell"), ls + m.end("cell")
+            new = m is not None or blank or not paras
+        else:
+            new = (
+                piped
+                or blank
+                or not paras
+                or _SEQ_CELL.fullmatch(work, s, e) is not None
+                or _SEQ_CELL.fullmatch(work, *paras[-1]) is not None
+                or work[s:e] in ("序号", "编号")
+            )
+        if new or paras[-1][0] == paras[-1][1]:
+            if work[s:e] in ("序号", "编号"):
+                heads.append(len(paras))
+            paras.append((s, e))
+        else:
+            paras[-1] = (paras[-1][0], e)  # the cell's text goes on on this line
+        piped = blank = False
+    grids: list[Grid] = []
+    at_end = -1
+    for at in heads:
+        if paras[at][0] < at_end:
+            continue
+        grid, _ = _read_paragraph_table(work, paras, at, pipes=True)
         if grid is not None:
             grids.append(grid)
             at_end = grid.end

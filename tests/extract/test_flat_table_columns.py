@@ -196,3 +196,44 @@ def test_a_name_printed_down_a_narrow_cell_is_one_name() -> None:
     assert _unit_lines("市政\n府办\n公厅", "市政\n府办\n公厅")[1] == "市政\n府办\n公厅"
     # two whole names a line each are two units still
     assert _unit_lines("区委办\n区政府办", "区委办\n区政府办")[1] == "区委办、区政府办"
+
+
+def _pipe_between(
+    title: str, header: Row, rows: tuple[Row, ...], down: bool = False, closing: bool = False
+) -> str:
+    # a cell a line, a line holding only a pipe between two cells of a row; the rows follow
+    # each other with (closing) or without a pipe after a row's last cell
+    out = [title, ""]
+    for r in (header, *rows):
+        for i, c in enumerate(_present(r)):
+            if i:
+                out.append("|")
+            out += DOWN.get(c, [c]) if down else [c]
+        if closing:
+            out.append("|")
+    return "\n".join(out)
+
+
+def _pipe_opening(title: str, header: Row, rows: tuple[Row, ...], down: bool = False) -> str:
+    # each cell's line opened by "| "; a cell's text wrapped goes on on a line with no pipe
+    out = [title, ""]
+    for r in (header, *rows):
+        for c in _present(r):
+            parts = DOWN.get(c, [c]) if down else [c]
+            out += ["| " + parts[0], *parts[1:]]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        _pipe_between,
+        lambda *a: _pipe_between(*a, closing=True),
+        lambda *a: _pipe_between(*a, down=True),
+        _pipe_opening,
+        lambda *a: _pipe_opening(*a, down=True),
+    ],
+    ids=["between", "between-closing", "between-down", "opening", "opening-down"],
+)
+def test_a_table_a_cell_a_line_with_pipes_between_its_cells(form) -> None:
+    _check(_read(form(LEAD_TITLE, LEAD_HEADER, LEAD_ROWS)), LEAD_WANT)
