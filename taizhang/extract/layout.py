@@ -151,6 +151,10 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
         more.extend(_paragraph_cell_grids(work, start, end))
         if work.find(" |\n", start, end) >= 0:
             more.extend(_pipe_cell_grids(work, start, end))
+        if work.find("\n|\n", start, end) >= 0 or work.find("\n| ", start, end) >= 0:
+            more.extend(
+                g for g in _pipe_line_grids(work, start, end) if not any(_overlap(g, o) for o in more)
+            )
     if _has_lone_unit_heading(work, start, end):
         # A table flattened a cell a paragraph with no sequence column: its heading row is found
         # by a unit column's heading alone on its line.
@@ -221,7 +225,9 @@ def _spaced_cells(work: str, ls: int, le: int) -> list[tuple[int, int]]:
 def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
     """Tables whose cells a run of spaces separates, a row a line: a heading line of three column
     names or more (序号 / 项目名称 / 建设内容 / 完成时限 / 责任单位; every name a known column's, a
-    task or measure column among them and a unit or deadline one), then the rows, each with two
+    task or measure column among them and a unit or deadline one; in a heading of six names or
+    more, fewer than a third may be of no known column: 考核指标 / 年度目标 beside 考核内容 /
+    责任部门 / 评分部门 / 完成期限 in an assessment table), then the rows, each with two
     cells or more and no more than the heading has (a short row lost its leading merged cells),
     up to a blank line or a line of one text. Key-project and livelihood-project lists of counties
     and districts, and key-task division tables, reach a text file so when copied out of a PDF or
@@ -239,7 +245,8 @@ def _space_column_grids(work: str, start: int, end: int) -> list[Grid]:
         roles = [column_role(work[s:e]) for s, e in head]
         if (
             len(head) < 3
-            or sum(r is None for r in roles) > 0
+            or 3 * sum(r is None for r in roles) >= len(roles)
+            or (None in roles and len(roles) < 6)
             or not ({"task", "measure"} & set(roles))
             or not ({"lead", "deadline"} & set(roles))
         ):
@@ -511,7 +518,9 @@ def _headed_paragraph_grids(work: str, start: int, end: int) -> list[Grid]:
         if ls < done:
             continue
         lo = max(start, work.rfind("\n", start, max(start, ls - 300)) + 1)
-        lines_mode = ls >= 2 and work[ls - 2 : ls] != "\n\n" and work.rfind("\n", lo, ls - 1) >= 0
+        lines_mode = (
+            ls >= 2 and work[ls - 2 : ls] != "\n\n" and work.rfind("\n", lo, ls - 1) >= 0
+        ) or _cells_on_lines(work, le, end)  # (the first heading: more follow a line each)
         window = 4000
         while True:
             hi = min(end, le + window)
@@ -547,10 +556,13 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
     roles = [role(i) for i in range(first, last + 1)]
     if len(roles) < 3 or "seq" in roles or None in roles:
         return None
-    tail_at = next((c for c, r in enumerate(roles) if r in ("lead", "co", "deadline")), -1)
-    if tail_at < 1 or any(r not in ("lead", "co", "deadline") for r in roles[tail_at:]):
+    # A lead-unit column before the work's (牵头单位 / 目标任务 / 责任单位 / 完成时限), merged down
+    # each block of rows: its name opens the block's first row only.
+    lead0 = int(roles[0] == "lead" and roles[1] in ("task", "measure"))
+    tail_at = next((c for c, r in enumerate(roles) if c >= lead0 and r in ("lead", "co", "deadline")), -1)
+    if tail_at < 1 + lead0 or any(r not in ("lead", "co", "deadline") for r in roles[tail_at:]):
         return None
-    if not any(r in ("task", "measure") for r in roles[:tail_at]):
+    if not any(r in ("task", "measure") for r in roles[lead0:tail_at]):
         return None
     n = len(roles)
     d_col = roles.index("deadline") if "deadline" in roles else -1
@@ -559,11 +571,14 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
     tail: dict[int, list[tuple[int, int]]] = {}
     last_col = -1
     table_end = paras[last][1]
+    head: list[tuple[int, int]] = []  # the leading lead cell of the row, when it has one
 
     def emit() -> None:
         cells: list[Cell] = []
-        lead_blank = tail_at - len(texts)
+        lead_blank = tail_at - lead0 - len(texts)
         at0 = texts[0][0]
+        if lead0:
+            cells.append(Cell(head[0][0], head[-1][1]) if head else Cell(at0, at0, True))
         cells.extend(Cell(at0, at0, True) for _ in range(lead_blank))  # merged over the rows above
         cells.extend(Cell(s, e) for s, e in texts)
         for c in range(tail_at, n):
@@ -597,6 +612,23 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
             # A name that ends like a unit's ("全民健身中心") before a sentence: the title column
             # of the next row, not one more unit.
             is_unit = False
+        if (
+            lead0
+            and is_unit
+            and (not texts or (last_col == n - 1 and work[tail[last_col][-1][1] - 1] not in "、，,"))
+            and work[s] not in "（("
+        ):
+            # The leading lead cell of a row (after the last column of the row above).
+            if texts:
+                emit()
+                table_end = max(p[1] for got in tail.values() for p in got)
+                texts, tail, last_col = [], {}, -1
+                head.clear()
+            if head and work[head[-1][1] - 1] not in "、，,":
+                break  # two names and no work between: no row of this table
+            head.append((s, e))
+            i += 1
+            continue
         if is_unit and texts:
             if (
                 last_col >= tail_at
@@ -620,7 +652,8 @@ def _read_headed_rows(work: str, paras: list[tuple[int, int]], at: int) -> Grid 
                 emit()
                 table_end = max(p[1] for got in tail.values() for p in got)
                 texts, tail, last_col = [], {}, -1
-            if len(texts) >= tail_at:
+                head.clear()
+            if len(texts) >= tail_at - lead0:
                 break  # more text than the row has text columns, and no unit after it
             texts.append((s, e))
         else:
@@ -915,9 +948,13 @@ def _paragraphs_of(work: str, start: int, end: int) -> list[tuple[int, int]]:
 def _cells_on_lines(work: str, le: int, end: int) -> bool:
     """The sequence heading ending at ``le`` is followed, with no blank line between, by two more
     column headings a line each ("序号\n项目名称\n责任单位"): a web table a crawl flattened a cell a
-    line, with no blank line between cells (湖州市's and 桐乡市's pages keep one paragraph a line)."""
+    line, with no blank line between cells (湖州市's and 桐乡市's pages keep one paragraph a line).
+    Some may be headings of no known role (序号 / 考核指标 / 考核内容 / 年度目标 / 责任领导: an
+    assessment table names its columns in its own words): among the first headings, as many known
+    as unknown, two known at least."""
     pos = le + 1
-    for _ in range(2):
+    known = unknown = 0
+    for _ in range(5):
         nl = work.find("\n", pos, end)
         nl = end if nl < 0 else nl
         s, e = pos, nl
@@ -925,10 +962,16 @@ def _cells_on_lines(work: str, le: int, end: int) -> bool:
             s += 1
         while e > s and work[e - 1] in " \t\u3000\r":
             e -= 1
-        if s == e or not _is_heading_cell(work, (s, e)) or column_role(work[s:e]) is None:
+        if s == e or not _is_heading_cell(work, (s, e)):
             return False
+        if column_role(work[s:e]) is None:
+            unknown += 1
+        else:
+            known += 1
+        if known >= 2 and known >= unknown:
+            return True
         pos = nl + 1
-    return True
+    return False
 
 
 def _line_paragraphs(work: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1024,6 +1067,74 @@ def _pipe_cell_grids(work: str, start: int, end: int) -> list[Grid]:
         if paras[at][0] < at_end:
             continue
         grid, nxt = _read_paragraph_table(work, paras, at, pipes=True)
+        if grid is not None:
+            grids.append(grid)
+            at_end = grid.end
+    return grids
+
+
+# A line of a table a crawl wrote a cell a line with a pipe between cells: the pipe alone
+# ("序号" / "|" / "重点任务" / "|" / …), or opening each cell ("| 序号" / "| 重点任务" / …).
+# matches: "|", " | " ; the second matches: "| 序号", "|市财政局" ; must not match: "| 1 | 区 |" (a
+# markdown row), "序号 |" (a cell closed by its pipe: _pipe_cell_grids)
+_PIPE_ALONE = re.compile(r"[^\S\n]*\|[^\S\n]*")
+_PIPE_OPENED = re.compile(r"[^\S\n]*\|[^\S\n]*(?P<cell>[^|\s][^|\n]*?)[^\S\n]*")
+
+
+def _pipe_line_grids(work: str, start: int, end: int) -> list[Grid]:
+    """Tables that the text of a web page gives a cell a line with a pipe between its cells (a
+    line of its own, or opening each cell's line): the lines between two pipes are one cell (a
+    cell's text wrapped, a name printed down a narrow cell), two pipes with nothing between them
+    a blank cell; a number alone on its line opens a row (rows need no pipe between them)."""
+    lines = _line_texts(work, start, end)
+    opened = sum(1 for _, x in lines if _PIPE_OPENED.fullmatch(x))
+    alone = sum(1 for _, x in lines if _PIPE_ALONE.fullmatch(x))
+    if opened + alone < 6:
+        return []
+    paras: list[tuple[int, int]] = []
+    heads: list[int] = []
+    piped = blank = False  # a pipe (a blank line) since the last cell line
+    for ls, line in lines:
+        if not line.strip():
+            blank = True
+            continue
+        s = ls + len(line) - len(line.lstrip())
+        e = ls + len(line.rstrip())
+        if _PIPE_ALONE.fullmatch(line):
+            if opened > alone:
+                paras.append((e, e))  # a cell opened and left blank
+            elif piped and paras:
+                paras.append((s, s))  # nothing between two pipes: a blank cell
+            piped, blank = True, False
+            continue
+        m = _PIPE_OPENED.fullmatch(line)
+        if opened > alone:
+            # each cell opened by its pipe: a line with none goes on with the cell above
+            if m is not None:
+                s, e = ls + m.start("cell"), ls + m.end("cell")
+            new = m is not None or blank or not paras
+        else:
+            new = (
+                piped
+                or blank
+                or not paras
+                or _SEQ_CELL.fullmatch(work, s, e) is not None
+                or _SEQ_CELL.fullmatch(work, *paras[-1]) is not None
+                or work[s:e] in ("序号", "编号")
+            )
+        if new or paras[-1][0] == paras[-1][1]:
+            if work[s:e] in ("序号", "编号"):
+                heads.append(len(paras))
+            paras.append((s, e))
+        else:
+            paras[-1] = (paras[-1][0], e)  # the cell's text goes on on this line
+        piped = blank = False
+    grids: list[Grid] = []
+    at_end = -1
+    for at in heads:
+        if paras[at][0] < at_end:
+            continue
+        grid, _ = _read_paragraph_table(work, paras, at, pipes=True)
         if grid is not None:
             grids.append(grid)
             at_end = grid.end
@@ -2114,6 +2225,14 @@ def _place(work: str, s: int, e: int, post: list[tuple[int, int]], roles: list[s
             post.extend((s, s) for _ in range(later - c))  # blank cells, not merged ones
             post.append((s, e))
             return True
+    if roles[c] in ("lead", "co") and not _names_units(work, s, e):
+        # A unit column before the task's (牵头单位 / 目标任务 / 责任单位), merged down a block
+        # of rows: the rows below its first open with their work.
+        for later in range(c + 1, len(roles)):
+            if roles[later] in ("task", "measure"):
+                post.extend((s, s) for _ in range(later - c))
+                post.append((s, e))
+                return True
     return False
 
 

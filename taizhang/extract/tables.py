@@ -701,6 +701,11 @@ def _unit_lines(orig: str, work: str) -> tuple[str, str]:
     if "\n" not in work:
         return orig, work
     lines = work.split("\n")
+    pieces = [x.strip() for x in lines if x.strip()]
+    if len(pieces) >= 2 and all(len(x) <= _NARROW_LINE for x in pieces) and not _whole_name(pieces[0]):
+        # A name printed down a narrow cell, a few characters a line ("市政\n府办\n公厅"): its
+        # first line is no name, and no break is between two names (a list keeps its 、).
+        return orig, work
     out_w = list(work)
     pos = 0
     prev = ""
@@ -724,6 +729,11 @@ def _unit_lines(orig: str, work: str) -> tuple[str, str]:
     for i in sep:
         out_o[i] = "、"
     return "".join(out_o), "".join(out_w)
+
+
+# The most characters a line of a narrow cell holds: a lead-unit column a few characters wide beside
+# the task's, as division tables print the lead unit merged down a block of rows.
+_NARROW_LINE = 4
 
 
 def _whole_name(name: str) -> bool:
