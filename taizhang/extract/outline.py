@@ -33,6 +33,7 @@ from .units import (
     list_of_names,
     looks_like_unit,
     names_a_district,
+    opening_label_role,
     parse_roles,
     parse_units,
 )
@@ -199,7 +200,16 @@ _NUMBER_RUN = re.compile(r"(?: \d+(?:\.\d+)?){3,}(?![\d.])")
 _GAP_AFTER_WORD = re.compile(r"(?<=[^\s:]) ")
 # A line break before a label of units. matches: "\n配合单位:", "\n  牵头部门:", "\n协同责任单位:"
 # A line may open with a list's bullet, as a markdown copy of a web page writes each field ("- 配合单位:").
-_LABEL_LINE = re.compile(r"\n(?=[ \t\u3000]*(?:[-*•·][ \t]+)?" + UNIT_ROLE_LABEL + r"\s*:)")
+# Inside a note, any short word for a kind of unit that opens a line before a colon is a label too
+# ("督导单位:", "帮扶单位:", "保障部门:"): a role the grammar does not know, whose list is no part of
+# the list on the line before (a name never holds a colon). Not a unit's own name (县直各部门:, 各乡镇
+# 单位:, the addressees of a notice open with a level or 各).
+# matches: "\n督导单位:" ; must not match: "\n县直各部门:", "\n各有关单位:"
+_LABEL_LINE = re.compile(
+    r"\n(?=[ \t\u3000]*(?:[-*•·][ \t]+)?(?:"
+    + UNIT_ROLE_LABEL
+    + r"|(?![各县市区省乡镇街村州旗盟])[\u4e00-\u9fff]{2,4}(?:单位|部门))\s*:)"
+)
 # A list's bullet opening a line of a note: "- 牵头单位:市发展改革委" (markdown), "• 完成时限:2025年".
 _LINE_BULLET = re.compile(r"(?m)^[ \t\u3000]*(?P<b>[-•·])[ \t]+")
 # A line of a progress notice's item that names a person (牵头领导:林某, 项目责任人:王某) or reports
@@ -1778,7 +1788,7 @@ def _item_tasks(
                 # A second note right after the first ("牵头单位:…\n配合单位:…\n完成时限:…"): one
                 # note in parts, for the same clause; also when each part closes its own paragraph
                 # with a full stop ("牵头责任单位:市财政局。" / "协同责任单位:市税务局…。").
-                tasks[-1] = _with_note(tasks[-1], note)
+                tasks[-1] = _with_note(tasks[-1], note, work)
                 pending_start = None
                 pos = last_note_end = note.end
                 continue
@@ -1906,8 +1916,18 @@ def _closing_clauses(
     return out
 
 
-def _with_note(task: Task, note: RoleNote) -> Task:
-    """``task`` with the units and deadline of a further part of its note."""
+def _with_note(task: Task, note: RoleNote, work: str) -> Task:
+    """``task`` with the units and deadline of a further part of its note. A part labelled 责任单位
+    after a part that named the lead ("牵头单位:县住建局。\n责任单位:县住建局、县城管局等。") names the
+    units that share the work: co-units beside that lead (SCHEMA: 责任单位 after a named lead unit are
+    co-units), as they are when both labels stand in one note."""
+    note_lead = note.roles.lead
+    if (
+        task.lead_units
+        and note_lead
+        and opening_label_role(work[note.start : note.end].lstrip("(【[〔")) == "duty"
+    ):
+        note = replace(note, roles=UnitRoles((), (*note_lead, *note.roles.co)))
     lead = tuple(dict.fromkeys((*task.lead_units, *note.roles.lead)))
     co = tuple(u for u in dict.fromkeys((*task.co_units, *note.roles.co)) if u not in lead)
     return replace(task, lead_units=lead, co_units=co, deadline=task.deadline or note.deadline)

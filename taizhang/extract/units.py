@@ -46,6 +46,11 @@ __all__ = [
     "OWN_DUTY_VERBS",
     "LABEL_ROLES",
     "LABEL_QUALIFIERS",
+    "LEAD_LABEL_ROLES",
+    "DUTY_LABEL_ROLES",
+    "CO_LABEL_ROLES",
+    "label_role",
+    "opening_label_role",
     "NOTE_LEAD_ROLES",
     "POWER_MODALS",
     "BAN_MODALS",
@@ -80,21 +85,62 @@ _NO_SPACE = re.compile(r"\S+")
 # the readers of labels: outline.py's _UNIT_LABEL, _LABEL_LINE, _BOXED_LABEL and _TRAILING_LABEL,
 # pipeline.py's _RUN_TOGETHER_BREAK. (Which roles lead and which help is the lexicon's: lead_labels,
 # co_labels.)
+# The roles a label names, by what they make of its units: lead (牵头, 主责), a duty (责任, 负责: lead
+# units unless a lead is named beside them, SCHEMA), help (配合, 协办, 协作, 协同, 协助, 参与, 参加, 支持: co-units),
+# and words that name no role of their own (相关, 实施, 承办: lead with no lead named).
+LEAD_LABEL_ROLES: tuple[str, ...] = ("牵头", "主责")
+DUTY_LABEL_ROLES: tuple[str, ...] = ("责任", "负责")
+CO_LABEL_ROLES: tuple[str, ...] = ("配合", "协办", "协作", "协同", "协助", "参与", "参加", "支持")
 LABEL_ROLES: tuple[str, ...] = (
-    "牵头",
-    "责任",
-    "配合",
-    "协办",
-    "主责",
-    "参与",
+    *LEAD_LABEL_ROLES,
+    *DUTY_LABEL_ROLES,
+    *CO_LABEL_ROLES,
     "相关",
-    "协同",
     "实施",
     "承办",
 )
-LABEL_QUALIFIERS: tuple[str, ...] = ("主要", "其他", "牵头", "协同")
-# matches: "牵头单位", "责任部门", "协同责任单位", "主要责任单位", "实施单位" ; must not match: "单位名称", "有关部门"
-UNIT_ROLE_LABEL = "(?:" + "|".join(LABEL_QUALIFIERS) + ")?(?:" + "|".join(LABEL_ROLES) + ")(?:单位|部门)"
+# Words that qualify a role and name none themselves (主要责任单位, 其他参与单位, 相关配合单位, 具体承办单位).
+# A label may stack two words before its role: a qualifier or another role (协作配合单位, 协同支持单位,
+# 主要牵头单位, 其他协办单位), as divisions of counties vary the label of their helping units.
+LABEL_QUALIFIERS: tuple[str, ...] = ("主要", "其他", "相关", "有关", "具体", "直接")
+# matches: "牵头单位", "责任部门", "协同责任单位", "主要责任单位", "实施单位", "协作配合单位", "其他参与单位" ;
+# must not match: "单位名称", "有关部门"
+UNIT_ROLE_LABEL = (
+    "(?:(?:"
+    + "|".join((*LABEL_QUALIFIERS, *LABEL_ROLES))
+    + "){0,2}(?:"
+    + "|".join(LABEL_ROLES)
+    + ")(?:单位|部门))"
+)
+# A role label at the start of a text. matches: "协作配合单位" ; must not match: "有关部门"
+_ROLE_LABEL_AT = re.compile(UNIT_ROLE_LABEL)
+
+
+def label_role(label: str) -> str:
+    """What a label of units makes of them: "co" when it names a role of help anywhere in it
+    (协作配合单位, 协同责任单位, 其他参与单位) or the others beside the main ones (其他责任单位);
+    "lead" when it names leading (牵头单位, 主要责任单位, 主责部门); "duty" for 责任单位 / 负责部门
+    (lead unless a lead is named beside them); "" for a label that names no role (相关部门, 实施单位)
+    or no label."""
+    if any(r in label for r in CO_LABEL_ROLES) or label.startswith("其他"):
+        return "co"
+    if any(r in label for r in LEAD_LABEL_ROLES) or label.startswith("主要"):
+        return "lead"
+    if any(r in label for r in DUTY_LABEL_ROLES):
+        return "duty"
+    return ""
+
+
+def opening_label_role(work: str) -> str | None:
+    """The role (``label_role``) of the label of units that opens ``work`` before a colon
+    ("责任单位:…", "协作配合单位:…"), or None when no such label opens it."""
+    m = _ROLE_LABEL_AT.match(work.lstrip(" \t\u3000;,。"))
+    if m is None:
+        return None
+    rest = work.lstrip(" \t\u3000;,。")[m.end() :].lstrip(" \t\u3000")
+    return label_role(m.group()) if rest.startswith(":") else None
+
+
 # The role words of a note in brackets after a name (区商务局(牵头), 区财政局(配合单位)): those that make it a
 # lead unit, and those that make it a co-unit.
 NOTE_LEAD_ROLES: tuple[str, ...] = ("牵头", "主责", "负责")
@@ -125,7 +171,9 @@ _ROLE_NOTE = re.compile(r"\((?P<role>" + "|".join((*NOTE_LEAD_ROLES, *NOTE_CO_RO
 # 2024 工作要点, "责任处室" in provincial departments' 工作要点 (the same label, a 厅's sections).
 # matches: "责任单位:", "部门分工:", "责任主体:", "责任科室:" ; must not match: "单位" alone
 _LABEL = re.compile(
-    r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}(?:部门|科室|处室)|(?:责任|实施)主体"
+    r"^(?P<label>"
+    + UNIT_ROLE_LABEL
+    + r"(?=:)|[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}(?:部门|科室|处室)|(?:责任|实施)主体"
     r"|(?:部门|责任|职责|任务)分工|牵头|配合)[:]"
 )
 
@@ -1282,7 +1330,7 @@ def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) 
             continued = True
         else:
             continued = False
-        if _CO_LABEL_OPEN.match(work, gs) is not None:
+        if (lm := _CO_LABEL_OPEN.match(work, gs)) is not None and label_role(lm.group("label")) == "co":
             co_label = gs
         elif not continued:
             co_label = None
@@ -1387,7 +1435,7 @@ def _after_lead_marker(work: str, s: int, e: int) -> list[tuple[int, int]]:
 
 # A group opening with a label of co-units. matches: "配合单位:", ",协办单位 :", "协同责任单位:",
 # "协同配合单位:" ; must not match: "配合", "责任单位:"
-_CO_LABEL_OPEN = re.compile(r"[\s,;]*(?:(?:配合|协办|协同|参与)(?:责任|配合)?(?:单位|部门)|其他责任单位)\s*:")
+_CO_LABEL_OPEN = re.compile(r"[\s,;]*(?P<label>" + UNIT_ROLE_LABEL + r")\s*:")
 
 
 @lru_cache(maxsize=1)
@@ -1395,7 +1443,7 @@ def _label_pattern() -> re.Pattern[str]:
     words = unit_words()
     labels = sorted({*words.lead_labels, *words.co_labels}, key=len, reverse=True)
     # matches: "配合单位:" ; must not match: "配合" with no colon
-    return re.compile(f"(?:{'|'.join(map(re.escape, labels))})\\s*:")
+    return re.compile(f"(?:{UNIT_ROLE_LABEL}|{'|'.join(map(re.escape, labels))})\\s*:")
 
 
 @lru_cache(maxsize=8192)
@@ -1413,12 +1461,20 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names, _Names] | None
     label = _LABEL.match(w) if ":" in w else None
     if label:
         lab = label.group("label")
-        if lab in words.co_labels or any(lab.startswith(x) or x.startswith(lab) for x in words.co_labels):
+        # (the grammar of role labels first: 协作配合单位, 其他参与单位, 协同支持单位; the lexicon's
+        # labels for those it leaves, 责任科室, 实施主体, 部门分工)
+        by_grammar = label_role(lab) if _ROLE_LABEL_AT.fullmatch(lab) else ""
+        if by_grammar == "co" or (
+            not by_grammar
+            and (
+                lab in words.co_labels or any(lab.startswith(x) or x.startswith(lab) for x in words.co_labels)
+            )
+        ):
             role = "co"
-        elif lab.startswith("责任") or lab.startswith("负责"):
+        elif by_grammar == "duty" or lab.startswith("责任") or lab.startswith("负责"):
             # 责任单位 are lead units unless a lead unit is named beside them.
             role = ""
-        elif any(lab.startswith(x) or x.startswith(lab) for x in words.lead_labels):
+        elif by_grammar == "lead" or any(lab.startswith(x) or x.startswith(lab) for x in words.lead_labels):
             role = "lead"
         w, o = w[label.end() :], o[label.end() :]
     stripped, marker = _strip_marker(w, words.co_markers)
