@@ -769,6 +769,7 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             if pw.endswith("委") and w.endswith(("局", "中心", "署")):
                 po, pw = po[:-1], pw[:-1]
             pair[0], pair[1] = po + o, pw + w
+    _owner_distributed(out)
     seen: set[str] = set()
     result = []
     for o, w in out:
@@ -776,6 +777,40 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             seen.add(w)
             result.append(o)
     return result
+
+
+# A level's government or its bodies as a whole, then the collective of its bodies: "县政府有关部门",
+# "市人民政府各部门", "县直有关单位", "省有关部门", "区委各部门". The owner ends with the level (省, 县), its
+# government (县政府, 市人民政府), its party committee (区委) or 直 (县直: the bodies directly under the county).
+# matches: "县政府有关部门" (owner 县政府), "市直各单位" ; must not match: "有关部门", "县住建局有关科室"
+_OWNER_COLLECTIVE = re.compile(
+    r"(?P<owner>(?:[\u4e00-\u9fff]{0,6}?[省市县区旗盟州乡镇])(?:人民政府|政府|委|直)?)"
+    r"(?:其他)?(?:有关|各|相关)(?:部门|单位|机构)"
+)
+# A collective of bodies that belong to a level (直属, 所属, 下属: a body directly under the level's
+# government has no owner but that level): "有关直属单位", "各直属机构", "所属事业单位".
+# matches: "有关直属单位", "各直属机构", "有关所属企业" ; must not match: "有关单位", "有关区人民政府", "各街道"
+_BELONGING_COLLECTIVE = re.compile(r"(?:其他)?(?:有关|各|相关)?(?:直属|所属|下属)[\u4e00-\u9fff]{1,6}")
+
+
+def _owner_distributed(out: list[list[str]]) -> None:
+    """A collective of the bodies that belong to a level, after that level's collective of bodies,
+    takes its owner, as SCHEMA's shared prefix is distributed: "县政府有关部门、有关直属单位" gives
+    县政府有关直属单位, "市人民政府各部门、各直属机构" gives 市人民政府各直属机构. A collective of anyone
+    (有关单位, 有关组织) or of other governments (有关区人民政府) keeps its name as written: regulations
+    list them after a level's departments as bodies of their own ("市人民政府有关部门、有关区人民政府")."""
+    owner_o = owner_w = ""
+    for pair in out:
+        o, w = pair
+        m = _OWNER_COLLECTIVE.fullmatch(w)
+        if m is not None:
+            owner_w = m.group("owner")
+            owner_o = o[: len(owner_w)]
+            continue
+        if owner_w and _BELONGING_COLLECTIVE.fullmatch(w) and not _has_place(w):
+            pair[0], pair[1] = owner_o + o, owner_w + w
+            continue
+        owner_o = owner_w = ""
 
 
 # The characters that name a level of places alone: 省, 市, 县, 区, 州, 旗, 盟, 乡, 镇.
