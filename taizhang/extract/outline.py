@@ -62,8 +62,17 @@ _HEADING_L2 = re.compile(r"^\s*\((?P<n>[一二三四五六七八九十]{1,3})\)\
 _HEADING_L3 = re.compile(r"^\s*(?P<n>\d{1,3})\s*(?:\\?[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")
 # matches: "(1)" ; must not match: "(2024)"
 _HEADING_L4 = re.compile(r"^\s*\((?P<n>\d{1,2})\)\s*")
-# matches: "①" ; must not match: "1"
-_HEADING_L5 = re.compile(r"^\s*(?P<n>[①-⑳])\s*")
+# matches: "①", "❶" ; must not match: "1"
+_HEADING_L5 = re.compile(r"^\s*(?P<n>[①-⑳❶-❿])\s*")
+# The single characters of the enumerators Unicode has for (1) and 1. (⑴ … ⒇, ⒈ … ⒛), as text set in
+# word processors and pulled out of PDFs numbers items with: the levels of (1) and 1.
+# matches: "⑴加快…", "⒇" ; must not match: "(1)"
+_HEADING_L4_CHAR = re.compile(r"^\s*(?P<n>[⑴-⒇])\s*")
+# matches: "⒈加快…" ; must not match: "1."
+_HEADING_L3_CHAR = re.compile(r"^\s*(?P<n>[⒈-⒛])\s*")
+# The first character of each run of single-character enumerators, by the run: its value is the
+# character's distance from the first, plus one.
+_ENUMERATOR_RUNS = ("①", "⑴", "⒈", "❶")
 # An article (a numbered measure in regulations and 若干措施): articles.ARTICLE at a line's start.
 _HEADING_ART = re.compile(r"^\s*" + articles.ARTICLE.pattern)
 
@@ -73,7 +82,9 @@ _HEADING_ORDER = (
     (2, _HEADING_L2),
     (3, _HEADING_ART),
     (3, _HEADING_L3),
+    (3, _HEADING_L3_CHAR),
     (4, _HEADING_L4),
+    (4, _HEADING_L4_CHAR),
     (5, _HEADING_L5),
 )
 
@@ -83,7 +94,9 @@ _HEADING_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
     "第": ((0, _HEADING_L0), (3, _HEADING_ART)),
     "(": ((2, _HEADING_L2), (4, _HEADING_L4)),
     **dict.fromkeys("一二三四五六七八九十", ((1, _HEADING_L1),)),
-    **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", ((5, _HEADING_L5),)),
+    **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿", ((5, _HEADING_L5),)),
+    **dict.fromkeys(map(chr, range(ord("⑴"), ord("⒇") + 1)), ((4, _HEADING_L4_CHAR),)),
+    **dict.fromkeys(map(chr, range(ord("⒈"), ord("⒛") + 1)), ((3, _HEADING_L3_CHAR),)),
 }
 
 
@@ -139,14 +152,27 @@ def heading_number(work: str) -> str | None:
 
 def _numeral(m: re.Match[str]) -> str:
     n = m.group("n")
+    if len(n) == 1 and not n.isascii():
+        return enumerator_value(n) or n
     return n.replace(" ", "") if " " in n else n
 
 
+def enumerator_value(ch: str) -> str | None:
+    """The number a single-character enumerator stands for ("①", "⑴", "⒈", "❶" -> "1"; "⑳" -> "20"),
+    or None for another character."""
+    for first in _ENUMERATOR_RUNS:
+        d = ord(ch) - ord(first)
+        if 0 <= d < (10 if first == "❶" else 20):
+            return str(d + 1)
+    return None
+
+
 def ref_part(level: int, n: str | None) -> str | None:
-    """A heading's numeral as a part of a task's ref: ``(一)`` for levels 2 and 4, else as is."""
+    """A heading's numeral as a part of a task's ref: ``(一)`` for levels 2 and 4, and for the
+    circled numbers of level 5 (① gives ``(1)``, the number below 1. as ⑴ and (1) give it); else as is."""
     if n is None:
         return None
-    return f"({n})" if level in (2, 4) else n
+    return f"({n})" if level in (2, 4) or (level == 5 and n.isdecimal()) else n
 
 
 # A role note: a bracketed list of units with a role marker or label. Text pulled from a PDF may
