@@ -34,6 +34,7 @@ from .units import (
     list_of_names,
     looks_like_unit,
     names_a_district,
+    opening_label_role,
     parse_roles,
     parse_units,
 )
@@ -62,8 +63,17 @@ _HEADING_L2 = re.compile(r"^\s*\((?P<n>[一二三四五六七八九十]{1,3})\)\
 _HEADING_L3 = re.compile(r"^\s*(?P<n>\d{1,3})\s*(?:\\?[.、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")
 # matches: "(1)" ; must not match: "(2024)"
 _HEADING_L4 = re.compile(r"^\s*\((?P<n>\d{1,2})\)\s*")
-# matches: "①" ; must not match: "1"
-_HEADING_L5 = re.compile(r"^\s*(?P<n>[①-⑳])\s*")
+# matches: "①", "❶" ; must not match: "1"
+_HEADING_L5 = re.compile(r"^\s*(?P<n>[①-⑳❶-❿])\s*")
+# The single characters of the enumerators Unicode has for (1) and 1. (⑴ … ⒇, ⒈ … ⒛), as text set in
+# word processors and pulled out of PDFs numbers items with: the levels of (1) and 1.
+# matches: "⑴加快…", "⒇" ; must not match: "(1)"
+_HEADING_L4_CHAR = re.compile(r"^\s*(?P<n>[⑴-⒇])\s*")
+# matches: "⒈加快…" ; must not match: "1."
+_HEADING_L3_CHAR = re.compile(r"^\s*(?P<n>[⒈-⒛])\s*")
+# The first character of each run of single-character enumerators, by the run: its value is the
+# character's distance from the first, plus one.
+_ENUMERATOR_RUNS = ("①", "⑴", "⒈", "❶")
 # An article (a numbered measure in regulations and 若干措施): articles.ARTICLE at a line's start.
 _HEADING_ART = re.compile(r"^\s*" + articles.ARTICLE.pattern)
 
@@ -73,7 +83,9 @@ _HEADING_ORDER = (
     (2, _HEADING_L2),
     (3, _HEADING_ART),
     (3, _HEADING_L3),
+    (3, _HEADING_L3_CHAR),
     (4, _HEADING_L4),
+    (4, _HEADING_L4_CHAR),
     (5, _HEADING_L5),
 )
 
@@ -83,7 +95,9 @@ _HEADING_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
     "第": ((0, _HEADING_L0), (3, _HEADING_ART)),
     "(": ((2, _HEADING_L2), (4, _HEADING_L4)),
     **dict.fromkeys("一二三四五六七八九十", ((1, _HEADING_L1),)),
-    **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", ((5, _HEADING_L5),)),
+    **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿", ((5, _HEADING_L5),)),
+    **dict.fromkeys(map(chr, range(ord("⑴"), ord("⒇") + 1)), ((4, _HEADING_L4_CHAR),)),
+    **dict.fromkeys(map(chr, range(ord("⒈"), ord("⒛") + 1)), ((3, _HEADING_L3_CHAR),)),
 }
 
 
@@ -139,14 +153,27 @@ def heading_number(work: str) -> str | None:
 
 def _numeral(m: re.Match[str]) -> str:
     n = m.group("n")
+    if len(n) == 1 and not n.isascii():
+        return enumerator_value(n) or n
     return n.replace(" ", "") if " " in n else n
 
 
+def enumerator_value(ch: str) -> str | None:
+    """The number a single-character enumerator stands for ("①", "⑴", "⒈", "❶" -> "1"; "⑳" -> "20"),
+    or None for another character."""
+    for first in _ENUMERATOR_RUNS:
+        d = ord(ch) - ord(first)
+        if 0 <= d < (10 if first == "❶" else 20):
+            return str(d + 1)
+    return None
+
+
 def ref_part(level: int, n: str | None) -> str | None:
-    """A heading's numeral as a part of a task's ref: ``(一)`` for levels 2 and 4, else as is."""
+    """A heading's numeral as a part of a task's ref: ``(一)`` for levels 2 and 4, and for the
+    circled numbers of level 5 (① gives ``(1)``, the number below 1. as ⑴ and (1) give it); else as is."""
     if n is None:
         return None
-    return f"({n})" if level in (2, 4) else n
+    return f"({n})" if level in (2, 4) or (level == 5 and n.isdecimal()) else n
 
 
 # A role note: a bracketed list of units with a role marker or label. Text pulled from a PDF may
@@ -200,7 +227,16 @@ _NUMBER_RUN = re.compile(r"(?: \d+(?:\.\d+)?){3,}(?![\d.])")
 _GAP_AFTER_WORD = re.compile(r"(?<=[^\s:]) ")
 # A line break before a label of units. matches: "\n配合单位:", "\n  牵头部门:", "\n协同责任单位:"
 # A line may open with a list's bullet, as a markdown copy of a web page writes each field ("- 配合单位:").
-_LABEL_LINE = re.compile(r"\n(?=[ \t\u3000]*(?:[-*•·][ \t]+)?" + UNIT_ROLE_LABEL + r"\s*:)")
+# Inside a note, any short word for a kind of unit that opens a line before a colon is a label too
+# ("督导单位:", "帮扶单位:", "保障部门:"): a role the grammar does not know, whose list is no part of
+# the list on the line before (a name never holds a colon). Not a unit's own name (县直各部门:, 各乡镇
+# 单位:, the addressees of a notice open with a level or 各).
+# matches: "\n督导单位:" ; must not match: "\n县直各部门:", "\n各有关单位:"
+_LABEL_LINE = re.compile(
+    r"\n(?=[ \t\u3000]*(?:[-*•·][ \t]+)?(?:"
+    + UNIT_ROLE_LABEL
+    + r"|(?![各县市区省乡镇街村州旗盟])[\u4e00-\u9fff]{2,4}(?:单位|部门))\s*:)"
+)
 # A list's bullet opening a line of a note: "- 牵头单位:市发展改革委" (markdown), "• 完成时限:2025年".
 _LINE_BULLET = re.compile(r"(?m)^[ \t\u3000]*(?P<b>[-•·])[ \t]+")
 # A line of a progress notice's item that names a person (牵头领导:林某, 项目责任人:王某) or reports
@@ -1779,7 +1815,7 @@ def _item_tasks(
                 # A second note right after the first ("牵头单位:…\n配合单位:…\n完成时限:…"): one
                 # note in parts, for the same clause; also when each part closes its own paragraph
                 # with a full stop ("牵头责任单位:市财政局。" / "协同责任单位:市税务局…。").
-                tasks[-1] = _with_note(tasks[-1], note)
+                tasks[-1] = _with_note(tasks[-1], note, work)
                 pending_start = None
                 pos = last_note_end = note.end
                 continue
@@ -1907,8 +1943,18 @@ def _closing_clauses(
     return out
 
 
-def _with_note(task: Task, note: RoleNote) -> Task:
-    """``task`` with the units and deadline of a further part of its note."""
+def _with_note(task: Task, note: RoleNote, work: str) -> Task:
+    """``task`` with the units and deadline of a further part of its note. A part labelled 责任单位
+    after a part that named the lead ("牵头单位:县住建局。\n责任单位:县住建局、县城管局等。") names the
+    units that share the work: co-units beside that lead (SCHEMA: 责任单位 after a named lead unit are
+    co-units), as they are when both labels stand in one note."""
+    note_lead = note.roles.lead
+    if (
+        task.lead_units
+        and note_lead
+        and opening_label_role(work[note.start : note.end].lstrip("(【[〔")) == "duty"
+    ):
+        note = replace(note, roles=UnitRoles((), (*note_lead, *note.roles.co)))
     lead = tuple(dict.fromkeys((*task.lead_units, *note.roles.lead)))
     co = tuple(u for u in dict.fromkeys((*task.co_units, *note.roles.co)) if u not in lead)
     return replace(task, lead_units=lead, co_units=co, deadline=task.deadline or note.deadline)

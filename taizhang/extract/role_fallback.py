@@ -173,6 +173,14 @@ _COLLECTIVE = re.compile(
     r"(?:地|地区|省|省份|市|州|市州|县|区|区县|县区|乡|镇|乡镇|街道|街镇|村|社区|单位|部门|机构|学校|高校|医院"
     r"|企业|中心|委|局|办|厅|院|所|站|队|园区|开发区|协会|城市)(?:（[^（）]{1,8}）|\([^()]{1,8}\))?"
 )
+# Places named by the role a national or provincial notice gives them, as it addresses the lower
+# levels that carry out a pilot or a demonstration ("试点省份应建立…", "试点城市负责编制…", "示范县要…",
+# "试点省(区、市)要…"): the places so named, each answering for the work (SCHEMA: a subject that names
+# the doer is the task's unit). A zone (试点区, 示范区) is an area, not named so.
+# matches: "试点省份", "试点城市", "试点省(区、市)", "示范市县" ; must not match: "试点区", "试点工作", "城市"
+_ROLE_PLACE = re.compile(
+    r"(?:试点|示范|先行先试)(?:省份|省区市|省\(区、市\)|省|城市|地市|市县|县市|市|地区|县区|区县|县)"
+)
 # An agency named by its function and 机构: "医保经办机构", "国家能源局派出机构", "区绩效考评机构".
 _AGENCY = re.compile(r"[\u4e00-\u9fff]{2,12}机构")
 
@@ -184,7 +192,11 @@ def _named_by_form(w: str) -> bool:
     place's word, which no word for a person ends in."""
     if NOT_SUBJECT.match(w) is not None:
         return False
-    return _COLLECTIVE.fullmatch(w) is not None or _AGENCY.fullmatch(w) is not None
+    return (
+        _COLLECTIVE.fullmatch(w) is not None
+        or _AGENCY.fullmatch(w) is not None
+        or _ROLE_PLACE.fullmatch(w) is not None
+    )
 
 
 def _doer(w: str) -> bool:
@@ -272,7 +284,7 @@ def fallback_roles(
     docstring for the forms read and refused)."""
     found = _subject_roles(text, work, s, e)
     if found is not None:
-        return found
+        return _governments_named(text, work, found[0]), found[1]
     by = _by_roles(text, work, s, e)
     if by:
         return by, ()
@@ -285,6 +297,23 @@ def fallback_roles(
         if found is not None and found[0]:
             return found[0], ()
     return (), ()
+
+
+def _governments_named(text: str, work: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` with each place named by its role (``_ROLE_PLACE``: 试点城市) given as its government
+    where the document names that government so (试点城市政府, 试点城市人民政府: "试点城市政府是…责任
+    主体"), as a place's duty is its government's and the document says which body answers for it."""
+    out = []
+    for n in names:
+        w = working_text(n)
+        if _ROLE_PLACE.fullmatch(w) is not None:
+            for body in ("人民政府", "政府"):
+                at = work.find(w + body)
+                if at >= 0:
+                    n = text[at : at + len(w) + len(body)]
+                    break
+        out.append(n)
+    return tuple(out)
 
 
 # The work a request asks of the units it names: "请各乡镇、各有关单位务必按照要求…", "请各省级文化和

@@ -46,6 +46,11 @@ __all__ = [
     "OWN_DUTY_VERBS",
     "LABEL_ROLES",
     "LABEL_QUALIFIERS",
+    "LEAD_LABEL_ROLES",
+    "DUTY_LABEL_ROLES",
+    "CO_LABEL_ROLES",
+    "label_role",
+    "opening_label_role",
     "NOTE_LEAD_ROLES",
     "POWER_MODALS",
     "BAN_MODALS",
@@ -80,21 +85,62 @@ _NO_SPACE = re.compile(r"\S+")
 # the readers of labels: outline.py's _UNIT_LABEL, _LABEL_LINE, _BOXED_LABEL and _TRAILING_LABEL,
 # pipeline.py's _RUN_TOGETHER_BREAK. (Which roles lead and which help is the lexicon's: lead_labels,
 # co_labels.)
+# The roles a label names, by what they make of its units: lead (牵头, 主责), a duty (责任, 负责: lead
+# units unless a lead is named beside them, SCHEMA), help (配合, 协办, 协作, 协同, 协助, 参与, 参加, 支持: co-units),
+# and words that name no role of their own (相关, 实施, 承办: lead with no lead named).
+LEAD_LABEL_ROLES: tuple[str, ...] = ("牵头", "主责")
+DUTY_LABEL_ROLES: tuple[str, ...] = ("责任", "负责")
+CO_LABEL_ROLES: tuple[str, ...] = ("配合", "协办", "协作", "协同", "协助", "参与", "参加", "支持")
 LABEL_ROLES: tuple[str, ...] = (
-    "牵头",
-    "责任",
-    "配合",
-    "协办",
-    "主责",
-    "参与",
+    *LEAD_LABEL_ROLES,
+    *DUTY_LABEL_ROLES,
+    *CO_LABEL_ROLES,
     "相关",
-    "协同",
     "实施",
     "承办",
 )
-LABEL_QUALIFIERS: tuple[str, ...] = ("主要", "其他", "牵头", "协同")
-# matches: "牵头单位", "责任部门", "协同责任单位", "主要责任单位", "实施单位" ; must not match: "单位名称", "有关部门"
-UNIT_ROLE_LABEL = "(?:" + "|".join(LABEL_QUALIFIERS) + ")?(?:" + "|".join(LABEL_ROLES) + ")(?:单位|部门)"
+# Words that qualify a role and name none themselves (主要责任单位, 其他参与单位, 相关配合单位, 具体承办单位).
+# A label may stack two words before its role: a qualifier or another role (协作配合单位, 协同支持单位,
+# 主要牵头单位, 其他协办单位), as divisions of counties vary the label of their helping units.
+LABEL_QUALIFIERS: tuple[str, ...] = ("主要", "其他", "相关", "有关", "具体", "直接")
+# matches: "牵头单位", "责任部门", "协同责任单位", "主要责任单位", "实施单位", "协作配合单位", "其他参与单位" ;
+# must not match: "单位名称", "有关部门"
+UNIT_ROLE_LABEL = (
+    "(?:(?:"
+    + "|".join((*LABEL_QUALIFIERS, *LABEL_ROLES))
+    + "){0,2}(?:"
+    + "|".join(LABEL_ROLES)
+    + ")(?:单位|部门))"
+)
+# A role label at the start of a text. matches: "协作配合单位" ; must not match: "有关部门"
+_ROLE_LABEL_AT = re.compile(UNIT_ROLE_LABEL)
+
+
+def label_role(label: str) -> str:
+    """What a label of units makes of them: "co" when it names a role of help anywhere in it
+    (协作配合单位, 协同责任单位, 其他参与单位) or the others beside the main ones (其他责任单位);
+    "lead" when it names leading (牵头单位, 主要责任单位, 主责部门); "duty" for 责任单位 / 负责部门
+    (lead unless a lead is named beside them); "" for a label that names no role (相关部门, 实施单位)
+    or no label."""
+    if any(r in label for r in CO_LABEL_ROLES) or label.startswith("其他"):
+        return "co"
+    if any(r in label for r in LEAD_LABEL_ROLES) or label.startswith("主要"):
+        return "lead"
+    if any(r in label for r in DUTY_LABEL_ROLES):
+        return "duty"
+    return ""
+
+
+def opening_label_role(work: str) -> str | None:
+    """The role (``label_role``) of the label of units that opens ``work`` before a colon
+    ("责任单位:…", "协作配合单位:…"), or None when no such label opens it."""
+    m = _ROLE_LABEL_AT.match(work.lstrip(" \t\u3000;,。"))
+    if m is None:
+        return None
+    rest = work.lstrip(" \t\u3000;,。")[m.end() :].lstrip(" \t\u3000")
+    return label_role(m.group()) if rest.startswith(":") else None
+
+
 # The role words of a note in brackets after a name (区商务局(牵头), 区财政局(配合单位)): those that make it a
 # lead unit, and those that make it a co-unit.
 NOTE_LEAD_ROLES: tuple[str, ...] = ("牵头", "主责", "负责")
@@ -125,7 +171,9 @@ _ROLE_NOTE = re.compile(r"\((?P<role>" + "|".join((*NOTE_LEAD_ROLES, *NOTE_CO_RO
 # 2024 工作要点, "责任处室" in provincial departments' 工作要点 (the same label, a 厅's sections).
 # matches: "责任单位:", "部门分工:", "责任主体:", "责任科室:" ; must not match: "单位" alone
 _LABEL = re.compile(
-    r"^(?P<label>[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}(?:部门|科室|处室)|(?:责任|实施)主体"
+    r"^(?P<label>"
+    + UNIT_ROLE_LABEL
+    + r"(?=:)|[\u4e00-\u9fff]{2,6}单位|[\u4e00-\u9fff]{2,4}(?:部门|科室|处室)|(?:责任|实施)主体"
     r"|(?:部门|责任|职责|任务)分工|牵头|配合)[:]"
 )
 
@@ -725,6 +773,7 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             if pw.endswith("委") and w.endswith(("局", "中心", "署")):
                 po, pw = po[:-1], pw[:-1]
             pair[0], pair[1] = po + o, pw + w
+    _owner_distributed(out)
     seen: set[str] = set()
     result = []
     for o, w in out:
@@ -732,6 +781,40 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             seen.add(w)
             result.append(o)
     return result
+
+
+# A level's government or its bodies as a whole, then the collective of its bodies: "县政府有关部门",
+# "市人民政府各部门", "县直有关单位", "省有关部门", "区委各部门". The owner ends with the level (省, 县), its
+# government (县政府, 市人民政府), its party committee (区委) or 直 (县直: the bodies directly under the county).
+# matches: "县政府有关部门" (owner 县政府), "市直各单位" ; must not match: "有关部门", "县住建局有关科室"
+_OWNER_COLLECTIVE = re.compile(
+    r"(?P<owner>(?:[\u4e00-\u9fff]{0,6}?[省市县区旗盟州乡镇])(?:人民政府|政府|委|直)?)"
+    r"(?:其他)?(?:有关|各|相关)(?:部门|单位|机构)"
+)
+# A collective of bodies that belong to a level (直属, 所属, 下属: a body directly under the level's
+# government has no owner but that level): "有关直属单位", "各直属机构", "所属事业单位".
+# matches: "有关直属单位", "各直属机构", "有关所属企业" ; must not match: "有关单位", "有关区人民政府", "各街道"
+_BELONGING_COLLECTIVE = re.compile(r"(?:其他)?(?:有关|各|相关)?(?:直属|所属|下属)[\u4e00-\u9fff]{1,6}")
+
+
+def _owner_distributed(out: list[list[str]]) -> None:
+    """A collective of the bodies that belong to a level, after that level's collective of bodies,
+    takes its owner, as SCHEMA's shared prefix is distributed: "县政府有关部门、有关直属单位" gives
+    县政府有关直属单位, "市人民政府各部门、各直属机构" gives 市人民政府各直属机构. A collective of anyone
+    (有关单位, 有关组织) or of other governments (有关区人民政府) keeps its name as written: regulations
+    list them after a level's departments as bodies of their own ("市人民政府有关部门、有关区人民政府")."""
+    owner_o = owner_w = ""
+    for pair in out:
+        o, w = pair
+        m = _OWNER_COLLECTIVE.fullmatch(w)
+        if m is not None:
+            owner_w = m.group("owner")
+            owner_o = o[: len(owner_w)]
+            continue
+        if owner_w and _BELONGING_COLLECTIVE.fullmatch(w) and not _has_place(w):
+            pair[0], pair[1] = owner_o + o, owner_w + w
+            continue
+        owner_o = owner_w = ""
 
 
 # The self-governing bodies of residents and villagers (城市居民委员会组织法, 村民委员会组织法): no body
@@ -1292,7 +1375,7 @@ def _parse_roles(orig: str, work: str, default: str, first_leads: bool = False) 
             continued = True
         else:
             continued = False
-        if _CO_LABEL_OPEN.match(work, gs) is not None:
+        if (lm := _CO_LABEL_OPEN.match(work, gs)) is not None and label_role(lm.group("label")) == "co":
             co_label = gs
         elif not continued:
             co_label = None
@@ -1397,7 +1480,7 @@ def _after_lead_marker(work: str, s: int, e: int) -> list[tuple[int, int]]:
 
 # A group opening with a label of co-units. matches: "配合单位:", ",协办单位 :", "协同责任单位:",
 # "协同配合单位:" ; must not match: "配合", "责任单位:"
-_CO_LABEL_OPEN = re.compile(r"[\s,;]*(?:(?:配合|协办|协同|参与)(?:责任|配合)?(?:单位|部门)|其他责任单位)\s*:")
+_CO_LABEL_OPEN = re.compile(r"[\s,;]*(?P<label>" + UNIT_ROLE_LABEL + r")\s*:")
 
 
 @lru_cache(maxsize=1)
@@ -1405,7 +1488,7 @@ def _label_pattern() -> re.Pattern[str]:
     words = unit_words()
     labels = sorted({*words.lead_labels, *words.co_labels}, key=len, reverse=True)
     # matches: "配合单位:" ; must not match: "配合" with no colon
-    return re.compile(f"(?:{'|'.join(map(re.escape, labels))})\\s*:")
+    return re.compile(f"(?:{UNIT_ROLE_LABEL}|{'|'.join(map(re.escape, labels))})\\s*:")
 
 
 @lru_cache(maxsize=8192)
@@ -1423,12 +1506,20 @@ def _group_roles(w: str, o: str) -> tuple[_Names, _Names, _Names, _Names] | None
     label = _LABEL.match(w) if ":" in w else None
     if label:
         lab = label.group("label")
-        if lab in words.co_labels or any(lab.startswith(x) or x.startswith(lab) for x in words.co_labels):
+        # (the grammar of role labels first: 协作配合单位, 其他参与单位, 协同支持单位; the lexicon's
+        # labels for those it leaves, 责任科室, 实施主体, 部门分工)
+        by_grammar = label_role(lab) if _ROLE_LABEL_AT.fullmatch(lab) else ""
+        if by_grammar == "co" or (
+            not by_grammar
+            and (
+                lab in words.co_labels or any(lab.startswith(x) or x.startswith(lab) for x in words.co_labels)
+            )
+        ):
             role = "co"
-        elif lab.startswith("责任") or lab.startswith("负责"):
+        elif by_grammar == "duty" or lab.startswith("责任") or lab.startswith("负责"):
             # 责任单位 are lead units unless a lead unit is named beside them.
             role = ""
-        elif any(lab.startswith(x) or x.startswith(lab) for x in words.lead_labels):
+        elif by_grammar == "lead" or any(lab.startswith(x) or x.startswith(lab) for x in words.lead_labels):
             role = "lead"
         w, o = w[label.end() :], o[label.end() :]
     stripped, marker = _strip_marker(w, words.co_markers)

@@ -23,7 +23,9 @@ class HeadingTestCase:
             ("第 1 0 条 鼓励企业标准创制", 3, "10"),
             ("第一百零一条 本条例自公布之日起施行", 3, "一百零一"),
             ("（2）推行告知承诺", 4, "2"),
-            ("③完善机制", 5, "③"),
+            ("③完善机制", 5, "3"),
+            ("⑶推行告知承诺", 4, "3"),
+            ("⒊动态建立双清单机制", 3, "3"),
         ],
     )
     def test_it_knows_each_level_of_numbering(self, line: str, level: int, number: str) -> None:
