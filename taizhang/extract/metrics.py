@@ -20,7 +20,13 @@ from itertools import accumulate
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from .docinfo import as_its_figures_are_dated, five_year_period, five_year_plan_end, years_reviewed
+from .docinfo import (
+    as_its_figures_are_dated,
+    five_year_period,
+    five_year_plan_end,
+    reviews_part_of_its_year,
+    years_reviewed,
+)
 from .layout import Grid
 
 if TYPE_CHECKING:
@@ -520,6 +526,16 @@ _SUBJECT_VERBS = ("完成", "实现", "达到", "达", "为", "是", "有", "仅
 # A year at the end of an indicator's words is the figure's year, not its name.
 # matches: "2020 年的" ; must not match: "2020年度指标" (the year is followed by more words)
 _TRAILING_YEAR = re.compile(r"(?:19|20)\d{2}[ \t]*年(?:底|末)?[ \t]*的?[ \t]*\Z")
+# The marker of an item of a list that opens a clause: a number in parentheses ((1), (一), 1)), one
+# character that encloses a number or letter (⑴, ①, ⒈, ❶, ㈠, ㊀, ⓐ: Unicode's enclosed alphanumerics,
+# dingbat circled digits, parenthesized and circled ideographs), or 一是 / 二是 (the items of a
+# speech). No part of an indicator. matches: "(1)", "(三)", "1)", "⑴", "①", "⒈", "❶", "㈠", "一是" ;
+# must not match: "Ⅲ" (a class: Ⅲ类水体), "(2024)" (a year in parentheses), "一是否"
+_ITEM_MARK = (
+    r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2}\)"
+    r"|[\u2460-\u24ff\u2776-\u2793\u3220-\u3229\u3280-\u3289][.、]?"
+    r"|[一二三四五六七八九十]{1,2}是(?!否)"
+)
 # Words that open a clause but name no indicator: time, intent, list numbers.
 # A speech's subject and the words that join its clause to the one before are no part of the
 # indicator either (香港's budget speech of 2013: 我们亦计划在屯门西划定一幅约10公顷的土地, 而汽车首次登记税
@@ -528,7 +544,8 @@ _TRAILING_YEAR = re.compile(r"(?:19|20)\d{2}[ \t]*年(?:底|末)?[ \t]*的?[ \t]
 # match: "新增", "我国", "而且"
 _LEAD_NOISE = re.compile(
     r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
-    r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?)+"
+    r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
+    rf"|{_ITEM_MARK})+"
 )
 
 
@@ -557,8 +574,14 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
             return info.reviews, info.reviews + 1
         # News of the part of its own year gone by (今年以来,…) plans the rest of that year
         # (全年力争…突破100亿元).
-        return info.reviews, (info.year if later or info.kind in ("report", "news") else None)
+        # So does a summary of the part of its year gone by (2024年上半年工作总结和下半年工作打算).
+        plans_rest = info.kind in ("report", "news") or reviews_part_of_its_year(info.title)
+        return info.reviews, (info.year if later or plans_rest else None)
     if info.period_start is not None and info.period_end is not None:
+        if info.period_start == info.period_end == info.year and reviews_part_of_its_year(info.title):
+            # A plan of its year that first reviews the part of it gone by (2023年上半年工作总结及
+            # 下半年工作计划): what that part achieved is of the plan's own year, not the year before.
+            return info.year, info.year
         return info.period_start - 1, info.period_end
     if info.kind == "work_report" and info.year is not None:
         return info.year - 1, info.year
@@ -929,6 +952,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     marks.extend(goals)
     if work.find(":\n") >= 0:
         marks.extend(_Mode(after, "target", year, 3) for after, year in _lists_of_a_year(work))
+    if info.year is not None and ("五" in work or "5" in work):
+        marks.extend(_plan_goals_announced(work, info.year))
     for line_start, line in _short_headings(work, short):
         if _HEADING.match(line):
             continue  # numbered: read above
@@ -943,6 +968,37 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         marks.append(_Mode(pm.start, pm.kind, pm.year, 2 if pm.end < len(work) else 3, pm.end))
     marks.sort(key=lambda k: k.start)
     return marks
+
+
+# A sentence that announces the goals of a five-year plan, named by its number or as the five years
+# ahead, in running text (a work report's “十四五”时期经济社会发展的主要目标是:…; news of a plan's
+# outline: 纲要明确了今后五年的主要目标:…). The goals after it that name no year of their own are one-off
+# targets of the plan, for its end year (SCHEMA), not for the year of the report that states them.
+# matches: "“十四五”时期经济社会发展的主要目标是:", "今后五年的主要目标:", "十五五规划主要指标为" ; must not
+# match: "“十三五”规划主要目标任务全面完成" (no announcement: a review), "十四五以来" (no goals)
+_PLAN_GOALS = re.compile(
+    r"(?:十(?P<n>[一二三四五六七八九])(?:五|个五年)|(?P<next>(?:今后|未来)[ \t]*(?:五|5)[ \t]*年(?!内|来)))"
+    r"[^。;!?\n\d]{0,30}?(?:目标|指标)(?:任务)?[ \t]*(?:是|为|如下)?[ \t]*(?::|(?<=[是为])(?!了))"
+)
+
+
+def _plan_goals_announced(work: str, year: int) -> Iterator[_Mode]:
+    """Marks of the goals a five-year plan announces (_PLAN_GOALS) for its end year, after the
+    announcement to the end of its paragraph (its line; the lines after it when it closes its
+    line, to the next mark). A plan that ended before the document's year is reviewed: no mark."""
+    if "目标" not in work and "指标" not in work:
+        return
+    for m in _PLAN_GOALS.finditer(work):
+        if m["n"]:
+            end_year = five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)[1]
+        else:
+            end_year = next_five_years_end(year)
+        if end_year < year:
+            continue
+        line_end = work.find("\n", m.end())
+        line_end = len(work) if line_end < 0 else line_end
+        end = None if not work[m.end() : line_end].strip() else line_end
+        yield _Mode(m.end(), "target", end_year, 3, end)
 
 
 # A sentence that announces the goals a plan sets out to reach by a year, the list or table of
