@@ -4314,12 +4314,29 @@ def _indicator(
         left_lo, left_hi = base_lo, base_hi
     pieces: list[str] = []
     split = work.find("分别", base_lo, first)
+    if k > 0 and split > base_lo and _JOINERS_ONLY.fullmatch(work, left_lo, left_hi):
+        left_lo, left_hi = base_lo, base_hi  # …分别达到4.2万元和2.3万元: the second figure's 和 names nothing
     if split > base_lo and (left_lo, left_hi) == (base_lo, base_hi):
-        names = [(m.start(), m.end()) for m in _NAME.finditer(work, base_lo, split)]
+        names = _distributed_names(text, work, base_lo, split)
         if len(names) > 1:
-            a, b = names[min(k, len(names) - 1)]
-            pieces.append(text[a:b])
+            pieces.append(names[min(k, len(names) - 1)])
             left_lo = left_hi = base_lo
+    elif (
+        s_lo < lo
+        and work.startswith("分别", base_lo)
+        and (k == 0 or _JOINERS_ONLY.fullmatch(work, left_lo, left_hi))
+        and (before := work.rfind("分别", s_lo, lo)) > s_lo
+    ):
+        # A clause that opens with 分别 (…收入分别达到4.2万元和2.3万元,分别增长5.1%和7.2%) distributes its
+        # figures over the names the clause before it distributed its own over.
+        a = s_lo
+        for stop in _CLAUSE_END.finditer(work, s_lo, before):
+            a = stop.end()
+        n_lo, n_hi = _trim_left(work, a, before)
+        names = _distributed_names(text, work, n_lo, n_hi)
+        if len(names) > 1:
+            pieces.append(names[min(k, len(names) - 1)])
+            left_lo, left_hi = base_lo + 2, base_hi
     left = text[left_lo:left_hi]
     if len(left) > 30:
         left = left[-30:]
@@ -4351,6 +4368,27 @@ def _indicator(
     pieces.append(_right_noun(text, work, fig, hi))
     out = _no_spaces("".join(pieces)).strip("、,")
     return out or text[fig.start : fig.raw_end]
+
+
+# What stands between two figures distributed by 分别 and names nothing (4.2万元和2.3万元, 5%、6%).
+_JOINERS_ONLY = re.compile(r"[和与及、,或 \t]*")
+
+
+def _distributed_names(text: str, work: str, lo: int, hi: int) -> list[str]:
+    """The names a 分别 before ``hi`` distributes its figures over: the words from ``lo`` split at
+    、/和/与. Short heads that share the last name's tail take it (城镇和农村居民人均可支配收入: 城镇居民人均
+    可支配收入 and 农村居民人均可支配收入; 城镇居民、农村居民人均可支配收入 likewise); longer names are
+    whole (一般公共预算收入和税收收入)."""
+    spans = [(m.start(), m.end()) for m in _NAME.finditer(work, lo, hi)]
+    names = [_no_spaces(text[a:b]).strip() for a, b in spans]
+    names = [n for n in names if n]
+    if len(names) < 2:
+        return names
+    last = names[-1]
+    heads = names[:-1]
+    if all(len(n) <= 4 for n in heads) and all(len(last) > len(n) + 1 for n in heads):
+        names = [n + last[len(n) :] for n in heads] + [last]
+    return names
 
 
 def _bound_prev(work: str, s_lo: int, lo: int, figures: _Matches) -> tuple[int, int] | None:
