@@ -517,7 +517,9 @@ _SHARED = re.compile(r"(?<![、])(?:各|分别|均)(?=[^类区部级地项种有
 _NAME = re.compile(r"[^、与和]+")
 # Where the noun after a figure ends.
 # matches: "、", ",", "和" ; must not match: a character of the noun
-_RIGHT_STOP = re.compile(r"[、,;。!?:\n(]|和|及|以上|增长|增至|提高|提升|下降|增加[到至]|降低[到至]|降至")
+_RIGHT_STOP = re.compile(
+    r"[、,;。!?:\n(]|和|及|以上|增长|增至|提高|提升|下降|增加[到至]|降低[到至]|降至|预计"
+)
 # A clause that names no subject of its own borrows the one before it.
 # matches: "占GDP比重", "增长" ; must not match: "新增"
 _BORROW_SUBJECT = ("占", "增长", "年均", "同比", "比上年", "较上年", "下降", "提高")
@@ -545,7 +547,7 @@ _ITEM_MARK = (
 _LEAD_NOISE = re.compile(
     r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
     r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
-    rf"|{_ITEM_MARK})+"
+    rf"|{_ITEM_MARK}|\((?:预计|估计|初步统计)\))+"
 )
 
 
@@ -3352,6 +3354,13 @@ _N_YEARS_REVIEWED = re.compile(
 )
 
 
+# A five-year plan's period, ended, opening the paragraph that reviews it. matches: "“十三五”时期,",
+# "十四五期间:", "“十三五”以来," ; must not match: "“十四五”时期主要目标" (no stop after it)
+_PERIOD_REVIEWED = re.compile(
+    r"[ \t]*[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:时期|期间|以来)?[ \t]*[,:]"
+)
+
+
 # The same span opening a later sentence of the paragraph. matches: "。五年来,", "!过去五年," ;
 # must not match: "五年来," at the paragraph's start (see above), ",五年来"
 _N_YEARS_REVIEWED_LATER = re.compile(r"[。!?]" + _N_YEARS_REVIEWED.pattern)
@@ -3363,6 +3372,12 @@ def _years_reviewed_from(work: str, p_lo: int, year: int | None, pos: int | None
     later sentence before ``pos``, after one that sums up the year (work reports at the end of a
     five-year plan: 2025年目标任务顺利完成,标志着“十四五”圆满收官。五年来,…)."""
     m = _N_YEARS_REVIEWED.match(work, p_lo)
+    if m is None and year is not None and work.find("五", p_lo, p_lo + 8) >= 0:
+        p = _PERIOD_REVIEWED.match(work, p_lo)
+        if p is not None:
+            start, end = five_year_period(10 + "一二三四五六七八九".index(p["n"]) + 1)
+            if end <= year:
+                return start  # “十三五”时期,…从X增加到Y: X of the period's first year (as a plan reviews it)
     if m is None and pos is not None and year is not None:
         later = list(_N_YEARS_REVIEWED_LATER.finditer(work, p_lo, pos))
         m = later[-1] if later else None  # (the last one before the figure)
