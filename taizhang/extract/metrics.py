@@ -519,6 +519,7 @@ _NAME = re.compile(r"[^、与和]+")
 # matches: "、", ",", "和" ; must not match: a character of the noun
 _RIGHT_STOP = re.compile(
     r"[、,;。!?:\n(]|和|及|以上|增长|增至|提高|提升|下降|增加[到至]|降低[到至]|降至|预计"
+    r"|的(?=[ \t]*\d)"  # (年计划80亿元的52.5%: a share of the figure follows)
 )
 # A clause that names no subject of its own borrows the one before it.
 # matches: "占GDP比重", "增长" ; must not match: "新增"
@@ -1662,6 +1663,7 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         # (设立总规模不少于100亿元的专项基金) are indicators
         return not (
             _is_share_of_subject(work, fig, lo)
+            or _is_plan_of_a_share(work, fig, lo, hi)
             or _is_money_committed(work, fig, lo, hi)
             or sizes_amount_after(work, raw_end, hi, fig.unit)
             or _sizes_work_done(work, fig, lo, raw_end)
@@ -2296,6 +2298,22 @@ def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
 _COVERS_A_SHARE = re.compile(
     r"(?:覆盖|涵盖|惠及)[ \t]*(?:到|至)?[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?[ \t]*\Z"
 )
+
+
+# The year's plan a share of it is told against (完成年计划80亿元的106.3%, 为年度目标1237.6亿元的55.98%): the
+# plan's figure before 的 is no threshold but the year's target (SCHEMA: a review's plan figures are
+# targets of the year reviewed; the share is the result). matches: "年计划" + "80亿元" + "的106.3%",
+# "年度投资目标" + "…的55.98%" ; must not match: "营收10亿元的企业" (no plan before it), "计划总投资5亿元的项目"
+_PLAN_BEFORE = re.compile(r"(?:年|年度|全年)(?:投资|建设)?(?:计划|目标|任务)(?:数)?[ \t]*\Z")
+_SHARE_AFTER = re.compile(r"[ \t]*\)?[ \t]*的[ \t]*\d+(?:\.\d+)?[ \t]*%")
+
+
+def _is_plan_of_a_share(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether the figure is the year's plan a share after it is a share of (_PLAN_BEFORE)."""
+    return (
+        _SHARE_AFTER.match(work, fig.raw_end, hi) is not None
+        and _PLAN_BEFORE.search(work, max(lo, fig.start - 10), fig.start) is not None
+    )
 
 
 # A clause that opens with a share of the things it names. matches: "90%以上的研发机构", "全省70%的"
