@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
@@ -1436,6 +1437,26 @@ def _read_big(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
     return _Figure(m.start(), m.end(), value, "个", "=", m.end())
 
 
+# The higher part of a number written in two magnitudes (3万3,883美元, 2亿3000万元; in Taiwan's usage
+# 4兆8,530亿元 and 1兆378亿元, 兆 being 10^12 there): the figure read after it is its lower part.
+# matches: "3万" before "3,883美元", "4兆" before "8,530亿元" ; must not match: "5亿," (a stop between),
+# "12.5" (no magnitude)
+_HIGHER_PART = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)[ \t]*(?P<m>兆|万亿|亿|万)[ \t]*\Z")
+_HIGHER = {"兆": 1e12, "万亿": 1e12, "亿": 1e8, "万": 1e4}
+
+
+def _with_higher_part(work: str, start: int, value: float, clause_lo: int) -> tuple[int, float]:
+    """(start, value) of a figure with the higher part of its number before it (_HIGHER_PART)
+    taken in; as it was when there is none. A part in 兆 or 万亿 takes a lower part in 亿 only."""
+    m = _HIGHER_PART.search(work, max(clause_lo, start - 12), start)
+    if m is None:
+        return start, value
+    factor = _HIGHER[m["m"]]
+    if value >= factor or (factor == 1e12 and value < 1e8):
+        return start, value
+    return m.start(), float(Decimal(m["n"]) * Decimal(int(factor)) + Decimal(repr(value)))
+
+
 def _finish(
     work: str,
     start: int,
@@ -1446,6 +1467,8 @@ def _finish(
     comparator: str,
     clause_lo: int,
 ) -> _Figure | None:
+    if start > 0 and work[start - 1] in "万亿兆":
+        start, value = _with_higher_part(work, start, value, clause_lo)
     if not comparator:
         comparator = _comparator_before(work[max(clause_lo, start - 16) : start])
         if comparator in ("<", ">") and compares_with_measure(work, start, raw_end, unit):
