@@ -958,6 +958,13 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         marks.extend(_Mode(after, "target", year, 3) for after, year in _lists_of_a_year(work))
     if info.year is not None and ("五" in work or "5" in work):
         marks.extend(_plan_goals_announced(work, info.year))
+    if (
+        info.year is not None
+        and info.reviews is None
+        and info.kind in ("work_report", "news")
+        and "一年" in work
+    ):
+        marks.extend(_past_year_told(work, info.year))
     for line_start, line in _short_headings(work, short):
         if _HEADING.match(line):
             continue  # numbered: read above
@@ -1003,6 +1010,26 @@ def _plan_goals_announced(work: str, year: int) -> Iterator[_Mode]:
         line_end = len(work) if line_end < 0 else line_end
         end = None if not work[m.end() : line_end].strip() else line_end
         yield _Mode(m.end(), "target", end_year, 3, end)
+
+
+# The past year a work report (or news of one) turns to inside a line, after its salutation or a
+# sentence (各位代表:过去的一年,…; 报告回顾了过去一年的工作。全市实现…): what follows is that year's
+# results, up to the sentence that turns to this year's plan (_TURN_TO_PLAN) or the line's end.
+# matches: ":过去的一年,", "。过去一年里,", "回顾了过去一年", "总结了去年" ; must not match: "过去一年," at a
+# line's start (an opener: see _mode_patterns), "过去一年多" (no stop after it)
+_PAST_YEAR_INSIDE = re.compile(
+    r"(?:回顾|总结)了?[ \t]*(?:过去(?:的)?[ \t]*一年|去年)|(?<=[。:!?])[ \t]*过去的?[ \t]*一年[ \t]*(?:里|来|中)?[ \t]*,"
+)
+_TURN_TO_PLAN = re.compile(r"[。;!?][^。;!?\n]{0,12}?(?:今年|新的一年|明年|展望|预期|目标|下一步)")
+
+
+def _past_year_told(work: str, year: int) -> Iterator[_Mode]:
+    """Marks of the past year's results told inside a line (_PAST_YEAR_INSIDE), of ``year`` - 1."""
+    for m in _PAST_YEAR_INSIDE.finditer(work):
+        line_end = work.find("\n", m.end())
+        line_end = len(work) if line_end < 0 else line_end
+        turn = _TURN_TO_PLAN.search(work, m.end(), line_end)
+        yield _Mode(m.start(), "actual", year - 1, 3, turn.start() + 1 if turn is not None else line_end)
 
 
 # A sentence that announces the goals a plan sets out to reach by a year, the list or table of
