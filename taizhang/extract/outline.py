@@ -63,6 +63,11 @@ _HEADING_L3 = re.compile(r"^\s*(?P<n>\d{1,3})\s*(?:\\?[.、](?!\d)|\s(?=[\u4e00-
 _HEADING_L4 = re.compile(r"^\s*\((?P<n>\d{1,2})\)\s*")
 # matches: "①" ; must not match: "1"
 _HEADING_L5 = re.compile(r"^\s*(?P<n>[①-⑳])\s*")
+# The same numbers as one character each (Unicode's parenthesized ⑴-⒇ and full-stopped ⒈-⒛, as
+# PDFs and word processors write (1) and 1.): levels 4 and 3, their numerals read as digits.
+# matches: "⑴", "⒉" ; must not match: "①" (level 5), "(1)"
+_HEADING_L4C = re.compile(r"^\s*(?P<n>[\u2474-\u2487])\s*")
+_HEADING_L3C = re.compile(r"^\s*(?P<n>[\u2488-\u249b])\s*")
 # An article (a numbered measure in regulations and 若干措施): articles.ARTICLE at a line's start.
 _HEADING_ART = re.compile(r"^\s*" + articles.ARTICLE.pattern)
 
@@ -83,6 +88,8 @@ _HEADING_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
     "(": ((2, _HEADING_L2), (4, _HEADING_L4)),
     **dict.fromkeys("一二三四五六七八九十", ((1, _HEADING_L1),)),
     **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", ((5, _HEADING_L5),)),
+    **dict.fromkeys([chr(c) for c in range(0x2474, 0x2488)], ((4, _HEADING_L4C),)),
+    **dict.fromkeys([chr(c) for c in range(0x2488, 0x249C)], ((3, _HEADING_L3C),)),
 }
 
 
@@ -138,6 +145,9 @@ def heading_number(work: str) -> str | None:
 
 def _numeral(m: re.Match[str]) -> str:
     n = m.group("n")
+    if len(n) == 1 and "\u2474" <= n <= "\u249b":
+        # ⑴ is (1), ⒈ is 1.: the digits they enclose
+        return str(ord(n) - 0x2473 if n <= "\u2487" else ord(n) - 0x2487)
     return n.replace(" ", "") if " " in n else n
 
 
