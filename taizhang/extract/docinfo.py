@@ -26,6 +26,7 @@ __all__ = [
     "as_its_figures_are_dated",
     "doc_info",
     "five_year_period",
+    "reviews_part_of_its_year",
     "plan_year",
     "reviewed_year",
     "written_for",
@@ -676,7 +677,7 @@ _SPAN_RESULTS = re.compile(
 # matches: "去年经开区实现地区生产总值", ",2022年,全区完成投资", "1-11月,经开区完成" ; must not match:
 # "2023年底前完成", "2020年以来" (years up to now), "去年以来,将完成" (checked by the caller)
 _YEAR_DONE = re.compile(
-    r"(?:^|(?<=[,。:\n]))[ \t]*(?P<w>去年|过去一年|今年以来|(?:今年)?前[一二三]季度|(?:今年)?上半年"
+    r"(?:^|(?<=[,。:\n]))[ \t]*(?P<w>去年|过去一年|今年以来|(?:今年)?(?:前[一二三]|第?[一二三1-3])季度|(?:今年)?上半年"
     r"|(?:今年)?1[ \t]*[-~至—][ \t]*\d{1,2}[ \t]*月|(?:19|20)\d{2}[ \t]*年)"
     r"(?![底末内前初以])[^。;\n]{0,24}?(?:实现|完成|突破|达到|增长|下降)"
 )
@@ -743,6 +744,20 @@ def reviewed_year(title: str, head: str, year: int | None, kind: str) -> int | N
 _LATE_IN_THE_YEAR_REPORT = re.compile(
     r"(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*1[12][ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*在[^\n。]{0,30}?人民代表大会"
 )
+
+
+# The part of a year gone by that a title reviews: a half-year, a quarter, the months from January
+# (2023年上半年工作总结, 一季度经济运行分析, 1-6月计划执行情况). Its figures are of the document's own
+# year. matches: "上半年", "一季度", "第一季度", "前三季度", "1-6月", "1至9月" ; must not match: "下半年"
+# (the part still to come), "12月"
+_PART_OF_YEAR = re.compile(
+    r"上半年|前[一二三]季度|第?[一二三1-3]季度|(?<!\d)1[ \t]*[-~至—][ \t]*\d{1,2}[ \t]*月"
+)
+
+
+def reviews_part_of_its_year(title: str) -> bool:
+    """Whether ``title`` names the part of its year gone by (_PART_OF_YEAR)."""
+    return _PART_OF_YEAR.search(title) is not None
 
 
 def reviews_its_own_year(head: str, year: int | None) -> bool:
@@ -846,6 +861,14 @@ def _in_name(work: str, pos: int) -> bool:
 # "二零一九年" ; must not match: "二十年" (not four digits), "一九四九年" is matched (a year: 19xx)
 _CN_TITLE_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])(?P<y>[一二][〇零一二三四五六七八九]{3})年")
 
+# The long-range horizon a five-year plan's title adds to its period (国民经济和社会发展第十四个五年规划
+# 和二〇三五年远景目标纲要, …和2035年远景目标纲要): the year of its vision, not the plan's own year nor
+# the year it was issued in. matches: "和二〇三五年远景目标", "和2035年远景目标", "暨2035年远景" ; must not
+# match: "2035年前碳达峰" (no vision), "2025年工作要点"
+_VISION = re.compile(
+    r"(?:和|暨|及|与)?[ \t]*(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})[ \t]*年[ \t]*远景(?:目标)?"
+)
+
 
 # The kinds of a document whose title's one year is the year it was written for and issued in (a plan, a
 # list of tasks, a set of measures), not one it looks back on (a review, a work report).
@@ -915,8 +938,9 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
     if year is None and span is not None:
         # The title's own year; a period in the title (2023-2025年) starts in the year of issue.
         in_title = _PERIOD.search(work_title)
-        y = _YEAR.search(_PERIOD.sub("", work_title))
-        cn = _CN_TITLE_YEAR.search(work_title) if y is None else None
+        dated_title = _VISION.sub("", work_title) if "远景" in work_title else work_title
+        y = _YEAR.search(_PERIOD.sub("", dated_title))
+        cn = _CN_TITLE_YEAR.search(dated_title) if y is None else None
         if in_title:
             year = int(in_title["a"])
         elif y:

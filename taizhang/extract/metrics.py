@@ -15,12 +15,19 @@ import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from .docinfo import as_its_figures_are_dated, five_year_period, five_year_plan_end, years_reviewed
+from .docinfo import (
+    as_its_figures_are_dated,
+    five_year_period,
+    five_year_plan_end,
+    reviews_part_of_its_year,
+    years_reviewed,
+)
 from .layout import Grid
 
 if TYPE_CHECKING:
@@ -511,7 +518,10 @@ _SHARED = re.compile(r"(?<![、])(?:各|分别|均)(?=[^类区部级地项种有
 _NAME = re.compile(r"[^、与和]+")
 # Where the noun after a figure ends.
 # matches: "、", ",", "和" ; must not match: a character of the noun
-_RIGHT_STOP = re.compile(r"[、,;。!?:\n(]|和|及|以上|增长|增至|提高|提升|下降|增加[到至]|降低[到至]|降至")
+_RIGHT_STOP = re.compile(
+    r"[、,;。!?:\n(]|和|及|以上|增长|增至|提高|提升|下降|增加[到至]|降低[到至]|降至|预计"
+    r"|的(?=[ \t]*\d)"  # (年计划80亿元的52.5%: a share of the figure follows)
+)
 # A clause that names no subject of its own borrows the one before it.
 # matches: "占GDP比重", "增长" ; must not match: "新增"
 _BORROW_SUBJECT = ("占", "增长", "年均", "同比", "比上年", "较上年", "下降", "提高")
@@ -520,6 +530,16 @@ _SUBJECT_VERBS = ("完成", "实现", "达到", "达", "为", "是", "有", "仅
 # A year at the end of an indicator's words is the figure's year, not its name.
 # matches: "2020 年的" ; must not match: "2020年度指标" (the year is followed by more words)
 _TRAILING_YEAR = re.compile(r"(?:19|20)\d{2}[ \t]*年(?:底|末)?[ \t]*的?[ \t]*\Z")
+# The marker of an item of a list that opens a clause: a number in parentheses ((1), (一), 1)), one
+# character that encloses a number or letter (⑴, ①, ⒈, ❶, ㈠, ㊀, ⓐ: Unicode's enclosed alphanumerics,
+# dingbat circled digits, parenthesized and circled ideographs), or 一是 / 二是 (the items of a
+# speech). No part of an indicator. matches: "(1)", "(三)", "1)", "⑴", "①", "⒈", "❶", "㈠", "一是" ;
+# must not match: "Ⅲ" (a class: Ⅲ类水体), "(2024)" (a year in parentheses), "一是否"
+_ITEM_MARK = (
+    r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2}\)"
+    r"|[\u2460-\u24ff\u2776-\u2793\u3220-\u3229\u3280-\u3289][.、]?"
+    r"|[一二三四五六七八九十]{1,2}是(?!否)"
+)
 # Words that open a clause but name no indicator: time, intent, list numbers.
 # A speech's subject and the words that join its clause to the one before are no part of the
 # indicator either (香港's budget speech of 2013: 我们亦计划在屯门西划定一幅约10公顷的土地, 而汽车首次登记税
@@ -528,7 +548,8 @@ _TRAILING_YEAR = re.compile(r"(?:19|20)\d{2}[ \t]*年(?:底|末)?[ \t]*的?[ \t]
 # match: "新增", "我国", "而且"
 _LEAD_NOISE = re.compile(
     r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
-    r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?)+"
+    r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
+    rf"|{_ITEM_MARK}|\((?:预计|估计|初步统计)\))+"
 )
 
 
@@ -557,8 +578,14 @@ def _defaults(info: DocInfo) -> tuple[int | None, int | None]:
             return info.reviews, info.reviews + 1
         # News of the part of its own year gone by (今年以来,…) plans the rest of that year
         # (全年力争…突破100亿元).
-        return info.reviews, (info.year if later or info.kind in ("report", "news") else None)
+        # So does a summary of the part of its year gone by (2024年上半年工作总结和下半年工作打算).
+        plans_rest = info.kind in ("report", "news") or reviews_part_of_its_year(info.title)
+        return info.reviews, (info.year if later or plans_rest else None)
     if info.period_start is not None and info.period_end is not None:
+        if info.period_start == info.period_end == info.year and reviews_part_of_its_year(info.title):
+            # A plan of its year that first reviews the part of it gone by (2023年上半年工作总结及
+            # 下半年工作计划): what that part achieved is of the plan's own year, not the year before.
+            return info.year, info.year
         return info.period_start - 1, info.period_end
     if info.kind == "work_report" and info.year is not None:
         return info.year - 1, info.year
@@ -929,6 +956,15 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     marks.extend(goals)
     if work.find(":\n") >= 0:
         marks.extend(_Mode(after, "target", year, 3) for after, year in _lists_of_a_year(work))
+    if info.year is not None and ("五" in work or "5" in work):
+        marks.extend(_plan_goals_announced(work, info.year))
+    if (
+        info.year is not None
+        and info.reviews is None
+        and info.kind in ("work_report", "news")
+        and "一年" in work
+    ):
+        marks.extend(_past_year_told(work, info.year))
     for line_start, line in _short_headings(work, short):
         if _HEADING.match(line):
             continue  # numbered: read above
@@ -943,6 +979,57 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         marks.append(_Mode(pm.start, pm.kind, pm.year, 2 if pm.end < len(work) else 3, pm.end))
     marks.sort(key=lambda k: k.start)
     return marks
+
+
+# A sentence that announces the goals of a five-year plan, named by its number or as the five years
+# ahead, in running text (a work report's “十四五”时期经济社会发展的主要目标是:…; news of a plan's
+# outline: 纲要明确了今后五年的主要目标:…). The goals after it that name no year of their own are one-off
+# targets of the plan, for its end year (SCHEMA), not for the year of the report that states them.
+# matches: "“十四五”时期经济社会发展的主要目标是:", "今后五年的主要目标:", "十五五规划主要指标为" ; must not
+# match: "“十三五”规划主要目标任务全面完成" (no announcement: a review), "十四五以来" (no goals)
+_PLAN_GOALS = re.compile(
+    r"(?:十(?P<n>[一二三四五六七八九])(?:五|个五年)|(?P<next>(?:今后|未来)[ \t]*(?:五|5)[ \t]*年(?!内|来)))"
+    r"[^。;!?\n\d]{0,30}?(?:目标|指标)(?:任务)?[ \t]*(?:是|为|如下)?[ \t]*(?::|(?<=[是为])(?!了))"
+)
+
+
+def _plan_goals_announced(work: str, year: int) -> Iterator[_Mode]:
+    """Marks of the goals a five-year plan announces (_PLAN_GOALS) for its end year, after the
+    announcement to the end of its paragraph (its line; the lines after it when it closes its
+    line, to the next mark). A plan that ended before the document's year is reviewed: no mark."""
+    if "目标" not in work and "指标" not in work:
+        return
+    for m in _PLAN_GOALS.finditer(work):
+        if m["n"]:
+            end_year = five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)[1]
+        else:
+            end_year = next_five_years_end(year)
+        if end_year < year:
+            continue
+        line_end = work.find("\n", m.end())
+        line_end = len(work) if line_end < 0 else line_end
+        end = None if not work[m.end() : line_end].strip() else line_end
+        yield _Mode(m.end(), "target", end_year, 3, end)
+
+
+# The past year a work report (or news of one) turns to inside a line, after its salutation or a
+# sentence (各位代表:过去的一年,…; 报告回顾了过去一年的工作。全市实现…): what follows is that year's
+# results, up to the sentence that turns to this year's plan (_TURN_TO_PLAN) or the line's end.
+# matches: ":过去的一年,", "。过去一年里,", "回顾了过去一年", "总结了去年" ; must not match: "过去一年," at a
+# line's start (an opener: see _mode_patterns), "过去一年多" (no stop after it)
+_PAST_YEAR_INSIDE = re.compile(
+    r"(?:回顾|总结)了?[ \t]*(?:过去(?:的)?[ \t]*一年|去年)|(?<=[。:!?])[ \t]*过去的?[ \t]*一年[ \t]*(?:里|来|中)?[ \t]*,"
+)
+_TURN_TO_PLAN = re.compile(r"[。;!?][^。;!?\n]{0,12}?(?:今年|新的一年|明年|展望|预期|目标|下一步)")
+
+
+def _past_year_told(work: str, year: int) -> Iterator[_Mode]:
+    """Marks of the past year's results told inside a line (_PAST_YEAR_INSIDE), of ``year`` - 1."""
+    for m in _PAST_YEAR_INSIDE.finditer(work):
+        line_end = work.find("\n", m.end())
+        line_end = len(work) if line_end < 0 else line_end
+        turn = _TURN_TO_PLAN.search(work, m.end(), line_end)
+        yield _Mode(m.start(), "actual", year - 1, 3, turn.start() + 1 if turn is not None else line_end)
 
 
 # A sentence that announces the goals a plan sets out to reach by a year, the list or table of
@@ -1377,6 +1464,26 @@ def _read_big(work: str, m: re.Match[str], clause_lo: int) -> _Figure | None:
     return _Figure(m.start(), m.end(), value, "个", "=", m.end())
 
 
+# The higher part of a number written in two magnitudes (3万3,883美元, 2亿3000万元; in Taiwan's usage
+# 4兆8,530亿元 and 1兆378亿元, 兆 being 10^12 there): the figure read after it is its lower part.
+# matches: "3万" before "3,883美元", "4兆" before "8,530亿元" ; must not match: "5亿," (a stop between),
+# "12.5" (no magnitude)
+_HIGHER_PART = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)[ \t]*(?P<m>兆|万亿|亿|万)[ \t]*\Z")
+_HIGHER = {"兆": 1e12, "万亿": 1e12, "亿": 1e8, "万": 1e4}
+
+
+def _with_higher_part(work: str, start: int, value: float, clause_lo: int) -> tuple[int, float]:
+    """(start, value) of a figure with the higher part of its number before it (_HIGHER_PART)
+    taken in; as it was when there is none. A part in 兆 or 万亿 takes a lower part in 亿 only."""
+    m = _HIGHER_PART.search(work, max(clause_lo, start - 12), start)
+    if m is None:
+        return start, value
+    factor = _HIGHER[m["m"]]
+    if value >= factor or (factor == 1e12 and value < 1e8):
+        return start, value
+    return m.start(), float(Decimal(m["n"]) * Decimal(int(factor)) + Decimal(repr(value)))
+
+
 def _finish(
     work: str,
     start: int,
@@ -1387,6 +1494,8 @@ def _finish(
     comparator: str,
     clause_lo: int,
 ) -> _Figure | None:
+    if start > 0 and work[start - 1] in "万亿兆":
+        start, value = _with_higher_part(work, start, value, clause_lo)
     if not comparator:
         comparator = _comparator_before(work[max(clause_lo, start - 16) : start])
         if comparator in ("<", ">") and compares_with_measure(work, start, raw_end, unit):
@@ -1604,6 +1713,7 @@ def _excluded(work: str, fig: _Figure, clause: tuple[int, int], p_hi: int, benef
         # (设立总规模不少于100亿元的专项基金) are indicators
         return not (
             _is_share_of_subject(work, fig, lo)
+            or _is_plan_of_a_share(work, fig, lo, hi)
             or _is_money_committed(work, fig, lo, hi)
             or sizes_amount_after(work, raw_end, hi, fig.unit)
             or _sizes_work_done(work, fig, lo, raw_end)
@@ -2238,6 +2348,22 @@ def _is_share_of_subject(work: str, fig: _Figure, lo: int) -> bool:
 _COVERS_A_SHARE = re.compile(
     r"(?:覆盖|涵盖|惠及)[ \t]*(?:到|至)?[ \t]*(?:全(?:国|省|市|区|县|镇)|我(?:国|省|市|区|县)|本(?:省|市|区|县))?[ \t]*\Z"
 )
+
+
+# The year's plan a share of it is told against (完成年计划80亿元的106.3%, 为年度目标1237.6亿元的55.98%): the
+# plan's figure before 的 is no threshold but the year's target (SCHEMA: a review's plan figures are
+# targets of the year reviewed; the share is the result). matches: "年计划" + "80亿元" + "的106.3%",
+# "年度投资目标" + "…的55.98%" ; must not match: "营收10亿元的企业" (no plan before it), "计划总投资5亿元的项目"
+_PLAN_BEFORE = re.compile(r"(?:年|年度|全年)(?:投资|建设)?(?:计划|目标|任务)(?:数)?[ \t]*\Z")
+_SHARE_AFTER = re.compile(r"[ \t]*\)?[ \t]*的[ \t]*\d+(?:\.\d+)?[ \t]*%")
+
+
+def _is_plan_of_a_share(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether the figure is the year's plan a share after it is a share of (_PLAN_BEFORE)."""
+    return (
+        _SHARE_AFTER.match(work, fig.raw_end, hi) is not None
+        and _PLAN_BEFORE.search(work, max(lo, fig.start - 10), fig.start) is not None
+    )
 
 
 # A clause that opens with a share of the things it names. matches: "90%以上的研发机构", "全省70%的"
@@ -3296,6 +3422,13 @@ _N_YEARS_REVIEWED = re.compile(
 )
 
 
+# A five-year plan's period, ended, opening the paragraph that reviews it. matches: "“十三五”时期,",
+# "十四五期间:", "“十三五”以来," ; must not match: "“十四五”时期主要目标" (no stop after it)
+_PERIOD_REVIEWED = re.compile(
+    r"[ \t]*[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:时期|期间|以来)?[ \t]*[,:]"
+)
+
+
 # The same span opening a later sentence of the paragraph. matches: "。五年来,", "!过去五年," ;
 # must not match: "五年来," at the paragraph's start (see above), ",五年来"
 _N_YEARS_REVIEWED_LATER = re.compile(r"[。!?]" + _N_YEARS_REVIEWED.pattern)
@@ -3307,6 +3440,12 @@ def _years_reviewed_from(work: str, p_lo: int, year: int | None, pos: int | None
     later sentence before ``pos``, after one that sums up the year (work reports at the end of a
     five-year plan: 2025年目标任务顺利完成,标志着“十四五”圆满收官。五年来,…)."""
     m = _N_YEARS_REVIEWED.match(work, p_lo)
+    if m is None and year is not None and work.find("五", p_lo, p_lo + 8) >= 0:
+        p = _PERIOD_REVIEWED.match(work, p_lo)
+        if p is not None:
+            start, end = five_year_period(10 + "一二三四五六七八九".index(p["n"]) + 1)
+            if end <= year:
+                return start  # “十三五”时期,…从X增加到Y: X of the period's first year (as a plan reviews it)
     if m is None and pos is not None and year is not None:
         later = list(_N_YEARS_REVIEWED_LATER.finditer(work, p_lo, pos))
         m = later[-1] if later else None  # (the last one before the figure)
@@ -4258,12 +4397,29 @@ def _indicator(
         left_lo, left_hi = base_lo, base_hi
     pieces: list[str] = []
     split = work.find("分别", base_lo, first)
+    if k > 0 and split > base_lo and _JOINERS_ONLY.fullmatch(work, left_lo, left_hi):
+        left_lo, left_hi = base_lo, base_hi  # …分别达到4.2万元和2.3万元: the second figure's 和 names nothing
     if split > base_lo and (left_lo, left_hi) == (base_lo, base_hi):
-        names = [(m.start(), m.end()) for m in _NAME.finditer(work, base_lo, split)]
+        names = _distributed_names(text, work, base_lo, split)
         if len(names) > 1:
-            a, b = names[min(k, len(names) - 1)]
-            pieces.append(text[a:b])
+            pieces.append(names[min(k, len(names) - 1)])
             left_lo = left_hi = base_lo
+    elif (
+        s_lo < lo
+        and work.startswith("分别", base_lo)
+        and (k == 0 or _JOINERS_ONLY.fullmatch(work, left_lo, left_hi))
+        and (before := work.rfind("分别", s_lo, lo)) > s_lo
+    ):
+        # A clause that opens with 分别 (…收入分别达到4.2万元和2.3万元,分别增长5.1%和7.2%) distributes its
+        # figures over the names the clause before it distributed its own over.
+        a = s_lo
+        for stop in _CLAUSE_END.finditer(work, s_lo, before):
+            a = stop.end()
+        n_lo, n_hi = _trim_left(work, a, before)
+        names = _distributed_names(text, work, n_lo, n_hi)
+        if len(names) > 1:
+            pieces.append(names[min(k, len(names) - 1)])
+            left_lo, left_hi = base_lo + 2, base_hi
     left = text[left_lo:left_hi]
     if len(left) > 30:
         left = left[-30:]
@@ -4295,6 +4451,27 @@ def _indicator(
     pieces.append(_right_noun(text, work, fig, hi))
     out = _no_spaces("".join(pieces)).strip("、,")
     return out or text[fig.start : fig.raw_end]
+
+
+# What stands between two figures distributed by 分别 and names nothing (4.2万元和2.3万元, 5%、6%).
+_JOINERS_ONLY = re.compile(r"[和与及、,或 \t]*")
+
+
+def _distributed_names(text: str, work: str, lo: int, hi: int) -> list[str]:
+    """The names a 分别 before ``hi`` distributes its figures over: the words from ``lo`` split at
+    、/和/与. Short heads that share the last name's tail take it (城镇和农村居民人均可支配收入: 城镇居民人均
+    可支配收入 and 农村居民人均可支配收入; 城镇居民、农村居民人均可支配收入 likewise); longer names are
+    whole (一般公共预算收入和税收收入)."""
+    spans = [(m.start(), m.end()) for m in _NAME.finditer(work, lo, hi)]
+    names = [_no_spaces(text[a:b]).strip() for a, b in spans]
+    names = [n for n in names if n]
+    if len(names) < 2:
+        return names
+    last = names[-1]
+    heads = names[:-1]
+    if all(len(n) <= 4 for n in heads) and all(len(last) > len(n) + 1 for n in heads):
+        names = [n + last[len(n) :] for n in heads] + [last]
+    return names
 
 
 def _bound_prev(work: str, s_lo: int, lo: int, figures: _Matches) -> tuple[int, int] | None:
