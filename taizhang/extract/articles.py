@@ -255,9 +255,10 @@ _DOER_ACTS = re.compile(
 )
 # The end of an action read by _DOER_ACTS that makes it a relative clause or a condition: "…批准设立的园区",
 # "…作出决定后", "…检查时".
-_ACT_NOT_MAIN = re.compile(
-    r"的|组成|担任|兼任|构成|承担|责令|处罚|查处|处以|罚款|没收|吊销|处分|追究|(?:时|后|前|期间)$"
-)
+_ACT_NOT_MAIN = re.compile(r"的|组成|担任|兼任|构成|承担|(?:时|后|前|期间)$")
+# A penalty anywhere in the sentence of a 由 clause, or an offence before it: "…的,由X视情节轻重,给予警告、责令
+# 改正", "违反本办法第N条规定,…的,由X依照…处罚" (penalties, no task).
+_PENALTY = re.compile(r"责令|处罚|查处|处以|罚款|没收|吊销|处分|追究|警告")
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
@@ -437,13 +438,14 @@ _NOT_AN_ACT = re.compile(
 )
 # Where the name of a body acting with no modal may end (办 alone is none: 办法, 办理).
 _ACTING_TAIL = re.compile(
-    r"(?:部门|机关|机构|政府|委员会|办事处|委会|办公室|总局|局|中心|指挥部|领导小组|委(?!员会|托|会)|人民法院|人民检察院)"
+    r"(?:部门|机关|机构|政府|委员会|办事处|委会|办公室|总局|局|中心|指挥部|领导小组|委(?!员|托|会)|人民法院|人民检察院)"
     r"(?=[^,。;:、和及与或(]{2})"
 )
 # A lead-in or a verb inside the words before a body's name: the body is an object, not the subject ("本市支持
 # 口岸查验机构…", "X通过Y公报…", "X受Y委托", "X加强与Y的联系", "…标准报市人民政府审定").
 _NOT_IN_NAME = re.compile(
-    r"通过|受(?!理)|以(?![上下])|将|把|报|送|加强|支持|鼓励|推动|采取|实行|会同|配合|协助|指导|委托|组织(?!部)"
+    r"通过|受(?!理)|以(?![上下])|将|把|报|送|加强|支持|鼓励|推动|采取|实行|发挥|会同|配合|协助|指导|委托|组织(?!部)"
+    r"|制定|编制|设置|设立|建立|确定|发布|聘请|对(?!外)|在"
 )
 # A verb that qualifies a noun: "古树名木主管部门组织的…情形" (the body's act is a relative clause, no predicate).
 _RELATIVE_ACT = re.compile(r"[^对在向给为把将与和的,。;]{1,4}的")
@@ -477,8 +479,8 @@ def _acting_body(work: str, s: int, e: int) -> tuple[int, int] | None:
             break
         if "以下" in named:
             break  # "开发区设立X(以下简称Y)": a body set up and its alias, no subject
-        if _lead_bodies(law_names(named, named), named):
-            end = m.end()
+        if len(named) >= 3 and _lead_bodies(law_names(named, named), named):
+            end = m.end()  # (not a bare 政府: "政府采购活动…" is a topic)
     if end is None:
         return None
     act = _ACT_ADVERBS.match(work, end, e)
@@ -1467,6 +1469,8 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
                 acts is not None
                 and _ACT_NOT_MAIN.search(acts.group("act")) is None
                 and _ANY_MODAL.search(work, cs, acts.start()) is None
+                and _PENALTY.search(work, acts.start(), ce) is None
+                and "违反" not in work[cs : acts.start()]
             ):
                 by = acts  # "…项目由市文化主管部门予以公示": the body after 由 does it
         if by is None or "解释" in work[by.end() : ce] or "可以" in work[cs : by.start()]:

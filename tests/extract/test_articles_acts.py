@@ -39,7 +39,11 @@ REGULATION = """某县文化旅游促进条例
 
 第十二条　县人民政府设立的旅游发展资金，不得挪作他用。
 
-第十三条　本条例自2026年1月1日起施行。
+第十三条　对未按规定保护文物的经营者，由县文化旅游主管部门视情节轻重，给予警告。
+
+第十四条　县、乡人民政府有关部门制定旅游应急预案。
+
+第十五条　本条例自2026年1月1日起施行。
 """
 
 
@@ -58,8 +62,12 @@ def test_a_body_that_acts_with_no_modal(tasks) -> None:
     assert tasks["第六条"].lead_units == ("县人民政府",)
     assert tasks["第七条"].lead_units == ("县公安机关",)
     assert tasks["第八条"].lead_units == ("县文化旅游主管部门",)
+    assert tasks["第十四条"].lead_units == (
+        "县人民政府有关部门",
+        "乡人民政府有关部门",
+    )  # the name ends before 制定
 
 
-@pytest.mark.parametrize("ref", ["第九条", "第十条", "第十二条", "第十三条"])
+@pytest.mark.parametrize("ref", ["第九条", "第十条", "第十二条", "第十三条", "第十五条"])
 def test_membership_penalties_relatives_and_the_statute_are_no_acts(tasks, ref: str) -> None:
     assert ref not in tasks
