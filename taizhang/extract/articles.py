@@ -259,6 +259,7 @@ _ACT_NOT_MAIN = re.compile(r"的|组成|担任|兼任|构成|承担|(?:时|后|�
 # A penalty anywhere in the sentence of a 由 clause, or an offence before it: "…的,由X视情节轻重,给予警告、责令
 # 改正", "违反本办法第N条规定,…的,由X依照…处罚" (penalties, no task).
 _PENALTY = re.compile(r"责令|处罚|查处|处以|罚款|没收|吊销|处分|追究|警告")
+_SANCTION = re.compile(r"责令|处罚|处以|罚款|吊销")
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
@@ -438,7 +439,7 @@ _NOT_AN_ACT = re.compile(
 )
 # Where the name of a body acting with no modal may end (办 alone is none: 办法, 办理).
 _ACTING_TAIL = re.compile(
-    r"(?:部门|机关|机构|政府|委员会|办事处|委会|办公室|总局|局|中心|指挥部|领导小组|委(?!员|托|会)|人民法院|人民检察院)"
+    r"(?:部门|机关|机构|政府|委员会|办事处|委会|办公室|总局|局|中心(?![城区])|指挥部|领导小组|委(?!员|托|会)|人民法院|人民检察院)"
     r"(?=[^,。;:、和及与或(]{2})"
 )
 # A lead-in or a verb inside the words before a body's name: the body is an object, not the subject ("本市支持
@@ -452,7 +453,9 @@ _RELATIVE_ACT = re.compile(r"[^对在向给为把将与和的,。;]{1,4}的")
 # The statute itself, or its words, as a subject: "本办法自…施行", "本条例所列行政机构名称…" (no body acts).
 # A statute that repeals another ("…通过的《X条例》同时废止") is no act of the body that made the other.
 _SELF = re.compile(r"本(?:条例|办法|规定|细则|规则)|[^。]*废止")
-_ANY_MODAL = re.compile(r"应当|必须|可以|不得|有权|(?<![相适供响对反效顺答])应(?![急用])|(?<![必无])须")
+_ANY_MODAL = re.compile(
+    r"应当|必须|可以|不得|禁止|严禁|有权|(?<![相适供响对反效顺答])应(?![急用])|(?<![必无])须"
+)
 _ACT_ADVERBS = re.compile(r"(?:依法|统一|及时|定期|积极|具体|分别|共同|主要|每年|按照规定|按规定)?")
 
 
@@ -463,7 +466,12 @@ def _acting_body(work: str, s: int, e: int) -> tuple[int, int] | None:
         s += 1
     if not (e >= len(work) or work[e - 1] in "。;" or work[e] == "\n"):
         return None  # a part of a sentence cut at its comma: the sentence's act is read whole
-    if _ANY_MODAL.search(work, s, e) or _SELF.match(work, s, e) or _BY_INSIDE.search(work, s, e):
+    if (
+        _ANY_MODAL.search(work, s, e)
+        or _SELF.match(work, s, e)
+        or _BY_INSIDE.search(work, s, e)
+        or _SANCTION.search(work, s, e)  # "…人民政府责令停止": a penalty (没收的动物 is no penalty's act)
+    ):
         return None  # (a sentence with 由 names its doer there: _BY, _DOER, _DOER_ACTS)
     comma = work.find(",", s, e)
     first = comma if comma > 0 else e
@@ -1142,6 +1150,11 @@ _NO_BODY = re.compile(r"不能|不得|不予|无法|超出|超过|(?:全|内|外
 _PUBLIC_SERVICE = ("公共", "政务", "各级公共", "县级以上公共")
 
 
+# Units named by their function in a work: "指挥部成员单位", "其他有防汛任务的单位", "负有…监督管理职责的单位"
+# (regulations on floods, emergencies and pollution charge them so; the tune gold names "…成员单位" leads).
+_BY_FUNCTION = re.compile(r"成员单位$|^(?:其他)?(?:负有|有|承担)[^的,。;]{1,20}(?:任务|职责|职能)的单位$")
+
+
 @lru_cache(maxsize=8192)
 def _is_body(name: str) -> bool:
     """A body of the state (or a villagers' or residents' committee), not a person or a firm."""
@@ -1161,7 +1174,7 @@ def _is_body(name: str) -> bool:
     if name.endswith("服务机构") and not name.startswith(_PUBLIC_SERVICE) and not LEVEL.match(name):
         return False  # "家政服务机构应当…", "物业服务机构": a business that serves, not a body of the state
     if name.endswith("单位"):
-        return name.startswith(("有关", "相关", "各"))
+        return name.startswith(("有关", "相关", "各")) or _BY_FUNCTION.search(name) is not None
     if _GOES_TO.search(name):
         return False  # "求职的劳动者到职业介绍机构": whom a person goes to, no body's name
     if name.endswith(_ROLE_VERBS_BAN):
