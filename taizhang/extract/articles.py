@@ -259,7 +259,7 @@ _ACT_NOT_MAIN = re.compile(r"的|组成|担任|兼任|构成|承担|(?:时|后|�
 # A penalty anywhere in the sentence of a 由 clause, or an offence before it: "…的,由X视情节轻重,给予警告、责令
 # 改正", "违反本办法第N条规定,…的,由X依照…处罚" (penalties, no task).
 _PENALTY = re.compile(r"责令|处罚|查处|处以|罚款|没收|吊销|处分|追究|警告")
-_SANCTION = re.compile(r"责令|处罚|处以|罚款|吊销")
+_SANCTION = re.compile(r"责令")  # (a body's general duty "依法…进行查处/处罚" stays)
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
@@ -1152,7 +1152,8 @@ _PUBLIC_SERVICE = ("公共", "政务", "各级公共", "县级以上公共")
 
 # Units named by their function in a work: "指挥部成员单位", "其他有防汛任务的单位", "负有…监督管理职责的单位"
 # (regulations on floods, emergencies and pollution charge them so; the tune gold names "…成员单位" leads).
-_BY_FUNCTION = re.compile(r"成员单位$|^(?:其他)?(?:负有|有|承担)[^的,。;]{1,20}(?:任务|职责|职能)的单位$")
+# Not "承担测绘任务的单位" (a licensed firm, as 测绘 regulations name it: a regulated party).
+_BY_FUNCTION = re.compile(r"成员单位$|^(?:其他)?(?:负有|有)[^的,。;]{1,20}(?:任务|职责|职能)的单位$")
 
 
 @lru_cache(maxsize=8192)
