@@ -222,7 +222,7 @@ _DOER = re.compile(
     r"(?<!对)"
     + AGENT_BY
     + r"(?P<who>[^,。;:报向]{2,60}?)(?:分别|统一|依法(?:对[^,。;:]{1,20}?)?|按[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|会同(?P<with>[^,。;:]{2,30}?)(?:统一|共同|分别|依法)?)?"
-    r"(?:负责|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定|给予(?!警告|处分|处罚|行政处罚|停止|通报|罚)|决定(?!授权|任免))(?!的)"
+    r"(?:负责(?!人)|进行|组织实施|牵头|启动|开展|实施|提出|确定|规定|审批|核发|制定|给予(?!警告|处分|处罚|行政处罚|停止|通报|罚)|决定(?!授权|任免))(?!的)"
 )
 # "由X设置/划定/指定…": the doer named after 由 by the end of its name (a body's), then a verb of the work
 # regulations hand out: "已确认门牌号的建筑物,由各区公安机关按照确认的门牌号设置门牌", "后备资源的保护范围由区
@@ -238,6 +238,28 @@ _DOER_BODY = re.compile(
     r"(?:按照[^,。;:]{0,20}?|根据[^,。;:]{2,12}?|依法|统一|分别|另行|及时)?"
     r"(?:设置|划定|指定|认定|鉴定|编制|公布|发布|核定|登记|处理|受理|组织|维护|建设|安装|颁发|发放|征收|评定|报请|报送|报|征求)"
 )
+# "<对象>由<机关><动作>": a regulation hands the work on a thing to the body named after 由 with a verb of
+# its own, no 负责 or modal ("经评审的项目由市文化主管部门予以公示", "…的,由县人民政府无偿收回经营权", "…由市、
+# 县人民政府代为管理", "预警信息由省人民政府统一发布" in cities' and provinces' 条例): the body leads it. The
+# name ends as a body's does and no name goes on after it; the action is no membership or role ("由X、Y组成",
+# "由X担任", "由X承担"), and the clause is no relative one nor a condition ("由X批准设立的开发区,应当…",
+# "由X作出决定后,…"). matches: "由县人民政府无偿收回开发经营权。" ; must not match: "由市人民政府批准设立的
+# 园区,应当…", "委员会由市人民政府有关部门负责人组成"
+_DOER_ACTS = re.compile(
+    r"(?<!对)"
+    + AGENT_BY
+    + r"(?P<who>(?:(?!报|送|向(?!阳))[^,。;:由的]){1,40}?(?:部门|机关|机构|人民政府|委员会|办事处|管委会|办公室|指挥部|指挥机构|中心))"
+    r"(?![办机部委局所室处站队中会长人员、和及与或等(]|主任|副|书记|秘书)"
+    r"(?!组成|担任|兼任|构成|承担|产生|选举|提名|推荐|派出|的|是|为)"
+    r"(?P<act>[\u4e00-\u9fff][^,。;:]{1,40}?)(?=[。;]|$|,(?!(?:" + "|".join(DUTY_MODALS) + r"|可)))"
+)
+# The end of an action read by _DOER_ACTS that makes it a relative clause or a condition: "…批准设立的园区",
+# "…作出决定后", "…检查时".
+_ACT_NOT_MAIN = re.compile(r"的|组成|担任|兼任|构成|承担|(?:时|后|前|期间)$")
+# A penalty anywhere in the sentence of a 由 clause, or an offence before it: "…的,由X视情节轻重,给予警告、责令
+# 改正", "违反本办法第N条规定,…的,由X依照…处罚" (penalties, no task).
+_PENALTY = re.compile(r"责令|处罚|查处|处以|罚款|没收|吊销|处分|追究|警告")
+_SANCTION = re.compile(r"责令")  # (a body's general duty "依法…进行查处/处罚" stays)
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
@@ -402,6 +424,83 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
                 )
             )
     return tasks
+
+
+# A body of the state as the subject of a sentence with no modal: "县人民政府加强对旅游资源的保护", "市人民政府
+# 设立…专项资金", "公安机关以一定顺序对…编排门楼号", "市文化主管部门根据专家评审意见,拟订…名录", "市、县人民
+# 代表大会常务委员会通过执法检查等方式,加强对…的监督" (cities' and counties' 条例 state the work of their bodies
+# in the indicative as often as with 应当): the body leads it. What follows the body is an act: no copula or
+# definition (是, 为, 系, 指), no permission or bar (可, 不得, 有权), no possession or membership (享有, 属于, 由…
+# 组成), no name going on (的, 和, 、), and the sentence holds no modal (a sentence with one is read by
+# ``_subject``, which refuses it where it is no duty).
+_NOT_AN_ACT = re.compile(
+    r"[的是为系指之可不无被由和及与或等、(所中内外]|有权|享有|属于|具有|拥有|隶属|位于|包括|组成|接受|设在|会议|负责人|工作人员|成员"
+    r"|对[^,。;]{1,20}负责(?:[,。;]|$)"
+)
+# Where the name of a body acting with no modal may end (办 alone is none: 办法, 办理).
+_ACTING_TAIL = re.compile(
+    r"(?:部门|机关|机构|政府|委员会|办事处|委会|办公室|总局|局|中心(?![城区])|指挥部|领导小组|委(?!员|托|会)|人民法院|人民检察院)"
+    r"(?=[^,。;:、和及与或(]{2})"
+)
+# A lead-in or a verb inside the words before a body's name: the body is an object, not the subject ("本市支持
+# 口岸查验机构…", "X通过Y公报…", "X受Y委托", "X加强与Y的联系", "…标准报市人民政府审定").
+_NOT_IN_NAME = re.compile(
+    r"通过|受(?!理)|以(?![上下])|将|把|报|送|加强|支持|鼓励|推动|采取|实行|发挥|会同|配合|协助|指导|委托|组织(?!部)"
+    r"|制定|编制|设置|设立|建立|确定|发布|聘请|对(?!外)|在"
+)
+# A verb that qualifies a noun: "古树名木主管部门组织的…情形" (the body's act is a relative clause, no predicate).
+_RELATIVE_ACT = re.compile(r"[^对在向给为把将与和的,。;]{1,4}的")
+# The statute itself, or its words, as a subject: "本办法自…施行", "本条例所列行政机构名称…" (no body acts).
+# A statute that repeals another ("…通过的《X条例》同时废止") is no act of the body that made the other.
+_SELF = re.compile(r"本(?:条例|办法|规定|细则|规则)|[^。]*废止")
+_ANY_MODAL = re.compile(
+    r"应当|必须|可以|不得|禁止|严禁|有权|(?<![相适供响对反效顺答])应(?![急用])|(?<![必无])须"
+)
+_ACT_ADVERBS = re.compile(r"(?:依法|统一|及时|定期|积极|具体|分别|共同|主要|每年|按照规定|按规定)?")
+
+
+def _acting_body(work: str, s: int, e: int) -> tuple[int, int] | None:
+    """(end of the subject, start of the predicate) of a sentence ``work[s:e]`` that opens with bodies
+    of the state and goes on with what they do, with no modal (``_NOT_AN_ACT``), or None."""
+    while s < e and work[s] in " \n":
+        s += 1
+    if not (e >= len(work) or work[e - 1] in "。;" or work[e] == "\n"):
+        return None  # a part of a sentence cut at its comma: the sentence's act is read whole
+    if (
+        _ANY_MODAL.search(work, s, e)
+        or _SELF.match(work, s, e)
+        or _BY_INSIDE.search(work, s, e)
+        or _SANCTION.search(work, s, e)  # "…人民政府责令停止": a penalty (没收的动物 is no penalty's act)
+    ):
+        return None  # (a sentence with 由 names its doer there: _BY, _DOER, _DOER_ACTS)
+    comma = work.find(",", s, e)
+    first = comma if comma > 0 else e
+    if _CONDITION_END.search(work, s, first) or "是" in work[s:first]:
+        return None  # "X作出决定后,…": a condition; "X、Y是承办单位": a definition
+    limit = min(e, s + 40, comma if comma > 0 else e)
+    end = None
+    for m in _ACTING_TAIL.finditer(work, s, limit):
+        if _NOT_A_DOER.search(work, s, m.end()) or _MEMBERS_OF.match(work, m.end(), e):
+            break
+        named = work[s : m.end()]
+        if _NOT_IN_NAME.search(named):
+            break
+        if "以下" in named:
+            break  # "开发区设立X(以下简称Y)": a body set up and its alias, no subject
+        if len(named) >= 3 and _lead_bodies(law_names(named, named), named):
+            end = m.end()  # (not a bare 政府: "政府采购活动…" is a topic)
+    if end is None:
+        return None
+    act = _ACT_ADVERBS.match(work, end, e)
+    p = act.end() if act is not None else end
+    if (
+        p >= e
+        or not "\u4e00" <= work[p] <= "\u9fff"
+        or _NOT_AN_ACT.match(work, p, e)
+        or _RELATIVE_ACT.match(work, p, e)
+    ):
+        return None
+    return end, end
 
 
 # A body named by what the article said before it: "其所属的精神文明建设工作机构负责…" after "市、区(县级市)
@@ -1051,6 +1150,12 @@ _NO_BODY = re.compile(r"不能|不得|不予|无法|超出|超过|(?:全|内|外
 _PUBLIC_SERVICE = ("公共", "政务", "各级公共", "县级以上公共")
 
 
+# Units named by their function in a work: "指挥部成员单位", "其他有防汛任务的单位", "负有…监督管理职责的单位"
+# (regulations on floods, emergencies and pollution charge them so; the tune gold names "…成员单位" leads).
+# Not "承担测绘任务的单位" (a licensed firm, as 测绘 regulations name it: a regulated party).
+_BY_FUNCTION = re.compile(r"成员单位$|^(?:其他)?(?:负有|有)[^的,。;]{1,20}(?:任务|职责|职能)的单位$")
+
+
 @lru_cache(maxsize=8192)
 def _is_body(name: str) -> bool:
     """A body of the state (or a villagers' or residents' committee), not a person or a firm."""
@@ -1070,7 +1175,7 @@ def _is_body(name: str) -> bool:
     if name.endswith("服务机构") and not name.startswith(_PUBLIC_SERVICE) and not LEVEL.match(name):
         return False  # "家政服务机构应当…", "物业服务机构": a business that serves, not a body of the state
     if name.endswith("单位"):
-        return name.startswith(("有关", "相关", "各"))
+        return name.startswith(("有关", "相关", "各")) or _BY_FUNCTION.search(name) is not None
     if _GOES_TO.search(name):
         return False  # "求职的劳动者到职业介绍机构": whom a person goes to, no body's name
     if name.endswith(_ROLE_VERBS_BAN):
@@ -1374,6 +1479,9 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     if found is None:
         found = _subject(work, cs, ce)
         start = cs
+    if found is None and not conditioned and item is None:
+        found = _acting_body(work, cs, ce)  # "县人民政府加强对…的保护": no modal, the body's act
+        start = cs
     if found is None:
         topic = _topic_end(work, cs, ce)
         if topic is not None and not work.startswith("由", topic):  # "…办法,由X会同Y制定": _BY
@@ -1383,6 +1491,16 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     by = None
     if found is None:
         by = _BY.search(work, cs, ce) or _DOER.search(work, cs, ce) or _DOER_BODY.search(work, cs, ce)
+        if by is None:
+            acts = _DOER_ACTS.search(work, cs, ce)
+            if (
+                acts is not None
+                and _ACT_NOT_MAIN.search(acts.group("act")) is None
+                and _ANY_MODAL.search(work, cs, acts.start()) is None
+                and _PENALTY.search(work, acts.start(), ce) is None
+                and "违反" not in work[cs : acts.start()]
+            ):
+                by = acts  # "…项目由市文化主管部门予以公示": the body after 由 does it
         if by is None or "解释" in work[by.end() : ce] or "可以" in work[cs : by.start()]:
             by = None  # "单位和个人可以向X申请…,由Y核发…": a procedure the applicant starts
             # "经认定登记的古树名木,主管部门应当…", "公民…可以…举报,有关部门应当…"
