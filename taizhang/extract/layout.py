@@ -163,7 +163,7 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
         # A table whose columns a run of spaces separates (text copied out of a PDF or a fixed-width
         # print of a web table).
         more.extend(_space_column_grids(work, start, end))
-    if _RUN_ON_DEADLINE_HEADING.search(work, start, end) is not None:
+    if has_run_on_deadline_heading(work, start, end):
         # A table whose row and cell breaks a copy lost, one space or line break left between
         # cells: a text column first, unit columns and a deadline column after it.
         more.extend(g for g in _run_on_row_grids(work, start, end) if not any(_overlap(g, o) for o in more))
@@ -330,6 +330,24 @@ def _fits_by_position(
 # line breaks, a unit column's heading before it and the first row after it.
 # matches: "责任单位 配合单位 完成时间 负责" ; must not match: "责任单位：县环保局，完成时间：6月"
 _RUN_ON_DEADLINE_HEADING = re.compile(r"(?:单位|部门)\s(?:完成时间|完成时限|完成期限|时间节点)\s+\S")
+# The deadline headings of _RUN_ON_DEADLINE_HEADING, each three characters after where a match
+# starts (a unit heading of two and one space).
+_DEADLINE_HEADINGS = ("完成时间", "完成时限", "完成期限", "时间节点")
+
+
+def has_run_on_deadline_heading(work: str, start: int, end: int) -> bool:
+    """Whether ``_RUN_ON_DEADLINE_HEADING.search(work, start, end)`` finds one: each deadline
+    heading is found with str.find (the pattern's scan tries its class of first characters at
+    every character of a paragraph) and the pattern matched from three characters before it."""
+    for word in _DEADLINE_HEADINGS:
+        at = work.find(word, start + 3, end)
+        while at >= 0:
+            if _RUN_ON_DEADLINE_HEADING.match(work, at - 3, end) is not None:
+                return True
+            at = work.find(word, at + 1, end)
+    return False
+
+
 # What a deadline cell of such a row opens with: a date, a month, a season, an ongoing word.
 # matches: "7月底前制定", "2024年6月", "持续开展", "长期坚持", "年底前" ; must not match: "县公安局",
 # "在主要交通路口划定"

@@ -1303,7 +1303,7 @@ def _later_units(text: str, work: str, s: int, e: int) -> tuple[tuple[str, ...],
             return found, verb
         return None
 
-    later = later_subject(work, s, e, read)
+    later = later_subject(work, s, e, read, openers)
     return later[1] if later is not None else ((), "")
 
 

@@ -2029,7 +2029,11 @@ _Subject = TypeVar("_Subject")
 
 
 def later_subject(
-    work: str, s: int, e: int, read: Callable[[int, int], _Subject | None]
+    work: str,
+    s: int,
+    e: int,
+    read: Callable[[int, int], _Subject | None],
+    openers: frozenset[str] | None = None,
 ) -> tuple[int, _Subject] | None:
     """The subject that owns the duty of ``work[s:e]`` when its opening names none and a later
     clause does: a topic, another's act, a condition or a clause of work first, then the body that
@@ -2039,18 +2043,34 @@ def later_subject(
     turn with ``read(separator, opening)``, the genre's reading of a subject at a clause's opening
     (None where it names none), up to a duty the words before already lay (``DUTY_VERB``: "经营者应当…,
     …,公安机关应当…", "…应当经过…批准。各选区…": that duty is another's, the later body's its own
-    task). (opening, ``read``'s answer) of the first clause read, None when none is."""
-    # (the first duty from the opening, found once: a clause after its end has one before it)
-    duty = DUTY_VERB.search(work, s, e)
-    for m in _LATER_CLAUSE.finditer(work, s, e):
+    task). (opening, ``read``'s answer) of the first clause read, None when none is.
+    ``openers``: the characters a clause ``read`` answers for must open with (``read`` is None at
+    any other): only the clauses that open with one are walked, the answer is the same (a clause
+    passed over would be read as None, and a duty before it is before the next one read)."""
+    # (the end of the first duty from the opening, found once, when a clause is first walked:
+    # a clause after it has one before it; -1 not searched yet, e + 1 none)
+    duty_end = -1
+    clauses = _LATER_CLAUSE if openers is None else _later_clause_opening(openers)
+    for m in clauses.finditer(work, s, e):
         if m.end() >= e:
             break
-        if duty is not None and duty.end() <= m.start():
+        if duty_end < 0:
+            duty = DUTY_VERB.search(work, s, e)
+            duty_end = duty.end() if duty is not None else e + 1
+        if duty_end <= m.start():
             return None
         found = read(m.start(), m.end())
         if found is not None:
             return m.end(), found
     return None
+
+
+@lru_cache(maxsize=8)
+def _later_clause_opening(openers: frozenset[str]) -> re.Pattern[str]:
+    """``_LATER_CLAUSE`` where the clause after it opens with one of ``openers`` (a document's
+    clauses mostly open with a verb or a noun of work: the walk skips them in the engine)."""
+    chars = "".join(re.escape(c) for c in sorted(openers) if not c.isspace())
+    return re.compile(rf"{_LATER_CLAUSE.pattern}(?=[{chars}])")
 
 
 # A unit suffix that is also the first character of the verb after the name: 办 of 办理/办结, 处 of
