@@ -1056,13 +1056,27 @@ def _paragraph_cell_grids(work: str, start: int, end: int) -> list[Grid]:
 _PIPE_CLOSED_CELL = re.compile(r"[^\S\n]*(?P<cell>[^|\n]*?)[^\S\n]*\|(?:(?<=^\|)\|)?[^\S\n]*")
 
 
+def _piped_tables_from(work: str, paras: list[tuple[int, int]], heads: list[int]) -> list[Grid]:
+    """The tables of the cells a crawl wrote with pipes (``paras``, one a cell), one read from each
+    heading row at ``heads`` (the index of its 序号 cell) that no table read before covers."""
+    grids: list[Grid] = []
+    at_end = -1
+    for at in heads:
+        if paras[at][0] < at_end:
+            continue
+        grid, _ = _read_paragraph_table(work, paras, at, pipes=True)
+        if grid is not None:
+            grids.append(grid)
+            at_end = grid.end
+    return grids
+
+
 def _pipe_cell_grids(work: str, start: int, end: int) -> list[Grid]:
     """Tables that the text of a web page gives a cell a line, each cell closed by " |" (the
     way a crawler flattens an HTML table: "序号 |" / "重点工作 |" / … / "1 |" / "坚持…。 |"): read as
     a table a cell a paragraph, each such line one paragraph without its pipe. A layout of the
     crawl, not of an issuer: the tune document huoshan_development_zone_duties_2025 (霍山县) has
     it, and so do crawled pages of other issuers (常州市 常政发〔2023〕1号)."""
-    grids: list[Grid] = []
     paras: list[tuple[int, int]] = []
     heads: list[int] = []
     for ls, line in _line_texts(work, start, end):
@@ -1080,15 +1094,7 @@ def _pipe_cell_grids(work: str, start: int, end: int) -> list[Grid]:
             # An empty cell ("|" or "||" alone on its line, as the crawls of 海盐县's and 临安区's
             # pages write blank cells) keeps its place in the row.
             paras.append((s, s))
-    at_end = -1
-    for at in heads:
-        if paras[at][0] < at_end:
-            continue
-        grid, nxt = _read_paragraph_table(work, paras, at, pipes=True)
-        if grid is not None:
-            grids.append(grid)
-            at_end = grid.end
-    return grids
+    return _piped_tables_from(work, paras, heads)
 
 
 # A line of a table a crawl wrote a cell a line with a pipe between cells: the pipe alone
@@ -1147,16 +1153,7 @@ def _pipe_line_grids(work: str, start: int, end: int) -> list[Grid]:
         else:
             paras[-1] = (paras[-1][0], e)  # the cell's text goes on on this line
         piped = blank = False
-    grids: list[Grid] = []
-    at_end = -1
-    for at in heads:
-        if paras[at][0] < at_end:
-            continue
-        grid, _ = _read_paragraph_table(work, paras, at, pipes=True)
-        if grid is not None:
-            grids.append(grid)
-            at_end = grid.end
-    return grids
+    return _piped_tables_from(work, paras, heads)
 
 
 def _is_column_before(work: str, span: tuple[int, int]) -> bool:
