@@ -245,21 +245,22 @@ _DOER_BODY = re.compile(
 # "由X担任", "由X承担"), and the clause is no relative one nor a condition ("由X批准设立的开发区,应当…",
 # "由X作出决定后,…"). matches: "由县人民政府无偿收回开发经营权。" ; must not match: "由市人民政府批准设立的
 # 园区,应当…", "委员会由市人民政府有关部门负责人组成"
+# Acts that make a body a member or holder of a role, not the doer of work: "由X、Y组成", "由X担任".
+_ROLE_ACTS = "组成|担任|兼任|构成|承担"
 _DOER_ACTS = re.compile(
     r"(?<!对)"
     + AGENT_BY
     + r"(?P<who>(?:(?!报|送|向(?!阳))[^,。;:由的]){1,40}?(?:部门|机关|机构|人民政府|委员会|办事处|管委会|办公室|指挥部|指挥机构|中心))"
     r"(?![办机部委局所室处站队中会长人员、和及与或等(]|主任|副|书记|秘书)"
-    r"(?!组成|担任|兼任|构成|承担|产生|选举|提名|推荐|派出|的|是|为)"
+    r"(?!" + _ROLE_ACTS + r"|产生|选举|提名|推荐|派出|的|是|为)"
     r"(?P<act>[\u4e00-\u9fff][^,。;:]{1,40}?)(?=[。;]|$|,(?!(?:" + "|".join(DUTY_MODALS) + r"|可)))"
 )
 # The end of an action read by _DOER_ACTS that makes it a relative clause or a condition: "…批准设立的园区",
 # "…作出决定后", "…检查时".
-_ACT_NOT_MAIN = re.compile(r"的|组成|担任|兼任|构成|承担|(?:时|后|前|期间)$")
+_ACT_NOT_MAIN = re.compile("的|" + _ROLE_ACTS + "|" + _CONDITION_END.pattern)
 # A penalty anywhere in the sentence of a 由 clause, or an offence before it: "…的,由X视情节轻重,给予警告、责令
 # 改正", "违反本办法第N条规定,…的,由X依照…处罚" (penalties, no task).
 _PENALTY = re.compile(r"责令|处罚|查处|处以|罚款|没收|吊销|处分|追究|警告")
-_SANCTION = re.compile(r"责令")  # (a body's general duty "依法…进行查处/处罚" stays)
 # An alias a body is given where it is first named: "(以下称市古树名木管理部门)", "(以下简称市局)".
 _ALIAS = re.compile(r"\(以下(?:简|统)?称[^()]{1,20}(?:\([^()]{1,6}\)[^()]{0,20})?\)")
 # The bodies a duty is done with: "会同相关部门按照…", "会同规划资源、建设交通等部门组织编制…".
@@ -470,7 +471,8 @@ def _acting_body(work: str, s: int, e: int) -> tuple[int, int] | None:
         _ANY_MODAL.search(work, s, e)
         or _SELF.match(work, s, e)
         or _BY_INSIDE.search(work, s, e)
-        or _SANCTION.search(work, s, e)  # "…人民政府责令停止": a penalty (没收的动物 is no penalty's act)
+        or work.find("责令", s, e) >= 0  # "…人民政府责令停止": a penalty (没收的动物 is no penalty's act;
+        # a body's general duty "依法…进行查处/处罚" stays)
     ):
         return None  # (a sentence with 由 names its doer there: _BY, _DOER, _DOER_ACTS)
     comma = work.find(",", s, e)
