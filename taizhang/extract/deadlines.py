@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .docinfo import numbered_plan_period
 from .lexicon import load_data, ongoing_phrases
 from .model import Deadline
 from .numbers import chinese_year, parse_chinese, parse_count
@@ -370,7 +371,7 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
         found = _years_from_now(work, orig, year, found)
     if "十" in work and "五" in work:
         for m in _PLAN_PERIOD.finditer(work):
-            end_year = 2005 + 5 * "一二三四五六七八九".index(m.group("n")) + 5
+            end_year = numbered_plan_period(m.group("n"))[1]
             found = _latest(found, Deadline("year", end_year, None, (orig or work)[m.start() : m.end()]))
     if found is None and "每月" in work:
         due = _MONTHLY_DUE.search(work)

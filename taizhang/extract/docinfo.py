@@ -26,6 +26,7 @@ __all__ = [
     "as_its_figures_are_dated",
     "doc_info",
     "five_year_period",
+    "numbered_plan_period",
     "reviews_part_of_its_year",
     "plan_year",
     "reviewed_year",
@@ -201,11 +202,16 @@ def five_year_period(n: int) -> tuple[int, int]:
     return start, start + 4
 
 
+def numbered_plan_period(digit: str) -> tuple[int, int]:
+    """The years of the five-year plan named 十``digit``五 (``digit`` one of 一…九: 十四五 is 2021-2025)."""
+    return five_year_period(11 + "一二三四五六七八九".index(digit))
+
+
 def five_year_plan_end(text: str) -> int | None:
     """The last year of the five-year plan that ``text`` names (“十五五”时期主要目标任务: 2030),
     or None when it names none."""
     f = _FIVE_YEAR.search(text)
-    return five_year_period(11 + "一二三四五六七八九".index(f["n"]))[1] if f else None
+    return numbered_plan_period(f["n"])[1] if f else None
 
 
 def _lines(work: str, limit: int) -> list[tuple[int, int]]:
@@ -929,7 +935,7 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
     else:
         f = _FIVE_YEAR.search(work_title)
         if f:
-            period_start, period_end = five_year_period(10 + "一二三四五六七八九".index(f["n"]) + 1)
+            period_start, period_end = numbered_plan_period(f["n"])
         elif (fm := _PERIOD_FROM.search(head)) is not None:
             period_start = int(fm["a"])
             period_end = period_start + parse_count(fm["n"])

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .docinfo import five_year_period
+from .docinfo import numbered_plan_period
 from .layout import Cell, Grid
 from .model import DocInfo, Metric, Span
 from .numbers import MAGNITUDES, NumberError, parse_number, scale
@@ -800,7 +800,7 @@ def _flat_column(h: str, info: DocInfo) -> tuple[str, int | None] | str:
         return "growth"
     y = re.search(r"(?:19|20)\d{2}", h)
     pm = _FLAT_PLAN.search(h)
-    plan = five_year_period(11 + "一二三四五六七八九".index(pm["n"]))[1] if pm else None
+    plan = numbered_plan_period(pm["n"])[1] if pm else None
     base = any(w in h for w in _BASE_WORDS)
     if _FLAT_VALUE.search(h) or (y and len(h) <= 12) or _FLAT_PERIOD_VALUE.match(h):
         if y:

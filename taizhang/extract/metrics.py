@@ -25,6 +25,7 @@ from .docinfo import (
     as_its_figures_are_dated,
     five_year_period,
     five_year_plan_end,
+    numbered_plan_period,
     reviews_part_of_its_year,
     years_reviewed,
 )
@@ -1001,7 +1002,7 @@ def _plan_goals_announced(work: str, year: int) -> Iterator[_Mode]:
         return
     for m in _PLAN_GOALS.finditer(work):
         if m["n"]:
-            end_year = five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)[1]
+            end_year = numbered_plan_period(m["n"])[1]
         else:
             end_year = next_five_years_end(year)
         if end_year < year:
@@ -3443,7 +3444,7 @@ def _years_reviewed_from(work: str, p_lo: int, year: int | None, pos: int | None
     if m is None and year is not None and work.find("五", p_lo, p_lo + 8) >= 0:
         p = _PERIOD_REVIEWED.match(work, p_lo)
         if p is not None:
-            start, end = five_year_period(10 + "一二三四五六七八九".index(p["n"]) + 1)
+            start, end = numbered_plan_period(p["n"])
             if end <= year:
                 return start  # “十三五”时期,…从X增加到Y: X of the period's first year (as a plan reviews it)
     if m is None and pos is not None and year is not None:
@@ -4061,7 +4062,7 @@ def _period_end_ahead(sentence_before: str) -> int | None:
     m = _PERIOD_END_AHEAD.search(sentence_before)
     if m is None or _RELATIVE_YEAR.search(m["rest"]) is not None or _A_YEAR_NAMED.search(m["rest"]):
         return None  # (a year named after the horizon dates its figures instead)
-    return five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)[1]
+    return numbered_plan_period(m["n"])[1]
 
 
 def _named_period(sentence_before: str, doc_year: int) -> tuple[Kind, int] | None:
@@ -4075,7 +4076,7 @@ def _named_period(sentence_before: str, doc_year: int) -> tuple[Kind, int] | Non
         # 辽宁's): the figure is of the period that follows it, the one the document's part dates.
         # (快于 and 慢于 are bases too, in base_before: GDP增长4%,快于2024年1.8个百分点, 山西's 2026 report.)
         return None
-    _, end = five_year_period(10 + "一二三四五六七八九".index(m["n"]) + 1)
+    _, end = numbered_plan_period(m["n"])
     return ("actual" if end < doc_year else "target"), end
 
 
