@@ -332,7 +332,9 @@ def tasks_of(
     starts = [(s, e) for s, e, _ in lines if work.startswith("第", s)]
     heads = sum(1 for s, e in starts if ARTICLE.match(work, s, e))
     if heads >= 5 and _STATUTE.search(work):
-        duties = article_tasks(text, work, lines, year)
+        duties, procedures = _article_duties(text, work, lines, year)
+        if procedures and len(duties) + procedures >= 2:
+            return duties  # a congress's rules of its proceedings: its duties are its own, no task
         if len(duties) >= 2 and _policy_articles(work, starts) > len(duties):
             # A policy written in articles (若干政策, 鼓励…的规定: 第N条 对…给予奖励), most of whose
             # articles offer support: each article is a measure, as the outline reads it (its duty
@@ -340,11 +342,33 @@ def tasks_of(
             return [t for t in found if not _FRAMING.search(working_text(t.text))]
         if len(duties) >= 2:
             return duties  # else rules of support (对…给予奖励) rather than duties: the outline's
+        # (a statute's penalties and a congress's rules of procedure are no task there either)
+        found = [t for t in found if not _no_statute_task(working_text(t.text))]
     found = notice_tasks(work, found)
     if all(t.lead_units and set(t.lead_units) <= _ISSUER for t in found):
         # No task, or only the issuer's ("我部将…"): a letter's work is its addressees'.
         return letter_tasks(text, work, lines, year) or found
     return found
+
+
+def _no_statute_task(w: str) -> bool:
+    """A statute's article ``w`` that lays no task whatever its subject: its own making or start, a penalty ("违反本条例…的,由X
+    依法予以拆除", "…的,由X处…罚款") or a step of a congress's own proceedings ("议案由主任会议提请…审议")."""
+    return (
+        _STATUTE.search(w) is not None  # "为了…,制定本条例。", "本条例自…起施行。": the statute itself
+        or _LIABILITY.search(w) is not None
+        or (_OFFENCE.match(w) is not None and "由" in w)
+        or _PENALTY_BY.search(w) is not None
+        or _congress_procedure(w, 0, len(w))
+    )
+
+
+# A penalty laid by a body on an offender, after the offence closed by 的: "擅自占用城市道路的,由市城市管理部门
+# 依法予以处罚", "…的,由区城市管理部门责令限期拆除". must not match: "古树名木需要迁移的,由市林业主管部门
+# 依法予以审批" (a procedure of the body's own work)
+_PENALTY_BY = re.compile(
+    r"的,由[^,。;]{2,40}?(?:依法)?(?:责令|予以(?:拆除|处罚|取缔|没收)|处以?[^。;,]{0,24}(?:罚款|拘留)|没收|吊销|强制拆除)"
+)
 
 
 def _article_paragraphs(work: str, lines: list[tuple[int, int, int]]) -> list[tuple[str, int, int]]:
@@ -387,7 +411,16 @@ def _article_paragraphs(work: str, lines: list[tuple[int, int, int]]) -> list[tu
 def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year: int | None) -> list[Task]:
     """The tasks of a regulation: the sentences of its articles that lay a duty on a body of the
     state (``_duty_roles``), one task each."""
+    return _article_duties(text, work, lines, year)[0]
+
+
+def _article_duties(
+    text: str, work: str, lines: list[tuple[int, int, int]], year: int | None
+) -> tuple[list[Task], int]:
+    """``article_tasks``, and how many sentences laid a duty that is a step of a people's congress's
+    own proceedings (``_congress_procedure``: no task, but a duty of the statute all the same)."""
     tasks: list[Task] = []
+    procedures = 0
     for number, s, e in _article_paragraphs(work, lines):
         offence = _OFFENCE.match(work, s, e) is not None
         # "违反本条第一款第一项规定的,…X应当对违法行为人进行批评教育…": a penalty; only a later sentence that
@@ -401,6 +434,9 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
             if roles is None:
                 continue
             lead, co = roles
+            if _congress_procedure(work, cs, ce) and not any(_GOVERNING_BODY.search(u) for u in lead):
+                procedures += 1
+                continue
             if tasks and tasks[-1].number == number and tasks[-1].lead_units and len(lead) == 1:
                 lead = _referred(lead[0], tasks[-1].lead_units) or lead
             ts, te = cs, ce
@@ -424,7 +460,7 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
                     number=number,
                 )
             )
-    return tasks
+    return tasks, procedures
 
 
 # A body of the state as the subject of a sentence with no modal: "县人民政府加强对旅游资源的保护", "市人民政府
@@ -436,11 +472,12 @@ def article_tasks(text: str, work: str, lines: list[tuple[int, int, int]], year:
 # ``_subject``, which refuses it where it is no duty).
 _NOT_AN_ACT = re.compile(
     r"[的是为系指之可不无被由和及与或等、(所中内外]|有权|享有|属于|具有|拥有|隶属|位于|包括|组成|接受|设在|会议|负责人|工作人员|成员"
+    r"|副?(?:主任|局长|厅长|秘书长)(?!会议)"  # "办公厅主任、副主任组成…": the body's head, a person
     r"|对[^,。;]{1,20}负责(?:[,。;]|$)"
 )
 # Where the name of a body acting with no modal may end (办 alone is none: 办法, 办理).
 _ACTING_TAIL = re.compile(
-    r"(?:部门|机关|机构|政府|委员会|办事处|委会|办公室|总局|局|中心(?![城区])|指挥部|领导小组|委(?!员|托|会)|人民法院|人民检察院)"
+    r"(?:部门|机关|机构|政府|委员会|办事处|委会|办公室|办公厅(?![\u4e00-\u9fff]{0,6}(?:室|处|科|主任))|总局|局|中心(?![城区])|指挥部|领导小组|委(?!员|托|会)|人民法院|人民检察院)"
     r"(?=[^,。;:、和及与或(]{2})"
 )
 # A lead-in or a verb inside the words before a body's name: the body is an object, not the subject ("本市支持
@@ -1023,6 +1060,10 @@ def _gov_field_and_levels(orig: str, work: str) -> tuple[str, ...]:
     return ()
 
 
+# The members of a group named after 及其 ("领导小组及其成员单位"): the group's own, named by it.
+_MEMBER_UNITS = frozenset(("成员单位", "各成员单位"))
+
+
 def _joined(orig: str, work: str) -> list[tuple[str, str]]:
     """``work`` cut where a conjunction joins two bodies: what comes before it (since the last 、)
     is a body, or what follows opens with a collective ("及其有关部门": 其 is the body before)."""
@@ -1046,6 +1087,10 @@ def _joined(orig: str, work: str) -> list[tuple[str, str]]:
         ):
             out.append((orig[start:i], work[start:i]))
             start = m.end()
+            if m.group() == "及其" and tail in _MEMBER_UNITS:
+                # "市征兵工作领导小组及其成员单位应当…": the group answers for its members (they are
+                # named by it alone), no bare 成员单位
+                return out
             if tail in ("单位", "部门", "机构"):  # "有关部门和单位": 有关单位
                 collective = re.match(r"各有关|各相关|有关|相关|其他有关|各", head)
                 if collective:
@@ -1426,6 +1471,39 @@ _IN_THE_COURSE = re.compile(r"在[^,。;]{2,30}?(?:过程中|活动中|期间)")
 _SHARED_DUTY = frozenset(("各负其责", "各司其职", "密切配合", "相互配合", "协同配合", "分工协作", "通力合作"))
 
 
+# A group's office placed in a unit and given its duties: "领导小组办公室设在市人民武装部,负责日常工作",
+# "办公室设在市应急管理局,承担…" (the notices setting up groups read so too: the unit is the lead, as the
+# tune gold of state_council_office_minors_group_2021 names 民政部).
+_OFFICE_AT = re.compile(
+    r"\s*[^,。;]{0,24}?(?:办公室|秘书处|办事机构)(?:设在|设于)(?P<at>[^,。;]{2,30}?),"
+    r"(?:具体|主要)?(?:负责|承担)"
+)
+
+
+# A people's congress's own procedure: its meetings called, chaired, attended, its bills moved,
+# deliberated and voted on ("代表大会会议由常务委员会召集", "议案由主任会议提请常务委员会会议审议",
+# "常务委员会审议法规案时,应当邀请…列席会议"). The rules of a congress's proceedings lay no administrative
+# task; a congress's supervision of the government ("…通过执法检查、听取和审议专项工作报告等方式,加强对…的
+# 监督") is a task (the tune gold of 云浮's, 上海's and 临沂's regulations), and so is a government's
+# duty to report to it (no word of procedure).
+_CONGRESS_BODY = re.compile(r"常务委员会|常委会|人民代表大会|人大|主任会议|主席团|专门委员会")
+_PROCEDURE = re.compile(
+    r"召集|主持|列席|出席|表决|议案|法规案|质询案|提请[^,。;]{0,30}?(?:审议|讨论)|会议(?:审议|举行)|举行会议|审议(?:法规|议案|意见)"
+)
+# The bodies of government, courts and procuratorates: their duties toward a congress (to report to
+# it, to send their heads to its meetings) are tasks.
+_GOVERNING_BODY = re.compile(r"政府|法院|检察院|监察委员会|部门|机关|厅|局")
+
+
+def _congress_procedure(work: str, cs: int, ce: int) -> bool:
+    """The clause ``work[cs:ce]`` is a step of a people's congress's own proceedings."""
+    return (
+        _CONGRESS_BODY.search(work, cs, ce) is not None
+        and _PROCEDURE.search(work, cs, ce) is not None
+        and work.find("监督", cs, ce) < 0
+    )
+
+
 def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The lead and co-units of a clause that lays a duty on bodies of the state, or None."""
     while cs < ce and work[cs] in " \n":
@@ -1440,6 +1518,12 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     item = _NUMBERED.match(work, cs, ce)
     if item:
         cs = item.end()  # "(一)各区发展改革委应…": an item of an article, numbered
+    office = _OFFICE_AT.match(work, cs, ce)
+    if office:  # "领导小组办公室设在市人民武装部,负责日常工作": the unit that houses it does the work
+        bs, be = office.span("at")
+        housed = tuple(law_names(text[bs:be], work[bs:be]))
+        if housed:
+            return housed, ()
     gov_set_up = _GOV_SETS_UP.match(work, cs, ce)
     if gov_set_up:  # "市人民政府设立X(以下简称Y),代表市人民政府对…实行统一领导和管理": X
         bs, be = gov_set_up.span("body")

@@ -182,7 +182,12 @@ def ref_part(level: int, n: str | None) -> str | None:
 # name and plain text again: no backtracking). Its body is 2 to 160 characters.
 # matches: "(区商务局牵头负责)", "【责任单位:区科技局】", "(牵头部\n\n门:市交通委)",
 # "(责任单位:各县(市、区)人民政府)" ; must not match: "(以下简称《行动纲要》)" (no unit: read, refused)
-_NOTE = re.compile(r"[(【\[〔](?P<body>[^()【】\[\]〔〕]*(?:\([^()\n]{1,12}\)[^()【】\[\]〔〕]*)*)[)】\]〕]")
+# The inner bracket may be longer where it declares the first unit of each list the lead
+# ("(责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同))": read with its list, FIRST_LEADS).
+_NOTE = re.compile(
+    r"[(【\[〔](?P<body>[^()【】\[\]〔〕]*(?:\((?:[^()\n]{1,12}|[^()\n]{0,6}(?:第一|首位)[^()\n]{2,24})\)"
+    r"[^()【】\[\]〔〕]*)*)[)】\]〕]"
+)
 # What may follow a note that names its units with no role marker or label ("(市商务局)"): the end
 # of the clause. A bare name inside a sentence is an alternative, not a note.
 # matches: "(市商务局)。", "(市商务局)\n" ; must not match: "乡镇(街道)招商引资", "(街道)综合文化站"
@@ -797,6 +802,16 @@ _CLAUSE_DUTY_VERB = re.compile(
 # Not "区政府是…责任主体，由分管副区长牵头…": the duty is another's.
 # The time a sentence's "X将…" is set in, before its subject: "下一阶段，区建交委将会同区防汛办…",
 # "每年汛期结束后，区建交委将…" (what the drafting unit announces it will do is its task).
+# A sentence that sanctions those who fail the duty before it: its subject is a condition ("管理不
+# 到位的乡镇", "对工作不力的", "未按期完成任务的单位") and its work a sanction (问责, 通报, 约谈…), by
+# whichever body. It closes the task before it (no task of its own); the condition names no unit.
+# matches: "管理不到位的乡镇,县人民政府将实行问责", "对工作不力的,由县政府予以通报批评",
+# "未完成任务的单位,要约谈其主要负责人" ; must not match: "各乡镇要建立健全…,通报检查结果",
+# "县城管局负责督查,对发现的问题进行通报"
+_SANCTION = re.compile(
+    r"\s*(?:对|凡|凡是)?[^,。;:]{1,30}的(?:[^,。;:的]{1,8})?,"
+    r"[^。;]{0,30}?(?:问责|通报|约谈|追究|一票否决|扣分|扣减|批评|处分|诫勉)"
+)
 _TIME_LEAD_IN = re.compile(r"\s*(?:下一(?:阶段|步)|今后|此后|届时|[^,。;]{1,20}(?:后|前|期间|结束时)),\s*")
 # A list item that is a document's title and nothing more: the annexes a notice lists
 # ("附件：1.《嘉定区道路下立交情况统计表》 2.《…应急预案》"), no work.
@@ -1947,7 +1962,8 @@ def _with_note(task: Task, note: RoleNote, work: str) -> Task:
     """``task`` with the units and deadline of a further part of its note. A part labelled 责任单位
     after a part that named the lead ("牵头单位:县住建局。\n责任单位:县住建局、县城管局等。") names the
     units that share the work: co-units beside that lead (SCHEMA: 责任单位 after a named lead unit are
-    co-units), as they are when both labels stand in one note."""
+    co-units), as they are when both labels stand in one note; a part labelled 牵头单位 after one
+    labelled 责任单位 that listed it names the lead among them, the others co-units."""
     note_lead = note.roles.lead
     if (
         task.lead_units
@@ -1955,6 +1971,17 @@ def _with_note(task: Task, note: RoleNote, work: str) -> Task:
         and opening_label_role(work[note.start : note.end].lstrip("(【[〔")) == "duty"
     ):
         note = replace(note, roles=UnitRoles((), (*note_lead, *note.roles.co)))
+    elif (
+        task.lead_units
+        and note_lead
+        and set(note_lead) < set(task.lead_units)
+        and opening_label_role(work[note.start : note.end].lstrip("(【[〔")) == "lead"
+    ):
+        # "(责任单位:区民政局、区卫健委)(牵头单位:区民政局)": the lead named after the list of the units
+        # that answer for the work leads, the others of that list are its co-units, as when the
+        # 牵头单位 comes first
+        others = tuple(u for u in task.lead_units if u not in note_lead)
+        task = replace(task, lead_units=note_lead, co_units=(*others, *task.co_units))
     lead = tuple(dict.fromkeys((*task.lead_units, *note.roles.lead)))
     co = tuple(u for u in dict.fromkeys((*task.co_units, *note.roles.co)) if u not in lead)
     return replace(task, lead_units=lead, co_units=co, deadline=task.deadline or note.deadline)
@@ -2416,7 +2443,13 @@ def _units_before_comma(text: str, work: str, start: int, chunk: str, opening: i
         return cs  # "…,经生态环境部会同…": no subject follows the comma
     prev = max(opening, chunk.rfind(",", opening, cs - 1) + 1)
     seg = chunk[prev : cs - 1].strip()
-    if not 2 <= len(seg) <= 20 or _NOT_IN_UNITS.search(seg) or _VERB_WORD.search(seg) or MODAL.search(seg):
+    if (
+        not 2 <= len(seg) <= 20
+        or "的" in seg  # "管理不到位的乡镇,…": a condition on units, not their names
+        or _NOT_IN_UNITS.search(seg)
+        or _VERB_WORD.search(seg)
+        or MODAL.search(seg)
+    ):
         return cs
     us = start + prev + (len(chunk[prev : cs - 1]) - len(chunk[prev : cs - 1].lstrip()))
     ue = us + len(seg)
@@ -2517,6 +2550,10 @@ def _subject_clauses(text: str, work: str, start: int, end: int) -> list[tuple[i
                 continue  # "X将…" assigns only as a sentence of its own, not inside one
             while cs < v and chunk[cs].isspace():
                 cs += 1
+            if cs > stop + 1 and _SANCTION.match(chunk, max(stop, chunk.rfind(",", 0, cs - 1)) + 1):
+                # "…。管理不到位的乡镇,县人民政府将实行问责。", "…,对工作不力的街道,区政府要约谈…":
+                # the sanction of the duty before, no task of its own
+                continue
             if chunk.startswith(_NOT_SUBJECT_OPENING, cs) and not _name_opening_like_preposition(
                 chunk, cs, v
             ):

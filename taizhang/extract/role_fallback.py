@@ -47,7 +47,7 @@ __all__ = ["fallback_roles", "requested_units"]
 _HELPING_ANOTHER = ("配合", "协助")
 # What may not follow each verb of _DUTY_AFTER for it to be one: "要求" (a noun or the issuer's verb),
 # "要点", "应急", "应用", "应收", "须知", "负责人", "负责制", the role nouns "牵头单位", "配合部门".
-_NOT_AFTER = {"要": "求点素件", "应": "急用对收", "须": "知", "负责": "人制同"}
+_NOT_AFTER = {"要": "求点素件", "应": "急用对收", "须": "知", "需": "求", "负责": "人制同"}
 _NOT_AFTER.update(dict.fromkeys(("牵头", *_HELPING_ANOTHER), "单部"))
 # A verb of the subject's own duty, right after the names that open a clause (要, a modal verb of duty
 # of units.DUTY_MODALS, 务必, a verb of its own charge of units.OWN_DUTY_VERBS, 会同, a verb of help
@@ -55,7 +55,8 @@ _NOT_AFTER.update(dict.fromkeys(("牵头", *_HELPING_ANOTHER), "单部"))
 # matches: "要", "应当", "应", "须", "必须", "务必", "负责", "牵头", "会同", "配合", "协助"
 # must not match: "要求", "要点", "应急", "应用", "负责人", "负责制", the role nouns "牵头单位", "配合部门"
 # ("每项工作均列出牵头单位、配合单位": no one's duty)
-_DUTY_VERBS = ("要", *DUTY_MODALS, "务必", *OWN_DUTY_VERBS, "会同", *_HELPING_ANOTHER)
+# 需 (需要) is a modal of duty too ("试点地区需于6月底前制定…"), not in 所需 (what is needed), 需求.
+_DUTY_VERBS = ("要", *DUTY_MODALS, "需", "务必", *OWN_DUTY_VERBS, "会同", *_HELPING_ANOTHER)
 _DUTY_ADVERBS = ("均", "都", "也", "还", "依法", "切实", "及时", "要切实")
 # (a match opens at most this far before where its verb begins)
 _ADVERB_SPAN = max(len(w) for w in _DUTY_ADVERBS)
@@ -63,7 +64,10 @@ _DUTY_AFTER = re.compile(
     "(?:"
     + "|".join(_DUTY_ADVERBS)
     + ")?(?:"
-    + "|".join(f"{w}(?![{_NOT_AFTER[w]}])" if w in _NOT_AFTER else w for w in _DUTY_VERBS)
+    + "|".join(
+        ("(?<!所)" if w == "需" else "") + (f"{w}(?![{_NOT_AFTER[w]}])" if w in _NOT_AFTER else w)
+        for w in _DUTY_VERBS
+    )
     + ")"
 )
 # Where a clause opens: after a full stop, a semicolon, a comma or a colon.
@@ -159,7 +163,9 @@ def _names(text: str, work: str, a: int, b: int) -> tuple[str, ...]:
         # parts of the list, each a doer by this reading's forms
         names = tuple(parse_units(text[a:b], work[a:b]))
         if not all(_named_by_form(working_text(n)) for n in names):
-            return ()
+            names = _joined_by_form(text, work, a, b)
+            if not names:
+                return ()
     if not names or not all(_doer(working_text(n)) for n in names):
         return ()
     return names
@@ -183,6 +189,26 @@ _ROLE_PLACE = re.compile(
 )
 # An agency named by its function and 机构: "医保经办机构", "国家能源局派出机构", "区绩效考评机构".
 _AGENCY = re.compile(r"[\u4e00-\u9fff]{2,12}机构")
+
+
+# What joins two names in a subject: "试点省份和试点城市", "示范县及示范乡镇", "试点省、试点城市".
+_JOINER = re.compile(r"以及|和|及|与|、")
+
+
+def _joined_by_form(text: str, work: str, a: int, b: int) -> tuple[str, ...]:
+    """The names of ``work[a:b]`` cut at each joining word when every part is a name of this
+    reading's forms (``_named_by_form``: "试点省份和试点城市要…" names both places), else ()."""
+    names: list[str] = []
+    at = a
+    for m in _JOINER.finditer(work, a, b):
+        names.append(text[at : m.start()])
+        at = m.end()
+    if at == a:
+        return ()
+    names.append(text[at:b])
+    if not all(_named_by_form(working_text(n)) for n in names):
+        return ()
+    return tuple(names)
 
 
 def _named_by_form(w: str) -> bool:

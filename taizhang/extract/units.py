@@ -600,9 +600,16 @@ def _split_and(o: str, w: str) -> list[tuple[str, str]]:
         # 及其有关部门" (宁波市全民阅读促进条例): the 其 (its) refers back to the head, as laws write
         # a government and its departments; the collective 有关部门 is the unit.
         return [(o[:i], head), (o[i + 2 :], tail[1:])]
+    if tail in _ITS_MEMBERS and _whole_name(head):
+        # "区创建工作领导小组及其成员单位要…": the group answers for its members, named by it alone
+        return [(o[:i], head)]
     if _whole_name(head) and _whole_name(tail):
         return [(o[:i], head), (o[i + 1 :], tail)]
     return [(o, w)] if w and not is_none(w) else []
+
+
+# The members of a group after 及 ("领导小组及其成员单位"): the group's own, no unit of their own.
+_ITS_MEMBERS = frozenset(("其成员单位", "其各成员单位"))
 
 
 # Nouns that name no unit of their own after 和: they share the words before ("各有关部门和单位").
@@ -1266,13 +1273,16 @@ _GROUP = re.compile(f"[^{GROUP_SEPARATORS}]+")
 # A document's declaration that the first unit of each list leads and the others co-operate
 # ("排在第一位的部门为牵头部门", "列第一位者为牵头单位", "排在首位的为牵头单位", "首位单位为牵头单位"
 # as 海盐县's division of its 2022 work report writes it), in working text.
-# must not match: "牵头单位排在第一位的是…" (a ranking)
+# Also with the list's own label or a ranking word: "第一责任单位为牵头单位" (a bracket closing the
+# first list, "下同"), "排名第一的为牵头单位,其他为配合单位", "列第一位的责任单位为牵头单位".
+# must not match: "牵头单位排在第一位的是…" (a ranking), "第一责任人" (a person)
 FIRST_LEADS = re.compile(
-    r"(?:(?:排在|列在|列于|排|列)(?:第一位|首位|第一个|第一)|首位|第一位)(?:的|者)?(?:部门|单位)?(?:为|是)(?:工作)?(?:牵头|主责)"
+    r"(?:(?:排在|列在|列于|排名|排序|位列|排|列)(?:第一位|首位|第一个|第一)|首位|第一位|第一个|第一)"
+    r"(?:的|者)?(?:责任)?(?:部门|单位)?(?:为|是)(?:工作)?(?:牵头|主责)"
 )
-# The longest text FIRST_LEADS matches ("排在第一位的部门为工作牵头"), and how far before the 第一 or
-# 首位 every match holds it may start (after 排在, 列在, 列于).
-_FIRST_LEADS_LONGEST = 13
+# The longest text FIRST_LEADS matches ("排在第一位的责任部门为工作牵头"), and how far before the 第一
+# or 首位 every match holds it may start (after 排在, 列在, 列于, 排名, 排序, 位列).
+_FIRST_LEADS_LONGEST = 15
 _FIRST_LEADS_LEAD_IN = 2
 
 

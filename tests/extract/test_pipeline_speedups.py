@@ -1022,7 +1022,7 @@ class TestSpeed3Shortcuts:
         assert units.declares_first_leads(work) == (units.FIRST_LEADS.search(work) is not None)
 
     def test_the_first_leads_declaration_at_its_longest_and_at_the_edges(self) -> None:
-        longest = "排在第一位的部门为工作牵头"
+        longest = "排在第一位的责任部门为工作牵头"
         assert len(longest) == units._FIRST_LEADS_LONGEST
         assert units.FIRST_LEADS.fullmatch(longest) is not None
         for work in (longest, "前言。" + longest, "首位单位为牵头单位", "列第一者为主责", "第一位是牵头"):
