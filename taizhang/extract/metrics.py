@@ -2477,12 +2477,12 @@ _REFUND_AFTER = re.compile(r"[ \t]*(?:的)?(?:给予)?(?:返还|退还|减免|�
 # 降至1%, 住房公积金缴存比例为5%, 首次缴纳比例不低于50% (land price paid in instalments), 稳岗返还比例
 # 由不超过…60%最高提至不超过90% (the 国办's 稳就业 notice, 国办发〔2025〕25号).
 # matches (before the figure): "增值税征收率由", "征收率由3%降至", "税率减按", "缴存比例为",
-# "返还比例提高至", "首次缴纳比例不低于" ;
+# "返还比例提高至", "首次缴纳比例不低于", "缴存比例可在" (a range: 可在5%至12%之间) ;
 # must not match: "失业率控制在" (an indicator), "平均担保费率降至" (a target of the 国办's financing
 # guarantee opinions: a market's average fee, not a levy)
 _LEVY_RATE_BEFORE = re.compile(
     r"(?:征收率|税率|保险费率|缴费比例|缴存比例|缴纳比例|首付比例|缴费基数|返还比例|补贴比例|补助比例|贴息比例|奖励比例|资助比例)"
-    r"[^,;。!?:\n]{0,40}?(?:由|从|下调|降低|降|调整|调低|减按|按|为|至|提高|提至|不超过|不低于|不高于|最高)[ \t]*\Z"
+    r"[^,;。!?:\n]{0,40}?(?:由|从|下调|降低|降|调整|调低|减按|按|为|至|提高|提至|不超过|不低于|不高于|最高|在)[ \t]*\Z"
 )
 # The number of the session that adopted a text: 已经市政府七届44次常务会议讨论通过 (遂宁's approval
 # reform), 经区政府第12次常务会议审议通过. matches (after the figure): "常务会议", "全体会议",
@@ -2519,6 +2519,98 @@ _DIVIDED = re.compile(r"[^,;。!?:\n]{0,20}?(?:进行|予以)?(?:责任|任务)?
 # "分解落实到" (the work divided, a figure of the work after it)
 _DIVIDED_BEFORE = re.compile(r"分解(?:任务|事项|为)[ \t]*\Z")
 _DIVIDED_LASTS = frozenset("务项为 \t")  # (the last characters of its matches)
+
+
+# A term of credit, of a payment or of a tax relief that a measure sets (房地产 and 稳增长 measures,
+# the 人民银行's and 公积金 centres' notices, 政府采购 rules): 最低首付款比例调整为15%, 公积金贷款额度
+# 增加20%, 可贷额度上浮20%, 提取额度提高到每月3000元, 竞买保证金比例下调至20%, 预留采购份额比例提高至
+# 40%, 缴纳土地出让价款不低于50%, 加计抵减5%. What a buyer, a borrower or a bidder is subject to or may
+# have is a term of the policy, not the size of an indicator (SCHEMA: terms of a benefit). The noun is
+# one of credit or payment, and a verb that sets or adjusts it stands between it and the figure; a
+# verb of work done before the noun (发放贷款…, 累计…) makes the figure an amount of the work.
+# matches (before the figure): "最低首付款比例调整为", "贷款额度增加", "贷款最高额度由60万元提高至",
+# "可贷额度上浮", "竞买保证金比例下调至", "预留采购份额比例提高至", "价格扣除比例提高至",
+# "缴纳土地出让价款不低于", "保证金比例调整为出让起始价的", "加计抵减" ; must not match: "专项债额度" (a
+# budget: no credit noun), "发放创业担保贷款" (no 额度 or 比例), "贷款余额增长" (an outcome), "市场份额超过"
+# (no 预留 or 采购), "首期安排引导资金为" (a fund committed: 首期 only with 缴纳 or 付款)
+_CREDIT_TERM_BEFORE = re.compile(
+    r"(?:(?:首付款?|首期(?:缴纳|付款)|保证金|预售资金监管|(?:预留|采购)份额|价格扣除)(?:比例|额度|金额)?"
+    r"|(?:可贷|贷款|借款|提取|预售资金监管)(?:最高)?额度|最高(?:贷款|可贷)额度"
+    r"|(?:缴纳|缴清|支付|付清)[^,;。!?:\n\d]{0,6}?(?:价款|出让金|地价款))"
+    r"[^,;。!?:\n]{0,20}?"
+    r"(?:调整为|调整至|调整到|调为|下调至|下调到|下调|上调至|上调|调低至|调高至|提高至|提高到|提高|提升至|提升到"
+    r"|增加至|增加到|增加|上浮|下浮|降低至|降低到|降低|降至|放宽至|不低于|不超过|不高于|不得低于|不得超过"
+    r"|最高为|最高|最低为|最低|可达|为)[ \t]*(?:每(?:月|年|人|户)?|[^,;。!?:\n\d]{1,12}?的)?[ \t]*\Z"
+    r"|加计(?:抵减|扣除)(?:比例)?[^,;。!?:\n\d]{0,6}?\Z"
+)
+# The nouns _CREDIT_TERM_BEFORE opens with, looked for first (a plain search costs less).
+_CREDIT_NOUN = re.compile(r"首付|首期|保证金|份额|额度|价格扣除|价款|出让金|加计")
+# Work done on the credit or the payment before its noun: the figure is the amount of the work.
+# matches: "发放", "累计", "新增", "完成" ; must not match: "调整"
+_WORK_ON_CREDIT = re.compile(r"发放|累计|新增|完成|实现|带动|撬动|投放|办理")
+# A rate of credit set by the policy: 公积金 loan rates, a floor or a ceiling of a loan rate, a spread
+# over the LPR in 基点 (首套住房贷款利率下限为LPR减20个基点, 公积金贷款利率下调0.25个百分点). An average
+# rate or a financing cost (平均利率, 综合融资成本下降0.5个百分点) is an outcome and stays.
+# matches (before the figure): "公积金贷款利率下调", "首套房贷利率降低至", "利率下限为相应期限LPR减",
+# "利率上浮" ;
+# must not match: "普惠小微贷款平均利率下降" (an average), "贷款利率较上年下降" (no floor, spread or 公积金)
+_SET_RATE_BEFORE = re.compile(
+    r"(?:(?:公积金|房贷|住房贷款)[^,;。!?:\n\d]{0,8}?利率|利率(?:下限|上限|浮动|上浮|下浮|加点|减点))"
+    r"[^,;。!?:\n]{0,20}?(?:调整为|调整至|下调至|下调到|下调|上调至|上调|上浮|下浮|降低至|降低到|降低|降至"
+    r"|提高至|提高到|提高|为|减|加|不低于|不超过)[ \t]*\Z"
+)
+# An average rate of a market, not one set: 平均利率, 加权平均利率, 综合融资成本.
+_MARKET_AVERAGE = re.compile(r"平均|综合|加权")
+# A spread after the figure: 20个基点 read as 20 个 with 基点 after it; it is a term when a floor, a
+# ceiling or a spread over the reference rate is set before it (利率下限为LPR减20个基点, 加点幅度不超过
+# 30个基点), not when a rate is told to have moved (报价利率下降10个基点: kept).
+# matches (before the figure): "LPR减", "利率下限为…减", "加点" ; must not match: "报价利率下降"
+_BASIS_POINTS_AFTER = re.compile(r"[ \t]*(?:个)?[ \t]*基点")
+_SPREAD_BEFORE = re.compile(r"(?:LPR|报价利率|基准利率)[ \t]*[减加]|下限|上限|加点|减点")
+# A dimension limited by a rule, as design and construction rules write it: 阳台进深不应大于2.4米, 层高
+# 不宜超过3.3米, 建筑高度不得超过24米; an area capped in a sentence that obliges (设备平台面积不超过5平方米
+# with 不应 in the sentence). Such limits rule what may be built; no indicator is sized.
+# matches (before the figure): "进深不应大于", "层高不宜超过", "净高不得低于", "高度不超过" ; must not match:
+# "人行道整治面积不低于" (an amount of work), "新建道路长度达到"
+_DIMENSION_LIMIT = re.compile(
+    r"(?:进深|层高|净高|檐口高度|建筑高度|高度|净宽|宽度|深度|间距|厚度|出挑|挑出|退让距离|退界)"
+    r"[ \t]*(?:应|宜)?[ \t]*(?:不应|不宜|不得|不)?[ \t]*(?:大于|小于|超过|低于|高于)[ \t]*\Z"
+)
+_AREA_CAP = re.compile(r"面积[ \t]*(?:应|宜)?[ \t]*(?:不应|不宜|不得|不)?[ \t]*(?:大于|超过)[ \t]*\Z")
+_RULE_MODAL = re.compile(r"不应|不宜|不得|应当|应不|宜不")
+_LENGTH_AREA_UNITS = frozenset(("米", "厘米", "毫米", "平方米"))
+
+
+def _is_term_of_credit_or_rule(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether a figure is a term of credit, of a payment or of a tax relief a measure sets
+    (_CREDIT_TERM_BEFORE, _SET_RATE_BEFORE, a spread in 基点), or a dimension a rule limits
+    (_DIMENSION_LIMIT): what a buyer, borrower, bidder or builder is subject to, not the size of an
+    indicator."""
+    start = fig.start
+    floor = max(lo, start - 40)
+    if (
+        fig.unit == "个"
+        and _BASIS_POINTS_AFTER.match(work, fig.raw_end, hi) is not None
+        and _SPREAD_BEFORE.search(work, floor, start) is not None
+    ):
+        return True  # a spread over a reference rate: LPR减20个基点
+    m = _CREDIT_TERM_BEFORE.search(work, floor, start) if _CREDIT_NOUN.search(work, floor, start) else None
+    if m is not None and _WORK_ON_CREDIT.search(work, max(lo, m.start() - 12), m.start()) is None:
+        return True  # a term of credit or payment: 最低首付款比例调整为15%
+    if fig.unit in ("%", "个百分点"):
+        r = _SET_RATE_BEFORE.search(work, floor, start)
+        if r is not None and _MARKET_AVERAGE.search(r.group()) is None:
+            return True  # a rate of credit set: 公积金贷款利率下调0.25个百分点
+    if fig.unit in _LENGTH_AREA_UNITS:
+        if _DIMENSION_LIMIT.search(work, max(lo, start - 12), start) is not None:
+            return True  # a dimension a rule limits: 阳台进深不应大于2.4米
+        if fig.unit == "平方米" and _AREA_CAP.search(work, max(lo, start - 10), start) is not None:
+            near = max(0, lo - 200)  # (a bounded look: a text may have no stop at all)
+            s_lo = max(work.rfind("。", near, lo), work.rfind("\n", near, lo), near - 1) + 1
+            s_hi = work.find("。", hi, hi + 200)
+            if _RULE_MODAL.search(work, s_lo, s_hi if s_hi >= 0 else min(len(work), hi + 200)) is not None:
+                return True  # an area capped by a rule: 设备平台面积不超过5平方米
+    return False
 
 
 def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
@@ -2582,7 +2674,9 @@ def _is_term_of_a_measure(work: str, fig: _Figure, lo: int, hi: int) -> bool:
         and _DIVIDED_BEFORE.search(work, max(lo, start - 8), start) is not None
     ):
         return True  # the tasks a part of the division holds: (分解任务15项)
-    return unit in mw.counts and work.find("分解", end, hi) >= 0 and _DIVIDED.match(work, end, hi) is not None
+    if unit in mw.counts and work.find("分解", end, hi) >= 0 and _DIVIDED.match(work, end, hi) is not None:
+        return True  # the tasks the division hands out: 12项任务进行责任分解
+    return _is_term_of_credit_or_rule(work, fig, lo, hi)
 
 
 # ---------------------------------------------------------------------------------------------
