@@ -549,6 +549,7 @@ _ITEM_MARK = (
 # match: "新增", "我国", "而且"
 _LEAD_NOISE = re.compile(
     r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
+    r"|(?:基本)?实现了?|[此该这]项|(?:及)?(?:以上|以下|左右|以内)[ \t]*[、,和与及]"
     r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
     rf"|{_ITEM_MARK}|\((?:预计|估计|初步统计)\))+"
 )
@@ -4335,6 +4336,26 @@ def _indicator_tail() -> _WordList:
     return _WordList((*mw.cmp_before, *_INDICATOR_TAIL, *_SUBJECT_VERBS, *mw.words("change_to_words")))
 
 
+# The name of an economic quantity (a sum, an output, a value) at the end of an indicator: what
+# 完成 / 实现 before it reports, so the verb names nothing (全年完成地区生产总值295亿元: 地区生产总值). Amounts
+# of work (完成投资, 完成营造林) keep their verb: it is their name.
+# matches: the end of "财政总收入", "建筑业总产值", "地区生产总值(GDP)", "固定资产投资额", "税收" ;
+# must not match: the end of "投资", "营造林", "棚户区改造"
+_VALUE_NAME_END = re.compile(r"(?:值|收入|税收|额|资金)(?:\([A-Za-z]{2,5}\))?\Z")
+# A change's verb and its 至 / 到 at the end of an indicator: the figure is where the indicator
+# arrives (产业化龙头企业发展到22家, 失业率微升至3.5%, 公办幼儿园学位至1800个).
+# matches: "发展到", "微升至", "增加至", "扩容至", "至" ; must not match: "直至", "截至" (see _NOT_BEFORE_TO)
+_CHANGED_TO_END = re.compile(
+    r"(?P<v>(?:稳步|逐步|进一步|微|亦|会|将)*"
+    r"(?:增加|发展|扩容|扩大|扩充|扩展|上升|下降|回落|攀升|提高|提升|减少|升|降|减|增))?[至到]\Z"
+)
+_NOT_BEFORE_TO = frozenset("直截年月日0123456789 \t")
+# The verb of a raise at the head of a stock reached by 至 (扩充X至N: X is the stock).
+_RAISED = re.compile(r"扩充|扩大|增加|提高|提升")
+# A goal's own words after its name (新设企业目标任务1000家: the firms are the indicator).
+_GOAL_WORDS_END = re.compile(r"(?<=[\u4e00-\u9fff])目标任务(?:数)?[ \t]*(?:为|是)?[ \t]*\Z")
+
+
 def _trim_left(work: str, lo: int, hi: int, keep_growth: bool = False) -> tuple[int, int]:
     """[lo, hi) less leading time and growth words and trailing years, comparators and verbs."""
     if hi <= lo:
@@ -4362,12 +4383,24 @@ def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
                 lo += 1  # the end of a change: 由300家增加到500家 (not an indicator's 到)
         if lo == start:
             break
+    goal = _GOAL_WORDS_END.search(work, lo, hi)
+    if goal and goal.start() > lo + 1:
+        hi = goal.start()
     while hi > lo:
         year = _TRAILING_YEAR.search(work, max(lo, hi - 12), hi) if work[hi - 1] in "年的底末 \t" else None
         if year:
             hi = year.start()
             continue
         w = _ends_with_any(work, hi, tail, lo)
+        if not w and work[hi - 1] in "至到":
+            to = _CHANGED_TO_END.search(work, max(lo, hi - 10), hi)
+            if to and to.start() > lo + 1 and work[to.start() - 1] not in _NOT_BEFORE_TO:
+                hi = to.start()
+                if not to.group("v"):
+                    verb = _RAISED.match(work, lo, hi)  # 扩充公办幼儿园学位至1800个: the stock reached
+                    if verb and hi - verb.end() >= 2:
+                        lo = verb.end()
+                continue
         if not w or (w in mw.cmp_before and _ends_with_any(work, hi, mw.compiled["not_comparators"], lo)):
             break
         hi = work.rindex(w, lo, hi)
@@ -4375,6 +4408,8 @@ def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
         lo += 1
     while hi > lo and work[hi - 1] in " \t、,":
         hi -= 1
+    if work.startswith("完成", lo) and _VALUE_NAME_END.search(work, lo + 2, hi):
+        lo += 2  # 完成税收9亿元: the sum is the tax, what was done names nothing (完成投资 is a name)
     return lo, hi
 
 
