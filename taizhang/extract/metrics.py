@@ -549,7 +549,7 @@ _ITEM_MARK = (
 # match: "新增", "我国", "而且"
 _LEAD_NOISE = re.compile(
     r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
-    r"|(?:基本)?实现了?|[此该这]项|(?:及)?(?:以上|以下|左右|以内)[ \t]*[、,和与及]"
+    r"|(?:基本)?实现了?|[此该这]项|(?:[一二两三四五六七八九十]{1,2}|\d{1,2})[ \t]*年(?:之)?内|(?:及)?(?:以上|以下|左右|以内)[ \t]*[、,和与及]"
     r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
     rf"|{_ITEM_MARK}|\((?:预计|估计|初步统计)\))+"
 )
@@ -4426,8 +4426,30 @@ def _indicator(
     first = figs[0].start() if figs else fig.start
     base_lo, base_hi = _trim_left(work, lo, first)
     if k > 0:
-        left_lo, left_hi = _trim_left(work, figs[k - 1].end(), fig.start)
-        if left_hi <= left_lo:
+        prev_end = figs[k - 1].end()
+        own_item = False
+        left_lo, left_hi = _trim_left(work, prev_end, fig.start)
+        if _THRESHOLD_IN_A_NAME.match(work, prev_end, fig.start) and "、" not in work[prev_end : fig.start]:
+            # 其中亿元以上项目1500个: the figure before is a threshold inside this figure's name
+            a = max(lo, figs[k - 2].end() if k > 1 else lo)
+            for stop in _LIST_STOP.finditer(work, a, figs[k - 1].start()):
+                a = stop.end()
+            left_lo, left_hi = _trim_left(work, a, fig.start)
+        else:
+            own = _OWN_NOUN.match(work, prev_end, fig.start)
+            if own is not None and _counts_a_noun(work, fig.end, hi, fig.unit):
+                # 确保40个项目开工、40个项目投产: the words up to 、 are the figure before's own noun;
+                # this figure, a count before its noun too, shares only the clause's head with it
+                # when the first figure of the clause is one as well (培育10个X、100个Y: 培育Y)
+                own_item = True
+                left_lo, left_hi = _trim_left(work, own.end(), fig.start)
+                if (
+                    left_hi <= left_lo
+                    and _COUNTED_NOUN.match(work, figs[0].end(), hi)
+                    and "、" not in work[lo:first]
+                ):
+                    left_lo, left_hi = base_lo, base_hi
+        if left_hi <= left_lo and not own_item:
             left_lo, left_hi = base_lo, base_hi
     else:
         left_lo, left_hi = base_lo, base_hi
@@ -4477,7 +4499,10 @@ def _indicator(
             own_lo, own_hi = base_lo, base_hi
         else:
             own_lo, own_hi = _trim_left(work, lo, first, keep_growth=True)
-        if not left or work.startswith(_BORROW_SUBJECT, own_lo):
+        if (not left and not _counts_a_noun(work, fig.end, hi, fig.unit)) or work.startswith(
+            _BORROW_SUBJECT, own_lo
+        ):
+            # (a count before its noun names its own indicator: 乡镇卫生院 of ,7个乡镇卫生院完成搬迁)
             prev = _bound_prev(work, s_lo, lo, figures)
             if prev is not None:
                 pieces.append(text[prev[0] : prev[1]])
@@ -4487,6 +4512,36 @@ def _indicator(
     pieces.append(_right_noun(text, work, fig, hi))
     out = _no_spaces("".join(pieces)).strip("、,")
     return out or text[fig.start : fig.raw_end]
+
+
+# A figure that is a threshold inside the name of the figure after it (亿元以上项目1500个, 3岁以下
+# 婴幼儿托位数4.6个): its comparator runs on into a noun. matches: "以上项目", "以下婴幼儿", "及以上的企业" ;
+# must not match: "以上、", "以上,"
+_THRESHOLD_IN_A_NAME = re.compile(r"[ \t]*(?:及)?以[上下](?:的)?[ \t]*[\u4e00-\u9fff“\"]")
+# Where an item of a list begins: after 、 or a clause's comma.
+_LIST_STOP = re.compile(r"[、,;]")
+# The noun a counted figure is followed by up to the 、 that ends its item (40个项目开工、: 项目开工),
+# after the figure's own comparator. matches: "项目开工、", "以上精品示范村、" ; must not match: "、"
+_OWN_NOUN = re.compile(
+    r"[ \t]*(?:及)?(?:以上|以下|左右|以内|多|余)?(?:的)?[ \t]*(?P<noun>[\u4e00-\u9fff“”\"]+)[ \t]*、"
+)
+# A noun right after a figure (a count written before what it counts: 40个项目开工), not a change
+# (8万亿元增长至…) nor a share (…的生产效率). matches: "项目开工", "左右提档升级村" ; must not match:
+# "增长至", "提高到", "的"
+_COUNTED_NOUN = re.compile(
+    r"[ \t]*(?:及)?(?:以上|以下|左右|以内|多|余)?[ \t]*(?![增提降下上升减扩达突超翻回的占比较同])[\u4e00-\u9fff“\"]"
+)
+# Units that measure an amount rather than count things: no noun after them is counted.
+_NOT_COUNTS = frozenset(("元", "个百分点", "倍", "‰", ""))
+
+
+def _counts_a_noun(work: str, end: int, hi: int, unit: str) -> bool:
+    """A count written before the noun it counts (7个乡镇卫生院完成搬迁): the noun names the indicator.
+    (A noun of two characters may be a measure of the clause before: 空洞修复…,完成14个点位.)"""
+    if unit in _NOT_COUNTS or _COUNTED_NOUN.match(work, end, hi) is None:
+        return False
+    noun = _RIGHT_STOP.search(work, end, hi)
+    return (noun.start() if noun else hi) - end >= 3
 
 
 # What stands between two figures distributed by 分别 and names nothing (4.2万元和2.3万元, 5%、6%).

@@ -57,3 +57,35 @@ def test_the_comparator_of_the_figure_before_opens_no_name() -> None:
 
 def test_a_demonstrative_opens_no_name() -> None:
     assert indicators("该项安排省级财政资金300万元。\n") == ["安排省级财政资金"]
+
+
+def test_a_count_before_its_noun_names_its_own_item() -> None:
+    assert indicators("力争25个项目签约、18个项目竣工。\n") == ["项目签约", "项目竣工"]
+
+
+def test_a_count_before_its_noun_shares_only_the_verb_of_the_list() -> None:
+    assert indicators("培育8个省级示范园区、60个特色村。\n") == ["培育省级示范园区", "培育特色村"]
+
+
+def test_a_count_before_its_noun_borrows_nothing_from_the_clause_before() -> None:
+    found = indicators("今年要加快补齐基层短板，9个村卫生室完成标准化改造。\n")
+    assert found == ["村卫生室完成标准化改造"]
+
+
+def test_a_short_noun_after_a_count_still_borrows_its_subject() -> None:
+    assert indicators("推进道路病害整治，完成38个点位。\n") == ["推进道路病害整治点位"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("其中5000万元以上项目120个。\n", "5000万元以上项目"),
+        ("新引进亿元以上产业项目45个。\n", "新引进亿元以上产业项目"),
+    ],
+)
+def test_a_threshold_inside_a_name_stays_in_it(sentence: str, name: str) -> None:
+    assert indicators(sentence)[-1] == name
+
+
+def test_a_growth_after_its_subject_keeps_the_subject() -> None:
+    assert indicators("地区生产总值达520亿元、增长6.5%。\n") == ["地区生产总值", "地区生产总值增长"]
