@@ -4460,7 +4460,10 @@ def _indicator(
     if split > base_lo and (left_lo, left_hi) == (base_lo, base_hi):
         names = _distributed_names(text, work, base_lo, split)
         if len(names) > 1:
-            pieces.append(names[min(k, len(names) - 1)])
+            # (a growth distributed is named as one: 城乡居民收入分别增长8%和9%: …收入增长)
+            g_lo, g_hi = _trim_left(work, split + 2, first, keep_growth=True)
+            growth = text[g_lo:g_hi] if work[g_lo:g_hi] in _GROWTHS else ""
+            pieces.append(names[min(k, len(names) - 1)] + growth)
             left_lo = left_hi = base_lo
     elif (
         s_lo < lo
@@ -4548,6 +4551,13 @@ def _counts_a_noun(work: str, end: int, hi: int, unit: str) -> bool:
 _JOINERS_ONLY = re.compile(r"[和与及、,或 \t]*")
 
 
+# 城乡 before the people or places it joins: the town's and the country's (城乡居民: 城镇居民, 农村居民).
+# matches: "城乡" of "城乡居民人均可支配收入" ; must not match: "城乡融合" (one thing of both)
+_TOWN_AND_COUNTRY = re.compile(r"城乡(?=居民|常住居民|低保|医疗|养老)")
+# The growth words a distributed figure's name keeps (增长, 下降…).
+_GROWTHS = frozenset(("增长", "下降", "提高", "降低", "减少", "增加", "提升", "年均增长"))
+
+
 def _distributed_names(text: str, work: str, lo: int, hi: int) -> list[str]:
     """The names a 分别 before ``hi`` distributes its figures over: the words from ``lo`` split at
     、/和/与. Short heads that share the last name's tail take it (城镇和农村居民人均可支配收入: 城镇居民人均
@@ -4556,6 +4566,10 @@ def _distributed_names(text: str, work: str, lo: int, hi: int) -> list[str]:
     spans = [(m.start(), m.end()) for m in _NAME.finditer(work, lo, hi)]
     names = [_no_spaces(text[a:b]).strip() for a, b in spans]
     names = [n for n in names if n]
+    if len(names) == 1 and (town := _TOWN_AND_COUNTRY.search(names[0])) is not None:
+        # 城乡 over two figures is 城镇 and 农村 (城乡居民人均可支配收入分别增长8%和9%)
+        n, a = names[0], town.start()
+        return [n[:a] + "城镇" + n[a + 2 :], n[:a] + "农村" + n[a + 2 :]]
     if len(names) < 2:
         return names
     last = names[-1]

@@ -89,3 +89,13 @@ def test_a_threshold_inside_a_name_stays_in_it(sentence: str, name: str) -> None
 
 def test_a_growth_after_its_subject_keeps_the_subject() -> None:
     assert indicators("地区生产总值达520亿元、增长6.5%。\n") == ["地区生产总值", "地区生产总值增长"]
+
+
+def test_town_and_country_over_two_figures_are_two_names() -> None:
+    found = indicators("城乡居民人均可支配收入分别增长6%和7.5%。\n")
+    assert found == ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+
+
+def test_a_distributed_growth_keeps_its_verb() -> None:
+    found = indicators("批发业、零售业销售额分别增长5%、7%。\n")
+    assert found == ["批发业销售额增长", "零售业销售额增长"]
