@@ -549,6 +549,7 @@ _ITEM_MARK = (
 # match: "新增", "我国", "而且"
 _LEAD_NOISE = re.compile(
     r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
+    r"|(?:基本)?实现了?|[此该这]项|(?:[一二两三四五六七八九十]{1,2}|\d{1,2})[ \t]*年(?:之)?内|(?:及)?(?:以上|以下|左右|以内)[ \t]*[、,和与及]"
     r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
     rf"|{_ITEM_MARK}|\((?:预计|估计|初步统计)\))+"
 )
@@ -4429,6 +4430,26 @@ def _indicator_tail() -> _WordList:
     return _WordList((*mw.cmp_before, *_INDICATOR_TAIL, *_SUBJECT_VERBS, *mw.words("change_to_words")))
 
 
+# The name of an economic quantity (a sum, an output, a value) at the end of an indicator: what
+# 完成 / 实现 before it reports, so the verb names nothing (全年完成地区生产总值295亿元: 地区生产总值). Amounts
+# of work (完成投资, 完成营造林) keep their verb: it is their name.
+# matches: the end of "财政总收入", "建筑业总产值", "地区生产总值(GDP)", "固定资产投资额", "税收" ;
+# must not match: the end of "投资", "营造林", "棚户区改造"
+_VALUE_NAME_END = re.compile(r"(?:值|收入|税收|额|资金)(?:\([A-Za-z]{2,5}\))?\Z")
+# A change's verb and its 至 / 到 at the end of an indicator: the figure is where the indicator
+# arrives (产业化龙头企业发展到22家, 失业率微升至3.5%, 公办幼儿园学位至1800个).
+# matches: "发展到", "微升至", "增加至", "扩容至", "至" ; must not match: "直至", "截至" (see _NOT_BEFORE_TO)
+_CHANGED_TO_END = re.compile(
+    r"(?P<v>(?:稳步|逐步|进一步|微|亦|会|将)*"
+    r"(?:增加|发展|扩容|扩大|扩充|扩展|上升|下降|回落|攀升|提高|提升|减少|升|降|减|增))?[至到]\Z"
+)
+_NOT_BEFORE_TO = frozenset("直截年月日0123456789 \t")
+# The verb of a raise at the head of a stock reached by 至 (扩充X至N: X is the stock).
+_RAISED = re.compile(r"扩充|扩大|增加|提高|提升")
+# A goal's own words after its name (新设企业目标任务1000家: the firms are the indicator).
+_GOAL_WORDS_END = re.compile(r"(?<=[\u4e00-\u9fff])目标任务(?:数)?[ \t]*(?:为|是)?[ \t]*\Z")
+
+
 def _trim_left(work: str, lo: int, hi: int, keep_growth: bool = False) -> tuple[int, int]:
     """[lo, hi) less leading time and growth words and trailing years, comparators and verbs."""
     if hi <= lo:
@@ -4456,12 +4477,24 @@ def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
                 lo += 1  # the end of a change: 由300家增加到500家 (not an indicator's 到)
         if lo == start:
             break
+    goal = _GOAL_WORDS_END.search(work, lo, hi)
+    if goal and goal.start() > lo + 1:
+        hi = goal.start()
     while hi > lo:
         year = _TRAILING_YEAR.search(work, max(lo, hi - 12), hi) if work[hi - 1] in "年的底末 \t" else None
         if year:
             hi = year.start()
             continue
         w = _ends_with_any(work, hi, tail, lo)
+        if not w and work[hi - 1] in "至到":
+            to = _CHANGED_TO_END.search(work, max(lo, hi - 10), hi)
+            if to and to.start() > lo + 1 and work[to.start() - 1] not in _NOT_BEFORE_TO:
+                hi = to.start()
+                if not to.group("v"):
+                    verb = _RAISED.match(work, lo, hi)  # 扩充公办幼儿园学位至1800个: the stock reached
+                    if verb and hi - verb.end() >= 2:
+                        lo = verb.end()
+                continue
         if not w or (w in mw.cmp_before and _ends_with_any(work, hi, mw.compiled["not_comparators"], lo)):
             break
         hi = work.rindex(w, lo, hi)
@@ -4469,6 +4502,8 @@ def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
         lo += 1
     while hi > lo and work[hi - 1] in " \t、,":
         hi -= 1
+    if work.startswith("完成", lo) and _VALUE_NAME_END.search(work, lo + 2, hi):
+        lo += 2  # 完成税收9亿元: the sum is the tax, what was done names nothing (完成投资 is a name)
     return lo, hi
 
 
@@ -4485,8 +4520,30 @@ def _indicator(
     first = figs[0].start() if figs else fig.start
     base_lo, base_hi = _trim_left(work, lo, first)
     if k > 0:
-        left_lo, left_hi = _trim_left(work, figs[k - 1].end(), fig.start)
-        if left_hi <= left_lo:
+        prev_end = figs[k - 1].end()
+        own_item = False
+        left_lo, left_hi = _trim_left(work, prev_end, fig.start)
+        if _THRESHOLD_IN_A_NAME.match(work, prev_end, fig.start) and "、" not in work[prev_end : fig.start]:
+            # 其中亿元以上项目1500个: the figure before is a threshold inside this figure's name
+            a = max(lo, figs[k - 2].end() if k > 1 else lo)
+            for stop in _LIST_STOP.finditer(work, a, figs[k - 1].start()):
+                a = stop.end()
+            left_lo, left_hi = _trim_left(work, a, fig.start)
+        else:
+            own = _OWN_NOUN.match(work, prev_end, fig.start)
+            if own is not None and _counts_a_noun(work, fig.end, hi, fig.unit):
+                # 确保40个项目开工、40个项目投产: the words up to 、 are the figure before's own noun;
+                # this figure, a count before its noun too, shares only the clause's head with it
+                # when the first figure of the clause is one as well (培育10个X、100个Y: 培育Y)
+                own_item = True
+                left_lo, left_hi = _trim_left(work, own.end(), fig.start)
+                if (
+                    left_hi <= left_lo
+                    and _COUNTED_NOUN.match(work, figs[0].end(), hi)
+                    and "、" not in work[lo:first]
+                ):
+                    left_lo, left_hi = base_lo, base_hi
+        if left_hi <= left_lo and not own_item:
             left_lo, left_hi = base_lo, base_hi
     else:
         left_lo, left_hi = base_lo, base_hi
@@ -4497,7 +4554,10 @@ def _indicator(
     if split > base_lo and (left_lo, left_hi) == (base_lo, base_hi):
         names = _distributed_names(text, work, base_lo, split)
         if len(names) > 1:
-            pieces.append(names[min(k, len(names) - 1)])
+            # (a growth distributed is named as one: 城乡居民收入分别增长8%和9%: …收入增长)
+            g_lo, g_hi = _trim_left(work, split + 2, first, keep_growth=True)
+            growth = text[g_lo:g_hi] if work[g_lo:g_hi] in _GROWTHS else ""
+            pieces.append(names[min(k, len(names) - 1)] + growth)
             left_lo = left_hi = base_lo
     elif (
         s_lo < lo
@@ -4536,7 +4596,10 @@ def _indicator(
             own_lo, own_hi = base_lo, base_hi
         else:
             own_lo, own_hi = _trim_left(work, lo, first, keep_growth=True)
-        if not left or work.startswith(_BORROW_SUBJECT, own_lo):
+        if (not left and not _counts_a_noun(work, fig.end, hi, fig.unit)) or work.startswith(
+            _BORROW_SUBJECT, own_lo
+        ):
+            # (a count before its noun names its own indicator: 乡镇卫生院 of ,7个乡镇卫生院完成搬迁)
             prev = _bound_prev(work, s_lo, lo, figures)
             if prev is not None:
                 pieces.append(text[prev[0] : prev[1]])
@@ -4548,8 +4611,45 @@ def _indicator(
     return out or text[fig.start : fig.raw_end]
 
 
+# A figure that is a threshold inside the name of the figure after it (亿元以上项目1500个, 3岁以下
+# 婴幼儿托位数4.6个): its comparator runs on into a noun. matches: "以上项目", "以下婴幼儿", "及以上的企业" ;
+# must not match: "以上、", "以上,"
+_THRESHOLD_IN_A_NAME = re.compile(r"[ \t]*(?:及)?以[上下](?:的)?[ \t]*[\u4e00-\u9fff“\"]")
+# Where an item of a list begins: after 、 or a clause's comma.
+_LIST_STOP = re.compile(r"[、,;]")
+# The noun a counted figure is followed by up to the 、 that ends its item (40个项目开工、: 项目开工),
+# after the figure's own comparator. matches: "项目开工、", "以上精品示范村、" ; must not match: "、"
+_OWN_NOUN = re.compile(
+    r"[ \t]*(?:及)?(?:以上|以下|左右|以内|多|余)?(?:的)?[ \t]*(?P<noun>[\u4e00-\u9fff“”\"]+)[ \t]*、"
+)
+# A noun right after a figure (a count written before what it counts: 40个项目开工), not a change
+# (8万亿元增长至…) nor a share (…的生产效率). matches: "项目开工", "左右提档升级村" ; must not match:
+# "增长至", "提高到", "的"
+_COUNTED_NOUN = re.compile(
+    r"[ \t]*(?:及)?(?:以上|以下|左右|以内|多|余)?[ \t]*(?![增提降下上升减扩达突超翻回的占比较同])[\u4e00-\u9fff“\"]"
+)
+# Units that measure an amount rather than count things: no noun after them is counted.
+_NOT_COUNTS = frozenset(("元", "个百分点", "倍", "‰", ""))
+
+
+def _counts_a_noun(work: str, end: int, hi: int, unit: str) -> bool:
+    """A count written before the noun it counts (7个乡镇卫生院完成搬迁): the noun names the indicator.
+    (A noun of two characters may be a measure of the clause before: 空洞修复…,完成14个点位.)"""
+    if unit in _NOT_COUNTS or _COUNTED_NOUN.match(work, end, hi) is None:
+        return False
+    noun = _RIGHT_STOP.search(work, end, hi)
+    return (noun.start() if noun else hi) - end >= 3
+
+
 # What stands between two figures distributed by 分别 and names nothing (4.2万元和2.3万元, 5%、6%).
 _JOINERS_ONLY = re.compile(r"[和与及、,或 \t]*")
+
+
+# 城乡 before the people or places it joins: the town's and the country's (城乡居民: 城镇居民, 农村居民).
+# matches: "城乡" of "城乡居民人均可支配收入" ; must not match: "城乡融合" (one thing of both)
+_TOWN_AND_COUNTRY = re.compile(r"城乡(?=居民|常住居民|低保|医疗|养老)")
+# The growth words a distributed figure's name keeps (增长, 下降…).
+_GROWTHS = frozenset(("增长", "下降", "提高", "降低", "减少", "增加", "提升", "年均增长"))
 
 
 def _distributed_names(text: str, work: str, lo: int, hi: int) -> list[str]:
@@ -4560,6 +4660,10 @@ def _distributed_names(text: str, work: str, lo: int, hi: int) -> list[str]:
     spans = [(m.start(), m.end()) for m in _NAME.finditer(work, lo, hi)]
     names = [_no_spaces(text[a:b]).strip() for a, b in spans]
     names = [n for n in names if n]
+    if len(names) == 1 and (town := _TOWN_AND_COUNTRY.search(names[0])) is not None:
+        # 城乡 over two figures is 城镇 and 农村 (城乡居民人均可支配收入分别增长8%和9%)
+        n, a = names[0], town.start()
+        return [n[:a] + "城镇" + n[a + 2 :], n[:a] + "农村" + n[a + 2 :]]
     if len(names) < 2:
         return names
     last = names[-1]
