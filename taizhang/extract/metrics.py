@@ -3560,16 +3560,22 @@ def _kind_and_year(
     clause_words = work[c_lo : fig.start]
     if (
         (info.reviews is not None or info.year is not None)
-        and explicit in (None, info.reviews if info.reviews is not None else info.year)
         and ("年" in clause_words and ("计划" in clause_words or "目标" in clause_words))
         and _PLANNED_FIGURE.search(clause_words) is not None
         and _GAP_TO_THE_PLAN.search(clause_words) is None
+        and explicit
+        in (
+            None,
+            info.reviews if info.reviews is not None else info.year,
+            planned := _year_of_the_plan_reviewed(info, marks, mark_starts, fig.start),
+        )
     ):
         # A review that reports on a plan gives the year's planned figure beside the results
         # (列入…重点项目计划共85项,计划总投资825.42亿元,年度投资计划193.22亿元。…累计完成投资126.02亿元;
         # a half-year review's 年计划增长7.5%,上半年完成86.3亿元): what was planned for the year
-        # reviewed (else the document's own), a target of it.
-        return "target", info.reviews if info.reviews is not None else info.year
+        # reviewed (the part reviewing last year in a report with this year's draft plan), a
+        # target of it.
+        return "target", planned if explicit is None else explicit
     if explicit is None and (
         ("后" in clause_words and _ONCE_RUNNING.search(clause_words) is not None)
         or ("如果" in sentence_before and _IF_CARRIED_OUT.search(sentence_before) is not None)
@@ -3803,6 +3809,22 @@ _PLANNED_FIGURE = re.compile(
 )
 # A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
 _GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")
+
+
+def _year_of_the_plan_reviewed(
+    info: DocInfo, marks: list[_Mode], mark_starts: list[int], pos: int
+) -> int | None:
+    """The year whose plan a review reports on at ``pos``: the year the document reviews, else
+    that of the review part the figure is in when it is before the document's own (a report on
+    last year's plan and this year's draft: 一、2023年计划执行情况 …完成年计划100亿元的95%), else
+    the document's own."""
+    if info.reviews is not None:
+        return info.reviews
+    mode = _mode_at(marks, mark_starts, pos)
+    if mode.kind == "actual" and mode.year is not None and info.year is not None and mode.year < info.year:
+        return mode.year
+    return info.year
+
 
 # The opening of a paragraph that says which past time its later sentences report on: a part of the
 # document's own year gone by (2022年一季度,…。初步预计,地区生产总值增长7%以上;…: a 区's first quarter,
