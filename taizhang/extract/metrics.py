@@ -885,6 +885,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     # debates of 2013: 回顧過去十多年，特區政府已不斷投入資源… then 我們建議…注資) turns to the past
     # for one paragraph: its review opener dates that paragraph, not the rest of the speech.
     in_paragraphs = info.kind == "work_report" and len(marks) == 1
+    # A document that reviews last year and plans its own (a work report, news of one, however
+    # its page is classed): a paragraph that opens on last year may turn to this year's plan (see
+    # _turn_in_paragraph).
+    turns = info.reviews is None and info.year is not None
     for m in opener.finditer(work):
         y = _YEAR.search(m["rest"])
         kind: Kind = "actual" if m["w"] in review_openers else "target"
@@ -916,6 +920,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
                     year = target_year  # … and what it plans is for its plan's year (a budget's)
         marks.append(_Mode(m.start("line"), kind, year, 3, end))
         opened.add(m.start("line"))
+        if turns and kind == "actual" and year is not None and info.year is not None and year < info.year:
+            marks.extend(_turn_in_paragraph(work, m.start("line"), info.year, target_year))
     if info.year is not None:
         # (Looked for only when the text holds a 近: a search of one character runs at the speed
         # of memchr, the pattern is tried at every line start.)
@@ -947,6 +953,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
                     # next blank line (else its line): the paragraphs after it are the speech's own.
                     end = _paragraph_end(work, m.start("line"))
                 marks.append(_Mode(m.start("line"), "actual" if done else "target", year, 3, end))
+                if turns and done and end is None:
+                    marks.extend(_turn_in_paragraph(work, m.start("line"), info.year, target_year))
     # A sentence that announces the goals to reach by a year (2026年底前…,达到如下目标:) dates the
     # list or table of goals after it (a 目标 heading cell at the table's head included).
     goals: list[_Mode] = []
@@ -1022,6 +1030,43 @@ _PAST_YEAR_INSIDE = re.compile(
     r"(?:回顾|总结)了?[ \t]*(?:过去(?:的)?[ \t]*一年|去年)|(?<=[。:!?])[ \t]*过去的?[ \t]*一年[ \t]*(?:里|来|中)?[ \t]*,"
 )
 _TURN_TO_PLAN = re.compile(r"[。;!?][^。;!?\n]{0,12}?(?:今年|新的一年|明年|展望|预期|目标|下一步)")
+
+
+# A sentence that turns a paragraph on last year to this year's plan: it names this year, the next,
+# what lies ahead, or announces the goals. matches: "。今年", "。他表示,今年", "。报告提出,新的一年",
+# "。全年主要预期目标是", "。主要目标:" ; must not match: "。2025年目标任务顺利完成", "!2025年主要目标任务如期
+# 完成" (the goals reviewed), "。今年以来"
+_TURN_TO_THIS_YEAR = re.compile(
+    r"[。;!?][^。;!?\n]{0,12}?(?:今年(?!以来)|新的一年|明年|展望|下一步|目标(?:是|为|:|如下))"
+)
+# A sentence that opens with a year (…增长5%。2023年,全县…目标是:…): the year it turns to.
+_SENTENCE_OPENS_WITH_A_YEAR = re.compile(r"[。;!?][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
+
+
+def _turn_in_paragraph(work: str, at: int, own: int, year: int | None) -> Iterator[_Mode]:
+    """The mark of the turn to this year's plan inside the line opening at ``at`` on a past year
+    (过去一年,全县实现…。今年主要预期目标是:…。全年新增城镇就业5000人,完成…): a sentence that turns
+    to the plan (_TURN_TO_THIS_YEAR) or opens with the document's own year ``own`` or a later one. The
+    rest of the line plans for ``year`` (else the year named), whatever its verbs (完成, 实现 plan
+    too; a document with no plan year of its own: ``own``). The paragraphs after it are the
+    review's again."""
+    line_end = work.find("\n", at)
+    line_end = len(work) if line_end < 0 else line_end
+    turn = _TURN_TO_THIS_YEAR.search(work, at, line_end)
+    end = turn.start() if turn is not None else line_end
+    for y in _SENTENCE_OPENS_WITH_A_YEAR.finditer(work, at, end):
+        if int(y["y"]) >= own:
+            yield _Mode(y.start() + 1, "target", int(y["y"]), 3, line_end)
+            return
+    if turn is not None:
+        yield _Mode(turn.start() + 1, "target", year if year is not None else own, 3, line_end)
+
+
+def _turned_to_the_plan(marks: list[_Mode], mark_starts: list[int], p_lo: int, pos: int) -> bool:
+    """Whether a mark of the plan begins inside the paragraph from ``p_lo`` before ``pos`` and
+    holds there: the paragraph has turned from what its opening reports to what is planned."""
+    mode = _mode_at(marks, mark_starts, pos)
+    return mode.kind == "target" and mode.start > p_lo
 
 
 def _past_year_told(work: str, year: int) -> Iterator[_Mode]:
@@ -3619,7 +3664,11 @@ def _kind_and_year(
             # The opening of the sentence (to 。) after the news's lead sentence in one paragraph
             # (…会议昨日开幕。报告指出,去年全县实现地区生产总值156.2亿元;固定资产投资增长12.4%).
             reported = _reported_by_the_opening(work, f_lo, c_lo, info.year)
-        if reported is not None and _NOT_REPORTED.search(work, s_lo, fig.start) is None:
+        if (
+            reported is not None
+            and _NOT_REPORTED.search(work, s_lo, fig.start) is None
+            and not _turned_to_the_plan(marks, mark_starts, p_lo, fig.start)
+        ):
             return "actual", reported
     if (
         explicit is None

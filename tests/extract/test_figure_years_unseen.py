@@ -60,3 +60,45 @@ def test_the_plan_reviewed_after_a_year_that_opens_the_paragraph() -> None:
     assert ("target", 9000000000, "元", 2021) in got
     assert ("target", 600000000, "元", 2021) in got
     assert ("target", 6, "%", 2022) in got
+
+
+def test_news_of_a_work_report_turns_to_this_year_within_its_paragraph() -> None:
+    # After the turn (他表示,今年…), 新增 / 实现 with a figure plan this year, as 完成 does.
+    text = (
+        "某市人民代表大会开幕\n发布时间：2022-01-18\n"
+        "市长在报告中说，过去一年全市实现地区生产总值520亿元，同比增长7%；完成进出口总额90亿元。"
+        "他表示，今年全市主要预期目标是地区生产总值增长6.5%。"
+        "新增城镇就业1.5万人，实现旅游总收入80亿元。\n"
+    )
+    assert found(text) == [
+        ("actual", 52000000000, "元", 2021),
+        ("actual", 7, "%", 2021),
+        ("actual", 9000000000, "元", 2021),
+        ("target", 6.5, "%", 2022),
+        ("target", 15000, "人", 2022),
+        ("target", 8000000000, "元", 2022),
+    ]
+
+
+def test_a_paragraph_on_last_year_that_turns_to_a_sentence_opening_with_this_year() -> None:
+    text = (
+        "某区政府工作报告速递\n2022-02-10\n"
+        "2021年，全区实现财政总收入31亿元，同比增长9%。2022年，全区主要预期目标是：财政总收入增长7%。"
+        "全年新增市场主体4000户，完成技术改造投资12亿元。\n"
+    )
+    assert found(text) == [
+        ("actual", 3100000000, "元", 2021),
+        ("actual", 9, "%", 2021),
+        ("target", 7, "%", 2022),
+        ("target", 4000, "户", 2022),
+        ("target", 1200000000, "元", 2022),
+    ]
+
+
+def test_goals_reviewed_are_no_turn() -> None:
+    text = (
+        "某县人民政府工作报告\n2026年1月20日\n"
+        "各位代表！过去一年，全县实现地区生产总值300亿元。2025年主要目标任务如期完成，"
+        "新增城镇就业6000人。\n"
+    )
+    assert found(text) == [("actual", 30000000000, "元", 2025), ("actual", 6000, "人", 2025)]
