@@ -967,6 +967,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         marks.extend(_Mode(after, "target", year, 3) for after, year in _lists_of_a_year(work))
     if info.year is not None and ("五" in work or "5" in work):
         marks.extend(_plan_goals_announced(work, info.year))
+    if work.find("到") >= 0 or work.find("至") >= 0:
+        marks.extend(_goal_items(work, info.year))
     if (
         info.year is not None
         and info.reviews is None
@@ -1019,6 +1021,36 @@ def _plan_goals_announced(work: str, year: int) -> Iterator[_Mode]:
         line_end = len(work) if line_end < 0 else line_end
         end = None if not work[m.end() : line_end].strip() else line_end
         yield _Mode(m.end(), "target", end_year, 3, end)
+
+
+# A goal paragraph: a line whose first sentence sets the year to reach (到2020年,…; 力争到2027年,…;
+# 经过五年努力,到2025年,…; after a run-in heading: (二)发展目标。到2025年,…), the goals themselves in the
+# items after it. matches: "到2020年,", "  力争到2027年,", "总体目标:到2025年," "经过五年努力,力争到2025年,",
+# "(二)发展目标。到2025年," ; must not match: "…,全面完成改造。到2025年," (a later sentence: read by
+# _Horizons), "增加到2025年的" (no clause after it)
+_GOAL_LEAD = _AtLineStarts(
+    r"[ \t]*+(?:[^\n\d。;!?,]{1,16}。)?[^\n\d。;!?]{0,24}?[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年(?:底|末)?(?:前)?[ \t]*,"
+)
+# An item of a list of goals opening a line: a dash, 一是, (1), 1., ①. must not match: "(一)" (a heading)
+_GOAL_ITEM = re.compile(
+    r"[ \t\n]*(?:——|—|[一二三四五六七八九十]是|[(（][ \t]*\d{1,2}[ \t]*[)）]|\d{1,2}[ \t]*[.、．](?!\d)|[①-⑳])"
+)
+
+
+def _goal_items(work: str, year: int | None) -> Iterator[_Mode]:
+    """Marks of the items of goals under a goal paragraph (_GOAL_LEAD) that is followed at once by
+    items (——创新能力显著增强。…比重达到2.5%; 一是…; (1)…; 1.…): targets of its year, to the next
+    heading, whatever the document's own year (an undated copy). A year before the document's own
+    is a review's."""
+    for m in _GOAL_LEAD.finditer(work):
+        y = int(m["y"])
+        if year is not None and y < year:
+            continue
+        line_end = work.find("\n", m.end())
+        if line_end < 0 or _GOAL_ITEM.match(work, line_end) is None:
+            continue
+        heading = _HEADING.search(work, line_end + 1)
+        yield _Mode(line_end + 1, "target", y, 3, heading.start() if heading is not None else None)
 
 
 # The past year a work report (or news of one) turns to inside a line, after its salutation or a

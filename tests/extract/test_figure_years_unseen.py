@@ -102,3 +102,34 @@ def test_goals_reviewed_are_no_turn() -> None:
         "新增城镇就业6000人。\n"
     )
     assert found(text) == [("actual", 30000000000, "元", 2025), ("actual", 6000, "人", 2025)]
+
+
+def test_goal_items_under_an_undated_goal_paragraph_take_its_year() -> None:
+    # No date anywhere: the items take the year of the goal paragraph above them, to the next heading.
+    text = (
+        "关于加快发展会展业的意见\n\n（二）发展目标\n\n"
+        "到2020年，全市会展业综合竞争力明显增强。\n\n"
+        "——展会规模扩大。年办展面积达到120万平方米。\n\n"
+        "——带动效应显现。会展业直接收入占服务业增加值比重达到3%。\n\n"
+        "二、主要任务\n\n（一）建设场馆\n\n建成专业展馆2个。\n"
+    )
+    assert found(text) == [
+        ("target", 1200000, "平方米", 2020),
+        ("target", 3, "%", 2020),
+        ("target", 2, "个", None),
+    ]
+
+
+def test_numbered_goal_items_after_a_run_in_goal_heading() -> None:
+    text = (
+        "某县关于推动文旅融合发展的若干措施\n（2022年4月8日）\n"
+        "（二）主要目标。力争到2026年，全县文旅产业成为支柱产业，具体目标：\n"
+        "1.接待游客量达到900万人次；\n（2）旅游总收入达到70亿元；\n一是新增A级景区4家。\n"
+        "（三）基本原则\n坚持保护优先，打造精品线路3条。\n"
+    )
+    assert found(text) == [
+        ("target", 9000000, "人次", 2026),
+        ("target", 7000000000, "元", 2026),
+        ("target", 4, "家", 2026),
+        ("target", 3, "条", None),
+    ]
