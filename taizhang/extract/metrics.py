@@ -3829,6 +3829,7 @@ def _kind_and_year(
             _may_be_to_date(sentence_before)
             and _TO_DATE.search(sentence_before)
             and not (info.kind == "plan" and _HALF_YEAR_STEP.search(sentence_before))
+            and not (info.reviews is None and _AIMED_AT.search(sentence_before))
         ):
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if not quiet and _has(clause_before, mw.compiled["actual_markers"]):
@@ -3870,6 +3871,10 @@ def _kind_and_year(
                 n = 0
             if 0 < n <= 10:
                 return "target", info.year + n
+        if year is None and info.year is not None and _THIS_YEAR.search(sentence_before) is not None:
+            # A target of the whole year (全年力争…, 年底前…) in a document that gives no plan year (news
+            # of the half-year gone by: 上半年,…增长8.3%。全年力争…增长7.5%): the document's own year.
+            return "target", info.year
     elif (
         not quiet
         and _has(sentence_before, mw.compiled["target_markers"])
@@ -4356,6 +4361,9 @@ _IF_CARRIED_OUT = re.compile(r"如果[^。;]{0,12}?(?:落实|重新发展|建成
 # already past as in a review (上半年实现营业收入…, read by TO_DATE). matches: "上半年完成", "一季度完成",
 # "下半年" ; must not match: "上半年实现" (a result reported)
 _HALF_YEAR_STEP = re.compile(r"(?:上半年|[一1]季度)完成|下半年")
+# What a plan aims at for a part of its year (确保一季度地区生产总值增长6%, 力争上半年…), in a document
+# that reviews no year: a target, not a part of the year gone by. matches: "确保", "力争", "目标" ; must not match: "实现"
+_AIMED_AT = re.compile(r"确保|力争|争取|目标|要(?:实现|完成|达到)")
 # A standing quota: a figure for every year (每年新增…, 每年度).
 # matches: "每年布局", "每年度" ; must not match: "每年龄段" (a count per age group: no verb or 度)
 _STANDING = re.compile(r"每年(?:度|[^龄份])")

@@ -133,3 +133,31 @@ def test_numbered_goal_items_after_a_run_in_goal_heading() -> None:
         ("target", 4, "家", 2026),
         ("target", 3, "条", None),
     ]
+
+
+def test_a_task_list_titled_by_its_year_under_its_number_and_date_lines() -> None:
+    text = (
+        "文号：某管委〔2023〕2号\n成文日期：2023年02月10日\n"
+        "2023年度某开发区重点工作任务分解一览表\n"
+        "一、招商引资\n引进亿元以上项目8个。\n"
+    )
+    d = doc_info(text, working_text(text), "doc.txt")
+    assert d.title == "2023年度某开发区重点工作任务分解一览表"
+    assert found(text) == [("target", 8, "个", 2023)]
+
+
+def test_a_plan_aims_at_a_quarter_of_its_year() -> None:
+    text = "某镇2023年一季度工作安排\n一、稳住开局\n确保一季度农业总产值增长5%，工业用电量增长6%。\n"
+    assert found(text) == [("target", 5, "%", 2023), ("target", 6, "%", 2023)]
+
+
+def test_the_whole_year_aimed_at_in_news_of_its_first_half() -> None:
+    text = (
+        "某区前三季度经济稳中有进\n发布时间：2020-10-26\n"
+        "前三季度，全区实现外贸进出口额45亿元，同比增长4.1%。全年力争外贸进出口额增长5%。\n"
+    )
+    assert found(text) == [
+        ("actual", 4500000000, "元", 2020),
+        ("actual", 4.1, "%", 2020),
+        ("target", 5, "%", 2020),
+    ]
