@@ -1044,8 +1044,8 @@ def _goal_items(work: str, year: int | None) -> Iterator[_Mode]:
     is a review's."""
     for m in _GOAL_LEAD.finditer(work):
         y = int(m["y"])
-        if year is not None and y < year:
-            continue
+        if (year is not None and y < year) or _GOAL_ITEM.match(work, m.start("line")) is not None:
+            continue  # a year reviewed; an item of its own (一是到2025年,…): its own year only
         line_end = work.find("\n", m.end())
         if line_end < 0 or _GOAL_ITEM.match(work, line_end) is None:
             continue

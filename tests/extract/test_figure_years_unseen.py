@@ -161,3 +161,11 @@ def test_the_whole_year_aimed_at_in_news_of_its_first_half() -> None:
         ("actual", 4.1, "%", 2020),
         ("target", 5, "%", 2020),
     ]
+
+
+def test_an_item_with_a_year_of_its_own_dates_no_later_item() -> None:
+    text = (
+        "某区关于促进消费的若干措施\n（2023年3月1日）\n一、主要措施\n"
+        "一是经过三年努力，到2025年，培育特色街区3个。\n二是新建社区便民市场5个。\n二、保障\n加强领导。\n"
+    )
+    assert found(text) == [("target", 3, "个", 2025), ("target", 5, "个", None)]
