@@ -886,6 +886,10 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     # debates of 2013: 回顧過去十多年，特區政府已不斷投入資源… then 我們建議…注資) turns to the past
     # for one paragraph: its review opener dates that paragraph, not the rest of the speech.
     in_paragraphs = info.kind == "work_report" and len(marks) == 1
+    # A document that reviews last year and plans its own (a work report, news of one, however
+    # its page is classed): a paragraph that opens on last year may turn to this year's plan (see
+    # _turn_in_paragraph).
+    turns = info.reviews is None and info.year is not None
     for m in opener.finditer(work):
         y = _YEAR.search(m["rest"])
         kind: Kind = "actual" if m["w"] in review_openers else "target"
@@ -917,6 +921,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
                     year = target_year  # … and what it plans is for its plan's year (a budget's)
         marks.append(_Mode(m.start("line"), kind, year, 3, end))
         opened.add(m.start("line"))
+        if turns and kind == "actual" and year is not None and info.year is not None and year < info.year:
+            marks.extend(_turn_in_paragraph(work, m.start("line"), info.year, target_year))
     if info.year is not None:
         # (Looked for only when the text holds a 近: a search of one character runs at the speed
         # of memchr, the pattern is tried at every line start.)
@@ -948,6 +954,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
                     # next blank line (else its line): the paragraphs after it are the speech's own.
                     end = _paragraph_end(work, m.start("line"))
                 marks.append(_Mode(m.start("line"), "actual" if done else "target", year, 3, end))
+                if turns and done and end is None:
+                    marks.extend(_turn_in_paragraph(work, m.start("line"), info.year, target_year))
     # A sentence that announces the goals to reach by a year (2026年底前…,达到如下目标:) dates the
     # list or table of goals after it (a 目标 heading cell at the table's head included).
     goals: list[_Mode] = []
@@ -960,6 +968,8 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         marks.extend(_Mode(after, "target", year, 3) for after, year in _lists_of_a_year(work))
     if info.year is not None and ("五" in work or "5" in work):
         marks.extend(_plan_goals_announced(work, info.year))
+    if work.find("到") >= 0 or work.find("至") >= 0:
+        marks.extend(_goal_items(work, info.year))
     if (
         info.year is not None
         and info.reviews is None
@@ -1014,6 +1024,36 @@ def _plan_goals_announced(work: str, year: int) -> Iterator[_Mode]:
         yield _Mode(m.end(), "target", end_year, 3, end)
 
 
+# A goal paragraph: a line whose first sentence sets the year to reach (到2020年,…; 力争到2027年,…;
+# 经过五年努力,到2025年,…; after a run-in heading: (二)发展目标。到2025年,…), the goals themselves in the
+# items after it. matches: "到2020年,", "  力争到2027年,", "总体目标:到2025年," "经过五年努力,力争到2025年,",
+# "(二)发展目标。到2025年," ; must not match: "…,全面完成改造。到2025年," (a later sentence: read by
+# _Horizons), "增加到2025年的" (no clause after it)
+_GOAL_LEAD = _AtLineStarts(
+    r"[ \t]*+(?:[^\n\d。;!?,]{1,16}。)?[^\n\d。;!?]{0,24}?[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年(?:底|末)?(?:前)?[ \t]*,"
+)
+# An item of a list of goals opening a line: a dash, 一是, (1), 1., ①. must not match: "(一)" (a heading)
+_GOAL_ITEM = re.compile(
+    r"[ \t\n]*(?:——|—|[一二三四五六七八九十]是|[(（][ \t]*\d{1,2}[ \t]*[)）]|\d{1,2}[ \t]*[.、．](?!\d)|[①-⑳])"
+)
+
+
+def _goal_items(work: str, year: int | None) -> Iterator[_Mode]:
+    """Marks of the items of goals under a goal paragraph (_GOAL_LEAD) that is followed at once by
+    items (——创新能力显著增强。…比重达到2.5%; 一是…; (1)…; 1.…): targets of its year, to the next
+    heading, whatever the document's own year (an undated copy). A year before the document's own
+    is a review's."""
+    for m in _GOAL_LEAD.finditer(work):
+        y = int(m["y"])
+        if (year is not None and y < year) or _GOAL_ITEM.match(work, m.start("line")) is not None:
+            continue  # a year reviewed; an item of its own (一是到2025年,…): its own year only
+        line_end = work.find("\n", m.end())
+        if line_end < 0 or _GOAL_ITEM.match(work, line_end) is None:
+            continue
+        heading = _HEADING.search(work, line_end + 1)
+        yield _Mode(line_end + 1, "target", y, 3, heading.start() if heading is not None else None)
+
+
 # The past year a work report (or news of one) turns to inside a line, after its salutation or a
 # sentence (各位代表:过去的一年,…; 报告回顾了过去一年的工作。全市实现…): what follows is that year's
 # results, up to the sentence that turns to this year's plan (_TURN_TO_PLAN) or the line's end.
@@ -1023,6 +1063,43 @@ _PAST_YEAR_INSIDE = re.compile(
     r"(?:回顾|总结)了?[ \t]*(?:过去(?:的)?[ \t]*一年|去年)|(?<=[。:!?])[ \t]*过去的?[ \t]*一年[ \t]*(?:里|来|中)?[ \t]*,"
 )
 _TURN_TO_PLAN = re.compile(r"[。;!?][^。;!?\n]{0,12}?(?:今年|新的一年|明年|展望|预期|目标|下一步)")
+
+
+# A sentence that turns a paragraph on last year to this year's plan: it names this year, the next,
+# what lies ahead, or announces the goals. matches: "。今年", "。他表示,今年", "。报告提出,新的一年",
+# "。全年主要预期目标是", "。主要目标:" ; must not match: "。2025年目标任务顺利完成", "!2025年主要目标任务如期
+# 完成" (the goals reviewed), "。今年以来"
+_TURN_TO_THIS_YEAR = re.compile(
+    r"[。;!?][^。;!?\n]{0,12}?(?:今年(?!以来)|新的一年|明年|展望|下一步|目标(?:是|为|:|如下))"
+)
+# A sentence that opens with a year (…增长5%。2023年,全县…目标是:…): the year it turns to.
+_SENTENCE_OPENS_WITH_A_YEAR = re.compile(r"[。;!?][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
+
+
+def _turn_in_paragraph(work: str, at: int, own: int, year: int | None) -> Iterator[_Mode]:
+    """The mark of the turn to this year's plan inside the line opening at ``at`` on a past year
+    (过去一年,全县实现…。今年主要预期目标是:…。全年新增城镇就业5000人,完成…): a sentence that turns
+    to the plan (_TURN_TO_THIS_YEAR) or opens with the document's own year ``own`` or a later one. The
+    rest of the line plans for ``year`` (else the year named), whatever its verbs (完成, 实现 plan
+    too; a document with no plan year of its own: ``own``). The paragraphs after it are the
+    review's again."""
+    line_end = work.find("\n", at)
+    line_end = len(work) if line_end < 0 else line_end
+    turn = _TURN_TO_THIS_YEAR.search(work, at, line_end)
+    end = turn.start() if turn is not None else line_end
+    for y in _SENTENCE_OPENS_WITH_A_YEAR.finditer(work, at, end):
+        if int(y["y"]) >= own:
+            yield _Mode(y.start() + 1, "target", int(y["y"]), 3, line_end)
+            return
+    if turn is not None:
+        yield _Mode(turn.start() + 1, "target", year if year is not None else own, 3, line_end)
+
+
+def _turned_to_the_plan(marks: list[_Mode], mark_starts: list[int], p_lo: int, pos: int) -> bool:
+    """Whether a mark of the plan begins inside the paragraph from ``p_lo`` before ``pos`` and
+    holds there: the paragraph has turned from what its opening reports to what is planned."""
+    mode = _mode_at(marks, mark_starts, pos)
+    return mode.kind == "target" and mode.start > p_lo
 
 
 def _past_year_told(work: str, year: int) -> Iterator[_Mode]:
@@ -3655,16 +3732,22 @@ def _kind_and_year(
     clause_words = work[c_lo : fig.start]
     if (
         (info.reviews is not None or info.year is not None)
-        and explicit in (None, info.reviews if info.reviews is not None else info.year)
         and ("年" in clause_words and ("计划" in clause_words or "目标" in clause_words))
         and _PLANNED_FIGURE.search(clause_words) is not None
         and _GAP_TO_THE_PLAN.search(clause_words) is None
+        and explicit
+        in (
+            None,
+            info.reviews if info.reviews is not None else info.year,
+            planned := _year_of_the_plan_reviewed(info, marks, mark_starts, fig.start),
+        )
     ):
         # A review that reports on a plan gives the year's planned figure beside the results
         # (列入…重点项目计划共85项,计划总投资825.42亿元,年度投资计划193.22亿元。…累计完成投资126.02亿元;
         # a half-year review's 年计划增长7.5%,上半年完成86.3亿元): what was planned for the year
-        # reviewed (else the document's own), a target of it.
-        return "target", info.reviews if info.reviews is not None else info.year
+        # reviewed (the part reviewing last year in a report with this year's draft plan), a
+        # target of it.
+        return "target", planned if explicit is None else explicit
     if explicit is None and (
         ("后" in clause_words and _ONCE_RUNNING.search(clause_words) is not None)
         or ("如果" in sentence_before and _IF_CARRIED_OUT.search(sentence_before) is not None)
@@ -3708,7 +3791,11 @@ def _kind_and_year(
             # The opening of the sentence (to 。) after the news's lead sentence in one paragraph
             # (…会议昨日开幕。报告指出,去年全县实现地区生产总值156.2亿元;固定资产投资增长12.4%).
             reported = _reported_by_the_opening(work, f_lo, c_lo, info.year)
-        if reported is not None and _NOT_REPORTED.search(work, s_lo, fig.start) is None:
+        if (
+            reported is not None
+            and _NOT_REPORTED.search(work, s_lo, fig.start) is None
+            and not _turned_to_the_plan(marks, mark_starts, p_lo, fig.start)
+        ):
             return "actual", reported
     if (
         explicit is None
@@ -3837,6 +3924,7 @@ def _kind_and_year(
             _may_be_to_date(sentence_before)
             and _TO_DATE.search(sentence_before)
             and not (info.kind == "plan" and _HALF_YEAR_STEP.search(sentence_before))
+            and not (info.reviews is None and _AIMED_AT.search(sentence_before))
         ):
             return "actual", year if year is not None else info.year  # 今年前三季度…增长5.2%
         if not quiet and _has(clause_before, mw.compiled["actual_markers"]):
@@ -3878,6 +3966,10 @@ def _kind_and_year(
                 n = 0
             if 0 < n <= 10:
                 return "target", info.year + n
+        if year is None and info.year is not None and _THIS_YEAR.search(sentence_before) is not None:
+            # A target of the whole year (全年力争…, 年底前…) in a document that gives no plan year (news
+            # of the half-year gone by: 上半年,…增长8.3%。全年力争…增长7.5%): the document's own year.
+            return "target", info.year
     elif (
         not quiet
         and _has(sentence_before, mw.compiled["target_markers"])
@@ -3898,6 +3990,22 @@ _PLANNED_FIGURE = re.compile(
 )
 # A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
 _GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")
+
+
+def _year_of_the_plan_reviewed(
+    info: DocInfo, marks: list[_Mode], mark_starts: list[int], pos: int
+) -> int | None:
+    """The year whose plan a review reports on at ``pos``: the year the document reviews, else
+    that of the review part the figure is in when it is before the document's own (a report on
+    last year's plan and this year's draft: 一、2023年计划执行情况 …完成年计划100亿元的95%), else
+    the document's own."""
+    if info.reviews is not None:
+        return info.reviews
+    mode = _mode_at(marks, mark_starts, pos)
+    if mode.kind == "actual" and mode.year is not None and info.year is not None and mode.year < info.year:
+        return mode.year
+    return info.year
+
 
 # The opening of a paragraph that says which past time its later sentences report on: a part of the
 # document's own year gone by (2022年一季度,…。初步预计,地区生产总值增长7%以上;…: a 区's first quarter,
@@ -4348,6 +4456,9 @@ _IF_CARRIED_OUT = re.compile(r"如果[^。;]{0,12}?(?:落实|重新发展|建成
 # already past as in a review (上半年实现营业收入…, read by TO_DATE). matches: "上半年完成", "一季度完成",
 # "下半年" ; must not match: "上半年实现" (a result reported)
 _HALF_YEAR_STEP = re.compile(r"(?:上半年|[一1]季度)完成|下半年")
+# What a plan aims at for a part of its year (确保一季度地区生产总值增长6%, 力争上半年…), in a document
+# that reviews no year: a target, not a part of the year gone by. matches: "确保", "力争", "目标" ; must not match: "实现"
+_AIMED_AT = re.compile(r"确保|力争|争取|目标|要(?:实现|完成|达到)")
 # A standing quota: a figure for every year (每年新增…, 每年度).
 # matches: "每年布局", "每年度" ; must not match: "每年龄段" (a count per age group: no verb or 度)
 _STANDING = re.compile(r"每年(?:度|[^龄份])")
