@@ -3,7 +3,7 @@
 ``doc_info(text, work, name)`` reads the working text (simplified, half-width, the same length as
 ``text``) and slices the title from ``text``. The year is the document's own: a date line
 (``发布时间:2022/02/24``, ``2022-06-21``, ``二〇二二年六月`` at the end), else the title, else (for a
-work report) the year it plans for, else a year in the file name; never a year that only appears in
+work report) the year it plans for, else the year of its own number, else a year in the file name; never a year that only appears in
 a cited document number (``国发〔2019〕11号``). On a crawled page, the date of the page's furniture
 (``编辑: … 2019-03-14``, ``来源: … 发布时间: …``) gives way to the document's own (its date of issue under
 the issuer's name, its number, the date a regulation was adopted, a plan's or a list's title or caption).
@@ -959,6 +959,10 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         # A work report (or news of one) plans for the latest year it names near its top.
         years = [int(y["y"]) for y in _YEAR.finditer(head)]
         year = max(years) if years else None
+    if year is None:
+        # The document's own number (包府发〔2017〕52号 under its title) or the date a regulation was
+        # adopted, before a year in the file name (plan_made_in_china_2025.txt names no year of issue).
+        year = _issued_year(work)
     if year is None:
         stem = working_text(name)
         ny = _NAME_YEAR.search(stem)
