@@ -9,6 +9,7 @@ word processor gives them; or a row a line with tab-separated cells) are found a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
@@ -18,7 +19,7 @@ from .model import Paragraph, Source, Table
 from .rowfit import deadline_only, fit_row, fits, names_units
 from .units import MODAL, looks_like_unit, parse_units
 
-__all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids"]
+__all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids", "heading_roles"]
 
 
 class Cell(NamedTuple):
@@ -74,6 +75,23 @@ def lay_out(source: Source) -> tuple[str, list[Grid], list[tuple[int, int]]]:
         grids.append(grid)
         pos += len(text)
     return "".join(parts), grids, paragraphs
+
+
+# A heading of only 单位 (单 位 spaced out): the units that answer for the task, or, beside a column
+# of those (责任单位 / 牵头单位), the measure a figure of the row is counted in (个, 万元, %).
+_BARE_UNIT_HEADING = "单位"
+
+
+def heading_roles(texts: Sequence[str]) -> list[str | None]:
+    """The roles of a heading row's columns (``column_role`` of each): a column headed only 单位
+    beside a column of responsible units (序号 / 项目 / 单位 / 目标 / 责任单位, as target and
+    livelihood tables head the measure of each row's figure) holds measures, a figure's column."""
+    roles = [column_role(t) for t in texts]
+    bare = [i for i, t in enumerate(texts) if "".join(t.split()) == _BARE_UNIT_HEADING]
+    if bare and any(r in ("lead", "co") for i, r in enumerate(roles) if i not in bare):
+        for i in bare:
+            roles[i] = "figure"
+    return roles
 
 
 def _one_column(table: Table) -> bool:
@@ -1210,7 +1228,7 @@ def _read_paragraph_table(
         return None, at + 1
     heading_texts = {work[s:e] for s, e in header}
     task = _task_column(work, header, k) - k - 1  # the task cell's place among the cells after seq
-    roles = [column_role(work[s:e]) for s, e in header]
+    roles = heading_roles([work[s:e] for s, e in header])
     node = _node_column(work, header, roles, k)
     if node >= 0:
         while (

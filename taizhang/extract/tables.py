@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .deadlines import find_deadline, parse_deadline
-from .layout import _NODE_HEADING, _TARGET_HEADING, _YEAR_NODE, Cell, Grid
+from .layout import _NODE_HEADING, _TARGET_HEADING, _YEAR_NODE, Cell, Grid, heading_roles
 from .lexicon import column_role
 from .model import CellRef, Deadline, Passage, Span, Task
 from .outline import HEADING, heading_number
@@ -103,10 +103,11 @@ def _row_roles(work: str, row: Sequence[Cell]) -> dict[str, int] | None:
     """The columns by role that a heading row names, or None when the row is no task table's heading
     (it names a task column and a unit or deadline column)."""
     roles: dict[str, int] = {}
+    row_roles = heading_roles([work[cell.start : cell.end] for cell in row])
     for c, cell in enumerate(row):
         if cell.merged and c and row[c - 1].start == cell.start:
             continue
-        role = _role_of(work[cell.start : cell.end])
+        role = row_roles[c]
         if (
             role == "task"
             and ("task" in roles or "measure" in roles)
@@ -233,6 +234,14 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     if found is None:
         return None
     header, cols = found
+    for role in ("lead", "co"):
+        if role in cols and _measure_column(work, grid, cols[role], header + 1):
+            # A unit column that holds the measures of the rows' figures (个, 万元, %): no units.
+            cols = {r: c for r, c in cols.items() if r != role}
+    if "lead" not in cols and "co" in cols:
+        cols["lead"] = cols.pop("co")
+    if "lead" not in cols and "deadline" not in cols:
+        return None
     ncols = max(len(r) for r in grid.rows)
     header_texts = [_SPACE.sub("", _cell_text(work, c)) for c in grid.rows[header]]
     co_blank_is_merge = "co" in cols and _uses_none_marker(work, grid, cols["co"], header + 1)
@@ -416,9 +425,11 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             )
         elif "deadline" in cols and c_target is not None:
             deadline = None  # a task of a list with a row a year, with no year
-        elif "deadline" in cols:
+        elif "deadline" in cols and (dl_cell is None or dl_cell.merged):
             held = above if dl_cell is not None and dl_cell.merged else prev
             deadline = held.get("deadline") if isinstance(held.get("deadline"), Deadline) else None  # type: ignore[assignment]
+        elif "deadline" in cols:
+            deadline = None  # a blank deadline cell of its own: no deadline (only lead cells carry down)
         else:
             deadline = None  # read from each task's own words below
 
@@ -515,6 +526,27 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                 )
             )
     return TableTasks(tuple(tasks), tuple(passages))
+
+
+# The most characters of a measure a figure is counted in (个, 万元, 平方米, 万千瓦时).
+_MEASURE_WORD = 4
+
+
+def _measure_column(work: str, grid: Grid, col: int, first: int) -> bool:
+    """The column ``col`` holds, in every row that fills it (two at least), a short word that names
+    no unit (个, 公里, 万元, %): the measure of the row's figure, as target and livelihood tables
+    give it in a column headed 单位 or 计量单位, not the unit that answers for the row."""
+    seen = 0
+    for row in grid.rows[first:]:
+        if col >= len(row):
+            continue
+        cell = "".join(work[row[col].start : row[col].end].split())
+        if not cell:
+            continue
+        if len(cell) > _MEASURE_WORD or looks_like_unit(cell) or _SEQ_NUMBER.fullmatch(cell):
+            return False
+        seen += 1
+    return seen >= 2
 
 
 # A note under a table's rows. matches: "注：牵头单位负责统筹", "备注:", "说明：1.…", "注1：" ; must not
@@ -698,6 +730,8 @@ def _unit_lines(orig: str, work: str) -> tuple[str, str]:
     of 静安区 and 杨浦区 (排水管理体制改革 timetables) and 静安区 (垃圾分类 task list) write
     their unit cells so.
     must not change: "区发展和改革委员会\n办公室" (one name wrapped), a cell of one line."""
+    if " " in work or "\u3000" in work:
+        orig, work = _unit_spaces(orig, work)
     if "\n" not in work:
         return orig, work
     lines = work.split("\n")
@@ -728,6 +762,38 @@ def _unit_lines(orig: str, work: str) -> tuple[str, str]:
     out_o = list(orig)
     for i in sep:
         out_o[i] = "、"
+    return "".join(out_o), "".join(out_w)
+
+
+# A gap of spaces inside a line of a unit cell. matches: " " in "县教体局 各乡镇政府"
+_UNIT_GAP = re.compile(r"[ \u3000]+")
+# The fewest characters of a unit named beside another in a cell (a level and a stem before its unit
+# word: 区财政局, 县教体局); fewer is an office of the name before it (督查室, 办公室).
+_SPACED_NAME = 4
+_TEXT_LINE = re.compile(r"[^\n]+")
+
+
+def _unit_spaces(orig: str, work: str) -> tuple[str, str]:
+    """A unit cell that names several units on a line set apart by spaces ("县教体局 各相关乡镇
+    政府", "区发改局　区财政局"), as a table's cell lists them with no 、: the first space of each
+    gap between two whole names becomes a 、 (the same length in both forms). A name printed with
+    spaces inside ("区 财 政 局", a spaced heading's style) has no whole name on either side of a
+    gap, and stays one name; nor does a name wrapped before its office ("县委县政府 督查室": an office
+    of three characters names no unit of its own)."""
+    out_w = list(work)
+    out_o = list(orig)
+    for line_m in _TEXT_LINE.finditer(work):
+        ls, line = line_m.start(), line_m.group()
+        gaps = [g for g in _UNIT_GAP.finditer(line) if 0 < g.start() and g.end() < len(line)]
+        if not gaps:
+            continue
+        bounds = [0, *(x for g in gaps for x in (g.start(), g.end())), len(line)]
+        pieces = [line[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+        if all(
+            len(p) >= _SPACED_NAME and _whole_name(p) and not p.endswith(("、", "，", ",")) for p in pieces
+        ):
+            for g in gaps:
+                out_w[ls + g.start()] = out_o[ls + g.start()] = "、"
     return "".join(out_o), "".join(out_w)
 
 
