@@ -173,6 +173,15 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
             more.extend(
                 g for g in _pipe_line_grids(work, start, end) if not any(_overlap(g, o) for o in more)
             )
+    if (
+        work.find("\n|\n", start, end) >= 0
+        or work.find("\n| ", start, end) >= 0
+        or work.find(" |\n", start, end) >= 0
+    ):
+        # A table a crawl wrote a cell a line with pipes and no sequence column.
+        more.extend(
+            g for g in _unnumbered_pipe_grids(work, start, end) if not any(_overlap(g, o) for o in more)
+        )
     if _has_lone_unit_heading(work, start, end):
         # A table flattened a cell a paragraph with no sequence column: its heading row is found
         # by a unit column's heading alone on its line.
@@ -1172,6 +1181,195 @@ def _pipe_line_grids(work: str, start: int, end: int) -> list[Grid]:
             paras[-1] = (paras[-1][0], e)  # the cell's text goes on on this line
         piped = blank = False
     return _piped_tables_from(work, paras, heads)
+
+
+def _pipe_segments(work: str, start: int, end: int) -> tuple[list[list[tuple[int, int]]], bool]:
+    """The cells of a table a crawl wrote a cell a line with pipes, as the lines of each (none for a
+    blank cell), and whether each is one cell: a pipe closing each cell ("重点任务 |") or opening it
+    ("| 重点任务") bounds every cell; a pipe alone on its line between cells ("重点任务" / "|" /
+    "牵头单位") bounds none between rows, so the lines between two pipes across a row's end hold the
+    row's last cell and the next row's first (``exact`` False). A run of lines with no pipe, a blank
+    line before it, ends the cells."""
+    lines = _line_texts(work, start, end)
+    closed = opened = alone = 0
+    for _, x in lines:
+        if "|" not in x:
+            continue
+        if _PIPE_ALONE.fullmatch(x):
+            alone += 1
+        elif _PIPE_OPENED.fullmatch(x):
+            opened += 1
+        elif _PIPE_CLOSED_CELL.fullmatch(x):
+            closed += 1
+    kind = max((closed, "closed"), (opened, "opened"), (alone, "alone"))[1]
+    segs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    blank = False
+    for ls, line in lines:
+        x = line.strip()
+        if not x:
+            blank = True
+            continue
+        if blank and cur and not segs:
+            cur = []  # (lines before the table: its title)
+        s = ls + len(line) - len(line.lstrip())
+        e = ls + len(line.rstrip())
+        if kind == "closed":
+            m = _PIPE_CLOSED_CELL.fullmatch(line)
+            if m is None or "|" in work[ls + m.start("cell") : ls + m.end("cell")]:
+                if blank and cur:
+                    break
+                cur.append((s, e))
+            else:
+                if m.end("cell") > m.start("cell"):
+                    cur.append((ls + m.start("cell"), ls + m.end("cell")))
+                segs.append(cur)
+                cur = []
+        elif kind == "opened":
+            m = _PIPE_OPENED.fullmatch(line)
+            if _PIPE_ALONE.fullmatch(line):
+                segs.append(cur)
+                cur = []
+            elif m is not None:
+                segs.append(cur)
+                cur = [(ls + m.start("cell"), ls + m.end("cell"))]
+            elif blank and cur:
+                break
+            else:
+                cur.append((s, e))
+        elif _PIPE_ALONE.fullmatch(line):
+            segs.append(cur)
+            cur = []
+        elif "|" in line or (blank and cur and segs):
+            break
+        else:
+            cur.append((s, e))
+        blank = False
+    segs.append(cur)
+    return segs, kind != "alone"
+
+
+def _span_of(lines: list[tuple[int, int]]) -> tuple[int, int]:
+    return (lines[0][0], lines[-1][1]) if lines else (-1, -1)
+
+
+def _unnumbered_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
+    """A table a crawl wrote a cell a line with pipes (``_pipe_segments``) whose heading row names
+    no sequence column (牵头单位 / 重点工作任务 / 配合单位 / 完成时限, an assessment table's 考核指标 /
+    目标值 / 责任单位): its rows are counted out by the heading row's number of columns, and where
+    no pipe parts two rows the lines between a row's last cell and the next row's first are parted
+    where each fits its column (a deadline, a unit printed down a narrow cell)."""
+    segs, exact = _pipe_segments(work, start, end)
+    if start > 0 and not segs:
+        return []
+    grids: list[Grid] = []
+    i = 0
+    while i < len(segs):
+        seg = segs[i]
+        if len(seg) != 1 or not _is_column_heading(work, seg[0]):
+            i += 1
+            continue
+        j = i
+        header: list[tuple[int, int]] = []
+        while j < len(segs) and segs[j] and _is_column_heading(work, segs[j][0]):
+            if column_role(work[segs[j][0][0] : segs[j][0][1]]) is None and not (
+                j + 1 < len(segs)
+                and segs[j + 1]
+                and _is_heading_cell(work, segs[j + 1][0])
+                and column_role(work[segs[j + 1][0][0] : segs[j + 1][0][1]]) is not None
+            ):
+                break  # (a heading of no known role is one among others: 考核指标 / 目标值)
+            header.append(segs[j][0])
+            if len(segs[j]) > 1:
+                break
+            j += 1
+        roles = heading_roles([work[a:b] for a, b in header])
+        if (
+            len(header) < 3
+            or "seq" in roles
+            or not {"task", "measure", "figure"} & set(roles)
+            or not {"lead", "deadline"} & set(roles)
+            or roles.count(None) * 3 > len(roles)
+        ):
+            i += 1
+            continue
+        n = len(header)
+        rows: list[tuple[Cell, ...]] = [tuple(Cell(a, b) for a, b in header)]
+        if exact:
+            body = segs[i + n :]
+            k = 0
+            while k + n <= len(body):
+                row = body[k : k + n]
+                if not any(row):
+                    break
+                rows.append(
+                    tuple(
+                        Cell(*_span_of(c)) if c else Cell(_span_of(row[0])[0], _span_of(row[0])[0])
+                        for c in row
+                    )
+                )
+                k += n
+            nxt = i + n + k
+        else:
+            carry = segs[i + n - 1][1:]
+            k = i + n
+            while k + n - 2 < len(segs):
+                row = [carry, *segs[k : k + n - 2]]
+                last = segs[k + n - 2]
+                final = k + n - 1 >= len(segs)
+                cut = _part_row_end(work, last, roles[-1], roles[0], final)
+                row.append(last[:cut])
+                carry = last[cut:]
+                if not any(row):
+                    break
+                spot = next((c[0][0] for c in row if c), 0)
+                rows.append(tuple(Cell(*_span_of(c)) if c else Cell(spot, spot) for c in row))
+                k += n - 1
+                if final:
+                    break
+            nxt = k
+        body_rows = rows[1:]
+        if len(body_rows) >= 2 and sum(1 for r in body_rows if any(c.end > c.start for c in r)) >= 2:
+            grids.append(Grid(0, tuple(rows), header[0][0], max(c.end for c in rows[-1])))
+            i = max(nxt, i + 1)
+        else:
+            i += 1
+    return grids
+
+
+def _is_column_heading(work: str, span: tuple[int, int]) -> bool:
+    """A heading cell of a column: of a known role, or of none but naming no unit (考核指标)."""
+    if not _is_heading_cell(work, span):
+        return False
+    text = work[span[0] : span[1]]
+    return column_role(text) is not None or not looks_like_unit("".join(text.split()))
+
+
+def _part_row_end(
+    work: str, lines: list[tuple[int, int]], last: str | None, first: str | None, final: bool
+) -> int:
+    """How many of ``lines`` (between the pipe before a row's last cell and the one after the next
+    row's first) are the row's last cell (of the role ``last``); the rest open the next row (its
+    first cell, of the role ``first``). The table's last lines (``final``): the last cell, its first
+    line only unless it is work."""
+    if not lines:
+        return 0
+    if final:
+        return len(lines) if last in ("task", "measure") else 1
+    if len(lines) == 1:
+        a, b = lines[0]
+        return (
+            1
+            if fits(last, work[a:b])
+            and not (first in ("lead", "co") and names_units(work[a:b]) and last not in ("lead", "co"))
+            else 0
+        )
+    for cut in range(1, len(lines)):
+        head = "".join(work[a:b] for a, b in lines[:cut])
+        tail = "".join(work[a:b] for a, b in lines[cut:])
+        if fits(last, head) and fits(first, tail):
+            return cut
+    return 1
 
 
 def _is_column_before(work: str, span: tuple[int, int]) -> bool:
