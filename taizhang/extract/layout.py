@@ -19,7 +19,16 @@ from .model import Paragraph, Source, Table
 from .rowfit import deadline_only, fit_row, fits, names_units
 from .units import MODAL, looks_like_unit, parse_units
 
-__all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids", "heading_roles"]
+__all__ = [
+    "Cell",
+    "Grid",
+    "Layout",
+    "lay_out",
+    "find_text_grids",
+    "heading_roles",
+    "indicator_column",
+    "INDICATOR_COLUMN",
+]
 
 
 class Cell(NamedTuple):
@@ -92,6 +101,24 @@ def heading_roles(texts: Sequence[str]) -> list[str | None]:
         for i in bare:
             roles[i] = "figure"
     return roles
+
+
+# The heading of a column of indicators in a table of performance targets (施政计划's 关键绩效指标 /
+# 衡量指标 / 绩效指标 beside 工作项目 and 年度目标值). matches: "关键绩效指标", "绩效指标", "衡量指标",
+# "考核指标" ; must not match: "衡量标准", "指标数" (a figure's column)
+INDICATOR_COLUMN = re.compile(r"(?:关键)?(?:绩效|衡量|考核|评估)?指标(?:名称)?")
+
+
+def indicator_column(texts: Sequence[str], roles: Sequence[str | None]) -> int | None:
+    """The column of indicators of a heading row that names a work column, a column of indicators
+    and a column of their target values (工作项目 / 关键绩效指标 / 衡量标准 / 年度目标值): a table of
+    performance targets, whose rows are tasks with an indicator each; None for any other row."""
+    if "task" not in roles or "figure" not in roles:
+        return None
+    for i, t in enumerate(texts):
+        if roles[i] is None and INDICATOR_COLUMN.fullmatch("".join(t.split())):
+            return i
+    return None
 
 
 def _one_column(table: Table) -> bool:
@@ -1272,11 +1299,11 @@ def _unnumbered_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
         j = i
         header: list[tuple[int, int]] = []
         while j < len(segs) and segs[j] and _is_column_heading(work, segs[j][0]):
-            if column_role(work[segs[j][0][0] : segs[j][0][1]]) is None and not (
-                j + 1 < len(segs)
-                and segs[j + 1]
-                and _is_heading_cell(work, segs[j + 1][0])
-                and column_role(work[segs[j + 1][0][0] : segs[j + 1][0][1]]) is not None
+            if column_role(work[segs[j][0][0] : segs[j][0][1]]) is None and not any(
+                segs[x]
+                and _is_heading_cell(work, segs[x][0])
+                and column_role(work[segs[x][0][0] : segs[x][0][1]]) is not None
+                for x in range(j + 1, min(j + 3, len(segs)))
             ):
                 break  # (a heading of no known role is one among others: 考核指标 / 目标值)
             header.append(segs[j][0])
@@ -1284,12 +1311,13 @@ def _unnumbered_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
                 break
             j += 1
         roles = heading_roles([work[a:b] for a, b in header])
+        indicators = indicator_column([work[a:b] for a, b in header], roles) is not None
         if (
             len(header) < 3
             or "seq" in roles
             or not {"task", "measure", "figure"} & set(roles)
-            or not {"lead", "deadline"} & set(roles)
-            or roles.count(None) * 3 > len(roles)
+            or not ({"lead", "deadline"} & set(roles) or indicators)
+            or (roles.count(None) - indicators) * 3 > len(roles)
         ):
             i += 1
             continue

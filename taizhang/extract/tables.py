@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .deadlines import find_deadline, parse_deadline
-from .layout import _NODE_HEADING, _TARGET_HEADING, _YEAR_NODE, Cell, Grid, heading_roles
+from .indicator_tables import target_cell_metrics
+from .layout import _NODE_HEADING, _TARGET_HEADING, _YEAR_NODE, Cell, Grid, heading_roles, indicator_column
 from .lexicon import column_role
-from .model import CellRef, Deadline, Passage, Span, Task
+from .model import CellRef, Deadline, Metric, Passage, Span, Task
 from .outline import HEADING, heading_number
 from .outline import ref_part as _ref_part
 from .rowfit import fit_row
@@ -43,6 +44,7 @@ class TableTasks:
 
     tasks: tuple[Task, ...]
     passages: tuple[Passage, ...]
+    metrics: tuple[Metric, ...] = ()  # read from the table's cells (a table of performance targets)
 
 
 def clear_caches() -> None:
@@ -149,6 +151,12 @@ def _row_roles(work: str, row: Sequence[Cell]) -> dict[str, int] | None:
         roles["task"] = roles.pop("measure")
     if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
         return roles
+    if "task" in roles:
+        indicators = indicator_column([work[cell.start : cell.end] for cell in row], row_roles)
+        if indicators is not None:
+            # A table of performance targets (工作项目 / 关键绩效指标 / 年度目标值): its work items
+            # are the tasks, each with its indicator and target.
+            return {**roles, "indicator": indicators}
     return None
 
 
@@ -240,7 +248,7 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             cols = {r: c for r, c in cols.items() if r != role}
     if "lead" not in cols and "co" in cols:
         cols["lead"] = cols.pop("co")
-    if "lead" not in cols and "deadline" not in cols:
+    if "lead" not in cols and "deadline" not in cols and "indicator" not in cols:
         return None
     ncols = max(len(r) for r in grid.rows)
     header_texts = [_SPACE.sub("", _cell_text(work, c)) for c in grid.rows[header]]
@@ -248,6 +256,7 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
 
     tasks: list[Task] = []
     passages: list[Passage] = []
+    metrics: list[Metric] = []
     section = section_num = None
     measure = measure_ref = None  # the measure's title and its numbering as a ref part: "(一)"
     prev: dict[str, object] = {}
@@ -262,6 +271,14 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         c_lead is not None and c_lead < len(header_texts) and _HEADS_HEADING.search(header_texts[c_lead])
     )
     c_aim = _aim_column(header_texts, cols)
+    c_indicator = cols.get("indicator")
+    table_year = year
+    if c_indicator is not None:
+        # A table of performance targets: each row's indicator and its target (the figure column),
+        # of the table's year; its progress columns give milestones (第1季完成25%), no metrics.
+        c_aim = cols.get("figure")
+        c_progress = ()
+        table_year = _table_year(text, work, grid, header_texts) or year
     c_target = _year_target_columns(header_texts, cols)
     if c_target is not None:
         cols = {**cols, "deadline": c_target - 1}
@@ -481,9 +498,16 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         a_cell = cells[c_aim] if c_aim is not None and c_aim < n_cells else None
         if a_cell is not None and a_cell.end > a_cell.start and t_work:
             # The row's target beside its name ("地区生产总值" / "增长5.5%(市下达指标)"): the
-            # figure measures what the task names.
+            # figure measures what the task names (or the row's indicator, in a table of them).
             heading = _single_line(text[t_start : t_start + len(t_work)])
-            passages.append(Passage(a_cell.start, a_cell.end, year_hint=task_year, heading=heading))
+            if c_indicator is not None:
+                i_cell = cells[c_indicator] if c_indicator < n_cells else None
+                if i_cell is not None and texts[c_indicator]:
+                    name = _single_line(text[i_cell.start : i_cell.end])
+                    metrics.extend(target_cell_metrics(text, work, name, a_cell, table_year))
+                a_cell = None
+            if a_cell is not None:
+                passages.append(Passage(a_cell.start, a_cell.end, year_hint=task_year, heading=heading))
         for c in c_progress:
             p_cell = cells[c] if c < n_cells else None
             if p_cell is not None and p_cell.end > p_cell.start:
@@ -525,7 +549,7 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                     ongoing=bool(i_deadline and i_deadline.kind == "ongoing"),
                 )
             )
-    return TableTasks(tuple(tasks), tuple(passages))
+    return TableTasks(tuple(tasks), tuple(passages), tuple(metrics))
 
 
 # The most characters of a measure a figure is counted in (个, 万元, 平方米, 万千瓦时).
@@ -547,6 +571,33 @@ def _measure_column(work: str, grid: Grid, col: int, first: int) -> bool:
             return False
         seen += 1
     return seen >= 2
+
+
+# A year of the Republic of China's calendar (民国纪年, as Taiwan's governments date their plans:
+# 103年度 = 2014), or of the common era, in a table's title or heading. matches: "103年度", "2014年"
+# ; must not match: "1000年", "12年"
+_TABLE_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2}|(?:[89]\d|1[0-4]\d))年")
+# How far before a table its title is looked for.
+_TITLE_REACH = 120
+
+
+def _table_year(text: str, work: str, grid: Grid, header_texts: list[str]) -> int | None:
+    """The year of a table of performance targets: the one its heading row names ("103年度目标值"),
+    else the one of its title (the lines just before it: "103年度施政计划"). A year of three
+    digits or two (80 to 149) is of the Republic's calendar: 1911 + n."""
+    found = None
+    for h in header_texts:
+        found = _TABLE_YEAR.search(h)
+        if found:
+            break
+    if found is None:
+        before = work[max(0, grid.start - _TITLE_REACH) : grid.start]
+        hits = list(_TABLE_YEAR.finditer(before))
+        found = hits[-1] if hits else None
+    if found is None:
+        return None
+    y = int(found["y"])
+    return y if y >= 1900 else 1911 + y
 
 
 # A note under a table's rows. matches: "注：牵头单位负责统筹", "备注:", "说明：1.…", "注1：" ; must not
