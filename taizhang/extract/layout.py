@@ -1280,6 +1280,10 @@ def _span_of(lines: list[tuple[int, int]]) -> tuple[int, int]:
     return (lines[0][0], lines[-1][1]) if lines else (-1, -1)
 
 
+# The most columns a heading row of a table a cell a line is read with.
+_MAX_HEADINGS = 12
+
+
 def _unnumbered_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
     """A table a crawl wrote a cell a line with pipes (``_pipe_segments``) whose heading row names
     no sequence column (牵头单位 / 重点工作任务 / 配合单位 / 完成时限, an assessment table's 考核指标 /
@@ -1287,8 +1291,6 @@ def _unnumbered_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
     no pipe parts two rows the lines between a row's last cell and the next row's first are parted
     where each fits its column (a deadline, a unit printed down a narrow cell)."""
     segs, exact = _pipe_segments(work, start, end)
-    if start > 0 and not segs:
-        return []
     grids: list[Grid] = []
     i = 0
     while i < len(segs):
@@ -1298,7 +1300,7 @@ def _unnumbered_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
             continue
         j = i
         header: list[tuple[int, int]] = []
-        while j < len(segs) and segs[j] and _is_column_heading(work, segs[j][0]):
+        while j < len(segs) and j - i < _MAX_HEADINGS and segs[j] and _is_column_heading(work, segs[j][0]):
             if column_role(work[segs[j][0][0] : segs[j][0][1]]) is None and not any(
                 segs[x]
                 and _is_heading_cell(work, segs[x][0])
