@@ -1210,13 +1210,13 @@ def _pipe_line_grids(work: str, start: int, end: int) -> list[Grid]:
     return _piped_tables_from(work, paras, heads)
 
 
-def _pipe_segments(work: str, start: int, end: int) -> tuple[list[list[tuple[int, int]]], bool]:
-    """The cells of a table a crawl wrote a cell a line with pipes, as the lines of each (none for a
-    blank cell), and whether each is one cell: a pipe closing each cell ("重点任务 |") or opening it
-    ("| 重点任务") bounds every cell; a pipe alone on its line between cells ("重点任务" / "|" /
-    "牵头单位") bounds none between rows, so the lines between two pipes across a row's end hold the
-    row's last cell and the next row's first (``exact`` False). A run of lines with no pipe, a blank
-    line before it, ends the cells."""
+def _pipe_segments(work: str, start: int, end: int) -> tuple[list[list[list[tuple[int, int]]]], bool]:
+    """The cells of the tables a crawl wrote a cell a line with pipes, as the lines of each (none for
+    a blank cell), a list of them for each run of such lines; and whether each is one cell: a pipe
+    closing each cell ("重点任务 |") or opening it ("| 重点任务") bounds every cell; a pipe alone on
+    its line between cells ("重点任务" / "|" / "牵头单位") bounds none between rows, so the lines
+    between two pipes across a row's end hold the row's last cell and the next row's first
+    (``exact`` False). A line with no pipe after a blank line ends a run of cells."""
     lines = _line_texts(work, start, end)
     closed = opened = alone = 0
     for _, x in lines:
@@ -1229,6 +1229,7 @@ def _pipe_segments(work: str, start: int, end: int) -> tuple[list[list[tuple[int
         elif _PIPE_CLOSED_CELL.fullmatch(x):
             closed += 1
     kind = max((closed, "closed"), (opened, "opened"), (alone, "alone"))[1]
+    runs: list[list[list[tuple[int, int]]]] = []
     segs: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
     blank = False
@@ -1237,43 +1238,46 @@ def _pipe_segments(work: str, start: int, end: int) -> tuple[list[list[tuple[int
         if not x:
             blank = True
             continue
-        if blank and cur and not segs:
-            cur = []  # (lines before the table: its title)
         s = ls + len(line) - len(line.lstrip())
         e = ls + len(line.rstrip())
         if kind == "closed":
             m = _PIPE_CLOSED_CELL.fullmatch(line)
-            if m is None or "|" in work[ls + m.start("cell") : ls + m.end("cell")]:
-                if blank and cur:
-                    break
-                cur.append((s, e))
-            else:
-                if m.end("cell") > m.start("cell"):
-                    cur.append((ls + m.start("cell"), ls + m.end("cell")))
-                segs.append(cur)
-                cur = []
+            cell = m is not None and "|" not in work[ls + m.start("cell") : ls + m.end("cell")]
         elif kind == "opened":
             m = _PIPE_OPENED.fullmatch(line)
-            if _PIPE_ALONE.fullmatch(line):
-                segs.append(cur)
-                cur = []
-            elif m is not None:
-                segs.append(cur)
-                cur = [(ls + m.start("cell"), ls + m.end("cell"))]
-            elif blank and cur:
-                break
-            else:
-                cur.append((s, e))
-        elif _PIPE_ALONE.fullmatch(line):
+            cell = m is not None or _PIPE_ALONE.fullmatch(line) is not None
+        else:
+            m = None
+            cell = _PIPE_ALONE.fullmatch(line) is not None
+        if not cell and (blank or "|" in line):
+            # A paragraph of no cells (or a row of a markdown table) after a blank line: the run
+            # of cells before it ends; the lines that follow open the next (a title first).
+            if segs:
+                runs.append([*segs, cur])
+            segs, cur = [], []
+            if "|" in line:
+                blank = False
+                continue
+        if blank and cur and not segs:
+            cur = []  # (lines before the table: its title)
+        blank = False
+        if not cell:
+            cur.append((s, e))
+        elif kind == "closed":
+            assert m is not None
+            if m.end("cell") > m.start("cell"):
+                cur.append((ls + m.start("cell"), ls + m.end("cell")))
             segs.append(cur)
             cur = []
-        elif "|" in line or (blank and cur and segs):
-            break
+        elif m is not None:  # (opened)
+            segs.append(cur)
+            cur = [(ls + m.start("cell"), ls + m.end("cell"))]
         else:
-            cur.append((s, e))
-        blank = False
-    segs.append(cur)
-    return segs, kind != "alone"
+            segs.append(cur)
+            cur = []
+    if segs:
+        runs.append([*segs, cur])
+    return runs, kind != "alone"
 
 
 def _span_of(lines: list[tuple[int, int]]) -> tuple[int, int]:
@@ -1290,7 +1294,15 @@ def _unnumbered_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
     目标值 / 责任单位): its rows are counted out by the heading row's number of columns, and where
     no pipe parts two rows the lines between a row's last cell and the next row's first are parted
     where each fits its column (a deadline, a unit printed down a narrow cell)."""
-    segs, exact = _pipe_segments(work, start, end)
+    runs, exact = _pipe_segments(work, start, end)
+    grids: list[Grid] = []
+    for segs in runs:
+        grids.extend(_unnumbered_pipe_run(work, segs, exact))
+    return grids
+
+
+def _unnumbered_pipe_run(work: str, segs: list[list[tuple[int, int]]], exact: bool) -> list[Grid]:
+    """The tables of one run of cells of ``_unnumbered_pipe_grids``."""
     grids: list[Grid] = []
     i = 0
     while i < len(segs):
@@ -1332,12 +1344,8 @@ def _unnumbered_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
                 row = body[k : k + n]
                 if not any(row):
                     break
-                rows.append(
-                    tuple(
-                        Cell(*_span_of(c)) if c else Cell(_span_of(row[0])[0], _span_of(row[0])[0])
-                        for c in row
-                    )
-                )
+                spot = next(c[0][0] for c in row if c)  # (where a blank cell is placed)
+                rows.append(tuple(Cell(*_span_of(c)) if c else Cell(spot, spot) for c in row))
                 k += n
             nxt = i + n + k
         else:

@@ -82,3 +82,15 @@ def test_an_assessment_table_without_numbers_gives_its_indicators():
 def test_prose_with_a_pipe_line_opens_no_table():
     text = "首页\n|\n政务公开\n|\n政策文件\n\n全年完成改造任务，推进项目建设。\n"
     assert extract_text(text).tasks == ()
+
+
+def test_a_table_after_a_page_header_with_pipes():
+    lines = [f"{c.replace(chr(10), '')} |" if c else "|" for row in [_HEAD, *_CELLS] for c in row]
+    text = (
+        "首页 | 政务公开 | 政策文件\n\n"
+        + _TITLE
+        + "\n".join(lines)
+        + _AFTER
+        + "\n相关链接：\n|\n国务院\n|\n省政府\n"
+    )
+    assert _rows(text) == _WANT
