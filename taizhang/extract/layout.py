@@ -109,16 +109,32 @@ def heading_roles(texts: Sequence[str]) -> list[str | None]:
 INDICATOR_COLUMN = re.compile(r"(?:关键)?(?:绩效|衡量|考核|评估)?指标(?:名称)?")
 
 
+# The heading of the column of work items in a table of performance targets. matches: "工作项目",
+# "计划名称", "施政项目" ; must not match: "2024年工作项目" (a year's column of a task list)
+WORK_ITEM_COLUMN = re.compile(r"(?:工作|施政|计划)项目|计划名称")
+
+
 def indicator_column(texts: Sequence[str], roles: Sequence[str | None]) -> int | None:
     """The column of indicators of a heading row that names a work column, a column of indicators
     and a column of their target values (工作项目 / 关键绩效指标 / 衡量标准 / 年度目标值): a table of
     performance targets, whose rows are tasks with an indicator each; None for any other row."""
-    if "task" not in roles or "figure" not in roles:
+    if "figure" not in roles:
         return None
-    for i, t in enumerate(texts):
-        if roles[i] is None and INDICATOR_COLUMN.fullmatch("".join(t.split())):
+    squeezed = ["".join(t.split()) for t in texts]
+    if "task" not in roles and not any(WORK_ITEM_COLUMN.fullmatch(t) for t in squeezed):
+        return None
+    for i, t in enumerate(squeezed):
+        if roles[i] is None and INDICATOR_COLUMN.fullmatch(t):
             return i
     return None
+
+
+def work_item_column(texts: Sequence[str], roles: Sequence[str | None]) -> int | None:
+    """The work column of a table of performance targets (``indicator_column``): its task column,
+    else the one headed 工作项目 / 计划名称."""
+    if "task" in roles:
+        return list(roles).index("task")
+    return next((i for i, t in enumerate(texts) if WORK_ITEM_COLUMN.fullmatch("".join(t.split()))), None)
 
 
 def _one_column(table: Table) -> bool:
@@ -828,8 +844,10 @@ def _bare_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
     run: list[tuple[int, str]] = []
 
     def close() -> None:
-        if len(run) >= 2 and any(
-            column_role(c.strip()) in ("seq", "task", "lead") for c in run[0][1].split("|")
+        heads = [c.strip() for c in run[0][1].split("|")] if run else []
+        if len(run) >= 2 and (
+            any(column_role(c) in ("seq", "task", "lead") for c in heads)
+            or indicator_column(heads, [column_role(c) for c in heads]) is not None
         ):
             rows: list[tuple[Cell, ...]] = []
             for ls, line in run:
@@ -1313,10 +1331,10 @@ def _unnumbered_pipe_run(work: str, segs: list[list[tuple[int, int]]], exact: bo
         j = i
         header: list[tuple[int, int]] = []
         while j < len(segs) and j - i < _MAX_HEADINGS and segs[j] and _is_column_heading(work, segs[j][0]):
-            if column_role(work[segs[j][0][0] : segs[j][0][1]]) is None and not any(
+            if not _known_heading(work[segs[j][0][0] : segs[j][0][1]]) and not any(
                 segs[x]
                 and _is_heading_cell(work, segs[x][0])
-                and column_role(work[segs[x][0][0] : segs[x][0][1]]) is not None
+                and _known_heading(work[segs[x][0][0] : segs[x][0][1]])
                 for x in range(j + 1, min(j + 3, len(segs)))
             ):
                 break  # (a heading of no known role is one among others: 考核指标 / 目标值)
@@ -1331,7 +1349,7 @@ def _unnumbered_pipe_run(work: str, segs: list[list[tuple[int, int]]], exact: bo
             or "seq" in roles
             or not {"task", "measure", "figure"} & set(roles)
             or not ({"lead", "deadline"} & set(roles) or indicators)
-            or (roles.count(None) - indicators) * 3 > len(roles)
+            or sum(not _known_heading(work[a:b]) for a, b in header) * 3 > len(roles)
         ):
             i += 1
             continue
@@ -1373,6 +1391,15 @@ def _unnumbered_pipe_run(work: str, segs: list[list[tuple[int, int]]], exact: bo
         else:
             i += 1
     return grids
+
+
+def _known_heading(text: str) -> bool:
+    """A heading of a known column: of a role, or of the work items or indicators of a table of
+    performance targets."""
+    if column_role(text) is not None:
+        return True
+    squeezed = "".join(text.split())
+    return bool(INDICATOR_COLUMN.fullmatch(squeezed) or WORK_ITEM_COLUMN.fullmatch(squeezed))
 
 
 def _is_column_heading(work: str, span: tuple[int, int]) -> bool:

@@ -14,7 +14,16 @@ from dataclasses import dataclass, replace
 
 from .deadlines import find_deadline, parse_deadline
 from .indicator_tables import target_cell_metrics
-from .layout import _NODE_HEADING, _TARGET_HEADING, _YEAR_NODE, Cell, Grid, heading_roles, indicator_column
+from .layout import (
+    _NODE_HEADING,
+    _TARGET_HEADING,
+    _YEAR_NODE,
+    Cell,
+    Grid,
+    heading_roles,
+    indicator_column,
+    work_item_column,
+)
 from .lexicon import column_role
 from .model import CellRef, Deadline, Metric, Passage, Span, Task
 from .outline import HEADING, heading_number
@@ -151,12 +160,13 @@ def _row_roles(work: str, row: Sequence[Cell]) -> dict[str, int] | None:
         roles["task"] = roles.pop("measure")
     if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
         return roles
-    if "task" in roles:
-        indicators = indicator_column([work[cell.start : cell.end] for cell in row], row_roles)
-        if indicators is not None:
-            # A table of performance targets (工作项目 / 关键绩效指标 / 年度目标值): its work items
-            # are the tasks, each with its indicator and target.
-            return {**roles, "indicator": indicators}
+    texts = [work[cell.start : cell.end] for cell in row]
+    indicators = indicator_column(texts, row_roles)
+    work_items = work_item_column(texts, row_roles) if indicators is not None else None
+    if indicators is not None and work_items is not None:
+        # A table of performance targets (工作项目 / 关键绩效指标 / 年度目标值): its work items are
+        # the tasks, each with its indicator and target.
+        return {**roles, "task": work_items, "indicator": indicators}
     return None
 
 
