@@ -24,7 +24,7 @@ from .layout import Cell, Grid
 from .model import DocInfo, Metric, Span
 from .numbers import MAGNITUDES, NumberError, parse_number, scale
 
-__all__ = ["AreaRow", "area_rows", "flat_area_rows", "table_metrics"]
+__all__ = ["AreaRow", "area_rows", "flat_area_rows", "table_metrics", "target_cell_metrics"]
 
 # A header cell naming a year: the year, and what the column holds.
 # matches: "2020年", "2025年目标", "2020年(基期)", "2025" ; must not match: "2020-2025年" (a period),
@@ -180,6 +180,24 @@ def _figure_with_its_unit(col: _Column, name: str, cell: str, span: Span, span_t
         value = scale(value, u["mag"])
     comparator = _comparator(m)
     return [_metric(col, name, value, u["u"], comparator, span, span_text, cell.strip())]
+
+
+def target_cell_metrics(text: str, work: str, name: str, cell: Cell, year: int | None) -> list[Metric]:
+    """The target a table of performance targets gives in ``cell`` for the indicator ``name`` (关键
+    绩效指标 / 年度目标值: "35%", "20万人次"), of ``year``: one metric, or none when the cell holds
+    no figure of a known unit."""
+    raw = _cell_text(work, cell)
+    col = _Column(0, year, "target", False)
+    span = Span(cell.start, cell.end)
+    span_text = text[cell.start : cell.end]
+    own = _figure_with_its_unit(col, name, raw, span, span_text)
+    if own:
+        return own
+    figure = _cell_figure(raw)
+    if figure is None or not figure[0]["pct"]:
+        return []
+    m, value = figure
+    return [_metric(col, name, value, "%", _comparator(m), span, span_text, raw)]
 
 
 def _cell_figure(cell: str) -> tuple[re.Match[str], float] | None:

@@ -9,6 +9,7 @@ word processor gives them; or a row a line with tab-separated cells) are found a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
@@ -18,7 +19,16 @@ from .model import Paragraph, Source, Table
 from .rowfit import deadline_only, fit_row, fits, names_units
 from .units import MODAL, looks_like_unit, parse_units
 
-__all__ = ["Cell", "Grid", "Layout", "lay_out", "find_text_grids"]
+__all__ = [
+    "Cell",
+    "Grid",
+    "Layout",
+    "lay_out",
+    "find_text_grids",
+    "heading_roles",
+    "indicator_column",
+    "INDICATOR_COLUMN",
+]
 
 
 class Cell(NamedTuple):
@@ -74,6 +84,57 @@ def lay_out(source: Source) -> tuple[str, list[Grid], list[tuple[int, int]]]:
         grids.append(grid)
         pos += len(text)
     return "".join(parts), grids, paragraphs
+
+
+# A heading of only 单位 (单 位 spaced out): the units that answer for the task, or, beside a column
+# of those (责任单位 / 牵头单位), the measure a figure of the row is counted in (个, 万元, %).
+_BARE_UNIT_HEADING = "单位"
+
+
+def heading_roles(texts: Sequence[str]) -> list[str | None]:
+    """The roles of a heading row's columns (``column_role`` of each): a column headed only 单位
+    beside a column of responsible units (序号 / 项目 / 单位 / 目标 / 责任单位, as target and
+    livelihood tables head the measure of each row's figure) holds measures, a figure's column."""
+    roles = [column_role(t) for t in texts]
+    bare = [i for i, t in enumerate(texts) if "".join(t.split()) == _BARE_UNIT_HEADING]
+    if bare and any(r in ("lead", "co") for i, r in enumerate(roles) if i not in bare):
+        for i in bare:
+            roles[i] = "figure"
+    return roles
+
+
+# The heading of a column of indicators in a table of performance targets (施政计划's 关键绩效指标 /
+# 衡量指标 / 绩效指标 beside 工作项目 and 年度目标值). matches: "关键绩效指标", "绩效指标", "衡量指标",
+# "考核指标" ; must not match: "衡量标准", "指标数" (a figure's column)
+INDICATOR_COLUMN = re.compile(r"(?:关键)?(?:绩效|衡量|考核|评估)?指标(?:名称)?")
+
+
+# The heading of the column of work items in a table of performance targets. matches: "工作项目",
+# "计划名称", "施政项目" ; must not match: "2024年工作项目" (a year's column of a task list)
+WORK_ITEM_COLUMN = re.compile(r"(?:工作|施政|计划)项目|计划名称")
+
+
+def indicator_column(texts: Sequence[str], roles: Sequence[str | None]) -> int | None:
+    """The column of indicators of a heading row that names a work column, a column of indicators
+    and a column of their target values (工作项目 / 关键绩效指标 / 衡量标准 / 年度目标值): a table of
+    performance targets, whose rows are tasks with an indicator each; None for any other row."""
+    if "figure" not in roles:
+        return None
+    squeezed = ["".join(t.split()) for t in texts]
+    if "task" not in roles and not any(WORK_ITEM_COLUMN.fullmatch(t) for t in squeezed):
+        return None
+    for i, t in enumerate(squeezed):
+        if roles[i] is None and INDICATOR_COLUMN.fullmatch(t):
+            return i
+    return None
+
+
+def work_item_column(texts: Sequence[str], roles: Sequence[str | None]) -> int | None:
+    """The work column of a table of performance targets (``indicator_column``): its task column,
+    else the one headed 工作项目 / 计划名称."""
+    if "task" in roles:
+        return list(roles).index("task")
+    return next((i for i, t in enumerate(texts) if WORK_ITEM_COLUMN.fullmatch("".join(t.split()))), None)
 
 
 def _one_column(table: Table) -> bool:
@@ -155,6 +216,15 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
             more.extend(
                 g for g in _pipe_line_grids(work, start, end) if not any(_overlap(g, o) for o in more)
             )
+    if (
+        work.find("\n|\n", start, end) >= 0
+        or work.find("\n| ", start, end) >= 0
+        or work.find(" |\n", start, end) >= 0
+    ):
+        # A table a crawl wrote a cell a line with pipes and no sequence column.
+        more.extend(
+            g for g in _unnumbered_pipe_grids(work, start, end) if not any(_overlap(g, o) for o in more)
+        )
     if _has_lone_unit_heading(work, start, end):
         # A table flattened a cell a paragraph with no sequence column: its heading row is found
         # by a unit column's heading alone on its line.
@@ -774,8 +844,10 @@ def _bare_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
     run: list[tuple[int, str]] = []
 
     def close() -> None:
-        if len(run) >= 2 and any(
-            column_role(c.strip()) in ("seq", "task", "lead") for c in run[0][1].split("|")
+        heads = [c.strip() for c in run[0][1].split("|")] if run else []
+        if len(run) >= 2 and (
+            any(column_role(c) in ("seq", "task", "lead") for c in heads)
+            or indicator_column(heads, [column_role(c) for c in heads]) is not None
         ):
             rows: list[tuple[Cell, ...]] = []
             for ls, line in run:
@@ -1156,6 +1228,215 @@ def _pipe_line_grids(work: str, start: int, end: int) -> list[Grid]:
     return _piped_tables_from(work, paras, heads)
 
 
+def _pipe_segments(work: str, start: int, end: int) -> tuple[list[list[list[tuple[int, int]]]], bool]:
+    """The cells of the tables a crawl wrote a cell a line with pipes, as the lines of each (none for
+    a blank cell), a list of them for each run of such lines; and whether each is one cell: a pipe
+    closing each cell ("重点任务 |") or opening it ("| 重点任务") bounds every cell; a pipe alone on
+    its line between cells ("重点任务" / "|" / "牵头单位") bounds none between rows, so the lines
+    between two pipes across a row's end hold the row's last cell and the next row's first
+    (``exact`` False). A line with no pipe after a blank line ends a run of cells."""
+    lines = _line_texts(work, start, end)
+    closed = opened = alone = 0
+    for _, x in lines:
+        if "|" not in x:
+            continue
+        if _PIPE_ALONE.fullmatch(x):
+            alone += 1
+        elif _PIPE_OPENED.fullmatch(x):
+            opened += 1
+        elif _PIPE_CLOSED_CELL.fullmatch(x):
+            closed += 1
+    kind = max((closed, "closed"), (opened, "opened"), (alone, "alone"))[1]
+    runs: list[list[list[tuple[int, int]]]] = []
+    segs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    blank = False
+    for ls, line in lines:
+        x = line.strip()
+        if not x:
+            blank = True
+            continue
+        s = ls + len(line) - len(line.lstrip())
+        e = ls + len(line.rstrip())
+        if kind == "closed":
+            m = _PIPE_CLOSED_CELL.fullmatch(line)
+            cell = m is not None and "|" not in work[ls + m.start("cell") : ls + m.end("cell")]
+        elif kind == "opened":
+            m = _PIPE_OPENED.fullmatch(line)
+            cell = m is not None or _PIPE_ALONE.fullmatch(line) is not None
+        else:
+            m = None
+            cell = _PIPE_ALONE.fullmatch(line) is not None
+        if not cell and (blank or "|" in line):
+            # A paragraph of no cells (or a row of a markdown table) after a blank line: the run
+            # of cells before it ends; the lines that follow open the next (a title first).
+            if segs:
+                runs.append([*segs, cur])
+            segs, cur = [], []
+            if "|" in line:
+                blank = False
+                continue
+        if blank and cur and not segs:
+            cur = []  # (lines before the table: its title)
+        blank = False
+        if not cell:
+            cur.append((s, e))
+        elif kind == "closed":
+            assert m is not None
+            if m.end("cell") > m.start("cell"):
+                cur.append((ls + m.start("cell"), ls + m.end("cell")))
+            segs.append(cur)
+            cur = []
+        elif m is not None:  # (opened)
+            segs.append(cur)
+            cur = [(ls + m.start("cell"), ls + m.end("cell"))]
+        else:
+            segs.append(cur)
+            cur = []
+    if segs:
+        runs.append([*segs, cur])
+    return runs, kind != "alone"
+
+
+def _span_of(lines: list[tuple[int, int]]) -> tuple[int, int]:
+    return (lines[0][0], lines[-1][1]) if lines else (-1, -1)
+
+
+# The most columns a heading row of a table a cell a line is read with.
+_MAX_HEADINGS = 12
+
+
+def _unnumbered_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
+    """A table a crawl wrote a cell a line with pipes (``_pipe_segments``) whose heading row names
+    no sequence column (牵头单位 / 重点工作任务 / 配合单位 / 完成时限, an assessment table's 考核指标 /
+    目标值 / 责任单位): its rows are counted out by the heading row's number of columns, and where
+    no pipe parts two rows the lines between a row's last cell and the next row's first are parted
+    where each fits its column (a deadline, a unit printed down a narrow cell)."""
+    runs, exact = _pipe_segments(work, start, end)
+    grids: list[Grid] = []
+    for segs in runs:
+        grids.extend(_unnumbered_pipe_run(work, segs, exact))
+    return grids
+
+
+def _unnumbered_pipe_run(work: str, segs: list[list[tuple[int, int]]], exact: bool) -> list[Grid]:
+    """The tables of one run of cells of ``_unnumbered_pipe_grids``."""
+    grids: list[Grid] = []
+    i = 0
+    while i < len(segs):
+        seg = segs[i]
+        if len(seg) != 1 or not _is_column_heading(work, seg[0]):
+            i += 1
+            continue
+        j = i
+        header: list[tuple[int, int]] = []
+        while j < len(segs) and j - i < _MAX_HEADINGS and segs[j] and _is_column_heading(work, segs[j][0]):
+            if not _known_heading(work[segs[j][0][0] : segs[j][0][1]]) and not any(
+                segs[x]
+                and _is_heading_cell(work, segs[x][0])
+                and _known_heading(work[segs[x][0][0] : segs[x][0][1]])
+                for x in range(j + 1, min(j + 3, len(segs)))
+            ):
+                break  # (a heading of no known role is one among others: 考核指标 / 目标值)
+            header.append(segs[j][0])
+            if len(segs[j]) > 1:
+                break
+            j += 1
+        roles = heading_roles([work[a:b] for a, b in header])
+        indicators = indicator_column([work[a:b] for a, b in header], roles) is not None
+        if (
+            len(header) < 3
+            or "seq" in roles
+            or not {"task", "measure", "figure"} & set(roles)
+            or not ({"lead", "deadline"} & set(roles) or indicators)
+            or sum(not _known_heading(work[a:b]) for a, b in header) * 3 > len(roles)
+        ):
+            i += 1
+            continue
+        n = len(header)
+        rows: list[tuple[Cell, ...]] = [tuple(Cell(a, b) for a, b in header)]
+        if exact:
+            body = segs[i + n :]
+            k = 0
+            while k + n <= len(body):
+                row = body[k : k + n]
+                if not any(row):
+                    break
+                spot = next(c[0][0] for c in row if c)  # (where a blank cell is placed)
+                rows.append(tuple(Cell(*_span_of(c)) if c else Cell(spot, spot) for c in row))
+                k += n
+            nxt = i + n + k
+        else:
+            carry = segs[i + n - 1][1:]
+            k = i + n
+            while k + n - 2 < len(segs):
+                row = [carry, *segs[k : k + n - 2]]
+                last = segs[k + n - 2]
+                final = k + n - 1 >= len(segs)
+                cut = _part_row_end(work, last, roles[-1], roles[0], final)
+                row.append(last[:cut])
+                carry = last[cut:]
+                if not any(row):
+                    break
+                spot = next((c[0][0] for c in row if c), 0)
+                rows.append(tuple(Cell(*_span_of(c)) if c else Cell(spot, spot) for c in row))
+                k += n - 1
+                if final:
+                    break
+            nxt = k
+        body_rows = rows[1:]
+        if len(body_rows) >= 2 and sum(1 for r in body_rows if any(c.end > c.start for c in r)) >= 2:
+            grids.append(Grid(0, tuple(rows), header[0][0], max(c.end for c in rows[-1])))
+            i = max(nxt, i + 1)
+        else:
+            i += 1
+    return grids
+
+
+def _known_heading(text: str) -> bool:
+    """A heading of a known column: of a role, or of the work items or indicators of a table of
+    performance targets."""
+    if column_role(text) is not None:
+        return True
+    squeezed = "".join(text.split())
+    return bool(INDICATOR_COLUMN.fullmatch(squeezed) or WORK_ITEM_COLUMN.fullmatch(squeezed))
+
+
+def _is_column_heading(work: str, span: tuple[int, int]) -> bool:
+    """A heading cell of a column: of a known role, or of none but naming no unit (考核指标)."""
+    if not _is_heading_cell(work, span):
+        return False
+    text = work[span[0] : span[1]]
+    return column_role(text) is not None or not looks_like_unit("".join(text.split()))
+
+
+def _part_row_end(
+    work: str, lines: list[tuple[int, int]], last: str | None, first: str | None, final: bool
+) -> int:
+    """How many of ``lines`` (between the pipe before a row's last cell and the one after the next
+    row's first) are the row's last cell (of the role ``last``); the rest open the next row (its
+    first cell, of the role ``first``). The table's last lines (``final``): the last cell, its first
+    line only unless it is work."""
+    if not lines:
+        return 0
+    if final:
+        return len(lines) if last in ("task", "measure") else 1
+    if len(lines) == 1:
+        a, b = lines[0]
+        return (
+            1
+            if fits(last, work[a:b])
+            and not (first in ("lead", "co") and names_units(work[a:b]) and last not in ("lead", "co"))
+            else 0
+        )
+    for cut in range(1, len(lines)):
+        head = "".join(work[a:b] for a, b in lines[:cut])
+        tail = "".join(work[a:b] for a, b in lines[cut:])
+        if fits(last, head) and fits(first, tail):
+            return cut
+    return 1
+
+
 def _is_column_before(work: str, span: tuple[int, int]) -> bool:
     """A heading before 序号 is a column's when it names a known column ("任务类型"), not the
     table's title ("任务分解表", "附件")."""
@@ -1210,7 +1491,7 @@ def _read_paragraph_table(
         return None, at + 1
     heading_texts = {work[s:e] for s, e in header}
     task = _task_column(work, header, k) - k - 1  # the task cell's place among the cells after seq
-    roles = [column_role(work[s:e]) for s, e in header]
+    roles = heading_roles([work[s:e] for s, e in header])
     node = _node_column(work, header, roles, k)
     if node >= 0:
         while (

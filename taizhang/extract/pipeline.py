@@ -222,6 +222,7 @@ def _extract_laid_out(
     passages: list[Passage] = []
     table_tasks: dict[int, list[Task]] = {}
     other_tables: list[Grid] = []
+    table_metrics: list[Metric] = []  # read from task tables' cells
     for grid in all_grids:
         read = read_task_table(text, work, grid, info.year)
         if read is None:
@@ -234,6 +235,7 @@ def _extract_laid_out(
             continue
         table_tasks[grid.start] = list(read.tasks)
         passages.extend(read.passages)
+        table_metrics.extend(read.metrics)
     text_read = read_text_tasks(text, work, prose, info.year, has_task_table=any(table_tasks.values()))
     passages.extend(text_read.passages)
 
@@ -259,6 +261,8 @@ def _extract_laid_out(
         tasks = [t for t in tasks if not _five_years_goal(t)]
 
     metrics = _metrics(text, work, passages, info, other_tables)
+    if table_metrics:
+        metrics = sorted([*metrics, *table_metrics], key=lambda m: m.span.start)
     # What the reviewer should check: each item's confidence and reasons for doubt.
     checked_tasks, checked_metrics = assess(work, tasks, metrics)
 

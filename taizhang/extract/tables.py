@@ -13,9 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .deadlines import find_deadline, parse_deadline
-from .layout import _NODE_HEADING, _TARGET_HEADING, _YEAR_NODE, Cell, Grid
+from .indicator_tables import target_cell_metrics
+from .layout import (
+    _NODE_HEADING,
+    _TARGET_HEADING,
+    _YEAR_NODE,
+    Cell,
+    Grid,
+    heading_roles,
+    indicator_column,
+    work_item_column,
+)
 from .lexicon import column_role
-from .model import CellRef, Deadline, Passage, Span, Task
+from .model import CellRef, Deadline, Metric, Passage, Span, Task
 from .outline import HEADING, heading_number
 from .outline import ref_part as _ref_part
 from .rowfit import fit_row
@@ -43,6 +53,7 @@ class TableTasks:
 
     tasks: tuple[Task, ...]
     passages: tuple[Passage, ...]
+    metrics: tuple[Metric, ...] = ()  # read from the table's cells (a table of performance targets)
 
 
 def clear_caches() -> None:
@@ -103,10 +114,11 @@ def _row_roles(work: str, row: Sequence[Cell]) -> dict[str, int] | None:
     """The columns by role that a heading row names, or None when the row is no task table's heading
     (it names a task column and a unit or deadline column)."""
     roles: dict[str, int] = {}
+    row_roles = heading_roles([work[cell.start : cell.end] for cell in row])
     for c, cell in enumerate(row):
         if cell.merged and c and row[c - 1].start == cell.start:
             continue
-        role = _role_of(work[cell.start : cell.end])
+        role = row_roles[c]
         if (
             role == "task"
             and ("task" in roles or "measure" in roles)
@@ -148,6 +160,13 @@ def _row_roles(work: str, row: Sequence[Cell]) -> dict[str, int] | None:
         roles["task"] = roles.pop("measure")
     if "task" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
         return roles
+    texts = [work[cell.start : cell.end] for cell in row]
+    indicators = indicator_column(texts, row_roles)
+    work_items = work_item_column(texts, row_roles) if indicators is not None else None
+    if indicators is not None and work_items is not None:
+        # A table of performance targets (工作项目 / 关键绩效指标 / 年度目标值): its work items are
+        # the tasks, each with its indicator and target.
+        return {**roles, "task": work_items, "indicator": indicators}
     return None
 
 
@@ -233,12 +252,21 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     if found is None:
         return None
     header, cols = found
+    for role in ("lead", "co"):
+        if role in cols and _measure_column(work, grid, cols[role], header + 1):
+            # A unit column that holds the measures of the rows' figures (个, 万元, %): no units.
+            cols = {r: c for r, c in cols.items() if r != role}
+    if "lead" not in cols and "co" in cols:
+        cols["lead"] = cols.pop("co")
+    if "lead" not in cols and "deadline" not in cols and "indicator" not in cols:
+        return None
     ncols = max(len(r) for r in grid.rows)
     header_texts = [_SPACE.sub("", _cell_text(work, c)) for c in grid.rows[header]]
     co_blank_is_merge = "co" in cols and _uses_none_marker(work, grid, cols["co"], header + 1)
 
     tasks: list[Task] = []
     passages: list[Passage] = []
+    metrics: list[Metric] = []
     section = section_num = None
     measure = measure_ref = None  # the measure's title and its numbering as a ref part: "(一)"
     prev: dict[str, object] = {}
@@ -253,6 +281,14 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         c_lead is not None and c_lead < len(header_texts) and _HEADS_HEADING.search(header_texts[c_lead])
     )
     c_aim = _aim_column(header_texts, cols)
+    c_indicator = cols.get("indicator")
+    table_year = year
+    if c_indicator is not None:
+        # A table of performance targets: each row's indicator and its target (the figure column),
+        # of the table's year; its progress columns give milestones (第1季完成25%), no metrics.
+        c_aim = cols.get("figure")
+        c_progress = ()
+        table_year = _table_year(text, work, grid, header_texts) or year
     c_target = _year_target_columns(header_texts, cols)
     if c_target is not None:
         cols = {**cols, "deadline": c_target - 1}
@@ -416,9 +452,11 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             )
         elif "deadline" in cols and c_target is not None:
             deadline = None  # a task of a list with a row a year, with no year
-        elif "deadline" in cols:
+        elif "deadline" in cols and (dl_cell is None or dl_cell.merged):
             held = above if dl_cell is not None and dl_cell.merged else prev
             deadline = held.get("deadline") if isinstance(held.get("deadline"), Deadline) else None  # type: ignore[assignment]
+        elif "deadline" in cols:
+            deadline = None  # a blank deadline cell of its own: no deadline (only lead cells carry down)
         else:
             deadline = None  # read from each task's own words below
 
@@ -470,9 +508,16 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         a_cell = cells[c_aim] if c_aim is not None and c_aim < n_cells else None
         if a_cell is not None and a_cell.end > a_cell.start and t_work:
             # The row's target beside its name ("地区生产总值" / "增长5.5%(市下达指标)"): the
-            # figure measures what the task names.
+            # figure measures what the task names (or the row's indicator, in a table of them).
             heading = _single_line(text[t_start : t_start + len(t_work)])
-            passages.append(Passage(a_cell.start, a_cell.end, year_hint=task_year, heading=heading))
+            if c_indicator is not None:
+                i_cell = cells[c_indicator] if c_indicator < n_cells else None
+                if i_cell is not None and texts[c_indicator]:
+                    name = _single_line(text[i_cell.start : i_cell.end])
+                    metrics.extend(target_cell_metrics(text, work, name, a_cell, table_year))
+                a_cell = None
+            if a_cell is not None:
+                passages.append(Passage(a_cell.start, a_cell.end, year_hint=task_year, heading=heading))
         for c in c_progress:
             p_cell = cells[c] if c < n_cells else None
             if p_cell is not None and p_cell.end > p_cell.start:
@@ -514,7 +559,55 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                     ongoing=bool(i_deadline and i_deadline.kind == "ongoing"),
                 )
             )
-    return TableTasks(tuple(tasks), tuple(passages))
+    return TableTasks(tuple(tasks), tuple(passages), tuple(metrics))
+
+
+# The most characters of a measure a figure is counted in (个, 万元, 平方米, 万千瓦时).
+_MEASURE_WORD = 4
+
+
+def _measure_column(work: str, grid: Grid, col: int, first: int) -> bool:
+    """The column ``col`` holds, in every row that fills it (two at least), a short word that names
+    no unit (个, 公里, 万元, %): the measure of the row's figure, as target and livelihood tables
+    give it in a column headed 单位 or 计量单位, not the unit that answers for the row."""
+    seen = 0
+    for row in grid.rows[first:]:
+        if col >= len(row):
+            continue
+        cell = "".join(work[row[col].start : row[col].end].split())
+        if not cell:
+            continue
+        if len(cell) > _MEASURE_WORD or looks_like_unit(cell) or _SEQ_NUMBER.fullmatch(cell):
+            return False
+        seen += 1
+    return seen >= 2
+
+
+# A year of the Republic of China's calendar (民国纪年, as Taiwan's governments date their plans:
+# 103年度 = 2014), or of the common era, in a table's title or heading. matches: "103年度", "2014年"
+# ; must not match: "1000年", "12年"
+_TABLE_YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2}|(?:[89]\d|1[0-4]\d))年")
+# How far before a table its title is looked for.
+_TITLE_REACH = 120
+
+
+def _table_year(text: str, work: str, grid: Grid, header_texts: list[str]) -> int | None:
+    """The year of a table of performance targets: the one its heading row names ("103年度目标值"),
+    else the one of its title (the lines just before it: "103年度施政计划"). A year of three
+    digits or two (80 to 149) is of the Republic's calendar: 1911 + n."""
+    found = None
+    for h in header_texts:
+        found = _TABLE_YEAR.search(h)
+        if found:
+            break
+    if found is None:
+        before = work[max(0, grid.start - _TITLE_REACH) : grid.start]
+        hits = list(_TABLE_YEAR.finditer(before))
+        found = hits[-1] if hits else None
+    if found is None:
+        return None
+    y = int(found["y"])
+    return y if y >= 1900 else 1911 + y
 
 
 # A note under a table's rows. matches: "注：牵头单位负责统筹", "备注:", "说明：1.…", "注1：" ; must not
@@ -698,6 +791,8 @@ def _unit_lines(orig: str, work: str) -> tuple[str, str]:
     of 静安区 and 杨浦区 (排水管理体制改革 timetables) and 静安区 (垃圾分类 task list) write
     their unit cells so.
     must not change: "区发展和改革委员会\n办公室" (one name wrapped), a cell of one line."""
+    if " " in work or "\u3000" in work:
+        orig, work = _unit_spaces(orig, work)
     if "\n" not in work:
         return orig, work
     lines = work.split("\n")
@@ -728,6 +823,38 @@ def _unit_lines(orig: str, work: str) -> tuple[str, str]:
     out_o = list(orig)
     for i in sep:
         out_o[i] = "、"
+    return "".join(out_o), "".join(out_w)
+
+
+# A gap of spaces inside a line of a unit cell. matches: " " in "县教体局 各乡镇政府"
+_UNIT_GAP = re.compile(r"[ \u3000]+")
+# The fewest characters of a unit named beside another in a cell (a level and a stem before its unit
+# word: 区财政局, 县教体局); fewer is an office of the name before it (督查室, 办公室).
+_SPACED_NAME = 4
+_TEXT_LINE = re.compile(r"[^\n]+")
+
+
+def _unit_spaces(orig: str, work: str) -> tuple[str, str]:
+    """A unit cell that names several units on a line set apart by spaces ("县教体局 各相关乡镇
+    政府", "区发改局　区财政局"), as a table's cell lists them with no 、: the first space of each
+    gap between two whole names becomes a 、 (the same length in both forms). A name printed with
+    spaces inside ("区 财 政 局", a spaced heading's style) has no whole name on either side of a
+    gap, and stays one name; nor does a name wrapped before its office ("县委县政府 督查室": an office
+    of three characters names no unit of its own)."""
+    out_w = list(work)
+    out_o = list(orig)
+    for line_m in _TEXT_LINE.finditer(work):
+        ls, line = line_m.start(), line_m.group()
+        gaps = [g for g in _UNIT_GAP.finditer(line) if 0 < g.start() and g.end() < len(line)]
+        if not gaps:
+            continue
+        bounds = [0, *(x for g in gaps for x in (g.start(), g.end())), len(line)]
+        pieces = [line[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+        if all(
+            len(p) >= _SPACED_NAME and _whole_name(p) and not p.endswith(("、", "，", ",")) for p in pieces
+        ):
+            for g in gaps:
+                out_w[ls + g.start()] = out_o[ls + g.start()] = "、"
     return "".join(out_o), "".join(out_w)
 
 
