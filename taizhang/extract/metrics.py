@@ -2599,6 +2599,13 @@ _DIVIDED_BEFORE = re.compile(r"分解(?:任务|事项|为)[ \t]*\Z")
 _DIVIDED_LASTS = frozenset("务项为 \t")  # (the last characters of its matches)
 
 
+# The verbs that set or adjust a term of credit, a payment or a rate (调整为, 下调至, 提高到, 上浮, 不低于,
+# 最高为, 为), read just before the figure by _CREDIT_TERM_BEFORE and _SET_RATE_BEFORE.
+_SETS_A_TERM = (
+    r"调整为|调整至|调整到|调为|下调至|下调到|下调|上调至|上调|调低至|调高至|提高至|提高到|提高|提升至|提升到"
+    r"|增加至|增加到|增加|上浮|下浮|降低至|降低到|降低|降至|放宽至|不低于|不超过|不高于|不得低于|不得超过"
+    r"|最高为|最高|最低为|最低|可达|为"
+)
 # A term of credit, of a payment or of a tax relief that a measure sets (房地产 and 稳增长 measures,
 # the 人民银行's and 公积金 centres' notices, 政府采购 rules): 最低首付款比例调整为15%, 公积金贷款额度
 # 增加20%, 可贷额度上浮20%, 提取额度提高到每月3000元, 竞买保证金比例下调至20%, 预留采购份额比例提高至
@@ -2616,9 +2623,7 @@ _CREDIT_TERM_BEFORE = re.compile(
     r"|(?:可贷|贷款|借款|提取|预售资金监管)(?:最高)?额度|最高(?:贷款|可贷)额度"
     r"|(?:缴纳|缴清|支付|付清)[^,;。!?:\n\d]{0,6}?(?:价款|出让金|地价款))"
     r"[^,;。!?:\n]{0,20}?"
-    r"(?:调整为|调整至|调整到|调为|下调至|下调到|下调|上调至|上调|调低至|调高至|提高至|提高到|提高|提升至|提升到"
-    r"|增加至|增加到|增加|上浮|下浮|降低至|降低到|降低|降至|放宽至|不低于|不超过|不高于|不得低于|不得超过"
-    r"|最高为|最高|最低为|最低|可达|为)[ \t]*(?:每(?:月|年|人|户)?|[^,;。!?:\n\d]{1,12}?的)?[ \t]*\Z"
+    r"(?:" + _SETS_A_TERM + r")[ \t]*(?:每(?:月|年|人|户)?|[^,;。!?:\n\d]{1,12}?的)?[ \t]*\Z"
     r"|加计(?:抵减|扣除)(?:比例)?[^,;。!?:\n\d]{0,6}?\Z"
 )
 # The nouns _CREDIT_TERM_BEFORE opens with, looked for first (a plain search costs less).
@@ -2634,8 +2639,7 @@ _WORK_ON_CREDIT = re.compile(r"发放|累计|新增|完成|实现|带动|撬动|
 # must not match: "普惠小微贷款平均利率下降" (an average), "贷款利率较上年下降" (no floor, spread or 公积金)
 _SET_RATE_BEFORE = re.compile(
     r"(?:(?:公积金|房贷|住房贷款)[^,;。!?:\n\d]{0,8}?利率|利率(?:下限|上限|浮动|上浮|下浮|加点|减点))"
-    r"[^,;。!?:\n]{0,20}?(?:调整为|调整至|下调至|下调到|下调|上调至|上调|上浮|下浮|降低至|降低到|降低|降至"
-    r"|提高至|提高到|提高|为|减|加|不低于|不超过)[ \t]*\Z"
+    r"[^,;。!?:\n]{0,20}?(?:" + _SETS_A_TERM + r"|减|加)[ \t]*\Z"
 )
 # An average rate of a market, not one set: 平均利率, 加权平均利率, 综合融资成本.
 _MARKET_AVERAGE = re.compile(r"平均|综合|加权")
