@@ -271,14 +271,14 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?=[\d{_CN}万亿])"
         # (A figure after a slash is a date's or a ratio's part, 2020/12, 1/3; after a unit and a
         # slash it is the next of two figures of one cell: 24.3万户/682个.)
-        rf"(?:(?<![\d.A-Za-z+\-])(?<![\d.A-Za-z+\-%/]/)(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
+        rf"(?:(?<![\d.A-Za-z+\-每])(?<![\d.A-Za-z+\-%/]/)(?P<num>{_NUMBER}){_arabic_tail(named=True)}"
         rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+(?:点[〇零一二三四五六七八九]+)?)"
         rf"|(?P<frac>[\d{_CN}]+分之[\d{_CN}]+)"
         rf"|(?P<tenths>[\d一二两三四五六七八九]成[一二三四五六七八九半]?)"
         rf"|(?<![{_CN}\d第])(?P<cbei>[一二两三四五六七八九十]{{1,2}})倍(?:[ \t]*(?P<bhalf>半))?"
         rf"|(?<![\d.A-Za-z{_CN}])(?P<big>\d{{1,3}}|[二两三四五六七八九十]{{1,3}})大(?=[\u4e00-\u9fff])"
-        rf"|(?<![{_CN}\d第])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff])"
-        rf"|(?<![{_CN}万亿\d.第])(?P<cbig>[{_CN}万亿]*[千万亿]|[{_CN}万]*[十百千万](?P<duo>多)(?:万亿|亿|万)?)"
+        rf"|(?<![{_CN}\d第每])(?P<cn>[二两三四五六七八九十百]{{1,4}})(?P<cunit>{counts})(?=[\u4e00-\u9fff])"
+        rf"|(?<![{_CN}万亿\d.第每])(?P<cbig>[{_CN}万亿]*[千万亿]|[{_CN}万]*[十百千万](?P<duo>多)(?:万亿|亿|万)?)"
         rf"(?P<cbunit>{units}))",
         re.ASCII,
     )
@@ -1275,10 +1275,14 @@ def _read_figure(work: str, m: re.Match[str], lo: int, hi: int, clause_lo: int) 
                 and not ("\u4e00" <= nxt <= "\u9fff")
                 and not _has(work[clause_lo : m.start()], mw.compiled["build_verbs"])
                 and not _built_in_sentence(work, lo, clause_lo, m.start())
-                and not (unit_w == "条" and work[m.start() - 1 : m.start()] in _LINEAR_THINGS)
+                and not (
+                    unit_w == "条" and not _LINEAR_THINGS.isdisjoint(work[max(lo, m.start() - 2) : m.start()])
+                )
                 and not (unit_w == "对" and work.find("友", clause_lo, m.start()) >= 0)
             ):
-                return None  # 第3条, 惠企30条; but 建成农村公路20条, 建设精品道路100条, 国际友城达137对
+                # 第3条, 惠企30条; but 建成农村公路20条, 建设精品道路100条, 国际友城达137对, and a
+                # thing laid along a line whose name ends on another word (特色街区3条, 示范河湖5条)
+                return None
             if unit_w == "个" and nxt in _UNIT_LIST_JOINERS:
                 shared = _SHARED_UNIT.match(work, end)
                 if shared is not None:
@@ -4634,6 +4638,19 @@ def _indicator(
     k = len(figs) - 1
     first = figs[0].start() if figs else fig.start
     base_lo, base_hi = _trim_left(work, lo, first)
+    if (
+        base_hi <= base_lo
+        and lo < first
+        and _counts_a_noun(work, figs[0].end() if figs else fig.end, hi, fig.unit)
+    ):
+        # 增加1万个普通高中学位: a change written before a count of its noun is the indicator's verb
+        # (增加…学位, as 新增 is); a change after its subject (学位增加1万个) stays trimmed there
+        v_hi = first
+        while v_hi > lo and work[v_hi - 1] in " \t":
+            v_hi -= 1
+        grow = _ends_with_any(work, v_hi, metric_words().compiled["growth_words"], lo)
+        if grow and v_hi - len(grow) >= lo:
+            base_lo, base_hi = v_hi - len(grow), v_hi
     if k > 0:
         prev_end = figs[k - 1].end()
         own_item = False
@@ -4673,6 +4690,13 @@ def _indicator(
             g_lo, g_hi = _trim_left(work, split + 2, first, keep_growth=True)
             growth = text[g_lo:g_hi] if work[g_lo:g_hi] in _GROWTHS else ""
             pieces.append(names[min(k, len(names) - 1)] + growth)
+            left_lo = left_hi = base_lo
+    elif split < 0 and _town_and_country_pair(work, base_lo, base_hi, figures.within(lo, hi)):
+        # 城乡居民人均可支配收入增长6.5%、7.8%: two figures side by side after one name of 城乡 are the
+        # town's and the country's, as with 分别
+        names = _distributed_names(text, work, base_lo, base_hi)
+        if len(names) == 2 and k < 2:
+            pieces.append(names[k])
             left_lo = left_hi = base_lo
     elif (
         s_lo < lo
@@ -4763,6 +4787,17 @@ _JOINERS_ONLY = re.compile(r"[和与及、,或 \t]*")
 # 城乡 before the people or places it joins: the town's and the country's (城乡居民: 城镇居民, 农村居民).
 # matches: "城乡" of "城乡居民人均可支配收入" ; must not match: "城乡融合" (one thing of both)
 _TOWN_AND_COUNTRY = re.compile(r"城乡(?=居民|常住居民|低保|医疗|养老)")
+
+
+def _town_and_country_pair(work: str, lo: int, hi: int, figs: list[re.Match[str]]) -> bool:
+    """Two figures of a clause joined by nothing but 、/和 after a name of 城乡 (…收入增长6%、8%)."""
+    return (
+        len(figs) == 2
+        and _TOWN_AND_COUNTRY.search(work, lo, hi) is not None
+        and _JOINERS_ONLY.fullmatch(work, figs[0].end(), figs[1].start()) is not None
+    )
+
+
 # The growth words a distributed figure's name keeps (增长, 下降…).
 _GROWTHS = frozenset(("增长", "下降", "提高", "降低", "减少", "增加", "提升", "年均增长"))
 
