@@ -546,12 +546,12 @@ _ITEM_MARK = (
 # indicator either (香港's budget speech of 2013: 我们亦计划在屯门西划定一幅约10公顷的土地, 而汽车首次登记税
 # 则超过70亿元, 以及4 000个货尾单位; its Secretary for Education: 我们会…; a month just past: 在上月只有19宗).
 # matches: "力争到2025年", "其中", "“十三五”期间", "1.", "我们亦计划", "以及", "而", "在上月只" ; must not
-# match: "新增", "我国", "而且"
+# match: "新增", "我国", "而且" (and the dash that opens an item of a list of goals: ——地区生产总值…)
 _LEAD_NOISE = re.compile(
     r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
     r"|(?:基本)?实现了?|[此该这]项|(?:[一二两三四五六七八九十]{1,2}|\d{1,2})[ \t]*年(?:之)?内|(?:及)?(?:以上|以下|左右|以内)[ \t]*[、,和与及]"
     r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
-    rf"|{_ITEM_MARK}|\((?:预计|估计|初步统计)\))+"
+    rf"|{_ITEM_MARK}|——?|\((?:预计|估计|初步统计)\))+"
 )
 
 
@@ -1037,6 +1037,14 @@ _GOAL_ITEM = re.compile(
     r"[ \t\n]*(?:——|—|[一二三四五六七八九十]是|[(（][ \t]*\d{1,2}[ \t]*[)）]|\d{1,2}[ \t]*[.、．](?!\d)|[①-⑳])"
 )
 
+# A line that heads the items of goals under a goal paragraph, numbered as a heading or not.
+# matches: "\n(二)具体目标", "\n主要指标:", "\n2.主要目标" ; must not match: "\n(二)重点任务",
+# "\n主要指标达到全国平均水平。" (a sentence)
+_GOAL_SUBHEADING = re.compile(
+    r"\n[ \t]*(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d{1,2}[.、])?[ \t]*"
+    r"[^\n\d。;,:]{0,8}(?:目标|指标)[ \t]*[:。]?[ \t]*(?=\n)"
+)
+
 
 def _goal_items(work: str, year: int | None) -> Iterator[_Mode]:
     """Marks of the items of goals under a goal paragraph (_GOAL_LEAD) that is followed at once by
@@ -1048,9 +1056,16 @@ def _goal_items(work: str, year: int | None) -> Iterator[_Mode]:
         if (year is not None and y < year) or _GOAL_ITEM.match(work, m.start("line")) is not None:
             continue  # a year reviewed; an item of its own (一是到2025年,…): its own year only
         line_end = work.find("\n", m.end())
-        if line_end < 0 or _GOAL_ITEM.match(work, line_end) is None:
+        if line_end < 0:
             continue
-        heading = _HEADING.search(work, line_end + 1)
+        items = line_end
+        if _GOAL_ITEM.match(work, line_end) is None:
+            # the items may stand under a heading of their own ((二)具体目标 / 主要指标:)
+            sub = _GOAL_SUBHEADING.match(work, line_end)
+            if sub is None or _GOAL_ITEM.match(work, sub.end()) is None:
+                continue
+            items = sub.end()
+        heading = _HEADING.search(work, items + 1)
         yield _Mode(line_end + 1, "target", y, 3, heading.start() if heading is not None else None)
 
 
