@@ -2682,10 +2682,13 @@ _PER_STOCK_RATIO = re.compile(
 )
 # A planning index a rule bounds: 容积率不得低于…的0.8倍, 建筑密度不应低于30%, 绿地率不宜超过20%.
 # matches (before the figure): "容积率不得低于规划条件要求配比的", "绿地率不应超过" ; must not match:
-# "容积率达到" (no modal), "亩均税收不低于" (an indicator)
+# "容积率达到" (no modal), "亩均税收不低于" (an indicator); and a share a project must set aside for
+# what it is to build with it (配建比例不低于总建筑面积的5%), a floor the rule lays down
 _PLANNING_INDEX_LIMIT = re.compile(
     r"(?:容积率|建筑密度|绿地率|绿化率|建筑系数|投资强度|停车配比|车位配比)[ \t]*(?:原则上)?[ \t]*"
     r"(?:不得|不应|不宜|应不)[ \t]*(?:低于|高于|超过|小于|大于)[^,;。!?:\n\d]{0,16}?\Z"
+    r"|(?:配建|配套建设|配置)(?:比例|标准)[ \t]*(?:原则上)?[ \t]*(?:应|须)?[ \t]*"
+    r"(?:不得低于|不应低于|不低于|不少于|不得少于)[^,;。!?:\n\d]{0,16}?\Z"
 )
 # The lower bound of a bracket a tax or a benefit is reckoned by: 超过100万元但不超过300万元的部分.
 # matches (after the figure): "但不超过300万元的部分", "且不足50人的" ; must not match: ",但不超过" (another clause)

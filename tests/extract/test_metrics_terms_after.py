@@ -35,6 +35,7 @@ def test_a_ratio_a_planning_rule_sets_is_no_metric() -> None:
     assert values("新建住宅小区每户(套)配建不少于1个机动车位。") == []
     assert values("工业项目的建筑密度不应低于规划要求的40%。") == []
     assert values("新供工业用地容积率不得低于批准指标的0.9倍。") == []
+    assert values("商品住房项目的养老用房配建比例不低于地上总建筑面积的3%。") == []
 
 
 def test_the_lower_bound_of_a_bracket_is_no_metric() -> None:
