@@ -2627,7 +2627,7 @@ _CREDIT_TERM_BEFORE = re.compile(
     r"|加计(?:抵减|扣除)?(?:比例)?[^,;。!?:\n\d]{0,6}?\Z"
 )
 # The nouns _CREDIT_TERM_BEFORE opens with, looked for first (a plain search costs less).
-_CREDIT_NOUN = re.compile(r"首付|预付|首期|保证金|份额|额度|价格扣除|价款|出让金|加计")
+_CREDIT_NOUN = re.compile(r"首付|预付|首期|保证金|资金监管|份额|额度|价格扣除|价款|出让金|加计")
 # Work done on the credit or the payment before its noun: the figure is the amount of the work.
 # matches: "发放", "累计", "新增", "完成" ; must not match: "调整"
 _WORK_ON_CREDIT = re.compile(r"发放|累计|新增|完成|实现|带动|撬动|投放|办理")

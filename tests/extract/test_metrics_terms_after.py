@@ -49,6 +49,7 @@ def test_a_term_of_an_advance_payment_is_no_metric() -> None:
 
 def test_both_figures_of_a_term_changed_from_one_to_another_are_no_metric() -> None:
     assert values("购买第二套住房的,最低首付款比例由40%调整为30%。") == []
+    assert values("新建商品房预售资金监管比例由25%下调为15%。") == []
 
 
 def test_a_stage_of_building_reached_is_no_metric() -> None:
