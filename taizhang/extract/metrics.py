@@ -2638,15 +2638,15 @@ _SETS_A_TERM = (
 # budget: no credit noun), "发放创业担保贷款" (no 额度 or 比例), "贷款余额增长" (an outcome), "市场份额超过"
 # (no 预留 or 采购), "首期安排引导资金为" (a fund committed: 首期 only with 缴纳 or 付款)
 _CREDIT_TERM_BEFORE = re.compile(
-    r"(?:(?:首付款?|首期(?:缴纳|付款)|保证金|预售资金监管|(?:预留|采购)份额|价格扣除)(?:比例|额度|金额)?"
+    r"(?:(?:首付款?|预付款?|首期(?:缴纳|付款)|保证金|预售资金监管|(?:预留|采购)份额|价格扣除)(?:比例|额度|金额)?"
     r"|(?:可贷|贷款|借款|提取|预售资金监管)(?:最高)?额度|最高(?:贷款|可贷)额度"
     r"|(?:缴纳|缴清|支付|付清)[^,;。!?:\n\d]{0,6}?(?:价款|出让金|地价款))"
     r"[^,;。!?:\n]{0,20}?"
-    r"(?:" + _SETS_A_TERM + r")[ \t]*(?:每(?:月|年|人|户)?|[^,;。!?:\n\d]{1,12}?的)?[ \t]*\Z"
-    r"|加计(?:抵减|扣除)(?:比例)?[^,;。!?:\n\d]{0,6}?\Z"
+    r"(?:" + _SETS_A_TERM + r"|由|从)[ \t]*(?:每(?:月|年|人|户)?|[^,;。!?:\n\d]{1,12}?的)?[ \t]*\Z"
+    r"|加计(?:抵减|扣除)?(?:比例)?[^,;。!?:\n\d]{0,6}?\Z"
 )
 # The nouns _CREDIT_TERM_BEFORE opens with, looked for first (a plain search costs less).
-_CREDIT_NOUN = re.compile(r"首付|首期|保证金|份额|额度|价格扣除|价款|出让金|加计")
+_CREDIT_NOUN = re.compile(r"首付|预付|首期|保证金|资金监管|份额|额度|价格扣除|价款|出让金|加计")
 # Work done on the credit or the payment before its noun: the figure is the amount of the work.
 # matches: "发放", "累计", "新增", "完成" ; must not match: "调整"
 _WORK_ON_CREDIT = re.compile(r"发放|累计|新增|完成|实现|带动|撬动|投放|办理")
@@ -2682,6 +2682,48 @@ _RULE_MODAL = re.compile(r"不应|不宜|不得|应当|应不|宜不")
 _LENGTH_AREA_UNITS = frozenset(("米", "厘米", "毫米", "平方米"))
 
 
+# A rate of a tax or a levy named right after the figure, the noun after it: 减按1%征收率, 适用3%预征率的
+# 项目, 按5%的比例缴存 (the 财政部 / 税务总局 announcements on 增值税 relief and the 公积金 rules the
+# provinces' 稳经济 measures repeat). The rate is the term the measure applies, not an indicator.
+# matches (after the figure): "征收率", "的预征率", "税率", "的比例缴存", "比例计提" ; must not match: "的比例"
+# alone (占比50%的比例 of a share), "的增长"
+_RATE_NOUN_AFTER = re.compile(
+    r"[ \t]*(?:的)?[ \t]*(?:征收率|预征率|税率|费率|扣除率|退税率|抵扣率|计征率|分担比例"
+    r"|比例(?:缴存|缴纳|缴费|征收|计征|计提|扣除|预缴|返还|补贴|分担|缴交))"
+)
+# A ratio a planning or building rule sets per dwelling or per floor area: 每百平方米配建不少于1个,
+# 每套(户)配建不少于1个车位, 每百户配建不少于30平方米 (停车配建 and 配套用房 rules the cities' housing
+# measures restate). matches (before the figure): "每百平方米配建不少于", "每套(户)配建不少于",
+# "建筑面积每百平方米配置" ; must not match: "每年建设" (a quota of work a year), "每个乡镇建设"
+_PER_STOCK_RATIO = re.compile(
+    r"每[ \t]*(?:[百千万]|\d+)?[ \t]*(?:平方米|㎡|套|户|栋|幢|间|床|泊位)"
+    r"(?:[(（][^)）\d]{0,4}[)）])?[^,;。!?:\n\d]{0,8}?(?:配建|配置|配套|配备|设置)[^,;。!?:\n\d]{0,8}?\Z"
+)
+# A planning index a rule bounds: 容积率不得低于…的0.8倍, 建筑密度不应低于30%, 绿地率不宜超过20%.
+# matches (before the figure): "容积率不得低于规划条件要求配比的", "绿地率不应超过" ; must not match:
+# "容积率达到" (no modal), "亩均税收不低于" (an indicator); and a share a project must set aside for
+# what it is to build with it (配建比例不低于总建筑面积的5%), a floor the rule lays down
+_PLANNING_INDEX_LIMIT = re.compile(
+    r"(?:容积率|建筑密度|绿地率|绿化率|建筑系数|投资强度|停车配比|车位配比)[ \t]*(?:原则上)?[ \t]*"
+    r"(?:不得|不应|不宜|应不)[ \t]*(?:低于|高于|超过|小于|大于)[^,;。!?:\n\d]{0,16}?\Z"
+    r"|(?:配建|配套建设|配置)(?:比例|标准)[ \t]*(?:原则上)?[ \t]*(?:应|须)?[ \t]*"
+    r"(?:不得低于|不应低于|不低于|不少于|不得少于)[^,;。!?:\n\d]{0,16}?\Z"
+)
+# The lower bound of a bracket a tax or a benefit is reckoned by: 超过100万元但不超过300万元的部分.
+# matches (after the figure): "但不超过300万元的部分", "且不足50人的" ; must not match: ",但不超过" (another clause)
+_BRACKET_AFTER = re.compile(
+    r"[ \t]*(?:以上)?[ \t]*(?:但|且)[ \t]*(?:不超过|不满|未满|不足|低于|不高于|未超过)[^,;。!?:\n]{0,14}?的"
+)
+# A stage of building reached before a procedure may follow (the 预售 and 预付 rules of housing and
+# procurement measures): 完成主体工程建设层数2/3节点后, 工程形象进度达到50%后, 完成投资30%时.
+# matches (after the figure): "节点后,", "的形象进度后,", "后," (a share or a fraction only), "时," ;
+# must not match: "之后," after an amount (注资100亿元之后, a past injection), "后的", "以后年度"
+_STAGE_REACHED_AFTER = re.compile(
+    r"[ \t]*(?:的)?(?P<node>节点|形象进度|进度)?[ \t]*(?:后|以后|之后|时)[ \t]*[,;]"
+)
+_STAGE_UNITS = frozenset(("%", ""))
+
+
 def _is_term_of_credit_or_rule(work: str, fig: _Figure, lo: int, hi: int) -> bool:
     """Whether a figure is a term of credit, of a payment or of a tax relief a measure sets
     (_CREDIT_TERM_BEFORE, _SET_RATE_BEFORE, a spread in 基点), or a dimension a rule limits
@@ -2702,6 +2744,24 @@ def _is_term_of_credit_or_rule(work: str, fig: _Figure, lo: int, hi: int) -> boo
         r = _SET_RATE_BEFORE.search(work, floor, start)
         if r is not None and _MARKET_AVERAGE.search(r.group()) is None:
             return True  # a rate of credit set: 公积金贷款利率下调0.25个百分点
+    raw_end = fig.raw_end
+    if fig.unit == "%" and _RATE_NOUN_AFTER.match(work, raw_end, hi) is not None:
+        return True  # a rate of a tax or a levy, its noun after it: 减按1%征收率
+    if fig.unit == "%" and work[max(lo, start - 3) : start].rstrip(" \t").endswith("加计"):
+        return True  # a relief added on a base: 按…进项税额加计5%抵减
+    if work.find("每", max(lo, start - 30), start) >= 0 and _PER_STOCK_RATIO.search(
+        work, max(lo, start - 30), start
+    ):
+        return True  # a ratio a planning rule sets per dwelling or per area: 每百平方米配建不少于1个
+    if work.find("不", max(lo, start - 40), start) >= 0 and _PLANNING_INDEX_LIMIT.search(
+        work, max(lo, start - 40), start
+    ):
+        return True  # a planning index a rule bounds: 容积率不得低于…的0.8倍
+    if _BRACKET_AFTER.match(work, raw_end, hi) is not None:
+        return True  # the lower bound of a bracket: 超过100万元但不超过300万元的部分
+    stage = _STAGE_REACHED_AFTER.match(work, raw_end, hi + 1)
+    if stage is not None and (stage.group("node") is not None or fig.unit in _STAGE_UNITS):
+        return True  # a stage reached before a procedure: 完成…2/3节点后,
     if fig.unit in _LENGTH_AREA_UNITS:
         if _DIMENSION_LIMIT.search(work, max(lo, start - 12), start) is not None:
             return True  # a dimension a rule limits: 阳台进深不应大于2.4米
