@@ -2349,17 +2349,20 @@ def _is_condition(work: str, benefits: _BenefitMarks, fig_end: int, lo: int, hi:
 
 # A change from a figure to another: what follows the figure it starts from.
 # matches: "提高至99%", "逐步提升到", "增加到", "降低至" ; must not match: "提高", "的基础上"
-_CHANGE_VERBS = (
-    r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩短|压减|压缩"
+_CHANGE_VERB_WORDS = (
+    *("提高", "提升", "增加", "增长", "扩大", "上升", "下降", "降低", "减少", "缩短", "压减", "压缩"),
     # (the verbs of a speech: 將由94萬人急升至256萬人, 由15萬元增至20萬元; 香港's budget speeches and
     # the LegCo debates of 2013, work reports' 由…增至…, 由…降至…)
-    r"|急升|急增|攀升|飙升|倍增|回落|增|升|降)"
+    *("急升", "急增", "攀升", "飙升", "倍增", "回落", "增", "升", "降"),
 )
+_CHANGE_VERBS = "(?:" + "|".join(_CHANGE_VERB_WORDS) + ")"
+_CHANGE_ADVERBS = ("逐步", "进一步", "稳步", "大幅")
 _CHANGE_TO = re.compile(
-    r"[ \t]*(?:的水平)?[ \t,，]?(?:逐步|进一步|稳步|大幅)?" + _CHANGE_VERBS + r"[ \t]*[到至]"
+    r"[ \t]*(?:的水平)?[ \t,，]?(?:" + "|".join(_CHANGE_ADVERBS) + ")?" + _CHANGE_VERBS + r"[ \t]*[到至]"
 )
-# What _CHANGE_TO may open with (one look at the character after most figures is enough).
-_CHANGE_TO_FIRSTS = frozenset(" \t的,，逐进稳大提增扩上下降减缩压急攀飙倍回升")
+# What _CHANGE_TO may open with (one look at the character after most figures is enough), from the
+# words it is made of.
+_CHANGE_TO_FIRSTS = frozenset(" \t的,，") | frozenset(w[0] for w in (*_CHANGE_ADVERBS, *_CHANGE_VERB_WORDS))
 # The opening of the change, close before the figure. matches: "由", "从2020年的" ; must not match:
 # "由各区负责，"
 _CHANGE_FROM = re.compile(r"[由从][^,，。;；:：由从]{0,12}$")

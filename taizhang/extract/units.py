@@ -1766,8 +1766,15 @@ _JOINING_OPENER = re.compile(r"以及|及(?!其)")
 # The verbs of encouragement before a body: "提倡和鼓励社区居民委员会…", "鼓励和支持村民委员会…": the body is
 # encouraged, not charged with a duty (a regulation charges its bodies with 应当), so no unit of the clause.
 # The place that encourages may open it, speaking of itself: "本市提倡和鼓励居民委员会…", "国家鼓励…".
+_ENCOURAGING_PLACES = ("本", "我")  # before a level: 本市, 我省
+_ENCOURAGING_STATE = "国家"
+_ENCOURAGING_JOINS = ("和", "及", "、")
+_ENCOURAGING_VERBS = ("提倡", "鼓励", "支持")
+_ENCOURAGING_JOIN_ALT = "|".join(_ENCOURAGING_JOINS)
+_ENCOURAGING_VERB_ALT = "|".join(_ENCOURAGING_VERBS)
 _ENCOURAGED = re.compile(
-    r"(?:(?:本|我)[省市区县镇乡]|国家)?(?:和|及|、)?(?:提倡|鼓励|支持)(?:(?:和|及|、)?(?:提倡|鼓励|支持))*"
+    rf"(?:(?:{'|'.join(_ENCOURAGING_PLACES)})[省市区县镇乡]|{_ENCOURAGING_STATE})?"
+    rf"(?:{_ENCOURAGING_JOIN_ALT})?(?:{_ENCOURAGING_VERB_ALT})(?:(?:{_ENCOURAGING_JOIN_ALT})?(?:{_ENCOURAGING_VERB_ALT}))*"
 )
 
 
@@ -1781,8 +1788,11 @@ def without_joining_opener(name: str) -> str:
     return name[m.end() :] if looks_like_unit(rest) or _is_collective(rest) and len(rest) > 2 else name
 
 
-# The first characters an encouragement may open with (a cheap first look before ``_ENCOURAGED``).
-_ENCOURAGING_FIRSTS = frozenset("本我国和及、提鼓支")
+# The first characters an encouragement may open with (a cheap first look before ``_ENCOURAGED``),
+# from the words it is made of.
+_ENCOURAGING_FIRSTS = frozenset(
+    w[0] for w in (*_ENCOURAGING_PLACES, _ENCOURAGING_STATE, *_ENCOURAGING_JOINS, *_ENCOURAGING_VERBS)
+)
 
 
 def encouraged(name: str) -> bool:
