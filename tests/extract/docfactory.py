@@ -247,3 +247,18 @@ def tasks_by_ref(text: str) -> dict[str, list]:
     for t in extract_text(text).tasks:
         out.setdefault(t.ref, []).append(t)
     return out
+
+
+def task_rows(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], object]]:
+    """The tasks extracted from ``text`` as (text, lead units, co units, (deadline kind, year, month))."""
+    from taizhang.extract import extract_text
+
+    return [
+        (
+            t.text,
+            t.lead_units,
+            t.co_units,
+            t.deadline and (t.deadline.kind, t.deadline.year, t.deadline.month),
+        )
+        for t in extract_text(text).tasks
+    ]

@@ -4,20 +4,7 @@ by spaces. (Made-up tables.)"""
 
 from __future__ import annotations
 
-from taizhang.extract import extract_text
-
-
-def _rows(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], object]]:
-    return [
-        (
-            t.text,
-            t.lead_units,
-            t.co_units,
-            t.deadline and (t.deadline.kind, t.deadline.year, t.deadline.month),
-        )
-        for t in extract_text(text).tasks
-    ]
-
+from .docfactory import task_rows
 
 _BLANK_DEADLINE = (
     "某县2031年重点工作任务分解表\n\n"
@@ -30,7 +17,7 @@ _BLANK_DEADLINE = (
 
 def test_a_blank_deadline_cell_takes_no_deadline_from_the_row_above():
     # (SCHEMA: only a blank lead-unit cell carries the value of the row above.)
-    assert [d for *_, d in _rows(_BLANK_DEADLINE)] == [("month", 2031, 12), None, ("month", 2031, 6)]
+    assert [d for *_, d in task_rows(_BLANK_DEADLINE)] == [("month", 2031, 12), None, ("month", 2031, 6)]
 
 
 _MEASURE_BESIDE_UNITS = (
@@ -51,7 +38,7 @@ _MEASURE_ALONE = (
 
 
 def test_a_column_headed_unit_beside_a_unit_column_gives_measures_not_units():
-    assert [(lead, co) for _, lead, co, _ in _rows(_MEASURE_BESIDE_UNITS)] == [
+    assert [(lead, co) for _, lead, co, _ in task_rows(_MEASURE_BESIDE_UNITS)] == [
         (("县交通局",), ()),
         (("县住建局",), ()),
         (("县人社局",), ()),
@@ -59,7 +46,7 @@ def test_a_column_headed_unit_beside_a_unit_column_gives_measures_not_units():
 
 
 def test_a_column_of_measure_words_gives_no_units():
-    rows = _rows(_MEASURE_ALONE)
+    rows = task_rows(_MEASURE_ALONE)
     assert [t for t, *_ in rows] == ["新建农村公路", "改造老旧小区", "新增城镇就业"]
     assert all(not lead and not co for _, lead, co, _ in rows)
 
@@ -74,7 +61,7 @@ _SPACED_UNITS = (
 
 
 def test_units_set_apart_by_spaces_in_one_cell_are_several():
-    assert [lead for _, lead, _, _ in _rows(_SPACED_UNITS)] == [
+    assert [lead for _, lead, _, _ in task_rows(_SPACED_UNITS)] == [
         ("县教体局", "各相关乡镇政府"),
         ("县发改局", "县财政局"),
         ("县委县政府督查室",),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from taizhang.extract import extract_text
 
+from .docfactory import task_rows
+
 _WANT = [
     (
         "推进重大项目建设，全年完成固定资产投资。",
@@ -28,18 +30,6 @@ _TITLE = "某区2031年重点工作任务分解表\n\n"
 _AFTER = "\n\n各单位要高度重视，认真抓好落实。\n"
 
 
-def _rows(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], object]]:
-    return [
-        (
-            t.text,
-            t.lead_units,
-            t.co_units,
-            t.deadline and (t.deadline.kind, t.deadline.year, t.deadline.month),
-        )
-        for t in extract_text(text).tasks
-    ]
-
-
 def test_pipes_alone_between_cells_and_none_between_rows():
     # "牵头单位\n|\n重点工作任务\n|\n…\n完成时限\n区发\n改局\n|\n…": a row's last cell and the next
     # row's first (a lead unit printed down a narrow cell, or blank) share the lines between pipes.
@@ -50,17 +40,17 @@ def test_pipes_alone_between_cells_and_none_between_rows():
             cells = ["|\n" + "\n|\n".join(row[1:])]
         rows.append(cells[0])
     text = _TITLE + "\n".join(rows) + _AFTER
-    assert _rows(text) == _WANT
+    assert task_rows(text) == _WANT
 
 
 def test_pipes_closing_each_cell():
     lines = [f"{c.replace(chr(10), '')} |" if c else "|" for row in [_HEAD, *_CELLS] for c in row]
-    assert _rows(_TITLE + "\n".join(lines) + _AFTER) == _WANT
+    assert task_rows(_TITLE + "\n".join(lines) + _AFTER) == _WANT
 
 
 def test_pipes_opening_each_cell():
     lines = [f"| {c.replace(chr(10), '')}" if c else "|" for row in [_HEAD, *_CELLS] for c in row]
-    assert _rows(_TITLE + "\n".join(lines) + _AFTER) == _WANT
+    assert task_rows(_TITLE + "\n".join(lines) + _AFTER) == _WANT
 
 
 def test_an_assessment_table_without_numbers_gives_its_indicators():
@@ -93,4 +83,4 @@ def test_a_table_after_a_page_header_with_pipes():
         + _AFTER
         + "\n相关链接：\n|\n国务院\n|\n省政府\n"
     )
-    assert _rows(text) == _WANT
+    assert task_rows(text) == _WANT
