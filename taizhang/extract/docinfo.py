@@ -476,6 +476,22 @@ _ADOPTED = re.compile(
 _SIGNATURES = 2
 
 
+# The end of a line that may be a date alone on it: its 日, or the -M-D of 2023-7-1.
+_DATE_LINE_END = re.compile(r"(?:日|-\d{1,2}-\d{1,2})(?=[ \t]*(?:\n|\Z))")
+
+
+def _issuer_above(work: str, start: int) -> bool:
+    """Whether the last line before ``start`` that is not blank is an issuer's name (_ISSUER_LINE)."""
+    end = start - 1
+    while end > 0:
+        begin = work.rfind("\n", 0, end) + 1
+        line = work[begin:end]
+        if line.strip():
+            return len(line) <= _ISSUER_LINE_LENGTH and _ISSUER_LINE.fullmatch(line) is not None
+        end = begin - 1
+    return False
+
+
 def _issued_year(work: str) -> int | None:
     """The year a document prints as its own, against the date of a page that copies it: the date
     of issue alone on its line under the issuer's name (see _SIGNATURES), the
@@ -483,16 +499,18 @@ def _issued_year(work: str) -> int | None:
     date a regulation was adopted, under its title; None when it prints none of them."""
     signed: list[int] = []
     alone = 0  # dates alone on their lines
-    name_above = False
-    for line in work.split("\n"):
-        if not line.strip():
+    # Only the lines that end as a date does (日, or -M-D) are tried (a search led by two characters,
+    # not a match tried at every line of a large document); the name above is the line before it
+    # that is not blank.
+    for hit in _DATE_LINE_END.finditer(work):
+        start = work.rfind("\n", 0, hit.start()) + 1
+        end = work.find("\n", hit.end())
+        m = _DATE_ALONE.fullmatch(work, start, len(work) if end < 0 else end)
+        if m is None:
             continue
-        m = _DATE_ALONE.fullmatch(line)
-        if m is not None:
-            alone += 1
-            if name_above:
-                signed.append(int(m["a"]) if m["a"] else chinese_year(m["c"]))
-        name_above = len(line) <= _ISSUER_LINE_LENGTH and _ISSUER_LINE.fullmatch(line) is not None
+        alone += 1
+        if _issuer_above(work, start):
+            signed.append(int(m["a"]) if m["a"] else chinese_year(m["c"]))
     if signed and alone <= _SIGNATURES:
         return signed[0]
     head = work[:800]
