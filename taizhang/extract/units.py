@@ -1931,6 +1931,9 @@ _SUBJECT_STOP = re.compile(
     # to), "各镇政府设立镇级路长办公室" (ibid.), "由区城管执法局依法处置" (district rules on
     # occupied roads and green land): the verb of the body that deals with it
     r"|处置|设立"
+    # "税务部门与有关部门合作，建立…" (a body and its partner, read as "X与Y做好…" is), "税务总局以…为导向，
+    # 研究制定…" (notices of ministries set the aim or basis of a body's work first): the body is the subject
+    r"|合作|以(?![上下及外内后前])"
     # "区级林业部门作为…的统筹主体，要…", "各街镇作为属地责任主体，负责…" (Songjiang's forest-care
     # plan, Qingpu's housing renovation plan): the body named as the bearer of a role is the subject.
     r"|作为"
@@ -2025,6 +2028,13 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
         if _VERB_INSIDE.search(w) or "“" in w or "《" in w or MODAL.search(w, 2):
             continue
         names = parse_units(orig[s:q], w)
+        if verb.group() == "合作" and len(names) == 1 and w.count("与") == 1:
+            # "税务部门与有关部门合作，建立…": the pair as one name, read as a lead and its partner
+            # (pipeline._paired), as "X与Y做好…" is
+            j = w.index("与")
+            if _subject_name(w[:j]) and _subject_name(w[j + 1 :]):
+                best = ((orig[s:q].strip(),), verb.group())
+            continue
         if verb.group() in _JOINT_VERBS and len(names) == 1 and w.count("与") == 1:
             j = w.index("与")
             names = [orig[s : s + j].strip(), orig[s + j + 1 : q].strip()]
