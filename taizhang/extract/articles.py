@@ -1028,10 +1028,24 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         # "X经济技术开发区、Y示范区、Z区管委会": each zone's 管委会 (漯河's and 嘉兴's regulations)
         suffix = "管委会" if out[-1].endswith("管委会") else "管理委员会"
         last = out[-1]
+        zones = _ZONES_ETC.fullmatch(last)
+        if zones is not None:
+            # "高新、伊滨（经开）、龙门等功能区管委会": each zone's 管委会, named with the kind they share
+            # (高新功能区管委会), as a shared suffix is given to each name (SCHEMA)
+            shared = zones.group("kind") + suffix
+            members = [n[: -len(suffix)] if n.endswith(suffix) else n for n in out[:-1]]
+            members.append(zones.group("last"))
+            out = [m + (suffix if m.endswith(("区", "园")) else shared) for m in members]
+            return tuple(dict.fromkeys(out))
         if last.endswith("等" + suffix) and last[: -len(suffix) - 1].endswith(("区", "园")):
             last = last[: -len(suffix) - 1] + suffix  # "…、Z综合保税区等管理委员会": Z综合保税区管理委员会
         out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + [last]
     return tuple(dict.fromkeys(out))
+
+
+# The last of a list of zones closed by 等, the kind of zone they share and its 管委会: "龙门等功能区管委会",
+# "Z等产业园区管理委员会" (the list's earlier names are the other zones).
+_ZONES_ETC = re.compile(r"(?P<last>[^等、]{2,12})等(?P<kind>[^等、]{0,6}(?:区|园))(?:管委会|管理委员会)")
 
 
 # A place written before the levels whose bodies it names, with no 的: "历史建筑所在地市、县（市、区）人民政府"

@@ -9,7 +9,9 @@
 - a level of more than one character before a list of fields (`县级农业农村、自然资源等有关部门`) goes to
   every field, as a one-character level (`市发展改革、财政等部门`) does;
 - a body that entrusts its work (`由X委托有资质的机构开展…`): X alone, the delegate is no unit;
-- a body and its branches or the units under it (`X及其派出机构`, `X及其所属单位`): X alone.
+- a body and its branches or the units under it (`X及其派出机构`, `X及其所属单位`): X alone;
+- zones listed before the kind of zone they share and its 管委会 (`高新、伊滨、龙门等功能区管委会`): each
+  zone with the shared noun (`高新功能区管委会`), as a shared suffix is distributed (SCHEMA).
 
 The text is written for these tests, in the manner of cities' 条例 on rivers and water, not any one document.
 """
@@ -96,3 +98,24 @@ def test_the_body_that_entrusts_the_work_leads_alone(tasks) -> None:
 def test_a_body_answers_for_its_branches(tasks) -> None:
     assert tasks["第九条"].lead_units == ("市生态环境局",)
     assert tasks["第十条"].lead_units == ("市水务局",)
+
+
+ZONES = """某市开发区管理条例
+
+第一条　为了规范开发区管理，根据有关法律、法规，结合本市实际，制定本条例。
+
+第二条　市人民政府应当加强对开发区工作的领导。
+
+第三条　市商务主管部门负责开发区的指导、协调和服务工作。
+
+第四条　高新、伊滨（经开）、龙门等功能区管委会应当做好辖区内的招商引资工作。
+
+第五条　开发区管委会应当建立健全企业服务制度。
+
+第六条　本条例自2026年1月1日起施行。
+"""
+
+
+def test_zones_listed_before_their_shared_kind_each_take_it() -> None:
+    tasks = {t.ref: t for t in extract_text(ZONES).tasks}
+    assert tasks["第四条"].lead_units == ("高新功能区管委会", "伊滨（经开）功能区管委会", "龙门功能区管委会")
