@@ -2,10 +2,13 @@
 
 - a class of bodies with a partner (`X与Y合作，建立…`): X leads, Y is a co-unit, as `X与Y做好…` is read;
 - a body that sets the aim or basis of its work first (`X以…为…，研究制定…`): X leads;
+- a unit of a plan helping another whose work is enforcement (`X配合Y依法查处…`): Y leads, X helps
+  (SCHEMA: 配合 marks co-units), as with `X配合Y完成…`;
 - items under a heading that names whose work they are (`（一）试点地区工作任务`), with no subject of their
   own: the heading's subject leads them; a heading of a kind of work (`（二）重点任务`) names none.
 
-The text is written for these tests, in the manner of ministries' notices on pilots, not any one document.
+The texts are written for these tests, in the manner of ministries' notices on pilots and districts'
+plans, not any one document.
 """
 
 from __future__ import annotations
@@ -61,3 +64,23 @@ def test_items_under_a_heading_of_whose_work_they_are(tasks) -> None:
 
 def test_a_heading_of_a_kind_of_work_names_no_subject(tasks) -> None:
     assert tasks["二.(二).1"].lead_units == ()
+
+
+PLAN = """某区2026年河道整治工作方案
+
+一、工作目标
+
+到2026年底，全区河道水质明显改善。
+
+二、主要任务
+
+（一）区水务局配合区生态环境局完成河道排污口排查整治。
+
+（二）区城管执法局配合区水务局依法查处违法排污行为。
+"""
+
+
+def test_a_plan_unit_helping_another_in_its_enforcement() -> None:
+    tasks = {t.ref: t for t in extract_text(PLAN).tasks}
+    assert tasks["二.(二)"].lead_units == ("区水务局",)
+    assert tasks["二.(二)"].co_units == ("区城管执法局",)
