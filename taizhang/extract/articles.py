@@ -269,6 +269,16 @@ _WITH = re.compile(
 )
 
 
+# A list of bodies a duty's doer convenes for it, named each (a 、 parts them) and closed by the kind of body
+# they share, then the work: "组织自然资源、住房城乡建设、农业农村等主管部门开展…", "组织乡镇人民政府、街道办事处
+# 以及…制定…": co-units, as after 会同. One collective convened ("组织有关部门编制…") names no co-unit (the tune
+# practice: tests/extract/corpus/README.md), nor do bodies the doer guides or mobilises ("组织指导居民委员会、村民
+# 委员会落实…": they do the work), nor when 组织 is one of a list of verbs ("组织、协调、指导有关部门…").
+_CONVENED = re.compile(
+    r"组织(?![、和]|指导|引导|动员|带领|督促|发动|推动|帮助|支持)(?P<co>[^,。;:的]{2,60}、[^,。;:的]{1,60}?(?:部门|机关|机构|政府|办事处|委员会))"
+    r"(?=依法|共同|按照|根据|开展|做好|制定|编制|实施|进行|研究|建立|落实|推进|对|在)"
+)
+
 # The bodies that help with a duty, named after it: "X负责…,公安、交通运输部门予以配合".
 _HELPED = re.compile(r",(?P<co>[^,。;:]{2,40}?)(?:应当|应|要)?(?:予以|给予|做好)?(?:配合|协助)(?!做好)")
 # A clause that only says who helps with the duty before it, and ends the sentence: "X可以…,Y、Z应当
@@ -292,6 +302,17 @@ _HELPS_BODY = re.compile(
     r"(?!做好|开展|实施|推进|落实|处理)(?P<helped>[^,。;:]{2,60}?),?(?:开展|做好|推进|实施|落实|进行|组织|完成)"
 )
 
+# The same help when the work after the body helped is none of _HELPS_BODY's verbs: "公安机关应当配合水行政主管
+# 部门依法查处…", "镇人民政府配合县级林业主管部门、公安机关查处…": the bodies helped are the first name that ends
+# as a body's name does, with the names a 、 or a conjunction joins to it (not "配合X支持金融机构…": the work
+# after X names others).
+_BODY_NAME = r"[^,。;:的、]{2,30}?(?:部门|机关|机构|政府|办事处|委员会|管委会|局|办公室)"
+_HELPS_NAMED = re.compile(
+    r"(?:在[^,。;:]{0,12}(?:范围内|职责内),?)?(?:应当|应|要|须|负责)?(?:积极|主动|全力|依法)?(?:配合|协助)"
+    r"(?!做好|开展|实施|推进|落实|处理)"
+    r"(?P<helped>(?:[^,。;:的、]{1,12}、)*" + _BODY_NAME + r"(?:(?:、|和|及|以及|与)" + _BODY_NAME + r")*)"
+    r"(?![、和及与])(?=[\u4e00-\u9fff]{2})"
+)
 
 # The title of a policy of support: 若干政策, 若干措施, 政策举措, 鼓励…投资的规定 (沈阳市's 鼓励华侨、
 # 港澳同胞投资的规定, 沈政令〔1997〕29号, writes its policy in 第N条 articles, as cities' 若干政策 on
@@ -992,7 +1013,9 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
             return tuple(rest)
         return tuple([h + rest[0] for h in heads] + rest[1:])
     first, sep, others = work.partition("、")
-    listed = field_list(others) if sep and kind_of(first) in ("机关", "部门") and "等" in others else None
+    listed = (
+        field_list(others) if sep and kind_of(first) in ("机关", "部门", "机构") and "等" in others else None
+    )
     if listed is not None and listed.etc:
         # "公安机关、应急管理、市场监管等部门": a body named whole, then the departments of the fields
         return (orig[: len(first)], *_law_names(orig[len(first) + 1 :], others))
@@ -1005,10 +1028,24 @@ def _law_names(orig: str, work: str) -> tuple[str, ...]:
         # "X经济技术开发区、Y示范区、Z区管委会": each zone's 管委会 (漯河's and 嘉兴's regulations)
         suffix = "管委会" if out[-1].endswith("管委会") else "管理委员会"
         last = out[-1]
+        zones = _ZONES_ETC.fullmatch(last)
+        if zones is not None:
+            # "高新、伊滨（经开）、龙门等功能区管委会": each zone's 管委会, named with the kind they share
+            # (高新功能区管委会), as a shared suffix is given to each name (SCHEMA)
+            shared = zones.group("kind") + suffix
+            members = [n[: -len(suffix)] if n.endswith(suffix) else n for n in out[:-1]]
+            members.append(zones.group("last"))
+            out = [m + (suffix if m.endswith(("区", "园")) else shared) for m in members]
+            return tuple(dict.fromkeys(out))
         if last.endswith("等" + suffix) and last[: -len(suffix) - 1].endswith(("区", "园")):
             last = last[: -len(suffix) - 1] + suffix  # "…、Z综合保税区等管理委员会": Z综合保税区管理委员会
         out = [n + suffix if n.endswith(("区", "园")) else n for n in out[:-1]] + [last]
     return tuple(dict.fromkeys(out))
+
+
+# The last of a list of zones closed by 等, the kind of zone they share and its 管委会: "龙门等功能区管委会",
+# "Z等产业园区管理委员会" (the list's earlier names are the other zones).
+_ZONES_ETC = re.compile(r"(?P<last>[^等、]{2,12})等(?P<kind>[^等、]{0,6}(?:区|园))(?:管委会|管理委员会)")
 
 
 # A place written before the levels whose bodies it names, with no 的: "历史建筑所在地市、县（市、区）人民政府"
@@ -1060,8 +1097,24 @@ def _gov_field_and_levels(orig: str, work: str) -> tuple[str, ...]:
     return ()
 
 
-# The members of a group named after 及其 ("领导小组及其成员单位"): the group's own, named by it.
-_MEMBER_UNITS = frozenset(("成员单位", "各成员单位"))
+# The members of a group named after 及其 ("领导小组及其成员单位"): the group's own, named by it; so are a
+# body's branches and the units under it ("市生态环境局及其派出机构", "供水单位及其分支机构", "市水务局及其
+# 所属单位"): the body answers for them, named alone (a standing committee is a body of its own: "人民代表大会
+# 及其常务委员会" is two, as the tune gold gives it).
+_MEMBER_UNITS = frozenset(
+    (
+        "成员单位",
+        "各成员单位",
+        "分支机构",
+        "派出机构",
+        "所属单位",
+        "所属机构",
+        "下属单位",
+        "下属机构",
+        "直属单位",
+        "直属机构",
+    )
+)
 
 
 def _joined(orig: str, work: str) -> list[tuple[str, str]]:
@@ -1603,6 +1656,16 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
             we = alias.start()  # "由X(以下称Y)负责": the body is X
         if work.startswith("所在地的", ws):
             ws += 4  # "由所在地的街道办事处负责": the body of the place
+        entrusts = work.find("委托", ws, we)
+        if (
+            entrusts > ws
+            and work[entrusts - 1] not in "受其或者"
+            and _lead_bodies(law_names(text[ws:entrusts], work[ws:entrusts]), work[ws:entrusts])
+        ):
+            # "由X委托有资质的机构开展…": X answers for the work it entrusts; the delegate is no unit
+            # (not "由X或者其委托的Y负责", "由X或委托Y进行": a delegate beside X, read as before; nor
+            # when X is no body of the state: "由建设单位委托…机构检测")
+            we = entrusts
         to = work.find("向", ws, we)
         if to > ws and not work.startswith("向阳", to):
             # "由X向Y报送/报告…": Y is whom X reports to, no part of the doer's name (_DOER_BODY reads
@@ -1652,18 +1715,24 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
     alias = _ALIAS.search(work, start, subject_end)
     names_end = alias.start() if alias is not None else subject_end  # "X(以下称Y)是…": X
     lead = _names_past_commas(text, work, start, names_end)
-    helps = _HELPS_BODY.match(work, subject_end, ce) or _HELPS_BODY.match(work, pred, ce)  # "X,协助Y做好…"
+    helps = (
+        _HELPS_BODY.match(work, subject_end, ce)
+        or _HELPS_BODY.match(work, pred, ce)  # "X,协助Y做好…"
+        or _HELPS_NAMED.match(work, pred, ce)
+    )
     basis = _HELP_BASIS.match(work, pred, ce) if helps is None else None
     if basis is not None:
         # "X应当按照各自的职责,配合Y做好…", "X应当根据…需要,协助Y,为企业…提供…": the basis, then the help
         helps = _HELPS_BODY.match(work, basis.end(), ce) or _HELPS_FOR.match(work, basis.end(), ce)
     if helps is not None:
         hs, he = helps.span("helped")
+        if helps.re is _HELPS_NAMED:
+            he = _owned_body_end(work, he, ce)
         helped = tuple(n for n in law_names(text[hs:he], work[hs:he]) if _is_body(working_text(n)))
         if helped:
             return helped, lead  # "X配合Y开展…": Y leads, X helps
     co: tuple[str, ...] = ()
-    with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce)
+    with_ = _WITH.search(work, pred, ce) or _HELPED.search(work, pred, ce) or _CONVENED.search(work, pred, ce)
     if with_ is not None:
         ws, we = with_.span("co")
         ends = _WITH_END.search(work, ws, we)
@@ -1672,6 +1741,26 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
         names = law_names(text[ws:we], work[ws:we])
         co = tuple(n for n in names if _is_body(working_text(n)) and n not in lead)
     return lead, co
+
+
+# A body under the one a name has reached, named after it: "统计机构" after "同级人民政府", "教育行政部门" after
+# "县人民政府" (a government's or a committee's department, office or institution).
+_OWNED_BODY = re.compile(r"[^,。;:的、和及与]{1,8}?(?:部门|机构|办公室|办公厅)")
+# The work a body helped does, which no name of a body under it holds ("配合县人民政府查处违法机构").
+_HELPED_WORK = re.compile(
+    r"查处|处理|处置|检查|调查|核查|审查|开展|做好|推进|实施|落实|进行|组织|完成|建立|制定|编制"
+)
+
+
+def _owned_body_end(work: str, end: int, ce: int) -> int:
+    """The end of the name _HELPS_NAMED read to ``end`` (its first body's ending), carried on over a body
+    under it ("协助同级人民政府统计机构加强…": 同级人民政府统计机构) when the words between are no verb."""
+    if not work.endswith(("政府", "委员会", "局"), 0, end):
+        return end
+    owned = _OWNED_BODY.match(work, end, ce)
+    if owned is None or _NOT_IN_NAME.search(owned.group()) or _HELPED_WORK.search(owned.group()):
+        return end
+    return owned.end()
 
 
 # The basis a body's help is given on, before the help: "应当按照各自的职责,配合…", "应当根据…需要,协助…".

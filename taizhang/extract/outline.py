@@ -2982,11 +2982,13 @@ _HELPERS_AFTER = re.compile(r",[^,。;:()“”《》]{2,120}?(?:积极|共同)?
 
 # Units that co-operate with others in the others' work, with no modal verb: "区建管委（区水务局）全力
 # 配合上海城投集团推进…" (黄浦's drainage reform), "区排水管理部门配合上海城投集团推进…" (静安's),
-# "区水务局配合市级部门研究制定…" (黄浦's): the units after 配合 lead, those before it are co-units,
+# "区水务局配合市级部门研究制定…" (黄浦's), "区城管执法局配合区水务局依法查处…" (a plan's enforcement
+# item): the units after 配合 lead, those before it are co-units,
 # as with "X应配合Y开展…" (the tune README, 2026-12-06). matches: "全力配合上海城投集团推进",
 # "配合市级部门研究制定" ; must not match: "配合单位:" (a label), "加强协调配合," (a verb object)
 _HELPS_VERB = re.compile(
-    r"(?:全力|积极|主动)?配合(?!单位|部门|做好|开展|落实)(?=[^。;,:]{2,40}?(?:开展|推进|研究|做好|完成|实施|落实|建立|形成|制定))"
+    r"(?:全力|积极|主动)?配合(?!单位|部门|做好|开展|落实)"
+    r"(?=[^。;,:]{2,40}?(?:开展|推进|研究|做好|完成|实施|落实|建立|形成|制定|依法|查处|处置|整治|编制))"
 )
 
 

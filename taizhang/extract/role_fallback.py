@@ -120,6 +120,14 @@ _HELPED_END = re.compile(r"做好|开展|推进|落实|完成|实施|建立|制�
 _HEADING_NUMBER = re.compile(
     r"\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])\s*"
 )
+# A heading that names whose work the items under it are: "(二)试点地区工作任务", "各区主要职责", "市级部门的
+# 任务" (the items under it name no subject of their own; the heading's is theirs). The words before the task
+# word must be places named by their role or collectives (``_named_by_form``): "(三)重点任务", "产业发展任务"
+# name none, nor do the headings over blocks of units' duties that name a kind ("部门职责", "路长办公室主要
+# 职责": each block's label names its unit).
+_CHARGE_HEADING = re.compile(
+    r"(?P<who>[^,。;:、的]{2,16}?)的?(?:主要|重点)?(?:工作)?(?:任务|职责)(?:分工|清单)?\s*"
+)
 # How far after a clause's opening its subject's duty verb may come.
 _SUBJECT_SPAN = 40
 
@@ -319,9 +327,15 @@ def fallback_roles(
             continue
         hw = working_text(heading)
         m = _HEADING_NUMBER.match(hw)
-        found = _subject_roles(heading, hw, m.end() if m is not None else 0, len(hw))
+        at = m.end() if m is not None else 0
+        found = _subject_roles(heading, hw, at, len(hw))
         if found is not None and found[0]:
             return found[0], ()
+        charged = _CHARGE_HEADING.fullmatch(hw, at)
+        if charged is not None:
+            names = _names(heading, hw, *charged.span("who"))
+            if names and all(_named_by_form(working_text(n)) for n in names):
+                return names, ()
     return (), ()
 
 

@@ -702,6 +702,11 @@ def _split_etc(o: str, w: str) -> list[tuple[str, str]]:
     return out
 
 
+# The kinds of a public agency's name ("气象主管机构", "渔政管理机构", "精神文明建设工作机构"): a name ending so
+# is whole (not "机关" or "科研机构", which a list's closing kind completes: "机关、团体、企业事业单位").
+_AGENCY_KINDS = ("主管机构", "管理机构", "工作机构")
+
+
 def _distribute(names: list[tuple[str, str]]) -> list[str]:
     """Give a shared level prefix and a shared suffix to the names that lack them."""
     if not names:
@@ -720,8 +725,8 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             pair[0] += closing[0][len(closing[0]) - rest :]
             pair[1] += closing[1][len(closing[1]) - rest :]
             continue
-        if _ends_with_suffix(w) or len(w) > 6:
-            continue
+        if _ends_with_suffix(w) or len(w) > 6 or w.endswith(_AGENCY_KINDS):
+            continue  # ("气象主管机构、有关部门": an agency named by its kind takes no other's)
         at = next((j for j in range(i + 1, len(out)) if _ends_with_suffix(out[j][1])), None)
         if at is None:
             continue
@@ -952,7 +957,8 @@ def is_bare_field(field: str) -> bool:
         and not looks_like_unit(field)
         and not field.startswith(("有关", "相关", "各"))
         and _NO_FIELD.search(field) is None
-        and not field.endswith(("机关", "部门"))  # "司法机关、行政机关": two bodies, not 司法机关 of a 机关
+        # "司法机关、行政机关": two bodies, not 司法机关 of a 机关; "气象主管机构、有关部门": a body and a collective
+        and not field.endswith(("机关", "部门", "主管机构"))
     )
 
 
@@ -1117,6 +1123,13 @@ def field_names(orig: str, work: str) -> list[str]:
 _AUTONOMOUS = ("自治县", "自治州", "自治区")
 
 
+# A level of more than one character that opens the first field of a list: "县级", "省级", "县级以上",
+# "区县", "县区", "乡镇", "县级市", "设区的市". must not match: "市场监管", "县域", "县级市场监管" (县级)
+_FIELD_LEVEL = re.compile(
+    r"(?:区县|县区|乡镇|县级市(?![场政容])|设区的市)(?:\([^()]{1,8}\))?|[省市县区乡镇]级(?:以上)?"
+)
+
+
 def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
     """Each field with the kind; a level written on the first field goes to all ("区发展改革、财政等
     部门": 区财政部门), unless its character opens a common word (市场监管, 城市管理)."""
@@ -1131,6 +1144,11 @@ def _cut(orig: str, fields: list[str], kind: str) -> list[str]:
     elif fields[0].startswith(_AUTONOMOUS) and is_bare_field(fields[0][3:]):
         if not any(f.startswith(_AUTONOMOUS) for f in fields[1:]):
             level = orig[:3]  # "自治县城乡规划建设、国土房管等主管部门": 自治县国土房管主管部门
+    elif (lv := _FIELD_LEVEL.match(fields[0])) is not None and len(fields[0]) - lv.end() >= 2:
+        # "县级农业农村、自然资源等有关部门", "区县发展改革、财政等部门": a level of more than one character
+        # goes to every field as 市 does (县级自然资源部门, 区县财政部门)
+        if is_bare_field(fields[0][lv.end() :]) and not any(f.startswith(lv.group()) for f in fields[1:]):
+            level = orig[: lv.end()]
     elif fields[0][:1] in "省市县区" and fields[0][:2] not in _not_levels() and len(fields[0]) >= 3:
         # (a field of two characters too: "市文物、自然资源和规划等部门": 市自然资源和规划部门)
         if (
@@ -1913,6 +1931,9 @@ _SUBJECT_STOP = re.compile(
     # to), "各镇政府设立镇级路长办公室" (ibid.), "由区城管执法局依法处置" (district rules on
     # occupied roads and green land): the verb of the body that deals with it
     r"|处置|设立"
+    # "税务部门与有关部门合作，建立…" (a body and its partner, read as "X与Y做好…" is), "税务总局以…为导向，
+    # 研究制定…" (notices of ministries set the aim or basis of a body's work first): the body is the subject
+    r"|合作|以(?![上下及外内后前])"
     # "区级林业部门作为…的统筹主体，要…", "各街镇作为属地责任主体，负责…" (Songjiang's forest-care
     # plan, Qingpu's housing renovation plan): the body named as the bearer of a role is the subject.
     r"|作为"
@@ -2007,6 +2028,13 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
         if _VERB_INSIDE.search(w) or "“" in w or "《" in w or MODAL.search(w, 2):
             continue
         names = parse_units(orig[s:q], w)
+        if verb.group() == "合作" and len(names) == 1 and w.count("与") == 1:
+            # "税务部门与有关部门合作，建立…": the pair as one name, read as a lead and its partner
+            # (pipeline._paired), as "X与Y做好…" is
+            j = w.index("与")
+            if _subject_name(w[:j]) and _subject_name(w[j + 1 :]):
+                best = ((orig[s:q].strip(),), verb.group())
+            continue
         if verb.group() in _JOINT_VERBS and len(names) == 1 and w.count("与") == 1:
             j = w.index("与")
             names = [orig[s : s + j].strip(), orig[s + j + 1 : q].strip()]
