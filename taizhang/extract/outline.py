@@ -1100,7 +1100,12 @@ def read_text_tasks(
             if units_only and _under_principles(work, node):
                 continue
             if units_only and not (_under_background(work, node) or _under_goals(work, node)):
-                if not (node.body or _has_inline_body(work, node) or _is_sentence_item(work, node)):
+                if not (
+                    node.body
+                    or _has_inline_body(work, node)
+                    or _is_sentence_item(work, node)
+                    or _duty_under_unit(text, work, node)
+                ):
                     continue  # a title alone (its table read apart)
                 units_only = False
         elif _under_background(work, node):
@@ -1578,6 +1583,18 @@ def _is_sentence_item(work: str, node: _Node) -> bool:
     return node.line_end - node.start > 40 and work[node.line_end - 1] in "。;"
 
 
+def _duty_under_unit(text: str, work: str, node: _Node) -> bool:
+    """The item is a sentence (closed by a full stop) under a heading that is a unit's name in a
+    division of duties ("二、部门职责 / （一）区应急管理局 / 1.组织开展应急演练。"): a duty of that
+    unit, however short, not a title."""
+    return (
+        node.parent is not None
+        and node.parent.level >= 0
+        and work[node.line_end - 1] in "。;"
+        and bool(_unit_heading(text, work, node.parent))
+    )
+
+
 def _has_inline_body(work: str, node: _Node) -> bool:
     """The heading line goes on after its title: "一、加强组织领导。成立工作专班…"."""
     m = _TITLE.match(work, node.start, node.line_end)
@@ -1713,7 +1730,7 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     if title_m and len(line) > title_m.end() + 4 and not _duty_sentence(text, work, node.start, title_m):
         measure = text[node.start : node.start + title_m.end("title")].strip(" *")
         body_start = node.start + title_m.end()
-    elif len(paras) > 1 and len(line) <= 40 and line[-1:] not in _PARAGRAPH_END:
+    elif len(paras) > 1 and len(line) <= 40 and (line[-1:] not in _PARAGRAPH_END or _dated_title(line)):
         measure = text[node.start : node.line_end].strip(" *")
         body_start = paras[1][0]
         titled = True
@@ -1750,24 +1767,38 @@ def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Dead
     the item that give none of their own."""
     m = _TITLE.match(work, node.start, node.line_end)
     if m is None or m.group("when") is None:
-        return _heading_period(text, work, node)
+        return _heading_period(text, work, node, year)
     ws, we = m.span("when")
     span = _PERIOD.fullmatch(work, ws, we)
     if span is not None:
         # "(2025年1月-4月)": the work is due by the period's end (静安's and 杨浦's drainage
         # reform plans date their steps so; 崇明's check-up plan dates a step by one month).
-        return _period_end(span, text[ws:we])
+        return _period_end(span, text[ws:we], year)
     return parse_deadline(work[ws:we], text[ws:we], year)
 
 
-def _heading_period(text: str, work: str, node: _Node) -> Deadline | None:
+def _dated_title(line: str) -> bool:
+    """A title closed by the period it is dated with in brackets, nothing else in it: a stage of a
+    work plan ("排查整治阶段(2022年6月1日—9月30日)") over the paragraphs of its work."""
+    if not line.endswith(")"):
+        return False
+    open_at = line.rfind("(")
+    return (
+        0 < open_at
+        and not any(c in line[:open_at] for c in "。;:,")
+        and _PERIOD.fullmatch(line, open_at + 1, len(line) - 1) is not None
+    )
+
+
+def _heading_period(text: str, work: str, node: _Node, year: int | None = None) -> Deadline | None:
     """The period a heading over the item dates in brackets at the end of its line, the heading
     a title and nothing more: "(一)推进平稳有序移交(2025年1月-2025年12月)" over steps 1.-8. (静安's
     2025 drainage reform plan; 杨浦's and 黄浦's plans of the same reform date their steps in the
     same way): a step that gives no date of its own is due by the end of its group's period, as a
     stage heading "(一)第一阶段(2024年第三季度前完成)" dates the tasks under it (普陀's 2024 plan).
-    must not change: a heading with no period, one that says more than a title ("…。(…)")."""
-    n = node.parent
+    must not change: a heading with no period, one that says more than a title ("…。(…)").
+    An item's own heading so dated over its paragraphs (a stage of a campaign) dates them too."""
+    n = node if node.body and _dated_title(work[node.start : node.line_end].rstrip()) else node.parent
     while n is not None and n.level > 0:
         line = work[n.start : n.line_end].rstrip()
         if line.endswith(")"):
@@ -1776,21 +1807,26 @@ def _heading_period(text: str, work: str, node: _Node) -> Deadline | None:
             if 0 < open_at and len(head) <= 40 and not any(c in head for c in "。;:"):
                 span = _PERIOD.fullmatch(line, open_at + 1, len(line) - 1)
                 if span is not None:
-                    return _period_end(span, text[n.start + open_at + 1 : n.start + len(line) - 1])
+                    return _period_end(span, text[n.start + open_at + 1 : n.start + len(line) - 1], year)
             return None
         n = n.parent
     return None
 
 
-def _period_end(span: re.Match[str], source: str) -> Deadline:
-    """The deadline of a period of months (a _PERIOD match): the month it ends with."""
+def _period_end(span: re.Match[str], source: str, year: int | None = None) -> Deadline | None:
+    """The deadline of a period of months (a _PERIOD match): the month it ends with; a period that
+    names no year ("6月1日—9月30日") is of the document's ``year`` (None when it has none)."""
     end_year = span.group("y2") or span.group("y1")
-    return Deadline("month", int(end_year), int(span.group("m2")), source)
+    if end_year is None and year is None:
+        return None
+    return Deadline("month", int(end_year) if end_year else year, int(span.group("m2")), source)
 
 
-# A period of months: "2025年1月-4月", "2025年6月—2025年12月".
+# A period of months: "2025年1月-4月", "2025年6月—2025年12月"; or of days, as a stage of a campaign
+# is dated: "2022年6月1日—9月30日" (due by its last month).
 _PERIOD = re.compile(
-    r"(?P<y1>(?:19|20)\d\d)年(?P<m1>\d{1,2})月\s*[-—–~至]+\s*(?:(?P<y2>(?:19|20)\d\d)年)?(?P<m2>\d{1,2})月(?:底)?"
+    r"(?:(?P<y1>(?:19|20)\d\d)年)?(?P<m1>\d{1,2})月(?:\d{1,2}日)?\s*[-—–~至]+\s*(?:(?P<y2>(?:19|20)\d\d)年)?"
+    r"(?P<m2>\d{1,2})月(?:底|\d{1,2}日)?"
 )
 
 
@@ -2228,6 +2264,8 @@ def _closing_period(text: str, work: str, s: int, e: int) -> tuple[int, Deadline
     if m is None:
         return None
     end_year = m.group("y2") or m.group("y1")
+    if end_year is None:
+        return None  # (a period of no year: the closing period of a step is read with one only)
     return open_at, Deadline("month", int(end_year), int(m.group("m2")), text[open_at + 1 : e - 1])
 
 
@@ -2508,7 +2546,8 @@ def _unit_heading(text: str, work: str, node: _Node) -> UnitRoles:
         up = up.parent
     if up is None or up.level < 0:
         return _NO_ROLES  # "（三）莘庄副中心": an area of a plan, not a block of duties
-    if _VERB_WORD.search(_NAMED_BY_VERB.sub("", line)) or _CLAUSE_DUTY_VERB.search(line):
+    # (应急 is a noun in a unit's name, 区应急管理局, not the modal 应)
+    if _VERB_WORD.search(_NAMED_BY_VERB.sub("", line)) or _CLAUSE_DUTY_VERB.search(line.replace("应急", "")):
         return _NO_ROLES
     names = parse_units(text[s : s + len(line)], line)
     if names and all(_is_subject_unit(_work_of(n)) for n in names):

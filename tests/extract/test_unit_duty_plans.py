@@ -1,0 +1,49 @@
+"""Work plans of unit duties and dated stages (outline): a heading that is a unit's name over its
+duties, and a stage heading dated by a period over the work of the stage. Made-up texts."""
+
+from __future__ import annotations
+
+from taizhang.extract import extract_text
+
+PLAN = """某县关于开展餐饮场所燃气安全专项整治的工作方案
+
+为加强餐饮场所燃气安全管理，制定本方案。
+
+一、工作目标
+全面消除餐饮场所燃气安全隐患。
+
+二、部门职责
+（一）县应急管理局
+1.督促餐饮单位落实安全责任。
+2.组织开展应急演练。
+（二）县市场监管局
+依法查处不合格燃气具。配合开展联合检查。
+
+三、实施步骤
+（一）排查整治阶段（2023年5月10日—8月31日）
+全面排查餐饮场所燃气隐患，建立整改台账。
+（二）巩固提升阶段（9月1日—11月30日）
+开展整改情况复查，建立长效管理制度。
+"""
+
+
+def _tasks() -> list[tuple[str, tuple[str, ...], tuple[str, int, int | None] | None]]:
+    out = []
+    for t in extract_text(PLAN).tasks:
+        d = t.deadline
+        out.append((t.text, t.lead_units, None if d is None else (d.kind, d.year or 0, d.month)))
+    return out
+
+
+def test_items_under_a_unit_heading_are_its_duties() -> None:
+    # 应急 in 县应急管理局 is part of the name, not the modal 应; a short item is a duty, not a title
+    tasks = _tasks()
+    assert ("督促餐饮单位落实安全责任。", ("县应急管理局",), None) in tasks
+    assert ("组织开展应急演练。", ("县应急管理局",), None) in tasks
+
+
+def test_a_stage_dated_by_days_dates_its_work() -> None:
+    tasks = {text: (lead, d) for text, lead, d in _tasks()}
+    assert tasks["全面排查餐饮场所燃气隐患，建立整改台账。"][1] == ("month", 2023, 8)
+    # a period with no year is of the document's year
+    assert tasks["开展整改情况复查，建立长效管理制度。"][1] == ("month", 2023, 11)
