@@ -74,6 +74,10 @@ _HEADING_L3_CHAR = re.compile(r"^\s*(?P<n>[⒈-⒛])\s*")
 # The first character of each run of single-character enumerators, by the run: its value is the
 # character's distance from the first, plus one.
 _ENUMERATOR_RUNS = ("①", "⑴", "⒈", "❶")
+# A stage of a work plan's schedule, its own heading over the stage's work (at the level of (一)).
+# matches: "第一阶段:动员部署(4月1日—4月15日)" (the numeral and the colon taken, the title left),
+# "第二阶段(6月1日—9月30日)" (阶段 left as the title) ; must not match: "第一批", "第一章"
+_HEADING_STAGE = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]{1,3})(?=阶段)(?:阶段[ \t]*[:：][ \t]*)?")
 # An article (a numbered measure in regulations and 若干措施): articles.ARTICLE at a line's start.
 _HEADING_ART = re.compile(r"^\s*" + articles.ARTICLE.pattern)
 
@@ -92,7 +96,7 @@ _HEADING_ORDER = (
 # The patterns, in _HEADING_ORDER, that a heading opening with a character (after white space) may
 # match; a decimal digit may open only _HEADING_L3. Most lines of running text open with none.
 _HEADING_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
-    "第": ((0, _HEADING_L0), (3, _HEADING_ART)),
+    "第": ((0, _HEADING_L0), (3, _HEADING_ART), (2, _HEADING_STAGE)),
     "(": ((2, _HEADING_L2), (4, _HEADING_L4)),
     **dict.fromkeys("一二三四五六七八九十", ((1, _HEADING_L1),)),
     **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿", ((5, _HEADING_L5),)),

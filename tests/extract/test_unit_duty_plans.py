@@ -47,3 +47,23 @@ def test_a_stage_dated_by_days_dates_its_work() -> None:
     assert tasks["全面排查餐饮场所燃气隐患，建立整改台账。"][1] == ("month", 2023, 8)
     # a period with no year is of the document's year
     assert tasks["开展整改情况复查，建立长效管理制度。"][1] == ("month", 2023, 11)
+
+
+STAGES = """某市关于开展电动自行车安全隐患集中整治的实施方案
+
+为加强电动自行车安全管理，制定本方案。
+
+一、时间安排
+第一阶段：动员部署（2024年3月1日—3月20日）
+各区制定具体工作方案，召开部署会议，明确责任分工。
+第二阶段（3月21日—8月31日）
+全面开展集中排查整治，严查违规停放充电行为。
+"""
+
+
+def test_stage_lines_head_their_work() -> None:
+    found = {t.text: t.deadline for t in extract_text(STAGES).tasks}
+    first = found["各区制定具体工作方案，召开部署会议，明确责任分工。"]
+    assert first is not None and (first.kind, first.year, first.month) == ("month", 2024, 3)
+    second = found["全面开展集中排查整治，严查违规停放充电行为。"]
+    assert second is not None and (second.kind, second.year, second.month) == ("month", 2024, 8)
