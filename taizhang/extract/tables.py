@@ -635,8 +635,9 @@ _HEADING_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年")
 
 
 # The heading of a column that gives the target of the task named on its left: "指标要求",
-# "目标要求", "目标值", "年度目标". must not match: "目标类型" (a class of targets), "工作目标任务"
-_AIM_HEADING = re.compile(r"(?:年度|预期)?(?:指标|目标)(?:要求|值)?")
+# "目标要求", "目标值", "年度目标", "目标任务", "全年目标任务" (a one-year task list's targets beside
+# its 重点任务). must not match: "目标类型" (a class of targets), "工作目标任务"
+_AIM_HEADING = re.compile(r"(?:全年|年度|预期)?(?:指标|目标)(?:要求|值|任务)?")
 
 
 def _aim_column(header_texts: list[str], cols: dict[str, int]) -> int | None:
