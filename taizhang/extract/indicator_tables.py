@@ -876,7 +876,7 @@ def _row_cells(row: list[_FlatCell | None], work: str, by_paragraph: bool) -> li
 
 # A header cell of the indicators' column. matches: "指标", "主要指标", "指标名称" ; must not match:
 # "指标属性"
-_PIPE_IND_HEADER = re.compile(r"^(?:主要)?指标(?:名称)?$")
+_PIPE_IND_HEADER = re.compile(r"^(?:主要|具体)?指标(?:名称)?$")
 # A change a cell writes. matches: "提高9.8个百分点", "下降15%", "降低3%以上", "增长1倍" ; must not match:
 # "完成上级下达目标", "9.8"
 _PIPE_CHANGE = re.compile(
@@ -891,16 +891,22 @@ _PIPE_SPAN_END = re.compile(r"(?:19|20)\d{2}[-—~至到](?P<end>(?:19|20)\d{2})
 
 def _pipe_cells(work: str, pos: int) -> tuple[list[tuple[int, int] | None], int]:
     """The cells of the pipe-closed lines from ``pos`` on: (start, end) of a cell's text, None for a
-    blank one (each pipe of a line of pipes alone); and where the run ends (a line of no pipe)."""
+    blank one (each pipe of a line of pipes alone); and where the run ends (a line of no pipe that
+    does not go on into a cell: "地区生产总值" / "(亿元) |" is one cell wrapped)."""
     cells: list[tuple[int, int] | None] = []
     end = pos
+    wrapped = -1  # where a cell's text wrapped onto the lines below began
     while pos < len(work):
         le = work.find("\n", pos)
         le = len(work) if le < 0 else le
         line = work[pos:le].strip()
         if line:
             if not line.endswith("|"):
-                break
+                if wrapped >= 0 or len(line) > 30 or not cells:
+                    break
+                wrapped = work.find(line, pos, le)
+                pos = le + 1
+                continue
             body = line.rstrip("|")
             pipes = len(line) - len(body)
             body = body.strip()
@@ -908,8 +914,12 @@ def _pipe_cells(work: str, pos: int) -> tuple[list[tuple[int, int] | None], int]
                 break  # a markdown row, not a cell
             if body:
                 s = work.find(body, pos, le)
-                cells.append((s, s + len(body)))
+                cells.append((s if wrapped < 0 else wrapped, s + len(body)))
                 pipes -= 1
+            elif wrapped >= 0:
+                cells.append((wrapped, work.rfind("\n", wrapped, pos)))
+                pipes -= 1
+            wrapped = -1
             cells.extend([None] * pipes)
             end = le
         pos = le + 1
@@ -934,20 +944,20 @@ def pipe_indicator_tables(text: str, work: str, info: DocInfo) -> list[tuple[int
     out: list[tuple[int, int, list[Metric]]] = []
     if work.find(" |\n") < 0:
         return out
-    pos = 0
-    at = work.find("指标", pos)
+    # (标 is looked for, not 指标: a heading cell may be spaced, "指 标 |")
+    at = work.find("标")
     while at >= 0:
         ls = work.rfind("\n", 0, at) + 1
         le = work.find("\n", at)
         le = len(work) if le < 0 else le
         line = work[ls:le].strip()
-        if line.endswith("|") and _PIPE_IND_HEADER.match(line.rstrip("|").strip()):
+        if line.endswith("|") and _PIPE_IND_HEADER.match("".join(line.rstrip("|").split())):
             read = _read_pipe_indicator_table(text, work, ls, info)
             if read is not None:
                 out.append(read)
-                at = work.find("指标", read[1])
+                at = work.find("标", read[1])
                 continue
-        at = work.find("指标", le)
+        at = work.find("标", le)
     return out
 
 
@@ -1005,7 +1015,9 @@ def _read_pipe_indicator_table(
             i += 1
             continue
         nxt = txt(cells[i + 1]) if i + 1 < len(cells) else ""
-        if _PIPE_GROUP.match(t) or _pipe_label(nxt):
+        um = _UNIT.match(nxt) if columns[0] == "unit" and len(nxt) <= 6 else None
+        unit_next = um is not None and (um["u"] in _KNOWN_UNITS or len(nxt) <= 2 or "/" in nxt)
+        if _PIPE_GROUP.match(t) or (_pipe_label(nxt) and not unit_next):
             i += 1  # a group's cell
             continue
         row = cells[i + 1 : i + 1 + n]
@@ -1017,7 +1029,9 @@ def _read_pipe_indicator_table(
             row = row[:cut]
         i += 1 + len(row)
         rows += 1
-        multiplier, unit, name = _unit_of(re.sub(r"\s+", "", text[c[0] : c[1]]), "")
+        unit_k = columns.index("unit") if "unit" in columns else None
+        unit_written = txt(row[unit_k]) if unit_k is not None and unit_k < len(row) else ""
+        multiplier, unit, name = _unit_of(re.sub(r"\s+", "", text[c[0] : c[1]]), unit_written)
         for k, cell in enumerate(row):
             v = txt(cell)
             if cell is None or v in _FLAT_EMPTY:

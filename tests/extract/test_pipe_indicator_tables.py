@@ -95,3 +95,44 @@ def test_goal_columns_are_targets() -> None:
     assert ("target", "规模以上工业增加值年均增长", 8.5, "%", "~", 2025) in found
     assert ("target", "城镇居民人均可支配收入年均增长", 7, "%", "=", 2025) in found
     assert len(found) == 6
+
+
+# A category column before a spaced indicator heading, a unit column, a name wrapped onto two lines.
+WITH_UNITS = """某区“十四五”规划纲要
+
+2021年1月
+
+类别 |
+指 标 |
+单位 |
+2020年 |
+2025年 |
+年均增长(%) |
+属性 |
+经济发展 |
+地区生产总值 |
+亿元 |
+900 |
+1300 |
+7.5 |
+预期性 |
+民生福祉 |
+每千人口养老
+床位数 |
+张 |
+35 |
+40 |
+/ |
+约束性 |
+"""
+
+
+def test_unit_column_category_and_wrapped_name() -> None:
+    found = _metrics(WITH_UNITS)
+    assert found == {
+        ("actual", "地区生产总值", 90000000000, "元", "=", 2020),
+        ("target", "地区生产总值", 130000000000, "元", "=", 2025),
+        ("target", "地区生产总值年均增长", 7.5, "%", "=", 2025),
+        ("actual", "每千人口养老床位数", 35, "张", "=", 2020),
+        ("target", "每千人口养老床位数", 40, "张", "=", 2025),
+    }
