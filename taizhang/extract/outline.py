@@ -1109,6 +1109,7 @@ def read_text_tasks(
                     or _has_inline_body(work, node)
                     or _is_sentence_item(work, node)
                     or _duty_under_unit(text, work, node)
+                    or _step_of_dated_stage(work, node)
                 ):
                     continue  # a title alone (its table read apart)
                 units_only = False
@@ -1597,6 +1598,23 @@ def _duty_under_unit(text: str, work: str, node: _Node) -> bool:
         and work[node.line_end - 1] in "。;"
         and bool(_unit_heading(text, work, node.parent))
     )
+
+
+# A stage heading's bracketed date: a month in it. matches: "(2022年5月底前)", "(6月1日—9月30日)" ;
+# must not match: "(试行)", "(2022—2025年)"
+_STAGE_DATE = re.compile(r"\([^()]{0,12}\d{1,2}月[^()]{0,14}\)$")
+
+
+def _step_of_dated_stage(work: str, node: _Node) -> bool:
+    """The item is a sentence under a heading that is a title dated by a month in brackets (a stage
+    of a work plan: "(二)集中整治阶段(6月1日—9月30日)" / "1.各乡镇全面开展村庄清洁行动。"): a step of
+    the stage's work, however short, not a title."""
+    up = node.parent
+    if up is None or up.level < 0 or work[node.line_end - 1] not in "。;":
+        return False
+    line = work[up.start : up.line_end].rstrip()
+    m = _STAGE_DATE.search(line)
+    return m is not None and 0 < m.start() <= 30 and not any(c in line[: m.start()] for c in "。;:,")
 
 
 def _has_inline_body(work: str, node: _Node) -> bool:

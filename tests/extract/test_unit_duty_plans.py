@@ -67,3 +67,23 @@ def test_stage_lines_head_their_work() -> None:
     assert first is not None and (first.kind, first.year, first.month) == ("month", 2024, 3)
     second = found["全面开展集中排查整治，严查违规停放充电行为。"]
     assert second is not None and (second.kind, second.year, second.month) == ("month", 2024, 8)
+
+
+STEPS = """某镇2023年河道综合整治工作方案
+
+一、实施步骤
+（一）摸底排查阶段（2023年4月底前）
+1.各村全面排查河道问题，建立问题清单。
+2.镇水务站牵头汇总排查情况。
+（二）集中整治阶段（5月1日—10月31日）
+1.各村开展河道清淤保洁。
+2.镇城建办加快推进护岸修复。
+"""
+
+
+def test_short_steps_under_a_dated_stage_are_tasks() -> None:
+    found = {t.text: t for t in extract_text(STEPS).tasks}
+    step = found["各村开展河道清淤保洁。"]
+    assert step.lead_units == ("各村",)
+    assert step.deadline is not None and (step.deadline.year, step.deadline.month) == (2023, 10)
+    assert found["镇城建办加快推进护岸修复。"].lead_units == ("镇城建办",)
