@@ -970,9 +970,23 @@ def read_text_tasks(
     nodes: list[_Node] = []
     passages: list[Passage] = []
     annex_next = 0  # the number the next line of a list of annexes ("附件:1.…" / "2.…") takes
-    for s, e, k in lines:
+    for li, (s, e, k) in enumerate(lines):
         found = HEADING.match(work[s:e])
-        if found and annex_next and _annex_number(work, s, e) == annex_next:
+        unit_block = (
+            None
+            if found or e - s > 20 or li + 1 == len(lines)
+            else _unit_block(text, work, s, e, k, stack[-1], lines[li + 1][0])
+        )
+        if unit_block is not None:
+            # A unit's name alone on its line over its duties, in a division of duties with no
+            # numbers: a heading of the unit's block, one level below the division's.
+            while stack[-1] is not unit_block.parent:
+                stack.pop()
+            unit_block.title = _title_of(work, unit_block)
+            stack[-1].children.append(unit_block)
+            stack.append(unit_block)
+            nodes.append(unit_block)
+        elif found and annex_next and _annex_number(work, s, e) == annex_next:
             # A line of the list of annexes the closing matter opened ("附件:1. 2019年…分解表" /
             # "2. 2019年民生实事项目目标任务分解表"): an annex's title, closed like the line before.
             annex_next += 1
@@ -1143,6 +1157,23 @@ def read_text_tasks(
         # the document's year: a notice reports the progress of its own year's work).
         passages.extend(Passage(s, e, reported=True) for s, e in asides)
     return TextTasks(tuple(tasks), tuple(passages))
+
+
+# The verbs a unit's duty opens with when its name stands alone on the line above.
+_DUTY_OPENINGS = ("负责", "牵头", "配合", "会同", "承担", "协助", "指导", "督促")
+
+
+def _unit_block(text: str, work: str, s: int, e: int, k: int, top: _Node, nxt: int) -> _Node | None:
+    """The heading of a unit's block that the line ``work[s:e]`` is: a unit's name and nothing else,
+    the next line (at ``nxt``) opening its duty ("区城管执法局" / "负责…执法查处。"), under a division
+    of duties (职责分工) or after another such block; None else."""
+    if not work.startswith(_DUTY_OPENINGS, nxt):
+        return None
+    base = top.parent if top.number is None and 0 <= top.level < 99 and top.parent is not None else top
+    if not 0 <= base.level <= 3:
+        return None
+    node = _Node(base.level + 1, None, s, e, parent=base, span=k)
+    return node if _unit_heading(text, work, node) else None
 
 
 # An item that defines what its title names: "（一）生态宜居。反映城市的大气、水、绿地等…情况" (the

@@ -87,3 +87,25 @@ def test_short_steps_under_a_dated_stage_are_tasks() -> None:
     assert step.lead_units == ("各村",)
     assert step.deadline is not None and (step.deadline.year, step.deadline.month) == (2023, 10)
     assert found["镇城建办加快推进护岸修复。"].lead_units == ("镇城建办",)
+
+
+BLOCKS = """某区关于加强公园绿地管理的实施方案
+
+一、工作目标
+提升公园绿地管理水平。
+
+二、职责分工
+区绿化市容局
+负责公园绿地日常养护的监督考核。
+区财政局
+负责落实公园养护所需资金。
+各街道
+负责辖区内绿地的巡查管护。
+"""
+
+
+def test_unit_name_lines_head_their_duties() -> None:
+    found = {t.text: t.lead_units for t in extract_text(BLOCKS).tasks}
+    assert found["负责公园绿地日常养护的监督考核。"] == ("区绿化市容局",)
+    assert found["负责落实公园养护所需资金。"] == ("区财政局",)
+    assert found["负责辖区内绿地的巡查管护。"] == ("各街道",)
