@@ -1149,6 +1149,8 @@ def read_text_tasks(
         if units_only and not _opens_with_units_label(text, work, node):
             plain = [t for t in plain if t.lead_units or _PEOPLE_SUBJECT.search(working_text(t.text[:80]))]
         tasks.extend(plain)
+    # (the signature under the text, an issuer's name over its date, is no task)
+    tasks = [t for t in tasks if not (t.text.endswith("日") and _signature(t.text))]
     tasks.sort(key=_span_start)
     if not has_task_table:  # regulations' articles and letters' requests (articles.py)
         tasks = articles.tasks_of(text, work, lines, year, tasks)
@@ -1174,6 +1176,17 @@ def _unit_block(text: str, work: str, s: int, e: int, k: int, top: _Node, nxt: i
         return None
     node = _Node(base.level + 1, None, s, e, parent=base, span=k)
     return node if _unit_heading(text, work, node) else None
+
+
+# A signature: the issuer's name, then the date it was signed. matches: "某区人民政府办公室2022年4月20日",
+# "县农业农村局\n2023年3月1日" ; must not match: "2022年4月20日前完成验收"
+_SIGNATURE = re.compile(r"(?P<who>[^。;:,\d]{2,40}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def _signature(text: str) -> bool:
+    """The text is a signature (``_SIGNATURE``) whose name is a unit's."""
+    m = _SIGNATURE.fullmatch(text.strip())
+    return m is not None and looks_like_unit(working_text(m["who"]).strip())
 
 
 # An item that defines what its title names: "（一）生态宜居。反映城市的大气、水、绿地等…情况" (the

@@ -109,3 +109,23 @@ def test_unit_name_lines_head_their_duties() -> None:
     assert found["负责公园绿地日常养护的监督考核。"] == ("区绿化市容局",)
     assert found["负责落实公园养护所需资金。"] == ("区财政局",)
     assert found["负责辖区内绿地的巡查管护。"] == ("各街道",)
+
+
+SIGNED = """某县关于推进农贸市场改造提升的通知
+
+一、主要任务
+（一）改造提升农贸市场5家。（县商务局牵头，各乡镇配合）
+（二）规范市场周边交通秩序。（县公安局牵头）
+
+二、工作要求
+各乡镇要加强组织领导，确保按期完成任务。
+
+某县人民政府办公室
+2023年3月15日
+"""
+
+
+def test_the_signature_is_no_task() -> None:
+    texts = [t.text for t in extract_text(SIGNED).tasks]
+    assert "各乡镇要加强组织领导，确保按期完成任务。" in texts
+    assert not any("2023年3月15日" in t for t in texts)
