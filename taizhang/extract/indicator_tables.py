@@ -555,7 +555,7 @@ def flat_table_metrics(text: str, work: str, info: DocInfo) -> list[tuple[int, i
     """The tables of indicators of ``work`` flattened a cell a line: (start, end, metrics) each;
     and the matrices of targets by sub-area (``matrix_metrics``) outside them."""
     out = _flat_indicator_tables(text, work, info)
-    for start, end, found in matrix_metrics(text, work, info):
+    for start, end, found in [*pipe_indicator_tables(text, work, info), *matrix_metrics(text, work, info)]:
         if not any(a <= start < b or start <= a < end for a, b, _ in out):
             out.append((start, end, found))
     return out
@@ -854,6 +854,235 @@ def _row_cells(row: list[_FlatCell | None], work: str, by_paragraph: bool) -> li
         if tail and not all(_FLAT_CELL.match(work[c.start : c.end].strip()) for c in tail):
             row = row[:last]
     return row
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables of indicators a crawl wrote a cell a line, each cell closed by a pipe, with no 序号
+#
+# A web page's 主要指标 table, as a crawler flattens it: each cell on its own line closed by " |",
+# a run of blank cells one line of pipes ("|||||"), no sequence column::
+#
+#     指标 | / 2015年完成 | / 2020年目标 | / “十三五”年均增长(%) | / 指标属性 |
+#     一、经济发展 | / ||||| / 地区生产总值(亿元) | / 120.5 | / 185 | / 9 | / 预期性 |
+#     空气质量 | / 城市空气质量优良天数比率(%) | / 82 | / 85 | / / | / 约束性 |
+#
+# The header runs from the indicator column's heading to the last heading of a column of figures,
+# growth or property. A row is its indicator's cell and one cell a column after it; a cell before
+# it that another label follows is a group's (一、经济发展, a category merged down its column), and
+# so is a numbered heading. A figure is a metric of its column's year (a completed year an actual,
+# a year to come a target); a growth column's figure is the indicator's 年均增长 over the column's
+# period, a change written in a cell (提高9.8个百分点) the indicator's change; words
+# (完成上级下达目标) and "/" give none.
+
+# A header cell of the indicators' column. matches: "指标", "主要指标", "指标名称" ; must not match:
+# "指标属性"
+_PIPE_IND_HEADER = re.compile(r"^(?:主要|具体)?指标(?:名称)?$")
+# A change a cell writes. matches: "提高9.8个百分点", "下降15%", "降低3%以上", "增长1倍" ; must not match:
+# "完成上级下达目标", "9.8"
+_PIPE_CHANGE = re.compile(
+    r"^(?P<verb>提高|提升|增加|增长|降低|下降|减少)(?P<pre>不低于|不少于|超过)?(?P<num>\d+(?:\.\d+)?)"
+    r"(?P<u>个百分点|%|‰|倍)?(?P<post>以上|以下|左右|以内)?$"
+)
+# A numbered group heading in the indicators' column. matches: "一、经济发展", "（二）资源环境"
+_PIPE_GROUP = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[(（][一二三四五六七八九十]+[)）])")
+# The period of a growth column. matches: "2016-2020年年均增长" (2020) ; must not match: "年均增长"
+_PIPE_SPAN_END = re.compile(r"(?:19|20)\d{2}[-—~至到](?P<end>(?:19|20)\d{2})")
+
+
+def _pipe_cells(work: str, pos: int) -> tuple[list[tuple[int, int] | None], int]:
+    """The cells of the pipe-closed lines from ``pos`` on: (start, end) of a cell's text, None for a
+    blank one (each pipe of a line of pipes alone); and where the run ends (a line of no pipe that
+    does not go on into a cell: "地区生产总值" / "(亿元) |" is one cell wrapped)."""
+    cells: list[tuple[int, int] | None] = []
+    end = pos
+    wrapped = -1  # where a cell's text wrapped onto the lines below began
+    while pos < len(work):
+        le = work.find("\n", pos)
+        le = len(work) if le < 0 else le
+        line = work[pos:le].strip()
+        if line:
+            if not line.endswith("|"):
+                if wrapped >= 0 or len(line) > 30 or not cells:
+                    break
+                wrapped = work.find(line, pos, le)
+                pos = le + 1
+                continue
+            body = line.rstrip("|")
+            pipes = len(line) - len(body)
+            body = body.strip()
+            if "|" in body:
+                break  # a markdown row, not a cell
+            if body:
+                s = work.find(body, pos, le)
+                cells.append((s if wrapped < 0 else wrapped, s + len(body)))
+                pipes -= 1
+            elif wrapped >= 0:
+                cells.append((wrapped, work.rfind("\n", wrapped, pos)))
+                pipes -= 1
+            wrapped = -1
+            cells.extend([None] * pipes)
+            end = le
+        pos = le + 1
+    return cells, end
+
+
+def _pipe_label(t: str) -> bool:
+    """A cell of words that names something (an indicator, a group), not a figure or a value word."""
+    return (
+        bool(t)
+        and t not in _FLAT_EMPTY
+        and t not in _FLAT_PROP_VALUES
+        and not (
+            _FLAT_CELL.match(t) or _PIPE_CHANGE.match(t) or t[:2] in ("完成", "达到", "保持", "控制", "确保")
+        )
+    )
+
+
+def pipe_indicator_tables(text: str, work: str, info: DocInfo) -> list[tuple[int, int, list[Metric]]]:
+    """The tables of indicators of ``work`` written a cell a line with closing pipes and no sequence
+    column: (start, end, metrics) each."""
+    out: list[tuple[int, int, list[Metric]]] = []
+    if work.find(" |\n") < 0:
+        return out
+    # (标 is looked for, not 指标: a heading cell may be spaced, "指 标 |")
+    at = work.find("标")
+    while at >= 0:
+        ls = work.rfind("\n", 0, at) + 1
+        le = work.find("\n", at)
+        le = len(work) if le < 0 else le
+        line = work[ls:le].strip()
+        if line.endswith("|") and _PIPE_IND_HEADER.match("".join(line.rstrip("|").split())):
+            read = _read_pipe_indicator_table(text, work, ls, info)
+            if read is not None:
+                out.append(read)
+                at = work.find("标", read[1])
+                continue
+        at = work.find("标", le)
+    return out
+
+
+def _read_pipe_indicator_table(
+    text: str, work: str, ls: int, info: DocInfo
+) -> tuple[int, int, list[Metric]] | None:
+    cells, run_end = _pipe_cells(work, ls)
+
+    def txt(c: tuple[int, int] | None) -> str:
+        return "" if c is None else re.sub(r"\s+", "", work[c[0] : c[1]])
+
+    # The header: the indicators' heading, then the headings of columns of figures and the like.
+    columns: list[tuple[str, int | None] | str] = []
+    heads: list[str] = []
+    i = 1
+    while i < len(cells) and cells[i] is not None:
+        h = txt(cells[i])
+        col = _flat_column(h, info)
+        if col == "name" or col == "seq":
+            break
+        columns.append(col)
+        heads.append(h)
+        i += 1
+    if not any(isinstance(c, tuple) for c in columns):
+        return None
+    n = len(columns)
+    years = [c[1] for c in columns if isinstance(c, tuple) and c[1] is not None]
+    growth: list[tuple[str, int | None, str | None]] = []  # (kind, year, unit) of each column
+    for kind_of, h in zip(columns, heads, strict=True):
+        if kind_of != "growth":
+            growth.append(("", None, None))
+            continue
+        pm = _FLAT_PLAN.search(h)
+        sm = _PIPE_SPAN_END.search(h)
+        y = (
+            numbered_plan_period(pm["n"])[1]
+            if pm
+            else int(sm["end"])
+            if sm
+            else max(years)
+            if years
+            else info.period_end or info.year
+        )
+        um = _UNIT_IN_NAME.search(h)
+        kind = "actual" if y is not None and info.year is not None and y < info.year else "target"
+        growth.append((kind, y, um["u"].strip() if um else "%"))
+    out: list[Metric] = []
+    last_head = cells[i - 1]
+    end = last_head[1] if last_head is not None else ls
+    rows = 0
+    while i < len(cells):
+        c = cells[i]
+        t = txt(c)
+        if c is None or not _pipe_label(t):
+            i += 1
+            continue
+        nxt = txt(cells[i + 1]) if i + 1 < len(cells) else ""
+        um = _UNIT.match(nxt) if columns[0] == "unit" and len(nxt) <= 6 else None
+        unit_next = um is not None and (um["u"] in _KNOWN_UNITS or len(nxt) <= 2 or "/" in nxt)
+        if _PIPE_GROUP.match(t) or (_pipe_label(nxt) and not unit_next):
+            i += 1  # a group's cell
+            continue
+        row = cells[i + 1 : i + 1 + n]
+        # A row cut short (a cell merged across the row): the next indicator opens the next row.
+        cut = next(
+            (k for k, d in enumerate(row) if _UNIT_IN_NAME.search(txt(d)) and _pipe_label(txt(d))), None
+        )
+        if cut is not None:
+            row = row[:cut]
+        i += 1 + len(row)
+        rows += 1
+        unit_k = columns.index("unit") if "unit" in columns else None
+        unit_written = txt(row[unit_k]) if unit_k is not None and unit_k < len(row) else ""
+        multiplier, unit, name = _unit_of(re.sub(r"\s+", "", text[c[0] : c[1]]), unit_written)
+        for k, cell in enumerate(row):
+            v = txt(cell)
+            if cell is None or v in _FLAT_EMPTY:
+                continue
+            col = columns[k]
+            change = _PIPE_CHANGE.match(v)
+            cm = None if change else _FLAT_CELL.match(v)
+            m = change or cm
+            if m is None or not (isinstance(col, tuple) or col == "growth"):
+                continue
+            try:
+                value = parse_number(m["num"])
+            except NumberError:
+                continue
+            if isinstance(col, tuple):
+                kind, year = col
+            else:
+                kind, year = growth[k][0], growth[k][1]
+            u_mult, u = multiplier, unit
+            indicator = name
+            if change is not None:
+                indicator = name + change["verb"]
+                u_mult, u = None, change["u"] or (growth[k][2] if col == "growth" else unit)
+            elif col == "growth":
+                indicator = name + "年均增长"
+                u_mult, u = None, cm["u"] if cm is not None and cm["u"] else growth[k][2]
+            elif cm is not None and cm["u"]:
+                u_mult, u, _ = _unit_of("", cm["u"])
+            if u is None:
+                continue
+            value = scale(value, u_mult) if u_mult else value
+            span = Span(c[0], cell[1])
+            out.append(
+                Metric(
+                    kind="actual" if kind == "actual" else "target",
+                    indicator=indicator,
+                    value=value,
+                    unit=u,
+                    comparator=_comparator(m),
+                    year=year,
+                    span_text=text[span.start : span.end],
+                    span=span,
+                    raw=text[cell[0] : cell[1]].strip(),
+                )
+            )
+            end = max(end, cell[1])
+        if row and row[-1] is not None:
+            end = max(end, row[-1][1])
+    if rows < 2 or not out:
+        return None
+    return ls, max(end, run_end), out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -111,7 +111,14 @@ INDICATOR_COLUMN = re.compile(r"(?:关键)?(?:绩效|衡量|考核|评估)?指�
 
 # The heading of the column of work items in a table of performance targets. matches: "工作项目",
 # "计划名称", "施政项目" ; must not match: "2024年工作项目" (a year's column of a task list)
-WORK_ITEM_COLUMN = re.compile(r"(?:工作|施政|计划)项目|计划名称")
+WORK_ITEM_COLUMN = re.compile(r"(?:工作|施政|计划)项目|计划名称|(?:关键)?策略目标")
+# The columns of how a performance indicator is assessed (评估体制 / 评估方式), which only a table of
+# performance targets has: with them, a column of indicators and one of target values make one even
+# with no work column (each row's indicator is then its task).
+_ASSESSMENT_COLUMN = re.compile(r"评估(?:体制|方式)")
+# The other headings of such a table: how an indicator is assessed, how it is measured, its weight.
+# matches: "评估体制", "评估方式", "衡量标准", "权重" ; must not match: "评估结果"
+_PERFORMANCE_HEADING = re.compile(r"评估(?:体制|方式)|衡量标准|权重")
 
 
 def indicator_column(texts: Sequence[str], roles: Sequence[str | None]) -> int | None:
@@ -121,7 +128,11 @@ def indicator_column(texts: Sequence[str], roles: Sequence[str | None]) -> int |
     if "figure" not in roles:
         return None
     squeezed = ["".join(t.split()) for t in texts]
-    if "task" not in roles and not any(WORK_ITEM_COLUMN.fullmatch(t) for t in squeezed):
+    if (
+        "task" not in roles
+        and not any(WORK_ITEM_COLUMN.fullmatch(t) for t in squeezed)
+        and not any(_ASSESSMENT_COLUMN.fullmatch(t) for t in squeezed)
+    ):
         return None
     for i, t in enumerate(squeezed):
         if roles[i] is None and INDICATOR_COLUMN.fullmatch(t):
@@ -131,10 +142,15 @@ def indicator_column(texts: Sequence[str], roles: Sequence[str | None]) -> int |
 
 def work_item_column(texts: Sequence[str], roles: Sequence[str | None]) -> int | None:
     """The work column of a table of performance targets (``indicator_column``): its task column,
-    else the one headed 工作项目 / 计划名称."""
+    else the one headed 工作项目 / 计划名称 / 关键策略目标; in a table of assessed indicators
+    (评估体制 / 评估方式) with none of them, the column of indicators."""
     if "task" in roles:
         return list(roles).index("task")
-    return next((i for i, t in enumerate(texts) if WORK_ITEM_COLUMN.fullmatch("".join(t.split()))), None)
+    squeezed = ["".join(t.split()) for t in texts]
+    found = next((i for i, t in enumerate(squeezed) if WORK_ITEM_COLUMN.fullmatch(t)), None)
+    if found is None and any(_ASSESSMENT_COLUMN.fullmatch(t) for t in squeezed):
+        return indicator_column(texts, roles)
+    return found
 
 
 def _one_column(table: Table) -> bool:
@@ -1322,6 +1338,10 @@ def _unnumbered_pipe_grids(work: str, start: int, end: int) -> list[Grid]:
 def _unnumbered_pipe_run(work: str, segs: list[list[tuple[int, int]]], exact: bool) -> list[Grid]:
     """The tables of one run of cells of ``_unnumbered_pipe_grids``."""
     grids: list[Grid] = []
+    if exact and segs and len(segs[0]) > 1 and _is_column_heading(work, segs[0][-1]):
+        # The lines of the table's title run on into its first heading cell, no blank line
+        # between ("一、年度关键绩效指标" / "关键策略目标 |"): the cell is its own line.
+        segs = [[segs[0][-1]], *segs[1:]]
     i = 0
     while i < len(segs):
         seg = segs[i]
@@ -1399,7 +1419,11 @@ def _known_heading(text: str) -> bool:
     if column_role(text) is not None:
         return True
     squeezed = "".join(text.split())
-    return bool(INDICATOR_COLUMN.fullmatch(squeezed) or WORK_ITEM_COLUMN.fullmatch(squeezed))
+    return bool(
+        INDICATOR_COLUMN.fullmatch(squeezed)
+        or WORK_ITEM_COLUMN.fullmatch(squeezed)
+        or _PERFORMANCE_HEADING.fullmatch(squeezed)
+    )
 
 
 def _is_column_heading(work: str, span: tuple[int, int]) -> bool:

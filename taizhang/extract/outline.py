@@ -74,6 +74,10 @@ _HEADING_L3_CHAR = re.compile(r"^\s*(?P<n>[⒈-⒛])\s*")
 # The first character of each run of single-character enumerators, by the run: its value is the
 # character's distance from the first, plus one.
 _ENUMERATOR_RUNS = ("①", "⑴", "⒈", "❶")
+# A stage of a work plan's schedule, its own heading over the stage's work (at the level of (一)).
+# matches: "第一阶段:动员部署(4月1日—4月15日)" (the numeral and the colon taken, the title left),
+# "第二阶段(6月1日—9月30日)" (阶段 left as the title) ; must not match: "第一批", "第一章"
+_HEADING_STAGE = re.compile(r"^\s*第(?P<n>[一二三四五六七八九十]{1,3})(?=阶段)(?:阶段[ \t]*[:：][ \t]*)?")
 # An article (a numbered measure in regulations and 若干措施): articles.ARTICLE at a line's start.
 _HEADING_ART = re.compile(r"^\s*" + articles.ARTICLE.pattern)
 
@@ -92,7 +96,7 @@ _HEADING_ORDER = (
 # The patterns, in _HEADING_ORDER, that a heading opening with a character (after white space) may
 # match; a decimal digit may open only _HEADING_L3. Most lines of running text open with none.
 _HEADING_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
-    "第": ((0, _HEADING_L0), (3, _HEADING_ART)),
+    "第": ((0, _HEADING_L0), (3, _HEADING_ART), (2, _HEADING_STAGE)),
     "(": ((2, _HEADING_L2), (4, _HEADING_L4)),
     **dict.fromkeys("一二三四五六七八九十", ((1, _HEADING_L1),)),
     **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿", ((5, _HEADING_L5),)),
@@ -966,9 +970,23 @@ def read_text_tasks(
     nodes: list[_Node] = []
     passages: list[Passage] = []
     annex_next = 0  # the number the next line of a list of annexes ("附件:1.…" / "2.…") takes
-    for s, e, k in lines:
+    for li, (s, e, k) in enumerate(lines):
         found = HEADING.match(work[s:e])
-        if found and annex_next and _annex_number(work, s, e) == annex_next:
+        unit_block = (
+            None
+            if found or e - s > 20 or li + 1 == len(lines)
+            else _unit_block(text, work, s, e, k, stack[-1], lines[li + 1][0])
+        )
+        if unit_block is not None:
+            # A unit's name alone on its line over its duties, in a division of duties with no
+            # numbers: a heading of the unit's block, one level below the division's.
+            while stack[-1] is not unit_block.parent:
+                stack.pop()
+            unit_block.title = _title_of(work, unit_block)
+            stack[-1].children.append(unit_block)
+            stack.append(unit_block)
+            nodes.append(unit_block)
+        elif found and annex_next and _annex_number(work, s, e) == annex_next:
             # A line of the list of annexes the closing matter opened ("附件:1. 2019年…分解表" /
             # "2. 2019年民生实事项目目标任务分解表"): an annex's title, closed like the line before.
             annex_next += 1
@@ -1100,7 +1118,13 @@ def read_text_tasks(
             if units_only and _under_principles(work, node):
                 continue
             if units_only and not (_under_background(work, node) or _under_goals(work, node)):
-                if not (node.body or _has_inline_body(work, node) or _is_sentence_item(work, node)):
+                if not (
+                    node.body
+                    or _has_inline_body(work, node)
+                    or _is_sentence_item(work, node)
+                    or _duty_under_unit(text, work, node)
+                    or _step_of_dated_stage(work, node)
+                ):
                     continue  # a title alone (its table read apart)
                 units_only = False
         elif _under_background(work, node):
@@ -1125,6 +1149,8 @@ def read_text_tasks(
         if units_only and not _opens_with_units_label(text, work, node):
             plain = [t for t in plain if t.lead_units or _PEOPLE_SUBJECT.search(working_text(t.text[:80]))]
         tasks.extend(plain)
+    # (the signature under the text, an issuer's name over its date, is no task)
+    tasks = [t for t in tasks if not (t.text.endswith("日") and _signature(t.text))]
     tasks.sort(key=_span_start)
     if not has_task_table:  # regulations' articles and letters' requests (articles.py)
         tasks = articles.tasks_of(text, work, lines, year, tasks)
@@ -1133,6 +1159,34 @@ def read_text_tasks(
         # the document's year: a notice reports the progress of its own year's work).
         passages.extend(Passage(s, e, reported=True) for s, e in asides)
     return TextTasks(tuple(tasks), tuple(passages))
+
+
+# The verbs a unit's duty opens with when its name stands alone on the line above.
+_DUTY_OPENINGS = ("负责", "牵头", "配合", "会同", "承担", "协助", "指导", "督促")
+
+
+def _unit_block(text: str, work: str, s: int, e: int, k: int, top: _Node, nxt: int) -> _Node | None:
+    """The heading of a unit's block that the line ``work[s:e]`` is: a unit's name and nothing else,
+    the next line (at ``nxt``) opening its duty ("区城管执法局" / "负责…执法查处。"), under a division
+    of duties (职责分工) or after another such block; None else."""
+    if not work.startswith(_DUTY_OPENINGS, nxt):
+        return None
+    base = top.parent if top.number is None and 0 <= top.level < 99 and top.parent is not None else top
+    if not 0 <= base.level <= 3:
+        return None
+    node = _Node(base.level + 1, None, s, e, parent=base, span=k)
+    return node if _unit_heading(text, work, node) else None
+
+
+# A signature: the issuer's name, then the date it was signed. matches: "某区人民政府办公室2022年4月20日",
+# "县农业农村局\n2023年3月1日" ; must not match: "2022年4月20日前完成验收"
+_SIGNATURE = re.compile(r"(?P<who>[^。;:,\d]{2,40}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def _signature(text: str) -> bool:
+    """The text is a signature (``_SIGNATURE``) whose name is a unit's."""
+    m = _SIGNATURE.fullmatch(text.strip())
+    return m is not None and looks_like_unit(working_text(m["who"]).strip())
 
 
 # An item that defines what its title names: "（一）生态宜居。反映城市的大气、水、绿地等…情况" (the
@@ -1578,6 +1632,35 @@ def _is_sentence_item(work: str, node: _Node) -> bool:
     return node.line_end - node.start > 40 and work[node.line_end - 1] in "。;"
 
 
+def _duty_under_unit(text: str, work: str, node: _Node) -> bool:
+    """The item is a sentence (closed by a full stop) under a heading that is a unit's name in a
+    division of duties ("二、部门职责 / （一）区应急管理局 / 1.组织开展应急演练。"): a duty of that
+    unit, however short, not a title."""
+    return (
+        node.parent is not None
+        and node.parent.level >= 0
+        and work[node.line_end - 1] in "。;"
+        and bool(_unit_heading(text, work, node.parent))
+    )
+
+
+# A stage heading's bracketed date: a month in it. matches: "(2022年5月底前)", "(6月1日—9月30日)" ;
+# must not match: "(试行)", "(2022—2025年)"
+_STAGE_DATE = re.compile(r"\([^()]{0,12}\d{1,2}月[^()]{0,14}\)$")
+
+
+def _step_of_dated_stage(work: str, node: _Node) -> bool:
+    """The item is a sentence under a heading that is a title dated by a month in brackets (a stage
+    of a work plan: "(二)集中整治阶段(6月1日—9月30日)" / "1.各乡镇全面开展村庄清洁行动。"): a step of
+    the stage's work, however short, not a title."""
+    up = node.parent
+    if up is None or up.level < 0 or work[node.line_end - 1] not in "。;":
+        return False
+    line = work[up.start : up.line_end].rstrip()
+    m = _STAGE_DATE.search(line)
+    return m is not None and 0 < m.start() <= 30 and not any(c in line[: m.start()] for c in "。;:,")
+
+
 def _has_inline_body(work: str, node: _Node) -> bool:
     """The heading line goes on after its title: "一、加强组织领导。成立工作专班…"."""
     m = _TITLE.match(work, node.start, node.line_end)
@@ -1713,7 +1796,7 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     if title_m and len(line) > title_m.end() + 4 and not _duty_sentence(text, work, node.start, title_m):
         measure = text[node.start : node.start + title_m.end("title")].strip(" *")
         body_start = node.start + title_m.end()
-    elif len(paras) > 1 and len(line) <= 40 and line[-1:] not in _PARAGRAPH_END:
+    elif len(paras) > 1 and len(line) <= 40 and (line[-1:] not in _PARAGRAPH_END or _dated_title(line)):
         measure = text[node.start : node.line_end].strip(" *")
         body_start = paras[1][0]
         titled = True
@@ -1750,24 +1833,38 @@ def _title_deadline(text: str, work: str, node: _Node, year: int | None) -> Dead
     the item that give none of their own."""
     m = _TITLE.match(work, node.start, node.line_end)
     if m is None or m.group("when") is None:
-        return _heading_period(text, work, node)
+        return _heading_period(text, work, node, year)
     ws, we = m.span("when")
     span = _PERIOD.fullmatch(work, ws, we)
     if span is not None:
         # "(2025年1月-4月)": the work is due by the period's end (静安's and 杨浦's drainage
         # reform plans date their steps so; 崇明's check-up plan dates a step by one month).
-        return _period_end(span, text[ws:we])
+        return _period_end(span, text[ws:we], year)
     return parse_deadline(work[ws:we], text[ws:we], year)
 
 
-def _heading_period(text: str, work: str, node: _Node) -> Deadline | None:
+def _dated_title(line: str) -> bool:
+    """A title closed by the period it is dated with in brackets, nothing else in it: a stage of a
+    work plan ("排查整治阶段(2022年6月1日—9月30日)") over the paragraphs of its work."""
+    if not line.endswith(")"):
+        return False
+    open_at = line.rfind("(")
+    return (
+        0 < open_at
+        and not any(c in line[:open_at] for c in "。;:,")
+        and _PERIOD.fullmatch(line, open_at + 1, len(line) - 1) is not None
+    )
+
+
+def _heading_period(text: str, work: str, node: _Node, year: int | None = None) -> Deadline | None:
     """The period a heading over the item dates in brackets at the end of its line, the heading
     a title and nothing more: "(一)推进平稳有序移交(2025年1月-2025年12月)" over steps 1.-8. (静安's
     2025 drainage reform plan; 杨浦's and 黄浦's plans of the same reform date their steps in the
     same way): a step that gives no date of its own is due by the end of its group's period, as a
     stage heading "(一)第一阶段(2024年第三季度前完成)" dates the tasks under it (普陀's 2024 plan).
-    must not change: a heading with no period, one that says more than a title ("…。(…)")."""
-    n = node.parent
+    must not change: a heading with no period, one that says more than a title ("…。(…)").
+    An item's own heading so dated over its paragraphs (a stage of a campaign) dates them too."""
+    n = node if node.body and _dated_title(work[node.start : node.line_end].rstrip()) else node.parent
     while n is not None and n.level > 0:
         line = work[n.start : n.line_end].rstrip()
         if line.endswith(")"):
@@ -1776,21 +1873,26 @@ def _heading_period(text: str, work: str, node: _Node) -> Deadline | None:
             if 0 < open_at and len(head) <= 40 and not any(c in head for c in "。;:"):
                 span = _PERIOD.fullmatch(line, open_at + 1, len(line) - 1)
                 if span is not None:
-                    return _period_end(span, text[n.start + open_at + 1 : n.start + len(line) - 1])
+                    return _period_end(span, text[n.start + open_at + 1 : n.start + len(line) - 1], year)
             return None
         n = n.parent
     return None
 
 
-def _period_end(span: re.Match[str], source: str) -> Deadline:
-    """The deadline of a period of months (a _PERIOD match): the month it ends with."""
+def _period_end(span: re.Match[str], source: str, year: int | None = None) -> Deadline | None:
+    """The deadline of a period of months (a _PERIOD match): the month it ends with; a period that
+    names no year ("6月1日—9月30日") is of the document's ``year`` (None when it has none)."""
     end_year = span.group("y2") or span.group("y1")
-    return Deadline("month", int(end_year), int(span.group("m2")), source)
+    if end_year is None and year is None:
+        return None
+    return Deadline("month", int(end_year) if end_year else year, int(span.group("m2")), source)
 
 
-# A period of months: "2025年1月-4月", "2025年6月—2025年12月".
+# A period of months: "2025年1月-4月", "2025年6月—2025年12月"; or of days, as a stage of a campaign
+# is dated: "2022年6月1日—9月30日" (due by its last month).
 _PERIOD = re.compile(
-    r"(?P<y1>(?:19|20)\d\d)年(?P<m1>\d{1,2})月\s*[-—–~至]+\s*(?:(?P<y2>(?:19|20)\d\d)年)?(?P<m2>\d{1,2})月(?:底)?"
+    r"(?:(?P<y1>(?:19|20)\d\d)年)?(?P<m1>\d{1,2})月(?:\d{1,2}日)?\s*[-—–~至]+\s*(?:(?P<y2>(?:19|20)\d\d)年)?"
+    r"(?P<m2>\d{1,2})月(?:底|\d{1,2}日)?"
 )
 
 
@@ -2228,6 +2330,8 @@ def _closing_period(text: str, work: str, s: int, e: int) -> tuple[int, Deadline
     if m is None:
         return None
     end_year = m.group("y2") or m.group("y1")
+    if end_year is None:
+        return None  # (a period of no year: the closing period of a step is read with one only)
     return open_at, Deadline("month", int(end_year), int(m.group("m2")), text[open_at + 1 : e - 1])
 
 
@@ -2508,7 +2612,8 @@ def _unit_heading(text: str, work: str, node: _Node) -> UnitRoles:
         up = up.parent
     if up is None or up.level < 0:
         return _NO_ROLES  # "（三）莘庄副中心": an area of a plan, not a block of duties
-    if _VERB_WORD.search(_NAMED_BY_VERB.sub("", line)) or _CLAUSE_DUTY_VERB.search(line):
+    # (应急 is a noun in a unit's name, 区应急管理局, not the modal 应)
+    if _VERB_WORD.search(_NAMED_BY_VERB.sub("", line)) or _CLAUSE_DUTY_VERB.search(line.replace("应急", "")):
         return _NO_ROLES
     names = parse_units(text[s : s + len(line)], line)
     if names and all(_is_subject_unit(_work_of(n)) for n in names):

@@ -42,6 +42,9 @@ _WRAP = re.compile(r"\s*\n\s*")
 # A task's own number at the start of its cell.
 # matches: "1.将数字人民币…", "12、", "(3)" ; must not match: "2024年…", "1.5亿元"
 _TASK_NUMBER = re.compile(r"^\s*(?:(?P<n>\d{1,3})(?:[.、](?!\d)|\s)|\((?P<p>\d{1,3})\)|(?P<c>[①-⑳]))\s*")
+# The weight of a goal in a table of performance targets, in brackets after it. matches: "(20%)",
+# "（权重15%）", "(10 %)" ; must not match: "(含30%配套)"
+_WEIGHT = re.compile(r"\s*[(（]\s*(?:权重\s*)?\d{1,3}(?:\.\d+)?\s*[%％]\s*[)）]\s*$")
 # A measure's numeral: "(一)" or "一、".
 # matches: "(五)", "(十二)" ; must not match: "(1)"
 _MEASURE_NUMERAL = re.compile(r"^\s*\((?P<n>[一二三四五六七八九十百]+)\)\s*")
@@ -439,6 +442,17 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
                 t_work = t_work[nm.end() :]
             elif _SEQ_NUMBER.fullmatch(seq_w):
                 number = seq_w
+            if c_indicator is not None:
+                # A goal of a table of performance targets: its numeral (一、) and its weight in
+                # the assessment (（20%）: a term of the scoring, no metric) are no part of it.
+                hm = HEADING.match(t_work)
+                if hm is not None and hm[1].end() < len(t_work):
+                    number = number or hm[1].group("n")
+                    t_start += hm[1].end()
+                    t_work = t_work[hm[1].end() :]
+                wm = _WEIGHT.search(t_work)
+                if wm is not None and wm.start() > 0:
+                    t_work = t_work[: wm.start()].rstrip()
             t_end = t_start + len(t_work)
             items = [(t_start, t_end, number)]
 
@@ -513,7 +527,7 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
             if c_indicator is not None:
                 i_cell = cells[c_indicator] if c_indicator < n_cells else None
                 if i_cell is not None and texts[c_indicator]:
-                    name = _single_line(text[i_cell.start : i_cell.end])
+                    name = _single_line(HEADING.strip(text[i_cell.start : i_cell.end].strip()))
                     metrics.extend(target_cell_metrics(text, work, name, a_cell, table_year))
                 a_cell = None
             if a_cell is not None:
@@ -621,8 +635,9 @@ _HEADING_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年")
 
 
 # The heading of a column that gives the target of the task named on its left: "指标要求",
-# "目标要求", "目标值", "年度目标". must not match: "目标类型" (a class of targets), "工作目标任务"
-_AIM_HEADING = re.compile(r"(?:年度|预期)?(?:指标|目标)(?:要求|值)?")
+# "目标要求", "目标值", "年度目标", "目标任务", "全年目标任务" (a one-year task list's targets beside
+# its 重点任务). must not match: "目标类型" (a class of targets), "工作目标任务"
+_AIM_HEADING = re.compile(r"(?:全年|年度|预期)?(?:指标|目标)(?:要求|值|任务)?")
 
 
 def _aim_column(header_texts: list[str], cols: dict[str, int]) -> int | None:
