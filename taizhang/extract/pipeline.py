@@ -5,12 +5,11 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
-from itertools import chain
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from .confidence import assess
 from .deadlines import parse_deadline
@@ -248,33 +247,17 @@ def _extract_laid_out(
     passages.sort(key=attrgetter("start"))
     if _any_colon_head(tasks):
         tasks = _closing_lines(tasks, text, work, info.year)
-    if "会同" in _joined(map(_TEXT, tasks)):
+    if any("会同" in t.text for t in tasks):
         tasks = _named_cooperators(tasks, text, work)
-    read_names: dict[tuple[tuple[str, ...], tuple[str, ...]], _ReadNames] = {}
-    tasks = [
-        _own_units(_before_signature(t, text, work), text, work, read_names) if not t.cells else t
-        for t in tasks
-    ]
-    # (each co-unit's name asked once: a long document names the same few hundreds of times; a
-    # head is cut from each text only when a text holds 其他 at all)
-    if (
-        "其他" in _joined(map(_TEXT, tasks))
-        and any("其他" in t.text[:4] for t in tasks)
-        or any(helps_by_role(u) for u in dict.fromkeys(chain.from_iterable(map(_CO_UNITS, tasks))))
+    tasks = [_own_units(_before_signature(t, text, work), text, work) if not t.cells else t for t in tasks]
+    # (each co-unit's name asked once: a long document names the same few hundreds of times)
+    if any("其他" in t.text[:4] for t in tasks) or any(
+        helps_by_role(u) for u in {u: None for t in tasks for u in t.co_units}
     ):
         tasks = _other_units_helping(tasks, text, work)
     if info.year is not None:
-        year = info.year
-        # (a task with a deadline of its year or later, or of no year, is kept as it is: the call
-        # is made for the others)
-        tasks = [
-            t
-            if (d := t.deadline) is not None and (d.year is None or d.year >= year - 1)
-            else _scheduled(t, work, year)
-            for t in tasks
-        ]
-    # (each section asked once: the tasks of a part share its heading)
-    if any(s and "五" in s and _FIVE_YEAR_PART.search(s) for s in dict.fromkeys(map(_SECTION, tasks))):
+        tasks = [_scheduled(t, work, info.year) for t in tasks]
+    if any(t.section and "五" in t.section and _FIVE_YEAR_PART.search(t.section) for t in tasks):
         tasks = [t for t in tasks if not _five_years_goal(t)]
 
     metrics = _metrics(text, work, passages, info, other_tables)
@@ -285,8 +268,13 @@ def _extract_laid_out(
 
     registry = UnitRegistry()
     # Each name once, in order of first mention (adding a name again changes nothing).
-    # (the lead units then the co-units of each task, in the tasks' order)
-    for u in dict.fromkeys(chain.from_iterable(chain.from_iterable(map(_UNITS, tasks)))):
+    names: dict[str, None] = {}
+    for t in tasks:
+        for u in t.lead_units:
+            names[u] = None
+        for u in t.co_units:
+            names[u] = None
+    for u in names:
         registry.add(u)
     return Extraction(
         name=source.name,
@@ -298,18 +286,6 @@ def _extract_laid_out(
         units=tuple(registry.units()),
         encoding=source.encoding,
     )
-
-
-_TEXT = attrgetter("text")
-_SECTION = attrgetter("section")
-_CO_UNITS = attrgetter("co_units")
-_UNITS = attrgetter("lead_units", "co_units")
-
-
-def _joined(texts: Iterable[str]) -> str:
-    """The texts joined by line breaks: a word with no line break is in one of them iff it is in
-    the join (one search at the speed of memchr instead of a test for each text)."""
-    return "\n".join(texts)
 
 
 # The part of a work report on the next five years, or of a plan on a five-year period's goals:
@@ -525,12 +501,7 @@ _NAME_GOES_ON = frozenset("门员会部局委办厅处科室所站心司")
 _UNIT_LAST = frozenset("局委办府会院厅部室所站队中心司团镇街道区县市村居)组处科门")
 
 
-def _own_units(
-    task: Task,
-    text: str,
-    work: str,
-    read_names: dict[tuple[tuple[str, ...], tuple[str, ...]], _ReadNames] | None = None,
-) -> Task:
+def _own_units(task: Task, text: str, work: str) -> Task:
     """A text task's units as its own words give them (tables name theirs in their own cells):
 
     - names read from prose are cleaned (``clean_unit_name``: "由区绿化市容部门" is 区绿化市容部门,
@@ -542,25 +513,27 @@ def _own_units(
       as "（三）成员单位") takes the units its own first clause opens with, when it opens with some:
       the task's own words outrank the heading above it (Jiading's urban renewal duties, Qibao's
       division of duties, and the "区X局负责…" paragraphs of district plans generally).
-
-    ``read_names`` memoises ``_read_names`` for one document (its tasks repeat a few unit lists).
     """
-    key = (task.lead_units, task.co_units)
-    got = read_names.get(key) if read_names is not None else None
-    if got is None:
-        got = _read_names(*key)
-        if read_names is not None:
-            read_names[key] = got
-    lead, co = list(got.lead), list(got.co)
-    changed = got.changed
+    lead: list[str] = []
+    co: list[str] = []
+    changed = False
+    for names, out in ((task.lead_units, lead), (task.co_units, co)):
+        for n in _stressed(names):
+            changed = changed or n not in names
+            cleaned = clean_unit_name(n)
+            if cleaned is None:
+                changed = True
+                continue
+            role, name = cleaned
+            changed = changed or name != n or role == "co" and out is lead
+            (co if role == "co" else out).append(name)
     s, e = task.span.start, task.span.end
     own = work[s:e]
-    for which, i in got.may_end_in_verb:
-        read = co if which else lead
-        n = read[i]
-        shorter = name_before_verb(n, own)  # "区应急局组" of "区应急局组建…" is 区应急局
-        if shorter != n:
-            read[i], changed = shorter, True
+    for read in (lead, co):
+        for i, n in enumerate(read):
+            shorter = name_before_verb(n, own)  # "区应急局组" of "区应急局组建…" is 区应急局
+            if shorter != n:
+                read[i], changed = shorter, True
     if "由" in own[:30]:
         helped = _helped_by(text, work, s, e)
         if helped is not None:
@@ -700,7 +673,7 @@ def _own_units(
             # "区级路长办公室：承担…，由区建交委负责具体推进" (浦东's road chiefs plan): the unit that
             # heads its own duties leads them, with any the duties name
             lead, changed = [*label, *lead], True
-    if "办事处" in "\n".join(lead + co):  # (办事处 holds no line break: in the join iff in a name)
+    if any("办事处" in n for n in (*lead, *co)):
         # "镇人民政府(街道办事处)具体负责…": the town's government and the subdistrict office
         split = [[a for n in names for a in subdistrict_alternatives(n)] for names in (lead, co)]
         changed = changed or split != [lead, co]
@@ -710,47 +683,6 @@ def _own_units(
     lead = list(dict.fromkeys(lead))
     co = [u for u in dict.fromkeys(co) if u not in lead]
     return replace(task, lead_units=tuple(lead), co_units=tuple(co))
-
-
-class _ReadNames(NamedTuple):
-    """A task's unit names as ``_own_units`` first reads them (``_read_names``)."""
-
-    lead: tuple[str, ...]
-    co: tuple[str, ...]
-    changed: bool  # the lists differ from the task's
-    # (0 for lead, 1 for co; the index) of each name that ``name_before_verb`` may shorten: one
-    # that the task's own words cannot shorten (no unit without its last character) is not asked
-    may_end_in_verb: tuple[tuple[int, int], ...]
-
-
-def _read_names(lead_units: tuple[str, ...], co_units: tuple[str, ...]) -> _ReadNames:
-    """The names of a task's lead and co-units cleaned (``_stressed``, ``clean_unit_name``: a name
-    cleaned to a co-unit goes to the co-units), and which of them its words may end before a verb."""
-    lead: list[str] = []
-    co: list[str] = []
-    changed = False
-    for names, out in ((lead_units, lead), (co_units, co)):
-        for n in _stressed(names):
-            changed = changed or n not in names
-            cleaned = clean_unit_name(n)
-            if cleaned is None:
-                changed = True
-                continue
-            role, name = cleaned
-            changed = changed or name != n or role == "co" and out is lead
-            (co if role == "co" else out).append(name)
-    ends = tuple(
-        (which, i) for which, read in enumerate((lead, co)) for i, n in enumerate(read) if _may_end_in_verb(n)
-    )
-    return _ReadNames(tuple(lead), tuple(co), changed, ends)
-
-
-def _may_end_in_verb(name: str) -> bool:
-    """Whether ``name_before_verb(name, own)`` may differ from ``name`` for some ``own``: it returns
-    ``name`` unless its working text has three characters or more and reads as a unit without its
-    last one."""
-    w = working_text(name)
-    return len(w) >= 3 and looks_like_unit(w[:-1])
 
 
 def _heading_units(task: Task, work: str) -> tuple[str, ...]:
