@@ -253,6 +253,8 @@ _SENTENCE_BEFORE = 300  # how far back a figure's sentence start (and year) is l
 _STRAY_OPENERS = frozenset(")）]】、,，.。:：;；")
 # matches: "特定区（）", "(  )"; must not match: "（Ⅰ类）"
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[)）]")
+# Any bracket: an indicator with none has neither empty nor unbalanced brackets.
+_BRACKET = re.compile(r"[()（）]")
 
 
 def _sentence_start(work: str, pos: int) -> int:
@@ -307,8 +309,11 @@ def _metric_doubts(metric: Metric, work: str, rules: DoubtRules) -> tuple[Doubt,
         found.append(Doubt.LONG_INDICATOR)
     if indicator and (
         indicator[0] in _STRAY_OPENERS
-        or (("(" in indicator or "（" in indicator) and _EMPTY_BRACKETS.search(indicator))
-        or indicator.count("(") + indicator.count("（") != indicator.count(")") + indicator.count("）")
+        or _BRACKET.search(indicator) is not None  # (most hold none: both tests below are False)
+        and (
+            (("(" in indicator or "（" in indicator) and _EMPTY_BRACKETS.search(indicator))
+            or indicator.count("(") + indicator.count("（") != indicator.count(")") + indicator.count("）")
+        )
     ):
         found.append(Doubt.BROKEN_INDICATOR)
     if year is not None and not _year_written(work, year, sentence, end):
@@ -352,14 +357,33 @@ def _pieces(tasks: Sequence[Task], i: int, runs: dict[int, int]) -> int:
     return hi - lo
 
 
-def _with_doubts(item: _Item, doubts: tuple[Doubt, ...], factors: dict[Doubt, float]) -> _Item:
+def _confidence(doubts: tuple[Doubt, ...], factors: dict[Doubt, float]) -> float:
+    """The confidence of an item with ``doubts``: the product of their factors, rounded."""
     value = 1.0
     for doubt in doubts:
         value *= factors[doubt]
+    return round(value, 2)
+
+
+def _with_doubts(
+    item: _Item,
+    doubts: tuple[Doubt, ...],
+    factors: dict[Doubt, float],
+    confidences: dict[tuple[Doubt, ...], float] | None = None,
+) -> _Item:
+    """``item`` with its doubts and their confidence. ``confidences`` memoises ``_confidence`` for
+    one document (its items share a few sets of doubts)."""
+    if confidences is None:
+        value = _confidence(doubts, factors)
+    else:
+        known = confidences.get(doubts)
+        if known is None:
+            known = confidences[doubts] = _confidence(doubts, factors)
+        value = known
     # A copy with two fields changed, stored in one step as quick_init does (``replace`` costs
     # several times more, and most items of a plan with tables carry a reason).
     copy = object.__new__(type(item))
-    _set(copy, "__dict__", {**item.__dict__, "confidence": round(value, 2), "doubts": doubts})
+    _set(copy, "__dict__", {**item.__dict__, "confidence": value, "doubts": doubts})
     return copy
 
 
@@ -379,6 +403,7 @@ def assess(
     resolved: dict[tuple[str, ...], bool] = {}
     years_written: dict[str, bool] = {}
     runs: dict[int, int] = {}
+    confidences: dict[tuple[Doubt, ...], float] = {}
     out_tasks: list[Task] = []
     append = out_tasks.append
     for i, t in enumerate(tasks):
@@ -410,9 +435,9 @@ def assess(
                     append(t)
                     continue
         doubts = _task_doubts(t, _pieces(tasks, i, runs), rules, resolved)
-        append(_with_doubts(t, doubts, factors) if doubts else t)
+        append(_with_doubts(t, doubts, factors, confidences) if doubts else t)
     out_metrics: list[Metric] = []
     for m in metrics:
         doubts = _metric_doubts(m, work, rules)
-        out_metrics.append(_with_doubts(m, doubts, factors) if doubts else m)
+        out_metrics.append(_with_doubts(m, doubts, factors, confidences) if doubts else m)
     return tuple(out_tasks), tuple(out_metrics)
