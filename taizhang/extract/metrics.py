@@ -983,14 +983,82 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         if _has(line, review_words):
             marks.append(_Mode(line_start, "actual", review_year, 2))
         elif "目标" in line and not any(0 <= line_start - g.start < 40 for g in goals):
-            marks.append(_Mode(line_start, "target", target_year, 2))
+            # The goals of a five-year plan under a heading that names it (“十四五”时期主要目标, in
+            # the report of a year): the plan's end year, not the report's.
+            plan_end = None if _YEAR.search(line) else five_year_plan_end(line)
+            marks.append(_Mode(line_start, "target", plan_end or target_year, 2))
     for line_start, kind in _long_part_titles(work):
-        marks.append(_Mode(line_start, kind, review_year if kind == "actual" else target_year, 2))
+        if kind == "actual":
+            marks.append(_Mode(line_start, kind, review_year, 2))
+            continue
+        line_end = work.find("\n", line_start)
+        line = work[line_start:] if line_end < 0 else work[line_start:line_end]
+        # (a title that pairs the plan's goals with a year's work, “十五五”时期主要目标和2026年重点
+        # 工作, keeps the year of the document's targets)
+        plan_end = None if _YEAR.search(line) else five_year_plan_end(line)
+        marks.append(_Mode(line_start, kind, plan_end or target_year, 2))
     # Sections under a year heading (2012年经济表现) and paragraphs opening with a fiscal year.
     for pm in (*year_heading_marks(work, info.year), *fiscal_paragraph_marks(work, info.year)):
         marks.append(_Mode(pm.start, pm.kind, pm.year, 2 if pm.end < len(work) else 3, pm.end))
     marks.sort(key=lambda k: k.start)
+    if info.period_end is None and "五" in work:
+        marks = _under_period_titles(work, marks, review_words)
     return marks
+
+
+# A five-year plan named by its number in a line: "十二五", "“十四五”", "第十三个五年规划".
+_FIVE_YEAR_NAMED = re.compile(r"十(?P<n>[一二三四五六七八九])(?:五|个五年)")
+# The words of a line that titles a plan or its goals (规划任务分工, 主要目标, 指标).
+_PLAN_TITLE_WORDS = ("规划", "纲要", "计划", "目标", "指标", "任务", "分工", "方案")
+# What a title line holds none of: clause punctuation, a figure's marks, a table row's cell breaks.
+_NOT_IN_PERIOD_TITLE = frozenset(",。;:!?%.|\t")
+
+
+def _period_titles(work: str, review_words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(line start, end year) of the unnumbered lines that title a five-year plan or its goals,
+    standing alone (a document that names no period in its title attaches one: 附件 / 东北振兴“十二五”
+    规划任务分工; “十四五”时期主要目标 as a part title): 4 to 40 characters, no clause punctuation, no
+    digit but a year's, a word of a plan, no word of a review (“十三五”发展回顾, “十三五”以来)."""
+    for m in _FIVE_YEAR_NAMED.finditer(work):
+        lo = work.rfind("\n", 0, m.start()) + 1
+        hi = work.find("\n", m.end())
+        line = (work[lo:] if hi < 0 else work[lo:hi]).strip()
+        if not 4 <= len(line) <= 40 or not _NOT_IN_PERIOD_TITLE.isdisjoint(line) or _HEADING.match(line):
+            continue
+        if sum(c.isdigit() for c in line) != 4 * len(_YEAR.findall(line)):
+            continue
+        if not any(w in line for w in _PLAN_TITLE_WORDS) or "以来" in line or _has(line, review_words):
+            continue
+        yield lo, numbered_plan_period(m["n"])[1]
+
+
+def _under_period_titles(work: str, marks: list[_Mode], review_words: tuple[str, ...]) -> list[_Mode]:
+    """``marks`` with the targets under a line that titles a five-year plan (_period_titles) where
+    no year dates them (the document's default, a numbered heading of the plan's tasks) dated by
+    the plan's end year (SCHEMA: a multi-year plan's one-off targets take its end year). A title
+    under a mark of a year (a work report's) changes nothing."""
+    titles = list(_period_titles(work, review_words))
+    if not titles:
+        return marks
+    starts = [k.start for k in marks]
+    out: list[_Mode] = []
+    t = 0
+    current: int | None = None  # the end year of the plan titled last
+    for k in (*marks, None):
+        while t < len(titles) and (k is None or titles[t][0] <= k.start):
+            lo, end = titles[t]
+            t += 1
+            held = _mode_at(marks, starts, lo)
+            if held.kind == "target" and held.year is None:  # (nothing else dates its targets)
+                current = end
+                out.append(_Mode(lo, "target", end, 1))
+        if k is None:
+            break
+        if current is not None and k.kind == "target" and k.year is None:
+            k = _Mode(k.start, k.kind, current, k.level, k.end)
+        out.append(k)
+    out.sort(key=lambda k: k.start)
+    return out
 
 
 # A sentence that announces the goals of a five-year plan, named by its number or as the five years
