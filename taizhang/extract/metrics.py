@@ -95,6 +95,7 @@ _COMPARATORS = {">=", ">", "=", "~", "<=", "<"}
 _LIST_KEYS = (
     "review_headings",
     "target_headings",
+    "work_headings",
     "review_openers",
     "target_openers",
     "target_markers",
@@ -858,12 +859,25 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     first: _Mode = _Mode(0, "actual", review_year, 0) if reviews else _Mode(0, "target", target_year, 0)
     marks: list[_Mode] = [first]
     part = first  # the mode of the numbered part (一、二、…) read last
+    # A review of one year that is not a work report or a plan (a statistical communique, an
+    # account of the rural economy of a year), and a part that reviews (一、2019年工作完成情况): a
+    # heading that names the work done (四、重点项目和民生工程, (二)农业基础设施建设任务) heads results,
+    # not a turn to the plan.
+    in_review = info.reviews is not None and info.kind not in ("work_report", "plan")
     for m in _HEADING_LINES.finditer(work):
         title = m["title"]
         y = _YEAR.search(title)
         level = 1 if m["l1"] else 2
         if _has(title, review_words) or (y and info.year is not None and int(y["y"]) < info.year):
             marks.append(_Mode(m.start("line"), "actual", int(y["y"]) if y else review_year, level))
+        elif (
+            _has(title, target_words)
+            and (in_review or (level == 2 and part.kind == "actual" and part.start))
+            and _names_work_only(title, target_words)
+        ):
+            # (the work a review reports on, in the review of a year or under a part that reviews)
+            held = first if level == 1 else part
+            marks.append(_Mode(m.start("line"), held.kind, held.year, level))
         elif _has(title, target_words) or (level == 1 and first.kind == "target"):
             # A part that sets the goals of a five-year plan and names no year (二、“十五五”时期主要
             # 目标任务, in the 2026 work reports of 河南 and 山西, tune) is for the plan's last year;
@@ -1004,6 +1018,16 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     if info.period_end is None and "五" in work:
         marks = _under_period_titles(work, marks, review_words)
     return marks
+
+
+def _names_work_only(title: str, target_words: tuple[str, ...]) -> bool:
+    """Whether the target words of a heading are all nouns of work (data/metric_words.json:
+    work_headings: 任务, 工程, 行动…), none of a turn to what is to come (目标, 展望, 下一步,
+    工作安排…)."""
+    work = metric_words().words("work_headings")
+    for w in work:
+        title = title.replace(w, "")
+    return not _has(title, target_words)
 
 
 # A five-year plan named by its number in a line: "十二五", "“十四五”", "第十三个五年规划".
