@@ -67,3 +67,25 @@ def test_a_review_titled_with_no_year_reviews_the_year_it_opens_on() -> None:
     got = _years(UNDATED_TITLE)
     assert got[34000.0] == ("actual", 2023)
     assert got[112000.0] == ("actual", 2023)
+
+
+ACCOUNT = (
+    "{title}\n\n"
+    "2022年，全县渔业生产保持稳定。全年水产品产量达到3.1万吨，比上年增长2.4%。\n\n"
+    "年末水产养殖面积5.6万亩，鱼苗投放量1.9亿尾。\n\n"
+    "渔民人均纯收入21300元，同比增长6.2%。\n"
+)
+
+
+def test_a_title_ending_on_an_account_of_a_year_reviews_it_in_every_paragraph() -> None:
+    for title in ("2022年全县渔业生产情况", "某县2022年渔业经济简析", "关于2022年全县渔业经济情况的报告"):
+        got = _years(ACCOUNT.format(title=title))
+        assert got[56000.0] == ("actual", 2022), title
+        assert got[21300.0] == ("actual", 2022), title
+
+
+def test_a_table_of_tasks_and_their_progress_is_no_review() -> None:
+    from taizhang.extract.docinfo import reviewed_year
+
+    assert reviewed_year("2022年民生实事项目一季度进展情况", "", 2022, "other") is None
+    assert reviewed_year("2022年全县渔业生产情况", "", 2022, "other") == 2022
