@@ -546,10 +546,10 @@ _ITEM_MARK = (
 # A speech's subject and the words that join its clause to the one before are no part of the
 # indicator either (香港's budget speech of 2013: 我们亦计划在屯门西划定一幅约10公顷的土地, 而汽车首次登记税
 # 则超过70亿元, 以及4 000个货尾单位; its Secretary for Education: 我们会…; a month just past: 在上月只有19宗).
-# matches: "力争到2025年", "其中", "“十三五”期间", "1.", "我们亦计划", "以及", "而", "在上月只" ; must not
+# matches: "力争到2025年", "2018年度", "其中", "“十三五”期间", "1.", "我们亦计划", "以及", "而", "在上月只" ; must not
 # match: "新增", "我国", "而且" (and the dash that opens an item of a list of goals: ——地区生产总值…)
 _LEAD_NOISE = re.compile(
-    r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
+    r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年度?(?:底|末)?(?:前|的)?"
     r"|(?:基本)?实现了?|[此该这]项|(?:[一二两三四五六七八九十]{1,2}|\d{1,2})[ \t]*年(?:之)?内|(?:及)?(?:以上|以下|左右|以内)[ \t]*[、,和与及]"
     r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
     rf"|{_ITEM_MARK}|——?|\((?:预计|估计|初步统计)\))+"
@@ -3250,6 +3250,8 @@ def find_metrics(
     benefits = _BenefitMarks(work)
     reviewed = years_reviewed(work) if "回顾" in work else frozenset()
     last_dated: tuple[int, Kind, int] | None = None  # (paragraph, kind, year) of the last dated metric
+    # (end, unit, kind, year) of the last figure of households or people read (_PAIRED_UNITS)
+    last_paired: tuple[int, str, Kind, int | None] = (-1, "", "target", None)
     figures = _Matches(_find_figures(work))
     by_year = _year_by_year(work, figures) if "逐年" in work else {}
     columns = _year_column_cells(work) if "年" in work else []
@@ -3296,10 +3298,13 @@ def find_metrics(
         if passage.reported and fig.unit == "%" and _RATE_BEFORE.search(work, c_lo, fig.start) is None:
             continue  # 80%, 已完成总工程量的90%: how far the project is built, no indicator
         s_lo = stops.sentence_start(c_lo, row_lo)
+        stands = False  # the level an indicator stands at in a plan's 基本情况
         if stock:
             if _in_stock(stock, work, fig, s_lo, named):
-                stock_said.add((fig.value, fig.unit))
-                continue  # the inventory a plan starts from (一、基本情况): no indicator
+                if not _states_an_indicator(work, fig, c_lo):
+                    stock_said.add((fig.value, fig.unit))
+                    continue  # the inventory a plan starts from (一、基本情况): no indicator
+                stands = info.year is not None
             if annex is not None and fig.start > annex and (fig.value, fig.unit) in stock_said:
                 continue  # an annexed list of that inventory (附件2 拟移交设施设备汇总表)
         kind, year = _kind_and_year(
@@ -3317,6 +3322,14 @@ def find_metrics(
             named,
             fiscal,
         )
+        if stands:
+            kind, year = "actual", info.year  # as it stands when the plan is written
+        if fig.unit in _PAIRED_UNITS:
+            p_end, p_unit, p_kind, p_year = last_paired
+            if p_unit not in ("", fig.unit) and p_end >= c_lo and not work[p_end : fig.start].strip(" \t、"):
+                # the people of the households just counted (2016年计划搬迁1500户6000人): as they are
+                kind, year = p_kind, p_year
+            last_paired = (fig.end, fig.unit, kind, year)
         if (
             kind == "target"
             and year is not None
@@ -3480,6 +3493,16 @@ def _in_stock(sections: list[tuple[int, int]], work: str, fig: _Figure, s_lo: in
     return (
         any(a <= fig.start < b for a, b in sections) and _explicit_year(work, s_lo, fig.start, named) is None
     )
+
+
+# The units of a rate: a share or a frequency is the level of an indicator, never a thing taken over.
+_RATE_UNITS = frozenset(("%", "‰", "个百分点"))
+
+
+def _states_an_indicator(work: str, fig: _Figure, c_lo: int) -> bool:
+    """Whether a figure of a plan's 基本情况 states where an indicator stands, not a thing of the
+    inventory taken over: a rate (贫困发生率11.5%, 覆盖率85%) or a population (现有贫困人口3.2万人)."""
+    return fig.unit in _RATE_UNITS or work.find("人口", c_lo, fig.start) >= 0
 
 
 # A period whose things are done one a year, in the order listed: 2026年至2030年,…,逐年推进嘉定老城
@@ -4160,11 +4183,13 @@ def _kind_and_year(
 # The figure a plan sets for the year, told in a review (年度投资计划193.22亿元, 全年目标任务为…): the clause
 # ends with the year's plan word, the figure follows. (A project's 计划总投资 is its size, reported: the
 # tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资",
-# "年计划增长", "年计划完成", "上半年投资目标(" (the plan's figure in parentheses) ;
+# "年计划增长", "年计划完成", "上半年投资目标(" (the plan's figure in parentheses), "2016年计划搬迁" (the
+# year's plan, its verb after it) ;
 # must not match: "占年计划的" (a share of the plan: a result), "计划总投资", "计划新开工项目已开工"
 _PLANNED_FIGURE = re.compile(
     r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*"
     r"(?:增长|完成|实现|达到|新增|[(（])?[ \t]*\Z"
+    r"|(?<=\d)[ \t]*年计划(?![总的占投])[\u4e00-\u9fff]{1,4}[ \t]*\Z"
 )
 # A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
 _GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")
@@ -4804,6 +4829,10 @@ def _indicator(
     name (批发业、零售业销售额分别达到X、Y); a clause that opens with 占 / 增长 takes the subject of the
     clause before it (地区生产总值完成X,增长Y%)."""
     lo, hi = clause
+    if fig.unit in _PAIRED_UNITS:
+        named = _pair_of_households_and_people(text, work, fig, lo, hi, figures)
+        if named:
+            return named
     figs = [m for m in figures.within(lo, hi) if m.start() <= fig.start]
     k = len(figs) - 1
     first = figs[0].start() if figs else fig.start
@@ -4918,6 +4947,41 @@ def _indicator(
     pieces.append(_right_noun(text, work, fig, hi))
     out = _no_spaces("".join(pieces)).strip("、,")
     return out or text[fig.start : fig.raw_end]
+
+
+# The units of a pair of figures that count the households and the people of one thing (搬迁4500户
+# 18000人, 安置1200户、4800人).
+_PAIRED_UNITS = frozenset(("户", "人"))
+
+
+def _pair_of_households_and_people(
+    text: str, work: str, fig: _Figure, lo: int, hi: int, figures: _Matches
+) -> str:
+    """The name of a figure of households or people written side by side with the other (搬迁4500户
+    18000人, joined by nothing or 、): the words before the pair, and 户数 or 人数 (as 完成3800户、58万
+    平方米棚户区改造 names 棚户区改造户数 and 棚户区改造面积), neither name holding the other figure
+    (搬迁18000人 for the households). Empty when the figure is of no such pair."""
+    figs = figures.within(lo, hi)
+    i = next((j for j, m in enumerate(figs) if m.start() == fig.start), -1)
+    if i < 0:
+        return ""
+    other = "人" if fig.unit == "户" else "户"
+    first = -1
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(figs):
+            a, b = (figs[j], figs[i]) if j < i else (figs[i], figs[j])
+            if work[a.end() : b.start()].strip(" \t、") == "" and figs[j].group().rstrip().endswith(other):
+                first = a.start()
+                break
+    if first < 0:
+        return ""
+    n_lo, n_hi = _trim_left(work, lo, first)
+    name = _no_spaces(text[n_lo:n_hi]).strip("、,，")
+    if not name:
+        return ""
+    if fig.unit == "人":
+        return name + "人数"
+    return name + ("数" if name.endswith("户") else "户数")
 
 
 # A figure that is a threshold inside the name of the figure after it (亿元以上项目1500个, 3岁以下
