@@ -551,7 +551,7 @@ _ITEM_MARK = (
 _LEAD_NOISE = re.compile(
     r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年度?(?:底|末)?(?:前|的)?"
     r"|(?:基本)?实现了?|[此该这]项|(?:[一二两三四五六七八九十]{1,2}|\d{1,2})[ \t]*年(?:之)?内|(?:及)?(?:以上|以下|左右|以内)[ \t]*[、,和与及]"
-    r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
+    r"|截至|截止|全[市县区省](?=[\u4e00-\u9fff]{2})(?!域|范围|通办)|(?:推动|加快)(?=[\u4e00-\u9fff]{2})|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
     rf"|{_ITEM_MARK}|——?|\((?:预计|估计|初步统计)\))+"
 )
 
@@ -3250,6 +3250,8 @@ def find_metrics(
     benefits = _BenefitMarks(work)
     reviewed = years_reviewed(work) if "回顾" in work else frozenset()
     last_dated: tuple[int, Kind, int] | None = None  # (paragraph, kind, year) of the last dated metric
+    # (paragraph, unit, indicator) of the last figure not broken down (其中…)
+    total: tuple[int, str, str] | None = None
     # (end, unit, kind, year) of the last figure of households or people read (_PAIRED_UNITS)
     last_paired: tuple[int, str, Kind, int | None] = (-1, "", "target", None)
     figures = _Matches(_find_figures(work))
@@ -3411,6 +3413,16 @@ def find_metrics(
             indicators = [text[a:b] + shared for a, b in names]
         else:
             indicators = [_indicator(text, work, fig, (c_lo, c_hi), s_lo, figures)]
+            if (
+                total is not None
+                and total[0] == p_lo
+                and total[1] == fig.unit
+                and _PLACE_ONLY.fullmatch(indicators[0]) is not None
+                and _opens_a_breakdown(work, c_lo, s_lo)
+            ):
+                # 全市新谋划储备亿元以上项目200个,其中安定区50个、陇西县50个: each place's share of
+                # the total, named by the place and the total's indicator
+                indicators = [indicators[0] + total[2]]
         if row:
             # (each area's row has its own targets: the indicator names the area)
             indicators = [i if i.startswith(row) else row + i for i in indicators]
@@ -3437,6 +3449,8 @@ def find_metrics(
                 body.add(said)
             if year is not None:
                 last_dated = (p_lo, kind, year)
+            if not names and not _opens_a_breakdown(work, c_lo, s_lo):
+                total = (p_lo, fig.unit, indicator)
             out.append(
                 Metric(
                     kind=kind,
@@ -3465,6 +3479,11 @@ _STOCK_HEADING = re.compile(r"[ \t]*基本情况[^\n]{0,6}\Z")
 # The words that open a breakdown of the figure just before: 其中, at the start of its clause or
 # sentence. matches: "其中,先进制造业…", "其中可以提供…" ; must not match: "…,重点是其中的…"
 _BREAKDOWN = re.compile(r"[ \t]*其中")
+
+
+# The name of a place alone: a few characters and the word of its level (安定区, 陇西县, 城关镇, 东城街道).
+# must not match: "贫困村出列" (a name of an indicator), "全区" (the whole: a scope word)
+_PLACE_ONLY = re.compile(r"(?!全)[\u4e00-\u9fff]{1,6}?(?:区|县|市|镇|乡|街道|州|盟|旗)")
 
 
 def _opens_a_breakdown(work: str, c_lo: int, s_lo: int) -> bool:

@@ -32,8 +32,8 @@ def test_the_state_a_plan_starts_from_is_read_as_of_its_year() -> None:
 
 def test_a_pair_of_households_and_people_gives_two_clean_names() -> None:
     got = _metrics(PLAN)
-    assert got[3600.0] == ("全县搬迁建档立卡贫困户数", "target", 2020)
-    assert got[14000.0] == ("全县搬迁建档立卡贫困户人数", "target", 2020)
+    assert got[3600.0] == ("搬迁建档立卡贫困户数", "target", 2020)
+    assert got[14000.0] == ("搬迁建档立卡贫困户人数", "target", 2020)
     assert got[900.0] == ("集中安置户数", "target", 2020)
     assert got[3500.0] == ("集中安置人数", "target", 2020)
 
