@@ -4419,11 +4419,22 @@ def _done(sentence_before: str, clause_before: str) -> bool | None:
     return told
 
 
+# What exists counted in its own clause: 现有, a noun, the figure. matches: "现有贫困人口12.5万人," ;
+# must not match: "现有政府处所和设施,以及约240个" (the figure in another clause: 现有 as "existing")
+_COUNTED_AS_IT_IS = re.compile(r"现有[^\d,;。:]{1,16}\d")
+
+
 def _tells_the_present(sentence_before: str, clause_before: str) -> bool:
     """Whether the present word found before a figure in its sentence dates it: 现有 in an
     earlier clause is "existing" (现有超载区逐步退出,森林覆盖率超过24.1%: a plan goal in 山西's 2026
-    work report, tune), and dates only the figure of its own clause (全区现有企业120家)."""
+    work report, tune), and dates only the figure of its own clause (全区现有企业120家), or the
+    clauses after it when it counts what exists (现有贫困人口12.5万人,贫困发生率8.2%)."""
     if "现有" not in sentence_before or "现有" in clause_before:
+        return True
+    # … unless what exists is counted there: the state the sentence goes on stating (现有贫困人口12.5万
+    # 人,贫困发生率8.2%: the rate as it stands too)
+    told = sentence_before[sentence_before.rfind("现有") : len(sentence_before) - len(clause_before)]
+    if _COUNTED_AS_IT_IS.match(told) is not None:
         return True
     return _has(sentence_before.replace("现有", "  "), metric_words().compiled["present_words"])
 

@@ -57,3 +57,16 @@ def test_an_inventory_taken_over_is_still_no_metric() -> None:
     got = _metrics(text)
     assert 320.0 not in got and 14.0 not in got
     assert 20.0 in got
+
+
+def test_a_state_counted_after_xianyou_dates_the_rate_that_follows() -> None:
+    text = "某县2018年脱贫攻坚工作方案\n\n一、目标任务\n现有贫困人口1.4万人，贫困发生率5.3%。年内实现6000人脱贫。\n"
+    got = _metrics(text)
+    assert got[14000.0][1:] == ("actual", 2018)
+    assert got[5.3][1:] == ("actual", 2018)
+    assert got[6000.0][1:] == ("target", 2018)
+
+
+def test_xianyou_as_existing_in_another_clause_dates_nothing() -> None:
+    text = "某县2018年工作方案\n\n一、目标任务\n改造现有公共厕所和垃圾站，新建公共厕所40座。\n"
+    assert _metrics(text)[40.0][1:] == ("target", 2018)
