@@ -4202,13 +4202,13 @@ def _kind_and_year(
 # The figure a plan sets for the year, told in a review (年度投资计划193.22亿元, 全年目标任务为…): the clause
 # ends with the year's plan word, the figure follows. (A project's 计划总投资 is its size, reported: the
 # tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资",
-# "年计划增长", "年计划完成", "上半年投资目标(" (the plan's figure in parentheses), "2016年计划搬迁" (the
-# year's plan, its verb after it) ;
+# "年计划增长", "年计划完成", "上半年投资目标(" (the plan's figure in parentheses), "2016年计划搬迁",
+# "2016年全县计划搬迁" (the year's plan, its verb after it) ;
 # must not match: "占年计划的" (a share of the plan: a result), "计划总投资", "计划新开工项目已开工"
 _PLANNED_FIGURE = re.compile(
     r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*"
     r"(?:增长|完成|实现|达到|新增|[(（])?[ \t]*\Z"
-    r"|(?<=\d)[ \t]*年计划(?![总的占投])[\u4e00-\u9fff]{1,4}[ \t]*\Z"
+    r"|(?<=\d)[ \t]*年[ \t]*(?:全[县市区省镇乡])?计划(?![总的占投共])[\u4e00-\u9fff]{1,4}[ \t]*\Z"
 )
 # A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
 _GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")

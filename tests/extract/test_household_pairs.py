@@ -70,3 +70,14 @@ def test_a_state_counted_after_xianyou_dates_the_rate_that_follows() -> None:
 def test_xianyou_as_existing_in_another_clause_dates_nothing() -> None:
     text = "某县2018年工作方案\n\n一、目标任务\n改造现有公共厕所和垃圾站，新建公共厕所40座。\n"
     assert _metrics(text)[40.0][1:] == ("target", 2018)
+
+
+def test_a_past_years_plan_with_its_scope_between_is_its_target() -> None:
+    text = (
+        "某县2017年易地扶贫搬迁工作方案\n\n一、2016年工作回顾\n"
+        "2016年全县计划搬迁640户2510人，实际搬迁655户2580人。\n"
+    )
+    got = _metrics(text)
+    assert got[640.0][1:] == ("target", 2016)
+    assert got[2510.0][1:] == ("target", 2016)
+    assert got[655.0][1:] == ("actual", 2016)
