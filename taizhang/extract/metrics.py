@@ -1163,19 +1163,19 @@ def _goal_items(work: str, year: int | None) -> Iterator[_Mode]:
 
 # The past year a work report (or news of one) turns to inside a line, after its salutation or a
 # sentence (各位代表:过去的一年,…; 报告回顾了过去一年的工作。全市实现…): what follows is that year's
-# results, up to the sentence that turns to this year's plan (_TURN_TO_PLAN) or the line's end.
+# results, up to the sentence that turns to this year's plan (_TURN_TO_THIS_YEAR) or the line's end.
 # matches: ":过去的一年,", "。过去一年里,", "回顾了过去一年", "总结了去年" ; must not match: "过去一年," at a
 # line's start (an opener: see _mode_patterns), "过去一年多" (no stop after it)
 _PAST_YEAR_INSIDE = re.compile(
     r"(?:回顾|总结)了?[ \t]*(?:过去(?:的)?[ \t]*一年|去年)|(?<=[。:!?])[ \t]*过去的?[ \t]*一年[ \t]*(?:里|来|中)?[ \t]*,"
 )
-_TURN_TO_PLAN = re.compile(r"[。;!?][^。;!?\n]{0,12}?(?:今年|新的一年|明年|展望|预期|目标|下一步)")
 
 
 # A sentence that turns a paragraph on last year to this year's plan: it names this year, the next,
-# what lies ahead, or announces the goals. matches: "。今年", "。他表示,今年", "。报告提出,新的一年",
-# "。全年主要预期目标是", "。主要目标:" ; must not match: "。2025年目标任务顺利完成", "!2025年主要目标任务如期
-# 完成" (the goals reviewed), "。今年以来"
+# what lies ahead, or announces the goals (read by _turn_in_paragraph and _past_year_told alike).
+# matches: "。今年", "。他表示,今年", "。报告提出,新的一年", "。全年主要预期目标是", "。主要目标:" ; must
+# not match: "。2025年目标任务顺利完成", "!2025年主要目标任务如期完成" (the goals reviewed), "。今年以来"
+# (the part of this year gone by: results still)
 _TURN_TO_THIS_YEAR = re.compile(
     r"[。;!?][^。;!?\n]{0,12}?(?:今年(?!以来)|新的一年|明年|展望|下一步|目标(?:是|为|:|如下))"
 )
@@ -1214,7 +1214,7 @@ def _past_year_told(work: str, year: int) -> Iterator[_Mode]:
     for m in _PAST_YEAR_INSIDE.finditer(work):
         line_end = work.find("\n", m.end())
         line_end = len(work) if line_end < 0 else line_end
-        turn = _TURN_TO_PLAN.search(work, m.end(), line_end)
+        turn = _TURN_TO_THIS_YEAR.search(work, m.end(), line_end)
         yield _Mode(m.start(), "actual", year - 1, 3, turn.start() + 1 if turn is not None else line_end)
 
 
