@@ -1014,10 +1014,34 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     # Sections under a year heading (2012年经济表现) and paragraphs opening with a fiscal year.
     for pm in (*year_heading_marks(work, info.year), *fiscal_paragraph_marks(work, info.year)):
         marks.append(_Mode(pm.start, pm.kind, pm.year, 2 if pm.end < len(work) else 3, pm.end))
+    if info.year is not None and "五" in work:
+        # A part titled by a five-year plan over before the document's year (“十三五”时期发展成就 in a
+        # report of 2021): its results, of the plan's end year.
+        for line_start, end_year in _past_period_titles(work, target_words, info.year):
+            marks.append(_Mode(line_start, "actual", end_year, 2))
     marks.sort(key=lambda k: k.start)
     if info.period_end is None and "五" in work:
         marks = _under_period_titles(work, marks, review_words)
     return marks
+
+
+def _past_period_titles(work: str, target_words: tuple[str, ...], year: int) -> Iterator[tuple[int, int]]:
+    """(line start, end year) of the lines that title a part by a five-year plan that ended before
+    ``year``, numbered or not (一、“十三五”时期发展成就; “十二五”工作回顾): 4 to 40 characters, no
+    clause punctuation, no digit but a year's, no word of a plan's goals or tasks (“十三五”规划目标
+    任务完成情况 is read by its review words)."""
+    for m in _FIVE_YEAR_NAMED.finditer(work):
+        end_year = numbered_plan_period(m["n"])[1]
+        if end_year >= year:
+            continue
+        lo = work.rfind("\n", 0, m.start()) + 1
+        hi = work.find("\n", m.end())
+        line = (work[lo:] if hi < 0 else work[lo:hi]).strip()
+        if not 4 <= len(line) <= 40 or not _NOT_IN_PERIOD_TITLE.isdisjoint(line):
+            continue
+        if sum(c.isdigit() for c in line) != 4 * len(_YEAR.findall(line)) or _has(line, target_words):
+            continue
+        yield lo, end_year
 
 
 def _names_work_only(title: str, target_words: tuple[str, ...]) -> bool:

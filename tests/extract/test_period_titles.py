@@ -55,3 +55,20 @@ def test_an_unnumbered_goal_heading_naming_a_plan_dates_its_goals_to_its_end() -
     assert got[72.0] == ("target", 2030)
     assert got[30000.0] == ("target", 2030)
     assert got[6500.0] == ("target", 2026)
+
+
+REPORT_2021 = (
+    "某区2021年政府工作报告\n\n"
+    "{review}\n"
+    "全区一般公共预算收入年均增长6.3%，新增城镇就业4.6万人。\n\n"
+    "“十四五”时期主要目标\n"
+    "一般公共预算收入年均增长5%。\n"
+)
+
+
+def test_a_part_titled_by_a_plan_over_before_the_document_reports_its_results() -> None:
+    for review in ("“十三五”时期发展成就", "一、“十三五”时期发展成就"):
+        got = _years(REPORT_2021.format(review=review))
+        assert got[6.3] == ("actual", 2020), review
+        assert got[46000.0] == ("actual", 2020), review
+        assert got[5.0] == ("target", 2025), review
