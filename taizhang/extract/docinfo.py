@@ -668,6 +668,16 @@ def _dated_within(work: str, year: int) -> bool:
 # its work went so far (a 县's 2019年上半年国民经济和社会发展计划执行情况的报告, a 区's 2022年重点工作1-6月
 # 进展情况的通报, tune: what the part of the year gone by achieved; see _REPORT_ON_PROGRESS).
 _REVIEW_TITLE = ("统计公报", "运行情况", "工作总结", "发展情况", "完成情况")
+# A title that ends on an account of how things stood or went (2019年全县畜牧业生产情况, 全县2019年
+# 农村经济统计分析, 2019年农业农村经济运行简析, 关于2019年全县农村经济情况的报告): with a year in it, a
+# review of that year. must not match: "…进展情况表", "…一季度进展情况" (a table of tasks, each with its
+# target and its progress: see _REPORT_ON_PROGRESS), "…情况的通知"
+_REVIEW_TITLE_END = re.compile(
+    r"(?:(?<!进展)(?<!推进)(?<!落实)情况|分析|简析|综述|概况)[ \t]*(?:的)?(?:报告|通报)?[ \t]*\Z"
+)
+# A paragraph that opens on a year as a whole: "\n2019年,", "\n2019年全年", "\n2019年是". must not
+# match: "\n2019年以来" (up to now), "\n2019年1-9月" (a part of it), "到2019年" (a year to reach)
+_OPENING_YEAR = re.compile(r"\n[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年(?:度)?[ \t]*(?:,|全年|是)")
 # A report or notice on how a plan or the year's work went (…计划执行情况的报告, …进展情况的通报): a table of
 # tasks with their progress (…民生实事…一季度进展情况, …项目进展情况表) sets each task's target beside it,
 # and is no review. matches: "执行情况的报告", "进展情况的通报", "执行情况报告" ; must not match: "进展情况表",
@@ -729,9 +739,18 @@ def reviewed_year(title: str, head: str, year: int | None, kind: str) -> int | N
     opening with its cited titles blanked."""
     if year is None or kind in ("plan", "measures", "work_report", "table"):
         return None
-    if any(w in title for w in _REVIEW_TITLE) or ("情况" in title and _REPORT_ON_PROGRESS.search(title)):
+    if (
+        any(w in title for w in _REVIEW_TITLE)
+        or ("情况" in title and _REPORT_ON_PROGRESS.search(title))
+        or (_REVIEW_TITLE_END.search(title) and _YEAR.search(title))
+    ):
         years = {int(m["y"]) for m in _YEAR.finditer(_PERIOD.sub("", title))}
         if not years:
+            # A title that names no year, over a text that opens on the year before its date
+            # (全县农村经济发展情况 / 2019年,全县… / dated 2020年1月): that year is reviewed.
+            opening = _OPENING_YEAR.search(head)
+            if opening is not None and int(opening["y"]) == year - 1:
+                return year - 1
             return year
         return min(years) if len(years) == 1 and min(years) <= year else None
     m = _YEAR_RESULTS.search(head) if "年" in head else None

@@ -95,6 +95,7 @@ _COMPARATORS = {">=", ">", "=", "~", "<=", "<"}
 _LIST_KEYS = (
     "review_headings",
     "target_headings",
+    "work_headings",
     "review_openers",
     "target_openers",
     "target_markers",
@@ -545,12 +546,12 @@ _ITEM_MARK = (
 # A speech's subject and the words that join its clause to the one before are no part of the
 # indicator either (香港's budget speech of 2013: 我们亦计划在屯门西划定一幅约10公顷的土地, 而汽车首次登记税
 # 则超过70亿元, 以及4 000个货尾单位; its Secretary for Education: 我们会…; a month just past: 在上月只有19宗).
-# matches: "力争到2025年", "其中", "“十三五”期间", "1.", "我们亦计划", "以及", "而", "在上月只" ; must not
+# matches: "力争到2025年", "2018年度", "其中", "“十三五”期间", "1.", "我们亦计划", "以及", "而", "在上月只" ; must not
 # match: "新增", "我国", "而且" (and the dash that opens an item of a list of goals: ——地区生产总值…)
 _LEAD_NOISE = re.compile(
-    r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年(?:底|末)?(?:前|的)?"
+    r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年度?(?:底|末)?(?:前|的)?"
     r"|(?:基本)?实现了?|[此该这]项|(?:[一二两三四五六七八九十]{1,2}|\d{1,2})[ \t]*年(?:之)?内|(?:及)?(?:以上|以下|左右|以内)[ \t]*[、,和与及]"
-    r"|截至|截止|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
+    r"|截至|截止|全[市县区省](?=[\u4e00-\u9fff]{2})(?!域|范围|通办)|(?:推动|加快)(?=[\u4e00-\u9fff]{2})|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
     rf"|{_ITEM_MARK}|——?|\((?:预计|估计|初步统计)\))+"
 )
 
@@ -858,12 +859,25 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
     first: _Mode = _Mode(0, "actual", review_year, 0) if reviews else _Mode(0, "target", target_year, 0)
     marks: list[_Mode] = [first]
     part = first  # the mode of the numbered part (一、二、…) read last
+    # A review of one year that is not a work report or a plan (a statistical communique, an
+    # account of the rural economy of a year), and a part that reviews (一、2019年工作完成情况): a
+    # heading that names the work done (四、重点项目和民生工程, (二)农业基础设施建设任务) heads results,
+    # not a turn to the plan.
+    in_review = info.reviews is not None and info.kind not in ("work_report", "plan")
     for m in _HEADING_LINES.finditer(work):
         title = m["title"]
         y = _YEAR.search(title)
         level = 1 if m["l1"] else 2
         if _has(title, review_words) or (y and info.year is not None and int(y["y"]) < info.year):
             marks.append(_Mode(m.start("line"), "actual", int(y["y"]) if y else review_year, level))
+        elif (
+            _has(title, target_words)
+            and (in_review or (level == 2 and part.kind == "actual" and part.start))
+            and _names_work_only(title, target_words)
+        ):
+            # (the work a review reports on, in the review of a year or under a part that reviews)
+            held = first if level == 1 else part
+            marks.append(_Mode(m.start("line"), held.kind, held.year, level))
         elif _has(title, target_words) or (level == 1 and first.kind == "target"):
             # A part that sets the goals of a five-year plan and names no year (二、“十五五”时期主要
             # 目标任务, in the 2026 work reports of 河南 and 山西, tune) is for the plan's last year;
@@ -983,14 +997,116 @@ def _modes(work: str, info: DocInfo) -> list[_Mode]:
         if _has(line, review_words):
             marks.append(_Mode(line_start, "actual", review_year, 2))
         elif "目标" in line and not any(0 <= line_start - g.start < 40 for g in goals):
-            marks.append(_Mode(line_start, "target", target_year, 2))
+            # The goals of a five-year plan under a heading that names it (“十四五”时期主要目标, in
+            # the report of a year): the plan's end year, not the report's.
+            plan_end = None if _YEAR.search(line) else five_year_plan_end(line)
+            marks.append(_Mode(line_start, "target", plan_end or target_year, 2))
     for line_start, kind in _long_part_titles(work):
-        marks.append(_Mode(line_start, kind, review_year if kind == "actual" else target_year, 2))
+        if kind == "actual":
+            marks.append(_Mode(line_start, kind, review_year, 2))
+            continue
+        line_end = work.find("\n", line_start)
+        line = work[line_start:] if line_end < 0 else work[line_start:line_end]
+        # (a title that pairs the plan's goals with a year's work, “十五五”时期主要目标和2026年重点
+        # 工作, keeps the year of the document's targets)
+        plan_end = None if _YEAR.search(line) else five_year_plan_end(line)
+        marks.append(_Mode(line_start, kind, plan_end or target_year, 2))
     # Sections under a year heading (2012年经济表现) and paragraphs opening with a fiscal year.
     for pm in (*year_heading_marks(work, info.year), *fiscal_paragraph_marks(work, info.year)):
         marks.append(_Mode(pm.start, pm.kind, pm.year, 2 if pm.end < len(work) else 3, pm.end))
+    if info.year is not None and "五" in work:
+        # A part titled by a five-year plan over before the document's year (“十三五”时期发展成就 in a
+        # report of 2021): its results, of the plan's end year.
+        for line_start, end_year in _past_period_titles(work, target_words, info.year):
+            marks.append(_Mode(line_start, "actual", end_year, 2))
     marks.sort(key=lambda k: k.start)
+    if info.period_end is None and "五" in work:
+        marks = _under_period_titles(work, marks, review_words)
     return marks
+
+
+def _past_period_titles(work: str, target_words: tuple[str, ...], year: int) -> Iterator[tuple[int, int]]:
+    """(line start, end year) of the lines that title a part by a five-year plan that ended before
+    ``year``, numbered or not (一、“十三五”时期发展成就; “十二五”工作回顾): 4 to 40 characters, no
+    clause punctuation, no digit but a year's, no word of a plan's goals or tasks (“十三五”规划目标
+    任务完成情况 is read by its review words)."""
+    for m in _FIVE_YEAR_NAMED.finditer(work):
+        end_year = numbered_plan_period(m["n"])[1]
+        if end_year >= year:
+            continue
+        lo = work.rfind("\n", 0, m.start()) + 1
+        hi = work.find("\n", m.end())
+        line = (work[lo:] if hi < 0 else work[lo:hi]).strip()
+        if not 4 <= len(line) <= 40 or not _NOT_IN_PERIOD_TITLE.isdisjoint(line):
+            continue
+        if sum(c.isdigit() for c in line) != 4 * len(_YEAR.findall(line)) or _has(line, target_words):
+            continue
+        yield lo, end_year
+
+
+def _names_work_only(title: str, target_words: tuple[str, ...]) -> bool:
+    """Whether the target words of a heading are all nouns of work (data/metric_words.json:
+    work_headings: 任务, 工程, 行动…), none of a turn to what is to come (目标, 展望, 下一步,
+    工作安排…)."""
+    work = metric_words().words("work_headings")
+    for w in work:
+        title = title.replace(w, "")
+    return not _has(title, target_words)
+
+
+# A five-year plan named by its number in a line: "十二五", "“十四五”", "第十三个五年规划".
+_FIVE_YEAR_NAMED = re.compile(r"十(?P<n>[一二三四五六七八九])(?:五|个五年)")
+# The words of a line that titles a plan or its goals (规划任务分工, 主要目标, 指标).
+_PLAN_TITLE_WORDS = ("规划", "纲要", "计划", "目标", "指标", "任务", "分工", "方案")
+# What a title line holds none of: clause punctuation, a figure's marks, a table row's cell breaks.
+_NOT_IN_PERIOD_TITLE = frozenset(",。;:!?%.|\t")
+
+
+def _period_titles(work: str, review_words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(line start, end year) of the unnumbered lines that title a five-year plan or its goals,
+    standing alone (a document that names no period in its title attaches one: 附件 / 东北振兴“十二五”
+    规划任务分工; “十四五”时期主要目标 as a part title): 4 to 40 characters, no clause punctuation, no
+    digit but a year's, a word of a plan, no word of a review (“十三五”发展回顾, “十三五”以来)."""
+    for m in _FIVE_YEAR_NAMED.finditer(work):
+        lo = work.rfind("\n", 0, m.start()) + 1
+        hi = work.find("\n", m.end())
+        line = (work[lo:] if hi < 0 else work[lo:hi]).strip()
+        if not 4 <= len(line) <= 40 or not _NOT_IN_PERIOD_TITLE.isdisjoint(line) or _HEADING.match(line):
+            continue
+        if sum(c.isdigit() for c in line) != 4 * len(_YEAR.findall(line)):
+            continue
+        if not any(w in line for w in _PLAN_TITLE_WORDS) or "以来" in line or _has(line, review_words):
+            continue
+        yield lo, numbered_plan_period(m["n"])[1]
+
+
+def _under_period_titles(work: str, marks: list[_Mode], review_words: tuple[str, ...]) -> list[_Mode]:
+    """``marks`` with the targets under a line that titles a five-year plan (_period_titles) where
+    no year dates them (the document's default, a numbered heading of the plan's tasks) dated by
+    the plan's end year (SCHEMA: a multi-year plan's one-off targets take its end year). A title
+    under a mark of a year (a work report's) changes nothing."""
+    titles = list(_period_titles(work, review_words))
+    if not titles:
+        return marks
+    starts = [k.start for k in marks]
+    out: list[_Mode] = []
+    t = 0
+    current: int | None = None  # the end year of the plan titled last
+    for k in (*marks, None):
+        while t < len(titles) and (k is None or titles[t][0] <= k.start):
+            lo, end = titles[t]
+            t += 1
+            held = _mode_at(marks, starts, lo)
+            if held.kind == "target" and held.year is None:  # (nothing else dates its targets)
+                current = end
+                out.append(_Mode(lo, "target", end, 1))
+        if k is None:
+            break
+        if current is not None and k.kind == "target" and k.year is None:
+            k = _Mode(k.start, k.kind, current, k.level, k.end)
+        out.append(k)
+    out.sort(key=lambda k: k.start)
+    return out
 
 
 # A sentence that announces the goals of a five-year plan, named by its number or as the five years
@@ -1071,19 +1187,19 @@ def _goal_items(work: str, year: int | None) -> Iterator[_Mode]:
 
 # The past year a work report (or news of one) turns to inside a line, after its salutation or a
 # sentence (各位代表:过去的一年,…; 报告回顾了过去一年的工作。全市实现…): what follows is that year's
-# results, up to the sentence that turns to this year's plan (_TURN_TO_PLAN) or the line's end.
+# results, up to the sentence that turns to this year's plan (_TURN_TO_THIS_YEAR) or the line's end.
 # matches: ":过去的一年,", "。过去一年里,", "回顾了过去一年", "总结了去年" ; must not match: "过去一年," at a
 # line's start (an opener: see _mode_patterns), "过去一年多" (no stop after it)
 _PAST_YEAR_INSIDE = re.compile(
     r"(?:回顾|总结)了?[ \t]*(?:过去(?:的)?[ \t]*一年|去年)|(?<=[。:!?])[ \t]*过去的?[ \t]*一年[ \t]*(?:里|来|中)?[ \t]*,"
 )
-_TURN_TO_PLAN = re.compile(r"[。;!?][^。;!?\n]{0,12}?(?:今年|新的一年|明年|展望|预期|目标|下一步)")
 
 
 # A sentence that turns a paragraph on last year to this year's plan: it names this year, the next,
-# what lies ahead, or announces the goals. matches: "。今年", "。他表示,今年", "。报告提出,新的一年",
-# "。全年主要预期目标是", "。主要目标:" ; must not match: "。2025年目标任务顺利完成", "!2025年主要目标任务如期
-# 完成" (the goals reviewed), "。今年以来"
+# what lies ahead, or announces the goals (read by _turn_in_paragraph and _past_year_told alike).
+# matches: "。今年", "。他表示,今年", "。报告提出,新的一年", "。全年主要预期目标是", "。主要目标:" ; must
+# not match: "。2025年目标任务顺利完成", "!2025年主要目标任务如期完成" (the goals reviewed), "。今年以来"
+# (the part of this year gone by: results still)
 _TURN_TO_THIS_YEAR = re.compile(
     r"[。;!?][^。;!?\n]{0,12}?(?:今年(?!以来)|新的一年|明年|展望|下一步|目标(?:是|为|:|如下))"
 )
@@ -1122,7 +1238,7 @@ def _past_year_told(work: str, year: int) -> Iterator[_Mode]:
     for m in _PAST_YEAR_INSIDE.finditer(work):
         line_end = work.find("\n", m.end())
         line_end = len(work) if line_end < 0 else line_end
-        turn = _TURN_TO_PLAN.search(work, m.end(), line_end)
+        turn = _TURN_TO_THIS_YEAR.search(work, m.end(), line_end)
         yield _Mode(m.start(), "actual", year - 1, 3, turn.start() + 1 if turn is not None else line_end)
 
 
@@ -3158,6 +3274,10 @@ def find_metrics(
     benefits = _BenefitMarks(work)
     reviewed = years_reviewed(work) if "回顾" in work else frozenset()
     last_dated: tuple[int, Kind, int] | None = None  # (paragraph, kind, year) of the last dated metric
+    # (paragraph, unit, indicator) of the last figure not broken down (其中…)
+    total: tuple[int, str, str] | None = None
+    # (end, unit, kind, year) of the last figure of households or people read (_PAIRED_UNITS)
+    last_paired: tuple[int, str, Kind, int | None] = (-1, "", "target", None)
     figures = _Matches(_find_figures(work))
     by_year = _year_by_year(work, figures) if "逐年" in work else {}
     columns = _year_column_cells(work) if "年" in work else []
@@ -3204,10 +3324,13 @@ def find_metrics(
         if passage.reported and fig.unit == "%" and _RATE_BEFORE.search(work, c_lo, fig.start) is None:
             continue  # 80%, 已完成总工程量的90%: how far the project is built, no indicator
         s_lo = stops.sentence_start(c_lo, row_lo)
+        stands = False  # the level an indicator stands at in a plan's 基本情况
         if stock:
             if _in_stock(stock, work, fig, s_lo, named):
-                stock_said.add((fig.value, fig.unit))
-                continue  # the inventory a plan starts from (一、基本情况): no indicator
+                if not _states_an_indicator(work, fig, c_lo):
+                    stock_said.add((fig.value, fig.unit))
+                    continue  # the inventory a plan starts from (一、基本情况): no indicator
+                stands = info.year is not None
             if annex is not None and fig.start > annex and (fig.value, fig.unit) in stock_said:
                 continue  # an annexed list of that inventory (附件2 拟移交设施设备汇总表)
         kind, year = _kind_and_year(
@@ -3225,6 +3348,14 @@ def find_metrics(
             named,
             fiscal,
         )
+        if stands:
+            kind, year = "actual", info.year  # as it stands when the plan is written
+        if fig.unit in _PAIRED_UNITS:
+            p_end, p_unit, p_kind, p_year = last_paired
+            if p_unit not in ("", fig.unit) and p_end >= c_lo and not work[p_end : fig.start].strip(" \t、"):
+                # the people of the households just counted (2016年计划搬迁1500户6000人): as they are
+                kind, year = p_kind, p_year
+            last_paired = (fig.end, fig.unit, kind, year)
         if (
             kind == "target"
             and year is not None
@@ -3306,6 +3437,16 @@ def find_metrics(
             indicators = [text[a:b] + shared for a, b in names]
         else:
             indicators = [_indicator(text, work, fig, (c_lo, c_hi), s_lo, figures)]
+            if (
+                total is not None
+                and total[0] == p_lo
+                and total[1] == fig.unit
+                and _PLACE_ONLY.fullmatch(indicators[0]) is not None
+                and _opens_a_breakdown(work, c_lo, s_lo)
+            ):
+                # 全市新谋划储备亿元以上项目200个,其中安定区50个、陇西县50个: each place's share of
+                # the total, named by the place and the total's indicator
+                indicators = [indicators[0] + total[2]]
         if row:
             # (each area's row has its own targets: the indicator names the area)
             indicators = [i if i.startswith(row) else row + i for i in indicators]
@@ -3332,6 +3473,8 @@ def find_metrics(
                 body.add(said)
             if year is not None:
                 last_dated = (p_lo, kind, year)
+            if not names and not _opens_a_breakdown(work, c_lo, s_lo):
+                total = (p_lo, fig.unit, indicator)
             out.append(
                 Metric(
                     kind=kind,
@@ -3362,6 +3505,11 @@ _STOCK_HEADING = re.compile(r"[ \t]*基本情况[^\n]{0,6}\Z")
 _BREAKDOWN = re.compile(r"[ \t]*其中")
 
 
+# The name of a place alone: a few characters and the word of its level (安定区, 陇西县, 城关镇, 东城街道).
+# must not match: "贫困村出列" (a name of an indicator), "全区" (the whole: a scope word)
+_PLACE_ONLY = re.compile(r"(?!全)[\u4e00-\u9fff]{1,6}?(?:区|县|市|镇|乡|街道|州|盟|旗)")
+
+
 def _opens_a_breakdown(work: str, c_lo: int, s_lo: int) -> bool:
     """Whether the clause from ``c_lo`` or its sentence from ``s_lo`` opens with 其中."""
     return _BREAKDOWN.match(work, c_lo) is not None or _BREAKDOWN.match(work, s_lo) is not None
@@ -3388,6 +3536,16 @@ def _in_stock(sections: list[tuple[int, int]], work: str, fig: _Figure, s_lo: in
     return (
         any(a <= fig.start < b for a, b in sections) and _explicit_year(work, s_lo, fig.start, named) is None
     )
+
+
+# The units of a rate: a share or a frequency is the level of an indicator, never a thing taken over.
+_RATE_UNITS = frozenset(("%", "‰", "个百分点"))
+
+
+def _states_an_indicator(work: str, fig: _Figure, c_lo: int) -> bool:
+    """Whether a figure of a plan's 基本情况 states where an indicator stands, not a thing of the
+    inventory taken over: a rate (贫困发生率11.5%, 覆盖率85%) or a population (现有贫困人口3.2万人)."""
+    return fig.unit in _RATE_UNITS or work.find("人口", c_lo, fig.start) >= 0
 
 
 # A period whose things are done one a year, in the order listed: 2026年至2030年,…,逐年推进嘉定老城
@@ -4068,11 +4226,13 @@ def _kind_and_year(
 # The figure a plan sets for the year, told in a review (年度投资计划193.22亿元, 全年目标任务为…): the clause
 # ends with the year's plan word, the figure follows. (A project's 计划总投资 is its size, reported: the
 # tune 新乡 经开区 review's gold.) matches: "年度投资计划", "年计划", "全年目标任务为", "年度计划投资",
-# "年计划增长", "年计划完成", "上半年投资目标(" (the plan's figure in parentheses) ;
+# "年计划增长", "年计划完成", "上半年投资目标(" (the plan's figure in parentheses), "2016年计划搬迁",
+# "2016年全县计划搬迁" (the year's plan, its verb after it) ;
 # must not match: "占年计划的" (a share of the plan: a result), "计划总投资", "计划新开工项目已开工"
 _PLANNED_FIGURE = re.compile(
     r"(?:年度?|全年)(?:[^,;。\d]{0,4}?(?:计划|目标)(?:任务)?|计划(?:完成)?投资)[ \t]*(?:为|是)?[ \t]*"
     r"(?:增长|完成|实现|达到|新增|[(（])?[ \t]*\Z"
+    r"|(?<=\d)[ \t]*年[ \t]*(?:全[县市区省镇乡])?计划(?![总的占投共])[\u4e00-\u9fff]{1,4}[ \t]*\Z"
 )
 # A figure told against the year's plan (低于年度目标2.9个百分点, 超年计划5亿元): the gap, a result.
 _GAP_TO_THE_PLAN = re.compile(r"低于|高于|超|快于|慢于|落后|差|比")
@@ -4283,11 +4443,22 @@ def _done(sentence_before: str, clause_before: str) -> bool | None:
     return told
 
 
+# What exists counted in its own clause: 现有, a noun, the figure. matches: "现有贫困人口12.5万人," ;
+# must not match: "现有政府处所和设施,以及约240个" (the figure in another clause: 现有 as "existing")
+_COUNTED_AS_IT_IS = re.compile(r"现有[^\d,;。:]{1,16}\d")
+
+
 def _tells_the_present(sentence_before: str, clause_before: str) -> bool:
     """Whether the present word found before a figure in its sentence dates it: 现有 in an
     earlier clause is "existing" (现有超载区逐步退出,森林覆盖率超过24.1%: a plan goal in 山西's 2026
-    work report, tune), and dates only the figure of its own clause (全区现有企业120家)."""
+    work report, tune), and dates only the figure of its own clause (全区现有企业120家), or the
+    clauses after it when it counts what exists (现有贫困人口12.5万人,贫困发生率8.2%)."""
     if "现有" not in sentence_before or "现有" in clause_before:
+        return True
+    # … unless what exists is counted there: the state the sentence goes on stating (现有贫困人口12.5万
+    # 人,贫困发生率8.2%: the rate as it stands too)
+    told = sentence_before[sentence_before.rfind("现有") : len(sentence_before) - len(clause_before)]
+    if _COUNTED_AS_IT_IS.match(told) is not None:
         return True
     return _has(sentence_before.replace("现有", "  "), metric_words().compiled["present_words"])
 
@@ -4712,6 +4883,10 @@ def _indicator(
     name (批发业、零售业销售额分别达到X、Y); a clause that opens with 占 / 增长 takes the subject of the
     clause before it (地区生产总值完成X,增长Y%)."""
     lo, hi = clause
+    if fig.unit in _PAIRED_UNITS:
+        named = _pair_of_households_and_people(text, work, fig, lo, hi, figures)
+        if named:
+            return named
     figs = [m for m in figures.within(lo, hi) if m.start() <= fig.start]
     k = len(figs) - 1
     first = figs[0].start() if figs else fig.start
@@ -4826,6 +5001,41 @@ def _indicator(
     pieces.append(_right_noun(text, work, fig, hi))
     out = _no_spaces("".join(pieces)).strip("、,")
     return out or text[fig.start : fig.raw_end]
+
+
+# The units of a pair of figures that count the households and the people of one thing (搬迁4500户
+# 18000人, 安置1200户、4800人).
+_PAIRED_UNITS = frozenset(("户", "人"))
+
+
+def _pair_of_households_and_people(
+    text: str, work: str, fig: _Figure, lo: int, hi: int, figures: _Matches
+) -> str:
+    """The name of a figure of households or people written side by side with the other (搬迁4500户
+    18000人, joined by nothing or 、): the words before the pair, and 户数 or 人数 (as 完成3800户、58万
+    平方米棚户区改造 names 棚户区改造户数 and 棚户区改造面积), neither name holding the other figure
+    (搬迁18000人 for the households). Empty when the figure is of no such pair."""
+    figs = figures.within(lo, hi)
+    i = next((j for j, m in enumerate(figs) if m.start() == fig.start), -1)
+    if i < 0:
+        return ""
+    other = "人" if fig.unit == "户" else "户"
+    first = -1
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(figs):
+            a, b = (figs[j], figs[i]) if j < i else (figs[i], figs[j])
+            if work[a.end() : b.start()].strip(" \t、") == "" and figs[j].group().rstrip().endswith(other):
+                first = a.start()
+                break
+    if first < 0:
+        return ""
+    n_lo, n_hi = _trim_left(work, lo, first)
+    name = _no_spaces(text[n_lo:n_hi]).strip("、,，")
+    if not name:
+        return ""
+    if fig.unit == "人":
+        return name + "人数"
+    return name + ("数" if name.endswith("户") else "户数")
 
 
 # A figure that is a threshold inside the name of the figure after it (亿元以上项目1500个, 3岁以下

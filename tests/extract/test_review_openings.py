@@ -105,7 +105,7 @@ class TestTablesOfAReview:
         path = _write(tmp_path, text)
         got = [(m.kind, m.indicator, m.value, m.unit, m.year) for m in extract(path).metrics]
         assert got == [
-            ("actual", "全市实现生产总值", 4.205e10, "元", 2020),
+            ("actual", "生产总值", 4.205e10, "元", 2020),
             ("actual", "地区生产总值", 4.205e10, "元", 2020),
             ("actual", "地区生产总值比上年增长", 3.1, "%", 2020),
             ("actual", "第一产业", 2.02e9, "元", 2020),
