@@ -1,0 +1,53 @@
+"""A notice and its plan copied as one line (its line breaks lost): the plan's headings are found by
+their sequence and place and the text is read as if a line break stood before each, its tasks' texts
+and spans the text's own. Every text here is invented."""
+
+from __future__ import annotations
+
+from taizhang.extract.layout import lost_line_breaks
+from taizhang.extract.pipeline import extract_text
+
+PLAN = (
+    "某县人民政府办公室关于印发某县农村公厕提升工作方案的通知某政办〔2024〕7号各乡镇人民政府，县直各部门:"
+    "现将《某县农村公厕提升工作方案》印发给你们，请认真抓好落实。某县人民政府办公室2024年2月20日"
+    "某县农村公厕提升工作方案为改善农村人居环境，根据上级部署，结合本县实际，制定本方案。"
+    "一、工作目标到2024年底，全县新建和改造农村公厕120座，管护制度全面建立。"
+    "二、职责分工(一)县农业农村局:负责统筹全县公厕提升工作;牵头制定建设标准;会同县财政局落实奖补资金。"
+    "(二)县卫生健康局:负责公厕粪污无害化处理的技术指导，按照第(三)项要求做好宣传。"
+    "三、实施步骤(一)排查摸底(2024年3月底前)。由县农业农村局牵头，组织各乡镇摸清现有公厕底数。"
+    "(二)建设改造(2024年9月底前)。各乡镇按照1.5倍的比例储备点位，分批组织施工。"
+    "1.首批建设(2024年4月至2024年6月)。完成首批60座公厕的主体施工。"
+    "2.续建完善(2024年7月至2024年9月)。完成其余公厕的建设任务。"
+    "(三)检查验收(2024年11月底前)。县农业农村局组织对已建公厕进行验收。"
+    "四、保障措施(一)加强组织领导。各乡镇要成立专班，明确专人负责。"
+    "(二)强化资金保障。县财政局要及时拨付奖补资金。"
+    "(三)严格督导考核。县政府督查室要定期通报建设进度。"
+)
+
+
+def test_the_headings_of_a_plan_on_one_line_are_found_by_their_sequence() -> None:
+    heads = [PLAN[i : i + 2] for i in lost_line_breaks(PLAN)]
+    assert " ".join(heads) == "一、 二、 (一 (二 三、 (一 (二 1. 2. (三 四、 (一 (二 (三"
+    # cited enumerators and figures are no headings: 第(三)项, 1.5倍
+    assert all(not PLAN[:i].endswith("第") and PLAN[i : i + 3] != "1.5" for i in lost_line_breaks(PLAN))
+
+
+def test_a_plan_on_one_line_reads_as_with_its_line_breaks() -> None:
+    got = extract_text(PLAN)
+    by_text = {t.text: t for t in got.tasks}
+    for t in got.tasks:
+        assert PLAN[t.span.start : t.span.end] == t.text
+    duty = by_text["负责统筹全县公厕提升工作;牵头制定建设标准;会同县财政局落实奖补资金。"]
+    assert duty.lead_units == ("县农业农村局",)
+    step = by_text["由县农业农村局牵头，组织各乡镇摸清现有公厕底数。"]
+    assert step.lead_units == ("县农业农村局",)
+    assert step.deadline is not None and step.deadline.month == 3
+    assert by_text["县财政局要及时拨付奖补资金。"].lead_units == ("县财政局",)
+    assert len(got.tasks) >= 8
+
+
+def test_a_long_line_with_no_sequence_of_headings_is_left_alone() -> None:
+    text = "各单位要按照第(三)项规定，落实1.5倍的配比要求。" * 40
+    assert lost_line_breaks(text) == []
+    lines = "\n".join(["一、总体要求", "各部门要提高认识。" * 80, "二、主要任务", "(一)加强宣传。"])
+    assert lost_line_breaks(lines) == []
