@@ -2600,7 +2600,7 @@ def _chinese_number(s: str) -> int:
 def lost_line_breaks(text: str) -> list[int]:
     """Where a line break was lost before a heading of a text copied as one line (see
     ``_ONE_LINE``): the offsets, in order, before which the text is read as if one stood."""
-    if len(text) < _ONE_LINE or text.count("\n") > _FEW_LINES or "、" not in text:
+    if len(text) < _ONE_LINE or text.count("\n") > _FEW_LINES:
         return []
     breaks: list[int] = []
     ls = 0
@@ -2618,7 +2618,7 @@ def _line_headings(text: str, ls: int, le: int) -> list[int]:
     """The headings of one long line found by their sequence and place (``lost_line_breaks``)."""
     found: list[int] = []
     top = sub = third = 0
-    tops = 0
+    tops = subs = 0
     last_end = -1  # where the last heading taken ends, and its level
     last_level = 0
     for m in _INLINE_ENUMERATOR.finditer(text, ls, le):
@@ -2647,9 +2647,10 @@ def _line_headings(text: str, ls: int, le: int) -> list[int]:
             tops += 1
         elif level == 2:
             sub, third = n, 0
+            subs += 1
         else:
             third = n
         if at > ls:
             found.append(at)
         last_end, last_level = m.end(), level
-    return found if tops >= 2 else []
+    return found if tops >= 2 or (not tops and subs >= 3) else []
