@@ -2618,6 +2618,7 @@ def _line_headings(text: str, ls: int, le: int) -> list[int]:
     """The headings of one long line found by their sequence and place (``lost_line_breaks``)."""
     found: list[int] = []
     top = sub = third = 0
+    carried = 0  # the last item of the part before: some plans number items on across parts
     tops = subs = 0
     last_end = -1  # where the last heading taken ends, and its level
     last_level = 0
@@ -2634,7 +2635,7 @@ def _line_headings(text: str, ls: int, le: int) -> list[int]:
                 continue
             level, n = 3, int(m["third"])
             want = third + 1
-        if n != want:
+        if n != want and not (level == 2 and not sub and n == carried + 1 > 1):
             continue
         placed = at == ls or text[at - 1] in _BEFORE_INLINE_HEADING
         if not placed and last_level == level - 1 and last_end >= 0:
@@ -2643,7 +2644,7 @@ def _line_headings(text: str, ls: int, le: int) -> list[int]:
         if not placed:
             continue
         if level == 1:
-            top, sub, third = n, 0, 0
+            top, sub, third, carried = n, 0, 0, sub or carried
             tops += 1
         elif level == 2:
             sub, third = n, 0

@@ -74,3 +74,26 @@ def test_items_of_measures_on_one_line_with_no_part_headings_are_found() -> None
     got = extract_text(MEASURES)
     leads = {t.lead_units for t in got.tasks}
     assert ("区财政局",) in leads and ("区统计局",) in leads
+
+
+CONTINUED = (
+    "关于推进社区养老服务的实施意见为积极应对人口老龄化，满足老年人多样化服务需求，"
+    "推动形成居家社区机构相协调、医养康养相结合的养老服务体系，让广大老年人安享幸福晚年，"
+    "不断增强老年人的获得感、幸福感和安全感，为建设老年友好型社会打下坚实基础，"
+    "经区政府同意，结合本区养老服务发展现状和老年人口分布特点，现就推进社区养老服务提出如下意见。"
+    "一、总体要求(一)指导思想。坚持以人民为中心，把发展社区养老服务作为重要民生工程，统筹推进。"
+    "(二)工作目标。到2025年底，街道综合养老服务中心覆盖率达到百分之百，服务能力明显增强。"
+    "二、重点任务(三)完善设施布局。区民政局要结合城市更新，按标准配建社区养老服务设施，补齐短板。"
+    "(四)培育服务主体。区市场监管局要简化登记手续，支持社会力量举办连锁化的养老服务机构。"
+    "(五)加强队伍建设。区人力社保局要将养老护理员纳入职业技能培训计划，落实培训补贴政策。"
+    "三、保障措施(六)加大资金投入。区财政局要将社区养老服务经费列入年度预算，确保足额到位。"
+    "(七)强化督促检查。区政府督查室要将社区养老工作纳入年度督查，定期通报各街道工作进展情况，"
+    "对工作推进不力、群众反映强烈的街道及时进行约谈提醒。"
+)
+
+
+def test_items_numbered_on_across_parts_are_headings_too() -> None:
+    heads = [CONTINUED[i : i + 3] for i in lost_line_breaks(CONTINUED)]
+    assert " ".join(heads) == "一、总 (一) (二) 二、重 (三) (四) (五) 三、保 (六) (七)"
+    leads = {t.lead_units for t in extract_text(CONTINUED).tasks}
+    assert ("区民政局",) in leads and ("区政府督查室",) in leads
