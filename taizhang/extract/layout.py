@@ -24,6 +24,7 @@ __all__ = [
     "Grid",
     "Layout",
     "lay_out",
+    "lost_line_breaks",
     "find_text_grids",
     "heading_roles",
     "indicator_column",
@@ -2560,3 +2561,97 @@ def _names_units(work: str, s: int, e: int) -> bool:
     """The paragraph is a list of unit names (``rowfit.names_units``), not the leading cell of the
     next row ("“美丽家园”建设") or a section of the table."""
     return names_units(work[s:e])
+
+
+# Documents whose line breaks were lost (a notice and its plan copied as one line of thousands of
+# characters: "…如下:一、工作目标…。二、工作职责(一)市工信局:落实…。(二)…三、时间安排(一)摸底排查
+# (2022年5月底前)。…1.第一阶段(…)。…"). Their headings are found by their sequence (一、 二、 …;
+# (一) (二) … restarting under each 一、; 1. 2. … under each (一)) and where each stands (after a
+# sentence's end, or right after a heading of a level above with a short title: "二、工作职责(一)"),
+# and the text is read as if a line break stood before each. Enumerators cited inside a sentence
+# ("第(三)项", "1.5倍", "(2020)63号") stand after no sentence end, or break the sequence.
+# A line this long with two top headings in sequence holds a whole plan, not one paragraph.
+_ONE_LINE = 500
+# How many lines a text may have to be looked at: a text with lost line breaks has a few (its title
+# and byline may have kept theirs); a text with many is laid out (no line is walked).
+_FEW_LINES = 40
+# matches: "二、", "十一、", "(三)", "（十）", "2.", "12．" ; must not match: "1.5" (a decimal)
+_INLINE_ENUMERATOR = re.compile(
+    r"(?P<top>[一二三四五六七八九十]{1,3})、|[(（](?P<sub>[一二三四五六七八九十]{1,3})[)）]|(?<!\d)(?P<third>\d{1,2})[.．](?!\d)"
+)
+_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+# What ends a sentence or a clause before a heading in the run-together text.
+_BEFORE_INLINE_HEADING = frozenset("。；;：:！!？?")
+# The longest title of a heading that the first item below it may follow directly ("二、工作职责(一)").
+_INLINE_TITLE = 25
+_TITLE_STOPS = frozenset("，,。；;：:！!？?、")
+
+
+def _chinese_number(s: str) -> int:
+    """The value of a numeral of up to 99 in Chinese digits (一, 十, 十二, 二十, 二十三)."""
+    if "十" not in s:
+        return _CHINESE_DIGITS.get(s, 0) if len(s) == 1 else 0
+    tens, _, ones = s.partition("十")
+    t = _CHINESE_DIGITS.get(tens, 0) if tens else 1
+    o = _CHINESE_DIGITS.get(ones, 0) if ones else 0
+    return t * 10 + o if (not tens or t) and (not ones or o) and len(ones) <= 1 else 0
+
+
+def lost_line_breaks(text: str) -> list[int]:
+    """Where a line break was lost before a heading of a text copied as one line (see
+    ``_ONE_LINE``): the offsets, in order, before which the text is read as if one stood."""
+    if len(text) < _ONE_LINE or text.count("\n") > _FEW_LINES:
+        return []
+    breaks: list[int] = []
+    ls = 0
+    while ls < len(text):
+        le = text.find("\n", ls)
+        if le < 0:
+            le = len(text)
+        if le - ls >= _ONE_LINE:
+            breaks.extend(_line_headings(text, ls, le))
+        ls = le + 1
+    return breaks
+
+
+def _line_headings(text: str, ls: int, le: int) -> list[int]:
+    """The headings of one long line found by their sequence and place (``lost_line_breaks``)."""
+    found: list[int] = []
+    top = sub = third = 0
+    carried = 0  # the last item of the part before: some plans number items on across parts
+    tops = subs = 0
+    last_end = -1  # where the last heading taken ends, and its level
+    last_level = 0
+    for m in _INLINE_ENUMERATOR.finditer(text, ls, le):
+        at = m.start()
+        if m["top"] is not None:
+            level, n = 1, _chinese_number(m["top"])
+            want = top + 1
+        elif m["sub"] is not None:
+            level, n = 2, _chinese_number(m["sub"])
+            want = sub + 1
+        else:
+            if not sub:
+                continue
+            level, n = 3, int(m["third"])
+            want = third + 1
+        if n != want and not (level == 2 and not sub and n == carried + 1 > 1):
+            continue
+        placed = at == ls or text[at - 1] in _BEFORE_INLINE_HEADING
+        if not placed and last_level == level - 1 and last_end >= 0:
+            title = text[last_end:at]
+            placed = 2 <= len(title) <= _INLINE_TITLE and not any(c in _TITLE_STOPS for c in title)
+        if not placed:
+            continue
+        if level == 1:
+            top, sub, third, carried = n, 0, 0, sub or carried
+            tops += 1
+        elif level == 2:
+            sub, third = n, 0
+            subs += 1
+        else:
+            third = n
+        if at > ls:
+            found.append(at)
+        last_end, last_level = m.end(), level
+    return found if tops >= 2 or (not tops and subs >= 3) else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -13,7 +14,7 @@ from typing import Any
 
 from .confidence import assess
 from .deadlines import parse_deadline
-from .layout import Grid, find_text_grids, lay_out
+from .layout import Grid, find_text_grids, lay_out, lost_line_breaks
 from .lexicon import unit_words
 from .model import (
     Deadline,
@@ -120,7 +121,54 @@ def _extract_source(source: Source) -> Extraction:
         glosses = _pinyin_glosses(text)
         if len(glosses) >= _GLOSSED_TEXT:
             return _without_glosses(source, text, paragraphs, glosses)
+    if not grids:
+        breaks = lost_line_breaks(text)
+        if breaks:
+            return _with_lost_breaks(source, text, paragraphs, breaks)
     return _extract_laid_out(source, text, grids, paragraphs)
+
+
+def _with_lost_breaks(
+    source: Source, text: str, paragraphs: list[tuple[int, int]], breaks: list[int]
+) -> Extraction:
+    """The extraction of a text whose line breaks were lost (``layout.lost_line_breaks``), read
+    with a line break before each of its headings, its places given back in the text as given: a
+    task's text and a figure's span are the text's own."""
+    parts: list[str] = []
+    pos = 0
+    for b in breaks:
+        parts.append(text[pos:b])
+        parts.append("\n")
+        pos = b
+    parts.append(text[pos:])
+    broken = "".join(parts)
+
+    def inserted(i: int) -> int:  # breaks inserted before position i of the text read
+        return bisect_right([b + k for k, b in enumerate(breaks)], i - 1)
+
+    def back_at(i: int) -> int:
+        return i - inserted(i)
+
+    def shifted(p: int) -> int:  # a position of the text in the text read
+        return p + bisect_right(breaks, p - 1) if p else 0
+
+    got = _extract_laid_out(source, broken, [], [(shifted(s), shifted(e)) for s, e in paragraphs])
+
+    def back(span: Span) -> Span:
+        return Span(back_at(span.start), back_at(span.end))
+
+    def again(quoted: str, span: Span, new: Span) -> str:
+        return text[new.start : new.end] if quoted == broken[span.start : span.end] else quoted
+
+    tasks = []
+    for t in got.tasks:
+        new = back(t.span)
+        tasks.append(replace(t, span=new, text=again(t.text, t.span, new)))
+    metrics = []
+    for m in got.metrics:
+        new = back(m.span)
+        metrics.append(replace(m, span=new, span_text=again(m.span_text, m.span, new)))
+    return replace(got, text=text, tasks=tuple(tasks), metrics=tuple(metrics))
 
 
 # The pinyin a reading-aid page prints in brackets after some characters of a text in
