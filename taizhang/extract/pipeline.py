@@ -6,7 +6,7 @@ import gc
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
@@ -157,18 +157,7 @@ def _with_lost_breaks(
     def back(span: Span) -> Span:
         return Span(back_at(span.start), back_at(span.end))
 
-    def again(quoted: str, span: Span, new: Span) -> str:
-        return text[new.start : new.end] if quoted == broken[span.start : span.end] else quoted
-
-    tasks = []
-    for t in got.tasks:
-        new = back(t.span)
-        tasks.append(replace(t, span=new, text=again(t.text, t.span, new)))
-    metrics = []
-    for m in got.metrics:
-        new = back(m.span)
-        metrics.append(replace(m, span=new, span_text=again(m.span_text, m.span, new)))
-    return replace(got, text=text, tasks=tuple(tasks), metrics=tuple(metrics))
+    return _given_back(got, text, broken, back)
 
 
 # The pinyin a reading-aid page prints in brackets after some characters of a text in
@@ -230,8 +219,16 @@ def _without_glosses(
             end += 1  # the gloss of the span's last character
         return Span(at[span.start], end)
 
+    return _given_back(got, text, bare, back)
+
+
+def _given_back(got: Extraction, text: str, read: str, back: Callable[[Span], Span]) -> Extraction:
+    """An extraction of ``read`` (a text made from ``text``: glosses taken out, line breaks put in)
+    with its places given back in ``text`` by ``back``: a task's text and a figure's span quoted as
+    they stood in ``read`` are quoted from ``text`` at their places there."""
+
     def again(quoted: str, span: Span, new: Span) -> str:
-        return text[new.start : new.end] if quoted == bare[span.start : span.end] else quoted
+        return text[new.start : new.end] if quoted == read[span.start : span.end] else quoted
 
     tasks = []
     for t in got.tasks:
