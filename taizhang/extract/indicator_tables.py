@@ -88,7 +88,7 @@ def _comparator(m: re.Match[str]) -> str:
 
 # Words of units known to the reader (a unit column may hold any other as written).
 _KNOWN_UNITS = frozenset(
-    "元 人 个 家 项 件 户 亩 公顷 平方米 平方公里 公里 吨 吨标准煤 千瓦 千瓦时 人次 张 所 座 套 辆 % ‰ 个百分点 年 岁 天 小时".split()
+    "元 人 个 家 项 件 户 亩 公顷 平方米 平方公里 公里 吨 吨标准煤 千瓦 千瓦时 人次 张 所 座 套 辆 场 场次 % ‰ 个百分点 年 岁 天 小时".split()
 )
 
 

@@ -242,6 +242,11 @@ def find_text_grids(work: str, start: int, end: int, first_index: int) -> list[G
         more.extend(
             g for g in _unnumbered_pipe_grids(work, start, end) if not any(_overlap(g, o) for o in more)
         )
+    if work.find("评估方式", start, end) >= 0 and work.find("|", start, end) >= 0:
+        # A table of assessed goals whose heading row is one line of pipes, its cells a line each.
+        more.extend(
+            g for g in _assessed_goal_grids(work, start, end) if not any(_overlap(g, o) for o in more)
+        )
     if _has_lone_unit_heading(work, start, end):
         # A table flattened a cell a paragraph with no sequence column: its heading row is found
         # by a unit column's heading alone on its line.
@@ -907,6 +912,80 @@ def _line_texts(work: str, start: int, end: int) -> list[tuple[int, str]]:
     if pos - 1 == end and (not out[-1][1]):
         out.pop()  # the text ends with a line break, or is empty
     return out
+
+
+# A sub-goal of a table of assessed goals, closed by its weight: "推展会展活动(6%)".
+_WEIGHTED_GOAL = re.compile(r"\S.*?\(\d{1,2}(?:\.\d+)?%\)")
+# The cell of how an indicator is assessed (评估体制): a figure of one digit.
+_ASSESSMENT_GRADE = re.compile(r"\d")
+# A target value's cell: a figure first ("100%", "6场", "1,200万人次").
+_TARGET_VALUE = re.compile(r"[<>≥≤]?\d[\d,.]*\S{0,6}")
+# A heading line of pipes that names a cell of a line a heading of a group of columns (策略绩效目标)
+# or a run of pipes alone: the rows of a table's doubled heading above its full heading row.
+_GROUP_HEADING_LINE = re.compile(r"[^\S\n]*(?:[^|\d\n]{2,10}[^\S\n]*)?\|+[^\S\n]*")
+
+
+def _assessed_goal_grids(work: str, start: int, end: int) -> list[Grid]:
+    """A table of performance goals a crawl wrote a cell a line ("cell |"), its full heading row
+    one line of pipes (衡量指标 | 评估体制 | 评估方式 | 衡量标准 | 103年 年度目标值 |), under a row of
+    group headings (策略绩效目标 / 衡量指标 / "|||||||"): each goal (its numeral, its text with its
+    weight) holds sub-goals, each a numeral, its text with its weight ("推展会展活动(6%)"), then the
+    grade of its assessment (评估体制, one digit), the way (评估方式), the measure (衡量标准) and the
+    target. Each sub-goal is read as a row under the five headings; the goals' cells, weights only,
+    are no row. Taiwan's 施政计划 and their bureaus' targets print them so."""
+    grids: list[Grid] = []
+    lines = _line_texts(work, start, end)
+    for n, (ls, line) in enumerate(lines):
+        if line.count("|") < 4 or "评估方式" not in line or "评估体制" not in line:
+            continue
+        heads: list[tuple[int, int]] = []
+        pos = ls
+        for part in line.split("|"):
+            t = part.strip()
+            if t:
+                a = pos + part.index(t)
+                heads.append((a, a + len(t)))
+            pos += len(part) + 1
+        names = ["".join(work[a:b].split()) for a, b in heads]
+        if (
+            len(names) != 5
+            or not INDICATOR_COLUMN.fullmatch(names[0])
+            or names[1:4] != ["评估体制", "评估方式", "衡量标准"]
+            or not names[4].endswith("目标值")
+        ):
+            continue
+        cells: list[tuple[int, int]] = []
+        last = ls + len(line)
+        for cs, cl in lines[n + 1 :]:
+            m = _PIPE_CLOSED_CELL.fullmatch(cl)
+            if m is None or "|" in m.group("cell") or cl.count("|") > 2:
+                break
+            if m.end("cell") > m.start("cell"):
+                cells.append((cs + m.start("cell"), cs + m.end("cell")))
+            last = cs + len(cl)
+        rows: list[tuple[Cell, ...]] = [tuple(Cell(a, b) for a, b in heads)]
+        i = 1
+        while i + 3 < len(cells):
+            goal = cells[i - 1]
+            if (
+                _WEIGHTED_GOAL.fullmatch(work, *goal)
+                and _ASSESSMENT_GRADE.fullmatch(work, *cells[i])
+                and not _TARGET_VALUE.fullmatch(work, *cells[i + 1])
+                and _TARGET_VALUE.fullmatch(work, *cells[i + 3])
+            ):
+                rows.append(tuple(Cell(a, b) for a, b in (goal, *cells[i : i + 4])))
+                i += 5
+            else:
+                i += 1
+        if len(rows) < 2:
+            continue
+        first = ls
+        k = n
+        while k > 0 and n - k < 6 and _GROUP_HEADING_LINE.fullmatch(lines[k - 1][1]):
+            k -= 1
+            first = lines[k][0]
+        grids.append(Grid(0, tuple(rows), first, last))
+    return grids
 
 
 def _cell_per_line_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:

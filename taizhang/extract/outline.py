@@ -1793,6 +1793,8 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     body_start = node.start
     measure: str | None
     titled = False
+    if title_m is None and "):" in line:
+        title_m = _aliased_unit_title(text, work, node)
     if title_m and len(line) > title_m.end() + 4 and not _duty_sentence(text, work, node.start, title_m):
         measure = text[node.start : node.start + title_m.end("title")].strip(" *")
         body_start = node.start + title_m.end()
@@ -1811,6 +1813,55 @@ def _item_body(text: str, work: str, node: _Node, paras: list[_Span]) -> tuple[s
     if not segments:
         segments = [(node.start, node.line_end)]
     return measure, segments, titled
+
+
+# A unit's heading over its duty, its name followed by an alias or a defined short name in brackets, then
+# a colon: "（二）市委文明办（创城办）：根据…", "（四）市通信发展管理办公室（市通管办）：协调…",
+# "（六）甲公司、乙公司等某市分公司（简称“各运营商”）：按照…". must not match: "推进X工程（2025年）：",
+# "（一）加强组织领导（牵头单位：X）" (a note, with its own colon inside)
+_ALIASED_TITLE = re.compile(
+    r"(?P<title>(?P<units>[^。;:!?,\n()【\[〔)】\]〕“”]{2,40}?)\((?:以下)?(?P<short>简称)?"
+    r"(?P<alias>[^()。;:!?,\n]{2,20})\))\s*:"
+)
+
+
+def _aliased_unit_title(text: str, work: str, node: _Node) -> re.Match[str] | None:
+    """The heading "X（Y）：" of a unit's duty (``_ALIASED_TITLE``) when X is a list of units and Y
+    another name of theirs (an alias: a unit's name; or 简称 and a name), under a division of duties
+    (职责分工, 部门职责): its duty follows the colon, as after the plain "（三）市城市管理局：". None
+    otherwise. (The match is of the heading's line, as ``_TITLE``'s in ``_item_body``.)"""
+    m = _ALIASED_TITLE.match(work[node.start : node.line_end])
+    if m is None:
+        return None
+    up = node.parent
+    while up is not None and up.level >= 0 and not _DIVISION.search(work, up.start, up.line_end):
+        up = up.parent
+    if up is None or up.level < 0:
+        return None
+    units = m.group("units")
+    if _NOT_IN_UNITS.search(units) or _CLAUSE_DUTY_VERB.search(units.replace("应急", "")):
+        return None
+    if _VERB_WORD.search(_NAMED_BY_VERB.sub("", units)):
+        return None
+    us = node.start + m.start("units")
+    names = parse_units(text[us : us + len(units)], units)
+    if not names or not all(_is_subject_unit(_work_of(n)) or looks_like_unit(_work_of(n)) for n in names):
+        return None
+    alias = m.group("alias").strip('“”"')
+    if not m.group("short") and not looks_like_unit(alias):
+        return None
+    return m
+
+
+def _short_named(text: str, work: str, node: _Node) -> UnitRoles:
+    """The units of a duty heading that defines their short name ("甲公司、乙公司等某市分公司（简称
+    “各运营商”）：…"): the short name, as the document goes on to call them, leads the duty."""
+    m = _aliased_unit_title(text, work, node)
+    if m is None or not m.group("short"):
+        return _NO_ROLES
+    a = node.start + m.start("alias")
+    alias = text[a : a + len(m.group("alias"))].strip("“”\"' ")
+    return UnitRoles((alias,)) if alias else _NO_ROLES
 
 
 # The verb of a duty a unit is given in a sentence ("由建设单位负责…", "X负责…"): no title has it.
@@ -2159,6 +2210,8 @@ def _plain_tasks(
         pieces = [(segments[0][0], segments[-1][1])]
     out: list[Task] = []
     intro = _intro_roles(text, work, node, paras_of) if note is None and paras_of is not None else _NO_ROLES
+    if not intro and note is None and "简称" in work[node.start : node.line_end]:
+        intro = _short_named(text, work, node)
     for s, e in pieces:
         clauses = (
             _subject_clauses(text, work, s, e)

@@ -285,6 +285,7 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     )
     c_aim = _aim_column(header_texts, cols)
     c_indicator = cols.get("indicator")
+    squeezed_heads = ["".join(h.split()) for h in header_texts]
     table_year = year
     if c_indicator is not None:
         # A table of performance targets: each row's indicator and its target (the figure column),
@@ -292,6 +293,11 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         c_aim = cols.get("figure")
         c_progress = ()
         table_year = _table_year(text, work, grid, header_texts) or year
+        if c_indicator == c_task and "衡量标准" in squeezed_heads:
+            # A table of assessed goals with no work column (衡量指标 / 评估体制 / 评估方式 / 衡量标准
+            # / 年度目标值): its indicator column holds the goals (the tasks), and what each target
+            # counts is the measure (衡量标准: "补助办展数/计划补助办展数*100%", "年度辅导优良市场数").
+            c_indicator = squeezed_heads.index("衡量标准")
     c_target = _year_target_columns(header_texts, cols)
     if c_target is not None:
         cols = {**cols, "deadline": c_target - 1}
