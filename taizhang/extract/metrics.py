@@ -3543,10 +3543,26 @@ def _in_stock(sections: list[tuple[int, int]], work: str, fig: _Figure, s_lo: in
 _RATE_UNITS = frozenset(("%", "‰", "个百分点"))
 
 
+# The places people live in and are counted by (村, 乡镇, 户), named just before their count in a
+# plan's 基本情况 (贫困乡镇3个,贫困村38个): where the plan starts from, as its population is, not things
+# taken over (泵站14座, 检查井…个). matches: "贫困村", "贫困乡镇", "低收入农户" ; must not match: "泵站",
+# "村卫生室" (a facility of a village)
+_COUNTED_PLACES = re.compile(r"(?:村|乡镇|乡|镇|户)[ \t]*(?:共|有|为|达)?[ \t]*\Z")
+_PLACE_COUNT_UNITS = frozenset(("个", "户"))
+
+
 def _states_an_indicator(work: str, fig: _Figure, c_lo: int) -> bool:
     """Whether a figure of a plan's 基本情况 states where an indicator stands, not a thing of the
-    inventory taken over: a rate (贫困发生率11.5%, 覆盖率85%) or a population (现有贫困人口3.2万人)."""
-    return fig.unit in _RATE_UNITS or work.find("人口", c_lo, fig.start) >= 0
+    inventory taken over: a rate (贫困发生率11.5%, 覆盖率85%), a population (现有贫困人口3.2万人) or
+    a count of the places it lives in, named before it (贫困村38个: _COUNTED_PLACES)."""
+    return (
+        fig.unit in _RATE_UNITS
+        or work.find("人口", c_lo, fig.start) >= 0
+        or (
+            fig.unit in _PLACE_COUNT_UNITS
+            and _COUNTED_PLACES.search(work, max(c_lo, fig.start - 4), fig.start) is not None
+        )
+    )
 
 
 # A period whose things are done one a year, in the order listed: 2026年至2030年,…,逐年推进嘉定老城
