@@ -798,6 +798,38 @@ _PART_OF_YEAR = re.compile(
 )
 
 
+# A year's results compared with the year before (比上年增长8.8%, 同比增长, 较上年): what a statistical
+# review says of each figure, and no plan of a year to come.
+_COMPARED_WITH_LAST_YEAR = ("比上年", "同比", "较上年")
+# A review compares most of its figures so; a text that does so this often is one.
+_REVIEW_COMPARISONS = 3
+# A year named after another and then a month and day: a date, not a year spoken of.
+# matches: "3月10日" ; must not match: "全县", "3月"
+_MONTH_AND_DAY = re.compile(r"[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日")
+
+
+def _told_as_results(work: str, head: str, year: int | None, kind: str) -> int | None:
+    """The year a text whose title names neither a year nor a review (全县农业经济稳步发展)
+    reviews as a statistical review does: a paragraph near its top opens on that year as a whole
+    (2014年,全县上下…), no later than its own; it compares its figures with the year before at least
+    _REVIEW_COMPARISONS times and names no later year but in a date (no 到2016年, no 2015年将…): its
+    figures are results of that year, whatever its part headings' verbs (二、畜牧结构日趋优化…:
+    加快推进…建设 told as done).
+    Plans, measures, work reports and task tables have conventions of their own."""
+    if year is None or kind in ("plan", "measures", "work_report", "table"):
+        return None
+    opening = _OPENING_YEAR.search(head)
+    if opening is None:
+        return None
+    told = int(opening["y"])
+    if told > year or sum(work.count(w) for w in _COMPARED_WITH_LAST_YEAR) < _REVIEW_COMPARISONS:
+        return None
+    for m in _YEAR.finditer(work):
+        if int(m["y"]) > told and not _MONTH_AND_DAY.match(work, m.end()):
+            return None
+    return told
+
+
 def reviews_part_of_its_year(title: str) -> bool:
     """Whether ``title`` names the part of its year gone by (_PART_OF_YEAR)."""
     return _PART_OF_YEAR.search(title) is not None
@@ -1023,7 +1055,7 @@ def doc_info(text: str, work: str, name: str) -> DocInfo:
         reviews=year
         if kind == "work_report"
         and (reviews_its_own_year(head, year) or _title_reports_its_year(work_title, year))
-        else reviewed_year(work_title, head, year, kind)
+        else reviewed_year(work_title, head, year, kind) or _told_as_results(work, head, year, kind)
         if period_end is None or (year or 0) >= period_end
         else None,
         written_for=plain,

@@ -519,9 +519,10 @@ _SHARED = re.compile(r"(?<![、])(?:各|分别|均)(?=[^类区部级地项种有
 # matches: "批发业" and "零售业销售额" in "批发业、零售业销售额" ; must not match: "、"
 _NAME = re.compile(r"[^、与和]+")
 # Where the noun after a figure ends.
-# matches: "、", ",", "和" ; must not match: a character of the noun
+# (the bar of a table's cell read as text ends it: 35万吨 | 2.1%)
+# matches: "、", ",", "和", "|" ; must not match: a character of the noun
 _RIGHT_STOP = re.compile(
-    r"[、,;。!?:\n(]|和|及|以上|增长|增至|提高|提升|下降|增加[到至]|降低[到至]|降至|预计"
+    r"[、,;。!?:\n(|｜]|和|及|以上|增长|增至|提高|提升|下降|增加[到至]|降低[到至]|降至|预计"
     r"|的(?=[ \t]*\d)"  # (年计划80亿元的52.5%: a share of the figure follows)
 )
 # A clause that names no subject of its own borrows the one before it.
@@ -552,7 +553,7 @@ _LEAD_NOISE = re.compile(
     r"(?:[ \t]|我们(?:亦|也|会|将|已经?|还|计划)*|我(?:会|将)|以及|而(?!且)|在?上个?月(?:只|仅)?|其中|同时|并|力争|争取|努力|确保|预计|全年|今年|明年|年内|共|累计|到?[ \t]*(?:19|20)\d{2}[ \t]*年度?(?:底|末)?(?:前|的)?"
     r"|(?:基本)?实现了?|[此该这]项|(?:[一二两三四五六七八九十]{1,2}|\d{1,2})[ \t]*年(?:之)?内|(?:及)?(?:以上|以下|左右|以内)[ \t]*[、,和与及]"
     r"|截至|截止|全[市县区省](?=[\u4e00-\u9fff]{2})(?!域|范围|通办)|(?:推动|加快)(?=[\u4e00-\u9fff]{2})|[一二三四五六七八九十\d]+[.、]|“十[一二三四五六七八九]五”(?:期间|时期|以来)?"
-    rf"|{_ITEM_MARK}|——?|\((?:预计|估计|初步统计)\))+"
+    rf"|{_ITEM_MARK}|——?|\((?:预计|估计|初步统计)\)|[|｜])+"
 )
 
 
@@ -3542,10 +3543,26 @@ def _in_stock(sections: list[tuple[int, int]], work: str, fig: _Figure, s_lo: in
 _RATE_UNITS = frozenset(("%", "‰", "个百分点"))
 
 
+# The places people live in and are counted by (村, 乡镇, 户), named just before their count in a
+# plan's 基本情况 (贫困乡镇3个,贫困村38个): where the plan starts from, as its population is, not things
+# taken over (泵站14座, 检查井…个). matches: "贫困村", "贫困乡镇", "低收入农户" ; must not match: "泵站",
+# "村卫生室" (a facility of a village)
+_COUNTED_PLACES = re.compile(r"(?:村|乡镇|乡|镇|户)[ \t]*(?:共|有|为|达)?[ \t]*\Z")
+_PLACE_COUNT_UNITS = frozenset(("个", "户"))
+
+
 def _states_an_indicator(work: str, fig: _Figure, c_lo: int) -> bool:
     """Whether a figure of a plan's 基本情况 states where an indicator stands, not a thing of the
-    inventory taken over: a rate (贫困发生率11.5%, 覆盖率85%) or a population (现有贫困人口3.2万人)."""
-    return fig.unit in _RATE_UNITS or work.find("人口", c_lo, fig.start) >= 0
+    inventory taken over: a rate (贫困发生率11.5%, 覆盖率85%), a population (现有贫困人口3.2万人) or
+    a count of the places it lives in, named before it (贫困村38个: _COUNTED_PLACES)."""
+    return (
+        fig.unit in _RATE_UNITS
+        or work.find("人口", c_lo, fig.start) >= 0
+        or (
+            fig.unit in _PLACE_COUNT_UNITS
+            and _COUNTED_PLACES.search(work, max(c_lo, fig.start - 4), fig.start) is not None
+        )
+    )
 
 
 # A period whose things are done one a year, in the order listed: 2026年至2030年,…,逐年推进嘉定老城
@@ -4826,6 +4843,11 @@ def _trim_left(work: str, lo: int, hi: int, keep_growth: bool = False) -> tuple[
     return lo + a, lo + b
 
 
+# What may stand at either end of an indicator's words and is none of its name: spaces, list marks
+# and the bars of a table's cells.
+_CELL_EDGE = " \t、,|｜"
+
+
 @lru_cache(maxsize=4096)
 def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
     """``_trim_left`` of a whole string: it reads nothing outside [lo, hi), and the same words
@@ -4845,6 +4867,8 @@ def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
                 lo += 1  # the end of a change: 由300家增加到500家 (not an indicator's 到)
         if lo == start:
             break
+    while hi > lo and work[hi - 1] in _CELL_EDGE:
+        hi -= 1  # the bars of a row of a pipe table read as text (| 粮食产量 | 35万吨 |) name nothing
     goal = _GOAL_WORDS_END.search(work, lo, hi)
     if goal and goal.start() > lo + 1:
         hi = goal.start()
@@ -4866,9 +4890,9 @@ def _trim(words: str, keep_growth: bool) -> tuple[int, int]:
         if not w or (w in mw.cmp_before and _ends_with_any(work, hi, mw.compiled["not_comparators"], lo)):
             break
         hi = work.rindex(w, lo, hi)
-    while lo < hi and work[lo] in " \t、,":
+    while lo < hi and work[lo] in _CELL_EDGE:
         lo += 1
-    while hi > lo and work[hi - 1] in " \t、,":
+    while hi > lo and work[hi - 1] in _CELL_EDGE:
         hi -= 1
     if work.startswith("完成", lo) and _VALUE_NAME_END.search(work, lo + 2, hi):
         lo += 2  # 完成税收9亿元: the sum is the tax, what was done names nothing (完成投资 is a name)
