@@ -812,7 +812,8 @@ def _told_as_results(work: str, head: str, year: int | None, kind: str) -> int |
     """The year a text whose title names neither a year nor a review (全县农业经济稳步发展)
     reviews as a statistical review does: a paragraph near its top opens on that year as a whole
     (2014年,全县上下…), no later than its own; it compares its figures with the year before at least
-    _REVIEW_COMPARISONS times and names no later year but in a date (no 到2016年, no 2015年将…): its
+    _REVIEW_COMPARISONS times and names no later year but in a date or in its closing paragraph (no
+    到2016年, no 2015年将… before the outlook that closes it): its
     figures are results of that year, whatever its part headings' verbs (二、畜牧结构日趋优化…:
     加快推进…建设 told as done).
     Plans, measures, work reports and task tables have conventions of their own."""
@@ -824,8 +825,11 @@ def _told_as_results(work: str, head: str, year: int | None, kind: str) -> int |
     told = int(opening["y"])
     if told > year or sum(work.count(w) for w in _COMPARED_WITH_LAST_YEAR) < _REVIEW_COMPARISONS:
         return None
-    for m in _YEAR.finditer(work):
-        if int(m["y"]) > told and not _MONTH_AND_DAY.match(work, m.end()):
+    # (its last paragraph may look ahead: 2015年,我市将继续…, the outlook that closes a review)
+    body = work.rstrip()
+    outlook = body.rfind("\n") + 1 or len(body)
+    for m in _YEAR.finditer(body, 0, outlook):
+        if int(m["y"]) > told and not _MONTH_AND_DAY.match(body, m.end()):
             return None
     return told
 

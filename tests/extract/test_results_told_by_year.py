@@ -36,3 +36,15 @@ def test_a_text_that_names_a_year_to_come_is_no_such_review() -> None:
     text = REVIEW.replace("三、农民收入持续增长。\n", "三、2015年工作打算。\n到2016年，")
     assert extract_text(text).info.reviews is None
     assert extract_text(REVIEW).info.reviews == 2014
+
+
+def test_an_outlook_closing_the_review_leaves_it_a_review() -> None:
+    # The last paragraph looks ahead to the next year (2015年，…将继续…): the review before it is
+    # still one of 2014; a year to come named before the last paragraph is no such review.
+    outlook = "\n2015年，全县将继续推进规模养殖，力争农民收入持续较快增长。\n"
+    got = _metrics(REVIEW + outlook)
+    assert extract_text(REVIEW + outlook).info.reviews == 2014
+    for value in (456000.0, 26.0, 350000.0, 9800.0):
+        assert got[value] == ("actual", 2014), value
+    early = REVIEW.replace("三、农民收入持续增长。\n", "三、农民收入持续增长。\n2015年，全县将继续推进。\n")
+    assert extract_text(early + outlook).info.reviews is None
