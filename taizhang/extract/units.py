@@ -1292,15 +1292,16 @@ _GROUP = re.compile(f"[^{GROUP_SEPARATORS}]+")
 # ("排在第一位的部门为牵头部门", "列第一位者为牵头单位", "排在首位的为牵头单位", "首位单位为牵头单位"
 # as 海盐县's division of its 2022 work report writes it), in working text.
 # Also with the list's own label or a ranking word: "第一责任单位为牵头单位" (a bracket closing the
-# first list, "下同"), "排名第一的为牵头单位,其他为配合单位", "列第一位的责任单位为牵头单位".
+# first list, "下同"), "排名第一的为牵头单位,其他为配合单位", "列第一位的责任单位为牵头单位", and
+# naming the item it leads: "排序第一的责任单位为该项牵头单位", "…为该项工作的牵头单位".
 # must not match: "牵头单位排在第一位的是…" (a ranking), "第一责任人" (a person)
 FIRST_LEADS = re.compile(
     r"(?:(?:排在|列在|列于|排名|排序|位列|排|列)(?:第一位|首位|第一个|第一)|首位|第一位|第一个|第一)"
-    r"(?:的|者)?(?:责任)?(?:部门|单位)?(?:为|是)(?:工作)?(?:牵头|主责)"
+    r"(?:的|者)?(?:责任)?(?:部门|单位)?(?:为|是)(?:该项|本项|各项)?(?:工作)?的?(?:牵头|主责)"
 )
-# The longest text FIRST_LEADS matches ("排在第一位的责任部门为工作牵头"), and how far before the 第一
-# or 首位 every match holds it may start (after 排在, 列在, 列于, 排名, 排序, 位列).
-_FIRST_LEADS_LONGEST = 15
+# The longest text FIRST_LEADS matches ("排在第一位的责任部门为该项工作的牵头"), and how far before the
+# 第一 or 首位 every match holds it may start (after 排在, 列在, 列于, 排名, 排序, 位列).
+_FIRST_LEADS_LONGEST = 18
 _FIRST_LEADS_LEAD_IN = 2
 
 

@@ -58,6 +58,8 @@ def test_a_declaration_in_the_preamble_applies_to_every_label_line() -> None:
         "列第一位的责任单位为牵头单位",
         "排序第一的部门为牵头部门",
         "第一个单位为牵头单位",
+        "排序第一的责任单位为该项牵头单位",
+        "排在第一位的责任部门为该项工作的牵头部门",
     ],
 )
 def test_the_forms_of_the_declaration(declaration: str) -> None:
@@ -67,3 +69,17 @@ def test_the_forms_of_the_declaration(declaration: str) -> None:
 @pytest.mark.parametrize("text", ["牵头单位排在第一位的是区财政局", "第一责任人为主要负责同志", "第一次会议"])
 def test_words_that_declare_nothing(text: str) -> None:
     assert FIRST_LEADS.search(text) is None
+
+
+def test_a_closing_declaration_naming_the_item_applies_to_every_list() -> None:
+    # "各项举措中排序第一的责任单位为该项牵头单位" in the closing part: every list's first unit leads.
+    text = (
+        "某市促进经济恢复的若干措施\n\n"
+        "1.加大财政支持力度。安排专项资金支持企业技术改造。（责任单位：市财政局、市工信局）\n"
+        "2.强化金融服务。引导银行扩大信贷投放。（责任单位：市金融局、人行某市中心支行、市财政局）\n\n"
+        "各项举措中排序第一的责任单位为该项牵头单位，负责组织有关责任单位抓好落实。\n"
+    )
+    assert [g[1:] for g in _roles(text)][:2] == [
+        (("市财政局",), ("市工信局",)),
+        (("市金融局",), ("人行某市中心支行", "市财政局")),
+    ]

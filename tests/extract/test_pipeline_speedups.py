@@ -1017,12 +1017,12 @@ class TestSpeed2Shortcuts:
 
 class TestSpeed3Shortcuts:
     @settings(max_examples=400, derandomize=True)
-    @given(st.text(alphabet="排在列于第一位首个的者部门单位为是工作牵头主责，。区局 \n", max_size=40))
+    @given(st.text(alphabet="排在列于第一位首个的者部门单位为是该项工作牵头主责，。区局 \n", max_size=40))
     def test_the_first_leads_declaration_is_found_as_the_whole_search_finds_it(self, work: str) -> None:
         assert units.declares_first_leads(work) == (units.FIRST_LEADS.search(work) is not None)
 
     def test_the_first_leads_declaration_at_its_longest_and_at_the_edges(self) -> None:
-        longest = "排在第一位的责任部门为工作牵头"
+        longest = "排在第一位的责任部门为该项工作的牵头"
         assert len(longest) == units._FIRST_LEADS_LONGEST
         assert units.FIRST_LEADS.fullmatch(longest) is not None
         for work in (longest, "前言。" + longest, "首位单位为牵头单位", "列第一者为主责", "第一位是牵头"):
