@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from .lexicon import column_role
 from .model import Paragraph, Source, Table
+from .numbers import parse_chinese
 from .rowfit import deadline_only, fit_row, fits, names_units
 from .units import MODAL, looks_like_unit, parse_units
 
@@ -2658,22 +2659,11 @@ _FEW_LINES = 40
 _INLINE_ENUMERATOR = re.compile(
     r"(?P<top>[一二三四五六七八九十]{1,3})、|[(（](?P<sub>[一二三四五六七八九十]{1,3})[)）]|(?<!\d)(?P<third>\d{1,2})[.．](?!\d)"
 )
-_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 # What ends a sentence or a clause before a heading in the run-together text.
 _BEFORE_INLINE_HEADING = frozenset("。；;：:！!？?")
 # The longest title of a heading that the first item below it may follow directly ("二、工作职责(一)").
 _INLINE_TITLE = 25
 _TITLE_STOPS = frozenset("，,。；;：:！!？?、")
-
-
-def _chinese_number(s: str) -> int:
-    """The value of a numeral of up to 99 in Chinese digits (一, 十, 十二, 二十, 二十三)."""
-    if "十" not in s:
-        return _CHINESE_DIGITS.get(s, 0) if len(s) == 1 else 0
-    tens, _, ones = s.partition("十")
-    t = _CHINESE_DIGITS.get(tens, 0) if tens else 1
-    o = _CHINESE_DIGITS.get(ones, 0) if ones else 0
-    return t * 10 + o if (not tens or t) and (not ones or o) and len(ones) <= 1 else 0
 
 
 def lost_line_breaks(text: str) -> list[int]:
@@ -2704,10 +2694,10 @@ def _line_headings(text: str, ls: int, le: int) -> list[int]:
     for m in _INLINE_ENUMERATOR.finditer(text, ls, le):
         at = m.start()
         if m["top"] is not None:
-            level, n = 1, _chinese_number(m["top"])
+            level, n = 1, parse_chinese(m["top"])
             want = top + 1
         elif m["sub"] is not None:
-            level, n = 2, _chinese_number(m["sub"])
+            level, n = 2, parse_chinese(m["sub"])
             want = sub + 1
         else:
             if not sub:

@@ -143,11 +143,10 @@ def _with_lost_breaks(
     parts.append(text[pos:])
     broken = "".join(parts)
 
-    def inserted(i: int) -> int:  # breaks inserted before position i of the text read
-        return bisect_right([b + k for k, b in enumerate(breaks)], i - 1)
+    read_at = [b + k for k, b in enumerate(breaks)]  # where each inserted break stands in the text read
 
-    def back_at(i: int) -> int:
-        return i - inserted(i)
+    def back_at(i: int) -> int:  # a position of the text read in the text, less the breaks before it
+        return i - bisect_right(read_at, i - 1)
 
     def shifted(p: int) -> int:  # a position of the text in the text read
         return p + bisect_right(breaks, p - 1) if p else 0
