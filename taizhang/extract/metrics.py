@@ -4661,7 +4661,8 @@ class _Horizons:
         for m in _finditer_merged(_TO_YEARS, work):
             a = m.start()
             y = int(m["y"])
-            self.all.append(y)
+            if _TO_DAY.match(work, m.end()) is None:
+                self.all.append(y)
             if _HORIZON_LEAD.search(work, max(0, a - 8), a):
                 self.starts.append(a)
                 self.years.append(y)
@@ -4741,6 +4742,10 @@ _STANDING = re.compile(r"每年(?:度|[^龄份])")
 # A year a plan sets out to reach. matches: "到2027年", "至 2026 年" ; must not match: "2027年" alone
 # (It opens with a character class: the engine skips to the next 到 or 至.)
 _TO_YEAR = re.compile(r"[到至][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年")
+# A month and a day after the year reached (执行至2024年12月31日, 延长至2025年3月31日): the end of a
+# term (a benefit's, a policy's validity), not a year a plan sets out to reach; SCHEMA: a validity end
+# date is no metric year. matches: "12月31日", "3月1号" ; must not match: "12月", "底", "6月底前"
+_TO_DAY = re.compile(r"[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*[日号]")
 # The same, one pattern for each first character (see _finditer_merged).
 _TO_YEARS = tuple(re.compile(rf"{c}[ \t]*(?P<y>(?:19|20)\d{{2}})[ \t]*年") for c in "到至")
 
