@@ -355,6 +355,45 @@ def _clause_year(work: str, orig: str | None, year: int | None, found: Deadline 
     return found
 
 
+# What a day-precise date after 至 closes (see _bounds_a_term): the end of a term, not of a piece of
+# work. The term is what the date is "to": a period from a day (自2023年1月1日至…, 2022年4月25日至…,
+# 自本意见印发之日起至…, 发文之日起至…), a policy or a benefit running (执行至, 实施至, 延长至, 延至,
+# 期限至, 截至, 截止至, 有效期至), a span (…期间). matches: "2023年1月1日至", "之日起至", "执行至", "延长至",
+# "截至", "有效期为2024年6月1日至" ; must not match: "于", "力争到", "确保到"
+_TERM_BEFORE_TO = re.compile(
+    r"(?:日|之日起?|起|执行|实施|施行|延长|延|期限|截|截止|有效期|时间|期)[ \t]*(?:开始)?[ \t]*\Z"
+)
+# A condition a date bounds (what follows the date, within its sentence, ends a clause on 的: 在2028年
+# 12月31日前缴清契税的, 2022年12月31日前,项目首次申请预售许可的,): who benefits, not when work is due.
+# matches: "缴清契税的,", ",项目首次申请预售许可的," ; must not match: "完成排查。", ",对风险较大的房屋完成排查。"
+_CONDITION_AHEAD = re.compile(r"[^;；。:：]{0,60}?的[ \t]*[,，]")
+# The rest of the date's own clause, up to a comma. matches: "缴清契税的," (group 1 "缴清契税的"), "," (empty)
+_OWN_CLAUSE = re.compile(r"([^,，;；。:：]{0,60})[,，]")
+
+
+def _bounds_a_term(work: str, m: re.Match[str], key: str) -> bool:
+    """The day-precise date of a _TEXT_DEADLINE match ``m`` bounds a term rather than dates work:
+    the end of a period, a policy's or a benefit's run (自2023年1月1日至2023年12月31日, 执行至2024年
+    12月31日, 截至2022年12月31日), or the cut-off of a condition on who benefits (在2026年6月30日前
+    缴清契税的,…; 2022年12月31日前,项目首次申请预售许可的,…). The measures of housing, finance and
+    relief packages bound their benefits so; SCHEMA gives a validity end no deadline, and a task's
+    deadline is when its work is due. A date before 完成 or 报 (于2023年3月25日前完成,
+    2021年6月20日前…完成排查) is a deadline still."""
+    lo = m.start(key)
+    before = work[max(0, lo - 14) : lo].rstrip()
+    if before.endswith(("至", "到")) and _TERM_BEFORE_TO.search(before[:-1]) is not None:
+        return True  # (至 opens the match, or stands before a date with 前: 自…之日起至2023年12月31日前)
+    if before.endswith("对"):
+        return True  # 对2024年3月31日之前供应的…: which ones, not when
+    # The clause of the date ends on 的 (在2028年12月31日前缴清契税的,): a condition. So do the clauses
+    # after a date alone in its clause (2022年4月25日前,在市区购买住宅,并在期间缴纳契税的,); a clause
+    # of its own after the date's work (须在3月10日前提交资料,未按期提交的,…) is another's.
+    own = _OWN_CLAUSE.match(work, m.end())
+    if own is not None and own.group(1).strip():
+        return own.group(1).rstrip().endswith("的")
+    return _CONDITION_AHEAD.match(work, m.end()) is not None
+
+
 def find_deadline(work: str, orig: str | None = None, year: int | None = None) -> Deadline | None:
     """A deadline stated inside a task's own words (``到2025年``, ``2024年底前``), or None.
 
@@ -382,6 +421,8 @@ def find_deadline(work: str, orig: str | None = None, year: int | None = None) -
     for m in _TEXT_DEADLINE.finditer(work, _text_deadline_floor(work)):
         key = next(k for k in "abcd" if m.group(k))
         part, start = m.group(key), m.start(key)
+        if "日" in part and _bounds_a_term(work, m, key):
+            continue  # 自…起至2023年12月31日, 在2025年6月30日前缴清契税的: when a term holds, no deadline
         d = parse_deadline(part, (orig or work)[start : start + len(part)])
         if d is not None and (
             found is None or (d.year or 0, d.month or 13) > (found.year or 0, found.month or 13)
