@@ -300,6 +300,14 @@ def _title(text: str, work: str) -> tuple[int, int] | None:
     return None
 
 
+# Work urged on a text yet to be issued, before its 《…》 title (a measure of the document: 加快印发
+# 《…实施方案(2023-2025年)》, 抓紧制定并出台《…》): another text, cited, whose period is not the
+# document's own. matches: "加快印发", "抓紧制定并出台", "尽快发布" ; must not match: "关于印发", "现印发"
+_URGED_TO_ISSUE = re.compile(
+    r"(?:加快|抓紧|尽快|适时|及时|研究|推动|力争|争取)(?:制定|起草|编制|修订)?并?(?:印发|发布|出台|公布|颁布)[ \t]*\Z"
+)
+
+
 def _announced(work: str, m: re.Match[str]) -> bool:
     """Whether the 《…》 title ``m`` is the document announced (关于印发《…》的通知, 《…》正式出台),
     not a document it cites (为贯彻落实《…》, 按照《…》规定)."""
@@ -307,6 +315,8 @@ def _announced(work: str, m: re.Match[str]) -> bool:
     before = work[max(0, m.start() - 6) : m.start()]
     if any(w in before for w in words.citing_words):
         return False
+    if _URGED_TO_ISSUE.search(work, max(0, m.start() - 12), m.start()) is not None:
+        return False  # 加快印发《…(2023-2025年)》: a task to issue another text, not this one
     after = _PARENTHESES.sub("", work[m.end() : m.end() + 40])[:6]
     return any(w in before or w in after for w in words.announcing_words)
 
