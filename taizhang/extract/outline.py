@@ -766,8 +766,8 @@ _PROVISION = re.compile(
     r"|另有规定的?,?(?:从其规定|按其规定执行)|》[^。;]{0,30}同时(?:废止|停止执行)"
 )
 # A closing provision as a sentence of its own: one ``_PROVISION`` holds, or it opens with the time the
-# document holds ("有效期至2025年12月31日。", "有效期三年。", after the sentence of its start).
-_VALIDITY = re.compile(r"\s*(?:[,。;]\s*)?有效期(?:至|为|[一二三四五两\d])")
+# document holds ("有效期至2025年12月31日。", "有效期三年。", "执行期限为…", after the sentence of its start).
+_VALIDITY = re.compile(r"\s*(?:[,。;]\s*)?(?:有效期|执行期限|实施期限)(?:至|为|自|[一二三四五两\d])")
 
 
 def _provisions_only(work: str) -> bool:
@@ -1050,10 +1050,10 @@ def read_text_tasks(
                 and li + 1 < len(lines)
                 and _ANNEX_TITLE.search(work, s, e) is not None
                 and not any(c in work[s:e] for c in ",。;:")
-                and HEADING.match(work[lines[li + 1][0] : lines[li + 1][1]])
+                and (stack[-1].closed or HEADING.match(work[lines[li + 1][0] : lines[li + 1][1]]))
             ):
-                # A title line below the measures, over numbered parts, opens an annex: of rules of
-                # procedure ("某某市购房补贴实施细则" / "一、基本原则"), or another
+                # A title line below the measures, over numbered parts or after 附件, opens an annex: of
+                # rules of procedure ("某某市购房补贴实施细则" / "一、基本原则"), or another
                 procedure = _PROCEDURE_TITLE.search(work, s, e) is not None
         # The line's heading: the title of the item it is in (the root has none).
         passages.append(Passage(s, e, heading=stack[-1].title))
@@ -1190,11 +1190,11 @@ def read_text_tasks(
             # The rules of procedure of an annex after the measures, or a part of the measures that lists
             # an application's materials or steps: its principles, the materials and the applicant's steps
             # are no task; a step a unit takes is ("市住建局负责资格审查,于3月25日前完成", "市财政局于4月底前
-            # 将补贴资金拨付到位": the unit opens it).
+            # 将补贴资金拨付到位": the unit opens it; not "购房人向所在区住建局提交…", the applicant's).
             tasks.extend(
                 t
                 for t in _plain_tasks(text, work, node, ps, year, paras_of=paras)
-                if t.lead_units or _unit_step(text, work, t.span.start, t.span.end)
+                if _unit_step(text, work, t.span.start, t.span.end)
             )
             continue
         if not node.body and _TITLE_ONLY.fullmatch(work, node.start, node.line_end):
@@ -1251,13 +1251,21 @@ _DATED_STEP = re.compile(
 )
 
 
+# A preposition inside what was read as a name: the words before it are the subject, the unit after it
+# whom the subject turns to ("购房人向所在区住建局提交…": the applicant's step).
+_PREPOSITION_IN_NAME = re.compile(r"[向对经]|(?<!所)在|按照|根据|通过")
+
+
 def _unit_step(text: str, work: str, s: int, e: int) -> bool:
     """The step ``s``..``e`` of a procedure is a unit's: it opens with the unit and its verb, or the unit
     and the date it does it by."""
-    if _opening_units(text, work, s, min(e, s + 40)):
+    names = _opening_units(text, work, s, min(e, s + 40))
+    if names and not any(_PREPOSITION_IN_NAME.search(working_text(n)) for n in names):
         return True
     m = _DATED_STEP.match(work, s, e)
-    return m is not None and looks_like_unit(m.group("who"))
+    return (
+        m is not None and looks_like_unit(m.group("who")) and not _PREPOSITION_IN_NAME.search(m.group("who"))
+    )
 
 
 def _under_procedure_part(work: str, node: _Node) -> bool:

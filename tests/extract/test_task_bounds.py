@@ -49,6 +49,24 @@ def test_an_annex_of_rules_of_procedure_gives_only_the_steps_units_take() -> Non
     ]
 
 
+def test_an_annex_guide_opened_by_a_preamble_gives_only_the_units_steps() -> None:
+    text = """某某区关于支持企业招用重点群体的若干措施
+一、给予吸纳就业补贴。对吸纳重点群体就业的企业给予补贴，区人社局负责落实。
+附件
+某某区吸纳就业补贴申请指南
+为规范补贴申领工作，制定本指南。
+一、申请对象
+在本区依法登记的各类企业。
+二、办理步骤
+（一）申请。企业向区人社局提交申请材料。
+（二）审核。区人社局在10个工作日内完成审核。
+"""
+    assert [text for text, _, _ in _tasks(text)] == [
+        "对吸纳重点群体就业的企业给予补贴，区人社局负责落实。",
+        "区人社局在10个工作日内完成审核。",
+    ]
+
+
 def test_a_part_listing_the_materials_of_an_application_gives_no_task() -> None:
     text = """某某县关于支持农业经营主体发展的若干措施
 一、扶持家庭农场。对新认定的示范家庭农场给予奖励，县农业农村局负责落实。
@@ -69,6 +87,7 @@ CLOSING = """某某县关于支持农业产业化发展的若干措施
 五、现行文件与本措施不一致的，以本措施为准。
 六、国家和省另有规定的，从其规定。
 七、《某某县农业产业化扶持办法》（某政发〔2019〕5号）同时废止。
+八、执行期限为2024年1月1日至2025年12月31日。
 """
 
 
