@@ -74,10 +74,12 @@ ARTICLE: re.Pattern[str] = re.compile(
 )
 # A chapter or section heading: it closes the article before it. matches: "第二章 法律责任"
 _CHAPTER = re.compile(r"第\s*[一二三四五六七八九十百]+\s*[章节编]")
-# What a statute says of itself: it is made (制定本条例) or takes effect (本办法自…施行).
-# must not match: "本措施自发布之日起施行" (a set of policy measures is no statute)
+# What a statute says of itself: it is made (制定本条例) or takes effect (本办法自…施行); a law, of a congress
+# or of a legislature written in traditional script, says so of itself as 本法 ("特制定本法", "本法自公布日施行").
+# must not match: "本措施自发布之日起施行" (a set of policy measures is no statute), "依照本法实施细则"
 _STATUTE = re.compile(
-    r"制定本(?:条例|办法|规定|细则|规则)|本(?:条例|办法|规定|细则|规则)(?:自[^。\n]{0,30})?(?:施行|实施)"
+    r"制定本(?:条例|办法|规定|细则|规则|法)|本(?:条例|办法|规定|细则|规则)(?:自[^。\n]{0,30})?(?:施行|实施)"
+    r"|本法自[^。\n]{0,30}(?:施行|实施)"
 )
 # A list item inside an article: "(一)…;".
 _ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
@@ -211,9 +213,16 @@ _PEOPLES_ORGS = (
 _BODY_END = ("政府", "部门", "机关", "机构", "委员会", "办事处", "管委会", "执法主体")
 # "具体办法由X制定": a regulation hands the rules of its detail to a body; "前款所称较低数额罚款由X结合
 # 工作实际规定" (a ministry's rules) what a term it uses means.
+# A later paragraph of an article that hands the rules of what the paragraph before it laid down to a
+# body is the same: "前款规定的具体办法,由省人民政府制定", "前款规定的…标准由市、县人民政府具体规定", "前款第(三)项
+# 规定涉及…的,由省水行政主管部门另行规定", "前项所称…之资格,由中央主管机关会同中央目的事业主管机关定之" (the
+# regulations of provinces and cities; laws written in traditional script, 前項…由…定之): the topic is what
+# the earlier provision (前款, 前项, 前条) names, one condition at most, then the body and its rule-making verb.
 _BY = re.compile(
-    r"(?:(?:具体|实施|所称)[^,。;:]{0,12}|(?:办法|细则|标准|目录|规范|清单|方案),)由(?P<who>[^,。;:]{2,40}?)(?:结合[^,。;:]{2,10}?|根据[^,。;:]{2,10}?)?"
-    r"(?:分别|另行|统一|负责)?(?:制定|规定|确定|公布)(?!的)"
+    r"(?:(?:具体|实施|所称)[^,。;:]{0,12}|(?:办法|细则|标准|目录|规范|清单|方案),"
+    r"|前[款项条](?:第[^,。;:]{1,8}[项款])?[^,。;:由]{0,40}?,?)"
+    r"由(?P<who>(?:(?!按照|依照|根据|结合|依法)[^,。;:报向]){2,40}?)(?:依法)?(?:(?:结合|根据|按照|依照)[^,。;:]{2,20}?)?"
+    r"(?:分别|另行|统一|负责|具体|依法)?(?:制定|制订|规定|确定|公布|定之|划定)(?!的)"
 )
 # "X由Y负责", "古树名木由Y按统一标准进行鉴定", "…的,由Y依法核发…", "…由Y决定": the doer named after 由 in the
 # clause; not the 由 of a relative clause ("对由民政部门依法进行临时监护的未成年人"), nor a doer read past 报 ("由
@@ -1680,7 +1689,9 @@ def _duty_roles(text: str, work: str, cs: int, ce: int) -> tuple[tuple[str, ...]
                 we -= 2
         joint = work.find("会同", ws, we)
         if joint > ws:  # "由市教育部门会同相关部门另行制定": the bodies it works with are co-units
-            lead_in = re.search(r"向|对|在|按照|依法", work[joint + 2 : we])  # "会同有关部门向X提出…"
+            lead_in = re.search(
+                r"向|对|(?<!所)在|按照|依法", work[joint + 2 : we]
+            )  # "会同有关部门向X提出…" (所在地: a place)
             wend = joint + 2 + lead_in.start() if lead_in else we
             helpers += tuple(
                 n

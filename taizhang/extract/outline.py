@@ -742,18 +742,42 @@ _BACKGROUND = re.compile(
 # A figure or table caption: "图 1 产业空间布局". must not match: "图书馆建设"
 _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 
-# The closing provisions of a document are not tasks: when it takes effect, who explains it, which
-# rule wins where two disagree.
+# The closing provisions of a document are not tasks: when it takes effect and how long it holds, who
+# explains it, which rule wins where two disagree.
 # matches: "本措施自发布之日起施行", "为优化营商环境,制定本措施", "本政策涉及同一内容的奖励",
-# "如与上级政策规定不一致的,按上级规定执行" ; must not match: "推进本区政务服务"
-# (The document naming itself, 本方案, 本实施意见; and the day it takes effect, 自印发之日起施行 or 生效.)
-_THIS_DOCUMENT = r"本(?:实施|工作|行动|若干)?(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策)"
-_TAKES_EFFECT = r"之日起(?:施行|实施|执行|试行|生效)"
+# "如与上级政策规定不一致的,按上级规定执行", "本政策措施自2024年1月1日起施行", "有效期至2025年12月31日",
+# "本意见执行中的具体问题由县住建局会同有关单位负责解释", "现行文件与本措施不一致的,以本措施为准",
+# "国家和省另有规定的,从其规定", "《某某办法》(某政发〔2020〕1号)同时废止" ;
+# must not match: "推进本区政务服务", "本市年度计划中的项目", "将稳岗返还政策有效期延长至年底",
+# "自2024年起实施新的补贴标准"
+# (The document naming itself, 本方案, 本实施意见, 本政策措施, 本《措施》; the day it takes effect, 自印发之日起
+# 施行 or 自2024年1月1日起生效, closing its clause; the body that explains it, 由X负责解释 closing the sentence.)
+_THIS_DOCUMENT = (
+    r"本(?:《[^《》]{1,30}》|(?:实施|工作|行动|若干|暂行|管理|指导|政策|专项|支持)?"
+    r"(?:措施|办法|方案|规定|细则|意见|通知|计划|规划|政策|文件|决定|公告|指引|指南|规则))"
+)
+_TAKES_EFFECT = r"(?:之日|[^,。;]{0,20}\d日)起(?:施行|实施|执行|试行|生效)(?=[,。;]|$)"
 _PROVISION = re.compile(
-    rf"{_THIS_DOCUMENT}(?:自|由|所称|有效期|适用|涉及|中)"
+    rf"{_THIS_DOCUMENT}(?:自|由|所称|有效期|适用|涉及|中|[^,。;]{{0,12}}有效期)"
     rf"|{_TAKES_EFFECT}|制定本(?:措施|办法|方案|规定|细则|意见)"
     r"|(?:如|若)与[^。]{1,30}(?:不一致|相抵触|相冲突)"
+    r"|(?:不一致|相抵触|相冲突|不符)(?:的|之处)?,?(?:以|按|依)[^。;]{0,20}(?:为准|执行)"
+    r"|由[^。;]{1,40}?(?:负责)?解释(?=[。;]|$)|解释权(?:归|属)|解释(?:工作)?由[^。;]{1,40}?负责(?=[。;]|$)"
+    r"|另有规定的?,?(?:从其规定|按其规定执行)|》[^。;]{0,30}同时(?:废止|停止执行)"
 )
+# A closing provision as a sentence of its own: one ``_PROVISION`` holds, or it opens with the time the
+# document holds ("有效期至2025年12月31日。", "有效期三年。", "执行期限为…", after the sentence of its start).
+_VALIDITY = re.compile(r"\s*(?:[,。;]\s*)?(?:有效期|执行期限|实施期限)(?:至|为|自|[一二三四五两\d])")
+
+
+def _provisions_only(work: str) -> bool:
+    """Every sentence of ``work`` (a task's working text) is a closing provision of the document."""
+    sentences = [x for x in re.split(r"(?<=[。;])", work) if x.strip(" \n。;")]
+    return bool(sentences) and all(
+        _PROVISION.search(x) is not None or _VALIDITY.match(x) is not None for x in sentences
+    )
+
+
 # A paragraph that is a closing provision, run on below the last item of a document whose
 # closing part has no heading of its own: "本方案自印发之日起施行。", "本实施方案自发布之日起试行，
 # 有效期三年。" (临港's city check-up plan), "本政策自印发之日起施行" (济南's manufacturing measures).
@@ -970,6 +994,8 @@ def read_text_tasks(
     nodes: list[_Node] = []
     passages: list[Passage] = []
     annex_next = 0  # the number the next line of a list of annexes ("附件:1.…" / "2.…") takes
+    procedure = False  # the lines read are an annex of rules of procedure (_PROCEDURE_TITLE)
+    procedural: set[int] = set()  # the ids of the nodes in one
     for li, (s, e, k) in enumerate(lines):
         found = HEADING.match(work[s:e])
         unit_block = (
@@ -1003,6 +1029,8 @@ def read_text_tasks(
             stack[-1].children.append(node)
             stack.append(node)
             nodes.append(node)
+            if procedure:
+                procedural.add(id(node))
         elif work[s] in "抄主分发附" and _CLOSING.match(work, s, e):
             # The closing matter: nothing after it belongs to the last item.
             while len(stack) > 1:
@@ -1012,9 +1040,21 @@ def read_text_tasks(
             stack.append(node)
             first = _ANNEX_LIST.match(work, s, e)
             annex_next = 2 if first is not None else 0
+            procedure = _PROCEDURE_TITLE.search(work, s, e) is not None
         else:
             stack[-1].body.append((s, e))
             stack[-1].body_spans.append(k)
+            if (
+                nodes
+                and e - s <= 40
+                and li + 1 < len(lines)
+                and _ANNEX_TITLE.search(work, s, e) is not None
+                and not any(c in work[s:e] for c in ",。;:")
+                and (stack[-1].closed or HEADING.match(work[lines[li + 1][0] : lines[li + 1][1]]))
+            ):
+                # A title line below the measures, over numbered parts or after 附件, opens an annex: of
+                # rules of procedure ("某某市购房补贴实施细则" / "一、基本原则"), or another
+                procedure = _PROCEDURE_TITLE.search(work, s, e) is not None
         # The line's heading: the title of the item it is in (the root has none).
         passages.append(Passage(s, e, heading=stack[-1].title))
 
@@ -1034,6 +1074,7 @@ def read_text_tasks(
     for n in leaves:
         noted_by_level.setdefault(n.level, []).append(noted[id(n)])
     shared = _shared_notes(work, nodes, paras, noted, cache)
+    restated = _restated(work, nodes)
     tasks: list[Task] = []
     for node in (root, *nodes):
         if node.closed:
@@ -1066,6 +1107,10 @@ def read_text_tasks(
                     tasks.extend(_noted_heading_paragraphs(text, work, node, ps[1:], over, year))
                 else:
                     tasks.extend(_paragraph_tasks(text, work, node, ps, cache, year))
+            elif id(node) in restated:
+                # A measure's section whose title a list gave before (a press copy of measures): its
+                # paragraph before its items is the measure's.
+                tasks.extend(_plain_tasks(text, work, node, ps, year, paras_of=paras))
             elif (
                 node is not root
                 and node.body
@@ -1131,11 +1176,26 @@ def read_text_tasks(
             continue
         elif _in_goals(work, node):
             units_only = True
-        elif node.level < 2 and not (node.level == 1 and _has_inline_body(work, node)):
+        elif (
+            node.level < 2
+            and not (node.level == 1 and _has_inline_body(work, node))
+            and id(node) not in restated
+        ):
             # A part's own paragraphs: only the clauses that name the units to do them
             # ("各单位要…", "区绿化市容局负责…").
             units_only = True
         if _PROVISION.search(work, node.start, node.line_end) or _under_closing_part(work, node):
+            continue
+        if id(node) in procedural or _under_procedure_part(work, node):
+            # The rules of procedure of an annex after the measures, or a part of the measures that lists
+            # an application's materials or steps: its principles, the materials and the applicant's steps
+            # are no task; a step a unit takes is ("市住建局负责资格审查,于3月25日前完成", "市财政局于4月底前
+            # 将补贴资金拨付到位": the unit opens it; not "购房人向所在区住建局提交…", the applicant's).
+            tasks.extend(
+                t
+                for t in _plain_tasks(text, work, node, ps, year, paras_of=paras)
+                if _unit_step(text, work, t.span.start, t.span.end)
+            )
             continue
         if not node.body and _TITLE_ONLY.fullmatch(work, node.start, node.line_end):
             continue  # "1.《嘉定区道路下立交情况统计表》": a document's title in a list of annexes
@@ -1149,8 +1209,13 @@ def read_text_tasks(
         if units_only and not _opens_with_units_label(text, work, node):
             plain = [t for t in plain if t.lead_units or _PEOPLE_SUBJECT.search(working_text(t.text[:80]))]
         tasks.extend(plain)
-    # (the signature under the text, an issuer's name over its date, is no task)
-    tasks = [t for t in tasks if not (t.text.endswith("日") and _signature(t.text))]
+    # (the signature under the text, an issuer's name over its date, is no task; nor is a closing provision,
+    # wherever the outline put it: below the last item, as an item of its own, as the last of a list)
+    tasks = [
+        t
+        for t in tasks
+        if not (t.text.endswith("日") and _signature(t.text)) and not _provisions_only(working_text(t.text))
+    ]
     tasks.sort(key=_span_start)
     if not has_task_table:  # regulations' articles and letters' requests (articles.py)
         tasks = articles.tasks_of(text, work, lines, year, tasks)
@@ -1159,6 +1224,78 @@ def read_text_tasks(
         # the document's year: a notice reports the progress of its own year's work).
         passages.extend(Passage(s, e, reported=True) for s, e in asides)
     return TextTasks(tuple(tasks), tuple(passages))
+
+
+# The title of an annex (a line of its own after the measures, or after 附件): the kind of document it is.
+# matches: "某某市购房补贴实施细则", "附件2:企业奖励申报指南", "购房补贴办理流程" ; must not match: "一、主要任务"
+_ANNEX_TITLE = re.compile(
+    r"(?:细则|指南|指引|流程|规程|须知|办法|方案|清单|[表单]|目录|计划|规划|意见|通知|要求)\s*(?:\([^()]{1,10}\))?\s*$"
+)
+# An annex of rules of procedure: how to apply, what to hand in, the steps of the handling.
+# matches: "某某市购房补贴实施细则", "企业奖励申报指南", "补贴办理流程", "申请须知" ;
+# must not match: "重点任务分解表", "某某区实施方案"
+_PROCEDURE_TITLE = re.compile(
+    r"(?:实施细则|操作细则|(?:申请|申报|办事|办理|操作|服务)(?:指南|指引|流程|须知|规程)|(?:办理|工作|审批|兑现)流程)"
+    r"\s*(?:\([^()]{1,10}\))?\s*$"
+)
+# The heading of a part that lists an application's materials, steps, or who may apply.
+# matches: "申请材料", "二、申报材料及要求", "办理流程", "申请程序", "申报条件" ; must not match: "加快审批流程"
+_PROCEDURE_PART = re.compile(
+    r"\s*(?:申请|申报|提交|所需|报送)材料|\s*(?:申请|申报|办理|审核|兑现)(?:流程|程序)|\s*(?:申请|申报)(?:条件|对象)"
+)
+
+
+# A step a unit takes by a date, its name first: "市财政局于4月底前将…", "区住建局在5个工作日内完成…".
+_DATED_STEP = re.compile(
+    r"\s*(?P<who>[^,。;:]{2,20}?)(?:于|在)[^,。;]{0,12}?(?:\d{1,2}月|月底|年底|个?工作日|日内|日前)"
+)
+
+
+# A preposition inside what was read as a name: the words before it are the subject, the unit after it
+# whom the subject turns to ("购房人向所在区住建局提交…": the applicant's step).
+_PREPOSITION_IN_NAME = re.compile(r"[向对经]|(?<!所)在|按照|根据|通过")
+
+
+def _unit_step(text: str, work: str, s: int, e: int) -> bool:
+    """The step ``s``..``e`` of a procedure is a unit's: it opens with the unit and its verb, or the unit
+    and the date it does it by."""
+    names = _opening_units(text, work, s, min(e, s + 40))
+    if names and not any(_PREPOSITION_IN_NAME.search(working_text(n)) for n in names):
+        return True
+    m = _DATED_STEP.match(work, s, e)
+    return (
+        m is not None and looks_like_unit(m.group("who")) and not _PREPOSITION_IN_NAME.search(m.group("who"))
+    )
+
+
+def _under_procedure_part(work: str, node: _Node) -> bool:
+    n = node.parent
+    while n is not None and n.level >= 0:
+        if _PROCEDURE_PART.match(work, n.start, n.line_end) and n.line_end - n.start <= 12:
+            return True
+        n = n.parent
+    return False
+
+
+def _restated(work: str, nodes: list[_Node]) -> set[int]:
+    """The headings that give the section of a title a list of titles gave before them, at the same level
+    under the same heading: a press copy of a set of measures lists their titles first ("《措施》共有六条
+    举措:" then "一、…" to "六、…", a title a line) and then gives each measure under its title
+    again ("一、…" over its paragraphs, the numbering started over). The sections are the measures, as items
+    are, whatever their level (the ids of the nodes)."""
+    announced: dict[tuple[int, int], set[str]] = {}
+    out: set[int] = set()
+    for n in nodes:
+        if n.closed or n.parent is None:
+            continue
+        key = (id(n.parent), n.level)
+        title = work[n.start : n.line_end].strip(" \t;。:,*")
+        if title in announced.get(key, ()):
+            out.add(id(n))
+        elif not n.children and len(n.body) <= 1:
+            # (a line may run on below the last title: "具体内容如下:")
+            announced.setdefault(key, set()).add(title)
+    return out
 
 
 # The verbs a unit's duty opens with when its name stands alone on the line above.
