@@ -749,6 +749,7 @@ _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 # "本意见执行中的具体问题由县住建局会同有关单位负责解释", "现行文件与本措施不一致的,以本措施为准",
 # "国家和省另有规定的,从其规定", "《某某办法》(某政发〔2020〕1号)同时废止" ;
 # must not match: "推进本区政务服务", "本市年度计划中的项目", "将稳岗返还政策有效期延长至年底",
+# "在本政策有效期内出让的用地,可分期缴纳" (a measure bounded by the validity),
 # "自2024年起实施新的补贴标准"
 # (The document naming itself, 本方案, 本实施意见, 本政策措施, 本《措施》; the day it takes effect, 自印发之日起
 # 施行 or 自2024年1月1日起生效, closing its clause; the body that explains it, 由X负责解释 closing the sentence.)
@@ -758,7 +759,7 @@ _THIS_DOCUMENT = (
 )
 _TAKES_EFFECT = r"(?:之日|[^,。;]{0,20}\d日)起(?:施行|实施|执行|试行|生效)(?=[,。;]|$)"
 _PROVISION = re.compile(
-    rf"{_THIS_DOCUMENT}(?:自|由|所称|有效期|适用|涉及|中|[^,。;]{{0,12}}有效期)"
+    rf"{_THIS_DOCUMENT}(?:自|由|所称|有效期(?!内)|适用|涉及|中|[^,。;]{{0,12}}有效期(?!内))"
     rf"|{_TAKES_EFFECT}|制定本(?:措施|办法|方案|规定|细则|意见)"
     r"|(?:如|若)与[^。]{1,30}(?:不一致|相抵触|相冲突)"
     r"|(?:不一致|相抵触|相冲突|不符)(?:的|之处)?,?(?:以|按|依)[^。;]{0,20}(?:为准|执行)"
@@ -770,8 +771,14 @@ _PROVISION = re.compile(
 _VALIDITY = re.compile(r"\s*(?:[,。;]\s*)?(?:有效期|执行期限|实施期限)(?:至|为|自|[一二三四五两\d])")
 
 
+# A parenthesis in a working text (half-width brackets). matches: "(自2022年1月1日起施行,有效期3年)"
+_PARENTHESIZED = re.compile(r"\([^()]*\)")
+
+
 def _provisions_only(work: str) -> bool:
     """Every sentence of ``work`` (a task's working text) is a closing provision of the document."""
+    # (A parenthesis is another text's: a measure citing a notice "(自2022年1月1日起施行,有效期3年)".)
+    work = _PARENTHESIZED.sub("", work)
     sentences = [x for x in re.split(r"(?<=[。;])", work) if x.strip(" \n。;")]
     return bool(sentences) and all(
         _PROVISION.search(x) is not None or _VALIDITY.match(x) is not None for x in sentences
@@ -1107,9 +1114,10 @@ def read_text_tasks(
                     tasks.extend(_noted_heading_paragraphs(text, work, node, ps[1:], over, year))
                 else:
                     tasks.extend(_paragraph_tasks(text, work, node, ps, cache, year))
-            elif id(node) in restated:
+            elif id(node) in restated and len(ps) > 1:
                 # A measure's section whose title a list gave before (a press copy of measures): its
-                # paragraph before its items is the measure's.
+                # paragraph before its items is the measure's (a title alone over its items is none:
+                # a list of policies by part, 安徽's 2022 list under its table of contents).
                 tasks.extend(_plain_tasks(text, work, node, ps, year, paras_of=paras))
             elif (
                 node is not root

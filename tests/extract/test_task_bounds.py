@@ -117,6 +117,16 @@ def test_a_measure_that_extends_a_policy_stays_a_task() -> None:
     assert [lead for _, lead, _ in _tasks(text)] == [("区人社局",)]
 
 
+def test_a_measure_citing_another_texts_validity_or_bounded_by_its_own_stays_a_task() -> None:
+    text = (
+        "一、稳定外资。对新设外资企业，按照《某市稳外资若干措施》（自2022年1月1日起施行，有效期3年）"
+        "要求继续给予奖励。（责任单位：市商务局）\n"
+        "二、分期缴纳出让金。在本政策有效期内出让的用地，可分期缴纳土地出让金。（责任单位：市自然资源局）\n"
+        "三、本措施自印发之日起施行。\n"
+    )
+    assert [lead for _, lead, _ in _tasks(text)] == [("市商务局",), ("市自然资源局",)]
+
+
 PRESS_COPY = """我市出台稳经济若干措施
 近日，市政府印发《关于进一步稳定经济增长的若干措施》（以下简称《措施》）。
 《措施》共有五条举措：
@@ -201,3 +211,20 @@ def test_a_later_paragraph_of_a_law_in_traditional_script_is_a_task_too() -> Non
         ("中央目的事业主管机关",),
     ) in tasks
     assert not any("本法" in t for t, _, _ in tasks)  # a law's purpose and start (本法: a statute) are none
+
+
+POLICY_LIST = """某省支持实体经济发展政策清单
+一、产业发展支持政策（2条）
+二、科技创新支持政策（1条）
+一、产业发展支持政策（2条）
+1.对新建先进制造业项目给予贴息支持，省财政厅负责。
+2.对新认定的专精特新企业给予奖励，省经信厅负责。
+二、科技创新支持政策（1条）
+1.对新建省级研发中心给予补助，省科技厅负责。
+"""
+
+
+def test_a_part_title_restated_over_its_items_is_no_task() -> None:
+    texts = [text for text, _, _ in _tasks(POLICY_LIST)]
+    assert len(texts) == 3
+    assert not any("支持政策" in t for t in texts)
