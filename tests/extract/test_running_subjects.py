@@ -6,6 +6,7 @@
   clause before 的 that qualifies both is distributed to each (SCHEMA's shared prefix);
 - a level and a field of work with no suffix (市财政, 县住建) is a unit as a clause's subject, and the
   later clauses of a sentence that open with their own bodies share its task;
+- bodies named as the bearers of a responsibility (落实X主体责任) lead a task that names no other.
 
 Guards: a kind of body alone that opens a clause of work (优化机构编制…), places a policy selects
 (纳入名单的园区应…), parties (企业, 管理单位) stay no units.
@@ -111,6 +112,11 @@ def test_list_of_fields_with_a_whole_body_leads() -> None:
     )
 
 
+def test_bearers_of_a_responsibility_lead() -> None:
+    assert _leads()["落实乡镇政府"] == ("乡镇政府", "职能部门")
+
+
 def test_no_false_units() -> None:
     leads = _leads()
+    assert leads["完善消防设施"] == ()  # a later sentence's bearer, and a party (管理单位)
     assert leads["列入改造计划"] == ()
