@@ -2129,6 +2129,8 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
         if verb.group() in _JOINT_VERBS and len(names) == 1 and w.count("与") == 1:
             j = w.index("与")
             names = [orig[s : s + j].strip(), orig[s + j + 1 : q].strip()]
+        if _fields_sharing_a_kind(names, w):
+            continue
         if _subject_names(names):
             best = (tuple(names), verb.group())
     if (
@@ -2487,4 +2489,15 @@ def list_of_names(orig: str, work: str) -> tuple[str, ...]:
     if not 2 <= len(work) <= 60 or _VERB_INSIDE.search(work) or "“" in work or "《" in work:
         return ()
     names = parse_units(orig, work)
+    if _fields_sharing_a_kind(names, work):
+        return ()
     return tuple(names) if names and all(_subject_name(working_text(n)) for n in names) else ()
+
+
+def _fields_sharing_a_kind(names: list[str], work: str) -> bool:
+    """``names`` (read from ``work``) hold a level's field (``level_field``) that is one of fields sharing
+    the last one's kind: "会同市住房城乡建设、交通行政管理部门制定" (the readers of field lists name
+    them; a level's field is a subject of its own only outside such a list)."""
+    return (
+        len(names) > 1 and any(level_field(working_text(n)) for n in names) and field_list(work) is not None
+    )

@@ -67,6 +67,8 @@ def test_two_bodies_joined_by_he(written: str, units: list[str]) -> None:
         # alone, a kind of body or the places a policy picks out name no unit
         ("优化机构设置，提升服务效能", ()),
         ("列入试点名单的园区应制定建设方案", ()),
+        # fields sharing the last one's kind: no level's field standing alone
+        ("市住房城乡建设、交通行政管理部门制定标准", ()),
     ],
 )
 def test_subjects_read(text: str, units: tuple[str, ...]) -> None:
