@@ -43,6 +43,7 @@ from .units import (
     UnitRoles,
     _is_collective,
     _level_prefix,
+    clause_subjects,
     clean_unit_name,
     collective_after,
     helps_by_role,
@@ -633,6 +634,10 @@ def _own_units(task: Task, text: str, work: str) -> Task:
             co, changed = list(found), True  # "由X配合建立…": X helps
         elif found:
             lead, changed = list(found), True
+            # "由市财政落实…，相关区政府加快…": the later clauses' subjects of the same sentence share it
+            named = work.find(working_text(found[-1]), s, e)
+            if named >= 0:
+                lead += [n for n in clause_subjects(text, work, named, e) if n not in lead]
         else:
             # no reader of the layout gave the task a unit: the subject its own words (or its
             # headings) name for the work (role_fallback: X要/应/务必…, X配合Y, 由X负责…)

@@ -310,6 +310,39 @@ def _by_roles(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
     return doers[0] if len(set(doers)) == 1 else ()
 
 
+# Bodies named as the bearers of a responsibility to be carried out: "落实县区政府和职能部门主体责任",
+# "压实各街镇属地责任", "落实区住建局的监管责任" (plans hold bodies to their duties so, with no verb of
+# their own). The names end before the kind of responsibility (主体, 属地, 监管, 主管, 领导, 管理) or 的.
+# must not match: "落实企业主体责任" (a party: no unit, refused by ``_names``), "落实安全生产责任制" (a
+# system, no bearer named).
+_BEARER = re.compile(
+    r"(?:落实|压实|压紧|夯实|压紧压实)(?P<who>[^,。;:、“”]{2,24}?)的?"
+    r"(?:主体|属地|监管|主管|领导|管理|直接|第一)?责任(?!制)"
+)
+
+
+def _bearer_roles(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
+    """The units the ``_BEARER`` of the first sentence of ``work[s:e]`` names as bearers of a
+    responsibility, when every name it holds is a body of government (``_names``; not a unit of any
+    kind named by 单位, "落实文物管理单位主体责任": the keepers of the sites, a party), else (). A bearer
+    named in a later sentence is a duty among others of the task, no doer of its work."""
+    first = _FIRST_SENTENCE_END.search(work, s, e)
+    stop = first.start() if first is not None else e
+    m = _BEARER.search(work, s, stop) if "责任" in work[s:stop] else None
+    if m is None:
+        return ()
+    names = _names(text, work, *m.span("who"))
+    if any(
+        working_text(n).endswith("单位") and not working_text(n).startswith(("各", "有关", "相关"))
+        for n in names
+    ):
+        return ()
+    return names
+
+
+_FIRST_SENTENCE_END = re.compile(r"[。;!?\n]")
+
+
 def fallback_roles(
     text: str, work: str, s: int, e: int, headings: tuple[str | None, ...] = ()
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -322,6 +355,9 @@ def fallback_roles(
     by = _by_roles(text, work, s, e)
     if by:
         return by, ()
+    bearers = _bearer_roles(text, work, s, e)
+    if bearers:
+        return bearers, ()
     for heading in headings:
         if not heading:
             continue

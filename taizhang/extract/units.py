@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
-from .lexicon import abbreviations, unit_words
+from .lexicon import abbreviations, load_data, unit_words
 from .model import quick_init
 from .normalise import working_text
 
@@ -37,6 +37,9 @@ __all__ = [
     "name_before_verb",
     "opening_subject",
     "subject_and_verb",
+    "clause_subjects",
+    "level_field",
+    "is_field_word",
     "DUTY_VERB",
     "DUTY_MODALS",
     "UNIT_ROLE_LABEL",
@@ -422,6 +425,9 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         if fl is not None and fl.plain not in ("部门", "机构", "机关") and fl.etc:
             # "公安、财政、城市管理等主管部门": each field's 主管部门 (``field_names``)
             return tuple(field_names(orig, work))
+        mixed = _fields_beside_bodies(orig, work)
+        if mixed:
+            return mixed
     names: list[tuple[str, str]] = []
     pos = 0
     inside = _bracketed(work) if "(" in work else frozenset()
@@ -461,6 +467,41 @@ def _parse_units(orig: str, work: str) -> tuple[str, ...]:
         names = _with_subdistricts(names)
     if len(names) > 1 and names[0][1].startswith("各") and names[0][1][1:] in _PLACE_KINDS:
         names = _each_kind_of_place(names)
+    return tuple(_distribute(names))
+
+
+# A list of fields of work closed by 等 and the kind of body they share, where some members are bodies
+# written whole: "宣传、公安、发改、住建、金融办、税务等部门要…" (plans and opinions name the departments of a
+# joint work so, a bureau of no department's kind written whole among them).
+# matches: "公安、金融办、税务等部门", "财政、金融办等有关部门" ; must not match: "财政、税务等部门" (no whole body:
+# fields standing for the bureaus, kept as written), "黄贝、南湖街道办等单位" (places, not fields)
+_FIELDS_BESIDE_BODIES = re.compile(r"(?P<fields>[^等]{2,200}?)等(?P<group>有关|相关)?(?P<kind>部门|单位)")
+
+
+def _fields_beside_bodies(orig: str, work: str) -> tuple[str, ...]:
+    """The names of a list of fields of work beside bodies written whole, closed by a shared kind
+    (``_FIELDS_BESIDE_BODIES``): the body keeps its own name, each field takes the kind that closes
+    the list ("宣传、金融办、税务等部门": 宣传部门, 金融办, 税务部门): the writer names bodies, and a field
+    alone is a body only with its kind. A whole body's suffix is its own, no field's (no 宣传办).
+    () when ``work`` is no such list (every member a body, or a member neither a body nor a field of
+    the lexicon's ``fields``)."""
+    m = _FIELDS_BESIDE_BODIES.fullmatch(work)
+    if m is None:
+        return ()
+    parts = m.group("fields").split("、")
+    whole = [looks_like_unit(p) for p in parts]
+    if (
+        all(whole)
+        or not any(whole)
+        or not all(w or is_field_word(p) for p, w in zip(parts, whole, strict=True))
+    ):
+        return ()
+    kind_o = orig[m.start("kind") : m.end("kind")]
+    names: list[tuple[str, str]] = []
+    for (a, b), w in zip(part_spans(parts), whole, strict=True):
+        names.append((orig[a:b], work[a:b]) if w else (orig[a:b] + kind_o, work[a:b] + m.group("kind")))
+    if m.group("group"):
+        names.append((orig[m.start("group") :], work[m.start("group") :]))
     return tuple(_distribute(names))
 
 
@@ -625,9 +666,30 @@ def _split_he(o: str, w: str) -> list[tuple[str, str]]:
     学校": one collective, as 国务院 documents write it)."""
     i = w.find("和")
     head, tail = w[:i], w[i + 1 :]
-    if "和" not in tail and tail not in _GENERIC_NOUNS and _whole_name(head) and _body_after_he(tail):
-        return [(o[:i], head), (o[i + 1 :], tail)]
+    if "和" not in tail and tail not in _GENERIC_NOUNS:
+        j = head.rfind("的")
+        if j >= 2 and _kind_of_body(head[j + 1 :]) and _kind_of_body(tail):
+            # "实行单独财税体制的园区和乡镇": the clause before 的 qualifies both (SCHEMA's shared prefix)
+            return [(o[:i], head), (o[: j + 1] + o[i + 1 :], head[: j + 1] + tail)]
+        if (_whole_name(head) or _body_by_kind(head)) and _body_after_he(tail):
+            return [(o[:i], head), (o[i + 1 :], tail)]
     return [(o, w)] if w and not is_none(w) else []
+
+
+def _body_by_kind(w: str) -> bool:
+    """``w`` is a body named by its work and the kind 机构 or 机关 ("金融机构", "医保经办机构", "公安机关"):
+    "金融机构和住房公积金管理中心应…" names two bodies, as "住房公积金管理中心和金融机构" does."""
+    return len(w) >= 4 and kind_of(w) in ("机构", "机关") and not w.startswith(_MANY_OF_A_KIND)
+
+
+# Words that open the whole class of a kind, no body of it ("各类金融机构", "广大企业", "全体党员").
+_MANY_OF_A_KIND = ("各类", "广大", "全体")
+
+
+def _kind_of_body(w: str) -> bool:
+    """``w`` (after a qualifying clause's 的) is a body or a kind of place that answers for work: a unit
+    ("…的管委会"), a place governed ("乡镇", "街道", "园区", "开发区"); not a party ("企业", "个人")."""
+    return 2 <= len(w) <= 6 and (looks_like_unit(w) or w in _PLACE_KINDS or w in _BARE_ZONES)
 
 
 def _body_after_he(tail: str) -> bool:
@@ -725,8 +787,8 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             pair[0] += closing[0][len(closing[0]) - rest :]
             pair[1] += closing[1][len(closing[1]) - rest :]
             continue
-        if _ends_with_suffix(w) or len(w) > 6 or w.endswith(_AGENCY_KINDS):
-            continue  # ("气象主管机构、有关部门": an agency named by its kind takes no other's)
+        if _ends_with_suffix(w) or len(w) > 6 or w.endswith(_AGENCY_KINDS) or _body_by_kind(w):
+            continue  # ("气象主管机构、有关部门", "金融机构和…中心": an agency named by its kind takes no other's)
         at = next((j for j in range(i + 1, len(out)) if _ends_with_suffix(out[j][1])), None)
         if at is None:
             continue
@@ -778,6 +840,8 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             and not w.startswith(_NATIONAL)
             and not _LEVEL_GOVERNMENT.fullmatch(w)  # "县X部门、乡镇人民政府": a level's own government
             and not w.endswith(_SELF_GOVERNING)
+            # "县区政府和职能部门": a kind of body named by its role is of no level (no 县职能部门)
+            and not is_generic_body(w)
         ):
             po, pw = prefix_o, prefix_w
             # A party committee's prefix (区委) goes to party organs (部, 办); a department (局)
@@ -960,6 +1024,29 @@ def is_bare_field(field: str) -> bool:
         # "司法机关、行政机关": two bodies, not 司法机关 of a 机关; "气象主管机构、有关部门": a body and a collective
         and not field.endswith(("机关", "部门", "主管机构"))
     )
+
+
+@lru_cache(maxsize=1)
+def _field_words() -> frozenset[str]:
+    """The fields of work plans name a government's departments by, short and without a suffix (the
+    lexicon's ``fields``: 财政, 发改, 住建, 税务…), in the working text."""
+    value = load_data("units.json").get("fields")
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise ValueError("data/units.json: 'fields' must be a list of non-empty strings")
+    return frozenset(working_text(w) for w in value)
+
+
+def is_field_word(w: str) -> bool:
+    """``w`` is a field of work by which plans name a department (财政, 发改, 住建: ``_field_words``)."""
+    return w in _field_words()
+
+
+def level_field(w: str) -> bool:
+    """``w`` is a level and a field of work with no suffix: "市财政", "县住建", "区发改". Plans name a
+    level's department so when it is a clause's subject ("由市财政落实…", "县住建牵头…"); the name is
+    the department as the text writes it."""
+    p = _level_prefix(w)
+    return bool(p) and len(p) == 1 and is_field_word(w[1:])
 
 
 # The modal verbs of duty: what a body 应当, 应, 须 or 必须 do. Laws, plans and notices lay a duty with
@@ -2024,6 +2111,9 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
             or looks_like_unit(w[max(0, len(w) - 12) :])
             or _collective_end(w)
             or _named_district(w)
+            or kind_of(w) in ("机构", "机关")
+            or _field_words_end(w)
+            or w.endswith(_PLACE_OR_ZONE_ENDS)
         ):
             continue
         if _VERB_INSIDE.search(w) or "“" in w or "《" in w or MODAL.search(w, 2):
@@ -2039,7 +2129,9 @@ def subject_and_verb(orig: str, work: str, s: int, e: int) -> tuple[tuple[str, .
         if verb.group() in _JOINT_VERBS and len(names) == 1 and w.count("与") == 1:
             j = w.index("与")
             names = [orig[s : s + j].strip(), orig[s + j + 1 : q].strip()]
-        if names and all(_subject_name(working_text(n)) for n in names):
+        if _fields_sharing_a_kind(names, w):
+            continue
+        if _subject_names(names):
             best = (tuple(names), verb.group())
     if (
         not best[0]
@@ -2114,6 +2206,41 @@ def later_subject(
     return None
 
 
+# The verbs after a later clause's subject that make it no partner of the work: a description (是, 为),
+# the object marker (将), help (配合…: a co-unit, read by the readers of help).
+_NOT_PARTNER_VERBS = frozenset(("是", "为", "将", *HELP_VERBS, "会同"))
+# Where a sentence ends: the later subjects read are those of the sentence that names the first.
+_SENTENCE_END = re.compile(r"[。;!?\n]")
+
+
+def clause_subjects(orig: str, work: str, at: int, e: int) -> tuple[str, ...]:
+    """The units the later clauses of the sentence that holds ``work[at]`` open with as their subjects
+    (``subject_and_verb``), after a comma: "由市财政落实土地储备资金，相关区政府加快征收储备" charges 市财政
+    and 相关区政府, each with its part of one task, as plans part a task's work among its bodies
+    clause by clause. Only a unit of a level (区X局, 相关区政府, 区财政: ``level_field``) or a collective
+    of places or bodies, never a bare kind of body, a person nor a party; not one that helps
+    (``_NOT_PARTNER_VERBS``)."""
+    end = _SENTENCE_END.search(work, at, e)
+    stop = end.start() if end is not None else e
+    out: list[str] = []
+    for m in _LATER_CLAUSE.finditer(work, at, stop):
+        c = m.end()
+        if c >= stop or work[c] in "由以在对":
+            continue
+        found, verb = subject_and_verb(orig, work, c, stop)
+        if not found or verb in _NOT_PARTNER_VERBS:
+            continue
+        works = [working_text(n) for n in found]
+        if all(
+            level_field(w)
+            or (len(w) >= 3 and (_level_prefix(w) or _is_collective(w)) and looks_like_unit(w))
+            or (_is_collective(w) and _collective_end(w))
+            for w in works
+        ) and not any(is_generic_body(w) for w in works):
+            out.extend(n for n in found if n not in out)
+    return tuple(out)
+
+
 @lru_cache(maxsize=8)
 def _later_clause_opening(openers: frozenset[str]) -> re.Pattern[str]:
     """``_LATER_CLAUSE`` where the clause after it opens with one of ``openers`` (a document's
@@ -2152,8 +2279,9 @@ def _stop_after_name() -> re.Pattern[str]:
     """``_SUBJECT_STOP`` where it follows a character a subject's last name may end with."""
     ends = (
         {w[-1] for w in unit_words().suffixes}
-        | set("市县区镇乡地委局办村居构)")
+        | set("市县区镇乡地委局办村居构关)")
         | {p[-1] for p in _PARTY_ENDS}
+        | {f[-1] for f in _field_words()}
     )
     chars = "".join(sorted(re.escape(c) for c in ends))
     return re.compile(f"(?<=[{chars}])(?:{_SUBJECT_STOP.pattern})")
@@ -2201,7 +2329,45 @@ def _subject_name(w: str) -> bool:
         return len(w) >= 4 and not w.startswith(("各类", "广大", "全体"))
     if w in _BARE_ZONES:
         return False
+    if level_field(w):
+        return True  # "由市财政落实…", "县住建牵头…"
     return looks_like_unit(w) or _collective_end(w) or _named_district(w)
+
+
+def _beside_bodies(w: str) -> bool:
+    """A name that is a subject beside a unit of ``_subject_name``'s in one list, not alone: a body
+    named by its kind ("金融机构和住房公积金管理中心应…"; "优化机构编制…" alone is a clause of work) or
+    places or zones a clause picks out ("实行单独财税体制的园区和乡镇负责…": beside the towns the parks
+    answer by their administrations; "纳入建设名单的园区应…" alone names the places a policy
+    selects, no unit)."""
+    if NOT_SUBJECT.match(w) or _CLAUSE_WORD.search(w):
+        return False
+    if _body_by_kind(w):
+        return True
+    j = w.rfind("的")
+    return j >= 2 and _kind_of_body(w[j + 1 :])
+
+
+def _subject_names(names: list[str] | tuple[str, ...]) -> bool:
+    """Every one of ``names`` (as read) can be a subject: each a ``_subject_name``, or a name read
+    as one only beside such a unit (``_beside_bodies``), with at least one unit among them."""
+    works = [working_text(n) for n in names]
+    strict = [_subject_name(w) for w in works]
+    return (
+        bool(names)
+        and any(strict)
+        and all(t or _beside_bodies(w) for t, w in zip(strict, works, strict=True))
+    )
+
+
+# The last words of a place governed or a zone, which a qualifying clause may pick out as a subject
+# ("实行单独财税体制的园区和乡镇负责…").
+_PLACE_OR_ZONE_ENDS = ("乡镇", "街道", "园区", "开发区")
+
+
+def _field_words_end(w: str) -> bool:
+    """``w`` ends with a level and a field of work (``level_field``: "…市财政")."""
+    return any(level_field(w[-n:]) for n in range(3, min(len(w), 9) + 1))
 
 
 # A district or county named as the subject of its own plan's work: "2026年5月底前，杨浦区完成区级防汛
@@ -2323,4 +2489,15 @@ def list_of_names(orig: str, work: str) -> tuple[str, ...]:
     if not 2 <= len(work) <= 60 or _VERB_INSIDE.search(work) or "“" in work or "《" in work:
         return ()
     names = parse_units(orig, work)
+    if _fields_sharing_a_kind(names, work):
+        return ()
     return tuple(names) if names and all(_subject_name(working_text(n)) for n in names) else ()
+
+
+def _fields_sharing_a_kind(names: list[str], work: str) -> bool:
+    """``names`` (read from ``work``) hold a level's field (``level_field``) that is one of fields sharing
+    the last one's kind: "会同市住房城乡建设、交通行政管理部门制定" (the readers of field lists name
+    them; a level's field is a subject of its own only outside such a list)."""
+    return (
+        len(names) > 1 and any(level_field(working_text(n)) for n in names) and field_list(work) is not None
+    )
