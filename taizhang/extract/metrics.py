@@ -2948,6 +2948,8 @@ _PERSON_CLASS = re.compile(
     r"[ \t]*(?:全日制)?(?:博士|硕士|本科|大专|专科|高级职称|中级职称|高级技师|技师|[A-EＡ-Ｅ]类)"
     r"(?:研究生|毕业生|学历|学位|人才|生)?[ \t]*(?:每人|每年|每月)?[ \t]*\Z"
 )
+# Credit obtained or granted as work: 获得授信贷款额度100亿元, 争取银行贷款额度 (besides _WORK_ON_CREDIT).
+_WORK_ON_CREDIT_LINES = re.compile(_WORK_ON_CREDIT.pattern + r"|获得|争取|授信|签约|签订")
 _PERSON_CLASS_OPENING = re.compile(
     r"[ \t]*(?:全日制)?(?:博士|硕士|本科|大专|专科|高级职称|中级职称|高级技师|技师|[A-EＡ-Ｅ]类)"
 )
@@ -2977,8 +2979,8 @@ _FUND_PAYS_BEFORE = re.compile(
     r"基金[ \t]*(?:支付|报销|赔付)比例[^,;。!?:\n\d]{0,6}?(?:为|按|不低于|不超过|调整为)[ \t]*\Z"
 )
 # Free days of a service a person has: 提供不超过7天免费住宿, 享受3天免费停车. matches (after the
-# figure): "免费住宿", "的免费" ; must not match: "免费开放" after a count (场馆)
-_FREE_AFTER = re.compile(r"[ \t]*(?:的)?免费")
+# figure): "免费住宿", "的免费" ; must not match: "免费开放" (365天免费开放: the service a venue keeps)
+_FREE_AFTER = re.compile(r"[ \t]*(?:的)?免费(?!开放)")
 # The time limit one case keeps, as a rule states it: (办结时限为5个工作日), 承诺期限3个工作日; or the
 # time a party has after an event (开发企业在验收后20个工作日内…, 于签订合同之日15日内…). A reform's
 # time cut (审批时间压缩至…) or an average (平均办理时间) is an indicator and stays.
@@ -3048,15 +3050,19 @@ def _is_term_of_a_party(work: str, fig: _Figure, lo: int, hi: int) -> bool:
             return True  # a sum a person of a class has: 博士研究生5万元
         if unit in _MONEY_UNITS or unit == "元":
             b = _BORROWER_AMOUNT.search(work, max(lo, start - 16), start)
-            if b is not None and _WORK_ON_CREDIT.search(work, max(lo, b.start() - 12), b.start()) is None:
+            if (
+                b is not None
+                and _WORK_ON_CREDIT_LINES.search(work, max(lo, b.start() - 12), b.start()) is None
+            ):
                 return True  # what a borrower may have: 提取额度1500元, 保底可贷30万元
     mw = metric_words()
     if unit in mw.time_units:
         if _FREE_AFTER.match(work, raw_end, hi) is not None:
             return True  # free days of a service: 7天免费住宿
+        c = _CASE_TIME_LIMIT_BEFORE.search(work, max(lo, start - 12), start)
+        if c is not None and _AVERAGE.search(work, max(lo, c.start() - 4), c.start()) is None:
+            return True  # a case's time limit: (办结时限为5个工作日), not an average's (平均办结时限)
         if _TIME_CUT.search(work, lo, start) is None and _AVERAGE.search(work, lo, start) is None:
-            if _CASE_TIME_LIMIT_BEFORE.search(work, max(lo, start - 12), start) is not None:
-                return True  # a case's time limit: (办结时限为5个工作日)
             if (
                 _PARTY_DOES_AFTER.match(work, raw_end, hi) is not None
                 and _AFTER_AN_EVENT_BEFORE.search(work, floor, start) is not None
