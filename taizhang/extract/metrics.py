@@ -2780,7 +2780,8 @@ _SET_RATE_BEFORE = re.compile(
     r"(?:(?:公积金|房贷|住房贷款)[^,;。!?:\n\d]{0,8}?利率|利率(?:下限|上限|浮动|上浮|下浮|加点|减点))"
     r"[^,;。!?:\n]{0,20}?(?:" + _SETS_A_TERM + r"|减|加)[ \t]*\Z"
 )
-# An average rate of a market, not one set: 平均利率, 加权平均利率, 综合融资成本.
+# An average rate of a market, not one set: 平均利率, 加权平均利率, 综合融资成本; read in the rate's
+# words and just before them (全市平均房贷利率为3.5%).
 _MARKET_AVERAGE = re.compile(r"平均|综合|加权")
 # A spread after the figure: 20个基点 read as 20 个 with 基点 after it; it is a term when a floor, a
 # ceiling or a spread over the reference rate is set before it (利率下限为LPR减20个基点, 加点幅度不超过
@@ -2862,7 +2863,7 @@ def _is_term_of_credit_or_rule(work: str, fig: _Figure, lo: int, hi: int) -> boo
         return True  # a term of credit or payment: 最低首付款比例调整为15%
     if fig.unit in ("%", "个百分点"):
         r = _SET_RATE_BEFORE.search(work, floor, start)
-        if r is not None and _MARKET_AVERAGE.search(r.group()) is None:
+        if r is not None and _MARKET_AVERAGE.search(work, max(lo, r.start() - 4), r.end()) is None:
             return True  # a rate of credit set: 公积金贷款利率下调0.25个百分点
     raw_end = fig.raw_end
     if fig.unit == "%" and _RATE_NOUN_AFTER.match(work, raw_end, hi) is not None:
@@ -2922,12 +2923,24 @@ _AREA_SHARE_CAP = re.compile(
     r"[^,;。!?:\n\d]{0,12}?面积[ \t]*的[ \t]*\Z"
 )
 # A share of a price a party pays, and the rest of it: 缴纳出让价款的50%, 支付土地价款总额的60%, 余款
-# 40%在一年内缴清 (the land and presale terms of housing measures). matches (before the figure):
-# "缴纳出让价款的", "支付土地出让金总额的", "余款", "剩余价款" ; must not match: "土地出让收入" (a revenue)
+# 40%在一年内缴清 (the land and presale terms of housing measures); the share of a balance a member
+# may withdraw (可提取账户余额的90%, 提取金额不超过首付款的60%). matches (before the figure):
+# "缴纳出让价款的", "支付土地出让金总额的", "余款", "剩余价款", "可提取账户余额的" ; must not match:
+# "土地出让收入" (a revenue), "提取率达到" (no 的)
 _SHARE_OF_A_PRICE = re.compile(
     r"(?:缴纳|缴清|缴付|支付|付清|付)[^,;。!?:\n\d]{0,8}?(?:价款|出让金|地价款|房款|购房款|租金)(?:总额)?[ \t]*的[ \t]*\Z"
     r"|(?:余款|尾款|剩余价款|其余价款|剩余款项|剩余部分)[ \t]*(?:按)?[ \t]*\Z"
+    r"|提取[^,;。!?:\n\d]{0,12}?的[ \t]*\Z"
 )
+# A price or a rent a party pays, set against the market's: 租金不高于同地段同品质市场租赁住房租金的
+# 90%, 按市场评估价格的70%出售 (保障性住房 and 人才房 rules). matches (before the figure): "不高于同地段
+# 同品质市场租赁住房租金的", "按市场评估价的" ; must not match: "占全市住房的" (a share of a stock)
+_AGAINST_THE_MARKET = re.compile(
+    r"(?:不高于|不超过|不低于|低于|按|为)[^,;。!?:\n\d]{0,20}?(?:市场|评估|同地段|同品质)[^,;。!?:\n\d]{0,12}?"
+    r"(?:租金|价格|价|房价|售价)[ \t]*的[ \t]*\Z"
+)
+# A coupon's terms: 满200元减40元, 每满100元减20元. matches (before the figure): "满200元减", "满1000元立减"
+_COUPON_BEFORE = re.compile(r"满[ \t]*\d+(?:\.\d+)?[ \t]*(?:万)?元[ \t]*(?:立|可)?减[ \t]*\Z")
 # Shares that pay a sum out by instalments, listed and named by 比例 or a payout after them: 按50%、
 # 50%比例发放, 分三年按40%、30%、30%拨付 (schedules of grants and of payments). matches (after the
 # figure): "、50%比例发放", "的比例拨付", "、30%、30%拨付" ; must not match: "以上" (a target's bound)
@@ -2993,10 +3006,12 @@ _CASE_TIME_LIMIT_BEFORE = re.compile(
 _AFTER_AN_EVENT_BEFORE = re.compile(r"(?:在|于|自)[^,;。!?:\n\d]{1,20}?(?:后|起|之日)[ \t]*\Z")
 # What the party must do within that time, in the same clause: 内办理, 内缴清, 内提交. A clause that
 # ends at 内 (…合同后3个工作日内,即可取得批复文件: what the government delivers) is not read.
-# matches (after the figure): "内办理不动产首次登记", "内应当缴清" ; must not match: "内" then a stop
+# The same for a payout each case has (网签备案后10个工作日内拨付到位). matches (after the figure):
+# "内办理不动产首次登记", "内应当缴清", "内拨付" ; must not match: "内" then a stop
 _PARTY_DOES_AFTER = re.compile(
     r"内[ \t]*(?:应|须|必须|需|应当)?[ \t]*"
-    r"(?:办理|申请|提交|缴纳|缴清|付清|支付|签订|开工|动工|报送|申报|备案|登记|补缴|退还|整改)"
+    r"(?:办理|申请|提交|缴纳|缴清|付清|支付|签订|开工|动工|报送|申报|备案|登记|补缴|退还|整改"
+    r"|拨付|兑付|兑现|发放|返还)"
 )
 _AVERAGE = re.compile(r"平均")
 # A figure a measure adjusts, as rules are: 由40万元调整为50万元, 调整为不低于30%. Indicators are raised
@@ -3032,15 +3047,21 @@ def _is_term_of_a_party(work: str, fig: _Figure, lo: int, hi: int) -> bool:
             work.find("按", max(lo, start - 6), start) >= 0 or work.find("比例", raw_end, hi) >= 0
         ):
             return True  # shares that pay a sum out: 按50%、50%比例发放
+        if _AGAINST_THE_MARKET.search(work, floor, start) is not None:
+            return True  # a rent or a price set against the market's: 不高于…市场租金的90%
         if _RELIEF_AFTER.match(work, raw_end, hi) is not None:
             return True  # a share a tax base is relieved by: 按投资额70%抵扣
         if _FUND_PAYS_BEFORE.search(work, floor, start) is not None:
             return True  # a fund's share of a cost: 基金支付比例为85%
     if unit in ("%", "倍"):
         r = _RATE_LEVEL_BEFORE.search(work, floor, start) or _ON_A_REFERENCE_RATE.search(work, floor, start)
-        if r is not None and _MARKET_AVERAGE.search(r.group()) is None:
+        if r is not None and _MARKET_AVERAGE.search(work, max(lo, r.start() - 4), r.end()) is None:
             return True  # a loan rate: 首套房贷利率4.1%以下, 按基准利率的1.1倍
     if unit.endswith("元"):
+        if work.find("满", max(lo, start - 14), start) >= 0 and _COUPON_BEFORE.search(
+            work, max(lo, start - 14), start
+        ):
+            return True  # a coupon's terms: 满200元减40元
         if _BY_A_STANDARD_AFTER.match(work, raw_end, hi) is not None:
             return True  # a sum by a standard: 按A类50万元、B类20万元的标准发放
         seg = max(lo, work.rfind("、", lo, start) + 1)  # (one of several: 博士10万元、硕士5万元)

@@ -72,6 +72,16 @@ def test_a_case_time_limit_is_no_metric() -> None:
     assert values("开发企业应在竣工验收后30个工作日内申请办理首次登记。") == []
 
 
+def test_a_withdrawal_share_a_rent_against_the_market_and_a_coupon_are_no_metric() -> None:
+    assert values("缴存职工家庭可提取账户余额的80%用于支付首付款。") == []
+    assert values("保障性租赁住房租金不高于同地段同品质市场租赁住房租金的85%。") == []
+    assert values("市民使用家电消费券满300元减60元。") == []
+
+
+def test_a_payout_time_of_each_case_is_no_metric() -> None:
+    assert values("购房补贴在网签备案后15个工作日内拨付到位。") == []
+
+
 def test_what_the_government_commits_or_achieves_stays() -> None:
     assert values("房地产项目全流程审批时间控制在25个工作日以内。") == [(25, "工作日")]
     assert values("全市政府性融资担保机构平均担保费率不高于1%。") == [(1, "%")]
@@ -84,3 +94,4 @@ def test_what_the_government_commits_or_achieves_stays() -> None:
     assert values("不动产登记平均办结时限为2个工作日。") == [(2, "工作日")]
     assert values("全市博物馆全年365天免费开放。") == [(365, "天")]
     assert values("与8家银行签订战略合作协议,获得授信贷款额度100亿元。") == [(8, "家"), (10000000000, "元")]
+    assert values("全市平均房贷利率为3.6%。") == [(3.6, "%")]
