@@ -2981,6 +2981,20 @@ _RATE_LEVEL_BEFORE = re.compile(
 )
 _ON_A_REFERENCE_RATE = re.compile(
     r"按(?:照)?[^,;。!?:\n\d]{0,12}?(?:利率|LPR|利息)[^,;。!?:\n\d]{0,4}?的[ \t]*\Z"
+    r"|(?:LPR|报价利率|基准利率)[ \t]*的[ \t]*\Z"
+)
+# A fee or a loan rate capped for the business a condition names (对单笔担保金额不超过200万元的业务,
+# 担保费率不超过1%): the term of each case; an average (平均担保费率不高于1%) is a target and stays.
+# matches (before the figure): "担保费率不超过", "贷款利率原则上不高于" ; must not match: "平均担保费率降至"
+_RATE_CAP_BEFORE = re.compile(
+    r"(?:费率|利率)[ \t]*(?:原则上)?[ \t]*(?:不超过|不高于|不得超过|不得高于)[ \t]*\Z"
+)
+_CONDITION_OPENED = re.compile(r"对[^,;。!?:\n]{1,40}?的[^,;。!?:\n]{0,6}?[,;]")
+# A sum a party may apply for, the application after it: 可按每人不超过30万元、总额不超过300万元申请
+# 贷款. matches (after the figure): "申请贷款", "、总额不超过300万元申请贷款", "申领补贴" ;
+# must not match: "用于" (money committed)
+_APPLIED_FOR_AFTER = re.compile(
+    r"[^,;。!?:\n]{0,20}?(?:申请|申领|享受)[^,;。!?:\n]{0,6}?(?:贷款|贴息|补贴|补助|奖励)"
 )
 # A share a tax base is relieved by, its verb after it: 按投资额70%抵扣应纳税所得额, 按30%抵免.
 # matches (after the figure): "抵扣应纳税所得额", "的比例抵免" ; must not match: "的增长"
@@ -3057,6 +3071,11 @@ def _is_term_of_a_party(work: str, fig: _Figure, lo: int, hi: int) -> bool:
         r = _RATE_LEVEL_BEFORE.search(work, floor, start) or _ON_A_REFERENCE_RATE.search(work, floor, start)
         if r is not None and _MARKET_AVERAGE.search(work, max(lo, r.start() - 4), r.end()) is None:
             return True  # a loan rate: 首套房贷利率4.1%以下, 按基准利率的1.1倍
+    if unit == "%" and _RATE_CAP_BEFORE.search(work, max(lo, start - 12), start) is not None:
+        near = max(0, lo - 80)
+        s_lo = max(work.rfind("。", near, lo), work.rfind("\n", near, lo), near - 1) + 1
+        if _AVERAGE.search(work, lo, start) is None and _CONDITION_OPENED.search(work, s_lo, lo + 1):
+            return True  # a rate capped for the business a condition names: 对…的业务,担保费率不超过1%
     if unit.endswith("元"):
         if work.find("满", max(lo, start - 14), start) >= 0 and _COUPON_BEFORE.search(
             work, max(lo, start - 14), start
@@ -3064,6 +3083,8 @@ def _is_term_of_a_party(work: str, fig: _Figure, lo: int, hi: int) -> bool:
             return True  # a coupon's terms: 满200元减40元
         if _BY_A_STANDARD_AFTER.match(work, raw_end, hi) is not None:
             return True  # a sum by a standard: 按A类50万元、B类20万元的标准发放
+        if _APPLIED_FOR_AFTER.match(work, raw_end, hi) is not None:
+            return True  # a sum a party may apply for: 每人不超过30万元…申请贷款
         seg = max(lo, work.rfind("、", lo, start) + 1)  # (one of several: 博士10万元、硕士5万元)
         if _PERSON_CLASS.fullmatch(work, seg, start) is not None and (
             seg == lo or _PERSON_CLASS_OPENING.match(work, lo, start) is not None

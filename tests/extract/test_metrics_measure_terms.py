@@ -78,6 +78,12 @@ def test_a_withdrawal_share_a_rent_against_the_market_and_a_coupon_are_no_metric
     assert values("市民使用家电消费券满300元减60元。") == []
 
 
+def test_a_rate_capped_for_a_condition_a_spread_on_lpr_and_a_sum_applied_for_are_no_metric() -> None:
+    assert values("担保机构对单笔担保金额不超过300万元的业务,担保费率不超过1.2%。") == []
+    assert values("合作银行对符合条件的企业贷款利率上浮不超过LPR的20%。") == []
+    assert values("合伙创业的,可按每人不超过20万元、总额不超过200万元申请贷款。") == []
+
+
 def test_a_payout_time_of_each_case_is_no_metric() -> None:
     assert values("购房补贴在网签备案后15个工作日内拨付到位。") == []
 
