@@ -2780,7 +2780,8 @@ _SET_RATE_BEFORE = re.compile(
     r"(?:(?:公积金|房贷|住房贷款)[^,;。!?:\n\d]{0,8}?利率|利率(?:下限|上限|浮动|上浮|下浮|加点|减点))"
     r"[^,;。!?:\n]{0,20}?(?:" + _SETS_A_TERM + r"|减|加)[ \t]*\Z"
 )
-# An average rate of a market, not one set: 平均利率, 加权平均利率, 综合融资成本.
+# An average rate of a market, not one set: 平均利率, 加权平均利率, 综合融资成本; read in the rate's
+# words and just before them (全市平均房贷利率为3.5%).
 _MARKET_AVERAGE = re.compile(r"平均|综合|加权")
 # A spread after the figure: 20个基点 read as 20 个 with 基点 after it; it is a term when a floor, a
 # ceiling or a spread over the reference rate is set before it (利率下限为LPR减20个基点, 加点幅度不超过
@@ -2862,7 +2863,7 @@ def _is_term_of_credit_or_rule(work: str, fig: _Figure, lo: int, hi: int) -> boo
         return True  # a term of credit or payment: 最低首付款比例调整为15%
     if fig.unit in ("%", "个百分点"):
         r = _SET_RATE_BEFORE.search(work, floor, start)
-        if r is not None and _MARKET_AVERAGE.search(r.group()) is None:
+        if r is not None and _MARKET_AVERAGE.search(work, max(lo, r.start() - 4), r.end()) is None:
             return True  # a rate of credit set: 公积金贷款利率下调0.25个百分点
     raw_end = fig.raw_end
     if fig.unit == "%" and _RATE_NOUN_AFTER.match(work, raw_end, hi) is not None:
@@ -2891,6 +2892,230 @@ def _is_term_of_credit_or_rule(work: str, fig: _Figure, lo: int, hi: int) -> boo
             s_hi = work.find("。", hi, hi + 200)
             if _RULE_MODAL.search(work, s_lo, s_hi if s_hi >= 0 else min(len(work), hi + 200)) is not None:
                 return True  # an area capped by a rule: 设备平台面积不超过5平方米
+    return _is_term_of_a_party(work, fig, lo, hi)
+
+
+# ---------------------------------------------------------------------------------------------
+# Terms a measure sets for a party (a buyer, a borrower, a bidder, a builder, an applicant)
+#
+# Housing, finance and economy measures (若干措施, 实施意见) write many figures that are the object or
+# the bound of a rule applying to a party, not the size of an indicator (SCHEMA: terms of a benefit):
+# a rule's figure the measure changes (由X调整为Y), a building standard, a share of a payment and
+# its schedule, what a buyer or a borrower may have, the time limit a party or a procedure keeps in
+# each case. What the government commits to (平均办理时间压缩至5个工作日以内, 交付率达到90%, 安排专项
+# 资金2亿元) stays: each rule reads the rule's wording around the figure, not its noun alone.
+
+# A bound a design or building rule sets with its modal, before the figure: 不应大于1.5米, 不宜小于
+# 2.4米, 不得超过24米, the dimension it bounds named earlier in the clause (住宅阳台进深由不应大于1.5米
+# 调整为不应大于2.0米: both figures). matches (before the figure): "不应大于", "不宜小于", "不得超过" ;
+# must not match: "不超过" (no modal), "不得低于" after an amount of work (整治面积不得低于: no dimension)
+_MODAL_BOUND = re.compile(r"(?:不应|不宜|不得)[ \t]*(?:大于|小于|超过|低于|高于)[ \t]*\Z")
+_DIMENSION_NOUN = re.compile(
+    r"进深|层高|净高|檐口高度|建筑高度|高度|净宽|宽度|深度|间距|厚度|出挑|挑出|退让距离|退界|长度|面积"
+)
+# A share of a dwelling's or a plot's area a design rule caps: 设备平台水平投影面积之和不超过套型总
+# 建筑面积的3%, 阳台投影面积之和不得超过户型面积的15% (the design rules housing measures restate).
+# matches (before the figure): "面积之和不超过套型总建筑面积的", "面积不得超过户型面积的" ;
+# must not match: "装配式建筑面积占比不低于" (a share of the work: a floor, no area base), "绿色建筑面积
+# 占新建建筑面积的比例达到"
+_AREA_SHARE_CAP = re.compile(
+    r"面积[^,;。!?:\n\d]{0,8}?(?:不应|不宜|不得)?[ \t]*(?:不超过|超过|不大于|大于)"
+    r"[^,;。!?:\n\d]{0,12}?面积[ \t]*的[ \t]*\Z"
+)
+# A share of a price a party pays, and the rest of it: 缴纳出让价款的50%, 支付土地价款总额的60%, 余款
+# 40%在一年内缴清 (the land and presale terms of housing measures); the share of a balance a member
+# may withdraw (可提取账户余额的90%, 提取金额不超过首付款的60%). matches (before the figure):
+# "缴纳出让价款的", "支付土地出让金总额的", "余款", "剩余价款", "可提取账户余额的" ; must not match:
+# "土地出让收入" (a revenue), "提取率达到" (no 的)
+_SHARE_OF_A_PRICE = re.compile(
+    r"(?:缴纳|缴清|缴付|支付|付清|付)[^,;。!?:\n\d]{0,8}?(?:价款|出让金|地价款|房款|购房款|租金)(?:总额)?[ \t]*的[ \t]*\Z"
+    r"|(?:余款|尾款|剩余价款|其余价款|剩余款项|剩余部分)[ \t]*(?:按)?[ \t]*\Z"
+    r"|提取[^,;。!?:\n\d]{0,12}?的[ \t]*\Z"
+)
+# A price or a rent a party pays, set against the market's: 租金不高于同地段同品质市场租赁住房租金的
+# 90%, 按市场评估价格的70%出售 (保障性住房 and 人才房 rules). matches (before the figure): "不高于同地段
+# 同品质市场租赁住房租金的", "按市场评估价的" ; must not match: "占全市住房的" (a share of a stock)
+_AGAINST_THE_MARKET = re.compile(
+    r"(?:不高于|不超过|不低于|低于|按|为)[^,;。!?:\n\d]{0,20}?(?:市场|评估|同地段|同品质)[^,;。!?:\n\d]{0,12}?"
+    r"(?:租金|价格|价|房价|售价)[ \t]*的[ \t]*\Z"
+)
+# A coupon's terms: 满200元减40元, 每满100元减20元. matches (before the figure): "满200元减", "满1000元立减"
+_COUPON_BEFORE = re.compile(r"满[ \t]*\d+(?:\.\d+)?[ \t]*(?:万)?元[ \t]*(?:立|可)?减[ \t]*\Z")
+# Shares that pay a sum out by instalments, listed and named by 比例 or a payout after them: 按50%、
+# 50%比例发放, 分三年按40%、30%、30%拨付 (schedules of grants and of payments). matches (after the
+# figure): "、50%比例发放", "的比例拨付", "、30%、30%拨付" ; must not match: "以上" (a target's bound)
+_INSTALMENTS_AFTER = re.compile(
+    r"(?:[ \t]*[、,和及与][^,;。!?:\n\d%]{0,4}?\d+(?:\.\d+)?[ \t]*%)*[ \t]*(?:的)?[ \t]*(?:比例)?[ \t]*"
+    r"(?:分期|分年度|分年|逐年)?(?:发放|拨付|兑付|兑现|支付|缴纳|缴清|付清)"
+)
+# A sum reckoned by a standard, the standard named after it: 按A类50万元、B类20万元的标准发放, 按每
+# 平方米200元标准给予补贴. matches (after the figure): "、B类20万元的标准发放", "标准给予" ;
+# must not match: "标准化" (a kind of work), "的标准" with no payout after it
+_BY_A_STANDARD_AFTER = re.compile(
+    r"[^,;。!?:\n]{0,20}?(?:的)?标准(?:给予|发放|补贴|补助|奖励|拨付|予以|兑现|执行|计发|核发|计算|缴纳|收取)"
+)
+# A sum a person of a class has, the class alone before it: 博士研究生5万元、硕士研究生3万元 (the
+# talent grants of economy measures). matches (the clause before the figure): "博士研究生", "全日制硕士",
+# "A类人才" ; must not match: "引进博士研究生" (a count of work done: a verb opens it)
+_PERSON_CLASS = re.compile(
+    r"[ \t]*(?:全日制)?(?:博士|硕士|本科|大专|专科|高级职称|中级职称|高级技师|技师|[A-EＡ-Ｅ]类)"
+    r"(?:研究生|毕业生|学历|学位|人才|生)?[ \t]*(?:每人|每年|每月)?[ \t]*\Z"
+)
+# Credit obtained or granted as work: 获得授信贷款额度100亿元, 争取银行贷款额度 (besides _WORK_ON_CREDIT).
+_WORK_ON_CREDIT_LINES = re.compile(_WORK_ON_CREDIT.pattern + r"|获得|争取|授信|签约|签订")
+_PERSON_CLASS_OPENING = re.compile(
+    r"[ \t]*(?:全日制)?(?:博士|硕士|本科|大专|专科|高级职称|中级职称|高级技师|技师|[A-EＡ-Ｅ]类)"
+)
+# What a borrower may have: 月租房提取额度1500元, 保底可贷30万元, 最高可贷款80万元 (公积金 rules
+# housing measures restate). matches (before the figure): "提取额度", "保底可贷", "最高可贷款额度为" ;
+# must not match: "专项债额度" (a budget), "发放贷款" (work done)
+_BORROWER_AMOUNT = re.compile(
+    r"(?:(?:可贷|贷款|借款|提取)(?:最高)?额度|(?:最高|最多|保底|最低)?可贷(?:款)?(?:额度)?|最高贷款(?:额度)?)"
+    r"[ \t]*(?:为|是|达|可达|至)?[ \t]*\Z"
+)
+# A loan rate stated as a level or reckoned on a reference rate: 首套房贷利率4.1%以下, 贷款利率按基准
+# 利率的1.1倍执行. matches (before the figure): "首套房贷利率", "利率按基准利率的", "按LPR的" ;
+# must not match: "贷款加权平均利率" (an average: see _MARKET_AVERAGE), "融资成本"
+_RATE_LEVEL_BEFORE = re.compile(
+    r"(?:公积金|房贷|住房贷款|按揭)[^,;。!?:\n\d]{0,8}?利率[ \t]*(?:为|在)?[ \t]*\Z"
+)
+_ON_A_REFERENCE_RATE = re.compile(
+    r"按(?:照)?[^,;。!?:\n\d]{0,12}?(?:利率|LPR|利息)[^,;。!?:\n\d]{0,4}?的[ \t]*\Z"
+    r"|(?:LPR|报价利率|基准利率)[ \t]*的[ \t]*\Z"
+)
+# A fee or a loan rate capped for the business a condition names (对单笔担保金额不超过200万元的业务,
+# 担保费率不超过1%): the term of each case; an average (平均担保费率不高于1%) is a target and stays.
+# matches (before the figure): "担保费率不超过", "贷款利率原则上不高于" ; must not match: "平均担保费率降至"
+_RATE_CAP_BEFORE = re.compile(
+    r"(?:费率|利率)[ \t]*(?:原则上)?[ \t]*(?:不超过|不高于|不得超过|不得高于)[ \t]*\Z"
+)
+_CONDITION_OPENED = re.compile(r"对[^,;。!?:\n]{1,40}?的[^,;。!?:\n]{0,6}?[,;]")
+# A sum a party may apply for, the application after it: 可按每人不超过30万元、总额不超过300万元申请
+# 贷款. matches (after the figure): "申请贷款", "、总额不超过300万元申请贷款", "申领补贴" ;
+# must not match: "用于" (money committed)
+_APPLIED_FOR_AFTER = re.compile(
+    r"[^,;。!?:\n]{0,20}?(?:申请|申领|享受)[^,;。!?:\n]{0,6}?(?:贷款|贴息|补贴|补助|奖励)"
+)
+# A share a tax base is relieved by, its verb after it: 按投资额70%抵扣应纳税所得额, 按30%抵免.
+# matches (after the figure): "抵扣应纳税所得额", "的比例抵免" ; must not match: "的增长"
+_RELIEF_AFTER = re.compile(r"[ \t]*(?:的)?(?:比例)?[ \t]*(?:抵扣|抵免|抵减|抵缴|税前扣除)")
+# The share an insurance fund pays of a cost, a term of the fund: 医疗保险基金支付比例为85%.
+# matches (before the figure): "基金支付比例为", "统筹基金支付比例不低于" ; must not match: "住院报销
+# 比例达" (the rate reached: work reports keep it)
+_FUND_PAYS_BEFORE = re.compile(
+    r"基金[ \t]*(?:支付|报销|赔付)比例[^,;。!?:\n\d]{0,6}?(?:为|按|不低于|不超过|调整为)[ \t]*\Z"
+)
+# Free days of a service a person has: 提供不超过7天免费住宿, 享受3天免费停车. matches (after the
+# figure): "免费住宿", "的免费" ; must not match: "免费开放" (365天免费开放: the service a venue keeps)
+_FREE_AFTER = re.compile(r"[ \t]*(?:的)?免费(?!开放)")
+# The time limit one case keeps, as a rule states it: (办结时限为5个工作日), 承诺期限3个工作日; or the
+# time a party has after an event (开发企业在验收后20个工作日内…, 于签订合同之日15日内…). A reform's
+# time cut (审批时间压缩至…) or an average (平均办理时间) is an indicator and stays.
+# matches (before the figure): "办结时限为", "承诺时限:", "在验收后", "于合同签订之日" ;
+# must not match: "审批时间控制在" (a cut), "全年"
+_CASE_TIME_LIMIT_BEFORE = re.compile(
+    r"(?:办结|办理|审批|审核|审查|受理|答复|回复|处置|处理|承诺|法定)?(?:时限|期限)[ \t]*(?:为|是|:)?"
+    r"[ \t]*(?:不超过|不得超过|最长)?[ \t]*\Z"
+)
+_AFTER_AN_EVENT_BEFORE = re.compile(r"(?:在|于|自)[^,;。!?:\n\d]{1,20}?(?:后|起|之日)[ \t]*\Z")
+# What the party must do within that time, in the same clause: 内办理, 内缴清, 内提交. A clause that
+# ends at 内 (…合同后3个工作日内,即可取得批复文件: what the government delivers) is not read.
+# The same for a payout each case has (网签备案后10个工作日内拨付到位). matches (after the figure):
+# "内办理不动产首次登记", "内应当缴清", "内拨付" ; must not match: "内" then a stop
+_PARTY_DOES_AFTER = re.compile(
+    r"内[ \t]*(?:应|须|必须|需|应当)?[ \t]*"
+    r"(?:办理|申请|提交|缴纳|缴清|付清|支付|签订|开工|动工|报送|申报|备案|登记|补缴|退还|整改"
+    r"|拨付|兑付|兑现|发放|返还)"
+)
+_AVERAGE = re.compile(r"平均")
+# A figure a measure adjusts, as rules are: 由40万元调整为50万元, 调整为不低于30%. Indicators are raised
+# or cut (提高至, 压缩至); a rule is 调整 / 放宽. matches (before the figure): "调整为", "放宽至",
+# "调整为不低于" ; (after the figure): "调整为" ; must not match: "提高至" (an indicator raised), "调整优化"
+_ADJUSTED_TO = re.compile(
+    r"(?:调整|放宽|(?<![上下])调)(?:为|至|到)[ \t]*(?:不低于|不高于|不超过|不少于|最高|最低)?[ \t]*\Z"
+)
+_ADJUSTED_FROM_AFTER = re.compile(r"[^,;。!?:\n\d]{0,4}?(?:调整|放宽|(?<![上下])调)(?:为|至|到)")
+_TARGET_WORDS = re.compile(r"目标|指标|预期")
+_MONEY_UNITS = frozenset(("元", "万元", "亿元"))
+
+
+def _is_term_of_a_party(work: str, fig: _Figure, lo: int, hi: int) -> bool:
+    """Whether a figure is a term a measure sets for a party, as its wording around the figure
+    shows (see the patterns above): a rule's figure adjusted, a design bound, a share of a price
+    or its instalments, a sum by a standard or by a person's class, what a borrower may have, a
+    loan rate, a tax relief's share, a fund's share of a cost, free days, a case's time limit."""
+    start, raw_end, unit = fig.start, fig.raw_end, fig.unit
+    floor = max(lo, start - 40)
+    if unit in _LENGTH_AREA_UNITS and _MODAL_BOUND.search(work, max(lo, start - 8), start) is not None:
+        # (the dimension may be named in the clause before: 层高不应低于2.8米,且不宜高于3.0米)
+        near = max(0, start - 40)
+        s_lo = max(work.rfind("。", near, start), work.rfind("\n", near, start), near - 1) + 1
+        if _DIMENSION_NOUN.search(work, s_lo, start) is not None:
+            return True  # a bound a design rule sets: 进深由不应大于1.5米调整为不应大于2.0米
+    if unit == "%":
+        if work.find("面积", floor, start) >= 0 and _AREA_SHARE_CAP.search(work, floor, start) is not None:
+            return True  # a share of a dwelling's area capped: 不超过套型总建筑面积的3%
+        if _SHARE_OF_A_PRICE.search(work, max(lo, start - 24), start) is not None:
+            return True  # a share of a price paid: 缴纳出让价款的50%, 余款40%
+        if _INSTALMENTS_AFTER.match(work, raw_end, hi) is not None and (
+            work.find("按", max(lo, start - 6), start) >= 0 or work.find("比例", raw_end, hi) >= 0
+        ):
+            return True  # shares that pay a sum out: 按50%、50%比例发放
+        if _AGAINST_THE_MARKET.search(work, floor, start) is not None:
+            return True  # a rent or a price set against the market's: 不高于…市场租金的90%
+        if _RELIEF_AFTER.match(work, raw_end, hi) is not None:
+            return True  # a share a tax base is relieved by: 按投资额70%抵扣
+        if _FUND_PAYS_BEFORE.search(work, floor, start) is not None:
+            return True  # a fund's share of a cost: 基金支付比例为85%
+    if unit in ("%", "倍"):
+        r = _RATE_LEVEL_BEFORE.search(work, floor, start) or _ON_A_REFERENCE_RATE.search(work, floor, start)
+        if r is not None and _MARKET_AVERAGE.search(work, max(lo, r.start() - 4), r.end()) is None:
+            return True  # a loan rate: 首套房贷利率4.1%以下, 按基准利率的1.1倍
+    if unit == "%" and _RATE_CAP_BEFORE.search(work, max(lo, start - 12), start) is not None:
+        near = max(0, lo - 80)
+        s_lo = max(work.rfind("。", near, lo), work.rfind("\n", near, lo), near - 1) + 1
+        if _AVERAGE.search(work, lo, start) is None and _CONDITION_OPENED.search(work, s_lo, lo + 1):
+            return True  # a rate capped for the business a condition names: 对…的业务,担保费率不超过1%
+    if unit.endswith("元"):
+        if work.find("满", max(lo, start - 14), start) >= 0 and _COUPON_BEFORE.search(
+            work, max(lo, start - 14), start
+        ):
+            return True  # a coupon's terms: 满200元减40元
+        if _BY_A_STANDARD_AFTER.match(work, raw_end, hi) is not None:
+            return True  # a sum by a standard: 按A类50万元、B类20万元的标准发放
+        if _APPLIED_FOR_AFTER.match(work, raw_end, hi) is not None:
+            return True  # a sum a party may apply for: 每人不超过30万元…申请贷款
+        seg = max(lo, work.rfind("、", lo, start) + 1)  # (one of several: 博士10万元、硕士5万元)
+        if _PERSON_CLASS.fullmatch(work, seg, start) is not None and (
+            seg == lo or _PERSON_CLASS_OPENING.match(work, lo, start) is not None
+        ):
+            return True  # a sum a person of a class has: 博士研究生5万元
+        if unit in _MONEY_UNITS or unit == "元":
+            b = _BORROWER_AMOUNT.search(work, max(lo, start - 16), start)
+            if (
+                b is not None
+                and _WORK_ON_CREDIT_LINES.search(work, max(lo, b.start() - 12), b.start()) is None
+            ):
+                return True  # what a borrower may have: 提取额度1500元, 保底可贷30万元
+    mw = metric_words()
+    if unit in mw.time_units:
+        if _FREE_AFTER.match(work, raw_end, hi) is not None:
+            return True  # free days of a service: 7天免费住宿
+        c = _CASE_TIME_LIMIT_BEFORE.search(work, max(lo, start - 12), start)
+        if c is not None and _AVERAGE.search(work, max(lo, c.start() - 4), c.start()) is None:
+            return True  # a case's time limit: (办结时限为5个工作日), not an average's (平均办结时限)
+        if _TIME_CUT.search(work, lo, start) is None and _AVERAGE.search(work, lo, start) is None:
+            if (
+                _PARTY_DOES_AFTER.match(work, raw_end, hi) is not None
+                and _AFTER_AN_EVENT_BEFORE.search(work, floor, start) is not None
+            ):
+                return True  # the time a party has after an event: 在验收后20个工作日内
+    if _TARGET_WORDS.search(work, lo, hi) is None and (
+        _ADJUSTED_TO.search(work, max(lo, start - 10), start) is not None
+        or (work.find("由", floor, start) >= 0 or work.find("从", floor, start) >= 0)
+        and _ADJUSTED_FROM_AFTER.match(work, raw_end, hi) is not None
+    ):
+        return True  # a rule's figure adjusted: 由40万元调整为50万元
     return False
 
 
