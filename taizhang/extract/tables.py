@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .deadlines import find_deadline, parse_deadline
 from .indicator_tables import target_cell_metrics
@@ -60,8 +61,10 @@ class TableTasks:
 
 
 def clear_caches() -> None:
-    """Forget the memo of heading cells."""
+    """Forget the memos of heading cells and unit cells."""
     column_role.cache_clear()
+    for memo in (_no_units, _lead_cell_roles, _co_cell_units):
+        memo.cache_clear()
 
 
 _role_of = column_role
@@ -188,6 +191,7 @@ _AIM_OR_PLAN = re.compile(r"目标\s*任\s*务|预\s*期\s*目\s*标|(?:任\s*�
 _NOT_UNIT_CELL = re.compile(r"[是否无]|(?:已|未|正在|尚未|完成|开工|竣工).*|.*[%％\d，,。;；].*", re.S)
 
 
+@lru_cache(maxsize=4096)
 def _no_units(cell: str) -> bool:
     """The text of a unit column's cell names no unit at all and reads as progress, a yes/no
     answer or a sentence (a row whose cells were read into the wrong columns: the progress
@@ -199,6 +203,26 @@ def _no_units(cell: str) -> bool:
         return False
     names = parse_roles(text, text)
     return not any(looks_like_unit(n) for n in names.lead + names.co)
+
+
+# (A document repeats its unit cells: a long division table names the same few units in hundreds
+# of rows. The units of a cell are read once; the memos are pure, the cells' texts their keys.)
+@lru_cache(maxsize=4096)
+def _lead_cell_roles(orig: str, work: str, heads: bool) -> UnitRoles:
+    """The roles a cell of the lead column names (its units one a line or spaced apart read as a
+    list; ``heads``: the column names each unit's head too, who is no part of its name)."""
+    if heads:
+        orig, work = _without_heads(orig, work)
+    return parse_roles(*_unit_lines(orig, work))
+
+
+@lru_cache(maxsize=4096)
+def _co_cell_units(orig: str, work: str) -> tuple[str, ...]:
+    """The co-units a cell of the co column names: its co-units, then any it names as leading."""
+    roles = parse_roles(*_unit_lines(orig, work), default="co")
+    if not roles.lead:
+        return roles.co
+    return roles.co + tuple(u for u in roles.lead if u not in roles.co)
 
 
 # The heading of a column of a task's goal for the year. matches: "全年目标任务", "年度目标",
@@ -281,7 +305,9 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
     # A lead column that names each unit's head as well ("牵头单位及主要负责人"): the person after
     # each unit is no part of its name.
     lead_heads = (
-        c_lead is not None and c_lead < len(header_texts) and _HEADS_HEADING.search(header_texts[c_lead])
+        c_lead is not None
+        and c_lead < len(header_texts)
+        and _HEADS_HEADING.search(header_texts[c_lead]) is not None
     )
     c_aim = _aim_column(header_texts, cols)
     c_indicator = cols.get("indicator")
@@ -488,10 +514,9 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         # (A progress or yes/no cell read into a unit column gives no units, and takes none from
         # the row above.)
         if lead_w and lead_cell is not None and not _no_units(lead_w):
-            lead_o, lead_cw = text[lead_cell.start : lead_cell.end], work[lead_cell.start : lead_cell.end]
-            if lead_heads:
-                lead_o, lead_cw = _without_heads(lead_o, lead_cw)
-            roles = parse_roles(*_unit_lines(lead_o, lead_cw))
+            roles = _lead_cell_roles(
+                text[lead_cell.start : lead_cell.end], work[lead_cell.start : lead_cell.end], lead_heads
+            )
         lead = roles.lead
         co_extra = roles.co
         if not lead and not lead_w:
@@ -501,15 +526,7 @@ def read_task_table(text: str, work: str, grid: Grid, year: int | None = None) -
         if co_w and co_cell is not None and _no_units(co_w):
             co: tuple[str, ...] = ()
         elif co_w and co_cell is not None:
-            co_roles = parse_roles(
-                *_unit_lines(text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end]),
-                default="co",
-            )
-            co = (
-                co_roles.co + tuple(u for u in co_roles.lead if u not in co_roles.co)
-                if co_roles.lead
-                else co_roles.co
-            )
+            co = _co_cell_units(text[co_cell.start : co_cell.end], work[co_cell.start : co_cell.end])
         elif co_cell is not None and co_cell.merged and not co_w:
             co = above.get("co", ())  # type: ignore[assignment]
         elif co_cell is not None and co_blank_is_merge and not co_w:
