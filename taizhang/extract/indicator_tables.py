@@ -182,10 +182,20 @@ def _figure_with_its_unit(col: _Column, name: str, cell: str, span: Span, span_t
     return [_metric(col, name, value, u["u"], comparator, span, span_text, cell.strip())]
 
 
+# The tail of a measure that is a ratio (衡量标准): its "*100%" and the unit counted, "(单位:场数)".
+# matches: "*100%(單位:場數)", "×100%", "(单位:家)" ; must not match: "100%" (no operator)
+_RATIO_TAIL = re.compile(
+    r"[^\S\n]*(?:[*×＊][^\S\n]*100[^\S\n]*[%％])?[^\S\n]*(?:[(（][单單]位[:：][^()（）]{1,8}[)）])?$"
+)
+
+
 def target_cell_metrics(text: str, work: str, name: str, cell: Cell, year: int | None) -> list[Metric]:
     """The target a table of performance targets gives in ``cell`` for the indicator ``name`` (关键
     绩效指标 / 年度目标值: "35%", "20万人次"), of ``year``: one metric, or none when the cell holds
-    no figure of a known unit."""
+    no figure of a known unit. A measure that is a ratio names it without its "*100%(单位:…)"."""
+    tail = _RATIO_TAIL.search(name)
+    if tail is not None and 0 < tail.start() < tail.end():
+        name = name[: tail.start()]
     raw = _cell_text(work, cell)
     col = _Column(0, year, "target", False)
     span = Span(cell.start, cell.end)

@@ -916,7 +916,7 @@ def _line_texts(work: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 # A sub-goal of a table of assessed goals, closed by its weight: "推展会展活动(6%)".
-_WEIGHTED_GOAL = re.compile(r"\S.*?\(\d{1,2}(?:\.\d+)?%\)")
+_WEIGHTED_GOAL = re.compile(r"\S.*?\(\d{1,2}(?:\.\d+)?%\)", re.S)
 # The cell of how an indicator is assessed (评估体制): a figure of one digit.
 _ASSESSMENT_GRADE = re.compile(r"\d")
 # A target value's cell: a figure first ("100%", "6场", "1,200万人次").
@@ -937,7 +937,15 @@ def _assessed_goal_grids(work: str, start: int, end: int) -> list[Grid]:
     grids: list[Grid] = []
     lines = _line_texts(work, start, end)
     for n, (ls, line) in enumerate(lines):
-        if line.count("|") < 4 or "评估方式" not in line or "评估体制" not in line:
+        if "评估方式" not in line:
+            continue
+        if line.strip() == "评估方式":
+            # The heading row itself a cell a line, each closed by a line of pipes.
+            spread = _spread_assessed_table(work, lines, n)
+            if spread is not None:
+                grids.extend(spread)
+            continue
+        if line.count("|") < 4 or "评估体制" not in line:
             continue
         heads: list[tuple[int, int]] = []
         pos = ls
@@ -964,20 +972,7 @@ def _assessed_goal_grids(work: str, start: int, end: int) -> list[Grid]:
             if m.end("cell") > m.start("cell"):
                 cells.append((cs + m.start("cell"), cs + m.end("cell")))
             last = cs + len(cl)
-        rows: list[tuple[Cell, ...]] = [tuple(Cell(a, b) for a, b in heads)]
-        i = 1
-        while i + 3 < len(cells):
-            goal = cells[i - 1]
-            if (
-                _WEIGHTED_GOAL.fullmatch(work, *goal)
-                and _ASSESSMENT_GRADE.fullmatch(work, *cells[i])
-                and not _TARGET_VALUE.fullmatch(work, *cells[i + 1])
-                and _TARGET_VALUE.fullmatch(work, *cells[i + 3])
-            ):
-                rows.append(tuple(Cell(a, b) for a, b in (goal, *cells[i : i + 4])))
-                i += 5
-            else:
-                i += 1
+        rows = _assessed_rows(work, heads, cells)
         if len(rows) < 2:
             continue
         first = ls
@@ -987,6 +982,104 @@ def _assessed_goal_grids(work: str, start: int, end: int) -> list[Grid]:
             first = lines[k][0]
         grids.append(Grid(0, tuple(rows), first, last))
     return grids
+
+
+def _assessed_rows(
+    work: str, heads: list[tuple[int, int]], cells: list[tuple[int, int]]
+) -> list[tuple[Cell, ...]]:
+    """The heading row and the rows of sub-goals of a table of assessed goals, from its cells in
+    order: a sub-goal with its weight, then its grade, way, measure and target."""
+    rows: list[tuple[Cell, ...]] = [tuple(Cell(a, b) for a, b in heads)]
+    i = 1
+    while i + 3 < len(cells):
+        goal = cells[i - 1]
+        if (
+            _WEIGHTED_GOAL.fullmatch(work, *goal)
+            and _ASSESSMENT_GRADE.fullmatch(work, *cells[i])
+            and not _TARGET_VALUE.fullmatch(work, *cells[i + 1])
+            and _TARGET_VALUE.fullmatch(work, *cells[i + 3])
+        ):
+            measure = cells[i + 2]
+            if _MILESTONE_LINE.search(work, *measure):
+                # A measure that lists the work's milestones (1.完成规划设计20%) names nothing
+                # the target counts: the sub-goal, without its weight, names it.
+                measure = (goal[0], work.rindex("(", *goal))
+            rows.append(tuple(Cell(a, b) for a, b in (goal, cells[i], cells[i + 1], measure, cells[i + 3])))
+            i += 5
+        else:
+            i += 1
+    return rows
+
+
+# A numbered line of a cell of milestones: "\n2.完成工程发包40%".
+_MILESTONE_LINE = re.compile(r"\n[^\S\n]*\d{1,2}[.．、]")
+# A line of a heading cell written alone (策略绩效目标, 103年) or of pipes alone.
+_SPREAD_HEADING_LINE = re.compile(r"[^\S\n]*(?:[^|\n]{1,12}?|\|+)[^\S\n]*")
+# How many lines a cell of a table written a cell a line may take (a cell of milestones).
+_SPREAD_CELL_LINES = 8
+
+
+def _spread_assessed_table(work: str, lines: list[tuple[int, str]], n: int) -> list[Grid] | None:
+    """A table of assessed goals whose heading row too stands a cell a line, each cell closed by a
+    line of pipes (衡量指标 / | / 评估体制 / | / 评估方式 / | / 衡量标准 / | / 103年 / 年度目标值 / |),
+    under its group headings (策略绩效目标 / | / 衡量指标 / | / |||||||), and whose rows close each
+    cell so (一 / | / 推展会展活动(6%) / | / 1 / | / 统计数据 / | / … / 6场 / | / |||); ``n`` is the
+    line of 评估方式. The cells are what stands between pipes (a cell may take lines)."""
+    # The heading's first line: back over the cell lines each a pipe closes, and the pipe lines.
+    k = n
+    while (
+        k > 0
+        and n - k < 16
+        and _SPREAD_HEADING_LINE.fullmatch(lines[k - 1][1])
+        and ("|" in lines[k - 1][1] or lines[k][1].lstrip()[:1] == "|")
+    ):
+        k -= 1
+    first = lines[k][0]
+    # The cells from there: the texts between pipes, until a blank line or a run of lines no pipe
+    # closes.
+    cells: list[tuple[int, int]] = []
+    cell_start = -1
+    cell_end = -1
+    taken = 0
+    last = first
+    for ls, line in lines[k:]:
+        if not line.strip() or taken >= _SPREAD_CELL_LINES:
+            break
+        pos = ls
+        for j, part in enumerate(line.split("|")):
+            t = part.strip()
+            if t:
+                a = pos + part.index(t)
+                if cell_start < 0:
+                    cell_start = a
+                cell_end = a + len(t)
+            if j < line.count("|"):
+                # a pipe closes the cell
+                if cell_start >= 0:
+                    cells.append((cell_start, cell_end))
+                cell_start = -1
+                taken = 0
+                last = pos + len(part) + 1
+            pos += len(part) + 1
+        if cell_start >= 0:
+            taken += 1
+    names = ["".join(work[a:b].split()) for a, b in cells]
+    if "评估方式" not in names:
+        return None
+    h = names.index("评估方式")
+    if (
+        h < 2
+        or h + 3 > len(names)
+        or not INDICATOR_COLUMN.fullmatch(names[h - 2])
+        or names[h - 1] != "评估体制"
+        or names[h + 1] != "衡量标准"
+        or not names[h + 2].endswith("目标值")
+    ):
+        return None
+    rows = _assessed_rows(work, cells[h - 2 : h + 3], cells[h + 3 :])
+    if len(rows) < 2:
+        return None
+    return [Grid(0, tuple(rows), first, last)]
 
 
 def _cell_per_line_grids(work: str, start: int, end: int, first_index: int) -> list[Grid]:

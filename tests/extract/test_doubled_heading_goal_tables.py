@@ -50,7 +50,7 @@ def test_each_sub_goal_is_a_task_and_each_target_a_metric_of_its_measure() -> No
     got = extract_text(_text())
     assert [t.text for t in got.tasks] == ["推廣有機耕作", "辦理農產展售", "增加休閒農場遊客"]
     assert [(m.indicator, m.value, m.unit, m.year) for m in got.metrics] == [
-        ("有機耕作面積/計畫耕作面積*100%(單位:公頃)", 95, "%", 2016),
+        ("有機耕作面積/計畫耕作面積", 95, "%", 2016),
         ("年度辦理展售活動數", 12, "场", 2016),
         ("年度休閒農場遊客人次", 500000, "人次", 2016),
     ]
