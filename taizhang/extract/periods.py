@@ -279,9 +279,12 @@ _YEAR_HEADING = re.compile(
     + r"))))"
     r"[^\n\d,.;:!?、。]{2,16}?[ \t]*)(?=\n|\Z)"
 )
-# A figure in a short line: a number not a year's (not before 年, not four digits from 19 or 20).
-# matches: "增长8%", "71个村", "500万亩" ; must not match: "2013年经济展望", "第二部分"
-_FIGURE_IN_LINE = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}(?:[ \t]*年|\Z|[^\d]))\d+(?:\.\d+)?(?![\d年])")
+# A figure in a short line: a number and its measure word or %, not a year's (not before 年, not
+# four digits from 19 or 20), not an item's number. matches: "增长8%", "71个村", "500万亩" ; must not
+# match: "2013年经济展望", "第二部分", "(3)强化保障", "第3部分", "5G网络建设"
+_FIGURE_IN_LINE = re.compile(
+    r"(?<![\d.(第])(?!(?:19|20)\d{2}(?![\d.万亿千百]))\d+(?:\.\d+)?[ \t]*(?:%|(?![年)])[\u4e00-\u9fff])"
+)
 # The last words of a document's title: a line that ends so names a document, not a section.
 _DOCUMENT_KINDS = ("报告", "方案", "计划", "清单", "意见", "通知", "办法", "规划", "要点", "预算案")
 # A line that may be an unnumbered heading: 2 to 20 characters, none a clause's punctuation, with

@@ -123,3 +123,9 @@ def test_what_was_done_after_its_label_in_a_plan_of_that_year() -> None:
         ("target", 1800, "户", 2017),
         ("target", 6600, "人", 2017),
     ]
+
+
+def test_a_heading_with_a_digit_but_no_figure_still_ends_a_year_section() -> None:
+    work = working_text("某县报告\n\n2025年工作安排\n\n全县新建基站500个。\n\n5G网络建设\n\n加快网络覆盖。\n")
+    (mark,) = year_heading_marks(work, 2025)
+    assert work[mark.start : mark.end].strip().endswith("500个。")
