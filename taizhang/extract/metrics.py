@@ -3539,6 +3539,8 @@ def find_metrics(
         fig = _read_figure(work, m, p_lo, p_hi, c_lo)
         if fig is None:
             continue
+        if work[fig.raw_end : fig.raw_end + 1] != "。" and _is_caption(work, fig):
+            continue  # 增长8% over its paragraph (…同比增长8%。): the paragraph's figure, said first
         # A figure of a clause said before is most often that figure again (a task list restates
         # its clauses): whether it is the same metric (its kind and year) is asked before the
         # filters, and the filters only when it is not (either way it is passed over).
@@ -3715,6 +3717,40 @@ def find_metrics(
                 )
             )
     return out
+
+
+# The words a caption line may hold beside its figure (增长8%, 71个村, 500万亩): no clause's stop.
+_CAPTION_STOPS = frozenset(",;:。!?、")
+# What makes the next line a paragraph: a clause's or sentence's stop.
+_PARAGRAPH_STOPS = ("。", ",", ";")
+
+
+def _is_caption(work: str, fig: _Figure) -> bool:
+    """Whether the figure is the whole of a short line of its own (a few words at most beside
+    it) and the next line that is not blank is a paragraph that says it again: a news page's
+    caption (数说-style: 增长8% set large over 规模以上工业增加值同比增长8%。; 71个村 over 全县71个
+    村…), which repeats the paragraph's figure and names nothing of its own."""
+    lo = work.rfind("\n", 0, fig.start) + 1
+    hi = work.find("\n", fig.raw_end)
+    if hi < 0 or hi - lo > 12 or fig.start - lo > 6:
+        return False
+    line = work[lo:hi]
+    if any(c in _CAPTION_STOPS for c in line):
+        return False
+    nxt = hi + 1
+    while nxt < len(work) and work[nxt] in " \t\n":
+        nxt += 1
+    end = work.find("\n", nxt)
+    paragraph = work[nxt:] if end < 0 else work[nxt:end]
+    if len(paragraph) <= len(line.strip()) + 4 or not any(c in paragraph for c in _PARAGRAPH_STOPS):
+        return False
+    said = work[fig.start : fig.raw_end]
+    at = paragraph.find(said)
+    while at >= 0:
+        if at == 0 or not (paragraph[at - 1].isdigit() or paragraph[at - 1] == "."):
+            return True  # (not the end of a longer number: 200辆 is not said in 1200辆)
+        at = paragraph.find(said, at + 1)
+    return False
 
 
 # The heading of the part of a plan that describes what it starts from: the facilities, vehicles,
@@ -4313,9 +4349,21 @@ def _kind_and_year(
         ):
             return "actual", info.year
     if explicit is not None:
+        if "情况" in sentence_before and _REPORTED_LABEL.match(work, s_lo) is not None:
+            return "actual", explicit  # 2016年:计划搬迁…。完成情况:安置点共7个: what was done that year
         kind: Kind = _mode_at(marks, mark_starts, fig.start).kind
         if info.year is not None and explicit != info.year:
             kind = "actual" if explicit < info.year else "target"  # the document's own year: as its part
+            if (
+                kind == "actual"
+                and "计划" in sentence_before
+                and (opening := _PLANNED_OPENING.match(work, s_lo)) is not None
+                and int(opening["y"]) == explicit
+                and _DONE_BESIDE_THE_PLAN.search(sentence_before) is None
+            ):
+                # A yearly list's past year opens with its plan (2016年:计划搬迁1200户6000人,其中…):
+                # what was planned for that year, a target of it (what was done follows its label).
+                return "target", explicit
         elif fiscal_year_closed(work, s_lo, fig.start, explicit, info.year):
             kind = "actual"  # the fiscal year closing as the speech is given: its revised estimates
         elif kind == "actual" and _PLANNED_FOR_THE_YEAR.search(sentence_before) is not None:
@@ -4730,6 +4778,18 @@ def _within_years_ahead(work: str, s_lo: int, pos: int) -> bool:
 # plan: 据统计,本区平均每日非法倾倒…近200吨; 县 plans: 据不完全统计,全县现有…). matches: "据统计,",
 # "据不完全统计", "经统计" ; must not match: "统计数据显示将" (no 据 or 经 before it), "纳入统计"
 _SURVEYED = re.compile(r"(?:据|经)(?:不完全|初步)?统计")
+# The label of what was done, opening a sentence of a yearly list (2016年:计划搬迁…。完成情况:安置点
+# 共7个…): its figures are the year's results. matches: "完成情况:", "进展情况:", "执行情况:" ; must not
+# match: "完成情况良好" (no label), "基本情况:" (a plan's starting point: see _STOCK_HEADING)
+_REPORTED_LABEL = re.compile(r"[ \t]*(?:完成|进展|执行|实施|落实)情况[ \t]*:")
+# A sentence that opens with a year and its plan. matches: "2016年:计划搬迁", "2016年,全县计划实现",
+# "2016年计划" ; must not match: "2016年计划执行情况" (a review of the plan), "2016年计划总投资" (a size)
+_PLANNED_OPENING = re.compile(
+    r"[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*[:,]?[ \t]*(?:全[县市区省镇乡])?计划(?![总的占投共执])"
+)
+# What was done, said beside the plan in its sentence (计划搬迁1200户,实际搬迁1100户; 已完成…).
+_DONE_BESIDE_THE_PLAN = re.compile(r"实际|已|完成情况|累计完成")
+
 # The document's own year planned, not reviewed: a plan's goals name its first years one by one (青浦's
 # 老旧小区综合改造: 2024年计划改造40万平方米,2025年计划改造60万平方米; 县 annual plans: 2023年目标任务:
 # 新建…). matches: "2024年计划改造", "改造目标:2024年", "2024年目标任务:新建" ; must not match:
@@ -4829,11 +4889,12 @@ _THIS_YEAR = re.compile(
 _HORIZON_LEAD = re.compile(r"(?:^|[。;!?\n,:])[ \t]*(?:力争|争取|确保|预计|计划|目标是)?[ \t]*\Z")
 
 
-# A year alone opening a sentence after a full stop in its paragraph. matches: "。2023年," ;
-# must not match: "\n2023年," (a line's opening: see _modes), "。2023年底前" (a deadline), "。2023年以来,"
+# A year alone opening a sentence after a full stop in its paragraph, or opening its line, before a
+# comma or a colon (a yearly list: 2016年:计划搬迁…。完成情况:…; 2017年,全县计划…). matches: "。2023年,",
+# "\n2016年:" ; must not match: "。2023年底前" (a deadline), "。2023年以来,"
 # (The stop is part of the match, not looked back at: the engine skips from stop to stop, where a
 # look back is tried at every character of the document. Only the year's group is read.)
-_SENTENCE_YEAR = re.compile(r"[。;!?][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*,")
+_SENTENCE_YEAR = re.compile(r"[。;!?\n][ \t]*(?P<y>(?:19|20)\d{2})[ \t]*年[ \t]*[,:]")
 # A span of past years opening a clause, whose later sentences in the paragraph report its last
 # year (陕西农村报 on 陇县's 十四五 results, tune: 数据显示,2020 年至2024年间,…年均增速达4.25%…。城乡居民…人
 # 均可支配收入分别达38922元…; 县 statistical reviews: 2019年至2021年,全县累计…). Only a year before the
@@ -4849,7 +4910,7 @@ _PAST_SPAN = re.compile(
 # The stop they open with forwards is only looked at (a comma may end one span and open the
 # next: _backward_years keeps what a forward search keeps); the year's group holds its digits
 # reversed.
-_SENTENCE_YEAR_BACKWARDS = re.compile(r",[ \t]*年[ \t]*(?P<y>\d{2}(?:91|02))[ \t]*(?=[。;!?])")
+_SENTENCE_YEAR_BACKWARDS = re.compile(r"[,:][ \t]*年[ \t]*(?P<y>\d{2}(?:91|02))[ \t]*(?=[。;!?\n])")
 _PAST_SPAN_BACKWARDS = re.compile(
     r",[ \t]*(?:间|间期)?年[ \t]*(?P<y>\d{2}(?:91|02))[ \t]*(?:至|到|—|-|~)[ \t]*年?[ \t]*\d{2}(?:91|02)"
     r"[ \t]*(?=[。;!?,:\n])"
@@ -4894,12 +4955,13 @@ class _Horizons:
         opened = _stage_openings(work)
         self.span_starts: list[int] = []
         self.span_years: list[int] = []
-        reverse = work[::-1] if work.find("年,") >= 0 or work.find("年间,") >= 0 else ""
+        years_open = work.find("年,") >= 0 or work.find("年:") >= 0
+        reverse = work[::-1] if years_open or work.find("年间,") >= 0 else ""
         if reverse:
             for at, y in _backward_years(_PAST_SPAN_BACKWARDS, reverse):
                 self.span_starts.append(at)
                 self.span_years.append(y)
-        if work.find("年,") >= 0:
+        if years_open:
             # A sentence inside a paragraph that opens with its year alone (…保障。2023年,计划推进
             # 183个项目。安排58亿元…): the year of the paragraph's later sentences, as 到2027年 is
             # (杭州滨江's 若干政策 items; 区 and 县 work plans: 2024年,全区新增…).

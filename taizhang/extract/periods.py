@@ -258,6 +258,14 @@ class PeriodMark(NamedTuple):
     end: int
 
 
+# The words of a heading that reviews a year (2022成绩单, 2022年工作回顾) and of one that sets its
+# targets (2023新目标, 2023年目标任务): a news page's sections, a year's report of results, name their
+# year so, often without 年 (数说-style pages: 2022成绩单 / 2023新目标). A review word makes the section
+# reported even when the year is the document's own (a year-end page dated in the year it reviews).
+_REVIEW_HEADS = ("成绩单", "成绩", "回顾", "成效", "成就", "盘点", "答卷", "完成情况", "亮点")
+_TARGET_HEADS = ("目标", "展望", "计划", "安排", "任务", "打算")
+_REVIEWED_OPENINGS = tuple(w for h in _REVIEW_HEADS for w in (h, "工作" + h, "全年" + h, "年度" + h))
+
 # An unnumbered heading that opens with a year or a fiscal year: a short line of its own, no
 # clause punctuation, no date (in a PDF's text, after a blank line and maybe a page number). (The
 # pattern opens with a line break: the engine jumps from one to the next.)
@@ -266,8 +274,16 @@ class PeriodMark(NamedTuple):
 # 30 characters
 _YEAR_HEADING = re.compile(
     r"\n(?:[ \t]*\n(?:[ \t]*\d{1,5}[ \t]*\n)?)?(?P<line>[ \t]*(?:(?P<a>(?:19|20)\d{2})[ \t]*[-–—/][ \t]*"
-    r"(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度|(?P<y>(?:19|20)\d{2})[ \t]*年(?!度))"
+    r"(?P<b>(?:19|20)\d{2}|\d{2})[ \t]*(?:财政)?年度|(?P<y>(?:19|20)\d{2})(?:[ \t]*年(?!度)|(?=[ \t]*(?:新|全年|年度)?(?:"
+    + "|".join(_REVIEW_HEADS + _TARGET_HEADS)
+    + r"))))"
     r"[^\n\d,.;:!?、。]{2,16}?[ \t]*)(?=\n|\Z)"
+)
+# A figure in a short line: a number and its measure word or %, not a year's (not before 年, not
+# four digits from 19 or 20), not an item's number. matches: "增长8%", "71个村", "500万亩" ; must not
+# match: "2013年经济展望", "第二部分", "(3)强化保障", "第3部分", "5G网络建设"
+_FIGURE_IN_LINE = re.compile(
+    r"(?<![\d.(第])(?!(?:19|20)\d{2}(?![\d.万亿千百]))\d+(?:\.\d+)?[ \t]*(?:%|(?![年)])[\u4e00-\u9fff])"
 )
 # The last words of a document's title: a line that ends so names a document, not a section.
 _DOCUMENT_KINDS = ("报告", "方案", "计划", "清单", "意见", "通知", "办法", "规划", "要点", "预算案")
@@ -293,8 +309,11 @@ def year_heading_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
     found = list(_YEAR_HEADING.finditer(work))
     if not found:
         return
+    # (A short line that holds a figure is a caption, not a heading: a news page sets a section's
+    # figures so, 增长8% over its paragraph, and the section goes on.)
     headings = sorted(
-        {m.start("line") for m in _HEADING_LIKE.finditer(work)} | {m.start("line") for m in found}
+        {m.start("line") for m in _HEADING_LIKE.finditer(work) if _FIGURE_IN_LINE.search(m["line"]) is None}
+        | {m.start("line") for m in found}
     )
     title = len(work) - len(work.lstrip())
     for m in found:
@@ -303,6 +322,9 @@ def year_heading_marks(work: str, doc_year: int | None) -> Iterator[PeriodMark]:
         if m["y"] is not None:
             year = int(m["y"])
             kind: Kind = "actual" if year < doc_year else "target"
+            words = m["line"].strip()[4:].lstrip(" \t年")
+            if kind == "target" and year <= doc_year and words.startswith(_REVIEWED_OPENINGS):
+                kind = "actual"  # 2022成绩单 on a page of 2022: the year's results
         else:
             year = int(m["b"]) if len(m["b"]) == 4 else int(m["a"]) + 1
             kind = "actual" if year <= doc_year else "target"
