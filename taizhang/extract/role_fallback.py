@@ -321,6 +321,16 @@ _BEARER = re.compile(
 )
 
 
+# A body named as the responsible subject of the work at the opening of a task: "各县区政府是辖区…工作的
+# 责任主体,要…" (plans charge the governments of places so); the names end before 是 (or 为). Not when the
+# next clause gives the duty to another by 由 ("区政府是…责任主体,由分管副区长牵头…": test_outline's).
+# matches: "各县区政府是辖区内道路整治工作的责任主体", "区住建局为物业管理的责任主体" ; must not match: "企业是安全
+# 生产的责任主体" (a party: no unit, refused by ``_names``), "落实属地责任主体" (no 是)
+_RESPONSIBLE_BODY = re.compile(
+    r"\s*(?P<who>[^,。;:“”是为]{2,24}?)(?:是|为)(?:[^。;,]{0,60}?的)?(?:第一)?责任主体(?![,;]\s*由)"
+)
+
+
 def _bearer_roles(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
     """The units the ``_BEARER`` of the first sentence of ``work[s:e]`` names as bearers of a
     responsibility, when every name it holds is a body of government (``_names``; not a unit of any
@@ -329,6 +339,10 @@ def _bearer_roles(text: str, work: str, s: int, e: int) -> tuple[str, ...]:
     first = _FIRST_SENTENCE_END.search(work, s, e)
     stop = first.start() if first is not None else e
     m = _BEARER.search(work, s, stop) if "责任" in work[s:stop] else None
+    if m is None and "责任主体" in work[s:stop]:
+        m = next(
+            (b for c in _clause_starts(work, s, stop) if (b := _RESPONSIBLE_BODY.match(work, c, stop))), None
+        )
     if m is None:
         return ()
     names = _names(text, work, *m.span("who"))

@@ -671,9 +671,21 @@ def _split_he(o: str, w: str) -> list[tuple[str, str]]:
         if j >= 2 and _kind_of_body(head[j + 1 :]) and _kind_of_body(tail):
             # "实行单独财税体制的园区和乡镇": the clause before 的 qualifies both (SCHEMA's shared prefix)
             return [(o[:i], head), (o[: j + 1] + o[i + 1 :], head[: j + 1] + tail)]
-        if (_whole_name(head) or _body_by_kind(head)) and _body_after_he(tail):
+        places = _places_collective(head) and _is_collective(tail)  # (not "各区县和乡镇人民政府": one body)
+        if (_whole_name(head) or _body_by_kind(head) or places) and _body_after_he(tail):
             return [(o[:i], head), (o[i + 1 :], tail)]
     return [(o, w)] if w and not is_none(w) else []
+
+
+def _places_collective(w: str) -> bool:
+    """``w`` is the collective of the places of a level ("各县区", "各乡镇", "各街道", "各地"): the
+    governments of those places, a unit beside a collective of bodies after 和 ("各县区和相关部门要…" names
+    各县区 and 相关部门, as county and city plans charge both; levels joined by 和 before the government
+    they share, "各区县和乡镇人民政府", are read by the callers that know levels)."""
+    rest = w[1:]
+    return w.startswith("各") and (
+        LEVEL.fullmatch(rest) is not None or rest in _PLACE_KINDS or rest in ("地", "地区")
+    )
 
 
 def _body_by_kind(w: str) -> bool:
@@ -781,6 +793,12 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     for i, pair in enumerate(out[:-1]):
         w = pair[1]
         rest = _after_level(w, out[i + 1][1]) if len(w) <= 9 else 0
+        body = _zones_body(out, i) if not rest and w.endswith(_ZONE_ENDS) else None
+        if body is not None:
+            # "经开区、某某新城管委会": each zone's 管委会
+            pair[0] += body[0]
+            pair[1] += body[1]
+            continue
         if rest:
             # "市、县(市、区)人民政府环境保护主管部门": the level 市 takes the body after 县(市、区).
             closing = out[i + 1]
@@ -826,18 +844,22 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
     # 办公室" (must not become 市长三角…); a national body's name (国家…, 中国…) is whole too.
     prefixes = [_level_prefix(pair[1]) for pair in out]
     prefix_o, prefix_w = "", ""
+    took = False  # (the name before took the shared prefix)
     for pair, p in zip(out, prefixes, strict=True):
         o, w = pair
         if p:
             prefix_o, prefix_w = o[: len(p)], p
+            took = False
             continue
+        took, was = False, took
         if (
             prefix_w
             and prefixes.count(prefix_w) < 2
             and looks_like_unit(w)
-            and not _has_place(w)
+            and (not _has_place(w) or (was and _level_company(w)))
             and not _is_collective(w)
             and not w.startswith(_NATIONAL)
+            and not _CENTRAL_VERTICAL.search(w)
             and not _LEVEL_GOVERNMENT.fullmatch(w)  # "县X部门、乡镇人民政府": a level's own government
             and not w.endswith(_SELF_GOVERNING)
             # "县区政府和职能部门": a kind of body named by its role is of no level (no 县职能部门)
@@ -849,6 +871,7 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             if pw.endswith("委") and w.endswith(("局", "中心", "署")):
                 po, pw = po[:-1], pw[:-1]
             pair[0], pair[1] = po + o, pw + w
+            took = True
     _owner_distributed(out)
     seen: set[str] = set()
     result = []
@@ -857,6 +880,49 @@ def _distribute(names: list[tuple[str, str]]) -> list[str]:
             seen.add(w)
             result.append(o)
     return result
+
+
+# The last words of a zone's name (开发区, 高新区, 新城, 产业园): a zone is governed by its 管委会.
+_ZONE_ENDS = (
+    "开发区",
+    "新区",
+    "园区",
+    "高新区",
+    "经开区",
+    "保税区",
+    "示范区",
+    "试验区",
+    "功能区",
+    "合作区",
+    "新城",
+    "园",
+)
+# A zone's governing body closing a list of zones: "经开区、某某新城管委会" (city plans list the zones and
+# write their 管委会 once, after the last).
+_ZONE_BODY = re.compile("(?:" + "|".join(_ZONE_ENDS) + r")(?P<body>管委会|管理委员会)")
+
+
+def _zones_body(out: list[list[str]], i: int) -> tuple[str, str] | None:
+    """The body the bare zone ``out[i]`` takes from the zone's governing body that
+    closes the run of bare zones it opens ("经开区、高新区、某某新城管委会": 经开区管委会, 高新区管委会);
+    (in both forms: original, working); None when the run closes otherwise."""
+    for j in range(i + 1, len(out)):
+        o, w = out[j]
+        m = _ZONE_BODY.search(w)
+        if m is not None and m.end() == len(w):
+            return o[m.start("body") :], m.group("body")
+        if not w.endswith(_ZONE_ENDS):
+            return None
+    return None
+
+
+def _level_company(w: str) -> bool:
+    """``w`` is a company group named by its business alone (创投集团, 城投集团), no place in its name: a
+    list writes the groups a level's government owns so, bare after the level's bodies ("区房管局、置业
+    集团": kept as written, the group's own short name), and takes the level only inside a run of bare
+    names that share the list's prefix ("市不动产登记和交易中心、土地发展中心、创投集团": 市创投集团, the
+    level written once for the run)."""
+    return w.endswith("集团") and not _has_place(w[:-2])
 
 
 # A level's government or its bodies as a whole, then the collective of its bodies: "县政府有关部门",
@@ -891,6 +957,19 @@ def _owner_distributed(out: list[list[str]]) -> None:
             pair[0], pair[1] = owner_o + o, owner_w + w
             continue
         owner_o = owner_w = ""
+
+
+# The branches of the bodies the central government runs straight down to the places (垂直管理: the
+# central bank, the financial regulators, the customs, the tax service named by its place): no body of a
+# local level, so a level prefix before a list is none of theirs ("市发改局、人行某某支行、某某金融监管
+# 支局" names 人行某某支行 and 某某金融监管支局, not 市人行…; "州发改委、人民银行某某州分行").
+# matches: "人行某某支行", "人民银行某某州分行", "某某银保监分局", "银保监组", "某某金融监管支局",
+# "某某税务局" ; must not match: "人行道管理所", "金融监管局" (a level's own 地方金融监管局 written short),
+# "税务局", "地方税务局" (a level's own, named by its level)
+_CENTRAL_VERTICAL = re.compile(
+    r"人民银行|人行(?![道天])|银保监|银监|保监|证监|外汇管理|金融监管(?:分局|支局|组)"
+    r"|^(?!地方)[\u4e00-\u9fff]{2,6}?税务(?:分局|局)$"
+)
 
 
 # The self-governing bodies of residents and villagers (城市居民委员会组织法, 村民委员会组织法): no body
