@@ -1505,10 +1505,34 @@ def parse_roles(
     if work is None:
         work = working_text(orig)
     orig, work = _star_as_lead(orig, work)
+    if "以下" in work or "不再" in work:
+        orig, work = _without_carried_over(orig, work)
     if ("第一" in work or "首位" in work) and declares_first_leads(work):
         first_leads = True
         orig, work = _without_declaration(orig, work)
     return _parse_roles(orig, work, default, first_leads)
+
+
+# The words of a note that declares its units for the measures below too ("责任单位:市税务局,以下均需
+# 各园区管委会、各镇(街)人民政府落实,不再列出", 福建 and 国务院办公厅 notes): the declaration's words
+# are no part of the names they stand beside. matches: "以下均需", "以下各项均由", ",不再列出",
+# ",不再一一列出" ; must not match: "以下简称" (an alias: see _ALIAS), "以下单位"
+_CARRIED_OVER = re.compile(
+    r"以下(?:各项|各条)?(?:均|都)(?:需|由|要|请)?|[,;]?[ \t]*不再(?:一一|单独|重复)?列出"
+)
+
+
+def _without_carried_over(orig: str, work: str) -> tuple[str, str]:
+    """A note without the words declaring that its units hold for the measures below as well
+    (``_CARRIED_OVER``): the units it names stay this note's (whether later measures take them is a
+    reading the gold files do not share, see the corpus README of stop 27)."""
+    spans = [(m.start(), m.end()) for m in _CARRIED_OVER.finditer(work)]
+    if not spans:
+        return orig, work
+    keep = [
+        (a, b) for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(work)], strict=True)
+    ]
+    return "".join(orig[a:b] for a, b in keep), "".join(work[a:b] for a, b in keep)
 
 
 def _without_declaration(orig: str, work: str) -> tuple[str, str]:
