@@ -1526,13 +1526,17 @@ def _without_carried_over(orig: str, work: str) -> tuple[str, str]:
     """A note without the words declaring that its units hold for the measures below as well
     (``_CARRIED_OVER``): the units it names stay this note's (whether later measures take them is a
     reading the gold files do not share, see the corpus README of stop 27)."""
-    spans = [(m.start(), m.end()) for m in _CARRIED_OVER.finditer(work)]
-    if not spans:
+    # (``work`` is ``orig``'s working text, of its length: a span of one is the same span of the other.)
+    kept_orig: list[str] = []
+    kept_work: list[str] = []
+    at = 0
+    for m in _CARRIED_OVER.finditer(work):
+        kept_orig.append(orig[at : m.start()])
+        kept_work.append(work[at : m.start()])
+        at = m.end()
+    if at == 0:
         return orig, work
-    keep = [
-        (a, b) for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(work)], strict=True)
-    ]
-    return "".join(orig[a:b] for a, b in keep), "".join(work[a:b] for a, b in keep)
+    return "".join(kept_orig) + orig[at:], "".join(kept_work) + work[at:]
 
 
 def _without_declaration(orig: str, work: str) -> tuple[str, str]:
